@@ -1,0 +1,6 @@
+package id.ruangaman.channel;
+
+/** The messengers a person can reach Ruang Aman through. {@code DEV} is the local test chat. */
+public enum Channel {
+    TELEGRAM, WHATSAPP, DEV
+}

@@ -1,0 +1,51 @@
+package id.ruangaman.channel;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import id.ruangaman.security.crypto.EncryptedStringConverter;
+
+/** One person on one channel. The platform id is encrypted; its blind index finds the row. */
+@Entity
+@Table(name = "contact")
+public class Contact {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "contact_seq")
+    @SequenceGenerator(name = "contact_seq", sequenceName = "contact_seq", allocationSize = 50)
+    public Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Channel channel;
+
+    @Column(name = "external_id_hash", nullable = false)
+    public byte[] externalIdHash;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "external_id", nullable = false)
+    public String externalId;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Column(length = 8)
+    public String language;
+
+    @Column(name = "unreachable_at")
+    public Instant unreachableAt;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

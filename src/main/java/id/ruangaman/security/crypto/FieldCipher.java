@@ -1,0 +1,92 @@
+package id.ruangaman.security.crypto;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+
+/**
+ * AES-256-GCM for values at rest.
+ *
+ * <p>Layout of one ciphertext: {@code [1 byte format=1][4 bytes key id][12 bytes random nonce]
+ * [ciphertext + 16 byte tag]}. The first five bytes are authenticated as associated data, so a
+ * value cannot be moved to another key id without failing to decrypt.
+ */
+public final class FieldCipher {
+
+    static final byte FORMAT = 1;
+    static final int HEADER_BYTES = 5;
+    static final int NONCE_BYTES = 12;
+    static final int TAG_BITS = 128;
+    private static final int MIN_LENGTH = HEADER_BYTES + NONCE_BYTES + TAG_BITS / 8;
+
+    private final KeyRing keys;
+    private final SecureRandom random = new SecureRandom();
+
+    public FieldCipher(KeyRing keys) {
+        this.keys = keys;
+    }
+
+    public byte[] encrypt(byte[] plaintext) {
+        KeyRing.DataKey key = keys.current();
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).put(FORMAT).putInt(key.id());
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(header.array());
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(HEADER_BYTES + NONCE_BYTES + sealed.length)
+                    .put(header.array()).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    public byte[] decrypt(byte[] stored) {
+        if (stored == null || stored.length < MIN_LENGTH || stored[0] != FORMAT) {
+            throw new DecryptionException("The stored value is not a Ruang Aman ciphertext (wrong format or too short)");
+        }
+        ByteBuffer in = ByteBuffer.wrap(stored);
+        in.get();
+        int keyId = in.getInt();
+        KeyRing.DataKey key = keys.byId(keyId);
+        if (key == null) {
+            throw new DecryptionException("The stored value was encrypted with key id " + Integer.toHexString(keyId)
+                    + ", which is neither RUANGAMAN_DATA_KEY nor listed in RUANGAMAN_OLD_DATA_KEYS");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, stored, HEADER_BYTES, NONCE_BYTES));
+            cipher.updateAAD(stored, 0, HEADER_BYTES);
+            int offset = HEADER_BYTES + NONCE_BYTES;
+            return cipher.doFinal(stored, offset, stored.length - offset);
+        } catch (AEADBadTagException e) {
+            throw new DecryptionException("The stored value failed its integrity check: it was altered or corrupted");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM decryption failed", e);
+        }
+    }
+
+    public byte[] encryptString(String plaintext) {
+        return plaintext == null ? null : encrypt(plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String decryptString(byte[] stored) {
+        return stored == null ? null : new String(decrypt(stored), StandardCharsets.UTF_8);
+    }
+
+    /** The key id a stored value names, for rotation reports; never decrypts. */
+    public static int keyIdOf(byte[] stored) {
+        if (stored == null || stored.length < HEADER_BYTES) {
+            throw new DecryptionException("The stored value is too short to carry a key id");
+        }
+        return ByteBuffer.wrap(Arrays.copyOfRange(stored, 1, HEADER_BYTES)).getInt();
+    }
+}

@@ -1,0 +1,136 @@
+package id.ruangaman.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Runs the packaged jar as an operator would: given a JDBC URL it must migrate that database,
+ * report ready, and never start an embedded PostgreSQL of its own; without a data key it must
+ * refuse to start with a sentence naming the setting.
+ */
+class PackagedServiceIT {
+
+    private static EmbeddedPostgres database;
+    private static final Path JAR = Path.of(System.getProperty("ruangaman.packaged.jar", "target/quarkus-app/quarkus-run.jar"));
+
+    @BeforeAll
+    static void startDatabase() throws IOException {
+        database = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
+        database.close();
+    }
+
+    @Test
+    void shouldMigrateTheGivenDatabaseAndStartNoEmbeddedServer() throws Exception {
+        int port = freePort();
+        Path log = Files.createTempFile("packaged-service", ".log");
+        Process service = start(Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres",
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "RUANGAMAN_DATA_KEY", Base64.getEncoder().encodeToString(new byte[32])), log);
+        try {
+            assertTrue(awaitReady(port, Duration.ofSeconds(60)), () -> "not ready:\n" + read(log));
+            List<String> postgresChildren = service.descendants()
+                    .map(child -> child.info().command().orElse(""))
+                    .filter(command -> command.contains("postgres") || command.contains("initdb") || command.contains("unshare"))
+                    .toList();
+            assertEquals(List.of(), postgresChildren, "the packaged service started a PostgreSQL of its own");
+            String output = read(log);
+            assertFalse(output.contains("embedded PostgreSQL"), output);
+            try (var connection = database.getPostgresDatabase().getConnection();
+                    var tables = connection.createStatement().executeQuery(
+                            "select count(*) from flyway_schema_history where success")) {
+                assertTrue(tables.next());
+                assertTrue(tables.getInt(1) >= 1, "no migration was applied to the given database");
+            }
+        } finally {
+            service.destroy();
+            service.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartWithoutADataKeyNamingTheSetting() throws Exception {
+        Path log = Files.createTempFile("packaged-service-nokey", ".log");
+        Process service = start(Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres",
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "QUARKUS_HTTP_PORT", String.valueOf(freePort())), log);
+        assertTrue(service.waitFor(60, TimeUnit.SECONDS), "the service kept running without a data key");
+        assertNotEquals(0, service.exitValue());
+        String output = read(log);
+        assertTrue(output.contains("RUANGAMAN_DATA_KEY is not set"), output);
+        assertFalse(output.contains("\tat "), "expected one sentence, not a stack trace:\n" + output);
+    }
+
+    private static Process start(Map<String, String> env, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("RUANGAMAN_"));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private static boolean awaitReady(int port, Duration timeout) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "<unreadable log: " + e.getMessage() + ">";
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package id.ruangaman.security.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HexFormat;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.channel.ContactRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class EncryptedColumnTest {
+
+    private static final String SENTINEL_NAME = "Nama-SENTINEL-91c2";
+    private static final String SENTINEL_ID = "987654321012";
+
+    @Inject
+    ContactRepository contacts;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void shouldStoreNoPlaintextInEncryptedColumns() throws Exception {
+        Long id = QuarkusTransaction.requiringNew().call(() -> {
+            Contact contact = contacts.findOrCreate(Channel.TELEGRAM, SENTINEL_ID);
+            contact.displayName = SENTINEL_NAME;
+            return contact.id;
+        });
+
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select external_id, display_name, external_id_hash, "
+                                + "encode(external_id, 'escape') || encode(display_name, 'escape') as as_text "
+                                + "from contact where id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                for (String column : new String[] { "external_id", "display_name", "external_id_hash" }) {
+                    String raw = new String(row.getBytes(column), StandardCharsets.ISO_8859_1);
+                    assertFalse(raw.contains(SENTINEL_NAME), column);
+                    assertFalse(raw.contains(SENTINEL_ID), column);
+                    String hex = HexFormat.of().formatHex(row.getBytes(column));
+                    assertFalse(hex.contains(HexFormat.of().formatHex(SENTINEL_NAME.getBytes(StandardCharsets.UTF_8))), column);
+                }
+                assertFalse(row.getString("as_text").contains("SENTINEL"));
+            }
+        }
+
+        Contact reloaded = QuarkusTransaction.requiringNew().call(() -> contacts.findByExternalId(Channel.TELEGRAM, SENTINEL_ID).orElseThrow());
+        assertEquals(id, reloaded.id);
+        assertEquals(SENTINEL_NAME, reloaded.displayName);
+        assertEquals(SENTINEL_ID, reloaded.externalId);
+    }
+}
