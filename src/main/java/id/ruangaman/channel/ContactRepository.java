@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import id.ruangaman.security.crypto.BlindIndex;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -36,6 +37,14 @@ public class ContactRepository implements PanacheRepository<Contact> {
             persist(contact);
             return contact;
         });
+    }
+
+    /**
+     * Loads and row-locks a contact until the transaction ends. Every step of a contact's conversation
+     * takes this lock first, so one person's messages are handled one after the other, on any instance.
+     */
+    public Contact lock(long contactId) {
+        return findById(contactId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     private byte[] hash(Channel channel, String externalId) {

@@ -65,6 +65,7 @@ class PackagedServiceIT {
             assertEquals(List.of(), postgresChildren, "the packaged service started a PostgreSQL of its own");
             String output = read(log);
             assertFalse(output.contains("embedded PostgreSQL"), output);
+            assertEquals(404, get(port, "/dev/chat").statusCode(), "the dev chat must not exist in the packaged service");
             try (var connection = database.getPostgresDatabase().getConnection();
                     var tables = connection.createStatement().executeQuery(
                             "select count(*) from flyway_schema_history where success")) {
@@ -90,6 +91,31 @@ class PackagedServiceIT {
         String output = read(log);
         assertTrue(output.contains("RUANGAMAN_DATA_KEY is not set"), output);
         assertFalse(output.contains("\tat "), "expected one sentence, not a stack trace:\n" + output);
+    }
+
+    @Test
+    void shouldRefuseToStartWithABrokenFlowNamingFileAndNode() throws Exception {
+        Path flows = Files.createTempDirectory("broken-flows");
+        Files.writeString(flows.resolve("intake.yaml"), Files.readString(Path.of("conversations/intake.yaml"))
+                .replaceFirst("(?m)^(\\s+on_invalid:) \\S+", "$1 no_such_node"));
+        Path log = Files.createTempFile("packaged-service-broken", ".log");
+        Process service = start(Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres",
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "QUARKUS_HTTP_PORT", String.valueOf(freePort()),
+                "RUANGAMAN_DATA_KEY", Base64.getEncoder().encodeToString(new byte[32]),
+                "RUANGAMAN_CONVERSATION_FLOWS_DIRECTORY", flows.toString()), log);
+        assertTrue(service.waitFor(60, TimeUnit.SECONDS), "the service kept running with a broken flow");
+        assertNotEquals(0, service.exitValue());
+        String output = read(log);
+        assertTrue(output.contains("Broken flow files"), output);
+        assertTrue(output.matches("(?s).*intake\\.yaml: node '[a-z_]+': .*no_such_node.*"), output);
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static Process start(Map<String, String> env, Path log) throws IOException {

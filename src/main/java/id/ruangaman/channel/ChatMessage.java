@@ -1,0 +1,73 @@
+package id.ruangaman.channel;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import id.ruangaman.security.crypto.EncryptedStringConverter;
+
+/**
+ * One message of a transcript. Outbound rows double as the outbox: the sender of their channel
+ * delivers {@link Status#PENDING} rows and records the outcome. {@code body} is encrypted JSON.
+ */
+@Entity
+@Table(name = "chat_message")
+public class ChatMessage {
+
+    public enum Direction { IN, OUT }
+
+    public enum Status { RECEIVED, PENDING, SENT, FAILED, HELD, ERASED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "chat_message_seq")
+    @SequenceGenerator(name = "chat_message_seq", sequenceName = "chat_message_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "contact_id", nullable = false)
+    public Long contactId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 3)
+    public Direction direction;
+
+    @Column(nullable = false, length = 16)
+    public String kind;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    public String body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Status status;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "provider_message_id", length = 128)
+    public String providerMessageId;
+
+    @Column(name = "failure_reason", length = 200)
+    public String failureReason;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+}

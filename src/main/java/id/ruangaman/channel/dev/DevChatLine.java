@@ -1,0 +1,46 @@
+package id.ruangaman.channel.dev;
+
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.conversation.Choice;
+import id.ruangaman.conversation.Input;
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.SessionStateJson;
+
+/** One bubble of the dev chat page. */
+public record DevChatLine(boolean fromPerson, String text, String nodeId, List<Choice> choices, boolean multiSelect) {
+
+    static DevChatLine of(ChatMessage message) {
+        if (message.body == null) {
+            return new DevChatLine(message.direction == ChatMessage.Direction.IN, "(dihapus / erased)", null, List.of(), false);
+        }
+        try {
+            if (message.direction == ChatMessage.Direction.OUT) {
+                Output.Message out = SessionStateJson.mapper().readValue(message.body, Output.Message.class);
+                return new DevChatLine(false, out.text(), out.nodeId(), out.choices(), out.multiSelect());
+            }
+            Input in = SessionStateJson.mapper().readValue(message.body, Input.class);
+            return new DevChatLine(true, describe(in), null, List.of(), false);
+        } catch (JsonProcessingException e) {
+            return new DevChatLine(message.direction == ChatMessage.Direction.IN, "(unreadable)", null, List.of(), false);
+        }
+    }
+
+    public String callbackData(Choice choice) {
+        return nodeId + ":" + choice.id();
+    }
+
+    private static String describe(Input input) {
+        if (input instanceof Input.Text text) {
+            return text.text();
+        } else if (input instanceof Input.ButtonPress press) {
+            return "[" + press.optionId() + "]";
+        } else if (input instanceof Input.Media media) {
+            return "[" + media.kind().name().toLowerCase() + (media.caption() == null ? "" : ": " + media.caption()) + "]";
+        }
+        return "[" + input.getClass().getSimpleName().toLowerCase() + "]";
+    }
+}

@@ -1,0 +1,176 @@
+package id.ruangaman.channel.dev;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.ChatMessageRepository;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.channel.Media;
+import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.conversation.Input;
+import id.ruangaman.conversation.MediaKind;
+import id.ruangaman.intake.ConversationService;
+import id.ruangaman.intake.FlowRegistry;
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * A local chat page for trying flows by hand, through the same engine, database and encryption as
+ * the messengers. It exists only in dev and test builds: production jars do not contain it.
+ */
+@IfBuildProfile(anyOf = { "dev", "test" })
+@Path("/dev/chat")
+public class DevChatResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(List<String> flows);
+
+        static native TemplateInstance chat(String token, List<DevChatLine> lines);
+    }
+
+    private final ContactRepository contacts;
+    private final ChatMessageRepository messages;
+    private final MediaRepository media;
+    private final ConversationService conversations;
+    private final FlowRegistry flows;
+    private final Clock clock;
+
+    DevChatResource(ContactRepository contacts, ChatMessageRepository messages, MediaRepository media,
+            ConversationService conversations, FlowRegistry flows, Clock clock) {
+        this.contacts = contacts;
+        this.messages = messages;
+        this.media = media;
+        this.conversations = conversations;
+        this.flows = flows;
+        this.clock = clock;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance index() {
+        return Templates.index(flows.flowIds().stream().sorted().toList());
+    }
+
+    @POST
+    @Path("/new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response start(@RestForm String flow) {
+        if (flow == null || !flows.flowIds().contains(flow)) {
+            throw new BadRequestException("unknown flow");
+        }
+        String token = UUID.randomUUID().toString();
+        long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(Channel.DEV, token).id);
+        conversations.receive(contactId, new Input.Text("/start"), flow);
+        return backTo(token);
+    }
+
+    @GET
+    @Path("/{token}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance chat(@RestPath String token) {
+        List<DevChatLine> lines = QuarkusTransaction.requiringNew().call(() -> {
+            Contact contact = find(token);
+            return messages.transcript(contact.id).stream().map(DevChatLine::of).toList();
+        });
+        return Templates.chat(token, lines);
+    }
+
+    @POST
+    @Path("/{token}/text")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response text(@RestPath String token, @RestForm String text) {
+        if (text == null || text.isBlank()) {
+            return backTo(token);
+        }
+        conversations.receive(contactId(token), new Input.Text(text), null);
+        return backTo(token);
+    }
+
+    @POST
+    @Path("/{token}/button")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response button(@RestPath String token, @RestForm String data) {
+        if (data == null || data.isBlank()) {
+            throw new BadRequestException("missing button data");
+        }
+        conversations.receive(contactId(token), Input.ButtonPress.fromCallbackData(data), null);
+        return backTo(token);
+    }
+
+    @POST
+    @Path("/{token}/other")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response other(@RestPath String token, @RestForm String kind) {
+        Input input = switch (kind == null ? "" : kind) {
+            case "location" -> new Input.Location();
+            case "contact" -> new Input.SharedContact();
+            case "sticker" -> new Input.Sticker();
+            default -> new Input.Unsupported("poll");
+        };
+        conversations.receive(contactId(token), input, null);
+        return backTo(token);
+    }
+
+    @POST
+    @Path("/{token}/media")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestPath String token, @RestForm("file") FileUpload file, @RestForm String kind,
+            @RestForm String caption) throws IOException {
+        if (file == null || file.size() == 0) {
+            return backTo(token);
+        }
+        MediaKind mediaKind = MediaKind.valueOf((kind == null ? "document" : kind).toUpperCase(Locale.ROOT));
+        byte[] content = Files.readAllBytes(file.uploadedFile());
+        long contactId = contactId(token);
+        long mediaId = QuarkusTransaction.requiringNew().call(() -> {
+            Media stored = new Media();
+            stored.contactId = contactId;
+            stored.kind = mediaKind.name().toLowerCase(Locale.ROOT);
+            stored.mimeType = file.contentType();
+            stored.sizeBytes = content.length;
+            stored.content = content;
+            stored.createdAt = Instant.now(clock);
+            media.persist(stored);
+            return stored.id;
+        });
+        conversations.receive(contactId, new Input.Media(String.valueOf(mediaId), mediaKind, caption), null);
+        return backTo(token);
+    }
+
+    private long contactId(String token) {
+        return QuarkusTransaction.requiringNew().call(() -> find(token).id);
+    }
+
+    private Contact find(String token) {
+        return contacts.findByExternalId(Channel.DEV, token).orElseThrow(NotFoundException::new);
+    }
+
+    private static Response backTo(String token) {
+        return Response.seeOther(URI.create("/dev/chat/" + token + "#end")).build();
+    }
+}

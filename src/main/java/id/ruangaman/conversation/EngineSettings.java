@@ -1,0 +1,17 @@
+package id.ruangaman.conversation;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * @param maxRetries  failed answers to one question before its {@code on_invalid} exit is taken
+ * @param remindAfter idle time before the single gentle reminder
+ * @param pauseAfter  idle time before the session is paused
+ * @param zone        time zone used to read rough dates ("kemarin")
+ */
+public record EngineSettings(int maxRetries, Duration remindAfter, Duration pauseAfter, ZoneId zone) {
+
+    public static EngineSettings defaults() {
+        return new EngineSettings(2, Duration.ofMinutes(30), Duration.ofHours(24), ZoneId.of("Asia/Jakarta"));
+    }
+}

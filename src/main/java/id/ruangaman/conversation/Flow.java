@@ -1,0 +1,87 @@
+package id.ruangaman.conversation;
+
+import id.ruangaman.conversation.definition.FlowDefinition;
+import id.ruangaman.conversation.definition.LocalizedText;
+import id.ruangaman.conversation.definition.MessageKey;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A loaded, lint-clean flow revision. Immutable; build it with {@link FlowLoader}. */
+public final class Flow {
+
+    private final FlowDefinition definition;
+    private final String revision;
+    private final Map<String, NodeDefinition> nodes = new LinkedHashMap<>();
+
+    Flow(FlowDefinition definition, String revision) {
+        this.definition = definition;
+        this.revision = revision;
+        definition.nodes().forEach(node -> nodes.put(node.id(), node));
+    }
+
+    public String id() {
+        return definition.id();
+    }
+
+    public int specVersion() {
+        return definition.specVersion();
+    }
+
+    /** {@code sha256:<hex>} of the raw file bytes. */
+    public String revision() {
+        return revision;
+    }
+
+    public FlowDefinition definition() {
+        return definition;
+    }
+
+    public String start() {
+        return definition.start();
+    }
+
+    public int steps() {
+        return definition.steps();
+    }
+
+    public List<String> languages() {
+        return definition.languages();
+    }
+
+    public String defaultLanguage() {
+        return definition.languages().get(0);
+    }
+
+    public Optional<NodeDefinition> findNode(String nodeId) {
+        return Optional.ofNullable(nodeId == null ? null : nodes.get(nodeId));
+    }
+
+    public NodeDefinition node(String nodeId) {
+        return findNode(nodeId).orElseThrow(() -> new IllegalArgumentException("no node '" + nodeId + "' in flow " + id()));
+    }
+
+    public List<NodeDefinition> nodes() {
+        return definition.nodes();
+    }
+
+    /** The node that asks for an answer key, if any. */
+    public Optional<NodeDefinition> nodeForKey(String key) {
+        return nodes().stream().filter(node -> key.equals(node.key())).findFirst();
+    }
+
+    public LocalizedText message(MessageKey key) {
+        return definition.messages().getOrDefault(key.fileName(), new LocalizedText(Map.of()));
+    }
+
+    public Optional<LocalizedText> message(String fileKey) {
+        return Optional.ofNullable(definition.messages().get(fileKey));
+    }
+
+    @Override
+    public String toString() {
+        return "Flow[" + id() + " " + revision + "]";
+    }
+}

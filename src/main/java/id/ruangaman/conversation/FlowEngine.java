@@ -1,0 +1,87 @@
+package id.ruangaman.conversation;
+
+import id.ruangaman.conversation.definition.MessageKey;
+import id.ruangaman.conversation.engine.Answering;
+import id.ruangaman.conversation.engine.Command;
+import id.ruangaman.conversation.engine.EngineContext;
+import id.ruangaman.conversation.engine.GlobalCommands;
+import id.ruangaman.conversation.engine.Idle;
+import id.ruangaman.conversation.engine.PendingPrompts;
+import id.ruangaman.conversation.engine.Sessions;
+import id.ruangaman.conversation.engine.Turn;
+import id.ruangaman.conversation.text.RoughDateParser;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The conversation engine: given a flow, a session state and an input, returns the new state and what to send or
+ * save. No I/O, no logging; time and reference codes come from the injected clock and generator.
+ */
+public final class FlowEngine {
+
+    private final EngineContext context;
+
+    public FlowEngine(EngineSettings settings, Clock clock, IdGenerator ids, CaseStatusLookup cases) {
+        this.context = new EngineContext(settings, clock, ids, cases, new RoughDateParser(clock, settings.zone()));
+    }
+
+    /** A new session at the flow's start node. */
+    public Step start(Flow flow) {
+        Turn turn = new Turn(context, flow, flow, SessionState.fresh(flow, flow.defaultLanguage(), null, context.clock().instant()));
+        Sessions.start(turn);
+        return turn.result();
+    }
+
+    /** Every input, including global commands typed as text. Starting over stays on {@code flow}. */
+    public Step handle(Flow flow, SessionState state, Input input) {
+        return handle(flow, flow, state, input);
+    }
+
+    /**
+     * Like {@link #handle(Flow, SessionState, Input)}, resolving the session's pinned revision from the catalog;
+     * starting over uses the current revision. If the pinned revision is gone, the session moves to the current one.
+     */
+    public Step handle(FlowCatalog catalog, SessionState state, Input input) {
+        Flow newest = catalog.current(state.flowId());
+        Optional<Flow> pinned = catalog.revision(state.flowId(), state.revision());
+        if (pinned.isPresent()) {
+            return handle(pinned.get(), newest, state, input);
+        }
+        Turn turn = new Turn(context, newest, newest, state.withRevision(newest.revision()).withInputAt(context.clock().instant()));
+        turn.say(turn.msg(MessageKey.FLOW_UPDATED));
+        if (state.nodeId() == null || newest.findNode(state.nodeId()).isEmpty()) {
+            Sessions.start(turn);
+            return turn.result();
+        }
+        dispatch(turn, input);
+        return turn.result();
+    }
+
+    /** Called periodically for idle sessions: a reminder, a pause, or nothing (same state, no outputs). */
+    public Step tick(Flow flow, SessionState state) {
+        Turn turn = new Turn(context, flow, flow, state);
+        Idle.tick(turn);
+        return turn.result();
+    }
+
+    private Step handle(Flow pinned, Flow newest, SessionState state, Input input) {
+        Turn turn = new Turn(context, pinned, newest, state.withInputAt(context.clock().instant()));
+        dispatch(turn, input);
+        return turn.result();
+    }
+
+    private static void dispatch(Turn turn, Input input) {
+        Optional<Command> command = input instanceof Input.Text text ? Command.parse(text.text()) : Optional.empty();
+        if (command.isPresent()) {
+            GlobalCommands.run(turn, command.get());
+        } else if (turn.state().pending() != PendingPrompt.NONE) {
+            PendingPrompts.handle(turn, input);
+        } else {
+            switch (turn.state().status()) {
+                case ACTIVE -> Answering.handle(turn, input);
+                case PAUSED, EXITED -> Sessions.welcomeBack(turn);
+                default -> turn.say(turn.msg(MessageKey.FINISHED));
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package id.ruangaman.conversation;
+
+import id.ruangaman.conversation.definition.FlowDefinition;
+import id.ruangaman.conversation.lint.AnswerKeyRule;
+import id.ruangaman.conversation.lint.CallbackDataRule;
+import id.ruangaman.conversation.lint.ExitRule;
+import id.ruangaman.conversation.lint.InvalidPathRule;
+import id.ruangaman.conversation.lint.LintContext;
+import id.ruangaman.conversation.lint.LintRule;
+import id.ruangaman.conversation.lint.MessagesRule;
+import id.ruangaman.conversation.lint.NodeFieldsRule;
+import id.ruangaman.conversation.lint.OptionRule;
+import id.ruangaman.conversation.lint.ReachabilityRule;
+import id.ruangaman.conversation.lint.StructureRule;
+import id.ruangaman.conversation.lint.TranslationRule;
+import java.util.List;
+
+/** Checks a parsed flow file and returns every problem found (empty when the flow is fine). */
+public final class FlowLinter {
+
+    private static final List<LintRule> RULES = List.of(
+            new StructureRule(),
+            new NodeFieldsRule(),
+            new OptionRule(),
+            new AnswerKeyRule(),
+            new ExitRule(),
+            new InvalidPathRule(),
+            new ReachabilityRule(),
+            new TranslationRule(),
+            new MessagesRule(),
+            new CallbackDataRule());
+
+    public List<LintProblem> lint(String file, FlowDefinition definition) {
+        LintContext context = new LintContext(file, definition);
+        for (LintRule rule : RULES) {
+            rule.check(definition, context);
+        }
+        return context.problems();
+    }
+}

@@ -1,0 +1,64 @@
+package id.ruangaman.conversation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import java.util.Map;
+
+/** What the host must send or save, in order. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Output.Message.class, name = "message"),
+        @JsonSubTypes.Type(value = Output.AnswerRecorded.class, name = "answer_recorded"),
+        @JsonSubTypes.Type(value = Output.IntakeSubmitted.class, name = "intake_submitted"),
+        @JsonSubTypes.Type(value = Output.DeleteRequested.class, name = "delete_requested"),
+        @JsonSubTypes.Type(value = Output.QuickExit.class, name = "quick_exit"),
+        @JsonSubTypes.Type(value = Output.ConsentDeclined.class, name = "consent_declined"),
+        @JsonSubTypes.Type(value = Output.DangerReported.class, name = "danger_reported")})
+public sealed interface Output {
+
+    /**
+     * A message to send. When {@code choices} is not empty, {@code nodeId} is set and each button's callback data is
+     * {@code nodeId + ":" + choice.id()}. {@code multiSelect}: buttons toggle, a "done" choice finishes.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    record Message(String text, String nodeId, List<Choice> choices,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean multiSelect) implements Output {
+
+        public Message {
+            choices = choices == null ? List.of() : List.copyOf(choices);
+        }
+
+        public static Message plain(String text) {
+            return new Message(text, null, List.of(), false);
+        }
+    }
+
+    /** Save (overwrite) one answer of the session in progress. */
+    record AnswerRecorded(String key, Answer answer) implements Output {
+    }
+
+    /** The person confirmed the summary: create the intake for the inbox. */
+    record IntakeSubmitted(String referenceCode, Map<String, Answer> answers) implements Output {
+
+        public IntakeSubmitted {
+            answers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));
+        }
+    }
+
+    /** The person confirmed /hapus: erase everything they sent, including a submitted intake and media. */
+    record DeleteRequested() implements Output {
+    }
+
+    /** The person used /keluar. Consider deleting the bot's recent messages where the channel allows it. */
+    record QuickExit() implements Output {
+    }
+
+    record ConsentDeclined() implements Output {
+    }
+
+    /** The person said they are in immediate danger; emergency contacts are being shown. */
+    record DangerReported() implements Output {
+    }
+}

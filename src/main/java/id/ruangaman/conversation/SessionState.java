@@ -1,0 +1,125 @@
+package id.ruangaman.conversation;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The whole conversation state, immutable. The host stores it as JSON ({@link SessionStateJson}) and passes it back
+ * with the next input. {@code revision} pins the session to the flow revision it started on.
+ *
+ * @param returnToSummary id of the summary node to return to while an answer is being edited, else null
+ * @param referenceCode   set when the intake is submitted; survives restart and deletion so /status works
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SessionState(
+        String flowId,
+        String revision,
+        String language,
+        String nodeId,
+        SessionStatus status,
+        int retries,
+        Map<String, Answer> answers,
+        Draft draft,
+        String returnToSummary,
+        PendingPrompt pending,
+        String referenceCode,
+        Instant lastInputAt,
+        boolean reminded) {
+
+    @JsonCreator
+    public SessionState(
+            @JsonProperty("flowId") String flowId,
+            @JsonProperty("revision") String revision,
+            @JsonProperty("language") String language,
+            @JsonProperty("nodeId") String nodeId,
+            @JsonProperty("status") SessionStatus status,
+            @JsonProperty("retries") int retries,
+            @JsonProperty("answers") Map<String, Answer> answers,
+            @JsonProperty("draft") Draft draft,
+            @JsonProperty("returnToSummary") String returnToSummary,
+            @JsonProperty("pending") PendingPrompt pending,
+            @JsonProperty("referenceCode") String referenceCode,
+            @JsonProperty("lastInputAt") Instant lastInputAt,
+            @JsonProperty("reminded") boolean reminded) {
+        this.flowId = flowId;
+        this.revision = revision;
+        this.language = language;
+        this.nodeId = nodeId;
+        this.status = status == null ? SessionStatus.ACTIVE : status;
+        this.retries = retries;
+        this.answers = answers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(answers));
+        this.draft = draft == null ? Draft.EMPTY : draft;
+        this.returnToSummary = returnToSummary;
+        this.pending = pending == null ? PendingPrompt.NONE : pending;
+        this.referenceCode = referenceCode;
+        this.lastInputAt = lastInputAt;
+        this.reminded = reminded;
+    }
+
+    /** A fresh session of a flow revision, before its start node is entered. */
+    public static SessionState fresh(Flow flow, String language, String referenceCode, Instant now) {
+        return new SessionState(flow.id(), flow.revision(), language, null, SessionStatus.ACTIVE, 0, Map.of(),
+                Draft.EMPTY, null, PendingPrompt.NONE, referenceCode, now, false);
+    }
+
+    public SessionState withRevision(String value) {
+        return new SessionState(flowId, value, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+    }
+
+    public SessionState withLanguage(String value) {
+        return new SessionState(flowId, revision, value, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+    }
+
+    /** Moves to a node with a clean draft and retry count. */
+    public SessionState atNode(String value) {
+        return new SessionState(flowId, revision, language, value, status, 0, answers, Draft.EMPTY, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+    }
+
+    public SessionState withStatus(SessionStatus value) {
+        return new SessionState(flowId, revision, language, nodeId, value, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+    }
+
+    public SessionState withRetries(int value) {
+        return new SessionState(flowId, revision, language, nodeId, status, value, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+    }
+
+    public SessionState withAnswer(String key, Answer answer) {
+        Map<String, Answer> copy = new LinkedHashMap<>(answers);
+        copy.put(key, answer);
+        return withAnswers(copy);
+    }
+
+    public SessionState withAnswers(Map<String, Answer> value) {
+        return new SessionState(flowId, revision, language, nodeId, status, retries, value, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+    }
+
+    public SessionState withDraft(Draft value) {
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, value, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+    }
+
+    public SessionState withReturnToSummary(String value) {
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, value, pending, referenceCode, lastInputAt, reminded);
+    }
+
+    public SessionState withPending(PendingPrompt value) {
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, value, referenceCode, lastInputAt, reminded);
+    }
+
+    public SessionState withReferenceCode(String value) {
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, value, lastInputAt, reminded);
+    }
+
+    /** Marks an input: resets the idle clock and the reminder. */
+    public SessionState withInputAt(Instant value) {
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, value, false);
+    }
+
+    public SessionState withReminded(boolean value) {
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, value);
+    }
+}

@@ -1,0 +1,50 @@
+package id.ruangaman.conversation.definition;
+
+import java.util.Locale;
+
+/**
+ * System texts every flow must define under {@code messages:}. Placeholders in braces are filled by the engine.
+ */
+public enum MessageKey {
+    /** "Langkah {n} dari {total}" above a question that has a {@code step}. */
+    PROGRESS,
+    /** The default re-prompt after an answer the engine could not use. */
+    REPROMPT,
+    /** Said before taking a question's {@code on_invalid} exit. */
+    FALLBACK,
+    /** Said instead of FALLBACK when the question is shown in the summary and was recorded as skipped. */
+    FALLBACK_SKIPPED,
+    STALE_BUTTON,
+    UNSUPPORTED_INPUT,
+    MEDIA_NOT_EXPECTED,
+    UNKNOWN_COMMAND,
+    HELP,
+    REMINDER,
+    /** Prefix when a paused or exited session gets an input that is not a command. */
+    WELCOME_BACK,
+    RESUME_QUESTION, RESUME_CONTINUE, RESUME_RESTART,
+    CHOOSE_LANGUAGE,
+    /** The name of each language in itself: {@code {id: "Bahasa Indonesia", en: "English"}}. */
+    LANGUAGE_NAME,
+    /** "{reference_code}" and "{status}". */
+    STATUS, STATUS_NONE,
+    STATUS_NEW, STATUS_IN_VERIFICATION, STATUS_VERIFIED, STATUS_REFERRED, STATUS_CLOSED, STATUS_DELETED, STATUS_UNKNOWN,
+    QUICK_EXIT,
+    DELETE_CONFIRM, DELETE_DONE, DELETE_CANCELLED,
+    /** Reply to input after the conversation ended (completed, declined, deleted). */
+    FINISHED,
+    FLOW_UPDATED,
+    YES, NO, SKIP, DONE,
+    /** Multi-choice acknowledgement: "{selected}". */
+    SELECTED,
+    MULTI_TEXT_SAVED,
+    /** "{count}" uploads so far. */
+    MEDIA_SAVED,
+    SUMMARY_CONFIRM, SUMMARY_EDIT, SUMMARY_EDIT_WHICH, SUMMARY_BACK, SUMMARY_SKIPPED,
+    /** "{count}" files. */
+    SUMMARY_FILES;
+
+    public String fileName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

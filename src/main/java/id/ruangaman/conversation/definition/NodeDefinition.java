@@ -1,0 +1,55 @@
+package id.ruangaman.conversation.definition;
+
+import id.ruangaman.conversation.MediaKind;
+import java.util.List;
+import java.util.Map;
+
+/** One node of a flow file, exactly as written. See {@code conversations/README.md} for every field. */
+public record NodeDefinition(
+        String id,
+        NodeKind kind,
+        Integer step,
+        String key,
+        LocalizedText label,
+        LocalizedText text,
+        TextVariants textBy,
+        List<OptionDefinition> options,
+        Map<String, String> exits,
+        String next,
+        Boolean skippable,
+        Validation validation,
+        LocalizedText reprompt,
+        String onInvalid,
+        Boolean setsLanguage,
+        Map<String, String> events,
+        List<MediaKind> accept,
+        String outcome) {
+
+    public NodeDefinition {
+        options = options == null ? List.of() : List.copyOf(options);
+        exits = exits == null ? Map.of() : Map.copyOf(exits);
+        events = events == null ? Map.of() : Map.copyOf(events);
+        accept = accept == null ? List.of() : List.copyOf(accept);
+    }
+
+    public boolean isSkippable() {
+        return Boolean.TRUE.equals(skippable);
+    }
+
+    public boolean isLanguageChoice() {
+        return Boolean.TRUE.equals(setsLanguage);
+    }
+
+    public boolean isQuestion() {
+        return kind != null && kind.isQuestion();
+    }
+
+    /** The node an exit leads to: the matching {@code exits} entry, else {@code next}. */
+    public String target(String exitKey) {
+        return exits.getOrDefault(exitKey, next);
+    }
+
+    public int maxLength() {
+        return validation == null || validation.maxLength() == null ? Limits.MAX_TEXT_LENGTH : validation.maxLength();
+    }
+}

@@ -1,0 +1,74 @@
+package id.ruangaman.conversation.engine;
+
+import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.Input;
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.definition.MessageKey;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
+
+/** Handles an input aimed at the current question of an active session (commands are handled before). */
+public final class Answering {
+
+    private Answering() {
+    }
+
+    public static void handle(Turn turn, Input input) {
+        NodeDefinition node = turn.currentNode();
+        Reply reply = toReply(node, input);
+        if (reply == null) {
+            turn.say(turn.msg(input instanceof Input.ButtonPress ? MessageKey.STALE_BUTTON : MessageKey.UNSUPPORTED_INPUT));
+            Prompter.ask(turn);
+            return;
+        }
+        if (reply instanceof Reply.Upload && node.kind() != NodeKind.MEDIA) {
+            turn.say(turn.msg(MessageKey.MEDIA_NOT_EXPECTED));
+            Prompter.ask(turn);
+            return;
+        }
+        Outcome outcome = NodeHandlers.of(node.kind()).handle(turn, node, reply);
+        if (outcome instanceof Outcome.Answered answered) {
+            Navigator.answered(turn, node, answered.answer(), answered.exitKey());
+        } else if (outcome instanceof Outcome.Invalid invalid) {
+            retryOrFallBack(turn, node, invalid.raw());
+        } else {
+            turn.update(state -> state.withRetries(0));
+        }
+    }
+
+    /** Null for inputs no question can use: a stale button, a location, a sticker ... */
+    private static Reply toReply(NodeDefinition node, Input input) {
+        if (input instanceof Input.ButtonPress press) {
+            return press.nodeId().equals(node.id()) ? new Reply.Pick(press.optionId()) : null;
+        }
+        if (input instanceof Input.Text text) {
+            return new Reply.Typed(text.text());
+        }
+        if (input instanceof Input.Media media) {
+            return new Reply.Upload(media.mediaId(), media.kind(), media.caption());
+        }
+        return null;
+    }
+
+    /**
+     * A kind re-prompt, or after {@code maxRetries} failed attempts the node's {@code on_invalid} exit. A question shown
+     * in the summary is then recorded as skipped, keeping the last typed text in {@code raw}.
+     */
+    private static void retryOrFallBack(Turn turn, NodeDefinition node, String raw) {
+        int retries = turn.state().retries() + 1;
+        if (retries < turn.context().settings().maxRetries()) {
+            turn.update(state -> state.withRetries(retries));
+            turn.say(node.reprompt() != null ? turn.text(node.reprompt()) : turn.msg(MessageKey.REPROMPT));
+            Prompter.ask(turn);
+            return;
+        }
+        boolean recordSkip = node.key() != null && node.label() != null;
+        if (recordSkip) {
+            Answer gaveUp = Answer.skipped(node.kind().fileName(), raw);
+            turn.update(state -> state.withAnswer(node.key(), gaveUp));
+            turn.emit(new Output.AnswerRecorded(node.key(), gaveUp));
+        }
+        turn.say(turn.msg(recordSkip ? MessageKey.FALLBACK_SKIPPED : MessageKey.FALLBACK));
+        Navigator.enter(turn, node.onInvalid());
+    }
+}

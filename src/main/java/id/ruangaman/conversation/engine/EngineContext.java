@@ -1,0 +1,11 @@
+package id.ruangaman.conversation.engine;
+
+import id.ruangaman.conversation.CaseStatusLookup;
+import id.ruangaman.conversation.EngineSettings;
+import id.ruangaman.conversation.IdGenerator;
+import id.ruangaman.conversation.text.RoughDateParser;
+import java.time.Clock;
+
+/** The engine's collaborators, shared by every turn. */
+public record EngineContext(EngineSettings settings, Clock clock, IdGenerator ids, CaseStatusLookup cases, RoughDateParser dates) {
+}

@@ -1,0 +1,74 @@
+package id.ruangaman.conversation.engine;
+
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.PendingPrompt;
+import id.ruangaman.conversation.SessionState;
+import id.ruangaman.conversation.SessionStatus;
+import id.ruangaman.conversation.definition.MessageKey;
+import java.util.Locale;
+
+/** /mulai, /bantuan, /bahasa, /status, /keluar, /hapus — the same in every state. */
+public final class GlobalCommands {
+
+    private GlobalCommands() {
+    }
+
+    public static void run(Turn turn, Command command) {
+        switch (command) {
+            case START -> start(turn);
+            case HELP -> {
+                turn.say(turn.msg(MessageKey.HELP));
+                Sessions.repeatCurrent(turn);
+            }
+            case LANGUAGE -> PendingPrompts.ask(turn, PendingPrompt.LANGUAGE);
+            case STATUS -> {
+                turn.say(status(turn));
+                Sessions.repeatCurrent(turn);
+            }
+            case EXIT -> quickExit(turn);
+            case DELETE -> PendingPrompts.ask(turn, PendingPrompt.DELETE_CONFIRM);
+            default -> {
+                turn.say(turn.msg(MessageKey.UNKNOWN_COMMAND));
+                Sessions.repeatCurrent(turn);
+            }
+        }
+    }
+
+    private static void start(Turn turn) {
+        SessionState state = turn.state();
+        boolean resumable = state.status() == SessionStatus.PAUSED || state.status() == SessionStatus.EXITED
+                || (state.status() == SessionStatus.ACTIVE && Sessions.inProgress(state));
+        if (resumable) {
+            PendingPrompts.ask(turn, PendingPrompt.RESUME);
+        } else {
+            turn.update(s -> s.withPending(PendingPrompt.NONE));
+            Sessions.restart(turn);
+        }
+    }
+
+    /** Neutral words only: whoever sees the screen learns nothing. Answers stay so the person can resume. */
+    private static void quickExit(Turn turn) {
+        turn.emit(new Output.QuickExit());
+        turn.say(turn.msg(MessageKey.QUICK_EXIT));
+        turn.update(state -> {
+            SessionState cleared = state.withPending(PendingPrompt.NONE);
+            boolean open = state.status() == SessionStatus.ACTIVE || state.status() == SessionStatus.PAUSED;
+            return open ? cleared.withStatus(SessionStatus.EXITED) : cleared;
+        });
+    }
+
+    private static String status(Turn turn) {
+        String code = turn.state().referenceCode();
+        if (code == null) {
+            return turn.msg(MessageKey.STATUS_NONE);
+        }
+        String key = turn.context().cases().statusOf(code).orElse("unknown");
+        MessageKey label;
+        try {
+            label = MessageKey.valueOf("STATUS_" + key.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            label = MessageKey.STATUS_UNKNOWN;
+        }
+        return turn.msg(MessageKey.STATUS, "reference_code", code, "status", turn.msg(label));
+    }
+}

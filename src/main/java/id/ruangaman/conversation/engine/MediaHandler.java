@@ -1,0 +1,55 @@
+package id.ruangaman.conversation.engine;
+
+import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.Draft;
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.definition.ChoiceIds;
+import id.ruangaman.conversation.definition.MessageKey;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code media}: uploads of the accepted kinds until "done". Captions and typed notes are kept in order as
+ * {@code parts}, so nothing the person writes here is lost.
+ */
+final class MediaHandler implements NodeHandler {
+
+    @Override
+    public List<ChoiceSpec> choices(Turn turn, NodeDefinition node) {
+        List<ChoiceSpec> choices = new ArrayList<>(List.of(SystemChoices.done(turn.flow())));
+        SystemChoices.addSkip(choices, turn.flow(), node);
+        return choices;
+    }
+
+    @Override
+    public Outcome handle(Turn turn, NodeDefinition node, Reply reply) {
+        Draft draft = turn.state().draft();
+        Optional<String> button = TypedWords.button(reply, choices(turn, node));
+        if (button.isPresent()) {
+            if (!draft.mediaIds().isEmpty() || !draft.parts().isEmpty()) {
+                return Outcome.answered(Answer.media(draft.mediaIds(), draft.parts()), "next");
+            }
+            return button.get().equals(ChoiceIds.SKIP) || node.isSkippable()
+                    ? Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP)
+                    : Outcome.invalid(reply);
+        }
+        if (reply instanceof Reply.Upload upload && node.accept().contains(upload.kind())) {
+            Draft next = draft.plusMedia(upload.mediaId());
+            if (upload.caption() != null && !upload.caption().isBlank()) {
+                next = next.plusPart(upload.caption().strip());
+            }
+            return collected(turn, node, next);
+        }
+        Optional<String> note = TextHandler.validText(node, reply);
+        return note.isPresent() ? collected(turn, node, draft.plusPart(note.get())) : Outcome.invalid(reply);
+    }
+
+    private Outcome collected(Turn turn, NodeDefinition node, Draft draft) {
+        turn.update(state -> state.withDraft(draft));
+        String text = turn.msg(MessageKey.MEDIA_SAVED, "count", String.valueOf(draft.mediaIds().size()));
+        turn.emit(new Output.Message(text, node.id(), choices(turn, node).stream().map(c -> c.display(turn)).toList(), false));
+        return Outcome.handled();
+    }
+}

@@ -1,0 +1,77 @@
+package id.ruangaman.conversation.engine;
+
+import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.definition.ChoiceIds;
+import id.ruangaman.conversation.definition.MessageKey;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.OptionDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** {@code multi_choice}: buttons toggle options, typed "1, 3" adds them, "done" finishes. */
+final class MultiChoiceHandler implements NodeHandler {
+
+    @Override
+    public List<ChoiceSpec> choices(Turn turn, NodeDefinition node) {
+        List<String> selected = turn.state().draft().selected();
+        List<ChoiceSpec> choices = new ArrayList<>();
+        node.options().forEach(option -> choices.add(SystemChoices.option(option, selected.contains(option.id()))));
+        choices.add(SystemChoices.done(turn.flow()));
+        SystemChoices.addSkip(choices, turn.flow(), node);
+        return choices;
+    }
+
+    @Override
+    public Outcome handle(Turn turn, NodeDefinition node, Reply reply) {
+        Optional<String> chosen = chosen(turn, node, reply);
+        if (chosen.isPresent() && chosen.get().equals(ChoiceIds.DONE)) {
+            return finish(turn, node, reply);
+        }
+        if (chosen.isPresent() && chosen.get().equals(ChoiceIds.SKIP)) {
+            return Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP);
+        }
+        List<String> selected = new ArrayList<>(turn.state().draft().selected());
+        if (reply instanceof Reply.Pick && chosen.isPresent()) {
+            if (!selected.remove(chosen.get())) {
+                selected.add(chosen.get());
+            }
+        } else if (reply instanceof Reply.Typed typed) {
+            List<ChoiceSpec> options = node.options().stream().map(option -> SystemChoices.option(option, false)).toList();
+            Optional<List<String>> ids = ChoiceMatcher.matchAll(typed.text(), options);
+            if (ids.isEmpty()) {
+                return Outcome.invalid(reply);
+            }
+            ids.get().stream().filter(id -> !selected.contains(id)).forEach(selected::add);
+        } else {
+            return Outcome.invalid(reply);
+        }
+        turn.update(state -> state.withDraft(state.draft().withSelected(inOptionOrder(node, selected))));
+        acknowledge(turn, node);
+        return Outcome.handled();
+    }
+
+    private Outcome finish(Turn turn, NodeDefinition node, Reply reply) {
+        List<String> selected = turn.state().draft().selected();
+        if (selected.isEmpty()) {
+            return node.isSkippable()
+                    ? Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP)
+                    : Outcome.invalid(reply);
+        }
+        return Outcome.answered(Answer.choices(selected), "next");
+    }
+
+    private void acknowledge(Turn turn, NodeDefinition node) {
+        List<String> selected = turn.state().draft().selected();
+        String labels = node.options().stream().filter(option -> selected.contains(option.id()))
+                .map(option -> turn.text(option.label())).collect(Collectors.joining(", "));
+        String text = turn.msg(MessageKey.SELECTED, "selected", labels.isEmpty() ? "—" : labels);
+        turn.emit(new Output.Message(text, node.id(), choices(turn, node).stream().map(c -> c.display(turn)).toList(), true));
+    }
+
+    private static List<String> inOptionOrder(NodeDefinition node, List<String> selected) {
+        return node.options().stream().map(OptionDefinition::id).filter(selected::contains).toList();
+    }
+}

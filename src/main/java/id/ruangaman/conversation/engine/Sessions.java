@@ -1,0 +1,64 @@
+package id.ruangaman.conversation.engine;
+
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.PendingPrompt;
+import id.ruangaman.conversation.SessionState;
+import id.ruangaman.conversation.SessionStatus;
+import id.ruangaman.conversation.definition.MessageKey;
+
+/** Session-wide moves: start, start over, resume, erase, and "ask the current question again". */
+public final class Sessions {
+
+    private Sessions() {
+    }
+
+    /** A new session on the turn's flow, in its default language. */
+    public static void start(Turn turn) {
+        turn.update(state -> SessionState.fresh(turn.flow(), turn.flow().defaultLanguage(), null, turn.now()));
+        Navigator.enter(turn, turn.flow().start());
+    }
+
+    /** Starts over on the newest revision, keeping only the language and the last reference code. */
+    static void restart(Turn turn) {
+        turn.switchTo(turn.newest());
+        String language = turn.flow().languages().contains(turn.lang()) ? turn.lang() : turn.flow().defaultLanguage();
+        turn.update(state -> SessionState.fresh(turn.flow(), language, state.referenceCode(), turn.now()));
+        Navigator.enter(turn, turn.flow().start());
+    }
+
+    static void resume(Turn turn) {
+        turn.update(state -> state.withStatus(SessionStatus.ACTIVE));
+        Prompter.ask(turn);
+    }
+
+    /** /hapus confirmed: the host erases everything; the state keeps only what /status and the language need. */
+    static void erase(Turn turn) {
+        turn.emit(new Output.DeleteRequested());
+        turn.update(state -> new SessionState(state.flowId(), state.revision(), state.language(), null,
+                SessionStatus.DELETED, 0, null, null, null, PendingPrompt.NONE, state.referenceCode(), state.lastInputAt(), false));
+        turn.say(turn.msg(MessageKey.DELETE_DONE));
+    }
+
+    /** Asks whatever the person is expected to answer now, if anything. */
+    static void repeatCurrent(Turn turn) {
+        SessionState state = turn.state();
+        if (state.pending() != PendingPrompt.NONE) {
+            PendingPrompts.ask(turn, state.pending());
+        } else if (state.status() == SessionStatus.ACTIVE && state.nodeId() != null) {
+            turn.update(s -> s.withDraft(s.draft().withChoosingEdit(false)));
+            Prompter.ask(turn);
+        } else if (state.status() == SessionStatus.PAUSED || state.status() == SessionStatus.EXITED) {
+            PendingPrompts.ask(turn, PendingPrompt.RESUME);
+        }
+    }
+
+    /** Any non-command input to a paused or exited session: say it was not saved, then ask. */
+    public static void welcomeBack(Turn turn) {
+        turn.say(turn.msg(MessageKey.WELCOME_BACK));
+        PendingPrompts.ask(turn, PendingPrompt.RESUME);
+    }
+
+    static boolean inProgress(SessionState state) {
+        return !state.answers().isEmpty() || !state.draft().isEmpty();
+    }
+}

@@ -1,0 +1,58 @@
+package id.ruangaman.conversation.engine;
+
+import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.definition.MessageKey;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** The answers shown in a summary: every answered node that has a {@code label}, in flow order, kept short. */
+final class SummaryRenderer {
+
+    private static final int MAX_VALUE = 100;
+
+    private SummaryRenderer() {
+    }
+
+    static List<NodeDefinition> editable(Turn turn) {
+        return turn.flow().nodes().stream()
+                .filter(node -> node.label() != null && node.key() != null && turn.state().answers().containsKey(node.key()))
+                .toList();
+    }
+
+    static String lines(Turn turn) {
+        return editable(turn).stream()
+                .map(node -> "• " + turn.text(node.label()) + ": " + value(turn, node, turn.state().answers().get(node.key())))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String value(Turn turn, NodeDefinition node, Answer answer) {
+        if (answer.skipped()) {
+            return turn.msg(MessageKey.SUMMARY_SKIPPED);
+        }
+        String text = switch (answer.kind()) {
+            case "single_choice" -> optionLabel(turn, node, answer.value());
+            case "yes_no" -> turn.msg("yes".equals(answer.value()) ? MessageKey.YES : MessageKey.NO);
+            case "multi_choice" -> answer.values().stream().map(id -> optionLabel(turn, node, id)).collect(Collectors.joining(", "));
+            case "multi_text" -> String.join(" ", answer.parts());
+            case "media" -> turn.msg(MessageKey.SUMMARY_FILES, "count", String.valueOf(answer.mediaIds().size()));
+            case "date" -> Objects.requireNonNullElse(answer.raw(), "");
+            default -> Objects.requireNonNullElse(answer.value(), "");
+        };
+        return shorten(text.replaceAll("\\s+", " "));
+    }
+
+    private static String optionLabel(Turn turn, NodeDefinition node, String id) {
+        if (node.kind() != NodeKind.SINGLE_CHOICE && node.kind() != NodeKind.MULTI_CHOICE) {
+            return id;
+        }
+        return node.options().stream().filter(option -> option.id().equals(id)).findFirst()
+                .map(option -> turn.text(option.label())).orElse(id);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= MAX_VALUE ? text : text.substring(0, MAX_VALUE - 1).stripTrailing() + "…";
+    }
+}

@@ -1,0 +1,42 @@
+package id.ruangaman.conversation.engine;
+
+import id.ruangaman.conversation.Flow;
+import id.ruangaman.conversation.definition.ChoiceIds;
+import id.ruangaman.conversation.definition.MessageKey;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.OptionDefinition;
+import java.util.List;
+
+/** Builds the buttons the engine adds itself, labelled from the flow's messages. */
+final class SystemChoices {
+
+    private SystemChoices() {
+    }
+
+    static ChoiceSpec yes(Flow flow) {
+        return new ChoiceSpec(ChoiceIds.YES, flow.message(MessageKey.YES), Words.YES);
+    }
+
+    static ChoiceSpec no(Flow flow) {
+        return new ChoiceSpec(ChoiceIds.NO, flow.message(MessageKey.NO), Words.NO);
+    }
+
+    static ChoiceSpec skip(Flow flow) {
+        return new ChoiceSpec(ChoiceIds.SKIP, flow.message(MessageKey.SKIP), Words.SKIP);
+    }
+
+    static ChoiceSpec done(Flow flow) {
+        return new ChoiceSpec(ChoiceIds.DONE, flow.message(MessageKey.DONE), Words.DONE);
+    }
+
+    static ChoiceSpec option(OptionDefinition option, boolean checked) {
+        return new ChoiceSpec(option.id(), option.label(), List.of(), checked);
+    }
+
+    /** Adds the skip button when the node allows skipping. */
+    static void addSkip(List<ChoiceSpec> choices, Flow flow, NodeDefinition node) {
+        if (node.isSkippable()) {
+            choices.add(skip(flow));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package id.ruangaman.conversation.engine;
+
+import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.definition.ChoiceIds;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code text}: one typed answer, not blank, at most {@code max_length} characters. */
+class TextHandler implements NodeHandler {
+
+    @Override
+    public List<ChoiceSpec> choices(Turn turn, NodeDefinition node) {
+        List<ChoiceSpec> choices = new ArrayList<>();
+        SystemChoices.addSkip(choices, turn.flow(), node);
+        return choices;
+    }
+
+    @Override
+    public Outcome handle(Turn turn, NodeDefinition node, Reply reply) {
+        Optional<String> button = TypedWords.button(reply, choices(turn, node));
+        if (button.isPresent() && button.get().equals(ChoiceIds.SKIP)) {
+            return Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP);
+        }
+        Optional<String> text = validText(node, reply);
+        return text.map(value -> Outcome.answered(answer(turn, value), "next")).orElseGet(() -> Outcome.invalid(reply));
+    }
+
+    Answer answer(Turn turn, String text) {
+        return Answer.text(text);
+    }
+
+    static Optional<String> validText(NodeDefinition node, Reply reply) {
+        if (reply instanceof Reply.Typed typed) {
+            String text = typed.text().strip();
+            if (!text.isEmpty() && text.length() <= node.maxLength()) {
+                return Optional.of(text);
+            }
+        }
+        return Optional.empty();
+    }
+}

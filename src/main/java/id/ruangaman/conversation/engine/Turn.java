@@ -1,0 +1,94 @@
+package id.ruangaman.conversation.engine;
+
+import id.ruangaman.conversation.Flow;
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.SessionState;
+import id.ruangaman.conversation.Step;
+import id.ruangaman.conversation.definition.LocalizedText;
+import id.ruangaman.conversation.definition.MessageKey;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** One engine call in progress: the flow, the evolving state and the outputs so far. */
+public final class Turn {
+
+    private final EngineContext context;
+    private final Flow newest;
+    private Flow flow;
+    private SessionState state;
+    private final List<Output> outputs = new ArrayList<>();
+
+    public Turn(EngineContext context, Flow flow, Flow newest, SessionState state) {
+        this.context = context;
+        this.flow = flow;
+        this.newest = newest;
+        this.state = state;
+    }
+
+    public EngineContext context() {
+        return context;
+    }
+
+    public Flow flow() {
+        return flow;
+    }
+
+    /** The current revision of the flow, used when the person starts over. */
+    public Flow newest() {
+        return newest;
+    }
+
+    void switchTo(Flow other) {
+        this.flow = other;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public void update(UnaryOperator<SessionState> change) {
+        state = change.apply(state);
+    }
+
+    public Instant now() {
+        return context.clock().instant();
+    }
+
+    NodeDefinition currentNode() {
+        return flow.node(state.nodeId());
+    }
+
+    public void emit(Output output) {
+        outputs.add(output);
+    }
+
+    public void say(String text) {
+        outputs.add(Output.Message.plain(text));
+    }
+
+    public String lang() {
+        return state.language() == null ? flow.defaultLanguage() : state.language();
+    }
+
+    public String text(LocalizedText text) {
+        return text == null ? "" : Placeholders.fill(text.in(lang(), flow.defaultLanguage()), Map.of());
+    }
+
+    /** A system message with {@code {name}} placeholders filled from name/value pairs. */
+    public String msg(MessageKey key, String... namesAndValues) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            values.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return Placeholders.fill(flow.message(key).in(lang(), flow.defaultLanguage()), values);
+    }
+
+    public Step result() {
+        return new Step(state, outputs);
+    }
+}

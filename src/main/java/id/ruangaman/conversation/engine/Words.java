@@ -1,0 +1,20 @@
+package id.ruangaman.conversation.engine;
+
+import java.util.List;
+
+/** Typed words accepted for the buttons the engine adds, in both languages. */
+final class Words {
+
+    static final List<String> YES = List.of("ya", "y", "yes", "iya", "yup", "yep", "benar");
+    static final List<String> NO = List.of("tidak", "t", "no", "n", "nggak", "enggak", "gak", "ga", "tdk", "nope", "bukan");
+    static final List<String> SKIP = List.of("lewati", "lewat", "skip", "lompati", "pass");
+    static final List<String> DONE = List.of("selesai", "done", "sudah", "cukup", "finish", "finished", "that's all");
+    static final List<String> CONTINUE = List.of("lanjut", "lanjutkan", "continue", "resume");
+    static final List<String> RESTART = List.of("ulang", "mulai lagi", "mulai ulang", "restart", "start over");
+    static final List<String> CONFIRM = List.of("kirim", "send", "submit", "konfirmasi", "confirm");
+    static final List<String> EDIT = List.of("ubah", "edit", "change", "ganti");
+    static final List<String> BACK = List.of("kembali", "back", "batal", "cancel");
+
+    private Words() {
+    }
+}

@@ -1,0 +1,32 @@
+package id.ruangaman.conversation.engine;
+
+import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.definition.ChoiceIds;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code yes_no}: Ya / Tidak (also typed "y", "n", "iya", "nggak" ...), exits {@code yes} and {@code no}. */
+final class YesNoHandler implements NodeHandler {
+
+    @Override
+    public List<ChoiceSpec> choices(Turn turn, NodeDefinition node) {
+        List<ChoiceSpec> choices = new ArrayList<>(List.of(SystemChoices.yes(turn.flow()), SystemChoices.no(turn.flow())));
+        SystemChoices.addSkip(choices, turn.flow(), node);
+        return choices;
+    }
+
+    @Override
+    public Outcome handle(Turn turn, NodeDefinition node, Reply reply) {
+        Optional<String> chosen = chosen(turn, node, reply);
+        if (chosen.isEmpty()) {
+            return Outcome.invalid(reply);
+        }
+        if (chosen.get().equals(ChoiceIds.SKIP)) {
+            return Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP);
+        }
+        String raw = reply instanceof Reply.Typed typed ? typed.text() : null;
+        return Outcome.answered(Answer.choice(node.kind().fileName(), chosen.get(), raw), chosen.get());
+    }
+}

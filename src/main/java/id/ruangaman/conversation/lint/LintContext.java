@@ -1,0 +1,51 @@
+package id.ruangaman.conversation.lint;
+
+import id.ruangaman.conversation.LintProblem;
+import id.ruangaman.conversation.definition.FlowDefinition;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Collects problems for one file and offers lookups shared by the rules. */
+public final class LintContext {
+
+    private final String file;
+    private final List<LintProblem> problems = new ArrayList<>();
+    private final Map<String, NodeDefinition> nodesById = new LinkedHashMap<>();
+
+    public LintContext(String file, FlowDefinition flow) {
+        this.file = file;
+        for (NodeDefinition node : flow.nodes()) {
+            if (node.id() != null) {
+                nodesById.putIfAbsent(node.id(), node);
+            }
+        }
+    }
+
+    public void fileProblem(String problem) {
+        problems.add(new LintProblem(file, null, problem));
+    }
+
+    public void problem(NodeDefinition node, String problem) {
+        problems.add(new LintProblem(file, node.id(), problem));
+    }
+
+    public boolean hasNode(String id) {
+        return nodesById.containsKey(id);
+    }
+
+    public Optional<NodeDefinition> node(String id) {
+        return Optional.ofNullable(nodesById.get(id));
+    }
+
+    public Optional<NodeDefinition> nodeForKey(String key) {
+        return nodesById.values().stream().filter(node -> key.equals(node.key())).findFirst();
+    }
+
+    public List<LintProblem> problems() {
+        return List.copyOf(problems);
+    }
+}

@@ -1,0 +1,89 @@
+package id.ruangaman.conversation.lint;
+
+import id.ruangaman.conversation.definition.FlowDefinition;
+import id.ruangaman.conversation.definition.Limits;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
+import id.ruangaman.conversation.definition.OptionDefinition;
+
+/** Fields each kind needs, and fields that do not apply to a kind. */
+public final class NodeFieldsRule implements LintRule {
+
+    @Override
+    public void check(FlowDefinition flow, LintContext context) {
+        for (NodeDefinition node : flow.nodes()) {
+            if (node.id() == null) {
+                continue;
+            }
+            if (node.kind() == null) {
+                context.problem(node, "missing field 'kind'");
+                continue;
+            }
+            checkText(node, context);
+            checkKindSpecific(flow, node, context);
+            if (node.step() != null && flow.steps() != null && (node.step() < 1 || node.step() > flow.steps())) {
+                context.problem(node, "step " + node.step() + " is outside 1.." + flow.steps());
+            }
+            if (node.validation() != null && node.validation().maxLength() != null && node.validation().maxLength() < 1) {
+                context.problem(node, "max_length must be at least 1");
+            }
+        }
+    }
+
+    private static void checkText(NodeDefinition node, LintContext context) {
+        if (node.text() == null && node.kind() != NodeKind.END) {
+            context.problem(node, "missing field 'text'");
+        }
+        if (node.textBy() != null) {
+            var source = node.textBy().answer() == null ? null : context.nodeForKey(node.textBy().answer()).orElse(null);
+            if (source == null) {
+                context.problem(node, "text_by refers to unknown answer '" + node.textBy().answer() + "'");
+                return;
+            }
+            for (String variant : node.textBy().variants().keySet()) {
+                boolean known = source.options().stream().anyMatch(option -> option.id().equals(variant))
+                        || (source.kind() == NodeKind.YES_NO && (variant.equals("yes") || variant.equals("no")));
+                if (!known) {
+                    context.problem(node, "text_by variant '" + variant + "' is not an option of '" + source.id() + "'");
+                }
+            }
+        }
+    }
+
+    private static void checkKindSpecific(FlowDefinition flow, NodeDefinition node, LintContext context) {
+        NodeKind kind = node.kind();
+        boolean choice = kind == NodeKind.SINGLE_CHOICE || kind == NodeKind.MULTI_CHOICE;
+        if (choice && node.options().isEmpty()) {
+            context.problem(node, "missing field 'options'");
+        }
+        notApplicable(node, context, "options", !choice && !node.options().isEmpty());
+        notApplicable(node, context, "accept", kind != NodeKind.MEDIA && !node.accept().isEmpty());
+        notApplicable(node, context, "outcome", kind != NodeKind.END && node.outcome() != null);
+        notApplicable(node, context, "sets_language", kind != NodeKind.SINGLE_CHOICE && node.setsLanguage() != null);
+        notApplicable(node, context, "skippable", !node.isQuestion() || kind == NodeKind.SUMMARY ? node.skippable() != null : false);
+        if (kind == NodeKind.MEDIA && node.accept().isEmpty()) {
+            context.problem(node, "missing field 'accept'");
+        }
+        if (node.outcome() != null && !Limits.OUTCOMES.contains(node.outcome())) {
+            context.problem(node, "unknown outcome '" + node.outcome() + "'");
+        }
+        node.events().forEach((exit, event) -> {
+            if (!Limits.EVENTS.contains(event)) {
+                context.problem(node, "unknown event '" + event + "'");
+            }
+        });
+        if (node.isLanguageChoice()) {
+            for (OptionDefinition option : node.options()) {
+                if (!flow.languages().contains(option.id())) {
+                    context.problem(node, "option '" + option.id() + "' is not one of the flow languages");
+                }
+            }
+        }
+    }
+
+    private static void notApplicable(NodeDefinition node, LintContext context, String field, boolean present) {
+        if (present) {
+            context.problem(node, "field '" + field + "' does not apply to kind '" + node.kind().fileName() + "'");
+        }
+    }
+}

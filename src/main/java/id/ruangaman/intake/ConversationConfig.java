@@ -1,0 +1,44 @@
+package id.ruangaman.intake;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How conversations run. Every value has a default; override with RUANGAMAN_CONVERSATION_*. */
+@ConfigMapping(prefix = "ruangaman.conversation")
+public interface ConversationConfig {
+
+    /** Folder of flow files (RUANGAMAN_CONVERSATION_FLOWS_DIRECTORY). */
+    @WithDefault("conversations")
+    String flowsDirectory();
+
+    /** The flow a new contact starts on. */
+    @WithDefault("intake")
+    String defaultFlow();
+
+    /** Failed answers to one question before the gentle fallback. */
+    @WithDefault("2")
+    int maxRetries();
+
+    /** Idle time before one gentle reminder. */
+    @WithDefault("30M")
+    Duration remindAfter();
+
+    /** Idle time before the session pauses; the person may later continue or start over. */
+    @WithDefault("24H")
+    Duration pauseAfter();
+
+    /** How often idle sessions are looked at. */
+    @WithDefault("1M")
+    Duration idleCheckEvery();
+
+    /** Time zone for reading rough dates such as "kemarin". */
+    @WithDefault("Asia/Jakarta")
+    ZoneId zone();
+
+    /** The SOP's first-response deadline after an intake arrives. */
+    @WithDefault("72H")
+    Duration firstResponseWithin();
+}

@@ -1,0 +1,221 @@
+package id.ruangaman.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.channel.ChatMessageRepository;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.conversation.Flow;
+import id.ruangaman.conversation.FlowEngine;
+import id.ruangaman.conversation.Input;
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.SessionState;
+import id.ruangaman.conversation.SessionStateJson;
+import id.ruangaman.conversation.Step;
+
+/**
+ * Runs one step of a contact's conversation in one transaction: the contact's row lock (so a
+ * person's messages never race, on any instance), the engine step on the pinned flow revision, the
+ * new session state, the intake or erasure it calls for, and the replies queued in the outbox.
+ */
+@ApplicationScoped
+public class ConversationService {
+
+    private final ContactRepository contacts;
+    private final SessionRepository sessions;
+    private final ChatMessageRepository messages;
+    private final MediaRepository media;
+    private final FlowRegistry flows;
+    private final FlowEngine engine;
+    private final IntakeService intakes;
+    private final ReporterErasure erasure;
+    private final ConversationConfig config;
+    private final Clock clock;
+
+    ConversationService(ContactRepository contacts, SessionRepository sessions, ChatMessageRepository messages,
+            MediaRepository media, FlowRegistry flows, FlowEngine engine, IntakeService intakes, ReporterErasure erasure,
+            ConversationConfig config, Clock clock) {
+        this.contacts = contacts;
+        this.sessions = sessions;
+        this.messages = messages;
+        this.media = media;
+        this.flows = flows;
+        this.engine = engine;
+        this.intakes = intakes;
+        this.erasure = erasure;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Records what the person sent and answers it. A first message starts the given flow. */
+    @Transactional
+    public List<ChatMessage> receive(long contactId, Input input, String flowIdForNewSession) {
+        Contact contact = contacts.lock(contactId);
+        record(contact, input);
+        Optional<ConversationSession> existing = sessions.findByContact(contactId);
+        if (existing.isEmpty()) {
+            Flow flow = flows.current(flowIdForNewSession == null ? config.defaultFlow() : flowIdForNewSession);
+            return apply(contact, newSession(contact), flow, engine.start(flow));
+        }
+        ConversationSession session = existing.get();
+        Step step = engine.handle(flows.catalog(), SessionStateJson.read(session.state), input);
+        return apply(contact, session, flowOf(step.state()), step);
+    }
+
+    /** Lets the engine remind or pause an idle session. Does nothing if the person wrote meanwhile. */
+    @Transactional
+    public List<ChatMessage> tick(long contactId) {
+        Contact contact = contacts.lock(contactId);
+        Optional<ConversationSession> existing = sessions.findByContact(contactId);
+        if (existing.isEmpty()) {
+            return List.of();
+        }
+        ConversationSession session = existing.get();
+        Optional<Flow> pinned = pinnedFlow(session);
+        if (pinned.isEmpty()) {
+            return List.of();
+        }
+        Step step = engine.tick(pinned.get(), SessionStateJson.read(session.state));
+        return apply(contact, session, pinned.get(), step);
+    }
+
+    private Optional<Flow> pinnedFlow(ConversationSession session) {
+        return flows.catalog().revision(session.flowId, session.flowRevision);
+    }
+
+    private Flow flowOf(SessionState state) {
+        return flows.catalog().revision(state.flowId(), state.revision()).orElseGet(() -> flows.current(state.flowId()));
+    }
+
+    /**
+     * Uploads are staged before the engine sees them. After each step, an upload an answer took is
+     * kept (claimed), one still being collected stays staged, and any other is deleted at once, so
+     * nothing is kept that the person did not hand over as evidence.
+     */
+    private void settleUploads(Contact contact, Step step) {
+        List<Long> recorded = step.outputs().stream()
+                .filter(Output.AnswerRecorded.class::isInstance)
+                .flatMap(output -> ((Output.AnswerRecorded) output).answer().mediaIds().stream())
+                .map(ConversationService::mediaId).flatMap(Optional::stream).toList();
+        media.claim(contact.id, recorded);
+        List<Long> collecting = step.state().draft().mediaIds().stream()
+                .map(ConversationService::mediaId).flatMap(Optional::stream).toList();
+        media.discardStaged(contact.id, collecting);
+    }
+
+    private static Optional<Long> mediaId(String value) {
+        try {
+            return Optional.of(Long.valueOf(value));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private ConversationSession newSession(Contact contact) {
+        ConversationSession session = new ConversationSession();
+        session.contactId = contact.id;
+        session.createdAt = Instant.now(clock);
+        return session;
+    }
+
+    private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step) {
+        List<ChatMessage> replies = new ArrayList<>();
+        for (Output output : step.outputs()) {
+            if (output instanceof Output.Message message) {
+                replies.add(queue(contact, message));
+            } else if (output instanceof Output.IntakeSubmitted submitted) {
+                intakes.submit(contact, flow, step.state(), submitted);
+            } else if (output instanceof Output.DeleteRequested) {
+                erasure.erase(contact);
+            }
+        }
+        settleUploads(contact, step);
+        save(session, flow, step.state());
+        return replies;
+    }
+
+    private void save(ConversationSession session, Flow flow, SessionState state) {
+        Instant now = Instant.now(clock);
+        session.flowId = state.flowId() == null ? flow.id() : state.flowId();
+        session.flowRevision = state.revision() == null ? flow.revision() : state.revision();
+        session.status = state.status().name();
+        session.referenceCode = state.referenceCode();
+        session.state = SessionStateJson.write(state);
+        session.lastInputAt = state.lastInputAt() == null ? now : state.lastInputAt();
+        session.reminded = state.reminded();
+        session.updatedAt = now;
+        if (session.id == null) {
+            sessions.persist(session);
+        }
+    }
+
+    private void record(Contact contact, Input input) {
+        ChatMessage inbound = new ChatMessage();
+        inbound.contactId = contact.id;
+        inbound.channel = contact.channel;
+        inbound.direction = ChatMessage.Direction.IN;
+        inbound.kind = kindOf(input);
+        inbound.body = json(input);
+        inbound.status = ChatMessage.Status.RECEIVED;
+        inbound.createdAt = Instant.now(clock);
+        messages.persist(inbound);
+    }
+
+    private ChatMessage queue(Contact contact, Output.Message message) {
+        Instant now = Instant.now(clock);
+        ChatMessage outbound = new ChatMessage();
+        outbound.contactId = contact.id;
+        outbound.channel = contact.channel;
+        outbound.direction = ChatMessage.Direction.OUT;
+        outbound.kind = message.choices().isEmpty() ? "text" : "choices";
+        outbound.body = json(message);
+        outbound.createdAt = now;
+        if (contact.channel == Channel.DEV) {
+            // The local test chat reads replies straight from the transcript.
+            outbound.status = ChatMessage.Status.SENT;
+            outbound.sentAt = now;
+        } else {
+            outbound.status = ChatMessage.Status.PENDING;
+            outbound.nextAttemptAt = now;
+        }
+        messages.persist(outbound);
+        return outbound;
+    }
+
+    static String kindOf(Input input) {
+        if (input instanceof Input.Text) {
+            return "text";
+        } else if (input instanceof Input.ButtonPress) {
+            return "button";
+        } else if (input instanceof Input.Media media) {
+            return media.kind().name().toLowerCase();
+        } else if (input instanceof Input.Location) {
+            return "location";
+        } else if (input instanceof Input.SharedContact) {
+            return "contact";
+        } else if (input instanceof Input.Sticker) {
+            return "sticker";
+        }
+        return "unsupported";
+    }
+
+    private static String json(Object value) {
+        try {
+            return SessionStateJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise a " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

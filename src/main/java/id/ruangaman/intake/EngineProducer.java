@@ -1,0 +1,48 @@
+package id.ruangaman.intake;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import id.ruangaman.conversation.CaseStatusLookup;
+import id.ruangaman.conversation.EngineSettings;
+import id.ruangaman.conversation.FlowEngine;
+import id.ruangaman.conversation.IdGenerator;
+import id.ruangaman.conversation.RandomReferenceCodes;
+
+/** Wires the plain-Java conversation engine to configuration, the clock and the database. */
+@Singleton
+public class EngineProducer {
+
+    @Produces
+    @Singleton
+    FlowEngine engine(ConversationConfig config, Clock clock, IdGenerator ids, CaseStatusLookup cases) {
+        EngineSettings settings = new EngineSettings(config.maxRetries(), config.remindAfter(), config.pauseAfter(), config.zone());
+        return new FlowEngine(settings, clock, ids, cases);
+    }
+
+    /** Reference codes that are unique across sessions and intakes (the column constraints back this up). */
+    @Produces
+    @Singleton
+    IdGenerator referenceCodes(SessionRepository sessions, IntakeRepository intakes) {
+        IdGenerator random = new RandomReferenceCodes(new SecureRandom());
+        return () -> {
+            for (int attempt = 0; attempt < 20; attempt++) {
+                String code = random.referenceCode();
+                if (!sessions.referenceCodeTaken(code) && intakes.findByReferenceCode(code).isEmpty()) {
+                    return code;
+                }
+            }
+            throw new IllegalStateException("No free reference code after 20 attempts");
+        };
+    }
+
+    @Produces
+    @Singleton
+    CaseStatusLookup caseStatus(IntakeRepository intakes) {
+        return code -> code == null ? Optional.empty() : intakes.findByReferenceCode(code).map(intake -> intake.status);
+    }
+}

@@ -1,0 +1,152 @@
+package id.ruangaman.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import id.ruangaman.conversation.Flow;
+import id.ruangaman.conversation.FlowCatalog;
+import id.ruangaman.conversation.FlowException;
+import id.ruangaman.conversation.FlowLoader;
+import id.ruangaman.conversation.LintProblem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Loads the flow files at start-up, refuses to start on a broken one, and keeps every revision ever
+ * loaded (in the database) so sessions pinned to an older revision can always finish on it.
+ */
+@ApplicationScoped
+public class FlowRegistry {
+
+    private static final Logger LOG = Logger.getLogger(FlowRegistry.class);
+
+    private final ConversationConfig config;
+    private final EntityManager em;
+    private final Clock clock;
+    private final FlowLoader loader = new FlowLoader();
+    private final FlowCatalog catalog = new FlowCatalog();
+    private final Set<String> flowIds = new TreeSet<>();
+
+    FlowRegistry(ConversationConfig config, EntityManager em, Clock clock) {
+        this.config = config;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    private record FlowFile(Flow flow, String fileName, byte[] content) {
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        List<FlowFile> files = loadFiles(Path.of(config.flowsDirectory()));
+        List<Flow> fromFiles = files.stream().map(FlowFile::flow).toList();
+        QuarkusTransaction.requiringNew().run(() -> {
+            files.forEach(this::remember);
+            loadEarlierRevisions(fromFiles);
+        });
+        fromFiles.forEach(catalog::add);
+        fromFiles.forEach(flow -> flowIds.add(flow.id()));
+        if (!flowIds.contains(config.defaultFlow())) {
+            throw new ConfigurationException("The default flow '" + config.defaultFlow() + "' is not among the flow files in "
+                    + Path.of(config.flowsDirectory()).toAbsolutePath() + " (RUANGAMAN_CONVERSATION_DEFAULT_FLOW)");
+        }
+        fromFiles.forEach(flow -> LOG.infof("Flow %s is at revision %s", flow.id(), flow.revision()));
+    }
+
+    public Flow current(String flowId) {
+        return catalog.current(flowId);
+    }
+
+    /** Every loaded revision; the engine picks the pinned one, or the current one on a restart. */
+    public FlowCatalog catalog() {
+        return catalog;
+    }
+
+    public Set<String> flowIds() {
+        return Set.copyOf(flowIds);
+    }
+
+    private List<FlowFile> loadFiles(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new ConfigurationException("The flow folder " + directory.toAbsolutePath()
+                    + " does not exist (RUANGAMAN_CONVERSATION_FLOWS_DIRECTORY)");
+        }
+        List<FlowFile> flows = new ArrayList<>();
+        List<LintProblem> problems = new ArrayList<>();
+        for (Path file : flowFiles(directory)) {
+            try {
+                String name = file.getFileName().toString();
+                byte[] content = Files.readAllBytes(file);
+                flows.add(new FlowFile(loader.load(name, content), name, content));
+            } catch (FlowException e) {
+                problems.addAll(e.problems());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read the flow file " + file, e);
+            }
+        }
+        if (!problems.isEmpty()) {
+            StringBuilder message = new StringBuilder("Broken flow files; fix them and start again:");
+            problems.forEach(problem -> message.append("\n  ").append(problem));
+            throw new ConfigurationException(message.toString());
+        }
+        return flows;
+    }
+
+    /** Flow files are the {@code *.yaml} files of the folder, except data files named {@code _*.yaml}. */
+    static List<Path> flowFiles(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".yaml"))
+                    .filter(file -> !file.getFileName().toString().startsWith("_"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list the flow folder " + directory, e);
+        }
+    }
+
+    private void remember(FlowFile file) {
+        em.createNativeQuery("insert into flow_revision (flow_id, revision, file_name, content, first_loaded_at) "
+                + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
+                .setParameter(1, file.flow().id())
+                .setParameter(2, file.flow().revision())
+                .setParameter(3, file.fileName())
+                .setParameter(4, file.content())
+                .setParameter(5, Instant.now(clock))
+                .executeUpdate();
+    }
+
+    private void loadEarlierRevisions(List<Flow> current) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                "select flow_id, revision, file_name, content from flow_revision order by first_loaded_at").getResultList();
+        for (Object[] row : rows) {
+            String flowId = (String) row[0];
+            String revision = (String) row[1];
+            boolean isCurrent = current.stream().anyMatch(f -> f.id().equals(flowId) && f.revision().equals(revision));
+            if (!isCurrent) {
+                try {
+                    catalog.add(loader.load((String) row[2], (byte[]) row[3]));
+                } catch (FlowException e) {
+                    // A revision that no longer passes today's linter stays unavailable.
+                    LOG.warnf("Stored revision %s of flow %s no longer loads (%d problems)", revision, flowId,
+                            e.problems().size());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package id.ruangaman.intake;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.security.crypto.EncryptedStringConverter;
+
+/**
+ * A submitted report, ready for the inbox. The structured record ({@code answers}, encrypted JSON
+ * grouped by the SOP's components) is what counsellors verify; the category columns are plain so
+ * the case list can sort and filter without decrypting.
+ */
+@Entity
+@Table(name = "intake")
+public class Intake {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "intake_seq")
+    @SequenceGenerator(name = "intake_seq", sequenceName = "intake_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "reference_code", nullable = false, unique = true, length = 16)
+    public String referenceCode;
+
+    @Column(name = "contact_id", nullable = false)
+    public Long contactId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Channel channel;
+
+    @Column(name = "flow_id", nullable = false, length = 64)
+    public String flowId;
+
+    @Column(name = "flow_revision", nullable = false, length = 80)
+    public String flowRevision;
+
+    @Column(length = 8)
+    public String language;
+
+    @Column(name = "reporter_role", length = 32)
+    public String reporterRole;
+
+    @Column(name = "victim_minor", length = 16)
+    public String victimMinor;
+
+    @Column(name = "in_danger", nullable = false)
+    public boolean inDanger;
+
+    /** Comma-separated service codes from the flow, e.g. {@code psychological,legal}. */
+    @Column(length = 300)
+    public String services;
+
+    @Column(nullable = false, length = 32)
+    public String status;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "first_response_due_at", nullable = false)
+    public Instant firstResponseDueAt;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    public String answers;
+
+    @Column(name = "deleted_by_reporter_at")
+    public Instant deletedByReporterAt;
+
+    @Column(name = "closed_reason", length = 32)
+    public String closedReason;
+}

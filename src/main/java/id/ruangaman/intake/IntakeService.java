@@ -1,0 +1,76 @@
+package id.ruangaman.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import id.ruangaman.channel.Contact;
+import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.Flow;
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.SessionState;
+import id.ruangaman.conversation.SessionStateJson;
+
+/** Turns a confirmed conversation into a structured intake with its 72-hour first-response deadline. */
+@ApplicationScoped
+public class IntakeService {
+
+    private static final Logger LOG = Logger.getLogger(IntakeService.class);
+    public static final String STATUS_NEW = "new";
+
+    private final IntakeRepository intakes;
+    private final ConversationConfig config;
+    private final Clock clock;
+
+    IntakeService(IntakeRepository intakes, ConversationConfig config, Clock clock) {
+        this.intakes = intakes;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Must run in the transaction of the conversation step that produced the event. */
+    public Intake submit(Contact contact, Flow flow, SessionState state, Output.IntakeSubmitted event) {
+        Map<String, Answer> answers = event.answers();
+        Instant now = Instant.now(clock);
+        Intake intake = intakes.findByReferenceCode(event.referenceCode()).orElseGet(Intake::new);
+        intake.referenceCode = event.referenceCode();
+        intake.contactId = contact.id;
+        intake.channel = contact.channel;
+        intake.flowId = flow.id();
+        intake.flowRevision = flow.revision();
+        intake.language = state.language();
+        intake.reporterRole = valueOf(answers.get("reporter_role"));
+        intake.victimMinor = valueOf(answers.get("victim_minor"));
+        intake.inDanger = "yes".equals(valueOf(answers.get("in_danger")));
+        Answer services = answers.get("services");
+        intake.services = services == null ? null : services.values().stream().collect(Collectors.joining(","));
+        intake.status = STATUS_NEW;
+        intake.receivedAt = now;
+        intake.firstResponseDueAt = now.plus(config.firstResponseWithin());
+        intake.answers = toJson(IntakeRecord.group(answers));
+        if (intake.id == null) {
+            intakes.persist(intake);
+        }
+        LOG.infof("Intake %d received on %s (%d answers)", intake.id, intake.channel, answers.size());
+        return intake;
+    }
+
+    private static String valueOf(Answer answer) {
+        return answer == null || answer.skipped() ? null : answer.value();
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return SessionStateJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise the intake record", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package id.ruangaman.channel.dev;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class DevChatResourceTest {
+
+    @Test
+    void shouldWalkTheStartOfTheIntakeWithButtonsAndText() {
+        given().when().get("/dev/chat").then().statusCode(200).body(containsString("Mulai \"intake\""));
+
+        String chat = given().redirects().follow(false).contentType(ContentType.URLENC).formParam("flow", "intake")
+                .when().post("/dev/chat/new")
+                .then().statusCode(303).extract().header("Location").replaceFirst("^https?://[^/]+", "").replace("#end", "");
+
+        given().when().get(chat).then().statusCode(200)
+                .body(containsString("selamat datang di Ruang Aman"))
+                .body(containsString("value=\"language:id\""));
+
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("data", "language:id")
+                .when().post(chat + "/button").then().statusCode(303);
+        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("text", "ya")
+                .when().post(chat + "/text").then().statusCode(303);
+
+        given().when().get(chat).then().statusCode(200)
+                .body(containsString("Apakah kamu setuju untuk melanjutkan?"))
+                .body(containsString("apakah kamu dalam bahaya sekarang?"));
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownChat() {
+        given().when().get("/dev/chat/00000000-0000-0000-0000-000000000000").then().statusCode(404)
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownFlow() {
+        given().contentType(ContentType.URLENC).formParam("flow", "nope").when().post("/dev/chat/new").then().statusCode(400);
+    }
+}

@@ -1,0 +1,98 @@
+package id.ruangaman.conversation;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Plays one golden script against the engine with a fixed clock, reference codes and case statuses, and records every
+ * step's outputs plus the final session states as JSON. Each state goes through JSON between steps, as in the host.
+ */
+final class GoldenRun {
+
+    static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
+    private static final String MAIN = "main";
+
+    private final ObjectMapper json = SessionStateJson.mapper();
+    private final MutableClock clock = new MutableClock(START);
+    private final FlowCatalog catalog = new FlowCatalog();
+    private final Map<String, String> statuses = new LinkedHashMap<>();
+    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), clock,
+            new FixedReferenceCodes("RA-7K2QX", "RA-9M4TW"), code -> Optional.ofNullable(statuses.get(code)));
+    private final Map<String, SessionState> sessions = new LinkedHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    ObjectNode play(Map<String, Object> script) {
+        ((List<String>) script.getOrDefault("flows", List.of())).forEach(this::addFlow);
+        statuses.putAll((Map<String, String>) script.getOrDefault("statuses", Map.of()));
+        ObjectNode result = json.createObjectNode();
+        result.put("description", String.valueOf(script.get("description")));
+        ArrayNode steps = result.putArray("steps");
+        for (Map<String, Object> step : (List<Map<String, Object>>) script.get("steps")) {
+            steps.add(playStep(new LinkedHashMap<>(step)));
+        }
+        ObjectNode states = result.putObject("final");
+        sessions.forEach((name, state) -> states.set(name, json.valueToTree(state)));
+        return result;
+    }
+
+    private ObjectNode playStep(Map<String, Object> step) {
+        String session = String.valueOf(step.getOrDefault("session", MAIN));
+        ObjectNode record = json.createObjectNode();
+        record.set("input", json.valueToTree(step));
+        Step result;
+        if (step.containsKey("add_flow")) {
+            addFlow(String.valueOf(step.get("add_flow")));
+            return record;
+        } else if (step.containsKey("wait")) {
+            clock.advance(Duration.parse(String.valueOf(step.get("wait"))));
+            return record;
+        } else if (step.containsKey("start")) {
+            result = engine.start(catalog.current(String.valueOf(step.get("start"))));
+        } else if (step.containsKey("tick")) {
+            clock.advance(Duration.parse(String.valueOf(step.get("tick"))));
+            SessionState state = sessions.get(session);
+            result = engine.tick(catalog.revision(state.flowId(), state.revision()).orElseThrow(), state);
+        } else {
+            result = engine.handle(catalog, sessions.get(session), ScriptedInputs.from(step));
+        }
+        sessions.put(session, SessionStateJson.read(SessionStateJson.write(result.state())));
+        record.set("outputs", outputsJson(result.outputs()));
+        record.put("status", result.state().status().name());
+        if (result.state().nodeId() != null) {
+            record.put("node", result.state().nodeId());
+        }
+        if (result.state().pending() != PendingPrompt.NONE) {
+            record.put("pending", result.state().pending().name());
+        }
+        return record;
+    }
+
+    private ArrayNode outputsJson(List<Output> outputs) {
+        try {
+            return (ArrayNode) json.readTree(json.writerFor(new TypeReference<List<Output>>() { }).writeValueAsString(outputs));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void addFlow(String path) {
+        try {
+            Path file = Path.of(path);
+            catalog.add(new FlowLoader().load(file.getFileName().toString(), Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package id.ruangaman.conversation.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import id.ruangaman.conversation.definition.LocalizedText;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ChoiceMatcherTest {
+
+    private static final List<ChoiceSpec> CHOICES = List.of(
+            new ChoiceSpec("victim", new LocalizedText(Map.of("id", "Saya yang mengalaminya", "en", "It happened to me")), List.of()),
+            new ChoiceSpec("witness", new LocalizedText(Map.of("id", "Saya saksi", "en", "I witnessed it")), List.of()),
+            new ChoiceSpec("skip", new LocalizedText(Map.of("id", "Lewati", "en", "Skip")), Words.SKIP));
+
+    @ParameterizedTest
+    @CsvSource({"1, victim", "2, witness", "3, skip", "witness, witness", "'  SAYA SAKSI. ', witness",
+            "it happened to me, victim", "lewati, skip", "✓ Saya saksi, witness"})
+    void shouldMatchNumberIdOrLabelInAnyLanguage(String typed, String expected) {
+        assertEquals(Optional.of(expected), ChoiceMatcher.match(typed, CHOICES));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"25-34, 25_34", "25 - 34, 25_34", "25—34, 25_34", "'  25–34 ', 25_34"})
+    void shouldTreatEveryDashAlike(String typed, String expected) {
+        List<ChoiceSpec> ages = List.of(
+                new ChoiceSpec("18_24", new LocalizedText(Map.of("id", "18–24", "en", "18–24")), List.of()),
+                new ChoiceSpec("25_34", new LocalizedText(Map.of("id", "25–34", "en", "25–34")), List.of()));
+        assertEquals(Optional.of(expected), ChoiceMatcher.match(typed, ages));
+    }
+
+    @Test
+    void shouldNotGuess() {
+        assertEquals(Optional.empty(), ChoiceMatcher.match("4", CHOICES));
+        assertEquals(Optional.empty(), ChoiceMatcher.match("saya", CHOICES));
+        assertEquals(Optional.empty(), ChoiceMatcher.match("0", CHOICES));
+    }
+
+    @Test
+    void shouldMatchSeveralChoicesInOneMessage() {
+        assertEquals(Optional.of(List.of("victim", "witness")), ChoiceMatcher.matchAll("1, 2", CHOICES));
+        assertEquals(Optional.of(List.of("witness", "victim")), ChoiceMatcher.matchAll("saya saksi dan it happened to me", CHOICES));
+        assertEquals(Optional.empty(), ChoiceMatcher.matchAll("1, 9", CHOICES));
+    }
+
+    @Test
+    void shouldAcceptYesAndNoWords() {
+        List<ChoiceSpec> yesNo = List.of(
+                new ChoiceSpec("yes", new LocalizedText(Map.of("id", "Ya", "en", "Yes")), Words.YES),
+                new ChoiceSpec("no", new LocalizedText(Map.of("id", "Tidak", "en", "No")), Words.NO));
+        for (String yes : List.of("ya", "Y", "yes", "YA")) {
+            assertEquals(Optional.of("yes"), ChoiceMatcher.match(yes, yesNo), yes);
+        }
+        for (String no : List.of("tidak", "t", "no", "N")) {
+            assertEquals(Optional.of("no"), ChoiceMatcher.match(no, yesNo), no);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package id.ruangaman.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.channel.ChatMessageRepository;
+import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.MediaKind;
+import id.ruangaman.conversation.SessionState;
+import id.ruangaman.conversation.SessionStateJson;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ConversationServiceTest {
+
+    private static final String SENTINEL = "SENTINEL-kronologi-5d1e";
+
+    @Inject
+    ContactRepository contacts;
+    @Inject
+    ConversationService conversations;
+    @Inject
+    MediaRepository media;
+    @Inject
+    ChatMessageRepository messages;
+    @Inject
+    IntakeRepository intakes;
+    @Inject
+    SessionRepository sessions;
+    @Inject
+    DataSource dataSource;
+
+    private DevConversation person() {
+        return new DevConversation(contacts, conversations, media);
+    }
+
+    @Test
+    void shouldStoreAStructuredIntakeWithA72HourDeadline() throws Exception {
+        DevConversation person = person().upToChronology()
+                .text("Pesan " + SENTINEL).button("chronology:done")
+                .button("relation:stranger").button("reported_person:skip")
+                .button("evidence_consent:yes");
+        long photo = person.upload(MediaKind.PHOTO, "synthetic-photo-bytes".getBytes(StandardCharsets.UTF_8));
+        person.button("evidence:done").button("witnesses:skip")
+                .button("services:psychological").button("services:legal").button("services:done")
+                .button("urgent_need:skip").button("safe_to_reply:no").button("contact_times:skip")
+                .button("never_do:skip").button("code_word:skip").button("summary:confirm");
+
+        Intake intake = QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", person.contactId).singleResult());
+        assertEquals("new", intake.status);
+        assertEquals("victim", intake.reporterRole);
+        assertEquals("no", intake.victimMinor);
+        assertFalse(intake.inDanger);
+        assertEquals("psychological,legal", intake.services);
+        assertTrue(intake.referenceCode.matches("RA-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}"), intake.referenceCode);
+        assertEquals(Duration.ofHours(72), Duration.between(intake.receivedAt, intake.firstResponseDueAt));
+
+        Map<String, Map<String, Answer>> record = SessionStateJson.mapper().readValue(intake.answers,
+                new TypeReference<Map<String, Map<String, Answer>>>() {
+                });
+        assertEquals(List.of("identification", "chronology", "evidence", "witnesses", "needs", "safety", "consent"),
+                List.copyOf(record.keySet()));
+        assertTrue(record.get("chronology").get("chronology").parts().get(0).contains(SENTINEL));
+        assertEquals(List.of(String.valueOf(photo)), record.get("evidence").get("evidence").mediaIds());
+        assertEquals("no", record.get("safety").get("safe_to_reply").value());
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> media.count("contactId", person.contactId)));
+
+        assertNoPlaintext("select answers from intake where contact_id = ?", person.contactId);
+        assertNoPlaintext("select state from conversation_session where contact_id = ?", person.contactId);
+        assertNoPlaintext("select body from chat_message where contact_id = ?", person.contactId);
+    }
+
+    @Test
+    void shouldEraseEverythingThePersonSentOnDelete() {
+        DevConversation person = person().upToChronology().text("Pesan " + SENTINEL).button("chronology:done")
+                .button("relation:skip").button("reported_person:skip").button("evidence_consent:yes");
+        person.upload(MediaKind.VOICE, new byte[] { 1, 2, 3 });
+        person.button("evidence:done").button("witnesses:skip").button("services:not_sure").button("services:done")
+                .button("urgent_need:skip").button("safe_to_reply:yes").button("contact_times:skip")
+                .button("never_do:skip").button("code_word:skip").button("summary:confirm");
+        person.text("/hapus").text("ya");
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            Intake shell = intakes.find("contactId", person.contactId).singleResult();
+            assertEquals("closed", shell.status);
+            assertEquals(ReporterErasure.CLOSED_REASON, shell.closedReason);
+            assertNull(shell.answers);
+            assertNotNull(shell.deletedByReporterAt);
+            assertEquals(0, media.count("contactId", person.contactId));
+            for (ChatMessage message : messages.transcript(person.contactId)) {
+                if (message.direction == ChatMessage.Direction.IN) {
+                    assertNull(message.body, "an inbound message kept its content");
+                } else if (message.body != null) {
+                    assertFalse(message.body.contains(SENTINEL));
+                }
+            }
+            SessionState state = SessionStateJson.read(sessions.findByContact(person.contactId).orElseThrow().state);
+            assertTrue(state.answers().isEmpty());
+            assertEquals(shell.referenceCode, state.referenceCode());
+        });
+    }
+
+    @Test
+    void shouldDeleteAnUploadSentToAQuestionThatDoesNotAskForFiles() {
+        DevConversation person = person().button("language:id").button("consent:yes");
+        long upload = person.upload(MediaKind.PHOTO, new byte[] { 9, 9, 9 });
+        assertNull(QuarkusTransaction.requiringNew().call(() -> media.findById(upload)));
+    }
+
+    @Test
+    void shouldHandleOnePersonsQuickMessagesOneAfterTheOther() throws Exception {
+        DevConversation person = person().upToChronology();
+        int parts = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(parts);
+        try {
+            List<Callable<Object>> sends = new ArrayList<>();
+            for (int i = 0; i < parts; i++) {
+                String text = "bagian " + i;
+                sends.add(() -> person.text(text));
+            }
+            for (Future<Object> done : pool.invokeAll(sends)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        person.button("chronology:done");
+        SessionState state = QuarkusTransaction.requiringNew().call(
+                () -> SessionStateJson.read(sessions.findByContact(person.contactId).orElseThrow().state));
+        assertEquals(parts, state.answers().get("chronology").parts().size(), "a concurrent message was lost");
+    }
+
+    private void assertNoPlaintext(String sql, long contactId) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setLong(1, contactId);
+            try (ResultSet rows = query.executeQuery()) {
+                int seen = 0;
+                while (rows.next()) {
+                    byte[] raw = rows.getBytes(1);
+                    if (raw != null) {
+                        seen++;
+                        assertFalse(new String(raw, StandardCharsets.ISO_8859_1).contains("SENTINEL"), sql);
+                    }
+                }
+                assertTrue(seen > 0, "nothing stored for " + sql);
+            }
+        }
+    }
+}
