@@ -11,12 +11,12 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import id.ruangaman.channel.Channel;
 import id.ruangaman.channel.ChatMessage;
 import id.ruangaman.channel.ChatMessageRepository;
 import id.ruangaman.channel.Contact;
 import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.channel.Outbox;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.FlowEngine;
 import id.ruangaman.conversation.Input;
@@ -36,6 +36,7 @@ public class ConversationService {
     private final ContactRepository contacts;
     private final SessionRepository sessions;
     private final ChatMessageRepository messages;
+    private final Outbox outbox;
     private final MediaRepository media;
     private final FlowRegistry flows;
     private final FlowEngine engine;
@@ -45,11 +46,12 @@ public class ConversationService {
     private final Clock clock;
 
     ConversationService(ContactRepository contacts, SessionRepository sessions, ChatMessageRepository messages,
-            MediaRepository media, FlowRegistry flows, FlowEngine engine, IntakeService intakes, ReporterErasure erasure,
+            Outbox outbox, MediaRepository media, FlowRegistry flows, FlowEngine engine, IntakeService intakes, ReporterErasure erasure,
             ConversationConfig config, Clock clock) {
         this.contacts = contacts;
         this.sessions = sessions;
         this.messages = messages;
+        this.outbox = outbox;
         this.media = media;
         this.flows = flows;
         this.engine = engine;
@@ -134,7 +136,7 @@ public class ConversationService {
         List<ChatMessage> replies = new ArrayList<>();
         for (Output output : step.outputs()) {
             if (output instanceof Output.Message message) {
-                replies.add(queue(contact, message));
+                replies.add(outbox.queue(contact, message));
             } else if (output instanceof Output.IntakeSubmitted submitted) {
                 intakes.submit(contact, flow, step.state(), submitted);
             } else if (output instanceof Output.DeleteRequested) {
@@ -171,27 +173,6 @@ public class ConversationService {
         inbound.status = ChatMessage.Status.RECEIVED;
         inbound.createdAt = Instant.now(clock);
         messages.persist(inbound);
-    }
-
-    private ChatMessage queue(Contact contact, Output.Message message) {
-        Instant now = Instant.now(clock);
-        ChatMessage outbound = new ChatMessage();
-        outbound.contactId = contact.id;
-        outbound.channel = contact.channel;
-        outbound.direction = ChatMessage.Direction.OUT;
-        outbound.kind = message.choices().isEmpty() ? "text" : "choices";
-        outbound.body = json(message);
-        outbound.createdAt = now;
-        if (contact.channel == Channel.DEV) {
-            // The local test chat reads replies straight from the transcript.
-            outbound.status = ChatMessage.Status.SENT;
-            outbound.sentAt = now;
-        } else {
-            outbound.status = ChatMessage.Status.PENDING;
-            outbound.nextAttemptAt = now;
-        }
-        messages.persist(outbound);
-        return outbound;
     }
 
     static String kindOf(Input input) {
