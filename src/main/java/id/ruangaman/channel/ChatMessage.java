@@ -25,7 +25,7 @@ public class ChatMessage {
 
     public enum Direction { IN, OUT }
 
-    public enum Status { RECEIVED, PENDING, SENT, FAILED, HELD, ERASED }
+    public enum Status { RECEIVED, PENDING, SENDING, SENT, FAILED, HELD, ERASED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "chat_message_seq")
@@ -64,6 +64,18 @@ public class ChatMessage {
 
     @Column(name = "failure_reason", length = 200)
     public String failureReason;
+
+    /** While SENDING: until when this row is reserved by the sender that claimed it. */
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    /** The platform may have received this message twice (a retry after an unknown outcome). */
+    @Column(name = "possible_duplicate", nullable = false)
+    public boolean possibleDuplicate;
+
+    /** For an inbound edit: the message it edits. */
+    @Column(name = "edit_of")
+    public Long editOf;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -46,6 +46,10 @@ public class Contact {
     @Column(name = "unreachable_at")
     public Instant unreachableAt;
 
+    /** When the person last wrote; WhatsApp only allows free-form replies within 24 hours of it. */
+    @Column(name = "last_inbound_at")
+    public Instant lastInboundAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -47,7 +47,8 @@ public class ContactRepository implements PanacheRepository<Contact> {
         return findById(contactId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private byte[] hash(Channel channel, String externalId) {
+    /** The blind index a contact is found by; webhooks use it to order updates per sender. */
+    public byte[] hash(Channel channel, String externalId) {
         return blindIndex.of("contact:" + channel.name(), externalId);
     }
 }

@@ -46,6 +46,10 @@ public class Media {
     @Column(nullable = false)
     public boolean claimed;
 
+    /** The platform update this upload came from, so a retried processing stores it once. */
+    @Column(name = "source_ref", length = 160)
+    public String sourceRef;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

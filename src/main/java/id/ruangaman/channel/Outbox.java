@@ -30,8 +30,22 @@ public class Outbox {
         this.clock = clock;
     }
 
-    /** A bot message with its buttons, in the current transaction. */
+    /**
+     * A bot message with its buttons, in the current transaction. A text over the platforms' limit
+     * becomes several messages, the buttons on the last. Returns the last row queued.
+     */
     public ChatMessage queue(Contact contact, Output.Message message) {
+        List<String> parts = MessageSplitter.split(message.text(), MessageSplitter.PLATFORM_LIMIT);
+        ChatMessage last = null;
+        for (int i = 0; i < parts.size(); i++) {
+            boolean isLast = i == parts.size() - 1;
+            last = queuePart(contact, isLast ? new Output.Message(parts.get(i), message.nodeId(), message.choices(),
+                    message.multiSelect()) : Output.Message.plain(parts.get(i)));
+        }
+        return last;
+    }
+
+    private ChatMessage queuePart(Contact contact, Output.Message message) {
         Instant now = Instant.now(clock);
         ChatMessage outbound = new ChatMessage();
         outbound.contactId = contact.id;
@@ -43,6 +57,9 @@ public class Outbox {
         if (contact.channel == Channel.DEV) {
             outbound.status = ChatMessage.Status.SENT;
             outbound.sentAt = now;
+        } else if (contact.unreachableAt != null) {
+            outbound.status = ChatMessage.Status.FAILED;
+            outbound.failureReason = "contact unreachable";
         } else {
             outbound.status = ChatMessage.Status.PENDING;
             outbound.nextAttemptAt = now;

@@ -1,6 +1,7 @@
 package id.ruangaman.conversation;
 
 import id.ruangaman.conversation.definition.MessageKey;
+import id.ruangaman.conversation.definition.NodeKind;
 import id.ruangaman.conversation.engine.Answering;
 import id.ruangaman.conversation.engine.Command;
 import id.ruangaman.conversation.engine.EngineContext;
@@ -55,6 +56,20 @@ public final class FlowEngine {
         }
         dispatch(turn, input);
         return turn.result();
+    }
+
+    /**
+     * Whether the session's current question takes uploads. Hosts fetch a file from the platform only
+     * then, so nothing is downloaded that the person did not send as evidence after consenting.
+     */
+    public boolean expectsUpload(FlowCatalog catalog, SessionState state) {
+        if (state.status() != SessionStatus.ACTIVE || state.pending() != PendingPrompt.NONE || state.nodeId() == null) {
+            return false;
+        }
+        return catalog.revision(state.flowId(), state.revision())
+                .flatMap(flow -> flow.findNode(state.nodeId()))
+                .map(node -> node.kind() == NodeKind.MEDIA)
+                .orElse(false);
     }
 
     /** Called periodically for idle sessions: a reminder, a pause, or nothing (same state, no outputs). */

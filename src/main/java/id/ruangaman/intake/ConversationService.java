@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import id.ruangaman.channel.Channel;
 import id.ruangaman.channel.ChatMessage;
 import id.ruangaman.channel.ChatMessageRepository;
 import id.ruangaman.channel.Contact;
@@ -64,8 +65,16 @@ public class ConversationService {
     /** Records what the person sent and answers it. A first message starts the given flow. */
     @Transactional
     public List<ChatMessage> receive(long contactId, Input input, String flowIdForNewSession) {
+        return receive(contactId, input, flowIdForNewSession, null);
+    }
+
+    /** As {@link #receive(long, Input, String)}, keeping the platform's id of the message in the transcript. */
+    @Transactional
+    public List<ChatMessage> receive(long contactId, Input input, String flowIdForNewSession, String providerMessageId) {
         Contact contact = contacts.lock(contactId);
-        record(contact, input);
+        contact.lastInboundAt = Instant.now(clock);
+        contact.unreachableAt = null; // they wrote, so they can be reached again
+        record(contact, input, providerMessageId, null);
         Optional<ConversationSession> existing = sessions.findByContact(contactId);
         if (existing.isEmpty()) {
             Flow flow = flows.current(flowIdForNewSession == null ? config.defaultFlow() : flowIdForNewSession);
@@ -74,6 +83,25 @@ public class ConversationService {
         ConversationSession session = existing.get();
         Step step = engine.handle(flows.catalog(), SessionStateJson.read(session.state), input);
         return apply(contact, session, flowOf(step.state()), step);
+    }
+
+    /** Records an edit of an earlier message in the transcript. The conversation does not go back. */
+    @Transactional
+    public void recordEdit(long contactId, String providerMessageId, Input.Text edited) {
+        Contact contact = contacts.lock(contactId);
+        Long original = messages.find("contactId = ?1 and direction = ?2 and providerMessageId = ?3 order by id",
+                contactId, ChatMessage.Direction.IN, providerMessageId).firstResultOptional().map(m -> m.id).orElse(null);
+        ChatMessage edit = record(contact, edited, providerMessageId, original);
+        edit.kind = "edit";
+    }
+
+    /** Whether the contact's conversation currently asks for uploads (so a file is worth fetching). */
+    @Transactional
+    public boolean expectsUpload(Channel channel, String externalId) {
+        return contacts.findByExternalId(channel, externalId)
+                .flatMap(contact -> sessions.findByContact(contact.id))
+                .map(session -> engine.expectsUpload(flows.catalog(), SessionStateJson.read(session.state)))
+                .orElse(false);
     }
 
     /** Lets the engine remind or pause an idle session. Does nothing if the person wrote meanwhile. */
@@ -145,6 +173,7 @@ public class ConversationService {
         }
         settleUploads(contact, step);
         save(session, flow, step.state());
+        contact.language = step.state().language();
         return replies;
     }
 
@@ -163,8 +192,10 @@ public class ConversationService {
         }
     }
 
-    private void record(Contact contact, Input input) {
+    private ChatMessage record(Contact contact, Input input, String providerMessageId, Long editOf) {
         ChatMessage inbound = new ChatMessage();
+        inbound.providerMessageId = providerMessageId;
+        inbound.editOf = editOf;
         inbound.contactId = contact.id;
         inbound.channel = contact.channel;
         inbound.direction = ChatMessage.Direction.IN;
@@ -173,6 +204,7 @@ public class ConversationService {
         inbound.status = ChatMessage.Status.RECEIVED;
         inbound.createdAt = Instant.now(clock);
         messages.persist(inbound);
+        return inbound;
     }
 
     static String kindOf(Input input) {

@@ -1,0 +1,47 @@
+package id.ruangaman.channel;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How inbound updates are processed and outbound messages delivered, for every channel. */
+@ConfigMapping(prefix = "ruangaman.channels")
+public interface ChannelsConfig {
+
+    /** Process stored updates in this instance (RUANGAMAN_CHANNELS_PROCESS_INBOUND). */
+    @WithDefault("true")
+    boolean processInbound();
+
+    /** Deliver the outbox from this instance (RUANGAMAN_CHANNELS_DELIVER_OUTBOUND). */
+    @WithDefault("true")
+    boolean deliverOutbound();
+
+    /** Threads applying inbound updates; different contacts run in parallel, one contact never does. */
+    @WithDefault("4")
+    int inboundWorkers();
+
+    /** Threads calling the platform APIs. */
+    @WithDefault("8")
+    int outboundWorkers();
+
+    /** How often the database is polled when no wake-up came (other instances, retries, restarts). */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** Failed processing attempts of one update before it is marked FAILED. */
+    @WithDefault("10")
+    int inboundMaxAttempts();
+
+    /** How long an outbound message is retried before it is marked FAILED. */
+    @WithDefault("24H")
+    Duration deliveryGiveUpAfter();
+
+    /** Longest wait between two delivery attempts (exponential backoff is capped here). */
+    @WithDefault("5M")
+    Duration backoffCap();
+
+    /** How long a message being sent is reserved; a crashed sender's message is retried after this. */
+    @WithDefault("60S")
+    Duration sendLease();
+}

@@ -1,0 +1,78 @@
+package id.ruangaman.channel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import id.ruangaman.intake.ConversationConfig;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Short texts the service sends outside a flow (a group chat, a file that is too big), read from
+ * {@code conversations/_notices.yaml} so counsellors review them like the flows. Checked at start-up.
+ */
+@ApplicationScoped
+public class Notices {
+
+    public enum Key {
+        PRIVATE_CHAT_ONLY, MEDIA_TOO_LARGE, MEDIA_FAILED;
+
+        String fileKey() {
+            return name().toLowerCase();
+        }
+    }
+
+    static final String FILE = "_notices.yaml";
+    private static final String[] LANGUAGES = { "id", "en" };
+
+    private final ConversationConfig config;
+    private final Map<Key, Map<String, String>> texts = new EnumMap<>(Key.class);
+
+    Notices(ConversationConfig config) {
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        load(Path.of(config.flowsDirectory(), FILE));
+    }
+
+    void load(Path file) {
+        Map<String, Map<String, String>> raw;
+        try {
+            raw = new ObjectMapper(new YAMLFactory()).readValue(Files.readAllBytes(file),
+                    new TypeReference<Map<String, Map<String, String>>>() {
+                    });
+        } catch (IOException e) {
+            throw new ConfigurationException(file + " cannot be read as a map of notices: " + e.getClass().getSimpleName());
+        }
+        for (Key key : Key.values()) {
+            Map<String, String> text = raw == null ? null : raw.get(key.fileKey());
+            for (String language : LANGUAGES) {
+                if (text == null || text.get(language) == null || text.get(language).isBlank()) {
+                    throw new ConfigurationException(file + ": notice '" + key.fileKey() + "' has no '" + language + "' text");
+                }
+            }
+            texts.put(key, Map.copyOf(text));
+        }
+    }
+
+    /** The notice in the person's language (Bahasa Indonesia when unknown), placeholders filled. */
+    public String text(Key key, String language, Map<String, String> values) {
+        Map<String, String> byLanguage = texts.get(key);
+        String text = byLanguage.getOrDefault(language == null ? "id" : language, byLanguage.get("id"));
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            text = text.replace("{" + value.getKey() + "}", value.getValue());
+        }
+        return text;
+    }
+}

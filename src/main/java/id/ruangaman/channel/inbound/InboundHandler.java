@@ -1,0 +1,23 @@
+package id.ruangaman.channel.inbound;
+
+import id.ruangaman.channel.Channel;
+
+/**
+ * Turns one stored update of a channel into conversation steps. {@link #prepare} runs outside any
+ * transaction (for slow work such as downloading an upload); {@link #apply} runs inside the
+ * transaction that also marks the update done, so a crash in between repeats nothing.
+ */
+public interface InboundHandler {
+
+    Channel channel();
+
+    /** Slow, idempotent preparation outside a transaction. */
+    Prepared prepare(InboundUpdate update, byte[] payload);
+
+    /** The conversation work, in the processing transaction; returns the update's final status. */
+    InboundUpdate.Status apply(Prepared prepared);
+
+    /** Whatever {@link #prepare} found out, handed to {@link #apply}. */
+    interface Prepared {
+    }
+}

@@ -1,0 +1,61 @@
+package id.ruangaman.channel.inbound;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import id.ruangaman.channel.Channel;
+
+/** A platform update as it arrived. The payload stays ciphertext here; handlers decrypt it. */
+@Entity
+@Table(name = "inbound_update")
+public class InboundUpdate {
+
+    public enum Status { PENDING, DONE, IGNORED, FAILED }
+
+    @Id
+    public Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Channel channel;
+
+    @Column(name = "provider_id", nullable = false, length = 160)
+    public String providerId;
+
+    @Column(name = "sequence_no", nullable = false)
+    public long sequenceNo;
+
+    @Column(name = "contact_hash")
+    public byte[] contactHash;
+
+    @Column(nullable = false, length = 32)
+    public String kind;
+
+    @Column(nullable = false)
+    public byte[] payload;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Status status;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "processed_at")
+    public Instant processedAt;
+
+    @Column(name = "failure_reason", length = 200)
+    public String failureReason;
+}

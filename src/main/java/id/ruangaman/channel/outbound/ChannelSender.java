@@ -1,0 +1,28 @@
+package id.ruangaman.channel.outbound;
+
+import java.time.Duration;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.conversation.Output;
+
+/** Delivers outbox rows of one channel through that platform's API. */
+public interface ChannelSender {
+
+    Channel channel();
+
+    /** False when the channel is not configured; its outbox is then left alone. */
+    boolean enabled();
+
+    /** Sends one message. Platform answers are classified, never thrown. */
+    SendOutcome send(Contact contact, ChatMessage message, Output.Message body);
+
+    /** Messages per second across all contacts. */
+    int maxPerSecond();
+
+    /** At most this many messages to one contact within {@link #perContactWindow()}. */
+    int perContactBurst();
+
+    Duration perContactWindow();
+}

@@ -1,0 +1,294 @@
+package id.ruangaman.channel.outbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.ChannelsConfig;
+import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.channel.Outbox;
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.SessionStateJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Delivers the outbox of every enabled channel: in order per contact, one message in flight per
+ * contact, within the channel's overall and per-contact rates, with a lease so a crashed sender's
+ * message is retried (and flagged as a possible duplicate, since its outcome is unknown).
+ */
+@ApplicationScoped
+public class OutboxDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
+    private static final int BATCH = 100;
+
+    private final EntityManager em;
+    private final ChannelsConfig config;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+    private final List<ChannelSender> senders = new ArrayList<>();
+    private final List<Lane> lanes = new ArrayList<>();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private ExecutorService workers;
+
+    OutboxDispatcher(EntityManager em, ChannelsConfig config, MeterRegistry metrics, Clock clock,
+            Instance<ChannelSender> available) {
+        this.em = em;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+        available.forEach(senders::add);
+    }
+
+    /** One channel's delivery loop. */
+    private final class Lane implements Runnable {
+        final ChannelSender sender;
+        final RateLimiter limiter;
+        final Semaphore wake = new Semaphore(0);
+
+        Lane(ChannelSender sender) {
+            this.sender = sender;
+            this.limiter = new RateLimiter(sender.maxPerSecond());
+        }
+
+        @Override
+        public void run() {
+            while (running.get()) {
+                try {
+                    int claimed = deliverDue(this);
+                    if (claimed == 0) {
+                        wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                        wake.drainPermits();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.warnf("Outbox delivery for %s failed (%s); retrying", sender.channel(), e.getClass().getSimpleName());
+                    try {
+                        Thread.sleep(config.pollInterval().toMillis());
+                    } catch (InterruptedException stop) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.deliverOutbound()) {
+            LOG.info("Outbound delivery is off in this instance");
+            return;
+        }
+        workers = Executors.newFixedThreadPool(config.outboundWorkers(), runnable -> {
+            Thread thread = new Thread(runnable, "outbound-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        running.set(true);
+        for (ChannelSender sender : senders) {
+            if (sender.enabled()) {
+                Lane lane = new Lane(sender);
+                lanes.add(lane);
+                Thread thread = new Thread(lane, "outbox-" + sender.channel().name().toLowerCase());
+                thread.setDaemon(true);
+                thread.start();
+            }
+        }
+        LOG.infof("Outbound delivery started for %s", lanes.stream().map(lane -> lane.sender.channel()).toList());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running.set(false);
+        lanes.forEach(lane -> lane.wake.release());
+        if (workers != null) {
+            workers.shutdown();
+        }
+    }
+
+    /** Wakes the channel's lane once the queuing transaction has committed. */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxQueued queued) {
+        for (Lane lane : lanes) {
+            if (lane.sender.channel() == queued.channel() && lane.wake.availablePermits() == 0) {
+                lane.wake.release();
+            }
+        }
+    }
+
+    private int deliverDue(Lane lane) throws InterruptedException {
+        int room = Math.max(1, Math.min(BATCH, lane.limiter.available()));
+        List<Long> claimed = QuarkusTransaction.requiringNew().call(() -> claim(lane.sender, room));
+        List<java.util.concurrent.Future<?>> sends = new ArrayList<>(claimed.size());
+        for (Long id : claimed) {
+            lane.limiter.acquire();
+            sends.add(workers.submit(() -> sendOne(lane.sender, id)));
+        }
+        for (java.util.concurrent.Future<?> send : sends) {
+            try {
+                send.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.warnf("Send worker failed: %s", e.getCause().getClass().getSimpleName());
+            }
+        }
+        return claimed.size();
+    }
+
+    /**
+     * Reserves due messages: the earliest unsent message of each contact, if the contact is under its
+     * per-contact rate, including messages whose sender crashed (lease expired).
+     */
+    @SuppressWarnings("unchecked")
+    private List<Long> claim(ChannelSender sender, int limit) {
+        Instant now = Instant.now(clock);
+        List<Number> ids = em.createNativeQuery("select m.id from chat_message m "
+                + "where m.direction = 'OUT' and m.channel = ?1 "
+                + "and ((m.status = 'PENDING' and m.next_attempt_at <= ?2) or (m.status = 'SENDING' and m.lease_until < ?2)) "
+                + "and not exists (select 1 from chat_message e where e.contact_id = m.contact_id and e.direction = 'OUT' "
+                + "  and e.status in ('PENDING', 'SENDING') and e.id < m.id) "
+                + "and (select count(*) from chat_message s where s.contact_id = m.contact_id and s.direction = 'OUT' "
+                + "  and s.sent_at > ?3) < ?4 "
+                + "order by m.id limit ?5 for update of m skip locked")
+                .setParameter(1, sender.channel().name())
+                .setParameter(2, now)
+                .setParameter(3, now.minus(sender.perContactWindow()))
+                .setParameter(4, sender.perContactBurst())
+                .setParameter(5, limit)
+                .getResultList();
+        List<Long> claimed = ids.stream().map(Number::longValue).toList();
+        for (Long id : claimed) {
+            ChatMessage message = em.find(ChatMessage.class, id);
+            if (message.status == ChatMessage.Status.SENDING) {
+                // The previous sender died mid-call: the platform may or may not have the message.
+                message.possibleDuplicate = true;
+                metrics.counter("ruangaman.outbound.possible_duplicates", "channel", channelTag(sender.channel())).increment();
+            }
+            message.status = ChatMessage.Status.SENDING;
+            message.leaseUntil = now.plus(config.sendLease());
+            message.attempts++;
+        }
+        return claimed;
+    }
+
+    private void sendOne(ChannelSender sender, long id) {
+        Contact contact;
+        ChatMessage message;
+        Output.Message body;
+        try {
+            message = QuarkusTransaction.requiringNew().call(() -> em.find(ChatMessage.class, id));
+            contact = QuarkusTransaction.requiringNew().call(() -> em.find(Contact.class, message.contactId));
+            body = SessionStateJson.mapper().readValue(message.body, Output.Message.class);
+        } catch (Exception e) {
+            record(id, new SendOutcome.Failed("unreadable outbox row (" + e.getClass().getSimpleName() + ")"));
+            return;
+        }
+        SendOutcome outcome;
+        try {
+            outcome = contact.unreachableAt != null ? new SendOutcome.Unreachable("contact unreachable")
+                    : sender.send(contact, message, body);
+        } catch (RuntimeException e) {
+            outcome = new SendOutcome.RetryLater(Duration.ZERO, "sender error (" + e.getClass().getSimpleName() + ")", true);
+        }
+        record(id, outcome);
+    }
+
+    private void record(long id, SendOutcome outcome) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ChatMessage message = em.find(ChatMessage.class, id);
+            Instant now = Instant.now(clock);
+            message.leaseUntil = null;
+            String channel = channelTag(message.channel);
+            if (outcome instanceof SendOutcome.Sent sent) {
+                message.status = ChatMessage.Status.SENT;
+                message.sentAt = now;
+                message.providerMessageId = sent.providerMessageId();
+                message.failureReason = null;
+                metrics.counter("ruangaman.outbound.sent", "channel", channel).increment();
+                metrics.timer("ruangaman.outbound.delay", "channel", channel).record(Duration.between(message.createdAt, now));
+            } else if (outcome instanceof SendOutcome.RetryLater retry) {
+                retryLater(message, retry, now);
+            } else if (outcome instanceof SendOutcome.Unreachable unreachable) {
+                markUnreachable(message, unreachable.reason(), now);
+            } else if (outcome instanceof SendOutcome.Failed failed) {
+                fail(message, failed.reason());
+            } else if (outcome instanceof SendOutcome.Hold hold) {
+                message.status = ChatMessage.Status.HELD;
+                message.failureReason = hold.reason();
+                metrics.counter("ruangaman.outbound.held", "channel", channel).increment();
+            }
+        });
+    }
+
+    private void retryLater(ChatMessage message, SendOutcome.RetryLater retry, Instant now) {
+        if (retry.outcomeUnknown()) {
+            message.possibleDuplicate = true;
+        }
+        if (Duration.between(message.createdAt, now).compareTo(config.deliveryGiveUpAfter()) > 0) {
+            fail(message, "gave up after " + message.attempts + " attempts: " + retry.reason());
+            return;
+        }
+        Duration backoff = Duration.ofMillis(500L << Math.min(message.attempts, 12));
+        if (backoff.compareTo(config.backoffCap()) > 0) {
+            backoff = config.backoffCap();
+        }
+        // A platform that says how long to wait (Telegram's retry_after) is obeyed; otherwise back off exponentially.
+        Duration wait = retry.after().isZero() ? backoff : retry.after();
+        message.status = ChatMessage.Status.PENDING;
+        message.nextAttemptAt = now.plus(wait);
+        message.failureReason = truncate(retry.reason());
+        metrics.counter("ruangaman.outbound.retries", "channel", channelTag(message.channel)).increment();
+    }
+
+    private void markUnreachable(ChatMessage message, String reason, Instant now) {
+        Contact contact = em.find(Contact.class, message.contactId);
+        if (contact.unreachableAt == null) {
+            contact.unreachableAt = now;
+            LOG.infof("Contact %d is unreachable on %s; its pending messages are failed", contact.id, contact.channel);
+        }
+        fail(message, reason);
+        em.createQuery("update ChatMessage set status = ?1, failureReason = ?2 where contactId = ?3 and direction = ?4 "
+                + "and status in (?5, ?6)")
+                .setParameter(1, ChatMessage.Status.FAILED)
+                .setParameter(2, "contact unreachable")
+                .setParameter(3, contact.id)
+                .setParameter(4, ChatMessage.Direction.OUT)
+                .setParameter(5, ChatMessage.Status.PENDING)
+                .setParameter(6, ChatMessage.Status.HELD)
+                .executeUpdate();
+    }
+
+    private void fail(ChatMessage message, String reason) {
+        message.status = ChatMessage.Status.FAILED;
+        message.failureReason = truncate(reason);
+        metrics.counter("ruangaman.outbound.failed", "channel", channelTag(message.channel)).increment();
+        LOG.warnf("Outbound message %d to contact %d failed: %s", message.id, message.contactId, message.failureReason);
+    }
+
+    private static String truncate(String reason) {
+        return reason == null || reason.length() <= 200 ? reason : reason.substring(0, 200);
+    }
+
+    private static String channelTag(Channel channel) {
+        return channel.name().toLowerCase();
+    }
+}

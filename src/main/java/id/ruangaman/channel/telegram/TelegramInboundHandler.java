@@ -1,0 +1,204 @@
+package id.ruangaman.channel.telegram;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import org.telegram.telegrambots.meta.api.methods.GetFile;
+import org.telegram.telegrambots.meta.api.objects.File;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.channel.MediaStaging;
+import id.ruangaman.channel.Notices;
+import id.ruangaman.channel.Outbox;
+import id.ruangaman.channel.inbound.InboundHandler;
+import id.ruangaman.channel.inbound.InboundUpdate;
+import id.ruangaman.conversation.Input;
+import id.ruangaman.intake.ConversationService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Turns stored Telegram updates into conversation steps. Only private chats are served. */
+@ApplicationScoped
+public class TelegramInboundHandler implements InboundHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Download attempts before the person is told the file could not be received. */
+    private static final int DOWNLOAD_ATTEMPTS = 3;
+
+    sealed interface Work extends Prepared {
+    }
+
+    record Converse(long chatId, Input input, String messageId, String callbackQueryId) implements Work {
+    }
+
+    record Edit(long chatId, String messageId, String text) implements Work {
+    }
+
+    record Group(long chatId) implements Work {
+    }
+
+    record Notice(long chatId, Notices.Key key, Map<String, String> values) implements Work {
+    }
+
+    record Ignore() implements Work {
+    }
+
+    /** Fired in the processing transaction; answered after commit so the button stops spinning. */
+    public record CallbackToAnswer(String callbackQueryId) {
+    }
+
+    private final TelegramConfig config;
+    private final TelegramApi api;
+    private final ContactRepository contacts;
+    private final ConversationService conversations;
+    private final MediaStaging staging;
+    private final Outbox outbox;
+    private final Notices notices;
+    private final Event<CallbackToAnswer> callbacks;
+
+    TelegramInboundHandler(TelegramConfig config, TelegramApi api, ContactRepository contacts,
+            ConversationService conversations, MediaStaging staging, Outbox outbox, Notices notices,
+            Event<CallbackToAnswer> callbacks) {
+        this.config = config;
+        this.api = api;
+        this.contacts = contacts;
+        this.conversations = conversations;
+        this.staging = staging;
+        this.outbox = outbox;
+        this.notices = notices;
+        this.callbacks = callbacks;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.TELEGRAM;
+    }
+
+    @Override
+    public Prepared prepare(InboundUpdate stored, byte[] payload) {
+        Update update;
+        try {
+            update = JSON.readValue(payload, Update.class);
+        } catch (IOException e) {
+            return new Ignore(); // was valid JSON when stored; cannot happen unless the library changed
+        }
+        TelegramUpdates.Classified classified = TelegramUpdates.classify(update);
+        if (classified.chatId() == null) {
+            return new Ignore();
+        }
+        long chatId = classified.chatId();
+        if (!classified.privateChat()) {
+            return update.hasMessage() || update.hasChannelPost() ? new Group(chatId) : new Ignore();
+        }
+        if (update.hasCallbackQuery()) {
+            String data = update.getCallbackQuery().getData() == null ? "" : update.getCallbackQuery().getData();
+            return new Converse(chatId, Input.ButtonPress.fromCallbackData(data), null, update.getCallbackQuery().getId());
+        }
+        if (update.hasEditedMessage()) {
+            Message edited = update.getEditedMessage();
+            return edited.hasText() ? new Edit(chatId, String.valueOf(edited.getMessageId()), edited.getText()) : new Ignore();
+        }
+        if (!update.hasMessage()) {
+            return new Ignore();
+        }
+        Message message = update.getMessage();
+        String messageId = String.valueOf(message.getMessageId());
+        Optional<TelegramUpdates.Upload> upload = TelegramUpdates.upload(message);
+        if (upload.isPresent()) {
+            return prepareUpload(stored, chatId, messageId, message.getCaption(), upload.get());
+        }
+        return new Converse(chatId, inputOf(message), messageId, null);
+    }
+
+    private Work prepareUpload(InboundUpdate stored, long chatId, String messageId, String caption,
+            TelegramUpdates.Upload upload) {
+        if (!conversations.expectsUpload(Channel.TELEGRAM, String.valueOf(chatId))) {
+            // Not a question that asks for files: nothing is fetched; the conversation says so kindly.
+            return new Converse(chatId, new Input.Media(null, upload.kind(), caption), messageId, null);
+        }
+        Map<String, String> limit = Map.of("max_mb", String.valueOf(config.maxMediaBytes() / (1024 * 1024)));
+        if (upload.declaredSize() != null && upload.declaredSize() > config.maxMediaBytes()) {
+            return new Notice(chatId, Notices.Key.MEDIA_TOO_LARGE, limit);
+        }
+        try {
+            File file = api.client().execute(GetFile.builder().fileId(upload.fileId()).build());
+            if (file.getFileSize() != null && file.getFileSize() > config.maxMediaBytes()) {
+                return new Notice(chatId, Notices.Key.MEDIA_TOO_LARGE, limit);
+            }
+            byte[] content = api.download(file.getFilePath(), config.maxMediaBytes());
+            long contactId = QuarkusTransaction.requiringNew()
+                    .call(() -> contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(chatId)).id);
+            long mediaId = staging.stage(contactId, "telegram:" + stored.providerId, upload.kind(), upload.mimeType(), content);
+            return new Converse(chatId, new Input.Media(String.valueOf(mediaId), upload.kind(), caption), messageId, null);
+        } catch (TelegramApi.TooLarge e) {
+            return new Notice(chatId, Notices.Key.MEDIA_TOO_LARGE, limit);
+        } catch (TelegramApiException | IOException e) {
+            if (stored.attempts + 1 < DOWNLOAD_ATTEMPTS) {
+                throw new IllegalStateException("Telegram file fetch failed (" + e.getClass().getSimpleName() + ")");
+            }
+            return new Notice(chatId, Notices.Key.MEDIA_FAILED, Map.of());
+        }
+    }
+
+    private static Input inputOf(Message message) {
+        if (message.hasText()) {
+            return new Input.Text(message.getText());
+        }
+        if (message.hasLocation()) {
+            return new Input.Location();
+        }
+        if (message.hasContact()) {
+            return new Input.SharedContact();
+        }
+        if (message.hasSticker()) {
+            return new Input.Sticker();
+        }
+        return new Input.Unsupported(TelegramUpdates.kindOf(message));
+    }
+
+    @Override
+    public InboundUpdate.Status apply(Prepared prepared) {
+        Work work = (Work) prepared;
+        if (work instanceof Converse converse) {
+            Contact contact = contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(converse.chatId()));
+            conversations.receive(contact.id, converse.input(), null, converse.messageId());
+            if (converse.callbackQueryId() != null) {
+                callbacks.fire(new CallbackToAnswer(converse.callbackQueryId()));
+            }
+            return InboundUpdate.Status.DONE;
+        }
+        if (work instanceof Edit edit) {
+            Contact contact = contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(edit.chatId()));
+            conversations.recordEdit(contact.id, edit.messageId(), new Input.Text(edit.text()));
+            return InboundUpdate.Status.DONE;
+        }
+        if (work instanceof Notice notice) {
+            Contact contact = contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(notice.chatId()));
+            outbox.queueText(contact, notices.text(notice.key(), contact.language, notice.values()));
+            return InboundUpdate.Status.DONE;
+        }
+        if (work instanceof Group group) {
+            boolean known = contacts.findByExternalId(Channel.TELEGRAM, String.valueOf(group.chatId())).isPresent();
+            if (!known) {
+                // One polite message per group or channel, then silence: the bot serves private chats only.
+                Contact chat = contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(group.chatId()));
+                outbox.queueText(chat, notices.text(Notices.Key.PRIVATE_CHAT_ONLY, "id", Map.of()) + "\n\n"
+                        + notices.text(Notices.Key.PRIVATE_CHAT_ONLY, "en", Map.of()));
+            }
+            return InboundUpdate.Status.IGNORED;
+        }
+        return InboundUpdate.Status.IGNORED;
+    }
+}

@@ -1,0 +1,122 @@
+package id.ruangaman.channel.telegram;
+
+import java.util.Comparator;
+import java.util.Optional;
+
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
+
+import id.ruangaman.conversation.MediaKind;
+
+/** Reads what kind of update arrived and from which chat, without looking at its content. */
+final class TelegramUpdates {
+
+    /** {@code chatId} is null for updates that belong to no chat. */
+    record Classified(String kind, Long chatId, boolean privateChat) {
+    }
+
+    /** A file in a message: the Bot API file id, its declared size (may be null) and type. */
+    record Upload(String fileId, Long declaredSize, MediaKind kind, String mimeType) {
+    }
+
+    private TelegramUpdates() {
+    }
+
+    static Classified classify(Update update) {
+        if (update.hasMessage()) {
+            Message message = update.getMessage();
+            return new Classified(kindOf(message), message.getChatId(), message.isUserMessage());
+        }
+        if (update.hasEditedMessage()) {
+            Message message = update.getEditedMessage();
+            return new Classified("edited_message", message.getChatId(), message.isUserMessage());
+        }
+        if (update.hasCallbackQuery()) {
+            CallbackQuery query = update.getCallbackQuery();
+            MaybeInaccessibleMessage message = query.getMessage();
+            Long chatId = message != null ? message.getChatId() : query.getFrom() == null ? null : query.getFrom().getId();
+            return new Classified("callback_query", chatId, message == null || message.isUserMessage());
+        }
+        if (update.hasChannelPost()) {
+            return new Classified("channel_post", update.getChannelPost().getChatId(), false);
+        }
+        if (update.hasMyChatMember()) {
+            return new Classified("my_chat_member", update.getMyChatMember().getChat().getId(), false);
+        }
+        return new Classified("unknown", null, false);
+    }
+
+    static String kindOf(Message message) {
+        if (message.hasText()) {
+            return message.getText().startsWith("/") ? "command" : "text";
+        }
+        if (message.hasPhoto()) {
+            return "photo";
+        }
+        if (message.hasDocument()) {
+            return "document";
+        }
+        if (message.hasVoice()) {
+            return "voice";
+        }
+        if (message.hasAudio()) {
+            return "audio";
+        }
+        if (message.hasVideo()) {
+            return "video";
+        }
+        if (message.hasVideoNote()) {
+            return "video_note";
+        }
+        if (message.hasLocation()) {
+            return "location";
+        }
+        if (message.hasContact()) {
+            return "contact";
+        }
+        if (message.hasSticker()) {
+            return "sticker";
+        }
+        return "other_message";
+    }
+
+    /** The file of a media message; for a photo, its largest size. */
+    static Optional<Upload> upload(Message message) {
+        if (message.hasPhoto()) {
+            return message.getPhoto().stream()
+                    .max(Comparator.comparingLong(TelegramUpdates::pixels))
+                    .map(photo -> new Upload(photo.getFileId(), photo.getFileSize() == null ? null : photo.getFileSize().longValue(),
+                            MediaKind.PHOTO, "image/jpeg"));
+        }
+        if (message.hasDocument()) {
+            return Optional.of(new Upload(message.getDocument().getFileId(), message.getDocument().getFileSize(),
+                    MediaKind.DOCUMENT, message.getDocument().getMimeType()));
+        }
+        if (message.hasVoice()) {
+            return Optional.of(new Upload(message.getVoice().getFileId(), message.getVoice().getFileSize(),
+                    MediaKind.VOICE, message.getVoice().getMimeType()));
+        }
+        if (message.hasAudio()) {
+            return Optional.of(new Upload(message.getAudio().getFileId(), message.getAudio().getFileSize(),
+                    MediaKind.AUDIO, message.getAudio().getMimeType()));
+        }
+        if (message.hasVideo()) {
+            return Optional.of(new Upload(message.getVideo().getFileId(), message.getVideo().getFileSize(),
+                    MediaKind.VIDEO, message.getVideo().getMimeType()));
+        }
+        if (message.hasVideoNote()) {
+            return Optional.of(new Upload(message.getVideoNote().getFileId(),
+                    message.getVideoNote().getFileSize() == null ? null : message.getVideoNote().getFileSize().longValue(),
+                    MediaKind.VIDEO, "video/mp4"));
+        }
+        return Optional.empty();
+    }
+
+    private static long pixels(PhotoSize photo) {
+        long area = (long) (photo.getWidth() == null ? 0 : photo.getWidth()) * (photo.getHeight() == null ? 0 : photo.getHeight());
+        return area > 0 ? area : photo.getFileSize() == null ? 0 : photo.getFileSize();
+    }
+}

@@ -1,0 +1,206 @@
+package id.ruangaman.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A fake Telegram Bot API on a random loopback port. It records every call, answers sendMessage,
+ * answerCallbackQuery, getFile and setWebhook like Telegram does, serves file downloads, and can be
+ * told to fail the next calls of a method (429 with retry_after, 500, 403) or to answer slowly.
+ */
+public final class FakeTelegram implements AutoCloseable {
+
+    public record Call(String method, Map<String, Object> body, Instant at) {
+        public String chatId() {
+            Object id = body.get("chat_id");
+            return id == null ? null : String.valueOf(id);
+        }
+
+        public String text() {
+            return (String) body.get("text");
+        }
+    }
+
+    public record Scripted(int status, String json, Duration delay) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final List<Call> calls = new ArrayList<>();
+    private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final AtomicInteger messageIds = new AtomicInteger(1000);
+
+    public FakeTelegram() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Makes the next call of {@code method} for this chat answer with this status and body (after a delay). */
+    public void script(String method, long chatId, Scripted answer) {
+        scripted.computeIfAbsent(method + ":" + chatId, m -> new ArrayDeque<>()).add(answer);
+    }
+
+    public void tooManyRequests(String method, long chatId, int retryAfterSeconds) {
+        script(method, chatId, new Scripted(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
+                + retryAfterSeconds + "\",\"parameters\":{\"retry_after\":" + retryAfterSeconds + "}}", Duration.ZERO));
+    }
+
+    public void serverError(String method, long chatId) {
+        script(method, chatId, new Scripted(500, "{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}", Duration.ZERO));
+    }
+
+    public void slow(String method, long chatId, Duration delay) {
+        script(method, chatId, new Scripted(200, null, delay));
+    }
+
+    public void blocked(String method, long chatId) {
+        script(method, chatId, new Scripted(403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}",
+                Duration.ZERO));
+    }
+
+    /** A file getFile and the download URL will serve. */
+    public void file(String fileId, byte[] content) {
+        files.put(fileId, content);
+    }
+
+    public synchronized List<Call> calls(String method) {
+        return calls.stream().filter(call -> call.method().equals(method)).toList();
+    }
+
+    public synchronized List<Call> calls(Predicate<Call> filter) {
+        return calls.stream().filter(filter).toList();
+    }
+
+    public List<Call> sentTo(long chatId) {
+        return calls(call -> call.method().equals("sendMessage") && String.valueOf(chatId).equals(call.chatId()));
+    }
+
+    /** Waits until at least {@code count} messages were sent to the chat; returns them. */
+    public List<Call> awaitSent(long chatId, int count, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        List<Call> sent = sentTo(chatId);
+        while (sent.size() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+            sent = sentTo(chatId);
+        }
+        if (sent.size() < count) {
+            throw new AssertionError("expected " + count + " messages to chat " + chatId + " but got " + sent.size());
+        }
+        return sent;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        byte[] request;
+        try (InputStream in = exchange.getRequestBody()) {
+            request = in.readAllBytes();
+        }
+        if (path.startsWith("/file/bot")) {
+            String fileId = path.substring(path.lastIndexOf('/') + 1);
+            byte[] content = files.get(fileId);
+            respond(exchange, content == null ? 404 : 200, content == null ? new byte[0] : content);
+            return;
+        }
+        // The library posts to lower-case method names (/sendmessage); calls are recorded by their API name.
+        String method = apiName(path.substring(path.lastIndexOf('/') + 1));
+        Map<String, Object> body = parse(exchange, request);
+        synchronized (this) {
+            calls.add(new Call(method, body, Instant.now()));
+        }
+        Deque<Scripted> queue = scripted.get(method + ":" + body.get("chat_id"));
+        Scripted answer = queue == null ? null : queue.poll();
+        if (answer != null) {
+            sleep(answer.delay());
+            if (answer.json() != null) {
+                respond(exchange, answer.status(), answer.json().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+        }
+        respond(exchange, 200, success(method, body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String apiName(String method) {
+        for (String known : new String[] { "sendMessage", "answerCallbackQuery", "getFile", "setWebhook", "editMessageReplyMarkup" }) {
+            if (known.equalsIgnoreCase(method)) {
+                return known;
+            }
+        }
+        return method;
+    }
+
+    private String success(String method, Map<String, Object> body) throws IOException {
+        return switch (method) {
+            case "sendMessage" -> "{\"ok\":true,\"result\":{\"message_id\":" + messageIds.incrementAndGet()
+                    + ",\"date\":1763800000,\"chat\":{\"id\":" + body.get("chat_id") + ",\"type\":\"private\"},"
+                    + "\"text\":" + JSON.writeValueAsString(body.get("text")) + "}}";
+            case "getFile" -> {
+                String fileId = String.valueOf(body.get("file_id"));
+                byte[] content = files.get(fileId);
+                yield "{\"ok\":true,\"result\":{\"file_id\":\"" + fileId + "\",\"file_unique_id\":\"u-" + fileId
+                        + "\",\"file_size\":" + (content == null ? 0 : content.length) + ",\"file_path\":\"documents/" + fileId + "\"}}";
+            }
+            default -> "{\"ok\":true,\"result\":true}";
+        };
+    }
+
+    private static Map<String, Object> parse(HttpExchange exchange, byte[] request) {
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type != null && type.startsWith("application/json") && request.length > 0) {
+            try {
+                return JSON.readValue(request, new TypeReference<Map<String, Object>>() {
+                });
+            } catch (IOException e) {
+                return Map.of("_unparsed", new String(request, StandardCharsets.UTF_8));
+            }
+        }
+        return Map.of("_raw", new String(request, StandardCharsets.UTF_8));
+    }
+
+    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

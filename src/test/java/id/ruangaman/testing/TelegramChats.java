@@ -1,0 +1,99 @@
+package id.ruangaman.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.channel.ContactRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Posts fixtures to the Telegram webhook and waits for the service to finish with them. */
+@ApplicationScoped
+public class TelegramChats {
+
+    private final EntityManager em;
+    private final ContactRepository contacts;
+
+    TelegramChats(EntityManager em, ContactRepository contacts) {
+        this.em = em;
+        this.contacts = contacts;
+    }
+
+    public static Response post(String json) {
+        return post(json, FakePlatforms.TELEGRAM_SECRET);
+    }
+
+    public static Response post(String json, String secret) {
+        var request = given().contentType(ContentType.JSON).body(json);
+        if (secret != null) {
+            request = request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        return request.when().post("/webhooks/telegram");
+    }
+
+    /** Posts an update and waits until it is processed and every reply it caused has left the outbox. */
+    public void send(String json, long chatId) {
+        long updateId = updateIdOf(json);
+        post(json).then().statusCode(200);
+        Eventually.await("update " + updateId + " processed", Duration.ofSeconds(20), () -> !"PENDING".equals(status(updateId)));
+        Eventually.await("outbox of chat " + chatId + " drained", Duration.ofSeconds(30), () -> outboxDrained(chatId));
+    }
+
+    public String status(long updateId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = em.createNativeQuery("select status from inbound_update where channel = 'TELEGRAM' and provider_id = ?1")
+                    .setParameter(1, "123456:" + updateId).getResultList();
+            return rows.isEmpty() ? null : (String) rows.get(0);
+        });
+    }
+
+    public String kind(long updateId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select kind from inbound_update where channel = 'TELEGRAM' and provider_id = ?1")
+                .setParameter(1, "123456:" + updateId).getSingleResult());
+    }
+
+    public long storedCount(long updateId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from inbound_update where channel = 'TELEGRAM' and provider_id = ?1")
+                .setParameter(1, "123456:" + updateId).getSingleResult()).longValue());
+    }
+
+    public Contact contact(long chatId) {
+        return QuarkusTransaction.requiringNew().call(() -> contacts.findByExternalId(Channel.TELEGRAM, String.valueOf(chatId)).orElse(null));
+    }
+
+    public List<ChatMessage> transcript(long chatId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Contact contact = contacts.findByExternalId(Channel.TELEGRAM, String.valueOf(chatId)).orElseThrow();
+            return em.createQuery("from ChatMessage where contactId = ?1 order by id", ChatMessage.class)
+                    .setParameter(1, contact.id).getResultList();
+        });
+    }
+
+    public boolean outboxDrained(long chatId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Contact contact = contacts.findByExternalId(Channel.TELEGRAM, String.valueOf(chatId)).orElse(null);
+            if (contact == null) {
+                return true;
+            }
+            return ((Number) em.createNativeQuery("select count(*) from chat_message where contact_id = ?1 and direction = 'OUT' "
+                    + "and status in ('PENDING', 'SENDING')").setParameter(1, contact.id).getSingleResult()).longValue() == 0;
+        });
+    }
+
+    public static long updateIdOf(String json) {
+        int at = json.indexOf("\"update_id\":");
+        String rest = json.substring(at + 12).trim();
+        return Long.parseLong(rest.substring(0, rest.indexOf(',')).trim());
+    }
+}
