@@ -33,6 +33,7 @@ public class FakePlatforms implements QuarkusTestResourceLifecycleManager {
                 "telegram.bot-token", TELEGRAM_TOKEN,
                 "telegram.webhook-secret", TELEGRAM_SECRET,
                 "telegram.api-url", telegram().baseUrl(),
+                "telegram.request-timeout", "3S",
                 "ruangaman.channels.poll-interval", "100ms",
                 "ruangaman.channels.backoff-cap", "2S");
     }

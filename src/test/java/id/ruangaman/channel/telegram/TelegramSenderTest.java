@@ -1,0 +1,143 @@
+package id.ruangaman.channel.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.channel.Outbox;
+import id.ruangaman.testing.Eventually;
+import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.FakeTelegram;
+import id.ruangaman.testing.TelegramFixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** How the outbox sender copes with Telegram's answers, asserted against the fake Bot API. */
+@QuarkusTest
+class TelegramSenderTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final FakeTelegram telegram = FakePlatforms.telegram();
+
+    @Inject
+    ContactRepository contacts;
+    @Inject
+    Outbox outbox;
+    @Inject
+    EntityManager em;
+
+    private List<Long> queue(long chat, String... texts) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Contact contact = contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(chat));
+            List<Long> ids = new ArrayList<>();
+            for (String text : texts) {
+                ids.add(outbox.queueText(contact, text).id);
+            }
+            return ids;
+        });
+    }
+
+    private ChatMessage row(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> em.find(ChatMessage.class, id));
+    }
+
+    private void awaitStatus(long id, ChatMessage.Status status) {
+        Eventually.await("message " + id + " " + status, WAIT, () -> row(id).status == status);
+    }
+
+    private static long gapMillis(List<FakeTelegram.Call> calls, int i) {
+        return Duration.between(calls.get(i - 1).at(), calls.get(i).at()).toMillis();
+    }
+
+    @Test
+    void shouldWaitForRetryAfterOn429() {
+        long chat = TelegramFixtures.newChatId();
+        telegram.tooManyRequests("sendMessage", chat, 2);
+        long id = queue(chat, "pesan satu").get(0);
+        awaitStatus(id, ChatMessage.Status.SENT);
+        List<FakeTelegram.Call> calls = telegram.sentTo(chat);
+        assertEquals(2, calls.size());
+        assertTrue(gapMillis(calls, 1) >= 1900, "retried before retry_after: " + gapMillis(calls, 1) + " ms");
+        assertEquals(2, row(id).attempts);
+    }
+
+    @Test
+    void shouldBackOffExponentiallyOnServerErrors() {
+        long chat = TelegramFixtures.newChatId();
+        telegram.serverError("sendMessage", chat);
+        telegram.serverError("sendMessage", chat);
+        long id = queue(chat, "pesan dua").get(0);
+        awaitStatus(id, ChatMessage.Status.SENT);
+        List<FakeTelegram.Call> calls = telegram.sentTo(chat);
+        assertEquals(3, calls.size());
+        assertTrue(gapMillis(calls, 1) >= 900, "first backoff too short: " + gapMillis(calls, 1));
+        assertTrue(gapMillis(calls, 2) > gapMillis(calls, 1), "backoff did not grow");
+        assertEquals(3, row(id).attempts);
+    }
+
+    @Test
+    void shouldStopSendingToAContactWhoBlockedTheBot() throws Exception {
+        long chat = TelegramFixtures.newChatId();
+        telegram.blocked("sendMessage", chat);
+        long first = queue(chat, "pesan tiga").get(0);
+        awaitStatus(first, ChatMessage.Status.FAILED);
+        assertTrue(row(first).failureReason.contains("403"), row(first).failureReason);
+        Contact contact = QuarkusTransaction.requiringNew().call(() -> contacts.findByExternalId(Channel.TELEGRAM, String.valueOf(chat)).orElseThrow());
+        assertNotNull(contact.unreachableAt);
+
+        long second = queue(chat, "pesan empat").get(0);
+        assertEquals(ChatMessage.Status.FAILED, row(second).status);
+        assertEquals("contact unreachable", row(second).failureReason);
+        Thread.sleep(500);
+        assertEquals(1, telegram.sentTo(chat).size(), "nothing more may be sent to a contact who blocked the bot");
+    }
+
+    @Test
+    void shouldPaceMessagesToOneChatAndKeepTheirOrder() {
+        long chat = TelegramFixtures.newChatId();
+        List<Long> ids = queue(chat, "1", "2", "3", "4", "5", "6");
+        ids.forEach(id -> awaitStatus(id, ChatMessage.Status.SENT));
+        List<FakeTelegram.Call> calls = telegram.sentTo(chat);
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), calls.stream().map(FakeTelegram.Call::text).toList());
+        for (int i = 3; i < calls.size(); i++) {
+            long window = Duration.between(calls.get(i - 3).at(), calls.get(i).at()).toMillis();
+            assertTrue(window >= 2900, "more than 3 messages within 3 s to one chat: " + window + " ms");
+        }
+    }
+
+    @Test
+    void shouldSplitATextLongerThanTelegramAllows() {
+        long chat = TelegramFixtures.newChatId();
+        String paragraph = "Kalimat sintetis yang cukup panjang untuk diuji. ".repeat(40) + "\n\n";
+        String text = paragraph.repeat(5);
+        List<Long> ids = queue(chat, text);
+        ids.forEach(id -> awaitStatus(id, ChatMessage.Status.SENT));
+        Eventually.await("all parts sent", WAIT, () -> telegram.sentTo(chat).size() >= 3);
+        List<FakeTelegram.Call> calls = telegram.sentTo(chat);
+        assertTrue(calls.stream().allMatch(call -> call.text().length() <= 4096));
+        assertEquals(text.replaceAll("\\s+", ""), calls.stream().map(FakeTelegram.Call::text).reduce("", String::concat).replaceAll("\\s+", ""));
+    }
+
+    @Test
+    void shouldRetryATimedOutSendAndFlagItAsAPossibleDuplicate() {
+        long chat = TelegramFixtures.newChatId();
+        telegram.slow("sendMessage", chat, Duration.ofSeconds(5));
+        long id = queue(chat, "pesan lima").get(0);
+        awaitStatus(id, ChatMessage.Status.SENT);
+        assertTrue(row(id).possibleDuplicate, "a send whose outcome was unknown must be flagged");
+        assertEquals(2, telegram.sentTo(chat).size());
+    }
+}
