@@ -73,6 +73,14 @@ public class ChatMessage {
     @Column(name = "possible_duplicate", nullable = false)
     public boolean possibleDuplicate;
 
+    /** The platform's latest report on an outbound message: sent, delivered, read or failed. Never moves back. */
+    @Column(name = "delivery_status", length = 16)
+    public String deliveryStatus;
+
+    /** The platform's error for a failed delivery, as code and title (no content). */
+    @Column(name = "delivery_error", length = 200)
+    public String deliveryError;
+
     /** For an inbound edit: the message it edits. */
     @Column(name = "edit_of")
     public Long editOf;

@@ -74,6 +74,34 @@ public class Outbox {
         return queue(contact, new Output.Message(text, null, List.of(), false));
     }
 
+    /**
+     * An approved WhatsApp template inviting the person back (no case content), unless one was already
+     * queued since they last wrote. Returns whether one was queued. Runs in its own transaction.
+     */
+    public boolean queueInvitation(long contactId, String templateName) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Contact contact = messages.getEntityManager().find(Contact.class, contactId);
+            Instant since = contact.lastInboundAt == null ? Instant.EPOCH : contact.lastInboundAt;
+            if (messages.count("contactId = ?1 and kind = 'template' and createdAt > ?2", contactId, since) > 0) {
+                return false;
+            }
+            ChatMessage invitation = queuePart(contact, Output.Message.plain("[template " + templateName + "]"));
+            invitation.kind = "template";
+            return true;
+        });
+    }
+
+    /** Puts replies held outside WhatsApp's window back in line, before anything queued after them. */
+    public int releaseHeld(Contact contact) {
+        int released = messages.update("status = ?1, nextAttemptAt = ?2, failureReason = null where contactId = ?3 "
+                + "and direction = ?4 and status = ?5", ChatMessage.Status.PENDING, Instant.now(clock), contact.id,
+                ChatMessage.Direction.OUT, ChatMessage.Status.HELD);
+        if (released > 0) {
+            queued.fire(new OutboxQueued(contact.channel));
+        }
+        return released;
+    }
+
     static String json(Object value) {
         try {
             return SessionStateJson.mapper().writeValueAsString(value);

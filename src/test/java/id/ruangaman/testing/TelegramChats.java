@@ -16,7 +16,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-/** Posts fixtures to the Telegram webhook and waits for the service to finish with them. */
+/**
+ * Posts fixtures to the webhooks and waits for the service to finish with them; reads what the
+ * service stored for a channel's chat (Telegram chat id or WhatsApp number).
+ */
 @ApplicationScoped
 public class TelegramChats {
 
@@ -48,41 +51,73 @@ public class TelegramChats {
         Eventually.await("outbox of chat " + chatId + " drained", Duration.ofSeconds(30), () -> outboxDrained(chatId));
     }
 
+    /** Posts a signed WhatsApp payload and waits until its item is processed and the replies have left. */
+    public void sendWhatsApp(String payload, String wamid, String number) {
+        WhatsAppFixtures.post(payload).then().statusCode(200);
+        Eventually.await("WhatsApp " + wamid + " processed", Duration.ofSeconds(20),
+                () -> !"PENDING".equals(status(Channel.WHATSAPP, wamid)));
+        Eventually.await("outbox of " + number + " drained", Duration.ofSeconds(30), () -> outboxDrained(Channel.WHATSAPP, number));
+    }
+
     public String status(long updateId) {
+        return status(Channel.TELEGRAM, "123456:" + updateId);
+    }
+
+    public String status(Channel channel, String providerId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> rows = em.createNativeQuery("select status from inbound_update where channel = 'TELEGRAM' and provider_id = ?1")
-                    .setParameter(1, "123456:" + updateId).getResultList();
+            List<?> rows = em.createNativeQuery("select status from inbound_update where channel = ?1 and provider_id = ?2")
+                    .setParameter(1, channel.name()).setParameter(2, providerId).getResultList();
             return rows.isEmpty() ? null : (String) rows.get(0);
         });
     }
 
     public String kind(long updateId) {
+        return kind(Channel.TELEGRAM, "123456:" + updateId);
+    }
+
+    public String kind(Channel channel, String providerId) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select kind from inbound_update where channel = 'TELEGRAM' and provider_id = ?1")
-                .setParameter(1, "123456:" + updateId).getSingleResult());
+                "select kind from inbound_update where channel = ?1 and provider_id = ?2")
+                .setParameter(1, channel.name()).setParameter(2, providerId).getSingleResult());
     }
 
     public long storedCount(long updateId) {
+        return storedCount(Channel.TELEGRAM, "123456:" + updateId);
+    }
+
+    public long storedCount(Channel channel, String providerId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from inbound_update where channel = 'TELEGRAM' and provider_id = ?1")
-                .setParameter(1, "123456:" + updateId).getSingleResult()).longValue());
+                "select count(*) from inbound_update where channel = ?1 and provider_id = ?2")
+                .setParameter(1, channel.name()).setParameter(2, providerId).getSingleResult()).longValue());
     }
 
     public Contact contact(long chatId) {
-        return QuarkusTransaction.requiringNew().call(() -> contacts.findByExternalId(Channel.TELEGRAM, String.valueOf(chatId)).orElse(null));
+        return contact(Channel.TELEGRAM, String.valueOf(chatId));
+    }
+
+    public Contact contact(Channel channel, String externalId) {
+        return QuarkusTransaction.requiringNew().call(() -> contacts.findByExternalId(channel, externalId).orElse(null));
     }
 
     public List<ChatMessage> transcript(long chatId) {
+        return transcript(Channel.TELEGRAM, String.valueOf(chatId));
+    }
+
+    public List<ChatMessage> transcript(Channel channel, String externalId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Contact contact = contacts.findByExternalId(Channel.TELEGRAM, String.valueOf(chatId)).orElseThrow();
+            Contact contact = contacts.findByExternalId(channel, externalId).orElseThrow();
             return em.createQuery("from ChatMessage where contactId = ?1 order by id", ChatMessage.class)
                     .setParameter(1, contact.id).getResultList();
         });
     }
 
     public boolean outboxDrained(long chatId) {
+        return outboxDrained(Channel.TELEGRAM, String.valueOf(chatId));
+    }
+
+    public boolean outboxDrained(Channel channel, String externalId) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Contact contact = contacts.findByExternalId(Channel.TELEGRAM, String.valueOf(chatId)).orElse(null);
+            Contact contact = contacts.findByExternalId(channel, externalId).orElse(null);
             if (contact == null) {
                 return true;
             }

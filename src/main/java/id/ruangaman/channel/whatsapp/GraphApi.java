@@ -1,0 +1,36 @@
+package id.ruangaman.channel.whatsapp;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The two Graph API calls we make: send a message, and look up a media URL. Built in {@link WhatsAppGraph}. */
+@Path("")
+public interface GraphApi {
+
+    @POST
+    @Path("/{phoneNumberId}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    JsonNode send(@PathParam("phoneNumberId") String phoneNumberId, @HeaderParam("Authorization") String bearer, JsonNode message);
+
+    @GET
+    @Path("/{mediaId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    JsonNode media(@PathParam("mediaId") String mediaId, @HeaderParam("Authorization") String bearer);
+
+    /** A download from the short-lived URL the media lookup returned. */
+    @Path("")
+    interface Download {
+        @GET
+        Response get(@HeaderParam("Authorization") String bearer);
+    }
+}

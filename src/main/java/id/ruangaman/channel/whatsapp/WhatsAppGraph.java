@@ -1,0 +1,92 @@
+package id.ruangaman.channel.whatsapp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+
+/**
+ * The Graph API through the Quarkus REST client, with the bearer token in a header (never in a URL).
+ * Media is fetched in two steps, as Meta requires: look up the URL, then download it with the token.
+ */
+@ApplicationScoped
+public class WhatsAppGraph {
+
+    private final WhatsAppConfig config;
+    private volatile GraphApi api;
+
+    WhatsAppGraph(WhatsAppConfig config) {
+        this.config = config;
+    }
+
+    GraphApi api() {
+        GraphApi current = api;
+        if (current == null) {
+            synchronized (this) {
+                if (api == null) {
+                    api = builder(config.apiUrl()).build(GraphApi.class);
+                }
+                current = api;
+            }
+        }
+        return current;
+    }
+
+    private QuarkusRestClientBuilder builder(String baseUrl) {
+        long timeout = config.requestTimeout().toMillis();
+        return QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(baseUrl))
+                .connectTimeout(5, TimeUnit.SECONDS).readTimeout(timeout, TimeUnit.MILLISECONDS);
+    }
+
+    String bearer() {
+        return "Bearer " + config.accessToken().orElseThrow();
+    }
+
+    JsonNode send(JsonNode message) {
+        return api().send(config.phoneNumberId().orElseThrow(), bearer(), message);
+    }
+
+    /** Thrown when media is larger than allowed; nothing of it is kept. */
+    static class TooLarge extends IOException {
+        TooLarge() {
+            super("media larger than the configured limit");
+        }
+    }
+
+    record Downloaded(byte[] content, String mimeType) {
+    }
+
+    Downloaded download(String mediaId, long maxBytes) throws IOException {
+        JsonNode info;
+        try {
+            info = api().media(mediaId, bearer());
+        } catch (WebApplicationException e) {
+            throw new IOException("media lookup answered HTTP " + e.getResponse().getStatus());
+        }
+        if (info.path("file_size").asLong(0) > maxBytes) {
+            throw new TooLarge();
+        }
+        String url = info.path("url").asText(null);
+        if (url == null) {
+            throw new IOException("media lookup returned no URL");
+        }
+        GraphApi.Download download = builder(url).build(GraphApi.Download.class);
+        try (Response response = download.get(bearer()); InputStream in = response.readEntity(InputStream.class)) {
+            byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (content.length > maxBytes) {
+                throw new TooLarge();
+            }
+            return new Downloaded(content, info.path("mime_type").asText(null));
+        } catch (WebApplicationException e) {
+            throw new IOException("media download answered HTTP " + e.getResponse().getStatus());
+        }
+    }
+}

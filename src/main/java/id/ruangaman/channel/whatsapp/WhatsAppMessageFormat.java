@@ -1,0 +1,119 @@
+package id.ruangaman.channel.whatsapp;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import id.ruangaman.conversation.Choice;
+import id.ruangaman.conversation.Output;
+
+/**
+ * Shapes a bot message for the Cloud API: up to 3 choices become reply buttons (titles of at most 20
+ * characters), up to 10 a list (row titles of at most 24, the full label as description), more than
+ * that numbered text, which the conversation also accepts typed ("1", "2" ...).
+ */
+final class WhatsAppMessageFormat {
+
+    static final int BUTTON_TITLE = 20;
+    static final int ROW_TITLE = 24;
+    static final int ROW_DESCRIPTION = 72;
+    static final int BUTTON_BODY = 1024;
+    static final int TEXT = 4096;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private WhatsAppMessageFormat() {
+    }
+
+    static ObjectNode message(String to, Output.Message message, String language) {
+        List<Choice> choices = message.choices();
+        if (choices.isEmpty() || message.nodeId() == null) {
+            return text(to, message.text());
+        }
+        if (choices.size() <= 3 && message.text().length() <= BUTTON_BODY) {
+            return buttons(to, message);
+        }
+        if (choices.size() <= 10) {
+            return list(to, message, language);
+        }
+        return text(to, numbered(message));
+    }
+
+    static ObjectNode text(String to, String text) {
+        ObjectNode root = envelope(to, "text");
+        root.putObject("text").put("preview_url", false).put("body", cut(text, TEXT));
+        return root;
+    }
+
+    static ObjectNode template(String to, String name, String language) {
+        ObjectNode root = envelope(to, "template");
+        ObjectNode template = root.putObject("template");
+        template.put("name", name);
+        template.putObject("language").put("code", language);
+        return root;
+    }
+
+    private static ObjectNode buttons(String to, Output.Message message) {
+        ObjectNode root = envelope(to, "interactive");
+        ObjectNode interactive = root.putObject("interactive");
+        interactive.put("type", "button");
+        interactive.putObject("body").put("text", message.text());
+        ArrayNode buttons = interactive.putObject("action").putArray("buttons");
+        for (Choice choice : message.choices()) {
+            ObjectNode button = buttons.addObject();
+            button.put("type", "reply");
+            button.putObject("reply").put("id", message.nodeId() + ":" + choice.id()).put("title", cut(choice.label(), BUTTON_TITLE));
+        }
+        return root;
+    }
+
+    private static ObjectNode list(String to, Output.Message message, String language) {
+        ObjectNode root = envelope(to, "interactive");
+        ObjectNode interactive = root.putObject("interactive");
+        interactive.put("type", "list");
+        interactive.putObject("body").put("text", cut(message.text(), TEXT));
+        ObjectNode action = interactive.putObject("action");
+        action.put("button", "en".equals(language) ? "Choose" : "Pilih");
+        ArrayNode rows = action.putArray("sections").addObject().putArray("rows");
+        for (Choice choice : message.choices()) {
+            ObjectNode row = rows.addObject();
+            row.put("id", message.nodeId() + ":" + choice.id());
+            row.put("title", cut(choice.label(), ROW_TITLE));
+            if (choice.label().length() > ROW_TITLE) {
+                row.put("description", cut(choice.label(), ROW_DESCRIPTION));
+            }
+        }
+        return root;
+    }
+
+    static String numbered(Output.Message message) {
+        StringBuilder text = new StringBuilder(message.text()).append("\n");
+        List<Choice> choices = message.choices();
+        for (int i = 0; i < choices.size(); i++) {
+            text.append("\n").append(i + 1).append(". ").append(choices.get(i).label());
+        }
+        return text.toString();
+    }
+
+    private static ObjectNode envelope(String to, String type) {
+        ObjectNode root = NODES.objectNode();
+        root.put("messaging_product", "whatsapp");
+        root.put("recipient_type", "individual");
+        root.put("to", to);
+        root.put("type", type);
+        return root;
+    }
+
+    /** Shortens to at most {@code max} characters, marking the cut with an ellipsis. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+}

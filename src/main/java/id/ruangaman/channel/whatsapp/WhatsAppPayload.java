@@ -1,0 +1,42 @@
+package id.ruangaman.channel.whatsapp;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The Cloud API webhook body: {@code entry[].changes[].value} holds either contacts and messages or
+ * statuses. Messages are kept as JSON trees so each can be stored on its own; everything unknown is
+ * ignored, so new platform fields never break intake.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record WhatsAppPayload(String object, List<Entry> entry) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Entry(String id, List<Change> changes) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Change(String field, Value value) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Value(@JsonProperty("messaging_product") String messagingProduct, JsonNode metadata,
+            List<ProfileContact> contacts, List<JsonNode> messages, List<JsonNode> statuses) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ProfileContact(@JsonProperty("wa_id") String waId, Profile profile) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Profile(String name) {
+    }
+
+    /** One stored message: the message tree plus the sender's profile name, if the payload named it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StoredMessage(JsonNode message, String profileName) {
+    }
+}

@@ -1,0 +1,137 @@
+package id.ruangaman.channel.whatsapp;
+
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.channel.Outbox;
+import id.ruangaman.channel.outbound.ChannelSender;
+import id.ruangaman.channel.outbound.SendOutcome;
+import id.ruangaman.conversation.Output;
+
+/**
+ * Sends outbox rows through the Cloud API. Outside the 24-hour customer-service window a free-form
+ * message is held and the approved invitation template is sent instead; the held message goes out
+ * when the person writes again.
+ */
+@ApplicationScoped
+public class WhatsAppSender implements ChannelSender {
+
+    static final Duration WINDOW = Duration.ofHours(24);
+    /** Leave a margin so a message is not sent seconds before the window closes and then refused. */
+    private static final Duration MARGIN = Duration.ofMinutes(1);
+
+    private final WhatsAppConfig config;
+    private final WhatsAppGraph graph;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    WhatsAppSender(WhatsAppConfig config, WhatsAppGraph graph, Outbox outbox, Clock clock) {
+        this.config = config;
+        this.graph = graph;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.WHATSAPP;
+    }
+
+    @Override
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    @Override
+    public SendOutcome send(Contact contact, ChatMessage message, Output.Message body) {
+        boolean invitation = "template".equals(message.kind);
+        if (!invitation && !windowOpen(contact)) {
+            return holdAndInvite(contact);
+        }
+        ObjectNode request = invitation
+                ? WhatsAppMessageFormat.template(contact.externalId, config.templateName().orElse(""), config.templateLanguage())
+                : WhatsAppMessageFormat.message(contact.externalId, body, contact.language);
+        try {
+            JsonNode response = graph.send(request);
+            String id = response.path("messages").path(0).path("id").asText(null);
+            return new SendOutcome.Sent(id);
+        } catch (WebApplicationException e) {
+            SendOutcome outcome = classify(e.getResponse().getStatus(), errorCode(e));
+            return outcome instanceof SendOutcome.Hold ? holdAndInvite(contact) : outcome;
+        } catch (ProcessingException e) {
+            boolean neverSent = e.getCause() instanceof ConnectException;
+            return new SendOutcome.RetryLater(Duration.ZERO, "network: " + (e.getCause() == null ? "error"
+                    : e.getCause().getClass().getSimpleName()), !neverSent);
+        }
+    }
+
+    boolean windowOpen(Contact contact) {
+        return contact.lastInboundAt != null
+                && contact.lastInboundAt.plus(WINDOW).minus(MARGIN).isAfter(Instant.now(clock));
+    }
+
+    private SendOutcome holdAndInvite(Contact contact) {
+        boolean invited = config.templateName().filter(name -> !name.isBlank())
+                .map(name -> outbox.queueInvitation(contact.id, name)).orElse(false);
+        String reason = "outside WhatsApp's 24-hour window; sent when the person writes again";
+        if (config.templateName().filter(name -> !name.isBlank()).isEmpty()) {
+            reason += " (no invitation template configured)";
+        } else if (invited) {
+            reason += " (invitation template queued)";
+        }
+        return new SendOutcome.Hold(reason);
+    }
+
+    private static int errorCode(WebApplicationException e) {
+        try {
+            JsonNode error = e.getResponse().readEntity(JsonNode.class);
+            return error.path("error").path("code").asInt(0);
+        } catch (RuntimeException unreadable) {
+            return 0;
+        }
+    }
+
+    static SendOutcome classify(int httpStatus, int code) {
+        if (code == 131047) {
+            return new SendOutcome.Hold("outside WhatsApp's 24-hour window (131047)");
+        }
+        if (code == 130429 || code == 131056 || code == 131057 || code == 4 || code == 80007 || httpStatus == 429) {
+            return new SendOutcome.RetryLater(Duration.ZERO, "WhatsApp rate limit (" + code + ")", false);
+        }
+        if (httpStatus >= 500 || code == 1 || code == 2 || code == 131000 || code == 131016) {
+            return new SendOutcome.RetryLater(Duration.ZERO, "WhatsApp server error " + httpStatus + " (" + code + ")", false);
+        }
+        if (httpStatus == 401 || code == 190) {
+            // A broken access token is an operator problem; keep the messages until it is fixed.
+            return new SendOutcome.RetryLater(Duration.ofMinutes(1), "WhatsApp access token rejected (" + code + ")", false);
+        }
+        return new SendOutcome.Failed("WhatsApp refused the message: HTTP " + httpStatus + ", code " + code);
+    }
+
+    @Override
+    public int maxPerSecond() {
+        return config.maxPerSecond();
+    }
+
+    @Override
+    public int perContactBurst() {
+        return config.perUserBurst();
+    }
+
+    @Override
+    public Duration perContactWindow() {
+        return config.perUserWindow();
+    }
+}

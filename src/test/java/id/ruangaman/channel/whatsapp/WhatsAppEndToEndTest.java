@@ -1,0 +1,177 @@
+package id.ruangaman.channel.whatsapp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.channel.Media;
+import id.ruangaman.channel.Outbox;
+import id.ruangaman.intake.Intake;
+import id.ruangaman.intake.IntakeRepository;
+import id.ruangaman.testing.Eventually;
+import id.ruangaman.testing.FakeGraph;
+import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.WhatsAppFixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A witness's whole intake over WhatsApp, the 24-hour window, and the Cloud API's error answers. */
+@QuarkusTest
+class WhatsAppEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final FakeGraph graph = FakePlatforms.graph();
+
+    @Inject
+    TelegramChats chats;
+    @Inject
+    IntakeRepository intakes;
+    @Inject
+    ContactRepository contacts;
+    @Inject
+    Outbox outbox;
+    @Inject
+    EntityManager em;
+
+    private void say(String number, String fixture, String text, String data, String mediaId) {
+        String wamid = WhatsAppFixtures.newWamid();
+        chats.sendWhatsApp(WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message(fixture, number, wamid, text, data,
+                mediaId))), wamid, number);
+    }
+
+    private void tap(String number, String data) {
+        say(number, data.startsWith("age_range") || data.startsWith("services") ? "list_reply.json" : "button_reply.json",
+                null, data, null);
+    }
+
+    @Test
+    void shouldTakeAWitnessIntakeFromGreetingToReferenceCode() throws Exception {
+        String number = WhatsAppFixtures.newNumber();
+        byte[] evidence = "synthetic-document-bytes".getBytes(StandardCharsets.UTF_8);
+        graph.media("wa-media-" + number, evidence);
+
+        say(number, "text.json", "halo", null, null);
+        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "reporter_role:witness", "victim_minor:no",
+                "name:skip", "age_range:25_34", "gender:skip", "campus_status:lecturer")) {
+            tap(number, data);
+        }
+        say(number, "text.json", "Fakultas Ekonomi", null, null);
+        tap(number, "disability:skip");
+        say(number, "text.json", "bulan lalu", null, null);
+        tap(number, "incident_place:online");
+        say(number, "text.json", "Saya melihat pesan-pesan yang tidak pantas (sintetis).", null, null);
+        for (String data : List.of("chronology:done", "relation:skip", "reported_person:skip", "evidence_consent:yes")) {
+            tap(number, data);
+        }
+        say(number, "image.json", null, null, "wa-media-" + number);
+        for (String data : List.of("evidence:done", "witnesses:skip", "services:psychological", "services:done", "urgent_need:skip",
+                "safe_to_reply:no", "contact_times:skip", "never_do:skip", "code_word:skip", "summary:confirm")) {
+            tap(number, data);
+        }
+
+        Contact contact = chats.contact(Channel.WHATSAPP, number);
+        Intake intake = QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contact.id).singleResult());
+        assertEquals(Channel.WHATSAPP, intake.channel);
+        assertEquals("witness", intake.reporterRole);
+        assertEquals("psychological", intake.services);
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select count(m) from Media m where m.contactId = ?1 and m.claimed = true and m.sizeBytes = ?2", Long.class)
+                .setParameter(1, contact.id).setParameter(2, (long) evidence.length).getSingleResult()));
+
+        List<FakeGraph.Sent> sent = graph.sentTo(number);
+        assertTrue(sent.get(sent.size() - 1).text().contains(intake.referenceCode));
+        for (FakeGraph.Sent message : sent) {
+            JsonNode interactive = message.body().path("interactive");
+            if ("button".equals(interactive.path("type").asText())) {
+                assertTrue(interactive.path("action").path("buttons").size() <= 3);
+                interactive.path("action").path("buttons").forEach(b -> assertTrue(b.path("reply").path("title").asText().length() <= 20));
+            } else if ("list".equals(interactive.path("type").asText())) {
+                JsonNode rows = interactive.path("action").path("sections").path(0).path("rows");
+                assertTrue(rows.size() <= 10);
+                rows.forEach(row -> assertTrue(row.path("title").asText().length() <= 24));
+            }
+            assertTrue(message.text().length() <= 4096);
+        }
+        assertTrue(sent.stream().anyMatch(m -> "list".equals(m.body().path("interactive").path("type").asText())), "no list was used");
+        assertTrue(sent.stream().anyMatch(m -> "button".equals(m.body().path("interactive").path("type").asText())), "no buttons were used");
+    }
+
+    @Test
+    void shouldHoldAReplyOutsideTheWindowInviteWithTheTemplateAndReleaseItOnTheNextMessage() throws Exception {
+        String number = WhatsAppFixtures.newNumber();
+        long reply = QuarkusTransaction.requiringNew().call(() -> {
+            Contact contact = contacts.findOrCreate(Channel.WHATSAPP, number);
+            contact.lastInboundAt = Instant.now().minus(Duration.ofHours(25));
+            return outbox.queueText(contact, "Halo, ini konselor Satgas (sintetis).").id;
+        });
+        Eventually.await("reply held", WAIT, () -> row(reply).status == ChatMessage.Status.HELD);
+        assertTrue(row(reply).failureReason.contains("24-hour window"));
+        List<FakeGraph.Sent> sent = graph.awaitSent(number, 1, WAIT);
+        assertEquals("template", sent.get(0).type());
+        assertEquals(FakePlatforms.WHATSAPP_TEMPLATE, sent.get(0).body().path("template").path("name").asText());
+        assertFalse(sent.get(0).body().toString().contains("konselor"), "the template must carry no case content");
+
+        say(number, "text.json", "halo lagi", null, null);
+        Eventually.await("held reply sent", WAIT, () -> row(reply).status == ChatMessage.Status.SENT);
+        assertTrue(graph.sentTo(number).stream().anyMatch(m -> m.text().contains("ini konselor Satgas")));
+    }
+
+    @Test
+    void shouldGoTheTemplateWayWhenTheApiSaysTheWindowIsClosed() {
+        String number = WhatsAppFixtures.newNumber();
+        graph.failNext(number, 400, 131047);
+        long reply = queueInsideWindow(number, "Balasan konselor (sintetis).");
+        Eventually.await("reply held", WAIT, () -> row(reply).status == ChatMessage.Status.HELD);
+        Eventually.await("template sent", WAIT, () -> graph.sentTo(number).stream().anyMatch(m -> "template".equals(m.type())));
+    }
+
+    @Test
+    void shouldRetryRateLimitsAndServerErrorsUntilDelivered() {
+        String number = WhatsAppFixtures.newNumber();
+        graph.failNext(number, 429, 130429);
+        graph.failNext(number, 400, 131056);
+        graph.failNext(number, 500, 1);
+        long reply = queueInsideWindow(number, "Balasan yang harus sampai (sintetis).");
+        Eventually.await("delivered", WAIT, () -> row(reply).status == ChatMessage.Status.SENT);
+        assertEquals(4, graph.sentTo(number).size());
+        assertEquals(4, row(reply).attempts);
+    }
+
+    @Test
+    void shouldFailAPermanentRefusalWithItsReason() {
+        String number = WhatsAppFixtures.newNumber();
+        graph.failNext(number, 400, 131026);
+        long reply = queueInsideWindow(number, "Tidak akan sampai (sintetis).");
+        Eventually.await("failed", WAIT, () -> row(reply).status == ChatMessage.Status.FAILED);
+        assertTrue(row(reply).failureReason.contains("131026"), row(reply).failureReason);
+    }
+
+    private long queueInsideWindow(String number, String text) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Contact contact = contacts.findOrCreate(Channel.WHATSAPP, number);
+            contact.lastInboundAt = Instant.now();
+            return outbox.queueText(contact, text).id;
+        });
+    }
+
+    private ChatMessage row(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> em.find(ChatMessage.class, id));
+    }
+}
