@@ -1,4 +1,4 @@
--- Inbox accounts. Passwords are bcrypt hashes in modular crypt format (security-jpa); never plaintext.
+-- Inbox accounts. Passwords are bcrypt hashes in modular crypt format (checked by LockingIdentityProvider); never plaintext.
 create sequence account_seq increment by 50;
 create table account (
     id              bigint primary key default nextval('account_seq'),

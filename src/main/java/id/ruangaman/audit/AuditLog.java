@@ -67,6 +67,15 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
         return find(query, params).page(Page.of(page, size)).list();
     }
 
+    /**
+     * Records in a transaction of its own, committed even when the caller's transaction rolls back:
+     * for refusals, which are recorded right before an exception is thrown.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRefusal(String actor, AuditAction action, Long intakeId, String detail) {
+        record(actor, action, intakeId, detail);
+    }
+
     private static String truncate(String value, int max) {
         return value.length() <= max ? value : value.substring(0, max);
     }

@@ -26,7 +26,7 @@ public class CaseAccess {
     public CaseFile open(String referenceCode, CurrentAccount who) {
         CaseFile file = cases.findByReference(referenceCode).orElseThrow(() -> new NotFoundException("no such case"));
         if (!mayOpen(file, who)) {
-            audit.record(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, "case");
+            audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, "case");
             throw new ForbiddenException("not your case");
         }
         return file;

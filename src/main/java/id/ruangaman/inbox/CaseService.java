@@ -82,7 +82,7 @@ public class CaseService {
     public void assign(String ref, Long assigneeId, CurrentAccount who) {
         CaseFile file = access.open(ref, who);
         if (!who.isCoordinator() && assigneeId != null && assigneeId != who.id()) {
-            audit.record(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, "assign_other");
+            audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, "assign_other");
             throw new ForbiddenException("counsellors assign cases to themselves only");
         }
         if (assigneeId != null) {

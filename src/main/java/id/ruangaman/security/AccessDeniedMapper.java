@@ -10,7 +10,8 @@ import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** A role check that fails (a counsellor on a coordinator page) answers 403 and is audited. */
 class AccessDeniedMapper {
@@ -23,12 +24,14 @@ class AccessDeniedMapper {
         this.identity = identity;
     }
 
-    @Blocking
+    /** The audit row is written on a worker thread: the check may fail on the IO thread. */
     @ServerExceptionMapper(ForbiddenException.class)
-    Response denied(ForbiddenException e, UriInfo uri) {
+    Uni<Response> denied(ForbiddenException e, UriInfo uri) {
         String path = uri.getPath();
-        audit.record(identity.isAnonymous() ? null : identity.getPrincipal().getName(), AuditAction.ACCESS_DENIED, null,
-                "path:" + (path.length() > 150 ? path.substring(0, 150) : path));
-        return Response.status(403).type(MediaType.TEXT_PLAIN).entity("forbidden").build();
+        String actor = identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        return Uni.createFrom().item(() -> {
+            audit.record(actor, AuditAction.ACCESS_DENIED, null, "path:" + (path.length() > 150 ? path.substring(0, 150) : path));
+            return Response.status(403).type(MediaType.TEXT_PLAIN).entity("forbidden").build();
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -11,16 +11,14 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.PasswordType;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 
-/** A counsellor or coordinator. The password is a bcrypt hash (modular crypt format). */
+/**
+ * A counsellor or coordinator. The password is a bcrypt hash (modular crypt format), checked by
+ * {@link LockingIdentityProvider}; {@link SessionIdentityProvider} re-reads the account for every
+ * session request, so a deactivated account loses its open sessions at once.
+ */
 @Entity
 @Table(name = "account")
-@UserDefinition
 public class Account {
 
     @Id
@@ -28,15 +26,12 @@ public class Account {
     @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
     public Long id;
 
-    @Username
     @Column(nullable = false, unique = true, length = 64)
     public String username;
 
-    @Password(PasswordType.MCF)
     @Column(name = "password_hash", nullable = false, length = 100)
     public String passwordHash;
 
-    @Roles
     @Column(nullable = false, length = 16)
     public String role;
 

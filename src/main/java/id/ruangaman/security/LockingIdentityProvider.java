@@ -22,10 +22,9 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Checks a login against the security-jpa account table (bcrypt hashes) and adds what security-jpa
- * does not do: deactivated accounts cannot log in, and an account locks for a while after repeated
- * failures. It runs before security-jpa's own provider (higher priority) and always decides, so every
- * login and failed login is counted and audited in one place.
+ * Checks a login (j_security_check) against the account table's bcrypt hashes: deactivated accounts
+ * cannot log in, and an account locks for a while after repeated failures. Every login and failed
+ * login is counted and audited here, in one place.
  */
 @ApplicationScoped
 public class LockingIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -49,11 +48,6 @@ public class LockingIdentityProvider implements IdentityProvider<UsernamePasswor
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;
-    }
-
-    @Override
-    public int priority() {
-        return 1000;
     }
 
     @Override
