@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
-import io.quarkus.panache.common.Page;
 
 /**
  * Appends audit rows and reads them back for coordinators. There is deliberately no method that
@@ -40,7 +39,7 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
     }
 
     /** Newest first, filtered by the given criteria (any may be null). */
-    public List<AuditEvent> search(String actor, String action, Long intakeId, Instant from, Instant to, int page, int size) {
+    public List<AuditEvent> search(String actor, String action, Long intakeId, Instant from, Instant to, int offset, int limit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (actor != null) {
@@ -64,7 +63,7 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
             params.put("to", to);
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by id desc";
-        return find(query, params).page(Page.of(page, size)).list();
+        return find(query, params).range(offset, offset + limit - 1).list();
     }
 
     /**

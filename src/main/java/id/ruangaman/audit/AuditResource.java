@@ -70,7 +70,7 @@ public class AuditResource {
         if (p < 0 || p > 100_000) {
             throw new BadRequestException("invalid page");
         }
-        List<AuditEvent> events = audit.search(actor, action, intakeId, day(from, 0), day(to, 1), p, PAGE_SIZE + 1);
+        List<AuditEvent> events = audit.search(actor, action, intakeId, day(from, 0), day(to, 1), p * PAGE_SIZE, PAGE_SIZE + 1);
         boolean hasNext = events.size() > PAGE_SIZE;
         return locale.apply(Templates.list(hasNext ? events.subList(0, PAGE_SIZE) : events, actions, actor, action, ref,
                 blank(from), blank(to), p, hasNext));
