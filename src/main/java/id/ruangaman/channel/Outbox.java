@@ -23,11 +23,13 @@ public class Outbox {
     private final ChatMessageRepository messages;
     private final Event<OutboxQueued> queued;
     private final Clock clock;
+    private final Event<TranscriptChanged> transcriptChanged;
 
-    Outbox(ChatMessageRepository messages, Event<OutboxQueued> queued, Clock clock) {
+    Outbox(ChatMessageRepository messages, Event<OutboxQueued> queued, Clock clock, Event<TranscriptChanged> transcriptChanged) {
         this.messages = messages;
         this.queued = queued;
         this.clock = clock;
+        this.transcriptChanged = transcriptChanged;
     }
 
     /**
@@ -66,6 +68,7 @@ public class Outbox {
         }
         messages.persist(outbound);
         queued.fire(new OutboxQueued(contact.channel));
+        transcriptChanged.fire(new TranscriptChanged(contact.id));
         return outbound;
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +20,7 @@ import id.ruangaman.channel.Contact;
 import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.channel.MediaRepository;
 import id.ruangaman.channel.Outbox;
+import id.ruangaman.channel.TranscriptChanged;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.FlowEngine;
 import id.ruangaman.conversation.Input;
@@ -45,6 +48,8 @@ public class ConversationService {
     private final ReporterErasure erasure;
     private final ConversationConfig config;
     private final Clock clock;
+    @Inject
+    Event<TranscriptChanged> transcriptChanged;
 
     ConversationService(ContactRepository contacts, SessionRepository sessions, ChatMessageRepository messages,
             Outbox outbox, MediaRepository media, FlowRegistry flows, FlowEngine engine, IntakeService intakes, ReporterErasure erasure,
@@ -204,6 +209,7 @@ public class ConversationService {
         inbound.status = ChatMessage.Status.RECEIVED;
         inbound.createdAt = Instant.now(clock);
         messages.persist(inbound);
+        transcriptChanged.fire(new TranscriptChanged(contact.id));
         return inbound;
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import org.jboss.logging.Logger;
 
@@ -28,11 +29,13 @@ public class IntakeService {
     private final IntakeRepository intakes;
     private final ConversationConfig config;
     private final Clock clock;
+    private final Event<IntakeReceived> received;
 
-    IntakeService(IntakeRepository intakes, ConversationConfig config, Clock clock) {
+    IntakeService(IntakeRepository intakes, ConversationConfig config, Clock clock, Event<IntakeReceived> received) {
         this.intakes = intakes;
         this.config = config;
         this.clock = clock;
+        this.received = received;
     }
 
     /** Must run in the transaction of the conversation step that produced the event. */
@@ -58,6 +61,7 @@ public class IntakeService {
         if (intake.id == null) {
             intakes.persist(intake);
         }
+        received.fire(new IntakeReceived(intake.id));
         LOG.infof("Intake %d received on %s (%d answers)", intake.id, intake.channel, answers.size());
         return intake;
     }

@@ -18,7 +18,7 @@ class ConversationsFolderTest {
     void shouldLoadEveryConversationFileWithoutLintProblems() throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(Path.of("conversations"))) {
-            // Files named _*.yaml are data (notices, canned replies), not flows.
+            // Files named _*.yaml are data (notices, canned replies), not flows; FlowRegistry skips them too.
             files = listing.filter(path -> path.toString().endsWith(".yaml"))
                     .filter(path -> !path.getFileName().toString().startsWith("_")).sorted().toList();
         }

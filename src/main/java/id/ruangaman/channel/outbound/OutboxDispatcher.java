@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
@@ -24,6 +25,7 @@ import id.ruangaman.channel.ChannelsConfig;
 import id.ruangaman.channel.ChatMessage;
 import id.ruangaman.channel.Contact;
 import id.ruangaman.channel.Outbox;
+import id.ruangaman.channel.TranscriptChanged;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.SessionStateJson;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,13 +48,15 @@ public class OutboxDispatcher {
     private final ChannelsConfig config;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final Event<TranscriptChanged> transcriptChanged;
     private final List<ChannelSender> senders = new ArrayList<>();
     private final List<Lane> lanes = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private ExecutorService workers;
 
     OutboxDispatcher(EntityManager em, ChannelsConfig config, MeterRegistry metrics, Clock clock,
-            Instance<ChannelSender> available) {
+            Instance<ChannelSender> available, Event<TranscriptChanged> transcriptChanged) {
+        this.transcriptChanged = transcriptChanged;
         this.em = em;
         this.config = config;
         this.metrics = metrics;
@@ -236,6 +240,7 @@ public class OutboxDispatcher {
                 message.failureReason = hold.reason();
                 metrics.counter("ruangaman.outbound.held", "channel", channel).increment();
             }
+            transcriptChanged.fire(new TranscriptChanged(message.contactId));
         });
     }
 

@@ -3,6 +3,7 @@ package id.ruangaman.channel.whatsapp;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -10,6 +11,7 @@ import id.ruangaman.channel.ChatMessage;
 import id.ruangaman.channel.ChatMessageRepository;
 import id.ruangaman.channel.Channel;
 import id.ruangaman.channel.Outbox;
+import id.ruangaman.channel.TranscriptChanged;
 
 /**
  * Applies Cloud API delivery statuses to outbound messages. Statuses can arrive out of order, so a
@@ -25,7 +27,10 @@ public class WhatsAppStatuses {
     private final Outbox outbox;
     private final WhatsAppConfig config;
 
-    WhatsAppStatuses(ChatMessageRepository messages, Outbox outbox, WhatsAppConfig config) {
+    private final Event<TranscriptChanged> transcriptChanged;
+
+    WhatsAppStatuses(ChatMessageRepository messages, Outbox outbox, WhatsAppConfig config, Event<TranscriptChanged> transcriptChanged) {
+        this.transcriptChanged = transcriptChanged;
         this.messages = messages;
         this.outbox = outbox;
         this.config = config;
@@ -47,6 +52,7 @@ public class WhatsAppStatuses {
             return true; // older news than what we know; a status never moves backwards
         }
         message.deliveryStatus = state;
+        transcriptChanged.fire(new TranscriptChanged(message.contactId));
         if ("failed".equals(state)) {
             JsonNode error = status.path("errors").path(0);
             int code = error.path("code").asInt(0);

@@ -12,11 +12,22 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class DevChatResourceTest {
 
+    /** Forms carry a CSRF token (double-submit cookie); the dev chat page hands it out like any page. */
+    private static String csrf() {
+        return given().when().get("/dev/chat").then().statusCode(200).extract().cookie("ruangaman-csrf");
+    }
+
+    private static io.restassured.specification.RequestSpecification form() {
+        String token = csrf();
+        return given().redirects().follow(false).contentType(ContentType.URLENC).cookie("ruangaman-csrf", token)
+                .formParam("csrf-token", token);
+    }
+
     @Test
     void shouldWalkTheStartOfTheIntakeWithButtonsAndText() {
         given().when().get("/dev/chat").then().statusCode(200).body(containsString("Mulai \"intake\""));
 
-        String chat = given().redirects().follow(false).contentType(ContentType.URLENC).formParam("flow", "intake")
+        String chat = form().formParam("flow", "intake")
                 .when().post("/dev/chat/new")
                 .then().statusCode(303).extract().header("Location").replaceFirst("^https?://[^/]+", "").replace("#end", "");
 
@@ -24,9 +35,9 @@ class DevChatResourceTest {
                 .body(containsString("selamat datang di Ruang Aman"))
                 .body(containsString("value=\"language:id\""));
 
-        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("data", "language:id")
+        form().formParam("data", "language:id")
                 .when().post(chat + "/button").then().statusCode(303);
-        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("text", "ya")
+        form().formParam("text", "ya")
                 .when().post(chat + "/text").then().statusCode(303);
 
         given().when().get(chat).then().statusCode(200)
@@ -42,6 +53,6 @@ class DevChatResourceTest {
 
     @Test
     void shouldRefuseAnUnknownFlow() {
-        given().contentType(ContentType.URLENC).formParam("flow", "nope").when().post("/dev/chat/new").then().statusCode(400);
+        form().formParam("flow", "nope").when().post("/dev/chat/new").then().statusCode(400);
     }
 }

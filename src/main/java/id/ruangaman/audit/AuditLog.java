@@ -1,0 +1,81 @@
+package id.ruangaman.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+/**
+ * Appends audit rows and reads them back for coordinators. There is deliberately no method that
+ * changes or deletes a row; the database refuses it too.
+ */
+@ApplicationScoped
+public class AuditLog implements PanacheRepository<AuditEvent> {
+
+    private static final int DETAIL_MAX = 200;
+    private final Clock clock;
+
+    AuditLog(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Joins the caller's transaction, or starts one. {@code detail} must be codes, never content. */
+    @Transactional
+    public void record(String actor, AuditAction action, Long intakeId, String detail) {
+        AuditEvent event = new AuditEvent();
+        event.at = Instant.now(clock);
+        event.actor = actor == null || actor.isBlank() ? "anonymous" : truncate(actor, 64);
+        event.action = action.code();
+        event.intakeId = intakeId;
+        event.detail = detail == null ? null : truncate(detail, DETAIL_MAX);
+        persist(event);
+    }
+
+    /** Newest first, filtered by the given criteria (any may be null). */
+    public List<AuditEvent> search(String actor, String action, Long intakeId, Instant from, Instant to, int offset, int limit) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (actor != null) {
+            where.add("actor = :actor");
+            params.put("actor", actor);
+        }
+        if (action != null) {
+            where.add("action = :action");
+            params.put("action", action);
+        }
+        if (intakeId != null) {
+            where.add("intakeId = :intakeId");
+            params.put("intakeId", intakeId);
+        }
+        if (from != null) {
+            where.add("at >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            where.add("at < :to");
+            params.put("to", to);
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by id desc";
+        return find(query, params).range(offset, offset + limit - 1).list();
+    }
+
+    /**
+     * Records in a transaction of its own, committed even when the caller's transaction rolls back:
+     * for refusals, which are recorded right before an exception is thrown.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRefusal(String actor, AuditAction action, Long intakeId, String detail) {
+        record(actor, action, intakeId, detail);
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,93 @@
+package id.ruangaman.audit;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import id.ruangaman.inbox.CaseFileRepository;
+import id.ruangaman.inbox.InboxConfig;
+import id.ruangaman.inbox.InboxLocale;
+import id.ruangaman.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Coordinators browse the audit log, newest first, filtered by actor, action, case and dates. */
+@Path("/inbox/audit")
+@RolesAllowed(Role.COORDINATOR)
+public class AuditResource {
+
+    private static final int PAGE_SIZE = 100;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<AuditEvent> events, List<String> actions, String actor, String action, String ref,
+                String from, String to, int page, boolean hasNext);
+    }
+
+    private final AuditLog audit;
+    private final CaseFileRepository cases;
+    private final InboxLocale locale;
+    private final ZoneId zone;
+
+    AuditResource(AuditLog audit, CaseFileRepository cases, InboxLocale locale, InboxConfig config) {
+        this.audit = audit;
+        this.cases = cases;
+        this.locale = locale;
+        this.zone = config.zone();
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list(@RestQuery String actor, @RestQuery String action, @RestQuery String ref, @RestQuery String from,
+            @RestQuery String to, @RestQuery Integer page) {
+        List<String> actions = Arrays.stream(AuditAction.values()).map(AuditAction::code).toList();
+        actor = blank(actor);
+        action = blank(action);
+        ref = blank(ref);
+        if (action != null && !actions.contains(action)) {
+            throw new BadRequestException("unknown action");
+        }
+        if (actor != null && actor.length() > 64) {
+            throw new BadRequestException("actor too long");
+        }
+        Long intakeId = null;
+        if (ref != null) {
+            intakeId = cases.findByReference(ref.toUpperCase(Locale.ROOT)).map(c -> c.id).orElse(-1L);
+        }
+        int p = page == null ? 0 : page;
+        if (p < 0 || p > 100_000) {
+            throw new BadRequestException("invalid page");
+        }
+        List<AuditEvent> events = audit.search(actor, action, intakeId, day(from, 0), day(to, 1), p * PAGE_SIZE, PAGE_SIZE + 1);
+        boolean hasNext = events.size() > PAGE_SIZE;
+        return locale.apply(Templates.list(hasNext ? events.subList(0, PAGE_SIZE) : events, actions, actor, action, ref,
+                blank(from), blank(to), p, hasNext));
+    }
+
+    private java.time.Instant day(String value, int plusDays) {
+        if (blank(value) == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim()).plusDays(plusDays).atStartOfDay(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("invalid date");
+        }
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

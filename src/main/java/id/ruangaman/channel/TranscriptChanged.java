@@ -1,0 +1,8 @@
+package id.ruangaman.channel;
+
+/**
+ * Fired in the transaction that added a transcript row or changed its delivery status, so the inbox
+ * can record a live-update event. Carries ids only, never content.
+ */
+public record TranscriptChanged(long contactId) {
+}

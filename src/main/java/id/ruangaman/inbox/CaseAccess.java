@@ -1,0 +1,38 @@
+package id.ruangaman.inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+
+import id.ruangaman.audit.AuditAction;
+import id.ruangaman.audit.AuditLog;
+import id.ruangaman.security.CurrentAccount;
+
+/**
+ * Every case lookup goes through here: not found → 404; a counsellor on a case assigned to someone
+ * else → 403, audited. Coordinators see every case.
+ */
+@ApplicationScoped
+public class CaseAccess {
+
+    private final CaseFileRepository cases;
+    private final AuditLog audit;
+
+    CaseAccess(CaseFileRepository cases, AuditLog audit) {
+        this.cases = cases;
+        this.audit = audit;
+    }
+
+    public CaseFile open(String referenceCode, CurrentAccount who) {
+        CaseFile file = cases.findByReference(referenceCode).orElseThrow(() -> new NotFoundException("no such case"));
+        if (!mayOpen(file, who)) {
+            audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, "case");
+            throw new ForbiddenException("not your case");
+        }
+        return file;
+    }
+
+    static boolean mayOpen(CaseFile file, CurrentAccount who) {
+        return who.isCoordinator() || file.assigneeId == null || file.assigneeId == who.id();
+    }
+}

@@ -1,0 +1,46 @@
+package id.ruangaman.inbox;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** One ticked component of the verification checklist: who ticked it and when. */
+@Entity
+@Table(name = "case_check")
+@IdClass(CaseCheck.Key.class)
+public class CaseCheck {
+
+    @Id
+    @Column(name = "intake_id")
+    public Long intakeId;
+
+    @Id
+    public String component;
+
+    @Column(name = "checked_by", nullable = false)
+    public String checkedBy;
+
+    @Column(name = "checked_at", nullable = false)
+    public Instant checkedAt;
+
+    public static class Key implements Serializable {
+        public Long intakeId;
+        public String component;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(intakeId, k.intakeId) && Objects.equals(component, k.component);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(intakeId, component);
+        }
+    }
+}

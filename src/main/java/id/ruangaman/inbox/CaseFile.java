@@ -1,0 +1,97 @@
+package id.ruangaman.inbox;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.security.crypto.EncryptedStringConverter;
+
+/**
+ * The inbox's view of an intake row: what the intake service wrote is read-only here; the inbox
+ * owns assignment, workflow status, deadlines and the read marker.
+ */
+@Entity
+@Table(name = "intake")
+public class CaseFile {
+
+    @Id
+    public Long id;
+
+    @Column(name = "reference_code", insertable = false, updatable = false)
+    public String referenceCode;
+
+    @Column(name = "contact_id", insertable = false, updatable = false)
+    public Long contactId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(insertable = false, updatable = false)
+    public Channel channel;
+
+    @Column(insertable = false, updatable = false)
+    public String language;
+
+    @Column(name = "reporter_role", insertable = false, updatable = false)
+    public String reporterRole;
+
+    @Column(name = "victim_minor", insertable = false, updatable = false)
+    public String victimMinor;
+
+    @Column(name = "in_danger", insertable = false, updatable = false)
+    public boolean inDanger;
+
+    @Column(insertable = false, updatable = false)
+    public String services;
+
+    @Column(name = "received_at", insertable = false, updatable = false)
+    public Instant receivedAt;
+
+    @Column(name = "first_response_due_at", insertable = false, updatable = false)
+    public Instant firstResponseDueAt;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(insertable = false, updatable = false)
+    public String answers;
+
+    @Column(name = "deleted_by_reporter_at", insertable = false, updatable = false)
+    public Instant deletedByReporterAt;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "closed_reason")
+    public String closedReason;
+
+    @Column(name = "assignee_id")
+    public Long assigneeId;
+
+    @Column(name = "first_response_at")
+    public Instant firstResponseAt;
+
+    @Column(name = "verification_started_at")
+    public Instant verificationStartedAt;
+
+    @Column(name = "examination_due_on")
+    public LocalDate examinationDueOn;
+
+    @Column(name = "status_changed_at")
+    public Instant statusChangedAt;
+
+    @Column(name = "last_read_at")
+    public Instant lastReadAt;
+
+    public boolean isDeleted() {
+        return deletedByReporterAt != null;
+    }
+
+    public boolean isOverdue(Instant now) {
+        return firstResponseAt == null && firstResponseDueAt.isBefore(now) && !CaseStatus.CLOSED.equals(status);
+    }
+}

@@ -1,0 +1,71 @@
+package id.ruangaman.inbox;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.BadRequestException;
+
+import id.ruangaman.channel.Channel;
+
+/**
+ * The case list's filters, validated: unknown values are refused with 400 rather than ignored.
+ * {@code view} is one of mine, unassigned, overdue or empty (all I may see).
+ */
+public record CaseFilter(String view, String status, String channel, String role, String service, String reference, int page) {
+
+    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9-]{1,16}");
+    static final java.util.List<String> VIEWS = java.util.List.of("mine", "unassigned", "overdue");
+    static final java.util.List<String> ROLES = java.util.List.of("victim", "witness", "proxy");
+    static final java.util.List<String> SERVICES = java.util.List.of("psychological", "legal", "social_reintegration",
+            "follow_up_counselling", "medical", "spiritual", "not_sure");
+
+    public static CaseFilter of(String view, String status, String channel, String role, String service, String reference, Integer page) {
+        view = blankToNull(view);
+        status = blankToNull(status);
+        channel = blankToNull(channel);
+        role = blankToNull(role);
+        service = blankToNull(service);
+        reference = blankToNull(reference);
+        require(view == null || VIEWS.contains(view), "view");
+        require(status == null || CaseStatus.ALL.contains(status), "status");
+        if (channel != null) {
+            String upper = channel.toUpperCase(Locale.ROOT);
+            require(java.util.Arrays.stream(Channel.values()).anyMatch(c -> c.name().equals(upper)), "channel");
+            channel = upper;
+        }
+        require(role == null || ROLES.contains(role), "role");
+        require(service == null || SERVICES.contains(service), "service");
+        require(reference == null || REFERENCE.matcher(reference).matches(), "reference");
+        int p = page == null ? 0 : page;
+        require(p >= 0 && p <= 10_000, "page");
+        return new CaseFilter(view, status, channel, role, service, reference == null ? null : reference.toUpperCase(Locale.ROOT), p);
+    }
+
+    private static void require(boolean ok, String what) {
+        if (!ok) {
+            throw new BadRequestException("invalid filter: " + what);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Query string of this filter at another page. */
+    public String queryFor(int otherPage) {
+        StringBuilder q = new StringBuilder("?page=").append(otherPage);
+        append(q, "view", view);
+        append(q, "status", status);
+        append(q, "channel", channel);
+        append(q, "role", role);
+        append(q, "service", service);
+        append(q, "ref", reference);
+        return q.toString();
+    }
+
+    private static void append(StringBuilder q, String name, String value) {
+        if (value != null) {
+            q.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+}

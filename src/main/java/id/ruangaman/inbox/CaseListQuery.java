@@ -1,0 +1,110 @@
+package id.ruangaman.inbox;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+/**
+ * The case list in one SQL statement over plain columns (nothing is decrypted): open cases in
+ * urgency order (immediate danger; then awaiting a first reply, earliest deadline first, so overdue
+ * cases lead; then answered cases), one page at a time. The ORDER BY matches
+ * {@code intake_open_urgency_idx}; unread counts are computed for the page's rows only.
+ */
+@ApplicationScoped
+public class CaseListQuery {
+
+    private static final String ORDER = "in_danger desc, (first_response_at is null) desc, first_response_due_at, id";
+
+    private final EntityManager em;
+
+    CaseListQuery(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Up to {@code size + 1} rows, so the caller knows whether a next page exists. */
+    public List<CaseRow> page(CaseFilter filter, Long viewerId, boolean seesAll, Instant now, int size) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (filter.status() == null) {
+            where.add("i.status <> 'closed'");
+        } else {
+            where.add("i.status = :status");
+            params.put("status", filter.status());
+        }
+        if (!seesAll) {
+            where.add("(i.assignee_id is null or i.assignee_id = :viewer)");
+            params.put("viewer", viewerId);
+        }
+        if ("mine".equals(filter.view())) {
+            where.add("i.assignee_id = :me");
+            params.put("me", viewerId);
+        } else if ("unassigned".equals(filter.view())) {
+            where.add("i.assignee_id is null");
+        } else if ("overdue".equals(filter.view())) {
+            where.add("i.first_response_at is null and i.first_response_due_at < :now");
+            params.put("now", Timestamp.from(now));
+        }
+        if (filter.channel() != null) {
+            where.add("i.channel = :channel");
+            params.put("channel", filter.channel());
+        }
+        if (filter.role() != null) {
+            where.add("i.reporter_role = :role");
+            params.put("role", filter.role());
+        }
+        if (filter.service() != null) {
+            where.add("(',' || i.services || ',') like :service");
+            params.put("service", "%," + filter.service() + ",%");
+        }
+        if (filter.reference() != null) {
+            where.add("i.reference_code like :reference");
+            params.put("reference", filter.reference() + "%");
+        }
+        String sql = "select p.id, p.reference_code, p.channel, p.reporter_role, p.services, p.received_at, "
+                + "p.first_response_due_at, p.first_response_at, a.username, p.status, p.in_danger, "
+                + "(select count(*) from chat_message m where m.contact_id = p.contact_id and m.direction = 'IN' "
+                + "and m.created_at > coalesce(p.last_read_at, p.received_at)) as unread, p.deleted_by_reporter_at "
+                + "from (select i.id, i.reference_code, i.channel, i.reporter_role, i.services, i.received_at, "
+                + "i.first_response_due_at, i.first_response_at, i.assignee_id, i.status, i.in_danger, i.contact_id, "
+                + "i.last_read_at, i.deleted_by_reporter_at from intake i where " + String.join(" and ", where)
+                + " order by " + prefixed("i.") + " limit :limit offset :offset) p "
+                + "left join account a on a.id = p.assignee_id order by " + prefixed("p.");
+        Query query = em.createNativeQuery(sql);
+        params.forEach(query::setParameter);
+        query.setParameter("limit", size + 1);
+        query.setParameter("offset", (long) filter.page() * size);
+        List<CaseRow> rows = new ArrayList<>();
+        for (Object raw : query.getResultList()) {
+            Object[] r = (Object[]) raw;
+            rows.add(new CaseRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    instant(r[5]), instant(r[6]), instant(r[7]), (String) r[8], (String) r[9], Boolean.TRUE.equals(r[10]),
+                    ((Number) r[11]).longValue(), r[12] != null));
+        }
+        return rows;
+    }
+
+    private static String prefixed(String alias) {
+        return ORDER.replace("in_danger", alias + "in_danger").replace("(first_response_at", "(" + alias + "first_response_at")
+                .replace(", first_response_due_at", ", " + alias + "first_response_due_at").replace(", id", ", " + alias + "id");
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        } else if (value instanceof Instant i) {
+            return i;
+        } else if (value instanceof Timestamp t) {
+            return t.toInstant();
+        } else if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        throw new IllegalStateException("unexpected time type " + value.getClass().getSimpleName());
+    }
+}

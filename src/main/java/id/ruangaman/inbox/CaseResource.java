@@ -1,0 +1,182 @@
+package id.ruangaman.inbox;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+import id.ruangaman.channel.Media;
+import id.ruangaman.security.CurrentAccount;
+import id.ruangaman.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** One case: view, work on it (POST → redirect → GET), print, evidence. Every lookup checks access. */
+@Path("/inbox/cases/{ref}")
+@RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR })
+public class CaseResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance view(CaseView c, Instant now, List<String> components, List<String> closeReasons,
+                List<String> revealFields, List<String> revealReasons);
+
+        static native TemplateInstance transcript(List<TranscriptLine> lines);
+
+        static native TemplateInstance reveal(CaseFile file, String field, String reason, String value);
+
+        static native TemplateInstance intakeForm(CaseView c, Instant now);
+
+        static native TemplateInstance verifiedReport(CaseView c, Instant now, List<String> components);
+    }
+
+    private final CaseService cases;
+    private final CaseViews views;
+    private final CurrentAccount current;
+    private final InboxLocale locale;
+    private final Clock clock;
+
+    CaseResource(CaseService cases, CaseViews views, CurrentAccount current, InboxLocale locale, Clock clock) {
+        this.cases = cases;
+        this.views = views;
+        this.current = current;
+        this.locale = locale;
+        this.clock = clock;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance view(@RestPath String ref) {
+        CaseFile file = cases.view(ref, current);
+        return locale.apply(Templates.view(views.of(file, current.isCoordinator()), Instant.now(clock), VerificationComponent.ALL,
+                CaseStatus.CLOSE_REASONS, CaseService.REVEAL_FIELDS, CaseService.REVEAL_REASONS));
+    }
+
+    /** The transcript alone, for the live refresh of an open case page. */
+    @GET
+    @Path("/transcript")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance transcript(@RestPath String ref) {
+        CaseFile file = cases.peek(ref, current);
+        return locale.apply(Templates.transcript(views.transcript(file)));
+    }
+
+    @POST
+    @Path("/assign")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response assign(@RestPath String ref, @RestForm String assignee) {
+        Long id;
+        if (assignee == null || assignee.isBlank() || "none".equals(assignee)) {
+            id = null;
+        } else if ("me".equals(assignee)) {
+            id = current.id();
+        } else {
+            id = parseId(assignee);
+        }
+        cases.assign(ref, id, current);
+        return back(ref);
+    }
+
+    @POST
+    @Path("/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response status(@RestPath String ref, @RestForm String status, @RestForm String reason) {
+        cases.changeStatus(ref, status, reason == null || reason.isBlank() ? null : reason, current);
+        return back(ref);
+    }
+
+    @POST
+    @Path("/checks")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response check(@RestPath String ref, @RestForm String component, @RestForm String checked) {
+        cases.tick(ref, component, !"false".equals(checked), current);
+        return back(ref, "checklist");
+    }
+
+    @POST
+    @Path("/notes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response note(@RestPath String ref, @RestForm String text) {
+        cases.addNote(ref, text, current);
+        return back(ref, "notes");
+    }
+
+    @POST
+    @Path("/reply")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reply(@RestPath String ref, @RestForm String text, @RestForm("acknowledge_unsafe") String acknowledged) {
+        CaseFile file = cases.peek(ref, current);
+        boolean unsafe = IntakeSections.of(file.answers).chatUnsafe();
+        cases.reply(ref, text, "yes".equals(acknowledged), unsafe, current);
+        return back(ref, "transcript");
+    }
+
+    /** Shows an unmasked id once, after a reason was given. Not redirected: the value is never in a URL. */
+    @POST
+    @Path("/reveal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance reveal(@RestPath String ref, @RestForm String field, @RestForm String reason) {
+        String value = cases.reveal(ref, field, reason, current);
+        CaseFile file = cases.peek(ref, current);
+        return locale.apply(Templates.reveal(file, field, reason, value));
+    }
+
+    @GET
+    @Path("/print/intake-form")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance printIntakeForm(@RestPath String ref) {
+        CaseFile file = cases.print(ref, "intake_form", current);
+        return locale.apply(Templates.intakeForm(views.of(file, false), Instant.now(clock)));
+    }
+
+    @GET
+    @Path("/print/verified-report")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance printVerifiedReport(@RestPath String ref) {
+        CaseFile file = cases.print(ref, "verified_report", current);
+        return locale.apply(Templates.verifiedReport(views.of(file, false), Instant.now(clock), VerificationComponent.ALL));
+    }
+
+    /** Evidence, only through this authorised and audited endpoint. Images preview inline; anything else downloads. */
+    @GET
+    @Path("/media/{mediaId}")
+    public Response media(@RestPath String ref, @RestPath String mediaId) {
+        Media item = cases.evidence(ref, parseId(mediaId), current);
+        String type = item.mimeType == null || item.mimeType.isBlank() ? "application/octet-stream" : item.mimeType;
+        boolean image = type.matches("image/(png|jpeg|gif|webp)");
+        return Response.ok(item.content, image ? type : "application/octet-stream")
+                .header("Content-Disposition", (image ? "inline" : "attachment") + "; filename=\"evidence-" + item.id + "\"")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .build();
+    }
+
+    private static long parseId(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("invalid id");
+        }
+    }
+
+    private static Response back(String ref) {
+        return back(ref, null);
+    }
+
+    private static Response back(String ref, String anchor) {
+        return Response.seeOther(URI.create("/inbox/cases/" + ref + (anchor == null ? "" : "#" + anchor))).build();
+    }
+}

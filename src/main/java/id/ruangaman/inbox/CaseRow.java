@@ -1,0 +1,23 @@
+package id.ruangaman.inbox;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** One line of the case list: categories, times and counts only, never anything the person wrote. */
+public record CaseRow(long id, String referenceCode, String channel, String reporterRole, String services, Instant receivedAt,
+        Instant firstResponseDueAt, Instant firstResponseAt, String assignee, String status, boolean inDanger, long unread,
+        boolean deleted) {
+
+    public List<String> serviceList() {
+        return services == null || services.isBlank() ? List.of() : Arrays.asList(services.split(","));
+    }
+
+    public boolean overdue(Instant now) {
+        return firstResponseAt == null && firstResponseDueAt.isBefore(now) && !CaseStatus.CLOSED.equals(status);
+    }
+
+    public boolean awaitingReply() {
+        return firstResponseAt == null && !CaseStatus.CLOSED.equals(status);
+    }
+}

@@ -1,0 +1,258 @@
+package id.ruangaman.inbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.jboss.logging.Logger;
+
+import id.ruangaman.audit.AuditAction;
+import id.ruangaman.audit.AuditLog;
+import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.channel.Media;
+import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.channel.Outbox;
+import id.ruangaman.security.Account;
+import id.ruangaman.security.AccountRepository;
+import id.ruangaman.security.CurrentAccount;
+
+/** What counsellors do to a case. Each method checks access, changes the case, and audits it. */
+@ApplicationScoped
+public class CaseService {
+
+    private static final Logger LOG = Logger.getLogger(CaseService.class);
+    static final int MAX_REPLY = 4000;
+    static final int MAX_NOTE = 4000;
+    static final List<String> REVEAL_FIELDS = List.of("contact_id", "display_name");
+    static final List<String> REVEAL_REASONS = List.of("reply_failed", "safety_concern", "referral_with_consent", "verification");
+
+    private final CaseAccess access;
+    private final CaseWorkRepository work;
+    private final ContactRepository contacts;
+    private final MediaRepository media;
+    private final AccountRepository accounts;
+    private final Outbox outbox;
+    private final InboxEventRecorder events;
+    private final AuditLog audit;
+    private final InboxConfig config;
+    private final Clock clock;
+
+    CaseService(CaseAccess access, CaseWorkRepository work, ContactRepository contacts, MediaRepository media,
+            AccountRepository accounts, Outbox outbox, InboxEventRecorder events, AuditLog audit, InboxConfig config, Clock clock) {
+        this.access = access;
+        this.work = work;
+        this.contacts = contacts;
+        this.media = media;
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.events = events;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Opens a case for reading: audited, and its messages count as read for the team. */
+    @Transactional
+    public CaseFile view(String ref, CurrentAccount who) {
+        CaseFile file = access.open(ref, who);
+        file.lastReadAt = Instant.now(clock);
+        audit.record(who.getUsername(), AuditAction.CASE_VIEW, file.id, null);
+        return file;
+    }
+
+    /** Reads a case without an audit row (used by the live transcript refresh of an already opened page). */
+    @Transactional
+    public CaseFile peek(String ref, CurrentAccount who) {
+        CaseFile file = access.open(ref, who);
+        file.lastReadAt = Instant.now(clock);
+        return file;
+    }
+
+    @Transactional
+    public void assign(String ref, Long assigneeId, CurrentAccount who) {
+        CaseFile file = access.open(ref, who);
+        if (!who.isCoordinator() && assigneeId != null && assigneeId != who.id()) {
+            audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, "assign_other");
+            throw new ForbiddenException("counsellors assign cases to themselves only");
+        }
+        if (assigneeId != null) {
+            Account assignee = accounts.findById(assigneeId);
+            if (assignee == null || !assignee.active) {
+                throw new BadRequestException("no such active account");
+            }
+        }
+        file.assigneeId = assigneeId;
+        audit.record(who.getUsername(), AuditAction.ASSIGN, file.id, "assignee:" + (assigneeId == null ? "none" : assigneeId));
+        events.caseChanged(file);
+    }
+
+    @Transactional
+    public void changeStatus(String ref, String to, String reason, CurrentAccount who) {
+        CaseFile file = access.open(ref, who);
+        if (!CaseStatus.ALL.contains(to)) {
+            throw new BadRequestException("unknown status");
+        }
+        if (!CaseStatus.isAllowed(file.status, to)) {
+            throw new WebApplicationException("illegal status change " + file.status + " -> " + to, 409);
+        }
+        Instant now = Instant.now(clock);
+        if (CaseStatus.CLOSED.equals(to)) {
+            if (reason == null || !CaseStatus.CLOSE_REASONS.contains(reason)) {
+                throw new BadRequestException("closing needs a reason");
+            }
+            file.closedReason = reason;
+        }
+        if (CaseStatus.VERIFIED.equals(to) && work.checks(file.id).size() < VerificationComponent.ALL.size()) {
+            throw new WebApplicationException("verification checklist incomplete", 409);
+        }
+        if (CaseStatus.IN_VERIFICATION.equals(to)) {
+            file.verificationStartedAt = now;
+            LocalDate start = LocalDate.ofInstant(now, config.zone());
+            file.examinationDueOn = workingDays().plus(start, config.examinationWorkingDays());
+        }
+        String from = file.status;
+        file.status = to;
+        file.statusChangedAt = now;
+        audit.record(who.getUsername(), AuditAction.STATUS_CHANGE, file.id,
+                from + "->" + to + (CaseStatus.CLOSED.equals(to) ? " reason:" + reason : ""));
+        events.caseChanged(file);
+    }
+
+    @Transactional
+    public void tick(String ref, String component, boolean checked, CurrentAccount who) {
+        if (!VerificationComponent.ALL.contains(component)) {
+            throw new BadRequestException("unknown component");
+        }
+        CaseFile file = access.open(ref, who);
+        refuseIfDeleted(file);
+        CaseCheck existing = work.check(file.id, component);
+        if (checked && existing == null) {
+            CaseCheck check = new CaseCheck();
+            check.intakeId = file.id;
+            check.component = component;
+            check.checkedBy = who.getUsername();
+            check.checkedAt = Instant.now(clock);
+            work.persist(check);
+        } else if (!checked && existing != null) {
+            work.remove(existing);
+        } else {
+            return;
+        }
+        audit.record(who.getUsername(), AuditAction.CHECK, file.id, (checked ? "tick:" : "untick:") + component);
+        events.caseChanged(file);
+    }
+
+    @Transactional
+    public void addNote(String ref, String text, CurrentAccount who) {
+        if (text == null || text.isBlank()) {
+            throw new BadRequestException("empty note");
+        }
+        if (text.length() > MAX_NOTE) {
+            throw new BadRequestException("note too long");
+        }
+        CaseFile file = access.open(ref, who);
+        refuseIfDeleted(file);
+        CaseNote note = new CaseNote();
+        note.intakeId = file.id;
+        note.author = who.getUsername();
+        note.body = text.strip();
+        note.createdAt = Instant.now(clock);
+        work.persist(note);
+        audit.record(who.getUsername(), AuditAction.NOTE, file.id, null);
+    }
+
+    /**
+     * Queues a counsellor reply through the outbox (the channel sender delivers it). The first reply
+     * stops the 72-hour clock. When the person said the chat is not safe, the counsellor must confirm.
+     */
+    @Transactional
+    public ChatMessage reply(String ref, String text, boolean unsafeAcknowledged, boolean chatUnsafe, CurrentAccount who) {
+        if (text == null || text.isBlank()) {
+            throw new BadRequestException("empty reply");
+        }
+        if (text.length() > MAX_REPLY) {
+            throw new BadRequestException("reply too long");
+        }
+        CaseFile file = access.open(ref, who);
+        refuseIfDeleted(file);
+        if (chatUnsafe && !unsafeAcknowledged) {
+            throw new WebApplicationException("the person said this chat is not safe to reply to: confirm first", 409);
+        }
+        Contact contact = contacts.findById(file.contactId);
+        if (contact == null) {
+            throw new NotFoundException("no contact");
+        }
+        ChatMessage queued = outbox.queueText(contact, text.strip());
+        Instant now = Instant.now(clock);
+        if (file.firstResponseAt == null) {
+            file.firstResponseAt = now;
+        }
+        if (file.assigneeId == null && !who.isCoordinator()) {
+            file.assigneeId = who.id();
+        }
+        file.lastReadAt = now;
+        audit.record(who.getUsername(), AuditAction.REPLY, file.id, "message:" + queued.id);
+        events.caseChanged(file);
+        LOG.infof("Reply %d queued for case %d", queued.id, file.id);
+        return queued;
+    }
+
+    /** The unmasked value, once, for a stated reason; audited. */
+    @Transactional
+    public String reveal(String ref, String field, String reason, CurrentAccount who) {
+        if (!REVEAL_FIELDS.contains(field)) {
+            throw new BadRequestException("unknown field");
+        }
+        if (reason == null || !REVEAL_REASONS.contains(reason)) {
+            throw new BadRequestException("a reason is required");
+        }
+        CaseFile file = access.open(ref, who);
+        Contact contact = contacts.findById(file.contactId);
+        audit.record(who.getUsername(), AuditAction.REVEAL, file.id, "field:" + field + " reason:" + reason);
+        String value = contact == null ? null : "contact_id".equals(field) ? contact.externalId : contact.displayName;
+        return value == null ? "" : value;
+    }
+
+    @Transactional
+    public CaseFile print(String ref, String document, CurrentAccount who) {
+        CaseFile file = access.open(ref, who);
+        audit.record(who.getUsername(), AuditAction.PRINT, file.id, document);
+        return file;
+    }
+
+    /** Evidence of this case only; audited. */
+    @Transactional
+    public Media evidence(String ref, long mediaId, CurrentAccount who) {
+        CaseFile file = access.open(ref, who);
+        Media item = media.findById(mediaId);
+        if (item == null || !item.contactId.equals(file.contactId) || !item.claimed) {
+            throw new NotFoundException("no such evidence");
+        }
+        audit.record(who.getUsername(), AuditAction.MEDIA_VIEW, file.id, "media:" + mediaId);
+        byte[] content = item.content; // lazily loaded inside the transaction
+        if (content == null) {
+            throw new NotFoundException("no such evidence");
+        }
+        return item;
+    }
+
+    WorkingDays workingDays() {
+        return new WorkingDays(config.holidays().orElse(List.of()));
+    }
+
+    private static void refuseIfDeleted(CaseFile file) {
+        if (file.isDeleted()) {
+            throw new WebApplicationException("the reporter deleted this case", 409);
+        }
+    }
+}

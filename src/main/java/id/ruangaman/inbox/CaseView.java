@@ -1,0 +1,29 @@
+package id.ruangaman.inbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import id.ruangaman.security.Account;
+
+/** Everything the case page shows, decrypted inside one transaction. */
+public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine> transcript, Map<String, CaseCheck> checks,
+        List<CaseNote> notes, List<Account> assignees, String assignee, String maskedContact, String maskedName,
+        List<String> nextStatuses, List<CannedReplies.Reply> cannedReplies, Integer examinationDaysLeft, long afterEvent) {
+
+    public boolean checked(String component) {
+        return checks.containsKey(component);
+    }
+
+    public CaseCheck check(String component) {
+        return checks.get(component);
+    }
+
+    public boolean checklistComplete() {
+        return checks.keySet().containsAll(VerificationComponent.ALL);
+    }
+
+    public boolean overdue(Instant now) {
+        return file.isOverdue(now);
+    }
+}

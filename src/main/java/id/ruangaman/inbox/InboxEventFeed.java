@@ -1,0 +1,62 @@
+package id.ruangaman.inbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Reads the append-only event table for live pages with plain JDBC (no ORM session is needed on the
+ * worker threads that poll). Counsellors receive only events of unassigned cases or their own.
+ */
+@ApplicationScoped
+public class InboxEventFeed {
+
+    private static final int BATCH = 200;
+    private final DataSource dataSource;
+
+    InboxEventFeed(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public record Item(long id, String type, String referenceCode) {
+    }
+
+    public long latestId() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select coalesce(max(id), 0) from inbox_event");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the inbox event table", e);
+        }
+    }
+
+    public List<Item> after(long lastId, Long viewerId, boolean seesAll) {
+        String sql = "select e.id, e.type, i.reference_code from inbox_event e join intake i on i.id = e.intake_id "
+                + "where e.id > ? " + (seesAll ? "" : "and (e.assignee_id is null or e.assignee_id = ?) ")
+                + "order by e.id limit " + BATCH;
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, lastId);
+            if (!seesAll) {
+                s.setLong(2, viewerId);
+            }
+            List<Item> items = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    items.add(new Item(r.getLong(1), r.getString(2), r.getString(3)));
+                }
+            }
+            return items;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the inbox event table", e);
+        }
+    }
+}

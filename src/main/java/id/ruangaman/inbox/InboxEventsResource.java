@@ -1,0 +1,82 @@
+package id.ruangaman.inbox;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import id.ruangaman.security.CurrentAccount;
+import id.ruangaman.security.Role;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * Server-sent events for open inbox pages. Each event names a case and what changed (never content);
+ * its id is the {@code inbox_event} id, so a reconnecting page (Last-Event-ID) or a page that passes
+ * the id it was rendered at ({@code ?after=}) replays everything it missed from the database.
+ * Polling the table runs on worker threads; the stream itself stays on the IO thread.
+ */
+@Path("/inbox/events")
+@RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR })
+public class InboxEventsResource {
+
+    private final InboxEventFeed feed;
+    private final InboxConfig config;
+    private final CurrentAccount current;
+
+    InboxEventsResource(InboxEventFeed feed, InboxConfig config, CurrentAccount current) {
+        this.feed = feed;
+        this.config = config;
+        this.current = current;
+    }
+
+    @GET
+    @Blocking
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> events(@RestHeader("Last-Event-ID") String lastEventId, @RestQuery String after,
+            @Context Sse sse) {
+        long viewer = current.id();
+        boolean seesAll = current.isCoordinator();
+        Long start = parse(lastEventId);
+        if (start == null) {
+            start = parse(after);
+        }
+        AtomicLong cursor = new AtomicLong(start == null ? feed.latestId() : start);
+        return Multi.createFrom().ticks().every(config.livePollInterval())
+                .onOverflow().drop()
+                .onItem().transformToUniAndConcatenate(tick -> Uni.createFrom()
+                        .item(() -> feed.after(cursor.get(), viewer, seesAll))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .onItem().transformToMultiAndConcatenate(items -> {
+                    if (!items.isEmpty()) {
+                        cursor.set(items.get(items.size() - 1).id());
+                    }
+                    return Multi.createFrom().iterable(items);
+                })
+                .map(item -> sse.newEventBuilder().id(String.valueOf(item.id())).name(item.type())
+                        .data(item.referenceCode()).build());
+    }
+
+    private static Long parse(String value) {
+        if (value == null || value.isBlank() || value.length() > 19) {
+            return null;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            return parsed < 0 ? null : parsed;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

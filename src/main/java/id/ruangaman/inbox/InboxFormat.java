@@ -1,0 +1,59 @@
+package id.ruangaman.inbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+/** Times for templates ({@code inject:fmt}), in the inbox's time zone. */
+@ApplicationScoped
+@Named("fmt")
+public class InboxFormat {
+
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private final InboxConfig config;
+    private final Clock clock;
+
+    InboxFormat(InboxConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public String at(Instant instant) {
+        return instant == null ? "" : AT.format(instant.atZone(config.zone()));
+    }
+
+    public String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    /** Time left until {@code due} as "1d 4h", "3h 20m" or, when past, "-2h 5m". */
+    public String countdown(Instant due) {
+        if (due == null) {
+            return "";
+        }
+        Duration left = Duration.between(Instant.now(clock), due);
+        return format(left);
+    }
+
+    static String format(Duration left) {
+        String sign = left.isNegative() ? "-" : "";
+        Duration d = left.abs();
+        long days = d.toDays();
+        long hours = d.toHoursPart();
+        long minutes = d.toMinutesPart();
+        return sign + (days > 0 ? days + "d " + hours + "h" : hours + "h " + minutes + "m");
+    }
+
+    public String day(LocalDate date) {
+        return date == null ? "" : date.toString();
+    }
+
+    public Instant now() {
+        return Instant.now(clock);
+    }
+}

@@ -1,0 +1,310 @@
+package id.ruangaman.inbox;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Inbox texts ({@code msg:} in templates). The texts are in {@code messages/msg.properties} (Bahasa Indonesia,
+ * the default) and {@code messages/msg_en.properties}; every key needs both.
+ */
+@MessageBundle(value = "msg", locale = "id")
+public interface InboxMessages {
+
+    @Message
+    String app_name();
+
+    @Message
+    String lang_code();
+
+    @Message
+    String other_lang_code();
+
+    @Message
+    String other_lang_name();
+
+    @Message
+    String nav_cases();
+
+    @Message
+    String nav_accounts();
+
+    @Message
+    String nav_audit();
+
+    @Message
+    String logout();
+
+    @Message
+    String login_title();
+
+    @Message
+    String login_username();
+
+    @Message
+    String login_password();
+
+    @Message
+    String login_submit();
+
+    @Message
+    String login_failed();
+
+    @Message
+    String cases_title();
+
+    @Message
+    String cases_none();
+
+    @Message
+    String view_all();
+
+    @Message
+    String view_mine();
+
+    @Message
+    String view_unassigned();
+
+    @Message
+    String view_overdue();
+
+    @Message
+    String filter_ref();
+
+    @Message
+    String filter_open();
+
+    @Message
+    String filter_apply();
+
+    @Message
+    String col_ref();
+
+    @Message
+    String col_deadline();
+
+    @Message
+    String col_status();
+
+    @Message
+    String col_channel();
+
+    @Message
+    String col_role();
+
+    @Message
+    String col_services();
+
+    @Message
+    String col_received();
+
+    @Message
+    String col_assignee();
+
+    @Message
+    String col_unread();
+
+    @Message
+    String flag_danger();
+
+    @Message
+    String replied();
+
+    @Message
+    String page_prev();
+
+    @Message
+    String page_next();
+
+    @Message
+    String status(String key);
+
+    @Message
+    String role(String key);
+
+    @Message
+    String service(String key);
+
+    @Message
+    String component(String key);
+
+    @Message
+    String close(String key);
+
+    @Message
+    String delivery(String key);
+
+    @Message
+    String reveal_field(String key);
+
+    @Message
+    String reveal_why(String key);
+
+    @Message
+    String role_account(String key);
+
+    @Message
+    String case_deleted();
+
+    @Message
+    String contact();
+
+    @Message
+    String examination_due();
+
+    @Message
+    String working_days_left();
+
+    @Message
+    String chat_unsafe();
+
+    @Message
+    String chat_unsafe_confirm();
+
+    @Message
+    String assign();
+
+    @Message
+    String assign_me();
+
+    @Message
+    String unassign_me();
+
+    @Message
+    String move_to();
+
+    @Message
+    String close_reason();
+
+    @Message
+    String close_case();
+
+    @Message
+    String print_intake();
+
+    @Message
+    String print_verified();
+
+    @Message
+    String intake_record();
+
+    @Message
+    String skipped();
+
+    @Message
+    String evidence_file();
+
+    @Message
+    String checklist();
+
+    @Message
+    String reply();
+
+    @Message
+    String canned();
+
+    @Message
+    String send();
+
+    @Message
+    String transcript();
+
+    @Message
+    String msg_in();
+
+    @Message
+    String msg_out();
+
+    @Message
+    String msg_erased();
+
+    @Message
+    String notes();
+
+    @Message
+    String add_note();
+
+    @Message
+    String reveal();
+
+    @Message
+    String reveal_reason();
+
+    @Message
+    String reveal_submit();
+
+    @Message
+    String reveal_audited();
+
+    @Message
+    String back_to_case();
+
+    @Message
+    String print_now();
+
+    @Message
+    String print_intake_heading();
+
+    @Message
+    String print_verified_heading();
+
+    @Message
+    String printed_at();
+
+    @Message
+    String confidential();
+
+    @Message
+    String checklist_incomplete();
+
+    @Message
+    String not_verified();
+
+    @Message
+    String account_role();
+
+    @Message
+    String account_state();
+
+    @Message
+    String account_active();
+
+    @Message
+    String account_inactive();
+
+    @Message
+    String account_activate();
+
+    @Message
+    String account_deactivate();
+
+    @Message
+    String account_new_password();
+
+    @Message
+    String account_reset();
+
+    @Message
+    String account_create();
+
+    @Message
+    String audit_at();
+
+    @Message
+    String audit_actor();
+
+    @Message
+    String audit_action();
+
+    @Message
+    String audit_case();
+
+    @Message
+    String audit_detail();
+
+    @Message
+    String audit_from();
+
+    @Message
+    String audit_to();
+
+}

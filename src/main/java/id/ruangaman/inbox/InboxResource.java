@@ -1,0 +1,82 @@
+package id.ruangaman.inbox;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.security.CurrentAccount;
+import id.ruangaman.security.Role;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The case list: open cases, most urgent first, with filters. No narrative text. */
+@Path("/inbox")
+@RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR })
+public class InboxResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<CaseRow> rows, CaseFilter filter, boolean hasNext, Instant now, long afterEvent,
+                List<String> statuses, List<String> channels, List<String> roles, List<String> services);
+    }
+
+    private final CaseListQuery query;
+    private final InboxEventFeed feed;
+    private final CurrentAccount current;
+    private final InboxLocale locale;
+    private final InboxConfig config;
+    private final Clock clock;
+
+    InboxResource(CaseListQuery query, InboxEventFeed feed, CurrentAccount current, InboxLocale locale, InboxConfig config,
+            Clock clock) {
+        this.query = query;
+        this.feed = feed;
+        this.current = current;
+        this.locale = locale;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list(@RestQuery String view, @RestQuery String status, @RestQuery String channel,
+            @RestQuery String role, @RestQuery String service, @RestQuery String ref, @RestQuery Integer page) {
+        CaseFilter filter = CaseFilter.of(view, status, channel, role, service, ref, page);
+        Instant now = Instant.now(clock);
+        long after = feed.latestId();
+        int size = config.pageSize();
+        List<CaseRow> rows = QuarkusTransaction.requiringNew()
+                .call(() -> query.page(filter, current.id(), current.isCoordinator(), now, size));
+        boolean hasNext = rows.size() > size;
+        return locale.apply(Templates.list(hasNext ? rows.subList(0, size) : rows, filter, hasNext, now, after, CaseStatus.ALL,
+                java.util.Arrays.stream(Channel.values()).map(Enum::name).toList(), CaseFilter.ROLES, CaseFilter.SERVICES));
+    }
+
+    /** Switches the inbox language (a cookie) and goes back to the page the form was on. */
+    @POST
+    @Path("/language")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response language(@RestForm String lang, @RestForm String back) {
+        String value = "en".equals(lang) ? "en" : "id";
+        String target = back != null && back.startsWith("/inbox") && !back.startsWith("//") && back.length() < 500 ? back : "/inbox";
+        NewCookie cookie = new NewCookie.Builder(InboxLocale.COOKIE).value(value).path("/").maxAge(365 * 24 * 3600)
+                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
+        return Response.seeOther(URI.create(target)).cookie(cookie).build();
+    }
+}

@@ -1,0 +1,44 @@
+package id.ruangaman.inbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.SessionStateJson;
+
+/** The decrypted intake record, laid out by the SOP components (identification, chronology, ...). */
+public record IntakeSections(List<Section> sections, boolean chatUnsafe) {
+
+    public record Section(String component, List<AnswerLine> answers) {
+    }
+
+    private static final TypeReference<LinkedHashMap<String, LinkedHashMap<String, Answer>>> TYPE = new TypeReference<>() {
+    };
+
+    static IntakeSections of(String answersJson) {
+        if (answersJson == null || answersJson.isBlank()) {
+            return new IntakeSections(List.of(), false);
+        }
+        Map<String, LinkedHashMap<String, Answer>> grouped;
+        try {
+            grouped = SessionStateJson.mapper().readValue(answersJson, TYPE);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Unreadable intake record", e);
+        }
+        List<Section> sections = new ArrayList<>();
+        grouped.forEach((component, answers) -> sections.add(new Section(component,
+                answers.entrySet().stream().map(e -> AnswerLine.of(e.getKey(), e.getValue())).toList())));
+        Answer safe = grouped.getOrDefault("safety", new LinkedHashMap<>()).get("safe_to_reply");
+        boolean unsafe = safe != null && !safe.skipped() && "no".equals(safe.value());
+        return new IntakeSections(sections, unsafe);
+    }
+
+    public Section section(String component) {
+        return sections.stream().filter(s -> s.component().equals(component)).findFirst()
+                .orElse(new Section(component, List.of()));
+    }
+}

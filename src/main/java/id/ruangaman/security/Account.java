@@ -1,0 +1,63 @@
+package id.ruangaman.security;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+
+/**
+ * A counsellor or coordinator. The password is a bcrypt hash (modular crypt format), checked by
+ * {@link LockingIdentityProvider}; {@link SessionIdentityProvider} re-reads the account for every
+ * session request, so a deactivated account loses its open sessions at once.
+ */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "account_seq")
+    @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    public String username;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    public String passwordHash;
+
+    @Column(nullable = false, length = 16)
+    public String role;
+
+    @Column(nullable = false)
+    public boolean active = true;
+
+    @Column(name = "failed_logins", nullable = false)
+    public int failedLogins;
+
+    @Column(name = "locked_until")
+    public Instant lockedUntil;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "password_set_at", nullable = false)
+    public Instant passwordSetAt;
+
+    public void setPassword(String password, Instant now) {
+        this.passwordHash = BcryptUtil.bcryptHash(password);
+        this.passwordSetAt = now;
+        this.failedLogins = 0;
+        this.lockedUntil = null;
+    }
+
+    public boolean isCoordinator() {
+        return Role.COORDINATOR.equals(role);
+    }
+}

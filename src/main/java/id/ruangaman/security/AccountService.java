@@ -1,0 +1,88 @@
+package id.ruangaman.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+
+import id.ruangaman.audit.AuditAction;
+import id.ruangaman.audit.AuditLog;
+
+/** What coordinators do with accounts: create, deactivate or reactivate, reset a password. */
+@ApplicationScoped
+public class AccountService {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
+
+    private final AccountRepository accounts;
+    private final AuditLog audit;
+    private final SecurityConfig config;
+    private final Clock clock;
+
+    AccountService(AccountRepository accounts, AuditLog audit, SecurityConfig config, Clock clock) {
+        this.accounts = accounts;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Account create(String actor, String username, String role, String password) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new BadRequestException("username: 3-64 of a-z 0-9 . _ -");
+        }
+        if (!Role.isValid(role)) {
+            throw new BadRequestException("unknown role");
+        }
+        checkPassword(password);
+        if (accounts.findByUsername(username).isPresent()) {
+            throw new WebApplicationException("username taken", 409);
+        }
+        Instant now = Instant.now(clock);
+        Account account = new Account();
+        account.username = username;
+        account.role = role;
+        account.createdAt = now;
+        account.setPassword(password, now);
+        accounts.persist(account);
+        audit.record(actor, AuditAction.ACCOUNT_CREATE, null, "account:" + account.id + " role:" + role);
+        return account;
+    }
+
+    @Transactional
+    public void setActive(String actor, long accountId, boolean active) {
+        Account account = find(accountId);
+        if (!active && account.username.equals(actor)) {
+            throw new WebApplicationException("you cannot deactivate yourself", 409);
+        }
+        account.active = active;
+        audit.record(actor, active ? AuditAction.ACCOUNT_ACTIVATE : AuditAction.ACCOUNT_DEACTIVATE, null, "account:" + accountId);
+    }
+
+    @Transactional
+    public void resetPassword(String actor, long accountId, String password) {
+        checkPassword(password);
+        Account account = find(accountId);
+        account.setPassword(password, Instant.now(clock));
+        audit.record(actor, AuditAction.PASSWORD_RESET, null, "account:" + accountId);
+    }
+
+    private Account find(long id) {
+        Account account = accounts.findById(id);
+        if (account == null) {
+            throw new NotFoundException("no such account");
+        }
+        return account;
+    }
+
+    private void checkPassword(String password) {
+        if (password == null || password.length() < config.minPasswordLength() || password.length() > 128) {
+            throw new BadRequestException("password: " + config.minPasswordLength() + "-128 characters");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+// Counsellor inbox: live updates over server-sent events, countdowns, canned replies, print.
+// No framework; the pages work without this file (a reload shows everything).
+(function () {
+  'use strict';
+  var body = document.body;
+
+  function countdowns() {
+    var now = Date.now();
+    document.querySelectorAll('[data-due]').forEach(function (el) {
+      var left = Date.parse(el.getAttribute('data-due')) - now;
+      var sign = left < 0 ? '-' : '';
+      var m = Math.floor(Math.abs(left) / 60000), d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60);
+      el.textContent = sign + (d > 0 ? d + 'd ' + h + 'h' : h + 'h ' + (m % 60) + 'm');
+      el.classList.toggle('late', left < 0);
+    });
+  }
+
+  function replace(url, selector) {
+    return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+      .then(function (r) { if (!r.ok || r.redirected) { throw new Error('refresh ' + r.status); } return r.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, 'text/html');
+        var fresh = doc.querySelector(selector), old = document.querySelector(selector);
+        if (fresh && old) { old.replaceWith(fresh); countdowns(); }
+      });
+  }
+
+  var pending = null;
+  function soon(fn) { if (pending) { return; } pending = setTimeout(function () { pending = null; fn(); }, 150); }
+
+  function live() {
+    var mode = body.getAttribute('data-live');
+    if (!mode || !window.EventSource) { return; }
+    var source = new EventSource('/inbox/events?after=' + encodeURIComponent(body.getAttribute('data-after') || ''));
+    var ref = body.getAttribute('data-ref');
+    function onEvent(e) {
+      if (mode === 'list') {
+        soon(function () { replace(location.pathname + location.search, '#case-list').catch(function () {}); });
+      } else if (mode === 'case' && e.data === ref) {
+        soon(function () { replace('/inbox/cases/' + encodeURIComponent(ref) + '/transcript', '#transcript-lines').catch(function () {}); });
+      }
+    }
+    ['intake', 'message', 'case'].forEach(function (type) { source.addEventListener(type, onEvent); });
+  }
+
+  function canned() {
+    var select = document.getElementById('canned'), text = document.getElementById('reply-text');
+    if (!select || !text) { return; }
+    select.addEventListener('change', function () {
+      var option = select.options[select.selectedIndex];
+      if (option && option.getAttribute('data-text')) { text.value = option.getAttribute('data-text'); text.focus(); }
+    });
+  }
+
+  function print() {
+    document.querySelectorAll('[data-print]').forEach(function (b) { b.addEventListener('click', function () { window.print(); }); });
+  }
+
+  countdowns();
+  setInterval(countdowns, 30000);
+  live();
+  canned();
+  print();
+}());

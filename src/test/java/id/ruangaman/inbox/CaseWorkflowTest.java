@@ -1,0 +1,172 @@
+package id.ruangaman.inbox;
+
+import static id.ruangaman.inbox.InboxFixtures.as;
+import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static id.ruangaman.inbox.InboxFixtures.login;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.DayOfWeek;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.audit.AuditLog;
+import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.channel.ChatMessageRepository;
+import id.ruangaman.security.Role;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class CaseWorkflowTest {
+
+    @Inject
+    InboxFixtures fixtures;
+    @Inject
+    CaseFileRepository cases;
+    @Inject
+    ChatMessageRepository messages;
+    @Inject
+    AuditLog audit;
+    @Inject
+    DataSource dataSource;
+
+    private String session;
+
+    @BeforeEach
+    void login() {
+        fixtures.account("workflow-counsellor", Role.COUNSELLOR);
+        session = InboxFixtures.login("workflow-counsellor");
+    }
+
+    private CaseFile file(String ref) {
+        return QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow());
+    }
+
+    private long auditCount(String action, long intakeId) {
+        return QuarkusTransaction.requiringNew().call(() -> audit.count("action = ?1 and intakeId = ?2", action, intakeId));
+    }
+
+    @Test
+    void shouldWalkTheStatusWorkflowAndRefuseIllegalSteps() {
+        String ref = fixtures.submittedCase(true);
+        String base = "/inbox/cases/" + ref;
+        as(session).formParam("status", "verified").when().post(base + "/status").then().statusCode(409);
+        as(session).formParam("status", "in_verification").when().post(base + "/status").then().statusCode(303);
+        CaseFile inVerification = file(ref);
+        assertEquals("in_verification", inVerification.status);
+        assertNotNull(inVerification.examinationDueOn);
+        DayOfWeek due = inVerification.examinationDueOn.getDayOfWeek();
+        assertTrue(due != DayOfWeek.SATURDAY && due != DayOfWeek.SUNDAY, "the examination deadline is a working day");
+
+        as(session).formParam("status", "verified").when().post(base + "/status").then().statusCode(409); // checklist incomplete
+        for (String component : VerificationComponent.ALL) {
+            as(session).formParam("component", component).formParam("checked", "true").when().post(base + "/checks").then().statusCode(303);
+        }
+        as(session).formParam("component", "bogus").when().post(base + "/checks").then().statusCode(400);
+        getAs(session).when().get(base).then().statusCode(200).body(containsString("workflow-counsellor ·"));
+        as(session).formParam("status", "verified").when().post(base + "/status").then().statusCode(303);
+        as(session).formParam("status", "referred").when().post(base + "/status").then().statusCode(303);
+        as(session).formParam("status", "closed").when().post(base + "/status").then().statusCode(400); // no reason
+        as(session).formParam("status", "closed").formParam("reason", "whatever").when().post(base + "/status").then().statusCode(400);
+        as(session).formParam("status", "closed").formParam("reason", "resolved").when().post(base + "/status").then().statusCode(303);
+        CaseFile closed = file(ref);
+        assertEquals("closed", closed.status);
+        assertEquals("resolved", closed.closedReason);
+        as(session).formParam("status", "new").when().post(base + "/status").then().statusCode(409);
+        assertEquals(4, auditCount("status_change", closed.id), "new→in_verification→verified→referred→closed");
+        assertEquals(6, auditCount("check", closed.id));
+    }
+
+    @Test
+    void shouldQueueAReplyThroughTheOutboxAndStopThe72HourClock() {
+        String ref = fixtures.submittedCase(true);
+        assertNull(file(ref).firstResponseAt);
+        as(session).formParam("text", "Balasan konselor sintetis").when().post("/inbox/cases/" + ref + "/reply").then().statusCode(303);
+        CaseFile replied = file(ref);
+        assertNotNull(replied.firstResponseAt);
+        ChatMessage last = QuarkusTransaction.requiringNew()
+                .call(() -> messages.find("contactId = ?1 order by id desc", replied.contactId).firstResult());
+        assertEquals(ChatMessage.Direction.OUT, last.direction);
+        assertEquals(ChatMessage.Status.SENT, last.status, "DEV-channel replies count as sent at once");
+        assertTrue(last.body.contains("Balasan konselor sintetis"));
+        getAs(session).when().get("/inbox/cases/" + ref + "/transcript").then().statusCode(200)
+                .body(containsString("Balasan konselor sintetis"));
+        assertEquals(1, auditCount("reply", replied.id));
+        String detail = QuarkusTransaction.requiringNew()
+                .call(() -> audit.find("action = 'reply' and intakeId = ?1", replied.id).firstResult().detail);
+        assertFalse(detail.contains("Balasan"), "no message content in audit rows");
+    }
+
+    @Test
+    void shouldRequireConfirmationWhenTheChatIsNotSafe() {
+        String ref = fixtures.submittedCase(false);
+        getAs(session).when().get("/inbox/cases/" + ref).then().statusCode(200).body(containsString("unsafe-warning"));
+        as(session).formParam("text", "Halo").when().post("/inbox/cases/" + ref + "/reply").then().statusCode(409);
+        assertNull(file(ref).firstResponseAt);
+        as(session).formParam("text", "Halo").formParam("acknowledge_unsafe", "yes").when().post("/inbox/cases/" + ref + "/reply")
+                .then().statusCode(303);
+        assertNotNull(file(ref).firstResponseAt);
+    }
+
+    @Test
+    void shouldMaskContactsAndRevealOnlyWithAReasonAudited() {
+        String ref = fixtures.submittedCase(true);
+        CaseFile file = file(ref);
+        String page = getAs(session).when().get("/inbox/cases/" + ref).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("masked-contact"));
+        as(session).formParam("field", "contact_id").when().post("/inbox/cases/" + ref + "/reveal").then().statusCode(400);
+        String revealed = as(session).formParam("field", "contact_id").formParam("reason", "safety_concern").when()
+                .post("/inbox/cases/" + ref + "/reveal").then().statusCode(200).extract().asString();
+        String externalId = revealed.replaceAll("(?s).*<dd id=\"revealed\">([^<]*)</dd>.*", "$1");
+        assertEquals(36, externalId.length(), "the DEV contact id (a UUID) is shown in full");
+        assertFalse(page.contains(externalId), "the case page itself never shows it");
+        assertEquals(1, auditCount("reveal", file.id));
+        assertEquals(1, auditCount("case_view", file.id));
+    }
+
+    @Test
+    void shouldEncryptNotesAndAuditPrints() throws Exception {
+        String ref = fixtures.submittedCase(true);
+        as(session).formParam("text", "CATATAN-RAHASIA-91").when().post("/inbox/cases/" + ref + "/notes").then().statusCode(303);
+        getAs(session).when().get("/inbox/cases/" + ref).then().body(containsString("CATATAN-RAHASIA-91"));
+        long id = file(ref).id;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("select body from case_note where intake_id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                assertTrue(r.next());
+                assertFalse(new String(r.getBytes(1), StandardCharsets.ISO_8859_1).contains("CATATAN-RAHASIA-91"));
+            }
+        }
+        getAs(session).when().get("/inbox/cases/" + ref + "/print/intake-form").then().statusCode(200)
+                .body(containsString("Formulir Penerimaan Laporan")).body(containsString("Kronologi sintetis"));
+        getAs(session).when().get("/inbox/cases/" + ref + "/print/verified-report").then().statusCode(200)
+                .body(containsString("Laporan Hasil Verifikasi"));
+        assertEquals(2, auditCount("print", id));
+    }
+
+    @Test
+    void shouldListTheNewCaseWithoutNarrativeText() {
+        String ref = fixtures.submittedCase(true);
+        getAs(session).when().get("/inbox?ref=" + ref).then().statusCode(200).body(containsString(ref))
+                .body(not(containsString("Kronologi sintetis")));
+        getAs(session).when().get("/inbox?service=legal&role=victim&channel=dev").then().statusCode(200).body(containsString(ref));
+        getAs(session).when().get("/inbox?service=medical").then().statusCode(200).body(not(containsString(ref)));
+        getAs(session).when().get("/inbox?view=overdue").then().statusCode(200).body(not(containsString(ref)));
+    }
+}

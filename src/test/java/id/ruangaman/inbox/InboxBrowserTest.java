@@ -1,0 +1,132 @@
+package id.ruangaman.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import id.ruangaman.security.Role;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A counsellor's path in a real browser (Debian's chromium + chromedriver): log in, see a new case
+ * arrive live, open it, tick the checklist, reply and see the reply's status, render the print view.
+ */
+@QuarkusTest
+class InboxBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    InboxFixtures fixtures;
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private Path profile;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "chromium and chromedriver are required (apt-get install chromium chromium-driver)");
+        profile = Files.createTempDirectory("ruangaman-chrome");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1600", "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void shouldWorkACaseFromArrivalToPrint() throws Exception {
+        fixtures.account("browser-counsellor", Role.COUNSELLOR);
+        String root = base.toString().replaceAll("/$", "");
+
+        driver.get(root + "/inbox");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        driver.findElement(By.id("j_username")).sendKeys("browser-counsellor");
+        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
+        driver.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.urlContains("/inbox"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-list")));
+        screenshot("1-inbox");
+
+        // A person completes the intake while the page is open; the row appears without a reload.
+        String ref = CompletableFuture.supplyAsync(() -> fixtures.submittedCase(true)).get();
+        By row = By.cssSelector("tr[data-ref='" + ref + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(row));
+        screenshot("2-case-arrived-live");
+
+        driver.findElement(By.linkText(ref)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checklist")));
+        screenshot("3-case");
+
+        for (String component : VerificationComponent.ALL) {
+            driver.findElement(By.id("check-" + component)).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("check-" + component), "data-checked", "true"));
+        }
+        screenshot("4-checklist");
+
+        String reply = "Halo, ini balasan konselor uji " + ref;
+        driver.findElement(By.id("reply-text")).sendKeys(reply);
+        driver.findElement(By.id("send-reply")).click();
+        By sent = By.xpath("//li[contains(@class,'out')][.//div[@class='text' and contains(., '" + reply + "')]]");
+        wait.until(ExpectedConditions.presenceOfElementLocated(sent));
+        String status = driver.findElement(sent).getAttribute("data-status");
+        assertTrue("SENT".equals(status), "the reply shows its delivery status, was " + status);
+        screenshot("5-replied");
+
+        driver.findElement(By.id("print-intake")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("print-intake-form")));
+        assertTrue(driver.getPageSource().contains(ref));
+        screenshot("6-print-intake-form");
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,99 @@
+package id.ruangaman.inbox;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.conversation.Input;
+import id.ruangaman.intake.ConversationService;
+import id.ruangaman.intake.IntakeRepository;
+import id.ruangaman.security.Account;
+import id.ruangaman.security.AccountRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** Synthetic accounts and cases for inbox tests, through the real conversation service. */
+@ApplicationScoped
+public class InboxFixtures {
+
+    public static final String PASSWORD = "synthetic-password-123";
+
+    private final AccountRepository accounts;
+    private final ContactRepository contacts;
+    private final ConversationService conversations;
+    private final IntakeRepository intakes;
+
+    InboxFixtures(AccountRepository accounts, ContactRepository contacts, ConversationService conversations, IntakeRepository intakes) {
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.conversations = conversations;
+        this.intakes = intakes;
+    }
+
+    /** The account, created on first use. */
+    public Account account(String username, String role) {
+        return QuarkusTransaction.requiringNew().call(() -> accounts.findByUsername(username).orElseGet(() -> {
+            Account a = new Account();
+            a.username = username;
+            a.role = role;
+            a.createdAt = Instant.now();
+            a.setPassword(PASSWORD, Instant.now());
+            accounts.persist(a);
+            return a;
+        }));
+    }
+
+    /** A DEV-channel person who completes the intake flow; returns the reference code. */
+    public String submittedCase(boolean safeToReply) {
+        String token = UUID.randomUUID().toString();
+        long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(Channel.DEV, token).id);
+        send(contactId, new Input.Text("/start"), "intake");
+        for (String b : new String[] { "language:id", "consent:yes", "in_danger:no", "reporter_role:victim", "victim_minor:no",
+                "name:skip", "age_range:skip", "gender:skip", "campus_status:skip", "unit:skip", "disability:skip",
+                "incident_date:skip", "incident_place:online" }) {
+            send(contactId, Input.ButtonPress.fromCallbackData(b), null);
+        }
+        send(contactId, new Input.Text("Kronologi sintetis untuk pengujian"), null);
+        for (String b : new String[] { "chronology:done", "relation:stranger", "reported_person:skip", "evidence_consent:no",
+                "witnesses:skip", "services:psychological", "services:legal", "services:done", "urgent_need:skip",
+                "safe_to_reply:" + (safeToReply ? "yes" : "no"), "contact_times:skip", "never_do:skip", "code_word:skip",
+                "summary:confirm" }) {
+            send(contactId, Input.ButtonPress.fromCallbackData(b), null);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().referenceCode);
+    }
+
+    private void send(long contactId, Input input, String flow) {
+        conversations.receive(contactId, input, flow);
+    }
+
+    /** Logs in through j_security_check and returns the session cookie value. */
+    public static String login(String username) {
+        return login(username, PASSWORD).cookie("ruangaman-session");
+    }
+
+    public static Response login(String username, String password) {
+        return given().redirects().follow(false).contentType(ContentType.URLENC)
+                .formParam("j_username", username).formParam("j_password", password)
+                .when().post("/j_security_check");
+    }
+
+    /** A request as the logged-in user, carrying a valid CSRF token for form posts. */
+    public static RequestSpecification as(String session) {
+        String csrf = given().redirects().follow(false).cookie("ruangaman-session", session).when().get("/inbox")
+                .then().extract().cookie("ruangaman-csrf");
+        return given().redirects().follow(false).cookie("ruangaman-session", session).cookie("ruangaman-csrf", csrf)
+                .contentType(ContentType.URLENC).formParam("csrf-token", csrf);
+    }
+
+    public static RequestSpecification getAs(String session) {
+        return given().redirects().follow(false).cookie("ruangaman-session", session);
+    }
+}
