@@ -47,6 +47,9 @@ public class Notices {
     }
 
     void load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigurationException("The notices file " + file.toAbsolutePath() + " is missing");
+        }
         Map<String, Map<String, String>> raw;
         try {
             raw = new ObjectMapper(new YAMLFactory()).readValue(Files.readAllBytes(file),

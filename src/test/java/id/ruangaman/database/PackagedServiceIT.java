@@ -96,6 +96,11 @@ class PackagedServiceIT {
     @Test
     void shouldRefuseToStartWithABrokenFlowNamingFileAndNode() throws Exception {
         Path flows = Files.createTempDirectory("broken-flows");
+        try (var files = Files.list(Path.of("conversations"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, flows.resolve(file.getFileName()));
+            }
+        }
         Files.writeString(flows.resolve("intake.yaml"), Files.readString(Path.of("conversations/intake.yaml"))
                 .replaceFirst("(?m)^(\\s+on_invalid:) \\S+", "$1 no_such_node"));
         Path log = Files.createTempFile("packaged-service-broken", ".log");

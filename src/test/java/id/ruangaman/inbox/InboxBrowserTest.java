@@ -17,6 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.TelegramFixtures;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -95,7 +98,8 @@ class InboxBrowserTest {
         screenshot("1-inbox");
 
         // A person completes the intake while the page is open; the row appears without a reload.
-        String ref = CompletableFuture.supplyAsync(() -> fixtures.submittedCase(true)).get();
+        long chat = TelegramFixtures.newChatId();
+        String ref = CompletableFuture.supplyAsync(() -> fixtures.submittedTelegramCase(chat)).get();
         By row = By.cssSelector("tr[data-ref='" + ref + "']");
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
         screenshot("2-case-arrived-live");
@@ -115,9 +119,12 @@ class InboxBrowserTest {
         driver.findElement(By.id("send-reply")).click();
         By sent = By.xpath("//li[contains(@class,'out')][.//div[@class='text' and contains(., '" + reply + "')]]");
         wait.until(ExpectedConditions.presenceOfElementLocated(sent));
-        String status = driver.findElement(sent).getAttribute("data-status");
-        assertTrue("SENT".equals(status), "the reply shows its delivery status, was " + status);
         screenshot("5-replied");
+        // The reply travels through the outbox to the (fake) Telegram Bot API; the page follows its status live.
+        wait.until(ExpectedConditions.attributeToBe(sent, "data-status", "SENT"));
+        assertTrue(FakePlatforms.telegram().sentTo(chat).stream().anyMatch(call -> reply.equals(call.text())),
+                "the reply did not reach the messenger");
+        screenshot("5b-reply-delivered");
 
         driver.findElement(By.id("print-intake")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("print-intake-form")));

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import id.ruangaman.channel.Channel;
 import id.ruangaman.channel.ContactRepository;
@@ -30,6 +32,9 @@ public class InboxFixtures {
     private final ConversationService conversations;
     private final IntakeRepository intakes;
 
+    @Inject
+    EntityManager em;
+
     InboxFixtures(AccountRepository accounts, ContactRepository contacts, ConversationService conversations, IntakeRepository intakes) {
         this.accounts = accounts;
         this.contacts = contacts;
@@ -52,8 +57,23 @@ public class InboxFixtures {
 
     /** A DEV-channel person who completes the intake flow; returns the reference code. */
     public String submittedCase(boolean safeToReply) {
-        String token = UUID.randomUUID().toString();
-        long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(Channel.DEV, token).id);
+        return submittedCase(Channel.DEV, UUID.randomUUID().toString(), safeToReply);
+    }
+
+    /**
+     * A case from a Telegram chat whose bot conversation already went out: its replies are marked
+     * delivered, so a counsellor's reply is the next message the outbox sends to the fake Bot API.
+     */
+    public String submittedTelegramCase(long chatId) {
+        String ref = submittedCase(Channel.TELEGRAM, String.valueOf(chatId), true);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update chat_message set status = 'SENT', sent_at = "
+                + "created_at - interval '1 hour' where direction = 'OUT' and status in ('PENDING', 'SENDING') and contact_id = "
+                + "(select contact_id from intake where reference_code = ?1)").setParameter(1, ref).executeUpdate());
+        return ref;
+    }
+
+    private String submittedCase(Channel channel, String externalId, boolean safeToReply) {
+        long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(channel, externalId).id);
         send(contactId, new Input.Text("/start"), "intake");
         for (String b : new String[] { "language:id", "consent:yes", "in_danger:no", "reporter_role:victim", "victim_minor:no",
                 "name:skip", "age_range:skip", "gender:skip", "campus_status:skip", "unit:skip", "disability:skip",

@@ -12,13 +12,13 @@ import id.ruangaman.conversation.MediaKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** A synthetic person chatting through the real conversation service, database and encryption. */
-final class DevConversation {
+public final class DevConversation {
 
-    final long contactId;
+    public final long contactId;
     private final ConversationService conversations;
     private final MediaRepository media;
 
-    DevConversation(ContactRepository contacts, ConversationService conversations, MediaRepository media) {
+    public DevConversation(ContactRepository contacts, ConversationService conversations, MediaRepository media) {
         this.conversations = conversations;
         this.media = media;
         String token = UUID.randomUUID().toString();
@@ -26,17 +26,17 @@ final class DevConversation {
         conversations.receive(contactId, new Input.Text("/start"), "intake");
     }
 
-    DevConversation text(String text) {
+    public DevConversation text(String text) {
         conversations.receive(contactId, new Input.Text(text), null);
         return this;
     }
 
-    DevConversation button(String callbackData) {
+    public DevConversation button(String callbackData) {
         conversations.receive(contactId, Input.ButtonPress.fromCallbackData(callbackData), null);
         return this;
     }
 
-    long upload(MediaKind kind, byte[] content) {
+    public long upload(MediaKind kind, byte[] content) {
         long id = QuarkusTransaction.requiringNew().call(() -> {
             Media stored = new Media();
             stored.contactId = contactId;
@@ -53,7 +53,7 @@ final class DevConversation {
     }
 
     /** Answers everything up to the chronology question as a survivor who skips the biodata. */
-    DevConversation upToChronology() {
+    public DevConversation upToChronology() {
         return button("language:id").button("consent:yes").button("in_danger:no").button("reporter_role:victim")
                 .button("victim_minor:no").button("name:skip").button("age_range:skip").button("gender:skip")
                 .button("campus_status:skip").button("unit:skip").button("disability:skip")

@@ -18,6 +18,8 @@ public class FakePlatforms implements QuarkusTestResourceLifecycleManager {
     public static final String WHATSAPP_APP_SECRET = "test-app-secret";
     public static final String WHATSAPP_VERIFY_TOKEN = "test-verify-token";
     public static final String WHATSAPP_TEMPLATE = "ruang_aman_undangan";
+    /** The counsellors' Telegram group that team notifications go to. */
+    public static final long TEAM_CHAT = -100_777_000_111L;
     private static FakeTelegram telegram;
     private static FakeGraph graph;
 
@@ -59,6 +61,8 @@ public class FakePlatforms implements QuarkusTestResourceLifecycleManager {
                 Map.entry("telegram.webhook-secret", TELEGRAM_SECRET),
                 Map.entry("telegram.api-url", telegram().baseUrl()),
                 Map.entry("telegram.request-timeout", "3S"),
+                Map.entry("ruangaman.team.telegram-chat-id", String.valueOf(TEAM_CHAT)),
+                Map.entry("ruangaman.team.inbox-url", "https://inbox.example.test"),
                 Map.entry("ruangaman.channels.poll-interval", "100ms"),
                 Map.entry("ruangaman.channels.backoff-cap", "2S"));
     }

@@ -1,0 +1,107 @@
+package id.ruangaman.inbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.channel.Outbox;
+import id.ruangaman.channel.telegram.TelegramConfig;
+import id.ruangaman.intake.IntakeReceived;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Tells the counsellors' Telegram group when an intake arrives and when a first-response deadline
+ * nears. A notification carries only the reference code and a link, never anything the person wrote.
+ * It travels through the outbox, so it is durable and rate-limited like every other message.
+ */
+@ApplicationScoped
+public class TeamNotifications {
+
+    private static final Logger LOG = Logger.getLogger(TeamNotifications.class);
+
+    private final TeamConfig config;
+    private final TelegramConfig telegram;
+    private final ContactRepository contacts;
+    private final Outbox outbox;
+    private final EntityManager em;
+    private final Clock clock;
+
+    TeamNotifications(TeamConfig config, TelegramConfig telegram, ContactRepository contacts, Outbox outbox,
+            EntityManager em, Clock clock) {
+        this.config = config;
+        this.telegram = telegram;
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** In the intake's own transaction: the notice is queued exactly when the intake is committed. */
+    void onIntake(@Observes IntakeReceived received) {
+        team().ifPresent(team -> referenceCode(received.intakeId()).ifPresent(code ->
+                outbox.queueText(team, "Laporan baru / New report: " + code + "\n" + link(code))));
+    }
+
+    @Scheduled(every = "${ruangaman.team.check-every:15M}", delayed = "1M", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void warnNearingDeadlines() {
+        if (team().isEmpty()) {
+            return;
+        }
+        int warned = QuarkusTransaction.requiringNew().call(this::warnDue);
+        if (warned > 0) {
+            LOG.infof("Team warned about %d nearing first-response deadlines", warned);
+        }
+    }
+
+    /** Warns once per unanswered open case whose deadline is within the warning period; returns how many. */
+    int warnDue() {
+        Optional<Contact> team = team();
+        if (team.isEmpty()) {
+            return 0;
+        }
+        Instant now = Instant.now(clock);
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = em.createNativeQuery("select id, reference_code, first_response_due_at from intake "
+                + "where status <> 'closed' and first_response_at is null and deadline_warned_at is null "
+                + "and first_response_due_at < ?1 order by first_response_due_at limit 200 for update skip locked")
+                .setParameter(1, now.plus(config.deadlineWarning())).getResultList();
+        for (Object[] row : due) {
+            String code = (String) row[1];
+            Instant deadline = row[2] instanceof Instant instant ? instant : ((java.sql.Timestamp) row[2]).toInstant();
+            long hours = Math.max(0, Duration.between(now, deadline).toHours());
+            outbox.queueText(team.get(), "Tenggat 3×24 jam / 72-hour deadline: " + code + " (" + hours + " jam/h)\n" + link(code));
+            em.createNativeQuery("update intake set deadline_warned_at = ?1 where id = ?2")
+                    .setParameter(1, now).setParameter(2, ((Number) row[0]).longValue()).executeUpdate();
+        }
+        return due.size();
+    }
+
+    private Optional<Contact> team() {
+        if (!telegram.enabled()) {
+            return Optional.empty();
+        }
+        return config.telegramChatId().filter(id -> !id.isBlank())
+                .map(id -> contacts.findOrCreate(Channel.TELEGRAM, id.trim()));
+    }
+
+    private Optional<String> referenceCode(long intakeId) {
+        List<?> codes = em.createNativeQuery("select reference_code from intake where id = ?1").setParameter(1, intakeId).getResultList();
+        return codes.isEmpty() ? Optional.empty() : Optional.of((String) codes.get(0));
+    }
+
+    private String link(String code) {
+        return config.inboxUrl().replaceAll("/+$", "") + "/inbox/cases/" + code;
+    }
+}

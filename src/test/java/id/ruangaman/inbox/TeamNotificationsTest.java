@@ -1,0 +1,81 @@
+package id.ruangaman.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.intake.ConversationService;
+import id.ruangaman.intake.DevConversation;
+import id.ruangaman.testing.Eventually;
+import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.FakeTelegram;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class TeamNotificationsTest {
+
+    private static final String SENTINEL = "SENTINEL-team-3b9f";
+    private final FakeTelegram telegram = FakePlatforms.telegram();
+
+    @Inject
+    ContactRepository contacts;
+    @Inject
+    ConversationService conversations;
+    @Inject
+    MediaRepository media;
+    @Inject
+    TeamNotifications notifications;
+    @Inject
+    EntityManager em;
+
+    private String submitIntake() {
+        DevConversation person = new DevConversation(contacts, conversations, media).upToChronology()
+                .text("Cerita " + SENTINEL).button("chronology:done").button("relation:skip").button("reported_person:skip")
+                .button("evidence_consent:no").button("witnesses:skip").button("services:legal").button("services:done")
+                .button("urgent_need:skip").button("safe_to_reply:yes").button("contact_times:skip").button("never_do:skip")
+                .button("code_word:skip").button("summary:confirm");
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select reference_code from intake where contact_id = ?1").setParameter(1, person.contactId).getSingleResult());
+    }
+
+    private List<FakeTelegram.Call> teamMessagesAbout(String code) {
+        return telegram.sentTo(FakePlatforms.TEAM_CHAT).stream().filter(call -> call.text().contains(code)).toList();
+    }
+
+    @Test
+    void shouldAnnounceANewIntakeWithOnlyItsCodeAndLink() {
+        String code = submitIntake();
+        Eventually.await("team told about " + code, Duration.ofSeconds(20), () -> !teamMessagesAbout(code).isEmpty());
+        String text = teamMessagesAbout(code).get(0).text();
+        assertTrue(text.contains("https://inbox.example.test/inbox/cases/" + code), text);
+        assertFalse(text.contains(SENTINEL), "a notification must carry no content");
+        assertFalse(text.contains("legal"), "a notification must not even name the services");
+    }
+
+    @Test
+    void shouldWarnOnceWhenAFirstResponseDeadlineNears() {
+        String code = submitIntake();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update intake set first_response_due_at = ?1 where reference_code = ?2")
+                .setParameter(1, Instant.now().plus(Duration.ofHours(2))).setParameter(2, code).executeUpdate());
+
+        assertTrue(QuarkusTransaction.requiringNew().call(notifications::warnDue) >= 1);
+        Eventually.await("deadline warning for " + code, Duration.ofSeconds(20),
+                () -> teamMessagesAbout(code).stream().anyMatch(call -> call.text().contains("72-hour deadline")));
+        QuarkusTransaction.requiringNew().call(notifications::warnDue);
+        assertEquals(1, teamMessagesAbout(code).stream().filter(call -> call.text().contains("72-hour deadline")).count(),
+                "a case is warned about once");
+    }
+}
