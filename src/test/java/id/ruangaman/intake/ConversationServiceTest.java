@@ -158,6 +158,43 @@ class ConversationServiceTest {
         assertEquals(parts, state.answers().get("chronology").parts().size(), "a concurrent message was lost");
     }
 
+    @Inject
+    IdleSessionJob idleSessions;
+
+    @Test
+    void shouldRemindAnIdleConversationOnceThenPauseIt() {
+        DevConversation person = person().upToChronology();
+        long before = QuarkusTransaction.requiringNew().call(() -> messages.count("contactId = ?1 and direction = ?2",
+                person.contactId, ChatMessage.Direction.OUT));
+        setIdleFor(person.contactId, Duration.ofMinutes(31));
+        idleSessions.run();
+        idleSessions.run();
+        long afterReminder = QuarkusTransaction.requiringNew().call(() -> messages.count("contactId = ?1 and direction = ?2",
+                person.contactId, ChatMessage.Direction.OUT));
+        assertEquals(before + 1, afterReminder, "exactly one gentle reminder");
+
+        setIdleFor(person.contactId, Duration.ofHours(25));
+        idleSessions.run();
+        assertEquals("PAUSED", QuarkusTransaction.requiringNew().call(() -> sessions.findByContact(person.contactId).orElseThrow().status));
+        person.text("halo lagi");
+        SessionState state = QuarkusTransaction.requiringNew().call(
+                () -> SessionStateJson.read(sessions.findByContact(person.contactId).orElseThrow().state));
+        assertEquals("chronology", state.nodeId(), "a returning person is offered to continue where they left off");
+    }
+
+    private void setIdleFor(long contactId, Duration idle) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ConversationSession session = sessions.findByContact(contactId).orElseThrow();
+            SessionState state = SessionStateJson.read(session.state);
+            java.time.Instant then = java.time.Instant.now().minus(idle);
+            SessionState idleState = new SessionState(state.flowId(), state.revision(), state.language(), state.nodeId(),
+                    state.status(), state.retries(), state.answers(), state.draft(), state.returnToSummary(), state.pending(),
+                    state.referenceCode(), then, state.reminded());
+            session.state = SessionStateJson.write(idleState);
+            session.lastInputAt = then;
+        });
+    }
+
     private void assertNoPlaintext(String sql, long contactId) throws Exception {
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
             query.setLong(1, contactId);

@@ -64,6 +64,8 @@ class TelegramWebhookResourceTest {
         Eventually.await("processed", WAIT, () -> !"PENDING".equals(chats.status(updateId)));
         String status = chats.status(updateId);
         assertTrue(status.equals("DONE") || status.equals("IGNORED"), fixture + " ended " + status);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("ruangaman_inbound_received_total{channel=\"telegram\",kind=\"" + kind + "\"}"));
     }
 
     @Test

@@ -1,0 +1,99 @@
+package id.ruangaman.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+
+import jakarta.inject.Inject;
+
+import org.jboss.logmanager.LogManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WhatsAppFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Nothing a person writes, nor their chat id or number, reaches a log line: not on the happy path,
+ * not in errors for malformed bodies, bad signatures or failed sends.
+ */
+@QuarkusTest
+class LogPrivacyTest {
+
+    private static final String SENTINEL = "SENTINEL-log-7c4e";
+    private final List<String> lines = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
+            if (record.getParameters() != null) {
+                for (Object parameter : record.getParameters()) {
+                    line.append(' ').append(parameter);
+                }
+            }
+            for (Throwable error = record.getThrown(); error != null; error = error.getCause()) {
+                line.append(' ').append(error);
+            }
+            synchronized (lines) {
+                lines.add(line.toString());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @Inject
+    TelegramChats chats;
+
+    @BeforeEach
+    void listen() {
+        LogManager.getLogManager().getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void stop() {
+        LogManager.getLogManager().getLogger("").removeHandler(capture);
+    }
+
+    @Test
+    void shouldNeverLogWhatAPersonWroteOrWhoTheyAre() {
+        org.jboss.logging.Logger.getLogger(LogPrivacyTest.class).info("log-capture-probe");
+        long chat = TelegramFixtures.newChatId();
+        FakePlatforms.telegram().blocked("sendMessage", chat); // the failure path logs ids; it must not log the chat
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        chats.send(TelegramFixtures.text(chat, "Nama saya " + SENTINEL), chat);
+        TelegramChats.post("{\"update_id\": 1, \"message\": {\"text\": \"" + SENTINEL).then().statusCode(400);
+        TelegramChats.post(TelegramFixtures.text(chat, SENTINEL), "wrong").then().statusCode(401);
+
+        String number = WhatsAppFixtures.newNumber();
+        String body = WhatsAppFixtures.text(number, "Cerita " + SENTINEL);
+        WhatsAppFixtures.post(body, "sha256=00").then().statusCode(401);
+        WhatsAppFixtures.post("{\"entry\": [" + SENTINEL).then().statusCode(400);
+        WhatsAppFixtures.post(body).then().statusCode(200);
+        String partial = body.replace("\"messages\":[", "\"messages\":[{\"id\":\"" + SENTINEL + "\",\"text\":{\"body\":\"" + SENTINEL + "\"}},");
+        WhatsAppFixtures.post(partial).then().statusCode(200);
+
+        List<String> leaks;
+        synchronized (lines) {
+            assertTrue(lines.stream().anyMatch(line -> line.contains("log-capture-probe")), "the log capture does not work");
+            assertTrue(lines.stream().anyMatch(line -> line.contains("unreachable")), "the failure path was not exercised");
+            leaks = lines.stream().filter(line -> line.contains(SENTINEL) || line.contains(String.valueOf(chat))
+                    || line.contains(number)).toList();
+        }
+        assertEquals(List.of(), leaks);
+    }
+}
