@@ -2,6 +2,7 @@ package id.ruangaman.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,18 +22,26 @@ import io.smallrye.config.common.MapBackedConfigSource;
  * from RUANGAMAN_DATA_KEY (HMAC-SHA256 with its own label), so every instance of a deployment shares
  * it and a restart keeps counsellors logged in, without yet another secret to manage. The data key
  * itself is never used directly. {@code QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY} overrides it.
- * In dev and test without a configured data key, Quarkus generates a random key per process.
+ * In dev and test without a configured data key, a random key is made once per process (kept across
+ * dev-mode reloads) rather than left to Quarkus, which would print its temporary key in a warning.
  */
 public class SessionKeyConfigSource implements ConfigSourceFactory {
 
     static final String PROPERTY = "quarkus.http.auth.session.encryption-key";
     private static final String LABEL = "ruangaman/session-cookie/v1";
+    /** Outside the ruangaman.* namespace, which the config mappings validate. */
+    private static final String PROCESS_KEY = "id.ruangaman.dev-session-key";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue dataKey = context.getValue("ruangaman.data-key");
         if (dataKey == null || dataKey.getValue() == null || dataKey.getValue().isBlank()) {
-            return List.of();
+            List<String> profiles = context.getProfiles();
+            if (profiles.contains("dev") || profiles.contains("test")) {
+                return List.of(new MapBackedConfigSource("ruangaman-session-key", Map.of(PROPERTY, processKey()), 50) {
+                });
+            }
+            return List.of(); // production without a data key is stopped by DataKeyStartupCheck
         }
         byte[] master;
         try {
@@ -44,6 +53,17 @@ public class SessionKeyConfigSource implements ConfigSourceFactory {
         // Low ordinal: any explicitly configured key wins.
         return List.of(new MapBackedConfigSource("ruangaman-session-key", Map.of(PROPERTY, derived), 50) {
         });
+    }
+
+    private static synchronized String processKey() {
+        String key = System.getProperty(PROCESS_KEY);
+        if (key == null) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            key = Base64.getEncoder().encodeToString(random);
+            System.setProperty(PROCESS_KEY, key);
+        }
+        return key;
     }
 
     static byte[] derive(byte[] master) {
