@@ -6,7 +6,6 @@ import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.definition.ChoiceIds;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,9 +17,7 @@ final class MediaHandler implements NodeHandler {
 
     @Override
     public List<ChoiceSpec> choices(Turn turn, NodeDefinition node) {
-        List<ChoiceSpec> choices = new ArrayList<>(List.of(SystemChoices.done(turn.flow())));
-        SystemChoices.addSkip(choices, turn.flow(), node);
-        return choices;
+        return SystemChoices.doneAndSkip(turn.flow(), node);
     }
 
     @Override

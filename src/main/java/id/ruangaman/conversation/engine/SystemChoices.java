@@ -5,6 +5,7 @@ import id.ruangaman.conversation.definition.ChoiceIds;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.OptionDefinition;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the buttons the engine adds itself, labelled from the flow's messages. */
@@ -38,5 +39,12 @@ final class SystemChoices {
         if (node.isSkippable()) {
             choices.add(skip(flow));
         }
+    }
+
+    /** "Done" then, where the node allows it, "skip": the choices of questions that collect until done. */
+    static List<ChoiceSpec> doneAndSkip(Flow flow, NodeDefinition node) {
+        List<ChoiceSpec> choices = new ArrayList<>(List.of(done(flow)));
+        addSkip(choices, flow, node);
+        return choices;
     }
 }
