@@ -68,6 +68,11 @@ public class ReferralService {
 
     /** A referral with what the pages need around it. */
     public record Item(Referral referral, Provider provider, CaseFile file) {
+
+        /** Whole days since the referral was drafted. */
+        public long ageDays(Instant now) {
+            return java.time.Duration.between(referral.createdAt, now).toDays();
+        }
     }
 
     // --- inbox ----------------------------------------------------------------------------------------------------
@@ -78,6 +83,23 @@ public class ReferralService {
         CaseFile file = access.open(ref, who);
         audit.record(who.getUsername(), AuditAction.REFERRAL_VIEW, file.id, "case_referrals");
         return referrals.ofCase(file.id).stream().map(r -> new Item(r, providers.findById(r.providerId), file)).toList();
+    }
+
+    /** The case itself, access-checked (for the referral page of a case without referrals yet). */
+    @Transactional
+    public CaseFile caseFile(String ref, CurrentAccount who) {
+        return access.open(ref, who);
+    }
+
+    /** The directory search of the case page. */
+    @Transactional
+    public List<Provider> search(List<String> services, String region, String text) {
+        return providers.search(services, region, text);
+    }
+
+    @Transactional
+    public List<String> regions() {
+        return providers.regions();
     }
 
     @Transactional
