@@ -3,7 +3,6 @@ package id.ruangaman.referral;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
-import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.InboxLocale;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;
@@ -32,10 +29,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * Referrals in the inbox: a case's referrals with the directory search, one referral's page (parts, consent,
+ * Referrals in the inbox (see CaseReferralResource for a case's referrals and the directory search): one referral's page (parts, consent,
  * lifecycle), the printable letter, and the coordinators' overview. POST → redirect → GET; every route checks access.
  */
-@Path("/inbox")
+@Path("/inbox/referrals")
 @RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR })
 public class ReferralResource {
 
@@ -43,10 +40,6 @@ public class ReferralResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance forCase(CaseFile file, List<ReferralService.Item> items, List<String> services,
-                List<String> selected, List<String> regions, String region, String q, List<Provider> results,
-                List<String> parts);
-
         static native TemplateInstance detail(ReferralService.Item item, List<String> parts, List<String> next);
 
         static native TemplateInstance letter(ReferralLetter letter, Instant now);
@@ -69,53 +62,8 @@ public class ReferralResource {
         this.clock = clock;
     }
 
-    /** The case's referrals and the directory search; without a search yet, the services asked for are selected. */
     @GET
-    @Path("/cases/{ref}/referrals")
-    @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance forCase(@RestPath String ref, @RestQuery("service") List<String> service,
-            @RestQuery String region, @RestQuery String q, @RestQuery String search) {
-        List<ReferralService.Item> items = referrals.ofCase(ref, current);
-        CaseFile file = items.isEmpty() ? null : items.get(0).file();
-        if (file == null) {
-            file = referrals.caseFile(ref, current);
-        }
-        List<String> selected = new ArrayList<>();
-        if (search == null) {
-            if (file.services != null) {
-                for (String code : file.services.split(",")) {
-                    if (ReferralService.SERVICES.contains(code.trim())) {
-                        selected.add(code.trim());
-                    }
-                }
-            }
-        } else {
-            for (String code : service == null ? List.<String>of() : service) {
-                if (!ReferralService.SERVICES.contains(code)) {
-                    throw new BadRequestException("unknown service");
-                }
-                selected.add(code);
-            }
-        }
-        if ((region != null && region.length() > MAX_QUERY) || (q != null && q.length() > MAX_QUERY)) {
-            throw new BadRequestException("search too long");
-        }
-        List<Provider> results = referrals.search(selected, region, q);
-        return locale.apply(Templates.forCase(file, items, ReferralService.SERVICES, selected, referrals.regions(),
-                region, q, results, ReferralPart.CODES));
-    }
-
-    @POST
-    @Path("/cases/{ref}/referrals")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response draft(@RestPath String ref, @RestForm String provider, @RestForm String service,
-            @RestForm("part") List<String> part) {
-        Referral referral = referrals.draft(ref, provider, service, parts(part), current);
-        return to(referral.id);
-    }
-
-    @GET
-    @Path("/referrals/{id}")
+    @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance detail(@RestPath String id) {
         ReferralService.Item item = referrals.view(ReferralService.parseId(id), current);
@@ -124,7 +72,7 @@ public class ReferralResource {
     }
 
     @POST
-    @Path("/referrals/{id}/parts")
+    @Path("/{id}/parts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeParts(@RestPath String id, @RestForm("part") List<String> part) {
         long referralId = ReferralService.parseId(id);
@@ -133,7 +81,7 @@ public class ReferralResource {
     }
 
     @POST
-    @Path("/referrals/{id}/ask")
+    @Path("/{id}/ask")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response ask(@RestPath String id) {
         long referralId = ReferralService.parseId(id);
@@ -142,7 +90,7 @@ public class ReferralResource {
     }
 
     @POST
-    @Path("/referrals/{id}/guardian")
+    @Path("/{id}/guardian")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response guardian(@RestPath String id, @RestForm String reason) {
         long referralId = ReferralService.parseId(id);
@@ -151,7 +99,7 @@ public class ReferralResource {
     }
 
     @POST
-    @Path("/referrals/{id}/status")
+    @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response status(@RestPath String id, @RestForm String status) {
         long referralId = ReferralService.parseId(id);
@@ -161,7 +109,7 @@ public class ReferralResource {
 
     /** The referral request letter (surat permohonan rujukan), A4, only the consented parts. Audited. */
     @GET
-    @Path("/referrals/{id}/letter")
+    @Path("/{id}/letter")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance letter(@RestPath String id) {
         ReferralLetter letter = referrals.letter(ReferralService.parseId(id), current);
@@ -170,7 +118,6 @@ public class ReferralResource {
 
     /** Open referrals by provider and by age, for coordinators. */
     @GET
-    @Path("/referrals")
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Role.COORDINATOR)
     public TemplateInstance overview() {
@@ -192,7 +139,7 @@ public class ReferralResource {
         return parts;
     }
 
-    private static Response to(long id) {
+    static Response to(long id) {
         return Response.seeOther(URI.create("/inbox/referrals/" + id)).build();
     }
 }

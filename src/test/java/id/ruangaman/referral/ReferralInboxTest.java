@@ -238,7 +238,7 @@ class ReferralInboxTest {
                 .body(not(containsString("id=\"service-medical\" checked")))
                 .body(containsString("provider-contoh-lbh"))
                 .body(containsString("provider-contoh-pusat-krisis"))
-                .body(not(containsString("provider-contoh-rumah-sakit\"")));
+                .body(not(containsString("provider-contoh-pendamping-rohani")));
         getAs(counsellor).queryParam("search", "1").queryParam("service", "legal").queryParam("region", "DI Yogyakarta")
                 .when().get("/inbox/cases/" + ref + "/referrals").then().statusCode(200)
                 .body(containsString("provider-contoh-lbh")).body(not(containsString("provider-contoh-pusat-krisis")))
