@@ -24,7 +24,7 @@ import id.ruangaman.intake.ChatInterceptor;
 public class ReferralChat implements ChatInterceptor {
 
     private static final Pattern WITHDRAW = Pattern.compile("/(cabut|withdraw)(@[A-Za-z0-9_]{1,64})?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CONSENT_NODE = Pattern.compile(ChatTexts.CONSENT_NODE_PREFIX + "([0-9]{1,18})");
+    private static final Pattern CONSENT_NODE = Pattern.compile(ChatTexts.CONSENT_NODE_PREFIX + "([0-9]{1,19})");
 
     private final ReferralService referrals;
     private final ChatTexts texts;
@@ -55,10 +55,11 @@ public class ReferralChat implements ChatInterceptor {
         }
         var consent = CONSENT_NODE.matcher(press.nodeId());
         boolean yes = "yes".equals(press.optionId());
-        if (!consent.matches() || !(yes || "no".equals(press.optionId()))) {
+        Optional<Long> id = consent.matches() ? number(consent.group(1)) : Optional.empty();
+        if (id.isEmpty() || !(yes || "no".equals(press.optionId()))) {
             return reply(closed(language));
         }
-        return reply(say(referrals.answer(contact, Long.parseLong(consent.group(1)), yes, inbound(contact)), language));
+        return reply(say(referrals.answer(contact, id.get(), yes, inbound(contact)), language));
     }
 
     private Output.Message startWithdrawal(Contact contact, String language) {

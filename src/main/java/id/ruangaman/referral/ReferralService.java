@@ -212,6 +212,9 @@ public class ReferralService {
             audit.recordRefusal(who.getUsername(), AuditAction.REFERRAL_CHANGE, item.file().id, "referral:" + id + " send_refused:no_consent");
             throw new WebApplicationException("no consent: the referral cannot be sent", 409);
         }
+        if (item.file().isDeleted() && target != ReferralStatus.REVOKED && target != ReferralStatus.COMPLETED) {
+            throw new WebApplicationException("the reporter deleted this case", 409);
+        }
         move(referral, target, who.getUsername(), item.file().id, null);
         Contact contact = contacts.findById(referral.contactId);
         String language = languageOf(contact, item.file());
