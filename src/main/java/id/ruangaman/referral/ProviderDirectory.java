@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
@@ -33,6 +34,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 public class ProviderDirectory {
 
     private static final Logger LOG = Logger.getLogger(ProviderDirectory.class);
+    static final int AFTER_FLOWS = jakarta.interceptor.Interceptor.Priority.APPLICATION + 600;
     static final String FILE = "_providers.yaml";
     static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
@@ -52,8 +54,9 @@ public class ProviderDirectory {
         this.clock = clock;
     }
 
+    /** After the flows are loaded and linted, so a broken flow is the first thing reported. */
     @Transactional
-    void onStart(@Observes StartupEvent event) {
+    void onStart(@Observes @Priority(AFTER_FLOWS) StartupEvent event) {
         Path file = Path.of(config.flowsDirectory(), FILE);
         Map<String, Entry> entries = read(file);
         entries.forEach((key, entry) -> upsert(key, entry));

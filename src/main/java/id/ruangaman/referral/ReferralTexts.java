@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -25,6 +26,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 @ApplicationScoped
 public class ReferralTexts {
 
+    static final int AFTER_FLOWS = jakarta.interceptor.Interceptor.Priority.APPLICATION + 600;
     static final String FILE = "_referral_texts.yaml";
     static final List<String> KEYS = List.of("consent_question", "parts_none", "part_identity", "part_contact",
             "part_chronology", "part_evidence", "part_needs", "service_psychological", "service_legal",
@@ -40,7 +42,8 @@ public class ReferralTexts {
         this.config = config;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** After the flows are loaded and linted, so a broken flow is the first thing reported. */
+    void onStart(@Observes @Priority(AFTER_FLOWS) StartupEvent event) {
         load(Path.of(config.flowsDirectory(), FILE));
     }
 
