@@ -270,4 +270,10 @@ public interface ReferralInboxMessages {
 
     @Message
     String consent_by(String key);
+
+    @Message
+    String history();
+
+    @Message
+    String minor_warning();
 }

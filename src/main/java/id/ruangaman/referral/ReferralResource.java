@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
+import id.ruangaman.audit.AuditEvent;
 import id.ruangaman.inbox.InboxLocale;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;
@@ -40,7 +41,8 @@ public class ReferralResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance detail(ReferralService.Item item, List<String> parts, List<String> next);
+        static native TemplateInstance detail(ReferralService.Item item, List<String> parts, List<String> next,
+                List<AuditEvent> history);
 
         static native TemplateInstance letter(ReferralLetter letter, Instant now);
 
@@ -68,7 +70,7 @@ public class ReferralResource {
     public TemplateInstance detail(@RestPath String id) {
         ReferralService.Item item = referrals.view(ReferralService.parseId(id), current);
         List<String> next = item.referral().state().manualNext().stream().map(ReferralStatus::code).toList();
-        return locale.apply(Templates.detail(item, ReferralPart.CODES, next));
+        return locale.apply(Templates.detail(item, ReferralPart.CODES, next, referrals.history(item)));
     }
 
     @POST

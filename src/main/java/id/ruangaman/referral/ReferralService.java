@@ -1,7 +1,10 @@
 package id.ruangaman.referral;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.jboss.logging.Logger;
 
 import id.ruangaman.audit.AuditAction;
+import id.ruangaman.audit.AuditEvent;
 import id.ruangaman.audit.AuditLog;
 import id.ruangaman.channel.ChatMessage;
 import id.ruangaman.channel.Contact;
@@ -71,7 +75,7 @@ public class ReferralService {
 
         /** Whole days since the referral was drafted. */
         public long ageDays(Instant now) {
-            return java.time.Duration.between(referral.createdAt, now).toDays();
+            return Duration.between(referral.createdAt, now).toDays();
         }
     }
 
@@ -141,6 +145,16 @@ public class ReferralService {
         Item item = open(id, who);
         audit.record(who.getUsername(), AuditAction.REFERRAL_VIEW, item.file().id, "referral:" + id);
         return item;
+    }
+
+    /** The referral's audited changes, oldest first (codes only). */
+    @Transactional
+    public List<AuditEvent> history(Item item) {
+        String prefix = "referral:" + item.referral().id + " ";
+        List<AuditEvent> events = new ArrayList<>(audit.search(null, AuditAction.REFERRAL_CHANGE.code(),
+                item.file().id, null, null, 0, 500).stream().filter(e -> e.detail != null && e.detail.startsWith(prefix)).toList());
+        Collections.reverse(events);
+        return events;
     }
 
     /** Changes what a draft would share. Once the survivor was asked, the parts are fixed. */

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.conversation.Input;
 import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.intake.ConversationService;
 import id.ruangaman.security.Role;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -31,6 +33,8 @@ class ReferralInboxTest {
     InboxFixtures fixtures;
     @Inject
     ReferralTestData data;
+    @Inject
+    ConversationService conversations;
 
     private String counsellor;
     private String coordinator;
@@ -134,8 +138,7 @@ class ReferralInboxTest {
         status(counsellor, first, "sent", 303);
         assertTrue(lastOutText(contactId).contains("sudah kami kirim"), "the survivor is told when it is sent");
 
-        id.ruangaman.conversation.Input withdraw = new id.ruangaman.conversation.Input.Text("/CABUT@RuangAmanBot");
-        conversations().receive(contactId, withdraw, null);
+        conversations.receive(contactId, new Input.Text("/CABUT@RuangAmanBot"), null);
         String which = lastOutText(contactId);
         assertTrue(which.contains("\"_refw\"") && which.contains("\"" + first + "\"") && which.contains("\"" + second + "\""), which);
         assertEquals("consented", data.referral(second).status, "choosing comes first");
@@ -148,19 +151,12 @@ class ReferralInboxTest {
         status(counsellor, second, "sent", 409);
         getAs(counsellor).when().get("/inbox/referrals/" + second).then().statusCode(200).body(containsString("revoked-notice"));
 
-        conversations().receive(contactId, new id.ruangaman.conversation.Input.Text("/withdraw"), null);
+        conversations.receive(contactId, new Input.Text("/withdraw"), null);
         assertEquals("revoked", data.referral(first).status, "with one left, /withdraw revokes it at once");
         status(counsellor, first, "accepted", 409);
         getAs(counsellor).when().get("/inbox/referrals/" + first + "/letter").then().statusCode(409);
-        conversations().receive(contactId, new id.ruangaman.conversation.Input.Text("/cabut"), null);
+        conversations.receive(contactId, new Input.Text("/cabut"), null);
         assertTrue(lastOutText(contactId).contains("tidak ada rujukan"));
-    }
-
-    @Inject
-    id.ruangaman.intake.ConversationService conversationService;
-
-    private id.ruangaman.intake.ConversationService conversations() {
-        return conversationService;
     }
 
     @Test
@@ -217,6 +213,9 @@ class ReferralInboxTest {
         assertNotNull(done.completedAt);
         assertNull(done.revokedAt);
         assertEquals(5, data.audits("referral_change", data.intakeOf(ref), "referral:" + id + " %->%"));
+        getAs(counsellor).when().get("/inbox/referrals/" + id).then().statusCode(200)
+                .body(containsString("referral:" + id + " draft-&gt;awaiting_consent"))
+                .body(containsString("referral:" + id + " accepted-&gt;completed"));
 
         assertTrue(ReferralStatus.DRAFT.canMoveTo(ReferralStatus.AWAITING_CONSENT));
         assertFalse(ReferralStatus.DRAFT.canMoveTo(ReferralStatus.SENT));
