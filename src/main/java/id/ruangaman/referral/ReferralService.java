@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ForbiddenException;
@@ -30,6 +31,7 @@ import id.ruangaman.channel.Outbox;
 import id.ruangaman.inbox.CaseAccess;
 import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.CaseFileRepository;
+import id.ruangaman.intake.ReporterErased;
 import id.ruangaman.security.CurrentAccount;
 
 /**
@@ -308,6 +310,22 @@ public class ReferralService {
         referral.revokedBy = CHAT_ACTOR;
         LOG.infof("Referral %d: consent withdrawn in the chat", referral.id);
         return new ChatTextKey("withdrawn", referral, providers.findById(referral.providerId));
+    }
+
+    /** {@code /hapus} withdraws everything: every referral of the person that is not final is revoked. */
+    void onErased(@Observes ReporterErased event) {
+        int revoked = 0;
+        for (Referral referral : referrals.list("contactId = ?1", event.contactId())) {
+            if (!referral.state().isFinal()) {
+                move(referral, ReferralStatus.REVOKED, CHAT_ACTOR, referral.intakeId, "reporter_erased");
+                referral.revokedAt = referral.statusChangedAt;
+                referral.revokedBy = CHAT_ACTOR;
+                revoked++;
+            }
+        }
+        if (revoked > 0) {
+            LOG.infof("Contact %d erased: %d referrals revoked", event.contactId(), revoked);
+        }
     }
 
     public List<Referral> withdrawable(Contact contact) {

@@ -160,6 +160,22 @@ class ReferralInboxTest {
     }
 
     @Test
+    void shouldRevokeEveryOpenReferralWhenTheReporterDeletesTheirData() {
+        String ref = data.sentinelCase();
+        long contactId = data.contactOf(ref);
+        long asked = draft(counsellor, ref, "contoh-lbh", "legal", "needs");
+        long drafted = draft(counsellor, ref, "contoh-pusat-krisis", "psychological");
+        post(counsellor, asked, "ask", 303);
+        data.press(contactId, "_ref" + asked + ":yes");
+        conversations.receive(contactId, new Input.Text("/hapus"), null);
+        conversations.receive(contactId, new Input.Text("ya"), null);
+        assertEquals("revoked", data.referral(asked).status);
+        assertEquals("revoked", data.referral(drafted).status);
+        status(counsellor, asked, "sent", 409);
+        getAs(counsellor).when().get("/inbox/referrals/" + asked + "/letter").then().statusCode(409);
+    }
+
+    @Test
     void shouldLetOnlyACoordinatorRecordAGuardiansConsentWithAReason() {
         String ref = data.sentinelCase();
         long intakeId = data.intakeOf(ref);
