@@ -19,7 +19,7 @@ public record IntakeSections(List<Section> sections, boolean chatUnsafe) {
     private static final TypeReference<LinkedHashMap<String, LinkedHashMap<String, Answer>>> TYPE = new TypeReference<>() {
     };
 
-    static IntakeSections of(String answersJson) {
+    public static IntakeSections of(String answersJson) {
         if (answersJson == null || answersJson.isBlank()) {
             return new IntakeSections(List.of(), false);
         }

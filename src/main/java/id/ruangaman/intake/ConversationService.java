@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -50,6 +51,8 @@ public class ConversationService {
     private final Clock clock;
     @Inject
     Event<TranscriptChanged> transcriptChanged;
+    @Inject
+    Instance<ChatInterceptor> interceptors;
 
     ConversationService(ContactRepository contacts, SessionRepository sessions, ChatMessageRepository messages,
             Outbox outbox, MediaRepository media, FlowRegistry flows, FlowEngine engine, IntakeService intakes, ReporterErasure erasure,
@@ -80,6 +83,12 @@ public class ConversationService {
         contact.lastInboundAt = Instant.now(clock);
         contact.unreachableAt = null; // they wrote, so they can be reached again
         record(contact, input, providerMessageId, null);
+        Optional<List<Output.Message>> intercepted = interceptors.stream()
+                .sorted(java.util.Comparator.comparingInt(ChatInterceptor::priority))
+                .map(interceptor -> interceptor.intercept(contact, input)).flatMap(Optional::stream).findFirst();
+        if (intercepted.isPresent()) {
+            return intercepted.get().stream().map(message -> outbox.queue(contact, message)).toList();
+        }
         Optional<ConversationSession> existing = sessions.findByContact(contactId);
         if (existing.isEmpty()) {
             Flow flow = flows.current(flowIdForNewSession == null ? config.defaultFlow() : flowIdForNewSession);

@@ -52,7 +52,8 @@ public class FlowRegistry {
     private record FlowFile(Flow flow, String fileName, byte[] content) {
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** Before the data files ({@code _*.yaml}) are read, so a broken flow is always the first problem reported. */
+    void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) StartupEvent event) {
         List<FlowFile> files = loadFiles(Path.of(config.flowsDirectory()));
         List<Flow> fromFiles = files.stream().map(FlowFile::flow).toList();
         QuarkusTransaction.requiringNew().run(() -> {

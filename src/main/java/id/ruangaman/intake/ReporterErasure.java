@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -25,6 +27,8 @@ public class ReporterErasure {
     private final MediaRepository media;
     private final IntakeRepository intakes;
     private final Clock clock;
+    @Inject
+    Event<ReporterErased> erased;
 
     ReporterErasure(ChatMessageRepository messages, MediaRepository media, IntakeRepository intakes, Clock clock) {
         this.messages = messages;
@@ -41,6 +45,7 @@ public class ReporterErasure {
         long shells = intakes.update("answers = null, status = 'closed', closedReason = ?2, deletedByReporterAt = ?3 "
                 + "where contactId = ?1", contact.id, CLOSED_REASON, now);
         contact.displayName = null;
+        erased.fire(new ReporterErased(contact.id));
         LOG.infof("Erased contact %d on request: %d messages, %d media, %d intakes kept as shells",
                 contact.id, erasedMessages, erasedMedia, shells);
     }

@@ -1,0 +1,92 @@
+package id.ruangaman.referral;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.inbox.InboxLocale;
+import id.ruangaman.security.CurrentAccount;
+import id.ruangaman.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** A case's referrals, the directory search (services asked for pre-selected) and drafting a referral. */
+@Path("/inbox/cases/{ref}/referrals")
+@RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR })
+public class CaseReferralResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance forCase(CaseFile file, List<ReferralService.Item> items, List<String> services,
+                List<String> selected, List<String> regions, String region, String q, List<Provider> results,
+                List<String> parts);
+    }
+
+    private final ReferralService referrals;
+    private final CurrentAccount current;
+    private final InboxLocale locale;
+
+    CaseReferralResource(ReferralService referrals, CurrentAccount current, InboxLocale locale) {
+        this.referrals = referrals;
+        this.current = current;
+        this.locale = locale;
+    }
+
+    /** The case's referrals and the directory search; without a search yet, the services asked for are selected. */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance forCase(@RestPath String ref, @RestQuery("service") List<String> service,
+            @RestQuery String region, @RestQuery String q, @RestQuery String search) {
+        List<ReferralService.Item> items = referrals.ofCase(ref, current);
+        CaseFile file = items.isEmpty() ? null : items.get(0).file();
+        if (file == null) {
+            file = referrals.caseFile(ref, current);
+        }
+        List<String> selected = new ArrayList<>();
+        if (search == null) {
+            if (file.services != null) {
+                for (String code : file.services.split(",")) {
+                    if (ReferralService.SERVICES.contains(code.trim())) {
+                        selected.add(code.trim());
+                    }
+                }
+            }
+        } else {
+            for (String code : service == null ? List.<String>of() : service) {
+                if (!ReferralService.SERVICES.contains(code)) {
+                    throw new BadRequestException("unknown service");
+                }
+                selected.add(code);
+            }
+        }
+        if ((region != null && region.length() > ReferralResource.MAX_QUERY) || (q != null && q.length() > ReferralResource.MAX_QUERY)) {
+            throw new BadRequestException("search too long");
+        }
+        List<Provider> results = referrals.search(selected, region, q);
+        return locale.apply(Templates.forCase(file, items, ReferralService.SERVICES, selected, referrals.regions(),
+                region, q, results, ReferralPart.CODES));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response draft(@RestPath String ref, @RestForm String provider, @RestForm String service,
+            @RestForm("part") List<String> part) {
+        Referral referral = referrals.draft(ref, provider, service, ReferralResource.parts(part), current);
+        return ReferralResource.to(referral.id);
+    }
+
+}

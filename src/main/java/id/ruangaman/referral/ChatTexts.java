@@ -1,0 +1,72 @@
+package id.ruangaman.referral;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.ruangaman.conversation.Choice;
+import id.ruangaman.conversation.Output;
+
+/**
+ * The referral messages the survivor receives, built from {@link ReferralTexts}. Buttons carry the callback data
+ * {@code _ref<id>:yes|no} (consent) and {@code _refw:<id>|keep} (withdrawal), well under the 60-byte limit.
+ */
+@ApplicationScoped
+public class ChatTexts {
+
+    static final String CONSENT_NODE_PREFIX = "_ref";
+    static final String WITHDRAW_NODE = "_refw";
+    static final String KEEP = "keep";
+
+    private final ReferralTexts texts;
+
+    ChatTexts(ReferralTexts texts) {
+        this.texts = texts;
+    }
+
+    public Output.Message consentQuestion(Referral referral, Provider provider, String language) {
+        String text = texts.text("consent_question", language, Map.of("provider", provider.name,
+                "service", service(referral.service, language), "parts", parts(referral.consented(), language)));
+        return new Output.Message(text, CONSENT_NODE_PREFIX + referral.id, List.of(
+                new Choice("yes", texts.text("button_yes", language)), new Choice("no", texts.text("button_no", language))), false);
+    }
+
+    public Output.Message plain(String key, String language, Map<String, String> values) {
+        return Output.Message.plain(texts.text(key, language, values));
+    }
+
+    public Output.Message about(String key, Referral referral, Provider provider, String language) {
+        return plain(key, language, Map.of("provider", provider.name, "service", service(referral.service, language)));
+    }
+
+    /** Which referral to withdraw: one numbered button per referral, and one to cancel. */
+    public Output.Message whichToWithdraw(List<Referral> referrals, Map<Long, Provider> providers, String language) {
+        List<String> lines = new ArrayList<>();
+        List<Choice> choices = new ArrayList<>();
+        int n = 1;
+        for (Referral referral : referrals) {
+            String label = n + ". " + providers.get(referral.providerId).name;
+            lines.add(label + " (" + service(referral.service, language) + ")");
+            choices.add(new Choice(String.valueOf(referral.id), label));
+            n++;
+        }
+        choices.add(new Choice(KEEP, texts.text("withdraw_keep", language)));
+        return new Output.Message(texts.text("withdraw_which", language, Map.of("list", String.join("\n", lines))),
+                WITHDRAW_NODE, choices, false);
+    }
+
+    String service(String code, String language) {
+        return ReferralService.SERVICES.contains(code) ? texts.text("service_" + code, language) : code;
+    }
+
+    String parts(Set<ReferralPart> parts, String language) {
+        if (parts.isEmpty()) {
+            return texts.text("parts_none", language);
+        }
+        List<String> names = parts.stream().map(p -> texts.text("part_" + p.code(), language)).toList();
+        return String.join("; ", names);
+    }
+}

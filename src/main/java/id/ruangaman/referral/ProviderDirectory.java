@@ -1,0 +1,139 @@
+package id.ruangaman.referral;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import id.ruangaman.intake.ConversationConfig;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * Loads {@code conversations/_providers.yaml} at start-up and upserts each provider by its stable key. A broken
+ * entry stops the start-up with the file, key and problem.
+ */
+@ApplicationScoped
+public class ProviderDirectory {
+
+    private static final Logger LOG = Logger.getLogger(ProviderDirectory.class);
+    static final int AFTER_FLOWS = jakarta.interceptor.Interceptor.Priority.APPLICATION + 600;
+    static final String FILE = "_providers.yaml";
+    static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    /** One entry of the file. */
+    public record Entry(String name, List<String> services, String region, String city, String address,
+            @JsonProperty("contact_channels") String contactChannels, @JsonProperty("opening_hours") String openingHours,
+            String languages, String accessibility, String cost, @JsonProperty("accepts_minors") Boolean acceptsMinors) {
+    }
+
+    private final ConversationConfig config;
+    private final ProviderRepository providers;
+    private final Clock clock;
+
+    ProviderDirectory(ConversationConfig config, ProviderRepository providers, Clock clock) {
+        this.config = config;
+        this.providers = providers;
+        this.clock = clock;
+    }
+
+    /** After the flows are loaded and linted, so a broken flow is the first thing reported. */
+    @Transactional
+    void onStart(@Observes @Priority(AFTER_FLOWS) StartupEvent event) {
+        Path file = Path.of(config.flowsDirectory(), FILE);
+        Map<String, Entry> entries = read(file);
+        entries.forEach((key, entry) -> upsert(key, entry));
+        LOG.infof("Referral directory: %d providers from %s", entries.size(), FILE);
+    }
+
+    static Map<String, Entry> read(Path file) {
+        Map<String, Entry> entries;
+        try {
+            entries = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(Files.readAllBytes(file), new TypeReference<Map<String, Entry>>() {
+                    });
+        } catch (IOException e) {
+            throw new ConfigurationException(file + " cannot be read as a map of providers: " + e.getClass().getSimpleName());
+        }
+        if (entries == null) {
+            return Map.of();
+        }
+        entries.forEach((key, entry) -> {
+            String problem = problem(key, entry);
+            if (problem != null) {
+                throw new ConfigurationException(file + ": provider '" + key + "' " + problem);
+            }
+        });
+        return entries;
+    }
+
+    static String problem(String key, Entry entry) {
+        if (!KEY.matcher(key).matches()) {
+            return "has an invalid key (lower-case letters, digits, '-' and '_')";
+        }
+        if (entry == null || blank(entry.name())) {
+            return "has no name";
+        }
+        if (entry.services() == null || entry.services().isEmpty()) {
+            return "offers no services";
+        }
+        for (String service : entry.services()) {
+            if (!ReferralService.SERVICES.contains(service)) {
+                return "has an unknown service '" + service + "'";
+            }
+        }
+        if (blank(entry.region()) || blank(entry.city())) {
+            return "needs a region and a city";
+        }
+        if (!"free".equals(entry.cost()) && !"paid".equals(entry.cost())) {
+            return "needs cost: free or paid";
+        }
+        return null;
+    }
+
+    private void upsert(String key, Entry entry) {
+        Provider provider = providers.findByKey(key).orElseGet(() -> {
+            Provider created = new Provider();
+            created.key = key;
+            created.active = true;
+            return created;
+        });
+        provider.name = entry.name().trim();
+        provider.services = String.join(",", entry.services());
+        provider.region = entry.region().trim();
+        provider.city = entry.city().trim();
+        provider.address = entry.address();
+        provider.contactChannels = entry.contactChannels();
+        provider.openingHours = entry.openingHours();
+        provider.languages = entry.languages();
+        provider.accessibility = entry.accessibility();
+        provider.cost = entry.cost();
+        provider.acceptsMinors = Boolean.TRUE.equals(entry.acceptsMinors());
+        provider.source = Provider.SOURCE_FILE;
+        provider.updatedAt = Instant.now(clock);
+        if (provider.id == null) {
+            providers.persist(provider);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,48 @@
+package id.ruangaman.referral;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import id.ruangaman.channel.Contact;
+import id.ruangaman.inbox.AnswerLine;
+import id.ruangaman.inbox.IntakeSections;
+
+/**
+ * The content of a referral request letter (surat permohonan rujukan): the referral, the provider, and only the
+ * parts the consent covers, decrypted from the intake record. Parts without consent are never read into it.
+ */
+public record ReferralLetter(ReferralService.Item item, List<Part> parts) {
+
+    /** One consented part: its code and its lines (key, text). */
+    public record Part(String code, List<AnswerLine> lines) {
+    }
+
+    private static final List<String> CONTACT_SAFETY_KEYS = List.of("safe_to_reply", "contact_times", "never_do");
+
+    static ReferralLetter of(ReferralService.Item item, Contact contact) {
+        Set<ReferralPart> consented = item.referral().consented();
+        IntakeSections intake = IntakeSections.of(item.file().answers);
+        List<Part> parts = new ArrayList<>();
+        for (ReferralPart part : consented) {
+            parts.add(new Part(part.code(), switch (part) {
+                case IDENTITY -> intake.section("identification").answers();
+                case CHRONOLOGY -> intake.section("chronology").answers();
+                case EVIDENCE -> intake.section("evidence").answers();
+                case NEEDS -> intake.section("needs").answers();
+                case CONTACT -> contactLines(intake, contact);
+            }));
+        }
+        return new ReferralLetter(item, List.copyOf(parts));
+    }
+
+    private static List<AnswerLine> contactLines(IntakeSections intake, Contact contact) {
+        List<AnswerLine> lines = new ArrayList<>();
+        if (contact != null) {
+            lines.add(new AnswerLine("channel", contact.channel.name(), false, List.of()));
+            lines.add(new AnswerLine("chat_id", contact.externalId, false, List.of()));
+        }
+        intake.section("safety").answers().stream().filter(a -> CONTACT_SAFETY_KEYS.contains(a.key())).forEach(lines::add);
+        return lines;
+    }
+}

@@ -1,0 +1,147 @@
+package id.ruangaman.referral;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+import id.ruangaman.audit.AuditEvent;
+import id.ruangaman.inbox.InboxLocale;
+import id.ruangaman.security.CurrentAccount;
+import id.ruangaman.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Referrals in the inbox (see CaseReferralResource for a case's referrals and the directory search): one referral's page (parts, consent,
+ * lifecycle), the printable letter, and the coordinators' overview. POST → redirect → GET; every route checks access.
+ */
+@Path("/inbox/referrals")
+@RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR })
+public class ReferralResource {
+
+    static final int MAX_QUERY = 100;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance detail(ReferralService.Item item, List<String> parts, List<String> next,
+                List<AuditEvent> history);
+
+        static native TemplateInstance letter(ReferralLetter letter, Instant now);
+
+        static native TemplateInstance overview(List<ReferralService.Item> items, Map<String, Long> byProvider, Instant now);
+    }
+
+    private final ReferralService referrals;
+    private final ProviderRepository providers;
+    private final CurrentAccount current;
+    private final InboxLocale locale;
+    private final Clock clock;
+
+    ReferralResource(ReferralService referrals, ProviderRepository providers, CurrentAccount current, InboxLocale locale,
+            Clock clock) {
+        this.referrals = referrals;
+        this.providers = providers;
+        this.current = current;
+        this.locale = locale;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance detail(@RestPath String id) {
+        ReferralService.Item item = referrals.view(ReferralService.parseId(id), current);
+        List<String> next = item.referral().state().manualNext().stream().map(ReferralStatus::code).toList();
+        return locale.apply(Templates.detail(item, ReferralPart.CODES, next, referrals.history(item)));
+    }
+
+    @POST
+    @Path("/{id}/parts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeParts(@RestPath String id, @RestForm("part") List<String> part) {
+        long referralId = ReferralService.parseId(id);
+        referrals.changeParts(referralId, parts(part), current);
+        return to(referralId);
+    }
+
+    @POST
+    @Path("/{id}/ask")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response ask(@RestPath String id) {
+        long referralId = ReferralService.parseId(id);
+        referrals.askConsent(referralId, current);
+        return to(referralId);
+    }
+
+    @POST
+    @Path("/{id}/guardian")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response guardian(@RestPath String id, @RestForm String reason) {
+        long referralId = ReferralService.parseId(id);
+        referrals.guardianConsent(referralId, reason, current);
+        return to(referralId);
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response status(@RestPath String id, @RestForm String status) {
+        long referralId = ReferralService.parseId(id);
+        referrals.changeStatus(referralId, status, current);
+        return to(referralId);
+    }
+
+    /** The referral request letter (surat permohonan rujukan), A4, only the consented parts. Audited. */
+    @GET
+    @Path("/{id}/letter")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance letter(@RestPath String id) {
+        ReferralLetter letter = referrals.letter(ReferralService.parseId(id), current);
+        return locale.apply(Templates.letter(letter, Instant.now(clock)));
+    }
+
+    /** Open referrals by provider and by age, for coordinators. */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Role.COORDINATOR)
+    public TemplateInstance overview() {
+        List<ReferralService.Item> items = referrals.overview(current);
+        Map<String, Long> byProvider = new LinkedHashMap<>();
+        items.stream().map(i -> i.provider().name).sorted().forEach(name -> byProvider.merge(name, 1L, Long::sum));
+        return locale.apply(Templates.overview(items, byProvider, Instant.now(clock)));
+    }
+
+    static Set<ReferralPart> parts(List<String> codes) {
+        Set<ReferralPart> parts = EnumSet.noneOf(ReferralPart.class);
+        for (String code : codes == null ? List.<String>of() : codes) {
+            ReferralPart part = ReferralPart.parse(code);
+            if (part == null) {
+                throw new BadRequestException("unknown part");
+            }
+            parts.add(part);
+        }
+        return parts;
+    }
+
+    static Response to(long id) {
+        return Response.seeOther(URI.create("/inbox/referrals/" + id)).build();
+    }
+}

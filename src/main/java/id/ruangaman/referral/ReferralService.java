@@ -1,0 +1,384 @@
+package id.ruangaman.referral;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.jboss.logging.Logger;
+
+import id.ruangaman.audit.AuditAction;
+import id.ruangaman.audit.AuditEvent;
+import id.ruangaman.audit.AuditLog;
+import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.channel.Outbox;
+import id.ruangaman.inbox.CaseAccess;
+import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.inbox.CaseFileRepository;
+import id.ruangaman.intake.ReporterErased;
+import id.ruangaman.security.CurrentAccount;
+
+/**
+ * Everything that happens to a referral. Every inbox method checks access to the referral's case (404, then 403 and
+ * an audit row), enforces the lifecycle (illegal steps answer 409) and the consent gate (nothing is sent or printed
+ * without consent in force), and audits the change with codes only.
+ */
+@ApplicationScoped
+public class ReferralService {
+
+    private static final Logger LOG = Logger.getLogger(ReferralService.class);
+    public static final List<String> SERVICES = List.of("psychological", "legal", "social_reintegration",
+            "follow_up_counselling", "medical", "spiritual");
+    static final int MAX_REASON = 1000;
+    static final int MIN_REASON = 10;
+    static final String CHAT_ACTOR = "survivor-chat";
+
+    private final ReferralRepository referrals;
+    private final ProviderRepository providers;
+    private final CaseFileRepository cases;
+    private final CaseAccess access;
+    private final ContactRepository contacts;
+    private final Outbox outbox;
+    private final ChatTexts chat;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ReferralService(ReferralRepository referrals, ProviderRepository providers, CaseFileRepository cases, CaseAccess access,
+            ContactRepository contacts, Outbox outbox, ChatTexts chat, AuditLog audit, Clock clock) {
+        this.referrals = referrals;
+        this.providers = providers;
+        this.cases = cases;
+        this.access = access;
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.chat = chat;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A referral with what the pages need around it. */
+    public record Item(Referral referral, Provider provider, CaseFile file) {
+
+        /** Whole days since the referral was drafted. */
+        public long ageDays(Instant now) {
+            return Duration.between(referral.createdAt, now).toDays();
+        }
+    }
+
+    // --- inbox ----------------------------------------------------------------------------------------------------
+
+    /** The case and its referrals, for the case's referral page (audited as a view). */
+    @Transactional
+    public List<Item> ofCase(String ref, CurrentAccount who) {
+        CaseFile file = access.open(ref, who);
+        audit.record(who.getUsername(), AuditAction.REFERRAL_VIEW, file.id, "case_referrals");
+        return referrals.ofCase(file.id).stream().map(r -> new Item(r, providers.findById(r.providerId), file)).toList();
+    }
+
+    /** The case itself, access-checked (for the referral page of a case without referrals yet). */
+    @Transactional
+    public CaseFile caseFile(String ref, CurrentAccount who) {
+        return access.open(ref, who);
+    }
+
+    /** The directory search of the case page. */
+    @Transactional
+    public List<Provider> search(List<String> services, String region, String text) {
+        return providers.search(services, region, text);
+    }
+
+    @Transactional
+    public List<String> regions() {
+        return providers.regions();
+    }
+
+    @Transactional
+    public Referral draft(String ref, String providerId, String service, Set<ReferralPart> parts, CurrentAccount who) {
+        CaseFile file = access.open(ref, who);
+        if (file.isDeleted()) {
+            throw new WebApplicationException("the reporter deleted this case", 409);
+        }
+        if (service == null || !SERVICES.contains(service)) {
+            throw new BadRequestException("unknown service");
+        }
+        Provider provider = providers.findById(parseId(providerId));
+        if (provider == null || !provider.active) {
+            throw new BadRequestException("no such active provider");
+        }
+        if (!provider.offers(service)) {
+            throw new BadRequestException("the provider does not offer this service");
+        }
+        Instant now = Instant.now(clock);
+        Referral referral = new Referral();
+        referral.intakeId = file.id;
+        referral.contactId = file.contactId;
+        referral.providerId = provider.id;
+        referral.service = service;
+        referral.setParts(parts);
+        referral.status = ReferralStatus.DRAFT.code();
+        referral.createdBy = who.getUsername();
+        referral.createdAt = now;
+        referral.statusChangedAt = now;
+        referrals.persist(referral);
+        audit.record(who.getUsername(), AuditAction.REFERRAL_CHANGE, file.id,
+                "referral:" + referral.id + " draft provider:" + provider.id + " service:" + service + " parts:" + codes(parts));
+        return referral;
+    }
+
+    /** One referral for its page; audited. */
+    @Transactional
+    public Item view(long id, CurrentAccount who) {
+        Item item = open(id, who);
+        audit.record(who.getUsername(), AuditAction.REFERRAL_VIEW, item.file().id, "referral:" + id);
+        return item;
+    }
+
+    /** The referral's audited changes, oldest first (codes only). */
+    @Transactional
+    public List<AuditEvent> history(Item item) {
+        String prefix = "referral:" + item.referral().id + " ";
+        List<AuditEvent> events = new ArrayList<>(audit.search(null, AuditAction.REFERRAL_CHANGE.code(),
+                item.file().id, null, null, 0, 500).stream().filter(e -> e.detail != null && e.detail.startsWith(prefix)).toList());
+        Collections.reverse(events);
+        return events;
+    }
+
+    /** Changes what a draft would share. Once the survivor was asked, the parts are fixed. */
+    @Transactional
+    public void changeParts(long id, Set<ReferralPart> parts, CurrentAccount who) {
+        Item item = open(id, who);
+        Referral referral = item.referral();
+        if (referral.state() != ReferralStatus.DRAFT) {
+            throw new WebApplicationException("only a draft's parts can change", 409);
+        }
+        referral.setParts(parts);
+        audit.record(who.getUsername(), AuditAction.REFERRAL_CHANGE, item.file().id, "referral:" + id + " parts:" + codes(parts));
+    }
+
+    /** Asks the survivor in the chat, in their language, naming the provider and exactly the parts to share. */
+    @Transactional
+    public void askConsent(long id, CurrentAccount who) {
+        Item item = open(id, who);
+        Referral referral = item.referral();
+        if (item.file().isDeleted()) {
+            throw new WebApplicationException("the reporter deleted this case", 409);
+        }
+        move(referral, ReferralStatus.AWAITING_CONSENT, who.getUsername(), item.file().id, null);
+        referral.consentAskedAt = referral.statusChangedAt;
+        referral.consentedParts = String.join(",", referral.partCodes());
+        Contact contact = contacts.findById(referral.contactId);
+        outbox.queue(contact, chat.consentQuestion(referral, item.provider(), languageOf(contact, item.file())));
+    }
+
+    /**
+     * The SOP's rule for a victim who cannot consent (such as a minor): a parent or guardian consents. Only a
+     * coordinator records it, with the reason; a counsellor is refused (403, audited).
+     */
+    @Transactional
+    public void guardianConsent(long id, String reason, CurrentAccount who) {
+        Item item = open(id, who);
+        if (!who.isCoordinator()) {
+            audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, item.file().id, "referral:" + id + " guardian_override");
+            throw new ForbiddenException("only a coordinator may record a guardian's consent");
+        }
+        String trimmed = reason == null ? "" : reason.strip();
+        if (trimmed.length() < MIN_REASON || trimmed.length() > MAX_REASON) {
+            throw new BadRequestException("a guardian's consent needs a reason of " + MIN_REASON + " to " + MAX_REASON + " characters");
+        }
+        Referral referral = item.referral();
+        if (referral.state() == ReferralStatus.DRAFT) {
+            referral.consentedParts = String.join(",", referral.partCodes());
+        }
+        move(referral, ReferralStatus.CONSENTED, who.getUsername(), item.file().id, "by:guardian");
+        referral.consentBy = "guardian";
+        referral.consentAnsweredAt = referral.statusChangedAt;
+        referral.overrideBy = who.getUsername();
+        referral.overrideReason = trimmed;
+    }
+
+    /**
+     * A step the team takes by hand: sent, accepted, declined by the provider, completed, revoked. Sending needs
+     * consent in force. The survivor is told in the chat when the referral is sent and when it is accepted.
+     */
+    @Transactional
+    public void changeStatus(long id, String to, CurrentAccount who) {
+        ReferralStatus target = ReferralStatus.parse(to);
+        if (target == null || !ReferralStatus.MANUAL.contains(target)) {
+            throw new BadRequestException("unknown status");
+        }
+        Item item = open(id, who);
+        Referral referral = item.referral();
+        if (target == ReferralStatus.SENT && referral.state() != ReferralStatus.CONSENTED) {
+            audit.recordRefusal(who.getUsername(), AuditAction.REFERRAL_CHANGE, item.file().id, "referral:" + id + " send_refused:no_consent");
+            throw new WebApplicationException("no consent: the referral cannot be sent", 409);
+        }
+        if (item.file().isDeleted() && target != ReferralStatus.REVOKED && target != ReferralStatus.COMPLETED) {
+            throw new WebApplicationException("the reporter deleted this case", 409);
+        }
+        move(referral, target, who.getUsername(), item.file().id, null);
+        Contact contact = contacts.findById(referral.contactId);
+        String language = languageOf(contact, item.file());
+        if (target == ReferralStatus.SENT) {
+            referral.sentAt = referral.statusChangedAt;
+            outbox.queue(contact, chat.about("referral_sent", referral, item.provider(), language));
+        } else if (target == ReferralStatus.ACCEPTED) {
+            referral.acceptedAt = referral.statusChangedAt;
+            outbox.queue(contact, chat.about("referral_accepted", referral, item.provider(), language));
+        } else if (target == ReferralStatus.COMPLETED) {
+            referral.completedAt = referral.statusChangedAt;
+        } else if (target == ReferralStatus.REVOKED) {
+            referral.revokedAt = referral.statusChangedAt;
+            referral.revokedBy = who.getUsername();
+        }
+    }
+
+    /** The letter's content, only while consent is in force; printing is audited. */
+    @Transactional
+    public ReferralLetter letter(long id, CurrentAccount who) {
+        Item item = open(id, who);
+        Referral referral = item.referral();
+        if (!referral.state().mayShare()) {
+            audit.recordRefusal(who.getUsername(), AuditAction.PRINT, item.file().id, "referral_letter:" + id + " refused:" + referral.status);
+            throw new WebApplicationException("no consent in force: the letter cannot be printed", 409);
+        }
+        if (item.file().isDeleted()) {
+            throw new WebApplicationException("the reporter deleted this case", 409);
+        }
+        audit.record(who.getUsername(), AuditAction.PRINT, item.file().id,
+                "referral_letter:" + id + " parts:" + referral.consentedParts);
+        return ReferralLetter.of(item, contacts.findById(referral.contactId));
+    }
+
+    /** Open referrals for coordinators, oldest first. */
+    @Transactional
+    public List<Item> overview(CurrentAccount who) {
+        if (!who.isCoordinator()) {
+            audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, null, "referral_overview");
+            throw new ForbiddenException("coordinators only");
+        }
+        audit.record(who.getUsername(), AuditAction.REFERRAL_VIEW, null, "overview");
+        Map<Long, Provider> byId = new HashMap<>();
+        Map<Long, CaseFile> files = new HashMap<>();
+        return referrals.open().stream().map(r -> new Item(r, byId.computeIfAbsent(r.providerId, providers::findById),
+                files.computeIfAbsent(r.intakeId, cases::findById))).toList();
+    }
+
+    // --- chat (called by ReferralChat inside ConversationService's transaction, contact row locked) ----------------
+
+    /** The survivor's yes or no. Returns the reply, or the "no longer open" one when the question is stale. */
+    public ChatTextKey answer(Contact contact, long referralId, boolean yes, ChatMessage inbound) {
+        Referral referral = referrals.findById(referralId);
+        if (referral == null || !referral.contactId.equals(contact.id) || referral.state() != ReferralStatus.AWAITING_CONSENT) {
+            return new ChatTextKey("question_closed", null, null);
+        }
+        move(referral, yes ? ReferralStatus.CONSENTED : ReferralStatus.DECLINED, CHAT_ACTOR, referral.intakeId,
+                "message:" + (inbound == null ? "none" : inbound.id));
+        referral.consentBy = "survivor";
+        referral.consentAnsweredAt = referral.statusChangedAt;
+        if (inbound != null) {
+            referral.consentMessageId = inbound.id;
+            referral.consentProviderMessage = inbound.providerMessageId;
+        }
+        LOG.infof("Referral %d: survivor answered %s", referral.id, yes ? "yes" : "no");
+        return new ChatTextKey(yes ? "consent_given" : "consent_refused", referral, providers.findById(referral.providerId));
+    }
+
+    /** Withdraws consent from the chat: the referral is revoked and nothing more is shared. */
+    public ChatTextKey withdraw(Contact contact, long referralId) {
+        Referral referral = referrals.findById(referralId);
+        if (referral == null || !referral.contactId.equals(contact.id) || !referral.state().withdrawable()) {
+            return new ChatTextKey("question_closed", null, null);
+        }
+        move(referral, ReferralStatus.REVOKED, CHAT_ACTOR, referral.intakeId, "withdrawn_in_chat");
+        referral.revokedAt = referral.statusChangedAt;
+        referral.revokedBy = CHAT_ACTOR;
+        LOG.infof("Referral %d: consent withdrawn in the chat", referral.id);
+        return new ChatTextKey("withdrawn", referral, providers.findById(referral.providerId));
+    }
+
+    /** {@code /hapus} withdraws everything: every referral of the person that is not final is revoked. */
+    void onErased(@Observes ReporterErased event) {
+        int revoked = 0;
+        for (Referral referral : referrals.list("contactId = ?1", event.contactId())) {
+            if (!referral.state().isFinal()) {
+                move(referral, ReferralStatus.REVOKED, CHAT_ACTOR, referral.intakeId, "reporter_erased");
+                referral.revokedAt = referral.statusChangedAt;
+                referral.revokedBy = CHAT_ACTOR;
+                revoked++;
+            }
+        }
+        if (revoked > 0) {
+            LOG.infof("Contact %d erased: %d referrals revoked", event.contactId(), revoked);
+        }
+    }
+
+    public List<Referral> withdrawable(Contact contact) {
+        return referrals.withdrawable(contact.id);
+    }
+
+    public Map<Long, Provider> providersOf(List<Referral> list) {
+        return list.stream().map(r -> r.providerId).distinct().collect(Collectors.toMap(id -> id, providers::findById));
+    }
+
+    /** Which chat text to answer with, and about which referral (both null for texts without placeholders). */
+    public record ChatTextKey(String key, Referral referral, Provider provider) {
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------------
+
+    private Item open(long id, CurrentAccount who) {
+        Referral referral = referrals.findById(id);
+        if (referral == null) {
+            throw new NotFoundException("no such referral");
+        }
+        CaseFile file = cases.findById(referral.intakeId);
+        access.open(file.referenceCode, who);
+        return new Item(referral, providers.findById(referral.providerId), file);
+    }
+
+    private void move(Referral referral, ReferralStatus to, String actor, Long intakeId, String note) {
+        ReferralStatus from = referral.state();
+        if (!from.canMoveTo(to)) {
+            throw new WebApplicationException("illegal referral status change " + from.code() + " -> " + to.code(), 409);
+        }
+        referral.status = to.code();
+        referral.statusChangedAt = Instant.now(clock);
+        audit.record(actor, AuditAction.REFERRAL_CHANGE, intakeId,
+                "referral:" + referral.id + " " + from.code() + "->" + to.code() + (note == null ? "" : " " + note));
+    }
+
+    static String languageOf(Contact contact, CaseFile file) {
+        if (contact != null && contact.language != null) {
+            return ReferralTexts.language(contact.language);
+        }
+        return ReferralTexts.language(file == null ? null : file.language);
+    }
+
+    static long parseId(String value) {
+        try {
+            return Long.parseLong(value == null ? "" : value.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("invalid id");
+        }
+    }
+
+    private static String codes(Set<ReferralPart> parts) {
+        return parts.isEmpty() ? "none" : parts.stream().map(ReferralPart::code).collect(Collectors.joining(","));
+    }
+}

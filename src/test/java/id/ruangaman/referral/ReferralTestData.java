@@ -1,0 +1,130 @@
+package id.ruangaman.referral;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.ruangaman.audit.AuditLog;
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.channel.ChatMessageRepository;
+import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.conversation.Input;
+import id.ruangaman.intake.ConversationService;
+import id.ruangaman.intake.Intake;
+import id.ruangaman.intake.IntakeRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Synthetic cases for referral tests; sentinel strings mark each part of the record. */
+@ApplicationScoped
+public class ReferralTestData {
+
+    public static final String NAME = "SENTINEL-NAMA-7Q";
+    public static final String CHRONOLOGY = "SENTINEL-KRONOLOGI-7Q";
+    public static final String NEED = "SENTINEL-KEBUTUHAN-7Q";
+
+    private final ContactRepository contacts;
+    private final ConversationService conversations;
+    private final IntakeRepository intakes;
+    private final ReferralRepository referrals;
+    private final ProviderRepository providers;
+    private final ChatMessageRepository messages;
+    private final AuditLog audit;
+
+    ReferralTestData(ContactRepository contacts, ConversationService conversations, IntakeRepository intakes,
+            ReferralRepository referrals, ProviderRepository providers, ChatMessageRepository messages, AuditLog audit) {
+        this.contacts = contacts;
+        this.conversations = conversations;
+        this.intakes = intakes;
+        this.referrals = referrals;
+        this.providers = providers;
+        this.messages = messages;
+        this.audit = audit;
+    }
+
+    /** A DEV-channel intake through the real flow, with a sentinel name, chronology and urgent need. */
+    public String sentinelCase() {
+        long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(Channel.DEV, UUID.randomUUID().toString()).id);
+        conversations.receive(contactId, new Input.Text("/start"), "intake");
+        press(contactId, "language:id", "consent:yes", "in_danger:no", "reporter_role:victim", "victim_minor:no");
+        conversations.receive(contactId, new Input.Text(NAME), null);
+        press(contactId, "age_range:skip", "gender:skip", "campus_status:skip", "unit:skip", "disability:skip",
+                "incident_date:skip", "incident_place:online");
+        conversations.receive(contactId, new Input.Text(CHRONOLOGY), null);
+        press(contactId, "chronology:done", "relation:stranger", "reported_person:skip", "evidence_consent:no",
+                "witnesses:skip", "services:psychological", "services:legal", "services:done");
+        conversations.receive(contactId, new Input.Text(NEED), null);
+        press(contactId, "safe_to_reply:yes", "contact_times:skip", "never_do:skip", "code_word:skip", "summary:confirm");
+        return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().referenceCode);
+    }
+
+    /** A submitted case for an existing contact (a Telegram chat or WhatsApp number), written directly. */
+    public String caseFor(long contactId, Channel channel) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Intake intake = new Intake();
+            intake.referenceCode = "RT" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
+            intake.contactId = contactId;
+            intake.channel = channel;
+            intake.flowId = "intake";
+            intake.flowRevision = "test";
+            intake.language = "id";
+            intake.reporterRole = "victim";
+            intake.victimMinor = "no";
+            intake.services = "legal";
+            intake.status = "new";
+            intake.receivedAt = Instant.now();
+            intake.firstResponseDueAt = Instant.now().plus(Duration.ofHours(72));
+            intake.answers = "{\"chronology\":{\"chronology\":{\"kind\":\"multi_text\",\"parts\":[\"" + CHRONOLOGY + "\"]}}}";
+            intakes.persist(intake);
+            return intake.referenceCode;
+        });
+    }
+
+    public void press(long contactId, String... data) {
+        for (String d : data) {
+            conversations.receive(contactId, Input.ButtonPress.fromCallbackData(d), null);
+        }
+    }
+
+    public long contactOf(String ref) {
+        return QuarkusTransaction.requiringNew().call(() -> intakes.findByReferenceCode(ref).orElseThrow().contactId);
+    }
+
+    public long intakeOf(String ref) {
+        return QuarkusTransaction.requiringNew().call(() -> intakes.findByReferenceCode(ref).orElseThrow().id);
+    }
+
+    public long provider(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> providers.findByKey(key).orElseThrow().id);
+    }
+
+    public Referral referral(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> referrals.findById(id));
+    }
+
+    public List<Referral> referralsOf(String ref) {
+        long intake = intakeOf(ref);
+        return QuarkusTransaction.requiringNew().call(() -> referrals.ofCase(intake));
+    }
+
+    public List<ChatMessage> transcript(long contactId) {
+        return QuarkusTransaction.requiringNew().call(() -> messages.transcript(contactId));
+    }
+
+    public long audits(String action, long intakeId, String detailLike) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> audit.count("action = ?1 and intakeId = ?2 and detail like ?3", action, intakeId, detailLike));
+    }
+
+    public long auditsWithDetail(String action, String detailLike) {
+        return QuarkusTransaction.requiringNew().call(() -> audit.count("action = ?1 and detail like ?2", action, detailLike));
+    }
+
+    public long auditsByActor(String actor, String action) {
+        return QuarkusTransaction.requiringNew().call(() -> audit.count("actor = ?1 and action = ?2", actor, action));
+    }
+}
