@@ -28,9 +28,15 @@ public class InboxEventFeed {
     public record Item(long id, String type, String referenceCode) {
     }
 
+    /**
+     * Only events whose writing transactions have all finished: below the oldest transaction still in
+     * flight, no event with a smaller id can appear later, so reading on by id misses nothing.
+     */
+    private static final String SETTLED = "tx < pg_snapshot_xmin(pg_current_snapshot())";
+
     public long latestId() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select coalesce(max(id), 0) from inbox_event");
+                PreparedStatement s = c.prepareStatement("select coalesce(max(id), 0) from inbox_event where " + SETTLED);
                 ResultSet r = s.executeQuery()) {
             r.next();
             return r.getLong(1);
@@ -41,7 +47,7 @@ public class InboxEventFeed {
 
     public List<Item> after(long lastId, Long viewerId, boolean seesAll) {
         String sql = "select e.id, e.type, i.reference_code from inbox_event e join intake i on i.id = e.intake_id "
-                + "where e.id > ? " + (seesAll ? "" : "and (e.assignee_id is null or e.assignee_id = ?) ")
+                + "where e.id > ? and " + SETTLED + " " + (seesAll ? "" : "and (e.assignee_id is null or e.assignee_id = ?) ")
                 + "order by e.id limit " + BATCH;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, lastId);

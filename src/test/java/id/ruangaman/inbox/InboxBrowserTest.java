@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.TelegramFixtures;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -104,19 +105,19 @@ class InboxBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
         screenshot("2-case-arrived-live");
 
-        driver.findElement(By.linkText(ref)).click();
+        click(By.linkText(ref));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checklist")));
         screenshot("3-case");
 
         for (String component : VerificationComponent.ALL) {
-            driver.findElement(By.id("check-" + component)).click();
+            click(By.id("check-" + component));
             wait.until(ExpectedConditions.attributeToBe(By.id("check-" + component), "data-checked", "true"));
         }
         screenshot("4-checklist");
 
         String reply = "Halo, ini balasan konselor uji " + ref;
         driver.findElement(By.id("reply-text")).sendKeys(reply);
-        driver.findElement(By.id("send-reply")).click();
+        click(By.id("send-reply"));
         By sent = By.xpath("//li[contains(@class,'out')][.//div[@class='text' and contains(., '" + reply + "')]]");
         wait.until(ExpectedConditions.presenceOfElementLocated(sent));
         screenshot("5-replied");
@@ -126,10 +127,19 @@ class InboxBrowserTest {
                 "the reply did not reach the messenger");
         screenshot("5b-reply-delivered");
 
-        driver.findElement(By.id("print-intake")).click();
+        click(By.id("print-intake"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("print-intake-form")));
         assertTrue(driver.getPageSource().contains(ref));
         screenshot("6-print-intake-form");
+    }
+
+    /** Live updates may re-render a fragment between finding an element and clicking it; find it again then. */
+    private void click(By locator) {
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    driver.findElement(locator).click();
+                    return true;
+                });
     }
 
     private void screenshot(String name) throws IOException {
