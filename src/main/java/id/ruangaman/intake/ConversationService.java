@@ -50,6 +50,8 @@ public class ConversationService {
     private final Clock clock;
     @Inject
     Event<TranscriptChanged> transcriptChanged;
+    @Inject
+    FloodGuard flood;
 
     ConversationService(ContactRepository contacts, SessionRepository sessions, ChatMessageRepository messages,
             Outbox outbox, MediaRepository media, FlowRegistry flows, FlowEngine engine, IntakeService intakes, ReporterErasure erasure,
@@ -80,6 +82,10 @@ public class ConversationService {
         contact.lastInboundAt = Instant.now(clock);
         contact.unreachableAt = null; // they wrote, so they can be reached again
         record(contact, input, providerMessageId, null);
+        Optional<List<ChatMessage>> flooded = flood.check(contact);
+        if (flooded.isPresent()) {
+            return flooded.get(); // recorded for the transcript, not run through the conversation
+        }
         Optional<ConversationSession> existing = sessions.findByContact(contactId);
         if (existing.isEmpty()) {
             Flow flow = flows.current(flowIdForNewSession == null ? config.defaultFlow() : flowIdForNewSession);
