@@ -25,7 +25,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 public class Notices {
 
     public enum Key {
-        PRIVATE_CHAT_ONLY, MEDIA_TOO_LARGE, MEDIA_FAILED;
+        PRIVATE_CHAT_ONLY, MEDIA_TOO_LARGE, MEDIA_FAILED, FLOOD;
 
         String fileKey() {
             return name().toLowerCase();

@@ -53,6 +53,8 @@ public class ConversationService {
     Event<TranscriptChanged> transcriptChanged;
     @Inject
     Instance<ChatInterceptor> interceptors;
+    @Inject
+    FloodGuard flood;
 
     ConversationService(ContactRepository contacts, SessionRepository sessions, ChatMessageRepository messages,
             Outbox outbox, MediaRepository media, FlowRegistry flows, FlowEngine engine, IntakeService intakes, ReporterErasure erasure,
@@ -83,6 +85,10 @@ public class ConversationService {
         contact.lastInboundAt = Instant.now(clock);
         contact.unreachableAt = null; // they wrote, so they can be reached again
         record(contact, input, providerMessageId, null);
+        Optional<List<ChatMessage>> flooded = flood.check(contact);
+        if (flooded.isPresent()) {
+            return flooded.get(); // recorded for the transcript, not run through the conversation
+        }
         Optional<List<Output.Message>> intercepted = interceptors.stream()
                 .sorted(java.util.Comparator.comparingInt(ChatInterceptor::priority))
                 .map(interceptor -> interceptor.intercept(contact, input)).flatMap(Optional::stream).findFirst();

@@ -62,6 +62,11 @@ public final class FakeGraph implements AutoCloseable {
                 "{\"error\":{\"message\":\"synthetic failure\",\"type\":\"OAuthException\",\"code\":" + code + ",\"fbtrace_id\":\"x\"}}" });
     }
 
+    /** The next send to {@code to} is read, then the connection is dropped without an answer. */
+    public void dropNext(String to) {
+        scripted.computeIfAbsent(to, t -> new ArrayDeque<>()).add(new String[] { "drop", null });
+    }
+
     public void media(String mediaId, byte[] content) {
         media.put(mediaId, content);
     }
@@ -105,6 +110,10 @@ public final class FakeGraph implements AutoCloseable {
             String wamid = "wamid.OUT-" + ids.incrementAndGet();
             synchronized (this) {
                 sent.add(new Sent(to, body, Instant.now(), failure == null ? wamid : null));
+            }
+            if (failure != null && "drop".equals(failure[0])) {
+                exchange.close(); // no status line: the caller cannot know whether the message went out
+                return;
             }
             if (failure != null) {
                 respond(exchange, Integer.parseInt(failure[0]), failure[1]);

@@ -24,7 +24,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A fake Telegram Bot API on a random loopback port. It records every call, answers sendMessage,
  * answerCallbackQuery, getFile and setWebhook like Telegram does, serves file downloads, and can be
- * told to fail the next calls of a method (429 with retry_after, 500, 403) or to answer slowly.
+ * told to fail the next calls of a method (429 with retry_after, 500, 403), to answer slowly, or to
+ * drop the connection without answering.
  */
 public final class FakeTelegram implements AutoCloseable {
 
@@ -43,6 +44,8 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Status of a scripted answer that closes the connection instead of answering. */
+    public static final int DROP = -1;
 
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
@@ -82,6 +85,11 @@ public final class FakeTelegram implements AutoCloseable {
     public void blocked(String method, long chatId) {
         script(method, chatId, new Scripted(403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}",
                 Duration.ZERO));
+    }
+
+    /** The next call of {@code method} for this chat is read, then the connection is dropped without an answer. */
+    public void reset(String method, long chatId) {
+        script(method, chatId, new Scripted(DROP, null, Duration.ZERO));
     }
 
     /** A file getFile and the download URL will serve. */
@@ -137,6 +145,10 @@ public final class FakeTelegram implements AutoCloseable {
         Scripted answer = queue == null ? null : queue.poll();
         if (answer != null) {
             sleep(answer.delay());
+            if (answer.status() == DROP) {
+                exchange.close(); // no status line: the caller cannot know whether the message went out
+                return;
+            }
             if (answer.json() != null) {
                 respond(exchange, answer.status(), answer.json().getBytes(StandardCharsets.UTF_8));
                 return;

@@ -218,7 +218,9 @@ public class OutboxDispatcher {
 
     private void record(long id, SendOutcome outcome) {
         QuarkusTransaction.requiringNew().run(() -> {
-            ChatMessage message = em.find(ChatMessage.class, id);
+            // Locked, so a concurrent re-claim (lease expired while this send was slow) cannot be overwritten:
+            // Hibernate writes the whole row, and a lost possible_duplicate flag would hide a duplicate send.
+            ChatMessage message = em.find(ChatMessage.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             Instant now = Instant.now(clock);
             message.leaseUntil = null;
             String channel = channelTag(message.channel);

@@ -28,25 +28,35 @@ final class TelegramUpdates {
     static Classified classify(Update update) {
         if (update.hasMessage()) {
             Message message = update.getMessage();
-            return new Classified(kindOf(message), message.getChatId(), message.isUserMessage());
+            return new Classified(kindOf(message), chatId(message), privateChat(message));
         }
         if (update.hasEditedMessage()) {
             Message message = update.getEditedMessage();
-            return new Classified("edited_message", message.getChatId(), message.isUserMessage());
+            return new Classified("edited_message", chatId(message), privateChat(message));
         }
         if (update.hasCallbackQuery()) {
             CallbackQuery query = update.getCallbackQuery();
             MaybeInaccessibleMessage message = query.getMessage();
-            Long chatId = message != null ? message.getChatId() : query.getFrom() == null ? null : query.getFrom().getId();
-            return new Classified("callback_query", chatId, message == null || message.isUserMessage());
+            Long chatId = message != null ? chatId(message) : query.getFrom() == null ? null : query.getFrom().getId();
+            return new Classified("callback_query", chatId, message == null || privateChat(message));
         }
         if (update.hasChannelPost()) {
-            return new Classified("channel_post", update.getChannelPost().getChatId(), false);
+            return new Classified("channel_post", chatId(update.getChannelPost()), false);
         }
         if (update.hasMyChatMember()) {
-            return new Classified("my_chat_member", update.getMyChatMember().getChat().getId(), false);
+            var chat = update.getMyChatMember().getChat();
+            return new Classified("my_chat_member", chat == null ? null : chat.getId(), false);
         }
         return new Classified("unknown", null, false);
+    }
+
+    /** The chat of a message; null when a malformed update has none (the library's getChatId would throw). */
+    private static Long chatId(MaybeInaccessibleMessage message) {
+        return message.getChat() == null ? null : message.getChat().getId();
+    }
+
+    private static boolean privateChat(MaybeInaccessibleMessage message) {
+        return message.getChat() != null && message.getChat().isUserChat();
     }
 
     static String kindOf(Message message) {

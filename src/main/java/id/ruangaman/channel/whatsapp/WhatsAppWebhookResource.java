@@ -108,6 +108,10 @@ public class WhatsAppWebhookResource {
                 skipped++;
                 continue;
             }
+            if (entry == null) { // a JSON null in the entry array
+                skipped++;
+                continue;
+            }
             for (WhatsAppPayload.Change change : entry.changes() == null ? List.<WhatsAppPayload.Change>of() : entry.changes()) {
                 if (change == null || change.value() == null) {
                     continue;
