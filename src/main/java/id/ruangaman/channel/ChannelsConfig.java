@@ -21,7 +21,7 @@ public interface ChannelsConfig {
     @WithDefault("4")
     int inboundWorkers();
 
-    /** Threads calling the platform APIs. */
+    /** Threads calling each platform's API (per channel, so one slow platform never delays another). */
     @WithDefault("8")
     int outboundWorkers();
 

@@ -52,7 +52,6 @@ public class OutboxDispatcher {
     private final List<ChannelSender> senders = new ArrayList<>();
     private final List<Lane> lanes = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
-    private ExecutorService workers;
 
     OutboxDispatcher(EntityManager em, ChannelsConfig config, MeterRegistry metrics, Clock clock,
             Instance<ChannelSender> available, Event<TranscriptChanged> transcriptChanged) {
@@ -65,14 +64,34 @@ public class OutboxDispatcher {
     }
 
     /** One channel's delivery loop. */
+    /**
+     * One channel's delivery loop with its own senders, so a slow platform never delays another. It
+     * claims only as many messages as it has free senders: a claimed message is being sent, never
+     * waiting in a queue while its lease runs out.
+     */
     private final class Lane implements Runnable {
         final ChannelSender sender;
         final RateLimiter limiter;
         final Semaphore wake = new Semaphore(0);
+        final Semaphore freeSenders;
+        final ExecutorService senders;
 
         Lane(ChannelSender sender) {
             this.sender = sender;
             this.limiter = new RateLimiter(sender.maxPerSecond());
+            this.freeSenders = new Semaphore(config.outboundWorkers());
+            String name = "outbound-" + sender.channel().name().toLowerCase();
+            this.senders = Executors.newFixedThreadPool(config.outboundWorkers(), runnable -> {
+                Thread thread = new Thread(runnable, name);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        void wakeUp() {
+            if (wake.availablePermits() == 0) {
+                wake.release();
+            }
         }
 
         @Override
@@ -105,11 +124,6 @@ public class OutboxDispatcher {
             LOG.info("Outbound delivery is off in this instance");
             return;
         }
-        workers = Executors.newFixedThreadPool(config.outboundWorkers(), runnable -> {
-            Thread thread = new Thread(runnable, "outbound-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
         running.set(true);
         for (ChannelSender sender : senders) {
             if (sender.enabled()) {
@@ -125,35 +139,42 @@ public class OutboxDispatcher {
 
     void onStop(@Observes ShutdownEvent event) {
         running.set(false);
-        lanes.forEach(lane -> lane.wake.release());
-        if (workers != null) {
-            workers.shutdown();
-        }
+        lanes.forEach(lane -> {
+            lane.wake.release();
+            lane.senders.shutdown();
+        });
     }
 
     /** Wakes the channel's lane once the queuing transaction has committed. */
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.OutboxQueued queued) {
         for (Lane lane : lanes) {
-            if (lane.sender.channel() == queued.channel() && lane.wake.availablePermits() == 0) {
-                lane.wake.release();
+            if (lane.sender.channel() == queued.channel()) {
+                lane.wakeUp();
             }
         }
     }
 
+    /** Claims what the free senders can take now and hands each message to one; returns how many. */
     private int deliverDue(Lane lane) throws InterruptedException {
-        int room = Math.max(1, Math.min(BATCH, lane.limiter.available()));
-        List<Long> claimed = QuarkusTransaction.requiringNew().call(() -> claim(lane.sender, room));
-        List<java.util.concurrent.Future<?>> sends = new ArrayList<>(claimed.size());
-        for (Long id : claimed) {
-            lane.limiter.acquire();
-            sends.add(workers.submit(() -> sendOne(lane.sender, id)));
+        int free = lane.freeSenders.availablePermits();
+        if (free == 0) {
+            return 0; // every sender is busy; a finishing send wakes the lane
         }
-        for (java.util.concurrent.Future<?> send : sends) {
-            try {
-                send.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                LOG.warnf("Send worker failed: %s", e.getCause().getClass().getSimpleName());
-            }
+        int room = Math.max(1, Math.min(Math.min(BATCH, free), lane.limiter.available()));
+        List<Long> claimed = QuarkusTransaction.requiringNew().call(() -> claim(lane.sender, room));
+        for (Long id : claimed) {
+            lane.freeSenders.acquire();
+            lane.limiter.acquire();
+            lane.senders.submit(() -> {
+                try {
+                    sendOne(lane.sender, id);
+                } catch (RuntimeException e) {
+                    LOG.warnf("Send of message %d failed unexpectedly: %s", id, e.getClass().getSimpleName());
+                } finally {
+                    lane.freeSenders.release();
+                    lane.wakeUp();
+                }
+            });
         }
         return claimed.size();
     }
