@@ -92,17 +92,7 @@ public class ProviderAdmin {
         if (problem != null) {
             throw new BadRequestException("provider " + problem);
         }
-        provider.name = entry.name();
-        provider.services = String.join(",", entry.services());
-        provider.region = entry.region();
-        provider.city = entry.city();
-        provider.address = entry.address();
-        provider.contactChannels = entry.contactChannels();
-        provider.openingHours = entry.openingHours();
-        provider.languages = entry.languages();
-        provider.accessibility = entry.accessibility();
-        provider.cost = entry.cost();
-        provider.acceptsMinors = entry.acceptsMinors();
+        ProviderDirectory.copy(entry, provider);
         provider.updatedAt = Instant.now(clock);
     }
 

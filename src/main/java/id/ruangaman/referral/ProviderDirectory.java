@@ -108,13 +108,8 @@ public class ProviderDirectory {
         return null;
     }
 
-    private void upsert(String key, Entry entry) {
-        Provider provider = providers.findByKey(key).orElseGet(() -> {
-            Provider created = new Provider();
-            created.key = key;
-            created.active = true;
-            return created;
-        });
+    /** Copies a checked entry (from the file or the inbox form) onto a provider. */
+    static void copy(Entry entry, Provider provider) {
         provider.name = entry.name().trim();
         provider.services = String.join(",", entry.services());
         provider.region = entry.region().trim();
@@ -126,6 +121,16 @@ public class ProviderDirectory {
         provider.accessibility = entry.accessibility();
         provider.cost = entry.cost();
         provider.acceptsMinors = Boolean.TRUE.equals(entry.acceptsMinors());
+    }
+
+    private void upsert(String key, Entry entry) {
+        Provider provider = providers.findByKey(key).orElseGet(() -> {
+            Provider created = new Provider();
+            created.key = key;
+            created.active = true;
+            return created;
+        });
+        copy(entry, provider);
         provider.source = Provider.SOURCE_FILE;
         provider.updatedAt = Instant.now(clock);
         if (provider.id == null) {
