@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.SessionStateJson;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Queues outbound messages, bot replies and counsellor replies alike, as transcript rows in the
@@ -82,7 +83,7 @@ public class Outbox {
      * queued since they last wrote. Returns whether one was queued. Runs in its own transaction.
      */
     public boolean queueInvitation(long contactId, String templateName) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             Contact contact = messages.getEntityManager().find(Contact.class, contactId);
             Instant since = contact.lastInboundAt == null ? Instant.EPOCH : contact.lastInboundAt;
             if (messages.count("contactId = ?1 and kind = 'template' and createdAt > ?2", contactId, since) > 0) {

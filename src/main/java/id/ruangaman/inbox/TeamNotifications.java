@@ -1,5 +1,6 @@
 package id.ruangaman.inbox;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +80,7 @@ public class TeamNotifications {
                 .setParameter(1, now.plus(config.deadlineWarning())).getResultList();
         for (Object[] row : due) {
             String code = (String) row[1];
-            Instant deadline = row[2] instanceof Instant instant ? instant : ((java.sql.Timestamp) row[2]).toInstant();
+            Instant deadline = row[2] instanceof Instant instant ? instant : ((Timestamp) row[2]).toInstant();
             long hours = Math.max(0, Duration.between(now, deadline).toHours());
             outbox.queueText(team.get(), "Tenggat 3×24 jam / 72-hour deadline: " + code + " (" + hours + " jam/h)\n" + link(code));
             em.createNativeQuery("update intake set deadline_warned_at = ?1 where id = ?2")
