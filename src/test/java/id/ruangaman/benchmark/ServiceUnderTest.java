@@ -1,0 +1,147 @@
+package id.ruangaman.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import id.ruangaman.testing.FakePlatforms;
+
+/**
+ * The packaged service (target/quarkus-app) as its own process, configured through the environment
+ * as in production, with both channels pointed at the fake platforms.
+ */
+final class ServiceUnderTest implements AutoCloseable {
+
+    static final String TELEGRAM_TOKEN = "123456:BENCH-token-not-real";
+    static final String TELEGRAM_SECRET = "bench-secret_0042";
+    static final String WHATSAPP_TOKEN = "bench-graph-token";
+    static final String DATA_KEY = Base64.getEncoder().encodeToString("bench-key-0123456789abcdef012345".getBytes(StandardCharsets.US_ASCII));
+
+    private static final Path JAR = Path.of(System.getProperty("ruangaman.packaged.jar", "target/quarkus-app/quarkus-run.jar"));
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final List<String> settings = new ArrayList<>();
+
+    ServiceUnderTest(String jdbcUrl, String platformsUrl, Map<String, String> extra, String heap) throws IOException {
+        this.port = freePort();
+        this.log = Files.createTempFile("benchmark-service-", ".log");
+        Map<String, String> environment = new java.util.TreeMap<>(Map.ofEntries(
+                Map.entry("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl),
+                Map.entry("QUARKUS_DATASOURCE_USERNAME", "postgres"),
+                Map.entry("QUARKUS_DATASOURCE_PASSWORD", "postgres"),
+                Map.entry("QUARKUS_HTTP_PORT", String.valueOf(port)),
+                Map.entry("RUANGAMAN_DATA_KEY", DATA_KEY),
+                Map.entry("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN),
+                Map.entry("TELEGRAM_WEBHOOK_SECRET", TELEGRAM_SECRET),
+                Map.entry("TELEGRAM_API_URL", platformsUrl),
+                Map.entry("WHATSAPP_ACCESS_TOKEN", WHATSAPP_TOKEN),
+                Map.entry("WHATSAPP_APP_SECRET", FakePlatforms.WHATSAPP_APP_SECRET),
+                Map.entry("WHATSAPP_VERIFY_TOKEN", FakePlatforms.WHATSAPP_VERIFY_TOKEN),
+                Map.entry("WHATSAPP_PHONE_NUMBER_ID", "100200300"),
+                Map.entry("WHATSAPP_API_URL", platformsUrl + "/v21.0")));
+        environment.putAll(extra);
+        environment.forEach((key, value) -> {
+            if (!key.contains("PASSWORD") && !key.contains("TOKEN") && !key.contains("SECRET") && !key.contains("KEY")
+                    && !key.endsWith("_URL") && !key.endsWith("_PORT")) {
+                settings.add(key + "=" + value);
+            }
+        });
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-jar", JAR.toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("RUANGAMAN_")
+                || key.startsWith("TELEGRAM_") || key.startsWith("WHATSAPP_"));
+        builder.environment().putAll(environment);
+        settings.add(0, "JVM -Xmx" + heap);
+        this.process = builder.start();
+        awaitReady();
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** The settings that differ from the defaults, without secrets. */
+    List<String> settings() {
+        return settings;
+    }
+
+    /** Runs a jcmd command in the service (flight recordings). */
+    String jcmd(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid())));
+        command.addAll(List.of(arguments));
+        Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", arguments) + " failed: " + output);
+        }
+        return output;
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited; see " + log);
+            }
+            try {
+                int status = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("the service was not ready within 2 minutes; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

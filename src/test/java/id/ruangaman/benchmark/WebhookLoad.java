@@ -1,0 +1,136 @@
+package id.ruangaman.benchmark;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * The load generator: HTTP/1.1 keep-alive connections from one event loop, either open-loop (each request
+ * leaves at its planned moment whatever the service does, and its latency counts from that moment, so a
+ * slow service cannot hide its queueing) or closed-loop (every connection busy all the time, to find the
+ * most the service can take).
+ */
+final class WebhookLoad implements AutoCloseable {
+
+    /** One request: where it goes, its headers and its body. */
+    record Request(HttpMethod method, String path, Map<String, String> headers, Buffer body) {
+        static Request get(String path) {
+            return new Request(HttpMethod.GET, path, Map.of(), null);
+        }
+    }
+
+    /** A request with the moment it is due, as nanoseconds after the start of the run. */
+    record Planned(long dueNanos, Request request) {
+    }
+
+    /** The outcome of one request: its HTTP status (0 when it never got one) and when it was answered. */
+    record Outcome(int status, long startNanos, long endNanos) {
+        long latencyNanos() {
+            return endNanos - startNanos;
+        }
+    }
+
+    private final HttpClient client;
+    private final java.util.concurrent.atomic.AtomicLong acknowledged = new java.util.concurrent.atomic.AtomicLong();
+
+    WebhookLoad(Vertx vertx, int port, int connections) {
+        this.client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
+                .setKeepAlive(true).setMaxPoolSize(connections).setMaxWaitQueueSize(-1));
+    }
+
+    /**
+     * Sends every planned request at its due time and waits for all answers. {@code outcomes[i]} is the
+     * outcome of {@code plan.get(i)}; its start is the due time, not the moment a connection was free.
+     */
+    Outcome[] openLoop(List<Planned> plan, Duration answerTimeout) throws InterruptedException {
+        Outcome[] outcomes = new Outcome[plan.size()];
+        CountDownLatch done = new CountDownLatch(plan.size());
+        long start = System.nanoTime();
+        for (int i = 0; i < plan.size(); i++) {
+            Planned planned = plan.get(i);
+            long due = start + planned.dueNanos();
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            int index = i;
+            send(planned.request()).onComplete(result -> {
+                outcomes[index] = new Outcome(result.succeeded() ? result.result() : 0, due, System.nanoTime());
+                done.countDown();
+            });
+        }
+        if (!done.await(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException((done.getCount()) + " requests were never answered");
+        }
+        return outcomes;
+    }
+
+    /** Keeps {@code concurrency} requests in flight for the duration; returns every outcome. */
+    List<Outcome> closedLoop(Supplier<Request> next, int concurrency, Duration duration) throws InterruptedException {
+        List<Outcome> outcomes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        long end = System.nanoTime() + duration.toNanos();
+        CountDownLatch finished = new CountDownLatch(concurrency);
+        AtomicInteger failures = new AtomicInteger();
+        for (int i = 0; i < concurrency; i++) {
+            loop(next, end, outcomes, finished, failures);
+        }
+        if (!finished.await(duration.toMillis() + 30_000, TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("closed-loop requests still in flight long after the end");
+        }
+        return outcomes;
+    }
+
+    private void loop(Supplier<Request> next, long end, List<Outcome> outcomes, CountDownLatch finished, AtomicInteger failures) {
+        long start = System.nanoTime();
+        if (start >= end) {
+            finished.countDown();
+            return;
+        }
+        send(next.get()).onComplete(result -> {
+            outcomes.add(new Outcome(result.succeeded() ? result.result() : 0, start, System.nanoTime()));
+            loop(next, end, outcomes, finished, failures);
+        });
+    }
+
+    private Future<Integer> send(Request request) {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        request.headers().forEach(headers::add);
+        if (request.body() != null) {
+            headers.add("Content-Type", "application/json");
+        }
+        RequestOptions options = new RequestOptions().setMethod(request.method()).setURI(request.path()).setHeaders(headers)
+                .setIdleTimeout(30_000);
+        return client.request(options)
+                .compose(call -> request.body() == null ? call.send() : call.send(request.body()))
+                .compose(response -> response.body().map(ignored -> response.statusCode()))
+                .onSuccess(status -> {
+                    if (status == 200) {
+                        acknowledged.incrementAndGet();
+                    }
+                });
+    }
+
+    /** How many requests have been answered 200 so far. */
+    long acknowledged() {
+        return acknowledged.get();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
