@@ -16,7 +16,8 @@ import jakarta.persistence.Query;
  * The case list in one SQL statement over plain columns (nothing is decrypted): open cases in
  * urgency order (immediate danger; then awaiting a first reply, earliest deadline first, so overdue
  * cases lead; then answered cases), one page at a time. The ORDER BY matches
- * {@code intake_open_urgency_idx}; unread counts are computed for the page's rows only.
+ * {@code intake_open_urgency_idx} and, when one status is chosen, {@code intake_status_urgency_idx}; a reference
+ * search uses {@code intake_reference_prefix_idx}. Unread counts are computed for the page's rows only.
  */
 @ApplicationScoped
 public class CaseListQuery {
