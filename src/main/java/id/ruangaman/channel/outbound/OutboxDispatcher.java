@@ -187,7 +187,7 @@ public class OutboxDispatcher {
     private List<Long> claim(ChannelSender sender, int limit) {
         Instant now = Instant.now(clock);
         List<Number> ids = em.createNativeQuery("select m.id from chat_message m "
-                + "where m.direction = 'OUT' and m.channel = ?1 "
+                + "where m.direction = 'OUT' and m.channel = ?1 and m.status in ('PENDING', 'SENDING') "
                 + "and ((m.status = 'PENDING' and m.next_attempt_at <= ?2) or (m.status = 'SENDING' and m.lease_until < ?2)) "
                 + "and not exists (select 1 from chat_message e where e.contact_id = m.contact_id and e.direction = 'OUT' "
                 + "  and e.status in ('PENDING', 'SENDING') and e.id < m.id) "

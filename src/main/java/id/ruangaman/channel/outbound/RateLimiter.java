@@ -1,48 +1,69 @@
 package id.ruangaman.channel.outbound;
 
+import java.util.function.LongSupplier;
+
 /**
- * A token bucket: at most {@code perSecond} permits a second on average, with bursts up to one
- * second's worth. {@link #acquire()} blocks until a permit is free.
+ * At most {@code perSecond} permits in any window of one second (plus a small margin for the jitter
+ * between handing out a permit and the request reaching the platform). The times of the last
+ * {@code perSecond} permits are kept; a new permit waits until the oldest of them has left the window.
+ * Unlike a token bucket, this never lets a burst and the refill after it add up to more than the limit.
  */
 final class RateLimiter {
 
-    private final double perNano;
-    private final double capacity;
-    private double tokens;
-    private long last = System.nanoTime();
+    /** One second and 5% more: a send leaves a little after its permit, and not always in permit order. */
+    static final long WINDOW_NANOS = 1_050_000_000L;
+
+    private final LongSupplier clock;
+    private final long[] issued;
+    private int oldest;
 
     RateLimiter(int perSecond) {
+        this(perSecond, System::nanoTime);
+    }
+
+    RateLimiter(int perSecond, LongSupplier nanoClock) {
         if (perSecond <= 0) {
             throw new IllegalArgumentException("rate must be positive");
         }
-        this.perNano = perSecond / 1_000_000_000.0;
-        this.capacity = perSecond;
-        this.tokens = perSecond;
+        this.clock = nanoClock;
+        this.issued = new long[perSecond];
+        long free = nanoClock.getAsLong() - WINDOW_NANOS;
+        java.util.Arrays.fill(issued, free);
     }
 
+    /** Blocks until a permit is free, and takes it. */
     void acquire() throws InterruptedException {
         while (true) {
-            long waitNanos;
-            synchronized (this) {
-                refill();
-                if (tokens >= 1) {
-                    tokens -= 1;
-                    return;
-                }
-                waitNanos = (long) Math.ceil((1 - tokens) / perNano);
+            long waitNanos = tryAcquire();
+            if (waitNanos <= 0) {
+                return;
             }
             Thread.sleep(Math.max(1, waitNanos / 1_000_000));
         }
     }
 
-    synchronized int available() {
-        refill();
-        return (int) tokens;
+    /** Takes a permit if one is free and returns 0; otherwise returns how long until one is. */
+    synchronized long tryAcquire() {
+        long now = clock.getAsLong();
+        long wait = issued[oldest] + WINDOW_NANOS - now;
+        if (wait > 0) {
+            return wait;
+        }
+        issued[oldest] = now;
+        oldest = (oldest + 1) % issued.length;
+        return 0;
     }
 
-    private void refill() {
-        long now = System.nanoTime();
-        tokens = Math.min(capacity, tokens + (now - last) * perNano);
-        last = now;
+    /** How many permits could be taken right now without waiting. */
+    synchronized int available() {
+        long now = clock.getAsLong();
+        int free = 0;
+        for (int i = 0; i < issued.length; i++) {
+            if (now - issued[(oldest + i) % issued.length] < WINDOW_NANOS) {
+                break; // permits are kept in the order they were given; the rest are younger still
+            }
+            free++;
+        }
+        return free;
     }
 }
