@@ -170,7 +170,7 @@ final class BenchReport {
         out.append(String.format("%nCallback answers: %d; other platform calls: %d.%n", platforms.callbackAnswers(), platforms.otherCalls()));
     }
 
-    /* INBOX void inbox(InboxListBenchmark.Result result) {
+    void inbox(InboxListBenchmark.Result result) {
         out.append("\n## Inbox case list with ").append(String.format("%,d", result.cases())).append(" cases\n\n");
         out.append(String.format("%d sequential renders of the case list, logged in, over loopback: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, "
                 + "max %.1f ms (target: p95 ≤ 100 ms). Seeding took %.1f s.%n", result.requests(), result.p50Millis(), result.p95Millis(),
@@ -178,7 +178,7 @@ final class BenchReport {
         if (result.explain() != null && !result.explain().isBlank()) {
             out.append("\nPlan of the list's main query:\n\n```\n").append(result.explain().strip()).append("\n```\n");
         }
-    } INBOX */
+    }
 
     boolean limitsHeld() {
         return limitsHeld;

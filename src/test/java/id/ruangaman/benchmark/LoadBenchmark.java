@@ -34,20 +34,23 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 class LoadBenchmark {
 
     private static final int CONNECTIONS = Integer.getInteger("benchmark.connections", 40);
-    private static final List<Integer> RATES = Arrays.stream(System.getProperty("benchmark.rates", "1000").split(","))
-            .map(String::trim).filter(rate -> rate.matches("[0-9]+")).map(Integer::parseInt).toList();
+    /** The open-loop runs, as {@code rate} or {@code rate:seconds} (updates a second, seconds measured after the ramp). */
+    private static final List<int[]> RATES = Arrays.stream(System.getProperty("benchmark.rates", "1000:30,60:60").split(","))
+            .map(String::trim).filter(rate -> rate.matches("[0-9]+(:[0-9]+)?"))
+            .map(rate -> rate.contains(":") ? new int[] { Integer.parseInt(rate.split(":")[0]), Integer.parseInt(rate.split(":")[1]) }
+                    : new int[] { Integer.parseInt(rate), Integer.getInteger("benchmark.seconds", 60) })
+            .toList();
     /** Extra service settings for experiments, as {@code NAME=value,NAME=value}. */
     private static final Map<String, String> EXTRA = Arrays.stream(System.getProperty("benchmark.env", "").split(","))
             .filter(pair -> pair.contains("=")).collect(java.util.stream.Collectors.toMap(pair -> pair.substring(0, pair.indexOf('=')).trim(),
                     pair -> pair.substring(pair.indexOf('=') + 1).trim()));
-    private static final int STEADY_SECONDS = Integer.getInteger("benchmark.seconds", 60);
-    private static final double THINK_SECONDS = Double.parseDouble(System.getProperty("benchmark.think-seconds", "3"));
+    private static final double THINK_SECONDS = Double.parseDouble(System.getProperty("benchmark.think-seconds", "1.5"));
     private static final int WHATSAPP_EVERY = Integer.getInteger("benchmark.whatsapp-every", 5);
-    private static final int TELEGRAM_LIMIT = Integer.getInteger("benchmark.telegram-per-second", 1000);
-    private static final int WHATSAPP_LIMIT = Integer.getInteger("benchmark.whatsapp-per-second", 1000);
+    private static final int TELEGRAM_LIMIT = Integer.getInteger("benchmark.telegram-per-second", 100);
+    private static final int WHATSAPP_LIMIT = Integer.getInteger("benchmark.whatsapp-per-second", 80);
     private static final int CEILING_SECONDS = Integer.getInteger("benchmark.ceiling-seconds", 10);
     private static final int CASES = Integer.getInteger("benchmark.cases", 100_000);
-    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(Integer.getInteger("benchmark.drain-minutes", 10));
+    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(Integer.getInteger("benchmark.drain-minutes", 15));
     private static final Path OUT = Path.of("target", "benchmark");
 
     private final BenchReport report = new BenchReport();
@@ -77,7 +80,7 @@ class LoadBenchmark {
                 report.replies(telegramReplies, whatsappReplies);
 
                 // warm the JIT and the connection pools with a short run, then let it drain
-                openLoop(load, new IntakeLoadPlan(150, 1, 10, WHATSAPP_EVERY), backlog, platforms, telegramReplies,
+                openLoop(load, new IntakeLoadPlan(150, 1, 10, WHATSAPP_EVERY), 10, backlog, platforms, telegramReplies,
                         whatsappReplies, "warm-up", false);
 
                 execute(database, "select pg_stat_statements_reset()");
@@ -107,12 +110,13 @@ class LoadBenchmark {
                 }
 
                 boolean profiled = false;
-                for (int rate : RATES) {
-                    IntakeLoadPlan plan = new IntakeLoadPlan(rate, THINK_SECONDS, STEADY_SECONDS, WHATSAPP_EVERY);
+                for (int[] run : RATES) {
+                    int rate = run[0];
+                    IntakeLoadPlan plan = new IntakeLoadPlan(rate, THINK_SECONDS, run[1], WHATSAPP_EVERY);
                     if (!profiled) {
                         service.jcmd("JFR.start", "name=benchmark", "settings=profile");
                     }
-                    openLoop(load, plan, backlog, platforms, telegramReplies, whatsappReplies, rate + " updates/s", true);
+                    openLoop(load, plan, run[1], backlog, platforms, telegramReplies, whatsappReplies, rate + " updates/s", true);
                     if (!profiled) {
                         Path recording = OUT.resolve("service-" + rate + ".jfr").toAbsolutePath();
                         service.jcmd("JFR.stop", "name=benchmark", "filename=" + recording);
@@ -124,7 +128,7 @@ class LoadBenchmark {
                 report.limits(platforms, TELEGRAM_LIMIT, WHATSAPP_LIMIT, 3, Duration.ofSeconds(3), 45, Duration.ofSeconds(270));
 
                 if (CASES > 0) {
-                    // INBOX report.inbox(InboxListBenchmark.run(database, "http://127.0.0.1:" + service.port(), ServiceUnderTest.DATA_KEY, CASES, 300));
+                    report.inbox(InboxListBenchmark.run(database, "http://127.0.0.1:" + service.port(), ServiceUnderTest.DATA_KEY, CASES, 300));
                 }
             } finally {
                 vertx.close().toCompletionStage().toCompletableFuture().get();
@@ -138,7 +142,7 @@ class LoadBenchmark {
     }
 
     /** Runs one open-loop plan, waits for the backlog to drain, and reports it (unless it is the warm-up). */
-    private void openLoop(WebhookLoad load, IntakeLoadPlan plan, Backlog backlog, BenchPlatforms platforms, int[] telegramReplies,
+    private void openLoop(WebhookLoad load, IntakeLoadPlan plan, int steadySeconds, Backlog backlog, BenchPlatforms platforms, int[] telegramReplies,
             int[] whatsappReplies, String name, boolean reported) throws Exception {
         backlog.start();
         WebhookLoad.Outcome[] outcomes = load.openLoop(plan.requests, Duration.ofMinutes(5));
@@ -177,7 +181,7 @@ class LoadBenchmark {
                 undelivered++;
             }
         }
-        report.sustained(name, plan, STEADY_SECONDS, statuses, Latencies.ofNanos(toArray(acknowledged)),
+        report.sustained(name, plan, steadySeconds, statuses, Latencies.ofNanos(toArray(acknowledged)),
                 Latencies.ofNanos(toArray(endToEnd)), undelivered, samples, drain, steadyFrom);
     }
 
