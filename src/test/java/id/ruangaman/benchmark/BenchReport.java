@@ -94,7 +94,7 @@ final class BenchReport {
         double maxRss = samples.stream().mapToDouble(Backlog.Sample::serviceRssMiB).max().orElse(0);
         out.append("\n## Sustained: ").append(name).append("\n\n");
         out.append(String.format("%d people at a time, %.0f updates planned per second; measured over %d s once every intake step is in "
-                + "play (after a %.0f s ramp). HTTP statuses: %s.%n%n", plan.people, (double) plan.rate, steadySeconds, from, statuses));
+                + "play (after a %.0f s ramp). HTTP statuses (0: connection failed, -1: no answer within 10 minutes): %s.%n%n", plan.people, (double) plan.rate, steadySeconds, from, statuses));
         out.append("| Figure | Value | Target |\n|---|---|---|\n");
         out.append(String.format("| Webhook updates acknowledged | %.0f/s | ≥ 1,000/s |%n", ackedPerSecond));
         out.append(String.format("| Webhook latency (from the planned moment) | %s | p99 ≤ 50 ms |%n", acknowledged.summary()));

@@ -145,7 +145,7 @@ class LoadBenchmark {
     private void openLoop(WebhookLoad load, IntakeLoadPlan plan, int steadySeconds, Backlog backlog, BenchPlatforms platforms, int[] telegramReplies,
             int[] whatsappReplies, String name, boolean reported) throws Exception {
         backlog.start();
-        WebhookLoad.Outcome[] outcomes = load.openLoop(plan.requests, Duration.ofMinutes(5));
+        WebhookLoad.Outcome[] outcomes = load.openLoop(plan.requests, Duration.ofMinutes(10));
         Backlog.Drain drain = backlog.drain(DRAIN_LIMIT);
         List<Backlog.Sample> samples = backlog.stop();
         if (!reported) {

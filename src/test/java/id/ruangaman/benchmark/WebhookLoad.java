@@ -44,6 +44,9 @@ final class WebhookLoad implements AutoCloseable {
         }
     }
 
+    /** The status recorded for a request that got no answer at all within the run's timeout. */
+    static final int NO_ANSWER = -1;
+
     private final HttpClient client;
     private final java.util.concurrent.atomic.AtomicLong acknowledged = new java.util.concurrent.atomic.AtomicLong();
 
@@ -73,8 +76,13 @@ final class WebhookLoad implements AutoCloseable {
                 done.countDown();
             });
         }
-        if (!done.await(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException((done.getCount()) + " requests were never answered");
+        done.await(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        long now = System.nanoTime();
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == null) {
+                // no answer at all within the timeout: reported as status -1 (a platform would retry it)
+                outcomes[i] = new Outcome(NO_ANSWER, start + plan.get(i).dueNanos(), now);
+            }
         }
         return outcomes;
     }
