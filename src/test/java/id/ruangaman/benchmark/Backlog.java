@@ -65,6 +65,17 @@ final class Backlog {
 
     /** Waits until nothing is waiting any more, up to the limit. */
     Drain drain(Duration limit) throws InterruptedException {
+        return drain(limit, 200);
+    }
+
+    /** Waits until every update is processed and every reply sent (used between single steps). */
+    void awaitIdle(Duration limit) throws InterruptedException {
+        if (!drain(limit, 20).complete()) {
+            throw new IllegalStateException("the service did not become idle within " + limit);
+        }
+    }
+
+    private Drain drain(Duration limit, long pollMillis) throws InterruptedException {
         long[] start = pending();
         long began = System.nanoTime();
         long deadline = began + limit.toNanos();
@@ -73,22 +84,9 @@ final class Backlog {
             if (now[0] == 0 && now[1] == 0) {
                 return new Drain(start[0], start[1], (System.nanoTime() - began) / 1e9, true);
             }
-            Thread.sleep(200);
+            Thread.sleep(pollMillis);
         }
         return new Drain(start[0], start[1], (System.nanoTime() - began) / 1e9, false);
-    }
-
-    /** Waits until every update is processed and every reply sent (used between single steps). */
-    void awaitIdle(Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            long[] now = pending();
-            if (now[0] == 0 && now[1] == 0) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("the service did not become idle within " + limit);
     }
 
     private void sample() {

@@ -3,7 +3,10 @@ package id.ruangaman.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -81,7 +84,7 @@ final class BenchReport {
     }
 
     void sustained(String name, IntakeLoadPlan plan, int steadySeconds, Map<Integer, Integer> statuses, Latencies acknowledged,
-            Latencies endToEnd, int undelivered, List<Backlog.Sample> samples, Backlog.Drain drain, long steadyFromNanos) {
+            Latencies endToEnd, int undelivered, List<Backlog.Sample> samples, Backlog.Drain drain) {
         double from = plan.steadyFromNanos / 1e9;
         double to = from + steadySeconds;
         List<Backlog.Sample> steady = samples.stream().filter(s -> s.seconds() >= from && s.seconds() <= to).toList();
@@ -133,8 +136,8 @@ final class BenchReport {
     void statements(DataSource database, int top) throws SQLException {
         out.append("\n## Profile of PostgreSQL over the measured phases (pg_stat_statements, by total time)\n\n");
         out.append("| Share | Total ms | Calls | Mean ms | Statement |\n|---:|---:|---:|---:|---|\n");
-        try (java.sql.Connection connection = database.getConnection(); java.sql.Statement statement = connection.createStatement();
-                java.sql.ResultSet rows = statement.executeQuery("select total_exec_time, calls, mean_exec_time, "
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select total_exec_time, calls, mean_exec_time, "
                         + "100 * total_exec_time / sum(total_exec_time) over () as share, query from pg_stat_statements "
                         + "where query not like '%pg_stat_statements%' order by total_exec_time desc limit " + top)) {
             while (rows.next()) {

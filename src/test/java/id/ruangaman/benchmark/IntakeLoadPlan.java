@@ -2,6 +2,8 @@ package id.ruangaman.benchmark;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +31,8 @@ final class IntakeLoadPlan {
     final int people;
     final int rate;
 
-    private final Map<String, List<String>> scripts = new java.util.HashMap<>();
-    private final Map<String, String> slotPeople = new java.util.HashMap<>();
+    private final Map<String, List<String>> scripts = new HashMap<>();
+    private final Map<String, String> slotPeople = new HashMap<>();
 
     IntakeLoadPlan(int rate, double thinkSeconds, int steadySeconds, int whatsappEvery) {
         int length = IntakeScripts.length();
@@ -39,6 +41,7 @@ final class IntakeLoadPlan {
         long roundNanos = (long) (thinkSeconds * 1e9);
         this.steadyFromNanos = length * roundNanos;
         int rounds = length + (int) Math.ceil(steadySeconds / thinkSeconds);
+        List<Map.Entry<WebhookLoad.Planned, Sender>> planned = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (int slot = 0; slot < people; slot++) {
                 int offset = slot % length; // the slot joins after this many rounds, so steps are staggered
@@ -54,29 +57,19 @@ final class IntakeLoadPlan {
                 String key = keyOf(slot, round - offset, length, whatsapp);
                 List<String> updates = scripts.computeIfAbsent(key, k -> whatsapp ? IntakeScripts.whatsapp(k.substring(3))
                         : IntakeScripts.telegram(Long.parseLong(k.substring(3))));
-                requests.add(new WebhookLoad.Planned(due, whatsapp ? whatsappRequest(updates.get(step)) : telegramRequest(updates.get(step))));
-                senders.add(new Sender(key, step, whatsapp));
+                planned.add(Map.entry(new WebhookLoad.Planned(due, whatsapp ? whatsappRequest(updates.get(step))
+                        : telegramRequest(updates.get(step))), new Sender(key, step, whatsapp)));
                 if (step == length - 1) {
                     scripts.remove(key); // done: the next round in this slot is a new person
                 }
             }
         }
         // due times interleave across slots; send them in time order
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            order.add(i);
-        }
-        order.sort((a, b) -> Long.compare(requests.get(a).dueNanos(), requests.get(b).dueNanos()));
-        List<WebhookLoad.Planned> sortedRequests = new ArrayList<>(requests.size());
-        List<Sender> sortedSenders = new ArrayList<>(senders.size());
-        for (int index : order) {
-            sortedRequests.add(requests.get(index));
-            sortedSenders.add(senders.get(index));
-        }
-        requests.clear();
-        requests.addAll(sortedRequests);
-        senders.clear();
-        senders.addAll(sortedSenders);
+        planned.sort(Comparator.comparingLong(entry -> entry.getKey().dueNanos()));
+        planned.forEach(entry -> {
+            requests.add(entry.getKey());
+            senders.add(entry.getValue());
+        });
     }
 
     /** The chat of the person in this slot on this walk through the intake. */

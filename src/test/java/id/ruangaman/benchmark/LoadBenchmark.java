@@ -11,10 +11,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -42,7 +45,7 @@ class LoadBenchmark {
             .toList();
     /** Extra service settings for experiments, as {@code NAME=value,NAME=value}. */
     private static final Map<String, String> EXTRA = Arrays.stream(System.getProperty("benchmark.env", "").split(","))
-            .filter(pair -> pair.contains("=")).collect(java.util.stream.Collectors.toMap(pair -> pair.substring(0, pair.indexOf('=')).trim(),
+            .filter(pair -> pair.contains("=")).collect(Collectors.toMap(pair -> pair.substring(0, pair.indexOf('=')).trim(),
                     pair -> pair.substring(pair.indexOf('=') + 1).trim()));
     private static final double THINK_SECONDS = Double.parseDouble(System.getProperty("benchmark.think-seconds", "1.5"));
     private static final int WHATSAPP_EVERY = Integer.getInteger("benchmark.whatsapp-every", 5);
@@ -154,7 +157,7 @@ class LoadBenchmark {
         long steadyFrom = outcomes.length == 0 ? 0 : outcomes[0].startNanos() - plan.requests.get(0).dueNanos() + plan.steadyFromNanos;
         List<Long> acknowledged = new ArrayList<>();
         List<Long> endToEnd = new ArrayList<>();
-        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         int undelivered = 0;
         for (int i = 0; i < outcomes.length; i++) {
             WebhookLoad.Outcome outcome = outcomes[i];
@@ -182,7 +185,7 @@ class LoadBenchmark {
             }
         }
         report.sustained(name, plan, steadySeconds, statuses, Latencies.ofNanos(toArray(acknowledged)),
-                Latencies.ofNanos(toArray(endToEnd)), undelivered, samples, drain, steadyFrom);
+                Latencies.ofNanos(toArray(endToEnd)), undelivered, samples, drain);
     }
 
     /** Walks one person through the intake, one update at a time, and counts the replies each update gets. */
@@ -233,7 +236,7 @@ class LoadBenchmark {
     }
 
     private static Map<String, String> settings() {
-        Map<String, String> settings = new java.util.HashMap<>(Map.of(
+        Map<String, String> settings = new HashMap<>(Map.of(
                 "TELEGRAM_MAX_PER_SECOND", String.valueOf(TELEGRAM_LIMIT),
                 "WHATSAPP_MAX_PER_SECOND", String.valueOf(WHATSAPP_LIMIT)));
         settings.putAll(EXTRA);

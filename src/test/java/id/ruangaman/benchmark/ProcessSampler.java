@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * CPU time and resident memory of processes, read from /proc (Linux). CPU is the sum of user and
@@ -51,17 +52,12 @@ final class ProcessSampler {
         return 0;
     }
 
-    /** Sum of the resident set sizes of these processes in MiB (shared pages are counted once per process). */
-    static double rssMiB(List<Long> pids) {
-        return pids.stream().mapToDouble(ProcessSampler::rssMiB).sum();
-    }
-
     /** The PostgreSQL server whose data directory is given, with every backend it started. */
     static Supplier<List<Long>> postgresProcesses(Path dataDirectory) {
         String marker = dataDirectory.toAbsolutePath().toString();
         return () -> ProcessHandle.allProcesses()
                 .filter(process -> process.info().commandLine().map(line -> line.contains("postgres") && line.contains(marker)).orElse(false))
-                .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants()))
+                .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
                 .map(ProcessHandle::pid).distinct().toList();
     }
 }

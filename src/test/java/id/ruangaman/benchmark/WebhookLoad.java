@@ -1,11 +1,13 @@
 package id.ruangaman.benchmark;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
@@ -48,7 +50,7 @@ final class WebhookLoad implements AutoCloseable {
     static final int NO_ANSWER = -1;
 
     private final HttpClient client;
-    private final java.util.concurrent.atomic.AtomicLong acknowledged = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
 
     WebhookLoad(Vertx vertx, int port, int connections) {
         this.client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port)
@@ -89,12 +91,11 @@ final class WebhookLoad implements AutoCloseable {
 
     /** Keeps {@code concurrency} requests in flight for the duration; returns every outcome. */
     List<Outcome> closedLoop(Supplier<Request> next, int concurrency, Duration duration) throws InterruptedException {
-        List<Outcome> outcomes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + duration.toNanos();
         CountDownLatch finished = new CountDownLatch(concurrency);
-        AtomicInteger failures = new AtomicInteger();
         for (int i = 0; i < concurrency; i++) {
-            loop(next, end, outcomes, finished, failures);
+            loop(next, end, outcomes, finished);
         }
         if (!finished.await(duration.toMillis() + 30_000, TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("closed-loop requests still in flight long after the end");
@@ -102,7 +103,7 @@ final class WebhookLoad implements AutoCloseable {
         return outcomes;
     }
 
-    private void loop(Supplier<Request> next, long end, List<Outcome> outcomes, CountDownLatch finished, AtomicInteger failures) {
+    private void loop(Supplier<Request> next, long end, List<Outcome> outcomes, CountDownLatch finished) {
         long start = System.nanoTime();
         if (start >= end) {
             finished.countDown();
@@ -110,7 +111,7 @@ final class WebhookLoad implements AutoCloseable {
         }
         send(next.get()).onComplete(result -> {
             outcomes.add(new Outcome(result.succeeded() ? result.result() : 0, start, System.nanoTime()));
-            loop(next, end, outcomes, finished, failures);
+            loop(next, end, outcomes, finished);
         });
     }
 

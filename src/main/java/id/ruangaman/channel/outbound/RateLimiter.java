@@ -1,5 +1,6 @@
 package id.ruangaman.channel.outbound;
 
+import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
@@ -28,7 +29,7 @@ final class RateLimiter {
         this.clock = nanoClock;
         this.issued = new long[perSecond];
         long free = nanoClock.getAsLong() - WINDOW_NANOS;
-        java.util.Arrays.fill(issued, free);
+        Arrays.fill(issued, free);
     }
 
     /** Blocks until a permit is free, and takes it. */
