@@ -27,9 +27,11 @@ public class CaseViews {
     private final InboxEventFeed feed;
     private final InboxConfig config;
     private final Clock clock;
+    private final jakarta.persistence.EntityManager em;
 
     CaseViews(CaseWorkRepository work, ChatMessageRepository messages, ContactRepository contacts, AccountRepository accounts,
-            CannedReplies canned, InboxEventFeed feed, InboxConfig config, Clock clock) {
+            CannedReplies canned, InboxEventFeed feed, InboxConfig config, Clock clock, jakarta.persistence.EntityManager em) {
+        this.em = em;
         this.work = work;
         this.messages = messages;
         this.contacts = contacts;
@@ -42,6 +44,12 @@ public class CaseViews {
 
     @Transactional
     public CaseView of(CaseFile file, boolean coordinator) {
+        return of(file, coordinator, null);
+    }
+
+    /** The case page for {@code viewer}, whose settings (media shown unblurred) apply. */
+    @Transactional
+    public CaseView of(CaseFile file, boolean coordinator, Account viewer) {
         Map<String, CaseCheck> checks = new LinkedHashMap<>();
         work.checks(file.id).forEach(c -> checks.put(c.component, c));
         Contact contact = contacts.findById(file.contactId);
@@ -56,7 +64,31 @@ public class CaseViews {
                 file.isDeleted() ? List.of() : work.notes(file.id), assignees, assignee == null ? null : assignee.username,
                 contact == null || file.isDeleted() ? "" : Masking.id(contact.externalId),
                 contact == null || file.isDeleted() ? "" : Masking.name(contact.displayName),
-                CaseStatus.next(file.status), canned.in(file.language), daysLeft, feed.latestId());
+                CaseStatus.next(file.status), canned.in(file.language), daysLeft, feed.latestId(), mediaKinds(file),
+                viewer != null && viewer.showMediaUnblurred);
+    }
+
+    /** Kinds of this person's stored uploads by id, without reading their (encrypted) content. */
+    private Map<Long, String> mediaKinds(CaseFile file) {
+        if (file.isDeleted()) {
+            return Map.of();
+        }
+        Map<Long, String> kinds = new java.util.HashMap<>();
+        em.createQuery("select m.id, m.kind, m.mimeType from Media m where m.contactId = :contact", Object[].class)
+                .setParameter("contact", file.contactId).getResultList()
+                .forEach(row -> kinds.put((Long) row[0], kindOf((String) row[1], (String) row[2])));
+        return kinds;
+    }
+
+    private static String kindOf(String kind, String mime) {
+        String k = kind == null ? "" : kind.toLowerCase(java.util.Locale.ROOT);
+        if (mime != null && mime.startsWith("image/") && ("photo".equals(k) || "document".equals(k))) {
+            return "photo";
+        }
+        if (mime != null && mime.startsWith("video/")) {
+            return "video";
+        }
+        return k.isEmpty() ? "document" : k;
     }
 
     @Transactional
@@ -64,6 +96,6 @@ public class CaseViews {
         if (file.isDeleted()) {
             return List.of();
         }
-        return messages.transcript(file.contactId).stream().map(TranscriptLine::of).toList();
+        return messages.transcript(file.contactId).stream().map(m -> TranscriptLine.of(m, file.receivedAt)).toList();
     }
 }

@@ -7,42 +7,68 @@ import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.SessionStateJson;
 
-/** One message of the transcript with its delivery status. */
-public record TranscriptLine(long id, boolean inbound, String kind, String text, String status, String failureReason,
-        Instant createdAt, Instant sentAt) {
+/**
+ * One message of the transcript with its delivery status. What the person did that is not text is kept as a
+ * code for the labels lookup: {@code button} is the callback data of a pressed button ({@code node:option}),
+ * {@code mediaKind} the kind of an upload ({@code photo}), {@code otherKind} any other message kind; the page
+ * shows them through {@code inject:labels}. {@code prompt} marks a bot message that belongs to the guided intake
+ * (folded on the case page), as opposed to a counsellor's reply.
+ */
+public record TranscriptLine(long id, boolean inbound, String kind, String text, String button, String mediaKind,
+        String otherKind, boolean prompt, String status, String failureReason, Instant createdAt, Instant sentAt) {
 
-    static TranscriptLine of(ChatMessage m) {
-        return new TranscriptLine(m.id, m.direction == ChatMessage.Direction.IN, m.kind, text(m), m.status.name(),
-                m.failureReason, m.createdAt, m.sentAt);
+    /**
+     * @param intakeReceivedAt when the case's report was submitted: the bot's messages up to then (and the closing
+     *                         message sent in the same step, within 10 s) are the guided intake (folded); later ones are folded only when they ask a question with buttons
+     */
+    static TranscriptLine of(ChatMessage m, Instant intakeReceivedAt) {
+        boolean in = m.direction == ChatMessage.Direction.IN;
+        String text = null;
+        String button = null;
+        String media = null;
+        String other = null;
+        boolean prompt = false;
+        if (m.body != null) {
+            try {
+                if (!in) {
+                    Output.Message out = SessionStateJson.mapper().readValue(m.body, Output.Message.class);
+                    text = out.text();
+                    prompt = out.nodeId() != null || intakeReceivedAt == null || !m.createdAt.isAfter(intakeReceivedAt.plusSeconds(10));
+                } else {
+                    Input input = SessionStateJson.mapper().readValue(m.body, Input.class);
+                    if (input instanceof Input.Text t) {
+                        text = t.text();
+                    } else if (input instanceof Input.ButtonPress b) {
+                        button = b.callbackData();
+                    } else if (input instanceof Input.Media item) {
+                        media = item.kind().name().toLowerCase();
+                        text = item.caption();
+                    } else {
+                        other = m.kind;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                other = m.kind;
+            }
+        }
+        return new TranscriptLine(m.id, in, m.kind, text, button, media, other, prompt, m.status.name(), m.failureReason,
+                m.createdAt, m.sentAt);
     }
 
     public boolean problem() {
         return "FAILED".equals(status) || "HELD".equals(status);
     }
 
-    public boolean erased() {
-        return text == null;
+    /** The first words of a folded bot message, on one line. */
+    public String preview() {
+        if (text == null) {
+            return "";
+        }
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= 90 ? line : line.substring(0, 89) + "…";
     }
 
-    private static String text(ChatMessage m) {
-        if (m.body == null) {
-            return null;
-        }
-        try {
-            if (m.direction == ChatMessage.Direction.OUT) {
-                return SessionStateJson.mapper().readValue(m.body, Output.Message.class).text();
-            }
-            Input in = SessionStateJson.mapper().readValue(m.body, Input.class);
-            if (in instanceof Input.Text t) {
-                return t.text();
-            } else if (in instanceof Input.ButtonPress b) {
-                return "[" + b.optionId() + "]";
-            } else if (in instanceof Input.Media media) {
-                return "[" + media.kind().name().toLowerCase() + (media.caption() == null ? "" : ": " + media.caption()) + "]";
-            }
-            return "[" + m.kind + "]";
-        } catch (java.io.IOException e) {
-            return "[" + m.kind + "]";
-        }
+    public boolean erased() {
+        return text == null && button == null && mediaKind == null && otherKind == null;
     }
 }

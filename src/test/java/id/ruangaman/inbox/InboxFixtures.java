@@ -95,6 +95,29 @@ public class InboxFixtures {
         return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().referenceCode);
     }
 
+    /**
+     * A DEV-channel case with every question of the intake answered (no skips): choices, a multi choice, typed
+     * texts, a rough date, a several-message chronology. Synthetic. Returns the reference code.
+     */
+    public String fullyAnsweredCase() {
+        long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(Channel.DEV, UUID.randomUUID().toString()).id);
+        send(contactId, new Input.Text("/start"), "intake");
+        Object[] steps = { "language:id", "consent:yes", "in_danger:no", "reporter_role:victim", "victim_minor:no",
+                "Sinta (nama samaran sintetis)", "age_range:18_24", "gender:female", "campus_status:lecturer",
+                "Fakultas Teknik (sintetis)", "Butuh juru bahasa isyarat (sintetis)", "bulan lalu", "incident_place:campus",
+                "Kronologi sintetis bagian satu", "Kronologi sintetis bagian dua", "chronology:done", "relation:lecturer",
+                "Terlapor sintetis, dosen mata kuliah X", "evidence_consent:yes", "evidence:done", "Saksi sintetis: teman sekelas",
+                "services:psychological", "services:legal", "services:medical", "services:done",
+                "Kebutuhan mendesak sintetis", "safe_to_reply:yes", "Sore hari (sintetis)", "Jangan telepon (sintetis)",
+                "Kata sandi sintetis", "summary:confirm" };
+        for (Object step : steps) {
+            String s = (String) step;
+            boolean button = s.matches("[a-z_]+:[A-Za-z0-9_]+");
+            send(contactId, button ? Input.ButtonPress.fromCallbackData(s) : new Input.Text(s), null);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().referenceCode);
+    }
+
     private void send(long contactId, Input input, String flow) {
         conversations.receive(contactId, input, flow);
     }
