@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import id.ruangaman.channel.telegram.TelegramConfig;
 import id.ruangaman.channel.whatsapp.WhatsAppConfig;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -21,8 +22,9 @@ class ChannelStatusLog {
     private static final Logger LOG = Logger.getLogger("id.ruangaman.channel");
 
     void onStart(@Observes StartupEvent event, TelegramConfig telegram, WhatsAppConfig whatsapp) {
+        boolean polling = telegram.enabled() && telegram.polling() && LaunchMode.current() != LaunchMode.NORMAL;
         LOG.info(line("Telegram", telegram.enabled(), missing(
-                "TELEGRAM_BOT_TOKEN", telegram.botToken(), "TELEGRAM_WEBHOOK_SECRET", telegram.webhookSecret())));
+                "TELEGRAM_BOT_TOKEN", telegram.botToken(), "TELEGRAM_WEBHOOK_SECRET", telegram.webhookSecret())) + (polling ? " (long polling, TELEGRAM_POLLING)" : ""));
         LOG.info(line("WhatsApp", whatsapp.enabled(), missing(
                 "WHATSAPP_ACCESS_TOKEN", whatsapp.accessToken(), "WHATSAPP_APP_SECRET", whatsapp.appSecret(),
                 "WHATSAPP_VERIFY_TOKEN", whatsapp.verifyToken(), "WHATSAPP_PHONE_NUMBER_ID", whatsapp.phoneNumberId())));

@@ -9,6 +9,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import id.ruangaman.audit.AuditAction;
+import id.ruangaman.audit.AuditEvent;
+import id.ruangaman.audit.AuditLog;
 import id.ruangaman.channel.ChatMessageRepository;
 import id.ruangaman.channel.Contact;
 import id.ruangaman.channel.ContactRepository;
@@ -28,10 +31,13 @@ public class CaseViews {
     private final InboxConfig config;
     private final Clock clock;
     private final jakarta.persistence.EntityManager em;
+    private final AuditLog audit;
 
     CaseViews(CaseWorkRepository work, ChatMessageRepository messages, ContactRepository contacts, AccountRepository accounts,
-            CannedReplies canned, InboxEventFeed feed, InboxConfig config, Clock clock, jakarta.persistence.EntityManager em) {
+            CannedReplies canned, InboxEventFeed feed, InboxConfig config, Clock clock, jakarta.persistence.EntityManager em,
+            AuditLog audit) {
         this.em = em;
+        this.audit = audit;
         this.work = work;
         this.messages = messages;
         this.contacts = contacts;
@@ -96,6 +102,17 @@ public class CaseViews {
         if (file.isDeleted()) {
             return List.of();
         }
-        return messages.transcript(file.contactId).stream().map(m -> TranscriptLine.of(m, file.receivedAt)).toList();
+        Map<Long, String> authors = new java.util.HashMap<>();
+        // Until transcript lines carry their author, the audit log's reply records ("message:<id>") say who wrote what.
+        for (AuditEvent e : audit.search(null, AuditAction.REPLY.code(), file.id, null, null, 0, 10_000)) {
+            if (e.detail != null && e.detail.startsWith("message:")) {
+                try {
+                    authors.put(Long.valueOf(e.detail.substring("message:".length()).trim()), e.actor);
+                } catch (NumberFormatException ignored) {
+                    // not a reply record this page can use
+                }
+            }
+        }
+        return messages.transcript(file.contactId).stream().map(m -> TranscriptLine.of(m, authors.get(m.id))).toList();
     }
 }

@@ -11,17 +11,17 @@ import id.ruangaman.conversation.SessionStateJson;
  * One message of the transcript with its delivery status. What the person did that is not text is kept as a
  * code for the labels lookup: {@code button} is the callback data of a pressed button ({@code node:option}),
  * {@code mediaKind} the kind of an upload ({@code photo}), {@code otherKind} any other message kind; the page
- * shows them through {@code inject:labels}. {@code prompt} marks a bot message that belongs to the guided intake
- * (folded on the case page), as opposed to a counsellor's reply.
+ * shows them through {@code inject:labels}. {@code prompt} marks a message the bot sent (folded on the case page);
+ * {@code counsellor} names who wrote a counsellor's reply.
  */
 public record TranscriptLine(long id, boolean inbound, String kind, String text, String button, String mediaKind,
-        String otherKind, boolean prompt, String status, String failureReason, Instant createdAt, Instant sentAt) {
+        String otherKind, boolean prompt, String counsellor, String status, String failureReason, Instant createdAt, Instant sentAt) {
 
     /**
-     * @param intakeReceivedAt when the case's report was submitted: the bot's messages up to then (and the closing
-     *                         message sent in the same step, within 10 s) are the guided intake (folded); later ones are folded only when they ask a question with buttons
+     * @param counsellor the counsellor who wrote this outbound message (from the audit log's reply records), or null
+     *                   when the bot sent it (then it is folded on the case page)
      */
-    static TranscriptLine of(ChatMessage m, Instant intakeReceivedAt) {
+    static TranscriptLine of(ChatMessage m, String counsellor) {
         boolean in = m.direction == ChatMessage.Direction.IN;
         String text = null;
         String button = null;
@@ -33,7 +33,7 @@ public record TranscriptLine(long id, boolean inbound, String kind, String text,
                 if (!in) {
                     Output.Message out = SessionStateJson.mapper().readValue(m.body, Output.Message.class);
                     text = out.text();
-                    prompt = out.nodeId() != null || intakeReceivedAt == null || !m.createdAt.isAfter(intakeReceivedAt.plusSeconds(10));
+                    prompt = counsellor == null;
                 } else {
                     Input input = SessionStateJson.mapper().readValue(m.body, Input.class);
                     if (input instanceof Input.Text t) {
@@ -51,7 +51,7 @@ public record TranscriptLine(long id, boolean inbound, String kind, String text,
                 other = m.kind;
             }
         }
-        return new TranscriptLine(m.id, in, m.kind, text, button, media, other, prompt, m.status.name(), m.failureReason,
+        return new TranscriptLine(m.id, in, m.kind, text, button, media, other, prompt, in ? null : counsellor, m.status.name(), m.failureReason,
                 m.createdAt, m.sentAt);
     }
 

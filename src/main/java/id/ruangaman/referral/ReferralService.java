@@ -231,6 +231,9 @@ public class ReferralService {
         if (target == ReferralStatus.DISCARDED && referral.state() != ReferralStatus.DRAFT) {
             throw new WebApplicationException("only a draft can be discarded", 409);
         }
+        if (target == ReferralStatus.REVOKED && referral.state() == ReferralStatus.DRAFT) {
+            throw new WebApplicationException("a draft is discarded, not revoked", 409);
+        }
         if (item.file().isDeleted() && target != ReferralStatus.REVOKED && target != ReferralStatus.COMPLETED
                 && target != ReferralStatus.DISCARDED) {
             throw new WebApplicationException("the reporter deleted this case", 409);

@@ -50,6 +50,8 @@ public final class Refusals {
             new String[] { "counsellors assign cases to themselves only", "counsellors_assign_self" },
             new String[] { "you cannot deactivate yourself", "cannot_deactivate_self" },
             new String[] { "no consent", "no_consent" },
+            new String[] { "only a draft can be discarded", "only_draft_discarded" },
+            new String[] { "a draft is discarded, not revoked", "draft_discarded_not_revoked" },
             new String[] { "only a draft", "only_draft" },
             new String[] { "a provider with this id exists", "provider_exists" },
             new String[] { "username:", "username_invalid" },

@@ -16,8 +16,6 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.channel.WebhookResponses;
 import id.ruangaman.channel.inbound.InboundStore;
 
@@ -35,12 +33,12 @@ public class TelegramWebhookResource {
 
     private final TelegramConfig config;
     private final InboundStore store;
-    private final ContactRepository contacts;
+    private final TelegramArrivals arrivals;
 
-    TelegramWebhookResource(TelegramConfig config, InboundStore store, ContactRepository contacts) {
+    TelegramWebhookResource(TelegramConfig config, InboundStore store, TelegramArrivals arrivals) {
         this.config = config;
         this.store = store;
-        this.contacts = contacts;
+        this.arrivals = arrivals;
     }
 
     @POST
@@ -61,11 +59,7 @@ public class TelegramWebhookResource {
         if (update == null || update.getUpdateId() == null) {
             return WebhookResponses.error(Response.Status.BAD_REQUEST, "not a Telegram update");
         }
-        TelegramUpdates.Classified classified = TelegramUpdates.classify(update);
-        byte[] sender = classified.chatId() == null ? null
-                : contacts.hash(Channel.TELEGRAM, String.valueOf(classified.chatId()));
-        InboundStore.Arrival arrival = new InboundStore.Arrival(Channel.TELEGRAM,
-                config.botId() + ":" + update.getUpdateId(), update.getUpdateId(), sender, classified.kind(), body);
+        InboundStore.Arrival arrival = arrivals.of(update, body);
         try {
             store.store(List.of(arrival));
         } catch (RuntimeException e) {
