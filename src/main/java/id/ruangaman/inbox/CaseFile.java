@@ -87,6 +87,11 @@ public class CaseFile {
     @Column(name = "last_read_at")
     public Instant lastReadAt;
 
+    /** Verified at some point: verified or referred now, or closed after verification began (its report exists). */
+    public boolean isVerified() {
+        return "verified".equals(status) || "referred".equals(status) || ("closed".equals(status) && verificationStartedAt != null);
+    }
+
     public boolean isDeleted() {
         return deletedByReporterAt != null;
     }

@@ -148,7 +148,7 @@ public class CaseResource {
     @Path("/print/verified-report")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance printVerifiedReport(@RestPath String ref) {
-        if (cases.peek(ref, current).verificationStartedAt == null) {
+        if (!cases.peek(ref, current).isVerified()) {
             throw new WebApplicationException("verified report before verification", 409);
         }
         CaseFile file = cases.print(ref, "verified_report", current);

@@ -176,6 +176,7 @@ class InboxBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("refused")));
         assertTrue(driver.findElement(By.id("refused")).getText().contains("daftar periksa"), driver.findElement(By.id("refused")).getText());
         assertTrue(driver.findElement(By.id("case-status")).getText().contains("Verifikasi"));
+        assertTrue(driver.findElements(By.cssSelector("a#print-verified")).isEmpty(), "verified print offered before verification");
         screenshot("walk-2-refused");
 
         for (String component : VerificationComponent.ALL) {

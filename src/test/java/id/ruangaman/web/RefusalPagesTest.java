@@ -87,6 +87,19 @@ class RefusalPagesTest {
     }
 
     @Test
+    void shouldKeepTheMediaSettingPerAccount() {
+        fixtures.account("settings-counsellor", Role.COUNSELLOR);
+        String other = InboxFixtures.login("settings-counsellor");
+        getAs(other).when().get("/inbox/settings").then().statusCode(200)
+                .body(not(containsString("id=\"show-media-unblurred\" checked")));
+        as(other).formParam("show_media_unblurred", "yes").when().post("/inbox/settings").then().statusCode(303);
+        getAs(other).when().get("/inbox/settings").then().body(containsString("id=\"show-media-unblurred\" checked"));
+        getAs(session).when().get("/inbox/settings").then().body(not(containsString("id=\"show-media-unblurred\" checked")));
+        as(other).when().post("/inbox/settings").then().statusCode(303);
+        getAs(other).when().get("/inbox/settings").then().body(not(containsString("id=\"show-media-unblurred\" checked")));
+    }
+
+    @Test
     void shouldOpenTheInboxAtTheRoot() {
         given().redirects().follow(false).when().get("/").then().statusCode(303).header("Location", endsWith("/inbox"));
     }
