@@ -282,4 +282,10 @@ public interface ReferralInboxMessages {
 
     @Message
     String consent_message_in_transcript();
+
+    @Message
+    String source_file();
+
+    @Message
+    String source_inbox();
 }

@@ -213,6 +213,17 @@ class InboxBrowserTest {
                 .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(((Number) overflow).intValue() <= 0, "horizontal overflow at 375 px: " + overflow);
         screenshot("walk-5-case-375");
+
+        driver.get(root + "/inbox/cases/" + ref + "/referrals");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("provider-search")));
+        Object referralOverflow = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(((Number) referralOverflow).intValue() <= 0, "horizontal overflow of the referral page at 375 px");
+        screenshot("walk-6-referrals-375");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("provider-search")));
+        screenshot("walk-7-referrals");
     }
 
     /** Live updates may re-render a fragment between finding an element and clicking it; find it again then. */
