@@ -422,4 +422,6 @@ public interface InboxMessages {
     @Message
     String summary_title();
 
+    @Message
+    String language_name(String key);
 }

@@ -245,6 +245,17 @@ public class Labels {
         return list(codes, code -> orUnknown(msg().referral_part(code), code));
     }
 
+    /**
+     * Language codes as names ({@code id, jv, en} → "Bahasa Indonesia, Jawa, Inggris"); a code without a name in the
+     * bundle is shown as written, since a provider's directory entry may name any language.
+     */
+    public String languages(String codes) {
+        return list(codes, code -> {
+            String name = msg().language_name(code.toLowerCase(Locale.ROOT));
+            return name.isBlank() ? code : name;
+        });
+    }
+
     // --- the audit log ---
 
     public String auditAction(String code) {
