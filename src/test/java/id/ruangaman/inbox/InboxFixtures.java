@@ -88,8 +88,13 @@ public class InboxFixtures {
         send(contactId, new Input.Text("Kronologi sintetis untuk pengujian"), null);
         for (String b : new String[] { "chronology:done", "relation:stranger", "reported_person:skip", "evidence_consent:no",
                 "witnesses:skip", "services:psychological", "services:legal", "services:done", "urgent_need:skip",
-                "safe_to_reply:" + (safeToReply ? "yes" : "no"), "contact_times:skip", "never_do:skip", "code_word:skip",
-                "summary:confirm" }) {
+                "safe_to_reply:" + (safeToReply ? "yes" : "no") }) {
+            send(contactId, Input.ButtonPress.fromCallbackData(b), null);
+        }
+        if (safeToReply) { // "when is it safe?" is not asked after "it is not safe"
+            send(contactId, Input.ButtonPress.fromCallbackData("contact_times:skip"), null);
+        }
+        for (String b : new String[] { "never_do:skip", "code_word:skip", "summary:confirm" }) {
             send(contactId, Input.ButtonPress.fromCallbackData(b), null);
         }
         return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().referenceCode);
