@@ -4,6 +4,8 @@ alter table chat_message add column intake_id bigint references intake (id);
 alter table chat_message add column author_account_id bigint references account (id);
 alter table media add column intake_id bigint references intake (id);
 create index chat_message_intake_idx on chat_message (intake_id, id) where intake_id is not null;
+-- The case list's unread count: the survivor's lines of one case since it was last read.
+create index chat_message_intake_inbound_idx on chat_message (intake_id, created_at) where direction = 'IN';
 create index media_intake_idx on media (intake_id) where intake_id is not null;
 
 -- When the team was last told (without content) that a survivor wrote to this case; at most once per quiet period.
