@@ -26,6 +26,7 @@ import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.FlowEngine;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.PendingPrompt;
 import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.conversation.SessionStatus;
@@ -248,6 +249,7 @@ public class ConversationService {
         session.state = SessionStateJson.write(state);
         session.lastInputAt = state.lastInputAt() == null ? now : state.lastInputAt();
         session.reminded = state.reminded();
+        session.holdingFiles = state.pending() == PendingPrompt.EVIDENCE_KEEP && !state.draft().mediaIds().isEmpty();
         session.updatedAt = now;
         if (session.id == null) {
             sessions.persist(session);
