@@ -35,7 +35,7 @@ public class CaseResource {
         static native TemplateInstance view(CaseView c, Instant now, List<String> components, List<String> closeReasons,
                 List<String> revealFields, List<String> revealReasons);
 
-        static native TemplateInstance transcript(List<TranscriptLine> lines);
+        static native TemplateInstance transcript(List<TranscriptLine> lines, String ref);
 
         static native TemplateInstance reveal(CaseFile file, String field, String reason, String value);
 
@@ -62,7 +62,7 @@ public class CaseResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance view(@RestPath String ref) {
         CaseFile file = cases.view(ref, current);
-        return locale.apply(Templates.view(views.of(file, current.isCoordinator(), current.account()), Instant.now(clock), VerificationComponent.ALL,
+        return locale.apply(Templates.view(views.of(file, current.isCoordinator(), locale.get(), current.account()), Instant.now(clock), VerificationComponent.ALL,
                 CaseStatus.CLOSE_REASONS, CaseService.REVEAL_FIELDS, CaseService.REVEAL_REASONS));
     }
 
@@ -72,7 +72,7 @@ public class CaseResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance transcript(@RestPath String ref) {
         CaseFile file = cases.peek(ref, current);
-        return locale.apply(Templates.transcript(views.transcript(file)));
+        return locale.apply(Templates.transcript(views.transcript(file, locale.get()), file.referenceCode));
     }
 
     @POST
@@ -141,7 +141,7 @@ public class CaseResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance printIntakeForm(@RestPath String ref) {
         CaseFile file = cases.print(ref, "intake_form", current);
-        return locale.apply(Templates.intakeForm(views.of(file, false), Instant.now(clock)));
+        return locale.apply(Templates.intakeForm(views.of(file, false, locale.get()), Instant.now(clock)));
     }
 
     @GET
@@ -152,7 +152,7 @@ public class CaseResource {
             throw new WebApplicationException("verified report before verification", 409);
         }
         CaseFile file = cases.print(ref, "verified_report", current);
-        return locale.apply(Templates.verifiedReport(views.of(file, false), Instant.now(clock), VerificationComponent.ALL));
+        return locale.apply(Templates.verifiedReport(views.of(file, false, locale.get()), Instant.now(clock), VerificationComponent.ALL));
     }
 
     /**

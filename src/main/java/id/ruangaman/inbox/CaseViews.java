@@ -4,14 +4,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import id.ruangaman.audit.AuditAction;
-import id.ruangaman.audit.AuditEvent;
-import id.ruangaman.audit.AuditLog;
 import id.ruangaman.channel.ChatMessageRepository;
 import id.ruangaman.channel.Contact;
 import id.ruangaman.channel.ContactRepository;
@@ -22,6 +20,8 @@ import id.ruangaman.security.AccountRepository;
 @ApplicationScoped
 public class CaseViews {
 
+    @jakarta.inject.Inject
+    TranscriptLines lines;
     private final CaseWorkRepository work;
     private final ChatMessageRepository messages;
     private final ContactRepository contacts;
@@ -31,13 +31,10 @@ public class CaseViews {
     private final InboxConfig config;
     private final Clock clock;
     private final jakarta.persistence.EntityManager em;
-    private final AuditLog audit;
 
     CaseViews(CaseWorkRepository work, ChatMessageRepository messages, ContactRepository contacts, AccountRepository accounts,
-            CannedReplies canned, InboxEventFeed feed, InboxConfig config, Clock clock, jakarta.persistence.EntityManager em,
-            AuditLog audit) {
+            CannedReplies canned, InboxEventFeed feed, InboxConfig config, Clock clock, jakarta.persistence.EntityManager em) {
         this.em = em;
-        this.audit = audit;
         this.work = work;
         this.messages = messages;
         this.contacts = contacts;
@@ -49,13 +46,13 @@ public class CaseViews {
     }
 
     @Transactional
-    public CaseView of(CaseFile file, boolean coordinator) {
-        return of(file, coordinator, null);
+    public CaseView of(CaseFile file, boolean coordinator, Locale reader) {
+        return of(file, coordinator, reader, null);
     }
 
-    /** The case page for {@code viewer}, whose settings (media shown unblurred) apply. */
+    /** The case page for a reader of the given language and for {@code viewer}, whose settings (media unblurred) apply. */
     @Transactional
-    public CaseView of(CaseFile file, boolean coordinator, Account viewer) {
+    public CaseView of(CaseFile file, boolean coordinator, Locale reader, Account viewer) {
         Map<String, CaseCheck> checks = new LinkedHashMap<>();
         work.checks(file.id).forEach(c -> checks.put(c.component, c));
         Contact contact = contacts.findById(file.contactId);
@@ -66,7 +63,7 @@ public class CaseViews {
             daysLeft = new WorkingDays(config.holidays().orElse(List.of()))
                     .between(LocalDate.now(clock.withZone(config.zone())), file.examinationDueOn);
         }
-        return new CaseView(file, IntakeSections.of(file.answers), transcript(file), checks,
+        return new CaseView(file, IntakeSections.of(file.answers), transcript(file, reader), checks,
                 file.isDeleted() ? List.of() : work.notes(file.id), assignees, assignee == null ? null : assignee.username,
                 contact == null || file.isDeleted() ? "" : Masking.id(contact.externalId),
                 contact == null || file.isDeleted() ? "" : Masking.name(contact.displayName),
@@ -97,22 +94,9 @@ public class CaseViews {
         return k.isEmpty() ? "document" : k;
     }
 
+    /** The lines of this case only (never another case of the same person), for a reader of the given language. */
     @Transactional
-    public List<TranscriptLine> transcript(CaseFile file) {
-        if (file.isDeleted()) {
-            return List.of();
-        }
-        Map<Long, String> authors = new java.util.HashMap<>();
-        // Until transcript lines carry their author, the audit log's reply records ("message:<id>") say who wrote what.
-        for (AuditEvent e : audit.search(null, AuditAction.REPLY.code(), file.id, null, null, 0, 10_000)) {
-            if (e.detail != null && e.detail.startsWith("message:")) {
-                try {
-                    authors.put(Long.valueOf(e.detail.substring("message:".length()).trim()), e.actor);
-                } catch (NumberFormatException ignored) {
-                    // not a reply record this page can use
-                }
-            }
-        }
-        return messages.transcript(file.contactId).stream().map(m -> TranscriptLine.of(m, authors.get(m.id))).toList();
+    public List<TranscriptLine> transcript(CaseFile file, Locale reader) {
+        return lines.of(file, reader);
     }
 }

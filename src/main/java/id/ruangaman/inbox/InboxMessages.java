@@ -218,6 +218,18 @@ public interface InboxMessages {
     String msg_erased();
 
     @Message
+    String msg_by_survivor();
+
+    @Message
+    String msg_by_bot();
+
+    @Message
+    String msg_by_counsellor(String name);
+
+    @Message
+    String msg_after_closed();
+
+    @Message
     String notes();
 
     @Message
@@ -382,15 +394,6 @@ public interface InboxMessages {
 
     @Message
     String cannot_deactivate_self();
-
-    @Message
-    String transcript_bot();
-
-    @Message
-    String transcript_person();
-
-    @Message
-    String transcript_counsellor();
 
     @Message
     String transcript_bot_hint();

@@ -142,16 +142,25 @@ public class Labels {
         return msg().unknown_code();
     }
 
-    /** A button press seen in the transcript, from its callback data {@code node:option}: "Tombol: 18–24". */
+    /** A button press seen in the transcript, from its callback data {@code node:option}: "Menekan tombol: 18–24". */
     public String button(String callbackData) {
+        return pressed(buttonLabel(callbackData));
+    }
+
+    /** "Menekan tombol: <label>" / "Tapped: <label>". */
+    public String pressed(String label) {
+        return msg().button_pressed(label);
+    }
+
+    /** The label of a button from its callback data, in the current flow; "(tidak dikenal)" when it has none. */
+    public String buttonLabel(String callbackData) {
         if (callbackData == null) {
-            return msg().button_pressed(msg().unknown_code());
+            return msg().unknown_code();
         }
         int colon = callbackData.indexOf(':');
         String nodeId = colon < 0 ? callbackData : callbackData.substring(0, colon);
         String optionId = colon < 0 ? "" : callbackData.substring(colon + 1);
-        String label = flow().findNode(nodeId).map(node -> optionOf(node, optionId)).orElseGet(() -> systemChoice(optionId));
-        return msg().button_pressed(label);
+        return flow().findNode(nodeId).map(node -> optionOf(node, optionId)).orElseGet(() -> systemChoice(optionId));
     }
 
     /** An answer as text: chosen options by label, a rough date in words, typed texts as typed. */

@@ -2,61 +2,31 @@ package id.ruangaman.inbox;
 
 import java.time.Instant;
 
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.conversation.Input;
-import id.ruangaman.conversation.Output;
-import id.ruangaman.conversation.SessionStateJson;
-
 /**
- * One message of the transcript with its delivery status. What the person did that is not text is kept as a
- * code for the labels lookup: {@code button} is the callback data of a pressed button ({@code node:option}),
- * {@code mediaKind} the kind of an upload ({@code photo}), {@code otherKind} any other message kind; the page
- * shows them through {@code inject:labels}. {@code prompt} marks a message the bot sent (folded on the case page);
- * {@code counsellor} names who wrote a counsellor's reply.
+ * One message of a case's transcript with its author and delivery status.
+ *
+ * @param author      who wrote it: {@link Author#SURVIVOR}, {@link Author#BOT} or {@link Author#COUNSELLOR}
+ * @param counsellor  the counsellor's account name when {@code author} is COUNSELLOR, else null
+ * @param text        what was written, a pressed button as its label in the inbox language; null when erased
+ * @param mediaId     a file kept as this case's evidence, to link to; else null
+ * @param afterClosed the person wrote after the task force closed the case
  */
-public record TranscriptLine(long id, boolean inbound, String kind, String text, String button, String mediaKind,
-        String otherKind, boolean prompt, String counsellor, String status, String failureReason, Instant createdAt, Instant sentAt) {
+public record TranscriptLine(long id, boolean inbound, Author author, String counsellor, String kind, String text,
+        Long mediaId, String status, String failureReason, Instant createdAt, Instant sentAt, boolean afterClosed) {
 
-    /**
-     * @param counsellor the counsellor who wrote this outbound message (from the audit log's reply records), or null
-     *                   when the bot sent it (then it is folded on the case page)
-     */
-    static TranscriptLine of(ChatMessage m, String counsellor) {
-        boolean in = m.direction == ChatMessage.Direction.IN;
-        String text = null;
-        String button = null;
-        String media = null;
-        String other = null;
-        boolean prompt = false;
-        if (m.body != null) {
-            try {
-                if (!in) {
-                    Output.Message out = SessionStateJson.mapper().readValue(m.body, Output.Message.class);
-                    text = out.text();
-                    prompt = counsellor == null;
-                } else {
-                    Input input = SessionStateJson.mapper().readValue(m.body, Input.class);
-                    if (input instanceof Input.Text t) {
-                        text = t.text();
-                    } else if (input instanceof Input.ButtonPress b) {
-                        button = b.callbackData();
-                    } else if (input instanceof Input.Media item) {
-                        media = item.kind().name().toLowerCase();
-                        text = item.caption();
-                    } else {
-                        other = m.kind;
-                    }
-                }
-            } catch (java.io.IOException e) {
-                other = m.kind;
-            }
-        }
-        return new TranscriptLine(m.id, in, m.kind, text, button, media, other, prompt, in ? null : counsellor, m.status.name(), m.failureReason,
-                m.createdAt, m.sentAt);
-    }
+    public enum Author { SURVIVOR, BOT, COUNSELLOR }
 
     public boolean problem() {
         return "FAILED".equals(status) || "HELD".equals(status);
+    }
+
+    public boolean erased() {
+        return text == null;
+    }
+
+    /** A message the bot sent: folded on the case page, where the survivor's and counsellors' lines stay open. */
+    public boolean byBot() {
+        return author == Author.BOT;
     }
 
     /** The first words of a folded bot message, on one line. */
@@ -65,10 +35,14 @@ public record TranscriptLine(long id, boolean inbound, String kind, String text,
             return "";
         }
         String line = text.replaceAll("\\s+", " ").strip();
-        return line.length() <= 90 ? line : line.substring(0, 89) + "…";
+        return line.length() <= 90 ? line : line.substring(0, 89) + "\u2026";
     }
 
-    public boolean erased() {
-        return text == null && button == null && mediaKind == null && otherKind == null;
+    public boolean bySurvivor() {
+        return author == Author.SURVIVOR;
+    }
+
+    public boolean byCounsellor() {
+        return author == Author.COUNSELLOR;
     }
 }
