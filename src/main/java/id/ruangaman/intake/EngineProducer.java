@@ -1,6 +1,7 @@
 package id.ruangaman.intake;
 
 import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -20,7 +21,8 @@ public class EngineProducer {
     @Produces
     @Singleton
     FlowEngine engine(ConversationConfig config, Clock clock, IdGenerator ids, CaseStatusLookup cases) {
-        EngineSettings settings = new EngineSettings(config.maxRetries(), config.remindAfter(), config.pauseAfter(), config.zone());
+        EngineSettings settings = new EngineSettings(config.maxRetries(), config.remindAfter(), config.pauseAfter(), config.zone(),
+                AnswerWordsFile.read(Path.of(config.flowsDirectory())));
         return new FlowEngine(settings, clock, ids, cases);
     }
 

@@ -74,7 +74,7 @@ public final class PendingPrompts {
 
     private static List<ChoiceSpec> choices(Turn turn, PendingPrompt prompt) {
         return switch (prompt) {
-            case DELETE_CONFIRM -> List.of(SystemChoices.yes(turn.flow()), SystemChoices.no(turn.flow()));
+            case DELETE_CONFIRM -> List.of(SystemChoices.yes(turn), SystemChoices.no(turn));
             case LANGUAGE -> turn.flow().languages().stream()
                     .map(language -> new ChoiceSpec(language, languageName(turn, language), List.of(language)))
                     .toList();

@@ -2,6 +2,7 @@ package id.ruangaman.conversation.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import id.ruangaman.conversation.AnswerWords;
 import id.ruangaman.conversation.definition.LocalizedText;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,8 @@ class ChoiceMatcherTest {
     @Test
     void shouldAcceptYesAndNoWords() {
         List<ChoiceSpec> yesNo = List.of(
-                new ChoiceSpec("yes", new LocalizedText(Map.of("id", "Ya", "en", "Yes")), Words.YES),
-                new ChoiceSpec("no", new LocalizedText(Map.of("id", "Tidak", "en", "No")), Words.NO));
+                new ChoiceSpec("yes", new LocalizedText(Map.of("id", "Ya", "en", "Yes")), AnswerWords.builtIn().allYes()),
+                new ChoiceSpec("no", new LocalizedText(Map.of("id", "Tidak", "en", "No")), AnswerWords.builtIn().allNo()));
         for (String yes : List.of("ya", "Y", "yes", "YA")) {
             assertEquals(Optional.of("yes"), ChoiceMatcher.match(yes, yesNo), yes);
         }
