@@ -74,10 +74,11 @@ public class InboundStore {
         if (update.contactHash == null || kinds.isEmpty()) {
             return false;
         }
-        return !em.createNativeQuery("select 1 from inbound_update where channel = ?1 and contact_hash = ?2 and status = 'PENDING' "
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("select 1 from inbound_update "
+                + "where channel = ?1 and contact_hash = ?2 and status = 'PENDING' "
                 + "and id <> ?3 and (sequence_no > ?4 or (sequence_no = ?4 and id > ?3)) and kind in (?5) limit 1")
                 .setParameter(1, update.channel.name()).setParameter(2, update.contactHash).setParameter(3, update.id)
-                .setParameter(4, update.sequenceNo).setParameter(5, kinds).getResultList().isEmpty();
+                .setParameter(4, update.sequenceNo).setParameter(5, kinds).getResultList().isEmpty());
     }
 
     private int insert(Arrival arrival) {
