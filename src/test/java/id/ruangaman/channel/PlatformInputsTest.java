@@ -44,8 +44,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * cases handed over in issue 19 (same names as in {@code shared/cases/platform-inputs}, exact payloads) and more of
  * the same kinds ({@code k<kind>-...}). Each file is a list of webhook payloads with placeholders, posted in order over
  * HTTP to the webhook, and the checks it names: {@code no_5xx}, {@code acked}, {@code no_error_log},
- * {@code db_no_failed}, {@code callbacks_answered}, {@code max_matches:REGEX:N}, {@code no_reply_matches:REGEX}, and
- * per step {@code no_reply}, {@code reply_sent}, {@code reply_matches:REGEX}. Replies of {@code setup} steps are
+ * {@code db_no_failed}, {@code callbacks_answered}, {@code max_matches:REGEX:N}, {@code min_matches:REGEX:N},
+ * {@code no_reply_matches:REGEX}, {@code reply_sent}, and per step {@code no_reply}, {@code reply_sent},
+ * {@code reply_matches:REGEX}, {@code no_reply_matches:REGEX}. A step may name its own {@code contact} (a group, a
+ * new number) and be posted {@code times} times. Replies of {@code setup} steps are
  * not counted; a step with {@code "settle": false} is posted without waiting (an album arrives at once).
  */
 @QuarkusTest
@@ -187,7 +189,7 @@ class PlatformInputsTest {
         List<String> unsettled = new ArrayList<>();
         for (JsonNode step : spec.path("steps")) {
             String note = step.path("note").asText("step");
-            String address = step.has("contact") ? ids.render(step.path("contact").asText(), false, contact) : contact;
+            String address = step.has("contact") ? ids.render(step.path("contact").asText(), onTelegram, contact) : contact;
             int before = replies(onTelegram, address).size();
             for (int time = 0; time < step.path("times").asInt(1); time++) {
                 String payload = ids.render(JSON.writeValueAsString(step.path("payload")), onTelegram, address);
@@ -252,6 +254,9 @@ class PlatformInputsTest {
             assertEquals(List.of(), replies, what + ": expected no reply");
         } else if (check.equals("reply_sent")) {
             assertTrue(!replies.isEmpty(), what + ": expected a reply");
+        } else if (check.startsWith("no_reply_matches:")) {
+            Pattern pattern = Pattern.compile(check.substring("no_reply_matches:".length()), Pattern.CASE_INSENSITIVE);
+            assertEquals(List.of(), replies.stream().filter(reply -> pattern.matcher(reply).find()).toList(), what + ": replies match " + pattern);
         } else if (check.startsWith("reply_matches:")) {
             Pattern pattern = Pattern.compile(check.substring("reply_matches:".length()), Pattern.CASE_INSENSITIVE);
             assertTrue(replies.stream().anyMatch(reply -> pattern.matcher(reply).find()), what + ": no reply matches "
