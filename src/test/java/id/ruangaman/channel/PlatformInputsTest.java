@@ -1,5 +1,6 @@
 package id.ruangaman.channel;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -304,5 +306,23 @@ class PlatformInputsTest {
         } else {
             throw new IllegalArgumentException("unknown check " + check);
         }
+    }
+
+    @Test
+    void shouldCountEachKindOfIgnoredInputByReason() throws Exception {
+        Ids ids = new Ids();
+        String service = ids.render("{\"update_id\": \"{{UPD}}\", \"message\": {\"message_id\": \"{{MSGID}}\", \"date\": \"{{NOW}}\", "
+                + "\"chat\": {\"id\": \"{{CHAT}}\", \"type\": \"private\"}, \"message_auto_delete_timer_changed\": "
+                + "{\"message_auto_delete_time\": 86400}}}", true, null);
+        String group = WhatsAppFixtures.raw("text.json").replace("__FROM__", ids.phone).replace("__WAMID__", WhatsAppFixtures.newWamid())
+                .replace("__TS__", String.valueOf(ids.now)).replace("\"__TEXT__\"", "\"halo\"");
+        group = group.replaceFirst("\\{", "{\"group_id\": \"120363000000@g.us\", ");
+        assertEquals(200, TelegramChats.post(service).statusCode());
+        assertEquals(200, WhatsAppFixtures.post(WhatsAppFixtures.payload(ids.phone, List.of(group))).statusCode());
+        Eventually.await("both counted", Duration.ofSeconds(20), () -> {
+            String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+            return metrics.contains("ruangaman_inbound_ignored_total{channel=\"telegram\",reason=\"service_message\"")
+                    && metrics.contains("ruangaman_inbound_ignored_total{channel=\"whatsapp\",reason=\"group\"");
+        });
     }
 }

@@ -30,7 +30,7 @@ public final class AnswerText {
         String core = text.replaceAll("^[^\\p{L}\\p{N}]+", "").replaceAll("[^\\p{L}\\p{N}]+$", "");
         if (core.isEmpty()) {
             // Only symbols: keep them (👍 is an answer), without variation selectors, skin tones or joiners.
-            return text.replaceAll("[\uFE0E\uFE0F\u200D\\s]", "").replaceAll("\uD83C[\uDFFB-\uDFFF]", "");
+            return text.replaceAll("[\uFE0E\uFE0F\u200D\\s]", "").replaceAll("[\\x{1F3FB}-\\x{1F3FF}]", "");
         }
         return core.replaceAll("(\\p{L})\\1+", "$1");
     }

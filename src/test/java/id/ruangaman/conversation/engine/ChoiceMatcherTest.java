@@ -60,4 +60,17 @@ class ChoiceMatcherTest {
             assertEquals(Optional.of("no"), ChoiceMatcher.match(no, yesNo), no);
         }
     }
+
+    private static final List<ChoiceSpec> YES_NO = List.of(
+            new ChoiceSpec("yes", new LocalizedText(Map.of("id", "Ya", "en", "Yes")), AnswerWords.builtIn().allYes()),
+            new ChoiceSpec("no", new LocalizedText(Map.of("id", "Tidak", "en", "No")), AnswerWords.builtIn().allNo()));
+
+    @ParameterizedTest(name = "''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Iya, setuju 🙏|yes", "iyaa|yes", "ya kak|yes", "Boleh 👍|yes", "OKE!|yes", "👍|yes", "ＹＡ|yes", "yes please|yes",
+            "tidak|no", "nggak kak|no", "Enggak.|no", "gak mau|no", "tidak setuju|no", "nope|no", "ga|no", "1️⃣|yes", "2|no",
+            "iya tidak|-", "mungkin|-", "ya tapi tidak sekarang|-"})
+    void shouldReadYesAndNoInEverydayWords(String typed, String expected) {
+        assertEquals("-".equals(expected) ? Optional.empty() : Optional.of(expected), ChoiceMatcher.matchPhrase(typed, YES_NO));
+    }
 }
