@@ -22,7 +22,7 @@ public class EngineProducer {
     @Singleton
     FlowEngine engine(ConversationConfig config, Clock clock, IdGenerator ids, CaseStatusLookup cases) {
         EngineSettings settings = new EngineSettings(config.maxRetries(), config.remindAfter(), config.pauseAfter(), config.zone(),
-                AnswerWordsFile.read(Path.of(config.flowsDirectory())));
+                config.threadQuietPeriod(), AnswerWordsFile.read(Path.of(config.flowsDirectory())));
         return new FlowEngine(settings, clock, ids, cases);
     }
 
