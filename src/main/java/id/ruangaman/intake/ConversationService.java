@@ -325,6 +325,7 @@ public class ConversationService {
         session.state = SessionStateJson.write(state);
         session.lastInputAt = state.lastInputAt() == null ? now : state.lastInputAt();
         session.reminded = state.reminded();
+        session.holdingFiles = state.pending() == PendingPrompt.EVIDENCE_KEEP && !state.draft().mediaIds().isEmpty();
         session.updatedAt = now;
         if (session.id == null) {
             sessions.persist(session);
