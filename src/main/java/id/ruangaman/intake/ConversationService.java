@@ -310,6 +310,9 @@ public class ConversationService {
             // The conversation that led to the report, and the evidence it took, become the new case's.
             messages.attachUnfiled(contact.id, submittedId);
             media.attachUnfiled(contact.id, submittedId);
+            // Keep the managed copies in step with the bulk update, so a later flush of one cannot write back a null.
+            Long filed = submittedId;
+            replies.stream().filter(reply -> reply.intakeId == null).forEach(reply -> reply.intakeId = filed);
         }
         save(session, flow, step.state());
         contact.language = step.state().language();
