@@ -402,4 +402,97 @@ public interface CaseworkMessages {
 
     @Message
     String report_title();
+
+    @Message
+    String p_number();
+
+    @Message
+    String p_assignment_heading();
+
+    @Message
+    String p_assignment_intro(String name, String title);
+
+    @Message
+    String p_assignment_task(String code);
+
+    @Message
+    String p_assignment_close();
+
+    @Message
+    String p_initial_heading();
+
+    @Message
+    String p_assessed_by();
+
+    @Message
+    String p_summons_heading();
+
+    @Message
+    String p_to();
+
+    @Message
+    String p_summons_body();
+
+    @Message
+    String p_day_time();
+
+    @Message
+    String p_summons_note();
+
+    @Message
+    String p_task_force();
+
+    @Message
+    String p_minutes_heading();
+
+    @Message
+    String p_minutes_content();
+
+    @Message
+    String p_minutes_closing();
+
+    @Message
+    String p_examiner();
+
+    @Message
+    String p_examined();
+
+    @Message
+    String p_accommodations_heading();
+
+    @Message
+    String p_to_unit();
+
+    @Message
+    String p_accommodations_intro();
+
+    @Message
+    String p_name();
+
+    @Message
+    String p_status();
+
+    @Message
+    String p_period();
+
+    @Message
+    String p_until();
+
+    @Message
+    String p_period_by_leadership();
+
+    @Message
+    String p_accommodations_rights();
+
+    @Message
+    String p_right_study_period();
+
+    @Message
+    String p_right_guidance();
+
+    @Message
+    String p_right_staff();
+
+    @Message
+    String p_accommodations_close();
 }
