@@ -88,6 +88,28 @@ final class CaseworkSteps {
                 .post(base() + "/recommendation").then().extract().statusCode();
     }
 
+    /** From a new case to concluded (proven, {@code measure} recommended); returns the terlapor's party id. */
+    void toConcluded(long accountId, String measure, java.util.function.LongSupplier firstParty) {
+        check(status("in_verification"));
+        tickChecklist();
+        check(assessment());
+        check(status("verified"));
+        check(meeting(accountId, "examination"));
+        check(letter(accountId));
+        check(status("in_examination"));
+        check(party("terlapor", "Dodi Sintetis"));
+        check(interview(firstParty.getAsLong(), "Berita acara sintetis"));
+        check(provenConclusion());
+        check(provenRecommendation(measure));
+        check(status("concluded"));
+    }
+
+    private static void check(int status) {
+        if (status != 303) {
+            throw new AssertionError("step answered " + status);
+        }
+    }
+
     static List<String> statuses() {
         return List.of("new", "in_verification", "verified", "in_examination", "concluded", "decided", "closed");
     }
