@@ -495,4 +495,43 @@ public interface CaseworkMessages {
 
     @Message
     String p_accommodations_close();
+
+    @Message
+    String report_period();
+
+    @Message
+    String report_year();
+
+    @Message
+    String report_part();
+
+    @Message
+    String report_csv();
+
+    @Message
+    String report_hint();
+
+    @Message
+    String report_footer();
+
+    @Message
+    String report_csv_section();
+
+    @Message
+    String report_csv_category();
+
+    @Message
+    String report_csv_count();
+
+    @Message
+    String period_of(String key);
+
+    @Message
+    String report_section(String key);
+
+    @Message
+    String report_cell(String key);
+
+    @Message
+    String place_of(String key);
 }

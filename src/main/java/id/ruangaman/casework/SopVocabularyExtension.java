@@ -67,4 +67,8 @@ class SopVocabularyExtension {
     static List<String> checkinWith() {
         return Vocabulary.CHECKIN_WITH;
     }
+
+    static List<String> periods() {
+        return List.of("month", "semester", "year");
+    }
 }

@@ -85,7 +85,7 @@ class CaseworkPrintTest {
     /** What a reader sees: the page without tags, scripts or attribute values. */
     static String visibleText(String html) {
         return html.replaceAll("(?s)<(script|style)[^>]*>.*?</\\1>", " ").replaceAll("(?s)<[^>]*>", " ").replace("&amp;", "&")
-                .replace("&#39;", "'").replace("&quot;", "\"").replaceAll("\\s+", " ");
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&quot;", "\"").replaceAll("\\s+", " ");
     }
 
     static boolean containsWord(String text, String word) {
