@@ -1,5 +1,6 @@
 package id.ruangaman.inbox;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import id.ruangaman.conversation.Answer;
@@ -16,5 +17,25 @@ public record AnswerLine(String key, Answer answer, boolean skipped, List<String
             return new AnswerLine(key, null, true, List.of());
         }
         return new AnswerLine(key, answer, answer.skipped(), answer.skipped() ? List.of() : answer.mediaIds());
+    }
+
+    /**
+     * The answer as stored: option ids as codes, texts as typed, one part a line. For checks that an answer's content
+     * does not leak somewhere (a summons, a log); never for display, which goes through {@code Labels.answer}.
+     */
+    public String text() {
+        if (answer == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (answer.value() != null) {
+            parts.add(answer.value());
+        }
+        parts.addAll(answer.values());
+        if (answer.raw() != null) {
+            parts.add(answer.raw());
+        }
+        parts.addAll(answer.parts());
+        return String.join("\n", parts);
     }
 }
