@@ -52,6 +52,12 @@ public class InboxLocale {
         return key != null && key.matches("[a-z_]{1,40}") ? key : null;
     }
 
+    /** The SOP gate's code when the refusal is a workflow step's ({@code ?refused=step_<code>}), else null. */
+    public String getRefusedStep() {
+        String key = getRefused();
+        return key != null && key.startsWith("step_") ? key.substring("step_".length()) : null;
+    }
+
     public TemplateInstance apply(TemplateInstance instance) {
         return instance.setAttribute(TemplateInstance.LOCALE, get());
     }

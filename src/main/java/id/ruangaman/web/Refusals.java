@@ -62,11 +62,23 @@ public final class Refusals {
             new String[] { "coordinators only", "coordinators_only" },
             new String[] { "verified report before verification", "verified_report_not_yet" });
 
+    /** The message prefix of {@code inbox.StepRefused}; a "step_<code>" key is worded by the SOP bundle's refusal texts. */
+    private static final String STEP_REFUSED = "status change refused: ";
+
     private Refusals() {
     }
 
     /** The reason key for an exception message; "refused" (the general line) when the phrase is not known. */
     public static String reasonKey(String message, int status) {
+        if (message != null && message.startsWith(STEP_REFUSED)) {
+            // A workflow step the SOP's gates refused (inbox.StepRefused): its code names the reason.
+            String code = message.substring(STEP_REFUSED.length()).trim();
+            return switch (code) {
+                case "checklist_incomplete" -> "verification_checklist_incomplete";
+                case "illegal_step" -> "illegal_status_change";
+                default -> code.matches("[a-z_]{1,34}") ? "step_" + code : "refused";
+            };
+        }
         if (message != null) {
             String m = message.toLowerCase(Locale.ROOT);
             for (String[] reason : REASONS) {

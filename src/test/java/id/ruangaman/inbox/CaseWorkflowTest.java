@@ -166,6 +166,8 @@ class CaseWorkflowTest {
         for (String component : VerificationComponent.ALL) {
             as(session).formParam("component", component).when().post("/inbox/cases/" + ref + "/checks").then().statusCode(303);
         }
+        as(session).formParam("condition", "stable").formParam("risk_level", "low").formParam("risks", "Risiko sintetis")
+                .formParam("mitigation", "Mitigasi sintetis").when().post("/inbox/cases/" + ref + "/sop/assessment").then().statusCode(303);
         as(session).formParam("status", "verified").when().post("/inbox/cases/" + ref + "/status").then().statusCode(303);
         getAs(session).when().get("/inbox/cases/" + ref + "/print/verified-report").then().statusCode(200)
                 .body(containsString("Laporan Hasil Verifikasi"));

@@ -194,6 +194,19 @@ class InboxBrowserTest {
             click(By.id("check-" + component));
             wait.until(ExpectedConditions.attributeToBe(By.id("check-" + component), "data-checked", "true"));
         }
+        // Verifying also needs the initial assessment (the SOP's later stages): refused again, with that reason.
+        click(By.id("status-verified"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("refused"), "assessment awal"));
+        screenshot("walk-2b-refused-assessment");
+        driver.get(root + "/inbox/cases/" + ref + "/sop");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("condition"))).selectByIndex(1);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("risk_level"))).selectByIndex(1);
+        driver.findElement(By.id("risks")).sendKeys("Risiko sintetis");
+        driver.findElement(By.id("mitigation")).sendKeys("Mitigasi sintetis");
+        click(By.id("save-assessment"));
+        wait.until(ExpectedConditions.urlContains("/sop"));
+        driver.get(root + "/inbox/cases/" + ref);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("status-verified")));
         click(By.id("status-verified"));
         wait.until(ExpectedConditions.textToBe(By.id("case-status"), "Terverifikasi"));
         assertTrue(driver.findElements(By.id("refused")).isEmpty());

@@ -57,6 +57,8 @@ class LabelCoverageTest {
         for (String component : VerificationComponent.ALL) {
             as(session).formParam("component", component).when().post(base + "/checks").then().statusCode(303);
         }
+        as(session).formParam("condition", "stable").formParam("risk_level", "low").formParam("risks", "Risiko sintetis")
+                .formParam("mitigation", "Mitigasi sintetis").when().post(base + "/sop/assessment").then().statusCode(303);
         as(session).formParam("status", "verified").when().post(base + "/status").then().statusCode(303);
         as(session).formParam("text", "Catatan sintetis").when().post(base + "/notes").then().statusCode(303);
         as(session).formParam("text", "Balasan sintetis").when().post(base + "/reply").then().statusCode(303);

@@ -49,6 +49,17 @@ class RefusalPagesTest {
                 .body(containsString("Belum bisa diverifikasi: centang dulu keenam bagian daftar periksa."));
         getAs(session).cookie("ruangaman-lang", "en").when().get(base + "?refused=verification_checklist_incomplete").then()
                 .body(containsString("Not yet verifiable: tick all six parts of the checklist first."));
+        // A gate of the SOP's later stages is worded by its own texts: the initial assessment comes before verifying.
+        for (String component : id.ruangaman.inbox.VerificationComponent.ALL) {
+            as(session).formParam("component", component).when().post(base + "/checks").then().statusCode(303);
+        }
+        String assessment = as(session).accept(HTML).formParam("status", "verified").when().post(base + "/status").then()
+                .statusCode(303).header("Location", endsWith("?refused=step_assessment_missing")).extract().header("Location");
+        getAs(session).when().get(assessment.replaceFirst("^https?://[^/]+", "")).then()
+                .body(containsString("Catat assessment awal dulu"));
+        for (String component : id.ruangaman.inbox.VerificationComponent.ALL) {
+            as(session).formParam("component", component).formParam("checked", "false").when().post(base + "/checks").then().statusCode(303);
+        }
         // The button says so before it is pressed.
         getAs(session).when().get(base).then().body(containsString("aria-disabled=\"true\""))
                 .body(containsString("Centang keenam bagian daftar periksa dulu untuk memverifikasi."))
