@@ -21,6 +21,7 @@ import id.ruangaman.channel.Contact;
 import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.channel.MediaRepository;
 import id.ruangaman.channel.Outbox;
+import id.ruangaman.channel.ProviderIds;
 import id.ruangaman.channel.TranscriptChanged;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.FlowEngine;
@@ -55,6 +56,8 @@ public class ConversationService {
     Instance<ChatInterceptor> interceptors;
     @Inject
     FloodGuard flood;
+    @Inject
+    ProviderIds providerIds;
 
     ConversationService(ContactRepository contacts, SessionRepository sessions, ChatMessageRepository messages,
             Outbox outbox, MediaRepository media, FlowRegistry flows, FlowEngine engine, IntakeService intakes, ReporterErasure erasure,
@@ -109,8 +112,8 @@ public class ConversationService {
     @Transactional
     public void recordEdit(long contactId, String providerMessageId, Input.Text edited) {
         Contact contact = contacts.lock(contactId);
-        Long original = messages.find("contactId = ?1 and direction = ?2 and providerMessageId = ?3 order by id",
-                contactId, ChatMessage.Direction.IN, providerMessageId).firstResultOptional().map(m -> m.id).orElse(null);
+        Long original = messages.find("contactId = ?1 and direction = ?2 and providerMessageKey = ?3 order by id",
+                contactId, ChatMessage.Direction.IN, providerIds.key(contact.channel, providerMessageId)).firstResultOptional().map(m -> m.id).orElse(null);
         ChatMessage edit = record(contact, edited, providerMessageId, original);
         edit.kind = "edit";
     }
@@ -214,10 +217,10 @@ public class ConversationService {
 
     private ChatMessage record(Contact contact, Input input, String providerMessageId, Long editOf) {
         ChatMessage inbound = new ChatMessage();
-        inbound.providerMessageId = providerMessageId;
         inbound.editOf = editOf;
         inbound.contactId = contact.id;
         inbound.channel = contact.channel;
+        inbound.identify(providerIds, providerMessageId);
         inbound.direction = ChatMessage.Direction.IN;
         inbound.kind = kindOf(input);
         inbound.body = json(input);

@@ -293,7 +293,7 @@ public class ReferralService {
         referral.consentAnsweredAt = referral.statusChangedAt;
         if (inbound != null) {
             referral.consentMessageId = inbound.id;
-            referral.consentProviderMessage = inbound.providerMessageId;
+            referral.consentProviderMessage = inbound.providerMessage;
         }
         LOG.infof("Referral %d: survivor answered %s", referral.id, yes ? "yes" : "no");
         return new ChatTextKey(yes ? "consent_given" : "consent_refused", referral, providers.findById(referral.providerId));
@@ -316,6 +316,7 @@ public class ReferralService {
     void onErased(@Observes ReporterErased event) {
         int revoked = 0;
         for (Referral referral : referrals.list("contactId = ?1", event.contactId())) {
+            referral.consentProviderMessage = null; // the platform's id of the person's answer (a wamid embeds the number)
             if (!referral.state().isFinal()) {
                 move(referral, ReferralStatus.REVOKED, CHAT_ACTOR, referral.intakeId, "reporter_erased");
                 referral.revokedAt = referral.statusChangedAt;

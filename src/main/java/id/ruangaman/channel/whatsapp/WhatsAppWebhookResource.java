@@ -148,8 +148,10 @@ public class WhatsAppWebhookResource {
                 skipped++;
                 continue;
             }
+            String recipient = text(status, "recipient_id");
             arrivals.add(new InboundStore.Arrival(Channel.WHATSAPP, "status:" + id + ":" + state,
-                    status.path("timestamp").asLong(0), null, "status", serialize(status)));
+                    status.path("timestamp").asLong(0), null, "status", serialize(status),
+                    recipient == null || recipient.length() > MAX_ID ? null : contacts.hash(Channel.WHATSAPP, recipient)));
         }
         return skipped;
     }
