@@ -307,4 +307,31 @@ public interface InboxMessages {
     @Message
     String audit_to();
 
+
+    @Message
+    String erase_title();
+
+    @Message
+    String erase_explain();
+
+    @Message
+    String erase_reason();
+
+    @Message
+    String erase_reason_choose();
+
+    @Message
+    String erase_reason_missing();
+
+    @Message
+    String erase_already();
+
+    @Message
+    String erase_submit();
+
+    @Message
+    String erase_why(String key);
+
+    @Message
+    String erase_link();
 }
