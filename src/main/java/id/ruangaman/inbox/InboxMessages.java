@@ -334,4 +334,35 @@ public interface InboxMessages {
 
     @Message
     String erase_link();
+
+    @Message
+    String account_title();
+
+    @Message
+    String account_password_changed();
+
+    @Message
+    String account_change_password();
+
+    @Message
+    String account_current_password();
+
+
+    @Message
+    String account_repeat_password();
+
+    @Message
+    String account_sessions();
+
+    @Message
+    String account_sessions_explain();
+
+    @Message
+    String account_logout_everywhere();
+
+    @Message
+    String nav_account();
+
+    @Message
+    String account_error(String key);
 }
