@@ -59,7 +59,7 @@ public class LockingIdentityProvider implements IdentityProvider<UsernamePasswor
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> {
-            Outcome outcome = QuarkusTransaction.requiringNew().call(() -> check(username, password));
+            Outcome outcome = check(username, password);
             if (outcome.role == null) {
                 throw new AuthenticationFailedException();
             }
@@ -71,21 +71,30 @@ public class LockingIdentityProvider implements IdentityProvider<UsernamePasswor
         });
     }
 
+    /**
+     * The password is compared outside any transaction (bcrypt is slow on purpose), so parallel guesses never hold
+     * database connections while they hash; the outcome is then written in one short transaction.
+     */
     private Outcome check(String username, String password) {
         Instant now = Instant.now(clock);
-        Optional<Account> found = username == null || username.length() > 64 ? Optional.empty() : accounts.findByUsername(username);
+        Optional<Account> found = username == null || username.length() > 64 ? Optional.empty()
+                : QuarkusTransaction.requiringNew().call(() -> accounts.findByUsername(username));
         if (found.isEmpty()) {
             BcryptUtil.matches(password, DUMMY_HASH);
-            audit.record("unknown", AuditAction.LOGIN_FAILED, null, "unknown_account");
+            QuarkusTransaction.requiringNew().run(() -> audit.record("unknown", AuditAction.LOGIN_FAILED, null, "unknown_account"));
             LOG.info("Failed login for an unknown account");
             return Outcome.FAILED;
         }
         Account account = found.get();
         if (account.lockedUntil != null && account.lockedUntil.isAfter(now)) {
-            audit.record(account.username, AuditAction.LOGIN_FAILED, null, "locked");
+            QuarkusTransaction.requiringNew().run(() -> audit.record(account.username, AuditAction.LOGIN_FAILED, null, "locked"));
             return Outcome.FAILED;
         }
         boolean matches = BcryptUtil.matches(password, account.passwordHash);
+        return QuarkusTransaction.requiringNew().call(() -> record(account, matches, now));
+    }
+
+    private Outcome record(Account account, boolean matches, Instant now) {
         if (!matches || !account.active) {
             String detail = account.active ? "wrong_password" : "inactive";
             audit.record(account.username, AuditAction.LOGIN_FAILED, null, detail);
@@ -96,7 +105,7 @@ public class LockingIdentityProvider implements IdentityProvider<UsernamePasswor
         Object[] state = (Object[]) em.createNativeQuery("select locked_until, active from account where id = ?1 for update")
                 .setParameter(1, account.id).getSingleResult();
         Instant lockedUntil = toInstant(state[0]);
-        if (lockedUntil != null && lockedUntil.isAfter(now)) {
+        if ((lockedUntil != null && lockedUntil.isAfter(now)) || !Boolean.TRUE.equals(state[1])) {
             audit.record(account.username, AuditAction.LOGIN_FAILED, null, "locked");
             return Outcome.FAILED;
         }
