@@ -59,8 +59,7 @@ public class CsrfGuard {
         Object fresh = routing.get(CsrfTokens.NEW_COOKIE);
         if (fresh != null) {
             Cookie cookie = Cookie.cookie(CsrfTokens.COOKIE, fresh.toString()).setPath("/").setHttpOnly(true)
-                    .setSameSite(CookieSameSite.STRICT).setSecure(routing.request().isSSL()
-                            || "https".equalsIgnoreCase(routing.request().getHeader("X-Forwarded-Proto")));
+                    .setSameSite(CookieSameSite.STRICT).setSecure(routing.request().isSSL());
             response.getHeaders().add("Set-Cookie", cookie.encode());
         }
     }
