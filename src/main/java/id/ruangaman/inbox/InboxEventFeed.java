@@ -1,5 +1,7 @@
 package id.ruangaman.inbox;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,9 +47,33 @@ public class InboxEventFeed {
         }
     }
 
+    /**
+     * The role of the account behind a live stream if it may still receive events: the account is active and its
+     * session open and not idle for longer than {@code idle}; otherwise empty, and the stream ends.
+     */
+    public Optional<String> stillAllowed(long accountId, byte[] sessionIdHash, Duration idle) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select a.role from account a "
+                + "join account_session s on s.account_id = a.id where a.id = ? and a.active and s.id_hash = ? and s.ended_at is null "
+                + "and s.last_action_at > ?")) {
+            s.setLong(1, accountId);
+            s.setBytes(2, sessionIdHash);
+            s.setObject(3, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minus(idle));
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check the account of a live stream", e);
+        }
+    }
+
+    /**
+     * Events after {@code lastId} of cases the viewer may open now (CaseAccess: a coordinator every case, a
+     * counsellor unassigned cases and their own), judged by the case's current assignee, not the one at the
+     * time of the event, so a replay from {@code ?after=0} shows nothing of cases assigned to others.
+     */
     public List<Item> after(long lastId, Long viewerId, boolean seesAll) {
         String sql = "select e.id, e.type, i.reference_code from inbox_event e join intake i on i.id = e.intake_id "
-                + "where e.id > ? and " + SETTLED + " " + (seesAll ? "" : "and (e.assignee_id is null or e.assignee_id = ?) ")
+                + "where e.id > ? and " + SETTLED + " " + (seesAll ? "" : "and (i.assignee_id is null or i.assignee_id = ?) ")
                 + "order by e.id limit " + BATCH;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, lastId);

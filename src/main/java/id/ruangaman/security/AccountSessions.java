@@ -102,6 +102,16 @@ public class AccountSessions {
         return at < 0 ? null : principal.substring(at + 1);
     }
 
+    /** How a session id is stored ({@code account_session.id_hash}): SHA-256. */
+    public static byte[] idHash(String sessionId) {
+        return hash(sessionId);
+    }
+
+    /** Inactivity after which a session ends. */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
     private static byte[] hash(String sessionId) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));

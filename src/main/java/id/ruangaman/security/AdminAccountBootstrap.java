@@ -32,6 +32,8 @@ class AdminAccountBootstrap {
 
     @Transactional
     void onStart(@Observes StartupEvent event) {
+        // Instances starting together on an empty database take turns, so only one creates the account.
+        accounts.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(7320131)").getSingleResult();
         if (accounts.count() > 0) {
             return;
         }

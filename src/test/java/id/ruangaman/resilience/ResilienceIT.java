@@ -543,7 +543,7 @@ class ResilienceIT {
     private static List<String> rowsOf(long contact) {
         List<String> rows = new ArrayList<>();
         try (Connection connection = database.getPostgresDatabase().getConnection();
-                ResultSet result = connection.createStatement().executeQuery("select id, attempts, provider_message_id, possible_duplicate, "
+                ResultSet result = connection.createStatement().executeQuery("select id, attempts, provider_message_key, possible_duplicate, "
                         + "sent_at from chat_message where direction = 'OUT' and contact_id = " + contact + " order by id")) {
             while (result.next()) {
                 rows.add(result.getLong(1) + "/" + result.getInt(2) + "/" + result.getString(3) + "/" + result.getBoolean(4) + "/"
