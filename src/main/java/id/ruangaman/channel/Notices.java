@@ -25,7 +25,9 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 public class Notices {
 
     public enum Key {
-        PRIVATE_CHAT_ONLY, MEDIA_TOO_LARGE, MEDIA_FAILED, FLOOD;
+        PRIVATE_CHAT_ONLY, MEDIA_TOO_LARGE, MEDIA_FAILED, FLOOD,
+        /** The first line of a counsellor's reply in the chat ("Konselor Satgas:"). */
+        COUNSELLOR_PREFIX;
 
         String fileKey() {
             return name().toLowerCase();

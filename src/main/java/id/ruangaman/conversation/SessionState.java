@@ -14,6 +14,7 @@ import java.util.Map;
  *
  * @param returnToSummary id of the summary node to return to while an answer is being edited, else null
  * @param referenceCode   set when the intake is submitted; survives restart and deletion so /status works
+ * @param thread          set when an intake is submitted: the chat is then that case's thread; null before
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionState(
@@ -29,7 +30,8 @@ public record SessionState(
         PendingPrompt pending,
         String referenceCode,
         Instant lastInputAt,
-        boolean reminded) {
+        boolean reminded,
+        CaseThread thread) {
 
     @JsonCreator
     public SessionState(
@@ -45,7 +47,8 @@ public record SessionState(
             @JsonProperty("pending") PendingPrompt pending,
             @JsonProperty("referenceCode") String referenceCode,
             @JsonProperty("lastInputAt") Instant lastInputAt,
-            @JsonProperty("reminded") boolean reminded) {
+            @JsonProperty("reminded") boolean reminded,
+            @JsonProperty("thread") CaseThread thread) {
         this.flowId = flowId;
         this.revision = revision;
         this.language = language;
@@ -59,6 +62,15 @@ public record SessionState(
         this.referenceCode = referenceCode;
         this.lastInputAt = lastInputAt;
         this.reminded = reminded;
+        this.thread = thread;
+    }
+
+    /** As before the case thread existed (no thread). */
+    public SessionState(String flowId, String revision, String language, String nodeId, SessionStatus status, int retries,
+            Map<String, Answer> answers, Draft draft, String returnToSummary, PendingPrompt pending, String referenceCode,
+            Instant lastInputAt, boolean reminded) {
+        this(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode,
+                lastInputAt, reminded, null);
     }
 
     /** A fresh session of a flow revision, before its start node is entered. */
@@ -68,24 +80,24 @@ public record SessionState(
     }
 
     public SessionState withRevision(String value) {
-        return new SessionState(flowId, value, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, value, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread);
     }
 
     public SessionState withLanguage(String value) {
-        return new SessionState(flowId, revision, value, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, value, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread);
     }
 
     /** Moves to a node with a clean draft and retry count. */
     public SessionState atNode(String value) {
-        return new SessionState(flowId, revision, language, value, status, 0, answers, Draft.EMPTY, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, value, status, 0, answers, Draft.EMPTY, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread);
     }
 
     public SessionState withStatus(SessionStatus value) {
-        return new SessionState(flowId, revision, language, nodeId, value, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, nodeId, value, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread);
     }
 
     public SessionState withRetries(int value) {
-        return new SessionState(flowId, revision, language, nodeId, status, value, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, nodeId, status, value, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread);
     }
 
     public SessionState withAnswer(String key, Answer answer) {
@@ -95,31 +107,35 @@ public record SessionState(
     }
 
     public SessionState withAnswers(Map<String, Answer> value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, value, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, value, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread);
     }
 
     public SessionState withDraft(Draft value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, value, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, value, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread);
     }
 
     public SessionState withReturnToSummary(String value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, value, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, value, pending, referenceCode, lastInputAt, reminded, thread);
     }
 
     public SessionState withPending(PendingPrompt value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, value, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, value, referenceCode, lastInputAt, reminded, thread);
     }
 
     public SessionState withReferenceCode(String value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, value, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, value, lastInputAt, reminded, thread);
+    }
+
+    public SessionState withThread(CaseThread value) {
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, value);
     }
 
     /** Marks an input: resets the idle clock and the reminder. */
     public SessionState withInputAt(Instant value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, value, false);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, value, false, thread);
     }
 
     public SessionState withReminded(boolean value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, value);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, value, thread);
     }
 }

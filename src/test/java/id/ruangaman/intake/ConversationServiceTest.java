@@ -71,7 +71,7 @@ class ConversationServiceTest {
         long photo = person.upload(MediaKind.PHOTO, "synthetic-photo-bytes".getBytes(StandardCharsets.UTF_8));
         person.button("evidence:done").button("witnesses:skip")
                 .button("services:psychological").button("services:legal").button("services:done")
-                .button("urgent_need:skip").button("safe_to_reply:no").button("contact_times:skip")
+                .button("urgent_need:skip").button("safe_to_reply:no")
                 .button("never_do:skip").button("code_word:skip").button("summary:confirm");
 
         Intake intake = QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", person.contactId).singleResult());

@@ -278,7 +278,7 @@ public class OutboxDispatcher {
             if (message.status != ChatMessage.Status.PENDING) {
                 message.recipient = null; // settled: an erased person's address is not kept a moment longer
             }
-            transcriptChanged.fire(new TranscriptChanged(message.contactId));
+            transcriptChanged.fire(new TranscriptChanged(message.contactId, message.intakeId));
         });
     }
 

@@ -18,11 +18,14 @@ public final class Sessions {
         Navigator.enter(turn, turn.flow().start());
     }
 
-    /** Starts over on the newest revision, keeping only the language and the last reference code. */
+    /**
+     * Starts over on the newest revision, keeping only the language, the last reference code and the thread of the
+     * last report (so a new report that is abandoned leaves the person in that thread).
+     */
     static void restart(Turn turn) {
         turn.switchTo(turn.newest());
         String language = turn.flow().languages().contains(turn.lang()) ? turn.lang() : turn.flow().defaultLanguage();
-        turn.update(state -> SessionState.fresh(turn.flow(), language, state.referenceCode(), turn.now()));
+        turn.update(state -> SessionState.fresh(turn.flow(), language, state.referenceCode(), turn.now()).withThread(state.thread()));
         Navigator.enter(turn, turn.flow().start());
     }
 

@@ -82,7 +82,7 @@ class WhatsAppEndToEndTest {
         }
         say(number, "image.json", null, null, "wa-media-" + number);
         for (String data : List.of("evidence:done", "witnesses:skip", "services:psychological", "services:done", "urgent_need:skip",
-                "safe_to_reply:no", "contact_times:skip", "never_do:skip", "code_word:skip", "summary:confirm")) {
+                "safe_to_reply:no", "never_do:skip", "code_word:skip", "summary:confirm")) {
             tap(number, data);
         }
 
