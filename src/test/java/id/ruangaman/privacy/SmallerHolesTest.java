@@ -36,7 +36,6 @@ import id.ruangaman.referral.ReferralTestData;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.AccountService;
 import id.ruangaman.security.Role;
-import id.ruangaman.testing.Eventually;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,9 +99,10 @@ class SmallerHolesTest {
         String session = login("evidence-coordinator");
         String ref = fixtures.submittedCase(true);
         long contact = data.contactOf(ref);
-        long svg = media(contact, "image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
-        long html = media(contact, "text/html", "<script>alert(1)</script>");
-        long png = media(contact, "image/png", "png-bytes");
+        long intake = data.intakeOf(ref);
+        long svg = media(contact, intake, "image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>");
+        long html = media(contact, intake, "text/html", "<script>alert(1)</script>");
+        long png = media(contact, intake, "image/png", "png-bytes");
         for (long active : List.of(svg, html)) {
             Response response = getAs(session).get("/inbox/cases/" + ref + "/media/" + active);
             response.then().statusCode(200);
@@ -156,10 +156,11 @@ class SmallerHolesTest {
         return data.transcript(contactId).stream().filter(m -> m.direction == ChatMessage.Direction.OUT).count();
     }
 
-    private long media(long contactId, String mime, String content) {
+    private long media(long contactId, long intakeId, String mime, String content) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Media item = new Media();
             item.contactId = contactId;
+            item.intakeId = intakeId;
             item.kind = "document";
             item.mimeType = mime;
             item.content = content.getBytes(StandardCharsets.UTF_8);
