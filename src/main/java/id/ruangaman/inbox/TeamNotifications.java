@@ -80,9 +80,7 @@ public class TeamNotifications {
 
     @Scheduled(every = "${ruangaman.team.check-every:15M}", delayed = "1M", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void warnNearingDeadlines() {
-        if (team().isEmpty()) {
-            return;
-        }
+        // warnDue looks the team chat up itself, inside the transaction (finding it may create its contact row).
         int warned = QuarkusTransaction.requiringNew().call(this::warnDue);
         if (warned > 0) {
             LOG.infof("Team warned about %d nearing first-response deadlines", warned);

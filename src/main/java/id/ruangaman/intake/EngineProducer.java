@@ -1,6 +1,7 @@
 package id.ruangaman.intake;
 
 import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ public class EngineProducer {
     @Singleton
     FlowEngine engine(ConversationConfig config, Clock clock, IdGenerator ids, CaseStatusLookup cases) {
         EngineSettings settings = new EngineSettings(config.maxRetries(), config.remindAfter(), config.pauseAfter(), config.zone(),
-                config.threadQuietPeriod());
+                config.threadQuietPeriod(), AnswerWordsFile.read(Path.of(config.flowsDirectory())));
         return new FlowEngine(settings, clock, ids, cases);
     }
 

@@ -28,7 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Issue 13, point 5 and 6: one chat sends two reports; counsellor A works case 1, counsellor B case 2. Transcript,
  * evidence, reveal, print and live events are per case: B never sees case 1's story, A's reply or case 1's photo,
- * through case 2's routes or any other; every route of the other's case is refused.
+ * through case 2's routes or any other; every route of the other's case is refused; the event stream replays only
+ * cases the account may see now, and nothing to a deactivated account.
  */
 @QuarkusTest
 class CaseIsolationTest {
@@ -105,6 +106,19 @@ class CaseIsolationTest {
         assertTrue(feed.after(start, aId, false).stream().noneMatch(item -> ref2.equals(item.referenceCode())),
                 "A's stream replays case 2");
         assertEquals(true, feed.after(mark, aId, false).stream().anyMatch(item -> ref1.equals(item.referenceCode())));
+
+        // The account is checked on every read: a deactivated counsellor's open stream goes quiet.
+        setActive(bId, false);
+        try {
+            assertTrue(feed.after(start, bId, false).isEmpty(), "a deactivated account still receives events");
+        } finally {
+            setActive(bId, true);
+        }
+    }
+
+    private void setActive(long accountId, boolean active) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update account set active = ?1 where id = ?2")
+                .setParameter(1, active).setParameter(2, accountId).executeUpdate());
     }
 
     private static void refusedEverywhere(String session, String ref, long mediaId) {

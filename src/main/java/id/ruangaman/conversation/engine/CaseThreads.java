@@ -107,6 +107,19 @@ public final class CaseThreads {
         turn.update(state -> state.withDraft(Draft.EMPTY));
     }
 
+    /**
+     * On a tick: files held for the keep-this-file question with no answer within the pause period are let go
+     * (nothing is kept without a yes). Silent: the bot does not write first.
+     */
+    static void dropUnansweredFiles(Turn turn) {
+        SessionState state = turn.state();
+        if (state.pending() != PendingPrompt.EVIDENCE_KEEP || state.lastInputAt() == null
+                || Duration.between(state.lastInputAt(), turn.now()).compareTo(turn.context().settings().pauseAfter()) < 0) {
+            return;
+        }
+        turn.update(s -> s.withPending(PendingPrompt.NONE).withDraft(Draft.EMPTY));
+    }
+
     /** "An addition to the last report": nothing changes but the person knows where their words go. */
     static void continueThread(Turn turn) {
         String code = turn.state().referenceCode();

@@ -11,6 +11,7 @@ public final class Idle {
     }
 
     public static void tick(Turn turn) {
+        CaseThreads.dropUnansweredFiles(turn);
         if (turn.state().status() != SessionStatus.ACTIVE || turn.state().lastInputAt() == null) {
             return;
         }
