@@ -110,6 +110,21 @@ public class TeamNotifications {
         return due.size();
     }
 
+    /** Whether a team chat is configured (and Telegram is on). */
+    public boolean configured() {
+        return team().isPresent();
+    }
+
+    /**
+     * Queues one content-free notice to the team: {@code headline}, the case's reference code and its link, nothing
+     * the person wrote. Joins the caller's transaction. Returns false when no team chat is configured.
+     */
+    public boolean notice(String headline, String referenceCode, String path) {
+        Optional<Contact> team = team();
+        team.ifPresent(t -> outbox.queueText(t, headline + ": " + referenceCode + "\n" + link(referenceCode) + path));
+        return team.isPresent();
+    }
+
     private Optional<Contact> team() {
         if (!telegram.enabled()) {
             return Optional.empty();

@@ -45,6 +45,17 @@ public class EngineProducer {
     @Produces
     @Singleton
     CaseStatusLookup caseStatus(IntakeRepository intakes) {
-        return code -> code == null ? Optional.empty() : intakes.findByReferenceCode(code).map(intake -> intake.status);
+        return code -> code == null ? Optional.empty() : intakes.findByReferenceCode(code).map(intake -> survivorStatus(intake.status));
+    }
+
+    /**
+     * The examination stages (in_examination, concluded, decided) are shown to the person as "being handled by a
+     * counsellor": the chat stays discreet and never hints at a conclusion before the team talks with them.
+     */
+    static String survivorStatus(String status) {
+        return switch (status) {
+            case "in_examination", "concluded", "decided" -> "in_verification";
+            default -> status;
+        };
     }
 }
