@@ -133,7 +133,10 @@ public class ConversationService {
             }
             return Optional.of(List.of());
         }
-        boolean quiet = input instanceof Input.Media
+        // A case's thread has its own measure (one acknowledgement per quiet period, the keep-this-file question once):
+        // taking a file of a burst silently there would swallow the one acknowledgement or question the burst gets.
+        boolean thread = state.filter(current -> current.status() == SessionStatus.COMPLETED && current.thread() != null).isPresent();
+        boolean quiet = input instanceof Input.Media && !thread
                 && (moreFilesComing || !fileWanted && previous.filter(this::recentFile).isPresent());
         return Optional.of(receiveLocked(contact, input, null, providerMessageId, quiet));
     }
