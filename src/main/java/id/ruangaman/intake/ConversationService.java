@@ -23,6 +23,7 @@ import id.ruangaman.channel.Contact;
 import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.channel.MediaRepository;
 import id.ruangaman.channel.Outbox;
+import id.ruangaman.channel.ProviderIds;
 import id.ruangaman.channel.TranscriptChanged;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.FlowEngine;
@@ -63,6 +64,8 @@ public class ConversationService {
     Instance<ChatInterceptor> interceptors;
     @Inject
     FloodGuard flood;
+    @Inject
+    ProviderIds providerIds;
     @Inject
     IntakeRepository intakeRepository;
     @Inject
@@ -209,8 +212,8 @@ public class ConversationService {
     @Transactional
     public void recordEdit(long contactId, String providerMessageId, Input.Text edited) {
         Contact contact = contacts.lock(contactId);
-        Optional<ChatMessage> original = messages.find("contactId = ?1 and direction = ?2 and providerMessageId = ?3 order by id",
-                contactId, ChatMessage.Direction.IN, providerMessageId).firstResultOptional();
+        Optional<ChatMessage> original = messages.find("contactId = ?1 and direction = ?2 and providerMessageKey = ?3 order by id",
+                contactId, ChatMessage.Direction.IN, providerIds.key(contact.channel, providerMessageId)).firstResultOptional();
         ChatMessage edit = record(contact, edited, providerMessageId, original.map(m -> m.id).orElse(null),
                 original.map(m -> m.intakeId).orElse(null));
         edit.kind = "edit";
@@ -341,10 +344,10 @@ public class ConversationService {
     private ChatMessage record(Contact contact, Input input, String providerMessageId, Long editOf, Long intakeId) {
         ChatMessage inbound = new ChatMessage();
         inbound.intakeId = intakeId;
-        inbound.providerMessageId = providerMessageId;
         inbound.editOf = editOf;
         inbound.contactId = contact.id;
         inbound.channel = contact.channel;
+        inbound.identify(providerIds, providerMessageId);
         inbound.direction = ChatMessage.Direction.IN;
         inbound.kind = kindOf(input);
         inbound.body = json(input);

@@ -25,7 +25,8 @@ public final class Refusals {
             new Route("^/inbox/providers/([0-9]{1,19})(/.*)?$", "/inbox/providers/%s"),
             new Route("^/inbox/providers(/.*)?$", "/inbox/providers"),
             new Route("^/inbox/accounts(/.*)?$", "/inbox/accounts"),
-            new Route("^/inbox/settings(/.*)?$", "/inbox/settings"));
+            new Route("^/inbox/settings(/.*)?$", "/inbox/settings"),
+            new Route("^/inbox/account(/.*)?$", "/inbox/account"));
 
     private record Route(Pattern path, String page) {
         Route(String regex, String page) {
