@@ -29,7 +29,16 @@ public record SessionState(
         PendingPrompt pending,
         String referenceCode,
         Instant lastInputAt,
-        boolean reminded) {
+        boolean reminded,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean discreet) {
+
+    /** A state without discreet mode (see {@link #withDiscreet(boolean)}). */
+    public SessionState(String flowId, String revision, String language, String nodeId, SessionStatus status, int retries,
+            Map<String, Answer> answers, Draft draft, String returnToSummary, PendingPrompt pending, String referenceCode,
+            Instant lastInputAt, boolean reminded) {
+        this(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode,
+                lastInputAt, reminded, false);
+    }
 
     @JsonCreator
     public SessionState(
@@ -45,7 +54,8 @@ public record SessionState(
             @JsonProperty("pending") PendingPrompt pending,
             @JsonProperty("referenceCode") String referenceCode,
             @JsonProperty("lastInputAt") Instant lastInputAt,
-            @JsonProperty("reminded") boolean reminded) {
+            @JsonProperty("reminded") boolean reminded,
+            @JsonProperty("discreet") boolean discreet) {
         this.flowId = flowId;
         this.revision = revision;
         this.language = language;
@@ -59,6 +69,7 @@ public record SessionState(
         this.referenceCode = referenceCode;
         this.lastInputAt = lastInputAt;
         this.reminded = reminded;
+        this.discreet = discreet;
     }
 
     /** A fresh session of a flow revision, before its start node is entered. */
@@ -68,24 +79,24 @@ public record SessionState(
     }
 
     public SessionState withRevision(String value) {
-        return new SessionState(flowId, value, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, value, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, discreet);
     }
 
     public SessionState withLanguage(String value) {
-        return new SessionState(flowId, revision, value, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, value, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, discreet);
     }
 
     /** Moves to a node with a clean draft and retry count. */
     public SessionState atNode(String value) {
-        return new SessionState(flowId, revision, language, value, status, 0, answers, Draft.EMPTY, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, value, status, 0, answers, Draft.EMPTY, returnToSummary, pending, referenceCode, lastInputAt, reminded, discreet);
     }
 
     public SessionState withStatus(SessionStatus value) {
-        return new SessionState(flowId, revision, language, nodeId, value, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, nodeId, value, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, discreet);
     }
 
     public SessionState withRetries(int value) {
-        return new SessionState(flowId, revision, language, nodeId, status, value, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, nodeId, status, value, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, discreet);
     }
 
     public SessionState withAnswer(String key, Answer answer) {
@@ -95,31 +106,39 @@ public record SessionState(
     }
 
     public SessionState withAnswers(Map<String, Answer> value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, value, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, value, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, discreet);
     }
 
     public SessionState withDraft(Draft value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, value, returnToSummary, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, value, returnToSummary, pending, referenceCode, lastInputAt, reminded, discreet);
     }
 
     public SessionState withReturnToSummary(String value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, value, pending, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, value, pending, referenceCode, lastInputAt, reminded, discreet);
     }
 
     public SessionState withPending(PendingPrompt value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, value, referenceCode, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, value, referenceCode, lastInputAt, reminded, discreet);
     }
 
     public SessionState withReferenceCode(String value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, value, lastInputAt, reminded);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, value, lastInputAt, reminded, discreet);
     }
 
     /** Marks an input: resets the idle clock and the reminder. */
     public SessionState withInputAt(Instant value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, value, false);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, value, false, discreet);
     }
 
     public SessionState withReminded(boolean value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, value);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, value, discreet);
+    }
+
+    /**
+     * Discreet mode: messages go out without a notification sound, no idle reminder is sent, and a first line that
+     * names the violence gets a neutral line before it. Survives starting over and /hapus (a safety choice, not content).
+     */
+    public SessionState withDiscreet(boolean value) {
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, value);
     }
 }

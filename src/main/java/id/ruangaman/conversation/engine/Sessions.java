@@ -18,11 +18,11 @@ public final class Sessions {
         Navigator.enter(turn, turn.flow().start());
     }
 
-    /** Starts over on the newest revision, keeping only the language and the last reference code. */
+    /** Starts over on the newest revision, keeping only the language, discreet mode and the last reference code. */
     static void restart(Turn turn) {
         turn.switchTo(turn.newest());
         String language = turn.flow().languages().contains(turn.lang()) ? turn.lang() : turn.flow().defaultLanguage();
-        turn.update(state -> SessionState.fresh(turn.flow(), language, state.referenceCode(), turn.now()));
+        turn.update(state -> SessionState.fresh(turn.flow(), language, state.referenceCode(), turn.now()).withDiscreet(state.discreet()));
         Navigator.enter(turn, turn.flow().start());
     }
 
@@ -35,7 +35,8 @@ public final class Sessions {
     static void erase(Turn turn) {
         turn.emit(new Output.DeleteRequested());
         turn.update(state -> new SessionState(state.flowId(), state.revision(), state.language(), null,
-                SessionStatus.DELETED, 0, null, null, null, PendingPrompt.NONE, state.referenceCode(), state.lastInputAt(), false));
+                SessionStatus.DELETED, 0, null, null, null, PendingPrompt.NONE, state.referenceCode(), state.lastInputAt(), false,
+                state.discreet()));
         turn.say(turn.msg(MessageKey.DELETE_DONE));
     }
 
