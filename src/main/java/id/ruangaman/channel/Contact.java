@@ -52,4 +52,8 @@ public class Contact {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Discreet mode (issue 17): every message to this chat goes out without a notification sound where possible. */
+    @Column(nullable = false)
+    public boolean discreet;
 }

@@ -49,6 +49,9 @@ public class Outbox {
     }
 
     private ChatMessage queuePart(Contact contact, Output.Message message) {
+        if (contact.discreet && !message.silent()) {
+            message = message.silenced(); // discreet mode: no notification sound, for bot and counsellor messages alike
+        }
         Instant now = Instant.now(clock);
         ChatMessage outbound = new ChatMessage();
         outbound.contactId = contact.id;
@@ -72,6 +75,20 @@ public class Outbox {
         transcriptChanged.fire(new TranscriptChanged(contact.id));
         return outbound;
     }
+
+    /**
+     * Quick exit on a channel that lets a bot delete messages (Telegram): a row, in line with the contact's other
+     * messages, that makes the sender delete this chat's recent messages queued before it, both directions, within
+     * the platform's time limit. Its body is a short note for the transcript, never message text.
+     */
+    public ChatMessage queueDeletion(Contact contact) {
+        ChatMessage deletion = queuePart(contact, Output.Message.plain("[/keluar]"));
+        deletion.kind = KIND_DELETE;
+        return deletion;
+    }
+
+    /** The kind of a {@link #queueDeletion} row. */
+    public static final String KIND_DELETE = "delete";
 
     /** A plain text message, such as a counsellor's reply, in the current transaction. */
     public ChatMessage queueText(Contact contact, String text) {

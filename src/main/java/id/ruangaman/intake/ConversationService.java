@@ -20,6 +20,7 @@ import id.ruangaman.channel.ChatMessageRepository;
 import id.ruangaman.channel.Contact;
 import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.channel.Notices;
 import id.ruangaman.channel.Outbox;
 import id.ruangaman.channel.TranscriptChanged;
 import id.ruangaman.conversation.Flow;
@@ -55,6 +56,8 @@ public class ConversationService {
     Instance<ChatInterceptor> interceptors;
     @Inject
     FloodGuard flood;
+    @Inject
+    Notices notices;
 
     ConversationService(ContactRepository contacts, SessionRepository sessions, ChatMessageRepository messages,
             Outbox outbox, MediaRepository media, FlowRegistry flows, FlowEngine engine, IntakeService intakes, ReporterErasure erasure,
@@ -182,6 +185,8 @@ public class ConversationService {
 
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step) {
         List<ChatMessage> replies = new ArrayList<>();
+        contact.discreet = step.state().discreet();
+        Optional<Notices.Key> clearChat = Optional.empty();
         for (Output output : step.outputs()) {
             if (output instanceof Output.Message message) {
                 replies.add(outbox.queue(contact, message));
@@ -189,12 +194,30 @@ public class ConversationService {
                 intakes.submit(contact, flow, step.state(), submitted);
             } else if (output instanceof Output.DeleteRequested) {
                 erasure.erase(contact);
+                clearChat = clearChatNotice(contact.channel);
+            } else if (output instanceof Output.QuickExit) {
+                if (contact.channel == Channel.TELEGRAM) {
+                    outbox.queueDeletion(contact); // before the neutral line, which stays
+                } else {
+                    clearChat = clearChatNotice(contact.channel);
+                }
             }
         }
+        // Where the bot cannot delete the chat on the phone (WhatsApp, or after /hapus), say how to clear it.
+        clearChat.ifPresent(key -> replies.add(outbox.queue(contact,
+                Output.Message.plain(notices.text(key, step.state().language(), java.util.Map.of())))));
         settleUploads(contact, step);
         save(session, flow, step.state());
         contact.language = step.state().language();
         return replies;
+    }
+
+    private static Optional<Notices.Key> clearChatNotice(Channel channel) {
+        return switch (channel) {
+            case TELEGRAM -> Optional.of(Notices.Key.CLEAR_CHAT_TELEGRAM);
+            case WHATSAPP -> Optional.of(Notices.Key.CLEAR_CHAT_WHATSAPP);
+            default -> Optional.empty();
+        };
     }
 
     private void save(ConversationSession session, Flow flow, SessionState state) {
