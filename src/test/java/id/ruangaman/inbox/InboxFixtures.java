@@ -80,16 +80,20 @@ public class InboxFixtures {
     private String submittedCase(Channel channel, String externalId, boolean safeToReply) {
         long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(channel, externalId).id);
         send(contactId, new Input.Text("/start"), "intake");
-        for (String b : new String[] { "language:id", "consent:yes", "in_danger:no", "reporter_role:victim", "victim_minor:no",
-                "name:skip", "age_range:skip", "gender:skip", "campus_status:skip", "unit:skip", "disability:skip",
-                "incident_date:skip", "incident_place:online" }) {
+        for (String b : new String[] { "language:id", "consent:yes", "in_danger:no", "safe_to_reply:" + (safeToReply ? "yes" : "no"),
+                "reporter_role:victim", "send_now:details", "violence_type:skip", "incident_when:skip", "victim_minor:no",
+                "incident_place:online" }) {
             send(contactId, Input.ButtonPress.fromCallbackData(b), null);
         }
         send(contactId, new Input.Text("Kronologi sintetis untuk pengujian"), null);
-        for (String b : new String[] { "chronology:done", "relation:stranger", "reported_person:skip", "evidence_consent:no",
-                "witnesses:skip", "services:psychological", "services:legal", "services:done", "urgent_need:skip",
-                "safe_to_reply:" + (safeToReply ? "yes" : "no"), "contact_times:skip", "never_do:skip", "code_word:skip",
-                "summary:confirm" }) {
+        java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of("chronology:done", "biodata_offer:no", "reported_offer:yes",
+                "relation:stranger", "reported_person:skip", "evidence_consent:no", "services:psychological", "services:legal", "services:done",
+                "urgent_need:skip"));
+        if (safeToReply) {
+            rest.add("contact_offer:no"); // not safe to reply: the intake asks for no contact plan
+        }
+        rest.addAll(java.util.List.of("stats_consent:skip", "summary:confirm"));
+        for (String b : rest) {
             send(contactId, Input.ButtonPress.fromCallbackData(b), null);
         }
         return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().referenceCode);

@@ -42,10 +42,10 @@ class TeamNotificationsTest {
 
     private String submitIntake() {
         DevConversation person = new DevConversation(contacts, conversations, media).upToChronology()
-                .text("Cerita " + SENTINEL).button("chronology:done").button("relation:skip").button("reported_person:skip")
-                .button("evidence_consent:no").button("witnesses:skip").button("services:legal").button("services:done")
-                .button("urgent_need:skip").button("safe_to_reply:yes").button("contact_times:skip").button("never_do:skip")
-                .button("code_word:skip").button("summary:confirm");
+                .text("Cerita " + SENTINEL).button("chronology:done").button("biodata_offer:no").button("reported_offer:yes")
+                .button("relation:skip").button("reported_person:skip").button("evidence_consent:no").button("services:legal")
+                .button("services:done").button("urgent_need:skip").button("contact_offer:no").button("stats_consent:skip")
+                .button("summary:confirm");
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "select reference_code from intake where contact_id = ?1").setParameter(1, person.contactId).getSingleResult());
     }

@@ -158,7 +158,8 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     private static String apiName(String method) {
-        for (String known : new String[] { "sendMessage", "answerCallbackQuery", "getFile", "setWebhook", "editMessageReplyMarkup" }) {
+        for (String known : new String[] { "sendMessage", "answerCallbackQuery", "getFile", "setWebhook", "editMessageReplyMarkup",
+                "deleteMessages" }) {
             if (known.equalsIgnoreCase(method)) {
                 return known;
             }
