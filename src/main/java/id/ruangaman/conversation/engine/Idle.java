@@ -1,5 +1,6 @@
 package id.ruangaman.conversation.engine;
 
+import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.SessionStatus;
 import id.ruangaman.conversation.definition.Discretion;
 import id.ruangaman.conversation.definition.MessageKey;
@@ -22,9 +23,13 @@ public final class Idle {
         Duration idle = Duration.between(turn.state().lastInputAt(), turn.now());
         if (idle.compareTo(turn.context().settings().pauseAfter()) >= 0) {
             turn.update(state -> state.withStatus(SessionStatus.PAUSED));
-        } else if (idle.compareTo(turn.context().settings().remindAfter()) >= 0 && !turn.state().reminded() && mayRemind(turn)) {
+        } else if (idle.compareTo(turn.context().settings().remindAfter()) >= 0 && !turn.state().reminded()) {
+            boolean remind = mayRemind(turn);
+            // Marked as handled either way, so a withheld reminder does not bring the session back on every check.
             turn.update(state -> state.withReminded(true));
-            turn.say(turn.msg(MessageKey.REMINDER));
+            if (remind) {
+                turn.say(turn.msg(MessageKey.REMINDER));
+            }
         }
     }
 
@@ -33,7 +38,10 @@ public final class Idle {
             return false;
         }
         Discretion discretion = turn.flow().definition().discretion();
-        return discretion == null || discretion.remindersAfter() == null
-                || turn.state().answers().containsKey(discretion.remindersAfter());
+        if (discretion == null || discretion.remindersAfter() == null) {
+            return true;
+        }
+        Answer safety = turn.state().answers().get(discretion.remindersAfter());
+        return safety != null && !safety.skipped();
     }
 }

@@ -129,4 +129,16 @@ class TelegramDiscretionTest {
         assertEquals("grooming", intake.violenceTypes);
         assertNull(QuarkusTransaction.requiringNew().call(() -> media.find("contactId", contactId).firstResult()));
     }
+
+    @Test
+    void shouldSayWhatWasErasedAndHowToClearTheChatAfterDelete() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        press(chat, "language:id", "consent:yes");
+        chats.send(TelegramFixtures.text(chat, "/hapus"), chat);
+        chats.send(TelegramFixtures.text(chat, "ya"), chat);
+        List<FakeTelegram.Call> sent = telegram.sentTo(chat);
+        assertTrue(sent.get(sent.size() - 2).text().startsWith("Sudah dihapus dari server kami"), sent.get(sent.size() - 2).text());
+        assertTrue(sent.get(sent.size() - 1).text().contains("tekan lama chat ini"), sent.get(sent.size() - 1).text());
+    }
 }
