@@ -42,7 +42,8 @@ public class ReporterErasure {
         Instant now = Instant.now(clock);
         int erasedMessages = messages.eraseContent(contact.id);
         long erasedMedia = media.deleteAllOf(contact.id);
-        long shells = intakes.update("answers = null, status = 'closed', closedReason = ?2, deletedByReporterAt = ?3 "
+        long shells = intakes.update("answers = null, status = 'closed', closedReason = ?2, deletedByReporterAt = ?3, "
+                + "violenceTypes = null, urgentMedical = false, childOnline = false, statsConsent = false "
                 + "where contactId = ?1", contact.id, CLOSED_REASON, now);
         contact.displayName = null;
         erased.fire(new ReporterErased(contact.id));

@@ -118,6 +118,8 @@ class ConversationServiceTest {
             assertEquals(ReporterErasure.CLOSED_REASON, shell.closedReason);
             assertNull(shell.answers);
             assertNotNull(shell.deletedByReporterAt);
+            assertNull(shell.violenceTypes);
+            assertFalse(shell.statsConsent, "an erased case is not counted in statistics");
             assertEquals(0, media.count("contactId", person.contactId));
             for (ChatMessage message : messages.transcript(person.contactId)) {
                 if (message.direction == ChatMessage.Direction.IN) {
