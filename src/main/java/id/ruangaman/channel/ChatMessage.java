@@ -35,6 +35,17 @@ public class ChatMessage {
     @Column(name = "contact_id", nullable = false)
     public Long contactId;
 
+    /**
+     * The case (intake) this line belongs to, set when it is written: a thread message or reply to that case, or,
+     * for the conversation that led to a report, set when the report is submitted. Null while no case exists.
+     */
+    @Column(name = "intake_id")
+    public Long intakeId;
+
+    /** For an outbound line a counsellor wrote in the inbox: their account. Null for the bot and the survivor. */
+    @Column(name = "author_account_id")
+    public Long authorAccountId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public Channel channel;

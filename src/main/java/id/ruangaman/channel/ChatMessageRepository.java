@@ -10,8 +10,19 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class ChatMessageRepository implements PanacheRepository<ChatMessage> {
 
+    /** Everything of one chat, oldest first (the person's own view in the dev chat). */
     public List<ChatMessage> transcript(long contactId) {
         return list("contactId = ?1 order by id", contactId);
+    }
+
+    /** The lines of one case, oldest first. */
+    public List<ChatMessage> transcriptOfCase(long intakeId) {
+        return list("intakeId = ?1 order by id", intakeId);
+    }
+
+    /** Files the lines of a contact that belong to no case yet (the conversation that led to a report) under it. */
+    public int attachUnfiled(long contactId, long intakeId) {
+        return update("intakeId = ?1 where contactId = ?2 and intakeId is null", intakeId, contactId);
     }
 
     /** Erases the content of every message of a contact, keeping only direction, kind and time. */

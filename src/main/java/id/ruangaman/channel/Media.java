@@ -28,6 +28,10 @@ public class Media {
     @Column(name = "contact_id", nullable = false)
     public Long contactId;
 
+    /** The case this evidence belongs to; null while staged or while the intake that takes it is not submitted. */
+    @Column(name = "intake_id")
+    public Long intakeId;
+
     @Column(nullable = false, length = 16)
     public String kind;
 

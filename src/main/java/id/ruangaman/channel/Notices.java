@@ -28,7 +28,10 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 public class Notices {
 
     public enum Key {
-        PRIVATE_CHAT_ONLY, MEDIA_TOO_LARGE, MEDIA_FAILED, FLOOD, CLEAR_CHAT_TELEGRAM, CLEAR_CHAT_WHATSAPP, CHILD_ONLINE_REPORTING;
+        PRIVATE_CHAT_ONLY, MEDIA_TOO_LARGE, MEDIA_FAILED, FLOOD,
+        /** The first line of a counsellor's reply in the chat ("Konselor Satgas:"). */
+        COUNSELLOR_PREFIX,
+        CLEAR_CHAT_TELEGRAM, CLEAR_CHAT_WHATSAPP, CHILD_ONLINE_REPORTING;
 
         String fileKey() {
             return name().toLowerCase();

@@ -38,23 +38,38 @@ public class Outbox {
      * becomes several messages, the buttons on the last. Returns the last row queued.
      */
     public ChatMessage queue(Contact contact, Output.Message message) {
+        return queue(contact, null, null, message);
+    }
+
+    /**
+     * As {@link #queue(Contact, Output.Message)}, filed under a case ({@code intakeId}, null for none yet) and, for a
+     * counsellor's reply, its author's account id (null for the bot).
+     */
+    public ChatMessage queue(Contact contact, Long intakeId, Long authorAccountId, Output.Message message) {
         List<String> parts = MessageSplitter.split(message.text(), MessageSplitter.PLATFORM_LIMIT);
         ChatMessage last = null;
         for (int i = 0; i < parts.size(); i++) {
             boolean isLast = i == parts.size() - 1;
-            last = queuePart(contact, isLast ? new Output.Message(parts.get(i), message.nodeId(), message.choices(),
-                    message.multiSelect()) : Output.Message.plain(parts.get(i)));
+            last = queuePart(contact, intakeId, authorAccountId, isLast ? new Output.Message(parts.get(i), message.nodeId(),
+                    message.choices(), message.multiSelect(), message.silent())
+                    : new Output.Message(parts.get(i), null, List.of(), false, message.silent()));
         }
         return last;
     }
 
     private ChatMessage queuePart(Contact contact, Output.Message message) {
+        return queuePart(contact, null, null, message);
+    }
+
+    private ChatMessage queuePart(Contact contact, Long intakeId, Long authorAccountId, Output.Message message) {
         if (contact.discreet && !message.silent()) {
             message = message.silenced(); // discreet mode: no notification sound, for bot and counsellor messages alike
         }
         Instant now = Instant.now(clock);
         ChatMessage outbound = new ChatMessage();
         outbound.contactId = contact.id;
+        outbound.intakeId = intakeId;
+        outbound.authorAccountId = authorAccountId;
         outbound.channel = contact.channel;
         outbound.direction = ChatMessage.Direction.OUT;
         outbound.kind = message.choices().isEmpty() ? "text" : "choices";
@@ -72,7 +87,7 @@ public class Outbox {
         }
         messages.persist(outbound);
         queued.fire(new OutboxQueued(contact.channel));
-        transcriptChanged.fire(new TranscriptChanged(contact.id));
+        transcriptChanged.fire(new TranscriptChanged(contact.id, intakeId));
         return outbound;
     }
 
@@ -81,8 +96,8 @@ public class Outbox {
      * messages, that makes the sender delete this chat's recent messages queued before it, both directions, within
      * the platform's time limit. Its body is a short note for the transcript, never message text.
      */
-    public ChatMessage queueDeletion(Contact contact) {
-        ChatMessage deletion = queuePart(contact, Output.Message.plain("[/keluar]"));
+    public ChatMessage queueDeletion(Contact contact, Long intakeId) {
+        ChatMessage deletion = queuePart(contact, intakeId, null, Output.Message.plain("[/keluar]"));
         deletion.kind = KIND_DELETE;
         return deletion;
     }
@@ -106,7 +121,9 @@ public class Outbox {
             if (messages.count("contactId = ?1 and kind = 'template' and createdAt > ?2", contactId, since) > 0) {
                 return false;
             }
-            ChatMessage invitation = queuePart(contact, Output.Message.plain("[template " + templateName + "]"));
+            Long intakeId = messages.find("contactId = ?1 and direction = ?2 and status = ?3 and intakeId is not null order by id desc",
+                    contactId, ChatMessage.Direction.OUT, ChatMessage.Status.HELD).firstResultOptional().map(m -> m.intakeId).orElse(null);
+            ChatMessage invitation = queuePart(contact, intakeId, null, Output.Message.plain("[template " + templateName + "]"));
             invitation.kind = "template";
             return true;
         });

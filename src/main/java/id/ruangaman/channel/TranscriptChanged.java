@@ -2,7 +2,8 @@ package id.ruangaman.channel;
 
 /**
  * Fired in the transaction that added a transcript row or changed its delivery status, so the inbox
- * can record a live-update event. Carries ids only, never content.
+ * can record a live-update event for that row's case ({@code intakeId}, null when the row belongs to
+ * no case yet). Carries ids only, never content.
  */
-public record TranscriptChanged(long contactId) {
+public record TranscriptChanged(long contactId, Long intakeId) {
 }

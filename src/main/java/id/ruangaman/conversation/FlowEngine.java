@@ -3,6 +3,8 @@ package id.ruangaman.conversation;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeKind;
 import id.ruangaman.conversation.engine.Answering;
+import id.ruangaman.conversation.engine.ButtonLabels;
+import id.ruangaman.conversation.engine.CaseThreads;
 import id.ruangaman.conversation.engine.Command;
 import id.ruangaman.conversation.engine.EngineContext;
 import id.ruangaman.conversation.engine.GlobalCommands;
@@ -64,10 +66,14 @@ public final class FlowEngine {
     }
 
     /**
-     * Whether the session's current question takes uploads. Hosts fetch a file from the platform only
-     * then, so nothing is downloaded that the person did not send as evidence after consenting.
+     * Whether the session's current question takes uploads, or the chat is a case's thread. Hosts fetch a file from
+     * the platform only then, so nothing is downloaded that the person did not send as evidence after consenting; in
+     * the thread a file without consent is held (staged, encrypted) only until the person answers whether to keep it.
      */
     public boolean expectsUpload(FlowCatalog catalog, SessionState state) {
+        if (state.status() == SessionStatus.COMPLETED && state.thread() != null) {
+            return true; // the case's thread: kept with consent, or held while the person is asked
+        }
         if (state.status() != SessionStatus.ACTIVE || state.pending() != PendingPrompt.NONE || state.nodeId() == null) {
             return false;
         }
@@ -75,6 +81,14 @@ public final class FlowEngine {
                 .flatMap(flow -> flow.findNode(state.nodeId()))
                 .map(node -> node.kind() == NodeKind.MEDIA)
                 .orElse(false);
+    }
+
+    /**
+     * The label of a pressed button ({@code nodeId:optionId} callback data) in {@code language}, as the person saw
+     * it, for transcripts. Empty if this flow revision does not know the button.
+     */
+    public Optional<String> buttonLabel(Flow flow, String nodeId, String optionId, String language) {
+        return ButtonLabels.of(context, flow, nodeId, optionId, language);
     }
 
     /** Called periodically for idle sessions: a reminder, a pause, or nothing (same state, no outputs). */
@@ -100,6 +114,7 @@ public final class FlowEngine {
             switch (turn.state().status()) {
                 case ACTIVE -> Answering.handle(turn, input);
                 case PAUSED, EXITED -> Sessions.welcomeBack(turn);
+                case COMPLETED -> CaseThreads.handle(turn, input);
                 default -> turn.say(turn.msg(MessageKey.FINISHED));
             }
         }

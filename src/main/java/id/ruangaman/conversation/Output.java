@@ -15,7 +15,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Output.DeleteRequested.class, name = "delete_requested"),
         @JsonSubTypes.Type(value = Output.QuickExit.class, name = "quick_exit"),
         @JsonSubTypes.Type(value = Output.ConsentDeclined.class, name = "consent_declined"),
-        @JsonSubTypes.Type(value = Output.DangerReported.class, name = "danger_reported")})
+        @JsonSubTypes.Type(value = Output.DangerReported.class, name = "danger_reported"),
+        @JsonSubTypes.Type(value = Output.EvidenceKept.class, name = "evidence_kept")})
 public sealed interface Output {
 
     /**
@@ -84,5 +85,13 @@ public sealed interface Output {
 
     /** The person said they are in immediate danger; emergency contacts are being shown. */
     record DangerReported() implements Output {
+    }
+
+    /** After the report: keep these uploads as evidence of the case {@code referenceCode}. */
+    record EvidenceKept(String referenceCode, List<String> mediaIds) implements Output {
+
+        public EvidenceKept {
+            mediaIds = List.copyOf(mediaIds);
+        }
     }
 }

@@ -8,7 +8,11 @@ public enum PendingPrompt {
     NONE(null),
     DELETE_CONFIRM("_delete"),
     LANGUAGE("_language"),
-    RESUME("_resume");
+    RESUME("_resume"),
+    /** After the report: may the task force keep the file(s) just sent? */
+    EVIDENCE_KEEP("_keep"),
+    /** /mulai after the report: a new report, or an addition to the last one? */
+    NEW_REPORT("_new");
 
     private final String nodeId;
 

@@ -35,6 +35,12 @@ public class CaseFile {
     @Column(insertable = false, updatable = false)
     public Channel channel;
 
+    @Column(name = "flow_id", insertable = false, updatable = false)
+    public String flowId;
+
+    @Column(name = "flow_revision", insertable = false, updatable = false)
+    public String flowRevision;
+
     @Column(insertable = false, updatable = false)
     public String language;
 

@@ -96,7 +96,7 @@ public class CaseListQuery {
         }
         String sql = "select p.id, p.reference_code, p.channel, p.reporter_role, p.services, p.received_at, "
                 + "p.first_response_due_at, p.first_response_at, a.username, p.status, p.in_danger, "
-                + "(select count(*) from chat_message m where m.contact_id = p.contact_id and m.direction = 'IN' "
+                + "(select count(*) from chat_message m where m.intake_id = p.id and m.direction = 'IN' "
                 + "and m.created_at > coalesce(p.last_read_at, p.received_at)) as unread, p.deleted_by_reporter_at, "
                 + "p.violence_types, p.urgent_medical "
                 + "from (select i.id, i.reference_code, i.channel, i.reporter_role, i.services, i.received_at, "

@@ -34,7 +34,7 @@ public class CaseResource {
         static native TemplateInstance view(CaseView c, Instant now, List<String> components, List<String> closeReasons,
                 List<String> revealFields, List<String> revealReasons);
 
-        static native TemplateInstance transcript(List<TranscriptLine> lines);
+        static native TemplateInstance transcript(List<TranscriptLine> lines, String ref);
 
         static native TemplateInstance reveal(CaseFile file, String field, String reason, String value);
 
@@ -61,7 +61,7 @@ public class CaseResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance view(@RestPath String ref) {
         CaseFile file = cases.view(ref, current);
-        return locale.apply(Templates.view(views.of(file, current.isCoordinator()), Instant.now(clock), VerificationComponent.ALL,
+        return locale.apply(Templates.view(views.of(file, current.isCoordinator(), locale.get()), Instant.now(clock), VerificationComponent.ALL,
                 CaseStatus.CLOSE_REASONS, CaseService.REVEAL_FIELDS, CaseService.REVEAL_REASONS));
     }
 
@@ -71,7 +71,7 @@ public class CaseResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance transcript(@RestPath String ref) {
         CaseFile file = cases.peek(ref, current);
-        return locale.apply(Templates.transcript(views.transcript(file)));
+        return locale.apply(Templates.transcript(views.transcript(file, locale.get()), file.referenceCode));
     }
 
     @POST
@@ -140,7 +140,7 @@ public class CaseResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance printIntakeForm(@RestPath String ref) {
         CaseFile file = cases.print(ref, "intake_form", current);
-        return locale.apply(Templates.intakeForm(views.of(file, false), Instant.now(clock)));
+        return locale.apply(Templates.intakeForm(views.of(file, false, locale.get()), Instant.now(clock)));
     }
 
     @GET
@@ -148,7 +148,7 @@ public class CaseResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance printVerifiedReport(@RestPath String ref) {
         CaseFile file = cases.print(ref, "verified_report", current);
-        return locale.apply(Templates.verifiedReport(views.of(file, false), Instant.now(clock), VerificationComponent.ALL));
+        return locale.apply(Templates.verifiedReport(views.of(file, false, locale.get()), Instant.now(clock), VerificationComponent.ALL));
     }
 
     /** Evidence, only through this authorised and audited endpoint. Images preview inline; anything else downloads. */

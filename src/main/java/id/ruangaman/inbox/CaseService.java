@@ -21,6 +21,7 @@ import id.ruangaman.channel.Contact;
 import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.channel.Media;
 import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.channel.Notices;
 import id.ruangaman.channel.Outbox;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.AccountRepository;
@@ -36,6 +37,8 @@ public class CaseService {
     static final List<String> REVEAL_FIELDS = List.of("contact_id", "display_name");
     static final List<String> REVEAL_REASONS = List.of("reply_failed", "safety_concern", "referral_with_consent", "verification");
 
+    @jakarta.inject.Inject
+    Notices notices;
     private final CaseAccess access;
     private final CaseWorkRepository work;
     private final ContactRepository contacts;
@@ -192,7 +195,10 @@ public class CaseService {
         if (contact == null) {
             throw new NotFoundException("no contact");
         }
-        ChatMessage queued = outbox.queueText(contact, text.strip());
+        // Shown in the chat as from the task force (a short prefix, never a name unless the counsellor signs),
+        // filed under this case, with the counsellor as the line's author for the inbox.
+        String shown = notices.text(Notices.Key.COUNSELLOR_PREFIX, contact.language, java.util.Map.of()) + "\n" + text.strip();
+        ChatMessage queued = outbox.queue(contact, file.id, who.id(), id.ruangaman.conversation.Output.Message.plain(shown));
         Instant now = Instant.now(clock);
         if (file.firstResponseAt == null) {
             file.firstResponseAt = now;
@@ -230,12 +236,12 @@ public class CaseService {
         return file;
     }
 
-    /** Evidence of this case only; audited. */
+    /** Evidence of this case only (not of another case of the same person); audited. */
     @Transactional
     public Media evidence(String ref, long mediaId, CurrentAccount who) {
         CaseFile file = access.open(ref, who);
         Media item = media.findById(mediaId);
-        if (item == null || !item.contactId.equals(file.contactId) || !item.claimed) {
+        if (item == null || !file.id.equals(item.intakeId) || !item.claimed) { // this case's evidence, not the person's
             throw new NotFoundException("no such evidence");
         }
         audit.record(who.getUsername(), AuditAction.MEDIA_VIEW, file.id, "media:" + mediaId);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,8 @@ import id.ruangaman.security.AccountRepository;
 @ApplicationScoped
 public class CaseViews {
 
+    @jakarta.inject.Inject
+    TranscriptLines lines;
     private final CaseWorkRepository work;
     private final ChatMessageRepository messages;
     private final ContactRepository contacts;
@@ -41,7 +44,7 @@ public class CaseViews {
     }
 
     @Transactional
-    public CaseView of(CaseFile file, boolean coordinator) {
+    public CaseView of(CaseFile file, boolean coordinator, Locale reader) {
         Map<String, CaseCheck> checks = new LinkedHashMap<>();
         work.checks(file.id).forEach(c -> checks.put(c.component, c));
         Contact contact = contacts.findById(file.contactId);
@@ -52,18 +55,16 @@ public class CaseViews {
             daysLeft = new WorkingDays(config.holidays().orElse(List.of()))
                     .between(LocalDate.now(clock.withZone(config.zone())), file.examinationDueOn);
         }
-        return new CaseView(file, IntakeSections.of(file.answers), transcript(file), checks,
+        return new CaseView(file, IntakeSections.of(file.answers), transcript(file, reader), checks,
                 file.isDeleted() ? List.of() : work.notes(file.id), assignees, assignee == null ? null : assignee.username,
                 contact == null || file.isDeleted() ? "" : Masking.id(contact.externalId),
                 contact == null || file.isDeleted() ? "" : Masking.name(contact.displayName),
                 CaseStatus.next(file.status), canned.in(file.language), daysLeft, feed.latestId());
     }
 
+    /** The lines of this case only (never another case of the same person), for a reader of the given language. */
     @Transactional
-    public List<TranscriptLine> transcript(CaseFile file) {
-        if (file.isDeleted()) {
-            return List.of();
-        }
-        return messages.transcript(file.contactId).stream().map(TranscriptLine::of).toList();
+    public List<TranscriptLine> transcript(CaseFile file, Locale reader) {
+        return lines.of(file, reader);
     }
 }

@@ -13,7 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Reads the append-only event table for live pages with plain JDBC (no ORM session is needed on the
- * worker threads that poll). Counsellors receive only events of unassigned cases or their own.
+ * worker threads that poll). Counsellors receive only events of cases that are, at the time of reading, unassigned
+ * or their own; an inactive account receives nothing.
  */
 @ApplicationScoped
 public class InboxEventFeed {
@@ -46,13 +47,22 @@ public class InboxEventFeed {
     }
 
     public List<Item> after(long lastId, Long viewerId, boolean seesAll) {
+        // Who may see a case is decided now, not when the event was written: a replay (?after=0) of a case that
+        // was unassigned then and is someone else's now shows nothing. The account itself is checked on each read,
+        // so a deactivated account's open stream goes quiet.
         String sql = "select e.id, e.type, i.reference_code from inbox_event e join intake i on i.id = e.intake_id "
-                + "where e.id > ? and " + SETTLED + " " + (seesAll ? "" : "and (e.assignee_id is null or e.assignee_id = ?) ")
+                + "where e.id > ? and " + SETTLED + " "
+                + (viewerId == null ? "" : "and exists (select 1 from account a where a.id = ? and a.active) ")
+                + (seesAll ? "" : "and (i.assignee_id is null or i.assignee_id = ?) ")
                 + "order by e.id limit " + BATCH;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setLong(1, lastId);
+            int p = 1;
+            s.setLong(p++, lastId);
+            if (viewerId != null) {
+                s.setLong(p++, viewerId);
+            }
             if (!seesAll) {
-                s.setLong(2, viewerId);
+                s.setLong(p, viewerId);
             }
             List<Item> items = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {

@@ -29,11 +29,14 @@ public class InboxEventRecorder {
                 .setParameter("type", INTAKE).setParameter("id", received.intakeId()).executeUpdate();
     }
 
-    /** A message in or out (or its delivery status) on the contact's latest case, if it has one. */
+    /** A message in or out (or its delivery status) on the case it belongs to; nothing for a line of no case yet. */
     void onTranscript(@Observes TranscriptChanged changed) {
+        if (changed.intakeId() == null) {
+            return;
+        }
         em.createNativeQuery("insert into inbox_event (type, intake_id, assignee_id) "
-                + "select :type, i.id, i.assignee_id from intake i where i.contact_id = :contact order by i.received_at desc limit 1")
-                .setParameter("type", MESSAGE).setParameter("contact", changed.contactId()).executeUpdate();
+                + "select :type, i.id, i.assignee_id from intake i where i.id = :intake")
+                .setParameter("type", MESSAGE).setParameter("intake", changed.intakeId()).executeUpdate();
     }
 
     /** A change made in the inbox (status, assignment, checklist). */

@@ -248,6 +248,18 @@ public interface InboxMessages {
     String msg_erased();
 
     @Message
+    String msg_by_survivor();
+
+    @Message
+    String msg_by_bot();
+
+    @Message
+    String msg_by_counsellor(String name);
+
+    @Message
+    String msg_after_closed();
+
+    @Message
     String notes();
 
     @Message

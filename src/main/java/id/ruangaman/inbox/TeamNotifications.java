@@ -18,7 +18,9 @@ import id.ruangaman.channel.Contact;
 import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.channel.Outbox;
 import id.ruangaman.channel.telegram.TelegramConfig;
+import id.ruangaman.intake.ConversationConfig;
 import id.ruangaman.intake.IntakeReceived;
+import id.ruangaman.intake.ThreadMessageReceived;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -32,6 +34,8 @@ public class TeamNotifications {
 
     private static final Logger LOG = Logger.getLogger(TeamNotifications.class);
 
+    @jakarta.inject.Inject
+    ConversationConfig conversation;
     private final TeamConfig config;
     private final TelegramConfig telegram;
     private final ContactRepository contacts;
@@ -53,6 +57,25 @@ public class TeamNotifications {
     void onIntake(@Observes IntakeReceived received) {
         team().ifPresent(team -> referenceCode(received.intakeId()).ifPresent(code ->
                 outbox.queueText(team, "Laporan baru / New report: " + code + "\n" + link(code))));
+    }
+
+    /**
+     * A survivor wrote to a case after the report: the team hears of it (code and link only) at most once per quiet
+     * period per case, in the message's own transaction.
+     */
+    void onThreadMessage(@Observes ThreadMessageReceived received) {
+        if (team().isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        List<?> codes = em.createNativeQuery("update intake set thread_notified_at = ?1 where id = ?2 "
+                + "and (thread_notified_at is null or thread_notified_at <= ?3) returning reference_code")
+                .setParameter(1, now).setParameter(2, received.intakeId()).setParameter(3, now.minus(conversation.threadQuietPeriod()))
+                .getResultList();
+        if (!codes.isEmpty()) {
+            String code = (String) codes.get(0);
+            outbox.queueText(team().get(), "Pesan baru dari pelapor / New message from the reporter: " + code + "\n" + link(code));
+        }
     }
 
     @Scheduled(every = "${ruangaman.team.check-every:15M}", delayed = "1M", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -2,19 +2,19 @@ package id.ruangaman.inbox;
 
 import java.time.Instant;
 
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.conversation.Input;
-import id.ruangaman.conversation.Output;
-import id.ruangaman.conversation.SessionStateJson;
+/**
+ * One message of a case's transcript with its author and delivery status.
+ *
+ * @param author      who wrote it: {@link Author#SURVIVOR}, {@link Author#BOT} or {@link Author#COUNSELLOR}
+ * @param counsellor  the counsellor's account name when {@code author} is COUNSELLOR, else null
+ * @param text        what was written, a pressed button as its label in the inbox language; null when erased
+ * @param mediaId     a file kept as this case's evidence, to link to; else null
+ * @param afterClosed the person wrote after the task force closed the case
+ */
+public record TranscriptLine(long id, boolean inbound, Author author, String counsellor, String kind, String text,
+        Long mediaId, String status, String failureReason, Instant createdAt, Instant sentAt, boolean afterClosed) {
 
-/** One message of the transcript with its delivery status. */
-public record TranscriptLine(long id, boolean inbound, String kind, String text, String status, String failureReason,
-        Instant createdAt, Instant sentAt) {
-
-    static TranscriptLine of(ChatMessage m) {
-        return new TranscriptLine(m.id, m.direction == ChatMessage.Direction.IN, m.kind, text(m), m.status.name(),
-                m.failureReason, m.createdAt, m.sentAt);
-    }
+    public enum Author { SURVIVOR, BOT, COUNSELLOR }
 
     public boolean problem() {
         return "FAILED".equals(status) || "HELD".equals(status);
@@ -24,25 +24,11 @@ public record TranscriptLine(long id, boolean inbound, String kind, String text,
         return text == null;
     }
 
-    private static String text(ChatMessage m) {
-        if (m.body == null) {
-            return null;
-        }
-        try {
-            if (m.direction == ChatMessage.Direction.OUT) {
-                return SessionStateJson.mapper().readValue(m.body, Output.Message.class).text();
-            }
-            Input in = SessionStateJson.mapper().readValue(m.body, Input.class);
-            if (in instanceof Input.Text t) {
-                return t.text();
-            } else if (in instanceof Input.ButtonPress b) {
-                return "[" + b.optionId() + "]";
-            } else if (in instanceof Input.Media media) {
-                return "[" + media.kind().name().toLowerCase() + (media.caption() == null ? "" : ": " + media.caption()) + "]";
-            }
-            return "[" + m.kind + "]";
-        } catch (java.io.IOException e) {
-            return "[" + m.kind + "]";
-        }
+    public boolean bySurvivor() {
+        return author == Author.SURVIVOR;
+    }
+
+    public boolean byCounsellor() {
+        return author == Author.COUNSELLOR;
     }
 }

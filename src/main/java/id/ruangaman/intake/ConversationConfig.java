@@ -38,6 +38,13 @@ public interface ConversationConfig {
     @WithDefault("Asia/Jakarta")
     ZoneId zone();
 
+    /**
+     * RUANGAMAN_CONVERSATION_THREAD_QUIET_PERIOD: after the report, the survivor's messages are acknowledged in the
+     * chat, and the team is told (without content), at most once per this period per case.
+     */
+    @WithDefault("6H")
+    Duration threadQuietPeriod();
+
     /** The SOP's first-response deadline after an intake arrives. */
     @WithDefault("72H")
     Duration firstResponseWithin();

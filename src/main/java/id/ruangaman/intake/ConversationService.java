@@ -27,8 +27,10 @@ import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.FlowEngine;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.PendingPrompt;
 import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.SessionStateJson;
+import id.ruangaman.conversation.SessionStatus;
 import id.ruangaman.conversation.Step;
 
 /**
@@ -58,6 +60,10 @@ public class ConversationService {
     FloodGuard flood;
     @Inject
     Notices notices;
+    @Inject
+    IntakeRepository intakeRepository;
+    @Inject
+    Event<ThreadMessageReceived> threadMessages;
 
     ConversationService(ContactRepository contacts, SessionRepository sessions, ChatMessageRepository messages,
             Outbox outbox, MediaRepository media, FlowRegistry flows, FlowEngine engine, IntakeService intakes, ReporterErasure erasure,
@@ -87,7 +93,13 @@ public class ConversationService {
         Contact contact = contacts.lock(contactId);
         contact.lastInboundAt = Instant.now(clock);
         contact.unreachableAt = null; // they wrote, so they can be reached again
-        record(contact, input, providerMessageId, null);
+        Optional<ConversationSession> existing = sessions.findByContact(contactId);
+        Optional<SessionState> before = existing.map(session -> SessionStateJson.read(session.state));
+        Long caseId = before.flatMap(this::threadCase).orElse(null);
+        ChatMessage inbound = record(contact, input, providerMessageId, null, caseId);
+        if (caseId != null) {
+            threadMessages.fire(new ThreadMessageReceived(caseId, inbound.id));
+        }
         Optional<List<ChatMessage>> flooded = flood.check(contact);
         if (flooded.isPresent()) {
             return flooded.get(); // recorded for the transcript, not run through the conversation
@@ -96,25 +108,38 @@ public class ConversationService {
                 .sorted(java.util.Comparator.comparingInt(ChatInterceptor::priority))
                 .map(interceptor -> interceptor.intercept(contact, input)).flatMap(Optional::stream).findFirst();
         if (intercepted.isPresent()) {
-            return intercepted.get().stream().map(message -> outbox.queue(contact, message)).toList();
+            return intercepted.get().stream().map(message -> outbox.queue(contact, caseId, null, message)).toList();
         }
-        Optional<ConversationSession> existing = sessions.findByContact(contactId);
         if (existing.isEmpty()) {
             Flow flow = flows.current(flowIdForNewSession == null ? config.defaultFlow() : flowIdForNewSession);
             return apply(contact, newSession(contact), flow, engine.start(flow));
         }
         ConversationSession session = existing.get();
-        Step step = engine.handle(flows.catalog(), SessionStateJson.read(session.state), input);
+        Step step = engine.handle(flows.catalog(), before.get(), input);
         return apply(contact, session, flowOf(step.state()), step);
+    }
+
+    /**
+     * The case a message belongs to when the chat is a case's thread: the last report (or the one the person chose
+     * to add to), unless the person erased it. Empty during an intake: its lines are filed when it is submitted.
+     */
+    private Optional<Long> threadCase(SessionState state) {
+        if (state.status() != SessionStatus.COMPLETED || state.thread() == null || state.referenceCode() == null) {
+            return Optional.empty();
+        }
+        return intakeRepository.findByReferenceCode(state.referenceCode())
+                .filter(intake -> intake.deletedByReporterAt == null && intake.contactId != null)
+                .map(intake -> intake.id);
     }
 
     /** Records an edit of an earlier message in the transcript. The conversation does not go back. */
     @Transactional
     public void recordEdit(long contactId, String providerMessageId, Input.Text edited) {
         Contact contact = contacts.lock(contactId);
-        Long original = messages.find("contactId = ?1 and direction = ?2 and providerMessageId = ?3 order by id",
-                contactId, ChatMessage.Direction.IN, providerMessageId).firstResultOptional().map(m -> m.id).orElse(null);
-        ChatMessage edit = record(contact, edited, providerMessageId, original);
+        Optional<ChatMessage> original = messages.find("contactId = ?1 and direction = ?2 and providerMessageId = ?3 order by id",
+                contactId, ChatMessage.Direction.IN, providerMessageId).firstResultOptional();
+        ChatMessage edit = record(contact, edited, providerMessageId, original.map(m -> m.id).orElse(null),
+                original.map(m -> m.intakeId).orElse(null));
         edit.kind = "edit";
     }
 
@@ -157,12 +182,22 @@ public class ConversationService {
      * kept (claimed), one still being collected stays staged, and any other is deleted at once, so
      * nothing is kept that the person did not hand over as evidence.
      */
-    private void settleUploads(Contact contact, Step step) {
+    private void settleUploads(Contact contact, Step step, Long caseId) {
         List<Long> recorded = step.outputs().stream()
                 .filter(Output.AnswerRecorded.class::isInstance)
                 .flatMap(output -> ((Output.AnswerRecorded) output).answer().mediaIds().stream())
                 .map(ConversationService::mediaId).flatMap(Optional::stream).toList();
         media.claim(contact.id, recorded);
+        step.outputs().stream().filter(Output.EvidenceKept.class::isInstance).map(Output.EvidenceKept.class::cast)
+                .forEach(kept -> {
+                    Long intakeId = intakeRepository.findByReferenceCode(kept.referenceCode())
+                            .filter(intake -> intake.deletedByReporterAt == null).map(intake -> intake.id).orElse(caseId);
+                    List<Long> ids = kept.mediaIds().stream().map(ConversationService::mediaId).flatMap(Optional::stream).toList();
+                    if (intakeId != null) {
+                        media.claimFor(contact.id, intakeId, ids);
+                        threadMessages.fire(new ThreadMessageReceived(intakeId, null));
+                    }
+                });
         List<Long> collecting = step.state().draft().mediaIds().stream()
                 .map(ConversationService::mediaId).flatMap(Optional::stream).toList();
         media.discardStaged(contact.id, collecting);
@@ -187,26 +222,38 @@ public class ConversationService {
         List<ChatMessage> replies = new ArrayList<>();
         contact.discreet = step.state().discreet();
         Optional<Notices.Key> clearChat = Optional.empty();
+        Long caseId = threadCase(step.state()).orElse(null); // the bot's replies go where the chat now is
+        Long submittedId = null;
         for (Output output : step.outputs()) {
             if (output instanceof Output.Message message) {
-                replies.add(outbox.queue(contact, message));
+                replies.add(outbox.queue(contact, caseId, null, message));
             } else if (output instanceof Output.IntakeSubmitted submitted) {
-                intakes.submit(contact, flow, step.state(), submitted);
+                submittedId = intakes.submit(contact, flow, step.state(), submitted).id;
+                caseId = submittedId;
             } else if (output instanceof Output.DeleteRequested) {
                 erasure.erase(contact);
                 clearChat = clearChatNotice(contact.channel);
             } else if (output instanceof Output.QuickExit) {
                 if (contact.channel == Channel.TELEGRAM) {
-                    outbox.queueDeletion(contact); // before the neutral line, which stays
+                    outbox.queueDeletion(contact, caseId); // before the neutral line, which stays
                 } else {
                     clearChat = clearChatNotice(contact.channel);
                 }
             }
         }
         // Where the bot cannot delete the chat on the phone (WhatsApp, or after /hapus), say how to clear it.
-        clearChat.ifPresent(key -> replies.add(outbox.queue(contact,
+        Long noticeCase = caseId;
+        clearChat.ifPresent(key -> replies.add(outbox.queue(contact, noticeCase, null,
                 Output.Message.plain(notices.text(key, step.state().language(), java.util.Map.of())))));
-        settleUploads(contact, step);
+        settleUploads(contact, step, caseId);
+        if (submittedId != null) {
+            // The conversation that led to the report, and the evidence it took, become the new case's.
+            messages.attachUnfiled(contact.id, submittedId);
+            media.attachUnfiled(contact.id, submittedId);
+            // Keep the managed copies in step with the bulk update, so a later flush of one cannot write back a null.
+            Long filed = submittedId;
+            replies.stream().filter(reply -> reply.intakeId == null).forEach(reply -> reply.intakeId = filed);
+        }
         save(session, flow, step.state());
         contact.language = step.state().language();
         return replies;
@@ -229,14 +276,16 @@ public class ConversationService {
         session.state = SessionStateJson.write(state);
         session.lastInputAt = state.lastInputAt() == null ? now : state.lastInputAt();
         session.reminded = state.reminded();
+        session.holdingFiles = state.pending() == PendingPrompt.EVIDENCE_KEEP && !state.draft().mediaIds().isEmpty();
         session.updatedAt = now;
         if (session.id == null) {
             sessions.persist(session);
         }
     }
 
-    private ChatMessage record(Contact contact, Input input, String providerMessageId, Long editOf) {
+    private ChatMessage record(Contact contact, Input input, String providerMessageId, Long editOf, Long intakeId) {
         ChatMessage inbound = new ChatMessage();
+        inbound.intakeId = intakeId;
         inbound.providerMessageId = providerMessageId;
         inbound.editOf = editOf;
         inbound.contactId = contact.id;
@@ -247,7 +296,7 @@ public class ConversationService {
         inbound.status = ChatMessage.Status.RECEIVED;
         inbound.createdAt = Instant.now(clock);
         messages.persist(inbound);
-        transcriptChanged.fire(new TranscriptChanged(contact.id));
+        transcriptChanged.fire(new TranscriptChanged(contact.id, intakeId));
         return inbound;
     }
 

@@ -51,6 +51,10 @@ public class ConversationSession {
     @Column(nullable = false)
     public boolean reminded;
 
+    /** The case thread holds files while asking whether to keep them (see IdleSessionJob). */
+    @Column(name = "holding_files", nullable = false)
+    public boolean holdingFiles;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -21,7 +21,8 @@ public class EngineProducer {
     @Produces
     @Singleton
     FlowEngine engine(ConversationConfig config, Clock clock, IdGenerator ids, CaseStatusLookup cases, Notices notices) {
-        EngineSettings settings = new EngineSettings(config.maxRetries(), config.remindAfter(), config.pauseAfter(), config.zone());
+        EngineSettings settings = new EngineSettings(config.maxRetries(), config.remindAfter(), config.pauseAfter(), config.zone(),
+                config.threadQuietPeriod());
         return new FlowEngine(settings, clock, ids, cases, notices::shared);
     }
 

@@ -18,10 +18,12 @@ public class SessionRepository implements PanacheRepository<ConversationSession>
 
     /**
      * Active sessions due a reminder (idle since {@code remindBefore}, not yet reminded) or due to pause
-     * (idle since {@code pauseBefore}), oldest first.
+     * (idle since {@code pauseBefore}), and case threads still holding files nobody said to keep after
+     * {@code pauseBefore}, oldest first.
      */
     public List<Long> idleContacts(Instant remindBefore, Instant pauseBefore, int limit) {
-        return find("status = 'ACTIVE' and ((reminded = false and lastInputAt < ?1) or lastInputAt < ?2) order by lastInputAt",
+        return find("(status = 'ACTIVE' and ((reminded = false and lastInputAt < ?1) or lastInputAt < ?2)) "
+                + "or (holdingFiles = true and lastInputAt < ?2) order by lastInputAt",
                 remindBefore, pauseBefore)
                 .page(0, limit).project(ContactIdOnly.class).list().stream().map(ContactIdOnly::contactId).toList();
     }

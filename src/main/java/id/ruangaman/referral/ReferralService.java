@@ -183,7 +183,7 @@ public class ReferralService {
         referral.consentAskedAt = referral.statusChangedAt;
         referral.consentedParts = String.join(",", referral.partCodes());
         Contact contact = contacts.findById(referral.contactId);
-        outbox.queue(contact, chat.consentQuestion(referral, item.provider(), languageOf(contact, item.file())));
+        outbox.queue(contact, item.file().id, null, chat.consentQuestion(referral, item.provider(), languageOf(contact, item.file())));
     }
 
     /**
@@ -236,10 +236,10 @@ public class ReferralService {
         String language = languageOf(contact, item.file());
         if (target == ReferralStatus.SENT) {
             referral.sentAt = referral.statusChangedAt;
-            outbox.queue(contact, chat.about("referral_sent", referral, item.provider(), language));
+            outbox.queue(contact, item.file().id, null, chat.about("referral_sent", referral, item.provider(), language));
         } else if (target == ReferralStatus.ACCEPTED) {
             referral.acceptedAt = referral.statusChangedAt;
-            outbox.queue(contact, chat.about("referral_accepted", referral, item.provider(), language));
+            outbox.queue(contact, item.file().id, null, chat.about("referral_accepted", referral, item.provider(), language));
         } else if (target == ReferralStatus.COMPLETED) {
             referral.completedAt = referral.statusChangedAt;
         } else if (target == ReferralStatus.REVOKED) {

@@ -134,7 +134,7 @@ final class SyntheticCases {
                         .value(k.verificationStartedAt()).value(changed).value(k.lastReadAt()).endRow();
             }
         }
-        writeMessages(c, cases, contactBase, messageBase);
+        writeMessages(c, cases, contactBase, intakeBase, messageBase);
         try (PreparedStatement s = c.prepareStatement("insert into inbox_event (type, intake_id, assignee_id, created_at) "
                 + "select 'intake', id, null, received_at from intake where id between ? and ? order by received_at")) {
             s.setLong(1, intakeBase);
@@ -143,31 +143,34 @@ final class SyntheticCases {
         }
     }
 
-    private void writeMessages(Connection c, List<SyntheticCase> cases, long contactBase, long messageBase) throws SQLException {
-        try (CopyStream messages = new CopyStream(c, "chat_message", "id, contact_id, channel, direction, kind, body, status, created_at, sent_at")) {
+    private void writeMessages(Connection c, List<SyntheticCase> cases, long contactBase, long intakeBase, long messageBase)
+            throws SQLException {
+        try (CopyStream messages = new CopyStream(c, "chat_message", "id, contact_id, intake_id, channel, direction, kind, body, status, created_at, sent_at")) {
             long id = messageBase;
             for (SyntheticCase k : cases) {
                 long contact = contactBase + k.index();
+                long intake = intakeBase + k.index();
                 for (int m = 0; m < 3; m++) {
                     Instant at = k.receivedAt().minusSeconds(1200 - 500L * m);
-                    inbound(messages, id++, contact, k, at, "Pesan sintetis " + (m + 1));
+                    inbound(messages, id++, contact, intake, k, at, "Pesan sintetis " + (m + 1));
                     if (m < 2) {
                         Instant sent = at.plusSeconds(5);
-                        messages.value(id++).value(contact).value(k.channel()).value("OUT").value("text")
+                        messages.value(id++).value(contact).value(intake).value(k.channel()).value("OUT").value("text")
                                 .value(cipher.encryptString(json(new Output.Message("Balasan sintetis " + (m + 1), "synthetic", List.of(), false))))
                                 .value("SENT").value(sent).value(sent).endRow();
                     }
                 }
                 int n = 0;
                 for (Instant at : k.unreadTimes(now)) {
-                    inbound(messages, id++, contact, k, at, "Pesan sintetis lanjutan " + ++n);
+                    inbound(messages, id++, contact, intake, k, at, "Pesan sintetis lanjutan " + ++n);
                 }
             }
         }
     }
 
-    private void inbound(CopyStream messages, long id, long contact, SyntheticCase k, Instant at, String text) throws SQLException {
-        messages.value(id).value(contact).value(k.channel()).value("IN").value("text")
+    private void inbound(CopyStream messages, long id, long contact, long intake, SyntheticCase k, Instant at, String text)
+            throws SQLException {
+        messages.value(id).value(contact).value(intake).value(k.channel()).value("IN").value("text")
                 .value(k.deleted() ? null : cipher.encryptString(json(new Input.Text(text)))).value(k.deleted() ? "ERASED" : "RECEIVED")
                 .value(at).value(null).endRow();
     }

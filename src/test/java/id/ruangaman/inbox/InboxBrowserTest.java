@@ -37,7 +37,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A counsellor's path in a real browser (Debian's chromium + chromedriver): log in, see a new case
- * arrive live, open it, tick the checklist, reply and see the reply's status, render the print view.
+ * arrive live, open it, tick the checklist, reply and see the reply's status, see the survivor's answer arrive live,
+ * render the print view.
  */
 @QuarkusTest
 class InboxBrowserTest {
@@ -50,6 +51,8 @@ class InboxBrowserTest {
     URL base;
     @Inject
     InboxFixtures fixtures;
+    @Inject
+    id.ruangaman.testing.TelegramChats chats;
 
     private WebDriver driver;
     private WebDriverWait wait;
@@ -123,9 +126,17 @@ class InboxBrowserTest {
         screenshot("5-replied");
         // The reply travels through the outbox to the (fake) Telegram Bot API; the page follows its status live.
         wait.until(ExpectedConditions.attributeToBe(sent, "data-status", "SENT"));
-        assertTrue(FakePlatforms.telegram().sentTo(chat).stream().anyMatch(call -> reply.equals(call.text())),
-                "the reply did not reach the messenger");
+        assertTrue(FakePlatforms.telegram().sentTo(chat).stream().anyMatch(call -> ("Konselor Satgas:\n" + reply).equals(call.text())),
+                "the reply did not reach the messenger as from the task force");
         screenshot("5b-reply-delivered");
+
+        // The survivor answers in the chat; the open case page shows the answer without a reload, as the survivor's.
+        String answer = "Jawaban penyintas sintetis " + ref;
+        CompletableFuture.runAsync(() -> chats.send(TelegramFixtures.text(chat, answer), chat)).get();
+        By answered = By.xpath("//li[contains(@class,'in')][@data-author='SURVIVOR'][.//div[@class='text' and contains(., '"
+                + answer + "')]]");
+        wait.until(ExpectedConditions.presenceOfElementLocated(answered));
+        screenshot("5c-survivor-answered-live");
 
         click(By.id("print-intake"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("print-intake-form")));

@@ -80,6 +80,37 @@ public class InboxFixtures {
     private String submittedCase(Channel channel, String externalId, boolean safeToReply) {
         long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(channel, externalId).id);
         send(contactId, new Input.Text("/start"), "intake");
+        walkIntake(contactId, safeToReply);
+        return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().referenceCode);
+    }
+
+    /**
+     * The person who sent {@code ref} makes a second report from the same chat (/mulai, "Laporan baru", the whole
+     * intake again); returns the new reference code.
+     */
+    public String anotherReport(String ref) {
+        long contactId = contactOf(ref);
+        // The person comes back later: their earlier messages leave the flood guard's one-minute window.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update chat_message set created_at = created_at - "
+                + "interval '10 minutes' where contact_id = ?1").setParameter(1, contactId).executeUpdate());
+        send(contactId, new Input.Text("/mulai"), null);
+        send(contactId, Input.ButtonPress.fromCallbackData("_new:new"), null);
+        walkIntake(contactId, true);
+        return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId = ?1 order by receivedAt desc, id desc", contactId)
+                .firstResult().referenceCode);
+    }
+
+    /** The contact id of the person who sent a case. */
+    public long contactOf(String ref) {
+        return QuarkusTransaction.requiringNew().call(() -> intakes.findByReferenceCode(ref).orElseThrow().contactId);
+    }
+
+    /** What the person sends in the chat, as the channel handlers pass it on. */
+    public void survivorSends(String ref, Input input) {
+        send(contactOf(ref), input, null);
+    }
+
+    private void walkIntake(long contactId, boolean safeToReply) {
         for (String b : new String[] { "language:id", "consent:yes", "in_danger:no", "safe_to_reply:" + (safeToReply ? "yes" : "no"),
                 "reporter_role:victim", "send_now:details", "violence_type:skip", "incident_when:skip", "victim_minor:no",
                 "incident_place:online" }) {
@@ -96,7 +127,6 @@ public class InboxFixtures {
         for (String b : rest) {
             send(contactId, Input.ButtonPress.fromCallbackData(b), null);
         }
-        return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().referenceCode);
     }
 
     private void send(long contactId, Input input, String flow) {

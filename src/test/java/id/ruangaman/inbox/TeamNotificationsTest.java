@@ -41,13 +41,20 @@ class TeamNotificationsTest {
     EntityManager em;
 
     private String submitIntake() {
-        DevConversation person = new DevConversation(contacts, conversations, media).upToChronology()
+        return codeOf(submittedPerson());
+    }
+
+    private String codeOf(DevConversation person) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select reference_code from intake where contact_id = ?1").setParameter(1, person.contactId).getSingleResult());
+    }
+
+    private DevConversation submittedPerson() {
+        return new DevConversation(contacts, conversations, media).upToChronology()
                 .text("Cerita " + SENTINEL).button("chronology:done").button("biodata_offer:no").button("reported_offer:yes")
                 .button("relation:skip").button("reported_person:skip").button("evidence_consent:no").button("services:legal")
                 .button("services:done").button("urgent_need:skip").button("contact_offer:no").button("stats_consent:skip")
                 .button("summary:confirm");
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select reference_code from intake where contact_id = ?1").setParameter(1, person.contactId).getSingleResult());
     }
 
     private List<FakeTelegram.Call> teamMessagesAbout(String code) {
@@ -77,5 +84,26 @@ class TeamNotificationsTest {
         QuarkusTransaction.requiringNew().call(notifications::warnDue);
         assertEquals(1, teamMessagesAbout(code).stream().filter(call -> call.text().contains("72-hour deadline")).count(),
                 "a case is warned about once");
+    }
+
+    @Test
+    void shouldTellTheTeamOncePerQuietPeriodWhenTheSurvivorWritesAfterTheReport() {
+        DevConversation person = submittedPerson();
+        String code = codeOf(person);
+        person.text("Pesan lanjutan " + SENTINEL).text("Dan satu lagi " + SENTINEL);
+        Eventually.await("team told about the new message on " + code, Duration.ofSeconds(20),
+                () -> teamMessagesAbout(code).stream().anyMatch(call -> call.text().contains("New message")));
+        List<FakeTelegram.Call> told = teamMessagesAbout(code).stream().filter(call -> call.text().contains("New message")).toList();
+        assertEquals(1, told.size(), "two messages within the quiet period, one notification");
+        assertTrue(told.get(0).text().contains("https://inbox.example.test/inbox/cases/" + code));
+        assertFalse(told.get(0).text().contains(SENTINEL), "a notification must carry no content");
+
+        // Seven hours later (the default quiet period is six), the next message is announced again.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update intake set thread_notified_at = thread_notified_at - interval '7 hours' where reference_code = ?1")
+                .setParameter(1, code).executeUpdate());
+        person.text("Halo lagi " + SENTINEL);
+        Eventually.await("team told again about " + code, Duration.ofSeconds(20),
+                () -> teamMessagesAbout(code).stream().filter(call -> call.text().contains("New message")).count() == 2);
     }
 }

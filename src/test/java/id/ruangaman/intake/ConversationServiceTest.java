@@ -30,6 +30,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import id.ruangaman.channel.ChatMessage;
 import id.ruangaman.channel.ChatMessageRepository;
 import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.channel.Media;
 import id.ruangaman.channel.MediaRepository;
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.MediaKind;
@@ -220,7 +221,7 @@ class ConversationServiceTest {
             java.time.Instant then = java.time.Instant.now().minus(idle);
             SessionState idleState = new SessionState(state.flowId(), state.revision(), state.language(), state.nodeId(),
                     state.status(), state.retries(), state.answers(), state.draft(), state.returnToSummary(), state.pending(),
-                    state.referenceCode(), then, state.reminded(), state.discreet());
+                    state.referenceCode(), then, state.reminded(), state.thread(), state.discreet());
             session.state = SessionStateJson.write(idleState);
             session.lastInputAt = then;
         });
@@ -241,5 +242,46 @@ class ConversationServiceTest {
                 assertTrue(seen > 0, "nothing stored for " + sql);
             }
         }
+    }
+
+    @Test
+    void shouldKeepAFileAfterTheReportOnlyOnYesAndLetAnUnansweredOneGo() {
+        DevConversation person = person().upToChronology().text("Kronologi sintetis").button("chronology:done")
+                .button("relation:skip").button("reported_person:skip").button("evidence_consent:no").button("witnesses:skip")
+                .button("services:legal").button("services:done").button("urgent_need:skip").button("safe_to_reply:yes")
+                .button("contact_times:skip").button("never_do:skip").button("code_word:skip").button("summary:confirm");
+        long intakeId = QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", person.contactId).singleResult().id);
+
+        long kept = person.upload(MediaKind.PHOTO, "synthetic-kept".getBytes(StandardCharsets.UTF_8));
+        person.button("_keep:yes");
+        Media keptRow = QuarkusTransaction.requiringNew().call(() -> media.findById(kept));
+        assertTrue(keptRow.claimed);
+        assertEquals(intakeId, keptRow.intakeId, "kept as this case's evidence");
+
+        // A later person who never answers: the held file is deleted once the pause period passes.
+        DevConversation other = person().upToChronology().text("Kronologi sintetis").button("chronology:done")
+                .button("relation:skip").button("reported_person:skip").button("evidence_consent:no").button("witnesses:skip")
+                .button("services:legal").button("services:done").button("urgent_need:skip").button("safe_to_reply:yes")
+                .button("contact_times:skip").button("never_do:skip").button("code_word:skip").button("summary:confirm");
+        long held = other.upload(MediaKind.DOCUMENT, "synthetic-held".getBytes(StandardCharsets.UTF_8));
+        Media heldRow = QuarkusTransaction.requiringNew().call(() -> media.findById(held));
+        assertFalse(heldRow.claimed, "held, not kept, while the person is asked");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> sessions.findByContact(other.contactId).orElseThrow().holdingFiles));
+        conversations.tick(other.contactId);
+        assertNotNull(QuarkusTransaction.requiringNew().call(() -> media.findById(held)), "not dropped before the pause period");
+        // A day passes without an answer: the stored session (its column and its state) ages by 25 hours.
+        QuarkusTransaction.requiringNew().run(() -> {
+            ConversationSession session = sessions.findByContact(other.contactId).orElseThrow();
+            java.time.Instant dayAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(25));
+            session.state = id.ruangaman.conversation.SessionStateJson.write(
+                    id.ruangaman.conversation.SessionStateJson.read(session.state).withInputAt(dayAgo));
+            session.lastInputAt = dayAgo;
+        });
+        // The idle job finds it without decrypting every session; then the tick lets the file go.
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> sessions.idleContacts(java.time.Instant.now(),
+                java.time.Instant.now().minus(java.time.Duration.ofHours(24)), 10_000)).contains(other.contactId));
+        conversations.tick(other.contactId);
+        assertNull(QuarkusTransaction.requiringNew().call(() -> media.findById(held)), "an unanswered file is not kept");
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> sessions.findByContact(other.contactId).orElseThrow().holdingFiles));
     }
 }

@@ -263,7 +263,7 @@ public class OutboxDispatcher {
                 message.failureReason = hold.reason();
                 metrics.counter("ruangaman.outbound.held", "channel", channel).increment();
             }
-            transcriptChanged.fire(new TranscriptChanged(message.contactId));
+            transcriptChanged.fire(new TranscriptChanged(message.contactId, message.intakeId));
         });
     }
 

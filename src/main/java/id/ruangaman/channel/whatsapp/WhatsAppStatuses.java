@@ -52,7 +52,7 @@ public class WhatsAppStatuses {
             return true; // older news than what we know; a status never moves backwards
         }
         message.deliveryStatus = state;
-        transcriptChanged.fire(new TranscriptChanged(message.contactId));
+        transcriptChanged.fire(new TranscriptChanged(message.contactId, message.intakeId));
         if ("failed".equals(state)) {
             JsonNode error = status.path("errors").path(0);
             int code = error.path("code").asInt(0);

@@ -31,8 +31,20 @@ public enum MessageKey {
     STATUS_NEW, STATUS_IN_VERIFICATION, STATUS_VERIFIED, STATUS_REFERRED, STATUS_CLOSED, STATUS_DELETED, STATUS_UNKNOWN,
     QUICK_EXIT,
     DELETE_CONFIRM, DELETE_DONE, DELETE_CANCELLED,
-    /** Reply to input after the conversation ended (completed, declined, deleted). */
+    /** Reply to input after a conversation that ended without a report (declined, deleted). */
     FINISHED,
+    /** After the report: "your message reached the task force", once per quiet period. */
+    THREAD_RECEIVED,
+    /** The button under THREAD_RECEIVED that starts a new report. */
+    THREAD_NEW_REPORT,
+    /** After the report, to a case the task force closed: "{reference_code}". */
+    CASE_CLOSED,
+    /** /mulai after a report: "{reference_code}". */
+    NEW_OR_ADD, NEW_OR_ADD_NEW, NEW_OR_ADD_ADD,
+    /** "Addition" chosen: "{reference_code}". */
+    THREAD_CONTINUE,
+    /** A file after the report without evidence consent: "{reference_code}". */
+    EVIDENCE_KEEP_QUESTION, EVIDENCE_KEPT, EVIDENCE_NOT_KEPT,
     FLOW_UPDATED,
     YES, NO, SKIP, DONE,
     /** Multi-choice acknowledgement: "{selected}". */

@@ -7,7 +7,7 @@ import id.ruangaman.conversation.SessionStatus;
 import id.ruangaman.conversation.definition.MessageKey;
 import java.util.Locale;
 
-/** /mulai, /bantuan, /bahasa, /status, /keluar, /hapus — the same in every state. */
+/** /mulai, /bantuan, /bahasa, /status, /keluar, /hapus — the same in every state (after a report, /mulai asks first). */
 public final class GlobalCommands {
 
     private GlobalCommands() {
@@ -40,6 +40,8 @@ public final class GlobalCommands {
                 || (state.status() == SessionStatus.ACTIVE && Sessions.inProgress(state));
         if (resumable) {
             PendingPrompts.ask(turn, PendingPrompt.RESUME);
+        } else if (state.status() == SessionStatus.COMPLETED && state.referenceCode() != null && state.thread() != null) {
+            PendingPrompts.ask(turn, PendingPrompt.NEW_REPORT); // a new case, or more for the last one?
         } else {
             turn.update(s -> s.withPending(PendingPrompt.NONE));
             Sessions.restart(turn);

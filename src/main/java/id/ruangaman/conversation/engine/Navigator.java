@@ -2,6 +2,7 @@ package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.SessionStatus;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.NodeKind;
@@ -82,7 +83,7 @@ final class Navigator {
         return node;
     }
 
-    /** Ends the conversation. Answers leave the session state: the host already has them. */
+    /** Ends the conversation. Answers leave the session state (the host already has them); a report opens its thread. */
     private static void end(Turn turn, NodeDefinition node) {
         boolean declined = "declined".equals(node.outcome());
         if (declined) {
@@ -91,7 +92,14 @@ final class Navigator {
         if (node.text() != null) {
             turn.say(NodeTexts.text(turn, node));
         }
+        SessionState before = turn.state();
+        if (declined && before.thread() != null) {
+            // A new report abandoned at consent: the chat goes back to being the thread of the last report.
+            turn.update(state -> state.withStatus(SessionStatus.COMPLETED).withAnswers(Map.of()).withReturnToSummary(null));
+            return;
+        }
         turn.update(state -> state.withStatus(declined ? SessionStatus.DECLINED : SessionStatus.COMPLETED)
+                .withThread(declined ? null : CaseThreads.opened(before.answers(), before.thread()))
                 .withAnswers(Map.of()).withReturnToSummary(null));
     }
 }

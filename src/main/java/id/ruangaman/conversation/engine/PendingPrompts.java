@@ -21,14 +21,25 @@ public final class PendingPrompts {
         MessageKey question = switch (prompt) {
             case DELETE_CONFIRM -> MessageKey.DELETE_CONFIRM;
             case LANGUAGE -> MessageKey.CHOOSE_LANGUAGE;
+            case EVIDENCE_KEEP -> MessageKey.EVIDENCE_KEEP_QUESTION;
+            case NEW_REPORT -> MessageKey.NEW_OR_ADD;
             default -> MessageKey.RESUME_QUESTION;
         };
-        turn.emit(new Output.Message(turn.msg(question), prompt.nodeId(),
+        String code = turn.state().referenceCode() == null ? "" : turn.state().referenceCode();
+        turn.emit(new Output.Message(turn.msg(question, "reference_code", code), prompt.nodeId(),
                 choices(turn, prompt).stream().map(choice -> choice.display(turn)).toList(), false));
     }
 
     public static void handle(Turn turn, Input input) {
         PendingPrompt prompt = turn.state().pending();
+        if (threadPrompt(prompt) && !answers(turn, prompt, input)) {
+            // Not an answer: a message for the counsellor. The question was asked once and is not repeated.
+            if (prompt == PendingPrompt.NEW_REPORT) {
+                turn.update(state -> state.withPending(PendingPrompt.NONE));
+            }
+            CaseThreads.handle(turn, input);
+            return;
+        }
         Optional<String> chosen = Optional.empty();
         if (input instanceof Input.ButtonPress press && press.nodeId().equals(prompt.nodeId())) {
             chosen = choices(turn, prompt).stream().map(ChoiceSpec::id).filter(press.optionId()::equals).findFirst();
@@ -61,6 +72,14 @@ public final class PendingPrompts {
                 turn.update(state -> state.withLanguage(choice));
                 Sessions.repeatCurrent(turn);
             }
+            case EVIDENCE_KEEP -> CaseThreads.keepEvidence(turn, choice.equals("yes"));
+            case NEW_REPORT -> {
+                if (choice.equals(CaseThreads.NEW_REPORT)) {
+                    Sessions.restart(turn);
+                } else {
+                    CaseThreads.continueThread(turn);
+                }
+            }
             case RESUME -> {
                 if (choice.equals("restart")) {
                     Sessions.restart(turn);
@@ -72,9 +91,25 @@ public final class PendingPrompts {
         }
     }
 
-    private static List<ChoiceSpec> choices(Turn turn, PendingPrompt prompt) {
+    /** The questions asked in the case thread, where anything that is not an answer is a message to the case. */
+    private static boolean threadPrompt(PendingPrompt prompt) {
+        return prompt == PendingPrompt.EVIDENCE_KEEP || prompt == PendingPrompt.NEW_REPORT;
+    }
+
+    private static boolean answers(Turn turn, PendingPrompt prompt, Input input) {
+        if (input instanceof Input.ButtonPress press) {
+            return press.nodeId().equals(prompt.nodeId())
+                    && choices(turn, prompt).stream().map(ChoiceSpec::id).anyMatch(press.optionId()::equals);
+        }
+        return input instanceof Input.Text text && ChoiceMatcher.match(text.text(), choices(turn, prompt)).isPresent();
+    }
+
+    static List<ChoiceSpec> choices(Turn turn, PendingPrompt prompt) {
         return switch (prompt) {
-            case DELETE_CONFIRM -> List.of(SystemChoices.yes(turn.flow()), SystemChoices.no(turn.flow()));
+            case DELETE_CONFIRM, EVIDENCE_KEEP -> List.of(SystemChoices.yes(turn.flow()), SystemChoices.no(turn.flow()));
+            case NEW_REPORT -> List.of(
+                    new ChoiceSpec(CaseThreads.NEW_REPORT, turn.flow().message(MessageKey.NEW_OR_ADD_NEW), Words.NEW_REPORT),
+                    new ChoiceSpec("add", turn.flow().message(MessageKey.NEW_OR_ADD_ADD), Words.ADDITION));
             case LANGUAGE -> turn.flow().languages().stream()
                     .map(language -> new ChoiceSpec(language, languageName(turn, language), List.of(language)))
                     .toList();

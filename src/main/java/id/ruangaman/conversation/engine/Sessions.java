@@ -18,11 +18,15 @@ public final class Sessions {
         Navigator.enter(turn, turn.flow().start());
     }
 
-    /** Starts over on the newest revision, keeping only the language, discreet mode and the last reference code. */
+    /**
+     * Starts over on the newest revision, keeping only the language, discreet mode, the last reference code and the thread of the
+     * last report (so a new report that is abandoned leaves the person in that thread).
+     */
     static void restart(Turn turn) {
         turn.switchTo(turn.newest());
         String language = turn.flow().languages().contains(turn.lang()) ? turn.lang() : turn.flow().defaultLanguage();
-        turn.update(state -> SessionState.fresh(turn.flow(), language, state.referenceCode(), turn.now()).withDiscreet(state.discreet()));
+        turn.update(state -> SessionState.fresh(turn.flow(), language, state.referenceCode(), turn.now()).withThread(state.thread())
+                .withDiscreet(state.discreet()));
         Navigator.enter(turn, turn.flow().start());
     }
 
@@ -36,7 +40,7 @@ public final class Sessions {
         turn.emit(new Output.DeleteRequested());
         turn.update(state -> new SessionState(state.flowId(), state.revision(), state.language(), null,
                 SessionStatus.DELETED, 0, null, null, null, PendingPrompt.NONE, state.referenceCode(), state.lastInputAt(), false,
-                state.discreet()));
+                null, state.discreet()));
         turn.say(turn.msg(MessageKey.DELETE_DONE));
     }
 

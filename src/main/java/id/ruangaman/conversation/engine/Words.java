@@ -13,6 +13,8 @@ final class Words {
     static final List<String> RESTART = List.of("ulang", "mulai lagi", "mulai ulang", "restart", "start over");
     static final List<String> CONFIRM = List.of("kirim", "send", "submit", "konfirmasi", "confirm");
     static final List<String> EDIT = List.of("ubah", "edit", "change", "ganti");
+    static final List<String> NEW_REPORT = List.of("baru", "laporan baru", "new", "new report");
+    static final List<String> ADDITION = List.of("tambahan", "tambah", "addition", "add", "lama");
     static final List<String> BACK = List.of("kembali", "back", "batal", "cancel");
 
     private Words() {

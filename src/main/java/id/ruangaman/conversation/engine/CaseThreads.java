@@ -1,0 +1,133 @@
+package id.ruangaman.conversation.engine;
+
+import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.CaseThread;
+import id.ruangaman.conversation.Choice;
+import id.ruangaman.conversation.Draft;
+import id.ruangaman.conversation.Input;
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.PendingPrompt;
+import id.ruangaman.conversation.SessionState;
+import id.ruangaman.conversation.definition.MessageKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * After the report, the chat is the case's thread. What the person sends is for the counsellor (the host files it
+ * under the case): the bot does not answer each message, it acknowledges once per quiet period
+ * ({@link id.ruangaman.conversation.EngineSettings#threadQuietPeriod()}). A case the task force closed gets a kind
+ * note instead, also once per quiet period. Files are kept as evidence only with consent: given in the intake, or
+ * asked now once ({@link PendingPrompt#EVIDENCE_KEEP}); held files wait in the draft until the answer.
+ */
+public final class CaseThreads {
+
+    /** Answer keys of the intake the thread reads (conversations/intake.yaml). */
+    static final String EVIDENCE_CONSENT_KEY = "evidence_consent";
+    static final String SAFE_TO_REPLY_KEY = "safe_to_reply";
+    /** Pseudo node of the "new report" button under the acknowledgement. */
+    public static final String THREAD_NODE = "_thread";
+    static final String NEW_REPORT = "new";
+    static final String CLOSED = "closed";
+
+    private CaseThreads() {
+    }
+
+    /** The thread a submitted intake opens, from its answers; an earlier thread's consent is kept. */
+    static CaseThread opened(Map<String, Answer> answers, CaseThread earlier) {
+        boolean consent = said(answers, EVIDENCE_CONSENT_KEY, "yes") || (earlier != null && earlier.evidenceConsent());
+        return new CaseThread(null, consent, said(answers, SAFE_TO_REPLY_KEY, "no"));
+    }
+
+    /** Whether the person said it is not safe for the task force to write first (in this intake or an earlier one). */
+    static boolean chatUnsafe(SessionState state) {
+        return said(state.answers(), SAFE_TO_REPLY_KEY, "no") || (state.thread() != null && state.thread().chatUnsafe());
+    }
+
+    private static boolean said(Map<String, Answer> answers, String key, String value) {
+        Answer answer = answers.get(key);
+        return answer != null && !answer.skipped() && value.equals(answer.value());
+    }
+
+    /** Any input to the thread that is not a command or the answer to a pending question. */
+    public static void handle(Turn turn, Input input) {
+        if (input instanceof Input.ButtonPress press && THREAD_NODE.equals(press.nodeId()) && NEW_REPORT.equals(press.optionId())) {
+            PendingPrompts.ask(turn, PendingPrompt.NEW_REPORT);
+            return;
+        }
+        if (input instanceof Input.Media media && media.mediaId() != null && !media.mediaId().isBlank()) {
+            if (thread(turn).evidenceConsent()) {
+                turn.emit(new Output.EvidenceKept(turn.state().referenceCode(), List.of(media.mediaId())));
+            } else {
+                turn.update(state -> state.withDraft(state.draft().plusMedia(media.mediaId())));
+                if (turn.state().pending() != PendingPrompt.EVIDENCE_KEEP) {
+                    PendingPrompts.ask(turn, PendingPrompt.EVIDENCE_KEEP);
+                    turn.update(state -> state.withThread(thread(turn).withAcknowledgedAt(turn.now())));
+                    return; // the question says the file arrived: no acknowledgement on top
+                }
+            }
+        }
+        acknowledge(turn);
+    }
+
+    /** The acknowledgement or the closed-case note, at most once per quiet period. */
+    private static void acknowledge(Turn turn) {
+        CaseThread thread = thread(turn);
+        Instant now = turn.now();
+        Duration quiet = turn.context().settings().threadQuietPeriod();
+        if (thread.acknowledgedAt() != null && Duration.between(thread.acknowledgedAt(), now).compareTo(quiet) < 0) {
+            return;
+        }
+        turn.update(state -> state.withThread(thread.withAcknowledgedAt(now)));
+        String code = turn.state().referenceCode();
+        boolean closed = code != null && turn.context().cases().statusOf(code).map(CLOSED::equals).orElse(false);
+        if (closed) {
+            turn.say(turn.msg(MessageKey.CASE_CLOSED, "reference_code", code));
+            return;
+        }
+        Choice newReport = new Choice(NEW_REPORT, turn.msg(MessageKey.THREAD_NEW_REPORT));
+        turn.emit(new Output.Message(turn.msg(MessageKey.THREAD_RECEIVED, "reference_code", code == null ? "" : code),
+                THREAD_NODE, List.of(newReport), false));
+    }
+
+    /** The answer to "may we keep this file?": keep or drop what is held, and remember a yes. */
+    static void keepEvidence(Turn turn, boolean keep) {
+        List<String> held = turn.state().draft().mediaIds();
+        String code = turn.state().referenceCode();
+        if (keep) {
+            if (!held.isEmpty()) {
+                turn.emit(new Output.EvidenceKept(code, held));
+            }
+            turn.update(state -> state.withThread(thread(turn).withEvidenceConsent(true)));
+            turn.say(turn.msg(MessageKey.EVIDENCE_KEPT, "reference_code", code == null ? "" : code));
+        } else {
+            turn.say(turn.msg(MessageKey.EVIDENCE_NOT_KEPT, "reference_code", code == null ? "" : code));
+        }
+        turn.update(state -> state.withDraft(Draft.EMPTY));
+    }
+
+    /**
+     * On a tick: files held for the keep-this-file question with no answer within the pause period are let go
+     * (nothing is kept without a yes). Silent: the bot does not write first.
+     */
+    static void dropUnansweredFiles(Turn turn) {
+        SessionState state = turn.state();
+        if (state.pending() != PendingPrompt.EVIDENCE_KEEP || state.lastInputAt() == null
+                || Duration.between(state.lastInputAt(), turn.now()).compareTo(turn.context().settings().pauseAfter()) < 0) {
+            return;
+        }
+        turn.update(s -> s.withPending(PendingPrompt.NONE).withDraft(Draft.EMPTY));
+    }
+
+    /** "An addition to the last report": nothing changes but the person knows where their words go. */
+    static void continueThread(Turn turn) {
+        String code = turn.state().referenceCode();
+        turn.say(turn.msg(MessageKey.THREAD_CONTINUE, "reference_code", code == null ? "" : code));
+    }
+
+    private static CaseThread thread(Turn turn) {
+        CaseThread thread = turn.state().thread();
+        return thread == null ? new CaseThread(null, false, false) : thread;
+    }
+}

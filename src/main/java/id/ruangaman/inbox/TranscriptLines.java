@@ -1,0 +1,131 @@
+package id.ruangaman.inbox;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.channel.ChatMessageRepository;
+import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.conversation.Flow;
+import id.ruangaman.conversation.FlowEngine;
+import id.ruangaman.conversation.Input;
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.SessionStateJson;
+import id.ruangaman.intake.FlowRegistry;
+import id.ruangaman.security.AccountRepository;
+
+/**
+ * Builds a case's transcript for the inbox: only the lines filed under that case, each with its author (the
+ * survivor, the bot, or which counsellor), a pressed button as its label in the reader's language (not the stored
+ * option id), a link to a file kept as this case's evidence, and a mark on what the person wrote after the task force
+ * closed the case. Must run inside a transaction (bodies are decrypted on read).
+ */
+@ApplicationScoped
+public class TranscriptLines {
+
+    private final ChatMessageRepository messages;
+    private final MediaRepository media;
+    private final AccountRepository accounts;
+    private final FlowRegistry flows;
+    private final FlowEngine engine;
+
+    TranscriptLines(ChatMessageRepository messages, MediaRepository media, AccountRepository accounts, FlowRegistry flows,
+            FlowEngine engine) {
+        this.messages = messages;
+        this.media = media;
+        this.accounts = accounts;
+        this.flows = flows;
+        this.engine = engine;
+    }
+
+    public List<TranscriptLine> of(CaseFile file, Locale reader) {
+        if (file.isDeleted()) {
+            return List.of();
+        }
+        List<ChatMessage> lines = messages.transcriptOfCase(file.id);
+        Set<Long> evidence = new HashSet<>(media.getEntityManager()
+                .createQuery("select m.id from Media m where m.intakeId = :id and m.claimed = true", Long.class)
+                .setParameter("id", file.id).getResultList());
+        Map<Long, String> authors = new HashMap<>();
+        Optional<Flow> flow = flow(file);
+        String language = reader.getLanguage();
+        boolean closed = CaseStatus.CLOSED.equals(file.status) && file.statusChangedAt != null;
+        return lines.stream().map(m -> {
+            boolean inbound = m.direction == ChatMessage.Direction.IN;
+            TranscriptLine.Author author = inbound ? TranscriptLine.Author.SURVIVOR
+                    : m.authorAccountId == null ? TranscriptLine.Author.BOT : TranscriptLine.Author.COUNSELLOR;
+            String counsellor = m.authorAccountId == null ? null
+                    : authors.computeIfAbsent(m.authorAccountId, id -> Optional.ofNullable(accounts.findById(id)).map(a -> a.username).orElse("?"));
+            Input input = inbound ? input(m) : null;
+            Long mediaId = input instanceof Input.Media upload ? evidenceId(upload, evidence) : null;
+            return new TranscriptLine(m.id, inbound, author, counsellor, m.kind, text(m, input, flow, language), mediaId,
+                    m.status.name(), m.failureReason, m.createdAt, m.sentAt,
+                    inbound && closed && m.createdAt.isAfter(file.statusChangedAt));
+        }).toList();
+    }
+
+    private Optional<Flow> flow(CaseFile file) {
+        if (file.flowId == null) {
+            return Optional.empty();
+        }
+        Optional<Flow> pinned = flows.catalog().revision(file.flowId, file.flowRevision);
+        if (pinned.isPresent()) {
+            return pinned;
+        }
+        try {
+            return Optional.of(flows.current(file.flowId));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a flow that is no longer deployed: ids are shown instead of labels
+        }
+    }
+
+    private static Long evidenceId(Input.Media upload, Set<Long> evidence) {
+        try {
+            Long id = upload.mediaId() == null ? null : Long.valueOf(upload.mediaId());
+            return id != null && evidence.contains(id) ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Input input(ChatMessage m) {
+        if (m.body == null) {
+            return null;
+        }
+        try {
+            return SessionStateJson.mapper().readValue(m.body, Input.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private String text(ChatMessage m, Input in, Optional<Flow> flow, String language) {
+        if (m.body == null) {
+            return null;
+        }
+        if (m.direction == ChatMessage.Direction.OUT) {
+            try {
+                return SessionStateJson.mapper().readValue(m.body, Output.Message.class).text();
+            } catch (IOException e) {
+                return "[" + m.kind + "]";
+            }
+        }
+        if (in instanceof Input.Text t) {
+            return t.text();
+        } else if (in instanceof Input.ButtonPress b) {
+            String label = flow.flatMap(f -> engine.buttonLabel(f, b.nodeId(), b.optionId(), language)).orElse(b.optionId());
+            return "[" + label + "]";
+        } else if (in instanceof Input.Media upload) {
+            return "[" + upload.kind().name().toLowerCase(Locale.ROOT) + (upload.caption() == null ? "" : ": " + upload.caption()) + "]";
+        }
+        return "[" + m.kind + "]";
+    }
+}

@@ -1,0 +1,212 @@
+package id.ruangaman.thread;
+
+import static id.ruangaman.inbox.InboxFixtures.as;
+import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static id.ruangaman.inbox.InboxFixtures.login;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.intake.IntakeRepository;
+import id.ruangaman.security.Role;
+import id.ruangaman.testing.Eventually;
+import id.ruangaman.testing.FakeGraph;
+import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.FakeTelegram;
+import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WhatsAppFixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Issue 12 end to end, through the webhooks and the fake platforms: a survivor reports, a counsellor replies from the
+ * inbox, the survivor answers with text and a photo. The survivor is never told the conversation has ended; the answer
+ * and the photo appear on the case page with the survivor as author; the photo is stored encrypted. On WhatsApp the
+ * replies are written while the 24-hour window is closed: held, and sent in order once the survivor writes.
+ */
+@QuarkusTest
+class CaseThreadEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String ENDED = "sudah selesai";
+    private static final String PREFIX = "Konselor Satgas:";
+
+    @Inject
+    TelegramChats chats;
+    @Inject
+    InboxFixtures fixtures;
+    @Inject
+    IntakeRepository intakes;
+    @Inject
+    EntityManager em;
+
+    private final FakeTelegram telegram = FakePlatforms.telegram();
+    private final FakeGraph graph = FakePlatforms.graph();
+
+    private static List<String> intakeButtons() {
+        List<String> buttons = new ArrayList<>(List.of("language:id", "consent:yes", "in_danger:no", "reporter_role:victim",
+                "victim_minor:no", "name:skip", "age_range:skip", "gender:skip", "campus_status:skip", "unit:skip",
+                "disability:skip", "incident_date:skip", "incident_place:online"));
+        return buttons;
+    }
+
+    private static List<String> afterChronology(String evidenceConsent) {
+        List<String> buttons = new ArrayList<>(List.of("chronology:done", "relation:stranger", "reported_person:skip",
+                "evidence_consent:" + evidenceConsent));
+        if ("yes".equals(evidenceConsent)) {
+            buttons.add("evidence:skip");
+        }
+        buttons.addAll(List.of("witnesses:skip", "services:psychological", "services:done", "urgent_need:skip",
+                "safe_to_reply:yes", "contact_times:skip", "never_do:skip", "code_word:skip", "summary:confirm"));
+        return buttons;
+    }
+
+    @Test
+    void telegram() throws Exception {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        intakeButtons().forEach(data -> chats.send(TelegramFixtures.button(chat, data), chat));
+        chats.send(TelegramFixtures.text(chat, "Kronologi sintetis untuk uji utas."), chat);
+        afterChronology("yes").forEach(data -> chats.send(TelegramFixtures.button(chat, data), chat));
+        Contact contact = chats.contact(chat);
+        String ref = referenceOf(contact.id);
+
+        String session = counsellor("thread-tg-counsellor");
+        String question = "Halo, terima kasih sudah melapor. Kapan kejadian itu terjadi? (sintetis " + ref + ")";
+        as(session).formParam("text", question).when().post("/inbox/cases/" + ref + "/reply").then().statusCode(303);
+        Eventually.await("reply delivered", WAIT, () -> telegram.sentTo(chat).stream()
+                .anyMatch(call -> (PREFIX + "\n" + question).equals(call.text())));
+
+        int before = telegram.sentTo(chat).size();
+        String answer = "Kejadiannya minggu lalu, sore hari (jawaban sintetis " + ref + ")";
+        chats.send(TelegramFixtures.text(chat, answer), chat);
+        byte[] photo = ("synthetic-photo-" + chat).getBytes(StandardCharsets.UTF_8);
+        telegram.file("thread-photo-" + chat, photo);
+        chats.send(TelegramFixtures.render("photo.json", TelegramFixtures.newUpdateId(), chat, TelegramFixtures.nextMessageId(),
+                null, null, "thread-photo-" + chat, photo.length), chat);
+
+        List<FakeTelegram.Call> after = telegram.sentTo(chat).subList(before, telegram.sentTo(chat).size());
+        assertTrue(after.stream().noneMatch(call -> call.text().contains(ENDED)), "the survivor was told the conversation ended");
+        assertEquals(1, after.size(), "one acknowledgement for the answer and the photo, not one per message: " + after);
+        assertTrue(after.get(0).text().startsWith("Pesanmu sudah sampai ke Satgas"), after.get(0).text());
+
+        checkCasePage(session, ref, answer, photo, "thread-tg-counsellor");
+    }
+
+    @Test
+    void whatsapp() throws Exception {
+        String number = WhatsAppFixtures.newNumber();
+        say(number, "text.json", "halo", null, null);
+        intakeButtons().forEach(data -> tap(number, data));
+        say(number, "text.json", "Kronologi sintetis untuk uji utas WhatsApp.", null, null);
+        afterChronology("no").forEach(data -> tap(number, data));
+        Contact contact = chats.contact(Channel.WHATSAPP, number);
+        String ref = referenceOf(contact.id);
+
+        // The 24-hour window closes; the counsellor's two replies are held and an invitation template goes out.
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery("update Contact c set c.lastInboundAt = ?1 where c.id = ?2")
+                .setParameter(1, Instant.now().minus(Duration.ofHours(25))).setParameter(2, contact.id).executeUpdate());
+        String session = counsellor("thread-wa-counsellor");
+        String first = "Halo dari Satgas, pesan pertama (sintetis " + ref + ")";
+        String second = "Pesan kedua: kapan waktu yang nyaman? (sintetis " + ref + ")";
+        as(session).formParam("text", first).when().post("/inbox/cases/" + ref + "/reply").then().statusCode(303);
+        as(session).formParam("text", second).when().post("/inbox/cases/" + ref + "/reply").then().statusCode(303);
+        Eventually.await("both replies held", WAIT, () -> heldCount(contact.id) == 2);
+        int before = graph.sentTo(number).size();
+
+        String answer = "Terima kasih, saya bisa cerita lagi malam ini (jawaban sintetis " + ref + ")";
+        say(number, "text.json", answer, null, null);
+        Eventually.await("held replies sent", WAIT, () -> heldCount(contact.id) == 0 && chats.outboxDrained(Channel.WHATSAPP, number));
+        List<String> texts = graph.sentTo(number).subList(before, graph.sentTo(number).size()).stream().map(FakeGraph.Sent::text).toList();
+        int firstAt = indexOf(texts, PREFIX + "\n" + first);
+        int secondAt = indexOf(texts, PREFIX + "\n" + second);
+        assertTrue(firstAt >= 0 && secondAt > firstAt, "held replies are sent in order: " + texts);
+
+        // A photo without evidence consent: asked once, with buttons; kept on "yes".
+        byte[] photo = ("synthetic-wa-photo-" + number).getBytes(StandardCharsets.UTF_8);
+        graph.media("thread-media-" + number, photo);
+        int beforePhoto = graph.sentTo(number).size();
+        say(number, "image.json", null, null, "thread-media-" + number);
+        List<FakeGraph.Sent> asked = graph.sentTo(number).subList(beforePhoto, graph.sentTo(number).size());
+        assertEquals(1, asked.size(), "one question about the file: " + asked);
+        assertEquals("button", asked.get(0).body().path("interactive").path("type").asText(), "asked with buttons");
+        assertTrue(asked.get(0).text().contains("Boleh Satgas menyimpannya"), asked.get(0).text());
+        tap(number, "_keep:yes");
+
+        List<String> all = graph.sentTo(number).stream().map(FakeGraph.Sent::text).toList();
+        assertTrue(all.stream().noneMatch(text -> text.contains(ENDED)), "the survivor was told the conversation ended");
+        checkCasePage(session, ref, answer, photo, "thread-wa-counsellor");
+    }
+
+    private void checkCasePage(String session, String ref, String answer, byte[] photo, String counsellor) {
+        String page = getAs(session).when().get("/inbox/cases/" + ref).then().statusCode(200).extract().asString();
+        Matcher line = Pattern.compile("<li class=\"msg in[^\"]*\"[^>]*data-author=\"SURVIVOR\">(?:(?!</li>).)*"
+                + Pattern.quote(answer), Pattern.DOTALL).matcher(page);
+        assertTrue(line.find(), "the survivor's answer is on the case page with the survivor as author");
+        assertTrue(page.contains("Konselor " + counsellor), "the counsellor's line names its author");
+        Matcher link = Pattern.compile("<li class=\"msg in[^\"]*\"[^>]*data-author=\"SURVIVOR\">(?:(?!</li>).)*href=\"/inbox/cases/"
+                + Pattern.quote(ref) + "/media/(\\d+)\"", Pattern.DOTALL).matcher(page);
+        assertTrue(link.find(), "the photo is linked from the survivor's line");
+        long mediaId = Long.parseLong(link.group(1));
+        byte[] served = getAs(session).when().get("/inbox/cases/" + ref + "/media/" + mediaId).then().statusCode(200)
+                .extract().asByteArray();
+        assertArrayEquals(photo, served);
+        byte[] raw = QuarkusTransaction.requiringNew().call(() -> (byte[]) em.createNativeQuery("select content from media where id = ?1")
+                .setParameter(1, mediaId).getSingleResult());
+        assertNotNull(raw);
+        assertFalse(new String(raw, StandardCharsets.ISO_8859_1).contains(new String(photo, StandardCharsets.ISO_8859_1)),
+                "the photo is stored encrypted");
+        Long caseOfMedia = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select intake_id from media where id = ?1").setParameter(1, mediaId).getSingleResult()).longValue());
+        Long caseId = QuarkusTransaction.requiringNew().call(() -> intakes.findByReferenceCode(ref).orElseThrow().id);
+        assertEquals(caseId, caseOfMedia, "the photo is this case's evidence");
+    }
+
+    private String counsellor(String username) {
+        fixtures.account(username, Role.COUNSELLOR);
+        return login(username);
+    }
+
+    private String referenceOf(long contactId) {
+        return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().referenceCode);
+    }
+
+    private long heldCount(long contactId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from chat_message "
+                + "where contact_id = ?1 and status = 'HELD'").setParameter(1, contactId).getSingleResult()).longValue());
+    }
+
+    private static int indexOf(List<String> texts, String text) {
+        return texts.indexOf(text);
+    }
+
+    private void say(String number, String fixture, String text, String data, String mediaId) {
+        String wamid = WhatsAppFixtures.newWamid();
+        chats.sendWhatsApp(WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message(fixture, number, wamid, text, data,
+                mediaId))), wamid, number);
+    }
+
+    private void tap(String number, String data) {
+        say(number, data.startsWith("age_range") || data.startsWith("services") ? "list_reply.json" : "button_reply.json",
+                null, data, null);
+    }
+}
