@@ -246,10 +246,7 @@ class ConversationServiceTest {
 
     @Test
     void shouldKeepAFileAfterTheReportOnlyOnYesAndLetAnUnansweredOneGo() {
-        DevConversation person = person().upToChronology().text("Kronologi sintetis").button("chronology:done")
-                .button("relation:skip").button("reported_person:skip").button("evidence_consent:no").button("witnesses:skip")
-                .button("services:legal").button("services:done").button("urgent_need:skip").button("safe_to_reply:yes")
-                .button("contact_times:skip").button("never_do:skip").button("code_word:skip").button("summary:confirm");
+        DevConversation person = person().upToChronology().text("Kronologi sintetis").restToSubmission(true);
         long intakeId = QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", person.contactId).singleResult().id);
 
         long kept = person.upload(MediaKind.PHOTO, "synthetic-kept".getBytes(StandardCharsets.UTF_8));
@@ -259,10 +256,7 @@ class ConversationServiceTest {
         assertEquals(intakeId, keptRow.intakeId, "kept as this case's evidence");
 
         // A later person who never answers: the held file is deleted once the pause period passes.
-        DevConversation other = person().upToChronology().text("Kronologi sintetis").button("chronology:done")
-                .button("relation:skip").button("reported_person:skip").button("evidence_consent:no").button("witnesses:skip")
-                .button("services:legal").button("services:done").button("urgent_need:skip").button("safe_to_reply:yes")
-                .button("contact_times:skip").button("never_do:skip").button("code_word:skip").button("summary:confirm");
+        DevConversation other = person().upToChronology().text("Kronologi sintetis").restToSubmission(true);
         long held = other.upload(MediaKind.DOCUMENT, "synthetic-held".getBytes(StandardCharsets.UTF_8));
         Media heldRow = QuarkusTransaction.requiringNew().call(() -> media.findById(held));
         assertFalse(heldRow.claimed, "held, not kept, while the person is asked");
