@@ -29,6 +29,13 @@ public interface ChannelsConfig {
     @WithDefault("500ms")
     Duration pollInterval();
 
+    /**
+     * How long a file that may be one of several sent together (a Telegram album, WhatsApp media) waits before it is
+     * handled, so the rest arrive first and the person gets one answer for all of them.
+     */
+    @WithDefault("1500ms")
+    Duration burstSettle();
+
     /** Failed processing attempts of one update before it is marked FAILED. */
     @WithDefault("10")
     int inboundMaxAttempts();

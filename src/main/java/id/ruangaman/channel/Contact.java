@@ -36,6 +36,14 @@ public class Contact {
     @Column(name = "external_id", nullable = false)
     public String externalId;
 
+    /** WhatsApp business-scoped user id (BSUID), if the platform named one; the external id may be the same. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "user_id")
+    public String userId;
+
+    @Column(name = "user_id_hash")
+    public byte[] userIdHash;
+
     @Convert(converter = EncryptedStringConverter.class)
     @Column(name = "display_name")
     public String displayName;

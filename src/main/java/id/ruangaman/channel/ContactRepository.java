@@ -22,8 +22,68 @@ public class ContactRepository implements PanacheRepository<Contact> {
         this.clock = clock;
     }
 
+    /** By platform id: the Telegram chat id, or a WhatsApp phone number or business-scoped user id (BSUID). */
     public Optional<Contact> findByExternalId(Channel channel, String externalId) {
-        return find("channel = ?1 and externalIdHash = ?2", channel, hash(channel, externalId)).firstResultOptional();
+        byte[] hash = hash(channel, externalId);
+        return find("channel = ?1 and (externalIdHash = ?2 or userIdHash = ?2) order by id", channel, hash).firstResultOptional();
+    }
+
+    /**
+     * The WhatsApp contact of a sender named by phone number, business-scoped user id (BSUID), or both (either may be
+     * null, not both): found by the number first, then by the BSUID, created on first contact with the number as its
+     * address when there is one, else the BSUID. A BSUID seen for the first time is remembered. Inside a transaction.
+     */
+    public Contact findOrCreateWhatsApp(String phone, String userId) {
+        if (phone == null && userId == null) {
+            throw new IllegalArgumentException("a WhatsApp sender needs a phone number or a user id");
+        }
+        Optional<Contact> found = phone == null ? Optional.empty() : findByExternalId(Channel.WHATSAPP, phone);
+        if (found.isEmpty() && userId != null) {
+            found = findByExternalId(Channel.WHATSAPP, userId);
+        }
+        Contact contact = found.orElseGet(() -> findOrCreate(Channel.WHATSAPP, phone != null ? phone : userId));
+        if (userId != null && contact.userIdHash == null) {
+            contact.userId = userId;
+            contact.userIdHash = hash(Channel.WHATSAPP, userId);
+        }
+        return contact;
+    }
+
+    /**
+     * Moves a WhatsApp contact to a new phone number or BSUID (a {@code system} message said it changed), so the
+     * conversation and case continue under the new identity and nothing goes to the old one. Does nothing when the
+     * old identity is unknown or the new one already belongs to another contact; returns whether it moved.
+     */
+    public boolean moveWhatsApp(String oldId, String newPhone, String newUserId) {
+        Optional<Contact> found = oldId == null ? Optional.empty() : findByExternalId(Channel.WHATSAPP, oldId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Contact contact = found.get();
+        String newId = newPhone != null ? newPhone : newUserId;
+        Optional<Contact> taken = findByExternalId(Channel.WHATSAPP, newId);
+        if (taken.isPresent() && !taken.get().id.equals(contact.id)) {
+            return false;
+        }
+        if (newUserId != null) {
+            boolean addressedByUserId = contact.externalId.equals(contact.userId) || !isPhoneNumber(contact.externalId);
+            contact.userId = newUserId;
+            contact.userIdHash = hash(Channel.WHATSAPP, newUserId);
+            if (addressedByUserId) {
+                contact.externalId = newUserId;
+                contact.externalIdHash = contact.userIdHash;
+            }
+        }
+        if (newPhone != null) {
+            contact.externalId = newPhone;
+            contact.externalIdHash = hash(Channel.WHATSAPP, newPhone);
+        }
+        return true;
+    }
+
+    /** WhatsApp numbers are digits only ({@code wa_id}); a BSUID has a country prefix and a dot ("ID.1234..."). */
+    public static boolean isPhoneNumber(String id) {
+        return id != null && id.matches("\\+?\\d{5,20}");
     }
 
     /** The contact for this platform id, created on first contact. Must run inside a transaction. */

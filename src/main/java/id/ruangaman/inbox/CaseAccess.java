@@ -1,5 +1,8 @@
 package id.ruangaman.inbox;
 
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
@@ -10,13 +13,16 @@ import id.ruangaman.security.CurrentAccount;
 
 /**
  * Every case lookup goes through here: not found → 404; a counsellor on a case assigned to someone
- * else → 403, audited. Coordinators see every case.
+ * else → 403, audited. Coordinators see every case. Every {@link CaseAccessRule} (a conflict of interest) may
+ * refuse anyone, coordinators too: 403, audited with the rule's code.
  */
 @ApplicationScoped
 public class CaseAccess {
 
     private final CaseFileRepository cases;
     private final AuditLog audit;
+    @Inject
+    Instance<CaseAccessRule> rules;
 
     CaseAccess(CaseFileRepository cases, AuditLog audit) {
         this.cases = cases;
@@ -28,6 +34,13 @@ public class CaseAccess {
         if (!mayOpen(file, who)) {
             audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, "case");
             throw new ForbiddenException("not your case");
+        }
+        for (CaseAccessRule rule : rules) {
+            Optional<String> refusal = rule.refusal(file, who);
+            if (refusal.isPresent()) {
+                audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, refusal.get());
+                throw new ForbiddenException(refusal.get());
+            }
         }
         return file;
     }

@@ -1,5 +1,9 @@
 package id.ruangaman.inbox;
 
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,6 +53,10 @@ public class CaseService {
     private final AuditLog audit;
     private final InboxConfig config;
     private final Clock clock;
+    @Inject
+    Instance<CaseStepGuard> guards;
+    @Inject
+    Event<CaseStatusChanged> statusChanged;
 
     CaseService(CaseAccess access, CaseWorkRepository work, ContactRepository contacts, MediaRepository media,
             AccountRepository accounts, Outbox outbox, InboxEventRecorder events, AuditLog audit, InboxConfig config, Clock clock) {
@@ -99,24 +107,45 @@ public class CaseService {
         events.caseChanged(file);
     }
 
+    /**
+     * Moves a case along the workflow ({@link CaseStatus}). A step the table or a {@link CaseStepGuard} refuses
+     * answers 409 ({@link StepRefused}, with the reason code) and leaves a {@code status_refused} audit row; a done
+     * step leaves a {@code status_change} row and fires {@link CaseStatusChanged} in the same transaction.
+     */
     @Transactional
     public void changeStatus(String ref, String to, String reason, CurrentAccount who) {
-        CaseFile file = access.open(ref, who);
+        move(access.open(ref, who), to, reason, who);
+    }
+
+    /**
+     * {@link #changeStatus} for a case the caller already opened through its own access check (leadership recording
+     * its decision). Joins the caller's transaction.
+     */
+    @Transactional
+    public void move(CaseFile file, String to, String reason, CurrentAccount who) {
         if (!CaseStatus.ALL.contains(to)) {
             throw new BadRequestException("unknown status");
         }
         if (!CaseStatus.isAllowed(file.status, to)) {
-            throw new WebApplicationException("illegal status change " + file.status + " -> " + to, 409);
+            throw refuse(file, to, who, "illegal_step");
         }
         Instant now = Instant.now(clock);
         if (CaseStatus.CLOSED.equals(to)) {
             if (reason == null || !CaseStatus.CLOSE_REASONS.contains(reason)) {
                 throw new BadRequestException("closing needs a reason");
             }
-            file.closedReason = reason;
         }
         if (CaseStatus.VERIFIED.equals(to) && work.checks(file.id).size() < VerificationComponent.ALL.size()) {
-            throw new WebApplicationException("verification checklist incomplete", 409);
+            throw refuse(file, to, who, "checklist_incomplete");
+        }
+        for (CaseStepGuard guard : guards) {
+            Optional<String> refusal = guard.refusal(file, to, reason);
+            if (refusal.isPresent()) {
+                throw refuse(file, to, who, refusal.get());
+            }
+        }
+        if (CaseStatus.CLOSED.equals(to)) {
+            file.closedReason = reason;
         }
         if (CaseStatus.IN_VERIFICATION.equals(to)) {
             file.verificationStartedAt = now;
@@ -128,7 +157,13 @@ public class CaseService {
         file.statusChangedAt = now;
         audit.record(who.getUsername(), AuditAction.STATUS_CHANGE, file.id,
                 from + "->" + to + (CaseStatus.CLOSED.equals(to) ? " reason:" + reason : ""));
+        statusChanged.fire(new CaseStatusChanged(file, from, to, who.getUsername(), now));
         events.caseChanged(file);
+    }
+
+    private StepRefused refuse(CaseFile file, String to, CurrentAccount who, String code) {
+        audit.recordRefusal(who.getUsername(), AuditAction.STATUS_REFUSED, file.id, file.status + "->" + to + " refused:" + code);
+        return new StepRefused(code);
     }
 
     @Transactional

@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.RedirectionException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -53,11 +54,16 @@ public class InboxResource {
         this.clock = clock;
     }
 
+    /** Leadership has no case list: it lands on its own page of concluded cases. */
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR, Role.PIMPINAN })
     public TemplateInstance list(@RestQuery String view, @RestQuery String status, @RestQuery String channel,
             @RestQuery String role, @RestQuery String service, @RestQuery String ref, @RestQuery Integer page,
             @RestQuery String violence, @RestQuery String urgent) {
+        if (current.isPimpinan()) {
+            throw new RedirectionException(Response.Status.SEE_OTHER, URI.create("/inbox/pimpinan"));
+        }
         CaseFilter filter = CaseFilter.of(view, status, channel, role, service, ref, page, violence, urgent);
         Instant now = Instant.now(clock);
         long after = feed.latestId();
@@ -73,6 +79,7 @@ public class InboxResource {
     /** Switches the inbox language (a cookie) and goes back to the page the form was on. */
     @POST
     @Path("/language")
+    @RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR, Role.PIMPINAN })
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response language(@RestForm String lang, @RestForm String back) {
         String value = "en".equals(lang) ? "en" : "id";

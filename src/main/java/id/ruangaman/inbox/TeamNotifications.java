@@ -80,9 +80,7 @@ public class TeamNotifications {
 
     @Scheduled(every = "${ruangaman.team.check-every:15M}", delayed = "1M", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void warnNearingDeadlines() {
-        if (team().isEmpty()) {
-            return;
-        }
+        // warnDue looks the team chat up itself, inside the transaction (finding it may create its contact row).
         int warned = QuarkusTransaction.requiringNew().call(this::warnDue);
         if (warned > 0) {
             LOG.infof("Team warned about %d nearing first-response deadlines", warned);
@@ -110,6 +108,21 @@ public class TeamNotifications {
                     .setParameter(1, now).setParameter(2, ((Number) row[0]).longValue()).executeUpdate();
         }
         return due.size();
+    }
+
+    /** Whether a team chat is configured (and Telegram is on). */
+    public boolean configured() {
+        return team().isPresent();
+    }
+
+    /**
+     * Queues one content-free notice to the team: {@code headline}, the case's reference code and its link, nothing
+     * the person wrote. Joins the caller's transaction. Returns false when no team chat is configured.
+     */
+    public boolean notice(String headline, String referenceCode, String path) {
+        Optional<Contact> team = team();
+        team.ifPresent(t -> outbox.queueText(t, headline + ": " + referenceCode + "\n" + link(referenceCode) + path));
+        return team.isPresent();
     }
 
     private Optional<Contact> team() {

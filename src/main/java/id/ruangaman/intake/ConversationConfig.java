@@ -22,6 +22,13 @@ public interface ConversationConfig {
     @WithDefault("2")
     int maxRetries();
 
+    /**
+     * A second press of the button just accepted (same data) within this time is a double tap: answered, changes
+     * nothing. A press on an older question still gets the "button no longer active" note.
+     */
+    @WithDefault("5S")
+    Duration doubleTapWindow();
+
     /** Idle time before one gentle reminder. */
     @WithDefault("30M")
     Duration remindAfter();

@@ -1,10 +1,12 @@
 package id.ruangaman.intake;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -40,6 +42,10 @@ import id.ruangaman.conversation.Step;
  */
 @ApplicationScoped
 public class ConversationService {
+
+    private static final Set<String> MEDIA_KINDS = Set.of("photo", "document", "voice", "audio", "video");
+    /** Files closer together than this, after one the question did not ask for, are one act (an album). */
+    private static final Duration BURST = Duration.ofSeconds(10);
 
     private final ContactRepository contacts;
     private final SessionRepository sessions;
@@ -90,7 +96,74 @@ public class ConversationService {
     /** As {@link #receive(long, Input, String)}, keeping the platform's id of the message in the transcript. */
     @Transactional
     public List<ChatMessage> receive(long contactId, Input input, String flowIdForNewSession, String providerMessageId) {
+        return receiveLocked(contacts.lock(contactId), input, flowIdForNewSession, providerMessageId, false);
+    }
+
+    /**
+     * A channel's message, with the decisions that need the contact's lock taken here, in one place:
+     * <ul>
+     * <li>an upload the current question wants but whose file was not fetched ({@code mediaId} null) is not
+     * recorded or answered: empty result, the host fetches the file and calls again. Nothing is ever acknowledged as
+     * received without a stored file;</li>
+     * <li>a file with {@code moreFilesComing} (the sender has later files waiting: an album, several images at once)
+     * is taken silently, and so is a file that arrives right after another file the question did not ask for: one
+     * answer per burst, not one per file;</li>
+     * <li>a second press of the button just accepted (same data within {@code double-tap-window}, no longer the
+     * current question) is recorded and changes nothing.</li>
+     * </ul>
+     * Returns the replies queued.
+     */
+    @Transactional
+    public Optional<List<ChatMessage>> receiveFromChannel(long contactId, Input input, String providerMessageId,
+            boolean moreFilesComing) {
         Contact contact = contacts.lock(contactId);
+        Optional<SessionState> state = sessions.findByContact(contactId).map(session -> SessionStateJson.read(session.state));
+        boolean fileWanted = state.map(current -> engine.expectsUpload(flows.catalog(), current)).orElse(false);
+        if (input instanceof Input.Media media && fileWanted && media.mediaId() == null) {
+            return Optional.empty();
+        }
+        Optional<ChatMessage> previous = messages.find("contactId = ?1 and direction = ?2 order by id desc", contactId,
+                ChatMessage.Direction.IN).firstResultOptional();
+        if (input instanceof Input.ButtonPress press && state.isPresent() && doubleTap(press, state.get(), previous)) {
+            contact.lastInboundAt = Instant.now(clock);
+            Long caseId = state.flatMap(this::threadCase).orElse(null);
+            ChatMessage inbound = record(contact, input, providerMessageId, null, caseId);
+            if (caseId != null) {
+                threadMessages.fire(new ThreadMessageReceived(caseId, inbound.id));
+            }
+            return Optional.of(List.of());
+        }
+        boolean quiet = input instanceof Input.Media
+                && (moreFilesComing || !fileWanted && previous.filter(this::recentFile).isPresent());
+        return Optional.of(receiveLocked(contact, input, null, providerMessageId, quiet));
+    }
+
+    /** A person opened the chat for the first time (WhatsApp {@code request_welcome}): the welcome, unless a conversation exists. */
+    @Transactional
+    public List<ChatMessage> startIfNew(long contactId) {
+        Contact contact = contacts.lock(contactId);
+        if (sessions.findByContact(contactId).isPresent()) {
+            return List.of();
+        }
+        contact.lastInboundAt = Instant.now(clock);
+        Flow flow = flows.current(config.defaultFlow());
+        return apply(contact, newSession(contact), flow, engine.start(flow), false);
+    }
+
+    private boolean doubleTap(Input.ButtonPress press, SessionState state, Optional<ChatMessage> previous) {
+        boolean current = press.nodeId().equals(state.nodeId())
+                || state.pending() != PendingPrompt.NONE && press.nodeId().equals(state.pending().nodeId());
+        return !current && previous.filter(message -> "button".equals(message.kind) && json(press).equals(message.body)
+                && message.createdAt.isAfter(Instant.now(clock).minus(config.doubleTapWindow()))).isPresent();
+    }
+
+    private boolean recentFile(ChatMessage message) {
+        return MEDIA_KINDS.contains(message.kind) && message.createdAt.isAfter(Instant.now(clock).minus(BURST));
+    }
+
+    private List<ChatMessage> receiveLocked(Contact contact, Input input, String flowIdForNewSession, String providerMessageId,
+            boolean quiet) {
+        long contactId = contact.id;
         contact.lastInboundAt = Instant.now(clock);
         contact.unreachableAt = null; // they wrote, so they can be reached again
         Optional<ConversationSession> existing = sessions.findByContact(contactId);
@@ -112,11 +185,11 @@ public class ConversationService {
         }
         if (existing.isEmpty()) {
             Flow flow = flows.current(flowIdForNewSession == null ? config.defaultFlow() : flowIdForNewSession);
-            return apply(contact, newSession(contact), flow, engine.start(flow));
+            return apply(contact, newSession(contact), flow, engine.start(flow), false);
         }
         ConversationSession session = existing.get();
         Step step = engine.handle(flows.catalog(), before.get(), input);
-        return apply(contact, session, flowOf(step.state()), step);
+        return apply(contact, session, flowOf(step.state()), step, quiet);
     }
 
     /**
@@ -166,7 +239,7 @@ public class ConversationService {
             return List.of();
         }
         Step step = engine.tick(pinned.get(), SessionStateJson.read(session.state));
-        return apply(contact, session, pinned.get(), step);
+        return apply(contact, session, pinned.get(), step, false);
     }
 
     private Optional<Flow> pinnedFlow(ConversationSession session) {
@@ -218,7 +291,8 @@ public class ConversationService {
         return session;
     }
 
-    private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step) {
+    /** Carries out a step; {@code quiet} takes it without sending its messages (a file in the middle of a burst). */
+    private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet) {
         List<ChatMessage> replies = new ArrayList<>();
         contact.discreet = step.state().discreet();
         Optional<Notices.Key> clearChat = Optional.empty();
@@ -226,7 +300,9 @@ public class ConversationService {
         Long submittedId = null;
         for (Output output : step.outputs()) {
             if (output instanceof Output.Message message) {
-                replies.add(outbox.queue(contact, caseId, null, message));
+                if (!quiet) {
+                    replies.add(outbox.queue(contact, caseId, null, message));
+                }
             } else if (output instanceof Output.IntakeSubmitted submitted) {
                 submittedId = intakes.submit(contact, flow, step.state(), submitted).id;
                 caseId = submittedId;

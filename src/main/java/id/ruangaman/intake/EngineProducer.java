@@ -1,6 +1,7 @@
 package id.ruangaman.intake;
 
 import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ public class EngineProducer {
     @Singleton
     FlowEngine engine(ConversationConfig config, Clock clock, IdGenerator ids, CaseStatusLookup cases, Notices notices) {
         EngineSettings settings = new EngineSettings(config.maxRetries(), config.remindAfter(), config.pauseAfter(), config.zone(),
-                config.threadQuietPeriod());
+                config.threadQuietPeriod(), AnswerWordsFile.read(Path.of(config.flowsDirectory())));
         return new FlowEngine(settings, clock, ids, cases, notices::shared);
     }
 
@@ -45,6 +46,17 @@ public class EngineProducer {
     @Produces
     @Singleton
     CaseStatusLookup caseStatus(IntakeRepository intakes) {
-        return code -> code == null ? Optional.empty() : intakes.findByReferenceCode(code).map(intake -> intake.status);
+        return code -> code == null ? Optional.empty() : intakes.findByReferenceCode(code).map(intake -> survivorStatus(intake.status));
+    }
+
+    /**
+     * The examination stages (in_examination, concluded, decided) are shown to the person as "being handled by a
+     * counsellor": the chat stays discreet and never hints at a conclusion before the team talks with them.
+     */
+    static String survivorStatus(String status) {
+        return switch (status) {
+            case "in_examination", "concluded", "decided" -> "in_verification";
+            default -> status;
+        };
     }
 }

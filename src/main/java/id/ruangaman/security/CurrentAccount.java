@@ -31,6 +31,10 @@ public class CurrentAccount {
         return identity.hasRole(Role.COORDINATOR);
     }
 
+    public boolean isPimpinan() {
+        return identity.hasRole(Role.PIMPINAN);
+    }
+
     /** The account row; loads it on first use. Blocking: worker threads only. */
     public Account account() {
         if (account == null) {

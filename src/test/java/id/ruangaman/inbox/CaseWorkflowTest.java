@@ -79,8 +79,12 @@ class CaseWorkflowTest {
         }
         as(session).formParam("component", "bogus").when().post(base + "/checks").then().statusCode(400);
         getAs(session).when().get(base).then().statusCode(200).body(containsString("workflow-counsellor ·"));
+        // The verified report includes the initial assessment (issue 15; the full SOP path is in casework's tests).
+        as(session).formParam("status", "verified").when().post(base + "/status").then().statusCode(409);
+        as(session).formParam("condition", "stable").formParam("risk_level", "low").formParam("risks", "Risiko sintetis")
+                .formParam("mitigation", "Mitigasi sintetis").when().post(base + "/sop/assessment").then().statusCode(303);
         as(session).formParam("status", "verified").when().post(base + "/status").then().statusCode(303);
-        as(session).formParam("status", "referred").when().post(base + "/status").then().statusCode(303);
+        as(session).formParam("status", "referred").when().post(base + "/status").then().statusCode(409); // referrals run alongside now
         as(session).formParam("status", "closed").when().post(base + "/status").then().statusCode(400); // no reason
         as(session).formParam("status", "closed").formParam("reason", "whatever").when().post(base + "/status").then().statusCode(400);
         as(session).formParam("status", "closed").formParam("reason", "resolved").when().post(base + "/status").then().statusCode(303);
@@ -88,7 +92,8 @@ class CaseWorkflowTest {
         assertEquals("closed", closed.status);
         assertEquals("resolved", closed.closedReason);
         as(session).formParam("status", "new").when().post(base + "/status").then().statusCode(409);
-        assertEquals(4, auditCount("status_change", closed.id), "new→in_verification→verified→referred→closed");
+        assertEquals(3, auditCount("status_change", closed.id), "new→in_verification→verified→closed");
+        assertEquals(5, auditCount("status_refused", closed.id), "each refused step audited");
         assertEquals(6, auditCount("check", closed.id));
     }
 

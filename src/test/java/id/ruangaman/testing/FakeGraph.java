@@ -104,7 +104,7 @@ public final class FakeGraph implements AutoCloseable {
         }
         if ("POST".equals(exchange.getRequestMethod()) && path.endsWith("/messages")) {
             JsonNode body = JSON.readTree(request);
-            String to = body.path("to").asText();
+            String to = body.hasNonNull("to") ? body.path("to").asText() : body.path("recipient").asText();
             Deque<String[]> queue = scripted.get(to);
             String[] failure = queue == null ? null : queue.poll();
             String wamid = "wamid.OUT-" + ids.incrementAndGet();

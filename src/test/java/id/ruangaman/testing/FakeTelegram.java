@@ -52,6 +52,9 @@ public final class FakeTelegram implements AutoCloseable {
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger(1000);
+    private final Map<String, Integer> lastSent = new ConcurrentHashMap<>();
+    private final Map<String, Integer> lastWithButtons = new ConcurrentHashMap<>();
+    private final Map<String, Duration> slowFiles = new ConcurrentHashMap<>();
 
     public FakeTelegram() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -90,6 +93,21 @@ public final class FakeTelegram implements AutoCloseable {
     /** The next call of {@code method} for this chat is read, then the connection is dropped without an answer. */
     public void reset(String method, long chatId) {
         script(method, chatId, new Scripted(DROP, null, Duration.ZERO));
+    }
+
+    /** getFile for this file id answers only after the delay (a slow platform while the person keeps writing). */
+    public void slowFile(String fileId, Duration delay) {
+        slowFiles.put(fileId, delay);
+    }
+
+    /** The message id of the last message sent to the chat, or 0. */
+    public int lastMessageId(long chatId) {
+        return lastSent.getOrDefault(String.valueOf(chatId), 0);
+    }
+
+    /** The message id of the last message with buttons sent to the chat, or 0. */
+    public int lastButtonsMessageId(long chatId) {
+        return lastWithButtons.getOrDefault(String.valueOf(chatId), 0);
     }
 
     /** A file getFile and the download URL will serve. */
@@ -141,6 +159,9 @@ public final class FakeTelegram implements AutoCloseable {
         synchronized (this) {
             calls.add(new Call(method, body, Instant.now()));
         }
+        if ("getFile".equals(method) && slowFiles.containsKey(String.valueOf(body.get("file_id")))) {
+            sleep(slowFiles.get(String.valueOf(body.get("file_id"))));
+        }
         Deque<Scripted> queue = scripted.get(method + ":" + body.get("chat_id"));
         Scripted answer = queue == null ? null : queue.poll();
         if (answer != null) {
@@ -169,7 +190,7 @@ public final class FakeTelegram implements AutoCloseable {
 
     private String success(String method, Map<String, Object> body) throws IOException {
         return switch (method) {
-            case "sendMessage" -> "{\"ok\":true,\"result\":{\"message_id\":" + messageIds.incrementAndGet()
+            case "sendMessage" -> "{\"ok\":true,\"result\":{\"message_id\":" + remember(body)
                     + ",\"date\":1763800000,\"chat\":{\"id\":" + body.get("chat_id") + ",\"type\":\"private\"},"
                     + "\"text\":" + JSON.writeValueAsString(body.get("text")) + "}}";
             case "getFile" -> {
@@ -180,6 +201,15 @@ public final class FakeTelegram implements AutoCloseable {
             }
             default -> "{\"ok\":true,\"result\":true}";
         };
+    }
+
+    private int remember(Map<String, Object> body) {
+        int id = messageIds.incrementAndGet();
+        lastSent.put(String.valueOf(body.get("chat_id")), id);
+        if (body.get("reply_markup") != null) {
+            lastWithButtons.put(String.valueOf(body.get("chat_id")), id);
+        }
+        return id;
     }
 
     private static Map<String, Object> parse(HttpExchange exchange, byte[] request) {

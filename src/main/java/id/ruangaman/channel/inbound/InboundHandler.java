@@ -14,7 +14,11 @@ public interface InboundHandler {
     /** Slow, idempotent preparation outside a transaction. */
     Prepared prepare(InboundUpdate update, byte[] payload);
 
-    /** The conversation work, in the processing transaction; returns the update's final status. */
+    /**
+     * The conversation work, in the processing transaction; returns the update's final status, or {@code PENDING}
+     * when the conversation wants the update's file and {@link #prepare} did not fetch it: the update is then
+     * prepared again with {@link InboundUpdate#fetchFile} set, and nothing of this attempt is kept.
+     */
     InboundUpdate.Status apply(Prepared prepared);
 
     /** Whatever {@link #prepare} found out, handed to {@link #apply}. */

@@ -178,6 +178,12 @@ public class InboundProcessor {
                 return; // another instance has it, or it is already done
             }
             InboundUpdate.Status outcome = handler.apply(prepared);
+            if (outcome == InboundUpdate.Status.PENDING) {
+                // The conversation, under the contact's lock, wants this update's file: prepare again and fetch it.
+                em.find(InboundUpdate.class, id).fetchFile = true;
+                signal.wake();
+                return;
+            }
             markDone(id, outcome);
         });
     }

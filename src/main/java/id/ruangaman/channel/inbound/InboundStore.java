@@ -1,6 +1,8 @@
 package id.ruangaman.channel.inbound;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,9 +20,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class InboundStore {
 
-    /** What one webhook call hands over; {@code contactHash} orders processing per sender. */
+    /**
+     * What one webhook call hands over; {@code contactHash} orders processing per sender. {@code settle} holds the
+     * update back briefly (zero: none), so files sent together (an album) are all stored before the first is
+     * answered and the person gets one answer for them.
+     */
     public record Arrival(Channel channel, String providerId, long sequenceNo, byte[] contactHash, String kind,
-            byte[] rawPayload) {
+            byte[] rawPayload, Duration settle) {
+
+        public Arrival(Channel channel, String providerId, long sequenceNo, byte[] contactHash, String kind, byte[] rawPayload) {
+            this(channel, providerId, sequenceNo, contactHash, kind, rawPayload, Duration.ZERO);
+        }
     }
 
     private final EntityManager em;
@@ -56,9 +66,25 @@ public class InboundStore {
         return inserted;
     }
 
+    /**
+     * Whether the same sender has a later update of one of these kinds still waiting: the current one is then part
+     * of a burst (an album, several files at once) and the last of them answers for all.
+     */
+    public boolean laterPending(InboundUpdate update, Collection<String> kinds) {
+        if (update.contactHash == null || kinds.isEmpty()) {
+            return false;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("select 1 from inbound_update "
+                + "where channel = ?1 and contact_hash = ?2 and status = 'PENDING' "
+                + "and id <> ?3 and (sequence_no > ?4 or (sequence_no = ?4 and id > ?3)) and kind in (?5) limit 1")
+                .setParameter(1, update.channel.name()).setParameter(2, update.contactHash).setParameter(3, update.id)
+                .setParameter(4, update.sequenceNo).setParameter(5, kinds).getResultList().isEmpty());
+    }
+
     private int insert(Arrival arrival) {
         int rows = em.createNativeQuery("insert into inbound_update (id, channel, provider_id, sequence_no, contact_hash, "
-                + "kind, payload, status, received_at) values (nextval('inbound_update_seq'), ?1, ?2, ?3, ?4, ?5, ?6, 'PENDING', ?7) "
+                + "kind, payload, status, received_at, next_attempt_at) "
+                + "values (nextval('inbound_update_seq'), ?1, ?2, ?3, ?4, ?5, ?6, 'PENDING', ?7, ?8) "
                 + "on conflict (channel, provider_id) do nothing")
                 .setParameter(1, arrival.channel().name())
                 .setParameter(2, arrival.providerId())
@@ -67,6 +93,7 @@ public class InboundStore {
                 .setParameter(5, arrival.kind())
                 .setParameter(6, cipher.encrypt(arrival.rawPayload()))
                 .setParameter(7, Instant.now(clock))
+                .setParameter(8, arrival.settle().isZero() ? null : Instant.now(clock).plus(arrival.settle()))
                 .executeUpdate();
         if (rows == 0) {
             metrics.counter("ruangaman.inbound.duplicates", "channel", arrival.channel().name().toLowerCase()).increment();

@@ -56,6 +56,10 @@ public class InboundUpdate {
     @Column(name = "processed_at")
     public Instant processedAt;
 
+    /** The conversation wants this update's file: the next preparation fetches it whatever it looks like then. */
+    @Column(name = "fetch_file", nullable = false)
+    public boolean fetchFile;
+
     @Column(name = "failure_reason", length = 200)
     public String failureReason;
 }

@@ -23,12 +23,19 @@ import id.ruangaman.channel.MediaStaging;
 import id.ruangaman.channel.Notices;
 import id.ruangaman.channel.Outbox;
 import id.ruangaman.channel.inbound.InboundHandler;
+import id.ruangaman.channel.inbound.InboundStore;
 import id.ruangaman.channel.inbound.InboundUpdate;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.intake.ConversationService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Turns stored Telegram updates into conversation steps. Only private chats are served. */
+/**
+ * Turns stored Telegram updates into conversation steps. Only private chats are served. Not a person's message, and
+ * never answered (counted in {@code ruangaman.inbound.ignored} by reason): service messages (pins, the auto-delete
+ * timer, chat photo, video chats, joins and leaves), {@code my_chat_member}, reactions, and group, supergroup and
+ * channel posts after the one polite notice per group.
+ */
 @ApplicationScoped
 public class TelegramInboundHandler implements InboundHandler {
 
@@ -40,7 +47,11 @@ public class TelegramInboundHandler implements InboundHandler {
     sealed interface Work extends Prepared {
     }
 
-    record Converse(long chatId, Input input, String messageId, String callbackQueryId) implements Work {
+    record Converse(long chatId, Input input, String messageId, String callbackQueryId, boolean moreFilesComing) implements Work {
+
+        Converse(long chatId, Input input, String messageId, String callbackQueryId) {
+            this(chatId, input, messageId, callbackQueryId, false);
+        }
     }
 
     record Edit(long chatId, String messageId, String text) implements Work {
@@ -52,7 +63,8 @@ public class TelegramInboundHandler implements InboundHandler {
     record Notice(long chatId, Notices.Key key, Map<String, String> values) implements Work {
     }
 
-    record Ignore() implements Work {
+    /** Stored, acknowledged, counted under {@code reason}, never answered. */
+    record Ignore(String reason) implements Work {
     }
 
     /** Fired in the processing transaction; answered after commit so the button stops spinning. */
@@ -67,10 +79,14 @@ public class TelegramInboundHandler implements InboundHandler {
     private final Outbox outbox;
     private final Notices notices;
     private final Event<CallbackToAnswer> callbacks;
+    private final InboundStore inbound;
+    private final MeterRegistry metrics;
 
     TelegramInboundHandler(TelegramConfig config, TelegramApi api, ContactRepository contacts,
             ConversationService conversations, MediaStaging staging, Outbox outbox, Notices notices,
-            Event<CallbackToAnswer> callbacks) {
+            Event<CallbackToAnswer> callbacks, InboundStore inbound, MeterRegistry metrics) {
+        this.inbound = inbound;
+        this.metrics = metrics;
         this.config = config;
         this.api = api;
         this.contacts = contacts;
@@ -92,15 +108,18 @@ public class TelegramInboundHandler implements InboundHandler {
         try {
             update = JSON.readValue(payload, Update.class);
         } catch (IOException e) {
-            return new Ignore(); // was valid JSON when stored; cannot happen unless the library changed
+            return new Ignore("unreadable"); // was valid JSON when stored; cannot happen unless the library changed
         }
         TelegramUpdates.Classified classified = TelegramUpdates.classify(update);
         if (classified.chatId() == null) {
-            return new Ignore();
+            return new Ignore(classified.kind()); // reactions, member updates of groups, unknown update types
         }
         long chatId = classified.chatId();
         if (!classified.privateChat()) {
-            return update.hasMessage() || update.hasChannelPost() ? new Group(chatId) : new Ignore();
+            if ("my_chat_member".equals(classified.kind())) {
+                return new Ignore("member_update"); // the bot was blocked, unblocked, added or removed
+            }
+            return update.hasMessage() || update.hasChannelPost() ? new Group(chatId) : new Ignore("group");
         }
         if (update.hasCallbackQuery()) {
             String data = update.getCallbackQuery().getData() == null ? "" : update.getCallbackQuery().getData();
@@ -108,12 +127,15 @@ public class TelegramInboundHandler implements InboundHandler {
         }
         if (update.hasEditedMessage()) {
             Message edited = update.getEditedMessage();
-            return edited.hasText() ? new Edit(chatId, String.valueOf(edited.getMessageId()), edited.getText()) : new Ignore();
+            return edited.hasText() ? new Edit(chatId, String.valueOf(edited.getMessageId()), edited.getText()) : new Ignore("edited_message");
         }
         if (!update.hasMessage()) {
-            return new Ignore();
+            return new Ignore(classified.kind());
         }
         Message message = update.getMessage();
+        if (TelegramUpdates.serviceMessage(message)) {
+            return new Ignore("service_message"); // a pin, the auto-delete timer ...: not something the person said
+        }
         String messageId = String.valueOf(message.getMessageId());
         Optional<TelegramUpdates.Upload> upload = TelegramUpdates.upload(message);
         if (upload.isPresent()) {
@@ -124,9 +146,12 @@ public class TelegramInboundHandler implements InboundHandler {
 
     private Work prepareUpload(InboundUpdate stored, long chatId, String messageId, String caption,
             TelegramUpdates.Upload upload) {
-        if (!conversations.expectsUpload(Channel.TELEGRAM, String.valueOf(chatId))) {
+        boolean more = inbound.laterPending(stored, TelegramUpdates.FILE_KINDS);
+        // A quick look without the lock. If the locked decision (ConversationService.receiveFromChannel) wants the
+        // file after all, the update comes back with fetchFile set; a file is never counted without being stored.
+        if (!stored.fetchFile && !conversations.expectsUpload(Channel.TELEGRAM, String.valueOf(chatId))) {
             // Not a question that asks for files: nothing is fetched; the conversation says so kindly.
-            return new Converse(chatId, new Input.Media(null, upload.kind(), caption), messageId, null);
+            return new Converse(chatId, new Input.Media(null, upload.kind(), caption), messageId, null, more);
         }
         Map<String, String> limit = Map.of("max_mb", String.valueOf(config.maxMediaBytes() / (1024 * 1024)));
         if (upload.declaredSize() != null && upload.declaredSize() > config.maxMediaBytes()) {
@@ -141,13 +166,14 @@ public class TelegramInboundHandler implements InboundHandler {
             long contactId = QuarkusTransaction.requiringNew()
                     .call(() -> contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(chatId)).id);
             long mediaId = staging.stage(contactId, "telegram:" + stored.providerId, upload.kind(), upload.mimeType(), content);
-            return new Converse(chatId, new Input.Media(String.valueOf(mediaId), upload.kind(), caption), messageId, null);
+            return new Converse(chatId, new Input.Media(String.valueOf(mediaId), upload.kind(), caption), messageId, null, more);
         } catch (TelegramApi.TooLarge e) {
             return new Notice(chatId, Notices.Key.MEDIA_TOO_LARGE, limit);
         } catch (TelegramApiException | IOException e) {
             if (stored.attempts + 1 < DOWNLOAD_ATTEMPTS) {
                 throw new IllegalStateException("Telegram file fetch failed (" + e.getClass().getSimpleName() + ")");
             }
+            metrics.counter("ruangaman.media.not_received", "channel", "telegram").increment();
             return new Notice(chatId, Notices.Key.MEDIA_FAILED, Map.of());
         }
     }
@@ -173,7 +199,10 @@ public class TelegramInboundHandler implements InboundHandler {
         Work work = (Work) prepared;
         if (work instanceof Converse converse) {
             Contact contact = contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(converse.chatId()));
-            conversations.receive(contact.id, converse.input(), null, converse.messageId());
+            if (conversations.receiveFromChannel(contact.id, converse.input(), converse.messageId(), converse.moreFilesComing())
+                    .isEmpty()) {
+                return InboundUpdate.Status.PENDING; // the question wants this file: fetch it, then take it
+            }
             if (converse.callbackQueryId() != null) {
                 callbacks.fire(new CallbackToAnswer(converse.callbackQueryId()));
             }
@@ -197,8 +226,14 @@ public class TelegramInboundHandler implements InboundHandler {
                 outbox.queueText(chat, notices.text(Notices.Key.PRIVATE_CHAT_ONLY, "id", Map.of()) + "\n\n"
                         + notices.text(Notices.Key.PRIVATE_CHAT_ONLY, "en", Map.of()));
             }
+            ignored("group");
             return InboundUpdate.Status.IGNORED;
         }
+        ignored(((Ignore) work).reason());
         return InboundUpdate.Status.IGNORED;
+    }
+
+    private void ignored(String reason) {
+        metrics.counter("ruangaman.inbound.ignored", "channel", "telegram", "reason", reason).increment();
     }
 }

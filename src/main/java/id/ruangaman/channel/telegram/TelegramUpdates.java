@@ -2,6 +2,7 @@ package id.ruangaman.channel.telegram;
 
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
 
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -47,6 +48,15 @@ final class TelegramUpdates {
             var chat = update.getMyChatMember().getChat();
             return new Classified("my_chat_member", chat == null ? null : chat.getId(), false);
         }
+        if (update.hasEditedChannelPost()) {
+            return new Classified("edited_channel_post", chatId(update.getEditedChannelPost()), false);
+        }
+        if (update.hasChatMember()) {
+            return new Classified("chat_member", null, false);
+        }
+        if (update.hasMessageReaction() || update.hasMessageReactionCount()) {
+            return new Classified("message_reaction", null, false);
+        }
         return new Classified("unknown", null, false);
     }
 
@@ -90,8 +100,34 @@ final class TelegramUpdates {
         if (message.hasSticker()) {
             return "sticker";
         }
-        return "other_message";
+        return serviceMessage(message) ? "service" : "other_message";
     }
+
+    /**
+     * A service message: something that happened in the chat (a pin, the auto-delete timer, the chat photo, a video
+     * chat, members joining or leaving, a new title ...), not something the person said. [Bot API: Message]
+     */
+    static boolean serviceMessage(Message message) {
+        return message.getPinnedMessage() != null || message.hasMessageAutoDeleteTimerChanged()
+                || message.getNewChatPhoto() != null && !message.getNewChatPhoto().isEmpty()
+                || Boolean.TRUE.equals(message.getDeleteChatPhoto())
+                || message.hasVideoChatStarted() || message.hasVideoChatEnded() || message.hasVideoChatScheduled()
+                || message.hasVideoChatParticipantsInvited()
+                || message.getNewChatMembers() != null && !message.getNewChatMembers().isEmpty()
+                || message.getLeftChatMember() != null || message.getNewChatTitle() != null
+                || Boolean.TRUE.equals(message.getGroupchatCreated()) || Boolean.TRUE.equals(message.getSuperGroupCreated())
+                || Boolean.TRUE.equals(message.getChannelChatCreated())
+                || message.getMigrateToChatId() != null || message.getMigrateFromChatId() != null
+                || message.hasForumTopicCreated() || message.hasForumTopicClosed() || message.hasForumTopicReopened()
+                || message.getForumTopicEdited() != null || message.hasWriteAccessAllowed() || message.hasBoostAdded()
+                || message.getChatBackgroundSet() != null || message.getProximityAlertTriggered() != null
+                || message.getConnectedWebsite() != null || message.hasSuccessfulPayment() || message.getRefundedPayment() != null
+                || message.hasGift() || message.hasUniqueGift() || message.hasChatOwnerChanged() || message.hasChatOwnerLeft()
+                || message.getGiveawayCreated() != null || message.getGiveawayCompleted() != null;
+    }
+
+    /** Kinds that carry a file, for telling whether more of a burst (an album) is still waiting. */
+    static final Set<String> FILE_KINDS = Set.of("photo", "document", "voice", "audio", "video", "video_note");
 
     /** The file of a media message; for a photo, its largest size. */
     static Optional<Upload> upload(Message message) {

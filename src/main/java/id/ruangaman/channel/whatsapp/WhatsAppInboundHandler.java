@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,32 +19,61 @@ import id.ruangaman.channel.MediaStaging;
 import id.ruangaman.channel.Notices;
 import id.ruangaman.channel.Outbox;
 import id.ruangaman.channel.inbound.InboundHandler;
+import id.ruangaman.channel.inbound.InboundStore;
 import id.ruangaman.channel.inbound.InboundUpdate;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.MediaKind;
 import id.ruangaman.intake.ConversationService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Turns stored WhatsApp messages into conversation steps and statuses into delivery states. */
+/**
+ * Turns stored WhatsApp messages into conversation steps and statuses into delivery states. Not a person's message,
+ * and never answered (counted in {@code ruangaman.inbound.ignored} by reason): reactions, {@code unsupported}
+ * messages, {@code errors}, message echoes, group messages, messages to another phone number id of the business
+ * account, and messages naming no sender. A {@code system} message that the number or BSUID changed moves the contact.
+ */
 @ApplicationScoped
 public class WhatsAppInboundHandler implements InboundHandler {
 
     private static final int DOWNLOAD_ATTEMPTS = 3;
     private static final int STATUS_ATTEMPTS = 3;
+    private static final Logger LOG = Logger.getLogger(WhatsAppInboundHandler.class);
+    private static final Set<String> MEDIA_TYPES = Set.of("image", "video", "document", "audio");
+    /** Stored items that are not a person's message: kept, counted, never answered. */
+    private static final Set<String> NOT_MESSAGES = Set.of("errors", "echo", "other_change");
 
     sealed interface Work extends Prepared {
     }
 
-    record Converse(String from, String profileName, Input input, String messageId) implements Work {
+    /** A WhatsApp user: phone number ({@code wa_id}), business-scoped user id (BSUID), or both. */
+    record Sender(String phone, String userId) {
+
+        /** The id the contact is looked up by: the number if known, else the BSUID. */
+        String key() {
+            return phone != null ? phone : userId;
+        }
     }
 
-    record Notice(String from, Notices.Key key, Map<String, String> values) implements Work {
+    record Converse(Sender from, String profileName, Input input, String messageId, boolean moreFilesComing) implements Work {
+    }
+
+    record Notice(Sender from, Notices.Key key, Map<String, String> values) implements Work {
     }
 
     record Status(JsonNode status, int attempts) implements Work {
     }
 
-    record Ignore() implements Work {
+    /** {@code request_welcome}: the person opened the chat; it starts like a first message. */
+    record Welcome(Sender from, String profileName) implements Work {
+    }
+
+    /** {@code system} message: the person's number or BSUID changed; the contact moves with them. */
+    record Move(Sender from, String newPhone, String newUserId) implements Work {
+    }
+
+    /** Stored, acknowledged, counted under {@code reason}, never answered. */
+    record Ignore(String reason) implements Work {
     }
 
     private final WhatsAppConfig config;
@@ -53,11 +85,15 @@ public class WhatsAppInboundHandler implements InboundHandler {
     private final Notices notices;
     private final WhatsAppStatuses statuses;
     private final Clock clock;
+    private final InboundStore inbound;
+    private final MeterRegistry metrics;
 
     WhatsAppInboundHandler(WhatsAppConfig config, WhatsAppGraph graph, ContactRepository contacts,
             ConversationService conversations, MediaStaging staging, Outbox outbox, Notices notices, WhatsAppStatuses statuses,
-            Clock clock) {
+            Clock clock, InboundStore inbound, MeterRegistry metrics) {
         this.clock = clock;
+        this.inbound = inbound;
+        this.metrics = metrics;
         this.config = config;
         this.graph = graph;
         this.contacts = contacts;
@@ -79,15 +115,33 @@ public class WhatsAppInboundHandler implements InboundHandler {
             if ("status".equals(stored.kind)) {
                 return new Status(WhatsAppWebhookResource.JSON.readTree(payload), stored.attempts);
             }
+            if (NOT_MESSAGES.contains(stored.kind)) {
+                return new Ignore(stored.kind);
+            }
             WhatsAppPayload.StoredMessage item = WhatsAppWebhookResource.JSON.readValue(payload, WhatsAppPayload.StoredMessage.class);
-            return prepareMessage(stored, item.message(), item.profileName());
+            return prepareMessage(stored, item);
         } catch (IOException e) {
-            return new Ignore();
+            return new Ignore("unreadable");
         }
     }
 
-    private Work prepareMessage(InboundUpdate stored, JsonNode message, String profileName) {
-        String from = message.path("from").asText();
+    private Work prepareMessage(InboundUpdate stored, WhatsAppPayload.StoredMessage item) {
+        JsonNode message = item.message();
+        String profileName = item.profileName();
+        if (item.phoneNumberId() != null && config.phoneNumberId().isPresent()
+                && !item.phoneNumberId().equals(config.phoneNumberId().get())) {
+            return new Ignore("other_number"); // another number of the same business account; not this service's chat
+        }
+        if (message.hasNonNull("group_id")) {
+            return new Ignore("group"); // written in a group: answering privately could expose the member
+        }
+        String phone = textOrNull(message, "from");
+        String userId = item.userId() != null ? item.userId() : textOrNull(message, "from_user_id");
+        if (phone == null && userId == null) {
+            LOG.warnf("WhatsApp message in update %d has neither a number nor a user id; kept, not answered", stored.id);
+            return new Ignore("no_sender");
+        }
+        Sender from = new Sender(phone, userId);
         String id = message.path("id").asText();
         String type = message.path("type").asText("unknown");
         Input input;
@@ -109,15 +163,45 @@ public class WhatsAppInboundHandler implements InboundHandler {
             case "sticker" -> input = new Input.Sticker();
             case "location" -> input = new Input.Location();
             case "contacts" -> input = new Input.SharedContact();
+            case "request_welcome" -> {
+                return new Welcome(from, profileName);
+            }
+            case "system" -> {
+                return prepareSystem(from, message.path("system"));
+            }
             case "reaction" -> {
-                return new Ignore(); // a reaction needs no answer; it is acknowledged and left alone
+                return new Ignore("reaction"); // a reaction needs no answer; it is acknowledged and left alone
+            }
+            case "unsupported", "errors" -> {
+                return new Ignore("unsupported"); // WhatsApp could not hand the content over; nothing to answer
             }
             default -> input = new Input.Unsupported(type);
         }
-        return new Converse(from, profileName, input, id);
+        return new Converse(from, profileName, input, id, false);
     }
 
-    private Work prepareUpload(InboundUpdate stored, String from, String profileName, String messageId, JsonNode message, String type) {
+    /**
+     * {@code user_changed_number} names the new number in {@code system.wa_id}; {@code user_changed_user_id} the new
+     * BSUID in {@code system.user_id} (or {@code new_user_id}). Other system messages (identity changes) need nothing.
+     */
+    private static Work prepareSystem(Sender from, JsonNode system) {
+        String kind = system.path("type").asText("");
+        String newPhone = "user_changed_number".equals(kind) ? textOrNull(system, "wa_id") : null;
+        String newUserId = "user_changed_user_id".equals(kind)
+                ? textOrNull(system, "user_id") != null ? textOrNull(system, "user_id") : textOrNull(system, "new_user_id")
+                : textOrNull(system, "new_user_id");
+        if (newPhone == null && newUserId == null) {
+            return new Ignore("system");
+        }
+        return new Move(from, newPhone, newUserId);
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isValueNode() && !value.asText().isBlank() ? value.asText() : null;
+    }
+
+    private Work prepareUpload(InboundUpdate stored, Sender from, String profileName, String messageId, JsonNode message, String type) {
         JsonNode media = message.path(type);
         MediaKind kind = switch (type) {
             case "image" -> MediaKind.PHOTO;
@@ -126,22 +210,25 @@ public class WhatsAppInboundHandler implements InboundHandler {
             default -> MediaKind.DOCUMENT;
         };
         String caption = media.path("caption").isTextual() ? media.path("caption").asText() : null;
-        if (!conversations.expectsUpload(Channel.WHATSAPP, from)) {
-            return new Converse(from, profileName, new Input.Media(null, kind, caption), messageId);
+        boolean more = inbound.laterPending(stored, MEDIA_TYPES);
+        // A quick look without the lock; the locked decision may still ask for the file (fetchFile on the next try).
+        if (!stored.fetchFile && !conversations.expectsUpload(Channel.WHATSAPP, from.key())) {
+            return new Converse(from, profileName, new Input.Media(null, kind, caption), messageId, more);
         }
         Map<String, String> limit = Map.of("max_mb", String.valueOf(config.maxMediaBytes() / (1024 * 1024)));
         try {
             WhatsAppGraph.Downloaded file = graph.download(media.path("id").asText(), config.maxMediaBytes());
-            long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(Channel.WHATSAPP, from).id);
+            long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreateWhatsApp(from.phone(), from.userId()).id);
             String mime = file.mimeType() != null ? file.mimeType() : media.path("mime_type").asText(null);
             long mediaId = staging.stage(contactId, "whatsapp:" + stored.providerId, kind, mime, file.content());
-            return new Converse(from, profileName, new Input.Media(String.valueOf(mediaId), kind, caption), messageId);
+            return new Converse(from, profileName, new Input.Media(String.valueOf(mediaId), kind, caption), messageId, more);
         } catch (WhatsAppGraph.TooLarge e) {
             return new Notice(from, Notices.Key.MEDIA_TOO_LARGE, limit);
         } catch (IOException | RuntimeException e) {
             if (stored.attempts + 1 < DOWNLOAD_ATTEMPTS) {
                 throw new IllegalStateException("WhatsApp media fetch failed (" + e.getClass().getSimpleName() + ")");
             }
+            metrics.counter("ruangaman.media.not_received", "channel", "whatsapp").increment();
             return new Notice(from, Notices.Key.MEDIA_FAILED, Map.of());
         }
     }
@@ -151,13 +238,25 @@ public class WhatsAppInboundHandler implements InboundHandler {
         Work work = (Work) prepared;
         if (work instanceof Converse converse) {
             Contact contact = arrived(converse.from(), converse.profileName());
-            conversations.receive(contact.id, converse.input(), null, converse.messageId());
-            return InboundUpdate.Status.DONE;
+            boolean taken = conversations.receiveFromChannel(contact.id, converse.input(), converse.messageId(),
+                    converse.moreFilesComing()).isPresent();
+            return taken ? InboundUpdate.Status.DONE : InboundUpdate.Status.PENDING; // PENDING: fetch the file first
         }
         if (work instanceof Notice notice) {
             Contact contact = arrived(notice.from(), null);
             outbox.queueText(contact, notices.text(notice.key(), contact.language, notice.values()));
             return InboundUpdate.Status.DONE;
+        }
+        if (work instanceof Welcome welcome) {
+            Contact contact = arrived(welcome.from(), welcome.profileName());
+            conversations.startIfNew(contact.id);
+            return InboundUpdate.Status.DONE;
+        }
+        if (work instanceof Move move) {
+            boolean moved = contacts.moveWhatsApp(move.from().key(), move.newPhone(), move.newUserId())
+                    || move.from().userId() != null && contacts.moveWhatsApp(move.from().userId(), move.newPhone(), move.newUserId());
+            ignored(moved ? "identity_moved" : "system");
+            return InboundUpdate.Status.IGNORED;
         }
         if (work instanceof Status status) {
             boolean known = statuses.apply(status.status());
@@ -167,12 +266,17 @@ public class WhatsAppInboundHandler implements InboundHandler {
             }
             return known ? InboundUpdate.Status.DONE : InboundUpdate.Status.IGNORED;
         }
+        ignored(((Ignore) work).reason());
         return InboundUpdate.Status.IGNORED;
     }
 
+    private void ignored(String reason) {
+        metrics.counter("ruangaman.inbound.ignored", "channel", "whatsapp", "reason", reason).increment();
+    }
+
     /** The person wrote: the 24-hour window is open again, so held replies go first. */
-    private Contact arrived(String from, String profileName) {
-        Contact contact = contacts.findOrCreate(Channel.WHATSAPP, from);
+    private Contact arrived(Sender from, String profileName) {
+        Contact contact = contacts.findOrCreateWhatsApp(from.phone(), from.userId());
         contact.lastInboundAt = Instant.now(clock);
         if (profileName != null) {
             contact.displayName = profileName;

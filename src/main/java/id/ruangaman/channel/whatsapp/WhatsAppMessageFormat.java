@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Output;
 
@@ -100,7 +101,8 @@ final class WhatsAppMessageFormat {
         ObjectNode root = NODES.objectNode();
         root.put("messaging_product", "whatsapp");
         root.put("recipient_type", "individual");
-        root.put("to", to);
+        // A person known only by a business-scoped user id (username users) is addressed by "recipient", not "to".
+        root.put(ContactRepository.isPhoneNumber(to) ? "to" : "recipient", to);
         root.put("type", type);
         return root;
     }

@@ -24,19 +24,27 @@ public record WhatsAppPayload(String object, List<Entry> entry) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Value(@JsonProperty("messaging_product") String messagingProduct, JsonNode metadata,
-            List<ProfileContact> contacts, List<JsonNode> messages, List<JsonNode> statuses) {
+            List<ProfileContact> contacts, List<JsonNode> messages, List<JsonNode> statuses, List<JsonNode> errors) {
     }
 
+    /** A sender: {@code wa_id} (phone number) and/or {@code user_id} (business-scoped user id, username users). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ProfileContact(@JsonProperty("wa_id") String waId, Profile profile) {
+    public record ProfileContact(@JsonProperty("wa_id") String waId, @JsonProperty("user_id") String userId, Profile profile) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Profile(String name) {
     }
 
-    /** One stored message: the message tree plus the sender's profile name, if the payload named it. */
+    /**
+     * One stored message: the message tree, the sender's profile name and business-scoped user id if the payload's
+     * {@code contacts} named them, and the {@code phone_number_id} it was sent to (older rows: null).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record StoredMessage(JsonNode message, String profileName) {
+    public record StoredMessage(JsonNode message, String profileName, String userId, String phoneNumberId) {
+
+        public StoredMessage(JsonNode message, String profileName) {
+            this(message, profileName, null, null);
+        }
     }
 }

@@ -1,10 +1,13 @@
 package id.ruangaman.channel.whatsapp;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.ChannelsConfig;
 import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.channel.WebhookResponses;
 import id.ruangaman.channel.inbound.InboundStore;
@@ -40,12 +44,16 @@ public class WhatsAppWebhookResource {
     /** Real wamids and phone numbers are far shorter; longer ones are not from Meta and are skipped. */
     private static final int MAX_ID = 128;
 
+    private static final Set<String> MEDIA_TYPES = Set.of("image", "video", "document", "audio");
+
     private final WhatsAppConfig config;
+    private final ChannelsConfig channels;
     private final InboundStore store;
     private final ContactRepository contacts;
 
-    WhatsAppWebhookResource(WhatsAppConfig config, InboundStore store, ContactRepository contacts) {
+    WhatsAppWebhookResource(WhatsAppConfig config, ChannelsConfig channels, InboundStore store, ContactRepository contacts) {
         this.config = config;
+        this.channels = channels;
         this.store = store;
         this.contacts = contacts;
     }
@@ -116,6 +124,10 @@ public class WhatsAppWebhookResource {
                 if (change == null || change.value() == null) {
                     continue;
                 }
+                if (change.field() != null && !"messages".equals(change.field())) {
+                    collectOther(change.field(), JSON.valueToTree(change), arrivals);
+                    continue;
+                }
                 skipped += collect(change.value(), arrivals);
             }
         }
@@ -127,19 +139,31 @@ public class WhatsAppWebhookResource {
 
     private int collect(WhatsAppPayload.Value value, List<InboundStore.Arrival> arrivals) {
         int skipped = 0;
-        Map<String, String> names = value.contacts() == null ? Map.of() : value.contacts().stream()
-                .filter(c -> c != null && c.waId() != null && c.profile() != null && c.profile().name() != null)
-                .collect(Collectors.toMap(WhatsAppPayload.ProfileContact::waId, c -> c.profile().name(), (a, b) -> a));
+        List<WhatsAppPayload.ProfileContact> senders = value.contacts() == null ? List.of()
+                : value.contacts().stream().filter(c -> c != null).toList();
+        String phoneNumberId = value.metadata() == null ? null : text(value.metadata(), "phone_number_id");
         for (JsonNode message : value.messages() == null ? List.<JsonNode>of() : value.messages()) {
             String id = text(message, "id");
             String from = text(message, "from");
-            if (id == null || from == null || id.length() > MAX_ID || from.length() > MAX_ID) {
+            String fromUserId = text(message, "from_user_id");
+            if (id == null || id.length() > MAX_ID || from != null && from.length() > MAX_ID
+                    || fromUserId != null && fromUserId.length() > MAX_ID) {
                 skipped++;
                 continue;
             }
+            WhatsAppPayload.ProfileContact sender = senders.stream()
+                    .filter(c -> from != null && from.equals(c.waId()) || fromUserId != null && fromUserId.equals(c.userId()))
+                    .findFirst().orElse(senders.size() == 1 ? senders.get(0) : null);
+            String userId = fromUserId != null ? fromUserId : sender == null ? null : sender.userId();
+            String profileName = sender == null || sender.profile() == null ? null : sender.profile().name();
             String type = text(message, "type") == null ? "unknown" : text(message, "type");
+            // Ordered per person by the number if there is one, else by the business-scoped user id; a message with
+            // neither is still stored (and counted, and left unanswered) rather than dropped.
+            String orderKey = from != null ? from : userId;
             arrivals.add(new InboundStore.Arrival(Channel.WHATSAPP, id, message.path("timestamp").asLong(0),
-                    contacts.hash(Channel.WHATSAPP, from), truncate(type), serialize(new WhatsAppPayload.StoredMessage(message, names.get(from)))));
+                    orderKey == null ? null : contacts.hash(Channel.WHATSAPP, orderKey), truncate(type),
+                    serialize(new WhatsAppPayload.StoredMessage(message, profileName, userId, phoneNumberId)),
+                    MEDIA_TYPES.contains(type) ? channels.burstSettle() : Duration.ZERO));
         }
         for (JsonNode status : value.statuses() == null ? List.<JsonNode>of() : value.statuses()) {
             String id = text(status, "id");
@@ -151,7 +175,27 @@ public class WhatsAppWebhookResource {
             arrivals.add(new InboundStore.Arrival(Channel.WHATSAPP, "status:" + id + ":" + state,
                     status.path("timestamp").asLong(0), null, "status", serialize(status)));
         }
+        for (JsonNode error : value.errors() == null ? List.<JsonNode>of() : value.errors()) {
+            // Account-level errors Meta reports in the webhook: kept (by content hash, so a retry is one row), never answered.
+            byte[] raw = serialize(error);
+            arrivals.add(new InboundStore.Arrival(Channel.WHATSAPP, "errors:" + sha256(raw), 0, null, "errors", raw));
+        }
         return skipped;
+    }
+
+    /** Changes other than {@code messages} (message echoes, account updates ...): kept, never answered. */
+    private static void collectOther(String field, JsonNode change, List<InboundStore.Arrival> arrivals) {
+        byte[] raw = serialize(change);
+        String kind = field != null && field.contains("echo") ? "echo" : "other_change";
+        arrivals.add(new InboundStore.Arrival(Channel.WHATSAPP, kind + ":" + sha256(raw), 0, null, kind, raw));
+    }
+
+    private static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -2,8 +2,10 @@ package id.ruangaman.conversation.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+
+import id.ruangaman.conversation.definition.ChoiceIds;
+import id.ruangaman.conversation.text.AnswerText;
 
 /** Matches typed text to a button: its displayed number ("2"), its id, its label in any language, or a known word. */
 final class ChoiceMatcher {
@@ -18,9 +20,9 @@ final class ChoiceMatcher {
             return index >= 0 && index < choices.size() ? Optional.of(choices.get(index).id()) : Optional.empty();
         }
         for (ChoiceSpec choice : choices) {
-            if (choice.id().equals(text)
+            if (choice.id().equals(text) || normalize(choice.id()).equals(text)
                     || choice.label().values().values().stream().anyMatch(label -> normalize(label).equals(text))
-                    || choice.words().contains(text)) {
+                    || choice.words().stream().anyMatch(word -> normalize(word).equals(text))) {
                 return Optional.of(choice.id());
             }
         }
@@ -51,9 +53,40 @@ final class ChoiceMatcher {
         return ids.isEmpty() ? Optional.empty() : Optional.of(ids);
     }
 
+    /**
+     * A yes/no answer in a few words: "iya, setuju 🙏", "ya kak", "nggak mau". The first word decides; a later word
+     * meaning the opposite makes it unclear ("iya tidak"), except after a no ("tidak setuju" is a no).
+     */
+    static Optional<String> matchPhrase(String typed, List<ChoiceSpec> choices) {
+        Optional<String> whole = match(typed, choices);
+        if (whole.isPresent()) {
+            return whole;
+        }
+        String[] words = normalize(typed).split("[^\\p{L}\\p{N}]+");
+        if (words.length < 2) {
+            return Optional.empty();
+        }
+        Optional<ChoiceSpec> first = byWord(words[0], choices);
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!first.get().id().equals(ChoiceIds.NO)) {
+            for (int i = 1; i < words.length; i++) {
+                Optional<ChoiceSpec> other = byWord(words[i], choices);
+                if (other.isPresent() && !other.get().id().equals(first.get().id())) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(first.get().id());
+    }
+
+    private static Optional<ChoiceSpec> byWord(String word, List<ChoiceSpec> choices) {
+        return choices.stream().filter(choice -> choice.words().stream().anyMatch(w -> normalize(w).equals(word))).findFirst();
+    }
+
+    /** {@link AnswerText#normalize}, and the dashes phone keyboards type ("-" where labels use "–" or "—"). */
     static String normalize(String text) {
-        // Phone keyboards type "-" where labels use "–" or "—", and spaces around dashes vary.
-        return text.toLowerCase(Locale.ROOT).replace("✓", "").replaceAll("\\s*[\u2010-\u2015\u2212-]\\s*", "-")
-                .trim().replaceAll("\\s+", " ").replaceAll("[.!]+$", "");
+        return AnswerText.normalize(text.replace("✓", "")).replaceAll("\\s*[\u2010-\u2015\u2212-]\\s*", "-");
     }
 }

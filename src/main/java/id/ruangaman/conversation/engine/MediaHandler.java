@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * {@code media}: uploads of the accepted kinds until "done". Captions and typed notes are kept in order as
- * {@code parts}, so nothing the person writes here is lost.
+ * {@code parts}, so nothing the person writes here is lost. An upload without a stored file (no media id) is never
+ * counted: the person is asked again instead of being told it arrived.
  */
 final class MediaHandler implements NodeHandler {
 
@@ -31,6 +32,9 @@ final class MediaHandler implements NodeHandler {
             return button.get().equals(ChoiceIds.SKIP) || node.isSkippable()
                     ? Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP)
                     : Outcome.invalid(reply);
+        }
+        if (reply instanceof Reply.Upload upload && upload.mediaId() == null) {
+            return Outcome.invalid(reply); // the host did not store the file: never counted as received
         }
         if (reply instanceof Reply.Upload upload && node.accept().contains(upload.kind())) {
             Draft next = draft.plusMedia(upload.mediaId());

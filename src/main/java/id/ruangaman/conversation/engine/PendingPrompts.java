@@ -106,7 +106,7 @@ public final class PendingPrompts {
 
     static List<ChoiceSpec> choices(Turn turn, PendingPrompt prompt) {
         return switch (prompt) {
-            case DELETE_CONFIRM, EVIDENCE_KEEP -> List.of(SystemChoices.yes(turn.flow()), SystemChoices.no(turn.flow()));
+            case DELETE_CONFIRM, EVIDENCE_KEEP -> List.of(SystemChoices.yes(turn), SystemChoices.no(turn));
             case NEW_REPORT -> List.of(
                     new ChoiceSpec(CaseThreads.NEW_REPORT, turn.flow().message(MessageKey.NEW_OR_ADD_NEW), Words.NEW_REPORT),
                     new ChoiceSpec("add", turn.flow().message(MessageKey.NEW_OR_ADD_ADD), Words.ADDITION));

@@ -14,12 +14,13 @@ final class SystemChoices {
     private SystemChoices() {
     }
 
-    static ChoiceSpec yes(Flow flow) {
-        return new ChoiceSpec(ChoiceIds.YES, flow.message(MessageKey.YES), Words.YES);
+    /** "Ya", also typed as any yes word of the answer words ({@code conversations/_answer_words.yaml}). */
+    static ChoiceSpec yes(Turn turn) {
+        return new ChoiceSpec(ChoiceIds.YES, turn.flow().message(MessageKey.YES), turn.context().settings().words().allYes());
     }
 
-    static ChoiceSpec no(Flow flow) {
-        return new ChoiceSpec(ChoiceIds.NO, flow.message(MessageKey.NO), Words.NO);
+    static ChoiceSpec no(Turn turn) {
+        return new ChoiceSpec(ChoiceIds.NO, turn.flow().message(MessageKey.NO), turn.context().settings().words().allNo());
     }
 
     static ChoiceSpec skip(Flow flow) {

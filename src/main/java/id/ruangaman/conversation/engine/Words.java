@@ -2,11 +2,9 @@ package id.ruangaman.conversation.engine;
 
 import java.util.List;
 
-/** Typed words accepted for the buttons the engine adds, in both languages. */
+/** Typed words accepted for the buttons the engine adds, in both languages (yes and no: {@code AnswerWords}). */
 final class Words {
 
-    static final List<String> YES = List.of("ya", "y", "yes", "iya", "yup", "yep", "benar");
-    static final List<String> NO = List.of("tidak", "t", "no", "n", "nggak", "enggak", "gak", "ga", "tdk", "nope", "bukan");
     static final List<String> SKIP = List.of("lewati", "lewat", "skip", "lompati", "pass");
     static final List<String> DONE = List.of("selesai", "done", "sudah", "cukup", "finish", "finished", "that's all");
     static final List<String> CONTINUE = List.of("lanjut", "lanjutkan", "continue", "resume");

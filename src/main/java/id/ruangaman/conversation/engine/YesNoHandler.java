@@ -7,14 +7,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code yes_no}: Ya / Tidak (also typed "y", "n", "iya", "nggak" ...), exits {@code yes} and {@code no}. */
+/** {@code yes_no}: Ya / Tidak (also typed: the answer words of {@code conversations/_answer_words.yaml}), exits {@code yes} and {@code no}. */
 final class YesNoHandler implements NodeHandler {
 
     @Override
     public List<ChoiceSpec> choices(Turn turn, NodeDefinition node) {
-        List<ChoiceSpec> choices = new ArrayList<>(List.of(SystemChoices.yes(turn.flow()), SystemChoices.no(turn.flow())));
+        List<ChoiceSpec> choices = new ArrayList<>(List.of(SystemChoices.yes(turn), SystemChoices.no(turn)));
         SystemChoices.addSkip(choices, turn.flow(), node);
         return choices;
+    }
+
+    /** A tapped button, or typed words: "iya, setuju 🙏", "ya kak", "nggak" (see {@link ChoiceMatcher#matchPhrase}). */
+    @Override
+    public Optional<String> chosen(Turn turn, NodeDefinition node, Reply reply) {
+        if (reply instanceof Reply.Typed typed) {
+            return ChoiceMatcher.matchPhrase(typed.text(), choices(turn, node));
+        }
+        return NodeHandler.super.chosen(turn, node, reply);
     }
 
     @Override

@@ -51,7 +51,7 @@ class TelegramWebhookResourceTest {
             "voice.json, voice", "audio.json, audio", "video.json, video", "video_note.json, video_note",
             "location.json, location", "contact.json, contact", "sticker.json, sticker", "dice.json, other_message",
             "edited_message.json, edited_message", "callback_query.json, callback_query",
-            "group_message.json, text", "channel_post.json, channel_post", "unknown_update.json, unknown" })
+            "group_message.json, text", "channel_post.json, channel_post", "unknown_update.json, message_reaction" })
     void shouldStoreEveryUpdateKindThenHandleIt(String fixture, String kind) {
         long chat = fixture.startsWith("group") || fixture.startsWith("channel") ? TelegramFixtures.newGroupId()
                 : TelegramFixtures.newChatId();

@@ -34,7 +34,7 @@ class WhatsAppChannelOffTest {
 
     @Test
     void shouldAnswer404OnBothWebhookMethodsWhenOff() {
-        WhatsAppWebhookResource resource = new WhatsAppWebhookResource(settings(Map.of()), null, null);
+        WhatsAppWebhookResource resource = new WhatsAppWebhookResource(settings(Map.of()), null, null, null);
         assertEquals(404, resource.verify("subscribe", "v", "1").getStatus());
         assertEquals(404, resource.receive("sha256=00", "{}".getBytes()).getStatus());
     }

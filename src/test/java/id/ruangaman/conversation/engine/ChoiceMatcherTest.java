@@ -2,6 +2,7 @@ package id.ruangaman.conversation.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import id.ruangaman.conversation.AnswerWords;
 import id.ruangaman.conversation.definition.LocalizedText;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +51,26 @@ class ChoiceMatcherTest {
     @Test
     void shouldAcceptYesAndNoWords() {
         List<ChoiceSpec> yesNo = List.of(
-                new ChoiceSpec("yes", new LocalizedText(Map.of("id", "Ya", "en", "Yes")), Words.YES),
-                new ChoiceSpec("no", new LocalizedText(Map.of("id", "Tidak", "en", "No")), Words.NO));
+                new ChoiceSpec("yes", new LocalizedText(Map.of("id", "Ya", "en", "Yes")), AnswerWords.builtIn().allYes()),
+                new ChoiceSpec("no", new LocalizedText(Map.of("id", "Tidak", "en", "No")), AnswerWords.builtIn().allNo()));
         for (String yes : List.of("ya", "Y", "yes", "YA")) {
             assertEquals(Optional.of("yes"), ChoiceMatcher.match(yes, yesNo), yes);
         }
         for (String no : List.of("tidak", "t", "no", "N")) {
             assertEquals(Optional.of("no"), ChoiceMatcher.match(no, yesNo), no);
         }
+    }
+
+    private static final List<ChoiceSpec> YES_NO = List.of(
+            new ChoiceSpec("yes", new LocalizedText(Map.of("id", "Ya", "en", "Yes")), AnswerWords.builtIn().allYes()),
+            new ChoiceSpec("no", new LocalizedText(Map.of("id", "Tidak", "en", "No")), AnswerWords.builtIn().allNo()));
+
+    @ParameterizedTest(name = "''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Iya, setuju 🙏|yes", "iyaa|yes", "ya kak|yes", "Boleh 👍|yes", "OKE!|yes", "👍|yes", "ＹＡ|yes", "yes please|yes",
+            "tidak|no", "nggak kak|no", "Enggak.|no", "gak mau|no", "tidak setuju|no", "nope|no", "ga|no", "1️⃣|yes", "2|no",
+            "iya tidak|-", "mungkin|-", "ya tapi tidak sekarang|-"})
+    void shouldReadYesAndNoInEverydayWords(String typed, String expected) {
+        assertEquals("-".equals(expected) ? Optional.empty() : Optional.of(expected), ChoiceMatcher.matchPhrase(typed, YES_NO));
     }
 }

@@ -1,0 +1,51 @@
+package id.ruangaman.casework;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import id.ruangaman.security.crypto.EncryptedStringConverter;
+
+/**
+ * Assessment awal (SOP Pemeriksaan/Verifikasi 3-4; verification component 6): the victim's condition, the
+ * emergency services needed, the risks and the plan to mitigate them. Part of the verified report.
+ */
+@Entity
+@Table(name = "case_assessment")
+public class Assessment {
+
+    @Id
+    @Column(name = "intake_id")
+    public Long intakeId;
+
+    @Column(name = "condition", nullable = false)
+    public String condition;
+
+    @Column(name = "emergency_services", nullable = false)
+    public String emergencyServices;
+
+    @Column(name = "risk_level", nullable = false)
+    public String riskLevel;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "condition_notes")
+    public String conditionNotes;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "risks", nullable = false)
+    public String risks;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "mitigation", nullable = false)
+    public String mitigation;
+
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+}

@@ -1,0 +1,46 @@
+package id.ruangaman.casework;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import id.ruangaman.security.crypto.EncryptedStringConverter;
+
+/**
+ * Surat tugas (SOP Pemeriksaan/Verifikasi 11.2): leadership assigns the team to establish the facts.
+ */
+@Entity
+@Table(name = "case_assignment_letter")
+public class AssignmentLetter {
+
+    @Id
+    @Column(name = "intake_id")
+    public Long intakeId;
+
+    @Column(name = "letter_number", nullable = false)
+    public String letterNumber;
+
+    @Column(name = "issued_on", nullable = false)
+    public LocalDate issuedOn;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "signatory_name", nullable = false)
+    public String signatoryName;
+
+    @Column(name = "signatory_title", nullable = false)
+    public String signatoryTitle;
+
+    @Column(name = "team", nullable = false)
+    public String team;
+
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+}

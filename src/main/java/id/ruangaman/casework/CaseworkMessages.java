@@ -1,0 +1,537 @@
+package id.ruangaman.casework;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Casework texts ({@code sop:} in templates), in {@code messages/sop.properties} (Bahasa Indonesia, the default) and
+ * {@code messages/sop_en.properties}; every key needs both. Codes are shown only through the {@code *_of} labels.
+ */
+@MessageBundle(value = "sop", locale = "id")
+public interface CaseworkMessages {
+
+    @Message
+    String title();
+
+    @Message
+    String workflow();
+
+    @Message
+    String workflow_hint();
+
+    @Message
+    String examination_deadline();
+
+    @Message
+    String timeline();
+
+    @Message
+    String event(String key);
+
+    @Message
+    String refusal(String key);
+
+    @Message
+    String save();
+
+    @Message
+    String add();
+
+    @Message
+    String yes();
+
+    @Message
+    String no();
+
+    @Message
+    String notes();
+
+    @Message
+    String account();
+
+    @Message
+    String assessment();
+
+    @Message
+    String assessment_hint();
+
+    @Message
+    String condition();
+
+    @Message
+    String condition_of(String key);
+
+    @Message
+    String emergency_services();
+
+    @Message
+    String emergency_of(String key);
+
+    @Message
+    String risk_level();
+
+    @Message
+    String risk_of(String key);
+
+    @Message
+    String condition_notes();
+
+    @Message
+    String risks();
+
+    @Message
+    String mitigation();
+
+    @Message
+    String meeting();
+
+    @Message
+    String meeting_hint();
+
+    @Message
+    String held_on();
+
+    @Message
+    String attendees();
+
+    @Message
+    String options_explained();
+
+    @Message
+    String victim_choice();
+
+    @Message
+    String choice_of(String key);
+
+    @Message
+    String choice_notes();
+
+    @Message
+    String assignment_letter();
+
+    @Message
+    String letter_number();
+
+    @Message
+    String issued_on();
+
+    @Message
+    String signatory_name();
+
+    @Message
+    String signatory_title();
+
+    @Message
+    String team();
+
+    @Message
+    String print_assignment_letter();
+
+    @Message
+    String print_initial_handling();
+
+    @Message
+    String parties();
+
+    @Message
+    String party_role();
+
+    @Message
+    String party_role_of(String key);
+
+    @Message
+    String party_name();
+
+    @Message
+    String campus_status();
+
+    @Message
+    String campus_of(String key);
+
+    @Message
+    String party_account();
+
+    @Message
+    String not_task_force();
+
+    @Message
+    String task_force_member();
+
+    @Message
+    String print_summons();
+
+    @Message
+    String interviews();
+
+    @Message
+    String interviews_hint();
+
+    @Message
+    String interviews_when();
+
+    @Message
+    String party();
+
+    @Message
+    String held_at();
+
+    @Message
+    String channel();
+
+    @Message
+    String channel_of(String key);
+
+    @Message
+    String place();
+
+    @Message
+    String interview_attendees();
+
+    @Message
+    String summary();
+
+    @Message
+    String recording_consent();
+
+    @Message
+    String recording_consent_given();
+
+    @Message
+    String attachment_download();
+
+    @Message
+    String attach();
+
+    @Message
+    String add_interview();
+
+    @Message
+    String save_minutes();
+
+    @Message
+    String print_minutes();
+
+    @Message
+    String conclusion();
+
+    @Message
+    String conclusion_hint();
+
+    @Message
+    String outcome();
+
+    @Message
+    String outcome_of(String key);
+
+    @Message
+    String party_identity();
+
+    @Message
+    String perpetrator_identity();
+
+    @Message
+    String violence_form();
+
+    @Message
+    String accompaniment();
+
+    @Message
+    String protection();
+
+    @Message
+    String examination_summary();
+
+    @Message
+    String not_proven_statement();
+
+    @Message
+    String required_if_proven();
+
+    @Message
+    String required_if_not_proven();
+
+    @Message
+    String recommendation();
+
+    @Message
+    String rec_recovery();
+
+    @Message
+    String sanction_measure();
+
+    @Message
+    String tier_of(String key);
+
+    @Message
+    String measure_of(String key);
+
+    @Message
+    String sanction_details();
+
+    @Message
+    String prevention();
+
+    @Message
+    String good_name();
+
+    @Message
+    String aggravating();
+
+    @Message
+    String aggravating_of(String key);
+
+    @Message
+    String decision();
+
+    @Message
+    String decision_pending();
+
+    @Message
+    String decision_number();
+
+    @Message
+    String decided_on();
+
+    @Message
+    String decision_text();
+
+    @Message
+    String heavier();
+
+    @Message
+    String recovery_until();
+
+    @Message
+    String execution();
+
+    @Message
+    String execution_hint();
+
+    @Message
+    String programme();
+
+    @Message
+    String institution();
+
+    @Message
+    String execution_state();
+
+    @Message
+    String state_of(String key);
+
+    @Message
+    String completion_report_on();
+
+    @Message
+    String recovery();
+
+    @Message
+    String recovery_hint();
+
+    @Message
+    String consent_by();
+
+    @Message
+    String consent_of(String key);
+
+    @Message
+    String no_consent_yet();
+
+    @Message
+    String consent_on();
+
+    @Message
+    String victim_status();
+
+    @Message
+    String plan();
+
+    @Message
+    String providers();
+
+    @Message
+    String provider();
+
+    @Message
+    String print_accommodations();
+
+    @Message
+    String monitoring();
+
+    @Message
+    String checked_on();
+
+    @Message
+    String with_whom();
+
+    @Message
+    String with_of(String key);
+
+    @Message
+    String checkin_note();
+
+    @Message
+    String conflicts();
+
+    @Message
+    String conflicts_hint();
+
+    @Message
+    String mark_conflict();
+
+    @Message
+    String leadership_title();
+
+    @Message
+    String leadership_hint();
+
+    @Message
+    String leadership_none();
+
+    @Message
+    String decision_hint();
+
+    @Message
+    String save_decision();
+
+    @Message
+    String nav_leadership();
+
+    @Message
+    String nav_report();
+
+    @Message
+    String report_title();
+
+    @Message
+    String p_number();
+
+    @Message
+    String p_assignment_heading();
+
+    @Message
+    String p_assignment_intro(String name, String title);
+
+    @Message
+    String p_assignment_task(String code);
+
+    @Message
+    String p_assignment_close();
+
+    @Message
+    String p_initial_heading();
+
+    @Message
+    String p_assessed_by();
+
+    @Message
+    String p_summons_heading();
+
+    @Message
+    String p_to();
+
+    @Message
+    String p_summons_body();
+
+    @Message
+    String p_day_time();
+
+    @Message
+    String p_summons_note();
+
+    @Message
+    String p_task_force();
+
+    @Message
+    String p_minutes_heading();
+
+    @Message
+    String p_minutes_content();
+
+    @Message
+    String p_minutes_closing();
+
+    @Message
+    String p_examiner();
+
+    @Message
+    String p_examined();
+
+    @Message
+    String p_accommodations_heading();
+
+    @Message
+    String p_to_unit();
+
+    @Message
+    String p_accommodations_intro();
+
+    @Message
+    String p_name();
+
+    @Message
+    String p_status();
+
+    @Message
+    String p_period();
+
+    @Message
+    String p_until();
+
+    @Message
+    String p_period_by_leadership();
+
+    @Message
+    String p_accommodations_rights();
+
+    @Message
+    String p_right_study_period();
+
+    @Message
+    String p_right_guidance();
+
+    @Message
+    String p_right_staff();
+
+    @Message
+    String p_accommodations_close();
+
+    @Message
+    String report_period();
+
+    @Message
+    String report_year();
+
+    @Message
+    String report_part();
+
+    @Message
+    String report_csv();
+
+    @Message
+    String report_hint();
+
+    @Message
+    String report_footer();
+
+    @Message
+    String report_csv_section();
+
+    @Message
+    String report_csv_category();
+
+    @Message
+    String report_csv_count();
+
+    @Message
+    String period_of(String key);
+
+    @Message
+    String report_section(String key);
+
+    @Message
+    String report_cell(String key);
+
+    @Message
+    String place_of(String key);
+}

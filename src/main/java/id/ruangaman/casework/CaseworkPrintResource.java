@@ -1,0 +1,169 @@
+package id.ruangaman.casework;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.inbox.CaseStatus;
+import id.ruangaman.inbox.InboxConfig;
+import id.ruangaman.inbox.InboxLocale;
+import id.ruangaman.security.CurrentAccount;
+import id.ruangaman.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The SOP's documents of the examination stage as A4 pages in the inbox's print style (SOP Pemeriksaan/Verifikasi
+ * 11): surat tugas, formulir penanganan awal, surat pemanggilan, berita acara pemeriksaan, and the notice of the
+ * victim's rights during recovery (SOP Investigasi dan Pendampingan 2.b). Every print is audited ({@code print},
+ * detail the document's code). The summons and the notice carry no case details: no answers, no form or indication of
+ * violence, no word saying who is victim or suspected perpetrator.
+ */
+@Path("/inbox/cases/{ref}/sop/print")
+@RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR })
+public class CaseworkPrintResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance assignmentLetter(CaseworkView c, Instant now);
+
+        static native TemplateInstance initialHandling(CaseworkView c, Instant now, List<String> services);
+
+        static native TemplateInstance summons(CaseworkView c, Party party, Interview interview, LocalDate today);
+
+        static native TemplateInstance minutes(CaseworkView c, Interview interview, Party party, Instant now);
+
+        static native TemplateInstance accommodations(CaseworkView c, Party victim, LocalDate today);
+    }
+
+    private final CaseworkService work;
+    private final CaseworkViews views;
+    private final CurrentAccount current;
+    private final InboxLocale locale;
+    private final Clock clock;
+    private final InboxConfig config;
+
+    CaseworkPrintResource(CaseworkService work, CaseworkViews views, CurrentAccount current, InboxLocale locale, Clock clock,
+            InboxConfig config) {
+        this.config = config;
+        this.work = work;
+        this.views = views;
+        this.current = current;
+        this.locale = locale;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/surat-tugas")
+    @Produces(MediaType.TEXT_HTML)
+    public Response assignmentLetter(@RestPath String ref) {
+        CaseworkView c = view(ref);
+        String document = "assignment_letter";
+        if (c.letter() == null) {
+            return refused(ref, "assignment_letter_missing");
+        }
+        return printed(ref, document, Templates.assignmentLetter(c, now()));
+    }
+
+    @GET
+    @Path("/penanganan-awal")
+    @Produces(MediaType.TEXT_HTML)
+    public Response initialHandling(@RestPath String ref) {
+        CaseworkView c = view(ref);
+        String document = "initial_handling_form";
+        if (c.assessment() == null) {
+            return refused(ref, "assessment_missing");
+        }
+        CaseFile file = c.file();
+        List<String> services = file.services == null || file.services.isBlank() ? List.of() : List.of(file.services.split(","));
+        return printed(ref, document, Templates.initialHandling(c, now(), services));
+    }
+
+    /** The summons to one party, for their next (or latest) scheduled examination. */
+    @GET
+    @Path("/pemanggilan/{partyId}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response summons(@RestPath String ref, @RestPath long partyId) {
+        CaseworkView c = view(ref);
+        String document = "summons";
+        Party party = c.party(partyId);
+        if (party == null) {
+            return refused(ref, "party");
+        }
+        Instant now = now();
+        List<Interview> ofParty = c.interviews().stream().filter(i -> i.partyId.equals(party.id)).toList();
+        Interview interview = ofParty.stream().filter(i -> !i.heldAt.isBefore(now)).min(Comparator.comparing(i -> i.heldAt))
+                .orElse(ofParty.isEmpty() ? null : ofParty.get(ofParty.size() - 1));
+        if (interview == null) {
+            return refused(ref, "summons_needs_interview");
+        }
+        return printed(ref, document, Templates.summons(c, party, interview, today()));
+    }
+
+    @GET
+    @Path("/bap/{interviewId}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response minutes(@RestPath String ref, @RestPath long interviewId) {
+        CaseworkView c = view(ref);
+        String document = "examination_minutes";
+        Interview interview = c.interviews().stream().filter(i -> i.id == interviewId).findFirst().orElse(null);
+        if (interview == null || interview.summary == null) {
+            return refused(ref, "minutes_missing");
+        }
+        return printed(ref, document, Templates.minutes(c, interview, c.party(interview.partyId), now()));
+    }
+
+    @GET
+    @Path("/akomodasi")
+    @Produces(MediaType.TEXT_HTML)
+    public Response accommodations(@RestPath String ref) {
+        CaseworkView c = view(ref);
+        String document = "recovery_accommodations";
+        if (c.recovery() == null) {
+            return refused(ref, "recovery_plan_first");
+        }
+        Party victim = c.parties().stream().filter(p -> "victim".equals(p.role)).findFirst().orElse(null);
+        return printed(ref, document, Templates.accommodations(c, victim, today()));
+    }
+
+    private CaseworkView view(String ref) {
+        return views.of(work.open(ref, current), Map.of(), null, null);
+    }
+
+    /** Audits the print once the document could be made. */
+    private Response printed(String ref, String document, TemplateInstance page) {
+        work.print(ref, document, current);
+        return ok(page);
+    }
+
+    private Response refused(String ref, String code) {
+        CaseworkView c = views.of(work.open(ref, current), Map.of(), code, "print");
+        return Response.status(409).type(MediaType.TEXT_HTML_TYPE)
+                .entity(locale.apply(CaseworkResource.Templates.page(c, now(), CaseStatus.CLOSE_REASONS))).build();
+    }
+
+    private Response ok(TemplateInstance page) {
+        return Response.ok(locale.apply(page), MediaType.TEXT_HTML_TYPE).build();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(config.zone()));
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}

@@ -1,0 +1,277 @@
+package id.ruangaman.casework;
+
+import java.net.URI;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.inbox.CaseService;
+import id.ruangaman.inbox.CaseStatus;
+import id.ruangaman.inbox.InboxLocale;
+import id.ruangaman.inbox.StepRefused;
+import id.ruangaman.security.CurrentAccount;
+import id.ruangaman.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The SOP's stages after the report, on one page per case ({@code /inbox/cases/{ref}/sop}): workflow and timeline,
+ * assessment awal, rapat terbatas, surat tugas, parties, interviews, conclusion, recommendation, sanction execution,
+ * recovery and conflicts of interest. Forms post, then redirect back; a refused form shows the page again (400/409)
+ * with the reason and what was typed.
+ */
+@Path("/inbox/cases/{ref}/sop")
+@RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR })
+public class CaseworkResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance page(CaseworkView c, Instant now, List<String> closeReasons);
+    }
+
+    private final CaseworkService work;
+    private final CaseworkViews views;
+    private final CaseService cases;
+    private final CurrentAccount current;
+    private final InboxLocale locale;
+    private final Clock clock;
+
+    CaseworkResource(CaseworkService work, CaseworkViews views, CaseService cases, CurrentAccount current, InboxLocale locale,
+            Clock clock) {
+        this.clock = clock;
+        this.work = work;
+        this.views = views;
+        this.cases = cases;
+        this.current = current;
+        this.locale = locale;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance page(@RestPath String ref) {
+        return render(work.open(ref, current), Map.of(), null, null);
+    }
+
+    @POST
+    @Path("/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response status(@RestPath String ref, @RestForm String status, @RestForm String reason) {
+        return act(ref, "status", form("reason", reason), () -> {
+            if (CaseStatus.CLOSED.equals(status) && (reason == null || !CaseStatus.CLOSE_REASONS.contains(reason))) {
+                throw FormRefused.invalid("close_reason");
+            }
+            if (status == null || !CaseStatus.ALL.contains(status)) {
+                throw FormRefused.invalid("illegal_step");
+            }
+            cases.changeStatus(ref, status, reason == null || reason.isBlank() ? null : reason, current);
+        });
+    }
+
+    @POST
+    @Path("/assessment")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response assessment(@RestPath String ref, @RestForm String condition, @RestForm("emergency") List<String> emergency,
+            @RestForm("risk_level") String riskLevel, @RestForm("condition_notes") String notes, @RestForm String risks,
+            @RestForm String mitigation) {
+        return act(ref, "assessment", form("condition", condition, "emergency", join(emergency), "risk_level", riskLevel,
+                "condition_notes", notes, "risks", risks, "mitigation", mitigation),
+                () -> work.saveAssessment(ref, condition, emergency, riskLevel, notes, risks, mitigation, current));
+    }
+
+    @POST
+    @Path("/meetings")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response meeting(@RestPath String ref, @RestForm("held_on") String heldOn, @RestForm("attendees") List<String> attendees,
+            @RestForm("options_explained") String options, @RestForm("victim_choice") String choice,
+            @RestForm("choice_notes") String notes) {
+        return act(ref, "meeting", form("held_on", heldOn, "attendees", join(attendees), "options_explained", options,
+                "victim_choice", choice, "choice_notes", notes),
+                () -> work.recordMeeting(ref, heldOn, attendees, options, choice, notes, current));
+    }
+
+    @POST
+    @Path("/letter")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response letter(@RestPath String ref, @RestForm("letter_number") String number, @RestForm("issued_on") String issuedOn,
+            @RestForm("signatory_name") String name, @RestForm("signatory_title") String title, @RestForm("team") List<String> team) {
+        return act(ref, "letter", form("letter_number", number, "issued_on", issuedOn, "signatory_name", name, "signatory_title", title,
+                "team", join(team)), () -> work.saveAssignmentLetter(ref, number, issuedOn, name, title, team, current));
+    }
+
+    @POST
+    @Path("/parties")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response party(@RestPath String ref, @RestForm("party_role") String role, @RestForm("party_name") String name,
+            @RestForm("campus_status") String campusStatus, @RestForm("party_account") String account) {
+        return act(ref, "party", form("party_role", role, "party_name", name, "campus_status", campusStatus, "party_account", account),
+                () -> work.addParty(ref, role, name, campusStatus, account, current));
+    }
+
+    @POST
+    @Path("/interviews")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response interview(@RestPath String ref, @RestForm String party, @RestForm("held_at") String heldAt, @RestForm String channel,
+            @RestForm String place, @RestForm("interview_attendees") String attendees, @RestForm String summary,
+            @RestForm("recording_consent") String consent) {
+        return act(ref, "interview", form("party", party, "held_at", heldAt, "channel", channel, "place", place, "interview_attendees",
+                attendees, "summary", summary), () -> work.addInterview(ref, party, heldAt, channel, place, attendees, summary,
+                        "yes".equals(consent), current));
+    }
+
+    @POST
+    @Path("/interviews/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response minutes(@RestPath String ref, @RestPath long id, @RestForm String summary,
+            @RestForm("recording_consent") String consent) {
+        return act(ref, "minutes-" + id, form("summary_" + id, summary),
+                () -> work.recordInterview(ref, id, summary, "yes".equals(consent), current));
+    }
+
+    @POST
+    @Path("/interviews/{id}/attachment")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_HTML)
+    public Response attach(@RestPath String ref, @RestPath long id, @RestForm("attachment") FileUpload file) {
+        return act(ref, "attachment-" + id, Map.of(), () -> {
+            byte[] content;
+            try {
+                content = file == null ? null : Files.readAllBytes(file.uploadedFile());
+            } catch (IOException e) {
+                throw FormRefused.invalid("attachment");
+            }
+            work.attach(ref, id, content, file == null ? null : file.contentType(), current);
+        });
+    }
+
+    /** A kept recording or photo: downloaded, never shown inline; audited. */
+    @GET
+    @Path("/interviews/{id}/attachment")
+    public Response attachment(@RestPath String ref, @RestPath long id) {
+        Interview i = work.attachment(ref, id, current);
+        return Response.ok(i.attachment, "application/octet-stream")
+                .header("Content-Disposition", "attachment; filename=\"interview-" + i.id + "\"")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox").build();
+    }
+
+    @POST
+    @Path("/conclusion")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response conclusion(@RestPath String ref, @RestForm String outcome, @RestForm("party_identity") String identity,
+            @RestForm("violence_form") String violence, @RestForm String accompaniment, @RestForm String protection,
+            @RestForm("examination_summary") String summary, @RestForm("not_proven_statement") String statement) {
+        return act(ref, "conclusion", form("outcome", outcome, "party_identity", identity, "violence_form", violence, "accompaniment",
+                accompaniment, "protection", protection, "examination_summary", summary, "not_proven_statement", statement),
+                () -> work.saveConclusion(ref, outcome, identity, violence, accompaniment, protection, summary, statement, current));
+    }
+
+    @POST
+    @Path("/recommendation")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response recommendation(@RestPath String ref, @RestForm String recovery, @RestForm("sanction_measure") String measure,
+            @RestForm("sanction_details") String details, @RestForm String prevention, @RestForm("good_name") String goodName,
+            @RestForm("aggravating") List<String> aggravating) {
+        return act(ref, "recommendation", form("recovery", recovery, "sanction_measure", measure, "sanction_details", details,
+                "prevention", prevention, "good_name", goodName, "aggravating", join(aggravating)),
+                () -> work.saveRecommendation(ref, recovery, measure, details, prevention, goodName, aggravating, current));
+    }
+
+    @POST
+    @Path("/execution")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response execution(@RestPath String ref, @RestForm String programme, @RestForm String institution, @RestForm String state,
+            @RestForm("completion_report_on") String reportOn, @RestForm("execution_notes") String notes) {
+        return act(ref, "execution", form("programme", programme, "institution", institution, "state", state, "completion_report_on",
+                reportOn, "execution_notes", notes), () -> work.saveExecution(ref, programme, institution, state, reportOn, notes, current));
+    }
+
+    @POST
+    @Path("/recovery")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response recovery(@RestPath String ref, @RestForm("consent_by") String consentBy, @RestForm("consent_on") String consentOn,
+            @RestForm("victim_status") String victimStatus, @RestForm String plan, @RestForm("providers") List<String> providers) {
+        return act(ref, "recovery", form("consent_by", consentBy, "consent_on", consentOn, "victim_status", victimStatus, "plan", plan,
+                "providers", join(providers)),
+                () -> work.saveRecoveryPlan(ref, consentBy, consentOn, victimStatus, plan, providers, current));
+    }
+
+    @POST
+    @Path("/checkins")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response checkin(@RestPath String ref, @RestForm("checked_on") String checkedOn, @RestForm("with_whom") String withWhom,
+            @RestForm("checkin_provider") String provider, @RestForm("checkin_note") String note) {
+        return act(ref, "checkin", form("checked_on", checkedOn, "with_whom", withWhom, "checkin_provider", provider, "checkin_note", note),
+                () -> work.addCheckin(ref, checkedOn, withWhom, provider, note, current));
+    }
+
+    @POST
+    @Path("/conflicts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response conflict(@RestPath String ref, @RestForm("conflict_account") String account) {
+        return act(ref, "conflict", Map.of(), () -> work.markConflict(ref, account, current));
+    }
+
+    private Response act(String ref, String formName, Map<String, String> submitted, Runnable action) {
+        try {
+            action.run();
+        } catch (FormRefused e) {
+            return refused(ref, formName, submitted, e.code(), e.getResponse().getStatus());
+        } catch (StepRefused e) {
+            return refused(ref, formName, submitted, e.code(), 409);
+        }
+        return Response.seeOther(URI.create("/inbox/cases/" + ref + "/sop#" + formName)).build();
+    }
+
+    private Response refused(String ref, String formName, Map<String, String> submitted, String code, int status) {
+        CaseFile file = cases.peek(ref, current);
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(render(file, submitted, code, formName)).build();
+    }
+
+    private TemplateInstance render(CaseFile file, Map<String, String> submitted, String refusal, String formName) {
+        return locale.apply(Templates.page(views.of(file, submitted, refusal, formName), Instant.now(clock), CaseStatus.CLOSE_REASONS));
+    }
+
+    private static String join(List<String> values) {
+        return values == null ? null : String.join(",", values);
+    }
+
+    static Map<String, String> form(String... keyValues) {
+        Map<String, String> map = new HashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                map.put(keyValues[i], keyValues[i + 1]);
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,566 @@
+package id.ruangaman.casework;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+
+import id.ruangaman.audit.AuditAction;
+import id.ruangaman.audit.AuditLog;
+import id.ruangaman.inbox.CaseAccess;
+import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.inbox.CaseStatus;
+import id.ruangaman.inbox.InboxConfig;
+import id.ruangaman.referral.ProviderRepository;
+import id.ruangaman.security.Account;
+import id.ruangaman.security.AccountRepository;
+import id.ruangaman.security.CurrentAccount;
+
+/**
+ * What the task force records after verification, one SOP stage at a time. Every method opens the case through
+ * {@link CaseAccess} (404, 403 audited, conflict of interest refused and audited), refuses what the SOP does not allow
+ * yet ({@link FormRefused}, 409) or a missing required part (400), and audits the change with codes only.
+ */
+@ApplicationScoped
+public class CaseworkService {
+
+    static final int MAX_TEXT = 8000;
+    static final int MAX_SHORT = 200;
+
+    private final CaseAccess access;
+    private final CaseworkRepository repo;
+    private final AccountRepository accounts;
+    private final ProviderRepository providers;
+    private final AuditLog audit;
+    private final InboxConfig config;
+    private final Clock clock;
+
+    CaseworkService(CaseAccess access, CaseworkRepository repo, AccountRepository accounts, ProviderRepository providers,
+            AuditLog audit, InboxConfig config, Clock clock) {
+        this.access = access;
+        this.repo = repo;
+        this.accounts = accounts;
+        this.providers = providers;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** The case, for a casework page: access-checked, audited as a view. */
+    @Transactional
+    public CaseFile open(String ref, CurrentAccount who) {
+        CaseFile file = access.open(ref, who);
+        audit.record(who.getUsername(), AuditAction.CASE_VIEW, file.id, "casework");
+        return file;
+    }
+
+    // --- verification: assessment awal -------------------------------------------------------------------------
+
+    @Transactional
+    public void saveAssessment(String ref, String condition, List<String> emergency, String riskLevel, String notes, String risks,
+            String mitigation, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        Assessment a = repo.one(Assessment.class, file.id).orElseGet(Assessment::new);
+        a.condition = code(condition, Vocabulary.CONDITIONS, "condition");
+        a.emergencyServices = codes(emergency, Vocabulary.EMERGENCY_SERVICES, "emergency_services");
+        a.riskLevel = code(riskLevel, Vocabulary.RISK_LEVELS, "risk_level");
+        a.conditionNotes = optional(notes);
+        a.risks = required(risks, "risks");
+        a.mitigation = required(mitigation, "mitigation");
+        a.recordedBy = who.getUsername();
+        a.recordedAt = now();
+        if (a.intakeId == null) {
+            a.intakeId = file.id;
+            repo.persist(a);
+        }
+        audit.record(who.getUsername(), AuditAction.ASSESSMENT, file.id, "risk:" + a.riskLevel);
+    }
+
+    // --- after verification: rapat terbatas, surat tugas ------------------------------------------------------
+
+    @Transactional
+    public void recordMeeting(String ref, String heldOn, List<String> attendeeIds, String options, String choice, String notes,
+            CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        if (!isVerifiedOrLater(file.status)) {
+            throw FormRefused.notReady("not_verified_yet");
+        }
+        LimitedMeeting m = new LimitedMeeting();
+        m.intakeId = file.id;
+        m.heldOn = date(heldOn, "held_on");
+        m.attendees = accountNames(attendeeIds, "attendees");
+        m.optionsExplained = required(options, "options_explained");
+        m.victimChoice = code(choice, Vocabulary.VICTIM_CHOICES, "victim_choice");
+        m.choiceNotes = optional(notes);
+        m.recordedBy = who.getUsername();
+        m.recordedAt = now();
+        repo.persist(m);
+        audit.record(who.getUsername(), AuditAction.MEETING, file.id, "choice:" + m.victimChoice);
+    }
+
+    @Transactional
+    public void saveAssignmentLetter(String ref, String number, String issuedOn, String signatoryName, String signatoryTitle,
+            List<String> teamIds, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        if (!isVerifiedOrLater(file.status)) {
+            throw FormRefused.notReady("not_verified_yet");
+        }
+        AssignmentLetter l = repo.one(AssignmentLetter.class, file.id).orElseGet(AssignmentLetter::new);
+        l.letterNumber = shortText(number, "letter_number");
+        l.issuedOn = date(issuedOn, "issued_on");
+        l.signatoryName = shortText(signatoryName, "signatory_name");
+        l.signatoryTitle = shortText(signatoryTitle, "signatory_title");
+        l.team = accountNames(teamIds, "team");
+        l.recordedBy = who.getUsername();
+        l.recordedAt = now();
+        if (l.intakeId == null) {
+            l.intakeId = file.id;
+            repo.persist(l);
+        }
+        audit.record(who.getUsername(), AuditAction.ASSIGNMENT_LETTER, file.id, null);
+    }
+
+    // --- examination: parties and interviews -------------------------------------------------------------------
+
+    /**
+     * Adds a party. When the party is a task-force member with an account ({@code accountId}), that account is marked
+     * conflicted for the case at once, so it can no longer open it.
+     */
+    @Transactional
+    public Party addParty(String ref, String role, String name, String campusStatus, String accountId, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        Party p = new Party();
+        p.intakeId = file.id;
+        p.role = code(role, Vocabulary.PARTY_ROLES, "party_role");
+        p.name = shortText(name, "party_name");
+        p.campusStatus = code(campusStatus, Vocabulary.CAMPUS_STATUSES, "campus_status");
+        if (accountId != null && !accountId.isBlank()) {
+            Account account = accounts.findById(parseId(accountId, "party_account"));
+            if (account == null) {
+                throw FormRefused.invalid("party_account");
+            }
+            p.accountId = account.id;
+        }
+        p.createdBy = who.getUsername();
+        p.createdAt = now();
+        repo.persist(p);
+        audit.record(who.getUsername(), AuditAction.PARTY, file.id, "add role:" + p.role);
+        if (p.accountId != null && repo.markConflict(file.id, p.accountId, "party", who.getUsername(), p.createdAt)) {
+            audit.record(who.getUsername(), AuditAction.CONFLICT_MARK, file.id, "account:" + p.accountId + " source:party");
+        }
+        return p;
+    }
+
+    /** Schedules or records an interview of one party; the summary (the minutes) may come later. */
+    @Transactional
+    public Interview addInterview(String ref, String partyId, String heldAt, String channel, String place, String attendees,
+            String summary, boolean consent, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        examining(file);
+        Party party = party(file, partyId);
+        Interview i = new Interview();
+        i.intakeId = file.id;
+        i.partyId = party.id;
+        i.heldAt = dateTime(heldAt, "held_at");
+        i.channel = code(channel, Vocabulary.INTERVIEW_CHANNELS, "channel");
+        i.place = shortText(place, "place");
+        i.attendees = longText(attendees, "interview_attendees");
+        i.summary = optional(summary);
+        i.createdBy = who.getUsername();
+        i.createdAt = now();
+        if (consent) {
+            recordConsent(i, who);
+        }
+        repo.persist(i);
+        audit.record(who.getUsername(), AuditAction.INTERVIEW, file.id, "add party:" + party.id + (consent ? " consent" : ""));
+        return i;
+    }
+
+    /** Records the minutes of an interview and, when given, the interviewee's consent to a recording or photo. */
+    @Transactional
+    public void recordInterview(String ref, long interviewId, String summary, boolean consent, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        examining(file);
+        Interview i = interview(file, interviewId);
+        i.summary = required(summary, "summary");
+        if (consent && !i.recordingConsent) {
+            recordConsent(i, who);
+        }
+        audit.record(who.getUsername(), AuditAction.INTERVIEW, file.id, "minutes interview:" + i.id + (consent ? " consent" : ""));
+    }
+
+    /** Keeps a recording or photo of an interview, only when the interviewee's consent is on record (409 otherwise). */
+    @Transactional
+    public void attach(String ref, long interviewId, byte[] content, String type, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        Interview i = interview(file, interviewId);
+        if (!i.recordingConsent) {
+            audit.recordRefusal(who.getUsername(), AuditAction.INTERVIEW, file.id, "attachment refused:no_consent interview:" + i.id);
+            throw FormRefused.notReady("no_recording_consent");
+        }
+        if (content == null || content.length == 0) {
+            throw FormRefused.invalid("attachment");
+        }
+        String mime = type == null ? "" : type.trim().toLowerCase();
+        if (!mime.matches("(image/(png|jpeg|webp)|audio/(mpeg|ogg|mp4|wav)|video/(mp4|webm)|application/pdf)")) {
+            throw FormRefused.invalid("attachment_type");
+        }
+        i.attachment = content;
+        i.attachmentType = mime;
+        audit.record(who.getUsername(), AuditAction.INTERVIEW, file.id, "attachment interview:" + i.id);
+    }
+
+    /** The attachment of an interview, audited. */
+    @Transactional
+    public Interview attachment(String ref, long interviewId, CurrentAccount who) {
+        CaseFile file = access.open(ref, who);
+        Interview i = interview(file, interviewId);
+        byte[] content = i.attachment;
+        if (content == null) {
+            throw new NotFoundException("no attachment");
+        }
+        audit.record(who.getUsername(), AuditAction.ATTACHMENT_VIEW, file.id, "interview:" + i.id);
+        return i;
+    }
+
+    // --- conclusion and recommendation -------------------------------------------------------------------------
+
+    /** The conclusion; every part the SOP requires for the outcome must be there (400 names the first missing one). */
+    @Transactional
+    public void saveConclusion(String ref, String outcome, String identity, String violence, String accompaniment, String protection,
+            String summary, String statement, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        examining(file);
+        Conclusion c = repo.one(Conclusion.class, file.id).orElseGet(Conclusion::new);
+        c.outcome = code(outcome, Vocabulary.OUTCOMES, "outcome");
+        c.partyIdentity = required(identity, "party_identity");
+        c.violenceForm = required(violence, "violence_form");
+        if ("proven".equals(c.outcome)) {
+            c.accompaniment = required(accompaniment, "accompaniment");
+            c.protection = required(protection, "protection");
+            c.examinationSummary = optional(summary);
+            c.notProvenStatement = null;
+        } else {
+            c.examinationSummary = required(summary, "examination_summary");
+            c.notProvenStatement = required(statement, "not_proven_statement");
+            c.accompaniment = optional(accompaniment);
+            c.protection = optional(protection);
+        }
+        c.recordedBy = who.getUsername();
+        c.recordedAt = now();
+        if (c.intakeId == null) {
+            c.intakeId = file.id;
+            repo.persist(c);
+        }
+        audit.record(who.getUsername(), AuditAction.CONCLUSION, file.id, "outcome:" + c.outcome);
+    }
+
+    @Transactional
+    public void saveRecommendation(String ref, String recovery, String measure, String sanctionDetails, String prevention,
+            String goodName, List<String> aggravating, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        examining(file);
+        Conclusion c = repo.one(Conclusion.class, file.id).orElseThrow(() -> FormRefused.notReady("conclusion_first"));
+        Recommendation r = repo.one(Recommendation.class, file.id).orElseGet(Recommendation::new);
+        if ("proven".equals(c.outcome)) {
+            r.recovery = required(recovery, "recovery");
+            r.sanctionMeasure = code(measure, Vocabulary.ALL_MEASURES, "sanction_measure");
+            r.sanctionTier = Vocabulary.tierOf(r.sanctionMeasure);
+            r.sanctionDetails = optional(sanctionDetails);
+            r.prevention = required(prevention, "prevention");
+            r.goodName = null;
+        } else {
+            if (measure != null && !measure.isBlank()) {
+                throw FormRefused.invalid("no_sanction_when_not_proven");
+            }
+            r.goodName = required(goodName, "good_name");
+            r.sanctionMeasure = null;
+            r.sanctionTier = null;
+            r.recovery = optional(recovery);
+            r.prevention = optional(prevention);
+            r.sanctionDetails = null;
+        }
+        r.aggravating = codes(aggravating, Vocabulary.AGGRAVATING, "aggravating");
+        r.recordedBy = who.getUsername();
+        r.recordedAt = now();
+        if (r.intakeId == null) {
+            r.intakeId = file.id;
+            repo.persist(r);
+        }
+        audit.record(who.getUsername(), AuditAction.RECOMMENDATION, file.id,
+                "tier:" + (r.sanctionTier == null ? "none" : r.sanctionTier) + (r.aggravating.isEmpty() ? "" : " aggravating:" + r.aggravating));
+    }
+
+    // --- after the decision: sanction execution and recovery ---------------------------------------------------
+
+    @Transactional
+    public void saveExecution(String ref, String programme, String institution, String state, String reportOn, String notes,
+            CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        Decision d = repo.one(Decision.class, file.id).orElseThrow(() -> FormRefused.notReady("decision_first"));
+        if (d.sanctionTier == null) {
+            throw FormRefused.notReady("no_sanction_decided");
+        }
+        SanctionExecution e = repo.one(SanctionExecution.class, file.id).orElseGet(SanctionExecution::new);
+        e.state = code(state, Vocabulary.EXECUTION_STATES, "execution_state");
+        boolean educational = !"berat".equals(d.sanctionTier);
+        e.programme = educational ? required(programme, "programme") : optional(programme);
+        e.institution = optional(institution);
+        e.completionReportOn = reportOn == null || reportOn.isBlank() ? null : date(reportOn, "completion_report_on");
+        if ("completed".equals(e.state) && educational && e.completionReportOn == null) {
+            throw FormRefused.invalid("completion_report_on");
+        }
+        e.notes = optional(notes);
+        e.updatedBy = who.getUsername();
+        e.updatedAt = now();
+        if (e.intakeId == null) {
+            e.intakeId = file.id;
+            repo.persist(e);
+        }
+        audit.record(who.getUsername(), AuditAction.SANCTION_EXECUTION, file.id, "state:" + e.state);
+    }
+
+    /** The recovery plan, only with the victim's (or a guardian's) recorded consent. */
+    @Transactional
+    public void saveRecoveryPlan(String ref, String consentBy, String consentOn, String victimStatus, String plan,
+            List<String> providerIds, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        if (!isVerifiedOrLater(file.status)) {
+            throw FormRefused.notReady("not_verified_yet");
+        }
+        if (consentBy == null || consentBy.isBlank() || consentOn == null || consentOn.isBlank()) {
+            throw FormRefused.invalid("recovery_consent");
+        }
+        RecoveryPlan p = repo.one(RecoveryPlan.class, file.id).orElseGet(RecoveryPlan::new);
+        p.consentBy = code(consentBy, Vocabulary.CONSENT_BY, "recovery_consent");
+        p.consentOn = date(consentOn, "recovery_consent");
+        p.victimStatus = code(victimStatus, Vocabulary.VICTIM_STATUSES, "victim_status");
+        p.plan = required(plan, "plan");
+        List<String> ids = new ArrayList<>();
+        for (String id : providerIds == null ? List.<String>of() : providerIds) {
+            if (id == null || id.isBlank()) {
+                continue;
+            }
+            long providerId = parseId(id, "providers");
+            if (providers.findById(providerId) == null) {
+                throw FormRefused.invalid("providers");
+            }
+            ids.add(String.valueOf(providerId));
+        }
+        p.providerIds = String.join(",", new LinkedHashSet<>(ids));
+        p.recordedBy = who.getUsername();
+        p.recordedAt = now();
+        if (p.intakeId == null) {
+            p.intakeId = file.id;
+            repo.persist(p);
+        }
+        audit.record(who.getUsername(), AuditAction.RECOVERY, file.id, "plan consent:" + p.consentBy);
+    }
+
+    @Transactional
+    public void addCheckin(String ref, String checkedOn, String withWhom, String providerId, String note, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        RecoveryPlan plan = repo.one(RecoveryPlan.class, file.id).orElseThrow(() -> FormRefused.notReady("recovery_plan_first"));
+        RecoveryCheckin c = new RecoveryCheckin();
+        c.intakeId = file.id;
+        c.checkedOn = date(checkedOn, "checked_on");
+        c.withWhom = code(withWhom, Vocabulary.CHECKIN_WITH, "with_whom");
+        if ("provider".equals(c.withWhom)) {
+            long id = parseId(providerId, "checkin_provider");
+            if (!List.of(plan.providerIds.split(",")).contains(String.valueOf(id))) {
+                throw FormRefused.invalid("checkin_provider");
+            }
+            c.providerId = id;
+        }
+        c.note = required(note, "checkin_note");
+        c.recordedBy = who.getUsername();
+        c.recordedAt = now();
+        repo.persist(c);
+        audit.record(who.getUsername(), AuditAction.RECOVERY, file.id, "checkin with:" + c.withWhom);
+    }
+
+    // --- conflict of interest ---------------------------------------------------------------------------------
+
+    /** A coordinator marks an account conflicted for the case (403 for anyone else). */
+    @Transactional
+    public void markConflict(String ref, String accountId, CurrentAccount who) {
+        CaseFile file = access.open(ref, who);
+        if (!who.isCoordinator()) {
+            audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, "conflict_mark");
+            throw new ForbiddenException("coordinators only");
+        }
+        Account account = accounts.findById(parseId(accountId, "conflict_account"));
+        if (account == null) {
+            throw FormRefused.invalid("conflict_account");
+        }
+        if (repo.markConflict(file.id, account.id, "coordinator", who.getUsername(), now())) {
+            audit.record(who.getUsername(), AuditAction.CONFLICT_MARK, file.id, "account:" + account.id + " source:coordinator");
+        }
+    }
+
+    /** Opens the case for a print and audits which document was printed. */
+    @Transactional
+    public CaseFile print(String ref, String document, CurrentAccount who) {
+        CaseFile file = access.open(ref, who);
+        if (file.isDeleted()) {
+            throw FormRefused.notReady("case_deleted");
+        }
+        audit.record(who.getUsername(), AuditAction.PRINT, file.id, document);
+        return file;
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    Party party(CaseFile file, String partyId) {
+        Party party = repo.find(Party.class, parseId(partyId, "party"));
+        if (party == null || !party.intakeId.equals(file.id)) {
+            throw FormRefused.invalid("party");
+        }
+        return party;
+    }
+
+    Interview interview(CaseFile file, long interviewId) {
+        Interview i = repo.find(Interview.class, interviewId);
+        if (i == null || !i.intakeId.equals(file.id)) {
+            throw new NotFoundException("no such interview");
+        }
+        return i;
+    }
+
+    private void recordConsent(Interview i, CurrentAccount who) {
+        i.recordingConsent = true;
+        i.consentRecordedBy = who.getUsername();
+        i.consentRecordedAt = now();
+    }
+
+    private CaseFile writable(String ref, CurrentAccount who) {
+        CaseFile file = access.open(ref, who);
+        if (file.isDeleted()) {
+            throw FormRefused.notReady("case_deleted");
+        }
+        if (CaseStatus.CLOSED.equals(file.status)) {
+            throw FormRefused.notReady("case_closed");
+        }
+        return file;
+    }
+
+    private static void examining(CaseFile file) {
+        if (!CaseStatus.IN_EXAMINATION.equals(file.status)) {
+            throw FormRefused.notReady("not_in_examination");
+        }
+    }
+
+    static boolean isVerifiedOrLater(String status) {
+        return List.of(CaseStatus.VERIFIED, CaseStatus.REFERRED, CaseStatus.IN_EXAMINATION, CaseStatus.CONCLUDED, CaseStatus.DECIDED)
+                .contains(status);
+    }
+
+    private String accountNames(List<String> ids, String field) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String id : ids == null ? List.<String>of() : ids) {
+            if (id == null || id.isBlank()) {
+                continue;
+            }
+            Account a = accounts.findById(parseId(id, field));
+            if (a == null || !a.active) {
+                throw FormRefused.invalid(field);
+            }
+            names.add(a.username);
+        }
+        if (names.isEmpty()) {
+            throw FormRefused.invalid(field);
+        }
+        return String.join(",", names);
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private static String code(String value, List<String> allowed, String field) {
+        if (value == null || !allowed.contains(value)) {
+            throw FormRefused.invalid(field);
+        }
+        return value;
+    }
+
+    private static String codes(List<String> values, List<String> allowed, String field) {
+        List<String> list = values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).distinct().toList();
+        for (String v : list) {
+            code(v, allowed, field);
+        }
+        return allowed.stream().filter(list::contains).collect(Collectors.joining(","));
+    }
+
+    static String required(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw FormRefused.invalid(field);
+        }
+        return longText(text, field);
+    }
+
+    private static String longText(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw FormRefused.invalid(field);
+        }
+        if (text.length() > MAX_TEXT) {
+            throw FormRefused.invalid("too_long");
+        }
+        return text.strip();
+    }
+
+    private static String shortText(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw FormRefused.invalid(field);
+        }
+        if (text.length() > MAX_SHORT) {
+            throw FormRefused.invalid("too_long");
+        }
+        return text.strip();
+    }
+
+    private static String optional(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.length() > MAX_TEXT) {
+            throw FormRefused.invalid("too_long");
+        }
+        return text.strip();
+    }
+
+    private static LocalDate date(String value, String field) {
+        try {
+            return LocalDate.parse(value == null ? "" : value.trim());
+        } catch (DateTimeParseException e) {
+            throw FormRefused.invalid(field);
+        }
+    }
+
+    private Instant dateTime(String value, String field) {
+        try {
+            return LocalDateTime.parse(value == null ? "" : value.trim()).atZone(config.zone()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw FormRefused.invalid(field);
+        }
+    }
+
+    static long parseId(String value, String field) {
+        try {
+            return Long.parseLong(value == null ? "" : value.trim());
+        } catch (NumberFormatException e) {
+            throw FormRefused.invalid(field);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package id.ruangaman.casework;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.referral.Provider;
+import id.ruangaman.security.Account;
+
+/**
+ * Everything the casework page shows, decrypted in one transaction. {@code values} holds each form field's current
+ * value: what is stored, overlaid by what a refused form submitted (so nothing typed is lost).
+ */
+public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDaysLeft, Assessment assessment,
+        List<LimitedMeeting> meetings, AssignmentLetter letter, List<Party> parties, List<Interview> interviews,
+        Conclusion conclusion, Recommendation recommendation, Decision decision, SanctionExecution execution, RecoveryPlan recovery,
+        List<Provider> recoveryProviders, List<RecoveryCheckin> checkins, List<Account> accounts, List<Account> conflicted,
+        List<TimelineEntry> timeline, List<String> nextStatuses, List<Provider> directory, Map<String, String> values,
+        String refusal, String refusedForm) {
+
+    /** One row of the case timeline: a workflow step or an SOP record, from the audit log (codes only). */
+    public record TimelineEntry(Instant at, String actor, String action, String from, String to) {
+    }
+
+    /** The current value of a form field, "" when none. */
+    public String v(String key) {
+        String value = values.get(key);
+        return value == null ? "" : value;
+    }
+
+    /** Whether a multi-valued field (comma-separated) holds {@code code}. */
+    public boolean has(String key, String code) {
+        return Arrays.asList(v(key).split(",")).contains(code);
+    }
+
+    public boolean hasId(String key, Long id) {
+        return id != null && has(key, id.toString());
+    }
+
+    /** Comma-separated account names as "a, b". */
+    public String names(String csv) {
+        return csv == null ? "" : csv.replace(",", ", ");
+    }
+
+    public boolean refusedAt(String form, Long id) {
+        return refused(form + "-" + id);
+    }
+
+    public boolean refused(String form) {
+        return refusal != null && form.equals(refusedForm);
+    }
+
+    public Party party(Long id) {
+        return parties.stream().filter(p -> p.id.equals(id)).findFirst().orElse(null);
+    }
+
+    public Provider provider(Long id) {
+        return recoveryProviders.stream().filter(p -> p.id.equals(id)).findFirst().orElse(null);
+    }
+
+    public List<String> list(String csv) {
+        return csv == null || csv.isBlank() ? List.of() : List.of(csv.split(","));
+    }
+
+    public boolean heavier() {
+        return decision != null && recommendation != null
+                && Vocabulary.weight(decision.sanctionTier) > Vocabulary.weight(recommendation.sanctionTier);
+    }
+
+    public boolean mayExamine() {
+        return "in_examination".equals(file.status);
+    }
+}

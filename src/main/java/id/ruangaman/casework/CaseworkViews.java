@@ -1,0 +1,147 @@
+package id.ruangaman.casework;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import id.ruangaman.audit.AuditAction;
+import id.ruangaman.audit.AuditEvent;
+import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.inbox.CaseStatus;
+import id.ruangaman.inbox.InboxConfig;
+import id.ruangaman.inbox.WorkingDays;
+import id.ruangaman.referral.Provider;
+import id.ruangaman.referral.ProviderRepository;
+import id.ruangaman.security.Account;
+import id.ruangaman.security.AccountRepository;
+
+/** Assembles the casework page of a case. */
+@ApplicationScoped
+class CaseworkViews {
+
+    /** The audit actions shown on the case timeline. */
+    static final List<String> TIMELINE = List.of(AuditAction.STATUS_CHANGE, AuditAction.ASSESSMENT, AuditAction.MEETING,
+            AuditAction.ASSIGNMENT_LETTER, AuditAction.PARTY, AuditAction.INTERVIEW, AuditAction.CONCLUSION, AuditAction.RECOMMENDATION,
+            AuditAction.DECISION, AuditAction.SANCTION_EXECUTION, AuditAction.RECOVERY, AuditAction.CONFLICT_MARK).stream()
+            .map(AuditAction::code).toList();
+
+    private final CaseworkRepository repo;
+    private final AccountRepository accounts;
+    private final ProviderRepository providers;
+    private final EntityManager em;
+    private final InboxConfig config;
+    private final Clock clock;
+
+    CaseworkViews(CaseworkRepository repo, AccountRepository accounts, ProviderRepository providers, EntityManager em,
+            InboxConfig config, Clock clock) {
+        this.repo = repo;
+        this.accounts = accounts;
+        this.providers = providers;
+        this.em = em;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional
+    CaseworkView of(CaseFile file, Map<String, String> submitted, String refusal, String refusedForm) {
+        long id = file.id;
+        Assessment assessment = repo.one(Assessment.class, id).orElse(null);
+        AssignmentLetter letter = repo.one(AssignmentLetter.class, id).orElse(null);
+        Conclusion conclusion = repo.one(Conclusion.class, id).orElse(null);
+        Recommendation recommendation = repo.one(Recommendation.class, id).orElse(null);
+        Decision decision = repo.one(Decision.class, id).orElse(null);
+        SanctionExecution execution = repo.one(SanctionExecution.class, id).orElse(null);
+        RecoveryPlan recovery = repo.one(RecoveryPlan.class, id).orElse(null);
+        List<Provider> recoveryProviders = recovery == null ? List.of()
+                : Arrays.stream(recovery.providerIds.split(",")).filter(s -> !s.isBlank()).map(s -> providers.findById(Long.parseLong(s)))
+                        .filter(Objects::nonNull).toList();
+        Integer daysLeft = file.examinationDueOn == null ? null
+                : new WorkingDays(config.holidays().orElse(List.of())).between(LocalDate.now(clock.withZone(config.zone())),
+                        file.examinationDueOn);
+        List<Long> conflictedIds = repo.conflictedAccounts(id);
+        List<Account> active = accounts.activeByName();
+        Map<String, String> values = new HashMap<>();
+        if (assessment != null) {
+            values.put("condition", assessment.condition);
+            values.put("emergency", assessment.emergencyServices);
+            values.put("risk_level", assessment.riskLevel);
+            values.put("condition_notes", assessment.conditionNotes);
+            values.put("risks", assessment.risks);
+            values.put("mitigation", assessment.mitigation);
+        }
+        if (letter != null) {
+            values.put("letter_number", letter.letterNumber);
+            values.put("issued_on", letter.issuedOn.toString());
+            values.put("signatory_name", letter.signatoryName);
+            values.put("signatory_title", letter.signatoryTitle);
+            values.put("team", ids(active, letter.team));
+        }
+        if (conclusion != null) {
+            values.put("outcome", conclusion.outcome);
+            values.put("party_identity", conclusion.partyIdentity);
+            values.put("violence_form", conclusion.violenceForm);
+            values.put("accompaniment", conclusion.accompaniment);
+            values.put("protection", conclusion.protection);
+            values.put("examination_summary", conclusion.examinationSummary);
+            values.put("not_proven_statement", conclusion.notProvenStatement);
+        }
+        if (recommendation != null) {
+            values.put("recovery", recommendation.recovery);
+            values.put("sanction_measure", recommendation.sanctionMeasure);
+            values.put("sanction_details", recommendation.sanctionDetails);
+            values.put("prevention", recommendation.prevention);
+            values.put("good_name", recommendation.goodName);
+            values.put("aggravating", recommendation.aggravating);
+        }
+        if (execution != null) {
+            values.put("programme", execution.programme);
+            values.put("institution", execution.institution);
+            values.put("state", execution.state);
+            values.put("completion_report_on", execution.completionReportOn == null ? null : execution.completionReportOn.toString());
+            values.put("execution_notes", execution.notes);
+        }
+        if (recovery != null) {
+            values.put("consent_by", recovery.consentBy);
+            values.put("consent_on", recovery.consentOn.toString());
+            values.put("victim_status", recovery.victimStatus);
+            values.put("plan", recovery.plan);
+            values.put("providers", recovery.providerIds);
+        }
+        values.putAll(submitted);
+        return new CaseworkView(file, repo.one(CaseStage.class, id).orElse(null), daysLeft, assessment, repo.meetings(id), letter,
+                repo.parties(id), repo.interviews(id), conclusion, recommendation, decision, execution, recovery, recoveryProviders,
+                repo.checkins(id), active, active.stream().filter(a -> conflictedIds.contains(a.id)).toList(), timeline(id),
+                CaseStatus.next(file.status), file.isDeleted() ? List.of() : providers.search(List.of(), null, null), values, refusal,
+                refusedForm);
+    }
+
+    private List<CaseworkView.TimelineEntry> timeline(long intakeId) {
+        return em.createQuery("from AuditEvent where intakeId = :id and action in :actions order by id", AuditEvent.class)
+                .setParameter("id", intakeId).setParameter("actions", TIMELINE).setMaxResults(500).getResultList().stream()
+                .map(CaseworkViews::entry).toList();
+    }
+
+    private static CaseworkView.TimelineEntry entry(AuditEvent e) {
+        String from = null;
+        String to = null;
+        if (AuditAction.STATUS_CHANGE.code().equals(e.action) && e.detail != null && e.detail.contains("->")) {
+            String[] steps = e.detail.split(" ")[0].split("->");
+            from = steps[0];
+            to = steps.length > 1 ? steps[1] : null;
+        }
+        return new CaseworkView.TimelineEntry(e.at, e.actor, e.action, from, to);
+    }
+
+    private static String ids(List<Account> accounts, String usernames) {
+        List<String> names = List.of(usernames.split(","));
+        return String.join(",", accounts.stream().filter(a -> names.contains(a.username)).map(a -> String.valueOf(a.id)).toList());
+    }
+}

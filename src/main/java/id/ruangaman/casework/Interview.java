@@ -1,0 +1,79 @@
+package id.ruangaman.casework;
+
+import java.time.Instant;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import id.ruangaman.security.crypto.EncryptedBytesConverter;
+import id.ruangaman.security.crypto.EncryptedStringConverter;
+
+/**
+ * One interview (pemeriksaan) of one party: when, where or over which channel, who attended, and the
+ * summary that becomes the berita acara pemeriksaan. An attachment (recording, photo) only after the interviewee's
+ * consent was recorded (SOP: no photo, voice or video without permission).
+ */
+@Entity
+@Table(name = "case_interview")
+public class Interview {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_interview_seq")
+    @SequenceGenerator(name = "case_interview_seq", sequenceName = "case_interview_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "intake_id", nullable = false)
+    public Long intakeId;
+
+    @Column(name = "party_id", nullable = false)
+    public Long partyId;
+
+    @Column(name = "held_at", nullable = false)
+    public Instant heldAt;
+
+    @Column(name = "channel", nullable = false)
+    public String channel;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "place", nullable = false)
+    public String place;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "attendees", nullable = false)
+    public String attendees;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "summary")
+    public String summary;
+
+    @Column(name = "recording_consent", nullable = false)
+    public boolean recordingConsent;
+
+    @Column(name = "consent_recorded_by")
+    public String consentRecordedBy;
+
+    @Column(name = "consent_recorded_at")
+    public Instant consentRecordedAt;
+
+    @Convert(converter = EncryptedBytesConverter.class)
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "attachment")
+    public byte[] attachment;
+
+    @Column(name = "attachment_type")
+    public String attachmentType;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,83 @@
+package id.ruangaman.casework;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+import id.ruangaman.inbox.InboxLocale;
+import id.ruangaman.inbox.StepRefused;
+import id.ruangaman.security.CurrentAccount;
+import id.ruangaman.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Leadership's pages ({@code /inbox/pimpinan}): the concluded cases, and for each its conclusion, recommendation and
+ * decision. Pimpinan records the decision here. Coordinators may read these pages; nothing else of a case is here.
+ */
+@Path("/inbox/pimpinan")
+@RolesAllowed({ Role.PIMPINAN, Role.COORDINATOR })
+public class LeadershipResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<LeadershipService.Item> items);
+
+        static native TemplateInstance detail(LeadershipService.Item item, Map<String, String> values, String refusal);
+    }
+
+    private final LeadershipService leadership;
+    private final CurrentAccount current;
+    private final InboxLocale locale;
+
+    LeadershipResource(LeadershipService leadership, CurrentAccount current, InboxLocale locale) {
+        this.leadership = leadership;
+        this.current = current;
+        this.locale = locale;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list() {
+        return locale.apply(Templates.list(leadership.list(current)));
+    }
+
+    @GET
+    @Path("/{ref}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance detail(@RestPath String ref) {
+        return locale.apply(Templates.detail(leadership.view(ref, current), Map.of(), null));
+    }
+
+    @POST
+    @Path("/{ref}/decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Role.PIMPINAN)
+    public Response decide(@RestPath String ref, @RestForm("decision_number") String number, @RestForm("decided_on") String decidedOn,
+            @RestForm("sanction_measure") String measure, @RestForm("good_name_restored") String goodName,
+            @RestForm("recovery_until") String recoveryUntil, @RestForm("decision_text") String text) {
+        try {
+            leadership.decide(ref, number, decidedOn, measure, "yes".equals(goodName), recoveryUntil, text, current);
+        } catch (FormRefused | StepRefused e) {
+            String code = e instanceof FormRefused f ? f.code() : ((StepRefused) e).code();
+            Map<String, String> values = CaseworkResource.form("decision_number", number, "decided_on", decidedOn, "sanction_measure",
+                    measure, "recovery_until", recoveryUntil, "decision_text", text);
+            return Response.status(e.getResponse().getStatus()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(locale.apply(Templates.detail(leadership.view(ref, current), values, code))).build();
+        }
+        return Response.seeOther(URI.create("/inbox/pimpinan/" + ref)).build();
+    }
+}

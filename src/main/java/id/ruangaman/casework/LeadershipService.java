@@ -1,0 +1,148 @@
+package id.ruangaman.casework;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+
+import id.ruangaman.audit.AuditAction;
+import id.ruangaman.audit.AuditLog;
+import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.inbox.CaseFileRepository;
+import id.ruangaman.inbox.CaseService;
+import id.ruangaman.inbox.CaseStatus;
+import id.ruangaman.security.CurrentAccount;
+
+/**
+ * Leadership's view (SOP Penyusunan Kesimpulan 9, Pengenaan Sanksi 2 and 8): concluded cases only, and of them only
+ * the conclusion, the recommendation and the decision. Never the intake, transcript, chronology, evidence or notes:
+ * this service reads nothing else. A conflicted leader is refused like anyone (audited).
+ */
+@ApplicationScoped
+public class LeadershipService {
+
+    static final List<String> VISIBLE = List.of(CaseStatus.CONCLUDED, CaseStatus.DECIDED, CaseStatus.CLOSED);
+
+    /** One concluded case as leadership sees it. */
+    public record Item(String referenceCode, String status, Conclusion conclusion, Recommendation recommendation,
+            Decision decision) {
+
+        /** The decided sanction is heavier than the one recommended (SOP Pengenaan Sanksi 8). */
+        public boolean heavier() {
+            return decision != null && recommendation != null
+                    && Vocabulary.weight(decision.sanctionTier) > Vocabulary.weight(recommendation.sanctionTier);
+        }
+
+        public boolean proven() {
+            return "proven".equals(conclusion.outcome);
+        }
+    }
+
+    private final CaseFileRepository cases;
+    private final CaseworkRepository repo;
+    private final CaseService caseService;
+    private final AuditLog audit;
+    private final EntityManager em;
+    private final Clock clock;
+
+    LeadershipService(CaseFileRepository cases, CaseworkRepository repo, CaseService caseService, AuditLog audit, EntityManager em,
+            Clock clock) {
+        this.cases = cases;
+        this.repo = repo;
+        this.caseService = caseService;
+        this.audit = audit;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Concluded, decided and closed cases with a conclusion, newest first; codes and dates only. */
+    @Transactional
+    public List<Item> list(CurrentAccount who) {
+        List<CaseFile> files = em.createQuery("select f from CaseFile f where f.status in :statuses and f.deletedByReporterAt is null "
+                + "and exists (select 1 from Conclusion c where c.intakeId = f.id) order by f.statusChangedAt desc", CaseFile.class)
+                .setParameter("statuses", VISIBLE).setMaxResults(200).getResultList();
+        return files.stream().filter(f -> !repo.isConflicted(f.id, who.id()))
+                .map(this::item).toList();
+    }
+
+    /** One case's conclusion, recommendation and decision; audited. */
+    @Transactional
+    public Item view(String ref, CurrentAccount who) {
+        CaseFile file = open(ref, who);
+        audit.record(who.getUsername(), AuditAction.DECISION_VIEW, file.id, null);
+        return item(file);
+    }
+
+    /** Records leadership's decision and moves the case to decided, in one transaction (both audited). */
+    @Transactional
+    public void decide(String ref, String number, String decidedOn, String measure, boolean goodName, String recoveryUntil,
+            String text, CurrentAccount who) {
+        if (!who.isPimpinan()) {
+            throw new ForbiddenException("leadership only");
+        }
+        CaseFile file = open(ref, who);
+        if (!CaseStatus.CONCLUDED.equals(file.status)) {
+            throw FormRefused.notReady("not_concluded");
+        }
+        Conclusion conclusion = repo.one(Conclusion.class, file.id).orElseThrow();
+        Decision d = new Decision();
+        d.intakeId = file.id;
+        if (number == null || number.isBlank() || number.length() > CaseworkService.MAX_SHORT) {
+            throw FormRefused.invalid("decision_number");
+        }
+        d.decisionNumber = number.strip();
+        try {
+            d.decidedOn = LocalDate.parse(decidedOn == null ? "" : decidedOn.trim());
+            d.recoveryUntil = recoveryUntil == null || recoveryUntil.isBlank() ? null : LocalDate.parse(recoveryUntil.trim());
+        } catch (DateTimeParseException e) {
+            throw FormRefused.invalid("decided_on");
+        }
+        if ("proven".equals(conclusion.outcome)) {
+            if (measure == null || !Vocabulary.ALL_MEASURES.contains(measure)) {
+                throw FormRefused.invalid("sanction_measure");
+            }
+            d.sanctionMeasure = measure;
+            d.sanctionTier = Vocabulary.tierOf(measure);
+        } else {
+            if (measure != null && !measure.isBlank()) {
+                throw FormRefused.invalid("no_sanction_when_not_proven");
+            }
+            d.goodNameRestored = goodName;
+        }
+        d.text = CaseworkService.required(text, "decision_text");
+        d.recordedBy = who.getUsername();
+        d.recordedAt = Instant.now(clock);
+        repo.persist(d);
+        Optional<Recommendation> rec = repo.one(Recommendation.class, file.id);
+        boolean heavier = rec.isPresent() && Vocabulary.weight(d.sanctionTier) > Vocabulary.weight(rec.get().sanctionTier);
+        audit.record(who.getUsername(), AuditAction.DECISION, file.id,
+                "tier:" + (d.sanctionTier == null ? "none" : d.sanctionTier) + (heavier ? " heavier" : ""));
+        caseService.move(file, CaseStatus.DECIDED, null, who);
+    }
+
+    private CaseFile open(String ref, CurrentAccount who) {
+        CaseFile file = cases.findByReference(ref).orElseThrow(() -> new NotFoundException("no such case"));
+        if (!VISIBLE.contains(file.status) || file.isDeleted() || repo.one(Conclusion.class, file.id).isEmpty()) {
+            audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, "not_concluded");
+            throw new ForbiddenException("not concluded");
+        }
+        if (repo.isConflicted(file.id, who.id())) {
+            audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, ConflictOfInterest.CODE);
+            throw new ForbiddenException(ConflictOfInterest.CODE);
+        }
+        return file;
+    }
+
+    private Item item(CaseFile file) {
+        return new Item(file.referenceCode, file.status, repo.one(Conclusion.class, file.id).orElseThrow(),
+                repo.one(Recommendation.class, file.id).orElse(null), repo.one(Decision.class, file.id).orElse(null));
+    }
+}

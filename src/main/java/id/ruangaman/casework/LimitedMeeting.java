@@ -1,0 +1,55 @@
+package id.ruangaman.casework;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import id.ruangaman.security.crypto.EncryptedStringConverter;
+
+/**
+ * Rapat terbatas (SOP Pemeriksaan/Verifikasi 5): the closed meeting on the verified report, the options
+ * explained to the victim and the path the victim chose (recorded as the victim's own choice).
+ */
+@Entity
+@Table(name = "case_meeting")
+public class LimitedMeeting {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_meeting_seq")
+    @SequenceGenerator(name = "case_meeting_seq", sequenceName = "case_meeting_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(name = "intake_id", nullable = false)
+    public Long intakeId;
+
+    @Column(name = "held_on", nullable = false)
+    public LocalDate heldOn;
+
+    @Column(name = "attendees", nullable = false)
+    public String attendees;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "options_explained", nullable = false)
+    public String optionsExplained;
+
+    @Column(name = "victim_choice", nullable = false)
+    public String victimChoice;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "choice_notes")
+    public String choiceNotes;
+
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+}

@@ -1,0 +1,47 @@
+package id.ruangaman.casework;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import id.ruangaman.security.crypto.EncryptedStringConverter;
+
+/**
+ * Pemulihan (SOP Investigasi dan Pendampingan 1-3): the recovery plan, only with the victim's consent (or a
+ * parent's or guardian's when the victim cannot give it), with providers from the referral directory.
+ */
+@Entity
+@Table(name = "case_recovery_plan")
+public class RecoveryPlan {
+
+    @Id
+    @Column(name = "intake_id")
+    public Long intakeId;
+
+    @Column(name = "consent_by", nullable = false)
+    public String consentBy;
+
+    @Column(name = "consent_on", nullable = false)
+    public LocalDate consentOn;
+
+    @Column(name = "victim_status", nullable = false)
+    public String victimStatus;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "plan", nullable = false)
+    public String plan;
+
+    @Column(name = "provider_ids", nullable = false)
+    public String providerIds;
+
+    @Column(name = "recorded_by", nullable = false)
+    public String recordedBy;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+}

@@ -1,0 +1,49 @@
+package id.ruangaman.casework;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import id.ruangaman.security.crypto.EncryptedStringConverter;
+
+/**
+ * Follow-up of the sanction (SOP Pengenaan Sanksi 4-6): for ringan and sedang, the educational programme or
+ * counselling the perpetrator must complete, and the date of its completion report.
+ */
+@Entity
+@Table(name = "case_sanction_execution")
+public class SanctionExecution {
+
+    @Id
+    @Column(name = "intake_id")
+    public Long intakeId;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "programme")
+    public String programme;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "institution")
+    public String institution;
+
+    @Column(name = "state", nullable = false)
+    public String state;
+
+    @Column(name = "completion_report_on")
+    public LocalDate completionReportOn;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "notes")
+    public String notes;
+
+    @Column(name = "updated_by", nullable = false)
+    public String updatedBy;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,91 @@
+package id.ruangaman.casework;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.inbox.CaseStatus;
+import id.ruangaman.inbox.CaseStepGuard;
+
+/**
+ * What each step of the workflow needs before it, after the SOP (seed 001):
+ * <ul>
+ * <li>verified: the assessment awal (Pemeriksaan/Verifikasi 3-4; the checklist is checked by the inbox);</li>
+ * <li>in_examination: a rapat terbatas where the victim chose the examination (5), and the surat tugas (11.2);</li>
+ * <li>concluded: at least one interview with its minutes (10), the conclusion with every required part, and the
+ * recommendation (Penyusunan Kesimpulan 1-8);</li>
+ * <li>decided: the leadership's decision (Penyusunan Kesimpulan 9);</li>
+ * <li>closed: "resolved" only after a decision, and after a decided sanction was carried out (Pengenaan Sanksi 4-6).
+ * Withdrawn, duplicate and deleted cases may close at any time.</li>
+ * </ul>
+ */
+@ApplicationScoped
+class SopStepGuards implements CaseStepGuard {
+
+    private final CaseworkRepository repo;
+
+    SopStepGuards(CaseworkRepository repo) {
+        this.repo = repo;
+    }
+
+    @Override
+    public Optional<String> refusal(CaseFile file, String to, String reason) {
+        long id = file.id;
+        return switch (to) {
+            case CaseStatus.VERIFIED -> repo.one(Assessment.class, id).isEmpty() ? Optional.of("assessment_missing") : Optional.empty();
+            case CaseStatus.IN_EXAMINATION -> toExamination(id);
+            case CaseStatus.CONCLUDED -> toConclusion(id);
+            case CaseStatus.DECIDED -> repo.one(Decision.class, id).isEmpty() ? Optional.of("decision_missing") : Optional.empty();
+            case CaseStatus.CLOSED -> toClosed(file, reason);
+            default -> Optional.empty();
+        };
+    }
+
+    private Optional<String> toExamination(long id) {
+        List<LimitedMeeting> meetings = repo.meetings(id);
+        if (meetings.isEmpty()) {
+            return Optional.of("meeting_missing");
+        }
+        if (!"examination".equals(meetings.get(meetings.size() - 1).victimChoice)) {
+            return Optional.of("victim_did_not_choose_examination");
+        }
+        if (repo.one(AssignmentLetter.class, id).isEmpty()) {
+            return Optional.of("assignment_letter_missing");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> toConclusion(long id) {
+        if (repo.interviews(id).stream().noneMatch(i -> i.summary != null)) {
+            return Optional.of("minutes_missing");
+        }
+        if (repo.one(Conclusion.class, id).isEmpty()) {
+            return Optional.of("conclusion_missing");
+        }
+        if (repo.one(Recommendation.class, id).isEmpty()) {
+            return Optional.of("recommendation_missing");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> toClosed(CaseFile file, String reason) {
+        if (!"resolved".equals(reason)) {
+            return Optional.empty();
+        }
+        if (List.of(CaseStatus.IN_EXAMINATION, CaseStatus.CONCLUDED).contains(file.status)) {
+            return Optional.of("resolved_needs_decision");
+        }
+        if (CaseStatus.DECIDED.equals(file.status)) {
+            Optional<Decision> decision = repo.one(Decision.class, file.id);
+            if (decision.isPresent() && decision.get().sanctionTier != null) {
+                Optional<SanctionExecution> execution = repo.one(SanctionExecution.class, file.id);
+                if (execution.isEmpty() || !"completed".equals(execution.get().state)) {
+                    return Optional.of("sanction_not_completed");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,69 @@
+package id.ruangaman.casework;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.inbox.CaseStatus;
+import id.ruangaman.inbox.CaseStatusChanged;
+import id.ruangaman.inbox.InboxConfig;
+import id.ruangaman.inbox.WorkingDays;
+import id.ruangaman.intake.ReporterErased;
+
+/**
+ * Keeps {@code case_stage} in step with the workflow, in the status change's transaction. When a case becomes
+ * verified, the examination deadline restarts: 30 working days (RUANGAMAN_INBOX_EXAMINATION_WORKING_DAYS) from the
+ * day of verification, holidays from RUANGAMAN_INBOX_HOLIDAYS (SOP Pemeriksaan/Verifikasi 9).
+ */
+@ApplicationScoped
+class StageRecorder {
+
+    private static final Logger LOG = Logger.getLogger(StageRecorder.class);
+    private final CaseworkRepository repo;
+    private final InboxConfig config;
+
+    StageRecorder(CaseworkRepository repo, InboxConfig config) {
+        this.repo = repo;
+        this.config = config;
+    }
+
+    void onStatusChanged(@Observes CaseStatusChanged change) {
+        CaseFile file = change.file();
+        CaseStage stage = repo.one(CaseStage.class, file.id).orElseGet(() -> {
+            CaseStage s = new CaseStage();
+            s.intakeId = file.id;
+            repo.persist(s);
+            return s;
+        });
+        switch (change.to()) {
+            case CaseStatus.VERIFIED -> {
+                stage.verifiedAt = change.at();
+                LocalDate day = LocalDate.ofInstant(change.at(), config.zone());
+                file.examinationDueOn = new WorkingDays(config.holidays().orElse(List.of())).plus(day, config.examinationWorkingDays());
+            }
+            case CaseStatus.IN_EXAMINATION -> stage.examinationStartedAt = change.at();
+            case CaseStatus.CONCLUDED -> stage.concludedAt = change.at();
+            case CaseStatus.DECIDED -> stage.decidedAt = change.at();
+            case CaseStatus.CLOSED -> stage.closedAt = change.at();
+            default -> {
+            }
+        }
+    }
+
+    /** {@code /hapus}: what the team wrote about the case's people goes with the person's data. */
+    void onErased(@Observes ReporterErased erased, jakarta.persistence.EntityManager em) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select id from intake where contact_id = ?1").setParameter(1, erased.contactId())
+                .getResultList();
+        int rows = 0;
+        for (Number id : ids) {
+            rows += repo.eraseContent(id.longValue());
+        }
+        LOG.infof("Erased %d casework rows of contact %d", rows, erased.contactId());
+    }
+}

@@ -1,0 +1,54 @@
+package id.ruangaman.casework;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The codes of the casework forms. People see them only as labels ({@code sop:} message bundle); the SOP clause each
+ * list comes from is named.
+ */
+public final class Vocabulary {
+
+    /** Assessment awal: the victim's condition. */
+    public static final List<String> CONDITIONS = List.of("stable", "distressed", "crisis", "injured");
+    /** Emergency services the assessment may call for (SOP Investigasi dan Pendampingan 6.2, plus shelter and police). */
+    public static final List<String> EMERGENCY_SERVICES = List.of("medical", "psychological", "legal", "spiritual", "safe_shelter",
+            "police");
+    public static final List<String> RISK_LEVELS = List.of("low", "medium", "high");
+    /** Rapat terbatas: the path the victim chose (SOP Pemeriksaan/Verifikasi 5). */
+    public static final List<String> VICTIM_CHOICES = List.of("examination", "accompaniment_only", "not_proceed", "undecided");
+    public static final List<String> PARTY_ROLES = List.of("victim", "reporter", "witness", "terlapor");
+    public static final List<String> CAMPUS_STATUSES = List.of("student", "lecturer", "staff", "community", "external");
+    public static final List<String> INTERVIEW_CHANNELS = List.of("in_person", "video_call", "phone");
+    public static final List<String> OUTCOMES = List.of("proven", "not_proven");
+    /** Sanksi administratif (SOP Pengenaan Sanksi 3), lightest first. */
+    public static final List<String> TIERS = List.of("ringan", "sedang", "berat");
+    /** The SOP's examples of each tier's measures. */
+    public static final Map<String, List<String>> MEASURES = Map.of(
+            "ringan", List.of("written_warning", "public_apology", "educational"),
+            "sedang", List.of("suspension_from_position", "student_rights_reduction"),
+            "berat", List.of("student_expulsion", "permanent_dismissal"));
+    public static final List<String> ALL_MEASURES = List.of("written_warning", "public_apology", "educational",
+            "suspension_from_position", "student_rights_reduction", "student_expulsion", "permanent_dismissal");
+    /** Grounds for a heavier sanction (SOP Pengenaan Sanksi 9). */
+    public static final List<String> AGGRAVATING = List.of("victim_disability", "victim_impact", "perpetrator_task_force",
+            "perpetrator_programme_head");
+    public static final List<String> EXECUTION_STATES = List.of("planned", "in_progress", "completed");
+    public static final List<String> CONSENT_BY = List.of("victim", "guardian");
+    /** Whose accommodations the notice states (SOP Investigasi dan Pendampingan 2.b). */
+    public static final List<String> VICTIM_STATUSES = List.of("student", "lecturer", "staff");
+    public static final List<String> CHECKIN_WITH = List.of("victim", "provider");
+
+    private Vocabulary() {
+    }
+
+    /** Position of a tier, lightest 0; -1 for none. */
+    public static int weight(String tier) {
+        return tier == null ? -1 : TIERS.indexOf(tier);
+    }
+
+    public static String tierOf(String measure) {
+        return MEASURES.entrySet().stream().filter(e -> e.getValue().contains(measure)).map(Map.Entry::getKey).findFirst()
+                .orElse(null);
+    }
+}

@@ -1,0 +1,47 @@
+package id.ruangaman.conversation;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Words a person may type instead of tapping "Ya" or "Tidak", per language code ({@code id -> [iya, setuju, ...]}).
+ * They come from {@code conversations/_answer_words.yaml}, so a translator extends them without touching code; every
+ * language's words are accepted whatever language the session is in (people mix languages).
+ *
+ * @param yes words meaning yes, by language
+ * @param no  words meaning no, by language
+ */
+public record AnswerWords(Map<String, List<String>> yes, Map<String, List<String>> no) {
+
+    public AnswerWords {
+        yes = Map.copyOf(yes);
+        no = Map.copyOf(no);
+    }
+
+    /** The words built into the engine, used when no words file is given (engine tests, the README example). */
+    public static AnswerWords builtIn() {
+        return new AnswerWords(
+                Map.of("id", List.of("ya", "y", "iya", "benar", "betul", "setuju", "boleh", "oke", "ok", "mau", "👍"),
+                        "en", List.of("yes", "yup", "yep", "yeah", "okay", "sure")),
+                Map.of("id", List.of("tidak", "t", "tdk", "nggak", "enggak", "gak", "ga", "bukan", "👎"),
+                        "en", List.of("no", "n", "nope", "nah")));
+    }
+
+    /** Every yes word, in any language. */
+    public List<String> allYes() {
+        return flatten(yes);
+    }
+
+    /** Every no word, in any language. */
+    public List<String> allNo() {
+        return flatten(no);
+    }
+
+    private static List<String> flatten(Map<String, List<String>> byLanguage) {
+        Set<String> words = new LinkedHashSet<>();
+        byLanguage.keySet().stream().sorted().forEach(language -> words.addAll(byLanguage.get(language)));
+        return List.copyOf(words);
+    }
+}

@@ -1,0 +1,238 @@
+package id.ruangaman.casework;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.security.Account;
+import id.ruangaman.security.Role;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * One case in a real browser (Debian's chromium + chromedriver), typed and clicked as a person would: from verified
+ * through the rapat terbatas, surat tugas, examination, conclusion (first refused for a missing part) and
+ * recommendation; the decision as a pimpinan account, heavier than recommended; then recovery with monitoring.
+ */
+@QuarkusTest
+class CaseworkBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    InboxFixtures fixtures;
+
+    private WebDriver driver;
+    private WebDriverWait wait;
+    private Path profile;
+    private String root;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "chromium and chromedriver are required (apt-get install chromium chromium-driver)");
+        profile = Files.createTempDirectory("ruangaman-chrome");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1600", "--user-data-dir=" + profile.toAbsolutePath());
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(),
+                options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        root = base.toString().replaceAll("/$", "");
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void shouldTakeACaseFromVerifiedToRecoveryMonitoring() {
+        Account counsellor = fixtures.account("browser-sop-counsellor", Role.COUNSELLOR);
+        fixtures.account("browser-sop-pimpinan", Role.PIMPINAN);
+        String ref = fixtures.submittedCase(true);
+        // Verification through the same forms over HTTP; the browser takes over at "verified".
+        CaseworkSteps steps = new CaseworkSteps(InboxFixtures.login("browser-sop-counsellor"), ref);
+        steps.status("in_verification");
+        steps.tickChecklist();
+        steps.assessment();
+        steps.status("verified");
+
+        login("browser-sop-counsellor");
+        driver.get(root + "/inbox/cases/" + ref);
+        click(By.id("case-sop"));
+        waitText(By.id("case-status"), "Terverifikasi");
+
+        // Rapat terbatas: the victim chooses the examination.
+        date(By.id("meeting-held-on"), "2026-11-02");
+        check(By.cssSelector("#meeting input[name=attendees][value='" + counsellor.id + "']"));
+        type(By.id("options-explained"), "Pilihan dijelaskan: pemeriksaan atau pendampingan saja");
+        new Select(driver.findElement(By.id("victim-choice"))).selectByValue("examination");
+        click(By.id("save-meeting"));
+        waitText(By.id("meeting"), "Lanjut ke pemeriksaan");
+
+        // Surat tugas.
+        type(By.id("letter-number"), "ST/SELENIUM/1");
+        date(By.id("letter-issued-on"), "2026-11-03");
+        type(By.id("signatory-name"), "Pimpinan Sintetis");
+        type(By.id("signatory-title"), "Rektor");
+        check(By.cssSelector("#letter input[name=team][value='" + counsellor.id + "']"));
+        click(By.id("save-letter"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("print-surat-tugas")));
+
+        click(By.id("sop-status-in_examination"));
+        waitText(By.id("case-status"), "Pemeriksaan");
+
+        // Parties and an interview with its minutes.
+        new Select(driver.findElement(By.id("party-role"))).selectByValue("terlapor");
+        type(By.id("party-name"), "Dodi Sintetis");
+        new Select(driver.findElement(By.id("campus-status"))).selectByValue("student");
+        click(By.id("add-party"));
+        waitText(By.id("party"), "Dodi Sintetis");
+        new Select(driver.findElement(By.id("interview-party"))).selectByIndex(1);
+        date(By.id("interview-held-at"), "2026-11-05T10:00");
+        type(By.id("interview-place"), "Ruang tertutup Satgas");
+        type(By.id("interview-attendees"), "Konselor, pendamping");
+        type(By.id("interview-summary"), "Keterangan terlapor dicatat");
+        click(By.id("add-interview"));
+        waitText(By.id("interview"), "Keterangan terlapor dicatat");
+
+        // Conclusion: a missing required part is refused on the page, with what was typed kept.
+        click(By.id("outcome-proven"));
+        type(By.id("party-identity"), "Dodi Sintetis, mahasiswa");
+        type(By.id("violence-form"), "Bentuk sintetis");
+        type(By.id("accompaniment"), "Pendampingan psikologis");
+        click(By.id("save-conclusion"));
+        waitText(By.cssSelector("#conclusion .refusal"), "perlindungan korban");
+        assertTrue(driver.findElement(By.id("accompaniment")).getAttribute("value").contains("Pendampingan psikologis"));
+        type(By.id("protection"), "Jadwal kuliah dipisah");
+        click(By.id("save-conclusion"));
+        waitText(By.id("conclusion-outcome"), "Terbukti");
+
+        type(By.id("rec-recovery"), "Konseling psikolog");
+        new Select(driver.findElement(By.id("sanction-measure"))).selectByValue("written_warning");
+        type(By.id("rec-prevention"), "Pelatihan pencegahan di fakultas");
+        check(By.cssSelector("#recommendation input[name=aggravating][value=victim_impact]"));
+        click(By.id("save-recommendation"));
+        waitText(By.id("recommendation-summary"), "Peringatan tertulis");
+        click(By.id("sop-status-concluded"));
+        waitText(By.id("case-status"), "Disimpulkan");
+        logout();
+
+        // Leadership decides, heavier than recommended.
+        login("browser-sop-pimpinan");
+        wait.until(ExpectedConditions.urlContains("/inbox/pimpinan"));
+        click(By.linkText(ref));
+        waitText(By.id("recommended-sanction"), "Peringatan tertulis");
+        assertTrue(!driver.getPageSource().contains("Keterangan terlapor dicatat"), "no examination minutes for leadership");
+        type(By.id("decision-number"), "KEP/SELENIUM/1");
+        date(By.id("decided-on"), "2026-11-20");
+        new Select(driver.findElement(By.id("decision-measure"))).selectByValue("suspension_from_position");
+        date(By.id("recovery-until"), "2027-02-28");
+        type(By.id("decision-text"), "Menetapkan sanksi sedang");
+        click(By.id("save-decision"));
+        waitText(By.id("heavier"), "lebih berat dari rekomendasi");
+        logout();
+
+        // Recovery with consent, and monitoring.
+        login("browser-sop-counsellor");
+        driver.get(root + "/inbox/cases/" + ref + "/sop");
+        waitText(By.id("case-status"), "Diputuskan pimpinan");
+        new Select(driver.findElement(By.id("consent-by"))).selectByValue("victim");
+        date(By.id("consent-on"), "2026-11-21");
+        new Select(driver.findElement(By.id("victim-status"))).selectByValue("student");
+        type(By.id("recovery-plan"), "Konseling mingguan selama satu semester");
+        List<WebElement> providers = driver.findElements(By.cssSelector("#recovery input[name=providers]"));
+        if (!providers.isEmpty()) {
+            providers.get(0).click();
+        }
+        click(By.id("save-recovery"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("print-accommodations")));
+        date(By.id("checked-on"), "2026-12-01");
+        new Select(driver.findElement(By.id("with-whom"))).selectByValue("victim");
+        type(By.id("checkin-note"), "Tidur mulai membaik");
+        click(By.id("add-checkin"));
+        waitText(By.id("checkins"), "Tidur mulai membaik");
+        waitText(By.id("timeline"), "Keputusan pimpinan dicatat");
+    }
+
+    private void login(String username) {
+        driver.get(root + "/inbox");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        driver.findElement(By.id("j_username")).sendKeys(username);
+        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
+        driver.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+    }
+
+    private void logout() {
+        click(By.id("logout"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+    }
+
+    private void type(By locator, String text) {
+        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(locator));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Date pickers differ between locales; the value is set as the browser's form would hold it. */
+    private void date(By locator, String value) {
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", field, value);
+    }
+
+    private void check(By locator) {
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(locator));
+        if (!box.isSelected()) {
+            box.click();
+        }
+    }
+
+    private void click(By locator) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    private void waitText(By locator, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+}

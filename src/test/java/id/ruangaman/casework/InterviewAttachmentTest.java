@@ -1,0 +1,103 @@
+package id.ruangaman.casework;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.audit.AuditLog;
+import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.inbox.CaseFileRepository;
+import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.intake.ReporterErasure;
+import id.ruangaman.security.Account;
+import id.ruangaman.security.Role;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** A recording or photo of an interview is kept only once the interviewee's consent is recorded; encrypted; audited. */
+@QuarkusTest
+class InterviewAttachmentTest {
+
+    private static final byte[] PNG = "\u0089PNG synthetic recording-SENTINEL-7f3".getBytes(StandardCharsets.ISO_8859_1);
+
+    @Inject
+    InboxFixtures fixtures;
+    @Inject
+    CaseFileRepository cases;
+    @Inject
+    CaseworkRepository repo;
+    @Inject
+    AuditLog audit;
+    @Inject
+    EntityManager em;
+    @Inject
+    ReporterErasure erasure;
+    @Inject
+    ContactRepository contacts;
+
+    private Response upload(String session, String ref, long interviewId) {
+        String csrf = given().redirects().follow(false).cookie("ruangaman-session", session).when().get("/inbox").then().extract()
+                .cookie("ruangaman-csrf");
+        return given().redirects().follow(false).cookie("ruangaman-session", session).cookie("ruangaman-csrf", csrf)
+                .multiPart("csrf-token", csrf).multiPart("attachment", "photo.png", PNG, "image/png").when()
+                .post("/inbox/cases/" + ref + "/sop/interviews/" + interviewId + "/attachment");
+    }
+
+    @Test
+    void shouldKeepARecordingOnlyWithRecordedConsent() {
+        Account counsellor = fixtures.account("attach-counsellor", Role.COUNSELLOR);
+        String session = InboxFixtures.login("attach-counsellor");
+        String ref = fixtures.submittedCase(true);
+        long id = QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().id);
+        CaseworkSteps steps = new CaseworkSteps(session, ref);
+        steps.status("in_verification");
+        steps.tickChecklist();
+        steps.assessment();
+        steps.status("verified");
+        steps.meeting(counsellor.id, "examination");
+        steps.letter(counsellor.id);
+        assertEquals(303, steps.status("in_examination"));
+        steps.party("victim", "Rani Sintetis");
+        long partyId = QuarkusTransaction.requiringNew().call(() -> repo.parties(id).get(0).id);
+        assertEquals(303, steps.interview(partyId, null));
+        long interviewId = QuarkusTransaction.requiringNew().call(() -> repo.interviews(id).get(0).id);
+
+        upload(session, ref, interviewId).then().statusCode(409).body(containsString("Rekaman atau foto hanya boleh disimpan"));
+        assertEquals(1, QuarkusTransaction.requiringNew()
+                .call(() -> audit.count("action = 'interview' and intakeId = ?1 and detail like 'attachment refused:no_consent%'", id)));
+
+        steps.post().formParam("summary", "Berita acara sintetis").formParam("recording_consent", "yes").when()
+                .post(steps.base() + "/interviews/" + interviewId).then().statusCode(303);
+        upload(session, ref, interviewId).then().statusCode(303);
+        byte[] back = InboxFixtures.getAs(session).when().get(steps.base() + "/interviews/" + interviewId + "/attachment").then()
+                .statusCode(200).header("Content-Disposition", containsString("attachment")).extract().asByteArray();
+        assertArrayEquals(PNG, back);
+        assertEquals(1, QuarkusTransaction.requiringNew()
+                .call(() -> audit.count("action = 'attachment_view' and intakeId = ?1", id)));
+        byte[] stored = QuarkusTransaction.requiringNew().call(() -> (byte[]) em
+                .createNativeQuery("select attachment from case_interview where id = ?1").setParameter(1, interviewId).getSingleResult());
+        assertFalse(new String(stored, StandardCharsets.ISO_8859_1).contains("SENTINEL-7f3"), "encrypted at rest");
+        byte[] summary = QuarkusTransaction.requiringNew().call(() -> (byte[]) em
+                .createNativeQuery("select summary from case_interview where id = ?1").setParameter(1, interviewId).getSingleResult());
+        assertFalse(new String(summary, StandardCharsets.UTF_8).contains("Berita acara sintetis"), "minutes encrypted at rest");
+
+        // /hapus: what the team wrote about the case's people goes with the person's data.
+        long contactId = QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().contactId);
+        QuarkusTransaction.requiringNew().run(() -> erasure.erase(contacts.findById(contactId)));
+        for (String table : new String[] { "case_interview", "case_party", "case_assessment", "case_meeting", "case_assignment_letter" }) {
+            long left = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from " + table
+                    + " where intake_id = ?1").setParameter(1, id).getSingleResult()).longValue());
+            assertEquals(0, left, table + " erased");
+        }
+    }
+}
