@@ -51,4 +51,16 @@ public interface ChannelsConfig {
     /** How long a message being sent is reserved; a crashed sender's message is retried after this. */
     @WithDefault("60S")
     Duration sendLease();
+
+    /**
+     * How long the raw payload of a processed update is kept (for diagnosing a failed step) before a
+     * scheduled job empties it (RawPayloadPurge). The row itself (hashed id, status) stays so platform
+     * redeliveries are still recognised: Meta retries a webhook for up to 7 days, Telegram for 24 hours.
+     */
+    @WithDefault("7D")
+    Duration rawPayloadRetention();
+
+    /** How often the raw-payload purge runs. */
+    @WithDefault("1H")
+    Duration rawPayloadPurgeEvery();
 }

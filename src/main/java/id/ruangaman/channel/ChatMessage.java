@@ -70,8 +70,22 @@ public class ChatMessage {
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
 
-    @Column(name = "provider_message_id", length = 128)
-    public String providerMessageId;
+    /**
+     * The platform's id of this message, encrypted (a WhatsApp wamid embeds a phone number). Set it with
+     * {@link #identify}; look messages up by {@link #providerMessageKey}, never by this field.
+     */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "provider_message")
+    public String providerMessage;
+
+    /** Lookup key of the platform's id: {@link ProviderIds#key} (a blind index for WhatsApp). */
+    @Column(name = "provider_message_key", length = 64)
+    public String providerMessageKey;
+
+    /** Only on a message queued after its contact was erased: where to deliver it; emptied once it is settled. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "recipient")
+    public String recipient;
 
     @Column(name = "failure_reason", length = 200)
     public String failureReason;
@@ -101,4 +115,10 @@ public class ChatMessage {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** Records the platform's id of this message: encrypted, plus its lookup key. */
+    public void identify(ProviderIds ids, String providerId) {
+        providerMessage = providerId;
+        providerMessageKey = ids.key(channel, providerId);
+    }
 }

@@ -25,10 +25,16 @@ public class ChatMessageRepository implements PanacheRepository<ChatMessage> {
         return update("intakeId = ?1 where contactId = ?2 and intakeId is null", intakeId, contactId);
     }
 
-    /** Erases the content of every message of a contact, keeping only direction, kind and time. */
+    /**
+     * Erases the content of every message of a contact, keeping only direction, kind, status and times: bodies
+     * and platform ids go, and a message not yet delivered never will be (status ERASED).
+     */
     public int eraseContent(long contactId) {
-        return update("body = null, status = ?2 where contactId = ?1 and direction = ?3", contactId,
-                ChatMessage.Status.ERASED, ChatMessage.Direction.IN)
-                + update("body = null where contactId = ?1 and direction = ?2", contactId, ChatMessage.Direction.OUT);
+        return update("body = null, providerMessage = null, recipient = null, status = ?2 where contactId = ?1 "
+                + "and (direction = ?3 or status in ?4)", contactId, ChatMessage.Status.ERASED, ChatMessage.Direction.IN,
+                java.util.List.of(ChatMessage.Status.PENDING, ChatMessage.Status.SENDING, ChatMessage.Status.HELD))
+                + update("body = null, providerMessage = null, recipient = null where contactId = ?1 and direction = ?2 "
+                + "and status not in ?3", contactId, ChatMessage.Direction.OUT,
+                java.util.List.of(ChatMessage.Status.PENDING, ChatMessage.Status.SENDING, ChatMessage.Status.HELD, ChatMessage.Status.ERASED));
     }
 }

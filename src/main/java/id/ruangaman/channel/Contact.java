@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import id.ruangaman.security.crypto.EncryptedStringConverter;
 
@@ -33,7 +34,8 @@ public class Contact {
     public byte[] externalIdHash;
 
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(name = "external_id", nullable = false)
+    /** The platform id (Telegram chat id, WhatsApp number); null once the person's data was erased. */
+    @Column(name = "external_id")
     public String externalId;
 
     /** WhatsApp business-scoped user id (BSUID), if the platform named one; the external id may be the same. */
@@ -64,4 +66,15 @@ public class Contact {
     /** Discreet mode (issue 17): every message to this chat goes out without a notification sound where possible. */
     @Column(nullable = false)
     public boolean discreet;
+
+    /** When the person's data was erased (/hapus or a coordinator); the platform id is gone from then on. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
+    /**
+     * Not stored: the platform id an erasure removed, kept in memory for the rest of that transaction so the
+     * confirmation queued after it can still be delivered (it travels encrypted on that message only).
+     */
+    @Transient
+    public String farewellRecipient;
 }

@@ -75,6 +75,7 @@ public class Outbox {
         outbound.kind = message.choices().isEmpty() ? "text" : "choices";
         outbound.body = json(message);
         outbound.createdAt = now;
+        outbound.recipient = contact.externalId == null ? contact.farewellRecipient : null;
         if (contact.channel == Channel.DEV) {
             outbound.status = ChatMessage.Status.SENT;
             outbound.sentAt = now;

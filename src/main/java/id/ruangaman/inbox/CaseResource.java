@@ -70,7 +70,7 @@ public class CaseResource {
     @Path("/transcript")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance transcript(@RestPath String ref) {
-        CaseFile file = cases.peek(ref, current);
+        CaseFile file = cases.readTranscript(ref, current);
         return locale.apply(Templates.transcript(views.transcript(file, locale.get()), file.referenceCode));
     }
 

@@ -89,6 +89,17 @@ public class CaseService {
         return file;
     }
 
+    /**
+     * The case for a read of its whole transcript (the live refresh of an open page, or the route called on its
+     * own): every read is audited, as the transcript holds the whole chronology.
+     */
+    @Transactional
+    public CaseFile readTranscript(String ref, CurrentAccount who) {
+        CaseFile file = peek(ref, who);
+        audit.record(who.getUsername(), AuditAction.TRANSCRIPT_VIEW, file.id, null);
+        return file;
+    }
+
     @Transactional
     public void assign(String ref, Long assigneeId, CurrentAccount who) {
         CaseFile file = access.open(ref, who);
@@ -248,7 +259,7 @@ public class CaseService {
         return queued;
     }
 
-    /** The unmasked value, once, for a stated reason; audited. */
+    /** The unmasked value, once, for a stated reason; audited. Null when the reporter's data was erased. */
     @Transactional
     public String reveal(String ref, String field, String reason, CurrentAccount who) {
         if (!REVEAL_FIELDS.contains(field)) {
@@ -260,7 +271,10 @@ public class CaseService {
         CaseFile file = access.open(ref, who);
         Contact contact = contacts.findById(file.contactId);
         audit.record(who.getUsername(), AuditAction.REVEAL, file.id, "field:" + field + " reason:" + reason);
-        String value = contact == null ? null : "contact_id".equals(field) ? contact.externalId : contact.displayName;
+        if (file.isDeleted() || contact == null || contact.erasedAt != null) {
+            return null; // erased: shown as "dihapus", never a leftover id
+        }
+        String value = "contact_id".equals(field) ? contact.externalId : contact.displayName;
         return value == null ? "" : value;
     }
 

@@ -1,5 +1,7 @@
 package id.ruangaman.inbox;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,6 +45,25 @@ public class InboxEventFeed {
             return r.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the inbox event table", e);
+        }
+    }
+
+    /**
+     * The role of the account behind a live stream if it may still receive events: the account is active and its
+     * session open and not idle for longer than {@code idle}; otherwise empty, and the stream ends.
+     */
+    public Optional<String> stillAllowed(long accountId, byte[] sessionIdHash, Duration idle) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select a.role from account a "
+                + "join account_session s on s.account_id = a.id where a.id = ? and a.active and s.id_hash = ? and s.ended_at is null "
+                + "and s.last_action_at > ?")) {
+            s.setLong(1, accountId);
+            s.setBytes(2, sessionIdHash);
+            s.setObject(3, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minus(idle));
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check the account of a live stream", e);
         }
     }
 

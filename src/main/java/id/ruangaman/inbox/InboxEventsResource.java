@@ -1,5 +1,6 @@
 package id.ruangaman.inbox;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.sse.Sse;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import id.ruangaman.security.AccountSessions;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;
 import io.smallrye.common.annotation.Blocking;
@@ -34,6 +36,8 @@ public class InboxEventsResource {
     private final InboxEventFeed feed;
     private final InboxConfig config;
     private final CurrentAccount current;
+    @jakarta.inject.Inject
+    AccountSessions sessions;
 
     InboxEventsResource(InboxEventFeed feed, InboxConfig config, CurrentAccount current) {
         this.feed = feed;
@@ -47,7 +51,8 @@ public class InboxEventsResource {
     public Multi<OutboundSseEvent> events(@RestHeader("Last-Event-ID") String lastEventId, @RestQuery String after,
             @Context Sse sse) {
         long viewer = current.id();
-        boolean seesAll = current.isCoordinator();
+        byte[] session = current.sessionId() == null ? new byte[0] : AccountSessions.idHash(current.sessionId());
+        Duration idle = sessions.idleTimeout();
         Long start = parse(lastEventId);
         if (start == null) {
             start = parse(after);
@@ -56,8 +61,14 @@ public class InboxEventsResource {
         return Multi.createFrom().ticks().every(config.livePollInterval())
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> Uni.createFrom()
-                        .item(() -> feed.after(cursor.get(), viewer, seesAll))
+                        .item(() -> {
+                            // The account is checked again on every poll: a deactivated account, an ended or idle
+                            // session, or a changed role takes effect on an open stream at once.
+                            String role = feed.stillAllowed(viewer, session, idle).orElseThrow(StreamEnded::new);
+                            return feed.after(cursor.get(), viewer, Role.COORDINATOR.equals(role));
+                        })
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .onFailure(StreamEnded.class).recoverWithCompletion()
                 .onItem().transformToMultiAndConcatenate(items -> {
                     if (!items.isEmpty()) {
                         cursor.set(items.get(items.size() - 1).id());
@@ -66,6 +77,13 @@ public class InboxEventsResource {
                 })
                 .map(item -> sse.newEventBuilder().id(String.valueOf(item.id())).name(item.type())
                         .data(item.referenceCode()).build());
+    }
+
+    /** The account may no longer receive events; the stream completes. */
+    private static final class StreamEnded extends RuntimeException {
+        StreamEnded() {
+            super(null, null, false, false);
+        }
     }
 
     private static Long parse(String value) {

@@ -349,4 +349,62 @@ public interface InboxMessages {
     @Message
     String audit_to();
 
+
+    @Message
+    String erase_title();
+
+    @Message
+    String erase_explain();
+
+    @Message
+    String erase_reason();
+
+    @Message
+    String erase_reason_choose();
+
+    @Message
+    String erase_reason_missing();
+
+    @Message
+    String erase_already();
+
+    @Message
+    String erase_submit();
+
+    @Message
+    String erase_why(String key);
+
+    @Message
+    String erase_link();
+
+    @Message
+    String account_title();
+
+    @Message
+    String account_password_changed();
+
+    @Message
+    String account_change_password();
+
+    @Message
+    String account_current_password();
+
+
+    @Message
+    String account_repeat_password();
+
+    @Message
+    String account_sessions();
+
+    @Message
+    String account_sessions_explain();
+
+    @Message
+    String account_logout_everywhere();
+
+    @Message
+    String nav_account();
+
+    @Message
+    String account_error(String key);
 }

@@ -24,6 +24,7 @@ import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.channel.MediaRepository;
 import id.ruangaman.channel.Notices;
 import id.ruangaman.channel.Outbox;
+import id.ruangaman.channel.ProviderIds;
 import id.ruangaman.channel.TranscriptChanged;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.FlowEngine;
@@ -66,6 +67,8 @@ public class ConversationService {
     FloodGuard flood;
     @Inject
     Notices notices;
+    @Inject
+    ProviderIds providerIds;
     @Inject
     IntakeRepository intakeRepository;
     @Inject
@@ -133,7 +136,10 @@ public class ConversationService {
             }
             return Optional.of(List.of());
         }
-        boolean quiet = input instanceof Input.Media
+        // A case's thread has its own measure (one acknowledgement per quiet period, the keep-this-file question once):
+        // taking a file of a burst silently there would swallow the one acknowledgement or question the burst gets.
+        boolean thread = state.filter(current -> current.status() == SessionStatus.COMPLETED && current.thread() != null).isPresent();
+        boolean quiet = input instanceof Input.Media && !thread
                 && (moreFilesComing || !fileWanted && previous.filter(this::recentFile).isPresent());
         return Optional.of(receiveLocked(contact, input, null, providerMessageId, quiet));
     }
@@ -209,8 +215,8 @@ public class ConversationService {
     @Transactional
     public void recordEdit(long contactId, String providerMessageId, Input.Text edited) {
         Contact contact = contacts.lock(contactId);
-        Optional<ChatMessage> original = messages.find("contactId = ?1 and direction = ?2 and providerMessageId = ?3 order by id",
-                contactId, ChatMessage.Direction.IN, providerMessageId).firstResultOptional();
+        Optional<ChatMessage> original = messages.find("contactId = ?1 and direction = ?2 and providerMessageKey = ?3 order by id",
+                contactId, ChatMessage.Direction.IN, providerIds.key(contact.channel, providerMessageId)).firstResultOptional();
         ChatMessage edit = record(contact, edited, providerMessageId, original.map(m -> m.id).orElse(null),
                 original.map(m -> m.intakeId).orElse(null));
         edit.kind = "edit";
@@ -362,10 +368,10 @@ public class ConversationService {
     private ChatMessage record(Contact contact, Input input, String providerMessageId, Long editOf, Long intakeId) {
         ChatMessage inbound = new ChatMessage();
         inbound.intakeId = intakeId;
-        inbound.providerMessageId = providerMessageId;
         inbound.editOf = editOf;
         inbound.contactId = contact.id;
         inbound.channel = contact.channel;
+        inbound.identify(providerIds, providerMessageId);
         inbound.direction = ChatMessage.Direction.IN;
         inbound.kind = kindOf(input);
         inbound.body = json(input);

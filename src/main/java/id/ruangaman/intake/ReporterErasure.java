@@ -1,27 +1,48 @@
 package id.ruangaman.intake;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import id.ruangaman.channel.Channel;
 import id.ruangaman.channel.ChatMessageRepository;
 import id.ruangaman.channel.Contact;
+import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.channel.MediaRepository;
 
 /**
- * Carries out {@code /hapus}: erases everything the person sent (message texts, answers, media and
- * their display name). Counsellors keep only an empty case shell marked "deleted by reporter".
+ * Erases a person: everything they sent and everything that identifies them, in the caller's transaction,
+ * for {@code /hapus} in the chat or on a coordinator's recorded request. Table by table:
+ * <ul>
+ * <li>{@code inbound_update}: the raw payload of every update from or about the person (their messages, and
+ * delivery statuses of messages to them) is emptied; the row (hashed platform id, status) stays for
+ * deduplication;</li>
+ * <li>{@code chat_message}: bodies in and out and the encrypted platform ids are emptied; messages not yet
+ * delivered are not delivered;</li>
+ * <li>{@code intake}: the answers (chronology included) are emptied; the case stays as a closed shell
+ * (reference code, dates, category columns) marked {@value #CLOSED_REASON};</li>
+ * <li>{@code media}: uploads, claimed and staged, are deleted;</li>
+ * <li>{@code contact}: the platform id and display name are emptied and the lookup hash replaced by random
+ * bytes, so the person writing again is a new contact with nothing of the old one;</li>
+ * <li>referrals are revoked and their consent message id emptied ({@link ReporterErased} observers);</li>
+ * <li>counsellors' notes and audit rows (codes only) stay.</li>
+ * </ul>
+ * The {@code /hapus} confirmation queued after the erasure is the one message that still carries the
+ * platform id, encrypted on that message alone and emptied once it is delivered or given up.
  */
 @ApplicationScoped
 public class ReporterErasure {
 
     private static final Logger LOG = Logger.getLogger(ReporterErasure.class);
     public static final String CLOSED_REASON = "deleted_by_reporter";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ChatMessageRepository messages;
     private final MediaRepository media;
@@ -29,6 +50,12 @@ public class ReporterErasure {
     private final Clock clock;
     @Inject
     Event<ReporterErased> erased;
+    @Inject
+    EntityManager em;
+    @Inject
+    SessionRepository sessions;
+    @Inject
+    ContactRepository contacts;
 
     ReporterErasure(ChatMessageRepository messages, MediaRepository media, IntakeRepository intakes, Clock clock) {
         this.messages = messages;
@@ -37,17 +64,50 @@ public class ReporterErasure {
         this.clock = clock;
     }
 
-    /** Must run in the transaction of the conversation step that confirmed the deletion. */
+    /**
+     * {@code /hapus} confirmed. Must run in the transaction of the conversation step that confirmed it, with
+     * the contact locked; the step then saves the session in its erased state (language and reference code).
+     */
     public void erase(Contact contact) {
+        contact.farewellRecipient = contact.externalId;
+        eraseData(contact);
+    }
+
+    /**
+     * A coordinator erases a person on their request made outside the chat. The person is not messaged
+     * (the chat may not be safe) and their conversation is discarded. Runs in the caller's transaction.
+     * Returns how many cases were kept as shells.
+     */
+    public long eraseOnRequest(long contactId) {
+        Contact contact = contacts.lock(contactId);
+        if (contact == null) {
+            return 0;
+        }
+        sessions.delete("contactId", contactId);
+        return eraseData(contact);
+    }
+
+    private long eraseData(Contact contact) {
         Instant now = Instant.now(clock);
+        int rawUpdates = em.createNativeQuery("update inbound_update set payload = null where channel = ?1 "
+                + "and (contact_hash = ?2 or subject_hash = ?2) and payload is not null")
+                .setParameter(1, contact.channel.name()).setParameter(2, contact.externalIdHash).executeUpdate();
         int erasedMessages = messages.eraseContent(contact.id);
         long erasedMedia = media.deleteAllOf(contact.id);
         long shells = intakes.update("answers = null, status = 'closed', closedReason = ?2, deletedByReporterAt = ?3, "
                 + "violenceTypes = null, urgentMedical = false, childOnline = false, statsConsent = false "
                 + "where contactId = ?1", contact.id, CLOSED_REASON, now);
         contact.displayName = null;
+        contact.erasedAt = now;
+        if (contact.channel != Channel.DEV) { // a dev chat's id is a random browser token, not a person's
+            contact.externalId = null;
+            byte[] unlinked = new byte[32];
+            RANDOM.nextBytes(unlinked);
+            contact.externalIdHash = unlinked;
+        }
         erased.fire(new ReporterErased(contact.id));
-        LOG.infof("Erased contact %d on request: %d messages, %d media, %d intakes kept as shells",
-                contact.id, erasedMessages, erasedMedia, shells);
+        LOG.infof("Erased contact %d: %d raw updates, %d messages, %d media, %d intakes kept as shells",
+                contact.id, rawUpdates, erasedMessages, erasedMedia, shells);
+        return shells;
     }
 }

@@ -85,9 +85,9 @@ public class ReferralResource {
     @POST
     @Path("/{id}/ask")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response ask(@RestPath String id) {
+    public Response ask(@RestPath String id, @RestForm("acknowledge_unsafe") String acknowledged) {
         long referralId = ReferralService.parseId(id);
-        referrals.askConsent(referralId, current);
+        referrals.askConsent(referralId, current, "yes".equals(acknowledged));
         return to(referralId);
     }
 
@@ -103,9 +103,9 @@ public class ReferralResource {
     @POST
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response status(@RestPath String id, @RestForm String status) {
+    public Response status(@RestPath String id, @RestForm String status, @RestForm("acknowledge_unsafe") String acknowledged) {
         long referralId = ReferralService.parseId(id);
-        referrals.changeStatus(referralId, status, current);
+        referrals.changeStatus(referralId, status, current, "yes".equals(acknowledged));
         return to(referralId);
     }
 

@@ -30,6 +30,7 @@ import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.channel.Outbox;
 import id.ruangaman.inbox.CaseAccess;
 import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.inbox.IntakeSections;
 import id.ruangaman.inbox.CaseFileRepository;
 import id.ruangaman.intake.ReporterErased;
 import id.ruangaman.security.CurrentAccount;
@@ -74,6 +75,11 @@ public class ReferralService {
 
     /** A referral with what the pages need around it. */
     public record Item(Referral referral, Provider provider, CaseFile file) {
+
+        /** The survivor said the chat is not safe: a message to it needs the counsellor's confirmation. */
+        public boolean chatUnsafe() {
+            return file != null && IntakeSections.of(file.answers).chatUnsafe();
+        }
 
         /** Whole days since the referral was drafted. */
         public long ageDays(Instant now) {
@@ -174,11 +180,18 @@ public class ReferralService {
     /** Asks the survivor in the chat, in their language, naming the provider and exactly the parts to share. */
     @Transactional
     public void askConsent(long id, CurrentAccount who) {
+        askConsent(id, who, false);
+    }
+
+    /** As {@link #askConsent(long, CurrentAccount)}; an unsafe chat (see {@link Item#chatUnsafe}) needs {@code unsafeAcknowledged}, else 409. */
+    @Transactional
+    public void askConsent(long id, CurrentAccount who, boolean unsafeAcknowledged) {
         Item item = open(id, who);
         Referral referral = item.referral();
         if (item.file().isDeleted()) {
             throw new WebApplicationException("the reporter deleted this case", 409);
         }
+        refuseIfUnsafe(item, unsafeAcknowledged);
         move(referral, ReferralStatus.AWAITING_CONSENT, who.getUsername(), item.file().id, null);
         referral.consentAskedAt = referral.statusChangedAt;
         referral.consentedParts = String.join(",", referral.partCodes());
@@ -218,6 +231,15 @@ public class ReferralService {
      */
     @Transactional
     public void changeStatus(long id, String to, CurrentAccount who) {
+        changeStatus(id, to, who, false);
+    }
+
+    /**
+     * As {@link #changeStatus(long, String, CurrentAccount)}; a step that messages the chat (sent, accepted) needs
+     * {@code unsafeAcknowledged} when the survivor said the chat is not safe, else 409 and nothing changes.
+     */
+    @Transactional
+    public void changeStatus(long id, String to, CurrentAccount who, boolean unsafeAcknowledged) {
         ReferralStatus target = ReferralStatus.parse(to);
         if (target == null || !ReferralStatus.MANUAL.contains(target)) {
             throw new BadRequestException("unknown status");
@@ -230,6 +252,9 @@ public class ReferralService {
         }
         if (item.file().isDeleted() && target != ReferralStatus.REVOKED && target != ReferralStatus.COMPLETED) {
             throw new WebApplicationException("the reporter deleted this case", 409);
+        }
+        if (target == ReferralStatus.SENT || target == ReferralStatus.ACCEPTED) {
+            refuseIfUnsafe(item, unsafeAcknowledged);
         }
         move(referral, target, who.getUsername(), item.file().id, null);
         Contact contact = contacts.findById(referral.contactId);
@@ -245,6 +270,12 @@ public class ReferralService {
         } else if (target == ReferralStatus.REVOKED) {
             referral.revokedAt = referral.statusChangedAt;
             referral.revokedBy = who.getUsername();
+        }
+    }
+
+    private static void refuseIfUnsafe(Item item, boolean acknowledged) {
+        if (item.chatUnsafe() && !acknowledged) {
+            throw new WebApplicationException("the person said this chat is not safe: confirm before messaging it", 409);
         }
     }
 
@@ -293,7 +324,7 @@ public class ReferralService {
         referral.consentAnsweredAt = referral.statusChangedAt;
         if (inbound != null) {
             referral.consentMessageId = inbound.id;
-            referral.consentProviderMessage = inbound.providerMessageId;
+            referral.consentProviderMessage = inbound.providerMessage;
         }
         LOG.infof("Referral %d: survivor answered %s", referral.id, yes ? "yes" : "no");
         return new ChatTextKey(yes ? "consent_given" : "consent_refused", referral, providers.findById(referral.providerId));
@@ -316,6 +347,7 @@ public class ReferralService {
     void onErased(@Observes ReporterErased event) {
         int revoked = 0;
         for (Referral referral : referrals.list("contactId = ?1", event.contactId())) {
+            referral.consentProviderMessage = null; // the platform's id of the person's answer (a wamid embeds the number)
             if (!referral.state().isFinal()) {
                 move(referral, ReferralStatus.REVOKED, CHAT_ACTOR, referral.intakeId, "reporter_erased");
                 referral.revokedAt = referral.statusChangedAt;

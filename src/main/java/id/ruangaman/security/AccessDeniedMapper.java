@@ -28,7 +28,7 @@ class AccessDeniedMapper {
     @ServerExceptionMapper(ForbiddenException.class)
     Uni<Response> denied(ForbiddenException e, UriInfo uri) {
         String path = uri.getPath();
-        String actor = identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        String actor = identity.isAnonymous() ? null : AccountSessions.username(identity.getPrincipal().getName());
         return Uni.createFrom().item(() -> {
             audit.record(actor, AuditAction.ACCESS_DENIED, null, "path:" + (path.length() > 150 ? path.substring(0, 150) : path));
             return Response.status(403).type(MediaType.TEXT_PLAIN).entity("forbidden").build();

@@ -23,6 +23,8 @@ public class AccountService {
     private final AuditLog audit;
     private final SecurityConfig config;
     private final Clock clock;
+    @jakarta.inject.Inject
+    AccountSessions sessions;
 
     AccountService(AccountRepository accounts, AuditLog audit, SecurityConfig config, Clock clock) {
         this.accounts = accounts;
@@ -61,6 +63,9 @@ public class AccountService {
             throw new WebApplicationException("you cannot deactivate yourself", 409);
         }
         account.active = active;
+        if (!active) {
+            sessions.endAll(accountId, "deactivated", null);
+        }
         audit.record(actor, active ? AuditAction.ACCOUNT_ACTIVATE : AuditAction.ACCOUNT_DEACTIVATE, null, "account:" + accountId);
     }
 
@@ -69,7 +74,49 @@ public class AccountService {
         checkPassword(password);
         Account account = find(accountId);
         account.setPassword(password, Instant.now(clock));
+        sessions.endAll(accountId, "password_reset", null);
         audit.record(actor, AuditAction.PASSWORD_RESET, null, "account:" + accountId);
+    }
+
+    /**
+     * The account holder changes their own password: the current one is checked, the new one meets the policy,
+     * and every other session of the account ends (this one stays). Errors: 400 with a short reason.
+     */
+    @Transactional
+    public void changeOwnPassword(CurrentAccount who, String current, String password, String repeated) {
+        Account account = find(who.id());
+        if (current == null || !io.quarkus.elytron.security.common.BcryptUtil.matches(current, account.passwordHash)) {
+            throw new BadRequestException("current_password_wrong");
+        }
+        if (password == null || !password.equals(repeated)) {
+            throw new BadRequestException("passwords_differ");
+        }
+        checkPassword(password);
+        account.setPassword(password, Instant.now(clock));
+        sessions.endAll(account.id, "password_changed", who.sessionId());
+        audit.record(account.username, AuditAction.PASSWORD_CHANGE, null, "account:" + account.id);
+    }
+
+    /** "Log out everywhere": every session of the account ends, this one included. */
+    @Transactional
+    public int endAllSessions(CurrentAccount who) {
+        int ended = sessions.endAll(who.id(), "everywhere", null);
+        audit.record(who.getUsername(), AuditAction.SESSIONS_ENDED, null, "sessions:" + ended);
+        return ended;
+    }
+
+    /** Logout: this session ends. */
+    @Transactional
+    public void logout(CurrentAccount who) {
+        if (who.sessionId() != null) {
+            sessions.end(who.sessionId(), "logout");
+        }
+        audit.record(who.getUsername(), AuditAction.LOGOUT, null, null);
+    }
+
+    /** Whether a password meets the policy (length {@code minPasswordLength}..128). */
+    public static boolean acceptable(String password, int minLength) {
+        return password != null && password.length() >= minLength && password.length() <= 128;
     }
 
     private Account find(long id) {
@@ -81,7 +128,7 @@ public class AccountService {
     }
 
     private void checkPassword(String password) {
-        if (password == null || password.length() < config.minPasswordLength() || password.length() > 128) {
+        if (!acceptable(password, config.minPasswordLength())) {
             throw new BadRequestException("password: " + config.minPasswordLength() + "-128 characters");
         }
     }

@@ -27,14 +27,23 @@ class AdminAccountBootstrap {
         this.clock = clock;
     }
 
+    @jakarta.inject.Inject
+    SecurityConfig security;
+
     @Transactional
     void onStart(@Observes StartupEvent event) {
+        // Instances starting together on an empty database take turns, so only one creates the account.
+        accounts.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(7320131)").getSingleResult();
         if (accounts.count() > 0) {
             return;
         }
         if (config.username().isEmpty() || config.password().isEmpty()) {
             LOG.warn("No inbox account exists: set RUANGAMAN_ADMIN_USERNAME and RUANGAMAN_ADMIN_PASSWORD to create the first coordinator");
             return;
+        }
+        if (!AccountService.acceptable(config.password().get(), security.minPasswordLength())) {
+            throw new IllegalStateException("RUANGAMAN_ADMIN_PASSWORD is too short or too long: it needs "
+                    + security.minPasswordLength() + " to 128 characters, like every other account's password");
         }
         Instant now = Instant.now(clock);
         Account admin = new Account();

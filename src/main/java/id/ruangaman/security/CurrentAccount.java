@@ -24,7 +24,12 @@ public class CurrentAccount {
     }
 
     public String getUsername() {
-        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        return identity.isAnonymous() ? "anonymous" : AccountSessions.username(identity.getPrincipal().getName());
+    }
+
+    /** The server-side session of this request ({@link AccountSessions}), or null when anonymous. */
+    public String sessionId() {
+        return identity.isAnonymous() ? null : AccountSessions.sessionId(identity.getPrincipal().getName());
     }
 
     public boolean isCoordinator() {

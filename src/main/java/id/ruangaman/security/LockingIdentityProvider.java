@@ -37,6 +37,10 @@ public class LockingIdentityProvider implements IdentityProvider<UsernamePasswor
     private final AuditLog audit;
     private final SecurityConfig config;
     private final Clock clock;
+    @jakarta.inject.Inject
+    AccountSessions sessions;
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
 
     LockingIdentityProvider(AccountRepository accounts, AuditLog audit, SecurityConfig config, Clock clock) {
         this.accounts = accounts;
@@ -55,52 +59,93 @@ public class LockingIdentityProvider implements IdentityProvider<UsernamePasswor
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> {
-            Outcome outcome = QuarkusTransaction.requiringNew().call(() -> check(username, password));
+            Outcome outcome = check(username, password);
             if (outcome.role == null) {
                 throw new AuthenticationFailedException();
             }
             return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(outcome.username))
+                    .setPrincipal(new QuarkusPrincipal(outcome.principal))
                     .addRole(outcome.role)
                     .addCredential(request.getPassword())
                     .build();
         });
     }
 
+    /**
+     * The password is compared outside any transaction (bcrypt is slow on purpose), so parallel guesses never hold
+     * database connections while they hash; the outcome is then written in one short transaction.
+     */
     private Outcome check(String username, String password) {
         Instant now = Instant.now(clock);
-        Optional<Account> found = username == null || username.length() > 64 ? Optional.empty() : accounts.findByUsername(username);
+        Optional<Account> found = username == null || username.length() > 64 ? Optional.empty()
+                : QuarkusTransaction.requiringNew().call(() -> accounts.findByUsername(username));
         if (found.isEmpty()) {
             BcryptUtil.matches(password, DUMMY_HASH);
-            audit.record("unknown", AuditAction.LOGIN_FAILED, null, "unknown_account");
+            QuarkusTransaction.requiringNew().run(() -> audit.record("unknown", AuditAction.LOGIN_FAILED, null, "unknown_account"));
             LOG.info("Failed login for an unknown account");
             return Outcome.FAILED;
         }
         Account account = found.get();
         if (account.lockedUntil != null && account.lockedUntil.isAfter(now)) {
-            audit.record(account.username, AuditAction.LOGIN_FAILED, null, "locked");
+            QuarkusTransaction.requiringNew().run(() -> audit.record(account.username, AuditAction.LOGIN_FAILED, null, "locked"));
             return Outcome.FAILED;
         }
         boolean matches = BcryptUtil.matches(password, account.passwordHash);
-        if (!matches || !account.active) {
-            account.failedLogins++;
-            String detail = account.active ? "wrong_password" : "inactive";
-            audit.record(account.username, AuditAction.LOGIN_FAILED, null, detail);
-            if (account.failedLogins >= config.maxFailedLogins()) {
-                account.lockedUntil = now.plus(config.lockoutDuration());
-                account.failedLogins = 0;
-                audit.record(account.username, AuditAction.LOGIN_LOCKED, null, "until:" + account.lockedUntil);
-                LOG.infof("Account %d locked after repeated failed logins", account.id);
-            }
-            return Outcome.FAILED;
-        }
-        account.failedLogins = 0;
-        account.lockedUntil = null;
-        audit.record(account.username, AuditAction.LOGIN, null, null);
-        return new Outcome(account.username, account.role);
+        return QuarkusTransaction.requiringNew().call(() -> record(account, matches, now));
     }
 
-    private record Outcome(String username, String role) {
+    private Outcome record(Account account, boolean matches, Instant now) {
+        if (!matches || !account.active) {
+            String detail = account.active ? "wrong_password" : "inactive";
+            audit.record(account.username, AuditAction.LOGIN_FAILED, null, detail);
+            countFailure(account, now);
+            return Outcome.FAILED;
+        }
+        // Another request may have locked the account while this password was checked: read the lock again.
+        Object[] state = (Object[]) em.createNativeQuery("select locked_until, active from account where id = ?1 for update")
+                .setParameter(1, account.id).getSingleResult();
+        Instant lockedUntil = toInstant(state[0]);
+        if ((lockedUntil != null && lockedUntil.isAfter(now)) || !Boolean.TRUE.equals(state[1])) {
+            audit.record(account.username, AuditAction.LOGIN_FAILED, null, "locked");
+            return Outcome.FAILED;
+        }
+        em.createNativeQuery("update account set failed_logins = 0, locked_until = null where id = ?1")
+                .setParameter(1, account.id).executeUpdate();
+        audit.record(account.username, AuditAction.LOGIN, null, null);
+        return new Outcome(sessions.open(account), account.role);
+    }
+
+    /**
+     * Counts a failure in one atomic statement, so parallel guesses cannot overwrite each other's count: the
+     * request whose failure reaches the limit locks the account. A count left from an expired lock restarts.
+     */
+    private void countFailure(Account account, Instant now) {
+        Object[] row = (Object[]) em.createNativeQuery("update account set "
+                + "failed_logins = case when locked_until is not null and locked_until <= ?1 then 1 else failed_logins + 1 end, "
+                + "locked_until = case when locked_until is not null and locked_until <= ?1 then null else locked_until end "
+                + "where id = ?2 returning failed_logins, locked_until")
+                .setParameter(1, now).setParameter(2, account.id).getSingleResult();
+        int failures = ((Number) row[0]).intValue();
+        if (failures == config.maxFailedLogins()) {
+            Instant until = now.plus(config.lockoutDuration());
+            em.createNativeQuery("update account set locked_until = ?1 where id = ?2")
+                    .setParameter(1, until).setParameter(2, account.id).executeUpdate();
+            audit.record(account.username, AuditAction.LOGIN_LOCKED, null, "until:" + until);
+            LOG.infof("Account %d locked after repeated failed logins", account.id);
+        }
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value == null || value instanceof Instant) {
+            return (Instant) value;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private record Outcome(String principal, String role) {
         static final Outcome FAILED = new Outcome(null, null);
     }
 }

@@ -33,6 +33,8 @@ public class LoginResource {
     private final AuditLog audit;
     private final InboxLocale locale;
     private final String cookieName;
+    @jakarta.inject.Inject
+    AccountService accounts;
 
     LoginResource(CurrentAccount current, AuditLog audit, InboxLocale locale,
             @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName) {
@@ -50,13 +52,13 @@ public class LoginResource {
         return locale.apply(Templates.login(error != null));
     }
 
-    /** Ends the session: the encrypted session cookie is expired. CSRF-protected like every form. */
+    /** Ends the session: its row in account_session ends and the cookie is expired. CSRF-protected like every form. */
     @POST
     @Path("logout")
     @PermitAll
     public Response logout() {
         if (current.isLoggedIn()) {
-            audit.record(current.getUsername(), AuditAction.LOGOUT, null, null);
+            accounts.logout(current);
         }
         NewCookie expired = new NewCookie.Builder(cookieName).value("").path("/").maxAge(0).httpOnly(true)
                 .sameSite(NewCookie.SameSite.STRICT).build();

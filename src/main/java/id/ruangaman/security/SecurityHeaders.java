@@ -7,8 +7,9 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 
 /**
- * Headers for every inbox page, the login page and their redirects: a CSP without inline script,
- * no framing, nothing cached, no referrer. Webhooks and health endpoints are left alone.
+ * Headers for every inbox page, the login page and their redirects: a CSP without inline script (unless the
+ * resource set a stricter one, as evidence downloads do: {@code sandbox}), no framing, nothing cached, no
+ * referrer, and HSTS when the request came over HTTPS. Webhooks and health endpoints are left alone.
  */
 @ApplicationScoped
 class SecurityHeaders {
@@ -21,7 +22,12 @@ class SecurityHeaders {
             if (covered(context.normalizedPath())) {
                 context.addHeadersEndHandler(ignored -> {
                     MultiMap headers = context.response().headers();
-                    headers.set("Content-Security-Policy", CSP);
+                    if (!headers.contains("Content-Security-Policy")) { // evidence keeps its own sandbox policy
+                        headers.set("Content-Security-Policy", CSP);
+                    }
+                    if (context.request().isSSL()) { // HTTPS, directly or (quarkus.http.proxy.*) behind the proxy
+                        headers.set("Strict-Transport-Security", "max-age=31536000");
+                    }
                     headers.set("Cache-Control", "no-store");
                     headers.set("Pragma", "no-cache");
                     headers.set("Referrer-Policy", "no-referrer");

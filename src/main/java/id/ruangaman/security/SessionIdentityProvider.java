@@ -3,6 +3,8 @@ package id.ruangaman.security;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -13,16 +15,25 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Turns a valid session cookie back into an identity. The account is read again, so deactivating it
- * (or changing its role) takes effect on the next request rather than when the cookie expires.
+ * Turns a valid session cookie back into an identity, on every request. The cookie's principal is
+ * {@code username:sessionId} ({@link AccountSessions}); the session must still be open in the database and the
+ * account active, so logout, a password change or reset, deactivation and "log out everywhere" take effect on the
+ * next request rather than when the cookie expires. A request counts as a user action (restarting the idle
+ * timeout) unless it is the page's background work: the live-event stream, or a request marked
+ * {@value #BACKGROUND_HEADER} by inbox.js.
  */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
-    private final AccountRepository accounts;
+    /** Header inbox.js sends on refreshes it makes by itself. */
+    public static final String BACKGROUND_HEADER = "X-Ruangaman-Background";
 
-    SessionIdentityProvider(AccountRepository accounts) {
+    private final AccountRepository accounts;
+    private final AccountSessions sessions;
+
+    SessionIdentityProvider(AccountRepository accounts, AccountSessions sessions) {
         this.accounts = accounts;
+        this.sessions = sessions;
     }
 
     @Override
@@ -32,14 +43,22 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
 
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        String username = request.getPrincipal();
+        String principal = request.getPrincipal();
+        String username = AccountSessions.username(principal);
+        String sessionId = AccountSessions.sessionId(principal);
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        boolean userAction = routing == null || !(routing.request().path().startsWith("/inbox/events")
+                || routing.request().getHeader(BACKGROUND_HEADER) != null);
         return context.runBlocking(() -> {
-            String role = QuarkusTransaction.requiringNew().call(() -> accounts.findByUsername(username)
-                    .filter(a -> a.active).map(a -> a.role).orElse(null));
+            if (sessionId == null) {
+                throw new AuthenticationFailedException(); // a cookie from before server-side sessions: log in again
+            }
+            String role = QuarkusTransaction.requiringNew().call(() -> sessions.check(username, sessionId, userAction)
+                    ? accounts.findByUsername(username).filter(a -> a.active).map(a -> a.role).orElse(null) : null);
             if (role == null) {
                 throw new AuthenticationFailedException();
             }
-            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username)).addRole(role).build();
+            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(principal)).addRole(role).build();
         });
     }
 }

@@ -55,6 +55,29 @@ public class SessionKeyConfigSource implements ConfigSourceFactory {
         });
     }
 
+    /**
+     * The derived key as a config value (for {@link SessionKeyInterceptor}), the per-process key in dev and test
+     * without a data key, or null (production without a usable data key is stopped by DataKeyStartupCheck).
+     */
+    static ConfigValue derivedValue(ConfigValue dataKey, ConfigValue profile) {
+        String key;
+        if (dataKey == null || dataKey.getValue() == null || dataKey.getValue().isBlank()) {
+            String active = profile == null || profile.getValue() == null ? "prod" : profile.getValue();
+            if (!active.contains("dev") && !active.contains("test")) {
+                return null;
+            }
+            key = processKey();
+        } else {
+            try {
+                key = Base64.getEncoder().encodeToString(derive(Base64.getDecoder().decode(dataKey.getValue().trim())));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return ConfigValue.builder().withName(PROPERTY).withValue(key).withConfigSourceName("ruangaman-session-key")
+                .withConfigSourceOrdinal(50).build();
+    }
+
     private static synchronized String processKey() {
         String key = System.getProperty(PROCESS_KEY);
         if (key == null) {

@@ -16,7 +16,8 @@
   }
 
   function replace(url, selector) {
-    return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+    // Marked as background work: a refresh nobody asked for does not keep an idle session alive.
+    return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html', 'X-Ruangaman-Background': '1' } })
       .then(function (r) { if (!r.ok || r.redirected) { throw new Error('refresh ' + r.status); } return r.text(); })
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, 'text/html');

@@ -78,6 +78,87 @@ class PackagedServiceIT {
         }
     }
 
+    /**
+     * A blank session key (as a copied .env.example once had it) and a too short one count as unset: the key derived
+     * from the data key applies, so a cookie from one instance opens the inbox on another, and no generated key is
+     * ever printed. Behind the documented proxy (X-Forwarded-Proto https from 127.0.0.1) cookies are Secure, redirects
+     * stay https and HSTS is sent.
+     */
+    @Test
+    void shouldDeriveTheSessionKeyWhenTheSettingIsBlankAndNeverPrintAKey() throws Exception {
+        String dataKey = Base64.getEncoder().encodeToString(new byte[32]);
+        Map<String, String> common = Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres",
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "RUANGAMAN_DATA_KEY", dataKey,
+                "RUANGAMAN_ADMIN_USERNAME", "packaged-admin",
+                "RUANGAMAN_ADMIN_PASSWORD", "packaged-admin-password");
+        Path blankLog = Files.createTempFile("packaged-blank-key", ".log");
+        Path shortLog = Files.createTempFile("packaged-short-key", ".log");
+        int blankPort = freePort();
+        int shortPort = freePort();
+        Map<String, String> blank = new java.util.HashMap<>(common);
+        blank.put("QUARKUS_HTTP_PORT", String.valueOf(blankPort));
+        blank.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "");
+        Map<String, String> tooShort = new java.util.HashMap<>(common);
+        tooShort.put("QUARKUS_HTTP_PORT", String.valueOf(shortPort));
+        tooShort.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "tooshort");
+        Process first = start(blank, blankLog);
+        Process second = start(tooShort, shortLog);
+        try {
+            assertTrue(awaitReady(blankPort, Duration.ofSeconds(90)), () -> "not ready:\n" + read(blankLog));
+            assertTrue(awaitReady(shortPort, Duration.ofSeconds(90)), () -> "not ready:\n" + read(shortLog));
+            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + blankPort + "/j_security_check"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-Proto", "https")
+                    .POST(HttpRequest.BodyPublishers.ofString("j_username=packaged-admin&j_password=packaged-admin-password")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String setCookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ruangaman-session="))
+                    .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + login.headers().map()));
+            assertTrue(setCookie.contains("Secure"), "the session cookie is Secure behind an HTTPS proxy: " + setCookie);
+            assertTrue(login.headers().firstValue("Location").orElse("").startsWith("https://"),
+                    "redirects keep https: " + login.headers().firstValue("Location"));
+            String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+            HttpResponse<String> inbox = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + shortPort + "/inbox"))
+                    .header("Cookie", cookie).header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, inbox.statusCode(), "both instances derive the same key from the data key");
+            assertTrue(inbox.headers().firstValue("Strict-Transport-Security").isPresent(), "HSTS over HTTPS");
+            for (Path log : List.of(blankLog, shortLog)) {
+                String output = read(log).toLowerCase();
+                assertFalse(output.contains("encryption key") || output.contains("temporary key") || output.contains("generated"),
+                        "a session key was generated or printed:\n" + output);
+            }
+        } finally {
+            first.destroy();
+            second.destroy();
+            first.waitFor(30, TimeUnit.SECONDS);
+            second.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The first coordinator's password meets the same policy as every other account's: start-up stops otherwise. */
+    @Test
+    void shouldRefuseABootstrapAdminPasswordBelowThePolicy() throws Exception {
+        EmbeddedPostgres fresh = EmbeddedPostgres.builder().start();
+        Path log = Files.createTempFile("packaged-weak-admin", ".log");
+        try {
+            Process service = start(Map.of(
+                    "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + fresh.getPort() + "/postgres",
+                    "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                    "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                    "QUARKUS_HTTP_PORT", String.valueOf(freePort()),
+                    "RUANGAMAN_DATA_KEY", Base64.getEncoder().encodeToString(new byte[32]),
+                    "RUANGAMAN_ADMIN_USERNAME", "weak-admin",
+                    "RUANGAMAN_ADMIN_PASSWORD", "admin"), log);
+            assertTrue(service.waitFor(90, TimeUnit.SECONDS), "the service should stop");
+            assertNotEquals(0, service.exitValue());
+            assertTrue(read(log).contains("RUANGAMAN_ADMIN_PASSWORD"), read(log));
+        } finally {
+            fresh.close();
+        }
+    }
+
     @Test
     void shouldRefuseToStartWithoutADataKeyNamingTheSetting() throws Exception {
         Path log = Files.createTempFile("packaged-service-nokey", ".log");

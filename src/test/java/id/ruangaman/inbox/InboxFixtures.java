@@ -144,11 +144,11 @@ public class InboxFixtures {
                 .when().post("/j_security_check");
     }
 
-    /** A request as the logged-in user, carrying a valid CSRF token for form posts. */
+    /** A request as the logged-in user, carrying the session's CSRF token (read from a rendered form) for form posts. */
     public static RequestSpecification as(String session) {
-        String csrf = given().redirects().follow(false).cookie("ruangaman-session", session).when().get("/inbox")
-                .then().extract().cookie("ruangaman-csrf");
-        return given().redirects().follow(false).cookie("ruangaman-session", session).cookie("ruangaman-csrf", csrf)
+        String csrf = id.ruangaman.testing.CsrfForms.tokenIn(given().redirects().follow(false).cookie("ruangaman-session", session)
+                .when().get("/inbox").then().extract().asString());
+        return given().redirects().follow(false).cookie("ruangaman-session", session)
                 .contentType(ContentType.URLENC).formParam("csrf-token", csrf);
     }
 

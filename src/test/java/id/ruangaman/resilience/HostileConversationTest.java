@@ -41,6 +41,8 @@ class HostileConversationTest {
     private final FakeTelegram telegram = FakePlatforms.telegram();
 
     @Inject
+    id.ruangaman.channel.ProviderIds providerIds;
+    @Inject
     TelegramChats chats;
     @Inject
     EntityManager em;
@@ -77,7 +79,7 @@ class HostileConversationTest {
         long inbound = count("select count(*) from chat_message where contact_id = ?1 and direction = 'IN'", contactId);
         assertEquals(1000, inbound, "every message is kept in the transcript");
         long done = count("select count(*) from inbound_update where channel = 'WHATSAPP' and status = 'DONE' and provider_id in ("
-                + String.join(",", wamids.stream().map(w -> "'" + w + "'").toList()) + ")", contactId);
+                + String.join(",", wamids.stream().map(w -> "'" + providerIds.key(Channel.WHATSAPP, w) + "'").toList()) + ")", contactId);
         assertEquals(1000, done, "every update is done, none failed");
         List<FakeGraph.Sent> sent = graph.sentTo(flooder);
         long notices = sent.stream().filter(s -> s.text().startsWith(FLOOD_ID)).count();

@@ -39,6 +39,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
+import id.ruangaman.security.crypto.FieldCipher;
+import id.ruangaman.security.crypto.KeyRing;
+import id.ruangaman.testing.DatabaseScan;
+import id.ruangaman.testing.FakeGraph;
+import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.TelegramFixtures;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -254,6 +260,82 @@ class ResilienceIT {
         }
     }
 
+    // --- 3. erasure of a WhatsApp reporter --------------------------------------------------------
+
+    @Test
+    @Order(3)
+    void shouldLeaveNeitherTheWordsNorTheNumberOfAWhatsAppReporterAfterHapus() throws Exception {
+        try (FakeGraph graph = new FakeGraph(FakePlatforms.WHATSAPP_TOKEN)) {
+            int port = freePort();
+            Process service = startService("whatsapp", port, "jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres",
+                    Map.of("WHATSAPP_ACCESS_TOKEN", FakePlatforms.WHATSAPP_TOKEN, "WHATSAPP_APP_SECRET", FakePlatforms.WHATSAPP_APP_SECRET,
+                            "WHATSAPP_VERIFY_TOKEN", FakePlatforms.WHATSAPP_VERIFY_TOKEN, "WHATSAPP_PHONE_NUMBER_ID", "100200300",
+                            "WHATSAPP_API_URL", graph.apiUrl(), "WHATSAPP_PER_USER_BURST", "200"));
+            awaitReady(port);
+            String number = WhatsAppFixtures.newNumber();
+            String sentinel = SENTINEL + "-wa";
+            sayWhatsApp(port, number, "text.json", "halo " + sentinel, null);
+            for (String data : List.of("language:id", "consent:yes", "in_danger:no", "reporter_role:witness", "victim_minor:no",
+                    "name:skip", "age_range:25_34", "gender:skip", "campus_status:lecturer")) {
+                sayWhatsApp(port, number, data.startsWith("age_range") ? "list_reply.json" : "button_reply.json", null, data);
+            }
+            sayWhatsApp(port, number, "text.json", "Fakultas " + sentinel, null);
+            sayWhatsApp(port, number, "button_reply.json", null, "disability:skip");
+            sayWhatsApp(port, number, "text.json", "kemarin", null);
+            sayWhatsApp(port, number, "button_reply.json", null, "incident_place:online");
+            sayWhatsApp(port, number, "text.json", "Cerita sintetis " + sentinel + " bagian dua.", null);
+            for (String data : List.of("chronology:done", "relation:skip", "reported_person:skip", "evidence_consent:no",
+                    "witnesses:skip", "services:legal", "services:done", "urgent_need:skip", "safe_to_reply:yes", "contact_times:skip",
+                    "never_do:skip", "code_word:skip", "summary:confirm")) {
+                sayWhatsApp(port, number, data.startsWith("services") ? "list_reply.json" : "button_reply.json", null, data);
+            }
+            assertEquals(1, count("select count(*) from intake where channel = 'WHATSAPP' and answers is not null"));
+            String wamid = graph.sentTo(number).get(0).wamid();
+            postWhatsApp(port, WhatsAppFixtures.statuses(List.of(WhatsAppFixtures.status(wamid, number, "read"))));
+            FieldCipher cipher = new FieldCipher(KeyRing.of(Base64.getDecoder().decode(DATA_KEY), List.of(),
+                    Base64.getDecoder().decode(DATA_KEY)));
+            try (Connection connection = database.getPostgresDatabase().getConnection()) {
+                assertEquals(List.of(), DatabaseScan.find(connection, cipher, false, List.of(number, sentinel)),
+                        "readable without the data key");
+                assertFalse(DatabaseScan.find(connection, cipher, true, List.of(number, sentinel)).isEmpty(), "the scan finds nothing at all");
+            }
+
+            sayWhatsApp(port, number, "text.json", "/hapus", null);
+            sayWhatsApp(port, number, "text.json", "ya", null);
+            await("erasure confirmed", Duration.ofSeconds(60), () -> graph.sentTo(number).stream().anyMatch(m -> m.text().contains("dihapus")));
+            await("confirmation settled", Duration.ofSeconds(60), () -> count("select count(*) from chat_message where recipient is not null") == 0);
+            List<String> found;
+            try (Connection connection = database.getPostgresDatabase().getConnection()) {
+                found = DatabaseScan.find(connection, cipher, true, List.of(number, sentinel));
+            }
+            assertEquals(List.of(), found, "after /hapus, decrypting every column of every table still finds the person");
+            System.out.printf("[privacy] WhatsApp reporter erased: neither the number nor the sentinel in any column, decrypted%n");
+            service.destroy();
+            service.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertNoSentinelInLogsOrDump();
+    }
+
+    private static void sayWhatsApp(int port, String number, String fixture, String text, String data) {
+        String wamid = WhatsAppFixtures.realisticWamid(number);
+        postWhatsApp(port, WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message(fixture, number, wamid, text, data, null))));
+        await("WhatsApp message processed and answered", Duration.ofSeconds(60), () -> count("select count(*) from inbound_update "
+                + "where status = 'PENDING'") == 0 && count("select count(*) from chat_message where direction = 'OUT' "
+                + "and status in ('PENDING', 'SENDING')") == 0);
+    }
+
+    private static void postWhatsApp(int port, String body) {
+        try {
+            int status = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/whatsapp"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .header("X-Hub-Signature-256", WhatsAppFixtures.signature(body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertEquals(200, status);
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("WhatsApp webhook unreachable", e);
+        }
+    }
+
     // --- privacy -----------------------------------------------------------------------------------
 
     private void assertNoSentinelInLogsOrDump() throws Exception {
@@ -343,6 +425,10 @@ class ResilienceIT {
     // --- processes and HTTP ------------------------------------------------------------------------
 
     private static Process startService(String name, int port, String jdbcUrl) throws IOException {
+        return startService(name, port, jdbcUrl, Map.of());
+    }
+
+    private static Process startService(String name, int port, String jdbcUrl, Map<String, String> extra) throws IOException {
         Path log = Files.createTempFile("resilience-" + name + "-", ".log");
         logs.add(log);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -367,6 +453,7 @@ class ResilienceIT {
                 Map.entry("RUANGAMAN_CHANNELS_BACKOFF_CAP", "2S"),
                 // a killed sender's message is taken over after this; longer than a whole Bot API call (3 s + 5 s)
                 Map.entry("RUANGAMAN_CHANNELS_SEND_LEASE", "10S")));
+        builder.environment().putAll(extra);
         Process process = builder.start();
         processes.add(process);
         return process;
@@ -456,7 +543,7 @@ class ResilienceIT {
     private static List<String> rowsOf(long contact) {
         List<String> rows = new ArrayList<>();
         try (Connection connection = database.getPostgresDatabase().getConnection();
-                ResultSet result = connection.createStatement().executeQuery("select id, attempts, provider_message_id, possible_duplicate, "
+                ResultSet result = connection.createStatement().executeQuery("select id, attempts, provider_message_key, possible_duplicate, "
                         + "sent_at from chat_message where direction = 'OUT' and contact_id = " + contact + " order by id")) {
             while (result.next()) {
                 rows.add(result.getLong(1) + "/" + result.getInt(2) + "/" + result.getString(3) + "/" + result.getBoolean(4) + "/"

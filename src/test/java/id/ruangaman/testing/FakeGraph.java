@@ -107,7 +107,8 @@ public final class FakeGraph implements AutoCloseable {
             String to = body.hasNonNull("to") ? body.path("to").asText() : body.path("recipient").asText();
             Deque<String[]> queue = scripted.get(to);
             String[] failure = queue == null ? null : queue.poll();
-            String wamid = "wamid.OUT-" + ids.incrementAndGet();
+            ids.incrementAndGet();
+            String wamid = WhatsAppFixtures.realisticWamid(to); // Meta's ids embed the recipient's number
             synchronized (this) {
                 sent.add(new Sent(to, body, Instant.now(), failure == null ? wamid : null));
             }

@@ -12,6 +12,7 @@ import id.ruangaman.channel.Channel;
 import id.ruangaman.channel.ChatMessage;
 import id.ruangaman.channel.Contact;
 import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.channel.ProviderIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -25,10 +26,12 @@ public class TelegramChats {
 
     private final EntityManager em;
     private final ContactRepository contacts;
+    private final ProviderIds providerIds;
 
-    TelegramChats(EntityManager em, ContactRepository contacts) {
+    TelegramChats(EntityManager em, ContactRepository contacts, ProviderIds providerIds) {
         this.em = em;
         this.contacts = contacts;
+        this.providerIds = providerIds;
     }
 
     public static Response post(String json) {
@@ -66,7 +69,7 @@ public class TelegramChats {
     public String status(Channel channel, String providerId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<?> rows = em.createNativeQuery("select status from inbound_update where channel = ?1 and provider_id = ?2")
-                    .setParameter(1, channel.name()).setParameter(2, providerId).getResultList();
+                    .setParameter(1, channel.name()).setParameter(2, providerIds.key(channel, providerId)).getResultList();
             return rows.isEmpty() ? null : (String) rows.get(0);
         });
     }
@@ -78,7 +81,7 @@ public class TelegramChats {
     public String kind(Channel channel, String providerId) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "select kind from inbound_update where channel = ?1 and provider_id = ?2")
-                .setParameter(1, channel.name()).setParameter(2, providerId).getSingleResult());
+                .setParameter(1, channel.name()).setParameter(2, providerIds.key(channel, providerId)).getSingleResult());
     }
 
     public long storedCount(long updateId) {
@@ -88,7 +91,7 @@ public class TelegramChats {
     public long storedCount(Channel channel, String providerId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from inbound_update where channel = ?1 and provider_id = ?2")
-                .setParameter(1, channel.name()).setParameter(2, providerId).getSingleResult()).longValue());
+                .setParameter(1, channel.name()).setParameter(2, providerIds.key(channel, providerId)).getSingleResult()).longValue());
     }
 
     public Contact contact(long chatId) {

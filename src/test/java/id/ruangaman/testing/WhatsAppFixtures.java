@@ -41,6 +41,26 @@ public final class WhatsAppFixtures {
         return "wamid.IN-" + WAMIDS.incrementAndGet();
     }
 
+    /**
+     * A wamid shaped like Meta's: {@code wamid.} and base64 of a record that embeds the phone number of the
+     * chat (sender of an inbound message, recipient of an outbound one) next to a random hexadecimal id,
+     * e.g. {@code wamid.HBgNNjI4MTIzNDU2Nzg5MDEVAgASGBQzRUIw...}.
+     */
+    public static String realisticWamid(String number) {
+        byte[] digits = number.getBytes(StandardCharsets.US_ASCII);
+        String hex = HexFormat.of().withUpperCase().formatHex(java.nio.ByteBuffer.allocate(10)
+                .putLong(ThreadLocalRandom.current().nextLong()).putShort((short) WAMIDS.incrementAndGet()).array());
+        java.io.ByteArrayOutputStream record = new java.io.ByteArrayOutputStream();
+        record.write(0x1C);
+        record.write(0x18);
+        record.write(digits.length);
+        record.writeBytes(digits);
+        record.writeBytes(new byte[] {0x15, 0x02, 0x00, 0x12, 0x18, (byte) hex.length()});
+        record.writeBytes(hex.getBytes(StandardCharsets.US_ASCII));
+        record.write(0x00);
+        return "wamid." + java.util.Base64.getEncoder().encodeToString(record.toByteArray());
+    }
+
     public static String raw(String name) {
         try {
             return Files.readString(Path.of("src/test/resources/channel/whatsapp", name));

@@ -157,6 +157,47 @@ class CaseThreadEndToEndTest {
         checkCasePage(session, ref, answer, photo, "thread-wa-counsellor");
     }
 
+    /** An album after the report, without evidence consent: one question for the whole album, all kept on yes. */
+    @Test
+    void telegramAlbumWithoutConsentIsAskedAboutOnce() throws Exception {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        intakeButtons().forEach(data -> chats.send(TelegramFixtures.button(chat, data), chat));
+        chats.send(TelegramFixtures.text(chat, "Kronologi sintetis untuk uji album."), chat);
+        afterChronology("no").forEach(data -> chats.send(TelegramFixtures.button(chat, data), chat));
+        String ref = referenceOf(chats.contact(chat).id);
+        int before = telegram.sentTo(chat).size();
+        List<Long> updates = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            telegram.file("thread-album-" + i + "-" + chat, ("synthetic-album-" + i + "-" + chat).getBytes(StandardCharsets.UTF_8));
+            long update = TelegramFixtures.newUpdateId();
+            updates.add(update);
+            TelegramChats.post(albumPhoto(update, chat, "thread-album-" + i + "-" + chat)).then().statusCode(200);
+        }
+        for (long update : updates) {
+            Eventually.await("update processed", WAIT, () -> "DONE".equals(chats.status(update)));
+        }
+        Eventually.await("replies sent", WAIT, () -> chats.outboxDrained(chat));
+        List<String> replies = telegram.sentTo(chat).subList(before, telegram.sentTo(chat).size()).stream()
+                .map(FakeTelegram.Call::text).toList();
+        assertEquals(1, replies.stream().filter(text -> text.contains("Boleh Satgas menyimpannya")).count(),
+                "one question for the album: " + replies);
+        assertEquals(1, replies.size(), "nothing else: " + replies);
+        chats.send(TelegramFixtures.button(chat, "_keep:yes"), chat);
+        long kept = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from media m "
+                + "join intake i on i.id = m.intake_id where i.reference_code = ?1 and m.claimed").setParameter(1, ref)
+                .getSingleResult()).longValue());
+        assertEquals(3, kept, "every file of the album is kept as the case's evidence");
+    }
+
+    private static String albumPhoto(long update, long chat, String fileId) {
+        return "{\"update_id\":" + update + ",\"message\":{\"message_id\":" + TelegramFixtures.nextMessageId()
+                + ",\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"Mawar\"},\"chat\":{\"id\":" + chat
+                + ",\"first_name\":\"Mawar\",\"type\":\"private\"},\"date\":1763800000,\"media_group_id\":\"2480" + chat + "\","
+                + "\"photo\":[{\"file_id\":\"" + fileId + "\",\"file_unique_id\":\"l" + fileId + "\",\"file_size\":900,"
+                + "\"width\":720,\"height\":1280}]}}";
+    }
+
     private void checkCasePage(String session, String ref, String answer, byte[] photo, String counsellor) {
         String page = getAs(session).when().get("/inbox/cases/" + ref).then().statusCode(200).extract().asString();
         Matcher line = Pattern.compile("<li class=\"msg in[^\"]*\"[^>]*data-author=\"SURVIVOR\">(?:(?!</li>).)*"

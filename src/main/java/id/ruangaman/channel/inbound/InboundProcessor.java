@@ -165,6 +165,10 @@ public class InboundProcessor {
                 close(id, InboundUpdate.Status.IGNORED); // channel switched off since the update arrived
                 return;
             }
+            if (update.payload == null) {
+                close(id, InboundUpdate.Status.IGNORED); // erased with the person's data before it was processed
+                return;
+            }
             InboundHandler.Prepared prepared = handler.prepare(update, cipher.decrypt(update.payload));
             finish(id, handler, prepared);
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.ProviderIds;
 import id.ruangaman.security.crypto.FieldCipher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,13 +24,28 @@ public class InboundStore {
     /**
      * What one webhook call hands over; {@code contactHash} orders processing per sender. {@code settle} holds the
      * update back briefly (zero: none), so files sent together (an album) are all stored before the first is
-     * answered and the person gets one answer for them.
+     * answered and the person gets one answer for them. {@code subjectHash} (the blind index of the person the
+     * update is about: sender, or a status's recipient) lets erasure find it. {@code providerId} is the platform's
+     * id as sent; it is stored as {@link ProviderIds#key}.
      */
     public record Arrival(Channel channel, String providerId, long sequenceNo, byte[] contactHash, String kind,
-            byte[] rawPayload, Duration settle) {
+            byte[] rawPayload, Duration settle, byte[] subjectHash) {
 
+        /** An update about its sender, processed at once. */
         public Arrival(Channel channel, String providerId, long sequenceNo, byte[] contactHash, String kind, byte[] rawPayload) {
-            this(channel, providerId, sequenceNo, contactHash, kind, rawPayload, Duration.ZERO);
+            this(channel, providerId, sequenceNo, contactHash, kind, rawPayload, Duration.ZERO, contactHash);
+        }
+
+        /** An update about its sender, held back for {@code settle}. */
+        public Arrival(Channel channel, String providerId, long sequenceNo, byte[] contactHash, String kind, byte[] rawPayload,
+                Duration settle) {
+            this(channel, providerId, sequenceNo, contactHash, kind, rawPayload, settle, contactHash);
+        }
+
+        /** An update about someone other than a sender (a delivery status: its recipient), processed at once. */
+        public Arrival(Channel channel, String providerId, long sequenceNo, byte[] contactHash, String kind, byte[] rawPayload,
+                byte[] subjectHash) {
+            this(channel, providerId, sequenceNo, contactHash, kind, rawPayload, Duration.ZERO, subjectHash);
         }
     }
 
@@ -38,8 +54,11 @@ public class InboundStore {
     private final InboundSignal signal;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final ProviderIds providerIds;
 
-    InboundStore(EntityManager em, FieldCipher cipher, InboundSignal signal, MeterRegistry metrics, Clock clock) {
+    InboundStore(EntityManager em, FieldCipher cipher, InboundSignal signal, MeterRegistry metrics, Clock clock,
+            ProviderIds providerIds) {
+        this.providerIds = providerIds;
         this.em = em;
         this.cipher = cipher;
         this.signal = signal;
@@ -83,17 +102,18 @@ public class InboundStore {
 
     private int insert(Arrival arrival) {
         int rows = em.createNativeQuery("insert into inbound_update (id, channel, provider_id, sequence_no, contact_hash, "
-                + "kind, payload, status, received_at, next_attempt_at) "
-                + "values (nextval('inbound_update_seq'), ?1, ?2, ?3, ?4, ?5, ?6, 'PENDING', ?7, ?8) "
+                + "kind, payload, status, received_at, next_attempt_at, subject_hash) "
+                + "values (nextval('inbound_update_seq'), ?1, ?2, ?3, ?4, ?5, ?6, 'PENDING', ?7, ?8, ?9) "
                 + "on conflict (channel, provider_id) do nothing")
                 .setParameter(1, arrival.channel().name())
-                .setParameter(2, arrival.providerId())
+                .setParameter(2, providerIds.key(arrival.channel(), arrival.providerId()))
                 .setParameter(3, arrival.sequenceNo())
                 .setParameter(4, arrival.contactHash())
                 .setParameter(5, arrival.kind())
                 .setParameter(6, cipher.encrypt(arrival.rawPayload()))
                 .setParameter(7, Instant.now(clock))
                 .setParameter(8, arrival.settle().isZero() ? null : Instant.now(clock).plus(arrival.settle()))
+                .setParameter(9, arrival.subjectHash())
                 .executeUpdate();
         if (rows == 0) {
             metrics.counter("ruangaman.inbound.duplicates", "channel", arrival.channel().name().toLowerCase()).increment();

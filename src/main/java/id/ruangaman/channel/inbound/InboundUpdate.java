@@ -25,6 +25,7 @@ public class InboundUpdate {
     @Column(nullable = false, length = 16)
     public Channel channel;
 
+    /** The platform's id as a lookup key ({@code ProviderIds.key}: a blind index for WhatsApp). */
     @Column(name = "provider_id", nullable = false, length = 160)
     public String providerId;
 
@@ -37,7 +38,7 @@ public class InboundUpdate {
     @Column(nullable = false, length = 32)
     public String kind;
 
-    @Column(nullable = false)
+    /** Null once purged after processing (retention) or erased with the person's data. */
     public byte[] payload;
 
     @Enumerated(EnumType.STRING)

@@ -25,6 +25,7 @@ import id.ruangaman.channel.ChannelsConfig;
 import id.ruangaman.channel.ChatMessage;
 import id.ruangaman.channel.Contact;
 import id.ruangaman.channel.Outbox;
+import id.ruangaman.channel.ProviderIds;
 import id.ruangaman.channel.TranscriptChanged;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.SessionStateJson;
@@ -50,6 +51,8 @@ public class OutboxDispatcher {
     private final Clock clock;
     private final Event<TranscriptChanged> transcriptChanged;
     private final List<ChannelSender> senders = new ArrayList<>();
+    @jakarta.inject.Inject
+    ProviderIds providerIds;
     private final List<Lane> lanes = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -227,6 +230,12 @@ public class OutboxDispatcher {
             record(id, new SendOutcome.Failed("unreadable outbox row (" + e.getClass().getSimpleName() + ")"));
             return;
         }
+        if (message.recipient != null) {
+            contact.externalId = message.recipient; // the contact was erased after this message was queued (detached copy)
+        } else if (contact.externalId == null) {
+            record(id, new SendOutcome.Failed("the reporter's data was erased"));
+            return;
+        }
         SendOutcome outcome;
         try {
             outcome = contact.unreachableAt != null ? new SendOutcome.Unreachable("contact unreachable")
@@ -248,7 +257,10 @@ public class OutboxDispatcher {
             if (outcome instanceof SendOutcome.Sent sent) {
                 message.status = ChatMessage.Status.SENT;
                 message.sentAt = now;
-                message.providerMessageId = sent.providerMessageId();
+                message.identify(providerIds, sent.providerMessageId());
+                if (message.recipient != null) {
+                    message.providerMessage = null; // to an erased person: only the lookup hash is kept
+                }
                 message.failureReason = null;
                 metrics.counter("ruangaman.outbound.sent", "channel", channel).increment();
                 metrics.timer("ruangaman.outbound.delay", "channel", channel).record(Duration.between(message.createdAt, now));
@@ -262,6 +274,9 @@ public class OutboxDispatcher {
                 message.status = ChatMessage.Status.HELD;
                 message.failureReason = hold.reason();
                 metrics.counter("ruangaman.outbound.held", "channel", channel).increment();
+            }
+            if (message.status != ChatMessage.Status.PENDING) {
+                message.recipient = null; // settled: an erased person's address is not kept a moment longer
             }
             transcriptChanged.fire(new TranscriptChanged(message.contactId, message.intakeId));
         });

@@ -94,9 +94,9 @@ public class TelegramSender implements ChannelSender {
     private SendOutcome deleteRecent(Contact contact, ChatMessage deletion) {
         Instant since = deletion.createdAt.minus(DELETABLE_FOR);
         List<Integer> ids = QuarkusTransaction.requiringNew().call(() -> messages.list(
-                "contactId = ?1 and id < ?2 and providerMessageId is not null and createdAt > ?3 and kind not in (?4, 'button')",
+                "contactId = ?1 and id < ?2 and providerMessage is not null and createdAt > ?3 and kind not in (?4, 'button')",
                 contact.id, deletion.id, since, Outbox.KIND_DELETE)).stream()
-                .map(row -> row.providerMessageId).map(TelegramSender::messageId).filter(java.util.Objects::nonNull).distinct().toList();
+                .map(row -> row.providerMessage).map(TelegramSender::messageId).filter(java.util.Objects::nonNull).distinct().toList();
         try {
             for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
                 api.client().execute(DeleteMessages.builder().chatId(contact.externalId)

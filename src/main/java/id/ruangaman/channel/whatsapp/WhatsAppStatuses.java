@@ -11,6 +11,7 @@ import id.ruangaman.channel.ChatMessage;
 import id.ruangaman.channel.ChatMessageRepository;
 import id.ruangaman.channel.Channel;
 import id.ruangaman.channel.Outbox;
+import id.ruangaman.channel.ProviderIds;
 import id.ruangaman.channel.TranscriptChanged;
 
 /**
@@ -28,6 +29,8 @@ public class WhatsAppStatuses {
     private final WhatsAppConfig config;
 
     private final Event<TranscriptChanged> transcriptChanged;
+    @jakarta.inject.Inject
+    ProviderIds providerIds;
 
     WhatsAppStatuses(ChatMessageRepository messages, Outbox outbox, WhatsAppConfig config, Event<TranscriptChanged> transcriptChanged) {
         this.transcriptChanged = transcriptChanged;
@@ -43,8 +46,8 @@ public class WhatsAppStatuses {
         if (!RANK.containsKey(state)) {
             return false;
         }
-        ChatMessage message = messages.find("channel = ?1 and direction = ?2 and providerMessageId = ?3",
-                Channel.WHATSAPP, ChatMessage.Direction.OUT, wamid).firstResult();
+        ChatMessage message = messages.find("channel = ?1 and direction = ?2 and providerMessageKey = ?3",
+                Channel.WHATSAPP, ChatMessage.Direction.OUT, providerIds.key(Channel.WHATSAPP, wamid)).firstResult();
         if (message == null) {
             return false;
         }

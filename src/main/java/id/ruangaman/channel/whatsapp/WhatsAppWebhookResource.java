@@ -172,8 +172,10 @@ public class WhatsAppWebhookResource {
                 skipped++;
                 continue;
             }
+            String recipient = text(status, "recipient_id");
             arrivals.add(new InboundStore.Arrival(Channel.WHATSAPP, "status:" + id + ":" + state,
-                    status.path("timestamp").asLong(0), null, "status", serialize(status)));
+                    status.path("timestamp").asLong(0), null, "status", serialize(status),
+                    recipient == null || recipient.length() > MAX_ID ? null : contacts.hash(Channel.WHATSAPP, recipient)));
         }
         for (JsonNode error : value.errors() == null ? List.<JsonNode>of() : value.errors()) {
             // Account-level errors Meta reports in the webhook: kept (by content hash, so a retry is one row), never answered.

@@ -12,15 +12,12 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class DevChatResourceTest {
 
-    /** Forms carry a CSRF token (double-submit cookie); the dev chat page hands it out like any page. */
-    private static String csrf() {
-        return given().when().get("/dev/chat").then().statusCode(200).extract().cookie("ruangaman-csrf");
-    }
-
+    /** Forms carry a CSRF token bound to a cookie the page sets; the token is read from the rendered form. */
     private static io.restassured.specification.RequestSpecification form() {
-        String token = csrf();
-        return given().redirects().follow(false).contentType(ContentType.URLENC).cookie("ruangaman-csrf", token)
-                .formParam("csrf-token", token);
+        io.restassured.response.Response page = given().when().get("/dev/chat");
+        page.then().statusCode(200);
+        return given().redirects().follow(false).contentType(ContentType.URLENC).cookie("ruangaman-csrf", page.cookie("ruangaman-csrf"))
+                .formParam("csrf-token", id.ruangaman.testing.CsrfForms.tokenIn(page.asString()));
     }
 
     @Test

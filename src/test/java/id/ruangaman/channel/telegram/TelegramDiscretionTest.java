@@ -75,8 +75,8 @@ class TelegramDiscretionTest {
         chats.send(TelegramFixtures.render("start_command.json", chat), chat);
         press(chat, "language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim");
         Set<Integer> botMessages = QuarkusTransaction.requiringNew().call(() -> chats.transcript(chat).stream()
-                .filter(m -> m.direction == ChatMessage.Direction.OUT && m.providerMessageId != null)
-                .map(m -> Integer.valueOf(m.providerMessageId)).collect(Collectors.toSet()));
+                .filter(m -> m.direction == ChatMessage.Direction.OUT && m.providerMessage != null)
+                .map(m -> Integer.valueOf(m.providerMessage)).collect(Collectors.toSet()));
         assertFalse(botMessages.isEmpty());
         int sentBefore = telegram.sentTo(chat).size();
 

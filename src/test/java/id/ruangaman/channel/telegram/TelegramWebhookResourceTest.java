@@ -140,7 +140,7 @@ class TelegramWebhookResourceTest {
                 null, 0), chat);
 
         List<ChatMessage> transcript = chats.transcript(chat);
-        ChatMessage original = transcript.stream().filter(m -> String.valueOf(messageId).equals(m.providerMessageId)
+        ChatMessage original = transcript.stream().filter(m -> String.valueOf(messageId).equals(m.providerMessage)
                 && m.editOf == null && m.direction == ChatMessage.Direction.IN).findFirst().orElseThrow();
         ChatMessage edit = transcript.stream().filter(m -> "edit".equals(m.kind)).findFirst().orElseThrow();
         assertEquals(original.id, edit.editOf);

@@ -1,0 +1,61 @@
+package id.ruangaman.channel.inbound;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import id.ruangaman.channel.ChannelsConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Empties the raw payload of every update processed longer ago than
+ * {@code ruangaman.channels.raw-payload-retention} (default 7 days). A payload holds the person's words
+ * and number as the platform sent them and is needed only until it is processed. The row keeps its
+ * hashed platform id and status, so a redelivery is still recognised as a duplicate. Pending updates are
+ * never touched. Runs in batches so one run never holds a long transaction.
+ */
+@ApplicationScoped
+public class RawPayloadPurge {
+
+    private static final Logger LOG = Logger.getLogger(RawPayloadPurge.class);
+    private static final int BATCH = 1000;
+
+    private final EntityManager em;
+    private final ChannelsConfig config;
+    private final Clock clock;
+
+    RawPayloadPurge(EntityManager em, ChannelsConfig config, Clock clock) {
+        this.em = em;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${ruangaman.channels.raw-payload-purge-every:1H}", delayed = "1M",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        purge();
+    }
+
+    /** Empties expired payloads; returns how many were emptied. */
+    public int purge() {
+        Instant cutoff = Instant.now(clock).minus(config.rawPayloadRetention());
+        int total = 0;
+        int batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "update inbound_update set payload = null where id in (select id from inbound_update "
+                    + "where payload is not null and status <> 'PENDING' and processed_at < ?1 limit ?2 for update skip locked)")
+                    .setParameter(1, cutoff).setParameter(2, BATCH).executeUpdate());
+            total += batch;
+        } while (batch == BATCH);
+        if (total > 0) {
+            LOG.infof("Raw payloads of %d processed updates emptied (older than %s)", total, config.rawPayloadRetention());
+        }
+        return total;
+    }
+}

@@ -1,0 +1,140 @@
+package id.ruangaman.privacy;
+
+import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static id.ruangaman.inbox.InboxFixtures.login;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.audit.AuditEvent;
+import id.ruangaman.audit.AuditLog;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.intake.Intake;
+import id.ruangaman.intake.IntakeRepository;
+import id.ruangaman.security.Role;
+import id.ruangaman.security.crypto.FieldCipher;
+import id.ruangaman.testing.DatabaseScan;
+import id.ruangaman.testing.TelegramFixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * A coordinator erases a reporter from the case page (a request made by phone): the rendered form is submitted,
+ * the reason is required and audited, counsellors are refused, the erased case's contact reveals as "dihapus",
+ * and a decrypted scan of the whole database no longer finds the chat id. Transcript reads are audited.
+ */
+@QuarkusTest
+class CoordinatorErasureTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
+    @Inject
+    InboxFixtures fixtures;
+    @Inject
+    IntakeRepository intakes;
+    @Inject
+    AuditLog audit;
+    @Inject
+    EntityManager em;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    FieldCipher cipher;
+
+    @Test
+    void shouldEraseTheReporterWithAnAuditedReasonFromTheCasePage() throws Exception {
+        fixtures.account("erase-coordinator", Role.COORDINATOR);
+        fixtures.account("erase-counsellor", Role.COUNSELLOR);
+        long chat = 8_800_000_000L + TelegramFixtures.newChatId() % 100_000_000L;
+        String ref = fixtures.submittedTelegramCase(chat);
+        String coordinator = login("erase-coordinator");
+        String counsellor = login("erase-counsellor");
+
+        getAs(coordinator).get("/inbox/cases/" + ref + "/transcript").then().statusCode(200);
+        assertTrue(auditOf(ref).stream().anyMatch(e -> "transcript_view".equals(e.action)), "transcript read not audited");
+
+        String casePage = getAs(coordinator).get("/inbox/cases/" + ref).then().statusCode(200).extract().asString();
+        assertTrue(casePage.contains("/inbox/cases/" + ref + "/erase"), "no erase link for a coordinator");
+        assertFalse(getAs(counsellor).get("/inbox/cases/" + ref).asString().contains("/erase\""), "erase link shown to a counsellor");
+        getAs(counsellor).get("/inbox/cases/" + ref + "/erase").then().statusCode(403);
+
+        Response page = getAs(coordinator).get("/inbox/cases/" + ref + "/erase");
+        page.then().statusCode(200);
+        String html = page.asString();
+        assertTrue(html.contains("Permintaan pelapor lewat telepon"), "reasons are labels");
+        String csrf = token(html);
+
+        Response noReason = form(coordinator, page, csrf).formParam("reason", "").post("/inbox/cases/" + ref + "/erase");
+        assertEquals(400, noReason.statusCode());
+        assertTrue(noReason.asString().contains("tidak ada yang dihapus"), noReason.asString());
+        assertNotNull(intake(ref).answers, "nothing may be erased without a reason");
+
+        try (Connection db = dataSource.getConnection()) {
+            assertTrue(DatabaseScan.find(db, cipher, true, List.of(String.valueOf(chat))).contains("contact.external_id: " + chat));
+        }
+        InboxFixtures.as(counsellor).formParam("reason", "request_by_phone")
+                .post("/inbox/cases/" + ref + "/erase").then().statusCode(403);
+        assertNotNull(intake(ref).answers);
+
+        form(coordinator, page, csrf).formParam("reason", "request_by_phone").post("/inbox/cases/" + ref + "/erase")
+                .then().statusCode(303);
+        Intake shell = intake(ref);
+        assertNull(shell.answers);
+        assertEquals("closed", shell.status);
+        assertNotNull(shell.deletedByReporterAt);
+        Contact contact = QuarkusTransaction.requiringNew().call(() -> em.find(Contact.class, shell.contactId));
+        assertNull(contact.externalId);
+        AuditEvent erased = auditOf(ref).stream().filter(e -> "erase".equals(e.action)).findFirst().orElseThrow();
+        assertEquals("erase-coordinator", erased.actor);
+        assertTrue(erased.detail.startsWith("reason:request_by_phone"), erased.detail);
+
+        try (Connection db = dataSource.getConnection()) {
+            assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(String.valueOf(chat))));
+        }
+        String revealed = InboxFixtures.as(coordinator).formParam("field", "contact_id").formParam("reason", "verification")
+                .post("/inbox/cases/" + ref + "/reveal").then().statusCode(200).extract().asString();
+        Matcher value = Pattern.compile("id=\"revealed\">([^<]*)<").matcher(revealed);
+        assertTrue(value.find(), revealed);
+        assertEquals("(dihapus)", value.group(1));
+        assertFalse(getAs(coordinator).get("/inbox/cases/" + ref).asString().contains(ref + "/erase\""), "erase offered twice");
+    }
+
+    private static io.restassured.specification.RequestSpecification form(String session, Response page, String csrf) {
+        String cookie = page.getCookie("ruangaman-csrf");
+        var request = getAs(session).contentType(io.restassured.http.ContentType.URLENC);
+        if (cookie != null) {
+            request = request.cookie("ruangaman-csrf", cookie);
+        }
+        return csrf == null ? request : request.formParam("csrf-token", csrf);
+    }
+
+    private static String token(String html) {
+        Matcher match = CSRF.matcher(html);
+        assertTrue(match.find(), "no CSRF field in the form");
+        return match.group(1);
+    }
+
+    private Intake intake(String ref) {
+        return QuarkusTransaction.requiringNew().call(() -> intakes.find("referenceCode", ref).singleResult());
+    }
+
+    private List<AuditEvent> auditOf(String ref) {
+        return QuarkusTransaction.requiringNew().call(() -> audit.list("intakeId = ?1 order by id", intake(ref).id));
+    }
+}

@@ -1,0 +1,168 @@
+package id.ruangaman.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.channel.Contact;
+import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.channel.Outbox;
+import id.ruangaman.intake.Intake;
+import id.ruangaman.intake.IntakeRepository;
+import id.ruangaman.security.crypto.FieldCipher;
+import id.ruangaman.testing.DatabaseScan;
+import id.ruangaman.testing.Eventually;
+import id.ruangaman.testing.FakeGraph;
+import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.WhatsAppFixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A WhatsApp reporter with Meta-shaped wamids (base64 records embedding their number) walks the intake, sends a
+ * photo, gets a counsellor's reply with delivery statuses, then erases everything with /hapus. Before: no
+ * plain column holds the number, even base64-decoded. After: decrypting every encrypted column of every table
+ * finds neither the sentinel phrase nor the number.
+ */
+@QuarkusTest
+class PersonErasureTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final FakeGraph graph = FakePlatforms.graph();
+
+    @Inject
+    TelegramChats chats;
+    @Inject
+    IntakeRepository intakes;
+    @Inject
+    ContactRepository contacts;
+    @Inject
+    Outbox outbox;
+    @Inject
+    EntityManager em;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    FieldCipher cipher;
+
+    private void say(String number, String fixture, String text, String data, String mediaId) {
+        String wamid = WhatsAppFixtures.realisticWamid(number);
+        chats.sendWhatsApp(WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message(fixture, number, wamid, text, data,
+                mediaId))), wamid, number);
+    }
+
+    private void tap(String number, String data) {
+        say(number, data.startsWith("age_range") || data.startsWith("services") ? "list_reply.json" : "button_reply.json",
+                null, data, null);
+    }
+
+    @Test
+    void shouldLeaveNeitherTheWordsNorTheNumberAnywhereAfterHapus() throws Exception {
+        String number = WhatsAppFixtures.newNumber();
+        String sentinel = "SENTINEL-" + number.substring(4) + "-ungu";
+        graph.media("wa-media-" + number, ("synthetic photo " + sentinel).getBytes(StandardCharsets.UTF_8));
+
+        say(number, "text.json", "halo " + sentinel, null, null);
+        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "reporter_role:witness", "victim_minor:no",
+                "name:skip", "age_range:25_34", "gender:skip", "campus_status:lecturer")) {
+            tap(number, data);
+        }
+        say(number, "text.json", "Fakultas " + sentinel, null, null);
+        tap(number, "disability:skip");
+        say(number, "text.json", "bulan lalu", null, null);
+        tap(number, "incident_place:online");
+        say(number, "text.json", "Kronologi " + sentinel + " (sintetis).", null, null);
+        for (String data : List.of("chronology:done", "relation:skip", "reported_person:skip", "evidence_consent:yes")) {
+            tap(number, data);
+        }
+        say(number, "image.json", null, null, "wa-media-" + number);
+        for (String data : List.of("evidence:done", "witnesses:skip", "services:psychological", "services:done", "urgent_need:skip",
+                "safe_to_reply:yes", "contact_times:skip", "never_do:skip", "code_word:skip", "summary:confirm")) {
+            tap(number, data);
+        }
+        Contact contact = chats.contact(Channel.WHATSAPP, number);
+        long contactId = contact.id;
+        Intake intake = QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult());
+        assertNotNull(intake.answers);
+
+        long reply = QuarkusTransaction.requiringNew().call(() -> {
+            Contact c = contacts.findById(contactId);
+            return outbox.queueText(c, "Balasan konselor tentang " + sentinel).id;
+        });
+        Eventually.await("reply sent", WAIT, () -> row(reply).status == ChatMessage.Status.SENT);
+        String replyWamid = row(reply).providerMessage;
+        assertTrue(new String(java.util.Base64.getDecoder().decode(replyWamid.substring("wamid.".length())),
+                StandardCharsets.ISO_8859_1).contains(number), "the fake Cloud API's wamids embed the number, as Meta's do");
+        for (String state : List.of("sent", "delivered", "read")) {
+            WhatsAppFixtures.post(WhatsAppFixtures.statuses(List.of(WhatsAppFixtures.status(replyWamid, number, state))))
+                    .then().statusCode(200);
+        }
+        Eventually.await("statuses applied", WAIT, () -> "read".equals(row(reply).deliveryStatus));
+
+        try (Connection db = connection()) {
+            assertEquals(List.of(), DatabaseScan.find(db, cipher, false, List.of(number, sentinel)),
+                    "the number or the words are readable without the data key");
+            List<String> encrypted = DatabaseScan.find(db, cipher, true, List.of(number, sentinel));
+            assertTrue(encrypted.contains("contact.external_id: " + number), encrypted.toString());
+            assertTrue(encrypted.contains("inbound_update.payload: " + sentinel), encrypted.toString());
+            assertTrue(encrypted.contains("chat_message.body: " + sentinel), encrypted.toString());
+            assertTrue(encrypted.contains("intake.answers: " + sentinel), encrypted.toString());
+            assertTrue(encrypted.contains("media.content: " + sentinel), encrypted.toString());
+            assertTrue(encrypted.contains("chat_message.provider_message: " + number), encrypted.toString());
+        }
+
+        say(number, "text.json", "/hapus", null, null);
+        say(number, "text.json", "ya", null, null);
+        Eventually.await("erasure confirmed", WAIT, () -> graph.sentTo(number).stream().anyMatch(m -> m.text().contains("sudah dihapus")));
+        Eventually.await("confirmation settled", WAIT, () -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from chat_message where contact_id = ?1 and recipient is not null").setParameter(1, contactId)
+                .getSingleResult()).longValue() == 0));
+
+        try (Connection db = connection()) {
+            assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(number, sentinel)),
+                    "after /hapus, decrypting every column still finds the person");
+        }
+        Intake shell = QuarkusTransaction.requiringNew().call(() -> intakes.findById(intake.id));
+        assertEquals(intake.referenceCode, shell.referenceCode);
+        assertEquals("closed", shell.status);
+        assertNotNull(shell.deletedByReporterAt);
+        assertNull(shell.answers);
+        Contact erased = QuarkusTransaction.requiringNew().call(() -> contacts.findById(contactId));
+        assertNull(erased.externalId);
+        assertNotNull(erased.erasedAt);
+        assertNull(chats.contact(Channel.WHATSAPP, number), "the old contact can no longer be found by the number");
+        long rawRows = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from inbound_update where subject_hash is not null and payload is null").getSingleResult()).longValue());
+        assertTrue(rawRows > 20, "raw update rows are kept (emptied) for deduplication: " + rawRows);
+
+        // The person writes again: a fresh start, nothing of the erased conversation.
+        say(number, "text.json", "halo lagi", null, null);
+        Contact fresh = chats.contact(Channel.WHATSAPP, number);
+        assertNotNull(fresh);
+        assertTrue(fresh.id != contactId);
+    }
+
+    private Connection connection() throws java.sql.SQLException {
+        return dataSource.getConnection();
+    }
+
+    private ChatMessage row(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> em.find(ChatMessage.class, id));
+    }
+}

@@ -1,0 +1,80 @@
+package id.ruangaman.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.channel.Channel;
+import id.ruangaman.channel.ProviderIds;
+import id.ruangaman.channel.inbound.InboundProcessor;
+import id.ruangaman.channel.inbound.RawPayloadPurge;
+import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.WhatsAppFixtures;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Raw payloads of processed updates are emptied after the retention period (7 days by default); the row stays,
+ * so a redelivery of the same message is still recognised; pending and recent updates keep their payload.
+ */
+@QuarkusTest
+class RawPayloadPurgeTest {
+
+    @Inject
+    TelegramChats chats;
+    @Inject
+    RawPayloadPurge purge;
+    @Inject
+    InboundProcessor processor;
+    @Inject
+    ProviderIds ids;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void shouldEmptyOldProcessedPayloadsAndStillRecogniseRedeliveries() {
+        String number = WhatsAppFixtures.newNumber();
+        String oldWamid = WhatsAppFixtures.realisticWamid(number);
+        String oldPayload = WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message("text.json", number, oldWamid, "halo", null, null)));
+        chats.sendWhatsApp(oldPayload, oldWamid, number);
+        String recentWamid = WhatsAppFixtures.realisticWamid(number);
+        chats.sendWhatsApp(WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message("text.json", number, recentWamid,
+                "/bahasa", null, null))), recentWamid, number);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update inbound_update set processed_at = now() - interval '8 days' "
+                + "where channel = 'WHATSAPP' and provider_id = ?1").setParameter(1, ids.key(Channel.WHATSAPP, oldWamid)).executeUpdate());
+
+        processor.pause();
+        String pendingWamid = WhatsAppFixtures.realisticWamid(number);
+        try {
+            WhatsAppFixtures.post(WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message("text.json", number, pendingWamid,
+                    "menunggu", null, null)))).then().statusCode(200);
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update inbound_update set received_at = now() - interval '9 days' "
+                    + "where provider_id = ?1").setParameter(1, ids.key(Channel.WHATSAPP, pendingWamid)).executeUpdate());
+
+            assertTrue(purge.purge() >= 1);
+            assertNull(payload(oldWamid), "a payload processed 8 days ago is emptied");
+            assertNotNull(payload(recentWamid), "a recent payload is kept");
+            assertNotNull(payload(pendingWamid), "an unprocessed payload is never purged");
+            assertEquals("DONE", chats.status(Channel.WHATSAPP, oldWamid), "the row stays");
+        } finally {
+            processor.resume();
+        }
+
+        WhatsAppFixtures.post(oldPayload).then().statusCode(200); // Meta redelivers
+        assertEquals(1, chats.storedCount(Channel.WHATSAPP, oldWamid));
+        assertEquals("DONE", chats.status(Channel.WHATSAPP, oldWamid));
+    }
+
+    private byte[] payload(String wamid) {
+        return QuarkusTransaction.requiringNew().call(() -> (byte[]) em.createNativeQuery("select payload from inbound_update "
+                + "where channel = 'WHATSAPP' and provider_id = ?1").setParameter(1, ids.key(Channel.WHATSAPP, wamid)).getSingleResult());
+    }
+}

@@ -1,0 +1,119 @@
+package id.ruangaman.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import id.ruangaman.security.crypto.DecryptionException;
+import id.ruangaman.security.crypto.FieldCipher;
+
+/**
+ * Looks for needles (a sentinel phrase, a phone number) in every column of every table of the public schema,
+ * found through {@code information_schema}, so a table or column added later is scanned too. Values are
+ * read as text; a bytea value is decrypted with the service's cipher when it is a ciphertext (in the
+ * decrypted mode) or read raw. Every value is also searched after base64-decoding each base64-looking run
+ * in it (a WhatsApp wamid is base64 of a record that embeds the number).
+ */
+public final class DatabaseScan {
+
+    private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/_-]{12,}={0,2}");
+
+    private DatabaseScan() {
+    }
+
+    /**
+     * Where the needles were found, as {@code table.column: needle} lines; empty if nowhere.
+     * With {@code decrypt} false only plain storage is searched (what a plain {@code pg_dump} shows).
+     */
+    public static List<String> find(Connection connection, FieldCipher cipher, boolean decrypt, List<String> needles)
+            throws SQLException {
+        Map<String, String> columns = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select c.table_name, c.column_name, c.data_type from information_schema.columns c "
+                        + "join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name "
+                        + "where c.table_schema = 'public' and t.table_type = 'BASE TABLE' order by c.table_name, c.ordinal_position")) {
+            while (rows.next()) {
+                columns.put(rows.getString(1) + "." + rows.getString(2), rows.getString(3));
+            }
+        }
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<String, String> column : columns.entrySet()) {
+            String[] name = column.getKey().split("\\.");
+            boolean bytes = "bytea".equals(column.getValue());
+            String select = "select \"" + name[1] + "\"" + (bytes ? "" : "::text") + " from \"" + name[0] + "\" where \"" + name[1]
+                    + "\" is not null";
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(select)) {
+                while (rows.next()) {
+                    String text = bytes ? bytesAsText(rows.getBytes(1), cipher, decrypt) : rows.getString(1);
+                    for (String needle : needles) {
+                        if (contains(text, needle)) {
+                            found.add(column.getKey() + ": " + needle);
+                        }
+                    }
+                }
+            }
+        }
+        return found.stream().distinct().toList();
+    }
+
+    /** The count of rows found in the whole database, to show a scan actually read something. */
+    public static long ciphertexts(Connection connection, FieldCipher cipher, String table, String column) throws SQLException {
+        long count = 0;
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select " + column + " from " + table + " where " + column + " is not null")) {
+            while (rows.next()) {
+                try {
+                    cipher.decrypt(rows.getBytes(1));
+                    count++;
+                } catch (DecryptionException e) {
+                    // not a ciphertext
+                }
+            }
+        }
+        return count;
+    }
+
+    private static String bytesAsText(byte[] value, FieldCipher cipher, boolean decrypt) {
+        if (decrypt) {
+            try {
+                return new String(cipher.decrypt(value), StandardCharsets.UTF_8);
+            } catch (DecryptionException e) {
+                // not a ciphertext (a hash, public flow text): searched as it is stored
+            }
+        }
+        return new String(value, StandardCharsets.ISO_8859_1);
+    }
+
+    static boolean contains(String text, String needle) {
+        if (text.contains(needle)) {
+            return true;
+        }
+        Matcher runs = BASE64_RUN.matcher(text);
+        while (runs.find()) {
+            String run = runs.group().replace("=", "");
+            for (int offset = 0; offset < 4; offset++) { // the base64 may start anywhere in the run
+                String part = run.substring(offset);
+                part = part.length() % 4 == 1 ? part.substring(0, part.length() - 1) : part;
+                for (Base64.Decoder decoder : List.of(Base64.getDecoder(), Base64.getUrlDecoder())) {
+                    try {
+                        if (new String(decoder.decode(part), StandardCharsets.ISO_8859_1).contains(needle)) {
+                            return true;
+                        }
+                    } catch (IllegalArgumentException e) {
+                        // not base64 in this alphabet
+                    }
+                }
+            }
+        }
+        return false;
+    }
+}
