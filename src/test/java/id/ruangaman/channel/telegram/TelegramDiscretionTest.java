@@ -131,13 +131,15 @@ class TelegramDiscretionTest {
     }
 
     @Test
-    void shouldSayWhatWasErasedAndHowToClearTheChatAfterDelete() {
+    void shouldSayWhatWasErasedAndHowToClearTheChatAfterDelete() throws InterruptedException {
         long chat = TelegramFixtures.newChatId();
         chats.send(TelegramFixtures.render("start_command.json", chat), chat);
         press(chat, "language:id", "consent:yes");
         chats.send(TelegramFixtures.text(chat, "/hapus"), chat);
+        int before = telegram.sentTo(chat).size();
         chats.send(TelegramFixtures.text(chat, "ya"), chat);
-        List<FakeTelegram.Call> sent = telegram.sentTo(chat);
+        // After erasure the chat id is gone from the contact; the two replies travel on their own rows.
+        List<FakeTelegram.Call> sent = telegram.awaitSent(chat, before + 2, java.time.Duration.ofSeconds(20));
         assertTrue(sent.get(sent.size() - 2).text().startsWith("Sudah dihapus dari server kami"), sent.get(sent.size() - 2).text());
         assertTrue(sent.get(sent.size() - 1).text().contains("tekan lama chat ini"), sent.get(sent.size() - 1).text());
     }
