@@ -63,6 +63,10 @@ public class Contact {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Discreet mode (issue 17): every message to this chat goes out without a notification sound where possible. */
+    @Column(nullable = false)
+    public boolean discreet;
+
     /** When the person's data was erased (/hapus or a coordinator); the platform id is gone from then on. */
     @Column(name = "erased_at")
     public Instant erasedAt;

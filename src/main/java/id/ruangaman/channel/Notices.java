@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+
+import id.ruangaman.conversation.definition.LocalizedText;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,7 +30,8 @@ public class Notices {
     public enum Key {
         PRIVATE_CHAT_ONLY, MEDIA_TOO_LARGE, MEDIA_FAILED, FLOOD,
         /** The first line of a counsellor's reply in the chat ("Konselor Satgas:"). */
-        COUNSELLOR_PREFIX;
+        COUNSELLOR_PREFIX,
+        CLEAR_CHAT_TELEGRAM, CLEAR_CHAT_WHATSAPP, CHILD_ONLINE_REPORTING;
 
         String fileKey() {
             return name().toLowerCase();
@@ -35,10 +39,14 @@ public class Notices {
     }
 
     static final String FILE = "_notices.yaml";
+    /** Optional: an organisation's own legal notice, shown before consent as {@code {notice:legal_notice}}. */
+    static final String LEGAL_NOTICE_FILE = "_legal_notice.yaml";
+    public static final String LEGAL_NOTICE = "legal_notice";
     private static final String[] LANGUAGES = { "id", "en" };
 
     private final ConversationConfig config;
     private final Map<Key, Map<String, String>> texts = new EnumMap<>(Key.class);
+    private final Map<String, LocalizedText> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
     Notices(ConversationConfig config) {
         this.config = config;
@@ -69,6 +77,36 @@ public class Notices {
             }
             texts.put(key, Map.copyOf(text));
         }
+        raw.forEach((name, text) -> shared.put(name, new LocalizedText(text)));
+        loadLegalNotice(file.resolveSibling(LEGAL_NOTICE_FILE));
+    }
+
+    private void loadLegalNotice(Path file) {
+        shared.remove(LEGAL_NOTICE);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        Map<String, String> text;
+        try {
+            text = new ObjectMapper(new YAMLFactory()).readValue(Files.readAllBytes(file), new TypeReference<Map<String, String>>() {
+            });
+        } catch (IOException e) {
+            throw new ConfigurationException(file + " cannot be read as {id: ..., en: ...}: " + e.getClass().getSimpleName());
+        }
+        for (String language : LANGUAGES) {
+            if (text == null || text.get(language) == null || text.get(language).isBlank()) {
+                throw new ConfigurationException(file + ": the legal notice has no '" + language + "' text");
+            }
+        }
+        shared.put(LEGAL_NOTICE, new LocalizedText(text));
+    }
+
+    /**
+     * A text flows include as {@code {notice:<name>}}: any entry of {@code _notices.yaml}, or {@code legal_notice}
+     * from the optional {@code _legal_notice.yaml}. Empty when there is none.
+     */
+    public Optional<LocalizedText> shared(String name) {
+        return Optional.ofNullable(shared.get(name));
     }
 
     /** The notice in the person's language (Bahasa Indonesia when unknown), placeholders filled. */

@@ -51,7 +51,8 @@ public class Outbox {
         for (int i = 0; i < parts.size(); i++) {
             boolean isLast = i == parts.size() - 1;
             last = queuePart(contact, intakeId, authorAccountId, isLast ? new Output.Message(parts.get(i), message.nodeId(),
-                    message.choices(), message.multiSelect()) : Output.Message.plain(parts.get(i)));
+                    message.choices(), message.multiSelect(), message.silent())
+                    : new Output.Message(parts.get(i), null, List.of(), false, message.silent()));
         }
         return last;
     }
@@ -61,6 +62,9 @@ public class Outbox {
     }
 
     private ChatMessage queuePart(Contact contact, Long intakeId, Long authorAccountId, Output.Message message) {
+        if (contact.discreet && !message.silent()) {
+            message = message.silenced(); // discreet mode: no notification sound, for bot and counsellor messages alike
+        }
         Instant now = Instant.now(clock);
         ChatMessage outbound = new ChatMessage();
         outbound.contactId = contact.id;
@@ -87,6 +91,20 @@ public class Outbox {
         transcriptChanged.fire(new TranscriptChanged(contact.id, intakeId));
         return outbound;
     }
+
+    /**
+     * Quick exit on a channel that lets a bot delete messages (Telegram): a row, in line with the contact's other
+     * messages, that makes the sender delete this chat's recent messages queued before it, both directions, within
+     * the platform's time limit. Its body is a short note for the transcript, never message text.
+     */
+    public ChatMessage queueDeletion(Contact contact, Long intakeId) {
+        ChatMessage deletion = queuePart(contact, intakeId, null, Output.Message.plain("[/keluar]"));
+        deletion.kind = KIND_DELETE;
+        return deletion;
+    }
+
+    /** The kind of a {@link #queueDeletion} row. */
+    public static final String KIND_DELETE = "delete";
 
     /** A plain text message, such as a counsellor's reply, in the current transaction. */
     public ChatMessage queueText(Contact contact, String text) {

@@ -25,7 +25,12 @@ public final class FlowEngine {
     private final EngineContext context;
 
     public FlowEngine(EngineSettings settings, Clock clock, IdGenerator ids, CaseStatusLookup cases) {
-        this.context = new EngineContext(settings, clock, ids, cases, new RoughDateParser(clock, settings.zone()));
+        this(settings, clock, ids, cases, SharedTexts.NONE);
+    }
+
+    /** With texts that nodes include as {@code {notice:<name>}} (see {@link SharedTexts}). */
+    public FlowEngine(EngineSettings settings, Clock clock, IdGenerator ids, CaseStatusLookup cases, SharedTexts sharedTexts) {
+        this.context = new EngineContext(settings, clock, ids, cases, new RoughDateParser(clock, settings.zone()), sharedTexts);
     }
 
     /** A new session at the flow's start node. */

@@ -3,6 +3,8 @@ package id.ruangaman.conversation;
 import id.ruangaman.conversation.definition.FlowDefinition;
 import id.ruangaman.conversation.lint.AnswerKeyRule;
 import id.ruangaman.conversation.lint.CallbackDataRule;
+import id.ruangaman.conversation.lint.ConditionRule;
+import id.ruangaman.conversation.lint.DiscretionRule;
 import id.ruangaman.conversation.lint.ExitRule;
 import id.ruangaman.conversation.lint.InvalidPathRule;
 import id.ruangaman.conversation.lint.LintContext;
@@ -28,7 +30,9 @@ public final class FlowLinter {
             new ReachabilityRule(),
             new TranslationRule(),
             new MessagesRule(),
-            new CallbackDataRule());
+            new CallbackDataRule(),
+            new ConditionRule(),
+            new DiscretionRule());
 
     public List<LintProblem> lint(String file, FlowDefinition definition) {
         LintContext context = new LintContext(file, definition);

@@ -22,17 +22,32 @@ public sealed interface Output {
     /**
      * A message to send. When {@code choices} is not empty, {@code nodeId} is set and each button's callback data is
      * {@code nodeId + ":" + choice.id()}. {@code multiSelect}: buttons toggle, a "done" choice finishes.
+     * {@code silent}: discreet mode, deliver without a notification sound where the platform allows it (Telegram
+     * {@code disable_notification}).
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Message(String text, String nodeId, List<Choice> choices,
-            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean multiSelect) implements Output {
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean multiSelect,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean silent) implements Output {
 
         public Message {
             choices = choices == null ? List.of() : List.copyOf(choices);
         }
 
+        public Message(String text, String nodeId, List<Choice> choices, boolean multiSelect) {
+            this(text, nodeId, choices, multiSelect, false);
+        }
+
         public static Message plain(String text) {
             return new Message(text, null, List.of(), false);
+        }
+
+        public Message silenced() {
+            return new Message(text, nodeId, choices, multiSelect, true);
+        }
+
+        public Message withText(String value) {
+            return new Message(value, nodeId, choices, multiSelect, silent);
         }
     }
 
@@ -40,11 +55,20 @@ public sealed interface Output {
     record AnswerRecorded(String key, Answer answer) implements Output {
     }
 
-    /** The person confirmed the summary: create the intake for the inbox. */
-    record IntakeSubmitted(String referenceCode, Map<String, Answer> answers) implements Output {
+    /**
+     * The person confirmed the summary: create the intake for the inbox. {@code flags}: the names of the flow's
+     * {@code conditions} that hold for these answers (for example {@code urgent_medical}), in file order.
+     */
+    record IntakeSubmitted(String referenceCode, Map<String, Answer> answers,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> flags) implements Output {
 
         public IntakeSubmitted {
             answers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));
+            flags = flags == null ? List.of() : List.copyOf(flags);
+        }
+
+        public IntakeSubmitted(String referenceCode, Map<String, Answer> answers) {
+            this(referenceCode, answers, List.of());
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param returnToSummary id of the summary node to return to while an answer is being edited, else null
  * @param referenceCode   set when the intake is submitted; survives restart and deletion so /status works
  * @param thread          set when an intake is submitted: the chat is then that case's thread; null before
+ * @param discreet        discreet mode: silent messages, no idle reminder, a neutral first line where needed (issue 17);
+ *                        survives starting over and /hapus (a safety choice, not content)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionState(
@@ -31,7 +33,16 @@ public record SessionState(
         String referenceCode,
         Instant lastInputAt,
         boolean reminded,
-        CaseThread thread) {
+        CaseThread thread,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean discreet) {
+
+    /** Without discreet mode (see {@link #withDiscreet(boolean)}). */
+    public SessionState(String flowId, String revision, String language, String nodeId, SessionStatus status, int retries,
+            Map<String, Answer> answers, Draft draft, String returnToSummary, PendingPrompt pending, String referenceCode,
+            Instant lastInputAt, boolean reminded, CaseThread thread) {
+        this(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode,
+                lastInputAt, reminded, thread, false);
+    }
 
     @JsonCreator
     public SessionState(
@@ -48,7 +59,8 @@ public record SessionState(
             @JsonProperty("referenceCode") String referenceCode,
             @JsonProperty("lastInputAt") Instant lastInputAt,
             @JsonProperty("reminded") boolean reminded,
-            @JsonProperty("thread") CaseThread thread) {
+            @JsonProperty("thread") CaseThread thread,
+            @JsonProperty("discreet") boolean discreet) {
         this.flowId = flowId;
         this.revision = revision;
         this.language = language;
@@ -63,6 +75,7 @@ public record SessionState(
         this.lastInputAt = lastInputAt;
         this.reminded = reminded;
         this.thread = thread;
+        this.discreet = discreet;
     }
 
     /** As before the case thread existed (no thread). */
@@ -80,24 +93,24 @@ public record SessionState(
     }
 
     public SessionState withRevision(String value) {
-        return new SessionState(flowId, value, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread);
+        return new SessionState(flowId, value, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet);
     }
 
     public SessionState withLanguage(String value) {
-        return new SessionState(flowId, revision, value, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread);
+        return new SessionState(flowId, revision, value, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet);
     }
 
     /** Moves to a node with a clean draft and retry count. */
     public SessionState atNode(String value) {
-        return new SessionState(flowId, revision, language, value, status, 0, answers, Draft.EMPTY, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread);
+        return new SessionState(flowId, revision, language, value, status, 0, answers, Draft.EMPTY, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet);
     }
 
     public SessionState withStatus(SessionStatus value) {
-        return new SessionState(flowId, revision, language, nodeId, value, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread);
+        return new SessionState(flowId, revision, language, nodeId, value, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet);
     }
 
     public SessionState withRetries(int value) {
-        return new SessionState(flowId, revision, language, nodeId, status, value, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread);
+        return new SessionState(flowId, revision, language, nodeId, status, value, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet);
     }
 
     public SessionState withAnswer(String key, Answer answer) {
@@ -107,35 +120,39 @@ public record SessionState(
     }
 
     public SessionState withAnswers(Map<String, Answer> value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, value, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, value, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet);
     }
 
     public SessionState withDraft(Draft value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, value, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, value, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet);
     }
 
     public SessionState withReturnToSummary(String value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, value, pending, referenceCode, lastInputAt, reminded, thread);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, value, pending, referenceCode, lastInputAt, reminded, thread, discreet);
     }
 
     public SessionState withPending(PendingPrompt value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, value, referenceCode, lastInputAt, reminded, thread);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, value, referenceCode, lastInputAt, reminded, thread, discreet);
     }
 
     public SessionState withReferenceCode(String value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, value, lastInputAt, reminded, thread);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, value, lastInputAt, reminded, thread, discreet);
     }
 
     public SessionState withThread(CaseThread value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, value);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, value, discreet);
     }
 
     /** Marks an input: resets the idle clock and the reminder. */
     public SessionState withInputAt(Instant value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, value, false, thread);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, value, false, thread, discreet);
     }
 
     public SessionState withReminded(boolean value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, value, thread);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, value, thread, discreet);
+    }
+
+    public SessionState withDiscreet(boolean value) {
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, value);
     }
 }

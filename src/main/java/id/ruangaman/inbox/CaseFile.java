@@ -53,6 +53,23 @@ public class CaseFile {
     @Column(name = "in_danger", insertable = false, updatable = false)
     public boolean inDanger;
 
+    /** GBVIMS violence type option ids, comma separated (see {@link #violenceTypeList()}). */
+    @Column(name = "violence_types", insertable = false, updatable = false)
+    public String violenceTypes;
+
+    @Column(name = "urgent_medical", insertable = false, updatable = false)
+    public boolean urgentMedical;
+
+    @Column(name = "child_online", insertable = false, updatable = false)
+    public boolean childOnline;
+
+    @Column(name = "stats_consent", insertable = false, updatable = false)
+    public boolean statsConsent;
+
+    public java.util.List<String> violenceTypeList() {
+        return violenceTypes == null || violenceTypes.isBlank() ? java.util.List.of() : java.util.Arrays.asList(violenceTypes.split(","));
+    }
+
     @Column(insertable = false, updatable = false)
     public String services;
 

@@ -11,7 +11,8 @@ import id.ruangaman.channel.Channel;
  * The case list's filters, validated: unknown values are refused with 400 rather than ignored.
  * {@code view} is one of mine, unassigned, overdue or empty (all I may see).
  */
-public record CaseFilter(String view, String status, String channel, String role, String service, String reference, int page) {
+public record CaseFilter(String view, String status, String channel, String role, String service, String reference, int page,
+        String violence, boolean urgentMedical) {
 
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9-]{1,16}");
     static final java.util.List<String> VIEWS = java.util.List.of("mine", "unassigned", "overdue");
@@ -19,7 +20,28 @@ public record CaseFilter(String view, String status, String channel, String role
     static final java.util.List<String> SERVICES = java.util.List.of("psychological", "legal", "social_reintegration",
             "follow_up_counselling", "medical", "spiritual", "not_sure");
 
+    /** GBVIMS core types and the online forms the intake asks about (issue 17), in the intake's option order. */
+    static final java.util.List<String> VIOLENCE_TYPES = java.util.List.of("rape", "sexual_assault", "physical_assault",
+            "forced_marriage", "denial_of_resources", "psychological_abuse", "grooming", "sextortion", "image_sharing",
+            "unwanted_messages");
+
     public static CaseFilter of(String view, String status, String channel, String role, String service, String reference, Integer page) {
+        return of(view, status, channel, role, service, reference, page, null, null);
+    }
+
+    /** {@code violence}: one of {@link #VIOLENCE_TYPES}; {@code urgent}: "medical" keeps only urgent-medical cases. */
+    public static CaseFilter of(String view, String status, String channel, String role, String service, String reference, Integer page,
+            String violence, String urgent) {
+        violence = blankToNull(violence);
+        urgent = blankToNull(urgent);
+        require(violence == null || VIOLENCE_TYPES.contains(violence), "violence");
+        require(urgent == null || "medical".equals(urgent), "urgent");
+        CaseFilter base = basic(view, status, channel, role, service, reference, page);
+        return new CaseFilter(base.view(), base.status(), base.channel(), base.role(), base.service(), base.reference(), base.page(),
+                violence, urgent != null);
+    }
+
+    private static CaseFilter basic(String view, String status, String channel, String role, String service, String reference, Integer page) {
         view = blankToNull(view);
         status = blankToNull(status);
         channel = blankToNull(channel);
@@ -38,7 +60,8 @@ public record CaseFilter(String view, String status, String channel, String role
         require(reference == null || REFERENCE.matcher(reference).matches(), "reference");
         int p = page == null ? 0 : page;
         require(p >= 0 && p <= 10_000, "page");
-        return new CaseFilter(view, status, channel, role, service, reference == null ? null : reference.toUpperCase(Locale.ROOT), p);
+        return new CaseFilter(view, status, channel, role, service, reference == null ? null : reference.toUpperCase(Locale.ROOT), p,
+                null, false);
     }
 
     private static void require(boolean ok, String what) {
@@ -60,6 +83,8 @@ public record CaseFilter(String view, String status, String channel, String role
         append(q, "role", role);
         append(q, "service", service);
         append(q, "ref", reference);
+        append(q, "violence", violence);
+        append(q, "urgent", urgentMedical ? "medical" : null);
         return q.toString();
     }
 

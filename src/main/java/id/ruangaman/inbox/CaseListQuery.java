@@ -44,7 +44,7 @@ public class CaseListQuery {
             Object[] r = (Object[]) raw;
             rows.add(new CaseRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     instant(r[5]), instant(r[6]), instant(r[7]), (String) r[8], (String) r[9], Boolean.TRUE.equals(r[10]),
-                    ((Number) r[11]).longValue(), r[12] != null));
+                    ((Number) r[11]).longValue(), r[12] != null, (String) r[13], Boolean.TRUE.equals(r[14])));
         }
         return rows;
     }
@@ -83,6 +83,13 @@ public class CaseListQuery {
             where.add("(',' || i.services || ',') like :service");
             params.put("service", "%," + filter.service() + ",%");
         }
+        if (filter.violence() != null) {
+            where.add("(',' || i.violence_types || ',') like :violence");
+            params.put("violence", "%," + filter.violence() + ",%");
+        }
+        if (filter.urgentMedical()) {
+            where.add("i.urgent_medical");
+        }
         if (filter.reference() != null) {
             where.add("i.reference_code like :reference");
             params.put("reference", filter.reference() + "%");
@@ -90,10 +97,11 @@ public class CaseListQuery {
         String sql = "select p.id, p.reference_code, p.channel, p.reporter_role, p.services, p.received_at, "
                 + "p.first_response_due_at, p.first_response_at, a.username, p.status, p.in_danger, "
                 + "(select count(*) from chat_message m where m.intake_id = p.id and m.direction = 'IN' "
-                + "and m.created_at > coalesce(p.last_read_at, p.received_at)) as unread, p.deleted_by_reporter_at "
+                + "and m.created_at > coalesce(p.last_read_at, p.received_at)) as unread, p.deleted_by_reporter_at, "
+                + "p.violence_types, p.urgent_medical "
                 + "from (select i.id, i.reference_code, i.channel, i.reporter_role, i.services, i.received_at, "
                 + "i.first_response_due_at, i.first_response_at, i.assignee_id, i.status, i.in_danger, i.contact_id, "
-                + "i.last_read_at, i.deleted_by_reporter_at from intake i where " + String.join(" and ", where)
+                + "i.last_read_at, i.deleted_by_reporter_at, i.violence_types, i.urgent_medical from intake i where " + String.join(" and ", where)
                 + " order by " + prefixed("i.") + " limit :limit offset :offset) p "
                 + "left join account a on a.id = p.assignee_id order by " + prefixed("p.");
         params.put("limit", size + 1);

@@ -7,7 +7,11 @@ import java.util.List;
 /** One line of the case list: categories, times and counts only, never anything the person wrote. */
 public record CaseRow(long id, String referenceCode, String channel, String reporterRole, String services, Instant receivedAt,
         Instant firstResponseDueAt, Instant firstResponseAt, String assignee, String status, boolean inDanger, long unread,
-        boolean deleted) {
+        boolean deleted, String violenceTypes, boolean urgentMedical) {
+
+    public List<String> violenceTypeList() {
+        return violenceTypes == null || violenceTypes.isBlank() ? List.of() : Arrays.asList(violenceTypes.split(","));
+    }
 
     public List<String> serviceList() {
         return services == null || services.isBlank() ? List.of() : Arrays.asList(services.split(","));

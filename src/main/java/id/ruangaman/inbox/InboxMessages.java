@@ -107,6 +107,36 @@ public interface InboxMessages {
     String flag_danger();
 
     @Message
+    String flag_urgent_medical();
+
+    @Message
+    String urgent_medical_note();
+
+    @Message
+    String child_online_note();
+
+    @Message
+    String col_violence();
+
+    @Message
+    String violence(String key);
+
+    @Message
+    String missing_parts();
+
+    @Message
+    String part(String key);
+
+    @Message
+    String stats_consent();
+
+    @Message
+    String stats_consent_yes();
+
+    @Message
+    String stats_consent_no();
+
+    @Message
     String replied();
 
     @Message

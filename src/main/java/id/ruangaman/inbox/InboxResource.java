@@ -34,7 +34,7 @@ public class InboxResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<CaseRow> rows, CaseFilter filter, boolean hasNext, Instant now, long afterEvent,
-                List<String> statuses, List<String> channels, List<String> roles, List<String> services);
+                List<String> statuses, List<String> channels, List<String> roles, List<String> services, List<String> violenceTypes);
     }
 
     private final CaseListQuery query;
@@ -59,11 +59,12 @@ public class InboxResource {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR, Role.PIMPINAN })
     public TemplateInstance list(@RestQuery String view, @RestQuery String status, @RestQuery String channel,
-            @RestQuery String role, @RestQuery String service, @RestQuery String ref, @RestQuery Integer page) {
+            @RestQuery String role, @RestQuery String service, @RestQuery String ref, @RestQuery Integer page,
+            @RestQuery String violence, @RestQuery String urgent) {
         if (current.isPimpinan()) {
             throw new RedirectionException(Response.Status.SEE_OTHER, URI.create("/inbox/pimpinan"));
         }
-        CaseFilter filter = CaseFilter.of(view, status, channel, role, service, ref, page);
+        CaseFilter filter = CaseFilter.of(view, status, channel, role, service, ref, page, violence, urgent);
         Instant now = Instant.now(clock);
         long after = feed.latestId();
         int size = config.pageSize();
@@ -71,7 +72,8 @@ public class InboxResource {
                 .call(() -> query.page(filter, current.id(), current.isCoordinator(), now, size));
         boolean hasNext = rows.size() > size;
         return locale.apply(Templates.list(hasNext ? rows.subList(0, size) : rows, filter, hasNext, now, after, CaseStatus.ALL,
-                java.util.Arrays.stream(Channel.values()).map(Enum::name).toList(), CaseFilter.ROLES, CaseFilter.SERVICES));
+                java.util.Arrays.stream(Channel.values()).map(Enum::name).toList(), CaseFilter.ROLES, CaseFilter.SERVICES,
+                CaseFilter.VIOLENCE_TYPES));
     }
 
     /** Switches the inbox language (a cookie) and goes back to the page the form was on. */

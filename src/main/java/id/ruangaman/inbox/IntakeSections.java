@@ -11,7 +11,11 @@ import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.SessionStateJson;
 
 /** The decrypted intake record, laid out by the SOP components (identification, chronology, ...). */
-public record IntakeSections(List<Section> sections, boolean chatUnsafe) {
+public record IntakeSections(List<Section> sections, boolean chatUnsafe, List<String> missingParts) {
+
+    public IntakeSections(List<Section> sections, boolean chatUnsafe) {
+        this(sections, chatUnsafe, List.of());
+    }
 
     public record Section(String component, List<AnswerLine> answers) {
     }
@@ -34,7 +38,9 @@ public record IntakeSections(List<Section> sections, boolean chatUnsafe) {
                 answers.entrySet().stream().map(e -> AnswerLine.of(e.getKey(), e.getValue())).toList())));
         Answer safe = grouped.getOrDefault("safety", new LinkedHashMap<>()).get("safe_to_reply");
         boolean unsafe = safe != null && !safe.skipped() && "no".equals(safe.value());
-        return new IntakeSections(sections, unsafe);
+        Map<String, Answer> flat = new LinkedHashMap<>();
+        grouped.values().forEach(flat::putAll);
+        return new IntakeSections(sections, unsafe, id.ruangaman.intake.IntakeRecord.missingParts(flat));
     }
 
     public Section section(String component) {

@@ -22,6 +22,7 @@ import id.ruangaman.channel.ChatMessageRepository;
 import id.ruangaman.channel.Contact;
 import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.channel.Notices;
 import id.ruangaman.channel.Outbox;
 import id.ruangaman.channel.ProviderIds;
 import id.ruangaman.channel.TranscriptChanged;
@@ -64,6 +65,8 @@ public class ConversationService {
     Instance<ChatInterceptor> interceptors;
     @Inject
     FloodGuard flood;
+    @Inject
+    Notices notices;
     @Inject
     ProviderIds providerIds;
     @Inject
@@ -297,6 +300,8 @@ public class ConversationService {
     /** Carries out a step; {@code quiet} takes it without sending its messages (a file in the middle of a burst). */
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet) {
         List<ChatMessage> replies = new ArrayList<>();
+        contact.discreet = step.state().discreet();
+        Optional<Notices.Key> clearChat = Optional.empty();
         Long caseId = threadCase(step.state()).orElse(null); // the bot's replies go where the chat now is
         Long submittedId = null;
         for (Output output : step.outputs()) {
@@ -309,8 +314,19 @@ public class ConversationService {
                 caseId = submittedId;
             } else if (output instanceof Output.DeleteRequested) {
                 erasure.erase(contact);
+                clearChat = clearChatNotice(contact.channel);
+            } else if (output instanceof Output.QuickExit) {
+                if (contact.channel == Channel.TELEGRAM) {
+                    outbox.queueDeletion(contact, caseId); // before the neutral line, which stays
+                } else {
+                    clearChat = clearChatNotice(contact.channel);
+                }
             }
         }
+        // Where the bot cannot delete the chat on the phone (WhatsApp, or after /hapus), say how to clear it.
+        Long noticeCase = caseId;
+        clearChat.ifPresent(key -> replies.add(outbox.queue(contact, noticeCase, null,
+                Output.Message.plain(notices.text(key, step.state().language(), java.util.Map.of())))));
         settleUploads(contact, step, caseId);
         if (submittedId != null) {
             // The conversation that led to the report, and the evidence it took, become the new case's.
@@ -323,6 +339,14 @@ public class ConversationService {
         save(session, flow, step.state());
         contact.language = step.state().language();
         return replies;
+    }
+
+    private static Optional<Notices.Key> clearChatNotice(Channel channel) {
+        return switch (channel) {
+            case TELEGRAM -> Optional.of(Notices.Key.CLEAR_CHAT_TELEGRAM);
+            case WHATSAPP -> Optional.of(Notices.Key.CLEAR_CHAT_WHATSAPP);
+            default -> Optional.empty();
+        };
     }
 
     private void save(ConversationSession session, Flow flow, SessionState state) {

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import id.ruangaman.conversation.CaseStatusLookup;
 import id.ruangaman.conversation.EngineSettings;
+import id.ruangaman.channel.Notices;
 import id.ruangaman.conversation.FlowEngine;
 import id.ruangaman.conversation.IdGenerator;
 import id.ruangaman.conversation.RandomReferenceCodes;
@@ -20,10 +21,10 @@ public class EngineProducer {
 
     @Produces
     @Singleton
-    FlowEngine engine(ConversationConfig config, Clock clock, IdGenerator ids, CaseStatusLookup cases) {
+    FlowEngine engine(ConversationConfig config, Clock clock, IdGenerator ids, CaseStatusLookup cases, Notices notices) {
         EngineSettings settings = new EngineSettings(config.maxRetries(), config.remindAfter(), config.pauseAfter(), config.zone(),
                 config.threadQuietPeriod(), AnswerWordsFile.read(Path.of(config.flowsDirectory())));
-        return new FlowEngine(settings, clock, ids, cases);
+        return new FlowEngine(settings, clock, ids, cases, notices::shared);
     }
 
     /** Reference codes that are unique across sessions and intakes (the column constraints back this up). */

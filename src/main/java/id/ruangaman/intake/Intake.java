@@ -62,6 +62,22 @@ public class Intake {
     @Column(length = 300)
     public String services;
 
+    /** GBVIMS violence types the person chose, option ids comma separated (null when not asked or skipped). */
+    @Column(name = "violence_types", length = 300)
+    public String violenceTypes;
+
+    /** Rape or sexual assault within 72 hours: emergency medical care (PEP, emergency contraception) is time-bound. */
+    @Column(name = "urgent_medical", nullable = false)
+    public boolean urgentMedical;
+
+    /** A child harmed online: the evidence step took links and descriptions only, never images. */
+    @Column(name = "child_online", nullable = false)
+    public boolean childOnline;
+
+    /** Separate, optional consent to count this case in anonymised statistics; false unless the answer was yes. */
+    @Column(name = "stats_consent", nullable = false)
+    public boolean statsConsent;
+
     @Column(nullable = false, length = 32)
     public String status;
 

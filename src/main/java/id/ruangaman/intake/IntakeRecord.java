@@ -3,6 +3,7 @@ package id.ruangaman.intake;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import id.ruangaman.conversation.Answer;
 
@@ -20,21 +21,51 @@ public final class IntakeRecord {
 
     private static Map<String, List<String>> componentMap() {
         Map<String, List<String>> map = new LinkedHashMap<>();
-        map.put("identification", List.of("reporter_role", "victim_minor", "name", "age_range", "gender",
+        map.put("identification", List.of("reporter_role", "victim_knows", "victim_minor", "name", "age_range", "gender",
                 "campus_status", "unit", "disability"));
-        map.put("chronology", List.of("incident_date", "incident_place", "chronology", "relation", "reported_person"));
-        map.put("evidence", List.of("evidence_consent", "evidence"));
+        map.put("chronology", List.of("violence_type", "incident_when", "incident_date", "incident_place", "chronology", "relation",
+                "reported_person"));
+        map.put("evidence", List.of("evidence_consent", "evidence", "evidence_links"));
         map.put("witnesses", List.of("witnesses"));
         map.put("needs", List.of("services", "urgent_need"));
         map.put("safety", List.of("in_danger", "safe_to_reply", "contact_times", "never_do", "code_word"));
-        map.put("consent", List.of("consent", "language"));
+        map.put("consent", List.of("consent", "stats_consent", "language"));
         return Map.copyOf(map);
+    }
+
+    /**
+     * Answers that only choose the way through the intake ("send now or tell more", "fill in your details?"): not
+     * part of the record. What the person did not give shows as missing parts instead ({@link #missingParts}).
+     */
+    public static final Set<String> NAVIGATION = Set.of("send_now", "biodata_offer", "reported_offer", "contact_offer");
+
+    /** Parts of an intake a counsellor may need to complete with the person, each with the answer keys that fill it. */
+    public static final Map<String, List<String>> PARTS = partMap();
+
+    private static Map<String, List<String>> partMap() {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        map.put("violence_type", List.of("violence_type"));
+        map.put("when", List.of("incident_when", "incident_date"));
+        map.put("chronology", List.of("chronology"));
+        map.put("about_reporter", List.of("name", "age_range", "gender", "campus_status", "unit", "disability"));
+        map.put("reported_person", List.of("relation", "reported_person"));
+        map.put("evidence", List.of("evidence", "evidence_links", "witnesses"));
+        map.put("needs", List.of("services", "urgent_need"));
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    /** The parts with no answer given (skipped or never asked), in {@link #PARTS} order. */
+    public static List<String> missingParts(Map<String, Answer> answers) {
+        return PARTS.entrySet().stream()
+                .filter(part -> part.getValue().stream().map(answers::get).noneMatch(answer -> answer != null && !answer.skipped()))
+                .map(Map.Entry::getKey).toList();
     }
 
     /** The answers arranged by component; every answer appears exactly once. */
     public static Map<String, Map<String, Answer>> group(Map<String, Answer> answers) {
         Map<String, Map<String, Answer>> grouped = new LinkedHashMap<>();
         Map<String, Answer> rest = new LinkedHashMap<>(answers);
+        NAVIGATION.forEach(rest::remove);
         for (String component : List.of("identification", "chronology", "evidence", "witnesses", "needs", "safety", "consent")) {
             Map<String, Answer> part = new LinkedHashMap<>();
             for (String key : COMPONENTS.get(component)) {

@@ -54,6 +54,12 @@ public class IntakeService {
         intake.inDanger = "yes".equals(valueOf(answers.get("in_danger")));
         Answer services = answers.get("services");
         intake.services = services == null ? null : services.values().stream().collect(Collectors.joining(","));
+        Answer violence = answers.get("violence_type");
+        intake.violenceTypes = violence == null || violence.skipped() || violence.values().isEmpty() ? null
+                : String.join(",", violence.values());
+        intake.urgentMedical = event.flags().contains("urgent_medical");
+        intake.childOnline = event.flags().contains("child_online");
+        intake.statsConsent = "yes".equals(valueOf(answers.get("stats_consent")));
         intake.status = STATUS_NEW;
         intake.receivedAt = now;
         intake.firstResponseDueAt = now.plus(config.firstResponseWithin());

@@ -94,7 +94,8 @@ public class ReporterErasure {
                 .setParameter(1, contact.channel.name()).setParameter(2, contact.externalIdHash).executeUpdate();
         int erasedMessages = messages.eraseContent(contact.id);
         long erasedMedia = media.deleteAllOf(contact.id);
-        long shells = intakes.update("answers = null, status = 'closed', closedReason = ?2, deletedByReporterAt = ?3 "
+        long shells = intakes.update("answers = null, status = 'closed', closedReason = ?2, deletedByReporterAt = ?3, "
+                + "violenceTypes = null, urgentMedical = false, childOnline = false, statsConsent = false "
                 + "where contactId = ?1", contact.id, CLOSED_REASON, now);
         contact.displayName = null;
         contact.erasedAt = now;

@@ -51,18 +51,18 @@ final class IntakeScripts {
 
     private static List<Step> steps() {
         List<Step> steps = new ArrayList<>();
-        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "reporter_role:victim", "victim_minor:no", "name:skip",
-                "age_range:25_34", "gender:skip", "campus_status:student")) {
+        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
+                "send_now:details", "violence_type:sexual_assault", "violence_type:done", "incident_when:within_month", "victim_minor:no",
+                "incident_place:campus")) {
+            steps.add(new Step(true, data));
+        }
+        steps.add(new Step(false, "Cerita sintetis untuk uji beban: kejadian di lorong gedung, tidak ada nama asli di sini."));
+        for (String data : List.of("chronology:done", "biodata_offer:yes", "name:skip", "age_range:25_34", "gender:skip", "campus_status:student")) {
             steps.add(new Step(true, data));
         }
         steps.add(new Step(false, "Fakultas Sintetis"));
-        steps.add(new Step(true, "disability:skip"));
-        steps.add(new Step(false, "kemarin sore"));
-        steps.add(new Step(true, "incident_place:campus"));
-        steps.add(new Step(false, "Cerita sintetis untuk uji beban: kejadian di lorong gedung, tidak ada nama asli di sini."));
-        for (String data : List.of("chronology:done", "relation:stranger", "reported_person:skip", "evidence_consent:no", "witnesses:skip",
-                "services:legal", "services:done", "urgent_need:skip", "safe_to_reply:yes", "contact_times:skip", "never_do:skip",
-                "code_word:skip", "summary:confirm")) {
+        for (String data : List.of("disability:skip", "reported_offer:yes", "relation:stranger", "reported_person:skip", "evidence_consent:no",
+                "services:legal", "services:done", "urgent_need:skip", "contact_offer:no", "stats_consent:yes", "summary:confirm")) {
             steps.add(new Step(true, data));
         }
         return List.copyOf(steps);

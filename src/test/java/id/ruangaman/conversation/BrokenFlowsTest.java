@@ -57,6 +57,9 @@ class BrokenFlowsTest {
                     "unknown_kind.yaml: node 'ask_colour': invalid value for 'kind'")),
             Map.entry("text_by_unknown_answer.yaml", List.of(
                     "text_by_unknown_answer.yaml: node 'ask_colour': text_by refers to unknown answer 'mood'")),
+            Map.entry("words_before_consent.yaml", List.of(
+                    "words_before_consent.yaml: 'messages.help' (id) is sent before consent and contains 'lapor'",
+                    "words_before_consent.yaml: node 'about': 'text' (id) is sent before consent and contains 'kekerasan'")),
             Map.entry("invalid_yaml.yaml", List.of(
                     "invalid_yaml.yaml: invalid YAML at line 4")));
 

@@ -50,4 +50,53 @@ class FlowEngineTest {
         }
         assertEquals(SessionStatus.EXITED, step.state().status());
     }
+
+    private static Flow intakeWith(String from, String to) throws IOException {
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("conversations/intake.yaml"));
+        assertTrue(yaml.contains(from), from);
+        return new FlowLoader().load("intake.yaml", yaml.replace(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private SessionState play(FlowEngine with, Flow flow, String... buttons) {
+        SessionState state = with.start(flow).state();
+        for (String button : buttons) {
+            state = with.handle(flow, state, Input.ButtonPress.fromCallbackData(button)).state();
+        }
+        return state;
+    }
+
+    @Test
+    void shouldPutTheNeutralLineFirstInDiscreetModeWhenAFirstLineNamesTheViolence() throws IOException {
+        Flow flow = intakeWith("Mode senyap sudah nyala. Pesan dari kami masuk tanpa bunyi.", "Laporanmu aman di sini. Mode senyap sudah nyala.");
+        SessionState beforeSafety = play(engine, flow, "language:id", "consent:yes", "in_danger:no");
+
+        Step quiet = engine.handle(flow, beforeSafety, Input.ButtonPress.fromCallbackData("safe_to_reply:quiet"));
+
+        List<Output.Message> messages = quiet.outputs().stream().filter(Output.Message.class::isInstance).map(Output.Message.class::cast).toList();
+        assertEquals("Ruang Aman\n\nLaporanmu aman di sini. Mode senyap sudah nyala.", messages.get(0).text());
+        assertTrue(messages.get(1).text().startsWith("Langkah 3 dari 9"), "a neutral first line is left as it is");
+        assertTrue(messages.stream().allMatch(Output.Message::silent));
+        assertTrue(quiet.state().discreet());
+
+        Step safeAgain = engine.handle(flow, engine.handle(flow, quiet.state(), new Input.Text("/mulai")).state(),
+                Input.ButtonPress.fromCallbackData("_resume:restart"));
+        assertTrue(safeAgain.state().discreet(), "starting over keeps discreet mode");
+    }
+
+    @Test
+    void shouldIncludeTheLegalNoticeOnlyWhenThereIsOne() throws IOException {
+        Flow intake = new FlowLoader().load("intake.yaml", java.nio.file.Files.readAllBytes(java.nio.file.Path.of("conversations/intake.yaml")));
+        FlowEngine withNotice = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty(),
+                SharedTexts.of(java.util.Map.of("legal_notice", new id.ruangaman.conversation.definition.LocalizedText(
+                        java.util.Map.of("id", "Catatan hukum sintetis.", "en", "Synthetic legal note.")))));
+
+        Step with = withNotice.handle(intake, withNotice.start(intake).state(), Input.ButtonPress.fromCallbackData("language:en"));
+        Step without = engine.handle(intake, engine.start(intake).state(), Input.ButtonPress.fromCallbackData("language:en"));
+
+        String aboutWith = ((Output.Message) with.outputs().get(1)).text();
+        String aboutWithout = ((Output.Message) without.outputs().get(1)).text();
+        assertTrue(aboutWith.endsWith("with /exit.\n\nSynthetic legal note."), aboutWith);
+        assertTrue(aboutWithout.endsWith("with /exit."), aboutWithout);
+        assertTrue(!aboutWithout.contains("{notice"), aboutWithout);
+    }
 }

@@ -29,7 +29,7 @@ final class GoldenRun {
     private final FlowCatalog catalog = new FlowCatalog();
     private final Map<String, String> statuses = new LinkedHashMap<>();
     private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), clock,
-            new FixedReferenceCodes("RA-7K2QX", "RA-9M4TW"), code -> Optional.ofNullable(statuses.get(code)));
+            new FixedReferenceCodes("RA-7K2QX", "RA-9M4TW"), code -> Optional.ofNullable(statuses.get(code)), noticesFile());
     private final Map<String, SessionState> sessions = new LinkedHashMap<>();
 
     @SuppressWarnings("unchecked")
@@ -82,6 +82,19 @@ final class GoldenRun {
     private ArrayNode outputsJson(List<Output> outputs) {
         try {
             return (ArrayNode) json.readTree(json.writerFor(new TypeReference<List<Output>>() { }).writeValueAsString(outputs));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The shared texts flows include with {notice:name}, as the host loads them from conversations/_notices.yaml. */
+    static SharedTexts noticesFile() {
+        try {
+            Map<String, Map<String, String>> raw = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                    .readValue(Path.of("conversations/_notices.yaml").toFile(), new TypeReference<Map<String, Map<String, String>>>() { });
+            Map<String, id.ruangaman.conversation.definition.LocalizedText> texts = new LinkedHashMap<>();
+            raw.forEach((name, text) -> texts.put(name, new id.ruangaman.conversation.definition.LocalizedText(text)));
+            return SharedTexts.of(texts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

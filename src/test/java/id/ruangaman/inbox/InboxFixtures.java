@@ -111,21 +111,20 @@ public class InboxFixtures {
     }
 
     private void walkIntake(long contactId, boolean safeToReply) {
-        for (String b : new String[] { "language:id", "consent:yes", "in_danger:no", "reporter_role:victim", "victim_minor:no",
-                "name:skip", "age_range:skip", "gender:skip", "campus_status:skip", "unit:skip", "disability:skip",
-                "incident_date:skip", "incident_place:online" }) {
+        for (String b : new String[] { "language:id", "consent:yes", "in_danger:no", "safe_to_reply:" + (safeToReply ? "yes" : "no"),
+                "reporter_role:victim", "send_now:details", "violence_type:skip", "incident_when:skip", "victim_minor:no",
+                "incident_place:online" }) {
             send(contactId, Input.ButtonPress.fromCallbackData(b), null);
         }
         send(contactId, new Input.Text("Kronologi sintetis untuk pengujian"), null);
-        for (String b : new String[] { "chronology:done", "relation:stranger", "reported_person:skip", "evidence_consent:no",
-                "witnesses:skip", "services:psychological", "services:legal", "services:done", "urgent_need:skip",
-                "safe_to_reply:" + (safeToReply ? "yes" : "no") }) {
-            send(contactId, Input.ButtonPress.fromCallbackData(b), null);
+        java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of("chronology:done", "biodata_offer:no", "reported_offer:yes",
+                "relation:stranger", "reported_person:skip", "evidence_consent:no", "services:psychological", "services:legal", "services:done",
+                "urgent_need:skip"));
+        if (safeToReply) {
+            rest.add("contact_offer:no"); // not safe to reply: the intake asks for no contact plan
         }
-        if (safeToReply) { // "when is it safe?" is not asked after "it is not safe"
-            send(contactId, Input.ButtonPress.fromCallbackData("contact_times:skip"), null);
-        }
-        for (String b : new String[] { "never_do:skip", "code_word:skip", "summary:confirm" }) {
+        rest.addAll(java.util.List.of("stats_consent:skip", "summary:confirm"));
+        for (String b : rest) {
             send(contactId, Input.ButtonPress.fromCallbackData(b), null);
         }
     }
@@ -137,14 +136,15 @@ public class InboxFixtures {
     public String fullyAnsweredCase() {
         long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(Channel.DEV, UUID.randomUUID().toString()).id);
         send(contactId, new Input.Text("/start"), "intake");
-        Object[] steps = { "language:id", "consent:yes", "in_danger:no", "reporter_role:victim", "victim_minor:no",
-                "Sinta (nama samaran sintetis)", "age_range:18_24", "gender:female", "campus_status:lecturer",
-                "Fakultas Teknik (sintetis)", "Butuh juru bahasa isyarat (sintetis)", "bulan lalu", "incident_place:campus",
-                "Kronologi sintetis bagian satu", "Kronologi sintetis bagian dua", "chronology:done", "relation:lecturer",
-                "Terlapor sintetis, dosen mata kuliah X", "evidence_consent:yes", "evidence:done", "Saksi sintetis: teman sekelas",
-                "services:psychological", "services:legal", "services:medical", "services:done",
-                "Kebutuhan mendesak sintetis", "safe_to_reply:yes", "Sore hari (sintetis)", "Jangan telepon (sintetis)",
-                "Kata sandi sintetis", "summary:confirm" };
+        Object[] steps = { "language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
+                "send_now:details", "violence_type:sexual_assault", "violence_type:done", "incident_when:longer", "victim_minor:no",
+                "incident_place:campus", "Kronologi sintetis bagian satu", "Kronologi sintetis bagian dua", "chronology:done",
+                "biodata_offer:yes", "Sinta (nama samaran sintetis)", "age_range:18_24", "gender:female", "campus_status:lecturer",
+                "Fakultas Teknik (sintetis)", "Butuh juru bahasa isyarat (sintetis)", "reported_offer:yes", "relation:lecturer",
+                "Terlapor sintetis, dosen mata kuliah X", "evidence_consent:yes", "evidence:done", "Tautan sintetis: contoh.invalid/bukti",
+                "evidence_links:done", "Saksi sintetis: teman sekelas", "services:psychological", "services:legal", "services:medical",
+                "services:done", "Kebutuhan mendesak sintetis", "contact_offer:yes", "Sore hari (sintetis)", "Jangan telepon (sintetis)",
+                "Kata sandi sintetis", "stats_consent:yes", "summary:confirm" };
         for (Object step : steps) {
             String s = (String) step;
             boolean button = s.matches("[a-z_]+:[A-Za-z0-9_]+");

@@ -51,10 +51,10 @@ class TeamNotificationsTest {
 
     private DevConversation submittedPerson() {
         return new DevConversation(contacts, conversations, media).upToChronology()
-                .text("Cerita " + SENTINEL).button("chronology:done").button("relation:skip").button("reported_person:skip")
-                .button("evidence_consent:no").button("witnesses:skip").button("services:legal").button("services:done")
-                .button("urgent_need:skip").button("safe_to_reply:yes").button("contact_times:skip").button("never_do:skip")
-                .button("code_word:skip").button("summary:confirm");
+                .text("Cerita " + SENTINEL).button("chronology:done").button("biodata_offer:no").button("reported_offer:yes")
+                .button("relation:skip").button("reported_person:skip").button("evidence_consent:no").button("services:legal")
+                .button("services:done").button("urgent_need:skip").button("contact_offer:no").button("stats_consent:skip")
+                .button("summary:confirm");
     }
 
     private List<FakeTelegram.Call> teamMessagesAbout(String code) {

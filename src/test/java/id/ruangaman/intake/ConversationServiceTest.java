@@ -65,15 +65,14 @@ class ConversationServiceTest {
 
     @Test
     void shouldStoreAStructuredIntakeWithA72HourDeadline() throws Exception {
-        DevConversation person = person().upToChronology()
-                .text("Pesan " + SENTINEL).button("chronology:done")
+        DevConversation person = person().upToChronology("no")
+                .text("Pesan " + SENTINEL).button("chronology:done").button("biodata_offer:no").button("reported_offer:yes")
                 .button("relation:stranger").button("reported_person:skip")
                 .button("evidence_consent:yes");
         long photo = person.upload(MediaKind.PHOTO, "synthetic-photo-bytes".getBytes(StandardCharsets.UTF_8));
         person.button("evidence:done").button("witnesses:skip")
                 .button("services:psychological").button("services:legal").button("services:done")
-                .button("urgent_need:skip").button("safe_to_reply:no")
-                .button("never_do:skip").button("code_word:skip").button("summary:confirm");
+                .button("urgent_need:skip").button("stats_consent:yes").button("summary:confirm");
 
         Intake intake = QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", person.contactId).singleResult());
         assertEquals("new", intake.status);
@@ -81,6 +80,10 @@ class ConversationServiceTest {
         assertEquals("no", intake.victimMinor);
         assertFalse(intake.inDanger);
         assertEquals("psychological,legal", intake.services);
+        assertTrue(intake.statsConsent);
+        assertFalse(intake.urgentMedical);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> contacts.findById(person.contactId).discreet),
+                "not safe to reply turns discreet mode on for the chat");
         assertTrue(intake.referenceCode.matches("RA-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{5}"), intake.referenceCode);
         assertEquals(Duration.ofHours(72), Duration.between(intake.receivedAt, intake.firstResponseDueAt));
 
@@ -102,11 +105,12 @@ class ConversationServiceTest {
     @Test
     void shouldEraseEverythingThePersonSentOnDelete() {
         DevConversation person = person().upToChronology().text("Pesan " + SENTINEL).button("chronology:done")
+                .button("biodata_offer:no").button("reported_offer:yes")
                 .button("relation:skip").button("reported_person:skip").button("evidence_consent:yes");
         person.upload(MediaKind.VOICE, new byte[] { 1, 2, 3 });
         person.button("evidence:done").button("witnesses:skip").button("services:not_sure").button("services:done")
-                .button("urgent_need:skip").button("safe_to_reply:yes").button("contact_times:skip")
-                .button("never_do:skip").button("code_word:skip").button("summary:confirm");
+                .button("urgent_need:skip").button("contact_offer:yes").button("contact_times:skip")
+                .button("never_do:skip").button("code_word:skip").button("stats_consent:skip").button("summary:confirm");
         person.text("/hapus").text("ya");
 
         QuarkusTransaction.requiringNew().run(() -> {
@@ -115,6 +119,8 @@ class ConversationServiceTest {
             assertEquals(ReporterErasure.CLOSED_REASON, shell.closedReason);
             assertNull(shell.answers);
             assertNotNull(shell.deletedByReporterAt);
+            assertNull(shell.violenceTypes);
+            assertFalse(shell.statsConsent, "an erased case is not counted in statistics");
             assertEquals(0, media.count("contactId", person.contactId));
             for (ChatMessage message : messages.transcript(person.contactId)) {
                 if (message.direction == ChatMessage.Direction.IN) {
@@ -183,6 +189,31 @@ class ConversationServiceTest {
         assertEquals("chronology", state.nodeId(), "a returning person is offered to continue where they left off");
     }
 
+    @Test
+    void shouldNeverRemindInDiscreetModeNorBeforeTheSafetyQuestion() {
+        DevConversation unsafe = person().upToChronology("no");
+        DevConversation early = person().button("language:id").button("consent:yes").button("in_danger:no");
+        long before = QuarkusTransaction.requiringNew().call(() -> messages.count("contactId in (?1, ?2) and direction = ?3",
+                unsafe.contactId, early.contactId, ChatMessage.Direction.OUT));
+        setIdleFor(unsafe.contactId, Duration.ofMinutes(31));
+        setIdleFor(early.contactId, Duration.ofMinutes(31));
+        idleSessions.run();
+        long after = QuarkusTransaction.requiringNew().call(() -> messages.count("contactId in (?1, ?2) and direction = ?3",
+                unsafe.contactId, early.contactId, ChatMessage.Direction.OUT));
+        assertEquals(before, after, "no reminder to a discreet chat, nor before the person said whether the chat is safe");
+    }
+
+    @Test
+    void shouldSayHowToClearTheChatAfterDelete() {
+        DevConversation person = person().upToChronology().text("Pesan " + SENTINEL).restToSubmission(true);
+        person.text("/hapus").text("ya");
+        List<ChatMessage> out = QuarkusTransaction.requiringNew().call(() -> messages.list(
+                "contactId = ?1 and direction = ?2 order by id", person.contactId, ChatMessage.Direction.OUT));
+        // A dev chat has no phone to clear: the engine's own words say what was erased and that the phone keeps its copy.
+        String last = out.get(out.size() - 1).body;
+        assertTrue(last.contains("Sudah dihapus dari server kami") && last.contains("HP-mu tidak ikut terhapus"), last);
+    }
+
     private void setIdleFor(long contactId, Duration idle) {
         QuarkusTransaction.requiringNew().run(() -> {
             ConversationSession session = sessions.findByContact(contactId).orElseThrow();
@@ -190,7 +221,7 @@ class ConversationServiceTest {
             java.time.Instant then = java.time.Instant.now().minus(idle);
             SessionState idleState = new SessionState(state.flowId(), state.revision(), state.language(), state.nodeId(),
                     state.status(), state.retries(), state.answers(), state.draft(), state.returnToSummary(), state.pending(),
-                    state.referenceCode(), then, state.reminded());
+                    state.referenceCode(), then, state.reminded(), state.thread(), state.discreet());
             session.state = SessionStateJson.write(idleState);
             session.lastInputAt = then;
         });
@@ -215,10 +246,7 @@ class ConversationServiceTest {
 
     @Test
     void shouldKeepAFileAfterTheReportOnlyOnYesAndLetAnUnansweredOneGo() {
-        DevConversation person = person().upToChronology().text("Kronologi sintetis").button("chronology:done")
-                .button("relation:skip").button("reported_person:skip").button("evidence_consent:no").button("witnesses:skip")
-                .button("services:legal").button("services:done").button("urgent_need:skip").button("safe_to_reply:yes")
-                .button("contact_times:skip").button("never_do:skip").button("code_word:skip").button("summary:confirm");
+        DevConversation person = person().upToChronology().text("Kronologi sintetis").restToSubmission(true);
         long intakeId = QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", person.contactId).singleResult().id);
 
         long kept = person.upload(MediaKind.PHOTO, "synthetic-kept".getBytes(StandardCharsets.UTF_8));
@@ -228,10 +256,7 @@ class ConversationServiceTest {
         assertEquals(intakeId, keptRow.intakeId, "kept as this case's evidence");
 
         // A later person who never answers: the held file is deleted once the pause period passes.
-        DevConversation other = person().upToChronology().text("Kronologi sintetis").button("chronology:done")
-                .button("relation:skip").button("reported_person:skip").button("evidence_consent:no").button("witnesses:skip")
-                .button("services:legal").button("services:done").button("urgent_need:skip").button("safe_to_reply:yes")
-                .button("contact_times:skip").button("never_do:skip").button("code_word:skip").button("summary:confirm");
+        DevConversation other = person().upToChronology().text("Kronologi sintetis").restToSubmission(true);
         long held = other.upload(MediaKind.DOCUMENT, "synthetic-held".getBytes(StandardCharsets.UTF_8));
         Media heldRow = QuarkusTransaction.requiringNew().call(() -> media.findById(held));
         assertFalse(heldRow.claimed, "held, not kept, while the person is asked");

@@ -52,11 +52,28 @@ public final class DevConversation {
         return id;
     }
 
-    /** Answers everything up to the chronology question as a survivor who skips the biodata. */
+    /** Answers everything up to the chronology question as a survivor for whom this chat is safe. */
     public DevConversation upToChronology() {
-        return button("language:id").button("consent:yes").button("in_danger:no").button("reporter_role:victim")
-                .button("victim_minor:no").button("name:skip").button("age_range:skip").button("gender:skip")
-                .button("campus_status:skip").button("unit:skip").button("disability:skip")
-                .button("incident_date:skip").button("incident_place:online");
+        return upToChronology("yes");
+    }
+
+    /**
+     * Answers everything up to the chronology question as a survivor who chooses to tell more: {@code safeToReply} is
+     * the safety answer ("yes", "quiet" or "no"); the kind of violence and the time are skipped, the place is online.
+     */
+    public DevConversation upToChronology(String safeToReply) {
+        return button("language:id").button("consent:yes").button("in_danger:no").button("safe_to_reply:" + safeToReply)
+                .button("reporter_role:victim").button("send_now:details").button("violence_type:skip").button("incident_when:skip")
+                .button("victim_minor:no").button("incident_place:online");
+    }
+
+    /** After the chronology: no biodata, no reported person, no evidence, to the summary, and sends it. */
+    public DevConversation restToSubmission(boolean safeToReply) {
+        button("chronology:done").button("biodata_offer:no").button("reported_offer:no").button("evidence_consent:no")
+                .button("services:skip").button("urgent_need:skip");
+        if (safeToReply) {
+            button("contact_offer:no");
+        }
+        return button("stats_consent:skip").button("summary:confirm");
     }
 }

@@ -79,21 +79,23 @@ class PersonErasureTest {
         graph.media("wa-media-" + number, ("synthetic photo " + sentinel).getBytes(StandardCharsets.UTF_8));
 
         say(number, "text.json", "halo " + sentinel, null, null);
-        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "reporter_role:witness", "victim_minor:no",
-                "name:skip", "age_range:25_34", "gender:skip", "campus_status:lecturer")) {
+        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:witness",
+                "victim_knows:skip", "send_now:details", "violence_type:skip", "incident_when:longer", "victim_minor:no",
+                "incident_place:online")) {
+            tap(number, data);
+        }
+        say(number, "text.json", "Kronologi " + sentinel + " (sintetis).", null, null);
+        for (String data : List.of("chronology:done", "biodata_offer:yes", "name:skip", "age_range:25_34", "gender:skip",
+                "campus_status:lecturer")) {
             tap(number, data);
         }
         say(number, "text.json", "Fakultas " + sentinel, null, null);
-        tap(number, "disability:skip");
-        say(number, "text.json", "bulan lalu", null, null);
-        tap(number, "incident_place:online");
-        say(number, "text.json", "Kronologi " + sentinel + " (sintetis).", null, null);
-        for (String data : List.of("chronology:done", "relation:skip", "reported_person:skip", "evidence_consent:yes")) {
+        for (String data : List.of("disability:skip", "reported_offer:no", "evidence_consent:yes")) {
             tap(number, data);
         }
         say(number, "image.json", null, null, "wa-media-" + number);
         for (String data : List.of("evidence:done", "witnesses:skip", "services:psychological", "services:done", "urgent_need:skip",
-                "safe_to_reply:yes", "contact_times:skip", "never_do:skip", "code_word:skip", "summary:confirm")) {
+                "contact_offer:no", "stats_consent:skip", "summary:confirm")) {
             tap(number, data);
         }
         Contact contact = chats.contact(Channel.WHATSAPP, number);

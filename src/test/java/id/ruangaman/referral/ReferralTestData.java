@@ -50,15 +50,16 @@ public class ReferralTestData {
     public String sentinelCase() {
         long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(Channel.DEV, UUID.randomUUID().toString()).id);
         conversations.receive(contactId, new Input.Text("/start"), "intake");
-        press(contactId, "language:id", "consent:yes", "in_danger:no", "reporter_role:victim", "victim_minor:no");
+        press(contactId, "language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim", "send_now:details",
+                "violence_type:skip", "incident_when:skip", "victim_minor:no", "incident_place:online");
+        conversations.receive(contactId, new Input.Text(CHRONOLOGY), null);
+        press(contactId, "chronology:done", "biodata_offer:yes");
         conversations.receive(contactId, new Input.Text(NAME), null);
         press(contactId, "age_range:skip", "gender:skip", "campus_status:skip", "unit:skip", "disability:skip",
-                "incident_date:skip", "incident_place:online");
-        conversations.receive(contactId, new Input.Text(CHRONOLOGY), null);
-        press(contactId, "chronology:done", "relation:stranger", "reported_person:skip", "evidence_consent:no",
-                "witnesses:skip", "services:psychological", "services:legal", "services:done");
+                "reported_offer:yes", "relation:stranger", "reported_person:skip", "evidence_consent:no",
+                "services:psychological", "services:legal", "services:done");
         conversations.receive(contactId, new Input.Text(NEED), null);
-        press(contactId, "safe_to_reply:yes", "contact_times:skip", "never_do:skip", "code_word:skip", "summary:confirm");
+        press(contactId, "contact_offer:no", "stats_consent:skip", "summary:confirm");
         return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().referenceCode);
     }
 

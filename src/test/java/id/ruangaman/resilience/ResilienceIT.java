@@ -397,21 +397,21 @@ class ResilienceIT {
     private static List<String> fullIntake(long chat) {
         List<String> updates = new ArrayList<>();
         updates.add(TelegramFixtures.render("start_command.json", chat));
-        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "reporter_role:victim", "victim_minor:no")) {
+        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
+                "send_now:details", "violence_type:sexual_assault", "violence_type:done", "incident_when:within_month", "victim_minor:no",
+                "incident_place:campus")) {
             updates.add(TelegramFixtures.button(chat, data));
         }
+        updates.add(TelegramFixtures.text(chat, "Cerita sintetis " + SENTINEL + " bagian satu."));
+        updates.add(TelegramFixtures.button(chat, "chronology:done"));
+        updates.add(TelegramFixtures.button(chat, "biodata_offer:yes"));
         updates.add(TelegramFixtures.text(chat, "Sari " + SENTINEL));
         updates.add(TelegramFixtures.text(chat, "18-24"));
         updates.add(TelegramFixtures.button(chat, "gender:skip"));
         updates.add(TelegramFixtures.button(chat, "campus_status:student"));
         updates.add(TelegramFixtures.text(chat, "Fakultas Hukum"));
-        updates.add(TelegramFixtures.button(chat, "disability:skip"));
-        updates.add(TelegramFixtures.text(chat, "kemarin"));
-        updates.add(TelegramFixtures.button(chat, "incident_place:campus"));
-        updates.add(TelegramFixtures.text(chat, "Cerita sintetis " + SENTINEL + " bagian satu."));
-        for (String data : List.of("chronology:done", "relation:stranger", "reported_person:skip", "evidence_consent:no",
-                "witnesses:skip", "services:legal", "services:done", "urgent_need:skip", "safe_to_reply:yes", "contact_times:skip",
-                "never_do:skip", "code_word:skip", "summary:confirm")) {
+        for (String data : List.of("disability:skip", "reported_offer:yes", "relation:stranger", "reported_person:skip", "evidence_consent:no",
+                "services:legal", "services:done", "urgent_need:skip", "contact_offer:no", "stats_consent:skip", "summary:confirm")) {
             updates.add(TelegramFixtures.button(chat, data));
         }
         return updates;

@@ -186,7 +186,7 @@ public final class FakeTelegram implements AutoCloseable {
 
     private static String apiName(String method) {
         for (String known : new String[] { "sendMessage", "answerCallbackQuery", "getFile", "setWebhook", "editMessageReplyMarkup",
-                "getUpdates", "deleteWebhook" }) {
+                "getUpdates", "deleteWebhook", "deleteMessages" }) {
             if (known.equalsIgnoreCase(method)) {
                 return known;
             }

@@ -63,20 +63,20 @@ class CaseThreadEndToEndTest {
     private final FakeGraph graph = FakePlatforms.graph();
 
     private static List<String> intakeButtons() {
-        List<String> buttons = new ArrayList<>(List.of("language:id", "consent:yes", "in_danger:no", "reporter_role:victim",
-                "victim_minor:no", "name:skip", "age_range:skip", "gender:skip", "campus_status:skip", "unit:skip",
-                "disability:skip", "incident_date:skip", "incident_place:online"));
+        List<String> buttons = new ArrayList<>(List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes",
+                "reporter_role:victim", "send_now:details", "violence_type:skip", "incident_when:skip", "victim_minor:no",
+                "incident_place:online"));
         return buttons;
     }
 
     private static List<String> afterChronology(String evidenceConsent) {
-        List<String> buttons = new ArrayList<>(List.of("chronology:done", "relation:stranger", "reported_person:skip",
-                "evidence_consent:" + evidenceConsent));
+        List<String> buttons = new ArrayList<>(List.of("chronology:done", "biodata_offer:no", "reported_offer:yes", "relation:stranger",
+                "reported_person:skip", "evidence_consent:" + evidenceConsent));
         if ("yes".equals(evidenceConsent)) {
-            buttons.add("evidence:skip");
+            buttons.addAll(List.of("evidence:skip", "witnesses:skip"));
         }
-        buttons.addAll(List.of("witnesses:skip", "services:psychological", "services:done", "urgent_need:skip",
-                "safe_to_reply:yes", "contact_times:skip", "never_do:skip", "code_word:skip", "summary:confirm"));
+        buttons.addAll(List.of("services:psychological", "services:done", "urgent_need:skip", "contact_offer:no", "stats_consent:skip",
+                "summary:confirm"));
         return buttons;
     }
 

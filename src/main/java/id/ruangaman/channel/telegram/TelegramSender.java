@@ -4,11 +4,13 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessages;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -18,25 +20,35 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 import id.ruangaman.channel.Channel;
 import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.channel.ChatMessageRepository;
+import id.ruangaman.channel.Outbox;
 import id.ruangaman.channel.Contact;
 import id.ruangaman.channel.outbound.ChannelSender;
 import id.ruangaman.channel.outbound.SendOutcome;
 import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Output;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Sends outbox rows with the Bot API: choices become an inline keyboard, one button a row, whose
- * callback data is {@code nodeId:optionId} (the flow linter keeps it within Telegram's 64 bytes).
+ * callback data is {@code nodeId:optionId} (the flow linter keeps it within Telegram's 64 bytes). A silent message
+ * (discreet mode) is sent with {@code disable_notification}; a deletion row deletes the chat's recent messages.
  */
 @ApplicationScoped
 public class TelegramSender implements ChannelSender {
 
+    /** Telegram lets a bot delete a message for 48 hours; a margin keeps the request inside it. */
+    static final Duration DELETABLE_FOR = Duration.ofHours(47);
+    private static final int DELETE_BATCH = 100;
+
     private final TelegramConfig config;
     private final TelegramApi api;
+    private final ChatMessageRepository messages;
 
-    TelegramSender(TelegramConfig config, TelegramApi api) {
+    TelegramSender(TelegramConfig config, TelegramApi api, ChatMessageRepository messages) {
         this.config = config;
         this.api = api;
+        this.messages = messages;
     }
 
     @Override
@@ -51,7 +63,11 @@ public class TelegramSender implements ChannelSender {
 
     @Override
     public SendOutcome send(Contact contact, ChatMessage message, Output.Message body) {
-        SendMessage.SendMessageBuilder<?, ?> request = SendMessage.builder().chatId(contact.externalId).text(body.text());
+        if (Outbox.KIND_DELETE.equals(message.kind)) {
+            return deleteRecent(contact, message);
+        }
+        SendMessage.SendMessageBuilder<?, ?> request = SendMessage.builder().chatId(contact.externalId).text(body.text())
+                .disableNotification(body.silent() ? Boolean.TRUE : null);
         if (!body.choices().isEmpty() && body.nodeId() != null) {
             request.replyMarkup(keyboard(body.nodeId(), body.choices()));
         }
@@ -66,6 +82,41 @@ public class TelegramSender implements ChannelSender {
             boolean neverSent = cause instanceof ConnectException || cause instanceof UnknownHostException;
             boolean unknown = !neverSent && (cause instanceof InterruptedIOException || cause instanceof java.io.IOException);
             return new SendOutcome.RetryLater(Duration.ZERO, "network: " + cause.getClass().getSimpleName(), unknown);
+        }
+    }
+
+    /**
+     * Quick exit: deletes the chat's messages from before the deletion row, the bot's and the person's own (a bot may
+     * delete both in a private chat; a button press has a callback id, not a message id), that are younger than
+     * Telegram's 48-hour limit, with deleteMessages (up to 100
+     * ids a call; ids Telegram can no longer delete are skipped by Telegram). Source: core.telegram.org/bots/api#deletemessages.
+     */
+    private SendOutcome deleteRecent(Contact contact, ChatMessage deletion) {
+        Instant since = deletion.createdAt.minus(DELETABLE_FOR);
+        List<Integer> ids = QuarkusTransaction.requiringNew().call(() -> messages.list(
+                "contactId = ?1 and id < ?2 and providerMessage is not null and createdAt > ?3 and kind not in (?4, 'button')",
+                contact.id, deletion.id, since, Outbox.KIND_DELETE)).stream()
+                .map(row -> row.providerMessage).map(TelegramSender::messageId).filter(java.util.Objects::nonNull).distinct().toList();
+        try {
+            for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
+                api.client().execute(DeleteMessages.builder().chatId(contact.externalId)
+                        .messageIds(ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH))).build());
+            }
+            return new SendOutcome.Sent(null);
+        } catch (TelegramApiRequestException e) {
+            SendOutcome outcome = classify(e);
+            // 400: nothing left that Telegram can delete; the neutral line that follows still goes out.
+            return outcome instanceof SendOutcome.Failed ? new SendOutcome.Sent(null) : outcome;
+        } catch (TelegramApiException e) {
+            return new SendOutcome.RetryLater(Duration.ZERO, "network: " + (e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName()), false);
+        }
+    }
+
+    private static Integer messageId(String value) {
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

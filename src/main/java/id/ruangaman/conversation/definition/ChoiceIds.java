@@ -23,6 +23,7 @@ public final class ChoiceIds {
         switch (node.kind()) {
             case SINGLE_CHOICE -> node.options().forEach(option -> keys.add(option.id()));
             case YES_NO -> keys.addAll(List.of(YES, NO));
+            case BRANCH -> keys.add(YES);
             default -> {
             }
         }

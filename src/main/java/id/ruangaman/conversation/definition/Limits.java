@@ -14,7 +14,8 @@ public final class Limits {
     public static final Set<String> RESERVED_OPTION_IDS = Set.of("skip", "done", "confirm", "edit", "back");
     public static final String ID_PATTERN = "[a-z0-9][a-z0-9_]*";
     public static final Set<String> OUTCOMES = Set.of("completed", "declined");
-    public static final Set<String> EVENTS = Set.of("danger_reported");
+    /** {@code danger_reported} emits DangerReported; {@code discreet_on}/{@code discreet_off} switch discreet mode. */
+    public static final Set<String> EVENTS = Set.of("danger_reported", "discreet_on", "discreet_off");
 
     private Limits() {
     }

@@ -4,7 +4,11 @@ import id.ruangaman.conversation.MediaKind;
 import java.util.List;
 import java.util.Map;
 
-/** One node of a flow file, exactly as written. See {@code conversations/README.md} for every field. */
+/**
+ * One node of a flow file, exactly as written. See {@code conversations/README.md} for every field. {@code when}: the
+ * condition a {@code branch} node tests; {@code mediaRefused}: said instead of the default when a file is sent to this
+ * question (which never takes files).
+ */
 public record NodeDefinition(
         String id,
         NodeKind kind,
@@ -23,7 +27,9 @@ public record NodeDefinition(
         Boolean setsLanguage,
         Map<String, String> events,
         List<MediaKind> accept,
-        String outcome) {
+        String outcome,
+        String when,
+        LocalizedText mediaRefused) {
 
     public NodeDefinition {
         options = options == null ? List.of() : List.copyOf(options);

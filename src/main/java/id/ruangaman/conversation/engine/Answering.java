@@ -22,7 +22,7 @@ public final class Answering {
             return;
         }
         if (reply instanceof Reply.Upload && node.kind() != NodeKind.MEDIA) {
-            turn.say(turn.msg(MessageKey.MEDIA_NOT_EXPECTED));
+            turn.say(node.mediaRefused() != null ? turn.text(node.mediaRefused()) : turn.msg(MessageKey.MEDIA_NOT_EXPECTED));
             Prompter.ask(turn);
             return;
         }

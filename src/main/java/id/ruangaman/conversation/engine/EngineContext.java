@@ -3,9 +3,15 @@ package id.ruangaman.conversation.engine;
 import id.ruangaman.conversation.CaseStatusLookup;
 import id.ruangaman.conversation.EngineSettings;
 import id.ruangaman.conversation.IdGenerator;
+import id.ruangaman.conversation.SharedTexts;
 import id.ruangaman.conversation.text.RoughDateParser;
 import java.time.Clock;
 
 /** The engine's collaborators, shared by every turn. */
-public record EngineContext(EngineSettings settings, Clock clock, IdGenerator ids, CaseStatusLookup cases, RoughDateParser dates) {
+public record EngineContext(EngineSettings settings, Clock clock, IdGenerator ids, CaseStatusLookup cases, RoughDateParser dates,
+        SharedTexts sharedTexts) {
+
+    public EngineContext(EngineSettings settings, Clock clock, IdGenerator ids, CaseStatusLookup cases, RoughDateParser dates) {
+        this(settings, clock, ids, cases, dates, SharedTexts.NONE);
+    }
 }

@@ -27,8 +27,12 @@ final class Navigator {
         if (answer != null && node.isLanguageChoice() && turn.flow().languages().contains(answer.value())) {
             turn.update(state -> state.withLanguage(answer.value()));
         }
-        if ("danger_reported".equals(node.events().get(exitKey))) {
+        String event = node.events().get(exitKey);
+        if ("danger_reported".equals(event)) {
             turn.emit(new Output.DangerReported());
+        } else if ("discreet_on".equals(event) || "discreet_off".equals(event)) {
+            boolean on = "discreet_on".equals(event);
+            turn.update(state -> state.withDiscreet(on));
         }
         enter(turn, node.target(exitKey));
     }
@@ -50,6 +54,8 @@ final class Navigator {
                     end(turn, node);
                     target = null;
                 }
+                case BRANCH -> target = Conditions.holds(turn.flow(), node.when(), turn.state().answers())
+                        ? node.target("yes") : node.next();
                 default -> {
                     Prompter.ask(turn);
                     target = null;

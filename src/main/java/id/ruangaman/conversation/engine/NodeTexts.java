@@ -5,9 +5,13 @@ import id.ruangaman.conversation.definition.LocalizedText;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The words of a node for this person: variant by earlier answer, language, placeholders, progress line. */
 final class NodeTexts {
+
+    private static final Pattern NOTICE = Pattern.compile("\\{notice:([a-z0-9_]+)}");
 
     private NodeTexts() {
     }
@@ -24,7 +28,24 @@ final class NodeTexts {
             return "";
         }
         String code = turn.state().referenceCode() == null ? "" : turn.state().referenceCode();
-        return Placeholders.fill(text.in(turn.lang(), turn.flow().defaultLanguage()), Map.of("reference_code", code));
+        String filled = Placeholders.fill(text.in(turn.lang(), turn.flow().defaultLanguage()), Map.of("reference_code", code));
+        return notices(turn, filled);
+    }
+
+    /** Fills {@code {notice:<name>}} from the shared texts; an absent one leaves no empty lines behind. */
+    private static String notices(Turn turn, String text) {
+        if (!text.contains("{notice:")) {
+            return text;
+        }
+        Matcher matcher = NOTICE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = turn.context().sharedTexts().text(matcher.group(1))
+                    .map(shared -> shared.in(turn.lang(), turn.flow().defaultLanguage()).strip()).orElse("");
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return out.toString().replaceAll("\\n{3,}", "\n\n").strip();
     }
 
     static String progressAndText(Turn turn, NodeDefinition node) {

@@ -19,13 +19,14 @@ public final class Sessions {
     }
 
     /**
-     * Starts over on the newest revision, keeping only the language, the last reference code and the thread of the
+     * Starts over on the newest revision, keeping only the language, discreet mode, the last reference code and the thread of the
      * last report (so a new report that is abandoned leaves the person in that thread).
      */
     static void restart(Turn turn) {
         turn.switchTo(turn.newest());
         String language = turn.flow().languages().contains(turn.lang()) ? turn.lang() : turn.flow().defaultLanguage();
-        turn.update(state -> SessionState.fresh(turn.flow(), language, state.referenceCode(), turn.now()).withThread(state.thread()));
+        turn.update(state -> SessionState.fresh(turn.flow(), language, state.referenceCode(), turn.now()).withThread(state.thread())
+                .withDiscreet(state.discreet()));
         Navigator.enter(turn, turn.flow().start());
     }
 
@@ -38,7 +39,8 @@ public final class Sessions {
     static void erase(Turn turn) {
         turn.emit(new Output.DeleteRequested());
         turn.update(state -> new SessionState(state.flowId(), state.revision(), state.language(), null,
-                SessionStatus.DELETED, 0, null, null, null, PendingPrompt.NONE, state.referenceCode(), state.lastInputAt(), false));
+                SessionStatus.DELETED, 0, null, null, null, PendingPrompt.NONE, state.referenceCode(), state.lastInputAt(), false,
+                null, state.discreet()));
         turn.say(turn.msg(MessageKey.DELETE_DONE));
     }
 

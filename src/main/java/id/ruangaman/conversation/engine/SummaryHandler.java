@@ -61,6 +61,6 @@ final class SummaryHandler implements NodeHandler {
     private static void submit(Turn turn) {
         String code = turn.context().ids().referenceCode();
         turn.update(state -> state.withReferenceCode(code));
-        turn.emit(new Output.IntakeSubmitted(code, turn.state().answers()));
+        turn.emit(new Output.IntakeSubmitted(code, turn.state().answers(), Conditions.flags(turn.flow(), turn.state().answers())));
     }
 }

@@ -4,11 +4,13 @@ import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.NodeKind;
+import id.ruangaman.conversation.definition.LocalizedText;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
-/** The answers shown in a summary: every answered node that has a {@code label}, in flow order, kept short. */
+/** The answers shown in a summary: every answered node that has a {@code label}, in flow order, grouped, kept short. */
 final class SummaryRenderer {
 
     private static final int MAX_VALUE = 100;
@@ -22,10 +24,25 @@ final class SummaryRenderer {
                 .toList();
     }
 
+    /**
+     * The answers in the order they were asked, grouped by step under the flow's {@code step_names} (a step without a
+     * name has no heading), each as "• label: value" with option labels, never ids.
+     */
     static String lines(Turn turn) {
-        return editable(turn).stream()
-                .map(node -> "• " + turn.text(node.label()) + ": " + value(turn, node, turn.state().answers().get(node.key())))
-                .collect(Collectors.joining("\n"));
+        List<String> lines = new ArrayList<>();
+        Integer group = null;
+        for (NodeDefinition node : editable(turn)) {
+            LocalizedText heading = node.step() == null ? null : turn.flow().definition().stepNames().get(String.valueOf(node.step()));
+            if (heading != null && !node.step().equals(group)) {
+                if (!lines.isEmpty()) {
+                    lines.add("");
+                }
+                lines.add(turn.text(heading));
+            }
+            group = node.step();
+            lines.add("• " + turn.text(node.label()) + ": " + value(turn, node, turn.state().answers().get(node.key())));
+        }
+        return String.join("\n", lines);
     }
 
     private static String value(Turn turn, NodeDefinition node, Answer answer) {

@@ -4,6 +4,7 @@ import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.Step;
+import id.ruangaman.conversation.definition.Discretion;
 import id.ruangaman.conversation.definition.LocalizedText;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
@@ -88,7 +89,24 @@ public final class Turn {
         return Placeholders.fill(flow.message(key).in(lang(), flow.defaultLanguage()), values);
     }
 
+    /**
+     * The new state and the outputs. In discreet mode every message is silent, and one whose first line contains a
+     * word of the flow's {@code discretion.avoid_words} starts with the neutral line instead (lock-screen previews).
+     */
     public Step result() {
-        return new Step(state, outputs);
+        if (!state.discreet()) {
+            return new Step(state, outputs);
+        }
+        return new Step(state, outputs.stream().map(output -> output instanceof Output.Message message ? discreet(message) : output).toList());
+    }
+
+    private Output discreet(Output.Message message) {
+        Output.Message silent = message.silenced();
+        Discretion discretion = flow.definition().discretion();
+        if (discretion == null || discretion.neutralLine() == null || message.text() == null) {
+            return silent;
+        }
+        String firstLine = message.text().lines().findFirst().orElse("");
+        return discretion.avoidedWordIn(firstLine).isPresent() ? silent.withText(text(discretion.neutralLine()) + "\n\n" + message.text()) : silent;
     }
 }

@@ -31,7 +31,7 @@ public final class NodeFieldsRule implements LintRule {
     }
 
     private static void checkText(NodeDefinition node, LintContext context) {
-        if (node.text() == null && node.kind() != NodeKind.END) {
+        if (node.text() == null && node.kind() != NodeKind.END && node.kind() != NodeKind.BRANCH) {
             context.problem(node, "missing field 'text'");
         }
         if (node.textBy() != null) {
@@ -59,6 +59,8 @@ public final class NodeFieldsRule implements LintRule {
         notApplicable(node, context, "options", !choice && !node.options().isEmpty());
         notApplicable(node, context, "accept", kind != NodeKind.MEDIA && !node.accept().isEmpty());
         notApplicable(node, context, "outcome", kind != NodeKind.END && node.outcome() != null);
+        notApplicable(node, context, "media_refused", (!node.isQuestion() || kind == NodeKind.MEDIA) && node.mediaRefused() != null);
+        notApplicable(node, context, "text", kind == NodeKind.BRANCH && node.text() != null);
         notApplicable(node, context, "sets_language", kind != NodeKind.SINGLE_CHOICE && node.setsLanguage() != null);
         notApplicable(node, context, "skippable", !node.isQuestion() || kind == NodeKind.SUMMARY ? node.skippable() != null : false);
         if (kind == NodeKind.MEDIA && node.accept().isEmpty()) {

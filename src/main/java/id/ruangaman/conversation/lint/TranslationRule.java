@@ -16,6 +16,11 @@ public final class TranslationRule implements LintRule {
     public void check(FlowDefinition flow, LintContext context) {
         new TreeMap<>(flow.messages()).forEach((key, text) ->
                 check(text, "messages." + key, flow.languages(), context::fileProblem));
+        new TreeMap<>(flow.stepNames()).forEach((step, text) ->
+                check(text, "step_names." + step, flow.languages(), context::fileProblem));
+        if (flow.discretion() != null) {
+            check(flow.discretion().neutralLine(), "discretion.neutral_line", flow.languages(), context::fileProblem);
+        }
         for (NodeDefinition node : flow.nodes()) {
             if (node.id() == null) {
                 continue;
@@ -24,6 +29,7 @@ public final class TranslationRule implements LintRule {
             check(node.text(), "text", flow.languages(), report);
             check(node.label(), "label", flow.languages(), report);
             check(node.reprompt(), "reprompt", flow.languages(), report);
+            check(node.mediaRefused(), "media_refused", flow.languages(), report);
             for (OptionDefinition option : node.options()) {
                 check(option.label(), "options." + option.id() + ".label", flow.languages(), report);
             }

@@ -29,7 +29,7 @@ class DevChatResourceTest {
                 .then().statusCode(303).extract().header("Location").replaceFirst("^https?://[^/]+", "").replace("#end", "");
 
         given().when().get(chat).then().statusCode(200)
-                .body(containsString("selamat datang di Ruang Aman"))
+                .body(containsString("Halo, ini Ruang Aman"))
                 .body(containsString("value=\"language:id\""));
 
         form().formParam("data", "language:id")
@@ -38,7 +38,7 @@ class DevChatResourceTest {
                 .when().post(chat + "/text").then().statusCode(303);
 
         given().when().get(chat).then().statusCode(200)
-                .body(containsString("Apakah kamu setuju untuk melanjutkan?"))
+                .body(containsString("Kamu setuju dan mau lanjut?"))
                 .body(containsString("apakah kamu dalam bahaya sekarang?"));
     }
 

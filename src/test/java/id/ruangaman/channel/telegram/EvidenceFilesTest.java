@@ -200,7 +200,7 @@ class EvidenceFilesTest {
                 return;
             }
             Optional<String> pick = buttons.stream().filter(List.of("language:id", "consent:yes", "evidence_consent:yes",
-                    "in_danger:no", "victim_minor:no", "reporter_role:victim")::contains).findFirst()
+                    "in_danger:no", "safe_to_reply:yes", "send_now:details", "victim_minor:no", "reporter_role:victim")::contains).findFirst()
                     .or(() -> buttons.stream().filter(data -> data.endsWith(":done") || data.endsWith(":skip")).findFirst())
                     .or(() -> buttons.stream().filter(data -> data.endsWith(":no")).findFirst())
                     .or(() -> buttons.stream().findFirst());

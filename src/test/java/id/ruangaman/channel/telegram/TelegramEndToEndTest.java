@@ -58,7 +58,14 @@ class TelegramEndToEndTest {
         telegram.file("photo-" + chat, photo);
 
         chats.send(TelegramFixtures.render("start_command.json", chat), chat);
-        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "reporter_role:victim", "victim_minor:no")) {
+        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
+                "send_now:details", "violence_type:unwanted_messages", "violence_type:done", "incident_when:within_month",
+                "victim_minor:no", "incident_place:campus")) {
+            press(chat, data);
+        }
+        chats.send(TelegramFixtures.text(chat, "Cerita sintetis bagian satu."), chat);
+        chats.send(TelegramFixtures.text(chat, "Bagian dua."), chat);
+        for (String data : List.of("chronology:done", "biodata_offer:yes")) {
             press(chat, data);
         }
         chats.send(TelegramFixtures.text(chat, "Sari"), chat);
@@ -67,12 +74,8 @@ class TelegramEndToEndTest {
             press(chat, data);
         }
         chats.send(TelegramFixtures.text(chat, "Fakultas Hukum"), chat);
-        press(chat, "disability:skip");
-        chats.send(TelegramFixtures.text(chat, "kemarin"), chat);
-        press(chat, "incident_place:campus");
-        chats.send(TelegramFixtures.text(chat, "Cerita sintetis bagian satu."), chat);
-        chats.send(TelegramFixtures.text(chat, "Bagian dua."), chat);
-        for (String data : List.of("chronology:done", "relation:stranger", "reported_person:skip", "evidence_consent:yes")) {
+        for (String data : List.of("disability:skip", "reported_offer:yes", "relation:stranger", "reported_person:skip",
+                "evidence_consent:yes")) {
             press(chat, data);
         }
         chats.send(TelegramFixtures.render("photo.json", TelegramFixtures.newUpdateId(), chat, TelegramFixtures.nextMessageId(),
@@ -80,7 +83,7 @@ class TelegramEndToEndTest {
         chats.send(TelegramFixtures.render("document.json", TelegramFixtures.newUpdateId(), chat, TelegramFixtures.nextMessageId(),
                 null, null, "too-big-" + chat, 25L * 1024 * 1024), chat);
         for (String data : List.of("evidence:done", "witnesses:skip", "services:legal", "services:medical", "services:done",
-                "urgent_need:skip", "safe_to_reply:yes", "contact_times:skip", "never_do:skip", "code_word:skip", "summary:confirm")) {
+                "urgent_need:skip", "contact_offer:no", "stats_consent:yes", "summary:confirm")) {
             press(chat, data);
         }
 
@@ -90,6 +93,8 @@ class TelegramEndToEndTest {
         assertEquals("new", intake.status);
         assertEquals("victim", intake.reporterRole);
         assertEquals("legal,medical", intake.services);
+        assertEquals("unwanted_messages", intake.violenceTypes);
+        assertTrue(intake.statsConsent);
         Map<String, Map<String, Answer>> record = SessionStateJson.mapper().readValue(intake.answers,
                 new TypeReference<Map<String, Map<String, Answer>>>() {
                 });
@@ -111,7 +116,7 @@ class TelegramEndToEndTest {
                 "an oversized file must not be fetched");
 
         List<FakeTelegram.Call> sent = telegram.sentTo(chat);
-        assertTrue(sent.get(0).text().startsWith("Halo, selamat datang di Ruang Aman."));
+        assertTrue(sent.get(0).text().startsWith("Halo, ini Ruang Aman"));
         assertTrue(sent.stream().anyMatch(call -> call.text().contains("terlalu besar")), "no kind message about the big file");
         assertTrue(sent.get(sent.size() - 1).text().contains(intake.referenceCode), "the last message must give the reference code");
         @SuppressWarnings("unchecked")
@@ -121,7 +126,7 @@ class TelegramEndToEndTest {
             Eventually.await("answerCallbackQuery " + queryId, Duration.ofSeconds(10), () -> telegram.calls("answerCallbackQuery")
                     .stream().anyMatch(call -> queryId.equals(call.body().get("callback_query_id"))));
         }
-        assertEquals(24, callbackQueryIds.size());
+        assertEquals(29, callbackQueryIds.size());
         assertTrue(sent.stream().allMatch(call -> call.text().length() <= 4096));
     }
 }

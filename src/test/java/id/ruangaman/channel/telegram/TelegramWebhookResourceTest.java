@@ -162,7 +162,7 @@ class TelegramWebhookResourceTest {
                     call -> call.method().equals("answerCallbackQuery") && queryId.equals(call.body().get("callback_query_id"))).isEmpty());
         }
         List<FakeTelegram.Call> sent = telegram.sentTo(chat);
-        assertTrue(sent.stream().anyMatch(call -> call.text().contains("sudah tidak berlaku")), "no kind answer to the stale button");
+        assertTrue(sent.stream().anyMatch(call -> call.text().contains("sudah tidak dipakai")), "no kind answer to the stale button");
     }
 
     @Test

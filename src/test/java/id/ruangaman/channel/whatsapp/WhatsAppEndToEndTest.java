@@ -57,7 +57,9 @@ class WhatsAppEndToEndTest {
     }
 
     private void tap(String number, String data) {
-        say(number, data.startsWith("age_range") || data.startsWith("services") ? "list_reply.json" : "button_reply.json",
+        boolean list = List.of("age_range", "services", "campus_status", "relation", "incident_when", "incident_place")
+                .contains(data.substring(0, data.indexOf(':')));
+        say(number, list ? "list_reply.json" : "button_reply.json",
                 null, data, null);
     }
 
@@ -68,21 +70,29 @@ class WhatsAppEndToEndTest {
         graph.media("wa-media-" + number, evidence);
 
         say(number, "text.json", "halo", null, null);
-        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "reporter_role:witness", "victim_minor:no",
-                "name:skip", "age_range:25_34", "gender:skip", "campus_status:lecturer")) {
+        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:no", "reporter_role:witness",
+                "victim_knows:yes", "send_now:details")) {
+            tap(number, data);
+        }
+        // Ten kinds of violence are more than a WhatsApp list holds: they come as numbered text, answered by typing.
+        say(number, "text.json", "10", null, null);
+        say(number, "text.json", "selesai", null, null);
+        for (String data : List.of("incident_when:longer", "victim_minor:no", "incident_place:online")) {
+            tap(number, data);
+        }
+        say(number, "text.json", "Saya melihat pesan-pesan yang tidak pantas (sintetis).", null, null);
+        for (String data : List.of("chronology:done", "biodata_offer:yes", "name:skip", "age_range:25_34", "gender:skip",
+                "campus_status:lecturer")) {
             tap(number, data);
         }
         say(number, "text.json", "Fakultas Ekonomi", null, null);
-        tap(number, "disability:skip");
-        say(number, "text.json", "bulan lalu", null, null);
-        tap(number, "incident_place:online");
-        say(number, "text.json", "Saya melihat pesan-pesan yang tidak pantas (sintetis).", null, null);
-        for (String data : List.of("chronology:done", "relation:skip", "reported_person:skip", "evidence_consent:yes")) {
+        for (String data : List.of("disability:skip", "reported_offer:no", "evidence_consent:yes")) {
             tap(number, data);
         }
         say(number, "image.json", null, null, "wa-media-" + number);
+        // Not safe to reply: no contact plan is asked.
         for (String data : List.of("evidence:done", "witnesses:skip", "services:psychological", "services:done", "urgent_need:skip",
-                "safe_to_reply:no", "never_do:skip", "code_word:skip", "summary:confirm")) {
+                "stats_consent:skip", "summary:confirm")) {
             tap(number, data);
         }
 
@@ -91,6 +101,9 @@ class WhatsAppEndToEndTest {
         assertEquals(Channel.WHATSAPP, intake.channel);
         assertEquals("witness", intake.reporterRole);
         assertEquals("psychological", intake.services);
+        assertEquals("unwanted_messages", intake.violenceTypes);
+        assertFalse(intake.statsConsent, "a skipped statistics question is no consent");
+        assertTrue(chats.contact(Channel.WHATSAPP, number).discreet, "not safe to reply turns discreet mode on");
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select count(m) from Media m where m.contactId = ?1 and m.claimed = true and m.sizeBytes = ?2", Long.class)
                 .setParameter(1, contact.id).setParameter(2, (long) evidence.length).getSingleResult()));
@@ -111,6 +124,22 @@ class WhatsAppEndToEndTest {
         }
         assertTrue(sent.stream().anyMatch(m -> "list".equals(m.body().path("interactive").path("type").asText())), "no list was used");
         assertTrue(sent.stream().anyMatch(m -> "button".equals(m.body().path("interactive").path("type").asText())), "no buttons were used");
+    }
+
+    @Test
+    void shouldExplainHowToClearTheChatOnQuickExitSinceWhatsAppCannotDelete() throws Exception {
+        String number = WhatsAppFixtures.newNumber();
+        say(number, "text.json", "halo", null, null);
+        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:quiet")) {
+            tap(number, data);
+        }
+        int before = graph.sentTo(number).size();
+        say(number, "text.json", "/keluar", null, null);
+        List<FakeGraph.Sent> sent = graph.awaitSent(number, before + 2, WAIT);
+        assertEquals(before + 2, sent.size());
+        assertEquals("Terima kasih. Sampai jumpa.", sent.get(before).text());
+        assertTrue(sent.get(before + 1).text().contains("Bersihkan chat"), sent.get(before + 1).text());
+        assertTrue(chats.contact(Channel.WHATSAPP, number).discreet, "quiet mode chosen in the safety step");
     }
 
     @Test

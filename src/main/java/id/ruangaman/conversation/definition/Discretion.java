@@ -1,0 +1,31 @@
+package id.ruangaman.conversation.definition;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The flow's {@code discretion:} block, for a phone someone else may see (issue 17).
+ *
+ * @param consentNode     the consent question: nothing the flow sends before its answer may contain an {@code avoid_words}
+ *                        entry (checked by the linter, together with the system messages that can be sent that early)
+ * @param avoidWords      words that must not show on a lock screen or a chat list, matched case-insensitively as parts
+ *                        of words ("lapor" also matches "laporan", "melaporkan")
+ * @param neutralLine     in discreet mode, put before a message whose first line contains an avoided word
+ * @param remindersAfter  answer key: no idle reminder is sent before this question has been answered
+ */
+public record Discretion(String consentNode, List<String> avoidWords, LocalizedText neutralLine, String remindersAfter) {
+
+    public Discretion {
+        avoidWords = avoidWords == null ? List.of() : List.copyOf(avoidWords);
+    }
+
+    /** The first avoided word that {@code text} contains, if any. */
+    public Optional<String> avoidedWordIn(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        return avoidWords.stream().filter(word -> !word.isBlank() && lower.contains(word.toLowerCase(Locale.ROOT))).findFirst();
+    }
+}

@@ -1,0 +1,101 @@
+package id.ruangaman.conversation.lint;
+
+import id.ruangaman.conversation.definition.Discretion;
+import id.ruangaman.conversation.definition.FlowDefinition;
+import id.ruangaman.conversation.definition.LocalizedText;
+import id.ruangaman.conversation.definition.MessageKey;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Before the person has agreed to anything, the chat may be read by someone else (a lock screen, a chat list): every
+ * node from {@code start} up to and including the consent question, and every system message that can be sent that
+ * early, must avoid the words in {@code discretion.avoid_words} (issue 17). Also checks the block's references.
+ */
+public final class DiscretionRule implements LintRule {
+
+    /** System messages that can reach a person before the consent answer (commands, re-prompts, buttons ...). */
+    static final Set<MessageKey> BEFORE_CONSENT = EnumSet.of(MessageKey.PROGRESS, MessageKey.REPROMPT, MessageKey.FALLBACK,
+            MessageKey.FALLBACK_SKIPPED, MessageKey.STALE_BUTTON, MessageKey.UNSUPPORTED_INPUT, MessageKey.MEDIA_NOT_EXPECTED,
+            MessageKey.UNKNOWN_COMMAND, MessageKey.HELP, MessageKey.REMINDER, MessageKey.WELCOME_BACK, MessageKey.RESUME_QUESTION,
+            MessageKey.RESUME_CONTINUE, MessageKey.RESUME_RESTART, MessageKey.CHOOSE_LANGUAGE, MessageKey.LANGUAGE_NAME,
+            MessageKey.STATUS_NONE, MessageKey.QUICK_EXIT, MessageKey.DELETE_CONFIRM, MessageKey.DELETE_DONE,
+            MessageKey.DELETE_CANCELLED, MessageKey.FINISHED, MessageKey.FLOW_UPDATED, MessageKey.YES, MessageKey.NO,
+            MessageKey.SKIP, MessageKey.DONE);
+
+    @Override
+    public void check(FlowDefinition flow, LintContext context) {
+        Discretion discretion = flow.discretion();
+        if (discretion == null) {
+            return;
+        }
+        if (discretion.remindersAfter() != null && context.nodeForKey(discretion.remindersAfter()).isEmpty()) {
+            context.fileProblem("discretion.reminders_after refers to unknown answer '" + discretion.remindersAfter() + "'");
+        }
+        if (discretion.consentNode() == null) {
+            return;
+        }
+        if (!context.hasNode(discretion.consentNode())) {
+            context.fileProblem("discretion.consent_node refers to unknown node '" + discretion.consentNode() + "'");
+            return;
+        }
+        for (MessageKey key : BEFORE_CONSENT) {
+            check(flow.messages().get(key.fileName()), "messages." + key.fileName(), discretion, context::fileProblem);
+        }
+        if (discretion.neutralLine() != null) {
+            check(discretion.neutralLine(), "discretion.neutral_line", discretion, context::fileProblem);
+        }
+        for (String id : beforeConsent(flow, discretion.consentNode(), context)) {
+            NodeDefinition node = context.node(id).orElseThrow();
+            Consumer<String> report = problem -> context.problem(node, problem);
+            check(node.text(), "text", discretion, report);
+            check(node.reprompt(), "reprompt", discretion, report);
+            node.options().forEach(option -> check(option.label(), "options." + option.id() + ".label", discretion, report));
+            if (node.textBy() != null) {
+                new TreeMap<>(node.textBy().variants()).forEach((variant, text) ->
+                        check(text, "text_by.variants." + variant, discretion, report));
+            }
+        }
+    }
+
+    /** Nodes reachable from start without passing the consent question (which is included). */
+    private static Set<String> beforeConsent(FlowDefinition flow, String consent, LintContext context) {
+        Set<String> reached = new LinkedHashSet<>();
+        Deque<String> queue = new ArrayDeque<>();
+        if (flow.start() != null) {
+            queue.add(flow.start());
+        }
+        while (!queue.isEmpty()) {
+            String id = queue.poll();
+            if (!context.hasNode(id) || !reached.add(id) || id.equals(consent)) {
+                continue;
+            }
+            NodeDefinition node = context.node(id).orElseThrow();
+            if (node.next() != null) {
+                queue.add(node.next());
+            }
+            if (node.onInvalid() != null) {
+                queue.add(node.onInvalid());
+            }
+            queue.addAll(node.exits().values());
+        }
+        return reached;
+    }
+
+    private static void check(LocalizedText text, String where, Discretion discretion, Consumer<String> report) {
+        if (text == null) {
+            return;
+        }
+        for (Map.Entry<String, String> entry : text.values().entrySet()) {
+            discretion.avoidedWordIn(entry.getValue()).ifPresent(word ->
+                    report.accept("'" + where + "' (" + entry.getKey() + ") is sent before consent and contains '" + word + "'"));
+        }
+    }
+}
