@@ -171,7 +171,7 @@ class InboxBrowserTest {
         click(By.linkText(ref));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checklist")));
         String page = driver.findElement(By.tagName("main")).getText();
-        for (String label : new String[] { "Usia", "18–24", "Hubungan dengan terlapor", "Dosen", "Konseling psikolog/psikiater",
+        for (String label : new String[] { "Umur", "18–24", "Hubungan dengan terlapor", "Dosen", "Konseling dengan psikolog",
                 "Penanggung jawab" }) {
             assertTrue(page.contains(label), "missing " + label);
         }
@@ -225,7 +225,7 @@ class InboxBrowserTest {
         click(By.id("print-verified"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("print-verified-report")));
         String print = driver.findElement(By.id("print-verified-report")).getText();
-        assertTrue(print.contains("Laporan Hasil Verifikasi") && print.contains("Usia") && print.contains("18–24"), print);
+        assertTrue(print.contains("Laporan Hasil Verifikasi") && print.contains("Umur") && print.contains("18–24"), print);
         assertFalse(print.contains("age_range") || print.contains("18_24"), print);
         screenshot("walk-4-print");
 

@@ -100,8 +100,8 @@ class LabelCoverageTest {
 
         // And the labels are there: a sample of what the counsellor should read instead.
         String view = visibleText(getAs(session).cookie("ruangaman-lang", "id").when().get(base).then().extract().asString());
-        for (String label : List.of("Usia", "18–24", "Dosen", "Perempuan", "Di kampus", "Hubungan dengan terlapor",
-                "Konseling psikolog/psikiater", "Bantuan & pendampingan hukum", "Chat uji coba (dev)", "Terverifikasi")) {
+        for (String label : List.of("Umur", "18–24", "Dosen", "Perempuan", "Di kampus", "Hubungan dengan terlapor",
+                "Konseling dengan psikolog", "Bantuan hukum", "Chat uji coba (dev)", "Terverifikasi")) {
             assertTrue(view.contains(label), "missing label " + label);
         }
         String letter = visibleText(getAs(session).cookie("ruangaman-lang", "id").when().get("/inbox/referrals/" + referral + "/letter")
