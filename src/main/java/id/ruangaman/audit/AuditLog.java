@@ -38,6 +38,20 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
         persist(event);
     }
 
+    /**
+     * Records, unless {@code actor} already has a row of one of the {@code covering} actions on the same case at or
+     * after {@code since}: for a read that an open page repeats by itself (the live transcript refresh), so the trail
+     * shows each person reading each case, not each refresh.
+     */
+    @Transactional
+    public void recordUnlessCovered(String actor, AuditAction action, Long intakeId, Instant since, List<AuditAction> covering) {
+        long recent = count("actor = ?1 and intakeId = ?2 and at >= ?3 and action in ?4", actor, intakeId, since,
+                covering.stream().map(AuditAction::code).toList());
+        if (recent == 0) {
+            record(actor, action, intakeId, null);
+        }
+    }
+
     /** Newest first, filtered by the given criteria (any may be null). */
     public List<AuditEvent> search(String actor, String action, Long intakeId, Instant from, Instant to, int offset, int limit) {
         List<String> where = new ArrayList<>();

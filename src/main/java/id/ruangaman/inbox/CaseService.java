@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,6 +35,10 @@ import id.ruangaman.security.CurrentAccount;
 /** What counsellors do to a case. Each method checks access, changes the case, and audits it. */
 @ApplicationScoped
 public class CaseService {
+
+    /** The inbox's idle timeout: a transcript read within it of the same person's last view of the case is that view. */
+    static final Duration TRANSCRIPT_AUDIT_WINDOW = Duration.ofMinutes(30);
+
 
     private static final Logger LOG = Logger.getLogger(CaseService.class);
     static final int MAX_REPLY = 4000;
@@ -91,12 +96,15 @@ public class CaseService {
 
     /**
      * The case for a read of its whole transcript (the live refresh of an open page, or the route called on its
-     * own): every read is audited, as the transcript holds the whole chronology.
+     * own). It is audited, as the transcript holds the whole chronology, unless the same person opened the case or
+     * read its transcript within {@link #TRANSCRIPT_AUDIT_WINDOW}: an open page refreshes its transcript by itself,
+     * and one row per refresh would bury the trail.
      */
     @Transactional
     public CaseFile readTranscript(String ref, CurrentAccount who) {
         CaseFile file = peek(ref, who);
-        audit.record(who.getUsername(), AuditAction.TRANSCRIPT_VIEW, file.id, null);
+        audit.recordUnlessCovered(who.getUsername(), AuditAction.TRANSCRIPT_VIEW, file.id,
+                Instant.now(clock).minus(TRANSCRIPT_AUDIT_WINDOW), List.of(AuditAction.CASE_VIEW, AuditAction.TRANSCRIPT_VIEW));
         return file;
     }
 

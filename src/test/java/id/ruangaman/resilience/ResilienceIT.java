@@ -275,18 +275,19 @@ class ResilienceIT {
             String number = WhatsAppFixtures.newNumber();
             String sentinel = SENTINEL + "-wa";
             sayWhatsApp(port, number, "text.json", "halo " + sentinel, null);
-            for (String data : List.of("language:id", "consent:yes", "in_danger:no", "reporter_role:witness", "victim_minor:no",
-                    "name:skip", "age_range:25_34", "gender:skip", "campus_status:lecturer")) {
+            for (String data : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:witness",
+                    "victim_knows:yes", "send_now:details", "violence_type:skip", "incident_when:skip", "victim_minor:no",
+                    "incident_place:online")) {
+                sayWhatsApp(port, number, "button_reply.json", null, data);
+            }
+            sayWhatsApp(port, number, "text.json", "Cerita sintetis " + sentinel + " bagian dua.", null);
+            for (String data : List.of("chronology:done", "biodata_offer:yes", "name:skip", "age_range:25_34", "gender:skip",
+                    "campus_status:lecturer")) {
                 sayWhatsApp(port, number, data.startsWith("age_range") ? "list_reply.json" : "button_reply.json", null, data);
             }
             sayWhatsApp(port, number, "text.json", "Fakultas " + sentinel, null);
-            sayWhatsApp(port, number, "button_reply.json", null, "disability:skip");
-            sayWhatsApp(port, number, "text.json", "kemarin", null);
-            sayWhatsApp(port, number, "button_reply.json", null, "incident_place:online");
-            sayWhatsApp(port, number, "text.json", "Cerita sintetis " + sentinel + " bagian dua.", null);
-            for (String data : List.of("chronology:done", "relation:skip", "reported_person:skip", "evidence_consent:no",
-                    "witnesses:skip", "services:legal", "services:done", "urgent_need:skip", "safe_to_reply:yes", "contact_times:skip",
-                    "never_do:skip", "code_word:skip", "summary:confirm")) {
+            for (String data : List.of("disability:skip", "reported_offer:no", "evidence_consent:no", "services:legal", "services:done",
+                    "urgent_need:skip", "contact_offer:no", "stats_consent:skip", "summary:confirm")) {
                 sayWhatsApp(port, number, data.startsWith("services") ? "list_reply.json" : "button_reply.json", null, data);
             }
             assertEquals(1, count("select count(*) from intake where channel = 'WHATSAPP' and answers is not null"));

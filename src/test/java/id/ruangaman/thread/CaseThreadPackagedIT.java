@@ -118,15 +118,14 @@ class CaseThreadPackagedIT {
     void shouldKeepTheChatOpenAsTheCaseThread() throws Exception {
         long chat = TelegramFixtures.newChatId();
         send(TelegramFixtures.render("start_command.json", chat));
-        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "reporter_role:victim", "victim_minor:no",
-                "name:skip", "age_range:skip", "gender:skip", "campus_status:skip", "unit:skip", "disability:skip",
-                "incident_date:skip", "incident_place:online")) {
+        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
+                "send_now:details", "violence_type:skip", "incident_when:skip", "victim_minor:no", "incident_place:online")) {
             send(TelegramFixtures.button(chat, data));
         }
         send(TelegramFixtures.text(chat, "Kronologi sintetis (packaged)."));
-        for (String data : List.of("chronology:done", "relation:stranger", "reported_person:skip", "evidence_consent:yes",
-                "evidence:skip", "witnesses:skip", "services:psychological", "services:done", "urgent_need:skip",
-                "safe_to_reply:yes", "contact_times:skip", "never_do:skip", "code_word:skip", "summary:confirm")) {
+        for (String data : List.of("chronology:done", "biodata_offer:no", "reported_offer:yes", "relation:stranger",
+                "reported_person:skip", "evidence_consent:yes", "evidence:skip", "witnesses:skip", "services:psychological",
+                "services:done", "urgent_need:skip", "contact_offer:no", "stats_consent:skip", "summary:confirm")) {
             send(TelegramFixtures.button(chat, data));
         }
         String ref = string("select reference_code from intake where channel = 'TELEGRAM'");
@@ -172,15 +171,14 @@ class CaseThreadPackagedIT {
     void shouldDoTheSameOnWhatsAppAskingBeforeKeepingAPhotoWithoutEvidenceConsent() throws Exception {
         String number = WhatsAppFixtures.newNumber();
         sayWhatsApp(WhatsAppFixtures.text(number, "halo"));
-        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "reporter_role:victim", "victim_minor:no",
-                "name:skip", "age_range:skip", "gender:skip", "campus_status:skip", "unit:skip", "disability:skip",
-                "incident_date:skip", "incident_place:online")) {
+        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
+                "send_now:details", "violence_type:skip", "incident_when:skip", "victim_minor:no", "incident_place:online")) {
             sayWhatsApp(WhatsAppFixtures.button(number, data));
         }
         sayWhatsApp(WhatsAppFixtures.text(number, "Kronologi sintetis (packaged, WhatsApp)."));
-        for (String data : List.of("chronology:done", "relation:stranger", "reported_person:skip", "evidence_consent:no",
-                "witnesses:skip", "services:psychological", "services:done", "urgent_need:skip", "safe_to_reply:yes",
-                "contact_times:skip", "never_do:skip", "code_word:skip", "summary:confirm")) {
+        for (String data : List.of("chronology:done", "biodata_offer:no", "reported_offer:yes", "relation:stranger",
+                "reported_person:skip", "evidence_consent:no", "services:psychological", "services:done", "urgent_need:skip",
+                "contact_offer:no", "stats_consent:skip", "summary:confirm")) {
             sayWhatsApp(WhatsAppFixtures.button(number, data));
         }
         String ref = string("select reference_code from intake where channel = 'WHATSAPP'");
