@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 class PackagedServiceIT {
 
     private static EmbeddedPostgres database;
-    private static final Path JAR = Path.of(System.getProperty("ruangaman.packaged.jar", "target/quarkus-app/quarkus-run.jar"));
 
     @BeforeAll
     static void startDatabase() throws IOException {
@@ -48,22 +45,22 @@ class PackagedServiceIT {
 
     @Test
     void shouldMigrateTheGivenDatabaseAndStartNoEmbeddedServer() throws Exception {
-        int port = freePort();
+        int port = PackagedJar.freePort();
         Path log = Files.createTempFile("packaged-service", ".log");
-        Process service = start(Map.of(
+        Process service = PackagedJar.start(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres",
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "postgres",
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
                 "RUANGAMAN_DATA_KEY", Base64.getEncoder().encodeToString(new byte[32])), log);
         try {
-            assertTrue(awaitReady(port, Duration.ofSeconds(60)), () -> "not ready:\n" + read(log));
+            assertTrue(PackagedJar.awaitReady(port, Duration.ofSeconds(60)), () -> "not ready:\n" + PackagedJar.read(log));
             List<String> postgresChildren = service.descendants()
                     .map(child -> child.info().command().orElse(""))
                     .filter(command -> command.contains("postgres") || command.contains("initdb") || command.contains("unshare"))
                     .toList();
             assertEquals(List.of(), postgresChildren, "the packaged service started a PostgreSQL of its own");
-            String output = read(log);
+            String output = PackagedJar.read(log);
             assertFalse(output.contains("embedded PostgreSQL"), output);
             assertEquals(404, get(port, "/dev/chat").statusCode(), "the dev chat must not exist in the packaged service");
             try (var connection = database.getPostgresDatabase().getConnection();
@@ -96,19 +93,19 @@ class PackagedServiceIT {
                 "RUANGAMAN_ADMIN_PASSWORD", "packaged-admin-password");
         Path blankLog = Files.createTempFile("packaged-blank-key", ".log");
         Path shortLog = Files.createTempFile("packaged-short-key", ".log");
-        int blankPort = freePort();
-        int shortPort = freePort();
+        int blankPort = PackagedJar.freePort();
+        int shortPort = PackagedJar.freePort();
         Map<String, String> blank = new java.util.HashMap<>(common);
         blank.put("QUARKUS_HTTP_PORT", String.valueOf(blankPort));
         blank.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "");
         Map<String, String> tooShort = new java.util.HashMap<>(common);
         tooShort.put("QUARKUS_HTTP_PORT", String.valueOf(shortPort));
         tooShort.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "tooshort");
-        Process first = start(blank, blankLog);
-        Process second = start(tooShort, shortLog);
+        Process first = PackagedJar.start(blank, blankLog);
+        Process second = PackagedJar.start(tooShort, shortLog);
         try {
-            assertTrue(awaitReady(blankPort, Duration.ofSeconds(90)), () -> "not ready:\n" + read(blankLog));
-            assertTrue(awaitReady(shortPort, Duration.ofSeconds(90)), () -> "not ready:\n" + read(shortLog));
+            assertTrue(PackagedJar.awaitReady(blankPort, Duration.ofSeconds(90)), () -> "not ready:\n" + PackagedJar.read(blankLog));
+            assertTrue(PackagedJar.awaitReady(shortPort, Duration.ofSeconds(90)), () -> "not ready:\n" + PackagedJar.read(shortLog));
             HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
             HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + blankPort + "/j_security_check"))
                     .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-Proto", "https")
@@ -125,7 +122,7 @@ class PackagedServiceIT {
             assertEquals(200, inbox.statusCode(), "both instances derive the same key from the data key");
             assertTrue(inbox.headers().firstValue("Strict-Transport-Security").isPresent(), "HSTS over HTTPS");
             for (Path log : List.of(blankLog, shortLog)) {
-                String output = read(log).toLowerCase();
+                String output = PackagedJar.read(log).toLowerCase();
                 assertFalse(output.contains("encryption key") || output.contains("temporary key") || output.contains("generated"),
                         "a session key was generated or printed:\n" + output);
             }
@@ -143,17 +140,17 @@ class PackagedServiceIT {
         EmbeddedPostgres fresh = EmbeddedPostgres.builder().start();
         Path log = Files.createTempFile("packaged-weak-admin", ".log");
         try {
-            Process service = start(Map.of(
+            Process service = PackagedJar.start(Map.of(
                     "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + fresh.getPort() + "/postgres",
                     "QUARKUS_DATASOURCE_USERNAME", "postgres",
                     "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                    "QUARKUS_HTTP_PORT", String.valueOf(freePort()),
+                    "QUARKUS_HTTP_PORT", String.valueOf(PackagedJar.freePort()),
                     "RUANGAMAN_DATA_KEY", Base64.getEncoder().encodeToString(new byte[32]),
                     "RUANGAMAN_ADMIN_USERNAME", "weak-admin",
                     "RUANGAMAN_ADMIN_PASSWORD", "admin"), log);
             assertTrue(service.waitFor(90, TimeUnit.SECONDS), "the service should stop");
             assertNotEquals(0, service.exitValue());
-            assertTrue(read(log).contains("RUANGAMAN_ADMIN_PASSWORD"), read(log));
+            assertTrue(PackagedJar.read(log).contains("RUANGAMAN_ADMIN_PASSWORD"), PackagedJar.read(log));
         } finally {
             fresh.close();
         }
@@ -162,14 +159,14 @@ class PackagedServiceIT {
     @Test
     void shouldRefuseToStartWithoutADataKeyNamingTheSetting() throws Exception {
         Path log = Files.createTempFile("packaged-service-nokey", ".log");
-        Process service = start(Map.of(
+        Process service = PackagedJar.start(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres",
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                "QUARKUS_HTTP_PORT", String.valueOf(freePort())), log);
+                "QUARKUS_HTTP_PORT", String.valueOf(PackagedJar.freePort())), log);
         assertTrue(service.waitFor(60, TimeUnit.SECONDS), "the service kept running without a data key");
         assertNotEquals(0, service.exitValue());
-        String output = read(log);
+        String output = PackagedJar.read(log);
         assertTrue(output.contains("RUANGAMAN_DATA_KEY is not set"), output);
         assertFalse(output.contains("\tat "), "expected one sentence, not a stack trace:\n" + output);
     }
@@ -185,16 +182,16 @@ class PackagedServiceIT {
         Files.writeString(flows.resolve("intake.yaml"), Files.readString(Path.of("conversations/intake.yaml"))
                 .replaceFirst("(?m)^(\\s+on_invalid:) \\S+", "$1 no_such_node"));
         Path log = Files.createTempFile("packaged-service-broken", ".log");
-        Process service = start(Map.of(
+        Process service = PackagedJar.start(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres",
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "postgres",
-                "QUARKUS_HTTP_PORT", String.valueOf(freePort()),
+                "QUARKUS_HTTP_PORT", String.valueOf(PackagedJar.freePort()),
                 "RUANGAMAN_DATA_KEY", Base64.getEncoder().encodeToString(new byte[32]),
                 "RUANGAMAN_CONVERSATION_FLOWS_DIRECTORY", flows.toString()), log);
         assertTrue(service.waitFor(60, TimeUnit.SECONDS), "the service kept running with a broken flow");
         assertNotEquals(0, service.exitValue());
-        String output = read(log);
+        String output = PackagedJar.read(log);
         assertTrue(output.contains("Broken flow files"), output);
         assertTrue(output.matches("(?s).*intake\\.yaml: node '[a-z_]+': .*no_such_node.*"), output);
     }
@@ -202,47 +199,5 @@ class PackagedServiceIT {
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Process start(Map<String, String> env, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toAbsolutePath().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("RUANGAMAN_"));
-        builder.environment().putAll(env);
-        return builder.start();
-    }
-
-    private static boolean awaitReady(int port, Duration timeout) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    return true;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        return false;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            return "<unreadable log: " + e.getMessage() + ">";
-        }
     }
 }
