@@ -17,6 +17,7 @@ import id.ruangaman.audit.AuditLog;
 import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.inbox.CaseFileRepository;
 import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.testing.CsrfForms;
 import id.ruangaman.intake.ReporterErasure;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.Role;
@@ -46,9 +47,10 @@ class InterviewAttachmentTest {
     ContactRepository contacts;
 
     private Response upload(String session, String ref, long interviewId) {
-        String csrf = given().redirects().follow(false).cookie("ruangaman-session", session).when().get("/inbox").then().extract()
-                .cookie("ruangaman-csrf");
-        return given().redirects().follow(false).cookie("ruangaman-session", session).cookie("ruangaman-csrf", csrf)
+        // The token the rendered upload form carries, as the browser sends it.
+        String csrf = CsrfForms.tokenIn(given().cookie("ruangaman-session", session).when().get("/inbox/cases/" + ref + "/sop")
+                .then().statusCode(200).extract().asString());
+        return given().redirects().follow(false).cookie("ruangaman-session", session)
                 .multiPart("csrf-token", csrf).multiPart("attachment", "photo.png", PNG, "image/png").when()
                 .post("/inbox/cases/" + ref + "/sop/interviews/" + interviewId + "/attachment");
     }

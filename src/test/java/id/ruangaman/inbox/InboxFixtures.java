@@ -170,7 +170,9 @@ public class InboxFixtures {
 
     /** A request as the logged-in user, carrying the session's CSRF token (read from a rendered form) for form posts. */
     public static RequestSpecification as(String session) {
-        String csrf = id.ruangaman.testing.CsrfForms.tokenIn(given().redirects().follow(false).cookie("ruangaman-session", session)
+        // Follows /inbox to the account's own landing page (pimpinan land on their own list); every page's layout
+        // carries the session's token in its logout form.
+        String csrf = id.ruangaman.testing.CsrfForms.tokenIn(given().cookie("ruangaman-session", session)
                 .when().get("/inbox").then().extract().asString());
         return given().redirects().follow(false).cookie("ruangaman-session", session)
                 .contentType(ContentType.URLENC).formParam("csrf-token", csrf);
