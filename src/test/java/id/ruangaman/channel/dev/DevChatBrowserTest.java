@@ -76,21 +76,24 @@ class DevChatBrowserTest {
         driver.findElement(By.xpath("//button[contains(., 'intake')]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat-text")));
         driver.findElement(By.xpath("//button[normalize-space(.)='Bahasa Indonesia']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Apakah kamu setuju untuk melanjutkan?"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Kamu setuju dan mau lanjut?"));
 
-        type("ya");
+        type("iyaa"); // a natural yes, typed
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "apakah kamu dalam bahaya sekarang?"));
         type("tidak");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Siapa yang membuat laporan ini?"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Apakah aman chat di HP ini?"));
+        driver.findElement(By.xpath("//div[contains(@class,'choices') and not(contains(@class,'old'))]//button[contains(., 'Ya, aman')]"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Kejadian ini dialami siapa?"));
         String body = driver.findElement(By.tagName("body")).getText();
         assertFalse(body.contains("400") || body.contains("Bad Request"), body);
 
         // The buttons of answered questions look inactive; the current question's do not.
         assertFalse(driver.findElements(By.cssSelector(".choices.old")).isEmpty(), "answered questions' buttons not marked");
         assertTrue(driver.findElements(By.cssSelector(".choices:not(.old)")).size() == 1, "exactly one live set of buttons");
-        driver.findElement(By.xpath("//div[contains(@class,'choices') and not(contains(@class,'old'))]//button[contains(., 'Saya yang mengalaminya')]"))
+        driver.findElement(By.xpath("//div[contains(@class,'choices') and not(contains(@class,'old'))]//button[contains(., 'Saya sendiri')]"))
                 .click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Apakah usiamu di bawah 18 tahun?"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Sekarang kamu bisa pilih"));
     }
 
     private void type(String text) {
