@@ -33,7 +33,7 @@ public class AuditResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<AuditEvent> events, List<String> actions, String actor, String action, String ref,
-                String from, String to, int page, boolean hasNext);
+                String from, String to, int page, boolean hasNext, java.util.Map<Long, String> references);
     }
 
     private final AuditLog audit;
@@ -72,8 +72,12 @@ public class AuditResource {
         }
         List<AuditEvent> events = audit.search(actor, action, intakeId, day(from, 0), day(to, 1), p * PAGE_SIZE, PAGE_SIZE + 1);
         boolean hasNext = events.size() > PAGE_SIZE;
-        return locale.apply(Templates.list(hasNext ? events.subList(0, PAGE_SIZE) : events, actions, actor, action, ref,
-                blank(from), blank(to), p, hasNext));
+        List<AuditEvent> shown = hasNext ? events.subList(0, PAGE_SIZE) : events;
+        // Cases are shown by their reference code, as everywhere else in the inbox, not by the table's row id.
+        java.util.Map<Long, String> references = new java.util.HashMap<>();
+        shown.stream().map(e -> e.intakeId).filter(java.util.Objects::nonNull).distinct()
+                .forEach(id -> references.put(id, cases.findByIdOptional(id).map(c -> c.referenceCode).orElse("")));
+        return locale.apply(Templates.list(shown, actions, actor, action, ref, blank(from), blank(to), p, hasNext, references));
     }
 
     private java.time.Instant day(String value, int plusDays) {

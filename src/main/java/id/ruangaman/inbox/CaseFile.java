@@ -110,6 +110,15 @@ public class CaseFile {
     @Column(name = "last_read_at")
     public Instant lastReadAt;
 
+    /** Verified at some point: verified now or in a later SOP stage, or closed after verification began (its report exists). */
+    public boolean isVerified() {
+        return switch (status == null ? "" : status) {
+            case CaseStatus.VERIFIED, CaseStatus.REFERRED, CaseStatus.IN_EXAMINATION, CaseStatus.CONCLUDED, CaseStatus.DECIDED -> true;
+            case CaseStatus.CLOSED -> verificationStartedAt != null;
+            default -> false;
+        };
+    }
+
     public boolean isDeleted() {
         return deletedByReporterAt != null;
     }

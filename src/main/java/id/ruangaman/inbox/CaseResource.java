@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -61,7 +62,7 @@ public class CaseResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance view(@RestPath String ref) {
         CaseFile file = cases.view(ref, current);
-        return locale.apply(Templates.view(views.of(file, current.isCoordinator(), locale.get()), Instant.now(clock), VerificationComponent.ALL,
+        return locale.apply(Templates.view(views.of(file, current.isCoordinator(), locale.get(), current.account()), Instant.now(clock), VerificationComponent.ALL,
                 CaseStatus.CLOSE_REASONS, CaseService.REVEAL_FIELDS, CaseService.REVEAL_REASONS));
     }
 
@@ -147,19 +148,25 @@ public class CaseResource {
     @Path("/print/verified-report")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance printVerifiedReport(@RestPath String ref) {
+        if (!cases.peek(ref, current).isVerified()) {
+            throw new WebApplicationException("verified report before verification", 409);
+        }
         CaseFile file = cases.print(ref, "verified_report", current);
         return locale.apply(Templates.verifiedReport(views.of(file, false, locale.get()), Instant.now(clock), VerificationComponent.ALL));
     }
 
-    /** Evidence, only through this authorised and audited endpoint. Images preview inline; anything else downloads. */
+    /**
+     * Evidence, only through this authorised and audited endpoint. Images, videos and audio of common types are
+     * served inline (the case page blurs images and videos until clicked and never autoplays); anything else downloads.
+     */
     @GET
     @Path("/media/{mediaId}")
     public Response media(@RestPath String ref, @RestPath String mediaId) {
         Media item = cases.evidence(ref, parseId(mediaId), current);
         String type = item.mimeType == null || item.mimeType.isBlank() ? "application/octet-stream" : item.mimeType;
-        boolean image = type.matches("image/(png|jpeg|gif|webp)");
-        return Response.ok(item.content, image ? type : "application/octet-stream")
-                .header("Content-Disposition", (image ? "inline" : "attachment") + "; filename=\"evidence-" + item.id + "\"")
+        boolean inline = type.matches("image/(png|jpeg|gif|webp)|video/(mp4|webm|ogg|quicktime)|audio/(ogg|mpeg|mp4|aac|webm|opus)");
+        return Response.ok(item.content, inline ? type : "application/octet-stream")
+                .header("Content-Disposition", (inline ? "inline" : "attachment") + "; filename=\"evidence-" + item.id + "\"")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .build();
     }

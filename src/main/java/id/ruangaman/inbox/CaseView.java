@@ -9,7 +9,8 @@ import id.ruangaman.security.Account;
 /** Everything the case page shows, decrypted inside one transaction. */
 public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine> transcript, Map<String, CaseCheck> checks,
         List<CaseNote> notes, List<Account> assignees, String assignee, String maskedContact, String maskedName,
-        List<String> nextStatuses, List<CannedReplies.Reply> cannedReplies, Integer examinationDaysLeft, long afterEvent) {
+        List<String> nextStatuses, List<CannedReplies.Reply> cannedReplies, Integer examinationDaysLeft, long afterEvent,
+        Map<Long, String> mediaKinds, boolean showMediaUnblurred) {
 
     public boolean checked(String component) {
         return checks.containsKey(component);
@@ -17,6 +18,15 @@ public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine
 
     public CaseCheck check(String component) {
         return checks.get(component);
+    }
+
+    /** The kind of an uploaded file ({@code photo}, {@code video}, {@code voice}, {@code document}), or "document". */
+    public String mediaKind(String mediaId) {
+        try {
+            return mediaKinds.getOrDefault(Long.valueOf(mediaId), "document");
+        } catch (NumberFormatException e) {
+            return "document";
+        }
     }
 
     public boolean checklistComplete() {

@@ -30,9 +30,11 @@ public class CaseViews {
     private final InboxEventFeed feed;
     private final InboxConfig config;
     private final Clock clock;
+    private final jakarta.persistence.EntityManager em;
 
     CaseViews(CaseWorkRepository work, ChatMessageRepository messages, ContactRepository contacts, AccountRepository accounts,
-            CannedReplies canned, InboxEventFeed feed, InboxConfig config, Clock clock) {
+            CannedReplies canned, InboxEventFeed feed, InboxConfig config, Clock clock, jakarta.persistence.EntityManager em) {
+        this.em = em;
         this.work = work;
         this.messages = messages;
         this.contacts = contacts;
@@ -45,6 +47,12 @@ public class CaseViews {
 
     @Transactional
     public CaseView of(CaseFile file, boolean coordinator, Locale reader) {
+        return of(file, coordinator, reader, null);
+    }
+
+    /** The case page for a reader of the given language and for {@code viewer}, whose settings (media unblurred) apply. */
+    @Transactional
+    public CaseView of(CaseFile file, boolean coordinator, Locale reader, Account viewer) {
         Map<String, CaseCheck> checks = new LinkedHashMap<>();
         work.checks(file.id).forEach(c -> checks.put(c.component, c));
         Contact contact = contacts.findById(file.contactId);
@@ -59,7 +67,31 @@ public class CaseViews {
                 file.isDeleted() ? List.of() : work.notes(file.id), assignees, assignee == null ? null : assignee.username,
                 contact == null || file.isDeleted() ? "" : Masking.id(contact.externalId),
                 contact == null || file.isDeleted() ? "" : Masking.name(contact.displayName),
-                CaseStatus.next(file.status), canned.in(file.language), daysLeft, feed.latestId());
+                CaseStatus.next(file.status), canned.in(file.language), daysLeft, feed.latestId(), mediaKinds(file),
+                viewer != null && viewer.showMediaUnblurred);
+    }
+
+    /** Kinds of this person's stored uploads by id, without reading their (encrypted) content. */
+    private Map<Long, String> mediaKinds(CaseFile file) {
+        if (file.isDeleted()) {
+            return Map.of();
+        }
+        Map<Long, String> kinds = new java.util.HashMap<>();
+        em.createQuery("select m.id, m.kind, m.mimeType from Media m where m.contactId = :contact", Object[].class)
+                .setParameter("contact", file.contactId).getResultList()
+                .forEach(row -> kinds.put((Long) row[0], kindOf((String) row[1], (String) row[2])));
+        return kinds;
+    }
+
+    private static String kindOf(String kind, String mime) {
+        String k = kind == null ? "" : kind.toLowerCase(java.util.Locale.ROOT);
+        if (mime != null && mime.startsWith("image/") && ("photo".equals(k) || "document".equals(k))) {
+            return "photo";
+        }
+        if (mime != null && mime.startsWith("video/")) {
+            return "video";
+        }
+        return k.isEmpty() ? "document" : k;
     }
 
     /** The lines of this case only (never another case of the same person), for a reader of the given language. */

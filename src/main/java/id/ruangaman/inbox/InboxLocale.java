@@ -32,6 +32,32 @@ public class InboxLocale {
         return get().getLanguage();
     }
 
+    /**
+     * This page's path and query, for the language switch to come back to (a GET page; after a POST, the inbox).
+     * The one-time {@code refused} reason is left out.
+     */
+    public String getHere() {
+        if (!"GET".equals(request.method().name())) {
+            return "/inbox";
+        }
+        String query = request.query() == null ? "" : java.util.Arrays.stream(request.query().split("&"))
+                .filter(p -> !p.startsWith("refused=")).collect(java.util.stream.Collectors.joining("&"));
+        String here = request.path() + (query.isEmpty() ? "" : "?" + query);
+        return here.startsWith("/inbox") && here.length() < 500 ? here : "/inbox";
+    }
+
+    /** The reason key of a refused form action this page is shown again for ({@code ?refused=}), or null. */
+    public String getRefused() {
+        String key = request.getParam("refused");
+        return key != null && key.matches("[a-z_]{1,40}") ? key : null;
+    }
+
+    /** The SOP gate's code when the refusal is a workflow step's ({@code ?refused=step_<code>}), else null. */
+    public String getRefusedStep() {
+        String key = getRefused();
+        return key != null && key.startsWith("step_") ? key.substring("step_".length()) : null;
+    }
+
     public TemplateInstance apply(TemplateInstance instance) {
         return instance.setAttribute(TemplateInstance.LOCALE, get());
     }

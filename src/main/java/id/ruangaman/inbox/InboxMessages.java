@@ -349,6 +349,114 @@ public interface InboxMessages {
     @Message
     String audit_to();
 
+    // --- labels (see Labels, the one lookup) ---
+
+    @Message
+    String answer_key(String key);
+
+    @Message
+    String unknown_code();
+
+    @Message
+    String button_pressed(String label);
+
+    @Message
+    String typed_as(String raw);
+
+    @Message
+    String week_of(String day);
+
+    @Message
+    String channel(String key);
+
+    @Message
+    String media_kind(String key);
+
+    @Message
+    String referral_part(String key);
+
+    @Message
+    String referral_status(String key);
+
+    @Message
+    String audit_action_name(String key);
+
+    @Message
+    String audit_word(String key);
+
+    @Message
+    String days(long n);
+
+    @Message
+    String hours(long n);
+
+    @Message
+    String minutes(long n);
+
+    @Message
+    String late_by(String span);
+
+    // --- refusals, errors, page order ---
+
+    @Message
+    String refused(String key);
+
+    @Message
+    String error_title();
+
+    @Message
+    String error_text();
+
+    @Message
+    String error_reference();
+
+    @Message
+    String error_back();
+
+    @Message
+    String assignee_label();
+
+    @Message
+    String verify_needs_checklist();
+
+    @Message
+    String verified_print_needs_verification();
+
+    @Message
+    String cannot_deactivate_self();
+
+    @Message
+    String transcript_bot_hint();
+
+    @Message
+    String evidence_show();
+
+    @Message
+    String evidence_blurred_hint();
+
+    @Message
+    String settings_title();
+
+    @Message
+    String settings_unblurred();
+
+    @Message
+    String settings_unblurred_hint();
+
+    @Message
+    String settings_save();
+
+    @Message
+    String settings_saved();
+
+    @Message
+    String nav_settings();
+
+    @Message
+    String summary_title();
+
+    @Message
+    String language_name(String key);
 
     @Message
     String erase_title();

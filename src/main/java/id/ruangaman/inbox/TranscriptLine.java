@@ -24,6 +24,20 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
         return text == null;
     }
 
+    /** A message the bot sent: folded on the case page, where the survivor's and counsellors' lines stay open. */
+    public boolean byBot() {
+        return author == Author.BOT;
+    }
+
+    /** The first words of a folded bot message, on one line. */
+    public String preview() {
+        if (text == null) {
+            return "";
+        }
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= 90 ? line : line.substring(0, 89) + "\u2026";
+    }
+
     public boolean bySurvivor() {
         return author == Author.SURVIVOR;
     }

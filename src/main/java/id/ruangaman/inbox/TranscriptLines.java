@@ -19,6 +19,7 @@ import id.ruangaman.conversation.FlowEngine;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.SessionStateJson;
+import id.ruangaman.intake.ConversationConfig;
 import id.ruangaman.intake.FlowRegistry;
 import id.ruangaman.security.AccountRepository;
 
@@ -36,9 +37,11 @@ public class TranscriptLines {
     private final AccountRepository accounts;
     private final FlowRegistry flows;
     private final FlowEngine engine;
+    private final ConversationConfig conversations;
 
     TranscriptLines(ChatMessageRepository messages, MediaRepository media, AccountRepository accounts, FlowRegistry flows,
-            FlowEngine engine) {
+            FlowEngine engine, ConversationConfig conversations) {
+        this.conversations = conversations;
         this.messages = messages;
         this.media = media;
         this.accounts = accounts;
@@ -57,6 +60,7 @@ public class TranscriptLines {
         Map<Long, String> authors = new HashMap<>();
         Optional<Flow> flow = flow(file);
         String language = reader.getLanguage();
+        Labels labels = Labels.in(flows, conversations, language);
         boolean closed = CaseStatus.CLOSED.equals(file.status) && file.statusChangedAt != null;
         return lines.stream().map(m -> {
             boolean inbound = m.direction == ChatMessage.Direction.IN;
@@ -66,7 +70,7 @@ public class TranscriptLines {
                     : authors.computeIfAbsent(m.authorAccountId, id -> Optional.ofNullable(accounts.findById(id)).map(a -> a.username).orElse("?"));
             Input input = inbound ? input(m) : null;
             Long mediaId = input instanceof Input.Media upload ? evidenceId(upload, evidence) : null;
-            return new TranscriptLine(m.id, inbound, author, counsellor, m.kind, text(m, input, flow, language), mediaId,
+            return new TranscriptLine(m.id, inbound, author, counsellor, m.kind, text(m, input, flow, language, labels), mediaId,
                     m.status.name(), m.failureReason, m.createdAt, m.sentAt,
                     inbound && closed && m.createdAt.isAfter(file.statusChangedAt));
         }).toList();
@@ -107,7 +111,8 @@ public class TranscriptLines {
         }
     }
 
-    private String text(ChatMessage m, Input in, Optional<Flow> flow, String language) {
+    /** What a line says; a pressed button, an upload or another kind of message as words (through {@link Labels}). */
+    private String text(ChatMessage m, Input in, Optional<Flow> flow, String language, Labels labels) {
         if (m.body == null) {
             return null;
         }
@@ -115,17 +120,18 @@ public class TranscriptLines {
             try {
                 return SessionStateJson.mapper().readValue(m.body, Output.Message.class).text();
             } catch (IOException e) {
-                return "[" + m.kind + "]";
+                return "[" + labels.mediaKind(m.kind) + "]";
             }
         }
         if (in instanceof Input.Text t) {
             return t.text();
         } else if (in instanceof Input.ButtonPress b) {
-            String label = flow.flatMap(f -> engine.buttonLabel(f, b.nodeId(), b.optionId(), language)).orElse(b.optionId());
-            return "[" + label + "]";
+            String label = flow.flatMap(f -> engine.buttonLabel(f, b.nodeId(), b.optionId(), language))
+                    .orElseGet(() -> labels.buttonLabel(b.callbackData()));
+            return labels.pressed(label);
         } else if (in instanceof Input.Media upload) {
-            return "[" + upload.kind().name().toLowerCase(Locale.ROOT) + (upload.caption() == null ? "" : ": " + upload.caption()) + "]";
+            return "[" + labels.mediaKind(upload.kind().name()) + (upload.caption() == null ? "" : ": " + upload.caption()) + "]";
         }
-        return "[" + m.kind + "]";
+        return "[" + labels.mediaKind(m.kind) + "]";
     }
 }

@@ -276,4 +276,16 @@ public interface ReferralInboxMessages {
 
     @Message
     String minor_warning();
+
+    @Message
+    String discard_draft();
+
+    @Message
+    String consent_message_in_transcript();
+
+    @Message
+    String source_file();
+
+    @Message
+    String source_inbox();
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import id.ruangaman.channel.Contact;
+import id.ruangaman.conversation.Answer;
 import id.ruangaman.inbox.AnswerLine;
 import id.ruangaman.inbox.IntakeSections;
 
@@ -39,8 +40,9 @@ public record ReferralLetter(ReferralService.Item item, List<Part> parts) {
     private static List<AnswerLine> contactLines(IntakeSections intake, Contact contact) {
         List<AnswerLine> lines = new ArrayList<>();
         if (contact != null) {
-            lines.add(new AnswerLine("channel", contact.channel.name(), false, List.of()));
-            lines.add(new AnswerLine("chat_id", contact.externalId, false, List.of()));
+            lines.add(new AnswerLine("channel", new Answer("channel", contact.channel.name(), null, null, null, null, null, false, null),
+                    false, List.of()));
+            lines.add(new AnswerLine("chat_id", Answer.text(contact.externalId), false, List.of()));
         }
         intake.section("safety").answers().stream().filter(a -> CONTACT_SAFETY_KEYS.contains(a.key())).forEach(lines::add);
         return lines;

@@ -20,6 +20,6 @@ public class ReferralRepository implements PanacheRepository<Referral> {
 
     /** Open referrals for the coordinators' overview, oldest first. */
     public List<Referral> open() {
-        return list("status not in ('declined', 'declined_by_provider', 'completed', 'revoked') order by createdAt, id");
+        return list("status not in ('declined', 'declined_by_provider', 'completed', 'revoked', 'discarded') order by createdAt, id");
     }
 }

@@ -250,7 +250,14 @@ public class ReferralService {
             audit.recordRefusal(who.getUsername(), AuditAction.REFERRAL_CHANGE, item.file().id, "referral:" + id + " send_refused:no_consent");
             throw new WebApplicationException("no consent: the referral cannot be sent", 409);
         }
-        if (item.file().isDeleted() && target != ReferralStatus.REVOKED && target != ReferralStatus.COMPLETED) {
+        if (target == ReferralStatus.DISCARDED && referral.state() != ReferralStatus.DRAFT) {
+            throw new WebApplicationException("only a draft can be discarded", 409);
+        }
+        if (target == ReferralStatus.REVOKED && referral.state() == ReferralStatus.DRAFT) {
+            throw new WebApplicationException("a draft is discarded, not revoked", 409);
+        }
+        if (item.file().isDeleted() && target != ReferralStatus.REVOKED && target != ReferralStatus.COMPLETED
+                && target != ReferralStatus.DISCARDED) {
             throw new WebApplicationException("the reporter deleted this case", 409);
         }
         if (target == ReferralStatus.SENT || target == ReferralStatus.ACCEPTED) {

@@ -8,13 +8,14 @@ import java.util.Set;
 /**
  * draft → awaiting_consent → consented | declined → sent → accepted | declined_by_provider → completed; revoked (the
  * survivor withdrew, or the team cancelled) from any state that is not final. A guardian's consent, recorded by a
- * coordinator, moves draft or awaiting_consent to consented.
+ * coordinator, moves draft or awaiting_consent to consented. A draft the team no longer wants is discarded (final;
+ * nothing was asked or shared, so it is not called revoked).
  */
 public enum ReferralStatus {
-    DRAFT, AWAITING_CONSENT, CONSENTED, DECLINED, SENT, ACCEPTED, DECLINED_BY_PROVIDER, COMPLETED, REVOKED;
+    DRAFT, AWAITING_CONSENT, CONSENTED, DECLINED, SENT, ACCEPTED, DECLINED_BY_PROVIDER, COMPLETED, REVOKED, DISCARDED;
 
     private static final Map<ReferralStatus, Set<ReferralStatus>> NEXT = Map.of(
-            DRAFT, EnumSet.of(AWAITING_CONSENT, CONSENTED, REVOKED),
+            DRAFT, EnumSet.of(AWAITING_CONSENT, CONSENTED, REVOKED, DISCARDED),
             AWAITING_CONSENT, EnumSet.of(CONSENTED, DECLINED, REVOKED),
             CONSENTED, EnumSet.of(SENT, REVOKED),
             DECLINED, EnumSet.noneOf(ReferralStatus.class),
@@ -22,10 +23,11 @@ public enum ReferralStatus {
             ACCEPTED, EnumSet.of(COMPLETED, REVOKED),
             DECLINED_BY_PROVIDER, EnumSet.noneOf(ReferralStatus.class),
             COMPLETED, EnumSet.noneOf(ReferralStatus.class),
-            REVOKED, EnumSet.noneOf(ReferralStatus.class));
+            REVOKED, EnumSet.noneOf(ReferralStatus.class),
+            DISCARDED, EnumSet.noneOf(ReferralStatus.class));
 
     /** Statuses a counsellor sets by hand on the referral page (the others come from consent). */
-    public static final List<ReferralStatus> MANUAL = List.of(SENT, ACCEPTED, DECLINED_BY_PROVIDER, COMPLETED, REVOKED);
+    public static final List<ReferralStatus> MANUAL = List.of(SENT, ACCEPTED, DECLINED_BY_PROVIDER, COMPLETED, REVOKED, DISCARDED);
 
     public String code() {
         return name().toLowerCase();
@@ -58,7 +60,11 @@ public enum ReferralStatus {
         return this == AWAITING_CONSENT || this == CONSENTED || this == SENT || this == ACCEPTED;
     }
 
+    /** A draft is discarded by hand, never revoked by hand (the system revokes drafts only when the reporter erases). */
     public List<ReferralStatus> manualNext() {
-        return MANUAL.stream().filter(this::canMoveTo).toList();
+        if (this == DRAFT) {
+            return List.of(DISCARDED);
+        }
+        return MANUAL.stream().filter(this::canMoveTo).filter(s -> s != DISCARDED).toList();
     }
 }

@@ -50,6 +50,10 @@ public class Account {
     @Column(name = "password_set_at", nullable = false)
     public Instant passwordSetAt;
 
+    /** Evidence photos and videos shown without the blur the inbox puts on them until clicked (V50). */
+    @Column(name = "show_media_unblurred", nullable = false)
+    public boolean showMediaUnblurred;
+
     public void setPassword(String password, Instant now) {
         this.passwordHash = BcryptUtil.bcryptHash(password);
         this.passwordSetAt = now;

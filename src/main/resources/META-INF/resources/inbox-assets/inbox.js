@@ -4,15 +4,30 @@
   'use strict';
   var body = document.body;
 
+  // Same words as Labels.duration (messages/msg*.properties: days, hours, minutes, late_by).
+  var UNITS = {
+    id: { d: function (n) { return n + ' hari'; }, h: function (n) { return n + ' jam'; }, m: function (n) { return n + ' menit'; },
+          late: function (s) { return 'lewat ' + s; } },
+    en: { d: function (n) { return n + (n === 1 ? ' day' : ' days'); }, h: function (n) { return n + (n === 1 ? ' hour' : ' hours'); },
+          m: function (n) { return n + (n === 1 ? ' minute' : ' minutes'); }, late: function (s) { return s + ' late'; } }
+  };
   function countdowns() {
-    var now = Date.now();
+    var now = Date.now(), u = UNITS[document.documentElement.lang] || UNITS.id;
     document.querySelectorAll('[data-due]').forEach(function (el) {
       var left = Date.parse(el.getAttribute('data-due')) - now;
-      var sign = left < 0 ? '-' : '';
       var m = Math.floor(Math.abs(left) / 60000), d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60);
-      el.textContent = sign + (d > 0 ? d + 'd ' + h + 'h' : h + 'h ' + (m % 60) + 'm');
+      var span = d > 0 ? u.d(d) + ' ' + u.h(h) : u.h(h) + ' ' + u.m(m % 60);
+      el.textContent = left < 0 ? u.late(span) : span;
       el.classList.toggle('late', left < 0);
     });
+  }
+
+  // Evidence is blurred until clicked (counsellor wellbeing); the first click only unblurs.
+  function evidence() {
+    document.addEventListener('click', function (e) {
+      var box = e.target.closest ? e.target.closest('[data-reveal].blurred') : null;
+      if (box) { e.preventDefault(); box.classList.remove('blurred'); }
+    }, true);
   }
 
   function replace(url, selector) {
@@ -62,4 +77,5 @@
   live();
   canned();
   print();
+  evidence();
 }());

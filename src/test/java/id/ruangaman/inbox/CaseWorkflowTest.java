@@ -160,6 +160,15 @@ class CaseWorkflowTest {
         }
         getAs(session).when().get("/inbox/cases/" + ref + "/print/intake-form").then().statusCode(200)
                 .body(containsString("Formulir Penerimaan Laporan")).body(containsString("Kronologi sintetis"));
+        // The verified report exists only once the case is verified; before, it is refused and not audited as a print.
+        getAs(session).when().get("/inbox/cases/" + ref + "/print/verified-report").then().statusCode(409);
+        as(session).formParam("status", "in_verification").when().post("/inbox/cases/" + ref + "/status").then().statusCode(303);
+        for (String component : VerificationComponent.ALL) {
+            as(session).formParam("component", component).when().post("/inbox/cases/" + ref + "/checks").then().statusCode(303);
+        }
+        as(session).formParam("condition", "stable").formParam("risk_level", "low").formParam("risks", "Risiko sintetis")
+                .formParam("mitigation", "Mitigasi sintetis").when().post("/inbox/cases/" + ref + "/sop/assessment").then().statusCode(303);
+        as(session).formParam("status", "verified").when().post("/inbox/cases/" + ref + "/status").then().statusCode(303);
         getAs(session).when().get("/inbox/cases/" + ref + "/print/verified-report").then().statusCode(200)
                 .body(containsString("Laporan Hasil Verifikasi"));
         assertEquals(2, auditCount("print", id));

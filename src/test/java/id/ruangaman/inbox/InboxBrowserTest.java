@@ -1,5 +1,6 @@
 package id.ruangaman.inbox;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -142,6 +143,111 @@ class InboxBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("print-intake-form")));
         assertTrue(driver.getPageSource().contains(ref));
         screenshot("6-print-intake-form");
+    }
+
+    /**
+     * list → case → checklist → verify (refused with its reason, then allowed) → reply → note → print, reading what
+     * a counsellor reads: labels, not codes, and the refusal explained on the page itself.
+     */
+    @Test
+    void shouldTakeACounsellorThroughVerificationWithLabelsAndExplainedRefusals() throws Exception {
+        fixtures.account("browser-walk", Role.COUNSELLOR);
+        String ref = fixtures.fullyAnsweredCase();
+        String root = base.toString().replaceAll("/$", "");
+
+        driver.get(root + "/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        driver.findElement(By.id("j_username")).sendKeys("browser-walk");
+        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
+        driver.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ref-search")));
+        driver.findElement(By.id("ref-search")).sendKeys(ref);
+        driver.findElement(By.id("ref-search")).submit();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-ref='" + ref + "']")));
+        String row = driver.findElement(By.cssSelector("tr[data-ref='" + ref + "']")).getText();
+        assertTrue(row.contains("Chat uji coba (dev)") && row.contains("Korban") && !row.contains("DEV"), row);
+        assertTrue(row.matches("(?s).*\\b2 hari 2[0-3] jam\\b.*"), row);
+
+        click(By.linkText(ref));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checklist")));
+        String page = driver.findElement(By.tagName("main")).getText();
+        for (String label : new String[] { "Umur", "18–24", "Hubungan dengan terlapor", "Dosen", "Konseling dengan psikolog",
+                "Penanggung jawab" }) {
+            assertTrue(page.contains(label), "missing " + label);
+        }
+        for (String code : new String[] { "age_range", "18_24", "reporter_role", "psychological", "lecturer", "[victim]" }) {
+            assertFalse(page.contains(code), "code shown: " + code);
+        }
+        assertTrue(driver.findElements(By.cssSelector("a#print-verified")).isEmpty(), "verified print offered before verification");
+        screenshot("walk-1-case");
+
+        click(By.id("status-in_verification"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("status-verified")));
+        click(By.id("status-verified"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("refused")));
+        assertTrue(driver.findElement(By.id("refused")).getText().contains("daftar periksa"), driver.findElement(By.id("refused")).getText());
+        assertTrue(driver.findElement(By.id("case-status")).getText().contains("Verifikasi"));
+        assertTrue(driver.findElements(By.cssSelector("a#print-verified")).isEmpty(), "verified print offered before verification");
+        screenshot("walk-2-refused");
+
+        for (String component : VerificationComponent.ALL) {
+            click(By.id("check-" + component));
+            wait.until(ExpectedConditions.attributeToBe(By.id("check-" + component), "data-checked", "true"));
+        }
+        // Verifying also needs the initial assessment (the SOP's later stages): refused again, with that reason.
+        click(By.id("status-verified"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("refused"), "assessment awal"));
+        screenshot("walk-2b-refused-assessment");
+        driver.get(root + "/inbox/cases/" + ref + "/sop");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("condition"))).selectByIndex(1);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("risk_level"))).selectByIndex(1);
+        driver.findElement(By.id("risks")).sendKeys("Risiko sintetis");
+        driver.findElement(By.id("mitigation")).sendKeys("Mitigasi sintetis");
+        click(By.id("save-assessment"));
+        wait.until(ExpectedConditions.urlContains("/sop"));
+        driver.get(root + "/inbox/cases/" + ref);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("status-verified")));
+        click(By.id("status-verified"));
+        wait.until(ExpectedConditions.textToBe(By.id("case-status"), "Terverifikasi"));
+        assertTrue(driver.findElements(By.id("refused")).isEmpty());
+
+        String reply = "Halo, terima kasih sudah melapor " + ref;
+        driver.findElement(By.id("reply-text")).sendKeys(reply);
+        click(By.id("send-reply"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//li[contains(@class,'out') and not(contains(@class,'bot'))][.//div[@class='text' and contains(., '" + reply + "')]]")));
+
+        driver.findElement(By.id("note-text")).sendKeys("Catatan konselor sintetis");
+        click(By.id("add-note"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notes"), "Catatan konselor sintetis"));
+        screenshot("walk-3-verified-replied");
+
+        click(By.id("print-verified"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("print-verified-report")));
+        String print = driver.findElement(By.id("print-verified-report")).getText();
+        assertTrue(print.contains("Laporan Hasil Verifikasi") && print.contains("Umur") && print.contains("18–24"), print);
+        assertFalse(print.contains("age_range") || print.contains("18_24"), print);
+        screenshot("walk-4-print");
+
+        // Phone width: the case page still reads top to bottom without sideways scrolling.
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+        driver.get(root + "/inbox/cases/" + ref);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checklist")));
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(((Number) overflow).intValue() <= 0, "horizontal overflow at 375 px: " + overflow);
+        screenshot("walk-5-case-375");
+
+        driver.get(root + "/inbox/cases/" + ref + "/referrals");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("provider-search")));
+        Object referralOverflow = ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertTrue(((Number) referralOverflow).intValue() <= 0, "horizontal overflow of the referral page at 375 px");
+        screenshot("walk-6-referrals-375");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1600));
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("provider-search")));
+        screenshot("walk-7-referrals");
     }
 
     /** Live updates may re-render a fragment between finding an element and clicking it; find it again then. */

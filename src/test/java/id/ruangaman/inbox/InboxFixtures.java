@@ -129,6 +129,30 @@ public class InboxFixtures {
         }
     }
 
+    /**
+     * A DEV-channel case with every question of the intake answered (no skips): choices, a multi choice, typed
+     * texts, a rough date, a several-message chronology. Synthetic. Returns the reference code.
+     */
+    public String fullyAnsweredCase() {
+        long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(Channel.DEV, UUID.randomUUID().toString()).id);
+        send(contactId, new Input.Text("/start"), "intake");
+        Object[] steps = { "language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
+                "send_now:details", "violence_type:sexual_assault", "violence_type:done", "incident_when:longer", "victim_minor:no",
+                "incident_place:campus", "Kronologi sintetis bagian satu", "Kronologi sintetis bagian dua", "chronology:done",
+                "biodata_offer:yes", "Sinta (nama samaran sintetis)", "age_range:18_24", "gender:female", "campus_status:lecturer",
+                "Fakultas Teknik (sintetis)", "Butuh juru bahasa isyarat (sintetis)", "reported_offer:yes", "relation:lecturer",
+                "Terlapor sintetis, dosen mata kuliah X", "evidence_consent:yes", "evidence:done", "Tautan sintetis: contoh.invalid/bukti",
+                "evidence_links:done", "Saksi sintetis: teman sekelas", "services:psychological", "services:legal", "services:medical",
+                "services:done", "Kebutuhan mendesak sintetis", "contact_offer:yes", "Sore hari (sintetis)", "Jangan telepon (sintetis)",
+                "Kata sandi sintetis", "stats_consent:yes", "summary:confirm" };
+        for (Object step : steps) {
+            String s = (String) step;
+            boolean button = s.matches("[a-z_]+:[A-Za-z0-9_]+");
+            send(contactId, button ? Input.ButtonPress.fromCallbackData(s) : new Input.Text(s), null);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().referenceCode);
+    }
+
     private void send(long contactId, Input input, String flow) {
         conversations.receive(contactId, input, flow);
     }

@@ -230,8 +230,20 @@ class ReferralInboxTest {
         assertNull(done.revokedAt);
         assertEquals(5, data.audits("referral_change", data.intakeOf(ref), "referral:" + id + " %->%"));
         getAs(counsellor).when().get("/inbox/referrals/" + id).then().statusCode(200)
-                .body(containsString("referral:" + id + " draft-&gt;awaiting_consent"))
-                .body(containsString("referral:" + id + " accepted-&gt;completed"));
+                .body(containsString("Rujukan #" + id + " · Draf → Menunggu persetujuan"))
+                .body(containsString("Rujukan #" + id + " · Diterima penyedia → Selesai"))
+                .body(not(containsString("draft-&gt;awaiting_consent")));
+
+        // A draft the team no longer wants is discarded, never "revoked" by hand.
+        long unwanted = draft(counsellor, ref, "contoh-rumah-sakit", "medical");
+        getAs(counsellor).when().get("/inbox/referrals/" + unwanted).then().body(containsString("id=\"referral-discard\""))
+                .body(containsString("Hapus draf")).body(not(containsString("id=\"referral-revoked\"")));
+        status(counsellor, unwanted, "revoked", 409);
+        status(counsellor, unwanted, "discarded", 303);
+        assertEquals("discarded", data.referral(unwanted).status);
+        assertNull(data.referral(unwanted).revokedAt);
+        status(counsellor, unwanted, "sent", 409);
+        status(counsellor, id, "discarded", 409);
 
         assertTrue(ReferralStatus.DRAFT.canMoveTo(ReferralStatus.AWAITING_CONSENT));
         assertFalse(ReferralStatus.DRAFT.canMoveTo(ReferralStatus.SENT));

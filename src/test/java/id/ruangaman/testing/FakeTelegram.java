@@ -52,6 +52,7 @@ public final class FakeTelegram implements AutoCloseable {
     private final Map<String, Deque<Scripted>> scripted = new ConcurrentHashMap<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger(1000);
+    private final java.util.concurrent.BlockingQueue<String> updates = new java.util.concurrent.LinkedBlockingQueue<>();
     private final Map<String, Integer> lastSent = new ConcurrentHashMap<>();
     private final Map<String, Integer> lastWithButtons = new ConcurrentHashMap<>();
     private final Map<String, Duration> slowFiles = new ConcurrentHashMap<>();
@@ -61,6 +62,11 @@ public final class FakeTelegram implements AutoCloseable {
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
+    }
+
+    /** An update (JSON) that the next getUpdates call returns, for the long-polling path. */
+    public void queueUpdate(String json) {
+        updates.add(json);
     }
 
     public String baseUrl() {
@@ -180,7 +186,7 @@ public final class FakeTelegram implements AutoCloseable {
 
     private static String apiName(String method) {
         for (String known : new String[] { "sendMessage", "answerCallbackQuery", "getFile", "setWebhook", "editMessageReplyMarkup",
-                "deleteMessages" }) {
+                "getUpdates", "deleteWebhook", "deleteMessages" }) {
             if (known.equalsIgnoreCase(method)) {
                 return known;
             }
@@ -198,6 +204,20 @@ public final class FakeTelegram implements AutoCloseable {
                 byte[] content = files.get(fileId);
                 yield "{\"ok\":true,\"result\":{\"file_id\":\"" + fileId + "\",\"file_unique_id\":\"u-" + fileId
                         + "\",\"file_size\":" + (content == null ? 0 : content.length) + ",\"file_path\":\"documents/" + fileId + "\"}}";
+            }
+            case "getUpdates" -> {
+                // A short long-poll: wait up to half a second for an update, then answer with all that are queued.
+                List<String> batch = new ArrayList<>();
+                try {
+                    String first = updates.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        batch.add(first);
+                        updates.drainTo(batch);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                yield "{\"ok\":true,\"result\":[" + String.join(",", batch) + "]}";
             }
             default -> "{\"ok\":true,\"result\":true}";
         };

@@ -50,7 +50,8 @@ public class DevChatResource {
     static class Templates {
         static native TemplateInstance index(List<String> flows);
 
-        static native TemplateInstance chat(String token, List<DevChatLine> lines);
+        /** {@code lastPrompt}: index of the last line with buttons; older buttons look inactive (their question is answered). */
+        static native TemplateInstance chat(String token, List<DevChatLine> lines, int lastPrompt);
     }
 
     private final ContactRepository contacts;
@@ -97,7 +98,13 @@ public class DevChatResource {
             Contact contact = find(token);
             return messages.transcript(contact.id).stream().map(DevChatLine::of).toList();
         });
-        return Templates.chat(token, lines);
+        int lastPrompt = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).fromPerson() && lines.get(i).choices() != null && !lines.get(i).choices().isEmpty()) {
+                lastPrompt = i;
+            }
+        }
+        return Templates.chat(token, lines, lastPrompt);
     }
 
     @POST

@@ -24,6 +24,14 @@ public interface TelegramConfig {
     /** TELEGRAM_WEBHOOK_URL: when set, the webhook is registered with Telegram (setWebhook) at start-up. */
     Optional<String> webhookUrl();
 
+    /**
+     * TELEGRAM_POLLING: fetch updates with getUpdates (long polling) instead of receiving the webhook, so the real bot
+     * can be tried from a laptop without a public HTTPS address. Dev and test modes only; ignored in production,
+     * where the webhook is the only way in. Polling removes a registered webhook first (Telegram allows one or the other).
+     */
+    @WithDefault("false")
+    boolean polling();
+
     /** TELEGRAM_MAX_CONNECTIONS for setWebhook (1-100). */
     @WithDefault("40")
     int maxConnections();

@@ -1,7 +1,6 @@
 package id.ruangaman.channel.telegram;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -17,9 +16,6 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ChannelsConfig;
-import id.ruangaman.channel.ContactRepository;
 import id.ruangaman.channel.WebhookResponses;
 import id.ruangaman.channel.inbound.InboundStore;
 
@@ -36,15 +32,13 @@ public class TelegramWebhookResource {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final TelegramConfig config;
-    private final ChannelsConfig channels;
     private final InboundStore store;
-    private final ContactRepository contacts;
+    private final TelegramArrivals arrivals;
 
-    TelegramWebhookResource(TelegramConfig config, ChannelsConfig channels, InboundStore store, ContactRepository contacts) {
+    TelegramWebhookResource(TelegramConfig config, InboundStore store, TelegramArrivals arrivals) {
         this.config = config;
-        this.channels = channels;
         this.store = store;
-        this.contacts = contacts;
+        this.arrivals = arrivals;
     }
 
     @POST
@@ -65,14 +59,7 @@ public class TelegramWebhookResource {
         if (update == null || update.getUpdateId() == null) {
             return WebhookResponses.error(Response.Status.BAD_REQUEST, "not a Telegram update");
         }
-        TelegramUpdates.Classified classified = TelegramUpdates.classify(update);
-        byte[] sender = classified.chatId() == null ? null
-                : contacts.hash(Channel.TELEGRAM, String.valueOf(classified.chatId()));
-        // An album arrives as one update per file: hold each briefly so all are stored before the first is answered.
-        boolean album = update.hasMessage() && update.getMessage().getMediaGroupId() != null;
-        InboundStore.Arrival arrival = new InboundStore.Arrival(Channel.TELEGRAM,
-                config.botId() + ":" + update.getUpdateId(), update.getUpdateId(), sender, classified.kind(), body,
-                album ? channels.burstSettle() : Duration.ZERO);
+        InboundStore.Arrival arrival = arrivals.of(update, body);
         try {
             store.store(List.of(arrival));
         } catch (RuntimeException e) {

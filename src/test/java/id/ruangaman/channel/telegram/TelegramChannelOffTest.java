@@ -41,7 +41,7 @@ class TelegramChannelOffTest {
 
     @Test
     void shouldAnswer404WhenOff() {
-        TelegramWebhookResource resource = new TelegramWebhookResource(settings("1:abc", null), null, null, null);
+        TelegramWebhookResource resource = new TelegramWebhookResource(settings("1:abc", null), null, null);
         Response response = resource.receive("anything", "{\"update_id\":1}".getBytes(StandardCharsets.UTF_8));
         assertEquals(404, response.getStatus());
     }

@@ -1,0 +1,363 @@
+package id.ruangaman.inbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.Flow;
+import id.ruangaman.conversation.definition.ChoiceIds;
+import id.ruangaman.conversation.definition.LocalizedText;
+import id.ruangaman.conversation.definition.MessageKey;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.OptionDefinition;
+import id.ruangaman.intake.ConversationConfig;
+import id.ruangaman.intake.FlowRegistry;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+
+/**
+ * The one lookup from a code to what a person reads ({@code inject:labels} in templates), in the inbox language
+ * of this request. Answer keys and option ids come from the flow file (its {@code label}s, else the question
+ * text); statuses, roles, services, channels, components, audit actions and units come from the message
+ * bundle ({@code messages/msg*.properties}). A code that has no label anywhere is shown as a neutral
+ * "(tidak dikenal)"/"(unknown)" text, never as itself, except free text that a person typed.
+ */
+@RequestScoped
+@Named("labels")
+public class Labels {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy");
+
+    private final FlowRegistry flows;
+    private final ConversationConfig conversations;
+    private final InboxLocale locale;
+    private InboxMessages msg;
+
+    Labels(FlowRegistry flows, ConversationConfig conversations, InboxLocale locale) {
+        this.flows = flows;
+        this.conversations = conversations;
+        this.locale = locale;
+    }
+
+    /** Labels in a given language, outside a request (tests, prints rendered for another reader). */
+    public static Labels in(FlowRegistry flows, ConversationConfig conversations, String language) {
+        Labels labels = new Labels(flows, conversations, null);
+        labels.language = language;
+        return labels;
+    }
+
+    private String language;
+
+    public String language() {
+        if (language == null) {
+            language = locale == null ? "id" : locale.getTag();
+        }
+        return language;
+    }
+
+    private InboxMessages msg() {
+        if (msg == null) {
+            msg = "en".equals(language()) ? MessageBundles.get(InboxMessages.class, Localized.Literal.of("en"))
+                    : MessageBundles.get(InboxMessages.class);
+        }
+        return msg;
+    }
+
+    private Flow flow() {
+        return flows.current(conversations.defaultFlow());
+    }
+
+    private String text(LocalizedText text) {
+        return text == null ? null : text.in(language(), "id");
+    }
+
+    // --- the intake flow's answers ---
+
+    /** The label of an answer key ({@code age_range} → "Usia"). */
+    public String key(String key) {
+        Optional<NodeDefinition> node = flow().nodeForKey(key);
+        if (node.isPresent() && node.get().label() != null && node.get().label().has(language())) {
+            return text(node.get().label());
+        }
+        String bundled = msg().answer_key(key);
+        if (!bundled.isEmpty()) {
+            return bundled;
+        }
+        return node.map(n -> text(n.text())).filter(t -> t != null && !t.isBlank()).orElse(msg().unknown_code());
+    }
+
+    /** The label of one chosen option of the answer under {@code key} ({@code 18_24} → "18–24", {@code yes} → "Ya"). */
+    public String option(String key, String optionId) {
+        return flow().nodeForKey(key).map(node -> optionOf(node, optionId)).orElseGet(() -> systemChoice(optionId));
+    }
+
+    private String optionOf(NodeDefinition node, String optionId) {
+        for (OptionDefinition option : node.options()) {
+            if (option.id().equals(optionId)) {
+                return text(option.label());
+            }
+        }
+        if (node.kind() != null && "SUMMARY".equals(node.kind().name())) {
+            Optional<NodeDefinition> target = flow().findNode(optionId);
+            if (target.isPresent() && target.get().label() != null) {
+                return text(target.get().label());
+            }
+        }
+        return systemChoice(optionId);
+    }
+
+    private String systemChoice(String optionId) {
+        MessageKey key = switch (optionId == null ? "" : optionId) {
+            case ChoiceIds.YES -> MessageKey.YES;
+            case ChoiceIds.NO -> MessageKey.NO;
+            case ChoiceIds.SKIP -> MessageKey.SKIP;
+            case ChoiceIds.DONE -> MessageKey.DONE;
+            case ChoiceIds.CONFIRM -> MessageKey.SUMMARY_CONFIRM;
+            case ChoiceIds.EDIT -> MessageKey.SUMMARY_EDIT;
+            case ChoiceIds.BACK -> MessageKey.SUMMARY_BACK;
+            case "continue" -> MessageKey.RESUME_CONTINUE;
+            case "restart" -> MessageKey.RESUME_RESTART;
+            default -> null;
+        };
+        if (key != null) {
+            return text(flow().message(key));
+        }
+        for (String lang : flow().languages()) {
+            if (lang.equals(optionId)) {
+                return flow().message("language_name").map(t -> t.in(lang, lang)).orElse(msg().unknown_code());
+            }
+        }
+        return msg().unknown_code();
+    }
+
+    /** A button press seen in the transcript, from its callback data {@code node:option}: "Menekan tombol: 18–24". */
+    public String button(String callbackData) {
+        return pressed(buttonLabel(callbackData));
+    }
+
+    /** "Menekan tombol: <label>" / "Tapped: <label>". */
+    public String pressed(String label) {
+        return msg().button_pressed(label);
+    }
+
+    /** The label of a button from its callback data, in the current flow; "(tidak dikenal)" when it has none. */
+    public String buttonLabel(String callbackData) {
+        if (callbackData == null) {
+            return msg().unknown_code();
+        }
+        int colon = callbackData.indexOf(':');
+        String nodeId = colon < 0 ? callbackData : callbackData.substring(0, colon);
+        String optionId = colon < 0 ? "" : callbackData.substring(colon + 1);
+        return flow().findNode(nodeId).map(node -> optionOf(node, optionId)).orElseGet(() -> systemChoice(optionId));
+    }
+
+    /** An answer as text: chosen options by label, a rough date in words, typed texts as typed. */
+    public String answer(AnswerLine line) {
+        Answer a = line.answer();
+        if (a == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (a.skipped()) {
+            if (a.raw() != null) {
+                parts.add(quote(a.raw()));
+            }
+            return String.join("\n", parts);
+        }
+        if ("channel".equals(a.kind())) {
+            return channel(a.value());
+        }
+        boolean choice = a.kind() != null && (a.kind().endsWith("choice") || "yes_no".equals(a.kind()));
+        if (a.value() != null) {
+            parts.add(choice ? option(line.key(), a.value()) : a.value());
+        }
+        if (!a.values().isEmpty()) {
+            parts.add(String.join(", ", a.values().stream().map(v -> option(line.key(), v)).toList()));
+        }
+        if (a.date() != null) {
+            parts.add(roughDate(a.date(), a.precision() == null ? null : a.precision().name())
+                    + (a.raw() == null ? "" : " — " + quote(a.raw())));
+        } else if (a.raw() != null && a.value() == null && a.values().isEmpty()) {
+            parts.add(a.raw());
+        } else if (a.raw() != null && choice) {
+            parts.add(msg().typed_as(quote(a.raw())));
+        }
+        parts.addAll(a.parts());
+        return String.join("\n", parts);
+    }
+
+    private static String quote(String text) {
+        return "\u201c" + text + "\u201d";
+    }
+
+    /** A rough date: "12 Maret 2026", "Maret 2026", "sekitar minggu 9 Maret 2026", "2026". */
+    public String roughDate(LocalDate date, String precision) {
+        Locale loc = "en".equals(language()) ? Locale.ENGLISH : InboxLocale.INDONESIAN;
+        String p = precision == null ? "DAY" : precision;
+        return switch (p) {
+            case "YEAR" -> String.valueOf(date.getYear());
+            case "MONTH" -> MONTH.withLocale(loc).format(date);
+            case "WEEK" -> msg().week_of(DAY.withLocale(loc).format(date));
+            default -> DAY.withLocale(loc).format(date);
+        };
+    }
+
+    // --- codes from the bundle ---
+
+    public String status(String code) {
+        return code == null ? "" : orUnknown(msg().status(code), code);
+    }
+
+    public String role(String code) {
+        return code == null ? "" : orUnknown(msg().role(code), code);
+    }
+
+    public String service(String code) {
+        return code == null ? "" : orUnknown(msg().service(code), code);
+    }
+
+    /** Comma-separated service codes ({@code psychological,legal}) → "Psikologis, Hukum". */
+    public String services(String codes) {
+        return list(codes, this::service);
+    }
+
+    public String channel(Object channel) {
+        return channel == null ? "" : orUnknown(msg().channel(channel.toString()), channel.toString());
+    }
+
+    public String component(String code) {
+        return code == null ? "" : orUnknown(msg().component(code), code);
+    }
+
+    public String accountRole(String code) {
+        return code == null ? "" : orUnknown(msg().role_account(code), code);
+    }
+
+    public String mediaKind(String kind) {
+        return kind == null ? "" : orUnknown(msg().media_kind(kind.toLowerCase(Locale.ROOT)), kind);
+    }
+
+    /** A referral part ({@code chronology}) → "Kronologi"; a list of them comma-separated. */
+    public String parts(String codes) {
+        return list(codes, code -> orUnknown(msg().referral_part(code), code));
+    }
+
+    /**
+     * Language codes as names ({@code id, jv, en} → "Bahasa Indonesia, Jawa, Inggris"); a code without a name in the
+     * bundle is shown as written, since a provider's directory entry may name any language.
+     */
+    public String languages(String codes) {
+        return list(codes, code -> {
+            String name = msg().language_name(code.toLowerCase(Locale.ROOT));
+            return name.isBlank() ? code : name;
+        });
+    }
+
+    // --- the audit log ---
+
+    public String auditAction(String code) {
+        return code == null ? "" : orUnknown(msg().audit_action_name(code.toLowerCase(Locale.ROOT)), code);
+    }
+
+    /**
+     * An audit row's detail ({@code tick:chronology}, {@code status:new->verified}, {@code referral:4 parts:identity,needs})
+     * as words; numbers (account, message, referral ids) stay numbers.
+     */
+    public String auditDetail(String detail) {
+        if (detail == null || detail.isBlank()) {
+            return "";
+        }
+        List<String> out = new ArrayList<>();
+        for (String token : detail.trim().split("\\s+")) {
+            int colon = token.indexOf(':');
+            if (colon < 0) {
+                out.add(token.contains("->") ? statusChange(token) : word(token));
+                continue;
+            }
+            String name = token.substring(0, colon);
+            String value = token.substring(colon + 1);
+            String shown = switch (name) {
+                case "tick", "untick", "component" -> component(value);
+                case "status", "from", "to" -> value.contains("->") ? statusChange(value) : anyStatus(value);
+                case "field" -> orUnknown(msg().reveal_field(value), value);
+                case "reason" -> reason(value);
+                case "parts" -> parts(value);
+                case "role" -> accountRole(value);
+                case "service" -> service(value);
+                case "assignee" -> "none".equals(value) ? "—" : "#" + value;
+                case "path" -> value;
+                case "until" -> value;
+                default -> value.matches("[0-9]+") ? "#" + value : word(value);
+            };
+            out.add(word(name) + " " + shown);
+        }
+        return String.join(" · ", out);
+    }
+
+    private String statusChange(String token) {
+        int arrow = token.indexOf("->");
+        return anyStatus(token.substring(0, arrow)) + " → " + anyStatus(token.substring(arrow + 2));
+    }
+
+    /** A word of an audit detail: its label, else a status label, else "(unknown)". */
+    private String word(String code) {
+        String label = msg().audit_word(code);
+        return label.equals(code) ? anyStatus(code) : label;
+    }
+
+    private String anyStatus(String code) {
+        String label = msg().status(code);
+        if (!label.equals(code)) {
+            return label;
+        }
+        return orUnknown(msg().referral_status(code), code);
+    }
+
+    // --- durations ---
+
+    /** Time left until {@code due} as "2 hari 23 jam" / "2 days 23 hours"; past due as "lewat 5 jam" / "5 hours late". */
+    public String countdown(Instant due, Instant now) {
+        if (due == null) {
+            return "";
+        }
+        return duration(Duration.between(now, due));
+    }
+
+    public String duration(Duration left) {
+        Duration d = left.abs();
+        long days = d.toDays();
+        long hours = d.toHoursPart();
+        long minutes = d.toMinutesPart();
+        String span = days > 0 ? msg().days(days) + " " + msg().hours(hours) : msg().hours(hours) + " " + msg().minutes(minutes);
+        return left.isNegative() ? msg().late_by(span) : span;
+    }
+
+    private static String list(String codes, Function<String, String> label) {
+        if (codes == null || codes.isBlank()) {
+            return "";
+        }
+        return String.join(", ", Arrays.stream(codes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(label).toList());
+    }
+
+    /** A bundle entry answers with the code itself when it has no label for it. */
+    private String orUnknown(String label, String code) {
+        return label == null || label.isBlank() || label.equals(code) ? msg().unknown_code() : label;
+    }
+
+    private String reason(String code) {
+        String reveal = msg().reveal_why(code);
+        return reveal.equals(code) ? orUnknown(msg().close(code), code) : reveal;
+    }
+}

@@ -1,0 +1,83 @@
+package id.ruangaman.web;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * What a person sees when something goes wrong. A refused form action (400/403/409) redisplays its page with
+ * the reason ({@link Refusals}); any other exception nobody mapped becomes a friendly page (or, for a client
+ * that does not ask for HTML, a short text) with a reference number that is also in the log, never a stack
+ * trace. The log line holds the reference and the exception's class chain and frames, never its message,
+ * which could quote what a person sent.
+ */
+class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Template error;
+
+    ErrorPages(@Location("error.html") Template error) {
+        this.error = error;
+    }
+
+    @ServerExceptionMapper(WebApplicationException.class)
+    Response refused(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (Refusals.redisplay(request.method().name(), request.path(), request.getHeader(HttpHeaders.ACCEPT),
+                request.getHeader(HttpHeaders.CONTENT_TYPE), status)) {
+            return Refusals.redirect(request.path(), Refusals.reasonKey(e.getMessage(), status));
+        }
+        return e.getResponse();
+    }
+
+    @ServerExceptionMapper(Exception.class)
+    Response unexpected(Exception e, HttpServerRequest request) {
+        if (e instanceof WebApplicationException w) {
+            return refused(w, request);
+        }
+        String reference = "ERR-" + HexFormat.of().withUpperCase().formatHex(bytes());
+        LOG.errorf("Unexpected error %s on %s: %s", reference, request.method().name(), chain(e));
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && accept.contains("text/html")) {
+            Cookie lang = request.getCookie("ruangaman-lang");
+            Locale locale = lang != null && "en".equals(lang.getValue()) ? Locale.ENGLISH : Locale.forLanguageTag("id");
+            String html = error.data("reference", reference).setLocale(locale).render();
+            return Response.serverError().type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        }
+        return Response.serverError().type(MediaType.TEXT_PLAIN_TYPE).entity("internal error, reference " + reference).build();
+    }
+
+    private static byte[] bytes() {
+        byte[] b = new byte[4];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    /** Class names and frames of the cause chain, without messages. */
+    static String chain(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            out.append(t == e ? "" : "\n  caused by ").append(t.getClass().getName());
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, 12); i++) {
+                out.append("\n    at ").append(frames[i]);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,116 @@
+package id.ruangaman.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.ws.rs.core.Response;
+
+/**
+ * A refused form action (400, 403 or 409 from a POST in the inbox) is shown to a browser as its page again with
+ * a one-line reason: {@code 303 See Other} to the page the form was on, with {@code ?refused=<reason key>}; the
+ * layout prints {@code msg:refused(key)}. Clients that do not ask for HTML get the plain status as before.
+ * The reason key is derived from the exception's message, which is a fixed English phrase at every throw site
+ * in the inbox, referral and account code; an unknown phrase gets the general line.
+ */
+public final class Refusals {
+
+    /** POST path → the page its form is on. First match wins. */
+    private static final List<Route> PAGES = List.of(
+            new Route("^/inbox/cases/([A-Za-z0-9-]{1,32})/referrals$", "/inbox/cases/%s/referrals"),
+            new Route("^/inbox/cases/([A-Za-z0-9-]{1,32})(/.*)?$", "/inbox/cases/%s"),
+            new Route("^/inbox/referrals/([0-9]{1,19})(/.*)?$", "/inbox/referrals/%s"),
+            new Route("^/inbox/providers/([0-9]{1,19})(/.*)?$", "/inbox/providers/%s"),
+            new Route("^/inbox/providers(/.*)?$", "/inbox/providers"),
+            new Route("^/inbox/accounts(/.*)?$", "/inbox/accounts"),
+            new Route("^/inbox/settings(/.*)?$", "/inbox/settings"),
+            new Route("^/inbox/account(/.*)?$", "/inbox/account"));
+
+    private record Route(Pattern path, String page) {
+        Route(String regex, String page) {
+            this(Pattern.compile(regex), page);
+        }
+    }
+
+    private static final List<String[]> REASONS = List.of(
+            new String[] { "verification checklist incomplete", "verification_checklist_incomplete" },
+            new String[] { "illegal status change", "illegal_status_change" },
+            new String[] { "illegal referral status change", "illegal_status_change" },
+            new String[] { "closing needs a reason", "closing_needs_a_reason" },
+            new String[] { "the person said this chat is not safe", "chat_not_safe" },
+            new String[] { "the reporter deleted this case", "reporter_deleted" },
+            new String[] { "empty note", "empty_text" },
+            new String[] { "empty reply", "empty_text" },
+            new String[] { "note too long", "too_long" },
+            new String[] { "reply too long", "too_long" },
+            new String[] { "a field is too long", "too_long" },
+            new String[] { "search too long", "too_long" },
+            new String[] { "a reason is required", "reason_required" },
+            new String[] { "counsellors assign cases to themselves only", "counsellors_assign_self" },
+            new String[] { "you cannot deactivate yourself", "cannot_deactivate_self" },
+            new String[] { "no consent", "no_consent" },
+            new String[] { "only a draft can be discarded", "only_draft_discarded" },
+            new String[] { "a draft is discarded, not revoked", "draft_discarded_not_revoked" },
+            new String[] { "only a draft", "only_draft" },
+            new String[] { "a provider with this id exists", "provider_exists" },
+            new String[] { "username:", "username_invalid" },
+            new String[] { "username taken", "username_taken" },
+            new String[] { "password:", "password_too_short" },
+            new String[] { "a guardian's consent needs", "guardian_reason" },
+            new String[] { "only a coordinator", "coordinators_only" },
+            new String[] { "coordinators only", "coordinators_only" },
+            new String[] { "verified report before verification", "verified_report_not_yet" });
+
+    /** The message prefix of {@code inbox.StepRefused}; a "step_<code>" key is worded by the SOP bundle's refusal texts. */
+    private static final String STEP_REFUSED = "status change refused: ";
+
+    private Refusals() {
+    }
+
+    /** The reason key for an exception message; "refused" (the general line) when the phrase is not known. */
+    public static String reasonKey(String message, int status) {
+        if (message != null && message.startsWith(STEP_REFUSED)) {
+            // A workflow step the SOP's gates refused (inbox.StepRefused): its code names the reason.
+            String code = message.substring(STEP_REFUSED.length()).trim();
+            return switch (code) {
+                case "checklist_incomplete" -> "verification_checklist_incomplete";
+                case "illegal_step" -> "illegal_status_change";
+                default -> code.matches("[a-z_]{1,34}") ? "step_" + code : "refused";
+            };
+        }
+        if (message != null) {
+            String m = message.toLowerCase(Locale.ROOT);
+            for (String[] reason : REASONS) {
+                if (m.startsWith(reason[0])) {
+                    return reason[1];
+                }
+            }
+        }
+        return status == 403 ? "forbidden" : "refused";
+    }
+
+    /** The page a form posted to {@code path} is on, or null when the path is not an inbox form. */
+    public static String pageOf(String path) {
+        for (Route route : PAGES) {
+            Matcher m = route.path().matcher(path);
+            if (m.matches()) {
+                return route.page().contains("%s") ? String.format(route.page(), m.group(1)) : route.page();
+            }
+        }
+        return null;
+    }
+
+    /** Whether a refusal of this request is shown as its page again: a browser's form POST under /inbox. */
+    public static boolean redisplay(String method, String path, String accept, String contentType, int status) {
+        return "POST".equals(method) && (status == 400 || status == 403 || status == 409) && accept != null
+                && accept.contains("text/html") && contentType != null
+                && (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/form-data"))
+                && pageOf(path) != null;
+    }
+
+    public static Response redirect(String path, String key) {
+        return Response.seeOther(URI.create(pageOf(path) + "?refused=" + key)).build();
+    }
+}

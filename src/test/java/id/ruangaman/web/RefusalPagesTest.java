@@ -1,0 +1,117 @@
+package id.ruangaman.web;
+
+import static id.ruangaman.inbox.InboxFixtures.as;
+import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.security.Account;
+import id.ruangaman.security.Role;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Refused form actions come back as their page with one line saying why; unexpected errors as a friendly page. */
+@QuarkusTest
+class RefusalPagesTest {
+
+    private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @Inject
+    InboxFixtures fixtures;
+
+    private String session;
+    private Account me;
+
+    @BeforeEach
+    void login() {
+        me = fixtures.account("refusal-coordinator", Role.COORDINATOR);
+        session = InboxFixtures.login("refusal-coordinator");
+    }
+
+    @Test
+    void shouldRedisplayTheCaseWithTheReasonWhenVerifyingTooEarly() {
+        String ref = fixtures.submittedCase(true);
+        String base = "/inbox/cases/" + ref;
+        as(session).formParam("status", "in_verification").when().post(base + "/status").then().statusCode(303);
+        String location = as(session).accept(HTML).formParam("status", "verified").when().post(base + "/status").then()
+                .statusCode(303).header("Location", endsWith(base + "?refused=verification_checklist_incomplete"))
+                .extract().header("Location");
+        getAs(session).accept(HTML).when().get(location.replaceFirst("^https?://[^/]+", "")).then().statusCode(200)
+                .body(containsString("id=\"refused\""))
+                .body(containsString("Belum bisa diverifikasi: centang dulu keenam bagian daftar periksa."));
+        getAs(session).cookie("ruangaman-lang", "en").when().get(base + "?refused=verification_checklist_incomplete").then()
+                .body(containsString("Not yet verifiable: tick all six parts of the checklist first."));
+        // A gate of the SOP's later stages is worded by its own texts: the initial assessment comes before verifying.
+        for (String component : id.ruangaman.inbox.VerificationComponent.ALL) {
+            as(session).formParam("component", component).when().post(base + "/checks").then().statusCode(303);
+        }
+        String assessment = as(session).accept(HTML).formParam("status", "verified").when().post(base + "/status").then()
+                .statusCode(303).header("Location", endsWith("?refused=step_assessment_missing")).extract().header("Location");
+        getAs(session).when().get(assessment.replaceFirst("^https?://[^/]+", "")).then()
+                .body(containsString("Catat assessment awal dulu"));
+        for (String component : id.ruangaman.inbox.VerificationComponent.ALL) {
+            as(session).formParam("component", component).formParam("checked", "false").when().post(base + "/checks").then().statusCode(303);
+        }
+        // The button says so before it is pressed.
+        getAs(session).when().get(base).then().body(containsString("aria-disabled=\"true\""))
+                .body(containsString("Centang keenam bagian daftar periksa dulu untuk memverifikasi."))
+                .body(not(containsString("id=\"refused\"")));
+        // A client that does not ask for HTML still gets the bare status.
+        as(session).formParam("status", "verified").when().post(base + "/status").then().statusCode(409);
+    }
+
+    @Test
+    void shouldExplainThatOneCannotDeactivateOneself() {
+        as(session).accept(HTML).formParam("active", "false").when().post("/inbox/accounts/" + me.id + "/active").then()
+                .statusCode(303).header("Location", endsWith("/inbox/accounts?refused=cannot_deactivate_self"));
+        getAs(session).when().get("/inbox/accounts?refused=cannot_deactivate_self").then().statusCode(200)
+                .body(containsString("Anda tidak bisa menonaktifkan akun Anda sendiri."))
+                .body(containsString("value=\"false\" disabled"));
+    }
+
+    @Test
+    void shouldKeepThePageWhenSwitchingLanguage() {
+        String ref = fixtures.submittedCase(true);
+        getAs(session).when().get("/inbox/cases/" + ref).then()
+                .body(containsString("name=\"back\" value=\"/inbox/cases/" + ref + "\""));
+        as(session).formParam("lang", "en").formParam("back", "/inbox/cases/" + ref).when().post("/inbox/language").then()
+                .statusCode(303).header("Location", endsWith("/inbox/cases/" + ref));
+    }
+
+    @Test
+    void shouldShowAFriendlyPageWithAReferenceForAnUnexpectedError() {
+        given().accept(HTML).when().get("/test-only/failing").then().statusCode(500)
+                .body(containsString("Maaf, ada yang tidak beres"))
+                .body(matchesPattern("(?s).*<strong id=\"error-reference\">ERR-[0-9A-F]{8}</strong>.*"))
+                .body(not(containsString(FailingTestResource.SENTINEL)))
+                .body(not(containsString("IllegalStateException")));
+        given().when().get("/test-only/failing").then().statusCode(500)
+                .body(matchesPattern("internal error, reference ERR-[0-9A-F]{8}"));
+    }
+
+    @Test
+    void shouldKeepTheMediaSettingPerAccount() {
+        fixtures.account("settings-counsellor", Role.COUNSELLOR);
+        String other = InboxFixtures.login("settings-counsellor");
+        getAs(other).when().get("/inbox/settings").then().statusCode(200)
+                .body(not(containsString("id=\"show-media-unblurred\" checked")));
+        as(other).formParam("show_media_unblurred", "yes").when().post("/inbox/settings").then().statusCode(303);
+        getAs(other).when().get("/inbox/settings").then().body(containsString("id=\"show-media-unblurred\" checked"));
+        getAs(session).when().get("/inbox/settings").then().body(not(containsString("id=\"show-media-unblurred\" checked")));
+        as(other).when().post("/inbox/settings").then().statusCode(303);
+        getAs(other).when().get("/inbox/settings").then().body(not(containsString("id=\"show-media-unblurred\" checked")));
+    }
+
+    @Test
+    void shouldOpenTheInboxAtTheRoot() {
+        given().redirects().follow(false).when().get("/").then().statusCode(303).header("Location", endsWith("/inbox"));
+    }
+}
