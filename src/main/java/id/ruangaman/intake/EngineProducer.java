@@ -3,6 +3,7 @@ package id.ruangaman.intake;
 import java.security.SecureRandom;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.inject.Produces;
@@ -46,7 +47,17 @@ public class EngineProducer {
     @Produces
     @Singleton
     CaseStatusLookup caseStatus(IntakeRepository intakes) {
-        return code -> code == null ? Optional.empty() : intakes.findByReferenceCode(code).map(intake -> survivorStatus(intake.status));
+        return new CaseStatusLookup() {
+            @Override
+            public Optional<String> statusOf(String code) {
+                return code == null ? Optional.empty() : intakes.findByReferenceCode(code).map(intake -> survivorStatus(intake.status));
+            }
+
+            @Override
+            public List<String> openReportsOf(String code) {
+                return code == null ? List.of() : intakes.openReportsOfSameReporter(code);
+            }
+        };
     }
 
     /**

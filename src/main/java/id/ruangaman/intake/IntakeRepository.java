@@ -1,5 +1,6 @@
 package id.ruangaman.intake;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,5 +13,16 @@ public class IntakeRepository implements PanacheRepository<Intake> {
 
     public Optional<Intake> findByReferenceCode(String code) {
         return find("referenceCode", code).firstResultOptional();
+    }
+
+    /**
+     * Reference codes of the open reports (status not {@code closed}, not erased by the reporter) made from the same
+     * contact as the report {@code code}, newest first; empty if that report is unknown or erased.
+     */
+    public List<String> openReportsOfSameReporter(String code) {
+        return findByReferenceCode(code).filter(intake -> intake.contactId != null)
+                .map(intake -> find("contactId = ?1 and deletedByReporterAt is null and status <> 'closed' order by receivedAt desc, id desc",
+                        intake.contactId).stream().map(open -> open.referenceCode).toList())
+                .orElse(List.of());
     }
 }

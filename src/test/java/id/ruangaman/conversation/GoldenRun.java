@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,30 @@ final class GoldenRun {
     private final MutableClock clock = new MutableClock(START);
     private final FlowCatalog catalog = new FlowCatalog();
     private final Map<String, String> statuses = new LinkedHashMap<>();
-    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), clock,
-            new FixedReferenceCodes("RA-7K2QX", "RA-9M4TW"), code -> Optional.ofNullable(statuses.get(code)), noticesFile());
+    /** Codes handed out so far, oldest first: the one person's reports, as the host finds them by contact. */
+    private final List<String> issued = new ArrayList<>();
+    private final IdGenerator codes = new FixedReferenceCodes("RA-7K2QX", "RA-9M4TW", "RA-3HV8P");
+    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), clock, () -> {
+        String code = codes.referenceCode();
+        issued.add(code);
+        return code;
+    }, new CaseStatusLookup() {
+        @Override
+        public Optional<String> statusOf(String code) {
+            return Optional.ofNullable(statuses.get(code));
+        }
+
+        @Override
+        public List<String> openReportsOf(String code) {
+            if (!issued.contains(code)) {
+                return List.of();
+            }
+            List<String> open = new ArrayList<>(issued.stream()
+                    .filter(issuedCode -> !List.of("closed", "deleted").contains(statuses.getOrDefault(issuedCode, "new"))).toList());
+            java.util.Collections.reverse(open);
+            return open;
+        }
+    }, noticesFile());
     private final Map<String, SessionState> sessions = new LinkedHashMap<>();
 
     @SuppressWarnings("unchecked")

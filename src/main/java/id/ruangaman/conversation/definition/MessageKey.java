@@ -40,7 +40,7 @@ public enum MessageKey {
     /** After the report, to a case the task force closed: "{reference_code}". */
     CASE_CLOSED,
     /** /mulai after a report: "{reference_code}". */
-    NEW_OR_ADD, NEW_OR_ADD_NEW, NEW_OR_ADD_ADD,
+    NEW_OR_ADD, NEW_OR_ADD_NEW, NEW_OR_ADD_ADD, NEW_OR_ADD_WHICH, NEW_OR_ADD_TO,
     /** "Addition" chosen: "{reference_code}". */
     THREAD_CONTINUE,
     /** A file after the report without evidence consent: "{reference_code}". */

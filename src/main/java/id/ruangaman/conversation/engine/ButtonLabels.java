@@ -36,6 +36,9 @@ public final class ButtonLabels {
             }
             choices = NodeHandlers.of(node.get().kind()).choices(turn, node.get());
         }
+        if (prompt.filter(PendingPrompt.NEW_REPORT::equals).isPresent() && CaseThreads.chosenCase(optionId) != null) {
+            return Optional.of(turn.text(CaseThreads.addToLabel(turn, CaseThreads.chosenCase(optionId))));
+        }
         return choices.stream().filter(choice -> choice.id().equals(optionId)).findFirst().map(choice -> turn.text(choice.label()));
     }
 }

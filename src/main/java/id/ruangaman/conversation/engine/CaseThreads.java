@@ -8,9 +8,12 @@ import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.PendingPrompt;
 import id.ruangaman.conversation.SessionState;
+import id.ruangaman.conversation.definition.LocalizedText;
 import id.ruangaman.conversation.definition.MessageKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +33,11 @@ public final class CaseThreads {
     public static final String THREAD_NODE = "_thread";
     static final String NEW_REPORT = "new";
     static final String CLOSED = "closed";
+    /** "An addition" to the current report, and the prefix of a choice naming one open report. */
+    static final String ADD = "add";
+    static final String TO_CASE = "to-";
+    /** WhatsApp's limit of reply buttons per message (platform-facts.md, WA-BUTTONS). */
+    static final int MAX_BUTTONS = 3;
 
     private CaseThreads() {
     }
@@ -120,8 +128,56 @@ public final class CaseThreads {
         turn.update(s -> s.withPending(PendingPrompt.NONE).withDraft(Draft.EMPTY));
     }
 
-    /** "An addition to the last report": nothing changes but the person knows where their words go. */
-    static void continueThread(Turn turn) {
+    /**
+     * The choices of "a new report, or an addition to ...?" ({@link PendingPrompt#NEW_REPORT}). With at most one open
+     * report: "new report" and "addition" (to the last report). With two or more open reports (not closed, not
+     * erased; from {@link id.ruangaman.conversation.CaseStatusLookup#openReportsOf}): "new report" and one choice per
+     * open report, newest first, id {@code to-<reference code>}, label "Tambah ke RA-XXXXX" (18 characters, within
+     * WhatsApp's 20 for a reply button). Only the first {@link #MAX_BUTTONS} are shown (WhatsApp allows 3 reply
+     * buttons); an older open report is chosen by typing its code.
+     */
+    static List<ChoiceSpec> newOrAddChoices(Turn turn) {
+        ChoiceSpec newReport = new ChoiceSpec(NEW_REPORT, turn.flow().message(MessageKey.NEW_OR_ADD_NEW), Words.NEW_REPORT);
+        List<String> open = openReports(turn);
+        if (open.size() < 2) {
+            return List.of(newReport, new ChoiceSpec(ADD, turn.flow().message(MessageKey.NEW_OR_ADD_ADD), Words.ADDITION));
+        }
+        List<ChoiceSpec> choices = new ArrayList<>();
+        choices.add(newReport);
+        for (String code : open) {
+            choices.add(new ChoiceSpec(TO_CASE + code, addToLabel(turn, code), List.of(code)));
+        }
+        return List.copyOf(choices);
+    }
+
+    /** The label of the button that files the next messages into report {@code code}, in every language. */
+    static LocalizedText addToLabel(Turn turn, String code) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        turn.flow().message(MessageKey.NEW_OR_ADD_TO).values()
+                .forEach((language, text) -> labels.put(language, text.replace("{reference_code}", code)));
+        return new LocalizedText(labels);
+    }
+
+    /** The person's open reports, newest first, as the host knows them; empty before any report. */
+    static List<String> openReports(Turn turn) {
+        String code = turn.state().referenceCode();
+        return code == null ? List.of() : turn.context().cases().openReportsOf(code);
+    }
+
+    /** The report a {@code to-<code>} choice names; null for "addition" (the current report). */
+    static String chosenCase(String choice) {
+        return choice.startsWith(TO_CASE) ? choice.substring(TO_CASE.length()) : null;
+    }
+
+    /**
+     * "An addition to report X": from now on the thread files into X (the session's reference code, which the host
+     * reads for chat_message.intake_id), and the person is told where their words go. {@code chosen} null keeps the
+     * current report. A report that is no longer open is not switched to.
+     */
+    static void continueThread(Turn turn, String chosen) {
+        if (chosen != null && openReports(turn).contains(chosen)) {
+            turn.update(state -> state.withReferenceCode(chosen));
+        }
         String code = turn.state().referenceCode();
         turn.say(turn.msg(MessageKey.THREAD_CONTINUE, "reference_code", code == null ? "" : code));
     }

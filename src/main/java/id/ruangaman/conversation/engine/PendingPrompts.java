@@ -22,12 +22,16 @@ public final class PendingPrompts {
             case DELETE_CONFIRM -> MessageKey.DELETE_CONFIRM;
             case LANGUAGE -> MessageKey.CHOOSE_LANGUAGE;
             case EVIDENCE_KEEP -> MessageKey.EVIDENCE_KEEP_QUESTION;
-            case NEW_REPORT -> MessageKey.NEW_OR_ADD;
+            case NEW_REPORT -> CaseThreads.openReports(turn).size() > 1 ? MessageKey.NEW_OR_ADD_WHICH : MessageKey.NEW_OR_ADD;
             default -> MessageKey.RESUME_QUESTION;
         };
         String code = turn.state().referenceCode() == null ? "" : turn.state().referenceCode();
+        List<ChoiceSpec> shown = choices(turn, prompt);
+        if (prompt == PendingPrompt.NEW_REPORT) {
+            shown = shown.stream().limit(CaseThreads.MAX_BUTTONS).toList(); // older open reports: typed by code
+        }
         turn.emit(new Output.Message(turn.msg(question, "reference_code", code), prompt.nodeId(),
-                choices(turn, prompt).stream().map(choice -> choice.display(turn)).toList(), false));
+                shown.stream().map(choice -> choice.display(turn)).toList(), false));
     }
 
     public static void handle(Turn turn, Input input) {
@@ -77,7 +81,7 @@ public final class PendingPrompts {
                 if (choice.equals(CaseThreads.NEW_REPORT)) {
                     Sessions.restart(turn);
                 } else {
-                    CaseThreads.continueThread(turn);
+                    CaseThreads.continueThread(turn, CaseThreads.chosenCase(choice));
                 }
             }
             case RESUME -> {
@@ -107,9 +111,7 @@ public final class PendingPrompts {
     static List<ChoiceSpec> choices(Turn turn, PendingPrompt prompt) {
         return switch (prompt) {
             case DELETE_CONFIRM, EVIDENCE_KEEP -> List.of(SystemChoices.yes(turn), SystemChoices.no(turn));
-            case NEW_REPORT -> List.of(
-                    new ChoiceSpec(CaseThreads.NEW_REPORT, turn.flow().message(MessageKey.NEW_OR_ADD_NEW), Words.NEW_REPORT),
-                    new ChoiceSpec("add", turn.flow().message(MessageKey.NEW_OR_ADD_ADD), Words.ADDITION));
+            case NEW_REPORT -> CaseThreads.newOrAddChoices(turn);
             case LANGUAGE -> turn.flow().languages().stream()
                     .map(language -> new ChoiceSpec(language, languageName(turn, language), List.of(language)))
                     .toList();
