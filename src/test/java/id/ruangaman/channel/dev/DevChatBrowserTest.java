@@ -3,27 +3,19 @@ package id.ruangaman.channel.dev;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
+import id.ruangaman.testing.HeadlessChromium;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -33,40 +25,25 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class DevChatBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @TestHTTPResource("/")
     URL base;
 
     private WebDriver driver;
     private WebDriverWait wait;
-    private Path profile;
+    private HeadlessChromium browser;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "chromium and chromedriver are required (apt-get install chromium chromium-driver)");
-        profile = Files.createTempDirectory("ruangaman-chrome");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=375,900", "--user-data-dir=" + profile.toAbsolutePath());
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        browser = HeadlessChromium.start(375, 900);
+        driver = browser.driver();
+        wait = browser.await();
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
