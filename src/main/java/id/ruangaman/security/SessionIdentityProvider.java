@@ -2,6 +2,8 @@ package id.ruangaman.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.vertx.ext.web.RoutingContext;
@@ -30,10 +32,13 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
 
     private final AccountRepository accounts;
     private final AccountSessions sessions;
+    private final String cookieName;
 
-    SessionIdentityProvider(AccountRepository accounts, AccountSessions sessions) {
+    SessionIdentityProvider(AccountRepository accounts, AccountSessions sessions,
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.cookieName = cookieName;
     }
 
     @Override
@@ -51,14 +56,26 @@ public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenti
                 || routing.request().getHeader(BACKGROUND_HEADER) != null);
         return context.runBlocking(() -> {
             if (sessionId == null) {
-                throw new AuthenticationFailedException(); // a cookie from before server-side sessions: log in again
+                throw ended(routing); // a cookie from before server-side sessions: log in again
             }
             String role = QuarkusTransaction.requiringNew().call(() -> sessions.check(username, sessionId, userAction)
                     ? accounts.findByUsername(username).filter(a -> a.active).map(a -> a.role).orElse(null) : null);
             if (role == null) {
-                throw new AuthenticationFailedException();
+                throw ended(routing);
             }
             return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(principal)).addRole(role).build();
         });
+    }
+
+    /**
+     * The session behind the cookie has ended (logout elsewhere, password change, deactivation, idle timeout): the
+     * answer, a redirect to the login page, also expires the cookie. Otherwise the login page itself would present
+     * the dead cookie again, fail again and redirect to itself, and the browser would never reach the form.
+     */
+    private AuthenticationFailedException ended(RoutingContext routing) {
+        if (routing != null && !routing.response().headWritten()) {
+            routing.response().headers().add("Set-Cookie", cookieName + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+        }
+        return new AuthenticationFailedException();
     }
 }

@@ -50,6 +50,11 @@ class ErrorPages {
         if (e instanceof WebApplicationException w) {
             return refused(w, request);
         }
+        if (clientWentAway(e)) {
+            // The browser closed the page (typically the live-event stream): nobody is there to read an answer.
+            LOG.debugf("Client closed the connection during %s: %s", request.method().name(), e.getClass().getSimpleName());
+            return Response.noContent().build();
+        }
         String reference = "ERR-" + HexFormat.of().withUpperCase().formatHex(bytes());
         LOG.errorf("Unexpected error %s on %s: %s", reference, request.method().name(), chain(e));
         String accept = request.getHeader(HttpHeaders.ACCEPT);
@@ -66,6 +71,16 @@ class ErrorPages {
         byte[] b = new byte[4];
         RANDOM.nextBytes(b);
         return b;
+    }
+
+    /** A closed connection anywhere in the cause chain: the client is gone, this is not a fault of the service. */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Class names and frames of the cause chain, without messages. */

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
@@ -95,6 +96,28 @@ class SessionsAndCsrfTest {
         getAs(here).contentType(ContentType.URLENC).formParam("csrf-token", CsrfForms.tokenIn(page))
                 .post("/inbox/account/sessions/end").then().statusCode(303).header("Location", containsString("/login"));
         assertTrue(!open(here) && !open(there));
+    }
+
+    @Test
+    void shouldLeadABrowserWithAnEndedSessionToTheLoginFormNotARedirectLoop() {
+        fixtures.account("sess-stale", Role.COUNSELLOR);
+        String stale = login("sess-stale");
+        String other = login("sess-stale");
+        String page = getAs(other).get("/inbox/account").then().statusCode(200).extract().asString();
+        getAs(other).contentType(ContentType.URLENC).formParam("csrf-token", CsrfForms.tokenIn(page))
+                .post("/inbox/account/sessions/end").then().statusCode(303);
+
+        // A browser that still holds the ended session's cookie is sent to the login page with the cookie expired ...
+        for (String path : List.of("/inbox", "/login")) {
+            Response refused = getAs(stale).header("Accept", "text/html").get(path);
+            assertEquals(302, refused.statusCode(), path);
+            assertTrue(refused.header("Location").contains("/login"), path);
+            assertTrue(refused.headers().getValues("Set-Cookie").stream()
+                    .anyMatch(c -> c.startsWith("ruangaman-session=;") && c.contains("Max-Age=0")), path + ": the dead cookie is not expired");
+        }
+        // ... so it then asks for the login page without it, and gets the form rather than another redirect.
+        String form = given().redirects().follow(false).header("Accept", "text/html").get("/login").then().statusCode(200).extract().asString();
+        assertTrue(form.contains("j_security_check"), "the login form is shown");
     }
 
     @Test

@@ -119,10 +119,12 @@ class SmallerHolesTest {
     void shouldReplayOnlyVisibleCasesAndEndTheStreamOfADeactivatedAccount() throws Exception {
         Account a = fixtures.account("stream-a", Role.COUNSELLOR);
         Account b = fixtures.account("stream-b", Role.COUNSELLOR);
+        // Read from just before this case: in the whole suite, earlier events fill the first page of a replay from 0.
+        long from = feed.latestId();
         String ref = fixtures.submittedCase(true);
         QuarkusTransaction.requiringNew().run(() -> cases.findByReference(ref).orElseThrow().assigneeId = a.id);
-        assertTrue(feed.after(0, a.id, false).stream().anyMatch(item -> item.referenceCode().equals(ref)));
-        assertFalse(feed.after(0, b.id, false).stream().anyMatch(item -> item.referenceCode().equals(ref)),
+        assertTrue(feed.after(from, a.id, false).stream().anyMatch(item -> item.referenceCode().equals(ref)));
+        assertFalse(feed.after(from, b.id, false).stream().anyMatch(item -> item.referenceCode().equals(ref)),
                 "?after=0 replays a case assigned to someone else");
 
         String session = login("stream-b");
