@@ -1,5 +1,6 @@
 package id.ruangaman.channel.dev;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,6 +13,45 @@ import id.ruangaman.conversation.SessionStateJson;
 
 /** One bubble of the dev chat page. */
 public record DevChatLine(boolean fromPerson, String text, String nodeId, List<Choice> choices, boolean multiSelect) {
+
+    /**
+     * The bubbles of a transcript, in order. A tapped button shows the label of the choice it came from, as the
+     * person saw it, never its option id.
+     */
+    static List<DevChatLine> all(List<ChatMessage> transcript) {
+        List<DevChatLine> lines = new ArrayList<>();
+        for (ChatMessage message : transcript) {
+            DevChatLine line = of(message);
+            String label = pressedLabel(message, lines);
+            lines.add(label == null ? line : new DevChatLine(true, label, null, List.of(), false));
+        }
+        return lines;
+    }
+
+    /** The label of the button a person pressed, from the latest question that offered it; null if not a press. */
+    private static String pressedLabel(ChatMessage message, List<DevChatLine> before) {
+        if (message.body == null || message.direction != ChatMessage.Direction.IN) {
+            return null;
+        }
+        try {
+            if (!(SessionStateJson.mapper().readValue(message.body, Input.class) instanceof Input.ButtonPress press)) {
+                return null;
+            }
+            for (int i = before.size() - 1; i >= 0; i--) {
+                DevChatLine asked = before.get(i);
+                if (press.nodeId().equals(asked.nodeId())) {
+                    for (Choice choice : asked.choices()) {
+                        if (choice.id().equals(press.optionId())) {
+                            return "[" + choice.label() + "]";
+                        }
+                    }
+                }
+            }
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+        return null;
+    }
 
     static DevChatLine of(ChatMessage message) {
         if (message.body == null) {

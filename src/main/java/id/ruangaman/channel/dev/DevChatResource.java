@@ -96,7 +96,7 @@ public class DevChatResource {
     public TemplateInstance chat(@RestPath String token) {
         List<DevChatLine> lines = QuarkusTransaction.requiringNew().call(() -> {
             Contact contact = find(token);
-            return messages.transcript(contact.id).stream().map(DevChatLine::of).toList();
+            return DevChatLine.all(messages.transcript(contact.id));
         });
         int lastPrompt = -1;
         for (int i = 0; i < lines.size(); i++) {

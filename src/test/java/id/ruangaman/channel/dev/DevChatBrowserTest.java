@@ -64,6 +64,9 @@ class DevChatBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Kejadian ini dialami siapa?"));
         String body = driver.findElement(By.tagName("body")).getText();
         assertFalse(body.contains("400") || body.contains("Bad Request"), body);
+        // The person's own taps read as the buttons they tapped, not as option ids.
+        assertTrue(body.contains("[Bahasa Indonesia]") && body.contains("[Ya, aman]"), body);
+        assertFalse(body.contains("[id]") || body.contains("[yes]"), body);
 
         // The buttons of answered questions look inactive; the current question's do not.
         assertFalse(driver.findElements(By.cssSelector(".choices.old")).isEmpty(), "answered questions' buttons not marked");
