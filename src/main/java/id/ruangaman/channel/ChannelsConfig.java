@@ -21,6 +21,24 @@ public interface ChannelsConfig {
     @WithDefault("4")
     int inboundWorkers();
 
+    /**
+     * Contacts one inbound worker claims from the work queue at a time; their steps are applied together, one
+     * transaction per round (RUANGAMAN_CHANNELS_INBOUND_CLAIM_CONTACTS).
+     */
+    @WithDefault("16")
+    int inboundClaimContacts();
+
+    /** Waiting updates of one claimed contact read with the claim; more are taken at the next claim. */
+    @WithDefault("20")
+    int inboundClaimUpdates();
+
+    /**
+     * How long a claimed contact is kept from other workers and instances. A worker stops taking new steps at half of
+     * it; a crashed worker's contacts are claimed again once it has run out.
+     */
+    @WithDefault("30S")
+    Duration inboundClaimLease();
+
     /** Threads calling each platform's API (per channel, so one slow platform never delays another). */
     @WithDefault("8")
     int outboundWorkers();

@@ -1,16 +1,19 @@
 package id.ruangaman.channel.inbound;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,26 +21,30 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
-import id.ruangaman.transcript.Channel;
 import id.ruangaman.channel.ChannelsConfig;
 import id.ruangaman.security.crypto.FieldCipher;
+import id.ruangaman.transcript.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Applies stored updates to conversations: per contact strictly in platform order, different
- * contacts in parallel, and safely alongside other instances ({@code FOR UPDATE SKIP LOCKED}).
- * It reads only the database, so updates acknowledged before a crash are picked up after restart.
+ * Applies stored updates to conversations: per contact strictly in platform order, different contacts in parallel,
+ * and safely alongside other instances. Each worker claims a few due contacts from the work queue
+ * ({@link InboundQueue}: {@code FOR UPDATE SKIP LOCKED}, then a lease) and works through their updates in rounds: the
+ * first waiting update of every claimed contact is prepared (outside any transaction: downloads), then all of them
+ * are applied and marked done in one transaction. If that transaction fails, each step of the round is applied again
+ * on its own, so one bad update costs only its own attempt. It reads only the database, so updates acknowledged
+ * before a crash are picked up after restart.
  */
 @ApplicationScoped
 public class InboundProcessor {
 
     private static final Logger LOG = Logger.getLogger(InboundProcessor.class);
-    private static final int BATCH = 200;
 
     private final EntityManager em;
     private final FieldCipher cipher;
@@ -45,20 +52,21 @@ public class InboundProcessor {
     private final ChannelsConfig config;
     private final MeterRegistry metrics;
     private final Clock clock;
+    private final InboundQueue queue;
     private final Map<Channel, InboundHandler> handlers = new EnumMap<>(Channel.class);
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
     private ExecutorService workers;
-    private Thread poller;
 
     InboundProcessor(EntityManager em, FieldCipher cipher, InboundSignal signal, ChannelsConfig config,
-            MeterRegistry metrics, Clock clock, Instance<InboundHandler> available) {
+            MeterRegistry metrics, Clock clock, InboundQueue queue, Instance<InboundHandler> available) {
         this.em = em;
         this.cipher = cipher;
         this.signal = signal;
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
+        this.queue = queue;
         available.forEach(handler -> handlers.put(handler.channel(), handler));
     }
 
@@ -67,20 +75,22 @@ public class InboundProcessor {
             LOG.info("Inbound processing is off in this instance");
             return;
         }
+        running.set(true);
         workers = Executors.newFixedThreadPool(config.inboundWorkers(), runnable -> {
             Thread thread = new Thread(runnable, "inbound-worker");
             thread.setDaemon(true);
             return thread;
         });
-        running.set(true);
-        poller = new Thread(this::loop, "inbound-poller");
-        poller.setDaemon(true);
-        poller.start();
+        for (int i = 0; i < config.inboundWorkers(); i++) {
+            workers.submit(this::loop);
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) {
         running.set(false);
-        signal.wake();
+        for (int i = 0; i < config.inboundWorkers(); i++) {
+            signal.wake();
+        }
         if (workers != null) {
             workers.shutdown();
         }
@@ -99,7 +109,7 @@ public class InboundProcessor {
     private void loop() {
         while (running.get()) {
             try {
-                int handled = paused.get() ? 0 : drainOnce();
+                int handled = paused.get() ? 0 : claimAndProcess(true);
                 if (handled == 0) {
                     signal.await(config.pollInterval());
                 }
@@ -107,118 +117,263 @@ public class InboundProcessor {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf("Inbound polling failed (%s); retrying", e.getClass().getSimpleName());
+                LOG.warnf("Inbound processing failed (%s); retrying", e.getClass().getSimpleName());
                 sleepQuietly(config.pollInterval());
             }
         }
     }
 
-    /** Processes every update that is due now, at most one per contact; returns how many were looked at. */
+    /**
+     * Processes what is due now until nothing due is left (for an instance with processing off, and tests); returns
+     * how many updates were looked at.
+     */
     public int drainOnce() {
-        List<Long> due = QuarkusTransaction.requiringNew().call(this::dueUpdates);
-        if (due.isEmpty()) {
+        int total = 0;
+        for (int claims = 0; claims < 1_000; claims++) {
+            int handled = claimAndProcess(false);
+            if (handled == 0) {
+                break;
+            }
+            total += handled;
+        }
+        return total;
+    }
+
+    /**
+     * One claim of due contacts, worked through; returns how many updates were looked at. {@code pausable}: stops
+     * taking steps when processing is paused (the workers; a drain on demand is not).
+     */
+    int claimAndProcess(boolean pausable) {
+        Instant start = Instant.now(clock);
+        Duration lease = config.inboundClaimLease();
+        List<InboundQueue.Claimed> claimed = queue.claim(config.inboundClaimContacts(), config.inboundClaimUpdates(), start.plus(lease));
+        if (claimed.isEmpty()) {
             return 0;
         }
-        if (workers == null) {
-            due.forEach(this::process); // processing is off in this instance: drained on demand only
-            return due.size();
+        if (claimed.size() == config.inboundClaimContacts()) {
+            signal.wake(); // more may be due: let another worker claim alongside
         }
-        List<Future<?>> running = new ArrayList<>(due.size());
-        for (Long id : due) {
-            running.add(workers.submit(() -> process(id)));
+        List<Lane> lanes = claimed.stream().map(Lane::new).toList();
+        int looked = 0;
+        try {
+            // Stop well inside the lease, so no other worker can take a contact this one is still working on.
+            Instant stopAt = start.plus(lease.dividedBy(2));
+            while (!(pausable && paused.get()) && Instant.now(clock).isBefore(stopAt)) {
+                List<Lane> round = lanes.stream().filter(Lane::ready).toList();
+                if (round.isEmpty()) {
+                    break;
+                }
+                looked += round.size();
+                runRound(round);
+            }
+        } finally {
+            queue.release(lanes.stream().map(lane -> new InboundQueue.Outcome(lane.claimed, lane.closed, lane.nextDue())).toList());
         }
-        for (Future<?> future : running) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (ExecutionException e) {
-                LOG.warnf("Inbound worker failed: %s", e.getCause().getClass().getSimpleName());
+        return looked;
+    }
+
+    /** One claimed contact being worked through, in order. */
+    private final class Lane {
+        final InboundQueue.Claimed claimed;
+        int next;
+        int closed;
+        boolean stopped;
+        Instant stoppedUntil;
+        InboundHandler.Prepared prepared;
+        InboundUpdate.Status closeAs;
+
+        Lane(InboundQueue.Claimed claimed) {
+            this.claimed = claimed;
+        }
+
+        InboundUpdate current() {
+            return claimed.updates().get(next);
+        }
+
+        /** Whether this contact has an update to take now; stops the lane at one that must wait. */
+        boolean ready() {
+            if (stopped) {
+                return false;
+            }
+            if (next >= claimed.updates().size()) {
+                stop(null);
+                return false;
+            }
+            Instant due = InboundQueue.dueAt(current());
+            if (due.isAfter(Instant.now(clock))) {
+                stop(due);
+                return false;
+            }
+            return true;
+        }
+
+        void stop(Instant until) {
+            stopped = true;
+            stoppedUntil = until;
+        }
+
+        void finished() {
+            closed++;
+            next++;
+            prepared = null;
+            closeAs = null;
+        }
+
+        /** When the contact is due again: its waiting update's time, or now (unknown, or more than was claimed). */
+        Instant nextDue() {
+            return stoppedUntil;
+        }
+    }
+
+    private void runRound(List<Lane> round) {
+        if (round.stream().anyMatch(lane -> lane.next > 0)) {
+            dropErased(round);
+        }
+        List<Lane> toApply = new ArrayList<>();
+        for (Lane lane : round) {
+            if (prepare(lane)) {
+                toApply.add(lane);
             }
         }
-        return due.size();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Long> dueUpdates() {
-        List<Number> ids = em.createNativeQuery("select u.id from inbound_update u where u.status = 'PENDING' "
-                + "and (u.next_attempt_at is null or u.next_attempt_at <= ?1) "
-                + "and not exists (select 1 from inbound_update e where e.status = 'PENDING' "
-                + "and e.contact_hash = u.contact_hash and (e.sequence_no < u.sequence_no "
-                + "or (e.sequence_no = u.sequence_no and e.id < u.id))) "
-                + "order by u.id limit ?2")
-                .setParameter(1, Instant.now(clock))
-                .setParameter(2, BATCH)
-                .getResultList();
-        return ids.stream().map(Number::longValue).toList();
-    }
-
-    private void process(long id) {
-        InboundUpdate update = QuarkusTransaction.requiringNew().call(() -> em.find(InboundUpdate.class, id));
-        if (update == null || update.status != InboundUpdate.Status.PENDING) {
+        if (toApply.isEmpty()) {
             return;
         }
-        InboundHandler handler = handlers.get(update.channel);
+        Map<Lane, InboundUpdate.Status> outcomes;
         try {
-            if (handler == null) {
-                close(id, InboundUpdate.Status.IGNORED); // channel switched off since the update arrived
-                return;
-            }
-            if (update.payload == null) {
-                close(id, InboundUpdate.Status.IGNORED); // erased with the person's data before it was processed
-                return;
-            }
-            InboundHandler.Prepared prepared = handler.prepare(update, cipher.decrypt(update.payload));
-            finish(id, handler, prepared);
+            outcomes = QuarkusTransaction.requiringNew().call(() -> applyAll(toApply));
         } catch (RuntimeException e) {
-            fail(id, e);
+            if (toApply.size() == 1) {
+                fail(toApply.get(0), e);
+                return;
+            }
+            // One of them failed and took the others with it: each again on its own, so only the bad one is retried.
+            outcomes = new HashMap<>();
+            for (Lane lane : toApply) {
+                try {
+                    outcomes.putAll(QuarkusTransaction.requiringNew().call(() -> applyAll(List.of(lane))));
+                } catch (RuntimeException single) {
+                    fail(lane, single);
+                }
+            }
+        }
+        outcomes.forEach(this::settle);
+    }
+
+    /** Updates emptied since the claim (the person erased their data in an earlier step) are closed, not run. */
+    @SuppressWarnings("unchecked")
+    private void dropErased(List<Lane> round) {
+        List<Long> ids = round.stream().map(lane -> lane.current().id).toList();
+        Set<Long> erased = new HashSet<>();
+        QuarkusTransaction.requiringNew().run(() -> ((List<Number>) em.createNativeQuery(
+                "select id from inbound_update where id in (?1) and payload is null").setParameter(1, ids).getResultList())
+                .forEach(id -> erased.add(id.longValue())));
+        for (Lane lane : round) {
+            if (erased.contains(lane.current().id)) {
+                lane.current().payload = null;
+            }
         }
     }
 
-    private void finish(long id, InboundHandler handler, InboundHandler.Prepared prepared) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (!lock(id)) {
-                return; // another instance has it, or it is already done
+    /** Prepares the lane's current update outside any transaction; false when it failed (and was recorded as such). */
+    private boolean prepare(Lane lane) {
+        InboundUpdate update = lane.current();
+        InboundHandler handler = handlers.get(update.channel);
+        if (handler == null) {
+            lane.closeAs = InboundUpdate.Status.IGNORED; // channel switched off since the update arrived
+            return true;
+        }
+        if (update.payload == null) {
+            lane.closeAs = InboundUpdate.Status.IGNORED; // erased with the person's data before it was processed
+            return true;
+        }
+        try {
+            lane.prepared = handler.prepare(update, cipher.decrypt(update.payload));
+            return true;
+        } catch (RuntimeException e) {
+            fail(lane, e);
+            return false;
+        }
+    }
+
+    /**
+     * In the current transaction: locks the round's updates (one statement), applies each still-pending one, and marks
+     * them (one JDBC batch). An update another worker holds or finished is left alone.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<Lane, InboundUpdate.Status> applyAll(List<Lane> lanes) {
+        List<Long> ids = lanes.stream().map(lane -> lane.current().id).toList();
+        Map<Long, Boolean> locked = new HashMap<>();
+        ((List<Object[]>) em.createNativeQuery("select id, payload is null from inbound_update where id in (?1) "
+                + "and status = 'PENDING' for update skip locked").setParameter(1, ids).getResultList())
+                .forEach(row -> locked.put(((Number) row[0]).longValue(), (Boolean) row[1]));
+        Map<Lane, InboundUpdate.Status> outcomes = new HashMap<>();
+        for (Lane lane : lanes) {
+            InboundUpdate update = lane.current();
+            Boolean erased = locked.get(update.id);
+            if (erased == null) {
+                outcomes.put(lane, null); // another instance has it, or it is already done
+            } else if (erased || lane.closeAs != null) {
+                outcomes.put(lane, lane.closeAs != null ? lane.closeAs : InboundUpdate.Status.IGNORED);
+            } else {
+                outcomes.put(lane, handlers.get(update.channel).apply(lane.prepared));
             }
-            InboundUpdate.Status outcome = handler.apply(prepared);
-            if (outcome == InboundUpdate.Status.PENDING) {
-                // The conversation, under the contact's lock, wants this update's file: prepare again and fetch it.
-                em.find(InboundUpdate.class, id).fetchFile = true;
-                signal.wake();
-                return;
+        }
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement done = connection.prepareStatement(
+                    "update inbound_update set status = ?, processed_at = ?, failure_reason = null where id = ?");
+                    PreparedStatement fetch = connection.prepareStatement("update inbound_update set fetch_file = true where id = ?")) {
+                int marked = 0;
+                int fetches = 0;
+                for (Map.Entry<Lane, InboundUpdate.Status> entry : outcomes.entrySet()) {
+                    InboundUpdate.Status status = entry.getValue();
+                    long id = entry.getKey().current().id;
+                    if (status == InboundUpdate.Status.PENDING) {
+                        fetch.setLong(1, id);
+                        fetch.addBatch();
+                        fetches++;
+                    } else if (status != null) {
+                        done.setString(1, status.name());
+                        done.setTimestamp(2, now);
+                        done.setLong(3, id);
+                        done.addBatch();
+                        marked++;
+                    }
+                }
+                if (marked > 0) {
+                    done.executeBatch();
+                }
+                if (fetches > 0) {
+                    fetch.executeBatch();
+                }
             }
-            markDone(id, outcome);
         });
+        return outcomes;
     }
 
-    private void close(long id, InboundUpdate.Status status) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (lock(id)) {
-                markDone(id, status);
-            }
-        });
+    /** After the commit: moves the lane on, or stops it. */
+    private void settle(Lane lane, InboundUpdate.Status status) {
+        InboundUpdate update = lane.current();
+        if (status == null) {
+            lane.stop(null); // someone else has it: look again at the next claim
+        } else if (status == InboundUpdate.Status.PENDING) {
+            // The conversation, under the contact's lock, wants this update's file: prepared again, fetching it.
+            update.fetchFile = true;
+            lane.prepared = null;
+        } else {
+            metrics.counter("ruangaman.inbound.processed", "channel", update.channel.name().toLowerCase(),
+                    "kind", update.kind, "outcome", status.name().toLowerCase()).increment();
+            lane.finished();
+        }
     }
 
-    private boolean lock(long id) {
-        return !em.createNativeQuery("select id from inbound_update where id = ?1 and status = 'PENDING' for update skip locked")
-                .setParameter(1, id).getResultList().isEmpty();
-    }
-
-    private void markDone(long id, InboundUpdate.Status status) {
-        InboundUpdate update = em.find(InboundUpdate.class, id);
-        update.status = status;
-        update.processedAt = Instant.now(clock);
-        update.failureReason = null;
-        metrics.counter("ruangaman.inbound.processed", "channel", update.channel.name().toLowerCase(),
-                "kind", update.kind, "outcome", status.name().toLowerCase()).increment();
-    }
-
-    private void fail(long id, RuntimeException error) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    /** Counts a failed attempt: retried after a back-off (the contact waits), or FAILED after the last one (it goes on). */
+    private void fail(Lane lane, RuntimeException error) {
+        long id = lane.current().id;
+        Instant retryAt = QuarkusTransaction.requiringNew().call(() -> {
             InboundUpdate update = em.find(InboundUpdate.class, id);
             if (update == null || update.status != InboundUpdate.Status.PENDING) {
-                return;
+                return null;
             }
             update.attempts++;
             update.failureReason = error.getClass().getSimpleName();
@@ -227,13 +382,19 @@ public class InboundProcessor {
                 update.processedAt = Instant.now(clock);
                 LOG.errorf("Inbound update %d (%s %s) FAILED after %d attempts: %s", id, update.channel, update.kind,
                         update.attempts, update.failureReason);
-            } else {
-                Duration wait = Duration.ofSeconds(1L << Math.min(update.attempts, 8));
-                update.nextAttemptAt = Instant.now(clock).plus(wait.compareTo(config.backoffCap()) > 0 ? config.backoffCap() : wait);
-                LOG.warnf("Inbound update %d (%s %s) attempt %d failed: %s", id, update.channel, update.kind,
-                        update.attempts, update.failureReason);
+                return Instant.MIN;
             }
+            Duration wait = Duration.ofSeconds(1L << Math.min(update.attempts, 8));
+            update.nextAttemptAt = Instant.now(clock).plus(wait.compareTo(config.backoffCap()) > 0 ? config.backoffCap() : wait);
+            LOG.warnf("Inbound update %d (%s %s) attempt %d failed: %s", id, update.channel, update.kind,
+                    update.attempts, update.failureReason);
+            return update.nextAttemptAt;
         });
+        if (Instant.MIN.equals(retryAt)) {
+            lane.finished(); // FAILED: the contact's later updates go on
+        } else {
+            lane.stop(retryAt);
+        }
     }
 
     private static void sleepQuietly(Duration duration) {

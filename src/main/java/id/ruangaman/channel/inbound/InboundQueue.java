@@ -1,0 +1,223 @@
+package id.ruangaman.channel.inbound;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import id.ruangaman.transcript.Channel;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The per-contact work queue ({@code inbound_queue}, kept by a trigger on {@code inbound_update}, V95). A worker
+ * claims due contacts with {@code FOR UPDATE SKIP LOCKED} in a short transaction that leases them
+ * ({@code leased_until}) and reads their pending updates in order; the webhooks' trigger waits at most for that short
+ * transaction, never for the processing. The lease, not an open transaction, keeps another worker (on any instance)
+ * off a claimed contact; a crashed worker's lease runs out and the contact is claimed again. The count and due time
+ * are reset from the updates themselves at every claim, so they cannot drift for long.
+ */
+@ApplicationScoped
+class InboundQueue {
+
+    /** The lane of updates about no sender (V95: the empty hash). */
+    static final byte[] NOBODY = new byte[0];
+
+    /** One claimed contact: its pending updates in platform order (at most the claim's limit), and how many there are. */
+    record Claimed(Channel channel, byte[] contactHash, List<InboundUpdate> updates, int pending) {
+    }
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    InboundQueue(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims up to {@code contacts} due contacts not leased by another worker, with up to {@code perContact} of each
+     * one's pending updates, and leases them until {@code leaseUntil}. A contact whose first update is not due yet
+     * (a file waiting for the rest of its album, a retry's back-off) gets that time as its due time and is not
+     * returned; one with nothing pending leaves the queue. In its own short transaction.
+     */
+    List<Claimed> claim(int contacts, int perContact, Instant leaseUntil) {
+        return QuarkusTransaction.requiringNew().call(() -> claimInTransaction(contacts, perContact, leaseUntil));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Claimed> claimInTransaction(int contacts, int perContact, Instant leaseUntil) {
+        Instant now = Instant.now(clock);
+        List<Object[]> rows = em.createNativeQuery("select channel, contact_hash from inbound_queue "
+                + "where due_at <= ?1 and (leased_until is null or leased_until < ?1) "
+                + "order by due_at limit ?2 for update skip locked")
+                .setParameter(1, now).setParameter(2, contacts).getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Key, List<InboundUpdate>> waiting = new LinkedHashMap<>();
+        Map<Key, Integer> counts = new HashMap<>();
+        Map<Channel, List<byte[]>> byChannel = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            Key key = new Key(Channel.valueOf((String) row[0]), (byte[]) row[1]);
+            waiting.put(key, new ArrayList<>());
+            counts.put(key, 0);
+            if (key.hash.length > 0) {
+                byChannel.computeIfAbsent(key.channel, c -> new ArrayList<>()).add(key.hash);
+            }
+        }
+        List<Object[]> ids = new ArrayList<>();
+        byChannel.forEach((channel, hashes) -> ids.addAll(em.createNativeQuery("select id, channel, contact_hash, total from ("
+                + "select id, channel, contact_hash, count(*) over (partition by contact_hash) as total, "
+                + "row_number() over (partition by contact_hash order by sequence_no, id) as place "
+                + "from inbound_update where status = 'PENDING' and channel = ?1 and contact_hash in (?2)) ranked "
+                + "where place <= ?3")
+                .setParameter(1, channel.name()).setParameter(2, hashes).setParameter(3, perContact).getResultList()));
+        for (Key key : waiting.keySet()) {
+            if (key.hash.length == 0) {
+                List<Object[]> nobody = em.createNativeQuery("select id, channel, count(*) over () from inbound_update "
+                        + "where status = 'PENDING' and channel = ?1 and contact_hash is null order by sequence_no, id limit ?2")
+                        .setParameter(1, key.channel.name()).setParameter(2, perContact).getResultList();
+                nobody.forEach(row -> ids.add(new Object[] { row[0], row[1], NOBODY, row[2] }));
+            }
+        }
+        Map<Long, Key> keyOf = new HashMap<>();
+        for (Object[] row : ids) {
+            Key key = new Key(Channel.valueOf((String) row[1]), (byte[]) row[2]);
+            keyOf.put(((Number) row[0]).longValue(), key);
+            counts.put(key, ((Number) row[3]).intValue());
+        }
+        if (!keyOf.isEmpty()) {
+            List<InboundUpdate> loaded = em.createQuery("from InboundUpdate where id in ?1", InboundUpdate.class)
+                    .setParameter(1, keyOf.keySet()).getResultList();
+            for (InboundUpdate update : loaded) {
+                waiting.get(keyOf.get(update.id)).add(update);
+            }
+        }
+        List<Claimed> claimed = new ArrayList<>();
+        List<Object[]> leases = new ArrayList<>();
+        List<Object[]> later = new ArrayList<>();
+        List<Key> empty = new ArrayList<>();
+        for (Map.Entry<Key, List<InboundUpdate>> entry : waiting.entrySet()) {
+            Key key = entry.getKey();
+            List<InboundUpdate> updates = entry.getValue();
+            updates.sort(Comparator.comparingLong((InboundUpdate u) -> u.sequenceNo).thenComparingLong(u -> u.id));
+            int pending = counts.get(key);
+            if (updates.isEmpty()) {
+                empty.add(key);
+            } else if (dueAt(updates.get(0)).isAfter(now)) {
+                later.add(new Object[] { pending, dueAt(updates.get(0)), key });
+            } else {
+                leases.add(new Object[] { pending, leaseUntil, key });
+                claimed.add(new Claimed(key.channel, key.hash, updates, pending));
+            }
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lease = connection.prepareStatement("update inbound_queue set pending = ?, leased_until = ? "
+                    + "where channel = ? and contact_hash = ?");
+                    PreparedStatement wait = connection.prepareStatement("update inbound_queue set pending = ?, due_at = ? "
+                            + "where channel = ? and contact_hash = ?");
+                    PreparedStatement remove = connection.prepareStatement("delete from inbound_queue where channel = ? and contact_hash = ?")) {
+                batch(lease, leases);
+                batch(wait, later);
+                for (Key key : empty) {
+                    remove.setString(1, key.channel.name());
+                    remove.setBytes(2, key.hash);
+                    remove.addBatch();
+                }
+                if (!empty.isEmpty()) {
+                    remove.executeBatch();
+                }
+            }
+        });
+        return claimed;
+    }
+
+    private static void batch(PreparedStatement statement, List<Object[]> rows) throws java.sql.SQLException {
+        for (Object[] row : rows) {
+            Key key = (Key) row[2];
+            statement.setInt(1, (Integer) row[0]);
+            statement.setTimestamp(2, Timestamp.from((Instant) row[1]));
+            statement.setString(3, key.channel.name());
+            statement.setBytes(4, key.hash);
+            statement.addBatch();
+        }
+        if (!rows.isEmpty()) {
+            statement.executeBatch();
+        }
+    }
+
+    /**
+     * What became of a claimed contact: {@code closed} of its updates were finished (DONE, IGNORED or FAILED), and the
+     * first of the rest is due at {@code nextDue} (null: none is left as far as the worker knows).
+     */
+    record Outcome(Claimed claimed, int closed, Instant nextDue) {
+    }
+
+    /**
+     * Ends the leases: each contact's count goes down by what was finished; a contact with nothing left leaves the
+     * queue. Updates that arrived meanwhile (the trigger raised the count) keep the contact due at once. One
+     * transaction, with JDBC batches.
+     */
+    void release(Collection<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update inbound_queue set pending = greatest(pending - ?, 0), "
+                    + "leased_until = null, due_at = case when pending - ? > ? then least(due_at, ?) else ? end "
+                    + "where channel = ? and contact_hash = ?");
+                    PreparedStatement remove = connection.prepareStatement("delete from inbound_queue "
+                            + "where channel = ? and contact_hash = ? and pending = 0")) {
+                for (Outcome outcome : outcomes) {
+                    int left = Math.max(0, outcome.claimed().pending() - outcome.closed());
+                    Timestamp due = Timestamp.from(outcome.nextDue() == null ? now : outcome.nextDue());
+                    update.setInt(1, outcome.closed());
+                    update.setInt(2, outcome.closed());
+                    update.setInt(3, left);
+                    update.setTimestamp(4, due);
+                    update.setTimestamp(5, due);
+                    update.setString(6, outcome.claimed().channel().name());
+                    update.setBytes(7, outcome.claimed().contactHash());
+                    update.addBatch();
+                    remove.setString(1, outcome.claimed().channel().name());
+                    remove.setBytes(2, outcome.claimed().contactHash());
+                    remove.addBatch();
+                }
+                update.executeBatch();
+                remove.executeBatch();
+            }
+        }));
+    }
+
+    /** When an update may be taken: at once, or after its burst-settle delay or retry back-off. */
+    static Instant dueAt(InboundUpdate update) {
+        return update.nextAttemptAt == null ? update.receivedAt : update.nextAttemptAt;
+    }
+
+    /** A queue row's key; byte arrays compared by content. */
+    private record Key(Channel channel, byte[] hash) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.channel == channel && Arrays.equals(key.hash, hash);
+        }
+
+        @Override
+        public int hashCode() {
+            return channel.hashCode() * 31 + Arrays.hashCode(hash);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package id.ruangaman.channel.inbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.channel.ChannelsConfig;
+import id.ruangaman.security.crypto.FieldCipher;
+import id.ruangaman.transcript.Channel;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The per-contact work queue: kept by the insert trigger (one multi-row insert, as the webhooks' group commit
+ * does), claimed by one worker at a time, in order per contact, and never stuck behind an update that keeps failing.
+ * Updates of the dev channel (no webhook stores any) are handled by {@link ScriptedDevUpdates}.
+ */
+@QuarkusTest
+class InboundQueueTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    InboundQueue queue;
+    @Inject
+    InboundProcessor processor;
+    @Inject
+    ScriptedDevUpdates handler;
+    @Inject
+    FieldCipher cipher;
+    @Inject
+    ChannelsConfig config;
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void holdTheWorkers() {
+        processor.pause();
+    }
+
+    @AfterEach
+    void letThemGo() {
+        processor.resume();
+    }
+
+    record Row(byte[] contact, long sequenceNo, String text, Instant due) {
+    }
+
+    @Test
+    void shouldCountPerContactAndNeverGiveOneContactToTwoClaimers() throws Exception {
+        List<byte[]> contacts = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            byte[] contact = newHash();
+            contacts.add(contact);
+            rows.add(new Row(contact, 1, "a", null));
+            rows.add(new Row(contact, 2, "b", null));
+        }
+        store(rows);
+        for (byte[] contact : contacts) {
+            assertEquals(2, pendingOf(contact), "the trigger counts both updates of the one statement");
+        }
+        Set<String> mine = contacts.stream().map(HexFormat.of()::formatHex).collect(Collectors.toSet());
+        CyclicBarrier start = new CyclicBarrier(2);
+        Callable<List<InboundQueue.Claimed>> claimer = () -> {
+            start.await();
+            List<InboundQueue.Claimed> all = new ArrayList<>();
+            while (true) {
+                List<InboundQueue.Claimed> claimed = queue.claim(3, 20, Instant.now().plusSeconds(60));
+                if (claimed.isEmpty()) {
+                    return all;
+                }
+                all.addAll(claimed);
+            }
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        List<InboundQueue.Claimed> first;
+        List<InboundQueue.Claimed> second;
+        try {
+            Future<List<InboundQueue.Claimed>> a = threads.submit(claimer);
+            Future<List<InboundQueue.Claimed>> b = threads.submit(claimer);
+            first = a.get();
+            second = b.get();
+        } finally {
+            threads.shutdown();
+        }
+        // whatever else was waiting in the shared test database goes back as it was
+        List<InboundQueue.Outcome> back = new ArrayList<>();
+        first.forEach(claimed -> back.add(new InboundQueue.Outcome(claimed, 0, null)));
+        second.forEach(claimed -> back.add(new InboundQueue.Outcome(claimed, 0, null)));
+        queue.release(back);
+
+        Set<String> byFirst = first.stream().map(c -> HexFormat.of().formatHex(c.contactHash())).filter(mine::contains)
+                .collect(Collectors.toSet());
+        Set<String> bySecond = second.stream().map(c -> HexFormat.of().formatHex(c.contactHash())).filter(mine::contains)
+                .collect(Collectors.toSet());
+        assertTrue(byFirst.stream().noneMatch(bySecond::contains), "a contact was claimed twice: " + byFirst + " " + bySecond);
+        assertEquals(mine, union(byFirst, bySecond), "every contact was claimed once");
+        for (InboundQueue.Claimed claimed : first) {
+            if (mine.contains(HexFormat.of().formatHex(claimed.contactHash()))) {
+                assertEquals(List.of(1L, 2L), claimed.updates().stream().map(u -> u.sequenceNo).toList(), "in platform order");
+                assertEquals(2, claimed.pending());
+            }
+        }
+        assertEquals(2, pendingOf(contacts.get(0)), "released untouched");
+    }
+
+    @Test
+    void shouldKeepAContactsSecondUpdateBehindItsFirst() {
+        byte[] contact = newHash();
+        Instant settling = Instant.now().plus(Duration.ofHours(1));
+        store(List.of(new Row(contact, 1, "album " + HexFormat.of().formatHex(contact), settling),
+                new Row(contact, 2, "text " + HexFormat.of().formatHex(contact), null)));
+        assertTrue(dueOf(contact).isBefore(Instant.now().plusSeconds(1)), "the second update made the contact look due");
+
+        processor.drainOnce();
+        assertFalse(handler.attempts().contains("text " + HexFormat.of().formatHex(contact)), "the second update overtook the first");
+        assertEquals(settling.toEpochMilli(), dueOf(contact).toEpochMilli(), 1, "due when the first update is");
+        assertEquals(2, pendingOf(contact));
+
+        makeDue(contact);
+        processor.drainOnce();
+        List<String> applied = handler.attempts().stream().filter(text -> text.endsWith(HexFormat.of().formatHex(contact))).toList();
+        assertEquals(List.of("album " + HexFormat.of().formatHex(contact), "text " + HexFormat.of().formatHex(contact)), applied);
+        assertEquals(0, queueRows(contact), "a contact with nothing left leaves the queue");
+    }
+
+    @Test
+    void shouldRetryAFailingUpdateThenMarkItFailedAndGoOnWithTheContact() {
+        byte[] contact = newHash();
+        String tag = HexFormat.of().formatHex(contact);
+        byte[] other = newHash();
+        store(List.of(new Row(contact, 1, "fail " + tag, null), new Row(contact, 2, "after " + tag, null),
+                new Row(other, 1, "other " + tag, null)));
+        for (int attempt = 1; attempt < config.inboundMaxAttempts(); attempt++) {
+            processor.drainOnce();
+            assertEquals(attempt, attemptsOf(contact, 1), "one failed attempt counted per drain");
+            assertFalse(handler.attempts().contains("after " + tag), "the contact's next update ran before the failing one was settled");
+            assertEquals("PENDING", statusOf(contact, 1));
+            makeDue(contact); // the back-off has passed
+        }
+        assertTrue(handler.attempts().contains("other " + tag), "another contact in the same round was held back by the failure");
+        processor.drainOnce();
+        assertEquals("FAILED", statusOf(contact, 1));
+        assertEquals(config.inboundMaxAttempts(), attemptsOf(contact, 1));
+        assertEquals("DONE", statusOf(contact, 2), "the contact is not blocked forever by a FAILED update");
+        assertEquals(0, queueRows(contact));
+    }
+
+    private void store(List<Row> rows) {
+        // one multi-row statement, as a group commit stores a batch of webhook calls
+        StringBuilder sql = new StringBuilder("insert into inbound_update (id, channel, provider_id, sequence_no, contact_hash, kind, "
+                + "payload, status, received_at, next_attempt_at, subject_hash) values ");
+        for (int i = 0; i < rows.size(); i++) {
+            int p = i * 5;
+            sql.append(i == 0 ? "" : ", ").append("(nextval('inbound_update_seq'), 'DEV', ?").append(p + 1).append(", ?")
+                    .append(p + 2).append(", ?").append(p + 3).append(", 'text', ?").append(p + 4)
+                    .append(", 'PENDING', now(), ?").append(p + 5).append(", null)");
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            var query = em.createNativeQuery(sql.toString());
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                int p = i * 5;
+                query.setParameter(p + 1, "test:" + HexFormat.of().formatHex(newHash()));
+                query.setParameter(p + 2, row.sequenceNo());
+                query.setParameter(p + 3, row.contact());
+                query.setParameter(p + 4, cipher.encrypt(row.text().getBytes(StandardCharsets.UTF_8)));
+                query.setParameter(p + 5, row.due());
+            }
+            query.executeUpdate();
+        });
+    }
+
+    /** As if the time the contact waits for had passed. */
+    private void makeDue(byte[] contact) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update inbound_update set next_attempt_at = now() - interval '1 second' "
+                    + "where contact_hash = ?1 and status = 'PENDING'").setParameter(1, contact).executeUpdate();
+            em.createNativeQuery("update inbound_queue set due_at = now() - interval '1 second' where contact_hash = ?1")
+                    .setParameter(1, contact).executeUpdate();
+        });
+    }
+
+    private int pendingOf(byte[] contact) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select pending from inbound_queue where channel = 'DEV' and contact_hash = ?1").setParameter(1, contact)
+                .getSingleResult()).intValue());
+    }
+
+    private Instant dueOf(byte[] contact) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object due = em.createNativeQuery("select due_at from inbound_queue where channel = 'DEV' and contact_hash = ?1")
+                    .setParameter(1, contact).getSingleResult();
+            return due instanceof Instant instant ? instant : ((java.time.OffsetDateTime) due).toInstant();
+        });
+    }
+
+    private long queueRows(byte[] contact) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from inbound_queue where contact_hash = ?1").setParameter(1, contact).getSingleResult()).longValue());
+    }
+
+    private String statusOf(byte[] contact, long sequenceNo) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select status from inbound_update where contact_hash = ?1 and sequence_no = ?2")
+                .setParameter(1, contact).setParameter(2, sequenceNo).getSingleResult());
+    }
+
+    private int attemptsOf(byte[] contact, long sequenceNo) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select attempts from inbound_update where contact_hash = ?1 and sequence_no = ?2")
+                .setParameter(1, contact).setParameter(2, sequenceNo).getSingleResult()).intValue());
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static byte[] newHash() {
+        byte[] hash = new byte[32];
+        RANDOM.nextBytes(hash);
+        return hash;
+    }
+}
