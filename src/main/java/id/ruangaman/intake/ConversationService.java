@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -99,7 +100,8 @@ public class ConversationService {
     /** As {@link #receive(long, Input, String)}, keeping the platform's id of the message in the transcript. */
     @Transactional
     public List<ChatMessage> receive(long contactId, Input input, String flowIdForNewSession, String providerMessageId) {
-        return receiveLocked(contacts.lock(contactId), input, flowIdForNewSession, providerMessageId, false);
+        return receiveLocked(contacts.lock(contactId), sessions.findByContact(contactId), input, flowIdForNewSession,
+                providerMessageId, false);
     }
 
     /**
@@ -120,17 +122,31 @@ public class ConversationService {
     public Optional<List<ChatMessage>> receiveFromChannel(long contactId, Input input, String providerMessageId,
             boolean moreFilesComing) {
         Contact contact = contacts.lock(contactId);
-        Optional<SessionState> state = sessions.findByContact(contactId).map(session -> SessionStateJson.read(session.state));
+        Optional<ConversationSession> session = sessions.findByContact(contactId);
+        Optional<SessionState> state = session.map(current -> SessionStateJson.read(current.state));
         boolean fileWanted = state.map(current -> engine.expectsUpload(flows.catalog(), current)).orElse(false);
         if (input instanceof Input.Media media && fileWanted && media.mediaId() == null) {
             return Optional.empty();
         }
-        Optional<ChatMessage> previous = messages.find("contactId = ?1 and direction = ?2 order by id desc", contactId,
-                ChatMessage.Direction.IN).firstResultOptional();
+        // The person's previous message matters only to a press of a button no longer asked (a double tap) and to a file
+        // (a burst): read once, and only then.
+        Supplier<Optional<ChatMessage>> previous = new Supplier<>() {
+            private Optional<ChatMessage> value;
+
+            @Override
+            public Optional<ChatMessage> get() {
+                if (value == null) {
+                    value = messages.find("contactId = ?1 and direction = ?2 order by id desc", contactId, ChatMessage.Direction.IN)
+                            .firstResultOptional();
+                }
+                return value;
+            }
+        };
         if (input instanceof Input.ButtonPress press && state.isPresent() && doubleTap(press, state.get(), previous)) {
             contact.lastInboundAt = Instant.now(clock);
             Long caseId = state.flatMap(this::threadCase).orElse(null);
             ChatMessage inbound = record(contact, input, providerMessageId, null, caseId);
+            flood.count(contact);
             if (caseId != null) {
                 threadMessages.fire(new ThreadMessageReceived(caseId, inbound.id));
             }
@@ -140,8 +156,8 @@ public class ConversationService {
         // taking a file of a burst silently there would swallow the one acknowledgement or question the burst gets.
         boolean thread = state.filter(current -> current.status() == SessionStatus.COMPLETED && current.thread() != null).isPresent();
         boolean quiet = input instanceof Input.Media && !thread
-                && (moreFilesComing || !fileWanted && previous.filter(this::recentFile).isPresent());
-        return Optional.of(receiveLocked(contact, input, null, providerMessageId, quiet));
+                && (moreFilesComing || !fileWanted && previous.get().filter(this::recentFile).isPresent());
+        return Optional.of(receiveLocked(contact, session, input, null, providerMessageId, quiet));
     }
 
     /** A person opened the chat for the first time (WhatsApp {@code request_welcome}): the welcome, unless a conversation exists. */
@@ -156,10 +172,10 @@ public class ConversationService {
         return apply(contact, newSession(contact), flow, engine.start(flow), false);
     }
 
-    private boolean doubleTap(Input.ButtonPress press, SessionState state, Optional<ChatMessage> previous) {
+    private boolean doubleTap(Input.ButtonPress press, SessionState state, Supplier<Optional<ChatMessage>> previous) {
         boolean current = press.nodeId().equals(state.nodeId())
                 || state.pending() != PendingPrompt.NONE && press.nodeId().equals(state.pending().nodeId());
-        return !current && previous.filter(message -> "button".equals(message.kind) && json(press).equals(message.body)
+        return !current && previous.get().filter(message -> "button".equals(message.kind) && json(press).equals(message.body)
                 && message.createdAt.isAfter(Instant.now(clock).minus(config.doubleTapWindow()))).isPresent();
     }
 
@@ -167,12 +183,10 @@ public class ConversationService {
         return MEDIA_KINDS.contains(message.kind) && message.createdAt.isAfter(Instant.now(clock).minus(BURST));
     }
 
-    private List<ChatMessage> receiveLocked(Contact contact, Input input, String flowIdForNewSession, String providerMessageId,
-            boolean quiet) {
-        long contactId = contact.id;
+    private List<ChatMessage> receiveLocked(Contact contact, Optional<ConversationSession> existing, Input input,
+            String flowIdForNewSession, String providerMessageId, boolean quiet) {
         contact.lastInboundAt = Instant.now(clock);
         contact.unreachableAt = null; // they wrote, so they can be reached again
-        Optional<ConversationSession> existing = sessions.findByContact(contactId);
         Optional<SessionState> before = existing.map(session -> SessionStateJson.read(session.state));
         Long caseId = before.flatMap(this::threadCase).orElse(null);
         ChatMessage inbound = record(contact, input, providerMessageId, null, caseId);
@@ -191,11 +205,11 @@ public class ConversationService {
         }
         if (existing.isEmpty()) {
             Flow flow = flows.current(flowIdForNewSession == null ? config.defaultFlow() : flowIdForNewSession);
-            return apply(contact, newSession(contact), flow, engine.start(flow), false);
+            return apply(contact, newSession(contact), flow, engine.start(flow), false, uploaded(input));
         }
         ConversationSession session = existing.get();
         Step step = engine.handle(flows.catalog(), before.get(), input);
-        return apply(contact, session, flowOf(step.state()), step, quiet);
+        return apply(contact, session, flowOf(step.state()), step, quiet, uploaded(input));
     }
 
     /**
@@ -252,7 +266,7 @@ public class ConversationService {
      * kept (claimed), one still being collected stays staged, and any other is deleted at once, so
      * nothing is kept that the person did not hand over as evidence.
      */
-    private void settleUploads(Contact contact, Step step, Long caseId) {
+    private void settleUploads(Contact contact, Step step, Long caseId, boolean uploaded) {
         List<Long> recorded = step.outputs().stream()
                 .filter(Output.AnswerRecorded.class::isInstance)
                 .flatMap(output -> ((Output.AnswerRecorded) output).answer().mediaIds().stream())
@@ -270,7 +284,10 @@ public class ConversationService {
                 });
         List<Long> collecting = step.state().draft().mediaIds().stream()
                 .map(ConversationService::mediaId).flatMap(Optional::stream).toList();
-        media.discardStaged(contact.id, collecting);
+        if (contact.stagedMedia || uploaded) { // otherwise there is nothing staged to settle
+            media.discardStaged(contact.id, collecting);
+            contact.stagedMedia = !collecting.isEmpty(); // what is still being collected stays staged
+        }
     }
 
     private static Optional<Long> mediaId(String value) {
@@ -289,7 +306,17 @@ public class ConversationService {
     }
 
     /** Carries out a step; {@code quiet} takes it without sending its messages (a file in the middle of a burst). */
+    private static boolean uploaded(Input input) {
+        return input instanceof Input.Media media && media.mediaId() != null;
+    }
+
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet) {
+        return apply(contact, session, flow, step, quiet, false);
+    }
+
+    /** As {@link #apply(Contact, ConversationSession, Flow, Step, boolean)}; {@code uploaded}: the step's input is a stored file. */
+    private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet,
+            boolean uploaded) {
         List<ChatMessage> replies = new ArrayList<>();
         contact.discreet = step.state().discreet();
         contact.expectsFiles = engine.expectsUpload(flows.catalog(), step.state());
@@ -319,7 +346,7 @@ public class ConversationService {
         Long noticeCase = caseId;
         clearChat.ifPresent(key -> replies.add(outbox.queue(contact, noticeCase, null,
                 Output.Message.plain(notices.text(key, step.state().language(), java.util.Map.of())))));
-        settleUploads(contact, step, caseId);
+        settleUploads(contact, step, caseId, uploaded);
         if (submittedId != null) {
             // The conversation that led to the report, and the evidence it took, become the new case's.
             messages.attachUnfiled(contact.id, submittedId);

@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.ruangaman.transcript.ChatMessage;
-import id.ruangaman.transcript.ChatMessageRepository;
 import id.ruangaman.transcript.Contact;
 import id.ruangaman.texts.Notices;
 import id.ruangaman.transcript.Outbox;
@@ -17,6 +17,8 @@ import id.ruangaman.transcript.Outbox;
  * The per-contact flood limit. Past {@link FloodConfig#maxMessages()} messages within the window,
  * further messages are still recorded in the transcript but not run through the conversation, and
  * the person gets one kind notice per window. Runs inside the conversation step, under the contact's lock.
+ * The count is kept on the contact ({@link Contact#floodCount} in the window that began at
+ * {@link Contact#floodWindowStartedAt}), so a step does not count the transcript.
  */
 @ApplicationScoped
 public class FloodGuard {
@@ -24,37 +26,44 @@ public class FloodGuard {
     /** Transcript kind of the notice, so the next one waits a whole window. */
     static final String NOTICE_KIND = "flood";
 
-    private final ChatMessageRepository messages;
     private final Outbox outbox;
     private final Notices notices;
     private final FloodConfig config;
     private final Clock clock;
 
-    FloodGuard(ChatMessageRepository messages, Outbox outbox, Notices notices, FloodConfig config, Clock clock) {
-        this.messages = messages;
+    FloodGuard(Outbox outbox, Notices notices, FloodConfig config, Clock clock) {
         this.outbox = outbox;
         this.notices = notices;
         this.config = config;
         this.clock = clock;
     }
 
+    /** Counts a message the person sent (recorded in the transcript, edits excepted) in the current window. */
+    void count(Contact contact) {
+        Instant now = Instant.now(clock);
+        if (contact.floodWindowStartedAt == null || !contact.floodWindowStartedAt.isAfter(now.minus(config.window()))) {
+            contact.floodWindowStartedAt = now;
+            contact.floodCount = 0;
+        }
+        contact.floodCount++;
+    }
+
     /**
-     * Whether the message just recorded is over the limit. If so, queues the notice unless one went out
-     * within the window; returns what was queued (possibly nothing). Empty result = not flooded.
+     * Counts the message just recorded and says whether it is over the limit. If so, queues the notice unless one
+     * went out within the window; returns what was queued (possibly nothing). Empty result = not flooded.
      */
-    public java.util.Optional<List<ChatMessage>> check(Contact contact) {
-        Instant since = Instant.now(clock).minus(config.window());
-        long recent = messages.count("contactId = ?1 and direction = ?2 and editOf is null and createdAt > ?3",
-                contact.id, ChatMessage.Direction.IN, since);
-        if (recent <= config.maxMessages()) {
-            return java.util.Optional.empty();
+    public Optional<List<ChatMessage>> check(Contact contact) {
+        count(contact);
+        if (contact.floodCount <= config.maxMessages()) {
+            return Optional.empty();
         }
-        if (messages.count("contactId = ?1 and direction = ?2 and kind = ?3 and createdAt > ?4",
-                contact.id, ChatMessage.Direction.OUT, NOTICE_KIND, since) > 0) {
-            return java.util.Optional.of(List.of());
+        Instant now = Instant.now(clock);
+        if (contact.floodNoticedAt != null && contact.floodNoticedAt.isAfter(now.minus(config.window()))) {
+            return Optional.of(List.of());
         }
+        contact.floodNoticedAt = now;
         ChatMessage notice = outbox.queueText(contact, notices.text(Notices.Key.FLOOD, contact.language, Map.of()));
         notice.kind = NOTICE_KIND;
-        return java.util.Optional.of(List.of(notice));
+        return Optional.of(List.of(notice));
     }
 }

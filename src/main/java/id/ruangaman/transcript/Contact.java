@@ -75,6 +75,24 @@ public class Contact {
     @Column(name = "expects_files", nullable = false)
     public boolean expectsFiles;
 
+    /** The flood limit's current window: when it began and how many messages came in it (FloodGuard). */
+    @Column(name = "flood_window_started_at")
+    public Instant floodWindowStartedAt;
+
+    @Column(name = "flood_count", nullable = false)
+    public int floodCount;
+
+    /** When the last flood notice was queued; one per window. */
+    @Column(name = "flood_noticed_at")
+    public Instant floodNoticedAt;
+
+    /**
+     * Whether uploads may be staged for this contact (fetched, not yet kept by an answer): set when one is staged,
+     * cleared by the step that settles them, so a step that has none does not look for them.
+     */
+    @Column(name = "staged_media", nullable = false)
+    public boolean stagedMedia;
+
     /** When the person's data was erased (/hapus or a coordinator); the platform id is gone from then on. */
     @Column(name = "erased_at")
     public Instant erasedAt;

@@ -98,15 +98,26 @@ public class ContactRepository implements PanacheRepository<Contact> {
 
     /** The contact for this platform id, created on first contact. Must run inside a transaction. */
     public Contact findOrCreate(Channel channel, String externalId) {
-        return findByExternalId(channel, externalId).orElseGet(() -> {
-            Contact contact = new Contact();
-            contact.channel = channel;
-            contact.externalId = externalId;
-            contact.externalIdHash = hash(channel, externalId);
-            contact.createdAt = Instant.now(clock);
-            persist(contact);
-            return contact;
-        });
+        return findByExternalId(channel, externalId).orElseGet(() -> create(channel, externalId));
+    }
+
+    /**
+     * As {@link #findOrCreate}, taking the contact's row lock ({@link #lock}) with the same read: for a conversation
+     * step, whose {@link #lock} then costs nothing more.
+     */
+    public Contact findOrCreateLocked(Channel channel, String externalId) {
+        return find("channel = ?1 and (externalIdHash = ?2 or userIdHash = ?2) order by id", channel, hash(channel, externalId))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElseGet(() -> create(channel, externalId));
+    }
+
+    private Contact create(Channel channel, String externalId) {
+        Contact contact = new Contact();
+        contact.channel = channel;
+        contact.externalId = externalId;
+        contact.externalIdHash = hash(channel, externalId);
+        contact.createdAt = Instant.now(clock);
+        persist(contact);
+        return contact;
     }
 
     /**

@@ -30,6 +30,9 @@ public class MediaStaging {
         return QuarkusTransaction.requiringNew().call(() -> media.find("sourceRef", sourceRef).firstResultOptional()
                 .map(existing -> existing.id)
                 .orElseGet(() -> {
+                    // the next step of this contact settles it (Contact#stagedMedia)
+                    media.getEntityManager().createQuery("update Contact set stagedMedia = true where id = ?1")
+                            .setParameter(1, contactId).executeUpdate();
                     Media stored = new Media();
                     stored.contactId = contactId;
                     stored.sourceRef = sourceRef;

@@ -91,8 +91,12 @@ public class InboxFixtures {
     public String anotherReport(String ref) {
         long contactId = contactOf(ref);
         // The person comes back later: their earlier messages leave the flood guard's one-minute window.
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update chat_message set created_at = created_at - "
-                + "interval '10 minutes' where contact_id = ?1").setParameter(1, contactId).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update chat_message set created_at = created_at - interval '10 minutes' where contact_id = ?1")
+                    .setParameter(1, contactId).executeUpdate();
+            em.createNativeQuery("update contact set flood_window_started_at = flood_window_started_at - interval '10 minutes', "
+                    + "flood_noticed_at = flood_noticed_at - interval '10 minutes' where id = ?1").setParameter(1, contactId).executeUpdate();
+        });
         send(contactId, new Input.Text("/mulai"), null);
         send(contactId, Input.ButtonPress.fromCallbackData("_new:new"), null);
         walkIntake(contactId, true);

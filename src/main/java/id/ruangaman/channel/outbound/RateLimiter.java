@@ -4,15 +4,18 @@ import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
- * At most {@code perSecond} permits in any window of one second (plus a small margin for the jitter
- * between handing out a permit and the request reaching the platform). The times of the last
+ * At most {@code perSecond} permits in any window of one second (plus a 1% margin for the jitter
+ * between handing out a permit and the request reaching the platform), so a backlog goes out at 99% of the limit. The times of the last
  * {@code perSecond} permits are kept; a new permit waits until the oldest of them has left the window.
  * Unlike a token bucket, this never lets a burst and the refill after it add up to more than the limit.
  */
 final class RateLimiter {
 
-    /** One second and 5% more: a send leaves a little after its permit, and not always in permit order. */
-    static final long WINDOW_NANOS = 1_050_000_000L;
+    /**
+     * One second and 1% more: a send leaves a little after its permit, and not always in permit order. (5% here cost
+     * a backlog 5% of the platform's rate; issue 16 asks for the limit within 2%.)
+     */
+    static final long WINDOW_NANOS = 1_010_000_000L;
 
     private final LongSupplier clock;
     private final long[] issued;
@@ -53,18 +56,5 @@ final class RateLimiter {
         issued[oldest] = now;
         oldest = (oldest + 1) % issued.length;
         return 0;
-    }
-
-    /** How many permits could be taken right now without waiting. */
-    synchronized int available() {
-        long now = clock.getAsLong();
-        int free = 0;
-        for (int i = 0; i < issued.length; i++) {
-            if (now - issued[(oldest + i) % issued.length] < WINDOW_NANOS) {
-                break; // permits are kept in the order they were given; the rest are younger still
-            }
-            free++;
-        }
-        return free;
     }
 }

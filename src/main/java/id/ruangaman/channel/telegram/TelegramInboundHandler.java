@@ -198,7 +198,7 @@ public class TelegramInboundHandler implements InboundHandler {
     public InboundUpdate.Status apply(Prepared prepared) {
         Work work = (Work) prepared;
         if (work instanceof Converse converse) {
-            Contact contact = contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(converse.chatId()));
+            Contact contact = contacts.findOrCreateLocked(Channel.TELEGRAM, String.valueOf(converse.chatId()));
             if (conversations.receiveFromChannel(contact.id, converse.input(), converse.messageId(), converse.moreFilesComing())
                     .isEmpty()) {
                 return InboundUpdate.Status.PENDING; // the question wants this file: fetch it, then take it
@@ -209,7 +209,7 @@ public class TelegramInboundHandler implements InboundHandler {
             return InboundUpdate.Status.DONE;
         }
         if (work instanceof Edit edit) {
-            Contact contact = contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(edit.chatId()));
+            Contact contact = contacts.findOrCreateLocked(Channel.TELEGRAM, String.valueOf(edit.chatId()));
             conversations.recordEdit(contact.id, edit.messageId(), new Input.Text(edit.text()));
             return InboundUpdate.Status.DONE;
         }

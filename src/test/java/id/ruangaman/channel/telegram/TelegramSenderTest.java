@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -115,6 +116,48 @@ class TelegramSenderTest {
         for (int i = 3; i < calls.size(); i++) {
             long window = Duration.between(calls.get(i - 3).at(), calls.get(i).at()).toMillis();
             assertTrue(window >= 2900, "more than 3 messages within 3 s to one chat: " + window + " ms");
+        }
+    }
+
+    /**
+     * Issue 16: with a backlog over many chats, the channel sends at its configured limit (TELEGRAM_MAX_PER_SECOND,
+     * 30 by default) within 2%, never more in any second, and never more than 3 in 3 s to one chat.
+     */
+    @Test
+    void shouldSendABacklogAtTheChannelsLimitAndNeverAbove() {
+        int limit = 30;
+        Instant started = Instant.now();
+        List<Long> chats = new ArrayList<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 70; i++) {
+                long chat = TelegramFixtures.newChatId();
+                chats.add(chat);
+                Contact contact = contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(chat));
+                for (int n = 1; n <= 4; n++) {
+                    outbox.queueText(contact, "antrian " + n);
+                }
+            }
+        });
+        java.util.Set<String> backlog = chats.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
+        Eventually.await("the backlog sent", Duration.ofSeconds(60),
+                () -> telegram.calls(call -> "sendMessage".equals(call.method()) && backlog.contains(call.chatId())).size() == 280);
+        // every send of the channel in the meantime, the backlog's and any other test's
+        List<Instant> sends = telegram.calls(call -> "sendMessage".equals(call.method()) && !call.at().isBefore(started)).stream()
+                .map(FakeTelegram.Call::at).sorted().toList();
+        for (int i = 0; i + limit < sends.size(); i++) {
+            assertTrue(Duration.between(sends.get(i), sends.get(i + limit)).toMillis() >= 1000,
+                    (limit + 1) + " sends within one second, from the " + i + "th");
+        }
+        // the rate over whole rounds of the limit (the first send of one round to the first of the round 8 later)
+        int rounds = 8;
+        double seconds = Duration.between(sends.get(0), sends.get(rounds * limit)).toNanos() / 1e9;
+        double rate = rounds * limit / seconds;
+        System.out.printf("[outbound] backlog of 280 to 70 chats: %.2f messages/s (limit %d)%n", rate, limit);
+        assertTrue(rate >= 0.98 * limit, "a backlog went out at " + rate + " messages/s, limit " + limit);
+        for (long chat : chats) {
+            List<FakeTelegram.Call> calls = telegram.sentTo(chat);
+            assertEquals(List.of("antrian 1", "antrian 2", "antrian 3", "antrian 4"), calls.stream().map(FakeTelegram.Call::text).toList());
+            assertTrue(Duration.between(calls.get(0).at(), calls.get(3).at()).toMillis() >= 2900, "4 messages within 3 s to one chat");
         }
     }
 
