@@ -170,10 +170,9 @@ public class OutboxDispatcher {
         List<Long> claimed = QuarkusTransaction.requiringNew().call(() -> claim(lane.sender, room));
         for (Long id : claimed) {
             lane.freeSenders.acquire();
-            lane.limiter.acquire();
             lane.senders.submit(() -> {
                 try {
-                    sendOne(lane.sender, id);
+                    sendOne(lane.sender, lane.limiter, id);
                 } catch (RuntimeException e) {
                     LOG.warnf("Send of message %d failed unexpectedly: %s", id, e.getClass().getSimpleName());
                 } finally {
@@ -221,7 +220,11 @@ public class OutboxDispatcher {
         return claimed;
     }
 
-    private void sendOne(ChannelSender sender, long id) {
+    /**
+     * Reads the message and sends it. The rate limit's permit is taken right before the platform is called, so the
+     * platform sees the sends spaced as the permits are (no queueing between the permit and the request).
+     */
+    private void sendOne(ChannelSender sender, RateLimiter limiter, long id) {
         Contact contact;
         ChatMessage message;
         Output.Message body;
@@ -241,8 +244,15 @@ public class OutboxDispatcher {
         }
         SendOutcome outcome;
         try {
-            outcome = contact.unreachableAt != null ? new SendOutcome.Unreachable("contact unreachable")
-                    : sender.send(contact, message, body);
+            if (contact.unreachableAt != null) {
+                outcome = new SendOutcome.Unreachable("contact unreachable");
+            } else {
+                limiter.acquire();
+                outcome = sender.send(contact, message, body);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = new SendOutcome.RetryLater(Duration.ZERO, "stopped before sending", false);
         } catch (RuntimeException e) {
             outcome = new SendOutcome.RetryLater(Duration.ZERO, "sender error (" + e.getClass().getSimpleName() + ")", true);
         }
