@@ -163,6 +163,11 @@ class GroupCommit {
         return batches.get();
     }
 
+    /** Rows queued and not yet taken into a batch. */
+    int waitingRows() {
+        return waitingRows.get();
+    }
+
     /** Holds the committer before its next batch (tests: let requests pile up). */
     void pause() {
         synchronized (pauseLock) {
