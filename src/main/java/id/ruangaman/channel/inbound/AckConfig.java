@@ -1,5 +1,7 @@
 package id.ruangaman.channel.inbound;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -24,4 +26,11 @@ public interface AckConfig {
      */
     @WithDefault("512")
     int maxBatch();
+
+    /**
+     * Longest wait for PostgreSQL while storing a batch (RUANGAMAN_ACK_COMMIT_TIMEOUT): a connection that stops
+     * answering (a half-open network path) fails the batch with 503 after this instead of holding every webhook.
+     */
+    @WithDefault("10S")
+    Duration commitTimeout();
 }

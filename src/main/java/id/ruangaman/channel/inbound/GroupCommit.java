@@ -83,6 +83,7 @@ class GroupCommit {
     private final Clock clock;
     private final int queueBound;
     private final int maxBatch;
+    private final int commitTimeoutMillis;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger waitingRows = new AtomicInteger();
     private final AtomicLong batches = new AtomicLong();
@@ -98,6 +99,7 @@ class GroupCommit {
         this.clock = clock;
         this.queueBound = Math.max(1, config.queueBound());
         this.maxBatch = Math.max(1, config.maxBatch());
+        this.commitTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.commitTimeout().toMillis()));
     }
 
     @PostConstruct
@@ -260,6 +262,8 @@ class GroupCommit {
         OffsetDateTime receivedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
+            int networkTimeout = connection.getNetworkTimeout();
+            connection.setNetworkTimeout(Runnable::run, commitTimeoutMillis);
             connection.setAutoCommit(false);
             try {
                 for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
@@ -299,6 +303,7 @@ class GroupCommit {
             } finally {
                 try {
                     connection.setAutoCommit(autoCommit);
+                    connection.setNetworkTimeout(Runnable::run, networkTimeout);
                 } catch (SQLException ignored) {
                     // as above
                 }
