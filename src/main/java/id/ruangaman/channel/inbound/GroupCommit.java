@@ -188,11 +188,11 @@ class GroupCommit {
         List<Pending> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                awaitResumed();
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
+                awaitResumed(); // after the poll too, so a pause holds a request that arrived while the committer waited
                 batch.add(first);
                 int rows = first.rows().size();
                 Pending next;
