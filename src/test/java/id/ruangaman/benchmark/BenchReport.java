@@ -105,16 +105,14 @@ final class BenchReport {
                         rows.getDouble(3), query.length() > 160 ? query.substring(0, 160) + "…" : query));
             }
         }
-        section("Profile of PostgreSQL: " + phase + " (pg_stat_statements, by total time; share of the top " + top + ")", out.toString());
+        section("Profile of PostgreSQL: " + phase + " (pg_stat_statements, top " + top + " by total time; share of all the time of this phase's database)", out.toString());
     }
 
     String markdown() {
         StringBuilder out = new StringBuilder(header);
         out.append("\n## Results\n\n").append(table.markdown());
-        List<ResultsTable.Row> missed = table.missed();
-        out.append(missed.isEmpty() ? "\nEvery goal passed.\n"
-                : "\nMissed: " + missed.stream().map(row -> row.goal() + " (" + row.figure() + ")").collect(Collectors.joining("; "))
-                        + ". The profiles below show where the time went.\n");
+        out.append("\n").append(table.tally()).append(table.missed().isEmpty() ? "\n"
+                : " The profiles below show where the time of the missed goals went.\n");
         return out.append(details).toString();
     }
 

@@ -174,5 +174,15 @@ class BenchmarkHarnessTest {
         assertTrue(markdown.contains("| 1 acknowledgement | flat out | 6,000 acks/s | 60% of trivial, not measured of pgbench | ≥ 5,000/s | pass |"),
                 markdown);
         assertTrue(markdown.contains("| p99 ≤ 50 ms | **MISSED** |"), markdown);
+        assertEquals("2 goal lines: 1 pass, 1 MISSED.", table.tally());
+
+        table.info("2 processing", "drain", "900/s", "");
+        table.pgbenchCeiling(8_000, "8,000 tps");
+        table.line("1 acknowledgement", "errors", "0", "", Goal.atMost(0, 0, "none"));
+        assertEquals(List.of("ceiling", "ceiling", "1 acknowledgement", "1 acknowledgement", "1 acknowledgement", "2 processing"),
+                table.ordered().stream().map(ResultsTable.Row::goal).toList(), "ceilings first, then by goal");
+        assertEquals(List.of("flat out", "latency", "errors"), table.ordered().subList(2, 5).stream().map(ResultsTable.Row::figure).toList(),
+                "in the order measured within a goal");
+        assertEquals("3 goal lines: 2 pass, 1 MISSED.", table.tally(), "ceilings and context lines are not goal lines");
     }
 }

@@ -67,10 +67,21 @@ final class ResultsTable {
         return share < 0.1 ? String.format("%.1f%%", 100 * share) : String.format("%.0f%%", 100 * share);
     }
 
+    /** The rows grouped by goal (ceilings first, then goals 1 to 4, then the rest), in the order measured within a goal. */
+    List<Row> ordered() {
+        return rows.stream().sorted(java.util.Comparator.comparing(row -> row.goal().equals("ceiling") ? "" : row.goal())).toList();
+    }
+
+    /** "14 goal lines: 9 pass, 5 MISSED." */
+    String tally() {
+        long goals = rows.stream().filter(row -> !row.result().isEmpty()).count();
+        return String.format("%d goal lines: %d pass, %d MISSED.", goals, goals - missed().size(), missed().size());
+    }
+
     String markdown() {
         StringBuilder out = new StringBuilder("| Goal | Figure | Measured | Share of the ceilings | Target | Result |\n");
         out.append("|---|---|---|---|---|---|\n");
-        for (Row row : rows) {
+        for (Row row : ordered()) {
             out.append("| ").append(String.join(" | ", cell(row.goal()), cell(row.figure()), cell(row.measured()), cell(row.shareOfCeilings()),
                     cell(row.target()), row.result().equals(Goal.MISSED) ? "**MISSED**" : row.result())).append(" |\n");
         }
