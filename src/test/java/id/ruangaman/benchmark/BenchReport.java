@@ -105,7 +105,8 @@ final class BenchReport {
                         rows.getDouble(3), query.length() > 160 ? query.substring(0, 160) + "…" : query));
             }
         }
-        section("Profile of PostgreSQL: " + phase + " (pg_stat_statements, top " + top + " by total time; share of all the time of this phase's database)", out.toString());
+        section("Profile of PostgreSQL: " + phase + " (pg_stat_statements, top " + top
+                + " by total time; share of all the time of this phase's database)", out.toString());
     }
 
     String markdown() {
