@@ -63,7 +63,7 @@ public class IntakeService {
         intake.status = STATUS_NEW;
         intake.receivedAt = now;
         intake.firstResponseDueAt = now.plus(config.firstResponseWithin());
-        intake.answers = toJson(IntakeRecord.group(answers));
+        intake.answers = IntakeRecord.write(answers);
         if (intake.id == null) {
             intakes.persist(intake);
         }
@@ -76,11 +76,4 @@ public class IntakeService {
         return answer == null || answer.skipped() ? null : answer.value();
     }
 
-    private static String toJson(Object value) {
-        try {
-            return SessionStateJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not serialise the intake record", e);
-        }
-    }
 }
