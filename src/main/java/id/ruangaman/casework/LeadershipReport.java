@@ -40,7 +40,7 @@ import id.ruangaman.security.crypto.FieldCipher;
  * group would be hidden, the next smallest is hidden too, so it cannot be worked out from the total.
  */
 @ApplicationScoped
-public class LeadershipReport {
+class LeadershipReport {
 
     static final int MIN_CELL = 5;
     static final int DEADLINE_DAYS = 30;

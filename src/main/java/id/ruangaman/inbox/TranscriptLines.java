@@ -32,7 +32,7 @@ import id.ruangaman.security.AccountRepository;
  * closed the case. Must run inside a transaction (bodies are decrypted on read).
  */
 @ApplicationScoped
-public class TranscriptLines {
+class TranscriptLines {
 
     private final ChatMessageRepository messages;
     private final MediaRepository media;

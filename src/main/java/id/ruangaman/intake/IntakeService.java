@@ -21,7 +21,7 @@ import id.ruangaman.conversation.SessionStateJson;
 
 /** Turns a confirmed conversation into a structured intake with its 72-hour first-response deadline. */
 @ApplicationScoped
-public class IntakeService {
+class IntakeService {
 
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
     public static final String STATUS_NEW = "new";

@@ -42,7 +42,7 @@ import io.quarkus.runtime.StartupEvent;
  * message is retried (and flagged as a possible duplicate, since its outcome is unknown).
  */
 @ApplicationScoped
-public class OutboxDispatcher {
+class OutboxDispatcher {
 
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
     private static final int BATCH = 100;
