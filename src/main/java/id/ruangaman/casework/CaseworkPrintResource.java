@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.CaseStatus;
 import id.ruangaman.inbox.InboxConfig;
-import id.ruangaman.inbox.InboxLocale;
+import id.ruangaman.web.InboxLocale;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;
 import io.quarkus.qute.CheckedTemplate;

@@ -25,7 +25,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.CaseService;
 import id.ruangaman.inbox.CaseStatus;
-import id.ruangaman.inbox.InboxLocale;
+import id.ruangaman.web.InboxLocale;
 import id.ruangaman.inbox.StepRefused;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
-import id.ruangaman.inbox.InboxLocale;
+import id.ruangaman.web.InboxLocale;
 import id.ruangaman.inbox.StepRefused;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import id.ruangaman.intake.ConversationConfig;
+import id.ruangaman.texts.ConversationFolder;
 
 /**
  * Canned replies in Bahasa Indonesia and English, kept with the flows in
@@ -40,7 +40,7 @@ public class CannedReplies {
 
     private final List<Entry> entries;
 
-    CannedReplies(ConversationConfig config) {
+    CannedReplies(ConversationFolder config) {
         this.entries = load(Path.of(config.flowsDirectory()).resolve(FILE));
     }
 

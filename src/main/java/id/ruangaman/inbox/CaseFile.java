@@ -11,7 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import id.ruangaman.channel.Channel;
+import id.ruangaman.transcript.Channel;
 import id.ruangaman.security.crypto.EncryptedStringConverter;
 
 /**

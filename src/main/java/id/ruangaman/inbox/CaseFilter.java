@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 import jakarta.ws.rs.BadRequestException;
 
-import id.ruangaman.channel.Channel;
+import id.ruangaman.transcript.Channel;
 
 /**
  * The case list's filters, validated: unknown values are refused with 400 rather than ignored.

@@ -1,5 +1,7 @@
 package id.ruangaman.inbox;
 
+import id.ruangaman.web.InboxLocale;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
-import id.ruangaman.channel.Media;
+import id.ruangaman.transcript.Media;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;
 import io.quarkus.qute.CheckedTemplate;

@@ -10,9 +10,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import id.ruangaman.channel.ChatMessageRepository;
-import id.ruangaman.channel.Contact;
-import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.transcript.ChatMessageRepository;
+import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.AccountRepository;
 

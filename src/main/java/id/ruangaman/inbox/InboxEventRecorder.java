@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
-import id.ruangaman.channel.TranscriptChanged;
+import id.ruangaman.transcript.TranscriptChanged;
 import id.ruangaman.intake.IntakeReceived;
 
 /**

@@ -1,5 +1,7 @@
 package id.ruangaman.inbox;
 
+import id.ruangaman.web.InboxLocale;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package id.ruangaman.inbox;
 
+import id.ruangaman.web.InboxLocale;
+
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;

@@ -13,11 +13,11 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.Contact;
-import id.ruangaman.channel.ContactRepository;
-import id.ruangaman.channel.Outbox;
-import id.ruangaman.channel.telegram.TelegramConfig;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.Outbox;
+import id.ruangaman.transcript.ChannelAvailability;
 import id.ruangaman.intake.ConversationConfig;
 import id.ruangaman.intake.IntakeReceived;
 import id.ruangaman.intake.ThreadMessageReceived;
@@ -37,16 +37,16 @@ public class TeamNotifications {
     @jakarta.inject.Inject
     ConversationConfig conversation;
     private final TeamConfig config;
-    private final TelegramConfig telegram;
+    private final ChannelAvailability channels;
     private final ContactRepository contacts;
     private final Outbox outbox;
     private final EntityManager em;
     private final Clock clock;
 
-    TeamNotifications(TeamConfig config, TelegramConfig telegram, ContactRepository contacts, Outbox outbox,
+    TeamNotifications(TeamConfig config, ChannelAvailability channels, ContactRepository contacts, Outbox outbox,
             EntityManager em, Clock clock) {
         this.config = config;
-        this.telegram = telegram;
+        this.channels = channels;
         this.contacts = contacts;
         this.outbox = outbox;
         this.em = em;
@@ -126,7 +126,7 @@ public class TeamNotifications {
     }
 
     private Optional<Contact> team() {
-        if (!telegram.enabled()) {
+        if (!channels.enabled(Channel.TELEGRAM)) {
             return Optional.empty();
         }
         return config.telegramChatId().filter(id -> !id.isBlank())

@@ -11,9 +11,9 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.ChatMessageRepository;
-import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.ChatMessageRepository;
+import id.ruangaman.transcript.MediaRepository;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.FlowEngine;
 import id.ruangaman.conversation.Input;

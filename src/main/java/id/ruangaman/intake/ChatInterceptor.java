@@ -3,7 +3,7 @@ package id.ruangaman.intake;
 import java.util.List;
 import java.util.Optional;
 
-import id.ruangaman.channel.Contact;
+import id.ruangaman.transcript.Contact;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
 

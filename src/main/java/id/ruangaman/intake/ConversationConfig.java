@@ -10,10 +10,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "ruangaman.conversation")
 public interface ConversationConfig {
 
-    /** Folder of flow files (RUANGAMAN_CONVERSATION_FLOWS_DIRECTORY). */
-    @WithDefault("conversations")
-    String flowsDirectory();
-
     /** The flow a new contact starts on. */
     @WithDefault("intake")
     String defaultFlow();

@@ -16,16 +16,16 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.ChatMessageRepository;
-import id.ruangaman.channel.Contact;
-import id.ruangaman.channel.ContactRepository;
-import id.ruangaman.channel.MediaRepository;
-import id.ruangaman.channel.Notices;
-import id.ruangaman.channel.Outbox;
-import id.ruangaman.channel.ProviderIds;
-import id.ruangaman.channel.TranscriptChanged;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.ChatMessageRepository;
+import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.MediaRepository;
+import id.ruangaman.texts.Notices;
+import id.ruangaman.transcript.Outbox;
+import id.ruangaman.transcript.ProviderIds;
+import id.ruangaman.transcript.TranscriptChanged;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.FlowEngine;
 import id.ruangaman.conversation.Input;
@@ -222,15 +222,6 @@ public class ConversationService {
         edit.kind = "edit";
     }
 
-    /** Whether the contact's conversation currently asks for uploads (so a file is worth fetching). */
-    @Transactional
-    public boolean expectsUpload(Channel channel, String externalId) {
-        return contacts.findByExternalId(channel, externalId)
-                .flatMap(contact -> sessions.findByContact(contact.id))
-                .map(session -> engine.expectsUpload(flows.catalog(), SessionStateJson.read(session.state)))
-                .orElse(false);
-    }
-
     /** Lets the engine remind or pause an idle session. Does nothing if the person wrote meanwhile. */
     @Transactional
     public List<ChatMessage> tick(long contactId) {
@@ -301,6 +292,7 @@ public class ConversationService {
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet) {
         List<ChatMessage> replies = new ArrayList<>();
         contact.discreet = step.state().discreet();
+        contact.expectsFiles = engine.expectsUpload(flows.catalog(), step.state());
         Optional<Notices.Key> clearChat = Optional.empty();
         Long caseId = threadCase(step.state()).orElse(null); // the bot's replies go where the chat now is
         Long submittedId = null;

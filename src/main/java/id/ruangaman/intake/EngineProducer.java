@@ -1,5 +1,7 @@
 package id.ruangaman.intake;
 
+import id.ruangaman.texts.ConversationFolder;
+
 import java.security.SecureRandom;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,7 +13,7 @@ import jakarta.inject.Singleton;
 
 import id.ruangaman.conversation.CaseStatusLookup;
 import id.ruangaman.conversation.EngineSettings;
-import id.ruangaman.channel.Notices;
+import id.ruangaman.texts.Notices;
 import id.ruangaman.conversation.FlowEngine;
 import id.ruangaman.conversation.IdGenerator;
 import id.ruangaman.conversation.RandomReferenceCodes;
@@ -22,9 +24,9 @@ public class EngineProducer {
 
     @Produces
     @Singleton
-    FlowEngine engine(ConversationConfig config, Clock clock, IdGenerator ids, CaseStatusLookup cases, Notices notices) {
+    FlowEngine engine(ConversationConfig config, ConversationFolder folder, Clock clock, IdGenerator ids, CaseStatusLookup cases, Notices notices) {
         EngineSettings settings = new EngineSettings(config.maxRetries(), config.remindAfter(), config.pauseAfter(), config.zone(),
-                config.threadQuietPeriod(), AnswerWordsFile.read(Path.of(config.flowsDirectory())));
+                config.threadQuietPeriod(), AnswerWordsFile.read(folder.folder()));
         return new FlowEngine(settings, clock, ids, cases, notices::shared);
     }
 

@@ -7,11 +7,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.ChatMessageRepository;
-import id.ruangaman.channel.Contact;
-import id.ruangaman.channel.Notices;
-import id.ruangaman.channel.Outbox;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.ChatMessageRepository;
+import id.ruangaman.transcript.Contact;
+import id.ruangaman.texts.Notices;
+import id.ruangaman.transcript.Outbox;
 
 /**
  * The per-contact flood limit. Past {@link FloodConfig#maxMessages()} messages within the window,

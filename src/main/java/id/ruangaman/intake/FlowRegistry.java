@@ -1,5 +1,7 @@
 package id.ruangaman.intake;
 
+import id.ruangaman.texts.ConversationFolder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,13 +39,15 @@ public class FlowRegistry {
     private static final Logger LOG = Logger.getLogger(FlowRegistry.class);
 
     private final ConversationConfig config;
+    private final ConversationFolder folder;
     private final EntityManager em;
     private final Clock clock;
     private final FlowLoader loader = new FlowLoader();
     private final FlowCatalog catalog = new FlowCatalog();
     private final Set<String> flowIds = new TreeSet<>();
 
-    FlowRegistry(ConversationConfig config, EntityManager em, Clock clock) {
+    FlowRegistry(ConversationConfig config, ConversationFolder folder, EntityManager em, Clock clock) {
+        this.folder = folder;
         this.config = config;
         this.em = em;
         this.clock = clock;
@@ -54,7 +58,7 @@ public class FlowRegistry {
 
     /** Before the data files ({@code _*.yaml}) are read, so a broken flow is always the first problem reported. */
     void onStart(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) StartupEvent event) {
-        List<FlowFile> files = loadFiles(Path.of(config.flowsDirectory()));
+        List<FlowFile> files = loadFiles(folder.folder());
         List<Flow> fromFiles = files.stream().map(FlowFile::flow).toList();
         QuarkusTransaction.requiringNew().run(() -> {
             files.forEach(this::remember);
@@ -64,7 +68,7 @@ public class FlowRegistry {
         fromFiles.forEach(flow -> flowIds.add(flow.id()));
         if (!flowIds.contains(config.defaultFlow())) {
             throw new ConfigurationException("The default flow '" + config.defaultFlow() + "' is not among the flow files in "
-                    + Path.of(config.flowsDirectory()).toAbsolutePath() + " (RUANGAMAN_CONVERSATION_DEFAULT_FLOW)");
+                    + folder.folder().toAbsolutePath() + " (RUANGAMAN_CONVERSATION_DEFAULT_FLOW)");
         }
         fromFiles.forEach(flow -> LOG.infof("Flow %s is at revision %s", flow.id(), flow.revision()));
     }

@@ -13,7 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-import id.ruangaman.channel.Channel;
+import id.ruangaman.transcript.Channel;
 import id.ruangaman.security.crypto.EncryptedStringConverter;
 
 /**

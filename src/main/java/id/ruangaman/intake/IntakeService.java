@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import id.ruangaman.channel.Contact;
+import id.ruangaman.transcript.Contact;
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.Output;

@@ -8,7 +8,7 @@ import jakarta.interceptor.Interceptor;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
-import id.ruangaman.channel.Notices;
+import id.ruangaman.texts.Notices;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.definition.Discretion;
 

@@ -11,11 +11,11 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ChatMessageRepository;
-import id.ruangaman.channel.Contact;
-import id.ruangaman.channel.ContactRepository;
-import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessageRepository;
+import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.MediaRepository;
 
 /**
  * Erases a person: everything they sent and everything that identifies them, in the caller's transaction,
@@ -99,6 +99,7 @@ public class ReporterErasure {
                 + "where contactId = ?1", contact.id, CLOSED_REASON, now);
         contact.displayName = null;
         contact.erasedAt = now;
+        contact.expectsFiles = false;
         if (contact.channel != Channel.DEV) { // a dev chat's id is a random browser token, not a person's
             contact.externalId = null;
             byte[] unlinked = new byte[32];

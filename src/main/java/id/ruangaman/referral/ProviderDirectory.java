@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import id.ruangaman.intake.ConversationConfig;
+import id.ruangaman.texts.ConversationFolder;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -44,11 +44,11 @@ public class ProviderDirectory {
             String languages, String accessibility, String cost, @JsonProperty("accepts_minors") Boolean acceptsMinors) {
     }
 
-    private final ConversationConfig config;
+    private final ConversationFolder config;
     private final ProviderRepository providers;
     private final Clock clock;
 
-    ProviderDirectory(ConversationConfig config, ProviderRepository providers, Clock clock) {
+    ProviderDirectory(ConversationFolder config, ProviderRepository providers, Clock clock) {
         this.config = config;
         this.providers = providers;
         this.clock = clock;

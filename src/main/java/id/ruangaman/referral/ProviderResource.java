@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
-import id.ruangaman.inbox.InboxLocale;
+import id.ruangaman.web.InboxLocale;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;
 import io.quarkus.qute.CheckedTemplate;

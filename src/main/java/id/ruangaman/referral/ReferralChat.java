@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.ChatMessageRepository;
-import id.ruangaman.channel.Contact;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.ChatMessageRepository;
+import id.ruangaman.transcript.Contact;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.intake.ChatInterceptor;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import id.ruangaman.channel.Contact;
+import id.ruangaman.transcript.Contact;
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.inbox.AnswerLine;
 import id.ruangaman.inbox.IntakeSections;

@@ -23,7 +23,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 import id.ruangaman.audit.AuditEvent;
-import id.ruangaman.inbox.InboxLocale;
+import id.ruangaman.web.InboxLocale;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;
 import io.quarkus.qute.CheckedTemplate;

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import id.ruangaman.intake.ConversationConfig;
+import id.ruangaman.texts.ConversationFolder;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -35,10 +35,10 @@ public class ReferralTexts {
             "withdraw_which", "withdraw_keep", "withdraw_kept", "withdrawn", "referral_sent", "referral_accepted");
     private static final List<String> LANGUAGES = List.of("id", "en");
 
-    private final ConversationConfig config;
+    private final ConversationFolder config;
     private final Map<String, Map<String, String>> texts = new HashMap<>();
 
-    ReferralTexts(ConversationConfig config) {
+    ReferralTexts(ConversationFolder config) {
         this.config = config;
     }
 

@@ -16,7 +16,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
-import id.ruangaman.inbox.InboxLocale;
+import id.ruangaman.web.InboxLocale;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 

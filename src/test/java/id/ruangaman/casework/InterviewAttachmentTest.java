@@ -14,7 +14,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import id.ruangaman.audit.AuditLog;
-import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.inbox.CaseFileRepository;
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.testing.CsrfForms;

@@ -1,5 +1,7 @@
 package id.ruangaman.channel;
 
+import id.ruangaman.transcript.Channel;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

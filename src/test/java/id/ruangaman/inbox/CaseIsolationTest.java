@@ -18,7 +18,7 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.channel.MediaStaging;
+import id.ruangaman.transcript.MediaStaging;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.MediaKind;
 import id.ruangaman.security.Role;

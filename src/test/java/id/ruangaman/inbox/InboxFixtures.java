@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.intake.ConversationService;
 import id.ruangaman.intake.IntakeRepository;

@@ -9,8 +9,8 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.channel.ContactRepository;
-import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.MediaRepository;
 import id.ruangaman.intake.ConversationService;
 import id.ruangaman.intake.DevConversation;
 import id.ruangaman.security.Role;

@@ -8,10 +8,10 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.ChatMessageRepository;
-import id.ruangaman.channel.ContactRepository;
-import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.ChatMessageRepository;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.MediaRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 

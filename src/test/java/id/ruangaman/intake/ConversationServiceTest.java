@@ -27,11 +27,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.ChatMessageRepository;
-import id.ruangaman.channel.ContactRepository;
-import id.ruangaman.channel.Media;
-import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.ChatMessageRepository;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.Media;
+import id.ruangaman.transcript.MediaRepository;
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.MediaKind;
 import id.ruangaman.conversation.SessionState;

@@ -3,10 +3,10 @@ package id.ruangaman.intake;
 import java.time.Instant;
 import java.util.UUID;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ContactRepository;
-import id.ruangaman.channel.Media;
-import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.Media;
+import id.ruangaman.transcript.MediaRepository;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.MediaKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;

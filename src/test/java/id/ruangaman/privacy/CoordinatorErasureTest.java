@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import id.ruangaman.audit.AuditEvent;
 import id.ruangaman.audit.AuditLog;
-import id.ruangaman.channel.Contact;
+import id.ruangaman.transcript.Contact;
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.intake.Intake;
 import id.ruangaman.intake.IntakeRepository;

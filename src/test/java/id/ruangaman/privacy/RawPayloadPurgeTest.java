@@ -12,8 +12,8 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ProviderIds;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ProviderIds;
 import id.ruangaman.channel.inbound.InboundProcessor;
 import id.ruangaman.channel.inbound.RawPayloadPurge;
 import id.ruangaman.testing.TelegramChats;

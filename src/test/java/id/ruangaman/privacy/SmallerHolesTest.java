@@ -27,8 +27,8 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.Media;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.Media;
 import id.ruangaman.inbox.CaseFileRepository;
 import id.ruangaman.inbox.InboxEventFeed;
 import id.ruangaman.inbox.InboxFixtures;

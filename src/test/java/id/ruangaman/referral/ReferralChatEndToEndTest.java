@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.Eventually;

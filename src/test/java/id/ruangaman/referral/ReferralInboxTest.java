@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.intake.ConversationService;

@@ -9,10 +9,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.ruangaman.audit.AuditLog;
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.ChatMessageRepository;
-import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.ChatMessageRepository;
+import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.intake.ConversationService;
 import id.ruangaman.intake.Intake;

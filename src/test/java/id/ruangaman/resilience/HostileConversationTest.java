@@ -14,8 +14,8 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
 import id.ruangaman.testing.FakePlatforms;
@@ -41,7 +41,7 @@ class HostileConversationTest {
     private final FakeTelegram telegram = FakePlatforms.telegram();
 
     @Inject
-    id.ruangaman.channel.ProviderIds providerIds;
+    id.ruangaman.transcript.ProviderIds providerIds;
     @Inject
     TelegramChats chats;
     @Inject

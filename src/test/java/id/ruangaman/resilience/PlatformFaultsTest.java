@@ -13,8 +13,8 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;

@@ -31,7 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import id.ruangaman.channel.Channel;
+import id.ruangaman.transcript.Channel;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.TelegramChats;

@@ -8,11 +8,11 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.Contact;
-import id.ruangaman.channel.ContactRepository;
-import id.ruangaman.channel.ProviderIds;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.ProviderIds;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

@@ -22,8 +22,8 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.Contact;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.Contact;
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.intake.IntakeRepository;
 import id.ruangaman.security.Role;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;

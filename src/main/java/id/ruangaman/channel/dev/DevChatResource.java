@@ -23,12 +23,12 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ChatMessageRepository;
-import id.ruangaman.channel.Contact;
-import id.ruangaman.channel.ContactRepository;
-import id.ruangaman.channel.Media;
-import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessageRepository;
+import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.Media;
+import id.ruangaman.transcript.MediaRepository;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.MediaKind;
 import id.ruangaman.intake.ConversationService;

@@ -1,6 +1,6 @@
 package id.ruangaman.channel.inbound;
 
-import id.ruangaman.channel.Channel;
+import id.ruangaman.transcript.Channel;
 
 /**
  * Turns one stored update of a channel into conversation steps. {@link #prepare} runs outside any

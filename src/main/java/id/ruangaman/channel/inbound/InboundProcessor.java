@@ -20,7 +20,7 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
-import id.ruangaman.channel.Channel;
+import id.ruangaman.transcript.Channel;
 import id.ruangaman.channel.ChannelsConfig;
 import id.ruangaman.security.crypto.FieldCipher;
 import io.micrometer.core.instrument.MeterRegistry;

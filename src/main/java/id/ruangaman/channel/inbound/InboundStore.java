@@ -8,8 +8,8 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ProviderIds;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ProviderIds;
 import id.ruangaman.security.crypto.FieldCipher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;

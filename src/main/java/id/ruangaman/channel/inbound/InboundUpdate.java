@@ -9,7 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import id.ruangaman.channel.Channel;
+import id.ruangaman.transcript.Channel;
 
 /** A platform update as it arrived. The payload stays ciphertext here; handlers decrypt it. */
 @Entity

@@ -2,9 +2,9 @@ package id.ruangaman.channel.outbound;
 
 import java.time.Duration;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.Contact;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.Contact;
 import id.ruangaman.conversation.Output;
 
 /** Delivers outbox rows of one channel through that platform's API. */

@@ -20,13 +20,13 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
-import id.ruangaman.channel.Channel;
+import id.ruangaman.transcript.Channel;
 import id.ruangaman.channel.ChannelsConfig;
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.Contact;
-import id.ruangaman.channel.Outbox;
-import id.ruangaman.channel.ProviderIds;
-import id.ruangaman.channel.TranscriptChanged;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.Outbox;
+import id.ruangaman.transcript.ProviderIds;
+import id.ruangaman.transcript.TranscriptChanged;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.SessionStateJson;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -6,9 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.telegram.telegrambots.meta.api.objects.Update;
 
-import id.ruangaman.channel.Channel;
+import id.ruangaman.transcript.Channel;
 import id.ruangaman.channel.ChannelsConfig;
-import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.channel.inbound.InboundStore;
 
 /** A Telegram update as the row the inbound store keeps, whether it came by webhook or by polling. */

@@ -16,12 +16,12 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.Contact;
-import id.ruangaman.channel.ContactRepository;
-import id.ruangaman.channel.MediaStaging;
-import id.ruangaman.channel.Notices;
-import id.ruangaman.channel.Outbox;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.MediaStaging;
+import id.ruangaman.texts.Notices;
+import id.ruangaman.transcript.Outbox;
 import id.ruangaman.channel.inbound.InboundHandler;
 import id.ruangaman.channel.inbound.InboundStore;
 import id.ruangaman.channel.inbound.InboundUpdate;
@@ -149,7 +149,7 @@ public class TelegramInboundHandler implements InboundHandler {
         boolean more = inbound.laterPending(stored, TelegramUpdates.FILE_KINDS);
         // A quick look without the lock. If the locked decision (ConversationService.receiveFromChannel) wants the
         // file after all, the update comes back with fetchFile set; a file is never counted without being stored.
-        if (!stored.fetchFile && !conversations.expectsUpload(Channel.TELEGRAM, String.valueOf(chatId))) {
+        if (!stored.fetchFile && !contacts.expectsFiles(Channel.TELEGRAM, String.valueOf(chatId))) {
             // Not a question that asks for files: nothing is fetched; the conversation says so kindly.
             return new Converse(chatId, new Input.Media(null, upload.kind(), caption), messageId, null, more);
         }

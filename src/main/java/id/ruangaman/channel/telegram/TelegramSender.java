@@ -18,11 +18,11 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.ChatMessageRepository;
-import id.ruangaman.channel.Outbox;
-import id.ruangaman.channel.Contact;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.ChatMessageRepository;
+import id.ruangaman.transcript.Outbox;
+import id.ruangaman.transcript.Contact;
 import id.ruangaman.channel.outbound.ChannelSender;
 import id.ruangaman.channel.outbound.SendOutcome;
 import id.ruangaman.conversation.Choice;

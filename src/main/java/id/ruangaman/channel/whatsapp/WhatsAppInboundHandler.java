@@ -12,12 +12,12 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.Contact;
-import id.ruangaman.channel.ContactRepository;
-import id.ruangaman.channel.MediaStaging;
-import id.ruangaman.channel.Notices;
-import id.ruangaman.channel.Outbox;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.MediaStaging;
+import id.ruangaman.texts.Notices;
+import id.ruangaman.transcript.Outbox;
 import id.ruangaman.channel.inbound.InboundHandler;
 import id.ruangaman.channel.inbound.InboundStore;
 import id.ruangaman.channel.inbound.InboundUpdate;
@@ -212,7 +212,7 @@ public class WhatsAppInboundHandler implements InboundHandler {
         String caption = media.path("caption").isTextual() ? media.path("caption").asText() : null;
         boolean more = inbound.laterPending(stored, MEDIA_TYPES);
         // A quick look without the lock; the locked decision may still ask for the file (fetchFile on the next try).
-        if (!stored.fetchFile && !conversations.expectsUpload(Channel.WHATSAPP, from.key())) {
+        if (!stored.fetchFile && !contacts.expectsFiles(Channel.WHATSAPP, from.key())) {
             return new Converse(from, profileName, new Input.Media(null, kind, caption), messageId, more);
         }
         Map<String, String> limit = Map.of("max_mb", String.valueOf(config.maxMediaBytes() / (1024 * 1024)));

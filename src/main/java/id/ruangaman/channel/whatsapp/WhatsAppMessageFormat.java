@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Output;
 

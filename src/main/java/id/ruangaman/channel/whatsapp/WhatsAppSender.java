@@ -12,10 +12,10 @@ import jakarta.ws.rs.WebApplicationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.Contact;
-import id.ruangaman.channel.Outbox;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.Outbox;
 import id.ruangaman.channel.outbound.ChannelSender;
 import id.ruangaman.channel.outbound.SendOutcome;
 import id.ruangaman.conversation.Output;

@@ -7,12 +7,12 @@ import jakarta.enterprise.event.Event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.ChatMessageRepository;
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.Outbox;
-import id.ruangaman.channel.ProviderIds;
-import id.ruangaman.channel.TranscriptChanged;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.ChatMessageRepository;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.Outbox;
+import id.ruangaman.transcript.ProviderIds;
+import id.ruangaman.transcript.TranscriptChanged;
 
 /**
  * Applies Cloud API delivery statuses to outbound messages. Statuses can arrive out of order, so a

@@ -25,9 +25,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.ruangaman.channel.Channel;
+import id.ruangaman.transcript.Channel;
 import id.ruangaman.channel.ChannelsConfig;
-import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.channel.WebhookResponses;
 import id.ruangaman.channel.inbound.InboundStore;
 

@@ -18,8 +18,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.MediaRepository;
 import id.ruangaman.channel.inbound.InboundHandler;
 import id.ruangaman.channel.inbound.InboundProcessor;
 import id.ruangaman.channel.inbound.InboundUpdate;

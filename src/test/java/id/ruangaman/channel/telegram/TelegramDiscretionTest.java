@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.MediaRepository;
 import id.ruangaman.intake.Intake;
 import id.ruangaman.intake.IntakeRepository;
 import id.ruangaman.testing.FakePlatforms;

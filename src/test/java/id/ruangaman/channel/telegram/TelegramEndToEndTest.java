@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.Media;
-import id.ruangaman.channel.MediaRepository;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.Media;
+import id.ruangaman.transcript.MediaRepository;
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.intake.Intake;

@@ -13,11 +13,11 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.Contact;
-import id.ruangaman.channel.ContactRepository;
-import id.ruangaman.channel.Outbox;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.Outbox;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;

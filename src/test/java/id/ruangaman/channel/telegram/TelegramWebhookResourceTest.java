@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import id.ruangaman.channel.ChatMessage;
+import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.channel.inbound.InboundProcessor;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakePlatforms;

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.ChatMessage;
-import id.ruangaman.channel.Contact;
-import id.ruangaman.channel.ContactRepository;
-import id.ruangaman.channel.Outbox;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.Outbox;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
 import id.ruangaman.testing.FakePlatforms;
@@ -38,7 +38,7 @@ class WhatsAppWebhookResourceTest {
     private final FakeGraph graph = FakePlatforms.graph();
 
     @Inject
-    id.ruangaman.channel.ProviderIds providerIds;
+    id.ruangaman.transcript.ProviderIds providerIds;
     @Inject
     TelegramChats chats;
     @Inject

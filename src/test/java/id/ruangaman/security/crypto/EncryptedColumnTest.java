@@ -16,9 +16,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.channel.Channel;
-import id.ruangaman.channel.Contact;
-import id.ruangaman.channel.ContactRepository;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.ContactRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 

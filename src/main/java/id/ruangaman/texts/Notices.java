@@ -1,4 +1,4 @@
-package id.ruangaman.channel;
+package id.ruangaman.texts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +16,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import id.ruangaman.intake.ConversationConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -44,11 +43,11 @@ public class Notices {
     public static final String LEGAL_NOTICE = "legal_notice";
     private static final String[] LANGUAGES = { "id", "en" };
 
-    private final ConversationConfig config;
+    private final ConversationFolder config;
     private final Map<Key, Map<String, String>> texts = new EnumMap<>(Key.class);
     private final Map<String, LocalizedText> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Notices(ConversationConfig config) {
+    Notices(ConversationFolder config) {
         this.config = config;
     }
 

@@ -1,4 +1,4 @@
-package id.ruangaman.channel;
+package id.ruangaman.transcript;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 
 import id.ruangaman.security.crypto.BlindIndex;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -26,6 +27,15 @@ public class ContactRepository implements PanacheRepository<Contact> {
     public Optional<Contact> findByExternalId(Channel channel, String externalId) {
         byte[] hash = hash(channel, externalId);
         return find("channel = ?1 and (externalIdHash = ?2 or userIdHash = ?2) order by id", channel, hash).firstResultOptional();
+    }
+
+    /**
+     * Whether this sender's conversation currently asks for files ({@link Contact#expectsFiles}); false for a sender
+     * not seen before. Read without a lock: a quick look before a download, not a decision.
+     */
+    @Transactional
+    public boolean expectsFiles(Channel channel, String externalId) {
+        return findByExternalId(channel, externalId).map(contact -> contact.expectsFiles).orElse(false);
     }
 
     /**

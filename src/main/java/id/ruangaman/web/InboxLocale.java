@@ -1,4 +1,4 @@
-package id.ruangaman.inbox;
+package id.ruangaman.web;
 
 import java.util.Locale;
 

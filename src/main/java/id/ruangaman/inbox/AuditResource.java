@@ -1,4 +1,10 @@
-package id.ruangaman.audit;
+package id.ruangaman.inbox;
+
+import id.ruangaman.audit.AuditAction;
+
+import id.ruangaman.audit.AuditEvent;
+
+import id.ruangaman.audit.AuditLog;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,7 +24,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import id.ruangaman.inbox.CaseFileRepository;
 import id.ruangaman.inbox.InboxConfig;
-import id.ruangaman.inbox.InboxLocale;
+import id.ruangaman.web.InboxLocale;
 import id.ruangaman.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -1,4 +1,4 @@
-package id.ruangaman.channel;
+package id.ruangaman.transcript;
 
 import java.util.Collection;
 

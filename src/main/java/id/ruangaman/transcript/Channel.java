@@ -1,4 +1,4 @@
-package id.ruangaman.channel;
+package id.ruangaman.transcript;
 
 /** The messengers a person can reach Ruang Aman through. {@code DEV} is the local test chat. */
 public enum Channel {

@@ -1,4 +1,4 @@
-package id.ruangaman.channel;
+package id.ruangaman.transcript;
 
 import java.time.Instant;
 
@@ -66,6 +66,14 @@ public class Contact {
     /** Discreet mode (issue 17): every message to this chat goes out without a notification sound where possible. */
     @Column(nullable = false)
     public boolean discreet;
+
+    /**
+     * Whether the conversation's current question asks for files (evidence uploads, or a file in the case's thread
+     * awaiting a keep-or-delete answer). Kept by the intake after every step, so a channel can decide at its edge
+     * whether a file is worth downloading without asking the conversation. A hint only: the locked step decides.
+     */
+    @Column(name = "expects_files", nullable = false)
+    public boolean expectsFiles;
 
     /** When the person's data was erased (/hapus or a coordinator); the platform id is gone from then on. */
     @Column(name = "erased_at")

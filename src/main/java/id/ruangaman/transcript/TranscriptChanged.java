@@ -1,4 +1,4 @@
-package id.ruangaman.channel;
+package id.ruangaman.transcript;
 
 /**
  * Fired in the transaction that added a transcript row or changed its delivery status, so the inbox
