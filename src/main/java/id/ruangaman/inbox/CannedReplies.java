@@ -21,7 +21,7 @@ import id.ruangaman.texts.ConversationFolder;
  * {@code conversations/_canned_replies.yaml} so counsellors review their wording in pull requests.
  */
 @ApplicationScoped
-public class CannedReplies {
+class CannedReplies {
 
     private static final Logger LOG = Logger.getLogger(CannedReplies.class);
     static final String FILE = "_canned_replies.yaml";

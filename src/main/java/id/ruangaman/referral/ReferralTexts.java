@@ -24,7 +24,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * like the flows. Every key below needs Bahasa Indonesia and English; checked at start-up.
  */
 @ApplicationScoped
-public class ReferralTexts {
+class ReferralTexts {
 
     static final int AFTER_FLOWS = jakarta.interceptor.Interceptor.Priority.APPLICATION + 600;
     static final String FILE = "_referral_texts.yaml";
