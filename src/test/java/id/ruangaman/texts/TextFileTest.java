@@ -107,6 +107,17 @@ class TextFileTest {
                 .contains("'a' must be a group of exactly the texts [title, text]"));
     }
 
+    /** The example of conversations/README.md's "Text files" section passes the lint it documents. */
+    @Test
+    void shouldReadTheReadmesExample() throws IOException {
+        String readme = Files.readString(Path.of("conversations/README.md"));
+        int section = readme.indexOf("## Text files");
+        int start = readme.indexOf("```yaml", section) + 7;
+        TextFile file = TextFile.read(write(readme.substring(start, readme.indexOf("```", start))));
+        assertEquals(List.of("media_too_large", "safety_check"), file.keys());
+        assertEquals(List.of("title", "text"), List.copyOf(file.group("safety_check").keySet()));
+    }
+
     @Test
     void shouldNameAMissingFileAndInvalidYaml() throws IOException {
         assertTrue(assertThrows(ConfigurationException.class, () -> TextFile.read(dir.resolve("_none.yaml"))).getMessage()
