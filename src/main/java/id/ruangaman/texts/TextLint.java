@@ -23,7 +23,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * <li>a text has Bahasa Indonesia ({@code id}) and English ({@code en}), neither blank; any other key of a text is a
  * language code (two or three lower-case letters) with a text that is not blank either;</li>
  * <li>every language of a text has the same {@code {placeholders}} as the Bahasa Indonesia one;</li>
- * <li>a group holds only texts, and is not empty.</li>
+ * <li>a group holds only texts, and is not empty;</li>
+ * <li>no key contains a dot (a text in a group is named {@code group.key}).</li>
  * </ul>
  */
 final class TextLint {
@@ -47,13 +48,17 @@ final class TextLint {
     }
 
     private void entry(String key, JsonNode value, Map<String, LocalizedText> texts) {
-        if (isText(value)) {
+        if (key.contains(".")) {
+            problems.add("key '" + key + "' may not contain '.' (a text in a group is named group.key)");
+        } else if (isText(value)) {
             text(key, value).ifPresent(text -> texts.put(key, text));
         } else if (value.isObject() && !value.isEmpty()) {
             for (Iterator<Map.Entry<String, JsonNode>> members = value.fields(); members.hasNext();) {
                 Map.Entry<String, JsonNode> member = members.next();
                 String memberKey = key + "." + member.getKey();
-                if (isText(member.getValue())) {
+                if (member.getKey().contains(".")) {
+                    problems.add("key '" + memberKey + "' may not contain '.' (a text in a group is named group.key)");
+                } else if (isText(member.getValue())) {
                     text(memberKey, member.getValue()).ifPresent(text -> texts.put(memberKey, text));
                 } else {
                     problems.add("'" + memberKey + "' is not a text {id: ..., en: ...}");

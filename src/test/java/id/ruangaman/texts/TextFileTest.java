@@ -73,6 +73,7 @@ class TextFileTest {
             a plain string            | a: Halo                                       | 'a' is not a text {id: ..., en: ...} or a group of texts
             a list                    | replies: [{title: x}]                         | 'replies' is not a text {id: ..., en: ...} or a group of texts
             nested too deep           | r: {title: {short: {id: x, en: y}}}           | 'r.title' is not a text {id: ..., en: ...}
+            a dot in a key            | a.b: {id: x, en: y}                           | key 'a.b' may not contain '.' (a text in a group is named group.key)
             an empty group            | r: {}                                         | 'r' is not a text {id: ..., en: ...} or a group of texts
             a list at the top         | '- a'                                         | the file must be a map of texts {id: ..., en: ...} (or groups of them)
             duplicate key             | a: {id: x, en: y}\\nb: {id: x, en: y}\\na: {id: z, en: w} | duplicate key 'a' at line 3
