@@ -20,7 +20,7 @@ import io.quarkus.runtime.StartupEvent;
  * problem stops the start with its name and key. No file means no canned replies.
  */
 @ApplicationScoped
-public class CannedReplies {
+class CannedReplies {
 
     private static final Logger LOG = Logger.getLogger(CannedReplies.class);
     static final String FILE = "_canned_replies.yaml";

@@ -31,7 +31,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * entry stops the start-up with the file, key and problem.
  */
 @ApplicationScoped
-public class ProviderDirectory {
+class ProviderDirectory {
 
     private static final Logger LOG = Logger.getLogger(ProviderDirectory.class);
     static final int AFTER_FLOWS = jakarta.interceptor.Interceptor.Priority.APPLICATION + 600;

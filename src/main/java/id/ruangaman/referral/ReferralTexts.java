@@ -18,7 +18,7 @@ import io.quarkus.runtime.StartupEvent;
  * start-up.
  */
 @ApplicationScoped
-public class ReferralTexts {
+class ReferralTexts {
 
     static final int AFTER_FLOWS = jakarta.interceptor.Interceptor.Priority.APPLICATION + 600;
     static final String FILE = "_referral_texts.yaml";
