@@ -57,7 +57,7 @@ class ProviderDirectory {
     /** After the flows are loaded and linted, so a broken flow is the first thing reported. */
     @Transactional
     void onStart(@Observes @Priority(AFTER_FLOWS) StartupEvent event) {
-        Path file = Path.of(config.flowsDirectory(), FILE);
+        Path file = config.file(FILE);
         Map<String, Entry> entries = read(file);
         entries.forEach((key, entry) -> upsert(key, entry));
         LOG.infof("Referral directory: %d providers from %s", entries.size(), FILE);
