@@ -33,7 +33,7 @@ import id.ruangaman.security.CurrentAccount;
  * yet ({@link FormRefused}, 409) or a missing required part (400), and audits the change with codes only.
  */
 @ApplicationScoped
-public class CaseworkService {
+class CaseworkService {
 
     static final int MAX_TEXT = 8000;
     static final int MAX_SHORT = 200;

@@ -6,7 +6,7 @@ import id.ruangaman.web.Refused;
  * A casework form the service refuses: 400 for a missing or invalid field, 409 for a step the case is not ready for.
  * {@link #code()} is a label key of the {@code sop:refusal} message; the page is shown again with it.
  */
-public class FormRefused extends Refused {
+class FormRefused extends Refused {
 
     private final String code;
 

@@ -21,7 +21,7 @@ import id.ruangaman.security.CurrentAccount;
  * content). The person is not messaged.
  */
 @ApplicationScoped
-public class CaseErasure {
+class CaseErasure {
 
     private static final Logger LOG = Logger.getLogger(CaseErasure.class);
     /** Why a coordinator erases; shown as labels ({@code erase_why}). */

@@ -15,7 +15,7 @@ import id.ruangaman.audit.AuditLog;
 
 /** Coordinators' changes to the directory: create, edit, deactivate and reactivate; each audited by provider id. */
 @ApplicationScoped
-public class ProviderAdmin {
+class ProviderAdmin {
 
     /** A submitted provider form. */
     public record Form(String key, String name, List<String> services, String region, String city, String address,
