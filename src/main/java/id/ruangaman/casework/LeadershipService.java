@@ -27,7 +27,7 @@ import id.ruangaman.security.CurrentAccount;
  * this service reads nothing else. A conflicted leader is refused like anyone (audited).
  */
 @ApplicationScoped
-public class LeadershipService {
+class LeadershipService {
 
     static final List<String> VISIBLE = List.of(CaseStatus.CONCLUDED, CaseStatus.DECIDED, CaseStatus.CLOSED);
 

@@ -12,7 +12,7 @@ import id.ruangaman.intake.IntakeReceived;
  * exactly when the change committed; open pages read the table (see {@link InboxEventFeed}).
  */
 @ApplicationScoped
-public class InboxEventRecorder {
+class InboxEventRecorder {
 
     public static final String INTAKE = "intake";
     public static final String MESSAGE = "message";

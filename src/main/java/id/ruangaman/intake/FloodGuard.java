@@ -19,7 +19,7 @@ import id.ruangaman.transcript.Outbox;
  * the person gets one kind notice per window. Runs inside the conversation step, under the contact's lock.
  */
 @ApplicationScoped
-public class FloodGuard {
+class FloodGuard {
 
     /** Transcript kind of the notice, so the next one waits a whole window. */
     static final String NOTICE_KIND = "flood";

@@ -39,7 +39,7 @@ import id.ruangaman.security.CurrentAccount;
  * without consent in force), and audits the change with codes only.
  */
 @ApplicationScoped
-public class ReferralService {
+class ReferralService {
 
     private static final Logger LOG = Logger.getLogger(ReferralService.class);
     public static final List<String> SERVICES = List.of("psychological", "legal", "social_reintegration",

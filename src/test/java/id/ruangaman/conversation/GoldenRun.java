@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import id.ruangaman.texts.TextFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -120,17 +121,9 @@ final class GoldenRun {
         }
     }
 
-    /** The shared texts flows include with {notice:name}, as the host loads them from conversations/_notices.yaml. */
+    /** The shared texts flows include with {notice:name}, read from conversations/_notices.yaml by the host's loader. */
     static SharedTexts noticesFile() {
-        try {
-            Map<String, Map<String, String>> raw = YAML
-                    .readValue(Path.of("conversations/_notices.yaml").toFile(), new TypeReference<Map<String, Map<String, String>>>() { });
-            Map<String, id.ruangaman.conversation.definition.LocalizedText> texts = new LinkedHashMap<>();
-            raw.forEach((name, text) -> texts.put(name, new id.ruangaman.conversation.definition.LocalizedText(text)));
-            return SharedTexts.of(texts);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedTexts.of(TextFile.read(Path.of("conversations/_notices.yaml")).texts());
     }
 
     private void addFlow(String path) {
