@@ -1,5 +1,7 @@
 package id.ruangaman.referral;
 
+import id.ruangaman.web.Refused;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,9 +9,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
 
 import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
@@ -43,7 +42,7 @@ class ProviderAdmin {
     public Provider get(long id) {
         Provider provider = providers.findById(id);
         if (provider == null) {
-            throw new NotFoundException("no such provider");
+            throw Refused.notFound("no such provider");
         }
         return provider;
     }
@@ -52,10 +51,10 @@ class ProviderAdmin {
     public Provider create(Form form, String actor) {
         String key = form.key() == null ? "" : form.key().trim();
         if (!ProviderDirectory.KEY.matcher(key).matches()) {
-            throw new BadRequestException("invalid stable id");
+            throw Refused.invalidInput("invalid stable id");
         }
         if (providers.findByKey(key).isPresent()) {
-            throw new WebApplicationException("a provider with this id exists", 409);
+            throw Refused.conflict("a provider with this id exists");
         }
         Provider provider = new Provider();
         provider.key = key;
@@ -90,7 +89,7 @@ class ProviderAdmin {
                 form.acceptsMinors());
         String problem = ProviderDirectory.problem(provider.key, entry);
         if (problem != null) {
-            throw new BadRequestException("provider " + problem);
+            throw Refused.invalidInput("provider " + problem);
         }
         ProviderDirectory.copy(entry, provider);
         provider.updatedAt = Instant.now(clock);
@@ -102,7 +101,7 @@ class ProviderAdmin {
         }
         String trimmed = value.strip();
         if (trimmed.length() > max) {
-            throw new BadRequestException("a field is too long");
+            throw Refused.invalidInput("a field is too long");
         }
         return trimmed;
     }
