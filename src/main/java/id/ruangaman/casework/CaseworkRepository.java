@@ -9,7 +9,7 @@ import jakarta.persistence.EntityManager;
 
 /** Reads and writes the casework rows of a case. */
 @ApplicationScoped
-public class CaseworkRepository {
+class CaseworkRepository {
 
     private final EntityManager em;
 

@@ -36,9 +36,11 @@ import io.quarkus.qute.TemplateInstance;
  * The SOP's stages after the report, on one page per case ({@code /inbox/cases/{ref}/sop}): workflow and timeline,
  * assessment awal, rapat terbatas, surat tugas, parties, interviews, conclusion, recommendation, sanction execution,
  * recovery and conflicts of interest. Forms post, then redirect back; a refused form shows the page again (400/409)
- * with the reason and what was typed.
+ * with the reason and what was typed. Every action is a form post answered with HTML unless it says otherwise.
  */
 @Path("/inbox/cases/{ref}/sop")
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+@Produces(MediaType.TEXT_HTML)
 @RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR })
 public class CaseworkResource {
 
@@ -65,15 +67,13 @@ public class CaseworkResource {
     }
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
+    @Consumes(MediaType.WILDCARD)
     public TemplateInstance page(@RestPath String ref) {
         return render(work.open(ref, current), Map.of(), null, null);
     }
 
     @POST
     @Path("/status")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response status(@RestPath String ref, @RestForm String status, @RestForm String reason) {
         return act(ref, "status", form("reason", reason), () -> {
             if (CaseStatus.CLOSED.equals(status) && (reason == null || !CaseStatus.CLOSE_REASONS.contains(reason))) {
@@ -88,8 +88,6 @@ public class CaseworkResource {
 
     @POST
     @Path("/assessment")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response assessment(@RestPath String ref, @RestForm String condition, @RestForm("emergency") List<String> emergency,
             @RestForm("risk_level") String riskLevel, @RestForm("condition_notes") String notes, @RestForm String risks,
             @RestForm String mitigation) {
@@ -100,8 +98,6 @@ public class CaseworkResource {
 
     @POST
     @Path("/meetings")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response meeting(@RestPath String ref, @RestForm("held_on") String heldOn, @RestForm("attendees") List<String> attendees,
             @RestForm("options_explained") String options, @RestForm("victim_choice") String choice,
             @RestForm("choice_notes") String notes) {
@@ -112,8 +108,6 @@ public class CaseworkResource {
 
     @POST
     @Path("/letter")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response letter(@RestPath String ref, @RestForm("letter_number") String number, @RestForm("issued_on") String issuedOn,
             @RestForm("signatory_name") String name, @RestForm("signatory_title") String title, @RestForm("team") List<String> team) {
         return act(ref, "letter", form("letter_number", number, "issued_on", issuedOn, "signatory_name", name, "signatory_title", title,
@@ -122,8 +116,6 @@ public class CaseworkResource {
 
     @POST
     @Path("/parties")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response party(@RestPath String ref, @RestForm("party_role") String role, @RestForm("party_name") String name,
             @RestForm("campus_status") String campusStatus, @RestForm("party_account") String account) {
         return act(ref, "party", form("party_role", role, "party_name", name, "campus_status", campusStatus, "party_account", account),
@@ -132,8 +124,6 @@ public class CaseworkResource {
 
     @POST
     @Path("/interviews")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response interview(@RestPath String ref, @RestForm String party, @RestForm("held_at") String heldAt, @RestForm String channel,
             @RestForm String place, @RestForm("interview_attendees") String attendees, @RestForm String summary,
             @RestForm("recording_consent") String consent) {
@@ -144,8 +134,6 @@ public class CaseworkResource {
 
     @POST
     @Path("/interviews/{id}")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response minutes(@RestPath String ref, @RestPath long id, @RestForm String summary,
             @RestForm("recording_consent") String consent) {
         return act(ref, "minutes-" + id, form("summary_" + id, summary),
@@ -155,7 +143,6 @@ public class CaseworkResource {
     @POST
     @Path("/interviews/{id}/attachment")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Produces(MediaType.TEXT_HTML)
     public Response attach(@RestPath String ref, @RestPath long id, @RestForm("attachment") FileUpload file) {
         return act(ref, "attachment-" + id, Map.of(), () -> {
             byte[] content;
@@ -171,6 +158,8 @@ public class CaseworkResource {
     /** A kept recording or photo: downloaded, never shown inline; audited. */
     @GET
     @Path("/interviews/{id}/attachment")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.WILDCARD)
     public Response attachment(@RestPath String ref, @RestPath long id) {
         Interview i = work.attachment(ref, id, current);
         return Response.ok(i.attachment, "application/octet-stream")
@@ -180,8 +169,6 @@ public class CaseworkResource {
 
     @POST
     @Path("/conclusion")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response conclusion(@RestPath String ref, @RestForm String outcome, @RestForm("party_identity") String identity,
             @RestForm("violence_form") String violence, @RestForm String accompaniment, @RestForm String protection,
             @RestForm("examination_summary") String summary, @RestForm("not_proven_statement") String statement) {
@@ -192,8 +179,6 @@ public class CaseworkResource {
 
     @POST
     @Path("/recommendation")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response recommendation(@RestPath String ref, @RestForm String recovery, @RestForm("sanction_measure") String measure,
             @RestForm("sanction_details") String details, @RestForm String prevention, @RestForm("good_name") String goodName,
             @RestForm("aggravating") List<String> aggravating) {
@@ -204,8 +189,6 @@ public class CaseworkResource {
 
     @POST
     @Path("/execution")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response execution(@RestPath String ref, @RestForm String programme, @RestForm String institution, @RestForm String state,
             @RestForm("completion_report_on") String reportOn, @RestForm("execution_notes") String notes) {
         return act(ref, "execution", form("programme", programme, "institution", institution, "state", state, "completion_report_on",
@@ -214,8 +197,6 @@ public class CaseworkResource {
 
     @POST
     @Path("/recovery")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response recovery(@RestPath String ref, @RestForm("consent_by") String consentBy, @RestForm("consent_on") String consentOn,
             @RestForm("victim_status") String victimStatus, @RestForm String plan, @RestForm("providers") List<String> providers) {
         return act(ref, "recovery", form("consent_by", consentBy, "consent_on", consentOn, "victim_status", victimStatus, "plan", plan,
@@ -225,8 +206,6 @@ public class CaseworkResource {
 
     @POST
     @Path("/checkins")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response checkin(@RestPath String ref, @RestForm("checked_on") String checkedOn, @RestForm("with_whom") String withWhom,
             @RestForm("checkin_provider") String provider, @RestForm("checkin_note") String note) {
         return act(ref, "checkin", form("checked_on", checkedOn, "with_whom", withWhom, "checkin_provider", provider, "checkin_note", note),
@@ -235,8 +214,6 @@ public class CaseworkResource {
 
     @POST
     @Path("/conflicts")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
     public Response conflict(@RestPath String ref, @RestForm("conflict_account") String account) {
         return act(ref, "conflict", Map.of(), () -> work.markConflict(ref, account, current));
     }
@@ -245,7 +222,7 @@ public class CaseworkResource {
         try {
             action.run();
         } catch (FormRefused e) {
-            return refused(ref, formName, submitted, e.code(), e.getResponse().getStatus());
+            return refused(ref, formName, submitted, e.code(), e.status());
         } catch (StepRefused e) {
             return refused(ref, formName, submitted, e.code(), 409);
         }

@@ -1,5 +1,7 @@
 package id.ruangaman.casework;
 
+import id.ruangaman.web.Refused;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,8 +15,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
 
 import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
@@ -33,7 +33,7 @@ import id.ruangaman.security.CurrentAccount;
  * yet ({@link FormRefused}, 409) or a missing required part (400), and audits the change with codes only.
  */
 @ApplicationScoped
-public class CaseworkService {
+class CaseworkService {
 
     static final int MAX_TEXT = 8000;
     static final int MAX_SHORT = 200;
@@ -228,7 +228,7 @@ public class CaseworkService {
         Interview i = interview(file, interviewId);
         byte[] content = i.attachment;
         if (content == null) {
-            throw new NotFoundException("no attachment");
+            throw Refused.notFound("no attachment");
         }
         audit.record(who.getUsername(), AuditAction.ATTACHMENT_VIEW, file.id, "interview:" + i.id);
         return i;
@@ -398,7 +398,7 @@ public class CaseworkService {
         CaseFile file = access.open(ref, who);
         if (!who.isCoordinator()) {
             audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, "conflict_mark");
-            throw new ForbiddenException("coordinators only");
+            throw Refused.forbidden("coordinators only");
         }
         Account account = accounts.findById(parseId(accountId, "conflict_account"));
         if (account == null) {
@@ -433,7 +433,7 @@ public class CaseworkService {
     Interview interview(CaseFile file, long interviewId) {
         Interview i = repo.find(Interview.class, interviewId);
         if (i == null || !i.intakeId.equals(file.id)) {
-            throw new NotFoundException("no such interview");
+            throw Refused.notFound("no such interview");
         }
         return i;
     }

@@ -1,17 +1,17 @@
 package id.ruangaman.casework;
 
-import jakarta.ws.rs.WebApplicationException;
+import id.ruangaman.web.Refused;
 
 /**
  * A casework form the service refuses: 400 for a missing or invalid field, 409 for a step the case is not ready for.
  * {@link #code()} is a label key of the {@code sop:refusal} message; the page is shown again with it.
  */
-public class FormRefused extends WebApplicationException {
+class FormRefused extends Refused {
 
     private final String code;
 
     FormRefused(int status, String code) {
-        super("refused: " + code, status);
+        super(status, "refused: " + code);
         this.code = code;
     }
 

@@ -1,5 +1,7 @@
 package id.ruangaman.casework;
 
+import id.ruangaman.intake.IntakeRecord;
+
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -38,13 +40,10 @@ import id.ruangaman.security.crypto.FieldCipher;
  * group would be hidden, the next smallest is hidden too, so it cannot be worked out from the total.
  */
 @ApplicationScoped
-public class LeadershipReport {
+class LeadershipReport {
 
     static final int MIN_CELL = 5;
     static final int DEADLINE_DAYS = 30;
-    private static final TypeReference<LinkedHashMap<String, LinkedHashMap<String, Answer>>> ANSWERS = new TypeReference<>() {
-    };
-
     /** The period: {@code month} (1-12), {@code semester} (1: January-June, 2: July-December) or {@code year}. */
     public record Period(String kind, int year, int part, LocalDate from, LocalDate until) {
 
@@ -193,12 +192,7 @@ public class LeadershipReport {
         if (encrypted == null) {
             return flat;
         }
-        try {
-            Map<String, LinkedHashMap<String, Answer>> grouped = SessionStateJson.mapper().readValue(cipher.decryptString(encrypted), ANSWERS);
-            grouped.values().forEach(flat::putAll);
-        } catch (IOException e) {
-            throw new IllegalStateException("Unreadable intake record", e);
-        }
+        IntakeRecord.read(cipher.decryptString(encrypted)).values().forEach(flat::putAll);
         return flat;
     }
 

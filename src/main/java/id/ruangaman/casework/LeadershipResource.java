@@ -75,7 +75,7 @@ public class LeadershipResource {
             String code = e instanceof FormRefused f ? f.code() : ((StepRefused) e).code();
             Map<String, String> values = CaseworkResource.form("decision_number", number, "decided_on", decidedOn, "sanction_measure",
                     measure, "recovery_until", recoveryUntil, "decision_text", text);
-            return Response.status(e.getResponse().getStatus()).type(MediaType.TEXT_HTML_TYPE)
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
                     .entity(locale.apply(Templates.detail(leadership.view(ref, current), values, code))).build();
         }
         return Response.seeOther(URI.create("/inbox/pimpinan/" + ref)).build();

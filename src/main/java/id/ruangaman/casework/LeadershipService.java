@@ -1,5 +1,7 @@
 package id.ruangaman.casework;
 
+import id.ruangaman.web.Refused;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,8 +12,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
 
 import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
@@ -27,7 +27,7 @@ import id.ruangaman.security.CurrentAccount;
  * this service reads nothing else. A conflicted leader is refused like anyone (audited).
  */
 @ApplicationScoped
-public class LeadershipService {
+class LeadershipService {
 
     static final List<String> VISIBLE = List.of(CaseStatus.CONCLUDED, CaseStatus.DECIDED, CaseStatus.CLOSED);
 
@@ -86,7 +86,7 @@ public class LeadershipService {
     public void decide(String ref, String number, String decidedOn, String measure, boolean goodName, String recoveryUntil,
             String text, CurrentAccount who) {
         if (!who.isPimpinan()) {
-            throw new ForbiddenException("leadership only");
+            throw Refused.forbidden("leadership only");
         }
         CaseFile file = open(ref, who);
         if (!CaseStatus.CONCLUDED.equals(file.status)) {
@@ -129,14 +129,14 @@ public class LeadershipService {
     }
 
     private CaseFile open(String ref, CurrentAccount who) {
-        CaseFile file = cases.findByReference(ref).orElseThrow(() -> new NotFoundException("no such case"));
+        CaseFile file = cases.findByReference(ref).orElseThrow(() -> Refused.notFound("no such case"));
         if (!VISIBLE.contains(file.status) || file.isDeleted() || repo.one(Conclusion.class, file.id).isEmpty()) {
             audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, "not_concluded");
-            throw new ForbiddenException("not concluded");
+            throw Refused.forbidden("not concluded");
         }
         if (repo.isConflicted(file.id, who.id())) {
             audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, ConflictOfInterest.CODE);
-            throw new ForbiddenException(ConflictOfInterest.CODE);
+            throw Refused.forbidden(ConflictOfInterest.CODE);
         }
         return file;
     }

@@ -7,7 +7,7 @@ import java.util.Map;
  * The codes of the casework forms. People see them only as labels ({@code sop:} message bundle); the SOP clause each
  * list comes from is named.
  */
-public final class Vocabulary {
+final class Vocabulary {
 
     /** Assessment awal: the victim's condition. */
     public static final List<String> CONDITIONS = List.of("stable", "distressed", "crisis", "injured");

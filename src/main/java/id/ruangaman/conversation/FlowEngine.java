@@ -1,7 +1,6 @@
 package id.ruangaman.conversation;
 
 import id.ruangaman.conversation.definition.MessageKey;
-import id.ruangaman.conversation.definition.NodeKind;
 import id.ruangaman.conversation.engine.Answering;
 import id.ruangaman.conversation.engine.ButtonLabels;
 import id.ruangaman.conversation.engine.CaseThreads;
@@ -9,6 +8,7 @@ import id.ruangaman.conversation.engine.Command;
 import id.ruangaman.conversation.engine.EngineContext;
 import id.ruangaman.conversation.engine.GlobalCommands;
 import id.ruangaman.conversation.engine.Idle;
+import id.ruangaman.conversation.engine.NodeHandlers;
 import id.ruangaman.conversation.engine.PendingPrompts;
 import id.ruangaman.conversation.engine.Sessions;
 import id.ruangaman.conversation.engine.Turn;
@@ -79,7 +79,7 @@ public final class FlowEngine {
         }
         return catalog.revision(state.flowId(), state.revision())
                 .flatMap(flow -> flow.findNode(state.nodeId()))
-                .map(node -> node.kind() == NodeKind.MEDIA)
+                .map(node -> NodeHandlers.rulesOf(node.kind()).takesFiles())
                 .orElse(false);
     }
 

@@ -1,6 +1,7 @@
 package id.ruangaman.conversation;
 
 import id.ruangaman.conversation.definition.FlowDefinition;
+import id.ruangaman.conversation.engine.NodeHandlers;
 import id.ruangaman.conversation.lint.AnswerKeyRule;
 import id.ruangaman.conversation.lint.CallbackDataRule;
 import id.ruangaman.conversation.lint.ConditionRule;
@@ -35,7 +36,7 @@ public final class FlowLinter {
             new DiscretionRule());
 
     public List<LintProblem> lint(String file, FlowDefinition definition) {
-        LintContext context = new LintContext(file, definition);
+        LintContext context = new LintContext(file, definition, NodeHandlers::rulesOf);
         for (LintRule rule : RULES) {
             rule.check(definition, context);
         }

@@ -1,73 +1,71 @@
 package id.ruangaman.inbox;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
+import id.ruangaman.conversation.definition.LocalizedText;
 import id.ruangaman.texts.ConversationFolder;
+import id.ruangaman.texts.TextFile;
+import io.quarkus.runtime.StartupEvent;
 
 /**
- * Canned replies in Bahasa Indonesia and English, kept with the flows in
- * {@code conversations/_canned_replies.yaml} so counsellors review their wording in pull requests.
+ * Canned replies in Bahasa Indonesia and English, kept with the flows in {@code conversations/_canned_replies.yaml}
+ * so counsellors review their wording in pull requests: one group per reply, {@code <id>: {title: {id, en}, text:
+ * {id, en}}}, listed in the reply box in file order. Read and linted ({@link TextFile}) at start-up; a file with a
+ * problem stops the start with its name and key. No file means no canned replies.
  */
 @ApplicationScoped
-public class CannedReplies {
+class CannedReplies {
 
     private static final Logger LOG = Logger.getLogger(CannedReplies.class);
     static final String FILE = "_canned_replies.yaml";
+    static final List<String> PARTS = List.of("title", "text");
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Entry(String id, Map<String, String> title, Map<String, String> text) {
+    /** One reply in both languages. */
+    record Entry(String id, LocalizedText title, LocalizedText text) {
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record File(List<Entry> replies) {
-    }
-
-    /** One reply in one language, for the reply box. */
+    /** One reply in one language, for the reply box (read by the case page's template). */
     public record Reply(String id, String title, String text) {
     }
 
-    private final List<Entry> entries;
+    private final ConversationFolder folder;
+    private volatile List<Entry> entries = List.of();
 
-    CannedReplies(ConversationFolder config) {
-        this.entries = load(Path.of(config.flowsDirectory()).resolve(FILE));
+    CannedReplies(ConversationFolder folder) {
+        this.folder = folder;
     }
 
-    static List<Entry> load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            LOG.warnf("No canned replies file at %s", file);
-            return List.of();
-        }
-        try {
-            File parsed = new ObjectMapper(new YAMLFactory()).readValue(file.toFile(), File.class);
-            return parsed.replies() == null ? List.of() : List.copyOf(parsed.replies());
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not read " + file + ": " + e.getMessage(), e);
+    void onStart(@Observes StartupEvent event) {
+        load(folder.file(FILE));
+        if (entries.isEmpty()) {
+            LOG.warnf("No canned replies in %s", FILE);
         }
     }
 
-    public List<Entry> entries() {
+    void load(Path file) {
+        entries = read(file);
+    }
+
+    /** @throws io.quarkus.runtime.configuration.ConfigurationException when the file breaks the text lint or a reply lacks its title or text */
+    static List<Entry> read(Path file) {
+        return TextFile.readIfPresent(file).map(texts -> texts.groupsOf(PARTS).keys().stream()
+                .map(id -> new Entry(id, texts.group(id).get("title"), texts.group(id).get("text"))).toList())
+                .orElse(List.of());
+    }
+
+    List<Entry> entries() {
         return entries;
     }
 
     /** The replies in {@code language} (falls back to Bahasa Indonesia). */
-    public List<Reply> in(String language) {
-        String lang = "en".equals(language) ? "en" : "id";
-        return entries.stream().map(e -> new Reply(e.id(), pick(e.title(), lang), pick(e.text(), lang))).toList();
-    }
-
-    private static String pick(Map<String, String> texts, String lang) {
-        return texts == null ? "" : texts.getOrDefault(lang, texts.getOrDefault("id", ""));
+    List<Reply> in(String language) {
+        return entries.stream().map(e -> new Reply(e.id(), e.title().in(language, TextFile.DEFAULT_LANGUAGE),
+                e.text().in(language, TextFile.DEFAULT_LANGUAGE))).toList();
     }
 }

@@ -1,11 +1,11 @@
 package id.ruangaman.inbox;
 
+import id.ruangaman.web.Refused;
+
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
 
 import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
@@ -30,16 +30,16 @@ public class CaseAccess {
     }
 
     public CaseFile open(String referenceCode, CurrentAccount who) {
-        CaseFile file = cases.findByReference(referenceCode).orElseThrow(() -> new NotFoundException("no such case"));
+        CaseFile file = cases.findByReference(referenceCode).orElseThrow(() -> Refused.notFound("no such case"));
         if (!mayOpen(file, who)) {
             audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, "case");
-            throw new ForbiddenException("not your case");
+            throw Refused.forbidden("not your case");
         }
         for (CaseAccessRule rule : rules) {
             Optional<String> refusal = rule.refusal(file, who);
             if (refusal.isPresent()) {
                 audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, refusal.get());
-                throw new ForbiddenException(refusal.get());
+                throw Refused.forbidden(refusal.get());
             }
         }
         return file;

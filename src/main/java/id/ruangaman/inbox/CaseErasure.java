@@ -1,11 +1,11 @@
 package id.ruangaman.inbox;
 
+import id.ruangaman.web.Refused;
+
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ForbiddenException;
 
 import org.jboss.logging.Logger;
 
@@ -21,7 +21,7 @@ import id.ruangaman.security.CurrentAccount;
  * content). The person is not messaged.
  */
 @ApplicationScoped
-public class CaseErasure {
+class CaseErasure {
 
     private static final Logger LOG = Logger.getLogger(CaseErasure.class);
     /** Why a coordinator erases; shown as labels ({@code erase_why}). */
@@ -46,7 +46,7 @@ public class CaseErasure {
         CaseFile file = access.open(ref, who);
         if (!who.isCoordinator()) {
             audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, "erase");
-            throw new ForbiddenException("coordinators only");
+            throw Refused.forbidden("coordinators only");
         }
         return file;
     }
@@ -55,7 +55,7 @@ public class CaseErasure {
     @Transactional
     public long erase(String ref, String reason, CurrentAccount who) {
         if (reason == null || !REASONS.contains(reason)) {
-            throw new BadRequestException("a reason is required");
+            throw Refused.invalidInput("a reason is required");
         }
         CaseFile file = check(ref, who);
         long shells = erasure.eraseOnRequest(file.contactId);

@@ -1,9 +1,10 @@
 package id.ruangaman.inbox;
 
+import id.ruangaman.web.Refused;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import jakarta.ws.rs.BadRequestException;
 
 import id.ruangaman.transcript.Channel;
 
@@ -66,7 +67,7 @@ public record CaseFilter(String view, String status, String channel, String role
 
     private static void require(boolean ok, String what) {
         if (!ok) {
-            throw new BadRequestException("invalid filter: " + what);
+            throw Refused.invalidInput("invalid filter: " + what);
         }
     }
 

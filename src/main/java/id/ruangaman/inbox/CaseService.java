@@ -1,5 +1,7 @@
 package id.ruangaman.inbox;
 
+import id.ruangaman.web.Refused;
+
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -12,10 +14,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.jboss.logging.Logger;
 
@@ -113,12 +111,12 @@ public class CaseService {
         CaseFile file = access.open(ref, who);
         if (!who.isCoordinator() && assigneeId != null && assigneeId != who.id()) {
             audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, "assign_other");
-            throw new ForbiddenException("counsellors assign cases to themselves only");
+            throw Refused.forbidden("counsellors assign cases to themselves only");
         }
         if (assigneeId != null) {
             Account assignee = accounts.findById(assigneeId);
             if (assignee == null || !assignee.active) {
-                throw new BadRequestException("no such active account");
+                throw Refused.invalidInput("no such active account");
             }
         }
         file.assigneeId = assigneeId;
@@ -143,7 +141,7 @@ public class CaseService {
     @Transactional
     public void move(CaseFile file, String to, String reason, CurrentAccount who) {
         if (!CaseStatus.ALL.contains(to)) {
-            throw new BadRequestException("unknown status");
+            throw Refused.invalidInput("unknown status");
         }
         if (!CaseStatus.isAllowed(file.status, to)) {
             throw refuse(file, to, who, "illegal_step");
@@ -151,7 +149,7 @@ public class CaseService {
         Instant now = Instant.now(clock);
         if (CaseStatus.CLOSED.equals(to)) {
             if (reason == null || !CaseStatus.CLOSE_REASONS.contains(reason)) {
-                throw new BadRequestException("closing needs a reason");
+                throw Refused.invalidInput("closing needs a reason");
             }
         }
         if (CaseStatus.VERIFIED.equals(to) && work.checks(file.id).size() < VerificationComponent.ALL.size()) {
@@ -188,7 +186,7 @@ public class CaseService {
     @Transactional
     public void tick(String ref, String component, boolean checked, CurrentAccount who) {
         if (!VerificationComponent.ALL.contains(component)) {
-            throw new BadRequestException("unknown component");
+            throw Refused.invalidInput("unknown component");
         }
         CaseFile file = access.open(ref, who);
         refuseIfDeleted(file);
@@ -212,10 +210,10 @@ public class CaseService {
     @Transactional
     public void addNote(String ref, String text, CurrentAccount who) {
         if (text == null || text.isBlank()) {
-            throw new BadRequestException("empty note");
+            throw Refused.invalidInput("empty note");
         }
         if (text.length() > MAX_NOTE) {
-            throw new BadRequestException("note too long");
+            throw Refused.invalidInput("note too long");
         }
         CaseFile file = access.open(ref, who);
         refuseIfDeleted(file);
@@ -235,19 +233,19 @@ public class CaseService {
     @Transactional
     public ChatMessage reply(String ref, String text, boolean unsafeAcknowledged, boolean chatUnsafe, CurrentAccount who) {
         if (text == null || text.isBlank()) {
-            throw new BadRequestException("empty reply");
+            throw Refused.invalidInput("empty reply");
         }
         if (text.length() > MAX_REPLY) {
-            throw new BadRequestException("reply too long");
+            throw Refused.invalidInput("reply too long");
         }
         CaseFile file = access.open(ref, who);
         refuseIfDeleted(file);
         if (chatUnsafe && !unsafeAcknowledged) {
-            throw new WebApplicationException("the person said this chat is not safe to reply to: confirm first", 409);
+            throw Refused.conflict("the person said this chat is not safe to reply to: confirm first");
         }
         Contact contact = contacts.findById(file.contactId);
         if (contact == null) {
-            throw new NotFoundException("no contact");
+            throw Refused.notFound("no contact");
         }
         // Shown in the chat as from the task force (a short prefix, never a name unless the counsellor signs),
         // filed under this case, with the counsellor as the line's author for the inbox.
@@ -271,10 +269,10 @@ public class CaseService {
     @Transactional
     public String reveal(String ref, String field, String reason, CurrentAccount who) {
         if (!REVEAL_FIELDS.contains(field)) {
-            throw new BadRequestException("unknown field");
+            throw Refused.invalidInput("unknown field");
         }
         if (reason == null || !REVEAL_REASONS.contains(reason)) {
-            throw new BadRequestException("a reason is required");
+            throw Refused.invalidInput("a reason is required");
         }
         CaseFile file = access.open(ref, who);
         Contact contact = contacts.findById(file.contactId);
@@ -299,12 +297,12 @@ public class CaseService {
         CaseFile file = access.open(ref, who);
         Media item = media.findById(mediaId);
         if (item == null || !file.id.equals(item.intakeId) || !item.claimed) { // this case's evidence, not the person's
-            throw new NotFoundException("no such evidence");
+            throw Refused.notFound("no such evidence");
         }
         audit.record(who.getUsername(), AuditAction.MEDIA_VIEW, file.id, "media:" + mediaId);
         byte[] content = item.content; // lazily loaded inside the transaction
         if (content == null) {
-            throw new NotFoundException("no such evidence");
+            throw Refused.notFound("no such evidence");
         }
         return item;
     }
@@ -315,7 +313,7 @@ public class CaseService {
 
     private static void refuseIfDeleted(CaseFile file) {
         if (file.isDeleted()) {
-            throw new WebApplicationException("the reporter deleted this case", 409);
+            throw Refused.conflict("the reporter deleted this case");
         }
     }
 }

@@ -18,7 +18,7 @@ import id.ruangaman.security.AccountRepository;
 
 /** Assembles the case page: the structured intake, the transcript, the checklist and the notes. */
 @ApplicationScoped
-public class CaseViews {
+class CaseViews {
 
     @jakarta.inject.Inject
     TranscriptLines lines;

@@ -7,7 +7,7 @@ import jakarta.persistence.EntityManager;
 
 /** Checklist ticks and notes of a case. */
 @ApplicationScoped
-public class CaseWorkRepository {
+class CaseWorkRepository {
 
     private final EntityManager em;
 

@@ -18,7 +18,7 @@ import id.ruangaman.intake.IntakeReceived;
  * once that the case's transcript changed.
  */
 @ApplicationScoped
-public class InboxEventRecorder {
+class InboxEventRecorder {
 
     public static final String INTAKE = "intake";
     public static final String MESSAGE = "message";

@@ -20,19 +20,11 @@ public record IntakeSections(List<Section> sections, boolean chatUnsafe, List<St
     public record Section(String component, List<AnswerLine> answers) {
     }
 
-    private static final TypeReference<LinkedHashMap<String, LinkedHashMap<String, Answer>>> TYPE = new TypeReference<>() {
-    };
-
     public static IntakeSections of(String answersJson) {
         if (answersJson == null || answersJson.isBlank()) {
             return new IntakeSections(List.of(), false);
         }
-        Map<String, LinkedHashMap<String, Answer>> grouped;
-        try {
-            grouped = SessionStateJson.mapper().readValue(answersJson, TYPE);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Unreadable intake record", e);
-        }
+        Map<String, LinkedHashMap<String, Answer>> grouped = id.ruangaman.intake.IntakeRecord.read(answersJson);
         List<Section> sections = new ArrayList<>();
         grouped.forEach((component, answers) -> sections.add(new Section(component,
                 answers.entrySet().stream().map(e -> AnswerLine.of(e.getKey(), e.getValue())).toList())));

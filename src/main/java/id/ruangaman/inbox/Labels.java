@@ -1,5 +1,9 @@
 package id.ruangaman.inbox;
 
+import id.ruangaman.conversation.definition.KindRules;
+import id.ruangaman.conversation.definition.NodeKind;
+import id.ruangaman.conversation.engine.NodeHandlers;
+
 import id.ruangaman.web.InboxLocale;
 
 import java.time.Duration;
@@ -181,7 +185,7 @@ public class Labels {
         if ("channel".equals(a.kind())) {
             return channel(a.value());
         }
-        boolean choice = a.kind() != null && (a.kind().endsWith("choice") || "yes_no".equals(a.kind()));
+        boolean choice = answersWithOptionIds(a.kind());
         if (a.value() != null) {
             parts.add(choice ? option(line.key(), a.value()) : a.value());
         }
@@ -361,5 +365,18 @@ public class Labels {
     private String reason(String code) {
         String reveal = msg().reveal_why(code);
         return reveal.equals(code) ? orUnknown(msg().close(code), code) : reveal;
+    }
+
+    /** Whether an answer of this kind (its file name, {@code Answer.kind}) holds option ids, as the kind's handler declares. */
+    private static boolean answersWithOptionIds(String kind) {
+        if (kind == null) {
+            return false;
+        }
+        try {
+            KindRules rules = NodeHandlers.rulesOf(NodeKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)));
+            return rules.options() || !rules.values().isEmpty();
+        } catch (IllegalArgumentException unknownKind) {
+            return false;
+        }
     }
 }

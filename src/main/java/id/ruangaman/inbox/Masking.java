@@ -1,7 +1,7 @@
 package id.ruangaman.inbox;
 
 /** Masks platform ids, phone numbers and names: only the last three characters of an id show. */
-public final class Masking {
+final class Masking {
 
     private Masking() {
     }

@@ -1,14 +1,14 @@
 package id.ruangaman.inbox;
 
-import jakarta.ws.rs.WebApplicationException;
+import id.ruangaman.web.Refused;
 
 /** A status change the workflow refuses (409); {@link #code()} says why, as a label key. */
-public class StepRefused extends WebApplicationException {
+public class StepRefused extends Refused {
 
     private final String code;
 
     public StepRefused(String code) {
-        super("status change refused: " + code, 409);
+        super(409, "status change refused: " + code);
         this.code = code;
     }
 

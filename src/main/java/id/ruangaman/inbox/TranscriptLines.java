@@ -1,5 +1,7 @@
 package id.ruangaman.inbox;
 
+import id.ruangaman.transcript.TranscriptBody;
+
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,7 +32,7 @@ import id.ruangaman.security.AccountRepository;
  * closed the case. Must run inside a transaction (bodies are decrypted on read).
  */
 @ApplicationScoped
-public class TranscriptLines {
+class TranscriptLines {
 
     private final ChatMessageRepository messages;
     private final MediaRepository media;
@@ -101,14 +103,7 @@ public class TranscriptLines {
     }
 
     private static Input input(ChatMessage m) {
-        if (m.body == null) {
-            return null;
-        }
-        try {
-            return SessionStateJson.mapper().readValue(m.body, Input.class);
-        } catch (IOException e) {
-            return null;
-        }
+        return TranscriptBody.input(m).orElse(null);
     }
 
     /** What a line says; a pressed button, an upload or another kind of message as words (through {@link Labels}). */
@@ -117,11 +112,7 @@ public class TranscriptLines {
             return null;
         }
         if (m.direction == ChatMessage.Direction.OUT) {
-            try {
-                return SessionStateJson.mapper().readValue(m.body, Output.Message.class).text();
-            } catch (IOException e) {
-                return "[" + labels.mediaKind(m.kind) + "]";
-            }
+            return TranscriptBody.message(m).map(Output.Message::text).orElse("[" + labels.mediaKind(m.kind) + "]");
         }
         if (in instanceof Input.Text t) {
             return t.text();

@@ -1,5 +1,7 @@
 package id.ruangaman.intake;
 
+import id.ruangaman.transcript.TranscriptBody;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -175,7 +177,7 @@ public class ConversationService {
     private boolean doubleTap(Input.ButtonPress press, SessionState state, Supplier<Optional<ChatMessage>> previous) {
         boolean current = press.nodeId().equals(state.nodeId())
                 || state.pending() != PendingPrompt.NONE && press.nodeId().equals(state.pending().nodeId());
-        return !current && previous.get().filter(message -> "button".equals(message.kind) && json(press).equals(message.body)
+        return !current && previous.get().filter(message -> "button".equals(message.kind) && TranscriptBody.of(press).equals(message.body)
                 && message.createdAt.isAfter(Instant.now(clock).minus(config.doubleTapWindow()))).isPresent();
     }
 
@@ -393,7 +395,7 @@ public class ConversationService {
         inbound.identify(providerIds, providerMessageId);
         inbound.direction = ChatMessage.Direction.IN;
         inbound.kind = kindOf(input);
-        inbound.body = json(input);
+        inbound.body = TranscriptBody.of(input);
         inbound.status = ChatMessage.Status.RECEIVED;
         inbound.createdAt = Instant.now(clock);
         messages.persist(inbound);
@@ -418,11 +420,4 @@ public class ConversationService {
         return "unsupported";
     }
 
-    private static String json(Object value) {
-        try {
-            return SessionStateJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not serialise a " + value.getClass().getSimpleName(), e);
-        }
-    }
 }

@@ -20,7 +20,7 @@ import id.ruangaman.conversation.RandomReferenceCodes;
 
 /** Wires the plain-Java conversation engine to configuration, the clock and the database. */
 @Singleton
-public class EngineProducer {
+class EngineProducer {
 
     @Produces
     @Singleton

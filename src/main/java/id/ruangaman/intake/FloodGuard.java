@@ -21,7 +21,7 @@ import id.ruangaman.transcript.Outbox;
  * {@link Contact#floodWindowStartedAt}), so a step does not count the transcript.
  */
 @ApplicationScoped
-public class FloodGuard {
+class FloodGuard {
 
     /** Transcript kind of the notice, so the next one waits a whole window. */
     static final String NOTICE_KIND = "flood";

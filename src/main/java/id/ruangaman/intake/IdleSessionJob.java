@@ -13,7 +13,7 @@ import io.quarkus.scheduler.Scheduled;
 
 /** Gives idle conversations their one gentle reminder, and later pauses them. */
 @ApplicationScoped
-public class IdleSessionJob {
+class IdleSessionJob {
 
     private static final Logger LOG = Logger.getLogger(IdleSessionJob.class);
     private static final int BATCH = 200;

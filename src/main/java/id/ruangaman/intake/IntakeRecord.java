@@ -1,5 +1,7 @@
 package id.ruangaman.intake;
 
+import id.ruangaman.conversation.SessionStateJson;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,5 +82,33 @@ public final class IntakeRecord {
             grouped.put("other", rest);
         }
         return grouped;
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, LinkedHashMap<String, Answer>>> GROUPED =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
+
+    /**
+     * The one codec of {@code intake.answers}: the answers grouped by SOP component ({@link #group}) as JSON, the
+     * shape the inbox, the prints and the leadership report read back with {@link #read}.
+     */
+    public static String write(Map<String, Answer> answers) {
+        try {
+            return SessionStateJson.mapper().writeValueAsString(group(answers));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise the intake record", e);
+        }
+    }
+
+    /** The grouped answers written by {@link #write}, in their order; empty for a blank record. */
+    public static LinkedHashMap<String, LinkedHashMap<String, Answer>> read(String json) {
+        if (json == null || json.isBlank()) {
+            return new LinkedHashMap<>();
+        }
+        try {
+            return SessionStateJson.mapper().readValue(json, GROUPED);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Unreadable intake record", e);
+        }
     }
 }

@@ -21,7 +21,7 @@ import id.ruangaman.conversation.SessionStateJson;
 
 /** Turns a confirmed conversation into a structured intake with its 72-hour first-response deadline. */
 @ApplicationScoped
-public class IntakeService {
+class IntakeService {
 
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
     public static final String STATUS_NEW = "new";
@@ -63,7 +63,7 @@ public class IntakeService {
         intake.status = STATUS_NEW;
         intake.receivedAt = now;
         intake.firstResponseDueAt = now.plus(config.firstResponseWithin());
-        intake.answers = toJson(IntakeRecord.group(answers));
+        intake.answers = IntakeRecord.write(answers);
         if (intake.id == null) {
             intakes.persist(intake);
         }
@@ -76,11 +76,4 @@ public class IntakeService {
         return answer == null || answer.skipped() ? null : answer.value();
     }
 
-    private static String toJson(Object value) {
-        try {
-            return SessionStateJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not serialise the intake record", e);
-        }
-    }
 }

@@ -9,7 +9,7 @@ import io.quarkus.arc.DefaultBean;
 
 /** The system clock, injectable so tests can fix time. */
 @Singleton
-public class ClockProducer {
+class ClockProducer {
 
     @Produces
     @DefaultBean

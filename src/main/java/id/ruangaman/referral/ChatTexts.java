@@ -15,7 +15,7 @@ import id.ruangaman.conversation.Output;
  * {@code _ref<id>:yes|no} (consent) and {@code _refw:<id>|keep} (withdrawal), well under the 60-byte limit.
  */
 @ApplicationScoped
-public class ChatTexts {
+class ChatTexts {
 
     static final String CONSENT_NODE_PREFIX = "_ref";
     static final String WITHDRAW_NODE = "_refw";

@@ -1,5 +1,7 @@
 package id.ruangaman.referral;
 
+import id.ruangaman.web.Refused;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,16 +9,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
 
 import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
 
 /** Coordinators' changes to the directory: create, edit, deactivate and reactivate; each audited by provider id. */
 @ApplicationScoped
-public class ProviderAdmin {
+class ProviderAdmin {
 
     /** A submitted provider form. */
     public record Form(String key, String name, List<String> services, String region, String city, String address,
@@ -43,7 +42,7 @@ public class ProviderAdmin {
     public Provider get(long id) {
         Provider provider = providers.findById(id);
         if (provider == null) {
-            throw new NotFoundException("no such provider");
+            throw Refused.notFound("no such provider");
         }
         return provider;
     }
@@ -52,10 +51,10 @@ public class ProviderAdmin {
     public Provider create(Form form, String actor) {
         String key = form.key() == null ? "" : form.key().trim();
         if (!ProviderDirectory.KEY.matcher(key).matches()) {
-            throw new BadRequestException("invalid stable id");
+            throw Refused.invalidInput("invalid stable id");
         }
         if (providers.findByKey(key).isPresent()) {
-            throw new WebApplicationException("a provider with this id exists", 409);
+            throw Refused.conflict("a provider with this id exists");
         }
         Provider provider = new Provider();
         provider.key = key;
@@ -90,7 +89,7 @@ public class ProviderAdmin {
                 form.acceptsMinors());
         String problem = ProviderDirectory.problem(provider.key, entry);
         if (problem != null) {
-            throw new BadRequestException("provider " + problem);
+            throw Refused.invalidInput("provider " + problem);
         }
         ProviderDirectory.copy(entry, provider);
         provider.updatedAt = Instant.now(clock);
@@ -102,7 +101,7 @@ public class ProviderAdmin {
         }
         String trimmed = value.strip();
         if (trimmed.length() > max) {
-            throw new BadRequestException("a field is too long");
+            throw Refused.invalidInput("a field is too long");
         }
         return trimmed;
     }

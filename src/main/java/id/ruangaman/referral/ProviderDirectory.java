@@ -31,7 +31,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * entry stops the start-up with the file, key and problem.
  */
 @ApplicationScoped
-public class ProviderDirectory {
+class ProviderDirectory {
 
     private static final Logger LOG = Logger.getLogger(ProviderDirectory.class);
     static final int AFTER_FLOWS = jakarta.interceptor.Interceptor.Priority.APPLICATION + 600;
@@ -57,7 +57,7 @@ public class ProviderDirectory {
     /** After the flows are loaded and linted, so a broken flow is the first thing reported. */
     @Transactional
     void onStart(@Observes @Priority(AFTER_FLOWS) StartupEvent event) {
-        Path file = Path.of(config.flowsDirectory(), FILE);
+        Path file = config.file(FILE);
         Map<String, Entry> entries = read(file);
         entries.forEach((key, entry) -> upsert(key, entry));
         LOG.infof("Referral directory: %d providers from %s", entries.size(), FILE);

@@ -21,7 +21,7 @@ import id.ruangaman.intake.ChatInterceptor;
  * {@code ConversationService.receive}, so the inbound message is already in the transcript.
  */
 @ApplicationScoped
-public class ReferralChat implements ChatInterceptor {
+class ReferralChat implements ChatInterceptor {
 
     private static final Pattern WITHDRAW = Pattern.compile("/(cabut|withdraw)(@[A-Za-z0-9_]{1,64})?", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONSENT_NODE = Pattern.compile(ChatTexts.CONSENT_NODE_PREFIX + "([0-9]{1,19})");

@@ -3,7 +3,7 @@ package id.ruangaman.referral;
 import java.util.List;
 
 /** The parts of a case a referral may share, each a separate choice. Nothing is shared by default. */
-public enum ReferralPart {
+enum ReferralPart {
     IDENTITY, CONTACT, CHRONOLOGY, EVIDENCE, NEEDS;
 
     public static final List<String> CODES = List.of("identity", "contact", "chronology", "evidence", "needs");

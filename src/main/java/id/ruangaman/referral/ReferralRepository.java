@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 @ApplicationScoped
-public class ReferralRepository implements PanacheRepository<Referral> {
+class ReferralRepository implements PanacheRepository<Referral> {
 
     public List<Referral> ofCase(long intakeId) {
         return list("intakeId = ?1 order by id", intakeId);

@@ -1,5 +1,7 @@
 package id.ruangaman.referral;
 
+import id.ruangaman.web.Refused;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +16,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.jboss.logging.Logger;
 
@@ -41,7 +39,7 @@ import id.ruangaman.security.CurrentAccount;
  * without consent in force), and audits the change with codes only.
  */
 @ApplicationScoped
-public class ReferralService {
+class ReferralService {
 
     private static final Logger LOG = Logger.getLogger(ReferralService.class);
     public static final List<String> SERVICES = List.of("psychological", "legal", "social_reintegration",
@@ -118,17 +116,17 @@ public class ReferralService {
     public Referral draft(String ref, String providerId, String service, Set<ReferralPart> parts, CurrentAccount who) {
         CaseFile file = access.open(ref, who);
         if (file.isDeleted()) {
-            throw new WebApplicationException("the reporter deleted this case", 409);
+            throw Refused.conflict("the reporter deleted this case");
         }
         if (service == null || !SERVICES.contains(service)) {
-            throw new BadRequestException("unknown service");
+            throw Refused.invalidInput("unknown service");
         }
         Provider provider = providers.findById(parseId(providerId));
         if (provider == null || !provider.active) {
-            throw new BadRequestException("no such active provider");
+            throw Refused.invalidInput("no such active provider");
         }
         if (!provider.offers(service)) {
-            throw new BadRequestException("the provider does not offer this service");
+            throw Refused.invalidInput("the provider does not offer this service");
         }
         Instant now = Instant.now(clock);
         Referral referral = new Referral();
@@ -171,7 +169,7 @@ public class ReferralService {
         Item item = open(id, who);
         Referral referral = item.referral();
         if (referral.state() != ReferralStatus.DRAFT) {
-            throw new WebApplicationException("only a draft's parts can change", 409);
+            throw Refused.conflict("only a draft's parts can change");
         }
         referral.setParts(parts);
         audit.record(who.getUsername(), AuditAction.REFERRAL_CHANGE, item.file().id, "referral:" + id + " parts:" + codes(parts));
@@ -189,7 +187,7 @@ public class ReferralService {
         Item item = open(id, who);
         Referral referral = item.referral();
         if (item.file().isDeleted()) {
-            throw new WebApplicationException("the reporter deleted this case", 409);
+            throw Refused.conflict("the reporter deleted this case");
         }
         refuseIfUnsafe(item, unsafeAcknowledged);
         move(referral, ReferralStatus.AWAITING_CONSENT, who.getUsername(), item.file().id, null);
@@ -208,11 +206,11 @@ public class ReferralService {
         Item item = open(id, who);
         if (!who.isCoordinator()) {
             audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, item.file().id, "referral:" + id + " guardian_override");
-            throw new ForbiddenException("only a coordinator may record a guardian's consent");
+            throw Refused.forbidden("only a coordinator may record a guardian's consent");
         }
         String trimmed = reason == null ? "" : reason.strip();
         if (trimmed.length() < MIN_REASON || trimmed.length() > MAX_REASON) {
-            throw new BadRequestException("a guardian's consent needs a reason of " + MIN_REASON + " to " + MAX_REASON + " characters");
+            throw Refused.invalidInput("a guardian's consent needs a reason of " + MIN_REASON + " to " + MAX_REASON + " characters");
         }
         Referral referral = item.referral();
         if (referral.state() == ReferralStatus.DRAFT) {
@@ -242,23 +240,23 @@ public class ReferralService {
     public void changeStatus(long id, String to, CurrentAccount who, boolean unsafeAcknowledged) {
         ReferralStatus target = ReferralStatus.parse(to);
         if (target == null || !ReferralStatus.MANUAL.contains(target)) {
-            throw new BadRequestException("unknown status");
+            throw Refused.invalidInput("unknown status");
         }
         Item item = open(id, who);
         Referral referral = item.referral();
         if (target == ReferralStatus.SENT && referral.state() != ReferralStatus.CONSENTED) {
             audit.recordRefusal(who.getUsername(), AuditAction.REFERRAL_CHANGE, item.file().id, "referral:" + id + " send_refused:no_consent");
-            throw new WebApplicationException("no consent: the referral cannot be sent", 409);
+            throw Refused.conflict("no consent: the referral cannot be sent");
         }
         if (target == ReferralStatus.DISCARDED && referral.state() != ReferralStatus.DRAFT) {
-            throw new WebApplicationException("only a draft can be discarded", 409);
+            throw Refused.conflict("only a draft can be discarded");
         }
         if (target == ReferralStatus.REVOKED && referral.state() == ReferralStatus.DRAFT) {
-            throw new WebApplicationException("a draft is discarded, not revoked", 409);
+            throw Refused.conflict("a draft is discarded, not revoked");
         }
         if (item.file().isDeleted() && target != ReferralStatus.REVOKED && target != ReferralStatus.COMPLETED
                 && target != ReferralStatus.DISCARDED) {
-            throw new WebApplicationException("the reporter deleted this case", 409);
+            throw Refused.conflict("the reporter deleted this case");
         }
         if (target == ReferralStatus.SENT || target == ReferralStatus.ACCEPTED) {
             refuseIfUnsafe(item, unsafeAcknowledged);
@@ -282,7 +280,7 @@ public class ReferralService {
 
     private static void refuseIfUnsafe(Item item, boolean acknowledged) {
         if (item.chatUnsafe() && !acknowledged) {
-            throw new WebApplicationException("the person said this chat is not safe: confirm before messaging it", 409);
+            throw Refused.conflict("the person said this chat is not safe: confirm before messaging it");
         }
     }
 
@@ -293,10 +291,10 @@ public class ReferralService {
         Referral referral = item.referral();
         if (!referral.state().mayShare()) {
             audit.recordRefusal(who.getUsername(), AuditAction.PRINT, item.file().id, "referral_letter:" + id + " refused:" + referral.status);
-            throw new WebApplicationException("no consent in force: the letter cannot be printed", 409);
+            throw Refused.conflict("no consent in force: the letter cannot be printed");
         }
         if (item.file().isDeleted()) {
-            throw new WebApplicationException("the reporter deleted this case", 409);
+            throw Refused.conflict("the reporter deleted this case");
         }
         audit.record(who.getUsername(), AuditAction.PRINT, item.file().id,
                 "referral_letter:" + id + " parts:" + referral.consentedParts);
@@ -308,7 +306,7 @@ public class ReferralService {
     public List<Item> overview(CurrentAccount who) {
         if (!who.isCoordinator()) {
             audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, null, "referral_overview");
-            throw new ForbiddenException("coordinators only");
+            throw Refused.forbidden("coordinators only");
         }
         audit.record(who.getUsername(), AuditAction.REFERRAL_VIEW, null, "overview");
         Map<Long, Provider> byId = new HashMap<>();
@@ -384,7 +382,7 @@ public class ReferralService {
     private Item open(long id, CurrentAccount who) {
         Referral referral = referrals.findById(id);
         if (referral == null) {
-            throw new NotFoundException("no such referral");
+            throw Refused.notFound("no such referral");
         }
         CaseFile file = cases.findById(referral.intakeId);
         access.open(file.referenceCode, who);
@@ -394,7 +392,7 @@ public class ReferralService {
     private void move(Referral referral, ReferralStatus to, String actor, Long intakeId, String note) {
         ReferralStatus from = referral.state();
         if (!from.canMoveTo(to)) {
-            throw new WebApplicationException("illegal referral status change " + from.code() + " -> " + to.code(), 409);
+            throw Refused.conflict("illegal referral status change " + from.code() + " -> " + to.code());
         }
         referral.status = to.code();
         referral.statusChangedAt = Instant.now(clock);
@@ -413,7 +411,7 @@ public class ReferralService {
         try {
             return Long.parseLong(value == null ? "" : value.trim());
         } catch (NumberFormatException e) {
-            throw new BadRequestException("invalid id");
+            throw Refused.invalidInput("invalid id");
         }
     }
 

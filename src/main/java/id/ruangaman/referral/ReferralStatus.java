@@ -11,7 +11,7 @@ import java.util.Set;
  * coordinator, moves draft or awaiting_consent to consented. A draft the team no longer wants is discarded (final;
  * nothing was asked or shared, so it is not called revoked).
  */
-public enum ReferralStatus {
+enum ReferralStatus {
     DRAFT, AWAITING_CONSENT, CONSENTED, DECLINED, SENT, ACCEPTED, DECLINED_BY_PROVIDER, COMPLETED, REVOKED, DISCARDED;
 
     private static final Map<ReferralStatus, Set<ReferralStatus>> NEXT = Map.of(

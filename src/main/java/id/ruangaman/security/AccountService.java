@@ -1,14 +1,13 @@
 package id.ruangaman.security;
 
+import id.ruangaman.web.Refused;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
 
 import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
@@ -36,14 +35,14 @@ public class AccountService {
     @Transactional
     public Account create(String actor, String username, String role, String password) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new BadRequestException("username: 3-64 of a-z 0-9 . _ -");
+            throw Refused.invalidInput("username: 3-64 of a-z 0-9 . _ -");
         }
         if (!Role.isValid(role)) {
-            throw new BadRequestException("unknown role");
+            throw Refused.invalidInput("unknown role");
         }
         checkPassword(password);
         if (accounts.findByUsername(username).isPresent()) {
-            throw new WebApplicationException("username taken", 409);
+            throw Refused.conflict("username taken");
         }
         Instant now = Instant.now(clock);
         Account account = new Account();
@@ -60,7 +59,7 @@ public class AccountService {
     public void setActive(String actor, long accountId, boolean active) {
         Account account = find(accountId);
         if (!active && account.username.equals(actor)) {
-            throw new WebApplicationException("you cannot deactivate yourself", 409);
+            throw Refused.conflict("you cannot deactivate yourself");
         }
         account.active = active;
         if (!active) {
@@ -86,10 +85,10 @@ public class AccountService {
     public void changeOwnPassword(CurrentAccount who, String current, String password, String repeated) {
         Account account = find(who.id());
         if (current == null || !io.quarkus.elytron.security.common.BcryptUtil.matches(current, account.passwordHash)) {
-            throw new BadRequestException("current_password_wrong");
+            throw Refused.invalidInput("current_password_wrong");
         }
         if (password == null || !password.equals(repeated)) {
-            throw new BadRequestException("passwords_differ");
+            throw Refused.invalidInput("passwords_differ");
         }
         checkPassword(password);
         account.setPassword(password, Instant.now(clock));
@@ -122,14 +121,14 @@ public class AccountService {
     private Account find(long id) {
         Account account = accounts.findById(id);
         if (account == null) {
-            throw new NotFoundException("no such account");
+            throw Refused.notFound("no such account");
         }
         return account;
     }
 
     private void checkPassword(String password) {
         if (!acceptable(password, config.minPasswordLength())) {
-            throw new BadRequestException("password: " + config.minPasswordLength() + "-128 characters");
+            throw Refused.invalidInput("password: " + config.minPasswordLength() + "-128 characters");
         }
     }
 }

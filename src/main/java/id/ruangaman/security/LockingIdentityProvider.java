@@ -27,7 +27,7 @@ import io.smallrye.mutiny.Uni;
  * login is counted and audited here, in one place.
  */
 @ApplicationScoped
-public class LockingIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+class LockingIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private static final Logger LOG = Logger.getLogger(LockingIdentityProvider.class);
     /** Compared against when the username is unknown, so a wrong username costs as long as a wrong password. */

@@ -2,7 +2,6 @@ package id.ruangaman.security;
 
 import java.net.URI;
 
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 
+import id.ruangaman.web.Refused;
 import id.ruangaman.web.InboxLocale;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -61,7 +61,10 @@ public class OwnAccountResource {
             @RestForm("repeat_password") String repeated) {
         try {
             service.changeOwnPassword(current, currentPassword, password, repeated);
-        } catch (BadRequestException e) {
+        } catch (Refused e) {
+            if (e.status() != 400) {
+                throw e;
+            }
             String reason = e.getMessage() != null && e.getMessage().startsWith("password:") ? "password_policy" : e.getMessage();
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(locale.apply(Templates.page(current.account(), reason, false, config.minPasswordLength()))).build();

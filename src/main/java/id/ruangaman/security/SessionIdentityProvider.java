@@ -25,7 +25,7 @@ import io.smallrye.mutiny.Uni;
  * {@value #BACKGROUND_HEADER} by inbox.js.
  */
 @ApplicationScoped
-public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
 
     /** Header inbox.js sends on refreshes it makes by itself. */
     public static final String BACKGROUND_HEADER = "X-Ruangaman-Background";

@@ -1,9 +1,8 @@
 package id.ruangaman.texts;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,12 +11,7 @@ import id.ruangaman.conversation.definition.LocalizedText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Short texts the service sends outside a flow (a group chat, a file that is too big), read from
@@ -41,63 +35,32 @@ public class Notices {
     /** Optional: an organisation's own legal notice, shown before consent as {@code {notice:legal_notice}}. */
     static final String LEGAL_NOTICE_FILE = "_legal_notice.yaml";
     public static final String LEGAL_NOTICE = "legal_notice";
-    private static final String[] LANGUAGES = { "id", "en" };
 
-    private final ConversationFolder config;
-    private final Map<Key, Map<String, String>> texts = new EnumMap<>(Key.class);
-    private final Map<String, LocalizedText> shared = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConversationFolder folder;
+    private volatile TextFile notices;
+    private volatile Map<String, LocalizedText> shared = Map.of();
 
-    Notices(ConversationFolder config) {
-        this.config = config;
+    Notices(ConversationFolder folder) {
+        this.folder = folder;
     }
 
     void onStart(@Observes StartupEvent event) {
-        load(Path.of(config.flowsDirectory(), FILE));
+        load(folder.file(FILE));
     }
 
+    /**
+     * Reads {@code file} and the optional {@code _legal_notice.yaml} beside it.
+     *
+     * @throws io.quarkus.runtime.configuration.ConfigurationException when either breaks the text lint or a notice
+     *                                                                 of {@link Key} is missing
+     */
     void load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigurationException("The notices file " + file.toAbsolutePath() + " is missing");
-        }
-        Map<String, Map<String, String>> raw;
-        try {
-            raw = new ObjectMapper(new YAMLFactory()).readValue(Files.readAllBytes(file),
-                    new TypeReference<Map<String, Map<String, String>>>() {
-                    });
-        } catch (IOException e) {
-            throw new ConfigurationException(file + " cannot be read as a map of notices: " + e.getClass().getSimpleName());
-        }
-        for (Key key : Key.values()) {
-            Map<String, String> text = raw == null ? null : raw.get(key.fileKey());
-            for (String language : LANGUAGES) {
-                if (text == null || text.get(language) == null || text.get(language).isBlank()) {
-                    throw new ConfigurationException(file + ": notice '" + key.fileKey() + "' has no '" + language + "' text");
-                }
-            }
-            texts.put(key, Map.copyOf(text));
-        }
-        raw.forEach((name, text) -> shared.put(name, new LocalizedText(text)));
-        loadLegalNotice(file.resolveSibling(LEGAL_NOTICE_FILE));
-    }
-
-    private void loadLegalNotice(Path file) {
-        shared.remove(LEGAL_NOTICE);
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        Map<String, String> text;
-        try {
-            text = new ObjectMapper(new YAMLFactory()).readValue(Files.readAllBytes(file), new TypeReference<Map<String, String>>() {
-            });
-        } catch (IOException e) {
-            throw new ConfigurationException(file + " cannot be read as {id: ..., en: ...}: " + e.getClass().getSimpleName());
-        }
-        for (String language : LANGUAGES) {
-            if (text == null || text.get(language) == null || text.get(language).isBlank()) {
-                throw new ConfigurationException(file + ": the legal notice has no '" + language + "' text");
-            }
-        }
-        shared.put(LEGAL_NOTICE, new LocalizedText(text));
+        TextFile read = TextFile.read(file).require(Arrays.stream(Key.values()).map(Key::fileKey).toList());
+        Map<String, LocalizedText> all = new LinkedHashMap<>(read.texts());
+        TextFile.readIfPresent(file.resolveSibling(LEGAL_NOTICE_FILE))
+                .ifPresent(legal -> all.put(LEGAL_NOTICE, legal.single()));
+        notices = read;
+        shared = Map.copyOf(all);
     }
 
     /**
@@ -110,11 +73,6 @@ public class Notices {
 
     /** The notice in the person's language (Bahasa Indonesia when unknown), placeholders filled. */
     public String text(Key key, String language, Map<String, String> values) {
-        Map<String, String> byLanguage = texts.get(key);
-        String text = byLanguage.getOrDefault(language == null ? "id" : language, byLanguage.get("id"));
-        for (Map.Entry<String, String> value : values.entrySet()) {
-            text = text.replace("{" + value.getKey() + "}", value.getValue());
-        }
-        return text;
+        return notices.text(key.fileKey(), language, values);
     }
 }

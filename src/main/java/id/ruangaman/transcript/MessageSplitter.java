@@ -7,7 +7,7 @@ import java.util.List;
  * Splits a long text into parts of at most {@code max} UTF-16 units, preferring paragraph, line and
  * word boundaries and never cutting a surrogate pair. Telegram and WhatsApp both cap texts at 4,096.
  */
-public final class MessageSplitter {
+final class MessageSplitter {
 
     public static final int PLATFORM_LIMIT = 4096;
 

@@ -73,7 +73,7 @@ public class Outbox {
         outbound.channel = contact.channel;
         outbound.direction = ChatMessage.Direction.OUT;
         outbound.kind = message.choices().isEmpty() ? "text" : "choices";
-        outbound.body = json(message);
+        outbound.body = TranscriptBody.of(message);
         outbound.createdAt = now;
         outbound.recipient = contact.externalId == null ? contact.farewellRecipient : null;
         if (contact.channel == Channel.DEV) {
@@ -139,14 +139,6 @@ public class Outbox {
             queued.fire(new OutboxQueued(contact.channel));
         }
         return released;
-    }
-
-    static String json(Object value) {
-        try {
-            return SessionStateJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not serialise a " + value.getClass().getSimpleName(), e);
-        }
     }
 
     /** Fired in the queuing transaction; senders observe it after commit to wake up early. */

@@ -37,18 +37,32 @@ class ErrorPages {
 
     @ServerExceptionMapper(WebApplicationException.class)
     Response refused(WebApplicationException e, HttpServerRequest request) {
-        int status = e.getResponse().getStatus();
+        Response redisplay = redisplay(e.getResponse().getStatus(), e.getMessage(), request);
+        return redisplay != null ? redisplay : e.getResponse();
+    }
+
+    /** A service's refusal: answered as a JAX-RS refusal with the same status and message would be. */
+    @ServerExceptionMapper(Refused.class)
+    Response refused(Refused e, HttpServerRequest request) {
+        Response redisplay = redisplay(e.status(), e.getMessage(), request);
+        return redisplay != null ? redisplay : Response.status(e.status()).build();
+    }
+
+    private static Response redisplay(int status, String message, HttpServerRequest request) {
         if (Refusals.redisplay(request.method().name(), request.path(), request.getHeader(HttpHeaders.ACCEPT),
                 request.getHeader(HttpHeaders.CONTENT_TYPE), status)) {
-            return Refusals.redirect(request.path(), Refusals.reasonKey(e.getMessage(), status));
+            return Refusals.redirect(request.path(), Refusals.reasonKey(message, status));
         }
-        return e.getResponse();
+        return null;
     }
 
     @ServerExceptionMapper(Exception.class)
     Response unexpected(Exception e, HttpServerRequest request) {
         if (e instanceof WebApplicationException w) {
             return refused(w, request);
+        }
+        if (e instanceof Refused r) {
+            return refused(r, request);
         }
         if (clientWentAway(e)) {
             // The browser closed the page (typically the live-event stream): nobody is there to read an answer.

@@ -10,27 +10,35 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 /**
- * Once a second during a run: what is waiting (updates not yet processed, replies not yet sent), what
- * has been acknowledged and delivered, and the CPU and memory of the service, of PostgreSQL and of
- * the load generator itself.
+ * Samples one phase at a fixed interval: what is waiting (updates not yet processed, replies not yet sent, per
+ * channel), what has been acknowledged and delivered, and the CPU and memory of the service, of PostgreSQL and
+ * of the load generator itself. Its query carries the comment {@code bench-sampler} so the PostgreSQL profile
+ * can leave the measurement's own cost out.
  */
 final class Backlog {
 
-    record Sample(double seconds, long inboundPending, long outboundPending, long acknowledged, long telegramSent, long whatsappSent,
-            double serviceRssMiB, double serviceCpuSeconds, double postgresCpuSeconds, double driverCpuSeconds) {
+    record Sample(double seconds, long inboundPending, long telegramPending, long whatsappPending, long acknowledged, long telegramSent,
+            long whatsappSent, double serviceRssMiB, double serviceCpuSeconds, double postgresCpuSeconds, double driverCpuSeconds) {
+
+        long outboundPending() {
+            return telegramPending + whatsappPending;
+        }
     }
 
     /** How long the backlog left at the end of a run took to be worked off. */
     record Drain(long inboundAtStart, long outboundAtStart, double seconds, boolean complete) {
     }
 
+    static final String SAMPLER_TAG = "bench-sampler";
+
     private final DataSource database;
-    private final WebhookLoad load;
+    private final LongSupplier acknowledged;
     private final BenchPlatforms platforms;
     private final long servicePid;
     private final Supplier<List<Long>> postgres;
@@ -38,21 +46,27 @@ final class Backlog {
     private ScheduledExecutorService timer;
     private long startedAt;
 
-    Backlog(DataSource database, WebhookLoad load, BenchPlatforms platforms, long servicePid, Supplier<List<Long>> postgres) {
+    Backlog(DataSource database, LongSupplier acknowledged, BenchPlatforms platforms, long servicePid, Supplier<List<Long>> postgres) {
         this.database = database;
-        this.load = load;
+        this.acknowledged = acknowledged;
         this.platforms = platforms;
         this.servicePid = servicePid;
         this.postgres = postgres;
     }
 
-    void start() {
+    /** Starts sampling now (time zero of the samples), every {@code interval}. */
+    void start(Duration interval) {
         synchronized (samples) {
             samples.clear();
         }
         startedAt = System.nanoTime();
         timer = Executors.newSingleThreadScheduledExecutor();
-        timer.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(this::sample, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** System.nanoTime() at time zero of the samples. */
+    long startedAt() {
+        return startedAt;
     }
 
     List<Sample> stop() throws InterruptedException {
@@ -65,48 +79,61 @@ final class Backlog {
 
     /** Waits until nothing is waiting any more, up to the limit. */
     Drain drain(Duration limit) throws InterruptedException {
-        return drain(limit, 200);
+        return drain(limit, 200, true);
+    }
+
+    /** Waits until no update is waiting any more (replies may still be), up to the limit. */
+    Drain drainInbound(Duration limit, long pollMillis) throws InterruptedException {
+        return drain(limit, pollMillis, false);
     }
 
     /** Waits until every update is processed and every reply sent (used between single steps). */
     void awaitIdle(Duration limit) throws InterruptedException {
-        if (!drain(limit, 20).complete()) {
+        if (!drain(limit, 20, true).complete()) {
             throw new IllegalStateException("the service did not become idle within " + limit);
         }
     }
 
-    private Drain drain(Duration limit, long pollMillis) throws InterruptedException {
+    private Drain drain(Duration limit, long pollMillis, boolean outboundToo) throws InterruptedException {
         long[] start = pending();
         long began = System.nanoTime();
         long deadline = began + limit.toNanos();
         while (System.nanoTime() < deadline) {
             long[] now = pending();
-            if (now[0] == 0 && now[1] == 0) {
-                return new Drain(start[0], start[1], (System.nanoTime() - began) / 1e9, true);
+            if (now[0] == 0 && (!outboundToo || now[1] + now[2] == 0)) {
+                return new Drain(start[0], start[1] + start[2], (System.nanoTime() - began) / 1e9, true);
             }
             Thread.sleep(pollMillis);
         }
-        return new Drain(start[0], start[1], (System.nanoTime() - began) / 1e9, false);
+        return new Drain(start[0], start[1] + start[2], (System.nanoTime() - began) / 1e9, false);
     }
 
     private void sample() {
-        long[] pending = pending();
-        Sample sample = new Sample((System.nanoTime() - startedAt) / 1e9, pending[0], pending[1], load.acknowledged(),
-                platforms.telegramSends().size(), platforms.whatsappSends().size(), ProcessSampler.rssMiB(servicePid),
-                ProcessSampler.cpuSeconds(servicePid), ProcessSampler.cpuSeconds(postgres.get()),
-                ProcessSampler.cpuSeconds(ProcessHandle.current().pid()));
-        synchronized (samples) {
-            samples.add(sample);
+        try {
+            long[] pending = pending();
+            Sample sample = new Sample((System.nanoTime() - startedAt) / 1e9, pending[0], pending[1], pending[2], acknowledged.getAsLong(),
+                    platforms.telegramSends().size(), platforms.whatsappSends().size(), ProcessSampler.rssMiB(servicePid),
+                    ProcessSampler.cpuSeconds(servicePid), ProcessSampler.cpuSeconds(postgres.get()),
+                    ProcessSampler.cpuSeconds(ProcessHandle.current().pid()));
+            synchronized (samples) {
+                samples.add(sample);
+            }
+        } catch (RuntimeException missed) {
+            // a sample lost to a busy database is a gap in the series, not the end of the run
         }
     }
 
-    /** Updates not yet processed and replies not yet sent. */
+    /** Updates not yet processed, and replies not yet sent on Telegram and on WhatsApp. */
     private long[] pending() {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select (select count(*) from inbound_update where status = 'PENDING'), "
-                        + "(select count(*) from chat_message where direction = 'OUT' and status in ('PENDING', 'SENDING'))")) {
+                ResultSet rows = statement.executeQuery("select /* " + SAMPLER_TAG + " */ "
+                        + "(select count(*) from inbound_update where status = 'PENDING'), "
+                        + "(select count(*) from chat_message where direction = 'OUT' and status in ('PENDING', 'SENDING') "
+                        + "and channel = 'TELEGRAM'), "
+                        + "(select count(*) from chat_message where direction = 'OUT' and status in ('PENDING', 'SENDING') "
+                        + "and channel = 'WHATSAPP')")) {
             rows.next();
-            return new long[] { rows.getLong(1), rows.getLong(2) };
+            return new long[] { rows.getLong(1), rows.getLong(2), rows.getLong(3) };
         } catch (SQLException e) {
             throw new IllegalStateException("backlog query failed", e);
         }

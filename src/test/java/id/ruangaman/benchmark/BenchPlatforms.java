@@ -60,17 +60,7 @@ final class BenchPlatforms implements AutoCloseable {
 
         /** The most arrivals seen inside any window of this length, sliding over every arrival. */
         synchronized int maxInWindow(long windowNanos) {
-            long[] sorted = Arrays.copyOf(nanos, size);
-            Arrays.sort(sorted);
-            int best = 0;
-            int start = 0;
-            for (int end = 0; end < sorted.length; end++) {
-                while (sorted[end] - sorted[start] >= windowNanos) {
-                    start++;
-                }
-                best = Math.max(best, end - start + 1);
-            }
-            return best;
+            return Figures.maxInWindow(Arrays.copyOf(nanos, size), windowNanos);
         }
     }
 

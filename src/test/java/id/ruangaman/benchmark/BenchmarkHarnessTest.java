@@ -1,6 +1,7 @@
 package id.ruangaman.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The load benchmark itself runs only on demand (it takes minutes), so the parts its figures rest on are
- * checked here: the load plan, the sliding-window count behind the outbound-limit check, and the percentiles.
+ * checked here: the load plan, the sliding-window count behind the outbound-limit check, the percentiles, the
+ * shares of the ceilings, the backlog slope, the steady drain rate and the pass/MISSED verdicts of the table.
  */
 class BenchmarkHarnessTest {
 
@@ -86,5 +88,101 @@ class BenchmarkHarnessTest {
         assertEquals(99.0, latencies.p99());
         assertEquals(100.0, latencies.max());
         assertEquals(0, Latencies.ofNanos(new long[0]).count());
+    }
+
+    @Test
+    void shouldGiveSharesOfTheCeilingsAndSayWhenACeilingWasNotMeasured() {
+        assertEquals(0.25, Figures.share(250, 1000));
+        assertTrue(Double.isNaN(Figures.share(250, 0)), "no ceiling, no share");
+        assertTrue(Double.isNaN(Figures.share(Double.NaN, 1000)));
+
+        ResultsTable table = new ResultsTable();
+        assertEquals("not measured of trivial, not measured of pgbench", table.shares(100));
+        table.trivialCeiling(20_000, "20,000 req/s");
+        table.pgbenchCeiling(8_000, "8,000 tps");
+        assertEquals("25% of trivial, 63% of pgbench", table.shares(5_000));
+        assertEquals("1.0% of trivial, 2.5% of pgbench", table.shares(200), "small shares keep a decimal");
+    }
+
+    @Test
+    void shouldFitTheSlopeOfABacklogByLeastSquares() {
+        List<Figures.Point> growing = List.of(new Figures.Point(0, 100), new Figures.Point(1, 112), new Figures.Point(2, 118),
+                new Figures.Point(3, 130));
+        assertEquals(9.6, Figures.slope(growing), 1e-9, "(−1.5×−15 + −0.5×−3 + 0.5×3 + 1.5×15) / 5");
+        List<Figures.Point> flat = List.of(new Figures.Point(0, 40), new Figures.Point(1, 60), new Figures.Point(2, 40),
+                new Figures.Point(3, 60), new Figures.Point(4, 40));
+        assertEquals(0.0, Figures.slope(flat), 1e-9, "a backlog that wobbles around a level is flat");
+        assertEquals(-50.0, Figures.slope(List.of(new Figures.Point(10, 500), new Figures.Point(12, 400))), 1e-9);
+        assertTrue(Double.isNaN(Figures.slope(List.of(new Figures.Point(1, 5)))), "one sample has no slope");
+        assertTrue(Double.isNaN(Figures.slope(List.of(new Figures.Point(1, 5), new Figures.Point(1, 9)))));
+    }
+
+    @Test
+    void shouldTakeTheSteadyDrainRateBetweenNinetyAndTenPercentLeft() {
+        // a cold first second at 100/s, then 1,000/s
+        List<Figures.Point> drain = new java.util.ArrayList<>();
+        drain.add(new Figures.Point(0, 10_000));
+        drain.add(new Figures.Point(1, 9_900));
+        for (int second = 2; second <= 11; second++) {
+            drain.add(new Figures.Point(second, Math.max(0, 9_900 - 1_000 * (second - 1))));
+        }
+        assertEquals(1_000.0, Figures.steadyDrainRate(drain, 10_000), 1e-9, "from 8,900 at 2 s to 900 at 10 s");
+        // cut off before 10% was reached: up to the last sample
+        List<Figures.Point> cut = List.of(new Figures.Point(0, 1_000), new Figures.Point(1, 950), new Figures.Point(2, 850),
+                new Figures.Point(4, 650));
+        assertEquals(100.0, Figures.steadyDrainRate(cut, 1_000), 1e-9);
+        assertTrue(Double.isNaN(Figures.steadyDrainRate(List.of(new Figures.Point(0, 100), new Figures.Point(5, 95)), 100)),
+                "no rate when the backlog never fell below 90%");
+    }
+
+    @Test
+    void shouldCountArrivalsInAWindowAndTakeTheMedian() {
+        long[] arrivals = { 5, 1, 10, 3, 7 };
+        assertEquals(2, Figures.countBetween(arrivals, 3, 7), "3 and 5; 7 is outside");
+        assertEquals(5, Figures.maxInWindow(arrivals, 10));
+        assertEquals(2, Figures.maxInWindow(arrivals, 3), "1 and 3, or 3 and 5, or 5 and 7");
+        assertEquals(2.0, Figures.median(3, 1, 2));
+        assertEquals(2.5, Figures.median(4, 1, 2, 3));
+        assertTrue(Double.isNaN(Figures.median()));
+    }
+
+    @Test
+    void shouldPassOrMissEachGoalAndNeverPassAFigureThatWasNotMeasured() {
+        assertTrue(Goal.atLeast(5_000, 5_000, "≥ 5,000/s").passed());
+        assertFalse(Goal.atLeast(4_999, 5_000, "≥ 5,000/s").passed());
+        assertTrue(Goal.atMost(50, 50, "p99 ≤ 50 ms").passed());
+        assertFalse(Goal.atMost(50.1, 50, "p99 ≤ 50 ms").passed());
+        assertFalse(Goal.atMost(Double.NaN, 50, "p99 ≤ 50 ms").passed(), "not measured is MISSED");
+        assertFalse(Goal.atLeast(Double.NaN, 1, "x").passed());
+
+        assertTrue(Goal.atLimit(100, 100, 0.02, "").passed());
+        assertTrue(Goal.atLimit(98, 100, 0.02, "").passed(), "2% under the limit is within");
+        assertFalse(Goal.atLimit(97, 100, 0.02, "").passed(), "more than 2% under the limit");
+        assertFalse(Goal.atLimit(101, 100, 0.02, "").passed(), "never above");
+
+        Goal both = Goal.all(Goal.atMost(40, 50, "p99 ≤ 50 ms"), Goal.atLeast(9, 10, "every update answered"));
+        assertFalse(both.passed());
+        assertEquals("p99 ≤ 50 ms; every update answered", both.target());
+
+        ResultsTable table = new ResultsTable();
+        table.trivialCeiling(10_000, "10,000 req/s");
+        table.rate("1 acknowledgement", "flat out", 6_000, "6,000 acks/s", Goal.atLeast(6_000, 5_000, "≥ 5,000/s"));
+        table.line("1 acknowledgement", "latency", "p99 70 ms", "", Goal.atMost(70, 50, "p99 ≤ 50 ms"));
+        assertEquals(1, table.missed().size());
+        assertEquals("latency", table.missed().get(0).figure());
+        String markdown = table.markdown();
+        assertTrue(markdown.contains("| 1 acknowledgement | flat out | 6,000 acks/s | 60% of trivial, not measured of pgbench | ≥ 5,000/s | pass |"),
+                markdown);
+        assertTrue(markdown.contains("| p99 ≤ 50 ms | **MISSED** |"), markdown);
+        assertEquals("2 goal lines: 1 pass, 1 MISSED.", table.tally());
+
+        table.info("2 processing", "drain", "900/s", "");
+        table.pgbenchCeiling(8_000, "8,000 tps");
+        table.line("1 acknowledgement", "errors", "0", "", Goal.atMost(0, 0, "none"));
+        assertEquals(List.of("ceiling", "ceiling", "1 acknowledgement", "1 acknowledgement", "1 acknowledgement", "2 processing"),
+                table.ordered().stream().map(ResultsTable.Row::goal).toList(), "ceilings first, then by goal");
+        assertEquals(List.of("flat out", "latency", "errors"), table.ordered().subList(2, 5).stream().map(ResultsTable.Row::figure).toList(),
+                "in the order measured within a goal");
+        assertEquals("3 goal lines: 2 pass, 1 MISSED.", table.tally(), "ceilings and context lines are not goal lines");
     }
 }

@@ -27,14 +27,18 @@ final class PgBench {
         return Files.isExecutable(Path.of("/usr/bin/pgbench"));
     }
 
-    /** Runs the insert script against the database for {@code seconds} with {@code clients} connections. */
-    static Result run(int port, int clients, int seconds) throws IOException, InterruptedException {
+    /**
+     * Runs the insert script against {@code database} (which must hold
+     * {@code bench_insert (contact_hash bytea, payload bytea, received_at timestamptz)}) for {@code seconds} with
+     * {@code clients} connections.
+     */
+    static Result run(int port, String database, int clients, int seconds) throws IOException, InterruptedException {
         Path script = Files.createTempFile("pgbench-insert", ".sql");
         // The same shape as an inbound update: a key, a ~700-byte opaque payload, a hash and a timestamp.
         Files.writeString(script, "insert into bench_insert (contact_hash, payload, received_at) "
                 + "values (decode(md5(random()::text), 'hex'), convert_to(repeat('x', 700), 'UTF8'), now());\n");
         String output = run(port, "/usr/bin/pgbench", "-n", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds),
-                "-f", script.toString(), "postgres");
+                "-f", script.toString(), database);
         Matcher tps = TPS.matcher(output);
         Matcher latency = LATENCY.matcher(output);
         if (!tps.find() || !latency.find()) {

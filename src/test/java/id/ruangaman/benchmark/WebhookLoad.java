@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -101,6 +102,42 @@ final class WebhookLoad implements AutoCloseable {
             throw new IllegalStateException("closed-loop requests still in flight long after the end");
         }
         return outcomes;
+    }
+
+    /**
+     * Sends every chain's requests once, each chain strictly one after another (a request leaves only once the one
+     * before it in its chain was answered), {@code concurrency} chains at a time. Used to pre-load a backlog: a chain
+     * is one person's intake, so their updates arrive in order. Returns every outcome, in no particular order.
+     */
+    List<Outcome> sendChains(List<List<Request>> chains, int concurrency, Duration limit) throws InterruptedException {
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger nextChain = new AtomicInteger();
+        CountDownLatch finished = new CountDownLatch(concurrency);
+        for (int i = 0; i < concurrency; i++) {
+            sendChain(chains, nextChain, null, 0, outcomes, finished);
+        }
+        if (!finished.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("not every request was answered within " + limit);
+        }
+        return outcomes;
+    }
+
+    private void sendChain(List<List<Request>> chains, AtomicInteger nextChain, List<Request> chain, int step, List<Outcome> outcomes,
+            CountDownLatch finished) {
+        if (chain == null || step >= chain.size()) {
+            int index = nextChain.getAndIncrement();
+            if (index >= chains.size()) {
+                finished.countDown();
+                return;
+            }
+            sendChain(chains, nextChain, chains.get(index), 0, outcomes, finished);
+            return;
+        }
+        long start = System.nanoTime();
+        send(chain.get(step)).onComplete(result -> {
+            outcomes.add(new Outcome(result.succeeded() ? result.result() : 0, start, System.nanoTime()));
+            sendChain(chains, nextChain, chain, step + 1, outcomes, finished);
+        });
     }
 
     private void loop(Supplier<Request> next, long end, List<Outcome> outcomes, CountDownLatch finished) {

@@ -15,10 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogManager;
-import java.util.logging.LogRecord;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,6 +34,7 @@ import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
+import id.ruangaman.testing.LogLines;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
 import id.ruangaman.testing.WhatsAppFixtures;
@@ -66,37 +63,19 @@ class PlatformInputsTest {
 
     private final FakeTelegram telegram = FakePlatforms.telegram();
     private final FakeGraph graph = FakePlatforms.graph();
-    private final List<String> errors = new ArrayList<>();
-    private final Handler errorCapture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                synchronized (errors) {
-                    errors.add(record.getLoggerName() + ": " + record.getMessage());
-                }
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogLines errors = LogLines.errors();
 
     @Inject
     TelegramChats chats;
 
     @BeforeEach
     void listen() {
-        LogManager.getLogManager().getLogger("").addHandler(errorCapture);
+        errors.start();
     }
 
     @AfterEach
     void stop() {
-        LogManager.getLogManager().getLogger("").removeHandler(errorCapture);
+        errors.stop();
     }
 
     static Stream<String> cases() throws IOException {
@@ -277,9 +256,7 @@ class PlatformInputsTest {
         if (check.equals("reply_sent")) {
             assertTrue(!replies.isEmpty(), file + ": expected a reply");
         } else if (check.equals("no_error_log")) {
-            synchronized (errors) {
-                assertEquals(List.of(), errors, file + ": ERROR log lines");
-            }
+            assertEquals(List.of(), errors.lines(), file + ": ERROR log lines");
         } else if (check.equals("db_no_failed")) {
             for (String id : posted) {
                 String status = chats.status(id.startsWith("123456:") ? Channel.TELEGRAM : Channel.WHATSAPP, id);

@@ -7,70 +7,92 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each fixture in {@code broken/} is rejected with exactly these messages, and every fixture has an expectation. */
 class BrokenFlowsTest {
 
     private static final Path DIR = Path.of("src/test/resources/conversation/broken");
 
-    private static final Map<String, List<String>> EXPECTED = Map.ofEntries(
-            Map.entry("unreachable_node.yaml", List.of(
-                    "unreachable_node.yaml: node 'orphan': unreachable node")),
-            Map.entry("dangling_exit.yaml", List.of(
-                    "dangling_exit.yaml: node 'ask_colour': dangling exit 'red' -> 'nowhere'")),
-            Map.entry("missing_translation.yaml", List.of(
-                    "missing_translation.yaml: node 'ask_name': missing translation 'en' in 'text'")),
-            Map.entry("no_invalid_path.yaml", List.of(
-                    "no_invalid_path.yaml: node 'ask_name': question without an invalid-answer path")),
-            Map.entry("reused_option_id.yaml", List.of(
-                    "reused_option_id.yaml: node 'ask_colour': reused option id 'red'")),
-            Map.entry("unknown_field.yaml", List.of(
-                    "unknown_field.yaml: node 'ask_name': unknown field 'hint'",
-                    "unknown_field.yaml: unknown field 'author'")),
-            Map.entry("callback_too_long.yaml", List.of(
-                    "callback_too_long.yaml: node 'ask_colour': callback data "
-                            + "'ask_colour:blue_but_a_very_long_option_id_for_telegram_buttons' is 62 bytes (max 60)")),
-            Map.entry("duplicate_node_id.yaml", List.of(
-                    "duplicate_node_id.yaml: node 'bye': duplicate node id 'bye'")),
-            Map.entry("missing_start.yaml", List.of(
-                    "missing_start.yaml: missing start node 'begin'")),
-            Map.entry("duplicate_answer_key.yaml", List.of(
-                    "duplicate_answer_key.yaml: node 'ask_colour': duplicate answer key 'name'")),
-            Map.entry("missing_message.yaml", List.of(
-                    "missing_message.yaml: missing message 'help'",
-                    "missing_message.yaml: unknown message 'helpp'")),
-            Map.entry("unsupported_spec_version.yaml", List.of(
-                    "unsupported_spec_version.yaml: unsupported spec_version 2 (supported: 1)")),
-            Map.entry("option_without_exit.yaml", List.of(
-                    "option_without_exit.yaml: node 'ask_colour': option 'blue' has no exit and node has no 'next'")),
-            Map.entry("reserved_option_id.yaml", List.of(
-                    "reserved_option_id.yaml: node 'ask_colour': reserved option id 'skip'")),
-            Map.entry("unknown_kind.yaml", List.of(
-                    "unknown_kind.yaml: node 'ask_colour': invalid value for 'kind'")),
-            Map.entry("text_by_unknown_answer.yaml", List.of(
-                    "text_by_unknown_answer.yaml: node 'ask_colour': text_by refers to unknown answer 'mood'")),
-            Map.entry("words_before_consent.yaml", List.of(
-                    "words_before_consent.yaml: 'messages.help' (id) is sent before consent and contains 'lapor'",
-                    "words_before_consent.yaml: node 'about': 'text' (id) is sent before consent and contains 'kekerasan'")),
-            Map.entry("invalid_yaml.yaml", List.of(
-                    "invalid_yaml.yaml: invalid YAML at line 4")));
+    /** Each broken flow, labelled with the lint problems it must produce, in order. */
+    static Stream<Arguments> brokenFlows() {
+        return Stream.of(
+                Arguments.of("unreachable_node.yaml", List.of(
+                        "unreachable_node.yaml: node 'orphan': unreachable node")),
+                Arguments.of("dangling_exit.yaml", List.of(
+                        "dangling_exit.yaml: node 'ask_colour': dangling exit 'red' -> 'nowhere'")),
+                Arguments.of("missing_translation.yaml", List.of(
+                        "missing_translation.yaml: node 'ask_name': missing translation 'en' in 'text'")),
+                Arguments.of("no_invalid_path.yaml", List.of(
+                        "no_invalid_path.yaml: node 'ask_name': question without an invalid-answer path")),
+                Arguments.of("reused_option_id.yaml", List.of(
+                        "reused_option_id.yaml: node 'ask_colour': reused option id 'red'")),
+                Arguments.of("unknown_field.yaml", List.of(
+                        "unknown_field.yaml: node 'ask_name': unknown field 'hint'",
+                        "unknown_field.yaml: unknown field 'author'")),
+                Arguments.of("callback_too_long.yaml", List.of(
+                        "callback_too_long.yaml: node 'ask_colour': callback data "
+                                        + "'ask_colour:blue_but_a_very_long_option_id_for_telegram_buttons' is 62 bytes (max 60)")),
+                Arguments.of("duplicate_node_id.yaml", List.of(
+                        "duplicate_node_id.yaml: node 'bye': duplicate node id 'bye'")),
+                Arguments.of("missing_start.yaml", List.of(
+                        "missing_start.yaml: missing start node 'begin'")),
+                Arguments.of("duplicate_answer_key.yaml", List.of(
+                        "duplicate_answer_key.yaml: node 'ask_colour': duplicate answer key 'name'")),
+                Arguments.of("missing_message.yaml", List.of(
+                        "missing_message.yaml: missing message 'help'",
+                        "missing_message.yaml: unknown message 'helpp'")),
+                Arguments.of("unsupported_spec_version.yaml", List.of(
+                        "unsupported_spec_version.yaml: unsupported spec_version 2 (supported: 1)")),
+                Arguments.of("option_without_exit.yaml", List.of(
+                        "option_without_exit.yaml: node 'ask_colour': option 'blue' has no exit and node has no 'next'")),
+                Arguments.of("reserved_option_id.yaml", List.of(
+                        "reserved_option_id.yaml: node 'ask_colour': reserved option id 'skip'")),
+                Arguments.of("unknown_kind.yaml", List.of(
+                        "unknown_kind.yaml: node 'ask_colour': invalid value for 'kind'")),
+                Arguments.of("text_by_unknown_answer.yaml", List.of(
+                        "text_by_unknown_answer.yaml: node 'ask_colour': text_by refers to unknown answer 'mood'")),
+                Arguments.of("words_before_consent.yaml", List.of(
+                        "words_before_consent.yaml: 'messages.help' (id) is sent before consent and contains 'lapor'",
+                        "words_before_consent.yaml: node 'about': 'text' (id) is sent before consent and contains 'kekerasan'")),
+                Arguments.of("fields_of_kinds.yaml", List.of(
+                        "fields_of_kinds.yaml: missing field 'messages'",
+                        "fields_of_kinds.yaml: node 'hello': field 'skippable' does not apply to kind 'message'",
+                        "fields_of_kinds.yaml: node 'ask_name': field 'options' does not apply to kind 'text'",
+                        "fields_of_kinds.yaml: node 'ask_name': field 'accept' does not apply to kind 'text'",
+                        "fields_of_kinds.yaml: node 'ask_tea': field 'sets_language' does not apply to kind 'yes_no'",
+                        "fields_of_kinds.yaml: node 'ask_files': text_by variant 'maybe' is not an option of 'ask_tea'",
+                        "fields_of_kinds.yaml: node 'ask_files': field 'media_refused' does not apply to kind 'media'",
+                        "fields_of_kinds.yaml: node 'ask_files': missing field 'accept'",
+                        "fields_of_kinds.yaml: node 'check': field 'text' does not apply to kind 'branch'",
+                        "fields_of_kinds.yaml: node 'ask_colour': missing field 'options'",
+                        "fields_of_kinds.yaml: node 'summary': field 'outcome' does not apply to kind 'summary'",
+                        "fields_of_kinds.yaml: node 'summary': field 'skippable' does not apply to kind 'summary'",
+                        "fields_of_kinds.yaml: node 'hello': field 'key' does not apply to kind 'message'",
+                        "fields_of_kinds.yaml: node 'ask_tea': exit for unknown option 'maybe'",
+                        "fields_of_kinds.yaml: node 'ask_more': missing field 'next'",
+                        "fields_of_kinds.yaml: node 'ask_colour': unreachable node",
+                        "fields_of_kinds.yaml: node 'ask_more': unreachable node",
+                        "fields_of_kinds.yaml: condition 'likes_tea': 'maybe' is not an option of 'ask_tea'",
+                        "fields_of_kinds.yaml: node 'check': a branch needs 'exits: {yes: …}' and 'next'")),
+                Arguments.of("invalid_yaml.yaml", List.of(
+                        "invalid_yaml.yaml: invalid YAML at line 4")));
+    }
 
-    @TestFactory
-    Stream<DynamicTest> shouldRejectEachBrokenFlowWithItsExactMessages() {
-        return EXPECTED.keySet().stream().sorted().map(file -> DynamicTest.dynamicTest(file, () -> {
-            FlowException error = assertThrows(FlowException.class,
-                    () -> new FlowLoader().load(file, Files.readAllBytes(DIR.resolve(file))));
-            assertEquals(EXPECTED.get(file), error.problems().stream().map(LintProblem::toString).toList());
-            assertEquals(String.join("\n", EXPECTED.get(file)), error.getMessage());
-        }));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenFlows")
+    void shouldRejectTheBrokenFlowWithItsExactMessages(String file, List<String> problems) {
+        FlowException error = assertThrows(FlowException.class,
+                () -> new FlowLoader().load(file, Files.readAllBytes(DIR.resolve(file))));
+        assertEquals(problems, error.problems().stream().map(LintProblem::toString).toList());
+        assertEquals(String.join("\n", problems), error.getMessage());
     }
 
     @Test
@@ -79,6 +101,8 @@ class BrokenFlowsTest {
         try (Stream<Path> listing = Files.list(DIR)) {
             files = listing.map(path -> path.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
         }
-        assertEquals(new TreeSet<>(EXPECTED.keySet()), files);
+        Set<String> labelled = brokenFlows().map(arguments -> (String) arguments.get()[0])
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(labelled, files);
     }
 }

@@ -1,9 +1,12 @@
 package id.ruangaman.conversation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import id.ruangaman.texts.TextFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,9 +22,12 @@ import java.util.Optional;
 /**
  * Plays one golden script against the engine with a fixed clock, reference codes and case statuses, and records every
  * step's outputs plus the final session states as JSON. Each state goes through JSON between steps, as in the host.
+ * A script's {@code messages_from: <flow file>} lends that file's system messages to the flows it loads that have
+ * none, so a small fixture flow holds only its nodes.
  */
 final class GoldenRun {
 
+    private static final YAMLMapper YAML = new YAMLMapper();
     static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
     private static final String MAIN = "main";
 
@@ -54,9 +60,14 @@ final class GoldenRun {
         }
     }, noticesFile());
     private final Map<String, SessionState> sessions = new LinkedHashMap<>();
+    /** The {@code messages:} of the script's {@code messages_from} file, given to flows that have none. */
+    private JsonNode sharedMessages;
 
     @SuppressWarnings("unchecked")
     ObjectNode play(Map<String, Object> script) {
+        if (script.containsKey("messages_from")) {
+            sharedMessages = readYaml(Path.of(String.valueOf(script.get("messages_from")))).get("messages");
+        }
         ((List<String>) script.getOrDefault("flows", List.of())).forEach(this::addFlow);
         statuses.putAll((Map<String, String>) script.getOrDefault("statuses", Map.of()));
         ObjectNode result = json.createObjectNode();
@@ -110,23 +121,29 @@ final class GoldenRun {
         }
     }
 
-    /** The shared texts flows include with {notice:name}, as the host loads them from conversations/_notices.yaml. */
+    /** The shared texts flows include with {notice:name}, read from conversations/_notices.yaml by the host's loader. */
     static SharedTexts noticesFile() {
-        try {
-            Map<String, Map<String, String>> raw = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
-                    .readValue(Path.of("conversations/_notices.yaml").toFile(), new TypeReference<Map<String, Map<String, String>>>() { });
-            Map<String, id.ruangaman.conversation.definition.LocalizedText> texts = new LinkedHashMap<>();
-            raw.forEach((name, text) -> texts.put(name, new id.ruangaman.conversation.definition.LocalizedText(text)));
-            return SharedTexts.of(texts);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SharedTexts.of(TextFile.read(Path.of("conversations/_notices.yaml")).texts());
     }
 
     private void addFlow(String path) {
         try {
             Path file = Path.of(path);
-            catalog.add(new FlowLoader().load(file.getFileName().toString(), Files.readAllBytes(file)));
+            byte[] bytes = Files.readAllBytes(file);
+            ObjectNode tree = readYaml(file);
+            if (sharedMessages != null && !tree.has("messages")) {
+                tree.set("messages", sharedMessages);
+                bytes = YAML.writeValueAsBytes(tree);
+            }
+            catalog.add(new FlowLoader().load(file.getFileName().toString(), bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode readYaml(Path file) {
+        try {
+            return (ObjectNode) YAML.readTree(file.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

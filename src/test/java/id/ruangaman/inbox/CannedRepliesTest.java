@@ -1,25 +1,48 @@
 package id.ruangaman.inbox;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped canned replies load and have a title and a text in both languages. */
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/** The shipped canned replies load in file order with a title and a text in both languages; a broken one stops the start. */
 class CannedRepliesTest {
 
+    @TempDir
+    Path dir;
+
     @Test
-    void shouldHaveEveryReplyInBahasaIndonesiaAndEnglish() {
-        List<CannedReplies.Entry> entries = CannedReplies.load(Path.of("conversations", CannedReplies.FILE));
-        assertFalse(entries.isEmpty());
-        for (CannedReplies.Entry entry : entries) {
-            for (String lang : List.of("id", "en")) {
-                assertTrue(entry.title() != null && !entry.title().getOrDefault(lang, "").isBlank(), entry.id() + " title " + lang);
-                assertTrue(entry.text() != null && !entry.text().getOrDefault(lang, "").isBlank(), entry.id() + " text " + lang);
-            }
-        }
+    void shouldListTheShippedRepliesInFileOrderInTheCounsellorsLanguage() {
+        List<CannedReplies.Entry> entries = CannedReplies.read(Path.of("conversations", CannedReplies.FILE));
+        assertEquals(List.of("first_contact", "safety_check", "verification_invite", "rights_information"),
+                entries.stream().map(CannedReplies.Entry::id).toList());
+        CannedReplies replies = new CannedReplies(null);
+        replies.load(Path.of("conversations", CannedReplies.FILE));
+        assertEquals(new CannedReplies.Reply("safety_check", "Safety check",
+                "Are you safe right now? If you are in danger, call 112 or the nearest emergency service."), replies.in("en").get(1));
+        assertEquals("Cek keamanan", replies.in("id").get(1).title());
+        assertEquals("Cek keamanan", replies.in(null).get(1).title(), "an unknown language falls back to Bahasa Indonesia");
+    }
+
+    @Test
+    void shouldRefuseAReplyWithoutItsTextOrEnglishAndAllowNoFile() throws IOException {
+        Path noText = Files.writeString(dir.resolve("a.yaml"), "hello:\n  title: {id: Halo, en: Hello}\n", StandardCharsets.UTF_8);
+        assertTrue(assertThrows(ConfigurationException.class, () -> CannedReplies.read(noText)).getMessage()
+                .endsWith("'hello' must be a group of exactly the texts [title, text]"));
+        Path noEnglish = Files.writeString(dir.resolve("b.yaml"),
+                "hello:\n  title: {id: Halo, en: Hello}\n  text: {id: Halo}\n", StandardCharsets.UTF_8);
+        assertTrue(assertThrows(ConfigurationException.class, () -> CannedReplies.read(noEnglish)).getMessage()
+                .endsWith("text 'hello.text' has no 'en'"));
+        assertEquals(List.of(), CannedReplies.read(dir.resolve("none.yaml")));
     }
 }

@@ -101,6 +101,12 @@ class CaseWorkflowTest {
     void shouldQueueAReplyThroughTheOutboxAndStopThe72HourClock() {
         String ref = fixtures.submittedCase(true);
         assertNull(file(ref).firstResponseAt);
+        // The canned replies of conversations/_canned_replies.yaml, in file order, in the case's language.
+        String page = getAs(session).when().get("/inbox/cases/" + ref).then().statusCode(200).extract().asString();
+        int first = page.indexOf("<option value=\"first_contact\"");
+        int second = page.indexOf("<option value=\"safety_check\" data-text=\"Apakah kamu dalam keadaan aman saat ini? Jika kamu"
+                + " dalam bahaya, hubungi 112 atau layanan darurat terdekat.\">Cek keamanan</option>");
+        assertTrue(first >= 0 && first < second, "canned replies listed in order");
         as(session).formParam("text", "Balasan konselor sintetis").when().post("/inbox/cases/" + ref + "/reply").then().statusCode(303);
         CaseFile replied = file(ref);
         assertNotNull(replied.firstResponseAt);
@@ -109,6 +115,7 @@ class CaseWorkflowTest {
         assertEquals(ChatMessage.Direction.OUT, last.direction);
         assertEquals(ChatMessage.Status.SENT, last.status, "DEV-channel replies count as sent at once");
         assertTrue(last.body.contains("Balasan konselor sintetis"));
+        assertTrue(last.body.contains("Konselor Satgas:"), "the counsellor_prefix notice of _notices.yaml comes first");
         getAs(session).when().get("/inbox/cases/" + ref + "/transcript").then().statusCode(200)
                 .body(containsString("Balasan konselor sintetis"));
         assertEquals(1, auditCount("reply", replied.id));

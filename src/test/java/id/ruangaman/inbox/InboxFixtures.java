@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.conversation.Input;
@@ -115,22 +116,15 @@ public class InboxFixtures {
     }
 
     private void walkIntake(long contactId, boolean safeToReply) {
-        for (String b : new String[] { "language:id", "consent:yes", "in_danger:no", "safe_to_reply:" + (safeToReply ? "yes" : "no"),
-                "reporter_role:victim", "send_now:details", "violence_type:skip", "incident_when:skip", "victim_minor:no",
-                "incident_place:online" }) {
-            send(contactId, Input.ButtonPress.fromCallbackData(b), null);
-        }
-        send(contactId, new Input.Text("Kronologi sintetis untuk pengujian"), null);
-        java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of("chronology:done", "biodata_offer:no", "reported_offer:yes",
-                "relation:stranger", "reported_person:skip", "evidence_consent:no", "services:psychological", "services:legal", "services:done",
-                "urgent_need:skip"));
-        if (safeToReply) {
-            rest.add("contact_offer:no"); // not safe to reply: the intake asks for no contact plan
-        }
-        rest.addAll(java.util.List.of("stats_consent:skip", "summary:confirm"));
-        for (String b : rest) {
-            send(contactId, Input.ButtonPress.fromCallbackData(b), null);
-        }
+        walk(contactId, IntakeWalk.shortVictim(safeToReply, "Kronologi sintetis untuk pengujian", "no", "psychological", "legal"));
+    }
+
+    /** Plays a walk on the DEV channel, as its handler passes each input on (no files). */
+    private void walk(long contactId, IntakeWalk walk) {
+        walk.play(data -> send(contactId, Input.ButtonPress.fromCallbackData(data), null), text -> send(contactId, new Input.Text(text), null),
+                file -> {
+                    throw new IllegalArgumentException("the DEV channel walk sends no files");
+                });
     }
 
     /**
@@ -140,7 +134,7 @@ public class InboxFixtures {
     public String fullyAnsweredCase() {
         long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(Channel.DEV, UUID.randomUUID().toString()).id);
         send(contactId, new Input.Text("/start"), "intake");
-        Object[] steps = { "language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
+        walk(contactId, IntakeWalk.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
                 "send_now:details", "violence_type:sexual_assault", "violence_type:done", "incident_when:longer", "victim_minor:no",
                 "incident_place:campus", "Kronologi sintetis bagian satu", "Kronologi sintetis bagian dua", "chronology:done",
                 "biodata_offer:yes", "Sinta (nama samaran sintetis)", "age_range:18_24", "gender:female", "campus_status:lecturer",
@@ -148,12 +142,7 @@ public class InboxFixtures {
                 "Terlapor sintetis, dosen mata kuliah X", "evidence_consent:yes", "evidence:done", "Tautan sintetis: contoh.invalid/bukti",
                 "evidence_links:done", "Saksi sintetis: teman sekelas", "services:psychological", "services:legal", "services:medical",
                 "services:done", "Kebutuhan mendesak sintetis", "contact_offer:yes", "Sore hari (sintetis)", "Jangan telepon (sintetis)",
-                "Kata sandi sintetis", "stats_consent:yes", "summary:confirm" };
-        for (Object step : steps) {
-            String s = (String) step;
-            boolean button = s.matches("[a-z_]+:[A-Za-z0-9_]+");
-            send(contactId, button ? Input.ButtonPress.fromCallbackData(s) : new Input.Text(s), null);
-        }
+                "Kata sandi sintetis", "stats_consent:yes", "summary:confirm"));
         return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().referenceCode);
     }
 

@@ -3,10 +3,7 @@ package id.ruangaman.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
@@ -16,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.LogLines;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
 import id.ruangaman.testing.WhatsAppFixtures;
@@ -29,44 +27,19 @@ import io.quarkus.test.junit.QuarkusTest;
 class LogPrivacyTest {
 
     private static final String SENTINEL = "SENTINEL-log-7c4e";
-    private final List<String> lines = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    line.append(' ').append(parameter);
-                }
-            }
-            for (Throwable error = record.getThrown(); error != null; error = error.getCause()) {
-                line.append(' ').append(error);
-            }
-            synchronized (lines) {
-                lines.add(line.toString());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogLines log = LogLines.everything();
 
     @Inject
     TelegramChats chats;
 
     @BeforeEach
     void listen() {
-        LogManager.getLogManager().getLogger("").addHandler(capture);
+        log.start();
     }
 
     @AfterEach
     void stop() {
-        LogManager.getLogManager().getLogger("").removeHandler(capture);
+        log.stop();
     }
 
     @Test
@@ -87,13 +60,11 @@ class LogPrivacyTest {
         String partial = body.replace("\"messages\":[", "\"messages\":[{\"id\":\"" + SENTINEL + "\",\"text\":{\"body\":\"" + SENTINEL + "\"}},");
         WhatsAppFixtures.post(partial).then().statusCode(200);
 
-        List<String> leaks;
-        synchronized (lines) {
-            assertTrue(lines.stream().anyMatch(line -> line.contains("log-capture-probe")), "the log capture does not work");
-            assertTrue(lines.stream().anyMatch(line -> line.contains("unreachable")), "the failure path was not exercised");
-            leaks = lines.stream().filter(line -> line.contains(SENTINEL) || line.contains(String.valueOf(chat))
-                    || line.contains(number)).toList();
-        }
+        List<String> lines = log.lines();
+        assertTrue(lines.stream().anyMatch(line -> line.contains("log-capture-probe")), "the log capture does not work");
+        assertTrue(lines.stream().anyMatch(line -> line.contains("unreachable")), "the failure path was not exercised");
+        List<String> leaks = lines.stream().filter(line -> line.contains(SENTINEL) || line.contains(String.valueOf(chat))
+                || line.contains(number)).toList();
         assertEquals(List.of(), leaks);
     }
 }

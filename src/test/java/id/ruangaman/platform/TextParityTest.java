@@ -2,6 +2,7 @@ package id.ruangaman.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -14,8 +15,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -23,18 +22,23 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import id.ruangaman.texts.TextFile;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
 /**
  * Every text people read exists in Bahasa Indonesia and English with the same placeholders: the inbox's message
- * bundles ({@code messages/x.properties} against {@code x_en.properties}) and every translation in the
- * conversation files ({@code conversations/*.yaml}: a map whose keys are languages, {@code id} and {@code en}).
+ * bundles ({@code messages/x.properties} against {@code x_en.properties}), the text files of the conversations folder
+ * ({@code conversations/_*.yaml}, through the service's own loader and lint, {@link TextFile}) and every translation
+ * in the flows ({@code conversations/*.yaml}: a map whose keys are languages, {@code id} and {@code en}). Each folder
+ * is listed, so a new bundle or file is covered without changing this test.
  */
 class TextParityTest {
 
     private static final Path BUNDLES = Path.of("src/main/resources/messages");
     private static final Path CONVERSATIONS = Path.of("conversations");
     private static final Set<String> LANGUAGES = Set.of("id", "en");
-    /** A plain {name} reference; Qute sections ({#when}, {/when}) are not placeholders. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.]*)\\}");
+    /** The {@code _*.yaml} files that hold data, not texts: words to match (a list per language) and the providers. */
+    private static final Set<String> DATA_FILES = Set.of("_answer_words.yaml", "_providers.yaml");
 
     @Test
     void shouldHaveTheSameKeysAndPlaceholdersInEveryBundle() throws IOException {
@@ -44,6 +48,11 @@ class TextParityTest {
             bases = files.filter(file -> file.getFileName().toString().matches("[a-z]+\\.properties")).sorted().toList();
         }
         assertFalse(bases.isEmpty(), "no message bundles found");
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith("_en.properties"))
+                    .filter(name -> !Files.exists(BUNDLES.resolve(name.replace("_en.properties", ".properties"))))
+                    .forEach(name -> problems.add(name + " has no Bahasa Indonesia bundle beside it"));
+        }
         for (Path base : bases) {
             Path english = base.resolveSibling(base.getFileName().toString().replace(".properties", "_en.properties"));
             Properties id = load(base);
@@ -61,12 +70,38 @@ class TextParityTest {
         assertEquals(List.of(), problems);
     }
 
+    /** The notices, referral texts, canned replies and the legal notice's example, and any text file added later. */
     @Test
-    void shouldTranslateEveryConversationTextIntoBothLanguages() throws IOException {
+    void shouldPassTheTextLintInEveryTextFileOfTheConversationsFolder() throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        try (Stream<Path> files = Files.list(CONVERSATIONS)) {
+            for (Path file : files.filter(TextParityTest::isTextFile).sorted().toList()) {
+                checked.add(file.getFileName().toString());
+                try {
+                    TextFile.read(file);
+                } catch (ConfigurationException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        assertTrue(checked.containsAll(List.of("_notices.yaml", "_referral_texts.yaml", "_canned_replies.yaml",
+                "_legal_notice.yaml.example")), "text files found: " + checked);
+        assertEquals(List.of(), problems);
+    }
+
+    /** {@code _*.yaml} (and the {@code .example} an organisation copies), except the two data files. */
+    private static boolean isTextFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith("_") && (name.endsWith(".yaml") || name.endsWith(".yaml.example")) && !DATA_FILES.contains(name);
+    }
+
+    @Test
+    void shouldTranslateEveryFlowTextIntoBothLanguages() throws IOException {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.list(CONVERSATIONS)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !isTextFile(f)).sorted().toList()) {
                 check(yaml.readValue(file.toFile(), Object.class), file.getFileName().toString(), problems);
             }
         }
@@ -101,12 +136,7 @@ class TextParityTest {
     }
 
     private static Set<String> placeholders(String text) {
-        Set<String> names = new TreeSet<>();
-        Matcher match = PLACEHOLDER.matcher(text);
-        while (match.find()) {
-            names.add(match.group(1));
-        }
-        return names;
+        return TextFile.placeholders(text);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

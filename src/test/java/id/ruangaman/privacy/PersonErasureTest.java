@@ -29,6 +29,7 @@ import id.ruangaman.testing.DatabaseScan;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
 import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.WhatsAppFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -62,14 +63,7 @@ class PersonErasureTest {
     FieldCipher cipher;
 
     private void say(String number, String fixture, String text, String data, String mediaId) {
-        String wamid = WhatsAppFixtures.realisticWamid(number);
-        chats.sendWhatsApp(WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message(fixture, number, wamid, text, data,
-                mediaId))), wamid, number);
-    }
-
-    private void tap(String number, String data) {
-        say(number, data.startsWith("age_range") || data.startsWith("services") ? "list_reply.json" : "button_reply.json",
-                null, data, null);
+        chats.sayWhatsApp(number, WhatsAppFixtures.realisticWamid(number), fixture, text, data, mediaId);
     }
 
     @Test
@@ -78,26 +72,11 @@ class PersonErasureTest {
         String sentinel = "SENTINEL-" + number.substring(4) + "-ungu";
         graph.media("wa-media-" + number, ("synthetic photo " + sentinel).getBytes(StandardCharsets.UTF_8));
 
-        say(number, "text.json", "halo " + sentinel, null, null);
-        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:witness",
-                "victim_knows:skip", "send_now:details", "violence_type:skip", "incident_when:longer", "victim_minor:no",
-                "incident_place:online")) {
-            tap(number, data);
-        }
-        say(number, "text.json", "Kronologi " + sentinel + " (sintetis).", null, null);
-        for (String data : List.of("chronology:done", "biodata_offer:yes", "name:skip", "age_range:25_34", "gender:skip",
-                "campus_status:lecturer")) {
-            tap(number, data);
-        }
-        say(number, "text.json", "Fakultas " + sentinel, null, null);
-        for (String data : List.of("disability:skip", "reported_offer:no", "evidence_consent:yes")) {
-            tap(number, data);
-        }
-        say(number, "image.json", null, null, "wa-media-" + number);
-        for (String data : List.of("evidence:done", "witnesses:skip", "services:psychological", "services:done", "urgent_need:skip",
-                "contact_offer:no", "stats_consent:skip", "summary:confirm")) {
-            tap(number, data);
-        }
+        chats.walkWhatsApp(number, IntakeWalk.of("halo " + sentinel, "language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes",
+                "reporter_role:witness", "victim_knows:skip", "send_now:details", "violence_type:skip", "incident_when:longer",
+                "victim_minor:no", "incident_place:online", "Kronologi " + sentinel + " (sintetis).")
+                .then(IntakeWalk.lecturerWithOneFile("Fakultas " + sentinel, "wa-media-" + number, true)),
+                () -> WhatsAppFixtures.realisticWamid(number));
         Contact contact = chats.contact(Channel.WHATSAPP, number);
         long contactId = contact.id;
         Intake intake = QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult());

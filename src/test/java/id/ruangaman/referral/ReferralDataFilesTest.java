@@ -67,7 +67,11 @@ class ReferralDataFilesTest {
         }
         Path missing = write("t.yaml", "consent_question:\n  id: Halo\n");
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> new ReferralTexts(null).load(missing));
-        assertTrue(e.getMessage().endsWith("text 'consent_question' has no 'en' version"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("text 'consent_question' has no 'en'"), e.getMessage());
+        Path complete = Files.copy(Path.of("conversations", ReferralTexts.FILE), dir.resolve("all.yaml"));
+        Files.writeString(complete, "consent_questoin: {id: Halo, en: Hello}\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        e = assertThrows(ConfigurationException.class, () -> new ReferralTexts(null).load(complete));
+        assertTrue(e.getMessage().endsWith("unknown key 'consent_questoin'"), e.getMessage());
     }
 
     @Test

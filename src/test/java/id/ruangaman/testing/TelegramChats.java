@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -52,6 +53,32 @@ public class TelegramChats {
         post(json).then().statusCode(200);
         Eventually.await("update " + updateId + " processed", Duration.ofSeconds(20), () -> !"PENDING".equals(status(updateId)));
         Eventually.await("outbox of chat " + chatId + " drained", Duration.ofSeconds(30), () -> outboxDrained(chatId));
+    }
+
+    /** Plays an intake walk in a Telegram chat, each update processed and answered before the next (no files). */
+    public void walkTelegram(long chatId, IntakeWalk walk) {
+        walk.play(data -> send(TelegramFixtures.button(chatId, data), chatId), text -> send(TelegramFixtures.text(chatId, text), chatId),
+                file -> {
+                    throw new IllegalArgumentException("a Telegram walk sends no files");
+                });
+    }
+
+    /** Plays an intake walk from a WhatsApp number, each message with a wamid from {@code wamids}; a file is an image. */
+    public void walkWhatsApp(String number, IntakeWalk walk, Supplier<String> wamids) {
+        walk.play(data -> tapWhatsApp(number, wamids.get(), data),
+                text -> sayWhatsApp(number, wamids.get(), "text.json", text, null, null),
+                file -> sayWhatsApp(number, wamids.get(), "image.json", null, null, file));
+    }
+
+    /** A person's WhatsApp message of the named fixture kind ({@code text.json}, ...), sent as {@link #sendWhatsApp}. */
+    public void sayWhatsApp(String number, String wamid, String fixture, String text, String data, String mediaId) {
+        sendWhatsApp(WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message(fixture, number, wamid, text, data, mediaId))),
+                wamid, number);
+    }
+
+    /** A tap on a reply button, or a pick from a list where WhatsApp shows the question as one. */
+    public void tapWhatsApp(String number, String wamid, String data) {
+        sayWhatsApp(number, wamid, WhatsAppFixtures.replyFixture(data), null, data, null);
     }
 
     /** Posts a signed WhatsApp payload and waits until its item is processed and the replies have left. */

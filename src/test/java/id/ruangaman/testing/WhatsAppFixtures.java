@@ -61,6 +61,15 @@ public final class WhatsAppFixtures {
         return "wamid." + java.util.Base64.getEncoder().encodeToString(record.toByteArray());
     }
 
+    /** The intake's questions with more than three options, which WhatsApp shows as a list rather than buttons. */
+    private static final List<String> LIST_QUESTIONS = List.of("age_range", "services", "campus_status", "relation", "incident_when",
+            "incident_place");
+
+    /** The fixture of a person's answer {@code nodeId:optionId}: a list reply or a button reply. */
+    public static String replyFixture(String data) {
+        return LIST_QUESTIONS.contains(data.substring(0, data.indexOf(':'))) ? "list_reply.json" : "button_reply.json";
+    }
+
     public static String raw(String name) {
         try {
             return Files.readString(Path.of("src/test/resources/channel/whatsapp", name));

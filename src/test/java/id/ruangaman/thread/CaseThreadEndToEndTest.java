@@ -31,6 +31,7 @@ import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
+import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
 import id.ruangaman.testing.WhatsAppFixtures;
@@ -62,31 +63,11 @@ class CaseThreadEndToEndTest {
     private final FakeTelegram telegram = FakePlatforms.telegram();
     private final FakeGraph graph = FakePlatforms.graph();
 
-    private static List<String> intakeButtons() {
-        List<String> buttons = new ArrayList<>(List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes",
-                "reporter_role:victim", "send_now:details", "violence_type:skip", "incident_when:skip", "victim_minor:no",
-                "incident_place:online"));
-        return buttons;
-    }
-
-    private static List<String> afterChronology(String evidenceConsent) {
-        List<String> buttons = new ArrayList<>(List.of("chronology:done", "biodata_offer:no", "reported_offer:yes", "relation:stranger",
-                "reported_person:skip", "evidence_consent:" + evidenceConsent));
-        if ("yes".equals(evidenceConsent)) {
-            buttons.addAll(List.of("evidence:skip", "witnesses:skip"));
-        }
-        buttons.addAll(List.of("services:psychological", "services:done", "urgent_need:skip", "contact_offer:no", "stats_consent:skip",
-                "summary:confirm"));
-        return buttons;
-    }
-
     @Test
     void telegram() throws Exception {
         long chat = TelegramFixtures.newChatId();
         chats.send(TelegramFixtures.render("start_command.json", chat), chat);
-        intakeButtons().forEach(data -> chats.send(TelegramFixtures.button(chat, data), chat));
-        chats.send(TelegramFixtures.text(chat, "Kronologi sintetis untuk uji utas."), chat);
-        afterChronology("yes").forEach(data -> chats.send(TelegramFixtures.button(chat, data), chat));
+        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk uji utas.", "yes", "psychological"));
         Contact contact = chats.contact(chat);
         String ref = referenceOf(contact.id);
 
@@ -116,9 +97,8 @@ class CaseThreadEndToEndTest {
     void whatsapp() throws Exception {
         String number = WhatsAppFixtures.newNumber();
         say(number, "text.json", "halo", null, null);
-        intakeButtons().forEach(data -> tap(number, data));
-        say(number, "text.json", "Kronologi sintetis untuk uji utas WhatsApp.", null, null);
-        afterChronology("no").forEach(data -> tap(number, data));
+        chats.walkWhatsApp(number, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk uji utas WhatsApp.", "no", "psychological"),
+                WhatsAppFixtures::newWamid);
         Contact contact = chats.contact(Channel.WHATSAPP, number);
         String ref = referenceOf(contact.id);
 
@@ -162,9 +142,7 @@ class CaseThreadEndToEndTest {
     void telegramAlbumWithoutConsentIsAskedAboutOnce() throws Exception {
         long chat = TelegramFixtures.newChatId();
         chats.send(TelegramFixtures.render("start_command.json", chat), chat);
-        intakeButtons().forEach(data -> chats.send(TelegramFixtures.button(chat, data), chat));
-        chats.send(TelegramFixtures.text(chat, "Kronologi sintetis untuk uji album."), chat);
-        afterChronology("no").forEach(data -> chats.send(TelegramFixtures.button(chat, data), chat));
+        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk uji album.", "no", "psychological"));
         String ref = referenceOf(chats.contact(chat).id);
         int before = telegram.sentTo(chat).size();
         List<Long> updates = new ArrayList<>();
@@ -241,13 +219,10 @@ class CaseThreadEndToEndTest {
     }
 
     private void say(String number, String fixture, String text, String data, String mediaId) {
-        String wamid = WhatsAppFixtures.newWamid();
-        chats.sendWhatsApp(WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message(fixture, number, wamid, text, data,
-                mediaId))), wamid, number);
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), fixture, text, data, mediaId);
     }
 
     private void tap(String number, String data) {
-        say(number, data.startsWith("age_range") || data.startsWith("services") ? "list_reply.json" : "button_reply.json",
-                null, data, null);
+        chats.tapWhatsApp(number, WhatsAppFixtures.newWamid(), data);
     }
 }

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import id.ruangaman.testing.FakeGraph;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
+import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.testing.TelegramFixtures;
 import id.ruangaman.testing.WhatsAppFixtures;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -118,15 +119,8 @@ class CaseThreadPackagedIT {
     void shouldKeepTheChatOpenAsTheCaseThread() throws Exception {
         long chat = TelegramFixtures.newChatId();
         send(TelegramFixtures.render("start_command.json", chat));
-        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
-                "send_now:details", "violence_type:skip", "incident_when:skip", "victim_minor:no", "incident_place:online")) {
-            send(TelegramFixtures.button(chat, data));
-        }
-        send(TelegramFixtures.text(chat, "Kronologi sintetis (packaged)."));
-        for (String data : List.of("chronology:done", "biodata_offer:no", "reported_offer:yes", "relation:stranger",
-                "reported_person:skip", "evidence_consent:yes", "evidence:skip", "witnesses:skip", "services:psychological",
-                "services:done", "urgent_need:skip", "contact_offer:no", "stats_consent:skip", "summary:confirm")) {
-            send(TelegramFixtures.button(chat, data));
+        for (String update : IntakeWalk.shortVictim(true, "Kronologi sintetis (packaged).", "yes", "psychological").telegram(chat)) {
+            send(update);
         }
         String ref = string("select reference_code from intake where channel = 'TELEGRAM'");
 
@@ -171,15 +165,9 @@ class CaseThreadPackagedIT {
     void shouldDoTheSameOnWhatsAppAskingBeforeKeepingAPhotoWithoutEvidenceConsent() throws Exception {
         String number = WhatsAppFixtures.newNumber();
         sayWhatsApp(WhatsAppFixtures.text(number, "halo"));
-        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
-                "send_now:details", "violence_type:skip", "incident_when:skip", "victim_minor:no", "incident_place:online")) {
-            sayWhatsApp(WhatsAppFixtures.button(number, data));
-        }
-        sayWhatsApp(WhatsAppFixtures.text(number, "Kronologi sintetis (packaged, WhatsApp)."));
-        for (String data : List.of("chronology:done", "biodata_offer:no", "reported_offer:yes", "relation:stranger",
-                "reported_person:skip", "evidence_consent:no", "services:psychological", "services:done", "urgent_need:skip",
-                "contact_offer:no", "stats_consent:skip", "summary:confirm")) {
-            sayWhatsApp(WhatsAppFixtures.button(number, data));
+        for (String payload : IntakeWalk.shortVictim(true, "Kronologi sintetis (packaged, WhatsApp).", "no", "psychological")
+                .whatsApp(number)) {
+            sayWhatsApp(payload);
         }
         String ref = string("select reference_code from intake where channel = 'WHATSAPP'");
 

@@ -1,5 +1,7 @@
 package id.ruangaman.channel.dev;
 
+import id.ruangaman.transcript.TranscriptBody;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,25 +32,18 @@ public record DevChatLine(boolean fromPerson, String text, String nodeId, List<C
 
     /** The label of the button a person pressed, from the latest question that offered it; null if not a press. */
     private static String pressedLabel(ChatMessage message, List<DevChatLine> before) {
-        if (message.body == null || message.direction != ChatMessage.Direction.IN) {
+        if (!(TranscriptBody.input(message).orElse(null) instanceof Input.ButtonPress press)) {
             return null;
         }
-        try {
-            if (!(SessionStateJson.mapper().readValue(message.body, Input.class) instanceof Input.ButtonPress press)) {
-                return null;
-            }
-            for (int i = before.size() - 1; i >= 0; i--) {
-                DevChatLine asked = before.get(i);
-                if (press.nodeId().equals(asked.nodeId())) {
-                    for (Choice choice : asked.choices()) {
-                        if (choice.id().equals(press.optionId())) {
-                            return "[" + choice.label() + "]";
-                        }
+        for (int i = before.size() - 1; i >= 0; i--) {
+            DevChatLine asked = before.get(i);
+            if (press.nodeId().equals(asked.nodeId())) {
+                for (Choice choice : asked.choices()) {
+                    if (choice.id().equals(press.optionId())) {
+                        return "[" + choice.label() + "]";
                     }
                 }
             }
-        } catch (JsonProcessingException e) {
-            return null;
         }
         return null;
     }
@@ -57,16 +52,13 @@ public record DevChatLine(boolean fromPerson, String text, String nodeId, List<C
         if (message.body == null) {
             return new DevChatLine(message.direction == ChatMessage.Direction.IN, "(dihapus / erased)", null, List.of(), false);
         }
-        try {
-            if (message.direction == ChatMessage.Direction.OUT) {
-                Output.Message out = SessionStateJson.mapper().readValue(message.body, Output.Message.class);
-                return new DevChatLine(false, out.text(), out.nodeId(), out.choices(), out.multiSelect());
-            }
-            Input in = SessionStateJson.mapper().readValue(message.body, Input.class);
-            return new DevChatLine(true, describe(in), null, List.of(), false);
-        } catch (JsonProcessingException e) {
-            return new DevChatLine(message.direction == ChatMessage.Direction.IN, "(unreadable)", null, List.of(), false);
+        if (message.direction == ChatMessage.Direction.OUT) {
+            return TranscriptBody.message(message)
+                    .map(out -> new DevChatLine(false, out.text(), out.nodeId(), out.choices(), out.multiSelect()))
+                    .orElseGet(() -> new DevChatLine(false, "(unreadable)", null, List.of(), false));
         }
+        return TranscriptBody.input(message).map(in -> new DevChatLine(true, describe(in), null, List.of(), false))
+                .orElseGet(() -> new DevChatLine(true, "(unreadable)", null, List.of(), false));
     }
 
     public String callbackData(Choice choice) {

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * source of truth.
  */
 @ApplicationScoped
-public class InboundSignal {
+class InboundSignal {
 
     private final Semaphore permits = new Semaphore(0);
 

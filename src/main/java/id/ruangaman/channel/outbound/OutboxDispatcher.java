@@ -1,5 +1,7 @@
 package id.ruangaman.channel.outbound;
 
+import id.ruangaman.transcript.TranscriptBody;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +42,7 @@ import io.quarkus.runtime.StartupEvent;
  * message is retried (and flagged as a possible duplicate, since its outcome is unknown).
  */
 @ApplicationScoped
-public class OutboxDispatcher {
+class OutboxDispatcher {
 
     private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
     private static final int BATCH = 100;
@@ -231,7 +233,7 @@ public class OutboxDispatcher {
         try {
             message = QuarkusTransaction.requiringNew().call(() -> em.find(ChatMessage.class, id));
             contact = QuarkusTransaction.requiringNew().call(() -> em.find(Contact.class, message.contactId));
-            body = SessionStateJson.mapper().readValue(message.body, Output.Message.class);
+            body = TranscriptBody.message(message).orElseThrow();
         } catch (Exception e) {
             record(id, new SendOutcome.Failed("unreadable outbox row (" + e.getClass().getSimpleName() + ")"));
             return;

@@ -21,7 +21,7 @@ import okhttp3.Response;
  * api.telegram.org. The token is only ever part of request paths, never of a log line.
  */
 @ApplicationScoped
-public class TelegramApi {
+class TelegramApi {
 
     private final TelegramConfig config;
     private final OkHttpClient http;

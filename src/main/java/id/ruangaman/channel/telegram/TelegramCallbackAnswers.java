@@ -17,7 +17,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * button stops showing a progress indicator. The reply itself travels through the outbox.
  */
 @ApplicationScoped
-public class TelegramCallbackAnswers {
+class TelegramCallbackAnswers {
 
     private static final Logger LOG = Logger.getLogger(TelegramCallbackAnswers.class);
 

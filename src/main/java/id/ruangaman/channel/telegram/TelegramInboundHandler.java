@@ -37,7 +37,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * channel posts after the one polite notice per group.
  */
 @ApplicationScoped
-public class TelegramInboundHandler implements InboundHandler {
+class TelegramInboundHandler implements InboundHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -35,7 +35,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * (discreet mode) is sent with {@code disable_notification}; a deletion row deletes the chat's recent messages.
  */
 @ApplicationScoped
-public class TelegramSender implements ChannelSender {
+class TelegramSender implements ChannelSender {
 
     /** Telegram lets a bot delete a message for 48 hours; a margin keeps the request inside it. */
     static final Duration DELETABLE_FOR = Duration.ofHours(47);

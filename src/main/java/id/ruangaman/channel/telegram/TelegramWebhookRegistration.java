@@ -15,7 +15,7 @@ import io.quarkus.runtime.StartupEvent;
  * register once by hand (see README).
  */
 @ApplicationScoped
-public class TelegramWebhookRegistration {
+class TelegramWebhookRegistration {
 
     private static final Logger LOG = Logger.getLogger(TelegramWebhookRegistration.class);
 

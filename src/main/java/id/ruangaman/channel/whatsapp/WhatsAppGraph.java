@@ -18,7 +18,7 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
  * Media is fetched in two steps, as Meta requires: look up the URL, then download it with the token.
  */
 @ApplicationScoped
-public class WhatsAppGraph {
+class WhatsAppGraph {
 
     private final WhatsAppConfig config;
     private volatile GraphApi api;

@@ -34,7 +34,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * account, and messages naming no sender. A {@code system} message that the number or BSUID changed moves the contact.
  */
 @ApplicationScoped
-public class WhatsAppInboundHandler implements InboundHandler {
+class WhatsAppInboundHandler implements InboundHandler {
 
     private static final int DOWNLOAD_ATTEMPTS = 3;
     private static final int STATUS_ATTEMPTS = 3;

@@ -26,7 +26,7 @@ import id.ruangaman.conversation.Output;
  * when the person writes again.
  */
 @ApplicationScoped
-public class WhatsAppSender implements ChannelSender {
+class WhatsAppSender implements ChannelSender {
 
     static final Duration WINDOW = Duration.ofHours(24);
     /** Leave a margin so a message is not sent seconds before the window closes and then refused. */

@@ -20,7 +20,7 @@ import id.ruangaman.transcript.TranscriptChanged;
  * delivered but never a read. A failure for the closed 24-hour window holds the message instead.
  */
 @ApplicationScoped
-public class WhatsAppStatuses {
+class WhatsAppStatuses {
 
     private static final Map<String, Integer> RANK = Map.of("sent", 1, "delivered", 2, "failed", 3, "read", 4);
 

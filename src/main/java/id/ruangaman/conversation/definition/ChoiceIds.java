@@ -1,9 +1,6 @@
 package id.ruangaman.conversation.definition;
 
-import java.util.ArrayList;
-import java.util.List;
-
-/** The ids of the buttons a node shows, in order, including the ones the engine adds (skip, done, yes, no, ...). */
+/** The ids of the buttons the engine adds to a node's own options (skip, done, yes, no, ...). */
 public final class ChoiceIds {
 
     public static final String YES = "yes";
@@ -15,40 +12,5 @@ public final class ChoiceIds {
     public static final String BACK = "back";
 
     private ChoiceIds() {
-    }
-
-    /** The exits a question can take: chosen options, yes/no, "skip", or "next" for everything else. */
-    public static List<String> exitKeys(NodeDefinition node) {
-        List<String> keys = new ArrayList<>();
-        switch (node.kind()) {
-            case SINGLE_CHOICE -> node.options().forEach(option -> keys.add(option.id()));
-            case YES_NO -> keys.addAll(List.of(YES, NO));
-            case BRANCH -> keys.add(YES);
-            default -> {
-            }
-        }
-        if (node.isSkippable()) {
-            keys.add(SKIP);
-        }
-        return keys;
-    }
-
-    /** Buttons of a question node, in display order (summary: its two main buttons). */
-    public static List<String> buttons(NodeDefinition node) {
-        List<String> ids = new ArrayList<>();
-        switch (node.kind()) {
-            case SINGLE_CHOICE, MULTI_CHOICE -> node.options().forEach(option -> ids.add(option.id()));
-            case YES_NO -> ids.addAll(List.of(YES, NO));
-            case SUMMARY -> ids.addAll(List.of(CONFIRM, EDIT));
-            default -> {
-            }
-        }
-        if (node.kind() == NodeKind.MULTI_CHOICE || node.kind() == NodeKind.MULTI_TEXT || node.kind() == NodeKind.MEDIA) {
-            ids.add(DONE);
-        }
-        if (node.isSkippable()) {
-            ids.add(SKIP);
-        }
-        return ids;
     }
 }

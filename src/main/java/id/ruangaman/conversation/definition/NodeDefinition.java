@@ -46,10 +46,6 @@ public record NodeDefinition(
         return Boolean.TRUE.equals(setsLanguage);
     }
 
-    public boolean isQuestion() {
-        return kind != null && kind.isQuestion();
-    }
-
     /** The node an exit leads to: the matching {@code exits} entry, else {@code next}. */
     public String target(String exitKey) {
         return exits.getOrDefault(exitKey, next);

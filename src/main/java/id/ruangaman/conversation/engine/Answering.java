@@ -5,7 +5,6 @@ import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
-import id.ruangaman.conversation.definition.NodeKind;
 
 /** Handles an input aimed at the current question of an active session (commands are handled before). */
 public final class Answering {
@@ -21,12 +20,13 @@ public final class Answering {
             Prompter.ask(turn);
             return;
         }
-        if (reply instanceof Reply.Upload && node.kind() != NodeKind.MEDIA) {
+        NodeHandler handler = NodeHandlers.of(node.kind());
+        if (reply instanceof Reply.Upload && !handler.rules().takesFiles()) {
             turn.say(node.mediaRefused() != null ? turn.text(node.mediaRefused()) : turn.msg(MessageKey.MEDIA_NOT_EXPECTED));
             Prompter.ask(turn);
             return;
         }
-        Outcome outcome = NodeHandlers.of(node.kind()).handle(turn, node, reply);
+        Outcome outcome = handler.handle(turn, node, reply);
         if (outcome instanceof Outcome.Answered answered) {
             Navigator.answered(turn, node, answered.answer(), answered.exitKey());
         } else if (outcome instanceof Outcome.Invalid invalid) {

@@ -31,7 +31,7 @@ public final class ButtonLabels {
             choices = PendingPrompts.choices(turn, prompt.get());
         } else {
             var node = flow.findNode(nodeId);
-            if (node.isEmpty() || !node.get().isQuestion()) {
+            if (node.isEmpty() || !NodeHandlers.rulesOf(node.get().kind()).question()) {
                 return Optional.empty();
             }
             choices = NodeHandlers.of(node.get().kind()).choices(turn, node.get());

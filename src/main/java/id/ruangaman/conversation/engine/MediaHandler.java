@@ -4,8 +4,10 @@ import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.Draft;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.definition.ChoiceIds;
+import id.ruangaman.conversation.definition.KindRules;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +17,21 @@ import java.util.Optional;
  * counted: the person is asked again instead of being told it arrived.
  */
 final class MediaHandler implements NodeHandler {
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.MEDIA;
+    }
+
+    @Override
+    public KindRules rules() {
+        return KindRules.answer().withFiles().withButtons(ChoiceIds.DONE);
+    }
+
+    @Override
+    public String summaryValue(Turn turn, NodeDefinition node, Answer answer) {
+        return turn.msg(MessageKey.SUMMARY_FILES, "count", String.valueOf(answer.mediaIds().size()));
+    }
 
     @Override
     public List<ChoiceSpec> choices(Turn turn, NodeDefinition node) {

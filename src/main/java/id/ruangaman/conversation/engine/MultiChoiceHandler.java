@@ -3,8 +3,10 @@ package id.ruangaman.conversation.engine;
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.definition.ChoiceIds;
+import id.ruangaman.conversation.definition.KindRules;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
 import id.ruangaman.conversation.definition.OptionDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,26 @@ import java.util.stream.Collectors;
 
 /** {@code multi_choice}: buttons toggle options, typed "1, 3" adds them, "done" finishes. */
 final class MultiChoiceHandler implements NodeHandler {
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.MULTI_CHOICE;
+    }
+
+    @Override
+    public KindRules rules() {
+        return KindRules.answer().withOptions().withButtons(ChoiceIds.DONE);
+    }
+
+    @Override
+    public boolean multiSelect(Turn turn) {
+        return !turn.state().draft().choosingEdit();
+    }
+
+    @Override
+    public String summaryValue(Turn turn, NodeDefinition node, Answer answer) {
+        return answer.values().stream().map(id -> SummaryRenderer.optionLabel(turn, node, id)).collect(Collectors.joining(", "));
+    }
 
     @Override
     public List<ChoiceSpec> choices(Turn turn, NodeDefinition node) {

@@ -3,13 +3,30 @@ package id.ruangaman.conversation.engine;
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.definition.ChoiceIds;
+import id.ruangaman.conversation.definition.KindRules;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
 import java.util.List;
 import java.util.Optional;
 
 /** {@code multi_text}: as many messages as the person needs, in order, until "done". */
 final class MultiTextHandler implements NodeHandler {
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.MULTI_TEXT;
+    }
+
+    @Override
+    public KindRules rules() {
+        return KindRules.answer().withButtons(ChoiceIds.DONE);
+    }
+
+    @Override
+    public String summaryValue(Turn turn, NodeDefinition node, Answer answer) {
+        return String.join(" ", answer.parts());
+    }
 
     @Override
     public List<ChoiceSpec> choices(Turn turn, NodeDefinition node) {

@@ -2,14 +2,12 @@ package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.Output;
-import id.ruangaman.conversation.SessionState;
-import id.ruangaman.conversation.SessionStatus;
+import id.ruangaman.conversation.definition.KindRules;
 import id.ruangaman.conversation.definition.NodeDefinition;
-import id.ruangaman.conversation.definition.NodeKind;
-import java.util.Map;
 
 /**
- * Moves through the flow: records answers, follows exits, sends message nodes, stops at the next question or an end.
+ * Moves through the flow: records answers, follows exits, and enters each node through its kind's handler until
+ * one waits (a question) or stops (an end).
  * While an answer is being edited it returns to the summary at the first question that already has an answer.
  */
 final class Navigator {
@@ -45,22 +43,7 @@ final class Navigator {
             }
             NodeDefinition node = backToSummaryIfEditing(turn, turn.flow().node(target));
             turn.update(state -> state.atNode(node.id()));
-            switch (node.kind()) {
-                case MESSAGE -> {
-                    turn.say(NodeTexts.text(turn, node));
-                    target = node.next();
-                }
-                case END -> {
-                    end(turn, node);
-                    target = null;
-                }
-                case BRANCH -> target = Conditions.holds(turn.flow(), node.when(), turn.state().answers())
-                        ? node.target("yes") : node.next();
-                default -> {
-                    Prompter.ask(turn);
-                    target = null;
-                }
-            }
+            target = NodeHandlers.of(node.kind()).enter(turn, node);
         }
     }
 
@@ -72,34 +55,15 @@ final class Navigator {
 
     private static NodeDefinition backToSummaryIfEditing(Turn turn, NodeDefinition node) {
         String summary = turn.state().returnToSummary();
-        if (summary == null || !node.isQuestion()) {
+        KindRules rules = NodeHandlers.rulesOf(node.kind());
+        if (summary == null || !rules.question()) {
             return node;
         }
         boolean answered = node.key() != null && turn.state().answers().containsKey(node.key());
-        if (node.kind() == NodeKind.SUMMARY || answered) {
+        if (rules.editsAnswers() || answered) {
             turn.update(state -> state.withReturnToSummary(null));
             return turn.flow().node(summary);
         }
         return node;
-    }
-
-    /** Ends the conversation. Answers leave the session state (the host already has them); a report opens its thread. */
-    private static void end(Turn turn, NodeDefinition node) {
-        boolean declined = "declined".equals(node.outcome());
-        if (declined) {
-            turn.emit(new Output.ConsentDeclined());
-        }
-        if (node.text() != null) {
-            turn.say(NodeTexts.text(turn, node));
-        }
-        SessionState before = turn.state();
-        if (declined && before.thread() != null) {
-            // A new report abandoned at consent: the chat goes back to being the thread of the last report.
-            turn.update(state -> state.withStatus(SessionStatus.COMPLETED).withAnswers(Map.of()).withReturnToSummary(null));
-            return;
-        }
-        turn.update(state -> state.withStatus(declined ? SessionStatus.DECLINED : SessionStatus.COMPLETED)
-                .withThread(declined ? null : CaseThreads.opened(before.answers(), before.thread()))
-                .withAnswers(Map.of()).withReturnToSummary(null));
     }
 }

@@ -3,7 +3,6 @@ package id.ruangaman.conversation.engine;
 import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.definition.NodeDefinition;
-import id.ruangaman.conversation.definition.NodeKind;
 import java.util.List;
 
 /** Sends the current question with its buttons. */
@@ -17,6 +16,6 @@ final class Prompter {
         NodeHandler handler = NodeHandlers.of(node.kind());
         List<Choice> choices = handler.choices(turn, node).stream().map(choice -> choice.display(turn)).toList();
         turn.emit(new Output.Message(handler.body(turn, node), choices.isEmpty() ? null : node.id(), choices,
-                node.kind() == NodeKind.MULTI_CHOICE && !turn.state().draft().choosingEdit()));
+                handler.multiSelect(turn)));
     }
 }

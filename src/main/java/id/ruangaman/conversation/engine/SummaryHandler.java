@@ -2,8 +2,10 @@ package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.definition.ChoiceIds;
+import id.ruangaman.conversation.definition.KindRules;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +15,16 @@ import java.util.Optional;
  * after re-answering one, the flow comes back here as soon as it reaches a question that already has an answer.
  */
 final class SummaryHandler implements NodeHandler {
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.SUMMARY;
+    }
+
+    @Override
+    public KindRules rules() {
+        return KindRules.summary().withButtons(ChoiceIds.CONFIRM, ChoiceIds.EDIT);
+    }
 
     @Override
     public List<ChoiceSpec> choices(Turn turn, NodeDefinition node) {

@@ -3,12 +3,10 @@ package id.ruangaman.conversation.engine;
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
-import id.ruangaman.conversation.definition.NodeKind;
 import id.ruangaman.conversation.definition.LocalizedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /** The answers shown in a summary: every answered node that has a {@code label}, in flow order, grouped, kept short. */
 final class SummaryRenderer {
@@ -49,20 +47,15 @@ final class SummaryRenderer {
         if (answer.skipped()) {
             return turn.msg(MessageKey.SUMMARY_SKIPPED);
         }
-        String text = switch (answer.kind()) {
-            case "single_choice" -> optionLabel(turn, node, answer.value());
-            case "yes_no" -> turn.msg("yes".equals(answer.value()) ? MessageKey.YES : MessageKey.NO);
-            case "multi_choice" -> answer.values().stream().map(id -> optionLabel(turn, node, id)).collect(Collectors.joining(", "));
-            case "multi_text" -> String.join(" ", answer.parts());
-            case "media" -> turn.msg(MessageKey.SUMMARY_FILES, "count", String.valueOf(answer.mediaIds().size()));
-            case "date" -> Objects.requireNonNullElse(answer.raw(), "");
-            default -> Objects.requireNonNullElse(answer.value(), "");
-        };
+        String text = NodeHandlers.ofAnswerKind(answer.kind())
+                .map(handler -> handler.summaryValue(turn, node, answer))
+                .orElseGet(() -> Objects.requireNonNullElse(answer.value(), ""));
         return shorten(text.replaceAll("\\s+", " "));
     }
 
-    private static String optionLabel(Turn turn, NodeDefinition node, String id) {
-        if (node.kind() != NodeKind.SINGLE_CHOICE && node.kind() != NodeKind.MULTI_CHOICE) {
+    /** The label of an option of this node in the person's language; the id itself if the node has no options. */
+    static String optionLabel(Turn turn, NodeDefinition node, String id) {
+        if (!NodeHandlers.rulesOf(node.kind()).options()) {
             return id;
         }
         return node.options().stream().filter(option -> option.id().equals(id)).findFirst()

@@ -2,13 +2,25 @@ package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.definition.ChoiceIds;
+import id.ruangaman.conversation.definition.KindRules;
 import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** {@code text}: one typed answer, not blank, at most {@code max_length} characters. */
 class TextHandler implements NodeHandler {
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.TEXT;
+    }
+
+    @Override
+    public KindRules rules() {
+        return KindRules.answer();
+    }
 
     @Override
     public List<ChoiceSpec> choices(Turn turn, NodeDefinition node) {

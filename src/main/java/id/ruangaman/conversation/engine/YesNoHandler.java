@@ -2,13 +2,31 @@ package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.definition.ChoiceIds;
+import id.ruangaman.conversation.definition.KindRules;
+import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** {@code yes_no}: Ya / Tidak (also typed: the answer words of {@code conversations/_answer_words.yaml}), exits {@code yes} and {@code no}. */
 final class YesNoHandler implements NodeHandler {
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.YES_NO;
+    }
+
+    @Override
+    public KindRules rules() {
+        return KindRules.answer().withValues(ChoiceIds.YES, ChoiceIds.NO).withExitPerAnswer();
+    }
+
+    @Override
+    public String summaryValue(Turn turn, NodeDefinition node, Answer answer) {
+        return turn.msg(ChoiceIds.YES.equals(answer.value()) ? MessageKey.YES : MessageKey.NO);
+    }
 
     @Override
     public List<ChoiceSpec> choices(Turn turn, NodeDefinition node) {

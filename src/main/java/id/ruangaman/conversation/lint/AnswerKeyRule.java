@@ -3,7 +3,6 @@ package id.ruangaman.conversation.lint;
 import id.ruangaman.conversation.definition.FlowDefinition;
 import id.ruangaman.conversation.definition.Limits;
 import id.ruangaman.conversation.definition.NodeDefinition;
-import id.ruangaman.conversation.definition.NodeKind;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -20,7 +19,7 @@ public final class AnswerKeyRule implements LintRule {
                 }
                 continue;
             }
-            if (!node.isQuestion() || node.kind() == NodeKind.SUMMARY) {
+            if (!context.rules(node).recordsAnswer()) {
                 context.problem(node, "field 'key' does not apply to kind '" + node.kind().fileName() + "'");
             } else if (!node.key().matches(Limits.ID_PATTERN)) {
                 context.problem(node, "invalid answer key '" + node.key() + "'");

@@ -4,7 +4,6 @@ import id.ruangaman.conversation.definition.ChoiceIds;
 import id.ruangaman.conversation.definition.FlowDefinition;
 import id.ruangaman.conversation.definition.Limits;
 import id.ruangaman.conversation.definition.NodeDefinition;
-import id.ruangaman.conversation.definition.NodeKind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +17,11 @@ public final class CallbackDataRule implements LintRule {
     @Override
     public void check(FlowDefinition flow, LintContext context) {
         for (NodeDefinition node : flow.nodes()) {
-            if (node.id() == null || node.kind() == null || !node.isQuestion()) {
+            if (node.id() == null || !context.isQuestion(node)) {
                 continue;
             }
-            List<String> ids = new ArrayList<>(ChoiceIds.buttons(node));
-            if (node.kind() == NodeKind.SUMMARY) {
+            List<String> ids = new ArrayList<>(context.rules(node).buttonIds(node));
+            if (context.rules(node).editsAnswers()) {
                 flow.nodes().stream().filter(other -> other.label() != null).forEach(other -> ids.add(other.id()));
                 ids.add(ChoiceIds.BACK);
             }

@@ -3,7 +3,6 @@ package id.ruangaman.conversation.lint;
 import id.ruangaman.conversation.definition.Condition;
 import id.ruangaman.conversation.definition.FlowDefinition;
 import id.ruangaman.conversation.definition.NodeDefinition;
-import id.ruangaman.conversation.definition.NodeKind;
 import java.util.List;
 
 /** Named conditions refer to answer keys and option ids that exist; a {@code branch} tests a known condition. */
@@ -25,7 +24,7 @@ public final class ConditionRule implements LintRule {
             if (node.id() == null || node.kind() == null) {
                 continue;
             }
-            if (node.kind() == NodeKind.BRANCH) {
+            if (context.rules(node).branches()) {
                 if (node.when() == null) {
                     context.problem(node, "missing field 'when'");
                 } else if (!flow.conditions().containsKey(node.when())) {
@@ -57,8 +56,8 @@ public final class ConditionRule implements LintRule {
             context.fileProblem("condition '" + name + "' refers to unknown answer '" + clause.answer() + "'");
             return;
         }
-        List<String> known = source.kind() == NodeKind.YES_NO ? List.of("yes", "no")
-                : source.options().stream().map(option -> option.id()).toList();
+        List<String> values = source.kind() == null ? List.of() : context.rules(source).values();
+        List<String> known = !values.isEmpty() ? values : source.options().stream().map(option -> option.id()).toList();
         clause.anyOf().stream().filter(id -> !known.contains(id)).forEach(id ->
                 context.fileProblem("condition '" + name + "': '" + id + "' is not an option of '" + source.id() + "'"));
     }

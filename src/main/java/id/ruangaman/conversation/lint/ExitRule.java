@@ -1,9 +1,8 @@
 package id.ruangaman.conversation.lint;
 
-import id.ruangaman.conversation.definition.ChoiceIds;
 import id.ruangaman.conversation.definition.FlowDefinition;
+import id.ruangaman.conversation.definition.KindRules;
 import id.ruangaman.conversation.definition.NodeDefinition;
-import id.ruangaman.conversation.definition.NodeKind;
 import java.util.List;
 
 /** Every exit points to an existing node, and every way out of a node has somewhere to go. */
@@ -15,7 +14,7 @@ public final class ExitRule implements LintRule {
             if (node.id() == null || node.kind() == null) {
                 continue;
             }
-            List<String> exitKeys = ChoiceIds.exitKeys(node);
+            List<String> exitKeys = context.rules(node).exitKeys(node);
             node.exits().forEach((key, target) -> {
                 if (!exitKeys.contains(key)) {
                     context.problem(node, "exit for unknown option '" + key + "'");
@@ -37,10 +36,11 @@ public final class ExitRule implements LintRule {
     }
 
     private static void checkWayOut(NodeDefinition node, List<String> exitKeys, LintContext context) {
-        if (node.kind() == NodeKind.END || node.next() != null) {
+        KindRules rules = context.rules(node);
+        if (rules.ends() || node.next() != null) {
             return;
         }
-        if (node.kind() == NodeKind.SINGLE_CHOICE || node.kind() == NodeKind.YES_NO) {
+        if (rules.exitPerAnswer()) {
             exitKeys.stream().filter(key -> !node.exits().containsKey(key))
                     .forEach(key -> context.problem(node, "option '" + key + "' has no exit and node has no 'next'"));
         } else {

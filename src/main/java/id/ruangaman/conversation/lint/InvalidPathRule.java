@@ -9,7 +9,7 @@ public final class InvalidPathRule implements LintRule {
     @Override
     public void check(FlowDefinition flow, LintContext context) {
         for (NodeDefinition node : flow.nodes()) {
-            if (node.id() != null && node.isQuestion() && node.onInvalid() == null) {
+            if (node.id() != null && context.isQuestion(node) && node.onInvalid() == null) {
                 context.problem(node, "question without an invalid-answer path");
             }
         }

@@ -1,9 +1,9 @@
 package id.ruangaman.conversation.lint;
 
 import id.ruangaman.conversation.definition.FlowDefinition;
+import id.ruangaman.conversation.definition.KindRules;
 import id.ruangaman.conversation.definition.Limits;
 import id.ruangaman.conversation.definition.NodeDefinition;
-import id.ruangaman.conversation.definition.NodeKind;
 import id.ruangaman.conversation.definition.OptionDefinition;
 
 /** Fields each kind needs, and fields that do not apply to a kind. */
@@ -31,7 +31,7 @@ public final class NodeFieldsRule implements LintRule {
     }
 
     private static void checkText(NodeDefinition node, LintContext context) {
-        if (node.text() == null && node.kind() != NodeKind.END && node.kind() != NodeKind.BRANCH) {
+        if (node.text() == null && context.rules(node).text() == KindRules.Text.REQUIRED) {
             context.problem(node, "missing field 'text'");
         }
         if (node.textBy() != null) {
@@ -42,7 +42,7 @@ public final class NodeFieldsRule implements LintRule {
             }
             for (String variant : node.textBy().variants().keySet()) {
                 boolean known = source.options().stream().anyMatch(option -> option.id().equals(variant))
-                        || (source.kind() == NodeKind.YES_NO && (variant.equals("yes") || variant.equals("no")));
+                        || (source.kind() != null && context.rules(source).values().contains(variant));
                 if (!known) {
                     context.problem(node, "text_by variant '" + variant + "' is not an option of '" + source.id() + "'");
                 }
@@ -51,19 +51,18 @@ public final class NodeFieldsRule implements LintRule {
     }
 
     private static void checkKindSpecific(FlowDefinition flow, NodeDefinition node, LintContext context) {
-        NodeKind kind = node.kind();
-        boolean choice = kind == NodeKind.SINGLE_CHOICE || kind == NodeKind.MULTI_CHOICE;
-        if (choice && node.options().isEmpty()) {
+        KindRules rules = context.rules(node);
+        if (rules.options() && node.options().isEmpty()) {
             context.problem(node, "missing field 'options'");
         }
-        notApplicable(node, context, "options", !choice && !node.options().isEmpty());
-        notApplicable(node, context, "accept", kind != NodeKind.MEDIA && !node.accept().isEmpty());
-        notApplicable(node, context, "outcome", kind != NodeKind.END && node.outcome() != null);
-        notApplicable(node, context, "media_refused", (!node.isQuestion() || kind == NodeKind.MEDIA) && node.mediaRefused() != null);
-        notApplicable(node, context, "text", kind == NodeKind.BRANCH && node.text() != null);
-        notApplicable(node, context, "sets_language", kind != NodeKind.SINGLE_CHOICE && node.setsLanguage() != null);
-        notApplicable(node, context, "skippable", !node.isQuestion() || kind == NodeKind.SUMMARY ? node.skippable() != null : false);
-        if (kind == NodeKind.MEDIA && node.accept().isEmpty()) {
+        notApplicable(node, context, "options", !rules.options() && !node.options().isEmpty());
+        notApplicable(node, context, "accept", !rules.takesFiles() && !node.accept().isEmpty());
+        notApplicable(node, context, "outcome", !rules.ends() && node.outcome() != null);
+        notApplicable(node, context, "media_refused", (!rules.question() || rules.takesFiles()) && node.mediaRefused() != null);
+        notApplicable(node, context, "text", rules.text() == KindRules.Text.NONE && node.text() != null);
+        notApplicable(node, context, "sets_language", !rules.languageChoice() && node.setsLanguage() != null);
+        notApplicable(node, context, "skippable", !rules.recordsAnswer() && node.skippable() != null);
+        if (rules.takesFiles() && node.accept().isEmpty()) {
             context.problem(node, "missing field 'accept'");
         }
         if (node.outcome() != null && !Limits.OUTCOMES.contains(node.outcome())) {

@@ -11,7 +11,7 @@ import io.quarkus.runtime.Startup;
 /** Builds the key ring once at start-up (failing fast without a key) and exposes the cipher and the blind index. */
 @Startup
 @Singleton
-public class CryptoProducer {
+class CryptoProducer {
 
     private final KeyRing keys;
 

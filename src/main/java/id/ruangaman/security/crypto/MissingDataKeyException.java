@@ -1,7 +1,7 @@
 package id.ruangaman.security.crypto;
 
 /** The data key setting is absent or malformed; the message is one sentence naming the setting. */
-public class MissingDataKeyException extends RuntimeException {
+class MissingDataKeyException extends RuntimeException {
 
     public MissingDataKeyException(String message) {
         super(message, null, false, false);

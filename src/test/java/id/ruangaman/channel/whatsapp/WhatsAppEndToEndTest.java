@@ -27,6 +27,7 @@ import id.ruangaman.intake.IntakeRepository;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
 import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.WhatsAppFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -51,16 +52,11 @@ class WhatsAppEndToEndTest {
     EntityManager em;
 
     private void say(String number, String fixture, String text, String data, String mediaId) {
-        String wamid = WhatsAppFixtures.newWamid();
-        chats.sendWhatsApp(WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message(fixture, number, wamid, text, data,
-                mediaId))), wamid, number);
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), fixture, text, data, mediaId);
     }
 
     private void tap(String number, String data) {
-        boolean list = List.of("age_range", "services", "campus_status", "relation", "incident_when", "incident_place")
-                .contains(data.substring(0, data.indexOf(':')));
-        say(number, list ? "list_reply.json" : "button_reply.json",
-                null, data, null);
+        chats.tapWhatsApp(number, WhatsAppFixtures.newWamid(), data);
     }
 
     @Test
@@ -69,32 +65,12 @@ class WhatsAppEndToEndTest {
         byte[] evidence = "synthetic-document-bytes".getBytes(StandardCharsets.UTF_8);
         graph.media("wa-media-" + number, evidence);
 
-        say(number, "text.json", "halo", null, null);
-        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:no", "reporter_role:witness",
-                "victim_knows:yes", "send_now:details")) {
-            tap(number, data);
-        }
-        // Ten kinds of violence are more than a WhatsApp list holds: they come as numbered text, answered by typing.
-        say(number, "text.json", "10", null, null);
-        say(number, "text.json", "selesai", null, null);
-        for (String data : List.of("incident_when:longer", "victim_minor:no", "incident_place:online")) {
-            tap(number, data);
-        }
-        say(number, "text.json", "Saya melihat pesan-pesan yang tidak pantas (sintetis).", null, null);
-        for (String data : List.of("chronology:done", "biodata_offer:yes", "name:skip", "age_range:25_34", "gender:skip",
-                "campus_status:lecturer")) {
-            tap(number, data);
-        }
-        say(number, "text.json", "Fakultas Ekonomi", null, null);
-        for (String data : List.of("disability:skip", "reported_offer:no", "evidence_consent:yes")) {
-            tap(number, data);
-        }
-        say(number, "image.json", null, null, "wa-media-" + number);
+        // Ten kinds of violence are more than a WhatsApp list holds: they come as numbered text, answered by typing ("10").
         // Not safe to reply: no contact plan is asked.
-        for (String data : List.of("evidence:done", "witnesses:skip", "services:psychological", "services:done", "urgent_need:skip",
-                "stats_consent:skip", "summary:confirm")) {
-            tap(number, data);
-        }
+        chats.walkWhatsApp(number, IntakeWalk.of("halo", "language:id", "consent:yes", "in_danger:no", "safe_to_reply:no",
+                "reporter_role:witness", "victim_knows:yes", "send_now:details", "10", "selesai", "incident_when:longer", "victim_minor:no",
+                "incident_place:online", "Saya melihat pesan-pesan yang tidak pantas (sintetis).")
+                .then(IntakeWalk.lecturerWithOneFile("Fakultas Ekonomi", "wa-media-" + number, false)), WhatsAppFixtures::newWamid);
 
         Contact contact = chats.contact(Channel.WHATSAPP, number);
         Intake intake = QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contact.id).singleResult());

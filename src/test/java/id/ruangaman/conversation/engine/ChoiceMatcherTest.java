@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ChoiceMatcherTest {
 
@@ -34,11 +35,10 @@ class ChoiceMatcherTest {
         assertEquals(Optional.of(expected), ChoiceMatcher.match(typed, ages));
     }
 
-    @Test
-    void shouldNotGuess() {
-        assertEquals(Optional.empty(), ChoiceMatcher.match("4", CHOICES));
-        assertEquals(Optional.empty(), ChoiceMatcher.match("saya", CHOICES));
-        assertEquals(Optional.empty(), ChoiceMatcher.match("0", CHOICES));
+    @ParameterizedTest
+    @ValueSource(strings = {"4", "saya", "0"})
+    void shouldNotGuess(String typed) {
+        assertEquals(Optional.empty(), ChoiceMatcher.match(typed, CHOICES));
     }
 
     @Test
@@ -48,22 +48,15 @@ class ChoiceMatcherTest {
         assertEquals(Optional.empty(), ChoiceMatcher.matchAll("1, 9", CHOICES));
     }
 
-    @Test
-    void shouldAcceptYesAndNoWords() {
-        List<ChoiceSpec> yesNo = List.of(
-                new ChoiceSpec("yes", new LocalizedText(Map.of("id", "Ya", "en", "Yes")), AnswerWords.builtIn().allYes()),
-                new ChoiceSpec("no", new LocalizedText(Map.of("id", "Tidak", "en", "No")), AnswerWords.builtIn().allNo()));
-        for (String yes : List.of("ya", "Y", "yes", "YA")) {
-            assertEquals(Optional.of("yes"), ChoiceMatcher.match(yes, yesNo), yes);
-        }
-        for (String no : List.of("tidak", "t", "no", "N")) {
-            assertEquals(Optional.of("no"), ChoiceMatcher.match(no, yesNo), no);
-        }
-    }
-
     private static final List<ChoiceSpec> YES_NO = List.of(
             new ChoiceSpec("yes", new LocalizedText(Map.of("id", "Ya", "en", "Yes")), AnswerWords.builtIn().allYes()),
             new ChoiceSpec("no", new LocalizedText(Map.of("id", "Tidak", "en", "No")), AnswerWords.builtIn().allNo()));
+
+    @ParameterizedTest
+    @CsvSource({"ya, yes", "Y, yes", "yes, yes", "YA, yes", "tidak, no", "t, no", "no, no", "N, no"})
+    void shouldAcceptYesAndNoWords(String typed, String expected) {
+        assertEquals(Optional.of(expected), ChoiceMatcher.match(typed, YES_NO));
+    }
 
     @ParameterizedTest(name = "''{0}'' -> {1}")
     @CsvSource(delimiter = '|', value = {
