@@ -191,7 +191,7 @@ class LoadBenchmark {
                     rate, String.format("%,.0f acks/s (%d not 200)", rate, acks.size() - latencies.count()),
                     Goal.atLeast(rate, ACK_GOAL_PER_SECOND, "≥ 5,000/s"));
             table.line(goal, "Webhook latency in the same run", latencies.summary(),
-                    String.format("p99 %.1f× the trivial endpoint's", latencies.p99() / trivialLatencies.p99()),
+                    String.format("p99 %.2f× the trivial endpoint's", latencies.p99() / trivialLatencies.p99()),
                     Goal.atMost(latencies.p99(), WEBHOOK_P99_GOAL_MILLIS, "p99 ≤ 50 ms"));
             table.info(goal, "Updates processed meanwhile (processing running)", String.format("%,.0f/s", processed), table.shares(processed));
             report.section("Acknowledgement flat out (goal 1)", String.format("Closed loop: %d connections each send the next update as soon as "
@@ -442,7 +442,7 @@ class LoadBenchmark {
                 String.format("%.1f%% of the offered rate", 100 * slope / RATE),
                 Goal.atMost(slope, FLAT_SHARE * RATE, String.format("flat: ≤ %.3g updates/s (1%% of the offered rate)", FLAT_SHARE * RATE)));
         table.line(goal, name + ": webhook latency (from the planned moment)", webhook.summary() + String.format("; %d of %d answered 200",
-                answered, sent), String.format("p99 %.1f× the trivial endpoint's", webhook.p99() / trivialP99),
+                answered, sent), String.format("p99 %.2f× the trivial endpoint's", webhook.p99() / trivialP99),
                 Goal.all(Goal.atMost(webhook.p99(), WEBHOOK_P99_GOAL_MILLIS, "p99 ≤ 50 ms"),
                         Goal.atLeast(answered, sent, "every update answered 200")));
         table.rate(goal, name + ": updates processed in the measured window", processed, String.format("%,.0f/s", processed),
@@ -547,7 +547,7 @@ class LoadBenchmark {
     }
 
     private static void progress(String phase) {
-        System.out.println("[benchmark] " + java.time.LocalTime.now().withNano(0) + " " + phase);
+        System.out.println(String.format("[benchmark] %tT %s", java.time.LocalTime.now(), phase));
     }
 
     private BenchPlatforms platforms() throws Exception {
