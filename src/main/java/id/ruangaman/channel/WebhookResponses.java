@@ -3,6 +3,7 @@ package id.ruangaman.channel;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +30,14 @@ public final class WebhookResponses {
     public static Response storageUnavailable() {
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "5")
                 .type(MediaType.APPLICATION_JSON).entity(Map.of("error", "temporarily unavailable")).build();
+    }
+
+    /**
+     * The answer once a webhook's updates are stored: 200 after their commit, 503 with Retry-After when they were not
+     * (the database failed or too many updates wait), never a 200 for anything not committed.
+     */
+    public static CompletionStage<Response> afterCommit(CompletionStage<Integer> stored) {
+        return stored.handle((fresh, failure) -> failure == null ? ok() : storageUnavailable());
     }
 
     /** Compares two secrets in time independent of where they differ. A missing value never matches. */

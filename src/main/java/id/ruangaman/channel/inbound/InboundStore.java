@@ -1,9 +1,14 @@
 package id.ruangaman.channel.inbound;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,12 +16,14 @@ import jakarta.persistence.EntityManager;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ProviderIds;
 import id.ruangaman.security.crypto.FieldCipher;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The webhooks' only database work: one insert of the encrypted raw update, committed before the
- * platform is acknowledged. A platform retry hits the unique key and changes nothing.
+ * The webhooks' only database work: the encrypted raw update is inserted and committed before the platform is
+ * acknowledged, together with whatever other requests arrived at the same time ({@link GroupCommit}: one multi-row
+ * insert, one commit). A platform retry hits the unique key (channel, provider id) and changes nothing.
  */
 @ApplicationScoped
 public class InboundStore {
@@ -51,38 +58,67 @@ public class InboundStore {
 
     private final EntityManager em;
     private final FieldCipher cipher;
-    private final InboundSignal signal;
+    private final GroupCommit commits;
     private final MeterRegistry metrics;
-    private final Clock clock;
     private final ProviderIds providerIds;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    InboundStore(EntityManager em, FieldCipher cipher, InboundSignal signal, MeterRegistry metrics, Clock clock,
-            ProviderIds providerIds) {
-        this.providerIds = providerIds;
+    InboundStore(EntityManager em, FieldCipher cipher, GroupCommit commits, MeterRegistry metrics, ProviderIds providerIds) {
         this.em = em;
         this.cipher = cipher;
-        this.signal = signal;
+        this.commits = commits;
         this.metrics = metrics;
-        this.clock = clock;
+        this.providerIds = providerIds;
     }
 
-    /** Stores and commits the arrivals of one request; returns how many were new. */
-    public int store(Iterable<Arrival> arrivals) {
-        int inserted = QuarkusTransaction.requiringNew().call(() -> {
-            int count = 0;
-            for (Arrival arrival : arrivals) {
-                count += insert(arrival);
-            }
-            return count;
-        });
+    /**
+     * Hands the arrivals of one request to the group commit and returns at once: the raw payloads are encrypted and
+     * the ids keyed on the calling thread, the committer only writes. The stage completes with how many arrivals were
+     * new, after their commit; exceptionally with {@link Busy} when too many updates wait (answer 503, retry later)
+     * or with the database's exception (nothing of this request was stored).
+     */
+    public CompletableFuture<Integer> accept(List<Arrival> arrivals) {
+        List<GroupCommit.Row> rows = new ArrayList<>(arrivals.size());
         for (Arrival arrival : arrivals) {
-            metrics.counter("ruangaman.inbound.received", "channel", arrival.channel().name().toLowerCase(),
-                    "kind", arrival.kind()).increment();
+            rows.add(new GroupCommit.Row(arrival.channel(), providerIds.key(arrival.channel(), arrival.providerId()),
+                    arrival.sequenceNo(), arrival.contactHash(), arrival.kind(), cipher.encrypt(arrival.rawPayload()),
+                    arrival.settle(), arrival.subjectHash()));
         }
-        if (inserted > 0) {
-            signal.wake();
+        return commits.submit(rows).handle((fresh, failure) -> {
+            if (failure != null) {
+                throw failure instanceof GroupCommit.Refused ? new Busy() : new CompletionException(failure);
+            }
+            for (Arrival arrival : arrivals) {
+                counter("ruangaman.inbound.received", arrival.channel(), arrival.kind()).increment();
+            }
+            if (fresh < arrivals.size()) {
+                counter("ruangaman.inbound.duplicates", arrivals.get(0).channel(), null).increment(arrivals.size() - fresh);
+            }
+            return fresh;
+        });
+    }
+
+    /** Stores and commits the arrivals of one request, waiting for the commit; returns how many were new. */
+    public int store(List<Arrival> arrivals) {
+        try {
+            return accept(arrivals).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
-        return inserted;
+    }
+
+    /** Too many updates wait to be stored (or the service is stopping): nothing was stored; retry later. */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super("inbound queue full", null, false, false);
+        }
+    }
+
+    private Counter counter(String name, Channel channel, String kind) {
+        String channelTag = channel.name().toLowerCase(Locale.ROOT);
+        return counters.computeIfAbsent(name + '/' + channelTag + '/' + kind, key -> kind == null
+                ? metrics.counter(name, "channel", channelTag)
+                : metrics.counter(name, "channel", channelTag, "kind", kind));
     }
 
     /**
@@ -98,26 +134,5 @@ public class InboundStore {
                 + "and id <> ?3 and (sequence_no > ?4 or (sequence_no = ?4 and id > ?3)) and kind in (?5) limit 1")
                 .setParameter(1, update.channel.name()).setParameter(2, update.contactHash).setParameter(3, update.id)
                 .setParameter(4, update.sequenceNo).setParameter(5, kinds).getResultList().isEmpty());
-    }
-
-    private int insert(Arrival arrival) {
-        int rows = em.createNativeQuery("insert into inbound_update (id, channel, provider_id, sequence_no, contact_hash, "
-                + "kind, payload, status, received_at, next_attempt_at, subject_hash) "
-                + "values (nextval('inbound_update_seq'), ?1, ?2, ?3, ?4, ?5, ?6, 'PENDING', ?7, ?8, ?9) "
-                + "on conflict (channel, provider_id) do nothing")
-                .setParameter(1, arrival.channel().name())
-                .setParameter(2, providerIds.key(arrival.channel(), arrival.providerId()))
-                .setParameter(3, arrival.sequenceNo())
-                .setParameter(4, arrival.contactHash())
-                .setParameter(5, arrival.kind())
-                .setParameter(6, cipher.encrypt(arrival.rawPayload()))
-                .setParameter(7, Instant.now(clock))
-                .setParameter(8, arrival.settle().isZero() ? null : Instant.now(clock).plus(arrival.settle()))
-                .setParameter(9, arrival.subjectHash())
-                .executeUpdate();
-        if (rows == 0) {
-            metrics.counter("ruangaman.inbound.duplicates", "channel", arrival.channel().name().toLowerCase()).increment();
-        }
-        return rows;
     }
 }

@@ -4,8 +4,6 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.telegram.telegrambots.meta.api.objects.Update;
-
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.channel.ChannelsConfig;
 import id.ruangaman.transcript.ContactRepository;
@@ -26,12 +24,10 @@ class TelegramArrivals {
     }
 
     /** Unique per bot and update id ({@code <bot id>:<update_id>}); {@code body} is stored as received. */
-    InboundStore.Arrival of(Update update, byte[] body) {
-        TelegramUpdates.Classified classified = TelegramUpdates.classify(update);
-        byte[] sender = classified.chatId() == null ? null : contacts.hash(Channel.TELEGRAM, String.valueOf(classified.chatId()));
+    InboundStore.Arrival of(TelegramUpdateTree.Read update, byte[] body) {
+        byte[] sender = update.chatId() == null ? null : contacts.hash(Channel.TELEGRAM, String.valueOf(update.chatId()));
         // An album arrives as one update per file: hold each briefly so all are stored before the first is answered.
-        boolean album = update.hasMessage() && update.getMessage().getMediaGroupId() != null;
-        return new InboundStore.Arrival(Channel.TELEGRAM, config.botId() + ":" + update.getUpdateId(), update.getUpdateId(),
-                sender, classified.kind(), body, album ? channels.burstSettle() : Duration.ZERO);
+        return new InboundStore.Arrival(Channel.TELEGRAM, config.botId() + ":" + update.updateId(), update.updateId(),
+                sender, update.kind(), body, update.album() ? channels.burstSettle() : Duration.ZERO);
     }
 }

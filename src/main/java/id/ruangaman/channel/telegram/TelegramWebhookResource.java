@@ -2,6 +2,8 @@ package id.ruangaman.channel.telegram;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -9,27 +11,25 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestHeader;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.ruangaman.channel.WebhookResponses;
 import id.ruangaman.channel.inbound.InboundStore;
 
 /**
- * {@code POST /webhooks/telegram}: checks the secret header, parses the update with the library's
- * types, stores it encrypted (one insert, one commit) and only then answers 200. No conversation
- * work happens here; a duplicate update_id is acknowledged and changes nothing.
+ * {@code POST /webhooks/telegram}: checks the secret header, reads the update id, chat and kind from the JSON tree
+ * (the library's types are read later, by the processing step), hands the encrypted body to the group commit and
+ * answers 200 once it is committed. Runs on the I/O thread and waits on nothing: the committer completes the answer.
+ * No conversation work happens here; a duplicate update_id is acknowledged and changes nothing. 503 with Retry-After
+ * when the update could not be stored or too many wait to be (Telegram retries).
  */
 @Path("/webhooks/telegram")
 public class TelegramWebhookResource {
 
-    private static final Logger LOG = Logger.getLogger(TelegramWebhookResource.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TelegramConfig config;
     private final InboundStore store;
@@ -43,30 +43,25 @@ public class TelegramWebhookResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response receive(@RestHeader("X-Telegram-Bot-Api-Secret-Token") String secret, byte[] body) {
+    public CompletionStage<Response> receive(@RestHeader("X-Telegram-Bot-Api-Secret-Token") String secret, byte[] body) {
         if (!config.enabled()) {
-            return WebhookResponses.notConfigured();
+            return CompletableFuture.completedFuture(WebhookResponses.notConfigured());
         }
         if (!WebhookResponses.sameSecret(config.webhookSecret().orElse(null), secret)) {
-            return WebhookResponses.error(Response.Status.UNAUTHORIZED, "bad or missing secret token");
+            return CompletableFuture.completedFuture(
+                    WebhookResponses.error(Response.Status.UNAUTHORIZED, "bad or missing secret token"));
         }
-        Update update;
+        TelegramUpdateTree.Read update;
         try {
-            update = body == null || body.length == 0 ? null : JSON.readValue(body, Update.class);
-        } catch (IOException | RuntimeException e) {
-            return WebhookResponses.error(Response.Status.BAD_REQUEST, "malformed JSON");
+            JsonNode tree = body == null || body.length == 0 ? null : JSON.readTree(body);
+            update = TelegramUpdateTree.read(tree);
+        } catch (IOException | TelegramUpdateTree.Malformed e) {
+            return CompletableFuture.completedFuture(WebhookResponses.error(Response.Status.BAD_REQUEST, "malformed JSON"));
         }
-        if (update == null || update.getUpdateId() == null) {
-            return WebhookResponses.error(Response.Status.BAD_REQUEST, "not a Telegram update");
+        if (update == null) {
+            return CompletableFuture.completedFuture(
+                    WebhookResponses.error(Response.Status.BAD_REQUEST, "not a Telegram update"));
         }
-        InboundStore.Arrival arrival = arrivals.of(update, body);
-        try {
-            store.store(List.of(arrival));
-        } catch (RuntimeException e) {
-            LOG.warnf("Telegram update %d not stored (%s); answering 503 so Telegram retries", update.getUpdateId(),
-                    e.getClass().getSimpleName());
-            return WebhookResponses.storageUnavailable();
-        }
-        return WebhookResponses.ok();
+        return WebhookResponses.afterCommit(store.accept(List.of(arrivals.of(update, body))));
     }
 }

@@ -5,9 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,9 +34,11 @@ import id.ruangaman.channel.WebhookResponses;
 import id.ruangaman.channel.inbound.InboundStore;
 
 /**
- * {@code GET /webhooks/whatsapp} answers Meta's verification handshake; {@code POST} checks the
- * signature over the raw body, stores each message (unique on its wamid) and each status, encrypted,
- * in one commit, and only then answers 200. A malformed entry is skipped; the valid ones are kept.
+ * {@code GET /webhooks/whatsapp} answers Meta's verification handshake; {@code POST} checks the signature over the raw
+ * body, reads the messages' ids and senders and the statuses from the JSON tree, hands each (unique on its wamid),
+ * encrypted, to the group commit and answers 200 once all of them are committed (503 with Retry-After when they could
+ * not be, or too many wait: Meta retries). Runs on the I/O thread and waits on nothing. A malformed entry is skipped;
+ * the valid ones are kept.
  */
 @Path("/webhooks/whatsapp")
 public class WhatsAppWebhookResource {
@@ -74,61 +78,53 @@ public class WhatsAppWebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response receive(@RestHeader("X-Hub-Signature-256") String signature, byte[] body) {
+    public CompletionStage<Response> receive(@RestHeader("X-Hub-Signature-256") String signature, byte[] body) {
         if (!config.enabled()) {
-            return WebhookResponses.notConfigured();
+            return CompletableFuture.completedFuture(WebhookResponses.notConfigured());
         }
         byte[] raw = body == null ? new byte[0] : body;
         if (!WhatsAppSignature.valid(config.appSecret().orElse(null), raw, signature)) {
-            return WebhookResponses.error(Response.Status.UNAUTHORIZED, "bad or missing signature");
+            return CompletableFuture.completedFuture(
+                    WebhookResponses.error(Response.Status.UNAUTHORIZED, "bad or missing signature"));
         }
         JsonNode tree;
         try {
             tree = raw.length == 0 ? null : JSON.readTree(raw);
         } catch (IOException e) {
-            return WebhookResponses.error(Response.Status.BAD_REQUEST, "malformed JSON");
+            return CompletableFuture.completedFuture(WebhookResponses.error(Response.Status.BAD_REQUEST, "malformed JSON"));
         }
         if (tree == null || !tree.isObject()) {
-            return WebhookResponses.error(Response.Status.BAD_REQUEST, "not a WhatsApp webhook payload");
+            return CompletableFuture.completedFuture(
+                    WebhookResponses.error(Response.Status.BAD_REQUEST, "not a WhatsApp webhook payload"));
         }
         List<InboundStore.Arrival> arrivals = arrivals(tree);
         if (arrivals.isEmpty()) {
-            return WebhookResponses.ok();
+            return CompletableFuture.completedFuture(WebhookResponses.ok());
         }
-        try {
-            store.store(arrivals);
-        } catch (RuntimeException e) {
-            LOG.warnf("WhatsApp payload with %d items not stored (%s); answering 503 so Meta retries", arrivals.size(),
-                    e.getClass().getSimpleName());
-            return WebhookResponses.storageUnavailable();
-        }
-        return WebhookResponses.ok();
+        return WebhookResponses.afterCommit(store.accept(arrivals));
     }
 
+    /** Walks {@code entry[].changes[]} on the tree; an entry not shaped like the Cloud API's is skipped whole. */
     private List<InboundStore.Arrival> arrivals(JsonNode tree) {
         List<InboundStore.Arrival> arrivals = new ArrayList<>();
         int skipped = 0;
-        for (JsonNode entryNode : tree.path("entry")) {
-            WhatsAppPayload.Entry entry;
-            try {
-                entry = JSON.treeToValue(entryNode, WhatsAppPayload.Entry.class);
-            } catch (JsonProcessingException | IllegalArgumentException e) {
+        JsonNode entries = tree.path("entry");
+        for (JsonNode entry : entries.isArray() ? entries : List.<JsonNode>of()) {
+            if (!WhatsAppPayload.wellFormedEntry(entry)) {
                 skipped++;
                 continue;
             }
-            if (entry == null) { // a JSON null in the entry array
-                skipped++;
-                continue;
-            }
-            for (WhatsAppPayload.Change change : entry.changes() == null ? List.<WhatsAppPayload.Change>of() : entry.changes()) {
-                if (change == null || change.value() == null) {
+            for (JsonNode change : entry.path("changes")) {
+                JsonNode value = change.get("value");
+                if (change.isNull() || value == null || value.isNull()) {
                     continue;
                 }
-                if (change.field() != null && !"messages".equals(change.field())) {
-                    collectOther(change.field(), JSON.valueToTree(change), arrivals);
+                String field = text(change, "field");
+                if (field != null && !"messages".equals(field)) {
+                    collectOther(field, change, arrivals);
                     continue;
                 }
-                skipped += collect(change.value(), arrivals);
+                skipped += collect(value, arrivals);
             }
         }
         if (skipped > 0) {
@@ -137,12 +133,16 @@ public class WhatsAppWebhookResource {
         return arrivals;
     }
 
-    private int collect(WhatsAppPayload.Value value, List<InboundStore.Arrival> arrivals) {
+    private int collect(JsonNode value, List<InboundStore.Arrival> arrivals) {
         int skipped = 0;
-        List<WhatsAppPayload.ProfileContact> senders = value.contacts() == null ? List.of()
-                : value.contacts().stream().filter(c -> c != null).toList();
-        String phoneNumberId = value.metadata() == null ? null : text(value.metadata(), "phone_number_id");
-        for (JsonNode message : value.messages() == null ? List.<JsonNode>of() : value.messages()) {
+        List<JsonNode> senders = new ArrayList<>();
+        value.path("contacts").forEach(contact -> {
+            if (contact.isObject()) {
+                senders.add(contact);
+            }
+        });
+        String phoneNumberId = text(value.get("metadata"), "phone_number_id");
+        for (JsonNode message : value.path("messages")) {
             String id = text(message, "id");
             String from = text(message, "from");
             String fromUserId = text(message, "from_user_id");
@@ -151,11 +151,12 @@ public class WhatsAppWebhookResource {
                 skipped++;
                 continue;
             }
-            WhatsAppPayload.ProfileContact sender = senders.stream()
-                    .filter(c -> from != null && from.equals(c.waId()) || fromUserId != null && fromUserId.equals(c.userId()))
+            JsonNode sender = senders.stream()
+                    .filter(c -> from != null && from.equals(scalar(c, "wa_id"))
+                            || fromUserId != null && fromUserId.equals(scalar(c, "user_id")))
                     .findFirst().orElse(senders.size() == 1 ? senders.get(0) : null);
-            String userId = fromUserId != null ? fromUserId : sender == null ? null : sender.userId();
-            String profileName = sender == null || sender.profile() == null ? null : sender.profile().name();
+            String userId = fromUserId != null ? fromUserId : sender == null ? null : scalar(sender, "user_id");
+            String profileName = sender == null ? null : scalar(sender.path("profile"), "name");
             String type = text(message, "type") == null ? "unknown" : text(message, "type");
             // Ordered per person by the number if there is one, else by the business-scoped user id; a message with
             // neither is still stored (and counted, and left unanswered) rather than dropped.
@@ -165,7 +166,7 @@ public class WhatsAppWebhookResource {
                     serialize(new WhatsAppPayload.StoredMessage(message, profileName, userId, phoneNumberId)),
                     MEDIA_TYPES.contains(type) ? channels.burstSettle() : Duration.ZERO));
         }
-        for (JsonNode status : value.statuses() == null ? List.<JsonNode>of() : value.statuses()) {
+        for (JsonNode status : value.path("statuses")) {
             String id = text(status, "id");
             String state = text(status, "status");
             if (id == null || state == null || id.length() > MAX_ID || state.length() > 32) {
@@ -177,7 +178,7 @@ public class WhatsAppWebhookResource {
                     status.path("timestamp").asLong(0), null, "status", serialize(status),
                     recipient == null || recipient.length() > MAX_ID ? null : contacts.hash(Channel.WHATSAPP, recipient)));
         }
-        for (JsonNode error : value.errors() == null ? List.<JsonNode>of() : value.errors()) {
+        for (JsonNode error : value.path("errors")) {
             // Account-level errors Meta reports in the webhook: kept (by content hash, so a retry is one row), never answered.
             byte[] raw = serialize(error);
             arrivals.add(new InboundStore.Arrival(Channel.WHATSAPP, "errors:" + sha256(raw), 0, null, "errors", raw));
@@ -198,6 +199,12 @@ public class WhatsAppWebhookResource {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A scalar field as text, as a record's String component would read it; null when absent, null or not a scalar. */
+    private static String scalar(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value != null && value.isValueNode() && !value.isNull() ? value.asText() : null;
     }
 
     private static String text(JsonNode node, String field) {

@@ -42,7 +42,8 @@ class TelegramChannelOffTest {
     @Test
     void shouldAnswer404WhenOff() {
         TelegramWebhookResource resource = new TelegramWebhookResource(settings("1:abc", null), null, null);
-        Response response = resource.receive("anything", "{\"update_id\":1}".getBytes(StandardCharsets.UTF_8));
+        Response response = resource.receive("anything", "{\"update_id\":1}".getBytes(StandardCharsets.UTF_8))
+                .toCompletableFuture().getNow(null);
         assertEquals(404, response.getStatus());
     }
 }

@@ -36,6 +36,6 @@ class WhatsAppChannelOffTest {
     void shouldAnswer404OnBothWebhookMethodsWhenOff() {
         WhatsAppWebhookResource resource = new WhatsAppWebhookResource(settings(Map.of()), null, null, null);
         assertEquals(404, resource.verify("subscribe", "v", "1").getStatus());
-        assertEquals(404, resource.receive("sha256=00", "{}".getBytes()).getStatus());
+        assertEquals(404, resource.receive("sha256=00", "{}".getBytes()).toCompletableFuture().getNow(null).getStatus());
     }
 }

@@ -1,0 +1,330 @@
+package id.ruangaman.channel.inbound;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import id.ruangaman.transcript.Channel;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Group commit for the webhooks: requests hand over their rows and get a future; one dedicated thread (the
+ * committer) takes whatever has arrived, up to {@link AckConfig#maxBatch()} rows, inserts it with one multi-row
+ * {@code INSERT ... ON CONFLICT (channel, provider_id) DO NOTHING} and one commit on a plain JDBC connection, then
+ * completes every future of the batch. A future completes normally only after the commit returned (durable: the
+ * database runs with synchronous commit), exceptionally for every request of a batch that failed (nothing of it was
+ * stored: one transaction), and at once with {@link Refused} when more than {@link AckConfig#queueBound()} rows are
+ * waiting or the service is stopping. The inbound processor is woken once per batch that stored something.
+ *
+ * <p>While one batch commits, the next one gathers, so the batch size follows the load without any timer: one
+ * request alone is committed at once, 40 concurrent requests share a commit.
+ */
+@ApplicationScoped
+class GroupCommit {
+
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class);
+    /** PostgreSQL's wire protocol takes at most 65,535 parameters per statement; 9 are bound per row. */
+    private static final int ROWS_PER_STATEMENT = 4_000;
+    private static final String INSERT = "insert into inbound_update (id, channel, provider_id, sequence_no, contact_hash, "
+            + "kind, payload, status, received_at, next_attempt_at, subject_hash) values ";
+    private static final String ROW = "(nextval('inbound_update_seq'), ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)";
+    private static final String ON_CONFLICT = " on conflict (channel, provider_id) do nothing returning channel, provider_id";
+
+    /**
+     * One update ready to store: {@code providerKey} is already the lookup key (ProviderIds.key) and {@code payload}
+     * already ciphertext, so the committer does nothing but database work.
+     */
+    record Row(Channel channel, String providerKey, long sequenceNo, byte[] contactHash, String kind, byte[] payload,
+            Duration settle, byte[] subjectHash) {
+
+        String key() {
+            return channel.name() + '\u0000' + providerKey;
+        }
+    }
+
+    /** The queue is full or the service is stopping: nothing was stored, the platform should retry later. */
+    static final class Refused extends RuntimeException {
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private record Pending(List<Row> rows, CompletableFuture<Integer> done) {
+    }
+
+    private final DataSource dataSource;
+    private final InboundSignal signal;
+    private final Clock clock;
+    private final int queueBound;
+    private final int maxBatch;
+    private final int commitTimeoutMillis;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger waitingRows = new AtomicInteger();
+    private final AtomicLong batches = new AtomicLong();
+    private final Object pauseLock = new Object();
+    private boolean paused;
+    private volatile boolean accepting;
+    private volatile boolean running;
+    private Thread committer;
+
+    GroupCommit(DataSource dataSource, InboundSignal signal, Clock clock, AckConfig config) {
+        this.dataSource = dataSource;
+        this.signal = signal;
+        this.clock = clock;
+        this.queueBound = Math.max(1, config.queueBound());
+        this.maxBatch = Math.max(1, config.maxBatch());
+        this.commitTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.commitTimeout().toMillis()));
+    }
+
+    @PostConstruct
+    void start() {
+        running = true;
+        accepting = true;
+        committer = new Thread(this::run, "inbound-committer");
+        committer.setDaemon(true);
+        committer.start();
+    }
+
+    /** Created with the application, so the committer runs before the first webhook call. */
+    void onStart(@Observes StartupEvent event) {
+        LOG.debugf("Inbound group commit: up to %d rows per batch, %d waiting", maxBatch, queueBound);
+    }
+
+    /** Stops taking requests, stores what is already queued, then ends the committer. */
+    void onStop(@Observes ShutdownEvent event) {
+        accepting = false;
+        resume();
+        running = false;
+        try {
+            committer.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.done().completeExceptionally(new Refused("stopping"));
+        }
+    }
+
+    /**
+     * Queues one request's rows, stored together (never split across transactions). The future completes with how
+     * many rows were new after their commit; with {@link Refused} when the queue is full; with the database's
+     * exception when the batch failed.
+     */
+    CompletableFuture<Integer> submit(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return CompletableFuture.completedFuture(0);
+        }
+        if (!accepting) {
+            return CompletableFuture.failedFuture(new Refused("stopping"));
+        }
+        int size = rows.size();
+        while (true) {
+            int waiting = waitingRows.get();
+            // A request bigger than the whole bound is still taken when nothing else waits, or it could never be stored.
+            if (waiting > 0 && waiting + size > queueBound) {
+                return CompletableFuture.failedFuture(new Refused("queue full"));
+            }
+            if (waitingRows.compareAndSet(waiting, waiting + size)) {
+                break;
+            }
+        }
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        queue.add(new Pending(List.copyOf(rows), done));
+        return done;
+    }
+
+    /** Batches committed (or attempted) so far; tests compare it with the number of requests. */
+    long batches() {
+        return batches.get();
+    }
+
+    /** Rows queued and not yet taken into a batch. */
+    int waitingRows() {
+        return waitingRows.get();
+    }
+
+    /** Holds the committer before its next batch (tests: let requests pile up). */
+    void pause() {
+        synchronized (pauseLock) {
+            paused = true;
+        }
+    }
+
+    void resume() {
+        synchronized (pauseLock) {
+            paused = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                awaitResumed(); // after the poll too, so a pause holds a request that arrived while the committer waited
+                batch.add(first);
+                int rows = first.rows().size();
+                Pending next;
+                while ((next = queue.peek()) != null && rows + next.rows().size() <= maxBatch) {
+                    batch.add(queue.poll());
+                    rows += next.rows().size();
+                }
+                waitingRows.addAndGet(-rows);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException | Error e) {
+                // commit() completes its futures itself; this only keeps the committer alive whatever happens.
+                batch.forEach(pending -> pending.done().completeExceptionally(e));
+                LOG.errorf("Inbound committer: unexpected %s", e.getClass().getSimpleName());
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void awaitResumed() throws InterruptedException {
+        synchronized (pauseLock) {
+            while (paused) {
+                pauseLock.wait(200);
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        Map<String, Row> unique = new LinkedHashMap<>();
+        for (Pending pending : batch) {
+            for (Row row : pending.rows()) {
+                unique.putIfAbsent(row.key(), row); // a duplicate inside the batch: stored once, answered with the rest
+            }
+        }
+        batches.incrementAndGet();
+        Map<String, Boolean> inserted;
+        try {
+            inserted = insert(new ArrayList<>(unique.values()));
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Inbound batch of %d requests (%d updates) not stored (%s%s); answering 503 so the platforms retry",
+                    batch.size(), unique.size(), e.getClass().getSimpleName(),
+                    e instanceof SQLException sql && sql.getSQLState() != null ? " " + sql.getSQLState() : "");
+            batch.forEach(pending -> pending.done().completeExceptionally(e));
+            return;
+        }
+        if (!inserted.isEmpty()) {
+            signal.wake();
+        }
+        for (Pending pending : batch) {
+            int fresh = 0;
+            for (Row row : pending.rows()) {
+                if (inserted.remove(row.key()) != null) {
+                    fresh++;
+                }
+            }
+            pending.done().complete(fresh);
+        }
+    }
+
+    /** One transaction; returns the keys that were new (the rest were already stored). */
+    private Map<String, Boolean> insert(List<Row> rows) throws SQLException {
+        Map<String, Boolean> inserted = new HashMap<>();
+        Instant now = Instant.now(clock);
+        OffsetDateTime receivedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            int networkTimeout = connection.getNetworkTimeout();
+            connection.setNetworkTimeout(Runnable::run, commitTimeoutMillis);
+            connection.setAutoCommit(false);
+            try {
+                for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+                    List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+                    try (PreparedStatement insert = connection.prepareStatement(sql(chunk.size()))) {
+                        int p = 0;
+                        for (Row row : chunk) {
+                            insert.setString(++p, row.channel().name());
+                            insert.setString(++p, row.providerKey());
+                            insert.setLong(++p, row.sequenceNo());
+                            bytes(insert, ++p, row.contactHash());
+                            insert.setString(++p, row.kind());
+                            insert.setBytes(++p, row.payload());
+                            insert.setObject(++p, receivedAt);
+                            if (row.settle().isZero()) {
+                                insert.setNull(++p, Types.TIMESTAMP_WITH_TIMEZONE);
+                            } else {
+                                insert.setObject(++p, OffsetDateTime.ofInstant(now.plus(row.settle()), ZoneOffset.UTC));
+                            }
+                            bytes(insert, ++p, row.subjectHash());
+                        }
+                        try (ResultSet keys = insert.executeQuery()) {
+                            while (keys.next()) {
+                                inserted.put(keys.getString(1) + '\u0000' + keys.getString(2), Boolean.TRUE);
+                            }
+                        }
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException ignored) {
+                    // the connection is broken; the pool drops it
+                }
+                throw e;
+            } finally {
+                try {
+                    connection.setAutoCommit(autoCommit);
+                    connection.setNetworkTimeout(Runnable::run, networkTimeout);
+                } catch (SQLException ignored) {
+                    // as above
+                }
+            }
+        }
+        return inserted;
+    }
+
+    private static void bytes(PreparedStatement statement, int index, byte[] value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BINARY);
+        } else {
+            statement.setBytes(index, value);
+        }
+    }
+
+    private static String sql(int rows) {
+        StringBuilder sql = new StringBuilder(INSERT.length() + rows * (ROW.length() + 1) + ON_CONFLICT.length()).append(INSERT);
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "" : ",").append(ROW);
+        }
+        return sql.append(ON_CONFLICT).toString();
+    }
+}

@@ -1,0 +1,169 @@
+package id.ruangaman.channel.inbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.testing.Eventually;
+import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WhatsAppFixtures;
+import id.ruangaman.transcript.Channel;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * The webhooks' group commit over HTTP: requests that arrive while the committer is busy (here: held) are stored in
+ * one transaction, each answered only after its row is committed; duplicates are stored once; a failing batch answers
+ * every request in it with 503 and keeps none of it.
+ */
+@QuarkusTest
+class GroupCommitTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final ExecutorService CLIENTS = Executors.newFixedThreadPool(32);
+
+    @Inject
+    GroupCommit commits;
+    @Inject
+    TelegramChats chats;
+    @Inject
+    DataSource dataSource;
+
+    /** What a client saw: the status and whether its row was in the table the moment the answer came. */
+    record Answer(int status, String retryAfter, long storedWhenAnswered) {
+    }
+
+    @AfterEach
+    void release() {
+        commits.resume();
+    }
+
+    @AfterAll
+    static void stopClients() {
+        CLIENTS.shutdownNow();
+    }
+
+    @Test
+    void shouldStoreConcurrentUpdatesInOneTransactionAndAnswerEachOnlyOnceItsRowIsCommitted() throws Exception {
+        int requests = 30;
+        List<String> updates = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            updates.add(TelegramFixtures.text(TelegramFixtures.newChatId(), "halo " + i));
+        }
+        commits.pause();
+        List<CompletableFuture<Answer>> answers = updates.stream().map(this::postTelegram).toList();
+        Eventually.await("all requests queued", WAIT, () -> commits.waitingRows() == requests);
+        assertTrue(answers.stream().noneMatch(CompletableFuture::isDone), "a request was answered before its commit");
+        for (String update : updates) {
+            assertEquals(0, chats.storedCount(TelegramChats.updateIdOf(update)), "stored before the committer ran");
+        }
+        long before = commits.batches();
+
+        commits.resume();
+
+        for (CompletableFuture<Answer> answer : answers) {
+            Answer got = answer.get(30, TimeUnit.SECONDS);
+            assertEquals(200, got.status());
+            assertEquals(1, got.storedWhenAnswered(), "answered 200 before the row was committed");
+        }
+        assertEquals(1, commits.batches() - before, "30 requests waiting together should share one commit");
+    }
+
+    @Test
+    void shouldStoreADuplicateOnceWithinABatchAndAcrossBatchesAndAnswerEach200() throws Exception {
+        String update = TelegramFixtures.text(TelegramFixtures.newChatId(), "sekali saja");
+        long updateId = TelegramChats.updateIdOf(update);
+        String number = WhatsAppFixtures.newNumber();
+        String wamid = WhatsAppFixtures.newWamid();
+        String whatsApp = WhatsAppFixtures.payload(number,
+                List.of(WhatsAppFixtures.message("text.json", number, wamid, "sekali saja", null, null)));
+        commits.pause();
+        List<CompletableFuture<Answer>> answers = List.of(postTelegram(update), postTelegram(update),
+                postWhatsApp(whatsApp, wamid), postWhatsApp(whatsApp, wamid));
+        Eventually.await("all four queued", WAIT, () -> commits.waitingRows() == 4);
+        long before = commits.batches();
+        commits.resume();
+        for (CompletableFuture<Answer> answer : answers) {
+            Answer got = answer.get(30, TimeUnit.SECONDS);
+            assertEquals(200, got.status());
+            assertEquals(1, got.storedWhenAnswered());
+        }
+        assertEquals(1, commits.batches() - before);
+
+        TelegramChats.post(update).then().statusCode(200); // a redelivery, in a later batch
+        WhatsAppFixtures.post(whatsApp).then().statusCode(200);
+        assertEquals(1, chats.storedCount(updateId));
+        assertEquals(1, chats.storedCount(Channel.WHATSAPP, wamid));
+    }
+
+    @Test
+    void shouldAnswerEveryRequestOfAFailedBatch503AndStoreNoneOfIt() throws Exception {
+        List<String> updates = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            updates.add(TelegramFixtures.text(TelegramFixtures.newChatId(), "coba " + i));
+        }
+        // The fourth row of the statement fails, after three were inserted: the whole batch must be rolled back.
+        String failing = "123456:" + TelegramChats.updateIdOf(updates.get(3));
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("create or replace function ack_test_refuse() returns trigger language plpgsql as $$ begin "
+                    + "if new.provider_id = '" + failing + "' then raise exception 'refused for the test'; end if; "
+                    + "return new; end $$");
+            sql.execute("create trigger ack_test_refuse before insert on inbound_update for each row "
+                    + "execute function ack_test_refuse()");
+            try {
+                commits.pause();
+                List<CompletableFuture<Answer>> answers = updates.stream().map(this::postTelegram).toList();
+                Eventually.await("all queued", WAIT, () -> commits.waitingRows() == updates.size());
+                commits.resume();
+                for (CompletableFuture<Answer> answer : answers) {
+                    Answer got = answer.get(30, TimeUnit.SECONDS);
+                    assertEquals(503, got.status());
+                    assertEquals("5", got.retryAfter());
+                }
+            } finally {
+                sql.execute("drop trigger ack_test_refuse on inbound_update");
+                sql.execute("drop function ack_test_refuse()");
+            }
+        }
+        for (String update : updates) {
+            assertEquals(0, chats.storedCount(TelegramChats.updateIdOf(update)), "part of a failed batch was kept");
+        }
+        for (String update : updates) { // the platform's retry
+            TelegramChats.post(update).then().statusCode(200);
+            assertEquals(1, chats.storedCount(TelegramChats.updateIdOf(update)));
+        }
+    }
+
+    private CompletableFuture<Answer> postTelegram(String update) {
+        long updateId = TelegramChats.updateIdOf(update);
+        return CompletableFuture.supplyAsync(() -> {
+            Response response = TelegramChats.post(update);
+            return new Answer(response.statusCode(), response.header("Retry-After"), chats.storedCount(updateId));
+        }, CLIENTS);
+    }
+
+    private CompletableFuture<Answer> postWhatsApp(String payload, String wamid) {
+        return CompletableFuture.supplyAsync(() -> {
+            Response response = WhatsAppFixtures.post(payload);
+            return new Answer(response.statusCode(), response.header("Retry-After"), chats.storedCount(Channel.WHATSAPP, wamid));
+        }, CLIENTS);
+    }
+}
