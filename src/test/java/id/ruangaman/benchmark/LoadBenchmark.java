@@ -39,7 +39,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 class LoadBenchmark {
 
     private static final int CONNECTIONS = Integer.getInteger("benchmark.connections", 40);
-    private static final String HEAP = System.getProperty("benchmark.heap", "512m");
+    private static final String HEAP = System.getProperty("benchmark.heap", "256m");
     private static final int CEILING_SECONDS = Integer.getInteger("benchmark.ceiling-seconds", 10);
     private static final int WARM_SECONDS = Integer.getInteger("benchmark.warm-seconds", 5);
     private static final int ACK_SECONDS = Integer.getInteger("benchmark.ack-seconds", 10);
