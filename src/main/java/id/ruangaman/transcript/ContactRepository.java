@@ -98,7 +98,7 @@ public class ContactRepository implements PanacheRepository<Contact> {
 
     /** The contact for this platform id, created on first contact. Must run inside a transaction. */
     public Contact findOrCreate(Channel channel, String externalId) {
-        return findByExternalId(channel, externalId).orElseGet(() -> create(channel, externalId));
+        return findByExternalId(channel, externalId).orElseGet(() -> create(channel, externalId, false));
     }
 
     /**
@@ -107,10 +107,24 @@ public class ContactRepository implements PanacheRepository<Contact> {
      */
     public Contact findOrCreateLocked(Channel channel, String externalId) {
         return find("channel = ?1 and (externalIdHash = ?2 or userIdHash = ?2) order by id", channel, hash(channel, externalId))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElseGet(() -> create(channel, externalId));
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElseGet(() -> create(channel, externalId, true));
     }
 
-    private Contact create(Channel channel, String externalId) {
+    /**
+     * Creates the contact unless another transaction just did. Two transactions can both miss a new contact (a
+     * person's first step and a scheduled team notice to the same chat); the first to take this transaction-scoped
+     * advisory lock creates it, the other waits, then finds it, instead of failing on
+     * {@code contact_channel_external_uq}. Costs one statement, only when a contact is new.
+     */
+    private Contact create(Channel channel, String externalId, boolean locked) {
+        byte[] hash = hash(channel, externalId);
+        getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
+                .setParameter(1, java.nio.ByteBuffer.wrap(hash).getLong() ^ channel.ordinal()).getSingleResult();
+        var existing = find("channel = ?1 and (externalIdHash = ?2 or userIdHash = ?2) order by id", channel, hash);
+        Optional<Contact> created = (locked ? existing.withLock(LockModeType.PESSIMISTIC_WRITE) : existing).firstResultOptional();
+        if (created.isPresent()) {
+            return created.get();
+        }
         Contact contact = new Contact();
         contact.channel = channel;
         contact.externalId = externalId;
