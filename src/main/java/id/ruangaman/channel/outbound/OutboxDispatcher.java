@@ -193,7 +193,7 @@ class OutboxDispatcher {
     @SuppressWarnings("unchecked")
     private List<Long> claim(ChannelSender sender, int limit) {
         Instant now = Instant.now(clock);
-        List<Number> ids = em.createNativeQuery("select m.id from chat_message m "
+        List<Object[]> rows = em.createNativeQuery("select m.id, m.status from chat_message m "
                 + "where m.direction = 'OUT' and m.channel = ?1 and m.status in ('PENDING', 'SENDING') "
                 + "and ((m.status = 'PENDING' and m.next_attempt_at <= ?2) or (m.status = 'SENDING' and m.lease_until < ?2)) "
                 + "and not exists (select 1 from chat_message e where e.contact_id = m.contact_id and e.direction = 'OUT' "
@@ -207,18 +207,22 @@ class OutboxDispatcher {
                 .setParameter(4, sender.perContactBurst())
                 .setParameter(5, limit)
                 .getResultList();
-        List<Long> claimed = ids.stream().map(Number::longValue).toList();
-        for (Long id : claimed) {
-            ChatMessage message = em.find(ChatMessage.class, id);
-            if (message.status == ChatMessage.Status.SENDING) {
-                // The previous sender died mid-call: the platform may or may not have the message.
-                message.possibleDuplicate = true;
-                metrics.counter("ruangaman.outbound.possible_duplicates", "channel", channelTag(sender.channel())).increment();
-            }
-            message.status = ChatMessage.Status.SENDING;
-            message.leaseUntil = now.plus(config.sendLease());
-            message.attempts++;
+        List<Long> claimed = rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
+        if (claimed.isEmpty()) {
+            return claimed;
         }
+        // A message still SENDING had a sender that died mid-call: the platform may or may not have it.
+        long resumed = rows.stream().filter(row -> "SENDING".equals(row[1])).count();
+        if (resumed > 0) {
+            metrics.counter("ruangaman.outbound.possible_duplicates", "channel", channelTag(sender.channel())).increment(resumed);
+        }
+        // Plain columns only: the claim never loads (and so never decrypts) a message, so a row that cannot be read
+        // fails on its own in sendOne instead of failing every claim of its channel.
+        em.createNativeQuery("update chat_message set possible_duplicate = (possible_duplicate or status = 'SENDING'), "
+                + "status = 'SENDING', lease_until = ?1, attempts = attempts + 1 where id in (?2)")
+                .setParameter(1, now.plus(config.sendLease()))
+                .setParameter(2, claimed)
+                .executeUpdate();
         return claimed;
     }
 
@@ -235,7 +239,7 @@ class OutboxDispatcher {
             contact = QuarkusTransaction.requiringNew().call(() -> em.find(Contact.class, message.contactId));
             body = TranscriptBody.message(message).orElseThrow();
         } catch (Exception e) {
-            record(id, new SendOutcome.Failed("unreadable outbox row (" + e.getClass().getSimpleName() + ")"));
+            failUnreadable(sender, id, "unreadable outbox row (" + e.getClass().getSimpleName() + ")");
             return;
         }
         if (message.recipient != null) {
@@ -333,6 +337,25 @@ class OutboxDispatcher {
                 .setParameter(5, ChatMessage.Status.PENDING)
                 .setParameter(6, ChatMessage.Status.HELD)
                 .executeUpdate();
+    }
+
+    /**
+     * Marks a message that cannot be read (its body or recipient does not decrypt) FAILED through its plain columns
+     * only, since loading it would fail again; the rest of the channel goes on.
+     */
+    private void failUnreadable(ChannelSender sender, long id, String reason) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<?> owner = em.createNativeQuery("update chat_message set status = 'FAILED', failure_reason = ?1, "
+                    + "lease_until = null, recipient = null where id = ?2 returning contact_id, intake_id")
+                    .setParameter(1, truncate(reason)).setParameter(2, id).getResultList();
+            metrics.counter("ruangaman.outbound.failed", "channel", channelTag(sender.channel())).increment();
+            LOG.warnf("Outbound message %d failed: %s", id, reason);
+            if (!owner.isEmpty()) {
+                Object[] row = (Object[]) owner.get(0);
+                transcriptChanged.fire(new TranscriptChanged(((Number) row[0]).longValue(),
+                        row[1] == null ? null : ((Number) row[1]).longValue()));
+            }
+        });
     }
 
     private void fail(ChatMessage message, String reason) {

@@ -192,4 +192,27 @@ class TelegramSenderTest {
         assertTrue(row(id).possibleDuplicate, "a send whose outcome was unknown must be flagged");
         assertEquals(2, telegram.sentTo(chat).size());
     }
+
+    /**
+     * A message that cannot be decrypted (written under another data key, or damaged) fails on its own; it never stops
+     * the channel's other messages. Before, the claim loaded each row, so one unreadable row failed every claim.
+     */
+    @Test
+    void shouldFailAnUnreadableMessageAloneAndDeliverTheRest() {
+        long damagedChat = TelegramFixtures.newChatId();
+        long damaged = QuarkusTransaction.requiringNew().call(() -> {
+            long id = outbox.queueText(contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(damagedChat)), "pesan rusak").id;
+            em.flush();
+            em.createNativeQuery("update chat_message set body = decode('00ff00ff00ff00ff00ff00ff00ff00ff', 'hex') where id = ?1")
+                    .setParameter(1, id).executeUpdate();
+            return id;
+        });
+        long chat = TelegramFixtures.newChatId();
+        long readable = queue(chat, "pesan utuh").get(0);
+        awaitStatus(readable, ChatMessage.Status.SENT);
+        // read through the plain column: the entity itself cannot be loaded
+        Eventually.await("damaged message FAILED", WAIT, () -> "FAILED".equals(QuarkusTransaction.requiringNew().call(() ->
+                em.createNativeQuery("select status from chat_message where id = ?1").setParameter(1, damaged).getSingleResult())));
+        assertEquals(0, telegram.sentTo(damagedChat).size());
+    }
 }
