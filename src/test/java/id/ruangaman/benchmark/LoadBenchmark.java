@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -59,6 +61,12 @@ class LoadBenchmark {
     private static final int CASES = Integer.getInteger("benchmark.cases", 100_000);
     private static final int INBOX_REQUESTS = Integer.getInteger("benchmark.inbox-requests", 300);
     private static final int PROFILE_TOP = Integer.getInteger("benchmark.profile-top", 10);
+    /**
+     * Phases to run, comma-separated: {@code pgbench} (the database ceiling), {@code ack} (the trivial endpoint and the
+     * acknowledgement), {@code drain} (the drain, then outbound), {@code open} (the open loop, start-up and the inbox
+     * list). All of them by default; a subset is for working on one goal, and its table leaves the others out.
+     */
+    static final Set<String> PHASES = phases(System.getProperty("benchmark.phases", "pgbench,ack,drain,open"));
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(Integer.getInteger("benchmark.drain-minutes", 2));
     /** Extra service settings for experiments, as {@code NAME=value,NAME=value}; they apply to every phase. */
     private static final Map<String, String> EXTRA = Arrays.stream(System.getProperty("benchmark.env", "").split(","))
@@ -118,10 +126,18 @@ class LoadBenchmark {
                     + "`max_connections`); every " + WHATSAPP_EVERY + "th person writes on WhatsApp where the phase mixes channels");
             vertx = Vertx.vertx();
             try {
-                pgbenchCeiling();
-                acknowledgement();
-                drainAndOutbound();
-                sustainedAndStartUp();
+                if (PHASES.contains("pgbench")) {
+                    pgbenchCeiling();
+                }
+                if (PHASES.contains("ack")) {
+                    acknowledgement();
+                }
+                if (PHASES.contains("drain")) {
+                    drainAndOutbound();
+                }
+                if (PHASES.contains("open")) {
+                    sustainedAndStartUp();
+                }
                 outboundPerChat();
             } finally {
                 vertx.close().toCompletionStage().toCompletableFuture().get();
@@ -544,6 +560,18 @@ class LoadBenchmark {
             }
             return IntakeLoadPlan.telegramRequest(scripts.get(person).get(step));
         };
+    }
+
+    static Set<String> phases(String list) {
+        Set<String> known = Set.of("pgbench", "ack", "drain", "open");
+        Set<String> chosen = Arrays.stream(list.split(",")).map(String::trim).filter(name -> !name.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+        for (String name : chosen) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("benchmark.phases: unknown phase " + name + "; known: " + new TreeSet<>(known));
+            }
+        }
+        return chosen;
     }
 
     private static void progress(String phase) {
