@@ -102,8 +102,9 @@ public class ConversationService {
     /** As {@link #receive(long, Input, String)}, keeping the platform's id of the message in the transcript. */
     @Transactional
     public List<ChatMessage> receive(long contactId, Input input, String flowIdForNewSession, String providerMessageId) {
+        Contact contact = contacts.lock(contactId); // first: the session is read under the contact's lock
         Optional<ConversationSession> session = sessions.findByContact(contactId);
-        return receiveLocked(contacts.lock(contactId), session, session.map(current -> SessionStateJson.read(current.state)),
+        return receiveLocked(contact, session, session.map(current -> SessionStateJson.read(current.state)),
                 input, flowIdForNewSession, providerMessageId, false);
     }
 
