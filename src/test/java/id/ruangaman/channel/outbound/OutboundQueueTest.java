@@ -72,14 +72,7 @@ class OutboundQueueTest {
         CyclicBarrier start = new CyclicBarrier(2);
         Callable<List<OutboundQueue.Claimed>> claimer = () -> {
             start.await();
-            List<OutboundQueue.Claimed> all = new ArrayList<>();
-            while (true) {
-                List<OutboundQueue.Claimed> claimed = queue.claim(Channel.DEV, 3, PACE, LEASE);
-                if (claimed.isEmpty()) {
-                    return all;
-                }
-                all.addAll(claimed);
-            }
+            return claimAll(3);
         };
         ExecutorService threads = Executors.newFixedThreadPool(2);
         List<OutboundQueue.Claimed> first;
@@ -256,9 +249,14 @@ class OutboundQueueTest {
     }
 
     private List<OutboundQueue.Claimed> claimAll() {
+        return claimAll(50);
+    }
+
+    /** Claims until nothing is due, {@code limit} contacts at a time. */
+    private List<OutboundQueue.Claimed> claimAll(int limit) {
         List<OutboundQueue.Claimed> all = new ArrayList<>();
         while (true) {
-            List<OutboundQueue.Claimed> claimed = queue.claim(Channel.DEV, 50, PACE, LEASE);
+            List<OutboundQueue.Claimed> claimed = queue.claim(Channel.DEV, limit, PACE, LEASE);
             if (claimed.isEmpty()) {
                 return all;
             }
