@@ -325,8 +325,12 @@ public class InboundProcessor {
     private Map<Lane, InboundUpdate.Status> applyAll(List<Lane> lanes) {
         List<Long> ids = lanes.stream().map(lane -> lane.current().id).toList();
         Map<Long, Boolean> locked = new HashMap<>();
-        ((List<Object[]>) em.createNativeQuery("select id, payload is null from inbound_update where id in (?1) "
-                + "and status = 'PENDING' for update skip locked").setParameter(1, ids).getResultList())
+        // Locked by primary key and the status checked here: with "status = 'PENDING'" in the query the planner took a
+        // whole scan of the partial index of pending updates (its statistics still say empty right after a burst), 3-5 ms
+        // a round with 5,000 waiting instead of 0.1 ms. A row no longer pending is locked in passing and left alone.
+        ((List<Object[]>) em.createNativeQuery("select id, payload is null, status from inbound_update where id in (?1) "
+                + "for update skip locked").setParameter(1, ids).getResultList()).stream()
+                .filter(row -> InboundUpdate.Status.PENDING.name().equals(row[2]))
                 .forEach(row -> locked.put(((Number) row[0]).longValue(), (Boolean) row[1]));
         Map<Lane, InboundUpdate.Status> outcomes = new HashMap<>();
         for (Lane lane : lanes) {
