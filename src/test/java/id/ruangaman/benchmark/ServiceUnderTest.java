@@ -32,11 +32,15 @@ final class ServiceUnderTest implements AutoCloseable {
     static final String DATA_KEY = Base64.getEncoder().encodeToString("bench-key-0123456789abcdef012345".getBytes(StandardCharsets.US_ASCII));
 
     private static final Path JAR = Path.of(System.getProperty("ruangaman.packaged.jar", "target/quarkus-app/quarkus-run.jar"));
-    /** The shipped launch; {@code -Dbenchmark.memory-limit=1Gi} sizes the JVM for another pod limit. */
+    /**
+     * The shipped launch; {@code -Dbenchmark.memory-limit=1Gi} sizes the JVM for another pod limit, and
+     * {@code -Dbenchmark.jvm-options="-XX:NativeMemoryTracking=summary"} adds options for a diagnosis (shown in the results).
+     */
     static final ShippedLaunch LAUNCH;
     static {
         try {
-            LAUNCH = ShippedLaunch.fromDeployment(ShippedLaunch.DEPLOYMENT, System.getProperty("benchmark.memory-limit"));
+            LAUNCH = ShippedLaunch.fromDeployment(ShippedLaunch.DEPLOYMENT, System.getProperty("benchmark.memory-limit"))
+                    .withExtraOptions(System.getProperty("benchmark.jvm-options", ""));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

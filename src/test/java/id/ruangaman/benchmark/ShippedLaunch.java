@@ -49,12 +49,23 @@ record ShippedLaunch(long memoryLimitBytes, List<String> javaOptions, Map<String
         Map<String, String> environment = new TreeMap<>();
         for (EnvVar variable : container.getEnv()) {
             if (variable.getName().equals("JAVA_OPTS_APPEND")) {
-                Arrays.stream(variable.getValue().trim().split("\\s+")).filter(option -> !option.isEmpty()).forEach(options::add);
+                options.addAll(words(variable.getValue()));
             } else if (PROCESS_ENVIRONMENT.contains(variable.getName())) {
                 environment.put(variable.getName(), variable.getValue());
             }
         }
         return new ShippedLaunch(bytes(limit), List.copyOf(options), Map.copyOf(environment));
+    }
+
+    /** The same launch with more JVM options after the shipped ones (a diagnosis such as native memory tracking). */
+    ShippedLaunch withExtraOptions(String extra) {
+        List<String> options = new ArrayList<>(javaOptions);
+        options.addAll(words(extra));
+        return new ShippedLaunch(memoryLimitBytes, List.copyOf(options), environment);
+    }
+
+    private static List<String> words(String options) {
+        return Arrays.stream(options.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList();
     }
 
     static long bytes(Quantity quantity) {
