@@ -33,4 +33,26 @@ public interface AckConfig {
      */
     @WithDefault("10S")
     Duration commitTimeout();
+
+    /**
+     * Longest single pause of processing and delivery while the webhook is busy (RUANGAMAN_ACK_YIELD_MAX_PAUSE;
+     * {@link AckPriority}). Before each claim and each round of steps, an inbound worker (and each channel's outbound
+     * lane before each claim) waits until no acknowledgement is waiting and the arrival rate is below
+     * {@link #yieldAbove()}, but never longer than this: during a burst that never ends, every worker still does one
+     * round per pause, so processing slows but never stops. Zero turns the yielding off. Keep it far below the claim
+     * lease (RUANGAMAN_CHANNELS_INBOUND_CLAIM_LEASE, 30 s).
+     */
+    @WithDefault("200ms")
+    Duration yieldMaxPause();
+
+    /**
+     * Webhook updates per second (counted over the last 100-200 ms) above which the webhook counts as busy even at a
+     * moment when no request waits for its commit (RUANGAMAN_ACK_YIELD_ABOVE): inside a burst the next request needs
+     * the CPU as soon as it arrives, and a webhook starved of CPU has few requests waiting for the commit (they wait for
+     * the CPU before it), so the rate is what brings it out. 50/s is far above a task force's daily load and below what
+     * 40 starved webhook connections still deliver (110-170/s measured); processing then catches up once the burst is
+     * over. Set it above the steady rate this deployment's processing keeps up with. Zero: only waiting requests count.
+     */
+    @WithDefault("50")
+    int yieldAbove();
 }
