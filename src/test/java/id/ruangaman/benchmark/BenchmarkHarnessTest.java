@@ -91,6 +91,14 @@ class BenchmarkHarnessTest {
     }
 
     @Test
+    void shouldRunTheChosenPhasesAndRefuseAnUnknownOne() {
+        assertEquals(java.util.Set.of("ack", "drain"), LoadBenchmark.phases(" drain,ack ,"));
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LoadBenchmark.phases("ack,outbund"));
+        assertTrue(refused.getMessage().contains("outbund"), refused.getMessage());
+    }
+
+    @Test
     void shouldGiveSharesOfTheCeilingsAndSayWhenACeilingWasNotMeasured() {
         assertEquals(0.25, Figures.share(250, 1000));
         assertTrue(Double.isNaN(Figures.share(250, 0)), "no ceiling, no share");
