@@ -47,12 +47,13 @@ public interface AckConfig {
 
     /**
      * Webhook updates per second (counted over the last 100-200 ms) above which the webhook counts as busy even at a
-     * moment when no request waits for its commit (RUANGAMAN_ACK_YIELD_ABOVE): inside a burst the next request needs
-     * the CPU as soon as it arrives, and a webhook starved of CPU has few requests waiting for the commit (they wait for
-     * the CPU before it), so the rate is what brings it out. 50/s is far above a task force's daily load and below what
-     * 40 starved webhook connections still deliver (110-170/s measured); processing then catches up once the burst is
-     * over. Set it above the steady rate this deployment's processing keeps up with. Zero: only waiting requests count.
+     * moment when no request waits for its commit (RUANGAMAN_ACK_YIELD_ABOVE). Inside a burst the next request needs
+     * the CPU as soon as it arrives, and a webhook starved of CPU has few requests waiting for the commit (they wait
+     * for the CPU before it), so the rate is what brings it out: 40 starved connections still deliver 50-170/s
+     * (measured). Keep it below what processing still does while it gives way, about inbound workers x claimed
+     * contacts per {@link #yieldMaxPause()} (4 x 2 per 200 ms = 40 steps/s by default), so a steady load just above
+     * it is still worked off. 20/s is far above a task force's daily load. Zero: only waiting requests count.
      */
-    @WithDefault("50")
+    @WithDefault("20")
     int yieldAbove();
 }

@@ -24,6 +24,14 @@ class AckPriorityTest {
         return new AckPriority(() -> now, Duration.ofMillis(200), yieldAbove);
     }
 
+    /** {@code requests} webhook requests of one update each, every one answered before the next arrives. */
+    private static void answeredAtOnce(AckPriority priority, int requests) {
+        for (int i = 0; i < requests; i++) {
+            priority.arrived(1);
+            priority.answered();
+        }
+    }
+
     @Test
     void noWebhookLoadNeverPauses() throws InterruptedException {
         AckPriority priority = priority(200);
@@ -61,10 +69,7 @@ class AckPriorityTest {
     @Test
     void arrivalsAboveTheRateKeepItBusyBetweenRequests() {
         AckPriority priority = priority(200); // 200/s: more than 20 in 100 ms
-        for (int i = 0; i < 21; i++) {
-            priority.arrived(1);
-            priority.answered();
-        }
+        answeredAtOnce(priority, 21);
         assertTrue(priority.busy(), "21 updates within 100 ms is above 200/s although none waits");
         now += 150 * MS;
         assertTrue(priority.busy(), "the last whole window still held them");
@@ -75,10 +80,7 @@ class AckPriorityTest {
     @Test
     void arrivalsAtOrBelowTheRateDoNotPauseWhileNothingWaits() {
         AckPriority priority = priority(200);
-        for (int i = 0; i < 20; i++) {
-            priority.arrived(1);
-            priority.answered();
-        }
+        answeredAtOnce(priority, 20);
         assertFalse(priority.busy(), "20 updates in 100 ms is 200/s, not above it");
         priority.arrived(5); // one request with several updates (a WhatsApp payload) counts each update
         priority.answered();
@@ -88,23 +90,14 @@ class AckPriorityTest {
     @Test
     void theRateCountsTheLastTwoWindowsOnly() {
         AckPriority priority = priority(200);
-        for (int i = 0; i < 15; i++) {
-            priority.arrived(1);
-            priority.answered();
-        }
+        answeredAtOnce(priority, 15);
         now += 100 * MS; // next window
-        for (int i = 0; i < 10; i++) {
-            priority.arrived(1);
-            priority.answered();
-        }
+        answeredAtOnce(priority, 10);
         assertTrue(priority.busy(), "15 + 10 across the current and the previous window");
         now += 100 * MS; // the window after: only the 10 of the last full window count
         assertFalse(priority.busy());
         now += 1_000 * MS; // long quiet: a new arrival starts from nothing
-        for (int i = 0; i < 20; i++) {
-            priority.arrived(1);
-            priority.answered();
-        }
+        answeredAtOnce(priority, 20);
         assertFalse(priority.busy());
     }
 
