@@ -28,7 +28,7 @@ public class AckPriority {
     /** The window over which the arrival rate is counted, in milliseconds. */
     static final int WINDOW_MILLIS = 100;
     /** How often a pausing thread looks again whether the webhook went quiet, in milliseconds. */
-    static final int RECHECK_MILLIS = 2;
+    static final int RECHECK_MILLIS = 5;
     private static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(WINDOW_MILLIS);
 
     private final LongSupplier nanoTime;
