@@ -39,7 +39,9 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Delivers the outbox of every enabled channel: in order per contact, one message in flight per
  * contact, within the channel's overall and per-contact rates, with a lease so a crashed sender's
- * message is retried (and flagged as a possible duplicate, since its outcome is unknown).
+ * message is retried (and flagged as a possible duplicate, since its outcome is unknown). Due contacts
+ * come from the per-contact {@link OutboundQueue}; after each outcome is recorded the contact's lease
+ * there is released.
  */
 @ApplicationScoped
 class OutboxDispatcher {
@@ -58,6 +60,8 @@ class OutboxDispatcher {
     /** Delivery steps aside while webhook acknowledgements wait (bounded: RUANGAMAN_ACK_YIELD_MAX_PAUSE per claim). */
     @jakarta.inject.Inject
     id.ruangaman.channel.inbound.AckPriority ackPriority;
+    @jakarta.inject.Inject
+    OutboundQueue queue;
     private final List<Lane> lanes = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
 
@@ -173,14 +177,22 @@ class OutboxDispatcher {
         // their permits (at most free/rate seconds, far inside the lease), and no permit goes unused while the next
         // claim runs, which would cost a busy channel part of its rate.
         int room = Math.min(BATCH, free);
-        List<Long> claimed = QuarkusTransaction.requiringNew().call(() -> claim(lane.sender, room));
-        for (Long id : claimed) {
+        ChannelSender sender = lane.sender;
+        List<OutboundQueue.Claimed> claimed = queue.claim(sender.channel(), room, pace(sender), config.sendLease());
+        // A message claimed again had a sender that died mid-call: the platform may or may not have it.
+        long resumed = claimed.stream().filter(OutboundQueue.Claimed::resumed).count();
+        if (resumed > 0) {
+            metrics.counter("ruangaman.outbound.possible_duplicates", "channel", channelTag(sender.channel())).increment(resumed);
+        }
+        for (OutboundQueue.Claimed one : claimed) {
             lane.freeSenders.acquire();
             lane.senders.submit(() -> {
                 try {
-                    sendOne(lane.sender, lane.limiter, id);
+                    sendOne(sender, lane.limiter, one.messageId());
+                    queue.release(one.contactId(), pace(sender));
                 } catch (RuntimeException e) {
-                    LOG.warnf("Send of message %d failed unexpectedly: %s", id, e.getClass().getSimpleName());
+                    // the lease runs out and the contact's first message is claimed again
+                    LOG.warnf("Send of message %d failed unexpectedly: %s", one.messageId(), e.getClass().getSimpleName());
                 } finally {
                     lane.freeSenders.release();
                     lane.wakeUp();
@@ -190,44 +202,12 @@ class OutboxDispatcher {
         return claimed.size();
     }
 
-    /**
-     * Reserves due messages: the earliest unsent message of each contact, if the contact is under its
-     * per-contact rate, including messages whose sender crashed (lease expired).
-     */
-    @SuppressWarnings("unchecked")
-    private List<Long> claim(ChannelSender sender, int limit) {
-        Instant now = Instant.now(clock);
-        List<Object[]> rows = em.createNativeQuery("select m.id, m.status from chat_message m "
-                + "where m.direction = 'OUT' and m.channel = ?1 and m.status in ('PENDING', 'SENDING') "
-                + "and ((m.status = 'PENDING' and m.next_attempt_at <= ?2) or (m.status = 'SENDING' and m.lease_until < ?2)) "
-                + "and not exists (select 1 from chat_message e where e.contact_id = m.contact_id and e.direction = 'OUT' "
-                + "  and e.status in ('PENDING', 'SENDING') and e.id < m.id) "
-                + "and (select count(*) from chat_message s where s.contact_id = m.contact_id and s.direction = 'OUT' "
-                + "  and s.sent_at > ?3) < ?4 "
-                + "order by m.id limit ?5 for update of m skip locked")
-                .setParameter(1, sender.channel().name())
-                .setParameter(2, now)
-                .setParameter(3, now.minus(sender.perContactWindow()))
-                .setParameter(4, sender.perContactBurst())
-                .setParameter(5, limit)
-                .getResultList();
-        List<Long> claimed = rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
-        if (claimed.isEmpty()) {
-            return claimed;
-        }
-        // A message still SENDING had a sender that died mid-call: the platform may or may not have it.
-        long resumed = rows.stream().filter(row -> "SENDING".equals(row[1])).count();
-        if (resumed > 0) {
-            metrics.counter("ruangaman.outbound.possible_duplicates", "channel", channelTag(sender.channel())).increment(resumed);
-        }
-        // Plain columns only: the claim never loads (and so never decrypts) a message, so a row that cannot be read
-        // fails on its own in sendOne instead of failing every claim of its channel.
-        em.createNativeQuery("update chat_message set possible_duplicate = (possible_duplicate or status = 'SENDING'), "
-                + "status = 'SENDING', lease_until = ?1, attempts = attempts + 1 where id in (?2)")
-                .setParameter(1, now.plus(config.sendLease()))
-                .setParameter(2, claimed)
-                .executeUpdate();
-        return claimed;
+    private static OutboundQueue.Pace pace(ChannelSender sender) {
+        return new OutboundQueue.Pace(sender.perContactBurst(), sender.perContactWindow());
+    }
+
+    /** A message to send and its contact, read in one transaction. */
+    private record Reading(ChatMessage message, Contact contact) {
     }
 
     /**
@@ -239,8 +219,12 @@ class OutboxDispatcher {
         ChatMessage message;
         Output.Message body;
         try {
-            message = QuarkusTransaction.requiringNew().call(() -> em.find(ChatMessage.class, id));
-            contact = QuarkusTransaction.requiringNew().call(() -> em.find(Contact.class, message.contactId));
+            Reading reading = QuarkusTransaction.requiringNew().call(() -> {
+                ChatMessage row = em.find(ChatMessage.class, id);
+                return new Reading(row, em.find(Contact.class, row.contactId));
+            });
+            message = reading.message();
+            contact = reading.contact();
             body = TranscriptBody.message(message).orElseThrow();
         } catch (Exception e) {
             failUnreadable(sender, id, "unreadable outbox row (" + e.getClass().getSimpleName() + ")");

@@ -1,0 +1,275 @@
+package id.ruangaman.channel.outbound;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import id.ruangaman.transcript.Channel;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The per-contact outbound work queue ({@code outbound_queue}, V97): one row per contact with unsent outbound messages.
+ * Triggers on {@code chat_message} add a contact when a message to it becomes PENDING and remove one whose unsent
+ * messages were erased; this class keeps the sender's own steps. A claim takes due contacts with
+ * {@code FOR NO KEY UPDATE SKIP LOCKED}, reads each one's first unsent message and its recent sends by index, and
+ * leases the contact with that message; a contact at its per-contact rate, or whose first message waits for a retry,
+ * gets that time as its due time instead, so it is not read again before then. After the outcome is recorded,
+ * {@link #release} sets the contact's next due time or removes it. The lease is on the message
+ * ({@code lease_until}) and the queue row alike: a crashed sender's lease runs out and its message is claimed again.
+ */
+@ApplicationScoped
+class OutboundQueue {
+
+    /**
+     * One claimed contact: its first unsent message, now SENDING and leased; {@code resumed} when that message was
+     * already SENDING under a lease that ran out (its sender died mid-call: the platform may have it).
+     */
+    record Claimed(long messageId, long contactId, boolean resumed) {
+    }
+
+    /** Per-contact limits of a channel: at most {@code burst} sends to one contact in any {@code window}. */
+    record Pace(int burst, Duration window) {
+    }
+
+    /** A contact's first unsent message (null id: none) and the time its rate window frees (null: not at its burst). */
+    private record Head(long contactId, Long messageId, String status, Instant nextAttemptAt, Instant leaseUntil, Instant rateFreeAt) {
+
+        /** When the message may be claimed: never before its retry time, its lease's end or its contact's rate window. */
+        Instant dueAt(Instant now) {
+            Instant due = "SENDING".equals(status) ? leaseUntil : nextAttemptAt == null ? now : nextAttemptAt;
+            return rateFreeAt != null && rateFreeAt.isAfter(due) ? rateFreeAt : due;
+        }
+    }
+
+    private final EntityManager em;
+    private final Clock clock;
+
+    OutboundQueue(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /**
+     * Claims up to {@code limit} due contacts of {@code channel} that no sender holds, each with its first unsent
+     * message, and leases both for {@code lease}. In its own short transaction; waits for no lock. Returns the claimed
+     * messages in due order.
+     */
+    List<Claimed> claim(Channel channel, int limit, Pace pace, Duration lease) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Claimed> claimed = new ArrayList<>();
+            em.unwrap(Session.class).doWork(connection -> claimed.addAll(claim(connection, channel, limit, pace, lease)));
+            return claimed;
+        });
+    }
+
+    private List<Claimed> claim(Connection connection, Channel channel, int limit, Pace pace, Duration lease) throws SQLException {
+        Instant now = Instant.now(clock);
+        List<Long> contacts = new ArrayList<>();
+        try (PreparedStatement due = connection.prepareStatement("select contact_id from outbound_queue "
+                + "where channel = ? and due_at <= ? and (leased_until is null or leased_until < ?) "
+                + "order by due_at limit ? for no key update skip locked")) {
+            due.setString(1, channel.name());
+            due.setTimestamp(2, Timestamp.from(now));
+            due.setTimestamp(3, Timestamp.from(now));
+            due.setInt(4, limit);
+            try (ResultSet rows = due.executeQuery()) {
+                while (rows.next()) {
+                    contacts.add(rows.getLong(1));
+                }
+            }
+        }
+        if (contacts.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Head> heads = heads(connection, contacts, pace, now);
+        List<Long> empty = new ArrayList<>();
+        List<Head> ready = new ArrayList<>();
+        List<Object[]> waiting = new ArrayList<>(); // contact, due_at, leased_until
+        for (Long contact : contacts) {
+            Head head = heads.get(contact);
+            if (head.messageId() == null) {
+                empty.add(contact);
+            } else if (head.dueAt(now).isAfter(now)) {
+                // at its rate, backing off, or still held by a live sender: not read again before then
+                waiting.add(new Object[] { contact, head.dueAt(now), "SENDING".equals(head.status()) ? head.leaseUntil() : null });
+            } else {
+                ready.add(head);
+            }
+        }
+        Instant leaseUntil = now.plus(lease);
+        List<Claimed> claimed = lease(connection, ready, now, leaseUntil);
+        for (Claimed one : claimed) {
+            waiting.add(new Object[] { one.contactId(), leaseUntil, leaseUntil });
+        }
+        // A first message locked by another transaction (its outcome being recorded) is skipped: the contact stays due.
+        setDue(connection, waiting);
+        removeIfEmpty(connection, empty);
+        return claimed;
+    }
+
+    /**
+     * Sets SENDING and the lease on the messages still claimable now, skipping any another transaction holds; in the
+     * order given.
+     */
+    private static List<Claimed> lease(Connection connection, List<Head> ready, Instant now, Instant leaseUntil) throws SQLException {
+        if (ready.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Head> byMessage = new LinkedHashMap<>();
+        ready.forEach(head -> byMessage.put(head.messageId(), head));
+        List<Long> leased = new ArrayList<>();
+        // Plain columns only: the claim never loads (and so never decrypts) a message, so a row that cannot be read
+        // fails on its own when it is sent instead of failing every claim of its channel.
+        try (PreparedStatement update = connection.prepareStatement("update chat_message m set "
+                + "possible_duplicate = (m.possible_duplicate or m.status = 'SENDING'), status = 'SENDING', lease_until = ?, "
+                + "attempts = m.attempts + 1 from (select id from chat_message where id = any(?) and direction = 'OUT' "
+                + "and ((status = 'PENDING' and coalesce(next_attempt_at, ?) <= ?) or (status = 'SENDING' and lease_until < ?)) "
+                + "for update skip locked) free where m.id = free.id returning m.id")) {
+            update.setTimestamp(1, Timestamp.from(leaseUntil));
+            update.setArray(2, ids(connection, byMessage.keySet()));
+            update.setTimestamp(3, Timestamp.from(now));
+            update.setTimestamp(4, Timestamp.from(now));
+            update.setTimestamp(5, Timestamp.from(now));
+            try (ResultSet rows = update.executeQuery()) {
+                while (rows.next()) {
+                    leased.add(rows.getLong(1));
+                }
+            }
+        }
+        List<Claimed> claimed = new ArrayList<>();
+        for (Head head : byMessage.values()) {
+            if (leased.contains(head.messageId())) {
+                claimed.add(new Claimed(head.messageId(), head.contactId(), "SENDING".equals(head.status())));
+            }
+        }
+        return claimed;
+    }
+
+    /**
+     * Ends a contact's lease once its message's outcome is committed: the contact is due when its next unsent message
+     * may go (its retry time, or when its rate window frees), or leaves the queue with nothing unsent. Its own short
+     * transaction, committed without waiting for the disk: if that commit is lost in a crash, the lease runs out and
+     * the contact is claimed again, which only delays it.
+     */
+    void release(long contactId, Pace pace) {
+        QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement async = connection.prepareStatement("set local synchronous_commit to off")) {
+                async.execute();
+            }
+            Instant now = Instant.now(clock);
+            Head head = heads(connection, List.of(contactId), pace, now).get(contactId);
+            if (head.messageId() == null) {
+                if (removeIfEmpty(connection, List.of(contactId)) == 1) {
+                    return;
+                }
+                setDue(connection, List.<Object[]>of(new Object[] { contactId, now, null }));
+            } else {
+                Instant due = head.dueAt(now);
+                setDue(connection, List.<Object[]>of(new Object[] { contactId, due, "SENDING".equals(head.status()) ? due : null }));
+            }
+        }));
+    }
+
+    /**
+     * Each contact's first unsent message (by chat_message_unsent_contact_idx) and the time of its burst-th latest
+     * send (by chat_message_sent_idx): the contact is at its rate while that send is inside the window.
+     */
+    private static Map<Long, Head> heads(Connection connection, Collection<Long> contacts, Pace pace, Instant now) throws SQLException {
+        Map<Long, Head> heads = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("select c.contact_id, h.id, h.status, h.next_attempt_at, "
+                + "h.lease_until, r.sent_at from unnest(?) as c (contact_id) "
+                + "left join lateral (select id, status, next_attempt_at, lease_until from chat_message m "
+                + "  where m.contact_id = c.contact_id and m.direction = 'OUT' and m.status in ('PENDING', 'SENDING') "
+                + "  order by m.id limit 1) h on true "
+                + "left join lateral (select sent_at from chat_message s "
+                + "  where s.contact_id = c.contact_id and s.direction = 'OUT' and s.sent_at is not null "
+                + "  order by s.sent_at desc offset ? limit 1) r on true")) {
+            select.setArray(1, ids(connection, contacts));
+            select.setInt(2, pace.burst() - 1);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    long contact = rows.getLong(1);
+                    long id = rows.getLong(2);
+                    Long messageId = rows.wasNull() ? null : id;
+                    Instant sentAt = instant(rows.getTimestamp(6));
+                    Instant freeAt = sentAt == null ? null : sentAt.plus(pace.window());
+                    heads.put(contact, new Head(contact, messageId, rows.getString(3), instant(rows.getTimestamp(4)),
+                            instant(rows.getTimestamp(5)), freeAt != null && freeAt.isAfter(now) ? freeAt : null));
+                }
+            }
+        }
+        return heads;
+    }
+
+    /** Rows of contact id, due time and lease end (null: not leased). */
+    private static void setDue(Connection connection, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "update outbound_queue set due_at = ?, leased_until = ? where contact_id = ?")) {
+            for (Object[] row : rows) {
+                update.setTimestamp(1, Timestamp.from((Instant) row[1]));
+                update.setTimestamp(2, row[2] == null ? null : Timestamp.from((Instant) row[2]));
+                update.setLong(3, (Long) row[0]);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /**
+     * Removes the contacts that have nothing unsent. Only rows this transaction can lock FOR UPDATE, without waiting: a
+     * transaction queuing a message to the contact holds FOR KEY SHARE on its row until it commits, and then the row is
+     * kept. The check runs after the lock is taken, so it sees every message committed before. Returns how many went.
+     */
+    private static int removeIfEmpty(Connection connection, List<Long> contacts) throws SQLException {
+        if (contacts.isEmpty()) {
+            return 0;
+        }
+        List<Long> locked = new ArrayList<>();
+        try (PreparedStatement lock = connection.prepareStatement(
+                "select contact_id from outbound_queue where contact_id = any(?) for update skip locked")) {
+            lock.setArray(1, ids(connection, contacts));
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    locked.add(rows.getLong(1));
+                }
+            }
+        }
+        if (locked.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("delete from outbound_queue q where contact_id = any(?) "
+                + "and not exists (select 1 from chat_message m where m.contact_id = q.contact_id and m.direction = 'OUT' "
+                + "and m.status in ('PENDING', 'SENDING'))")) {
+            delete.setArray(1, ids(connection, locked));
+            return delete.executeUpdate();
+        }
+    }
+
+    private static Array ids(Connection connection, Collection<Long> ids) throws SQLException {
+        return connection.createArrayOf("bigint", ids.toArray(new Long[0]));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
