@@ -102,8 +102,10 @@ public class ConversationService {
     /** As {@link #receive(long, Input, String)}, keeping the platform's id of the message in the transcript. */
     @Transactional
     public List<ChatMessage> receive(long contactId, Input input, String flowIdForNewSession, String providerMessageId) {
-        return receiveLocked(contacts.lock(contactId), sessions.findByContact(contactId), input, flowIdForNewSession,
-                providerMessageId, false);
+        Contact contact = contacts.lock(contactId); // first: the session is read under the contact's lock
+        Optional<ConversationSession> session = sessions.findByContact(contactId);
+        return receiveLocked(contact, session, session.map(current -> SessionStateJson.read(current.state)),
+                input, flowIdForNewSession, providerMessageId, false);
     }
 
     /**
@@ -146,7 +148,7 @@ public class ConversationService {
         };
         if (input instanceof Input.ButtonPress press && state.isPresent() && doubleTap(press, state.get(), previous)) {
             contact.lastInboundAt = Instant.now(clock);
-            Long caseId = state.flatMap(this::threadCase).orElse(null);
+            Long caseId = threadCase(state.get(), null).caseId();
             ChatMessage inbound = record(contact, input, providerMessageId, null, caseId);
             flood.count(contact);
             if (caseId != null) {
@@ -159,7 +161,7 @@ public class ConversationService {
         boolean thread = state.filter(current -> current.status() == SessionStatus.COMPLETED && current.thread() != null).isPresent();
         boolean quiet = input instanceof Input.Media && !thread
                 && (moreFilesComing || !fileWanted && previous.get().filter(this::recentFile).isPresent());
-        return Optional.of(receiveLocked(contact, session, input, null, providerMessageId, quiet));
+        return Optional.of(receiveLocked(contact, session, state, input, null, providerMessageId, quiet));
     }
 
     /** A person opened the chat for the first time (WhatsApp {@code request_welcome}): the welcome, unless a conversation exists. */
@@ -185,12 +187,13 @@ public class ConversationService {
         return MEDIA_KINDS.contains(message.kind) && message.createdAt.isAfter(Instant.now(clock).minus(BURST));
     }
 
-    private List<ChatMessage> receiveLocked(Contact contact, Optional<ConversationSession> existing, Input input,
-            String flowIdForNewSession, String providerMessageId, boolean quiet) {
+    /** {@code before}: the state of {@code existing}, read once by the caller. */
+    private List<ChatMessage> receiveLocked(Contact contact, Optional<ConversationSession> existing, Optional<SessionState> before,
+            Input input, String flowIdForNewSession, String providerMessageId, boolean quiet) {
         contact.lastInboundAt = Instant.now(clock);
         contact.unreachableAt = null; // they wrote, so they can be reached again
-        Optional<SessionState> before = existing.map(session -> SessionStateJson.read(session.state));
-        Long caseId = before.flatMap(this::threadCase).orElse(null);
+        ThreadCase thread = before.map(state -> threadCase(state, null)).orElse(ThreadCase.NONE);
+        Long caseId = thread.caseId();
         ChatMessage inbound = record(contact, input, providerMessageId, null, caseId);
         if (caseId != null) {
             threadMessages.fire(new ThreadMessageReceived(caseId, inbound.id));
@@ -207,24 +210,32 @@ public class ConversationService {
         }
         if (existing.isEmpty()) {
             Flow flow = flows.current(flowIdForNewSession == null ? config.defaultFlow() : flowIdForNewSession);
-            return apply(contact, newSession(contact), flow, engine.start(flow), false, uploaded(input));
+            return apply(contact, newSession(contact), flow, engine.start(flow), false, uploaded(input), thread);
         }
         ConversationSession session = existing.get();
         Step step = engine.handle(flows.catalog(), before.get(), input);
-        return apply(contact, session, flowOf(step.state()), step, quiet, uploaded(input));
+        return apply(contact, session, flowOf(step.state()), step, quiet, uploaded(input), thread);
     }
 
     /**
      * The case a message belongs to when the chat is a case's thread: the last report (or the one the person chose
-     * to add to), unless the person erased it. Empty during an intake: its lines are filed when it is submitted.
+     * to add to), unless the person erased it. None during an intake: its lines are filed when it is submitted.
+     * {@code known}: the case this step already looked up (null: none yet); reused when it is the same reference code,
+     * so a step looks a case up once. Reads the case's id only, never its record.
      */
-    private Optional<Long> threadCase(SessionState state) {
+    private ThreadCase threadCase(SessionState state, ThreadCase known) {
         if (state.status() != SessionStatus.COMPLETED || state.thread() == null || state.referenceCode() == null) {
-            return Optional.empty();
+            return ThreadCase.NONE;
         }
-        return intakeRepository.findByReferenceCode(state.referenceCode())
-                .filter(intake -> intake.deletedByReporterAt == null && intake.contactId != null)
-                .map(intake -> intake.id);
+        if (known != null && state.referenceCode().equals(known.referenceCode())) {
+            return known;
+        }
+        return new ThreadCase(state.referenceCode(), intakeRepository.threadCaseId(state.referenceCode()).orElse(null));
+    }
+
+    /** A thread's case as looked up in one step: its reference code and id (id null: no such case, or erased). */
+    private record ThreadCase(String referenceCode, Long caseId) {
+        static final ThreadCase NONE = new ThreadCase(null, null);
     }
 
     /** Records an edit of an earlier message in the transcript. The conversation does not go back. */
@@ -313,17 +324,20 @@ public class ConversationService {
     }
 
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet) {
-        return apply(contact, session, flow, step, quiet, false);
+        return apply(contact, session, flow, step, quiet, false, null);
     }
 
-    /** As {@link #apply(Contact, ConversationSession, Flow, Step, boolean)}; {@code uploaded}: the step's input is a stored file. */
+    /**
+     * As {@link #apply(Contact, ConversationSession, Flow, Step, boolean)}; {@code uploaded}: the step's input is a stored
+     * file; {@code thread}: the case this step already looked up (null: none).
+     */
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet,
-            boolean uploaded) {
+            boolean uploaded, ThreadCase thread) {
         List<ChatMessage> replies = new ArrayList<>();
         contact.discreet = step.state().discreet();
         contact.expectsFiles = engine.expectsUpload(flows.catalog(), step.state());
         Optional<Notices.Key> clearChat = Optional.empty();
-        Long caseId = threadCase(step.state()).orElse(null); // the bot's replies go where the chat now is
+        Long caseId = threadCase(step.state(), thread).caseId(); // the bot's replies go where the chat now is
         Long submittedId = null;
         for (Output output : step.outputs()) {
             if (output instanceof Output.Message message) {

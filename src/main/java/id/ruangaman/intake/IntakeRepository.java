@@ -16,6 +16,16 @@ public class IntakeRepository implements PanacheRepository<Intake> {
     }
 
     /**
+     * The id of the case {@code code} names while it can take a thread's messages: it exists, has a contact, and was not
+     * erased by the reporter. Reads the id only (no answers to decrypt).
+     */
+    public Optional<Long> threadCaseId(String code) {
+        return getEntityManager().createQuery("select i.id from Intake i where i.referenceCode = ?1 "
+                + "and i.deletedByReporterAt is null and i.contactId is not null", Long.class)
+                .setParameter(1, code).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /**
      * Reference codes of the open reports (status not {@code closed}, not erased by the reporter) made from the same
      * contact as the report {@code code}, newest first; empty if that report is unknown or erased.
      */

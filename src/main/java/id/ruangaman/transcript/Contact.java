@@ -14,6 +14,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
+import org.hibernate.annotations.Formula;
+
 import id.ruangaman.security.crypto.EncryptedStringConverter;
 
 /** One person on one channel. The platform id is encrypted; its blind index finds the row. */
@@ -92,6 +94,14 @@ public class Contact {
      */
     @Column(name = "staged_media", nullable = false)
     public boolean stagedMedia;
+
+    /**
+     * Whether replies to this contact are held outside WhatsApp's 24-hour window (outbox rows with status HELD), read
+     * with the contact by a subquery on an index of held rows only (V100), never written: a step releases them
+     * ({@link Outbox#releaseHeld}) only when there are some, instead of an update on every step.
+     */
+    @Formula("(exists (select 1 from chat_message m where m.contact_id = id and m.status = 'HELD'))")
+    public boolean heldReplies;
 
     /** When the person's data was erased (/hapus or a coordinator); the platform id is gone from then on. */
     @Column(name = "erased_at")

@@ -25,8 +25,12 @@ public class ContactRepository implements PanacheRepository<Contact> {
 
     /** By platform id: the Telegram chat id, or a WhatsApp phone number or business-scoped user id (BSUID). */
     public Optional<Contact> findByExternalId(Channel channel, String externalId) {
-        byte[] hash = hash(channel, externalId);
-        return find("channel = ?1 and (externalIdHash = ?2 or userIdHash = ?2) order by id", channel, hash).firstResultOptional();
+        return findByExternalId(channel, externalId, false);
+    }
+
+    private Optional<Contact> findByExternalId(Channel channel, String externalId, boolean locked) {
+        var query = find("channel = ?1 and (externalIdHash = ?2 or userIdHash = ?2) order by id", channel, hash(channel, externalId));
+        return (locked ? query.withLock(LockModeType.PESSIMISTIC_WRITE) : query).firstResultOptional();
     }
 
     /**
@@ -44,14 +48,26 @@ public class ContactRepository implements PanacheRepository<Contact> {
      * address when there is one, else the BSUID. A BSUID seen for the first time is remembered. Inside a transaction.
      */
     public Contact findOrCreateWhatsApp(String phone, String userId) {
+        return findOrCreateWhatsApp(phone, userId, false);
+    }
+
+    /**
+     * As {@link #findOrCreateWhatsApp}, taking the contact's row lock ({@link #lock}) with the same read: for a
+     * conversation step, whose {@link #lock} then costs nothing more.
+     */
+    public Contact findOrCreateWhatsAppLocked(String phone, String userId) {
+        return findOrCreateWhatsApp(phone, userId, true);
+    }
+
+    private Contact findOrCreateWhatsApp(String phone, String userId, boolean locked) {
         if (phone == null && userId == null) {
             throw new IllegalArgumentException("a WhatsApp sender needs a phone number or a user id");
         }
-        Optional<Contact> found = phone == null ? Optional.empty() : findByExternalId(Channel.WHATSAPP, phone);
+        Optional<Contact> found = phone == null ? Optional.empty() : findByExternalId(Channel.WHATSAPP, phone, locked);
         if (found.isEmpty() && userId != null) {
-            found = findByExternalId(Channel.WHATSAPP, userId);
+            found = findByExternalId(Channel.WHATSAPP, userId, locked);
         }
-        Contact contact = found.orElseGet(() -> findOrCreate(Channel.WHATSAPP, phone != null ? phone : userId));
+        Contact contact = found.orElseGet(() -> create(Channel.WHATSAPP, phone != null ? phone : userId, locked));
         if (userId != null && contact.userIdHash == null) {
             contact.userId = userId;
             contact.userIdHash = hash(Channel.WHATSAPP, userId);
@@ -106,8 +122,7 @@ public class ContactRepository implements PanacheRepository<Contact> {
      * step, whose {@link #lock} then costs nothing more.
      */
     public Contact findOrCreateLocked(Channel channel, String externalId) {
-        return find("channel = ?1 and (externalIdHash = ?2 or userIdHash = ?2) order by id", channel, hash(channel, externalId))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElseGet(() -> create(channel, externalId, true));
+        return findByExternalId(channel, externalId, true).orElseGet(() -> create(channel, externalId, true));
     }
 
     /**
@@ -120,15 +135,14 @@ public class ContactRepository implements PanacheRepository<Contact> {
         byte[] hash = hash(channel, externalId);
         getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
                 .setParameter(1, java.nio.ByteBuffer.wrap(hash).getLong() ^ channel.ordinal()).getSingleResult();
-        var existing = find("channel = ?1 and (externalIdHash = ?2 or userIdHash = ?2) order by id", channel, hash);
-        Optional<Contact> created = (locked ? existing.withLock(LockModeType.PESSIMISTIC_WRITE) : existing).firstResultOptional();
+        Optional<Contact> created = findByExternalId(channel, externalId, locked);
         if (created.isPresent()) {
             return created.get();
         }
         Contact contact = new Contact();
         contact.channel = channel;
         contact.externalId = externalId;
-        contact.externalIdHash = hash(channel, externalId);
+        contact.externalIdHash = hash;
         contact.createdAt = Instant.now(clock);
         persist(contact);
         return contact;

@@ -130,8 +130,15 @@ public class Outbox {
         });
     }
 
-    /** Puts replies held outside WhatsApp's window back in line, before anything queued after them. */
+    /**
+     * Puts replies held outside WhatsApp's window back in line, before anything queued after them. Costs nothing when
+     * the contact, as read, had none ({@link Contact#heldReplies}); call it with the contact locked, as read.
+     */
     public int releaseHeld(Contact contact) {
+        if (!contact.heldReplies) {
+            return 0;
+        }
+        contact.heldReplies = false;
         int released = messages.update("status = ?1, nextAttemptAt = ?2, failureReason = null where contactId = ?3 "
                 + "and direction = ?4 and status = ?5", ChatMessage.Status.PENDING, Instant.now(clock), contact.id,
                 ChatMessage.Direction.OUT, ChatMessage.Status.HELD);

@@ -15,6 +15,16 @@ public interface InboundHandler {
     Prepared prepare(InboundUpdate update, byte[] payload);
 
     /**
+     * Whether {@link #prepare} may fetch and stage a file for this update (by its {@link InboundUpdate#kind}); such an
+     * update is looked at again just before it is prepared, in case the person's data was erased since it was claimed.
+     * Any other update is prepared from what was claimed, and its transaction finds out (an erased update is closed
+     * IGNORED, never applied).
+     */
+    default boolean mayFetchFile(InboundUpdate update) {
+        return true;
+    }
+
+    /**
      * The conversation work, in the processing transaction; returns the update's final status, or {@code PENDING}
      * when the conversation wants the update's file and {@link #prepare} did not fetch it: the update is then
      * prepared again with {@link InboundUpdate#fetchFile} set, and nothing of this attempt is kept.

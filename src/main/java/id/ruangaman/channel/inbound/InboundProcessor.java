@@ -25,6 +25,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import id.ruangaman.channel.ChannelsConfig;
+import id.ruangaman.intake.ReporterErased;
 import id.ruangaman.security.crypto.FieldCipher;
 import id.ruangaman.transcript.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,6 +49,8 @@ import io.quarkus.runtime.StartupEvent;
 public class InboundProcessor {
 
     private static final Logger LOG = Logger.getLogger(InboundProcessor.class);
+    /** Per thread: how many erasures its steps ran ({@link #onErased}). */
+    private static final ThreadLocal<int[]> ERASURES = ThreadLocal.withInitial(() -> new int[1]);
 
     private final EntityManager em;
     private final FieldCipher cipher;
@@ -203,6 +206,8 @@ public class InboundProcessor {
         Instant stoppedUntil;
         InboundHandler.Prepared prepared;
         InboundUpdate.Status closeAs;
+        /** This thread's erasure count at the claim. */
+        final int erasures = ERASURES.get()[0];
 
         Lane(InboundQueue.Claimed claimed) {
             this.claimed = claimed;
@@ -248,7 +253,7 @@ public class InboundProcessor {
     }
 
     private void runRound(List<Lane> round) {
-        if (round.stream().anyMatch(lane -> lane.next > 0)) {
+        if (round.stream().anyMatch(lane -> lane.next > 0 && (lane.erasures != ERASURES.get()[0] || mayFetchFile(lane.current())))) {
             dropErased(round);
         }
         List<Lane> toApply = new ArrayList<>();
@@ -281,7 +286,24 @@ public class InboundProcessor {
         outcomes.forEach(this::settle);
     }
 
-    /** Updates emptied since the claim (the person erased their data in an earlier step) are closed, not run. */
+    /**
+     * Counts the erasures run on this thread (a step's {@code /hapus}), so a worker looks for updates emptied since its
+     * claim only after one of its steps erased someone.
+     */
+    void onErased(@Observes ReporterErased erased) {
+        ERASURES.get()[0]++;
+    }
+
+    private boolean mayFetchFile(InboundUpdate update) {
+        InboundHandler handler = handlers.get(update.channel);
+        return handler != null && update.payload != null && handler.mayFetchFile(update);
+    }
+
+    /**
+     * Updates emptied since the claim are closed, not run: looked for when a step of this worker erased a person since
+     * the claim, or before an update that may fetch a file. An update emptied by another worker or instance meanwhile is
+     * still closed unrun: its transaction reads that its payload is gone ({@link #applyAll}).
+     */
     @SuppressWarnings("unchecked")
     private void dropErased(List<Lane> round) {
         List<Long> ids = round.stream().map(lane -> lane.current().id).toList();

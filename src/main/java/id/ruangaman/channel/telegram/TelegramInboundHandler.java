@@ -3,6 +3,7 @@ package id.ruangaman.channel.telegram;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -41,6 +42,8 @@ class TelegramInboundHandler implements InboundHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** Stored kinds (TelegramUpdateTree) that never carry a file; any other kind may. */
+    private static final Set<String> WITHOUT_FILE = Set.of("text", "command", "callback_query");
     /** Download attempts before the person is told the file could not be received. */
     private static final int DOWNLOAD_ATTEMPTS = 3;
 
@@ -100,6 +103,11 @@ class TelegramInboundHandler implements InboundHandler {
     @Override
     public Channel channel() {
         return Channel.TELEGRAM;
+    }
+
+    @Override
+    public boolean mayFetchFile(InboundUpdate update) {
+        return !WITHOUT_FILE.contains(update.kind);
     }
 
     @Override

@@ -40,6 +40,8 @@ class WhatsAppInboundHandler implements InboundHandler {
     private static final int STATUS_ATTEMPTS = 3;
     private static final Logger LOG = Logger.getLogger(WhatsAppInboundHandler.class);
     private static final Set<String> MEDIA_TYPES = Set.of("image", "video", "document", "audio");
+    /** Stored kinds (message types, or {@code status}) that never carry a file; any other kind may. */
+    private static final Set<String> WITHOUT_FILE = Set.of("text", "interactive", "button", "status");
     /** Stored items that are not a person's message: kept, counted, never answered. */
     private static final Set<String> NOT_MESSAGES = Set.of("errors", "echo", "other_change");
 
@@ -107,6 +109,11 @@ class WhatsAppInboundHandler implements InboundHandler {
     @Override
     public Channel channel() {
         return Channel.WHATSAPP;
+    }
+
+    @Override
+    public boolean mayFetchFile(InboundUpdate update) {
+        return !WITHOUT_FILE.contains(update.kind);
     }
 
     @Override
@@ -274,9 +281,12 @@ class WhatsAppInboundHandler implements InboundHandler {
         metrics.counter("ruangaman.inbound.ignored", "channel", "whatsapp", "reason", reason).increment();
     }
 
-    /** The person wrote: the 24-hour window is open again, so held replies go first. */
+    /**
+     * The person wrote: the 24-hour window is open again, so held replies go first. Finds and locks the contact in one
+     * read, so the conversation step that follows takes no second lock.
+     */
     private Contact arrived(Sender from, String profileName) {
-        Contact contact = contacts.findOrCreateWhatsApp(from.phone(), from.userId());
+        Contact contact = contacts.findOrCreateWhatsAppLocked(from.phone(), from.userId());
         contact.lastInboundAt = Instant.now(clock);
         if (profileName != null) {
             contact.displayName = profileName;
