@@ -4,17 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The load benchmark itself runs only on demand (it takes minutes), so the parts its figures rest on are
  * checked here: the load plan, the sliding-window count behind the outbound-limit check, the percentiles, the
- * shares of the ceilings, the backlog slope, the steady drain rate and the pass/MISSED verdicts of the table.
+ * shares of the ceilings, the backlog slope, the steady drain rate, the pass/MISSED verdicts of the table, and that
+ * the service is launched as deploy/kubernetes runs it.
  */
 class BenchmarkHarnessTest {
 
@@ -192,5 +197,26 @@ class BenchmarkHarnessTest {
         assertEquals(List.of("flat out", "latency", "errors"), table.ordered().subList(2, 5).stream().map(ResultsTable.Row::figure).toList(),
                 "in the order measured within a goal");
         assertEquals("3 goal lines: 2 pass, 1 MISSED.", table.tally(), "ceilings and context lines are not goal lines");
+    }
+
+    @Test
+    void shouldLaunchTheServiceWithTheDeploymentsJvmOptionsMemoryLimitAndArchive(@TempDir Path app) throws IOException {
+        ShippedLaunch shipped = ShippedLaunch.fromDeployment(ShippedLaunch.DEPLOYMENT, null);
+        assertEquals(512L << 20, shipped.memoryLimitBytes(), "the container's limit, 512Mi");
+        assertTrue(shipped.javaOptions().contains("-XX:MaxRAMPercentage=50"), shipped.javaOptions().toString());
+        assertTrue(shipped.javaOptions().contains("-XX:+UseSerialGC"), shipped.javaOptions().toString());
+        assertEquals(Map.of("MALLOC_ARENA_MAX", "2"), shipped.environment());
+
+        Path jar = Files.createFile(app.resolve("quarkus-run.jar"));
+        List<String> plain = shipped.command("java", app, jar);
+        assertEquals(List.of("java", "-XX:MaxRAM=536870912"), plain.subList(0, 2), "the JVM sizes itself as in the pod");
+        assertEquals(List.of("-jar", "quarkus-run.jar"), plain.subList(plain.size() - 2, plain.size()),
+                "relative to the working directory, as the archive requires");
+        assertTrue(plain.containsAll(shipped.javaOptions()));
+        assertFalse(String.join(" ", plain).contains("SharedArchiveFile"), "no archive packaged, none asked for");
+
+        Files.createFile(app.resolve(ShippedLaunch.CDS_ARCHIVE));
+        assertTrue(shipped.command("java", app, jar).contains("-XX:SharedArchiveFile=app-cds.jsa"));
+        assertEquals(1L << 30, ShippedLaunch.fromDeployment(ShippedLaunch.DEPLOYMENT, "1Gi").memoryLimitBytes());
     }
 }

@@ -41,7 +41,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 class LoadBenchmark {
 
     private static final int CONNECTIONS = Integer.getInteger("benchmark.connections", 40);
-    private static final String HEAP = System.getProperty("benchmark.heap", "256m");
     private static final int CEILING_SECONDS = Integer.getInteger("benchmark.ceiling-seconds", 10);
     private static final int WARM_SECONDS = Integer.getInteger("benchmark.warm-seconds", 5);
     private static final int ACK_SECONDS = Integer.getInteger("benchmark.ack-seconds", 10);
@@ -120,7 +119,8 @@ class LoadBenchmark {
             execute(admin, "create extension pg_stat_statements");
             postgresProcesses = ProcessSampler.postgresProcesses(dataDirectory);
             report.machine(admin);
-            report.setting("Service: the packaged jar, JVM -Xmx" + HEAP + ", configured through the environment as in production; "
+            report.setting("Service: the packaged jar, " + ServiceUnderTest.launch()
+                    + ", configured through the environment as in production; "
                     + "phase settings below" + (EXTRA.isEmpty() ? "" : "; extra settings " + EXTRA));
             report.setting("Load: Vert.x HTTP/1.1 client, " + CONNECTIONS + " keep-alive connections (Telegram's default "
                     + "`max_connections`); every " + WHATSAPP_EVERY + "th person writes on WhatsApp where the phase mixes channels");
@@ -593,7 +593,7 @@ class LoadBenchmark {
     private ServiceUnderTest service(String database, BenchPlatforms platforms, Map<String, String> phase) throws Exception {
         Map<String, String> settings = new HashMap<>(phase);
         settings.putAll(EXTRA);
-        return new ServiceUnderTest(postgres.getJdbcUrl("postgres", database), platforms.baseUrl(), settings, HEAP);
+        return new ServiceUnderTest(postgres.getJdbcUrl("postgres", database), platforms.baseUrl(), settings);
     }
 
     private DataSource createDatabase(String name) throws SQLException {

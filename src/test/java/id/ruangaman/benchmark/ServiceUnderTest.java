@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import id.ruangaman.testing.FakePlatforms;
 
 /**
- * The packaged service (target/quarkus-app) as its own process, configured through the environment
+ * The packaged service (target/quarkus-app) as its own process, launched as a replica of deploy/kubernetes is
+ * ({@link ShippedLaunch}: the same JVM options, memory limit and AppCDS archive), configured through the environment
  * as in production, with both channels pointed at the fake platforms.
  */
 final class ServiceUnderTest implements AutoCloseable {
@@ -31,6 +32,19 @@ final class ServiceUnderTest implements AutoCloseable {
     static final String DATA_KEY = Base64.getEncoder().encodeToString("bench-key-0123456789abcdef012345".getBytes(StandardCharsets.US_ASCII));
 
     private static final Path JAR = Path.of(System.getProperty("ruangaman.packaged.jar", "target/quarkus-app/quarkus-run.jar"));
+    /**
+     * The shipped launch; {@code -Dbenchmark.memory-limit=1Gi} sizes the JVM for another pod limit, and
+     * {@code -Dbenchmark.jvm-options="-XX:NativeMemoryTracking=summary"} adds options for a diagnosis (shown in the results).
+     */
+    static final ShippedLaunch LAUNCH;
+    static {
+        try {
+            LAUNCH = ShippedLaunch.fromDeployment(ShippedLaunch.DEPLOYMENT, System.getProperty("benchmark.memory-limit"))
+                    .withExtraOptions(System.getProperty("benchmark.jvm-options", ""));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
@@ -39,7 +53,7 @@ final class ServiceUnderTest implements AutoCloseable {
     private final List<String> settings = new ArrayList<>();
     private final double startToReadySeconds;
 
-    ServiceUnderTest(String jdbcUrl, String platformsUrl, Map<String, String> extra, String heap) throws IOException {
+    ServiceUnderTest(String jdbcUrl, String platformsUrl, Map<String, String> extra) throws IOException {
         this.port = freePort();
         this.log = Files.createTempFile("benchmark-service-", ".log");
         Map<String, String> environment = new java.util.TreeMap<>(Map.ofEntries(
@@ -48,6 +62,7 @@ final class ServiceUnderTest implements AutoCloseable {
                 Map.entry("QUARKUS_DATASOURCE_PASSWORD", "postgres"),
                 Map.entry("QUARKUS_HTTP_PORT", String.valueOf(port)),
                 Map.entry("RUANGAMAN_DATA_KEY", DATA_KEY),
+                Map.entry("RUANGAMAN_CONVERSATION_FLOWS_DIRECTORY", Path.of("conversations").toAbsolutePath().toString()),
                 Map.entry("TELEGRAM_BOT_TOKEN", TELEGRAM_TOKEN),
                 Map.entry("TELEGRAM_WEBHOOK_SECRET", TELEGRAM_SECRET),
                 Map.entry("TELEGRAM_API_URL", platformsUrl),
@@ -59,21 +74,31 @@ final class ServiceUnderTest implements AutoCloseable {
         environment.putAll(extra);
         environment.forEach((key, value) -> {
             if (!key.contains("PASSWORD") && !key.contains("TOKEN") && !key.contains("SECRET") && !key.contains("KEY")
-                    && !key.endsWith("_URL") && !key.endsWith("_PORT")) {
+                    && !key.endsWith("_URL") && !key.endsWith("_PORT") && !key.endsWith("_DIRECTORY")) {
                 settings.add(key + "=" + value);
             }
         });
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-jar", JAR.toAbsolutePath().toString())
+        Path app = JAR.toAbsolutePath().getParent();
+        ProcessBuilder builder = new ProcessBuilder(LAUNCH.command(java, app, JAR.toAbsolutePath())).directory(app.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("QUARKUS_") || key.startsWith("RUANGAMAN_")
                 || key.startsWith("TELEGRAM_") || key.startsWith("WHATSAPP_"));
         builder.environment().putAll(environment);
-        settings.add(0, "JVM -Xmx" + heap);
+        builder.environment().putAll(LAUNCH.environment());
         long launched = System.nanoTime();
         this.process = builder.start();
         awaitReady();
         this.startToReadySeconds = (System.nanoTime() - launched) / 1e9;
+        if (Files.readString(log).contains("Unable to use shared archive")) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the JVM refused the AppCDS archive, so the start-up would be measured without it; see " + log);
+        }
+    }
+
+    /** The JVM options, memory limit and archive every service of the run is launched with, for the results. */
+    static String launch() {
+        return LAUNCH.describe(JAR.toAbsolutePath().getParent());
     }
 
     /**

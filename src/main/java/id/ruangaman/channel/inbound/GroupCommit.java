@@ -32,6 +32,8 @@ import org.jboss.logging.Logger;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Group commit for the webhooks: requests hand over their rows and get a future; one dedicated thread (the
@@ -41,6 +43,11 @@ import io.quarkus.runtime.StartupEvent;
  * database runs with synchronous commit), exceptionally for every request of a batch that failed (nothing of it was
  * stored: one transaction), and at once with {@link Refused} when more than {@link AckConfig#queueBound()} rows are
  * waiting or the service is stopping. The inbound processor is woken once per batch that stored something.
+ *
+ * <p>A request that came from a Vert.x event loop (the webhooks) is answered on that event loop: the committer only
+ * hands each completion over and goes on to the next batch, and the response is written from the connection's own
+ * thread. Every request counts as waiting in {@link AckPriority} from its submission to its answer, so processing
+ * and delivery step aside while acknowledgements wait.
  *
  * <p>While one batch commits, the next one gathers, so the batch size follows the load without any timer: one
  * request alone is committed at once, 40 concurrent requests share a commit.
@@ -75,11 +82,25 @@ class GroupCommit {
         }
     }
 
-    private record Pending(List<Row> rows, CompletableFuture<Integer> done) {
+    /**
+     * One request's rows, its answer, and the Vert.x context to answer on (null: not an event loop's request).
+     * {@code answered} is touched only by the thread that took it from the queue.
+     */
+    private static final class Pending {
+        final List<Row> rows;
+        final CompletableFuture<Integer> done = new CompletableFuture<>();
+        final Context context;
+        boolean answered;
+
+        Pending(List<Row> rows, Context context) {
+            this.rows = rows;
+            this.context = context;
+        }
     }
 
     private final DataSource dataSource;
     private final InboundSignal signal;
+    private final AckPriority priority;
     private final Clock clock;
     private final int queueBound;
     private final int maxBatch;
@@ -93,9 +114,10 @@ class GroupCommit {
     private volatile boolean running;
     private Thread committer;
 
-    GroupCommit(DataSource dataSource, InboundSignal signal, Clock clock, AckConfig config) {
+    GroupCommit(DataSource dataSource, InboundSignal signal, AckPriority priority, Clock clock, AckConfig config) {
         this.dataSource = dataSource;
         this.signal = signal;
+        this.priority = priority;
         this.clock = clock;
         this.queueBound = Math.max(1, config.queueBound());
         this.maxBatch = Math.max(1, config.maxBatch());
@@ -128,7 +150,7 @@ class GroupCommit {
         }
         Pending left;
         while ((left = queue.poll()) != null) {
-            left.done().completeExceptionally(new Refused("stopping"));
+            answer(left, null, new Refused("stopping"));
         }
     }
 
@@ -155,9 +177,12 @@ class GroupCommit {
                 break;
             }
         }
-        CompletableFuture<Integer> done = new CompletableFuture<>();
-        queue.add(new Pending(List.copyOf(rows), done));
-        return done;
+        // Only a request handled on an event loop is answered there; a blocking caller (polling, a worker) is answered
+        // by the committer itself, so it never depends on an event loop being free.
+        Pending pending = new Pending(List.copyOf(rows), Context.isOnEventLoopThread() ? Vertx.currentContext() : null);
+        priority.arrived(size);
+        queue.add(pending);
+        return pending.done;
     }
 
     /** Batches committed (or attempted) so far; tests compare it with the number of requests. */
@@ -194,11 +219,11 @@ class GroupCommit {
                 }
                 awaitResumed(); // after the poll too, so a pause holds a request that arrived while the committer waited
                 batch.add(first);
-                int rows = first.rows().size();
+                int rows = first.rows.size();
                 Pending next;
-                while ((next = queue.peek()) != null && rows + next.rows().size() <= maxBatch) {
+                while ((next = queue.peek()) != null && rows + next.rows.size() <= maxBatch) {
                     batch.add(queue.poll());
-                    rows += next.rows().size();
+                    rows += next.rows.size();
                 }
                 waitingRows.addAndGet(-rows);
                 commit(batch);
@@ -207,7 +232,7 @@ class GroupCommit {
                 break;
             } catch (RuntimeException | Error e) {
                 // commit() completes its futures itself; this only keeps the committer alive whatever happens.
-                batch.forEach(pending -> pending.done().completeExceptionally(e));
+                batch.forEach(pending -> answer(pending, null, e));
                 LOG.errorf("Inbound committer: unexpected %s", e.getClass().getSimpleName());
             } finally {
                 batch.clear();
@@ -226,7 +251,7 @@ class GroupCommit {
     private void commit(List<Pending> batch) {
         Map<String, Row> unique = new LinkedHashMap<>();
         for (Pending pending : batch) {
-            for (Row row : pending.rows()) {
+            for (Row row : pending.rows) {
                 unique.putIfAbsent(row.key(), row); // a duplicate inside the batch: stored once, answered with the rest
             }
         }
@@ -238,7 +263,7 @@ class GroupCommit {
             LOG.warnf("Inbound batch of %d requests (%d updates) not stored (%s%s); answering 503 so the platforms retry",
                     batch.size(), unique.size(), e.getClass().getSimpleName(),
                     e instanceof SQLException sql && sql.getSQLState() != null ? " " + sql.getSQLState() : "");
-            batch.forEach(pending -> pending.done().completeExceptionally(e));
+            batch.forEach(pending -> answer(pending, null, e));
             return;
         }
         if (!inserted.isEmpty()) {
@@ -246,12 +271,38 @@ class GroupCommit {
         }
         for (Pending pending : batch) {
             int fresh = 0;
-            for (Row row : pending.rows()) {
+            for (Row row : pending.rows) {
                 if (inserted.remove(row.key()) != null) {
                     fresh++;
                 }
             }
-            pending.done().complete(fresh);
+            answer(pending, fresh, null);
+        }
+    }
+
+    /**
+     * Completes one request's future, on its event loop when it came from one (the response is then written there,
+     * and the committer does not run the rest of the request's handling). A future already answered (the run loop's
+     * last-resort failure after a partial answer) stays as it was.
+     */
+    private void answer(Pending pending, Integer fresh, Throwable failure) {
+        if (pending.answered) {
+            return;
+        }
+        pending.answered = true;
+        priority.answered();
+        if (pending.context == null) {
+            complete(pending.done, fresh, failure);
+        } else {
+            pending.context.runOnContext(ignored -> complete(pending.done, fresh, failure));
+        }
+    }
+
+    private static void complete(CompletableFuture<Integer> done, Integer fresh, Throwable failure) {
+        if (failure == null) {
+            done.complete(fresh);
+        } else {
+            done.completeExceptionally(failure);
         }
     }
 

@@ -41,6 +41,9 @@ import io.quarkus.runtime.StartupEvent;
  * are applied and marked done in one transaction. If that transaction fails, each step of the round is applied again
  * on its own, so one bad update costs only its own attempt. It reads only the database, so updates acknowledged
  * before a crash are picked up after restart.
+ *
+ * <p>The workers give way to the webhooks ({@link AckPriority}): before each claim and each round they wait while
+ * acknowledgements are waiting or arriving fast, at most {@link AckConfig#yieldMaxPause()} each time.
  */
 @ApplicationScoped
 public class InboundProcessor {
@@ -56,13 +59,14 @@ public class InboundProcessor {
     private final MeterRegistry metrics;
     private final Clock clock;
     private final InboundQueue queue;
+    private final AckPriority priority;
     private final Map<Channel, InboundHandler> handlers = new EnumMap<>(Channel.class);
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
     private ExecutorService workers;
 
     InboundProcessor(EntityManager em, FieldCipher cipher, InboundSignal signal, ChannelsConfig config,
-            MeterRegistry metrics, Clock clock, InboundQueue queue, Instance<InboundHandler> available) {
+            MeterRegistry metrics, Clock clock, InboundQueue queue, AckPriority priority, Instance<InboundHandler> available) {
         this.em = em;
         this.cipher = cipher;
         this.signal = signal;
@@ -70,6 +74,7 @@ public class InboundProcessor {
         this.metrics = metrics;
         this.clock = clock;
         this.queue = queue;
+        this.priority = priority;
         available.forEach(handler -> handlers.put(handler.channel(), handler));
     }
 
@@ -112,7 +117,11 @@ public class InboundProcessor {
     private void loop() {
         while (running.get()) {
             try {
-                int handled = paused.get() ? 0 : claimAndProcess(true);
+                int handled = 0;
+                if (!paused.get()) {
+                    priority.yieldToWebhook();
+                    handled = claimAndProcess(true);
+                }
                 if (handled == 0) {
                     signal.await(config.pollInterval());
                 }
@@ -162,6 +171,9 @@ public class InboundProcessor {
             // Stop well inside the lease, so no other worker can take a contact this one is still working on.
             Instant stopAt = start.plus(lease.dividedBy(2));
             while (!(pausable && paused.get()) && Instant.now(clock).isBefore(stopAt)) {
+                if (pausable && looked > 0 && giveWay() && !Instant.now(clock).isBefore(stopAt)) {
+                    break; // the pause is bounded far inside the lease, but the lease comes first
+                }
                 List<Lane> round = lanes.stream().filter(Lane::ready).toList();
                 if (round.isEmpty()) {
                     break;
@@ -173,6 +185,16 @@ public class InboundProcessor {
             queue.release(lanes.stream().map(lane -> new InboundQueue.Outcome(lane.claimed, lane.closed, lane.nextDue())).toList());
         }
         return looked;
+    }
+
+    /** Waits while the webhook is busy (bounded); whether it waited. An interrupt ends the wait and is kept. */
+    private boolean giveWay() {
+        try {
+            return priority.yieldToWebhook();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** One claimed contact being worked through, in order. */

@@ -57,6 +57,9 @@ class OutboxDispatcher {
     private final List<ChannelSender> senders = new ArrayList<>();
     @jakarta.inject.Inject
     ProviderIds providerIds;
+    /** Delivery steps aside while webhook acknowledgements wait (bounded: RUANGAMAN_ACK_YIELD_MAX_PAUSE per claim). */
+    @jakarta.inject.Inject
+    id.ruangaman.channel.inbound.AckPriority ackPriority;
     @jakarta.inject.Inject
     OutboundQueue queue;
     private final List<Lane> lanes = new ArrayList<>();
@@ -107,6 +110,7 @@ class OutboxDispatcher {
         public void run() {
             while (running.get()) {
                 try {
+                    ackPriority.yieldToWebhook();
                     int claimed = deliverDue(this);
                     if (claimed == 0) {
                         wake.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);

@@ -1,0 +1,100 @@
+package id.ruangaman.benchmark;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+
+/**
+ * The JVM options and process environment a replica of {@code deploy/kubernetes/deployment.yaml} runs with, so the
+ * benchmark measures the service launched the shipped way: the container's {@code JAVA_OPTS_APPEND} and
+ * {@code MALLOC_ARENA_MAX}, and its memory limit given to the JVM as {@code -XX:MaxRAM} (what the JVM reads from the
+ * pod's cgroup; so {@code -XX:MaxRAMPercentage} sizes the heap, and the initial heap and the collector come out as in
+ * the pod). The AppCDS archive is used when the packaged jar has one (the image always has: deploy/Dockerfile); the
+ * JVM then has to run from the jar's folder with a relative {@code -jar quarkus-run.jar}, as in the image.
+ */
+record ShippedLaunch(long memoryLimitBytes, List<String> javaOptions, Map<String, String> environment) {
+
+    static final Path DEPLOYMENT = Path.of("deploy", "kubernetes", "deployment.yaml");
+    /** Written by Quarkus next to the jar when {@code quarkus.package.jar.appcds.enabled} (the benchmark profile). */
+    static final String CDS_ARCHIVE = "app-cds.jsa";
+    /** Environment variables of the container that act on the process itself rather than on the service's settings. */
+    private static final List<String> PROCESS_ENVIRONMENT = List.of("MALLOC_ARENA_MAX");
+
+    /**
+     * Reads the service container of the deployment.
+     *
+     * @param memoryLimit a Kubernetes quantity ({@code 512Mi}) to use instead of the container's limit, or null
+     */
+    static ShippedLaunch fromDeployment(Path deployment, String memoryLimit) throws IOException {
+        Deployment parsed = new KubernetesSerialization().unmarshal(Files.readString(deployment), Deployment.class);
+        Container container = parsed.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Quantity limit = memoryLimit == null || memoryLimit.isBlank() ? container.getResources().getLimits().get("memory")
+                : new Quantity(memoryLimit);
+        if (limit == null) {
+            throw new IllegalStateException(deployment + ": the container has no memory limit");
+        }
+        List<String> options = new ArrayList<>();
+        Map<String, String> environment = new TreeMap<>();
+        for (EnvVar variable : container.getEnv()) {
+            if (variable.getName().equals("JAVA_OPTS_APPEND")) {
+                options.addAll(words(variable.getValue()));
+            } else if (PROCESS_ENVIRONMENT.contains(variable.getName())) {
+                environment.put(variable.getName(), variable.getValue());
+            }
+        }
+        return new ShippedLaunch(bytes(limit), List.copyOf(options), Map.copyOf(environment));
+    }
+
+    /** The same launch with more JVM options after the shipped ones (a diagnosis such as native memory tracking). */
+    ShippedLaunch withExtraOptions(String extra) {
+        List<String> options = new ArrayList<>(javaOptions);
+        options.addAll(words(extra));
+        return new ShippedLaunch(memoryLimitBytes, List.copyOf(options), environment);
+    }
+
+    private static List<String> words(String options) {
+        return Arrays.stream(options.trim().split("\\s+")).filter(option -> !option.isEmpty()).toList();
+    }
+
+    static long bytes(Quantity quantity) {
+        BigDecimal amount = Quantity.getAmountInBytes(quantity);
+        return amount.longValueExact();
+    }
+
+    /**
+     * The command that starts the packaged jar, to be run with the jar's folder as working directory.
+     *
+     * @param java the {@code java} executable
+     * @param appFolder the packaged application folder ({@code target/quarkus-app})
+     */
+    List<String> command(String java, Path appFolder, Path jar) {
+        List<String> command = new ArrayList<>(List.of(java, "-XX:MaxRAM=" + memoryLimitBytes));
+        if (Files.isRegularFile(appFolder.resolve(CDS_ARCHIVE))) {
+            command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
+        }
+        command.addAll(javaOptions);
+        command.add("-jar");
+        command.add(appFolder.relativize(jar).toString());
+        return command;
+    }
+
+    /** For the results: the options and environment, with the limit in MiB. */
+    String describe(Path appFolder) {
+        return "JVM as a replica of " + DEPLOYMENT + " with a " + (memoryLimitBytes >> 20) + " MiB limit: -XX:MaxRAM="
+                + memoryLimitBytes + " " + String.join(" ", javaOptions)
+                + (Files.isRegularFile(appFolder.resolve(CDS_ARCHIVE)) ? ", AppCDS archive " + CDS_ARCHIVE : ", no AppCDS archive")
+                + (environment.isEmpty() ? "" : ", " + environment);
+    }
+}
