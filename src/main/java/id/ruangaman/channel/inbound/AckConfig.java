@@ -35,25 +35,21 @@ public interface AckConfig {
     Duration commitTimeout();
 
     /**
-     * Longest single pause of processing and delivery while the webhook is busy (RUANGAMAN_ACK_YIELD_MAX_PAUSE;
+     * Longest single pause of processing and delivery while the webhook is congested (RUANGAMAN_ACK_YIELD_MAX_PAUSE;
      * {@link AckPriority}). Before each claim and each round of steps, an inbound worker (and each channel's outbound
-     * lane before each claim) waits until no acknowledgement is waiting and the arrival rate is below
-     * {@link #yieldAbove()}, but never longer than this: during a burst that never ends, every worker still does one
-     * round per pause, so processing slows but never stops. Zero turns the yielding off. Keep it far below the claim
-     * lease (RUANGAMAN_CHANNELS_INBOUND_CLAIM_LEASE, 30 s).
+     * lane before each claim) waits while the webhook is congested, but never longer than this: during a burst that
+     * never ends, every worker still does one round per pause, so processing slows but never stops. Zero turns the
+     * yielding off. Keep it far below the claim lease (RUANGAMAN_CHANNELS_INBOUND_CLAIM_LEASE, 30 s).
      */
     @WithDefault("200ms")
     Duration yieldMaxPause();
 
     /**
-     * Webhook updates per second (counted over the last 100-200 ms) above which the webhook counts as busy even at a
-     * moment when no request waits for its commit (RUANGAMAN_ACK_YIELD_ABOVE). Inside a burst the next request needs
-     * the CPU as soon as it arrives, and a webhook starved of CPU has few requests waiting for the commit (they wait
-     * for the CPU before it), so the rate is what brings it out: 40 starved connections still deliver 50-170/s
-     * (measured). Keep it below what processing still does while it gives way, about inbound workers x claimed
-     * contacts per {@link #yieldMaxPause()} (4 x 2 per 200 ms = 40 steps/s by default), so a steady load just above
-     * it is still worked off. 20/s is far above a task force's daily load. Zero: only waiting requests count.
+     * How late the event loop may run, while webhooks arrive, before processing and delivery give way
+     * (RUANGAMAN_ACK_YIELD_LAG). The event loop reads and answers the webhooks; when it waits longer than this for a
+     * core, the acknowledgements are slowing down. A steady load that leaves the event loop on time never pauses
+     * processing. Lower keeps the webhook's latency lower and costs processing more pauses in a burst.
      */
-    @WithDefault("20")
-    int yieldAbove();
+    @WithDefault("10ms")
+    Duration yieldLag();
 }

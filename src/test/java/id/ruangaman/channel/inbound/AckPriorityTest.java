@@ -2,6 +2,8 @@ package id.ruangaman.channel.inbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -10,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The yielding rule of {@link AckPriority} on a hand-moved clock: when processing and delivery must give way to the
- * webhook, and that the pause is bounded. No real time passes and nothing is timed.
+ * The yielding rule of {@link AckPriority} on a hand-moved clock, with the event-loop probe ticked by hand: when
+ * processing and delivery must give way to the webhook, that a steady load the machine carries never makes them, and
+ * that the pause is bounded. No real time passes and nothing is timed.
  */
 class AckPriorityTest {
 
@@ -19,94 +22,128 @@ class AckPriorityTest {
 
     /** A clock the test moves by hand, starting far from zero like System.nanoTime. */
     private long now = 1_000_000 * MS;
+    /** The probe's tick while it runs (null while stopped), and how often it was started. */
+    private Runnable probe;
+    private int probeStarts;
 
-    private AckPriority priority(int yieldAbove) {
-        return new AckPriority(() -> now, Duration.ofMillis(200), yieldAbove);
+    private AckPriority priority(Duration maxPause) {
+        return new AckPriority(() -> now, maxPause, Duration.ofMillis(10), (millis, tick) -> {
+            assertEquals(AckPriority.TICK_MILLIS, millis);
+            probe = tick;
+            probeStarts++;
+            return () -> probe = null;
+        });
     }
 
-    /** {@code requests} webhook requests of one update each, every one answered before the next arrives. */
-    private static void answeredAtOnce(AckPriority priority, int requests) {
+    private AckPriority priority() {
+        return priority(Duration.ofMillis(200));
+    }
+
+    /** {@code requests} requests of one update each, one every {@code everyMillis}, answered at once, the probe on time. */
+    private void steadyLoad(AckPriority priority, int requests, int everyMillis) {
         for (int i = 0; i < requests; i++) {
             priority.arrived(1);
             priority.answered();
+            for (int waited = 0; waited < everyMillis; waited += AckPriority.TICK_MILLIS) {
+                now += AckPriority.TICK_MILLIS * MS;
+                if (probe != null) {
+                    probe.run();
+                }
+            }
         }
     }
 
     @Test
-    void noWebhookLoadNeverPauses() throws InterruptedException {
-        AckPriority priority = priority(200);
+    void noWebhookTrafficNeverPausesNorProbes() throws InterruptedException {
+        AckPriority priority = priority();
         assertFalse(priority.busy());
         assertEquals(0, priority.pauseLeft(now));
         assertFalse(priority.yieldToWebhook(), "with the webhook idle processing goes on at once");
+        assertNull(probe, "no traffic, no probe");
     }
 
     @Test
-    void aWaitingAcknowledgementPausesUntilItIsAnswered() {
-        AckPriority priority = priority(0);
-        long since = now;
+    void aSteadyLoadAnsweredOnTimeNeverPausesWhateverItsRate() {
+        AckPriority priority = priority();
+        steadyLoad(priority, 400, 5); // 200 updates/s, each answered at once, the event loop on time
+        assertFalse(priority.busy(), "a load the machine carries leaves processing alone");
+        assertEquals(1, probeStarts, "one probe for the whole load");
+    }
+
+    @Test
+    void aLateEventLoopPausesProcessingUntilItIsOnTimeAgain() {
+        AckPriority priority = priority();
+        steadyLoad(priority, 10, 5);
         priority.arrived(1);
-        assertTrue(priority.busy());
+        now += 20 * MS; // the due tick is 15 ms overdue: the event loop waits for a core
+        assertTrue(priority.lagNanos() > 10 * MS);
+        assertTrue(priority.busy(), "a late event loop is a starved webhook");
+        long since = now;
         now += 5 * MS;
         assertEquals(195 * MS, priority.pauseLeft(since), "pauses for what is left of the longest pause");
+        probe.run(); // the tick finally runs, 20 ms late
+        assertTrue(priority.busy(), "the last tick was late");
+        now += 5 * MS;
+        probe.run(); // on time again
         priority.answered();
-        assertFalse(priority.busy(), "one request answered, none waiting, rate not counted");
+        assertFalse(priority.busy());
         assertEquals(0, priority.pauseLeft(since));
     }
 
     @Test
-    void thePauseIsBoundedEvenWhileTheWebhookStaysBusy() {
-        AckPriority priority = priority(200);
-        priority.arrived(1); // never answered: busy for good
+    void manyRequestsWaitingForTheCommitPauseProcessing() {
+        AckPriority priority = priority();
+        for (int i = 0; i < AckPriority.WAITING_ABOVE; i++) {
+            priority.arrived(1);
+        }
+        assertFalse(priority.busy(), AckPriority.WAITING_ABOVE + " waiting is a normal group commit");
+        priority.arrived(1);
+        assertTrue(priority.busy(), "more are piling up");
+        priority.answered();
+        assertFalse(priority.busy());
+    }
+
+    @Test
+    void thePauseIsBoundedEvenWhileTheWebhookStaysCongested() {
+        AckPriority priority = priority();
+        priority.arrived(1);
         long since = now;
-        now += 199 * MS;
+        now += 199 * MS; // the probe never ticks: the event loop is starved the whole time
+        priority.arrived(1);
         assertEquals(MS, priority.pauseLeft(since));
         now += MS;
         assertTrue(priority.busy());
-        assertEquals(0, priority.pauseLeft(since), "after the longest pause the worker goes on however busy the webhook is");
+        assertEquals(0, priority.pauseLeft(since), "after the longest pause the worker goes on however congested the webhook is");
         assertTrue(priority.pauseLeft(now) > 0, "and the next unit of work pauses again, for at most the same bound");
     }
 
     @Test
-    void arrivalsAboveTheRateKeepItBusyBetweenRequests() {
-        AckPriority priority = priority(200); // 200/s: more than 20 in 100 ms
-        answeredAtOnce(priority, 21);
-        assertTrue(priority.busy(), "21 updates within 100 ms is above 200/s although none waits");
-        now += 150 * MS;
-        assertTrue(priority.busy(), "the last whole window still held them");
-        now += 100 * MS;
-        assertFalse(priority.busy(), "quiet for a whole window: processing goes on");
-    }
-
-    @Test
-    void arrivalsAtOrBelowTheRateDoNotPauseWhileNothingWaits() {
-        AckPriority priority = priority(200);
-        answeredAtOnce(priority, 20);
-        assertFalse(priority.busy(), "20 updates in 100 ms is 200/s, not above it");
-        priority.arrived(5); // one request with several updates (a WhatsApp payload) counts each update
+    void aQuietWebhookIsNotCongestedAndItsProbeStops() {
+        AckPriority priority = priority();
+        priority.arrived(1);
+        now += 50 * MS; // late, but...
         priority.answered();
-        assertTrue(priority.busy());
-    }
-
-    @Test
-    void theRateCountsTheLastTwoWindowsOnly() {
-        AckPriority priority = priority(200);
-        answeredAtOnce(priority, 15);
-        now += 100 * MS; // next window
-        answeredAtOnce(priority, 10);
-        assertTrue(priority.busy(), "15 + 10 across the current and the previous window");
-        now += 100 * MS; // the window after: only the 10 of the last full window count
+        now += 200 * MS; // ... no arrival for two windows: whatever the event loop does is not the webhook's
         assertFalse(priority.busy());
-        now += 1_000 * MS; // long quiet: a new arrival starts from nothing
-        answeredAtOnce(priority, 20);
-        assertFalse(priority.busy());
+        now += AckPriority.PROBE_IDLE_MILLIS * MS;
+        probe.run();
+        assertNull(probe, "quiet for a second: the probe stops");
+        assertEquals(0, priority.lagNanos());
+        priority.arrived(1);
+        assertNotNull(probe, "the next arrival starts it again");
+        assertEquals(2, probeStarts);
+        assertFalse(priority.busy(), "a fresh probe is on time");
     }
 
     @Test
     void aZeroMaxPauseTurnsYieldingOff() throws InterruptedException {
-        AckPriority priority = new AckPriority(() -> now, Duration.ZERO, 200);
-        priority.arrived(100);
+        AckPriority priority = priority(Duration.ZERO);
+        for (int i = 0; i < 100; i++) {
+            priority.arrived(1);
+        }
         assertTrue(priority.busy());
         assertEquals(0, priority.pauseLeft(now));
         assertFalse(priority.yieldToWebhook());
+        assertNull(probe, "nothing to decide, nothing probed");
     }
 }
