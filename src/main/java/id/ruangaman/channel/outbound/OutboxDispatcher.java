@@ -241,8 +241,12 @@ class OutboxDispatcher {
             if (contact.unreachableAt != null) {
                 outcome = new SendOutcome.Unreachable("contact unreachable");
             } else {
-                limiter.acquire();
-                outcome = sender.send(contact, message, body);
+                RateLimiter.Permit permit = limiter.acquire();
+                try {
+                    outcome = sender.send(contact, message, body);
+                } finally {
+                    permit.done(); // the platform has answered, so it has counted this request
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -258,10 +262,15 @@ class OutboxDispatcher {
             // Locked, so a concurrent re-claim (lease expired while this send was slow) cannot be overwritten:
             // Hibernate writes the whole row, and a lost possible_duplicate flag would hide a duplicate send.
             ChatMessage message = em.find(ChatMessage.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (message == null) {
+                return; // the row is gone (its person deleted while it was being sent): nothing to record
+            }
             Instant now = Instant.now(clock);
             message.leaseUntil = null;
             String channel = channelTag(message.channel);
-            if (outcome instanceof SendOutcome.Sent sent) {
+            if (message.status == ChatMessage.Status.ERASED) {
+                recordErased(message, outcome, now);
+            } else if (outcome instanceof SendOutcome.Sent sent) {
                 message.status = ChatMessage.Status.SENT;
                 message.sentAt = now;
                 message.identify(providerIds, sent.providerMessageId());
@@ -287,6 +296,24 @@ class OutboxDispatcher {
             }
             transcriptChanged.fire(new TranscriptChanged(message.contactId, message.intakeId));
         });
+    }
+
+    /**
+     * The person erased their data while this message was on its way: whatever the platform answered, nothing of it is
+     * kept but what erasure keeps of a delivered message (status, time and the lookup hash of its platform id, never
+     * the id itself: a WhatsApp wamid embeds the number). One that did not go out stays ERASED and is never retried.
+     */
+    private void recordErased(ChatMessage message, SendOutcome outcome, Instant now) {
+        if (outcome instanceof SendOutcome.Sent sent) {
+            message.status = ChatMessage.Status.SENT;
+            message.sentAt = now;
+            message.identify(providerIds, sent.providerMessageId());
+            message.providerMessage = null;
+            metrics.counter("ruangaman.outbound.sent", "channel", channelTag(message.channel)).increment();
+        }
+        message.body = null;
+        message.recipient = null;
+        message.failureReason = null;
     }
 
     private void retryLater(ChatMessage message, SendOutcome.RetryLater retry, Instant now) {

@@ -1,65 +1,123 @@
 package id.ruangaman.channel.outbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+/** The limiter on a hand-moved clock: what a platform counting arrivals would see. No real time passes. */
 class RateLimiterTest {
 
-    private final AtomicLong now = new AtomicLong(5_000_000_000L);
+    private static final long MS = 1_000_000L;
+    private final AtomicLong now = new AtomicLong(5_000 * MS);
+
+    /** A request on its way: when it reaches the platform and when its answer is back. */
+    private record InFlight(RateLimiter.Permit permit, long arrives, long answered) {
+    }
+
+    /**
+     * A sender with a long backlog and {@code workers} concurrent requests, each reaching the platform after a random
+     * delay of up to {@code maxDelayMillis} (a busy machine) and answered {@code answerMillis} after that; returns the
+     * arrival times the platform saw over {@code seconds}.
+     */
+    private List<Long> simulate(RateLimiter limiter, int workers, int maxDelayMillis, int answerMillis, int seconds) {
+        Random random = new Random(7);
+        List<Long> arrivals = new ArrayList<>();
+        Deque<InFlight> inFlight = new ArrayDeque<>();
+        long end = now.get() + seconds * 1_000 * MS;
+        while (now.get() < end) {
+            inFlight.removeIf(request -> {
+                if (request.answered() <= now.get()) {
+                    request.permit().done();
+                    return true;
+                }
+                return false;
+            });
+            while (inFlight.size() < workers) {
+                RateLimiter.Permit permit = limiter.tryAcquire();
+                if (permit == null) {
+                    break;
+                }
+                long arrives = now.get() + random.nextInt(maxDelayMillis + 1) * MS;
+                arrivals.add(arrives);
+                inFlight.add(new InFlight(permit, arrives, arrives + answerMillis * MS));
+            }
+            now.addAndGet(MS);
+        }
+        arrivals.sort(Long::compare);
+        return arrivals;
+    }
+
+    private static int mostInAnySecond(List<Long> arrivals) {
+        int most = 0;
+        int from = 0;
+        for (int to = 0; to < arrivals.size(); to++) {
+            while (arrivals.get(to) - arrivals.get(from) >= 1_000 * MS) {
+                from++;
+            }
+            most = Math.max(most, to - from + 1);
+        }
+        return most;
+    }
 
     @Test
-    void shouldNeverGiveMoreThanTheLimitInAnyWindowEvenRightAfterAnIdleBurst() {
+    void shouldNeverLetMoreThanTheLimitArriveInAnySecondHoweverLateRequestsLeave() {
+        // requests leaving up to 60 ms after their permit, in any order: a fixed margin would have to exceed that
+        List<Long> arrivals = simulate(new RateLimiter(80, now::get), 8, 60, 2, 30);
+        assertTrue(mostInAnySecond(arrivals) <= 80, "the platform saw " + mostInAnySecond(arrivals) + " in one second");
+        assertTrue(arrivals.size() >= 0.9 * 80 * 30, "sent only " + arrivals.size());
+    }
+
+    @Test
+    void shouldGiveABacklogTheLimitWithinTwoPercentWhenThePlatformAnswersFast() {
+        List<Long> arrivals = simulate(new RateLimiter(100, now::get), 8, 1, 5, 101);
+        assertTrue(mostInAnySecond(arrivals) <= 100, "the platform saw " + mostInAnySecond(arrivals) + " in one second");
+        assertTrue(arrivals.size() >= 0.98 * 100 * 101, "sent only " + arrivals.size() + " of " + 100 * 101);
+    }
+
+    @Test
+    void shouldNotAddABurstToTheRefillAfterAnIdleSpell() {
         RateLimiter limiter = new RateLimiter(30, now::get);
         List<Long> permits = new ArrayList<>();
-        // a sender asking every millisecond for five seconds, starting with a full allowance
         for (int millis = 0; millis < 5_000; millis++) {
-            if (limiter.tryAcquire() == 0) {
+            RateLimiter.Permit permit = limiter.tryAcquire();
+            if (permit != null) {
                 permits.add(now.get());
+                permit.done(); // answered at once
             }
-            now.addAndGet(1_000_000L);
+            now.addAndGet(MS);
         }
         for (int i = 0; i + 30 < permits.size(); i++) {
-            assertTrue(permits.get(i + 30) - permits.get(i) >= 1_000_000_000L,
-                    "31 permits within one second, from " + permits.get(i) + " to " + permits.get(i + 30));
+            assertTrue(permits.get(i + 30) - permits.get(i) >= 1_000 * MS, "31 permits within one second");
         }
-        // a token bucket with a second's burst would have given 30 + 5 × 30 here
-        assertTrue(permits.size() <= 30 * 5, "gave " + permits.size());
-        assertTrue(permits.size() >= 30 * 4, "gave only " + permits.size());
+        assertTrue(permits.size() <= 30 * 5, "a token bucket with a second's burst would have given " + 30 * 6 + "; gave " + permits.size());
     }
 
     @Test
-    void shouldGiveABacklogTheLimitWithinTwoPercent() {
-        RateLimiter limiter = new RateLimiter(30, now::get);
-        int permits = 0;
-        // a sender with a long backlog asking every millisecond for 101 seconds
-        for (int millis = 0; millis < 101_000; millis++) {
-            if (limiter.tryAcquire() == 0) {
-                permits++;
-            }
-            now.addAndGet(1_000_000L);
-        }
-        assertTrue(permits <= 30 * 101, "gave " + permits);
-        assertTrue(permits >= 0.95 * 30 * 101, "gave only " + permits + " of " + 30 * 101 + " (the 4% jitter margin and no more)");
-    }
-
-    @Test
-    void shouldSayHowLongToWait() {
-        RateLimiter limiter = new RateLimiter(3, now::get);
-        assertEquals(0, limiter.tryAcquire());
-        now.addAndGet(100_000_000L);
-        assertEquals(0, limiter.tryAcquire());
-        assertEquals(0, limiter.tryAcquire());
-        assertEquals(RateLimiter.WINDOW_NANOS - 100_000_000L, limiter.tryAcquire(), "until the first permit leaves the window");
-        now.addAndGet(RateLimiter.WINDOW_NANOS - 100_000_000L);
-        assertEquals(0, limiter.tryAcquire());
-        assertTrue(limiter.tryAcquire() > 0, "the second permit of the window is still taken");
+    void shouldHoldASlotUntilItsRequestIsAnsweredAndThenAWindowMore() {
+        RateLimiter limiter = new RateLimiter(2, now::get);
+        RateLimiter.Permit first = limiter.tryAcquire();
+        RateLimiter.Permit second = limiter.tryAcquire();
+        assertNotNull(first);
+        assertNotNull(second);
+        now.addAndGet(5_000 * MS);
+        assertNull(limiter.tryAcquire(), "the first request has not been answered: it may not have arrived yet");
+        first.done();
+        assertEquals(RateLimiter.WINDOW_NANOS, limiter.waitNanos(), "a window after its answer");
+        now.addAndGet(RateLimiter.WINDOW_NANOS);
+        assertNotNull(limiter.tryAcquire());
+        first.done(); // twice is harmless
+        assertEquals(1 * MS, limiter.waitNanos(), "the second is still on its way: look again shortly");
     }
 
     @Test
