@@ -96,6 +96,7 @@ class LoadBenchmark {
     private final ResultsTable table = report.table();
     private final List<BenchPlatforms> allPlatforms = new ArrayList<>();
     private double firstStartSeconds = Double.NaN;
+    private double migratedStartSeconds = Double.NaN;
     private double trivialP99 = Double.NaN;
     /** Set when any outbound count went above its configured limit: the one failure that fails the build. */
     private boolean wentAbove;
@@ -371,24 +372,29 @@ class LoadBenchmark {
 
                 progress("open loop at " + RATE + " updates/s");
                 resetStatements("bench_open");
-                service.jcmd("JFR.start", "name=open", "settings=profile");
+                // No flight recording here: its buffers hold 40 to 60 MB of the service's memory, which this phase measures
+                // for goal 4. The acknowledgement and drain phases carry the service's profile; this one PostgreSQL's.
                 IntakeLoadPlan plan = new IntakeLoadPlan(RATE, THINK_SECONDS, SECONDS, WHATSAPP_EVERY);
                 openLoop(load, plan, backlog, platforms, telegramReplies, whatsappReplies);
-                Path recording = OUT.resolve("service-open-loop.jfr").toAbsolutePath();
-                service.jcmd("JFR.stop", "name=open", "filename=" + recording);
-                report.profile("open loop at " + RATE + " updates/s", JfrProfile.summarise(recording, PROFILE_TOP));
                 report.statements(admin, "bench_open", "open loop at " + RATE + " updates/s", PROFILE_TOP);
                 openLoopLimits(platforms);
             }
 
+            // The open loop's database may still hold a backlog (its drain is cut off after benchmark.drain-minutes), and
+            // a start with work waiting races the workers for the cores: start-up gets a database of its own, migrated
+            // by its first start and with nothing waiting, as a replica restarting in a quiet hour finds it.
             progress("start-up and the inbox list");
+            DataSource startDatabase = createDatabase("bench_start");
+            try (ServiceUnderTest migrating = service("bench_start", platforms, limits)) {
+                migratedStartSeconds = migrating.startToReadySeconds();
+            }
             double[] starts = new double[STARTUPS];
             for (int i = 0; i < STARTUPS; i++) {
                 boolean lastStart = i == STARTUPS - 1;
-                ServiceUnderTest service = service("bench_open", platforms, limits);
+                ServiceUnderTest service = service("bench_start", platforms, limits);
                 starts[i] = service.startToReadySeconds();
                 if (lastStart && CASES > 0) {
-                    inbox(database, service);
+                    inbox(startDatabase, service);
                 }
                 service.close();
             }
@@ -396,7 +402,8 @@ class LoadBenchmark {
             table.line("4 start-up", "JVM launch → first 200 from `/q/health/ready`, database up and migrated, nothing waiting (median of "
                     + STARTUPS + ")", String.format("%.2f s (each: %s)", median, Arrays.stream(starts).mapToObj(s -> String.format("%.2f", s))
                             .collect(Collectors.joining(", "))), "", Goal.atMost(median, START_GOAL_SECONDS, "≤ 3 s"));
-            table.info("4 start-up", "First start on an empty database (Flyway migrates)", String.format("%.2f s", firstStartSeconds), "");
+            table.info("4 start-up", "First start on an empty database (Flyway migrates), first phase of the run / start-up's own database",
+                    String.format("%.2f s / %.2f s", firstStartSeconds, migratedStartSeconds), "");
         }
     }
 
