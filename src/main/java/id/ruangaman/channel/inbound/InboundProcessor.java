@@ -42,8 +42,9 @@ import io.quarkus.runtime.StartupEvent;
  * on its own, so one bad update costs only its own attempt. It reads only the database, so updates acknowledged
  * before a crash are picked up after restart.
  *
- * <p>The workers give way to the webhooks ({@link AckPriority}): before each claim and each round they wait while
- * acknowledgements are waiting or arriving fast, at most {@link AckConfig#yieldMaxPause()} each time.
+ * <p>The workers give way to the webhooks ({@link AckPriority}): before each claim and each round they wait while the
+ * webhook is congested (its event loop runs late, or many requests wait for their commit), at most
+ * {@link AckConfig#yieldMaxPause()} each time.
  */
 @ApplicationScoped
 public class InboundProcessor {

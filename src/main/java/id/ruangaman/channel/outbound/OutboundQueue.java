@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -56,6 +58,10 @@ class OutboundQueue {
             Instant due = "SENDING".equals(status) ? leaseUntil : nextAttemptAt == null ? now : nextAttemptAt;
             return rateFreeAt != null && rateFreeAt.isAfter(due) ? rateFreeAt : due;
         }
+    }
+
+    /** A contact's next due time, and the end of its lease (null: no sender holds it). */
+    private record Due(long contactId, Instant dueAt, Instant leasedUntil) {
     }
 
     private final EntityManager em;
@@ -101,14 +107,14 @@ class OutboundQueue {
         Map<Long, Head> heads = heads(connection, contacts, pace, now);
         List<Long> empty = new ArrayList<>();
         List<Head> ready = new ArrayList<>();
-        List<Object[]> waiting = new ArrayList<>(); // contact, due_at, leased_until
+        List<Due> waiting = new ArrayList<>();
         for (Long contact : contacts) {
             Head head = heads.get(contact);
             if (head.messageId() == null) {
                 empty.add(contact);
             } else if (head.dueAt(now).isAfter(now)) {
                 // at its rate, backing off, or still held by a live sender: not read again before then
-                waiting.add(new Object[] { contact, head.dueAt(now), "SENDING".equals(head.status()) ? head.leaseUntil() : null });
+                waiting.add(new Due(contact, head.dueAt(now), "SENDING".equals(head.status()) ? head.leaseUntil() : null));
             } else {
                 ready.add(head);
             }
@@ -116,7 +122,7 @@ class OutboundQueue {
         Instant leaseUntil = now.plus(lease);
         List<Claimed> claimed = lease(connection, ready, now, leaseUntil);
         for (Claimed one : claimed) {
-            waiting.add(new Object[] { one.contactId(), leaseUntil, leaseUntil });
+            waiting.add(new Due(one.contactId(), leaseUntil, leaseUntil));
         }
         // A first message locked by another transaction (its outcome being recorded) is skipped: the contact stays due.
         setDue(connection, waiting);
@@ -134,7 +140,7 @@ class OutboundQueue {
         }
         Map<Long, Head> byMessage = new LinkedHashMap<>();
         ready.forEach(head -> byMessage.put(head.messageId(), head));
-        List<Long> leased = new ArrayList<>();
+        Set<Long> leased = new HashSet<>();
         // Plain columns only: the claim never loads (and so never decrypts) a message, so a row that cannot be read
         // fails on its own when it is sent instead of failing every claim of its channel.
         try (PreparedStatement update = connection.prepareStatement("update chat_message m set "
@@ -179,10 +185,10 @@ class OutboundQueue {
                 if (removeIfEmpty(connection, List.of(contactId)) == 1) {
                     return;
                 }
-                setDue(connection, List.<Object[]>of(new Object[] { contactId, now, null }));
+                setDue(connection, List.of(new Due(contactId, now, null)));
             } else {
                 Instant due = head.dueAt(now);
-                setDue(connection, List.<Object[]>of(new Object[] { contactId, due, "SENDING".equals(head.status()) ? due : null }));
+                setDue(connection, List.of(new Due(contactId, due, "SENDING".equals(head.status()) ? due : null)));
             }
         }));
     }
@@ -218,17 +224,16 @@ class OutboundQueue {
         return heads;
     }
 
-    /** Rows of contact id, due time and lease end (null: not leased). */
-    private static void setDue(Connection connection, List<Object[]> rows) throws SQLException {
+    private static void setDue(Connection connection, List<Due> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
         try (PreparedStatement update = connection.prepareStatement(
                 "update outbound_queue set due_at = ?, leased_until = ? where contact_id = ?")) {
-            for (Object[] row : rows) {
-                update.setTimestamp(1, Timestamp.from((Instant) row[1]));
-                update.setTimestamp(2, row[2] == null ? null : Timestamp.from((Instant) row[2]));
-                update.setLong(3, (Long) row[0]);
+            for (Due row : rows) {
+                update.setTimestamp(1, Timestamp.from(row.dueAt()));
+                update.setTimestamp(2, row.leasedUntil() == null ? null : Timestamp.from(row.leasedUntil()));
+                update.setLong(3, row.contactId());
                 update.addBatch();
             }
             update.executeBatch();

@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.channel.ChannelsConfig;
+import id.ruangaman.channel.inbound.AckPriority;
 import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.Contact;
 import id.ruangaman.transcript.Outbox;
@@ -55,18 +56,19 @@ class OutboxDispatcher {
     private final Clock clock;
     private final Event<TranscriptChanged> transcriptChanged;
     private final List<ChannelSender> senders = new ArrayList<>();
-    @jakarta.inject.Inject
-    ProviderIds providerIds;
-    /** Delivery steps aside while webhook acknowledgements wait (bounded: RUANGAMAN_ACK_YIELD_MAX_PAUSE per claim). */
-    @jakarta.inject.Inject
-    id.ruangaman.channel.inbound.AckPriority ackPriority;
-    @jakarta.inject.Inject
-    OutboundQueue queue;
+    private final ProviderIds providerIds;
+    /** Delivery steps aside while the webhook is congested (bounded: RUANGAMAN_ACK_YIELD_MAX_PAUSE per claim). */
+    private final AckPriority ackPriority;
+    private final OutboundQueue queue;
     private final List<Lane> lanes = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
 
     OutboxDispatcher(EntityManager em, ChannelsConfig config, MeterRegistry metrics, Clock clock,
-            Instance<ChannelSender> available, Event<TranscriptChanged> transcriptChanged) {
+            Instance<ChannelSender> available, Event<TranscriptChanged> transcriptChanged, ProviderIds providerIds,
+            AckPriority ackPriority, OutboundQueue queue) {
+        this.providerIds = providerIds;
+        this.ackPriority = ackPriority;
+        this.queue = queue;
         this.transcriptChanged = transcriptChanged;
         this.em = em;
         this.config = config;
