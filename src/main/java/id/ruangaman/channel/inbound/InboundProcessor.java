@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 
 import id.ruangaman.channel.ChannelsConfig;
 import id.ruangaman.intake.ReporterErased;
+import id.ruangaman.intake.RoundPreload;
 import id.ruangaman.security.crypto.FieldCipher;
 import id.ruangaman.transcript.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,13 +62,15 @@ public class InboundProcessor {
     private final Clock clock;
     private final InboundQueue queue;
     private final AckPriority priority;
+    private final RoundPreload preload;
     private final Map<Channel, InboundHandler> handlers = new EnumMap<>(Channel.class);
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
     private ExecutorService workers;
 
     InboundProcessor(EntityManager em, FieldCipher cipher, InboundSignal signal, ChannelsConfig config,
-            MeterRegistry metrics, Clock clock, InboundQueue queue, AckPriority priority, Instance<InboundHandler> available) {
+            MeterRegistry metrics, Clock clock, InboundQueue queue, AckPriority priority, RoundPreload preload,
+            Instance<InboundHandler> available) {
         this.em = em;
         this.cipher = cipher;
         this.signal = signal;
@@ -76,6 +79,7 @@ public class InboundProcessor {
         this.clock = clock;
         this.queue = queue;
         this.priority = priority;
+        this.preload = preload;
         available.forEach(handler -> handlers.put(handler.channel(), handler));
     }
 
@@ -180,7 +184,7 @@ public class InboundProcessor {
                     break;
                 }
                 looked += round.size();
-                runRound(round);
+                runRound(round, pausable);
             }
         } finally {
             queue.release(lanes.stream().map(lane -> new InboundQueue.Outcome(lane.claimed, lane.closed, lane.nextDue())).toList());
@@ -253,7 +257,7 @@ public class InboundProcessor {
         }
     }
 
-    private void runRound(List<Lane> round) {
+    private void runRound(List<Lane> round, boolean pausable) {
         if (round.stream().anyMatch(lane -> lane.next > 0 && (lane.erasures != ERASURES.get()[0] || mayFetchFile(lane.current())))) {
             dropErased(round);
         }
@@ -268,7 +272,7 @@ public class InboundProcessor {
         }
         Map<Lane, InboundUpdate.Status> outcomes;
         try {
-            outcomes = QuarkusTransaction.requiringNew().call(() -> applyAll(toApply));
+            outcomes = QuarkusTransaction.requiringNew().call(() -> applyAll(toApply, pausable));
         } catch (RuntimeException e) {
             if (toApply.size() == 1) {
                 fail(toApply.get(0), e);
@@ -278,7 +282,7 @@ public class InboundProcessor {
             outcomes = new HashMap<>();
             for (Lane lane : toApply) {
                 try {
-                    outcomes.putAll(QuarkusTransaction.requiringNew().call(() -> applyAll(List.of(lane))));
+                    outcomes.putAll(QuarkusTransaction.requiringNew().call(() -> applyAll(List.of(lane), pausable)));
                 } catch (RuntimeException single) {
                     fail(lane, single);
                 }
@@ -345,7 +349,7 @@ public class InboundProcessor {
      * them (one JDBC batch). An update another worker holds or finished is left alone.
      */
     @SuppressWarnings("unchecked")
-    private Map<Lane, InboundUpdate.Status> applyAll(List<Lane> lanes) {
+    private Map<Lane, InboundUpdate.Status> applyAll(List<Lane> lanes, boolean pausable) {
         List<Long> ids = lanes.stream().map(lane -> lane.current().id).toList();
         Map<Long, Boolean> locked = new HashMap<>();
         // Locked by primary key and the status checked here: with "status = 'PENDING'" in the query the planner took a
@@ -355,6 +359,9 @@ public class InboundProcessor {
                 + "for update skip locked").setParameter(1, ids).getResultList()).stream()
                 .filter(row -> InboundUpdate.Status.PENDING.name().equals(row[2]))
                 .forEach(row -> locked.put(((Number) row[0]).longValue(), (Boolean) row[1]));
+        List<Lane> steps = lanes.stream().filter(lane -> Boolean.FALSE.equals(locked.get(lane.current().id)) && lane.closeAs == null)
+                .toList();
+        lockSenders(steps);
         Map<Lane, InboundUpdate.Status> outcomes = new HashMap<>();
         for (Lane lane : lanes) {
             InboundUpdate update = lane.current();
@@ -364,6 +371,9 @@ public class InboundProcessor {
             } else if (erased || lane.closeAs != null) {
                 outcomes.put(lane, lane.closeAs != null ? lane.closeAs : InboundUpdate.Status.IGNORED);
             } else {
+                if (pausable && lane != steps.get(0)) {
+                    giveWay(); // between contacts too, so a long round never holds the webhook's answers back for long
+                }
                 outcomes.put(lane, handlers.get(update.channel).apply(lane.prepared));
             }
         }
@@ -398,6 +408,22 @@ public class InboundProcessor {
             }
         });
         return outcomes;
+    }
+
+    /**
+     * Reads and locks the contacts and sessions of the round's conversation steps up front, one statement each per
+     * channel ({@link RoundPreload}), so the steps run without queries of their own and their writes are flushed
+     * together, in JDBC batches, at the commit.
+     */
+    private void lockSenders(List<Lane> steps) {
+        Map<Channel, List<byte[]>> senders = new EnumMap<>(Channel.class);
+        for (Lane lane : steps) {
+            InboundUpdate update = lane.current();
+            if (update.contactHash != null && update.contactHash.length > 0 && handlers.get(update.channel).stepsSender(lane.prepared)) {
+                senders.computeIfAbsent(update.channel, channel -> new ArrayList<>()).add(update.contactHash);
+            }
+        }
+        senders.forEach(preload::lockSenders);
     }
 
     /** After the commit: moves the lane on, or stops it. */
