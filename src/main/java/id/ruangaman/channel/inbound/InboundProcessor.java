@@ -39,12 +39,14 @@ import io.quarkus.runtime.StartupEvent;
  * and safely alongside other instances. Each worker claims a few due contacts from the work queue
  * ({@link InboundQueue}: {@code FOR UPDATE SKIP LOCKED}, then a lease) and works through their updates in rounds: the
  * first waiting update of every claimed contact is prepared (outside any transaction: downloads), then all of them
- * are applied and marked done in one transaction. If that transaction fails, each step of the round is applied again
- * on its own, so one bad update costs only its own attempt. It reads only the database, so updates acknowledged
+ * are applied and marked done in one transaction: the round's contacts (locked) and sessions are read up front in two
+ * statements ({@link RoundPreload}), the steps run without queries of their own, and their writes go out together as
+ * JDBC batches at the commit. If that transaction fails, each step of the round is applied again on its own, so one
+ * bad update costs only its own attempt. It reads only the database, so updates acknowledged
  * before a crash are picked up after restart.
  *
- * <p>The workers give way to the webhooks ({@link AckPriority}): before each claim and each round they wait while the
- * webhook is congested (its event loop runs late, or many requests wait for their commit), at most
+ * <p>The workers give way to the webhooks ({@link AckPriority}): before each claim, each round and each contact of a
+ * round they wait while the webhook is congested (its event loop runs late, or many requests wait for their commit), at most
  * {@link AckConfig#yieldMaxPause()} each time.
  */
 @ApplicationScoped
@@ -345,8 +347,10 @@ public class InboundProcessor {
     }
 
     /**
-     * In the current transaction: locks the round's updates (one statement), applies each still-pending one, and marks
-     * them (one JDBC batch). An update another worker holds or finished is left alone.
+     * In the current transaction: locks the round's updates (one statement), reads and locks their senders' contacts
+     * and sessions ({@link #lockSenders}), applies each still-pending one, and marks them (one statement per outcome).
+     * An update another worker holds or finished is left alone. {@code pausable}: gives way to the webhooks between
+     * contacts.
      */
     @SuppressWarnings("unchecked")
     private Map<Lane, InboundUpdate.Status> applyAll(List<Lane> lanes, boolean pausable) {
@@ -378,32 +382,25 @@ public class InboundProcessor {
             }
         }
         Timestamp now = Timestamp.from(Instant.now(clock));
+        Map<InboundUpdate.Status, List<Long>> marks = new EnumMap<>(InboundUpdate.Status.class);
+        outcomes.forEach((lane, status) -> {
+            if (status != null) {
+                marks.computeIfAbsent(status, each -> new ArrayList<>()).add(lane.current().id);
+            }
+        });
+        // One statement per outcome, not one per update: PENDING means the update's file is wanted (fetched next time).
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement done = connection.prepareStatement(
-                    "update inbound_update set status = ?, processed_at = ?, failure_reason = null where id = ?");
-                    PreparedStatement fetch = connection.prepareStatement("update inbound_update set fetch_file = true where id = ?")) {
-                int marked = 0;
-                int fetches = 0;
-                for (Map.Entry<Lane, InboundUpdate.Status> entry : outcomes.entrySet()) {
-                    InboundUpdate.Status status = entry.getValue();
-                    long id = entry.getKey().current().id;
-                    if (status == InboundUpdate.Status.PENDING) {
-                        fetch.setLong(1, id);
-                        fetch.addBatch();
-                        fetches++;
-                    } else if (status != null) {
-                        done.setString(1, status.name());
-                        done.setTimestamp(2, now);
-                        done.setLong(3, id);
-                        done.addBatch();
-                        marked++;
+            for (Map.Entry<InboundUpdate.Status, List<Long>> mark : marks.entrySet()) {
+                boolean fetch = mark.getKey() == InboundUpdate.Status.PENDING;
+                try (PreparedStatement update = connection.prepareStatement(fetch
+                        ? "update inbound_update set fetch_file = true where id = any(?)"
+                        : "update inbound_update set status = ?, processed_at = ?, failure_reason = null where id = any(?)")) {
+                    if (!fetch) {
+                        update.setString(1, mark.getKey().name());
+                        update.setTimestamp(2, now);
                     }
-                }
-                if (marked > 0) {
-                    done.executeBatch();
-                }
-                if (fetches > 0) {
-                    fetch.executeBatch();
+                    update.setArray(fetch ? 1 : 3, connection.createArrayOf("bigint", mark.getValue().toArray()));
+                    update.executeUpdate();
                 }
             }
         });
