@@ -2,9 +2,9 @@ package id.ruangaman.channel.inbound;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -18,7 +18,7 @@ import id.ruangaman.transcript.ContactRepository;
  * A handler for stored updates of the dev channel (which has no webhook, so only {@link InboundQueueTest} stores
  * any): the payload is plain text; one starting with "fail" throws in the processing transaction, anything else is
  * DONE. "say ID TEXT" is a real conversation step of the dev contact ID (it is the update's sender: the round reads
- * it up front); "say ID flaky ..." writes its step, then throws, on its first attempt only. Every attempt is recorded
+ * it up front); "say ID flaky ..." writes its step, then throws, on its first two attempts. Every attempt is recorded
  * in order, with its transaction.
  */
 @ApplicationScoped
@@ -35,7 +35,7 @@ public class ScriptedDevUpdates implements InboundHandler {
     }
 
     private final List<Attempt> attempts = new ArrayList<>();
-    private final Set<Long> failedOnce = new HashSet<>();
+    private final Map<Long, Integer> failures = new HashMap<>();
     private final ContactRepository contacts;
     private final ConversationService conversations;
     private final TransactionSynchronizationRegistry transactions;
@@ -72,7 +72,7 @@ public class ScriptedDevUpdates implements InboundHandler {
             record(say.text());
             conversations.receive(contacts.findOrCreateLocked(Channel.DEV, say.contact()).id, new Input.Text(say.text()), null);
             synchronized (attempts) {
-                if (say.text().startsWith("flaky") && failedOnce.add(say.updateId())) {
+                if (say.text().startsWith("flaky") && failures.merge(say.updateId(), 1, Integer::sum) <= 2) {
                     throw new IllegalStateException("scripted failure after the step's writes");
                 }
             }
