@@ -21,13 +21,15 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  * benchmark measures the service launched the shipped way: the container's {@code JAVA_OPTS_APPEND} and
  * {@code MALLOC_ARENA_MAX}, and its memory limit given to the JVM as {@code -XX:MaxRAM} (what the JVM reads from the
  * pod's cgroup; so {@code -XX:MaxRAMPercentage} sizes the heap, and the initial heap and the collector come out as in
- * the pod). The AppCDS archive is used when the packaged jar has one (the image always has: deploy/Dockerfile); the
- * JVM then has to run from the jar's folder with a relative {@code -jar quarkus-run.jar}, as in the image.
+ * the pod). The image carries an AppCDS archive trained by one start of the service (deploy/appcds-training.sh); here
+ * the first service of a run trains it the same way ({@code -XX:ArchiveClassesAtExit}, written when that service
+ * stops), and every later one maps it. The JVM runs from the jar's folder with a relative {@code -jar quarkus-run.jar},
+ * as in the image, since the archive records the jar's path.
  */
 record ShippedLaunch(long memoryLimitBytes, List<String> javaOptions, Map<String, String> environment) {
 
     static final Path DEPLOYMENT = Path.of("deploy", "kubernetes", "deployment.yaml");
-    /** Written by Quarkus next to the jar when {@code quarkus.package.jar.appcds.enabled} (the benchmark profile). */
+    /** Next to the jar, as in the image; trained by the first service launched after the jar was built. */
     static final String CDS_ARCHIVE = "app-cds.jsa";
     /** Environment variables of the container that act on the process itself rather than on the service's settings. */
     private static final List<String> PROCESS_ENVIRONMENT = List.of("MALLOC_ARENA_MAX");
@@ -74,15 +76,19 @@ record ShippedLaunch(long memoryLimitBytes, List<String> javaOptions, Map<String
     }
 
     /**
-     * The command that starts the packaged jar, to be run with the jar's folder as working directory.
+     * The command that starts the packaged jar, to be run with the jar's folder as working directory. It maps the
+     * archive when one was written after the jar; otherwise it deletes a stale one and has this service train it.
      *
      * @param java the {@code java} executable
      * @param appFolder the packaged application folder ({@code target/quarkus-app})
      */
-    List<String> command(String java, Path appFolder, Path jar) {
+    List<String> command(String java, Path appFolder, Path jar) throws IOException {
         List<String> command = new ArrayList<>(List.of(java, "-XX:MaxRAM=" + memoryLimitBytes));
-        if (Files.isRegularFile(appFolder.resolve(CDS_ARCHIVE))) {
+        if (trained(appFolder, jar)) {
             command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
+        } else {
+            Files.deleteIfExists(appFolder.resolve(CDS_ARCHIVE));
+            command.add("-XX:ArchiveClassesAtExit=" + CDS_ARCHIVE);
         }
         command.addAll(javaOptions);
         command.add("-jar");
@@ -90,11 +96,17 @@ record ShippedLaunch(long memoryLimitBytes, List<String> javaOptions, Map<String
         return command;
     }
 
+    /** An archive written after the jar was built, so it was trained on this jar (an archive of another jar is refused). */
+    static boolean trained(Path appFolder, Path jar) throws IOException {
+        Path archive = appFolder.resolve(CDS_ARCHIVE);
+        return Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
+    }
+
     /** For the results: the options and environment, with the limit in MiB. */
     String describe(Path appFolder) {
         return "JVM as a replica of " + DEPLOYMENT + " with a " + (memoryLimitBytes >> 20) + " MiB limit: -XX:MaxRAM="
                 + memoryLimitBytes + " " + String.join(" ", javaOptions)
-                + (Files.isRegularFile(appFolder.resolve(CDS_ARCHIVE)) ? ", AppCDS archive " + CDS_ARCHIVE : ", no AppCDS archive")
+                + ", AppCDS archive " + CDS_ARCHIVE + " trained by the run's first service (as deploy/appcds-training.sh does for the image)"
                 + (environment.isEmpty() ? "" : ", " + environment);
     }
 }
