@@ -23,7 +23,7 @@ public interface ChannelsConfig {
 
     /**
      * Contacts one inbound worker claims from the work queue at a time; their steps are applied together, one
-     * transaction per round, with the round's contacts and sessions read in two statements up front and its writes
+     * transaction per round, with the round's contacts and sessions read in three statements up front and its writes
      * sent as JDBC batches at the commit (RUANGAMAN_CHANNELS_INBOUND_CLAIM_CONTACTS). More saves statements and
      * commits per step; the workers give way to the webhooks between the contacts of a round. On 2 cores
      * (ProcessingStepsMeasure, 3,000 steps, before the session-state cache) the inbound workers' CPU per step was

@@ -11,7 +11,7 @@ import id.ruangaman.transcript.PreloadedContacts;
 
 /**
  * Reads what a round of conversation steps needs before it applies any of them: the senders' contacts, locked, and
- * their sessions, in two statements. The steps then find both in memory, with no query of their own, so nothing
+ * their sessions, in three statements. The steps then find both in memory, with no query of their own, so nothing
  * makes Hibernate flush one step's writes before the next step runs, and the round's writes go out together as JDBC
  * batches at its commit.
  */

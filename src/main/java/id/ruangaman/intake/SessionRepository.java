@@ -40,7 +40,13 @@ public class SessionRepository implements PanacheRepository<ConversationSession>
             return;
         }
         Map<Long, ConversationSession> kept = memory.map(PRELOADED);
-        list("contactId in ?1", contactIds).forEach(session -> kept.put(session.contactId, session));
+        // SQL with one array parameter: Hibernate translates a query with an "in" list again at every call (more than
+        // the query itself cost), whatever the list's length.
+        @SuppressWarnings("unchecked")
+        List<ConversationSession> found = getEntityManager().createNativeQuery(
+                "select * from conversation_session where contact_id = any(?1)", ConversationSession.class)
+                .setParameter(1, contactIds.toArray(Long[]::new)).getResultList();
+        found.forEach(session -> kept.put(session.contactId, session));
     }
 
     /**

@@ -158,10 +158,11 @@ public class ContactRepository implements PanacheRepository<Contact> {
 
     /**
      * Loads and row-locks a contact until the transaction ends. Every step of a contact's conversation
-     * takes this lock first, so one person's messages are handled one after the other, on any instance.
+     * takes this lock first, so one person's messages are handled one after the other, on any instance. A contact the
+     * transaction locked up front ({@link PreloadedContacts}) is taken as it is.
      */
     public Contact lock(long contactId) {
-        return findById(contactId, LockModeType.PESSIMISTIC_WRITE);
+        return preloaded.locked(contactId).orElseGet(() -> findById(contactId, LockModeType.PESSIMISTIC_WRITE));
     }
 
     /** The blind index a contact is found by; webhooks use it to order updates per sender. */

@@ -1,5 +1,8 @@
 package id.ruangaman.transcript;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -9,13 +12,15 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+
+import org.hibernate.Session;
 
 import id.ruangaman.platform.TransactionMemory;
 
 /**
- * The contacts a round of conversation steps read and locked up front, in one statement, kept for the rest of its
- * transaction. {@link ContactRepository}'s lookups by platform id take a contact from here instead of querying: every
+ * The contacts a round of conversation steps read and locked up front, in two statements (the row locks, then the
+ * contacts by id), kept for the rest of its transaction. {@link ContactRepository}'s lookups by platform id and its
+ * {@link ContactRepository#lock} take a contact from here instead of querying: every
  * query would first flush the earlier steps' writes (Hibernate's automatic flush), so a round's writes would go out
  * per step instead of together at the commit. Only contacts found are kept; a sender not known yet is looked up (and
  * created) as before. A kept contact is handed out only while it is still known by that blind index (an erasure or a
@@ -26,6 +31,8 @@ public class PreloadedContacts {
 
     /** The transaction's resource key: a map from channel and blind index to the contact. */
     private static final Object KEY = new Object();
+    /** The transaction's resource key: the contacts locked up front, by id. */
+    private static final Object LOCKED = new Object();
 
     private final EntityManager em;
     private final TransactionMemory memory;
@@ -44,16 +51,45 @@ public class PreloadedContacts {
         if (hashes.isEmpty()) {
             return List.of();
         }
-        List<Contact> found = em.createQuery("from Contact where channel = ?1 and (externalIdHash in ?2 or userIdHash in ?2) "
-                + "order by id", Contact.class).setParameter(1, channel).setParameter(2, hashes)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        // SQL with array parameters, then the contacts by id: Hibernate translates a query with an "in" list or a lock
+        // again at every call, which cost more than the query itself.
+        Session session = em.unwrap(Session.class);
+        List<Long> ids = session.doReturningWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("select id from contact where channel = ? "
+                    + "and (external_id_hash = any(?) or user_id_hash = any(?)) order by id for update")) {
+                java.sql.Array known = connection.createArrayOf("bytea", hashes.toArray(byte[][]::new));
+                lock.setString(1, channel.name());
+                lock.setArray(2, known);
+                lock.setArray(3, known);
+                List<Long> locked = new ArrayList<>();
+                try (ResultSet rows = lock.executeQuery()) {
+                    while (rows.next()) {
+                        locked.add(rows.getLong(1));
+                    }
+                }
+                return locked;
+            }
+        });
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Contact> found = session.findMultiple(Contact.class, ids);
         Map<String, Contact> kept = memory.map(KEY);
+        Map<Long, Contact> locked = memory.map(LOCKED);
+        for (Contact contact : found) {
+            locked.put(contact.id, contact);
+        }
         for (byte[] hash : hashes) {
             // As a lookup by one id would: the oldest contact known by it, either way.
             found.stream().filter(contact -> knownBy(contact, hash)).findFirst()
                     .ifPresent(contact -> kept.putIfAbsent(key(channel, hash), contact));
         }
         return found;
+    }
+
+    /** The contact with this id if this transaction locked it up front ({@link #lockAll}): its lock is held. */
+    Optional<Contact> locked(long id) {
+        return memory.<Long, Contact>existing(LOCKED).map(locked -> locked.get(id));
     }
 
     /** The kept contact of this channel and blind index, if one was read up front and is still known by it. */

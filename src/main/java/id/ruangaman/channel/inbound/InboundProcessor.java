@@ -39,7 +39,7 @@ import io.quarkus.runtime.StartupEvent;
  * and safely alongside other instances. Each worker claims a few due contacts from the work queue
  * ({@link InboundQueue}: {@code FOR UPDATE SKIP LOCKED}, then a lease) and works through their updates in rounds: the
  * first waiting update of every claimed contact is prepared (outside any transaction: downloads), then all of them
- * are applied and marked done in one transaction: the round's contacts (locked) and sessions are read up front in two
+ * are applied and marked done in one transaction: the round's contacts (locked) and sessions are read up front in three
  * statements ({@link RoundPreload}), the steps run without queries of their own, and their writes go out together as
  * JDBC batches at the commit. If that transaction fails, each step of the round is applied again on its own, so one
  * bad update costs only its own attempt. It reads only the database, so updates acknowledged
@@ -408,7 +408,7 @@ public class InboundProcessor {
     }
 
     /**
-     * Reads and locks the contacts and sessions of the round's conversation steps up front, one statement each per
+     * Reads and locks the contacts and sessions of the round's conversation steps up front, a few statements per
      * channel ({@link RoundPreload}), so the steps run without queries of their own and their writes are flushed
      * together, in JDBC batches, at the commit.
      */
