@@ -33,7 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class TelegramWebhookResourceTest {
+class TelegramWebhookRouteTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private final FakeTelegram telegram = FakePlatforms.telegram();
