@@ -33,8 +33,10 @@ import io.vertx.core.Vertx;
  * still bounded by {@link AckConfig#yieldMaxPause()} (a thread that holds claimed contacts or a leased message never
  * waits longer than that, far inside its lease).
  *
- * <p>Congested means: updates arrived in the last 100-200 ms, and either more than {@value #WAITING_ABOVE} requests
- * wait for their commit ({@link GroupCommit} counts them), or an event loop runs late. A probe on <em>every</em> event
+ * <p>Congested means: updates arrived in the last 100-200 ms, and within the last {@value #HOLD_MILLIS} ms either more
+ * than {@value #WAITING_ABOVE} requests waited for their commit ({@link GroupCommit} counts them), or an event loop
+ * ran late. The hold matters: both signals dip for a moment after every commit and every tick, and a rule that read
+ * only the instant let every waiting thread go at each dip. A probe on <em>every</em> event
  * loop ticks every {@value #TICK_MILLIS} ms while the webhook has traffic (the connections, and so the requests, are
  * spread over all of them); a tick (or the one now due) later than {@link AckConfig#yieldLag()} means the threads
  * that read and answer webhooks wait for a core. A webhook starved of CPU has its requests waiting in socket buffers,
@@ -55,6 +57,8 @@ public class AckPriority {
     static final int TICK_MILLIS = 5;
     /** Requests waiting for their commit above which the webhook counts as congested whatever the lag. */
     static final int WAITING_ABOVE = 16;
+    /** How long a sign of congestion counts, in milliseconds. */
+    static final int HOLD_MILLIS = 100;
     /** The probe stops after this long without an arrival, in milliseconds. */
     static final int PROBE_IDLE_MILLIS = 1_000;
     /**
@@ -65,6 +69,7 @@ public class AckPriority {
     private static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(WINDOW_MILLIS);
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
     private static final long ADMIT_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(ADMIT_EVERY_MILLIS);
+    private static final long HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(HOLD_MILLIS);
 
     /** Starts the probe's periodic tick on every event loop, each with its own tick from {@code perLoop}; returns what stops them. */
     interface Ticker {
@@ -85,8 +90,12 @@ public class AckPriority {
             long now = nanoTime.getAsLong();
             lastLag = Math.max(0, now - lastTick - TICK_NANOS);
             lastTick = now;
-            if (now - lastArrival > TimeUnit.MILLISECONDS.toNanos(PROBE_IDLE_MILLIS) && probing.compareAndSet(true, false)) {
-                stopProbe.run();
+            if (now - lastArrival > TimeUnit.MILLISECONDS.toNanos(PROBE_IDLE_MILLIS)) {
+                if (probing.compareAndSet(true, false)) {
+                    stopProbe.run(); // the webhook has gone quiet: whatever delays the event loop now is not its
+                }
+            } else if (lastLag > lagAboveNanos) {
+                lastCongested = now;
             }
         }
 
@@ -104,6 +113,8 @@ public class AckPriority {
     /** When the next unit of background work may go while the webhook is congested (a nanoTime reading). */
     private final AtomicLong nextAdmission;
     private volatile long lastArrival = Long.MIN_VALUE / 2;
+    /** When a sign of congestion was last seen (a nanoTime reading). */
+    private volatile long lastCongested = Long.MIN_VALUE / 2;
     private volatile List<Probe> probes = List.of();
     private volatile Runnable stopProbe = () -> { };
 
@@ -132,9 +143,12 @@ public class AckPriority {
 
     /** A webhook request handed {@code updates} rows to the group commit and waits for it. */
     void arrived(int updates) {
-        waiting.incrementAndGet();
+        int nowWaiting = waiting.incrementAndGet();
         long now = nanoTime.getAsLong();
         lastArrival = now;
+        if (nowWaiting > WAITING_ABOVE) {
+            lastCongested = now;
+        }
         if (maxPauseNanos > 0 && probing.compareAndSet(false, true)) {
             List<Probe> started = new ArrayList<>();
             stopProbe = ticker.every(TICK_MILLIS, () -> {
@@ -170,7 +184,11 @@ public class AckPriority {
         if (now - lastArrival > 2 * WINDOW_NANOS) {
             return false;
         }
-        return waiting.get() > WAITING_ABOVE || lagNanos() > lagAboveNanos;
+        if (waiting.get() > WAITING_ABOVE || lagNanos() > lagAboveNanos) {
+            lastCongested = now;
+            return true;
+        }
+        return now - lastCongested < HOLD_NANOS;
     }
 
     /**

@@ -92,11 +92,14 @@ class AckPriorityTest {
         probe.run(); // the ticks finally run, 20 ms late
         secondProbe.run();
         assertTrue(priority.busy(), "the last tick was late");
-        now += 5 * MS;
-        probe.run(); // on time again
-        secondProbe.run();
         priority.answered();
-        assertFalse(priority.busy());
+        for (int waited = 0; waited < AckPriority.HOLD_MILLIS; waited += AckPriority.TICK_MILLIS) {
+            assertTrue(priority.busy(), "a sign of congestion holds for " + AckPriority.HOLD_MILLIS + " ms");
+            now += AckPriority.TICK_MILLIS * MS;
+            probe.run(); // on time again
+            secondProbe.run();
+        }
+        assertFalse(priority.busy(), "on time for the whole hold");
         assertEquals(0, priority.pauseLeft(since));
     }
 
@@ -109,8 +112,17 @@ class AckPriorityTest {
         assertFalse(priority.busy(), AckPriority.WAITING_ABOVE + " waiting is a normal group commit");
         priority.arrived(1);
         assertTrue(priority.busy(), "more are piling up");
-        priority.answered();
-        assertFalse(priority.busy());
+        for (int i = 0; i <= AckPriority.WAITING_ABOVE; i++) {
+            priority.answered();
+        }
+        assertTrue(priority.busy(), "a commit that answers them all is a dip, not the end of the burst");
+        assertTrue(priority.pauseLeft(now) > 0, "so the waiting threads are not all let go at once");
+        for (int waited = 0; waited < AckPriority.HOLD_MILLIS; waited += AckPriority.TICK_MILLIS) {
+            now += AckPriority.TICK_MILLIS * MS;
+            probe.run();
+            secondProbe.run();
+        }
+        assertFalse(priority.busy(), "nothing has piled up for the whole hold");
     }
 
     @Test
@@ -169,9 +181,12 @@ class AckPriorityTest {
         probe.run();
         assertTrue(priority.busy(), "...but the second has not ticked for 25 ms: its requests wait for a core");
         secondProbe.run();
-        now += 5 * MS;
-        probe.run();
-        secondProbe.run();
+        priority.answered();
+        for (int waited = 0; waited < AckPriority.HOLD_MILLIS; waited += AckPriority.TICK_MILLIS) {
+            now += AckPriority.TICK_MILLIS * MS;
+            probe.run();
+            secondProbe.run();
+        }
         assertFalse(priority.busy(), "both on time again");
     }
 
