@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarOutputStream;
 import java.util.stream.LongStream;
+import java.util.zip.ZipEntry;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -200,7 +203,7 @@ class BenchmarkHarnessTest {
     }
 
     @Test
-    void shouldLaunchTheServiceWithTheDeploymentsJvmOptionsMemoryLimitAndArchive(@TempDir Path app) throws IOException {
+    void shouldLaunchTheServiceWithTheDeploymentsJvmOptionsMemoryLimitAndATrainedArchive(@TempDir Path app) throws IOException {
         ShippedLaunch shipped = ShippedLaunch.fromDeployment(ShippedLaunch.DEPLOYMENT, null);
         assertEquals(512L << 20, shipped.memoryLimitBytes(), "the container's limit, 512Mi");
         assertTrue(shipped.javaOptions().contains("-XX:MaxRAMPercentage=50"), shipped.javaOptions().toString());
@@ -208,15 +211,47 @@ class BenchmarkHarnessTest {
         assertEquals(Map.of("MALLOC_ARENA_MAX", "2"), shipped.environment());
 
         Path jar = Files.createFile(app.resolve("quarkus-run.jar"));
-        List<String> plain = shipped.command("java", app, jar);
-        assertEquals(List.of("java", "-XX:MaxRAM=536870912"), plain.subList(0, 2), "the JVM sizes itself as in the pod");
-        assertEquals(List.of("-jar", "quarkus-run.jar"), plain.subList(plain.size() - 2, plain.size()),
+        List<String> first = shipped.command("java", app, jar);
+        assertEquals(List.of("java", "-XX:MaxRAM=536870912"), first.subList(0, 2), "the JVM sizes itself as in the pod");
+        assertEquals(List.of("-jar", "quarkus-run.jar"), first.subList(first.size() - 2, first.size()),
                 "relative to the working directory, as the archive requires");
-        assertTrue(plain.containsAll(shipped.javaOptions()));
-        assertFalse(String.join(" ", plain).contains("SharedArchiveFile"), "no archive packaged, none asked for");
+        assertTrue(first.containsAll(shipped.javaOptions()));
+        assertTrue(first.contains("-XX:DumpLoadedClassList=app-cds.classlist"), "no archive yet: this service lists its classes");
+        assertFalse(String.join(" ", first).contains("SharedArchiveFile"), first.toString());
 
-        Files.createFile(app.resolve(ShippedLaunch.CDS_ARCHIVE));
-        assertTrue(shipped.command("java", app, jar).contains("-XX:SharedArchiveFile=app-cds.jsa"));
+        Path archive = Files.createFile(app.resolve(ShippedLaunch.CDS_ARCHIVE));
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
+        List<String> trained = shipped.command("java", app, jar);
+        assertTrue(trained.contains("-XX:SharedArchiveFile=app-cds.jsa"), trained.toString());
+        assertFalse(String.join(" ", trained).contains("DumpLoadedClassList"), "trained once, mapped afterwards");
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() + 1000));
+        assertTrue(shipped.command("java", app, jar).contains("-XX:DumpLoadedClassList=app-cds.classlist"), "a jar built since: trained again");
+        assertFalse(Files.exists(archive), "the archive of the older jar is deleted, the JVM would refuse it");
         assertEquals(1L << 30, ShippedLaunch.fromDeployment(ShippedLaunch.DEPLOYMENT, "1Gi").memoryLimitBytes());
+    }
+
+    @Test
+    void shouldDumpTheArchiveFromTheFirstServicesClassListWithTheImagesScript(@TempDir Path app) throws Exception {
+        ShippedLaunch shipped = ShippedLaunch.fromDeployment(ShippedLaunch.DEPLOYMENT, null);
+        Path jar = app.resolve("quarkus-run.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new ZipEntry("META-INF/versions/11/example/OnlyVersioned.class"));
+            out.write(new byte[] {1, 2, 3});
+            out.closeEntry();
+        }
+        Path list = app.resolve(ShippedLaunch.CLASS_LIST);
+        Files.writeString(list, "java/lang/Object\njava/lang/String\nexample/OnlyVersioned\n");
+        Files.setLastModifiedTime(list, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        List<String> command = shipped.command(java, app, jar);
+
+        assertTrue(command.contains("-XX:SharedArchiveFile=app-cds.jsa"), command.toString());
+        assertTrue(ShippedLaunch.newerThan(app.resolve(ShippedLaunch.CDS_ARCHIVE), jar), "dumped after the jar was built");
+        Process check = new ProcessBuilder(java, "-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:on", "-cp", "quarkus-run.jar", "-version")
+                .directory(app.toFile()).redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes());
+        assertEquals(0, check.waitFor(), "the JVM maps the archive with this jar: " + output);
     }
 }

@@ -202,7 +202,7 @@ class LoadBenchmark {
             Backlog.Sample first = samples.get(0);
             Backlog.Sample last = samples.get(samples.size() - 1);
             double span = Math.max(0.001, last.seconds() - first.seconds());
-            double processed = ((last.acknowledged() - last.inboundPending()) - (first.acknowledged() - first.inboundPending())) / span;
+            double processed = (last.inboundProcessed() - first.inboundProcessed()) / span;
             String goal = "1 acknowledgement";
             table.rate(goal, "Telegram webhook flat out, " + CONNECTIONS + " connections, " + ACK_CHATS + " chats, processing running",
                     rate, String.format("%,.0f acks/s (%d not 200)", rate, acks.size() - latencies.count()),
@@ -457,7 +457,7 @@ class LoadBenchmark {
         Backlog.Sample first = steady.isEmpty() ? samples.get(0) : steady.get(0);
         Backlog.Sample last = steady.isEmpty() ? samples.get(samples.size() - 1) : steady.get(steady.size() - 1);
         double span = Math.max(0.001, last.seconds() - first.seconds());
-        double processed = ((last.acknowledged() - last.inboundPending()) - (first.acknowledged() - first.inboundPending())) / span;
+        double processed = (last.inboundProcessed() - first.inboundProcessed()) / span;
         double maxRss = steady.stream().mapToDouble(Backlog.Sample::serviceRssMiB).max().orElse(Double.NaN);
         double maxRssAll = samples.stream().mapToDouble(Backlog.Sample::serviceRssMiB).max().orElse(Double.NaN);
 

@@ -21,14 +21,19 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  * benchmark measures the service launched the shipped way: the container's {@code JAVA_OPTS_APPEND} and
  * {@code MALLOC_ARENA_MAX}, and its memory limit given to the JVM as {@code -XX:MaxRAM} (what the JVM reads from the
  * pod's cgroup; so {@code -XX:MaxRAMPercentage} sizes the heap, and the initial heap and the collector come out as in
- * the pod). The AppCDS archive is used when the packaged jar has one (the image always has: deploy/Dockerfile); the
- * JVM then has to run from the jar's folder with a relative {@code -jar quarkus-run.jar}, as in the image.
+ * the pod). The image carries an AppCDS archive trained by one start of the service (deploy/appcds-training.sh); here
+ * the first service launched after the jar was built lists the classes it loads, the next launch dumps the archive
+ * from that list with the same script, and it and every later one map it. The JVM runs from the jar's folder with a
+ * relative {@code -jar quarkus-run.jar}, as in the image, since the archive records the jar's path.
  */
 record ShippedLaunch(long memoryLimitBytes, List<String> javaOptions, Map<String, String> environment) {
 
     static final Path DEPLOYMENT = Path.of("deploy", "kubernetes", "deployment.yaml");
-    /** Written by Quarkus next to the jar when {@code quarkus.package.jar.appcds.enabled} (the benchmark profile). */
+    /** Next to the jar, as in the image. */
     static final String CDS_ARCHIVE = "app-cds.jsa";
+    /** The classes the training start loaded ({@code -XX:DumpLoadedClassList}), next to the jar. */
+    static final String CLASS_LIST = "app-cds.classlist";
+    static final Path TRAINING = Path.of("deploy", "appcds-training.sh");
     /** Environment variables of the container that act on the process itself rather than on the service's settings. */
     private static final List<String> PROCESS_ENVIRONMENT = List.of("MALLOC_ARENA_MAX");
 
@@ -74,15 +79,24 @@ record ShippedLaunch(long memoryLimitBytes, List<String> javaOptions, Map<String
     }
 
     /**
-     * The command that starts the packaged jar, to be run with the jar's folder as working directory.
+     * The command that starts the packaged jar, to be run with the jar's folder as working directory. It maps the
+     * archive when one was made after the jar was built; with only a class list of this jar it dumps the archive first
+     * ({@code deploy/appcds-training.sh dump}); otherwise it deletes what is stale and has this service list its classes.
      *
      * @param java the {@code java} executable
      * @param appFolder the packaged application folder ({@code target/quarkus-app})
      */
-    List<String> command(String java, Path appFolder, Path jar) {
+    List<String> command(String java, Path appFolder, Path jar) throws IOException {
         List<String> command = new ArrayList<>(List.of(java, "-XX:MaxRAM=" + memoryLimitBytes));
-        if (Files.isRegularFile(appFolder.resolve(CDS_ARCHIVE))) {
+        if (!newerThan(appFolder.resolve(CDS_ARCHIVE), jar) && newerThan(appFolder.resolve(CLASS_LIST), jar)) {
+            dumpArchive(java, appFolder);
+        }
+        if (newerThan(appFolder.resolve(CDS_ARCHIVE), jar)) {
             command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
+        } else {
+            Files.deleteIfExists(appFolder.resolve(CDS_ARCHIVE));
+            Files.deleteIfExists(appFolder.resolve(CLASS_LIST));
+            command.add("-XX:DumpLoadedClassList=" + CLASS_LIST);
         }
         command.addAll(javaOptions);
         command.add("-jar");
@@ -90,11 +104,36 @@ record ShippedLaunch(long memoryLimitBytes, List<String> javaOptions, Map<String
         return command;
     }
 
+    /** The image's dump step, with this launch's JVM, options and environment. */
+    private void dumpArchive(String java, Path appFolder) throws IOException {
+        Path log = Files.createTempFile("benchmark-appcds-", ".log");
+        ProcessBuilder dump = new ProcessBuilder("sh", TRAINING.toAbsolutePath().toString(), "dump").directory(appFolder.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        dump.environment().putAll(environment);
+        dump.environment().put("JAVA", java);
+        dump.environment().put("JAVA_OPTS_APPEND", String.join(" ", javaOptions));
+        dump.environment().put("TRAINING_MAX_RAM", String.valueOf(memoryLimitBytes));
+        try {
+            if (dump.start().waitFor() != 0) {
+                throw new IllegalStateException("the AppCDS archive could not be dumped: " + Files.readString(log));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the file exists and was written after the jar (an archive or list of an older jar is of no use). */
+    static boolean newerThan(Path file, Path jar) throws IOException {
+        return Files.isRegularFile(file) && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(jar)) > 0;
+    }
+
     /** For the results: the options and environment, with the limit in MiB. */
     String describe(Path appFolder) {
         return "JVM as a replica of " + DEPLOYMENT + " with a " + (memoryLimitBytes >> 20) + " MiB limit: -XX:MaxRAM="
                 + memoryLimitBytes + " " + String.join(" ", javaOptions)
-                + (Files.isRegularFile(appFolder.resolve(CDS_ARCHIVE)) ? ", AppCDS archive " + CDS_ARCHIVE : ", no AppCDS archive")
+                + ", AppCDS archive " + CDS_ARCHIVE + " from the classes of the first service launched after the build (as"
+                + " deploy/appcds-training.sh does for the image)"
                 + (environment.isEmpty() ? "" : ", " + environment);
     }
 }

@@ -1,9 +1,18 @@
 package id.ruangaman.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -31,6 +40,8 @@ class LogPrivacyTest {
 
     @Inject
     TelegramChats chats;
+    @Inject
+    DataSource dataSource;
 
     @BeforeEach
     void listen() {
@@ -66,5 +77,26 @@ class LogPrivacyTest {
         List<String> leaks = lines.stream().filter(line -> line.contains(SENTINEL) || line.contains(String.valueOf(chat))
                 || line.contains(number)).toList();
         assertEquals(List.of(), leaks);
+    }
+
+    @Test
+    void shouldNameNoValuesWhenABatchedStatementFails() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into contact (id, channel, external_id_hash, external_id) values (?, 'TELEGRAM', ?, ?)")) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < 2; i++) { // the same id twice: the second entry fails on the primary key
+                insert.setLong(1, Long.MAX_VALUE - 7);
+                insert.setBytes(2, SENTINEL.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                insert.setBytes(3, SENTINEL.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                insert.addBatch();
+            }
+            BatchUpdateException failed = assertThrows(BatchUpdateException.class, insert::executeBatch);
+            connection.rollback();
+            String everything = failed + " " + failed.getNextException();
+            assertTrue(everything.contains("duplicate key"), everything);
+            assertFalse(everything.contains(String.valueOf(Long.MAX_VALUE - 7)), "the key's value is named: " + everything);
+            assertFalse(everything.contains("x53454e"), "the parameters are named: " + everything); // "SEN" in hex
+        }
     }
 }

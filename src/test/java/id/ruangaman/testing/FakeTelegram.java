@@ -92,8 +92,13 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     public void blocked(String method, long chatId) {
+        blocked(method, chatId, Duration.ZERO);
+    }
+
+    /** The next call of {@code method} for this chat is answered 403 "bot was blocked by the user" after {@code delay}. */
+    public void blocked(String method, long chatId, Duration delay) {
         script(method, chatId, new Scripted(403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}",
-                Duration.ZERO));
+                delay));
     }
 
     /** The next call of {@code method} for this chat is read, then the connection is dropped without an answer. */

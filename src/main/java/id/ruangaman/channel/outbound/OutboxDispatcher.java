@@ -274,6 +274,9 @@ class OutboxDispatcher {
 
     private void record(long id, SendOutcome outcome) {
         QuarkusTransaction.requiringNew().run(() -> {
+            if (outcome instanceof SendOutcome.Unreachable) {
+                lockContactOf(id);
+            }
             // Locked, so a concurrent re-claim (lease expired while this send was slow) cannot be overwritten:
             // Hibernate writes the whole row, and a lost possible_duplicate flag would hide a duplicate send.
             ChatMessage message = em.find(ChatMessage.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
@@ -349,6 +352,16 @@ class OutboxDispatcher {
         message.nextAttemptAt = now.plus(wait);
         message.failureReason = truncate(retry.reason());
         metrics.counter("ruangaman.outbound.retries", "channel", channelTag(message.channel)).increment();
+    }
+
+    /**
+     * An unreachable outcome updates the contact and all its unsent messages. Those locks are taken in the order erasure
+     * ({@code /hapus}) takes them, the contact first and then its messages; the other order could deadlock against an
+     * erasure of the same person, and PostgreSQL would abort one of the two.
+     */
+    private void lockContactOf(long messageId) {
+        em.createNativeQuery("select c.id from contact c where c.id = (select m.contact_id from chat_message m "
+                + "where m.id = ?1) for no key update of c").setParameter(1, messageId).getResultList();
     }
 
     private void markUnreachable(ChatMessage message, String reason, Instant now) {

@@ -9,6 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -81,6 +86,56 @@ class TelegramSenderTest {
         assertNull(settled.providerMessage, "the platform's id of an erased person's message is not kept");
         assertNull(settled.body, "nor its words");
         assertNotNull(settled.providerMessageKey, "only the lookup hash, as erasure keeps for a delivered message");
+    }
+
+    @Test
+    void shouldNotDeadlockWhenThePersonErasesAsTheBlockedAnswerComesBack() throws Exception {
+        long chat = TelegramFixtures.newChatId();
+        telegram.blocked("sendMessage", chat, Duration.ofSeconds(2));
+        long id = queue(chat, "pesan ke orang yang memblokir").get(0);
+        Eventually.await("the send reached Telegram", WAIT, () -> telegram.sentTo(chat).size() == 1);
+        long contactId = row(id).contactId;
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch answerWaits = new CountDownLatch(1);
+        ExecutorService erasure = Executors.newSingleThreadExecutor();
+        try {
+            // /hapus as erasure runs it: the contact locked first, then its messages, in one transaction.
+            Future<?> erased = erasure.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                contacts.lock(contactId);
+                locked.countDown();
+                await(answerWaits);
+                messages.eraseContent(contactId);
+            }));
+            assertTrue(locked.await(30, TimeUnit.SECONDS));
+            // Telegram's 403 now comes back and its outcome must wait for the erasure, not lock a message under it.
+            Eventually.await("the answer's transaction waits for a lock", WAIT, () -> waitingLocks() > 0);
+            answerWaits.countDown();
+            erased.get(30, TimeUnit.SECONDS); // a deadlock would abort one of the two transactions
+        } finally {
+            answerWaits.countDown();
+            erasure.shutdownNow();
+        }
+        Eventually.await("the answer recorded", WAIT, () -> row(id).leaseUntil == null);
+        ChatMessage settled = row(id);
+        assertEquals(ChatMessage.Status.ERASED, settled.status, "it did not go out, and the person erased it");
+        assertNull(settled.body);
+        assertNull(settled.recipient);
+    }
+
+    private long waitingLocks() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("select count(*) from pg_locks where not granted").getSingleResult()).longValue());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
