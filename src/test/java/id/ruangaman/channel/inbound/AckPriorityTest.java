@@ -46,18 +46,23 @@ class AckPriorityTest {
         return priority(Duration.ofMillis(200));
     }
 
+    /** Moves the clock on by {@code millis} (rounded up to whole ticks), both event loops ticking on time while probed. */
+    private void onTimeFor(int millis) {
+        for (int waited = 0; waited < millis; waited += AckPriority.TICK_MILLIS) {
+            now += AckPriority.TICK_MILLIS * MS;
+            if (probe != null) {
+                probe.run();
+                secondProbe.run();
+            }
+        }
+    }
+
     /** {@code requests} requests of one update each, one every {@code everyMillis}, answered at once, the probe on time. */
     private void steadyLoad(AckPriority priority, int requests, int everyMillis) {
         for (int i = 0; i < requests; i++) {
             priority.arrived(1);
             priority.answered();
-            for (int waited = 0; waited < everyMillis; waited += AckPriority.TICK_MILLIS) {
-                now += AckPriority.TICK_MILLIS * MS;
-                if (probe != null) {
-                    probe.run();
-                    secondProbe.run();
-                }
-            }
+            onTimeFor(everyMillis);
         }
     }
 
@@ -93,12 +98,9 @@ class AckPriorityTest {
         secondProbe.run();
         assertTrue(priority.busy(), "the last tick was late");
         priority.answered();
-        for (int waited = 0; waited < AckPriority.HOLD_MILLIS; waited += AckPriority.TICK_MILLIS) {
-            assertTrue(priority.busy(), "a sign of congestion holds for " + AckPriority.HOLD_MILLIS + " ms");
-            now += AckPriority.TICK_MILLIS * MS;
-            probe.run(); // on time again
-            secondProbe.run();
-        }
+        onTimeFor(AckPriority.HOLD_MILLIS - AckPriority.TICK_MILLIS);
+        assertTrue(priority.busy(), "a sign of congestion holds for " + AckPriority.HOLD_MILLIS + " ms");
+        onTimeFor(AckPriority.TICK_MILLIS);
         assertFalse(priority.busy(), "on time for the whole hold");
         assertEquals(0, priority.pauseLeft(since));
     }
@@ -117,11 +119,7 @@ class AckPriorityTest {
         }
         assertTrue(priority.busy(), "a commit that answers them all is a dip, not the end of the burst");
         assertTrue(priority.pauseLeft(now) > 0, "so the waiting threads are not all let go at once");
-        for (int waited = 0; waited < AckPriority.HOLD_MILLIS; waited += AckPriority.TICK_MILLIS) {
-            now += AckPriority.TICK_MILLIS * MS;
-            probe.run();
-            secondProbe.run();
-        }
+        onTimeFor(AckPriority.HOLD_MILLIS);
         assertFalse(priority.busy(), "nothing has piled up for the whole hold");
     }
 
@@ -182,11 +180,7 @@ class AckPriorityTest {
         assertTrue(priority.busy(), "...but the second has not ticked for 25 ms: its requests wait for a core");
         secondProbe.run();
         priority.answered();
-        for (int waited = 0; waited < AckPriority.HOLD_MILLIS; waited += AckPriority.TICK_MILLIS) {
-            now += AckPriority.TICK_MILLIS * MS;
-            probe.run();
-            secondProbe.run();
-        }
+        onTimeFor(AckPriority.HOLD_MILLIS);
         assertFalse(priority.busy(), "both on time again");
     }
 

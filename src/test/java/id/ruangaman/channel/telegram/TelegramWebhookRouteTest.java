@@ -35,8 +35,8 @@ import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
@@ -51,8 +51,6 @@ class TelegramWebhookRouteTest {
     InboundProcessor processor;
     @Inject
     DataSource dataSource;
-    @TestHTTPResource("/")
-    URI url;
 
     @ParameterizedTest(name = "{0} is stored as {1} and handled without error")
     @CsvSource({
@@ -128,7 +126,7 @@ class TelegramWebhookRouteTest {
 
     /** Posts with chunked transfer encoding (no Content-Length); returns the status. */
     private int postChunked(String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(url.resolve("/webhooks/telegram"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/webhooks/telegram"))
                 .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", FakePlatforms.TELEGRAM_SECRET)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
                 .build();
