@@ -20,7 +20,7 @@ import io.vertx.core.Vertx;
 
 /**
  * Gives the webhooks' acknowledgement the CPU when it runs short: processing and delivery wait before their next unit
- * of work (a claim, a round of steps, a send) while the webhook is <em>congested</em>, and while it stays congested
+ * of work (a claim, a contact's step, a send) while the webhook is <em>congested</em>, and while it stays congested
  * they go on <em>one unit at a time</em>: all of them together are let through at most once every
  * {@value #ADMIT_EVERY_MILLIS} ms, so they slow down but never stop. Java thread priorities do nothing on Linux without
  * privileges, so the background threads step aside themselves. An acknowledged update is durable; processing catches
@@ -63,7 +63,7 @@ public class AckPriority {
     static final int PROBE_IDLE_MILLIS = 1_000;
     /**
      * While the webhook is congested, one unit of background work (all processing and delivery threads together) is
-     * let through at most this often, in milliseconds: 50 units a second, each a round of a few steps or one send.
+     * let through at most this often, in milliseconds: 50 units a second, each a claim, a step or one send.
      */
     static final int ADMIT_EVERY_MILLIS = 20;
     private static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(WINDOW_MILLIS);
