@@ -35,7 +35,6 @@ import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.PendingPrompt;
 import id.ruangaman.conversation.SessionState;
-import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.conversation.SessionStatus;
 import id.ruangaman.conversation.Step;
 
@@ -76,6 +75,8 @@ public class ConversationService {
     IntakeRepository intakeRepository;
     @Inject
     Event<ThreadMessageReceived> threadMessages;
+    @Inject
+    SessionStates states;
 
     ConversationService(ContactRepository contacts, SessionRepository sessions, ChatMessageRepository messages,
             Outbox outbox, MediaRepository media, FlowRegistry flows, FlowEngine engine, IntakeService intakes, ReporterErasure erasure,
@@ -104,7 +105,7 @@ public class ConversationService {
     public List<ChatMessage> receive(long contactId, Input input, String flowIdForNewSession, String providerMessageId) {
         Contact contact = contacts.lock(contactId); // first: the session is read under the contact's lock
         Optional<ConversationSession> session = sessions.findByContact(contactId);
-        return receiveLocked(contact, session, session.map(current -> SessionStateJson.read(current.state)),
+        return receiveLocked(contact, session, session.map(current -> states.read(contactId, current.state)),
                 input, flowIdForNewSession, providerMessageId, false);
     }
 
@@ -127,7 +128,7 @@ public class ConversationService {
             boolean moreFilesComing) {
         Contact contact = contacts.lock(contactId);
         Optional<ConversationSession> session = sessions.findByContact(contactId);
-        Optional<SessionState> state = session.map(current -> SessionStateJson.read(current.state));
+        Optional<SessionState> state = session.map(current -> states.read(contactId, current.state));
         boolean fileWanted = state.map(current -> engine.expectsUpload(flows.catalog(), current)).orElse(false);
         if (input instanceof Input.Media media && fileWanted && media.mediaId() == null) {
             return Optional.empty();
@@ -262,7 +263,7 @@ public class ConversationService {
         if (pinned.isEmpty()) {
             return List.of();
         }
-        Step step = engine.tick(pinned.get(), SessionStateJson.read(session.state));
+        Step step = engine.tick(pinned.get(), states.read(contactId, session.state));
         return apply(contact, session, pinned.get(), step, false);
     }
 
@@ -390,7 +391,7 @@ public class ConversationService {
         session.flowRevision = state.revision() == null ? flow.revision() : state.revision();
         session.status = state.status().name();
         session.referenceCode = state.referenceCode();
-        session.state = SessionStateJson.write(state);
+        session.state = states.write(session.contactId, state);
         session.lastInputAt = state.lastInputAt() == null ? now : state.lastInputAt();
         session.reminded = state.reminded();
         session.holdingFiles = state.pending() == PendingPrompt.EVIDENCE_KEEP && !state.draft().mediaIds().isEmpty();

@@ -1,19 +1,46 @@
 package id.ruangaman.intake;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.ruangaman.platform.TransactionMemory;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /** Conversation sessions, one per contact. */
 @ApplicationScoped
 public class SessionRepository implements PanacheRepository<ConversationSession> {
 
+    /** The transaction's resource key for the sessions read up front: contact id to session. */
+    private static final Object PRELOADED = new Object();
+
+    private final TransactionMemory memory;
+
+    SessionRepository(TransactionMemory memory) {
+        this.memory = memory;
+    }
+
+    /** The contact's session: one read up front in this transaction ({@link #preload}) without a query. */
     public Optional<ConversationSession> findByContact(long contactId) {
-        return find("contactId", contactId).firstResultOptional();
+        Optional<ConversationSession> kept = memory.<Long, ConversationSession>existing(PRELOADED).map(sessions -> sessions.get(contactId));
+        return kept.isPresent() ? kept : find("contactId", contactId).firstResultOptional();
+    }
+
+    /**
+     * Reads the sessions of these contacts in one statement and keeps them for the rest of the transaction, so the
+     * steps that follow find them without a query (each would first flush the earlier steps' writes). A contact
+     * without a session is looked up again when asked for.
+     */
+    void preload(Collection<Long> contactIds) {
+        if (contactIds.isEmpty()) {
+            return;
+        }
+        Map<Long, ConversationSession> kept = memory.map(PRELOADED);
+        list("contactId in ?1", contactIds).forEach(session -> kept.put(session.contactId, session));
     }
 
     /**

@@ -17,10 +17,12 @@ public class ContactRepository implements PanacheRepository<Contact> {
 
     private final BlindIndex blindIndex;
     private final Clock clock;
+    private final PreloadedContacts preloaded;
 
-    ContactRepository(BlindIndex blindIndex, Clock clock) {
+    ContactRepository(BlindIndex blindIndex, Clock clock, PreloadedContacts preloaded) {
         this.blindIndex = blindIndex;
         this.clock = clock;
+        this.preloaded = preloaded;
     }
 
     /** By platform id: the Telegram chat id, or a WhatsApp phone number or business-scoped user id (BSUID). */
@@ -28,8 +30,14 @@ public class ContactRepository implements PanacheRepository<Contact> {
         return findByExternalId(channel, externalId, false);
     }
 
+    /** A contact read and locked up front in this transaction ({@link PreloadedContacts}) is taken without a query. */
     private Optional<Contact> findByExternalId(Channel channel, String externalId, boolean locked) {
-        var query = find("channel = ?1 and (externalIdHash = ?2 or userIdHash = ?2) order by id", channel, hash(channel, externalId));
+        byte[] hash = hash(channel, externalId);
+        Optional<Contact> kept = preloaded.find(channel, hash);
+        if (kept.isPresent()) {
+            return kept;
+        }
+        var query = find("channel = ?1 and (externalIdHash = ?2 or userIdHash = ?2) order by id", channel, hash);
         return (locked ? query.withLock(LockModeType.PESSIMISTIC_WRITE) : query).firstResultOptional();
     }
 

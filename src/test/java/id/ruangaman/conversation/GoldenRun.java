@@ -101,7 +101,12 @@ final class GoldenRun {
         } else {
             result = engine.handle(catalog, sessions.get(session), ScriptedInputs.from(step));
         }
-        sessions.put(session, SessionStateJson.read(SessionStateJson.write(result.state())));
+        SessionState stored = SessionStateJson.read(SessionStateJson.write(result.state()));
+        if (!stored.equals(result.state())) {
+            // the host keeps a step's state to skip parsing it back at the next step (intake.SessionStates)
+            throw new AssertionError("a session state changed in a JSON round trip: " + result.state() + " became " + stored);
+        }
+        sessions.put(session, stored);
         record.set("outputs", outputsJson(result.outputs()));
         record.put("status", result.state().status().name());
         if (result.state().nodeId() != null) {

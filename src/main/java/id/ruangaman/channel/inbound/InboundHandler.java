@@ -25,6 +25,15 @@ public interface InboundHandler {
     }
 
     /**
+     * Whether {@link #apply} of this work runs a step of its sender's conversation, the contact the update is ordered
+     * by ({@link InboundUpdate#contactHash}): the round then reads and locks that contact and its session with the
+     * others', before it applies any ({@code RoundPreload}).
+     */
+    default boolean stepsSender(Prepared prepared) {
+        return false;
+    }
+
+    /**
      * The conversation work, in the processing transaction; returns the update's final status, or {@code PENDING}
      * when the conversation wants the update's file and {@link #prepare} did not fetch it: the update is then
      * prepared again with {@link InboundUpdate#fetchFile} set, and nothing of this attempt is kept.

@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 
 import id.ruangaman.channel.ChannelsConfig;
 import id.ruangaman.intake.ReporterErased;
+import id.ruangaman.intake.RoundPreload;
 import id.ruangaman.security.crypto.FieldCipher;
 import id.ruangaman.transcript.Channel;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -38,12 +39,14 @@ import io.quarkus.runtime.StartupEvent;
  * and safely alongside other instances. Each worker claims a few due contacts from the work queue
  * ({@link InboundQueue}: {@code FOR UPDATE SKIP LOCKED}, then a lease) and works through their updates in rounds: the
  * first waiting update of every claimed contact is prepared (outside any transaction: downloads), then all of them
- * are applied and marked done in one transaction. If that transaction fails, each step of the round is applied again
- * on its own, so one bad update costs only its own attempt. It reads only the database, so updates acknowledged
+ * are applied and marked done in one transaction: the round's contacts (locked) and sessions are read up front in two
+ * statements ({@link RoundPreload}), the steps run without queries of their own, and their writes go out together as
+ * JDBC batches at the commit. If that transaction fails, each step of the round is applied again on its own, so one
+ * bad update costs only its own attempt. It reads only the database, so updates acknowledged
  * before a crash are picked up after restart.
  *
- * <p>The workers give way to the webhooks ({@link AckPriority}): before each claim and each round they wait while the
- * webhook is congested (its event loop runs late, or many requests wait for their commit), at most
+ * <p>The workers give way to the webhooks ({@link AckPriority}): before each claim, each round and each contact of a
+ * round they wait while the webhook is congested (its event loop runs late, or many requests wait for their commit), at most
  * {@link AckConfig#yieldMaxPause()} each time.
  */
 @ApplicationScoped
@@ -61,13 +64,15 @@ public class InboundProcessor {
     private final Clock clock;
     private final InboundQueue queue;
     private final AckPriority priority;
+    private final RoundPreload preload;
     private final Map<Channel, InboundHandler> handlers = new EnumMap<>(Channel.class);
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
     private ExecutorService workers;
 
     InboundProcessor(EntityManager em, FieldCipher cipher, InboundSignal signal, ChannelsConfig config,
-            MeterRegistry metrics, Clock clock, InboundQueue queue, AckPriority priority, Instance<InboundHandler> available) {
+            MeterRegistry metrics, Clock clock, InboundQueue queue, AckPriority priority, RoundPreload preload,
+            Instance<InboundHandler> available) {
         this.em = em;
         this.cipher = cipher;
         this.signal = signal;
@@ -76,6 +81,7 @@ public class InboundProcessor {
         this.clock = clock;
         this.queue = queue;
         this.priority = priority;
+        this.preload = preload;
         available.forEach(handler -> handlers.put(handler.channel(), handler));
     }
 
@@ -180,7 +186,7 @@ public class InboundProcessor {
                     break;
                 }
                 looked += round.size();
-                runRound(round);
+                runRound(round, pausable);
             }
         } finally {
             queue.release(lanes.stream().map(lane -> new InboundQueue.Outcome(lane.claimed, lane.closed, lane.nextDue())).toList());
@@ -253,7 +259,7 @@ public class InboundProcessor {
         }
     }
 
-    private void runRound(List<Lane> round) {
+    private void runRound(List<Lane> round, boolean pausable) {
         if (round.stream().anyMatch(lane -> lane.next > 0 && (lane.erasures != ERASURES.get()[0] || mayFetchFile(lane.current())))) {
             dropErased(round);
         }
@@ -268,7 +274,7 @@ public class InboundProcessor {
         }
         Map<Lane, InboundUpdate.Status> outcomes;
         try {
-            outcomes = QuarkusTransaction.requiringNew().call(() -> applyAll(toApply));
+            outcomes = QuarkusTransaction.requiringNew().call(() -> applyAll(toApply, pausable));
         } catch (RuntimeException e) {
             if (toApply.size() == 1) {
                 fail(toApply.get(0), e);
@@ -278,7 +284,7 @@ public class InboundProcessor {
             outcomes = new HashMap<>();
             for (Lane lane : toApply) {
                 try {
-                    outcomes.putAll(QuarkusTransaction.requiringNew().call(() -> applyAll(List.of(lane))));
+                    outcomes.putAll(QuarkusTransaction.requiringNew().call(() -> applyAll(List.of(lane), pausable)));
                 } catch (RuntimeException single) {
                     fail(lane, single);
                 }
@@ -341,11 +347,13 @@ public class InboundProcessor {
     }
 
     /**
-     * In the current transaction: locks the round's updates (one statement), applies each still-pending one, and marks
-     * them (one JDBC batch). An update another worker holds or finished is left alone.
+     * In the current transaction: locks the round's updates (one statement), reads and locks their senders' contacts
+     * and sessions ({@link #lockSenders}), applies each still-pending one, and marks them (one statement per outcome).
+     * An update another worker holds or finished is left alone. {@code pausable}: gives way to the webhooks between
+     * contacts.
      */
     @SuppressWarnings("unchecked")
-    private Map<Lane, InboundUpdate.Status> applyAll(List<Lane> lanes) {
+    private Map<Lane, InboundUpdate.Status> applyAll(List<Lane> lanes, boolean pausable) {
         List<Long> ids = lanes.stream().map(lane -> lane.current().id).toList();
         Map<Long, Boolean> locked = new HashMap<>();
         // Locked by primary key and the status checked here: with "status = 'PENDING'" in the query the planner took a
@@ -355,6 +363,9 @@ public class InboundProcessor {
                 + "for update skip locked").setParameter(1, ids).getResultList()).stream()
                 .filter(row -> InboundUpdate.Status.PENDING.name().equals(row[2]))
                 .forEach(row -> locked.put(((Number) row[0]).longValue(), (Boolean) row[1]));
+        List<Lane> steps = lanes.stream().filter(lane -> Boolean.FALSE.equals(locked.get(lane.current().id)) && lane.closeAs == null)
+                .toList();
+        lockSenders(steps);
         Map<Lane, InboundUpdate.Status> outcomes = new HashMap<>();
         for (Lane lane : lanes) {
             InboundUpdate update = lane.current();
@@ -364,40 +375,52 @@ public class InboundProcessor {
             } else if (erased || lane.closeAs != null) {
                 outcomes.put(lane, lane.closeAs != null ? lane.closeAs : InboundUpdate.Status.IGNORED);
             } else {
+                if (pausable && lane != steps.get(0)) {
+                    giveWay(); // between contacts too, so a long round never holds the webhook's answers back for long
+                }
                 outcomes.put(lane, handlers.get(update.channel).apply(lane.prepared));
             }
         }
         Timestamp now = Timestamp.from(Instant.now(clock));
+        Map<InboundUpdate.Status, List<Long>> marks = new EnumMap<>(InboundUpdate.Status.class);
+        outcomes.forEach((lane, status) -> {
+            if (status != null) {
+                marks.computeIfAbsent(status, each -> new ArrayList<>()).add(lane.current().id);
+            }
+        });
+        // One statement per outcome, not one per update: PENDING means the update's file is wanted (fetched next time).
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement done = connection.prepareStatement(
-                    "update inbound_update set status = ?, processed_at = ?, failure_reason = null where id = ?");
-                    PreparedStatement fetch = connection.prepareStatement("update inbound_update set fetch_file = true where id = ?")) {
-                int marked = 0;
-                int fetches = 0;
-                for (Map.Entry<Lane, InboundUpdate.Status> entry : outcomes.entrySet()) {
-                    InboundUpdate.Status status = entry.getValue();
-                    long id = entry.getKey().current().id;
-                    if (status == InboundUpdate.Status.PENDING) {
-                        fetch.setLong(1, id);
-                        fetch.addBatch();
-                        fetches++;
-                    } else if (status != null) {
-                        done.setString(1, status.name());
-                        done.setTimestamp(2, now);
-                        done.setLong(3, id);
-                        done.addBatch();
-                        marked++;
+            for (Map.Entry<InboundUpdate.Status, List<Long>> mark : marks.entrySet()) {
+                boolean fetch = mark.getKey() == InboundUpdate.Status.PENDING;
+                try (PreparedStatement update = connection.prepareStatement(fetch
+                        ? "update inbound_update set fetch_file = true where id = any(?)"
+                        : "update inbound_update set status = ?, processed_at = ?, failure_reason = null where id = any(?)")) {
+                    if (!fetch) {
+                        update.setString(1, mark.getKey().name());
+                        update.setTimestamp(2, now);
                     }
-                }
-                if (marked > 0) {
-                    done.executeBatch();
-                }
-                if (fetches > 0) {
-                    fetch.executeBatch();
+                    update.setArray(fetch ? 1 : 3, connection.createArrayOf("bigint", mark.getValue().toArray()));
+                    update.executeUpdate();
                 }
             }
         });
         return outcomes;
+    }
+
+    /**
+     * Reads and locks the contacts and sessions of the round's conversation steps up front, one statement each per
+     * channel ({@link RoundPreload}), so the steps run without queries of their own and their writes are flushed
+     * together, in JDBC batches, at the commit.
+     */
+    private void lockSenders(List<Lane> steps) {
+        Map<Channel, List<byte[]>> senders = new EnumMap<>(Channel.class);
+        for (Lane lane : steps) {
+            InboundUpdate update = lane.current();
+            if (update.contactHash != null && update.contactHash.length > 0 && handlers.get(update.channel).stepsSender(lane.prepared)) {
+                senders.computeIfAbsent(update.channel, channel -> new ArrayList<>()).add(update.contactHash);
+            }
+        }
+        senders.forEach(preload::lockSenders);
     }
 
     /** After the commit: moves the lane on, or stops it. */

@@ -202,6 +202,12 @@ class TelegramInboundHandler implements InboundHandler {
         return new Input.Unsupported(TelegramUpdates.kindOf(message));
     }
 
+    /** A message, an edit or a notice to the person who wrote: the update's contact hash is their chat's. */
+    @Override
+    public boolean stepsSender(Prepared prepared) {
+        return prepared instanceof Converse || prepared instanceof Edit || prepared instanceof Notice;
+    }
+
     @Override
     public InboundUpdate.Status apply(Prepared prepared) {
         Work work = (Work) prepared;

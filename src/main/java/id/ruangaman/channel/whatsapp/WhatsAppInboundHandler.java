@@ -240,6 +240,12 @@ class WhatsAppInboundHandler implements InboundHandler {
         }
     }
 
+    /** A message, a notice or a welcome to the person who wrote: the update is ordered by their {@link Sender#key}. */
+    @Override
+    public boolean stepsSender(Prepared prepared) {
+        return prepared instanceof Converse || prepared instanceof Notice || prepared instanceof Welcome;
+    }
+
     @Override
     public InboundUpdate.Status apply(Prepared prepared) {
         Work work = (Work) prepared;

@@ -2,6 +2,7 @@ package id.ruangaman.channel.inbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,12 @@ import org.junit.jupiter.api.Test;
 
 import id.ruangaman.channel.ChannelsConfig;
 import id.ruangaman.security.crypto.FieldCipher;
+import id.ruangaman.conversation.Input;
 import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.ChatMessageRepository;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.TranscriptBody;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -54,6 +60,10 @@ class InboundQueueTest {
     ChannelsConfig config;
     @Inject
     EntityManager em;
+    @Inject
+    ContactRepository contacts;
+    @Inject
+    ChatMessageRepository messages;
 
     @BeforeEach
     void holdTheWorkers() {
@@ -167,6 +177,60 @@ class InboundQueueTest {
         assertEquals(config.inboundMaxAttempts(), attemptsOf(contact, 1));
         assertEquals("DONE", statusOf(contact, 2), "the contact is not blocked forever by a FAILED update");
         assertEquals(0, queueRows(contact));
+    }
+
+    @Test
+    void shouldApplyARoundOfSeveralContactsInOneTransactionAndReapplyEachAloneWhenOneFails() {
+        processor.drainOnce(); // nothing else due takes a place in the claim
+        String tag = HexFormat.of().formatHex(newHash()).substring(0, 12);
+        List<String> people = List.of("round-a-" + tag, "round-b-" + tag, "round-c-" + tag);
+        List<Row> rows = new ArrayList<>();
+        for (String person : people) {
+            byte[] sender = contacts.hash(Channel.DEV, person);
+            String second = person.startsWith("round-b") ? "flaky two " : "two ";
+            rows.add(new Row(sender, 1, "say " + person + " one " + person, null));
+            rows.add(new Row(sender, 2, "say " + person + " " + second + person, null));
+            rows.add(new Row(sender, 3, "say " + person + " three " + person, null));
+        }
+        store(rows);
+
+        processor.drainOnce();
+        List<ScriptedDevUpdates.Attempt> attempts = handler.attemptsWithTransactions().stream()
+                .filter(attempt -> attempt.text().endsWith(tag)).toList();
+        assertEquals(1, attempts.stream().filter(attempt -> attempt.text().startsWith("one ")).map(ScriptedDevUpdates.Attempt::transaction)
+                .distinct().count(), "the three first steps were one round, one transaction: " + attempts);
+        List<Object> failing = attempts.stream().filter(attempt -> attempt.text().equals("flaky two " + people.get(1)))
+                .map(ScriptedDevUpdates.Attempt::transaction).toList();
+        assertEquals(2, failing.size(), "the failing step ran in its round, then again alone");
+        assertNotEquals(failing.get(0), failing.get(1), "alone means in a transaction of its own");
+        assertEquals(List.of("one", "two", "three"), transcript(people.get(0)), "each step once, in order");
+        assertEquals(List.of("one", "two", "three"), transcript(people.get(2)), "each step once, in order");
+        assertEquals(List.of("one"), transcript(people.get(1)), "the failed step's writes were rolled back, and it holds up its contact");
+        assertEquals(2, attempts.stream().filter(attempt -> attempt.text().startsWith("three ")).count(), "the others went on");
+        assertEquals("PENDING", statusOf(contacts.hash(Channel.DEV, people.get(1)), 2));
+        assertEquals(1, attemptsOf(contacts.hash(Channel.DEV, people.get(1)), 2));
+
+        makeDue(contacts.hash(Channel.DEV, people.get(1)));
+        processor.drainOnce();
+        assertEquals(List.of("one", "flaky two", "three"), transcript(people.get(1)), "retried once, then the contact went on in order");
+        long replies = replied(people.get(0));
+        assertTrue(replies >= 3, "every step was answered");
+        assertEquals(replies, replied(people.get(1)), "the same answers as for the same steps without a failure: none doubled");
+        assertEquals(replies, replied(people.get(2)));
+    }
+
+    /** The person's own lines in the transcript, in order, without the tag. */
+    private List<String> transcript(String person) {
+        return QuarkusTransaction.requiringNew().call(() -> contacts.findByExternalId(Channel.DEV, person)
+                .map(contact -> messages.list("contactId = ?1 and direction = ?2 order by id", contact.id, ChatMessage.Direction.IN)
+                        .stream().map(line -> ((Input.Text) TranscriptBody.input(line).orElseThrow()).text().replace(" " + person, ""))
+                        .toList())
+                .orElse(List.of()));
+    }
+
+    private long replied(String person) {
+        return QuarkusTransaction.requiringNew().call(() -> messages.count("contactId = ?1 and direction = ?2",
+                contacts.findByExternalId(Channel.DEV, person).orElseThrow().id, ChatMessage.Direction.OUT));
     }
 
     private void store(List<Row> rows) {

@@ -56,27 +56,45 @@ class ProcessingStepsMeasure {
         if (statements) {
             sql("select count(*) from (select pg_stat_statements_reset()) r");
         }
+        long workerCpu = workerCpuNanos();
         long started = System.nanoTime();
         processor.resume();
         Eventually.await("backlog worked off", Duration.ofMinutes(10),
                 () -> sql("select count(*) from inbound_update where status = 'PENDING'") == 0);
         double seconds = (System.nanoTime() - started) / 1e9;
         int steps = updates.size();
-        System.out.printf("[measure] %d steps from %d chats in %.1f s: %.0f steps/s%n", steps, CHATS, seconds, steps / seconds);
+        System.out.printf("[measure] %d steps from %d chats in %.1f s: %.0f steps/s; inbound workers' CPU %.2f ms per step%n",
+                steps, CHATS, seconds, steps / seconds, (workerCpuNanos() - workerCpu) / 1e6 / steps);
         if (statements) {
             long calls = sql("select sum(calls)::bigint from pg_stat_statements where query not like '%pg_stat_statements%' "
-                    + "and query not like '%pg_extension%' and query not in ('BEGIN', 'COMMIT', 'ROLLBACK')");
+                    + "and query not like '%pg_extension%' and query not like 'select count(*) from inbound_update%' "
+                    + "and query not in ('BEGIN', 'COMMIT', 'ROLLBACK')");
             long commits = sql("select coalesce(sum(calls), 0)::bigint from pg_stat_statements where query = 'COMMIT'");
-            System.out.printf("[measure] %.1f statements per step (%d), %.2f commits per step%n", calls / (double) steps, calls,
-                    commits / (double) steps);
+            long databaseMicros = sql("select (sum(total_exec_time) * 1000)::bigint from pg_stat_statements "
+                    + "where query not like '%pg_stat_statements%' and query not like '%pg_extension%' "
+                    + "and query not like 'select count(*) from inbound_update%'"); // the wait for the backlog above
+            System.out.printf("[measure] %.1f statements per step (%d), %.2f commits per step, %.3f ms of statement time per step%n",
+                    calls / (double) steps, calls, commits / (double) steps, databaseMicros / 1e3 / steps);
             try (var c = dataSource.getConnection(); var s = c.createStatement(); var r = s.executeQuery(
-                    "select calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 150) from pg_stat_statements "
-                            + "where query not like '%pg_stat_statements%' order by calls desc limit 30")) {
+                    "select calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 150), total_exec_time from pg_stat_statements "
+                            + "where query not like '%pg_stat_statements%' order by total_exec_time desc limit 30")) {
                 while (r.next()) {
-                    System.out.printf("[measure] %8d  %s%n", r.getLong(1), r.getString(2));
+                    System.out.printf("[measure] %8d %9.1f ms  %s%n", r.getLong(1), r.getDouble(3), r.getString(2));
                 }
             }
         }
+    }
+
+    /** CPU time of the inbound workers so far, in nanoseconds (the JVM's per-thread CPU clock). */
+    private static long workerCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().equals("inbound-worker")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private long sql(String query) {

@@ -2,16 +2,24 @@ package id.ruangaman.channel.inbound;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import id.ruangaman.conversation.Input;
+import id.ruangaman.intake.ConversationService;
 import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ContactRepository;
 
 /**
  * A handler for stored updates of the dev channel (which has no webhook, so only {@link InboundQueueTest} stores
  * any): the payload is plain text; one starting with "fail" throws in the processing transaction, anything else is
- * DONE. Every attempt is recorded in order.
+ * DONE. "say ID TEXT" is a real conversation step of the dev contact ID (it is the update's sender: the round reads
+ * it up front); "say ID flaky ..." writes its step, then throws, on its first two attempts. Every attempt is recorded
+ * in order, with its transaction.
  */
 @ApplicationScoped
 public class ScriptedDevUpdates implements InboundHandler {
@@ -19,7 +27,24 @@ public class ScriptedDevUpdates implements InboundHandler {
     record Text(long updateId, String text) implements Prepared {
     }
 
-    private final List<String> attempts = new ArrayList<>();
+    record Say(long updateId, String contact, String text) implements Prepared {
+    }
+
+    /** One attempt: the payload's text, and the key of the transaction it ran in. */
+    record Attempt(String text, Object transaction) {
+    }
+
+    private final List<Attempt> attempts = new ArrayList<>();
+    private final Map<Long, Integer> failures = new HashMap<>();
+    private final ContactRepository contacts;
+    private final ConversationService conversations;
+    private final TransactionSynchronizationRegistry transactions;
+
+    ScriptedDevUpdates(ContactRepository contacts, ConversationService conversations, TransactionSynchronizationRegistry transactions) {
+        this.contacts = contacts;
+        this.conversations = conversations;
+        this.transactions = transactions;
+    }
 
     @Override
     public Channel channel() {
@@ -28,23 +53,52 @@ public class ScriptedDevUpdates implements InboundHandler {
 
     @Override
     public Prepared prepare(InboundUpdate update, byte[] payload) {
-        return new Text(update.id, new String(payload, StandardCharsets.UTF_8));
+        String text = new String(payload, StandardCharsets.UTF_8);
+        if (text.startsWith("say ")) {
+            String[] parts = text.split(" ", 3);
+            return new Say(update.id, parts[1], parts[2]);
+        }
+        return new Text(update.id, text);
+    }
+
+    @Override
+    public boolean stepsSender(Prepared prepared) {
+        return prepared instanceof Say;
     }
 
     @Override
     public InboundUpdate.Status apply(Prepared prepared) {
-        Text text = (Text) prepared;
-        synchronized (attempts) {
-            attempts.add(text.text());
+        if (prepared instanceof Say say) {
+            record(say.text());
+            conversations.receive(contacts.findOrCreateLocked(Channel.DEV, say.contact()).id, new Input.Text(say.text()), null);
+            synchronized (attempts) {
+                if (say.text().startsWith("flaky") && failures.merge(say.updateId(), 1, Integer::sum) <= 2) {
+                    throw new IllegalStateException("scripted failure after the step's writes");
+                }
+            }
+            return InboundUpdate.Status.DONE;
         }
+        Text text = (Text) prepared;
+        record(text.text());
         if (text.text().startsWith("fail")) {
             throw new IllegalStateException("scripted failure");
         }
         return InboundUpdate.Status.DONE;
     }
 
+    private void record(String text) {
+        synchronized (attempts) {
+            attempts.add(new Attempt(text, transactions.getTransactionKey()));
+        }
+    }
+
     /** The texts applied so far (failed attempts included), in order. */
     List<String> attempts() {
+        return attemptsWithTransactions().stream().map(Attempt::text).toList();
+    }
+
+    /** The attempts so far, in order, with the transaction of each. */
+    List<Attempt> attemptsWithTransactions() {
         synchronized (attempts) {
             return new ArrayList<>(attempts);
         }
