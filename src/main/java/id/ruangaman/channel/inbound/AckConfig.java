@@ -35,13 +35,16 @@ public interface AckConfig {
     Duration commitTimeout();
 
     /**
-     * Longest single pause of processing and delivery while the webhook is congested (RUANGAMAN_ACK_YIELD_MAX_PAUSE;
-     * {@link AckPriority}). Before each claim and each round of steps, an inbound worker (and each channel's outbound
-     * lane before each claim) waits while the webhook is congested, but never longer than this: during a burst that
-     * never ends, every worker still does one round per pause, so processing slows but never stops. Zero turns the
-     * yielding off. Keep it far below the claim lease (RUANGAMAN_CHANNELS_INBOUND_CLAIM_LEASE, 30 s).
+     * Longest single wait of processing or delivery while the webhook is congested (RUANGAMAN_ACK_YIELD_MAX_PAUSE;
+     * {@link AckPriority}). Before each claim, each round of steps and each send, an inbound worker or an outbound
+     * thread waits while the webhook is congested; all of them together then go on one unit of work at a time (one
+     * every 20 ms), and none waits longer than this, so processing slows but never stops. A worker may wait between the
+     * contacts of a round, inside its transaction, so this also bounds how long that transaction is held open per
+     * contact. Zero turns the yielding off.
+     * Keep it far below the claim lease (RUANGAMAN_CHANNELS_INBOUND_CLAIM_LEASE, 30 s) and the send lease
+     * (RUANGAMAN_CHANNELS_SEND_LEASE, 60 s).
      */
-    @WithDefault("200ms")
+    @WithDefault("500ms")
     Duration yieldMaxPause();
 
     /**

@@ -1,29 +1,46 @@
 package id.ruangaman.channel.inbound;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Vertx;
 
 /**
- * Gives the webhooks' acknowledgement the CPU when it runs short: processing and delivery pause before their next unit
- * of work (a claim, a round of steps) while the webhook is <em>congested</em>, for at most
- * {@link AckConfig#yieldMaxPause()} each time, so they slow down but never stop. Java thread priorities do nothing on
- * Linux without privileges, so the background threads step aside themselves. An acknowledged update is durable;
- * processing catches up after the burst, while a slow webhook makes Telegram and WhatsApp retry or slow down.
+ * Gives the webhooks' acknowledgement the CPU when it runs short: processing and delivery wait before their next unit
+ * of work (a claim, a contact's step, a send) while the webhook is <em>congested</em>, and while it stays congested
+ * they go on <em>one unit at a time</em>: all of them together are let through at most once every
+ * {@value #ADMIT_EVERY_MILLIS} ms, so they slow down but never stop. Java thread priorities do nothing on Linux without
+ * privileges, so the background threads step aside themselves. An acknowledged update is durable; processing catches
+ * up after the burst, while a slow webhook makes Telegram and WhatsApp retry or slow down.
  *
- * <p>Congested means: updates arrived in the last 100-200 ms, and either more than {@value #WAITING_ABOVE} requests
- * wait for their commit ({@link GroupCommit} counts them), or the event loop runs late. A probe on the event loop
- * ticks every {@value #TICK_MILLIS} ms while the webhook has traffic; a tick (or the one now due) later than
- * {@link AckConfig#yieldLag()} means the threads that read and answer webhooks wait for a core. A webhook starved of
- * CPU has its requests waiting in socket buffers, not in the group commit, so the lag is what shows it.
+ * <p>Why together and not per thread: on two cores the webhook's event loops compete with every runnable thread, and
+ * the scheduler gives each its share. Four inbound workers and a channel's eight senders each let through once per
+ * pause kept a dozen threads runnable in a flood; the acknowledgement then got a fraction of the CPU whatever the
+ * pause. One unit at a time leaves the cores to the webhook and still moves every kind of work on. A single wait is
+ * still bounded by {@link AckConfig#yieldMaxPause()} (a thread that holds claimed contacts or a leased message never
+ * waits longer than that, far inside its lease).
+ *
+ * <p>Congested means: updates arrived in the last 100-200 ms, and within the last {@value #HOLD_MILLIS} ms either more
+ * than {@value #WAITING_ABOVE} requests waited for their commit ({@link GroupCommit} counts them), or an event loop
+ * ran late. The hold matters: both signals dip for a moment after every commit and every tick, and a rule that read
+ * only the instant let every waiting thread go at each dip. A probe on <em>every</em> event
+ * loop ticks every {@value #TICK_MILLIS} ms while the webhook has traffic (the connections, and so the requests, are
+ * spread over all of them); a tick (or the one now due) later than {@link AckConfig#yieldLag()} means the threads
+ * that read and answer webhooks wait for a core. A webhook starved of CPU has its requests waiting in socket buffers,
+ * not in the group commit, so the lag is what shows it.
  *
  * <p>A steady load the machine can carry (the webhook answering in a few milliseconds) does not pause processing,
  * whatever its rate: the rule reacts to the webhook's delay, not to its traffic. With no webhook traffic nothing is
@@ -40,14 +57,51 @@ public class AckPriority {
     static final int TICK_MILLIS = 5;
     /** Requests waiting for their commit above which the webhook counts as congested whatever the lag. */
     static final int WAITING_ABOVE = 16;
+    /** How long a sign of congestion counts, in milliseconds. */
+    static final int HOLD_MILLIS = 100;
     /** The probe stops after this long without an arrival, in milliseconds. */
     static final int PROBE_IDLE_MILLIS = 1_000;
+    /**
+     * While the webhook is congested, one unit of background work (all processing and delivery threads together) is
+     * let through at most this often, in milliseconds: 50 units a second, each a claim, a step or one send.
+     */
+    static final int ADMIT_EVERY_MILLIS = 20;
     private static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(WINDOW_MILLIS);
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+    private static final long ADMIT_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(ADMIT_EVERY_MILLIS);
+    private static final long HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(HOLD_MILLIS);
 
-    /** Starts the probe's periodic tick; returns what stops it. */
+    /** Starts the probe's periodic tick on every event loop, each with its own tick from {@code perLoop}; returns what stops them. */
     interface Ticker {
-        Runnable every(long millis, Runnable tick);
+        Runnable every(long millis, Supplier<Runnable> perLoop);
+    }
+
+    /** One event loop's probe: when it last ticked and how late that tick was, in nanoseconds. */
+    private final class Probe implements Runnable {
+        volatile long lastTick;
+        volatile long lastLag;
+
+        Probe(long now) {
+            lastTick = now;
+        }
+
+        @Override
+        public void run() {
+            long now = nanoTime.getAsLong();
+            lastLag = Math.max(0, now - lastTick - TICK_NANOS);
+            lastTick = now;
+            if (now - lastArrival > TimeUnit.MILLISECONDS.toNanos(PROBE_IDLE_MILLIS)) {
+                if (probing.compareAndSet(true, false)) {
+                    stopProbe.run(); // the webhook has gone quiet: whatever delays the event loop now is not its
+                }
+            } else if (lastLag > lagAboveNanos) {
+                lastCongested = now;
+            }
+        }
+
+        long lag(long now) {
+            return Math.max(lastLag, now - lastTick - TICK_NANOS);
+        }
     }
 
     private final LongSupplier nanoTime;
@@ -56,39 +110,53 @@ public class AckPriority {
     private final Ticker ticker;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicBoolean probing = new AtomicBoolean();
+    /** When the next unit of background work may go while the webhook is congested (a nanoTime reading). */
+    private final AtomicLong nextAdmission;
     private volatile long lastArrival = Long.MIN_VALUE / 2;
-    private volatile long lastTick;
-    private volatile long lastLag;
+    /** When a sign of congestion was last seen (a nanoTime reading). */
+    private volatile long lastCongested = Long.MIN_VALUE / 2;
+    private volatile List<Probe> probes = List.of();
     private volatile Runnable stopProbe = () -> { };
 
     @Inject
     AckPriority(AckConfig config, Vertx vertx) {
-        this(System::nanoTime, config.yieldMaxPause(), config.yieldLag(), (millis, tick) -> {
-            long id = vertx.setPeriodic(millis, ignored -> tick.run());
-            return () -> vertx.cancelTimer(id);
+        this(System::nanoTime, config.yieldMaxPause(), config.yieldLag(), (millis, perLoop) -> {
+            List<ScheduledFuture<?>> ticks = new ArrayList<>();
+            for (EventExecutor loop : vertx.nettyEventLoopGroup()) {
+                ticks.add(loop.scheduleWithFixedDelay(perLoop.get(), millis, millis, TimeUnit.MILLISECONDS));
+            }
+            return () -> ticks.forEach(tick -> tick.cancel(false));
         });
     }
 
     /**
-     * {@code maxPause}: longest single pause (zero: never pause); {@code lagAbove}: event-loop delay above which the
-     * webhook counts as congested; {@code ticker}: runs the probe on the event loop.
+     * {@code maxPause}: longest single wait (zero: never pause); {@code lagAbove}: event-loop delay above which the
+     * webhook counts as congested; {@code ticker}: runs the probe on the event loops.
      */
     AckPriority(LongSupplier nanoTime, Duration maxPause, Duration lagAbove, Ticker ticker) {
         this.nanoTime = nanoTime;
         this.maxPauseNanos = Math.max(0, maxPause.toNanos());
         this.lagAboveNanos = Math.max(0, lagAbove.toNanos());
         this.ticker = ticker;
+        this.nextAdmission = new AtomicLong(nanoTime.getAsLong());
     }
 
     /** A webhook request handed {@code updates} rows to the group commit and waits for it. */
     void arrived(int updates) {
-        waiting.incrementAndGet();
+        int nowWaiting = waiting.incrementAndGet();
         long now = nanoTime.getAsLong();
         lastArrival = now;
+        if (nowWaiting > WAITING_ABOVE) {
+            lastCongested = now;
+        }
         if (maxPauseNanos > 0 && probing.compareAndSet(false, true)) {
-            lastTick = now;
-            lastLag = 0;
-            stopProbe = ticker.every(TICK_MILLIS, this::tick);
+            List<Probe> started = new ArrayList<>();
+            stopProbe = ticker.every(TICK_MILLIS, () -> {
+                Probe probe = new Probe(now);
+                started.add(probe);
+                return probe;
+            });
+            probes = List.copyOf(started);
         }
     }
 
@@ -97,23 +165,17 @@ public class AckPriority {
         waiting.decrementAndGet();
     }
 
-    /** The probe's tick, on the event loop: how late it came; stops the probe once the webhook has gone quiet. */
-    void tick() {
-        long now = nanoTime.getAsLong();
-        lastLag = Math.max(0, now - lastTick - TICK_NANOS);
-        lastTick = now;
-        if (now - lastArrival > TimeUnit.MILLISECONDS.toNanos(PROBE_IDLE_MILLIS) && probing.compareAndSet(true, false)) {
-            stopProbe.run();
-        }
-    }
-
-    /** How late the event loop is now, in nanoseconds: the last tick's delay, or the due tick's if it is later. */
+    /** How late the latest event loop is now, in nanoseconds: its last tick's delay, or the due tick's if later. */
     long lagNanos() {
         if (!probing.get()) {
             return 0;
         }
-        long overdue = nanoTime.getAsLong() - lastTick - TICK_NANOS;
-        return Math.max(lastLag, overdue);
+        long now = nanoTime.getAsLong();
+        long lag = 0;
+        for (Probe probe : probes) {
+            lag = Math.max(lag, probe.lag(now));
+        }
+        return lag;
     }
 
     /** Whether the webhook is congested now (see the class comment). */
@@ -122,12 +184,16 @@ public class AckPriority {
         if (now - lastArrival > 2 * WINDOW_NANOS) {
             return false;
         }
-        return waiting.get() > WAITING_ABOVE || lagNanos() > lagAboveNanos;
+        if (waiting.get() > WAITING_ABOVE || lagNanos() > lagAboveNanos) {
+            lastCongested = now;
+            return true;
+        }
+        return now - lastCongested < HOLD_NANOS;
     }
 
     /**
-     * How much longer a thread that started pausing at {@code pausedSince} (a {@link System#nanoTime()} reading)
-     * should wait, in nanoseconds: zero once the webhook is not congested or the longest pause has passed.
+     * How much longer a thread that started waiting at {@code pausedSince} (a {@link System#nanoTime()} reading) may
+     * wait at most, in nanoseconds: zero once the webhook is not congested or the longest pause has passed.
      */
     long pauseLeft(long pausedSince) {
         long left = maxPauseNanos - (nanoTime.getAsLong() - pausedSince);
@@ -135,22 +201,31 @@ public class AckPriority {
     }
 
     /**
-     * Called by processing and delivery before each unit of work: returns at once when the webhook is not congested,
-     * otherwise once it is not, or after {@link AckConfig#yieldMaxPause()} at most. Returns whether it paused.
+     * Whether one unit of background work may go now although the webhook is congested: true at most once per
+     * {@value #ADMIT_EVERY_MILLIS} ms across all threads.
+     */
+    boolean admit() {
+        long now = nanoTime.getAsLong();
+        long next = nextAdmission.get();
+        return now - next >= 0 && nextAdmission.compareAndSet(next, now + ADMIT_EVERY_NANOS);
+    }
+
+    /**
+     * Called by processing and delivery before each unit of work: returns at once when the webhook is not congested;
+     * otherwise once it is not, or this thread's turn among all waiting ones has come ({@link #admit}), or after
+     * {@link AckConfig#yieldMaxPause()} at most. Returns whether it waited.
      */
     public boolean yieldToWebhook() throws InterruptedException {
         long since = nanoTime.getAsLong();
-        long left = pauseLeft(since);
-        if (left == 0) {
-            return false;
-        }
-        while (left > 0) {
+        boolean waited = false;
+        long left;
+        while ((left = pauseLeft(since)) > 0 && !admit()) {
             LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS)));
+            waited = true;
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            left = pauseLeft(since);
         }
-        return true;
+        return waited;
     }
 }

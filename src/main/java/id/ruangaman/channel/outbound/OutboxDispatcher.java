@@ -57,7 +57,10 @@ class OutboxDispatcher {
     private final Event<TranscriptChanged> transcriptChanged;
     private final List<ChannelSender> senders = new ArrayList<>();
     private final ProviderIds providerIds;
-    /** Delivery steps aside while the webhook is congested (bounded: RUANGAMAN_ACK_YIELD_MAX_PAUSE per claim). */
+    /**
+     * Delivery steps aside while the webhook is congested: before each claim and each send (a message already claimed
+     * waits at most RUANGAMAN_ACK_YIELD_MAX_PAUSE, far inside its send lease).
+     */
     private final AckPriority ackPriority;
     private final OutboundQueue queue;
     private final List<Lane> lanes = new ArrayList<>();
@@ -190,6 +193,7 @@ class OutboxDispatcher {
             lane.freeSenders.acquire();
             lane.senders.submit(() -> {
                 try {
+                    giveWay();
                     sendOne(sender, lane.limiter, one.messageId());
                     queue.release(one.contactId(), pace(sender));
                 } catch (RuntimeException e) {
@@ -202,6 +206,15 @@ class OutboxDispatcher {
             });
         }
         return claimed.size();
+    }
+
+    /** Waits while the webhook is congested (bounded); an interrupt ends the wait and is kept for the send to see. */
+    private void giveWay() {
+        try {
+            ackPriority.yieldToWebhook();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static OutboundQueue.Pace pace(ChannelSender sender) {

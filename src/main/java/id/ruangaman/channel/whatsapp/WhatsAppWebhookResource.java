@@ -8,19 +8,17 @@ import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import jakarta.ws.rs.Consumes;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestHeader;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,7 +29,11 @@ import id.ruangaman.transcript.Channel;
 import id.ruangaman.channel.ChannelsConfig;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.channel.WebhookResponses;
+import id.ruangaman.channel.WebhookRoute;
+import id.ruangaman.channel.WebhookRoute.Answer;
 import id.ruangaman.channel.inbound.InboundStore;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.ext.web.Router;
 
 /**
  * {@code GET /webhooks/whatsapp} answers Meta's verification handshake; {@code POST} checks the signature over the raw
@@ -54,12 +56,20 @@ public class WhatsAppWebhookResource {
     private final ChannelsConfig channels;
     private final InboundStore store;
     private final ContactRepository contacts;
+    private final long maxBodyBytes;
 
-    WhatsAppWebhookResource(WhatsAppConfig config, ChannelsConfig channels, InboundStore store, ContactRepository contacts) {
+    WhatsAppWebhookResource(WhatsAppConfig config, ChannelsConfig channels, InboundStore store, ContactRepository contacts,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody) {
         this.config = config;
         this.channels = channels;
         this.store = store;
         this.contacts = contacts;
+        this.maxBodyBytes = maxBody.asLongValue();
+    }
+
+    /** {@code POST} is a plain route ({@link WebhookRoute}: ahead of the REST layer and the security filters). */
+    void register(@Observes Router router) {
+        WebhookRoute.post(router, "/webhooks/whatsapp", maxBodyBytes, (headers, body) -> receive(headers.get("X-Hub-Signature-256"), body));
     }
 
     @GET
@@ -75,33 +85,29 @@ public class WhatsAppWebhookResource {
         return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN).entity("verification failed").build();
     }
 
-    @POST
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> receive(@RestHeader("X-Hub-Signature-256") String signature, byte[] body) {
+    /** The answer to one {@code POST} with this signature header (null: none) and body. */
+    CompletionStage<Answer> receive(String signature, byte[] body) {
         if (!config.enabled()) {
-            return CompletableFuture.completedFuture(WebhookResponses.notConfigured());
+            return Answer.now(Answer.notConfigured());
         }
         byte[] raw = body == null ? new byte[0] : body;
         if (!WhatsAppSignature.valid(config.appSecret().orElse(null), raw, signature)) {
-            return CompletableFuture.completedFuture(
-                    WebhookResponses.error(Response.Status.UNAUTHORIZED, "bad or missing signature"));
+            return Answer.now(Answer.error(401, "bad or missing signature"));
         }
         JsonNode tree;
         try {
             tree = raw.length == 0 ? null : JSON.readTree(raw);
         } catch (IOException e) {
-            return CompletableFuture.completedFuture(WebhookResponses.error(Response.Status.BAD_REQUEST, "malformed JSON"));
+            return Answer.now(Answer.error(400, "malformed JSON"));
         }
         if (tree == null || !tree.isObject()) {
-            return CompletableFuture.completedFuture(
-                    WebhookResponses.error(Response.Status.BAD_REQUEST, "not a WhatsApp webhook payload"));
+            return Answer.now(Answer.error(400, "not a WhatsApp webhook payload"));
         }
         List<InboundStore.Arrival> arrivals = arrivals(tree);
         if (arrivals.isEmpty()) {
-            return CompletableFuture.completedFuture(WebhookResponses.ok());
+            return Answer.now(Answer.OK);
         }
-        return WebhookResponses.afterCommit(store.accept(arrivals));
+        return Answer.afterCommit(store.accept(arrivals));
     }
 
     /** Walks {@code entry[].changes[]} on the tree; an entry not shaped like the Cloud API's is skipped whole. */

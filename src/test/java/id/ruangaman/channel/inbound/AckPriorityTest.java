@@ -22,16 +22,23 @@ class AckPriorityTest {
 
     /** A clock the test moves by hand, starting far from zero like System.nanoTime. */
     private long now = 1_000_000 * MS;
-    /** The probe's tick while it runs (null while stopped), and how often it was started. */
+    /** The probe's tick on the first event loop while it runs (null while stopped), and how often it was started. */
     private Runnable probe;
+    /** The probe's tick on the second event loop. */
+    private Runnable secondProbe;
     private int probeStarts;
 
+    /** Two event loops, each with its own probe. */
     private AckPriority priority(Duration maxPause) {
-        return new AckPriority(() -> now, maxPause, Duration.ofMillis(10), (millis, tick) -> {
+        return new AckPriority(() -> now, maxPause, Duration.ofMillis(10), (millis, perLoop) -> {
             assertEquals(AckPriority.TICK_MILLIS, millis);
-            probe = tick;
+            probe = perLoop.get();
+            secondProbe = perLoop.get();
             probeStarts++;
-            return () -> probe = null;
+            return () -> {
+                probe = null;
+                secondProbe = null;
+            };
         });
     }
 
@@ -39,17 +46,23 @@ class AckPriorityTest {
         return priority(Duration.ofMillis(200));
     }
 
+    /** Moves the clock on by {@code millis} (rounded up to whole ticks), both event loops ticking on time while probed. */
+    private void onTimeFor(int millis) {
+        for (int waited = 0; waited < millis; waited += AckPriority.TICK_MILLIS) {
+            now += AckPriority.TICK_MILLIS * MS;
+            if (probe != null) {
+                probe.run();
+                secondProbe.run();
+            }
+        }
+    }
+
     /** {@code requests} requests of one update each, one every {@code everyMillis}, answered at once, the probe on time. */
     private void steadyLoad(AckPriority priority, int requests, int everyMillis) {
         for (int i = 0; i < requests; i++) {
             priority.arrived(1);
             priority.answered();
-            for (int waited = 0; waited < everyMillis; waited += AckPriority.TICK_MILLIS) {
-                now += AckPriority.TICK_MILLIS * MS;
-                if (probe != null) {
-                    probe.run();
-                }
-            }
+            onTimeFor(everyMillis);
         }
     }
 
@@ -81,12 +94,14 @@ class AckPriorityTest {
         long since = now;
         now += 5 * MS;
         assertEquals(195 * MS, priority.pauseLeft(since), "pauses for what is left of the longest pause");
-        probe.run(); // the tick finally runs, 20 ms late
+        probe.run(); // the ticks finally run, 20 ms late
+        secondProbe.run();
         assertTrue(priority.busy(), "the last tick was late");
-        now += 5 * MS;
-        probe.run(); // on time again
         priority.answered();
-        assertFalse(priority.busy());
+        onTimeFor(AckPriority.HOLD_MILLIS - AckPriority.TICK_MILLIS);
+        assertTrue(priority.busy(), "a sign of congestion holds for " + AckPriority.HOLD_MILLIS + " ms");
+        onTimeFor(AckPriority.TICK_MILLIS);
+        assertFalse(priority.busy(), "on time for the whole hold");
         assertEquals(0, priority.pauseLeft(since));
     }
 
@@ -99,8 +114,13 @@ class AckPriorityTest {
         assertFalse(priority.busy(), AckPriority.WAITING_ABOVE + " waiting is a normal group commit");
         priority.arrived(1);
         assertTrue(priority.busy(), "more are piling up");
-        priority.answered();
-        assertFalse(priority.busy());
+        for (int i = 0; i <= AckPriority.WAITING_ABOVE; i++) {
+            priority.answered();
+        }
+        assertTrue(priority.busy(), "a commit that answers them all is a dip, not the end of the burst");
+        assertTrue(priority.pauseLeft(now) > 0, "so the waiting threads are not all let go at once");
+        onTimeFor(AckPriority.HOLD_MILLIS);
+        assertFalse(priority.busy(), "nothing has piled up for the whole hold");
     }
 
     @Test
@@ -128,6 +148,7 @@ class AckPriorityTest {
         now += AckPriority.PROBE_IDLE_MILLIS * MS;
         probe.run();
         assertNull(probe, "quiet for a second: the probe stops");
+        assertNull(secondProbe, "on every event loop");
         assertEquals(0, priority.lagNanos());
         priority.arrived(1);
         assertNotNull(probe, "the next arrival starts it again");
@@ -145,5 +166,53 @@ class AckPriorityTest {
         assertEquals(0, priority.pauseLeft(now));
         assertFalse(priority.yieldToWebhook());
         assertNull(probe, "nothing to decide, nothing probed");
+    }
+
+    @Test
+    void anyLateEventLoopIsACongestedWebhook() {
+        AckPriority priority = priority();
+        steadyLoad(priority, 10, 5);
+        priority.arrived(1);
+        now += 20 * MS;
+        probe.run(); // the first event loop has had its core: on time from now on...
+        now += 5 * MS;
+        probe.run();
+        assertTrue(priority.busy(), "...but the second has not ticked for 25 ms: its requests wait for a core");
+        secondProbe.run();
+        priority.answered();
+        onTimeFor(AckPriority.HOLD_MILLIS);
+        assertFalse(priority.busy(), "both on time again");
+    }
+
+    @Test
+    void whileCongestedAllThreadsTogetherGoOnOneUnitAtATime() throws InterruptedException {
+        AckPriority priority = priority();
+        for (int i = 0; i <= AckPriority.WAITING_ABOVE; i++) {
+            priority.arrived(1);
+        }
+        assertTrue(priority.busy());
+        assertFalse(priority.yieldToWebhook(), "the first unit goes at once");
+        assertFalse(priority.admit(), "the next one waits for its turn, whichever thread asks");
+        now += (AckPriority.ADMIT_EVERY_MILLIS - 1) * MS;
+        assertFalse(priority.admit());
+        now += MS;
+        assertTrue(priority.admit(), "one unit every " + AckPriority.ADMIT_EVERY_MILLIS + " ms");
+        assertFalse(priority.admit());
+        now += 10 * AckPriority.ADMIT_EVERY_MILLIS * MS;
+        assertTrue(priority.admit());
+        assertFalse(priority.admit(), "turns left unused while nobody waited do not pile up");
+    }
+
+    @Test
+    void aWebhookThatIsNotCongestedUsesNoTurn() throws InterruptedException {
+        AckPriority priority = priority();
+        steadyLoad(priority, 10, 5);
+        for (int i = 0; i < 5; i++) {
+            assertFalse(priority.yieldToWebhook());
+        }
+        for (int i = 0; i <= AckPriority.WAITING_ABOVE; i++) {
+            priority.arrived(1);
+        }
+        assertTrue(priority.admit(), "the turn is still there for the first unit of a burst");
     }
 }

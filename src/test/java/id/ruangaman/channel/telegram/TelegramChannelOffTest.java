@@ -11,7 +11,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import jakarta.ws.rs.core.Response;
+import id.ruangaman.channel.WebhookRoute;
+import io.quarkus.runtime.configuration.MemorySize;
 
 class TelegramChannelOffTest {
 
@@ -41,9 +42,9 @@ class TelegramChannelOffTest {
 
     @Test
     void shouldAnswer404WhenOff() {
-        TelegramWebhookResource resource = new TelegramWebhookResource(settings("1:abc", null), null, null);
-        Response response = resource.receive("anything", "{\"update_id\":1}".getBytes(StandardCharsets.UTF_8))
+        TelegramWebhookRoute route = new TelegramWebhookRoute(settings("1:abc", null), null, null, new MemorySize(java.math.BigInteger.valueOf(1 << 20)));
+        WebhookRoute.Answer answer = route.receive("anything", "{\"update_id\":1}".getBytes(StandardCharsets.UTF_8))
                 .toCompletableFuture().getNow(null);
-        assertEquals(404, response.getStatus());
+        assertEquals(404, answer.status());
     }
 }

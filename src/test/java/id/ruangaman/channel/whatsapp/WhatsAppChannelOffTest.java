@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
 class WhatsAppChannelOffTest {
 
     static WhatsAppConfig settings(Map<String, String> values) {
@@ -34,8 +36,8 @@ class WhatsAppChannelOffTest {
 
     @Test
     void shouldAnswer404OnBothWebhookMethodsWhenOff() {
-        WhatsAppWebhookResource resource = new WhatsAppWebhookResource(settings(Map.of()), null, null, null);
+        WhatsAppWebhookResource resource = new WhatsAppWebhookResource(settings(Map.of()), null, null, null, new MemorySize(java.math.BigInteger.valueOf(1 << 20)));
         assertEquals(404, resource.verify("subscribe", "v", "1").getStatus());
-        assertEquals(404, resource.receive("sha256=00", "{}".getBytes()).toCompletableFuture().getNow(null).getStatus());
+        assertEquals(404, resource.receive("sha256=00", "{}".getBytes()).toCompletableFuture().getNow(null).status());
     }
 }

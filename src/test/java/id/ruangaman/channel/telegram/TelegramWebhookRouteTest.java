@@ -9,6 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -30,10 +36,11 @@ import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class TelegramWebhookResourceTest {
+class TelegramWebhookRouteTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private final FakeTelegram telegram = FakePlatforms.telegram();
@@ -105,6 +112,25 @@ class TelegramWebhookResourceTest {
         }
         TelegramChats.post("{\"ok\": true}").then().statusCode(400).body("error", equalTo("not a Telegram update"));
         TelegramChats.post("").then().statusCode(400);
+    }
+
+    @Test
+    void shouldReadAChunkedBodyAndRefuseAnOversizedOneWith413() throws Exception {
+        String json = TelegramFixtures.text(TelegramFixtures.newChatId(), "halo");
+        assertEquals(200, postChunked(json), "a body sent in chunks, without a length, is read whole");
+        assertEquals(1, chats.storedCount(TelegramChats.updateIdOf(json)));
+        String huge = TelegramFixtures.text(TelegramFixtures.newChatId(), "x".repeat(1_100_000));
+        assertEquals(413, postChunked(huge), "the limit holds when no length is declared");
+        assertEquals(0, chats.storedCount(TelegramChats.updateIdOf(huge)));
+    }
+
+    /** Posts with chunked transfer encoding (no Content-Length); returns the status. */
+    private int postChunked(String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/webhooks/telegram"))
+                .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", FakePlatforms.TELEGRAM_SECRET)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
