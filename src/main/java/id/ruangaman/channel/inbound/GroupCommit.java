@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +36,9 @@ import io.vertx.core.Vertx;
 
 /**
  * Group commit for the webhooks: requests hand over their rows and get a future; one dedicated thread (the
- * committer) takes whatever has arrived, up to {@link AckConfig#maxBatch()} rows, inserts it with one multi-row
- * {@code INSERT ... ON CONFLICT (channel, provider_id) DO NOTHING} and one commit on a plain JDBC connection, then
+ * committer) takes whatever has arrived, up to {@link AckConfig#maxBatch()} rows, inserts it with one
+ * {@code INSERT ... SELECT ... FROM unnest(arrays) ON CONFLICT (channel, provider_id) DO NOTHING} (the same prepared
+ * statement for every batch size) and one commit on a plain JDBC connection, then
  * completes every future of the batch. A future completes normally only after the commit returned (durable: the
  * database runs with synchronous commit), exceptionally for every request of a batch that failed (nothing of it was
  * stored: one transaction), and at once with {@link Refused} when more than {@link AckConfig#queueBound()} rows are
@@ -56,12 +56,18 @@ import io.vertx.core.Vertx;
 class GroupCommit {
 
     private static final Logger LOG = Logger.getLogger(GroupCommit.class);
-    /** PostgreSQL's wire protocol takes at most 65,535 parameters per statement; 9 are bound per row. */
-    private static final int ROWS_PER_STATEMENT = 4_000;
+    /**
+     * One statement text for every batch size: the rows travel as one array per column, so PostgreSQL parses and
+     * plans it once per connection (the driver keeps it prepared) instead of once per distinct batch size. Received
+     * at is bound twice (once per use); a row's settle is in microseconds, null for none (no next attempt time).
+     */
     private static final String INSERT = "insert into inbound_update (id, channel, provider_id, sequence_no, contact_hash, "
-            + "kind, payload, status, received_at, next_attempt_at, subject_hash) values ";
-    private static final String ROW = "(nextval('inbound_update_seq'), ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)";
-    private static final String ON_CONFLICT = " on conflict (channel, provider_id) do nothing returning channel, provider_id";
+            + "kind, payload, status, received_at, next_attempt_at, subject_hash) "
+            + "select nextval('inbound_update_seq'), u.channel, u.provider_id, u.sequence_no, u.contact_hash, u.kind, "
+            + "u.payload, 'PENDING', ?::timestamptz, ?::timestamptz + u.settle_us * interval '1 microsecond', u.subject_hash "
+            + "from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bytea[], ?::varchar[], ?::bytea[], ?::bigint[], ?::bytea[]) "
+            + "as u(channel, provider_id, sequence_no, contact_hash, kind, payload, settle_us, subject_hash) "
+            + "on conflict (channel, provider_id) do nothing returning channel, provider_id";
 
     /**
      * One update ready to store: {@code providerKey} is already the lookup key (ProviderIds.key) and {@code payload}
@@ -317,29 +323,11 @@ class GroupCommit {
             connection.setNetworkTimeout(Runnable::run, commitTimeoutMillis);
             connection.setAutoCommit(false);
             try {
-                for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-                    List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-                    try (PreparedStatement insert = connection.prepareStatement(sql(chunk.size()))) {
-                        int p = 0;
-                        for (Row row : chunk) {
-                            insert.setString(++p, row.channel().name());
-                            insert.setString(++p, row.providerKey());
-                            insert.setLong(++p, row.sequenceNo());
-                            bytes(insert, ++p, row.contactHash());
-                            insert.setString(++p, row.kind());
-                            insert.setBytes(++p, row.payload());
-                            insert.setObject(++p, receivedAt);
-                            if (row.settle().isZero()) {
-                                insert.setNull(++p, Types.TIMESTAMP_WITH_TIMEZONE);
-                            } else {
-                                insert.setObject(++p, OffsetDateTime.ofInstant(now.plus(row.settle()), ZoneOffset.UTC));
-                            }
-                            bytes(insert, ++p, row.subjectHash());
-                        }
-                        try (ResultSet keys = insert.executeQuery()) {
-                            while (keys.next()) {
-                                inserted.put(keys.getString(1) + '\u0000' + keys.getString(2), Boolean.TRUE);
-                            }
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    bind(connection, insert, rows, receivedAt);
+                    try (ResultSet keys = insert.executeQuery()) {
+                        while (keys.next()) {
+                            inserted.put(keys.getString(1) + '\u0000' + keys.getString(2), Boolean.TRUE);
                         }
                     }
                 }
@@ -363,19 +351,42 @@ class GroupCommit {
         return inserted;
     }
 
-    private static void bytes(PreparedStatement statement, int index, byte[] value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BINARY);
-        } else {
-            statement.setBytes(index, value);
+    /** Binds the batch as one array per column (element i of each array is row i; a null element is a null column). */
+    private static void bind(Connection connection, PreparedStatement insert, List<Row> rows, OffsetDateTime receivedAt)
+            throws SQLException {
+        int n = rows.size();
+        String[] channels = new String[n];
+        String[] providerKeys = new String[n];
+        Long[] sequenceNos = new Long[n];
+        byte[][] contactHashes = new byte[n][];
+        String[] kinds = new String[n];
+        byte[][] payloads = new byte[n][];
+        Long[] settleMicros = new Long[n];
+        byte[][] subjectHashes = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
+            channels[i] = row.channel().name();
+            providerKeys[i] = row.providerKey();
+            sequenceNos[i] = row.sequenceNo();
+            contactHashes[i] = row.contactHash();
+            kinds[i] = row.kind();
+            payloads[i] = row.payload();
+            settleMicros[i] = row.settle().isZero() ? null : micros(row.settle());
+            subjectHashes[i] = row.subjectHash();
         }
+        insert.setObject(1, receivedAt);
+        insert.setObject(2, receivedAt);
+        insert.setArray(3, connection.createArrayOf("varchar", channels));
+        insert.setArray(4, connection.createArrayOf("varchar", providerKeys));
+        insert.setArray(5, connection.createArrayOf("bigint", sequenceNos));
+        insert.setArray(6, connection.createArrayOf("bytea", contactHashes));
+        insert.setArray(7, connection.createArrayOf("varchar", kinds));
+        insert.setArray(8, connection.createArrayOf("bytea", payloads));
+        insert.setArray(9, connection.createArrayOf("bigint", settleMicros));
+        insert.setArray(10, connection.createArrayOf("bytea", subjectHashes));
     }
 
-    private static String sql(int rows) {
-        StringBuilder sql = new StringBuilder(INSERT.length() + rows * (ROW.length() + 1) + ON_CONFLICT.length()).append(INSERT);
-        for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ",").append(ROW);
-        }
-        return sql.append(ON_CONFLICT).toString();
+    private static long micros(Duration duration) {
+        return Math.addExact(Math.multiplyExact(duration.getSeconds(), 1_000_000L), duration.getNano() / 1_000);
     }
 }

@@ -1,8 +1,12 @@
 package id.ruangaman.channel.inbound;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -149,6 +153,54 @@ class GroupCommitTest {
         for (String update : updates) { // the platform's retry
             TelegramChats.post(update).then().statusCode(200);
             assertEquals(1, chats.storedCount(TelegramChats.updateIdOf(update)));
+        }
+    }
+
+    @Test
+    void shouldStoreEveryColumnOfARowAsHandedOverIncludingNullsAndSettleAndReportOnlyNewRowsAsFresh() throws Exception {
+        String stem = "ack-test-" + System.nanoTime();
+        byte[] contact = {1, 2, 3};
+        byte[] subject = {9, 8, 7, 6};
+        byte[] payload = {0, 42, -1, 17};
+        // Settled an hour ahead (and 1.5 ms, to see the microseconds kept), so no worker takes it while it is read.
+        Duration settle = Duration.ofSeconds(3600, 1_500_000);
+        GroupCommit.Row settled = new GroupCommit.Row(Channel.TELEGRAM, stem + ":a", 41, contact, "ack-test-kind", payload,
+                settle, subject);
+        GroupCommit.Row nobody = new GroupCommit.Row(Channel.WHATSAPP, stem + ":b", 42, null, "ack-test-none", new byte[0],
+                Duration.ZERO, null);
+        assertEquals(2, commits.submit(List.of(settled, nobody)).get(30, TimeUnit.SECONDS));
+        GroupCommit.Row fresh = new GroupCommit.Row(Channel.TELEGRAM, stem + ":c", 43, contact, "ack-test-kind", payload,
+                settle, contact);
+        assertEquals(1, commits.submit(List.of(settled, fresh)).get(30, TimeUnit.SECONDS), "a stored row counted as new");
+
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                var rows = sql.executeQuery("select provider_id, channel, sequence_no, contact_hash, kind, payload, status, "
+                        + "extract(epoch from next_attempt_at - received_at), subject_hash, next_attempt_at is null, attempts "
+                        + "from inbound_update where provider_id like '" + stem + "%' order by provider_id")) {
+            assertTrue(rows.next());
+            assertEquals(stem + ":a", rows.getString(1));
+            assertEquals("TELEGRAM", rows.getString(2));
+            assertEquals(41, rows.getLong(3));
+            assertArrayEquals(contact, rows.getBytes(4));
+            assertEquals("ack-test-kind", rows.getString(5));
+            assertArrayEquals(payload, rows.getBytes(6));
+            assertEquals("PENDING", rows.getString(7));
+            assertEquals(new BigDecimal("3600.001500"), rows.getBigDecimal(8));
+            assertArrayEquals(subject, rows.getBytes(9));
+            assertTrue(rows.next());
+            assertEquals(stem + ":b", rows.getString(1));
+            assertEquals("WHATSAPP", rows.getString(2));
+            assertEquals(42, rows.getLong(3));
+            assertNull(rows.getBytes(4));
+            assertEquals("ack-test-none", rows.getString(5));
+            assertNull(rows.getBytes(9));
+            if (rows.getInt(11) == 0) { // not yet attempted by a worker, which may reschedule it
+                assertTrue(rows.getBoolean(10), "no settle must leave no next attempt time");
+            }
+            assertTrue(rows.next());
+            assertEquals(stem + ":c", rows.getString(1));
+            assertArrayEquals(contact, rows.getBytes(9));
+            assertFalse(rows.next());
         }
     }
 
