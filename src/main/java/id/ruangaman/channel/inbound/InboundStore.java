@@ -3,6 +3,7 @@ package id.ruangaman.channel.inbound;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +62,9 @@ public class InboundStore {
     private final GroupCommit commits;
     private final MeterRegistry metrics;
     private final ProviderIds providerIds;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    /** Per channel, per kind: looked up on every acknowledgement without building a key. */
+    private final Map<Channel, Map<String, Counter>> received = new EnumMap<>(Channel.class);
+    private final Map<Channel, Counter> duplicates = new ConcurrentHashMap<>();
 
     InboundStore(EntityManager em, FieldCipher cipher, GroupCommit commits, MeterRegistry metrics, ProviderIds providerIds) {
         this.em = em;
@@ -69,6 +72,9 @@ public class InboundStore {
         this.commits = commits;
         this.metrics = metrics;
         this.providerIds = providerIds;
+        for (Channel channel : Channel.values()) {
+            received.put(channel, new ConcurrentHashMap<>()); // filled lazily: a counter appears with its first update
+        }
     }
 
     /**
@@ -89,10 +95,12 @@ public class InboundStore {
                 throw failure instanceof GroupCommit.Refused ? new Busy() : new CompletionException(failure);
             }
             for (Arrival arrival : arrivals) {
-                counter("ruangaman.inbound.received", arrival.channel(), arrival.kind()).increment();
+                received(arrival.channel(), arrival.kind()).increment();
             }
             if (fresh < arrivals.size()) {
-                counter("ruangaman.inbound.duplicates", arrivals.get(0).channel(), null).increment(arrivals.size() - fresh);
+                duplicates.computeIfAbsent(arrivals.get(0).channel(),
+                        channel -> metrics.counter("ruangaman.inbound.duplicates", "channel", tag(channel)))
+                        .increment(arrivals.size() - fresh);
             }
             return fresh;
         });
@@ -114,11 +122,15 @@ public class InboundStore {
         }
     }
 
-    private Counter counter(String name, Channel channel, String kind) {
-        String channelTag = channel.name().toLowerCase(Locale.ROOT);
-        return counters.computeIfAbsent(name + '/' + channelTag + '/' + kind, key -> kind == null
-                ? metrics.counter(name, "channel", channelTag)
-                : metrics.counter(name, "channel", channelTag, "kind", kind));
+    private Counter received(Channel channel, String kind) {
+        Map<String, Counter> byKind = received.get(channel);
+        Counter counter = byKind.get(kind);
+        return counter != null ? counter : byKind.computeIfAbsent(kind,
+                k -> metrics.counter("ruangaman.inbound.received", "channel", tag(channel), "kind", k));
+    }
+
+    private static String tag(Channel channel) {
+        return channel.name().toLowerCase(Locale.ROOT);
     }
 
     /**
