@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -159,48 +163,55 @@ class GroupCommitTest {
     @Test
     void shouldStoreEveryColumnOfARowAsHandedOverIncludingNullsAndSettleAndReportOnlyNewRowsAsFresh() throws Exception {
         String stem = "ack-test-" + System.nanoTime();
-        byte[] contact = {1, 2, 3};
+        byte[] contact = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII); // a lane of its own
         byte[] subject = {9, 8, 7, 6};
         byte[] payload = {0, 42, -1, 17};
-        // Settled an hour ahead (and 1.5 ms, to see the microseconds kept), so no worker takes it while it is read.
+        // Settled hours ahead (and 1.5 ms, to see the microseconds kept), so no worker takes them; removed at the end.
         Duration settle = Duration.ofSeconds(3600, 1_500_000);
         GroupCommit.Row settled = new GroupCommit.Row(Channel.TELEGRAM, stem + ":a", 41, contact, "ack-test-kind", payload,
                 settle, subject);
-        GroupCommit.Row nobody = new GroupCommit.Row(Channel.WHATSAPP, stem + ":b", 42, null, "ack-test-none", new byte[0],
-                Duration.ZERO, null);
-        assertEquals(2, commits.submit(List.of(settled, nobody)).get(30, TimeUnit.SECONDS));
-        GroupCommit.Row fresh = new GroupCommit.Row(Channel.TELEGRAM, stem + ":c", 43, contact, "ack-test-kind", payload,
-                settle, contact);
-        assertEquals(1, commits.submit(List.of(settled, fresh)).get(30, TimeUnit.SECONDS), "a stored row counted as new");
+        GroupCommit.Row nobody = new GroupCommit.Row(Channel.TELEGRAM, stem + ":b", 42, null, "ack-test-none", new byte[0],
+                Duration.ofHours(2), null);
+        try {
+            assertEquals(2, commits.submit(List.of(settled, nobody)).get(30, TimeUnit.SECONDS));
+            GroupCommit.Row fresh = new GroupCommit.Row(Channel.TELEGRAM, stem + ":c", 43, contact, "ack-test-kind", payload,
+                    settle, contact);
+            assertEquals(1, commits.submit(List.of(settled, fresh)).get(30, TimeUnit.SECONDS), "a stored row counted as new");
 
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
-                var rows = sql.executeQuery("select provider_id, channel, sequence_no, contact_hash, kind, payload, status, "
-                        + "extract(epoch from next_attempt_at - received_at), subject_hash, next_attempt_at is null, attempts "
-                        + "from inbound_update where provider_id like '" + stem + "%' order by provider_id")) {
-            assertTrue(rows.next());
-            assertEquals(stem + ":a", rows.getString(1));
-            assertEquals("TELEGRAM", rows.getString(2));
-            assertEquals(41, rows.getLong(3));
-            assertArrayEquals(contact, rows.getBytes(4));
-            assertEquals("ack-test-kind", rows.getString(5));
-            assertArrayEquals(payload, rows.getBytes(6));
-            assertEquals("PENDING", rows.getString(7));
-            assertEquals(new BigDecimal("3600.001500"), rows.getBigDecimal(8));
-            assertArrayEquals(subject, rows.getBytes(9));
-            assertTrue(rows.next());
-            assertEquals(stem + ":b", rows.getString(1));
-            assertEquals("WHATSAPP", rows.getString(2));
-            assertEquals(42, rows.getLong(3));
-            assertNull(rows.getBytes(4));
-            assertEquals("ack-test-none", rows.getString(5));
-            assertNull(rows.getBytes(9));
-            if (rows.getInt(11) == 0) { // not yet attempted by a worker, which may reschedule it
-                assertTrue(rows.getBoolean(10), "no settle must leave no next attempt time");
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                    ResultSet rows = sql.executeQuery("select provider_id, channel, sequence_no, contact_hash, kind, payload, "
+                            + "status, extract(epoch from next_attempt_at - received_at), subject_hash "
+                            + "from inbound_update where provider_id like '" + stem + "%' order by provider_id")) {
+                assertTrue(rows.next());
+                assertEquals(stem + ":a", rows.getString(1));
+                assertEquals("TELEGRAM", rows.getString(2));
+                assertEquals(41, rows.getLong(3));
+                assertArrayEquals(contact, rows.getBytes(4));
+                assertEquals("ack-test-kind", rows.getString(5));
+                assertArrayEquals(payload, rows.getBytes(6));
+                assertEquals("PENDING", rows.getString(7));
+                assertEquals(new BigDecimal("3600.001500"), rows.getBigDecimal(8));
+                assertArrayEquals(subject, rows.getBytes(9));
+                assertTrue(rows.next());
+                assertEquals(stem + ":b", rows.getString(1));
+                assertEquals(42, rows.getLong(3));
+                assertNull(rows.getBytes(4));
+                assertEquals("ack-test-none", rows.getString(5));
+                assertArrayEquals(new byte[0], rows.getBytes(6));
+                assertNull(rows.getBytes(9));
+                assertTrue(rows.next());
+                assertEquals(stem + ":c", rows.getString(1));
+                assertArrayEquals(contact, rows.getBytes(9));
+                assertFalse(rows.next());
             }
-            assertTrue(rows.next());
-            assertEquals(stem + ":c", rows.getString(1));
-            assertArrayEquals(contact, rows.getBytes(9));
-            assertFalse(rows.next());
+        } finally {
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.execute("delete from inbound_update where provider_id like '" + stem + "%'");
+                sql.execute("delete from inbound_queue where channel = 'TELEGRAM' and contact_hash = '\\x"
+                        + HexFormat.of().formatHex(contact) + "'");
+                sql.execute("update inbound_queue set pending = pending - 1 where channel = 'TELEGRAM' and contact_hash = '\\x'");
+                sql.execute("delete from inbound_queue where channel = 'TELEGRAM' and contact_hash = '\\x' and pending <= 0");
+            }
         }
     }
 
