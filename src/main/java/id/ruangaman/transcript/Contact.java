@@ -14,12 +14,21 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Formula;
 
 import id.ruangaman.security.crypto.EncryptedStringConverter;
 
-/** One person on one channel. The platform id is encrypted; its blind index finds the row. */
+/**
+ * One person on one channel. The platform id is encrypted; its blind index finds the row.
+ *
+ * <p>Updated with only the columns that changed ({@link DynamicUpdate}): every intake step touches the contact (when
+ * the person last wrote, the flood window), and a full-row update would encrypt the platform id, user id and display
+ * name again each time (a fresh random IV, so new ciphertext for the same value) and write them back. Hibernate
+ * compares these attributes by their decrypted values, so an untouched one is not written.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "contact")
 public class Contact {
 

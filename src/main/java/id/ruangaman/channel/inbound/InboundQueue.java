@@ -1,6 +1,7 @@
 package id.ruangaman.channel.inbound;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -79,12 +80,23 @@ class InboundQueue {
             }
         }
         List<Object[]> ids = new ArrayList<>();
-        byChannel.forEach((channel, hashes) -> ids.addAll(em.createNativeQuery("select id, channel, contact_hash, total from ("
-                + "select id, channel, contact_hash, count(*) over (partition by contact_hash) as total, "
-                + "row_number() over (partition by contact_hash order by sequence_no, id) as place "
-                + "from inbound_update where status = 'PENDING' and channel = ?1 and contact_hash in (?2)) ranked "
-                + "where place <= ?3")
-                .setParameter(1, channel.name()).setParameter(2, hashes).setParameter(3, perContact).getResultList()));
+        // JDBC with a bytea array parameter, not an "in" list: one statement text whatever the number of contacts.
+        byChannel.forEach((channel, hashes) -> em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement waitingIds = connection.prepareStatement("select id, channel, contact_hash, total from ("
+                    + "select id, channel, contact_hash, count(*) over (partition by contact_hash) as total, "
+                    + "row_number() over (partition by contact_hash order by sequence_no, id) as place "
+                    + "from inbound_update where status = 'PENDING' and channel = ? and contact_hash = any(?)) ranked "
+                    + "where place <= ?")) {
+                waitingIds.setString(1, channel.name());
+                waitingIds.setArray(2, connection.createArrayOf("bytea", hashes.toArray(byte[][]::new)));
+                waitingIds.setInt(3, perContact);
+                try (ResultSet row = waitingIds.executeQuery()) {
+                    while (row.next()) {
+                        ids.add(new Object[] { row.getLong(1), row.getString(2), row.getBytes(3), row.getLong(4) });
+                    }
+                }
+            }
+        }));
         for (Key key : waiting.keySet()) {
             if (key.hash.length == 0) {
                 List<Object[]> nobody = em.createNativeQuery("select id, channel, count(*) over () from inbound_update "
@@ -100,8 +112,10 @@ class InboundQueue {
             counts.put(key, ((Number) row[3]).intValue());
         }
         if (!keyOf.isEmpty()) {
-            List<InboundUpdate> loaded = em.createQuery("from InboundUpdate where id in ?1", InboundUpdate.class)
-                    .setParameter(1, keyOf.keySet()).getResultList();
+            // SQL with one array parameter: Hibernate translates a query with an "in" list again at every call.
+            @SuppressWarnings("unchecked")
+            List<InboundUpdate> loaded = em.createNativeQuery("select * from inbound_update where id = any(?1)", InboundUpdate.class)
+                    .setParameter(1, keyOf.keySet().toArray(Long[]::new)).getResultList();
             for (InboundUpdate update : loaded) {
                 waiting.get(keyOf.get(update.id)).add(update);
             }

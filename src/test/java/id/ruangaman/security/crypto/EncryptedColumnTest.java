@@ -66,4 +66,41 @@ class EncryptedColumnTest {
         assertEquals(SENTINEL_NAME, reloaded.displayName);
         assertEquals(SENTINEL_ID, reloaded.externalId);
     }
+
+    @Test
+    void shouldLeaveUntouchedEncryptedColumnsAsStoredWhenAContactChanges() throws Exception {
+        String externalId = "987654321099";
+        Long id = QuarkusTransaction.requiringNew().call(() -> {
+            Contact contact = contacts.findOrCreate(Channel.TELEGRAM, externalId);
+            contact.displayName = SENTINEL_NAME;
+            return contact.id;
+        });
+        byte[][] before = encryptedColumns(id);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            Contact contact = contacts.lock(id);
+            contact.lastInboundAt = java.time.Instant.now();
+            contact.floodCount++;
+        });
+
+        byte[][] after = encryptedColumns(id);
+        // AES-GCM with a random IV: encrypting the same value again would give other bytes, so equal bytes mean the
+        // update did not rewrite these columns
+        assertTrue(java.util.Arrays.equals(before[0], after[0]), "external_id rewritten");
+        assertTrue(java.util.Arrays.equals(before[1], after[1]), "display_name rewritten");
+        Contact reloaded = QuarkusTransaction.requiringNew().call(() -> contacts.findByExternalId(Channel.TELEGRAM, externalId).orElseThrow());
+        assertEquals(1, reloaded.floodCount);
+        assertEquals(SENTINEL_NAME, reloaded.displayName);
+    }
+
+    private byte[][] encryptedColumns(long id) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select external_id, display_name from contact where id = ?")) {
+            query.setLong(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                return new byte[][] { row.getBytes(1), row.getBytes(2) };
+            }
+        }
+    }
 }
