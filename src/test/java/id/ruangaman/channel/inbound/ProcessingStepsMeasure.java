@@ -11,13 +11,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import id.ruangaman.testing.Eventually;
+import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WhatsAppFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A rough measurement, not part of the suite (run it by name): a backlog of intake steps from many Telegram chats is
- * stored while processing is paused, then worked off; prints steps per second and, when the database has
+ * A rough measurement, not part of the suite (run it by name): a backlog of whole intakes (to the confirmed summary)
+ * from many people, every fifth on WhatsApp, is stored while processing is paused, then worked off; prints steps per
+ * second, the inbound workers' and the whole JVM's CPU per step and, when the database has
  * {@code pg_stat_statements} loaded, the statements per step. Start a PostgreSQL with
  * {@code shared_preload_libraries=pg_stat_statements} and run
  * {@code ./mvnw -o test -Dtest=ProcessingStepsMeasure -Did.ruangaman.embedded-postgres.url=jdbc:postgresql://127.0.0.1:PORT/postgres
@@ -35,21 +38,31 @@ class ProcessingStepsMeasure {
 
     @Test
     void measure() throws Exception {
-        List<String> script = List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
-                "send_now:details", "violence_type:sexual_assault", "violence_type:done");
+        // A whole intake to its confirmed summary (so a new case files the lines that led to it), every fifth person on
+        // WhatsApp, as in the benchmark's drain.
+        IntakeWalk walk = IntakeWalk.shortVictim(true, "Cerita sintetis untuk pengukuran, tanpa nama asli.", "no", "legal");
         processor.pause();
-        List<String> updates = new ArrayList<>();
-        for (int chat = 0; chat < CHATS; chat++) {
-            long chatId = TelegramFixtures.newChatId();
-            updates.add(TelegramFixtures.render("start_command.json", chatId));
-            script.forEach(data -> updates.add(TelegramFixtures.button(chatId, data)));
-            updates.add(TelegramFixtures.text(chatId, "pesan sintetis untuk pengukuran"));
+        List<List<String>> people = new ArrayList<>();
+        for (int person = 0; person < CHATS; person++) {
+            List<String> updates = new ArrayList<>();
+            if (person % 5 == 4) {
+                String number = WhatsAppFixtures.newNumber();
+                updates.add(WhatsAppFixtures.text(number, "halo"));
+                updates.addAll(walk.whatsApp(number));
+            } else {
+                long chatId = TelegramFixtures.newChatId();
+                updates.add(TelegramFixtures.render("start_command.json", chatId));
+                updates.addAll(walk.telegram(chatId));
+            }
+            people.add(updates);
         }
-        // every chat's updates in order, the chats interleaved as they would arrive
-        int perChat = script.size() + 2;
-        for (int step = 0; step < perChat; step++) {
-            for (int chat = 0; chat < CHATS; chat++) {
-                TelegramChats.post(updates.get(chat * perChat + step)).then().statusCode(200);
+        // every person's updates in order, the people interleaved as they would arrive
+        int steps = 0;
+        for (int step = 0; step < people.get(0).size(); step++) {
+            for (int person = 0; person < CHATS; person++) {
+                String update = people.get(person).get(step);
+                (person % 5 == 4 ? WhatsAppFixtures.post(update) : TelegramChats.post(update)).then().statusCode(200);
+                steps++;
             }
         }
         boolean statements = sql("select count(*) from pg_extension where extname = 'pg_stat_statements'") > 0;
@@ -57,14 +70,15 @@ class ProcessingStepsMeasure {
             sql("select count(*) from (select pg_stat_statements_reset()) r");
         }
         long workerCpu = workerCpuNanos();
+        long processCpu = processCpuNanos();
         long started = System.nanoTime();
         processor.resume();
         Eventually.await("backlog worked off", Duration.ofMinutes(10),
                 () -> sql("select count(*) from inbound_update where status = 'PENDING'") == 0);
         double seconds = (System.nanoTime() - started) / 1e9;
-        int steps = updates.size();
-        System.out.printf("[measure] %d steps from %d chats in %.1f s: %.0f steps/s; inbound workers' CPU %.2f ms per step%n",
-                steps, CHATS, seconds, steps / seconds, (workerCpuNanos() - workerCpu) / 1e6 / steps);
+        System.out.printf("[measure] %d steps from %d people in %.1f s: %.0f steps/s; inbound workers' CPU %.2f ms per step, "
+                + "the whole JVM's %.2f ms%n", steps, CHATS, seconds, steps / seconds, (workerCpuNanos() - workerCpu) / 1e6 / steps,
+                (processCpuNanos() - processCpu) / 1e6 / steps);
         if (statements) {
             long calls = sql("select sum(calls)::bigint from pg_stat_statements where query not like '%pg_stat_statements%' "
                     + "and query not like '%pg_extension%' and query not like 'select count(*) from inbound_update%' "
@@ -95,6 +109,12 @@ class ProcessingStepsMeasure {
             }
         }
         return total;
+    }
+
+    /** CPU time of this whole JVM so far (every thread, the JIT and the collector too), in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private long sql(String query) {
