@@ -32,6 +32,15 @@ public interface ChannelsConfig {
     @WithDefault("8")
     int inboundClaimContacts();
 
+    /**
+     * Consecutive due updates of one claimed contact applied in one round's transaction
+     * (RUANGAMAN_CHANNELS_INBOUND_ROUND_STEPS): the round's fixed work (locking the updates, reading the contacts and
+     * sessions, marking, the commit) is then shared by up to this many steps of each contact. After the first, only
+     * updates that fetch no file join a round. 1: one step per contact per round.
+     */
+    @WithDefault("8")
+    int inboundRoundSteps();
+
     /** Waiting updates of one claimed contact read with the claim; more are taken at the next claim. */
     @WithDefault("20")
     int inboundClaimUpdates();

@@ -397,7 +397,7 @@ public class ConversationService {
         session.holdingFiles = state.pending() == PendingPrompt.EVIDENCE_KEEP && !state.draft().mediaIds().isEmpty();
         session.updatedAt = now;
         if (session.id == null) {
-            sessions.persist(session);
+            sessions.persistNew(session);
         }
     }
 

@@ -36,10 +36,10 @@ public class SessionRepository implements PanacheRepository<ConversationSession>
      * without a session is looked up again when asked for.
      */
     void preload(Collection<Long> contactIds) {
+        Map<Long, ConversationSession> kept = memory.map(PRELOADED); // made even when empty: the round's new sessions join it
         if (contactIds.isEmpty()) {
             return;
         }
-        Map<Long, ConversationSession> kept = memory.map(PRELOADED);
         // SQL with one array parameter: Hibernate translates a query with an "in" list again at every call (more than
         // the query itself cost), whatever the list's length.
         @SuppressWarnings("unchecked")
@@ -47,6 +47,15 @@ public class SessionRepository implements PanacheRepository<ConversationSession>
                 "select * from conversation_session where contact_id = any(?1)", ConversationSession.class)
                 .setParameter(1, contactIds.toArray(Long[]::new)).getResultList();
         found.forEach(session -> kept.put(session.contactId, session));
+    }
+
+    /**
+     * Stores a new session; when this transaction read sessions up front ({@link #preload}) it is kept with them, so the
+     * contact's next step in the same round finds it without a query.
+     */
+    void persistNew(ConversationSession session) {
+        persist(session);
+        memory.<Long, ConversationSession>existing(PRELOADED).ifPresent(kept -> kept.put(session.contactId, session));
     }
 
     /**

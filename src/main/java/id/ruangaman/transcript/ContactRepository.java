@@ -153,6 +153,7 @@ public class ContactRepository implements PanacheRepository<Contact> {
         contact.externalIdHash = hash;
         contact.createdAt = Instant.now(clock);
         persist(contact);
+        preloaded.keepCreated(contact);
         return contact;
     }
 

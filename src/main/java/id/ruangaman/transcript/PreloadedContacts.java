@@ -51,6 +51,8 @@ public class PreloadedContacts {
         if (hashes.isEmpty()) {
             return List.of();
         }
+        Map<String, Contact> kept = memory.map(KEY);
+        Map<Long, Contact> locked = memory.map(LOCKED); // made here even when none is found: the round's new contacts join it
         // SQL with array parameters, then the contacts by id: Hibernate translates a query with an "in" list or a lock
         // again at every call, which cost more than the query itself.
         Session session = em.unwrap(Session.class);
@@ -61,21 +63,19 @@ public class PreloadedContacts {
                 lock.setString(1, channel.name());
                 lock.setArray(2, known);
                 lock.setArray(3, known);
-                List<Long> locked = new ArrayList<>();
+                List<Long> rowIds = new ArrayList<>();
                 try (ResultSet rows = lock.executeQuery()) {
                     while (rows.next()) {
-                        locked.add(rows.getLong(1));
+                        rowIds.add(rows.getLong(1));
                     }
                 }
-                return locked;
+                return rowIds;
             }
         });
         if (ids.isEmpty()) {
             return List.of();
         }
         List<Contact> found = session.findMultiple(Contact.class, ids);
-        Map<String, Contact> kept = memory.map(KEY);
-        Map<Long, Contact> locked = memory.map(LOCKED);
         for (Contact contact : found) {
             locked.put(contact.id, contact);
         }
@@ -85,6 +85,16 @@ public class PreloadedContacts {
                     .ifPresent(contact -> kept.putIfAbsent(key(channel, hash), contact));
         }
         return found;
+    }
+
+    /**
+     * Keeps a contact this transaction just created, when it read contacts up front ({@link #lockAll}): its row is this
+     * transaction's own until the commit, so it counts as locked, and the contact's next step in the same round finds
+     * it without a query.
+     */
+    void keepCreated(Contact contact) {
+        memory.<Long, Contact>existing(LOCKED).ifPresent(locked -> locked.put(contact.id, contact));
+        memory.<String, Contact>existing(KEY).ifPresent(kept -> kept.put(key(contact.channel, contact.externalIdHash), contact));
     }
 
     /** The contact with this id if this transaction locked it up front ({@link #lockAll}): its lock is held. */

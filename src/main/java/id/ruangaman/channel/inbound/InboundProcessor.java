@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -185,8 +186,7 @@ public class InboundProcessor {
                 if (round.isEmpty()) {
                     break;
                 }
-                looked += round.size();
-                runRound(round, pausable);
+                looked += runRound(round, pausable);
             }
         } finally {
             queue.release(lanes.stream().map(lane -> new InboundQueue.Outcome(lane.claimed, lane.closed, lane.nextDue())).toList());
@@ -259,38 +259,83 @@ public class InboundProcessor {
         }
     }
 
-    private void runRound(List<Lane> round, boolean pausable) {
+    /**
+     * One round: the lanes' next steps prepared, then applied in one transaction; returns how many updates it looked at.
+     * A lane takes up to {@link ChannelsConfig#inboundRoundSteps()} of its contact's consecutive due updates in a round:
+     * its first, and after it only updates that fetch no file (so nothing is downloaded on the strength of a question
+     * an earlier step of the same round may still change).
+     */
+    private int runRound(List<Lane> round, boolean pausable) {
         if (round.stream().anyMatch(lane -> lane.next > 0 && (lane.erasures != ERASURES.get()[0] || mayFetchFile(lane.current())))) {
             dropErased(round);
         }
-        List<Lane> toApply = new ArrayList<>();
+        Map<Lane, List<Step>> batches = new LinkedHashMap<>();
         for (Lane lane : round) {
             if (prepare(lane)) {
-                toApply.add(lane);
+                List<Step> batch = new ArrayList<>();
+                batch.add(new Step(lane.current(), lane.prepared, lane.closeAs));
+                prepareAhead(lane, batch);
+                batches.put(lane, batch);
             }
         }
-        if (toApply.isEmpty()) {
-            return;
+        if (batches.isEmpty()) {
+            return round.size();
         }
-        Map<Lane, InboundUpdate.Status> outcomes;
+        Map<Lane, List<InboundUpdate.Status>> outcomes;
         try {
-            outcomes = QuarkusTransaction.requiringNew().call(() -> applyAll(toApply, pausable));
+            outcomes = QuarkusTransaction.requiringNew().call(() -> applyAll(batches, pausable));
         } catch (RuntimeException e) {
-            if (toApply.size() == 1) {
-                fail(toApply.get(0), e);
-                return;
+            Map.Entry<Lane, List<Step>> only = batches.entrySet().iterator().next();
+            if (batches.size() == 1 && only.getValue().size() == 1) {
+                fail(only.getKey(), e);
+                return round.size();
             }
-            // One of them failed and took the others with it: each again on its own, so only the bad one is retried.
-            outcomes = new HashMap<>();
-            for (Lane lane : toApply) {
+            // One step failed and took the others with it: each lane's first step again on its own, so only the bad one
+            // is retried (a failed later step becomes a first one in a later round).
+            outcomes = new LinkedHashMap<>();
+            for (Map.Entry<Lane, List<Step>> batch : batches.entrySet()) {
+                Map<Lane, List<Step>> single = Map.of(batch.getKey(), List.of(batch.getValue().get(0)));
                 try {
-                    outcomes.putAll(QuarkusTransaction.requiringNew().call(() -> applyAll(List.of(lane), pausable)));
-                } catch (RuntimeException single) {
-                    fail(lane, single);
+                    outcomes.putAll(QuarkusTransaction.requiringNew().call(() -> applyAll(single, pausable)));
+                } catch (RuntimeException alone) {
+                    fail(batch.getKey(), alone);
                 }
             }
         }
-        outcomes.forEach(this::settle);
+        int looked = 0;
+        for (Map.Entry<Lane, List<InboundUpdate.Status>> outcome : outcomes.entrySet()) {
+            looked += outcome.getValue().size();
+            outcome.getValue().forEach(status -> settle(outcome.getKey(), status));
+        }
+        return Math.max(looked, round.size());
+    }
+
+    /** One update of a round, prepared: what {@link InboundHandler#apply} takes, or the status it is closed with unrun. */
+    private record Step(InboundUpdate update, InboundHandler.Prepared prepared, InboundUpdate.Status closeAs) {
+    }
+
+    /**
+     * Adds the lane's following updates to its round, as long as each is due now, fetches no file, and prepares without
+     * an error (one that fails is left to be the first of a later round, where its failure is counted).
+     */
+    private void prepareAhead(Lane lane, List<Step> batch) {
+        Instant now = Instant.now(clock);
+        for (int index = lane.next + 1; index < lane.claimed.updates().size() && batch.size() < config.inboundRoundSteps(); index++) {
+            InboundUpdate update = lane.claimed.updates().get(index);
+            InboundHandler handler = handlers.get(update.channel);
+            if (handler == null || update.fetchFile || InboundQueue.dueAt(update).isAfter(now) || mayFetchFile(update)) {
+                return;
+            }
+            if (update.payload == null) {
+                batch.add(new Step(update, null, InboundUpdate.Status.IGNORED));
+                continue;
+            }
+            try {
+                batch.add(new Step(update, handler.prepare(update, cipher.decrypt(update.payload)), null));
+            } catch (RuntimeException e) {
+                return;
+            }
+        }
     }
 
     /**
@@ -349,13 +394,15 @@ public class InboundProcessor {
 
     /**
      * In the current transaction: locks the round's updates (one statement), reads and locks their senders' contacts
-     * and sessions ({@link #lockSenders}), applies each still-pending one, and marks them (one statement per outcome).
-     * An update another worker holds or finished is left alone. {@code pausable}: gives way to the webhooks between
-     * contacts.
+     * and sessions ({@link #lockSenders}), applies each lane's still-pending ones in order, and marks them (one
+     * statement per outcome). Returns each lane's outcomes in order, one per update it got to: a lane stops at an update
+     * another worker holds or finished (outcome null), at one whose file is wanted first (PENDING), and after an
+     * erasure in the round (its later updates wait for the next round, which sees what the erasure emptied).
+     * {@code pausable}: gives way to the webhooks between steps.
      */
     @SuppressWarnings("unchecked")
-    private Map<Lane, InboundUpdate.Status> applyAll(List<Lane> lanes, boolean pausable) {
-        List<Long> ids = lanes.stream().map(lane -> lane.current().id).toList();
+    private Map<Lane, List<InboundUpdate.Status>> applyAll(Map<Lane, List<Step>> batches, boolean pausable) {
+        List<Long> ids = batches.values().stream().flatMap(List::stream).map(step -> step.update().id).toList();
         Map<Long, Boolean> locked = new HashMap<>();
         // Locked by primary key and the status checked here: with "status = 'PENDING'" in the query the planner took a
         // whole scan of the partial index of pending updates (its statistics still say empty right after a burst), 3-5 ms
@@ -366,31 +413,42 @@ public class InboundProcessor {
                 + "for update skip locked").setParameter(1, ids.toArray(Long[]::new)).getResultList()).stream()
                 .filter(row -> InboundUpdate.Status.PENDING.name().equals(row[2]))
                 .forEach(row -> locked.put(((Number) row[0]).longValue(), (Boolean) row[1]));
-        List<Lane> steps = lanes.stream().filter(lane -> Boolean.FALSE.equals(locked.get(lane.current().id)) && lane.closeAs == null)
-                .toList();
-        lockSenders(steps);
-        Map<Lane, InboundUpdate.Status> outcomes = new HashMap<>();
-        for (Lane lane : lanes) {
-            InboundUpdate update = lane.current();
-            Boolean erased = locked.get(update.id);
-            if (erased == null) {
-                outcomes.put(lane, null); // another instance has it, or it is already done
-            } else if (erased || lane.closeAs != null) {
-                outcomes.put(lane, lane.closeAs != null ? lane.closeAs : InboundUpdate.Status.IGNORED);
-            } else {
-                if (pausable && lane != steps.get(0)) {
-                    giveWay(); // between contacts too, so a long round never holds the webhook's answers back for long
+        lockSenders(batches, locked);
+        Map<Lane, List<InboundUpdate.Status>> outcomes = new LinkedHashMap<>();
+        Map<InboundUpdate.Status, List<Long>> marks = new EnumMap<>(InboundUpdate.Status.class);
+        int erasures = ERASURES.get()[0];
+        boolean first = true;
+        for (Map.Entry<Lane, List<Step>> batch : batches.entrySet()) {
+            List<InboundUpdate.Status> statuses = new ArrayList<>();
+            outcomes.put(batch.getKey(), statuses);
+            for (Step step : batch.getValue()) {
+                if (!statuses.isEmpty() && ERASURES.get()[0] != erasures) {
+                    break; // someone was erased in this round: the next round looks at what it emptied first
                 }
-                outcomes.put(lane, handlers.get(update.channel).apply(lane.prepared));
+                Boolean erased = locked.get(step.update().id);
+                InboundUpdate.Status status;
+                if (erased == null) {
+                    status = null; // another instance has it, or it is already done
+                } else if (erased || step.closeAs() != null) {
+                    status = step.closeAs() != null ? step.closeAs() : InboundUpdate.Status.IGNORED;
+                } else {
+                    if (pausable && !first) {
+                        giveWay(); // between steps too, so a long round never holds the webhook's answers back for long
+                    }
+                    first = false;
+                    status = handlers.get(step.update().channel).apply(step.prepared());
+                }
+                statuses.add(status);
+                if (status == null || status == InboundUpdate.Status.PENDING) {
+                    if (status == InboundUpdate.Status.PENDING) {
+                        marks.computeIfAbsent(status, each -> new ArrayList<>()).add(step.update().id);
+                    }
+                    break; // the contact's later updates wait: their order is kept
+                }
+                marks.computeIfAbsent(status, each -> new ArrayList<>()).add(step.update().id);
             }
         }
         Timestamp now = Timestamp.from(Instant.now(clock));
-        Map<InboundUpdate.Status, List<Long>> marks = new EnumMap<>(InboundUpdate.Status.class);
-        outcomes.forEach((lane, status) -> {
-            if (status != null) {
-                marks.computeIfAbsent(status, each -> new ArrayList<>()).add(lane.current().id);
-            }
-        });
         // One statement per outcome, not one per update: PENDING means the update's file is wanted (fetched next time).
         em.unwrap(Session.class).doWork(connection -> {
             for (Map.Entry<InboundUpdate.Status, List<Long>> mark : marks.entrySet()) {
@@ -415,13 +473,15 @@ public class InboundProcessor {
      * channel ({@link RoundPreload}), so the steps run without queries of their own and their writes are flushed
      * together, in JDBC batches, at the commit.
      */
-    private void lockSenders(List<Lane> steps) {
+    private void lockSenders(Map<Lane, List<Step>> batches, Map<Long, Boolean> locked) {
         Map<Channel, List<byte[]>> senders = new EnumMap<>(Channel.class);
-        for (Lane lane : steps) {
-            InboundUpdate update = lane.current();
-            if (update.contactHash != null && update.contactHash.length > 0 && handlers.get(update.channel).stepsSender(lane.prepared)) {
-                senders.computeIfAbsent(update.channel, channel -> new ArrayList<>()).add(update.contactHash);
-            }
+        for (List<Step> batch : batches.values()) {
+            // A lane's updates share their sender (the contact the lane is ordered by): one of them that steps it is enough.
+            batch.stream().filter(step -> Boolean.FALSE.equals(locked.get(step.update().id)) && step.closeAs() == null)
+                    .filter(step -> step.update().contactHash != null && step.update().contactHash.length > 0
+                            && handlers.get(step.update().channel).stepsSender(step.prepared()))
+                    .findFirst().ifPresent(step -> senders.computeIfAbsent(step.update().channel, channel -> new ArrayList<>())
+                            .add(step.update().contactHash));
         }
         senders.forEach(preload::lockSenders);
     }
