@@ -396,9 +396,9 @@ public class InboundProcessor {
      * In the current transaction: locks the round's updates (one statement), reads and locks their senders' contacts
      * and sessions ({@link #lockSenders}), applies each lane's still-pending ones in order, and marks them (one
      * statement per outcome). Returns each lane's outcomes in order, one per update it got to: a lane stops at an update
-     * another worker holds or finished (outcome null), at one whose file is wanted first (PENDING), and after an
-     * erasure in the round (its later updates wait for the next round, which sees what the erasure emptied).
-     * {@code pausable}: gives way to the webhooks between steps.
+     * another worker holds or finished (outcome null), at one whose file is wanted first (PENDING), after an erasure in
+     * the round (its later updates wait for the next round, which sees what the erasure emptied), and after the round
+     * gave way to the webhooks. {@code pausable}: gives way to the webhooks between steps.
      */
     @SuppressWarnings("unchecked")
     private Map<Lane, List<InboundUpdate.Status>> applyAll(Map<Lane, List<Step>> batches, boolean pausable) {
@@ -418,12 +418,16 @@ public class InboundProcessor {
         Map<InboundUpdate.Status, List<Long>> marks = new EnumMap<>(InboundUpdate.Status.class);
         int erasures = ERASURES.get()[0];
         boolean first = true;
+        boolean yielded = false;
         for (Map.Entry<Lane, List<Step>> batch : batches.entrySet()) {
             List<InboundUpdate.Status> statuses = new ArrayList<>();
             outcomes.put(batch.getKey(), statuses);
             for (Step step : batch.getValue()) {
-                if (!statuses.isEmpty() && ERASURES.get()[0] != erasures) {
-                    break; // someone was erased in this round: the next round looks at what it emptied first
+                // A lane's later steps wait for the next round when someone was erased in this one (the next round looks
+                // at what the erasure emptied first), and once the round gave way to the webhook: while it is congested a
+                // round takes one step per contact, as many pauses as before, and never holds its locks much longer.
+                if (!statuses.isEmpty() && (yielded || ERASURES.get()[0] != erasures)) {
+                    break;
                 }
                 Boolean erased = locked.get(step.update().id);
                 InboundUpdate.Status status;
@@ -432,20 +436,19 @@ public class InboundProcessor {
                 } else if (erased || step.closeAs() != null) {
                     status = step.closeAs() != null ? step.closeAs() : InboundUpdate.Status.IGNORED;
                 } else {
-                    if (pausable && !first) {
-                        giveWay(); // between steps too, so a long round never holds the webhook's answers back for long
+                    if (pausable && !first && giveWay()) {
+                        yielded = true; // between steps too, so a long round never holds the webhook's answers back for long
                     }
                     first = false;
                     status = handlers.get(step.update().channel).apply(step.prepared());
                 }
                 statuses.add(status);
+                if (status != null) {
+                    marks.computeIfAbsent(status, each -> new ArrayList<>()).add(step.update().id);
+                }
                 if (status == null || status == InboundUpdate.Status.PENDING) {
-                    if (status == InboundUpdate.Status.PENDING) {
-                        marks.computeIfAbsent(status, each -> new ArrayList<>()).add(step.update().id);
-                    }
                     break; // the contact's later updates wait: their order is kept
                 }
-                marks.computeIfAbsent(status, each -> new ArrayList<>()).add(step.update().id);
             }
         }
         Timestamp now = Timestamp.from(Instant.now(clock));

@@ -75,7 +75,10 @@ class InboundQueueTest {
         processor.resume();
     }
 
-    record Row(byte[] contact, long sequenceNo, String text, Instant due) {
+    record Row(byte[] contact, long sequenceNo, String text, Instant due, String kind) {
+        Row(byte[] contact, long sequenceNo, String text, Instant due) {
+            this(contact, sequenceNo, text, due, "text");
+        }
     }
 
     @Test
@@ -219,6 +222,106 @@ class InboundQueueTest {
         assertEquals(replies, replied(people.get(2)));
     }
 
+    @Test
+    void shouldApplyAContactsConsecutiveStepsInOneRoundInOrderEachOnce() {
+        processor.drainOnce(); // nothing else due takes a place in the claim
+        String tag = HexFormat.of().formatHex(newHash()).substring(0, 12);
+        List<String> people = List.of("steps-a-" + tag, "steps-b-" + tag);
+        List<Row> rows = new ArrayList<>();
+        for (String person : people) {
+            byte[] sender = contacts.hash(Channel.DEV, person);
+            List<String> texts = List.of("one", "two", "three", "four");
+            for (int i = 0; i < texts.size(); i++) {
+                rows.add(new Row(sender, i + 1, "say " + person + " " + texts.get(i) + " " + person, null, ScriptedDevUpdates.NO_FILE));
+            }
+        }
+        store(rows);
+
+        processor.drainOnce();
+        List<ScriptedDevUpdates.Attempt> attempts = handler.attemptsWithTransactions().stream()
+                .filter(attempt -> attempt.text().endsWith(tag)).toList();
+        assertEquals(8, attempts.size(), "each step ran once: " + attempts);
+        assertEquals(1, attempts.stream().map(ScriptedDevUpdates.Attempt::transaction).distinct().count(),
+                "both contacts' four steps were one round, one transaction: " + attempts);
+        for (String person : people) {
+            assertEquals(List.of("one", "two", "three", "four"), transcript(person), "each step once, in order");
+            for (int sequenceNo = 1; sequenceNo <= 4; sequenceNo++) {
+                assertEquals("DONE", statusOf(contacts.hash(Channel.DEV, person), sequenceNo));
+            }
+            assertEquals(0, queueRows(contacts.hash(Channel.DEV, person)));
+        }
+        long replies = replied(people.get(0));
+        assertTrue(replies >= 4, "every step was answered");
+        assertEquals(replies, replied(people.get(1)));
+    }
+
+    @Test
+    void shouldNotTakeAnUpdateThatMayFetchAFileBehindAnotherStepOfTheRound() {
+        processor.drainOnce();
+        String tag = HexFormat.of().formatHex(newHash()).substring(0, 12);
+        String person = "file-" + tag;
+        byte[] sender = contacts.hash(Channel.DEV, person);
+        store(List.of(new Row(sender, 1, "say " + person + " one " + person, null, ScriptedDevUpdates.NO_FILE),
+                new Row(sender, 2, "say " + person + " two " + person, null, "text"),
+                new Row(sender, 3, "say " + person + " three " + person, null, ScriptedDevUpdates.NO_FILE)));
+
+        processor.drainOnce();
+        List<ScriptedDevUpdates.Attempt> attempts = handler.attemptsWithTransactions().stream()
+                .filter(attempt -> attempt.text().endsWith(tag)).toList();
+        assertEquals(List.of("one " + person, "two " + person, "three " + person),
+                attempts.stream().map(ScriptedDevUpdates.Attempt::text).toList());
+        assertNotEquals(attempts.get(0).transaction(), attempts.get(1).transaction(),
+                "an update that may fetch a file is prepared after the steps before it were committed, so it starts a round");
+        assertEquals(attempts.get(1).transaction(), attempts.get(2).transaction(), "the update after it joined its round");
+        assertEquals(List.of("one", "two", "three"), transcript(person));
+    }
+
+    @Test
+    void shouldChargeAFailureToTheStepThatFailedWhenItWasNotTheFirstOfItsRound() {
+        processor.drainOnce();
+        String tag = HexFormat.of().formatHex(newHash()).substring(0, 12);
+        String person = "charge-" + tag;
+        String other = "charge-other-" + tag;
+        byte[] sender = contacts.hash(Channel.DEV, person);
+        byte[] otherSender = contacts.hash(Channel.DEV, other);
+        store(List.of(new Row(sender, 1, "say " + person + " one " + person, null, ScriptedDevUpdates.NO_FILE),
+                new Row(sender, 2, "fail " + tag, null, ScriptedDevUpdates.NO_FILE),
+                new Row(sender, 3, "say " + person + " three " + person, null, ScriptedDevUpdates.NO_FILE),
+                new Row(otherSender, 1, "say " + other + " one " + other, null, ScriptedDevUpdates.NO_FILE),
+                new Row(otherSender, 2, "say " + other + " two " + other, null, ScriptedDevUpdates.NO_FILE)));
+
+        processor.drainOnce();
+        assertEquals("DONE", statusOf(sender, 1));
+        assertEquals(0, attemptsOf(sender, 1), "the step before the failing one was not charged with its failure");
+        assertEquals("PENDING", statusOf(sender, 2));
+        assertEquals(1, attemptsOf(sender, 2), "one failed attempt, counted on the update that failed");
+        assertEquals("PENDING", statusOf(sender, 3), "the contact's next update waits behind the failing one");
+        assertFalse(handler.attempts().contains("three " + person), "the update after the failing one ran before it");
+        assertEquals(List.of("one"), transcript(person), "each step's writes once: the rolled back round left nothing doubled");
+        assertEquals(List.of("one", "two"), transcript(other), "the other contact of the round went on, each step once");
+    }
+
+    @Test
+    void shouldStopAContactsRoundAtAnErasureAndNeverRunWhatTheErasureEmptied() {
+        processor.drainOnce();
+        String tag = HexFormat.of().formatHex(newHash()).substring(0, 12);
+        String person = "erase-" + tag;
+        byte[] sender = contacts.hash(Channel.DEV, person);
+        List<String> texts = List.of("halo", "/hapus", "ya", "setelah");
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            rows.add(new Row(sender, i + 1, "say " + person + " " + texts.get(i) + (i == 3 ? " " + person : ""), null,
+                    ScriptedDevUpdates.NO_FILE));
+        }
+        store(rows);
+
+        processor.drainOnce();
+        assertEquals(List.of("DONE", "DONE", "DONE", "IGNORED"), List.of(statusOf(sender, 1), statusOf(sender, 2), statusOf(sender, 3),
+                statusOf(sender, 4)), "the update the erasure emptied is closed unrun");
+        assertFalse(handler.attempts().contains("setelah " + person), "an update of an erased person ran after the erasure");
+        assertEquals(List.of(), transcript(person), "nothing of the person is left in the transcript");
+    }
+
     /** The person's own lines in the transcript, in order, without the tag. */
     private List<String> transcript(String person) {
         return QuarkusTransaction.requiringNew().call(() -> contacts.findByExternalId(Channel.DEV, person)
@@ -240,7 +343,7 @@ class InboundQueueTest {
         for (int i = 0; i < rows.size(); i++) {
             int p = i * 5;
             sql.append(i == 0 ? "" : ", ").append("(nextval('inbound_update_seq'), 'DEV', ?").append(p + 1).append(", ?")
-                    .append(p + 2).append(", ?").append(p + 3).append(", 'text', ?").append(p + 4)
+                    .append(p + 2).append(", ?").append(p + 3).append(", '").append(rows.get(i).kind()).append("', ?").append(p + 4)
                     .append(", 'PENDING', now(), ?").append(p + 5).append(", null)");
         }
         QuarkusTransaction.requiringNew().run(() -> {

@@ -19,10 +19,14 @@ import id.ruangaman.transcript.ContactRepository;
  * any): the payload is plain text; one starting with "fail" throws in the processing transaction, anything else is
  * DONE. "say ID TEXT" is a real conversation step of the dev contact ID (it is the update's sender: the round reads
  * it up front); "say ID flaky ..." writes its step, then throws, on its first two attempts. Every attempt is recorded
- * in order, with its transaction.
+ * in order, with its transaction. An update of the kind {@value #NO_FILE} fetches no file, so it can join a round
+ * behind its contact's first step; any other counts as one that may.
  */
 @ApplicationScoped
 public class ScriptedDevUpdates implements InboundHandler {
+
+    /** The kind of a stored update that fetches no file. */
+    static final String NO_FILE = "no_file";
 
     record Text(long updateId, String text) implements Prepared {
     }
@@ -59,6 +63,12 @@ public class ScriptedDevUpdates implements InboundHandler {
             return new Say(update.id, parts[1], parts[2]);
         }
         return new Text(update.id, text);
+    }
+
+    /** Updates stored with the kind {@value #NO_FILE} fetch no file (they may join a round after its first step); the rest may. */
+    @Override
+    public boolean mayFetchFile(InboundUpdate update) {
+        return !NO_FILE.equals(update.kind);
     }
 
     @Override
