@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.ruangaman.platform.TransactionMemory;
+import id.ruangaman.transcript.PreloadedContacts;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /** Conversation sessions, one per contact. */
@@ -19,21 +20,30 @@ public class SessionRepository implements PanacheRepository<ConversationSession>
     private static final Object PRELOADED = new Object();
 
     private final TransactionMemory memory;
+    private final PreloadedContacts contacts;
 
-    SessionRepository(TransactionMemory memory) {
+    SessionRepository(TransactionMemory memory, PreloadedContacts contacts) {
         this.memory = memory;
+        this.contacts = contacts;
     }
 
-    /** The contact's session: one read up front in this transaction ({@link #preload}) without a query. */
+    /**
+     * The contact's session. Without a query when this transaction read the contact's sessions up front
+     * ({@link #preload}: found, or known to have none), or created the contact ({@link PreloadedContacts#createdHere}:
+     * it has none until this transaction stores one, {@link #persistNew}).
+     */
     public Optional<ConversationSession> findByContact(long contactId) {
-        Optional<ConversationSession> kept = memory.<Long, ConversationSession>existing(PRELOADED).map(sessions -> sessions.get(contactId));
-        return kept.isPresent() ? kept : find("contactId", contactId).firstResultOptional();
+        Optional<Map<Long, ConversationSession>> kept = memory.existing(PRELOADED);
+        if (kept.isPresent() && (kept.get().containsKey(contactId) || contacts.createdHere(contactId))) {
+            return Optional.ofNullable(kept.get().get(contactId));
+        }
+        return find("contactId", contactId).firstResultOptional();
     }
 
     /**
      * Reads the sessions of these contacts in one statement and keeps them for the rest of the transaction, so the
-     * steps that follow find them without a query (each would first flush the earlier steps' writes). A contact
-     * without a session is looked up again when asked for.
+     * steps that follow find them without a query (each would first flush the earlier steps' writes). The contacts are
+     * locked (only their own steps create a session, under that lock), so one without a session is known to have none.
      */
     void preload(Collection<Long> contactIds) {
         Map<Long, ConversationSession> kept = memory.map(PRELOADED); // made even when empty: the round's new sessions join it
@@ -46,6 +56,7 @@ public class SessionRepository implements PanacheRepository<ConversationSession>
         List<ConversationSession> found = getEntityManager().createNativeQuery(
                 "select * from conversation_session where contact_id = any(?1)", ConversationSession.class)
                 .setParameter(1, contactIds.toArray(Long[]::new)).getResultList();
+        contactIds.forEach(contactId -> kept.put(contactId, null)); // known to have none, unless found
         found.forEach(session -> kept.put(session.contactId, session));
     }
 

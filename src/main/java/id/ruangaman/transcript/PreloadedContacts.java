@@ -33,6 +33,8 @@ public class PreloadedContacts {
     private static final Object KEY = new Object();
     /** The transaction's resource key: the contacts locked up front, by id. */
     private static final Object LOCKED = new Object();
+    /** The transaction's resource key: the ids of the contacts it created while it kept contacts read up front. */
+    private static final Object CREATED = new Object();
 
     private final EntityManager em;
     private final TransactionMemory memory;
@@ -93,8 +95,19 @@ public class PreloadedContacts {
      * it without a query.
      */
     void keepCreated(Contact contact) {
-        memory.<Long, Contact>existing(LOCKED).ifPresent(locked -> locked.put(contact.id, contact));
+        memory.<Long, Contact>existing(LOCKED).ifPresent(locked -> {
+            locked.put(contact.id, contact);
+            memory.<Long, Boolean>map(CREATED).put(contact.id, true);
+        });
         memory.<String, Contact>existing(KEY).ifPresent(kept -> kept.put(key(contact.channel, contact.externalIdHash), contact));
+    }
+
+    /**
+     * Whether this transaction created the contact while it kept contacts read up front ({@link #keepCreated}): nothing
+     * of it existed before, so nothing of it (a session) needs to be looked for in the database.
+     */
+    public boolean createdHere(long id) {
+        return memory.<Long, Boolean>existing(CREATED).map(created -> created.containsKey(id)).orElse(false);
     }
 
     /** The contact with this id if this transaction locked it up front ({@link #lockAll}): its lock is held. */
