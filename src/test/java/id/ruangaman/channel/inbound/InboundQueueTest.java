@@ -319,8 +319,9 @@ class InboundQueueTest {
         assertEquals(List.of("DONE", "DONE", "DONE", "IGNORED"), List.of(statusOf(sender, 1), statusOf(sender, 2), statusOf(sender, 3),
                 statusOf(sender, 4)), "the update the erasure emptied is closed unrun");
         assertFalse(handler.attempts().contains("setelah " + person), "an update of an erased person ran after the erasure");
-        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> messages.count("contactId = ?1 and body is not null",
-                contacts.findByExternalId(Channel.DEV, person).orElseThrow().id)), "nothing the person wrote is left in the transcript");
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> messages.count("contactId = ?1 and direction = ?2 "
+                + "and body is not null", contacts.findByExternalId(Channel.DEV, person).orElseThrow().id, ChatMessage.Direction.IN)),
+                "nothing the person wrote is left in the transcript");
     }
 
     /** The person's own lines in the transcript, in order, without the tag. */
