@@ -188,8 +188,8 @@ class KubernetesManifestsTest {
     /**
      * The image (deploy/Dockerfile, also used by docker-compose) runs the JVM with the replica's options: a heap share
      * sized for a 512 MiB pod leaves room for metaspace, threads and buffers (the image's old 75% of 512 MiB left
-     * about 130 MiB for them, about what the service uses besides its heap, so the kernel could kill the container before the JVM's
-     * own OutOfMemoryError). Compose sets the limit the share is taken of.
+     * about 130 MiB for them, about what the service uses besides its heap, so the kernel could kill the container
+     * before the JVM's own OutOfMemoryError). Compose sets the limit the share is taken of.
      */
     @Test
     void shouldRunTheImageWithTheReplicasJvmOptionsAndAMemoryLimit() throws IOException {
