@@ -19,11 +19,12 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Walkthrough 7, finding 7 (inbox): after *Kirim* the page opens at the new reply, not at the top of a long
- * transcript; and every time the inbox shows names its zone (WIB for the default Asia/Jakarta), since the machine
- * may run on UTC while counsellors read local time.
+ * transcript; every time the inbox shows names its zone (WIB for the default Asia/Jakarta), since the machine may
+ * run on UTC while counsellors read local time; the canned first contact does not ask for a safe time the person
+ * already gave.
  */
 @QuarkusTest
-class ReplyLandsOnItselfTest {
+class ReplyBoxTest {
 
     @Inject
     InboxFixtures fixtures;
@@ -60,5 +61,22 @@ class ReplyLandsOnItselfTest {
         assertEquals("WIT", InboxFormat.zoneName(ZoneId.of("Asia/Jayapura"), at));
         assertEquals("UTC", InboxFormat.zoneName(ZoneId.of("UTC"), at));
         assertEquals("UTC+09:30", InboxFormat.zoneName(ZoneId.of("Australia/Darwin"), at));
+    }
+
+    @Test
+    void shouldOfferAFirstContactThatDoesNotAskForASafeTimeAlreadyGiven() {
+        fixtures.account("anchor-counsellor", Role.COUNSELLOR);
+        String session = InboxFixtures.login("anchor-counsellor");
+        String gave = getAs(session).when().get("/inbox/cases/" + fixtures.fullyAnsweredCase()).then().statusCode(200).extract().asString();
+        String didNot = getAs(session).when().get("/inbox/cases/" + fixtures.submittedCase(true)).then().statusCode(200).extract().asString();
+        assertTrue(firstContact(didNot).contains("Kapan waktu yang aman untuk kita bicara?"), firstContact(didNot));
+        assertTrue(firstContact(gave).contains("pada waktu aman yang kamu tulis") && !firstContact(gave).contains("Kapan waktu"),
+                firstContact(gave));
+    }
+
+    private static String firstContact(String page) {
+        Matcher option = Pattern.compile("<option value=\"first_contact\" data-text=\"([^\"]*)\"").matcher(page);
+        assertTrue(option.find(), "no canned first contact");
+        return option.group(1);
     }
 }
