@@ -17,7 +17,11 @@ import id.ruangaman.conversation.definition.OptionDefinition;
 import id.ruangaman.conversation.text.AnswerText;
 import id.ruangaman.conversation.text.TimeAgo;
 
-/** Matches typed text to a button: its displayed number ("2"), its id, its label in any language, or a known word. */
+/**
+ * Matches typed text to a button: its displayed number ("2"), its id, its label in any language, or a known word; for
+ * a flow's choice question also the person's own words ({@link #understand}: typed words and labels inside a longer
+ * answer, numbers against {@code number} ranges, times ago against {@code days_ago} ranges).
+ */
 final class ChoiceMatcher {
 
     /** A word or label right after one of these is not what the person means ("bukan dosen"): the message is unclear. */

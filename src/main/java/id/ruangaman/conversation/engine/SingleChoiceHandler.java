@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code single_choice}: one option, then leave through that option's exit. */
+/**
+ * {@code single_choice}: one option, tapped or typed, then leave through that option's exit. A typed answer that is not
+ * the option's label is shown back ("✓ 3 hari terakhir") so a misreading can be corrected.
+ */
 final class SingleChoiceHandler implements NodeHandler {
 
     /** Before the label of the option a typed answer was taken as; the tick of a chosen button, in any language. */
