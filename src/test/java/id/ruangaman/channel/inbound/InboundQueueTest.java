@@ -232,7 +232,7 @@ class InboundQueueTest {
             byte[] sender = contacts.hash(Channel.DEV, person);
             List<String> texts = List.of("one", "two", "three", "four");
             for (int i = 0; i < texts.size(); i++) {
-                rows.add(new Row(sender, i + 1, "say " + person + " " + texts.get(i) + " " + person, null, ScriptedDevUpdates.NO_FILE));
+                rows.add(say(sender, i + 1, person, texts.get(i), ScriptedDevUpdates.NO_FILE));
             }
         }
         store(rows);
@@ -257,17 +257,14 @@ class InboundQueueTest {
 
     @Test
     void shouldNotTakeAnUpdateThatMayFetchAFileBehindAnotherStepOfTheRound() {
-        processor.drainOnce();
-        String tag = HexFormat.of().formatHex(newHash()).substring(0, 12);
-        String person = "file-" + tag;
+        String person = freshPerson("file-");
         byte[] sender = contacts.hash(Channel.DEV, person);
-        store(List.of(new Row(sender, 1, "say " + person + " one " + person, null, ScriptedDevUpdates.NO_FILE),
-                new Row(sender, 2, "say " + person + " two " + person, null, "text"),
-                new Row(sender, 3, "say " + person + " three " + person, null, ScriptedDevUpdates.NO_FILE)));
+        store(List.of(say(sender, 1, person, "one", ScriptedDevUpdates.NO_FILE), say(sender, 2, person, "two", "text"),
+                say(sender, 3, person, "three", ScriptedDevUpdates.NO_FILE)));
 
         processor.drainOnce();
         List<ScriptedDevUpdates.Attempt> attempts = handler.attemptsWithTransactions().stream()
-                .filter(attempt -> attempt.text().endsWith(tag)).toList();
+                .filter(attempt -> attempt.text().endsWith(person)).toList();
         assertEquals(List.of("one " + person, "two " + person, "three " + person),
                 attempts.stream().map(ScriptedDevUpdates.Attempt::text).toList());
         assertNotEquals(attempts.get(0).transaction(), attempts.get(1).transaction(),
@@ -278,17 +275,13 @@ class InboundQueueTest {
 
     @Test
     void shouldChargeAFailureToTheStepThatFailedWhenItWasNotTheFirstOfItsRound() {
-        processor.drainOnce();
-        String tag = HexFormat.of().formatHex(newHash()).substring(0, 12);
-        String person = "charge-" + tag;
-        String other = "charge-other-" + tag;
+        String person = freshPerson("charge-");
+        String other = "other-" + person;
         byte[] sender = contacts.hash(Channel.DEV, person);
         byte[] otherSender = contacts.hash(Channel.DEV, other);
-        store(List.of(new Row(sender, 1, "say " + person + " one " + person, null, ScriptedDevUpdates.NO_FILE),
-                new Row(sender, 2, "fail " + tag, null, ScriptedDevUpdates.NO_FILE),
-                new Row(sender, 3, "say " + person + " three " + person, null, ScriptedDevUpdates.NO_FILE),
-                new Row(otherSender, 1, "say " + other + " one " + other, null, ScriptedDevUpdates.NO_FILE),
-                new Row(otherSender, 2, "say " + other + " two " + other, null, ScriptedDevUpdates.NO_FILE)));
+        store(List.of(say(sender, 1, person, "one", ScriptedDevUpdates.NO_FILE),
+                new Row(sender, 2, "fail " + person, null, ScriptedDevUpdates.NO_FILE), say(sender, 3, person, "three", ScriptedDevUpdates.NO_FILE),
+                say(otherSender, 1, other, "one", ScriptedDevUpdates.NO_FILE), say(otherSender, 2, other, "two", ScriptedDevUpdates.NO_FILE)));
 
         processor.drainOnce();
         assertEquals("DONE", statusOf(sender, 1));
@@ -303,9 +296,7 @@ class InboundQueueTest {
 
     @Test
     void shouldStopAContactsRoundAtAnErasureAndNeverRunWhatTheErasureEmptied() {
-        processor.drainOnce();
-        String tag = HexFormat.of().formatHex(newHash()).substring(0, 12);
-        String person = "erase-" + tag;
+        String person = freshPerson("erase-");
         byte[] sender = contacts.hash(Channel.DEV, person);
         List<String> texts = List.of("halo", "/hapus", "ya", "setelah");
         List<Row> rows = new ArrayList<>();
@@ -322,6 +313,20 @@ class InboundQueueTest {
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> messages.count("contactId = ?1 and direction = ?2 "
                 + "and body is not null", contacts.findByExternalId(Channel.DEV, person).orElseThrow().id, ChatMessage.Direction.IN)),
                 "nothing the person wrote is left in the transcript");
+    }
+
+    /**
+     * A new dev person's id: the prefix and a fresh tag. Whatever else was due is worked off first, so it takes no place in
+     * the claim.
+     */
+    private String freshPerson(String prefix) {
+        processor.drainOnce();
+        return prefix + HexFormat.of().formatHex(newHash()).substring(0, 12);
+    }
+
+    /** A conversation step of the dev contact {@code person}, stored with that kind; its text ends with the person's id. */
+    private static Row say(byte[] sender, long sequenceNo, String person, String text, String kind) {
+        return new Row(sender, sequenceNo, "say " + person + " " + text + " " + person, null, kind);
     }
 
     /** The person's own lines in the transcript, in order, without the tag. */
