@@ -185,6 +185,24 @@ class KubernetesManifestsTest {
         assertEquals(jobLabels, one(NetworkPolicy.class, "ruang-aman-migrate").getSpec().getPodSelector().getMatchLabels());
     }
 
+    /**
+     * The image (deploy/Dockerfile, also used by docker-compose) runs the JVM with the replica's options: a heap share
+     * sized for a 512 MiB pod leaves room for metaspace, threads and buffers (the image's old 75% of 512 MiB left
+     * about 130 MiB for them, about what the service uses besides its heap, so the kernel could kill the container
+     * before the JVM's own OutOfMemoryError). Compose sets the limit the share is taken of.
+     */
+    @Test
+    void shouldRunTheImageWithTheReplicasJvmOptionsAndAMemoryLimit() throws IOException {
+        Container service = one(Deployment.class, "ruang-aman").getSpec().getTemplate().getSpec().getContainers().get(0);
+        Matcher image = Pattern.compile("(?m)^ENV JAVA_OPTS_APPEND=\"([^\"]*)\"").matcher(Files.readString(Path.of("deploy", "Dockerfile")));
+        assertTrue(image.find(), "deploy/Dockerfile sets no JAVA_OPTS_APPEND");
+        assertEquals(value(service, "JAVA_OPTS_APPEND"), image.group(1));
+        Matcher composeLimit = Pattern.compile("(?m)^\\s+mem_limit:\\s*(\\d+)m\\s*$").matcher(
+                Files.readString(Path.of("deploy", "docker-compose.yml")));
+        assertTrue(composeLimit.find(), "the compose service has no memory limit");
+        assertEquals(service.getResources().getLimits().get("memory").toString(), composeLimit.group(1) + "Mi");
+    }
+
     /** The model keeps fields it has no property for in additionalProperties; any there is a mistake. */
     private static void collectUnknownFields(Object node, String path, List<String> unknown) throws Exception {
         if (node instanceof List<?> list) {
