@@ -115,6 +115,11 @@ class OutboxDispatcher {
 
         @Override
         public void run() {
+            try {
+                sender.prepare();
+            } catch (RuntimeException e) {
+                LOG.warnf("Preparing delivery for %s failed (%s); sending anyway", sender.channel(), e.getClass().getSimpleName());
+            }
             while (running.get()) {
                 try {
                     ackPriority.yieldToWebhook();

@@ -61,6 +61,34 @@ class TelegramSender implements ChannelSender {
         return config.enabled();
     }
 
+    /**
+     * A Bot API answer to sendMessage for a message with an inline keyboard, with made-up values: reading it builds the
+     * library's JSON reader for {@link Message} and every type it holds.
+     */
+    static final String SAMPLE_ANSWER = "{\"ok\":true,\"result\":{\"message_id\":1,\"date\":1700000000,"
+            + "\"chat\":{\"id\":1,\"type\":\"private\"},\"from\":{\"id\":2,\"is_bot\":true,\"first_name\":\"bot\"},"
+            + "\"text\":\"-\",\"reply_markup\":{\"inline_keyboard\":[[{\"text\":\"-\",\"callback_data\":\"n:o\"}]]}}}";
+
+    /**
+     * Reads {@link #SAMPLE_ANSWER} as a sendMessage answer. Telegram Bots Java reads every answer with one shared Jackson
+     * mapper, which builds its reader for {@link Message} (hundreds of types) on the first answer while holding a lock
+     * that every other answer waits for: in a fresh JVM on a busy machine, seconds in which no send finishes (thread
+     * dumps of a fresh instance with a full outbox: all senders waiting for their answers, the answers waiting for that
+     * lock). Reading a sample first builds it before any message is claimed.
+     */
+    @Override
+    public void prepare() {
+        try {
+            readSampleAnswer();
+        } catch (TelegramApiRequestException e) {
+            throw new IllegalStateException("the sample sendMessage answer could not be read", e);
+        }
+    }
+
+    static Message readSampleAnswer() throws TelegramApiRequestException {
+        return SendMessage.builder().chatId(1L).text("-").build().deserializeResponse(SAMPLE_ANSWER);
+    }
+
     @Override
     public SendOutcome send(Contact contact, ChatMessage message, Output.Message body) {
         if (Outbox.KIND_DELETE.equals(message.kind)) {
