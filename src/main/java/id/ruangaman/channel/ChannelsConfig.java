@@ -60,8 +60,12 @@ public interface ChannelsConfig {
     @WithDefault("250ms")
     Duration outboundSendTime();
 
-    /** The most sends one channel has in flight at once, whatever its limit (RUANGAMAN_CHANNELS_OUTBOUND_MAX_WORKERS). */
-    @WithDefault("128")
+    /**
+     * The most sends one channel has in flight at once, whatever its limit (RUANGAMAN_CHANNELS_OUTBOUND_MAX_WORKERS): at
+     * the default send time, enough for 256 messages a second; each sender also takes a database connection for its
+     * short transactions, from the same pool as everything else.
+     */
+    @WithDefault("64")
     int outboundMaxWorkers();
 
     /** How often the database is polled when no wake-up came (other instances, retries, restarts). */
