@@ -57,6 +57,11 @@ class BrokenFlowsTest {
                         "reserved_option_id.yaml: node 'ask_colour': reserved option id 'skip'")),
                 Arguments.of("unknown_kind.yaml", List.of(
                         "unknown_kind.yaml: node 'ask_colour': invalid value for 'kind'")),
+                Arguments.of("unanswered_condition.yaml", List.of(
+                        "unanswered_condition.yaml: condition 'both_ways': 'unanswered: true' goes with 'answer' and without 'any_of'",
+                        "unanswered_condition.yaml: condition 'says_false': 'unanswered: true' goes with 'answer' and without 'any_of'",
+                        "unanswered_condition.yaml: condition 'unknown_key' refers to unknown answer 'mood'",
+                        "unanswered_condition.yaml: condition 'nested_wrong': a clause has either 'any' or 'answer' with 'any_of'")),
                 Arguments.of("text_by_unknown_answer.yaml", List.of(
                         "text_by_unknown_answer.yaml: node 'ask_colour': text_by refers to unknown answer 'mood'")),
                 Arguments.of("words_before_consent.yaml", List.of(
@@ -82,6 +87,15 @@ class BrokenFlowsTest {
                         "fields_of_kinds.yaml: node 'ask_more': unreachable node",
                         "fields_of_kinds.yaml: condition 'likes_tea': 'maybe' is not an option of 'ask_tea'",
                         "fields_of_kinds.yaml: node 'check': a branch needs 'exits: {yes: …}' and 'next'")),
+                Arguments.of("typed_words.yaml", List.of(
+                        "typed_words.yaml: node 'ask_colour': unknown language 'fr' in 'options.red.words'",
+                        "typed_words.yaml: node 'ask_colour': typed word 'Biru' belongs to options 'blue' and 'red'",
+                        "typed_words.yaml: node 'ask_colour': typed word 'MERAH TUA!' belongs to options 'red' and 'blue'",
+                        "typed_words.yaml: node 'ask_colour': typed word '12' of option 'blue' is a number "
+                                + "(a typed number picks the option at that position; use 'number')",
+                        "typed_words.yaml: node 'ask_colour': 'number' of options 'red' and 'blue' overlap",
+                        "typed_words.yaml: node 'ask_colour': invalid 'days_ago' of option 'green' (needs min or max, 0 or more, min <= max)",
+                        "typed_words.yaml: node 'ask_food': option field 'days_ago' applies to single_choice only")),
                 Arguments.of("invalid_yaml.yaml", List.of(
                         "invalid_yaml.yaml: invalid YAML at line 4")));
     }
