@@ -82,6 +82,11 @@ class BrokenFlowsTest {
                         "fields_of_kinds.yaml: node 'ask_more': unreachable node",
                         "fields_of_kinds.yaml: condition 'likes_tea': 'maybe' is not an option of 'ask_tea'",
                         "fields_of_kinds.yaml: node 'check': a branch needs 'exits: {yes: …}' and 'next'")),
+                Arguments.of("on_unclear.yaml", List.of(
+                        "on_unclear.yaml: node 'ask_name': field 'on_unclear' does not apply to kind 'text'",
+                        "on_unclear.yaml: node 'ask_colour': on_unclear answer 'green' is not an option of this node",
+                        "on_unclear.yaml: node 'ask_colour': missing field 'on_unclear.text'",
+                        "on_unclear.yaml: node 'ask_tea': missing translation 'en' in 'on_unclear.text'")),
                 Arguments.of("invalid_yaml.yaml", List.of(
                         "invalid_yaml.yaml: invalid YAML at line 4")));
     }

@@ -29,6 +29,8 @@ public final class Answering {
         Outcome outcome = handler.handle(turn, node, reply);
         if (outcome instanceof Outcome.Answered answered) {
             Navigator.answered(turn, node, answered.answer(), answered.exitKey());
+        } else if (outcome instanceof Outcome.Invalid invalid && Unclear.signalled(node, invalid.raw())) {
+            Unclear.assume(turn, node, invalid.raw());
         } else if (outcome instanceof Outcome.Invalid invalid) {
             retryOrFallBack(turn, node, invalid.raw());
         } else {
@@ -52,7 +54,8 @@ public final class Answering {
 
     /**
      * A kind re-prompt, or after {@code maxRetries} failed attempts the node's {@code on_invalid} exit. A question shown
-     * in the summary is then recorded as skipped, keeping the last typed text in {@code raw}.
+     * in the summary is then recorded as skipped, keeping the last typed text in {@code raw}; a question with
+     * {@code on_unclear} takes that answer instead ({@link Unclear}).
      */
     private static void retryOrFallBack(Turn turn, NodeDefinition node, String raw) {
         int retries = turn.state().retries() + 1;
@@ -60,6 +63,10 @@ public final class Answering {
             turn.update(state -> state.withRetries(retries));
             turn.say(node.reprompt() != null ? turn.text(node.reprompt()) : turn.msg(MessageKey.REPROMPT));
             Prompter.ask(turn);
+            return;
+        }
+        if (node.onUnclear() != null) {
+            Unclear.assume(turn, node, raw);
             return;
         }
         boolean recordSkip = node.key() != null && node.label() != null;
