@@ -71,7 +71,7 @@ public class Notices {
         return Optional.ofNullable(shared.get(name));
     }
 
-    /** The notice in the person's language (Bahasa Indonesia when unknown), placeholders filled. */
+    /** The notice in the person's language (both, Bahasa Indonesia first, when not chosen yet), placeholders filled. */
     public String text(Key key, String language, Map<String, String> values) {
         return notices.text(key.fileKey(), language, values);
     }

@@ -14,7 +14,7 @@ public final class Answering {
 
     public static void handle(Turn turn, Input input) {
         NodeDefinition node = turn.currentNode();
-        Reply reply = toReply(node, input);
+        Reply reply = LanguageWords.understood(turn, node, toReply(node, input));
         if (reply == null) {
             turn.say(turn.msg(input instanceof Input.ButtonPress ? MessageKey.STALE_BUTTON : MessageKey.UNSUPPORTED_INPUT));
             Prompter.ask(turn);
@@ -76,6 +76,9 @@ public final class Answering {
             turn.emit(new Output.AnswerRecorded(node.key(), gaveUp));
         }
         turn.say(turn.msg(recordSkip ? MessageKey.FALLBACK_SKIPPED : MessageKey.FALLBACK));
+        if (node.isLanguageChoice() && turn.state().language() == null) {
+            turn.update(state -> state.withLanguage(turn.flow().defaultLanguage())); // /bahasa changes it any time
+        }
         Navigator.enter(turn, node.onInvalid());
     }
 }
