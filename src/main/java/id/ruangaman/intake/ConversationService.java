@@ -369,6 +369,9 @@ public class ConversationService {
             } else if (output instanceof Output.IntakeSubmitted submitted) {
                 submittedId = intakes.submit(contact, flow, step.state(), submitted).id;
                 caseId = submittedId;
+                if (contact.channel == Channel.TELEGRAM) {
+                    outbox.queueButtonRemoval(contact, caseId); // the summary's buttons are stale from now on
+                }
             } else if (output instanceof Output.DeleteRequested) {
                 erasure.erase(contact);
                 clearChat = clearChatNotice(contact.channel);

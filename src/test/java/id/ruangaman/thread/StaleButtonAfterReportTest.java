@@ -27,7 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * Walkthrough 7, finding 6, over the real webhook payloads: after the report, a tap on a button of an earlier prompt
  * (the summary's "Ubah jawaban" or "Kirim laporan", an old question's) is not the person's message. It gets a short,
  * kind note (Telegram: the press's answerCallbackQuery text, no chat message; WhatsApp: a short reply) and does not use
- * up the once-per-quiet-period acknowledgement, so the person's next real message is still acknowledged.
+ * up the once-per-quiet-period acknowledgement, so the person's next real message is still acknowledged. On Telegram
+ * the summary's buttons are taken off when the report is sent (editMessageReplyMarkup).
  */
 @QuarkusTest
 class StaleButtonAfterReportTest {
@@ -56,6 +57,10 @@ class StaleButtonAfterReportTest {
         long chat = TelegramFixtures.newChatId();
         chats.send(TelegramFixtures.render("start_command.json", chat), chat);
         chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk uji tombol lama.", "no", "psychological"));
+        int summary = telegram.lastButtonsMessageId(chat);
+        Eventually.await("the summary's buttons taken off", WAIT, () -> !telegram.calls(call -> call.method().equals("editMessageReplyMarkup")
+                && String.valueOf(chat).equals(call.chatId()) && String.valueOf(summary).equals(String.valueOf(call.body().get("message_id")))
+                && call.body().get("reply_markup") == null).isEmpty());
         int before = telegram.sentTo(chat).size();
         int answeredBefore = notes().size();
 
