@@ -31,6 +31,10 @@ public interface CaseworkMessages {
     @Message
     String refusal(String key);
 
+    /** The words of the link from a refusal to the section that does what it asks ({@code RefusalFixes}). */
+    @Message
+    String fix_link(String section);
+
     @Message
     String save();
 
@@ -532,6 +536,4 @@ public interface CaseworkMessages {
     @Message
     String report_cell(String key);
 
-    @Message
-    String place_of(String key);
 }

@@ -16,6 +16,7 @@ import id.ruangaman.conversation.lint.OptionRule;
 import id.ruangaman.conversation.lint.ReachabilityRule;
 import id.ruangaman.conversation.lint.StructureRule;
 import id.ruangaman.conversation.lint.TranslationRule;
+import id.ruangaman.conversation.lint.TypedAnswerRule;
 import java.util.List;
 
 /** Checks a parsed flow file and returns every problem found (empty when the flow is fine). */
@@ -25,6 +26,7 @@ public final class FlowLinter {
             new StructureRule(),
             new NodeFieldsRule(),
             new OptionRule(),
+            new TypedAnswerRule(),
             new AnswerKeyRule(),
             new ExitRule(),
             new InvalidPathRule(),

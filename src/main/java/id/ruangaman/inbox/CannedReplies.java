@@ -16,7 +16,8 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Canned replies in Bahasa Indonesia and English, kept with the flows in {@code conversations/_canned_replies.yaml}
  * so counsellors review their wording in pull requests: one group per reply, {@code <id>: {title: {id, en}, text:
- * {id, en}}}, listed in the reply box in file order. Read and linted ({@link TextFile}) at start-up; a file with a
+ * {id, en}}} and optionally {@code text_when_safe_times: {id, en}} (used when the person already gave safe times),
+ * listed in the reply box in file order. Read and linted ({@link TextFile}) at start-up; a file with a
  * problem stops the start with its name and key. No file means no canned replies.
  */
 @ApplicationScoped
@@ -25,9 +26,11 @@ class CannedReplies {
     private static final Logger LOG = Logger.getLogger(CannedReplies.class);
     static final String FILE = "_canned_replies.yaml";
     static final List<String> PARTS = List.of("title", "text");
+    /** Optional: the text to use instead when the person already said when it is safe to contact them. */
+    static final String TEXT_WHEN_SAFE_TIMES = "text_when_safe_times";
 
-    /** One reply in both languages. */
-    record Entry(String id, LocalizedText title, LocalizedText text) {
+    /** One reply in both languages; {@code textWhenSafeTimes} is null when the reply has no such variant. */
+    record Entry(String id, LocalizedText title, LocalizedText text, LocalizedText textWhenSafeTimes) {
     }
 
     /** One reply in one language, for the reply box (read by the case page's template). */
@@ -54,8 +57,9 @@ class CannedReplies {
 
     /** @throws io.quarkus.runtime.configuration.ConfigurationException when the file breaks the text lint or a reply lacks its title or text */
     static List<Entry> read(Path file) {
-        return TextFile.readIfPresent(file).map(texts -> texts.groupsOf(PARTS).keys().stream()
-                .map(id -> new Entry(id, texts.group(id).get("title"), texts.group(id).get("text"))).toList())
+        return TextFile.readIfPresent(file).map(texts -> texts.groupsOf(PARTS, List.of(TEXT_WHEN_SAFE_TIMES)).keys().stream()
+                .map(id -> new Entry(id, texts.group(id).get("title"), texts.group(id).get("text"),
+                        texts.group(id).get(TEXT_WHEN_SAFE_TIMES))).toList())
                 .orElse(List.of());
     }
 
@@ -65,7 +69,16 @@ class CannedReplies {
 
     /** The replies in {@code language} (falls back to Bahasa Indonesia). */
     List<Reply> in(String language) {
+        return in(language, false);
+    }
+
+    /**
+     * The replies in {@code language}; when the person already gave safe times to be contacted, a reply's
+     * {@code text_when_safe_times} instead of its text (the first contact does not ask again when it is safe to talk).
+     */
+    List<Reply> in(String language, boolean safeTimesGiven) {
         return entries.stream().map(e -> new Reply(e.id(), e.title().in(language, TextFile.DEFAULT_LANGUAGE),
-                e.text().in(language, TextFile.DEFAULT_LANGUAGE))).toList();
+                (safeTimesGiven && e.textWhenSafeTimes() != null ? e.textWhenSafeTimes() : e.text())
+                        .in(language, TextFile.DEFAULT_LANGUAGE))).toList();
     }
 }

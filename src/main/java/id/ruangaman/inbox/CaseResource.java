@@ -123,8 +123,8 @@ public class CaseResource {
     public Response reply(@RestPath String ref, @RestForm String text, @RestForm("acknowledge_unsafe") String acknowledged) {
         CaseFile file = cases.peek(ref, current);
         boolean unsafe = IntakeSections.of(file.answers).chatUnsafe();
-        cases.reply(ref, text, "yes".equals(acknowledged), unsafe, current);
-        return back(ref, "transcript");
+        // Back to the new reply itself (the transcript's last line), not the top of a long transcript.
+        return back(ref, "msg-" + cases.reply(ref, text, "yes".equals(acknowledged), unsafe, current).id);
     }
 
     /** Shows an unmasked id once, after a reason was given. Not redirected: the value is never in a URL. */

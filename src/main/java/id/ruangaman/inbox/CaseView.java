@@ -10,7 +10,15 @@ import id.ruangaman.security.Account;
 public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine> transcript, Map<String, CaseCheck> checks,
         List<CaseNote> notes, List<Account> assignees, String assignee, String maskedContact, String maskedName,
         List<String> nextStatuses, List<CannedReplies.Reply> cannedReplies, Integer examinationDaysLeft, long afterEvent,
-        Map<Long, String> mediaKinds, boolean showMediaUnblurred) {
+        Map<Long, String> mediaKinds, boolean showMediaUnblurred, Map<String, List<String>> blockedSteps) {
+
+    /**
+     * Why a next status would be refused now: the refusal codes (checklist, then the SOP's {@link CaseStepGuard}s),
+     * or an empty list when the step is open. The page shows them beside the button, which stays a real button.
+     */
+    public List<String> blockedBy(String next) {
+        return blockedSteps.getOrDefault(next, List.of());
+    }
 
     public boolean checked(String component) {
         return checks.containsKey(component);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +25,27 @@ public class InboxFormat {
         this.clock = clock;
     }
 
+    /** A moment with its zone, so nobody has to guess whether a time is local: "2026-03-12 21:05 WIB". */
     public String at(Instant instant) {
-        return instant == null ? "" : AT.format(instant.atZone(config.zone()));
+        return instant == null ? "" : AT.format(instant.atZone(config.zone())) + " " + zoneName(config.zone(), instant);
+    }
+
+    /**
+     * Indonesia's own names for its three zones (WIB, WITA, WIT), "UTC" for UTC, else the offset at that moment
+     * ("UTC+09:30"): short, and the same in both inbox languages.
+     */
+    static String zoneName(ZoneId zone, Instant at) {
+        String named = switch (zone.getId()) {
+            case "Asia/Jakarta", "Asia/Pontianak" -> "WIB";
+            case "Asia/Makassar" -> "WITA";
+            case "Asia/Jayapura" -> "WIT";
+            default -> null;
+        };
+        if (named != null) {
+            return named;
+        }
+        ZoneOffset offset = zone.getRules().getOffset(at);
+        return offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId();
     }
 
     public String iso(Instant instant) {

@@ -151,8 +151,13 @@ public interface InboxMessages {
     @Message
     String role(String key);
 
+    /** The name of a classification the inbox uses for a survivor's answer ({@code Labels.CLASSIFIED}): "istilah GBVIMS". */
     @Message
-    String service(String key);
+    String term(String name);
+
+    /** "pilihan pelapor: “Sentuhan seksual paksa”": the survivor's own choice beside a classification. */
+    @Message
+    String survivor_chose(String words);
 
     @Message
     String component(String key);
@@ -415,9 +420,8 @@ public interface InboxMessages {
 
     @Message
     String assignee_label();
-
     @Message
-    String verify_needs_checklist();
+    String step_needs_first();
 
     @Message
     String verified_print_needs_verification();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -230,8 +231,46 @@ public class Labels {
         return code == null ? "" : orUnknown(msg().role(code), code);
     }
 
+    /**
+     * A service ({@code follow_up_counselling}) by the intake flow's own option label of its {@code services} question
+     * ("Ditemani konselor Satgas"): the team reads the help the survivor asked for in the survivor's words, everywhere
+     * (case list, case page, prints, referrals, directory, reports). No second table that could drift in meaning.
+     */
     public String service(String code) {
-        return code == null ? "" : orUnknown(msg().service(code), code);
+        return code == null ? "" : option(SERVICES_KEY, code);
+    }
+
+    /** The answer key of the intake question whose option ids are the service codes. */
+    public static final String SERVICES_KEY = "services";
+
+    /**
+     * Answers the inbox shows under a staff classification rather than in the survivor's words, each labelled as
+     * such on the page, with the survivor's own choice beside it where the words differ ({@link #ownWords}):
+     * answer key → the classification's name ({@code msg:term(name)}).
+     */
+    public static final Map<String, String> CLASSIFIED = Map.of("violence_type", "gbvims", "reporter_role", "sop");
+
+    /** A kind of violence ({@code sexual_assault}) by its GBVIMS classification term ("Serangan seksual"). */
+    public String violence(String code) {
+        return code == null ? "" : orUnknown(msg().violence(code), code);
+    }
+
+    /** The classification term for an option of a {@link #CLASSIFIED} answer; the flow's label for any other answer. */
+    public String classified(String key, String code) {
+        return switch (CLASSIFIED.getOrDefault(key, "")) {
+            case "gbvims" -> violence(code);
+            case "sop" -> role(code);
+            default -> option(key, code);
+        };
+    }
+
+    /**
+     * What the survivor chose, in the flow's words ("Sentuhan seksual paksa"), when the inbox shows that choice under
+     * a classification with other words ("Serangan seksual"); empty when the words are the same.
+     */
+    public String ownWords(String key, String code) {
+        String own = option(key, code);
+        return own.equals(classified(key, code)) ? "" : own;
     }
 
     /** Comma-separated service codes ({@code psychological,legal}) → "Psikologis, Hukum". */

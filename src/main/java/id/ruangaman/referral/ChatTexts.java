@@ -9,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Output;
+import id.ruangaman.inbox.Labels;
+import id.ruangaman.intake.ConversationConfig;
+import id.ruangaman.intake.FlowRegistry;
 
 /**
  * The referral messages the survivor receives, built from {@link ReferralTexts}. Buttons carry the callback data
@@ -22,9 +25,13 @@ class ChatTexts {
     static final String KEEP = "keep";
 
     private final ReferralTexts texts;
+    private final FlowRegistry flows;
+    private final ConversationConfig conversations;
 
-    ChatTexts(ReferralTexts texts) {
+    ChatTexts(ReferralTexts texts, FlowRegistry flows, ConversationConfig conversations) {
         this.texts = texts;
+        this.flows = flows;
+        this.conversations = conversations;
     }
 
     public Output.Message consentQuestion(Referral referral, Provider provider, String language) {
@@ -58,8 +65,9 @@ class ChatTexts {
                 WITHDRAW_NODE, choices, false);
     }
 
+    /** A service in the survivor's own words: the intake flow's label of that option of its services question. */
     String service(String code, String language) {
-        return ReferralService.SERVICES.contains(code) ? texts.text("service_" + code, language) : code;
+        return Labels.in(flows, conversations, ReferralTexts.language(language)).service(code);
     }
 
     String parts(Set<ReferralPart> parts, String language) {

@@ -36,10 +36,15 @@ class ReferralChat implements ChatInterceptor {
         this.messages = messages;
     }
 
+    /** Whether a typed text is the withdrawal command ({@code /cabut}, {@code /withdraw}, with or without {@code @botname}). */
+    static boolean isWithdrawCommand(String text) {
+        return text != null && WITHDRAW.matcher(text.strip()).matches();
+    }
+
     @Override
     public Optional<List<Output.Message>> intercept(Contact contact, Input input) {
         String language = ReferralTexts.language(contact.language);
-        if (input instanceof Input.Text text && text.text() != null && WITHDRAW.matcher(text.text().strip()).matches()) {
+        if (input instanceof Input.Text text && isWithdrawCommand(text.text())) {
             return Optional.of(List.of(startWithdrawal(contact, language)));
         }
         if (!(input instanceof Input.ButtonPress press) || press.nodeId() == null

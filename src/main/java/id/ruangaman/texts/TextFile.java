@@ -157,10 +157,22 @@ public final class TextFile {
      * @throws ConfigurationException naming the file and each key that is not such a group
      */
     public TextFile groupsOf(List<String> members) {
+        return groupsOf(members, List.of());
+    }
+
+    /**
+     * Checks that every top-level key is a group of the texts {@code members} and, where given, some of
+     * {@code optional} (a canned reply: title, text, and a text for when the person already gave safe times).
+     *
+     * @throws ConfigurationException naming the file and each key that is not such a group
+     */
+    public TextFile groupsOf(List<String> members, List<String> optional) {
         List<String> problems = new ArrayList<>();
         for (String key : keys()) {
-            if (!group(key).keySet().equals(Set.copyOf(members))) {
-                problems.add("'" + key + "' must be a group of exactly the texts " + members);
+            Set<String> parts = group(key).keySet();
+            if (!parts.containsAll(members) || parts.stream().anyMatch(p -> !members.contains(p) && !optional.contains(p))) {
+                problems.add("'" + key + "' must be a group of exactly the texts " + members
+                        + (optional.isEmpty() ? "" : ", optionally with " + optional));
             }
         }
         return failIfAny(problems);

@@ -46,6 +46,11 @@ public class InboxLocale {
         return here.startsWith("/inbox") && here.length() < 500 ? here : "/inbox";
     }
 
+    /** This request's path, without the query ({@code /inbox/cases/RA-7K2QX}). */
+    public String getPath() {
+        return request.path();
+    }
+
     /** The reason key of a refused form action this page is shown again for ({@code ?refused=}), or null. */
     public String getRefused() {
         String key = request.getParam("refused");

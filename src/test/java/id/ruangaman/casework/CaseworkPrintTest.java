@@ -104,7 +104,8 @@ class CaseworkPrintTest {
         QuarkusTransaction.requiringNew().run(() -> IntakeSections.of(cases.findByReference(ref).orElseThrow().answers).sections()
                 .forEach(s -> s.answers().stream().map(AnswerLine::text).filter(t -> !t.isBlank()).forEach(answers::add)));
         assertTrue(answers.contains("Kronologi sintetis untuk pengujian"), "the fixture's answers are read");
-        List<String> categories = List.of("Psikologis", "Hukum", "Online / media sosial", "Korban", "Saksi", "Terlapor", "Pelapor",
+        List<String> categories = List.of("Psikologis", "Hukum", "Konseling dengan psikolog", "Bantuan hukum", "Counselling with a psychologist", "Legal help",
+                "Online / media sosial", "Korban", "Saksi", "Terlapor", "Pelapor",
                 "Mahasiswa", "Counselling (psychologist/psychiatrist)", "Psychological", "Legal", "Victim", "Witness", "Student",
                 "Terbukti", "Proven", "Online");
         for (Party p : QuarkusTransaction.requiringNew().call(() -> repo.parties(file.id))) {

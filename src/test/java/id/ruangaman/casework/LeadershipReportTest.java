@@ -80,7 +80,8 @@ class LeadershipReportTest {
         String text = CaseworkPrintTest.visibleText(html);
         assertTrue(text.contains("Laporan diterima Jumlah laporan 6"), "7 of 8 minus the erased one, minus the one who said no: " + text);
         assertTrue(text.contains("Menurut pelapor Korban 6 Saksi <5 Atas nama orang lain <5"), text);
-        assertTrue(text.contains("Psikologis 6") && text.contains("Hukum 6") && text.contains("Medis <5"), text);
+        // Services in the survivor's words, the flow's own labels (walkthrough 7, finding 5).
+        assertTrue(text.contains("Konseling dengan psikolog 6") && text.contains("Bantuan hukum 6") && text.contains("Perawatan kesehatan <5"), text);
         assertTrue(text.contains("Belum dibalas 6") && text.contains("Dalam 72 jam <5"), text);
         assertTrue(text.contains("Terbukti <5") && text.contains("Berat <5"), text);
         for (String ref : refs) {

@@ -87,6 +87,15 @@ class BrokenFlowsTest {
                         "on_unclear.yaml: node 'ask_colour': on_unclear answer 'green' is not an option of this node",
                         "on_unclear.yaml: node 'ask_colour': missing field 'on_unclear.text'",
                         "on_unclear.yaml: node 'ask_tea': missing translation 'en' in 'on_unclear.text'")),
+                Arguments.of("typed_words.yaml", List.of(
+                        "typed_words.yaml: node 'ask_colour': unknown language 'fr' in 'options.red.words'",
+                        "typed_words.yaml: node 'ask_colour': typed word 'Biru' belongs to options 'blue' and 'red'",
+                        "typed_words.yaml: node 'ask_colour': typed word 'MERAH TUA!' belongs to options 'red' and 'blue'",
+                        "typed_words.yaml: node 'ask_colour': typed word '12' of option 'blue' is a number "
+                                + "(a typed number picks the option at that position; use 'number')",
+                        "typed_words.yaml: node 'ask_colour': 'number' of options 'red' and 'blue' overlap",
+                        "typed_words.yaml: node 'ask_colour': invalid 'days_ago' of option 'green' (needs min or max, 0 or more, min <= max)",
+                        "typed_words.yaml: node 'ask_food': option field 'days_ago' applies to single_choice only")),
                 Arguments.of("invalid_yaml.yaml", List.of(
                         "invalid_yaml.yaml: invalid YAML at line 4")));
     }

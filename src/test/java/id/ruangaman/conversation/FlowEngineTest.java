@@ -36,7 +36,8 @@ class FlowEngineTest {
 
         assertEquals(v2.revision(), step.state().revision());
         assertEquals(Output.Message.plain("Pertanyaan kami baru saja diperbarui."), step.outputs().get(0));
-        assertEquals(new Output.AnswerRecorded("colour", Answer.choice("single_choice", "green", "3")), step.outputs().get(1));
+        assertEquals(Output.Message.plain("✓ Hijau"), step.outputs().get(1)); // the typed number's option, shown back
+        assertEquals(new Output.AnswerRecorded("colour", Answer.choice("single_choice", "green", "3")), step.outputs().get(2));
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * "Apakah aman chat di HP ini?" when the answer is not clear (walkthrough 7, finding 3): the phone is then assumed NOT
  * safe (conversations/intake.yaml {@code on_unclear}): quiet mode on, no reminders, the counsellor does not write first
- * (the answer is "no", not skipped), and one line says how to change it.
+ * (the answer is "no", not skipped), and one line says how to change it. Replies that say others use the phone are
+ * "no" at once.
  */
 class UnclearSafetyTest {
 
@@ -29,14 +30,17 @@ class UnclearSafetyTest {
     private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"),
             code -> Optional.empty());
 
-    /** Replies that say someone else uses, borrows or checks the phone, or that the person is unsure: each means "no". */
+    /**
+     * Replies that say someone else uses, borrows or checks the phone, or that the person is unsure: each means "no" at
+     * once (the "no" option's typed {@code words} in conversations/intake.yaml).
+     */
     static Stream<Arguments> sharedPhoneReplies() {
         return Stream.of(
                 Arguments.of("housemate borrows it (walkthrough 7)", "kadang ada teman kos yang pinjam hp"),
                 Arguments.of("used together", "hp ini dipakai bareng"),
                 Arguments.of("husband checks it", "suami suka cek hp"),
                 Arguments.of("parents look at it", "ortu suka lihat hp aku"),
-                Arguments.of("not sure", "gak tau juga"),
+                Arguments.of("not sure", "mungkin, kadang"),
                 Arguments.of("shared phone, English", "shared phone"),
                 Arguments.of("parents check, English", "my parents check my phone"),
                 Arguments.of("boyfriend reads my chats", "My boyfriend reads my chats sometimes."));
@@ -49,7 +53,7 @@ class UnclearSafetyTest {
         Step step = engine.handle(intake, atSafetyQuestion(intake), new Input.Text(typed));
 
         assertNotSafe(step, typed);
-        assertEquals(ASSUMED, messages(step).get(0).text().replace("Ruang Aman\n\n", ""), label);
+        assertEquals("✓ Belum aman", messages(step).get(0).text(), label + ": the option it was taken as is shown back");
         assertTrue(messages(step).get(1).text().contains("Konselor tidak akan mengirim pesan lebih dulu"), label);
     }
 

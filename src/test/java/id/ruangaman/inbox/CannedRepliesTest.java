@@ -38,11 +38,27 @@ class CannedRepliesTest {
     void shouldRefuseAReplyWithoutItsTextOrEnglishAndAllowNoFile() throws IOException {
         Path noText = Files.writeString(dir.resolve("a.yaml"), "hello:\n  title: {id: Halo, en: Hello}\n", StandardCharsets.UTF_8);
         assertTrue(assertThrows(ConfigurationException.class, () -> CannedReplies.read(noText)).getMessage()
-                .endsWith("'hello' must be a group of exactly the texts [title, text]"));
+                .endsWith("'hello' must be a group of exactly the texts [title, text], optionally with [text_when_safe_times]"));
         Path noEnglish = Files.writeString(dir.resolve("b.yaml"),
                 "hello:\n  title: {id: Halo, en: Hello}\n  text: {id: Halo}\n", StandardCharsets.UTF_8);
         assertTrue(assertThrows(ConfigurationException.class, () -> CannedReplies.read(noEnglish)).getMessage()
                 .endsWith("text 'hello.text' has no 'en'"));
         assertEquals(List.of(), CannedReplies.read(dir.resolve("none.yaml")));
+        Path other = Files.writeString(dir.resolve("c.yaml"),
+                "hello:\n  title: {id: Halo, en: Hello}\n  text: {id: Halo, en: Hello}\n  txt: {id: Halo, en: Hello}\n", StandardCharsets.UTF_8);
+        assertTrue(assertThrows(ConfigurationException.class, () -> CannedReplies.read(other)).getMessage().contains("'hello' must be"));
+    }
+
+    @Test
+    void shouldNotAskAgainForASafeTimeThePersonAlreadyGave() {
+        CannedReplies replies = new CannedReplies(null);
+        replies.load(Path.of("conversations", CannedReplies.FILE));
+        for (String language : List.of("id", "en")) {
+            String asks = replies.in(language, false).get(0).text();
+            String knows = replies.in(language, true).get(0).text();
+            assertTrue(asks.contains("id".equals(language) ? "Kapan waktu yang aman" : "When is a safe time"), asks);
+            assertTrue(!knows.contains("Kapan waktu yang aman") && !knows.contains("When is a safe time"), knows);
+            assertEquals(replies.in(language, false).get(1), replies.in(language, true).get(1), "a reply without the variant");
+        }
     }
 }

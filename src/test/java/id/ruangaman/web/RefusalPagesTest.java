@@ -60,9 +60,10 @@ class RefusalPagesTest {
         for (String component : id.ruangaman.inbox.VerificationComponent.ALL) {
             as(session).formParam("component", component).formParam("checked", "false").when().post(base + "/checks").then().statusCode(303);
         }
-        // The button says so before it is pressed.
-        getAs(session).when().get(base).then().body(containsString("aria-disabled=\"true\""))
-                .body(containsString("Centang keenam bagian daftar periksa dulu untuk memverifikasi."))
+        // The page says so before the button is pressed; the button itself is a plain button (walkthrough 7: it looked
+        // disabled yet could be clicked).
+        getAs(session).when().get(base).then().body(not(containsString("aria-disabled=\"true\"")))
+                .body(containsString("Daftar periksa verifikasi belum lengkap."))
                 .body(not(containsString("id=\"refused\"")));
         // A client that does not ask for HTML still gets the bare status.
         as(session).formParam("status", "verified").when().post(base + "/status").then().statusCode(409);

@@ -29,8 +29,6 @@ public final class Answering {
         Outcome outcome = handler.handle(turn, node, reply);
         if (outcome instanceof Outcome.Answered answered) {
             Navigator.answered(turn, node, answered.answer(), answered.exitKey());
-        } else if (outcome instanceof Outcome.Invalid invalid && Unclear.signalled(node, invalid.raw())) {
-            Unclear.assume(turn, node, invalid.raw());
         } else if (outcome instanceof Outcome.Invalid invalid) {
             retryOrFallBack(turn, node, invalid.raw());
         } else {

@@ -1,16 +1,140 @@
 package id.ruangaman.conversation.engine;
 
+import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import id.ruangaman.conversation.definition.ChoiceIds;
+import id.ruangaman.conversation.definition.NumberRange;
+import id.ruangaman.conversation.definition.OptionDefinition;
 import id.ruangaman.conversation.text.AnswerText;
+import id.ruangaman.conversation.text.TimeAgo;
 
-/** Matches typed text to a button: its displayed number ("2"), its id, its label in any language, or a known word. */
+/**
+ * Matches typed text to a button: its displayed number ("2"), its id, its label in any language, or a known word; for
+ * a flow's choice question also the person's own words ({@link #understand}: typed words and labels inside a longer
+ * answer, numbers against {@code number} ranges, times ago against {@code days_ago} ranges).
+ */
 final class ChoiceMatcher {
 
+    /** A word or label right after one of these is not what the person means ("bukan dosen"): the message is unclear. */
+    private static final List<String> NEGATIONS = List.of("bukan", "tidak", "tdk", "nggak", "enggak", "gak", "ga", "ndak",
+            "belum", "jangan", "not", "no", "never").stream().map(AnswerText::normalize).toList();
+    private static final Pattern NUMBER = Pattern.compile("(?<!\\d)\\d{1,3}(?!\\d)");
+
     private ChoiceMatcher() {
+    }
+
+    /**
+     * A single choice in the person's own words. First {@link #match} (number, id, label, typed word); else every
+     * meaning found in the message: the options whose typed words or label appear in it ({@link #mentioned}), the
+     * option whose {@code number} range holds a number in it ("20 tahun"), the option whose {@code days_ago} range
+     * holds a time ago in it ({@link TimeAgo}: "tadi malam"). Exactly one option found is the answer; none, two
+     * (options with conflicting meanings) or a negated word ("bukan dosen") is unclear.
+     */
+    static Optional<String> understand(String typed, List<ChoiceSpec> choices, DayOfWeek today) {
+        Optional<String> exact = match(typed, choices);
+        if (exact.isPresent()) {
+            return exact;
+        }
+        Mentions mentions = scan(typed, choices);
+        if (mentions.negated()) {
+            return Optional.empty();
+        }
+        Set<String> meanings = new LinkedHashSet<>(mentions.ids());
+        String rest = String.join(" ", mentions.rest());
+        List<OptionDefinition> options = choices.stream().map(ChoiceSpec::option).filter(option -> option != null).toList();
+        if (options.stream().anyMatch(option -> option.number() != null)) {
+            Matcher numbers = NUMBER.matcher(rest);
+            while (numbers.find()) {
+                meanings.addAll(inRange(options, Long.parseLong(numbers.group()), OptionDefinition::number));
+            }
+        }
+        if (options.stream().anyMatch(option -> option.daysAgo() != null)) {
+            TimeAgo.days(rest, today).forEach(days -> meanings.addAll(inRange(options, days, OptionDefinition::daysAgo)));
+        }
+        return meanings.size() == 1 ? Optional.of(meanings.iterator().next()) : Optional.empty();
+    }
+
+    /**
+     * The options whose typed words or label appear, as whole words, in a longer message ("saya mahasiswi teknik"). A
+     * longer match wins over one inside it ("belum aman" over "aman"). Empty when a match follows a negation.
+     */
+    static Optional<List<String>> mentioned(String typed, List<ChoiceSpec> choices) {
+        Mentions mentions = scan(typed, choices);
+        return mentions.negated() ? Optional.empty() : Optional.of(mentions.ids());
+    }
+
+    /** Options mentioned in a message, whether one follows a negation, and the words that are no option's. */
+    private record Mentions(List<String> ids, boolean negated, List<String> rest) {
+    }
+
+    private static Mentions scan(String typed, List<ChoiceSpec> choices) {
+        List<String> tokens = tokens(typed);
+        List<int[]> spans = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (ChoiceSpec choice : choices) {
+            if (choice.option() == null) {
+                continue;
+            }
+            List<String> phrases = new ArrayList<>(choice.words());
+            phrases.addAll(choice.label().values().values());
+            for (String phrase : phrases) {
+                List<String> wanted = tokens(phrase);
+                for (int start = 0; !wanted.isEmpty() && start + wanted.size() <= tokens.size(); start++) {
+                    if (tokens.subList(start, start + wanted.size()).equals(wanted)) {
+                        spans.add(new int[] {start, start + wanted.size()});
+                        ids.add(choice.id());
+                    }
+                }
+            }
+        }
+        List<String> found = new ArrayList<>();
+        boolean[] covered = new boolean[tokens.size()];
+        boolean negated = false;
+        for (int i = 0; i < spans.size(); i++) {
+            int[] span = spans.get(i);
+            Arrays.fill(covered, span[0], span[1], true);
+            boolean inside = spans.stream().anyMatch(other -> other[0] <= span[0] && other[1] >= span[1]
+                    && other[1] - other[0] > span[1] - span[0]);
+            if (inside) {
+                continue;
+            }
+            negated |= span[0] > 0 && NEGATIONS.contains(tokens.get(span[0] - 1));
+            if (!found.contains(ids.get(i))) {
+                found.add(ids.get(i));
+            }
+        }
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!covered[i]) {
+                rest.add(tokens.get(i));
+            }
+        }
+        return new Mentions(found, negated, rest);
+    }
+
+    /** Whether the typed text is the choice's label in some language, so the person needs no echo of what was taken. */
+    static boolean isLabel(String typed, ChoiceSpec choice) {
+        String text = normalize(typed);
+        return choice.label().values().values().stream().anyMatch(label -> normalize(label).equals(text));
+    }
+
+    private static List<String> inRange(List<OptionDefinition> options, long value,
+            Function<OptionDefinition, NumberRange> range) {
+        return options.stream().filter(option -> range.apply(option) != null && range.apply(option).contains(value))
+                .map(OptionDefinition::id).toList();
+    }
+
+    private static List<String> tokens(String text) {
+        return Arrays.stream(normalize(text).split("[^\\p{L}\\p{N}]+")).filter(token -> !token.isEmpty()).toList();
     }
 
     static Optional<String> match(String typed, List<ChoiceSpec> choices) {

@@ -62,7 +62,8 @@ final class MultiChoiceHandler implements NodeHandler {
             }
         } else if (reply instanceof Reply.Typed typed) {
             List<ChoiceSpec> options = node.options().stream().map(option -> SystemChoices.option(option, false)).toList();
-            Optional<List<String>> ids = ChoiceMatcher.matchAll(typed.text(), options);
+            Optional<List<String>> ids = ChoiceMatcher.matchAll(typed.text(), options)
+                    .or(() -> ChoiceMatcher.mentioned(typed.text(), options).filter(found -> !found.isEmpty()));
             if (ids.isEmpty()) {
                 return Outcome.invalid(reply);
             }

@@ -5,12 +5,19 @@ import id.ruangaman.conversation.definition.ChoiceIds;
 import id.ruangaman.conversation.definition.KindRules;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.NodeKind;
+import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code single_choice}: one option, then leave through that option's exit. */
+/**
+ * {@code single_choice}: one option, tapped or typed, then leave through that option's exit. A typed answer that is not
+ * the option's label is shown back ("✓ 3 hari terakhir") so a misreading can be corrected.
+ */
 final class SingleChoiceHandler implements NodeHandler {
+
+    /** Before the label of the option a typed answer was taken as; the tick of a chosen button, in any language. */
+    static final String ECHO = "✓ ";
 
     @Override
     public NodeKind kind() {
@@ -35,6 +42,16 @@ final class SingleChoiceHandler implements NodeHandler {
         return choices;
     }
 
+    /** A tapped button, or typed text in the person's own words (see {@link ChoiceMatcher#understand}). */
+    @Override
+    public Optional<String> chosen(Turn turn, NodeDefinition node, Reply reply) {
+        if (reply instanceof Reply.Typed typed) {
+            DayOfWeek today = turn.now().atZone(turn.context().settings().zone()).getDayOfWeek();
+            return ChoiceMatcher.understand(typed.text(), choices(turn, node), today);
+        }
+        return NodeHandler.super.chosen(turn, node, reply);
+    }
+
     @Override
     public Outcome handle(Turn turn, NodeDefinition node, Reply reply) {
         Optional<String> chosen = chosen(turn, node, reply);
@@ -45,6 +62,17 @@ final class SingleChoiceHandler implements NodeHandler {
         if (chosen.get().equals(ChoiceIds.SKIP)) {
             return Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP);
         }
+        if (raw != null) {
+            echo(turn, node, raw, chosen.get());
+        }
         return Outcome.answered(Answer.choice(node.kind().fileName(), chosen.get(), raw), chosen.get());
+    }
+
+    /** Typed words that are not the option's label ("tadi malam", "20", "2"): say which option they were taken as. */
+    private static void echo(Turn turn, NodeDefinition node, String raw, String optionId) {
+        node.options().stream().filter(option -> option.id().equals(optionId)).findFirst()
+                .map(option -> SystemChoices.option(option, false))
+                .filter(choice -> !ChoiceMatcher.isLabel(raw, choice))
+                .ifPresent(choice -> turn.say(ECHO + turn.text(choice.label())));
     }
 }

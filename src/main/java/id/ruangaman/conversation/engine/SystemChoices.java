@@ -31,8 +31,9 @@ final class SystemChoices {
         return new ChoiceSpec(ChoiceIds.DONE, flow.message(MessageKey.DONE), Words.DONE);
     }
 
+    /** A flow option; its typed words ({@code words:} in the flow file) match like its label. */
     static ChoiceSpec option(OptionDefinition option, boolean checked) {
-        return new ChoiceSpec(option.id(), option.label(), List.of(), checked);
+        return new ChoiceSpec(option.id(), option.label(), option.allWords(), checked, option);
     }
 
     /** Adds the skip button when the node allows skipping. */

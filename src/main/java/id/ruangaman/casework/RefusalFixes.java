@@ -1,0 +1,58 @@
+package id.ruangaman.casework;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+/**
+ * Where to do what a refused stage change asks for ({@code inject:refusalFixes} in templates): a refusal's code
+ * (a {@link SopStepGuards} code, or the case page's {@code verification_checklist_incomplete}) → the section of the
+ * page that holds the form, e.g. {@code assessment_missing} → {@code /inbox/cases/RA-7K2QX/sop#assessment}. The
+ * link's words are {@code sop:fix_link(section)}. A code with nothing to fill in (an illegal step) has no link.
+ */
+@ApplicationScoped
+@Named("refusalFixes")
+public class RefusalFixes {
+
+    /** Refusal code → id of the section (and its form) on the case's SOP page; "checklist" is on the case page. */
+    static final Map<String, String> SECTION = Map.ofEntries(
+            Map.entry("verification_checklist_incomplete", "checklist"),
+            Map.entry("checklist_incomplete", "checklist"),
+            Map.entry("assessment_missing", "assessment"),
+            Map.entry("meeting_missing", "meeting"),
+            Map.entry("victim_did_not_choose_examination", "meeting"),
+            Map.entry("assignment_letter_missing", "letter"),
+            Map.entry("minutes_missing", "interview"),
+            Map.entry("conclusion_missing", "conclusion"),
+            Map.entry("recommendation_missing", "recommendation"),
+            Map.entry("decision_missing", "decision"),
+            Map.entry("resolved_needs_decision", "decision"),
+            Map.entry("sanction_not_completed", "execution"));
+
+    private static final Pattern CASE_PATH = Pattern.compile("^/inbox/cases/([A-Za-z0-9-]{1,32})(/.*)?$");
+
+    /** The section id for a refusal code, or null. */
+    public String section(String code) {
+        return code == null ? null : SECTION.get(code);
+    }
+
+    /**
+     * The link to the form for a refusal shown on {@code path} (a case's page, or a form posted under it), or null when the
+     * refusal names nothing to fill in or the page is not a case's.
+     */
+    public String href(String path, String code) {
+        String section = section(code);
+        if (section == null || path == null) {
+            return null;
+        }
+        Matcher m = CASE_PATH.matcher(path);
+        if (!m.matches()) {
+            return null;
+        }
+        String caseRoot = "/inbox/cases/" + m.group(1);
+        return ("checklist".equals(section) ? caseRoot : caseRoot + "/sop") + "#" + section;
+    }
+}

@@ -1,0 +1,92 @@
+package id.ruangaman.conversation.lint;
+
+import id.ruangaman.conversation.definition.FlowDefinition;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
+import id.ruangaman.conversation.definition.NumberRange;
+import id.ruangaman.conversation.definition.OptionDefinition;
+import id.ruangaman.conversation.text.AnswerText;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * What a person may type instead of tapping an option ({@code words}, {@code number}, {@code days_ago}) must point to
+ * one option only: a typed word (normalised as answers are) that is another option's word, label or id in the same
+ * question, a word that is a number (numbers pick options by position), and ranges that overlap are refused. Ranges
+ * apply to single_choice options only; words come in the flow's languages.
+ */
+public final class TypedAnswerRule implements LintRule {
+
+    @Override
+    public void check(FlowDefinition flow, LintContext context) {
+        for (NodeDefinition node : flow.nodes()) {
+            if (node.id() == null) {
+                continue;
+            }
+            Map<String, String> owners = new HashMap<>();
+            for (OptionDefinition option : node.options()) {
+                if (option.id() == null) {
+                    continue;
+                }
+                owners.putIfAbsent(AnswerText.normalize(option.id()), option.id());
+                if (option.label() != null) {
+                    option.label().values().values().forEach(label -> owners.putIfAbsent(AnswerText.normalize(label), option.id()));
+                }
+            }
+            for (OptionDefinition option : node.options()) {
+                if (option.id() != null) {
+                    checkWords(flow, node, option, owners, context);
+                }
+            }
+            checkRanges(node, "number", OptionDefinition::number, context);
+            checkRanges(node, "days_ago", OptionDefinition::daysAgo, context);
+        }
+    }
+
+    private static void checkWords(FlowDefinition flow, NodeDefinition node, OptionDefinition option, Map<String, String> owners,
+            LintContext context) {
+        for (Map.Entry<String, List<String>> entry : new TreeMap<>(option.words()).entrySet()) {
+            if (!flow.languages().contains(entry.getKey())) {
+                context.problem(node, "unknown language '" + entry.getKey() + "' in 'options." + option.id() + ".words'");
+            }
+            for (String word : entry.getValue()) {
+                String normalized = AnswerText.normalize(word);
+                if (normalized.isBlank()) {
+                    context.problem(node, "empty typed word in option '" + option.id() + "'");
+                } else if (normalized.matches("\\d+")) {
+                    context.problem(node, "typed word '" + word + "' of option '" + option.id()
+                            + "' is a number (a typed number picks the option at that position; use 'number')");
+                } else {
+                    String owner = owners.putIfAbsent(normalized, option.id());
+                    if (owner != null && !owner.equals(option.id())) {
+                        context.problem(node, "typed word '" + word + "' belongs to options '" + owner + "' and '" + option.id() + "'");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkRanges(NodeDefinition node, String field, Function<OptionDefinition, NumberRange> range,
+            LintContext context) {
+        List<OptionDefinition> ranged = node.options().stream().filter(option -> range.apply(option) != null).toList();
+        if (!ranged.isEmpty() && node.kind() != NodeKind.SINGLE_CHOICE) {
+            context.problem(node, "option field '" + field + "' applies to single_choice only");
+            return;
+        }
+        for (int i = 0; i < ranged.size(); i++) {
+            OptionDefinition option = ranged.get(i);
+            if (!range.apply(option).isValid()) {
+                context.problem(node, "invalid '" + field + "' of option '" + option.id() + "' (needs min or max, 0 or more, min <= max)");
+                continue;
+            }
+            for (OptionDefinition other : ranged.subList(0, i)) {
+                if (range.apply(other).isValid() && range.apply(other).overlaps(range.apply(option))) {
+                    context.problem(node, "'" + field + "' of options '" + other.id() + "' and '" + option.id() + "' overlap");
+                }
+            }
+        }
+    }
+}

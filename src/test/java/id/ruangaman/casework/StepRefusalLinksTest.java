@@ -1,0 +1,143 @@
+package id.ruangaman.casework;
+
+import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.inbox.VerificationComponent;
+import id.ruangaman.security.Role;
+import id.ruangaman.testing.RenderedForm;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The README's "first five minutes", step 3, as a person does it: every form is read from the rendered page and
+ * submitted as a browser would. A stage change the SOP refuses says why and links to the form that does what it
+ * asks (walkthrough 7, finding 2); the verify button says so beforehand, beside a button that is what it looks like.
+ */
+@QuarkusTest
+class StepRefusalLinksTest {
+
+    @Inject
+    InboxFixtures fixtures;
+
+    private String session;
+
+    @BeforeEach
+    void login() {
+        fixtures.account("step-links-coordinator", Role.COORDINATOR);
+        session = InboxFixtures.login("step-links-coordinator");
+    }
+
+    @Test
+    void shouldLeadFromEachVerifyRefusalToTheFormThatLiftsIt() {
+        String ref = fixtures.submittedCase(true);
+        String casePath = "/inbox/cases/" + ref;
+        RenderedForm.holding(page(casePath, "id"), "status-in_verification").submit(session).then().statusCode(303);
+
+        // Before the checklist: the button is a real button, and the reason with its link stands beside it.
+        String page = page(casePath, "id");
+        String button = element(page, "<button[^>]*id=\"status-verified\"[^>]*>");
+        assertFalse(button.contains("disabled"), button);
+        String why = element(page, "<span class=\"hint step-needs\" id=\"why-verified\">.*?</span>");
+        assertTrue(why.contains("Daftar periksa verifikasi belum lengkap.") && why.contains("href=\"" + casePath + "#checklist\""), why);
+        assertTrue(why.contains("Catat assessment awal dulu") && why.contains("href=\"" + casePath + "/sop#assessment\""), why);
+
+        for (String component : VerificationComponent.ALL) {
+            RenderedForm.holding(page(casePath, "id"), "check-" + component).submit(session).then().statusCode(303);
+        }
+        why = element(page(casePath, "id"), "<span class=\"hint step-needs\" id=\"why-verified\">.*?</span>");
+        assertFalse(why.contains("Daftar periksa"), why);
+
+        // README step 3 as the tester did it: verify is refused for the missing assessment, with a link to its form.
+        String location = RenderedForm.holding(page(casePath, "id"), "status-verified").submit(session).then().statusCode(303)
+                .extract().header("Location");
+        assertTrue(location.endsWith(casePath + "?refused=step_assessment_missing"), location);
+        String refused = element(page(path(location), "id"), "<p class=\"alert refused\" id=\"refused\"[^>]*>.*?</p>");
+        assertTrue(refused.contains("Catat assessment awal dulu"), refused);
+        String fix = attribute(refused, "id=\"refused-fix\"", "href");
+        assertEquals(casePath + "/sop#assessment", fix);
+        assertTrue(refused.contains("Isi assessment awal"), refused);
+        String english = element(page(path(location), "en"), "<p class=\"alert refused\" id=\"refused\"[^>]*>.*?</p>");
+        assertTrue(english.contains("Record the initial assessment first") && english.contains("Fill in the initial assessment")
+                && english.contains("href=\"" + casePath + "/sop#assessment\""), english);
+
+        // The link's target holds the form: fill it in as a person would.
+        String sop = page(fix.substring(0, fix.indexOf('#')), "id");
+        String section = element(sop, "<section id=\"assessment\">.*?</section>");
+        RenderedForm assessment = RenderedForm.holding(section, "save-assessment");
+        assertEquals(casePath + "/sop/assessment", assessment.action());
+        assessment.with("condition", "stable").with("risk_level", "low").with("risks", "Risiko sintetis")
+                .with("mitigation", "Mitigasi sintetis").submit(session).then().statusCode(303);
+
+        page = page(casePath, "id");
+        assertFalse(page.contains("id=\"why-verified\""), "nothing left to explain");
+        location = RenderedForm.holding(page, "status-verified").submit(session).then().statusCode(303).extract().header("Location");
+        assertFalse(location.contains("refused"), location);
+        assertTrue(element(page(casePath, "id"), "<span class=\"badge\" id=\"case-status\">.*?</span>").contains("Terverifikasi"));
+
+        // On the SOP page too: the next stage's refusal links to the meeting form on the same page.
+        String refusedThere = RenderedForm.holding(page(casePath + "/sop", "id"), "sop-status-in_examination").submit(session).then()
+                .statusCode(409).extract().asString();
+        String line = element(refusedThere, "<p class=\"alert refusal\" role=\"alert\" id=\"refusal\">.*?</p>");
+        assertTrue(line.contains("Catat rapat terbatas dulu") && line.contains("href=\"" + casePath + "/sop#meeting\""), line);
+    }
+
+    @Test
+    void shouldLinkEveryRefusalOfAStageChangeToASectionThatExists() throws Exception {
+        Set<String> codes = new TreeSet<>();
+        Matcher code = Pattern.compile("Optional\\.of\\(\"([a-z_]+)\"\\)")
+                .matcher(Files.readString(Path.of("src/main/java/id/ruangaman/casework/SopStepGuards.java")));
+        while (code.find()) {
+            codes.add(code.group(1));
+        }
+        assertTrue(codes.size() >= 8, codes.toString());
+        codes.add("checklist_incomplete");
+        String sopPage = Files.readString(Path.of("src/main/resources/templates/CaseworkResource/page.html"));
+        String casePage = Files.readString(Path.of("src/main/resources/templates/CaseResource/view.html"));
+        RefusalFixes fixes = new RefusalFixes();
+        for (String c : codes) {
+            String section = fixes.section(c);
+            assertTrue(section != null, "no form linked for refusal " + c);
+            String template = "checklist".equals(section) ? casePage : sopPage;
+            assertTrue(template.contains("<section id=\"" + section + "\"") || template.contains("<section class=\"" + section
+                    + "\" id=\"" + section + "\""), "no section #" + section + " for refusal " + c);
+        }
+    }
+
+    private String page(String path, String language) {
+        return getAs(session).cookie("ruangaman-lang", language).accept("text/html").when().get(path).then().statusCode(200)
+                .extract().asString();
+    }
+
+    private static String path(String location) {
+        return location.replaceFirst("^https?://[^/]+", "");
+    }
+
+    private static String element(String html, String regex) {
+        Matcher m = Pattern.compile("(?s)" + regex).matcher(html);
+        assertTrue(m.find(), "no " + regex);
+        return m.group();
+    }
+
+    private static String attribute(String html, String marker, String name) {
+        Matcher m = Pattern.compile("<a [^>]*" + Pattern.quote(marker) + "[^>]*>").matcher(html);
+        assertTrue(m.find(), "no link " + marker + " in " + html);
+        Matcher value = Pattern.compile(name + "=\"([^\"]*)\"").matcher(m.group());
+        assertTrue(value.find());
+        return value.group(1);
+    }
+}

@@ -1,0 +1,109 @@
+package id.ruangaman.conversation.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import id.ruangaman.conversation.Flow;
+import id.ruangaman.conversation.FlowLoader;
+import id.ruangaman.conversation.definition.LocalizedText;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NumberRange;
+import id.ruangaman.conversation.definition.OptionDefinition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A person answers a choice question of {@code conversations/intake.yaml} in their own words. Each row is a labelled
+ * fixture: the question, what was typed, and the option it must be taken as ("-": unclear, one kind re-prompt). The
+ * first rows are the inputs of walkthrough 7 that were not understood; the others share their cause.
+ */
+class TypedChoiceTest {
+
+    private static Flow intake;
+
+    @BeforeAll
+    static void load() throws IOException {
+        intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+    }
+
+    @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            // walkthrough 7, finding 1 (after Perkosaan: the emergency-care message depends on within_72h)
+            "incident_when|tadi malam|within_72h", "incident_when|semalam|within_72h",
+            "incident_when|kemarin malam|within_72h", "incident_when|2 hari lalu|within_72h",
+            // the same kind: relative times, the boundary on the safer side
+            "incident_when|tadi|within_72h", "incident_when|barusan|within_72h", "incident_when|baru saja|within_72h",
+            "incident_when|hari ini|within_72h", "incident_when|kemarin|within_72h", "incident_when|kemarin sore|within_72h",
+            "incident_when|kemarin lusa|within_72h", "incident_when|dua hari yang lalu|within_72h",
+            "incident_when|3 hari lalu|within_72h", "incident_when|kejadiannya tadi malam kak|within_72h",
+            "incident_when|4 hari lalu|within_month", "incident_when|seminggu lalu|within_month",
+            "incident_when|2 minggu lalu|within_month", "incident_when|sebulan lalu|within_month",
+            "incident_when|3 bulan lalu|longer", "incident_when|tahun lalu|longer", "incident_when|sudah lama|longer",
+            "incident_when|last night|within_72h", "incident_when|yesterday|within_72h",
+            "incident_when|this morning|within_72h", "incident_when|2 days ago|within_72h",
+            "incident_when|last week|within_month", "incident_when|a year ago|longer",
+            "incident_when|kemarin atau sebulan lalu|-", "incident_when|lebih lama dari 3 hari|-", "incident_when|lupa|-",
+            "incident_when|3|longer",
+            // walkthrough 7, finding 3: a number against range options, a word variant, a safety signal
+            "age_range|20|18_24", "campus_status|mahasiswi|student",
+            "safe_to_reply|kadang ada teman kos yang pinjam hp|no",
+            // the same kind
+            "age_range|17|under_18", "age_range|umur 20 tahun|18_24", "age_range|45|45_plus", "age_range|dibawah 18|under_18",
+            "age_range|3|25_34", "age_range|150|-", "age_range|20 atau 30|-",
+            "campus_status|saya mahasiswi teknik|student", "campus_status|tendik|staff", "campus_status|bukan mahasiswa|-",
+            "campus_status|mahasiswi dan dosen|-",
+            "safe_to_reply|tidak aman|no", "safe_to_reply|hp ini kadang dicek pacar|no", "safe_to_reply|aman kok|yes",
+            "safe_to_reply|aman, mode senyap|quiet", "safe_to_reply|aman tapi kadang dipinjam|-",
+            "relation|dia kakak tingkat saya|student", "relation|mantan pacar|partner", "relation|gak kenal|stranger",
+            "gender|cewek|female", "incident_place|di kos|other", "incident_place|lewat chat|online",
+            "incident_place|di luar kampus|other"})
+    void shouldUnderstandTypedAnswers(String nodeId, String typed, String expected) {
+        assertEquals("-".equals(expected) ? Optional.empty() : Optional.of(expected),
+                ChoiceMatcher.understand(typed, choices(nodeId), DayOfWeek.MONDAY));
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', value = {"saya diperkosa|rape", "aku diperkosa dan dipukul|rape,physical_assault",
+            "Perkosaan, kekerasan fisik|rape,physical_assault"})
+    void shouldFindOptionsNamedInAMultiChoiceMessage(String typed, String expected) {
+        List<ChoiceSpec> options = choices("violence_type");
+        Optional<List<String>> ids = ChoiceMatcher.matchAll(typed, options).or(() -> ChoiceMatcher.mentioned(typed, options));
+        assertEquals(Optional.of(List.of(expected.split(","))), ids);
+    }
+
+    @Test
+    void shouldEchoOnlyWhatIsNotTheLabel() {
+        ChoiceSpec recent = choices("incident_when").get(0);
+        assertEquals(true, ChoiceMatcher.isLabel("3 HARI TERAKHIR!", recent));
+        assertEquals(true, ChoiceMatcher.isLabel("in the last 3 days", recent));
+        assertEquals(false, ChoiceMatcher.isLabel("tadi malam", recent));
+        assertEquals(false, ChoiceMatcher.isLabel("1", recent));
+    }
+
+    @Test
+    void shouldReadRangesOnlyWhereTheFlowGivesThem() {
+        List<ChoiceSpec> plain = List.of(SystemChoices.option(new OptionDefinition("a", LocalizedText.of("id", "Satu"), null, null, null), false),
+                SystemChoices.option(new OptionDefinition("b", LocalizedText.of("id", "Dua"), Map.of("id", List.of("kedua")), null,
+                        new NumberRange(null, 3)), false));
+        assertEquals(Optional.empty(), ChoiceMatcher.understand("20", plain, DayOfWeek.MONDAY));
+        assertEquals(Optional.of("b"), ChoiceMatcher.understand("kemarin", plain, DayOfWeek.MONDAY));
+        assertEquals(Optional.of("b"), ChoiceMatcher.understand("yang kedua", plain, DayOfWeek.MONDAY));
+    }
+
+    private static List<ChoiceSpec> choices(String nodeId) {
+        NodeDefinition node = intake.findNode(nodeId).orElseThrow();
+        List<ChoiceSpec> choices = new ArrayList<>();
+        node.options().forEach(option -> choices.add(SystemChoices.option(option, false)));
+        choices.add(SystemChoices.skip(intake));
+        return choices;
+    }
+}
