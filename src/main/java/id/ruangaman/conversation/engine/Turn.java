@@ -80,7 +80,7 @@ public final class Turn {
      * Whether the person has not chosen a language yet (a session starts without one when its flow asks for it): every
      * text then goes out in each flow language ({@link LocalizedText#inEvery}).
      */
-    public boolean languageUnknown() {
+    boolean languageUnknown() {
         return state.language() == null && flow.languages().size() > 1;
     }
 
