@@ -57,6 +57,11 @@ class BrokenFlowsTest {
                         "reserved_option_id.yaml: node 'ask_colour': reserved option id 'skip'")),
                 Arguments.of("unknown_kind.yaml", List.of(
                         "unknown_kind.yaml: node 'ask_colour': invalid value for 'kind'")),
+                Arguments.of("unanswered_condition.yaml", List.of(
+                        "unanswered_condition.yaml: condition 'both_ways': 'unanswered: true' goes with 'answer' and without 'any_of'",
+                        "unanswered_condition.yaml: condition 'says_false': 'unanswered: true' goes with 'answer' and without 'any_of'",
+                        "unanswered_condition.yaml: condition 'unknown_key' refers to unknown answer 'mood'",
+                        "unanswered_condition.yaml: condition 'nested_wrong': a clause has either 'any' or 'answer' with 'any_of'")),
                 Arguments.of("text_by_unknown_answer.yaml", List.of(
                         "text_by_unknown_answer.yaml: node 'ask_colour': text_by refers to unknown answer 'mood'")),
                 Arguments.of("words_before_consent.yaml", List.of(
