@@ -87,6 +87,11 @@ class BrokenFlowsTest {
                         "fields_of_kinds.yaml: node 'ask_more': unreachable node",
                         "fields_of_kinds.yaml: condition 'likes_tea': 'maybe' is not an option of 'ask_tea'",
                         "fields_of_kinds.yaml: node 'check': a branch needs 'exits: {yes: …}' and 'next'")),
+                Arguments.of("on_unclear.yaml", List.of(
+                        "on_unclear.yaml: node 'ask_name': field 'on_unclear' does not apply to kind 'text'",
+                        "on_unclear.yaml: node 'ask_colour': on_unclear answer 'green' is not an option of this node",
+                        "on_unclear.yaml: node 'ask_colour': missing field 'on_unclear.text'",
+                        "on_unclear.yaml: node 'ask_tea': missing translation 'en' in 'on_unclear.text'")),
                 Arguments.of("typed_words.yaml", List.of(
                         "typed_words.yaml: node 'ask_colour': unknown language 'fr' in 'options.red.words'",
                         "typed_words.yaml: node 'ask_colour': typed word 'Biru' belongs to options 'blue' and 'red'",

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessages;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -40,6 +41,8 @@ class TelegramSender implements ChannelSender {
     /** Telegram lets a bot delete a message for 48 hours; a margin keeps the request inside it. */
     static final Duration DELETABLE_FOR = Duration.ofHours(47);
     private static final int DELETE_BATCH = 100;
+    /** How many of the bot's last messages with buttons lose them when the report is sent: the summary and the prompts before it. */
+    static final int BUTTONS_REMOVED = 5;
 
     private final TelegramConfig config;
     private final TelegramApi api;
@@ -94,6 +97,9 @@ class TelegramSender implements ChannelSender {
         if (Outbox.KIND_DELETE.equals(message.kind)) {
             return deleteRecent(contact, message);
         }
+        if (Outbox.KIND_REMOVE_BUTTONS.equals(message.kind)) {
+            return removeButtons(contact, message);
+        }
         SendMessage.SendMessageBuilder<?, ?> request = SendMessage.builder().chatId(contact.externalId).text(body.text())
                 .disableNotification(body.silent() ? Boolean.TRUE : null);
         if (!body.choices().isEmpty() && body.nodeId() != null) {
@@ -138,6 +144,31 @@ class TelegramSender implements ChannelSender {
         } catch (TelegramApiException e) {
             return new SendOutcome.RetryLater(Duration.ZERO, "network: " + (e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName()), false);
         }
+    }
+
+    /**
+     * After the report: takes the inline keyboard off the bot's last {@link #BUTTONS_REMOVED} messages that had one,
+     * sent before the removal row, with editMessageReplyMarkup and no markup (core.telegram.org/bots/api#editmessagereplymarkup).
+     * A message Telegram can no longer edit (400) is skipped; a press on any button left gets a short note instead.
+     */
+    private SendOutcome removeButtons(Contact contact, ChatMessage removal) {
+        List<Integer> ids = QuarkusTransaction.requiringNew().call(() -> messages.find(
+                "contactId = ?1 and id < ?2 and direction = ?3 and kind = 'choices' and providerMessage is not null order by id desc",
+                contact.id, removal.id, ChatMessage.Direction.OUT).page(0, BUTTONS_REMOVED).list()).stream()
+                .map(row -> row.providerMessage).map(TelegramSender::messageId).filter(java.util.Objects::nonNull).distinct().toList();
+        for (Integer id : ids) {
+            try {
+                api.client().execute(EditMessageReplyMarkup.builder().chatId(contact.externalId).messageId(id).build());
+            } catch (TelegramApiRequestException e) {
+                SendOutcome outcome = classify(e);
+                if (!(outcome instanceof SendOutcome.Failed)) {
+                    return outcome; // 429, 5xx, blocked: as for any message (taking a keyboard off twice does no harm)
+                }
+            } catch (TelegramApiException e) {
+                return new SendOutcome.RetryLater(Duration.ZERO, "network: " + (e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName()), false);
+            }
+        }
+        return new SendOutcome.Sent(null);
     }
 
     private static Integer messageId(String value) {
