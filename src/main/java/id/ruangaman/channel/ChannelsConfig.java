@@ -52,9 +52,30 @@ public interface ChannelsConfig {
     @WithDefault("30S")
     Duration inboundClaimLease();
 
-    /** Threads calling each platform's API (per channel, so one slow platform never delays another). */
+    /**
+     * The fewest sends each channel has in flight at once, each on its own thread (per channel, so one slow platform
+     * never delays another); more when the channel's limit needs them (see {@link #outboundSendTime()}).
+     */
     @WithDefault("8")
     int outboundWorkers();
+
+    /**
+     * How long one send keeps its sender, from the claim to the recorded outcome: the platform's answer time plus the
+     * database work (RUANGAMAN_CHANNELS_OUTBOUND_SEND_TIME). A channel reaches its limit only with limit × this many
+     * sends in flight (Little's law), so each channel runs that many senders, at least
+     * {@link #outboundWorkers()} and at most {@link #outboundMaxWorkers()}: 25 for 100 messages/s at 250 ms. Threads
+     * are started only when there is that much to send, and end after a minute idle.
+     */
+    @WithDefault("250ms")
+    Duration outboundSendTime();
+
+    /**
+     * The most sends one channel has in flight at once, whatever its limit (RUANGAMAN_CHANNELS_OUTBOUND_MAX_WORKERS): at
+     * the default send time, enough for 256 messages a second; each sender also takes a database connection for its
+     * short transactions, from the same pool as everything else.
+     */
+    @WithDefault("64")
+    int outboundMaxWorkers();
 
     /** How often the database is polled when no wake-up came (other instances, retries, restarts). */
     @WithDefault("500ms")

@@ -16,7 +16,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Output.QuickExit.class, name = "quick_exit"),
         @JsonSubTypes.Type(value = Output.ConsentDeclined.class, name = "consent_declined"),
         @JsonSubTypes.Type(value = Output.DangerReported.class, name = "danger_reported"),
-        @JsonSubTypes.Type(value = Output.EvidenceKept.class, name = "evidence_kept")})
+        @JsonSubTypes.Type(value = Output.EvidenceKept.class, name = "evidence_kept"),
+        @JsonSubTypes.Type(value = Output.StaleButton.class, name = "stale_button")})
 public sealed interface Output {
 
     /**
@@ -93,5 +94,13 @@ public sealed interface Output {
         public EvidenceKept {
             mediaIds = List.copyOf(mediaIds);
         }
+    }
+
+    /**
+     * After the report, a button of a prompt that is no longer current was pressed (the summary's "Kirim" or "Ubah
+     * jawaban", an old question's). It is not a message for the counsellor and uses up no acknowledgement; the host
+     * answers it briefly on the platform (Telegram: the press's own answer; WhatsApp: a short reply).
+     */
+    record StaleButton() implements Output {
     }
 }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,7 +108,7 @@ public class ConversationService {
         Contact contact = contacts.lock(contactId); // first: the session is read under the contact's lock
         Optional<ConversationSession> session = sessions.findByContact(contactId);
         return receiveLocked(contact, session, session.map(current -> states.read(contactId, current.state)),
-                input, flowIdForNewSession, providerMessageId, false);
+                input, flowIdForNewSession, providerMessageId, false, null);
     }
 
     /**
@@ -119,12 +121,14 @@ public class ConversationService {
      * is taken silently, and so is a file that arrives right after another file the question did not ask for: one
      * answer per burst, not one per file;</li>
      * <li>a second press of the button just accepted (same data within {@code double-tap-window}, no longer the
-     * current question) is recorded and changes nothing.</li>
+     * current question) is recorded and changes nothing;</li>
+     * <li>after the report, a press of a button that is no longer current ({@link Output.StaleButton}) gets a short
+     * note: on Telegram as the press's own answer ({@link Received#pressAnswer}), elsewhere as a reply.</li>
      * </ul>
      * Returns the replies queued.
      */
     @Transactional
-    public Optional<List<ChatMessage>> receiveFromChannel(long contactId, Input input, String providerMessageId,
+    public Optional<Received> receiveFromChannel(long contactId, Input input, String providerMessageId,
             boolean moreFilesComing) {
         Contact contact = contacts.lock(contactId);
         Optional<ConversationSession> session = sessions.findByContact(contactId);
@@ -155,14 +159,27 @@ public class ConversationService {
             if (caseId != null) {
                 threadMessages.fire(new ThreadMessageReceived(caseId, inbound.id));
             }
-            return Optional.of(List.of());
+            return Optional.of(new Received(List.of(), null));
         }
         // A case's thread has its own measure (one acknowledgement per quiet period, the keep-this-file question once):
         // taking a file of a burst silently there would swallow the one acknowledgement or question the burst gets.
         boolean thread = state.filter(current -> current.status() == SessionStatus.COMPLETED && current.thread() != null).isPresent();
         boolean quiet = input instanceof Input.Media && !thread
                 && (moreFilesComing || !fileWanted && previous.get().filter(this::recentFile).isPresent());
-        return Optional.of(receiveLocked(contact, session, state, input, null, providerMessageId, quiet));
+        AtomicReference<String> pressAnswer = new AtomicReference<>();
+        List<ChatMessage> replies = receiveLocked(contact, session, state, input, null, providerMessageId, quiet,
+                contact.channel == Channel.TELEGRAM ? pressAnswer::set : null);
+        return Optional.of(new Received(replies, pressAnswer.get()));
+    }
+
+    /**
+     * What a channel's message led to.
+     *
+     * @param replies     the replies queued
+     * @param pressAnswer for a press of a button that is no longer current, on a platform that answers a press itself
+     *                    (Telegram's answerCallbackQuery text): the short note to show there; else null
+     */
+    public record Received(List<ChatMessage> replies, String pressAnswer) {
     }
 
     /** A person opened the chat for the first time (WhatsApp {@code request_welcome}): the welcome, unless a conversation exists. */
@@ -188,9 +205,12 @@ public class ConversationService {
         return MEDIA_KINDS.contains(message.kind) && message.createdAt.isAfter(Instant.now(clock).minus(BURST));
     }
 
-    /** {@code before}: the state of {@code existing}, read once by the caller. */
+    /**
+     * {@code before}: the state of {@code existing}, read once by the caller. {@code pressAnswer}: takes the note for a
+     * stale button press when the platform shows it itself; null: the note is queued as a reply.
+     */
     private List<ChatMessage> receiveLocked(Contact contact, Optional<ConversationSession> existing, Optional<SessionState> before,
-            Input input, String flowIdForNewSession, String providerMessageId, boolean quiet) {
+            Input input, String flowIdForNewSession, String providerMessageId, boolean quiet, Consumer<String> pressAnswer) {
         contact.lastInboundAt = Instant.now(clock);
         contact.unreachableAt = null; // they wrote, so they can be reached again
         ThreadCase thread = before.map(state -> threadCase(state, null)).orElse(ThreadCase.NONE);
@@ -211,11 +231,11 @@ public class ConversationService {
         }
         if (existing.isEmpty()) {
             Flow flow = flows.current(flowIdForNewSession == null ? config.defaultFlow() : flowIdForNewSession);
-            return apply(contact, newSession(contact), flow, engine.start(flow), false, uploaded(input), thread);
+            return apply(contact, newSession(contact), flow, engine.start(flow), false, uploaded(input), thread, null);
         }
         ConversationSession session = existing.get();
         Step step = engine.handle(flows.catalog(), before.get(), input);
-        return apply(contact, session, flowOf(step.state()), step, quiet, uploaded(input), thread);
+        return apply(contact, session, flowOf(step.state()), step, quiet, uploaded(input), thread, pressAnswer);
     }
 
     /**
@@ -325,15 +345,16 @@ public class ConversationService {
     }
 
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet) {
-        return apply(contact, session, flow, step, quiet, false, null);
+        return apply(contact, session, flow, step, quiet, false, null, null);
     }
 
     /**
      * As {@link #apply(Contact, ConversationSession, Flow, Step, boolean)}; {@code uploaded}: the step's input is a stored
-     * file; {@code thread}: the case this step already looked up (null: none).
+     * file; {@code thread}: the case this step already looked up (null: none); {@code pressAnswer}: see
+     * {@link #receiveLocked}.
      */
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet,
-            boolean uploaded, ThreadCase thread) {
+            boolean uploaded, ThreadCase thread, Consumer<String> pressAnswer) {
         List<ChatMessage> replies = new ArrayList<>();
         contact.discreet = step.state().discreet();
         contact.expectsFiles = engine.expectsUpload(flows.catalog(), step.state());
@@ -348,9 +369,19 @@ public class ConversationService {
             } else if (output instanceof Output.IntakeSubmitted submitted) {
                 submittedId = intakes.submit(contact, flow, step.state(), submitted).id;
                 caseId = submittedId;
+                if (contact.channel == Channel.TELEGRAM) {
+                    outbox.queueButtonRemoval(contact, caseId); // the summary's buttons are stale from now on
+                }
             } else if (output instanceof Output.DeleteRequested) {
                 erasure.erase(contact);
                 clearChat = clearChatNotice(contact.channel);
+            } else if (output instanceof Output.StaleButton) {
+                String note = notices.text(Notices.Key.STALE_BUTTON_AFTER_REPORT, contact.language, java.util.Map.of());
+                if (pressAnswer != null) {
+                    pressAnswer.accept(note);
+                } else if (!quiet) {
+                    replies.add(outbox.queue(contact, caseId, null, Output.Message.plain(note)));
+                }
             } else if (output instanceof Output.QuickExit) {
                 if (contact.channel == Channel.TELEGRAM) {
                     outbox.queueDeletion(contact, caseId); // before the neutral line, which stays

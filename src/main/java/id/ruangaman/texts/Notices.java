@@ -24,7 +24,9 @@ public class Notices {
         PRIVATE_CHAT_ONLY, MEDIA_TOO_LARGE, MEDIA_FAILED, FLOOD,
         /** The first line of a counsellor's reply in the chat ("Konselor Satgas:"). */
         COUNSELLOR_PREFIX,
-        CLEAR_CHAT_TELEGRAM, CLEAR_CHAT_WHATSAPP, CHILD_ONLINE_REPORTING;
+        CLEAR_CHAT_TELEGRAM, CLEAR_CHAT_WHATSAPP, CHILD_ONLINE_REPORTING,
+        /** A button of an earlier prompt pressed after the report (Telegram: the press's answer; WhatsApp: a reply). */
+        STALE_BUTTON_AFTER_REPORT;
 
         String fileKey() {
             return name().toLowerCase();
@@ -71,7 +73,7 @@ public class Notices {
         return Optional.ofNullable(shared.get(name));
     }
 
-    /** The notice in the person's language (Bahasa Indonesia when unknown), placeholders filled. */
+    /** The notice in the person's language (both, Bahasa Indonesia first, when not chosen yet), placeholders filled. */
     public String text(Key key, String language, Map<String, String> values) {
         return notices.text(key.fileKey(), language, values);
     }

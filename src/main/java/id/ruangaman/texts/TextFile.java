@@ -185,13 +185,16 @@ public final class TextFile {
         return this;
     }
 
-    /** The text of {@code key} in {@code language} (Bahasa Indonesia when it has none), with {placeholders} filled. */
+    /**
+     * The text of {@code key} in {@code language} (Bahasa Indonesia when it has none), with {placeholders} filled.
+     * A null language (the person has not chosen one yet) gives the text in Bahasa Indonesia, then in English.
+     */
     public String text(String key, String language, Map<String, String> values) {
         LocalizedText text = texts.get(key);
         if (text == null) {
             throw new IllegalArgumentException("no text '" + key + "' in " + file.getFileName());
         }
-        return fill(text.in(language, DEFAULT_LANGUAGE), values);
+        return fill(language == null ? text.inEvery(TextLint.REQUIRED_LANGUAGES) : text.in(language, DEFAULT_LANGUAGE), values);
     }
 
     /** {@code text} with each {@code {name}} replaced by {@code values.get(name)}; other braces stay. */

@@ -106,6 +106,20 @@ public class Outbox {
     /** The kind of a {@link #queueDeletion} row. */
     public static final String KIND_DELETE = "delete";
 
+    /**
+     * The report is sent, on a channel that lets a bot edit its messages (Telegram): a row, in line with the contact's
+     * other messages, that makes the sender take the buttons off the bot's last messages that had them (the summary's
+     * "Kirim laporan" / "Ubah jawaban" ...), so no stale prompt invites a tap. Its body is a short note for the transcript.
+     */
+    public ChatMessage queueButtonRemoval(Contact contact, Long intakeId) {
+        ChatMessage removal = queuePart(contact, intakeId, null, Output.Message.plain("[tombol lama dinonaktifkan / old buttons removed]"));
+        removal.kind = KIND_REMOVE_BUTTONS;
+        return removal;
+    }
+
+    /** The kind of a {@link #queueButtonRemoval} row. */
+    public static final String KIND_REMOVE_BUTTONS = "remove_buttons";
+
     /** A plain text message, such as a counsellor's reply, in the current transaction. */
     public ChatMessage queueText(Contact contact, String text) {
         return queue(contact, new Output.Message(text, null, List.of(), false));

@@ -107,6 +107,19 @@ class BenchmarkHarnessTest {
     }
 
     @Test
+    void shouldCountSendsPerWholeSecondFromTheFirstSend() {
+        long second = 1_000_000_000L;
+        long first = 5 * second;
+        // out of order, as several senders' arrivals may be recorded
+        long[] sends = { first + second / 2, first, first + second, first + 2 * second + 1, first + 3 * second };
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] { 2, 1, 1 }, Figures.perSecond(sends, 3));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] { 0, 0 }, Figures.perSecond(new long[0], 2));
+        String timeline = Figures.sendTimeline(first - 2 * second, sends, new long[0], 2);
+        assertTrue(timeline.contains("Telegram (first at 2.00 s)") && timeline.contains("WhatsApp (first at none)"), timeline);
+        assertTrue(timeline.contains("| 1 | 2 | 0 |"), timeline);
+    }
+
+    @Test
     void shouldGiveSharesOfTheCeilingsAndSayWhenACeilingWasNotMeasured() {
         assertEquals(0.25, Figures.share(250, 1000));
         assertTrue(Double.isNaN(Figures.share(250, 0)), "no ceiling, no share");

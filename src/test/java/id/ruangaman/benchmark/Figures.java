@@ -90,6 +90,41 @@ final class Figures {
         return best;
     }
 
+    /**
+     * A table of sends per second for two channels, each counted from its own first send (second 1 holds the sends in
+     * [0, 1 s) after it), for {@code seconds} seconds; the header gives each first send's delay after {@code startNanos}.
+     */
+    static String sendTimeline(long startNanos, long[] telegram, long[] whatsapp, int seconds) {
+        int[] telegramCounts = perSecond(telegram, seconds);
+        int[] whatsappCounts = perSecond(whatsapp, seconds);
+        StringBuilder out = new StringBuilder(String.format("| s after the first send | Telegram (first at %s) | WhatsApp (first at %s) |%n"
+                + "|---:|---:|---:|%n", firstAfter(startNanos, telegram), firstAfter(startNanos, whatsapp)));
+        for (int second = 0; second < seconds; second++) {
+            out.append(String.format("| %d | %d | %d |%n", second + 1, telegramCounts[second], whatsappCounts[second]));
+        }
+        return out.toString();
+    }
+
+    /** Arrivals per whole second after the first one, for {@code seconds} seconds. */
+    static int[] perSecond(long[] arrivals, int seconds) {
+        int[] counts = new int[seconds];
+        if (arrivals.length == 0) {
+            return counts;
+        }
+        long first = Arrays.stream(arrivals).min().getAsLong();
+        for (long at : arrivals) {
+            long second = (at - first) / 1_000_000_000L;
+            if (second < seconds) {
+                counts[(int) second]++;
+            }
+        }
+        return counts;
+    }
+
+    private static String firstAfter(long startNanos, long[] arrivals) {
+        return arrivals.length == 0 ? "none" : String.format("%.2f s", (Arrays.stream(arrivals).min().getAsLong() - startNanos) / 1e9);
+    }
+
     /** The median (the mean of the middle two for an even count); NaN when empty. */
     static double median(double... values) {
         if (values.length == 0) {

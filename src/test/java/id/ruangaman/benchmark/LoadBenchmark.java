@@ -325,8 +325,12 @@ class LoadBenchmark {
     private void outbound(DataSource database, BenchPlatforms platforms) throws Exception {
         progress("outbound from a full outbox");
         List<Backlog.Sample> samples;
+        long phaseStart;
+        ThreadCpuTimeline cpu;
         try (ServiceUnderTest delivery = service("bench_drain", platforms, Map.of("TELEGRAM_MAX_PER_SECOND", String.valueOf(TELEGRAM_LIMIT),
                 "WHATSAPP_MAX_PER_SECOND", String.valueOf(WHATSAPP_LIMIT)))) {
+            phaseStart = System.nanoTime();
+            cpu = new ThreadCpuTimeline(delivery.pid(), postgresProcesses);
             Backlog backlog = new Backlog(database, () -> 0, platforms, delivery.pid(), postgresProcesses);
             backlog.start(Duration.ofSeconds(1));
             long giveUp = System.nanoTime() + 60 * SECOND;
@@ -336,6 +340,7 @@ class LoadBenchmark {
             // the window of the later channel starts after its warm-up; keep sending until it ends
             Thread.sleep((WARM_SECONDS + OUTBOUND_SECONDS + 2) * 1000L);
             samples = backlog.stop();
+            cpu.close();
         }
         String goal = "3 outbound";
         StringBuilder details = new StringBuilder("An instance with delivery on (TELEGRAM_MAX_PER_SECOND=" + TELEGRAM_LIMIT
@@ -373,6 +378,12 @@ class LoadBenchmark {
             details.append(String.format("- %s: %d sends in the phase, %d in the warm-up, %d in the window; at most %d in any 1 s; "
                     + "replies still waiting at the end: %d%n", name, sends.length, inWarmUp, inWindow.length, most, waitingAtEnd));
         }
+        details.append("\nSends per second from each channel's first send (how fast the fresh instance reaches its limit; "
+                + "the first send came the given seconds after the service was ready):\n\n")
+                .append(Figures.sendTimeline(phaseStart, platforms.telegramSends().snapshot(), platforms.whatsappSends().snapshot(),
+                        WARM_SECONDS + OUTBOUND_SECONDS))
+                .append("\nThe service's CPU per second by thread kind from ready, and PostgreSQL's, in CPU seconds per second (1.00 is "
+                        + "one core):\n\n").append(cpu.table(WARM_SECONDS + OUTBOUND_SECONDS, 8));
         details.append("\n").append(BenchReport.series(samples, 2));
         report.section("Outbound against a full outbox (goal 3)", details.toString());
     }

@@ -57,6 +57,11 @@ class BrokenFlowsTest {
                         "reserved_option_id.yaml: node 'ask_colour': reserved option id 'skip'")),
                 Arguments.of("unknown_kind.yaml", List.of(
                         "unknown_kind.yaml: node 'ask_colour': invalid value for 'kind'")),
+                Arguments.of("unanswered_condition.yaml", List.of(
+                        "unanswered_condition.yaml: condition 'both_ways': 'unanswered: true' goes with 'answer' and without 'any_of'",
+                        "unanswered_condition.yaml: condition 'says_false': 'unanswered: true' goes with 'answer' and without 'any_of'",
+                        "unanswered_condition.yaml: condition 'unknown_key' refers to unknown answer 'mood'",
+                        "unanswered_condition.yaml: condition 'nested_wrong': a clause has either 'any' or 'answer' with 'any_of'")),
                 Arguments.of("text_by_unknown_answer.yaml", List.of(
                         "text_by_unknown_answer.yaml: node 'ask_colour': text_by refers to unknown answer 'mood'")),
                 Arguments.of("words_before_consent.yaml", List.of(
@@ -82,6 +87,11 @@ class BrokenFlowsTest {
                         "fields_of_kinds.yaml: node 'ask_more': unreachable node",
                         "fields_of_kinds.yaml: condition 'likes_tea': 'maybe' is not an option of 'ask_tea'",
                         "fields_of_kinds.yaml: node 'check': a branch needs 'exits: {yes: …}' and 'next'")),
+                Arguments.of("on_unclear.yaml", List.of(
+                        "on_unclear.yaml: node 'ask_name': field 'on_unclear' does not apply to kind 'text'",
+                        "on_unclear.yaml: node 'ask_colour': on_unclear answer 'green' is not an option of this node",
+                        "on_unclear.yaml: node 'ask_colour': missing field 'on_unclear.text'",
+                        "on_unclear.yaml: node 'ask_tea': missing translation 'en' in 'on_unclear.text'")),
                 Arguments.of("typed_words.yaml", List.of(
                         "typed_words.yaml: node 'ask_colour': unknown language 'fr' in 'options.red.words'",
                         "typed_words.yaml: node 'ask_colour': typed word 'Biru' belongs to options 'blue' and 'red'",

@@ -32,7 +32,11 @@ class NoticesTest {
         Notices notices = shipped();
         assertEquals("Sorry, that file is too big (at most 20 MB). Please try a smaller file, or tap Done.",
                 notices.text(Notices.Key.MEDIA_TOO_LARGE, "en", Map.of("max_mb", "20")));
-        assertEquals("Konselor Satgas:", notices.text(Notices.Key.COUNSELLOR_PREFIX, null, Map.of()));
+        assertEquals("Konselor Satgas:\nTask force counsellor:", notices.text(Notices.Key.COUNSELLOR_PREFIX, null, Map.of()),
+                "no language chosen yet: both");
+        assertEquals("Pesanmu banyak sekali dalam waktu singkat. Tunggu sebentar ya, kami tetap di sini.\n"
+                + "You have sent a lot of messages in a short time. Please wait a moment, we are still here.",
+                notices.text(Notices.Key.FLOOD, null, Map.of()), "the flood notice before a language is chosen");
         assertEquals("Konselor Satgas:", notices.text(Notices.Key.COUNSELLOR_PREFIX, "jv", Map.of()));
         assertTrue(notices.shared("child_online_reporting").orElseThrow().in("en", "id").startsWith("How to report"));
         assertTrue(notices.shared(Notices.LEGAL_NOTICE).isEmpty(), "the example legal notice is not active");

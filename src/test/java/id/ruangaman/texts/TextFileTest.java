@@ -47,7 +47,7 @@ class TextFileTest {
         assertEquals(new LocalizedText(Map.of("id", "Judul", "en", "Title")), file.group("reply").get("title"));
         assertEquals("Hello, Sari.", file.text("hello", "en", Map.of("name", "Sari")));
         assertEquals("Halo, Sari.", file.text("hello", "jv", Map.of("name", "Sari")), "an unknown language falls back to id");
-        assertEquals("Halo, {name}.", file.text("hello", null, Map.of()));
+        assertEquals("Halo, {name}.\nHello, {name}.", file.text("hello", null, Map.of()), "no language chosen yet: both");
     }
 
     @Test

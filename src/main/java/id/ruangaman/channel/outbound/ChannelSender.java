@@ -15,6 +15,13 @@ public interface ChannelSender {
     /** False when the channel is not configured; its outbox is then left alone. */
     boolean enabled();
 
+    /**
+     * Builds, once, what the first send would otherwise build while every send after it waits (the platform's answer
+     * readers). Called by the channel's delivery loop before its first claim; a failure here is not a send failure.
+     */
+    default void prepare() {
+    }
+
     /** Sends one message. Platform answers are classified, never thrown. */
     SendOutcome send(Contact contact, ChatMessage message, Output.Message body);
 

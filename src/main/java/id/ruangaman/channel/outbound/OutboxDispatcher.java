@@ -80,11 +80,11 @@ class OutboxDispatcher {
         available.forEach(senders::add);
     }
 
-    /** One channel's delivery loop. */
     /**
      * One channel's delivery loop with its own senders, so a slow platform never delays another. It
      * claims only as many messages as it has free senders: a claimed message is being sent, never
-     * waiting in a queue while its lease runs out.
+     * waiting in a queue while its lease runs out. It has as many senders as its limit needs
+     * ({@link #sendersFor}); their threads start when there is that much to send and end after a minute idle.
      */
     private final class Lane implements Runnable {
         final ChannelSender sender;
@@ -96,9 +96,11 @@ class OutboxDispatcher {
         Lane(ChannelSender sender) {
             this.sender = sender;
             this.limiter = new RateLimiter(sender.maxPerSecond());
-            this.freeSenders = new Semaphore(config.outboundWorkers());
+            this.freeSenders = new Semaphore(sendersFor(sender.maxPerSecond(), config.outboundSendTime(), config.outboundWorkers(),
+                    config.outboundMaxWorkers()));
             String name = "outbound-" + sender.channel().name().toLowerCase();
-            this.senders = Executors.newFixedThreadPool(config.outboundWorkers(), runnable -> {
+            // A thread per send in flight, reused while sends keep coming: the semaphore bounds them, not the pool.
+            this.senders = Executors.newCachedThreadPool(runnable -> {
                 Thread thread = new Thread(runnable, name);
                 thread.setDaemon(true);
                 return thread;
@@ -113,6 +115,11 @@ class OutboxDispatcher {
 
         @Override
         public void run() {
+            try {
+                sender.prepare();
+            } catch (RuntimeException e) {
+                LOG.warnf("Preparing delivery for %s failed (%s); sending anyway", sender.channel(), e.getClass().getSimpleName());
+            }
             while (running.get()) {
                 try {
                     ackPriority.yieldToWebhook();
@@ -137,6 +144,18 @@ class OutboxDispatcher {
         }
     }
 
+    /**
+     * How many sends a channel keeps in flight at once: a channel sends {@code maxPerSecond} only if that many times
+     * {@code sendTime} (one send from its claim to its recorded outcome) are under way together (Little's law); at
+     * least {@code atLeast}, at most {@code atMost}. With 8 senders and sends of 250 ms (a platform 200 ms away) a
+     * channel could not send more than 32 messages a second, whatever its limit; a fresh JVM's first sends, and a
+     * busy database, take longer still.
+     */
+    static int sendersFor(int maxPerSecond, Duration sendTime, int atLeast, int atMost) {
+        long needed = (long) Math.ceil(maxPerSecond * (sendTime.toNanos() / 1e9));
+        return (int) Math.max(atLeast, Math.min(atMost, needed));
+    }
+
     void onStart(@Observes StartupEvent event) {
         if (!config.deliverOutbound()) {
             LOG.info("Outbound delivery is off in this instance");
@@ -152,7 +171,8 @@ class OutboxDispatcher {
                 thread.start();
             }
         }
-        LOG.infof("Outbound delivery started for %s", lanes.stream().map(lane -> lane.sender.channel()).toList());
+        LOG.infof("Outbound delivery started for %s", lanes.stream().map(lane -> lane.sender.channel() + " (" + lane.sender.maxPerSecond()
+                + "/s, " + lane.freeSenders.availablePermits() + " senders)").toList());
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -4,13 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import id.ruangaman.channel.ChannelsConfig;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -27,10 +32,28 @@ class TelegramApi {
     private final OkHttpClient http;
     private volatile TelegramClient client;
 
-    TelegramApi(TelegramConfig config) {
+    @Inject
+    TelegramApi(TelegramConfig config, ChannelsConfig channels) {
+        this(config, channels.outboundMaxWorkers() + channels.inboundWorkers() + 1);
+    }
+
+    /**
+     * {@code concurrentCalls}: the most calls this service may have under way at once (the channel's senders, the
+     * workers answering button presses or fetching files, the long poll). Telegram Bots Java runs even a blocking
+     * {@code execute} as an asynchronous OkHttp call, and OkHttp's dispatcher lets only 5 asynchronous calls to one
+     * host run at once by default and keeps 5 idle connections: sends beyond the fifth would wait in the client's
+     * queue, holding their rate permit, and a connection would be opened and closed for each of them. The callers
+     * bound the calls, so the client lets them all through and keeps their connections.
+     */
+    TelegramApi(TelegramConfig config, int concurrentCalls) {
         this.config = config;
         Duration timeout = config.requestTimeout();
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(concurrentCalls);
+        dispatcher.setMaxRequestsPerHost(concurrentCalls);
         this.http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(concurrentCalls, 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(timeout)
                 .writeTimeout(timeout)

@@ -14,7 +14,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
  * Answers every button press (answerCallbackQuery) once its step has committed, so the person's
- * button stops showing a progress indicator. The reply itself travels through the outbox.
+ * button stops showing a progress indicator. The reply itself travels through the outbox; a press of a button that is
+ * no longer current gets its short note here, as the answer's text (a notification over the chat, up to 200 characters).
  */
 @ApplicationScoped
 class TelegramCallbackAnswers {
@@ -35,7 +36,8 @@ class TelegramCallbackAnswers {
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) TelegramInboundHandler.CallbackToAnswer callback) {
         executor.submit(() -> {
             try {
-                api.client().execute(AnswerCallbackQuery.builder().callbackQueryId(callback.callbackQueryId()).build());
+                api.client().execute(AnswerCallbackQuery.builder().callbackQueryId(callback.callbackQueryId())
+                        .text(callback.text()).build());
             } catch (TelegramApiException e) {
                 // Only the spinner is affected; the answer to the person is in the outbox.
                 LOG.debugf("answerCallbackQuery failed: %s", e.getClass().getSimpleName());

@@ -70,8 +70,11 @@ class TelegramInboundHandler implements InboundHandler {
     record Ignore(String reason) implements Work {
     }
 
-    /** Fired in the processing transaction; answered after commit so the button stops spinning. */
-    public record CallbackToAnswer(String callbackQueryId) {
+    /**
+     * Fired in the processing transaction; answered after commit so the button stops spinning. {@code text}: shown
+     * briefly over the chat (a button no longer current, see {@link ConversationService.Received#pressAnswer}); null: none.
+     */
+    public record CallbackToAnswer(String callbackQueryId, String text) {
     }
 
     private final TelegramConfig config;
@@ -213,12 +216,13 @@ class TelegramInboundHandler implements InboundHandler {
         Work work = (Work) prepared;
         if (work instanceof Converse converse) {
             Contact contact = contacts.findOrCreateLocked(Channel.TELEGRAM, String.valueOf(converse.chatId()));
-            if (conversations.receiveFromChannel(contact.id, converse.input(), converse.messageId(), converse.moreFilesComing())
-                    .isEmpty()) {
+            Optional<ConversationService.Received> received = conversations.receiveFromChannel(contact.id, converse.input(),
+                    converse.messageId(), converse.moreFilesComing());
+            if (received.isEmpty()) {
                 return InboundUpdate.Status.PENDING; // the question wants this file: fetch it, then take it
             }
             if (converse.callbackQueryId() != null) {
-                callbacks.fire(new CallbackToAnswer(converse.callbackQueryId()));
+                callbacks.fire(new CallbackToAnswer(converse.callbackQueryId(), received.get().pressAnswer()));
             }
             return InboundUpdate.Status.DONE;
         }

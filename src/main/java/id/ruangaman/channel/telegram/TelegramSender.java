@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessages;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -40,6 +41,8 @@ class TelegramSender implements ChannelSender {
     /** Telegram lets a bot delete a message for 48 hours; a margin keeps the request inside it. */
     static final Duration DELETABLE_FOR = Duration.ofHours(47);
     private static final int DELETE_BATCH = 100;
+    /** How many of the bot's last messages with buttons lose them when the report is sent: the summary and the prompts before it. */
+    static final int BUTTONS_REMOVED = 5;
 
     private final TelegramConfig config;
     private final TelegramApi api;
@@ -61,10 +64,41 @@ class TelegramSender implements ChannelSender {
         return config.enabled();
     }
 
+    /**
+     * A Bot API answer to sendMessage for a message with an inline keyboard, with made-up values: reading it builds the
+     * library's JSON reader for {@link Message} and every type it holds.
+     */
+    static final String SAMPLE_ANSWER = "{\"ok\":true,\"result\":{\"message_id\":1,\"date\":1700000000,"
+            + "\"chat\":{\"id\":1,\"type\":\"private\"},\"from\":{\"id\":2,\"is_bot\":true,\"first_name\":\"bot\"},"
+            + "\"text\":\"-\",\"reply_markup\":{\"inline_keyboard\":[[{\"text\":\"-\",\"callback_data\":\"n:o\"}]]}}}";
+
+    /**
+     * Reads {@link #SAMPLE_ANSWER} as a sendMessage answer. Telegram Bots Java reads every answer with one shared Jackson
+     * mapper, which builds its reader for {@link Message} (hundreds of types) on the first answer while holding a lock
+     * that every other answer waits for: in a fresh JVM on a busy machine, seconds in which no send finishes (thread
+     * dumps of a fresh instance with a full outbox: all senders waiting for their answers, the answers waiting for that
+     * lock). Reading a sample first builds it before any message is claimed.
+     */
+    @Override
+    public void prepare() {
+        try {
+            readSampleAnswer();
+        } catch (TelegramApiRequestException e) {
+            throw new IllegalStateException("the sample sendMessage answer could not be read", e);
+        }
+    }
+
+    static Message readSampleAnswer() throws TelegramApiRequestException {
+        return SendMessage.builder().chatId(1L).text("-").build().deserializeResponse(SAMPLE_ANSWER);
+    }
+
     @Override
     public SendOutcome send(Contact contact, ChatMessage message, Output.Message body) {
         if (Outbox.KIND_DELETE.equals(message.kind)) {
             return deleteRecent(contact, message);
+        }
+        if (Outbox.KIND_REMOVE_BUTTONS.equals(message.kind)) {
+            return removeButtons(contact, message);
         }
         SendMessage.SendMessageBuilder<?, ?> request = SendMessage.builder().chatId(contact.externalId).text(body.text())
                 .disableNotification(body.silent() ? Boolean.TRUE : null);
@@ -110,6 +144,31 @@ class TelegramSender implements ChannelSender {
         } catch (TelegramApiException e) {
             return new SendOutcome.RetryLater(Duration.ZERO, "network: " + (e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName()), false);
         }
+    }
+
+    /**
+     * After the report: takes the inline keyboard off the bot's last {@link #BUTTONS_REMOVED} messages that had one,
+     * sent before the removal row, with editMessageReplyMarkup and no markup (core.telegram.org/bots/api#editmessagereplymarkup).
+     * A message Telegram can no longer edit (400) is skipped; a press on any button left gets a short note instead.
+     */
+    private SendOutcome removeButtons(Contact contact, ChatMessage removal) {
+        List<Integer> ids = QuarkusTransaction.requiringNew().call(() -> messages.find(
+                "contactId = ?1 and id < ?2 and direction = ?3 and kind = 'choices' and providerMessage is not null order by id desc",
+                contact.id, removal.id, ChatMessage.Direction.OUT).page(0, BUTTONS_REMOVED).list()).stream()
+                .map(row -> row.providerMessage).map(TelegramSender::messageId).filter(java.util.Objects::nonNull).distinct().toList();
+        for (Integer id : ids) {
+            try {
+                api.client().execute(EditMessageReplyMarkup.builder().chatId(contact.externalId).messageId(id).build());
+            } catch (TelegramApiRequestException e) {
+                SendOutcome outcome = classify(e);
+                if (!(outcome instanceof SendOutcome.Failed)) {
+                    return outcome; // 429, 5xx, blocked: as for any message (taking a keyboard off twice does no harm)
+                }
+            } catch (TelegramApiException e) {
+                return new SendOutcome.RetryLater(Duration.ZERO, "network: " + (e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName()), false);
+            }
+        }
+        return new SendOutcome.Sent(null);
     }
 
     private static Integer messageId(String value) {

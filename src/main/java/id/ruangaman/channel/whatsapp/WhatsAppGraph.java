@@ -9,8 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
+import id.ruangaman.channel.ChannelsConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
@@ -21,10 +24,17 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 class WhatsAppGraph {
 
     private final WhatsAppConfig config;
+    /**
+     * Connections kept to the Graph API: one for each call this service may have under way at once (the channel's
+     * senders, the workers fetching media), so no send waits in the client for a connection while it holds its rate
+     * permit (the client's default is 50).
+     */
+    private final int connections;
     private volatile GraphApi api;
 
-    WhatsAppGraph(WhatsAppConfig config) {
+    WhatsAppGraph(WhatsAppConfig config, ChannelsConfig channels) {
         this.config = config;
+        this.connections = channels.outboundMaxWorkers() + channels.inboundWorkers();
     }
 
     GraphApi api() {
@@ -43,7 +53,8 @@ class WhatsAppGraph {
     private QuarkusRestClientBuilder builder(String baseUrl) {
         long timeout = config.requestTimeout().toMillis();
         return QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(baseUrl))
-                .connectTimeout(5, TimeUnit.SECONDS).readTimeout(timeout, TimeUnit.MILLISECONDS);
+                .connectTimeout(5, TimeUnit.SECONDS).readTimeout(timeout, TimeUnit.MILLISECONDS)
+                .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, connections);
     }
 
     String bearer() {

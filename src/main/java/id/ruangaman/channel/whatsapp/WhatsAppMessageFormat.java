@@ -75,7 +75,7 @@ final class WhatsAppMessageFormat {
         interactive.put("type", "list");
         interactive.putObject("body").put("text", cut(message.text(), TEXT));
         ObjectNode action = interactive.putObject("action");
-        action.put("button", "en".equals(language) ? "Choose" : "Pilih");
+        action.put("button", language == null ? "Pilih / Choose" : "en".equals(language) ? "Choose" : "Pilih"); // none yet: both
         ArrayNode rows = action.putArray("sections").addObject().putArray("rows");
         for (Choice choice : message.choices()) {
             ObjectNode row = rows.addObject();

@@ -2,9 +2,14 @@ package id.ruangaman.conversation.definition;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A text in several languages: {@code {id: "Ya", en: "Yes"}}. */
 public record LocalizedText(Map<String, String> values) {
@@ -37,5 +42,35 @@ public record LocalizedText(Map<String, String> values) {
             return values.get(fallback);
         }
         return values.values().stream().findFirst().orElse("");
+    }
+
+    /**
+     * For a person whose language is not known yet: the text in each of {@code languages} that has one, in that order
+     * ("Maaf, …" then "Sorry, …"), separated by a line, or by an empty line when a text has several lines. A text
+     * already written in both languages in each variant ("Pilih bahasa / Choose a language:") is given once, in the
+     * first language.
+     */
+    public String inEvery(List<String> languages) {
+        List<String> texts = languages.stream().filter(this::has).map(values::get).distinct().toList();
+        if (texts.isEmpty()) {
+            return in(null, null);
+        }
+        if (texts.stream().map(LocalizedText::parts).distinct().count() == 1) {
+            return texts.get(0);
+        }
+        String separator = texts.stream().anyMatch(text -> text.contains("\n")) ? "\n\n" : "\n";
+        return String.join(separator, texts);
+    }
+
+    /** A button label for a person whose language is not known yet: "Ya / Yes"; one label when they are the same. */
+    public String labelInEvery(List<String> languages) {
+        List<String> labels = languages.stream().filter(this::has).map(values::get).distinct().toList();
+        return labels.isEmpty() ? in(null, null) : String.join(" / ", labels);
+    }
+
+    /** The lines and " / " halves of a text, without end punctuation: equal for texts that say both languages. */
+    private static Set<String> parts(String text) {
+        return Arrays.stream(text.split("\\s*(?:\\n|/)\\s*")).map(part -> part.replaceAll("[\\s:.!?]+$", "").trim())
+                .filter(part -> !part.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * One node of a flow file, exactly as written. See {@code conversations/README.md} for every field. {@code when}: the
  * condition a {@code branch} node tests; {@code mediaRefused}: said instead of the default when a file is sent to this
- * question (which never takes files).
+ * question (which never takes files); {@code onUnclear}: the answer assumed instead of skipping when a reply is not
+ * understood ({@link UnclearAnswer}).
  */
 public record NodeDefinition(
         String id,
@@ -29,7 +30,8 @@ public record NodeDefinition(
         List<MediaKind> accept,
         String outcome,
         String when,
-        LocalizedText mediaRefused) {
+        LocalizedText mediaRefused,
+        UnclearAnswer onUnclear) {
 
     public NodeDefinition {
         options = options == null ? List.of() : List.copyOf(options);

@@ -14,7 +14,7 @@ public final class Answering {
 
     public static void handle(Turn turn, Input input) {
         NodeDefinition node = turn.currentNode();
-        Reply reply = toReply(node, input);
+        Reply reply = LanguageWords.understood(turn, node, toReply(node, input));
         if (reply == null) {
             turn.say(turn.msg(input instanceof Input.ButtonPress ? MessageKey.STALE_BUTTON : MessageKey.UNSUPPORTED_INPUT));
             Prompter.ask(turn);
@@ -52,7 +52,8 @@ public final class Answering {
 
     /**
      * A kind re-prompt, or after {@code maxRetries} failed attempts the node's {@code on_invalid} exit. A question shown
-     * in the summary is then recorded as skipped, keeping the last typed text in {@code raw}.
+     * in the summary is then recorded as skipped, keeping the last typed text in {@code raw}; a question with
+     * {@code on_unclear} takes that answer instead ({@link Unclear}).
      */
     private static void retryOrFallBack(Turn turn, NodeDefinition node, String raw) {
         int retries = turn.state().retries() + 1;
@@ -62,6 +63,10 @@ public final class Answering {
             Prompter.ask(turn);
             return;
         }
+        if (node.onUnclear() != null) {
+            Unclear.assume(turn, node, raw);
+            return;
+        }
         boolean recordSkip = node.key() != null && node.label() != null;
         if (recordSkip) {
             Answer gaveUp = Answer.skipped(node.kind().fileName(), raw);
@@ -69,6 +74,9 @@ public final class Answering {
             turn.emit(new Output.AnswerRecorded(node.key(), gaveUp));
         }
         turn.say(turn.msg(recordSkip ? MessageKey.FALLBACK_SKIPPED : MessageKey.FALLBACK));
+        if (node.isLanguageChoice() && turn.state().language() == null) {
+            turn.update(state -> state.withLanguage(turn.flow().defaultLanguage())); // /bahasa changes it any time
+        }
         Navigator.enter(turn, node.onInvalid());
     }
 }

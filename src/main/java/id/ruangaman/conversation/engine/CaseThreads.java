@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * After the report, the chat is the case's thread. What the person sends is for the counsellor (the host files it
  * under the case): the bot does not answer each message, it acknowledges once per quiet period
- * ({@link id.ruangaman.conversation.EngineSettings#threadQuietPeriod()}). A case the task force closed gets a kind
+ * ({@link id.ruangaman.conversation.EngineSettings#threadQuietPeriod()}). A press of a button that is no longer current
+ * is not a message: it gets {@link Output.StaleButton} and leaves the acknowledgement for the next message. A case the task force closed gets a kind
  * note instead, also once per quiet period. Files are kept as evidence only with consent: given in the intake, or
  * asked now once ({@link PendingPrompt#EVIDENCE_KEEP}); held files wait in the draft until the answer.
  */
@@ -62,6 +63,11 @@ public final class CaseThreads {
     public static void handle(Turn turn, Input input) {
         if (input instanceof Input.ButtonPress press && THREAD_NODE.equals(press.nodeId()) && NEW_REPORT.equals(press.optionId())) {
             PendingPrompts.ask(turn, PendingPrompt.NEW_REPORT);
+            return;
+        }
+        if (input instanceof Input.ButtonPress) {
+            // A button of an earlier prompt: not the person's message, so the acknowledgement stays for their next one.
+            turn.emit(new Output.StaleButton());
             return;
         }
         if (input instanceof Input.Media media && media.mediaId() != null && !media.mediaId().isBlank()) {

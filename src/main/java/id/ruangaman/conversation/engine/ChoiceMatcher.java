@@ -42,7 +42,7 @@ final class ChoiceMatcher {
     static Optional<String> understand(String typed, List<ChoiceSpec> choices, DayOfWeek today) {
         Optional<String> exact = match(typed, choices);
         if (exact.isPresent()) {
-            return exact;
+            return bareNumberReadsAsDaysElsewhere(typed, exact.get(), choices) ? Optional.empty() : exact;
         }
         Mentions mentions = scan(typed, choices);
         if (mentions.negated()) {
@@ -61,6 +61,22 @@ final class ChoiceMatcher {
             TimeAgo.days(rest, today).forEach(days -> meanings.addAll(inRange(options, days, OptionDefinition::daysAgo)));
         }
         return meanings.size() == 1 ? Optional.of(meanings.iterator().next()) : Optional.empty();
+    }
+
+    /**
+     * Whether a bare number ("3") picked a button by its position while, read as that many days ago, it falls in
+     * another option's {@code days_ago} range: at "Kapan terakhir kali terjadi?" a person who means "3 hari" and does
+     * not see numbered buttons (Telegram shows none) would get "Lebih lama" and miss the 72-hour emergency message.
+     * Such an answer is unclear and asked again, with the flow's example.
+     */
+    private static boolean bareNumberReadsAsDaysElsewhere(String typed, String byPosition, List<ChoiceSpec> choices) {
+        String text = normalize(typed);
+        if (!text.matches("\\d{1,3}")) {
+            return false;
+        }
+        List<OptionDefinition> options = choices.stream().map(ChoiceSpec::option).filter(option -> option != null).toList();
+        List<String> byDays = inRange(options, Long.parseLong(text), OptionDefinition::daysAgo);
+        return !byDays.isEmpty() && !byDays.contains(byPosition);
     }
 
     /**

@@ -17,6 +17,6 @@ record ChoiceSpec(String id, LocalizedText label, List<String> words, boolean ch
     }
 
     Choice display(Turn turn) {
-        return new Choice(id, (checked ? "✓ " : "") + turn.text(label));
+        return new Choice(id, (checked ? "✓ " : "") + turn.label(label));
     }
 }

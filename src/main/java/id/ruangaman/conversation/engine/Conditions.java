@@ -29,6 +29,9 @@ public final class Conditions {
         }
         Answer answer = clause.answer() == null ? null : answers.get(clause.answer());
         if (answer == null || answer.skipped()) {
+            return clause.holdsWhenUnanswered();
+        }
+        if (clause.holdsWhenUnanswered()) {
             return false;
         }
         if (answer.value() != null && clause.anyOf().contains(answer.value())) {

@@ -49,6 +49,8 @@ public final class PendingPrompts {
             chosen = choices(turn, prompt).stream().map(ChoiceSpec::id).filter(press.optionId()::equals).findFirst();
         } else if (input instanceof Input.ButtonPress) {
             turn.say(turn.msg(MessageKey.STALE_BUTTON));
+        } else if (input instanceof Input.Text text && prompt == PendingPrompt.LANGUAGE) {
+            chosen = ChoiceMatcher.match(text.text(), choices(turn, prompt)).or(() -> LanguageWords.named(turn, text.text()));
         } else if (input instanceof Input.Text text) {
             chosen = ChoiceMatcher.match(text.text(), choices(turn, prompt));
         } else {

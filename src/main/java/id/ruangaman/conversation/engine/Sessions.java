@@ -1,10 +1,12 @@
 package id.ruangaman.conversation.engine;
 
+import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.PendingPrompt;
 import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.SessionStatus;
 import id.ruangaman.conversation.definition.MessageKey;
+import id.ruangaman.conversation.definition.NodeDefinition;
 
 /** Session-wide moves: start, start over, resume, erase, and "ask the current question again". */
 public final class Sessions {
@@ -12,9 +14,9 @@ public final class Sessions {
     private Sessions() {
     }
 
-    /** A new session on the turn's flow, in its default language. */
+    /** A new session on the turn's flow, with no language yet if the flow asks for one ({@link #firstLanguage}). */
     public static void start(Turn turn) {
-        turn.update(state -> SessionState.fresh(turn.flow(), turn.flow().defaultLanguage(), null, turn.now()));
+        turn.update(state -> SessionState.fresh(turn.flow(), firstLanguage(turn.flow()), null, turn.now()));
         Navigator.enter(turn, turn.flow().start());
     }
 
@@ -24,7 +26,8 @@ public final class Sessions {
      */
     static void restart(Turn turn) {
         turn.switchTo(turn.newest());
-        String language = turn.flow().languages().contains(turn.lang()) ? turn.lang() : turn.flow().defaultLanguage();
+        String chosen = turn.state().language();
+        String language = chosen != null && turn.flow().languages().contains(chosen) ? chosen : firstLanguage(turn.flow());
         turn.update(state -> SessionState.fresh(turn.flow(), language, state.referenceCode(), turn.now()).withThread(state.thread())
                 .withDiscreet(state.discreet()));
         Navigator.enter(turn, turn.flow().start());
@@ -61,6 +64,15 @@ public final class Sessions {
     public static void welcomeBack(Turn turn) {
         turn.say(turn.msg(MessageKey.WELCOME_BACK));
         PendingPrompts.ask(turn, PendingPrompt.RESUME);
+    }
+
+    /**
+     * The language a new session starts in: none (null, every text in each language) when the flow has a
+     * {@code sets_language} question, since nothing tells us yet which language the person reads; else the default.
+     */
+    static String firstLanguage(Flow flow) {
+        boolean asks = flow.nodes().stream().anyMatch(NodeDefinition::isLanguageChoice);
+        return asks && flow.languages().size() > 1 ? null : flow.defaultLanguage();
     }
 
     static boolean inProgress(SessionState state) {

@@ -76,8 +76,25 @@ public final class Turn {
         return state.language() == null ? flow.defaultLanguage() : state.language();
     }
 
+    /**
+     * Whether the person has not chosen a language yet (a session starts without one when its flow asks for it): every
+     * text then goes out in each flow language ({@link LocalizedText#inEvery}).
+     */
+    boolean languageUnknown() {
+        return state.language() == null && flow.languages().size() > 1;
+    }
+
     public String text(LocalizedText text) {
-        return text == null ? "" : Placeholders.fill(text.in(lang(), flow.defaultLanguage()), Map.of());
+        return text == null ? "" : Placeholders.fill(inLanguage(text), Map.of());
+    }
+
+    /** A button label: in the person's language, or "Ya / Yes" before a language is chosen. */
+    String label(LocalizedText label) {
+        return languageUnknown() ? label.labelInEvery(flow.languages()) : text(label);
+    }
+
+    private String inLanguage(LocalizedText text) {
+        return languageUnknown() ? text.inEvery(flow.languages()) : text.in(lang(), flow.defaultLanguage());
     }
 
     /** A system message with {@code {name}} placeholders filled from name/value pairs. */
@@ -86,7 +103,7 @@ public final class Turn {
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             values.put(namesAndValues[i], namesAndValues[i + 1]);
         }
-        return Placeholders.fill(flow.message(key).in(lang(), flow.defaultLanguage()), values);
+        return Placeholders.fill(inLanguage(flow.message(key)), values);
     }
 
     /**

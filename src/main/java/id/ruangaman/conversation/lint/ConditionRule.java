@@ -41,10 +41,18 @@ public final class ConditionRule implements LintRule {
 
     private static void checkClause(String name, Condition clause, LintContext context) {
         if (!clause.any().isEmpty()) {
-            if (clause.answer() != null || !clause.anyOf().isEmpty()) {
+            if (clause.answer() != null || !clause.anyOf().isEmpty() || clause.unanswered() != null) {
                 context.fileProblem("condition '" + name + "': a clause has either 'any' or 'answer' with 'any_of'");
             }
             clause.any().forEach(nested -> checkClause(name, nested, context));
+            return;
+        }
+        if (clause.unanswered() != null) {
+            if (clause.answer() == null || !clause.anyOf().isEmpty() || !clause.holdsWhenUnanswered()) {
+                context.fileProblem("condition '" + name + "': 'unanswered: true' goes with 'answer' and without 'any_of'");
+            } else if (context.nodeForKey(clause.answer()).isEmpty()) {
+                context.fileProblem("condition '" + name + "' refers to unknown answer '" + clause.answer() + "'");
+            }
             return;
         }
         if (clause.answer() == null || clause.anyOf().isEmpty()) {

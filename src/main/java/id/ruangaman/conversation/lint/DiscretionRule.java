@@ -57,6 +57,9 @@ public final class DiscretionRule implements LintRule {
             Consumer<String> report = problem -> context.problem(node, problem);
             check(node.text(), "text", discretion, report);
             check(node.reprompt(), "reprompt", discretion, report);
+            if (node.onUnclear() != null) {
+                check(node.onUnclear().text(), "on_unclear.text", discretion, report);
+            }
             node.options().forEach(option -> check(option.label(), "options." + option.id() + ".label", discretion, report));
             if (node.textBy() != null) {
                 new TreeMap<>(node.textBy().variants()).forEach((variant, text) ->

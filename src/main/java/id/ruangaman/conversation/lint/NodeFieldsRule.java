@@ -5,6 +5,7 @@ import id.ruangaman.conversation.definition.KindRules;
 import id.ruangaman.conversation.definition.Limits;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.OptionDefinition;
+import id.ruangaman.conversation.definition.UnclearAnswer;
 
 /** Fields each kind needs, and fields that do not apply to a kind. */
 public final class NodeFieldsRule implements LintRule {
@@ -62,6 +63,7 @@ public final class NodeFieldsRule implements LintRule {
         notApplicable(node, context, "text", rules.text() == KindRules.Text.NONE && node.text() != null);
         notApplicable(node, context, "sets_language", !rules.languageChoice() && node.setsLanguage() != null);
         notApplicable(node, context, "skippable", !rules.recordsAnswer() && node.skippable() != null);
+        checkUnclear(node, rules, context);
         if (rules.takesFiles() && node.accept().isEmpty()) {
             context.problem(node, "missing field 'accept'");
         }
@@ -79,6 +81,23 @@ public final class NodeFieldsRule implements LintRule {
                     context.problem(node, "option '" + option.id() + "' is not one of the flow languages");
                 }
             }
+        }
+    }
+
+    /** {@code on_unclear}: a question with one exit per answer, an answer it has, and a text saying so. */
+    private static void checkUnclear(NodeDefinition node, KindRules rules, LintContext context) {
+        UnclearAnswer unclear = node.onUnclear();
+        if (unclear == null) {
+            return;
+        }
+        notApplicable(node, context, "on_unclear", !rules.exitPerAnswer());
+        boolean known = node.options().stream().anyMatch(option -> option.id().equals(unclear.answer()))
+                || rules.values().contains(unclear.answer());
+        if (rules.exitPerAnswer() && !known) {
+            context.problem(node, "on_unclear answer '" + unclear.answer() + "' is not an option of this node");
+        }
+        if (unclear.text() == null) {
+            context.problem(node, "missing field 'on_unclear.text'");
         }
     }
 

@@ -35,7 +35,7 @@ class TelegramWebhookRegistrationTest {
                             default -> throw new UnsupportedOperationException(method.getName());
                         };
                     });
-            assertTrue(new TelegramWebhookRegistration(config, new TelegramApi(config)).register());
+            assertTrue(new TelegramWebhookRegistration(config, new TelegramApi(config, 8)).register());
             List<FakeTelegram.Call> calls = telegram.calls("setWebhook");
             assertEquals(1, calls.size());
             String request = calls.get(0).body().toString();

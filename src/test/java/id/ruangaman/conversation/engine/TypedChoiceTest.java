@@ -52,7 +52,8 @@ class TypedChoiceTest {
             "incident_when|this morning|within_72h", "incident_when|2 days ago|within_72h",
             "incident_when|last week|within_month", "incident_when|a year ago|longer",
             "incident_when|kemarin atau sebulan lalu|-", "incident_when|lebih lama dari 3 hari|-", "incident_when|lupa|-",
-            "incident_when|3|longer",
+            // a bare number is a button's position, unless read as days it means another option: unclear, asked again
+            "incident_when|3|-", "incident_when|2|-", "incident_when|1|within_72h",
             // walkthrough 7, finding 3: a number against range options, a word variant, a safety signal
             "age_range|20|18_24", "campus_status|mahasiswi|student",
             "safe_to_reply|kadang ada teman kos yang pinjam hp|no",

@@ -1,0 +1,125 @@
+package id.ruangaman.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The service's CPU per second by thread kind, and PostgreSQL's beside it, read from /proc (Linux) once a second: what
+ * a fresh instance spends its first seconds on (the JIT's compiler threads, the senders, the workers). A thread's kind
+ * is its name without digits ({@code C2 CompilerThread0} and {@code C2 CompilerThread1} are one kind).
+ */
+final class ThreadCpuTimeline implements AutoCloseable {
+
+    private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
+
+    /** One second's CPU seconds per thread kind, and PostgreSQL's, {@code seconds} after the sampler started. */
+    record Second(double seconds, Map<String, Double> byKind, double postgres) {
+    }
+
+    private final long pid;
+    private final Supplier<List<Long>> postgres;
+    private final long startNanos = System.nanoTime();
+    private final List<Second> seconds = new ArrayList<>();
+    private final Thread sampler;
+    private volatile boolean running = true;
+
+    ThreadCpuTimeline(long pid, Supplier<List<Long>> postgres) {
+        this.pid = pid;
+        this.postgres = postgres;
+        this.sampler = new Thread(this::sample, "benchmark-thread-cpu");
+        this.sampler.setDaemon(true);
+        this.sampler.start();
+    }
+
+    private void sample() {
+        Map<String, Double> before = byKind();
+        double postgresBefore = ProcessSampler.cpuSeconds(postgres.get());
+        long next = System.nanoTime();
+        while (running) {
+            next += 1_000_000_000L;
+            try {
+                Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                return;
+            }
+            Map<String, Double> now = byKind();
+            double postgresNow = ProcessSampler.cpuSeconds(postgres.get());
+            Map<String, Double> delta = new TreeMap<>();
+            now.forEach((kind, cpu) -> delta.put(kind, cpu - before.getOrDefault(kind, 0.0)));
+            synchronized (seconds) {
+                seconds.add(new Second((System.nanoTime() - startNanos) / 1e9, delta, postgresNow - postgresBefore));
+            }
+            before.clear();
+            before.putAll(now);
+            postgresBefore = postgresNow;
+        }
+    }
+
+    /** CPU seconds so far per thread kind of the live threads. */
+    private Map<String, Double> byKind() {
+        Map<String, Double> total = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double cpu = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+                    total.merge(name.replaceAll("[0-9]", "").trim(), cpu, Double::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended
+        }
+        return total;
+    }
+
+    List<Second> seconds() {
+        synchronized (seconds) {
+            return List.copyOf(seconds);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sampler.interrupt();
+    }
+
+    /**
+     * A table of the first {@code upTo} seconds: per second the service's CPU in its {@code top} busiest thread kinds
+     * (over those seconds), the rest, and PostgreSQL's; in CPU seconds per second (1.00 is one core).
+     */
+    String table(int upTo, int top) {
+        List<Second> shown = seconds().stream().filter(second -> second.seconds() <= upTo + 0.5).toList();
+        Map<String, Double> totals = new TreeMap<>();
+        shown.forEach(second -> second.byKind().forEach((kind, cpu) -> totals.merge(kind, cpu, Double::sum)));
+        List<String> kinds = totals.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(top)
+                .map(Map.Entry::getKey).toList();
+        StringBuilder out = new StringBuilder("| s |");
+        kinds.forEach(kind -> out.append(' ').append(kind).append(" |"));
+        out.append(" other threads | service | PostgreSQL |\n|---:|");
+        out.append("---:|".repeat(kinds.size() + 3)).append('\n');
+        for (Second second : shown) {
+            out.append(String.format("| %.0f |", second.seconds()));
+            double service = second.byKind().values().stream().mapToDouble(Double::doubleValue).sum();
+            double listed = 0;
+            for (String kind : kinds) {
+                double cpu = second.byKind().getOrDefault(kind, 0.0);
+                listed += cpu;
+                out.append(String.format(" %.2f |", cpu));
+            }
+            out.append(String.format(" %.2f | %.2f | %.2f |%n", service - listed, service, second.postgres()));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,104 @@
+package id.ruangaman.thread;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import id.ruangaman.testing.Eventually;
+import id.ruangaman.testing.FakeGraph;
+import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.FakeTelegram;
+import id.ruangaman.testing.IntakeWalk;
+import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WhatsAppFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Walkthrough 7, finding 6, over the real webhook payloads: after the report, a tap on a button of an earlier prompt
+ * (the summary's "Ubah jawaban" or "Kirim laporan", an old question's) is not the person's message. It gets a short,
+ * kind note (Telegram: the press's answerCallbackQuery text, no chat message; WhatsApp: a short reply) and does not use
+ * up the once-per-quiet-period acknowledgement, so the person's next real message is still acknowledged. On Telegram
+ * the summary's buttons are taken off when the report is sent (editMessageReplyMarkup).
+ */
+@QuarkusTest
+class StaleButtonAfterReportTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String NOTE = "Tombol itu sudah tidak dipakai, semuanya sudah terkirim.";
+    private static final String RECEIVED = "Pesanmu sudah sampai ke Satgas";
+
+    @Inject
+    TelegramChats chats;
+
+    private final FakeTelegram telegram = FakePlatforms.telegram();
+    private final FakeGraph graph = FakePlatforms.graph();
+
+    /** Buttons of prompts that are no longer current once the report is in, labelled. */
+    static Stream<Arguments> staleButtons() {
+        return Stream.of(
+                Arguments.of("the summary's Ubah jawaban (walkthrough 7)", "summary:edit"),
+                Arguments.of("an old question's button", "reporter_role:witness"),
+                Arguments.of("the language choice", "language:en"));
+    }
+
+    @ParameterizedTest(name = "Telegram: {0}")
+    @MethodSource("staleButtons")
+    void telegram(String label, String data) {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk uji tombol lama.", "no", "psychological"));
+        int summary = telegram.lastButtonsMessageId(chat);
+        Eventually.await("the summary's buttons taken off", WAIT, () -> !telegram.calls(call -> call.method().equals("editMessageReplyMarkup")
+                && String.valueOf(chat).equals(call.chatId()) && String.valueOf(summary).equals(String.valueOf(call.body().get("message_id")))
+                && call.body().get("reply_markup") == null).isEmpty());
+        int before = telegram.sentTo(chat).size();
+        int answeredBefore = notes().size();
+
+        chats.send(TelegramFixtures.button(chat, data), chat);
+
+        Eventually.await("the stale press answered with a note", WAIT, () -> notes().size() > answeredBefore);
+        assertEquals(before, telegram.sentTo(chat).size(), label + ": no chat message for a stale press: "
+                + telegram.sentTo(chat).subList(before, telegram.sentTo(chat).size()));
+
+        chats.send(TelegramFixtures.text(chat, "terima kasih kak"), chat);
+        List<FakeTelegram.Call> after = telegram.sentTo(chat).subList(before, telegram.sentTo(chat).size());
+        assertEquals(1, after.size(), label + ": the real message is acknowledged once: " + after);
+        assertTrue(after.get(0).text().startsWith(RECEIVED), after.get(0).text());
+    }
+
+    @ParameterizedTest(name = "WhatsApp: {0}")
+    @MethodSource("staleButtons")
+    void whatsapp(String label, String data) {
+        String number = WhatsAppFixtures.newNumber();
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
+        chats.walkWhatsApp(number, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk uji tombol lama WhatsApp.", "no",
+                "psychological"), WhatsAppFixtures::newWamid);
+        int before = graph.sentTo(number).size();
+
+        chats.tapWhatsApp(number, WhatsAppFixtures.newWamid(), data);
+        List<FakeGraph.Sent> note = graph.sentTo(number).subList(before, graph.sentTo(number).size());
+        assertEquals(1, note.size(), label + ": one short reply: " + note);
+        assertTrue(note.get(0).text().startsWith(NOTE), note.get(0).text());
+
+        int beforeMessage = graph.sentTo(number).size();
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "terima kasih kak", null, null);
+        List<FakeGraph.Sent> after = graph.sentTo(number).subList(beforeMessage, graph.sentTo(number).size());
+        assertEquals(1, after.size(), label + ": the real message is acknowledged once: " + after);
+        assertTrue(after.get(0).text().startsWith(RECEIVED), after.get(0).text());
+    }
+
+    private List<FakeTelegram.Call> notes() {
+        return telegram.calls("answerCallbackQuery").stream()
+                .filter(call -> String.valueOf(call.body().get("text")).startsWith(NOTE)).toList();
+    }
+}
