@@ -178,11 +178,11 @@ class CaseThreadEndToEndTest {
 
     private void checkCasePage(String session, String ref, String answer, byte[] photo, String counsellor) {
         String page = getAs(session).when().get("/inbox/cases/" + ref).then().statusCode(200).extract().asString();
-        Matcher line = Pattern.compile("<li class=\"msg in[^\"]*\"[^>]*data-author=\"SURVIVOR\">(?:(?!</li>).)*"
+        Matcher line = Pattern.compile("<li (?:id=\"[^\"]*\" )?class=\"msg in[^\"]*\"[^>]*data-author=\"SURVIVOR\">(?:(?!</li>).)*"
                 + Pattern.quote(answer), Pattern.DOTALL).matcher(page);
         assertTrue(line.find(), "the survivor's answer is on the case page with the survivor as author");
         assertTrue(page.contains("Konselor " + counsellor), "the counsellor's line names its author");
-        Matcher link = Pattern.compile("<li class=\"msg in[^\"]*\"[^>]*data-author=\"SURVIVOR\">(?:(?!</li>).)*href=\"/inbox/cases/"
+        Matcher link = Pattern.compile("<li (?:id=\"[^\"]*\" )?class=\"msg in[^\"]*\"[^>]*data-author=\"SURVIVOR\">(?:(?!</li>).)*href=\"/inbox/cases/"
                 + Pattern.quote(ref) + "/media/(\\d+)\"", Pattern.DOTALL).matcher(page);
         assertTrue(link.find(), "the photo is linked from the survivor's line");
         long mediaId = Long.parseLong(link.group(1));

@@ -145,7 +145,7 @@ class CaseThreadPackagedIT {
         assertEquals(1, after.size(), "one acknowledgement: " + after.stream().map(FakeTelegram.Call::text).toList());
 
         String casePage = get(inbox, "/inbox/cases/" + ref);
-        Matcher line = Pattern.compile("<li class=\"msg in[^\"]*\"[^>]*data-author=\"SURVIVOR\">(?:(?!</li>).)*"
+        Matcher line = Pattern.compile("<li (?:id=\"[^\"]*\" )?class=\"msg in[^\"]*\"[^>]*data-author=\"SURVIVOR\">(?:(?!</li>).)*"
                 + Pattern.quote(answer), Pattern.DOTALL).matcher(casePage);
         assertTrue(line.find(), "the answer is on the case page as the survivor's");
         assertTrue(casePage.contains("Konselor " + ADMIN), "the reply names its author in the inbox");
@@ -190,7 +190,7 @@ class CaseThreadPackagedIT {
         assertTrue(graph.sentTo(number).stream().noneMatch(sent -> sent.text().contains("sudah selesai")), "told the conversation ended");
 
         String casePage = get(inbox, "/inbox/cases/" + ref);
-        assertTrue(Pattern.compile("<li class=\"msg in[^\"]*\"[^>]*data-author=\"SURVIVOR\">(?:(?!</li>).)*" + Pattern.quote(answer),
+        assertTrue(Pattern.compile("<li (?:id=\"[^\"]*\" )?class=\"msg in[^\"]*\"[^>]*data-author=\"SURVIVOR\">(?:(?!</li>).)*" + Pattern.quote(answer),
                 Pattern.DOTALL).matcher(casePage).find(), "the answer is on the case page as the survivor's");
         Matcher link = Pattern.compile("data-author=\"SURVIVOR\">(?:(?!</li>).)*href=\"/inbox/cases/" + Pattern.quote(ref)
                 + "/media/(\\d+)\"", Pattern.DOTALL).matcher(casePage);
