@@ -233,7 +233,7 @@ public class Labels {
 
     /**
      * A service ({@code follow_up_counselling}) by the intake flow's own option label of its {@code services} question
-     * ("Ditemani konselor Satgas"): the team reads the help the survivor asked for in the survivor's words, everywhere
+     * ("Konseling untuk memahami hak dan pilihan"): the team reads the help the survivor asked for in the survivor's words, everywhere
      * (case list, case page, prints, referrals, directory, reports). No second table that could drift in meaning.
      */
     public String service(String code) {

@@ -114,7 +114,7 @@ class AnswerLabelMeaningTest {
         assertTrue(en.contains("Victim (the reporter chose \u201cMe\u201d)"), en);
         // The case list names the help asked for in the survivor's words.
         String list = visibleText(getAs(session).cookie("ruangaman-lang", "id").when().get("/inbox").then().extract().asString());
-        assertTrue(list.contains("Ditemani konselor Satgas"), list);
+        assertTrue(list.contains("Konseling untuk memahami hak dan pilihan"), list);
         assertFalse(list.contains("Konseling lanjutan"), list);
         assertNotEquals(-1, list.indexOf("istilah GBVIMS"));
     }
