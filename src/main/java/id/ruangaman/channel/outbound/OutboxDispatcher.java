@@ -262,6 +262,11 @@ class OutboxDispatcher {
             contact = reading.contact();
             body = TranscriptBody.message(message).orElseThrow();
         } catch (Exception e) {
+            if (databaseTrouble(e)) {
+                // a pool timeout or a lost connection says nothing about the row: leave it leased, so it is claimed
+                // again when the lease runs out (the caller's catch), instead of failing a reply for good
+                throw new IllegalStateException("the outbox row could not be read now", e);
+            }
             failUnreadable(sender, id, "unreadable outbox row (" + e.getClass().getSimpleName() + ")");
             return;
         }
@@ -406,6 +411,20 @@ class OutboxDispatcher {
      * Marks a message that cannot be read (its body or recipient does not decrypt) FAILED through its plain columns
      * only, since loading it would fail again; the rest of the channel goes on.
      */
+    /**
+     * Whether reading failed because of the database, not the row: a JDBC error anywhere in the cause chain (pool
+     * acquisition timeout, lost connection, failover). Such a read is tried again; only a row that was read and could
+     * not be used (erased, no body, undecryptable) fails for good.
+     */
+    static boolean databaseTrouble(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void failUnreadable(ChannelSender sender, long id, String reason) {
         QuarkusTransaction.requiringNew().run(() -> {
             List<?> owner = em.createNativeQuery("update chat_message set status = 'FAILED', failure_reason = ?1, "

@@ -1,6 +1,8 @@
 package id.ruangaman.channel.outbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
@@ -26,5 +28,21 @@ class OutboxDispatcherTest {
         assertEquals(8, OutboxDispatcher.sendersFor(30, QUARTER_SECOND, 8, 128));
         assertEquals(128, OutboxDispatcher.sendersFor(1_000, QUARTER_SECOND, 8, 128));
         assertEquals(8, OutboxDispatcher.sendersFor(1_000, QUARTER_SECOND, 8, 4));
+    }
+
+    /**
+     * A reply whose row could not be read because of the database (Agroal's acquisition timeout, a lost connection)
+     * is tried again after its lease; only a row that was read and cannot be used fails for good.
+     */
+    @Test
+    void shouldRetryAReadThatFailedBecauseOfTheDatabaseAndFailOnlyAnUnusableRow() {
+        java.sql.SQLException timeout = new java.sql.SQLException("Sorry, acquisition timeout!");
+        assertTrue(OutboxDispatcher.databaseTrouble(new jakarta.persistence.PersistenceException(
+                new org.hibernate.exception.JDBCConnectionException("could not acquire a connection", timeout))));
+        assertTrue(OutboxDispatcher.databaseTrouble(new IllegalStateException(new java.sql.SQLTransientConnectionException("reset"))));
+        assertFalse(OutboxDispatcher.databaseTrouble(new java.util.NoSuchElementException("no body")));
+        assertFalse(OutboxDispatcher.databaseTrouble(new NullPointerException("erased row")));
+        assertFalse(OutboxDispatcher.databaseTrouble(new jakarta.persistence.PersistenceException(
+                new IllegalStateException("cannot decrypt", new javax.crypto.AEADBadTagException("tag mismatch")))));
     }
 }
