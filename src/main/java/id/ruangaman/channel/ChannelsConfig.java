@@ -60,18 +60,19 @@ public interface ChannelsConfig {
     int outboundWorkers();
 
     /**
-     * How long one send keeps its sender, from the claim to the recorded outcome: the platform's answer time plus the
-     * database work (RUANGAMAN_CHANNELS_OUTBOUND_SEND_TIME). A channel reaches its limit only with limit × this many
-     * sends in flight (Little's law), so each channel runs that many senders, at least
-     * {@link #outboundWorkers()} and at most {@link #outboundMaxWorkers()}: 25 for 100 messages/s at 250 ms. Threads
-     * are started only when there is that much to send, and end after a minute idle.
+     * How long the platform takes to answer one send, as first assumed (RUANGAMAN_CHANNELS_OUTBOUND_SEND_TIME); each
+     * channel then follows the mean of its real answers. A channel reaches its limit only with limit × the answer time
+     * sends in flight (Little's law), so each channel keeps that many (and a quarter more), at least
+     * {@link #outboundWorkers()} and at most {@link #outboundMaxWorkers()}: 32 for 100 messages/s at 250 ms, 8 for a
+     * platform that answers in 20 ms. Threads are started only when there is that much to send, and end after a minute
+     * idle: idle ones would compete with the webhook for the CPU.
      */
     @WithDefault("250ms")
     Duration outboundSendTime();
 
     /**
      * The most sends one channel has in flight at once, whatever its limit (RUANGAMAN_CHANNELS_OUTBOUND_MAX_WORKERS): at
-     * the default send time, enough for 256 messages a second; each sender also takes a database connection for its
+     * answers of 250 ms, enough for about 200 messages a second; each sender also takes a database connection for its
      * short transactions, from the same pool as everything else.
      */
     @WithDefault("64")

@@ -83,8 +83,9 @@ class OutboxDispatcher {
     /**
      * One channel's delivery loop with its own senders, so a slow platform never delays another. It
      * claims only as many messages as it has free senders: a claimed message is being sent, never
-     * waiting in a queue while its lease runs out. It has as many senders as its limit needs
-     * ({@link #sendersFor}); their threads start when there is that much to send and end after a minute idle.
+     * waiting in a queue while its lease runs out. It keeps as many sends in flight as its limit needs at the
+     * platform's measured answer time ({@link #sendersFor}, {@link SendTimes}; the configured send time until the first
+     * answers); their threads start when there is that much to send and end after a minute idle.
      */
     private final class Lane implements Runnable {
         final ChannelSender sender;
@@ -92,15 +93,33 @@ class OutboxDispatcher {
         final Semaphore wake = new Semaphore(0);
         final Semaphore freeSenders;
         final ExecutorService senders;
+        final SendTimes sendTimes = new SendTimes(config.outboundSendTime());
 
         Lane(ChannelSender sender) {
             this.sender = sender;
             this.limiter = new RateLimiter(sender.maxPerSecond());
-            this.freeSenders = new Semaphore(sendersFor(sender.maxPerSecond(), config.outboundSendTime(), config.outboundWorkers(),
-                    config.outboundMaxWorkers()));
+            this.freeSenders = new Semaphore(config.outboundMaxWorkers());
+            this.senders = newSenders();
+        }
+
+        /**
+         * Sends this lane keeps in flight now: what its limit needs at the platform's measured answer time, with a
+         * quarter more for the calls slower than the mean.
+         */
+        int target() {
+            return sendersFor(sender.maxPerSecond(), sendTimes.mean().multipliedBy(5).dividedBy(4), config.outboundWorkers(),
+                    config.outboundMaxWorkers());
+        }
+
+        /** Sends in flight now. */
+        int inFlight() {
+            return config.outboundMaxWorkers() - freeSenders.availablePermits();
+        }
+
+        private ExecutorService newSenders() {
             String name = "outbound-" + sender.channel().name().toLowerCase();
             // A thread per send in flight, reused while sends keep coming: the semaphore bounds them, not the pool.
-            this.senders = Executors.newCachedThreadPool(runnable -> {
+            return Executors.newCachedThreadPool(runnable -> {
                 Thread thread = new Thread(runnable, name);
                 thread.setDaemon(true);
                 return thread;
@@ -172,7 +191,7 @@ class OutboxDispatcher {
             }
         }
         LOG.infof("Outbound delivery started for %s", lanes.stream().map(lane -> lane.sender.channel() + " (" + lane.sender.maxPerSecond()
-                + "/s, " + lane.freeSenders.availablePermits() + " senders)").toList());
+                + "/s, " + lane.target() + " to " + config.outboundMaxWorkers() + " senders)").toList());
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -194,8 +213,8 @@ class OutboxDispatcher {
 
     /** Claims what the free senders can take now and hands each message to one; returns how many. */
     private int deliverDue(Lane lane) throws InterruptedException {
-        int free = lane.freeSenders.availablePermits();
-        if (free == 0) {
+        int free = Math.min(lane.freeSenders.availablePermits(), lane.target() - lane.inFlight());
+        if (free <= 0) {
             return 0; // every sender is busy; a finishing send wakes the lane
         }
         // As many as there are free senders, even when the rate limit has no permit free right now: they wait here for
@@ -214,7 +233,7 @@ class OutboxDispatcher {
             lane.senders.submit(() -> {
                 try {
                     giveWay();
-                    sendOne(sender, lane.limiter, one.messageId());
+                    sendOne(sender, lane.limiter, lane.sendTimes, one.messageId());
                     queue.release(one.contactId(), pace(sender));
                 } catch (RuntimeException e) {
                     // the lease runs out and the contact's first message is claimed again
@@ -249,7 +268,7 @@ class OutboxDispatcher {
      * Reads the message and sends it. The rate limit's permit is taken right before the platform is called, so the
      * platform sees the sends spaced as the permits are (no queueing between the permit and the request).
      */
-    private void sendOne(ChannelSender sender, RateLimiter limiter, long id) {
+    private void sendOne(ChannelSender sender, RateLimiter limiter, SendTimes sendTimes, long id) {
         Contact contact;
         ChatMessage message;
         Output.Message body;
@@ -282,10 +301,12 @@ class OutboxDispatcher {
                 outcome = new SendOutcome.Unreachable("contact unreachable");
             } else {
                 RateLimiter.Permit permit = limiter.acquire();
+                long called = System.nanoTime();
                 try {
                     outcome = sender.send(contact, message, body);
                 } finally {
                     permit.done(); // the platform has answered, so it has counted this request
+                    sendTimes.add(System.nanoTime() - called);
                 }
             }
         } catch (InterruptedException e) {

@@ -1,0 +1,32 @@
+package id.ruangaman.channel.outbound;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How long a channel's platform takes to answer one send, as an exponentially weighted mean of the calls' durations
+ * (nanoseconds; each new call weighs 1/{@value #WEIGHT}). It starts from the configured send time, so a fresh instance
+ * opens enough senders at once, and then follows what the platform really takes: a platform 200 ms away keeps many
+ * sends in flight, a nearby one (or a test fake) a few, so idle threads do not compete with the webhook for the CPU.
+ */
+final class SendTimes {
+
+    /** A new call counts for 1/WEIGHT of the mean: the last few dozen calls decide it. */
+    static final int WEIGHT = 16;
+
+    private final AtomicLong meanNanos;
+
+    SendTimes(Duration initial) {
+        this.meanNanos = new AtomicLong(Math.max(0, initial.toNanos()));
+    }
+
+    /** Adds one platform call's duration, in nanoseconds (only the call: waits for the rate limit are not its time). */
+    void add(long nanos) {
+        meanNanos.getAndUpdate(mean -> mean + (Math.max(0, nanos) - mean) / WEIGHT);
+    }
+
+    /** The current mean. */
+    Duration mean() {
+        return Duration.ofNanos(meanNanos.get());
+    }
+}
