@@ -31,7 +31,14 @@ class LockingIdentityProvider implements IdentityProvider<UsernamePasswordAuthen
 
     private static final Logger LOG = Logger.getLogger(LockingIdentityProvider.class);
     /** Compared against when the username is unknown, so a wrong username costs as long as a wrong password. */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("ruang-aman-no-such-account");
+    /**
+     * A hash to check unknown names against, so they take as long as known ones. Made on first use, inside the blocking
+     * part of a login: as a static field of this class it was computed wherever the class was first loaded, which was
+     * a Vert.x event loop (the first secured request), blocking every webhook on that loop for the bcrypt's time.
+     */
+    private static final class DummyHash {
+        static final String VALUE = BcryptUtil.bcryptHash("ruang-aman-no-such-account");
+    }
 
     private final AccountRepository accounts;
     private final AuditLog audit;
@@ -80,7 +87,7 @@ class LockingIdentityProvider implements IdentityProvider<UsernamePasswordAuthen
         Optional<Account> found = username == null || username.length() > 64 ? Optional.empty()
                 : QuarkusTransaction.requiringNew().call(() -> accounts.findByUsername(username));
         if (found.isEmpty()) {
-            BcryptUtil.matches(password, DUMMY_HASH);
+            BcryptUtil.matches(password, DummyHash.VALUE);
             QuarkusTransaction.requiringNew().run(() -> audit.record("unknown", AuditAction.LOGIN_FAILED, null, "unknown_account"));
             LOG.info("Failed login for an unknown account");
             return Outcome.FAILED;

@@ -42,6 +42,17 @@ class LoginLockoutTest {
                 .call(() -> audit.count("actor = ?1 and action = 'login_locked'", "lockout-user")));
     }
 
+    /** An unknown name is refused like a wrong password (checked against a stand-in hash) and audited without the name. */
+    @Test
+    void shouldRefuseAnUnknownAccountAndAuditItWithoutTheName() {
+        long before = QuarkusTransaction.requiringNew().call(() -> audit.count("actor = 'unknown' and detail = 'unknown_account'"));
+        var refused = login("no-such-person-" + System.nanoTime(), PASSWORD);
+        refused.then().statusCode(302).header("Location", containsString("/login?error"));
+        assertNull(refused.cookie("ruangaman-session"));
+        assertEquals(before + 1, (long) QuarkusTransaction.requiringNew()
+                .call(() -> audit.count("actor = 'unknown' and detail = 'unknown_account'")));
+    }
+
     @Test
     void shouldRefuseADeactivatedAccountAndAcceptAResetPassword() {
         long id = fixtures.account("deactivated-user", Role.COUNSELLOR).id;
