@@ -170,10 +170,15 @@ class PlatformInputsTest {
         List<String> counted = new ArrayList<>(); // replies of the steps that are not setup
         List<String> posted = new ArrayList<>();
         List<String> unsettled = new ArrayList<>();
+        int before = 0;
         for (JsonNode step : spec.path("steps")) {
             String note = step.path("note").asText("step");
             String address = step.has("contact") ? ids.render(step.path("contact").asText(), onTelegram, contact) : contact;
-            int before = replies(onTelegram, address).size();
+            if (unsettled.isEmpty()) {
+                // steps posted without settling form one burst: its replies count from before its first step, since the
+                // service may answer the first ones before the last is posted
+                before = replies(onTelegram, address).size();
+            }
             for (int time = 0; time < step.path("times").asInt(1); time++) {
                 String payload = ids.render(JSON.writeValueAsString(step.path("payload")), onTelegram, address);
                 int status = (onTelegram ? TelegramChats.post(payload) : WhatsAppFixtures.post(payload)).statusCode();
