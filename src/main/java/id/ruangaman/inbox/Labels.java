@@ -339,16 +339,24 @@ public class Labels {
                 case "field" -> orUnknown(msg().reveal_field(value), value);
                 case "reason" -> reason(value);
                 case "parts" -> parts(value);
-                case "role" -> accountRole(value);
+                case "role" -> msg().role_account(value).equals(value) ? word(value) : accountRole(value);
                 case "service" -> service(value);
                 case "assignee" -> "none".equals(value) ? "—" : "#" + value;
                 case "path" -> value;
                 case "until" -> value;
+                case "period" -> period(value);
+                case "aggravating" -> list(value, this::word);
                 default -> value.matches("[0-9]+") ? "#" + value : word(value);
             };
             out.add(word(name) + " " + shown);
         }
         return String.join(" · ", out);
+    }
+
+    /** A report period {@code month:2026:11} as "bulan 2026 11": the kind's label, then its year and part as written. */
+    private String period(String value) {
+        String[] parts = value.split(":", 2);
+        return parts.length < 2 ? value : word(parts[0]) + " " + parts[1].replace(':', ' ');
     }
 
     private String statusChange(String token) {
@@ -402,8 +410,12 @@ public class Labels {
     }
 
     private String reason(String code) {
-        String reveal = msg().reveal_why(code);
-        return reveal.equals(code) ? orUnknown(msg().close(code), code) : reveal;
+        for (String label : List.of(msg().reveal_why(code), msg().close(code), msg().erase_why(code))) {
+            if (!label.isBlank() && !label.equals(code)) {
+                return label;
+            }
+        }
+        return word(code);
     }
 
     /** Whether an answer of this kind (its file name, {@code Answer.kind}) holds option ids, as the kind's handler declares. */

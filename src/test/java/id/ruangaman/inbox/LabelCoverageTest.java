@@ -18,10 +18,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import id.ruangaman.audit.AuditAction;
+import id.ruangaman.audit.AuditDetail;
+import id.ruangaman.audit.AuditLog;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.OptionDefinition;
+import id.ruangaman.intake.ConversationConfig;
 import id.ruangaman.intake.FlowRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import id.ruangaman.referral.ReferralTestData;
 import id.ruangaman.security.Role;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,6 +45,12 @@ class LabelCoverageTest {
     ReferralTestData referrals;
     @Inject
     FlowRegistry flows;
+    @Inject
+    ConversationConfig conversations;
+    @Inject
+    AuditLog audit;
+    @Inject
+    CaseFileRepository cases;
 
     private String session;
 
@@ -116,6 +127,98 @@ class LabelCoverageTest {
         assertTrue(Pattern.compile("\\b2 hari 2[0-3] jam\\b").matcher(id).find(), id);
         String en = visibleText(getAs(session).cookie("ruangaman-lang", "en").when().get("/inbox?ref=" + ref).then().extract().asString());
         assertTrue(Pattern.compile("\\b2 days 2[0-3] hours\\b").matcher(en).find(), en);
+    }
+
+    /**
+     * Every audit action and every word an {@code audit.record…(…)} call writes into a detail has a label in both inbox
+     * languages: the words are read from the source, so a new detail shape without a label (or missing from
+     * {@link AuditDetail}) fails here.
+     */
+    @Test
+    void shouldLabelEveryAuditActionAndDetailWordTheCodeRecords() throws java.io.IOException {
+        Set<String> recorded = new TreeSet<>();
+        Pattern call = Pattern.compile("audit\\.record\\w*\\([^;]*?AuditAction\\.[A-Z_]+([^;]*);", Pattern.DOTALL);
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = call.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    Matcher literal = Pattern.compile("\"([^\"]*)\"").matcher(m.group(1));
+                    while (literal.find()) {
+                        for (String token : literal.group(1).trim().split("\\s+")) {
+                            Matcher name = Pattern.compile("([a-z_]+):").matcher(token);
+                            while (name.find()) {
+                                recorded.add(name.group(1));
+                            }
+                            if (token.matches("[a-z_]+")) {
+                                recorded.add(token);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(recorded.size() > 30, "the scan found the audit calls: " + recorded);
+        Set<String> unlisted = new TreeSet<>(recorded);
+        unlisted.removeAll(AuditDetail.WORDS);
+        assertEquals(Set.of(), unlisted, "detail words recorded but missing from AuditDetail.WORDS");
+
+        Map<String, Set<String>> unlabelled = new LinkedHashMap<>();
+        for (String lang : List.of("id", "en")) {
+            Labels labels = Labels.in(flows, conversations, lang);
+            String unknown = labels.auditAction("no_such_action");
+            Set<String> missing = new TreeSet<>();
+            for (AuditAction action : AuditAction.values()) {
+                if (labels.auditAction(action.code()).equals(unknown)) {
+                    missing.add("action " + action.code());
+                }
+            }
+            for (String word : AuditDetail.WORDS) {
+                if (labels.auditDetail(word).contains(unknown)) {
+                    missing.add("word " + word);
+                }
+            }
+            for (String value : AuditDetail.VALUES) {
+                if (labels.auditDetail("source:" + value).contains(unknown)) {
+                    missing.add("value " + value);
+                }
+            }
+            for (String reason : CaseErasure.REASONS) {
+                if (labels.auditDetail("reason:" + reason).contains(unknown)) {
+                    missing.add("erase reason " + reason);
+                }
+            }
+            if (!missing.isEmpty()) {
+                unlabelled.put(lang, missing);
+            }
+        }
+        assertEquals(Map.of(), unlabelled, "audit actions and detail words without a label");
+    }
+
+    /** The audit log page as a person reads it: the tester's rows show labels, the value of a detail included. */
+    @Test
+    void shouldShowAuditRowsAndTheActionFilterAsLabels() {
+        String ref = fixtures.submittedCase(true);
+        long id = QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().id);
+        QuarkusTransaction.requiringNew().run(() -> {
+            audit.record("labels-coordinator", AuditAction.CASE_VIEW, id, "casework");
+            audit.record("labels-coordinator", AuditAction.ASSESSMENT, id, "risk:medium");
+            audit.record("labels-coordinator", AuditAction.REPORT_VIEW, id, "csv period:month:2026:11");
+            audit.record("labels-coordinator", AuditAction.ERASE, id, "reason:request_by_phone cases:2");
+            audit.record("labels-coordinator", AuditAction.TRANSCRIPT_VIEW, id, null);
+            audit.record("labels-coordinator", AuditAction.SESSIONS_ENDED, id, "sessions:3");
+            audit.record("labels-coordinator", AuditAction.PASSWORD_CHANGE, id, "account:7");
+        });
+        String id_ = visibleText(getAs(session).cookie("ruangaman-lang", "id").when().get("/inbox/audit?ref=" + ref)
+                .then().statusCode(200).extract().asString());
+        assertTrue(!id_.contains("(tidak dikenal)"), id_);
+        for (String label : List.of("Penanganan kasus", "Tingkat risiko: sedang", "Periode: bulan 2026 11", "Unduhan CSV",
+                "Menghapus data pelapor", "Membuka percakapan", "Mengakhiri sesi masuk", "Mengganti kata sandi", "Sesi diakhiri: #3")) {
+            assertTrue(id_.contains(label), "missing " + label + " in " + id_);
+        }
+        String en = visibleText(getAs(session).cookie("ruangaman-lang", "en").when().get("/inbox/audit?ref=" + ref)
+                .then().statusCode(200).extract().asString());
+        assertTrue(!en.contains("(unknown)"), en);
+        assertTrue(en.contains("Risk level: Medium") && en.contains("Changed password"), en);
     }
 
     /**

@@ -1,0 +1,33 @@
+package id.ruangaman.audit;
+
+import java.util.List;
+
+/**
+ * Every word an audit row's detail may hold, as the code records it ({@code risk:medium}, {@code csv period:month:2026:11},
+ * {@code add party:4 consent}): the names before a colon, the bare words, and the coded values the callers pass in
+ * (documents, refusal codes, the SOP's vocabularies). The audit log shows each through its label
+ * ({@code audit_word} in {@code messages/msg*.properties}); LabelCoverageTest fails when a word recorded in an
+ * {@code audit.record…(…)} call is missing here or has no label in either inbox language.
+ */
+public final class AuditDetail {
+
+    /** Names before a colon and bare words written in the {@code audit.record…} calls. */
+    public static final List<String> WORDS = List.of("account", "activate", "add", "aggravating", "assign_other", "assignee",
+            "attachment", "case", "case_referrals", "cases", "casework", "checkin", "choice", "conflict_mark", "consent", "create",
+            "csv", "deactivate", "draft", "edit", "erase", "field", "guardian_override", "heavier", "interview", "locked", "media",
+            "message", "minutes", "none", "not_concluded", "outcome", "overview", "parts", "party", "path", "period", "plan",
+            "provider", "providers", "reason", "referral", "referral_letter", "referral_overview", "refused", "risk", "role",
+            "send_refused", "service", "sessions", "source", "state", "tick", "tier", "unknown_account", "untick", "until", "with",
+            "wrong_password", "inactive");
+
+    /** Coded values the callers pass in: printed documents, refusal codes, and the SOP vocabularies' values. */
+    public static final List<String> VALUES = List.of("intake_form", "verified_report", "assignment_letter", "initial_handling_form",
+            "summons", "examination_minutes", "recovery_accommodations", "conflict_of_interest", "no_consent",
+            "checklist_incomplete", "illegal_step", "assessment_missing", "low", "medium", "high", "examination", "accompaniment_only",
+            "not_proceed", "undecided", "victim", "reporter", "witness", "terlapor", "proven", "not_proven", "ringan", "sedang",
+            "berat", "victim_disability", "victim_impact", "perpetrator_task_force", "perpetrator_programme_head", "planned",
+            "in_progress", "completed", "guardian", "coordinator", "month", "semester", "year");
+
+    private AuditDetail() {
+    }
+}
