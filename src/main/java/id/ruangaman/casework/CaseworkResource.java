@@ -75,7 +75,7 @@ public class CaseworkResource {
     @POST
     @Path("/status")
     public Response status(@RestPath String ref, @RestForm String status, @RestForm String reason) {
-        return act(ref, "status", form("reason", reason), () -> {
+        try {
             if (CaseStatus.CLOSED.equals(status) && (reason == null || !CaseStatus.CLOSE_REASONS.contains(reason))) {
                 throw FormRefused.invalid("close_reason");
             }
@@ -83,7 +83,13 @@ public class CaseworkResource {
                 throw FormRefused.invalid("illegal_step");
             }
             cases.changeStatus(ref, status, reason == null || reason.isBlank() ? null : reason, current);
-        });
+        } catch (FormRefused e) {
+            return refused(ref, "status", form("reason", reason), e.code(), e.status());
+        } catch (StepRefused e) {
+            // post/redirect/get, as the case page: the SOP page shows the refusal, its fix link and what each step still needs
+            return Response.seeOther(URI.create("/inbox/cases/" + ref + "/sop?refused=step_" + e.code() + "#status")).build();
+        }
+        return Response.seeOther(URI.create("/inbox/cases/" + ref + "/sop#status")).build();
     }
 
     @POST

@@ -18,7 +18,12 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
         Conclusion conclusion, Recommendation recommendation, Decision decision, SanctionExecution execution, RecoveryPlan recovery,
         List<Provider> recoveryProviders, List<RecoveryCheckin> checkins, List<Account> accounts, List<Account> conflicted,
         List<TimelineEntry> timeline, List<String> nextStatuses, List<Provider> directory, Map<String, String> values,
-        String refusal, String refusedForm) {
+        String refusal, String refusedForm, Map<String, List<String>> blockedSteps) {
+
+    /** Why a next status would be refused now (the case page's hint): refusal codes, empty when the step is open. */
+    public List<String> blockedBy(String next) {
+        return blockedSteps.getOrDefault(next, List.of());
+    }
 
     /** One row of the case timeline: a workflow step or an SOP record, from the audit log (codes only). */
     public record TimelineEntry(Instant at, String actor, String action, String from, String to) {

@@ -50,6 +50,9 @@ class CaseworkViews {
         this.clock = clock;
     }
 
+    @jakarta.inject.Inject
+    id.ruangaman.inbox.StepBlocks stepBlocks;
+
     @Transactional
     CaseworkView of(CaseFile file, Map<String, String> submitted, String refusal, String refusedForm) {
         long id = file.id;
@@ -120,7 +123,7 @@ class CaseworkViews {
                 repo.parties(id), repo.interviews(id), conclusion, recommendation, decision, execution, recovery, recoveryProviders,
                 repo.checkins(id), active, active.stream().filter(a -> conflictedIds.contains(a.id)).toList(), timeline(id),
                 CaseStatus.next(file.status), file.isDeleted() ? List.of() : providers.search(List.of(), null, null), values, refusal,
-                refusedForm);
+                refusedForm, stepBlocks.of(file));
     }
 
     private List<CaseworkView.TimelineEntry> timeline(long intakeId) {

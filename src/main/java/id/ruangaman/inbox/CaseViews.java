@@ -69,7 +69,7 @@ class CaseViews {
                 contact == null || file.isDeleted() ? "" : Masking.id(contact.externalId),
                 contact == null || file.isDeleted() ? "" : Masking.name(contact.displayName),
                 CaseStatus.next(file.status), canned.in(file.language, safeTimesGiven(intake)), daysLeft, feed.latestId(), mediaKinds(file),
-                viewer != null && viewer.showMediaUnblurred, blockedSteps(file, checks));
+                viewer != null && viewer.showMediaUnblurred, stepBlocks.of(file, checks.keySet()));
     }
 
     /** Whether the person answered "when is it safe to reply?" (the canned first contact then does not ask it again). */
@@ -79,31 +79,7 @@ class CaseViews {
     }
 
     @jakarta.inject.Inject
-    jakarta.enterprise.inject.Instance<CaseStepGuard> guards;
-
-    /** For each next status but closing (which needs a reason), what would refuse it now; the same checks as a move. */
-    private Map<String, List<String>> blockedSteps(CaseFile file, Map<String, CaseCheck> checks) {
-        Map<String, List<String>> blocked = new LinkedHashMap<>();
-        if (file.isDeleted()) {
-            return blocked;
-        }
-        for (String next : CaseStatus.next(file.status)) {
-            if (CaseStatus.CLOSED.equals(next)) {
-                continue;
-            }
-            List<String> codes = new java.util.ArrayList<>();
-            if (CaseStatus.VERIFIED.equals(next) && !checks.keySet().containsAll(VerificationComponent.ALL)) {
-                codes.add("checklist_incomplete");
-            }
-            for (CaseStepGuard guard : guards) {
-                guard.refusal(file, next, null).ifPresent(codes::add);
-            }
-            if (!codes.isEmpty()) {
-                blocked.put(next, List.copyOf(codes));
-            }
-        }
-        return blocked;
-    }
+    StepBlocks stepBlocks;
 
     /** Kinds of this person's stored uploads by id, without reading their (encrypted) content. */
     private Map<Long, String> mediaKinds(CaseFile file) {

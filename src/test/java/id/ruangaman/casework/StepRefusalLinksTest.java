@@ -90,10 +90,42 @@ class StepRefusalLinksTest {
         assertTrue(element(page(casePath, "id"), "<span class=\"badge\" id=\"case-status\">.*?</span>").contains("Terverifikasi"));
 
         // On the SOP page too: the next stage's refusal links to the meeting form on the same page.
-        String refusedThere = RenderedForm.holding(page(casePath + "/sop", "id"), "sop-status-in_examination").submit(session).then()
-                .statusCode(409).extract().asString();
-        String line = element(refusedThere, "<p class=\"alert refusal\" role=\"alert\" id=\"refusal\">.*?</p>");
+        String there = RenderedForm.holding(page(casePath + "/sop", "id"), "sop-status-in_examination").submit(session).then()
+                .statusCode(303).extract().header("Location");
+        assertTrue(path(there).startsWith(casePath + "/sop?refused=step_meeting_missing"), there);
+        String line = element(page(path(there).replaceFirst("#.*$", ""), "id"), "<p class=\"alert refused\" id=\"refused\"[^>]*>.*?</p>");
         assertTrue(line.contains("Catat rapat terbatas dulu") && line.contains("href=\"" + casePath + "/sop#meeting\""), line);
+    }
+
+    /**
+     * A refused stage change on the SOP page (walkthrough 7): post/redirect/get back to the SOP page, not a page left on the
+     * POST address; the refusal shows with its fix link, and the stage button says beforehand everything that is missing
+     * (checklist and assessment), as the case page does.
+     */
+    @Test
+    void shouldRedirectARefusedStageChangeOnTheSopPageAndNameEveryMissingPart() {
+        String ref = fixtures.submittedCase(true);
+        String casePath = "/inbox/cases/" + ref;
+        String sopPath = casePath + "/sop";
+        RenderedForm.holding(page(casePath, "id"), "status-in_verification").submit(session).then().statusCode(303);
+
+        String sop = page(sopPath, "id");
+        String why = element(sop, "<span class=\"hint step-needs\" id=\"sop-why-verified\">.*?</span>");
+        assertTrue(why.contains("Daftar periksa verifikasi belum lengkap.") && why.contains("href=\"" + casePath + "#checklist\""), why);
+        assertTrue(why.contains("Catat assessment awal dulu") && why.contains("href=\"" + sopPath + "#assessment\""), why);
+
+        String location = RenderedForm.holding(sop, "sop-status-verified").submit(session).then().statusCode(303)
+                .extract().header("Location");
+        String target = path(location);
+        assertTrue(target.startsWith(sopPath + "?refused=step_"), location);
+        String shown = page(target.replaceFirst("#.*$", ""), "id");
+        String refused = element(shown, "<p class=\"alert refused\" id=\"refused\"[^>]*>.*?</p>");
+        assertTrue(refused.contains("Daftar periksa verifikasi belum lengkap.") && refused.contains("href=\"" + casePath + "#checklist\""),
+                refused);
+        why = element(shown, "<span class=\"hint step-needs\" id=\"sop-why-verified\">.*?</span>");
+        assertTrue(why.contains("Daftar periksa verifikasi belum lengkap.") && why.contains("Catat assessment awal dulu"), why);
+        assertEquals(303, RenderedForm.holding(shown, "sop-status-verified").submit(session).then().extract().statusCode(),
+                "the page shown after a refusal still holds the real form");
     }
 
     @Test
