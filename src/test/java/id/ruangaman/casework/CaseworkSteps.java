@@ -18,6 +18,10 @@ final class CaseworkSteps {
         this.ref = ref;
     }
 
+    String session() {
+        return session;
+    }
+
     String base() {
         return "/inbox/cases/" + ref + "/sop";
     }

@@ -65,9 +65,23 @@ class CaseworkWorkflowTest {
                 .call(() -> audit.count("action = ?1 and intakeId = ?2 and detail like ?3", action, intakeId, detailLike));
     }
 
+    /** A refused close on the SOP page: 303 back to it with the refusal, which the page then shows. */
+    private static void refusedClose(CaseworkSteps steps, String code, String visibleText) {
+        String location = steps.post().formParam("status", "closed").formParam("reason", "resolved").when().post(steps.base() + "/status")
+                .then().statusCode(303).extract().header("Location");
+        assertTrue(location.contains("/sop?refused=step_" + code), location);
+        getAs(steps.session()).when()
+                .get(location.replaceFirst("^https?://[^/]+", "").replaceFirst("#.*$", "")).then().statusCode(200)
+                .body(containsString(visibleText));
+    }
+
     private void refused(CaseworkSteps steps, long id, String from, String to, String code, String visibleText) {
         long before = audits("status_refused", id, from + "->" + to + " refused:" + code);
-        steps.post().formParam("status", to).formParam("reason", "resolved").when().post(steps.base() + "/status").then().statusCode(409)
+        String location = steps.post().formParam("status", to).formParam("reason", "resolved").when().post(steps.base() + "/status")
+                .then().statusCode(303).extract().header("Location");
+        assertTrue(location.contains("/sop?refused=step_" + code), location);
+        getAs(steps.session()).when()
+                .get(location.replaceFirst("^https?://[^/]+", "").replaceFirst("#.*$", "")).then().statusCode(200)
                 .body(containsString(visibleText));
         assertEquals(before + 1, audits("status_refused", id, from + "->" + to + " refused:" + code), code + " audited");
         assertEquals(from, file(steps.base().split("/")[3]).status, "status unchanged after " + code);
@@ -132,8 +146,7 @@ class CaseworkWorkflowTest {
         allowed(steps, id, "in_examination", "concluded");
 
         refused(steps, id, "concluded", "decided", "decision_missing", "Keputusan pimpinan belum dicatat");
-        steps.post().formParam("status", "closed").formParam("reason", "resolved").when().post(steps.base() + "/status").then()
-                .statusCode(409).body(containsString("setelah keputusan pimpinan"));
+        refusedClose(steps, "resolved_needs_decision", "setelah keputusan pimpinan");
         assertEquals(1, audits("status_refused", id, "concluded->closed refused:resolved_needs_decision"));
 
         // Leadership decides, heavier than recommended; the case moves to decided with the pimpinan's audit row.
@@ -178,8 +191,7 @@ class CaseworkWorkflowTest {
         assertEquals(303, steps.meeting(counsellor.id, "examination"));
         assertEquals(303, steps.letter(counsellor.id));
         allowed(steps, id, "verified", "in_examination");
-        steps.post().formParam("status", "closed").formParam("reason", "resolved").when().post(steps.base() + "/status").then()
-                .statusCode(409);
+        refusedClose(steps, "resolved_needs_decision", "setelah keputusan pimpinan");
         assertEquals(1, audits("status_refused", id, "in_examination->closed refused:resolved_needs_decision"));
         assertEquals(303, steps.close("withdrawn_by_reporter"));
         assertEquals(1, audits("status_change", id, "in_examination->closed reason:withdrawn_by_reporter"));
