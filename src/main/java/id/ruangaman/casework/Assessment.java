@@ -36,11 +36,11 @@ public class Assessment {
     public String conditionNotes;
 
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(name = "risks", nullable = false)
+    @Column(name = "risks")
     public String risks;
 
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(name = "mitigation", nullable = false)
+    @Column(name = "mitigation")
     public String mitigation;
 
     @Column(name = "recorded_by", nullable = false)

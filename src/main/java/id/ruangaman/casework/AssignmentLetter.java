@@ -29,10 +29,10 @@ public class AssignmentLetter {
     public LocalDate issuedOn;
 
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(name = "signatory_name", nullable = false)
+    @Column(name = "signatory_name")
     public String signatoryName;
 
-    @Column(name = "signatory_title", nullable = false)
+    @Column(name = "signatory_title")
     public String signatoryTitle;
 
     @Column(name = "team", nullable = false)

@@ -291,6 +291,12 @@ public interface CaseworkMessages {
     String decision_pending();
 
     @Message
+    String erased_text();
+
+    @Message
+    String erased_skeleton();
+
+    @Message
     String decision_number();
 
     @Message

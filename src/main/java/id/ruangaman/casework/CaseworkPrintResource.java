@@ -120,7 +120,7 @@ public class CaseworkPrintResource {
         CaseworkView c = view(ref);
         String document = "examination_minutes";
         Interview interview = c.interviews().stream().filter(i -> i.id == interviewId).findFirst().orElse(null);
-        if (interview == null || interview.summary == null) {
+        if (interview == null || interview.summary == null && !c.file().isDeleted()) {
             return refused(ref, "minutes_missing");
         }
         return printed(ref, document, Templates.minutes(c, interview, c.party(interview.partyId), now()));

@@ -1,7 +1,10 @@
 package id.ruangaman.casework;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,14 +71,42 @@ class CaseworkRepository {
         return ids.stream().map(Number::longValue).toList();
     }
 
-    /** Removes everything written about the case's people (the reporter erased their data). */
+    /**
+     * What a reporter's erasure leaves of the case's casework: every SOP row stays with its codes, dates, numbers, consent
+     * flags and who recorded it (the institution's acts: a decided sanction and its decree number must not vanish),
+     * and loses every column that holds free text or identifies a person, encrypted ones included; a party keeps
+     * its role and campus status, not its name or linked account. Counsellors' notes ({@code case_note}) are free
+     * text that may name the reporter, so they are deleted. Per table, the columns emptied (README "What erasure
+     * keeps" lists what stays):
+     */
+    static final Map<String, List<String>> ERASED_COLUMNS = erasedColumns();
+
+    private static Map<String, List<String>> erasedColumns() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("case_assessment", List.of("condition_notes", "risks", "mitigation"));
+        m.put("case_meeting", List.of("options_explained", "choice_notes"));
+        m.put("case_assignment_letter", List.of("signatory_name", "signatory_title"));
+        m.put("case_party", List.of("name", "account_id"));
+        m.put("case_interview", List.of("place", "attendees", "summary", "attachment", "attachment_type"));
+        m.put("case_conclusion", List.of("party_identity", "violence_form", "accompaniment", "protection", "examination_summary",
+                "not_proven_statement"));
+        m.put("case_recommendation", List.of("recovery", "sanction_details", "prevention", "good_name"));
+        m.put("case_decision", List.of("text"));
+        m.put("case_sanction_execution", List.of("programme", "institution", "notes"));
+        m.put("case_recovery_plan", List.of("plan"));
+        m.put("case_recovery_checkin", List.of("note"));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** Empties {@link #ERASED_COLUMNS} of the case's rows and deletes its notes; returns how many rows were touched. */
     public int eraseContent(long intakeId) {
         int n = 0;
-        for (String table : List.of("case_interview", "case_party", "case_assessment", "case_meeting", "case_assignment_letter",
-                "case_conclusion", "case_recommendation", "case_decision", "case_sanction_execution", "case_recovery_checkin",
-                "case_recovery_plan")) {
-            n += em.createNativeQuery("delete from " + table + " where intake_id = ?1").setParameter(1, intakeId).executeUpdate();
+        for (Map.Entry<String, List<String>> table : ERASED_COLUMNS.entrySet()) {
+            String set = String.join(", ", table.getValue().stream().map(c -> c + " = null").toList());
+            n += em.createNativeQuery("update " + table.getKey() + " set " + set + " where intake_id = ?1").setParameter(1, intakeId)
+                    .executeUpdate();
         }
+        n += em.createNativeQuery("delete from case_note where intake_id = ?1").setParameter(1, intakeId).executeUpdate();
         return n;
     }
 }

@@ -27,11 +27,11 @@ public class Conclusion {
     public String outcome;
 
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(name = "party_identity", nullable = false)
+    @Column(name = "party_identity")
     public String partyIdentity;
 
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(name = "violence_form", nullable = false)
+    @Column(name = "violence_form")
     public String violenceForm;
 
     @Convert(converter = EncryptedStringConverter.class)

@@ -42,7 +42,7 @@ public class Decision {
     public LocalDate recoveryUntil;
 
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(name = "text", nullable = false)
+    @Column(name = "text")
     public String text;
 
     @Column(name = "recorded_by", nullable = false)

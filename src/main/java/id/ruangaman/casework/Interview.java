@@ -43,11 +43,11 @@ public class Interview {
     public String channel;
 
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(name = "place", nullable = false)
+    @Column(name = "place")
     public String place;
 
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(name = "attendees", nullable = false)
+    @Column(name = "attendees")
     public String attendees;
 
     @Convert(converter = EncryptedStringConverter.class)

@@ -33,7 +33,7 @@ class LeadershipService {
 
     /** One concluded case as leadership sees it. */
     public record Item(String referenceCode, String status, Conclusion conclusion, Recommendation recommendation,
-            Decision decision) {
+            Decision decision, boolean erased) {
 
         /** The decided sanction is heavier than the one recommended (SOP Pengenaan Sanksi 8). */
         public boolean heavier() {
@@ -63,10 +63,13 @@ class LeadershipService {
         this.clock = clock;
     }
 
-    /** Concluded, decided and closed cases with a conclusion, newest first; codes and dates only. */
+    /**
+     * Concluded, decided and closed cases with a conclusion, newest first; codes and dates only. A case whose reporter
+     * erased their data stays (closed), its conclusion and decision without their text.
+     */
     @Transactional
     public List<Item> list(CurrentAccount who) {
-        List<CaseFile> files = em.createQuery("select f from CaseFile f where f.status in :statuses and f.deletedByReporterAt is null "
+        List<CaseFile> files = em.createQuery("select f from CaseFile f where f.status in :statuses "
                 + "and exists (select 1 from Conclusion c where c.intakeId = f.id) order by f.statusChangedAt desc", CaseFile.class)
                 .setParameter("statuses", VISIBLE).setMaxResults(200).getResultList();
         return files.stream().filter(f -> !repo.isConflicted(f.id, who.id()))
@@ -130,7 +133,7 @@ class LeadershipService {
 
     private CaseFile open(String ref, CurrentAccount who) {
         CaseFile file = cases.findByReference(ref).orElseThrow(() -> Refused.notFound("no such case"));
-        if (!VISIBLE.contains(file.status) || file.isDeleted() || repo.one(Conclusion.class, file.id).isEmpty()) {
+        if (!VISIBLE.contains(file.status) || repo.one(Conclusion.class, file.id).isEmpty()) {
             audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, file.id, "not_concluded");
             throw Refused.forbidden("not concluded");
         }
@@ -143,6 +146,6 @@ class LeadershipService {
 
     private Item item(CaseFile file) {
         return new Item(file.referenceCode, file.status, repo.one(Conclusion.class, file.id).orElseThrow(),
-                repo.one(Recommendation.class, file.id).orElse(null), repo.one(Decision.class, file.id).orElse(null));
+                repo.one(Recommendation.class, file.id).orElse(null), repo.one(Decision.class, file.id).orElse(null), file.isDeleted());
     }
 }

@@ -37,7 +37,7 @@ public class LimitedMeeting {
     public String attendees;
 
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(name = "options_explained", nullable = false)
+    @Column(name = "options_explained")
     public String optionsExplained;
 
     @Column(name = "victim_choice", nullable = false)

@@ -33,7 +33,7 @@ public class Party {
     public String role;
 
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(name = "name", nullable = false)
+    @Column(name = "name")
     public String name;
 
     @Column(name = "campus_status", nullable = false)

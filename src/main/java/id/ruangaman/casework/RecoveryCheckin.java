@@ -40,7 +40,7 @@ public class RecoveryCheckin {
     public Long providerId;
 
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(name = "note", nullable = false)
+    @Column(name = "note")
     public String note;
 
     @Column(name = "recorded_by", nullable = false)

@@ -33,7 +33,7 @@ public class RecoveryPlan {
     public String victimStatus;
 
     @Convert(converter = EncryptedStringConverter.class)
-    @Column(name = "plan", nullable = false)
+    @Column(name = "plan")
     public String plan;
 
     @Column(name = "provider_ids", nullable = false)

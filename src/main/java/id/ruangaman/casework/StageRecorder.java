@@ -55,7 +55,10 @@ class StageRecorder {
         }
     }
 
-    /** {@code /hapus}: what the team wrote about the case's people goes with the person's data. */
+    /**
+     * A reporter erased their data ({@code /hapus} or a coordinator): the casework of each of their cases keeps its
+     * skeleton and loses its free text and identities ({@link CaseworkRepository#ERASED_COLUMNS}).
+     */
     void onErased(@Observes ReporterErased erased, jakarta.persistence.EntityManager em) {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select id from intake where contact_id = ?1").setParameter(1, erased.contactId())
@@ -64,6 +67,6 @@ class StageRecorder {
         for (Number id : ids) {
             rows += repo.eraseContent(id.longValue());
         }
-        LOG.infof("Erased %d casework rows of contact %d", rows, erased.contactId());
+        LOG.infof("Erased the text of %d casework rows of contact %d", rows, erased.contactId());
     }
 }

@@ -344,6 +344,7 @@ public class Labels {
                 case "assignee" -> "none".equals(value) ? "—" : "#" + value;
                 case "path" -> value;
                 case "until" -> value;
+                case "cases" -> value; // how many cases an erasure kept as shells: a count, not a case number
                 case "period" -> period(value);
                 case "aggravating" -> list(value, this::word);
                 default -> value.matches("[0-9]+") ? "#" + value : word(value);

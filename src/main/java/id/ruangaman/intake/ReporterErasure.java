@@ -3,6 +3,7 @@ package id.ruangaman.intake;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -11,7 +12,8 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
-import id.ruangaman.transcript.Channel;
+import id.ruangaman.audit.AuditAction;
+import id.ruangaman.audit.AuditLog;
 import id.ruangaman.transcript.ChatMessageRepository;
 import id.ruangaman.transcript.Contact;
 import id.ruangaman.transcript.ContactRepository;
@@ -29,11 +31,15 @@ import id.ruangaman.transcript.MediaRepository;
  * <li>{@code intake}: the answers (chronology included) are emptied; the case stays as a closed shell
  * (reference code, dates, category columns) marked {@value #CLOSED_REASON};</li>
  * <li>{@code media}: uploads, claimed and staged, are deleted;</li>
- * <li>{@code contact}: the platform id and display name are emptied and the lookup hash replaced by random
- * bytes, so the person writing again is a new contact with nothing of the old one;</li>
- * <li>referrals are revoked and their consent message id emptied ({@link ReporterErased} observers);</li>
- * <li>counsellors' notes and audit rows (codes only) stay.</li>
+ * <li>{@code contact}: the platform id, the WhatsApp user id and display name are emptied and the lookup hashes
+ * replaced by random bytes (every channel alike, the dev chat's too), so the person writing again is a new contact
+ * with nothing of the old one;</li>
+ * <li>referrals are revoked and their consent message id emptied, and the SOP casework keeps its skeleton without its
+ * text ({@link ReporterErased} observers);</li>
+ * <li>one audit row (codes only) records the erasure: here for {@code /hapus}, by the coordinator's action otherwise.</li>
  * </ul>
+ * Raw updates are found by the contact's hashes both as the chat ({@code contact_hash}) and as the person the update
+ * is from or about ({@code subject_hash}): a message the person sent in a group is found by its sender.
  * The {@code /hapus} confirmation queued after the erasure is the one message that still carries the
  * platform id, encrypted on that message alone and emptied once it is delivered or given up.
  */
@@ -42,6 +48,8 @@ public class ReporterErasure {
 
     private static final Logger LOG = Logger.getLogger(ReporterErasure.class);
     public static final String CLOSED_REASON = "deleted_by_reporter";
+    /** The audit actor and reason of an erasure the person asked for in the chat ({@code /hapus}). */
+    public static final String CHAT_ACTOR = "survivor-chat";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ChatMessageRepository messages;
@@ -56,6 +64,8 @@ public class ReporterErasure {
     SessionRepository sessions;
     @Inject
     ContactRepository contacts;
+    @Inject
+    AuditLog audit;
 
     ReporterErasure(ChatMessageRepository messages, MediaRepository media, IntakeRepository intakes, Clock clock) {
         this.messages = messages;
@@ -70,7 +80,12 @@ public class ReporterErasure {
      */
     public void erase(Contact contact) {
         contact.farewellRecipient = contact.externalId;
-        eraseData(contact);
+        @SuppressWarnings("unchecked")
+        List<Number> latest = em.createNativeQuery("select id from intake where contact_id = ?1 order by received_at desc, id desc limit 1")
+                .setParameter(1, contact.id).getResultList();
+        long shells = eraseData(contact);
+        audit.record(CHAT_ACTOR, AuditAction.ERASE, latest.isEmpty() ? null : latest.get(0).longValue(),
+                "reason:request_in_chat cases:" + shells);
     }
 
     /**
@@ -89,9 +104,11 @@ public class ReporterErasure {
 
     private long eraseData(Contact contact) {
         Instant now = Instant.now(clock);
+        byte[] userIdHash = contact.userIdHash == null ? contact.externalIdHash : contact.userIdHash;
         int rawUpdates = em.createNativeQuery("update inbound_update set payload = null where channel = ?1 "
-                + "and (contact_hash = ?2 or subject_hash = ?2) and payload is not null")
-                .setParameter(1, contact.channel.name()).setParameter(2, contact.externalIdHash).executeUpdate();
+                + "and (contact_hash in (?2, ?3) or subject_hash in (?2, ?3)) and payload is not null")
+                .setParameter(1, contact.channel.name()).setParameter(2, contact.externalIdHash).setParameter(3, userIdHash)
+                .executeUpdate();
         int erasedMessages = messages.eraseContent(contact.id);
         long erasedMedia = media.deleteAllOf(contact.id);
         long shells = intakes.update("answers = null, status = 'closed', closedReason = ?2, deletedByReporterAt = ?3, "
@@ -100,15 +117,19 @@ public class ReporterErasure {
         contact.displayName = null;
         contact.erasedAt = now;
         contact.expectsFiles = false;
-        if (contact.channel != Channel.DEV) { // a dev chat's id is a random browser token, not a person's
-            contact.externalId = null;
-            byte[] unlinked = new byte[32];
-            RANDOM.nextBytes(unlinked);
-            contact.externalIdHash = unlinked;
-        }
+        contact.externalId = null;
+        contact.externalIdHash = unlinked();
+        contact.userId = null;
+        contact.userIdHash = null;
         erased.fire(new ReporterErased(contact.id));
         LOG.infof("Erased contact %d: %d raw updates, %d messages, %d media, %d intakes kept as shells",
                 contact.id, rawUpdates, erasedMessages, erasedMedia, shells);
         return shells;
+    }
+
+    private static byte[] unlinked() {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return random;
     }
 }

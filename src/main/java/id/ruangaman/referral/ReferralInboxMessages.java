@@ -284,6 +284,9 @@ public interface ReferralInboxMessages {
     String consent_message_in_transcript();
 
     @Message
+    String consent_message_erased();
+
+    @Message
     String source_file();
 
     @Message

@@ -93,13 +93,19 @@ class InterviewAttachmentTest {
                 .createNativeQuery("select summary from case_interview where id = ?1").setParameter(1, interviewId).getSingleResult());
         assertFalse(new String(summary, StandardCharsets.UTF_8).contains("Berita acara sintetis"), "minutes encrypted at rest");
 
-        // /hapus: what the team wrote about the case's people goes with the person's data.
+        // /hapus: the casework keeps its skeleton (the interview row, its date and consent) and loses every text,
+        // the attachment included.
         long contactId = QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().contactId);
         QuarkusTransaction.requiringNew().run(() -> erasure.erase(contacts.findById(contactId)));
-        for (String table : new String[] { "case_interview", "case_party", "case_assessment", "case_meeting", "case_assignment_letter" }) {
-            long left = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from " + table
-                    + " where intake_id = ?1").setParameter(1, id).getSingleResult()).longValue());
-            assertEquals(0, left, table + " erased");
+        for (var table : CaseworkRepository.ERASED_COLUMNS.entrySet()) {
+            String anyLeft = String.join(" or ", table.getValue().stream().map(c -> c + " is not null").toList());
+            long left = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from " + table.getKey()
+                    + " where intake_id = ?1 and (" + anyLeft + ")").setParameter(1, id).getSingleResult()).longValue());
+            assertEquals(0, left, table.getKey() + " text erased");
         }
+        Object[] kept = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select recording_consent, attachment_type from case_interview where id = ?1").setParameter(1, interviewId).getSingleResult());
+        assertEquals(true, kept[0], "the interview row is kept with its consent");
+        assertEquals(null, kept[1]);
     }
 }

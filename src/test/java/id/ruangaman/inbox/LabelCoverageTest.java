@@ -182,7 +182,9 @@ class LabelCoverageTest {
                     missing.add("value " + value);
                 }
             }
-            for (String reason : CaseErasure.REASONS) {
+            // The coordinator's reasons, and /hapus's (ReporterErasure records reason:request_in_chat).
+            for (String reason : java.util.stream.Stream.concat(CaseErasure.REASONS.stream(), java.util.stream.Stream.of("request_in_chat"))
+                    .toList()) {
                 if (labels.auditDetail("reason:" + reason).contains(unknown)) {
                     missing.add("erase reason " + reason);
                 }

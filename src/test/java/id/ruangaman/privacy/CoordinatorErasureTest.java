@@ -115,6 +115,51 @@ class CoordinatorErasureTest {
         assertFalse(getAs(coordinator).get("/inbox/cases/" + ref).asString().contains(ref + "/erase\""), "erase offered twice");
     }
 
+    /**
+     * Walkthrough 8, finding 1: a case taken through every SOP stage (a decided sanction, its execution, a recovery
+     * plan, a counsellor's note), a sentinel in every free-text field; the coordinator erases the reporter through the
+     * rendered confirmation page, which says in plain words what stays. Afterwards no column of any table, decrypted,
+     * holds the sentinel; every SOP table keeps its skeleton; one audit row records the erasure with codes only; the
+     * SOP page, leadership's list and page and every print render the kept skeleton.
+     */
+    @Test
+    void shouldKeepTheCaseworkSkeletonAndEraseItsTextOnACoordinatorsErasure() throws Exception {
+        var coordinatorAccount = fixtures.account("erase-sop-coordinator", Role.COORDINATOR);
+        fixtures.account("erase-sop-leader", Role.PIMPINAN);
+        long chat = 8_900_000_000L + TelegramFixtures.newChatId() % 100_000_000L;
+        String ref = fixtures.submittedTelegramCase(chat);
+        String sentinel = "SOPSENTINEL-" + chat;
+        String coordinator = login("erase-sop-coordinator");
+        String leader = login("erase-sop-leader");
+        SopCaseFile file = new SopCaseFile(coordinator, leader, ref, sentinel).recordedBy("erase-sop-coordinator");
+        file.walk(coordinatorAccount.id);
+        try (Connection db = dataSource.getConnection()) {
+            List<String> before = DatabaseScan.find(db, cipher, true, List.of(sentinel));
+            for (String column : List.of("case_decision.text", "case_party.name", "case_interview.summary", "case_note.body",
+                    "case_recovery_plan.plan", "case_assignment_letter.signatory_name")) {
+                assertTrue(before.contains(column + ": " + sentinel), column + " not in " + before);
+            }
+        }
+
+        Response page = getAs(coordinator).get("/inbox/cases/" + ref + "/erase");
+        String html = page.then().statusCode(200).extract().asString();
+        assertTrue(html.contains("dari catatan SOP hanya kerangkanya") && html.contains("catatan konselor ikut dihapus"), html);
+        String english = getAs(coordinator).cookie("ruangaman-lang", "en").get("/inbox/cases/" + ref + "/erase").asString();
+        assertTrue(english.contains("of the SOP record only its outline"), english);
+        form(coordinator, page, token(html)).formParam("reason", "request_in_writing").post("/inbox/cases/" + ref + "/erase")
+                .then().statusCode(303);
+
+        long id = intake(ref).id;
+        try (Connection db = dataSource.getConnection()) {
+            assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(sentinel, String.valueOf(chat))),
+                    "after erasure, decrypting every column still finds the sentinel");
+            file.assertSkeletonKept(db, id);
+        }
+        List<AuditEvent> erasures = auditOf(ref).stream().filter(e -> "erase".equals(e.action)).toList();
+        assertEquals(1, erasures.size(), "one audit row per erasure");
+        assertEquals("reason:request_in_writing cases:1", erasures.get(0).detail);
+    }
+
     private static io.restassured.specification.RequestSpecification form(String session, Response page, String csrf) {
         String cookie = page.getCookie("ruangaman-csrf");
         var request = getAs(session).contentType(io.restassured.http.ContentType.URLENC);

@@ -22,7 +22,14 @@ import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.Contact;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.transcript.Outbox;
+import id.ruangaman.audit.AuditEvent;
+import id.ruangaman.audit.AuditLog;
+import id.ruangaman.conversation.Input;
+import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.intake.Intake;
+import id.ruangaman.intake.ReporterErasure;
+import id.ruangaman.security.Role;
+import id.ruangaman.testing.TelegramFixtures;
 import id.ruangaman.intake.IntakeRepository;
 import id.ruangaman.security.crypto.FieldCipher;
 import id.ruangaman.testing.DatabaseScan;
@@ -61,6 +68,10 @@ class PersonErasureTest {
     DataSource dataSource;
     @Inject
     FieldCipher cipher;
+    @Inject
+    InboxFixtures fixtures;
+    @Inject
+    AuditLog audit;
 
     private void say(String number, String fixture, String text, String data, String mediaId) {
         chats.sayWhatsApp(number, WhatsAppFixtures.realisticWamid(number), fixture, text, data, mediaId);
@@ -145,5 +156,77 @@ class PersonErasureTest {
 
     private ChatMessage row(long id) {
         return QuarkusTransaction.requiringNew().call(() -> em.find(ChatMessage.class, id));
+    }
+
+    /**
+     * Walkthrough 8, finding 1, by the survivor: a case through every SOP stage with a sentinel in every free-text
+     * field, then {@code /hapus} in the chat. No decrypted column holds the sentinel; the SOP skeleton is kept; one
+     * audit row (codes only) records the erasure; the pages render the skeleton.
+     */
+    @Test
+    void shouldKeepTheCaseworkSkeletonAndEraseItsTextOnHapus() throws Exception {
+        var coordinatorAccount = fixtures.account("hapus-sop-coordinator", Role.COORDINATOR);
+        fixtures.account("hapus-sop-leader", Role.PIMPINAN);
+        long chat = TelegramFixtures.newChatId();
+        String ref = fixtures.submittedTelegramCase(chat);
+        String sentinel = "HAPUSSOP-" + chat;
+        SopCaseFile file = new SopCaseFile(InboxFixtures.login("hapus-sop-coordinator"), InboxFixtures.login("hapus-sop-leader"), ref,
+                sentinel).recordedBy("hapus-sop-coordinator");
+        file.walk(coordinatorAccount.id);
+        fixtures.survivorSends(ref, new Input.Text("/hapus"));
+        fixtures.survivorSends(ref, new Input.Text("ya"));
+        Intake shell = QuarkusTransaction.requiringNew().call(() -> intakes.findByReferenceCode(ref).orElseThrow());
+        assertNotNull(shell.deletedByReporterAt, "erased");
+        try (Connection db = connection()) {
+            assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(sentinel)),
+                    "after /hapus, decrypting every column still finds the sentinel");
+            file.assertSkeletonKept(db, shell.id);
+        }
+        List<AuditEvent> erasures = QuarkusTransaction.requiringNew().call(() -> audit.list("intakeId = ?1 and action = 'erase'", shell.id));
+        assertEquals(1, erasures.size(), "one audit row per erasure");
+        assertEquals(ReporterErasure.CHAT_ACTOR, erasures.get(0).actor);
+        assertEquals("reason:request_in_chat cases:1", erasures.get(0).detail);
+    }
+
+    /**
+     * Walkthrough 8, finding 11: what the person sent in a Telegram group (the chat is the group, the sender is them;
+     * fixture group_message_from_user.json) is purged with their own chat on /hapus, not left to the retention clean-up.
+     */
+    @Test
+    void shouldPurgeWhatThePersonSentInAGroupOnHapus() throws Exception {
+        long person = TelegramFixtures.newChatId();
+        long group = TelegramFixtures.newGroupId();
+        String sentinel = "GRUPSENTINEL-" + person;
+        chats.send(TelegramFixtures.text(person, "halo"), person);
+        long updateId = TelegramFixtures.newUpdateId();
+        String inGroup = TelegramFixtures.render("group_message_from_user.json", updateId, group, TelegramFixtures.nextMessageId(),
+                "pesan di grup " + sentinel, null, null, 0).replace("__FROM_ID__", String.valueOf(person));
+        TelegramChats.post(inGroup).then().statusCode(200);
+        Eventually.await("group update handled", WAIT, () -> !"PENDING".equals(chats.status(updateId)));
+        try (Connection db = connection()) {
+            assertTrue(DatabaseScan.find(db, cipher, true, List.of(sentinel)).contains("inbound_update.payload: " + sentinel));
+        }
+        chats.send(TelegramFixtures.text(person, "/hapus"), person);
+        chats.send(TelegramFixtures.text(person, "ya"), person);
+        Eventually.await("erased", WAIT, () -> chats.contact(person) == null);
+        Eventually.await("confirmation settled", WAIT, () -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from chat_message where recipient is not null and contact_id in (select id from contact where erased_at "
+                        + "is not null)").getSingleResult()).longValue() == 0));
+        try (Connection db = connection()) {
+            assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(sentinel, String.valueOf(person))),
+                    "the person's group message or id is still stored after /hapus");
+        }
+    }
+
+    /** Walkthrough 8, finding 11: erasure unlinks a dev-chat contact as it does every channel's (no external id kept). */
+    @Test
+    void shouldUnlinkADevChatContactAsAnyOther() {
+        String ref = fixtures.submittedCase(true);
+        long contactId = fixtures.contactOf(ref);
+        fixtures.survivorSends(ref, new Input.Text("/hapus"));
+        fixtures.survivorSends(ref, new Input.Text("ya"));
+        Contact erased = QuarkusTransaction.requiringNew().call(() -> contacts.findById(contactId));
+        assertNotNull(erased.erasedAt);
+        assertNull(erased.externalId, "the dev chat's token stays linked to the erased contact");
     }
 }

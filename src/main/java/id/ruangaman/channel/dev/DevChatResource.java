@@ -177,7 +177,9 @@ public class DevChatResource {
         return contacts.findByExternalId(Channel.DEV, token).orElseThrow(NotFoundException::new);
     }
 
-    private static Response backTo(String token) {
-        return Response.seeOther(URI.create("/dev/chat/" + token + "#end")).build();
+    /** Back to the chat; to the start page once the chat's contact was erased ({@code /hapus} unlinks the token as any id). */
+    private Response backTo(String token) {
+        boolean erased = QuarkusTransaction.requiringNew().call(() -> contacts.findByExternalId(Channel.DEV, token).isEmpty());
+        return Response.seeOther(URI.create(erased ? "/dev/chat" : "/dev/chat/" + token + "#end")).build();
     }
 }

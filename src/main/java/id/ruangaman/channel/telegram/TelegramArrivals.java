@@ -27,7 +27,10 @@ class TelegramArrivals {
     InboundStore.Arrival of(TelegramUpdateTree.Read update, byte[] body) {
         byte[] sender = update.chatId() == null ? null : contacts.hash(Channel.TELEGRAM, String.valueOf(update.chatId()));
         // An album arrives as one update per file: hold each briefly so all are stored before the first is answered.
+        // The person it is from: the chat's own id in a private chat, the user's in a group (erasure finds it by either).
+        byte[] subject = update.fromId() == null || update.fromId().equals(update.chatId()) ? sender
+                : contacts.hash(Channel.TELEGRAM, String.valueOf(update.fromId()));
         return new InboundStore.Arrival(Channel.TELEGRAM, config.botId() + ":" + update.updateId(), update.updateId(),
-                sender, update.kind(), body, update.album() ? channels.burstSettle() : Duration.ZERO);
+                sender, update.kind(), body, update.album() ? channels.burstSettle() : Duration.ZERO, subject);
     }
 }

@@ -19,8 +19,12 @@ final class TelegramUpdateTree {
         }
     }
 
-    /** An update as read before the acknowledgement; {@code chatId} is null for updates that belong to no chat. */
-    record Read(long updateId, String kind, Long chatId, boolean album) {
+    /**
+     * An update as read before the acknowledgement; {@code chatId} is null for updates that belong to no chat.
+     * {@code fromId} is the user the update comes from ({@code from.id}, a reaction's {@code user.id}), null when
+     * none: in a group it differs from the chat, and erasure finds the person's updates there by it.
+     */
+    record Read(long updateId, String kind, Long chatId, boolean album, Long fromId) {
     }
 
     /** Message fields of service messages (TelegramUpdates.serviceMessage) that count when present and not null. */
@@ -64,38 +68,40 @@ final class TelegramUpdateTree {
         }
         JsonNode message = object(update, "message");
         if (message != null) {
-            return new Read(id.asLong(), kindOf(message), chatId(message), message.hasNonNull("media_group_id"));
+            return new Read(id.asLong(), kindOf(message), chatId(message), message.hasNonNull("media_group_id"), userId(message, "from"));
         }
         JsonNode edited = object(update, "edited_message");
         if (edited != null) {
-            return new Read(id.asLong(), "edited_message", chatId(edited), false);
+            return new Read(id.asLong(), "edited_message", chatId(edited), false, userId(edited, "from"));
         }
         JsonNode query = object(update, "callback_query");
         if (query != null) {
             JsonNode queryMessage = object(query, "message");
             JsonNode from = object(query, "from");
             Long chatId = queryMessage != null ? chatId(queryMessage) : from == null ? null : number(from, "id");
-            return new Read(id.asLong(), "callback_query", chatId, false);
+            return new Read(id.asLong(), "callback_query", chatId, false, userId(query, "from"));
         }
         JsonNode post = object(update, "channel_post");
         if (post != null) {
-            return new Read(id.asLong(), "channel_post", chatId(post), false);
+            return new Read(id.asLong(), "channel_post", chatId(post), false, null);
         }
         JsonNode member = object(update, "my_chat_member");
         if (member != null) {
-            return new Read(id.asLong(), "my_chat_member", chatId(member), false);
+            return new Read(id.asLong(), "my_chat_member", chatId(member), false, userId(member, "from"));
         }
         JsonNode editedPost = object(update, "edited_channel_post");
         if (editedPost != null) {
-            return new Read(id.asLong(), "edited_channel_post", chatId(editedPost), false);
+            return new Read(id.asLong(), "edited_channel_post", chatId(editedPost), false, null);
         }
-        if (object(update, "chat_member") != null) {
-            return new Read(id.asLong(), "chat_member", null, false);
+        JsonNode chatMember = object(update, "chat_member");
+        if (chatMember != null) {
+            return new Read(id.asLong(), "chat_member", null, false, userId(chatMember, "from"));
         }
-        if (object(update, "message_reaction") != null || object(update, "message_reaction_count") != null) {
-            return new Read(id.asLong(), "message_reaction", null, false);
+        JsonNode reaction = object(update, "message_reaction");
+        if (reaction != null || object(update, "message_reaction_count") != null) {
+            return new Read(id.asLong(), "message_reaction", null, false, reaction == null ? null : userId(reaction, "user"));
         }
-        return new Read(id.asLong(), "unknown", null, false);
+        return new Read(id.asLong(), "unknown", null, false, null);
     }
 
     private static String kindOf(JsonNode message) throws Malformed {
@@ -137,6 +143,13 @@ final class TelegramUpdateTree {
             }
         }
         return false;
+    }
+
+    /** The {@code id} of the node's user object {@code field} ({@code from}, {@code user}); null when absent or not a number. */
+    private static Long userId(JsonNode node, String field) {
+        JsonNode user = node.get(field);
+        JsonNode id = user == null || !user.isObject() ? null : user.get("id");
+        return id != null && id.isIntegralNumber() && id.canConvertToLong() ? id.asLong() : null;
     }
 
     /** The id of the node's {@code chat}; null when it has none. */

@@ -91,6 +91,19 @@ class TelegramUpdateTreeTest {
                 "the library reads it, so the webhook must not refuse it");
     }
 
+    /** A member's message in a group: the chat is the group, the update is from the member (erasure finds it by them). */
+    @Test
+    void shouldReadWhoAGroupMessageIsFrom() throws Exception {
+        long group = TelegramFixtures.newGroupId();
+        long member = TelegramFixtures.newChatId();
+        String json = TelegramFixtures.render("group_message_from_user.json", TelegramFixtures.newUpdateId(), group,
+                TelegramFixtures.nextMessageId(), "halo grup", null, null, 0).replace("__FROM_ID__", String.valueOf(member));
+        TelegramUpdateTree.Read tree = TelegramUpdateTree.read(JSON.readTree(json));
+        assertEquals(group, tree.chatId());
+        assertEquals(member, tree.fromId());
+        assertEquals(JSON.readValue(json, Update.class).getMessage().getFrom().getId().longValue(), tree.fromId().longValue());
+    }
+
     @Test
     void shouldCallABodyWithoutUpdateIdNoUpdate() throws Exception {
         assertNull(TelegramUpdateTree.read(JSON.readTree("{\"ok\": true}")));

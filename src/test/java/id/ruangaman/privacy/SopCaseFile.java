@@ -1,0 +1,197 @@
+package id.ruangaman.privacy;
+
+import static id.ruangaman.inbox.InboxFixtures.as;
+import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import id.ruangaman.inbox.VerificationComponent;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Takes a case through every SOP stage (assessment, limited meeting, assignment letter, parties, examination with
+ * minutes, conclusion, recommendation, leadership's decision, sanction execution, recovery plan and a check-in, and a
+ * counsellor's note), with {@code sentinel} in every free-text field. Each step submits the form the page renders:
+ * the form's action and every field's name are read from the page before posting. Synthetic texts only.
+ */
+final class SopCaseFile {
+
+    static final String DECISION_NUMBER = "KEP/ERASE/01";
+    static final String LETTER_NUMBER = "ST/ERASE/01";
+
+    private final String coordinator;
+    private final String leader;
+    private final String ref;
+    private final String sentinel;
+
+    SopCaseFile(String coordinator, String leader, String ref, String sentinel) {
+        this.coordinator = coordinator;
+        this.leader = leader;
+        this.ref = ref;
+        this.sentinel = sentinel;
+    }
+
+    private String sop() {
+        return "/inbox/cases/" + ref + "/sop";
+    }
+
+    /** Every stage, ending decided with the sanction executed and a recovery plan under way. */
+    void walk(long coordinatorId) {
+        status("in_verification");
+        for (String component : VerificationComponent.ALL) {
+            as(coordinator).formParam("component", component).formParam("checked", "true").post("/inbox/cases/" + ref + "/checks")
+                    .then().statusCode(303);
+        }
+        submit(coordinator, sop(), sop() + "/assessment", form("condition", "distressed", "emergency", "medical", "risk_level", "high",
+                "condition_notes", text("kondisi"), "risks", text("risiko"), "mitigation", text("mitigasi")));
+        status("verified");
+        submit(coordinator, sop(), sop() + "/meetings", form("held_on", "2026-11-02", "attendees", String.valueOf(coordinatorId),
+                "options_explained", text("pilihan"), "victim_choice", "examination", "choice_notes", text("catatan pilihan")));
+        submit(coordinator, sop(), sop() + "/letter", form("letter_number", LETTER_NUMBER, "issued_on", "2026-11-03", "signatory_name",
+                text("penandatangan"), "signatory_title", text("jabatan"), "team", String.valueOf(coordinatorId)));
+        status("in_examination");
+        submit(coordinator, sop(), sop() + "/parties", form("party_role", "terlapor", "party_name", text("terlapor"), "campus_status",
+                "lecturer", "party_account", ""));
+        submit(coordinator, sop(), sop() + "/parties", form("party_role", "victim", "party_name", text("korban"), "campus_status",
+                "student", "party_account", ""));
+        String page = getAs(coordinator).get(sop()).then().statusCode(200).extract().asString();
+        java.util.regex.Matcher party = java.util.regex.Pattern.compile("<option value=\"(\\d+)\"[^>]*>[^<]*: " + java.util.regex.Pattern
+                .quote(text("terlapor"))).matcher(page);
+        assertTrue(party.find(), "the terlapor is offered for an examination");
+        submit(coordinator, sop(), sop() + "/interviews", form("party", party.group(1), "held_at", "2026-11-05T10:00", "channel", "in_person",
+                "place", text("tempat"), "interview_attendees", text("hadir"), "summary", text("berita acara"), "recording_consent", "yes"));
+        submit(coordinator, sop(), sop() + "/conclusion", form("outcome", "proven", "party_identity", text("identitas"), "violence_form",
+                text("bentuk"), "accompaniment", text("pendampingan"), "protection", text("perlindungan"), "examination_summary", "",
+                "not_proven_statement", ""));
+        submit(coordinator, sop(), sop() + "/recommendation", form("recovery", text("pemulihan"), "sanction_measure", "written_warning",
+                "sanction_details", text("rincian"), "prevention", text("pencegahan"), "aggravating", "victim_impact"));
+        status("concluded");
+        submit(leader, "/inbox/pimpinan/" + ref, "/inbox/pimpinan/" + ref + "/decision", form("decision_number", DECISION_NUMBER,
+                "decided_on", "2026-11-20", "sanction_measure", "student_rights_reduction", "recovery_until", "2027-01-31", "decision_text",
+                text("keputusan")));
+        submit(coordinator, sop(), sop() + "/execution", form("programme", text("program"), "institution", text("lembaga"), "state",
+                "completed", "completion_report_on", "2026-12-01", "execution_notes", text("catatan sanksi")));
+        submit(coordinator, sop(), sop() + "/recovery", form("consent_by", "victim", "consent_on", "2026-11-10", "victim_status",
+                "student", "plan", text("rencana")));
+        submit(coordinator, sop(), sop() + "/checkins", form("checked_on", "2026-11-25", "with_whom", "victim", "checkin_provider", "",
+                "checkin_note", text("pemantauan")));
+        submit(coordinator, "/inbox/cases/" + ref, "/inbox/cases/" + ref + "/notes", form("text", text("catatan konselor")));
+    }
+
+    /**
+     * After the reporter's erasure: the skeleton is kept (a row in every SOP table with its codes, numbers and dates;
+     * the note gone), and every page of the case renders it with "dihapus oleh pelapor" where text was; prints are
+     * refused with the reason.
+     */
+    void assertSkeletonKept(java.sql.Connection db, long intakeId) throws java.sql.SQLException {
+        Map<String, String> kept = new LinkedHashMap<>();
+        kept.put("case_assessment", "condition || '/' || risk_level || '/' || recorded_by");
+        kept.put("case_meeting", "victim_choice || '/' || held_on");
+        kept.put("case_assignment_letter", "letter_number || '/' || issued_on || '/' || team");
+        kept.put("case_party", "string_agg(role || ':' || campus_status, ',' order by id)");
+        kept.put("case_interview", "channel || '/' || recording_consent || '/' || held_at::date");
+        kept.put("case_conclusion", "outcome || '/' || recorded_by");
+        kept.put("case_recommendation", "sanction_tier || '/' || sanction_measure || '/' || aggravating");
+        kept.put("case_decision", "decision_number || '/' || decided_on || '/' || sanction_tier || '/' || sanction_measure || '/' || recovery_until");
+        kept.put("case_sanction_execution", "state || '/' || completion_report_on");
+        kept.put("case_recovery_plan", "consent_by || '/' || consent_on || '/' || victim_status");
+        kept.put("case_recovery_checkin", "with_whom || '/' || checked_on");
+        Map<String, String> found = new LinkedHashMap<>();
+        for (Map.Entry<String, String> table : kept.entrySet()) {
+            try (var st = db.prepareStatement("select " + table.getValue() + " from " + table.getKey() + " where intake_id = ?")) {
+                st.setLong(1, intakeId);
+                try (var rs = st.executeQuery()) {
+                    found.put(table.getKey(), rs.next() ? rs.getString(1) : null);
+                }
+            }
+        }
+        assertEquals("distressed/high/" + coordinatorName(), found.get("case_assessment"));
+        assertEquals("examination/2026-11-02", found.get("case_meeting"));
+        assertEquals(LETTER_NUMBER + "/2026-11-03/" + coordinatorName(), found.get("case_assignment_letter"));
+        assertEquals("terlapor:lecturer,victim:student", found.get("case_party"));
+        assertEquals("in_person/true/2026-11-05", found.get("case_interview"));
+        assertEquals("proven/" + coordinatorName(), found.get("case_conclusion"));
+        assertEquals("ringan/written_warning/victim_impact", found.get("case_recommendation"));
+        assertEquals(DECISION_NUMBER + "/2026-11-20/sedang/student_rights_reduction/2027-01-31", found.get("case_decision"));
+        assertEquals("completed/2026-12-01", found.get("case_sanction_execution"));
+        assertEquals("victim/2026-11-10/student", found.get("case_recovery_plan"));
+        assertEquals("victim/2026-11-25", found.get("case_recovery_checkin"));
+        try (var st = db.prepareStatement("select count(*) from case_note where intake_id = ?")) {
+            st.setLong(1, intakeId);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "a counsellor's note is free text that may name the reporter: erased");
+            }
+        }
+
+        String sop = getAs(coordinator).cookie("ruangaman-lang", "id").get(sop()).then().statusCode(200).extract().asString();
+        for (String shown : List.of("dihapus oleh pelapor", DECISION_NUMBER, LETTER_NUMBER, "Terlapor", "Pelapor menghapus datanya")) {
+            assertTrue(sop.contains(shown), "SOP page lacks " + shown);
+        }
+        String en = getAs(coordinator).cookie("ruangaman-lang", "en").get(sop()).then().statusCode(200).extract().asString();
+        assertTrue(en.contains("erased by the reporter") && en.contains(DECISION_NUMBER), "English SOP page");
+        String list = getAs(leader).get("/inbox/pimpinan").then().statusCode(200).extract().asString();
+        assertTrue(list.contains(ref) && list.contains(DECISION_NUMBER), "a decided case stays in leadership's list");
+        String detail = getAs(leader).get("/inbox/pimpinan/" + ref).then().statusCode(200).extract().asString();
+        assertTrue(detail.contains(DECISION_NUMBER) && detail.contains("dihapus oleh pelapor"), "leadership's page of the case");
+        String party = java.util.regex.Pattern.compile("id=\"party-(\\d+)\"").matcher(sop).results().findFirst().orElseThrow().group(1);
+        String interview = java.util.regex.Pattern.compile("id=\"interview-(\\d+)\"").matcher(sop).results().findFirst().orElseThrow()
+                .group(1);
+        for (String print : List.of("surat-tugas", "penanganan-awal", "akomodasi", "pemanggilan/" + party, "bap/" + interview)) {
+            // Documents of an erased case are no longer printed (they would address or describe the erased person): the
+            // SOP page answers with the reason and the kept skeleton.
+            String html = getAs(coordinator).get(sop() + "/print/" + print).then().statusCode(409).extract().asString();
+            assertTrue(html.contains("tidak bisa dicetak lagi") && html.contains(DECISION_NUMBER) && !html.contains(sentinel),
+                    print + " of the erased case");
+        }
+    }
+
+    private String coordinatorName;
+
+    SopCaseFile recordedBy(String coordinatorName) {
+        this.coordinatorName = coordinatorName;
+        return this;
+    }
+
+    private String coordinatorName() {
+        return coordinatorName;
+    }
+
+    private String text(String what) {
+        return what + " " + sentinel;
+    }
+
+    private void status(String to) {
+        submit(coordinator, sop(), sop() + "/status", form("status", to));
+    }
+
+    private static Map<String, String> form(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    /** Posts {@code fields} to the form of {@code page} whose action is {@code action}, after reading that it renders each field. */
+    private static void submit(String session, String page, String action, Map<String, String> fields) {
+        String html = getAs(session).get(page).then().statusCode(200).extract().asString();
+        int at = html.indexOf("action=\"" + action + "\"");
+        assertTrue(at >= 0, "no form posting to " + action + " on " + page);
+        String form = html.substring(at, html.indexOf("</form>", at));
+        List<String> missing = new ArrayList<>();
+        fields.keySet().stream().filter(name -> !form.contains("name=\"" + name + "\"")).forEach(missing::add);
+        assertEquals(List.of(), missing, "fields not in the form posting to " + action);
+        RequestSpecification post = as(session);
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            post = post.formParam(field.getKey(), field.getValue());
+        }
+        int status = post.post(action).then().extract().statusCode();
+        assertEquals(303, status, action + " answered " + status);
+    }
+}
