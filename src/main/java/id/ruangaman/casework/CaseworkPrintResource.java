@@ -143,9 +143,16 @@ public class CaseworkPrintResource {
         return views.of(work.open(ref, current), Map.of(), null, null);
     }
 
-    /** Audits the print once the document could be made. */
+    /**
+     * Audits the print once the document could be made. A case whose reporter erased their data prints nothing (its
+     * documents would address or describe the person): the SOP page answers with the reason and the kept skeleton.
+     */
     private Response printed(String ref, String document, TemplateInstance page) {
-        work.print(ref, document, current);
+        try {
+            work.print(ref, document, current);
+        } catch (FormRefused e) {
+            return refused(ref, e.code());
+        }
         return ok(page);
     }
 

@@ -171,6 +171,11 @@ class ReferralInboxTest {
         conversations.receive(contactId, new Input.Text("ya"), null);
         assertEquals("revoked", data.referral(asked).status);
         assertEquals("revoked", data.referral(drafted).status);
+        // Walkthrough 8, finding 10: the consent answer went with the erased conversation, and the page says so.
+        String page = getAs(counsellor).cookie("ruangaman-lang", "id").when().get("/inbox/referrals/" + asked).then().statusCode(200)
+                .extract().asString();
+        assertTrue(page.contains("dihapus oleh pelapor, bersama seluruh percakapannya") && !page.contains("tercatat di percakapan kasus"),
+                page);
         status(counsellor, asked, "sent", 409);
         getAs(counsellor).when().get("/inbox/referrals/" + asked + "/letter").then().statusCode(409);
     }
