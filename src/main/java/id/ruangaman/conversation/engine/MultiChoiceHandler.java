@@ -73,6 +73,7 @@ final class MultiChoiceHandler implements NodeHandler {
             }
             said.ids().stream().filter(id -> !selected.contains(id)).forEach(selected::add);
             selected.removeAll(said.negatedIds()); // "tidak butuh bantuan hukum": not wanted, so not ticked
+            turn.update(state -> state.withDraft(state.draft().plusPart(typed.text().strip()))); // kept as raw
         } else {
             return Outcome.invalid(reply);
         }
@@ -81,14 +82,20 @@ final class MultiChoiceHandler implements NodeHandler {
         return Outcome.handled();
     }
 
+    /**
+     * "Done": the selection, with what the person typed to make it as {@code raw} (the inbox shows it beside the
+     * options, as for a typed single choice); nothing selected is a skip, still with what was typed.
+     */
     private Outcome finish(Turn turn, NodeDefinition node, Reply reply) {
         List<String> selected = turn.state().draft().selected();
+        List<String> typed = turn.state().draft().parts();
+        String raw = typed.isEmpty() ? null : String.join(" / ", typed);
         if (selected.isEmpty()) {
             return node.isSkippable()
-                    ? Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP)
+                    ? Outcome.answered(Answer.skipped(node.kind().fileName(), raw), ChoiceIds.SKIP)
                     : Outcome.invalid(reply);
         }
-        return Outcome.answered(Answer.choices(selected), "next");
+        return Outcome.answered(Answer.choices(selected, raw), "next");
     }
 
     private void acknowledge(Turn turn, NodeDefinition node) {
