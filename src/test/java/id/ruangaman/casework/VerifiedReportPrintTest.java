@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,6 @@ import id.ruangaman.security.Role;
 import id.ruangaman.testing.RenderedForm;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.transcript.MediaRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -45,8 +43,6 @@ class VerifiedReportPrintTest {
     ConversationService conversations;
     @Inject
     MediaRepository media;
-    @Inject
-    EntityManager em;
 
     private String session;
 
@@ -63,8 +59,7 @@ class VerifiedReportPrintTest {
                 .button("reporter_role:victim").button("send_now:details").button("violence_type:rape").button("violence_type:done")
                 .button("incident_when:skip").button("victim_minor:no").button("incident_place:campus").text("Cerita sintetis untuk laporan.")
                 .restToSubmission(false);
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select reference_code from intake where contact_id = ?1").setParameter(1, person.contactId).getSingleResult());
+        return fixtures.referenceOf(person.contactId);
     }
 
     @Test

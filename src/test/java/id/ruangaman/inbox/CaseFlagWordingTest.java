@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,6 @@ import id.ruangaman.intake.IntakeRecord;
 import id.ruangaman.security.Role;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.transcript.MediaRepository;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -44,8 +42,6 @@ class CaseFlagWordingTest {
     ConversationService conversations;
     @Inject
     MediaRepository media;
-    @Inject
-    EntityManager em;
     @Inject
     FlowRegistry flows;
     @Inject
@@ -70,8 +66,7 @@ class CaseFlagWordingTest {
     }
 
     private String referenceOf(DevConversation person) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select reference_code from intake where contact_id = ?1").setParameter(1, person.contactId).getSingleResult());
+        return fixtures.referenceOf(person.contactId);
     }
 
     @Test
