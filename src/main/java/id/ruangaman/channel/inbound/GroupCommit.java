@@ -96,6 +96,8 @@ class GroupCommit {
         final List<Row> rows;
         final CompletableFuture<Integer> done = new CompletableFuture<>();
         final Context context;
+        /** When it was queued (a {@link System#nanoTime()} reading), for {@link CommitBatchEvent#queued}. */
+        final long queuedAt = System.nanoTime();
         boolean answered;
 
         Pending(List<Row> rows, Context context) {
@@ -262,16 +264,25 @@ class GroupCommit {
             }
         }
         batches.incrementAndGet();
+        CommitBatchEvent event = new CommitBatchEvent();
+        event.begin();
+        event.requests = batch.size();
+        event.rows = unique.size();
+        event.queued = System.nanoTime() - batch.get(0).queuedAt;
         Map<String, Boolean> inserted;
         try {
-            inserted = insert(new ArrayList<>(unique.values()));
+            inserted = insert(new ArrayList<>(unique.values()), event);
         } catch (SQLException | RuntimeException e) {
+            event.failed = true;
+            event.commit();
             LOG.warnf("Inbound batch of %d requests (%d updates) not stored (%s%s); answering 503 so the platforms retry",
                     batch.size(), unique.size(), e.getClass().getSimpleName(),
                     e instanceof SQLException sql && sql.getSQLState() != null ? " " + sql.getSQLState() : "");
             batch.forEach(pending -> answer(pending, null, e));
             return;
         }
+        event.fresh = inserted.size();
+        event.commit();
         if (!inserted.isEmpty()) {
             signal.wake();
         }
@@ -313,11 +324,14 @@ class GroupCommit {
     }
 
     /** One transaction; returns the keys that were new (the rest were already stored). */
-    private Map<String, Boolean> insert(List<Row> rows) throws SQLException {
+    private Map<String, Boolean> insert(List<Row> rows, CommitBatchEvent event) throws SQLException {
         Map<String, Boolean> inserted = new HashMap<>();
         Instant now = Instant.now(clock);
         OffsetDateTime receivedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
+            long connected = System.nanoTime();
+            event.connection = connected - start;
             boolean autoCommit = connection.getAutoCommit();
             int networkTimeout = connection.getNetworkTimeout();
             connection.setNetworkTimeout(Runnable::run, commitTimeoutMillis);
@@ -331,7 +345,10 @@ class GroupCommit {
                         }
                     }
                 }
+                long committing = System.nanoTime();
+                event.insert = committing - connected;
                 connection.commit();
+                event.durable = System.nanoTime() - committing;
             } catch (SQLException | RuntimeException e) {
                 try {
                     connection.rollback();
