@@ -38,7 +38,8 @@ import io.vertx.core.Vertx;
  * Group commit for the webhooks: requests hand over their rows and get a future; one dedicated thread (the
  * committer) takes whatever has arrived, up to {@link AckConfig#maxBatch()} rows, inserts it with one
  * {@code INSERT ... SELECT ... FROM unnest(arrays) ON CONFLICT (channel, provider_id) DO NOTHING} (the same prepared
- * statement for every batch size) and one commit on a plain JDBC connection, then
+ * statement for every batch size) and one commit on a plain JDBC connection of its own (kept, so a batch never waits for
+ * the pool the workers and senders share), then
  * completes every future of the batch. A future completes normally only after the commit returned (durable: the
  * database runs with synchronous commit), exceptionally for every request of a batch that failed (nothing of it was
  * stored: one transaction), and at once with {@link Refused} when more than {@link AckConfig#queueBound()} rows are
@@ -121,6 +122,9 @@ class GroupCommit {
     private volatile boolean accepting;
     private volatile boolean running;
     private Thread committer;
+    /** The committer's own connection (autocommit off), used only by the committer thread; null until the first batch. */
+    private Connection held;
+    private int pooledNetworkTimeout;
 
     GroupCommit(DataSource dataSource, InboundSignal signal, AckPriority priority, Clock clock, AckConfig config) {
         this.dataSource = dataSource;
@@ -246,6 +250,7 @@ class GroupCommit {
                 batch.clear();
             }
         }
+        dropConnection();
     }
 
     private void awaitResumed() throws InterruptedException {
@@ -323,49 +328,78 @@ class GroupCommit {
         }
     }
 
-    /** One transaction; returns the keys that were new (the rest were already stored). */
+    /**
+     * One transaction on the committer's own connection; returns the keys that were new (the rest were already stored).
+     * A batch that fails drops the connection (it may be broken: a restarted database, a cut network path), and the next
+     * batch takes a fresh one from the pool.
+     */
     private Map<String, Boolean> insert(List<Row> rows, CommitBatchEvent event) throws SQLException {
         Map<String, Boolean> inserted = new HashMap<>();
         Instant now = Instant.now(clock);
         OffsetDateTime receivedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         long start = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            long connected = System.nanoTime();
-            event.connection = connected - start;
-            boolean autoCommit = connection.getAutoCommit();
-            int networkTimeout = connection.getNetworkTimeout();
-            connection.setNetworkTimeout(Runnable::run, commitTimeoutMillis);
-            connection.setAutoCommit(false);
-            try {
-                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                    bind(connection, insert, rows, receivedAt);
-                    try (ResultSet keys = insert.executeQuery()) {
-                        while (keys.next()) {
-                            inserted.put(keys.getString(1) + '\u0000' + keys.getString(2), Boolean.TRUE);
-                        }
+        Connection connection = connection();
+        long connected = System.nanoTime();
+        event.connection = connected - start;
+        try {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                bind(connection, insert, rows, receivedAt);
+                try (ResultSet keys = insert.executeQuery()) {
+                    while (keys.next()) {
+                        inserted.put(keys.getString(1) + '\u0000' + keys.getString(2), Boolean.TRUE);
                     }
                 }
-                long committing = System.nanoTime();
-                event.insert = committing - connected;
-                connection.commit();
-                event.durable = System.nanoTime() - committing;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException ignored) {
-                    // the connection is broken; the pool drops it
-                }
-                throw e;
-            } finally {
-                try {
-                    connection.setAutoCommit(autoCommit);
-                    connection.setNetworkTimeout(Runnable::run, networkTimeout);
-                } catch (SQLException ignored) {
-                    // as above
-                }
             }
+            long committing = System.nanoTime();
+            event.insert = committing - connected;
+            connection.commit();
+            event.durable = System.nanoTime() - committing;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is broken; it is dropped below
+            }
+            dropConnection();
+            throw e;
         }
         return inserted;
+    }
+
+    /**
+     * The committer's connection, taken from the pool once and kept: a batch never waits for the pool that the inbound
+     * workers and the senders share (each of them holds a connection for a whole transaction, and with a full outbox
+     * the senders alone can take all of it), and never goes through the pool's transaction bookkeeping, which takes a
+     * lock every other caller takes too. The pool counts it as one of its connections in use.
+     */
+    private Connection connection() throws SQLException {
+        if (held == null) {
+            Connection connection = dataSource.getConnection();
+            try {
+                pooledNetworkTimeout = connection.getNetworkTimeout();
+                connection.setNetworkTimeout(Runnable::run, commitTimeoutMillis);
+                connection.setAutoCommit(false);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            held = connection;
+        }
+        return held;
+    }
+
+    /** Gives the committer's connection back to the pool (after a failure, or when the committer ends). */
+    private void dropConnection() {
+        Connection connection = held;
+        held = null;
+        if (connection != null) {
+            try (connection) {
+                connection.setAutoCommit(true); // as the pool hands connections out
+                connection.setNetworkTimeout(Runnable::run, pooledNetworkTimeout);
+            } catch (SQLException ignored) {
+                // broken: the pool discards it
+            }
+        }
     }
 
     /** Binds the batch as one array per column (element i of each array is row i; a null element is a null column). */
