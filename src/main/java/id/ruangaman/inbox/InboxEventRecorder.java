@@ -36,7 +36,10 @@ class InboxEventRecorder {
     }
 
     void onIntake(@Observes IntakeReceived received) {
-        insert("insert into inbox_event (type, intake_id, assignee_id) values (:type, :id, null)", "inbox_event")
+        // A full flush on purpose: it writes the new intake now, before the replies filed under it (their intake_id is a
+        // plain column, so Hibernate's insert ordering would not put the intake first and the foreign key would refuse
+        // them).
+        em.createNativeQuery("insert into inbox_event (type, intake_id, assignee_id) values (:type, :id, null)")
                 .setParameter("type", INTAKE).setParameter("id", received.intakeId()).executeUpdate();
     }
 
