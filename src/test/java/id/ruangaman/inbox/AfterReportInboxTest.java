@@ -4,9 +4,7 @@ import static id.ruangaman.inbox.InboxFixtures.getAs;
 import static io.restassured.RestAssured.given;
 import static id.ruangaman.inbox.LabelCoverageTest.visibleText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -89,22 +87,25 @@ class AfterReportInboxTest {
 
         String page = counsellor.get("/inbox/cases/" + ref);
         List<String[]> before = lines(page);
-        assertEquals(List.of(), before.stream().filter(line -> visibleText(line[1]).contains("old buttons removed")
-                || visibleText(line[1]).contains("tombol lama")).toList(), "the buttons' removal is no line of the transcript");
+        // Every expectation is checked and all that fail are reported together.
+        List<String> wrong = new ArrayList<>();
+        expect(wrong, before.stream().noneMatch(line -> visibleText(line[1]).contains("old buttons removed")
+                || visibleText(line[1]).contains("tombol lama")), "the buttons' removal is no line of the transcript");
         String transcript = visibleText(page);
-        assertTrue(transcript.contains("Tapped: Me (the reporter chose \u201cSaya sendiri\u201d)"), transcript);
-        assertTrue(transcript.contains("Tapped: Send report (the reporter chose \u201cKirim laporan\u201d)"), transcript);
-        assertCannedRepliesNamedInEnglishWithIndonesianTexts(page);
+        expect(wrong, transcript.contains("Tapped: Me (the reporter chose \u201cSaya sendiri\u201d)"), "the role button as tapped");
+        expect(wrong, transcript.contains("Tapped: Send report (the reporter chose \u201cKirim laporan\u201d)"), "the send button as tapped");
+        cannedRepliesNamedInEnglishWithIndonesianTexts(wrong, page);
 
         chats.send(TelegramFixtures.button(chat, data), chat);
 
         List<String[]> after = lines(counsellor.get("/inbox/cases/" + ref + "/transcript"));
         List<String[]> quiet = after.stream().filter(line -> line[0].contains("quiet")).toList();
-        assertEquals(1, quiet.size(), label + ": one quiet line for the press");
-        assertTrue(visibleText(quiet.get(0)[1]).contains("Tapped an old button (no longer in use, not a new message)"), quiet.get(0)[1]);
-        assertEquals(survivorMessages(before), survivorMessages(after), label + ": no new message from the survivor");
-        assertEquals(0, counsellor.unread(ref), label + ": not unread");
-        assertNull(threadNotifiedAt(ref), label + ": the team is not told of a new message");
+        expect(wrong, quiet.size() == 1 && visibleText(quiet.get(0)[1]).contains("Tapped an old button (no longer in use, not a new message)"),
+                label + ": one quiet line for the press");
+        expect(wrong, survivorMessages(before).equals(survivorMessages(after)), label + ": no new message from the survivor");
+        expect(wrong, counsellor.unread(ref) == 0, label + ": not unread");
+        expect(wrong, threadNotifiedAt(ref) == null, label + ": the team is not told of a new message");
+        assertEquals(List.of(), wrong, transcript);
 
         chats.send(TelegramFixtures.text(chat, "terima kasih kak"), chat);
         assertEquals(1, counsellor.unread(ref), "the survivor's real message is unread");
@@ -126,18 +127,26 @@ class AfterReportInboxTest {
         chats.tapWhatsApp(number, WhatsAppFixtures.newWamid(), data);
 
         List<String[]> after = lines(counsellor.get("/inbox/cases/" + ref + "/transcript"));
-        assertEquals(1, after.stream().filter(line -> line[0].contains("quiet")).count(), label + ": one quiet line for the tap");
-        assertEquals(survivorMessages(before), survivorMessages(after), label + ": no new message from the survivor");
-        assertEquals(0, counsellor.unread(ref), label + ": not unread");
-        assertNull(threadNotifiedAt(ref), label + ": the team is not told of a new message");
+        List<String> wrong = new ArrayList<>();
+        expect(wrong, after.stream().filter(line -> line[0].contains("quiet")).count() == 1, label + ": one quiet line for the tap");
+        expect(wrong, survivorMessages(before).equals(survivorMessages(after)), label + ": no new message from the survivor");
+        expect(wrong, counsellor.unread(ref) == 0, label + ": not unread");
+        expect(wrong, threadNotifiedAt(ref) == null, label + ": the team is not told of a new message");
+        assertEquals(List.of(), wrong);
     }
 
-    private static void assertCannedRepliesNamedInEnglishWithIndonesianTexts(String page) {
+    private static void expect(List<String> wrong, boolean holds, String what) {
+        if (!holds) {
+            wrong.add(what);
+        }
+    }
+
+    private static void cannedRepliesNamedInEnglishWithIndonesianTexts(List<String> wrong, String page) {
         Matcher option = Pattern.compile("<option value=\"first_contact\" data-text=\"([^\"]*)\">([^<]*)</option>").matcher(page);
         assertTrue(option.find(), "no canned first contact");
-        assertEquals("First contact", option.group(2), "named in the counsellor's language");
-        assertTrue(option.group(1).startsWith("Halo, saya konselor"), "sent in the survivor's: " + option.group(1));
-        assertTrue(visibleText(page).contains("texts in the reporter's language: Indonesian"), "the box says which language");
+        expect(wrong, "First contact".equals(option.group(2)), "a canned reply named in the counsellor's language: " + option.group(2));
+        expect(wrong, option.group(1).startsWith("Halo, saya konselor"), "its text in the survivor's: " + option.group(1));
+        expect(wrong, visibleText(page).contains("texts in the reporter's language: Indonesian"), "the box says which language");
     }
 
     /** The survivor's lines that read as messages: {class, inner html} of each line not quiet and by the survivor. */
