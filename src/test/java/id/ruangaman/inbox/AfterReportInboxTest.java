@@ -98,13 +98,14 @@ class AfterReportInboxTest {
 
         chats.send(TelegramFixtures.button(chat, data), chat);
 
+        // The list first: reading the transcript marks the case read.
+        expect(wrong, counsellor.unread(ref) == 0, label + ": not unread");
+        expect(wrong, threadNotifiedAt(ref) == null, label + ": the team is not told of a new message");
         List<String[]> after = lines(counsellor.get("/inbox/cases/" + ref + "/transcript"));
         List<String[]> quiet = after.stream().filter(line -> line[0].contains("quiet")).toList();
         expect(wrong, quiet.size() == 1 && visibleText(quiet.get(0)[1]).contains("Tapped an old button (no longer in use, not a new message)"),
                 label + ": one quiet line for the press");
         expect(wrong, survivorMessages(before).equals(survivorMessages(after)), label + ": no new message from the survivor");
-        expect(wrong, counsellor.unread(ref) == 0, label + ": not unread");
-        expect(wrong, threadNotifiedAt(ref) == null, label + ": the team is not told of a new message");
         assertEquals(List.of(), wrong, transcript);
 
         chats.send(TelegramFixtures.text(chat, "terima kasih kak"), chat);
@@ -126,12 +127,12 @@ class AfterReportInboxTest {
 
         chats.tapWhatsApp(number, WhatsAppFixtures.newWamid(), data);
 
-        List<String[]> after = lines(counsellor.get("/inbox/cases/" + ref + "/transcript"));
         List<String> wrong = new ArrayList<>();
+        expect(wrong, counsellor.unread(ref) == 0, label + ": not unread"); // first: reading the transcript marks the case read
+        expect(wrong, threadNotifiedAt(ref) == null, label + ": the team is not told of a new message");
+        List<String[]> after = lines(counsellor.get("/inbox/cases/" + ref + "/transcript"));
         expect(wrong, after.stream().filter(line -> line[0].contains("quiet")).count() == 1, label + ": one quiet line for the tap");
         expect(wrong, survivorMessages(before).equals(survivorMessages(after)), label + ": no new message from the survivor");
-        expect(wrong, counsellor.unread(ref) == 0, label + ": not unread");
-        expect(wrong, threadNotifiedAt(ref) == null, label + ": the team is not told of a new message");
         assertEquals(List.of(), wrong);
     }
 
