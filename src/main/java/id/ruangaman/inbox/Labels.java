@@ -143,10 +143,7 @@ public class Labels {
         }
         for (String lang : flow().languages()) {
             if (lang.equals(optionId)) {
-                // The chat's language named in the reader's ("Indonesian" in the English inbox), as everywhere in the inbox;
-                // the flow's own name for it (in itself) where the bundle has none.
-                String named = msg().language_name(lang);
-                return !named.isBlank() ? named : flow().message("language_name").map(t -> t.in(lang, lang)).orElse(msg().unknown_code());
+                return flow().message("language_name").map(t -> t.in(lang, lang)).orElse(msg().unknown_code());
             }
         }
         return msg().unknown_code();
