@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.MediaRepository.KeptFile;
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.inbox.AnswerLine;
 import id.ruangaman.inbox.IntakeSections;
@@ -12,8 +13,10 @@ import id.ruangaman.inbox.IntakeSections;
 /**
  * The content of a referral request letter (surat permohonan rujukan): the referral, the provider, and only the
  * parts the consent covers, decrypted from the intake record. Parts without consent are never read into it.
+ * {@code files} lists the kept evidence files (kind, size, when received; never their content), only when the
+ * evidence part is consented; {@code referrerRole} is the role code of the account that drafted the referral.
  */
-public record ReferralLetter(ReferralService.Item item, List<Part> parts) {
+public record ReferralLetter(ReferralService.Item item, List<Part> parts, List<KeptFile> files, String referrerRole) {
 
     /** One consented part: its code and its lines (key, text). */
     public record Part(String code, List<AnswerLine> lines) {
@@ -21,7 +24,7 @@ public record ReferralLetter(ReferralService.Item item, List<Part> parts) {
 
     private static final List<String> CONTACT_SAFETY_KEYS = List.of("safe_to_reply", "contact_times", "never_do");
 
-    static ReferralLetter of(ReferralService.Item item, Contact contact) {
+    static ReferralLetter of(ReferralService.Item item, Contact contact, List<KeptFile> files, String referrerRole) {
         Set<ReferralPart> consented = item.referral().consented();
         IntakeSections intake = IntakeSections.of(item.file().answers);
         List<Part> parts = new ArrayList<>();
@@ -34,7 +37,8 @@ public record ReferralLetter(ReferralService.Item item, List<Part> parts) {
                 case CONTACT -> contactLines(intake, contact);
             }));
         }
-        return new ReferralLetter(item, List.copyOf(parts));
+        return new ReferralLetter(item, List.copyOf(parts), consented.contains(ReferralPart.EVIDENCE) ? List.copyOf(files) : List.of(),
+                referrerRole);
     }
 
     private static List<AnswerLine> contactLines(IntakeSections intake, Contact contact) {
