@@ -22,6 +22,16 @@ public record ReferralLetter(ReferralService.Item item, List<Part> parts, List<K
     public record Part(String code, List<AnswerLine> lines) {
     }
 
+    /**
+     * The letter's default language, the provider's: its declared languages ({@code languages: "id, en"} in
+     * conversations/_providers.yaml) name Bahasa Indonesia → "id"; else English when declared → "en"; else "id".
+     */
+    public String language() {
+        String declared = item.provider().languages == null ? "" : item.provider().languages;
+        List<String> codes = java.util.Arrays.stream(declared.split(",")).map(String::trim).toList();
+        return codes.contains("id") || !codes.contains("en") ? "id" : "en";
+    }
+
     private static final List<String> CONTACT_SAFETY_KEYS = List.of("safe_to_reply", "contact_times", "never_do");
 
     static ReferralLetter of(ReferralService.Item item, Contact contact, List<KeptFile> files, String referrerRole) {
