@@ -175,6 +175,33 @@ public class Labels {
         return msg().button_pressed(label);
     }
 
+    /**
+     * As {@link #pressed(String)}, with the survivor's own words beside the label when they differ ("Tapped: Me (the
+     * reporter chose “Saya”)"): the button as it was shown to them, in their language. {@code own}: null for none.
+     */
+    public String pressed(String label, String own) {
+        return msg().button_pressed(label) + beside(own);
+    }
+
+    /** A press of a button no longer current, which is not a message: "Tapped an old button (…): <label>". */
+    public String pressedStale(String label, String own) {
+        return msg().button_pressed_stale(label) + beside(own);
+    }
+
+    private String beside(String own) {
+        return own == null || own.isBlank() ? "" : " (" + msg().survivor_chose(own) + ")";
+    }
+
+    /** The transcript's line for a quick exit row (the bot deleted its recent messages on the person's phone). */
+    public String quickExitLine() {
+        return msg().msg_quick_exit();
+    }
+
+    /** The transcript's line for a WhatsApp template that invited the person back. */
+    public String invitationLine() {
+        return msg().msg_invitation();
+    }
+
     /** The label of a button from its callback data, in the current flow; "(tidak dikenal)" when it has none. */
     public String buttonLabel(String callbackData) {
         if (callbackData == null) {
