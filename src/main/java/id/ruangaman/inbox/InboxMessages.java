@@ -294,6 +294,12 @@ public interface InboxMessages {
     String print_now();
 
     @Message
+    String print_language();
+
+    @Message
+    String print_language_name(String code);
+
+    @Message
     String print_intake_heading();
 
     @Message

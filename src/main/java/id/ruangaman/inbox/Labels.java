@@ -68,14 +68,17 @@ public class Labels {
     private String language;
 
     public String language() {
-        if (language == null) {
-            language = locale == null ? "id" : locale.getTag();
+        if (language != null) {
+            return language;
         }
-        return language;
+        return locale == null ? "id" : locale.getTag(); // read each time: a print may choose its reader's language
     }
 
+    private String msgLanguage;
+
     private InboxMessages msg() {
-        if (msg == null) {
+        if (msg == null || !language().equals(msgLanguage)) {
+            msgLanguage = language();
             msg = "en".equals(language()) ? MessageBundles.get(InboxMessages.class, Localized.Literal.of("en"))
                     : MessageBundles.get(InboxMessages.class);
         }
