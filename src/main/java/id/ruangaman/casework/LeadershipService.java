@@ -52,9 +52,11 @@ class LeadershipService {
     private final AuditLog audit;
     private final EntityManager em;
     private final Clock clock;
+    private final DateRules dates;
 
     LeadershipService(CaseFileRepository cases, CaseworkRepository repo, CaseService caseService, AuditLog audit, EntityManager em,
-            Clock clock) {
+            Clock clock, DateRules dates) {
+        this.dates = dates;
         this.cases = cases;
         this.repo = repo;
         this.caseService = caseService;
@@ -108,6 +110,9 @@ class LeadershipService {
         } catch (DateTimeParseException e) {
             throw FormRefused.invalid("decided_on");
         }
+        dates.happened(d.decidedOn);
+        DateRules.notBefore(d.decidedOn, dates.dayOf(conclusion.recordedAt), "conclusion");
+        DateRules.notBefore(d.recoveryUntil, d.decidedOn, "decision");
         if ("proven".equals(conclusion.outcome)) {
             if (measure == null || !Vocabulary.ALL_MEASURES.contains(measure)) {
                 throw FormRefused.invalid("sanction_measure");
