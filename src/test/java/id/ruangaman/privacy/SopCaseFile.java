@@ -23,6 +23,8 @@ final class SopCaseFile {
 
     static final String DECISION_NUMBER = "KEP/ERASE/01";
     static final String LETTER_NUMBER = "ST/ERASE/01";
+    /** Leadership's decision and what follows it are dated today (no later, and not before the conclusion). */
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
 
     private final String coordinator;
     private final String leader;
@@ -72,13 +74,13 @@ final class SopCaseFile {
                 "sanction_details", text("rincian"), "prevention", text("pencegahan"), "aggravating", "victim_impact"));
         status("concluded");
         submit(leader, "/inbox/pimpinan/" + ref, "/inbox/pimpinan/" + ref + "/decision", form("decision_number", DECISION_NUMBER,
-                "decided_on", "2026-11-20", "sanction_measure", "student_rights_reduction", "recovery_until", "2027-01-31", "decision_text",
+                "decided_on", TODAY.toString(), "sanction_measure", "student_rights_reduction", "recovery_until", TODAY.plusDays(60).toString(), "decision_text",
                 text("keputusan")));
         submit(coordinator, sop(), sop() + "/execution", form("programme", text("program"), "institution", text("lembaga"), "state",
-                "completed", "completion_report_on", "2026-12-01", "execution_notes", text("catatan sanksi")));
-        submit(coordinator, sop(), sop() + "/recovery", form("consent_by", "victim", "consent_on", "2026-11-10", "victim_status",
+                "completed", "completion_report_on", TODAY.toString(), "execution_notes", text("catatan sanksi")));
+        submit(coordinator, sop(), sop() + "/recovery", form("consent_by", "victim", "consent_on", TODAY.toString(), "victim_status",
                 "student", "plan", text("rencana")));
-        submit(coordinator, sop(), sop() + "/checkins", form("checked_on", "2026-11-25", "with_whom", "victim", "checkin_provider", "",
+        submit(coordinator, sop(), sop() + "/checkins", form("checked_on", TODAY.toString(), "with_whom", "victim", "checkin_provider", "",
                 "checkin_note", text("pemantauan")));
         submit(coordinator, "/inbox/cases/" + ref, "/inbox/cases/" + ref + "/notes", form("text", text("catatan konselor")));
     }
@@ -117,10 +119,10 @@ final class SopCaseFile {
         assertEquals("in_person/true/2026-11-05", found.get("case_interview"));
         assertEquals("proven/" + coordinatorName(), found.get("case_conclusion"));
         assertEquals("ringan/written_warning/victim_impact", found.get("case_recommendation"));
-        assertEquals(DECISION_NUMBER + "/2026-11-20/sedang/student_rights_reduction/2027-01-31", found.get("case_decision"));
-        assertEquals("completed/2026-12-01", found.get("case_sanction_execution"));
-        assertEquals("victim/2026-11-10/student", found.get("case_recovery_plan"));
-        assertEquals("victim/2026-11-25", found.get("case_recovery_checkin"));
+        assertEquals(DECISION_NUMBER + "/" + TODAY + "/sedang/student_rights_reduction/" + TODAY.plusDays(60), found.get("case_decision"));
+        assertEquals("completed/" + TODAY, found.get("case_sanction_execution"));
+        assertEquals("victim/" + TODAY + "/student", found.get("case_recovery_plan"));
+        assertEquals("victim/" + TODAY, found.get("case_recovery_checkin"));
         try (var st = db.prepareStatement("select count(*) from case_note where intake_id = ?")) {
             st.setLong(1, intakeId);
             try (var rs = st.executeQuery()) {
