@@ -75,6 +75,9 @@ public class CaseworkPrintResource {
     @Produces(MediaType.TEXT_HTML)
     public Response assignmentLetter(@RestPath String ref, @RestQuery String lang) {
         CaseworkView c = view(ref);
+        if (c.file().isDeleted()) {
+            return refused(ref, "case_deleted"); // the reporter erased their data: nothing of the case is printed
+        }
         String document = "assignment_letter";
         if (c.letter() == null) {
             return refused(ref, "assignment_letter_missing");
@@ -87,6 +90,9 @@ public class CaseworkPrintResource {
     @Produces(MediaType.TEXT_HTML)
     public Response initialHandling(@RestPath String ref, @RestQuery String lang) {
         CaseworkView c = view(ref);
+        if (c.file().isDeleted()) {
+            return refused(ref, "case_deleted"); // the reporter erased their data: nothing of the case is printed
+        }
         String document = "initial_handling_form";
         if (c.assessment() == null) {
             return refused(ref, "assessment_missing");
@@ -102,6 +108,9 @@ public class CaseworkPrintResource {
     @Produces(MediaType.TEXT_HTML)
     public Response summons(@RestPath String ref, @RestPath long partyId, @RestQuery String lang) {
         CaseworkView c = view(ref);
+        if (c.file().isDeleted()) {
+            return refused(ref, "case_deleted"); // the reporter erased their data: nothing of the case is printed
+        }
         String document = "summons";
         Party party = c.party(partyId);
         if (party == null) {
@@ -125,9 +134,12 @@ public class CaseworkPrintResource {
     @Produces(MediaType.TEXT_HTML)
     public Response minutes(@RestPath String ref, @RestPath long interviewId, @RestQuery String lang) {
         CaseworkView c = view(ref);
+        if (c.file().isDeleted()) {
+            return refused(ref, "case_deleted"); // the reporter erased their data: nothing of the case is printed
+        }
         String document = "examination_minutes";
         Interview interview = c.interviews().stream().filter(i -> i.id == interviewId).findFirst().orElse(null);
-        if (interview == null || interview.summary == null && !c.file().isDeleted()) {
+        if (interview == null || interview.summary == null) {
             return refused(ref, "minutes_missing");
         }
         return printed(ref, document, lang, Templates.minutes(c, interview, c.party(interview.partyId), now()));
@@ -138,6 +150,9 @@ public class CaseworkPrintResource {
     @Produces(MediaType.TEXT_HTML)
     public Response accommodations(@RestPath String ref, @RestQuery String lang) {
         CaseworkView c = view(ref);
+        if (c.file().isDeleted()) {
+            return refused(ref, "case_deleted"); // the reporter erased their data: nothing of the case is printed
+        }
         String document = "recovery_accommodations";
         if (c.recovery() == null) {
             return refused(ref, "recovery_plan_first");
