@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
 import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.inbox.CaseAccess;
 import id.ruangaman.inbox.CaseFileRepository;
 import id.ruangaman.inbox.CaseService;
 import id.ruangaman.inbox.CaseStatus;
@@ -52,9 +53,11 @@ class LeadershipService {
     private final AuditLog audit;
     private final EntityManager em;
     private final Clock clock;
+    private final CaseAccess access;
 
     LeadershipService(CaseFileRepository cases, CaseworkRepository repo, CaseService caseService, AuditLog audit, EntityManager em,
-            Clock clock) {
+            Clock clock, CaseAccess access) {
+        this.access = access;
         this.cases = cases;
         this.repo = repo;
         this.caseService = caseService;
@@ -69,8 +72,8 @@ class LeadershipService {
         List<CaseFile> files = em.createQuery("select f from CaseFile f where f.status in :statuses and f.deletedByReporterAt is null "
                 + "and exists (select 1 from Conclusion c where c.intakeId = f.id) order by f.statusChangedAt desc", CaseFile.class)
                 .setParameter("statuses", VISIBLE).setMaxResults(200).getResultList();
-        return files.stream().filter(f -> !repo.isConflicted(f.id, who.id()))
-                .map(this::item).toList();
+        java.util.Set<Long> hidden = access.hiddenFrom(files.stream().map(f -> f.id).toList(), who.id());
+        return files.stream().filter(f -> !hidden.contains(f.id)).map(this::item).toList();
     }
 
     /** One case's conclusion, recommendation and decision; audited. */

@@ -407,6 +407,9 @@ public interface InboxMessages {
     String refused(String key);
 
     @Message
+    String refusal_title();
+
+    @Message
     String error_title();
 
     @Message

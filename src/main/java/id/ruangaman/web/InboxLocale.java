@@ -24,6 +24,11 @@ public class InboxLocale {
     }
 
     public Locale get() {
+        return of(request);
+    }
+
+    /** The inbox language of a request (for code outside a request-scoped bean, such as an exception mapper). */
+    public static Locale of(HttpServerRequest request) {
         Cookie cookie = request.getCookie(COOKIE);
         return cookie != null && "en".equals(cookie.getValue()) ? Locale.ENGLISH : INDONESIAN;
     }
