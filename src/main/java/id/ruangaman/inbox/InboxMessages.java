@@ -390,6 +390,12 @@ public interface InboxMessages {
     String audit_word(String key);
 
     @Message
+    String audit_count(String key, int n);
+
+    @Message
+    String audit_system_actor(String key);
+
+    @Message
     String days(long n);
 
     @Message
@@ -408,6 +414,9 @@ public interface InboxMessages {
 
     @Message
     String refusal_title();
+
+    @Message
+    String password_rule(int min);
 
     @Message
     String error_title();

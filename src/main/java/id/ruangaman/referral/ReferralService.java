@@ -46,7 +46,7 @@ class ReferralService {
             "follow_up_counselling", "medical", "spiritual");
     static final int MAX_REASON = 1000;
     static final int MIN_REASON = 10;
-    static final String CHAT_ACTOR = "survivor-chat";
+    static final String CHAT_ACTOR = id.ruangaman.audit.AuditDetail.CHAT_ACTOR;
 
     private final ReferralRepository referrals;
     private final ProviderRepository providers;

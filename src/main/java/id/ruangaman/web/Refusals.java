@@ -63,6 +63,7 @@ public final class Refusals {
             new String[] { "coordinators only", "coordinators_only" },
             new String[] { "verified report before verification", "verified_report_not_yet" },
             new String[] { "not your case", "not_your_case" },
+            new String[] { "only counsellors and coordinators work cases", "caseworkers_only" },
             new String[] { "not concluded", "not_concluded" },
             new String[] { "conflict_of_interest", "conflict_of_interest" });
 
