@@ -133,7 +133,7 @@ class RefusalPagesTest {
         }
         for (String page : java.util.List.of("/inbox/referrals", "/inbox/providers")) {
             getAs(counsellor).accept(HTML).cookie("ruangaman-lang", "en").when().get(page).then().statusCode(403)
-                    .body(containsString("This page is not available to your account's role."))
+                    .body(containsString("This page is not available to your account"))
                     .body(containsString("Back to the case list"));
         }
         getAs(leader).when().get("/inbox/audit").then().statusCode(403).body(org.hamcrest.Matchers.equalTo("forbidden"));
