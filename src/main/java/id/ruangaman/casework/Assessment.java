@@ -48,4 +48,10 @@ public class Assessment {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /** The emergency services' codes, in the order chosen; empty when none (show each through {@code sop:emergency_of}). */
+    public java.util.List<String> emergencyServiceList() {
+        return emergencyServices == null || emergencyServices.isBlank() ? java.util.List.of()
+                : java.util.List.of(emergencyServices.split(","));
+    }
 }

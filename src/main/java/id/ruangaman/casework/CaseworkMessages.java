@@ -536,4 +536,28 @@ public interface CaseworkMessages {
     @Message
     String report_cell(String key);
 
+    // --- the verified report (VerifiedReportResource) ---
+
+    /** Heading of the facts a reader needs first: safety and urgent care. */
+    @Message
+    String vr_safety();
+
+    @Message
+    String vr_chat_unsafe();
+
+    @Message
+    String vr_in_danger();
+
+    @Message
+    String vr_no_flags();
+
+    /** Under component 6: the initial assessment (risks and their mitigation). */
+    @Message
+    String vr_assessment_hint();
+
+    @Message
+    String vr_no_assessment();
+
+    @Message
+    String vr_checked_by();
 }

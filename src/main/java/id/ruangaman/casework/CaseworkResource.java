@@ -27,6 +27,7 @@ import id.ruangaman.inbox.CaseService;
 import id.ruangaman.inbox.CaseStatus;
 import id.ruangaman.web.InboxLocale;
 import id.ruangaman.inbox.StepRefused;
+import id.ruangaman.web.Refusals;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -87,7 +88,8 @@ public class CaseworkResource {
             return refused(ref, "status", form("reason", reason), e.code(), e.status());
         } catch (StepRefused e) {
             // post/redirect/get, as the case page: the SOP page shows the refusal, its fix link and what each step still needs
-            return Response.seeOther(URI.create("/inbox/cases/" + ref + "/sop?refused=step_" + e.code() + "#status")).build();
+            return Response.seeOther(URI.create("/inbox/cases/" + ref + "/sop"
+                    + Refusals.query(e.codes().stream().map(code -> "step_" + code).toList()) + "#status")).build();
         }
         return Response.seeOther(URI.create("/inbox/cases/" + ref + "/sop#status")).build();
     }

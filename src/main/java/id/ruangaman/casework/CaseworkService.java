@@ -410,6 +410,24 @@ class CaseworkService {
         }
     }
 
+    /** The verified report's document code in the audit log (as the inbox's prints: a value, labelled by {@code AuditDetail}). */
+    private static final String VERIFIED_REPORT = "verified_report";
+
+    /**
+     * Opens a verified case for its verified report and audits the print ({@code verified_report}): the case and its
+     * initial assessment (null for a case verified before the assessment was required). Refused (409) before the
+     * case is verified: the report is what verification produces.
+     */
+    @Transactional
+    VerifiedReportResource.Source verifiedReport(String ref, CurrentAccount who) {
+        CaseFile file = access.open(ref, who);
+        if (!file.isVerified()) {
+            throw Refused.conflict("verified report before verification");
+        }
+        audit.record(who.getUsername(), AuditAction.PRINT, file.id, VERIFIED_REPORT);
+        return new VerifiedReportResource.Source(file, repo.one(Assessment.class, file.id).orElse(null));
+    }
+
     /** Opens the case for a print and audits which document was printed. */
     @Transactional
     public CaseFile print(String ref, String document, CurrentAccount who) {

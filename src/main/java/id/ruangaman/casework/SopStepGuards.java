@@ -1,5 +1,6 @@
 package id.ruangaman.casework;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,42 +33,49 @@ class SopStepGuards implements CaseStepGuard {
 
     @Override
     public Optional<String> refusal(CaseFile file, String to, String reason) {
+        return refusals(file, to, reason).stream().findFirst();
+    }
+
+    /** Everything the step still needs, in the order the work is done (the refusal line and the button's hint name all). */
+    @Override
+    public List<String> refusals(CaseFile file, String to, String reason) {
         long id = file.id;
         return switch (to) {
-            case CaseStatus.VERIFIED -> repo.one(Assessment.class, id).isEmpty() ? Optional.of("assessment_missing") : Optional.empty();
+            case CaseStatus.VERIFIED -> repo.one(Assessment.class, id).isEmpty() ? List.of("assessment_missing") : List.of();
             case CaseStatus.IN_EXAMINATION -> toExamination(id);
             case CaseStatus.CONCLUDED -> toConclusion(id);
-            case CaseStatus.DECIDED -> repo.one(Decision.class, id).isEmpty() ? Optional.of("decision_missing") : Optional.empty();
-            case CaseStatus.CLOSED -> toClosed(file, reason);
-            default -> Optional.empty();
+            case CaseStatus.DECIDED -> repo.one(Decision.class, id).isEmpty() ? List.of("decision_missing") : List.of();
+            case CaseStatus.CLOSED -> toClosed(file, reason).map(List::of).orElse(List.of());
+            default -> List.of();
         };
     }
 
-    private Optional<String> toExamination(long id) {
+    private List<String> toExamination(long id) {
+        List<String> missing = new ArrayList<>();
         List<LimitedMeeting> meetings = repo.meetings(id);
         if (meetings.isEmpty()) {
-            return Optional.of("meeting_missing");
-        }
-        if (!"examination".equals(meetings.get(meetings.size() - 1).victimChoice)) {
-            return Optional.of("victim_did_not_choose_examination");
+            missing.add("meeting_missing");
+        } else if (!"examination".equals(meetings.get(meetings.size() - 1).victimChoice)) {
+            missing.add("victim_did_not_choose_examination");
         }
         if (repo.one(AssignmentLetter.class, id).isEmpty()) {
-            return Optional.of("assignment_letter_missing");
+            missing.add("assignment_letter_missing");
         }
-        return Optional.empty();
+        return missing;
     }
 
-    private Optional<String> toConclusion(long id) {
+    private List<String> toConclusion(long id) {
+        List<String> missing = new ArrayList<>();
         if (repo.interviews(id).stream().noneMatch(i -> i.summary != null)) {
-            return Optional.of("minutes_missing");
+            missing.add("minutes_missing");
         }
         if (repo.one(Conclusion.class, id).isEmpty()) {
-            return Optional.of("conclusion_missing");
+            missing.add("conclusion_missing");
         }
         if (repo.one(Recommendation.class, id).isEmpty()) {
-            return Optional.of("recommendation_missing");
+            missing.add("recommendation_missing");
         }
-        return Optional.empty();
+        return missing;
     }
 
     private Optional<String> toClosed(CaseFile file, String reason) {

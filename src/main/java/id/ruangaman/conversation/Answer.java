@@ -13,7 +13,8 @@ import java.util.List;
  *
  * @param value     chosen option id (single_choice, yes_no) or the text (text)
  * @param values    chosen option ids (multi_choice)
- * @param raw       what the person typed when it had to be interpreted (a typed choice, a date); for a skipped answer reached after failed attempts,
+ * @param raw       what the person typed when it had to be interpreted (a typed choice, a date; a multi_choice keeps every
+ *                  message that changed the selection, joined by " / "); for a skipped answer reached after failed attempts,
  *                  the last text the bot could not understand (kept so its meaning is not lost)
  * @param date      parsed rough date (start of the period) or null
  * @param precision DAY, WEEK, MONTH or YEAR when {@code date} is set
@@ -44,7 +45,12 @@ public record Answer(
     }
 
     public static Answer choices(List<String> optionIds) {
-        return new Answer("multi_choice", null, optionIds, null, null, null, null, false, null);
+        return choices(optionIds, null);
+    }
+
+    /** Options chosen, {@code raw} what the person typed to choose them (null when only buttons were used). */
+    public static Answer choices(List<String> optionIds, String raw) {
+        return new Answer("multi_choice", null, optionIds, raw, null, null, null, false, null);
     }
 
     public static Answer text(String text) {

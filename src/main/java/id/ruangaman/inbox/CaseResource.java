@@ -14,7 +14,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -27,7 +26,11 @@ import id.ruangaman.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** One case: view, work on it (POST → redirect → GET), print, evidence. Every lookup checks access. */
+/**
+ * One case: view, work on it (POST → redirect → GET), print the intake form, evidence. Every lookup checks access.
+ * The verified report ({@code /print/verified-report}) is casework's {@code VerifiedReportResource}: it holds the
+ * initial assessment.
+ */
 @Path("/inbox/cases/{ref}")
 @RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR })
 public class CaseResource {
@@ -42,8 +45,6 @@ public class CaseResource {
         static native TemplateInstance reveal(CaseFile file, String field, String reason, String value);
 
         static native TemplateInstance intakeForm(CaseView c, Instant now);
-
-        static native TemplateInstance verifiedReport(CaseView c, Instant now, List<String> components);
     }
 
     private final CaseService cases;
@@ -144,17 +145,6 @@ public class CaseResource {
     public TemplateInstance printIntakeForm(@RestPath String ref) {
         CaseFile file = cases.print(ref, "intake_form", current);
         return locale.apply(Templates.intakeForm(views.of(file, false, locale.get()), Instant.now(clock)));
-    }
-
-    @GET
-    @Path("/print/verified-report")
-    @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance printVerifiedReport(@RestPath String ref) {
-        if (!cases.peek(ref, current).isVerified()) {
-            throw new WebApplicationException("verified report before verification", 409);
-        }
-        CaseFile file = cases.print(ref, "verified_report", current);
-        return locale.apply(Templates.verifiedReport(views.of(file, false, locale.get()), Instant.now(clock), VerificationComponent.ALL));
     }
 
     /**

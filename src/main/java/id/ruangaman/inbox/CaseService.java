@@ -3,9 +3,7 @@ package id.ruangaman.inbox;
 import id.ruangaman.web.Refused;
 
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +56,7 @@ public class CaseService {
     private final InboxConfig config;
     private final Clock clock;
     @Inject
-    Instance<CaseStepGuard> guards;
+    StepBlocks stepBlocks;
     @Inject
     Event<CaseStatusChanged> statusChanged;
 
@@ -156,14 +154,9 @@ public class CaseService {
                 throw Refused.invalidInput("closing needs a reason");
             }
         }
-        if (CaseStatus.VERIFIED.equals(to) && work.checks(file.id).size() < VerificationComponent.ALL.size()) {
-            throw refuse(file, to, who, "checklist_incomplete");
-        }
-        for (CaseStepGuard guard : guards) {
-            Optional<String> refusal = guard.refusal(file, to, reason);
-            if (refusal.isPresent()) {
-                throw refuse(file, to, who, refusal.get());
-            }
+        List<String> refusals = stepBlocks.refusals(file, to, reason);
+        if (!refusals.isEmpty()) {
+            throw refuse(file, to, who, refusals);
         }
         if (CaseStatus.CLOSED.equals(to)) {
             file.closedReason = reason;
@@ -183,8 +176,13 @@ public class CaseService {
     }
 
     private StepRefused refuse(CaseFile file, String to, CurrentAccount who, String code) {
-        audit.recordRefusal(who.getUsername(), AuditAction.STATUS_REFUSED, file.id, file.status + "->" + to + " refused:" + code);
-        return new StepRefused(code);
+        return refuse(file, to, who, List.of(code));
+    }
+
+    /** Audits the refusal (its first code: the audit row names why) and names every missing part to the person. */
+    private StepRefused refuse(CaseFile file, String to, CurrentAccount who, List<String> codes) {
+        audit.recordRefusal(who.getUsername(), AuditAction.STATUS_REFUSED, file.id, file.status + "->" + to + " refused:" + codes.get(0));
+        return new StepRefused(codes);
     }
 
     @Transactional

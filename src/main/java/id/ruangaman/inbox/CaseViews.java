@@ -16,9 +16,9 @@ import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.AccountRepository;
 
-/** Assembles the case page: the structured intake, the transcript, the checklist and the notes. */
+/** Assembles the case page: the structured intake, the transcript, the checklist and the notes (also for the casework prints). */
 @ApplicationScoped
-class CaseViews {
+public class CaseViews {
 
     @jakarta.inject.Inject
     TranscriptLines lines;

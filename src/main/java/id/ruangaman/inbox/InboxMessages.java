@@ -109,8 +109,9 @@ public interface InboxMessages {
     @Message
     String flag_urgent_medical();
 
+    /** reason: {@code IntakeSections.urgentMedicalReason()} ({@code within_72h}, {@code time_unknown}, or "" for either). */
     @Message
-    String urgent_medical_note();
+    String urgent_medical_note(String reason);
 
     @Message
     String child_online_note();

@@ -35,6 +35,22 @@ public record IntakeSections(List<Section> sections, boolean chatUnsafe, List<St
         return new IntakeSections(sections, unsafe, id.ruangaman.intake.IntakeRecord.missingParts(flat));
     }
 
+    /**
+     * Why the case has MEDIS MENDESAK, after the intake flow's {@code urgent_medical} condition
+     * (conversations/intake.yaml: rape or sexual assault, and {@code incident_when} either {@code within_72h} or
+     * unanswered): {@code within_72h} when the person answered "in the last 3 days", {@code time_unknown} when the
+     * question was skipped, not understood or not reached, "" for any other answer (a flow whose condition changed).
+     * Read only for a case with the flag; the note beside it says which reason applies.
+     */
+    public String urgentMedicalReason() {
+        AnswerLine when = section("chronology").answers().stream().filter(a -> "incident_when".equals(a.key())).findFirst()
+                .orElse(null);
+        if (when == null || when.skipped()) {
+            return "time_unknown";
+        }
+        return "within_72h".equals(when.answer().value()) ? "within_72h" : "";
+    }
+
     public Section section(String component) {
         return sections.stream().filter(s -> s.component().equals(component)).findFirst()
                 .orElse(new Section(component, List.of()));

@@ -107,6 +107,19 @@ public class Labels {
         return node.map(n -> text(n.text())).filter(t -> t != null && !t.isBlank()).orElse(msg().unknown_code());
     }
 
+    /**
+     * A part of the intake not given yet ({@code IntakeRecord.PARTS}), named by exactly what is missing: a part of one
+     * answer by that answer's own label, as the case page lists it ({@code chronology} → "Cerita", not the whole
+     * chronology component); a part of several answers by the bundle's part label ({@code about_reporter} → "Data diri").
+     */
+    public String part(String part) {
+        List<String> keys = id.ruangaman.intake.IntakeRecord.PARTS.getOrDefault(part, List.of());
+        if (keys.size() == 1) {
+            return key(keys.get(0));
+        }
+        return orUnknown(msg().part(part), part);
+    }
+
     /** The label of one chosen option of the answer under {@code key} ({@code 18_24} → "18–24", {@code yes} → "Ya"). */
     public String option(String key, String optionId) {
         return flow().nodeForKey(key).map(node -> optionOf(node, optionId)).orElseGet(() -> systemChoice(optionId));

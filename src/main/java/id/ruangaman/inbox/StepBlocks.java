@@ -40,17 +40,34 @@ public class StepBlocks {
             if (CaseStatus.CLOSED.equals(next)) {
                 continue;
             }
-            List<String> codes = new ArrayList<>();
-            if (CaseStatus.VERIFIED.equals(next) && !ticked.containsAll(VerificationComponent.ALL)) {
-                codes.add("checklist_incomplete");
-            }
-            for (CaseStepGuard guard : guards) {
-                guard.refusal(file, next, null).ifPresent(codes::add);
-            }
+            List<String> codes = refusals(file, next, null, ticked);
             if (!codes.isEmpty()) {
-                blocked.put(next, List.copyOf(codes));
+                blocked.put(next, codes);
             }
         }
         return blocked;
+    }
+
+    /**
+     * Everything that refuses moving {@code file} to {@code to} now (a move and the stage buttons' hints use this one
+     * list): the verification checklist, then each {@link CaseStepGuard}'s codes; empty when the step is open.
+     *
+     * @param reason the closing reason, or null
+     * @param ticked the checklist components ticked
+     */
+    List<String> refusals(CaseFile file, String to, String reason, Set<String> ticked) {
+        List<String> codes = new ArrayList<>();
+        if (CaseStatus.VERIFIED.equals(to) && !ticked.containsAll(VerificationComponent.ALL)) {
+            codes.add("checklist_incomplete");
+        }
+        for (CaseStepGuard guard : guards) {
+            codes.addAll(guard.refusals(file, to, reason));
+        }
+        return List.copyOf(codes);
+    }
+
+    /** {@link #refusals(CaseFile, String, String, Set)} with the ticked components read from the database. */
+    List<String> refusals(CaseFile file, String to, String reason) {
+        return refusals(file, to, reason, work.checks(file.id).stream().map(c -> c.component).collect(Collectors.toSet()));
     }
 }

@@ -58,7 +58,7 @@ class ErrorPages {
     private static Response redisplay(int status, String message, HttpServerRequest request) {
         if (Refusals.redisplay(request.method().name(), request.path(), request.getHeader(HttpHeaders.ACCEPT),
                 request.getHeader(HttpHeaders.CONTENT_TYPE), status)) {
-            return Refusals.redirect(request.path(), Refusals.reasonKey(message, status));
+            return Refusals.redirect(request.path(), Refusals.reasonKeys(message, status));
         }
         return null;
     }

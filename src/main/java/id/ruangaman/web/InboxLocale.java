@@ -62,10 +62,13 @@ public class InboxLocale {
         return key != null && key.matches("[a-z_]{1,40}") ? key : null;
     }
 
-    /** The SOP gate's code when the refusal is a workflow step's ({@code ?refused=step_<code>}), else null. */
-    public String getRefusedStep() {
-        String key = getRefused();
-        return key != null && key.startsWith("step_") ? key.substring("step_".length()) : null;
+    /**
+     * The SOP gates' codes when the refusal is a workflow step's ({@code ?refused=step_<code>}, once per thing missing,
+     * in order), else empty.
+     */
+    public java.util.List<String> getRefusedSteps() {
+        return request.params().getAll("refused").stream().filter(k -> k.matches("step_[a-z_]{1,34}"))
+                .map(k -> k.substring("step_".length())).distinct().limit(12).toList();
     }
 
     public TemplateInstance apply(TemplateInstance instance) {

@@ -75,24 +75,40 @@ public final class Refusals {
 
     /** The reason key for an exception message; "refused" (the general line) when the phrase is not known. */
     public static String reasonKey(String message, int status) {
+        return reasonKeys(message, status).get(0);
+    }
+
+    /**
+     * The reason keys for an exception message, one per thing missing: a refused workflow step names each of its codes
+     * ({@code status change refused: checklist_incomplete assessment_missing} → {@code step_checklist_incomplete},
+     * {@code step_assessment_missing}); a lone unticked checklist keeps its own line; any other message gives one key.
+     */
+    public static List<String> reasonKeys(String message, int status) {
         if (message != null && message.startsWith(STEP_REFUSED)) {
-            // A workflow step the SOP's gates refused (inbox.StepRefused): its code names the reason.
-            String code = message.substring(STEP_REFUSED.length()).trim();
-            return switch (code) {
-                case "checklist_incomplete" -> "verification_checklist_incomplete";
-                case "illegal_step" -> "illegal_status_change";
-                default -> code.matches("[a-z_]{1,34}") ? "step_" + code : "refused";
-            };
+            // A workflow step the SOP's gates refused (inbox.StepRefused): its codes name the reasons.
+            List<String> codes = List.of(message.substring(STEP_REFUSED.length()).trim().split(" +"));
+            if (codes.size() == 1) {
+                return switch (codes.get(0)) {
+                    case "checklist_incomplete" -> List.of("verification_checklist_incomplete");
+                    case "illegal_step" -> List.of("illegal_status_change");
+                    default -> List.of(stepKey(codes.get(0)));
+                };
+            }
+            return codes.stream().map(Refusals::stepKey).distinct().toList();
         }
         if (message != null) {
             String m = message.toLowerCase(Locale.ROOT);
             for (String[] reason : REASONS) {
                 if (m.startsWith(reason[0])) {
-                    return reason[1];
+                    return List.of(reason[1]);
                 }
             }
         }
-        return status == 403 ? "forbidden" : "refused";
+        return List.of(status == 403 ? "forbidden" : "refused");
+    }
+
+    private static String stepKey(String code) {
+        return code.matches("[a-z_]{1,34}") ? "step_" + code : "refused";
     }
 
     /** The page a form posted to {@code path} is on, or null when the path is not an inbox form. */
@@ -115,6 +131,16 @@ public final class Refusals {
     }
 
     public static Response redirect(String path, String key) {
-        return Response.seeOther(URI.create(pageOf(path) + "?refused=" + key)).build();
+        return redirect(path, List.of(key));
+    }
+
+    /** To the form's page with every reason ({@code ?refused=a&refused=b}); the page's top line names them all. */
+    public static Response redirect(String path, List<String> keys) {
+        return Response.seeOther(URI.create(pageOf(path) + query(keys))).build();
+    }
+
+    /** {@code ?refused=<key>} once per key, in order. */
+    public static String query(List<String> keys) {
+        return "?" + keys.stream().map(k -> "refused=" + k).collect(java.util.stream.Collectors.joining("&"));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -128,10 +129,56 @@ class StepRefusalLinksTest {
                 "the page shown after a refusal still holds the real form");
     }
 
+    /**
+     * The refusal line at the top names everything that is missing, each with its link, the same list the hint beside
+     * the button gives (session 7: it named only the first part), on the case page and on the SOP page.
+     */
+    @Test
+    void shouldNameEveryMissingPartInTheRefusalLineAsTheHintDoes() {
+        String ref = fixtures.submittedCase(true);
+        String casePath = "/inbox/cases/" + ref;
+        String sopPath = casePath + "/sop";
+        RenderedForm.holding(page(casePath, "id"), "status-in_verification").submit(session).then().statusCode(303);
+
+        String location = RenderedForm.holding(page(casePath, "id"), "status-verified").submit(session).then().statusCode(303)
+                .extract().header("Location");
+        String shown = page(path(location), "id");
+        String refused = element(shown, "<p class=\"alert refused\" id=\"refused\"[^>]*>.*?</p>");
+        assertEquals(List.of(casePath + "#checklist", casePath + "/sop#assessment"), links(refused), refused);
+        assertTrue(refused.contains("Daftar periksa verifikasi belum lengkap.") && refused.contains("Catat assessment awal dulu"), refused);
+        assertEquals(links(element(shown, "<span class=\"hint step-needs\" id=\"why-verified\">.*?</span>")), links(refused));
+        String english = element(page(path(location), "en"), "<p class=\"alert refused\" id=\"refused\"[^>]*>.*?</p>");
+        assertTrue(english.contains("Record the initial assessment first"), english);
+
+        // A later step that needs two records (the limited meeting and the assignment letter) names both.
+        for (String component : VerificationComponent.ALL) {
+            RenderedForm.holding(page(casePath, "id"), "check-" + component).submit(session).then().statusCode(303);
+        }
+        String section = element(page(sopPath, "id"), "<section id=\"assessment\">.*?</section>");
+        RenderedForm.holding(section, "save-assessment").with("condition", "stable").with("risk_level", "low")
+                .with("risks", "Risiko sintetis").with("mitigation", "Mitigasi sintetis").submit(session).then().statusCode(303);
+        RenderedForm.holding(page(casePath, "id"), "status-verified").submit(session).then().statusCode(303);
+        String there = RenderedForm.holding(page(sopPath, "id"), "sop-status-in_examination").submit(session).then().statusCode(303)
+                .extract().header("Location");
+        shown = page(path(there).replaceFirst("#.*$", ""), "id");
+        refused = element(shown, "<p class=\"alert refused\" id=\"refused\"[^>]*>.*?</p>");
+        assertEquals(List.of(sopPath + "#meeting", sopPath + "#letter"), links(refused), refused);
+        assertEquals(links(element(shown, "<span class=\"hint step-needs\" id=\"sop-why-in_examination\">.*?</span>")), links(refused));
+    }
+
+    private static List<String> links(String html) {
+        List<String> hrefs = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("<a [^>]*href=\"([^\"]*)\"").matcher(html);
+        while (m.find()) {
+            hrefs.add(m.group(1));
+        }
+        return hrefs;
+    }
+
     @Test
     void shouldLinkEveryRefusalOfAStageChangeToASectionThatExists() throws Exception {
         Set<String> codes = new TreeSet<>();
-        Matcher code = Pattern.compile("Optional\\.of\\(\"([a-z_]+)\"\\)")
+        Matcher code = Pattern.compile("(?:Optional\\.of|List\\.of|add)\\(\"([a-z_]+)\"\\)")
                 .matcher(Files.readString(Path.of("src/main/java/id/ruangaman/casework/SopStepGuards.java")));
         while (code.find()) {
             codes.add(code.group(1));

@@ -91,7 +91,11 @@ class BrokenFlowsTest {
                         "on_unclear.yaml: node 'ask_name': field 'on_unclear' does not apply to kind 'text'",
                         "on_unclear.yaml: node 'ask_colour': on_unclear answer 'green' is not an option of this node",
                         "on_unclear.yaml: node 'ask_colour': missing field 'on_unclear.text'",
+                        "on_unclear.yaml: node 'ask_tea': dangling exit 'on_unclear.next' -> 'nowhere'",
                         "on_unclear.yaml: node 'ask_tea': missing translation 'en' in 'on_unclear.text'")),
+                Arguments.of("secret.yaml", List.of(
+                        "secret.yaml: node 'ask_colour': field 'secret' does not apply to kind 'single_choice'",
+                        "secret.yaml: node 'ask_word': missing translation 'en' in 'secret'")),
                 Arguments.of("typed_words.yaml", List.of(
                         "typed_words.yaml: node 'ask_colour': unknown language 'fr' in 'options.red.words'",
                         "typed_words.yaml: node 'ask_colour': typed word 'Biru' belongs to options 'blue' and 'red'",

@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UnclearSafetyTest {
 
-    private static final String ASSUMED = "Untuk amannya, HP ini kami anggap belum aman. Kalau ternyata aman, ubah jawaban ini di ringkasan sebelum mengirim.";
+    private static final String ASSUMED = """
+            Untuk amannya, HP ini kami anggap belum aman: mode senyap nyala, tanpa pengingat, dan konselor tidak akan mengirim pesan lebih dulu.
+            Kalau ternyata aman, ubah jawaban ini di ringkasan sebelum mengirim. Ketik /keluar kapan saja untuk keluar cepat.""";
 
     private final MutableClock clock = new MutableClock(GoldenRun.START);
     private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"),
@@ -68,7 +70,10 @@ class UnclearSafetyTest {
 
         assertNotSafe(second, "apa maksudnya?");
         assertTrue(messages(second).stream().noneMatch(m -> m.text().contains("kita lewati")), "not skipped");
-        assertTrue(messages(second).stream().anyMatch(m -> m.text().contains(ASSUMED)));
+        // one message says what was assumed and the one way to change it; then the next question (walkthrough 7: a
+        // second notice said "kalau sudah aman, kirim pesan apa saja", which read as another way)
+        assertEquals(List.of(ASSUMED, "Langkah 3 dari 9\n\nKejadian ini dialami siapa?"),
+                messages(second).stream().map(Output.Message::text).toList());
         clock.advance(Duration.ofMinutes(31));
         assertEquals(List.of(), engine.tick(intake, second.state()).outputs(), "no reminder on a phone that may not be safe");
     }

@@ -105,6 +105,11 @@ public class InboxFixtures {
                 .firstResult().referenceCode);
     }
 
+    /** The reference code of the one case a person (a contact, e.g. a {@code DevConversation}'s) has sent. */
+    public String referenceOf(long contactId) {
+        return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().referenceCode);
+    }
+
     /** The contact id of the person who sent a case. */
     public long contactOf(String ref) {
         return QuarkusTransaction.requiringNew().call(() -> intakes.findByReferenceCode(ref).orElseThrow().contactId);

@@ -97,6 +97,29 @@ class StaleButtonAfterReportTest {
         assertTrue(after.get(0).text().startsWith(RECEIVED), after.get(0).text());
     }
 
+    /**
+     * Walkthrough 8, finding 12: taking the old buttons off is cosmetic and sits in line before the message with the
+     * reference code. When Telegram's editMessageReplyMarkup fails (a server error, or the connection dropped), it is
+     * tried once and given up, so the reference code still goes out at once instead of after minutes of back-off.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "Telegram: button removal fails with {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "server error", "dropped connection" })
+    void failedButtonRemovalHoldsNothingBack(String failure) {
+        long chat = TelegramFixtures.newChatId();
+        for (int i = 0; i < 10; i++) {
+            if (failure.equals("server error")) {
+                telegram.serverError("editMessageReplyMarkup", chat);
+            } else {
+                telegram.reset("editMessageReplyMarkup", chat);
+            }
+        }
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk uji tombol yang gagal dilepas.", "no", "psychological"));
+        Eventually.await("the reference code sent", WAIT, () -> telegram.sentTo(chat).stream().anyMatch(call -> call.text().matches("(?s).*RA-[A-Z0-9]{5}.*")));
+        assertEquals(1, telegram.calls(call -> call.method().equals("editMessageReplyMarkup") && String.valueOf(chat).equals(call.chatId())).size(),
+                "a cosmetic removal is tried once, not retried in front of the chat's next messages");
+    }
+
     private List<FakeTelegram.Call> notes() {
         return telegram.calls("answerCallbackQuery").stream()
                 .filter(call -> String.valueOf(call.body().get("text")).startsWith(NOTE)).toList();

@@ -44,10 +44,13 @@ class RefusalPagesTest {
         String base = "/inbox/cases/" + ref;
         as(session).formParam("status", "in_verification").when().post(base + "/status").then().statusCode(303);
         String location = as(session).accept(HTML).formParam("status", "verified").when().post(base + "/status").then()
-                .statusCode(303).header("Location", endsWith(base + "?refused=verification_checklist_incomplete"))
+                .statusCode(303).header("Location", endsWith(base + "?refused=step_checklist_incomplete&refused=step_assessment_missing"))
                 .extract().header("Location");
+        // Everything missing is named at once: the checklist and the initial assessment.
         getAs(session).accept(HTML).when().get(location.replaceFirst("^https?://[^/]+", "")).then().statusCode(200)
                 .body(containsString("id=\"refused\""))
+                .body(containsString("Daftar periksa verifikasi belum lengkap.")).body(containsString("Catat assessment awal dulu"));
+        getAs(session).accept(HTML).when().get(base + "?refused=verification_checklist_incomplete").then().statusCode(200)
                 .body(containsString("Belum bisa diverifikasi: centang dulu keenam bagian daftar periksa."));
         getAs(session).cookie("ruangaman-lang", "en").when().get(base + "?refused=verification_checklist_incomplete").then()
                 .body(containsString("Not yet verifiable: tick all six parts of the checklist first."));

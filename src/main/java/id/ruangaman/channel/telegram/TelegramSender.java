@@ -150,6 +150,11 @@ class TelegramSender implements ChannelSender {
      * After the report: takes the inline keyboard off the bot's last {@link #BUTTONS_REMOVED} messages that had one,
      * sent before the removal row, with editMessageReplyMarkup and no markup (core.telegram.org/bots/api#editmessagereplymarkup).
      * A message Telegram can no longer edit (400) is skipped; a press on any button left gets a short note instead.
+     *
+     * <p>The removal is cosmetic and sits in line before the chat's next messages (the reference code among them), so
+     * it is tried once: a server or network error fails it rather than retrying it with back-off, which would hold
+     * those messages back. Only Telegram's 429 (wait {@code retry_after}, which the next message would have to wait
+     * anyway) and 403 (the person blocked the bot) are taken as for any message.
      */
     private SendOutcome removeButtons(Contact contact, ChatMessage removal) {
         List<Integer> ids = QuarkusTransaction.requiringNew().call(() -> messages.find(
@@ -161,11 +166,14 @@ class TelegramSender implements ChannelSender {
                 api.client().execute(EditMessageReplyMarkup.builder().chatId(contact.externalId).messageId(id).build());
             } catch (TelegramApiRequestException e) {
                 SendOutcome outcome = classify(e);
-                if (!(outcome instanceof SendOutcome.Failed)) {
-                    return outcome; // 429, 5xx, blocked: as for any message (taking a keyboard off twice does no harm)
+                if (outcome instanceof SendOutcome.Unreachable || Integer.valueOf(429).equals(e.getErrorCode())) {
+                    return outcome;
+                }
+                if (outcome instanceof SendOutcome.RetryLater retry) {
+                    return new SendOutcome.Failed("buttons left in place: " + retry.reason());
                 }
             } catch (TelegramApiException e) {
-                return new SendOutcome.RetryLater(Duration.ZERO, "network: " + (e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName()), false);
+                return new SendOutcome.Failed("buttons left in place: network " + (e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName()));
             }
         }
         return new SendOutcome.Sent(null);

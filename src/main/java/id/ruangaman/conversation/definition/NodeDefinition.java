@@ -8,7 +8,8 @@ import java.util.Map;
  * One node of a flow file, exactly as written. See {@code conversations/README.md} for every field. {@code when}: the
  * condition a {@code branch} node tests; {@code mediaRefused}: said instead of the default when a file is sent to this
  * question (which never takes files); {@code onUnclear}: the answer assumed instead of skipping when a reply is not
- * understood ({@link UnclearAnswer}).
+ * understood ({@link UnclearAnswer}); {@code secret}: on a {@code text} question whose answer must never be repeated in
+ * the chat (a code word, on a phone someone else may see), what the summary shows in its place ("sudah dibuat ✓").
  */
 public record NodeDefinition(
         String id,
@@ -31,7 +32,8 @@ public record NodeDefinition(
         String outcome,
         String when,
         LocalizedText mediaRefused,
-        UnclearAnswer onUnclear) {
+        UnclearAnswer onUnclear,
+        LocalizedText secret) {
 
     public NodeDefinition {
         options = options == null ? List.of() : List.copyOf(options);

@@ -7,6 +7,8 @@ package id.ruangaman.conversation.definition;
  *
  * @param answer the option id (or {@code yes} / {@code no}) assumed; its events and exit apply as if chosen
  * @param text   said before going on: what was assumed and how to change it
+ * @param next   optional: where to go instead of the answer's exit, so that {@code text} is the only message about it
+ *               (the exit of a chosen "no" may lead to a message that explains it another way)
  */
-public record UnclearAnswer(String answer, LocalizedText text) {
+public record UnclearAnswer(String answer, LocalizedText text, String next) {
 }

@@ -3,8 +3,12 @@ package id.ruangaman.conversation.engine;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,9 +28,9 @@ import id.ruangaman.conversation.text.TimeAgo;
  */
 final class ChoiceMatcher {
 
-    /** A word or label right after one of these is not what the person means ("bukan dosen"): the message is unclear. */
-    private static final List<String> NEGATIONS = List.of("bukan", "tidak", "tdk", "nggak", "enggak", "gak", "ga", "ndak",
-            "belum", "jangan", "not", "no", "never").stream().map(AnswerText::normalize).toList();
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
+    /** Punctuation that ends what a negation governs: "no, I want a lawyer". */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,.;:!?()]");
     private static final Pattern NUMBER = Pattern.compile("(?<!\\d)\\d{1,3}(?!\\d)");
 
     private ChoiceMatcher() {
@@ -37,7 +41,8 @@ final class ChoiceMatcher {
      * meaning found in the message: the options whose typed words or label appear in it ({@link #mentioned}), the
      * option whose {@code number} range holds a number in it ("20 tahun"), the option whose {@code days_ago} range
      * holds a time ago in it ({@link TimeAgo}: "tadi malam"). Exactly one option found is the answer; none, two
-     * (options with conflicting meanings) or a negated word ("bukan dosen") is unclear.
+     * (options with conflicting meanings) or an option named under a negation ("bukan dosen", "tidak pernah dicek
+     * pacar", {@link NegationScope}) is unclear.
      */
     static Optional<String> understand(String typed, List<ChoiceSpec> choices, DayOfWeek today) {
         Optional<String> exact = match(typed, choices);
@@ -81,19 +86,35 @@ final class ChoiceMatcher {
 
     /**
      * The options whose typed words or label appear, as whole words, in a longer message ("saya mahasiswi teknik"). A
-     * longer match wins over one inside it ("belum aman" over "aman"). Empty when a match follows a negation.
+     * longer match wins over one inside it ("belum aman" over "aman"). Options named only under a negation ("tidak
+     * butuh bantuan hukum", {@link NegationScope}) are in {@link Mentions#negatedIds()}, not in {@link Mentions#ids()}.
      */
-    static Optional<List<String>> mentioned(String typed, List<ChoiceSpec> choices) {
-        Mentions mentions = scan(typed, choices);
-        return mentions.negated() ? Optional.empty() : Optional.of(mentions.ids());
+    static Mentions mentions(String typed, List<ChoiceSpec> choices) {
+        return scan(typed, choices);
     }
 
-    /** Options mentioned in a message, whether one follows a negation, and the words that are no option's. */
-    private record Mentions(List<String> ids, boolean negated, List<String> rest) {
+    /**
+     * Options mentioned in a message: wanted ({@code ids}) and named under a negation ({@code negatedIds}), each in the
+     * order named, an option named twice counting as its last mention; and the words that are no option's.
+     */
+    record Mentions(List<String> ids, List<String> negatedIds, List<String> rest) {
+
+        boolean negated() {
+            return !negatedIds.isEmpty();
+        }
     }
 
     private static Mentions scan(String typed, List<ChoiceSpec> choices) {
-        List<String> tokens = tokens(typed);
+        String text = NegationScope.expandContractions(normalize(typed));
+        List<String> tokens = new ArrayList<>();
+        BitSet breakBefore = new BitSet();
+        Matcher words = TOKEN.matcher(text);
+        int end = 0;
+        while (words.find()) {
+            breakBefore.set(tokens.size(), CLAUSE_BREAK.matcher(text.substring(end, words.start())).find());
+            tokens.add(words.group());
+            end = words.end();
+        }
         List<int[]> spans = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (ChoiceSpec choice : choices) {
@@ -112,21 +133,23 @@ final class ChoiceMatcher {
                 }
             }
         }
-        List<String> found = new ArrayList<>();
         boolean[] covered = new boolean[tokens.size()];
-        boolean negated = false;
+        List<Integer> outer = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
             int[] span = spans.get(i);
             Arrays.fill(covered, span[0], span[1], true);
             boolean inside = spans.stream().anyMatch(other -> other[0] <= span[0] && other[1] >= span[1]
                     && other[1] - other[0] > span[1] - span[0]);
-            if (inside) {
-                continue;
+            if (!inside) {
+                outer.add(i);
             }
-            negated |= span[0] > 0 && NEGATIONS.contains(tokens.get(span[0] - 1));
-            if (!found.contains(ids.get(i))) {
-                found.add(ids.get(i));
-            }
+        }
+        outer.sort(Comparator.comparingInt(i -> spans.get(i)[0]));
+        boolean[] negated = NegationScope.negated(tokens, breakBefore, outer.stream().map(spans::get).toList());
+        Map<String, Boolean> named = new LinkedHashMap<>();
+        for (int i = 0; i < outer.size(); i++) {
+            named.remove(ids.get(outer.get(i)));
+            named.put(ids.get(outer.get(i)), negated[i]);
         }
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -134,7 +157,8 @@ final class ChoiceMatcher {
                 rest.add(tokens.get(i));
             }
         }
-        return new Mentions(found, negated, rest);
+        return new Mentions(named.keySet().stream().filter(id -> !named.get(id)).toList(),
+                named.keySet().stream().filter(named::get).toList(), rest);
     }
 
     /** Whether the typed text is the choice's label in some language, so the person needs no echo of what was taken. */
@@ -150,7 +174,8 @@ final class ChoiceMatcher {
     }
 
     private static List<String> tokens(String text) {
-        return Arrays.stream(normalize(text).split("[^\\p{L}\\p{N}]+")).filter(token -> !token.isEmpty()).toList();
+        return Arrays.stream(NegationScope.expandContractions(normalize(text)).split("[^\\p{L}\\p{N}]+"))
+                .filter(token -> !token.isEmpty()).toList();
     }
 
     static Optional<String> match(String typed, List<ChoiceSpec> choices) {

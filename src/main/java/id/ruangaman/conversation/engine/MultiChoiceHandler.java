@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** {@code multi_choice}: buttons toggle options, typed "1, 3" adds them, "done" finishes. */
+/**
+ * {@code multi_choice}: buttons toggle options, typed "1, 3" or the options' words add them, an option named under a
+ * negation ("tidak butuh bantuan hukum") is taken off, "done" finishes.
+ */
 final class MultiChoiceHandler implements NodeHandler {
 
     @Override
@@ -62,12 +65,15 @@ final class MultiChoiceHandler implements NodeHandler {
             }
         } else if (reply instanceof Reply.Typed typed) {
             List<ChoiceSpec> options = node.options().stream().map(option -> SystemChoices.option(option, false)).toList();
-            Optional<List<String>> ids = ChoiceMatcher.matchAll(typed.text(), options)
-                    .or(() -> ChoiceMatcher.mentioned(typed.text(), options).filter(found -> !found.isEmpty()));
-            if (ids.isEmpty()) {
+            ChoiceMatcher.Mentions said = ChoiceMatcher.matchAll(typed.text(), options)
+                    .map(ids -> new ChoiceMatcher.Mentions(ids, List.of(), List.of()))
+                    .orElseGet(() -> ChoiceMatcher.mentions(typed.text(), options));
+            if (said.ids().isEmpty() && !said.negated()) {
                 return Outcome.invalid(reply);
             }
-            ids.get().stream().filter(id -> !selected.contains(id)).forEach(selected::add);
+            said.ids().stream().filter(id -> !selected.contains(id)).forEach(selected::add);
+            selected.removeAll(said.negatedIds()); // "tidak butuh bantuan hukum": not wanted, so not ticked
+            turn.update(state -> state.withDraft(state.draft().plusPart(typed.text().strip()))); // kept as raw
         } else {
             return Outcome.invalid(reply);
         }
@@ -76,14 +82,20 @@ final class MultiChoiceHandler implements NodeHandler {
         return Outcome.handled();
     }
 
+    /**
+     * "Done": the selection, with what the person typed to make it as {@code raw} (the inbox shows it beside the
+     * options, as for a typed single choice); nothing selected is a skip, still with what was typed.
+     */
     private Outcome finish(Turn turn, NodeDefinition node, Reply reply) {
         List<String> selected = turn.state().draft().selected();
+        List<String> typed = turn.state().draft().parts();
+        String raw = typed.isEmpty() ? null : String.join(" / ", typed);
         if (selected.isEmpty()) {
             return node.isSkippable()
-                    ? Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP)
+                    ? Outcome.answered(Answer.skipped(node.kind().fileName(), raw), ChoiceIds.SKIP)
                     : Outcome.invalid(reply);
         }
-        return Outcome.answered(Answer.choices(selected), "next");
+        return Outcome.answered(Answer.choices(selected, raw), "next");
     }
 
     private void acknowledge(Turn turn, NodeDefinition node) {

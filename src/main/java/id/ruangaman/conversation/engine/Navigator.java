@@ -18,6 +18,11 @@ final class Navigator {
     }
 
     static void answered(Turn turn, NodeDefinition node, Answer answer, String exitKey) {
+        answered(turn, node, answer, exitKey, node.target(exitKey));
+    }
+
+    /** As {@link #answered(Turn, NodeDefinition, Answer, String)}, going on to {@code target} instead of the exit. */
+    static void answered(Turn turn, NodeDefinition node, Answer answer, String exitKey, String target) {
         if (answer != null && node.key() != null) {
             turn.update(state -> state.withAnswer(node.key(), answer));
             turn.emit(new Output.AnswerRecorded(node.key(), answer));
@@ -32,7 +37,7 @@ final class Navigator {
             boolean on = "discreet_on".equals(event);
             turn.update(state -> state.withDiscreet(on));
         }
-        enter(turn, node.target(exitKey));
+        enter(turn, target);
     }
 
     static void enter(Turn turn, String nodeId) {

@@ -24,7 +24,8 @@ final class SummaryRenderer {
 
     /**
      * The answers in the order they were asked, grouped by step under the flow's {@code step_names} (a step without a
-     * name has no heading), each as "• label: value" with option labels, never ids.
+     * name has no heading), each as "• label: value" with option labels, never ids; a {@code secret} answer as the
+     * node's {@code secret} text, never itself.
      */
     static String lines(Turn turn) {
         List<String> lines = new ArrayList<>();
@@ -46,6 +47,9 @@ final class SummaryRenderer {
     private static String value(Turn turn, NodeDefinition node, Answer answer) {
         if (answer.skipped()) {
             return turn.msg(MessageKey.SUMMARY_SKIPPED);
+        }
+        if (node.secret() != null) {
+            return turn.text(node.secret()); // never the answer itself: someone else may see the screen
         }
         String text = NodeHandlers.ofAnswerKind(answer.kind())
                 .map(handler -> handler.summaryValue(turn, node, answer))

@@ -14,10 +14,14 @@ final class Unclear {
     private Unclear() {
     }
 
-    /** Records the assumed answer, says what was assumed, and leaves through that answer's events and exit. */
+    /**
+     * Records the assumed answer, says what was assumed, and leaves through that answer's events and its exit, or
+     * {@code on_unclear.next} when given.
+     */
     static void assume(Turn turn, NodeDefinition node, String raw) {
         UnclearAnswer unclear = node.onUnclear();
         turn.say(turn.text(unclear.text()));
-        Navigator.answered(turn, node, Answer.choice(node.kind().fileName(), unclear.answer(), raw), unclear.answer());
+        String target = unclear.next() != null ? unclear.next() : node.target(unclear.answer());
+        Navigator.answered(turn, node, Answer.choice(node.kind().fileName(), unclear.answer(), raw), unclear.answer(), target);
     }
 }

@@ -23,6 +23,9 @@ public final class ExitRule implements LintRule {
             });
             dangling(node, "next", node.next(), context);
             dangling(node, "on_invalid", node.onInvalid(), context);
+            if (node.onUnclear() != null) {
+                dangling(node, "on_unclear.next", node.onUnclear().next(), context);
+            }
             node.events().keySet().stream().filter(key -> !exitKeys.contains(key))
                     .forEach(key -> context.problem(node, "event for unknown option '" + key + "'"));
             checkWayOut(node, exitKeys, context);

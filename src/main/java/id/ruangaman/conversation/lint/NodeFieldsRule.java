@@ -4,6 +4,7 @@ import id.ruangaman.conversation.definition.FlowDefinition;
 import id.ruangaman.conversation.definition.KindRules;
 import id.ruangaman.conversation.definition.Limits;
 import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
 import id.ruangaman.conversation.definition.OptionDefinition;
 import id.ruangaman.conversation.definition.UnclearAnswer;
 
@@ -63,6 +64,7 @@ public final class NodeFieldsRule implements LintRule {
         notApplicable(node, context, "text", rules.text() == KindRules.Text.NONE && node.text() != null);
         notApplicable(node, context, "sets_language", !rules.languageChoice() && node.setsLanguage() != null);
         notApplicable(node, context, "skippable", !rules.recordsAnswer() && node.skippable() != null);
+        notApplicable(node, context, "secret", node.kind() != NodeKind.TEXT && node.secret() != null);
         checkUnclear(node, rules, context);
         if (rules.takesFiles() && node.accept().isEmpty()) {
             context.problem(node, "missing field 'accept'");

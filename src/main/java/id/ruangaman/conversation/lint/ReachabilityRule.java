@@ -7,7 +7,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Every node can be reached from {@code start} through next, exits or on_invalid. */
+/** Every node can be reached from {@code start} through next, exits, on_invalid or on_unclear.next. */
 public final class ReachabilityRule implements LintRule {
 
     @Override
@@ -26,6 +26,9 @@ public final class ReachabilityRule implements LintRule {
             context.node(id).ifPresent(node -> {
                 addIfKnown(node.next(), queue, context);
                 addIfKnown(node.onInvalid(), queue, context);
+                if (node.onUnclear() != null) {
+                    addIfKnown(node.onUnclear().next(), queue, context);
+                }
                 node.exits().values().forEach(target -> addIfKnown(target, queue, context));
             });
         }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -213,6 +214,36 @@ class GroupCommitTest {
                 sql.execute("delete from inbound_queue where channel = 'TELEGRAM' and contact_hash = '\\x' and pending <= 0");
             }
         }
+    }
+
+    /**
+     * The committer keeps a connection of its own: with a full outbox the senders and the inbound workers can hold every
+     * pooled connection, and an acknowledgement then waited for one of them (or failed with 503 after the pool's
+     * acquisition timeout).
+     */
+    @Test
+    void shouldAcknowledgeWhileEveryPooledConnectionIsTakenByOthers() throws Exception {
+        TelegramChats.post(TelegramFixtures.text(TelegramFixtures.newChatId(), "halo")).then().statusCode(200);
+        String update = TelegramFixtures.text(TelegramFixtures.newChatId(), "saat semua koneksi terpakai");
+        List<Connection> taken = new ArrayList<>();
+        Response answer;
+        try {
+            while (true) {
+                try {
+                    taken.add(dataSource.getConnection());
+                } catch (SQLException poolExhausted) {
+                    break;
+                }
+            }
+            assertFalse(taken.isEmpty());
+            answer = TelegramChats.post(update);
+        } finally {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        }
+        assertEquals(200, answer.statusCode(), "the acknowledgement waited for the shared pool");
+        assertEquals(1, chats.storedCount(TelegramChats.updateIdOf(update)));
     }
 
     private CompletableFuture<Answer> postTelegram(String update) {

@@ -50,6 +50,24 @@ class FieldCipherTest {
         assertEquals(1 + 4 + 12 + SENTINEL.getBytes(StandardCharsets.UTF_8).length + 16, first.length);
     }
 
+    /**
+     * The webhook's event loop encrypts every payload while senders and workers encrypt theirs: a nonce generator shared
+     * by all threads (the platform's NativePRNG draws under one JVM-wide lock) made the event loop wait for them.
+     */
+    @Test
+    void shouldDrawNoncesFromAGeneratorOfTheThreadsOwn() throws Exception {
+        java.security.SecureRandom mine = FieldCipher.nonceSource();
+        java.security.SecureRandom[] other = new java.security.SecureRandom[1];
+        Thread thread = new Thread(() -> other[0] = FieldCipher.nonceSource());
+        thread.start();
+        thread.join();
+        assertEquals("DRBG", mine.getAlgorithm());
+        assertTrue(mine != other[0], "each thread has its own generator");
+        assertTrue(mine == FieldCipher.nonceSource(), "a thread keeps its generator");
+        FieldCipher cipher = cipher(KEY_A);
+        assertEquals(SENTINEL, cipher.decryptString(cipher.encryptString(SENTINEL)));
+    }
+
     @Test
     void shouldNotContainThePlaintext() {
         byte[] stored = cipher(KEY_A).encryptString(SENTINEL);

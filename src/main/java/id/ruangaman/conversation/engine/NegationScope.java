@@ -1,0 +1,91 @@
+package id.ruangaman.conversation.engine;
+
+import id.ruangaman.conversation.text.AnswerText;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Which options a typed answer names only to say "not this": "tidak butuh bantuan hukum", "gak mau lapor polisi", "I
+ * don't want a lawyer", "no police", "tanpa polisi". A negation word governs the option named after it, across words
+ * that only carry the wish (butuh, perlu, mau, ingin, ke, need, want, a, the …), and further options joined to that one
+ * by "dan", "atau", "and", "or" ("nggak mau polisi atau pengacara"). Anything else ends it: another word ("aku tidak
+ * sadar lalu diperkosa"), "tapi" / "but", or a comma, full stop and the like ("no, I want a lawyer"). Indonesian and
+ * English; "n't" counts as "not".
+ */
+final class NegationScope {
+
+    private static final Set<String> NEGATIONS = normalized(Stream.of(
+            "tidak", "tdk", "tak", "nggak", "ngga", "enggak", "engga", "gak", "ga", "gk", "g", "kagak", "ndak", "nda",
+            "bukan", "bkn", "jangan", "jgn", "belum", "blm", "tanpa", "no", "not", "never", "nobody", "without", "dont", "doesnt",
+            "didnt", "wont", "cant", "neither"));
+    /** Words between a negation and what it governs: verbs of needing and wanting, articles, prepositions. */
+    private static final Set<String> GOVERNED = normalized(Stream.of(
+            "butuh", "membutuhkan", "butuhkan", "perlu", "memerlukan", "mau", "ingin", "pengen", "pengin", "pingin",
+            "kepengin", "minta", "usah", "ada", "akan", "lagi", "pakai", "pake", "mencari", "cari", "lapor", "melapor",
+            "ketemu", "bertemu", "bicara", "ngomong", "dibantu", "didampingi", "bantuan", "ke", "sama", "dengan", "dgn",
+            "untuk", "utk", "buat", "yang", "pernah", "sih", "kok", "dulu", "kak",
+            "need", "needs", "want", "wants", "wanna", "like", "would", "will", "to", "a", "an", "the", "any", "get",
+            "see", "talk", "speak", "with", "go", "involve", "call", "contact", "report", "help", "from", "really", "ever", "one"));
+    /** Words that carry a negation on to the next option named: "tidak mau polisi atau pengacara". */
+    private static final Set<String> JOINS = normalized(Stream.of("dan", "atau", "maupun", "ataupun", "serta", "and", "or", "nor"));
+
+    private NegationScope() {
+    }
+
+    /**
+     * For each span (option phrase found at {@code [start, end)} of {@code tokens}, in order of start), whether a
+     * negation governs it. {@code breakBefore} has {@code i}: a comma, full stop or the like comes before token {@code i}.
+     */
+    static boolean[] negated(List<String> tokens, BitSet breakBefore, List<int[]> spans) {
+        boolean[] negated = new boolean[spans.size()];
+        State state = State.FREE;
+        int next = 0;
+        int coveredUntil = 0;
+        boolean lastNegated = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (breakBefore.get(i) && i >= coveredUntil) {
+                state = State.FREE;
+            }
+            boolean spanHere = false;
+            while (next < spans.size() && spans.get(next)[0] == i) {
+                int[] span = spans.get(next);
+                // a span overlapping one already read is read the same way
+                negated[next] = i < coveredUntil ? lastNegated : state == State.NEGATED;
+                coveredUntil = Math.max(coveredUntil, span[1]);
+                spanHere = true;
+                next++;
+            }
+            if (spanHere) {
+                lastNegated = negated[next - 1];
+                state = lastNegated ? State.AFTER_NEGATED : State.FREE;
+            } else if (i >= coveredUntil) {
+                state = after(state, tokens.get(i));
+            }
+        }
+        return negated;
+    }
+
+    private enum State { FREE, NEGATED, AFTER_NEGATED }
+
+    private static State after(State state, String token) {
+        if (NEGATIONS.contains(token)) {
+            return State.NEGATED;
+        }
+        if (state == State.NEGATED && GOVERNED.contains(token) || state != State.FREE && JOINS.contains(token)) {
+            return State.NEGATED;
+        }
+        return State.FREE;
+    }
+
+    /** "don't", "can't", "wasn't" as "do not", "ca not", "was not", so "not" is read as the negation. */
+    static String expandContractions(String normalized) {
+        return normalized.replaceAll("n['\u2019]t\\b", " not");
+    }
+
+    private static Set<String> normalized(Stream<String> words) {
+        return words.map(AnswerText::normalize).collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,150 @@
+package id.ruangaman.casework;
+
+import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.inbox.VerificationComponent;
+import id.ruangaman.intake.ConversationService;
+import id.ruangaman.intake.DevConversation;
+import id.ruangaman.security.Role;
+import id.ruangaman.testing.RenderedForm;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.MediaRepository;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The printed verified report (second browser pass, session 7): the inbox refuses verification until the initial
+ * assessment is recorded "because the verified report must contain it", so the report shows it, by its labels, in
+ * the reader's language, under component 6; and the safety facts a reader needs first (the chat is not safe on the
+ * survivor's phone, MEDIS MENDESAK and why). A counsellor does it all through the rendered forms.
+ */
+@QuarkusTest
+class VerifiedReportPrintTest {
+
+    @Inject
+    InboxFixtures fixtures;
+    @Inject
+    ContactRepository contacts;
+    @Inject
+    ConversationService conversations;
+    @Inject
+    MediaRepository media;
+
+    private String session;
+
+    @BeforeEach
+    void login() {
+        fixtures.account("report-counsellor", Role.COUNSELLOR);
+        session = InboxFixtures.login("report-counsellor");
+    }
+
+    /** Rape at a time the person skipped, told on a phone that is not safe (someone else may read it). Synthetic. */
+    private String urgentCaseOnAnUnsafePhone() {
+        DevConversation person = new DevConversation(contacts, conversations, media);
+        person.button("language:id").button("consent:yes").button("in_danger:no").button("safe_to_reply:no")
+                .button("reporter_role:victim").button("send_now:details").button("violence_type:rape").button("violence_type:done")
+                .button("incident_when:skip").button("victim_minor:no").button("incident_place:campus").text("Cerita sintetis untuk laporan.")
+                .restToSubmission(false);
+        return fixtures.referenceOf(person.contactId);
+    }
+
+    @Test
+    void shouldPrintTheAssessmentAndTheSafetyFactsByTheirLabelsAfterACounsellorVerifies() {
+        String ref = urgentCaseOnAnUnsafePhone();
+        String casePath = "/inbox/cases/" + ref;
+        RenderedForm.holding(page(casePath, "id"), "take-case").submit(session).then().statusCode(303);
+        RenderedForm.holding(page(casePath, "id"), "status-in_verification").submit(session).then().statusCode(303);
+        for (String component : VerificationComponent.ALL) {
+            RenderedForm.holding(page(casePath, "id"), "check-" + component).submit(session).then().statusCode(303);
+        }
+        String assessment = element(page(casePath + "/sop", "id"), "<section id=\"assessment\">.*?</section>");
+        RenderedForm.holding(assessment, "save-assessment").with("condition", "distressed").with("emergency", "medical", "safe_shelter")
+                .with("risk_level", "high").with("condition_notes", "Catatan kondisi sintetis").with("risks", "Risiko sintetis: bertemu terlapor")
+                .with("mitigation", "Mitigasi sintetis: jadwal kuliah dipisah").submit(session).then().statusCode(303);
+        String location = RenderedForm.holding(page(casePath, "id"), "status-verified").submit(session).then().statusCode(303)
+                .extract().header("Location");
+        assertFalse(location.contains("refused"), location);
+
+        String link = attribute(page(casePath, "id"), "id=\"print-verified\"", "href");
+        assertEquals(casePath + "/print/verified-report", link);
+
+        String id = CaseworkPrintTest.visibleText(page(link, "id"));
+        for (String shown : List.of("Laporan Hasil Verifikasi", "Keamanan dan kebutuhan mendesak",
+                "Chat TIDAK aman di HP penyintas", "Aman dibalas di chat ini", "Belum aman",
+                "MEDIS MENDESAK", "waktunya belum diketahui", "PEP dan kontrasepsi darurat",
+                "1. Identifikasi korban/pelapor", "2. Kronologi", "3. Pemeriksaan dokumen/bukti", "4. Saksi dan informasi lain",
+                "5. Inventarisasi kebutuhan", "6. Informasi hak, mekanisme, risiko dan mitigasi", "Cerita sintetis untuk laporan.",
+                "Assessment awal", "Kondisi korban Tertekan", "Layanan darurat yang dibutuhkan Medis, Tempat aman", "Tingkat risiko Tinggi",
+                "Catatan kondisi sintetis", "Risiko sintetis: bertemu terlapor", "Mitigasi sintetis: jadwal kuliah dipisah",
+                "Dinilai oleh report-counsellor", "Diperiksa oleh report-counsellor")) {
+            assertTrue(id.contains(shown), "the Indonesian report lacks \"" + shown + "\": " + id);
+        }
+        String en = CaseworkPrintTest.visibleText(page(link, "en"));
+        for (String shown : List.of("Verified Report", "Safety and urgent needs", "The chat is NOT safe on the survivor's phone",
+                "URGENT MEDICAL", "at a time not yet known", "6. Information on rights, mechanism, risks and mitigation",
+                "Initial assessment", "Victim's condition Distressed", "Medical, Safe shelter", "High", "Checked by report-counsellor")) {
+            assertTrue(en.contains(shown), "the English report lacks \"" + shown + "\": " + en);
+        }
+
+        // Labels only: no option id, answer key, vocabulary code or reason code as visible text.
+        List<String> codes = List.of("distressed", "medical", "safe_shelter", "high", "rape", "within_72h", "time_unknown", "safe_to_reply",
+                "incident_when", "in_danger", "violence_type", "rights_information", "identification", "code_word", "no", "skip");
+        Map<String, String> found = new TreeMap<>();
+        codes.forEach(code -> find(id, code).ifPresent(at -> found.put("id " + code, at)));
+        codes.stream().filter(code -> code.contains("_") || code.equals("distressed") || code.equals("rape"))
+                .forEach(code -> find(en, code).ifPresent(at -> found.put("en " + code, at)));
+        assertEquals(Map.of(), found, "codes shown as visible text");
+    }
+
+    @Test
+    void shouldOpenTheReportOnlyForWhoMayOpenTheCase() {
+        String ref = urgentCaseOnAnUnsafePhone();
+        String casePath = "/inbox/cases/" + ref;
+        RenderedForm.holding(page(casePath, "id"), "take-case").submit(session).then().statusCode(303);
+        getAs(session).when().get(casePath + "/print/verified-report").then().statusCode(409);
+
+        fixtures.account("report-other-counsellor", Role.COUNSELLOR);
+        getAs(InboxFixtures.login("report-other-counsellor")).when().get(casePath + "/print/verified-report").then().statusCode(403);
+        fixtures.account("report-leadership", Role.PIMPINAN);
+        getAs(InboxFixtures.login("report-leadership")).when().get(casePath + "/print/verified-report").then().statusCode(403);
+    }
+
+    private static java.util.Optional<String> find(String text, String code) {
+        Matcher hit = Pattern.compile("(?<![\\p{L}\\p{N}_-])" + Pattern.quote(code) + "(?![\\p{L}\\p{N}_-])").matcher(text);
+        return hit.find() ? java.util.Optional.of("…" + text.substring(Math.max(0, hit.start() - 40), Math.min(text.length(), hit.end() + 40)))
+                : java.util.Optional.empty();
+    }
+
+    private String page(String path, String language) {
+        return getAs(session).cookie("ruangaman-lang", language).accept("text/html").when().get(path).then().statusCode(200)
+                .extract().asString();
+    }
+
+    private static String element(String html, String regex) {
+        Matcher m = Pattern.compile("(?s)" + regex).matcher(html);
+        assertTrue(m.find(), "no " + regex);
+        return m.group();
+    }
+
+    private static String attribute(String html, String marker, String name) {
+        Matcher m = Pattern.compile("<a [^>]*" + Pattern.quote(marker) + "[^>]*>").matcher(html);
+        assertTrue(m.find(), "no link " + marker);
+        Matcher value = Pattern.compile(name + "=\"([^\"]*)\"").matcher(m.group());
+        assertTrue(value.find());
+        return value.group(1);
+    }
+}
