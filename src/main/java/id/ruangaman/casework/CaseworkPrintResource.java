@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.CaseStatus;
@@ -56,8 +57,11 @@ public class CaseworkPrintResource {
     private final Clock clock;
     private final InboxConfig config;
 
+    private final DateRules dates;
+
     CaseworkPrintResource(CaseworkService work, CaseworkViews views, CurrentAccount current, InboxLocale locale, Clock clock,
-            InboxConfig config) {
+            InboxConfig config, DateRules dates) {
+        this.dates = dates;
         this.config = config;
         this.work = work;
         this.views = views;
@@ -69,19 +73,19 @@ public class CaseworkPrintResource {
     @GET
     @Path("/surat-tugas")
     @Produces(MediaType.TEXT_HTML)
-    public Response assignmentLetter(@RestPath String ref) {
+    public Response assignmentLetter(@RestPath String ref, @RestQuery String lang) {
         CaseworkView c = view(ref);
         String document = "assignment_letter";
         if (c.letter() == null) {
             return refused(ref, "assignment_letter_missing");
         }
-        return printed(ref, document, Templates.assignmentLetter(c, now()));
+        return printed(ref, document, lang, Templates.assignmentLetter(c, now()));
     }
 
     @GET
     @Path("/penanganan-awal")
     @Produces(MediaType.TEXT_HTML)
-    public Response initialHandling(@RestPath String ref) {
+    public Response initialHandling(@RestPath String ref, @RestQuery String lang) {
         CaseworkView c = view(ref);
         String document = "initial_handling_form";
         if (c.assessment() == null) {
@@ -89,14 +93,14 @@ public class CaseworkPrintResource {
         }
         CaseFile file = c.file();
         List<String> services = file.services == null || file.services.isBlank() ? List.of() : List.of(file.services.split(","));
-        return printed(ref, document, Templates.initialHandling(c, now(), services));
+        return printed(ref, document, lang, Templates.initialHandling(c, now(), services));
     }
 
     /** The summons to one party, for their next (or latest) scheduled examination. */
     @GET
     @Path("/pemanggilan/{partyId}")
     @Produces(MediaType.TEXT_HTML)
-    public Response summons(@RestPath String ref, @RestPath long partyId) {
+    public Response summons(@RestPath String ref, @RestPath long partyId, @RestQuery String lang) {
         CaseworkView c = view(ref);
         String document = "summons";
         Party party = c.party(partyId);
@@ -110,53 +114,55 @@ public class CaseworkPrintResource {
         if (interview == null) {
             return refused(ref, "summons_needs_interview");
         }
-        return printed(ref, document, Templates.summons(c, party, interview, today()));
+        if (!dates.invitable(interview)) {
+            return refused(ref, "summons_past");
+        }
+        return printed(ref, document, lang, Templates.summons(c, party, interview, today()));
     }
 
     @GET
     @Path("/bap/{interviewId}")
     @Produces(MediaType.TEXT_HTML)
-    public Response minutes(@RestPath String ref, @RestPath long interviewId) {
+    public Response minutes(@RestPath String ref, @RestPath long interviewId, @RestQuery String lang) {
         CaseworkView c = view(ref);
         String document = "examination_minutes";
         Interview interview = c.interviews().stream().filter(i -> i.id == interviewId).findFirst().orElse(null);
         if (interview == null || interview.summary == null) {
             return refused(ref, "minutes_missing");
         }
-        return printed(ref, document, Templates.minutes(c, interview, c.party(interview.partyId), now()));
+        return printed(ref, document, lang, Templates.minutes(c, interview, c.party(interview.partyId), now()));
     }
 
     @GET
     @Path("/akomodasi")
     @Produces(MediaType.TEXT_HTML)
-    public Response accommodations(@RestPath String ref) {
+    public Response accommodations(@RestPath String ref, @RestQuery String lang) {
         CaseworkView c = view(ref);
         String document = "recovery_accommodations";
         if (c.recovery() == null) {
             return refused(ref, "recovery_plan_first");
         }
         Party victim = c.parties().stream().filter(p -> "victim".equals(p.role)).findFirst().orElse(null);
-        return printed(ref, document, Templates.accommodations(c, victim, today()));
+        return printed(ref, document, lang, Templates.accommodations(c, victim, today()));
     }
 
     private CaseworkView view(String ref) {
         return views.of(work.open(ref, current), Map.of(), null, null);
     }
 
-    /** Audits the print once the document could be made. */
-    private Response printed(String ref, String document, TemplateInstance page) {
+    /**
+     * Audits the print once the document could be made, and renders it in its reader's language: {@code lang} when
+     * chosen on the print page, else Bahasa Indonesia (the task force's letters go to Indonesian institutions and people).
+     */
+    private Response printed(String ref, String document, String lang, TemplateInstance page) {
         work.print(ref, document, current);
-        return ok(page);
+        return Response.ok(locale.applyDocument(page, lang, "id"), MediaType.TEXT_HTML_TYPE).build();
     }
 
     private Response refused(String ref, String code) {
         CaseworkView c = views.of(work.open(ref, current), Map.of(), code, "print");
         return Response.status(409).type(MediaType.TEXT_HTML_TYPE)
                 .entity(locale.apply(CaseworkResource.Templates.page(c, now(), CaseStatus.CLOSE_REASONS))).build();
-    }
-
-    private Response ok(TemplateInstance page) {
-        return Response.ok(locale.apply(page), MediaType.TEXT_HTML_TYPE).build();
     }
 
     private LocalDate today() {

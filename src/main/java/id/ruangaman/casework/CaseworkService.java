@@ -47,8 +47,11 @@ class CaseworkService {
     private final InboxConfig config;
     private final Clock clock;
 
+    private final DateRules dates;
+
     CaseworkService(CaseAccess access, CaseworkRepository repo, AccountRepository accounts, ProviderRepository providers,
-            AuditLog audit, InboxConfig config, Clock clock) {
+            AuditLog audit, InboxConfig config, Clock clock, DateRules dates) {
+        this.dates = dates;
         this.access = access;
         this.repo = repo;
         this.accounts = accounts;
@@ -99,7 +102,7 @@ class CaseworkService {
         }
         LimitedMeeting m = new LimitedMeeting();
         m.intakeId = file.id;
-        m.heldOn = date(heldOn, "held_on");
+        m.heldOn = dates.happened(date(heldOn, "held_on"));
         m.attendees = accountNames(attendeeIds, "attendees");
         m.optionsExplained = required(options, "options_explained");
         m.victimChoice = code(choice, Vocabulary.VICTIM_CHOICES, "victim_choice");
@@ -119,7 +122,10 @@ class CaseworkService {
         }
         AssignmentLetter l = repo.one(AssignmentLetter.class, file.id).orElseGet(AssignmentLetter::new);
         l.letterNumber = shortText(number, "letter_number");
-        l.issuedOn = date(issuedOn, "issued_on");
+        l.issuedOn = dates.happened(date(issuedOn, "issued_on"));
+        List<LimitedMeeting> meetings = repo.meetings(file.id);
+        DateRules.notBefore(l.issuedOn, meetings.stream().filter(m -> "examination".equals(m.victimChoice)).map(m -> m.heldOn)
+                .reduce((a, b) -> b).orElse(null), "meeting");
         l.signatoryName = shortText(signatoryName, "signatory_name");
         l.signatoryTitle = shortText(signatoryTitle, "signatory_title");
         l.team = accountNames(teamIds, "team");
@@ -174,6 +180,10 @@ class CaseworkService {
         i.intakeId = file.id;
         i.partyId = party.id;
         i.heldAt = dateTime(heldAt, "held_at");
+        DateRules.notBefore(dates.dayOf(i.heldAt), repo.one(AssignmentLetter.class, file.id).map(l -> l.issuedOn).orElse(null), "letter");
+        if (summary != null && !summary.isBlank()) {
+            dates.minutesAllowed(i);
+        }
         i.channel = code(channel, Vocabulary.INTERVIEW_CHANNELS, "channel");
         i.place = shortText(place, "place");
         i.attendees = longText(attendees, "interview_attendees");
@@ -195,6 +205,7 @@ class CaseworkService {
         examining(file);
         Interview i = interview(file, interviewId);
         i.summary = required(summary, "summary");
+        dates.minutesAllowed(i);
         if (consent && !i.recordingConsent) {
             recordConsent(i, who);
         }
@@ -318,7 +329,8 @@ class CaseworkService {
         boolean educational = !"berat".equals(d.sanctionTier);
         e.programme = educational ? required(programme, "programme") : optional(programme);
         e.institution = optional(institution);
-        e.completionReportOn = reportOn == null || reportOn.isBlank() ? null : date(reportOn, "completion_report_on");
+        e.completionReportOn = reportOn == null || reportOn.isBlank() ? null
+                : DateRules.notBefore(dates.happened(date(reportOn, "completion_report_on")), d.decidedOn, "decision");
         if ("completed".equals(e.state) && educational && e.completionReportOn == null) {
             throw FormRefused.invalid("completion_report_on");
         }
@@ -345,7 +357,7 @@ class CaseworkService {
         }
         RecoveryPlan p = repo.one(RecoveryPlan.class, file.id).orElseGet(RecoveryPlan::new);
         p.consentBy = code(consentBy, Vocabulary.CONSENT_BY, "recovery_consent");
-        p.consentOn = date(consentOn, "recovery_consent");
+        p.consentOn = dates.happened(date(consentOn, "recovery_consent"));
         p.victimStatus = code(victimStatus, Vocabulary.VICTIM_STATUSES, "victim_status");
         p.plan = required(plan, "plan");
         List<String> ids = new ArrayList<>();
@@ -375,7 +387,7 @@ class CaseworkService {
         RecoveryPlan plan = repo.one(RecoveryPlan.class, file.id).orElseThrow(() -> FormRefused.notReady("recovery_plan_first"));
         RecoveryCheckin c = new RecoveryCheckin();
         c.intakeId = file.id;
-        c.checkedOn = date(checkedOn, "checked_on");
+        c.checkedOn = DateRules.notBefore(dates.happened(date(checkedOn, "checked_on")), plan.consentOn, "consent");
         c.withWhom = code(withWhom, Vocabulary.CHECKIN_WITH, "with_whom");
         if ("provider".equals(c.withWhom)) {
             long id = parseId(providerId, "checkin_provider");

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.inbox.InboxConfig;
+import id.ruangaman.inbox.Labels;
 import id.ruangaman.inbox.WorkingDays;
 import id.ruangaman.security.crypto.FieldCipher;
 
@@ -70,6 +71,15 @@ class LeadershipReport {
     }
 
     public record Section(String code, List<Cell> cells) {
+
+        /**
+         * The staff classification whose terms name this section's rows, to be marked as such on the page as everywhere
+         * in the inbox ({@code msg:term}): {@code sop} for reporter roles ({@link Labels#CLASSIFIED}); null for rows in
+         * the flow's own words or the report's.
+         */
+        public String term() {
+            return cells.stream().anyMatch(cell -> "role".equals(cell.kind())) ? Labels.CLASSIFIED.get("reporter_role") : null;
+        }
     }
 
     public record Report(Period period, List<Section> sections) {

@@ -53,10 +53,12 @@ class LeadershipService {
     private final AuditLog audit;
     private final EntityManager em;
     private final Clock clock;
+    private final DateRules dates;
     private final CaseAccess access;
 
     LeadershipService(CaseFileRepository cases, CaseworkRepository repo, CaseService caseService, AuditLog audit, EntityManager em,
-            Clock clock, CaseAccess access) {
+            Clock clock, DateRules dates, CaseAccess access) {
+        this.dates = dates;
         this.access = access;
         this.cases = cases;
         this.repo = repo;
@@ -108,6 +110,9 @@ class LeadershipService {
         } catch (DateTimeParseException e) {
             throw FormRefused.invalid("decided_on");
         }
+        dates.happened(d.decidedOn);
+        DateRules.notBefore(d.decidedOn, dates.dayOf(conclusion.recordedAt), "conclusion");
+        DateRules.notBefore(d.recoveryUntil, d.decidedOn, "decision");
         if ("proven".equals(conclusion.outcome)) {
             if (measure == null || !Vocabulary.ALL_MEASURES.contains(measure)) {
                 throw FormRefused.invalid("sanction_measure");

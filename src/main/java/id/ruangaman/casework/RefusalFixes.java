@@ -30,7 +30,8 @@ public class RefusalFixes {
             Map.entry("recommendation_missing", "recommendation"),
             Map.entry("decision_missing", "decision"),
             Map.entry("resolved_needs_decision", "decision"),
-            Map.entry("sanction_not_completed", "execution"));
+            Map.entry("sanction_not_completed", "execution"),
+            Map.entry("summons_past", "interview"));
 
     private static final Pattern CASE_PATH = Pattern.compile("^/inbox/cases/([A-Za-z0-9-]{1,32})(/.*)?$");
 

@@ -77,8 +77,16 @@ class CannedReplies {
      * {@code text_when_safe_times} instead of its text (the first contact does not ask again when it is safe to talk).
      */
     List<Reply> in(String language, boolean safeTimesGiven) {
-        return entries.stream().map(e -> new Reply(e.id(), e.title().in(language, TextFile.DEFAULT_LANGUAGE),
+        return in(language, language, safeTimesGiven);
+    }
+
+    /**
+     * For the reply box of a counsellor reading the inbox in {@code reader}'s language, to a person who chats in
+     * {@code survivor}'s: each title in the counsellor's language, each text in the person's (it is sent to them).
+     */
+    List<Reply> in(String reader, String survivor, boolean safeTimesGiven) {
+        return entries.stream().map(e -> new Reply(e.id(), e.title().in(reader, TextFile.DEFAULT_LANGUAGE),
                 (safeTimesGiven && e.textWhenSafeTimes() != null ? e.textWhenSafeTimes() : e.text())
-                        .in(language, TextFile.DEFAULT_LANGUAGE))).toList();
+                        .in(survivor, TextFile.DEFAULT_LANGUAGE))).toList();
     }
 }

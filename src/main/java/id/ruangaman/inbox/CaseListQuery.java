@@ -1,5 +1,7 @@
 package id.ruangaman.inbox;
 
+import id.ruangaman.transcript.ChatMessage;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,7 +114,7 @@ public class CaseListQuery {
         String sql = "select p.id, p.reference_code, p.channel, p.reporter_role, p.services, p.received_at, "
                 + "p.first_response_due_at, p.first_response_at, a.username, p.status, p.in_danger, "
                 + "(select count(*) from chat_message m where m.intake_id = p.id and m.direction = 'IN' "
-                + "and m.created_at > coalesce(p.last_read_at, p.received_at)) as unread, p.deleted_by_reporter_at, "
+                + "and m.kind <> '" + ChatMessage.KIND_STALE_BUTTON + "' and m.created_at > coalesce(p.last_read_at, p.received_at)) as unread, p.deleted_by_reporter_at, "
                 + "p.violence_types, p.urgent_medical "
                 + "from (select i.id, i.reference_code, i.channel, i.reporter_role, i.services, i.received_at, "
                 + "i.first_response_due_at, i.first_response_at, i.assignee_id, i.status, i.in_danger, i.contact_id, "

@@ -142,8 +142,9 @@ public class CaseResource {
     @GET
     @Path("/print/intake-form")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance printIntakeForm(@RestPath String ref) {
+    public TemplateInstance printIntakeForm(@RestPath String ref, @org.jboss.resteasy.reactive.RestQuery String lang) {
         CaseFile file = cases.print(ref, "intake_form", current);
+        locale.printIn(lang, "id"); // the institution's form: Bahasa Indonesia unless the print page chose English
         return locale.apply(Templates.intakeForm(views.of(file, false, locale.get()), Instant.now(clock)));
     }
 

@@ -68,7 +68,7 @@ public class CaseViews {
                 file.isDeleted() ? List.of() : work.notes(file.id), assignees, assignee == null ? null : assignee.username,
                 contact == null || file.isDeleted() ? "" : Masking.id(contact.externalId),
                 contact == null || file.isDeleted() ? "" : Masking.name(contact.displayName),
-                CaseStatus.next(file.status), canned.in(file.language, safeTimesGiven(intake)), daysLeft, feed.latestId(), mediaKinds(file),
+                CaseStatus.next(file.status), canned.in(reader == null ? file.language : reader.getLanguage(), file.language, safeTimesGiven(intake)), daysLeft, feed.latestId(), mediaKinds(file),
                 viewer != null && viewer.showMediaUnblurred, stepBlocks.of(file, checks.keySet()));
     }
 

@@ -36,8 +36,24 @@ class InboxEventRecorder {
     }
 
     void onIntake(@Observes IntakeReceived received) {
+        // A full flush on purpose: it writes the new intake now, before the replies filed under it (their intake_id is a
+        // plain column, so Hibernate's insert ordering would not put the intake first and the foreign key would refuse
+        // them).
         em.createNativeQuery("insert into inbox_event (type, intake_id, assignee_id) values (:type, :id, null)")
                 .setParameter("type", INTAKE).setParameter("id", received.intakeId()).executeUpdate();
+    }
+
+    /**
+     * An insert that names the tables it reads and writes, so Hibernate flushes the transaction's pending writes before
+     * it only when they touch those tables (without them it flushes everything first, and a processing round's steps
+     * then go to the database one by one instead of together at the commit).
+     */
+    private jakarta.persistence.Query insert(String sql, String... tables) {
+        org.hibernate.query.NativeQuery<?> query = em.createNativeQuery(sql).unwrap(org.hibernate.query.NativeQuery.class);
+        for (String table : tables) {
+            query.addSynchronizedQuerySpace(table);
+        }
+        return query;
     }
 
     /** A message in or out (or its delivery status) on the case it belongs to; nothing for a line of no case yet. */
@@ -45,8 +61,8 @@ class InboxEventRecorder {
         if (changed.intakeId() == null || !firstInTransaction(changed.intakeId())) {
             return;
         }
-        em.createNativeQuery("insert into inbox_event (type, intake_id, assignee_id) "
-                + "select :type, i.id, i.assignee_id from intake i where i.id = :intake")
+        insert("insert into inbox_event (type, intake_id, assignee_id) "
+                + "select :type, i.id, i.assignee_id from intake i where i.id = :intake", "inbox_event", "intake")
                 .setParameter("type", MESSAGE).setParameter("intake", changed.intakeId()).executeUpdate();
     }
 
@@ -65,7 +81,7 @@ class InboxEventRecorder {
 
     /** A change made in the inbox (status, assignment, checklist). */
     public void caseChanged(CaseFile file) {
-        em.createNativeQuery("insert into inbox_event (type, intake_id, assignee_id) values (:type, :id, :assignee)")
+        insert("insert into inbox_event (type, intake_id, assignee_id) values (:type, :id, :assignee)", "inbox_event")
                 .setParameter("type", CASE).setParameter("id", file.id).setParameter("assignee", file.assigneeId).executeUpdate();
     }
 }

@@ -238,6 +238,10 @@ public interface InboxMessages {
     @Message
     String canned();
 
+    /** Beside the canned replies when the person chats in another language: "texts in the reporter's language: Indonesian". */
+    @Message
+    String canned_in(String language);
+
     @Message
     String send();
 
@@ -288,6 +292,12 @@ public interface InboxMessages {
 
     @Message
     String print_now();
+
+    @Message
+    String print_language();
+
+    @Message
+    String print_language_name(String code);
 
     @Message
     String print_intake_heading();
@@ -365,6 +375,18 @@ public interface InboxMessages {
 
     @Message
     String button_pressed(String label);
+
+    /** A press of a button no longer current (after the report, or the same button again): not a message. */
+    @Message
+    String button_pressed_stale(String label);
+
+    /** The transcript's line for a quick exit (/keluar): the bot deleted its recent messages on the person's phone. */
+    @Message
+    String msg_quick_exit();
+
+    /** The transcript's line for a WhatsApp template inviting the person back to the chat. */
+    @Message
+    String msg_invitation();
 
     @Message
     String typed_as(String raw);

@@ -70,14 +70,17 @@ public class Labels {
     private String language;
 
     public String language() {
-        if (language == null) {
-            language = locale == null ? "id" : locale.getTag();
+        if (language != null) {
+            return language;
         }
-        return language;
+        return locale == null ? "id" : locale.getTag(); // read each time: a print may choose its reader's language
     }
 
+    private String msgLanguage;
+
     private InboxMessages msg() {
-        if (msg == null) {
+        if (msg == null || !language().equals(msgLanguage)) {
+            msgLanguage = language();
             msg = "en".equals(language()) ? MessageBundles.get(InboxMessages.class, Localized.Literal.of("en"))
                     : MessageBundles.get(InboxMessages.class);
         }
@@ -172,6 +175,33 @@ public class Labels {
     /** "Menekan tombol: <label>" / "Tapped: <label>". */
     public String pressed(String label) {
         return msg().button_pressed(label);
+    }
+
+    /**
+     * As {@link #pressed(String)}, with the survivor's own words beside the label when they differ ("Tapped: Me (the
+     * reporter chose “Saya”)"): the button as it was shown to them, in their language. {@code own}: null for none.
+     */
+    public String pressed(String label, String own) {
+        return msg().button_pressed(label) + beside(own);
+    }
+
+    /** A press of a button no longer current, which is not a message: "Tapped an old button (…): <label>". */
+    public String pressedStale(String label, String own) {
+        return msg().button_pressed_stale(label) + beside(own);
+    }
+
+    private String beside(String own) {
+        return own == null || own.isBlank() ? "" : " (" + msg().survivor_chose(own) + ")";
+    }
+
+    /** The transcript's line for a quick exit row (the bot deleted its recent messages on the person's phone). */
+    public String quickExitLine() {
+        return msg().msg_quick_exit();
+    }
+
+    /** The transcript's line for a WhatsApp template that invited the person back. */
+    public String invitationLine() {
+        return msg().msg_invitation();
     }
 
     /** The label of a button from its callback data, in the current flow; "(tidak dikenal)" when it has none. */

@@ -2,6 +2,8 @@ package id.ruangaman.inbox;
 
 import java.time.Instant;
 
+import id.ruangaman.transcript.ChatMessage;
+
 /**
  * One message of a case's transcript with its author and delivery status.
  *
@@ -36,6 +38,14 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
         }
         String line = text.replaceAll("\\s+", " ").strip();
         return line.length() <= 90 ? line : line.substring(0, 89) + "\u2026";
+    }
+
+    /**
+     * A press of a button that was no longer current ({@link ChatMessage#KIND_STALE_BUTTON}):
+     * the survivor's, but not a message; shown as a quiet line and never counted as unread.
+     */
+    public boolean quiet() {
+        return ChatMessage.KIND_STALE_BUTTON.equals(kind);
     }
 
     public boolean bySurvivor() {

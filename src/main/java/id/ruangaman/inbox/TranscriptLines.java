@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.ChatMessageRepository;
 import id.ruangaman.transcript.MediaRepository;
+import id.ruangaman.transcript.Outbox;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.FlowEngine;
 import id.ruangaman.conversation.Input;
@@ -64,7 +65,8 @@ class TranscriptLines {
         String language = reader.getLanguage();
         Labels labels = Labels.in(flows, conversations, language);
         boolean closed = CaseStatus.CLOSED.equals(file.status) && file.statusChangedAt != null;
-        return lines.stream().map(m -> {
+        ButtonsShown shown = new ButtonsShown();
+        return lines.stream().peek(shown::note).filter(m -> !Outbox.KIND_REMOVE_BUTTONS.equals(m.kind)).map(m -> {
             boolean inbound = m.direction == ChatMessage.Direction.IN;
             TranscriptLine.Author author = inbound ? TranscriptLine.Author.SURVIVOR
                     : m.authorAccountId == null ? TranscriptLine.Author.BOT : TranscriptLine.Author.COUNSELLOR;
@@ -72,7 +74,7 @@ class TranscriptLines {
                     : authors.computeIfAbsent(m.authorAccountId, id -> Optional.ofNullable(accounts.findById(id)).map(a -> a.username).orElse("?"));
             Input input = inbound ? input(m) : null;
             Long mediaId = input instanceof Input.Media upload ? evidenceId(upload, evidence) : null;
-            return new TranscriptLine(m.id, inbound, author, counsellor, m.kind, text(m, input, flow, language, labels), mediaId,
+            return new TranscriptLine(m.id, inbound, author, counsellor, m.kind, text(m, input, flow, language, labels, shown), mediaId,
                     m.status.name(), m.failureReason, m.createdAt, m.sentAt,
                     inbound && closed && m.createdAt.isAfter(file.statusChangedAt));
         }).toList();
@@ -106,23 +108,60 @@ class TranscriptLines {
         return TranscriptBody.input(m).orElse(null);
     }
 
-    /** What a line says; a pressed button, an upload or another kind of message as words (through {@link Labels}). */
-    private String text(ChatMessage m, Input in, Optional<Flow> flow, String language, Labels labels) {
+    /**
+     * What a line says; a pressed button, an upload or another kind of message as words (through {@link Labels}). A
+     * row that only tells the sender what to do on the platform says so in the reader's language, not its stored note.
+     */
+    private String text(ChatMessage m, Input in, Optional<Flow> flow, String language, Labels labels, ButtonsShown shown) {
         if (m.body == null) {
             return null;
         }
         if (m.direction == ChatMessage.Direction.OUT) {
+            if (Outbox.KIND_DELETE.equals(m.kind)) {
+                return labels.quickExitLine();
+            } else if (Outbox.KIND_TEMPLATE.equals(m.kind)) {
+                return labels.invitationLine();
+            }
             return TranscriptBody.message(m).map(Output.Message::text).orElse("[" + labels.mediaKind(m.kind) + "]");
         }
         if (in instanceof Input.Text t) {
             return t.text();
         } else if (in instanceof Input.ButtonPress b) {
+            // In the reader's language, with the survivor's own words (the button as it was sent to them) beside it
+            // when they differ, as a typed answer shows what was typed.
             String label = flow.flatMap(f -> engine.buttonLabel(f, b.nodeId(), b.optionId(), language))
                     .orElseGet(() -> labels.buttonLabel(b.callbackData()));
-            return labels.pressed(label);
+            String own = shown.label(b.callbackData()).filter(words -> !words.equals(label)).orElse(null);
+            return ChatMessage.KIND_STALE_BUTTON.equals(m.kind) ? labels.pressedStale(label, own) : labels.pressed(label, own);
         } else if (in instanceof Input.Media upload) {
             return "[" + labels.mediaKind(upload.kind().name()) + (upload.caption() == null ? "" : ": " + upload.caption()) + "]";
         }
         return "[" + labels.mediaKind(m.kind) + "]";
+    }
+
+    /**
+     * The buttons the person was shown, as sent (their labels in the language the person read them in), read along the
+     * transcript: a press is shown with the label of the last message before it that carried its callback data.
+     */
+    private static final class ButtonsShown {
+
+        private final Map<String, String> labels = new HashMap<>();
+
+        void note(ChatMessage m) {
+            if (m.direction != ChatMessage.Direction.OUT || m.body == null || !"choices".equals(m.kind)) {
+                return;
+            }
+            TranscriptBody.message(m).filter(message -> message.nodeId() != null).ifPresent(message -> message.choices()
+                    .forEach(choice -> labels.put(message.nodeId() + ":" + choice.id(), unticked(choice.label()))));
+        }
+
+        Optional<String> label(String callbackData) {
+            return Optional.ofNullable(labels.get(callbackData));
+        }
+
+        /** A ticked option of a multiple choice is sent as "✓ label". */
+        private static String unticked(String label) {
+            return label == null ? null : label.startsWith("\u2713 ") ? label.substring(2) : label;
+        }
     }
 }

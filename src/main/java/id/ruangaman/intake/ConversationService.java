@@ -152,13 +152,12 @@ public class ConversationService {
             }
         };
         if (input instanceof Input.ButtonPress press && state.isPresent() && doubleTap(press, state.get(), previous)) {
+            // The same press again: recorded as a press no longer current, not as the person's message (no unread line,
+            // no notice to the team), also when the first press sent the report.
             contact.lastInboundAt = Instant.now(clock);
-            Long caseId = threadCase(state.get(), null).caseId();
-            ChatMessage inbound = record(contact, input, providerMessageId, null, caseId);
+            ChatMessage inbound = recordSilently(contact, input, providerMessageId, null, threadCase(state.get(), null).caseId());
+            inbound.kind = ChatMessage.KIND_STALE_BUTTON;
             flood.count(contact);
-            if (caseId != null) {
-                threadMessages.fire(new ThreadMessageReceived(caseId, inbound.id));
-            }
             return Optional.of(new Received(List.of(), null));
         }
         // A case's thread has its own measure (one acknowledgement per quiet period, the keep-this-file question once):
@@ -197,7 +196,8 @@ public class ConversationService {
     private boolean doubleTap(Input.ButtonPress press, SessionState state, Supplier<Optional<ChatMessage>> previous) {
         boolean current = press.nodeId().equals(state.nodeId())
                 || state.pending() != PendingPrompt.NONE && press.nodeId().equals(state.pending().nodeId());
-        return !current && previous.get().filter(message -> "button".equals(message.kind) && TranscriptBody.of(press).equals(message.body)
+        return !current && previous.get().filter(message -> ("button".equals(message.kind) || ChatMessage.KIND_STALE_BUTTON.equals(message.kind))
+                && TranscriptBody.of(press).equals(message.body)
                 && message.createdAt.isAfter(Instant.now(clock).minus(config.doubleTapWindow()))).isPresent();
     }
 
@@ -215,27 +215,42 @@ public class ConversationService {
         contact.unreachableAt = null; // they wrote, so they can be reached again
         ThreadCase thread = before.map(state -> threadCase(state, null)).orElse(ThreadCase.NONE);
         Long caseId = thread.caseId();
-        ChatMessage inbound = record(contact, input, providerMessageId, null, caseId);
-        if (caseId != null) {
-            threadMessages.fire(new ThreadMessageReceived(caseId, inbound.id));
-        }
+        // Recorded first, whatever follows (nothing the person sent is lost); announced (the open pages, the team's notice)
+        // once it is known to be a message: a press of a button no longer current is not one.
+        ChatMessage inbound = recordSilently(contact, input, providerMessageId, null, caseId);
         Optional<List<ChatMessage>> flooded = flood.check(contact);
         if (flooded.isPresent()) {
+            announce(contact, inbound);
             return flooded.get(); // recorded for the transcript, not run through the conversation
         }
         Optional<List<Output.Message>> intercepted = interceptors.stream()
                 .sorted(java.util.Comparator.comparingInt(ChatInterceptor::priority))
                 .map(interceptor -> interceptor.intercept(contact, input)).flatMap(Optional::stream).findFirst();
         if (intercepted.isPresent()) {
+            announce(contact, inbound);
             return intercepted.get().stream().map(message -> outbox.queue(contact, caseId, null, message)).toList();
         }
         if (existing.isEmpty()) {
+            announce(contact, inbound);
             Flow flow = flows.current(flowIdForNewSession == null ? config.defaultFlow() : flowIdForNewSession);
             return apply(contact, newSession(contact), flow, engine.start(flow), false, uploaded(input), thread, null);
         }
         ConversationSession session = existing.get();
         Step step = engine.handle(flows.catalog(), before.get(), input);
+        if (step.outputs().stream().anyMatch(Output.StaleButton.class::isInstance)) {
+            inbound.kind = ChatMessage.KIND_STALE_BUTTON;
+        } else {
+            announce(contact, inbound);
+        }
         return apply(contact, session, flowOf(step.state()), step, quiet, uploaded(input), thread, pressAnswer);
+    }
+
+    /** Tells the open inbox pages, and for a case's thread the team, that the person's line {@code inbound} arrived. */
+    private void announce(Contact contact, ChatMessage inbound) {
+        transcriptChanged.fire(new TranscriptChanged(contact.id, inbound.intakeId));
+        if (inbound.intakeId != null) {
+            threadMessages.fire(new ThreadMessageReceived(inbound.intakeId, inbound.id));
+        }
     }
 
     /**
@@ -433,6 +448,13 @@ public class ConversationService {
     }
 
     private ChatMessage record(Contact contact, Input input, String providerMessageId, Long editOf, Long intakeId) {
+        ChatMessage inbound = recordSilently(contact, input, providerMessageId, editOf, intakeId);
+        transcriptChanged.fire(new TranscriptChanged(contact.id, intakeId));
+        return inbound;
+    }
+
+    /** Persists the person's line, telling no one yet ({@link #announce}). */
+    private ChatMessage recordSilently(Contact contact, Input input, String providerMessageId, Long editOf, Long intakeId) {
         ChatMessage inbound = new ChatMessage();
         inbound.intakeId = intakeId;
         inbound.editOf = editOf;
@@ -445,7 +467,6 @@ public class ConversationService {
         inbound.status = ChatMessage.Status.RECEIVED;
         inbound.createdAt = Instant.now(clock);
         messages.persist(inbound);
-        transcriptChanged.fire(new TranscriptChanged(contact.id, intakeId));
         return inbound;
     }
 

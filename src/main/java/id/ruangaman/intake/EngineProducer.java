@@ -33,12 +33,12 @@ class EngineProducer {
     /** Reference codes that are unique across sessions and intakes (the column constraints back this up). */
     @Produces
     @Singleton
-    IdGenerator referenceCodes(SessionRepository sessions, IntakeRepository intakes) {
+    IdGenerator referenceCodes(SessionRepository sessions) {
         IdGenerator random = new RandomReferenceCodes(new SecureRandom());
         return () -> {
             for (int attempt = 0; attempt < 20; attempt++) {
                 String code = random.referenceCode();
-                if (!sessions.referenceCodeTaken(code) && intakes.findByReferenceCode(code).isEmpty()) {
+                if (sessions.referenceCodeFree(code)) {
                     return code;
                 }
             }

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
+
+import org.hibernate.query.NativeQuery;
 
 import id.ruangaman.platform.TransactionMemory;
 import id.ruangaman.transcript.PreloadedContacts;
@@ -18,6 +21,8 @@ public class SessionRepository implements PanacheRepository<ConversationSession>
 
     /** The transaction's resource key for the sessions read up front: contact id to session. */
     private static final Object PRELOADED = new Object();
+    /** The transaction's resource key for the reference codes it handed out ({@link #referenceCodeFree}). */
+    private static final Object CODES = new Object();
 
     private final TransactionMemory memory;
     private final PreloadedContacts contacts;
@@ -81,8 +86,33 @@ public class SessionRepository implements PanacheRepository<ConversationSession>
                 .page(0, limit).project(ContactIdOnly.class).list().stream().map(ContactIdOnly::contactId).toList();
     }
 
+    /**
+     * Whether a reference code is in use: by a session or an intake in the database, or handed out earlier in this
+     * transaction ({@link #referenceCodeFree}). One statement, and it does not make Hibernate flush the transaction's
+     * earlier writes first (a round's other steps, whose codes this transaction remembers instead); the columns' unique
+     * constraints back it up.
+     */
     public boolean referenceCodeTaken(String code) {
-        return count("referenceCode", code) > 0;
+        if (memory.<String, Boolean>existing(CODES).map(codes -> codes.containsKey(code)).orElse(false)) {
+            return true;
+        }
+        Object taken = getEntityManager().createNativeQuery("select exists (select 1 from conversation_session where "
+                + "reference_code = ?1) or exists (select 1 from intake where reference_code = ?1)")
+                .setParameter(1, code).setFlushMode(FlushModeType.COMMIT)
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("conversation_session").addSynchronizedQuerySpace("intake")
+                .getSingleResult();
+        return Boolean.TRUE.equals(taken);
+    }
+
+    /** A code is free ({@link #referenceCodeTaken}) and is now this transaction's: none of its later steps gets it too. */
+    public boolean referenceCodeFree(String code) {
+        if (referenceCodeTaken(code)) {
+            return false;
+        }
+        if (memory.active()) {
+            memory.<String, Boolean>map(CODES).put(code, true);
+        }
+        return true;
     }
 
     public record ContactIdOnly(Long contactId) {

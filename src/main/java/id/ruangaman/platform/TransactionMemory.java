@@ -34,6 +34,11 @@ public class TransactionMemory {
         return map;
     }
 
+    /** Whether a transaction is running, so {@link #map} can keep something for it. */
+    public boolean active() {
+        return transactions.getTransactionKey() != null;
+    }
+
     /** The current transaction's map under {@code key} if one was made; empty outside a transaction. */
     @SuppressWarnings("unchecked")
     public <K, V> Optional<Map<K, V>> existing(Object key) {

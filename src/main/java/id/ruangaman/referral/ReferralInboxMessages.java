@@ -191,6 +191,21 @@ public interface ReferralInboxMessages {
     String letter_date();
 
     @Message
+    String letter_part_empty(String key);
+
+    @Message
+    String letter_files_intro();
+
+    @Message
+    String letter_file_no();
+
+    @Message
+    String letter_file_kind();
+
+    @Message
+    String letter_file_received();
+
+    @Message
     String print_now();
 
     @Message

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.MediaRepository.KeptFile;
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.inbox.AnswerLine;
 import id.ruangaman.inbox.IntakeSections;
@@ -12,16 +13,28 @@ import id.ruangaman.inbox.IntakeSections;
 /**
  * The content of a referral request letter (surat permohonan rujukan): the referral, the provider, and only the
  * parts the consent covers, decrypted from the intake record. Parts without consent are never read into it.
+ * {@code files} lists the kept evidence files (kind, size, when received; never their content), only when the
+ * evidence part is consented; {@code referrerRole} is the role code of the account that drafted the referral.
  */
-public record ReferralLetter(ReferralService.Item item, List<Part> parts) {
+public record ReferralLetter(ReferralService.Item item, List<Part> parts, List<KeptFile> files, String referrerRole) {
 
     /** One consented part: its code and its lines (key, text). */
     public record Part(String code, List<AnswerLine> lines) {
     }
 
+    /**
+     * The letter's default language, the provider's: its declared languages ({@code languages: "id, en"} in
+     * conversations/_providers.yaml) name Bahasa Indonesia → "id"; else English when declared → "en"; else "id".
+     */
+    public String language() {
+        String declared = item.provider().languages == null ? "" : item.provider().languages;
+        List<String> codes = java.util.Arrays.stream(declared.split(",")).map(String::trim).toList();
+        return codes.contains("id") || !codes.contains("en") ? "id" : "en";
+    }
+
     private static final List<String> CONTACT_SAFETY_KEYS = List.of("safe_to_reply", "contact_times", "never_do");
 
-    static ReferralLetter of(ReferralService.Item item, Contact contact) {
+    static ReferralLetter of(ReferralService.Item item, Contact contact, List<KeptFile> files, String referrerRole) {
         Set<ReferralPart> consented = item.referral().consented();
         IntakeSections intake = IntakeSections.of(item.file().answers);
         List<Part> parts = new ArrayList<>();
@@ -34,7 +47,8 @@ public record ReferralLetter(ReferralService.Item item, List<Part> parts) {
                 case CONTACT -> contactLines(intake, contact);
             }));
         }
-        return new ReferralLetter(item, List.copyOf(parts));
+        return new ReferralLetter(item, List.copyOf(parts), consented.contains(ReferralPart.EVIDENCE) ? List.copyOf(files) : List.of(),
+                referrerRole);
     }
 
     private static List<AnswerLine> contactLines(IntakeSections intake, Contact contact) {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import id.ruangaman.audit.AuditEvent;
 import id.ruangaman.web.InboxLocale;
@@ -111,13 +112,16 @@ public class ReferralResource {
         return to(referralId);
     }
 
-    /** The referral request letter (surat permohonan rujukan), A4, only the consented parts. Audited. */
+    /**
+     * The referral request letter (surat permohonan rujukan), A4, only the consented parts. Audited. In the provider's
+     * language ({@link ReferralLetter#language()}) unless the print page chose another ({@code ?lang=id|en}).
+     */
     @GET
     @Path("/{id}/letter")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance letter(@RestPath String id) {
+    public TemplateInstance letter(@RestPath String id, @RestQuery String lang) {
         ReferralLetter letter = referrals.letter(ReferralService.parseId(id), current);
-        return locale.apply(Templates.letter(letter, Instant.now(clock)));
+        return locale.applyDocument(Templates.letter(letter, Instant.now(clock)), lang, letter.language());
     }
 
     /** Open referrals by provider and by age, for coordinators. */

@@ -57,9 +57,11 @@ class ReferralService {
     private final ChatTexts chat;
     private final AuditLog audit;
     private final Clock clock;
+    private final ReferralLetters letters;
 
     ReferralService(ReferralRepository referrals, ProviderRepository providers, CaseFileRepository cases, CaseAccess access,
-            ContactRepository contacts, Outbox outbox, ChatTexts chat, AuditLog audit, Clock clock) {
+            ContactRepository contacts, Outbox outbox, ChatTexts chat, AuditLog audit, Clock clock, ReferralLetters letters) {
+        this.letters = letters;
         this.referrals = referrals;
         this.providers = providers;
         this.cases = cases;
@@ -298,7 +300,7 @@ class ReferralService {
         }
         audit.record(who.getUsername(), AuditAction.PRINT, item.file().id,
                 "referral_letter:" + id + " parts:" + referral.consentedParts);
-        return ReferralLetter.of(item, contacts.findById(referral.contactId));
+        return letters.of(item, contacts.findById(referral.contactId));
     }
 
     /** Open referrals for coordinators, oldest first. */

@@ -57,6 +57,13 @@ public class ChatMessage {
     @Column(nullable = false, length = 16)
     public String kind;
 
+    /**
+     * The {@link #kind} of an incoming press of a button that was no longer current (an earlier prompt's, or the same
+     * button again right after it was taken): kept in the transcript, since the person did press it, but it is not a
+     * message for the counsellor. It counts as no unread message and notifies no one.
+     */
+    public static final String KIND_STALE_BUTTON = "stale_button";
+
     @Convert(converter = EncryptedStringConverter.class)
     public String body;
 

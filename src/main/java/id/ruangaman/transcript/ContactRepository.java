@@ -34,7 +34,7 @@ public class ContactRepository implements PanacheRepository<Contact> {
     private Optional<Contact> findByExternalId(Channel channel, String externalId, boolean locked) {
         byte[] hash = hash(channel, externalId);
         Optional<Contact> kept = preloaded.find(channel, hash);
-        if (kept.isPresent()) {
+        if (kept.isPresent() || preloaded.knownAbsent(channel, hash)) {
             return kept;
         }
         var query = find("channel = ?1 and (externalIdHash = ?2 or userIdHash = ?2) order by id", channel, hash);
@@ -79,6 +79,7 @@ public class ContactRepository implements PanacheRepository<Contact> {
         if (userId != null && contact.userIdHash == null) {
             contact.userId = userId;
             contact.userIdHash = hash(Channel.WHATSAPP, userId);
+            preloaded.keepKnown(contact);
         }
         return contact;
     }
@@ -94,6 +95,7 @@ public class ContactRepository implements PanacheRepository<Contact> {
             return false;
         }
         Contact contact = found.get();
+        preloaded.forgetAbsent(); // a platform id known to be free in this transaction may be this contact's now
         String newId = newPhone != null ? newPhone : newUserId;
         Optional<Contact> taken = findByExternalId(Channel.WHATSAPP, newId);
         if (taken.isPresent() && !taken.get().id.equals(contact.id)) {
@@ -137,15 +139,18 @@ public class ContactRepository implements PanacheRepository<Contact> {
      * Creates the contact unless another transaction just did. Two transactions can both miss a new contact (a
      * person's first step and a scheduled team notice to the same chat); the first to take this transaction-scoped
      * advisory lock creates it, the other waits, then finds it, instead of failing on
-     * {@code contact_channel_external_uq}. Costs one statement, only when a contact is new.
+     * {@code contact_channel_external_uq}. Costs one statement, only when a contact is new; none when the transaction
+     * took that lock up front and found no such contact ({@link PreloadedContacts#lockAll}).
      */
     private Contact create(Channel channel, String externalId, boolean locked) {
         byte[] hash = hash(channel, externalId);
-        getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
-                .setParameter(1, java.nio.ByteBuffer.wrap(hash).getLong() ^ channel.ordinal()).getSingleResult();
-        Optional<Contact> created = findByExternalId(channel, externalId, locked);
-        if (created.isPresent()) {
-            return created.get();
+        if (!preloaded.knownAbsent(channel, hash)) { // else this transaction holds the lock and looked after taking it
+            getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
+                    .setParameter(1, PreloadedContacts.creationLock(channel, hash)).getSingleResult();
+            Optional<Contact> created = findByExternalId(channel, externalId, locked);
+            if (created.isPresent()) {
+                return created.get();
+            }
         }
         Contact contact = new Contact();
         contact.channel = channel;

@@ -1,6 +1,8 @@
 package id.ruangaman.transcript;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,6 +36,21 @@ public class MediaRepository implements PanacheRepository<Media> {
         return stillCollecting.isEmpty()
                 ? delete("contactId = ?1 and claimed = false", contactId)
                 : delete("contactId = ?1 and claimed = false and id not in ?2", contactId, stillCollecting);
+    }
+
+    /** One kept evidence file of a case, without its content: kind ({@code photo}, {@code document}...), size, when it came. */
+    public record KeptFile(String kind, long sizeBytes, Instant receivedAt) {
+    }
+
+    /**
+     * The evidence files kept for a case (in the intake or sent to its thread afterwards) that arrived up to
+     * {@code until}, oldest first. Reads no file content.
+     */
+    public List<KeptFile> keptFor(long intakeId, Instant until) {
+        return getEntityManager().createQuery("select m.kind, m.sizeBytes, m.createdAt from Media m where m.intakeId = ?1"
+                + " and m.claimed = true and m.createdAt <= ?2 order by m.createdAt, m.id", Object[].class)
+                .setParameter(1, intakeId).setParameter(2, until).getResultList().stream()
+                .map(row -> new KeptFile((String) row[0], (Long) row[1], (Instant) row[2])).toList();
     }
 
     public long deleteAllOf(long contactId) {

@@ -109,7 +109,8 @@ public class Outbox {
     /**
      * The report is sent, on a channel that lets a bot edit its messages (Telegram): a row, in line with the contact's
      * other messages, that makes the sender take the buttons off the bot's last messages that had them (the summary's
-     * "Kirim laporan" / "Ubah jawaban" ...), so no stale prompt invites a tap. Its body is a short note for the transcript.
+     * "Kirim laporan" / "Ubah jawaban" ...), so no stale prompt invites a tap. It is not a message: the inbox's transcript
+     * leaves it out. Its body is a short note for anyone reading the table.
      */
     public ChatMessage queueButtonRemoval(Contact contact, Long intakeId) {
         ChatMessage removal = queuePart(contact, intakeId, null, Output.Message.plain("[tombol lama dinonaktifkan / old buttons removed]"));
@@ -139,10 +140,13 @@ public class Outbox {
             Long intakeId = messages.find("contactId = ?1 and direction = ?2 and status = ?3 and intakeId is not null order by id desc",
                     contactId, ChatMessage.Direction.OUT, ChatMessage.Status.HELD).firstResultOptional().map(m -> m.intakeId).orElse(null);
             ChatMessage invitation = queuePart(contact, intakeId, null, Output.Message.plain("[template " + templateName + "]"));
-            invitation.kind = "template";
+            invitation.kind = KIND_TEMPLATE;
             return true;
         });
     }
+
+    /** The kind of a {@link #queueInvitation} row. */
+    public static final String KIND_TEMPLATE = "template";
 
     /**
      * Puts replies held outside WhatsApp's window back in line, before anything queued after them. Costs nothing when

@@ -35,6 +35,8 @@ public class PreloadedContacts {
     private static final Object LOCKED = new Object();
     /** The transaction's resource key: the ids of the contacts it created while it kept contacts read up front. */
     private static final Object CREATED = new Object();
+    /** The transaction's resource key: the channels and blind indexes known to have no contact yet ({@link #knownAbsent}). */
+    private static final Object ABSENT = new Object();
 
     private final EntityManager em;
     private final TransactionMemory memory;
@@ -58,35 +60,77 @@ public class PreloadedContacts {
         // SQL with array parameters, then the contacts by id: Hibernate translates a query with an "in" list or a lock
         // again at every call, which cost more than the query itself.
         Session session = em.unwrap(Session.class);
-        List<Long> ids = session.doReturningWork(connection -> {
-            try (PreparedStatement lock = connection.prepareStatement("select id from contact where channel = ? "
-                    + "and (external_id_hash = any(?) or user_id_hash = any(?)) order by id for update")) {
-                java.sql.Array known = connection.createArrayOf("bytea", hashes.toArray(byte[][]::new));
-                lock.setString(1, channel.name());
-                lock.setArray(2, known);
-                lock.setArray(3, known);
-                List<Long> rowIds = new ArrayList<>();
-                try (ResultSet rows = lock.executeQuery()) {
-                    while (rows.next()) {
-                        rowIds.add(rows.getLong(1));
-                    }
+        List<Long> ids = session.doReturningWork(connection -> lockRows(connection, channel, hashes));
+        List<Contact> found = new ArrayList<>(ids.isEmpty() ? List.of() : session.findMultiple(Contact.class, ids));
+        List<byte[]> missing = hashes.stream().filter(hash -> found.stream().noneMatch(contact -> knownBy(contact, hash))).toList();
+        if (!missing.isEmpty()) {
+            // New senders: their creation locks taken now, all in one statement, then looked for once more (one may
+            // have been created between the two statements). One still missing is known to be new: its step creates it
+            // without a lookup or a lock of its own (ContactRepository#create), and nobody else can meanwhile.
+            List<Long> late = session.doReturningWork(connection -> {
+                try (PreparedStatement lock = connection.prepareStatement(
+                        "select count(*) from (select unnest(?) as key order by 1) keys, lateral pg_advisory_xact_lock(keys.key)")) {
+                    lock.setArray(1, connection.createArrayOf("bigint",
+                            missing.stream().map(hash -> creationLock(channel, hash)).distinct().sorted().toArray()));
+                    lock.executeQuery().close();
                 }
-                return rowIds;
-            }
-        });
-        if (ids.isEmpty()) {
-            return List.of();
+                return lockRows(connection, channel, missing);
+            });
+            found.addAll(late.isEmpty() ? List.of() : session.findMultiple(Contact.class, late));
+            Map<String, Boolean> absent = memory.map(ABSENT);
+            missing.stream().filter(hash -> found.stream().noneMatch(contact -> knownBy(contact, hash)))
+                    .forEach(hash -> absent.put(key(channel, hash), true));
         }
-        List<Contact> found = session.findMultiple(Contact.class, ids);
         for (Contact contact : found) {
             locked.put(contact.id, contact);
         }
         for (byte[] hash : hashes) {
             // As a lookup by one id would: the oldest contact known by it, either way.
-            found.stream().filter(contact -> knownBy(contact, hash)).findFirst()
+            found.stream().filter(contact -> knownBy(contact, hash)).min(java.util.Comparator.comparing(contact -> contact.id))
                     .ifPresent(contact -> kept.putIfAbsent(key(channel, hash), contact));
         }
         return found;
+    }
+
+    /** Row-locks ({@code FOR UPDATE}, in id order) the channel's contacts known by these blind indexes; their ids. */
+    private static List<Long> lockRows(java.sql.Connection connection, Channel channel, Collection<byte[]> hashes)
+            throws java.sql.SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select id from contact where channel = ? "
+                + "and (external_id_hash = any(?) or user_id_hash = any(?)) order by id for update")) {
+            java.sql.Array known = connection.createArrayOf("bytea", hashes.toArray(byte[][]::new));
+            lock.setString(1, channel.name());
+            lock.setArray(2, known);
+            lock.setArray(3, known);
+            List<Long> rowIds = new ArrayList<>();
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    rowIds.add(rows.getLong(1));
+                }
+            }
+            return rowIds;
+        }
+    }
+
+    /**
+     * The key of the transaction-scoped advisory lock under which a contact of this channel and blind index is created
+     * ({@link ContactRepository}'s create): whoever holds it is the only one who may create that contact.
+     */
+    static long creationLock(Channel channel, byte[] hash) {
+        return java.nio.ByteBuffer.wrap(hash).getLong() ^ channel.ordinal();
+    }
+
+    /**
+     * Whether this transaction knows that no contact of this channel is known by this blind index, and holds the lock
+     * under which it would be created ({@link #lockAll}), so it can create it without looking again. Forgotten once it
+     * is created here, or a contact's platform id changes in this transaction ({@link #forgetAbsent}).
+     */
+    boolean knownAbsent(Channel channel, byte[] hash) {
+        return memory.<String, Boolean>existing(ABSENT).map(absent -> absent.containsKey(key(channel, hash))).orElse(false);
+    }
+
+    /** A contact's platform id changed in this transaction: a blind index known to be free may now be taken. */
+    void forgetAbsent() {
+        memory.<String, Boolean>existing(ABSENT).ifPresent(Map::clear);
     }
 
     /**
@@ -99,7 +143,20 @@ public class PreloadedContacts {
             locked.put(contact.id, contact);
             memory.<Long, Boolean>map(CREATED).put(contact.id, true);
         });
-        memory.<String, Contact>existing(KEY).ifPresent(kept -> kept.put(key(contact.channel, contact.externalIdHash), contact));
+        keepKnown(contact);
+    }
+
+    /**
+     * A contact of this transaction is now known by its blind indexes (created, or given a WhatsApp user id): its next
+     * step in the same round finds it by either without a query, and neither is known to be free any more.
+     */
+    void keepKnown(Contact contact) {
+        for (byte[] hash : new byte[][] {contact.externalIdHash, contact.userIdHash}) {
+            if (hash != null) {
+                memory.<String, Contact>existing(KEY).ifPresent(kept -> kept.put(key(contact.channel, hash), contact));
+                memory.<String, Boolean>existing(ABSENT).ifPresent(absent -> absent.remove(key(contact.channel, hash)));
+            }
+        }
     }
 
     /**

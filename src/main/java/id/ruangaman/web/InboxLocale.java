@@ -18,16 +18,17 @@ public class InboxLocale {
     public static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
     private final HttpServerRequest request;
+    private Locale document;
 
     InboxLocale(HttpServerRequest request) {
         this.request = request;
     }
 
     public Locale get() {
-        return of(request);
+        return document != null ? document : of(request);
     }
 
-    /** The inbox language of a request (for code outside a request-scoped bean, such as an exception mapper). */
+    /** The person's own inbox language (the cookie), whatever document this request prints; also for exception mappers. */
     public static Locale of(HttpServerRequest request) {
         Cookie cookie = request.getCookie(COOKIE);
         return cookie != null && "en".equals(cookie.getValue()) ? Locale.ENGLISH : INDONESIAN;
@@ -69,6 +70,32 @@ public class InboxLocale {
     public java.util.List<String> getRefusedSteps() {
         return request.params().getAll("refused").stream().filter(k -> k.matches("step_[a-z_]{1,34}"))
                 .map(k -> k.substring("step_".length())).distinct().limit(12).toList();
+    }
+
+    /**
+     * This request prints a document (a letter, minutes, a form) for another reader: it is rendered in the reader's
+     * language, {@code requested} ({@code ?lang=id|en}, the print page's choice) or else {@code fallback} (the
+     * recipient's language: "id" for Indonesian institutions and people). Labels and bundles of this request follow it.
+     */
+    public void printIn(String requested, String fallback) {
+        String tag = "id".equals(requested) || "en".equals(requested) ? requested : "en".equals(fallback) ? "en" : "id";
+        document = "en".equals(tag) ? Locale.ENGLISH : INDONESIAN;
+    }
+
+    /** {@link #printIn} then {@link #apply}. */
+    public TemplateInstance applyDocument(TemplateInstance instance, String requested, String fallback) {
+        printIn(requested, fallback);
+        return apply(instance);
+    }
+
+    /** The printed document's language tag when this request prints one ({@code id}, {@code en}), else null. */
+    public String getDocument() {
+        return document == null ? null : document.getLanguage();
+    }
+
+    /** A document printed in another language than the person's inbox: the page leaves out the inbox's bar. */
+    public boolean isForeignDocument() {
+        return document != null && !document.equals(of(request));
     }
 
     public TemplateInstance apply(TemplateInstance instance) {

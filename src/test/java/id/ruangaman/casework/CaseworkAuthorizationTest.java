@@ -80,12 +80,12 @@ class CaseworkAuthorizationTest {
 
         // Counsellors read neither leadership's pages nor record its decision.
         getAs(session).when().get("/inbox/pimpinan").then().statusCode(403);
-        as(session).formParam("decision_number", "X").formParam("decided_on", "2026-11-20").formParam("sanction_measure", "written_warning")
+        as(session).formParam("decision_number", "X").formParam("decided_on", CaseworkSteps.today()).formParam("sanction_measure", "written_warning")
                 .formParam("decision_text", "x").when().post("/inbox/pimpinan/" + ref + "/decision").then().statusCode(403);
         assertEquals("concluded", file(ref).status);
 
         // A refused decision shows the page again with the reason.
-        as(leader).formParam("decision_number", "KEP/1").formParam("decided_on", "2026-11-20").formParam("decision_text", "Keputusan")
+        as(leader).formParam("decision_number", "KEP/1").formParam("decided_on", CaseworkSteps.today()).formParam("decision_text", "Keputusan")
                 .when().post("/inbox/pimpinan/" + ref + "/decision").then().statusCode(400).body(containsString("Pilih sanksi administratif"))
                 .body(containsString("KEP/1"));
     }

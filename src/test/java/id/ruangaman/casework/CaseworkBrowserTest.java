@@ -140,7 +140,7 @@ class CaseworkBrowserTest {
         waitText(By.id("recommended-sanction"), "Peringatan tertulis");
         assertTrue(!driver.getPageSource().contains("Keterangan terlapor dicatat"), "no examination minutes for leadership");
         type(By.id("decision-number"), "KEP/SELENIUM/1");
-        date(By.id("decided-on"), "2026-11-20");
+        date(By.id("decided-on"), CaseworkSteps.today());
         new Select(driver.findElement(By.id("decision-measure"))).selectByValue("suspension_from_position");
         date(By.id("recovery-until"), "2027-02-28");
         type(By.id("decision-text"), "Menetapkan sanksi sedang");
@@ -162,7 +162,7 @@ class CaseworkBrowserTest {
         }
         click(By.id("save-recovery"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("print-accommodations")));
-        date(By.id("checked-on"), "2026-12-01");
+        date(By.id("checked-on"), CaseworkSteps.today());
         new Select(driver.findElement(By.id("with-whom"))).selectByValue("victim");
         type(By.id("checkin-note"), "Tidur mulai membaik");
         click(By.id("add-checkin"));

@@ -93,7 +93,7 @@ class CaseworkPrintTest {
     }
 
     private String print(String path, String lang) {
-        return getAs(session).cookie("ruangaman-lang", lang).when().get(path).then().statusCode(200).extract().asString();
+        return getAs(session).cookie("ruangaman-lang", lang).queryParam("lang", lang).when().get(path).then().statusCode(200).extract().asString();
     }
 
     @Test
@@ -108,6 +108,10 @@ class CaseworkPrintTest {
                 "Online / media sosial", "Korban", "Saksi", "Terlapor", "Pelapor",
                 "Mahasiswa", "Counselling (psychologist/psychiatrist)", "Psychological", "Legal", "Victim", "Witness", "Student",
                 "Terbukti", "Proven", "Online");
+        String tomorrow = java.time.LocalDate.parse(CaseworkSteps.today()).plusDays(1) + "T10:00";
+        for (Party p : QuarkusTransaction.requiringNew().call(() -> repo.parties(file.id))) {
+            assertEquals(303, new CaseworkSteps(session, ref).schedule(p.id, tomorrow), "a summons invites to a coming examination");
+        }
         for (Party p : QuarkusTransaction.requiringNew().call(() -> repo.parties(file.id))) {
             for (String lang : List.of("id", "en")) {
                 String html = print("/inbox/cases/" + ref + "/sop/print/pemanggilan/" + p.id, lang);

@@ -80,6 +80,18 @@ final class CaseworkSteps {
         return r.when().post(base() + "/interviews").then().extract().statusCode();
     }
 
+    /** An examination scheduled at {@code heldAt} ({@code 2026-12-02T10:00}), no minutes yet. */
+    int schedule(long partyId, String heldAt) {
+        return post().formParam("party", String.valueOf(partyId)).formParam("held_at", heldAt).formParam("channel", "in_person")
+                .formParam("place", "Ruang rapat sintetis").formParam("interview_attendees", "Konselor sintetis").when()
+                .post(base() + "/interviews").then().extract().statusCode();
+    }
+
+    /** Today in the inbox's default zone (a decision or report is dated today: after the conclusion, not in the future). */
+    static String today() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).toString();
+    }
+
     int provenConclusion() {
         return post().formParam("outcome", "proven").formParam("party_identity", "Terlapor sintetis, mahasiswa")
                 .formParam("violence_form", "Bentuk sintetis").formParam("accompaniment", "Pendampingan psikologis sintetis")

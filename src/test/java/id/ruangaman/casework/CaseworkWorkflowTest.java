@@ -150,7 +150,7 @@ class CaseworkWorkflowTest {
         assertEquals(1, audits("status_refused", id, "concluded->closed refused:resolved_needs_decision"));
 
         // Leadership decides, heavier than recommended; the case moves to decided with the pimpinan's audit row.
-        as(leader).formParam("decision_number", "KEP-SINTETIS/9").formParam("decided_on", "2026-11-20")
+        as(leader).formParam("decision_number", "KEP-SINTETIS/9").formParam("decided_on", CaseworkSteps.today())
                 .formParam("sanction_measure", "student_rights_reduction").formParam("decision_text", "Keputusan sintetis").when()
                 .post("/inbox/pimpinan/" + ref + "/decision").then().statusCode(303);
         assertEquals("decided", file(ref).status);
@@ -163,7 +163,7 @@ class CaseworkWorkflowTest {
         steps.post().formParam("programme", "Konseling sintetis").formParam("state", "completed").when().post(steps.base() + "/execution")
                 .then().statusCode(400).body(containsString("Isi tanggal laporan hasil program"));
         steps.post().formParam("programme", "Konseling sintetis").formParam("state", "completed")
-                .formParam("completion_report_on", "2026-12-01").when().post(steps.base() + "/execution").then().statusCode(303);
+                .formParam("completion_report_on", CaseworkSteps.today()).when().post(steps.base() + "/execution").then().statusCode(303);
         assertEquals(303, steps.close("resolved"));
         assertEquals(1, audits("status_change", id, "decided->closed reason:resolved"));
         refused(steps, id, "closed", "new", "illegal_step", "tidak bisa dilakukan");
@@ -236,7 +236,7 @@ class CaseworkWorkflowTest {
         steps.post().formParam("good_name", "Pemulihan nama baik sintetis").when().post(steps.base() + "/recommendation").then()
                 .statusCode(303);
         allowed(steps, id, "in_examination", "concluded");
-        as(leader).formParam("decision_number", "KEP/2").formParam("decided_on", "2026-11-21").formParam("good_name_restored", "yes")
+        as(leader).formParam("decision_number", "KEP/2").formParam("decided_on", CaseworkSteps.today()).formParam("good_name_restored", "yes")
                 .formParam("decision_text", "Nama baik dipulihkan").when().post("/inbox/pimpinan/" + ref + "/decision").then()
                 .statusCode(303);
         assertEquals("decided", file(ref).status);

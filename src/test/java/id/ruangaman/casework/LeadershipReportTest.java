@@ -79,7 +79,8 @@ class LeadershipReportTest {
                 .extract().asString();
         String text = CaseworkPrintTest.visibleText(html);
         assertTrue(text.contains("Laporan diterima Jumlah laporan 6"), "7 of 8 minus the erased one, minus the one who said no: " + text);
-        assertTrue(text.contains("Menurut pelapor Korban 6 Saksi <5 Atas nama orang lain <5"), text);
+        // Reporter roles are SOP terms, marked as such as everywhere in the inbox (AnswerLabelMeaningTest).
+        assertTrue(text.contains("Menurut pelapor (istilah SOP) Korban 6 Saksi <5 Atas nama orang lain <5"), text);
         // Services in the survivor's words, the flow's own labels (walkthrough 7, finding 5).
         assertTrue(text.contains("Konseling dengan psikolog 6") && text.contains("Bantuan hukum 6") && text.contains("Perawatan kesehatan <5"), text);
         assertTrue(text.contains("Belum dibalas 6") && text.contains("Dalam 72 jam <5"), text);
@@ -93,9 +94,13 @@ class LeadershipReportTest {
                 .header("Content-Type", containsString("text/csv")).extract().asString();
         assertTrue(csv.startsWith("\"Bagian\",\"Kategori\",\"Jumlah\""), csv);
         assertTrue(csv.contains("\"Laporan diterima\",\"Jumlah laporan\",\"6\""), csv);
-        assertTrue(csv.contains("\"Menurut pelapor\",\"Saksi\",\"<5\""), csv);
+        assertTrue(csv.contains("\"Menurut pelapor (istilah SOP)\",\"Saksi\",\"<5\""), csv);
         getAs(leader).cookie("ruangaman-lang", "en").when().get("/inbox/reports/leadership.csv?period=semester&year=2019&part=1").then()
-                .statusCode(200).body(containsString("\"Reports received\",\"Reports\",\"6\"")).body(not(containsString("victim")));
+                .statusCode(200).body(containsString("\"Reports received\",\"Reports\",\"6\"")).body(not(containsString("victim")))
+                .body(containsString("\"By reporter (SOP term)\",\"Victim\""));
+        assertTrue(CaseworkPrintTest.visibleText(getAs(leader).cookie("ruangaman-lang", "en").when()
+                .get("/inbox/reports/leadership?period=month&year=2019&part=3").then().statusCode(200).extract().asString())
+                .contains("By reporter (SOP term) Victim 6"));
         getAs(leader).when().get("/inbox/reports/leadership?period=year&year=2019").then().statusCode(200)
                 .body(containsString("Jumlah laporan</th><td data-code=\"total\">6"));
 

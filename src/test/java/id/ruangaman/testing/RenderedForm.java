@@ -101,10 +101,15 @@ public final class RenderedForm {
         return new RenderedForm(action, copy);
     }
 
-    /** Submits it as a browser does (form-encoded, asking for HTML, redirects not followed) with the session cookie. */
+    /**
+     * Submits it as a browser does (form-encoded, asking for HTML, redirects not followed) with the session cookie
+     * ({@code session} null: none yet, the login form).
+     */
     public Response submit(String session) {
-        var request = given().redirects().follow(false).cookie("ruangaman-session", session).contentType(ContentType.URLENC)
-                .accept("text/html,application/xhtml+xml");
+        var request = given().redirects().follow(false).contentType(ContentType.URLENC).accept("text/html,application/xhtml+xml");
+        if (session != null) {
+            request = request.cookie("ruangaman-session", session);
+        }
         for (Map.Entry<String, List<String>> field : fields.entrySet()) {
             request = request.formParam(field.getKey(), field.getValue().toArray());
         }
