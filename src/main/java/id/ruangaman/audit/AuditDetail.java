@@ -28,6 +28,18 @@ public final class AuditDetail {
             "berat", "victim_disability", "victim_impact", "perpetrator_task_force", "perpetrator_programme_head", "planned",
             "in_progress", "completed", "guardian", "coordinator", "month", "semester", "year");
 
+    /** Names before a colon whose value is a count, not an id: shown as a count ("2 kasus"), never as "#2". */
+    public static final List<String> COUNTS = List.of("cases", "sessions");
+
+    /** The actor of what the survivor does in the chat (a referral's yes, no or withdrawal). */
+    public static final String CHAT_ACTOR = "survivor-chat";
+
+    /**
+     * Actors the code records that are not accounts (the survivor in the chat; a login with a name no account has):
+     * shown by their label ({@code audit_system_actor}), never as the code. No account may take these names.
+     */
+    public static final List<String> SYSTEM_ACTORS = List.of(CHAT_ACTOR, "unknown");
+
     private AuditDetail() {
     }
 }

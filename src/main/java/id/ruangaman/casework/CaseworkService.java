@@ -26,6 +26,7 @@ import id.ruangaman.referral.ProviderRepository;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.AccountRepository;
 import id.ruangaman.security.CurrentAccount;
+import id.ruangaman.security.Role;
 
 /**
  * What the task force records after verification, one SOP stage at a time. Every method opens the case through
@@ -505,6 +506,9 @@ class CaseworkService {
             Account a = accounts.findById(parseId(id, field));
             if (a == null || !a.active) {
                 throw FormRefused.invalid(field);
+            }
+            if (!Role.worksCases(a.role)) {
+                throw FormRefused.invalid("caseworkers_only");
             }
             names.add(a.username);
         }

@@ -20,6 +20,11 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
         List<TimelineEntry> timeline, List<String> nextStatuses, List<Provider> directory, Map<String, String> values,
         String refusal, String refusedForm, Map<String, List<String>> blockedSteps) {
 
+    /** The accounts offered for a meeting's attendees and the examination team: those that work cases, not leadership. */
+    public List<Account> caseworkers() {
+        return accounts.stream().filter(a -> id.ruangaman.security.Role.worksCases(a.role)).toList();
+    }
+
     /** Why a next status would be refused now (the case page's hint): refusal codes, empty when the step is open. */
     public List<String> blockedBy(String next) {
         return blockedSteps.getOrDefault(next, List.of());

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
 import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.inbox.CaseAccess;
 import id.ruangaman.inbox.CaseFileRepository;
 import id.ruangaman.inbox.CaseService;
 import id.ruangaman.inbox.CaseStatus;
@@ -53,10 +54,12 @@ class LeadershipService {
     private final EntityManager em;
     private final Clock clock;
     private final DateRules dates;
+    private final CaseAccess access;
 
     LeadershipService(CaseFileRepository cases, CaseworkRepository repo, CaseService caseService, AuditLog audit, EntityManager em,
-            Clock clock, DateRules dates) {
+            Clock clock, DateRules dates, CaseAccess access) {
         this.dates = dates;
+        this.access = access;
         this.cases = cases;
         this.repo = repo;
         this.caseService = caseService;
@@ -74,8 +77,8 @@ class LeadershipService {
         List<CaseFile> files = em.createQuery("select f from CaseFile f where f.status in :statuses "
                 + "and exists (select 1 from Conclusion c where c.intakeId = f.id) order by f.statusChangedAt desc", CaseFile.class)
                 .setParameter("statuses", VISIBLE).setMaxResults(200).getResultList();
-        return files.stream().filter(f -> !repo.isConflicted(f.id, who.id()))
-                .map(this::item).toList();
+        java.util.Set<Long> hidden = access.hiddenFrom(files.stream().map(f -> f.id).toList(), who.id());
+        return files.stream().filter(f -> !hidden.contains(f.id)).map(this::item).toList();
     }
 
     /** One case's conclusion, recommendation and decision; audited. */

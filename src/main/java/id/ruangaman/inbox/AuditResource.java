@@ -23,13 +23,17 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import id.ruangaman.inbox.CaseFileRepository;
+import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.inbox.InboxConfig;
 import id.ruangaman.web.InboxLocale;
 import id.ruangaman.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** Coordinators browse the audit log, newest first, filtered by actor, action, case and dates. */
+/**
+ * Coordinators browse the audit log, newest first, filtered by actor, action, case and dates; rows of a case an
+ * access rule refuses the coordinator are left out ({@link CaseAccess#hiddenFrom}).
+ */
 @Path("/inbox/audit")
 @RolesAllowed(Role.COORDINATOR)
 public class AuditResource {
@@ -46,8 +50,13 @@ public class AuditResource {
     private final CaseFileRepository cases;
     private final InboxLocale locale;
     private final ZoneId zone;
+    private final CaseAccess access;
+    private final CurrentAccount current;
 
-    AuditResource(AuditLog audit, CaseFileRepository cases, InboxLocale locale, InboxConfig config) {
+    AuditResource(AuditLog audit, CaseFileRepository cases, InboxLocale locale, InboxConfig config, CaseAccess access,
+            CurrentAccount current) {
+        this.access = access;
+        this.current = current;
         this.audit = audit;
         this.cases = cases;
         this.locale = locale;
@@ -78,7 +87,11 @@ public class AuditResource {
         }
         List<AuditEvent> events = audit.search(actor, action, intakeId, day(from, 0), day(to, 1), p * PAGE_SIZE, PAGE_SIZE + 1);
         boolean hasNext = events.size() > PAGE_SIZE;
-        List<AuditEvent> shown = hasNext ? events.subList(0, PAGE_SIZE) : events;
+        List<AuditEvent> onPage = hasNext ? events.subList(0, PAGE_SIZE) : events;
+        // Rows of a case the coordinator may not see (a conflict of interest) are left out, as in every list.
+        java.util.Set<Long> hidden = access.hiddenFrom(onPage.stream().map(e -> e.intakeId).filter(java.util.Objects::nonNull)
+                .distinct().toList(), current.id());
+        List<AuditEvent> shown = onPage.stream().filter(e -> e.intakeId == null || !hidden.contains(e.intakeId)).toList();
         // Cases are shown by their reference code, as everywhere else in the inbox, not by the table's row id.
         java.util.Map<Long, String> references = new java.util.HashMap<>();
         shown.stream().map(e -> e.intakeId).filter(java.util.Objects::nonNull).distinct()

@@ -27,6 +27,7 @@ import id.ruangaman.transcript.Outbox;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.AccountRepository;
 import id.ruangaman.security.CurrentAccount;
+import id.ruangaman.security.Role;
 
 /** What counsellors do to a case. Each method checks access, changes the case, and audits it. */
 @ApplicationScoped
@@ -115,6 +116,9 @@ public class CaseService {
             Account assignee = accounts.findById(assigneeId);
             if (assignee == null || !assignee.active) {
                 throw Refused.invalidInput("no such active account");
+            }
+            if (!Role.worksCases(assignee.role)) {
+                throw Refused.invalidInput("only counsellors and coordinators work cases");
             }
         }
         file.assigneeId = assigneeId;

@@ -57,7 +57,7 @@ public class CaseViews {
         work.checks(file.id).forEach(c -> checks.put(c.component, c));
         Contact contact = contacts.findById(file.contactId);
         Account assignee = file.assigneeId == null ? null : accounts.findById(file.assigneeId);
-        List<Account> assignees = coordinator ? accounts.activeByName() : List.of();
+        List<Account> assignees = coordinator ? accounts.caseworkersByName() : List.of();
         Integer daysLeft = null;
         if (file.examinationDueOn != null) {
             daysLeft = new WorkingDays(config.holidays().orElse(List.of()))

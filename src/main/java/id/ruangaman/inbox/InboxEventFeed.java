@@ -16,16 +16,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Reads the append-only event table for live pages with plain JDBC (no ORM session is needed on the
  * worker threads that poll). Counsellors receive only events of cases that are, at the time of reading, unassigned
- * or their own; an inactive account receives nothing.
+ * or their own; an inactive account receives nothing; nobody receives events of a case an access rule refuses them
+ * (a conflict of interest, {@link CaseAccess#visibleTo}).
  */
 @ApplicationScoped
 public class InboxEventFeed {
 
     private static final int BATCH = 200;
     private final DataSource dataSource;
+    private final CaseAccess access;
 
-    InboxEventFeed(DataSource dataSource) {
+    InboxEventFeed(DataSource dataSource, CaseAccess access) {
         this.dataSource = dataSource;
+        this.access = access;
     }
 
     public record Item(long id, String type, String referenceCode) {
@@ -75,6 +78,8 @@ public class InboxEventFeed {
                 + "where e.id > ? and " + SETTLED + " "
                 + (viewerId == null ? "" : "and exists (select 1 from account a where a.id = ? and a.active) ")
                 + (seesAll ? "" : "and (i.assignee_id is null or i.assignee_id = ?) ")
+                // The account id is a number written into the statement (the rules' condition may name it often).
+                + (viewerId == null ? "" : "and " + access.visibleTo("i.id", Long.toString(viewerId)) + " ")
                 + "order by e.id limit " + BATCH;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             int p = 1;

@@ -413,6 +413,12 @@ public interface InboxMessages {
     String audit_word(String key);
 
     @Message
+    String audit_count(String key, int n);
+
+    @Message
+    String audit_system_actor(String key);
+
+    @Message
     String days(long n);
 
     @Message
@@ -428,6 +434,12 @@ public interface InboxMessages {
 
     @Message
     String refused(String key);
+
+    @Message
+    String refusal_title();
+
+    @Message
+    String password_rule(int min);
 
     @Message
     String error_title();

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import id.ruangaman.audit.AuditDetail;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
@@ -355,6 +357,11 @@ public class Labels {
 
     // --- the audit log ---
 
+    /** An audit row's actor: an account's username as written; an actor that is not an account by its label. */
+    public String actor(String actor) {
+        return actor != null && AuditDetail.SYSTEM_ACTORS.contains(actor) ? msg().audit_system_actor(actor) : actor;
+    }
+
     public String auditAction(String code) {
         return code == null ? "" : orUnknown(msg().audit_action_name(code.toLowerCase(Locale.ROOT)), code);
     }
@@ -364,6 +371,14 @@ public class Labels {
      * as words; numbers (account, message, referral ids) stay numbers.
      */
     public String auditDetail(String detail) {
+        return auditDetail(detail, Map.of());
+    }
+
+    /**
+     * As {@link #auditDetail(String)}, with the names of things the page knows ({@code provider:4} → the provider's
+     * name), shown instead of their ids.
+     */
+    public String auditDetail(String detail, Map<String, String> names) {
         if (detail == null || detail.isBlank()) {
             return "";
         }
@@ -376,6 +391,14 @@ public class Labels {
             }
             String name = token.substring(0, colon);
             String value = token.substring(colon + 1);
+            if (names.containsKey(token)) {
+                out.add(word(name) + " " + names.get(token));
+                continue;
+            }
+            if (AuditDetail.COUNTS.contains(name) && value.matches("[0-9]{1,9}")) {
+                out.add(msg().audit_count(name, Integer.parseInt(value)));
+                continue;
+            }
             String shown = switch (name) {
                 case "tick", "untick", "component" -> component(value);
                 case "status", "from", "to" -> value.contains("->") ? statusChange(value) : anyStatus(value);

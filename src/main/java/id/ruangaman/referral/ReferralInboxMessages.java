@@ -194,6 +194,8 @@ public interface ReferralInboxMessages {
     String letter_part_empty(String key);
 
     @Message
+    String letter_contact_through_task_force();
+
     String letter_files_intro();
 
     @Message

@@ -14,9 +14,11 @@ import id.ruangaman.inbox.IntakeSections;
  * The content of a referral request letter (surat permohonan rujukan): the referral, the provider, and only the
  * parts the consent covers, decrypted from the intake record. Parts without consent are never read into it.
  * {@code files} lists the kept evidence files (kind, size, when received; never their content), only when the
- * evidence part is consented; {@code referrerRole} is the role code of the account that drafted the referral.
+ * evidence part is consented; {@code referrerRole} is the role code of the account that drafted the referral;
+ * {@code directContact} whether the contact part holds a way to reach the person directly (see {@link #reachableDirectly}).
  */
-public record ReferralLetter(ReferralService.Item item, List<Part> parts, List<KeptFile> files, String referrerRole) {
+public record ReferralLetter(ReferralService.Item item, List<Part> parts, List<KeptFile> files, String referrerRole,
+        boolean directContact) {
 
     /** One consented part: its code and its lines (key, text). */
     public record Part(String code, List<AnswerLine> lines) {
@@ -48,7 +50,16 @@ public record ReferralLetter(ReferralService.Item item, List<Part> parts, List<K
             }));
         }
         return new ReferralLetter(item, List.copyOf(parts), consented.contains(ReferralPart.EVIDENCE) ? List.copyOf(files) : List.of(),
-                referrerRole);
+                referrerRole, reachableDirectly(contact));
+    }
+
+    /**
+     * Whether the chat's platform id is a way for a provider to reach the person: a WhatsApp number is; a Telegram chat
+     * id is not (only the bot can write to it), so printing it would hand over an identifier that reaches nobody. Such
+     * a person is reached through the task force, by the reference code (the letter says so).
+     */
+    static boolean reachableDirectly(Contact contact) {
+        return contact != null && contact.channel == id.ruangaman.transcript.Channel.WHATSAPP && contact.externalId != null;
     }
 
     private static List<AnswerLine> contactLines(IntakeSections intake, Contact contact) {
@@ -56,7 +67,9 @@ public record ReferralLetter(ReferralService.Item item, List<Part> parts, List<K
         if (contact != null) {
             lines.add(new AnswerLine("channel", new Answer("channel", contact.channel.name(), null, null, null, null, null, false, null),
                     false, List.of()));
-            lines.add(new AnswerLine("chat_id", Answer.text(contact.externalId), false, List.of()));
+            if (reachableDirectly(contact)) {
+                lines.add(new AnswerLine("chat_id", Answer.text(contact.externalId), false, List.of()));
+            }
         }
         intake.section("safety").answers().stream().filter(a -> CONTACT_SAFETY_KEYS.contains(a.key())).forEach(lines::add);
         return lines;

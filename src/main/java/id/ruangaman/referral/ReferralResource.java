@@ -43,7 +43,7 @@ public class ReferralResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance detail(ReferralService.Item item, List<String> parts, List<String> next,
-                List<AuditEvent> history);
+                List<AuditEvent> history, Map<String, String> names);
 
         static native TemplateInstance letter(ReferralLetter letter, Instant now);
 
@@ -71,7 +71,9 @@ public class ReferralResource {
     public TemplateInstance detail(@RestPath String id) {
         ReferralService.Item item = referrals.view(ReferralService.parseId(id), current);
         List<String> next = item.referral().state().manualNext().stream().map(ReferralStatus::code).toList();
-        return locale.apply(Templates.detail(item, ReferralPart.CODES, next, referrals.history(item)));
+        // The history names this referral's provider, not its id (walkthrough 8: "Provider #1").
+        Map<String, String> names = item.provider() == null ? Map.of() : Map.of("provider:" + item.provider().id, item.provider().name);
+        return locale.apply(Templates.detail(item, ReferralPart.CODES, next, referrals.history(item), names));
     }
 
     @POST

@@ -46,7 +46,7 @@ class ReferralService {
             "follow_up_counselling", "medical", "spiritual");
     static final int MAX_REASON = 1000;
     static final int MIN_REASON = 10;
-    static final String CHAT_ACTOR = "survivor-chat";
+    static final String CHAT_ACTOR = id.ruangaman.audit.AuditDetail.CHAT_ACTOR;
 
     private final ReferralRepository referrals;
     private final ProviderRepository providers;
@@ -313,8 +313,11 @@ class ReferralService {
         audit.record(who.getUsername(), AuditAction.REFERRAL_VIEW, null, "overview");
         Map<Long, Provider> byId = new HashMap<>();
         Map<Long, CaseFile> files = new HashMap<>();
-        return referrals.open().stream().map(r -> new Item(r, byId.computeIfAbsent(r.providerId, providers::findById),
-                files.computeIfAbsent(r.intakeId, cases::findById))).toList();
+        List<Referral> open = referrals.open();
+        // A case the coordinator may not see (a conflict of interest) is not in the overview, nor in its counts.
+        java.util.Set<Long> hidden = access.hiddenFrom(open.stream().map(r -> r.intakeId).distinct().toList(), who.id());
+        return open.stream().filter(r -> !hidden.contains(r.intakeId)).map(r -> new Item(r,
+                byId.computeIfAbsent(r.providerId, providers::findById), files.computeIfAbsent(r.intakeId, cases::findById))).toList();
     }
 
     // --- chat (called by ReferralChat inside ConversationService's transaction, contact row locked) ----------------

@@ -21,4 +21,9 @@ public class AccountRepository implements PanacheRepository<Account> {
     public List<Account> activeByName() {
         return list("active = true order by username");
     }
+
+    /** Active accounts that work cases ({@link Role#worksCases}), by name: the choices for assigning a case. */
+    public List<Account> caseworkersByName() {
+        return list("active = true and role in ?1 order by username", List.of(Role.COUNSELLOR, Role.COORDINATOR));
+    }
 }

@@ -41,7 +41,7 @@ public class AccountService {
             throw Refused.invalidInput("unknown role");
         }
         checkPassword(password);
-        if (accounts.findByUsername(username).isPresent()) {
+        if (accounts.findByUsername(username).isPresent() || id.ruangaman.audit.AuditDetail.SYSTEM_ACTORS.contains(username)) {
             throw Refused.conflict("username taken");
         }
         Instant now = Instant.now(clock);

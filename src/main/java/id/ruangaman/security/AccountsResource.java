@@ -16,6 +16,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 import id.ruangaman.web.InboxLocale;
+import id.ruangaman.web.Refusals;
+import id.ruangaman.web.Refused;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -26,15 +28,18 @@ public class AccountsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Account> accounts);
+        static native TemplateInstance list(List<Account> accounts, String username, String role, String error, int minLength);
     }
 
     private final AccountRepository accounts;
     private final AccountService service;
     private final CurrentAccount current;
     private final InboxLocale locale;
+    private final SecurityConfig config;
 
-    AccountsResource(AccountRepository accounts, AccountService service, CurrentAccount current, InboxLocale locale) {
+    AccountsResource(AccountRepository accounts, AccountService service, CurrentAccount current, InboxLocale locale,
+            SecurityConfig config) {
+        this.config = config;
         this.accounts = accounts;
         this.service = service;
         this.current = current;
@@ -44,13 +49,31 @@ public class AccountsResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list() {
-        return locale.apply(Templates.list(accounts.allByName()));
+        return locale.apply(Templates.list(accounts.allByName(), null, null, null, config.minPasswordLength()));
+    }
+
+    /**
+     * A refused form is shown again at once with what was typed (the new account's name and role; never a password)
+     * and the reason, including the password rule's numbers when that was the reason.
+     */
+    private Response refused(Refused e, String username, String role) {
+        if (e.status() != 400 && e.status() != 409) {
+            throw e;
+        }
+        String error = Refusals.reasonKey(e.getMessage(), e.status());
+        return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(locale.apply(
+                Templates.list(accounts.allByName(), username, role, error, config.minPasswordLength()))).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
     public Response create(@RestForm String username, @RestForm String role, @RestForm String password) {
-        service.create(current.getUsername(), username == null ? null : username.trim(), role, password);
+        try {
+            service.create(current.getUsername(), username == null ? null : username.trim(), role, password);
+        } catch (Refused e) {
+            return refused(e, username == null || username.length() > 64 ? null : username, Role.isValid(role) ? role : null);
+        }
         return back();
     }
 
@@ -65,8 +88,13 @@ public class AccountsResource {
     @POST
     @Path("/{id}/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
     public Response password(@RestPath long id, @RestForm String password) {
-        service.resetPassword(current.getUsername(), id, password);
+        try {
+            service.resetPassword(current.getUsername(), id, password);
+        } catch (Refused e) {
+            return refused(e, null, null);
+        }
         return back();
     }
 

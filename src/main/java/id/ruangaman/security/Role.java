@@ -14,6 +14,14 @@ public final class Role {
     private Role() {
     }
 
+    /**
+     * Whether accounts of this role work cases: take or are assigned a case, attend a limited meeting, sit on the
+     * examination team. Counsellors and coordinators do; leadership does not (it only sees concluded cases).
+     */
+    public static boolean worksCases(String role) {
+        return COUNSELLOR.equals(role) || COORDINATOR.equals(role);
+    }
+
     public static boolean isValid(String role) {
         return COUNSELLOR.equals(role) || COORDINATOR.equals(role) || PIMPINAN.equals(role);
     }

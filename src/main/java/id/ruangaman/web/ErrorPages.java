@@ -2,7 +2,6 @@ package id.ruangaman.web;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Locale;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -14,7 +13,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -30,14 +28,20 @@ class ErrorPages {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Template error;
+    private final RefusalPage page;
 
-    ErrorPages(@Location("error.html") Template error) {
+    ErrorPages(@Location("error.html") Template error, RefusalPage page) {
         this.error = error;
+        this.page = page;
     }
 
     @ServerExceptionMapper(WebApplicationException.class)
     Response refused(WebApplicationException e, HttpServerRequest request) {
-        Response redisplay = redisplay(e.getResponse().getStatus(), e.getMessage(), request);
+        int status = e.getResponse().getStatus();
+        Response redisplay = redisplay(status, e.getMessage(), request);
+        if (redisplay == null && RefusalPage.applies(request, status)) {
+            return page.render(status, e.getMessage(), request);
+        }
         return redisplay != null ? redisplay : e.getResponse();
     }
 
@@ -45,6 +49,9 @@ class ErrorPages {
     @ServerExceptionMapper(Refused.class)
     Response refused(Refused e, HttpServerRequest request) {
         Response redisplay = redisplay(e.status(), e.getMessage(), request);
+        if (redisplay == null && RefusalPage.applies(request, e.status())) {
+            return page.render(e.status(), e.getMessage(), request);
+        }
         return redisplay != null ? redisplay : Response.status(e.status()).build();
     }
 
@@ -73,9 +80,7 @@ class ErrorPages {
         LOG.errorf("Unexpected error %s on %s: %s", reference, request.method().name(), chain(e));
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         if (accept != null && accept.contains("text/html")) {
-            Cookie lang = request.getCookie("ruangaman-lang");
-            Locale locale = lang != null && "en".equals(lang.getValue()) ? Locale.ENGLISH : Locale.forLanguageTag("id");
-            String html = error.data("reference", reference).setLocale(locale).render();
+            String html = error.data("reference", reference).data("reason", null).setLocale(InboxLocale.of(request)).render();
             return Response.serverError().type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
         }
         return Response.serverError().type(MediaType.TEXT_PLAIN_TYPE).entity("internal error, reference " + reference).build();

@@ -25,11 +25,11 @@ public class InboxLocale {
     }
 
     public Locale get() {
-        return document != null ? document : person();
+        return document != null ? document : of(request);
     }
 
-    /** The person's own inbox language (the cookie), whatever document this request prints. */
-    private Locale person() {
+    /** The person's own inbox language (the cookie), whatever document this request prints; also for exception mappers. */
+    public static Locale of(HttpServerRequest request) {
         Cookie cookie = request.getCookie(COOKIE);
         return cookie != null && "en".equals(cookie.getValue()) ? Locale.ENGLISH : INDONESIAN;
     }
@@ -95,7 +95,7 @@ public class InboxLocale {
 
     /** A document printed in another language than the person's inbox: the page leaves out the inbox's bar. */
     public boolean isForeignDocument() {
-        return document != null && !document.equals(person());
+        return document != null && !document.equals(of(request));
     }
 
     public TemplateInstance apply(TemplateInstance instance) {

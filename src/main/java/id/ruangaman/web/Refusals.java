@@ -61,7 +61,11 @@ public final class Refusals {
             new String[] { "a guardian's consent needs", "guardian_reason" },
             new String[] { "only a coordinator", "coordinators_only" },
             new String[] { "coordinators only", "coordinators_only" },
-            new String[] { "verified report before verification", "verified_report_not_yet" });
+            new String[] { "verified report before verification", "verified_report_not_yet" },
+            new String[] { "not your case", "not_your_case" },
+            new String[] { "only counsellors and coordinators work cases", "caseworkers_only" },
+            new String[] { "not concluded", "not_concluded" },
+            new String[] { "conflict_of_interest", "conflict_of_interest" });
 
     /** The message prefix of {@code inbox.StepRefused}; a "step_<code>" key is worded by the SOP bundle's refusal texts. */
     private static final String STEP_REFUSED = "status change refused: ";

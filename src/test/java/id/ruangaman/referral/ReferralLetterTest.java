@@ -70,7 +70,7 @@ class ReferralLetterTest {
 
         String search = getAs(session).when().get("/inbox/cases/" + ref + "/referrals?search=1&service=psychological").then().statusCode(200)
                 .extract().asString();
-        String location = RenderedForm.holding(search, "draft-contoh-pusat-krisis").with("part", "chronology", "evidence", "needs")
+        String location = RenderedForm.holding(search, "draft-contoh-pusat-krisis").with("part", "contact", "chronology", "evidence", "needs")
                 .submit(session).then().statusCode(303).extract().header("Location");
         String referral = location.replaceFirst("^https?://[^/]+", "");
         String detail = getAs(session).when().get(referral).then().statusCode(200).extract().asString();
@@ -81,7 +81,8 @@ class ReferralLetterTest {
                 .anyMatch(call -> String.valueOf(call.body().get("reply_markup")).contains(yes)));
         String question = telegram.sentTo(chat).stream().filter(call -> String.valueOf(call.body().get("reply_markup")).contains(yes))
                 .findFirst().orElseThrow().text();
-        assertTrue(question.contains("daftar bukti yang kamu kirim") && question.contains("kronologi kejadian"), question);
+        assertTrue(question.contains("daftar bukti yang kamu kirim") && question.contains("kronologi kejadian")
+                && question.contains("cara menghubungimu lewat chat ini"), question);
         chats.send(TelegramFixtures.button(chat, yes), chat);
 
         // a file sent after the consent was given is not covered by it ("the list of evidence you sent")
@@ -97,6 +98,9 @@ class ReferralLetterTest {
         assertTrue(letter.contains(COUNSELLOR + " · Konselor"), "the referrer once, with the role's label");
         assertFalse(letter.contains(COUNSELLOR + " · " + COUNSELLOR), "the username twice");
         assertFalse(letter.contains("after-report-"), "no platform file id on the letter");
+        // a Telegram chat id reaches nobody but the bot: the consented contact part says to go through the task force
+        assertFalse(letter.contains(String.valueOf(chat)), "no Telegram chat id on the letter");
+        assertTrue(letter.contains("Pelapor dihubungi melalui Satgas"), "how to reach the reporter: " + letter);
     }
 
     /** A photo as Telegram posts it to the webhook; the survivor agrees to keep it when asked. */

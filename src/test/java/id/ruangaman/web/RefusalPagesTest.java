@@ -26,6 +26,8 @@ class RefusalPagesTest {
 
     @Inject
     InboxFixtures fixtures;
+    @Inject
+    id.ruangaman.referral.ReferralTestData referrals;
 
     private String session;
     private Account me;
@@ -112,6 +114,63 @@ class RefusalPagesTest {
         getAs(session).when().get("/inbox/settings").then().body(not(containsString("id=\"show-media-unblurred\" checked")));
         as(other).when().post("/inbox/settings").then().statusCode(303);
         getAs(other).when().get("/inbox/settings").then().body(not(containsString("id=\"show-media-unblurred\" checked")));
+    }
+
+    /**
+     * Walkthrough 8, finding 6: a page a person reaches by a link or bookmark and may not open is the inbox's page
+     * saying why, in their language, with the right status and a way back; a script still gets the short status.
+     */
+    @Test
+    void shouldShowTheInboxPageWithTheReasonForARefusedPage() {
+        fixtures.account("refusal-pimpinan", Role.PIMPINAN);
+        fixtures.account("refusal-counsellor", Role.COUNSELLOR);
+        String leader = InboxFixtures.login("refusal-pimpinan");
+        String counsellor = InboxFixtures.login("refusal-counsellor");
+        String ref = fixtures.submittedCase(true);
+        for (String page : java.util.List.of("/inbox/audit", "/inbox/accounts", "/inbox/cases/" + ref)) {
+            getAs(leader).accept(HTML).when().get(page).then().statusCode(403).contentType(io.restassured.http.ContentType.HTML)
+                    .body(containsString("Halaman ini tidak bisa dibuka"))
+                    .body(containsString("Halaman ini tidak tersedia untuk peran akun Anda."))
+                    .body(containsString("href=\"/inbox/pimpinan\"")) // the inbox layout's navigation
+                    .body(containsString("id=\"error-back\""));
+        }
+        for (String page : java.util.List.of("/inbox/referrals", "/inbox/providers")) {
+            getAs(counsellor).accept(HTML).cookie("ruangaman-lang", "en").when().get(page).then().statusCode(403)
+                    .body(containsString("This page is not available to your account"))
+                    .body(containsString("Back to the case list"));
+        }
+        getAs(leader).when().get("/inbox/audit").then().statusCode(403).body(org.hamcrest.Matchers.equalTo("forbidden"));
+        getAs(session).accept(HTML).when().get("/inbox/cases/RA-NOSUCH").then().statusCode(404)
+                .body(containsString("Halaman atau kasus itu tidak ditemukan."));
+        // The letter of a referral without consent in force (a draft, or one the survivor withdrew): 409, explained.
+        String created = as(session).formParam("provider", String.valueOf(referrals.provider("contoh-lbh"))).formParam("service", "legal")
+                .when().post("/inbox/cases/" + ref + "/referrals").then().statusCode(303).extract().header("Location");
+        String letter = created.replaceFirst("^https?://[^/]+", "") + "/letter";
+        getAs(session).accept(HTML).when().get(letter).then().statusCode(409)
+                .body(containsString("Belum ada persetujuan penyintas")).body(not(containsString("Exception")));
+        getAs(session).when().get(letter).then().statusCode(409);
+    }
+
+    /**
+     * Walkthrough 8, finding 7: a refused account form keeps what was typed (never the password) and says the rule.
+     */
+    @Test
+    void shouldKeepTheTypedAccountAndSayThePasswordRule() {
+        String page = getAs(session).accept(HTML).when().get("/inbox/accounts").then().statusCode(200).extract().asString();
+        String refused = id.ruangaman.testing.RenderedForm.holding(page, "create-account").with("username", "kept-name")
+                .with("role", "pimpinan").with("password", "short-pw").submit(session).then().statusCode(400)
+                .body(containsString("paling sedikit 12 karakter")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(refused.contains("value=\"kept-name\"")
+                && refused.contains("<option value=\"pimpinan\" selected>") && !refused.contains("short-pw"), refused);
+        // The same form again with a good password creates the account with what was kept.
+        id.ruangaman.testing.RenderedForm.holding(refused, "create-account").with("password", "a-long-enough-password").submit(session)
+                .then().statusCode(303);
+        getAs(session).accept(HTML).when().get("/inbox/accounts").then().body(containsString("kept-name"));
+        // Someone's own password: the refusal says the rule too.
+        String own = getAs(session).accept(HTML).when().get("/inbox/account").then().extract().asString();
+        id.ruangaman.testing.RenderedForm.holding(own, "change-password").with("current_password", InboxFixtures.PASSWORD)
+                .with("new_password", "short").with("repeat_password", "short").submit(session).then().statusCode(400)
+                .body(containsString("paling sedikit 12 karakter"));
     }
 
     @Test

@@ -1,0 +1,51 @@
+package id.ruangaman.web;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * A refusal a person reaches by a link or a bookmark (a browser's GET of an inbox page: a page their role may not
+ * open, a case they may not see, the letter of a withdrawn referral) is shown as the inbox's error page
+ * ({@code error.html} in the layout) with one line saying why and a way back, in the reader's language, with the
+ * refusal's status (400, 403, 404 or 409). Every other client (scripts, the live-event stream, media, webhooks)
+ * keeps the short plain status. The reason is {@link Refusals#reasonKey}'s key, worded by {@code msg:refused}.
+ */
+@ApplicationScoped
+public class RefusalPage {
+
+    private final Template error;
+
+    RefusalPage(@Location("error.html") Template error) {
+        this.error = error;
+    }
+
+    /** Whether a refusal of this request is answered with the page: a browser's GET (or HEAD) under /inbox. */
+    public static boolean applies(HttpServerRequest request, int status) {
+        String method = request.method().name();
+        String accept = request.getHeader("Accept");
+        return ("GET".equals(method) || "HEAD".equals(method)) && (status == 400 || status == 403 || status == 404 || status == 409)
+                && request.path().startsWith("/inbox") && accept != null && accept.contains("text/html");
+    }
+
+    /** The page for a refusal with this status and exception message; call on the request's own thread. */
+    public Response render(int status, String message, HttpServerRequest request) {
+        String key = Refusals.reasonKey(message, status);
+        if ("forbidden".equals(key)) {
+            key = "page_forbidden";
+        } else if (status == 404 && "refused".equals(key)) {
+            key = "not_found";
+        }
+        Locale locale = InboxLocale.of(request);
+        TemplateInstance page = error.data("reference", null).data("reason", key);
+        page.setAttribute(TemplateInstance.LOCALE, locale);
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page.render()).build();
+    }
+}
