@@ -358,6 +358,7 @@ class ReferralService {
         int revoked = 0;
         for (Referral referral : referrals.list("contactId = ?1", event.contactId())) {
             referral.consentProviderMessage = null; // the platform's id of the person's answer (a wamid embeds the number)
+            referral.overrideReason = null; // a guardian's consent: free text, which may name the person
             if (!referral.state().isFinal()) {
                 move(referral, ReferralStatus.REVOKED, CHAT_ACTOR, referral.intakeId, "reporter_erased");
                 referral.revokedAt = referral.statusChangedAt;

@@ -204,6 +204,18 @@ class ReferralInboxTest {
         String letter = getAs(coordinator).when().get("/inbox/referrals/" + id + "/letter").then().statusCode(200).extract().asString();
         assertTrue(letter.contains(ReferralTestData.NAME) && letter.contains(ReferralTestData.NEED));
         assertFalse(letter.contains(ReferralTestData.CHRONOLOGY));
+
+        // the guardian's reason is free text that may name the survivor: /hapus takes it too (walkthrough 8)
+        long contactId = data.contactOf(ref);
+        conversations.receive(contactId, new Input.Text("/hapus"), null);
+        conversations.receive(contactId, new Input.Text("ya"), null);
+        Referral erased = data.referral(id);
+        assertNull(erased.overrideReason, "the guardian's reason is erased with the person");
+        assertEquals("guardian", erased.consentBy, "who consented stays, as a code");
+        String page = getAs(coordinator).cookie("ruangaman-lang", "id").when().get("/inbox/referrals/" + id).then().statusCode(200)
+                .extract().asString();
+        assertFalse(page.contains("Orang tua korban anak menyetujui secara tertulis"), page);
+        assertTrue(page.contains("dihapus oleh pelapor"), "the page says where the reason went");
     }
 
     @Test
