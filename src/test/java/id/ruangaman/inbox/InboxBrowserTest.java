@@ -47,6 +47,8 @@ class InboxBrowserTest {
     @Inject
     InboxFixtures fixtures;
     @Inject
+    jakarta.persistence.EntityManager em;
+    @Inject
     id.ruangaman.testing.TelegramChats chats;
 
     private WebDriver driver;
@@ -82,7 +84,11 @@ class InboxBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-list")));
         screenshot("1-inbox");
 
-        // A person completes the intake while the page is open; the row appears without a reload.
+        // A person completes the intake while the page is open; the row appears without a reload. The list is in urgency
+        // order (earliest first-response deadline first), so open cases that other tests left unanswered would fill the
+        // first page ahead of the new one: they are marked answered first.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update intake set first_response_at = now() where first_response_at is null").executeUpdate());
         long chat = TelegramFixtures.newChatId();
         String ref = CompletableFuture.supplyAsync(() -> fixtures.submittedTelegramCase(chat)).get();
         By row = By.cssSelector("tr[data-ref='" + ref + "']");

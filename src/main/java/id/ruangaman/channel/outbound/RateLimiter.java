@@ -1,8 +1,6 @@
 package id.ruangaman.channel.outbound;
 
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,10 +15,6 @@ import java.util.function.LongSupplier;
  * answer time)}, about 99% of the limit at a 10 ms answer. Unlike a token bucket, a burst and the refill after it
  * never add up to more than the limit either. Sources: Telegram Bot API FAQ ("avoid sending more than 30 messages per
  * second"), WhatsApp Cloud API throughput per phone number.
- *
- * <p>Senders waiting for a permit queue at a fair gate and are served in arrival order. Only the sender at the head of
- * the queue waits for the next slot: until its time, or until {@link Permit#done()} frees a slot still in flight. The
- * others sleep until it is their turn, so a backlog costs one wake-up per permit, not one per waiting sender.
  */
 final class RateLimiter {
 
@@ -43,15 +37,12 @@ final class RateLimiter {
                 if (!done) {
                     done = true;
                     finished[slot] = clock.getAsLong();
-                    RateLimiter.this.notifyAll(); // only the sender at the gate waits on this monitor
                 }
             }
         }
     }
 
     private final LongSupplier clock;
-    /** Fair: waiting senders get their permits in the order they asked. */
-    private final ReentrantLock gate = new ReentrantLock(true);
     /** Per slot, in the order handed out: when its request finished, or {@link #IN_FLIGHT}. */
     private final long[] finished;
     private int oldest;
@@ -69,25 +60,14 @@ final class RateLimiter {
         Arrays.fill(finished, nanoClock.getAsLong() - WINDOW_NANOS);
     }
 
-    /** Blocks until a permit is free, and takes it; senders are served in the order they called. */
+    /** Blocks until a permit is free, and takes it. */
     Permit acquire() throws InterruptedException {
-        gate.lockInterruptibly();
-        try {
-            synchronized (this) {
-                while (true) {
-                    Permit permit = tryAcquire();
-                    if (permit != null) {
-                        return permit;
-                    }
-                    if (finished[oldest] == IN_FLIGHT) {
-                        wait(); // until a Permit is done
-                    } else {
-                        TimeUnit.NANOSECONDS.timedWait(this, waitNanos());
-                    }
-                }
+        while (true) {
+            Permit permit = tryAcquire();
+            if (permit != null) {
+                return permit;
             }
-        } finally {
-            gate.unlock();
+            Thread.sleep(Math.max(1, waitNanos() / 1_000_000));
         }
     }
 

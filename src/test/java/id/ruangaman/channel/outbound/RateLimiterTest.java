@@ -120,43 +120,6 @@ class RateLimiterTest {
         assertEquals(1 * MS, limiter.waitNanos(), "the second is still on its way: look again shortly");
     }
 
-    /**
-     * Senders blocked on a slot still in flight get it in the order they asked, each as soon as the one before it is
-     * answered. The clock moves a window at every reading, so a finished slot is always free at the next look and only
-     * the order is tested; no real time is waited for.
-     */
-    @Test
-    void shouldServeWaitingSendersInTheOrderTheyAsked() throws Exception {
-        RateLimiter limiter = new RateLimiter(1, () -> now.getAndAdd(RateLimiter.WINDOW_NANOS));
-        RateLimiter.Permit inFlight = limiter.tryAcquire();
-        assertNotNull(inFlight);
-        List<Integer> served = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<Thread> senders = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            int sender = i;
-            Thread thread = new Thread(() -> {
-                try {
-                    RateLimiter.Permit permit = limiter.acquire();
-                    served.add(sender);
-                    permit.done();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            thread.start();
-            while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
-                Thread.onSpinWait(); // queued behind the ones before it
-            }
-            senders.add(thread);
-        }
-        assertTrue(served.isEmpty(), "nobody may send while the only slot is in flight");
-        inFlight.done();
-        for (Thread thread : senders) {
-            thread.join(10_000);
-        }
-        assertEquals(List.of(0, 1, 2, 3, 4, 5), served);
-    }
-
     @Test
     void shouldRefuseANonPositiveRate() {
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(0));
