@@ -67,6 +67,7 @@ final class Navigator {
         boolean answered = node.key() != null && turn.state().answers().containsKey(node.key());
         if (rules.editsAnswers() || answered) {
             turn.update(state -> state.withReturnToSummary(null));
+            NewlyHolding.sayMessages(turn);
             return turn.flow().node(summary);
         }
         return node;

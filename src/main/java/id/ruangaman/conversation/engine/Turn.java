@@ -22,6 +22,8 @@ public final class Turn {
     private final Flow newest;
     private Flow flow;
     private SessionState state;
+    /** The answers before this turn's input: what a change from the summary is compared with ({@link NewlyHolding}). */
+    private final java.util.Map<String, id.ruangaman.conversation.Answer> answersAtStart;
     private final List<Output> outputs = new ArrayList<>();
 
     public Turn(EngineContext context, Flow flow, Flow newest, SessionState state) {
@@ -29,6 +31,11 @@ public final class Turn {
         this.flow = flow;
         this.newest = newest;
         this.state = state;
+        this.answersAtStart = state == null ? java.util.Map.of() : state.answers();
+    }
+
+    java.util.Map<String, id.ruangaman.conversation.Answer> answersAtStart() {
+        return answersAtStart;
     }
 
     public EngineContext context() {
