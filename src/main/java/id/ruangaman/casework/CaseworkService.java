@@ -433,6 +433,9 @@ class CaseworkService {
     @Transactional
     VerifiedReportResource.Source verifiedReport(String ref, CurrentAccount who) {
         CaseFile file = access.open(ref, who);
+        if (file.isDeleted()) {
+            throw FormRefused.notReady("case_deleted"); // its safety and urgency facts went with the person
+        }
         if (!file.isVerified()) {
             throw Refused.conflict("verified report before verification");
         }

@@ -3,16 +3,20 @@ package id.ruangaman.casework;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.inbox.CaseStatus;
 import id.ruangaman.inbox.CaseView;
 import id.ruangaman.inbox.CaseViews;
 import id.ruangaman.inbox.VerificationComponent;
@@ -45,11 +49,14 @@ public class VerifiedReportResource {
 
     private final CaseworkService work;
     private final CaseViews views;
+    private final CaseworkViews sopViews;
     private final CurrentAccount current;
     private final InboxLocale locale;
     private final Clock clock;
 
-    VerifiedReportResource(CaseworkService work, CaseViews views, CurrentAccount current, InboxLocale locale, Clock clock) {
+    VerifiedReportResource(CaseworkService work, CaseViews views, CaseworkViews sopViews, CurrentAccount current, InboxLocale locale,
+            Clock clock) {
+        this.sopViews = sopViews;
         this.work = work;
         this.views = views;
         this.current = current;
@@ -57,11 +64,25 @@ public class VerifiedReportResource {
         this.clock = clock;
     }
 
+    /**
+     * The report in its reader's language: {@code lang} ({@code id}, {@code en}) when chosen on the print page, else
+     * Bahasa Indonesia, as the other documents. A case whose reporter erased their data prints nothing (409, the SOP
+     * page with the reason): what the report would say of safety and urgency was erased with the person.
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance verifiedReport(@RestPath String ref) {
-        Source source = work.verifiedReport(ref, current);
+    public Response verifiedReport(@RestPath String ref, @RestQuery String lang) {
+        Source source;
+        try {
+            source = work.verifiedReport(ref, current);
+        } catch (FormRefused e) {
+            CaseworkView c = sopViews.of(work.open(ref, current), Map.of(), e.code(), "print");
+            return Response.status(409).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(locale.apply(CaseworkResource.Templates.page(c, Instant.now(clock), CaseStatus.CLOSE_REASONS))).build();
+        }
+        locale.printIn(lang, "id");
         CaseView c = views.of(source.file(), false, locale.get());
-        return locale.apply(Templates.verifiedReport(c, source.assessment(), Instant.now(clock), VerificationComponent.ALL));
+        return Response.ok(locale.apply(Templates.verifiedReport(c, source.assessment(), Instant.now(clock), VerificationComponent.ALL)),
+                MediaType.TEXT_HTML_TYPE).build();
     }
 }

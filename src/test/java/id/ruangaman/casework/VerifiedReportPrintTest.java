@@ -93,7 +93,11 @@ class VerifiedReportPrintTest {
                 "Dinilai oleh report-counsellor", "Diperiksa oleh report-counsellor")) {
             assertTrue(id.contains(shown), "the Indonesian report lacks \"" + shown + "\": " + id);
         }
-        String en = CaseworkPrintTest.visibleText(page(link, "en"));
+        // a document in its reader's language: Bahasa Indonesia by default, English through the print page's switch
+        assertTrue(CaseworkPrintTest.visibleText(page(link, "en")).contains("Laporan Hasil Verifikasi"), "the default is Indonesian");
+        String switchTo = attribute(page(link, "en"), "id=\"document-language-en\"", "href");
+        assertEquals(link + "?lang=en", switchTo);
+        String en = CaseworkPrintTest.visibleText(page(switchTo, "en"));
         for (String shown : List.of("Verified Report", "Safety and urgent needs", "The chat is NOT safe on the survivor's phone",
                 "URGENT MEDICAL", "at a time not yet known", "6. Information on rights, mechanism, risks and mitigation",
                 "Initial assessment", "Victim's condition Distressed", "Medical, Safe shelter", "High", "Checked by report-counsellor")) {

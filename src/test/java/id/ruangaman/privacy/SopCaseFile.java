@@ -151,6 +151,11 @@ final class SopCaseFile {
             assertTrue(html.contains("tidak bisa dicetak lagi") && html.contains(DECISION_NUMBER) && !html.contains(sentinel),
                     print + " of the erased case");
         }
+        // walkthrough 8b: the verified report said "not marked MEDIS MENDESAK" of an urgent case once it was erased
+        String report = getAs(coordinator).get("/inbox/cases/" + ref + "/print/verified-report").then().statusCode(409).extract()
+                .asString();
+        assertTrue(report.contains("tidak bisa dicetak lagi") && !report.contains("MEDIS MENDESAK.") && !report.contains(sentinel),
+                "verified report of the erased case");
     }
 
     private String coordinatorName;
