@@ -102,7 +102,7 @@ class CaseworkService {
         }
         LimitedMeeting m = new LimitedMeeting();
         m.intakeId = file.id;
-        m.heldOn = dates.happened(date(heldOn, "held_on"));
+        m.heldOn = dates.notBeforeReceipt(dates.happened(date(heldOn, "held_on")), file);
         m.attendees = accountNames(attendeeIds, "attendees");
         m.optionsExplained = required(options, "options_explained");
         m.victimChoice = code(choice, Vocabulary.VICTIM_CHOICES, "victim_choice");
@@ -122,7 +122,7 @@ class CaseworkService {
         }
         AssignmentLetter l = repo.one(AssignmentLetter.class, file.id).orElseGet(AssignmentLetter::new);
         l.letterNumber = shortText(number, "letter_number");
-        l.issuedOn = dates.happened(date(issuedOn, "issued_on"));
+        l.issuedOn = dates.notBeforeReceipt(dates.happened(date(issuedOn, "issued_on")), file);
         List<LimitedMeeting> meetings = repo.meetings(file.id);
         DateRules.notBefore(l.issuedOn, meetings.stream().filter(m -> "examination".equals(m.victimChoice)).map(m -> m.heldOn)
                 .reduce((a, b) -> b).orElse(null), "meeting");
@@ -180,6 +180,7 @@ class CaseworkService {
         i.intakeId = file.id;
         i.partyId = party.id;
         i.heldAt = dateTime(heldAt, "held_at");
+        dates.notBeforeReceipt(dates.dayOf(i.heldAt), file);
         DateRules.notBefore(dates.dayOf(i.heldAt), repo.one(AssignmentLetter.class, file.id).map(l -> l.issuedOn).orElse(null), "letter");
         if (summary != null && !summary.isBlank()) {
             dates.minutesAllowed(i);
@@ -330,7 +331,8 @@ class CaseworkService {
         e.programme = educational ? required(programme, "programme") : optional(programme);
         e.institution = optional(institution);
         e.completionReportOn = reportOn == null || reportOn.isBlank() ? null
-                : DateRules.notBefore(dates.happened(date(reportOn, "completion_report_on")), d.decidedOn, "decision");
+                : DateRules.notBefore(dates.notBeforeReceipt(dates.happened(date(reportOn, "completion_report_on")), file), d.decidedOn,
+                        "decision");
         if ("completed".equals(e.state) && educational && e.completionReportOn == null) {
             throw FormRefused.invalid("completion_report_on");
         }
@@ -357,7 +359,7 @@ class CaseworkService {
         }
         RecoveryPlan p = repo.one(RecoveryPlan.class, file.id).orElseGet(RecoveryPlan::new);
         p.consentBy = code(consentBy, Vocabulary.CONSENT_BY, "recovery_consent");
-        p.consentOn = dates.happened(date(consentOn, "recovery_consent"));
+        p.consentOn = dates.notBeforeReceipt(dates.happened(date(consentOn, "recovery_consent")), file);
         p.victimStatus = code(victimStatus, Vocabulary.VICTIM_STATUSES, "victim_status");
         p.plan = required(plan, "plan");
         List<String> ids = new ArrayList<>();
@@ -387,7 +389,8 @@ class CaseworkService {
         RecoveryPlan plan = repo.one(RecoveryPlan.class, file.id).orElseThrow(() -> FormRefused.notReady("recovery_plan_first"));
         RecoveryCheckin c = new RecoveryCheckin();
         c.intakeId = file.id;
-        c.checkedOn = DateRules.notBefore(dates.happened(date(checkedOn, "checked_on")), plan.consentOn, "consent");
+        c.checkedOn = DateRules.notBefore(dates.notBeforeReceipt(dates.happened(date(checkedOn, "checked_on")), file), plan.consentOn,
+                "consent");
         c.withWhom = code(withWhom, Vocabulary.CHECKIN_WITH, "with_whom");
         if ("provider".equals(c.withWhom)) {
             long id = parseId(providerId, "checkin_provider");
