@@ -10,6 +10,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,6 +24,8 @@ import id.ruangaman.inbox.CaseAccess;
 import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.CaseStatus;
 import id.ruangaman.inbox.InboxConfig;
+import id.ruangaman.inbox.VerificationComponent;
+import id.ruangaman.inbox.VerificationFinding;
 import id.ruangaman.referral.ProviderRepository;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.AccountRepository;
@@ -89,6 +93,58 @@ class CaseworkService {
             repo.persist(a);
         }
         audit.record(who.getUsername(), AuditAction.ASSESSMENT, file.id, "risk:" + a.riskLevel);
+    }
+
+    /**
+     * What the verification of each part of the verified report found (SOP Pemeriksaan/Verifikasi, components 1-6):
+     * {@code notes} maps a component to its note; {@code examined} is part 3's documents/evidence examined. A blank
+     * value clears that part. Once verification has started (409 {@code not_in_verification} before); 400
+     * {@code finding_empty} when nothing is written and nothing was; audited with the parts changed (codes only).
+     */
+    @Transactional
+    public void saveFindings(String ref, Map<String, String> notes, String examined, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        if (CaseStatus.NEW.equals(file.status)) {
+            throw FormRefused.notReady("not_in_verification");
+        }
+        List<String> changed = new ArrayList<>();
+        boolean anyWritten = false;
+        for (String component : VerificationComponent.ALL) {
+            String note = optional(notes.get(component));
+            String what = VerificationFinding.EVIDENCE.equals(component) ? optional(examined) : null;
+            anyWritten |= note != null || what != null;
+            VerificationFinding f = repo.finding(file.id, component);
+            if (f == null && note == null && what == null) {
+                continue;
+            }
+            if (f != null && Objects.equals(f.note, note) && Objects.equals(f.examined, what)) {
+                continue;
+            }
+            changed.add("component:" + component);
+            if (note == null && what == null) {
+                repo.remove(f);
+                continue;
+            }
+            boolean fresh = f == null;
+            if (fresh) {
+                f = new VerificationFinding();
+                f.intakeId = file.id;
+                f.component = component;
+            }
+            f.note = note;
+            f.examined = what;
+            f.recordedBy = who.getUsername();
+            f.recordedAt = now();
+            if (fresh) {
+                repo.persist(f);
+            }
+        }
+        if (!anyWritten && changed.isEmpty()) {
+            throw FormRefused.invalid("finding_empty");
+        }
+        if (!changed.isEmpty()) {
+            audit.record(who.getUsername(), AuditAction.CHECK, file.id, String.join(" ", changed));
+        }
     }
 
     // --- after verification: rapat terbatas, surat tugas ------------------------------------------------------

@@ -51,6 +51,10 @@ final class SopCaseFile {
         }
         submit(coordinator, sop(), sop() + "/assessment", form("condition", "distressed", "emergency", "medical", "risk_level", "high",
                 "condition_notes", text("kondisi"), "risks", text("risiko"), "mitigation", text("mitigasi")));
+        submit(coordinator, sop(), sop() + "/findings", form("finding_identification", text("temuan identitas"), "finding_chronology",
+                text("temuan kronologi"), "finding_evidence", text("temuan bukti"), "evidence_examined", text("bukti diperiksa"),
+                "finding_witnesses", text("temuan saksi"), "finding_needs", text("temuan kebutuhan"), "finding_rights_information",
+                text("temuan hak")));
         status("verified");
         submit(coordinator, sop(), sop() + "/meetings", form("held_on", TODAY.toString(), "attendees", String.valueOf(coordinatorId),
                 "options_explained", text("pilihan"), "victim_choice", "examination", "choice_notes", text("catatan pilihan")));
@@ -93,6 +97,7 @@ final class SopCaseFile {
     void assertSkeletonKept(java.sql.Connection db, long intakeId) throws java.sql.SQLException {
         Map<String, String> kept = new LinkedHashMap<>();
         kept.put("case_assessment", "condition || '/' || risk_level || '/' || recorded_by");
+        kept.put("case_verification_finding", "string_agg(component || '/' || recorded_by, ',' order by component)");
         kept.put("case_meeting", "victim_choice || '/' || held_on");
         kept.put("case_assignment_letter", "letter_number || '/' || issued_on || '/' || team");
         kept.put("case_party", "string_agg(role || ':' || campus_status, ',' order by id)");
@@ -113,6 +118,8 @@ final class SopCaseFile {
             }
         }
         assertEquals("distressed/high/" + coordinatorName(), found.get("case_assessment"));
+        assertEquals(String.join(",", VerificationComponent.ALL.stream().sorted().map(c -> c + "/" + coordinatorName()).toList()),
+                found.get("case_verification_finding"), "the findings' rows stay (who, when), their text goes");
         assertEquals("examination/" + TODAY, found.get("case_meeting"));
         assertEquals(LETTER_NUMBER + "/" + TODAY + "/" + coordinatorName(), found.get("case_assignment_letter"));
         assertEquals("terlapor:lecturer,victim:student", found.get("case_party"));
