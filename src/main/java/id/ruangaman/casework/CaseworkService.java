@@ -385,7 +385,8 @@ class CaseworkService {
         e.state = code(state, Vocabulary.EXECUTION_STATES, "execution_state");
         boolean educational = !"berat".equals(d.sanctionTier);
         e.programme = educational ? required(programme, "programme") : optional(programme);
-        e.institution = optional(institution);
+        // SOP Pengenaan Sanksi 4: after a light or medium sanction, the programme is at an institution the task force names
+        e.institution = educational ? shortText(institution, "institution") : optionalShort(institution);
         e.completionReportOn = reportOn == null || reportOn.isBlank() ? null
                 : DateRules.notBefore(dates.notBeforeReceipt(dates.happened(date(reportOn, "completion_report_on")), file), d.decidedOn,
                         "decision");
@@ -624,6 +625,10 @@ class CaseworkService {
             throw FormRefused.invalid("too_long");
         }
         return text.strip();
+    }
+
+    private static String optionalShort(String text) {
+        return text == null || text.isBlank() ? null : shortText(text, "institution");
     }
 
     private static String optional(String text) {

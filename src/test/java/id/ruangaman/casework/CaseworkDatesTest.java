@@ -129,6 +129,7 @@ class CaseworkDatesTest {
 
         // the completion report follows the decision
         refusedWith(RenderedForm.holding(page(steps.base(), session), "save-execution").with("programme", "Program sintetis diketik")
+                .with("institution", "Lembaga sintetis")
                 .with("state", "completed").with("completion_report_on", today.minusDays(1).toString()).submit(session),
                 "sebelum tanggal keputusan", "Program sintetis diketik");
     }
