@@ -40,7 +40,7 @@ class CaseworkRepository {
 
     /** The verification finding of one part of a case's verified report, or null. */
     public VerificationFinding finding(long intakeId, String component) {
-        VerificationFinding.Key key = new VerificationFinding.Key();
+        id.ruangaman.inbox.CaseCheck.Key key = new id.ruangaman.inbox.CaseCheck.Key();
         key.intakeId = intakeId;
         key.component = component;
         return em.find(VerificationFinding.class, key);

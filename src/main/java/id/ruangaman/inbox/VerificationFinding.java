@@ -1,8 +1,6 @@
 package id.ruangaman.inbox;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -21,7 +19,7 @@ import id.ruangaman.security.crypto.EncryptedStringConverter;
  */
 @Entity
 @Table(name = "case_verification_finding")
-@IdClass(VerificationFinding.Key.class)
+@IdClass(CaseCheck.Key.class) // the same key as a checklist tick: case and component
 public class VerificationFinding {
 
     /** The part whose finding names what was examined. */
@@ -52,20 +50,5 @@ public class VerificationFinding {
     /** Whether nothing is written (never recorded, or erased). */
     public boolean isEmpty() {
         return (note == null || note.isBlank()) && (examined == null || examined.isBlank());
-    }
-
-    public static class Key implements Serializable {
-        public Long intakeId;
-        public String component;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(intakeId, k.intakeId) && Objects.equals(component, k.component);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(intakeId, component);
-        }
     }
 }
