@@ -77,7 +77,9 @@ class TelegramSender implements ChannelSender {
      * mapper, which builds its reader for {@link Message} (hundreds of types) on the first answer while holding a lock
      * that every other answer waits for: in a fresh JVM on a busy machine, seconds in which no send finishes (thread
      * dumps of a fresh instance with a full outbox: all senders waiting for their answers, the answers waiting for that
-     * lock). Reading a sample first builds it before any message is claimed.
+     * lock). Reading a sample first builds it before any message is claimed. A sendMessage answer itself is no longer
+     * read into a {@link Message} ({@link TelegramApi#call}); the library's other calls (editMessageReplyMarkup
+     * answers with one, button presses' answers) still are.
      */
     @Override
     public void prepare() {
