@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -88,7 +84,7 @@ class TelegramAnswerTest {
         });
         server.start();
         try {
-            TelegramApi api = new TelegramApi(config("http://127.0.0.1:" + server.getAddress().getPort()), 2);
+            TelegramApi api = new TelegramApi(TelegramApiTest.config("http://127.0.0.1:" + server.getAddress().getPort()), 2);
             SendMessage method = SendMessage.builder().chatId(1000L).text("Halo, terima kasih sudah menulis. 🌱")
                     .disableNotification(true)
                     .replyMarkup(TelegramSender.keyboard("node", List.of(new Choice("ya", "Ya"), new Choice("tidak", "Tidak"))))
@@ -99,7 +95,7 @@ class TelegramAnswerTest {
             assertEquals(7L, answer.messageId());
             assertEquals(2, requests.size());
             assertEquals(requests.get(0), requests.get(1));
-            assertTrue(requests.get(1).startsWith("POST /bot42:answer-test/sendmessage {"), requests.get(1));
+            assertTrue(requests.get(1).startsWith("POST /bot42:client-test/sendmessage {"), requests.get(1));
             assertTrue(contentType.get().startsWith("application/json"), contentType.get());
         } finally {
             server.stop(0);
@@ -113,24 +109,9 @@ class TelegramAnswerTest {
         try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = closed.getLocalPort();
         }
-        TelegramApi api = new TelegramApi(config("http://127.0.0.1:" + port), 2);
+        TelegramApi api = new TelegramApi(TelegramApiTest.config("http://127.0.0.1:" + port), 2);
         IOException thrown = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
                 () -> api.call(SendMessage.builder().chatId(1L).text("-").build()));
         assertInstanceOf(java.net.ConnectException.class, thrown);
-    }
-
-    private static TelegramConfig config(String apiUrl) {
-        return (TelegramConfig) Proxy.newProxyInstance(TelegramConfig.class.getClassLoader(), new Class<?>[] { TelegramConfig.class },
-                (proxy, method, args) -> {
-                    if (method.isDefault()) {
-                        return InvocationHandler.invokeDefault(proxy, method, args);
-                    }
-                    return switch (method.getName()) {
-                        case "botToken" -> Optional.of("42:answer-test");
-                        case "apiUrl" -> apiUrl;
-                        case "requestTimeout" -> Duration.ofSeconds(30);
-                        default -> throw new UnsupportedOperationException(method.getName());
-                    };
-                });
     }
 }
