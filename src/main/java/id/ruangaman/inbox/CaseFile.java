@@ -31,6 +31,10 @@ public class CaseFile {
     @Column(name = "contact_id", insertable = false, updatable = false)
     public Long contactId;
 
+    /** The conversation whose unfiled transcript lines are this case's ({@code ChatMessageRepository.transcriptOfCase}). */
+    @Column(insertable = false, updatable = false)
+    public Integer conversation;
+
     @Enumerated(EnumType.STRING)
     @Column(insertable = false, updatable = false)
     public Channel channel;

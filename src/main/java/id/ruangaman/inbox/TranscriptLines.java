@@ -56,7 +56,7 @@ class TranscriptLines {
         if (file.isDeleted()) {
             return List.of();
         }
-        List<ChatMessage> lines = messages.transcriptOfCase(file.id);
+        List<ChatMessage> lines = messages.transcriptOfCase(file.id, file.contactId, file.conversation);
         Set<Long> evidence = new HashSet<>(media.getEntityManager()
                 .createQuery("select m.id from Media m where m.intakeId = :id and m.claimed = true", Long.class)
                 .setParameter("id", file.id).getResultList());

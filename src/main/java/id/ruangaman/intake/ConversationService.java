@@ -376,13 +376,16 @@ public class ConversationService {
         Optional<Notices.Key> clearChat = Optional.empty();
         Long caseId = threadCase(step.state(), thread).caseId(); // the bot's replies go where the chat now is
         Long submittedId = null;
+        boolean takenOver = false; // the report took over the conversation's number: its lines need no filing
         for (Output output : step.outputs()) {
             if (output instanceof Output.Message message) {
                 if (!quiet) {
                     replies.add(outbox.queue(contact, caseId, null, message));
                 }
             } else if (output instanceof Output.IntakeSubmitted submitted) {
+                int conversation = contact.conversation;
                 submittedId = intakes.submit(contact, flow, step.state(), submitted).id;
+                takenOver = contact.conversation != conversation;
                 caseId = submittedId;
                 if (contact.channel == Channel.TELEGRAM) {
                     outbox.queueButtonRemoval(contact, caseId); // the summary's buttons are stale from now on
@@ -411,8 +414,12 @@ public class ConversationService {
                 Output.Message.plain(notices.text(key, step.state().language(), java.util.Map.of())))));
         settleUploads(contact, step, caseId, uploaded);
         if (submittedId != null) {
-            // The conversation that led to the report, and the evidence it took, become the new case's.
-            messages.attachUnfiled(contact.id, submittedId);
+            // The conversation that led to the report, and the evidence it took, become the new case's. Its lines are
+            // the report's by their conversation number (IntakeService.submit); only a report submitted again under
+            // its old reference code files them by rewriting.
+            if (!takenOver) {
+                messages.attachUnfiled(contact.id, submittedId);
+            }
             media.attachUnfiled(contact.id, submittedId);
             // Keep the managed copies in step with the bulk update, so a later flush of one cannot write back a null.
             Long filed = submittedId;
@@ -457,6 +464,7 @@ public class ConversationService {
     private ChatMessage recordSilently(Contact contact, Input input, String providerMessageId, Long editOf, Long intakeId) {
         ChatMessage inbound = new ChatMessage();
         inbound.intakeId = intakeId;
+        inbound.conversation = contact.conversation;
         inbound.editOf = editOf;
         inbound.contactId = contact.id;
         inbound.channel = contact.channel;

@@ -36,6 +36,13 @@ public class Intake {
     @Column(name = "contact_id", nullable = false)
     public Long contactId;
 
+    /**
+     * The contact's conversation this report took over when it was submitted (its unfiled transcript lines of that
+     * number are the report's; {@code ChatMessage.intakeId}). Null for a report submitted before numbers existed.
+     */
+    @Column(updatable = false)
+    public Integer conversation;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public Channel channel;

@@ -65,6 +65,10 @@ class IntakeService {
         intake.firstResponseDueAt = now.plus(config.firstResponseWithin());
         intake.answers = IntakeRecord.write(answers);
         if (intake.id == null) {
+            // The report takes over the conversation's lines by its number (ChatMessage.intakeId), so none is rewritten;
+            // the person's next lines start the next conversation.
+            intake.conversation = contact.conversation;
+            contact.conversation++;
             intakes.persist(intake);
         }
         received.fire(new IntakeReceived(intake.id));

@@ -36,11 +36,16 @@ public class ChatMessage {
     public Long contactId;
 
     /**
-     * The case (intake) this line belongs to, set when it is written: a thread message or reply to that case, or,
-     * for the conversation that led to a report, set when the report is submitted. Null while no case exists.
+     * The case (intake) this line belongs to, set when it is written: a thread message or reply to that case. Null
+     * for a line written while no case exists (the conversation that may lead to a report): such a line belongs to the
+     * report that takes over its {@link #conversation} number when it is submitted, and is never rewritten.
      */
     @Column(name = "intake_id")
     public Long intakeId;
+
+    /** The contact's {@link Contact#conversation} number when this line was written; see {@link #intakeId}. */
+    @Column(nullable = false)
+    public int conversation;
 
     /** For an outbound line a counsellor wrote in the inbox: their account. Null for the bot and the survivor. */
     @Column(name = "author_account_id")

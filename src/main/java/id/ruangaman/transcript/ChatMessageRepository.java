@@ -15,12 +15,23 @@ public class ChatMessageRepository implements PanacheRepository<ChatMessage> {
         return list("contactId = ?1 order by id", contactId);
     }
 
-    /** The lines of one case, oldest first. */
-    public List<ChatMessage> transcriptOfCase(long intakeId) {
-        return list("intakeId = ?1 order by id", intakeId);
+    /**
+     * The lines of one case, oldest first: those filed under it (its thread) and, for a report that took over a
+     * conversation number ({@code conversation} not null; see {@link ChatMessage#intakeId}), its contact's unfiled
+     * lines of that conversation (the conversation that led to the report).
+     */
+    public List<ChatMessage> transcriptOfCase(long intakeId, long contactId, Integer conversation) {
+        if (conversation == null) {
+            return list("intakeId = ?1 order by id", intakeId);
+        }
+        return list("intakeId = ?1 or (intakeId is null and contactId = ?2 and conversation = ?3) order by id",
+                intakeId, contactId, conversation);
     }
 
-    /** Files the lines of a contact that belong to no case yet (the conversation that led to a report) under it. */
+    /**
+     * Files the lines of a contact that belong to no case yet under it: only for a report submitted again under a
+     * reference code it already had, which takes over no conversation number.
+     */
     public int attachUnfiled(long contactId, long intakeId) {
         return update("intakeId = ?1 where contactId = ?2 and intakeId is null", intakeId, contactId);
     }

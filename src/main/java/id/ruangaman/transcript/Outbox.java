@@ -69,6 +69,7 @@ public class Outbox {
         ChatMessage outbound = new ChatMessage();
         outbound.contactId = contact.id;
         outbound.intakeId = intakeId;
+        outbound.conversation = contact.conversation;
         outbound.authorAccountId = authorAccountId;
         outbound.channel = contact.channel;
         outbound.direction = ChatMessage.Direction.OUT;
