@@ -60,6 +60,18 @@ public interface CaseworkMessages {
     String assessment_hint();
 
     @Message
+    String findings();
+
+    @Message
+    String findings_hint();
+
+    @Message
+    String evidence_examined();
+
+    @Message
+    String vr_recorded_by();
+
+    @Message
     String condition();
 
     @Message

@@ -10,6 +10,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import id.ruangaman.inbox.VerificationFinding;
+
 /** Reads and writes the casework rows of a case. */
 @ApplicationScoped
 class CaseworkRepository {
@@ -30,6 +32,23 @@ class CaseworkRepository {
 
     public void persist(Object entity) {
         em.persist(entity);
+    }
+
+    public void remove(Object entity) {
+        em.remove(entity);
+    }
+
+    /** The verification finding of one part of a case's verified report, or null. */
+    public VerificationFinding finding(long intakeId, String component) {
+        id.ruangaman.inbox.CaseCheck.Key key = new id.ruangaman.inbox.CaseCheck.Key();
+        key.intakeId = intakeId;
+        key.component = component;
+        return em.find(VerificationFinding.class, key);
+    }
+
+    public List<VerificationFinding> findings(long intakeId) {
+        return em.createQuery("from VerificationFinding where intakeId = :id", VerificationFinding.class).setParameter("id", intakeId)
+                .getResultList();
     }
 
     public List<Party> parties(long intakeId) {
@@ -84,6 +103,7 @@ class CaseworkRepository {
     private static Map<String, List<String>> erasedColumns() {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("case_assessment", List.of("condition_notes", "risks", "mitigation"));
+        m.put("case_verification_finding", List.of("note", "examined"));
         m.put("case_meeting", List.of("options_explained", "choice_notes"));
         m.put("case_assignment_letter", List.of("signatory_name", "signatory_title"));
         m.put("case_party", List.of("name", "account_id"));

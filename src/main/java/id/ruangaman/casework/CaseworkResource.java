@@ -104,6 +104,23 @@ public class CaseworkResource {
                 () -> work.saveAssessment(ref, condition, emergency, riskLevel, notes, risks, mitigation, current));
     }
 
+    /** The verification's findings per part: fields {@code finding_<component>} and {@code evidence_examined}. */
+    @POST
+    @Path("/findings")
+    public Response findings(@RestPath String ref, @RestForm("finding_identification") String identification,
+            @RestForm("finding_chronology") String chronology, @RestForm("finding_evidence") String evidence,
+            @RestForm("evidence_examined") String examined, @RestForm("finding_witnesses") String witnesses,
+            @RestForm("finding_needs") String needs, @RestForm("finding_rights_information") String rights) {
+        Map<String, String> notes = form("identification", identification, "chronology", chronology, "evidence", evidence, "witnesses",
+                witnesses, "needs", needs, "rights_information", rights);
+        Map<String, String> typed = new HashMap<>();
+        notes.forEach((component, text) -> typed.put("finding_" + component, text));
+        if (examined != null) {
+            typed.put("evidence_examined", examined);
+        }
+        return act(ref, "findings", typed, () -> work.saveFindings(ref, notes, examined, current));
+    }
+
     @POST
     @Path("/meetings")
     public Response meeting(@RestPath String ref, @RestForm("held_on") String heldOn, @RestForm("attendees") List<String> attendees,

@@ -10,6 +10,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,6 +24,8 @@ import id.ruangaman.inbox.CaseAccess;
 import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.CaseStatus;
 import id.ruangaman.inbox.InboxConfig;
+import id.ruangaman.inbox.VerificationComponent;
+import id.ruangaman.inbox.VerificationFinding;
 import id.ruangaman.referral.ProviderRepository;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.AccountRepository;
@@ -91,6 +95,58 @@ class CaseworkService {
         audit.record(who.getUsername(), AuditAction.ASSESSMENT, file.id, "risk:" + a.riskLevel);
     }
 
+    /**
+     * What the verification of each part of the verified report found (SOP Pemeriksaan/Verifikasi, components 1-6):
+     * {@code notes} maps a component to its note; {@code examined} is part 3's documents/evidence examined. A blank
+     * value clears that part. Once verification has started (409 {@code not_in_verification} before); 400
+     * {@code finding_empty} when nothing is written and nothing was; audited with the parts changed (codes only).
+     */
+    @Transactional
+    public void saveFindings(String ref, Map<String, String> notes, String examined, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        if (CaseStatus.NEW.equals(file.status)) {
+            throw FormRefused.notReady("not_in_verification");
+        }
+        List<String> changed = new ArrayList<>();
+        boolean anyWritten = false;
+        for (String component : VerificationComponent.ALL) {
+            String note = optional(notes.get(component));
+            String what = VerificationFinding.EVIDENCE.equals(component) ? optional(examined) : null;
+            anyWritten |= note != null || what != null;
+            VerificationFinding f = repo.finding(file.id, component);
+            if (f == null && note == null && what == null) {
+                continue;
+            }
+            if (f != null && Objects.equals(f.note, note) && Objects.equals(f.examined, what)) {
+                continue;
+            }
+            changed.add("component:" + component);
+            if (note == null && what == null) {
+                repo.remove(f);
+                continue;
+            }
+            boolean fresh = f == null;
+            if (fresh) {
+                f = new VerificationFinding();
+                f.intakeId = file.id;
+                f.component = component;
+            }
+            f.note = note;
+            f.examined = what;
+            f.recordedBy = who.getUsername();
+            f.recordedAt = now();
+            if (fresh) {
+                repo.persist(f);
+            }
+        }
+        if (!anyWritten && changed.isEmpty()) {
+            throw FormRefused.invalid("finding_empty");
+        }
+        if (!changed.isEmpty()) {
+            audit.record(who.getUsername(), AuditAction.CHECK, file.id, String.join(" ", changed));
+        }
+    }
+
     // --- after verification: rapat terbatas, surat tugas ------------------------------------------------------
 
     @Transactional
@@ -102,7 +158,7 @@ class CaseworkService {
         }
         LimitedMeeting m = new LimitedMeeting();
         m.intakeId = file.id;
-        m.heldOn = dates.happened(date(heldOn, "held_on"));
+        m.heldOn = dates.notBeforeReceipt(dates.happened(date(heldOn, "held_on")), file);
         m.attendees = accountNames(attendeeIds, "attendees");
         m.optionsExplained = required(options, "options_explained");
         m.victimChoice = code(choice, Vocabulary.VICTIM_CHOICES, "victim_choice");
@@ -122,7 +178,7 @@ class CaseworkService {
         }
         AssignmentLetter l = repo.one(AssignmentLetter.class, file.id).orElseGet(AssignmentLetter::new);
         l.letterNumber = shortText(number, "letter_number");
-        l.issuedOn = dates.happened(date(issuedOn, "issued_on"));
+        l.issuedOn = dates.notBeforeReceipt(dates.happened(date(issuedOn, "issued_on")), file);
         List<LimitedMeeting> meetings = repo.meetings(file.id);
         DateRules.notBefore(l.issuedOn, meetings.stream().filter(m -> "examination".equals(m.victimChoice)).map(m -> m.heldOn)
                 .reduce((a, b) -> b).orElse(null), "meeting");
@@ -180,6 +236,7 @@ class CaseworkService {
         i.intakeId = file.id;
         i.partyId = party.id;
         i.heldAt = dateTime(heldAt, "held_at");
+        dates.notBeforeReceipt(dates.dayOf(i.heldAt), file);
         DateRules.notBefore(dates.dayOf(i.heldAt), repo.one(AssignmentLetter.class, file.id).map(l -> l.issuedOn).orElse(null), "letter");
         if (summary != null && !summary.isBlank()) {
             dates.minutesAllowed(i);
@@ -328,9 +385,11 @@ class CaseworkService {
         e.state = code(state, Vocabulary.EXECUTION_STATES, "execution_state");
         boolean educational = !"berat".equals(d.sanctionTier);
         e.programme = educational ? required(programme, "programme") : optional(programme);
-        e.institution = optional(institution);
+        // SOP Pengenaan Sanksi 4: after a light or medium sanction, the programme is at an institution the task force names
+        e.institution = educational ? shortText(institution, "institution") : optionalShort(institution);
         e.completionReportOn = reportOn == null || reportOn.isBlank() ? null
-                : DateRules.notBefore(dates.happened(date(reportOn, "completion_report_on")), d.decidedOn, "decision");
+                : DateRules.notBefore(dates.notBeforeReceipt(dates.happened(date(reportOn, "completion_report_on")), file), d.decidedOn,
+                        "decision");
         if ("completed".equals(e.state) && educational && e.completionReportOn == null) {
             throw FormRefused.invalid("completion_report_on");
         }
@@ -357,7 +416,7 @@ class CaseworkService {
         }
         RecoveryPlan p = repo.one(RecoveryPlan.class, file.id).orElseGet(RecoveryPlan::new);
         p.consentBy = code(consentBy, Vocabulary.CONSENT_BY, "recovery_consent");
-        p.consentOn = dates.happened(date(consentOn, "recovery_consent"));
+        p.consentOn = dates.notBeforeReceipt(dates.happened(date(consentOn, "recovery_consent")), file);
         p.victimStatus = code(victimStatus, Vocabulary.VICTIM_STATUSES, "victim_status");
         p.plan = required(plan, "plan");
         List<String> ids = new ArrayList<>();
@@ -387,7 +446,8 @@ class CaseworkService {
         RecoveryPlan plan = repo.one(RecoveryPlan.class, file.id).orElseThrow(() -> FormRefused.notReady("recovery_plan_first"));
         RecoveryCheckin c = new RecoveryCheckin();
         c.intakeId = file.id;
-        c.checkedOn = DateRules.notBefore(dates.happened(date(checkedOn, "checked_on")), plan.consentOn, "consent");
+        c.checkedOn = DateRules.notBefore(dates.notBeforeReceipt(dates.happened(date(checkedOn, "checked_on")), file), plan.consentOn,
+                "consent");
         c.withWhom = code(withWhom, Vocabulary.CHECKIN_WITH, "with_whom");
         if ("provider".equals(c.withWhom)) {
             long id = parseId(providerId, "checkin_provider");
@@ -565,6 +625,10 @@ class CaseworkService {
             throw FormRefused.invalid("too_long");
         }
         return text.strip();
+    }
+
+    private static String optionalShort(String text) {
+        return text == null || text.isBlank() ? null : shortText(text, "institution");
     }
 
     private static String optional(String text) {

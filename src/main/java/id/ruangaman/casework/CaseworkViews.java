@@ -17,6 +17,7 @@ import id.ruangaman.audit.AuditEvent;
 import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.CaseStatus;
 import id.ruangaman.inbox.InboxConfig;
+import id.ruangaman.inbox.VerificationFinding;
 import id.ruangaman.inbox.WorkingDays;
 import id.ruangaman.referral.Provider;
 import id.ruangaman.referral.ProviderRepository;
@@ -79,6 +80,12 @@ class CaseworkViews {
             values.put("condition_notes", assessment.conditionNotes);
             values.put("risks", assessment.risks);
             values.put("mitigation", assessment.mitigation);
+        }
+        for (VerificationFinding f : repo.findings(id)) {
+            values.put("finding_" + f.component, f.note);
+            if (VerificationFinding.EVIDENCE.equals(f.component)) {
+                values.put("evidence_examined", f.examined);
+            }
         }
         if (letter != null) {
             values.put("letter_number", letter.letterNumber);

@@ -6,11 +6,15 @@ import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.InboxConfig;
 
 /**
  * The one rule set for the dates typed into the casework forms (days in the task force's zone, {@code inbox.zone}):
  * <ul>
+ * <li>nothing in a case's SOP file is dated before the day its report was received ({@code intake.received_at}, in
+ * the task force's zone): a meeting, a letter, an examination, a decision, a completion report, a consent, a
+ * check-in: {@code date_before_received};</li>
  * <li>a thing that already happened (a meeting held, a letter issued, minutes of an examination, a decision, a
  * consent, a completion report, a check-in) may not be dated after today: {@code date_future};</li>
  * <li>a later SOP step may not be dated before the step it depends on (assignment letter after the limited meeting
@@ -56,6 +60,17 @@ class DateRules {
             throw FormRefused.invalid("date_future");
         }
         return at;
+    }
+
+    /**
+     * {@code day} is written into the SOP file of {@code file}: not before the day its report was received (SOP
+     * Penerimaan Laporan: the casework starts from the report). Null day or unknown receipt: no rule.
+     */
+    LocalDate notBeforeReceipt(LocalDate day, CaseFile file) {
+        if (day != null && file.receivedAt != null && day.isBefore(dayOf(file.receivedAt))) {
+            throw FormRefused.invalid("date_before_received");
+        }
+        return day;
     }
 
     /** {@code day} belongs to a step that depends on an earlier one dated {@code earliest} (none: no rule). */

@@ -113,7 +113,7 @@ class LeadershipService {
         } catch (DateTimeParseException e) {
             throw FormRefused.invalid("decided_on");
         }
-        dates.happened(d.decidedOn);
+        dates.notBeforeReceipt(dates.happened(d.decidedOn), file);
         DateRules.notBefore(d.decidedOn, dates.dayOf(conclusion.recordedAt), "conclusion");
         DateRules.notBefore(d.recoveryUntil, d.decidedOn, "decision");
         if ("proven".equals(conclusion.outcome)) {

@@ -8,6 +8,11 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension(namespace = "sopv")
 class SopVocabularyExtension {
 
+    /** The six parts of the verified report ({@code VerificationComponent.ALL}), for the findings form. */
+    static List<String> components() {
+        return id.ruangaman.inbox.VerificationComponent.ALL;
+    }
+
     static List<String> conditions() {
         return Vocabulary.CONDITIONS;
     }

@@ -10,7 +10,8 @@ import id.ruangaman.security.Account;
 public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine> transcript, Map<String, CaseCheck> checks,
         List<CaseNote> notes, List<Account> assignees, String assignee, String maskedContact, String maskedName,
         List<String> nextStatuses, List<CannedReplies.Reply> cannedReplies, Integer examinationDaysLeft, long afterEvent,
-        Map<Long, String> mediaKinds, boolean showMediaUnblurred, Map<String, List<String>> blockedSteps) {
+        Map<Long, String> mediaKinds, boolean showMediaUnblurred, Map<String, List<String>> blockedSteps,
+        Map<String, VerificationFinding> findings) {
 
     /**
      * Why a next status would be refused now: the refusal codes (checklist, then the SOP's {@link CaseStepGuard}s),
@@ -26,6 +27,12 @@ public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine
 
     public CaseCheck check(String component) {
         return checks.get(component);
+    }
+
+    /** What the verification of a part found, or null when nothing is written (none recorded, or erased). */
+    public VerificationFinding finding(String component) {
+        VerificationFinding f = findings.get(component);
+        return f == null || f.isEmpty() ? null : f;
     }
 
     /** The kind of an uploaded file ({@code photo}, {@code video}, {@code voice}, {@code document}), or "document". */

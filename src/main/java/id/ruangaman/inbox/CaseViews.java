@@ -69,7 +69,13 @@ public class CaseViews {
                 contact == null || file.isDeleted() ? "" : Masking.id(contact.externalId),
                 contact == null || file.isDeleted() ? "" : Masking.name(contact.displayName),
                 CaseStatus.next(file.status), canned.in(reader == null ? file.language : reader.getLanguage(), file.language, safeTimesGiven(intake)), daysLeft, feed.latestId(), mediaKinds(file),
-                viewer != null && viewer.showMediaUnblurred, stepBlocks.of(file, checks.keySet()));
+                viewer != null && viewer.showMediaUnblurred, stepBlocks.of(file, checks.keySet()), findings(file.id));
+    }
+
+    private Map<String, VerificationFinding> findings(long intakeId) {
+        Map<String, VerificationFinding> findings = new LinkedHashMap<>();
+        work.findings(intakeId).forEach(f -> findings.put(f.component, f));
+        return findings;
     }
 
     /** Whether the person answered "when is it safe to reply?" (the canned first contact then does not ask it again). */

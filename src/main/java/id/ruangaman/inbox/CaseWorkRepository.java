@@ -34,6 +34,12 @@ class CaseWorkRepository {
         em.remove(entity);
     }
 
+    /** The verification findings of a case, one per part that has one. */
+    public List<VerificationFinding> findings(long intakeId) {
+        return em.createQuery("from VerificationFinding where intakeId = :id", VerificationFinding.class).setParameter("id", intakeId)
+                .getResultList();
+    }
+
     public List<CaseNote> notes(long intakeId) {
         return em.createQuery("from CaseNote where intakeId = :id order by createdAt", CaseNote.class).setParameter("id", intakeId)
                 .getResultList();

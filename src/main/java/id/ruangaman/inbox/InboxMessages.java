@@ -232,6 +232,18 @@ public interface InboxMessages {
     @Message
     String checklist();
 
+    /** A part's verification finding (the counsellor's note), on the case page and the verified report. */
+    @Message
+    String finding();
+
+    /** Part 3's documents/evidence examined. */
+    @Message
+    String evidence_examined();
+
+    /** The link from the checklist to the SOP page's findings form. */
+    @Message
+    String record_findings();
+
     @Message
     String reply();
 

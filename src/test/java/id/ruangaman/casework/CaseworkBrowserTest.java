@@ -78,7 +78,7 @@ class CaseworkBrowserTest {
         waitText(By.id("case-status"), "Terverifikasi");
 
         // Rapat terbatas: the victim chooses the examination.
-        date(By.id("meeting-held-on"), "2026-11-02");
+        date(By.id("meeting-held-on"), CaseworkSteps.today());
         check(By.cssSelector("#meeting input[name=attendees][value='" + counsellor.id + "']"));
         type(By.id("options-explained"), "Pilihan dijelaskan: pemeriksaan atau pendampingan saja");
         new Select(driver.findElement(By.id("victim-choice"))).selectByValue("examination");
@@ -87,7 +87,7 @@ class CaseworkBrowserTest {
 
         // Surat tugas.
         type(By.id("letter-number"), "ST/SELENIUM/1");
-        date(By.id("letter-issued-on"), "2026-11-03");
+        date(By.id("letter-issued-on"), CaseworkSteps.today());
         type(By.id("signatory-name"), "Pimpinan Sintetis");
         type(By.id("signatory-title"), "Rektor");
         check(By.cssSelector("#letter input[name=team][value='" + counsellor.id + "']"));
@@ -104,7 +104,7 @@ class CaseworkBrowserTest {
         click(By.id("add-party"));
         waitText(By.id("party"), "Dodi Sintetis");
         new Select(driver.findElement(By.id("interview-party"))).selectByIndex(1);
-        date(By.id("interview-held-at"), "2026-11-05T10:00");
+        date(By.id("interview-held-at"), CaseworkSteps.today() + "T00:00");
         type(By.id("interview-place"), "Ruang tertutup Satgas");
         type(By.id("interview-attendees"), "Konselor, pendamping");
         type(By.id("interview-summary"), "Keterangan terlapor dicatat");
@@ -153,7 +153,7 @@ class CaseworkBrowserTest {
         driver.get(root + "/inbox/cases/" + ref + "/sop");
         waitText(By.id("case-status"), "Diputuskan pimpinan");
         new Select(driver.findElement(By.id("consent-by"))).selectByValue("victim");
-        date(By.id("consent-on"), "2026-11-21");
+        date(By.id("consent-on"), CaseworkSteps.today());
         new Select(driver.findElement(By.id("victim-status"))).selectByValue("student");
         type(By.id("recovery-plan"), "Konseling mingguan selama satu semester");
         List<WebElement> providers = driver.findElements(By.cssSelector("#recovery input[name=providers]"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Dates typed into the casework forms are sanity-checked by one rule set (DateRules), each refusal shown on the form
  * with what was typed: nothing that already happened is dated in the future, a later SOP step is not dated before the
- * step it depends on, minutes wait for the examination's time, and a summons never invites to a time already past.
+ * step it depends on, nothing is dated before the day the report was received, minutes wait for the examination's
+ * time, and a summons never invites to a time already past.
  * Every refused submission is the rendered form as a browser sends it.
  */
 @QuarkusTest
@@ -39,6 +41,8 @@ class CaseworkDatesTest {
     CaseworkRepository repo;
     @Inject
     InboxConfig config;
+    @Inject
+    EntityManager em;
 
     private String session;
     private String leader;
@@ -67,6 +71,9 @@ class CaseworkDatesTest {
         String ref = fixtures.submittedCase(true);
         CaseworkSteps steps = new CaseworkSteps(session, ref);
         long id = QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().id);
+        // this report came in weeks ago, so the order of the SOP's own steps is what refuses the dates below
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update intake set received_at = timestamptz '2026-10-20 09:00+07' where id = ?1").setParameter(1, id).executeUpdate());
         LocalDate today = LocalDate.now(config.zone());
         String future = today.plusYears(4).toString();
         assertEquals(303, steps.status("in_verification"));
@@ -78,12 +85,12 @@ class CaseworkDatesTest {
         refusedWith(RenderedForm.holding(page(steps.base(), session), "save-meeting").with("held_on", future)
                 .with("attendees", String.valueOf(counsellor.id)).with("options_explained", "Pilihan yang diketik sintetis")
                 .with("victim_choice", "examination").submit(session), "Tanggal ini belum tiba", "Pilihan yang diketik sintetis");
-        assertEquals(303, steps.meeting(counsellor.id, "examination")); // 2026-11-02
+        assertEquals(303, steps.meeting(counsellor.id, "examination")); // today
         // the assignment letter follows the meeting where the victim chose an examination
         refusedWith(RenderedForm.holding(page(steps.base(), session), "save-letter").with("letter_number", "ST-DIKETIK/7")
                 .with("issued_on", "2026-11-01").with("signatory_name", "Pimpinan Sintetis").with("signatory_title", "Rektor")
                 .with("team", String.valueOf(counsellor.id)).submit(session), "sebelum rapat terbatas", "ST-DIKETIK/7");
-        assertEquals(303, steps.letter(counsellor.id)); // 2026-11-03
+        assertEquals(303, steps.letter(counsellor.id)); // today
         assertEquals(303, steps.status("in_examination"));
         assertEquals(303, steps.party("terlapor", "Dodi Sintetis"));
         long party = QuarkusTransaction.requiringNew().call(() -> repo.parties(id).get(0).id);
@@ -104,7 +111,7 @@ class CaseworkDatesTest {
         page("/inbox/cases/" + ref + "/sop/print/pemanggilan/" + party, session);
         assertEquals(303, steps.party("witness", "Sari Sintetis"));
         long witness = QuarkusTransaction.requiringNew().call(() -> repo.parties(id).get(1).id);
-        assertEquals(303, steps.interview(witness, "Berita acara sintetis")); // 2026-11-05, past
+        assertEquals(303, steps.interview(witness, "Berita acara sintetis")); // today at midnight, past
         String past = getAs(session).when().get("/inbox/cases/" + ref + "/sop/print/pemanggilan/" + witness).then().statusCode(409)
                 .extract().asString();
         assertTrue(past.contains("sudah lewat"), "a summons to a time already past is refused with the reason");
@@ -122,7 +129,49 @@ class CaseworkDatesTest {
 
         // the completion report follows the decision
         refusedWith(RenderedForm.holding(page(steps.base(), session), "save-execution").with("programme", "Program sintetis diketik")
+                .with("institution", "Lembaga sintetis")
                 .with("state", "completed").with("completion_report_on", today.minusDays(1).toString()).submit(session),
                 "sebelum tanggal keputusan", "Program sintetis diketik");
+    }
+
+    /**
+     * A report received today: every form that dates something in its SOP file refuses yesterday with the reason,
+     * keeping what was typed (SOP Penerimaan Laporan: the casework starts from the report), and accepts today.
+     */
+    @Test
+    void shouldRefuseDatesBeforeTheReportWasReceivedAndKeepWhatWasTyped() {
+        String ref = fixtures.submittedCase(true);
+        CaseworkSteps steps = new CaseworkSteps(session, ref);
+        long id = QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().id);
+        String yesterday = LocalDate.now(config.zone()).minusDays(1).toString();
+        String reason = "sebelum laporan diterima";
+        assertEquals(303, steps.status("in_verification"));
+        steps.tickChecklist();
+        assertEquals(303, steps.assessment());
+        assertEquals(303, steps.status("verified"));
+
+        refusedWith(RenderedForm.holding(page(steps.base(), session), "save-meeting").with("held_on", yesterday)
+                .with("attendees", String.valueOf(counsellor.id)).with("options_explained", "Pilihan diketik sebelum laporan")
+                .with("victim_choice", "examination").submit(session), reason, "Pilihan diketik sebelum laporan");
+        refusedWith(RenderedForm.holding(page(steps.base(), session), "save-recovery").with("consent_by", "victim")
+                .with("consent_on", yesterday).with("victim_status", "student").with("plan", "Rencana diketik sebelum laporan")
+                .submit(session), reason, "Rencana diketik sebelum laporan");
+        assertEquals(303, steps.meeting(counsellor.id, "examination"));
+        refusedWith(RenderedForm.holding(page(steps.base(), session), "save-letter").with("letter_number", "ST-SEBELUM/1")
+                .with("issued_on", yesterday).with("signatory_name", "Pimpinan Sintetis").with("signatory_title", "Rektor")
+                .with("team", String.valueOf(counsellor.id)).submit(session), reason, "ST-SEBELUM/1");
+        assertEquals(303, steps.letter(counsellor.id));
+        assertEquals(303, steps.status("in_examination"));
+        assertEquals(303, steps.party("terlapor", "Dodi Sintetis"));
+        long party = QuarkusTransaction.requiringNew().call(() -> repo.parties(id).get(0).id);
+        refusedWith(RenderedForm.holding(page(steps.base(), session), "add-interview").with("party", String.valueOf(party))
+                .with("held_at", yesterday + "T10:00").with("channel", "in_person").with("place", "Ruang diketik sebelum laporan")
+                .with("interview_attendees", "Konselor sintetis").submit(session), reason, "Ruang diketik sebelum laporan");
+        RenderedForm.holding(page(steps.base(), session), "save-recovery").with("consent_by", "victim")
+                .with("consent_on", CaseworkSteps.today()).with("victim_status", "student").with("plan", "Rencana sintetis")
+                .submit(session).then().statusCode(303);
+        refusedWith(RenderedForm.holding(page(steps.base(), session), "add-checkin").with("checked_on", yesterday)
+                .with("with_whom", "victim").with("checkin_note", "Pemantauan diketik sebelum laporan").submit(session), reason,
+                "Pemantauan diketik sebelum laporan");
     }
 }

@@ -172,7 +172,7 @@ class CaseworkPrintTest {
     void shouldPrintTheRecoveryNoticeWithoutCaseDetails() {
         String ref = caseInExamination();
         CaseworkSteps steps = new CaseworkSteps(session, ref);
-        steps.post().formParam("consent_by", "victim").formParam("consent_on", "2026-11-10").formParam("victim_status", "student")
+        steps.post().formParam("consent_by", "victim").formParam("consent_on", CaseworkSteps.today()).formParam("victim_status", "student")
                 .formParam("plan", "Rencana pemulihan sintetis").when().post(steps.base() + "/recovery").then().statusCode(303);
         String text = visibleText(print("/inbox/cases/" + ref + "/sop/print/akomodasi", "id"));
         assertTrue(text.contains("tidak mengurangi masa studi") && text.contains("bimbingan akademik tambahan"), text);

@@ -79,7 +79,7 @@ class CaseworkStaffTest {
             assertTrue(sop.contains("name=\"" + field + "\" value=\"" + counsellor.id + "\""), field);
         }
         // A forged attendee: refused with the reason, and what was typed stays in the form.
-        RenderedForm.holding(sop, "save-meeting").with("held_on", "2026-11-02").with("attendees", String.valueOf(leader.id))
+        RenderedForm.holding(sop, "save-meeting").with("held_on", CaseworkSteps.today()).with("attendees", String.valueOf(leader.id))
                 .with("options_explained", "Pilihan sintetis yang diketik").with("victim_choice", "examination").submit(session).then()
                 .statusCode(400).body(containsString("Akun pimpinan tidak menangani kasus"))
                 .body(containsString("Pilihan sintetis yang diketik"));

@@ -54,13 +54,13 @@ final class CaseworkSteps {
     }
 
     int meeting(long attendee, String choice) {
-        return post().formParam("held_on", "2026-11-02").formParam("attendees", String.valueOf(attendee))
+        return post().formParam("held_on", today()).formParam("attendees", String.valueOf(attendee))
                 .formParam("options_explained", "Pilihan sintetis: pemeriksaan, pendampingan saja").formParam("victim_choice", choice)
                 .when().post(base() + "/meetings").then().extract().statusCode();
     }
 
     int letter(long member) {
-        return post().formParam("letter_number", "ST-SINTETIS/001").formParam("issued_on", "2026-11-03")
+        return post().formParam("letter_number", "ST-SINTETIS/001").formParam("issued_on", today())
                 .formParam("signatory_name", "Pimpinan Sintetis").formParam("signatory_title", "Rektor")
                 .formParam("team", String.valueOf(member)).when().post(base() + "/letter").then().extract().statusCode();
     }
@@ -71,7 +71,7 @@ final class CaseworkSteps {
     }
 
     int interview(long partyId, String summary) {
-        RequestSpecification r = post().formParam("party", String.valueOf(partyId)).formParam("held_at", "2026-11-05T10:00")
+        RequestSpecification r = post().formParam("party", String.valueOf(partyId)).formParam("held_at", today() + "T00:00")
                 .formParam("channel", "in_person").formParam("place", "Ruang rapat sintetis")
                 .formParam("interview_attendees", "Konselor sintetis, pendamping sintetis");
         if (summary != null) {
@@ -87,7 +87,10 @@ final class CaseworkSteps {
                 .post(base() + "/interviews").then().extract().statusCode();
     }
 
-    /** Today in the inbox's default zone (a decision or report is dated today: after the conclusion, not in the future). */
+    /**
+     * Today in the inbox's default zone. A test case's report arrives today, so its SOP file is dated today: not before
+     * the report was received, not in the future; an examination is held at today's midnight (already past).
+     */
     static String today() {
         return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).toString();
     }

@@ -23,6 +23,7 @@ import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.inbox.WorkingDays;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.Role;
+import id.ruangaman.testing.RenderedForm;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -160,9 +161,16 @@ class CaseworkWorkflowTest {
         assertEquals(1, audits("decision", id, "tier:sedang heavier"));
 
         refused(steps, id, "decided", "closed", "sanction_not_completed", "Pelaksanaan sanksi belum selesai");
-        steps.post().formParam("programme", "Konseling sintetis").formParam("state", "completed").when().post(steps.base() + "/execution")
+        // SOP Pengenaan Sanksi 4: the educational programme after a light or medium sanction is at an institution the
+        // task force names: the rendered form without one is refused with the reason, what was typed kept
+        RenderedForm.holding(getAs(session).accept("text/html").get(steps.base()).then().statusCode(200).extract().asString(),
+                "save-execution").with("programme", "Konseling sintetis diketik").with("state", "in_progress").submit(session).then()
+                .statusCode(400).body(containsString("lembaga yang ditunjuk Satuan Tugas")).body(containsString("Konseling sintetis diketik"));
+        steps.post().formParam("programme", "Konseling sintetis").formParam("institution", "Lembaga konseling sintetis")
+                .formParam("state", "completed").when().post(steps.base() + "/execution")
                 .then().statusCode(400).body(containsString("Isi tanggal laporan hasil program"));
-        steps.post().formParam("programme", "Konseling sintetis").formParam("state", "completed")
+        steps.post().formParam("programme", "Konseling sintetis").formParam("institution", "Lembaga konseling sintetis")
+                .formParam("state", "completed")
                 .formParam("completion_report_on", CaseworkSteps.today()).when().post(steps.base() + "/execution").then().statusCode(303);
         assertEquals(303, steps.close("resolved"));
         assertEquals(1, audits("status_change", id, "decided->closed reason:resolved"));

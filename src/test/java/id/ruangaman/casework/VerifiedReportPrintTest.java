@@ -114,6 +114,63 @@ class VerifiedReportPrintTest {
         assertEquals(Map.of(), found, "codes shown as visible text");
     }
 
+    /**
+     * Session 9 (noticed, not fixed): the verified report had nowhere to record what verifying each part found, nor
+     * part 3's examination of the documents/evidence. The counsellor writes them on the SOP page's form; the case page
+     * and the printed report (both languages) show them; a refused form shows the reason and keeps what was typed.
+     */
+    @Test
+    void shouldRecordWhatVerifyingEachPartFoundAndShowItOnTheCasePageAndInTheReport() {
+        String ref = urgentCaseOnAnUnsafePhone();
+        String casePath = "/inbox/cases/" + ref;
+        RenderedForm.holding(page(casePath, "id"), "take-case").submit(session).then().statusCode(303);
+        String early = RenderedForm.holding(page(casePath + "/sop", "id"), "save-findings")
+                .with("finding_identification", "Identitas diketik terlalu awal").submit(session).then().statusCode(409).extract().asString();
+        assertTrue(early.contains("Mulai verifikasi dulu") && early.contains("Identitas diketik terlalu awal"), "refused before verification");
+        RenderedForm.holding(page(casePath, "id"), "status-in_verification").submit(session).then().statusCode(303);
+        String empty = RenderedForm.holding(page(casePath + "/sop", "id"), "save-findings").submit(session).then().statusCode(400).extract()
+                .asString();
+        assertTrue(empty.contains("setidaknya satu bagian"), "an empty form is refused with the reason");
+
+        RenderedForm.holding(page(casePath + "/sop", "id"), "save-findings").with("finding_identification", "Identitas dicocokkan, sintetis")
+                .with("finding_evidence", "Tangkapan layar sesuai kronologi, sintetis")
+                .with("evidence_examined", "Tangkapan layar chat tiga lembar, sintetis")
+                .with("finding_rights_information", "Hak dan risiko sudah dijelaskan, sintetis").submit(session).then().statusCode(303);
+        String casePage = CaseworkPrintTest.visibleText(page(casePath, "id"));
+        for (String shown : List.of("Temuan verifikasi: Identitas dicocokkan, sintetis",
+                "Dokumen/bukti yang diperiksa: Tangkapan layar chat tiga lembar, sintetis", "Tangkapan layar sesuai kronologi, sintetis")) {
+            assertTrue(casePage.contains(shown), "the case page lacks \"" + shown + "\": " + casePage);
+        }
+        assertTrue(page(casePath + "/sop", "id").contains(">Tangkapan layar chat tiga lembar, sintetis</textarea>"), "the form holds it");
+
+        for (String component : VerificationComponent.ALL) {
+            RenderedForm.holding(page(casePath, "id"), "check-" + component).submit(session).then().statusCode(303);
+        }
+        String assessment = element(page(casePath + "/sop", "id"), "<section id=\"assessment\">.*?</section>");
+        RenderedForm.holding(assessment, "save-assessment").with("condition", "distressed").with("emergency", "medical")
+                .with("risk_level", "high").with("risks", "Risiko sintetis").with("mitigation", "Mitigasi sintetis").submit(session).then()
+                .statusCode(303);
+        RenderedForm.holding(page(casePath, "id"), "status-verified").submit(session).then().statusCode(303);
+        String link = casePath + "/print/verified-report";
+        String id = CaseworkPrintTest.visibleText(page(link, "id"));
+        for (String shown : List.of("Temuan verifikasi Identitas dicocokkan, sintetis",
+                "Dokumen/bukti yang diperiksa Tangkapan layar chat tiga lembar, sintetis",
+                "Temuan verifikasi Tangkapan layar sesuai kronologi, sintetis", "Temuan verifikasi Hak dan risiko sudah dijelaskan, sintetis",
+                "Dicatat oleh report-counsellor")) {
+            assertTrue(id.contains(shown), "the Indonesian report lacks \"" + shown + "\": " + id);
+        }
+        String en = CaseworkPrintTest.visibleText(page(link + "?lang=en", "en"));
+        for (String shown : List.of("Verification finding Identitas dicocokkan, sintetis",
+                "Documents/evidence examined Tangkapan layar chat tiga lembar, sintetis", "Recorded by report-counsellor")) {
+            assertTrue(en.contains(shown), "the English report lacks \"" + shown + "\": " + en);
+        }
+
+        // a part's finding cleared on the form is gone from the case page
+        RenderedForm.holding(page(casePath + "/sop", "id"), "save-findings").with("finding_identification", "").submit(session).then()
+                .statusCode(303);
+        assertFalse(page(casePath, "id").contains("Identitas dicocokkan, sintetis"), "a cleared finding is gone");
+    }
+
     @Test
     void shouldOpenTheReportOnlyForWhoMayOpenTheCase() {
         String ref = urgentCaseOnAnUnsafePhone();

@@ -51,10 +51,14 @@ final class SopCaseFile {
         }
         submit(coordinator, sop(), sop() + "/assessment", form("condition", "distressed", "emergency", "medical", "risk_level", "high",
                 "condition_notes", text("kondisi"), "risks", text("risiko"), "mitigation", text("mitigasi")));
+        submit(coordinator, sop(), sop() + "/findings", form("finding_identification", text("temuan identitas"), "finding_chronology",
+                text("temuan kronologi"), "finding_evidence", text("temuan bukti"), "evidence_examined", text("bukti diperiksa"),
+                "finding_witnesses", text("temuan saksi"), "finding_needs", text("temuan kebutuhan"), "finding_rights_information",
+                text("temuan hak")));
         status("verified");
-        submit(coordinator, sop(), sop() + "/meetings", form("held_on", "2026-11-02", "attendees", String.valueOf(coordinatorId),
+        submit(coordinator, sop(), sop() + "/meetings", form("held_on", TODAY.toString(), "attendees", String.valueOf(coordinatorId),
                 "options_explained", text("pilihan"), "victim_choice", "examination", "choice_notes", text("catatan pilihan")));
-        submit(coordinator, sop(), sop() + "/letter", form("letter_number", LETTER_NUMBER, "issued_on", "2026-11-03", "signatory_name",
+        submit(coordinator, sop(), sop() + "/letter", form("letter_number", LETTER_NUMBER, "issued_on", TODAY.toString(), "signatory_name",
                 text("penandatangan"), "signatory_title", text("jabatan"), "team", String.valueOf(coordinatorId)));
         status("in_examination");
         submit(coordinator, sop(), sop() + "/parties", form("party_role", "terlapor", "party_name", text("terlapor"), "campus_status",
@@ -65,7 +69,7 @@ final class SopCaseFile {
         java.util.regex.Matcher party = java.util.regex.Pattern.compile("<option value=\"(\\d+)\"[^>]*>[^<]*: " + java.util.regex.Pattern
                 .quote(text("terlapor"))).matcher(page);
         assertTrue(party.find(), "the terlapor is offered for an examination");
-        submit(coordinator, sop(), sop() + "/interviews", form("party", party.group(1), "held_at", "2026-11-05T10:00", "channel", "in_person",
+        submit(coordinator, sop(), sop() + "/interviews", form("party", party.group(1), "held_at", TODAY + "T00:00", "channel", "in_person",
                 "place", text("tempat"), "interview_attendees", text("hadir"), "summary", text("berita acara"), "recording_consent", "yes"));
         submit(coordinator, sop(), sop() + "/conclusion", form("outcome", "proven", "party_identity", text("identitas"), "violence_form",
                 text("bentuk"), "accompaniment", text("pendampingan"), "protection", text("perlindungan"), "examination_summary", "",
@@ -93,10 +97,11 @@ final class SopCaseFile {
     void assertSkeletonKept(java.sql.Connection db, long intakeId) throws java.sql.SQLException {
         Map<String, String> kept = new LinkedHashMap<>();
         kept.put("case_assessment", "condition || '/' || risk_level || '/' || recorded_by");
+        kept.put("case_verification_finding", "string_agg(component || '/' || recorded_by, ',' order by component)");
         kept.put("case_meeting", "victim_choice || '/' || held_on");
         kept.put("case_assignment_letter", "letter_number || '/' || issued_on || '/' || team");
         kept.put("case_party", "string_agg(role || ':' || campus_status, ',' order by id)");
-        kept.put("case_interview", "channel || '/' || recording_consent || '/' || held_at::date");
+        kept.put("case_interview", "channel || '/' || recording_consent || '/' || (held_at at time zone 'Asia/Jakarta')::date");
         kept.put("case_conclusion", "outcome || '/' || recorded_by");
         kept.put("case_recommendation", "sanction_tier || '/' || sanction_measure || '/' || aggravating");
         kept.put("case_decision", "decision_number || '/' || decided_on || '/' || sanction_tier || '/' || sanction_measure || '/' || recovery_until");
@@ -113,10 +118,12 @@ final class SopCaseFile {
             }
         }
         assertEquals("distressed/high/" + coordinatorName(), found.get("case_assessment"));
-        assertEquals("examination/2026-11-02", found.get("case_meeting"));
-        assertEquals(LETTER_NUMBER + "/2026-11-03/" + coordinatorName(), found.get("case_assignment_letter"));
+        assertEquals(String.join(",", VerificationComponent.ALL.stream().sorted().map(c -> c + "/" + coordinatorName()).toList()),
+                found.get("case_verification_finding"), "the findings' rows stay (who, when), their text goes");
+        assertEquals("examination/" + TODAY, found.get("case_meeting"));
+        assertEquals(LETTER_NUMBER + "/" + TODAY + "/" + coordinatorName(), found.get("case_assignment_letter"));
         assertEquals("terlapor:lecturer,victim:student", found.get("case_party"));
-        assertEquals("in_person/true/2026-11-05", found.get("case_interview"));
+        assertEquals("in_person/true/" + TODAY, found.get("case_interview"));
         assertEquals("proven/" + coordinatorName(), found.get("case_conclusion"));
         assertEquals("ringan/written_warning/victim_impact", found.get("case_recommendation"));
         assertEquals(DECISION_NUMBER + "/" + TODAY + "/sedang/student_rights_reduction/" + TODAY.plusDays(60), found.get("case_decision"));
