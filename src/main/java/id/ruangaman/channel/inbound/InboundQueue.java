@@ -27,8 +27,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * claims due contacts with {@code FOR UPDATE SKIP LOCKED} in a short transaction that leases them
  * ({@code leased_until}) and reads their pending updates in order; the webhooks' trigger waits at most for that short
  * transaction, never for the processing. The lease, not an open transaction, keeps another worker (on any instance)
- * off a claimed contact; a crashed worker's lease runs out and the contact is claimed again. The count and due time
- * are reset from the updates themselves at every claim, so they cannot drift for long.
+ * off a claimed contact; a crashed worker's lease runs out and the contact is claimed again. A claim reads only each
+ * contact's first {@code perContact + 1} pending updates, by index, so its cost does not grow with the backlog. The due
+ * time is reset from them at every claim; the pending count is reset exactly when all of a contact's updates were
+ * seen, and otherwise is never left below what was seen ({@link #pendingAfterClaim}).
  */
 @ApplicationScoped
 class InboundQueue {
@@ -61,7 +63,7 @@ class InboundQueue {
     @SuppressWarnings("unchecked")
     private List<Claimed> claimInTransaction(int contacts, int perContact, Instant leaseUntil) {
         Instant now = Instant.now(clock);
-        List<Object[]> rows = em.createNativeQuery("select channel, contact_hash from inbound_queue "
+        List<Object[]> rows = em.createNativeQuery("select channel, contact_hash, pending from inbound_queue "
                 + "where due_at <= ?1 and (leased_until is null or leased_until < ?1) "
                 + "order by due_at limit ?2 for update skip locked")
                 .setParameter(1, now).setParameter(2, contacts).getResultList();
@@ -69,47 +71,52 @@ class InboundQueue {
             return List.of();
         }
         Map<Key, List<InboundUpdate>> waiting = new LinkedHashMap<>();
-        Map<Key, Integer> counts = new HashMap<>();
+        Map<Key, Integer> stored = new HashMap<>();
+        Map<Key, List<long[]>> seen = new HashMap<>();
         Map<Channel, List<byte[]>> byChannel = new LinkedHashMap<>();
         for (Object[] row : rows) {
             Key key = new Key(Channel.valueOf((String) row[0]), (byte[]) row[1]);
             waiting.put(key, new ArrayList<>());
-            counts.put(key, 0);
+            stored.put(key, ((Number) row[2]).intValue());
+            seen.put(key, new ArrayList<>());
             if (key.hash.length > 0) {
                 byChannel.computeIfAbsent(key.channel, c -> new ArrayList<>()).add(key.hash);
             }
         }
-        List<Object[]> ids = new ArrayList<>();
-        // JDBC with a bytea array parameter, not an "in" list: one statement text whatever the number of contacts.
+        // Each contact's first perContact + 1 pending updates, read by index (inbound_update_pending_idx), so the cost
+        // does not grow with the backlog; the one more than is taken tells whether more are waiting. JDBC with a bytea
+        // array parameter, not an "in" list: one statement text whatever the number of contacts.
+        int look = perContact + 1;
         byChannel.forEach((channel, hashes) -> em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement waitingIds = connection.prepareStatement("select id, channel, contact_hash, total from ("
-                    + "select id, channel, contact_hash, count(*) over (partition by contact_hash) as total, "
-                    + "row_number() over (partition by contact_hash order by sequence_no, id) as place "
-                    + "from inbound_update where status = 'PENDING' and channel = ? and contact_hash = any(?)) ranked "
-                    + "where place <= ?")) {
-                waitingIds.setString(1, channel.name());
-                waitingIds.setArray(2, connection.createArrayOf("bytea", hashes.toArray(byte[][]::new)));
-                waitingIds.setInt(3, perContact);
-                try (ResultSet row = waitingIds.executeQuery()) {
+            try (PreparedStatement first = connection.prepareStatement("select u.id, u.contact_hash, u.sequence_no "
+                    + "from unnest(?::bytea[]) as h(hash) cross join lateral (select id, contact_hash, sequence_no "
+                    + "from inbound_update where status = 'PENDING' and contact_hash = h.hash and channel = ? "
+                    + "order by sequence_no, id limit ?) u")) {
+                first.setArray(1, connection.createArrayOf("bytea", hashes.toArray(byte[][]::new)));
+                first.setString(2, channel.name());
+                first.setInt(3, look);
+                try (ResultSet row = first.executeQuery()) {
                     while (row.next()) {
-                        ids.add(new Object[] { row.getLong(1), row.getString(2), row.getBytes(3), row.getLong(4) });
+                        seen.get(new Key(channel, row.getBytes(2))).add(new long[] { row.getLong(1), row.getLong(3) });
                     }
                 }
             }
         }));
         for (Key key : waiting.keySet()) {
             if (key.hash.length == 0) {
-                List<Object[]> nobody = em.createNativeQuery("select id, channel, count(*) over () from inbound_update "
+                List<Object[]> nobody = em.createNativeQuery("select id, sequence_no from inbound_update "
                         + "where status = 'PENDING' and channel = ?1 and contact_hash is null order by sequence_no, id limit ?2")
-                        .setParameter(1, key.channel.name()).setParameter(2, perContact).getResultList();
-                nobody.forEach(row -> ids.add(new Object[] { row[0], row[1], NOBODY, row[2] }));
+                        .setParameter(1, key.channel.name()).setParameter(2, look).getResultList();
+                nobody.forEach(row -> seen.get(key).add(new long[] { ((Number) row[0]).longValue(), ((Number) row[1]).longValue() }));
             }
         }
         Map<Long, Key> keyOf = new HashMap<>();
-        for (Object[] row : ids) {
-            Key key = new Key(Channel.valueOf((String) row[1]), (byte[]) row[2]);
-            keyOf.put(((Number) row[0]).longValue(), key);
-            counts.put(key, ((Number) row[3]).intValue());
+        Map<Key, Integer> counts = new HashMap<>();
+        for (Map.Entry<Key, List<long[]>> entry : seen.entrySet()) {
+            List<long[]> first = entry.getValue();
+            first.sort(Comparator.<long[]>comparingLong(u -> u[1]).thenComparingLong(u -> u[0]));
+            counts.put(entry.getKey(), pendingAfterClaim(stored.get(entry.getKey()), first.size(), perContact));
+            first.stream().limit(perContact).forEach(u -> keyOf.put(u[0], entry.getKey()));
         }
         if (!keyOf.isEmpty()) {
             // SQL with one array parameter: Hibernate translates a query with an "in" list again at every call.
@@ -157,6 +164,16 @@ class InboundQueue {
             }
         });
         return claimed;
+    }
+
+    /**
+     * The pending count a claimed contact's queue row gets: exact when fewer than {@code perContact + 1} updates were
+     * found (all of them were seen); otherwise the row's own count (kept by the V95 trigger and {@link #release}), but
+     * never less than what was seen, so a count that fell behind cannot let the row leave the queue while updates
+     * still wait.
+     */
+    static int pendingAfterClaim(int stored, int seen, int perContact) {
+        return seen <= perContact ? seen : Math.max(stored, seen);
     }
 
     private static void batch(PreparedStatement statement, List<Object[]> rows) throws java.sql.SQLException {

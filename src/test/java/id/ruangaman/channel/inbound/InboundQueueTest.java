@@ -141,6 +141,86 @@ class InboundQueueTest {
     }
 
     @Test
+    void shouldClaimAContactsFirstUpdatesInOrderAndKeepCountingTheRest() {
+        byte[] contact = newHash();
+        // two statements, the later sequence numbers first, so neither the id nor the insert order is the platform's
+        store(List.of(new Row(contact, 7, "g", null), new Row(contact, 5, "e", null), new Row(contact, 6, "f", null)));
+        store(List.of(new Row(contact, 3, "c", null), new Row(contact, 1, "a", null), new Row(contact, 4, "d", null),
+                new Row(contact, 2, "b", null)));
+        assertEquals(7, pendingOf(contact));
+
+        InboundQueue.Claimed first = claimOnly(contact, 3);
+        assertEquals(List.of(1L, 2L, 3L), sequences(first), "the first three, in platform order");
+        assertEquals(7, first.pending(), "the queue row's count of all seven, not of the three read");
+        assertEquals(7, pendingOf(contact));
+        finish(first, 3);
+        assertEquals(4, pendingOf(contact));
+
+        // a count that fell behind (here set by hand) is raised to what the claim saw, so the row cannot leave early
+        setPending(contact, 1);
+        InboundQueue.Claimed second = claimOnly(contact, 3);
+        assertEquals(List.of(4L, 5L, 6L), sequences(second));
+        assertEquals(4, second.pending(), "more than the three taken wait: at least the four seen");
+        finish(second, 3);
+        assertEquals(1, pendingOf(contact), "the seventh still waits");
+
+        // the tail is read whole, so the count is exact again, also when it was too high
+        setPending(contact, 9);
+        InboundQueue.Claimed third = claimOnly(contact, 3);
+        assertEquals(List.of(7L), sequences(third));
+        assertEquals(1, third.pending(), "all of the contact's updates were seen: the count is exact");
+        finish(third, 1);
+        assertEquals(0, queueRows(contact), "nothing left: the contact leaves the queue");
+    }
+
+    @Test
+    void shouldNeverLetTheCountFallBelowWhatAClaimSaw() {
+        assertEquals(2, InboundQueue.pendingAfterClaim(5, 2, 3), "all seen: exact, even below the stored count");
+        assertEquals(3, InboundQueue.pendingAfterClaim(0, 3, 3), "all seen: exact, even above the stored count");
+        assertEquals(4, InboundQueue.pendingAfterClaim(1, 4, 3), "more than taken: never below what was seen");
+        assertEquals(40, InboundQueue.pendingAfterClaim(40, 4, 3), "more than taken: the stored count when it is higher");
+    }
+
+    /** Claims until the contact is among the claimed; everything else claimed goes back untouched. */
+    private InboundQueue.Claimed claimOnly(byte[] contact, int perContact) {
+        InboundQueue.Claimed mine = null;
+        List<InboundQueue.Outcome> back = new ArrayList<>();
+        for (int attempt = 0; attempt < 50 && mine == null; attempt++) {
+            List<InboundQueue.Claimed> claimed = queue.claim(20, perContact, Instant.now().plusSeconds(60));
+            for (InboundQueue.Claimed one : claimed) {
+                if (java.util.Arrays.equals(one.contactHash(), contact)) {
+                    mine = one;
+                } else {
+                    back.add(new InboundQueue.Outcome(one, 0, null));
+                }
+            }
+            if (claimed.isEmpty()) {
+                break;
+            }
+        }
+        queue.release(back);
+        assertTrue(mine != null, "the contact was not claimed");
+        return mine;
+    }
+
+    /** As a worker does: the claimed updates are closed, then the lease is released with how many were. */
+    private void finish(InboundQueue.Claimed claimed, int closed) {
+        List<Long> ids = claimed.updates().stream().map(u -> u.id).toList();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update inbound_update set status = 'DONE', "
+                + "processed_at = now() where id = any(?1)").setParameter(1, ids.toArray(Long[]::new)).executeUpdate());
+        queue.release(List.of(new InboundQueue.Outcome(claimed, closed, null)));
+    }
+
+    private void setPending(byte[] contact, int pending) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update inbound_queue set pending = ?2 "
+                + "where channel = 'DEV' and contact_hash = ?1").setParameter(1, contact).setParameter(2, pending).executeUpdate());
+    }
+
+    private static List<Long> sequences(InboundQueue.Claimed claimed) {
+        return claimed.updates().stream().map(u -> u.sequenceNo).toList();
+    }
+
+    @Test
     void shouldKeepAContactsSecondUpdateBehindItsFirst() {
         byte[] contact = newHash();
         Instant settling = Instant.now().plus(Duration.ofHours(1));
