@@ -484,10 +484,6 @@ class OutboxDispatcher {
     }
 
     /**
-     * Marks a message that cannot be read (its body or recipient does not decrypt) FAILED through its plain columns
-     * only, since loading it would fail again; the rest of the channel goes on.
-     */
-    /**
      * Whether reading failed because of the database, not the row: a JDBC error anywhere in the cause chain (pool
      * acquisition timeout, lost connection, failover). Such a read is tried again; only a row that was read and could
      * not be used (erased, no body, undecryptable) fails for good.
@@ -501,6 +497,10 @@ class OutboxDispatcher {
         return false;
     }
 
+    /**
+     * Marks a message that cannot be read (its body or recipient does not decrypt) FAILED through its plain columns
+     * only, since loading it would fail again; the rest of the channel goes on.
+     */
     private void failUnreadable(ChannelSender sender, long id, String reason) {
         QuarkusTransaction.requiringNew().run(() -> {
             List<?> owner = em.createNativeQuery("update chat_message set status = 'FAILED', failure_reason = ?1, "
