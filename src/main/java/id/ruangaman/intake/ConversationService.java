@@ -426,13 +426,13 @@ public class ConversationService {
             // The conversation that led to the report, and the evidence it took, become the new case's. Its lines are
             // the report's by their conversation number (IntakeService.submit); only a report submitted again under
             // its old reference code files them by rewriting.
+            media.attachUnfiled(contact.id, submittedId);
             if (!takenOver) {
                 messages.attachUnfiled(contact.id, submittedId);
+                // Keep the managed copies in step with the bulk update, so a later flush of one cannot write back a null.
+                Long filed = submittedId;
+                replies.stream().filter(reply -> reply.intakeId == null).forEach(reply -> reply.intakeId = filed);
             }
-            media.attachUnfiled(contact.id, submittedId);
-            // Keep the managed copies in step with the bulk update, so a later flush of one cannot write back a null.
-            Long filed = submittedId;
-            replies.stream().filter(reply -> reply.intakeId == null).forEach(reply -> reply.intakeId = filed);
         }
         save(session, flow, step.state());
         contact.language = step.state().language();
