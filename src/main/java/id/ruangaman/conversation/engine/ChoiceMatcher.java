@@ -273,8 +273,11 @@ final class ChoiceMatcher {
         return choices.stream().filter(choice -> choice.words().stream().anyMatch(w -> normalize(w).equals(word))).findFirst();
     }
 
-    /** {@link AnswerText#normalize}, and the dashes phone keyboards type ("-" where labels use "–" or "—"). */
+    /**
+     * {@link AnswerText#normalize}, the dashes phone keyboards type ("-" where labels use "–" or "—"), and their
+     * apostrophe ("’" as "'": "don’t").
+     */
     static String normalize(String text) {
-        return AnswerText.normalize(text.replace("✓", "")).replaceAll("\\s*[\u2010-\u2015\u2212-]\\s*", "-");
+        return AnswerText.normalize(text.replace("✓", "").replace('\u2019', '\'')).replaceAll("\\s*[\u2010-\u2015\u2212-]\\s*", "-");
     }
 }

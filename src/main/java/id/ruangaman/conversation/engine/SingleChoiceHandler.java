@@ -38,7 +38,12 @@ final class SingleChoiceHandler implements NodeHandler {
     public List<ChoiceSpec> choices(Turn turn, NodeDefinition node) {
         List<ChoiceSpec> choices = new ArrayList<>();
         node.options().forEach(option -> choices.add(SystemChoices.option(option, false)));
-        SystemChoices.addSkip(choices, turn.flow(), node);
+        if (node.isSkippable()) {
+            ChoiceSpec skip = SystemChoices.skip(turn.flow());
+            List<String> words = new ArrayList<>(skip.words());
+            words.addAll(Words.DONT_KNOW);
+            choices.add(new ChoiceSpec(skip.id(), skip.label(), words));
+        }
         return choices;
     }
 
@@ -69,7 +74,10 @@ final class SingleChoiceHandler implements NodeHandler {
         if (choices.stream().anyMatch(choice -> choice.id().equals(ChoiceIds.NO))) {
             yesNo.add(SystemChoices.no(turn));
         }
-        return yesNo.isEmpty() ? Optional.empty() : ChoiceMatcher.matchPhrase(typed, yesNo);
+        // A yes or a no in one or two words ("iya", "gak kak"); a longer answer says more than yes or no ("tidak ada
+        // yang pinjam" means safe) and is asked again instead.
+        boolean fewWords = ChoiceMatcher.normalize(typed).split("[^\\p{L}\\p{N}]+").length <= 2;
+        return yesNo.isEmpty() || !fewWords ? Optional.empty() : ChoiceMatcher.matchPhrase(typed, yesNo);
     }
 
     @Override
@@ -80,7 +88,9 @@ final class SingleChoiceHandler implements NodeHandler {
         }
         String raw = reply instanceof Reply.Typed typed ? typed.text() : null;
         if (chosen.get().equals(ChoiceIds.SKIP)) {
-            return Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP);
+            // "lupa" is kept as typed (the inbox shows it); a typed "lewati" is only the button.
+            String said = raw != null && Words.DONT_KNOW.stream().map(ChoiceMatcher::normalize).anyMatch(ChoiceMatcher.normalize(raw)::equals) ? raw : null;
+            return Outcome.answered(Answer.skipped(node.kind().fileName(), said), ChoiceIds.SKIP);
         }
         if (raw != null) {
             echo(turn, node, raw, chosen.get());
