@@ -31,7 +31,7 @@ class CaseworkViews {
     /** The audit actions shown on the case timeline. */
     static final List<String> TIMELINE = List.of(AuditAction.STATUS_CHANGE, AuditAction.ASSESSMENT, AuditAction.MEETING,
             AuditAction.ASSIGNMENT_LETTER, AuditAction.PARTY, AuditAction.INTERVIEW, AuditAction.CONCLUSION, AuditAction.RECOMMENDATION,
-            AuditAction.DECISION, AuditAction.SANCTION_EXECUTION, AuditAction.RECOVERY, AuditAction.CONFLICT_MARK).stream()
+            AuditAction.DECISION, AuditAction.SANCTION_EXECUTION, AuditAction.RECOVERY, AuditAction.CONFLICT_MARK, AuditAction.ERASE).stream()
             .map(AuditAction::code).toList();
 
     private final CaseworkRepository repo;

@@ -67,6 +67,10 @@ class StageRecorder {
         for (Number id : ids) {
             rows += repo.eraseContent(id.longValue());
         }
+        // Erasure closes each case (ReporterErasure): its stage row records when, as any other closing does.
+        em.createNativeQuery("insert into case_stage (intake_id, closed_at) select id, deleted_by_reporter_at from intake "
+                + "where contact_id = ?1 and deleted_by_reporter_at is not null on conflict (intake_id) do update "
+                + "set closed_at = coalesce(case_stage.closed_at, excluded.closed_at)").setParameter(1, erased.contactId()).executeUpdate();
         LOG.infof("Erased the text of %d casework rows of contact %d", rows, erased.contactId());
     }
 }

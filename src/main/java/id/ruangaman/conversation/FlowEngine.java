@@ -30,7 +30,19 @@ public final class FlowEngine {
 
     /** With texts that nodes include as {@code {notice:<name>}} (see {@link SharedTexts}). */
     public FlowEngine(EngineSettings settings, Clock clock, IdGenerator ids, CaseStatusLookup cases, SharedTexts sharedTexts) {
-        this.context = new EngineContext(settings, clock, ids, cases, new RoughDateParser(clock, settings.zone()), sharedTexts);
+        this(new EngineContext(settings, clock, ids, cases, new RoughDateParser(clock, settings.zone()), sharedTexts));
+    }
+
+    private FlowEngine(EngineContext context) {
+        this.context = context;
+    }
+
+    /**
+     * This engine with other texts for {@code {notice:<name>}}: the host gives each messenger its own, so a flow can
+     * say what that messenger really does (WhatsApp has no silent messages; Telegram has).
+     */
+    public FlowEngine withSharedTexts(SharedTexts sharedTexts) {
+        return new FlowEngine(context.withSharedTexts(sharedTexts));
     }
 
     /** A new session at the flow's start node. */

@@ -23,8 +23,13 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
     static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
     static final String DATA_DIR_PROPERTY = "ruangaman.embedded-postgres.data-dir";
     static final String DEFAULT_DEV_DATA_DIR = "data/postgres";
-    /** Below environment variables (300) so an explicit setting always wins. */
-    private static final int ORDINAL = 275;
+    /**
+     * Above environment variables (300) and {@code .env} (295), below system properties (400). The source is only
+     * added when no URL is set, and a blank {@code QUARKUS_DATASOURCE_JDBC_URL=} (as in a copied {@code .env.example})
+     * is not set: at a lower ordinal its empty value would hide the embedded server's URL and the datasource would be
+     * deactivated (walkthrough 9, finding 22).
+     */
+    private static final int ORDINAL = 350;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {

@@ -189,6 +189,15 @@ public interface InboxMessages {
     String case_deleted();
 
     @Message
+    String case_deleted_at();
+
+    @Message
+    String case_deleted_kept();
+
+    @Message
+    String case_deleted_outline();
+
+    @Message
     String contact();
 
     @Message

@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -59,6 +62,7 @@ public class ConversationService {
     private final MediaRepository media;
     private final FlowRegistry flows;
     private final FlowEngine engine;
+    private final Map<Channel, FlowEngine> engines = new ConcurrentHashMap<>();
     private final IntakeService intakes;
     private final ReporterErasure erasure;
     private final ConversationConfig config;
@@ -190,7 +194,7 @@ public class ConversationService {
         }
         contact.lastInboundAt = Instant.now(clock);
         Flow flow = flows.current(config.defaultFlow());
-        return apply(contact, newSession(contact), flow, engine.start(flow), false);
+        return apply(contact, newSession(contact), flow, engineFor(contact).start(flow), false);
     }
 
     private boolean doubleTap(Input.ButtonPress press, SessionState state, Supplier<Optional<ChatMessage>> previous) {
@@ -233,10 +237,10 @@ public class ConversationService {
         if (existing.isEmpty()) {
             announce(contact, inbound);
             Flow flow = flows.current(flowIdForNewSession == null ? config.defaultFlow() : flowIdForNewSession);
-            return apply(contact, newSession(contact), flow, engine.start(flow), false, uploaded(input), thread, null);
+            return apply(contact, newSession(contact), flow, engineFor(contact).start(flow), false, uploaded(input), thread, null);
         }
         ConversationSession session = existing.get();
-        Step step = engine.handle(flows.catalog(), before.get(), input);
+        Step step = engineFor(contact).handle(flows.catalog(), before.get(), input);
         if (step.outputs().stream().anyMatch(Output.StaleButton.class::isInstance)) {
             inbound.kind = ChatMessage.KIND_STALE_BUTTON;
         } else {
@@ -298,8 +302,13 @@ public class ConversationService {
         if (pinned.isEmpty()) {
             return List.of();
         }
-        Step step = engine.tick(pinned.get(), states.read(contactId, session.state));
+        Step step = engineFor(contact).tick(pinned.get(), states.read(contactId, session.state));
         return apply(contact, session, pinned.get(), step, false);
+    }
+
+    /** The engine with this messenger's own notices ({@code quiet_mode_whatsapp} over {@code quiet_mode}). */
+    private FlowEngine engineFor(Contact contact) {
+        return engines.computeIfAbsent(contact.channel, channel -> engine.withSharedTexts(notices.sharedFor(channel.name().toLowerCase(Locale.ROOT))));
     }
 
     private Optional<Flow> pinnedFlow(ConversationSession session) {
@@ -417,13 +426,13 @@ public class ConversationService {
             // The conversation that led to the report, and the evidence it took, become the new case's. Its lines are
             // the report's by their conversation number (IntakeService.submit); only a report submitted again under
             // its old reference code files them by rewriting.
+            media.attachUnfiled(contact.id, submittedId);
             if (!takenOver) {
                 messages.attachUnfiled(contact.id, submittedId);
+                // Keep the managed copies in step with the bulk update, so a later flush of one cannot write back a null.
+                Long filed = submittedId;
+                replies.stream().filter(reply -> reply.intakeId == null).forEach(reply -> reply.intakeId = filed);
             }
-            media.attachUnfiled(contact.id, submittedId);
-            // Keep the managed copies in step with the bulk update, so a later flush of one cannot write back a null.
-            Long filed = submittedId;
-            replies.stream().filter(reply -> reply.intakeId == null).forEach(reply -> reply.intakeId = filed);
         }
         save(session, flow, step.state());
         contact.language = step.state().language();

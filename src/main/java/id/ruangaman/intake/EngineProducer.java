@@ -12,6 +12,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import id.ruangaman.conversation.CaseStatusLookup;
+import id.ruangaman.conversation.AnswerWords;
 import id.ruangaman.conversation.EngineSettings;
 import id.ruangaman.texts.Notices;
 import id.ruangaman.conversation.FlowEngine;
@@ -24,10 +25,17 @@ class EngineProducer {
 
     @Produces
     @Singleton
-    FlowEngine engine(ConversationConfig config, ConversationFolder folder, Clock clock, IdGenerator ids, CaseStatusLookup cases, Notices notices) {
+    FlowEngine engine(ConversationConfig config, Clock clock, IdGenerator ids, CaseStatusLookup cases, Notices notices, AnswerWords words) {
         EngineSettings settings = new EngineSettings(config.maxRetries(), config.remindAfter(), config.pauseAfter(), config.zone(),
-                config.threadQuietPeriod(), AnswerWordsFile.read(folder.folder()));
+                config.threadQuietPeriod(), words);
         return new FlowEngine(settings, clock, ids, cases, notices::shared);
+    }
+
+    /** The typed yes/no words of {@code conversations/_answer_words.yaml}, for the engine and for questions asked outside the flow. */
+    @Produces
+    @Singleton
+    AnswerWords answerWords(ConversationFolder folder) {
+        return AnswerWordsFile.read(folder.folder());
     }
 
     /** Reference codes that are unique across sessions and intakes (the column constraints back this up). */

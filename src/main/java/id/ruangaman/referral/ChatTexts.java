@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.definition.LocalizedText;
 import id.ruangaman.inbox.Labels;
 import id.ruangaman.intake.ConversationConfig;
 import id.ruangaman.intake.FlowRegistry;
@@ -37,6 +38,22 @@ class ChatTexts {
     public Output.Message consentQuestion(Referral referral, Provider provider, String language) {
         String text = texts.text("consent_question", language, Map.of("provider", provider.name,
                 "service", service(referral.service, language), "parts", parts(referral.consented(), language)));
+        return new Output.Message(text, CONSENT_NODE_PREFIX + referral.id, List.of(
+                new Choice("yes", texts.text("button_yes", language)), new Choice("no", texts.text("button_no", language))), false);
+    }
+
+    /** The yes and no buttons' labels in every language, for reading a typed answer. */
+    LocalizedText buttonLabel(String key) {
+        return new LocalizedText(Map.of("id", texts.text(key, "id"), "en", texts.text(key, "en")));
+    }
+
+    /**
+     * One kind re-prompt for a typed answer that is neither yes nor no: names the two buttons and shows them again
+     * (same callback data as the question, so a tap answers it).
+     */
+    public Output.Message consentUnclear(Referral referral, Provider provider, String language) {
+        String text = texts.text("consent_unclear", language, Map.of("provider", provider.name,
+                "yes", texts.text("button_yes", language), "no", texts.text("button_no", language)));
         return new Output.Message(text, CONSENT_NODE_PREFIX + referral.id, List.of(
                 new Choice("yes", texts.text("button_yes", language)), new Choice("no", texts.text("button_no", language))), false);
     }

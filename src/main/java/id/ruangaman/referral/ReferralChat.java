@@ -1,7 +1,9 @@
 package id.ruangaman.referral;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -10,14 +12,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.ChatMessageRepository;
 import id.ruangaman.transcript.Contact;
+import id.ruangaman.conversation.AnswerWords;
 import id.ruangaman.conversation.Input;
+import id.ruangaman.conversation.engine.TypedYesNo;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.intake.ChatInterceptor;
 
 /**
  * The referral part of the chat, ahead of the conversation engine: the consent buttons ({@code _ref<id>:yes|no}),
- * the withdrawal choice ({@code _refw:<id>|keep}) and the commands {@code /cabut} and {@code /withdraw} (also with an
- * {@code @botname} suffix, any case). Everything else is left to the engine. Runs inside
+ * the withdrawal choice ({@code _refw:<id>|keep}), the commands {@code /cabut} and {@code /withdraw} (also with an
+ * {@code @botname} suffix, any case), and a typed yes or no while a consent question is open. Everything else is left to the engine. Runs inside
  * {@code ConversationService.receive}, so the inbound message is already in the transcript.
  */
 @ApplicationScoped
@@ -29,9 +33,11 @@ class ReferralChat implements ChatInterceptor {
     private final ReferralService referrals;
     private final ChatTexts texts;
     private final ChatMessageRepository messages;
+    private final AnswerWords words;
 
-    ReferralChat(ReferralService referrals, ChatTexts texts, ChatMessageRepository messages) {
+    ReferralChat(ReferralService referrals, ChatTexts texts, ChatMessageRepository messages, AnswerWords words) {
         this.referrals = referrals;
+        this.words = words;
         this.texts = texts;
         this.messages = messages;
     }
@@ -46,6 +52,10 @@ class ReferralChat implements ChatInterceptor {
         String language = ReferralTexts.language(contact.language);
         if (input instanceof Input.Text text && isWithdrawCommand(text.text())) {
             return Optional.of(List.of(startWithdrawal(contact, language)));
+        }
+        if (input instanceof Input.Text text && !text.text().strip().startsWith("/")) {
+            List<Referral> open = referrals.awaitingConsent(contact);
+            return open.isEmpty() ? Optional.empty() : typedConsent(contact, text.text(), open, language);
         }
         if (!(input instanceof Input.ButtonPress press) || press.nodeId() == null
                 || !press.nodeId().startsWith(ChatTexts.CONSENT_NODE_PREFIX)) {
@@ -65,6 +75,33 @@ class ReferralChat implements ChatInterceptor {
             return reply(closed(language));
         }
         return reply(say(referrals.answer(contact, id.get(), yes, inbound(contact)), language));
+    }
+
+    /**
+     * A typed answer while a consent question is open (walkthrough 9, finding 12: "iya boleh" was lost). A clear yes or
+     * no answers the question like its button; anything else gets one kind re-prompt naming the buttons. After that
+     * re-prompt, further unclear text is the person writing in the thread and goes on to the engine (it is in the
+     * transcript either way). With two questions open a typed yes cannot tell which one, so it is re-prompted too.
+     */
+    private Optional<List<Output.Message>> typedConsent(Contact contact, String typed, List<Referral> open, String language) {
+        Optional<Boolean> yes = TypedYesNo.read(typed, words, texts.buttonLabel("button_yes"), texts.buttonLabel("button_no"));
+        ChatMessage inbound = inbound(contact);
+        if (yes.isPresent() && open.size() == 1) {
+            return reply(say(referrals.answer(contact, open.get(0).id, yes.get(), inbound), language));
+        }
+        if (repromptedAlready(contact, open, inbound)) {
+            return Optional.empty();
+        }
+        Map<Long, Provider> providers = referrals.providersOf(open);
+        return Optional.of(open.stream().map(r -> texts.consentUnclear(r, providers.get(r.providerId), language)).toList());
+    }
+
+    /** Whether the person already wrote since the newest open consent question was asked (so was re-prompted once). */
+    private boolean repromptedAlready(Contact contact, List<Referral> open, ChatMessage inbound) {
+        Instant asked = open.stream().map(r -> r.consentAskedAt).filter(Objects::nonNull).max(Instant::compareTo).orElse(Instant.EPOCH);
+        long current = inbound == null ? Long.MAX_VALUE : inbound.id;
+        return messages.count("contactId = ?1 and direction = ?2 and id < ?3 and createdAt >= ?4",
+                contact.id, ChatMessage.Direction.IN, current, asked) > 0;
     }
 
     private Output.Message startWithdrawal(Contact contact, String language) {

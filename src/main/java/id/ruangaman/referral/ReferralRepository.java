@@ -18,6 +18,11 @@ class ReferralRepository implements PanacheRepository<Referral> {
         return list("contactId = ?1 and status in ('awaiting_consent', 'consented', 'sent', 'accepted') order by id", contactId);
     }
 
+    /** Referrals whose consent question is open in this person's chat, oldest first. */
+    public List<Referral> awaitingConsent(long contactId) {
+        return list("contactId = ?1 and status = 'awaiting_consent' order by id", contactId);
+    }
+
     /** Open referrals for the coordinators' overview, oldest first. */
     public List<Referral> open() {
         return list("status not in ('declined', 'declined_by_provider', 'completed', 'revoked', 'discarded') order by createdAt, id");

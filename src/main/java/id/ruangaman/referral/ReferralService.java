@@ -371,6 +371,11 @@ class ReferralService {
         }
     }
 
+    /** Referrals whose consent question is open in this person's chat, oldest first. */
+    public List<Referral> awaitingConsent(Contact contact) {
+        return referrals.awaitingConsent(contact.id);
+    }
+
     public List<Referral> withdrawable(Contact contact) {
         return referrals.withdrawable(contact.id);
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import id.ruangaman.conversation.SharedTexts;
 import id.ruangaman.conversation.definition.LocalizedText;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,12 @@ public class Notices {
         /** The first line of a counsellor's reply in the chat ("Konselor Satgas:"). */
         COUNSELLOR_PREFIX,
         CLEAR_CHAT_TELEGRAM, CLEAR_CHAT_WHATSAPP, CHILD_ONLINE_REPORTING,
+        /**
+         * What quiet mode does, offered at "Apakah aman chat di HP ini?" and confirmed when chosen. Telegram sends its
+         * messages without a sound ({@code disable_notification}); the WhatsApp Cloud API has no such option, so its
+         * variant says so and how to mute the chat.
+         */
+        QUIET_MODE, QUIET_MODE_WHATSAPP, QUIET_MODE_ON, QUIET_MODE_ON_WHATSAPP,
         /** A button of an earlier prompt pressed after the report (Telegram: the press's answer; WhatsApp: a reply). */
         STALE_BUTTON_AFTER_REPORT;
 
@@ -71,6 +78,15 @@ public class Notices {
      */
     public Optional<LocalizedText> shared(String name) {
         return Optional.ofNullable(shared.get(name));
+    }
+
+    /**
+     * The texts flows include as {@code {notice:<name>}} as a messenger shows them: {@code <name>_<medium>} where
+     * {@code _notices.yaml} has one (e.g. {@code quiet_mode_whatsapp}), otherwise {@code <name>}. {@code medium}: the
+     * channel's name in lower case ({@code telegram}, {@code whatsapp}, {@code dev}).
+     */
+    public SharedTexts sharedFor(String medium) {
+        return name -> shared(name + "_" + medium).or(() -> shared(name));
     }
 
     /** The notice in the person's language (both, Bahasa Indonesia first, when not chosen yet), placeholders filled. */

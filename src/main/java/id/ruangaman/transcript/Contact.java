@@ -98,16 +98,16 @@ public class Contact {
     public Instant floodNoticedAt;
 
     /**
-     * Whether uploads may be staged for this contact (fetched, not yet kept by an answer): set when one is staged,
-     * cleared by the step that settles them, so a step that has none does not look for them.
-     */
-    /**
      * How many of this person's conversations became reports: the number written on each new transcript line
      * ({@link ChatMessage#conversation}) and taken over by the next report submitted, which then moves it on.
      */
     @Column(nullable = false)
     public int conversation;
 
+    /**
+     * Whether uploads may be staged for this contact (fetched, not yet kept by an answer): set when one is staged,
+     * cleared by the step that settles them, so a step that has none does not look for them.
+     */
     @Column(name = "staged_media", nullable = false)
     public boolean stagedMedia;
 

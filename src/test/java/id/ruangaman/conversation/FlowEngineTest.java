@@ -68,7 +68,7 @@ class FlowEngineTest {
 
     @Test
     void shouldPutTheNeutralLineFirstInDiscreetModeWhenAFirstLineNamesTheViolence() throws IOException {
-        Flow flow = intakeWith("Mode senyap sudah nyala. Pesan dari kami masuk tanpa bunyi.", "Laporanmu aman di sini. Mode senyap sudah nyala.");
+        Flow flow = intakeWith("id: \"{notice:quiet_mode_on}\"", "id: \"Laporanmu aman di sini. Mode senyap sudah nyala.\"");
         SessionState beforeSafety = play(engine, flow, "language:id", "consent:yes", "in_danger:no");
 
         Step quiet = engine.handle(flow, beforeSafety, Input.ButtonPress.fromCallbackData("safe_to_reply:quiet"));

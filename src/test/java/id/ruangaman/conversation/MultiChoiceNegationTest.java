@@ -59,6 +59,15 @@ class MultiChoiceNegationTest {
             "en|services|-|I need a doctor but no police|medical",
             "en|services|-|without police or a lawyer, just a therapist please|psychological",
             "en|services|-|no, I want a lawyer|legal",
+            // status 9, noticed: "aja" / "saja" / "only" / "just" marks the wanted one; the negation covers polisi only
+            "id|services|-|nggak mau polisi psikolog aja|psychological",
+            "id|services|-|gak mau polisi, psikolog aja|psychological",
+            "id|services|-|tidak perlu polisi dokter saja|medical",
+            "id|services|-|nggak usah pengacara psikolog aja|psychological",
+            "id|services|-|psikolog aja, nggak mau polisi|psychological",
+            "en|services|-|no police just a therapist|psychological",
+            "en|services|-|no police only a doctor|medical",
+            "en|services|-|not the police, only a doctor|medical",
             // what was ticked and is now said not to be wanted is unticked
             "id|services|legal|tidak butuh bantuan hukum|-",
             "id|services|legal,psychological|nggak perlu psikolog|legal",

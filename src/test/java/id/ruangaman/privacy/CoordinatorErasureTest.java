@@ -113,6 +113,26 @@ class CoordinatorErasureTest {
         assertTrue(value.find(), revealed);
         assertEquals("(dihapus)", value.group(1));
         assertFalse(getAs(coordinator).get("/inbox/cases/" + ref).asString().contains(ref + "/erase\""), "erase offered twice");
+        assertErasedCaseTellsTheTruth(coordinator, ref);
+    }
+
+    /**
+     * Status note 9, noticed: the erased case's page showed only "Diterima" and "Ditutup", its timeline had no closing
+     * line and case_stage.closed_at stayed empty. Now the page says when it was erased and what stays (both languages),
+     * the SOP page's timeline has the erasure line, and the stage row is closed.
+     */
+    private void assertErasedCaseTellsTheTruth(String session, String ref) {
+        String page = getAs(session).get("/inbox/cases/" + ref).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Dihapus atas permintaan pelapor") && page.contains("id=\"erased-at\">") && !page.contains("id=\"erased-at\"></dd>"), page);
+        assertTrue(page.contains("kerangka catatan SOP tanpa isi pribadi") && page.contains("/inbox/cases/" + ref + "/sop\""), page);
+        String english = getAs(session).cookie("ruangaman-lang", "en").get("/inbox/cases/" + ref).asString();
+        assertTrue(english.contains("Erased at the reporter&#39;s request") || english.contains("Erased at the reporter's request"), english);
+        String sop = getAs(session).get("/inbox/cases/" + ref + "/sop").then().statusCode(200).extract().asString();
+        assertTrue(sop.contains("Data pelapor dihapus atas permintaannya; kasus ditutup"), "no closing line on the timeline");
+        Object closedAt = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select closed_at from case_stage where intake_id = ?1").setParameter(1, intake(ref).id).getResultList()
+                .stream().findFirst().orElse(null));
+        assertNotNull(closedAt, "case_stage.closed_at empty after erasure");
     }
 
     /**

@@ -186,6 +186,9 @@ class PersonErasureTest {
         assertEquals(1, erasures.size(), "one audit row per erasure");
         assertEquals(ReporterErasure.CHAT_ACTOR, erasures.get(0).actor);
         assertEquals("reason:request_in_chat cases:1", erasures.get(0).detail);
+        String sop = InboxFixtures.getAs(InboxFixtures.login("hapus-sop-coordinator")).get("/inbox/cases/" + ref + "/sop")
+                .then().statusCode(200).extract().asString();
+        assertTrue(sop.contains("Data pelapor dihapus atas permintaannya; kasus ditutup"), "no erasure line on the SOP timeline");
     }
 
     /**

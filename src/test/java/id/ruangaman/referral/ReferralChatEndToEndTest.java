@@ -1,6 +1,5 @@
 package id.ruangaman.referral;
 
-import static id.ruangaman.inbox.InboxFixtures.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,12 +54,7 @@ class ReferralChatEndToEndTest {
     }
 
     private long draftAndAsk(String ref) {
-        String location = as(counsellor).formParam("provider", String.valueOf(data.provider("contoh-lbh")))
-                .formParam("service", "legal").formParam("part", "chronology")
-                .when().post("/inbox/cases/" + ref + "/referrals").then().statusCode(303).extract().header("Location");
-        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        as(counsellor).when().post("/inbox/referrals/" + id + "/ask").then().statusCode(303);
-        return id;
+        return data.draftAndAsk(counsellor, ref);
     }
 
     private static ChatMessage lastInbound(List<ChatMessage> transcript) {

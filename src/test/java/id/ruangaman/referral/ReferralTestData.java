@@ -14,6 +14,7 @@ import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.ChatMessageRepository;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.conversation.Input;
+import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.intake.ConversationService;
 import id.ruangaman.intake.Intake;
 import id.ruangaman.intake.IntakeRepository;
@@ -97,6 +98,16 @@ public class ReferralTestData {
 
     public long intakeOf(String ref) {
         return QuarkusTransaction.requiringNew().call(() -> intakes.findByReferenceCode(ref).orElseThrow().id);
+    }
+
+    /** Drafts a referral to "contoh-lbh" (legal help, chronology shared) as the logged-in counsellor and asks consent; returns its id. */
+    public long draftAndAsk(String counsellorSession, String ref) {
+        String location = InboxFixtures.as(counsellorSession).formParam("provider", String.valueOf(provider("contoh-lbh")))
+                .formParam("service", "legal").formParam("part", "chronology")
+                .when().post("/inbox/cases/" + ref + "/referrals").then().statusCode(303).extract().header("Location");
+        long referral = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        InboxFixtures.as(counsellorSession).when().post("/inbox/referrals/" + referral + "/ask").then().statusCode(303);
+        return referral;
     }
 
     public long provider(String key) {

@@ -179,18 +179,52 @@ class OutboundQueue {
             try (PreparedStatement async = connection.prepareStatement("set local synchronous_commit to off")) {
                 async.execute();
             }
-            Instant now = Instant.now(clock);
-            Head head = heads(connection, List.of(contactId), pace, now).get(contactId);
-            if (head.messageId() == null) {
-                if (removeIfEmpty(connection, List.of(contactId)) == 1) {
-                    return;
-                }
-                setDue(connection, List.of(new Due(contactId, now, null)));
-            } else {
-                Instant due = head.dueAt(now);
-                setDue(connection, List.of(new Due(contactId, due, "SENDING".equals(head.status()) ? due : null)));
-            }
+            release(connection, contactId, pace);
         }));
+    }
+
+    /**
+     * {@link #release} inside the caller's transaction, the one that records the message's outcome (saving a
+     * transaction a send), under a savepoint: if the release fails, only it is undone and the outcome still commits;
+     * the contact's lease then runs out and it is claimed again, which only delays it, as when {@link #release} fails.
+     * Returns whether the contact was released. Call it after the outcome is written (flushed), so it is seen.
+     */
+    boolean releaseWithOutcome(Connection connection, long contactId, Pace pace) {
+        try {
+            try (PreparedStatement savepoint = connection.prepareStatement("savepoint outbound_release")) {
+                savepoint.execute();
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+        try {
+            release(connection, contactId, pace);
+            try (PreparedStatement done = connection.prepareStatement("release savepoint outbound_release")) {
+                done.execute();
+            }
+            return true;
+        } catch (SQLException e) {
+            try (PreparedStatement undo = connection.prepareStatement("rollback to savepoint outbound_release")) {
+                undo.execute();
+            } catch (SQLException lost) {
+                throw new IllegalStateException("the outcome's transaction could not be kept", lost);
+            }
+            return false;
+        }
+    }
+
+    private void release(Connection connection, long contactId, Pace pace) throws SQLException {
+        Instant now = Instant.now(clock);
+        Head head = heads(connection, List.of(contactId), pace, now).get(contactId);
+        if (head.messageId() == null) {
+            if (removeIfEmpty(connection, List.of(contactId)) == 1) {
+                return;
+            }
+            setDue(connection, List.of(new Due(contactId, now, null)));
+        } else {
+            Instant due = head.dueAt(now);
+            setDue(connection, List.of(new Due(contactId, due, "SENDING".equals(head.status()) ? due : null)));
+        }
     }
 
     /**

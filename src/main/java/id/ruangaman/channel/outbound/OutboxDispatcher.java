@@ -1,5 +1,6 @@
 package id.ruangaman.channel.outbound;
 
+import id.ruangaman.security.crypto.FieldCipher;
 import id.ruangaman.transcript.TranscriptBody;
 
 import java.time.Clock;
@@ -57,6 +58,7 @@ class OutboxDispatcher {
     private final Event<TranscriptChanged> transcriptChanged;
     private final List<ChannelSender> senders = new ArrayList<>();
     private final ProviderIds providerIds;
+    private final FieldCipher cipher;
     /**
      * Delivery steps aside while the webhook is congested: before each claim and each send (a message already claimed
      * waits at most RUANGAMAN_ACK_YIELD_MAX_PAUSE, far inside its send lease).
@@ -68,8 +70,9 @@ class OutboxDispatcher {
 
     OutboxDispatcher(EntityManager em, ChannelsConfig config, MeterRegistry metrics, Clock clock,
             Instance<ChannelSender> available, Event<TranscriptChanged> transcriptChanged, ProviderIds providerIds,
-            AckPriority ackPriority, OutboundQueue queue) {
+            AckPriority ackPriority, OutboundQueue queue, FieldCipher cipher) {
         this.providerIds = providerIds;
+        this.cipher = cipher;
         this.ackPriority = ackPriority;
         this.queue = queue;
         this.transcriptChanged = transcriptChanged;
@@ -233,8 +236,9 @@ class OutboxDispatcher {
             lane.senders.submit(() -> {
                 try {
                     giveWay();
-                    sendOne(sender, lane.limiter, lane.sendTimes, one.messageId());
-                    queue.release(one.contactId(), pace(sender));
+                    if (!sendOne(sender, lane.limiter, lane.sendTimes, one.messageId(), one.contactId())) {
+                        queue.release(one.contactId(), pace(sender));
+                    }
                 } catch (RuntimeException e) {
                     // the lease runs out and the contact's first message is claimed again
                     LOG.warnf("Send of message %d failed unexpectedly: %s", one.messageId(), e.getClass().getSimpleName());
@@ -260,25 +264,23 @@ class OutboxDispatcher {
         return new OutboundQueue.Pace(sender.perContactBurst(), sender.perContactWindow());
     }
 
-    /** A message to send and its contact, read in one transaction. */
-    private record Reading(ChatMessage message, Contact contact) {
-    }
-
     /**
      * Reads the message and sends it. The rate limit's permit is taken right before the platform is called, so the
-     * platform sees the sends spaced as the permits are (no queueing between the permit and the request).
+     * platform sees the sends spaced as the permits are (no queueing between the permit and the request). Returns
+     * whether the contact's lease in the queue was released with the recorded outcome (otherwise the caller releases
+     * it).
      */
-    private void sendOne(ChannelSender sender, RateLimiter limiter, SendTimes sendTimes, long id) {
+    private boolean sendOne(ChannelSender sender, RateLimiter limiter, SendTimes sendTimes, long id, long contactId) {
         Contact contact;
         ChatMessage message;
         Output.Message body;
         try {
-            Reading reading = QuarkusTransaction.requiringNew().call(() -> {
-                ChatMessage row = em.find(ChatMessage.class, id);
-                return new Reading(row, em.find(Contact.class, row.contactId));
-            });
-            message = reading.message();
-            contact = reading.contact();
+            // The message and its contact in one statement (read-only: Hibernate keeps no snapshot of them).
+            Object[] reading = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                    "select m, c from ChatMessage m, Contact c where m.id = ?1 and c.id = m.contactId", Object[].class)
+                    .setParameter(1, id).setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getSingleResult());
+            message = (ChatMessage) reading[0];
+            contact = (Contact) reading[1];
             body = TranscriptBody.message(message).orElseThrow();
         } catch (Exception e) {
             if (databaseTrouble(e)) {
@@ -287,13 +289,13 @@ class OutboxDispatcher {
                 throw new IllegalStateException("the outbox row could not be read now", e);
             }
             failUnreadable(sender, id, "unreadable outbox row (" + e.getClass().getSimpleName() + ")");
-            return;
+            return false;
         }
+        OutboundQueue.Pace pace = pace(sender);
         if (message.recipient != null) {
             contact.externalId = message.recipient; // the contact was erased after this message was queued (detached copy)
         } else if (contact.externalId == null) {
-            record(id, new SendOutcome.Failed("the reporter's data was erased"));
-            return;
+            return record(id, new SendOutcome.Failed("the reporter's data was erased"), contactId, pace);
         }
         SendOutcome outcome;
         try {
@@ -315,19 +317,69 @@ class OutboxDispatcher {
         } catch (RuntimeException e) {
             outcome = new SendOutcome.RetryLater(Duration.ZERO, "sender error (" + e.getClass().getSimpleName() + ")", true);
         }
-        record(id, outcome);
+        if (outcome instanceof SendOutcome.Sent sent) {
+            Boolean released = recordSent(id, sent, sender.channel(), contactId, pace);
+            if (released != null) {
+                return released;
+            }
+        }
+        return record(id, outcome, contactId, pace);
     }
 
-    private void record(long id, SendOutcome outcome) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    /**
+     * Records a delivered message with one targeted update of the columns that change (status, time, platform id;
+     * lease, failure reason and an erased person's address emptied), in the transaction that releases its contact:
+     * the body is neither read nor encrypted again, and the row's other columns (possible_duplicate, which a
+     * concurrent re-claim may have set, among them) are left as they are. The update locks the row, as
+     * {@link #record}'s read does. Returns whether the contact was released, or null when the row is ERASED or gone:
+     * {@link #record} handles those.
+     */
+    private Boolean recordSent(long id, SendOutcome.Sent sent, Channel channel, long contactId, OutboundQueue.Pace pace) {
+        return QuarkusTransaction.requiringNew().call(() -> em.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            Instant now = Instant.now(clock);
+            String providerId = sent.providerMessageId();
+            long intake;
+            Instant createdAt;
+            boolean hasIntake;
+            // The platform's id is kept only for a person who was not erased (no recipient of its own): as record does.
+            try (java.sql.PreparedStatement update = connection.prepareStatement("update chat_message set status = 'SENT', "
+                    + "sent_at = ?, provider_message = case when recipient is null then ? end, provider_message_key = ?, "
+                    + "failure_reason = null, lease_until = null, recipient = null where id = ? and status <> 'ERASED' "
+                    + "returning intake_id, created_at")) {
+                update.setTimestamp(1, java.sql.Timestamp.from(now));
+                update.setBytes(2, providerId == null ? null : cipher.encryptString(providerId));
+                update.setString(3, providerIds.key(channel, providerId));
+                update.setLong(4, id);
+                try (java.sql.ResultSet row = update.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                    intake = row.getLong(1);
+                    hasIntake = !row.wasNull();
+                    createdAt = row.getTimestamp(2).toInstant();
+                }
+            }
+            String tag = channelTag(channel);
+            metrics.counter("ruangaman.outbound.sent", "channel", tag).increment();
+            metrics.timer("ruangaman.outbound.delay", "channel", tag).record(Duration.between(createdAt, now));
+            transcriptChanged.fire(new TranscriptChanged(contactId, hasIntake ? intake : null));
+            return queue.releaseWithOutcome(connection, contactId, pace);
+        }));
+    }
+
+    /** Records any outcome through the entity, and releases the contact in the same transaction; returns whether it did. */
+    private boolean record(long id, SendOutcome outcome, long contactId, OutboundQueue.Pace pace) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             if (outcome instanceof SendOutcome.Unreachable) {
                 lockContactOf(id);
             }
             // Locked, so a concurrent re-claim (lease expired while this send was slow) cannot be overwritten:
-            // Hibernate writes the whole row, and a lost possible_duplicate flag would hide a duplicate send.
+            // Hibernate writes the whole row here, and a lost possible_duplicate flag would hide a duplicate send.
             ChatMessage message = em.find(ChatMessage.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             if (message == null) {
-                return; // the row is gone (its person deleted while it was being sent): nothing to record
+                // the row is gone (its person deleted while it was being sent): nothing to record
+                return em.unwrap(org.hibernate.Session.class).doReturningWork(
+                        connection -> queue.releaseWithOutcome(connection, contactId, pace));
             }
             Instant now = Instant.now(clock);
             message.leaseUntil = null;
@@ -359,6 +411,9 @@ class OutboxDispatcher {
                 message.recipient = null; // settled: an erased person's address is not kept a moment longer
             }
             transcriptChanged.fire(new TranscriptChanged(message.contactId, message.intakeId));
+            em.flush(); // the release below reads the outcome with plain SQL
+            return em.unwrap(org.hibernate.Session.class).doReturningWork(
+                    connection -> queue.releaseWithOutcome(connection, contactId, pace));
         });
     }
 
@@ -429,10 +484,6 @@ class OutboxDispatcher {
     }
 
     /**
-     * Marks a message that cannot be read (its body or recipient does not decrypt) FAILED through its plain columns
-     * only, since loading it would fail again; the rest of the channel goes on.
-     */
-    /**
      * Whether reading failed because of the database, not the row: a JDBC error anywhere in the cause chain (pool
      * acquisition timeout, lost connection, failover). Such a read is tried again; only a row that was read and could
      * not be used (erased, no body, undecryptable) fails for good.
@@ -446,6 +497,10 @@ class OutboxDispatcher {
         return false;
     }
 
+    /**
+     * Marks a message that cannot be read (its body or recipient does not decrypt) FAILED through its plain columns
+     * only, since loading it would fail again; the rest of the channel goes on.
+     */
     private void failUnreadable(ChannelSender sender, long id, String reason) {
         QuarkusTransaction.requiringNew().run(() -> {
             List<?> owner = em.createNativeQuery("update chat_message set status = 'FAILED', failure_reason = ?1, "

@@ -11,13 +11,21 @@ import jakarta.inject.Inject;
 
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.ruangaman.channel.ChannelsConfig;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -27,6 +35,10 @@ import okhttp3.Response;
  */
 @ApplicationScoped
 class TelegramApi {
+
+    /** Writes a method's JSON as Telegram Bots Java's client does (a plain mapper over the types' annotations). */
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
     private final TelegramConfig config;
     private final OkHttpClient http;
@@ -73,6 +85,59 @@ class TelegramApi {
             }
         }
         return current;
+    }
+
+    /**
+     * The fields of a Bot API answer a send needs (core.telegram.org/bots/api#making-requests): {@code ok}, the sent
+     * message's {@code result.message_id} (null when absent), and for a refusal {@code error_code}, {@code description}
+     * and {@code parameters.retry_after} (seconds; null when absent). {@code errorCode} is 0 when the answer could not
+     * be read: the request may then have been carried out.
+     */
+    record Answer(boolean ok, Long messageId, int errorCode, String description, Integer retryAfter) {
+
+        static final Answer UNREADABLE = new Answer(false, null, 0, null, null);
+
+        /** Reads an answer's body with Jackson's tree, never into the library's types. */
+        static Answer read(String body) {
+            JsonNode root;
+            try {
+                root = body == null ? null : JSON.readTree(body);
+            } catch (JsonProcessingException e) {
+                return UNREADABLE;
+            }
+            if (root == null || !root.isObject() || !root.path("ok").isBoolean()) {
+                return UNREADABLE;
+            }
+            if (root.get("ok").booleanValue()) {
+                JsonNode id = root.path("result").path("message_id");
+                return new Answer(true, id.canConvertToLong() ? id.longValue() : null, 0, null, null);
+            }
+            JsonNode code = root.path("error_code");
+            JsonNode description = root.path("description");
+            JsonNode retryAfter = root.path("parameters").path("retry_after");
+            return new Answer(false, null, code.canConvertToInt() ? code.intValue() : 0,
+                    description.isTextual() ? description.textValue() : null,
+                    retryAfter.canConvertToInt() ? retryAfter.intValue() : null);
+        }
+    }
+
+    /**
+     * Calls a Bot API method built with Telegram Bots Java's types, as its client would (a JSON POST to
+     * {@code /bot<token>/<method>}), and reads only {@link Answer}'s fields of what comes back, whatever the HTTP
+     * status: the library's client would read the whole answer into its types (for sendMessage, a {@code Message}
+     * with everything it holds) and run the call through OkHttp's asynchronous dispatcher, whose one lock every sender
+     * takes several times a call. This call runs on the calling thread. Throws for a network failure (a refused
+     * connection, a timeout: {@link java.io.InterruptedIOException}).
+     */
+    Answer call(BotApiMethod<?> method) throws IOException {
+        TelegramUrl url = telegramUrl(config.apiUrl());
+        HttpUrl address = new HttpUrl.Builder().scheme(url.getSchema()).host(url.getHost()).port(url.getPort())
+                .addPathSegment("bot" + config.botToken().orElseThrow()).addPathSegment(method.getMethod()).build();
+        Request request = new Request.Builder().url(address)
+                .post(RequestBody.create(JSON.writeValueAsString(method), JSON_TYPE)).build();
+        try (Response response = http.newCall(request).execute()) {
+            return Answer.read(response.body() == null ? null : response.body().string());
+        }
     }
 
     static TelegramUrl telegramUrl(String apiUrl) {

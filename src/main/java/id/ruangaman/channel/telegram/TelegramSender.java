@@ -1,6 +1,6 @@
 package id.ruangaman.channel.telegram;
 
-import java.io.InterruptedIOException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -77,7 +77,9 @@ class TelegramSender implements ChannelSender {
      * mapper, which builds its reader for {@link Message} (hundreds of types) on the first answer while holding a lock
      * that every other answer waits for: in a fresh JVM on a busy machine, seconds in which no send finishes (thread
      * dumps of a fresh instance with a full outbox: all senders waiting for their answers, the answers waiting for that
-     * lock). Reading a sample first builds it before any message is claimed.
+     * lock). Reading a sample first builds it before any message is claimed. A sendMessage answer itself is no longer
+     * read into a {@link Message} ({@link TelegramApi#call}); the library's other calls (editMessageReplyMarkup
+     * answers with one, button presses' answers) still are.
      */
     @Override
     public void prepare() {
@@ -105,18 +107,19 @@ class TelegramSender implements ChannelSender {
         if (!body.choices().isEmpty() && body.nodeId() != null) {
             request.replyMarkup(keyboard(body.nodeId(), body.choices()));
         }
+        TelegramApi.Answer answer;
         try {
-            Message sent = api.client().execute(request.build());
-            return new SendOutcome.Sent(String.valueOf(sent.getMessageId()));
-        } catch (TelegramApiRequestException e) {
-            return classify(e);
-        } catch (TelegramApiException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+            // Only the answer's few fields are read (TelegramApi.call), not the whole Message the library would build.
+            answer = api.call(request.build());
+        } catch (IOException e) {
             // A refused connection never reached Telegram; a timeout may have delivered the message.
-            boolean neverSent = cause instanceof ConnectException || cause instanceof UnknownHostException;
-            boolean unknown = !neverSent && (cause instanceof InterruptedIOException || cause instanceof java.io.IOException);
-            return new SendOutcome.RetryLater(Duration.ZERO, "network: " + cause.getClass().getSimpleName(), unknown);
+            boolean neverSent = e instanceof ConnectException || e instanceof UnknownHostException;
+            return new SendOutcome.RetryLater(Duration.ZERO, "network: " + e.getClass().getSimpleName(), !neverSent);
         }
+        if (answer.ok()) {
+            return new SendOutcome.Sent(answer.messageId() == null ? null : String.valueOf(answer.messageId()));
+        }
+        return classify(answer.errorCode(), answer.description(), answer.retryAfter());
     }
 
     /**
@@ -188,9 +191,16 @@ class TelegramSender implements ChannelSender {
     }
 
     static SendOutcome classify(TelegramApiRequestException e) {
-        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+        return classify(e.getErrorCode() == null ? 0 : e.getErrorCode(), e.getApiResponse(),
+                e.getParameters() == null ? null : e.getParameters().getRetryAfter());
+    }
+
+    /**
+     * Classifies a refusal by its {@code error_code} (0: the answer could not be read), {@code description} and
+     * {@code parameters.retry_after} (seconds; null when absent).
+     */
+    static SendOutcome classify(int code, String description, Integer after) {
         if (code == 429) {
-            Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
             return new SendOutcome.RetryLater(Duration.ofSeconds(after == null ? 1 : Math.max(1, after)), "Telegram 429 rate limit", false);
         }
         if (code == 403) {
@@ -203,7 +213,7 @@ class TelegramSender implements ChannelSender {
         if (code >= 500) {
             return new SendOutcome.RetryLater(Duration.ZERO, "Telegram " + code + " server error", false);
         }
-        return new SendOutcome.Failed("Telegram " + code + ": " + (e.getApiResponse() == null ? "refused" : e.getApiResponse()));
+        return new SendOutcome.Failed("Telegram " + code + ": " + (description == null ? "refused" : description));
     }
 
     static InlineKeyboardMarkup keyboard(String nodeId, List<Choice> choices) {

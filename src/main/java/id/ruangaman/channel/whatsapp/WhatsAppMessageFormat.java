@@ -11,9 +11,12 @@ import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Output;
 
 /**
- * Shapes a bot message for the Cloud API: up to 3 choices become reply buttons (titles of at most 20
- * characters), up to 10 a list (row titles of at most 24, the full label as description), more than
- * that numbered text, which the conversation also accepts typed ("1", "2" ...).
+ * Shapes a bot message for the Cloud API so that every choice can be read whole: up to 3 choices whose labels all fit
+ * a reply button's title (at most 20 characters) become reply buttons; up to 10 whose labels fit a list row's
+ * description (at most 72) become a list (row title at most 24, the full label as description when the title is cut);
+ * anything else is numbered text, which the conversation also accepts typed ("1", "2" ...). A button's title is never
+ * cut: two cut titles ("Orang lain, saya li…") could not be told apart, and a reply button has no description.
+ * Limits: Cloud API reference, interactive reply buttons and list messages.
  */
 final class WhatsAppMessageFormat {
 
@@ -32,13 +35,17 @@ final class WhatsAppMessageFormat {
         if (choices.isEmpty() || message.nodeId() == null) {
             return text(to, message.text());
         }
-        if (choices.size() <= 3 && message.text().length() <= BUTTON_BODY) {
+        if (choices.size() <= 3 && message.text().length() <= BUTTON_BODY && allFit(choices, BUTTON_TITLE)) {
             return buttons(to, message);
         }
-        if (choices.size() <= 10) {
+        if (choices.size() <= 10 && allFit(choices, ROW_DESCRIPTION)) {
             return list(to, message, language);
         }
         return text(to, numbered(message));
+    }
+
+    private static boolean allFit(List<Choice> choices, int max) {
+        return choices.stream().allMatch(choice -> choice.label().length() <= max);
     }
 
     static ObjectNode text(String to, String text) {
@@ -64,7 +71,7 @@ final class WhatsAppMessageFormat {
         for (Choice choice : message.choices()) {
             ObjectNode button = buttons.addObject();
             button.put("type", "reply");
-            button.putObject("reply").put("id", message.nodeId() + ":" + choice.id()).put("title", cut(choice.label(), BUTTON_TITLE));
+            button.putObject("reply").put("id", message.nodeId() + ":" + choice.id()).put("title", choice.label());
         }
         return root;
     }
@@ -82,7 +89,7 @@ final class WhatsAppMessageFormat {
             row.put("id", message.nodeId() + ":" + choice.id());
             row.put("title", cut(choice.label(), ROW_TITLE));
             if (choice.label().length() > ROW_TITLE) {
-                row.put("description", cut(choice.label(), ROW_DESCRIPTION));
+                row.put("description", choice.label());
             }
         }
         return root;

@@ -161,6 +161,29 @@ final class ChoiceMatcher {
                 named.keySet().stream().filter(named::get).toList(), rest);
     }
 
+    /**
+     * The option whose label, in some language, begins with everything typed ("saya" for "Saya sendiri", "ya" for "Ya,
+     * aman", "online" for "Online / media sosial"), when exactly one label does. A person who types little often types
+     * a label's first word. Not for an answer of negation words only ("tidak" is not "Tidak kenal"), nor one with a
+     * number (numbers are read by position and ranges: a bare "3" is not "3 hari terakhir"), nor for buttons the engine
+     * adds (skip, done).
+     */
+    static Optional<String> leadingLabelWords(String typed, List<ChoiceSpec> choices) {
+        List<String> wanted = tokens(typed);
+        if (wanted.isEmpty() || wanted.stream().allMatch(NegationScope::isNegation)
+                || wanted.stream().anyMatch(token -> token.chars().allMatch(Character::isDigit))) {
+            return Optional.empty();
+        }
+        Set<String> found = new LinkedHashSet<>();
+        for (ChoiceSpec choice : choices) {
+            if (choice.option() != null && choice.label().values().values().stream().map(ChoiceMatcher::tokens)
+                    .anyMatch(label -> label.size() >= wanted.size() && label.subList(0, wanted.size()).equals(wanted))) {
+                found.add(choice.id());
+            }
+        }
+        return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
+    }
+
     /** Whether the typed text is the choice's label in some language, so the person needs no echo of what was taken. */
     static boolean isLabel(String typed, ChoiceSpec choice) {
         String text = normalize(typed);

@@ -14,4 +14,9 @@ public record EngineContext(EngineSettings settings, Clock clock, IdGenerator id
     public EngineContext(EngineSettings settings, Clock clock, IdGenerator ids, CaseStatusLookup cases, RoughDateParser dates) {
         this(settings, clock, ids, cases, dates, SharedTexts.NONE);
     }
+
+    /** The same collaborators with other shared texts (a channel's own wording of a notice). */
+    public EngineContext withSharedTexts(SharedTexts texts) {
+        return new EngineContext(settings, clock, ids, cases, dates, texts);
+    }
 }

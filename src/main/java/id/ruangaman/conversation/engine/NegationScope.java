@@ -39,6 +39,11 @@ final class NegationScope {
      * For each span (option phrase found at {@code [start, end)} of {@code tokens}, in order of start), whether a
      * negation governs it. {@code breakBefore} has {@code i}: a comma, full stop or the like comes before token {@code i}.
      */
+    /** Whether the token is a negation word ("tidak", "bukan", "no", ...); {@code token} normalised. */
+    static boolean isNegation(String token) {
+        return NEGATIONS.contains(token);
+    }
+
     static boolean[] negated(List<String> tokens, BitSet breakBefore, List<int[]> spans) {
         boolean[] negated = new boolean[spans.size()];
         State state = State.FREE;

@@ -42,14 +42,34 @@ final class SingleChoiceHandler implements NodeHandler {
         return choices;
     }
 
-    /** A tapped button, or typed text in the person's own words (see {@link ChoiceMatcher#understand}). */
+    /**
+     * A tapped button, or typed text in the person's own words: see {@link ChoiceMatcher#understand}; failing that, the
+     * first words of exactly one option's label ({@link ChoiceMatcher#leadingLabelWords}: "saya" is "Saya sendiri");
+     * failing that, at a question whose options are {@code yes} and {@code no} (with others), a yes or no in a few words
+     * from the answer words ("iya", "gak", "ya kak"), as at a yes/no question. Walkthrough 9, finding 9: "ya" at "Apakah
+     * aman chat di HP ini?" [Ya, aman | Aman, mode senyap | Belum aman] was not understood twice and became "not safe".
+     */
     @Override
     public Optional<String> chosen(Turn turn, NodeDefinition node, Reply reply) {
         if (reply instanceof Reply.Typed typed) {
             DayOfWeek today = turn.now().atZone(turn.context().settings().zone()).getDayOfWeek();
-            return ChoiceMatcher.understand(typed.text(), choices(turn, node), today);
+            List<ChoiceSpec> choices = choices(turn, node);
+            return ChoiceMatcher.understand(typed.text(), choices, today)
+                    .or(() -> ChoiceMatcher.leadingLabelWords(typed.text(), choices))
+                    .or(() -> yesOrNo(turn, choices, typed.text()));
         }
         return NodeHandler.super.chosen(turn, node, reply);
+    }
+
+    private static Optional<String> yesOrNo(Turn turn, List<ChoiceSpec> choices, String typed) {
+        List<ChoiceSpec> yesNo = new ArrayList<>();
+        if (choices.stream().anyMatch(choice -> choice.id().equals(ChoiceIds.YES))) {
+            yesNo.add(SystemChoices.yes(turn));
+        }
+        if (choices.stream().anyMatch(choice -> choice.id().equals(ChoiceIds.NO))) {
+            yesNo.add(SystemChoices.no(turn));
+        }
+        return yesNo.isEmpty() ? Optional.empty() : ChoiceMatcher.matchPhrase(typed, yesNo);
     }
 
     @Override

@@ -79,7 +79,8 @@ class TelegramApiTest {
         }
     }
 
-    private static TelegramConfig config(String apiUrl) {
+    /** A configuration with only the Bot API's address, a made-up token and a timeout (shared with TelegramAnswerTest). */
+    static TelegramConfig config(String apiUrl) {
         return (TelegramConfig) Proxy.newProxyInstance(TelegramConfig.class.getClassLoader(), new Class<?>[] { TelegramConfig.class },
                 (proxy, method, args) -> {
                     if (method.isDefault()) {

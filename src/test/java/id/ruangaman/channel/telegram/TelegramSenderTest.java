@@ -26,6 +26,7 @@ import id.ruangaman.transcript.ChatMessageRepository;
 import id.ruangaman.transcript.Contact;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.transcript.Outbox;
+import id.ruangaman.transcript.TranscriptBody;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
@@ -285,5 +286,32 @@ class TelegramSenderTest {
         Eventually.await("damaged message FAILED", WAIT, () -> "FAILED".equals(QuarkusTransaction.requiringNew().call(() ->
                 em.createNativeQuery("select status from chat_message where id = ?1").setParameter(1, damaged).getSingleResult())));
         assertEquals(0, telegram.sentTo(damagedChat).size());
+    }
+
+    /**
+     * Recording a delivery writes only what changed: the body's ciphertext is the one written when the message was
+     * queued (before, the whole row was written back and the body encrypted again under a new nonce), and the row holds
+     * Telegram's message id, the time and no lease.
+     */
+    @Test
+    void shouldRecordADeliveryWithoutWritingTheBodyAgain() {
+        long chat = TelegramFixtures.newChatId();
+        Object[] queued = QuarkusTransaction.requiringNew().call(() -> {
+            long id = outbox.queueText(contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(chat)), "pesan yang dicatat").id;
+            em.flush();
+            return new Object[] { id, em.createNativeQuery("select body from chat_message where id = ?1").setParameter(1, id).getSingleResult() };
+        });
+        long id = (Long) queued[0];
+        awaitStatus(id, ChatMessage.Status.SENT);
+        byte[] after = (byte[]) QuarkusTransaction.requiringNew().call(() ->
+                em.createNativeQuery("select body from chat_message where id = ?1").setParameter(1, id).getSingleResult());
+        org.junit.jupiter.api.Assertions.assertArrayEquals((byte[]) queued[1], after, "the body was written again");
+        ChatMessage sent = row(id);
+        assertEquals(String.valueOf(telegram.lastMessageId(chat)), sent.providerMessage);
+        assertEquals(sent.providerMessage, sent.providerMessageKey, "a Telegram id is its own lookup key");
+        assertNotNull(sent.sentAt);
+        assertNull(sent.leaseUntil);
+        assertNull(sent.failureReason);
+        assertEquals("pesan yang dicatat", TranscriptBody.message(sent).orElseThrow().text());
     }
 }

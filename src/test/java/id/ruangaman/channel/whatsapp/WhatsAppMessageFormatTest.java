@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -21,14 +23,46 @@ class WhatsAppMessageFormatTest {
     }
 
     @Test
-    void shouldUseReplyButtonsForUpToThreeChoicesWithShortTitles() {
-        ObjectNode body = WhatsAppMessageFormat.message("62800", question("Lanjut?", 3, "Pilihan yang sangat panjang sekali"), "id");
+    void shouldUseReplyButtonsForUpToThreeChoicesWhoseLabelsFitATitle() {
+        ObjectNode body = WhatsAppMessageFormat.message("62800", question("Lanjut?", 3, "Pilihan pendek"), "id");
         assertEquals("button", body.path("interactive").path("type").asText());
         assertEquals(3, body.path("interactive").path("action").path("buttons").size());
         body.path("interactive").path("action").path("buttons").forEach(button -> {
-            assertTrue(button.path("reply").path("title").asText().length() <= 20);
+            assertTrue(button.path("reply").path("title").asText().startsWith("Pilihan pendek "));
             assertTrue(button.path("reply").path("id").asText().startsWith("node:o"));
         });
+    }
+
+    /**
+     * Walkthrough 9, finding 2: "Kejadian ini dialami siapa?" showed [Saya sendiri] [Orang lain, saya li…] [Orang lain,
+     * saya ba…], so a witness could not tell the two apart (a reply button has no description). Labels over a button's
+     * 20 characters go to a list, whose rows carry the whole label.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "who, Indonesian | Saya sendiri | Orang lain, saya lihat | Orang lain, saya bantu",
+            "who, English | Me | Someone else, I saw it | Someone else, I'm helping",
+            "safety, Indonesian | Ya | Belum aman | Aman dibalas di chat ini",
+            "one label of 21 | A | B | Disabilitas/kebutuhan" })
+    void shouldNeverCutAButtonTitleSoThatEveryChoiceCanBeReadWhole(String fixture, String first, String second, String third) {
+        List<Choice> choices = List.of(new Choice("a", first), new Choice("b", second), new Choice("c", third));
+        ObjectNode body = WhatsAppMessageFormat.message("62800", new Output.Message("Pilih", "node", choices, false), "id");
+        assertEquals("list", body.path("interactive").path("type").asText(), fixture);
+        var rows = body.path("interactive").path("action").path("sections").path(0).path("rows");
+        for (int i = 0; i < choices.size(); i++) {
+            var row = rows.path(i);
+            String shown = row.path("title").asText().endsWith("…") ? row.path("description").asText() : row.path("title").asText();
+            assertEquals(choices.get(i).label(), shown, fixture);
+            assertTrue(row.path("title").asText().length() <= 24);
+        }
+    }
+
+    @Test
+    void shouldNumberChoicesAsTextWhenALabelIsTooLongEvenForAListRow() {
+        List<Choice> choices = List.of(new Choice("a", "Ya"), new Choice("b", "x".repeat(80)));
+        ObjectNode body = WhatsAppMessageFormat.message("62800", new Output.Message("Pilih", "node", choices, false), "id");
+        assertEquals("text", body.path("type").asText());
+        assertTrue(body.path("text").path("body").asText().contains("2. " + "x".repeat(80)));
     }
 
     @Test

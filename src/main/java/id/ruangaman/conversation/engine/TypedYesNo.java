@@ -1,0 +1,40 @@
+package id.ruangaman.conversation.engine;
+
+import java.util.List;
+import java.util.Optional;
+
+import id.ruangaman.conversation.AnswerWords;
+import id.ruangaman.conversation.definition.LocalizedText;
+import id.ruangaman.conversation.definition.ChoiceIds;
+
+/**
+ * A typed yes or no to a question asked outside the intake flow (a referral's consent question, for example), read
+ * exactly as the flow's own yes/no questions read it: the answer words of {@code conversations/_answer_words.yaml} in
+ * every language, the buttons' own labels, and short phrases where the first word decides ("iya boleh", "nggak mau",
+ * "tidak usah", "jangan"); a later word meaning the opposite makes a yes unclear.
+ */
+public final class TypedYesNo {
+
+    private TypedYesNo() {
+    }
+
+    /**
+     * @param typed    what the person typed
+     * @param words    the answer words
+     * @param yesLabel the yes button's label, by language code
+     * @param noLabel  the no button's label, by language code
+     * @return true for yes, false for no, empty when unclear
+     */
+    public static Optional<Boolean> read(String typed, AnswerWords words, LocalizedText yesLabel, LocalizedText noLabel) {
+        if (typed == null || typed.isBlank()) {
+            return Optional.empty();
+        }
+        List<ChoiceSpec> choices = List.of(new ChoiceSpec(ChoiceIds.YES, yesLabel, words.allYes()),
+                new ChoiceSpec(ChoiceIds.NO, noLabel, words.allNo()));
+        String text = ChoiceMatcher.normalize(typed);
+        if (text.matches("\\d{1,3}")) {
+            return Optional.empty();
+        }
+        return ChoiceMatcher.matchPhrase(typed, choices).map(ChoiceIds.YES::equals);
+    }
+}

@@ -1,0 +1,125 @@
+package id.ruangaman.referral;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.security.Role;
+import id.ruangaman.testing.Eventually;
+import id.ruangaman.testing.FakeGraph;
+import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.FakeTelegram;
+import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WhatsAppFixtures;
+import id.ruangaman.transcript.Channel;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Walkthrough 9, finding 12: a survivor TYPES the answer to the referral consent question [Ya, setuju | Tidak]
+ * ("iya boleh") instead of tapping; it was lost (no reply, the referral stayed "awaiting consent"). A typed yes or no
+ * answers the question, negations are a no, and anything unclear gets one kind re-prompt naming the buttons.
+ * Through the WhatsApp and Telegram webhooks with the platforms' payload shapes.
+ */
+@QuarkusTest
+class TypedConsentTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final FakeTelegram telegram = FakePlatforms.telegram();
+    private final FakeGraph graph = FakePlatforms.graph();
+
+    @Inject
+    TelegramChats chats;
+    @Inject
+    InboxFixtures fixtures;
+    @Inject
+    ReferralTestData data;
+
+    private String counsellor;
+
+    @BeforeEach
+    void login() {
+        fixtures.account("typed-consent-counsellor", Role.COUNSELLOR);
+        counsellor = InboxFixtures.login("typed-consent-counsellor");
+    }
+
+    private long draftAndAsk(String ref) {
+        return data.draftAndAsk(counsellor, ref);
+    }
+
+    /** A WhatsApp contact with a case and an open consent question (already delivered to the Graph API). */
+    private long whatsAppQuestion(String number) {
+        typeWhatsApp(number, "halo");
+        String ref = data.caseFor(chats.contact(Channel.WHATSAPP, number).id, Channel.WHATSAPP);
+        long id = draftAndAsk(ref);
+        Eventually.await("consent question at the Graph API", WAIT,
+                () -> graph.sentTo(number).stream().anyMatch(m -> m.text().startsWith("Kami ingin menghubungkan")));
+        return id;
+    }
+
+    private void typeWhatsApp(String number, String text) {
+        String wamid = WhatsAppFixtures.newWamid();
+        chats.sendWhatsApp(WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message("text.json", number, wamid, text, null,
+                null))), wamid, number);
+    }
+
+    private long telegramQuestion(long chat) {
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        String ref = data.caseFor(chats.contact(chat).id, Channel.TELEGRAM);
+        long id = draftAndAsk(ref);
+        Eventually.await("consent question at the Bot API", WAIT,
+                () -> telegram.sentTo(chat).stream().anyMatch(c -> c.text() != null && c.text().startsWith("Kami ingin menghubungkan")));
+        return id;
+    }
+
+    @Test
+    void typedYesOnWhatsAppConsents() {
+        String number = WhatsAppFixtures.newNumber();
+        long id = whatsAppQuestion(number);
+        typeWhatsApp(number, "iya boleh");
+        assertEquals("consented", data.referral(id).status);
+        assertEquals("survivor", data.referral(id).consentBy);
+        Eventually.await("thanks at the Graph API", WAIT, () -> graph.sentTo(number).stream().anyMatch(m -> m.text().startsWith("Terima kasih")));
+    }
+
+    @Test
+    void typedNegationsOnWhatsAppRefuse() {
+        for (String no : List.of("nggak mau", "jangan", "tidak usah", "No thanks")) {
+            String number = WhatsAppFixtures.newNumber();
+            long id = whatsAppQuestion(number);
+            typeWhatsApp(number, no);
+            assertEquals("declined", data.referral(id).status, no);
+        }
+    }
+
+    @Test
+    void typedAnswerOnTelegramAndOneKindRepromptWhenUnclear() {
+        long chat = TelegramFixtures.newChatId();
+        long id = telegramQuestion(chat);
+
+        chats.send(TelegramFixtures.text(chat, "hmm nanti saya pikir dulu"), chat);
+        assertEquals("awaiting_consent", data.referral(id).status);
+        List<FakeTelegram.Call> sent = telegram.sentTo(chat);
+        FakeTelegram.Call reprompt = sent.get(sent.size() - 1);
+        assertTrue(reprompt.text().contains("\"Ya, setuju\"") && reprompt.text().contains("\"Tidak\""), reprompt.text());
+        assertTrue(String.valueOf(reprompt.body().get("reply_markup")).contains("callback_data=_ref" + id + ":yes"),
+                "the re-prompt shows the buttons again");
+        int before = telegram.sentTo(chat).size();
+
+        chats.send(TelegramFixtures.text(chat, "aku masih bingung kak"), chat);
+        assertEquals("awaiting_consent", data.referral(id).status);
+        assertTrue(telegram.sentTo(chat).stream().skip(before).noneMatch(c -> c.text() != null && c.text().contains("\"Ya, setuju\"")),
+                "one re-prompt, not one per message");
+
+        chats.send(TelegramFixtures.text(chat, "Ya kak 🙏"), chat);
+        assertEquals("consented", data.referral(id).status);
+    }
+}
