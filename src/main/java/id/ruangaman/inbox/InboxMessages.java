@@ -113,6 +113,13 @@ public interface InboxMessages {
     @Message
     String urgent_medical_note(String reason);
 
+    /**
+     * Who the chat told about MEDIS MENDESAK: the survivor when they reported themselves; the reporter when a witness
+     * or helper ({@code reporter_role} witness/proxy) wrote, with whether the victim knows ({@code victim_knows} yes/no/"").
+     */
+    @Message
+    String urgent_medical_told(String reporter, String victimKnows);
+
     @Message
     String child_online_note();
 
@@ -390,6 +397,13 @@ public interface InboxMessages {
 
     @Message
     String answer_key(String key);
+
+    /**
+     * The counsellor's label of an answer whose flow label or question is phrased to the survivor ("kamu", "you"):
+     * consulted before the flow's own label; "" when the flow's label is used (walkthrough 9, finding 11).
+     */
+    @Message
+    String answer_key_inbox(String key);
 
     @Message
     String unknown_code();

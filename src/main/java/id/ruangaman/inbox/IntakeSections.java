@@ -51,6 +51,15 @@ public record IntakeSections(List<Section> sections, boolean chatUnsafe, List<St
         return "within_72h".equals(when.answer().value()) ? "within_72h" : "";
     }
 
+    /**
+     * The stored option id of the answer under {@code key} in {@code component} ({@code reporter_role} → {@code witness}),
+     * "" when not given or skipped. For wording that depends on who reported; never shown as such.
+     */
+    public String choice(String component, String key) {
+        return section(component).answers().stream().filter(a -> key.equals(a.key()) && !a.skipped() && a.answer().value() != null)
+                .map(a -> a.answer().value()).findFirst().orElse("");
+    }
+
     public Section section(String component) {
         return sections.stream().filter(s -> s.component().equals(component)).findFirst()
                 .orElse(new Section(component, List.of()));

@@ -99,6 +99,10 @@ public class Labels {
 
     /** The label of an answer key ({@code age_range} → "Usia"). */
     public String key(String key) {
+        String inbox = msg().answer_key_inbox(key);
+        if (!inbox.isEmpty()) {
+            return inbox; // the flow's own label is phrased to the survivor
+        }
         Optional<NodeDefinition> node = flow().nodeForKey(key);
         if (node.isPresent() && node.get().label() != null && node.get().label().has(language())) {
             return text(node.get().label());

@@ -92,6 +92,47 @@ class CaseFlagWordingTest {
         }
     }
 
+    /**
+     * Walkthrough 9, finding 11 (fixture: a witness reports the rape of someone under 18 in the last 3 days; the victim
+     * does not know they wrote): the chat told the witness, not the victim, and the note says so.
+     */
+    @Test
+    void shouldSayTheWitnessAndNotTheVictimWasToldAboutUrgentMedicalCare() {
+        DevConversation person = new DevConversation(contacts, conversations, media);
+        person.button("language:id").button("consent:yes").button("in_danger:no").button("safe_to_reply:yes")
+                .button("reporter_role:witness").button("victim_knows:no").button("send_now:details").button("violence_type:rape")
+                .button("violence_type:done").button("incident_when:within_72h").button("victim_minor:yes")
+                .button("incident_place:campus").text("Cerita sintetis saksi.").restToSubmission(true);
+        String ref = referenceOf(person);
+        String id = note(ref, "id");
+        assertFalse(id.contains("Penyintas sudah diberi tahu"), id);
+        assertTrue(id.contains("pelapor (saksi), bukan korban") && id.contains("Korban tidak tahu pelapor menghubungi Satgas"), id);
+        String en = note(ref, "en");
+        assertFalse(en.contains("The survivor was told"), en);
+        assertTrue(en.contains("the reporter (a witness), not the victim") && en.contains("The victim does not know"), en);
+        // The report (not the transcript, which keeps what the chat said to the witness).
+        String page = element(page("/inbox/cases/" + ref, "id"), "<section class=\"intake\".*?</section>");
+        assertFalse(page.contains("Orang itu tahu kamu menghubungi kami"), "the survivor's words as an inbox label");
+        assertTrue(page.contains("Korban tahu pelapor menghubungi Satgas"), "the counsellor's label of victim_knows");
+    }
+
+    /** The kind (finding 11): no answer is labelled in the inbox in words addressed to the survivor ("kamu", "you"). */
+    @Test
+    void shouldLabelNoAnswerInWordsAddressedToTheSurvivor() {
+        Pattern toSurvivor = Pattern.compile("(?iu)\\b(kamu|kau|anda|dirimu|you|your|yours|yourself)\\b|\\b\\p{L}+mu\\b");
+        id.ruangaman.conversation.Flow flow = flows.current(conversationConfig.defaultFlow());
+        List<String> wrong = new java.util.ArrayList<>();
+        for (String lang : List.of("id", "en")) {
+            Labels labels = Labels.in(flows, conversationConfig, lang);
+            for (id.ruangaman.conversation.definition.NodeDefinition node : flow.nodes()) {
+                if (node.key() != null && toSurvivor.matcher(labels.key(node.key())).find()) {
+                    wrong.add(lang + " " + node.key() + ": " + labels.key(node.key()));
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, "inbox labels phrased to the survivor");
+    }
+
     @Test
     void shouldNameTheSkippedStoryAndNotTheWholeChronology() {
         DevConversation person = new DevConversation(contacts, conversations, media);
