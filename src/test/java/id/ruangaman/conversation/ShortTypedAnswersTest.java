@@ -38,7 +38,7 @@ class ShortTypedAnswersTest {
             // a number is read by position and ranges, never as a label's first word (a bare "3" may mean 3 days)
             "incident_when|3|-",
             // what was understood before stays understood
-            "safe_to_reply|aman|yes", "safe_to_reply|belum aman|no", "reporter_role|orang lain, saya lihat|witness"})
+            "safe_to_reply|aman|yes", "safe_to_reply|belum aman|no", "safe_to_reply|tidak ada yang pinjam|-", "reporter_role|orang lain, saya lihat|witness"})
     void shouldTakeAShortTypedAnswerAtOnce(String nodeId, String typed, String expected) throws IOException {
         Flow intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
         SessionState at = at(intake, nodeId);
