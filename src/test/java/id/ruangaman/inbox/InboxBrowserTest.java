@@ -189,7 +189,11 @@ class InboxBrowserTest {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("risk_level"))).selectByIndex(1);
         driver.findElement(By.id("risks")).sendKeys("Risiko sintetis");
         driver.findElement(By.id("mitigation")).sendKeys("Mitigasi sintetis");
-        click(By.id("save-assessment"));
+        org.openqa.selenium.WebElement save = driver.findElement(By.id("save-assessment"));
+        save.click();
+        // The form posts to the page it is on: wait for the answer to replace the page, or the next navigation can race
+        // the post (and land on the SOP page it redirects to).
+        wait.until(ExpectedConditions.stalenessOf(save));
         wait.until(ExpectedConditions.urlContains("/sop"));
         driver.get(root + "/inbox/cases/" + ref);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("status-verified")));
