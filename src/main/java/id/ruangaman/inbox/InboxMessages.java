@@ -270,6 +270,10 @@ public interface InboxMessages {
     @Message
     String record_findings();
 
+    /** Beside part 3's tick while the documents/evidence examined are not recorded. */
+    @Message
+    String evidence_examined_first();
+
     @Message
     String reply();
 
