@@ -66,6 +66,14 @@ class AckPriorityTest {
         }
     }
 
+    /** A steady load answered on time, then one more request that waits for its commit. */
+    private AckPriority onTimeThenOneMore() {
+        AckPriority priority = priority();
+        steadyLoad(priority, 10, 5);
+        priority.arrived(1);
+        return priority;
+    }
+
     @Test
     void noWebhookTrafficNeverPausesNorProbes() throws InterruptedException {
         AckPriority priority = priority();
@@ -85,9 +93,7 @@ class AckPriorityTest {
 
     @Test
     void aLateEventLoopPausesProcessingUntilItIsOnTimeAgain() {
-        AckPriority priority = priority();
-        steadyLoad(priority, 10, 5);
-        priority.arrived(1);
+        AckPriority priority = onTimeThenOneMore();
         now += 31 * MS; // the due tick is 26 ms overdue, as late as two late ticks in a row: the event loop waits for a core
         assertTrue(priority.lagNanos() > 10 * MS);
         assertTrue(priority.busy(), "a late event loop is a starved webhook");
@@ -133,9 +139,7 @@ class AckPriorityTest {
 
     @Test
     void lateTickAfterLateTickPausesProcessing() {
-        AckPriority priority = priority();
-        steadyLoad(priority, 10, 5);
-        priority.arrived(1);
+        AckPriority priority = onTimeThenOneMore();
         now += 20 * MS;
         probe.run(); // late once
         secondProbe.run();
@@ -225,9 +229,7 @@ class AckPriorityTest {
 
     @Test
     void anyLateEventLoopIsACongestedWebhook() {
-        AckPriority priority = priority();
-        steadyLoad(priority, 10, 5);
-        priority.arrived(1);
+        AckPriority priority = onTimeThenOneMore();
         now += 30 * MS;
         probe.run(); // the first event loop has had its core: on time from now on...
         now += 5 * MS;
