@@ -46,6 +46,14 @@ class CaseworkRepository {
         return em.find(VerificationFinding.class, key);
     }
 
+    /** Whether the checklist's part {@code component} is ticked. */
+    public boolean isTicked(long intakeId, String component) {
+        id.ruangaman.inbox.CaseCheck.Key key = new id.ruangaman.inbox.CaseCheck.Key();
+        key.intakeId = intakeId;
+        key.component = component;
+        return em.find(id.ruangaman.inbox.CaseCheck.class, key) != null;
+    }
+
     public List<VerificationFinding> findings(long intakeId) {
         return em.createQuery("from VerificationFinding where intakeId = :id", VerificationFinding.class).setParameter("id", intakeId)
                 .getResultList();

@@ -120,6 +120,10 @@ class CaseworkService {
             if (f != null && Objects.equals(f.note, note) && Objects.equals(f.examined, what)) {
                 continue;
             }
+            if (what == null && f != null && f.examined != null && repo.isTicked(file.id, component)) {
+                // part 3 was ticked because these documents were examined: untick it before clearing them
+                throw FormRefused.invalid("evidence_examined_ticked");
+            }
             changed.add("component:" + component);
             if (note == null && what == null) {
                 repo.remove(f);

@@ -22,6 +22,7 @@ public class RefusalFixes {
             Map.entry("verification_checklist_incomplete", "checklist"),
             Map.entry("checklist_incomplete", "checklist"),
             Map.entry("assessment_missing", "assessment"),
+            Map.entry("evidence_examined_missing", "findings"),
             Map.entry("meeting_missing", "meeting"),
             Map.entry("victim_did_not_choose_examination", "meeting"),
             Map.entry("assignment_letter_missing", "letter"),

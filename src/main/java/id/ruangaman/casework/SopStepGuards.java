@@ -9,11 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.CaseStatus;
 import id.ruangaman.inbox.CaseStepGuard;
+import id.ruangaman.inbox.VerificationFinding;
 
 /**
  * What each step of the workflow needs before it, after the SOP (seed 001):
  * <ul>
- * <li>verified: the assessment awal (Pemeriksaan/Verifikasi 3-4; the checklist is checked by the inbox);</li>
+ * <li>verified: the assessment awal (Pemeriksaan/Verifikasi 3-4; the checklist is checked by the inbox) and the documents or
+ * evidence examined for part 3 of the verified report (Penerimaan Laporan, component 3);</li>
  * <li>in_examination: a rapat terbatas where the victim chose the examination (5), and the surat tugas (11.2);</li>
  * <li>concluded: at least one interview with its minutes (10), the conclusion with every required part, and the
  * recommendation (Penyusunan Kesimpulan 1-8);</li>
@@ -41,13 +43,29 @@ class SopStepGuards implements CaseStepGuard {
     public List<String> refusals(CaseFile file, String to, String reason) {
         long id = file.id;
         return switch (to) {
-            case CaseStatus.VERIFIED -> repo.one(Assessment.class, id).isEmpty() ? List.of("assessment_missing") : List.of();
+            case CaseStatus.VERIFIED -> toVerified(id);
             case CaseStatus.IN_EXAMINATION -> toExamination(id);
             case CaseStatus.CONCLUDED -> toConclusion(id);
             case CaseStatus.DECIDED -> repo.one(Decision.class, id).isEmpty() ? List.of("decision_missing") : List.of();
             case CaseStatus.CLOSED -> toClosed(file, reason).map(List::of).orElse(List.of());
             default -> List.of();
         };
+    }
+
+    /**
+     * The assessment, and part 3's examined documents when part 3 is ticked without them (a tick made before they were
+     * required; an unticked part 3 is named by the checklist, and its tick asks for them).
+     */
+    private List<String> toVerified(long id) {
+        List<String> missing = new ArrayList<>();
+        if (repo.one(Assessment.class, id).isEmpty()) {
+            missing.add("assessment_missing");
+        }
+        VerificationFinding evidence = repo.finding(id, VerificationFinding.EVIDENCE);
+        if (repo.isTicked(id, VerificationFinding.EVIDENCE) && (evidence == null || evidence.examined == null || evidence.examined.isBlank())) {
+            missing.add("evidence_examined_missing");
+        }
+        return missing;
     }
 
     private List<String> toExamination(long id) {

@@ -58,8 +58,9 @@ class CaseErasure {
             throw Refused.invalidInput("a reason is required");
         }
         CaseFile file = check(ref, who);
-        long shells = erasure.eraseOnRequest(file.contactId);
-        audit.record(who.getUsername(), AuditAction.ERASE, file.id, "reason:" + reason + " cases:" + shells);
+        java.util.List<Long> cases = erasure.eraseOnRequest(file.contactId);
+        erasure.auditEachCase(who.getUsername(), reason, cases);
+        long shells = cases.size();
         events.caseChanged(file);
         LOG.infof("Case %d: reporter erased by a coordinator (%s)", file.id, reason);
         return shells;

@@ -193,6 +193,11 @@ public class CaseService {
         CaseFile file = access.open(ref, who);
         refuseIfDeleted(file);
         CaseCheck existing = work.check(file.id, component);
+        if (checked && existing == null && VerificationFinding.EVIDENCE.equals(component) && !work.evidenceExamined(file.id)) {
+            // SOP Pemeriksaan/Verifikasi, component 3: the examination of the documents/evidence is what part 3 is.
+            audit.recordRefusal(who.getUsername(), AuditAction.CHECK, file.id, "tick:" + component + " refused:evidence_examined_missing");
+            throw Refused.invalidInput("part 3 needs the documents examined");
+        }
         if (checked && existing == null) {
             CaseCheck check = new CaseCheck();
             check.intakeId = file.id;

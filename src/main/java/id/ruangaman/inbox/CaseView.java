@@ -44,6 +44,12 @@ public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine
         }
     }
 
+    /** Whether part 3's finding names the documents/evidence examined (needed before part 3 is ticked). */
+    public boolean evidenceExamined() {
+        VerificationFinding f = findings.get(VerificationFinding.EVIDENCE);
+        return f != null && f.examined != null && !f.examined.isBlank();
+    }
+
     public boolean checklistComplete() {
         return checks.keySet().containsAll(VerificationComponent.ALL);
     }

@@ -40,6 +40,15 @@ class CaseWorkRepository {
                 .getResultList();
     }
 
+    /** Whether part 3's finding names the documents/evidence examined (what ticking part 3 needs). */
+    public boolean evidenceExamined(long intakeId) {
+        CaseCheck.Key key = new CaseCheck.Key();
+        key.intakeId = intakeId;
+        key.component = VerificationFinding.EVIDENCE;
+        VerificationFinding f = em.find(VerificationFinding.class, key);
+        return f != null && f.examined != null && !f.examined.isBlank();
+    }
+
     public List<CaseNote> notes(long intakeId) {
         return em.createQuery("from CaseNote where intakeId = :id order by createdAt", CaseNote.class).setParameter("id", intakeId)
                 .getResultList();

@@ -176,6 +176,16 @@ public interface InboxMessages {
     @Message
     String delivery(String key);
 
+    /** A {@code DeliveryFailure} as a plain label: why a message did not (yet) reach the person. */
+    @Message
+    String delivery_failure(String key);
+
+    @Message
+    String delivery_gave_up();
+
+    @Message
+    String delivery_retrying();
+
     @Message
     String reveal_field(String key);
 
@@ -259,6 +269,10 @@ public interface InboxMessages {
     /** The link from the checklist to the SOP page's findings form. */
     @Message
     String record_findings();
+
+    /** Beside part 3's tick while the documents/evidence examined are not recorded. */
+    @Message
+    String evidence_examined_first();
 
     @Message
     String reply();

@@ -36,7 +36,8 @@ import id.ruangaman.transcript.MediaRepository;
  * with nothing of the old one;</li>
  * <li>referrals are revoked and their consent message id emptied, and the SOP casework keeps its skeleton without its
  * text ({@link ReporterErased} observers);</li>
- * <li>one audit row (codes only) records the erasure: here for {@code /hapus}, by the coordinator's action otherwise.</li>
+ * <li>one audit row per case of the person (codes only: the reason and how many cases) records the erasure, so each
+ * case's SOP timeline shows it ({@link #auditEachCase}, for {@code /hapus} and the coordinator's action alike).</li>
  * </ul>
  * Raw updates are found by the contact's hashes both as the chat ({@code contact_hash}) and as the person the update
  * is from or about ({@code subject_hash}): a message the person sent in a group is found by its sender.
@@ -80,30 +81,44 @@ public class ReporterErasure {
      */
     public void erase(Contact contact) {
         contact.farewellRecipient = contact.externalId;
-        @SuppressWarnings("unchecked")
-        List<Number> latest = em.createNativeQuery("select id from intake where contact_id = ?1 order by received_at desc, id desc limit 1")
-                .setParameter(1, contact.id).getResultList();
-        long shells = eraseData(contact);
-        audit.record(CHAT_ACTOR, AuditAction.ERASE, latest.isEmpty() ? null : latest.get(0).longValue(),
-                "reason:request_in_chat cases:" + shells);
+        List<Long> cases = eraseData(contact);
+        auditEachCase(CHAT_ACTOR, "request_in_chat", cases);
+    }
+
+    /**
+     * One audit row per case of the erased person ({@code reason:<code> cases:<n>}, codes only), so every case's SOP
+     * timeline shows the erasure, not only the latest one's; a person without a case gets one row without a case.
+     */
+    public void auditEachCase(String actor, String reason, List<Long> cases) {
+        String detail = "reason:" + reason + " cases:" + cases.size();
+        if (cases.isEmpty()) {
+            audit.record(actor, AuditAction.ERASE, null, detail);
+        }
+        for (Long intakeId : cases) {
+            audit.record(actor, AuditAction.ERASE, intakeId, detail);
+        }
     }
 
     /**
      * A coordinator erases a person on their request made outside the chat. The person is not messaged
      * (the chat may not be safe) and their conversation is discarded. Runs in the caller's transaction.
-     * Returns how many cases were kept as shells.
+     * Returns the ids of the person's cases, each kept as a shell (empty when the contact is gone).
      */
-    public long eraseOnRequest(long contactId) {
+    public List<Long> eraseOnRequest(long contactId) {
         Contact contact = contacts.lock(contactId);
         if (contact == null) {
-            return 0;
+            return List.of();
         }
         sessions.delete("contactId", contactId);
         return eraseData(contact);
     }
 
-    private long eraseData(Contact contact) {
+    private List<Long> eraseData(Contact contact) {
         Instant now = Instant.now(clock);
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select id from intake where contact_id = ?1 order by received_at, id")
+                .setParameter(1, contact.id).getResultList();
+        List<Long> cases = ids.stream().map(Number::longValue).toList();
         byte[] userIdHash = contact.userIdHash == null ? contact.externalIdHash : contact.userIdHash;
         int rawUpdates = em.createNativeQuery("update inbound_update set payload = null where channel = ?1 "
                 + "and (contact_hash in (?2, ?3) or subject_hash in (?2, ?3)) and payload is not null")
@@ -124,7 +139,7 @@ public class ReporterErasure {
         erased.fire(new ReporterErased(contact.id));
         LOG.infof("Erased contact %d: %d raw updates, %d messages, %d media, %d intakes kept as shells",
                 contact.id, rawUpdates, erasedMessages, erasedMedia, shells);
-        return shells;
+        return cases;
     }
 
     private static byte[] unlinked() {

@@ -40,6 +40,8 @@ final class CaseworkSteps {
     }
 
     void tickChecklist() {
+        // part 3 is ticked once the documents/evidence examined are recorded
+        post().formParam("evidence_examined", "Tangkapan layar sintetis").when().post(base() + "/findings").then().statusCode(303);
         for (String component : VerificationComponent.ALL) {
             post().formParam("component", component).formParam("checked", "true").when().post("/inbox/cases/" + ref + "/checks").then()
                     .statusCode(303);

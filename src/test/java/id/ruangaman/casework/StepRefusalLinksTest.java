@@ -57,7 +57,32 @@ class StepRefusalLinksTest {
         assertTrue(why.contains("Daftar periksa verifikasi belum lengkap.") && why.contains("href=\"" + casePath + "#checklist\""), why);
         assertTrue(why.contains("Catat assessment awal dulu") && why.contains("href=\"" + casePath + "/sop#assessment\""), why);
 
+        // Part 3 is the examination of the documents/evidence: its tick is refused until they are recorded, and the
+        // refusal links to the form that records them (SOP, verified report component 3).
+        assertTrue(page(casePath, "id").contains("id=\"evidence-examined-first\""), "the hint stands beside part 3");
+        String tickRefused = RenderedForm.holding(page(casePath, "id"), "check-evidence").submit(session).then().statusCode(303)
+                .extract().header("Location");
+        assertTrue(tickRefused.endsWith(casePath + "?refused=evidence_examined_missing"), tickRefused);
+        String tickWhy = element(page(path(tickRefused), "id"), "<p class=\"alert refused\" id=\"refused\"[^>]*>.*?</p>");
+        assertTrue(tickWhy.contains("Bagian 3 baru bisa dicentang setelah dokumen/bukti yang diperiksa dicatat."), tickWhy);
+        assertEquals(casePath + "/sop#findings", attribute(tickWhy, "id=\"refused-fix\"", "href"));
+        assertTrue(element(page(path(tickRefused), "en"), "<p class=\"alert refused\" id=\"refused\"[^>]*>.*?</p>")
+                .contains("Part 3 can be ticked once the documents/evidence examined are recorded."));
+        assertFalse(page(casePath, "id").contains("data-checked=\"true\""), "nothing was ticked");
+        RenderedForm.holding(page(casePath + "/sop", "id"), "save-findings").with("evidence_examined", "Tangkapan layar chat, sintetis")
+                .submit(session).then().statusCode(303);
+        assertFalse(page(casePath, "id").contains("id=\"evidence-examined-first\""), "the hint is gone once they are recorded");
+        // Emptying them while part 3 stays ticked is refused with the reason, and what was typed stays in the form.
+        RenderedForm.holding(page(casePath, "id"), "check-evidence").submit(session).then().statusCode(303);
+        String cleared = RenderedForm.holding(page(casePath + "/sop", "id"), "save-findings").with("evidence_examined", "")
+                .with("finding_chronology", "Kronologi dicocokkan, sintetis").submit(session).then().statusCode(400).extract().asString();
+        assertTrue(cleared.contains("Bagian 3 sudah dicentang"), "the reason is shown");
+        assertTrue(cleared.contains(">Kronologi dicocokkan, sintetis</textarea>"), "what was typed is kept");
+
         for (String component : VerificationComponent.ALL) {
+            if (component.equals("evidence")) {
+                continue; // ticked above
+            }
             RenderedForm.holding(page(casePath, "id"), "check-" + component).submit(session).then().statusCode(303);
         }
         why = element(page(casePath, "id"), "<span class=\"hint step-needs\" id=\"why-verified\">.*?</span>");
@@ -151,6 +176,8 @@ class StepRefusalLinksTest {
         assertTrue(english.contains("Record the initial assessment first"), english);
 
         // A later step that needs two records (the limited meeting and the assignment letter) names both.
+        RenderedForm.holding(page(sopPath, "id"), "save-findings").with("evidence_examined", "Tangkapan layar chat, sintetis")
+                .submit(session).then().statusCode(303);
         for (String component : VerificationComponent.ALL) {
             RenderedForm.holding(page(casePath, "id"), "check-" + component).submit(session).then().statusCode(303);
         }

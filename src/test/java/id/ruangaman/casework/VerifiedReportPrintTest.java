@@ -68,6 +68,8 @@ class VerifiedReportPrintTest {
         String casePath = "/inbox/cases/" + ref;
         RenderedForm.holding(page(casePath, "id"), "take-case").submit(session).then().statusCode(303);
         RenderedForm.holding(page(casePath, "id"), "status-in_verification").submit(session).then().statusCode(303);
+        RenderedForm.holding(page(casePath + "/sop", "id"), "save-findings").with("evidence_examined", "Tangkapan layar chat, sintetis")
+                .submit(session).then().statusCode(303);
         for (String component : VerificationComponent.ALL) {
             RenderedForm.holding(page(casePath, "id"), "check-" + component).submit(session).then().statusCode(303);
         }

@@ -74,6 +74,7 @@ class CaseWorkflowTest {
         assertTrue(due != DayOfWeek.SATURDAY && due != DayOfWeek.SUNDAY, "the examination deadline is a working day");
 
         as(session).formParam("status", "verified").when().post(base + "/status").then().statusCode(409); // checklist incomplete
+        as(session).formParam("evidence_examined", "Tangkapan layar sintetis").when().post(base + "/sop/findings").then().statusCode(303);
         for (String component : VerificationComponent.ALL) {
             as(session).formParam("component", component).formParam("checked", "true").when().post(base + "/checks").then().statusCode(303);
         }
@@ -94,7 +95,7 @@ class CaseWorkflowTest {
         as(session).formParam("status", "new").when().post(base + "/status").then().statusCode(409);
         assertEquals(3, auditCount("status_change", closed.id), "new→in_verification→verified→closed");
         assertEquals(5, auditCount("status_refused", closed.id), "each refused step audited");
-        assertEquals(6, auditCount("check", closed.id));
+        assertEquals(7, auditCount("check", closed.id), "the documents examined for part 3, then six ticks");
     }
 
     @Test
@@ -170,6 +171,8 @@ class CaseWorkflowTest {
         // The verified report exists only once the case is verified; before, it is refused and not audited as a print.
         getAs(session).when().get("/inbox/cases/" + ref + "/print/verified-report").then().statusCode(409);
         as(session).formParam("status", "in_verification").when().post("/inbox/cases/" + ref + "/status").then().statusCode(303);
+        as(session).formParam("evidence_examined", "Tangkapan layar sintetis").when().post("/inbox/cases/" + ref + "/sop/findings").then()
+                .statusCode(303);
         for (String component : VerificationComponent.ALL) {
             as(session).formParam("component", component).when().post("/inbox/cases/" + ref + "/checks").then().statusCode(303);
         }

@@ -100,9 +100,18 @@ class InboxBrowserTest {
         screenshot("3-case");
 
         for (String component : VerificationComponent.ALL) {
+            if (VerificationFinding.EVIDENCE.equals(component)) {
+                continue;
+            }
             click(By.id("check-" + component));
             wait.until(ExpectedConditions.attributeToBe(By.id("check-" + component), "data-checked", "true"));
         }
+        // Part 3 is the examination of the documents/evidence: it is refused until they are recorded, with the reason and
+        // a link to the form that records them.
+        click(By.id("check-evidence"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("refused"), "Bagian 3 baru bisa dicentang"));
+        org.junit.jupiter.api.Assertions.assertEquals("false", driver.findElement(By.id("check-evidence")).getAttribute("data-checked"));
+        assertTrue(driver.findElement(By.id("refused-fix")).getAttribute("href").endsWith("/inbox/cases/" + ref + "/sop#findings"));
         screenshot("4-checklist");
 
         String reply = "Halo, ini balasan konselor uji " + ref;
@@ -176,6 +185,14 @@ class InboxBrowserTest {
         assertTrue(driver.findElements(By.cssSelector("a#print-verified")).isEmpty(), "verified print offered before verification");
         screenshot("walk-2-refused");
 
+        // Part 3 needs the documents/evidence examined: typed on the SOP page's findings form first.
+        driver.get(root + "/inbox/cases/" + ref + "/sop");
+        driver.findElement(By.id("evidence-examined")).sendKeys("Tangkapan layar chat, sintetis");
+        org.openqa.selenium.WebElement saveFindings = driver.findElement(By.id("save-findings"));
+        saveFindings.click();
+        wait.until(ExpectedConditions.stalenessOf(saveFindings));
+        driver.get(root + "/inbox/cases/" + ref);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checklist")));
         for (String component : VerificationComponent.ALL) {
             click(By.id("check-" + component));
             wait.until(ExpectedConditions.attributeToBe(By.id("check-" + component), "data-checked", "true"));

@@ -65,6 +65,7 @@ class LabelCoverageTest {
         String ref = fixtures.fullyAnsweredCase();
         String base = "/inbox/cases/" + ref;
         as(session).formParam("status", "in_verification").when().post(base + "/status").then().statusCode(303);
+        as(session).formParam("evidence_examined", "Tangkapan layar sintetis").when().post(base + "/sop/findings").then().statusCode(303);
         for (String component : VerificationComponent.ALL) {
             as(session).formParam("component", component).when().post(base + "/checks").then().statusCode(303);
         }

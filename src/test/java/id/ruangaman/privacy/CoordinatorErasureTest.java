@@ -180,6 +180,31 @@ class CoordinatorErasureTest {
         assertEquals("reason:request_in_writing cases:1", erasures.get(0).detail);
     }
 
+    /**
+     * Status note 9, noticed: a coordinator's erasure was audited on the case it was made from only. A person with
+     * two reports is erased from the second one's page (the rendered form): both cases get an audit row with the
+     * reason and the count, and both SOP timelines show the erasure.
+     */
+    @Test
+    void shouldAuditACoordinatorsErasureOnEveryCaseOfThePerson() {
+        fixtures.account("erase-two-coordinator", Role.COORDINATOR);
+        String first = fixtures.submittedTelegramCase(8_700_000_000L + TelegramFixtures.newChatId() % 100_000_000L);
+        String second = fixtures.anotherReport(first);
+        String coordinator = login("erase-two-coordinator");
+        Response page = getAs(coordinator).get("/inbox/cases/" + second + "/erase");
+        String html = page.then().statusCode(200).extract().asString();
+        form(coordinator, page, token(html)).formParam("reason", "request_by_phone").post("/inbox/cases/" + second + "/erase")
+                .then().statusCode(303);
+        for (String ref : List.of(first, second)) {
+            List<AuditEvent> rows = auditOf(ref).stream().filter(e -> "erase".equals(e.action)).toList();
+            assertEquals(1, rows.size(), "one erasure row for " + ref);
+            assertEquals("reason:request_by_phone cases:2", rows.get(0).detail);
+            assertEquals("erase-two-coordinator", rows.get(0).actor);
+            String sop = getAs(coordinator).get("/inbox/cases/" + ref + "/sop").then().statusCode(200).extract().asString();
+            assertTrue(sop.contains("Data pelapor dihapus atas permintaannya; kasus ditutup"), "no erasure line on " + ref + "'s SOP timeline");
+        }
+    }
+
     private static io.restassured.specification.RequestSpecification form(String session, Response page, String csrf) {
         String cookie = page.getCookie("ruangaman-csrf");
         var request = getAs(session).contentType(io.restassured.http.ContentType.URLENC);

@@ -192,6 +192,30 @@ class PersonErasureTest {
     }
 
     /**
+     * Status note 9, noticed: the erasure's audit row named only the person's latest case, so an earlier case's SOP
+     * timeline never showed that its pelapor's data was erased. A person with two reports confirms {@code /hapus}: each
+     * case has its own audit row (codes only, both counting two cases) and its own erasure line on the SOP page.
+     */
+    @Test
+    void shouldAuditTheErasureOnEveryCaseOfThePerson() {
+        fixtures.account("hapus-two-coordinator", Role.COORDINATOR);
+        String first = fixtures.submittedTelegramCase(TelegramFixtures.newChatId());
+        String second = fixtures.anotherReport(first);
+        fixtures.survivorSends(second, new Input.Text("/hapus"));
+        fixtures.survivorSends(second, new Input.Text("ya"));
+        String coordinator = InboxFixtures.login("hapus-two-coordinator");
+        for (String ref : List.of(first, second)) {
+            Intake shell = QuarkusTransaction.requiringNew().call(() -> intakes.findByReferenceCode(ref).orElseThrow());
+            assertNotNull(shell.deletedByReporterAt, ref + " not erased");
+            List<AuditEvent> rows = QuarkusTransaction.requiringNew().call(() -> audit.list("intakeId = ?1 and action = 'erase'", shell.id));
+            assertEquals(1, rows.size(), "one erasure row for " + ref);
+            assertEquals("reason:request_in_chat cases:2", rows.get(0).detail);
+            String sop = InboxFixtures.getAs(coordinator).get("/inbox/cases/" + ref + "/sop").then().statusCode(200).extract().asString();
+            assertTrue(sop.contains("Data pelapor dihapus atas permintaannya; kasus ditutup"), "no erasure line on " + ref + "'s SOP timeline");
+        }
+    }
+
+    /**
      * Walkthrough 8, finding 11: what the person sent in a Telegram group (the chat is the group, the sender is them;
      * fixture group_message_from_user.json) is purged with their own chat on /hapus, not left to the retention clean-up.
      */

@@ -45,16 +45,16 @@ final class SopCaseFile {
     /** Every stage, ending decided with the sanction executed and a recovery plan under way. */
     void walk(long coordinatorId) {
         status("in_verification");
-        for (String component : VerificationComponent.ALL) {
-            as(coordinator).formParam("component", component).formParam("checked", "true").post("/inbox/cases/" + ref + "/checks")
-                    .then().statusCode(303);
-        }
         submit(coordinator, sop(), sop() + "/assessment", form("condition", "distressed", "emergency", "medical", "risk_level", "high",
                 "condition_notes", text("kondisi"), "risks", text("risiko"), "mitigation", text("mitigasi")));
         submit(coordinator, sop(), sop() + "/findings", form("finding_identification", text("temuan identitas"), "finding_chronology",
                 text("temuan kronologi"), "finding_evidence", text("temuan bukti"), "evidence_examined", text("bukti diperiksa"),
                 "finding_witnesses", text("temuan saksi"), "finding_needs", text("temuan kebutuhan"), "finding_rights_information",
                 text("temuan hak")));
+        for (String component : VerificationComponent.ALL) {
+            as(coordinator).formParam("component", component).formParam("checked", "true").post("/inbox/cases/" + ref + "/checks")
+                    .then().statusCode(303);
+        }
         status("verified");
         submit(coordinator, sop(), sop() + "/meetings", form("held_on", TODAY.toString(), "attendees", String.valueOf(coordinatorId),
                 "options_explained", text("pilihan"), "victim_choice", "examination", "choice_notes", text("catatan pilihan")));

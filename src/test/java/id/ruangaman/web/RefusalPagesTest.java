@@ -55,6 +55,7 @@ class RefusalPagesTest {
         getAs(session).cookie("ruangaman-lang", "en").when().get(base + "?refused=verification_checklist_incomplete").then()
                 .body(containsString("Not yet verifiable: tick all six parts of the checklist first."));
         // A gate of the SOP's later stages is worded by its own texts: the initial assessment comes before verifying.
+        as(session).formParam("evidence_examined", "Tangkapan layar sintetis").when().post(base + "/sop/findings").then().statusCode(303);
         for (String component : id.ruangaman.inbox.VerificationComponent.ALL) {
             as(session).formParam("component", component).when().post(base + "/checks").then().statusCode(303);
         }
