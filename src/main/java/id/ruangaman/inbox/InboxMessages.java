@@ -176,6 +176,16 @@ public interface InboxMessages {
     @Message
     String delivery(String key);
 
+    /** A {@code DeliveryFailure} as a plain label: why a message did not (yet) reach the person. */
+    @Message
+    String delivery_failure(String key);
+
+    @Message
+    String delivery_gave_up();
+
+    @Message
+    String delivery_retrying();
+
     @Message
     String reveal_field(String key);
 

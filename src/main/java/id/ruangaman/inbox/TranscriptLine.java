@@ -3,6 +3,7 @@ package id.ruangaman.inbox;
 import java.time.Instant;
 
 import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.DeliveryFailure;
 
 /**
  * One message of a case's transcript with its author and delivery status.
@@ -20,6 +21,20 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
 
     public boolean problem() {
         return "FAILED".equals(status) || "HELD".equals(status);
+    }
+
+    /**
+     * The kind of {@code failureReason} ({@link DeliveryFailure}'s name, for the {@code delivery_failure} label), or
+     * null when there is none. The reason's own words (English, with the platform's code) are only a tooltip.
+     */
+    public String failureKind() {
+        DeliveryFailure kind = DeliveryFailure.of(failureReason);
+        return kind == null ? null : kind.name();
+    }
+
+    /** The send was given up after several tries. */
+    public boolean gaveUp() {
+        return DeliveryFailure.gaveUp(failureReason);
     }
 
     public boolean erased() {

@@ -75,7 +75,7 @@ public class ContactRepository implements PanacheRepository<Contact> {
         if (found.isEmpty() && userId != null) {
             found = findByExternalId(Channel.WHATSAPP, userId, locked);
         }
-        Contact contact = found.orElseGet(() -> create(Channel.WHATSAPP, phone != null ? phone : userId, locked));
+        Contact contact = found.orElseGet(() -> create(Channel.WHATSAPP, phone != null ? phone : userId, userId, locked));
         if (userId != null && contact.userIdHash == null) {
             contact.userId = userId;
             contact.userIdHash = hash(Channel.WHATSAPP, userId);
@@ -124,7 +124,7 @@ public class ContactRepository implements PanacheRepository<Contact> {
 
     /** The contact for this platform id, created on first contact. Must run inside a transaction. */
     public Contact findOrCreate(Channel channel, String externalId) {
-        return findByExternalId(channel, externalId).orElseGet(() -> create(channel, externalId, false));
+        return findByExternalId(channel, externalId).orElseGet(() -> create(channel, externalId, null, false));
     }
 
     /**
@@ -132,7 +132,7 @@ public class ContactRepository implements PanacheRepository<Contact> {
      * step, whose {@link #lock} then costs nothing more.
      */
     public Contact findOrCreateLocked(Channel channel, String externalId) {
-        return findByExternalId(channel, externalId, true).orElseGet(() -> create(channel, externalId, true));
+        return findByExternalId(channel, externalId, true).orElseGet(() -> create(channel, externalId, null, true));
     }
 
     /**
@@ -140,9 +140,10 @@ public class ContactRepository implements PanacheRepository<Contact> {
      * person's first step and a scheduled team notice to the same chat); the first to take this transaction-scoped
      * advisory lock creates it, the other waits, then finds it, instead of failing on
      * {@code contact_channel_external_uq}. Costs one statement, only when a contact is new; none when the transaction
-     * took that lock up front and found no such contact ({@link PreloadedContacts#lockAll}).
+     * took that lock up front and found no such contact ({@link PreloadedContacts#lockAll}). The new row is written at
+     * once (see the body), with the WhatsApp user id {@code userId} when it is known (else null).
      */
-    private Contact create(Channel channel, String externalId, boolean locked) {
+    private Contact create(Channel channel, String externalId, String userId, boolean locked) {
         byte[] hash = hash(channel, externalId);
         if (!preloaded.knownAbsent(channel, hash)) { // else this transaction holds the lock and looked after taking it
             getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
@@ -157,7 +158,16 @@ public class ContactRepository implements PanacheRepository<Contact> {
         contact.externalId = externalId;
         contact.externalIdHash = hash;
         contact.createdAt = Instant.now(clock);
+        if (userId != null) {
+            contact.userId = userId;
+            contact.userIdHash = hash(channel, userId);
+        }
         persist(contact);
+        // Written now, not at the commit: a round's inserts are ordered by entity for batching (hibernate.order_inserts),
+        // and lines reference their contact by a plain column Hibernate knows no dependency for, so a known sender's
+        // line queued before this contact took every line of the round ahead of it and failed the round on
+        // chat_message_contact_id_fkey. Costs one round trip per new contact.
+        flush();
         preloaded.keepCreated(contact);
         return contact;
     }

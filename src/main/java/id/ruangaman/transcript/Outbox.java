@@ -25,12 +25,15 @@ public class Outbox {
     private final Event<OutboxQueued> queued;
     private final Clock clock;
     private final Event<TranscriptChanged> transcriptChanged;
+    private final NeutralLine neutralLine;
 
-    Outbox(ChatMessageRepository messages, Event<OutboxQueued> queued, Clock clock, Event<TranscriptChanged> transcriptChanged) {
+    Outbox(ChatMessageRepository messages, Event<OutboxQueued> queued, Clock clock, Event<TranscriptChanged> transcriptChanged,
+            NeutralLine neutralLine) {
         this.messages = messages;
         this.queued = queued;
         this.clock = clock;
         this.transcriptChanged = transcriptChanged;
+        this.neutralLine = neutralLine;
     }
 
     /**
@@ -44,15 +47,21 @@ public class Outbox {
     /**
      * As {@link #queue(Contact, Output.Message)}, filed under a case ({@code intakeId}, null for none yet) and, for a
      * counsellor's reply, its author's account id (null for the bot).
+     * <p>
+     * Every message a person receives passes here, so discretion is ruled here, once: to a discreet chat
+     * ({@link Contact#discreet}) each message, and each part of a long one (each is a notification of its own), begins
+     * with the {@link NeutralLine} unless it already does, and goes out without a sound where the platform can.
      */
     public ChatMessage queue(Contact contact, Long intakeId, Long authorAccountId, Output.Message message) {
-        List<String> parts = MessageSplitter.split(message.text(), MessageSplitter.PLATFORM_LIMIT);
+        String lead = contact.discreet ? neutralLine.in(contact.language).map(line -> line + "\n\n").orElse("") : "";
+        List<String> parts = MessageSplitter.split(message.text(), MessageSplitter.PLATFORM_LIMIT - lead.length());
         ChatMessage last = null;
         for (int i = 0; i < parts.size(); i++) {
             boolean isLast = i == parts.size() - 1;
-            last = queuePart(contact, intakeId, authorAccountId, isLast ? new Output.Message(parts.get(i), message.nodeId(),
+            String text = lead.isEmpty() || parts.get(i).startsWith(lead) ? parts.get(i) : lead + parts.get(i);
+            last = queuePart(contact, intakeId, authorAccountId, isLast ? new Output.Message(text, message.nodeId(),
                     message.choices(), message.multiSelect(), message.silent())
-                    : new Output.Message(parts.get(i), null, List.of(), false, message.silent()));
+                    : new Output.Message(text, null, List.of(), false, message.silent()));
         }
         return last;
     }

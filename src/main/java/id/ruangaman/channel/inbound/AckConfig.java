@@ -50,7 +50,8 @@ public interface AckConfig {
     /**
      * How late the event loop may run, while webhooks arrive, before processing and delivery give way
      * (RUANGAMAN_ACK_YIELD_LAG). The event loop reads and answers the webhooks; when it waits longer than this for a
-     * core, the acknowledgements are slowing down. A steady load that leaves the event loop on time never pauses
+     * core at two ticks of its probe in a row, the acknowledgements are slowing down (one late tick is a routine
+     * scheduling delay on a busy machine). A steady load that leaves the event loop on time never pauses
      * processing. Lower keeps the webhook's latency lower and costs processing more pauses in a burst.
      */
     @WithDefault("10ms")

@@ -35,12 +35,15 @@ import io.vertx.core.Vertx;
  *
  * <p>Congested means: updates arrived in the last 100-200 ms, and within the last {@value #HOLD_MILLIS} ms either more
  * than {@value #WAITING_ABOVE} requests waited for their commit ({@link GroupCommit} counts them), or an event loop
- * ran late. The hold matters: both signals dip for a moment after every commit and every tick, and a rule that read
- * only the instant let every waiting thread go at each dip. A probe on <em>every</em> event
+ * ran late tick after tick. The hold matters: both signals dip for a moment after every commit and every tick, and a
+ * rule that read only the instant let every waiting thread go at each dip. A probe on <em>every</em> event
  * loop ticks every {@value #TICK_MILLIS} ms while the webhook has traffic (the connections, and so the requests, are
- * spread over all of them); a tick (or the one now due) later than {@link AckConfig#yieldLag()} means the threads
- * that read and answer webhooks wait for a core. A webhook starved of CPU has its requests waiting in socket buffers,
- * not in the group commit, so the lag is what shows it.
+ * spread over all of them); {@value #LATE_IN_A_ROW} ticks in a row later than {@link AckConfig#yieldLag()} (or a due
+ * tick as late as they would be) mean the threads that read and answer webhooks wait for a core. A webhook starved of
+ * CPU has its requests waiting in socket buffers, not in the group commit, so the lag is what shows it. One late tick
+ * is not enough: on two cores shared with PostgreSQL, a scheduling delay of 10-100 ms now and then is routine at a
+ * load the machine carries, and when each one held processing and delivery to 50 units a second for 100 ms, they
+ * were held most of the time at 500 updates/s and fell behind with half a core idle (issue 16, sixth round).
  *
  * <p>A steady load the machine can carry (the webhook answering in a few milliseconds) does not pause processing,
  * whatever its rate: the rule reacts to the webhook's delay, not to its traffic. With no webhook traffic nothing is
@@ -55,6 +58,12 @@ public class AckPriority {
     static final int RECHECK_MILLIS = 5;
     /** Period of the event-loop probe while the webhook has traffic, in milliseconds. */
     static final int TICK_MILLIS = 5;
+    /**
+     * Late probe ticks in a row (each later than {@link AckConfig#yieldLag()}) that make an event loop count as
+     * starved. One late tick is routine on a loaded two-core machine (a time slice given to another runnable thread, a
+     * short collection pause); a webhook that waits for a core is late tick after tick.
+     */
+    static final int LATE_IN_A_ROW = 2;
     /** Requests waiting for their commit above which the webhook counts as congested whatever the lag. */
     static final int WAITING_ABOVE = 16;
     /** How long a sign of congestion counts, in milliseconds. */
@@ -76,10 +85,11 @@ public class AckPriority {
         Runnable every(long millis, Supplier<Runnable> perLoop);
     }
 
-    /** One event loop's probe: when it last ticked and how late that tick was, in nanoseconds. */
+    /** One event loop's probe: when it last ticked, how late that tick was, and how many late ticks in a row it ran. */
     private final class Probe implements Runnable {
         volatile long lastTick;
         volatile long lastLag;
+        volatile int lateInARow;
 
         Probe(long now) {
             lastTick = now;
@@ -90,17 +100,31 @@ public class AckPriority {
             long now = nanoTime.getAsLong();
             lastLag = Math.max(0, now - lastTick - TICK_NANOS);
             lastTick = now;
+            lateInARow = lastLag > lagAboveNanos ? lateInARow + 1 : 0;
             if (now - lastArrival > TimeUnit.MILLISECONDS.toNanos(PROBE_IDLE_MILLIS)) {
                 if (probing.compareAndSet(true, false)) {
                     stopProbe.run(); // the webhook has gone quiet: whatever delays the event loop now is not its
                 }
-            } else if (lastLag > lagAboveNanos) {
+            } else if (lateInARow >= LATE_IN_A_ROW) {
                 lastCongested = now;
             }
         }
 
-        long lag(long now) {
-            return Math.max(lastLag, now - lastTick - TICK_NANOS);
+        /** How late the due tick is now, in nanoseconds (0 while it is not due). */
+        long overdue(long now) {
+            return Math.max(0, now - lastTick - TICK_NANOS);
+        }
+
+        /**
+         * Whether this loop waits for a core: its last {@value #LATE_IN_A_ROW} ticks were each late, or its last was
+         * late and the one now due is too, or the due tick is as late as {@value #LATE_IN_A_ROW} late ticks in a row
+         * would take (a loop that cannot run at all does not tick).
+         */
+        boolean starved(long now) {
+            long overdue = overdue(now);
+            return lateInARow >= LATE_IN_A_ROW
+                    || (lateInARow > 0 && overdue > lagAboveNanos)
+                    || overdue > LATE_IN_A_ROW * lagAboveNanos + (LATE_IN_A_ROW - 1) * TICK_NANOS;
         }
     }
 
@@ -173,9 +197,23 @@ public class AckPriority {
         long now = nanoTime.getAsLong();
         long lag = 0;
         for (Probe probe : probes) {
-            lag = Math.max(lag, probe.lag(now));
+            lag = Math.max(lag, Math.max(probe.lastLag, probe.overdue(now)));
         }
         return lag;
+    }
+
+    /** Whether an event loop waits for a core now: late tick after tick (see {@link Probe#starved}). */
+    boolean starved() {
+        if (!probing.get()) {
+            return false;
+        }
+        long now = nanoTime.getAsLong();
+        for (Probe probe : probes) {
+            if (probe.starved(now)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the webhook is congested now (see the class comment). */
@@ -184,7 +222,7 @@ public class AckPriority {
         if (now - lastArrival > 2 * WINDOW_NANOS) {
             return false;
         }
-        if (waiting.get() > WAITING_ABOVE || lagNanos() > lagAboveNanos) {
+        if (waiting.get() > WAITING_ABOVE || starved()) {
             lastCongested = now;
             return true;
         }

@@ -20,6 +20,7 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import id.ruangaman.transcript.DeliveryFailure;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.ChatMessageRepository;
@@ -172,12 +173,14 @@ class TelegramSenderTest {
         long first = queue(chat, "pesan tiga").get(0);
         awaitStatus(first, ChatMessage.Status.FAILED);
         assertTrue(row(first).failureReason.contains("403"), row(first).failureReason);
+        assertEquals(DeliveryFailure.UNREACHABLE, DeliveryFailure.of(row(first).failureReason), "shown as its label in the inbox");
         Contact contact = QuarkusTransaction.requiringNew().call(() -> contacts.findByExternalId(Channel.TELEGRAM, String.valueOf(chat)).orElseThrow());
         assertNotNull(contact.unreachableAt);
 
         long second = queue(chat, "pesan empat").get(0);
         assertEquals(ChatMessage.Status.FAILED, row(second).status);
         assertEquals("contact unreachable", row(second).failureReason);
+        assertEquals(DeliveryFailure.UNREACHABLE, DeliveryFailure.of(row(second).failureReason));
         Thread.sleep(500);
         assertEquals(1, telegram.sentTo(chat).size(), "nothing more may be sent to a contact who blocked the bot");
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import id.ruangaman.transcript.DeliveryFailure;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.Contact;
@@ -113,7 +114,8 @@ class WhatsAppEndToEndTest {
         say(number, "text.json", "/keluar", null, null);
         List<FakeGraph.Sent> sent = graph.awaitSent(number, before + 2, WAIT);
         assertEquals(before + 2, sent.size());
-        assertEquals("Terima kasih. Sampai jumpa.", sent.get(before).text());
+        // Quiet mode is on: every message starts with the neutral line (walkthrough 9, finding 13), this one too.
+        assertEquals("Ruang Aman\n\nTerima kasih. Sampai jumpa.", sent.get(before).text());
         assertTrue(sent.get(before + 1).text().contains("Bersihkan chat"), sent.get(before + 1).text());
         assertTrue(chats.contact(Channel.WHATSAPP, number).discreet, "quiet mode chosen in the safety step");
     }
@@ -128,6 +130,7 @@ class WhatsAppEndToEndTest {
         });
         Eventually.await("reply held", WAIT, () -> row(reply).status == ChatMessage.Status.HELD);
         assertTrue(row(reply).failureReason.contains("24-hour window"));
+        assertEquals(DeliveryFailure.WINDOW, DeliveryFailure.of(row(reply).failureReason), "shown as its label in the inbox");
         List<FakeGraph.Sent> sent = graph.awaitSent(number, 1, WAIT);
         assertEquals("template", sent.get(0).type());
         assertEquals(FakePlatforms.WHATSAPP_TEMPLATE, sent.get(0).body().path("template").path("name").asText());
@@ -166,6 +169,7 @@ class WhatsAppEndToEndTest {
         long reply = queueInsideWindow(number, "Tidak akan sampai (sintetis).");
         Eventually.await("failed", WAIT, () -> row(reply).status == ChatMessage.Status.FAILED);
         assertTrue(row(reply).failureReason.contains("131026"), row(reply).failureReason);
+        assertEquals(DeliveryFailure.REFUSED, DeliveryFailure.of(row(reply).failureReason));
     }
 
     private long queueInsideWindow(String number, String text) {

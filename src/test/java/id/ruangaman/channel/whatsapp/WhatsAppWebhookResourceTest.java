@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import id.ruangaman.transcript.DeliveryFailure;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.Contact;
@@ -175,6 +176,7 @@ class WhatsAppWebhookResourceTest {
         assertEquals("failed", row(second).deliveryStatus);
         assertEquals(ChatMessage.Status.FAILED, row(second).status);
         assertTrue(row(second).deliveryError.startsWith("131026"), row(second).deliveryError);
+        assertEquals(DeliveryFailure.UNDELIVERABLE, DeliveryFailure.of(row(second).failureReason), "shown as its label in the inbox");
     }
 
     private void postStatuses(List<String> statuses, String wamid) {
