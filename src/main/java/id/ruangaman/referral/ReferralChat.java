@@ -14,7 +14,6 @@ import id.ruangaman.transcript.ChatMessageRepository;
 import id.ruangaman.transcript.Contact;
 import id.ruangaman.conversation.AnswerWords;
 import id.ruangaman.conversation.Input;
-import id.ruangaman.conversation.engine.TypedYesNo;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.intake.ChatInterceptor;
 
@@ -79,12 +78,13 @@ class ReferralChat implements ChatInterceptor {
 
     /**
      * A typed answer while a consent question is open (walkthrough 9, finding 12: "iya boleh" was lost). A clear yes or
-     * no answers the question like its button; anything else gets one kind re-prompt naming the buttons. After that
+     * no answers the question like its button ({@link TypedConsent}: a thank-you or a bare "ok" is not consent);
+     * anything else gets one kind re-prompt naming the buttons. After that
      * re-prompt, further unclear text is the person writing in the thread and goes on to the engine (it is in the
      * transcript either way). With two questions open a typed yes cannot tell which one, so it is re-prompted too.
      */
     private Optional<List<Output.Message>> typedConsent(Contact contact, String typed, List<Referral> open, String language) {
-        Optional<Boolean> yes = TypedYesNo.read(typed, words, texts.buttonLabel("button_yes"), texts.buttonLabel("button_no"));
+        Optional<Boolean> yes = TypedConsent.read(typed, words, texts.buttonLabel("button_yes"), texts.buttonLabel("button_no"));
         ChatMessage inbound = inbound(contact);
         if (yes.isPresent() && open.size() == 1) {
             return reply(say(referrals.answer(contact, open.get(0).id, yes.get(), inbound), language));

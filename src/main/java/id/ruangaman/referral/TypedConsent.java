@@ -1,0 +1,52 @@
+package id.ruangaman.referral;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import id.ruangaman.conversation.AnswerWords;
+import id.ruangaman.conversation.definition.LocalizedText;
+import id.ruangaman.conversation.engine.TypedYesNo;
+import id.ruangaman.conversation.text.AnswerText;
+
+/**
+ * A typed answer to the referral consent question. A no is read as the intake's yes/no questions read it
+ * ({@link TypedYesNo}: "tidak", "gak mau", "jangan", "no thanks"). A yes must be a clear yes: consent to share a
+ * survivor's data with another organisation is given in words that agree ("iya boleh", "ya setuju", "boleh",
+ * "yes I agree"), never by a thank-you or a bare acknowledgement ("ok makasih kak", "oke", "siap", "sip", "👍"), which
+ * the intake would take as a yes (SOP: rujukan only with the survivor's consent). Those are unclear: one kind re-prompt
+ * naming both buttons, and nothing recorded.
+ */
+final class TypedConsent {
+
+    /** Words that agree, in both languages; at least one must be typed for a yes to count as consent. */
+    static final Set<String> AGREEING = Set.of("ya", "iya", "iy", "y", "yes", "yep", "yup", "yups", "yeah", "yoi", "setuju",
+            "boleh", "bersedia", "mau", "agree", "sure");
+
+    private static final Set<String> AGREEING_COLLAPSED = AGREEING.stream().map(TypedConsent::collapse).collect(Collectors.toSet());
+
+    private TypedConsent() {
+    }
+
+    /**
+     * @return true for a clear yes, false for a no, empty when unclear (including a thank-you or an acknowledgement)
+     */
+    static Optional<Boolean> read(String typed, AnswerWords words, LocalizedText yesLabel, LocalizedText noLabel) {
+        Optional<Boolean> answer = TypedYesNo.read(typed, words, yesLabel, noLabel);
+        if (answer.isEmpty() || !answer.get()) {
+            return answer;
+        }
+        return agrees(typed) ? answer : Optional.empty();
+    }
+
+    /** Whether a word of {@code typed} agrees (letters repeated for emphasis count once: "iyaaa", "bolehh"). */
+    static boolean agrees(String typed) {
+        return Arrays.stream(AnswerText.normalize(typed).split("[^\\p{L}]+")).filter(word -> !word.isEmpty())
+                .map(TypedConsent::collapse).anyMatch(AGREEING_COLLAPSED::contains);
+    }
+
+    private static String collapse(String word) {
+        return word.replaceAll("(\\p{L})\\1+", "$1");
+    }
+}
