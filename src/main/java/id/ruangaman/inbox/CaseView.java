@@ -17,6 +17,16 @@ public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine
      * Why a next status would be refused now: the refusal codes (checklist, then the SOP's {@link CaseStepGuard}s),
      * or an empty list when the step is open. The page shows them beside the button, which stays a real button.
      */
+    /**
+     * What the survivor wrote in the chat after the report arrived, oldest first: on a case whose reporter said the chat
+     * is not safe, the cue that replying may now be OK (walkthrough 9, finding 5). Pressed stale buttons do not count.
+     */
+    public List<TranscriptLine> wroteAfterReport() {
+        return transcript.stream().filter(l -> l.author() == TranscriptLine.Author.SURVIVOR && l.createdAt() != null
+                && l.createdAt().isAfter(file.receivedAt) && !id.ruangaman.transcript.ChatMessage.KIND_STALE_BUTTON.equals(l.kind()))
+                .toList();
+    }
+
     public List<String> blockedBy(String next) {
         return blockedSteps.getOrDefault(next, List.of());
     }

@@ -138,6 +138,16 @@ public interface InboxMessages {
     @Message
     String child_online_note();
 
+    /**
+     * On a "not safe" case: the reporter wrote after the report ({@code count} lines, the last at {@code at}, formatted),
+     * the cue that replying may now be OK (walkthrough 9, finding 5).
+     */
+    @Message
+    String wrote_after_report(int count, String at);
+
+    @Message
+    String wrote_after_report_read();
+
     /** The link that loads one evidence file on a click; kind is photo, video, audio or anything else (a download). */
     @Message
     String evidence_open(String kind);

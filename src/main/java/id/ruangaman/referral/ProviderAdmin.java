@@ -17,10 +17,32 @@ import id.ruangaman.audit.AuditLog;
 @ApplicationScoped
 class ProviderAdmin {
 
-    /** A submitted provider form. */
+    /**
+     * A submitted provider form. {@code key} may be blank (made from the name) or typed as a person would ("LBH Kota
+     * Uji" is {@code lbh-kota-uji}); {@code acceptsMinors} is null when the form did not say (refused: the coordinator
+     * must state it, walkthrough 9 finding 21).
+     */
     public record Form(String key, String name, List<String> services, String region, String city, String address,
             String contactChannels, String openingHours, String languages, String accessibility, String cost,
-            boolean acceptsMinors) {
+            Boolean acceptsMinors) {
+
+        /** What was typed, on a provider that is never stored: the refused form shows it again. */
+        Provider typed() {
+            Provider p = new Provider();
+            p.key = key;
+            p.name = name;
+            p.services = services == null ? null : String.join(",", services);
+            p.region = region;
+            p.city = city;
+            p.address = address;
+            p.contactChannels = contactChannels;
+            p.openingHours = openingHours;
+            p.languages = languages;
+            p.accessibility = accessibility;
+            p.cost = cost;
+            p.acceptsMinors = Boolean.TRUE.equals(acceptsMinors);
+            return p;
+        }
     }
 
     private final ProviderRepository providers;
@@ -49,7 +71,18 @@ class ProviderAdmin {
 
     @Transactional
     public Provider create(Form form, String actor) {
-        String key = form.key() == null ? "" : form.key().trim();
+        boolean typed = form.key() != null && !form.key().isBlank();
+        String key = slug(typed ? form.key() : form.name() == null ? "" : form.name());
+        if (!typed && key.isEmpty() && (form.name() == null || form.name().isBlank())) {
+            throw Refused.invalidInput("provider has no name");
+        }
+        if (!typed && !key.isEmpty()) {
+            // Made from the name: a second "LBH Kota Uji" gets lbh-kota-uji-2 rather than a refusal.
+            String base = key.length() > 60 ? key.substring(0, 60) : key;
+            for (int n = 2; providers.findByKey(key).isPresent() && n < 100; n++) {
+                key = base + "-" + n;
+            }
+        }
         if (!ProviderDirectory.KEY.matcher(key).matches()) {
             throw Refused.invalidInput("invalid stable id");
         }
@@ -88,11 +121,25 @@ class ProviderAdmin {
                 trim(form.openingHours(), 200), trim(form.languages(), 100), trim(form.accessibility(), 500), form.cost(),
                 form.acceptsMinors());
         String problem = ProviderDirectory.problem(provider.key, entry);
+        if (problem == null && form.acceptsMinors() == null) {
+            problem = "needs accepts minors: yes or no";
+        }
         if (problem != null) {
             throw Refused.invalidInput("provider " + problem);
         }
         ProviderDirectory.copy(entry, provider);
         provider.updatedAt = Instant.now(clock);
+    }
+
+    /**
+     * A stable id from what a person typed: lower case, runs of anything but letters and digits as one '-', at most 64
+     * characters ("LBH Kota Uji" → {@code lbh-kota-uji}); "" when nothing usable is left.
+     */
+    static String slug(String typed) {
+        String ascii = java.text.Normalizer.normalize(typed.strip(), java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+                .toLowerCase(java.util.Locale.ROOT);
+        String slug = ascii.replaceAll("[^a-z0-9_]+", "-").replaceAll("^[-_]+|-+$", "");
+        return slug.length() > 64 ? slug.substring(0, 64).replaceAll("-+$", "") : slug;
     }
 
     private static String trim(String value, int max) {

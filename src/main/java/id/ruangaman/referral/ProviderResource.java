@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
 import id.ruangaman.web.InboxLocale;
+import id.ruangaman.web.Refused;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -30,9 +31,10 @@ public class ProviderResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Provider> providers, Provider blank, List<String> services);
+        static native TemplateInstance list(List<Provider> providers, Provider blank, List<String> services, String minors,
+                String refused);
 
-        static native TemplateInstance edit(Provider provider, List<String> services);
+        static native TemplateInstance edit(Provider provider, List<String> services, String minors, String refused);
     }
 
     private final ProviderAdmin admin;
@@ -51,9 +53,46 @@ public class ProviderResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list() {
         audit.record(current.getUsername(), AuditAction.REFERRAL_VIEW, null, "providers");
-        Provider blank = new Provider();
-        blank.cost = "free";
-        return locale.apply(Templates.list(admin.all(), blank, ReferralService.SERVICES));
+        // Cost and "accepts children" start unchosen: the coordinator states them (walkthrough 9, finding 21).
+        return locale.apply(Templates.list(admin.all(), new Provider(), ReferralService.SERVICES, null, null));
+    }
+
+    /**
+     * Which field a refused provider form got wrong, from the refusal's fixed phrase (ProviderAdmin, ProviderDirectory):
+     * key, exists, name, services, where, cost, minors, too_long; "refused" for anything else.
+     */
+    static String reason(Refused e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (m.contains("invalid stable id")) {
+            return "key";
+        } else if (m.contains("with this id exists")) {
+            return "exists";
+        } else if (m.contains("has no name")) {
+            return "name";
+        } else if (m.contains("services") || m.contains("unknown service")) {
+            return "services";
+        } else if (m.contains("region and a city")) {
+            return "where";
+        } else if (m.contains("needs cost")) {
+            return "cost";
+        } else if (m.contains("accepts minors")) {
+            return "minors";
+        } else if (m.contains("too long")) {
+            return "too_long";
+        }
+        return "refused";
+    }
+
+    private static String minors(String typed) {
+        return "yes".equals(typed) || "no".equals(typed) ? typed : null;
+    }
+
+    private static Boolean stated(String minors) {
+        return "yes".equals(minors) ? Boolean.TRUE : "no".equals(minors) ? Boolean.FALSE : null;
+    }
+
+    private static boolean redisplayed(Refused e) {
+        return e.status() == 400 || e.status() == 409;
     }
 
     @POST
@@ -62,8 +101,18 @@ public class ProviderResource {
             @RestForm String region, @RestForm String city, @RestForm String address, @RestForm String contact,
             @RestForm String hours, @RestForm String languages, @RestForm String accessibility, @RestForm String cost,
             @RestForm String minors) {
-        admin.create(new ProviderAdmin.Form(key, name, service, region, city, address, contact, hours, languages,
-                accessibility, cost, "yes".equals(minors)), current.getUsername());
+        ProviderAdmin.Form form = new ProviderAdmin.Form(key, name, service, region, city, address, contact, hours, languages,
+                accessibility, cost, stated(minors));
+        try {
+            admin.create(form, current.getUsername());
+        } catch (Refused e) {
+            if (!redisplayed(e)) {
+                throw e;
+            }
+            // The page again, with the reason beside the form and everything typed kept (GUIDE: a refused form action).
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(locale.apply(
+                    Templates.list(admin.all(), form.typed(), ReferralService.SERVICES, minors(minors), reason(e)))).build();
+        }
         return Response.seeOther(URI.create("/inbox/providers")).build();
     }
 
@@ -71,7 +120,8 @@ public class ProviderResource {
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance edit(@RestPath String id) {
-        return locale.apply(Templates.edit(admin.get(ReferralService.parseId(id)), ReferralService.SERVICES));
+        Provider provider = admin.get(ReferralService.parseId(id));
+        return locale.apply(Templates.edit(provider, ReferralService.SERVICES, provider.acceptsMinors ? "yes" : "no", null));
     }
 
     @POST
@@ -81,8 +131,22 @@ public class ProviderResource {
             @RestForm String region, @RestForm String city, @RestForm String address, @RestForm String contact,
             @RestForm String hours, @RestForm String languages, @RestForm String accessibility, @RestForm String cost,
             @RestForm String minors) {
-        admin.update(ReferralService.parseId(id), new ProviderAdmin.Form(null, name, service, region, city, address, contact,
-                hours, languages, accessibility, cost, "yes".equals(minors)), current.getUsername());
+        long providerId = ReferralService.parseId(id);
+        ProviderAdmin.Form form = new ProviderAdmin.Form(null, name, service, region, city, address, contact, hours, languages,
+                accessibility, cost, stated(minors));
+        try {
+            admin.update(providerId, form, current.getUsername());
+        } catch (Refused e) {
+            if (!redisplayed(e)) {
+                throw e;
+            }
+            Provider stored = admin.get(providerId);
+            Provider typed = form.typed();
+            typed.id = stored.id;
+            typed.key = stored.key;
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(locale.apply(
+                    Templates.edit(typed, ReferralService.SERVICES, minors(minors), reason(e)))).build();
+        }
         return Response.seeOther(URI.create("/inbox/providers")).build();
     }
 

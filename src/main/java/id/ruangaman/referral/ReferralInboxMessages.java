@@ -250,6 +250,14 @@ public interface ReferralInboxMessages {
     @Message
     String provider_key();
 
+    /** How the stable id is made and what may be typed (walkthrough 9, finding 21). */
+    @Message
+    String provider_key_hint();
+
+    /** Why a provider form was refused: key, exists, name, services, where, cost, minors, too_long, or anything else. */
+    @Message
+    String provider_refused(String key);
+
     @Message
     String provider_name();
 

@@ -53,6 +53,36 @@ class ReplyBoxTest {
                 "a time without its zone");
     }
 
+    /**
+     * Walkthrough 9, finding 5: a reporter who said the chat is not safe gave no contact plan, so the reply box's tick
+     * says what is true; and once they write again after the report, the case page says so (the cue that replying may
+     * now be OK), linking to their last line. The reply goes through the rendered form with the tick.
+     */
+    @Test
+    void shouldSayWhatIsTrueForANotSafeReporterAndShowThatTheyWroteAgain() {
+        fixtures.account("unsafe-counsellor", Role.COUNSELLOR);
+        String session = InboxFixtures.login("unsafe-counsellor");
+        String ref = fixtures.submittedCase(false);
+        String casePath = "/inbox/cases/" + ref;
+        String page = getAs(session).when().get(casePath).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("tidak memberi rencana kontak") && !page.contains("membaca rencana kontak aman"), "the tick's words");
+        assertTrue(!page.contains("id=\"wrote-after-report\""), "nothing written after the report yet");
+
+        fixtures.survivorSends(ref, new id.ruangaman.conversation.Input.Text("Sekarang HP sudah aman, boleh dibalas (sintetis)."));
+        page = getAs(session).when().get(casePath).then().statusCode(200).extract().asString();
+        Matcher cue = Pattern.compile("(?s)<p class=\"banner\" id=\"wrote-after-report\">(.*?)</p>").matcher(page);
+        assertTrue(cue.find(), "no cue that the reporter wrote again");
+        assertTrue(cue.group(1).contains("menulis lagi setelah laporan: 1 pesan") && cue.group(1).contains(" WIB"), cue.group(1));
+        Matcher link = Pattern.compile("href=\"#(msg-[0-9]+)\"").matcher(cue.group(1));
+        assertTrue(link.find());
+        Matcher line = Pattern.compile("(?s)<li id=\"" + link.group(1) + "\"[^>]*>(.*?)</li>").matcher(page);
+        assertTrue(line.find() && line.group(1).contains("Sekarang HP sudah aman"), "the link leads to what they wrote");
+
+        RenderedForm reply = RenderedForm.holding(page, "send-reply");
+        reply.with("text", "Balasan sintetis setelah pelapor menulis lagi").with("acknowledge_unsafe", "yes").submit(session).then()
+                .statusCode(303);
+    }
+
     @Test
     void shouldNameTheZoneOfEveryTimeShown() {
         Instant at = Instant.parse("2026-03-12T14:05:00Z");

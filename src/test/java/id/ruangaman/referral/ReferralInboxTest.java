@@ -340,14 +340,14 @@ class ReferralInboxTest {
         String key = "uji-" + System.nanoTime();
         as(coordinator).formParam("key", key).formParam("name", "Uji: Layanan Fiktif").formParam("service", "medical")
                 .formParam("region", "Bali").formParam("city", "Denpasar").formParam("cost", "free")
-                .when().post("/inbox/providers").then().statusCode(303);
+                .formParam("minors", "no").when().post("/inbox/providers").then().statusCode(303);
         long id = data.provider(key);
         as(coordinator).formParam("key", key).formParam("name", "Duplikat").formParam("service", "medical")
                 .formParam("region", "Bali").formParam("city", "Denpasar").formParam("cost", "free")
-                .when().post("/inbox/providers").then().statusCode(409);
+                .formParam("minors", "no").when().post("/inbox/providers").then().statusCode(409);
         as(coordinator).formParam("name", "Uji: Layanan Fiktif Baru").formParam("service", "medical").formParam("service", "legal")
                 .formParam("region", "Bali").formParam("city", "Denpasar").formParam("cost", "paid")
-                .when().post("/inbox/providers/" + id).then().statusCode(303);
+                .formParam("minors", "yes").when().post("/inbox/providers/" + id).then().statusCode(303);
         as(coordinator).formParam("name", "X").formParam("service", "tarot").formParam("region", "Bali").formParam("city", "Denpasar")
                 .formParam("cost", "paid").when().post("/inbox/providers/" + id).then().statusCode(400);
         getAs(counsellor).queryParam("search", "1").queryParam("region", "bali").when().get("/inbox/cases/" + ref + "/referrals")
