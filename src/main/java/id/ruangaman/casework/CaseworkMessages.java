@@ -321,6 +321,33 @@ public interface CaseworkMessages {
     String heavier();
 
     @Message
+    String heavier_reason();
+
+    @Message
+    String heavier_reason_hint();
+
+    @Message
+    String certificate();
+
+    @Message
+    String certificate_hint();
+
+    @Message
+    String certificate_number();
+
+    @Message
+    String certificate_on();
+
+    @Message
+    String certificate_issuer();
+
+    @Message
+    String recovery_after_decision();
+
+    @Message
+    String decision_after_erasure();
+
+    @Message
     String recovery_until();
 
     @Message

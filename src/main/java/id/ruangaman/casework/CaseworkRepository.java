@@ -119,8 +119,8 @@ class CaseworkRepository {
         m.put("case_conclusion", List.of("party_identity", "violence_form", "accompaniment", "protection", "examination_summary",
                 "not_proven_statement"));
         m.put("case_recommendation", List.of("recovery", "sanction_details", "prevention", "good_name"));
-        m.put("case_decision", List.of("text"));
-        m.put("case_sanction_execution", List.of("programme", "institution", "notes"));
+        m.put("case_decision", List.of("text", "heavier_reason"));
+        m.put("case_sanction_execution", List.of("programme", "institution", "notes", "certificate_issuer"));
         m.put("case_recovery_plan", List.of("plan"));
         m.put("case_recovery_checkin", List.of("note"));
         return Collections.unmodifiableMap(m);

@@ -221,6 +221,14 @@ public class CaseworkResource {
     }
 
     @POST
+    @Path("/certificate")
+    public Response certificate(@RestPath String ref, @RestForm("certificate_number") String number,
+            @RestForm("certificate_on") String issuedOn, @RestForm("certificate_issuer") String issuer) {
+        return act(ref, "certificate", form("certificate_number", number, "certificate_on", issuedOn, "certificate_issuer", issuer),
+                () -> work.saveCertificate(ref, number, issuedOn, issuer, current));
+    }
+
+    @POST
     @Path("/recovery")
     public Response recovery(@RestPath String ref, @RestForm("consent_by") String consentBy, @RestForm("consent_on") String consentOn,
             @RestForm("victim_status") String victimStatus, @RestForm String plan, @RestForm("providers") List<String> providers) {

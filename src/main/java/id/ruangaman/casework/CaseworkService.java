@@ -387,7 +387,7 @@ class CaseworkService {
         }
         SanctionExecution e = repo.one(SanctionExecution.class, file.id).orElseGet(SanctionExecution::new);
         e.state = code(state, Vocabulary.EXECUTION_STATES, "execution_state");
-        boolean educational = !"berat".equals(d.sanctionTier);
+        boolean educational = Vocabulary.hasProgramme(d.sanctionTier);
         e.programme = educational ? required(programme, "programme") : optional(programme);
         // SOP Pengenaan Sanksi 4: after a light or medium sanction, the programme is at an institution the task force names
         e.institution = educational ? shortText(institution, "institution") : optionalShort(institution);
@@ -407,13 +407,43 @@ class CaseworkService {
         audit.record(who.getUsername(), AuditAction.SANCTION_EXECUTION, file.id, "state:" + e.state);
     }
 
-    /** The recovery plan, only with the victim's (or a guardian's) recorded consent. */
+    /**
+     * The statement that the sanction was carried out (surat keterangan, SOP Pengenaan Sanksi 6): number, date and issuer,
+     * after a light or medium sanction's programme is completed with its report (409 {@code no_programme},
+     * {@code programme_not_completed}); dated on or after the report, not in the future.
+     */
+    @Transactional
+    public void saveCertificate(String ref, String number, String issuedOn, String issuer, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        Decision d = repo.one(Decision.class, file.id).orElseThrow(() -> FormRefused.notReady("decision_first"));
+        if (d.sanctionTier == null || !Vocabulary.hasProgramme(d.sanctionTier)) {
+            throw FormRefused.notReady("no_programme");
+        }
+        SanctionExecution e = repo.one(SanctionExecution.class, file.id).orElse(null);
+        if (e == null || !"completed".equals(e.state) || e.completionReportOn == null) {
+            throw FormRefused.notReady("programme_not_completed");
+        }
+        e.certificateNumber = shortText(number, "certificate_number");
+        e.certificateOn = DateRules.notBefore(dates.notBeforeReceipt(dates.happened(date(issuedOn, "certificate_on")), file),
+                e.completionReportOn, "completion_report");
+        e.certificateIssuer = shortText(issuer, "certificate_issuer");
+        e.updatedBy = who.getUsername();
+        e.updatedAt = now();
+        audit.record(who.getUsername(), AuditAction.SANCTION_EXECUTION, file.id, "certificate");
+    }
+
+    /**
+     * The recovery plan, only with the victim's (or a guardian's) recorded consent, and only after the leadership's decision,
+     * which sets the recovery period (409 {@code recovery_after_decision} before).
+     */
     @Transactional
     public void saveRecoveryPlan(String ref, String consentBy, String consentOn, String victimStatus, String plan,
             List<String> providerIds, CurrentAccount who) {
         CaseFile file = writable(ref, who);
-        if (!isVerifiedOrLater(file.status)) {
-            throw FormRefused.notReady("not_verified_yet");
+        // SOP Investigasi dan Pendampingan 2.1: recovery runs for the period the leadership's decision sets. Accompaniment
+        // and emergency services do not wait for it: they start at verification, with consent, through referrals.
+        if (repo.one(Decision.class, file.id).isEmpty()) {
+            throw FormRefused.notReady("recovery_after_decision");
         }
         if (consentBy == null || consentBy.isBlank() || consentOn == null || consentOn.isBlank()) {
             throw FormRefused.invalid("recovery_consent");

@@ -117,6 +117,9 @@ class CaseworkViews {
             values.put("state", execution.state);
             values.put("completion_report_on", execution.completionReportOn == null ? null : execution.completionReportOn.toString());
             values.put("execution_notes", execution.notes);
+            values.put("certificate_number", execution.certificateNumber);
+            values.put("certificate_on", execution.certificateOn == null ? null : execution.certificateOn.toString());
+            values.put("certificate_issuer", execution.certificateIssuer);
         }
         if (recovery != null) {
             values.put("consent_by", recovery.consentBy);
@@ -147,7 +150,10 @@ class CaseworkViews {
             from = steps[0];
             to = steps.length > 1 ? steps[1] : null;
         }
-        return new CaseworkView.TimelineEntry(e.at, e.actor, e.action, from, to);
+        // the sanction's statement has its own line (SOP Pengenaan Sanksi 6), not "execution updated"
+        String action = AuditAction.SANCTION_EXECUTION.code().equals(e.action) && "certificate".equals(e.detail) ? "sanction_certificate"
+                : e.action;
+        return new CaseworkView.TimelineEntry(e.at, e.actor, action, from, to);
     }
 
     private static String ids(List<Account> accounts, String usernames) {

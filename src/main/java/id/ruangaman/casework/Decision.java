@@ -45,6 +45,11 @@ public class Decision {
     @Column(name = "text")
     public String text;
 
+    /** Why the sanction is heavier than the one recommended (SOP Pengenaan Sanksi 8-9); null when it is not heavier. */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "heavier_reason")
+    public String heavierReason;
+
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 

@@ -68,13 +68,14 @@ public class LeadershipResource {
     @RolesAllowed(Role.PIMPINAN)
     public Response decide(@RestPath String ref, @RestForm("decision_number") String number, @RestForm("decided_on") String decidedOn,
             @RestForm("sanction_measure") String measure, @RestForm("good_name_restored") String goodName,
-            @RestForm("recovery_until") String recoveryUntil, @RestForm("decision_text") String text) {
+            @RestForm("recovery_until") String recoveryUntil, @RestForm("decision_text") String text,
+            @RestForm("heavier_reason") String heavierReason) {
         try {
-            leadership.decide(ref, number, decidedOn, measure, "yes".equals(goodName), recoveryUntil, text, current);
+            leadership.decide(ref, number, decidedOn, measure, "yes".equals(goodName), recoveryUntil, text, heavierReason, current);
         } catch (FormRefused | StepRefused e) {
             String code = e instanceof FormRefused f ? f.code() : ((StepRefused) e).code();
             Map<String, String> values = CaseworkResource.form("decision_number", number, "decided_on", decidedOn, "sanction_measure",
-                    measure, "recovery_until", recoveryUntil, "decision_text", text);
+                    measure, "recovery_until", recoveryUntil, "decision_text", text, "heavier_reason", heavierReason);
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
                     .entity(locale.apply(Templates.detail(leadership.view(ref, current), values, code))).build();
         }

@@ -92,11 +92,15 @@ class LeadershipService {
     /** Records leadership's decision and moves the case to decided, in one transaction (both audited). */
     @Transactional
     public void decide(String ref, String number, String decidedOn, String measure, boolean goodName, String recoveryUntil,
-            String text, CurrentAccount who) {
+            String text, String heavierReason, CurrentAccount who) {
         if (!who.isPimpinan()) {
             throw Refused.forbidden("leadership only");
         }
         CaseFile file = open(ref, who);
+        if (file.isDeleted()) {
+            // the erasure closed the case and emptied its conclusion: there is no one named to decide on
+            throw FormRefused.notReady(repo.one(Decision.class, file.id).isPresent() ? "case_deleted" : "decision_after_erasure");
+        }
         if (!CaseStatus.CONCLUDED.equals(file.status)) {
             throw FormRefused.notReady("not_concluded");
         }
@@ -129,11 +133,14 @@ class LeadershipService {
             d.goodNameRestored = goodName;
         }
         d.text = CaseworkService.required(text, "decision_text");
+        Optional<Recommendation> rec = repo.one(Recommendation.class, file.id);
+        boolean heavier = rec.isPresent() && Vocabulary.weight(d.sanctionTier) > Vocabulary.weight(rec.get().sanctionTier);
+        // SOP Pengenaan Sanksi 8-9: heavier than recommended only with the reason (e.g. the victim's disability, the impact,
+        // the perpetrator's position), which the decision then shows
+        d.heavierReason = heavier ? CaseworkService.required(heavierReason, "heavier_reason") : null;
         d.recordedBy = who.getUsername();
         d.recordedAt = Instant.now(clock);
         repo.persist(d);
-        Optional<Recommendation> rec = repo.one(Recommendation.class, file.id);
-        boolean heavier = rec.isPresent() && Vocabulary.weight(d.sanctionTier) > Vocabulary.weight(rec.get().sanctionTier);
         audit.record(who.getUsername(), AuditAction.DECISION, file.id,
                 "tier:" + (d.sanctionTier == null ? "none" : d.sanctionTier) + (heavier ? " heavier" : ""));
         caseService.move(file, CaseStatus.DECIDED, null, who);

@@ -32,6 +32,7 @@ public class RefusalFixes {
             Map.entry("decision_missing", "decision"),
             Map.entry("resolved_needs_decision", "decision"),
             Map.entry("sanction_not_completed", "execution"),
+            Map.entry("certificate_missing", "certificate"),
             Map.entry("summons_past", "interview"));
 
     private static final Pattern CASE_PATH = Pattern.compile("^/inbox/cases/([A-Za-z0-9-]{1,32})(/.*)?$");

@@ -41,6 +41,20 @@ public class SanctionExecution {
     @Column(name = "notes")
     public String notes;
 
+    /**
+     * The statement (surat keterangan) the institution issues once the programme's report shows the sanction was carried
+     * out (SOP Pengenaan Sanksi 6): its number, date and issuer; null until recorded.
+     */
+    @Column(name = "certificate_number")
+    public String certificateNumber;
+
+    @Column(name = "certificate_on")
+    public LocalDate certificateOn;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "certificate_issuer")
+    public String certificateIssuer;
+
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
 

@@ -110,6 +110,9 @@ class SopStepGuards implements CaseStepGuard {
                 if (execution.isEmpty() || !"completed".equals(execution.get().state)) {
                     return Optional.of("sanction_not_completed");
                 }
+                if (Vocabulary.hasProgramme(decision.get().sanctionTier) && execution.get().certificateNumber == null) {
+                    return Optional.of("certificate_missing"); // Pengenaan Sanksi 6: the statement closes the sanction
+                }
             }
         }
         return Optional.empty();

@@ -47,6 +47,14 @@ final class Vocabulary {
         return tier == null ? -1 : TIERS.indexOf(tier);
     }
 
+    /**
+     * Whether a sanction of this tier is followed by an educational programme and the statement that it was carried out
+     * (SOP Pengenaan Sanksi 4-6: after ringan and sedang, not berat).
+     */
+    public static boolean hasProgramme(String tier) {
+        return tier != null && !"berat".equals(tier);
+    }
+
     public static String tierOf(String measure) {
         return MEASURES.entrySet().stream().filter(e -> e.getValue().contains(measure)).map(Map.Entry::getKey).findFirst()
                 .orElse(null);

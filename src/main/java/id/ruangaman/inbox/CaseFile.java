@@ -64,6 +64,10 @@ public class CaseFile {
     @Column(name = "urgent_medical", insertable = false, updatable = false)
     public boolean urgentMedical;
 
+    /** The victim is under 18 (from the intake's answers at submission; {@code intake.victim_child}). */
+    @Column(name = "victim_child", insertable = false, updatable = false)
+    public boolean victimChild;
+
     @Column(name = "child_online", insertable = false, updatable = false)
     public boolean childOnline;
 

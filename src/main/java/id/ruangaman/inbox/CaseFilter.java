@@ -13,7 +13,7 @@ import id.ruangaman.transcript.Channel;
  * {@code view} is one of mine, unassigned, overdue or empty (all I may see).
  */
 public record CaseFilter(String view, String status, String channel, String role, String service, String reference, int page,
-        String violence, boolean urgentMedical) {
+        String violence, boolean urgentMedical, boolean child) {
 
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9-]{1,16}");
     static final java.util.List<String> VIEWS = java.util.List.of("mine", "unassigned", "overdue");
@@ -27,19 +27,24 @@ public record CaseFilter(String view, String status, String channel, String role
             "unwanted_messages");
 
     public static CaseFilter of(String view, String status, String channel, String role, String service, String reference, Integer page) {
-        return of(view, status, channel, role, service, reference, page, null, null);
+        return of(view, status, channel, role, service, reference, page, null, null, null);
     }
 
-    /** {@code violence}: one of {@link #VIOLENCE_TYPES}; {@code urgent}: "medical" keeps only urgent-medical cases. */
+    /**
+     * {@code violence}: one of {@link #VIOLENCE_TYPES}; {@code urgent}: "medical" keeps only urgent-medical cases;
+     * {@code child}: "yes" keeps only cases whose victim is under 18 (ANAK).
+     */
     public static CaseFilter of(String view, String status, String channel, String role, String service, String reference, Integer page,
-            String violence, String urgent) {
+            String violence, String urgent, String child) {
         violence = blankToNull(violence);
         urgent = blankToNull(urgent);
+        child = blankToNull(child);
         require(violence == null || VIOLENCE_TYPES.contains(violence), "violence");
         require(urgent == null || "medical".equals(urgent), "urgent");
+        require(child == null || "yes".equals(child), "child");
         CaseFilter base = basic(view, status, channel, role, service, reference, page);
         return new CaseFilter(base.view(), base.status(), base.channel(), base.role(), base.service(), base.reference(), base.page(),
-                violence, urgent != null);
+                violence, urgent != null, child != null);
     }
 
     private static CaseFilter basic(String view, String status, String channel, String role, String service, String reference, Integer page) {
@@ -62,7 +67,7 @@ public record CaseFilter(String view, String status, String channel, String role
         int p = page == null ? 0 : page;
         require(p >= 0 && p <= 10_000, "page");
         return new CaseFilter(view, status, channel, role, service, reference == null ? null : reference.toUpperCase(Locale.ROOT), p,
-                null, false);
+                null, false, false);
     }
 
     private static void require(boolean ok, String what) {
@@ -86,6 +91,7 @@ public record CaseFilter(String view, String status, String channel, String role
         append(q, "ref", reference);
         append(q, "violence", violence);
         append(q, "urgent", urgentMedical ? "medical" : null);
+        append(q, "child", child ? "yes" : null);
         return q.toString();
     }
 

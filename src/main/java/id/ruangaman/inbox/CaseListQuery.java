@@ -18,7 +18,7 @@ import jakarta.persistence.Query;
  * The case list in one SQL statement over plain columns (nothing is decrypted): open cases in
  * urgency order (immediate danger; then awaiting a first reply, earliest deadline first, so overdue
  * cases lead; then answered cases), one page at a time. The ORDER BY matches
- * {@code intake_open_urgency_idx} and, when one status is chosen, {@code intake_status_urgency_idx}; a reference
+ * {@code intake_open_urgency_idx} and, when one status is chosen, {@code intake_status_urgency_idx}, and the open child cases {@code intake_victim_child_idx}; a reference
  * search uses {@code intake_reference_prefix_idx}. Unread counts are computed for the page's rows only.
  */
 @ApplicationScoped
@@ -52,7 +52,8 @@ public class CaseListQuery {
             Object[] r = (Object[]) raw;
             rows.add(new CaseRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     instant(r[5]), instant(r[6]), instant(r[7]), (String) r[8], (String) r[9], Boolean.TRUE.equals(r[10]),
-                    ((Number) r[11]).longValue(), r[12] != null, (String) r[13], Boolean.TRUE.equals(r[14])));
+                    ((Number) r[11]).longValue(), r[12] != null, (String) r[13], Boolean.TRUE.equals(r[14]),
+                    Boolean.TRUE.equals(r[15])));
         }
         return rows;
     }
@@ -107,6 +108,9 @@ public class CaseListQuery {
         if (filter.urgentMedical()) {
             where.add("i.urgent_medical");
         }
+        if (filter.child()) {
+            where.add("i.victim_child");
+        }
         if (filter.reference() != null) {
             where.add("i.reference_code like :reference");
             params.put("reference", filter.reference() + "%");
@@ -115,10 +119,10 @@ public class CaseListQuery {
                 + "p.first_response_due_at, p.first_response_at, a.username, p.status, p.in_danger, "
                 + "(select count(*) from chat_message m where m.intake_id = p.id and m.direction = 'IN' "
                 + "and m.kind <> '" + ChatMessage.KIND_STALE_BUTTON + "' and m.created_at > coalesce(p.last_read_at, p.received_at)) as unread, p.deleted_by_reporter_at, "
-                + "p.violence_types, p.urgent_medical "
+                + "p.violence_types, p.urgent_medical, p.victim_child "
                 + "from (select i.id, i.reference_code, i.channel, i.reporter_role, i.services, i.received_at, "
                 + "i.first_response_due_at, i.first_response_at, i.assignee_id, i.status, i.in_danger, i.contact_id, "
-                + "i.last_read_at, i.deleted_by_reporter_at, i.violence_types, i.urgent_medical from intake i where " + String.join(" and ", where)
+                + "i.last_read_at, i.deleted_by_reporter_at, i.violence_types, i.urgent_medical, i.victim_child from intake i where " + String.join(" and ", where)
                 + " order by " + prefixed("i.") + " limit :limit offset :offset) p "
                 + "left join account a on a.id = p.assignee_id order by " + prefixed("p.");
         params.put("limit", size + 1);

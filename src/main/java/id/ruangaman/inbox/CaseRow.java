@@ -7,7 +7,7 @@ import java.util.List;
 /** One line of the case list: categories, times and counts only, never anything the person wrote. */
 public record CaseRow(long id, String referenceCode, String channel, String reporterRole, String services, Instant receivedAt,
         Instant firstResponseDueAt, Instant firstResponseAt, String assignee, String status, boolean inDanger, long unread,
-        boolean deleted, String violenceTypes, boolean urgentMedical) {
+        boolean deleted, String violenceTypes, boolean urgentMedical, boolean victimChild) {
 
     public List<String> violenceTypeList() {
         return violenceTypes == null || violenceTypes.isBlank() ? List.of() : Arrays.asList(violenceTypes.split(","));

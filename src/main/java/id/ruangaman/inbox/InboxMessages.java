@@ -120,8 +120,24 @@ public interface InboxMessages {
     @Message
     String urgent_medical_told(String reporter, String victimKnows);
 
+    /** The list chip and case-page flag of a case whose victim is under 18 ({@code intake.victim_child}). */
+    @Message
+    String flag_child();
+
+    @Message
+    String filter_child();
+
+    /**
+     * What the ANAK flag changes, and where it came from: {@code reporter} is {@code reporter_role} (victim, witness,
+     * proxy or ""), {@code victimMinor} the {@code victim_minor} answer ("yes", or anything else when the victim's own
+     * age answer, under 18, raised the flag).
+     */
+    @Message
+    String child_note(String reporter, String victimMinor);
+
     @Message
     String child_online_note();
+
 
     @Message
     String col_violence();

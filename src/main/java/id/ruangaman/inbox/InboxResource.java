@@ -62,11 +62,11 @@ public class InboxResource {
     @RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR, Role.PIMPINAN })
     public TemplateInstance list(@RestQuery String view, @RestQuery String status, @RestQuery String channel,
             @RestQuery String role, @RestQuery String service, @RestQuery String ref, @RestQuery Integer page,
-            @RestQuery String violence, @RestQuery String urgent) {
+            @RestQuery String violence, @RestQuery String urgent, @RestQuery String child) {
         if (current.isPimpinan()) {
             throw new RedirectionException(Response.Status.SEE_OTHER, URI.create("/inbox/pimpinan"));
         }
-        CaseFilter filter = CaseFilter.of(view, status, channel, role, service, ref, page, violence, urgent);
+        CaseFilter filter = CaseFilter.of(view, status, channel, role, service, ref, page, violence, urgent, child);
         Instant now = Instant.now(clock);
         long after = feed.latestId();
         int size = config.pageSize();

@@ -77,6 +77,13 @@ public class Intake {
     @Column(name = "urgent_medical", nullable = false)
     public boolean urgentMedical;
 
+    /**
+     * The victim is a child (under 18): {@code victim_minor} is yes, or a victim reporting for themselves chose
+     * {@code under_18} as their age ({@link IntakeService#victimIsChild}). The inbox flags it ANAK and filters by it.
+     */
+    @Column(name = "victim_child", nullable = false)
+    public boolean victimChild;
+
     /** A child harmed online: the evidence step took links and descriptions only, never images. */
     @Column(name = "child_online", nullable = false)
     public boolean childOnline;

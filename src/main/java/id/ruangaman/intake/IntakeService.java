@@ -58,6 +58,7 @@ class IntakeService {
         intake.violenceTypes = violence == null || violence.skipped() || violence.values().isEmpty() ? null
                 : String.join(",", violence.values());
         intake.urgentMedical = event.flags().contains("urgent_medical");
+        intake.victimChild = victimIsChild(answers);
         intake.childOnline = event.flags().contains("child_online");
         intake.statsConsent = "yes".equals(valueOf(answers.get("stats_consent")));
         intake.status = STATUS_NEW;
@@ -74,6 +75,17 @@ class IntakeService {
         received.fire(new IntakeReceived(intake.id));
         LOG.infof("Intake %d received on %s (%d answers)", intake.id, intake.channel, answers.size());
         return intake;
+    }
+
+    /**
+     * Whether the victim is a child (under 18), from the answers: {@code victim_minor} yes (asked of the victim, or of
+     * a witness or helper about the person it happened to), or a victim reporting for themselves whose
+     * {@code age_range} is {@code under_18} (the age question asks the reporter's own age, so a witness's or a
+     * helper's age says nothing about the victim's).
+     */
+    static boolean victimIsChild(Map<String, Answer> answers) {
+        return "yes".equals(valueOf(answers.get("victim_minor")))
+                || "victim".equals(valueOf(answers.get("reporter_role"))) && "under_18".equals(valueOf(answers.get("age_range")));
     }
 
     private static String valueOf(Answer answer) {

@@ -144,8 +144,10 @@ class CaseworkBrowserTest {
         new Select(driver.findElement(By.id("decision-measure"))).selectByValue("suspension_from_position");
         date(By.id("recovery-until"), "2027-02-28");
         type(By.id("decision-text"), "Menetapkan sanksi sedang");
+        type(By.id("heavier-reason-input"), "Terlapor ketua program studi");
         click(By.id("save-decision"));
         waitText(By.id("heavier"), "lebih berat dari rekomendasi");
+        waitText(By.id("heavier-reason"), "Terlapor ketua program studi");
         logout();
 
         // Recovery with consent, and monitoring.

@@ -132,6 +132,17 @@ class CaseworkDatesTest {
                 .with("institution", "Lembaga sintetis")
                 .with("state", "completed").with("completion_report_on", today.minusDays(1).toString()).submit(session),
                 "sebelum tanggal keputusan", "Program sintetis diketik");
+
+        // recovery comes after the decision (it runs for the period the decision sets), dated like any other record
+        refusedWith(RenderedForm.holding(page(steps.base(), session), "save-recovery").with("consent_by", "victim")
+                .with("consent_on", "2026-10-19").with("victim_status", "student").with("plan", "Rencana diketik sebelum laporan")
+                .submit(session), "sebelum laporan diterima", "Rencana diketik sebelum laporan");
+        RenderedForm.holding(page(steps.base(), session), "save-recovery").with("consent_by", "victim")
+                .with("consent_on", today.toString()).with("victim_status", "student").with("plan", "Rencana sintetis")
+                .submit(session).then().statusCode(303);
+        refusedWith(RenderedForm.holding(page(steps.base(), session), "add-checkin").with("checked_on", "2026-10-19")
+                .with("with_whom", "victim").with("checkin_note", "Pemantauan diketik sebelum laporan").submit(session),
+                "sebelum laporan diterima", "Pemantauan diketik sebelum laporan");
     }
 
     /**
@@ -153,9 +164,6 @@ class CaseworkDatesTest {
         refusedWith(RenderedForm.holding(page(steps.base(), session), "save-meeting").with("held_on", yesterday)
                 .with("attendees", String.valueOf(counsellor.id)).with("options_explained", "Pilihan diketik sebelum laporan")
                 .with("victim_choice", "examination").submit(session), reason, "Pilihan diketik sebelum laporan");
-        refusedWith(RenderedForm.holding(page(steps.base(), session), "save-recovery").with("consent_by", "victim")
-                .with("consent_on", yesterday).with("victim_status", "student").with("plan", "Rencana diketik sebelum laporan")
-                .submit(session), reason, "Rencana diketik sebelum laporan");
         assertEquals(303, steps.meeting(counsellor.id, "examination"));
         refusedWith(RenderedForm.holding(page(steps.base(), session), "save-letter").with("letter_number", "ST-SEBELUM/1")
                 .with("issued_on", yesterday).with("signatory_name", "Pimpinan Sintetis").with("signatory_title", "Rektor")
@@ -167,11 +175,15 @@ class CaseworkDatesTest {
         refusedWith(RenderedForm.holding(page(steps.base(), session), "add-interview").with("party", String.valueOf(party))
                 .with("held_at", yesterday + "T10:00").with("channel", "in_person").with("place", "Ruang diketik sebelum laporan")
                 .with("interview_attendees", "Konselor sintetis").submit(session), reason, "Ruang diketik sebelum laporan");
-        RenderedForm.holding(page(steps.base(), session), "save-recovery").with("consent_by", "victim")
-                .with("consent_on", CaseworkSteps.today()).with("victim_status", "student").with("plan", "Rencana sintetis")
-                .submit(session).then().statusCode(303);
-        refusedWith(RenderedForm.holding(page(steps.base(), session), "add-checkin").with("checked_on", yesterday)
-                .with("with_whom", "victim").with("checkin_note", "Pemantauan diketik sebelum laporan").submit(session), reason,
-                "Pemantauan diketik sebelum laporan");
+        // SOP Investigasi dan Pendampingan 2.1: the recovery plan waits for the decision (it sets the period); the page says
+        // so in place of the form and points to referrals, which start accompaniment now; a post is refused with the reason
+        String sop = page(steps.base(), session);
+        assertTrue(sop.contains("id=\"recovery-after-decision\"") && !sop.contains("id=\"save-recovery\""), "no recovery form yet");
+        assertTrue(sop.contains("Pendampingan (medis, hukum, psikologis, sosial dan rohani) dan layanan darurat tidak perlu menunggu"));
+        String refused = steps.post().accept("text/html").formParam("consent_by", "victim").formParam("consent_on", CaseworkSteps.today())
+                .formParam("victim_status", "student").formParam("plan", "Rencana diketik sebelum keputusan").when()
+                .post(steps.base() + "/recovery").then().statusCode(409).extract().asString();
+        assertTrue(refused.contains("Rencana pemulihan dicatat setelah keputusan pimpinan"), refused);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> repo.one(RecoveryPlan.class, id).isEmpty()), "nothing saved");
     }
 }

@@ -172,6 +172,14 @@ class CaseworkPrintTest {
     void shouldPrintTheRecoveryNoticeWithoutCaseDetails() {
         String ref = caseInExamination();
         CaseworkSteps steps = new CaseworkSteps(session, ref);
+        // recovery follows the leadership's decision, which sets its period
+        assertEquals(303, steps.provenConclusion());
+        assertEquals(303, steps.provenRecommendation("written_warning"));
+        assertEquals(303, steps.status("concluded"));
+        fixtures.account("print-pimpinan", Role.PIMPINAN);
+        InboxFixtures.as(InboxFixtures.login("print-pimpinan")).formParam("decision_number", "KEP-SINTETIS/8")
+                .formParam("decided_on", CaseworkSteps.today()).formParam("sanction_measure", "written_warning")
+                .formParam("decision_text", "Keputusan sintetis").when().post("/inbox/pimpinan/" + ref + "/decision").then().statusCode(303);
         steps.post().formParam("consent_by", "victim").formParam("consent_on", CaseworkSteps.today()).formParam("victim_status", "student")
                 .formParam("plan", "Rencana pemulihan sintetis").when().post(steps.base() + "/recovery").then().statusCode(303);
         String text = visibleText(print("/inbox/cases/" + ref + "/sop/print/akomodasi", "id"));

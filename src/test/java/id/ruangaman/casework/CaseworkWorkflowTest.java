@@ -150,10 +150,23 @@ class CaseworkWorkflowTest {
         refusedClose(steps, "resolved_needs_decision", "setelah keputusan pimpinan");
         assertEquals(1, audits("status_refused", id, "concluded->closed refused:resolved_needs_decision"));
 
-        // Leadership decides, heavier than recommended; the case moves to decided with the pimpinan's audit row.
-        as(leader).formParam("decision_number", "KEP-SINTETIS/9").formParam("decided_on", CaseworkSteps.today())
-                .formParam("sanction_measure", "student_rights_reduction").formParam("decision_text", "Keputusan sintetis").when()
-                .post("/inbox/pimpinan/" + ref + "/decision").then().statusCode(303);
+        // Leadership decides, heavier than recommended: only with the reason (SOP Pengenaan Sanksi 8-9). The rendered form
+        // without one is refused with the reason, what was typed kept; then the case moves to decided with the pimpinan's
+        // audit row, and the reason stands in the decision on both pages.
+        String pimpinan = "/inbox/pimpinan/" + ref;
+        RenderedForm decision = RenderedForm.holding(getAs(leader).accept("text/html").get(pimpinan).then().statusCode(200).extract()
+                .asString(), "save-decision").with("decision_number", "KEP-SINTETIS/9").with("decided_on", CaseworkSteps.today())
+                .with("sanction_measure", "student_rights_reduction").with("decision_text", "Keputusan sintetis diketik");
+        decision.submit(leader).then().statusCode(400).body(containsString("lebih berat dari rekomendasi Satuan Tugas: tuliskan alasannya"))
+                .body(containsString("Keputusan sintetis diketik"));
+        assertEquals("concluded", file(ref).status);
+        decision.with("heavier_reason", "Dampak berat pada korban, sintetis").submit(leader).then().statusCode(303);
+        for (String page : List.of(pimpinan, steps.base())) {
+            String shown = getAs(page.equals(pimpinan) ? leader : session).accept("text/html").get(page).then().statusCode(200).extract()
+                    .asString();
+            assertTrue(shown.contains("Alasan sanksi lebih berat dari rekomendasi") && shown.contains("Dampak berat pada korban, sintetis"),
+                    page + " shows the reason");
+        }
         assertEquals("decided", file(ref).status);
         assertEquals(1, QuarkusTransaction.requiringNew()
                 .call(() -> audit.count("action = 'status_change' and intakeId = ?1 and actor = 'flow-pimpinan' and detail = "
@@ -172,6 +185,16 @@ class CaseworkWorkflowTest {
         steps.post().formParam("programme", "Konseling sintetis").formParam("institution", "Lembaga konseling sintetis")
                 .formParam("state", "completed")
                 .formParam("completion_report_on", CaseworkSteps.today()).when().post(steps.base() + "/execution").then().statusCode(303);
+        // SOP Pengenaan Sanksi 6: on the programme's report the institution states the sanction was carried out; the case
+        // closes as resolved only once that statement is recorded (its number, date and issuer), and the timeline shows it.
+        refused(steps, id, "decided", "closed", "certificate_missing", "Surat keterangan bahwa pelaku telah melaksanakan sanksi belum dicatat");
+        RenderedForm certificate = RenderedForm.holding(getAs(session).accept("text/html").get(steps.base()).then().statusCode(200).extract()
+                .asString(), "save-certificate").with("certificate_number", "SK-SINTETIS/7").with("certificate_issuer", "Rektor sintetis");
+        certificate.with("certificate_on", LocalDate.parse(CaseworkSteps.today()).plusDays(1).toString()).submit(session).then()
+                .statusCode(400).body(containsString("Tanggal ini belum tiba")).body(containsString("SK-SINTETIS/7"));
+        certificate.with("certificate_on", CaseworkSteps.today()).submit(session).then().statusCode(303);
+        String sop = getAs(session).accept("text/html").get(steps.base()).then().statusCode(200).extract().asString();
+        assertTrue(sop.contains("SK-SINTETIS/7") && sop.contains("Surat keterangan telah melaksanakan sanksi dicatat"), "shown, and on the timeline");
         assertEquals(303, steps.close("resolved"));
         assertEquals(1, audits("status_change", id, "decided->closed reason:resolved"));
         refused(steps, id, "closed", "new", "illegal_step", "tidak bisa dilakukan");

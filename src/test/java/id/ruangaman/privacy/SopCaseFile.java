@@ -79,9 +79,11 @@ final class SopCaseFile {
         status("concluded");
         submit(leader, "/inbox/pimpinan/" + ref, "/inbox/pimpinan/" + ref + "/decision", form("decision_number", DECISION_NUMBER,
                 "decided_on", TODAY.toString(), "sanction_measure", "student_rights_reduction", "recovery_until", TODAY.plusDays(60).toString(), "decision_text",
-                text("keputusan")));
+                text("keputusan"), "heavier_reason", text("alasan lebih berat")));
         submit(coordinator, sop(), sop() + "/execution", form("programme", text("program"), "institution", text("lembaga"), "state",
                 "completed", "completion_report_on", TODAY.toString(), "execution_notes", text("catatan sanksi")));
+        submit(coordinator, sop(), sop() + "/certificate", form("certificate_number", "SK/" + LETTER_NUMBER, "certificate_on",
+                TODAY.toString(), "certificate_issuer", text("penerbit surat keterangan")));
         submit(coordinator, sop(), sop() + "/recovery", form("consent_by", "victim", "consent_on", TODAY.toString(), "victim_status",
                 "student", "plan", text("rencana")));
         submit(coordinator, sop(), sop() + "/checkins", form("checked_on", TODAY.toString(), "with_whom", "victim", "checkin_provider", "",
@@ -105,7 +107,7 @@ final class SopCaseFile {
         kept.put("case_conclusion", "outcome || '/' || recorded_by");
         kept.put("case_recommendation", "sanction_tier || '/' || sanction_measure || '/' || aggravating");
         kept.put("case_decision", "decision_number || '/' || decided_on || '/' || sanction_tier || '/' || sanction_measure || '/' || recovery_until");
-        kept.put("case_sanction_execution", "state || '/' || completion_report_on");
+        kept.put("case_sanction_execution", "state || '/' || completion_report_on || '/' || certificate_number || '/' || certificate_on");
         kept.put("case_recovery_plan", "consent_by || '/' || consent_on || '/' || victim_status");
         kept.put("case_recovery_checkin", "with_whom || '/' || checked_on");
         Map<String, String> found = new LinkedHashMap<>();
@@ -127,7 +129,7 @@ final class SopCaseFile {
         assertEquals("proven/" + coordinatorName(), found.get("case_conclusion"));
         assertEquals("ringan/written_warning/victim_impact", found.get("case_recommendation"));
         assertEquals(DECISION_NUMBER + "/" + TODAY + "/sedang/student_rights_reduction/" + TODAY.plusDays(60), found.get("case_decision"));
-        assertEquals("completed/" + TODAY, found.get("case_sanction_execution"));
+        assertEquals("completed/" + TODAY + "/SK/" + LETTER_NUMBER + "/" + TODAY, found.get("case_sanction_execution"));
         assertEquals("victim/" + TODAY + "/student", found.get("case_recovery_plan"));
         assertEquals("victim/" + TODAY, found.get("case_recovery_checkin"));
         try (var st = db.prepareStatement("select count(*) from case_note where intake_id = ?")) {
@@ -158,11 +160,59 @@ final class SopCaseFile {
             assertTrue(html.contains("tidak bisa dicetak lagi") && html.contains(DECISION_NUMBER) && !html.contains(sentinel),
                     print + " of the erased case");
         }
+        // Every later-stage form of the erased case is refused with the reason on the kept SOP page, and saves nothing
+        // (last round's list: SOP work after erasure).
+        Map<String, Long> rowsBefore = rows(db, intakeId);
+        Map<String, Map<String, String>> forms = new LinkedHashMap<>();
+        forms.put("assessment", form("condition", "stable", "risk_level", "low", "risks", text("r"), "mitigation", text("m")));
+        forms.put("findings", form("finding_identification", text("f"), "evidence_examined", text("e")));
+        forms.put("meetings", form("held_on", TODAY.toString(), "options_explained", text("o"), "victim_choice", "examination"));
+        forms.put("letter", form("letter_number", "ST-X", "issued_on", TODAY.toString(), "signatory_name", text("s"), "signatory_title", "R"));
+        forms.put("parties", form("party_role", "witness", "party_name", text("p"), "campus_status", "student"));
+        forms.put("interviews", form("party", party, "held_at", TODAY + "T00:00", "channel", "in_person", "place", text("pl"),
+                "interview_attendees", text("a")));
+        forms.put("conclusion", form("outcome", "proven", "party_identity", text("i"), "violence_form", text("v"),
+                "accompaniment", text("a"), "protection", text("p")));
+        forms.put("recommendation", form("recovery", text("r"), "sanction_measure", "written_warning", "prevention", text("p")));
+        forms.put("execution", form("programme", text("p"), "institution", text("i"), "state", "completed", "completion_report_on",
+                TODAY.toString()));
+        forms.put("certificate", form("certificate_number", "SK-X", "certificate_on", TODAY.toString(), "certificate_issuer", text("c")));
+        forms.put("recovery", form("consent_by", "victim", "consent_on", TODAY.toString(), "victim_status", "student", "plan", text("p")));
+        forms.put("checkins", form("checked_on", TODAY.toString(), "with_whom", "victim", "checkin_note", text("c")));
+        for (Map.Entry<String, Map<String, String>> f : forms.entrySet()) {
+            RequestSpecification post = as(coordinator).accept("text/html");
+            for (Map.Entry<String, String> field : f.getValue().entrySet()) {
+                post = post.formParam(field.getKey(), field.getValue());
+            }
+            String html = post.post(sop() + "/" + f.getKey()).then().statusCode(409).extract().asString();
+            assertTrue(html.contains("catatannya tidak bisa diubah") && html.contains("Pelapor menghapus datanya"), f.getKey() + " on the erased case");
+        }
+        RequestSpecification decide = as(leader).accept("text/html").formParam("decision_number", "KEP-X").formParam("decided_on",
+                TODAY.toString()).formParam("sanction_measure", "written_warning").formParam("decision_text", text("d"));
+        assertTrue(decide.post("/inbox/pimpinan/" + ref + "/decision").then().statusCode(409).extract().asString()
+                .contains("catatannya tidak bisa diubah"), "a decision on the erased case");
+        assertEquals(rowsBefore, rows(db, intakeId), "nothing saved on the erased case");
         // walkthrough 8b: the verified report said "not marked MEDIS MENDESAK" of an urgent case once it was erased
         String report = getAs(coordinator).get("/inbox/cases/" + ref + "/print/verified-report").then().statusCode(409).extract()
                 .asString();
         assertTrue(report.contains("tidak bisa dicetak lagi") && !report.contains("MEDIS MENDESAK.") && !report.contains(sentinel),
                 "verified report of the erased case");
+    }
+
+    private static Map<String, Long> rows(java.sql.Connection db, long intakeId) throws java.sql.SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : List.of("case_meeting", "case_party", "case_interview", "case_recovery_checkin", "case_verification_finding",
+                "audit_event")) {
+            try (var st = db.prepareStatement("select count(*) from " + table + " where intake_id = ?"
+                    + (table.equals("audit_event") ? " and action not in ('access_denied', 'case_view', 'decision_view')" : ""))) {
+                st.setLong(1, intakeId);
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        }
+        return counts;
     }
 
     private String coordinatorName;
