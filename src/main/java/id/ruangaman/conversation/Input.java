@@ -2,6 +2,9 @@ package id.ruangaman.conversation;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /** Everything a person can send. The host turns channel updates into one of these. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -37,10 +40,59 @@ public sealed interface Input {
     record Media(String mediaId, MediaKind kind, String caption) implements Input {
     }
 
-    record Location() implements Input {
+    /**
+     * A shared location (WhatsApp {@code location}, Telegram {@code location} or {@code venue}): degrees, and the place's
+     * name and address when the person picked a place. Any field may be null (the dev chat sends none; rows written
+     * before these fields existed have none).
+     */
+    record Location(Double latitude, Double longitude, String name, String address) implements Input {
+
+        public Location() {
+            this(null, null, null, null);
+        }
+
+        /** One line for a transcript or an answer: "📍 -6.20000, 106.80000 · name · address". */
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            if (latitude != null && longitude != null) {
+                parts.add(String.format(Locale.ROOT, "%.5f, %.5f", latitude, longitude));
+            }
+            addIfPresent(parts, name);
+            addIfPresent(parts, address);
+            return "📍 " + (parts.isEmpty() ? "?" : String.join(" · ", parts));
+        }
     }
 
-    record SharedContact() implements Input {
+    /**
+     * A shared contact card (WhatsApp {@code contacts}, Telegram {@code contact}), for example a witness's number:
+     * the name shown on the card and its phone numbers. Any field may be null or empty.
+     */
+    record SharedContact(String name, List<String> phones) implements Input {
+
+        public SharedContact {
+            phones = phones == null ? List.of() : List.copyOf(phones);
+        }
+
+        public SharedContact() {
+            this(null, null);
+        }
+
+        /** One line for a transcript or an answer: "👤 name · phone, phone". */
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            addIfPresent(parts, name);
+            List<String> numbers = phones.stream().filter(phone -> phone != null && !phone.isBlank()).map(String::strip).toList();
+            if (!numbers.isEmpty()) {
+                parts.add(String.join(", ", numbers));
+            }
+            return "👤 " + (parts.isEmpty() ? "?" : String.join(" · ", parts));
+        }
+    }
+
+    private static void addIfPresent(List<String> parts, String value) {
+        if (value != null && !value.isBlank()) {
+            parts.add(value.strip());
+        }
     }
 
     record Sticker() implements Input {

@@ -43,7 +43,8 @@ public class AuditResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<AuditEvent> events, List<String> actions, String actor, String action, String ref,
-                String from, String to, int page, boolean hasNext, java.util.Map<Long, String> references);
+                String from, String to, int page, boolean hasNext, java.util.Map<Long, String> references,
+                java.util.Map<String, String> names);
     }
 
     private final AuditLog audit;
@@ -52,9 +53,11 @@ public class AuditResource {
     private final ZoneId zone;
     private final CaseAccess access;
     private final CurrentAccount current;
+    private final AuditRowNames rowNames;
 
     AuditResource(AuditLog audit, CaseFileRepository cases, InboxLocale locale, InboxConfig config, CaseAccess access,
-            CurrentAccount current) {
+            CurrentAccount current, AuditRowNames rowNames) {
+        this.rowNames = rowNames;
         this.access = access;
         this.current = current;
         this.audit = audit;
@@ -96,7 +99,9 @@ public class AuditResource {
         java.util.Map<Long, String> references = new java.util.HashMap<>();
         shown.stream().map(e -> e.intakeId).filter(java.util.Objects::nonNull).distinct()
                 .forEach(id -> references.put(id, cases.findByIdOptional(id).map(c -> c.referenceCode).orElse("")));
-        return locale.apply(Templates.list(shown, actions, actor, action, ref, blank(from), blank(to), p, hasNext, references));
+        // Accounts, messages, files, providers and referrals by name and time, not "#2"; instants in the inbox's zone.
+        return locale.apply(Templates.list(shown, actions, actor, action, ref, blank(from), blank(to), p, hasNext, references,
+                rowNames.of(shown)));
     }
 
     private java.time.Instant day(String value, int plusDays) {

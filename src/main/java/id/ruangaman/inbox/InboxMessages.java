@@ -138,6 +138,9 @@ public interface InboxMessages {
     @Message
     String child_online_note();
 
+    /** The link that loads one evidence file on a click; kind is photo, video, audio or anything else (a download). */
+    @Message
+    String evidence_open(String kind);
 
     @Message
     String col_violence();
@@ -386,6 +389,18 @@ public interface InboxMessages {
 
     @Message
     String account_inactive();
+
+    /** The Akun page's mark of an account locked after repeated failed logins (walkthrough 9, finding 15). */
+    @Message
+    String account_locked();
+
+    /** until: the lock's end in the inbox's zone ({@code fmt.at}). */
+    @Message
+    String account_locked_until(String until);
+
+    /** After a coordinator reset {@code username}'s password; {@code unlocked} when that also lifted a lock. */
+    @Message
+    String account_reset_done(String username, boolean unlocked);
 
     @Message
     String account_activate();

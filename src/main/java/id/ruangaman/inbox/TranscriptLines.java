@@ -135,6 +135,10 @@ class TranscriptLines {
             return ChatMessage.KIND_STALE_BUTTON.equals(m.kind) ? labels.pressedStale(label, own) : labels.pressed(label, own);
         } else if (in instanceof Input.Media upload) {
             return "[" + labels.mediaKind(upload.kind().name()) + (upload.caption() == null ? "" : ": " + upload.caption()) + "]";
+        } else if (in instanceof Input.Location location) {
+            return "[" + labels.mediaKind(m.kind) + ": " + location.describe() + "]";
+        } else if (in instanceof Input.SharedContact contact) {
+            return "[" + labels.mediaKind(m.kind) + ": " + contact.describe() + "]";
         }
         return "[" + labels.mediaKind(m.kind) + "]";
     }

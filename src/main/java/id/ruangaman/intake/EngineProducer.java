@@ -60,7 +60,8 @@ class EngineProducer {
         return new CaseStatusLookup() {
             @Override
             public Optional<String> statusOf(String code) {
-                return code == null ? Optional.empty() : intakes.findByReferenceCode(code).map(intake -> survivorStatus(intake.status));
+                return code == null ? Optional.empty() : intakes.findByReferenceCode(code)
+                        .map(intake -> survivorStatus(intake.status, intake.firstResponseAt != null));
             }
 
             @Override
@@ -72,11 +73,14 @@ class EngineProducer {
 
     /**
      * The examination stages (in_examination, concluded, decided) are shown to the person as "being handled by a
-     * counsellor": the chat stays discreet and never hints at a conclusion before the team talks with them.
+     * counsellor": the chat stays discreet and never hints at a conclusion before the team talks with them. So is a new
+     * case once a counsellor has written in its thread (walkthrough 9, finding 4): the person has just read the
+     * counsellor's message, so "waiting for a counsellor" would be untrue, whatever the SOP stage.
      */
-    static String survivorStatus(String status) {
+    static String survivorStatus(String status, boolean counsellorReplied) {
         return switch (status) {
             case "in_examination", "concluded", "decided" -> "in_verification";
+            case "new" -> counsellorReplied ? "in_verification" : status;
             default -> status;
         };
     }

@@ -101,6 +101,10 @@ public class Intake {
     @Column(name = "first_response_due_at", nullable = false)
     public Instant firstResponseDueAt;
 
+    /** When a counsellor first wrote in the case's thread; set by the inbox, read here for the survivor's /status. */
+    @Column(name = "first_response_at", insertable = false, updatable = false)
+    public Instant firstResponseAt;
+
     @Convert(converter = EncryptedStringConverter.class)
     public String answers;
 

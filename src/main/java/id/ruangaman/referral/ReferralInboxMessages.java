@@ -19,6 +19,10 @@ public interface ReferralInboxMessages {
     @Message
     String referrals_title();
 
+    /** A referral's heading: the provider it goes to and the case ("Rujukan ke LBH Kota Uji · RA-NF582"). */
+    @Message
+    String referral_heading(String provider, String ref);
+
     @Message
     String back_to_case();
 

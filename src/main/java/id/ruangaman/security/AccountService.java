@@ -69,12 +69,15 @@ public class AccountService {
     }
 
     @Transactional
-    public void resetPassword(String actor, long accountId, String password) {
+    public boolean resetPassword(String actor, long accountId, String password) {
         checkPassword(password);
         Account account = find(accountId);
-        account.setPassword(password, Instant.now(clock));
+        Instant now = Instant.now(clock);
+        boolean wasLocked = account.lockedUntil != null && account.lockedUntil.isAfter(now);
+        account.setPassword(password, now);
         sessions.endAll(accountId, "password_reset", null);
         audit.record(actor, AuditAction.PASSWORD_RESET, null, "account:" + accountId);
+        return wasLocked;
     }
 
     /**

@@ -22,11 +22,55 @@
     });
   }
 
-  // Evidence is blurred until clicked (counsellor wellbeing); the first click only unblurs.
+  // Evidence loads only on a deliberate click or Enter (walkthrough 9, finding 16): the request to the media
+  // endpoint is what the audit log records. A photo or video then shows blurred until clicked again, unless the
+  // counsellor's setting says otherwise (counsellor wellbeing); a voice note starts playing at once.
+  function loadEvidence(link) {
+    var kind = link.getAttribute('data-load'), clear = link.getAttribute('data-clear') === 'true';
+    var media = document.createElement(kind === 'photo' ? 'img' : kind);
+    var box = document.createElement('div');
+    media.src = link.getAttribute('href');
+    if (kind === 'photo') {
+      media.alt = link.getAttribute('data-alt') || '';
+    } else {
+      media.controls = true;
+      media.setAttribute('playsinline', '');
+    }
+    box.id = link.id;
+    box.appendChild(media);
+    if (kind === 'audio') {
+      box.className = 'evidence-audio';
+      link.replaceWith(box);
+      media.play().catch(function () {});
+      media.focus();
+      return;
+    }
+    box.className = 'evidence' + (clear ? '' : ' blurred');
+    if (!clear) {
+      var veil = document.createElement('button');
+      veil.type = 'button';
+      veil.className = 'veil';
+      veil.textContent = link.getAttribute('data-veil') || '';
+      box.appendChild(veil);
+    }
+    link.replaceWith(box);
+    if (clear) { media.setAttribute('tabindex', '-1'); media.focus(); } else { box.querySelector('.veil').focus(); }
+  }
+
   function evidence() {
     document.addEventListener('click', function (e) {
-      var box = e.target.closest ? e.target.closest('[data-reveal].blurred') : null;
-      if (box) { e.preventDefault(); box.classList.remove('blurred'); }
+      if (!e.target.closest) { return; }
+      var link = e.target.closest('a[data-load]');
+      if (link) { e.preventDefault(); loadEvidence(link); return; }
+      var veil = e.target.closest('.evidence.blurred .veil');
+      if (veil) {
+        e.preventDefault();
+        var box = veil.parentNode, media = box.querySelector('img, video');
+        box.classList.remove('blurred');
+        veil.remove();
+        media.setAttribute('tabindex', '-1');
+        media.focus();
+      }
     }, true);
   }
 

@@ -10,10 +10,19 @@ class SurvivorStatusTest {
     @Test
     void shouldShowTheExaminationStagesAsBeingHandled() {
         for (String stage : new String[] { "in_examination", "concluded", "decided" }) {
-            assertEquals("in_verification", EngineProducer.survivorStatus(stage), stage);
+            assertEquals("in_verification", EngineProducer.survivorStatus(stage, false), stage);
         }
         for (String status : new String[] { "new", "in_verification", "verified", "referred", "closed" }) {
-            assertEquals(status, EngineProducer.survivorStatus(status));
+            assertEquals(status, EngineProducer.survivorStatus(status, false));
+        }
+    }
+
+    /** Walkthrough 9, finding 4: after the counsellor's first reply a new case is no longer "waiting for a counsellor". */
+    @Test
+    void shouldShowANewCaseAsBeingHandledOnceACounsellorHasWritten() {
+        assertEquals("in_verification", EngineProducer.survivorStatus("new", true));
+        for (String status : new String[] { "verified", "referred", "closed" }) {
+            assertEquals(status, EngineProducer.survivorStatus(status, true), status);
         }
     }
 }

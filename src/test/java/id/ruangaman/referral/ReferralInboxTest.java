@@ -247,8 +247,11 @@ class ReferralInboxTest {
         assertNull(done.revokedAt);
         assertEquals(5, data.audits("referral_change", data.intakeOf(ref), "referral:" + id + " %->%"));
         getAs(counsellor).when().get("/inbox/referrals/" + id).then().statusCode(200)
-                .body(containsString("Rujukan #" + id + " · Draf → Menunggu persetujuan"))
-                .body(containsString("Rujukan #" + id + " · Diterima penyedia → Selesai"))
+                .body(containsString("Rujukan Contoh: Rumah Sakit Harapan (fiktif) · Draf → Menunggu persetujuan"))
+                .body(containsString("Rujukan Contoh: Rumah Sakit Harapan (fiktif) · Diterima penyedia → Selesai"))
+                .body(not(containsString("Rujukan #")))
+                // Walkthrough 9, finding 14: the heading names the provider and the case, not an id.
+                .body(containsString("<h1>Rujukan ke Contoh: Rumah Sakit Harapan (fiktif) · " + ref))
                 .body(not(containsString("draft-&gt;awaiting_consent")));
 
         // A draft the team no longer wants is discarded, never "revoked" by hand.

@@ -72,6 +72,10 @@ public record DevChatLine(boolean fromPerson, String text, String nodeId, List<C
             return "[" + press.optionId() + "]";
         } else if (input instanceof Input.Media media) {
             return "[" + media.kind().name().toLowerCase() + (media.caption() == null ? "" : ": " + media.caption()) + "]";
+        } else if (input instanceof Input.Location location) {
+            return "[location: " + location.describe() + "]";
+        } else if (input instanceof Input.SharedContact contact) {
+            return "[contact: " + contact.describe() + "]";
         }
         return "[" + input.getClass().getSimpleName().toLowerCase() + "]";
     }

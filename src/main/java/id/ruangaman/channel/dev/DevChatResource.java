@@ -134,8 +134,8 @@ public class DevChatResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response other(@RestPath String token, @RestForm String kind) {
         Input input = switch (kind == null ? "" : kind) {
-            case "location" -> new Input.Location();
-            case "contact" -> new Input.SharedContact();
+            case "location" -> new Input.Location(-6.2, 106.8, "Contoh tempat", null); // synthetic, as a phone shares it
+            case "contact" -> new Input.SharedContact("Contoh Saksi", java.util.List.of("+62 800 0000 0000"));
             case "sticker" -> new Input.Sticker();
             default -> new Input.Unsupported("poll");
         };

@@ -1,6 +1,7 @@
 package id.ruangaman.channel.telegram;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -194,10 +195,18 @@ class TelegramInboundHandler implements InboundHandler {
             return new Input.Text(message.getText());
         }
         if (message.hasLocation()) {
-            return new Input.Location();
+            // A venue (a place picked from the map) comes with its location: keep its title and address too.
+            org.telegram.telegrambots.meta.api.objects.location.Location at = message.getLocation();
+            var venue = message.getVenue();
+            return new Input.Location(at.getLatitude(), at.getLongitude(), venue == null ? null : venue.getTitle(),
+                    venue == null ? null : venue.getAddress());
         }
         if (message.hasContact()) {
-            return new Input.SharedContact();
+            var card = message.getContact();
+            String name = java.util.stream.Stream.of(card.getFirstName(), card.getLastName())
+                    .filter(part -> part != null && !part.isBlank()).collect(java.util.stream.Collectors.joining(" "));
+            return new Input.SharedContact(name.isEmpty() ? null : name,
+                    card.getPhoneNumber() == null ? List.of() : List.of(card.getPhoneNumber()));
         }
         if (message.hasSticker()) {
             return new Input.Sticker();

@@ -3,6 +3,8 @@ package id.ruangaman.channel.whatsapp;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -168,8 +170,8 @@ class WhatsAppInboundHandler implements InboundHandler {
                 return prepareUpload(stored, from, profileName, id, message, type);
             }
             case "sticker" -> input = new Input.Sticker();
-            case "location" -> input = new Input.Location();
-            case "contacts" -> input = new Input.SharedContact();
+            case "location" -> input = location(message.path("location"));
+            case "contacts" -> input = contact(message.path("contacts"));
             case "request_welcome" -> {
                 return new Welcome(from, profileName);
             }
@@ -201,6 +203,35 @@ class WhatsAppInboundHandler implements InboundHandler {
             return new Ignore("system");
         }
         return new Move(from, newPhone, newUserId);
+    }
+
+    /** Cloud API {@code location}: {@code latitude}, {@code longitude}, and {@code name}, {@code address} for a place. */
+    static Input.Location location(JsonNode location) {
+        return new Input.Location(location.path("latitude").isNumber() ? location.path("latitude").asDouble() : null,
+                location.path("longitude").isNumber() ? location.path("longitude").asDouble() : null,
+                textOrNull(location, "name"), textOrNull(location, "address"));
+    }
+
+    /**
+     * Cloud API {@code contacts}: one or more cards, each with {@code name.formatted_name} and {@code phones[].phone}.
+     * Several cards in one message become one contact line (names joined, every number kept).
+     */
+    static Input.SharedContact contact(JsonNode cards) {
+        List<String> names = new ArrayList<>();
+        List<String> phones = new ArrayList<>();
+        for (JsonNode card : cards) {
+            String name = textOrNull(card.path("name"), "formatted_name");
+            if (name != null) {
+                names.add(name);
+            }
+            card.path("phones").forEach(phone -> {
+                String number = textOrNull(phone, "phone") != null ? textOrNull(phone, "phone") : textOrNull(phone, "wa_id");
+                if (number != null) {
+                    phones.add(number);
+                }
+            });
+        }
+        return new Input.SharedContact(names.isEmpty() ? null : String.join(", ", names), phones);
     }
 
     private static String textOrNull(JsonNode node, String field) {

@@ -5,25 +5,37 @@ import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
 
 /** Handles an input aimed at the current question of an active session (commands are handled before). */
 public final class Answering {
+
+    /** The kinds that keep what the person writes as it is: where a shared location or contact card is an answer. */
+    private static final java.util.Set<NodeKind> FREE_TEXT = java.util.EnumSet.of(NodeKind.TEXT, NodeKind.MULTI_TEXT, NodeKind.MEDIA);
 
     private Answering() {
     }
 
     public static void handle(Turn turn, Input input) {
         NodeDefinition node = turn.currentNode();
+        NodeHandler handler = NodeHandlers.of(node.kind());
         Reply reply = LanguageWords.understood(turn, node, toReply(node, input));
-        if (reply == null) {
-            turn.say(turn.msg(input instanceof Input.ButtonPress ? MessageKey.STALE_BUTTON : MessageKey.UNSUPPORTED_INPUT));
+        if (reply == null && input instanceof Input.ButtonPress) {
+            turn.say(turn.msg(MessageKey.STALE_BUTTON));
             Prompter.ask(turn);
             return;
         }
-        NodeHandler handler = NodeHandlers.of(node.kind());
+        if (reply == null) {
+            // A sticker, a poll, or a location or contact card where no free text is asked: one short line that keeps
+            // the question's buttons, never the whole question again. At a question that takes files, the question's
+            // own re-prompt (what can be sent), not "only text and buttons".
+            String line = !handler.rules().takesFiles() ? turn.msg(MessageKey.UNSUPPORTED_INPUT)
+                    : node.reprompt() != null ? turn.text(node.reprompt()) : turn.msg(MessageKey.REPROMPT);
+            Prompter.sayWithButtons(turn, line);
+            return;
+        }
         if (reply instanceof Reply.Upload && !handler.rules().takesFiles()) {
-            turn.say(node.mediaRefused() != null ? turn.text(node.mediaRefused()) : turn.msg(MessageKey.MEDIA_NOT_EXPECTED));
-            Prompter.ask(turn);
+            Prompter.sayWithButtons(turn, node.mediaRefused() != null ? turn.text(node.mediaRefused()) : turn.msg(MessageKey.MEDIA_NOT_EXPECTED));
             return;
         }
         Outcome outcome = handler.handle(turn, node, reply);
@@ -36,13 +48,24 @@ public final class Answering {
         }
     }
 
-    /** Null for inputs no question can use: a stale button, a location, a sticker ... */
+    /**
+     * Null for inputs this question cannot use: a stale button, a sticker, a poll ... A shared location or contact card
+     * is read as its one-line description where free text is asked (a text, the messages of a story, a note beside the
+     * evidence files: a witness's number, the place), and is not understood at a choice, a date or the summary.
+     */
     private static Reply toReply(NodeDefinition node, Input input) {
         if (input instanceof Input.ButtonPress press) {
             return press.nodeId().equals(node.id()) ? new Reply.Pick(press.optionId()) : null;
         }
         if (input instanceof Input.Text text) {
             return new Reply.Typed(text.text());
+        }
+        boolean freeText = FREE_TEXT.contains(node.kind());
+        if (input instanceof Input.Location location) {
+            return freeText ? new Reply.Typed(location.describe()) : null;
+        }
+        if (input instanceof Input.SharedContact contact) {
+            return freeText ? new Reply.Typed(contact.describe()) : null;
         }
         if (input instanceof Input.Media media) {
             return new Reply.Upload(media.mediaId(), media.kind(), media.caption());

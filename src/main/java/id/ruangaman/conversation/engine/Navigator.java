@@ -1,9 +1,11 @@
 package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.Draft;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.definition.KindRules;
 import id.ruangaman.conversation.definition.NodeDefinition;
+import java.util.List;
 
 /**
  * Moves through the flow: records answers, follows exits, and enters each node through its kind's handler until
@@ -52,9 +54,23 @@ final class Navigator {
         }
     }
 
-    /** Asks a question directly, even if it already has an answer (editing from the summary). */
+    /**
+     * Asks a question directly, even if it already has an answer (editing from the summary). A question that collects
+     * (options ticked, messages of a story, files and notes) starts from its current answer, so a change adds to it or
+     * takes from it, and "done" at once keeps it; starting empty lost the answer.
+     */
     static void askAt(Turn turn, String nodeId) {
         turn.update(state -> state.atNode(nodeId));
+        NodeDefinition node = turn.flow().node(nodeId);
+        Answer current = node.key() == null ? null : turn.state().answers().get(node.key());
+        if (current != null && !current.skipped()) {
+            Draft draft = switch (node.kind()) {
+                case MULTI_CHOICE -> new Draft(current.values(), current.raw() == null ? List.of() : List.of(current.raw()), List.of(), false);
+                case MULTI_TEXT, MEDIA -> new Draft(List.of(), current.parts(), current.mediaIds(), false);
+                default -> Draft.EMPTY;
+            };
+            turn.update(state -> state.withDraft(draft));
+        }
         Prompter.ask(turn);
     }
 
@@ -66,10 +82,24 @@ final class Navigator {
         }
         boolean answered = node.key() != null && turn.state().answers().containsKey(node.key());
         if (rules.editsAnswers() || answered) {
-            turn.update(state -> state.withReturnToSummary(null));
             NewlyHolding.sayMessages(turn);
+            String opened = newlyOpened(turn);
+            if (opened != null) {
+                return turn.flow().node(opened); // asked first; the summary comes back after it
+            }
+            turn.update(state -> state.withReturnToSummary(null));
             return turn.flow().node(summary);
         }
         return node;
+    }
+
+    /**
+     * The first question the change opened: on the way the answers now take ({@link AnswerPath}), without an answer,
+     * and not already passed without one before this turn (a question left unanswered stays so).
+     */
+    private static String newlyOpened(Turn turn) {
+        java.util.Set<String> before = AnswerPath.of(turn.flow(), turn.answersAtStart()).unanswered();
+        return AnswerPath.of(turn.flow(), turn.state().answers()).unanswered().stream().filter(id -> !before.contains(id))
+                .findFirst().orElse(null);
     }
 }

@@ -17,6 +17,11 @@ public final class PendingPrompts {
     }
 
     static void ask(Turn turn, PendingPrompt prompt) {
+        ask(turn, prompt, null);
+    }
+
+    /** Asks {@code prompt}; with a {@code line}, that line carries the buttons instead of the question (asked just before). */
+    private static void ask(Turn turn, PendingPrompt prompt, String line) {
         turn.update(state -> state.withPending(prompt));
         MessageKey question = switch (prompt) {
             case DELETE_CONFIRM -> MessageKey.DELETE_CONFIRM;
@@ -30,7 +35,7 @@ public final class PendingPrompts {
         if (prompt == PendingPrompt.NEW_REPORT) {
             shown = shown.stream().limit(CaseThreads.MAX_BUTTONS).toList(); // older open reports: typed by code
         }
-        turn.emit(new Output.Message(turn.msg(question, "reference_code", code), prompt.nodeId(),
+        turn.emit(new Output.Message(line != null ? line : turn.msg(question, "reference_code", code), prompt.nodeId(),
                 shown.stream().map(choice -> choice.display(turn)).toList(), false));
     }
 
@@ -54,7 +59,8 @@ public final class PendingPrompts {
         } else if (input instanceof Input.Text text) {
             chosen = ChoiceMatcher.match(text.text(), choices(turn, prompt));
         } else {
-            turn.say(turn.msg(MessageKey.UNSUPPORTED_INPUT));
+            ask(turn, prompt, turn.msg(MessageKey.UNSUPPORTED_INPUT)); // one short line with the buttons, not the question again
+            return;
         }
         if (chosen.isEmpty()) {
             ask(turn, prompt);

@@ -13,9 +13,17 @@ final class Prompter {
 
     static void ask(Turn turn) {
         NodeDefinition node = turn.currentNode();
+        sayWithButtons(turn, NodeHandlers.of(node.kind()).body(turn, node));
+    }
+
+    /**
+     * One message: {@code text} with the current question's buttons, for a short line that answers something the
+     * question could not use (the question itself was just shown and is not repeated).
+     */
+    static void sayWithButtons(Turn turn, String text) {
+        NodeDefinition node = turn.currentNode();
         NodeHandler handler = NodeHandlers.of(node.kind());
         List<Choice> choices = handler.choices(turn, node).stream().map(choice -> choice.display(turn)).toList();
-        turn.emit(new Output.Message(handler.body(turn, node), choices.isEmpty() ? null : node.id(), choices,
-                handler.multiSelect(turn)));
+        turn.emit(new Output.Message(text, choices.isEmpty() ? null : node.id(), choices, handler.multiSelect(turn)));
     }
 }

@@ -73,6 +73,10 @@ final class SummaryHandler implements NodeHandler {
     private static void submit(Turn turn) {
         String code = turn.context().ids().referenceCode();
         turn.update(state -> state.withReferenceCode(code));
-        turn.emit(new Output.IntakeSubmitted(code, turn.state().answers(), Conditions.flags(turn.flow(), turn.state().answers())));
+        // Only the current answers: one a change from the summary made unreachable is not part of the report.
+        java.util.Set<String> current = AnswerPath.of(turn.flow(), turn.state().answers()).keys();
+        java.util.Map<String, id.ruangaman.conversation.Answer> answers = new java.util.LinkedHashMap<>(turn.state().answers());
+        answers.keySet().retainAll(current);
+        turn.emit(new Output.IntakeSubmitted(code, answers, Conditions.flags(turn.flow(), answers)));
     }
 }

@@ -16,9 +16,14 @@ final class SummaryRenderer {
     private SummaryRenderer() {
     }
 
+    /**
+     * The labelled answers that are current: on the way the answers take ({@link AnswerPath}). An answer a change made
+     * unreachable (the contact plan after "Belum aman") is not shown, and not sent.
+     */
     static List<NodeDefinition> editable(Turn turn) {
+        java.util.Set<String> current = AnswerPath.of(turn.flow(), turn.state().answers()).keys();
         return turn.flow().nodes().stream()
-                .filter(node -> node.label() != null && node.key() != null && turn.state().answers().containsKey(node.key()))
+                .filter(node -> node.label() != null && node.key() != null && current.contains(node.key()))
                 .toList();
     }
 

@@ -118,7 +118,9 @@ class TelegramDiscretionTest {
         long contactId = chats.contact(chat).id;
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> media.count("contactId", contactId)), "nothing stored");
         List<FakeTelegram.Call> sent = telegram.sentTo(chat);
-        assertTrue(sent.get(sent.size() - 2).text().startsWith("File itu tidak kami simpan."), sent.get(sent.size() - 2).text());
+        // one message, with the question's buttons; the question (with its warning) was just shown and is not repeated
+        assertTrue(sent.get(sent.size() - 1).text().startsWith("File itu tidak kami simpan."), sent.get(sent.size() - 1).text());
+        assertEquals(question, sent.get(sent.size() - 2).text());
 
         chats.send(TelegramFixtures.text(chat, "Akun @contoh_sintetis, link https://example.invalid/x"), chat);
         press(chat, "evidence_links:done", "witnesses:skip", "services:skip", "urgent_need:skip", "contact_offer:no", "stats_consent:no",

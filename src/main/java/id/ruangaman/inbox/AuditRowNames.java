@@ -1,0 +1,98 @@
+package id.ruangaman.inbox;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
+
+import id.ruangaman.audit.AuditEvent;
+
+/**
+ * What the audit log shows for the ids and instants in its rows' details (walkthrough 9, finding 17): an account by
+ * its username ("Akun sari", not "Akun #2"), a counsellor's message and an evidence file by their kind and time ("Bukti
+ * Foto, 2026-12-01 07:50 WIB"), an instant in the inbox's zone ("Sampai: 2026-12-01 08:16 WIB"), and providers and
+ * referrals by the names {@link AuditNames} implementations give. A few statements per page, by id.
+ */
+@RequestScoped
+class AuditRowNames {
+
+    private final EntityManager em;
+    private final InboxFormat fmt;
+    private final Labels labels;
+    private final Instance<AuditNames> features;
+
+    AuditRowNames(EntityManager em, InboxFormat fmt, Labels labels, Instance<AuditNames> features) {
+        this.em = em;
+        this.fmt = fmt;
+        this.labels = labels;
+        this.features = features;
+    }
+
+    /** Token ({@code account:2}, {@code until:2026-12-01T01:16:13.944271213Z}) → what to show after the word's label. */
+    Map<String, String> of(Collection<AuditEvent> events) {
+        Map<String, Set<Long>> ids = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (AuditEvent e : events) {
+            if (e.detail == null) {
+                continue;
+            }
+            for (String token : e.detail.trim().split("\\s+")) {
+                int colon = token.indexOf(':');
+                if (colon < 0) {
+                    continue;
+                }
+                String name = token.substring(0, colon);
+                String value = token.substring(colon + 1);
+                if ("until".equals(name)) {
+                    instant(value).ifPresent(at -> names.put(token, fmt.at(at)));
+                } else if (value.matches("[0-9]{1,18}")) {
+                    ids.computeIfAbsent(name, k -> new TreeSet<>()).add(Long.valueOf(value));
+                }
+            }
+        }
+        Set<Long> accounts = new TreeSet<>();
+        accounts.addAll(ids.getOrDefault("account", Set.of()));
+        accounts.addAll(ids.getOrDefault("assignee", Set.of()));
+        if (!accounts.isEmpty()) {
+            for (Object[] row : rows("select a.id, a.username from Account a where a.id in :ids", accounts)) {
+                names.put("account:" + row[0], (String) row[1]);
+                names.put("assignee:" + row[0], (String) row[1]);
+            }
+        }
+        if (ids.containsKey("message")) {
+            for (Object[] row : rows("select m.id, m.createdAt from ChatMessage m where m.id in :ids", ids.get("message"))) {
+                names.put("message:" + row[0], fmt.at((Instant) row[1]));
+            }
+        }
+        if (ids.containsKey("media")) {
+            for (Object[] row : rows("select m.id, m.kind, m.createdAt from Media m where m.id in :ids", ids.get("media"))) {
+                names.put("media:" + row[0], labels.mediaKind((String) row[1]) + ", " + fmt.at((Instant) row[2]));
+            }
+        }
+        for (AuditNames feature : features) {
+            names.putAll(feature.names(ids));
+        }
+        return names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String jpql, Set<Long> ids) {
+        return em.createQuery(jpql).setParameter("ids", ids).getResultList();
+    }
+
+    private static java.util.Optional<Instant> instant(String value) {
+        try {
+            return java.util.Optional.of(Instant.parse(value));
+        } catch (DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

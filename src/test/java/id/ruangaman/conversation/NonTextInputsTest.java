@@ -1,0 +1,170 @@
+package id.ruangaman.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What a person sends that is not typed text or a tap, at every kind of question (walkthrough 9, finding 3): at the
+ * evidence question a sticker, a location and a contact card each got "Maaf, di sini saya hanya bisa membaca tulisan
+ * dan tombol" plus the whole question again, two messages that contradict the question just asked. Now:
+ * <ul>
+ * <li>a location or a contact card (a witness's number) is kept where free text is asked: as a note beside the
+ * evidence files, as the answer to a text question, as a part of the story;</li>
+ * <li>anything a question cannot use gets ONE short line that keeps the question's buttons, never the question again;
+ * at the evidence question that line says what can be sent, never "only text and buttons".</li>
+ * </ul>
+ */
+class NonTextInputsTest {
+
+    private static final String ONLY_TEXT = "hanya bisa membaca tulisan";
+    private static final Input LOCATION = new Input.Location(-6.2, 106.8, "Synthetic place", null);
+    private static final Input CONTACT = new Input.SharedContact("Synthetic Person", List.of("+62 000"));
+
+    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), new MutableClock(GoldenRun.START),
+            new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
+
+    static Stream<Arguments> everyKindAtEveryQuestion() {
+        List<Arguments> cases = new ArrayList<>();
+        List<String> questions = List.of("in_danger", "safe_to_reply", "violence_type", "incident_when", "chronology", "name",
+                "evidence", "evidence_links", "witnesses", "summary");
+        List<Input> inputs = List.of(LOCATION, CONTACT, new Input.Sticker(), new Input.Unsupported("poll"),
+                new Input.Media("m-1", MediaKind.PHOTO, null), new Input.Media("m-2", MediaKind.VOICE, null),
+                new Input.Media("m-3", MediaKind.DOCUMENT, null), new Input.Media("m-4", MediaKind.VIDEO, null));
+        for (String question : questions) {
+            for (Input input : inputs) {
+                cases.add(Arguments.of(question + " <- " + TranscriptKind.of(input), question, input));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyKindAtEveryQuestion")
+    void shouldAnswerEveryNonTextInputWithOneMessageThatDoesNotContradictTheQuestion(String label, String question, Input input)
+            throws IOException {
+        Flow intake = intake();
+        Step step = engine.handle(intake, at(intake, question), input);
+
+        List<Output.Message> messages = messages(step);
+        boolean answered = !question.equals(step.state().nodeId());
+        if (!answered) {
+            assertEquals(1, messages.size(), label + ": one message, not the question again: " + texts(messages));
+        }
+        if (question.equals("evidence")) {
+            assertTrue(texts(messages).stream().noneMatch(text -> text.contains(ONLY_TEXT)), label + ": " + texts(messages));
+        }
+        boolean sharedCard = input instanceof Input.Location || input instanceof Input.SharedContact;
+        boolean freeText = List.of("chronology", "name", "evidence", "evidence_links", "witnesses").contains(question);
+        if (sharedCard && freeText) {
+            assertTrue(texts(messages).stream().noneMatch(text -> text.contains(ONLY_TEXT) || text.startsWith("Maaf")),
+                    label + ": a location or contact card is kept where free text is asked: " + texts(messages));
+        }
+    }
+
+    @Test
+    void shouldKeepALocationAndAContactCardAsNotesOfTheEvidence() throws IOException {
+        Flow intake = intake();
+        SessionState state = at(intake, "evidence");
+        state = engine.handle(intake, state, new Input.Media("file-1", MediaKind.PHOTO, null)).state();
+        Step location = engine.handle(intake, state, new Input.Location(-6.2, 106.8, "Synthetic place", "Jl. Contoh 1"));
+        Step contact = engine.handle(intake, location.state(), CONTACT);
+
+        assertEquals(List.of("Diterima (1 file). Kirim lagi, atau ketuk Selesai."), texts(messages(location)));
+        assertEquals(List.of("Diterima (1 file). Kirim lagi, atau ketuk Selesai."), texts(messages(contact)));
+        assertEquals(List.of("📍 -6.20000, 106.80000 · Synthetic place · Jl. Contoh 1", "👤 Synthetic Person · +62 000"),
+                contact.state().draft().parts());
+
+        Step done = engine.handle(intake, contact.state(), Input.ButtonPress.fromCallbackData("evidence:done"));
+        Answer evidence = done.state().answers().get("evidence");
+        assertEquals(List.of("file-1"), evidence.mediaIds());
+        assertEquals(List.of("📍 -6.20000, 106.80000 · Synthetic place · Jl. Contoh 1", "👤 Synthetic Person · +62 000"), evidence.parts());
+    }
+
+    @Test
+    void shouldTakeAWitnesssContactCardAsTheAnswerToTheWitnessQuestion() throws IOException {
+        Flow intake = intake();
+        Step step = engine.handle(intake, at(intake, "witnesses"), CONTACT);
+
+        assertEquals(Answer.text("👤 Synthetic Person · +62 000"), step.state().answers().get("witnesses"));
+        assertEquals("services", step.state().nodeId());
+    }
+
+    @Test
+    void shouldAnswerAStickerAtTheEvidenceQuestionWithOneLineThatSaysWhatCanBeSentAndKeepsTheButtons() throws IOException {
+        Flow intake = intake();
+        SessionState state = engine.handle(intake, at(intake, "evidence"), new Input.Media("file-1", MediaKind.PHOTO, null)).state();
+        Step step = engine.handle(intake, state, new Input.Sticker());
+
+        List<Output.Message> messages = messages(step);
+        assertEquals(1, messages.size(), texts(messages).toString());
+        assertTrue(messages.get(0).text().startsWith("Yang itu tidak bisa disimpan sebagai bukti."), messages.get(0).text());
+        assertEquals(List.of("done", "skip"), messages.get(0).choices().stream().map(Choice::id).toList());
+        assertEquals(List.of("file-1"), step.state().draft().mediaIds(), "the files sent before are kept");
+        assertEquals(0, step.state().retries(), "a sticker is not a failed attempt: it never skips the question");
+    }
+
+    @Test
+    void shouldAnswerAStickerAtAChoiceWithOneLineCarryingTheButtons() throws IOException {
+        Flow intake = intake();
+        Step step = engine.handle(intake, at(intake, "safe_to_reply"), new Input.Sticker());
+
+        List<Output.Message> messages = messages(step);
+        assertEquals(1, messages.size(), texts(messages).toString());
+        assertEquals("Maaf, di sini saya hanya bisa membaca tulisan dan tombol.", messages.get(0).text());
+        assertEquals("safe_to_reply", messages.get(0).nodeId());
+        assertEquals(List.of("yes", "quiet", "no"), messages.get(0).choices().stream().map(Choice::id).toList());
+    }
+
+    @Test
+    void shouldAnswerAStickerAtAConfirmationWithOneLineCarryingItsButtons() throws IOException {
+        Flow intake = intake();
+        SessionState asked = engine.handle(intake, at(intake, "name"), new Input.Text("/hapus")).state();
+        Step step = engine.handle(intake, asked, new Input.Sticker());
+
+        List<Output.Message> messages = messages(step);
+        assertEquals(1, messages.size(), texts(messages).toString());
+        assertEquals(List.of("yes", "no"), messages.get(0).choices().stream().map(Choice::id).toList());
+        assertFalse(step.state().status() == SessionStatus.DELETED);
+    }
+
+    /** A session at {@code question}, in Bahasa Indonesia, with consent given. */
+    private SessionState at(Flow intake, String question) {
+        SessionState state = engine.start(intake).state();
+        for (String button : List.of("language:id", "consent:yes")) {
+            state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData(button)).state();
+        }
+        return state.atNode(question);
+    }
+
+    private static List<Output.Message> messages(Step step) {
+        return step.outputs().stream().filter(Output.Message.class::isInstance).map(Output.Message.class::cast).toList();
+    }
+
+    private static List<String> texts(List<Output.Message> messages) {
+        return messages.stream().map(Output.Message::text).toList();
+    }
+
+    private static Flow intake() throws IOException {
+        return new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+    }
+
+    /** A short name of an input for a test's label. */
+    private static final class TranscriptKind {
+        static String of(Input input) {
+            return input instanceof Input.Media media ? media.kind().name().toLowerCase() : input.getClass().getSimpleName().toLowerCase();
+        }
+    }
+}

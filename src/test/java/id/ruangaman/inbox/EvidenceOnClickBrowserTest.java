@@ -1,0 +1,144 @@
+package id.ruangaman.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import id.ruangaman.audit.AuditAction;
+import id.ruangaman.audit.AuditLog;
+import id.ruangaman.conversation.Input;
+import id.ruangaman.conversation.MediaKind;
+import id.ruangaman.intake.ConversationService;
+import id.ruangaman.intake.DevConversation;
+import id.ruangaman.security.Role;
+import id.ruangaman.testing.Eventually;
+import id.ruangaman.testing.HeadlessChromium;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.MediaRepository;
+import id.ruangaman.transcript.MediaStaging;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Walkthrough 9, finding 16: opening a case page loads no evidence and writes no "Membuka bukti" row; a deliberate
+ * click (here the keyboard's Enter, as a counsellor tabbing through the page would) loads one file, and that is the
+ * one audit row. A photo then shows blurred until its veil is pressed; a voice note plays. In a real browser, so a
+ * preview that loads by itself would be caught. Synthetic files.
+ */
+@QuarkusTest
+class EvidenceOnClickBrowserTest {
+
+    private static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    InboxFixtures fixtures;
+    @Inject
+    ContactRepository contacts;
+    @Inject
+    ConversationService conversations;
+    @Inject
+    MediaRepository media;
+    @Inject
+    MediaStaging staging;
+    @Inject
+    AuditLog audit;
+
+    private HeadlessChromium browser;
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        browser = HeadlessChromium.start(1280, 1600);
+        driver = browser.driver();
+        wait = browser.await();
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void shouldLoadEvidenceOnlyOnADeliberateClickAndAuditThatClick() {
+        DevConversation person = new DevConversation(contacts, conversations, media);
+        person.upToChronology().text("Cerita sintetis dengan bukti.").button("chronology:done").button("biodata_offer:no")
+                .button("reported_offer:no").button("evidence_consent:yes");
+        long photo = send(person, MediaKind.PHOTO, "image/png", PNG);
+        long voice = send(person, MediaKind.VOICE, "audio/ogg", new byte[] { 'O', 'g', 'g', 'S', 0, 2 });
+        person.button("evidence:done").button("witnesses:skip").button("services:skip").button("urgent_need:skip")
+                .button("contact_offer:no").button("stats_consent:skip").button("summary:confirm");
+        String ref = fixtures.referenceOf(person.contactId);
+        fixtures.account("evidence-counsellor", Role.COUNSELLOR);
+        String root = base.toString().replaceAll("/$", "");
+
+        driver.get(root + "/inbox/cases/" + ref);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        driver.findElement(By.id("j_username")).sendKeys("evidence-counsellor");
+        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
+        driver.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evidence-" + photo)));
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evidence-" + voice)));
+        assertTrue(driver.findElements(By.cssSelector("main img, main audio, main video")).isEmpty(), "evidence rendered with the page");
+        assertEquals(0, views(photo) + views(voice), "opening the case page twice opened no evidence");
+        String link = driver.findElement(By.id("evidence-" + photo)).getText();
+        assertTrue(link.contains("Foto") && link.contains("buka foto") && link.contains("log audit"), link);
+
+        // The photo, by keyboard: Enter on its link loads it (one audit row), blurred; Enter on the veil shows it.
+        driver.findElement(By.id("evidence-" + photo)).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence-" + photo + ".evidence.blurred img")));
+        Eventually.await("the photo's view audited", Duration.ofSeconds(10), () -> views(photo) == 1);
+        assertEquals("veil", driver.switchTo().activeElement().getAttribute("class"), "focus moves to the veil");
+        driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence-" + photo + ".evidence:not(.blurred) img")));
+        wait.until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "var i = document.querySelector('#evidence-" + photo + " img'); return i.complete && i.naturalWidth === 1;"));
+        assertEquals(0, views(voice), "the voice note is not loaded by opening the photo");
+
+        // The voice note, by mouse: it loads (and is audited) on the click, as the photo does.
+        driver.findElement(By.id("evidence-" + voice)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence-" + voice + " audio")));
+        Eventually.await("the voice note's play audited", Duration.ofSeconds(10), () -> views(voice) >= 1);
+        assertEquals(1, views(photo));
+
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evidence-" + photo)));
+        assertFalse(driver.findElement(By.id("evidence-" + photo)).getTagName().equals("div"), "a reload starts unloaded again");
+        assertEquals(1, views(photo), "reloading the page opened nothing");
+    }
+
+    private long send(DevConversation person, MediaKind kind, String mimeType, byte[] content) {
+        long id = staging.stage(person.contactId, "test:" + UUID.randomUUID(), kind, mimeType, content);
+        conversations.receive(person.contactId, new Input.Media(String.valueOf(id), kind, null), null);
+        return id;
+    }
+
+    private long views(long mediaId) {
+        return QuarkusTransaction.requiringNew().call(() -> audit.count("action = ?1 and detail = ?2", AuditAction.MEDIA_VIEW.code(),
+                "media:" + mediaId));
+    }
+}
