@@ -23,6 +23,8 @@ class ChatTexts {
 
     static final String CONSENT_NODE_PREFIX = "_ref";
     static final String WITHDRAW_NODE = "_refw";
+    /** The same choice asked again once, after a typed answer that named none of the referrals. */
+    static final String WITHDRAW_AGAIN_NODE = "_refwa";
     static final String KEEP = "keep";
 
     private final ReferralTexts texts;
@@ -68,6 +70,16 @@ class ChatTexts {
 
     /** Which referral to withdraw: one numbered button per referral, and one to cancel. */
     public Output.Message whichToWithdraw(List<Referral> referrals, Map<Long, Provider> providers, String language) {
+        return whichToWithdraw("withdraw_which", WITHDRAW_NODE, referrals, providers, language);
+    }
+
+    /** One kind re-prompt after a typed answer that named none of them: how to answer, and the same choices again. */
+    public Output.Message whichToWithdrawAgain(List<Referral> referrals, Map<Long, Provider> providers, String language) {
+        return whichToWithdraw("withdraw_unclear", WITHDRAW_AGAIN_NODE, referrals, providers, language);
+    }
+
+    private Output.Message whichToWithdraw(String key, String node, List<Referral> referrals, Map<Long, Provider> providers,
+            String language) {
         List<String> lines = new ArrayList<>();
         List<Choice> choices = new ArrayList<>();
         int n = 1;
@@ -78,8 +90,8 @@ class ChatTexts {
             n++;
         }
         choices.add(new Choice(KEEP, texts.text("withdraw_keep", language)));
-        return new Output.Message(texts.text("withdraw_which", language, Map.of("list", String.join("\n", lines))),
-                WITHDRAW_NODE, choices, false);
+        return new Output.Message(texts.text(key, language, Map.of("list", String.join("\n", lines),
+                "keep", texts.text("withdraw_keep", language))), node, choices, false);
     }
 
     /** A service in the survivor's own words: the intake flow's label of that option of its services question. */

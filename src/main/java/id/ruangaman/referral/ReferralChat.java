@@ -11,8 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.ChatMessageRepository;
+import id.ruangaman.transcript.TranscriptBody;
 import id.ruangaman.transcript.Contact;
 import id.ruangaman.conversation.AnswerWords;
+import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.intake.ChatInterceptor;
@@ -53,14 +55,21 @@ class ReferralChat implements ChatInterceptor {
             return Optional.of(List.of(startWithdrawal(contact, language)));
         }
         if (input instanceof Input.Text text && !text.text().strip().startsWith("/")) {
-            List<Referral> open = referrals.awaitingConsent(contact);
+            List<Referral> withdrawable = referrals.withdrawable(contact);
+            if (withdrawable.size() > 1) {
+                Optional<Output.Message> asked = openWithdrawalQuestion(contact);
+                if (asked.isPresent()) {
+                    return typedWithdrawal(contact, text.text(), asked.get(), withdrawable, language);
+                }
+            }
+            List<Referral> open = withdrawable.stream().filter(r -> r.state() == ReferralStatus.AWAITING_CONSENT).toList();
             return open.isEmpty() ? Optional.empty() : typedConsent(contact, text.text(), open, language);
         }
         if (!(input instanceof Input.ButtonPress press) || press.nodeId() == null
                 || !press.nodeId().startsWith(ChatTexts.CONSENT_NODE_PREFIX)) {
             return Optional.empty();
         }
-        if (ChatTexts.WITHDRAW_NODE.equals(press.nodeId())) {
+        if (ChatTexts.WITHDRAW_NODE.equals(press.nodeId()) || ChatTexts.WITHDRAW_AGAIN_NODE.equals(press.nodeId())) {
             if (ChatTexts.KEEP.equals(press.optionId())) {
                 return reply(texts.plain("withdraw_kept", language, Map.of()));
             }
@@ -102,6 +111,47 @@ class ReferralChat implements ChatInterceptor {
         long current = inbound == null ? Long.MAX_VALUE : inbound.id;
         return messages.count("contactId = ?1 and direction = ?2 and id < ?3 and createdAt >= ?4",
                 contact.id, ChatMessage.Direction.IN, current, asked) > 0;
+    }
+
+    /**
+     * /cabut's "which one?" is open when it (or its re-prompt) is the last thing the bot sent this chat: the rows of
+     * the transcript are the record, so nothing else needs to remember the question.
+     */
+    private Optional<Output.Message> openWithdrawalQuestion(Contact contact) {
+        return messages.find("contactId = ?1 and direction = ?2 order by id desc", contact.id, ChatMessage.Direction.OUT)
+                .firstResultOptional().flatMap(TranscriptBody::message)
+                .filter(m -> ChatTexts.WITHDRAW_NODE.equals(m.nodeId()) || ChatTexts.WITHDRAW_AGAIN_NODE.equals(m.nodeId()));
+    }
+
+    /**
+     * A typed answer to "which one?": its number in the list ("2", "no. 2", "yang 2") or words of one provider's name
+     * ("psikologi"), or "batal" / the cancel button's label. Anything else gets the question once more, with how to
+     * answer; after that, unclear text is the person writing in the thread (it is in the transcript either way).
+     */
+    private Optional<List<Output.Message>> typedWithdrawal(Contact contact, String typed, Output.Message asked, List<Referral> withdrawable,
+            String language) {
+        List<Choice> choices = asked.choices().stream().filter(c -> !ChatTexts.KEEP.equals(c.id())).toList();
+        String words = normalize(typed);
+        if (CANCEL.contains(words) || words.equals(normalize(texts.plain("withdraw_keep", language, Map.of()).text()))) {
+            return reply(texts.plain("withdraw_kept", language, Map.of()));
+        }
+        Optional<Long> chosen = WithdrawalAnswer.byNumber(words, choices)
+                .or(() -> WithdrawalAnswer.byName(words, choices, id -> withdrawable.stream().filter(r -> r.id == id).findFirst()
+                        .map(r -> referrals.providersOf(List.of(r)).get(r.providerId).name)));
+        if (chosen.isPresent()) {
+            return reply(say(referrals.withdraw(contact, chosen.get()), language));
+        }
+        if (ChatTexts.WITHDRAW_AGAIN_NODE.equals(asked.nodeId())) {
+            return Optional.empty();
+        }
+        return reply(texts.whichToWithdrawAgain(withdrawable, referrals.providersOf(withdrawable), language));
+    }
+
+    private static final java.util.Set<String> CANCEL = java.util.Set.of("batal", "cancel", "tidak jadi", "gak jadi", "nggak jadi",
+            "ga jadi", "enggak jadi", "never mind", "nevermind");
+
+    static String normalize(String text) {
+        return id.ruangaman.conversation.text.AnswerText.normalize(text).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     private Output.Message startWithdrawal(Contact contact, String language) {

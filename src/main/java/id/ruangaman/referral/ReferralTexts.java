@@ -24,7 +24,7 @@ class ReferralTexts {
     static final String FILE = "_referral_texts.yaml";
     static final List<String> KEYS = List.of("consent_question", "parts_none", "part_identity", "part_contact",
             "part_chronology", "part_evidence", "part_needs", "button_yes", "button_no", "consent_given", "consent_refused", "consent_unclear", "question_closed", "withdraw_none",
-            "withdraw_which", "withdraw_keep", "withdraw_kept", "withdrawn", "referral_sent", "referral_accepted");
+            "withdraw_which", "withdraw_unclear", "withdraw_keep", "withdraw_kept", "withdrawn", "referral_sent", "referral_accepted");
 
     private final ConversationFolder folder;
     private volatile TextFile texts;

@@ -11,7 +11,8 @@ import java.util.Optional;
  *                        entry (checked by the linter, together with the system messages that can be sent that early)
  * @param avoidWords      words that must not show on a lock screen or a chat list, matched case-insensitively as parts
  *                        of words ("lapor" also matches "laporan", "melaporkan")
- * @param neutralLine     in discreet mode, put before a message whose first line contains an avoided word
+ * @param neutralLine     in discreet mode, put before a message whose first line contains an avoided word (the engine);
+ *                        the host's outbox puts it before every message to a discreet chat (id.ruangaman.transcript.NeutralLine)
  * @param remindersAfter  answer key: no idle reminder is sent before this question has been answered
  */
 public record Discretion(String consentNode, List<String> avoidWords, LocalizedText neutralLine, String remindersAfter) {
