@@ -4,10 +4,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** One line of the case list: categories, times and counts only, never anything the person wrote. */
+/**
+ * One line of the case list: categories, times and counts only, never anything the person wrote. {@code replyFailed}:
+ * the latest counsellor reply did not reach the person (the platform refused it or reported it failed), so "replied"
+ * must not read as if the person had been answered.
+ */
 public record CaseRow(long id, String referenceCode, String channel, String reporterRole, String services, Instant receivedAt,
         Instant firstResponseDueAt, Instant firstResponseAt, String assignee, String status, boolean inDanger, long unread,
-        boolean deleted, String violenceTypes, boolean urgentMedical, boolean victimChild) {
+        boolean deleted, String violenceTypes, boolean urgentMedical, boolean victimChild, boolean replyFailed) {
 
     public List<String> violenceTypeList() {
         return violenceTypes == null || violenceTypes.isBlank() ? List.of() : Arrays.asList(violenceTypes.split(","));

@@ -176,6 +176,10 @@ public interface InboxMessages {
     @Message
     String replied();
 
+    /** In the deadline column: the latest counsellor reply did not reach the person. */
+    @Message
+    String reply_failed();
+
     @Message
     String page_prev();
 

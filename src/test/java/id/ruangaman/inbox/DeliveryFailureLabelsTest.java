@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import id.ruangaman.security.Role;
+import id.ruangaman.testing.RenderedForm;
 import id.ruangaman.testing.TelegramFixtures;
 import id.ruangaman.transcript.DeliveryFailure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -97,6 +98,39 @@ class DeliveryFailureLabelsTest {
         String english = visibleText(getAs(session).cookie("ruangaman-lang", "en").get("/inbox/cases/" + ref + "/transcript").asString());
         assertTrue(english.contains("WhatsApp could not deliver this message to the reporter") && english.contains("no more tries after several failures"),
                 english);
+    }
+
+    /**
+     * Walkthrough 10, F1: a counsellor's reply that the platform reported failed still read "Sudah dibalas" in the case
+     * list, so the team believed the person had been answered. The reply goes through the rendered reply form; once
+     * it is failed the list says the reply did not arrive, and a later reply that went out reads "replied" again.
+     */
+    @Test
+    void shouldNotCallACaseRepliedWhenTheReplyFailed() {
+        fixtures.account("failure-list-counsellor", Role.COUNSELLOR);
+        String session = login("failure-list-counsellor");
+        String ref = fixtures.submittedCase(true);
+        String casePath = "/inbox/cases/" + ref;
+        RenderedForm reply = RenderedForm.holding(getAs(session).get(casePath).then().statusCode(200).extract().asString(), "send-reply");
+        reply.with("text", "Balasan sintetis yang gagal").submit(session).then().statusCode(303);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update chat_message set status = 'FAILED', failure_reason = "
+                + "'WhatsApp delivery failed: 131026 Message undeliverable' where author_account_id is not null and intake_id = "
+                + "(select id from intake where reference_code = ?1)").setParameter(1, ref).executeUpdate());
+        String row = rowOf(getAs(session).get("/inbox?ref=" + ref).then().statusCode(200).extract().asString(), ref);
+        assertTrue(row.contains("Balasan GAGAL terkirim") && !row.contains("Sudah dibalas"), row);
+        String english = rowOf(getAs(session).cookie("ruangaman-lang", "en").get("/inbox?ref=" + ref).asString(), ref);
+        assertTrue(english.contains("Reply NOT delivered"), english);
+
+        reply = RenderedForm.holding(getAs(session).get(casePath).asString(), "send-reply");
+        reply.with("text", "Balasan sintetis kedua").submit(session).then().statusCode(303);
+        row = rowOf(getAs(session).get("/inbox?ref=" + ref).asString(), ref);
+        assertTrue(row.contains("Sudah dibalas") && !row.contains("GAGAL"), "a later reply on its way is a reply: " + row);
+    }
+
+    private static String rowOf(String list, String ref) {
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?s)<tr[^>]*>((?:(?!</tr>).)*" + ref + ".*?)</tr>").matcher(list);
+        assertTrue(row.find(), "no row for " + ref + " in " + list);
+        return row.group(1);
     }
 
     /** The page's text without tags and attributes, entities decoded as the browser shows them. */

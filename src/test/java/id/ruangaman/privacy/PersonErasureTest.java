@@ -212,6 +212,7 @@ class PersonErasureTest {
             assertEquals("reason:request_in_chat cases:2", rows.get(0).detail);
             String sop = InboxFixtures.getAs(coordinator).get("/inbox/cases/" + ref + "/sop").then().statusCode(200).extract().asString();
             assertTrue(sop.contains("Data pelapor dihapus atas permintaannya; kasus ditutup"), "no erasure line on " + ref + "'s SOP timeline");
+            assertTrue(sop.contains("Pelapor (lewat chat)") && !sop.contains("survivor-chat"), "the chat's actor shown as a code (walkthrough 10, F5)");
         }
     }
 
