@@ -70,6 +70,26 @@ class CaseChoiceTest {
         assertEquals(newer.id, lastInbound(person).intakeId, "a closed report is not switched to");
     }
 
+    /**
+     * Walkthrough 10, F3: the thread's "Buat laporan baru" button was followed by "Ini laporan baru, atau tambahan
+     * untuk laporan RA-…?", asking again what the button had just said. The button now starts the new report; a second
+     * report is made from it, and the first stays as it was.
+     */
+    @Test
+    void theThreadsNewReportButtonStartsANewReportWithoutAskingAgain() {
+        DevConversation person = new DevConversation(contacts, conversations, media)
+                .upToChronology().text("Kronologi pertama (sintetis)").restToSubmission(true);
+        person.text("Pesan di thread (sintetis)");
+        person.button("_thread:new");
+        ChatMessage after = QuarkusTransaction.requiringNew().call(() -> messages.find("contactId = ?1 and direction = ?2 order by id desc",
+                person.contactId, ChatMessage.Direction.OUT).firstResult());
+        org.junit.jupiter.api.Assertions.assertFalse(after.body != null && after.body.contains("laporan baru, atau"),
+                "the button's choice was asked again: " + after.body);
+        person.upToChronology().text("Kronologi kedua (sintetis)").restToSubmission(true);
+        assertEquals(2L, QuarkusTransaction.requiringNew().call(() -> intakes.count("contactId", person.contactId)),
+                "the button did not lead to a second report");
+    }
+
     private ChatMessage lastInbound(DevConversation person) {
         return QuarkusTransaction.requiringNew().call(() -> messages.find("contactId = ?1 and direction = ?2 order by id desc",
                 person.contactId, ChatMessage.Direction.IN).firstResult());

@@ -62,7 +62,10 @@ public final class CaseThreads {
     /** Any input to the thread that is not a command or the answer to a pending question. */
     public static void handle(Turn turn, Input input) {
         if (input instanceof Input.ButtonPress press && THREAD_NODE.equals(press.nodeId()) && NEW_REPORT.equals(press.optionId())) {
-            PendingPrompts.ask(turn, PendingPrompt.NEW_REPORT);
+            // The button already says "Buat laporan baru": asking "a new report, or more for RA-…?" again would make
+            // the person answer the same thing twice (walkthrough 10, F3). /mulai, which says nothing of the kind, asks.
+            turn.update(state -> state.withPending(PendingPrompt.NONE));
+            Sessions.restart(turn);
             return;
         }
         if (input instanceof Input.ButtonPress) {
