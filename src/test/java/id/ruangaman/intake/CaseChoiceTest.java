@@ -90,6 +90,22 @@ class CaseChoiceTest {
                 "the button did not lead to a second report");
     }
 
+    /** Walkthrough 10, F2: /status from a person with two open reports names both, the one the chat writes to first. */
+    @Test
+    void statusNamesEveryOpenReportOfThePerson() {
+        DevConversation person = new DevConversation(contacts, conversations, media)
+                .upToChronology().text("Kronologi pertama (sintetis)").restToSubmission(true);
+        person.text("/mulai").button("_new:new").upToChronology().text("Kronologi kedua (sintetis)").restToSubmission(true);
+        List<Intake> reports = QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId = ?1 order by id", person.contactId).list());
+        person.text("/status");
+        String answer = QuarkusTransaction.requiringNew().call(() -> messages.find("contactId = ?1 and direction = ?2 order by id desc",
+                person.contactId, ChatMessage.Direction.OUT).list().stream().map(m -> m.body).filter(b -> b != null && b.contains("Status:"))
+                .findFirst().orElse(""));
+        int newer = answer.indexOf(reports.get(1).referenceCode);
+        int older = answer.indexOf(reports.get(0).referenceCode);
+        org.junit.jupiter.api.Assertions.assertTrue(newer >= 0 && older > newer, "both reports, the current one first: " + answer);
+    }
+
     private ChatMessage lastInbound(DevConversation person) {
         return QuarkusTransaction.requiringNew().call(() -> messages.find("contactId = ?1 and direction = ?2 order by id desc",
                 person.contactId, ChatMessage.Direction.IN).firstResult());

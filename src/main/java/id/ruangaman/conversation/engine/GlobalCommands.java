@@ -59,11 +59,22 @@ public final class GlobalCommands {
         });
     }
 
+    /**
+     * The status of the report this chat writes to, then of the person's other open reports (newest first): someone
+     * with two reports asked about "my report" and was told only of the newest (walkthrough 10, F2).
+     */
     private static String status(Turn turn) {
         String code = turn.state().referenceCode();
         if (code == null) {
             return turn.msg(MessageKey.STATUS_NONE);
         }
+        java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+        codes.add(code);
+        codes.addAll(CaseThreads.openReports(turn));
+        return String.join("\n\n", codes.stream().map(each -> statusOf(turn, each)).toList());
+    }
+
+    private static String statusOf(Turn turn, String code) {
         String key = turn.context().cases().statusOf(code).orElse("unknown");
         MessageKey label;
         try {
