@@ -382,14 +382,20 @@ public class ConversationService {
         List<ChatMessage> replies = new ArrayList<>();
         contact.discreet = step.state().discreet();
         contact.expectsFiles = engine.expectsUpload(flows.catalog(), step.state());
-        Optional<Notices.Key> clearChat = Optional.empty();
+        // Where the bot cannot delete the chat on the phone (WhatsApp, or after /hapus), the step's last message says how
+        // to clear it: one message, not a second one that repeats that the phone keeps its copy (walkthrough 9, #19).
+        Optional<Notices.Key> clearChat = clearChatAfter(contact.channel, step.outputs());
+        String howToClear = clearChat.map(key -> notices.text(key, step.state().language(), java.util.Map.of())).orElse(null);
+        int lastMessage = lastMessageIndex(step.outputs());
         Long caseId = threadCase(step.state(), thread).caseId(); // the bot's replies go where the chat now is
         Long submittedId = null;
         boolean takenOver = false; // the report took over the conversation's number: its lines need no filing
-        for (Output output : step.outputs()) {
+        for (int i = 0; i < step.outputs().size(); i++) {
+            Output output = step.outputs().get(i);
             if (output instanceof Output.Message message) {
                 if (!quiet) {
-                    replies.add(outbox.queue(contact, caseId, null, message));
+                    Output.Message sent = i == lastMessage && howToClear != null ? message.withText(message.text() + "\n\n" + howToClear) : message;
+                    replies.add(outbox.queue(contact, caseId, null, sent));
                 }
             } else if (output instanceof Output.IntakeSubmitted submitted) {
                 int conversation = contact.conversation;
@@ -401,7 +407,6 @@ public class ConversationService {
                 }
             } else if (output instanceof Output.DeleteRequested) {
                 erasure.erase(contact);
-                clearChat = clearChatNotice(contact.channel);
             } else if (output instanceof Output.StaleButton) {
                 String note = notices.text(Notices.Key.STALE_BUTTON_AFTER_REPORT, contact.language, java.util.Map.of());
                 if (pressAnswer != null) {
@@ -412,15 +417,12 @@ public class ConversationService {
             } else if (output instanceof Output.QuickExit) {
                 if (contact.channel == Channel.TELEGRAM) {
                     outbox.queueDeletion(contact, caseId); // before the neutral line, which stays
-                } else {
-                    clearChat = clearChatNotice(contact.channel);
                 }
             }
         }
-        // Where the bot cannot delete the chat on the phone (WhatsApp, or after /hapus), say how to clear it.
-        Long noticeCase = caseId;
-        clearChat.ifPresent(key -> replies.add(outbox.queue(contact, noticeCase, null,
-                Output.Message.plain(notices.text(key, step.state().language(), java.util.Map.of())))));
+        if (howToClear != null && (quiet || lastMessage < 0)) {
+            replies.add(outbox.queue(contact, caseId, null, Output.Message.plain(howToClear))); // no message to add it to
+        }
         settleUploads(contact, step, caseId, uploaded);
         if (submittedId != null) {
             // The conversation that led to the report, and the evidence it took, become the new case's. Its lines are
@@ -437,6 +439,22 @@ public class ConversationService {
         save(session, flow, step.state());
         contact.language = step.state().language();
         return replies;
+    }
+
+    /** The how-to-clear notice a step needs: after /hapus on a messenger, and after /keluar where the bot cannot delete. */
+    private static Optional<Notices.Key> clearChatAfter(Channel channel, List<Output> outputs) {
+        boolean erased = outputs.stream().anyMatch(Output.DeleteRequested.class::isInstance);
+        boolean exited = channel != Channel.TELEGRAM && outputs.stream().anyMatch(Output.QuickExit.class::isInstance);
+        return erased || exited ? clearChatNotice(channel) : Optional.empty();
+    }
+
+    private static int lastMessageIndex(List<Output> outputs) {
+        for (int i = outputs.size() - 1; i >= 0; i--) {
+            if (outputs.get(i) instanceof Output.Message) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Optional<Notices.Key> clearChatNotice(Channel channel) {

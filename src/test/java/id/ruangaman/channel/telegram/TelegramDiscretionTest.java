@@ -140,9 +140,12 @@ class TelegramDiscretionTest {
         chats.send(TelegramFixtures.text(chat, "/hapus"), chat);
         int before = telegram.sentTo(chat).size();
         chats.send(TelegramFixtures.text(chat, "ya"), chat);
-        // After erasure the chat id is gone from the contact; the two replies travel on their own rows.
-        List<FakeTelegram.Call> sent = telegram.awaitSent(chat, before + 2, java.time.Duration.ofSeconds(20));
-        assertTrue(sent.get(sent.size() - 2).text().startsWith("Sudah dihapus dari server kami"), sent.get(sent.size() - 2).text());
-        assertTrue(sent.get(sent.size() - 1).text().contains("tekan lama chat ini"), sent.get(sent.size() - 1).text());
+        // After erasure the chat id is gone from the contact; the reply travels on its own row. One message says what
+        // was erased and how to clear the chat (walkthrough 9, #19: two messages both said the phone keeps its copy).
+        List<FakeTelegram.Call> sent = telegram.awaitSent(chat, before + 1, java.time.Duration.ofSeconds(20));
+        String farewell = sent.get(before).text();
+        assertTrue(farewell.startsWith("Sudah dihapus dari server kami") && farewell.contains("tekan lama chat ini"), farewell);
+        Thread.sleep(1500);
+        assertEquals(before + 1, telegram.sentTo(chat).size(), "a second message after the erasure's answer");
     }
 }
