@@ -38,6 +38,10 @@ public interface ReferralInboxMessages {
     @Message
     String search_hint();
 
+    /** The search hint for a case whose survivor asked for no service (the "send now" path). */
+    @Message
+    String search_hint_none();
+
     @Message
     String search_service();
 
