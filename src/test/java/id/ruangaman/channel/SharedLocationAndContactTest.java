@@ -60,7 +60,7 @@ class SharedLocationAndContactTest {
             assertEquals(1, replies.size(), fixture + ": one message: " + replies);
             assertTrue(replies.stream().noneMatch(text -> text.contains(ONLY_TEXT)), fixture + ": " + replies);
             if (!fixture.equals("sticker.json")) {
-                assertTrue(replies.get(0).startsWith("Diterima (1 file)"), fixture + ": " + replies);
+                assertTrue(replies.get(0).startsWith("Tersimpan."), fixture + ": " + replies);
             }
         }
         chats.walkWhatsApp(number, afterEvidence(), WhatsAppFixtures::newWamid);
@@ -92,7 +92,8 @@ class SharedLocationAndContactTest {
             assertEquals(1, replies.size(), fixture + ": one message: " + replies);
             assertTrue(replies.stream().noneMatch(text -> text.contains(ONLY_TEXT)), fixture + ": " + replies);
             if (!fixture.equals("sticker.json")) {
-                assertTrue(replies.get(0).startsWith("Diterima (0 file)"), fixture + ": " + replies);
+                assertTrue(replies.get(0).startsWith("Tersimpan.") && !replies.get(0).contains("0 file"),
+                        fixture + ": kept, and never '0 file' (walkthrough 10, F10): " + replies);
             }
         }
         chats.walkTelegram(chat, afterEvidence());

@@ -82,8 +82,9 @@ class NonTextInputsTest {
         Step location = engine.handle(intake, state, new Input.Location(-6.2, 106.8, "Synthetic place", "Jl. Contoh 1"));
         Step contact = engine.handle(intake, location.state(), CONTACT);
 
-        assertEquals(List.of("Diterima (1 file). Kirim lagi, atau ketuk Selesai."), texts(messages(location)));
-        assertEquals(List.of("Diterima (1 file). Kirim lagi, atau ketuk Selesai."), texts(messages(contact)));
+        // Walkthrough 10, F10: "Diterima (0 file)" after a location read as if nothing had arrived; a note is "Tersimpan".
+        assertEquals(List.of("Tersimpan. Lanjutkan, atau ketuk Selesai kalau sudah."), texts(messages(location)));
+        assertEquals(List.of("Tersimpan. Lanjutkan, atau ketuk Selesai kalau sudah."), texts(messages(contact)));
         assertEquals(List.of("📍 -6.20000, 106.80000 · Synthetic place · Jl. Contoh 1", "👤 Synthetic Person · +62 000"),
                 contact.state().draft().parts());
 

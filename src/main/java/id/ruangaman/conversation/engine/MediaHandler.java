@@ -30,7 +30,14 @@ final class MediaHandler implements NodeHandler {
 
     @Override
     public String summaryValue(Turn turn, NodeDefinition node, Answer answer) {
-        return turn.msg(MessageKey.SUMMARY_FILES, "count", String.valueOf(answer.mediaIds().size()));
+        // Files by their count; a location, a contact card or a typed note by its own words: "0 file" for evidence
+        // that holds only those would read as if nothing had arrived (walkthrough 10, F10).
+        List<String> parts = new java.util.ArrayList<>();
+        if (!answer.mediaIds().isEmpty() || answer.parts().isEmpty()) {
+            parts.add(turn.msg(MessageKey.SUMMARY_FILES, "count", String.valueOf(answer.mediaIds().size())));
+        }
+        answer.parts().forEach(note -> parts.add(note.length() <= 80 ? note : note.substring(0, 79) + "\u2026"));
+        return String.join("; ", parts);
     }
 
     @Override
@@ -58,15 +65,17 @@ final class MediaHandler implements NodeHandler {
             if (upload.caption() != null && !upload.caption().isBlank()) {
                 next = next.plusPart(upload.caption().strip());
             }
-            return collected(turn, node, next);
+            return collected(turn, node, next, true);
         }
         Optional<String> note = TextHandler.validText(node, reply);
-        return note.isPresent() ? collected(turn, node, draft.plusPart(note.get())) : Outcome.invalid(reply);
+        return note.isPresent() ? collected(turn, node, draft.plusPart(note.get()), false) : Outcome.invalid(reply);
     }
 
-    private Outcome collected(Turn turn, NodeDefinition node, Draft draft) {
+    /** {@code file}: a file arrived (its count is said); otherwise a note, a location or a contact card was kept. */
+    private Outcome collected(Turn turn, NodeDefinition node, Draft draft, boolean file) {
         turn.update(state -> state.withDraft(draft));
-        String text = turn.msg(MessageKey.MEDIA_SAVED, "count", String.valueOf(draft.mediaIds().size()));
+        String text = file ? turn.msg(MessageKey.MEDIA_SAVED, "count", String.valueOf(draft.mediaIds().size()))
+                : turn.msg(MessageKey.MULTI_TEXT_SAVED);
         turn.emit(new Output.Message(text, node.id(), choices(turn, node).stream().map(c -> c.display(turn)).toList(), false));
         return Outcome.handled();
     }
