@@ -293,6 +293,10 @@ public interface CaseworkMessages {
     @Message
     String aggravating();
 
+    /** Under "Faktor pemberat" when the recommendation names none. */
+    @Message
+    String aggravating_none();
+
     @Message
     String aggravating_of(String key);
 

@@ -52,7 +52,7 @@ public class ProviderResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list() {
-        audit.record(current.getUsername(), AuditAction.REFERRAL_VIEW, null, "providers");
+        audit.record(current.getUsername(), AuditAction.PROVIDER_VIEW, null, null); // the directory, not a referral (walkthrough 10, F14)
         // Cost and "accepts children" start unchosen: the coordinator states them (walkthrough 9, finding 21).
         return locale.apply(Templates.list(admin.all(), new Provider(), ReferralService.SERVICES, null, null));
     }

@@ -267,6 +267,9 @@ class CaseworkWorkflowTest {
         steps.post().formParam("good_name", "Pemulihan nama baik sintetis").when().post(steps.base() + "/recommendation").then()
                 .statusCode(303);
         allowed(steps, id, "in_examination", "concluded");
+        // Walkthrough 10, F19: a recommendation without aggravating factors says so, not an empty heading.
+        String detail = getAs(leader).accept("text/html").get("/inbox/pimpinan/" + ref).then().statusCode(200).extract().asString();
+        assertTrue(detail.contains("<dd id=\"aggravating\">Tidak ada</dd>"), detail);
         as(leader).formParam("decision_number", "KEP/2").formParam("decided_on", CaseworkSteps.today()).formParam("good_name_restored", "yes")
                 .formParam("decision_text", "Nama baik dipulihkan").when().post("/inbox/pimpinan/" + ref + "/decision").then()
                 .statusCode(303);

@@ -35,6 +35,21 @@ class ProviderFormTest {
     @Inject
     ReferralTestData data;
 
+    /** Walkthrough 10, F14: opening the directory was audited as "Melihat rujukan" (viewing a referral). */
+    @Test
+    void shouldAuditTheDirectoryAsTheDirectory() {
+        fixtures.account("provider-audit-coordinator", Role.COORDINATOR);
+        String session = InboxFixtures.login("provider-audit-coordinator");
+        InboxFixtures.getAs(session).when().get("/inbox/providers").then().statusCode(200);
+        String log = InboxFixtures.getAs(session).when().get("/inbox/audit").then().statusCode(200).extract().asString();
+        Matcher row = Pattern.compile("<td>provider-audit-coordinator</td><td>([^<]*)</td>").matcher(log);
+        java.util.List<String> actions = new java.util.ArrayList<>();
+        while (row.find()) {
+            actions.add(row.group(1));
+        }
+        assertTrue(actions.contains("Melihat direktori layanan") && !actions.contains("Melihat rujukan"), actions.toString());
+    }
+
     @Test
     void shouldKeepWhatWasTypedSayWhyAndMakeTheKeyFromWhatAPersonTypes() {
         fixtures.account("provider-form-coordinator", Role.COORDINATOR);
