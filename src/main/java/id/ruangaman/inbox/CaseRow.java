@@ -5,13 +5,23 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One line of the case list: categories, times and counts only, never anything the person wrote. {@code replyFailed}:
- * the latest counsellor reply did not reach the person (the platform refused it or reported it failed), so "replied"
- * must not read as if the person had been answered.
+ * One line of the case list: categories, times and counts only, never anything the person wrote.
+ * {@code lastReplyStatus}: the delivery status of the latest counsellor reply (null: none), so "replied" is not shown
+ * for a reply that failed or is held, as if the person had been answered.
  */
 public record CaseRow(long id, String referenceCode, String channel, String reporterRole, String services, Instant receivedAt,
         Instant firstResponseDueAt, Instant firstResponseAt, String assignee, String status, boolean inDanger, long unread,
-        boolean deleted, String violenceTypes, boolean urgentMedical, boolean victimChild, boolean replyFailed) {
+        boolean deleted, String violenceTypes, boolean urgentMedical, boolean victimChild, String lastReplyStatus) {
+
+    /** The latest counsellor reply did not reach the person: the platform refused it or reported it failed. */
+    public boolean replyFailed() {
+        return "FAILED".equals(lastReplyStatus);
+    }
+
+    /** The latest counsellor reply waits for the person to write again (WhatsApp's 24-hour window). */
+    public boolean replyHeld() {
+        return "HELD".equals(lastReplyStatus);
+    }
 
     public List<String> violenceTypeList() {
         return violenceTypes == null || violenceTypes.isBlank() ? List.of() : Arrays.asList(violenceTypes.split(","));

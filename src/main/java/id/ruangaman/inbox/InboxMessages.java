@@ -180,6 +180,10 @@ public interface InboxMessages {
     @Message
     String reply_failed();
 
+    /** In the deadline column: the latest counsellor reply waits for WhatsApp's 24-hour window to open again. */
+    @Message
+    String reply_held();
+
     @Message
     String page_prev();
 

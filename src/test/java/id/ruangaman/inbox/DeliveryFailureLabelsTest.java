@@ -121,6 +121,13 @@ class DeliveryFailureLabelsTest {
         String english = rowOf(getAs(session).cookie("ruangaman-lang", "en").get("/inbox?ref=" + ref).asString(), ref);
         assertTrue(english.contains("Reply NOT delivered"), english);
 
+        // A reply held for WhatsApp's 24-hour window has not reached the person either.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update chat_message set status = 'HELD' where "
+                + "author_account_id is not null and intake_id = (select id from intake where reference_code = ?1)").setParameter(1, ref)
+                .executeUpdate());
+        row = rowOf(getAs(session).get("/inbox?ref=" + ref).asString(), ref);
+        assertTrue(row.contains("Balasan ditahan: terkirim saat pelapor menulis lagi") && !row.contains("Sudah dibalas"), row);
+
         reply = RenderedForm.holding(getAs(session).get(casePath).asString(), "send-reply");
         reply.with("text", "Balasan sintetis kedua").submit(session).then().statusCode(303);
         row = rowOf(getAs(session).get("/inbox?ref=" + ref).asString(), ref);
