@@ -30,6 +30,10 @@ public final class HeadlessChromium implements AutoCloseable {
     private HeadlessChromium(WebDriver driver, Path profile) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // A condition read while a form's answer replaces the page can hit a node of the old page; Chrome then answers
+        // "Node with given id does not belong to the document" (a plain WebDriverException, not a stale element).
+        // The wait looks again instead of failing: a condition that never holds still times out.
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class, org.openqa.selenium.WebDriverException.class);
         this.profile = profile;
     }
 
