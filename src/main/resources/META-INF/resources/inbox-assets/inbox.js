@@ -76,7 +76,12 @@
 
   function replace(url, selector) {
     // Marked as background work: a refresh nobody asked for does not keep an idle session alive.
-    return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html', 'X-Ruangaman-Background': '1' } })
+    // A refresh that hangs is given up after 20 s, so it cannot hold back the ones after it.
+    var abort = window.AbortController ? new AbortController() : null;
+    var timer = abort ? setTimeout(function () { abort.abort(); }, 20000) : null;
+    return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html', 'X-Ruangaman-Background': '1' },
+                        signal: abort ? abort.signal : undefined })
+      .finally(function () { if (timer) { clearTimeout(timer); } })
       .then(function (r) { if (!r.ok || r.redirected) { throw new Error('refresh ' + r.status); } return r.text(); })
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, 'text/html');
@@ -85,8 +90,22 @@
       });
   }
 
-  var pending = null;
-  function soon(fn) { if (pending) { return; } pending = setTimeout(function () { pending = null; fn(); }, 150); }
+  // One refresh at a time: events that arrive while a refresh is on its way ask for one more after it. Two refreshes
+  // in flight could answer out of order, and the older answer (a reply still 'SENDING') would then stay on the page
+  // until the next event.
+  var pending = null, running = false, again = null;
+  function soon(fn) {
+    if (running) { again = fn; return; }
+    if (pending) { return; }
+    pending = setTimeout(function () {
+      pending = null;
+      running = true;
+      Promise.resolve().then(fn).catch(function () {}).then(function () {
+        running = false;
+        if (again) { var next = again; again = null; soon(next); }
+      });
+    }, 150);
+  }
 
   function live() {
     var mode = body.getAttribute('data-live');
@@ -95,9 +114,9 @@
     var ref = body.getAttribute('data-ref');
     function onEvent(e) {
       if (mode === 'list') {
-        soon(function () { replace(location.pathname + location.search, '#case-list').catch(function () {}); });
+        soon(function () { return replace(location.pathname + location.search, '#case-list'); });
       } else if (mode === 'case' && e.data === ref) {
-        soon(function () { replace('/inbox/cases/' + encodeURIComponent(ref) + '/transcript', '#transcript-lines').catch(function () {}); });
+        soon(function () { return replace('/inbox/cases/' + encodeURIComponent(ref) + '/transcript', '#transcript-lines'); });
       }
     }
     ['intake', 'message', 'case'].forEach(function (type) { source.addEventListener(type, onEvent); });
