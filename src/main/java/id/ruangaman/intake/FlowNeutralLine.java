@@ -1,5 +1,6 @@
 package id.ruangaman.intake;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,5 +30,15 @@ class FlowNeutralLine implements NeutralLine {
         }
         String line = discretion.neutralLine().in(language == null ? flow.defaultLanguage() : language, flow.defaultLanguage());
         return line == null || line.isBlank() ? Optional.empty() : Optional.of(line.strip());
+    }
+
+    @Override
+    public List<String> inEveryLanguage() {
+        Discretion discretion = flows.current(config.defaultFlow()).definition().discretion();
+        if (discretion == null || discretion.neutralLine() == null) {
+            return List.of();
+        }
+        return discretion.neutralLine().values().values().stream().filter(line -> line != null && !line.isBlank())
+                .map(String::strip).distinct().toList();
     }
 }

@@ -1,5 +1,6 @@
 package id.ruangaman.transcript;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,19 @@ public interface NeutralLine {
 
     /** The line in {@code language} (null or unknown: the flow's default language); empty when the flow sets none. */
     Optional<String> in(String language);
+
+    /**
+     * The line in every language the flow gives it (empty when it sets none). A message whose first line is any of them
+     * already begins neutral: the line chosen in the step that wrote it may be in another language than the contact's
+     * language read before that step (a language just changed).
+     */
+    default List<String> inEveryLanguage() {
+        return in(null).stream().toList();
+    }
+
+    /** Whether the first line of {@code text}, without the spaces around it, is the line in some language. */
+    default boolean opens(String text) {
+        String firstLine = text == null ? "" : text.lines().findFirst().orElse("").strip();
+        return !firstLine.isEmpty() && inEveryLanguage().contains(firstLine);
+    }
 }

@@ -50,7 +50,8 @@ public class Outbox {
      * <p>
      * Every message a person receives passes here, so discretion is ruled here, once: to a discreet chat
      * ({@link Contact#discreet}) each message, and each part of a long one (each is a notification of its own), begins
-     * with the {@link NeutralLine} unless it already does, and goes out without a sound where the platform can.
+     * with the {@link NeutralLine} unless its first line already is that line ({@link NeutralLine#opens}: the line alone,
+     * or the engine's own prefix, is not doubled), and goes out without a sound where the platform can.
      */
     public ChatMessage queue(Contact contact, Long intakeId, Long authorAccountId, Output.Message message) {
         String lead = contact.discreet ? neutralLine.in(contact.language).map(line -> line + "\n\n").orElse("") : "";
@@ -58,7 +59,7 @@ public class Outbox {
         ChatMessage last = null;
         for (int i = 0; i < parts.size(); i++) {
             boolean isLast = i == parts.size() - 1;
-            String text = lead.isEmpty() || parts.get(i).startsWith(lead) ? parts.get(i) : lead + parts.get(i);
+            String text = lead.isEmpty() || neutralLine.opens(parts.get(i)) ? parts.get(i) : lead + parts.get(i);
             last = queuePart(contact, intakeId, authorAccountId, isLast ? new Output.Message(text, message.nodeId(),
                     message.choices(), message.multiSelect(), message.silent())
                     : new Output.Message(text, null, List.of(), false, message.silent()));
