@@ -26,7 +26,7 @@ public class SessionKeyInterceptor implements ConfigSourceInterceptor {
             return value;
         }
         ConfigValue derived = SessionKeyConfigSource.derivedValue(context.proceed("ruangaman.data-key"),
-                context.proceed("quarkus.profile"));
+                context.proceed("quarkus.profile"), context.proceed(SessionKeyConfigSource.DEV_KEY_FILE));
         return derived != null ? derived : null;
     }
 

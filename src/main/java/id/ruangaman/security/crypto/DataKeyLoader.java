@@ -1,10 +1,6 @@
 package id.ruangaman.security.crypto;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -81,22 +77,7 @@ final class DataKeyLoader {
     }
 
     private static byte[] devKey(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return decode(Files.readString(file), "the dev key file " + file);
-            }
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            byte[] key = randomKey();
-            Files.writeString(file, Base64.getEncoder().encodeToString(key));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system; the file stays git-ignored under data/
-            }
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or create the dev data key " + file, e);
-        }
+        return DevDataKeyFile.readOrCreate(file);
     }
 
     private static byte[] randomKey() {
