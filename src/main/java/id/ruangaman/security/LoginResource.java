@@ -7,6 +7,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -33,23 +35,58 @@ public class LoginResource {
     private final AuditLog audit;
     private final InboxLocale locale;
     private final String cookieName;
+    private final String locationCookie;
+    private final String landingPage;
     @jakarta.inject.Inject
     AccountService accounts;
 
     LoginResource(CurrentAccount current, AuditLog audit, InboxLocale locale,
-            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName) {
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName,
+            @ConfigProperty(name = "quarkus.http.auth.form.location-cookie", defaultValue = "quarkus-redirect-location") String locationCookie,
+            @ConfigProperty(name = "quarkus.http.auth.form.landing-page") String landingPage) {
         this.current = current;
         this.audit = audit;
         this.locale = locale;
         this.cookieName = cookieName;
+        this.locationCookie = locationCookie;
+        this.landingPage = landingPage;
     }
 
+    /**
+     * The login form. A counsellor who is already logged in (a bookmark of this page, or the form login returning
+     * here) is sent on to the case list (303 to the landing page). The form login remembers where a login started
+     * in the location cookie; when that is this page itself (the page was opened with the cookie of a session that
+     * had ended, so the form login sent the browser from here to here), the cookie is expired, so the login that
+     * follows lands on the case list rather than on this form again. A deep link's location is kept.
+     */
     @GET
     @Path("login")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance login(@RestQuery String error) {
-        return locale.apply(Templates.login(error != null));
+    public Response login(@RestQuery String error, @Context HttpHeaders headers) {
+        if (current.isLoggedIn()) {
+            return Response.seeOther(URI.create(landingPage)).build();
+        }
+        Response.ResponseBuilder page = Response.ok(locale.apply(Templates.login(error != null)));
+        jakarta.ws.rs.core.Cookie location = headers.getCookies().get(locationCookie);
+        if (location != null && pointsAtLogin(location.getValue())) {
+            page.cookie(new NewCookie.Builder(locationCookie).value("").path("/").maxAge(0).httpOnly(true).build());
+        }
+        return page.build();
+    }
+
+    /** Whether a remembered location is the login page or the login form's target (either as a path or a URL). */
+    static boolean pointsAtLogin(String location) {
+        if (location == null) {
+            return false;
+        }
+        String path;
+        try {
+            path = URI.create(location.trim()).getPath();
+        } catch (IllegalArgumentException unreadable) {
+            return true; // a location nobody can return to: forget it
+        }
+        return path != null && (path.equals("/login") || path.equals("/j_security_check"));
     }
 
     /** Ends the session: its row in account_session ends and the cookie is expired. CSRF-protected like every form. */
