@@ -131,6 +131,71 @@
     });
   }
 
+  // A refused form comes back as its page with ?refused=<reason> (web.Refusals: POST, then 303 to the page). What the
+  // counsellor typed would be gone: keep it in this tab's sessionStorage from the submit until the next page load
+  // (at most two minutes), put it back into the same form when that page says the form was refused, and drop it
+  // otherwise. Text, dates, numbers and choices only: never passwords, files, hidden fields (the CSRF token) or
+  // ticked confirmations. Nothing leaves the browser; forms the server redisplays itself (the SOP page) do not need it.
+  var KEPT = 'ruangaman-kept-form';
+  var KEPT_TYPES = /^(text|search|date|number|email|tel|url|textarea|select-one|select-multiple)$/;
+
+  function formKey(form) {
+    var action = form.getAttribute('action') || '', same = [];
+    document.querySelectorAll('form[method="post"]').forEach(function (f) { if ((f.getAttribute('action') || '') === action) { same.push(f); } });
+    return { action: action, index: same.indexOf(form) };
+  }
+
+  function keepTyped() {
+    document.addEventListener('submit', function (e) {
+      var form = e.target;
+      if (!form || (form.getAttribute('method') || '').toLowerCase() !== 'post') { return; }
+      var fields = [];
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (!el.name || el.disabled || !KEPT_TYPES.test(el.type)) { return; }
+        fields.push({ name: el.name, value: el.type === 'select-multiple'
+          ? Array.prototype.filter.call(el.options, function (o) { return o.selected; }).map(function (o) { return o.value; }) : el.value });
+      });
+      var key = formKey(form);
+      try {
+        sessionStorage.setItem(KEPT, JSON.stringify({ page: location.pathname, action: key.action, index: key.index, at: Date.now(), fields: fields }));
+      } catch (ignored) { /* storage off or full: the form still posts */ }
+    });
+  }
+
+  function restoreTyped() {
+    var kept;
+    try {
+      kept = JSON.parse(sessionStorage.getItem(KEPT) || 'null');
+      sessionStorage.removeItem(KEPT);
+    } catch (ignored) { return; }
+    if (!kept || !/[?&]refused=/.test(location.search) || Date.now() - kept.at > 120000) { return; }
+    var forms = Array.prototype.filter.call(document.querySelectorAll('form[method="post"]'),
+      function (f) { return (f.getAttribute('action') || '') === kept.action; });
+    var form = forms[kept.index] || forms[0];
+    if (!form) { return; }
+    var first = null;
+    kept.fields.forEach(function (field) {
+      var el = form.elements.namedItem(field.name);
+      if (!el || !KEPT_TYPES.test(el.type)) { return; }
+      if (el.type === 'select-multiple') {
+        Array.prototype.forEach.call(el.options, function (o) { o.selected = field.value.indexOf(o.value) >= 0; });
+      } else {
+        el.value = field.value;
+      }
+      if (!first && (el.type === 'textarea' || el.type === 'text')) { first = el; }
+    });
+    var notice = document.getElementById('refused');
+    if (notice) { // the reason next to the form as well as at the top of the page
+      var near = document.createElement('p');
+      near.className = 'alert refusal kept';
+      near.id = 'refused-near';
+      near.textContent = notice.textContent;
+      form.parentNode.insertBefore(near, form);
+    }
+    (first || form).focus();
+    (first || form).scrollIntoView({ block: 'center' });
+  }
+
   function print() {
     document.querySelectorAll('[data-print]').forEach(function (b) { b.addEventListener('click', function () { window.print(); }); });
   }
@@ -141,4 +206,6 @@
   canned();
   print();
   evidence();
+  keepTyped();
+  restoreTyped();
 }());
