@@ -18,11 +18,16 @@ import id.ruangaman.audit.AuditEvent;
 /**
  * What the audit log shows for the ids and instants in its rows' details (walkthrough 9, finding 17): an account by
  * its username ("Akun sari", not "Akun #2"), a counsellor's message and an evidence file by their kind and time ("Bukti
- * Foto, 2026-12-01 07:50 WIB"), an instant in the inbox's zone ("Sampai: 2026-12-01 08:16 WIB"), and providers and
- * referrals by the names {@link AuditNames} implementations give. A few statements per page, by id.
+ * Foto, 2026-12-01 07:50 WIB"), an instant in the inbox's zone ("Sampai: 2026-12-01 08:16 WIB"), and providers,
+ * referrals, parties and interviews by the names {@link AuditNames} implementations give; one that is gone since (an
+ * erasure, a discarded draft) as "(sudah dihapus)" rather than its id. A few statements per page, by id.
  */
 @RequestScoped
 class AuditRowNames {
+
+    /** The detail words whose value is the id of a row (an account, a message, a party ...), never a count. */
+    static final List<String> NAMED_BY_ID = List.of("account", "assignee", "message", "media", "referral", "referral_letter",
+            "provider", "party", "interview");
 
     private final EntityManager em;
     private final InboxFormat fmt;
@@ -79,6 +84,12 @@ class AuditRowNames {
         }
         for (AuditNames feature : features) {
             names.putAll(feature.names(ids));
+        }
+        // A thing named by id that none of the above found was erased or discarded since: say so, never "#12".
+        for (String kind : NAMED_BY_ID) {
+            for (Long id : ids.getOrDefault(kind, Set.of())) {
+                names.putIfAbsent(kind + ":" + id, labels.auditGone());
+            }
         }
         return names;
     }

@@ -513,6 +513,10 @@ public interface InboxMessages {
     @Message
     String audit_count(String key, int n);
 
+    /** What an audit row shows for a thing of the case that is no longer there (erased, discarded), instead of its id. */
+    @Message
+    String audit_gone();
+
     @Message
     String audit_system_actor(String key);
 

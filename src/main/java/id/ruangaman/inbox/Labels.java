@@ -424,6 +424,11 @@ public class Labels {
         return String.join(" · ", out);
     }
 
+    /** What an audit row shows for a thing it names by id that is no longer there: "(sudah dihapus)" / "(deleted)". */
+    String auditGone() {
+        return msg().audit_gone();
+    }
+
     /** A report period {@code month:2026:11} as "bulan 2026 11": the kind's label, then its year and part as written. */
     private String period(String value) {
         String[] parts = value.split(":", 2);

@@ -72,9 +72,9 @@ public class ReferralResource {
         ReferralService.Item item = referrals.view(ReferralService.parseId(id), current);
         List<String> next = item.referral().state().manualNext().stream().map(ReferralStatus::code).toList();
         // The history names this referral's provider, not its id (walkthrough 8: "Provider #1").
-        // Walkthrough 9, finding 14: and the referral itself by its provider, not "Rujukan #1".
+        // Walkthrough 9, finding 14: and the referral itself (and its printed letter) by its provider, not "Rujukan #1".
         Map<String, String> names = item.provider() == null ? Map.of() : Map.of("provider:" + item.provider().id, item.provider().name,
-                "referral:" + item.referral().id, item.provider().name);
+                "referral:" + item.referral().id, item.provider().name, "referral_letter:" + item.referral().id, item.provider().name);
         return locale.apply(Templates.detail(item, ReferralPart.CODES, next, referrals.history(item), names));
     }
 
