@@ -16,7 +16,15 @@ import id.ruangaman.conversation.Output;
  */
 public interface ChatInterceptor {
 
-    Optional<List<Output.Message>> intercept(Contact contact, Input input);
+    /**
+     * @param reported whether this chat has sent a report: its conversation keeps the reference code from the first
+     *                 submission on ({@code SessionState#referenceCode}), and the contact counts its reports
+     *                 ({@link Contact#conversation}). Only then can the person have a case, and anything that hangs on
+     *                 one (a referral awaiting their consent); an interceptor that only answers about such things can
+     *                 leave every other input alone without reading the database (issue 16: a query per typed answer,
+     *                 and the check of the whole round's pending writes Hibernate makes before each query).
+     */
+    Optional<List<Output.Message>> intercept(Contact contact, Input input, boolean reported);
 
     /** Lower runs first. */
     default int priority() {

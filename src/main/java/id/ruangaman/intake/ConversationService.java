@@ -71,6 +71,7 @@ public class ConversationService {
     Event<TranscriptChanged> transcriptChanged;
     @Inject
     Instance<ChatInterceptor> interceptors;
+    private volatile List<ChatInterceptor> sortedInterceptors;
     @Inject
     FloodGuard flood;
     @Inject
@@ -227,9 +228,9 @@ public class ConversationService {
             announce(contact, inbound);
             return flooded.get(); // recorded for the transcript, not run through the conversation
         }
-        Optional<List<Output.Message>> intercepted = interceptors.stream()
-                .sorted(java.util.Comparator.comparingInt(ChatInterceptor::priority))
-                .map(interceptor -> interceptor.intercept(contact, input)).flatMap(Optional::stream).findFirst();
+        boolean reported = before.map(SessionState::referenceCode).isPresent() || contact.conversation > 0;
+        Optional<List<Output.Message>> intercepted = interceptors().stream()
+                .map(interceptor -> interceptor.intercept(contact, input, reported)).flatMap(Optional::stream).findFirst();
         if (intercepted.isPresent()) {
             announce(contact, inbound);
             return intercepted.get().stream().map(message -> outbox.queue(contact, caseId, null, message)).toList();
@@ -247,6 +248,16 @@ public class ConversationService {
             announce(contact, inbound);
         }
         return apply(contact, session, flowOf(step.state()), step, quiet, uploaded(input), thread, pressAnswer);
+    }
+
+    /** The interceptors in the order they are asked, looked up once (they are application-scoped). */
+    private List<ChatInterceptor> interceptors() {
+        List<ChatInterceptor> sorted = sortedInterceptors;
+        if (sorted == null) {
+            sorted = interceptors.stream().sorted(java.util.Comparator.comparingInt(ChatInterceptor::priority)).toList();
+            sortedInterceptors = sorted;
+        }
+        return sorted;
     }
 
     /** Tells the open inbox pages, and for a case's thread the team, that the person's line {@code inbound} arrived. */

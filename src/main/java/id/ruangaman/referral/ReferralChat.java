@@ -48,13 +48,18 @@ class ReferralChat implements ChatInterceptor {
         return text != null && WITHDRAW.matcher(text.strip()).matches();
     }
 
+    /**
+     * {@inheritDoc} A typed text is looked at only in a chat that has {@code reported}: a referral belongs to a case, and
+     * before the person's first report none can exist, so the text goes to the engine without a query (most typed answers
+     * are an intake's). The command and the buttons are answered either way.
+     */
     @Override
-    public Optional<List<Output.Message>> intercept(Contact contact, Input input) {
+    public Optional<List<Output.Message>> intercept(Contact contact, Input input, boolean reported) {
         String language = ReferralTexts.language(contact.language);
         if (input instanceof Input.Text text && isWithdrawCommand(text.text())) {
             return Optional.of(List.of(startWithdrawal(contact, language)));
         }
-        if (input instanceof Input.Text text && !text.text().strip().startsWith("/")) {
+        if (input instanceof Input.Text text && reported && !text.text().strip().startsWith("/")) {
             List<Referral> withdrawable = referrals.withdrawable(contact);
             if (withdrawable.size() > 1) {
                 Optional<Output.Message> asked = openWithdrawalQuestion(contact);

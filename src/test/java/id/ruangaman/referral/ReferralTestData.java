@@ -64,9 +64,14 @@ public class ReferralTestData {
         return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().referenceCode);
     }
 
-    /** A submitted case for an existing contact (a Telegram chat or WhatsApp number), written directly. */
+    /**
+     * A submitted case for an existing contact (a Telegram chat or WhatsApp number), written directly. As a submission
+     * does, the contact counts the report ({@code Contact.conversation}), so the chat counts as one that has reported
+     * (what the referral part of the chat looks at before reading referrals).
+     */
     public String caseFor(long contactId, Channel channel) {
         return QuarkusTransaction.requiringNew().call(() -> {
+            contacts.findById(contactId).conversation++;
             Intake intake = new Intake();
             intake.referenceCode = "RT" + ThreadLocalRandom.current().nextLong(10_000_000L, 99_999_999L);
             intake.contactId = contactId;

@@ -1,0 +1,127 @@
+package id.ruangaman.channel.inbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.testing.IntakeWalk;
+import id.ruangaman.testing.StatementCounter;
+import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WhatsAppFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * What a processed intake step costs the database, counted (issue 16): a backlog of mixed intake steps of ten people
+ * (every fifth on WhatsApp, as in the benchmark's drain), a typed answer among the taps, is worked off through the real
+ * path (claim, round, conversation step, replies queued, updates marked) and the SQL statements Hibernate sends on the
+ * way are counted ({@link StatementCounter}; statements on a raw connection, a few per round, are not). A step that
+ * starts querying the database again (each query also makes Hibernate check the whole round for writes to flush first,
+ * and may send the round's earlier writes one step at a time) fails this.
+ */
+@QuarkusTest
+class ProcessingStatementsTest {
+
+    private static final int PEOPLE = 10;
+    /** The steps before the measured ones: from the first message to the chronology's question. */
+    private static final IntakeWalk OPENING = IntakeWalk.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes",
+            "reporter_role:victim", "send_now:details", "violence_type:sexual_assault", "violence_type:done",
+            "incident_when:within_month", "victim_minor:no", "incident_place:campus");
+    /** The measured steps: a typed chronology among taps (every step gets a reply). */
+    private static final IntakeWalk MEASURED = IntakeWalk.of("Cerita sintetis untuk uji: kejadian di lorong, tanpa nama asli.",
+            "chronology:done", "biodata_offer:yes", "name:skip", "age_range:25_34", "gender:skip");
+
+    @Inject
+    InboundProcessor processor;
+    @Inject
+    DataSource dataSource;
+
+    @BeforeEach
+    void holdTheWorkers() {
+        processor.pause();
+    }
+
+    @AfterEach
+    void letThemGo() {
+        processor.resume();
+    }
+
+    @Test
+    void aRoundOfIntakeStepsSendsFewStatements() {
+        List<Long> chats = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        List<String> opening = new ArrayList<>();
+        for (int person = 0; person < PEOPLE; person++) {
+            if (person % 5 == 4) {
+                String number = WhatsAppFixtures.newNumber();
+                numbers.add(number);
+                opening.add(WhatsAppFixtures.text(number, "halo"));
+                opening.addAll(OPENING.whatsApp(number));
+            } else {
+                long chat = TelegramFixtures.newChatId();
+                chats.add(chat);
+                opening.add(TelegramFixtures.render("start_command.json", chat));
+                opening.addAll(OPENING.telegram(chat));
+            }
+        }
+        post(opening);
+        processor.drainOnce(); // the opening, and whatever else was due, out of the way
+
+        List<String> measured = new ArrayList<>();
+        chats.forEach(chat -> measured.addAll(MEASURED.telegram(chat)));
+        numbers.forEach(number -> measured.addAll(MEASURED.whatsApp(number)));
+        long repliesBefore = sql("select count(*) from chat_message where direction = 'OUT'");
+        post(measured);
+        int looked;
+        StatementCounter.Recording recording;
+        try (StatementCounter.Recording counting = StatementCounter.record()) {
+            looked = processor.drainOnce();
+            recording = counting;
+        }
+        int steps = PEOPLE * MEASURED.steps().size();
+        assertEquals(steps, looked, "every measured step was worked off, and nothing else");
+        assertEquals(0, sql("select count(*) from inbound_update where status = 'PENDING'"));
+        assertTrue(sql("select count(*) from chat_message where direction = 'OUT'") - repliesBefore >= steps,
+                "every step was answered");
+        System.out.printf("[statements] %d steps, %d statements:%s%n", steps, recording.count(), recording.summary());
+        assertTrue(recording.statements().stream().noneMatch(sql -> sql.contains(" referral ")),
+                "nobody in this round has reported, so nobody can have a referral to answer:" + recording.summary());
+        assertTrue(recording.count() <= BUDGET, steps + " steps sent " + recording.count() + " statements, more than " + BUDGET
+                + ":" + recording.summary());
+    }
+
+    /**
+     * Statements for the 60 steps: two claims of one round each. Per round: the claim, reading the claimed updates,
+     * locking them, the senders' contacts and sessions, the sequence, the transcript lines and the sessions (one batch
+     * each); per contact in a round, its update (the contact is written with only its changed columns, which Hibernate
+     * does not batch): 27 in all. A statement per step would add 60.
+     */
+    private static final int BUDGET = 30;
+
+    /** Posts every update in order; each is stored (acknowledged) before the next leaves. */
+    private static void post(List<String> updates) {
+        for (String update : updates) {
+            (update.contains("whatsapp_business_account") ? WhatsAppFixtures.post(update) : TelegramChats.post(update))
+                    .then().statusCode(200);
+        }
+    }
+
+    private long sql(String query) {
+        try (var c = dataSource.getConnection(); var s = c.createStatement(); var r = s.executeQuery(query)) {
+            r.next();
+            return r.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
