@@ -312,6 +312,14 @@ public interface CaseworkMessages {
     @Message
     String erased_skeleton();
 
+    /** Before the date a case was closed: the closed SOP page's one line, with {@link #case_closed_readonly()}. */
+    @Message
+    String case_closed_on();
+
+    /** What a closed case's page still allows, and that a closed case is not reopened (a new report is). */
+    @Message
+    String case_closed_readonly();
+
     @Message
     String decision_number();
 

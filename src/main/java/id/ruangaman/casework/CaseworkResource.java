@@ -83,6 +83,7 @@ public class CaseworkResource {
             if (status == null || !CaseStatus.ALL.contains(status)) {
                 throw FormRefused.invalid("illegal_step");
             }
+            work.requireOpen(ref, current); // a closed case has no next step: its page says so, as every other form's
             cases.changeStatus(ref, status, reason == null || reason.isBlank() ? null : reason, current);
         } catch (FormRefused e) {
             return refused(ref, "status", form("reason", reason), e.code(), e.status());

@@ -572,6 +572,15 @@ class CaseworkService {
         i.consentRecordedAt = now();
     }
 
+    /**
+     * Refuses a change to a closed or erased case (409 {@code case_closed}, {@code case_deleted}): a closed case's SOP
+     * record is read-only, and the workflow has no step out of closed ({@code CaseStatus}).
+     */
+    @Transactional
+    public void requireOpen(String ref, CurrentAccount who) {
+        writable(ref, who);
+    }
+
     private CaseFile writable(String ref, CurrentAccount who) {
         CaseFile file = access.open(ref, who);
         if (file.isDeleted()) {

@@ -101,6 +101,9 @@ class LeadershipService {
             // the erasure closed the case and emptied its conclusion: there is no one named to decide on
             throw FormRefused.notReady(repo.one(Decision.class, file.id).isPresent() ? "case_deleted" : "decision_after_erasure");
         }
+        if (CaseStatus.CLOSED.equals(file.status)) {
+            throw FormRefused.notReady("case_closed"); // closed before a decision (withdrawn, duplicate): read-only
+        }
         if (!CaseStatus.CONCLUDED.equals(file.status)) {
             throw FormRefused.notReady("not_concluded");
         }

@@ -197,7 +197,10 @@ class CaseworkWorkflowTest {
         assertTrue(sop.contains("SK-SINTETIS/7") && sop.contains("Surat keterangan telah melaksanakan sanksi dicatat"), "shown, and on the timeline");
         assertEquals(303, steps.close("resolved"));
         assertEquals(1, audits("status_change", id, "decided->closed reason:resolved"));
-        refused(steps, id, "closed", "new", "illegal_step", "tidak bisa dilakukan");
+        // A closed case has no next step: its page is shown again, read-only, with the reason (409), and nothing changes.
+        steps.post().formParam("status", "new").when().post(steps.base() + "/status").then().statusCode(409)
+                .body(containsString("Kasus sudah ditutup"));
+        assertEquals("closed", file(ref).status);
         // Closing without a reason is refused on the page, not with a bare error.
         String open = fixtures.submittedCase(true);
         new CaseworkSteps(session, open).post().formParam("status", "closed").when().post("/inbox/cases/" + open + "/sop/status").then()
