@@ -100,7 +100,7 @@ public class InboxFixtures {
         });
         send(contactId, new Input.Text("/mulai"), null);
         send(contactId, Input.ButtonPress.fromCallbackData("_new:new"), null);
-        walkIntake(contactId, true);
+        walk(contactId, shortVictim(true).withoutLanguage()); // the chat's language is kept, not asked again
         return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId = ?1 order by receivedAt desc, id desc", contactId)
                 .firstResult().referenceCode);
     }
@@ -121,7 +121,11 @@ public class InboxFixtures {
     }
 
     private void walkIntake(long contactId, boolean safeToReply) {
-        walk(contactId, IntakeWalk.shortVictim(safeToReply, "Kronologi sintetis untuk pengujian", "no", "psychological", "legal"));
+        walk(contactId, shortVictim(safeToReply));
+    }
+
+    private static IntakeWalk shortVictim(boolean safeToReply) {
+        return IntakeWalk.shortVictim(safeToReply, "Kronologi sintetis untuk pengujian", "no", "psychological", "legal");
     }
 
     /** Plays a walk on the DEV channel, as its handler passes each input on (no files). */

@@ -12,6 +12,7 @@ import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.ChatMessageRepository;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.transcript.MediaRepository;
+import id.ruangaman.transcript.TranscriptBody;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,7 +39,7 @@ class CaseChoiceTest {
     void aMessageAfterChoosingTheOlderReportIsFiledUnderIt() {
         DevConversation person = new DevConversation(contacts, conversations, media)
                 .upToChronology().text("Kronologi pertama (sintetis)").restToSubmission(true);
-        person.text("/mulai").button("_new:new").upToChronology().text("Kronologi kedua (sintetis)").restToSubmission(true);
+        person.text("/mulai").button("_new:new").upToChronologyAgain().text("Kronologi kedua (sintetis)").restToSubmission(true);
         List<Intake> reports = QuarkusTransaction.requiringNew()
                 .call(() -> intakes.find("contactId = ?1 order by id", person.contactId).list());
         assertEquals(2, reports.size());
@@ -85,7 +86,9 @@ class CaseChoiceTest {
                 person.contactId, ChatMessage.Direction.OUT).firstResult());
         org.junit.jupiter.api.Assertions.assertFalse(after.body != null && after.body.contains("laporan baru, atau"),
                 "the button's choice was asked again: " + after.body);
-        person.upToChronology().text("Kronologi kedua (sintetis)").restToSubmission(true);
+        // The language chosen for the first report is kept: the new report goes from the greeting to consent.
+        assertEquals("consent", TranscriptBody.message(after).orElseThrow().nodeId(), "the new report asked the language again");
+        person.upToChronologyAgain().text("Kronologi kedua (sintetis)").restToSubmission(true);
         assertEquals(2L, QuarkusTransaction.requiringNew().call(() -> intakes.count("contactId", person.contactId)),
                 "the button did not lead to a second report");
     }
@@ -95,7 +98,7 @@ class CaseChoiceTest {
     void statusNamesEveryOpenReportOfThePerson() {
         DevConversation person = new DevConversation(contacts, conversations, media)
                 .upToChronology().text("Kronologi pertama (sintetis)").restToSubmission(true);
-        person.text("/mulai").button("_new:new").upToChronology().text("Kronologi kedua (sintetis)").restToSubmission(true);
+        person.text("/mulai").button("_new:new").upToChronologyAgain().text("Kronologi kedua (sintetis)").restToSubmission(true);
         List<Intake> reports = QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId = ?1 order by id", person.contactId).list());
         person.text("/status");
         String answer = QuarkusTransaction.requiringNew().call(() -> messages.find("contactId = ?1 and direction = ?2 order by id desc",

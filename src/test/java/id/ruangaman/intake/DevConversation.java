@@ -62,7 +62,19 @@ public final class DevConversation {
      * the safety answer ("yes", "quiet" or "no"); the kind of violence and the time are skipped, the place is online.
      */
     public DevConversation upToChronology(String safeToReply) {
-        return button("language:id").button("consent:yes").button("in_danger:no").button("safe_to_reply:" + safeToReply)
+        return button("language:id").upToChronologyAgain(safeToReply);
+    }
+
+    /**
+     * As {@link #upToChronology()} for a new report in a chat whose language is already chosen: the flow does not ask
+     * the language again (a new report after one, or starting over).
+     */
+    public DevConversation upToChronologyAgain() {
+        return upToChronologyAgain("yes");
+    }
+
+    private DevConversation upToChronologyAgain(String safeToReply) {
+        return button("consent:yes").button("in_danger:no").button("safe_to_reply:" + safeToReply)
                 .button("reporter_role:victim").button("send_now:details").button("violence_type:skip").button("incident_when:skip")
                 .button("victim_minor:no").button("incident_place:online");
     }

@@ -49,6 +49,14 @@ public final class IntakeWalk {
         return new IntakeWalk(all);
     }
 
+    /**
+     * This walk without its language tap: a new report in a chat whose language is already chosen is not asked it
+     * again (the flow goes from the greeting to the privacy note and the consent question).
+     */
+    public IntakeWalk withoutLanguage() {
+        return new IntakeWalk(steps.stream().filter(step -> !(step.kind() == Kind.TAP && step.value().startsWith("language:"))).toList());
+    }
+
     public List<Step> steps() {
         return steps;
     }

@@ -25,6 +25,12 @@ final class Navigator {
 
     /** As {@link #answered(Turn, NodeDefinition, Answer, String)}, going on to {@code target} instead of the exit. */
     static void answered(Turn turn, NodeDefinition node, Answer answer, String exitKey, String target) {
+        record(turn, node, answer, exitKey);
+        enter(turn, target);
+    }
+
+    /** Keeps {@code answer} and applies what it does (language, events), without moving on. */
+    static void record(Turn turn, NodeDefinition node, Answer answer, String exitKey) {
         if (answer != null && node.key() != null) {
             turn.update(state -> state.withAnswer(node.key(), answer));
             turn.emit(new Output.AnswerRecorded(node.key(), answer));
@@ -39,7 +45,6 @@ final class Navigator {
             boolean on = "discreet_on".equals(event);
             turn.update(state -> state.withDiscreet(on));
         }
-        enter(turn, target);
     }
 
     static void enter(Turn turn, String nodeId) {

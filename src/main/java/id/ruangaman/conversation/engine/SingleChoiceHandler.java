@@ -34,6 +34,21 @@ final class SingleChoiceHandler implements NodeHandler {
         return SummaryRenderer.optionLabel(turn, node, answer.value());
     }
 
+    /**
+     * A {@code sets_language} question reached in a chat whose language is already known (a new report after one, or
+     * starting over, keeps the language: {@code Sessions.restart}) is answered with that language and not asked again;
+     * /bahasa changes it any time. Asked as usual while no language is known (a new chat).
+     */
+    @Override
+    public String enter(Turn turn, NodeDefinition node) {
+        String known = turn.state().language();
+        if (node.isLanguageChoice() && known != null && node.options().stream().anyMatch(option -> option.id().equals(known))) {
+            Navigator.record(turn, node, Answer.choice(node.kind().fileName(), known, null), known);
+            return node.target(known);
+        }
+        return NodeHandler.super.enter(turn, node);
+    }
+
     @Override
     public List<ChoiceSpec> choices(Turn turn, NodeDefinition node) {
         List<ChoiceSpec> choices = new ArrayList<>();
