@@ -16,7 +16,7 @@ public final class AuditDetail {
             "attachment", "case", "case_referrals", "certificate", "cases", "casework", "checkin", "choice", "conflict_mark", "consent", "create",
             "csv", "deactivate", "draft", "edit", "erase", "field", "guardian_override", "heavier", "interview", "locked", "media",
             "message", "minutes", "none", "not_concluded", "outcome", "overview", "parts", "party", "path", "period", "plan",
-            "provider", "providers", "reason", "referral", "referral_letter", "referral_overview", "refused", "risk", "role",
+            "provider", "providers", "reason", "recovery_end", "referral", "referral_letter", "referral_overview", "refused", "risk", "role",
             "send_refused", "service", "sessions", "source", "state", "tick", "tier", "unknown_account", "untick", "until", "with",
             "wrong_password", "inactive");
 
@@ -26,7 +26,7 @@ public final class AuditDetail {
             "checklist_incomplete", "illegal_step", "assessment_missing", "low", "medium", "high", "examination", "accompaniment_only",
             "not_proceed", "undecided", "victim", "reporter", "witness", "terlapor", "proven", "not_proven", "ringan", "sedang",
             "berat", "victim_disability", "victim_impact", "perpetrator_task_force", "perpetrator_programme_head", "planned",
-            "in_progress", "completed", "guardian", "coordinator", "month", "semester", "year");
+            "in_progress", "completed", "consent_withdrawn", "consent_not_given", "other", "guardian", "coordinator", "month", "semester", "year");
 
     /** Names before a colon whose value is a count, not an id: shown as a count ("2 kasus"), never as "#2". */
     public static final List<String> COUNTS = List.of("cases", "sessions");

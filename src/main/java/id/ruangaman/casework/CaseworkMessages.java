@@ -313,6 +313,32 @@ public interface CaseworkMessages {
     String erased_skeleton();
 
     /** Before the date a case was closed: the closed SOP page's one line, with {@link #case_closed_readonly()}. */
+    /** Beside the close form: what closing with {@code label} (a closing reason's label) needs first. */
+    @Message
+    String close_needs(String label);
+
+    @Message
+    String recovery_end();
+
+    @Message
+    String recovery_end_hint();
+
+    @Message
+    String ended_on();
+
+    @Message
+    String recovery_end_reason();
+
+    /** The label of a {@code Vocabulary.RECOVERY_END_REASONS} code. */
+    @Message
+    String recovery_end_reason_of(String key);
+
+    @Message
+    String recovery_end_note();
+
+    @Message
+    String required_if_other();
+
     @Message
     String case_closed_on();
 

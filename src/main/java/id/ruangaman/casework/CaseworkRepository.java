@@ -123,6 +123,7 @@ class CaseworkRepository {
         m.put("case_sanction_execution", List.of("programme", "institution", "notes", "certificate_issuer"));
         m.put("case_recovery_plan", List.of("plan"));
         m.put("case_recovery_checkin", List.of("note"));
+        m.put("case_recovery_end", List.of("note"));
         return Collections.unmodifiableMap(m);
     }
 

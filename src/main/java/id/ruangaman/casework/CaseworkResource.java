@@ -246,6 +246,15 @@ public class CaseworkResource {
                 () -> work.addCheckin(ref, checkedOn, withWhom, provider, note, current));
     }
 
+    /** The end of the victim's recovery: {@code ended_on} (yyyy-MM-dd), {@code recovery_end_reason}, {@code recovery_end_note}. */
+    @POST
+    @Path("/recovery-end")
+    public Response recoveryEnd(@RestPath String ref, @RestForm("ended_on") String endedOn,
+            @RestForm("recovery_end_reason") String reason, @RestForm("recovery_end_note") String note) {
+        return act(ref, "recovery-end", form("ended_on", endedOn, "recovery_end_reason", reason, "recovery_end_note", note),
+                () -> work.endRecovery(ref, endedOn, reason, note, current));
+    }
+
     @POST
     @Path("/conflicts")
     public Response conflict(@RestPath String ref, @RestForm("conflict_account") String account) {

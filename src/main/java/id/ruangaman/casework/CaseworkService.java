@@ -497,6 +497,40 @@ class CaseworkService {
         audit.record(who.getUsername(), AuditAction.RECOVERY, file.id, "checkin with:" + c.withWhom);
     }
 
+    /**
+     * States that the victim's recovery ended, when and why (SOP Investigasi dan Pendampingan 2.1 and 3): after the
+     * decision (409 {@code decision_first}); {@code reason} one of {@link Vocabulary#RECOVERY_END_REASONS} (400
+     * {@code recovery_end_reason}); "finished" and "consent withdrawn" end a recorded plan (400
+     * {@code recovery_end_needs_plan} without one), "consent never given" is only for a case without a plan (400
+     * {@code recovery_end_has_plan}); the note is required for "other" (400 {@code recovery_end_note}). {@code endedOn}
+     * (yyyy-MM-dd) already happened, not before the decision nor the plan's consent. Saving again replaces the record.
+     */
+    @Transactional
+    public void endRecovery(String ref, String endedOn, String reason, String note, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        Decision d = repo.one(Decision.class, file.id).orElseThrow(() -> FormRefused.notReady("decision_first"));
+        String why = code(reason, Vocabulary.RECOVERY_END_REASONS, "recovery_end_reason");
+        RecoveryPlan plan = repo.one(RecoveryPlan.class, file.id).orElse(null);
+        if (plan == null && List.of("completed", "consent_withdrawn").contains(why)) {
+            throw FormRefused.invalid("recovery_end_needs_plan");
+        }
+        if (plan != null && "consent_not_given".equals(why)) {
+            throw FormRefused.invalid("recovery_end_has_plan");
+        }
+        RecoveryEnd e = repo.one(RecoveryEnd.class, file.id).orElseGet(RecoveryEnd::new);
+        e.endedOn = DateRules.notBefore(DateRules.notBefore(dates.notBeforeReceipt(dates.happened(date(endedOn, "ended_on")), file),
+                d.decidedOn, "decision"), plan == null ? null : plan.consentOn, "recovery_consent");
+        e.reason = why;
+        e.note = "other".equals(why) ? required(note, "recovery_end_note") : optional(note);
+        e.recordedBy = who.getUsername();
+        e.recordedAt = now();
+        if (e.intakeId == null) {
+            e.intakeId = file.id;
+            repo.persist(e);
+        }
+        audit.record(who.getUsername(), AuditAction.RECOVERY, file.id, "recovery_end reason:" + e.reason);
+    }
+
     // --- conflict of interest ---------------------------------------------------------------------------------
 
     /** A coordinator marks an account conflicted for the case (403 for anyone else). */

@@ -16,7 +16,7 @@ import id.ruangaman.security.Account;
 public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDaysLeft, Assessment assessment,
         List<LimitedMeeting> meetings, AssignmentLetter letter, List<Party> parties, List<Interview> interviews,
         Conclusion conclusion, Recommendation recommendation, Decision decision, SanctionExecution execution, RecoveryPlan recovery,
-        List<Provider> recoveryProviders, List<RecoveryCheckin> checkins, List<Account> accounts, List<Account> conflicted,
+        RecoveryEnd recoveryEnd, List<Provider> recoveryProviders, List<RecoveryCheckin> checkins, List<Account> accounts, List<Account> conflicted,
         List<TimelineEntry> timeline, List<String> nextStatuses, List<Provider> directory, Map<String, String> values,
         String refusal, String refusedForm, Map<String, List<String>> blockedSteps) {
 
@@ -25,7 +25,10 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
         return accounts.stream().filter(a -> id.ruangaman.security.Role.worksCases(a.role)).toList();
     }
 
-    /** Why a next status would be refused now (the case page's hint): refusal codes, empty when the step is open. */
+    /**
+     * Why a next status would be refused now (the case page's hint): refusal codes, empty when the step is open. For
+     * closing, {@code closed:<reason>} ({@code closed:resolved}): what closing with that reason needs.
+     */
     public List<String> blockedBy(String next) {
         return blockedSteps.getOrDefault(next, List.of());
     }

@@ -64,6 +64,7 @@ class CaseworkViews {
         Decision decision = repo.one(Decision.class, id).orElse(null);
         SanctionExecution execution = repo.one(SanctionExecution.class, id).orElse(null);
         RecoveryPlan recovery = repo.one(RecoveryPlan.class, id).orElse(null);
+        RecoveryEnd recoveryEnd = repo.one(RecoveryEnd.class, id).orElse(null);
         List<Provider> recoveryProviders = recovery == null ? List.of()
                 : Arrays.stream(recovery.providerIds.split(",")).filter(s -> !s.isBlank()).map(s -> providers.findById(Long.parseLong(s)))
                         .filter(Objects::nonNull).toList();
@@ -128,9 +129,14 @@ class CaseworkViews {
             values.put("plan", recovery.plan);
             values.put("providers", recovery.providerIds);
         }
+        if (recoveryEnd != null) {
+            values.put("ended_on", recoveryEnd.endedOn.toString());
+            values.put("recovery_end_reason", recoveryEnd.reason);
+            values.put("recovery_end_note", recoveryEnd.note);
+        }
         values.putAll(submitted);
         return new CaseworkView(file, repo.one(CaseStage.class, id).orElse(null), daysLeft, assessment, repo.meetings(id), letter,
-                repo.parties(id), repo.interviews(id), conclusion, recommendation, decision, execution, recovery, recoveryProviders,
+                repo.parties(id), repo.interviews(id), conclusion, recommendation, decision, execution, recovery, recoveryEnd, recoveryProviders,
                 repo.checkins(id), active, active.stream().filter(a -> conflictedIds.contains(a.id)).toList(), timeline(id),
                 CaseStatus.next(file.status), file.isDeleted() ? List.of() : providers.search(List.of(), null, null), values, refusal,
                 refusedForm, stepBlocks.of(file));
@@ -152,6 +158,7 @@ class CaseworkViews {
         }
         // the sanction's statement has its own line (SOP Pengenaan Sanksi 6), not "execution updated"
         String action = AuditAction.SANCTION_EXECUTION.code().equals(e.action) && "certificate".equals(e.detail) ? "sanction_certificate"
+                : AuditAction.RECOVERY.code().equals(e.action) && e.detail != null && e.detail.startsWith("recovery_end ") ? "recovery_end"
                 : e.action;
         return new CaseworkView.TimelineEntry(e.at, e.actor, action, from, to);
     }

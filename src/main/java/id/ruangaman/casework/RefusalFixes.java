@@ -33,6 +33,10 @@ public class RefusalFixes {
             Map.entry("resolved_needs_decision", "decision"),
             Map.entry("sanction_not_completed", "execution"),
             Map.entry("certificate_missing", "certificate"),
+            Map.entry("recovery_plan_missing", "recovery"),
+            Map.entry("recovery_checkin_missing", "checkin"),
+            Map.entry("recovery_not_ended", "recovery-end"),
+            Map.entry("recovery_period_running", "recovery-end"),
             Map.entry("summons_past", "interview"));
 
     private static final Pattern CASE_PATH = Pattern.compile("^/inbox/cases/([A-Za-z0-9-]{1,32})(/.*)?$");

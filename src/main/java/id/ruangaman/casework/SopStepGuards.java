@@ -20,7 +20,11 @@ import id.ruangaman.inbox.VerificationFinding;
  * <li>concluded: at least one interview with its minutes (10), the conclusion with every required part, and the
  * recommendation (Penyusunan Kesimpulan 1-8);</li>
  * <li>decided: the leadership's decision (Penyusunan Kesimpulan 9);</li>
- * <li>closed: "resolved" only after a decision, and after a decided sanction was carried out (Pengenaan Sanksi 4-6).
+ * <li>closed: "resolved" only after a decision, and after a decided sanction was carried out (Pengenaan Sanksi 4-6);
+ * and when the decision set a recovery period or a recovery plan was made, only once the recovery has ended
+ * (Investigasi dan Pendampingan 2.1 and 3: recovery runs for the period leadership set, only with consent): a plan,
+ * or the statement that consent was not given; at least one monitoring check-in of the plan (2.3), unless consent was
+ * withdrawn; and the period over, or the end of the recovery stated with its reason ({@link RecoveryEnd}).
  * Withdrawn, duplicate and deleted cases may close at any time.</li>
  * </ul>
  */
@@ -28,9 +32,11 @@ import id.ruangaman.inbox.VerificationFinding;
 class SopStepGuards implements CaseStepGuard {
 
     private final CaseworkRepository repo;
+    private final DateRules dates;
 
-    SopStepGuards(CaseworkRepository repo) {
+    SopStepGuards(CaseworkRepository repo, DateRules dates) {
         this.repo = repo;
+        this.dates = dates;
     }
 
     @Override
@@ -47,7 +53,7 @@ class SopStepGuards implements CaseStepGuard {
             case CaseStatus.IN_EXAMINATION -> toExamination(id);
             case CaseStatus.CONCLUDED -> toConclusion(id);
             case CaseStatus.DECIDED -> repo.one(Decision.class, id).isEmpty() ? List.of("decision_missing") : List.of();
-            case CaseStatus.CLOSED -> toClosed(file, reason).map(List::of).orElse(List.of());
+            case CaseStatus.CLOSED -> toClosed(file, reason);
             default -> List.of();
         };
     }
@@ -96,25 +102,52 @@ class SopStepGuards implements CaseStepGuard {
         return missing;
     }
 
-    private Optional<String> toClosed(CaseFile file, String reason) {
+    private List<String> toClosed(CaseFile file, String reason) {
         if (!"resolved".equals(reason)) {
-            return Optional.empty();
+            return List.of();
         }
         if (List.of(CaseStatus.IN_EXAMINATION, CaseStatus.CONCLUDED).contains(file.status)) {
-            return Optional.of("resolved_needs_decision");
+            return List.of("resolved_needs_decision");
         }
-        if (CaseStatus.DECIDED.equals(file.status)) {
-            Optional<Decision> decision = repo.one(Decision.class, file.id);
-            if (decision.isPresent() && decision.get().sanctionTier != null) {
-                Optional<SanctionExecution> execution = repo.one(SanctionExecution.class, file.id);
-                if (execution.isEmpty() || !"completed".equals(execution.get().state)) {
-                    return Optional.of("sanction_not_completed");
-                }
-                if (Vocabulary.hasProgramme(decision.get().sanctionTier) && execution.get().certificateNumber == null) {
-                    return Optional.of("certificate_missing"); // Pengenaan Sanksi 6: the statement closes the sanction
-                }
+        List<String> missing = new ArrayList<>();
+        Optional<Decision> decision = CaseStatus.DECIDED.equals(file.status) ? repo.one(Decision.class, file.id) : Optional.empty();
+        if (decision.isPresent() && decision.get().sanctionTier != null) {
+            Optional<SanctionExecution> execution = repo.one(SanctionExecution.class, file.id);
+            if (execution.isEmpty() || !"completed".equals(execution.get().state)) {
+                missing.add("sanction_not_completed");
+            } else if (Vocabulary.hasProgramme(decision.get().sanctionTier) && execution.get().certificateNumber == null) {
+                missing.add("certificate_missing"); // Pengenaan Sanksi 6: the statement closes the sanction
             }
         }
-        return Optional.empty();
+        decision.ifPresent(d -> missing.addAll(recoveryOpen(d)));
+        return missing;
+    }
+
+    /**
+     * What keeps the victim's recovery open (Investigasi dan Pendampingan 2.1, 2.3, 3), in the order the work is done;
+     * empty when the decision set no recovery period and no plan was made, or when the recovery has ended.
+     */
+    private List<String> recoveryOpen(Decision decision) {
+        RecoveryPlan plan = repo.one(RecoveryPlan.class, decision.intakeId).orElse(null);
+        if (decision.recoveryUntil == null && plan == null) {
+            return List.of();
+        }
+        RecoveryEnd end = repo.one(RecoveryEnd.class, decision.intakeId)
+                .filter(e -> plan == null || !"consent_not_given".equals(e.reason)).orElse(null);
+        if (plan == null) {
+            return end == null ? List.of("recovery_plan_missing") : List.of();
+        }
+        List<String> missing = new ArrayList<>();
+        if (repo.checkins(decision.intakeId).isEmpty() && (end == null || !"consent_withdrawn".equals(end.reason))) {
+            missing.add("recovery_checkin_missing");
+        }
+        if (end == null) {
+            if (decision.recoveryUntil == null) {
+                missing.add("recovery_not_ended");
+            } else if (!dates.today().isAfter(decision.recoveryUntil)) {
+                missing.add("recovery_period_running");
+            }
+        }
+        return missing;
     }
 }

@@ -69,6 +69,10 @@ class SopVocabularyExtension {
         return Vocabulary.VICTIM_STATUSES;
     }
 
+    static List<String> recoveryEndReasons() {
+        return Vocabulary.RECOVERY_END_REASONS;
+    }
+
     static List<String> checkinWith() {
         return Vocabulary.CHECKIN_WITH;
     }

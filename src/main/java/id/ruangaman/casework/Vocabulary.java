@@ -38,6 +38,11 @@ final class Vocabulary {
     /** Whose accommodations the notice states (SOP Investigasi dan Pendampingan 2.b). */
     public static final List<String> VICTIM_STATUSES = List.of("student", "lecturer", "staff");
     public static final List<String> CHECKIN_WITH = List.of("victim", "provider");
+    /**
+     * Why the victim's recovery ended (SOP Investigasi dan Pendampingan 2.1 and 3): it was finished; the victim (or
+     * guardian) withdrew consent; consent was never given, so there is no plan; another reason, written in the note.
+     */
+    public static final List<String> RECOVERY_END_REASONS = List.of("completed", "consent_withdrawn", "consent_not_given", "other");
 
     private Vocabulary() {
     }

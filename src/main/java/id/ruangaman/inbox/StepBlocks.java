@@ -12,8 +12,10 @@ import jakarta.enterprise.inject.Instance;
 
 /**
  * What would refuse each next stage of a case now: next status → refusal codes (the verification checklist, then the
- * SOP's {@link CaseStepGuard}s), the same checks as a move; closing (which needs a reason) and open steps are left out.
- * The case page and the SOP page show these beside their stage buttons.
+ * SOP's {@link CaseStepGuard}s), the same checks as a move; closing, which needs a reason, as {@code closed:<reason>}
+ * for each {@link CaseStatus#CLOSE_REASONS} a guard refuses now (e.g. {@code closed:resolved} → the sanction or the
+ * recovery still open). Open steps are left out. The case page and the SOP page show these beside their stage buttons
+ * and the close form, so a hint and a refusal come from one rule.
  */
 @ApplicationScoped
 public class StepBlocks {
@@ -38,6 +40,12 @@ public class StepBlocks {
         }
         for (String next : CaseStatus.next(file.status)) {
             if (CaseStatus.CLOSED.equals(next)) {
+                for (String reason : CaseStatus.CLOSE_REASONS) {
+                    List<String> codes = refusals(file, next, reason, ticked);
+                    if (!codes.isEmpty()) {
+                        blocked.put(next + ":" + reason, codes);
+                    }
+                }
                 continue;
             }
             List<String> codes = refusals(file, next, null, ticked);

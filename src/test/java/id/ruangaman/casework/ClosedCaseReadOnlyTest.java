@@ -70,7 +70,7 @@ class ClosedCaseReadOnlyTest {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (String table : List.of("case_assessment", "case_verification_finding", "case_meeting", "case_assignment_letter",
                     "case_party", "case_interview", "case_conclusion", "case_recommendation", "case_decision", "case_sanction_execution",
-                    "case_recovery_plan", "case_recovery_checkin")) {
+                    "case_recovery_plan", "case_recovery_checkin", "case_recovery_end")) {
                 counts.put(table, ((Number) em.createNativeQuery("select count(*) from " + table + " where intake_id = ?1")
                         .setParameter(1, intakeId).getSingleResult()).longValue());
             }
@@ -141,6 +141,7 @@ class ClosedCaseReadOnlyTest {
         forms.put("certificate", form("certificate_number", "SK-X", "certificate_on", today, "certificate_issuer", "Penerbit sintetis"));
         forms.put("recovery", form("consent_by", "victim", "consent_on", today, "victim_status", "student", "plan", "Rencana sintetis"));
         forms.put("checkins", form("checked_on", today, "with_whom", "victim", "checkin_note", "Pemantauan sintetis"));
+        forms.put("recovery-end", form("ended_on", today, "recovery_end_reason", "consent_not_given"));
         for (Map.Entry<String, Map<String, String>> f : forms.entrySet()) {
             for (String accept : List.of("text/html", "*/*")) {
                 RequestSpecification post = as(session).accept(accept);

@@ -15,8 +15,8 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Takes a case through every SOP stage (assessment, limited meeting, assignment letter, parties, examination with
- * minutes, conclusion, recommendation, leadership's decision, sanction execution, recovery plan and a check-in, and a
- * counsellor's note), with {@code sentinel} in every free-text field. Each step submits the form the page renders:
+ * minutes, conclusion, recommendation, leadership's decision, sanction execution, recovery plan, a check-in and its end,
+ * and a counsellor's note), with {@code sentinel} in every free-text field. Each step submits the form the page renders:
  * the form's action and every field's name are read from the page before posting. Synthetic texts only.
  */
 final class SopCaseFile {
@@ -88,6 +88,8 @@ final class SopCaseFile {
                 "student", "plan", text("rencana")));
         submit(coordinator, sop(), sop() + "/checkins", form("checked_on", TODAY.toString(), "with_whom", "victim", "checkin_provider", "",
                 "checkin_note", text("pemantauan")));
+        submit(coordinator, sop(), sop() + "/recovery-end", form("ended_on", TODAY.toString(), "recovery_end_reason", "other",
+                "recovery_end_note", text("akhir pemulihan")));
         submit(coordinator, "/inbox/cases/" + ref, "/inbox/cases/" + ref + "/notes", form("text", text("catatan konselor")));
     }
 
@@ -110,6 +112,7 @@ final class SopCaseFile {
         kept.put("case_sanction_execution", "state || '/' || completion_report_on || '/' || certificate_number || '/' || certificate_on");
         kept.put("case_recovery_plan", "consent_by || '/' || consent_on || '/' || victim_status");
         kept.put("case_recovery_checkin", "with_whom || '/' || checked_on");
+        kept.put("case_recovery_end", "reason || '/' || ended_on");
         Map<String, String> found = new LinkedHashMap<>();
         for (Map.Entry<String, String> table : kept.entrySet()) {
             try (var st = db.prepareStatement("select " + table.getValue() + " from " + table.getKey() + " where intake_id = ?")) {
@@ -132,6 +135,7 @@ final class SopCaseFile {
         assertEquals("completed/" + TODAY + "/SK/" + LETTER_NUMBER + "/" + TODAY, found.get("case_sanction_execution"));
         assertEquals("victim/" + TODAY + "/student", found.get("case_recovery_plan"));
         assertEquals("victim/" + TODAY, found.get("case_recovery_checkin"));
+        assertEquals("other/" + TODAY, found.get("case_recovery_end"), "the recovery's end stays (when, why), its note goes");
         try (var st = db.prepareStatement("select count(*) from case_note where intake_id = ?")) {
             st.setLong(1, intakeId);
             try (var rs = st.executeQuery()) {
@@ -179,6 +183,7 @@ final class SopCaseFile {
         forms.put("certificate", form("certificate_number", "SK-X", "certificate_on", TODAY.toString(), "certificate_issuer", text("c")));
         forms.put("recovery", form("consent_by", "victim", "consent_on", TODAY.toString(), "victim_status", "student", "plan", text("p")));
         forms.put("checkins", form("checked_on", TODAY.toString(), "with_whom", "victim", "checkin_note", text("c")));
+        forms.put("recovery-end", form("ended_on", TODAY.toString(), "recovery_end_reason", "completed", "recovery_end_note", text("e")));
         for (Map.Entry<String, Map<String, String>> f : forms.entrySet()) {
             RequestSpecification post = as(coordinator).accept("text/html");
             for (Map.Entry<String, String> field : f.getValue().entrySet()) {
