@@ -164,6 +164,18 @@ public class CaseResource {
                 .build();
     }
 
+    /**
+     * The phone numbers on a contact card the survivor shared ({@code messageId}: its transcript line), one a line, as
+     * plain text; only on a deliberate click (inbox.js puts them in place of the link), audited, never cached. 404 for
+     * anything that is not a contact card of this case.
+     */
+    @GET
+    @Path("/cards/{messageId}")
+    public Response contactCard(@RestPath String ref, @RestPath String messageId) {
+        List<String> numbers = cases.contactCardNumbers(ref, parseId(messageId), current);
+        return Response.ok(String.join("\n", numbers), "text/plain;charset=UTF-8").header("Cache-Control", "no-store").build();
+    }
+
     private static long parseId(String value) {
         try {
             return Long.parseLong(value);

@@ -18,6 +18,9 @@ import org.jboss.logging.Logger;
 import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
 import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.ChatMessageRepository;
+import id.ruangaman.transcript.TranscriptBody;
+import id.ruangaman.conversation.Input;
 import id.ruangaman.transcript.Contact;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.transcript.Media;
@@ -45,6 +48,8 @@ public class CaseService {
 
     @jakarta.inject.Inject
     Notices notices;
+    @Inject
+    ChatMessageRepository chatMessages;
     private final CaseAccess access;
     private final CaseWorkRepository work;
     private final ContactRepository contacts;
@@ -296,6 +301,31 @@ public class CaseService {
         CaseFile file = access.open(ref, who);
         audit.record(who.getUsername(), AuditAction.PRINT, file.id, document);
         return file;
+    }
+
+    /**
+     * The phone numbers on a contact card the person shared in this case's chat (a witness's, say), for the counsellor's
+     * deliberate click; audited like opening an evidence file ({@code REVEAL}, {@code field:contact_card message:<id>}).
+     * 404 for a line that is not a contact card of this case's transcript or whose content was erased.
+     *
+     * @return the numbers as the card carries them, in its order
+     */
+    @Transactional
+    public List<String> contactCardNumbers(String ref, long messageId, CurrentAccount who) {
+        CaseFile file = access.open(ref, who);
+        ChatMessage line = chatMessages.findById(messageId);
+        boolean ofThisCase = line != null && (file.id.equals(line.intakeId) || line.intakeId == null
+                && file.contactId.equals(line.contactId) && file.conversation != null && file.conversation == line.conversation);
+        if (!ofThisCase || file.isDeleted() || line.direction != ChatMessage.Direction.IN || !"contact".equals(line.kind)) {
+            throw Refused.notFound("no such contact card");
+        }
+        List<String> numbers = TranscriptBody.input(line).filter(Input.SharedContact.class::isInstance).map(Input.SharedContact.class::cast)
+                .map(card -> card.phones().stream().filter(p -> p != null && !p.isBlank()).map(String::strip).toList()).orElse(List.of());
+        if (numbers.isEmpty()) {
+            throw Refused.notFound("no such contact card");
+        }
+        audit.record(who.getUsername(), AuditAction.REVEAL, file.id, "field:contact_card message:" + messageId);
+        return numbers;
     }
 
     /** Evidence of this case only (not of another case of the same person); audited. */

@@ -45,6 +45,24 @@ public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine
         return f == null || f.isEmpty() ? null : f;
     }
 
+    /**
+     * The transcript lines of the contact cards an answer quotes (a witness's number shared at the evidence question),
+     * for the answer's "show the number" links; empty for an answer that quotes none.
+     */
+    public List<TranscriptLine> sharedCards(AnswerLine line) {
+        if (line.answer() == null) {
+            return List.of();
+        }
+        java.util.Set<String> quoted = new java.util.HashSet<>(line.answer().parts());
+        if (line.answer().value() != null) {
+            quoted.add(line.answer().value());
+        }
+        if (line.answer().raw() != null) {
+            quoted.add(line.answer().raw());
+        }
+        return transcript.stream().filter(l -> l.hiddenNumber() && quoted.contains(l.cardLine())).toList();
+    }
+
     /** The kind of an uploaded file ({@code photo}, {@code video}, {@code voice}, {@code document}), or "document". */
     public String mediaKind(String mediaId) {
         try {

@@ -513,6 +513,17 @@ public interface InboxMessages {
     @Message
     String audit_count(String key, int n);
 
+    /**
+     * A contact card a survivor shared (a third party's number): the name on it and how many phone numbers it holds,
+     * never the numbers, in the transcript, the answers and every print.
+     */
+    @Message
+    String contact_card(String name, int numbers);
+
+    /** The link that shows a contact card's numbers, on a click that is written to the audit log. */
+    @Message
+    String contact_card_show(int numbers);
+
     /** What an audit row shows for a thing of the case that is no longer there (erased, discarded), instead of its id. */
     @Message
     String audit_gone();

@@ -228,7 +228,7 @@ public class Labels {
         List<String> parts = new ArrayList<>();
         if (a.skipped()) {
             if (a.raw() != null) {
-                parts.add(quote(a.raw()));
+                parts.add(quote(card(a.raw())));
             }
             return String.join("\n", parts);
         }
@@ -237,7 +237,7 @@ public class Labels {
         }
         boolean choice = answersWithOptionIds(a.kind());
         if (a.value() != null) {
-            parts.add(choice ? option(line.key(), a.value()) : a.value());
+            parts.add(choice ? option(line.key(), a.value()) : card(a.value()));
         }
         if (!a.values().isEmpty()) {
             parts.add(String.join(", ", a.values().stream().map(v -> option(line.key(), v)).toList()));
@@ -246,12 +246,24 @@ public class Labels {
             parts.add(roughDate(a.date(), a.precision() == null ? null : a.precision().name())
                     + (a.raw() == null ? "" : " — " + quote(a.raw())));
         } else if (a.raw() != null && a.value() == null && a.values().isEmpty()) {
-            parts.add(a.raw());
+            parts.add(card(a.raw()));
         } else if (a.raw() != null && choice) {
             parts.add(msg().typed_as(quote(a.raw())));
         }
-        parts.addAll(a.parts());
+        for (String part : a.parts()) {
+            parts.add(card(part));
+        }
         return String.join("\n", parts);
+    }
+
+    /** An answer's line; a shared contact card in it as its name and that it holds a number, never the number. */
+    private String card(String line) {
+        return SharedCard.inAnswer(line).map(this::contactCard).orElse(line);
+    }
+
+    /** A shared contact card as people see it: "Kartu kontak: Sinta · 1 nomor telepon (disembunyikan)". */
+    String contactCard(SharedCard card) {
+        return msg().contact_card(card.name(), card.numbers());
     }
 
     private static String quote(String text) {

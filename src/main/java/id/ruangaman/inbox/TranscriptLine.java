@@ -13,9 +13,11 @@ import id.ruangaman.transcript.DeliveryFailure;
  * @param text        what was written, a pressed button as its label in the inbox language; null when erased
  * @param mediaId     a file kept as this case's evidence, to link to; else null
  * @param afterClosed the person wrote after the task force closed the case
+ * @param cardLine    for a shared contact card that holds a phone number, the line the intake's answer quotes it with
+ *                    ({@code Input.SharedContact#describe()}), to match that answer; never shown (it holds the number)
  */
 public record TranscriptLine(long id, boolean inbound, Author author, String counsellor, String kind, String text,
-        Long mediaId, String status, String failureReason, Instant createdAt, Instant sentAt, boolean afterClosed) {
+        Long mediaId, String status, String failureReason, Instant createdAt, Instant sentAt, boolean afterClosed, String cardLine) {
 
     public enum Author { SURVIVOR, BOT, COUNSELLOR }
 
@@ -35,6 +37,16 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
     /** The send was given up after several tries. */
     public boolean gaveUp() {
         return DeliveryFailure.gaveUp(failureReason);
+    }
+
+    /** A shared contact card with a number, which a deliberate, audited click shows. */
+    public boolean hiddenNumber() {
+        return cardLine != null && text != null;
+    }
+
+    /** How many phone numbers a shared contact card holds (for the wording of its link); 0 for any other line. */
+    public int cardNumbers() {
+        return cardLine == null ? 0 : SharedCard.inAnswer(cardLine).map(SharedCard::numbers).orElse(0);
     }
 
     public boolean erased() {

@@ -66,6 +66,7 @@ class TranscriptLines {
         Labels labels = Labels.in(flows, conversations, language);
         boolean closed = CaseStatus.CLOSED.equals(file.status) && file.statusChangedAt != null;
         ButtonsShown shown = new ButtonsShown();
+        Map<String, String> cards = cards(lines, labels);
         return lines.stream().peek(shown::note).filter(m -> !Outbox.KIND_REMOVE_BUTTONS.equals(m.kind)).map(m -> {
             boolean inbound = m.direction == ChatMessage.Direction.IN;
             TranscriptLine.Author author = inbound ? TranscriptLine.Author.SURVIVOR
@@ -74,10 +75,38 @@ class TranscriptLines {
                     : authors.computeIfAbsent(m.authorAccountId, id -> Optional.ofNullable(accounts.findById(id)).map(a -> a.username).orElse("?"));
             Input input = inbound ? input(m) : null;
             Long mediaId = input instanceof Input.Media upload ? evidenceId(upload, evidence) : null;
-            return new TranscriptLine(m.id, inbound, author, counsellor, m.kind, text(m, input, flow, language, labels, shown), mediaId,
+            String cardLine = input instanceof Input.SharedContact card && SharedCard.of(card).numbers() > 0 ? card.describe() : null;
+            return new TranscriptLine(m.id, inbound, author, counsellor, m.kind, hideCards(text(m, input, flow, language, labels, shown), inbound, cards), mediaId,
                     m.status.name(), m.failureReason, m.createdAt, m.sentAt,
-                    inbound && closed && m.createdAt.isAfter(file.statusChangedAt));
+                    inbound && closed && m.createdAt.isAfter(file.statusChangedAt), cardLine);
         }).toList();
+    }
+
+    /**
+     * The contact cards the person shared in these lines, as their answers quote them ("👤 name · phone") → as the inbox
+     * shows them ("Kartu kontak: name · 1 nomor telepon (disembunyikan)"): the bot's summary repeats a card's line.
+     */
+    private static Map<String, String> cards(List<ChatMessage> lines, Labels labels) {
+        Map<String, String> cards = new HashMap<>();
+        for (ChatMessage m : lines) {
+            if (m.direction == ChatMessage.Direction.IN && "contact".equals(m.kind) && m.body != null
+                    && input(m) instanceof Input.SharedContact card && SharedCard.of(card).numbers() > 0) {
+                cards.put(card.describe(), labels.contactCard(SharedCard.of(card)));
+            }
+        }
+        return cards;
+    }
+
+    /** A bot's or counsellor's message with each shared card it quotes (the summary does) as the card's label. */
+    private static String hideCards(String text, boolean inbound, Map<String, String> cards) {
+        if (text == null || inbound || cards.isEmpty()) {
+            return text;
+        }
+        String shown = text;
+        for (Map.Entry<String, String> card : cards.entrySet()) {
+            shown = shown.replace(card.getKey(), card.getValue());
+        }
+        return shown;
     }
 
     private Optional<Flow> flow(CaseFile file) {
@@ -138,7 +167,8 @@ class TranscriptLines {
         } else if (in instanceof Input.Location location) {
             return "[" + labels.mediaKind(m.kind) + ": " + location.describe() + "]";
         } else if (in instanceof Input.SharedContact contact) {
-            return "[" + labels.mediaKind(m.kind) + ": " + contact.describe() + "]";
+            // A third party's number stays hidden until a deliberate, audited click (CaseService.contactCardNumbers).
+            return "[" + labels.contactCard(SharedCard.of(contact)) + "]";
         }
         return "[" + labels.mediaKind(m.kind) + "]";
     }

@@ -57,11 +57,29 @@
     if (clear) { media.setAttribute('tabindex', '-1'); media.focus(); } else { box.querySelector('.veil').focus(); }
   }
 
+  // A contact card's number (a third party's) comes only on this click, from the audited endpoint, in place of the link.
+  function showCard(link) {
+    fetch(link.getAttribute('href'), { credentials: 'same-origin', headers: { 'Accept': 'text/plain' } })
+      .then(function (r) { if (!r.ok) { throw new Error('card ' + r.status); } return r.text(); })
+      .then(function (numbers) {
+        var shown = document.createElement('span');
+        shown.className = 'card-number';
+        shown.id = link.id;
+        shown.setAttribute('tabindex', '-1');
+        shown.textContent = numbers.split('\n').join(', ');
+        link.replaceWith(shown);
+        shown.focus();
+      })
+      .catch(function () { window.location.href = link.getAttribute('href'); });
+  }
+
   function evidence() {
     document.addEventListener('click', function (e) {
       if (!e.target.closest) { return; }
       var link = e.target.closest('a[data-load]');
       if (link) { e.preventDefault(); loadEvidence(link); return; }
+      var card = e.target.closest('a[data-card]');
+      if (card) { e.preventDefault(); showCard(card); return; }
       var veil = e.target.closest('.evidence.blurred .veil');
       if (veil) {
         e.preventDefault();
