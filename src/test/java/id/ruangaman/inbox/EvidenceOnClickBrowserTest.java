@@ -114,6 +114,12 @@ class EvidenceOnClickBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence-" + photo + ".evidence.blurred img")));
         Eventually.await("the photo's view audited", Duration.ofSeconds(10), () -> views(photo) == 1);
         assertEquals("veil", driver.switchTo().activeElement().getAttribute("class"), "focus moves to the veil");
+        // Walkthrough 10, finding 13: on a tiny photo the veil's caption was cut off by the photo's own size.
+        Object clipped = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "var v = document.querySelector('#evidence-" + photo + " .veil'), box = v.parentNode.getBoundingClientRect();"
+                        + "var r = document.createRange(); r.selectNodeContents(v); var t = r.getBoundingClientRect();"
+                        + "return t.width > box.width + 1 || t.height > box.height + 1 || t.left < box.left - 1 || t.top < box.top - 1;");
+        assertEquals(Boolean.FALSE, clipped, "the veil's caption fits in its box");
         driver.switchTo().activeElement().sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence-" + photo + ".evidence:not(.blurred) img")));
         wait.until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
