@@ -20,6 +20,7 @@ public final class Refusals {
     /** POST path → the page its form is on. First match wins. */
     private static final List<Route> PAGES = List.of(
             new Route("^/inbox/cases/([A-Za-z0-9-]{1,32})/referrals$", "/inbox/cases/%s/referrals"),
+            new Route("^/inbox/cases/([A-Za-z0-9-]{1,32})/sop(/.*)?$", "/inbox/cases/%s/sop"),
             new Route("^/inbox/cases/([A-Za-z0-9-]{1,32})(/.*)?$", "/inbox/cases/%s"),
             new Route("^/inbox/referrals/([0-9]{1,19})(/.*)?$", "/inbox/referrals/%s"),
             new Route("^/inbox/providers/([0-9]{1,19})(/.*)?$", "/inbox/providers/%s"),

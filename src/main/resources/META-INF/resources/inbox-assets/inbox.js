@@ -214,6 +214,17 @@
     (first || form).scrollIntoView({ block: 'center' });
   }
 
+  // A page shown again for a refused form (the SOP page renders it with the reason in the form's own section) takes
+  // the counsellor to that reason: focused and in view, not the top of a long page. The top notice stays.
+  function focusRefusal() {
+    if (document.getElementById('refused-near')) { return; } // restoreTyped already went to the refused form
+    var near = document.querySelector('main section .alert.refusal');
+    if (!near) { return; }
+    near.setAttribute('tabindex', '-1');
+    near.focus({ preventScroll: true });
+    near.scrollIntoView({ block: 'center' });
+  }
+
   function print() {
     document.querySelectorAll('[data-print]').forEach(function (b) { b.addEventListener('click', function () { window.print(); }); });
   }
@@ -226,4 +237,5 @@
   evidence();
   keepTyped();
   restoreTyped();
+  focusRefusal();
 }());

@@ -1,0 +1,92 @@
+package id.ruangaman.casework;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.security.Role;
+import id.ruangaman.testing.HeadlessChromium;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Inbox fixes, finding 5: a refused form on the SOP page (here the findings, whose examined documents may not be
+ * cleared while part 3 is ticked) comes back with its reason next to the form as well as at the top, and the browser
+ * is taken to that reason (focused, in view) rather than left at the top of a long page; what was typed is kept. In a
+ * real browser that types and submits the rendered form. Synthetic case.
+ */
+@QuarkusTest
+class SopRefusalNearFormBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    InboxFixtures fixtures;
+
+    private HeadlessChromium browser;
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        browser = HeadlessChromium.start(1280, 800);
+        driver = browser.driver();
+        wait = browser.await();
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void shouldShowAndFocusTheFindingsRefusalNextToItsForm() {
+        fixtures.account("near-coordinator", Role.COORDINATOR);
+        String ref = fixtures.submittedCase(true);
+        CaseworkSteps steps = new CaseworkSteps(InboxFixtures.login("near-coordinator"), ref);
+        assertEquals(303, steps.status("in_verification"));
+        steps.tickChecklist(); // records the documents examined, then ticks every part, part 3 too
+
+        String root = base.toString().replaceAll("/$", "");
+        driver.get(root + "/inbox/cases/" + ref + "/sop");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username"))).sendKeys("near-coordinator");
+        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
+        driver.findElement(By.id("login")).click();
+        WebElement examined = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evidence-examined")));
+        js("arguments[0].scrollIntoView({block: 'center'});", examined);
+        examined.clear();
+        driver.findElement(By.id("finding-chronology")).sendKeys("Temuan sintetis: kronologi runtut");
+        driver.findElement(By.id("save-findings")).click();
+
+        WebElement near = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#findings .alert.refusal")));
+        assertTrue(driver.findElement(By.id("refusal")).isDisplayed(), "the top notice stays");
+        assertEquals(driver.findElement(By.id("refusal")).getText().split("\\.")[0], near.getText().split("\\.")[0],
+                "the same reason next to the form");
+        wait.until(d -> near.equals(d.switchTo().activeElement()));
+        assertTrue((Boolean) js("var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", near),
+                "the reason next to the form is in view");
+        assertEquals("Temuan sintetis: kronologi runtut", driver.findElement(By.id("finding-chronology")).getAttribute("value"));
+        assertEquals("", driver.findElement(By.id("evidence-examined")).getAttribute("value"), "what was typed (cleared) is kept");
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+}
