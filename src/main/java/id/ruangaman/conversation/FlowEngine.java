@@ -52,6 +52,21 @@ public final class FlowEngine {
         return turn.result();
     }
 
+    /**
+     * The first input of a chat that has no session, when it is a command answered without starting the flow: /status,
+     * /bantuan, an unknown command (each with how to begin), /keluar and /hapus ({@link GlobalCommands#beforeStart}).
+     * Its state is a fresh one at no node, which the host does not keep: the next message starts the flow. Empty for
+     * any other input, /mulai and /bahasa included: the host starts the flow ({@link #start}).
+     */
+    public Optional<Step> withoutSession(Flow flow, Input input) {
+        Optional<Command> command = input instanceof Input.Text text ? Command.parse(text.text()) : Optional.empty();
+        if (command.isEmpty()) {
+            return Optional.empty();
+        }
+        Turn turn = new Turn(context, flow, flow, SessionState.fresh(flow, Sessions.firstLanguage(flow), null, context.clock().instant()));
+        return GlobalCommands.beforeStart(turn, command.get()) ? Optional.of(turn.result()) : Optional.empty();
+    }
+
     /** Every input, including global commands typed as text. Starting over stays on {@code flow}. */
     public Step handle(Flow flow, SessionState state, Input input) {
         return handle(flow, flow, state, input);

@@ -238,6 +238,11 @@ public class ConversationService {
         if (existing.isEmpty()) {
             announce(contact, inbound);
             Flow flow = flows.current(flowIdForNewSession == null ? config.defaultFlow() : flowIdForNewSession);
+            // A command as the chat's first message gets its own answer and starts nothing: no session is kept.
+            Optional<Step> answered = engineFor(contact).withoutSession(flow, input);
+            if (answered.isPresent()) {
+                return apply(contact, null, flow, answered.get(), false, uploaded(input), thread, null);
+            }
             return apply(contact, newSession(contact), flow, engineFor(contact).start(flow), false, uploaded(input), thread, null);
         }
         ConversationSession session = existing.get();
@@ -384,7 +389,8 @@ public class ConversationService {
     }
 
     /**
-     * As {@link #apply(Contact, ConversationSession, Flow, Step, boolean)}; {@code uploaded}: the step's input is a stored
+     * As {@link #apply(Contact, ConversationSession, Flow, Step, boolean)}; {@code session} null: a step that keeps no
+     * session (a command answered before anything started, {@link FlowEngine#withoutSession}); {@code uploaded}: the step's input is a stored
      * file; {@code thread}: the case this step already looked up (null: none); {@code pressAnswer}: see
      * {@link #receiveLocked}.
      */
@@ -447,8 +453,10 @@ public class ConversationService {
                 replies.stream().filter(reply -> reply.intakeId == null).forEach(reply -> reply.intakeId = filed);
             }
         }
-        save(session, flow, step.state());
-        contact.language = step.state().language();
+        if (session != null) {
+            save(session, flow, step.state());
+            contact.language = step.state().language();
+        }
         return replies;
     }
 

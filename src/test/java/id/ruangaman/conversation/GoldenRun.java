@@ -92,6 +92,17 @@ final class GoldenRun {
         } else if (step.containsKey("wait")) {
             clock.advance(Duration.parse(String.valueOf(step.get("wait"))));
             return record;
+        } else if (step.containsKey("new_chat")) {
+            // The first message of a chat with no session, as the host takes it: a command answered on its own keeps
+            // no session; anything else starts the flow.
+            Flow flow = catalog.current(String.valueOf(step.get("new_chat")));
+            Optional<Step> answered = engine.withoutSession(flow, ScriptedInputs.from(step));
+            if (answered.isPresent()) {
+                record.set("outputs", outputsJson(answered.get().outputs()));
+                record.put("session", "none kept");
+                return record;
+            }
+            result = engine.start(flow);
         } else if (step.containsKey("start")) {
             result = engine.start(catalog.current(String.valueOf(step.get("start"))));
         } else if (step.containsKey("tick")) {

@@ -28,9 +28,13 @@ public enum MessageKey {
     LANGUAGE_NAME,
     /** "{reference_code}" and "{status}". */
     STATUS, STATUS_NONE,
+    /** After the answer to a command typed as a chat's first message, when nothing has started: how to begin. */
+    NOT_STARTED,
     STATUS_NEW, STATUS_IN_VERIFICATION, STATUS_VERIFIED, STATUS_REFERRED, STATUS_CLOSED, STATUS_DELETED, STATUS_UNKNOWN,
     QUICK_EXIT,
     DELETE_CONFIRM, DELETE_DONE, DELETE_CANCELLED,
+    /** /hapus as a chat's first message: no answers or files to erase; the messages sent were erased. */
+    DELETE_NOTHING,
     /** Reply to input after a conversation that ended without a report (declined, deleted). */
     FINISHED,
     /** After the report: "your message reached the task force", once per quiet period. */

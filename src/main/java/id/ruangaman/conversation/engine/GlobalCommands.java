@@ -34,6 +34,36 @@ public final class GlobalCommands {
         }
     }
 
+    /**
+     * A command typed as the first message of a chat that has no session: answered on its own, starting nothing, so no
+     * greeting stands in for the answer and no session is kept for it. /status and /bantuan (and an unknown command) say
+     * how to begin after their answer; /keluar says its neutral goodbye; /hapus has nothing to confirm (no answers, no
+     * files): the host erases the messages the chat holds ({@link Output.DeleteRequested}) and it says so. False for
+     * /mulai and /bahasa, which the flow's start answers (its first question is the language, in a flow that asks it).
+     */
+    public static boolean beforeStart(Turn turn, Command command) {
+        switch (command) {
+            case HELP -> turn.say(turn.msg(MessageKey.HELP));
+            case STATUS -> turn.say(turn.msg(MessageKey.STATUS_NONE));
+            case UNKNOWN -> turn.say(turn.msg(MessageKey.UNKNOWN_COMMAND));
+            case EXIT -> {
+                turn.emit(new Output.QuickExit());
+                turn.say(turn.msg(MessageKey.QUICK_EXIT));
+                return true;
+            }
+            case DELETE -> {
+                turn.emit(new Output.DeleteRequested());
+                turn.say(turn.msg(MessageKey.DELETE_NOTHING));
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+        turn.say(turn.msg(MessageKey.NOT_STARTED));
+        return true;
+    }
+
     private static void start(Turn turn) {
         SessionState state = turn.state();
         boolean resumable = state.status() == SessionStatus.PAUSED || state.status() == SessionStatus.EXITED

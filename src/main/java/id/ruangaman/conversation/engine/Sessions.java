@@ -70,7 +70,7 @@ public final class Sessions {
      * The language a new session starts in: none (null, every text in each language) when the flow has a
      * {@code sets_language} question, since nothing tells us yet which language the person reads; else the default.
      */
-    static String firstLanguage(Flow flow) {
+    public static String firstLanguage(Flow flow) {
         boolean asks = flow.nodes().stream().anyMatch(NodeDefinition::isLanguageChoice);
         return asks && flow.languages().size() > 1 ? null : flow.defaultLanguage();
     }

@@ -26,7 +26,7 @@ public final class DiscretionRule implements LintRule {
             MessageKey.FALLBACK_SKIPPED, MessageKey.STALE_BUTTON, MessageKey.UNSUPPORTED_INPUT, MessageKey.MEDIA_NOT_EXPECTED,
             MessageKey.UNKNOWN_COMMAND, MessageKey.HELP, MessageKey.REMINDER, MessageKey.WELCOME_BACK, MessageKey.RESUME_QUESTION,
             MessageKey.RESUME_CONTINUE, MessageKey.RESUME_RESTART, MessageKey.CHOOSE_LANGUAGE, MessageKey.LANGUAGE_NAME,
-            MessageKey.STATUS_NONE, MessageKey.QUICK_EXIT, MessageKey.DELETE_CONFIRM, MessageKey.DELETE_DONE,
+            MessageKey.STATUS_NONE, MessageKey.NOT_STARTED, MessageKey.DELETE_NOTHING, MessageKey.QUICK_EXIT, MessageKey.DELETE_CONFIRM, MessageKey.DELETE_DONE,
             MessageKey.DELETE_CANCELLED, MessageKey.FINISHED, MessageKey.FLOW_UPDATED, MessageKey.YES, MessageKey.NO,
             MessageKey.SKIP, MessageKey.DONE);
 

@@ -1,0 +1,128 @@
+package id.ruangaman.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.intake.SessionRepository;
+import id.ruangaman.testing.FakeGraph;
+import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.FakeTelegram;
+import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WhatsAppFixtures;
+import id.ruangaman.transcript.Channel;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A command typed as the very first message of a chat got the greeting and the language question instead of an
+ * answer. Now each gets its own kind answer and starts nothing (no session is kept): the next ordinary message gets the
+ * greeting. Through the Telegram and WhatsApp webhooks, with real-shaped payloads.
+ */
+@QuarkusTest
+class FirstMessageCommandTest {
+
+    private static final String GREETING = "Halo, ini Ruang Aman";
+    private static final String HOW_TO_BEGIN = "Untuk mulai, ketik /mulai";
+
+    private final FakeTelegram telegram = FakePlatforms.telegram();
+    private final FakeGraph graph = FakePlatforms.graph();
+
+    @Inject
+    TelegramChats chats;
+    @Inject
+    SessionRepository sessions;
+
+    @Test
+    void statusAsTheFirstMessageSaysNothingWasSentAndHowToBegin() {
+        long chat = TelegramFixtures.newChatId();
+        String answer = typed(chat, "/status");
+        assertTrue(answer.contains("Belum ada yang terkirim dari chat ini."), answer);
+        assertTrue(answer.contains(HOW_TO_BEGIN), answer);
+        assertNoGreetingAndNoSession(chat, answer);
+
+        String greeting = typed(chat, "halo");
+        assertTrue(greeting.contains(GREETING) && greeting.contains("Pilih bahasa"), "the next message starts the conversation: " + greeting);
+        assertTrue(session(chat), "and now a session is kept");
+    }
+
+    @Test
+    void helpAndUnknownCommandsAsTheFirstMessageAreAnsweredWithoutStarting() {
+        long chat = TelegramFixtures.newChatId();
+        String help = typed(chat, "/bantuan");
+        assertTrue(help.contains("Perintah yang bisa kamu pakai") && help.contains(HOW_TO_BEGIN), help);
+        assertNoGreetingAndNoSession(chat, help);
+
+        String unknown = typed(chat, "/apaini");
+        assertTrue(unknown.contains("Perintah itu tidak saya kenal") && unknown.contains(HOW_TO_BEGIN), unknown);
+        assertNoGreetingAndNoSession(chat, unknown);
+
+        String withdraw = typed(chat, "/cabut"); // answered by the referral feature before the conversation
+        assertNoGreetingAndNoSession(chat, withdraw);
+    }
+
+    @Test
+    void quickExitAsTheFirstMessageSaysGoodbyeAndDeletes() {
+        long chat = TelegramFixtures.newChatId();
+        String goodbye = typed(chat, "/keluar");
+        assertTrue(goodbye.contains("Terima kasih. Sampai jumpa."), goodbye);
+        assertNoGreetingAndNoSession(chat, goodbye);
+        assertEquals(1, telegram.calls(call -> call.method().equals("deleteMessages") && String.valueOf(chat).equals(call.chatId())).size(),
+                "the chat's recent messages are deleted, as /keluar always does on Telegram");
+    }
+
+    @Test
+    void startAsTheFirstMessageStillGreets() {
+        long chat = TelegramFixtures.newChatId();
+        String greeting = typed(chat, "/start");
+        assertTrue(greeting.contains(GREETING) && greeting.contains("Pilih bahasa"), greeting);
+        assertTrue(session(chat));
+    }
+
+    @Test
+    void deleteAsTheFirstMessageErasesWhatTheChatHoldsAndSaysSo() throws InterruptedException {
+        String number = WhatsAppFixtures.newNumber();
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "/hapus", null, null);
+        List<FakeGraph.Sent> sent = graph.awaitSent(number, 1, Duration.ofSeconds(20));
+        String answer = String.join("\n", sent.stream().map(FakeGraph.Sent::text).toList());
+        assertTrue(answer.contains("Belum ada jawaban atau file dari chat ini.") && answer.contains("sudah dihapus dari server kami"), answer);
+        assertTrue(answer.contains("Bersihkan chat"), "says how to clear the chat on the phone: " + answer);
+        assertTrue(!answer.contains(GREETING), answer);
+        assertNull(chats.contact(Channel.WHATSAPP, number), "the number is no longer linked to what it sent");
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
+        String greeting = String.join("\n", graph.awaitSent(number, sent.size() + 1, Duration.ofSeconds(20)).stream()
+                .skip(sent.size()).map(FakeGraph.Sent::text).toList());
+        assertTrue(greeting.contains(GREETING), "writing again starts afresh: " + greeting);
+        assertNotNull(chats.contact(Channel.WHATSAPP, number));
+    }
+
+    /** Types {@code text} in the Telegram chat and returns what the bot sent in answer, joined. */
+    private String typed(long chat, String text) {
+        int before = telegram.sentTo(chat).size();
+        chats.send(TelegramFixtures.text(chat, text), chat);
+        List<String> texts = telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text)
+                .filter(t -> t != null).toList();
+        assertTrue(!texts.isEmpty(), "no answer to " + text);
+        return String.join("\n", texts);
+    }
+
+    private void assertNoGreetingAndNoSession(long chat, String answer) {
+        assertTrue(!answer.contains(GREETING) && !answer.contains("Pilih bahasa"), "the greeting instead of an answer: " + answer);
+        assertEquals(false, session(chat), "a command answered on its own keeps no session");
+    }
+
+    private boolean session(long chat) {
+        long contactId = chats.contact(chat).id;
+        return QuarkusTransaction.requiringNew().call(() -> sessions.findByContact(contactId).isPresent());
+    }
+}
