@@ -208,7 +208,9 @@ class CaseworkWorkflowTest {
 
         // The timeline shows each step with labels.
         getAs(session).when().get(steps.base()).then().statusCode(200).body(containsString("Terverifikasi → Pemeriksaan"))
-                .body(containsString("Diputuskan pimpinan → Ditutup"));
+                .body(containsString("Diputuskan pimpinan → Ditutup"))
+                // an examination added and its minutes recorded later are two different lines
+                .body(containsString("Pemeriksaan ditambahkan")).body(containsString("Berita acara pemeriksaan dicatat"));
         assertEquals(6, audits("status_change", id, "%"), "new→in_verification→verified→in_examination→concluded→decided→closed");
         assertTrue(audits("status_refused", id, "%") >= 12);
     }

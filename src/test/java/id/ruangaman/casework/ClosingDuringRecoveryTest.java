@@ -161,6 +161,10 @@ class ClosingDuringRecoveryTest {
         String recorded = getAs(session).get(steps.base()).then().statusCode(200).extract().asString();
         assertTrue(recorded.contains("id=\"recovery-ended\"") && recorded.contains("Pemulihan selesai"), "the end is shown with its label");
         assertTrue(recorded.contains("Akhir pemulihan dicatat"), "and on the timeline");
+        // the plan and the check-in each have their own line on the timeline, not one 'recovery recorded' for both
+        String timeline = recorded.substring(recorded.indexOf("id=\"timeline\""));
+        assertTrue(timeline.contains("Rencana pemulihan dicatat") && timeline.contains("Pemantauan pemulihan dicatat")
+                && !timeline.contains("Pemulihan dicatat"), "the plan and the check-in named on the timeline");
         assertEquals(List.of(), hint(steps), "no hint once nothing is missing");
         assertEquals(List.of(), close(steps));
         assertEquals("closed", QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().status));
