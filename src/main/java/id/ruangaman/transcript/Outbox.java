@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.SessionStateJson;
+import id.ruangaman.platform.TransactionMemory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -27,13 +28,31 @@ public class Outbox {
     private final Event<TranscriptChanged> transcriptChanged;
     private final NeutralLine neutralLine;
 
+    private final TransactionMemory memory;
+
     Outbox(ChatMessageRepository messages, Event<OutboxQueued> queued, Clock clock, Event<TranscriptChanged> transcriptChanged,
-            NeutralLine neutralLine) {
+            NeutralLine neutralLine, TransactionMemory memory) {
         this.messages = messages;
         this.queued = queued;
         this.clock = clock;
         this.transcriptChanged = transcriptChanged;
         this.neutralLine = neutralLine;
+        this.memory = memory;
+    }
+
+    /** The transaction's resource key: the channels it already wakes after its commit ({@link #wake}). */
+    private static final Object WOKEN = new Object();
+
+    /**
+     * Wakes the channel's sender once the current transaction has committed: one {@link OutboxQueued} per channel and
+     * transaction, not one per message (each is a synchronization the transaction runs after its commit, and a
+     * processing round queues dozens of replies). Outside a transaction, at once.
+     */
+    private void wake(Channel channel) {
+        if (memory.active() && memory.<Channel, Boolean>map(WOKEN).put(channel, Boolean.TRUE) != null) {
+            return;
+        }
+        queued.fire(new OutboxQueued(channel));
     }
 
     /**
@@ -98,7 +117,7 @@ public class Outbox {
             outbound.nextAttemptAt = now;
         }
         messages.persist(outbound);
-        queued.fire(new OutboxQueued(contact.channel));
+        wake(contact.channel);
         transcriptChanged.fire(new TranscriptChanged(contact.id, intakeId));
         return outbound;
     }
@@ -172,7 +191,7 @@ public class Outbox {
                 + "and direction = ?4 and status = ?5", ChatMessage.Status.PENDING, Instant.now(clock), contact.id,
                 ChatMessage.Direction.OUT, ChatMessage.Status.HELD);
         if (released > 0) {
-            queued.fire(new OutboxQueued(contact.channel));
+            wake(contact.channel);
         }
         return released;
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,6 +31,7 @@ import id.ruangaman.intake.ReporterErased;
 import id.ruangaman.intake.RoundPreload;
 import id.ruangaman.security.crypto.FieldCipher;
 import id.ruangaman.transcript.Channel;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -69,6 +71,7 @@ public class InboundProcessor {
     private final Map<Channel, InboundHandler> handlers = new EnumMap<>(Channel.class);
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
+    private final Map<Processed, Counter> processed = new ConcurrentHashMap<>();
     private ExecutorService workers;
 
     InboundProcessor(EntityManager em, FieldCipher cipher, InboundSignal signal, ChannelsConfig config,
@@ -499,10 +502,15 @@ public class InboundProcessor {
             update.fetchFile = true;
             lane.prepared = null;
         } else {
-            metrics.counter("ruangaman.inbound.processed", "channel", update.channel.name().toLowerCase(),
-                    "kind", update.kind, "outcome", status.name().toLowerCase()).increment();
+            processed.computeIfAbsent(new Processed(update.channel, update.kind, status), key -> metrics.counter(
+                    "ruangaman.inbound.processed", "channel", key.channel().name().toLowerCase(), "kind", key.kind(),
+                    "outcome", key.status().name().toLowerCase())).increment();
             lane.finished();
         }
+    }
+
+    /** The tags of a {@code ruangaman.inbound.processed} counter: its counters are looked up once, not at every update. */
+    private record Processed(Channel channel, String kind, InboundUpdate.Status status) {
     }
 
     /** Counts a failed attempt: retried after a back-off (the contact waits), or FAILED after the last one (it goes on). */
