@@ -37,7 +37,8 @@ final class ChoiceMatcher {
     }
 
     /**
-     * A single choice in the person's own words. First {@link #match} (number, id, label, typed word); else every
+     * A single choice in the person's own words. First {@link #match} (number, id, label, typed word; a bare number
+     * only where the options read no values, {@link #readsValues}); else every
      * meaning found in the message: the options whose typed words or label appear in it ({@link #mentioned}), the
      * option whose {@code number} range holds a number in it ("20 tahun"), the option whose {@code days_ago} range
      * holds a time ago in it ({@link TimeAgo}: "tadi malam"). Exactly one option found is the answer; none, two
@@ -45,9 +46,10 @@ final class ChoiceMatcher {
      * pacar", {@link NegationScope}) is unclear.
      */
     static Optional<String> understand(String typed, List<ChoiceSpec> choices, DayOfWeek today) {
-        Optional<String> exact = match(typed, choices);
+        List<OptionDefinition> options = choices.stream().map(ChoiceSpec::option).filter(option -> option != null).toList();
+        Optional<String> exact = readsValues(options) && normalize(typed).matches("\\d{1,3}") ? Optional.empty() : match(typed, choices);
         if (exact.isPresent()) {
-            return bareNumberReadsAsDaysElsewhere(typed, exact.get(), choices) ? Optional.empty() : exact;
+            return exact;
         }
         Mentions mentions = scan(typed, choices);
         if (mentions.negated()) {
@@ -55,7 +57,6 @@ final class ChoiceMatcher {
         }
         Set<String> meanings = new LinkedHashSet<>(mentions.ids());
         String rest = String.join(" ", mentions.rest());
-        List<OptionDefinition> options = choices.stream().map(ChoiceSpec::option).filter(option -> option != null).toList();
         if (options.stream().anyMatch(option -> option.number() != null)) {
             Matcher numbers = NUMBER.matcher(rest);
             while (numbers.find()) {
@@ -69,19 +70,14 @@ final class ChoiceMatcher {
     }
 
     /**
-     * Whether a bare number ("3") picked a button by its position while, read as that many days ago, it falls in
-     * another option's {@code days_ago} range: at "Kapan terakhir kali terjadi?" a person who means "3 hari" and does
-     * not see numbered buttons (Telegram shows none) would get "Lebih lama" and miss the 72-hour emergency message.
-     * Such an answer is unclear and asked again, with the flow's example.
+     * Whether the options read numbers or times ago ({@code number}, {@code days_ago}: an age, when it happened). There a
+     * bare number is a real answer, never a button's position: "3" at "Berapa umurmu?" is 3 years (under 18), not the
+     * third button; "3" at "Kapan terakhir kali terjadi?" may mean 3 days and, having no unit, is unclear and asked again
+     * with the flow's example. Telegram shows no numbers on its buttons, and neither does a WhatsApp list until it is
+     * opened, so a person who types a number there means the number.
      */
-    private static boolean bareNumberReadsAsDaysElsewhere(String typed, String byPosition, List<ChoiceSpec> choices) {
-        String text = normalize(typed);
-        if (!text.matches("\\d{1,3}")) {
-            return false;
-        }
-        List<OptionDefinition> options = choices.stream().map(ChoiceSpec::option).filter(option -> option != null).toList();
-        List<String> byDays = inRange(options, Long.parseLong(text), OptionDefinition::daysAgo);
-        return !byDays.isEmpty() && !byDays.contains(byPosition);
+    private static boolean readsValues(List<OptionDefinition> options) {
+        return options.stream().anyMatch(option -> option.number() != null || option.daysAgo() != null);
     }
 
     /**

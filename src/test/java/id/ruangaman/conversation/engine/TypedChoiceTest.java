@@ -52,14 +52,18 @@ class TypedChoiceTest {
             "incident_when|this morning|within_72h", "incident_when|2 days ago|within_72h",
             "incident_when|last week|within_month", "incident_when|a year ago|longer",
             "incident_when|kemarin atau sebulan lalu|-", "incident_when|lebih lama dari 3 hari|-", "incident_when|lupa|-",
-            // a bare number is a button's position, unless read as days it means another option: unclear, asked again
-            "incident_when|3|-", "incident_when|2|-", "incident_when|1|within_72h",
+            // at a question that reads times ago, a bare number is a real answer, never a button's position ("3" may mean
+            // 3 days): with no unit it is unclear, asked again with the example
+            "incident_when|3|-", "incident_when|2|-", "incident_when|1|-", "incident_when|4|-",
             // walkthrough 7, finding 3: a number against range options, a word variant, a safety signal
             "age_range|20|18_24", "campus_status|mahasiswi|student",
             "safe_to_reply|kadang ada teman kos yang pinjam hp|no",
             // the same kind
             "age_range|17|under_18", "age_range|umur 20 tahun|18_24", "age_range|45|45_plus", "age_range|dibawah 18|under_18",
-            "age_range|3|25_34", "age_range|150|-", "age_range|20 atau 30|-",
+            // at an age question a bare number is the age, never a button's position: "3" is under 18, not the third button
+            "age_range|3|under_18", "age_range|2|under_18", "age_range|150|-", "age_range|20 atau 30|-",
+            // at a choice question without ranges a bare number is the button in that place, out of range unclear
+            "gender|2|male", "relation|3|staff", "campus_status|9|-", "campus_status|0|-",
             "campus_status|saya mahasiswi teknik|student", "campus_status|tendik|staff", "campus_status|bukan mahasiswa|-",
             "campus_status|mahasiswi dan dosen|-",
             "safe_to_reply|tidak aman|no", "safe_to_reply|hp ini kadang dicek pacar|no", "safe_to_reply|aman kok|yes",
