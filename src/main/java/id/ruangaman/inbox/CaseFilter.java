@@ -80,6 +80,15 @@ public record CaseFilter(String view, String status, String channel, String role
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    /**
+     * Whether this list can hide a case that just arrived: a later page, a view or any filter. Only such a list shows the
+     * live notice that new reports came in (the plain first page shows their rows itself).
+     */
+    public boolean narrowed() {
+        return page > 0 || view != null || status != null || channel != null || role != null || service != null || reference != null
+                || violence != null || urgentMedical || child;
+    }
+
     /** Query string of this filter at another page. */
     public String queryFor(int otherPage) {
         StringBuilder q = new StringBuilder("?page=").append(otherPage);

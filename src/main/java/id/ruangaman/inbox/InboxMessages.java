@@ -200,6 +200,14 @@ public interface InboxMessages {
     @Message
     String term(String name);
 
+    /** Live notice above a filtered or later page of the case list: one new report came in (no case named). */
+    @Message
+    String new_cases_one();
+
+    /** The same for {@code count} (a number, or the page script's placeholder "#") new reports. */
+    @Message
+    String new_cases_many(String count);
+
     /** "pilihan pelapor: “Sentuhan seksual paksa”": the survivor's own choice beside a classification. */
     @Message
     String survivor_chose(String words);

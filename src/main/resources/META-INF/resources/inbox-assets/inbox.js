@@ -125,6 +125,28 @@
     }, 150);
   }
 
+  // A list that a page number, view or filter narrows (the server renders #new-cases only then) may hide a report that
+  // just came in. Each new report's reference waits here until the next list refresh; one that the refreshed list does
+  // not show is counted in the notice, which names no case and links to the first page without filters.
+  // Only reports that arrived before a refresh was asked are judged by its answer; later ones wait for the next.
+  var arrived = {}, unseen = {};
+  function refreshList() {
+    var asked = arrived;
+    arrived = {};
+    function judge() { noteArrivals(asked); }
+    return replace(location.pathname + location.search, '#case-list').then(judge, judge);
+  }
+  function noteArrivals(asked) {
+    var notice = document.getElementById('new-cases');
+    var shown = {};
+    document.querySelectorAll('#case-list tr[data-ref]').forEach(function (tr) { shown[tr.getAttribute('data-ref')] = true; });
+    Object.keys(asked).forEach(function (r) { if (!shown[r]) { unseen[r] = true; } });
+    var n = Object.keys(unseen).length, link = notice && notice.querySelector('a');
+    if (!link || n === 0) { return; }
+    link.textContent = n === 1 ? link.getAttribute('data-one') : link.getAttribute('data-many').replace('#', String(n));
+    notice.hidden = false;
+  }
+
   function live() {
     var mode = body.getAttribute('data-live');
     if (!mode || !window.EventSource) { return; }
@@ -132,7 +154,8 @@
     var ref = body.getAttribute('data-ref');
     function onEvent(e) {
       if (mode === 'list') {
-        soon(function () { return replace(location.pathname + location.search, '#case-list'); });
+        if (e.type === 'intake' && e.data && document.getElementById('new-cases')) { arrived[e.data] = true; }
+        soon(refreshList);
       } else if (mode === 'case' && e.data === ref) {
         soon(function () { return replace('/inbox/cases/' + encodeURIComponent(ref) + '/transcript', '#transcript-lines'); });
       }
