@@ -24,17 +24,20 @@ import id.ruangaman.security.CurrentAccount;
 
 /**
  * Leadership's view (SOP Penyusunan Kesimpulan 9, Pengenaan Sanksi 2 and 8): concluded cases only, and of them only
- * the conclusion, the recommendation and the decision. Never the intake, transcript, chronology, evidence or notes:
- * this service reads nothing else. A conflicted leader is refused like anyone (audited).
+ * the conclusion, the recommendation and the decision (with the date and reason the recovery ended). Never the intake,
+ * transcript, chronology, evidence or notes: this service reads nothing else. A conflicted leader is refused like anyone (audited).
  */
 @ApplicationScoped
 class LeadershipService {
 
     static final List<String> VISIBLE = List.of(CaseStatus.CONCLUDED, CaseStatus.DECIDED, CaseStatus.CLOSED);
 
-    /** One concluded case as leadership sees it. */
+    /**
+     * One concluded case as leadership sees it. {@code recoveryEnd}: the recovery's recorded end (V140, SOP Investigasi
+     * dan Pendampingan 2.1 and 3), or null while none is recorded.
+     */
     public record Item(String referenceCode, String status, Conclusion conclusion, Recommendation recommendation,
-            Decision decision, boolean erased) {
+            Decision decision, boolean erased, RecoveryEnded recoveryEnd) {
 
         /** The decided sanction is heavier than the one recommended (SOP Pengenaan Sanksi 8). */
         public boolean heavier() {
@@ -45,6 +48,13 @@ class LeadershipService {
         public boolean proven() {
             return "proven".equals(conclusion.outcome);
         }
+    }
+
+    /**
+     * When the victim's recovery ended and why ({@link Vocabulary#RECOVERY_END_REASONS}, shown by its label). The task
+     * force's note on it stays on the SOP page: leadership reads the decision's outcome, not the casework notes.
+     */
+    public record RecoveryEnded(LocalDate endedOn, String reason) {
     }
 
     private final CaseFileRepository cases;
@@ -164,6 +174,7 @@ class LeadershipService {
 
     private Item item(CaseFile file) {
         return new Item(file.referenceCode, file.status, repo.one(Conclusion.class, file.id).orElseThrow(),
-                repo.one(Recommendation.class, file.id).orElse(null), repo.one(Decision.class, file.id).orElse(null), file.isDeleted());
+                repo.one(Recommendation.class, file.id).orElse(null), repo.one(Decision.class, file.id).orElse(null), file.isDeleted(),
+                repo.one(RecoveryEnd.class, file.id).map(e -> new RecoveryEnded(e.endedOn, e.reason)).orElse(null));
     }
 }
