@@ -82,8 +82,9 @@ class WhatsAppEndToEndTest {
         assertFalse(intake.statsConsent, "a skipped statistics question is no consent");
         assertTrue(chats.contact(Channel.WHATSAPP, number).discreet, "not safe to reply turns discreet mode on");
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                "select count(m) from Media m where m.contactId = ?1 and m.claimed = true and m.sizeBytes = ?2", Long.class)
-                .setParameter(1, contact.id).setParameter(2, (long) evidence.length).getSingleResult()));
+                "select count(m) from Media m where m.contactId = ?1 and m.claimed = true and m.sizeBytes = ?2 and m.intakeId = ?3",
+                Long.class).setParameter(1, contact.id).setParameter(2, (long) evidence.length).setParameter(3, intake.id)
+                .getSingleResult()), "the file kept in the intake is filed under its case when the report is submitted");
 
         List<FakeGraph.Sent> sent = graph.sentTo(number);
         assertTrue(sent.get(sent.size() - 1).text().contains(intake.referenceCode));
