@@ -45,6 +45,14 @@ public final class FlowEngine {
         return new FlowEngine(context.withSharedTexts(sharedTexts));
     }
 
+    /**
+     * This engine for a messenger that shows a question's choices as {@code order} says: a bare number typed at a
+     * question whose choices it does not show in order is not read as a place (see {@link ChoiceOrder}).
+     */
+    public FlowEngine withChoiceOrder(ChoiceOrder order) {
+        return new FlowEngine(context.withChoiceOrder(order));
+    }
+
     /** A new session at the flow's start node. */
     public Step start(Flow flow) {
         Turn turn = new Turn(context, flow, flow, SessionState.fresh(flow, flow.defaultLanguage(), null, context.clock().instant()));

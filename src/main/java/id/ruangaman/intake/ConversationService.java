@@ -84,6 +84,8 @@ public class ConversationService {
     Event<ThreadMessageReceived> threadMessages;
     @Inject
     SessionStates states;
+    @Inject
+    Instance<ChannelChoiceOrder> choiceOrders;
 
     ConversationService(ContactRepository contacts, SessionRepository sessions, ChatMessageRepository messages,
             Outbox outbox, MediaRepository media, FlowRegistry flows, FlowEngine engine, IntakeService intakes, ReporterErasure erasure,
@@ -322,9 +324,14 @@ public class ConversationService {
         return apply(contact, session, pinned.get(), step, false);
     }
 
-    /** The engine with this messenger's own notices ({@code quiet_mode_whatsapp} over {@code quiet_mode}). */
+    /**
+     * The engine with this messenger's own notices ({@code quiet_mode_whatsapp} over {@code quiet_mode}) and its way of
+     * showing choices ({@link ChannelChoiceOrder}: a typed "2" at a WhatsApp list names no place).
+     */
     private FlowEngine engineFor(Contact contact) {
-        return engines.computeIfAbsent(contact.channel, channel -> engine.withSharedTexts(notices.sharedFor(channel.name().toLowerCase(Locale.ROOT))));
+        return engines.computeIfAbsent(contact.channel, channel -> engine.withSharedTexts(notices.sharedFor(channel.name().toLowerCase(Locale.ROOT)))
+                .withChoiceOrder(choiceOrders.stream().filter(order -> order.channel() == channel).findFirst()
+                        .<id.ruangaman.conversation.ChoiceOrder>map(order -> order).orElse(id.ruangaman.conversation.ChoiceOrder.SHOWN)));
     }
 
     private Optional<Flow> pinnedFlow(ConversationSession session) {

@@ -38,10 +38,23 @@ final class WhatsAppMessageFormat {
         if (choices.size() <= 3 && message.text().length() <= BUTTON_BODY && allFit(choices, BUTTON_TITLE)) {
             return buttons(to, message);
         }
-        if (choices.size() <= 10 && allFit(choices, ROW_DESCRIPTION)) {
+        if (isList(message)) {
             return list(to, message, language);
         }
         return text(to, numbered(message));
+    }
+
+    /**
+     * Whether {@code message} goes out as a list: its choices are then hidden behind the list's button until it is
+     * opened, so the message shows no order a typed "2" could refer to (reply buttons and numbered text show theirs).
+     */
+    static boolean isList(Output.Message message) {
+        List<Choice> choices = message.choices();
+        if (choices.isEmpty() || message.nodeId() == null) {
+            return false;
+        }
+        boolean buttons = choices.size() <= 3 && message.text().length() <= BUTTON_BODY && allFit(choices, BUTTON_TITLE);
+        return !buttons && choices.size() <= 10 && allFit(choices, ROW_DESCRIPTION);
     }
 
     private static boolean allFit(List<Choice> choices, int max) {

@@ -12,6 +12,9 @@ public final class Answering {
 
     /** The kinds that keep what the person writes as it is: where a shared location or contact card is an answer. */
     private static final java.util.Set<NodeKind> FREE_TEXT = java.util.EnumSet.of(NodeKind.TEXT, NodeKind.MULTI_TEXT, NodeKind.MEDIA);
+    /** The kinds whose buttons a typed number may name by place. */
+    private static final java.util.Set<NodeKind> CHOICES = java.util.EnumSet.of(NodeKind.SINGLE_CHOICE, NodeKind.MULTI_CHOICE,
+            NodeKind.YES_NO, NodeKind.SUMMARY);
 
     private Answering() {
     }
@@ -38,14 +41,31 @@ public final class Answering {
             Prompter.sayWithButtons(turn, node.mediaRefused() != null ? turn.text(node.mediaRefused()) : turn.msg(MessageKey.MEDIA_NOT_EXPECTED));
             return;
         }
+        boolean place = place(node, reply);
+        if (place && !turn.context().choiceOrder().shown(Prompter.question(turn))) {
+            retryOrFallBack(turn, node, ((Reply.Typed) reply).text(), true);
+            return;
+        }
         Outcome outcome = handler.handle(turn, node, reply);
         if (outcome instanceof Outcome.Answered answered) {
             Navigator.answered(turn, node, answered.answer(), answered.exitKey());
         } else if (outcome instanceof Outcome.Invalid invalid) {
-            retryOrFallBack(turn, node, invalid.raw());
+            retryOrFallBack(turn, node, invalid.raw(), place);
         } else {
             turn.update(state -> state.withRetries(0));
         }
+    }
+
+    /**
+     * Whether the reply is a bare number ("2", or "1, 3" at a multi choice) naming buttons by their place. Only at a choice
+     * question whose options read no values: free-text, date and media questions, an age or a time ago, take the number
+     * as the answer itself. Where the messenger does not show the choices in order (a WhatsApp list until opened:
+     * {@link id.ruangaman.conversation.ChoiceOrder}) such a number names nothing the person saw and is not read; there,
+     * and out of range, the one kind re-prompt lists the choices.
+     */
+    private static boolean place(NodeDefinition node, Reply reply) {
+        return reply instanceof Reply.Typed typed && ChoiceMatcher.normalize(typed.text()).matches("\\d{1,3}(\\s*[,;]?\\s*\\d{1,3})*")
+                && CHOICES.contains(node.kind()) && !ChoiceMatcher.readsValues(node.options());
     }
 
     /**
@@ -78,11 +98,13 @@ public final class Answering {
      * in the summary is then recorded as skipped, keeping the last typed text in {@code raw}; a question with
      * {@code on_unclear} takes that answer instead ({@link Unclear}).
      */
-    private static void retryOrFallBack(Turn turn, NodeDefinition node, String raw) {
+    private static void retryOrFallBack(Turn turn, NodeDefinition node, String raw, boolean listChoices) {
         int retries = turn.state().retries() + 1;
         if (retries < turn.context().settings().maxRetries()) {
             turn.update(state -> state.withRetries(retries));
-            turn.say(node.reprompt() != null ? turn.text(node.reprompt()) : turn.msg(MessageKey.REPROMPT));
+            String reprompt = node.reprompt() != null ? turn.text(node.reprompt()) : turn.msg(MessageKey.REPROMPT);
+            turn.say(listChoices ? reprompt + "\n" + String.join("\n", Prompter.question(turn).choices().stream()
+                    .map(choice -> "• " + choice.label()).toList()) : reprompt);
             Prompter.ask(turn);
             return;
         }

@@ -76,7 +76,7 @@ final class ChoiceMatcher {
      * with the flow's example. Telegram shows no numbers on its buttons, and neither does a WhatsApp list until it is
      * opened, so a person who types a number there means the number.
      */
-    private static boolean readsValues(List<OptionDefinition> options) {
+    static boolean readsValues(List<OptionDefinition> options) {
         return options.stream().anyMatch(option -> option.number() != null || option.daysAgo() != null);
     }
 

@@ -12,8 +12,13 @@ final class Prompter {
     }
 
     static void ask(Turn turn) {
+        turn.emit(question(turn));
+    }
+
+    /** The current question's message with its buttons, as {@link #ask} sends it. */
+    static Output.Message question(Turn turn) {
         NodeDefinition node = turn.currentNode();
-        sayWithButtons(turn, NodeHandlers.of(node.kind()).body(turn, node));
+        return withButtons(turn, NodeHandlers.of(node.kind()).body(turn, node));
     }
 
     /**
@@ -21,9 +26,13 @@ final class Prompter {
      * question could not use (the question itself was just shown and is not repeated).
      */
     static void sayWithButtons(Turn turn, String text) {
+        turn.emit(withButtons(turn, text));
+    }
+
+    private static Output.Message withButtons(Turn turn, String text) {
         NodeDefinition node = turn.currentNode();
         NodeHandler handler = NodeHandlers.of(node.kind());
         List<Choice> choices = handler.choices(turn, node).stream().map(choice -> choice.display(turn)).toList();
-        turn.emit(new Output.Message(text, choices.isEmpty() ? null : node.id(), choices, handler.multiSelect(turn)));
+        return new Output.Message(text, choices.isEmpty() ? null : node.id(), choices, handler.multiSelect(turn));
     }
 }

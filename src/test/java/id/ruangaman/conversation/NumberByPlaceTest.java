@@ -1,0 +1,91 @@
+package id.ruangaman.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A bare number typed at a question of {@code conversations/intake.yaml}: the choice in that place where the messenger
+ * shows the choices in order, never where it does not ({@link ChoiceOrder}: a WhatsApp list until opened), and never at
+ * a question that takes numbers as answers (free text, an age, a time ago). Out of range: the one kind re-prompt, with
+ * the question's buttons.
+ */
+class NumberByPlaceTest {
+
+    private static final String REPROMPT = "Maaf, saya belum mengerti.";
+    private static Flow intake;
+    private final MutableClock clock = new MutableClock(GoldenRun.START);
+    private final FlowEngine shown = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
+    private final FlowEngine hidden = shown.withChoiceOrder(question -> false);
+
+    @BeforeAll
+    static void load() throws Exception {
+        intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+    }
+
+    @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")
+    @CsvSource(delimiter = '|', value = {"gender|2|male", "incident_place|3|other", "reporter_role|1|victim", "consent|1|yes",
+            "in_danger|2|no", "safe_to_reply|3|no", "gender|4|skip", "gender|5|-", "gender|9|-", "gender|0|-"})
+    void aNumberPicksTheChoiceInThatPlaceWhereTheOrderIsShown(String node, String typed, String expected) {
+        Step step = shown.handle(intake, at(node), new Input.Text(typed));
+        if ("-".equals(expected)) {
+            assertReprompted(node, step);
+        } else {
+            assertEquals(expected, answer(step), node + " '" + typed + "'");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: ''{1}''")
+    @CsvSource(delimiter = '|', value = {"gender|2", "incident_place|2", "consent|1", "violence_type|1, 3", "summary|1"})
+    void aNumberNamesNoPlaceWhereTheMessageShowsNoOrder(String node, String typed) {
+        assertReprompted(node, hidden.handle(intake, at(node), new Input.Text(typed)));
+    }
+
+    @Test
+    void aNumberIsAnAnswerAtQuestionsThatTakeNumbers() {
+        for (FlowEngine engine : List.of(shown, hidden)) {
+            assertEquals("2", engine.handle(intake, at("name"), new Input.Text("2")).outputs().stream()
+                    .filter(Output.AnswerRecorded.class::isInstance).map(o -> ((Output.AnswerRecorded) o).answer().value())
+                    .findFirst().orElse(null), "a free-text answer");
+            assertEquals("under_18", answer(engine.handle(intake, at("age_range"), new Input.Text("3"))), "an age is the age");
+        }
+        assertReprompted("incident_when", shown.handle(intake, at("incident_when"), new Input.Text("2")));
+    }
+
+    private SessionState at(String node) {
+        SessionState state = shown.start(intake).state();
+        for (String button : List.of("language:id", "consent:yes")) {
+            state = shown.handle(intake, state, Input.ButtonPress.fromCallbackData(button)).state();
+        }
+        return state.atNode(node);
+    }
+
+    private static String answer(Step step) {
+        return step.outputs().stream().filter(Output.AnswerRecorded.class::isInstance).map(o -> ((Output.AnswerRecorded) o).answer())
+                .map(a -> a.skipped() ? "skip" : a.value() != null ? a.value() : String.valueOf(a.values())).findFirst().orElse(null);
+    }
+
+    private static void assertReprompted(String node, Step step) {
+        assertEquals(node, step.state().nodeId(), "still at the question");
+        assertEquals(1, step.state().retries(), "counted as one unusable answer");
+        assertTrue(step.outputs().stream().noneMatch(Output.AnswerRecorded.class::isInstance), "nothing was taken: " + step.outputs());
+        List<Output.Message> messages = step.outputs().stream().filter(Output.Message.class::isInstance).map(Output.Message.class::cast).toList();
+        assertTrue(messages.get(0).text().startsWith(REPROMPT), "one kind re-prompt first: " + messages.get(0).text());
+        Output.Message question = messages.get(messages.size() - 1);
+        assertEquals(node, question.nodeId(), "then the question with its buttons");
+        assertTrue(!question.choices().isEmpty());
+        if (!"incident_when".equals(node)) { // a time with no unit gets the question's own example instead
+            question.choices().forEach(choice -> assertTrue(messages.get(0).text().contains("\n• " + choice.label()),
+                    "the re-prompt lists the choices: " + messages.get(0).text()));
+        }
+    }
+}
