@@ -29,18 +29,26 @@ class TelegramCallbackAnswers {
         return thread;
     });
 
-    TelegramCallbackAnswers(TelegramApi api) {
+    private final io.micrometer.core.instrument.Counter failed;
+
+    TelegramCallbackAnswers(TelegramApi api, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.api = api;
+        this.failed = metrics.counter("ruangaman.telegram.callback_answers.failed");
     }
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) TelegramInboundHandler.CallbackToAnswer callback) {
-        executor.submit(() -> {
+        executor.execute(() -> {
             try {
                 api.client().execute(AnswerCallbackQuery.builder().callbackQueryId(callback.callbackQueryId())
                         .text(callback.text()).build());
-            } catch (TelegramApiException e) {
-                // Only the spinner is affected; the answer to the person is in the outbox.
-                LOG.debugf("answerCallbackQuery failed: %s", e.getClass().getSimpleName());
+            } catch (TelegramApiException | RuntimeException e) {
+                // Only the spinner is affected; the answer to the person is in the outbox. Said at WARN, with the
+                // Bot API's error code when there is one (never the query id, which names the press): a spinner that
+                // never stops is what the person sees, and it must not go unnoticed (walkthrough 11, finding 2).
+                failed.increment();
+                LOG.warnf("answerCallbackQuery failed: %s%s", e.getClass().getSimpleName(),
+                        e instanceof org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException request
+                                && request.getErrorCode() != null ? " (Bot API " + request.getErrorCode() + ")" : "");
             }
         });
     }
