@@ -150,6 +150,9 @@ public class CaseService {
         if (!CaseStatus.ALL.contains(to)) {
             throw Refused.invalidInput("unknown status");
         }
+        if (CaseStatus.CLOSED.equals(file.status)) {
+            throw refuse(file, to, who, "case_closed"); // no step out of closed: worded as the SOP page's closed refusal
+        }
         if (!CaseStatus.isAllowed(file.status, to)) {
             throw refuse(file, to, who, "illegal_step");
         }
@@ -197,6 +200,7 @@ public class CaseService {
         }
         CaseFile file = access.open(ref, who);
         refuseIfDeleted(file);
+        refuseIfClosed(file);
         CaseCheck existing = work.check(file.id, component);
         if (checked && existing == null && VerificationFinding.EVIDENCE.equals(component) && !work.evidenceExamined(file.id)) {
             // SOP Pemeriksaan/Verifikasi, component 3: the examination of the documents/evidence is what part 3 is.
@@ -346,6 +350,17 @@ public class CaseService {
 
     WorkingDays workingDays() {
         return new WorkingDays(config.holidays().orElse(List.of()));
+    }
+
+    /**
+     * A closed case's verification checklist is read-only, as its SOP page: 409 {@code case_closed}, worded 'Kasus sudah
+     * ditutup' by the SOP bundle's refusals (a stage change from closed is refused the same way in {@link #move}). Notes
+     * and replies are not refused: talking to the survivor goes on after closing.
+     */
+    private static void refuseIfClosed(CaseFile file) {
+        if (CaseStatus.CLOSED.equals(file.status)) {
+            throw new StepRefused("case_closed");
+        }
     }
 
     private static void refuseIfDeleted(CaseFile file) {
