@@ -63,7 +63,7 @@ public final class FlowEngine {
     /**
      * The first input of a chat that has no session, when it is a command answered without starting the flow: /status,
      * /bantuan, an unknown command (each with how to begin), /keluar and /hapus ({@link GlobalCommands#beforeStart}).
-     * Its state is a fresh one at no node, which the host does not keep: the next message starts the flow. Empty for
+     * Its state is a fresh one at no node, in discreet mode, which the host does not keep: the next message starts the flow. Empty for
      * any other input, /mulai and /bahasa included: the host starts the flow ({@link #start}).
      */
     public Optional<Step> withoutSession(Flow flow, Input input) {
@@ -71,7 +71,11 @@ public final class FlowEngine {
         if (command.isEmpty()) {
             return Optional.empty();
         }
-        Turn turn = new Turn(context, flow, flow, SessionState.fresh(flow, Sessions.firstLanguage(flow), null, context.clock().instant()));
+        // Discreet: nothing tells whether this chat is new or one that has just erased itself with /hapus after saying
+        // the phone is not safe (the choice was erased with the rest), so the answer comes silently, under the neutral
+        // first line (walkthrough 11, finding 1).
+        Turn turn = new Turn(context, flow, flow, SessionState.fresh(flow, Sessions.firstLanguage(flow), null, context.clock().instant())
+                .withDiscreet(true));
         return GlobalCommands.beforeStart(turn, command.get()) ? Optional.of(turn.result()) : Optional.empty();
     }
 

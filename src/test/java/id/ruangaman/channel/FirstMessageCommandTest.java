@@ -46,13 +46,34 @@ class FirstMessageCommandTest {
     void statusAsTheFirstMessageSaysNothingWasSentAndHowToBegin() {
         long chat = TelegramFixtures.newChatId();
         String answer = typed(chat, "/status");
-        assertTrue(answer.contains("Belum ada yang terkirim dari chat ini."), answer);
+        assertTrue(answer.contains("Tidak ada cerita atau jawaban dari chat ini yang tersimpan di kami."), answer);
         assertTrue(answer.contains(HOW_TO_BEGIN), answer);
         assertNoGreetingAndNoSession(chat, answer);
 
         String greeting = typed(chat, "halo");
         assertTrue(greeting.contains(GREETING) && greeting.contains("Pilih bahasa"), "the next message starts the conversation: " + greeting);
         assertTrue(session(chat), "and now a session is kept");
+    }
+
+    @Test
+    void statusAfterADiscreetChatErasedItselfComesSilentlyUnderTheNeutralLine() throws InterruptedException {
+        // Walkthrough 11, finding 1: the person said the phone is not safe, then erased everything with /hapus; the
+        // choice went with the rest, and the answer to the next /status rang the phone and named nothing neutral.
+        long chat = TelegramFixtures.newChatId();
+        typed(chat, "/start");
+        for (String data : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:no")) {
+            chats.send(TelegramFixtures.button(chat, data), chat);
+        }
+        typed(chat, "/hapus");
+        int asked = telegram.sentTo(chat).size();
+        chats.send(TelegramFixtures.text(chat, "ya"), chat);
+        telegram.awaitSent(chat, asked + 1, Duration.ofSeconds(20)); // the erasure's answer travels on its own row
+        int before = telegram.sentTo(chat).size();
+        String answer = typed(chat, "/status");
+        assertTrue(answer.contains("Tidak ada cerita atau jawaban dari chat ini yang tersimpan di kami."), answer);
+        List<FakeTelegram.Call> calls = telegram.sentTo(chat).stream().skip(before).toList();
+        assertTrue(calls.stream().allMatch(call -> Boolean.TRUE.equals(call.body().get("disable_notification"))), "silent: " + calls);
+        assertTrue(calls.get(0).text().startsWith("Ruang Aman\n"), "under the neutral first line: " + calls.get(0).text());
     }
 
     @Test

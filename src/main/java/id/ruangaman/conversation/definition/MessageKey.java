@@ -28,6 +28,8 @@ public enum MessageKey {
     LANGUAGE_NAME,
     /** "{reference_code}" and "{status}". */
     STATUS, STATUS_NONE,
+    /** /status as the first message of a chat that keeps nothing (new, or erased with /hapus). */
+    STATUS_NOTHING_KEPT,
     /** After the answer to a command typed as a chat's first message, when nothing has started: how to begin. */
     NOT_STARTED,
     STATUS_NEW, STATUS_IN_VERIFICATION, STATUS_VERIFIED, STATUS_REFERRED, STATUS_CLOSED, STATUS_DELETED, STATUS_UNKNOWN,

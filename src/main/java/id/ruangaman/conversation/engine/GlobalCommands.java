@@ -44,7 +44,7 @@ public final class GlobalCommands {
     public static boolean beforeStart(Turn turn, Command command) {
         switch (command) {
             case HELP -> turn.say(turn.msg(MessageKey.HELP));
-            case STATUS -> turn.say(turn.msg(MessageKey.STATUS_NONE));
+            case STATUS -> turn.say(turn.msg(MessageKey.STATUS_NOTHING_KEPT));
             case UNKNOWN -> turn.say(turn.msg(MessageKey.UNKNOWN_COMMAND));
             case EXIT -> {
                 turn.emit(new Output.QuickExit());
