@@ -685,6 +685,7 @@ class CaseworkService {
     }
 
     private static String longText(String text, String field) {
+        text = id.ruangaman.web.FormText.lineBreaks(text);
         if (text == null || text.isBlank()) {
             throw FormRefused.invalid(field);
         }
@@ -695,6 +696,7 @@ class CaseworkService {
     }
 
     private static String shortText(String text, String field) {
+        text = id.ruangaman.web.FormText.lineBreaks(text);
         if (text == null || text.isBlank()) {
             throw FormRefused.invalid(field);
         }
@@ -709,6 +711,7 @@ class CaseworkService {
     }
 
     private static String optional(String text) {
+        text = id.ruangaman.web.FormText.lineBreaks(text);
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import id.ruangaman.audit.AuditAction;
+import id.ruangaman.web.FormText;
 import id.ruangaman.audit.AuditLog;
 import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.ChatMessageRepository;
@@ -225,6 +226,7 @@ public class CaseService {
 
     @Transactional
     public void addNote(String ref, String text, CurrentAccount who) {
+        text = FormText.lineBreaks(text);
         if (text == null || text.isBlank()) {
             throw Refused.invalidInput("empty note");
         }
@@ -248,6 +250,7 @@ public class CaseService {
      */
     @Transactional
     public ChatMessage reply(String ref, String text, boolean unsafeAcknowledged, boolean chatUnsafe, CurrentAccount who) {
+        text = FormText.lineBreaks(text);
         if (text == null || text.isBlank()) {
             throw Refused.invalidInput("empty reply");
         }
