@@ -107,4 +107,23 @@ class ClosedCasePageTest {
         assertEquals("closed", QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().status));
         as(session).formParam("text", "Catatan sintetis setelah ditutup").post(casePage + "/notes").then().statusCode(303);
     }
+
+    @Test
+    void shouldShowNoRunningExaminationDeadlineOnAClosedCase() {
+        // Walkthrough 11, finding 6: a case closed after verification still read "Tenggat pemeriksaan ... (30 hari kerja
+        // tersisa)" on its case page and its SOP page, as if the examination were still due.
+        String ref = fixtures.submittedCase(true);
+        CaseworkSteps steps = new CaseworkSteps(session, ref);
+        String casePage = "/inbox/cases/" + ref;
+        assertEquals(303, steps.status("in_verification"));
+        assertTrue(getAs(session).get(casePage).then().statusCode(200).extract().asString().contains("hari kerja tersisa"),
+                "a case in verification counts its examination deadline down");
+        assertTrue(getAs(session).get(steps.base()).then().statusCode(200).extract().asString().contains("hari kerja tersisa"));
+
+        assertEquals(303, steps.close("withdrawn_by_reporter"));
+        String page = getAs(session).get(casePage).then().statusCode(200).extract().asString();
+        assertFalse(page.contains("hari kerja tersisa") || page.contains("Tenggat pemeriksaan"), "the case page of a closed case");
+        String sop = getAs(session).get(steps.base()).then().statusCode(200).extract().asString();
+        assertFalse(sop.contains("hari kerja tersisa"), "the SOP page of a closed case");
+    }
 }
