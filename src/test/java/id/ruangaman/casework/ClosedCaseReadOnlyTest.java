@@ -102,6 +102,9 @@ class ClosedCaseReadOnlyTest {
         assertEquals(List.of(), forms, "a counsellor is offered no SOP form on a closed case");
         assertTrue(page.contains("Mitigasi sintetis: jadwal kelas dipisah"), "what was recorded is still shown");
         assertTrue(page.contains("id=\"print-penanganan-awal\""), "and can still be printed");
+        // who may not open the file is kept up to date after closing: the same section as on an open case, with its hint
+        assertTrue(page.contains("id=\"conflict\"") && page.contains("Akun yang ditandai tidak bisa membuka kasus ini"),
+                "the conflict-of-interest section as on an open case");
         getAs(session).get(steps.base() + "/print/penanganan-awal").then().statusCode(200);
 
         String en = getAs(session).cookie("ruangaman-lang", "en").get(steps.base()).then().statusCode(200).extract().asString();
