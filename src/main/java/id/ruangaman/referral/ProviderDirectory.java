@@ -28,7 +28,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Loads {@code conversations/_providers.yaml} at start-up and upserts each provider by its stable key. A broken
- * entry stops the start-up with the file, key and problem.
+ * entry stops the start-up with the file, key and problem. Safe when several instances start at once ({@link #seed}).
  */
 @ApplicationScoped
 class ProviderDirectory {
@@ -36,6 +36,8 @@ class ProviderDirectory {
     private static final Logger LOG = Logger.getLogger(ProviderDirectory.class);
     static final int AFTER_FLOWS = jakarta.interceptor.Interceptor.Priority.APPLICATION + 600;
     static final String FILE = "_providers.yaml";
+    /** The advisory lock key of the seed (the admin account's bootstrap uses 7320131). */
+    static final long SEED_LOCK = 7320132L;
     static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     /** One entry of the file. */
@@ -55,12 +57,23 @@ class ProviderDirectory {
     }
 
     /** After the flows are loaded and linted, so a broken flow is the first thing reported. */
-    @Transactional
     void onStart(@Observes @Priority(AFTER_FLOWS) StartupEvent event) {
         Path file = config.file(FILE);
         Map<String, Entry> entries = read(file);
-        entries.forEach((key, entry) -> upsert(key, entry));
+        seed(entries);
         LOG.infof("Referral directory: %d providers from %s", entries.size(), FILE);
+    }
+
+    /**
+     * Upserts each checked entry by its key, in one transaction. Instances starting together on a fresh database
+     * (several replicas, issue 16 goal 6) take turns on a transaction-scoped advisory lock: the second waits for the
+     * first to commit, then finds its rows and updates them, instead of failing on a duplicate key.
+     */
+    @Transactional
+    void seed(Map<String, Entry> entries) {
+        providers.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, SEED_LOCK)
+                .getSingleResult();
+        entries.forEach((key, entry) -> upsert(key, entry));
     }
 
     static Map<String, Entry> read(Path file) {
