@@ -26,6 +26,12 @@ import id.ruangaman.security.crypto.EncryptedStringConverter;
  * the person last wrote, the flood window), and a full-row update would encrypt the platform id, user id and display
  * name again each time (a fresh random IV, so new ciphertext for the same value) and write them back. Hibernate
  * compares these attributes by their decrypted values, so an untouched one is not written.
+ *
+ * <p>Hibernate sends such updates one at a time (it batches only updates of the same columns), so a round of steps
+ * over many contacts would cost one UPDATE per contact. The columns every step touches (when the person last wrote,
+ * whether they can be reached, the flood window, whether files are asked for) are therefore written for the whole
+ * round in one batch ({@link ContactTouches}, by {@link PreloadedContacts#writeTouches}), and Hibernate writes a
+ * contact only when something else changed (issue 16, eighth round).
  */
 @Entity
 @DynamicUpdate

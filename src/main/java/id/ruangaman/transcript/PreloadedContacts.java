@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionImplementor;
 
 import id.ruangaman.platform.TransactionMemory;
 
@@ -165,6 +166,18 @@ public class PreloadedContacts {
      */
     public boolean createdHere(long id) {
         return memory.<Long, Boolean>existing(CREATED).map(created -> created.containsKey(id)).orElse(false);
+    }
+
+    /**
+     * Writes the per-step columns of the contacts this transaction locked up front or created ({@link ContactTouches}),
+     * all in one batch, so Hibernate's flush leaves them alone (a contact whose only changes are these gets no UPDATE of
+     * its own). For the end of a round of steps, and before anything that flushes in the middle of one. Returns how many
+     * contacts it wrote; none outside a transaction that read contacts up front.
+     */
+    public int writeTouches() {
+        return memory.<Long, Contact>existing(LOCKED)
+                .map(locked -> locked.isEmpty() ? 0 : ContactTouches.write(em.unwrap(SessionImplementor.class), locked.values()))
+                .orElse(0);
     }
 
     /** The contact with this id if this transaction locked it up front ({@link #lockAll}): its lock is held. */

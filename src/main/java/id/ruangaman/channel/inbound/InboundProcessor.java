@@ -44,7 +44,8 @@ import io.quarkus.runtime.StartupEvent;
  * first waiting update of every claimed contact is prepared (outside any transaction: downloads), then all of them
  * are applied and marked done in one transaction: the round's contacts (locked) and sessions are read up front in three
  * statements ({@link RoundPreload}), the steps run without queries of their own, and their writes go out together as
- * JDBC batches at the commit. If that transaction fails, each step of the round is applied again on its own, so one
+ * JDBC batches at the commit (the contacts' per-step columns as one batch at the end of the round:
+ * {@link RoundPreload#writeTouches}). If that transaction fails, each step of the round is applied again on its own, so one
  * bad update costs only its own attempt. It reads only the database, so updates acknowledged
  * before a crash are picked up after restart.
  *
@@ -454,6 +455,7 @@ public class InboundProcessor {
                 }
             }
         }
+        preload.writeTouches(); // the round's contacts: one batch, not one UPDATE per contact at the commit
         Timestamp now = Timestamp.from(Instant.now(clock));
         // One statement per outcome, not one per update: PENDING means the update's file is wanted (fetched next time).
         em.unwrap(Session.class).doWork(connection -> {
