@@ -28,8 +28,16 @@ import id.ruangaman.transcript.MediaRepository;
  * deduplication;</li>
  * <li>{@code chat_message}: bodies in and out and the encrypted platform ids are emptied; messages not yet
  * delivered are not delivered;</li>
- * <li>{@code intake}: the answers (chronology included) are emptied; the case stays as a closed shell
- * (reference code, dates, category columns) marked {@value #CLOSED_REASON};</li>
+ * <li>{@code intake}: the case stays as a closed shell marked {@value #CLOSED_REASON}, holding only what the
+ * institution's SOP record needs and nothing that describes the pelapor: it keeps the reference code, the contact row
+ * it hangs on (itself unlinked below), the channel, flow and language the report came through, the dates (received,
+ * first-reply due and done, verification started, examination due, status changed, last read) and the institution's
+ * acts (assignee, the team's thread and deadline markers). Everything taken from the answers is emptied: the answers
+ * (chronology included), the reporter's role, whether the victim is a minor, the services asked for (the SOP's
+ * inventory of needs), the violence types; and the flags derived from them are cleared (in danger, urgent medical, child
+ * victim, child online, statistics consent). Leadership's statistics leave erased cases out, so they need none of it;
+ * the SOP record's own skeleton (parties' roles, decisions) lives in the casework tables. {@code ErasedShell} in the
+ * tests checks every column of the table against this list;</li>
  * <li>{@code media}: uploads, claimed and staged, are deleted;</li>
  * <li>{@code contact}: the platform id, the WhatsApp user id and display name are emptied and the lookup hashes
  * replaced by random bytes (every channel alike, the dev chat's too), so the person writing again is a new contact
@@ -127,7 +135,8 @@ public class ReporterErasure {
         int erasedMessages = messages.eraseContent(contact.id);
         long erasedMedia = media.deleteAllOf(contact.id);
         long shells = intakes.update("answers = null, status = 'closed', closedReason = ?2, deletedByReporterAt = ?3, "
-                + "violenceTypes = null, urgentMedical = false, victimChild = false, childOnline = false, statsConsent = false "
+                + "reporterRole = null, victimMinor = null, services = null, violenceTypes = null, inDanger = false, "
+                + "urgentMedical = false, victimChild = false, childOnline = false, statsConsent = false "
                 + "where contactId = ?1", contact.id, CLOSED_REASON, now);
         contact.displayName = null;
         contact.erasedAt = now;

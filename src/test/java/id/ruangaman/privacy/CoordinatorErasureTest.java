@@ -92,12 +92,17 @@ class CoordinatorErasureTest {
                 .post("/inbox/cases/" + ref + "/erase").then().statusCode(403);
         assertNotNull(intake(ref).answers);
 
+        java.util.Map<String, Object> before;
+        try (Connection db = dataSource.getConnection()) {
+            before = ErasedShell.row(db, intake(ref).id);
+        }
+        assertNotNull(before.get("reporter_role"), "the walk gave a reporter role, so its erasure is checked");
         form(coordinator, page, csrf).formParam("reason", "request_by_phone").post("/inbox/cases/" + ref + "/erase")
                 .then().statusCode(303);
         Intake shell = intake(ref);
-        assertNull(shell.answers);
-        assertEquals("closed", shell.status);
-        assertNotNull(shell.deletedByReporterAt);
+        try (Connection db = dataSource.getConnection()) {
+            ErasedShell.assertEveryColumn(db, shell.id, before);
+        }
         Contact contact = QuarkusTransaction.requiringNew().call(() -> em.find(Contact.class, shell.contactId));
         assertNull(contact.externalId);
         AuditEvent erased = auditOf(ref).stream().filter(e -> "erase".equals(e.action)).findFirst().orElseThrow();
@@ -166,14 +171,20 @@ class CoordinatorErasureTest {
         assertTrue(html.contains("dari catatan SOP hanya kerangkanya") && html.contains("catatan konselor ikut dihapus"), html);
         String english = getAs(coordinator).cookie("ruangaman-lang", "en").get("/inbox/cases/" + ref + "/erase").asString();
         assertTrue(english.contains("of the SOP record only its outline"), english);
+        long id = intake(ref).id;
+        java.util.Map<String, Object> before;
+        try (Connection db = dataSource.getConnection()) {
+            before = ErasedShell.row(db, id);
+        }
+        assertNotNull(before.get("verification_started_at"), "the walk verified the case, so the shell's keeping it is checked");
         form(coordinator, page, token(html)).formParam("reason", "request_in_writing").post("/inbox/cases/" + ref + "/erase")
                 .then().statusCode(303);
 
-        long id = intake(ref).id;
         try (Connection db = dataSource.getConnection()) {
             assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(sentinel, String.valueOf(chat))),
                     "after erasure, decrypting every column still finds the sentinel");
             file.assertSkeletonKept(db, id);
+            ErasedShell.assertEveryColumn(db, id, before);
         }
         List<AuditEvent> erasures = auditOf(ref).stream().filter(e -> "erase".equals(e.action)).toList();
         assertEquals(1, erasures.size(), "one audit row per erasure");

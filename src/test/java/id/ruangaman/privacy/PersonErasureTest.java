@@ -119,6 +119,13 @@ class PersonErasureTest {
             assertTrue(encrypted.contains("chat_message.provider_message: " + number), encrypted.toString());
         }
 
+        java.util.Map<String, Object> before;
+        try (Connection db = connection()) {
+            before = ErasedShell.row(db, intake.id);
+        }
+        assertEquals("witness", before.get("reporter_role"), "the walk gave a reporter role, so its erasure is checked");
+        assertEquals("no", before.get("victim_minor"));
+
         say(number, "text.json", "/hapus", null, null);
         say(number, "text.json", "ya", null, null);
         Eventually.await("erasure confirmed", WAIT, () -> graph.sentTo(number).stream().anyMatch(m -> m.text().contains("sudah dihapus")));
@@ -130,11 +137,9 @@ class PersonErasureTest {
             assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(number, sentinel)),
                     "after /hapus, decrypting every column still finds the person");
         }
-        Intake shell = QuarkusTransaction.requiringNew().call(() -> intakes.findById(intake.id));
-        assertEquals(intake.referenceCode, shell.referenceCode);
-        assertEquals("closed", shell.status);
-        assertNotNull(shell.deletedByReporterAt);
-        assertNull(shell.answers);
+        try (Connection db = connection()) {
+            ErasedShell.assertEveryColumn(db, intake.id, before);
+        }
         Contact erased = QuarkusTransaction.requiringNew().call(() -> contacts.findById(contactId));
         assertNull(erased.externalId);
         assertNotNull(erased.erasedAt);
@@ -173,6 +178,13 @@ class PersonErasureTest {
         SopCaseFile file = new SopCaseFile(InboxFixtures.login("hapus-sop-coordinator"), InboxFixtures.login("hapus-sop-leader"), ref,
                 sentinel).recordedBy("hapus-sop-coordinator");
         file.walk(coordinatorAccount.id);
+        long intakeId = QuarkusTransaction.requiringNew().call(() -> intakes.findByReferenceCode(ref).orElseThrow().id);
+        java.util.Map<String, Object> before;
+        try (Connection db = connection()) {
+            before = ErasedShell.row(db, intakeId);
+        }
+        assertNotNull(before.get("reporter_role"), "the walk gave a reporter role, so its erasure is checked");
+        assertNotNull(before.get("verification_started_at"), "the walk verified the case, so the shell's keeping it is checked");
         fixtures.survivorSends(ref, new Input.Text("/hapus"));
         fixtures.survivorSends(ref, new Input.Text("ya"));
         Intake shell = QuarkusTransaction.requiringNew().call(() -> intakes.findByReferenceCode(ref).orElseThrow());
@@ -181,6 +193,7 @@ class PersonErasureTest {
             assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(sentinel)),
                     "after /hapus, decrypting every column still finds the sentinel");
             file.assertSkeletonKept(db, shell.id);
+            ErasedShell.assertEveryColumn(db, shell.id, before);
         }
         List<AuditEvent> erasures = QuarkusTransaction.requiringNew().call(() -> audit.list("intakeId = ?1 and action = 'erase'", shell.id));
         assertEquals(1, erasures.size(), "one audit row per erasure");
