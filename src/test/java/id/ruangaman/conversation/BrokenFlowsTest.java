@@ -65,8 +65,14 @@ class BrokenFlowsTest {
                 Arguments.of("text_by_unknown_answer.yaml", List.of(
                         "text_by_unknown_answer.yaml: node 'ask_colour': text_by refers to unknown answer 'mood'")),
                 Arguments.of("words_before_consent.yaml", List.of(
+                        "words_before_consent.yaml: node 'about': 'text' (id) begins a message to a discreet chat and its first line shows 'kekerasan'",
                         "words_before_consent.yaml: 'messages.help' (id) is sent before consent and contains 'lapor'",
                         "words_before_consent.yaml: node 'about': 'text' (id) is sent before consent and contains 'kekerasan'")),
+                Arguments.of("discreet_first_line.yaml", List.of(
+                        "discreet_first_line.yaml: 'messages.selected' (en) begins a message to a discreet chat and its first line shows '{selected}'",
+                        "discreet_first_line.yaml: 'messages.selected' (id) begins a message to a discreet chat and its first line shows '{selected}'",
+                        "discreet_first_line.yaml: node 'ask_name': 'reprompt' (id) begins a message to a discreet chat and its first line shows 'Contoh Layanan'",
+                        "discreet_first_line.yaml: node 'bye': 'text' (id) begins a message to a discreet chat and its first line shows 'kekerasan'")),
                 Arguments.of("fields_of_kinds.yaml", List.of(
                         "fields_of_kinds.yaml: missing field 'messages'",
                         "fields_of_kinds.yaml: node 'hello': field 'skippable' does not apply to kind 'message'",

@@ -68,7 +68,11 @@ class FlowEngineTest {
 
     @Test
     void shouldPutTheNeutralLineFirstInDiscreetModeWhenAFirstLineNamesTheViolence() throws IOException {
-        Flow flow = intakeWith("id: \"{notice:quiet_mode_on}\"", "id: \"Laporanmu aman di sini. Mode senyap sudah nyala.\"");
+        // The linter refuses such a first line in the flow's own texts; a shared notice it includes is not the flow's.
+        Flow flow = new FlowLoader().load("intake.yaml", java.nio.file.Files.readAllBytes(java.nio.file.Path.of("conversations/intake.yaml")));
+        FlowEngine engine = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty(),
+                SharedTexts.of(java.util.Map.of("quiet_mode_on", new id.ruangaman.conversation.definition.LocalizedText(
+                        java.util.Map.of("id", "Laporanmu aman di sini. Mode senyap sudah nyala.", "en", "Synthetic.")))));
         SessionState beforeSafety = play(engine, flow, "language:id", "consent:yes", "in_danger:no");
 
         Step quiet = engine.handle(flow, beforeSafety, Input.ButtonPress.fromCallbackData("safe_to_reply:quiet"));
@@ -82,6 +86,14 @@ class FlowEngineTest {
         Step safeAgain = engine.handle(flow, engine.handle(flow, quiet.state(), new Input.Text("/mulai")).state(),
                 Input.ButtonPress.fromCallbackData("_resume:restart"));
         assertTrue(safeAgain.state().discreet(), "starting over keeps discreet mode");
+    }
+
+    @Test
+    void shouldRefuseAFlowWhoseOwnTextWouldShowTheSubjectUnderTheNeutralLine() {
+        FlowException refused = org.junit.jupiter.api.Assertions.assertThrows(FlowException.class,
+                () -> intakeWith("id: \"{notice:quiet_mode_on}\"", "id: \"Laporanmu aman di sini. Mode senyap sudah nyala.\""));
+        assertEquals("intake.yaml: node 'quiet_info': 'text' (id) begins a message to a discreet chat and its first line shows 'lapor'",
+                refused.getMessage());
     }
 
     @Test

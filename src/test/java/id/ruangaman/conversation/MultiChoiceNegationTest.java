@@ -109,7 +109,7 @@ class MultiChoiceNegationTest {
         assertEquals(list(expected), after);
         assertEquals(0, step.state().retries(), "understood, not asked again");
         String reply = ((Output.Message) step.outputs().get(0)).text();
-        assertTrue(reply.startsWith("id".equals(language) ? "Dipilih:" : "Chosen:"), reply);
+        assertTrue(reply.contains("id".equals(language) ? "\nDipilih: " : "\nChosen: "), reply);
     }
 
     private SessionState at(String question, String language) {

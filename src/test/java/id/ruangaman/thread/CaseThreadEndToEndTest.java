@@ -88,7 +88,7 @@ class CaseThreadEndToEndTest {
         List<FakeTelegram.Call> after = telegram.sentTo(chat).subList(before, telegram.sentTo(chat).size());
         assertTrue(after.stream().noneMatch(call -> call.text().contains(ENDED)), "the survivor was told the conversation ended");
         assertEquals(1, after.size(), "one acknowledgement for the answer and the photo, not one per message: " + after);
-        assertTrue(after.get(0).text().startsWith("Pesanmu sudah sampai ke Satgas"), after.get(0).text());
+        assertTrue(after.get(0).text().startsWith("Terima kasih, pesanmu sudah sampai."), after.get(0).text());
 
         checkCasePage(session, ref, answer, photo, "thread-tg-counsellor");
     }

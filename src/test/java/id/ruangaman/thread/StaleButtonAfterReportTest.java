@@ -35,7 +35,7 @@ class StaleButtonAfterReportTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String NOTE = "Tombol itu sudah tidak dipakai, semuanya sudah terkirim.";
-    private static final String RECEIVED = "Pesanmu sudah sampai ke Satgas";
+    private static final String RECEIVED = "Terima kasih, pesanmu sudah sampai.";
 
     @Inject
     TelegramChats chats;

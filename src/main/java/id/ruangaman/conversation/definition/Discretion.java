@@ -14,11 +14,26 @@ import java.util.Optional;
  * @param neutralLine     in discreet mode, put before a message whose first line contains an avoided word (the engine);
  *                        the host's outbox puts it before every message to a discreet chat (id.ruangaman.transcript.NeutralLine)
  * @param remindersAfter  answer key: no idle reminder is sent before this question has been answered
+ * @param serviceNames    the service's own names ("Ruang Aman", "Satgas"), matched as {@code avoidWords} are. In a
+ *                        discreet chat every message begins with the neutral line, once, and the first line under it is
+ *                        what a preview or a glance at the chat list shows next: the linter holds every text the flow
+ *                        can send to a discreet chat to a first line without an avoided word or a service name (a node
+ *                        whose {@code text} needs one says {@code discreet_text} instead there)
  */
-public record Discretion(String consentNode, List<String> avoidWords, LocalizedText neutralLine, String remindersAfter) {
+public record Discretion(String consentNode, List<String> avoidWords, LocalizedText neutralLine, String remindersAfter,
+        List<String> serviceNames) {
 
     public Discretion {
         avoidWords = avoidWords == null ? List.of() : List.copyOf(avoidWords);
+        serviceNames = serviceNames == null ? List.of() : List.copyOf(serviceNames);
+    }
+
+    /** The first avoided word or service name in the first line of {@code text}, if any. */
+    public Optional<String> tellingWordInFirstLine(String text) {
+        String firstLine = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        String lower = firstLine.toLowerCase(Locale.ROOT);
+        return avoidedWordIn(firstLine).or(() -> serviceNames.stream()
+                .filter(name -> !name.isBlank() && lower.contains(name.toLowerCase(Locale.ROOT))).findFirst());
     }
 
     /** The first avoided word that {@code text} contains, if any. */

@@ -9,7 +9,10 @@ import java.util.Map;
  * condition a {@code branch} node tests; {@code mediaRefused}: said instead of the default when a file is sent to this
  * question (which never takes files); {@code onUnclear}: the answer assumed instead of skipping when a reply is not
  * understood ({@link UnclearAnswer}); {@code secret}: on a {@code text} question whose answer must never be repeated in
- * the chat (a code word, on a phone someone else may see), what the summary shows in its place ("sudah dibuat ✓").
+ * the chat (a code word, on a phone someone else may see), what the summary shows in its place ("sudah dibuat ✓");
+ * {@code discreetText}: said instead of {@code text} (and {@code text_by}) to a discreet chat, for a text whose first
+ * line names the service or the subject (the greeting after /mulai): a preview there shows the neutral line and then
+ * this first line only ({@link Discretion}).
  */
 public record NodeDefinition(
         String id,
@@ -33,7 +36,8 @@ public record NodeDefinition(
         String when,
         LocalizedText mediaRefused,
         UnclearAnswer onUnclear,
-        LocalizedText secret) {
+        LocalizedText secret,
+        LocalizedText discreetText) {
 
     public NodeDefinition {
         options = options == null ? List.of() : List.copyOf(options);

@@ -16,9 +16,12 @@ final class NodeTexts {
     private NodeTexts() {
     }
 
+    /** A discreet chat gets the node's {@code discreet_text} where it has one (see Discretion), else as anyone. */
     static String text(Turn turn, NodeDefinition node) {
         LocalizedText text = node.text();
-        if (node.textBy() != null) {
+        if (turn.state().discreet() && node.discreetText() != null) {
+            text = node.discreetText();
+        } else if (node.textBy() != null) {
             Answer answer = turn.state().answers().get(node.textBy().answer());
             if (answer != null && answer.value() != null && node.textBy().variants().containsKey(answer.value())) {
                 text = node.textBy().variants().get(answer.value());

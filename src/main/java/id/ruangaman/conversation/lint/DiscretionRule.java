@@ -18,6 +18,13 @@ import java.util.function.Consumer;
  * Before the person has agreed to anything, the chat may be read by someone else (a lock screen, a chat list): every
  * node from {@code start} up to and including the consent question, and every system message that can be sent that
  * early, must avoid the words in {@code discretion.avoid_words} (issue 17). Also checks the block's references.
+ * <p>
+ * And a discreet chat may get any text at any point (the mode survives /mulai and /hapus): there each message begins
+ * with the neutral line, once, and the first line under it is what a preview or the chat list shows next. So every text
+ * that can begin a message (a node's text unless the progress line comes first, its {@code discreet_text} where it has
+ * one, re-prompts, every system message that is not a button label) must have a first line without an avoided word or
+ * a {@code discretion.service_names} entry, and without {@code {selected}} (the labels chosen, which may name the
+ * violence). A node whose greeting needs the service's name writes {@code discreet_text} for discreet chats.
  */
 public final class DiscretionRule implements LintRule {
 
@@ -30,11 +37,22 @@ public final class DiscretionRule implements LintRule {
             MessageKey.DELETE_CANCELLED, MessageKey.FINISHED, MessageKey.FLOW_UPDATED, MessageKey.YES, MessageKey.NO,
             MessageKey.SKIP, MessageKey.DONE);
 
+    /** System messages that are button labels or parts of other texts, never the first line of a message. */
+    static final Set<MessageKey> NEVER_FIRST = EnumSet.of(MessageKey.LANGUAGE_NAME, MessageKey.STATUS_NEW,
+            MessageKey.STATUS_IN_VERIFICATION, MessageKey.STATUS_VERIFIED, MessageKey.STATUS_REFERRED, MessageKey.STATUS_CLOSED,
+            MessageKey.STATUS_DELETED, MessageKey.STATUS_UNKNOWN, MessageKey.THREAD_NEW_REPORT, MessageKey.NEW_OR_ADD_NEW,
+            MessageKey.NEW_OR_ADD_ADD, MessageKey.NEW_OR_ADD_TO, MessageKey.YES, MessageKey.NO, MessageKey.SKIP, MessageKey.DONE,
+            MessageKey.SUMMARY_CONFIRM, MessageKey.SUMMARY_EDIT, MessageKey.SUMMARY_BACK, MessageKey.SUMMARY_SKIPPED,
+            MessageKey.SUMMARY_FILES, MessageKey.RESUME_CONTINUE, MessageKey.RESUME_RESTART);
+
     @Override
     public void check(FlowDefinition flow, LintContext context) {
         Discretion discretion = flow.discretion();
         if (discretion == null) {
             return;
+        }
+        if (discretion.neutralLine() != null) {
+            checkFirstLines(flow, discretion, context);
         }
         if (discretion.remindersAfter() != null && context.nodeForKey(discretion.remindersAfter()).isEmpty()) {
             context.fileProblem("discretion.reminders_after refers to unknown answer '" + discretion.remindersAfter() + "'");
@@ -56,6 +74,7 @@ public final class DiscretionRule implements LintRule {
             NodeDefinition node = context.node(id).orElseThrow();
             Consumer<String> report = problem -> context.problem(node, problem);
             check(node.text(), "text", discretion, report);
+            check(node.discreetText(), "discreet_text", discretion, report);
             check(node.reprompt(), "reprompt", discretion, report);
             if (node.onUnclear() != null) {
                 check(node.onUnclear().text(), "on_unclear.text", discretion, report);
@@ -65,6 +84,43 @@ public final class DiscretionRule implements LintRule {
                 new TreeMap<>(node.textBy().variants()).forEach((variant, text) ->
                         check(text, "text_by.variants." + variant, discretion, report));
             }
+        }
+    }
+
+    private static void checkFirstLines(FlowDefinition flow, Discretion discretion, LintContext context) {
+        for (MessageKey key : MessageKey.values()) {
+            if (!NEVER_FIRST.contains(key)) {
+                firstLine(flow.messages().get(key.fileName()), "messages." + key.fileName(), discretion, context::fileProblem);
+            }
+        }
+        for (NodeDefinition node : flow.nodes()) {
+            Consumer<String> report = problem -> context.problem(node, problem);
+            if (node.discreetText() != null) {
+                firstLine(node.discreetText(), "discreet_text", discretion, report);
+            } else if (node.step() == null) {
+                firstLine(node.text(), "text", discretion, report);
+                if (node.textBy() != null) {
+                    new TreeMap<>(node.textBy().variants()).forEach((variant, text) ->
+                            firstLine(text, "text_by.variants." + variant, discretion, report));
+                }
+            }
+            firstLine(node.reprompt(), "reprompt", discretion, report);
+            firstLine(node.mediaRefused(), "media_refused", discretion, report);
+            if (node.onUnclear() != null) {
+                firstLine(node.onUnclear().text(), "on_unclear.text", discretion, report);
+            }
+        }
+    }
+
+    private static void firstLine(LocalizedText text, String where, Discretion discretion, Consumer<String> report) {
+        if (text == null) {
+            return;
+        }
+        for (Map.Entry<String, String> entry : new TreeMap<>(text.values()).entrySet()) {
+            String first = entry.getValue().strip().lines().findFirst().orElse("");
+            discretion.tellingWordInFirstLine(first).or(() -> first.contains("{selected}") ? java.util.Optional.of("{selected}")
+                    : java.util.Optional.empty()).ifPresent(word -> report.accept("'" + where + "' (" + entry.getKey()
+                    + ") begins a message to a discreet chat and its first line shows '" + word + "'"));
         }
     }
 

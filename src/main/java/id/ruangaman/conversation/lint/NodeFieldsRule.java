@@ -62,6 +62,7 @@ public final class NodeFieldsRule implements LintRule {
         notApplicable(node, context, "outcome", !rules.ends() && node.outcome() != null);
         notApplicable(node, context, "media_refused", (!rules.question() || rules.takesFiles()) && node.mediaRefused() != null);
         notApplicable(node, context, "text", rules.text() == KindRules.Text.NONE && node.text() != null);
+        notApplicable(node, context, "discreet_text", rules.text() == KindRules.Text.NONE && node.discreetText() != null);
         notApplicable(node, context, "sets_language", !rules.languageChoice() && node.setsLanguage() != null);
         notApplicable(node, context, "skippable", !rules.recordsAnswer() && node.skippable() != null);
         notApplicable(node, context, "secret", node.kind() != NodeKind.TEXT && node.secret() != null);

@@ -30,6 +30,7 @@ public final class TranslationRule implements LintRule {
             check(node.label(), "label", flow.languages(), report);
             check(node.reprompt(), "reprompt", flow.languages(), report);
             check(node.mediaRefused(), "media_refused", flow.languages(), report);
+            check(node.discreetText(), "discreet_text", flow.languages(), report);
             check(node.secret(), "secret", flow.languages(), report);
             if (node.onUnclear() != null) {
                 check(node.onUnclear().text(), "on_unclear.text", flow.languages(), report);
