@@ -55,7 +55,9 @@ class ReferralChat implements ChatInterceptor {
      */
     @Override
     public Optional<List<Output.Message>> intercept(Contact contact, Input input, boolean reported) {
-        String language = ReferralTexts.language(contact.language);
+        // Null until the chat has chosen a language: then every answer says it in Bahasa Indonesia, then in English,
+        // as the conversation's own answers do before the language question (a /cabut as a chat's first message).
+        String language = contact.language == null ? null : ReferralTexts.language(contact.language);
         if (input instanceof Input.Text text && isWithdrawCommand(text.text())) {
             return Optional.of(List.of(startWithdrawal(contact, language)));
         }

@@ -43,9 +43,12 @@ class ReferralTexts {
         texts = TextFile.read(file).require(KEYS).allowOnly(KEYS);
     }
 
-    /** The text in the language ("id" when unknown), with {placeholders} filled in. */
+    /**
+     * The text in the language, with {placeholders} filled in; {@code language} null (the chat has not chosen one yet):
+     * in Bahasa Indonesia, then in English ({@link TextFile#text}).
+     */
     public String text(String key, String language, Map<String, String> values) {
-        return texts.text(key, language(language), values);
+        return texts.text(key, language == null ? null : language(language), values);
     }
 
     public String text(String key, String language) {
