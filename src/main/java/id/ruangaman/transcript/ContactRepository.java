@@ -163,13 +163,14 @@ public class ContactRepository implements PanacheRepository<Contact> {
             contact.userIdHash = hash(channel, userId);
         }
         persist(contact);
-        // Written now, not at the commit: a round's inserts are ordered by entity for batching (hibernate.order_inserts),
-        // and lines reference their contact by a plain column Hibernate knows no dependency for, so a known sender's
-        // line queued before this contact took every line of the round ahead of it and failed the round on
-        // chat_message_contact_id_fkey. Costs one round trip per new contact. The round's other contacts' per-step columns
-        // go first, in one batch, so this flush does not write them one UPDATE per contact.
-        preloaded.writeTouches();
-        flush();
+        // A transaction's inserts are ordered by entity for batching (hibernate.order_inserts), and lines and sessions
+        // reference their contact by a plain column Hibernate knows no dependency for, so a known sender's line queued
+        // before this contact is inserted ahead of it. In a round of steps that is fine: those references are checked at
+        // the commit (V142), and the round inserts its new contacts together at its end (PreloadedContacts#writeTouches)
+        // instead of one flush per new person. Elsewhere the contact is written now, as before.
+        if (!preloaded.inRound()) {
+            flush();
+        }
         preloaded.keepCreated(contact);
         return contact;
     }

@@ -61,8 +61,7 @@ final class ContactTouches {
                 continue;
             }
             int[] at = positions(entry.getPersister());
-            Object[] now = {contact.lastInboundAt, contact.unreachableAt, contact.floodWindowStartedAt, contact.floodCount,
-                    contact.floodNoticedAt, contact.expectsFiles};
+            Object[] now = current(contact);
             Object[] loaded = entry.getLoadedState();
             for (int i = 0; i < at.length; i++) {
                 if (!Objects.equals(now[i], loaded[at[i]])) {
@@ -95,13 +94,51 @@ final class ContactTouches {
             for (int i = 0; i < each.at.length; i++) {
                 each.loaded[each.at[i]] = each.now[i];
             }
-            if (each.contact instanceof SelfDirtinessTracker tracker && tracker.$$_hibernate_hasDirtyAttributes()) {
-                String[] dirty = tracker.$$_hibernate_getDirtyAttributes();
-                tracker.$$_hibernate_clearDirtyAttributes();
-                Arrays.stream(dirty).filter(name -> !WRITTEN.contains(name)).forEach(tracker::$$_hibernate_trackChange);
-            }
+            forgetChanges(each.contact);
         }
         return touched.size();
+    }
+
+    /**
+     * For {@code contacts} created in this transaction and not inserted yet: tells Hibernate their per-step columns
+     * are taken care of, so the flush that inserts them sends no UPDATE of its own for what the round's steps changed
+     * after the creation; returns whether there was any such contact. Call it right before a flush, and
+     * {@link #write} right after it: the insert has the values the contact had when it was created (or the current
+     * ones), and {@link #write} then finds whatever differs from what was inserted and writes it with the others.
+     */
+    static boolean settleUnsaved(SessionImplementor session, Collection<Contact> contacts) {
+        boolean any = false;
+        for (Contact contact : contacts) {
+            EntityEntry entry = session.getPersistenceContextInternal().getEntry(contact);
+            if (entry == null || entry.getStatus() != Status.MANAGED || entry.isExistsInDatabase()) {
+                continue;
+            }
+            any = true;
+            Object[] loaded = entry.getLoadedState();
+            if (loaded != null) {
+                int[] at = positions(entry.getPersister());
+                Object[] now = current(contact);
+                for (int i = 0; i < at.length; i++) {
+                    loaded[at[i]] = now[i];
+                }
+            }
+            forgetChanges(contact);
+        }
+        return any;
+    }
+
+    private static Object[] current(Contact contact) {
+        return new Object[] {contact.lastInboundAt, contact.unreachableAt, contact.floodWindowStartedAt, contact.floodCount,
+                contact.floodNoticedAt, contact.expectsFiles};
+    }
+
+    /** Takes the per-step attributes out of the entity's own record of changed attributes (bytecode enhancement). */
+    private static void forgetChanges(Contact contact) {
+        if (contact instanceof SelfDirtinessTracker tracker && tracker.$$_hibernate_hasDirtyAttributes()) {
+            String[] dirty = tracker.$$_hibernate_getDirtyAttributes();
+            tracker.$$_hibernate_clearDirtyAttributes();
+            Arrays.stream(dirty).filter(name -> !WRITTEN.contains(name)).forEach(tracker::$$_hibernate_trackChange);
+        }
     }
 
     private static void instant(PreparedStatement statement, int index, Instant value) throws java.sql.SQLException {

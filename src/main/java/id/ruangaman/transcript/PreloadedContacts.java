@@ -171,13 +171,27 @@ public class PreloadedContacts {
     /**
      * Writes the per-step columns of the contacts this transaction locked up front or created ({@link ContactTouches}),
      * all in one batch, so Hibernate's flush leaves them alone (a contact whose only changes are these gets no UPDATE of
-     * its own). For the end of a round of steps, and before anything that flushes in the middle of one. Returns how many
-     * contacts it wrote; none outside a transaction that read contacts up front.
+     * its own). For the end of a round of steps. Contacts the round created are inserted first, all together with the
+     * rest of the round's writes (one flush; their lines and sessions are checked against them at the commit, V142),
+     * and their later changes join the same batch. Returns how many contacts it wrote; none outside a transaction that
+     * read contacts up front.
      */
     public int writeTouches() {
-        return memory.<Long, Contact>existing(LOCKED)
-                .map(locked -> locked.isEmpty() ? 0 : ContactTouches.write(em.unwrap(SessionImplementor.class), locked.values()))
-                .orElse(0);
+        return memory.<Long, Contact>existing(LOCKED).map(locked -> {
+            if (locked.isEmpty()) {
+                return 0;
+            }
+            SessionImplementor session = em.unwrap(SessionImplementor.class);
+            if (ContactTouches.settleUnsaved(session, locked.values())) {
+                session.flush();
+            }
+            return ContactTouches.write(session, locked.values());
+        }).orElse(0);
+    }
+
+    /** Whether this transaction reads contacts up front (a round of steps), so {@link #writeTouches} ends it. */
+    boolean inRound() {
+        return memory.existing(LOCKED).isPresent();
     }
 
     /** The contact with this id if this transaction locked it up front ({@link #lockAll}): its lock is held. */

@@ -17,7 +17,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * sender's contact is created. Hibernate orders the round's inserts by entity (hibernate.order_inserts, for batching),
  * and {@code chat_message.contact_id} is a plain column it knows no dependency for, so all the round's lines were
  * inserted before the new contact and the whole round failed on {@code chat_message_contact_id_fkey} (then every step
- * ran again alone). A new contact is written at once, so the round commits as one.
+ * ran again alone). A line's and a session's contact are checked at the commit (V142), so the order of the round's
+ * inserts no longer matters and the round commits as one.
  */
 @QuarkusTest
 class NewContactInRoundTest {
