@@ -287,7 +287,7 @@ public class InboundProcessor {
         }
         Map<Lane, List<InboundUpdate.Status>> outcomes;
         try {
-            outcomes = QuarkusTransaction.requiringNew().call(() -> applyAll(batches, pausable));
+            outcomes = applyInOwnTransaction(batches, pausable);
         } catch (RuntimeException e) {
             Map.Entry<Lane, List<Step>> only = batches.entrySet().iterator().next();
             if (batches.size() == 1 && only.getValue().size() == 1) {
@@ -300,7 +300,7 @@ public class InboundProcessor {
             for (Map.Entry<Lane, List<Step>> batch : batches.entrySet()) {
                 Map<Lane, List<Step>> single = Map.of(batch.getKey(), List.of(batch.getValue().get(0)));
                 try {
-                    outcomes.putAll(QuarkusTransaction.requiringNew().call(() -> applyAll(single, pausable)));
+                    outcomes.putAll(applyInOwnTransaction(single, pausable));
                 } catch (RuntimeException alone) {
                     fail(batch.getKey(), alone);
                 }
@@ -312,6 +312,42 @@ public class InboundProcessor {
             outcome.getValue().forEach(status -> settle(outcome.getKey(), status));
         }
         return Math.max(looked, round.size());
+    }
+
+    /**
+     * {@link #applyAll} in a transaction of its own, applied again at once (at most {@value #TRANSIENT_TRIES} times in
+     * all) when PostgreSQL rolled it back to break a deadlock or a serialization failure ({@link #transientState}): nothing
+     * was wrong with its steps, so no attempt is charged to an update and no contact waits out a back-off.
+     */
+    private Map<Lane, List<InboundUpdate.Status>> applyInOwnTransaction(Map<Lane, List<Step>> batches, boolean pausable) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> applyAll(batches, pausable));
+            } catch (RuntimeException e) {
+                String state = transientState(e);
+                if (state == null || attempt >= TRANSIENT_TRIES) {
+                    throw e;
+                }
+                LOG.infof("A round of %d contacts was rolled back by the database (SQLSTATE %s); applying it again",
+                        batches.size(), state);
+            }
+        }
+    }
+
+    /** How many times a round is applied when the database keeps rolling it back for a transient reason. */
+    static final int TRANSIENT_TRIES = 3;
+
+    /**
+     * The SQLSTATE when {@code error} (or a cause) is one PostgreSQL raises to break a deadlock ({@code 40P01}) or a
+     * serialization failure ({@code 40001}), which a new transaction may not meet again; otherwise null.
+     */
+    static String transientState(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     /** One update of a round, prepared: what {@link InboundHandler#apply} takes, or the status it is closed with unrun. */

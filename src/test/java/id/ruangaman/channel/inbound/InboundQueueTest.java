@@ -240,6 +240,25 @@ class InboundQueueTest {
         assertEquals(0, queueRows(contact), "a contact with nothing left leaves the queue");
     }
 
+    /**
+     * A round rolled back by PostgreSQL to break a deadlock (SQLSTATE 40P01, forced: two transactions taking two locks
+     * in opposite order) is applied again at once: the update is DONE in the same drain, no failed attempt is charged
+     * to it, and its contact waits out no back-off.
+     */
+    @Test
+    void shouldApplyARoundAgainAtOnceWhenTheDatabaseBrokeADeadlockWithIt() {
+        processor.drainOnce(); // nothing else due takes a place in the claim
+        byte[] contact = newHash();
+        String tag = HexFormat.of().formatHex(contact);
+        store(List.of(new Row(contact, 1, "deadlock " + tag, null), new Row(contact, 2, "after " + tag, null)));
+        processor.drainOnce();
+        assertEquals(2, handler.attempts().stream().filter(text -> text.equals("deadlock " + tag)).count(),
+                "the step met the deadlock, then ran again: " + handler.attempts());
+        assertEquals("DONE", statusOf(contact, 1));
+        assertEquals(0, attemptsOf(contact, 1), "a deadlock is not the update's failure");
+        assertEquals("DONE", statusOf(contact, 2), "the contact went on in the same drain");
+    }
+
     @Test
     void shouldRetryAFailingUpdateThenMarkItFailedAndGoOnWithTheContact() {
         byte[] contact = newHash();

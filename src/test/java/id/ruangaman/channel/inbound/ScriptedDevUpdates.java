@@ -6,7 +6,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import id.ruangaman.conversation.Input;
@@ -20,7 +30,9 @@ import id.ruangaman.transcript.ContactRepository;
  * DONE. "say ID TEXT" is a real conversation step of the dev contact ID (it is the update's sender: the round reads
  * it up front); "say ID flaky ..." writes its step, then throws, on its first two attempts. Every attempt is recorded
  * in order, with its transaction. An update of the kind {@value #NO_FILE} fetches no file, so it can join a round
- * behind its contact's first step; any other counts as one that may.
+ * behind its contact's first step; any other counts as one that may. One starting with "deadlock" meets a real deadlock
+ * on its first attempt: its transaction and another one take two advisory locks in opposite order, and PostgreSQL
+ * rolls back the step's transaction (SQLSTATE 40P01); later attempts are DONE.
  */
 @ApplicationScoped
 public class ScriptedDevUpdates implements InboundHandler {
@@ -42,6 +54,10 @@ public class ScriptedDevUpdates implements InboundHandler {
     private final Map<Long, Integer> failures = new HashMap<>();
     private final ContactRepository contacts;
     private final ConversationService conversations;
+    @Inject
+    EntityManager em;
+    @Inject
+    DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
 
     ScriptedDevUpdates(ContactRepository contacts, ConversationService conversations, TransactionSynchronizationRegistry transactions) {
@@ -90,10 +106,51 @@ public class ScriptedDevUpdates implements InboundHandler {
         }
         Text text = (Text) prepared;
         record(text.text());
+        boolean first;
+        synchronized (attempts) {
+            first = failures.merge(text.updateId(), 1, Integer::sum) == 1;
+        }
+        if (text.text().startsWith("deadlock") && first) {
+            deadlock();
+        }
         if (text.text().startsWith("fail")) {
             throw new IllegalStateException("scripted failure");
         }
         return InboundUpdate.Status.DONE;
+    }
+
+    /**
+     * In the step's transaction: takes lock A, then waits for lock B, which another transaction holds while it waits for
+     * A. The step's transaction waits first, so its deadlock check (after deadlock_timeout, 1 s) finds the cycle first,
+     * and PostgreSQL rolls it back; the other transaction then gets A and commits.
+     */
+    private void deadlock() {
+        long a = ThreadLocalRandom.current().nextLong();
+        long b = a + 1;
+        CountDownLatch holdsB = new CountDownLatch(1);
+        CountDownLatch holdsA = new CountDownLatch(1);
+        Thread other = new Thread(() -> {
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                sql.execute("select pg_advisory_xact_lock(" + b + ")");
+                holdsB.countDown();
+                holdsA.await(10, TimeUnit.SECONDS);
+                Thread.sleep(300); // the step waits for B first
+                sql.execute("select pg_advisory_xact_lock(" + a + ")");
+                connection.commit();
+            } catch (Exception e) {
+                holdsB.countDown();
+            }
+        }, "scripted-deadlock");
+        other.start();
+        try {
+            holdsB.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, a).getSingleResult();
+        holdsA.countDown();
+        em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, b).getSingleResult();
     }
 
     private void record(String text) {
