@@ -202,10 +202,12 @@ class InboundQueue {
      * queue. Updates that arrived meanwhile (the trigger raised the count) keep the contact due at once. One
      * transaction, with JDBC batches.
      */
-    void release(Collection<Outcome> outcomes) {
-        if (outcomes.isEmpty()) {
+    void release(Collection<Outcome> given) {
+        if (given.isEmpty()) {
             return;
         }
+        // In the order the insert trigger (V95) takes the rows, so a release and a webhook's insert never wait in a cycle.
+        List<Outcome> outcomes = given.stream().sorted(IN_LOCK_ORDER).toList();
         Instant now = Instant.now(clock);
         QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement("update inbound_queue set pending = greatest(pending - ?, 0), "
@@ -233,6 +235,14 @@ class InboundQueue {
             }
         }));
     }
+
+    /**
+     * The order every transaction that may wait for {@code inbound_queue} rows takes them in: by channel, then by
+     * contact hash as PostgreSQL orders bytea (unsigned bytes, a prefix first), as the V95 trigger's
+     * {@code order by 1, 2} does. A claim waits for none (SKIP LOCKED).
+     */
+    static final Comparator<Outcome> IN_LOCK_ORDER = Comparator.comparing((Outcome outcome) -> outcome.claimed().channel().name())
+            .thenComparing(outcome -> outcome.claimed().contactHash(), Arrays::compareUnsigned);
 
     /** When an update may be taken: at once, or after its burst-settle delay or retry back-off. */
     static Instant dueAt(InboundUpdate update) {

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -64,6 +65,8 @@ class InboundQueueTest {
     ContactRepository contacts;
     @Inject
     ChatMessageRepository messages;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @BeforeEach
     void holdTheWorkers() {
@@ -238,6 +241,56 @@ class InboundQueueTest {
         List<String> applied = handler.attempts().stream().filter(text -> text.endsWith(HexFormat.of().formatHex(contact))).toList();
         assertEquals(List.of("album " + HexFormat.of().formatHex(contact), "text " + HexFormat.of().formatHex(contact)), applied);
         assertEquals(0, queueRows(contact), "a contact with nothing left leaves the queue");
+    }
+
+    /**
+     * The release of a claim takes the queue rows in the order the insert trigger does (channel, then contact hash),
+     * whatever order the claim gave them in (by due time). Forced interleaving: a webhook's transaction has queued an
+     * update for contact A (holding A's row) when a release of [B, A] starts; the webhook then queues one for B. Taken in
+     * the claim's order the release would hold B and wait for A while the webhook waits for B: a deadlock (40P01).
+     */
+    @Test
+    void shouldReleaseInTheTriggersLockOrderSoAWebhooksInsertNeverDeadlocksWithIt() throws Exception {
+        processor.drainOnce(); // nothing else due takes a place in the claim
+        byte[] first = newHash();
+        byte[] second = newHash();
+        if (Arrays.compareUnsigned(first, second) > 0) {
+            byte[] swap = first;
+            first = second;
+            second = swap;
+        }
+        byte[] a = first;
+        byte[] b = second;
+        store(List.of(new Row(a, 1, "a", null), new Row(b, 1, "b", null)));
+        List<InboundQueue.Claimed> claimed = new ArrayList<>(queue.claim(10, 20, Instant.now().plusSeconds(60)));
+        claimed.removeIf(c -> !Arrays.equals(c.contactHash(), a) && !Arrays.equals(c.contactHash(), b));
+        assertEquals(2, claimed.size());
+        claimed.sort((x, y) -> Arrays.equals(x.contactHash(), b) ? -1 : 1); // B first, as a claim by due time may give
+        ExecutorService threads = Executors.newFixedThreadPool(1);
+        try (java.sql.Connection webhook = dataSource.getConnection()) {
+            webhook.setAutoCommit(false);
+            insertPending(webhook, a);
+            Future<?> release = threads.submit(() -> queue.release(claimed.stream().map(c -> new InboundQueue.Outcome(c, 1, null)).toList()));
+            Thread.sleep(300); // the release is under way: it waits for A's row
+            insertPending(webhook, b);
+            webhook.commit();
+            release.get(30, java.util.concurrent.TimeUnit.SECONDS); // throws when the database broke a deadlock with it
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(1, pendingOf(a), "the webhook's new update still counts");
+        assertEquals(1, pendingOf(b));
+    }
+
+    private void insertPending(java.sql.Connection connection, byte[] contact) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into inbound_update (id, channel, provider_id, "
+                + "sequence_no, contact_hash, kind, payload, status, received_at) values (nextval('inbound_update_seq'), 'DEV', ?, 2, ?, "
+                + "'text', ?, 'PENDING', now())")) {
+            insert.setString(1, "test:" + HexFormat.of().formatHex(newHash()));
+            insert.setBytes(2, contact);
+            insert.setBytes(3, cipher.encrypt("late".getBytes(StandardCharsets.UTF_8)));
+            insert.executeUpdate();
+        }
     }
 
     /**
