@@ -26,6 +26,7 @@ import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.CaseService;
 import id.ruangaman.inbox.CaseStatus;
 import id.ruangaman.web.InboxLocale;
+import id.ruangaman.web.TextTooLong;
 import id.ruangaman.inbox.StepRefused;
 import id.ruangaman.web.Refusals;
 import id.ruangaman.security.CurrentAccount;
@@ -266,6 +267,9 @@ public class CaseworkResource {
             action.run();
         } catch (FormRefused e) {
             return refused(ref, formName, submitted, e.code(), e.status());
+        } catch (TextTooLong e) {
+            locale.refusedText(e);
+            return refused(ref, formName, submitted, "too_long", e.status());
         } catch (StepRefused e) {
             return refused(ref, formName, submitted, e.code(), 409);
         }

@@ -689,10 +689,7 @@ class CaseworkService {
         if (text == null || text.isBlank()) {
             throw FormRefused.invalid(field);
         }
-        if (text.length() > MAX_TEXT) {
-            throw FormRefused.invalid("too_long");
-        }
-        return text.strip();
+        return id.ruangaman.web.FormText.limited(text, MAX_TEXT).strip();
     }
 
     private static String shortText(String text, String field) {
@@ -700,10 +697,7 @@ class CaseworkService {
         if (text == null || text.isBlank()) {
             throw FormRefused.invalid(field);
         }
-        if (text.length() > MAX_SHORT) {
-            throw FormRefused.invalid("too_long");
-        }
-        return text.strip();
+        return id.ruangaman.web.FormText.limited(text, MAX_SHORT).strip();
     }
 
     private static String optionalShort(String text) {
@@ -715,10 +709,7 @@ class CaseworkService {
         if (text == null || text.isBlank()) {
             return null;
         }
-        if (text.length() > MAX_TEXT) {
-            throw FormRefused.invalid("too_long");
-        }
-        return text.strip();
+        return id.ruangaman.web.FormText.limited(text, MAX_TEXT).strip();
     }
 
     private static LocalDate date(String value, String field) {

@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 import id.ruangaman.web.InboxLocale;
+import id.ruangaman.web.TextTooLong;
 import id.ruangaman.inbox.StepRefused;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;
@@ -72,8 +73,11 @@ public class LeadershipResource {
             @RestForm("heavier_reason") String heavierReason) {
         try {
             leadership.decide(ref, number, decidedOn, measure, "yes".equals(goodName), recoveryUntil, text, heavierReason, current);
-        } catch (FormRefused | StepRefused e) {
-            String code = e instanceof FormRefused f ? f.code() : ((StepRefused) e).code();
+        } catch (FormRefused | StepRefused | TextTooLong e) {
+            if (e instanceof TextTooLong t) {
+                locale.refusedText(t);
+            }
+            String code = e instanceof FormRefused f ? f.code() : e instanceof StepRefused s ? s.code() : "too_long";
             Map<String, String> values = CaseworkResource.form("decision_number", number, "decided_on", decidedOn, "sanction_measure",
                     measure, "recovery_until", recoveryUntil, "decision_text", text, "heavier_reason", heavierReason);
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)

@@ -1,5 +1,6 @@
 package id.ruangaman.casework;
 
+import id.ruangaman.web.FormText;
 import id.ruangaman.web.Refused;
 
 import java.time.Clock;
@@ -120,7 +121,7 @@ class LeadershipService {
         Conclusion conclusion = repo.one(Conclusion.class, file.id).orElseThrow();
         Decision d = new Decision();
         d.intakeId = file.id;
-        if (number == null || number.isBlank() || number.length() > CaseworkService.MAX_SHORT) {
+        if (number == null || number.isBlank() || FormText.limited(number, CaseworkService.MAX_SHORT) == null) {
             throw FormRefused.invalid("decision_number");
         }
         d.decisionNumber = number.strip();

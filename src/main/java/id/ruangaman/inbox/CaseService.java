@@ -230,9 +230,7 @@ public class CaseService {
         if (text == null || text.isBlank()) {
             throw Refused.invalidInput("empty note");
         }
-        if (text.length() > MAX_NOTE) {
-            throw Refused.invalidInput("note too long");
-        }
+        text = FormText.limited(text, MAX_NOTE);
         CaseFile file = access.open(ref, who);
         refuseIfDeleted(file);
         CaseNote note = new CaseNote();
@@ -254,9 +252,7 @@ public class CaseService {
         if (text == null || text.isBlank()) {
             throw Refused.invalidInput("empty reply");
         }
-        if (text.length() > MAX_REPLY) {
-            throw Refused.invalidInput("reply too long");
-        }
+        text = FormText.limited(text, MAX_REPLY);
         CaseFile file = access.open(ref, who);
         refuseIfDeleted(file);
         if (chatUnsafe && !unsafeAcknowledged) {

@@ -556,6 +556,10 @@ public interface InboxMessages {
     @Message
     String refused(String key);
 
+    /** A text refused as too long: its length and the field's limit, both formatted for the reader ("5.210"). */
+    @Message
+    String too_long_counted(String length, String limit);
+
     @Message
     String refusal_title();
 

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.web.FormText;
 import id.ruangaman.web.InboxLocale;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;
@@ -73,9 +74,8 @@ public class CaseReferralResource {
                 selected.add(code);
             }
         }
-        if ((region != null && region.length() > ReferralResource.MAX_QUERY) || (q != null && q.length() > ReferralResource.MAX_QUERY)) {
-            throw new BadRequestException("search too long");
-        }
+        FormText.limited(region, ReferralResource.MAX_QUERY);
+        FormText.limited(q, ReferralResource.MAX_QUERY);
         List<Provider> results = referrals.search(selected, region, q);
         return locale.apply(Templates.forCase(file, items, ReferralService.SERVICES, selected, referrals.regions(),
                 region, q, results, ReferralPart.CODES));

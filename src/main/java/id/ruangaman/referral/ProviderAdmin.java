@@ -1,5 +1,6 @@
 package id.ruangaman.referral;
 
+import id.ruangaman.web.FormText;
 import id.ruangaman.web.Refused;
 
 import java.time.Clock;
@@ -146,10 +147,6 @@ class ProviderAdmin {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String trimmed = value.strip();
-        if (trimmed.length() > max) {
-            throw Refused.invalidInput("a field is too long");
-        }
-        return trimmed;
+        return FormText.limited(value, max).strip();
     }
 }

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
 import id.ruangaman.web.InboxLocale;
+import id.ruangaman.web.TextTooLong;
 import id.ruangaman.web.Refused;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;
@@ -109,6 +110,9 @@ public class ProviderResource {
             if (!redisplayed(e)) {
                 throw e;
             }
+            if (e instanceof TextTooLong t) {
+                locale.refusedText(t); // the reason says the length and the limit
+            }
             // The page again, with the reason beside the form and everything typed kept (GUIDE: a refused form action).
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(locale.apply(
                     Templates.list(admin.all(), form.typed(), ReferralService.SERVICES, minors(minors), reason(e)))).build();
@@ -139,6 +143,9 @@ public class ProviderResource {
         } catch (Refused e) {
             if (!redisplayed(e)) {
                 throw e;
+            }
+            if (e instanceof TextTooLong t) {
+                locale.refusedText(t); // the reason says the length and the limit
             }
             Provider stored = admin.get(providerId);
             Provider typed = form.typed();

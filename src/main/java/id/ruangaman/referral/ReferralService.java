@@ -1,5 +1,6 @@
 package id.ruangaman.referral;
 
+import id.ruangaman.web.FormText;
 import id.ruangaman.web.Refused;
 
 import java.time.Clock;
@@ -210,8 +211,8 @@ class ReferralService {
             audit.recordRefusal(who.getUsername(), AuditAction.ACCESS_DENIED, item.file().id, "referral:" + id + " guardian_override");
             throw Refused.forbidden("only a coordinator may record a guardian's consent");
         }
-        String trimmed = reason == null ? "" : reason.strip();
-        if (trimmed.length() < MIN_REASON || trimmed.length() > MAX_REASON) {
+        String trimmed = reason == null ? "" : FormText.limited(reason, MAX_REASON).strip();
+        if (trimmed.length() < MIN_REASON) {
             throw Refused.invalidInput("a guardian's consent needs a reason of " + MIN_REASON + " to " + MAX_REASON + " characters");
         }
         Referral referral = item.referral();

@@ -38,7 +38,7 @@ class ErrorPages {
     @ServerExceptionMapper(WebApplicationException.class)
     Response refused(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
-        Response redisplay = redisplay(status, e.getMessage(), request);
+        Response redisplay = redisplay(status, e.getMessage(), "", request);
         if (redisplay == null && RefusalPage.applies(request, status)) {
             return page.render(status, e.getMessage(), request);
         }
@@ -48,17 +48,17 @@ class ErrorPages {
     /** A service's refusal: answered as a JAX-RS refusal with the same status and message would be. */
     @ServerExceptionMapper(Refused.class)
     Response refused(Refused e, HttpServerRequest request) {
-        Response redisplay = redisplay(e.status(), e.getMessage(), request);
+        Response redisplay = redisplay(e.status(), e.getMessage(), e.query(), request);
         if (redisplay == null && RefusalPage.applies(request, e.status())) {
-            return page.render(e.status(), e.getMessage(), request);
+            return page.render(e, request);
         }
         return redisplay != null ? redisplay : Response.status(e.status()).build();
     }
 
-    private static Response redisplay(int status, String message, HttpServerRequest request) {
+    private static Response redisplay(int status, String message, String more, HttpServerRequest request) {
         if (Refusals.redisplay(request.method().name(), request.path(), request.getHeader(HttpHeaders.ACCEPT),
                 request.getHeader(HttpHeaders.CONTENT_TYPE), status)) {
-            return Refusals.redirect(request.path(), Refusals.reasonKeys(message, status));
+            return Refusals.redirect(request.path(), Refusals.reasonKeys(message, status), more);
         }
         return null;
     }

@@ -16,4 +16,22 @@ public final class FormText {
     public static String lineBreaks(String text) {
         return text == null ? null : text.replace("\r\n", "\n").replace('\r', '\n');
     }
+
+    /**
+     * A form text within its field's limit, as kept: line breaks as LF ({@link #lineBreaks}), then measured in characters
+     * as the browser's {@code maxlength} measures them (UTF-16 code units). Every inbox form that refuses a text as too
+     * long does it here, so the reason always says the length and the limit.
+     *
+     * @param text as posted, may be null (returned as null)
+     * @param limit the most characters the field takes, the same number as its {@code maxlength}
+     * @return the text with LF line breaks, not stripped
+     * @throws TextTooLong (400) when the text is longer than {@code limit}
+     */
+    public static String limited(String text, int limit) {
+        String kept = lineBreaks(text);
+        if (kept != null && kept.length() > limit) {
+            throw new TextTooLong(kept.length(), limit);
+        }
+        return kept;
+    }
 }

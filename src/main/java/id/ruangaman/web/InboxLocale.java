@@ -19,6 +19,7 @@ public class InboxLocale {
 
     private final HttpServerRequest request;
     private Locale document;
+    private int[] tooLong;
 
     InboxLocale(HttpServerRequest request) {
         this.request = request;
@@ -47,7 +48,8 @@ public class InboxLocale {
             return "/inbox";
         }
         String query = request.query() == null ? "" : java.util.Arrays.stream(request.query().split("&"))
-                .filter(p -> !p.startsWith("refused=")).collect(java.util.stream.Collectors.joining("&"));
+                .filter(p -> !p.startsWith("refused=") && !p.startsWith("length=") && !p.startsWith("limit=")
+                        && !p.startsWith("step=")).collect(java.util.stream.Collectors.joining("&"));
         String here = request.path() + (query.isEmpty() ? "" : "?" + query);
         return here.startsWith("/inbox") && here.length() < 500 ? here : "/inbox";
     }
@@ -61,6 +63,35 @@ public class InboxLocale {
     public String getRefused() {
         String key = request.getParam("refused");
         return key != null && key.matches("[a-z_]{1,40}") ? key : null;
+    }
+
+    /**
+     * The two numbers of a text refused as too long on this page, formatted for the reader ("5.210" in Bahasa
+     * Indonesia, "5,210" in English): from the refusal a resource caught ({@link #refusedText}), or after a redirect
+     * from {@code ?length=&limit=}; null when this page shows no such refusal.
+     */
+    public TooLong getTooLong() {
+        if (tooLong == null) {
+            String length = request.getParam("length");
+            String limit = request.getParam("limit");
+            if (length != null && limit != null && length.matches("[0-9]{1,9}") && limit.matches("[0-9]{1,9}")) {
+                tooLong = new int[] { Integer.parseInt(length), Integer.parseInt(limit) };
+            }
+        }
+        if (tooLong == null) {
+            return null;
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getIntegerInstance(get());
+        return new TooLong(format.format(tooLong[0]), format.format(tooLong[1]));
+    }
+
+    /** This page is shown again for a text refused as too long: its reason gives the length and the limit. */
+    public void refusedText(TextTooLong refusal) {
+        tooLong = new int[] { refusal.length(), refusal.limit() };
+    }
+
+    /** A too-long text's length and its field's limit, formatted for the reader. */
+    public record TooLong(String length, String limit) {
     }
 
     /**

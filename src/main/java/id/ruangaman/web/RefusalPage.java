@@ -22,9 +22,19 @@ import io.vertx.core.http.HttpServerRequest;
 public class RefusalPage {
 
     private final Template error;
+    private final InboxLocale locale;
 
-    RefusalPage(@Location("error.html") Template error) {
+    RefusalPage(@Location("error.html") Template error, InboxLocale locale) {
         this.error = error;
+        this.locale = locale;
+    }
+
+    /** As {@link #render(int, String, HttpServerRequest)}; a text refused as too long says its length and the limit. */
+    public Response render(Refused refusal, HttpServerRequest request) {
+        if (refusal instanceof TextTooLong t) {
+            locale.refusedText(t);
+        }
+        return render(refusal.status(), refusal.getMessage(), request);
     }
 
     /** Whether a refusal of this request is answered with the page: a browser's GET (or HEAD) under /inbox. */

@@ -49,6 +49,7 @@ public final class Refusals {
             new String[] { "reply too long", "too_long" },
             new String[] { "a field is too long", "too_long" },
             new String[] { "search too long", "too_long" },
+            new String[] { "text too long", "too_long" },
             new String[] { "a reason is required", "reason_required" },
             new String[] { "counsellors assign cases to themselves only", "counsellors_assign_self" },
             new String[] { "you cannot deactivate yourself", "cannot_deactivate_self" },
@@ -138,7 +139,12 @@ public final class Refusals {
 
     /** To the form's page with every reason ({@code ?refused=a&refused=b}); the page's top line names them all. */
     public static Response redirect(String path, List<String> keys) {
-        return Response.seeOther(URI.create(pageOf(path) + query(keys))).build();
+        return redirect(path, keys, "");
+    }
+
+    /** As {@link #redirect(String, List)}, with more of the reason ({@link Refused#query()}: {@code &length=..&limit=..}). */
+    public static Response redirect(String path, List<String> keys, String more) {
+        return Response.seeOther(URI.create(pageOf(path) + query(keys) + more)).build();
     }
 
     /** {@code ?refused=<key>} once per key, in order. */

@@ -36,6 +36,14 @@ public class Refused extends RuntimeException {
         return new Refused(409, message);
     }
 
+    /**
+     * More of the reason for the page shown again after a redirect, appended to its {@code ?refused=} query
+     * ({@code &name=value}, numbers and codes only, never anything typed); empty by default.
+     */
+    public String query() {
+        return "";
+    }
+
     /** The HTTP status the refusal is answered with. */
     public int status() {
         return status;
