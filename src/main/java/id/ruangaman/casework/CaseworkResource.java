@@ -90,8 +90,10 @@ public class CaseworkResource {
             return refused(ref, "status", form("reason", reason), e.code(), e.status());
         } catch (StepRefused e) {
             // post/redirect/get, as the case page: the SOP page shows the refusal, its fix link and what each step still needs
+            // the reasons once, next to the form that asked for the step (walkthrough 12, finding 3)
             return Response.seeOther(URI.create("/inbox/cases/" + ref + "/sop"
-                    + Refusals.query(e.codes().stream().map(code -> "step_" + code).toList()) + "#status")).build();
+                    + Refusals.query(e.codes().stream().map(code -> "step_" + code).toList()) + e.asked(status, reason).query() + "#status"))
+                    .build();
         }
         return Response.seeOther(URI.create("/inbox/cases/" + ref + "/sop#status")).build();
     }

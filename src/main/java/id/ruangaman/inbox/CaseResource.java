@@ -98,7 +98,11 @@ public class CaseResource {
     @Path("/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response status(@RestPath String ref, @RestForm String status, @RestForm String reason) {
-        cases.changeStatus(ref, status, reason == null || reason.isBlank() ? null : reason, current);
+        try {
+            cases.changeStatus(ref, status, reason == null || reason.isBlank() ? null : reason, current);
+        } catch (StepRefused e) {
+            throw e.asked(status, reason); // the page shows the reasons once, next to the step's form
+        }
         return back(ref);
     }
 

@@ -104,6 +104,15 @@ public class InboxLocale {
     }
 
     /**
+     * The status change a refused step was asked for ({@code ?step=verified}, {@code ?step=closed:resolved}), when the
+     * page shows its reasons next to that step's form instead of at the top; null when there is none or no reason.
+     */
+    public String getRefusedStep() {
+        String step = request.getParam("step");
+        return step != null && step.matches("[a-z_]{1,40}(:[a-z_]{1,40})?") && !getRefusedSteps().isEmpty() ? step : null;
+    }
+
+    /**
      * This request prints a document (a letter, minutes, a form) for another reader: it is rendered in the reader's
      * language, {@code requested} ({@code ?lang=id|en}, the print page's choice) or else {@code fallback} (the
      * recipient's language: "id" for Indonesian institutions and people). Labels and bundles of this request follow it.

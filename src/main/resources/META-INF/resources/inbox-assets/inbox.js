@@ -226,7 +226,8 @@
       if (!first && (el.type === 'textarea' || el.type === 'text')) { first = el; }
     });
     var notice = document.getElementById('refused');
-    if (notice) { // the reason next to the form as well as at the top of the page
+    // the reason next to the form as well as at the top of the page; a refused step's reason is already in its form
+    if (notice && !form.contains(notice)) {
       var near = document.createElement('p');
       near.className = 'alert refusal kept';
       near.id = 'refused-near';

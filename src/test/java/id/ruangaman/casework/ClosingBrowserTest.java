@@ -1,6 +1,7 @@
 package id.ruangaman.casework;
 
 import static id.ruangaman.inbox.InboxFixtures.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -95,15 +96,17 @@ class ClosingBrowserTest {
         // The close form says beforehand what closing as resolved needs.
         waitText(By.id("sop-why-closed-resolved"), "Masa pemulihan yang ditetapkan pimpinan masih berjalan");
 
-        // Closing too early: refused, the reason at the top and beside the form.
+        // Closing too early: refused, the reason said once, beside the close form (walkthrough 12, finding 3).
         new Select(driver.findElement(By.id("sop-close-reason"))).selectByValue("resolved");
         click(By.id("sop-close"));
-        waitText(By.id("refused"), "Masa pemulihan yang ditetapkan pimpinan masih berjalan");
+        waitText(By.cssSelector("#status form #refused"), "Masa pemulihan yang ditetapkan pimpinan masih berjalan");
         waitText(By.id("case-status"), "Diputuskan pimpinan");
-        waitText(By.id("sop-why-closed-resolved"), "Masa pemulihan yang ditetapkan pimpinan masih berjalan");
+        java.util.List<WebElement> saying = driver.findElements(By.xpath("//*[contains(text(), 'Masa pemulihan yang ditetapkan pimpinan masih berjalan')]"));
+        assertEquals(1, saying.size(), "the reason is said once: "
+                + saying.stream().map(e -> e.getAttribute("outerHTML")).collect(java.util.stream.Collectors.joining("\n")));
 
         // The link beside the form leads to the form that records the end of the recovery.
-        click(By.id("sop-fix-close-recovery_period_running"));
+        click(By.id("refused-fix"));
         wait.until(ExpectedConditions.urlContains("#recovery-end"));
         date(By.id("recovery-ended-on"), CaseworkSteps.today());
         new Select(driver.findElement(By.id("recovery-end-reason"))).selectByValue("completed");

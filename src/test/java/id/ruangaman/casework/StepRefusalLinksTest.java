@@ -91,7 +91,7 @@ class StepRefusalLinksTest {
         // README step 3 as the tester did it: verify is refused for the missing assessment, with a link to its form.
         String location = RenderedForm.holding(page(casePath, "id"), "status-verified").submit(session).then().statusCode(303)
                 .extract().header("Location");
-        assertTrue(location.endsWith(casePath + "?refused=step_assessment_missing"), location);
+        assertTrue(location.endsWith(casePath + "?refused=step_assessment_missing&step=verified"), location);
         String refused = element(page(path(location), "id"), "<p class=\"alert refused\" id=\"refused\"[^>]*>.*?</p>");
         assertTrue(refused.contains("Catat assessment awal dulu"), refused);
         String fix = attribute(refused, "id=\"refused-fix\"", "href");
@@ -148,8 +148,9 @@ class StepRefusalLinksTest {
         String refused = element(shown, "<p class=\"alert refused\" id=\"refused\"[^>]*>.*?</p>");
         assertTrue(refused.contains("Daftar periksa verifikasi belum lengkap.") && refused.contains("href=\"" + casePath + "#checklist\""),
                 refused);
-        why = element(shown, "<span class=\"hint step-needs\" id=\"sop-why-verified\">.*?</span>");
-        assertTrue(why.contains("Daftar periksa verifikasi belum lengkap.") && why.contains("Catat assessment awal dulu"), why);
+        // said once, beside the button that asked (walkthrough 12, finding 3): the refusal stands in for the hint
+        assertTrue(refused.contains("Catat assessment awal dulu"), refused);
+        assertFalse(shown.contains("id=\"sop-why-verified\""), "the reason is said twice");
         assertEquals(303, RenderedForm.holding(shown, "sop-status-verified").submit(session).then().extract().statusCode(),
                 "the page shown after a refusal still holds the real form");
     }
@@ -171,7 +172,8 @@ class StepRefusalLinksTest {
         String refused = element(shown, "<p class=\"alert refused\" id=\"refused\"[^>]*>.*?</p>");
         assertEquals(List.of(casePath + "#checklist", casePath + "/sop#assessment"), links(refused), refused);
         assertTrue(refused.contains("Daftar periksa verifikasi belum lengkap.") && refused.contains("Catat assessment awal dulu"), refused);
-        assertEquals(links(element(shown, "<span class=\"hint step-needs\" id=\"why-verified\">.*?</span>")), links(refused));
+        assertEquals(links(element(page(casePath, "id"), "<span class=\"hint step-needs\" id=\"why-verified\">.*?</span>")),
+                links(refused));
         String english = element(page(path(location), "en"), "<p class=\"alert refused\" id=\"refused\"[^>]*>.*?</p>");
         assertTrue(english.contains("Record the initial assessment first"), english);
 
@@ -190,7 +192,8 @@ class StepRefusalLinksTest {
         shown = page(path(there).replaceFirst("#.*$", ""), "id");
         refused = element(shown, "<p class=\"alert refused\" id=\"refused\"[^>]*>.*?</p>");
         assertEquals(List.of(sopPath + "#meeting", sopPath + "#letter"), links(refused), refused);
-        assertEquals(links(element(shown, "<span class=\"hint step-needs\" id=\"sop-why-in_examination\">.*?</span>")), links(refused));
+        assertEquals(links(element(page(sopPath, "id"), "<span class=\"hint step-needs\" id=\"sop-why-in_examination\">.*?</span>")),
+                links(refused));
     }
 
     private static List<String> links(String html) {

@@ -44,7 +44,7 @@ class RefusalPagesTest {
         String base = "/inbox/cases/" + ref;
         as(session).formParam("status", "in_verification").when().post(base + "/status").then().statusCode(303);
         String location = as(session).accept(HTML).formParam("status", "verified").when().post(base + "/status").then()
-                .statusCode(303).header("Location", endsWith(base + "?refused=step_checklist_incomplete&refused=step_assessment_missing"))
+                .statusCode(303).header("Location", endsWith(base + "?refused=step_checklist_incomplete&refused=step_assessment_missing&step=verified"))
                 .extract().header("Location");
         // Everything missing is named at once: the checklist and the initial assessment.
         getAs(session).accept(HTML).when().get(location.replaceFirst("^https?://[^/]+", "")).then().statusCode(200)
@@ -60,7 +60,7 @@ class RefusalPagesTest {
             as(session).formParam("component", component).when().post(base + "/checks").then().statusCode(303);
         }
         String assessment = as(session).accept(HTML).formParam("status", "verified").when().post(base + "/status").then()
-                .statusCode(303).header("Location", endsWith("?refused=step_assessment_missing")).extract().header("Location");
+                .statusCode(303).header("Location", endsWith("?refused=step_assessment_missing&step=verified")).extract().header("Location");
         getAs(session).when().get(assessment.replaceFirst("^https?://[^/]+", "")).then()
                 .body(containsString("Catat assessment awal dulu"));
         for (String component : id.ruangaman.inbox.VerificationComponent.ALL) {
