@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,11 +86,37 @@ class LeadershipService {
      */
     @Transactional
     public List<Item> list(CurrentAccount who) {
+        return list(who.id());
+    }
+
+    /**
+     * {@link #list(CurrentAccount)} for the account {@code accountId}. The list's statements do not grow with its length:
+     * the cases, the ones hidden from the account, then each case's conclusion, recommendation, decision and recovery end
+     * fetched for the whole list at once (one statement each, not one per case).
+     */
+    @Transactional
+    List<Item> list(long accountId) {
         List<CaseFile> files = em.createQuery("select f from CaseFile f where f.status in :statuses "
                 + "and exists (select 1 from Conclusion c where c.intakeId = f.id) order by f.statusChangedAt desc", CaseFile.class)
                 .setParameter("statuses", VISIBLE).setMaxResults(200).getResultList();
-        java.util.Set<Long> hidden = access.hiddenFrom(files.stream().map(f -> f.id).toList(), who.id());
-        return files.stream().filter(f -> !hidden.contains(f.id)).map(this::item).toList();
+        java.util.Set<Long> hidden = access.hiddenFrom(files.stream().map(f -> f.id).toList(), accountId);
+        List<CaseFile> shown = files.stream().filter(f -> !hidden.contains(f.id)).toList();
+        List<Long> ids = shown.stream().map(f -> f.id).toList();
+        Map<Long, Conclusion> conclusions = byCase(Conclusion.class, ids, c -> c.intakeId);
+        Map<Long, Recommendation> recommendations = byCase(Recommendation.class, ids, r -> r.intakeId);
+        Map<Long, Decision> decisions = byCase(Decision.class, ids, d -> d.intakeId);
+        Map<Long, RecoveryEnd> ends = byCase(RecoveryEnd.class, ids, e -> e.intakeId);
+        return shown.stream().filter(f -> conclusions.containsKey(f.id))
+                .map(f -> item(f, conclusions.get(f.id), recommendations.get(f.id), decisions.get(f.id), ends.get(f.id))).toList();
+    }
+
+    /** The rows of {@code type} (keyed by the case's id) of these cases, in one statement. */
+    private <T> Map<Long, T> byCase(Class<T> type, List<Long> ids, java.util.function.Function<T, Long> caseId) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select x from " + type.getSimpleName() + " x where x.intakeId in :ids", type).setParameter("ids", ids)
+                .getResultStream().collect(java.util.stream.Collectors.toMap(caseId, x -> x));
     }
 
     /** One case's conclusion, recommendation and decision; audited. */
@@ -174,8 +201,12 @@ class LeadershipService {
     }
 
     private Item item(CaseFile file) {
-        return new Item(file.referenceCode, file.status, repo.one(Conclusion.class, file.id).orElseThrow(),
-                repo.one(Recommendation.class, file.id).orElse(null), repo.one(Decision.class, file.id).orElse(null), file.isDeleted(),
-                repo.one(RecoveryEnd.class, file.id).map(e -> new RecoveryEnded(e.endedOn, e.reason)).orElse(null));
+        return item(file, repo.one(Conclusion.class, file.id).orElseThrow(), repo.one(Recommendation.class, file.id).orElse(null),
+                repo.one(Decision.class, file.id).orElse(null), repo.one(RecoveryEnd.class, file.id).orElse(null));
+    }
+
+    private static Item item(CaseFile file, Conclusion conclusion, Recommendation recommendation, Decision decision, RecoveryEnd end) {
+        return new Item(file.referenceCode, file.status, conclusion, recommendation, decision, file.isDeleted(),
+                end == null ? null : new RecoveryEnded(end.endedOn, end.reason));
     }
 }
