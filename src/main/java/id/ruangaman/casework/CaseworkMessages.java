@@ -337,6 +337,12 @@ public interface CaseworkMessages {
     String recovery_end_note();
 
     @Message
+    String recovery_end_clear();
+
+    @Message
+    String recovery_end_clear_hint();
+
+    @Message
     String required_if_other();
 
     @Message

@@ -258,6 +258,13 @@ public class CaseworkResource {
                 () -> work.endRecovery(ref, endedOn, reason, note, current));
     }
 
+    /** Removes the recovery's recorded end (recorded by mistake); the close form is guarded by the running recovery again. */
+    @POST
+    @Path("/recovery-end/clear")
+    public Response clearRecoveryEnd(@RestPath String ref) {
+        return act(ref, "recovery-end", Map.of(), () -> work.clearRecoveryEnd(ref, current));
+    }
+
     @POST
     @Path("/conflicts")
     public Response conflict(@RestPath String ref, @RestForm("conflict_account") String account) {

@@ -531,6 +531,20 @@ class CaseworkService {
         audit.record(who.getUsername(), AuditAction.RECOVERY, file.id, "recovery_end reason:" + e.reason);
     }
 
+    /**
+     * Removes the recovery's recorded end (one recorded by mistake): the recovery runs again as leadership's decision set
+     * it, so closing as resolved is guarded again ({@link SopStepGuards}). Audited as {@code recovery_end_cleared}; the note
+     * goes with the row. Nothing recorded: nothing happens. 409 on a closed or erased case.
+     */
+    @Transactional
+    public void clearRecoveryEnd(String ref, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        repo.one(RecoveryEnd.class, file.id).ifPresent(end -> {
+            repo.remove(end);
+            audit.record(who.getUsername(), AuditAction.RECOVERY, file.id, "recovery_end_cleared");
+        });
+    }
+
     // --- conflict of interest ---------------------------------------------------------------------------------
 
     /** A coordinator marks an account conflicted for the case (403 for anyone else). */

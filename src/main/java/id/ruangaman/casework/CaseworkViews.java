@@ -161,6 +161,7 @@ class CaseworkViews {
         // are one audit action each; the timeline names which (the detail's first word, CaseworkService).
         String detail = e.detail == null ? "" : e.detail;
         String action = AuditAction.SANCTION_EXECUTION.code().equals(e.action) && "certificate".equals(detail) ? "sanction_certificate"
+                : AuditAction.RECOVERY.code().equals(e.action) && detail.equals("recovery_end_cleared") ? "recovery_end_cleared"
                 : AuditAction.RECOVERY.code().equals(e.action) && detail.startsWith("recovery_end ") ? "recovery_end"
                 : AuditAction.RECOVERY.code().equals(e.action) && detail.startsWith("plan ") ? "recovery_plan"
                 : AuditAction.RECOVERY.code().equals(e.action) && detail.startsWith("checkin ") ? "recovery_checkin"
