@@ -22,6 +22,8 @@ class InboxEventRecorder {
 
     public static final String INTAKE = "intake";
     public static final String MESSAGE = "message";
+    /** A message event whose first change is a new line from the person: a list that hides its case counts it. */
+    public static final String PERSON_WROTE = "person_wrote";
     public static final String CASE = "case";
 
     /** The cases that already have a message event in the current transaction. */
@@ -56,14 +58,18 @@ class InboxEventRecorder {
         return query;
     }
 
-    /** A message in or out (or its delivery status) on the case it belongs to; nothing for a line of no case yet. */
+    /**
+     * A message in or out (or its delivery status) on the case it belongs to; nothing for a line of no case yet. One event
+     * per case and transaction, typed {@link #PERSON_WROTE} when it is the person's new line (the same statement).
+     */
     void onTranscript(@Observes TranscriptChanged changed) {
         if (changed.intakeId() == null || !firstInTransaction(changed.intakeId())) {
             return;
         }
         insert("insert into inbox_event (type, intake_id, assignee_id) "
                 + "select :type, i.id, i.assignee_id from intake i where i.id = :intake", "inbox_event", "intake")
-                .setParameter("type", MESSAGE).setParameter("intake", changed.intakeId()).executeUpdate();
+                .setParameter("type", changed.fromPerson() ? PERSON_WROTE : MESSAGE).setParameter("intake", changed.intakeId())
+                .executeUpdate();
     }
 
     @SuppressWarnings("unchecked")

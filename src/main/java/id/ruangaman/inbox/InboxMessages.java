@@ -208,6 +208,13 @@ public interface InboxMessages {
     @Message
     String new_cases_many(String count);
 
+    /** The case list's notice of a new line from the person on a case the page does not show; no name, no text. */
+    @Message
+    String new_messages_one();
+
+    @Message
+    String new_messages_many(String count);
+
     /** "pilihan pelapor: “Sentuhan seksual paksa”": the survivor's own choice beside a classification. */
     @Message
     String survivor_chose(String words);

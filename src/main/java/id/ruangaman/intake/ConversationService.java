@@ -269,7 +269,7 @@ public class ConversationService {
 
     /** Tells the open inbox pages, and for a case's thread the team, that the person's line {@code inbound} arrived. */
     private void announce(Contact contact, ChatMessage inbound) {
-        transcriptChanged.fire(new TranscriptChanged(contact.id, inbound.intakeId));
+        transcriptChanged.fire(new TranscriptChanged(contact.id, inbound.intakeId, true));
         if (inbound.intakeId != null) {
             threadMessages.fire(new ThreadMessageReceived(inbound.intakeId, inbound.id));
         }

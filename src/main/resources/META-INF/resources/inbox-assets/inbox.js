@@ -129,19 +129,24 @@
   // just came in. Each new report's reference waits here until the next list refresh; one that the refreshed list does
   // not show is counted in the notice, which names no case and links to the first page without filters.
   // Only reports that arrived before a refresh was asked are judged by its answer; later ones wait for the next.
-  var arrived = {}, unseen = {};
+  // A new line from the person on a case the list does not show is counted the same way, per case, in its own notice.
+  var arrived = {}, unseen = {}, wrote = {}, unseenWrote = {};
   function refreshList() {
-    var asked = arrived;
+    var asked = arrived, askedWrote = wrote;
     arrived = {};
-    function judge() { noteArrivals(asked); }
+    wrote = {};
+    function judge() {
+      noteArrivals('new-cases', asked, unseen);
+      noteArrivals('new-messages', askedWrote, unseenWrote);
+    }
     return replace(location.pathname + location.search, '#case-list').then(judge, judge);
   }
-  function noteArrivals(asked) {
-    var notice = document.getElementById('new-cases');
+  function noteArrivals(id, asked, hidden) {
+    var notice = document.getElementById(id);
     var shown = {};
     document.querySelectorAll('#case-list tr[data-ref]').forEach(function (tr) { shown[tr.getAttribute('data-ref')] = true; });
-    Object.keys(asked).forEach(function (r) { if (!shown[r]) { unseen[r] = true; } });
-    var n = Object.keys(unseen).length, link = notice && notice.querySelector('a');
+    Object.keys(asked).forEach(function (r) { if (!shown[r]) { hidden[r] = true; } });
+    var n = Object.keys(hidden).length, link = notice && notice.querySelector('a');
     if (!link || n === 0) { return; }
     link.textContent = n === 1 ? link.getAttribute('data-one') : link.getAttribute('data-many').replace('#', String(n));
     notice.hidden = false;
@@ -155,12 +160,13 @@
     function onEvent(e) {
       if (mode === 'list') {
         if (e.type === 'intake' && e.data && document.getElementById('new-cases')) { arrived[e.data] = true; }
+        if (e.type === 'person_wrote' && e.data && document.getElementById('new-messages')) { wrote[e.data] = true; }
         soon(refreshList);
       } else if (mode === 'case' && e.data === ref) {
         soon(function () { return replace('/inbox/cases/' + encodeURIComponent(ref) + '/transcript', '#transcript-lines'); });
       }
     }
-    ['intake', 'message', 'case'].forEach(function (type) { source.addEventListener(type, onEvent); });
+    ['intake', 'message', 'person_wrote', 'case'].forEach(function (type) { source.addEventListener(type, onEvent); });
   }
 
   function canned() {
