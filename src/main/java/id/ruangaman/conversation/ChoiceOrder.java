@@ -14,4 +14,16 @@ public interface ChoiceOrder {
 
     /** @param question the question's message with its choices, as the engine sends it */
     boolean shown(Output.Message question);
+
+    /**
+     * Whether the messenger shows {@code question}'s choices as a numbered text list ("1. Ya", "2. Tidak"), their
+     * numbers on the screen: only there may a bare number pick at a question where a wrong pick is destructive or
+     * safety-relevant (see id.ruangaman.conversation.engine.Answering). False for buttons and lists, which show no
+     * numbers (Telegram, WhatsApp reply buttons and lists, the dev chat).
+     *
+     * @param question the question's message with its choices, as the engine sends it
+     */
+    default boolean numbered(Output.Message question) {
+        return false;
+    }
 }

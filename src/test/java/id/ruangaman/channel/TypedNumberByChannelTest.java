@@ -27,14 +27,15 @@ import io.quarkus.test.junit.QuarkusTest;
  * A bare number typed at a choice question, as each messenger shows the question. "Di mana kejadiannya?" has a label
  * too long for a WhatsApp reply button, so WhatsApp sends it as a list, whose choices are hidden behind its button: a
  * typed "2" there names nothing the person saw and gets the one kind re-prompt with the list again. Telegram stacks the
- * same choices as buttons, and WhatsApp shows "Apakah kamu dalam bahaya sekarang?" with reply buttons: there "2" is the
- * second. Through both webhooks, with real-shaped payloads.
+ * same choices as buttons, and WhatsApp shows "Lanjut cerita / Kirim sekarang" with reply buttons: there "1" is the
+ * first. (At a safety question a number picks only from a numbered list: SafetyNumberTest.) Through both webhooks,
+ * with real-shaped payloads.
  */
 @QuarkusTest
 class TypedNumberByChannelTest {
 
-    private static final IntakeWalk TO_THE_PLACE = IntakeWalk.of("language:id", "consent:yes", "2", "safe_to_reply:yes",
-            "reporter_role:victim", "send_now:details", "violence_type:skip", "incident_when:skip", "victim_minor:no");
+    private static final IntakeWalk TO_THE_PLACE = IntakeWalk.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes",
+            "reporter_role:victim", "1", "violence_type:skip", "incident_when:skip", "victim_minor:no");
 
     private final FakeGraph graph = FakePlatforms.graph();
     private final FakeTelegram telegram = FakePlatforms.telegram();
@@ -48,7 +49,8 @@ class TypedNumberByChannelTest {
     void aNumberAtAWhatsAppListIsRepromptedAndAtReplyButtonsIsTheButton() {
         String number = WhatsAppFixtures.newNumber();
         chats.walkWhatsApp(number, IntakeWalk.of("halo").then(TO_THE_PLACE), WhatsAppFixtures::newWamid);
-        assertEquals("no", state(Channel.WHATSAPP, number).answers().get("in_danger").value(), "'2' at the reply buttons Ya / Tidak");
+        assertEquals("details", state(Channel.WHATSAPP, number).answers().get("send_now").value(),
+                "'1' at the reply buttons Lanjut cerita / Kirim sekarang");
         FakeGraph.Sent question = last(graph.sentTo(number));
         assertEquals("list", question.body().path("interactive").path("type").asText(), "the place question goes out as a list");
 

@@ -18,6 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * shows the choices in order, never where it does not ({@link ChoiceOrder}: a WhatsApp list until opened), and never at
  * a question that takes numbers as answers (free text, an age, a time ago). Out of range: the one kind re-prompt, with
  * the question's buttons.
+ * <p>
+ * Where a wrong pick is destructive or safety-relevant (consent, "are you in danger now?", "is this phone safe?", the
+ * erasure confirmation) a bare number picks only where the choices were shown as a numbered text list: buttons show no
+ * numbers, so a "1" there is a guess at an order the person never saw, and gets one kind re-prompt that names the
+ * choices.
  */
 class NumberByPlaceTest {
 
@@ -26,6 +31,17 @@ class NumberByPlaceTest {
     private final MutableClock clock = new MutableClock(GoldenRun.START);
     private final FlowEngine shown = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
     private final FlowEngine hidden = shown.withChoiceOrder(question -> false);
+    private final FlowEngine numberedText = shown.withChoiceOrder(new ChoiceOrder() {
+        @Override
+        public boolean shown(Output.Message question) {
+            return true;
+        }
+
+        @Override
+        public boolean numbered(Output.Message question) {
+            return true;
+        }
+    });
 
     @BeforeAll
     static void load() throws Exception {
@@ -33,15 +49,40 @@ class NumberByPlaceTest {
     }
 
     @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")
-    @CsvSource(delimiter = '|', value = {"gender|2|male", "incident_place|3|other", "reporter_role|1|victim", "consent|1|yes",
-            "in_danger|2|no", "safe_to_reply|3|no", "gender|4|skip", "gender|5|-", "gender|9|-", "gender|0|-"})
+    @CsvSource(delimiter = '|', value = {"gender|2|male", "incident_place|3|other", "reporter_role|1|victim", "send_now|2|now",
+            "evidence_consent|1|yes", "gender|4|skip", "gender|5|-", "gender|9|-", "gender|0|-"})
     void aNumberPicksTheChoiceInThatPlaceWhereTheOrderIsShown(String node, String typed, String expected) {
-        Step step = shown.handle(intake, at(node), new Input.Text(typed));
-        if ("-".equals(expected)) {
-            assertReprompted(node, step);
-        } else {
-            assertEquals(expected, answer(step), node + " '" + typed + "'");
+        for (FlowEngine engine : List.of(shown, numberedText)) {
+            Step step = engine.handle(intake, at(node), new Input.Text(typed));
+            if ("-".equals(expected)) {
+                assertReprompted(node, step);
+            } else {
+                assertEquals(expected, answer(step), node + " '" + typed + "'");
+            }
         }
+    }
+
+    @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")
+    @CsvSource(delimiter = '|', value = {"consent|1|yes", "consent|2|no", "in_danger|1|yes", "in_danger|2|no", "safe_to_reply|1|yes",
+            "safe_to_reply|3|no", "safe_to_reply|' 3 '|no", "in_danger|2.|no"})
+    void aNumberAtASafetyQuestionPicksOnlyFromANumberedList(String node, String typed, String expected) {
+        assertReprompted(node, shown.handle(intake, at(node), new Input.Text(typed)));
+        assertEquals(expected, answer(numberedText.handle(intake, at(node), new Input.Text(typed))), node + " '" + typed + "'");
+    }
+
+    @Test
+    void aNumberAtTheErasureQuestionErasesOnlyFromANumberedList() {
+        SessionState asked = shown.handle(intake, at("gender"), new Input.Text("/hapus")).state();
+        assertEquals(PendingPrompt.DELETE_CONFIRM, asked.pending());
+        Step step = shown.handle(intake, asked, new Input.Text("1"));
+        assertEquals(PendingPrompt.DELETE_CONFIRM, step.state().pending(), "still asked");
+        assertTrue(step.outputs().stream().noneMatch(Output.DeleteRequested.class::isInstance), "nothing erased: " + step.outputs());
+        Output.Message reprompt = (Output.Message) step.outputs().get(0);
+        assertTrue(reprompt.text().startsWith(REPROMPT) && reprompt.text().contains("\n• Ya") && reprompt.text().contains("\n• Tidak"),
+                "one kind re-prompt that names the choices: " + reprompt.text());
+        assertEquals(List.of("yes", "no"), reprompt.choices().stream().map(Choice::id).toList(), "with the buttons");
+        assertTrue(numberedText.handle(intake, asked, new Input.Text("1")).outputs().stream().anyMatch(Output.DeleteRequested.class::isInstance),
+                "'1' at a numbered list is the first choice");
     }
 
     @ParameterizedTest(name = "{0}: ''{1}''")

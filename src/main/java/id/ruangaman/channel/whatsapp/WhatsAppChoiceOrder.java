@@ -9,6 +9,7 @@ import id.ruangaman.transcript.Channel;
 /**
  * On WhatsApp a question with reply buttons or numbered text shows its choices in order; one sent as a list shows only
  * the list's button until it is opened ({@link WhatsAppMessageFormat#isList}), so a typed number there names no place.
+ * Only numbered text shows the numbers themselves ({@link #numbered}).
  */
 @ApplicationScoped
 class WhatsAppChoiceOrder implements ChannelChoiceOrder {
@@ -21,5 +22,11 @@ class WhatsAppChoiceOrder implements ChannelChoiceOrder {
     @Override
     public boolean shown(Output.Message question) {
         return !WhatsAppMessageFormat.isList(question);
+    }
+
+    /** Only numbered text shows the numbers; reply buttons and lists do not. */
+    @Override
+    public boolean numbered(Output.Message question) {
+        return WhatsAppMessageFormat.isNumberedText(question);
     }
 }

@@ -57,6 +57,16 @@ final class WhatsAppMessageFormat {
         return !buttons && choices.size() <= 10 && allFit(choices, ROW_DESCRIPTION);
     }
 
+    /** Whether {@code message} goes out as numbered text ("1. …"): its choices' numbers are then on the screen. */
+    static boolean isNumberedText(Output.Message message) {
+        List<Choice> choices = message.choices();
+        if (choices.isEmpty() || message.nodeId() == null) {
+            return false;
+        }
+        boolean buttons = choices.size() <= 3 && message.text().length() <= BUTTON_BODY && allFit(choices, BUTTON_TITLE);
+        return !buttons && !isList(message);
+    }
+
     private static boolean allFit(List<Choice> choices, int max) {
         return choices.stream().allMatch(choice -> choice.label().length() <= max);
     }

@@ -46,6 +46,10 @@ public final class Answering {
             retryOrFallBack(turn, node, ((Reply.Typed) reply).text(), true);
             return;
         }
+        if (place && CarefulChoices.question(turn.flow(), node) && !turn.context().choiceOrder().numbered(Prompter.question(turn))) {
+            retryOrFallBack(turn, node, ((Reply.Typed) reply).text(), true); // buttons show no numbers: see CarefulChoices
+            return;
+        }
         Outcome outcome = handler.handle(turn, node, reply);
         if (outcome instanceof Outcome.Answered answered) {
             Navigator.answered(turn, node, answered.answer(), answered.exitKey());
@@ -61,10 +65,12 @@ public final class Answering {
      * question whose options read no values: free-text, date and media questions, an age or a time ago, take the number
      * as the answer itself. Where the messenger does not show the choices in order (a WhatsApp list until opened:
      * {@link id.ruangaman.conversation.ChoiceOrder}) such a number names nothing the person saw and is not read; there,
-     * and out of range, the one kind re-prompt lists the choices.
+     * and out of range, the one kind re-prompt lists the choices. At a question where a wrong pick is destructive or
+     * safety-relevant ({@link CarefulChoices}: consent, "in danger now?", "is this phone safe?") the number is read only
+     * when the choices were shown as a numbered text list, for the same reason: buttons show no numbers.
      */
     private static boolean place(NodeDefinition node, Reply reply) {
-        return reply instanceof Reply.Typed typed && ChoiceMatcher.normalize(typed.text()).matches("\\d{1,3}(\\s*[,;]?\\s*\\d{1,3})*")
+        return reply instanceof Reply.Typed typed && ChoiceMatcher.bareNumbers(typed.text())
                 && CHOICES.contains(node.kind()) && !ChoiceMatcher.readsValues(node.options());
     }
 

@@ -273,6 +273,11 @@ final class ChoiceMatcher {
      * {@link AnswerText#normalize}, the dashes phone keyboards type ("-" where labels use "–" or "—"), and their
      * apostrophe ("’" as "'": "don’t").
      */
+    /** Whether the typed text is only numbers ("2", "1, 3"): buttons named by their place, where that is read. */
+    static boolean bareNumbers(String typed) {
+        return normalize(typed).matches("\\d{1,3}(\\s*[,;]?\\s*\\d{1,3})*");
+    }
+
     static String normalize(String text) {
         return AnswerText.normalize(text.replace("✓", "").replace('\u2019', '\'')).replaceAll("\\s*[\u2010-\u2015\u2212-]\\s*", "-");
     }

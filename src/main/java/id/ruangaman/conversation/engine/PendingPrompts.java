@@ -23,6 +23,10 @@ public final class PendingPrompts {
     /** Asks {@code prompt}; with a {@code line}, that line carries the buttons instead of the question (asked just before). */
     private static void ask(Turn turn, PendingPrompt prompt, String line) {
         turn.update(state -> state.withPending(prompt));
+        turn.emit(message(turn, prompt, line));
+    }
+
+    private static Output.Message message(Turn turn, PendingPrompt prompt, String line) {
         MessageKey question = switch (prompt) {
             case DELETE_CONFIRM -> MessageKey.DELETE_CONFIRM;
             case LANGUAGE -> MessageKey.CHOOSE_LANGUAGE;
@@ -35,12 +39,20 @@ public final class PendingPrompts {
         if (prompt == PendingPrompt.NEW_REPORT) {
             shown = shown.stream().limit(CaseThreads.MAX_BUTTONS).toList(); // older open reports: typed by code
         }
-        turn.emit(new Output.Message(line != null ? line : turn.msg(question, "reference_code", code), prompt.nodeId(),
-                shown.stream().map(choice -> choice.display(turn)).toList(), false));
+        return new Output.Message(line != null ? line : turn.msg(question, "reference_code", code), prompt.nodeId(),
+                shown.stream().map(choice -> choice.display(turn)).toList(), false);
     }
 
     public static void handle(Turn turn, Input input) {
         PendingPrompt prompt = turn.state().pending();
+        if (input instanceof Input.Text text && CarefulChoices.prompt(prompt) && ChoiceMatcher.bareNumbers(text.text())
+                && !turn.context().choiceOrder().numbered(message(turn, prompt, null))) {
+            // Erase? Keep this file? Start over? Buttons show no numbers: one kind re-prompt that names the choices.
+            Output.Message asked = message(turn, prompt, null);
+            ask(turn, prompt, turn.msg(MessageKey.REPROMPT) + "\n" + String.join("\n",
+                    asked.choices().stream().map(choice -> "• " + choice.label()).toList()));
+            return;
+        }
         if (threadPrompt(prompt) && !answers(turn, prompt, input)) {
             // Not an answer: a message for the counsellor. The question was asked once and is not repeated.
             if (prompt == PendingPrompt.NEW_REPORT) {
