@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import id.ruangaman.inbox.CaseFileRepository;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.inbox.InboxConfig;
+import id.ruangaman.web.FormText;
 import id.ruangaman.web.InboxLocale;
 import id.ruangaman.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -77,9 +78,7 @@ public class AuditResource {
         if (action != null && !actions.contains(action)) {
             throw new BadRequestException("unknown action");
         }
-        if (actor != null && actor.length() > 64) {
-            throw new BadRequestException("actor too long");
-        }
+        FormText.limited(actor, 64); // the filter's maxlength; the refusal says the length and the limit
         Long intakeId = null;
         if (ref != null) {
             intakeId = cases.findByReference(ref.toUpperCase(Locale.ROOT)).map(c -> c.id).orElse(-1L);

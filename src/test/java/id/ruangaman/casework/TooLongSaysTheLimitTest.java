@@ -20,7 +20,8 @@ import io.restassured.response.Response;
 /**
  * Walkthrough 12, finding 1: a form that refuses a text as too long says how long it was and the limit, in the reader's
  * language ("Teks terlalu panjang: 4.210 karakter, batasnya 4.000."), whichever form it is: a note (shown again after a
- * redirect), an SOP form and a provider form (shown again at once), a guardian's reason on a referral, a referral search.
+ * redirect), an SOP form and a provider form (shown again at once), a guardian's reason on a referral, a referral search,
+ * the audit log's filter.
  * Posted as the browser's form is (HTML accepted, form-encoded). Synthetic texts.
  */
 @QuarkusTest
@@ -87,5 +88,9 @@ class TooLongSaysTheLimitTest {
         String search = getAs(coordinator).accept(ContentType.HTML).queryParam("q", "q".repeat(120))
                 .get("/inbox/cases/" + ref + "/referrals").then().statusCode(400).extract().asString();
         assertTrue(search.contains("120 karakter, batasnya 100"), search);
+
+        String audit = getAs(coordinator).accept(ContentType.HTML).queryParam("actor", "a".repeat(70)).get("/inbox/audit").then()
+                .statusCode(400).extract().asString();
+        assertTrue(audit.contains("70 karakter, batasnya 64"), audit);
     }
 }
