@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -106,13 +107,30 @@ public class InboundProcessor {
         }
     }
 
+    /**
+     * Stops the workers in order, before the datasource closes (Ctrl+C in dev mode, SIGTERM to a replica): no worker
+     * takes another claim or round; a round under way is committed (at most half a claim lease, as long as a claim may
+     * work); the claim is released, so its contacts' later updates stay PENDING, uncharged, and are taken at once by
+     * the next start or another instance. A worker still busy after that is interrupted, and its lease runs out.
+     */
     void onStop(@Observes ShutdownEvent event) {
         running.set(false);
         for (int i = 0; i < config.inboundWorkers(); i++) {
             signal.wake();
         }
-        if (workers != null) {
-            workers.shutdown();
+        ExecutorService stopping = workers;
+        if (stopping == null) {
+            return;
+        }
+        stopping.shutdown();
+        try {
+            if (!stopping.awaitTermination(config.inboundClaimLease().dividedBy(2).toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Inbound workers still busy at shutdown; interrupting them (their claims run out)");
+                stopping.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            stopping.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -182,7 +200,7 @@ public class InboundProcessor {
         try {
             // Stop well inside the lease, so no other worker can take a contact this one is still working on.
             Instant stopAt = start.plus(lease.dividedBy(2));
-            while (!(pausable && paused.get()) && Instant.now(clock).isBefore(stopAt)) {
+            while (!(pausable && (paused.get() || !running.get())) && Instant.now(clock).isBefore(stopAt)) {
                 if (pausable && looked > 0 && giveWay() && !Instant.now(clock).isBefore(stopAt)) {
                     break; // the pause is bounded far inside the lease, but the lease comes first
                 }

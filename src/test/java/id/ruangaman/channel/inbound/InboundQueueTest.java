@@ -36,6 +36,7 @@ import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.ChatMessageRepository;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.transcript.TranscriptBody;
+import id.ruangaman.testing.Eventually;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -241,6 +242,37 @@ class InboundQueueTest {
         List<String> applied = handler.attempts().stream().filter(text -> text.endsWith(HexFormat.of().formatHex(contact))).toList();
         assertEquals(List.of("album " + HexFormat.of().formatHex(contact), "text " + HexFormat.of().formatHex(contact)), applied);
         assertEquals(0, queueRows(contact), "a contact with nothing left leaves the queue");
+    }
+
+    /**
+     * Stopping the service (Ctrl+C in dev mode, SIGTERM to a replica) while a worker is in the middle of a round: the stop
+     * waits for that round to commit, the worker takes no further round, and the contact's next update stays PENDING,
+     * uncharged, with the claim released so it is taken at once on the next start (or by another instance).
+     */
+    @Test
+    void shouldFinishTheRunningRoundAndLeaveTheRestPendingWhenStopped() {
+        processor.drainOnce(); // nothing else due takes a place in the claim
+        byte[] contact = newHash();
+        String tag = HexFormat.of().formatHex(contact);
+        store(List.of(new Row(contact, 1, "slow " + tag, null), new Row(contact, 2, "after " + tag, null)));
+        processor.resume();
+        try {
+            Eventually.await("a worker is in the slow step", Duration.ofSeconds(20), () -> handler.attempts().contains("slow " + tag));
+            processor.onStop(null);
+            assertEquals("DONE", statusOf(contact, 1), "the running round was committed before the stop returned");
+            assertEquals("PENDING", statusOf(contact, 2), "no round was started after the stop");
+            assertEquals(0, attemptsOf(contact, 2), "nor was one charged");
+            assertFalse(handler.attempts().contains("after " + tag));
+            assertEquals(1, pendingOf(contact));
+            assertTrue(QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "select leased_until is null from inbound_queue where channel = 'DEV' and contact_hash = ?1")
+                    .setParameter(1, contact).getSingleResult()).equals(Boolean.TRUE), "the claim was released");
+        } finally {
+            processor.onStart(null);
+        }
+        // the restarted workers (or this drain) take it
+        Eventually.await("taken again after the start", Duration.ofSeconds(20), () -> processor.drainOnce() >= 0
+                && "DONE".equals(statusOf(contact, 2)));
     }
 
     /**

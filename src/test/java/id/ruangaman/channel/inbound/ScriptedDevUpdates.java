@@ -32,7 +32,7 @@ import id.ruangaman.transcript.ContactRepository;
  * in order, with its transaction. An update of the kind {@value #NO_FILE} fetches no file, so it can join a round
  * behind its contact's first step; any other counts as one that may. One starting with "deadlock" meets a real deadlock
  * on its first attempt: its transaction and another one take two advisory locks in opposite order, and PostgreSQL
- * rolls back the step's transaction (SQLSTATE 40P01); later attempts are DONE.
+ * rolls back the step's transaction (SQLSTATE 40P01); later attempts are DONE. One starting with "slow" takes 1.5 s.
  */
 @ApplicationScoped
 public class ScriptedDevUpdates implements InboundHandler {
@@ -112,6 +112,14 @@ public class ScriptedDevUpdates implements InboundHandler {
         }
         if (text.text().startsWith("deadlock") && first) {
             deadlock();
+        }
+        if (text.text().startsWith("slow")) {
+            try {
+                Thread.sleep(1500); // a step still running when the service is told to stop
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted mid-step");
+            }
         }
         if (text.text().startsWith("fail")) {
             throw new IllegalStateException("scripted failure");
