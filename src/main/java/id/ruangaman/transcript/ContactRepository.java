@@ -56,7 +56,7 @@ public class ContactRepository implements PanacheRepository<Contact> {
      * address when there is one, else the BSUID. A BSUID seen for the first time is remembered. Inside a transaction.
      */
     public Contact findOrCreateWhatsApp(String phone, String userId) {
-        return findOrCreateWhatsApp(phone, userId, false);
+        return findOrCreateWhatsApp(phone, userId, null, false);
     }
 
     /**
@@ -64,10 +64,19 @@ public class ContactRepository implements PanacheRepository<Contact> {
      * conversation step, whose {@link #lock} then costs nothing more.
      */
     public Contact findOrCreateWhatsAppLocked(String phone, String userId) {
-        return findOrCreateWhatsApp(phone, userId, true);
+        return findOrCreateWhatsApp(phone, userId, null, true);
     }
 
-    private Contact findOrCreateWhatsApp(String phone, String userId, boolean locked) {
+    /**
+     * As {@link #findOrCreateWhatsAppLocked(String, String)}, and the contact's display name becomes
+     * {@code displayName} (the profile name the message came with; null leaves it as it is). A new contact is written
+     * with it by its insert, not by an UPDATE after it.
+     */
+    public Contact findOrCreateWhatsAppLocked(String phone, String userId, String displayName) {
+        return findOrCreateWhatsApp(phone, userId, displayName, true);
+    }
+
+    private Contact findOrCreateWhatsApp(String phone, String userId, String displayName, boolean locked) {
         if (phone == null && userId == null) {
             throw new IllegalArgumentException("a WhatsApp sender needs a phone number or a user id");
         }
@@ -75,7 +84,11 @@ public class ContactRepository implements PanacheRepository<Contact> {
         if (found.isEmpty() && userId != null) {
             found = findByExternalId(Channel.WHATSAPP, userId, locked);
         }
-        Contact contact = found.orElseGet(() -> create(Channel.WHATSAPP, phone != null ? phone : userId, userId, locked));
+        Contact contact = found.orElseGet(
+                () -> create(Channel.WHATSAPP, phone != null ? phone : userId, userId, displayName, locked));
+        if (displayName != null) {
+            contact.displayName = displayName; // unchanged for a new contact; Hibernate writes only a changed name
+        }
         if (userId != null && contact.userIdHash == null) {
             contact.userId = userId;
             contact.userIdHash = hash(Channel.WHATSAPP, userId);
@@ -124,7 +137,7 @@ public class ContactRepository implements PanacheRepository<Contact> {
 
     /** The contact for this platform id, created on first contact. Must run inside a transaction. */
     public Contact findOrCreate(Channel channel, String externalId) {
-        return findByExternalId(channel, externalId).orElseGet(() -> create(channel, externalId, null, false));
+        return findByExternalId(channel, externalId).orElseGet(() -> create(channel, externalId, null, null, false));
     }
 
     /**
@@ -132,7 +145,7 @@ public class ContactRepository implements PanacheRepository<Contact> {
      * step, whose {@link #lock} then costs nothing more.
      */
     public Contact findOrCreateLocked(Channel channel, String externalId) {
-        return findByExternalId(channel, externalId, true).orElseGet(() -> create(channel, externalId, null, true));
+        return findByExternalId(channel, externalId, true).orElseGet(() -> create(channel, externalId, null, null, true));
     }
 
     /**
@@ -141,9 +154,11 @@ public class ContactRepository implements PanacheRepository<Contact> {
      * advisory lock creates it, the other waits, then finds it, instead of failing on
      * {@code contact_channel_external_uq}. Costs one statement, only when a contact is new; none when the transaction
      * took that lock up front and found no such contact ({@link PreloadedContacts#lockAll}). The new row is written at
-     * once (see the body), with the WhatsApp user id {@code userId} when it is known (else null).
+     * once (see the body), with the WhatsApp user id {@code userId} and the display name {@code displayName} when they
+     * are known (else null): a value set after {@code persist} would cost an UPDATE of its own, since the insert takes
+     * the entity's state as it was persisted.
      */
-    private Contact create(Channel channel, String externalId, String userId, boolean locked) {
+    private Contact create(Channel channel, String externalId, String userId, String displayName, boolean locked) {
         byte[] hash = hash(channel, externalId);
         if (!preloaded.knownAbsent(channel, hash)) { // else this transaction holds the lock and looked after taking it
             getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1)")
@@ -158,6 +173,7 @@ public class ContactRepository implements PanacheRepository<Contact> {
         contact.externalId = externalId;
         contact.externalIdHash = hash;
         contact.createdAt = Instant.now(clock);
+        contact.displayName = displayName;
         if (userId != null) {
             contact.userId = userId;
             contact.userIdHash = hash(channel, userId);

@@ -323,11 +323,8 @@ class WhatsAppInboundHandler implements InboundHandler {
      * read, so the conversation step that follows takes no second lock.
      */
     private Contact arrived(Sender from, String profileName) {
-        Contact contact = contacts.findOrCreateWhatsAppLocked(from.phone(), from.userId());
+        Contact contact = contacts.findOrCreateWhatsAppLocked(from.phone(), from.userId(), profileName);
         contact.lastInboundAt = Instant.now(clock);
-        if (profileName != null) {
-            contact.displayName = profileName;
-        }
         outbox.releaseHeld(contact);
         return contact;
     }

@@ -119,6 +119,7 @@ class ProcessingStatementsTest {
         }
         processor.drainOnce(); // whatever an earlier test left due, out of the way
         long repliesBefore = sql("select count(*) from chat_message where direction = 'OUT'");
+        long namedBefore = sql(NAMED_WHATSAPP_CONTACTS);
         update("update inbound_queue set due_at = now() + interval '1 hour'");
         post(first);
         int looked;
@@ -135,7 +136,14 @@ class ProcessingStatementsTest {
         System.out.printf("[statements] %d first messages, %d statements:%s%n", PEOPLE, recording.count(), recording.summary());
         assertTrue(recording.count() <= FIRST_BUDGET, PEOPLE + " first messages sent " + recording.count()
                 + " statements, more than " + FIRST_BUDGET + ":" + recording.summary());
+        // A new WhatsApp person's profile name goes into the contact's insert, not into an UPDATE of its own.
+        assertTrue(recording.statements().stream().noneMatch(sql -> sql.startsWith("update contact")),
+                "a new contact is written by its insert alone:" + recording.summary());
+        assertEquals(PEOPLE / 5, sql(NAMED_WHATSAPP_CONTACTS) - namedBefore, "each new WhatsApp person's profile name is kept");
     }
+
+    private static final String NAMED_WHATSAPP_CONTACTS =
+            "select count(*) from contact where channel = 'WHATSAPP' and display_name is not null";
 
     /**
      * Statements for the ten first messages: 15 (per round: the claim, reading and locking the updates, and one batch

@@ -146,6 +146,18 @@ class WhatsAppWebhookResourceTest {
     }
 
     @Test
+    void aNewProfileNameRenamesTheContact() {
+        String number = WhatsAppFixtures.newNumber();
+        WhatsAppFixtures.post(WhatsAppFixtures.text(number, "halo")).then().statusCode(200);
+        Eventually.await("first message answered", WAIT, () -> !graph.sentTo(number).isEmpty());
+        assertEquals("Synthetic Name", chats.contact(Channel.WHATSAPP, number).displayName, "named by its first message");
+        WhatsAppFixtures.post(WhatsAppFixtures.text(number, "halo lagi").replace("Synthetic Name", "Synthetic Renamed"))
+                .then().statusCode(200);
+        Eventually.await("the new profile name kept", WAIT,
+                () -> "Synthetic Renamed".equals(chats.contact(Channel.WHATSAPP, number).displayName));
+    }
+
+    @Test
     void shouldAnswerMalformedJsonWith400() {
         String body = WhatsAppFixtures.raw("malformed.json");
         WhatsAppFixtures.post(body).then().statusCode(400).body("error", equalTo("malformed JSON"))
