@@ -65,7 +65,9 @@ class OutboxDispatcher {
      */
     private final AckPriority ackPriority;
     private final OutboundQueue queue;
-    private final List<Lane> lanes = new ArrayList<>();
+    private final List<Lane> lanes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** How long a stop waits for the sends under way to get the platform's answer and record it. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
     private final AtomicBoolean running = new AtomicBoolean();
 
     OutboxDispatcher(EntityManager em, ChannelsConfig config, MeterRegistry metrics, Clock clock,
@@ -97,6 +99,9 @@ class OutboxDispatcher {
         final Semaphore freeSenders;
         final ExecutorService senders;
         final SendTimes sendTimes = new SendTimes(config.outboundSendTime());
+
+        /** The lane's own thread (claims and hands out), set when it starts. */
+        volatile Thread thread;
 
         Lane(ChannelSender sender) {
             this.sender = sender;
@@ -190,6 +195,7 @@ class OutboxDispatcher {
                 lanes.add(lane);
                 Thread thread = new Thread(lane, "outbox-" + sender.channel().name().toLowerCase());
                 thread.setDaemon(true);
+                lane.thread = thread;
                 thread.start();
             }
         }
@@ -197,12 +203,35 @@ class OutboxDispatcher {
                 + "/s, " + lane.target() + " to " + config.outboundMaxWorkers() + " senders)").toList());
     }
 
+    /**
+     * Stops delivery in order, before the datasource closes (Ctrl+C in dev mode, SIGTERM to a replica): each lane claims
+     * nothing more, then the sends under way get the platform's answer and record it (at most {@link #STOP_WAIT} in
+     * all), so a message that went out is SENT rather than left SENDING and sent again, a duplicate, once its lease
+     * runs out. A send still waiting after that is interrupted; its lease runs out and it is retried, flagged as a
+     * possible duplicate.
+     */
     void onStop(@Observes ShutdownEvent event) {
         running.set(false);
-        lanes.forEach(lane -> {
-            lane.wake.release();
-            lane.senders.shutdown();
-        });
+        long until = System.nanoTime() + STOP_WAIT.toNanos();
+        try {
+            for (Lane lane : lanes) {
+                lane.wake.release();
+                if (lane.thread != null) {
+                    lane.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())));
+                }
+                lane.senders.shutdown();
+            }
+            for (Lane lane : lanes) {
+                if (!lane.senders.awaitTermination(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    LOG.warnf("Sends for %s still under way at shutdown; interrupting them (they are retried)", lane.sender.channel());
+                    lane.senders.shutdownNow();
+                }
+            }
+        } catch (InterruptedException e) {
+            lanes.forEach(lane -> lane.senders.shutdownNow());
+            Thread.currentThread().interrupt();
+        }
+        lanes.clear();
     }
 
     /** Wakes the channel's lane once the queuing transaction has committed. */
