@@ -264,7 +264,9 @@ public class CaseService {
         }
         // Shown in the chat as from the task force (a short prefix, never a name unless the counsellor signs),
         // filed under this case, with the counsellor as the line's author for the inbox.
-        String shown = notices.text(Notices.Key.COUNSELLOR_PREFIX, contact.language, java.util.Map.of()) + "\n" + text.strip();
+        // In a discreet chat the prefix is the line a preview shows under the neutral line: it names no service there.
+        Notices.Key prefix = contact.discreet ? Notices.Key.COUNSELLOR_PREFIX_DISCREET : Notices.Key.COUNSELLOR_PREFIX;
+        String shown = notices.text(prefix, contact.language, java.util.Map.of()) + "\n" + text.strip();
         ChatMessage queued = outbox.queue(contact, file.id, who.id(), id.ruangaman.conversation.Output.Message.plain(shown));
         Instant now = Instant.now(clock);
         if (file.firstResponseAt == null) {

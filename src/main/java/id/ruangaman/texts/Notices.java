@@ -25,6 +25,11 @@ public class Notices {
         PRIVATE_CHAT_ONLY, MEDIA_TOO_LARGE, MEDIA_FAILED, FLOOD,
         /** The first line of a counsellor's reply in the chat ("Konselor Satgas:"). */
         COUNSELLOR_PREFIX,
+        /**
+         * The same in a discreet chat ("Konselor:"): the line a preview shows under the neutral line names neither the
+         * service nor the subject (conversations/README.md, Discretion).
+         */
+        COUNSELLOR_PREFIX_DISCREET,
         CLEAR_CHAT_TELEGRAM, CLEAR_CHAT_WHATSAPP, CHILD_ONLINE_REPORTING,
         /**
          * What quiet mode does, offered at "Apakah aman chat di HP ini?" and confirmed when chosen. Telegram sends its

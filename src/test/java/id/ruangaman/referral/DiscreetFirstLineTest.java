@@ -39,6 +39,10 @@ import io.quarkus.test.junit.QuarkusTest;
 class DiscreetFirstLineTest {
 
     private static final String NEUTRAL = "Ruang Aman\n\n";
+    /** The service's names and the intake's discretion.avoid_words, matched as parts of words. */
+    private static final List<String> TELLING = List.of("ruang aman", "satgas", "task force", "kekerasan", "seksual", "pelecehan",
+            "perkosa", "cabul", "lapor", "korban", "pelaku", "terlapor", "violence", "sexual", "harass", "rape", "abuse", "assault",
+            "report", "victim", "perpetrator", "krisis", "crisis");
     private final FakeGraph graph = FakePlatforms.graph();
 
     @Inject
@@ -67,6 +71,19 @@ class DiscreetFirstLineTest {
             texts.stream().filter(text -> !text.startsWith(NEUTRAL)).forEach(text -> shown.add(kind + ": " + firstLine(text)));
         });
         assertTrue(shown.isEmpty(), "previews that show more than the neutral line:\n" + String.join("\n", shown));
+    }
+
+    @Test
+    void theFirstLineUnderTheNeutralLineNamesNeitherTheServiceNorTheSubject() {
+        // The preview shows the neutral line and then the next line: a counsellor's reply began "Konselor Satgas:".
+        Map<String, List<String>> kinds = walkEveryKind("no");
+        List<String> telling = new ArrayList<>();
+        kinds.forEach((kind, texts) -> texts.forEach(text -> {
+            String underIt = text.lines().skip(1).filter(line -> !line.isBlank()).findFirst().orElse("");
+            String lower = underIt.toLowerCase(java.util.Locale.ROOT);
+            TELLING.stream().filter(lower::contains).findFirst().ifPresent(word -> telling.add(kind + ": " + underIt + "  <- " + word));
+        }));
+        assertTrue(telling.isEmpty(), "previews that name the service or the subject:\n" + String.join("\n", telling));
     }
 
     @Test
