@@ -62,13 +62,19 @@ class GroupCommit {
      * One statement text for every batch size: the rows travel as one array per column, so PostgreSQL parses and
      * plans it once per connection (the driver keeps it prepared) instead of once per distinct batch size. Received
      * at is bound twice (once per use); a row's settle is in microseconds, null for none (no next attempt time).
+     * The ids are drawn in the batch's order (the inner select, which PostgreSQL does not merge into the outer one because
+     * of nextval), so a contact's updates with the same sequence number keep the order they arrived in; the rows are
+     * inserted in key order, so two instances storing the same redelivered updates wait for each other's keys in one
+     * order and never deadlock.
      */
     private static final String INSERT = "insert into inbound_update (id, channel, provider_id, sequence_no, contact_hash, "
             + "kind, payload, status, received_at, next_attempt_at, subject_hash) "
-            + "select nextval('inbound_update_seq'), u.channel, u.provider_id, u.sequence_no, u.contact_hash, u.kind, "
+            + "select u.id, u.channel, u.provider_id, u.sequence_no, u.contact_hash, u.kind, "
             + "u.payload, 'PENDING', ?::timestamptz, ?::timestamptz + u.settle_us * interval '1 microsecond', u.subject_hash "
-            + "from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bytea[], ?::varchar[], ?::bytea[], ?::bigint[], ?::bytea[]) "
-            + "as u(channel, provider_id, sequence_no, contact_hash, kind, payload, settle_us, subject_hash) "
+            + "from (select nextval('inbound_update_seq') as id, a.* from unnest(?::varchar[], ?::varchar[], ?::bigint[], "
+            + "?::bytea[], ?::varchar[], ?::bytea[], ?::bigint[], ?::bytea[]) "
+            + "as a(channel, provider_id, sequence_no, contact_hash, kind, payload, settle_us, subject_hash)) u "
+            + "order by u.channel, u.provider_id "
             + "on conflict (channel, provider_id) do nothing returning channel, provider_id";
 
     /**

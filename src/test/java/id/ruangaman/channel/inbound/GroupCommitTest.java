@@ -161,6 +161,66 @@ class GroupCommitTest {
         }
     }
 
+    /**
+     * Two instances storing the same redelivered updates in a different order (a platform retrying what was not
+     * acknowledged, on another replica) wait for each other's unique keys; taken in the batch's own order they could
+     * deadlock (40P01). Forced: another transaction has stored update x and not committed yet; a batch [y, x] is
+     * submitted; the other transaction then stores y. The batch takes its keys in key order (x first), so it only
+     * waits, and both commit. The ids still follow the batch's order.
+     */
+    @Test
+    void shouldTakeABatchsKeysInKeyOrderSoTwoInstancesStoringTheSameUpdatesNeverDeadlock() throws Exception {
+        String stem = "order-test-" + System.nanoTime();
+        byte[] contact = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII); // a lane of its own
+        Duration settle = Duration.ofHours(1); // no worker takes them
+        GroupCommit.Row x = new GroupCommit.Row(Channel.TELEGRAM, stem + ":x", 1, contact, "order-test", new byte[] {1}, settle, null);
+        GroupCommit.Row y = new GroupCommit.Row(Channel.TELEGRAM, stem + ":y", 2, contact, "order-test", new byte[] {2}, settle, null);
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            store(other, stem + ":x", contact);
+            java.util.concurrent.CompletableFuture<Integer> batch = commits.submit(List.of(y, x));
+            Thread.sleep(300); // the batch is waiting for x
+            store(other, stem + ":y", contact);
+            other.commit();
+            assertEquals(0, batch.get(30, TimeUnit.SECONDS), "both were stored by the other instance; none broken as a deadlock");
+        } finally {
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.executeUpdate("delete from inbound_update where provider_id like '" + stem + "%'");
+                sql.executeUpdate("delete from inbound_queue where contact_hash = decode('"
+                        + java.util.HexFormat.of().formatHex(contact) + "', 'hex')");
+            }
+        }
+        GroupCommit.Row first = new GroupCommit.Row(Channel.TELEGRAM, stem + ":b", 3, contact, "order-test", new byte[] {3}, settle, null);
+        GroupCommit.Row second = new GroupCommit.Row(Channel.TELEGRAM, stem + ":a", 3, contact, "order-test", new byte[] {4}, settle, null);
+        try {
+            assertEquals(2, commits.submit(List.of(first, second)).get(30, TimeUnit.SECONDS));
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                    ResultSet rows = sql.executeQuery("select provider_id from inbound_update where provider_id like '" + stem
+                            + "%' order by id")) {
+                assertTrue(rows.next());
+                assertEquals(stem + ":b", rows.getString(1), "ids in the order the updates arrived, not the key order");
+                assertTrue(rows.next());
+                assertEquals(stem + ":a", rows.getString(1));
+            }
+        } finally {
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.executeUpdate("delete from inbound_update where provider_id like '" + stem + "%'");
+                sql.executeUpdate("delete from inbound_queue where contact_hash = decode('"
+                        + java.util.HexFormat.of().formatHex(contact) + "', 'hex')");
+            }
+        }
+    }
+
+    private static void store(Connection connection, String providerId, byte[] contact) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement insert = connection.prepareStatement("insert into inbound_update (id, channel, provider_id, "
+                + "sequence_no, contact_hash, kind, payload, status, received_at, next_attempt_at) values (nextval('inbound_update_seq'), "
+                + "'TELEGRAM', ?, 1, ?, 'order-test', '\\x00', 'PENDING', now(), now() + interval '1 hour')")) {
+            insert.setString(1, providerId);
+            insert.setBytes(2, contact);
+            insert.executeUpdate();
+        }
+    }
+
     @Test
     void shouldStoreEveryColumnOfARowAsHandedOverIncludingNullsAndSettleAndReportOnlyNewRowsAsFresh() throws Exception {
         String stem = "ack-test-" + System.nanoTime();
