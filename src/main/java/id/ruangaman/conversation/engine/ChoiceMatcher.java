@@ -279,6 +279,9 @@ final class ChoiceMatcher {
     }
 
     static String normalize(String text) {
-        return AnswerText.normalize(text.replace("✓", "").replace('\u2019', '\'')).replaceAll("\\s*[\u2010-\u2015\u2212-]\\s*", "-");
+        return DASH.matcher(AnswerText.normalize(text.replace("✓", "").replace('\u2019', '\''))).replaceAll("-");
     }
+
+    /** A dash phone keyboards type and the spaces around it; compiled once, as every step normalizes every choice. */
+    private static final Pattern DASH = Pattern.compile("\\s*[\u2010-\u2015\u2212-]\\s*");
 }

@@ -2,6 +2,7 @@ package id.ruangaman.conversation.text;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Brings a typed answer and the words it is compared with to one form, so "Iyaa!!", "ＩＹＡ", "iya 🙏" and "1️⃣" match
@@ -14,6 +15,15 @@ public final class AnswerText {
 
     private static final String KEYCAP = "\u20E3";
 
+    // Compiled once: every step normalizes the typed answer and the words of each choice it is compared with.
+    private static final Pattern KEYCAP_DIGIT = Pattern.compile("([0-9#*])\uFE0F?" + KEYCAP);
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern LEADING_SYMBOLS = Pattern.compile("^[^\\p{L}\\p{N}]+");
+    private static final Pattern TRAILING_SYMBOLS = Pattern.compile("[^\\p{L}\\p{N}]+$");
+    private static final Pattern EMOJI_JOINERS = Pattern.compile("[\uFE0E\uFE0F\u200D\\s]");
+    private static final Pattern SKIN_TONES = Pattern.compile("[\\x{1F3FB}-\\x{1F3FF}]");
+    private static final Pattern REPEATED_LETTER = Pattern.compile("(\\p{L})\\1+");
+
     private AnswerText() {
     }
 
@@ -22,16 +32,13 @@ public final class AnswerText {
             return "";
         }
         String text = Normalizer.normalize(raw, Normalizer.Form.NFKC)
-                .replace("\uD83D\uDD1F", "10") // 🔟
-                .replaceAll("([0-9#*])\uFE0F?" + KEYCAP, "$1")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("\\s+", " ")
-                .trim();
-        String core = text.replaceAll("^[^\\p{L}\\p{N}]+", "").replaceAll("[^\\p{L}\\p{N}]+$", "");
+                .replace("\uD83D\uDD1F", "10"); // 🔟
+        text = SPACES.matcher(KEYCAP_DIGIT.matcher(text).replaceAll("$1").toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        String core = TRAILING_SYMBOLS.matcher(LEADING_SYMBOLS.matcher(text).replaceAll("")).replaceAll("");
         if (core.isEmpty()) {
             // Only symbols: keep them (👍 is an answer), without variation selectors, skin tones or joiners.
-            return text.replaceAll("[\uFE0E\uFE0F\u200D\\s]", "").replaceAll("[\\x{1F3FB}-\\x{1F3FF}]", "");
+            return SKIN_TONES.matcher(EMOJI_JOINERS.matcher(text).replaceAll("")).replaceAll("");
         }
-        return core.replaceAll("(\\p{L})\\1+", "$1");
+        return REPEATED_LETTER.matcher(core).replaceAll("$1");
     }
 }
