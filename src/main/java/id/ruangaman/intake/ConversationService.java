@@ -235,6 +235,11 @@ public class ConversationService {
                 .map(interceptor -> interceptor.intercept(contact, input, reported)).flatMap(Optional::stream).findFirst();
         if (intercepted.isPresent()) {
             announce(contact, inbound);
+            if (existing.isEmpty()) {
+                // /cabut as a chat's first message: discreet like every command answered before anything started
+                // (FlowEngine#withoutSession), since the chat may have just erased itself after saying the phone is not safe.
+                contact.discreet = true;
+            }
             return intercepted.get().stream().map(message -> outbox.queue(contact, caseId, null, message)).toList();
         }
         if (existing.isEmpty()) {

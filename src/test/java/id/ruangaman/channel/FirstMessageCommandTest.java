@@ -77,6 +77,21 @@ class FirstMessageCommandTest {
     }
 
     @Test
+    void withdrawAsTheFirstMessageComesSilentlyUnderTheNeutralLineAsTheOtherCommandsDo() throws InterruptedException {
+        // /cabut is answered by the referral feature, before the engine that makes the other first answers discreet; the
+        // chat may have just erased itself after saying the phone is not safe.
+        for (String command : List.of("/cabut", "/withdraw")) {
+            long chat = TelegramFixtures.newChatId();
+            chats.send(TelegramFixtures.text(chat, command), chat);
+            List<FakeTelegram.Call> calls = telegram.awaitSent(chat, 1, Duration.ofSeconds(20));
+            assertTrue(calls.stream().allMatch(call -> Boolean.TRUE.equals(call.body().get("disable_notification"))), command + " silent: " + calls);
+            assertTrue(calls.get(0).text().startsWith("Ruang Aman\n"), command + " under the neutral first line: " + calls.get(0).text());
+            String greeting = typed(chat, "halo");
+            assertTrue(greeting.startsWith("Halo, ini Ruang Aman"), "the next message starts an ordinary chat: " + greeting);
+        }
+    }
+
+    @Test
     void helpAndUnknownCommandsAsTheFirstMessageAreAnsweredWithoutStarting() {
         long chat = TelegramFixtures.newChatId();
         String help = typed(chat, "/bantuan");
