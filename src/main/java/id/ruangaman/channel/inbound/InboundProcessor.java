@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -73,6 +75,8 @@ public class InboundProcessor {
     private final Map<Channel, InboundHandler> handlers = new EnumMap<>(Channel.class);
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
+    /** Workers between their look at {@link #paused} and the end of that claim (see {@link #pause()}). */
+    private final AtomicInteger inClaim = new AtomicInteger();
     private final Map<Processed, Counter> processed = new ConcurrentHashMap<>();
     private ExecutorService workers;
 
@@ -134,9 +138,18 @@ public class InboundProcessor {
         }
     }
 
-    /** Holds processing (updates keep being stored and acknowledged); for maintenance and tests. */
+    /**
+     * Holds processing (updates keep being stored and acknowledged); for maintenance and tests. Returns once no worker
+     * is still inside a claim it took before the pause (at most half a claim lease), so nothing a worker claimed can
+     * race what the caller does next: a worker that looked at the flag just before it was set would otherwise still
+     * claim due contacts, and release them with its own next due time.
+     */
     public void pause() {
         paused.set(true);
+        long until = System.nanoTime() + config.inboundClaimLease().dividedBy(2).toNanos();
+        while (inClaim.get() > 0 && System.nanoTime() < until) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
     }
 
     public void resume() {
@@ -148,9 +161,14 @@ public class InboundProcessor {
         while (running.get()) {
             try {
                 int handled = 0;
-                if (!paused.get()) {
-                    priority.yieldToWebhook();
-                    handled = claimAndProcess(true);
+                inClaim.incrementAndGet(); // before the look at the flag: pause() waits for it
+                try {
+                    if (!paused.get()) {
+                        priority.yieldToWebhook();
+                        handled = claimAndProcess(true);
+                    }
+                } finally {
+                    inClaim.decrementAndGet();
                 }
                 if (handled == 0) {
                     signal.await(config.pollInterval());
