@@ -8,22 +8,19 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.Role;
 import io.quarkus.test.common.http.TestHTTPResource;
-import id.ruangaman.testing.HeadlessChromium;
+import id.ruangaman.testing.BrowserTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -32,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * recommendation; the decision as a pimpinan account, heavier than recommended; then recovery with monitoring.
  */
 @QuarkusTest
-class CaseworkBrowserTest {
+class CaseworkBrowserTest extends BrowserTest {
 
 
     @TestHTTPResource("/")
@@ -40,24 +37,11 @@ class CaseworkBrowserTest {
     @Inject
     InboxFixtures fixtures;
 
-    private WebDriver driver;
-    private WebDriverWait wait;
-    private HeadlessChromium browser;
     private String root;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(1280, 1600);
-        driver = browser.driver();
-        wait = browser.await();
+    void prepare() throws IOException {
         root = base.toString().replaceAll("/$", "");
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -175,9 +159,7 @@ class CaseworkBrowserTest {
     private void login(String username) {
         driver.get(root + "/inbox");
         wait.until(ExpectedConditions.urlContains("/login"));
-        driver.findElement(By.id("j_username")).sendKeys(username);
-        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
-        driver.findElement(By.id("login")).click();
+        typeLogin(username, InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
     }
 

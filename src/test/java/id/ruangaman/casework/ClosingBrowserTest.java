@@ -10,22 +10,19 @@ import java.time.LocalDate;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import id.ruangaman.inbox.CaseFileRepository;
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.Role;
-import id.ruangaman.testing.HeadlessChromium;
+import id.ruangaman.testing.BrowserTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * read-only with the line that says so.
  */
 @QuarkusTest
-class ClosingBrowserTest {
+class ClosingBrowserTest extends BrowserTest {
 
     @TestHTTPResource("/")
     URL base;
@@ -48,24 +45,11 @@ class ClosingBrowserTest {
     @Inject
     CaseworkRepository repo;
 
-    private WebDriver driver;
-    private WebDriverWait wait;
-    private HeadlessChromium browser;
     private String root;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(1280, 1600);
-        driver = browser.driver();
-        wait = browser.await();
+    void prepare() throws IOException {
         root = base.toString().replaceAll("/$", "");
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -126,9 +110,7 @@ class ClosingBrowserTest {
     private void login(String username) {
         driver.get(root + "/inbox");
         wait.until(ExpectedConditions.urlContains("/login"));
-        driver.findElement(By.id("j_username")).sendKeys(username);
-        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
-        driver.findElement(By.id("login")).click();
+        typeLogin(username, InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
     }
 

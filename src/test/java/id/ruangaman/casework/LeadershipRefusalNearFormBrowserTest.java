@@ -3,27 +3,22 @@ package id.ruangaman.casework;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URL;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import id.ruangaman.inbox.CaseFileRepository;
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.Role;
-import id.ruangaman.testing.HeadlessChromium;
+import id.ruangaman.testing.BrowserTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +29,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * (focused, in view), and what was typed is still there. Real browser, synthetic case.
  */
 @QuarkusTest
-class LeadershipRefusalNearFormBrowserTest {
+class LeadershipRefusalNearFormBrowserTest extends BrowserTest {
+
+    LeadershipRefusalNearFormBrowserTest() {
+        super(1280, 700);
+    }
 
     @TestHTTPResource("/")
     URL base;
@@ -45,23 +44,8 @@ class LeadershipRefusalNearFormBrowserTest {
     @Inject
     CaseworkRepository repo;
 
-    private HeadlessChromium browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
 
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(1280, 700);
-        driver = browser.driver();
-        wait = browser.await();
-    }
 
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldShowAndFocusTheDecisionsRefusalNextToItsForm() {

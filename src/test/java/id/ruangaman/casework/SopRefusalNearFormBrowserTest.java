@@ -3,24 +3,19 @@ package id.ruangaman.casework;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URL;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Role;
-import id.ruangaman.testing.HeadlessChromium;
+import id.ruangaman.testing.BrowserTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -31,30 +26,19 @@ import io.quarkus.test.junit.QuarkusTest;
  * real browser that types and submits the rendered form. Synthetic case.
  */
 @QuarkusTest
-class SopRefusalNearFormBrowserTest {
+class SopRefusalNearFormBrowserTest extends BrowserTest {
+
+    SopRefusalNearFormBrowserTest() {
+        super(1280, 800);
+    }
 
     @TestHTTPResource("/")
     URL base;
     @Inject
     InboxFixtures fixtures;
 
-    private HeadlessChromium browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
 
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(1280, 800);
-        driver = browser.driver();
-        wait = browser.await();
-    }
 
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldShowAndFocusTheFindingsRefusalNextToItsForm() {

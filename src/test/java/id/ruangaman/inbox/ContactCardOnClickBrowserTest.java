@@ -4,22 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
@@ -28,7 +23,7 @@ import id.ruangaman.intake.ConversationService;
 import id.ruangaman.intake.DevConversation;
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.Eventually;
-import id.ruangaman.testing.HeadlessChromium;
+import id.ruangaman.testing.BrowserTest;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.transcript.MediaRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -42,7 +37,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * browser, so a number that came with the page would be caught. Synthetic names and numbers.
  */
 @QuarkusTest
-class ContactCardOnClickBrowserTest {
+class ContactCardOnClickBrowserTest extends BrowserTest {
 
     private static final List<String> NUMBERS = List.of("+62 800 1111 2222", "0812-0000-3333", "+62 800 4444 5555");
 
@@ -59,23 +54,8 @@ class ContactCardOnClickBrowserTest {
     @Inject
     AuditLog audit;
 
-    private HeadlessChromium browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
 
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(1280, 1600);
-        driver = browser.driver();
-        wait = browser.await();
-    }
 
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldShowAContactCardsNumberOnlyOnADeliberateClickAndAuditIt() {
@@ -94,9 +74,7 @@ class ContactCardOnClickBrowserTest {
 
         driver.get(root + "/inbox/cases/" + ref);
         wait.until(ExpectedConditions.urlContains("/login"));
-        driver.findElement(By.id("j_username")).sendKeys("card-counsellor");
-        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
-        driver.findElement(By.id("login")).click();
+        typeLogin("card-counsellor", InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#transcript a[data-card]")));
         String page = driver.getPageSource();
         for (String number : NUMBERS) {

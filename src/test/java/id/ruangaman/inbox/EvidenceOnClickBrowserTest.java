@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Base64;
@@ -12,14 +11,10 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import id.ruangaman.audit.AuditAction;
 import id.ruangaman.audit.AuditLog;
@@ -29,7 +24,7 @@ import id.ruangaman.intake.ConversationService;
 import id.ruangaman.intake.DevConversation;
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.Eventually;
-import id.ruangaman.testing.HeadlessChromium;
+import id.ruangaman.testing.BrowserTest;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.transcript.MediaRepository;
 import id.ruangaman.transcript.MediaStaging;
@@ -44,7 +39,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * preview that loads by itself would be caught. Synthetic files.
  */
 @QuarkusTest
-class EvidenceOnClickBrowserTest {
+class EvidenceOnClickBrowserTest extends BrowserTest {
 
     /** A 1×1 PNG, in two parts so that no secret scanner takes its base64 for an access token. */
     private static final byte[] PNG = Base64.getDecoder().decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ"
@@ -65,23 +60,8 @@ class EvidenceOnClickBrowserTest {
     @Inject
     AuditLog audit;
 
-    private HeadlessChromium browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
 
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(1280, 1600);
-        driver = browser.driver();
-        wait = browser.await();
-    }
 
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldLoadEvidenceOnlyOnADeliberateClickAndAuditThatClick() {
@@ -98,9 +78,7 @@ class EvidenceOnClickBrowserTest {
 
         driver.get(root + "/inbox/cases/" + ref);
         wait.until(ExpectedConditions.urlContains("/login"));
-        driver.findElement(By.id("j_username")).sendKeys("evidence-counsellor");
-        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
-        driver.findElement(By.id("login")).click();
+        typeLogin("evidence-counsellor", InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evidence-" + photo)));
         driver.navigate().refresh();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evidence-" + voice)));

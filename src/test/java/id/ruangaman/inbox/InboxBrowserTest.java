@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +22,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import id.ruangaman.security.Role;
 import io.quarkus.test.common.http.TestHTTPResource;
-import id.ruangaman.testing.HeadlessChromium;
+import id.ruangaman.testing.BrowserTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -38,7 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * render the print view.
  */
 @QuarkusTest
-class InboxBrowserTest {
+class InboxBrowserTest extends BrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -51,23 +48,10 @@ class InboxBrowserTest {
     @Inject
     id.ruangaman.testing.TelegramChats chats;
 
-    private WebDriver driver;
-    private WebDriverWait wait;
-    private HeadlessChromium browser;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(1280, 1600);
-        driver = browser.driver();
-        wait = browser.await();
+    void prepare() throws IOException {
         Files.createDirectories(SCREENSHOTS);
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -77,9 +61,7 @@ class InboxBrowserTest {
 
         driver.get(root + "/inbox");
         wait.until(ExpectedConditions.urlContains("/login"));
-        driver.findElement(By.id("j_username")).sendKeys("browser-counsellor");
-        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
-        driver.findElement(By.id("login")).click();
+        typeLogin("browser-counsellor", InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.urlContains("/inbox"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-list")));
         screenshot("1-inbox");
@@ -152,9 +134,7 @@ class InboxBrowserTest {
 
         driver.get(root + "/");
         wait.until(ExpectedConditions.urlContains("/login"));
-        driver.findElement(By.id("j_username")).sendKeys("browser-walk");
-        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
-        driver.findElement(By.id("login")).click();
+        typeLogin("browser-walk", InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ref-search")));
         driver.findElement(By.id("ref-search")).sendKeys(ref);
         driver.findElement(By.id("ref-search")).submit();

@@ -1,22 +1,17 @@
 package id.ruangaman.inbox;
 
-import java.io.IOException;
 import java.net.URL;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import id.ruangaman.security.Role;
-import id.ruangaman.testing.HeadlessChromium;
+import id.ruangaman.testing.BrowserTest;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -30,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * in the browser until a later one has finished, or 4 s have passed.
  */
 @QuarkusTest
-class LiveRefreshOrderBrowserTest {
+class LiveRefreshOrderBrowserTest extends BrowserTest {
 
     /** Holds the first transcript response until a later one was answered (or 4 s), then lets it through. */
     private static final String HOLD_FIRST_REFRESH = """
@@ -62,23 +57,8 @@ class LiveRefreshOrderBrowserTest {
     @Inject
     TelegramChats chats;
 
-    private HeadlessChromium browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
 
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(1280, 1600);
-        driver = browser.driver();
-        wait = browser.await();
-    }
 
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldShowTheNewestTranscriptWhenAnOlderRefreshAnswersLate() throws Exception {
@@ -88,9 +68,7 @@ class LiveRefreshOrderBrowserTest {
         String root = base.toString().replaceAll("/$", "");
         driver.get(root + "/inbox/cases/" + ref);
         wait.until(ExpectedConditions.urlContains("/login"));
-        driver.findElement(By.id("j_username")).sendKeys("refresh-counsellor");
-        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
-        driver.findElement(By.id("login")).click();
+        typeLogin("refresh-counsellor", InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transcript-lines")));
         ((JavascriptExecutor) driver).executeScript(HOLD_FIRST_REFRESH);
 

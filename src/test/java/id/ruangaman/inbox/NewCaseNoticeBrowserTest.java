@@ -4,24 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import id.ruangaman.security.Role;
-import id.ruangaman.testing.HeadlessChromium;
+import id.ruangaman.testing.BrowserTest;
 import id.ruangaman.testing.TelegramFixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,30 +28,15 @@ import io.quarkus.test.junit.QuarkusTest;
  * reference). Before, nothing on the page changed.
  */
 @QuarkusTest
-class NewCaseNoticeBrowserTest {
+class NewCaseNoticeBrowserTest extends BrowserTest {
 
     @TestHTTPResource("/")
     URL base;
     @Inject
     InboxFixtures fixtures;
 
-    private HeadlessChromium browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
 
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(1280, 1600);
-        driver = browser.driver();
-        wait = browser.await();
-    }
 
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldTellAFilteredListThatNewReportsCameInWithoutSayingWhich() throws Exception {
@@ -65,9 +45,7 @@ class NewCaseNoticeBrowserTest {
         // A WhatsApp-only list: the Telegram reports below arrive but never match it.
         driver.get(root + "/inbox?channel=WHATSAPP");
         wait.until(ExpectedConditions.urlContains("/login"));
-        driver.findElement(By.id("j_username")).sendKeys("notice-counsellor");
-        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
-        driver.findElement(By.id("login")).click();
+        typeLogin("notice-counsellor", InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-list")));
         driver.get(root + "/inbox?channel=WHATSAPP");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-list")));

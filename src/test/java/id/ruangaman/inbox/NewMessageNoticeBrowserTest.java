@@ -4,26 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import id.ruangaman.conversation.Input;
 import id.ruangaman.security.Role;
-import id.ruangaman.testing.HeadlessChromium;
+import id.ruangaman.testing.BrowserTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,7 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * counted. Synthetic cases.
  */
 @QuarkusTest
-class NewMessageNoticeBrowserTest {
+class NewMessageNoticeBrowserTest extends BrowserTest {
 
     private static final String SENTINEL = "PESAN-SINTETIS-Q7";
 
@@ -44,23 +39,8 @@ class NewMessageNoticeBrowserTest {
     @Inject
     InboxFixtures fixtures;
 
-    private HeadlessChromium browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
 
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(1280, 1600);
-        driver = browser.driver();
-        wait = browser.await();
-    }
 
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldTellAFilteredListThatASurvivorWroteOnAHiddenCaseWithoutSayingWhich() throws Exception {
@@ -71,9 +51,7 @@ class NewMessageNoticeBrowserTest {
         String root = base.toString().replaceAll("/$", "");
         driver.get(root + "/inbox?channel=WHATSAPP");
         wait.until(ExpectedConditions.urlContains("/login"));
-        driver.findElement(By.id("j_username")).sendKeys("message-notice-counsellor");
-        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
-        driver.findElement(By.id("login")).click();
+        typeLogin("message-notice-counsellor", InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-list")));
         driver.get(root + "/inbox?channel=WHATSAPP");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-list")));

@@ -4,24 +4,19 @@ import static id.ruangaman.inbox.InboxFixtures.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URL;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import id.ruangaman.referral.ReferralTestData;
 import id.ruangaman.security.Role;
-import id.ruangaman.testing.HeadlessChromium;
+import id.ruangaman.testing.BrowserTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -32,7 +27,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * the reply on the case page, the guardian's consent on a referral. Synthetic cases and text.
  */
 @QuarkusTest
-class RefusedFormKeepsTypingBrowserTest {
+class RefusedFormKeepsTypingBrowserTest extends BrowserTest {
+
+    RefusedFormKeepsTypingBrowserTest() {
+        super(1280, 1200);
+    }
 
     @TestHTTPResource("/")
     URL base;
@@ -41,23 +40,8 @@ class RefusedFormKeepsTypingBrowserTest {
     @Inject
     ReferralTestData data;
 
-    private HeadlessChromium browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
 
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(1280, 1200);
-        driver = browser.driver();
-        wait = browser.await();
-    }
 
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldKeepATooLongNoteAndReplyInTheirOwnFormsWhenRefused() {
@@ -126,9 +110,7 @@ class RefusedFormKeepsTypingBrowserTest {
         String root = base.toString().replaceAll("/$", "");
         driver.get(root + path);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
-        driver.findElement(By.id("j_username")).sendKeys(username);
-        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
-        driver.findElement(By.id("login")).click();
+        typeLogin(username, InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
     }
 

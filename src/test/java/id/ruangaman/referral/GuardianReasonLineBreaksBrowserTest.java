@@ -3,23 +3,18 @@ package id.ruangaman.referral;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URL;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Role;
-import id.ruangaman.testing.HeadlessChromium;
+import id.ruangaman.testing.BrowserTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -29,7 +24,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * is taken, not refused as too long. Synthetic text.
  */
 @QuarkusTest
-class GuardianReasonLineBreaksBrowserTest {
+class GuardianReasonLineBreaksBrowserTest extends BrowserTest {
+
+    GuardianReasonLineBreaksBrowserTest() {
+        super(1280, 1000);
+    }
 
     @TestHTTPResource("/")
     URL base;
@@ -38,23 +37,8 @@ class GuardianReasonLineBreaksBrowserTest {
     @Inject
     ReferralTestData data;
 
-    private HeadlessChromium browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
 
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(1280, 1000);
-        driver = browser.driver();
-        wait = browser.await();
-    }
 
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldTakeAGuardiansReasonThatFillsTheTextareaWithLineBreaks() {

@@ -3,21 +3,16 @@ package id.ruangaman.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URL;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import id.ruangaman.inbox.InboxFixtures;
-import id.ruangaman.testing.HeadlessChromium;
+import id.ruangaman.testing.BrowserTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -27,30 +22,19 @@ import io.quarkus.test.junit.QuarkusTest;
  * returns to that link. In a real browser, so the form-login cookies behave as they do for people. Synthetic account.
  */
 @QuarkusTest
-class LoginLandingBrowserTest {
+class LoginLandingBrowserTest extends BrowserTest {
+
+    LoginLandingBrowserTest() {
+        super(1280, 900);
+    }
 
     @TestHTTPResource("/")
     URL base;
     @Inject
     InboxFixtures fixtures;
 
-    private HeadlessChromium browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
 
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(1280, 900);
-        driver = browser.driver();
-        wait = browser.await();
-    }
 
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldLandOnTheCaseListAfterLoggingInFromTheLoginPageItself() {
@@ -109,9 +93,7 @@ class LoginLandingBrowserTest {
     }
 
     private void logIn(String username) {
-        driver.findElement(By.id("j_username")).sendKeys(username);
-        driver.findElement(By.id("j_password")).sendKeys(InboxFixtures.PASSWORD);
-        driver.findElement(By.id("login")).click();
+        typeLogin(username, InboxFixtures.PASSWORD);
     }
 
     private String root() {

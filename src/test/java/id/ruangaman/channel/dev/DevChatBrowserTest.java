@@ -3,19 +3,14 @@ package id.ruangaman.channel.dev;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URL;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
-import id.ruangaman.testing.HeadlessChromium;
+import id.ruangaman.testing.BrowserTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -23,29 +18,18 @@ import io.quarkus.test.junit.QuarkusTest;
  * the rendered send form (its CSRF field included), as well as by tapping buttons.
  */
 @QuarkusTest
-class DevChatBrowserTest {
+class DevChatBrowserTest extends BrowserTest {
+
+    DevChatBrowserTest() {
+        super(375, 900);
+    }
 
 
     @TestHTTPResource("/")
     URL base;
 
-    private WebDriver driver;
-    private WebDriverWait wait;
-    private HeadlessChromium browser;
 
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.start(375, 900);
-        driver = browser.driver();
-        wait = browser.await();
-    }
 
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void shouldWalkTheIntakeByTypingAndTapping() {
