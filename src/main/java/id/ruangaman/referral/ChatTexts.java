@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,10 +55,10 @@ class ChatTexts {
      * (same callback data as the question, so a tap answers it).
      */
     public Output.Message consentUnclear(Referral referral, Provider provider, String language) {
-        String text = texts.text("consent_unclear", language, Map.of("provider", provider.name,
-                "yes", texts.text("button_yes", language), "no", texts.text("button_no", language)));
+        String text = inEach(language, lang -> texts.text("consent_unclear", lang, Map.of("provider", provider.name,
+                "yes", texts.text("button_yes", lang), "no", texts.text("button_no", lang))));
         return new Output.Message(text, CONSENT_NODE_PREFIX + referral.id, List.of(
-                new Choice("yes", texts.text("button_yes", language)), new Choice("no", texts.text("button_no", language))), false);
+                new Choice("yes", texts.label("button_yes", language)), new Choice("no", texts.label("button_no", language))), false);
     }
 
     public Output.Message plain(String key, String language, Map<String, String> values) {
@@ -65,7 +66,25 @@ class ChatTexts {
     }
 
     public Output.Message about(String key, Referral referral, Provider provider, String language) {
-        return plain(key, language, Map.of("provider", provider.name, "service", service(referral.service, language)));
+        return Output.Message.plain(inEach(language, lang -> texts.text(key, lang,
+                Map.of("provider", provider.name, "service", service(referral.service, lang)))));
+    }
+
+    /**
+     * {@code render} in the chat's language; with none chosen yet ({@code language} null), in Bahasa Indonesia, then in
+     * English, each half with its own labels filled in (a label in both languages inside each half would read "ketuk
+     * "Ya, setuju / Yes, I agree"" in the Indonesian one). Said once when both halves are the same.
+     */
+    private static String inEach(String language, Function<String, String> render) {
+        if (language != null) {
+            return render.apply(language);
+        }
+        String id = render.apply("id");
+        String en = render.apply("en");
+        if (id.equals(en)) {
+            return id;
+        }
+        return id + (id.contains("\n") || en.contains("\n") ? "\n\n" : "\n") + en;
     }
 
     /** Which referral to withdraw: one numbered button per referral, and one to cancel. */
@@ -80,18 +99,23 @@ class ChatTexts {
 
     private Output.Message whichToWithdraw(String key, String node, List<Referral> referrals, Map<Long, Provider> providers,
             String language) {
-        List<String> lines = new ArrayList<>();
         List<Choice> choices = new ArrayList<>();
         int n = 1;
         for (Referral referral : referrals) {
-            String label = n + ". " + providers.get(referral.providerId).name;
-            lines.add(label + " (" + service(referral.service, language) + ")");
-            choices.add(new Choice(String.valueOf(referral.id), label));
+            choices.add(new Choice(String.valueOf(referral.id), n + ". " + providers.get(referral.providerId).name));
             n++;
         }
-        choices.add(new Choice(KEEP, texts.text("withdraw_keep", language)));
-        return new Output.Message(texts.text(key, language, Map.of("list", String.join("\n", lines),
-                "keep", texts.text("withdraw_keep", language))), node, choices, false);
+        choices.add(new Choice(KEEP, texts.label("withdraw_keep", language)));
+        String text = inEach(language, lang -> {
+            List<String> lines = new ArrayList<>();
+            int place = 1;
+            for (Referral referral : referrals) {
+                lines.add(place + ". " + providers.get(referral.providerId).name + " (" + service(referral.service, lang) + ")");
+                place++;
+            }
+            return texts.text(key, lang, Map.of("list", String.join("\n", lines), "keep", texts.text("withdraw_keep", lang)));
+        });
+        return new Output.Message(text, node, choices, false);
     }
 
     /** A service in the survivor's own words: the intake flow's label of that option of its services question. */

@@ -55,6 +55,14 @@ class ReferralTexts {
         return text(key, language, Map.of());
     }
 
+    /**
+     * A button label in the language; {@code language} null: every language's label on one line, "Ya, setuju / Yes,
+     * I agree", as the conversation's own buttons read before the language question.
+     */
+    public String label(String key, String language) {
+        return language == null ? texts.texts().get(key).labelInEvery(List.of(TextFile.DEFAULT_LANGUAGE, "en")) : text(key, language);
+    }
+
     static String language(String language) {
         return "en".equals(language) ? "en" : "id";
     }
