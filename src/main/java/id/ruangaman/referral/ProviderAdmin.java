@@ -2,6 +2,7 @@ package id.ruangaman.referral;
 
 import id.ruangaman.web.FormText;
 import id.ruangaman.web.Refused;
+import id.ruangaman.web.TextTooLong;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -116,10 +117,11 @@ class ProviderAdmin {
     }
 
     private void apply(Provider provider, Form form) {
-        ProviderDirectory.Entry entry = new ProviderDirectory.Entry(trim(form.name(), 200),
-                form.services() == null ? List.of() : new ArrayList<>(form.services()), trim(form.region(), 100),
-                trim(form.city(), 100), trim(form.address(), 300), trim(form.contactChannels(), 500),
-                trim(form.openingHours(), 200), trim(form.languages(), 100), trim(form.accessibility(), 500), form.cost(),
+        ProviderDirectory.Entry entry = new ProviderDirectory.Entry(trim(form.name(), 200, "name"),
+                form.services() == null ? List.of() : new ArrayList<>(form.services()), trim(form.region(), 100, "region"),
+                trim(form.city(), 100, "city"), trim(form.address(), 300, "address"), trim(form.contactChannels(), 500, "contact"),
+                trim(form.openingHours(), 200, "hours"), trim(form.languages(), 100, "languages"),
+                trim(form.accessibility(), 500, "accessibility"), form.cost(),
                 form.acceptsMinors());
         String problem = ProviderDirectory.problem(provider.key, entry);
         if (problem == null && form.acceptsMinors() == null) {
@@ -143,10 +145,15 @@ class ProviderAdmin {
         return slug.length() > 64 ? slug.substring(0, 64).replaceAll("-+$", "") : slug;
     }
 
-    private static String trim(String value, int max) {
+    /** A typed field stripped, null when blank; too long: refused naming {@code field} (the form's input name). */
+    private static String trim(String value, int max, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return FormText.limited(value, max).strip();
+        try {
+            return FormText.limited(value, max).strip();
+        } catch (TextTooLong e) {
+            throw e.in(field);
+        }
     }
 }

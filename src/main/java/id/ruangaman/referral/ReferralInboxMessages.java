@@ -262,6 +262,10 @@ public interface ReferralInboxMessages {
     @Message
     String provider_refused(String key);
 
+    /** The label of a provider form's text field, by its input name (name, region, city, address, contact, hours, ...). */
+    @Message
+    String provider_field(String field);
+
     @Message
     String provider_name();
 

@@ -20,6 +20,7 @@ public class InboxLocale {
     private final HttpServerRequest request;
     private Locale document;
     private int[] tooLong;
+    private String tooLongField;
 
     InboxLocale(HttpServerRequest request) {
         this.request = request;
@@ -88,6 +89,15 @@ public class InboxLocale {
     /** This page is shown again for a text refused as too long: its reason gives the length and the limit. */
     public void refusedText(TextTooLong refusal) {
         tooLong = new int[] { refusal.length(), refusal.limit() };
+        tooLongField = refusal.field();
+    }
+
+    /**
+     * The field a text refused as too long on this page is in ({@link TextTooLong#field()}: {@code name}, {@code address}),
+     * when the refusal named one; null otherwise.
+     */
+    public String getTooLongField() {
+        return tooLong == null ? null : tooLongField;
     }
 
     /** A too-long text's length and its field's limit, formatted for the reader. */

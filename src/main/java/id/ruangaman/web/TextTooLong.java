@@ -11,11 +11,30 @@ public final class TextTooLong extends Refused {
 
     private final int length;
     private final int limit;
+    private final String field;
 
     TextTooLong(int length, int limit) {
+        this(length, limit, null);
+    }
+
+    private TextTooLong(int length, int limit, String field) {
         super(400, "text too long");
         this.length = length;
         this.limit = limit;
+        this.field = field;
+    }
+
+    /**
+     * The same refusal naming the field it is about, for a form with several texts whose reason says which one
+     * ({@code name}, {@code address}: the form's own field name, worded by its page).
+     */
+    public TextTooLong in(String field) {
+        return new TextTooLong(length, limit, field);
+    }
+
+    /** The form field this refusal is about, or null when the form has one text or did not say. */
+    public String field() {
+        return field;
     }
 
     /** The text's length in characters, line breaks counted once. */
