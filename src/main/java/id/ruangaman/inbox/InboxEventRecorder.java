@@ -63,8 +63,13 @@ class InboxEventRecorder {
      * per case and transaction, typed {@link #PERSON_WROTE} when it is the person's new line (the same statement).
      */
     void onTranscript(@Observes TranscriptChanged changed) {
-        if (changed.intakeId() == null || !firstInTransaction(changed.intakeId())) {
+        // One event per case and transaction, and the person's line is never hidden behind an earlier one: a reply queued
+        // before the person's files were filed under the case (same transaction) leaves the person_wrote still to record.
+        if (changed.intakeId() == null || !firstInTransaction(changed.fromPerson() ? -changed.intakeId() : changed.intakeId())) {
             return;
+        }
+        if (changed.fromPerson()) {
+            firstInTransaction(changed.intakeId()); // a later change of the same case in this transaction adds nothing
         }
         insert("insert into inbox_event (type, intake_id, assignee_id) "
                 + "select :type, i.id, i.assignee_id from intake i where i.id = :intake", "inbox_event", "intake")
@@ -72,6 +77,7 @@ class InboxEventRecorder {
                 .executeUpdate();
     }
 
+    /** Marks {@code key} (a case id; its negative for the person's line) as recorded; false when it already was. */
     @SuppressWarnings("unchecked")
     private boolean firstInTransaction(long intakeId) {
         if (transactions.getTransactionKey() == null) {

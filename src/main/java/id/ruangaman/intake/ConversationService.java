@@ -365,6 +365,8 @@ public class ConversationService {
                     List<Long> ids = kept.mediaIds().stream().map(ConversationService::mediaId).flatMap(Optional::stream).toList();
                     if (intakeId != null) {
                         media.claimFor(contact.id, intakeId, ids);
+                        // files the person sent, filed under the case now: the person wrote on it, as a new line is
+                        transcriptChanged.fire(new TranscriptChanged(contact.id, intakeId, true));
                         threadMessages.fire(new ThreadMessageReceived(intakeId, null));
                     }
                 });
@@ -514,7 +516,8 @@ public class ConversationService {
 
     private ChatMessage record(Contact contact, Input input, String providerMessageId, Long editOf, Long intakeId) {
         ChatMessage inbound = recordSilently(contact, input, providerMessageId, editOf, intakeId);
-        transcriptChanged.fire(new TranscriptChanged(contact.id, intakeId));
+        // the person's own line (an edit of an earlier one): a case list that hides the case counts it as the person writing
+        transcriptChanged.fire(new TranscriptChanged(contact.id, intakeId, true));
         return inbound;
     }
 
