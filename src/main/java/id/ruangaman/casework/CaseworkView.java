@@ -57,6 +57,31 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
         return csv == null ? "" : csv.replace(",", ", ");
     }
 
+    /** The SOP page's forms that say their own refusal beside them (an open case's page shows them all). */
+    private static final java.util.Set<String> SAY_THEIR_REFUSAL = java.util.Set.of("assessment", "findings", "meeting", "letter",
+            "party", "interview", "conclusion", "recommendation", "execution", "certificate", "recovery", "checkin", "recovery-end");
+
+    /**
+     * Whether the refusal is said at the top of the page: only when the refused form is not on the page to say it beside
+     * (a closed or erased case, the status form's own refusal, an interview that is gone). A refusal is said once.
+     */
+    public boolean refusalAtTop() {
+        if (refusal == null) {
+            return false;
+        }
+        if ("conflict".equals(refusedForm)) {
+            return file.isDeleted();
+        }
+        if (file.isDeleted() || id.ruangaman.inbox.CaseStatus.CLOSED.equals(file.status) || refusedForm == null) {
+            return true;
+        }
+        if (refusedForm.startsWith("minutes-") || refusedForm.startsWith("attachment-")) {
+            String id = refusedForm.substring(refusedForm.indexOf('-') + 1);
+            return interviews.stream().noneMatch(i -> String.valueOf(i.id).equals(id));
+        }
+        return !SAY_THEIR_REFUSAL.contains(refusedForm);
+    }
+
     public boolean refusedAt(String form, Long id) {
         return refused(form + "-" + id);
     }

@@ -28,8 +28,9 @@ public class AccountsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Account> accounts, String username, String role, String error, int minLength,
-                java.time.Instant now, Account reset, boolean unlocked);
+        /** {@code error}: why a form was refused, said next to that form: the reset of account {@code refusedFor}, else the new account's. */
+        static native TemplateInstance list(List<Account> accounts, String username, String role, String error, Long refusedFor,
+                int minLength, java.time.Instant now, Account reset, boolean unlocked);
     }
 
     private final AccountRepository accounts;
@@ -54,7 +55,7 @@ public class AccountsResource {
     public TemplateInstance list(@org.jboss.resteasy.reactive.RestQuery Long reset, @org.jboss.resteasy.reactive.RestQuery String unlocked) {
         // After a reset the page says whose password was reset, and whether that lifted a lock (walkthrough 9, finding 15).
         Account done = reset == null ? null : accounts.findByIdOptional(reset).orElse(null);
-        return locale.apply(Templates.list(accounts.allByName(), null, null, null, config.minPasswordLength(),
+        return locale.apply(Templates.list(accounts.allByName(), null, null, null, null, config.minPasswordLength(),
                 java.time.Instant.now(clock), done, "yes".equals(unlocked)));
     }
 
@@ -62,13 +63,13 @@ public class AccountsResource {
      * A refused form is shown again at once with what was typed (the new account's name and role; never a password)
      * and the reason, including the password rule's numbers when that was the reason.
      */
-    private Response refused(Refused e, String username, String role) {
+    private Response refused(Refused e, String username, String role, Long refusedFor) {
         if (e.status() != 400 && e.status() != 409) {
             throw e;
         }
         String error = Refusals.reasonKey(e.getMessage(), e.status());
         return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(locale.apply(
-                Templates.list(accounts.allByName(), username, role, error, config.minPasswordLength(), java.time.Instant.now(clock),
+                Templates.list(accounts.allByName(), username, role, error, refusedFor, config.minPasswordLength(), java.time.Instant.now(clock),
                         null, false))).build();
     }
 
@@ -79,7 +80,7 @@ public class AccountsResource {
         try {
             service.create(current.getUsername(), username == null ? null : username.trim(), role, password);
         } catch (Refused e) {
-            return refused(e, username == null || username.length() > 64 ? null : username, Role.isValid(role) ? role : null);
+            return refused(e, username == null || username.length() > 64 ? null : username, Role.isValid(role) ? role : null, null);
         }
         return back();
     }
@@ -101,7 +102,7 @@ public class AccountsResource {
         try {
             unlocked = service.resetPassword(current.getUsername(), id, password);
         } catch (Refused e) {
-            return refused(e, null, null);
+            return refused(e, null, null, id);
         }
         return Response.seeOther(URI.create("/inbox/accounts?reset=" + id + (unlocked ? "&unlocked=yes" : ""))).build();
     }

@@ -209,6 +209,8 @@
     });
   }
 
+  var moved = false; // restoreTyped put the reason next to the refused form and went there
+
   function restoreTyped() {
     var kept;
     try {
@@ -232,22 +234,21 @@
       if (!first && (el.type === 'textarea' || el.type === 'text')) { first = el; }
     });
     var notice = document.getElementById('refused');
-    // the reason next to the form as well as at the top of the page; a refused step's reason is already in its form
+    // the reason once, next to the refused form: moved there from the top of the page (without this script it stays
+    // at the top, once); a refused step's reason is already in its form
     if (notice && !form.contains(notice)) {
-      var near = document.createElement('p');
-      near.className = 'alert refusal kept';
-      near.id = 'refused-near';
-      near.textContent = notice.textContent;
-      form.parentNode.insertBefore(near, form);
+      notice.classList.add('kept');
+      form.parentNode.insertBefore(notice, form);
+      moved = true;
     }
     (first || form).focus();
     (first || form).scrollIntoView({ block: 'center' });
   }
 
   // A page shown again for a refused form (the SOP page renders it with the reason in the form's own section) takes
-  // the counsellor to that reason: focused and in view, not the top of a long page. The top notice stays.
+  // the counsellor to that reason: focused and in view, not the top of a long page. The reason is said there only.
   function focusRefusal() {
-    if (document.getElementById('refused-near')) { return; } // restoreTyped already went to the refused form
+    if (moved) { return; } // restoreTyped already went to the refused form
     var near = document.querySelector('main section .alert.refusal');
     if (!near) { return; }
     near.setAttribute('tabindex', '-1');

@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Walkthrough (inbox fixes, finding 2): a form the server refuses comes back as its page with the reason, and what the
  * counsellor typed is still in that form (not in the page's other form with a field of the same name), with the reason
- * next to it and the cursor in it. In a real browser that types and submits the rendered forms: the internal note and
+ * next to it, said once (walkthrough 13: it was at the top of the page as well), and the cursor in it. In a real browser that types and submits the rendered forms: the internal note and
  * the reply on the case page, the guardian's consent on a referral. Synthetic cases and text.
  */
 @QuarkusTest
@@ -64,17 +64,21 @@ class RefusedFormKeepsTypingBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.urlContains("refused="));
         assertEquals(note, value("note-text"), "the refused note is still in the note form");
         assertEquals("", value("reply-text"), "the reply form, with a field of the same name, stays empty");
-        WebElement near = driver.findElement(By.id("refused-near"));
-        assertEquals(driver.findElement(By.id("refused")).getText(), near.getText());
+        WebElement near = driver.findElement(By.id("refused"));
+        assertEquals(1, driver.findElements(By.cssSelector("main .alert")).size(), "the reason once, not at the top as well");
+        assertTrue(near.getText().startsWith("Teks terlalu panjang"), near.getText());
         assertEquals("note-text", driver.switchTo().activeElement().getAttribute("id"), "the cursor is in the refused form");
-        assertTrue((Boolean) js("return document.getElementById('refused-near').nextElementSibling"
+        assertTrue((Boolean) js("return document.getElementById('refused').nextElementSibling"
                 + " === document.getElementById('note-text').form;"), "the reason is right above the refused form");
 
         String reply = "Balasan sintetis yang terlalu panjang. ".repeat(110);
         type("reply-text", reply);
         driver.findElement(By.id("send-reply")).click();
         wait.until(ExpectedConditions.stalenessOf(near));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("refused-near")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#refused.kept")));
+        assertEquals(1, driver.findElements(By.cssSelector("main .alert")).size(), "the reason once");
+        assertTrue((Boolean) js("return document.getElementById('refused').nextElementSibling"
+                + " === document.getElementById('reply-text').form;"), "the reason is right above the refused reply form");
         assertEquals(reply, value("reply-text"), "the refused reply is still in the reply form");
         assertEquals("", value("note-text"), "the note kept once is not kept again");
 
@@ -82,7 +86,7 @@ class RefusedFormKeepsTypingBrowserTest extends BrowserTest {
         driver.navigate().refresh();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
         assertEquals("", value("reply-text"));
-        assertTrue(driver.findElements(By.id("refused-near")).isEmpty());
+        assertTrue(driver.findElements(By.cssSelector("#refused.kept")).isEmpty(), "the reason back at the top, nothing kept");
     }
 
     @Test
@@ -103,7 +107,8 @@ class RefusedFormKeepsTypingBrowserTest extends BrowserTest {
         driver.findElement(By.cssSelector("#guardian button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("refused=guardian_reason"));
         assertEquals(typed, driver.findElement(By.cssSelector("#guardian textarea[name=reason]")).getAttribute("value"));
-        assertTrue(driver.findElement(By.cssSelector("#guardian #refused-near")).isDisplayed());
+        assertTrue(driver.findElement(By.cssSelector("#guardian #refused")).isDisplayed());
+        assertEquals(1, driver.findElements(By.cssSelector("main .alert")).size(), "the reason once, next to the form");
     }
 
     private void logIn(String username, String path) {
