@@ -127,7 +127,8 @@
 
   // A list that a page number, view or filter narrows (the server renders #new-cases only then) may hide a report that
   // just came in. Each new report's reference waits here until the next list refresh; one that the refreshed list does
-  // not show is counted in the notice, which names no case and links to the first page without filters.
+  // not show is counted in the notice, which names no case in its words; its link opens the case when it is one, else
+  // the first page without filters.
   // Only reports that arrived before a refresh was asked are judged by its answer; later ones wait for the next.
   // A new line from the person on a case the list does not show is counted the same way, per case, in its own notice.
   var arrived = {}, unseen = {}, wrote = {}, unseenWrote = {};
@@ -146,9 +147,12 @@
     var shown = {};
     document.querySelectorAll('#case-list tr[data-ref]').forEach(function (tr) { shown[tr.getAttribute('data-ref')] = true; });
     Object.keys(asked).forEach(function (r) { if (!shown[r]) { hidden[r] = true; } });
-    var n = Object.keys(hidden).length, link = notice && notice.querySelector('a');
+    var refs = Object.keys(hidden), n = refs.length, link = notice && notice.querySelector('a');
     if (!link || n === 0) { return; }
     link.textContent = n === 1 ? link.getAttribute('data-one') : link.getAttribute('data-many').replace('#', String(n));
+    // One case: straight to it, and the browser's Back returns to this list as it is (filters, page). Several: the
+    // list without filters, the one list that shows them all.
+    link.setAttribute('href', n === 1 ? '/inbox/cases/' + encodeURIComponent(refs[0]) : '/inbox');
     notice.hidden = false;
   }
 
