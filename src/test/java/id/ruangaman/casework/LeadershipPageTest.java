@@ -2,6 +2,7 @@ package id.ruangaman.casework;
 
 import static id.ruangaman.inbox.InboxFixtures.as;
 import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,7 +76,8 @@ class LeadershipPageTest {
         String page = as(leader).formParam("decided_on", CaseworkSteps.today()).formParam("sanction_measure", "written_warning")
                 .formParam("decision_text", "Isi keputusan sintetis yang diketik").post("/inbox/pimpinan/" + ref + "/decision").then()
                 .statusCode(400).extract().asString();
-        assertTrue(page.contains("id=\"refusal\"") && page.contains("Isi nomor keputusan."), "the reason at the top stays");
+        assertFalse(page.contains("id=\"refusal\""), "no reason at the top as well (walkthrough 13: said once)");
+        assertEquals(1, page.split("Isi nomor keputusan\\.", -1).length - 1, "the reason once");
         String decision = decisionSection(page);
         assertTrue(decision.contains("class=\"alert refusal\"") && decision.contains("Isi nomor keputusan."),
                 "the reason next to the form: " + decision);
