@@ -44,4 +44,15 @@ public final class FlowLinter {
         }
         return context.problems();
     }
+
+    /**
+     * The discretion rules again, with every {@code {notice:<name>}} include filled from {@code shared} as one
+     * messenger shows it: an included notice is checked where it is shown (before consent, or as a first line). The
+     * host runs this once the shared texts are read, for each messenger's set of them.
+     */
+    public List<LintProblem> lintIncludes(String file, FlowDefinition definition, SharedTexts shared) {
+        LintContext context = new LintContext(file, definition, NodeHandlers::rulesOf, shared);
+        new DiscretionRule().check(definition, context);
+        return context.problems();
+    }
 }

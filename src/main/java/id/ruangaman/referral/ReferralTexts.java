@@ -51,6 +51,11 @@ class ReferralTexts {
         return texts.text(key, language == null ? null : language(language), values);
     }
 
+    /** Every text by key, as the file holds them. */
+    Map<String, id.ruangaman.conversation.definition.LocalizedText> all() {
+        return texts.texts();
+    }
+
     public String text(String key, String language) {
         return text(key, language, Map.of());
     }

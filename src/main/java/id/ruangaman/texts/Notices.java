@@ -40,10 +40,20 @@ public class Notices {
         /** A button of an earlier prompt pressed after the report (Telegram: the press's answer; WhatsApp: a reply). */
         STALE_BUTTON_AFTER_REPORT;
 
-        String fileKey() {
+        public String fileKey() {
             return name().toLowerCase();
         }
     }
+
+    /**
+     * Notices the service sends only after the report (and so after the consent answer): the discretion check holds
+     * every other notice it sends on its own to the words a phone before consent must not show.
+     */
+    public static final java.util.Set<Key> AFTER_REPORT = java.util.EnumSet.of(Key.COUNSELLOR_PREFIX,
+            Key.COUNSELLOR_PREFIX_DISCREET, Key.STALE_BUTTON_AFTER_REPORT);
+
+    /** The messengers with notice variants ({@code <name>_<medium>}), as {@link #sharedFor} takes them. */
+    public static final java.util.List<String> MEDIA = java.util.List.of("telegram", "whatsapp", "dev");
 
     static final String FILE = "_notices.yaml";
     /** Optional: an organisation's own legal notice, shown before consent as {@code {notice:legal_notice}}. */
@@ -91,7 +101,17 @@ public class Notices {
      * channel's name in lower case ({@code telegram}, {@code whatsapp}, {@code dev}).
      */
     public SharedTexts sharedFor(String medium) {
-        return name -> shared(name + "_" + medium).or(() -> shared(name));
+        return sharedFor(shared, medium);
+    }
+
+    /** As {@link #sharedFor(String)}, over the texts {@code all} (a {@code _notices.yaml} read by {@link TextFile}). */
+    public static SharedTexts sharedFor(Map<String, LocalizedText> all, String medium) {
+        return name -> Optional.ofNullable(all.get(name + "_" + medium)).or(() -> Optional.ofNullable(all.get(name)));
+    }
+
+    /** Every notice by name, the optional {@code legal_notice} included. */
+    public Map<String, LocalizedText> all() {
+        return shared;
     }
 
     /** The notice in the person's language (both, Bahasa Indonesia first, when not chosen yet), placeholders filled. */

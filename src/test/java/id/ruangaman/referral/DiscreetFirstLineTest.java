@@ -33,7 +33,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * The kind: every message the service sends after the report, on its own or in answer (the thread's acknowledgement,
  * /status, a counsellor's reply, the consent question, its re-prompt and answer, "sent", "accepted", /cabut's answers, a
  * stale button's note, /hapus's question and answer), begins with the neutral line for a discreet chat, and none does
- * for a chat that is safe. Through the signed WhatsApp webhook and the inbox's own endpoints.
+ * for a chat that is safe. Through the signed WhatsApp webhook and the inbox's own endpoints. The referral goes to the
+ * example crisis centre: the line under the neutral one named it until the referral texts moved {provider} to line two.
  */
 @QuarkusTest
 class DiscreetFirstLineTest {
@@ -130,8 +131,8 @@ class DiscreetFirstLineTest {
     }
 
     private long draftAndAsk(String ref) {
-        String location = InboxFixtures.as(counsellor).formParam("provider", String.valueOf(data.provider("contoh-lbh")))
-                .formParam("service", "legal").formParam("part", "chronology")
+        String location = InboxFixtures.as(counsellor).formParam("provider", String.valueOf(data.provider("contoh-pusat-krisis")))
+                .formParam("service", "psychological").formParam("part", "chronology")
                 .when().post("/inbox/cases/" + ref + "/referrals").then().statusCode(303).extract().header("Location");
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         InboxFixtures.as(counsellor).formParam("acknowledge_unsafe", "yes").when().post("/inbox/referrals/" + id + "/ask")

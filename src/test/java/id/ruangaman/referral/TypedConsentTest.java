@@ -61,7 +61,7 @@ class TypedConsentTest {
         String ref = data.caseFor(chats.contact(Channel.WHATSAPP, number).id, Channel.WHATSAPP);
         long id = draftAndAsk(ref);
         Eventually.await("consent question at the Graph API", WAIT,
-                () -> graph.sentTo(number).stream().anyMatch(m -> m.text().startsWith("Kami ingin menghubungkan")));
+                () -> graph.sentTo(number).stream().anyMatch(m -> m.text().contains("Kami ingin menghubungkan")));
         return id;
     }
 
@@ -76,7 +76,7 @@ class TypedConsentTest {
         String ref = data.caseFor(chats.contact(chat).id, Channel.TELEGRAM);
         long id = draftAndAsk(ref);
         Eventually.await("consent question at the Bot API", WAIT,
-                () -> telegram.sentTo(chat).stream().anyMatch(c -> c.text() != null && c.text().startsWith("Kami ingin menghubungkan")));
+                () -> telegram.sentTo(chat).stream().anyMatch(c -> c.text() != null && c.text().contains("Kami ingin menghubungkan")));
         return id;
     }
 

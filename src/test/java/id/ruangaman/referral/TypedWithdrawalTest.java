@@ -91,7 +91,7 @@ class TypedWithdrawalTest {
         long kept = ids[2 - which];
         assertEquals("revoked", data.referral(withdrawn).status, typed);
         assertEquals("consented", data.referral(kept).status, typed);
-        assertTrue(last(number).startsWith("Persetujuanmu untuk"), last(number));
+        assertTrue(last(number).startsWith("Baik, persetujuanmu sudah dicabut."), last(number));
     }
 
     @Test

@@ -3,6 +3,9 @@ package id.ruangaman.conversation.definition;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The flow's {@code discretion:} block, for a phone someone else may see (issue 17).
@@ -23,6 +26,16 @@ import java.util.Optional;
 public record Discretion(String consentNode, List<String> avoidWords, LocalizedText neutralLine, String remindersAfter,
         List<String> serviceNames) {
 
+    /**
+     * Placeholders whose values cannot name the service, the violence or a crisis service: numbers, the reference code,
+     * a report's status and button labels. Any other placeholder on a first line ({@code {selected}}, a referral's
+     * {@code {provider}} or {@code {service}}, a list of them) may show such a name under the neutral line.
+     */
+    public static final Set<String> NEUTRAL_PLACEHOLDERS = Set.of("n", "total", "count", "reference_code", "status",
+            "max_mb", "yes", "no", "keep");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
     public Discretion {
         avoidWords = avoidWords == null ? List.of() : List.copyOf(avoidWords);
         serviceNames = serviceNames == null ? List.of() : List.copyOf(serviceNames);
@@ -34,6 +47,25 @@ public record Discretion(String consentNode, List<String> avoidWords, LocalizedT
         String lower = firstLine.toLowerCase(Locale.ROOT);
         return avoidedWordIn(firstLine).or(() -> serviceNames.stream()
                 .filter(name -> !name.isBlank() && lower.contains(name.toLowerCase(Locale.ROOT))).findFirst());
+    }
+
+    /**
+     * What the first line of {@code text} would show under the neutral line of a discreet chat that it must not: an
+     * avoided word, a service name, or a placeholder outside {@link #NEUTRAL_PLACEHOLDERS} (as {@code "{provider}"}).
+     */
+    public Optional<String> tellingInFirstLine(String text) {
+        String firstLine = text == null ? "" : text.strip().lines().findFirst().orElse("");
+        Optional<String> word = tellingWordInFirstLine(firstLine);
+        if (word.isPresent()) {
+            return word;
+        }
+        Matcher placeholder = PLACEHOLDER.matcher(firstLine);
+        while (placeholder.find()) {
+            if (!NEUTRAL_PLACEHOLDERS.contains(placeholder.group(1))) {
+                return Optional.of(placeholder.group());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first avoided word that {@code text} contains, if any. */

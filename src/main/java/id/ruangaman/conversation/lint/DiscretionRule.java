@@ -65,24 +65,24 @@ public final class DiscretionRule implements LintRule {
             return;
         }
         for (MessageKey key : BEFORE_CONSENT) {
-            check(flow.messages().get(key.fileName()), "messages." + key.fileName(), discretion, context::fileProblem);
+            check(context.asShown(flow.messages().get(key.fileName())), "messages." + key.fileName(), discretion, context::fileProblem);
         }
         if (discretion.neutralLine() != null) {
-            check(discretion.neutralLine(), "discretion.neutral_line", discretion, context::fileProblem);
+            check(context.asShown(discretion.neutralLine()), "discretion.neutral_line", discretion, context::fileProblem);
         }
         for (String id : beforeConsent(flow, discretion.consentNode(), context)) {
             NodeDefinition node = context.node(id).orElseThrow();
             Consumer<String> report = problem -> context.problem(node, problem);
-            check(node.text(), "text", discretion, report);
-            check(node.discreetText(), "discreet_text", discretion, report);
-            check(node.reprompt(), "reprompt", discretion, report);
+            check(context.asShown(node.text()), "text", discretion, report);
+            check(context.asShown(node.discreetText()), "discreet_text", discretion, report);
+            check(context.asShown(node.reprompt()), "reprompt", discretion, report);
             if (node.onUnclear() != null) {
-                check(node.onUnclear().text(), "on_unclear.text", discretion, report);
+                check(context.asShown(node.onUnclear().text()), "on_unclear.text", discretion, report);
             }
-            node.options().forEach(option -> check(option.label(), "options." + option.id() + ".label", discretion, report));
+            node.options().forEach(option -> check(context.asShown(option.label()), "options." + option.id() + ".label", discretion, report));
             if (node.textBy() != null) {
                 new TreeMap<>(node.textBy().variants()).forEach((variant, text) ->
-                        check(text, "text_by.variants." + variant, discretion, report));
+                        check(context.asShown(text), "text_by.variants." + variant, discretion, report));
             }
         }
     }
@@ -90,24 +90,24 @@ public final class DiscretionRule implements LintRule {
     private static void checkFirstLines(FlowDefinition flow, Discretion discretion, LintContext context) {
         for (MessageKey key : MessageKey.values()) {
             if (!NEVER_FIRST.contains(key)) {
-                firstLine(flow.messages().get(key.fileName()), "messages." + key.fileName(), discretion, context::fileProblem);
+                firstLine(context.asShown(flow.messages().get(key.fileName())), "messages." + key.fileName(), discretion, context::fileProblem);
             }
         }
         for (NodeDefinition node : flow.nodes()) {
             Consumer<String> report = problem -> context.problem(node, problem);
             if (node.discreetText() != null) {
-                firstLine(node.discreetText(), "discreet_text", discretion, report);
+                firstLine(context.asShown(node.discreetText()), "discreet_text", discretion, report);
             } else if (node.step() == null) {
-                firstLine(node.text(), "text", discretion, report);
+                firstLine(context.asShown(node.text()), "text", discretion, report);
                 if (node.textBy() != null) {
                     new TreeMap<>(node.textBy().variants()).forEach((variant, text) ->
-                            firstLine(text, "text_by.variants." + variant, discretion, report));
+                            firstLine(context.asShown(text), "text_by.variants." + variant, discretion, report));
                 }
             }
-            firstLine(node.reprompt(), "reprompt", discretion, report);
-            firstLine(node.mediaRefused(), "media_refused", discretion, report);
+            firstLine(context.asShown(node.reprompt()), "reprompt", discretion, report);
+            firstLine(context.asShown(node.mediaRefused()), "media_refused", discretion, report);
             if (node.onUnclear() != null) {
-                firstLine(node.onUnclear().text(), "on_unclear.text", discretion, report);
+                firstLine(context.asShown(node.onUnclear().text()), "on_unclear.text", discretion, report);
             }
         }
     }
@@ -118,8 +118,7 @@ public final class DiscretionRule implements LintRule {
         }
         for (Map.Entry<String, String> entry : new TreeMap<>(text.values()).entrySet()) {
             String first = entry.getValue().strip().lines().findFirst().orElse("");
-            discretion.tellingWordInFirstLine(first).or(() -> first.contains("{selected}") ? java.util.Optional.of("{selected}")
-                    : java.util.Optional.empty()).ifPresent(word -> report.accept("'" + where + "' (" + entry.getKey()
+            discretion.tellingInFirstLine(first).ifPresent(word -> report.accept("'" + where + "' (" + entry.getKey()
                     + ") begins a message to a discreet chat and its first line shows '" + word + "'"));
         }
     }
