@@ -148,7 +148,7 @@ public class CaseService {
      */
     @Transactional
     public void move(CaseFile file, String to, String reason, CurrentAccount who) {
-        if (!CaseStatus.ALL.contains(to)) {
+        if (to == null || !CaseStatus.ALL.contains(to)) { // List.of(...).contains(null) throws
             throw Refused.invalidInput("unknown status");
         }
         if (CaseStatus.CLOSED.equals(file.status)) {
@@ -196,7 +196,7 @@ public class CaseService {
 
     @Transactional
     public void tick(String ref, String component, boolean checked, CurrentAccount who) {
-        if (!VerificationComponent.ALL.contains(component)) {
+        if (component == null || !VerificationComponent.ALL.contains(component)) {
             throw Refused.invalidInput("unknown component");
         }
         CaseFile file = access.open(ref, who);
@@ -285,7 +285,7 @@ public class CaseService {
     /** The unmasked value, once, for a stated reason; audited. Null when the reporter's data was erased. */
     @Transactional
     public String reveal(String ref, String field, String reason, CurrentAccount who) {
-        if (!REVEAL_FIELDS.contains(field)) {
+        if (field == null || !REVEAL_FIELDS.contains(field)) {
             throw Refused.invalidInput("unknown field");
         }
         if (reason == null || !REVEAL_REASONS.contains(reason)) {
