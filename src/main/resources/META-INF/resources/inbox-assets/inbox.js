@@ -221,7 +221,9 @@
       kept = JSON.parse(sessionStorage.getItem(KEPT) || 'null');
       sessionStorage.removeItem(KEPT);
     } catch (ignored) { return; }
-    if (!kept || !/[?&]refused=/.test(location.search) || Date.now() - kept.at > 120000) { return; }
+    // the login page says a refused login with ?error= (quarkus.http.auth.form.error-page): keep the username there
+    var login = location.pathname === '/login' && /[?&]error=/.test(location.search);
+    if (!kept || !(login || /[?&]refused=/.test(location.search)) || Date.now() - kept.at > 120000) { return; }
     var forms = Array.prototype.filter.call(document.querySelectorAll('form[method="post"]'),
       function (f) { return (f.getAttribute('action') || '') === kept.action; });
     var form = forms[kept.index] || forms[0];
@@ -237,6 +239,8 @@
       }
       if (!first && (el.type === 'textarea' || el.type === 'text')) { first = el; }
     });
+    var password = form.querySelector('input[type="password"]');
+    if (login && password && first) { first = password; } // the username is back: the password is what to type again
     var notice = document.getElementById('refused');
     // the reason once, next to the refused form: moved there from the top of the page (without this script it stays
     // at the top, once); a refused step's reason is already in its form
