@@ -87,6 +87,11 @@ class TelegramApi {
         return current;
     }
 
+    /** Whether the library's client ({@link #client()}) has been built: only the calls that need its types build it. */
+    boolean clientBuilt() {
+        return client != null;
+    }
+
     /**
      * The fields of a Bot API answer a send needs (core.telegram.org/bots/api#making-requests): {@code ok}, the sent
      * message's {@code result.message_id} (null when absent), and for a refusal {@code error_code}, {@code description}
