@@ -78,11 +78,17 @@ class OutboundQueue {
      * messages in due order.
      */
     List<Claimed> claim(Channel channel, int limit, Pace pace, Duration lease) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<Claimed> claimed = new ArrayList<>();
-            em.unwrap(Session.class).doWork(connection -> claimed.addAll(claim(connection, channel, limit, pace, lease)));
-            return claimed;
-        });
+        return QuarkusTransaction.requiringNew().call(() -> claimInTransaction(channel, limit, pace, lease));
+    }
+
+    /**
+     * {@link #claim} in the caller's transaction, so the caller can read the claimed rows in it too (one transaction a
+     * claim instead of one more a message). The leases count only once that transaction commits.
+     */
+    List<Claimed> claimInTransaction(Channel channel, int limit, Pace pace, Duration lease) {
+        List<Claimed> claimed = new ArrayList<>();
+        em.unwrap(Session.class).doWork(connection -> claimed.addAll(claim(connection, channel, limit, pace, lease)));
+        return claimed;
     }
 
     private List<Claimed> claim(Connection connection, Channel channel, int limit, Pace pace, Duration lease) throws SQLException {

@@ -254,18 +254,19 @@ class OutboxDispatcher {
         // claim runs, which would cost a busy channel part of its rate.
         int room = Math.min(BATCH, free);
         ChannelSender sender = lane.sender;
-        List<OutboundQueue.Claimed> claimed = queue.claim(sender.channel(), room, pace(sender), config.sendLease());
+        List<Claim> claimed = claimAndRead(sender, room);
         // A message claimed again had a sender that died mid-call: the platform may or may not have it.
-        long resumed = claimed.stream().filter(OutboundQueue.Claimed::resumed).count();
+        long resumed = claimed.stream().filter(one -> one.claimed().resumed()).count();
         if (resumed > 0) {
             metrics.counter("ruangaman.outbound.possible_duplicates", "channel", channelTag(sender.channel())).increment(resumed);
         }
-        for (OutboundQueue.Claimed one : claimed) {
+        for (Claim claim : claimed) {
+            OutboundQueue.Claimed one = claim.claimed();
             lane.freeSenders.acquire();
             lane.senders.submit(() -> {
                 try {
                     giveWay();
-                    if (!sendOne(sender, lane.limiter, lane.sendTimes, one.messageId(), one.contactId())) {
+                    if (!sendOne(sender, lane.limiter, lane.sendTimes, claim)) {
                         queue.release(one.contactId(), pace(sender));
                     }
                 } catch (RuntimeException e) {
@@ -278,6 +279,51 @@ class OutboxDispatcher {
             });
         }
         return claimed.size();
+    }
+
+    /**
+     * A claimed message, with its row and its contact when they were read in the claim's transaction (detached,
+     * read-only copies); both null when the message is to be read on its own ({@link #sendOne}).
+     */
+    record Claim(OutboundQueue.Claimed claimed, ChatMessage message, Contact contact) {
+    }
+
+    /**
+     * Claims up to {@code room} messages and reads them and their contacts in the claim's own transaction: one
+     * statement and no transaction more for the whole claim, where each message was read in a transaction of its own
+     * (issue 16, ninth round). A row that cannot be read (its body or recipient does not decrypt) would fail that
+     * transaction, and with it the claim: then nothing was claimed, and the claim is made again as before, each message
+     * read on its own, so only that row fails ({@link #failUnreadable}) and the rest of the channel goes on. A failure
+     * of the database itself is thrown, as a failed claim always was.
+     */
+    private List<Claim> claimAndRead(ChannelSender sender, int room) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                List<OutboundQueue.Claimed> claimed = queue.claimInTransaction(sender.channel(), room, pace(sender), config.sendLease());
+                if (claimed.isEmpty()) {
+                    return List.<Claim>of();
+                }
+                java.util.Map<Long, Object[]> rows = new java.util.HashMap<>();
+                em.createQuery("select m, c from ChatMessage m, Contact c where m.id in ?1 and c.id = m.contactId", Object[].class)
+                        .setParameter(1, claimed.stream().map(OutboundQueue.Claimed::messageId).toList())
+                        .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList()
+                        .forEach(row -> rows.put(((ChatMessage) row[0]).id, row));
+                List<Claim> read = new ArrayList<>(claimed.size());
+                for (OutboundQueue.Claimed one : claimed) {
+                    Object[] row = rows.get(one.messageId());
+                    read.add(row == null ? new Claim(one, null, null) : new Claim(one, (ChatMessage) row[0], (Contact) row[1]));
+                }
+                return read;
+            });
+        } catch (RuntimeException e) {
+            if (databaseTrouble(e)) {
+                throw e;
+            }
+            LOG.warnf("Reading a claim of %s failed (%s); claiming again, each message read on its own", sender.channel(),
+                    e.getClass().getSimpleName());
+            return queue.claim(sender.channel(), room, pace(sender), config.sendLease()).stream()
+                    .map(one -> new Claim(one, null, null)).toList();
+        }
     }
 
     /** Waits while the webhook is congested (bounded); an interrupt ends the wait and is kept for the send to see. */
@@ -294,22 +340,29 @@ class OutboxDispatcher {
     }
 
     /**
-     * Reads the message and sends it. The rate limit's permit is taken right before the platform is called, so the
+     * Sends a claimed message, read in its claim or, failing that, here. The rate limit's permit is taken right before the platform is called, so the
      * platform sees the sends spaced as the permits are (no queueing between the permit and the request). Returns
      * whether the contact's lease in the queue was released with the recorded outcome (otherwise the caller releases
      * it).
      */
-    private boolean sendOne(ChannelSender sender, RateLimiter limiter, SendTimes sendTimes, long id, long contactId) {
+    private boolean sendOne(ChannelSender sender, RateLimiter limiter, SendTimes sendTimes, Claim claim) {
+        long id = claim.claimed().messageId();
+        long contactId = claim.claimed().contactId();
         Contact contact;
         ChatMessage message;
         Output.Message body;
         try {
-            // The message and its contact in one statement (read-only: Hibernate keeps no snapshot of them).
-            Object[] reading = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                    "select m, c from ChatMessage m, Contact c where m.id = ?1 and c.id = m.contactId", Object[].class)
-                    .setParameter(1, id).setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getSingleResult());
-            message = (ChatMessage) reading[0];
-            contact = (Contact) reading[1];
+            if (claim.message() != null) {
+                message = claim.message();
+                contact = claim.contact();
+            } else {
+                // The message and its contact in one statement (read-only: Hibernate keeps no snapshot of them).
+                Object[] reading = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select m, c from ChatMessage m, Contact c where m.id = ?1 and c.id = m.contactId", Object[].class)
+                        .setParameter(1, id).setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getSingleResult());
+                message = (ChatMessage) reading[0];
+                contact = (Contact) reading[1];
+            }
             body = TranscriptBody.message(message).orElseThrow();
         } catch (Exception e) {
             if (databaseTrouble(e)) {
