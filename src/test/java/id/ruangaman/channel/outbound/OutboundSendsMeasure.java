@@ -25,8 +25,13 @@ import io.quarkus.test.junit.QuarkusTest;
  * A rough measurement, not part of the suite (run it by name): queues {@code measure.sends} Telegram replies to
  * {@code measure.chats} chats (at most the per-chat burst each), after a warm-up of {@code measure.warm-up}, and prints, once the fake Bot API has them all, the CPU
  * the channel's sender threads and the whole JVM spent per send (the JVM's figure includes the fake platform and
- * excludes the queuing thread) and the database's processes per send. Run with a limit far above what the senders reach, e.g.
- * {@code ./mvnw -o test -Dtest=OutboundSendsMeasure -Dtelegram.max-per-second=1000}.
+ * excludes the waiting test thread) and the database's processes per send. The replies are queued while delivery is
+ * stopped, so only the sends are counted. With {@code pg_stat_statements} loaded in the database, also the statements
+ * and commits per send; with {@code -Dmeasure.jfr=FILE}, a flight recording of the measured sends. Run with a limit far
+ * above what the senders reach, e.g.
+ * {@code ./mvnw -o test -Dtest=OutboundSendsMeasure -Dtelegram.max-per-second=1000}
+ * (and {@code -Did.ruangaman.embedded-postgres.url=jdbc:postgresql://127.0.0.1:PORT/postgres} for a PostgreSQL of your
+ * own with {@code shared_preload_libraries=pg_stat_statements}).
  */
 @QuarkusTest
 class OutboundSendsMeasure {
@@ -41,6 +46,8 @@ class OutboundSendsMeasure {
     Outbox outbox;
     @Inject
     DataSource dataSource;
+    @Inject
+    OutboxDispatcher dispatcher;
 
     @Test
     void measure() throws Exception {
@@ -55,11 +62,8 @@ class OutboundSendsMeasure {
             chats.add(TelegramFixtures.newChatId());
         }
         long before = sql("select count(*) from chat_message where status = 'SENT'");
-        long senderCpu = senderCpuNanos(threads);
-        long processCpu = processCpuNanos();
-        long databaseCpu = databaseCpuTicks();
-        long queuingCpu = threads.getCurrentThreadCpuTime();
-        long started = System.nanoTime();
+        // Delivery stopped while the replies are queued, so the counts below are the sends' alone.
+        dispatcher.onStop(null);
         for (int from = 0; from < sends; from += 100) {
             int first = from;
             QuarkusTransaction.requiringNew().run(() -> {
@@ -68,14 +72,50 @@ class OutboundSendsMeasure {
                 }
             });
         }
-        queuingCpu = threads.getCurrentThreadCpuTime() - queuingCpu;
+        boolean statements = sql("select count(*) from pg_extension where extname = 'pg_stat_statements'") > 0;
+        if (statements) {
+            sql("select count(*) from (select pg_stat_statements_reset()) r");
+        }
+        jdk.jfr.Recording recording = null;
+        if (System.getProperty("measure.jfr") != null && !label.startsWith("warm")) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+        }
+        long senderCpu = senderCpuNanos(threads);
+        long processCpu = processCpuNanos();
+        long databaseCpu = databaseCpuTicks();
+        long waitingCpu = threads.getCurrentThreadCpuTime();
+        long started = System.nanoTime();
+        dispatcher.onStart(null);
         Eventually.await("every send recorded", Duration.ofMinutes(10),
-                () -> sql("select count(*) from chat_message where status = 'SENT'") - before >= sends);
+                () -> sql("select /* measure */ count(*) from chat_message where status = 'SENT'") - before >= sends);
         double seconds = (System.nanoTime() - started) / 1e9;
+        waitingCpu = threads.getCurrentThreadCpuTime() - waitingCpu;
+        long databaseTicks = databaseCpuTicks() - databaseCpu;
+        if (recording != null) {
+            recording.stop();
+            recording.dump(java.nio.file.Path.of(System.getProperty("measure.jfr")));
+            recording.close();
+        }
         System.out.printf("[measure] %s: %d sends to %d chats in %.1f s (%.0f/s): the lane's threads' CPU %.3f ms per send, the "
-                + "whole JVM's %.3f ms (queuing excluded), PostgreSQL's %.3f ms (queuing included)%n", label, sends, CHATS, seconds,
+                + "whole JVM's %.3f ms (the waiting test thread excluded), PostgreSQL's %.3f ms%n", label, sends, CHATS, seconds,
                 sends / seconds, (senderCpuNanos(threads) - senderCpu) / 1e6 / sends,
-                (processCpuNanos() - processCpu - queuingCpu) / 1e6 / sends, (databaseCpuTicks() - databaseCpu) * 10.0 / sends);
+                (processCpuNanos() - processCpu - waitingCpu) / 1e6 / sends, databaseTicks * 10.0 / sends);
+        if (statements) {
+            String filter = "where query not like '%pg_stat_statements%' and query not like '%measure%' and query not like '%pg_extension%'";
+            long calls = sql("select coalesce(sum(calls), 0)::bigint from pg_stat_statements " + filter);
+            long commits = sql("select coalesce(sum(calls), 0)::bigint from pg_stat_statements where query ilike 'commit'");
+            long micros = sql("select coalesce(sum(total_exec_time) * 1000, 0)::bigint from pg_stat_statements " + filter);
+            System.out.printf("[measure] %s: %.2f statements per send (%.2f commits), statement time %.3f ms per send%n", label,
+                    calls / (double) sends, commits / (double) sends, micros / 1000.0 / sends);
+            try (var c = dataSource.getConnection(); var s = c.createStatement(); var r = s.executeQuery(
+                    "select calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 140), total_exec_time from pg_stat_statements "
+                            + filter + " order by calls desc limit 25")) {
+                while (r.next()) {
+                    System.out.printf("[measure]   %7d %9.1f ms  %s%n", r.getLong(1), r.getDouble(3), r.getString(2));
+                }
+            }
+        }
     }
 
     /** CPU of the database's processes so far, in clock ticks (10 ms): the postmaster, its exited and its live children. */
