@@ -47,6 +47,9 @@ final class ChoiceMatcher {
      */
     static Optional<String> understand(String typed, List<ChoiceSpec> choices, DayOfWeek today) {
         List<OptionDefinition> options = choices.stream().map(ChoiceSpec::option).filter(option -> option != null).toList();
+        if (normalize(typed).matches("-\\d+")) {
+            return Optional.empty(); // a negative number: no button's place, no age, no time ago
+        }
         Optional<String> exact = readsValues(options) && normalize(typed).matches("\\d{1,3}") ? Optional.empty() : match(typed, choices);
         if (exact.isPresent()) {
             return exact;

@@ -22,6 +22,8 @@ public final class AnswerText {
     private static final Pattern TRAILING_SYMBOLS = Pattern.compile("[^\\p{L}\\p{N}]+$");
     private static final Pattern EMOJI_JOINERS = Pattern.compile("[\uFE0E\uFE0F\u200D\\s]");
     private static final Pattern SKIN_TONES = Pattern.compile("[\\x{1F3FB}-\\x{1F3FF}]");
+    /** A minus sign right before a digit: "-1" is a number below every button's place and every range, not "1". */
+    private static final Pattern NEGATIVE_NUMBER = Pattern.compile("^[-\u2212]\\d");
     private static final Pattern REPEATED_LETTER = Pattern.compile("(\\p{L})\\1+");
 
     private AnswerText() {
@@ -35,6 +37,9 @@ public final class AnswerText {
                 .replace("\uD83D\uDD1F", "10"); // 🔟
         text = SPACES.matcher(KEYCAP_DIGIT.matcher(text).replaceAll("$1").toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
         String core = TRAILING_SYMBOLS.matcher(LEADING_SYMBOLS.matcher(text).replaceAll("")).replaceAll("");
+        if (NEGATIVE_NUMBER.matcher(text).lookingAt()) {
+            core = "-" + core;
+        }
         if (core.isEmpty()) {
             // Only symbols: keep them (👍 is an answer), without variation selectors, skin tones or joiners.
             return SKIN_TONES.matcher(EMOJI_JOINERS.matcher(text).replaceAll("")).replaceAll("");

@@ -36,7 +36,7 @@ class ChoiceMatcherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"4", "saya", "0"})
+    @ValueSource(strings = {"4", "saya", "0", "-1", "\u22121", "-2"})
     void shouldNotGuess(String typed) {
         assertEquals(Optional.empty(), ChoiceMatcher.match(typed, CHOICES));
     }
