@@ -24,6 +24,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import id.ruangaman.transcript.Channel;
+import id.ruangaman.channel.ChannelStatusLog;
 import id.ruangaman.channel.ChannelsConfig;
 import id.ruangaman.channel.inbound.AckPriority;
 import id.ruangaman.transcript.ChatMessage;
@@ -65,6 +66,8 @@ class OutboxDispatcher {
      */
     private final AckPriority ackPriority;
     private final OutboundQueue queue;
+    /** Says in the console when a channel's sends fail and when they work again (never what or to whom). */
+    private final ChannelStatusLog status;
     private final List<Lane> lanes = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** How long a stop waits for the sends under way to get the platform's answer and record it. */
     static final Duration STOP_WAIT = Duration.ofSeconds(10);
@@ -72,7 +75,8 @@ class OutboxDispatcher {
 
     OutboxDispatcher(EntityManager em, ChannelsConfig config, MeterRegistry metrics, Clock clock,
             Instance<ChannelSender> available, Event<TranscriptChanged> transcriptChanged, ProviderIds providerIds,
-            AckPriority ackPriority, OutboundQueue queue, FieldCipher cipher) {
+            AckPriority ackPriority, OutboundQueue queue, FieldCipher cipher, ChannelStatusLog status) {
+        this.status = status;
         this.providerIds = providerIds;
         this.cipher = cipher;
         this.ackPriority = ackPriority;
@@ -399,6 +403,7 @@ class OutboxDispatcher {
         } catch (RuntimeException e) {
             outcome = new SendOutcome.RetryLater(Duration.ZERO, "sender error (" + e.getClass().getSimpleName() + ")", true);
         }
+        tellStatus(sender.channel(), outcome);
         if (outcome instanceof SendOutcome.Sent sent) {
             Boolean released = recordSent(id, sent, sender.channel(), contactId, pace);
             if (released != null) {
@@ -406,6 +411,20 @@ class OutboxDispatcher {
             }
         }
         return record(id, outcome, contactId, pace);
+    }
+
+    /**
+     * A send that the platform or the network refused (not a person who blocked the bot, not a message held for
+     * WhatsApp's window, not a stop) is told to the channel's status log; a delivered one says the channel works.
+     */
+    private void tellStatus(Channel channel, SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Sent) {
+            status.sendWorked(channel);
+        } else if (outcome instanceof SendOutcome.Failed failed) {
+            status.sendFailed(channel, failed.reason());
+        } else if (outcome instanceof SendOutcome.RetryLater retry && !Thread.currentThread().isInterrupted()) {
+            status.sendFailed(channel, retry.reason());
+        }
     }
 
     /**

@@ -31,6 +31,7 @@ import id.ruangaman.transcript.TranscriptBody;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
+import id.ruangaman.testing.LogLines;
 import id.ruangaman.testing.TelegramFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -164,6 +165,38 @@ class TelegramSenderTest {
         assertTrue(gapMillis(calls, 1) >= 900, "first backoff too short: " + gapMillis(calls, 1));
         assertTrue(gapMillis(calls, 2) > gapMillis(calls, 1), "backoff did not grow");
         assertEquals(3, row(id).attempts);
+    }
+
+    /**
+     * A volunteer with a wrong bot token saw nothing in the console while no reply reached anyone: refused sends are
+     * said at WARN once (not once a send), with Telegram's code and reason but no chat id, text or token, and the
+     * channel working again is said too.
+     */
+    @Test
+    void shouldSayRefusedSendsOnceInTheLogWithoutChatIdTextOrTokenAndThatTheyWorkAgain() {
+        LogLines log = LogLines.everything();
+        log.start();
+        try {
+            long chat = TelegramFixtures.newChatId();
+            String refused = "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}";
+            telegram.script("sendMessage", chat, new FakeTelegram.Scripted(401, refused, Duration.ZERO));
+            telegram.script("sendMessage", chat, new FakeTelegram.Scripted(401, refused, Duration.ZERO));
+            List<Long> ids = queue(chat, "pesan rahasia satu", "pesan rahasia dua", "pesan rahasia tiga");
+            awaitStatus(ids.get(0), ChatMessage.Status.FAILED);
+            awaitStatus(ids.get(1), ChatMessage.Status.FAILED);
+            awaitStatus(ids.get(2), ChatMessage.Status.SENT);
+            Eventually.await("the channel said to work again", WAIT,
+                    () -> log.lines().stream().anyMatch(line -> line.startsWith("Telegram: sends work again")));
+            List<String> refusals = log.lines().stream()
+                    .filter(line -> line.startsWith("Telegram: sends are failing (Telegram 401: Unauthorized)")).toList();
+            assertEquals(1, refusals.size(), "one line for the two refused sends: " + refusals);
+            String all = String.join("\n", log.lines());
+            for (String secret : List.of(String.valueOf(chat), "pesan rahasia", FakePlatforms.TELEGRAM_TOKEN, "TEST-token")) {
+                assertTrue(!all.contains(secret), secret + " in the log");
+            }
+        } finally {
+            log.stop();
+        }
     }
 
     @Test
