@@ -44,7 +44,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
             ConfigValue configured = context.getValue(DATA_DIR_PROPERTY);
             dataDir = Path.of(isSet(configured) ? configured.getValue() : DEFAULT_DEV_DATA_DIR).toAbsolutePath();
         }
-        EmbeddedPostgresLauncher.Connection connection = EmbeddedPostgresLauncher.ensureStarted(dataDir);
+        EmbeddedPostgresLauncher.Coordinates connection = EmbeddedPostgresLauncher.ensureStarted(dataDir);
         return List.of(new PropertiesConfigSource(Map.of(
                 URL_PROPERTY, connection.jdbcUrl(),
                 "quarkus.datasource.username", connection.username(),
