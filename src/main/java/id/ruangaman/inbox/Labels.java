@@ -429,6 +429,8 @@ public class Labels {
                 case "cases" -> value; // how many cases an erasure kept as shells: a count, not a case number
                 case "period" -> period(value);
                 case "aggravating" -> list(value, this::word);
+                // the check-in's "with" says "Lembaga layanan" as its form does; "provider" alone names a referral's provider
+                case "with" -> word("provider".equals(value) ? "service_provider" : value);
                 default -> value.matches("[0-9]+") ? "#" + value : word(value);
             };
             out.add(word(name) + " " + shown);

@@ -253,7 +253,7 @@ class LabelCoverageTest {
         String id_ = visibleText(getAs(session).cookie("ruangaman-lang", "id").when().get("/inbox/audit?ref=" + ref)
                 .then().statusCode(200).extract().asString());
         assertTrue(!id_.contains("(tidak dikenal)"), id_);
-        for (String label : List.of("Penanganan kasus", "Tingkat risiko: sedang", "Periode: bulan 2026 11", "Unduhan CSV",
+        for (String label : List.of("Penanganan kasus", "Tingkat risiko: Sedang", "Periode: bulan 2026 11", "Unduhan CSV",
                 "Menghapus data pelapor", "Membuka percakapan", "Mengakhiri sesi masuk", "Mengganti kata sandi", "Sesi diakhiri: 3")) {
             assertTrue(id_.contains(label), "missing " + label + " in " + id_);
         }
