@@ -14,6 +14,7 @@ import id.ruangaman.conversation.engine.Sessions;
 import id.ruangaman.conversation.engine.Turn;
 import id.ruangaman.conversation.text.RoughDateParser;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -101,6 +102,22 @@ public final class FlowEngine {
             return turn.result();
         }
         dispatch(turn, input);
+        return turn.result();
+    }
+
+    /**
+     * What the session is asking now, asked again with nothing else changed (its pending prompt, its current question,
+     * or whether to resume): for a host that answered an input itself, such as a referral's /cabut or consent button in
+     * the middle of an intake, and must leave the person where they were, as the engine's own commands do. No outputs
+     * when nothing is being asked (a finished session, a case's thread) or the session's revision is gone.
+     */
+    public Step repeatCurrent(FlowCatalog catalog, SessionState state) {
+        Optional<Flow> pinned = catalog.revision(state.flowId(), state.revision());
+        if (pinned.isEmpty()) {
+            return new Step(state, List.of());
+        }
+        Turn turn = new Turn(context, pinned.get(), catalog.current(state.flowId()), state);
+        Sessions.repeatCurrent(turn);
         return turn.result();
     }
 

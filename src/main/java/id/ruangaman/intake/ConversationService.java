@@ -240,7 +240,19 @@ public class ConversationService {
                 // (FlowEngine#withoutSession), since the chat may have just erased itself after saying the phone is not safe.
                 contact.discreet = true;
             }
-            return intercepted.get().stream().map(message -> outbox.queue(contact, caseId, null, message)).toList();
+            List<ChatMessage> answered = new ArrayList<>(intercepted.get().stream()
+                    .map(message -> outbox.queue(contact, caseId, null, message)).toList());
+            if (existing.isPresent() && input instanceof Input.Text typed && typed.text().strip().startsWith("/")
+                    && intercepted.get().stream().allMatch(message -> message.choices().isEmpty())) {
+                // A command answered here (/cabut with nothing to withdraw) in the middle of an intake leaves the person
+                // where they were: the question asked again, as after /status or /bantuan. Not after an answer that asks
+                // a question itself (which consent to withdraw), and a finished intake or a case's thread asks nothing.
+                Step again = engineFor(contact).repeatCurrent(flows.catalog(), before.get());
+                if (!again.outputs().isEmpty()) {
+                    answered.addAll(apply(contact, existing.get(), flowOf(again.state()), again, quiet, false, thread, null));
+                }
+            }
+            return answered;
         }
         if (existing.isEmpty()) {
             announce(contact, inbound);

@@ -88,10 +88,12 @@ class ReferralChatEndToEndTest {
         List<FakeTelegram.Call> sent = telegram.sentTo(chat);
         assertTrue(sent.get(sent.size() - 1).text().startsWith("Terima kasih"), sent.get(sent.size() - 1).text());
 
+        int before = sent.size();
         chats.send(TelegramFixtures.text(chat, "/cabut@RuangAmanBot"), chat);
         assertEquals("revoked", data.referral(id).status);
         sent = telegram.sentTo(chat);
-        assertTrue(sent.get(sent.size() - 1).text().contains("sudah dicabut"));
+        // this chat is still at the intake's first question, which is asked again after the answer (WithdrawMidIntakeTest)
+        assertTrue(sent.get(before).text().contains("sudah dicabut"), sent.get(before).text());
     }
 
     @Test

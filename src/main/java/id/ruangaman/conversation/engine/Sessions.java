@@ -48,7 +48,11 @@ public final class Sessions {
     }
 
     /** Asks whatever the person is expected to answer now, if anything. */
-    static void repeatCurrent(Turn turn) {
+    /**
+     * Asks again what the session is asking now: its pending prompt, its current question, or whether to resume; nothing
+     * for a finished session or a case's thread.
+     */
+    public static void repeatCurrent(Turn turn) {
         SessionState state = turn.state();
         if (state.pending() != PendingPrompt.NONE) {
             PendingPrompts.ask(turn, state.pending());
