@@ -216,6 +216,14 @@ public class AckPriority {
         return false;
     }
 
+    /**
+     * Whether the webhook is congested now (see the class comment): delivery then claims one message at a time, so no
+     * sender waits with a leased message for its turn.
+     */
+    public boolean congested() {
+        return busy();
+    }
+
     /** Whether the webhook is congested now (see the class comment). */
     boolean busy() {
         long now = nanoTime.getAsLong();

@@ -61,8 +61,9 @@ class OutboxDispatcher {
     private final ProviderIds providerIds;
     private final FieldCipher cipher;
     /**
-     * Delivery steps aside while the webhook is congested: before each claim and each send (a message already claimed
-     * waits at most RUANGAMAN_ACK_YIELD_MAX_PAUSE, far inside its send lease).
+     * Delivery steps aside while the webhook is congested: before each claim, which then takes one message
+     * ({@link #claimRoom}), and before each send of a batch claimed while it was not (a message already claimed waits at
+     * most RUANGAMAN_ACK_YIELD_MAX_PAUSE, far inside its send lease).
      */
     private final AckPriority ackPriority;
     private final OutboundQueue queue;
@@ -256,7 +257,8 @@ class OutboxDispatcher {
         // As many as there are free senders, even when the rate limit has no permit free right now: they wait here for
         // their permits (at most free/rate seconds, far inside the lease), and no permit goes unused while the next
         // claim runs, which would cost a busy channel part of its rate.
-        int room = Math.min(BATCH, free);
+        boolean congested = ackPriority.congested();
+        int room = claimRoom(free, congested);
         ChannelSender sender = lane.sender;
         List<Claim> claimed = claimAndRead(sender, room);
         // A message claimed again had a sender that died mid-call: the platform may or may not have it.
@@ -269,7 +271,9 @@ class OutboxDispatcher {
             lane.freeSenders.acquire();
             lane.senders.submit(() -> {
                 try {
-                    giveWay();
+                    if (!congested) {
+                        giveWay(); // the webhook may have become congested since the claim
+                    }
                     if (!sendOne(sender, lane.limiter, lane.sendTimes, claim)) {
                         queue.release(one.contactId(), pace(sender));
                     }
@@ -328,6 +332,17 @@ class OutboxDispatcher {
             return queue.claim(sender.channel(), room, pace(sender), config.sendLease()).stream()
                     .map(one -> new Claim(one, null, null)).toList();
         }
+    }
+
+    /**
+     * How many messages a lane claims at once, given {@code free} senders: up to {@value #BATCH}, but only one while the
+     * webhook is congested. The lane has then just had its turn ({@link AckPriority#yieldToWebhook}), and that turn is
+     * one send: a batch would have every sender wait again with a leased message, each going after
+     * RUANGAMAN_ACK_YIELD_MAX_PAUSE at the latest, so a channel with many senders (60 at 1,000 messages a second)
+     * would send a hundred and more a second past the yielding while the acknowledgements wait for a core.
+     */
+    static int claimRoom(int free, boolean congested) {
+        return congested ? Math.min(1, free) : Math.min(BATCH, free);
     }
 
     /** Waits while the webhook is congested (bounded); an interrupt ends the wait and is kept for the send to see. */

@@ -31,6 +31,18 @@ class OutboxDispatcherTest {
     }
 
     /**
+     * While the webhook is congested a lane claims one message per turn: a batch would leave each of its senders waiting
+     * with a leased message and going after the longest pause, past the yielding. Otherwise as many as are free.
+     */
+    @Test
+    void shouldClaimOneMessageAtATimeWhileTheWebhookIsCongested() {
+        assertEquals(1, OutboxDispatcher.claimRoom(60, true));
+        assertEquals(0, OutboxDispatcher.claimRoom(0, true));
+        assertEquals(60, OutboxDispatcher.claimRoom(60, false));
+        assertEquals(100, OutboxDispatcher.claimRoom(128, false));
+    }
+
+    /**
      * A reply whose row could not be read because of the database (Agroal's acquisition timeout, a lost connection)
      * is tried again after its lease; only a row that was read and cannot be used fails for good.
      */
