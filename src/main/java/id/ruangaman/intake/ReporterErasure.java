@@ -44,6 +44,8 @@ import id.ruangaman.transcript.MediaRepository;
  * with nothing of the old one;</li>
  * <li>referrals are revoked and their consent message id emptied, and the SOP casework keeps its skeleton without its
  * text ({@link ReporterErased} observers);</li>
+ * <li>memory: the session state kept decrypted between steps is dropped on this replica ({@link ReporterErased}) and,
+ * once the erasure commits, on every other one ({@link ErasureListener});</li>
  * <li>one audit row per case of the person (codes only: the reason and how many cases) records the erasure, so each
  * case's SOP timeline shows it ({@link #auditEachCase}, for {@code /hapus} and the coordinator's action alike).</li>
  * </ul>
@@ -146,6 +148,8 @@ public class ReporterErasure {
         contact.userId = null;
         contact.userIdHash = null;
         erased.fire(new ReporterErased(contact.id));
+        // every other replica drops what it keeps of the person in memory once this commits (ErasureListener)
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> ErasureListener.announce(connection, contact.id));
         LOG.infof("Erased contact %d: %d raw updates, %d messages, %d media, %d intakes kept as shells",
                 contact.id, rawUpdates, erasedMessages, erasedMedia, shells);
         return cases;

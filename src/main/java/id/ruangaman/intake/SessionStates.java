@@ -21,7 +21,10 @@ import id.ruangaman.conversation.SessionStateJson;
  * parsed. {@link SessionState} is immutable and comes out of a JSON round trip equal to itself (the golden
  * conversations check it at every step), so the kept state is the one parsing would give. Holds the states of the
  * {@value #LIMIT} contacts used last, each for at most {@link #KEPT_FOR}: what a person told the bot is held
- * decrypted in memory no longer than a conversation under load needs it. An erased person's state is dropped at once.
+ * decrypted in memory no longer than a conversation under load needs it. An erased person's state is dropped at once,
+ * on every replica: on this one by {@link #onErased}, on the others when {@link ErasureListener} hears the erasure's
+ * notification. While that listener cannot hear (not yet connected, or its connection lost), nothing is kept, and what
+ * was kept is dropped, so a notification missed meanwhile leaves nothing behind.
  */
 @ApplicationScoped
 class SessionStates {
@@ -37,6 +40,9 @@ class SessionStates {
 
     private final LongSupplier nanoTime;
 
+    /** Whether states are kept: only while erasures elsewhere can be heard ({@link #hearing}). */
+    private boolean hearing;
+
     private final Map<Long, Kept> kept = new LinkedHashMap<>(LIMIT, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Kept> eldest) {
@@ -44,13 +50,20 @@ class SessionStates {
         }
     };
 
+    /** The service's: keeps nothing until {@link ErasureListener} hears other replicas' erasures. */
     @Inject
     SessionStates() {
-        this(System::nanoTime);
+        this(System::nanoTime, false);
     }
 
+    /** Keeps states from the start (tests, and a host with no other replica). */
     SessionStates(LongSupplier nanoTime) {
+        this(nanoTime, true);
+    }
+
+    private SessionStates(LongSupplier nanoTime, boolean hearing) {
         this.nanoTime = nanoTime;
+        this.hearing = hearing;
     }
 
     /** The state saved as {@code json} for this contact. */
@@ -74,8 +87,32 @@ class SessionStates {
     }
 
     void onErased(@Observes ReporterErased erased) {
+        forget(erased.contactId());
+    }
+
+    /** Drops this contact's state: it was erased, here or on another replica. */
+    void forget(long contactId) {
         synchronized (kept) {
-            kept.remove(erased.contactId());
+            kept.remove(contactId);
+        }
+    }
+
+    /**
+     * Drops every kept state, and keeps states from now on only if {@code on}: the erasure listener says whether it
+     * can hear other replicas' erasures (on when it starts listening, so whatever was erased before is gone too; off
+     * when it lost its connection).
+     */
+    void hearing(boolean on) {
+        synchronized (kept) {
+            hearing = on;
+            kept.clear();
+        }
+    }
+
+    /** Whether a state is kept for this contact now (for tests). */
+    boolean holds(long contactId) {
+        synchronized (kept) {
+            return kept.containsKey(contactId);
         }
     }
 
@@ -89,6 +126,9 @@ class SessionStates {
     private void keep(long contactId, String json, SessionState state) {
         long now = nanoTime.getAsLong();
         synchronized (kept) {
+            if (!hearing) {
+                return;
+            }
             kept.put(contactId, new Kept(json, state, now));
             // Least recently used first: drop the expired ones from that end.
             for (Iterator<Kept> eldest = kept.values().iterator(); eldest.hasNext(); ) {

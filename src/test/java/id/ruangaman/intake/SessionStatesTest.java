@@ -50,4 +50,24 @@ class SessionStatesTest {
         states.onErased(new ReporterErased(1));
         assertNotSame(state, states.read(1, json));
     }
+
+    @Test
+    void shouldKeepNothingWhileErasuresElsewhereCannotBeHeard() {
+        states.write(1, SessionStateJson.read(SAVED));
+        states.hearing(false);
+        assertEquals(0, states.size(), "what was kept is dropped when erasures can no longer be heard");
+        String json = states.write(2, SessionStateJson.read(SAVED));
+        states.read(2, json);
+        assertEquals(0, states.size(), "nothing is kept meanwhile");
+        states.hearing(true);
+        states.write(3, SessionStateJson.read(SAVED));
+        assertEquals(1, states.size(), "kept again once erasures are heard");
+    }
+
+    @Test
+    void shouldDropEverythingWhenTheListenerStartsHearing() {
+        states.write(1, SessionStateJson.read(SAVED));
+        states.hearing(true);
+        assertEquals(0, states.size(), "an erasure before the listener listened may have been missed");
+    }
 }
