@@ -13,9 +13,11 @@ public interface TeamConfig {
     /** RUANGAMAN_TEAM_TELEGRAM_CHAT_ID: the team's Telegram group chat id (the bot must be a member). Blank = off. */
     Optional<String> telegramChatId();
 
-    /** RUANGAMAN_TEAM_INBOX_URL: the inbox's public base URL, for links in notifications. */
-    @WithDefault("http://localhost:8080")
-    String inboxUrl();
+    /**
+     * RUANGAMAN_TEAM_INBOX_URL: the inbox's public base URL, for links in notifications. Not set (or blank): this
+     * service on localhost at the port it listens on ({@code http://localhost:<QUARKUS_HTTP_PORT>}).
+     */
+    Optional<String> inboxUrl();
 
     /** RUANGAMAN_TEAM_DEADLINE_WARNING: warn this long before an unanswered case's first-response deadline. */
     @WithDefault("12H")

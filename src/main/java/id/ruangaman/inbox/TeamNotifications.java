@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import id.ruangaman.transcript.Channel;
@@ -22,6 +23,8 @@ import id.ruangaman.intake.ConversationConfig;
 import id.ruangaman.intake.IntakeReceived;
 import id.ruangaman.intake.ThreadMessageReceived;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.value.registry.ValueRegistry;
+import io.quarkus.vertx.http.HttpServer;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -36,6 +39,10 @@ public class TeamNotifications {
 
     @jakarta.inject.Inject
     ConversationConfig conversation;
+    @jakarta.inject.Inject
+    ValueRegistry runtime;
+    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
+    int httpPort;
     private final TeamConfig config;
     private final ChannelAvailability channels;
     private final ContactRepository contacts;
@@ -139,6 +146,24 @@ public class TeamNotifications {
     }
 
     private String link(String code) {
-        return config.inboxUrl().replaceAll("/+$", "") + "/inbox/cases/" + code;
+        return inboxBase() + "/inbox/cases/" + code;
+    }
+
+    /**
+     * The inbox's base URL in links, without a trailing slash: {@code RUANGAMAN_TEAM_INBOX_URL} when set, else this
+     * service on localhost at the port its HTTP server listens on (so dev mode on another port links to that port).
+     */
+    String inboxBase() {
+        return inboxBase(config.inboxUrl(), listeningPort());
+    }
+
+    /** The port the HTTP server listens on, once started; the configured one (default 8080) before. */
+    int listeningPort() {
+        return runtime.getOrDefault(HttpServer.HTTP_PORT, httpPort);
+    }
+
+    static String inboxBase(Optional<String> configured, int port) {
+        return configured.map(String::trim).filter(url -> !url.isEmpty()).map(url -> url.replaceAll("/+$", ""))
+                .orElse("http://localhost:" + port);
     }
 }
