@@ -99,6 +99,21 @@ class ErasureAcrossReplicasTest {
     }
 
     @Test
+    void shouldDropAPersonWhoErasedThemselvesWithHapusOnAnotherReplica() {
+        startOtherReplica(Duration.ofMillis(100));
+        DevConversation person = new DevConversation(contacts, conversations, media).button("language:id");
+        long untouched = person();
+        keepOnOtherReplica(person.contactId);
+        keepOnOtherReplica(untouched);
+
+        person.text("/hapus").text("ya");
+
+        Eventually.await("the other replica drops the state of the person who typed /hapus", SOON,
+                () -> !other.holds(person.contactId));
+        assertTrue(other.holds(untouched), "only the erased person's state is dropped");
+    }
+
+    @Test
     void shouldKeepAStateWhenTheErasureIsRolledBack() {
         startOtherReplica(Duration.ofMillis(100));
         long notErased = person();
