@@ -72,8 +72,9 @@ class ErrorPages {
             return refused(r, request);
         }
         if (clientWentAway(e)) {
-            // The browser closed the page (typically the live-event stream): nobody is there to read an answer.
-            LOG.debugf("Client closed the connection during %s: %s", request.method().name(), e.getClass().getSimpleName());
+            // The browser closed the page or cancelled the post (the live-event stream, a form sent twice): nobody is
+            // there to read an answer. The class names only, no stack trace.
+            LOG.debugf("Client closed the connection during %s: %s", request.method().name(), classNames(e));
             return Response.noContent().build();
         }
         String reference = "ERR-" + HexFormat.of().withUpperCase().formatHex(bytes());
@@ -92,14 +93,44 @@ class ErrorPages {
         return b;
     }
 
-    /** A closed connection anywhere in the cause chain: the client is gone, this is not a fault of the service. */
+    /**
+     * The client went away: a closed or reset connection anywhere in the cause chain, not a fault of the service.
+     * What Quarkus REST and Vert.x raise when a browser cancels a request (a form post aborted by a second click, a
+     * page closed while its body was read or its answer written): {@link java.nio.channels.ClosedChannelException}
+     * (Netty's stackless one too), Vert.x's {@code HttpClosedException} and {@code StreamResetException}, a
+     * {@code VertxException} "Connection was closed", and an {@link java.io.IOException} "Connection reset by peer" or
+     * "Broken pipe" (Netty's native transport). A chain that passes through a {@link java.sql.SQLException} is the
+     * database's connection, not the client's: never this.
+     */
     static boolean clientWentAway(Throwable e) {
+        boolean gone = false;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.nio.channels.ClosedChannelException) {
-                return true;
+            if (t instanceof java.sql.SQLException) {
+                return false;
             }
+            gone |= closedByClient(t);
         }
-        return false;
+        return gone;
+    }
+
+    private static boolean closedByClient(Throwable t) {
+        if (t instanceof java.nio.channels.ClosedChannelException || t instanceof io.vertx.core.http.HttpClosedException
+                || t instanceof io.vertx.core.http.StreamResetException) {
+            return true;
+        }
+        String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+        if (t instanceof io.vertx.core.VertxException) {
+            return message.contains("connection was closed");
+        }
+        return t instanceof java.io.IOException && (message.contains("connection reset") || message.contains("broken pipe"));
+    }
+
+    private static String classNames(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            out.append(t == e ? "" : " < ").append(t.getClass().getSimpleName());
+        }
+        return out.toString();
     }
 
     /** Class names and frames of the cause chain, without messages. */
