@@ -1,0 +1,149 @@
+package id.ruangaman.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.WithFormRead;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.core.multipart.FormData;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * A form sent twice is done once. A form that carries its page's one-time token ({@link OnceTokens}, field
+ * {@value #FIELD}) is claimed by its first post (a row keyed by a SHA-256 of the path, the token and the submitted
+ * content, CSRF token and passwords aside) before the resource acts. A second post of the same form with the same content (a double
+ * click on "Kirim", Enter pressed twice, the browser sending again on a slow network) waits until the first is done
+ * (at most {@link #WAIT_MILLIS} ms) and is then answered with 303 to where the first was sent: the thread shows the
+ * one message, no error page. A first post refused or failed (4xx, 5xx) releases its claim, so the form corrected
+ * and sent again acts. A form changed before it is sent again (other text) is a new post. Forms without the field
+ * (the reveal, whose answer is its page; scripts) are not affected.
+ */
+public class SubmittedOnce {
+
+    public static final String FIELD = "once";
+    static final long WAIT_MILLIS = 15_000;
+    private static final String CLAIMED = "ruangaman.once.claimed";
+    private static final Logger LOG = Logger.getLogger(SubmittedOnce.class);
+
+    private final Submissions submissions;
+
+    SubmittedOnce(Submissions submissions) {
+        this.submissions = submissions;
+    }
+
+    @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHORIZATION + 20)
+    @WithFormRead
+    public Response claim(ResteasyReactiveContainerRequestContext request, RoutingContext routing) throws SQLException, InterruptedException {
+        if (!"POST".equals(request.getMethod())) {
+            return null;
+        }
+        FormData form = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormData();
+        FormValue token = form == null ? null : form.getFirst(FIELD);
+        if (token == null || token.isFileItem() || token.getValue() == null || !token.getValue().matches("[A-Za-z0-9_-]{16,64}")) {
+            return null;
+        }
+        byte[] key = key(routing.normalizedPath(), form);
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (true) {
+            Submissions.Claim claim = submissions.claim(key);
+            if (claim != null && claim.claimed()) {
+                routing.put(CLAIMED, key);
+                return null;
+            }
+            if (claim != null && (claim.done() || System.currentTimeMillis() > deadline)) {
+                LOG.debugf("A form sent again on %s: answered as the first post (%s)", routing.normalizedPath(),
+                        claim.done() ? "done" : "still acting");
+                String location = claim.done() && claim.location() != null ? claim.location() : samePage(routing);
+                return Response.seeOther(URI.create(location)).build();
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @ServerResponseFilter
+    public void settle(ContainerResponseContext response, RoutingContext routing) throws SQLException {
+        byte[] key = routing.get(CLAIMED);
+        if (key == null) {
+            return;
+        }
+        routing.remove(CLAIMED);
+        if (response.getStatus() < 400) {
+            URI location = response.getLocation();
+            submissions.done(key, location == null ? null : local(location));
+        } else {
+            submissions.release(key);
+        }
+    }
+
+    /** The page the form was on (the Referer, when it is a page of this service), else the inbox. */
+    private static String samePage(RoutingContext routing) {
+        String referer = routing.request().getHeader("Referer");
+        if (referer != null) {
+            try {
+                String local = local(URI.create(referer));
+                if (local != null) {
+                    return local;
+                }
+            } catch (IllegalArgumentException unreadable) {
+                // fall through
+            }
+        }
+        return "/inbox";
+    }
+
+    /** A location's path, query and fragment, when the path is this service's inbox; else null. */
+    private static String local(URI location) {
+        String path = location.getRawPath();
+        if (path == null || !path.startsWith("/inbox") || path.startsWith("//")) {
+            return null;
+        }
+        return path + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery())
+                + (location.getRawFragment() == null ? "" : "#" + location.getRawFragment());
+    }
+
+    static byte[] key(String path, FormData form) {
+        List<String> names = new ArrayList<>();
+        form.forEach(names::add);
+        names.sort(null);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            update(digest, path);
+            for (String name : names) {
+                if ("csrf-token".equals(name) || name.contains("password")) {
+                    continue; // the CSRF token is the session's, not what was sent; a password is never hashed into a kept key
+                }
+                for (FormValue value : form.get(name)) {
+                    update(digest, name);
+                    update(digest, value.isFileItem() ? "file:" + value.getFileName() + ":" + value.getFileItem().getFileSize()
+                            : value.getValue());
+                }
+            }
+            return digest.digest();
+        } catch (NoSuchAlgorithmException | java.io.IOException e) {
+            throw new IllegalStateException(e.getClass().getSimpleName());
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        byte[] bytes = (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
+        digest.update((byte) (bytes.length >>> 24));
+        digest.update((byte) (bytes.length >>> 16));
+        digest.update((byte) (bytes.length >>> 8));
+        digest.update((byte) bytes.length);
+        digest.update(bytes);
+    }
+}
