@@ -15,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.RedirectionException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -84,10 +83,7 @@ public class InboxResource {
     @RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR, Role.PIMPINAN })
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response language(@RestForm String lang, @RestForm String back) {
-        String value = "en".equals(lang) ? "en" : "id";
         String target = back != null && back.startsWith("/inbox") && !back.startsWith("//") && back.length() < 500 ? back : "/inbox";
-        NewCookie cookie = new NewCookie.Builder(InboxLocale.COOKIE).value(value).path("/").maxAge(365 * 24 * 3600)
-                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build();
-        return Response.seeOther(URI.create(target)).cookie(cookie).build();
+        return Response.seeOther(URI.create(target)).cookie(InboxLocale.cookie(lang)).build();
     }
 }

@@ -67,12 +67,28 @@ public class LoginResource {
         if (current.isLoggedIn()) {
             return Response.seeOther(URI.create(landingPage)).build();
         }
-        Response.ResponseBuilder page = Response.ok(locale.apply(Templates.login(error != null)));
+        // Rendered here, not by the response's writer: the language switch's CSRF token sets its cookie for an
+        // anonymous visitor, and the response filter that adds it runs before a writer would render the page.
+        Response.ResponseBuilder page = Response.ok(locale.apply(Templates.login(error != null)).render(),
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         jakarta.ws.rs.core.Cookie location = headers.getCookies().get(locationCookie);
         if (location != null && pointsAtLogin(location.getValue())) {
             page.cookie(new NewCookie.Builder(locationCookie).value("").path("/").maxAge(0).httpOnly(true).build());
         }
         return page.build();
+    }
+
+    /**
+     * The login page's language switch: the same cookie as the inbox's switch, then the login page again (303). The
+     * username typed before the switch is put back by inbox.js (it never leaves the browser); CSRF-protected like
+     * every form.
+     */
+    @POST
+    @Path("login/language")
+    @PermitAll
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response language(@org.jboss.resteasy.reactive.RestForm String lang) {
+        return Response.seeOther(URI.create("/login")).cookie(InboxLocale.cookie(lang)).build();
     }
 
     /** Whether a remembered location is the login page or the login form's target (either as a path or a URL). */

@@ -26,6 +26,12 @@ public class InboxLocale {
         this.request = request;
     }
 
+    /** The cookie that keeps the inbox language ({@code en}, anything else Bahasa Indonesia) for a year. */
+    public static jakarta.ws.rs.core.NewCookie cookie(String lang) {
+        return new jakarta.ws.rs.core.NewCookie.Builder(COOKIE).value("en".equals(lang) ? "en" : "id").path("/")
+                .maxAge(365 * 24 * 3600).httpOnly(true).sameSite(jakarta.ws.rs.core.NewCookie.SameSite.STRICT).build();
+    }
+
     public Locale get() {
         return document != null ? document : of(request);
     }

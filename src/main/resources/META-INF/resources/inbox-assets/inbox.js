@@ -200,6 +200,9 @@
     document.addEventListener('submit', function (e) {
       var form = e.target;
       if (!form || (form.getAttribute('method') || '').toLowerCase() !== 'post') { return; }
+      // the login page's language switch: what is kept is the login form's username, put back on the page in the other language
+      var switched = form.id === 'login-language';
+      if (switched) { form = document.querySelector('form[action="/j_security_check"]'); if (!form) { return; } }
       var fields = [];
       Array.prototype.forEach.call(form.elements, function (el) {
         if (!el.name || el.disabled || !KEPT_TYPES.test(el.type)) { return; }
@@ -208,7 +211,8 @@
       });
       var key = formKey(form);
       try {
-        sessionStorage.setItem(KEPT, JSON.stringify({ page: location.pathname, action: key.action, index: key.index, at: Date.now(), fields: fields }));
+        sessionStorage.setItem(KEPT, JSON.stringify({ page: location.pathname, action: key.action, index: key.index, at: Date.now(),
+          fields: fields, switched: switched }));
       } catch (ignored) { /* storage off or full: the form still posts */ }
     });
   }
@@ -222,7 +226,7 @@
       sessionStorage.removeItem(KEPT);
     } catch (ignored) { return; }
     // the login page says a refused login with ?error= (quarkus.http.auth.form.error-page): keep the username there
-    var login = location.pathname === '/login' && /[?&]error=/.test(location.search);
+    var login = location.pathname === '/login' && (/[?&]error=/.test(location.search) || (kept && kept.switched));
     if (!kept || !(login || /[?&]refused=/.test(location.search)) || Date.now() - kept.at > 120000) { return; }
     var forms = Array.prototype.filter.call(document.querySelectorAll('form[method="post"]'),
       function (f) { return (f.getAttribute('action') || '') === kept.action; });
