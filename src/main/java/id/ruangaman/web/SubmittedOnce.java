@@ -28,8 +28,9 @@ import io.vertx.ext.web.RoutingContext;
  * content, CSRF token and passwords aside) before the resource acts. A second post of the same form with the same content (a double
  * click on "Kirim", Enter pressed twice, the browser sending again on a slow network) waits until the first is done
  * (at most {@link #WAIT_MILLIS} ms) and is then answered with 303 to where the first was sent: the thread shows the
- * one message, no error page. A first post refused or failed (4xx, 5xx) releases its claim, so the form corrected
- * and sent again acts. A form changed before it is sent again (other text) is a new post. Forms without the field
+ * one message, no error page. A first post refused or failed (4xx, 5xx, or a redirect to the page with
+ * {@code ?refused=}) releases its claim, so the same form sent again once what it needed is done acts. A form changed
+ * before it is sent again (other text) is a new post. Forms without the field
  * (the reveal, whose answer is its page; scripts) are not affected.
  */
 public class SubmittedOnce {
@@ -48,8 +49,8 @@ public class SubmittedOnce {
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHORIZATION + 20)
     @WithFormRead
     public Response claim(ResteasyReactiveContainerRequestContext request, RoutingContext routing) throws SQLException, InterruptedException {
-        if (!"POST".equals(request.getMethod())) {
-            return null;
+        if (!"POST".equals(request.getMethod()) || !io.quarkus.runtime.BlockingOperationControl.isBlockingAllowed()) {
+            return null; // the inbox's form endpoints are blocking: this runs on their worker thread, never on an event loop
         }
         FormData form = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormData();
         FormValue token = form == null ? null : form.getFirst(FIELD);
@@ -81,10 +82,11 @@ public class SubmittedOnce {
             return;
         }
         routing.remove(CLAIMED);
-        if (response.getStatus() < 400) {
-            URI location = response.getLocation();
+        URI location = response.getLocation();
+        boolean refused = location != null && location.getRawQuery() != null && location.getRawQuery().contains("refused=");
+        if (response.getStatus() < 400 && !refused) {
             submissions.done(key, location == null ? null : local(location));
-        } else {
+        } else { // refused (also as a redirect to the page with its reason) or failed: nothing was done
             submissions.release(key);
         }
     }

@@ -79,6 +79,26 @@ class FormSentTwiceTest {
         assertEquals(1, rows.results().count(), "one party in the SOP record");
     }
 
+    /** A refused post did nothing: the same rendered form, sent again once what it needed is done, acts. */
+    @Test
+    void shouldLetTheSameFormActAfterItsFirstPostWasRefused() {
+        fixtures.account("twice-refused-coordinator", Role.COORDINATOR);
+        String session = InboxFixtures.login("twice-refused-coordinator");
+        String ref = fixtures.submittedCase(true);
+        String casePath = "/inbox/cases/" + ref;
+        RenderedForm.holding(page(session, casePath), "status-in_verification").submit(session).then().statusCode(303);
+
+        RenderedForm tick = RenderedForm.holding(page(session, casePath), "check-evidence");
+        String refused = tick.submit(session).then().statusCode(303).extract().header("Location");
+        assertTrue(refused.contains("refused=evidence_examined_missing"), refused);
+        RenderedForm.holding(page(session, casePath + "/sop"), "save-findings").with("evidence_examined", "Tangkapan layar, sintetis")
+                .submit(session).then().statusCode(303);
+
+        String ticked = tick.submit(session).then().statusCode(303).extract().header("Location");
+        assertTrue(!ticked.contains("refused="), ticked);
+        assertTrue(page(session, casePath).contains("id=\"check-evidence\" data-checked=\"true\""), "part 3 is ticked");
+    }
+
     private static String page(String session, String path) {
         return getAs(session).header("Accept", "text/html").when().get(path).then().statusCode(200).extract().asString();
     }
