@@ -31,6 +31,8 @@ final class ErasureListener implements Runnable {
     /** The notification channel; its payload is the erased contact's id in decimal. */
     static final String CHANNEL = "ruangaman_erased";
     private static final int VALID_WITHIN_SECONDS = 5;
+    /** While the connection stays lost, how often a WARN says so again. */
+    static final Duration WARN_EVERY = Duration.ofMinutes(1);
     private static final Logger LOG = Logger.getLogger(ErasureListener.class);
 
     /** Opens the listener's own connection. */
@@ -45,6 +47,8 @@ final class ErasureListener implements Runnable {
     private volatile boolean stopped;
     private volatile boolean listening;
     private volatile Connection current;
+    /** When the last failure was logged at WARN; 0 while listening. Only the listener's thread uses it. */
+    private long lastWarnedNanos;
 
     /**
      * {@code check}: how long to wait for notifications before checking the connection; {@code retry}: the pause
@@ -79,13 +83,15 @@ final class ErasureListener implements Runnable {
                 }
                 states.hearing(true);
                 listening = true;
+                if (lastWarnedNanos != 0) {
+                    LOG.info("Erasure listener listens again; session states are kept again");
+                    lastWarnedNanos = 0;
+                }
                 listen(connection);
             } catch (SQLException | RuntimeException e) {
                 lost();
                 if (!stopped) {
-                    // the exception's class only: a driver message may name the host and user
-                    LOG.warnf("Erasure listener lost its database connection (%s); kept session states dropped, "
-                            + "none kept until it listens again (next try in %d s)", e.getClass().getSimpleName(), retry.toSeconds());
+                    warn(e);
                     pause();
                 }
             } finally {
@@ -133,6 +139,23 @@ final class ErasureListener implements Runnable {
             states.forget(Long.parseLong(payload));
         } catch (NumberFormatException e) {
             states.hearing(true); // not ours to read: drop everything rather than keep what may be erased
+        }
+    }
+
+    /**
+     * One WARN when the listener loses its connection and then at most one a minute while it stays lost (a database
+     * outage would otherwise log a line every {@code retry}); the others at DEBUG. The exception's class only: a
+     * driver message may name the host and user.
+     */
+    private void warn(Exception e) {
+        long now = System.nanoTime();
+        String line = "Erasure listener has no database connection (%s); kept session states dropped, none kept until "
+                + "it listens again (next try in %d s)";
+        if (lastWarnedNanos == 0 || now - lastWarnedNanos >= WARN_EVERY.toNanos()) {
+            LOG.warnf(line, e.getClass().getSimpleName(), retry.toSeconds());
+            lastWarnedNanos = now == 0 ? 1 : now;
+        } else {
+            LOG.debugf(line, e.getClass().getSimpleName(), retry.toSeconds());
         }
     }
 

@@ -16,8 +16,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Runs this replica's {@link ErasureListener} on a thread of its own from start-up to shutdown, on one connection of
- * its own to the service's database (the same JDBC URL and credentials as the pool, outside it, so it never takes a
- * connection a step needs). In {@code pg_stat_activity} it is the session named {@value #APPLICATION_NAME}.
+ * its own to the service's database (the pool's credentials, outside the pool, so it never takes a connection a step
+ * needs; the pool's JDBC URL unless {@link ErasureListenerConfig#jdbcUrl()} names another, for a pool that goes through
+ * a pooler in transaction mode). In {@code pg_stat_activity} it is the session named {@value #APPLICATION_NAME}.
  */
 @ApplicationScoped
 class ErasureListening {
@@ -35,11 +36,12 @@ class ErasureListening {
     private ErasureListener listener;
     private Thread thread;
 
-    ErasureListening(SessionStates states, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+    ErasureListening(SessionStates states, ErasureListenerConfig config,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.states = states;
-        this.url = url;
+        this.url = config.jdbcUrl().filter(own -> !own.isBlank()).orElse(url);
         this.username = username;
         this.password = password;
     }
