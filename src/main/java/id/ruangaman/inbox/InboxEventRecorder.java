@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import id.ruangaman.transcript.TranscriptChanged;
+import id.ruangaman.transcript.TranscriptChangedOnConnection;
 import id.ruangaman.intake.IntakeReceived;
 
 /**
@@ -75,6 +76,23 @@ class InboxEventRecorder {
                 + "select :type, i.id, i.assignee_id from intake i where i.id = :intake", "inbox_event", "intake")
                 .setParameter("type", changed.fromPerson() ? PERSON_WROTE : MESSAGE).setParameter("intake", changed.intakeId())
                 .executeUpdate();
+    }
+
+    /**
+     * A delivery status recorded in a plain JDBC transaction (a send's outcome, {@link TranscriptChangedOnConnection}):
+     * its case's message event, inserted on that transaction's connection so it commits exactly with the status. That
+     * transaction records one row, so this is its only event for the case. A failed insert is thrown (an
+     * {@link IllegalStateException} around the {@link java.sql.SQLException}), and the caller's transaction fails.
+     */
+    void onTranscriptOnConnection(@Observes TranscriptChangedOnConnection changed) {
+        try (java.sql.PreparedStatement insert = changed.connection().prepareStatement("insert into inbox_event "
+                + "(type, intake_id, assignee_id) select ?, i.id, i.assignee_id from intake i where i.id = ?")) {
+            insert.setString(1, MESSAGE);
+            insert.setLong(2, changed.intakeId());
+            insert.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the case's inbox event could not be recorded", e);
+        }
     }
 
     /** Marks {@code key} (a case id; its negative for the person's line) as recorded; false when it already was. */

@@ -12,13 +12,17 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import id.ruangaman.conversation.Output;
+import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.testing.ConnectionCounter;
+import id.ruangaman.testing.JtaTransactionCounter;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.TelegramFixtures;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.Contact;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.transcript.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +34,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * stopped, then delivered, and the connections the Telegram senders take are counted ({@link ConnectionCounter}; one a
  * transaction). A send's message and contact are read in its claim's transaction, on the lane's thread, so a sender
  * takes one transaction a send: the one that records the outcome and releases the contact. Before, each send also read
- * its row in a transaction of its own: two. Synthetic chats against the fake Bot API.
+ * its row in a transaction of its own: two. That transaction is a plain JDBC one, not JTA (issue 16, tenth round): the
+ * JTA transactions the senders begin are counted too ({@link JtaTransactionCounter}), and are none; before, one a send.
+ * A reply filed under a case still records the case's inbox event with its delivery, in that transaction. Synthetic
+ * chats and case against the fake Bot API.
  */
 @QuarkusTest
 class SendTransactionsTest {
@@ -49,6 +56,8 @@ class SendTransactionsTest {
     EntityManager em;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    InboxFixtures fixtures;
 
     @Test
     void shouldTakeOneTransactionASendOnTheSenderThread() {
@@ -58,6 +67,7 @@ class SendTransactionsTest {
         dispatcher.onStop(null);
         int sent;
         int senderTransactions;
+        int senderJtaTransactions;
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 for (int i = 0; i < CHATS; i++) {
@@ -66,22 +76,59 @@ class SendTransactionsTest {
                     ids.add(outbox.queueText(contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(chat)), "pesan sintetis " + i).id);
                 }
             });
-            try (ConnectionCounter.Recording counting = ConnectionCounter.record(name -> name.equals("outbound-telegram"))) {
+            try (ConnectionCounter.Recording counting = ConnectionCounter.record(name -> name.equals("outbound-telegram"));
+                    JtaTransactionCounter.Recording jta = JtaTransactionCounter.record(name -> name.equals("outbound-telegram"))) {
                 dispatcher.onStart(null);
                 Eventually.await("every reply recorded as sent", Duration.ofSeconds(60), () -> QuarkusTransaction.requiringNew()
                         .call(() -> ids.stream().allMatch(id -> em.find(ChatMessage.class, id).status == ChatMessage.Status.SENT)));
                 dispatcher.onStop(null); // nothing more starts; the count is final
                 senderTransactions = counting.count();
+                senderJtaTransactions = jta.count();
                 sent = (int) Math.round(sent() - sentBefore);
             }
         } finally {
             dispatcher.onStart(null);
         }
         chats.forEach(chat -> assertEquals(1, telegram.sentTo(chat).size(), "each reply went out once"));
-        System.out.printf("[transactions] %d sends, %d transactions on the senders%n", sent, senderTransactions);
+        System.out.printf("[transactions] %d sends, %d transactions on the senders, %d of them JTA%n", sent, senderTransactions,
+                senderJtaTransactions);
         assertTrue(sent >= CHATS, "every reply was sent: " + sent);
         assertTrue(senderTransactions <= sent, sent + " sends took " + senderTransactions
                 + " transactions on the sender threads, more than one a send");
+        assertEquals(0, senderJtaTransactions, "a delivered reply is recorded in a plain JDBC transaction, not a JTA one");
+    }
+
+    @Test
+    void shouldRecordACaseReplysInboxEventWithItsDelivery() {
+        long chat = TelegramFixtures.newChatId();
+        String ref = fixtures.submittedTelegramCase(chat);
+        long intake = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select id from intake where reference_code = ?1").setParameter(1, ref).getSingleResult()).longValue());
+        long contact = fixtures.contactOf(ref);
+        long id;
+        long queuedEvents;
+        int sentBefore;
+        dispatcher.onStop(null); // queued and counted before any sender can take it
+        try {
+            id = QuarkusTransaction.requiringNew().call(() -> outbox.queue(em.find(Contact.class, contact), intake, null,
+                    new Output.Message("Balasan sintetis dari konselor", null, List.of(), false)).id);
+            queuedEvents = messageEvents(intake);
+            sentBefore = telegram.sentTo(chat).size();
+        } finally {
+            dispatcher.onStart(null);
+        }
+
+        Eventually.await("the case's reply recorded as sent", Duration.ofSeconds(30), () -> QuarkusTransaction.requiringNew()
+                .call(() -> em.find(ChatMessage.class, id).status == ChatMessage.Status.SENT));
+
+        assertEquals(sentBefore + 1, telegram.sentTo(chat).size(), "the reply went out once");
+        assertEquals(queuedEvents + 1, messageEvents(intake), "the delivery told the case's open pages, once");
+    }
+
+    private long messageEvents(long intake) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from inbox_event where intake_id = ?1 and type = 'message'").setParameter(1, intake)
+                .getSingleResult()).longValue());
     }
 
     private double sent() {
