@@ -59,6 +59,17 @@ public interface TelegramConfig {
     @WithDefault("15S")
     Duration requestTimeout();
 
+    /**
+     * TELEGRAM_PRESS_ANSWER_MAX_AGE: how long a button press's answer (answerCallbackQuery, which only stops the
+     * press's spinner) may wait from its step's commit while the webhook is congested; older, it is dropped unsent.
+     */
+    @WithDefault("5S")
+    Duration pressAnswerMaxAge();
+
+    /** TELEGRAM_PRESS_ANSWER_QUEUE: how many press answers may wait at once; one more is dropped unsent. */
+    @WithDefault("1000")
+    int pressAnswerQueue();
+
     default boolean enabled() {
         return botToken().filter(token -> !token.isBlank()).isPresent()
                 && webhookSecret().filter(secret -> !secret.isBlank()).isPresent();

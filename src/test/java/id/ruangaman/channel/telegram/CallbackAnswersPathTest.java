@@ -49,7 +49,8 @@ class CallbackAnswersPathTest {
     void shouldAnswerAPressWithoutTheLibrarysClient() throws Exception {
         TelegramApi api = new TelegramApi(TelegramApiTest.config("http://127.0.0.1:" + server.getAddress().getPort()), 4);
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        TelegramCallbackAnswers answers = new TelegramCallbackAnswers(api, metrics);
+        TelegramCallbackAnswers answers = new TelegramCallbackAnswers(api::call, metrics, () -> false, System::nanoTime,
+                java.time.Duration.ofSeconds(5), 100);
         answers.onCommitted(new TelegramInboundHandler.CallbackToAnswer("cbq-sintetis-1", "Pilihan ini sudah tidak berlaku."));
         answers.stop();
         assertTrue(answers.awaitStopped(10, TimeUnit.SECONDS));
@@ -67,7 +68,8 @@ class CallbackAnswersPathTest {
         answer = "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: query is too old\"}";
         TelegramApi api = new TelegramApi(TelegramApiTest.config("http://127.0.0.1:" + server.getAddress().getPort()), 4);
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        TelegramCallbackAnswers answers = new TelegramCallbackAnswers(api, metrics);
+        TelegramCallbackAnswers answers = new TelegramCallbackAnswers(api::call, metrics, () -> false, System::nanoTime,
+                java.time.Duration.ofSeconds(5), 100);
         answers.onCommitted(new TelegramInboundHandler.CallbackToAnswer("cbq-sintetis-2", null));
         answers.stop();
         assertTrue(answers.awaitStopped(10, TimeUnit.SECONDS));
