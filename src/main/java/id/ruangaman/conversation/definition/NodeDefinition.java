@@ -12,7 +12,9 @@ import java.util.Map;
  * the chat (a code word, on a phone someone else may see), what the summary shows in its place ("sudah dibuat ✓");
  * {@code discreetText}: said instead of {@code text} (and {@code text_by}) to a discreet chat, for a text whose first
  * line names the service or the subject (the greeting after /mulai): a preview there shows the neutral line and then
- * this first line only ({@link Discretion}).
+ * this first line only ({@link Discretion}); {@code noMeansSkip}: on a skippable {@code text} question where a bare
+ * "no" cannot be the answer (a name, a code word), a reply that only declines ("gak", "no", "ga mau", "rather not") is
+ * the skip button said in words, not the answer.
  */
 public record NodeDefinition(
         String id,
@@ -37,7 +39,8 @@ public record NodeDefinition(
         LocalizedText mediaRefused,
         UnclearAnswer onUnclear,
         LocalizedText secret,
-        LocalizedText discreetText) {
+        LocalizedText discreetText,
+        Boolean noMeansSkip) {
 
     public NodeDefinition {
         options = options == null ? List.of() : List.copyOf(options);
@@ -48,6 +51,10 @@ public record NodeDefinition(
 
     public boolean isSkippable() {
         return Boolean.TRUE.equals(skippable);
+    }
+
+    public boolean isNoMeansSkip() {
+        return Boolean.TRUE.equals(noMeansSkip);
     }
 
     public boolean isLanguageChoice() {

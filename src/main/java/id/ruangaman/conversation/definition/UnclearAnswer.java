@@ -1,14 +1,35 @@
 package id.ruangaman.conversation.definition;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
 /**
  * A question's {@code on_unclear}: the answer to assume when the person's replies are not understood, for questions
- * where guessing the safe side is better than skipping (is this phone safe? when unsure, it is not). Words that mean
- * that answer at once are the option's own typed {@code words}.
+ * where guessing the safe side is better than skipping (is this phone safe? when unsure, it is not; are you in danger?
+ * when unsure, show the emergency numbers and tell the counsellor). Words that mean that answer at once are the
+ * option's own typed {@code words}, or at a yes/no question {@code words} here.
  *
  * @param answer the option id (or {@code yes} / {@code no}) assumed; its events and exit apply as if chosen
  * @param text   said before going on: what was assumed and how to change it
  * @param next   optional: where to go instead of the answer's exit, so that {@code text} is the only message about it
  *               (the exit of a chosen "no" may lead to a message that explains it another way)
+ * @param words  optional, per language: words that mean {@code answer} at once wherever they stand in a reply, also
+ *               beside another answer's word ("lewati, aku takut", "nggak, tolong"), unless a negation governs them
+ *               ("tidak takut"). For a safety question, so that a word of danger is never lost to a re-prompt
  */
-public record UnclearAnswer(String answer, LocalizedText text, String next) {
+public record UnclearAnswer(String answer, LocalizedText text, String next, Map<String, List<String>> words) {
+
+    public UnclearAnswer {
+        words = words == null ? Map.of() : Map.copyOf(words);
+    }
+
+    /** Every word of {@link #words()}, in any language. */
+    public List<String> allWords() {
+        Set<String> all = new LinkedHashSet<>();
+        new TreeMap<>(words).values().forEach(all::addAll);
+        return List.copyOf(all);
+    }
 }

@@ -50,6 +50,10 @@ public final class Answering {
             retryOrFallBack(turn, node, ((Reply.Typed) reply).text(), true); // buttons show no numbers: see CarefulChoices
             return;
         }
+        if (reply instanceof Reply.Typed typed && Unclear.saidAtOnce(node, typed.text())) {
+            Unclear.takeAtOnce(turn, node, typed.text());
+            return;
+        }
         Outcome outcome = handler.handle(turn, node, reply);
         if (outcome instanceof Outcome.Answered answered) {
             Navigator.answered(turn, node, answered.answer(), answered.exitKey());
@@ -100,6 +104,22 @@ public final class Answering {
     }
 
     /**
+     * Whether the {@code on_invalid} exit leads to a message node of its own, one the question's answers do not lead to
+     * (a help text: consent's "Ketuk Ya untuk lanjut...", the summary's "Sudah benar?"): that message is then the one
+     * answer to the unclear reply, and the generic fallback line is not said before it. Before, consent and the summary
+     * sent three messages for one reply ("masih belum mengerti", the help, the question). Where {@code on_invalid} is
+     * the way an answer goes on anyway (the language question's introduction), the fallback line stays: it is the only
+     * word about the reply, in both languages there.
+     */
+    private static boolean speaksOnTheWay(Turn turn, NodeDefinition node) {
+        String onInvalid = node.onInvalid();
+        if (onInvalid == null || onInvalid.equals(node.next()) || node.exits().containsValue(onInvalid)) {
+            return false;
+        }
+        return turn.flow().findNode(onInvalid).map(next -> next.kind() == NodeKind.MESSAGE && next.text() != null).orElse(false);
+    }
+
+    /**
      * A kind re-prompt, or after {@code maxRetries} failed attempts the node's {@code on_invalid} exit. A question shown
      * in the summary is then recorded as skipped, keeping the last typed text in {@code raw}; a question with
      * {@code on_unclear} takes that answer instead ({@link Unclear}).
@@ -124,7 +144,9 @@ public final class Answering {
             turn.update(state -> state.withAnswer(node.key(), gaveUp));
             turn.emit(new Output.AnswerRecorded(node.key(), gaveUp));
         }
-        turn.say(turn.msg(recordSkip ? MessageKey.FALLBACK_SKIPPED : MessageKey.FALLBACK));
+        if (!speaksOnTheWay(turn, node)) {
+            turn.say(turn.msg(recordSkip ? MessageKey.FALLBACK_SKIPPED : MessageKey.FALLBACK));
+        }
         if (node.isLanguageChoice() && turn.state().language() == null) {
             turn.update(state -> state.withLanguage(turn.flow().defaultLanguage())); // /bahasa changes it any time
         }

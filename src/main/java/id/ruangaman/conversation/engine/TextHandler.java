@@ -35,8 +35,23 @@ class TextHandler implements NodeHandler {
         if (button.isPresent() && button.get().equals(ChoiceIds.SKIP)) {
             return Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP);
         }
+        if (reply instanceof Reply.Typed typed && node.isNoMeansSkip() && declines(turn, typed.text())) {
+            return Outcome.answered(Answer.skipped(node.kind().fileName(), typed.text().strip()), ChoiceIds.SKIP);
+        }
         Optional<String> text = validText(node, reply);
         return text.map(value -> Outcome.answered(answer(turn, value), "next")).orElseGet(() -> Outcome.invalid(reply));
+    }
+
+    /**
+     * Whether the whole reply only declines: a no word of {@code conversations/_answer_words.yaml} ("gak", "tidak",
+     * "no") or a phrase of {@link Words#DECLINE} ("ga mau", "gak usah", "rather not"), compared as a whole after
+     * normalising (case, full-width letters, repeated letters, punctuation and emoji around it). A name that merely
+     * holds such letters ("Ga Yeon", "Nova", "Tidaka") is not one.
+     */
+    static boolean declines(Turn turn, String typed) {
+        String text = ChoiceMatcher.normalize(typed);
+        return java.util.stream.Stream.concat(turn.context().settings().words().allNo().stream(), Words.DECLINE.stream())
+                .map(ChoiceMatcher::normalize).anyMatch(text::equals);
     }
 
     Answer answer(Turn turn, String text) {

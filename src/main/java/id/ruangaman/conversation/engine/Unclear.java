@@ -1,8 +1,12 @@
 package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.definition.LocalizedText;
 import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.OptionDefinition;
 import id.ruangaman.conversation.definition.UnclearAnswer;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A question's {@code on_unclear} ({@link UnclearAnswer}): after the allowed failed attempts the answer is assumed
@@ -23,5 +27,26 @@ final class Unclear {
         turn.say(turn.text(unclear.text()));
         String target = unclear.next() != null ? unclear.next() : node.target(unclear.answer());
         Navigator.answered(turn, node, Answer.choice(node.kind().fileName(), unclear.answer(), raw), unclear.answer(), target);
+    }
+
+    /**
+     * Whether a typed reply names one of {@code on_unclear.words} ("tolong", "aku takut" at "are you in danger?"), as a
+     * whole word anywhere in it and not under a negation ("tidak takut"), whatever else it says ("lewati, aku takut",
+     * "nggak, tolong"): read before the question's own answers, so a word of danger is never lost to a re-prompt or
+     * to a "no" that came first.
+     */
+    static boolean saidAtOnce(NodeDefinition node, String typed) {
+        UnclearAnswer unclear = node.onUnclear();
+        if (unclear == null || unclear.words().isEmpty()) {
+            return false;
+        }
+        OptionDefinition meaning = new OptionDefinition(unclear.answer(), new LocalizedText(Map.of()), unclear.words(), null, null);
+        return ChoiceMatcher.mentions(typed, List.of(SystemChoices.option(meaning, false))).ids().contains(unclear.answer());
+    }
+
+    /** The answer {@code on_unclear} names, taken as if chosen (its events and exit); the typed text kept in {@code raw}. */
+    static void takeAtOnce(Turn turn, NodeDefinition node, String raw) {
+        UnclearAnswer unclear = node.onUnclear();
+        Navigator.answered(turn, node, Answer.choice(node.kind().fileName(), unclear.answer(), raw), unclear.answer());
     }
 }

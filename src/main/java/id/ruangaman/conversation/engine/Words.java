@@ -19,6 +19,25 @@ final class Words {
             "i don't know", "i dont know", "don't know", "dont know", "i do not know", "i don't remember",
             "i dont remember", "don't remember", "dont remember", "i do not remember", "i can't remember",
             "i cant remember", "can't remember", "cant remember", "i cannot remember", "cannot remember");
+    /**
+     * "Not sure" as a whole answer to a yes/no question: neither yes nor no ({@code YesNoHandler#dontKnow}), although
+     * most begin with a no word. A "maybe" ("mungkin") was never a no and keeps its re-prompt.
+     */
+    static final List<String> NOT_SURE = List.of("tidak yakin", "tdk yakin", "gak yakin", "ga yakin", "gk yakin",
+            "nggak yakin", "ngga yakin", "enggak yakin", "kurang yakin", "belum yakin", "tidak tahu juga", "unsure",
+            "i'm not sure", "im not sure", "i am not sure", "not really sure");
+    /**
+     * A reply that declines to give an answer, as a whole: at a free-text question with {@code no_means_skip} (a name, a
+     * code word) it is the skip button said in words. With the no words of the answer words file.
+     */
+    static final List<String> DECLINE = List.of("ga mau", "gak mau", "gk mau", "nggak mau", "ngga mau", "enggak mau",
+            "engga mau", "ndak mau", "tidak mau", "tdk mau", "gamau", "gakmau", "ogah", "ga usah", "gak usah", "gk usah",
+            "nggak usah", "ngga usah", "enggak usah", "tidak usah", "tdk usah", "gausah", "gak perlu", "ga perlu",
+            "nggak perlu", "tidak perlu", "jangan", "rahasia", "tidak ada", "gak ada", "ga ada", "nggak ada",
+            "tidak mau kasih tahu", "gak mau kasih tau", "ga mau kasih tau", "nggak mau kasih tau", "no thanks",
+            "no thank you", "rather not", "i'd rather not", "id rather not", "i would rather not", "prefer not",
+            "i prefer not", "prefer not to say", "i prefer not to say", "i'd prefer not to", "don't want to",
+            "dont want to", "i don't want to", "i dont want to", "not telling", "none", "no name");
     static final List<String> DONE = List.of("selesai", "done", "sudah", "cukup", "finish", "finished", "that's all");
     static final List<String> CONTINUE = List.of("lanjut", "lanjutkan", "continue", "resume");
     static final List<String> RESTART = List.of("ulang", "mulai lagi", "mulai ulang", "restart", "start over");

@@ -38,10 +38,25 @@ final class YesNoHandler implements NodeHandler {
     /** A tapped button, or typed words: "iya, setuju 🙏", "ya kak", "nggak" (see {@link ChoiceMatcher#matchPhrase}). */
     @Override
     public Optional<String> chosen(Turn turn, NodeDefinition node, Reply reply) {
+        if (reply instanceof Reply.Typed typed && dontKnow(typed.text())) {
+            return node.isSkippable() ? Optional.of(ChoiceIds.SKIP) : Optional.empty();
+        }
         if (reply instanceof Reply.Typed typed) {
             return ChoiceMatcher.matchPhrase(typed.text(), choices(turn, node));
         }
         return NodeHandler.super.chosen(turn, node, reply);
+    }
+
+    /**
+     * "tidak tahu", "nggak yakin", "don't know": not a "no", although it begins with a no word (the first word decides
+     * a short phrase). At "are you in danger?", at consent or "is the person under 18?" it read as "no". It is the
+     * answer Lewati gives where the question may be skipped, else unclear (the one re-prompt, then {@code on_unclear}
+     * or {@code on_invalid}).
+     */
+    static boolean dontKnow(String typed) {
+        String text = ChoiceMatcher.normalize(typed);
+        return Words.DONT_KNOW.stream().map(ChoiceMatcher::normalize).anyMatch(text::equals)
+                || Words.NOT_SURE.stream().map(ChoiceMatcher::normalize).anyMatch(text::equals);
     }
 
     @Override
@@ -51,7 +66,8 @@ final class YesNoHandler implements NodeHandler {
             return Outcome.invalid(reply);
         }
         if (chosen.get().equals(ChoiceIds.SKIP)) {
-            return Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP);
+            String said = reply instanceof Reply.Typed typed && dontKnow(typed.text()) ? typed.text() : null;
+            return Outcome.answered(Answer.skipped(node.kind().fileName(), said), ChoiceIds.SKIP);
         }
         String raw = reply instanceof Reply.Typed typed ? typed.text() : null;
         return Outcome.answered(Answer.choice(node.kind().fileName(), chosen.get(), raw), chosen.get());

@@ -66,6 +66,10 @@ public final class NodeFieldsRule implements LintRule {
         notApplicable(node, context, "sets_language", !rules.languageChoice() && node.setsLanguage() != null);
         notApplicable(node, context, "skippable", !rules.recordsAnswer() && node.skippable() != null);
         notApplicable(node, context, "secret", node.kind() != NodeKind.TEXT && node.secret() != null);
+        notApplicable(node, context, "no_means_skip", node.kind() != NodeKind.TEXT && node.noMeansSkip() != null);
+        if (node.kind() == NodeKind.TEXT && node.isNoMeansSkip() && !node.isSkippable()) {
+            context.problem(node, "no_means_skip needs skippable: true");
+        }
         checkUnclear(node, rules, context);
         if (rules.takesFiles() && node.accept().isEmpty()) {
             context.problem(node, "missing field 'accept'");
