@@ -47,7 +47,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * HTTP to the webhook, and the checks it names: {@code no_5xx}, {@code acked}, {@code no_error_log},
  * {@code db_no_failed}, {@code callbacks_answered}, {@code max_matches:REGEX:N}, {@code min_matches:REGEX:N},
  * {@code no_reply_matches:REGEX}, {@code reply_sent}, and per step {@code no_reply}, {@code reply_sent},
- * {@code reply_matches:REGEX}, {@code no_reply_matches:REGEX}. A step may name its own {@code contact} (a group, a
+ * {@code max_replies:N} (at most N messages for one input: never a flood), {@code reply_matches:REGEX},
+ * {@code no_reply_matches:REGEX}. A step may name its own {@code contact} (a group, a
  * new number) and be posted {@code times} times. Replies of {@code setup} steps are
  * not counted; a step with {@code "settle": false} is posted without waiting (an album arrives at once).
  */
@@ -242,6 +243,9 @@ class PlatformInputsTest {
             assertEquals(List.of(), replies, what + ": expected no reply");
         } else if (check.equals("reply_sent")) {
             assertTrue(!replies.isEmpty(), what + ": expected a reply");
+        } else if (check.startsWith("max_replies:")) {
+            int most = Integer.parseInt(check.substring("max_replies:".length()));
+            assertTrue(replies.size() <= most, what + ": " + replies.size() + " messages for one input (a flood): " + replies);
         } else if (check.startsWith("no_reply_matches:")) {
             Pattern pattern = Pattern.compile(check.substring("no_reply_matches:".length()), Pattern.CASE_INSENSITIVE);
             assertEquals(List.of(), replies.stream().filter(reply -> pattern.matcher(reply).find()).toList(), what + ": replies match " + pattern);
