@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -67,13 +69,19 @@ class ProviderDirectory {
     /**
      * Upserts each checked entry by its key, in one transaction. Instances starting together on a fresh database
      * (several replicas, issue 16 goal 6) take turns on a transaction-scoped advisory lock: the second waits for the
-     * first to commit, then finds its rows and updates them, instead of failing on a duplicate key.
+     * first to commit, then finds its rows and updates them, instead of failing on a duplicate key. The providers are
+     * read in one query; a provider whose values are the file's already is left as it is, so its {@code updated_at}
+     * still says when it last changed (and a start writes nothing when the file did not change).
      */
     @Transactional
     void seed(Map<String, Entry> entries) {
         providers.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, SEED_LOCK)
                 .getSingleResult();
-        entries.forEach((key, entry) -> upsert(key, entry));
+        Map<String, Provider> known = new HashMap<>();
+        for (Provider provider : providers.listAll()) {
+            known.put(provider.key, provider);
+        }
+        entries.forEach((key, entry) -> upsert(key, entry, known.get(key)));
     }
 
     static Map<String, Entry> read(Path file) {
@@ -136,19 +144,29 @@ class ProviderDirectory {
         provider.acceptsMinors = Boolean.TRUE.equals(entry.acceptsMinors());
     }
 
-    private void upsert(String key, Entry entry) {
-        Provider provider = providers.findByKey(key).orElseGet(() -> {
-            Provider created = new Provider();
-            created.key = key;
-            created.active = true;
-            return created;
-        });
+    private void upsert(String key, Entry entry, Provider existing) {
+        Provider provider = existing;
+        if (provider == null) {
+            provider = new Provider();
+            provider.key = key;
+            provider.active = true;
+        }
+        List<Object> before = values(provider);
         copy(entry, provider);
         provider.source = Provider.SOURCE_FILE;
-        provider.updatedAt = Instant.now(clock);
+        if (provider.id == null || !values(provider).equals(before)) {
+            provider.updatedAt = Instant.now(clock);
+        }
         if (provider.id == null) {
             providers.persist(provider);
         }
+    }
+
+    /** The values the file sets, to tell whether a start changed a provider. */
+    private static List<Object> values(Provider provider) {
+        return Arrays.asList(provider.name, provider.services, provider.region, provider.city, provider.address,
+                provider.contactChannels, provider.openingHours, provider.languages, provider.accessibility,
+                provider.cost, provider.acceptsMinors, provider.source);
     }
 
     private static boolean blank(String value) {
