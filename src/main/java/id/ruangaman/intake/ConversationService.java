@@ -33,6 +33,7 @@ import id.ruangaman.transcript.MediaRepository;
 import id.ruangaman.texts.Notices;
 import id.ruangaman.transcript.Outbox;
 import id.ruangaman.transcript.ProviderIds;
+import id.ruangaman.transcript.RoundLines;
 import id.ruangaman.transcript.TranscriptChanged;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.FlowEngine;
@@ -84,6 +85,8 @@ public class ConversationService {
     Event<ThreadMessageReceived> threadMessages;
     @Inject
     SessionStates states;
+    @Inject
+    RoundLines lines;
     @Inject
     Instance<ChannelChoiceOrder> choiceOrders;
 
@@ -547,7 +550,7 @@ public class ConversationService {
         inbound.body = TranscriptBody.of(input);
         inbound.status = ChatMessage.Status.RECEIVED;
         inbound.createdAt = Instant.now(clock);
-        messages.persist(inbound);
+        lines.add(inbound); // in a round: written with the round's other lines (RoundLines)
         return inbound;
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.Contact;
 import id.ruangaman.transcript.PreloadedContacts;
+import id.ruangaman.transcript.RoundLines;
 
 /**
  * Reads what a round of conversation steps needs before it applies any of them: the senders' contacts, locked, and
@@ -20,10 +21,12 @@ public class RoundPreload {
 
     private final PreloadedContacts contacts;
     private final SessionRepository sessions;
+    private final RoundLines lines;
 
-    RoundPreload(PreloadedContacts contacts, SessionRepository sessions) {
+    RoundPreload(PreloadedContacts contacts, SessionRepository sessions, RoundLines lines) {
         this.contacts = contacts;
         this.sessions = sessions;
+        this.lines = lines;
     }
 
     /**
@@ -38,9 +41,11 @@ public class RoundPreload {
     /**
      * In the current transaction, after its steps: writes what they changed on their contacts every step (when the
      * person last wrote, the flood window, whether files are asked for) in one batch for the whole round, instead of
-     * one UPDATE per contact at the commit ({@link PreloadedContacts#writeTouches}).
+     * one UPDATE per contact at the commit ({@link PreloadedContacts#writeTouches}); then the round's transcript lines
+     * not written yet, as one batch ({@link RoundLines#write}).
      */
     public void writeTouches() {
         contacts.writeTouches();
+        lines.write(); // the round's transcript lines and replies: one batch (RoundLines)
     }
 }

@@ -29,6 +29,8 @@ public class Outbox {
     private final NeutralLine neutralLine;
 
     private final TransactionMemory memory;
+    @jakarta.inject.Inject
+    RoundLines lines;
 
     Outbox(ChatMessageRepository messages, Event<OutboxQueued> queued, Clock clock, Event<TranscriptChanged> transcriptChanged,
             NeutralLine neutralLine, TransactionMemory memory) {
@@ -116,7 +118,7 @@ public class Outbox {
             outbound.status = ChatMessage.Status.PENDING;
             outbound.nextAttemptAt = now;
         }
-        messages.persist(outbound);
+        lines.add(outbound); // in a round: written with the round's other lines (RoundLines)
         wake(contact.channel);
         transcriptChanged.fire(new TranscriptChanged(contact.id, intakeId));
         return outbound;
