@@ -24,12 +24,16 @@ import io.quarkus.test.junit.QuarkusTest;
  * {@code pg_stat_statements} loaded, the statements per step. Start a PostgreSQL with
  * {@code shared_preload_libraries=pg_stat_statements} and run
  * {@code ./mvnw -o test -Dtest=ProcessingStepsMeasure -Did.ruangaman.embedded-postgres.url=jdbc:postgresql://127.0.0.1:PORT/postgres
- * -Druangaman.channels.deliver-outbound=false} (outbound off, so only processing is counted).
+ * -Druangaman.channels.deliver-outbound=false} (outbound off, so only processing is counted). With
+ * {@code -Dmeasure.passes=N} the same JVM works off N such backlogs one after the other, each printed: the later ones
+ * measure a warm service (the first pays for the JIT's warm-up as much as for the steps).
  */
 @QuarkusTest
 class ProcessingStepsMeasure {
 
     private static final int CHATS = Integer.getInteger("measure.chats", 150);
+    /** How many backlogs are worked off one after the other; each is printed, the last on the warmest JVM. */
+    private static final int PASSES = Integer.getInteger("measure.passes", 1);
 
     @Inject
     InboundProcessor processor;
@@ -38,6 +42,13 @@ class ProcessingStepsMeasure {
 
     @Test
     void measure() throws Exception {
+        for (int pass = 1; pass <= PASSES; pass++) {
+            System.out.printf("[measure] pass %d of %d%n", pass, PASSES);
+            backlog();
+        }
+    }
+
+    private void backlog() throws Exception {
         // A whole intake to its confirmed summary (so a new case files the lines that led to it), every fifth person on
         // WhatsApp, as in the benchmark's drain.
         IntakeWalk walk = IntakeWalk.shortVictim(true, "Cerita sintetis untuk pengukuran, tanpa nama asli.", "no", "legal");
