@@ -48,8 +48,12 @@ class RawPayloadPurgeTest {
         String recentWamid = WhatsAppFixtures.realisticWamid(number);
         chats.sendWhatsApp(WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message("text.json", number, recentWamid,
                 "/bahasa", null, null))), recentWamid, number);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update inbound_update set processed_at = now() - interval '8 days' "
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update inbound_update set received_at = now() - interval '8 days 1 minute', "
+                + "processed_at = now() - interval '8 days' "
                 + "where channel = 'WHATSAPP' and provider_id = ?1").setParameter(1, ids.key(Channel.WHATSAPP, oldWamid)).executeUpdate());
+        // Received long ago, processed only now (a long retry): its retention counts from the processing.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update inbound_update set received_at = now() - interval '9 days' "
+                + "where channel = 'WHATSAPP' and provider_id = ?1").setParameter(1, ids.key(Channel.WHATSAPP, recentWamid)).executeUpdate());
 
         processor.pause();
         String pendingWamid = WhatsAppFixtures.realisticWamid(number);
@@ -61,7 +65,7 @@ class RawPayloadPurgeTest {
 
             assertTrue(purge.purge() >= 1);
             assertNull(payload(oldWamid), "a payload processed 8 days ago is emptied");
-            assertNotNull(payload(recentWamid), "a recent payload is kept");
+            assertNotNull(payload(recentWamid), "a payload processed recently is kept, however long ago it was received");
             assertNotNull(payload(pendingWamid), "an unprocessed payload is never purged");
             assertEquals("DONE", chats.status(Channel.WHATSAPP, oldWamid), "the row stays");
         } finally {

@@ -10,9 +10,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -25,7 +27,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * The per-contact work queue ({@code inbound_queue}, kept by a trigger on {@code inbound_update}, V95). A worker
  * claims due contacts with {@code FOR UPDATE SKIP LOCKED} in a short transaction that leases them
- * ({@code leased_until}) and reads their pending updates in order; the webhooks' trigger waits at most for that short
+ * ({@code leased_until}) and reads their pending updates in order (listed in {@code inbound_pending}, V156, which the
+ * same trigger fills and the mark of a processed update empties); the webhooks' trigger waits at most for that short
  * transaction, never for the processing. The lease, not an open transaction, keeps another worker (on any instance)
  * off a claimed contact; a crashed worker's lease runs out and the contact is claimed again. A claim reads only each
  * contact's first {@code perContact + 1} pending updates, by index, so its cost does not grow with the backlog. The due
@@ -83,14 +86,14 @@ class InboundQueue {
                 byChannel.computeIfAbsent(key.channel, c -> new ArrayList<>()).add(key.hash);
             }
         }
-        // Each contact's first perContact + 1 pending updates, read by index (inbound_update_pending_idx), so the cost
+        // Each contact's first perContact + 1 pending updates, read by index (inbound_pending_order_idx, V156), so the cost
         // does not grow with the backlog; the one more than is taken tells whether more are waiting. JDBC with a bytea
         // array parameter, not an "in" list: one statement text whatever the number of contacts.
         int look = perContact + 1;
         byChannel.forEach((channel, hashes) -> em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement first = connection.prepareStatement("select u.id, u.contact_hash, u.sequence_no "
                     + "from unnest(?::bytea[]) as h(hash) cross join lateral (select id, contact_hash, sequence_no "
-                    + "from inbound_update where status = 'PENDING' and contact_hash = h.hash and channel = ? "
+                    + "from inbound_pending where contact_hash = h.hash and channel = ? "
                     + "order by sequence_no, id limit ?) u")) {
                 first.setArray(1, connection.createArrayOf("bytea", hashes.toArray(byte[][]::new)));
                 first.setString(2, channel.name());
@@ -104,8 +107,8 @@ class InboundQueue {
         }));
         for (Key key : waiting.keySet()) {
             if (key.hash.length == 0) {
-                List<Object[]> nobody = em.createNativeQuery("select id, sequence_no from inbound_update "
-                        + "where status = 'PENDING' and channel = ?1 and contact_hash is null order by sequence_no, id limit ?2")
+                List<Object[]> nobody = em.createNativeQuery("select id, sequence_no from inbound_pending "
+                        + "where channel = ?1 and contact_hash is null order by sequence_no, id limit ?2")
                         .setParameter(1, key.channel.name()).setParameter(2, look).getResultList();
                 nobody.forEach(row -> seen.get(key).add(new long[] { ((Number) row[0]).longValue(), ((Number) row[1]).longValue() }));
             }
@@ -123,8 +126,18 @@ class InboundQueue {
             @SuppressWarnings("unchecked")
             List<InboundUpdate> loaded = em.createNativeQuery("select * from inbound_update where id = any(?1)", InboundUpdate.class)
                     .setParameter(1, keyOf.keySet().toArray(Long[]::new)).getResultList();
+            Set<Long> stale = new HashSet<>(keyOf.keySet());
             for (InboundUpdate update : loaded) {
-                waiting.get(keyOf.get(update.id)).add(update);
+                if (update.status == InboundUpdate.Status.PENDING) {
+                    waiting.get(keyOf.get(update.id)).add(update);
+                    stale.remove(update.id);
+                }
+            }
+            if (!stale.isEmpty()) {
+                // Listed as waiting but no longer PENDING (its status set by hand, or the row deleted): the list follows
+                // the status, so the contact is not claimed again and again for an update nobody may take.
+                em.createNativeQuery("delete from inbound_pending where id = any(?1)").setParameter(1, stale.toArray(Long[]::new))
+                        .executeUpdate();
             }
         }
         List<Claimed> claimed = new ArrayList<>();

@@ -141,9 +141,9 @@ public class InboundStore {
         if (update.contactHash == null || kinds.isEmpty()) {
             return false;
         }
-        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("select 1 from inbound_update "
-                + "where channel = ?1 and contact_hash = ?2 and status = 'PENDING' "
-                + "and id <> ?3 and (sequence_no > ?4 or (sequence_no = ?4 and id > ?3)) and kind in (?5) limit 1")
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("select 1 from inbound_pending p "
+                + "join inbound_update u on u.id = p.id where p.channel = ?1 and p.contact_hash = ?2 and u.status = 'PENDING' "
+                + "and p.id <> ?3 and (p.sequence_no > ?4 or (p.sequence_no = ?4 and p.id > ?3)) and u.kind in (?5) limit 1")
                 .setParameter(1, update.channel.name()).setParameter(2, update.contactHash).setParameter(3, update.id)
                 .setParameter(4, update.sequenceNo).setParameter(5, kinds).getResultList().isEmpty());
     }

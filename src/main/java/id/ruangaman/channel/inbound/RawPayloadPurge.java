@@ -17,7 +17,10 @@ import io.quarkus.scheduler.Scheduled;
  * {@code ruangaman.channels.raw-payload-retention} (default 7 days). A payload holds the person's words
  * and number as the platform sent them and is needed only until it is processed. The row keeps its
  * hashed platform id and status, so a redelivery is still recognised as a duplicate. Pending updates are
- * never touched. Runs in batches so one run never holds a long transaction.
+ * never touched. Runs in batches so one run never holds a long transaction. Found through the index on
+ * {@code received_at} (V156: no index of {@code inbound_update} covers {@code processed_at} or {@code status}, so marking
+ * an update processed can be a HOT update); an update is processed after it is received, so every update processed
+ * before the cut-off was received before it.
  */
 @ApplicationScoped
 public class RawPayloadPurge {
@@ -49,7 +52,8 @@ public class RawPayloadPurge {
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                     "update inbound_update set payload = null where id in (select id from inbound_update "
-                    + "where payload is not null and status <> 'PENDING' and processed_at < ?1 limit ?2 for update skip locked)")
+                    + "where payload is not null and received_at < ?1 and status <> 'PENDING' and processed_at < ?1 "
+                    + "limit ?2 for update skip locked)")
                     .setParameter(1, cutoff).setParameter(2, BATCH).executeUpdate());
             total += batch;
         } while (batch == BATCH);

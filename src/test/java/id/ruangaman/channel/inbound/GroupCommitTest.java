@@ -185,6 +185,7 @@ class GroupCommitTest {
             assertEquals(0, batch.get(30, TimeUnit.SECONDS), "both were stored by the other instance; none broken as a deadlock");
         } finally {
             try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.executeUpdate("delete from inbound_pending where id in (select id from inbound_update where provider_id like '" + stem + "%')");
                 sql.executeUpdate("delete from inbound_update where provider_id like '" + stem + "%'");
                 sql.executeUpdate("delete from inbound_queue where contact_hash = decode('"
                         + java.util.HexFormat.of().formatHex(contact) + "', 'hex')");
@@ -204,6 +205,7 @@ class GroupCommitTest {
             }
         } finally {
             try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.executeUpdate("delete from inbound_pending where id in (select id from inbound_update where provider_id like '" + stem + "%')");
                 sql.executeUpdate("delete from inbound_update where provider_id like '" + stem + "%'");
                 sql.executeUpdate("delete from inbound_queue where contact_hash = decode('"
                         + java.util.HexFormat.of().formatHex(contact) + "', 'hex')");
@@ -267,6 +269,7 @@ class GroupCommitTest {
             }
         } finally {
             try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.execute("delete from inbound_pending where id in (select id from inbound_update where provider_id like '" + stem + "%')");
                 sql.execute("delete from inbound_update where provider_id like '" + stem + "%'");
                 sql.execute("delete from inbound_queue where channel = 'TELEGRAM' and contact_hash = '\\x"
                         + HexFormat.of().formatHex(contact) + "'");

@@ -210,8 +210,8 @@ class InboundQueueTest {
     /** As a worker does: the claimed updates are closed, then the lease is released with how many were. */
     private void finish(InboundQueue.Claimed claimed, int closed) {
         List<Long> ids = claimed.updates().stream().map(u -> u.id).toList();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update inbound_update set status = 'DONE', "
-                + "processed_at = now() where id = any(?1)").setParameter(1, ids.toArray(Long[]::new)).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.unwrap(org.hibernate.Session.class).doWork(connection ->
+                InboundProcessor.markProcessed(connection, InboundUpdate.Status.DONE, new java.sql.Timestamp(System.currentTimeMillis()), ids)));
         queue.release(List.of(new InboundQueue.Outcome(claimed, closed, null)));
     }
 
