@@ -142,7 +142,7 @@ final class Backlog {
     private long[] pending() {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select /* " + SAMPLER_TAG + " */ "
-                        + "(select count(*) from inbound_update where status = 'PENDING'), "
+                        + "(select count(*) from inbound_pending), " // the updates still PENDING (V156), by their own small table
                         + "(select count(*) from chat_message where direction = 'OUT' and status in ('PENDING', 'SENDING') "
                         + "and channel = 'TELEGRAM'), "
                         + "(select count(*) from chat_message where direction = 'OUT' and status in ('PENDING', 'SENDING') "
