@@ -78,6 +78,8 @@ public class InboundProcessor {
     /** Workers between their look at {@link #paused} and the end of that claim (see {@link #pause()}). */
     private final AtomicInteger inClaim = new AtomicInteger();
     private final Map<Processed, Counter> processed = new ConcurrentHashMap<>();
+    /** Steps prepared ahead (decrypted and parsed) that their round did not reach: prepared again by a later round. */
+    private final Counter preparedUnused;
     private ExecutorService workers;
 
     InboundProcessor(EntityManager em, FieldCipher cipher, InboundSignal signal, ChannelsConfig config,
@@ -92,6 +94,7 @@ public class InboundProcessor {
         this.queue = queue;
         this.priority = priority;
         this.preload = preload;
+        this.preparedUnused = metrics.counter("ruangaman.inbound.prepared_unused");
         available.forEach(handler -> handlers.put(handler.channel(), handler));
     }
 
@@ -310,11 +313,15 @@ public class InboundProcessor {
             dropErased(round);
         }
         Map<Lane, List<Step>> batches = new LinkedHashMap<>();
+        // While the webhook is congested a round gives way between steps, and a lane that gave way takes no further step
+        // in it (applyAll): the round's first lane then gets at most two steps, the others one. Steps prepared beyond
+        // that would be decrypted and parsed for nothing, and again by every later round.
+        boolean congested = pausable && priority.congested();
         for (Lane lane : round) {
             if (prepare(lane)) {
                 List<Step> batch = new ArrayList<>();
                 batch.add(new Step(lane.current(), lane.prepared, lane.closeAs));
-                prepareAhead(lane, batch);
+                prepareAhead(lane, batch, !congested ? config.inboundRoundSteps() : batches.isEmpty() ? 2 : 1);
                 batches.put(lane, batch);
             }
         }
@@ -324,6 +331,7 @@ public class InboundProcessor {
         Map<Lane, List<InboundUpdate.Status>> outcomes;
         try {
             outcomes = applyInOwnTransaction(batches, pausable);
+            countUnused(batches, outcomes);
         } catch (RuntimeException e) {
             Map.Entry<Lane, List<Step>> only = batches.entrySet().iterator().next();
             if (batches.size() == 1 && only.getValue().size() == 1) {
@@ -334,6 +342,7 @@ public class InboundProcessor {
             // is retried (a failed later step becomes a first one in a later round).
             outcomes = new LinkedHashMap<>();
             for (Map.Entry<Lane, List<Step>> batch : batches.entrySet()) {
+                preparedUnused.increment(batch.getValue().size() - 1);
                 Map<Lane, List<Step>> single = Map.of(batch.getKey(), List.of(batch.getValue().get(0)));
                 try {
                     outcomes.putAll(applyInOwnTransaction(single, pausable));
@@ -348,6 +357,18 @@ public class InboundProcessor {
             outcome.getValue().forEach(status -> settle(outcome.getKey(), status));
         }
         return Math.max(looked, round.size());
+    }
+
+    /** Counts the prepared steps of a round that it did not reach ({@code ruangaman.inbound.prepared_unused}). */
+    private void countUnused(Map<Lane, List<Step>> batches, Map<Lane, List<InboundUpdate.Status>> outcomes) {
+        int unused = 0;
+        for (Map.Entry<Lane, List<Step>> batch : batches.entrySet()) {
+            List<InboundUpdate.Status> reached = outcomes.get(batch.getKey());
+            unused += batch.getValue().size() - (reached == null ? 0 : reached.size());
+        }
+        if (unused > 0) {
+            preparedUnused.increment(unused);
+        }
     }
 
     /**
@@ -391,12 +412,14 @@ public class InboundProcessor {
     }
 
     /**
-     * Adds the lane's following updates to its round, as long as each is due now, fetches no file, and prepares without
-     * an error (one that fails is left to be the first of a later round, where its failure is counted).
+     * Adds the lane's following updates to its round, up to {@code steps} in all, as long as each is due now, fetches no
+     * file, and prepares without an error (one that fails is left to be the first of a later round, where its failure
+     * is counted).
      */
-    private void prepareAhead(Lane lane, List<Step> batch) {
+    private void prepareAhead(Lane lane, List<Step> batch, int steps) {
         Instant now = Instant.now(clock);
-        for (int index = lane.next + 1; index < lane.claimed.updates().size() && batch.size() < config.inboundRoundSteps(); index++) {
+        int most = Math.min(steps, config.inboundRoundSteps());
+        for (int index = lane.next + 1; index < lane.claimed.updates().size() && batch.size() < most; index++) {
             InboundUpdate update = lane.claimed.updates().get(index);
             InboundHandler handler = handlers.get(update.channel);
             if (handler == null || update.fetchFile || InboundQueue.dueAt(update).isAfter(now) || mayFetchFile(update)) {
