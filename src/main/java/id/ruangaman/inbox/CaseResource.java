@@ -64,8 +64,9 @@ public class CaseResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance view(@RestPath String ref) {
+        InboxEventFeed.Cursor after = views.eventMark(); // before the case is read: see CaseViews.eventMark
         CaseFile file = cases.view(ref, current);
-        return locale.apply(Templates.view(views.of(file, current.isCoordinator(), locale.get(), current.account()), Instant.now(clock), VerificationComponent.ALL,
+        return locale.apply(Templates.view(views.of(file, current.isCoordinator(), locale.get(), current.account(), after), Instant.now(clock), VerificationComponent.ALL,
                 CaseStatus.CLOSE_REASONS, CaseService.REVEAL_FIELDS, CaseService.REVEAL_REASONS));
     }
 

@@ -9,7 +9,7 @@ import id.ruangaman.security.Account;
 /** Everything the case page shows, decrypted inside one transaction. */
 public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine> transcript, Map<String, CaseCheck> checks,
         List<CaseNote> notes, List<Account> assignees, String assignee, String maskedContact, String maskedName,
-        List<String> nextStatuses, List<CannedReplies.Reply> cannedReplies, Integer examinationDaysLeft, long afterEvent,
+        List<String> nextStatuses, List<CannedReplies.Reply> cannedReplies, Integer examinationDaysLeft, InboxEventFeed.Cursor afterEvent,
         Map<Long, String> mediaKinds, boolean showMediaUnblurred, Map<String, List<String>> blockedSteps,
         Map<String, VerificationFinding> findings) {
 

@@ -53,6 +53,26 @@ public class CaseViews {
     /** The case page for a reader of the given language and for {@code viewer}, whose settings (media unblurred) apply. */
     @Transactional
     public CaseView of(CaseFile file, boolean coordinator, Locale reader, Account viewer) {
+        return of(file, coordinator, reader, viewer, feed.mark());
+    }
+
+    /**
+     * The inbox events' cursor ({@link InboxEventFeed#mark}), to be read <em>before</em> the case and its transcript
+     * that a live page shows. The page follows the events after it: a change committed between this read and the
+     * page's own reads is then both on the page and replayed (one harmless extra refresh); read after them, a change
+     * committed in between (a reply turning SENT) would be neither, and the page would show the reply as SENDING until
+     * the next event.
+     */
+    public InboxEventFeed.Cursor eventMark() {
+        return feed.mark();
+    }
+
+    /**
+     * The case page, live from {@code afterEvent} ({@link #eventMark()}, read before {@code file} was loaded): its
+     * {@code data-after}.
+     */
+    @Transactional
+    public CaseView of(CaseFile file, boolean coordinator, Locale reader, Account viewer, InboxEventFeed.Cursor afterEvent) {
         Map<String, CaseCheck> checks = new LinkedHashMap<>();
         work.checks(file.id).forEach(c -> checks.put(c.component, c));
         Contact contact = contacts.findById(file.contactId);
@@ -68,7 +88,7 @@ public class CaseViews {
                 file.isDeleted() ? List.of() : work.notes(file.id), assignees, assignee == null ? null : assignee.username,
                 contact == null || file.isDeleted() ? "" : Masking.id(contact.externalId),
                 contact == null || file.isDeleted() ? "" : Masking.name(contact.displayName),
-                CaseStatus.next(file.status), canned.in(reader == null ? file.language : reader.getLanguage(), file.language, safeTimesGiven(intake)), daysLeft, feed.latestId(), mediaKinds(file),
+                CaseStatus.next(file.status), canned.in(reader == null ? file.language : reader.getLanguage(), file.language, safeTimesGiven(intake)), daysLeft, afterEvent, mediaKinds(file),
                 viewer != null && viewer.showMediaUnblurred, stepBlocks.of(file, checks.keySet()), findings(file.id));
     }
 

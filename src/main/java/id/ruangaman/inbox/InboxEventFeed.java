@@ -31,23 +31,73 @@ public class InboxEventFeed {
         this.access = access;
     }
 
-    public record Item(long id, String type, String referenceCode) {
+    /**
+     * One event: {@code cursor} is where a reader that has taken it (and everything before it) reads on from, the SSE
+     * event id of a live page.
+     */
+    public record Item(long id, String type, String referenceCode, Cursor cursor) {
+    }
+
+    /** Events read from a cursor, and the cursor after them. */
+    public record Batch(List<Item> items, Cursor next) {
     }
 
     /**
-     * Only events whose writing transactions have all finished: below the oldest transaction still in
-     * flight, no event with a smaller id can appear later, so reading on by id misses nothing.
+     * A reader's place in the feed: every event of a transaction whose id ({@code xid8}) is below {@code tx}, and those
+     * of transaction {@code tx} with an event id up to {@code id}, have been read. Written {@code tx-id}, as a page's
+     * {@code data-after} and an SSE event id.
+     *
+     * <p>Events are read in commit-safe order, by transaction and then id, and only from transactions that have all
+     * finished: below the oldest transaction still in flight ({@code pg_snapshot_xmin}) no transaction can commit later.
+     * Reading on by event id alone loses events: ids are taken at the insert, and a transaction that took its id
+     * (transaction 101, event 50) may still be open when an older transaction's later event (transaction 100, event 51)
+     * is settled and read, so a reader at event 51 never reads event 50.
      */
-    private static final String SETTLED = "tx < pg_snapshot_xmin(pg_current_snapshot())";
+    public record Cursor(long tx, long id) {
 
-    public long latestId() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select coalesce(max(id), 0) from inbox_event where " + SETTLED);
-                ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
+        /** The cursor in {@code value}, or empty for anything else (blank, malformed, negative, too long). */
+        public static Optional<Cursor> parse(String value) {
+            if (value == null || value.isBlank() || value.length() > 41) {
+                return Optional.empty();
+            }
+            String[] parts = value.trim().split("-", -1);
+            if (parts.length != 2) {
+                return Optional.empty();
+            }
+            try {
+                long tx = Long.parseLong(parts[0]);
+                long id = Long.parseLong(parts[1]);
+                return tx < 0 || id < 0 ? Optional.empty() : Optional.of(new Cursor(tx, id));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return tx + "-" + id;
+        }
+    }
+
+    /** The oldest transaction still in flight: every transaction below it has finished. */
+    private static final String SETTLED_BELOW = "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+
+    /**
+     * Where a page that is about to read what it shows follows on from: every event of a finished transaction is
+     * behind it, every event still to commit ahead of it. Read it <em>before</em> the page's own reads.
+     */
+    public Cursor mark() {
+        try (Connection c = dataSource.getConnection()) {
+            return new Cursor(settledBelow(c), 0);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the inbox event table", e);
+        }
+    }
+
+    private static long settledBelow(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(SETTLED_BELOW); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
         }
     }
 
@@ -70,33 +120,56 @@ public class InboxEventFeed {
         }
     }
 
-    public List<Item> after(long lastId, Long viewerId, boolean seesAll) {
-        // Who may see a case is decided now, not when the event was written: a replay (?after=0) of a case that
-        // was unassigned then and is someone else's now shows nothing. The account itself is checked on each read,
-        // so a deactivated account's open stream goes quiet.
-        String sql = "select e.id, e.type, i.reference_code from inbox_event e join intake i on i.id = e.intake_id "
-                + "where e.id > ? and " + SETTLED + " "
+    /** The events after {@code from} that the viewer may see ({@link #read}), without the cursor after them. */
+    public List<Item> after(Cursor from, Long viewerId, boolean seesAll) {
+        return read(from, viewerId, seesAll).items();
+    }
+
+    /**
+     * At most {@value #BATCH} settled events after {@code from} that the viewer may see (all when {@code viewerId} is
+     * null), in transaction and id order, and the cursor to read on from. Events the viewer may not see are passed
+     * over, and the cursor moves past them too.
+     */
+    public Batch read(Cursor from, Long viewerId, boolean seesAll) {
+        // Who may see a case is decided now, not when the event was written: a replay of a case that was unassigned
+        // then and is someone else's now shows nothing. The account itself is checked on each read, so a deactivated
+        // account's open stream goes quiet.
+        String sql = "select e.id, e.type, i.reference_code, e.tx::text::bigint from inbox_event e join intake i on i.id = e.intake_id "
+                + "where (e.tx, e.id) > (?::text::xid8, ?) and e.tx < ?::text::xid8 "
                 + (viewerId == null ? "" : "and exists (select 1 from account a where a.id = ? and a.active) ")
                 + (seesAll ? "" : "and (i.assignee_id is null or i.assignee_id = ?) ")
                 // The account id is a number written into the statement (the rules' condition may name it often).
                 + (viewerId == null ? "" : "and " + access.visibleTo("i.id", Long.toString(viewerId)) + " ")
-                + "order by e.id limit " + BATCH;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            int p = 1;
-            s.setLong(p++, lastId);
-            if (viewerId != null) {
-                s.setLong(p++, viewerId);
+                + "order by e.tx, e.id limit " + BATCH;
+        try (Connection c = dataSource.getConnection()) {
+            // Read first, in its own statement: the events' statement sees every transaction below it as finished.
+            long below = settledBelow(c);
+            if (below <= from.tx()) {
+                return new Batch(List.of(), from);
             }
-            if (!seesAll) {
-                s.setLong(p, viewerId);
-            }
-            List<Item> items = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    items.add(new Item(r.getLong(1), r.getString(2), r.getString(3)));
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int p = 1;
+                s.setString(p++, Long.toString(from.tx()));
+                s.setLong(p++, from.id());
+                s.setString(p++, Long.toString(below));
+                if (viewerId != null) {
+                    s.setLong(p++, viewerId);
                 }
+                if (!seesAll) {
+                    s.setLong(p, viewerId);
+                }
+                List<Item> items = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        long id = r.getLong(1);
+                        items.add(new Item(id, r.getString(2), r.getString(3), new Cursor(r.getLong(4), id)));
+                    }
+                }
+                // A full batch may stop inside a transaction's events: read on from its last one. Otherwise every
+                // event below the settled line has been read.
+                Cursor next = items.size() == BATCH ? items.get(BATCH - 1).cursor() : new Cursor(below, 0);
+                return new Batch(items, next);
             }
-            return items;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the inbox event table", e);
         }

@@ -1,7 +1,7 @@
 package id.ruangaman.inbox;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -25,8 +25,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Server-sent events for open inbox pages. Each event names a case and what changed (never content);
- * its id is the {@code inbox_event} id, so a reconnecting page (Last-Event-ID) or a page that passes
- * the id it was rendered at ({@code ?after=}) replays everything it missed from the database.
+ * its id is the feed's cursor after it ({@link InboxEventFeed.Cursor}, {@code tx-id}), so a reconnecting page
+ * (Last-Event-ID) or a page that passes the cursor it was rendered at ({@code ?after=}) replays everything it missed
+ * from the database. A missing or malformed cursor starts at the present.
  * Polling the table runs on worker threads; the stream itself stays on the IO thread.
  */
 @Path("/inbox/events")
@@ -53,11 +54,9 @@ public class InboxEventsResource {
         long viewer = current.id();
         byte[] session = current.sessionId() == null ? new byte[0] : AccountSessions.idHash(current.sessionId());
         Duration idle = sessions.idleTimeout();
-        Long start = parse(lastEventId);
-        if (start == null) {
-            start = parse(after);
-        }
-        AtomicLong cursor = new AtomicLong(start == null ? feed.latestId() : start);
+        InboxEventFeed.Cursor start = InboxEventFeed.Cursor.parse(lastEventId)
+                .or(() -> InboxEventFeed.Cursor.parse(after)).orElseGet(feed::mark);
+        AtomicReference<InboxEventFeed.Cursor> cursor = new AtomicReference<>(start);
         return Multi.createFrom().ticks().every(config.livePollInterval())
                 .onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(tick -> Uni.createFrom()
@@ -65,17 +64,15 @@ public class InboxEventsResource {
                             // The account is checked again on every poll: a deactivated account, an ended or idle
                             // session, or a changed role takes effect on an open stream at once.
                             String role = feed.stillAllowed(viewer, session, idle).orElseThrow(StreamEnded::new);
-                            return feed.after(cursor.get(), viewer, Role.COORDINATOR.equals(role));
+                            return feed.read(cursor.get(), viewer, Role.COORDINATOR.equals(role));
                         })
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .onFailure(StreamEnded.class).recoverWithCompletion()
-                .onItem().transformToMultiAndConcatenate(items -> {
-                    if (!items.isEmpty()) {
-                        cursor.set(items.get(items.size() - 1).id());
-                    }
-                    return Multi.createFrom().iterable(items);
+                .onItem().transformToMultiAndConcatenate(batch -> {
+                    cursor.set(batch.next());
+                    return Multi.createFrom().iterable(batch.items());
                 })
-                .map(item -> sse.newEventBuilder().id(String.valueOf(item.id())).name(item.type())
+                .map(item -> sse.newEventBuilder().id(item.cursor().toString()).name(item.type())
                         .data(item.referenceCode()).build());
     }
 
@@ -83,18 +80,6 @@ public class InboxEventsResource {
     private static final class StreamEnded extends RuntimeException {
         StreamEnded() {
             super(null, null, false, false);
-        }
-    }
-
-    private static Long parse(String value) {
-        if (value == null || value.isBlank() || value.length() > 19) {
-            return null;
-        }
-        try {
-            long parsed = Long.parseLong(value.trim());
-            return parsed < 0 ? null : parsed;
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 }

@@ -34,7 +34,7 @@ public class InboxResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<CaseRow> rows, CaseFilter filter, boolean hasNext, Instant now, long afterEvent,
+        static native TemplateInstance list(List<CaseRow> rows, CaseFilter filter, boolean hasNext, Instant now, InboxEventFeed.Cursor afterEvent,
                 List<String> statuses, List<String> channels, List<String> roles, List<String> services, List<String> violenceTypes);
     }
 
@@ -67,7 +67,7 @@ public class InboxResource {
         }
         CaseFilter filter = CaseFilter.of(view, status, channel, role, service, ref, page, violence, urgent, child);
         Instant now = Instant.now(clock);
-        long after = feed.latestId();
+        InboxEventFeed.Cursor after = feed.mark();
         int size = config.pageSize();
         List<CaseRow> rows = QuarkusTransaction.requiringNew()
                 .call(() -> query.page(filter, current.id(), current.isCoordinator(), now, size));

@@ -49,7 +49,7 @@ class ConflictOfInterestListsTest {
         Account leadCoordinator = fixtures.account("coi-list-conflicted-coordinator", Role.COORDINATOR);
         fixtures.account("coi-list-coordinator", Role.COORDINATOR);
         String coordinator = loginThroughTheForm("coi-list-coordinator");
-        long start = feed.latestId();
+        id.ruangaman.inbox.InboxEventFeed.Cursor start = feed.mark();
         String ref = fixtures.submittedCase(true);
         String other = fixtures.submittedCase(true);
         as(coordinator).formParam("provider", String.valueOf(data.provider("contoh-lbh"))).formParam("service", "legal").when()

@@ -52,7 +52,7 @@ class CaseIsolationTest {
         String a = login("iso-counsellor-a");
         String b = login("iso-counsellor-b");
         String secret = "S1-" + UUID.randomUUID();
-        long start = feed.latestId(); // a replay from here covers everything of both cases, from their first event
+        id.ruangaman.inbox.InboxEventFeed.Cursor start = feed.mark(); // a replay from here covers everything of both cases, from their first event
 
         // Case 1: the report, then a follow-up and a photo kept as evidence after the person says yes.
         String ref1 = fixtures.submittedCase(true);
@@ -93,12 +93,12 @@ class CaseIsolationTest {
         // Live events: a reply on case 1 raises events on case 1 only, and B's stream never names case 1,
         // not even when replaying from the beginning (events written while case 1 was still unassigned).
         long case1 = QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref1).orElseThrow().id);
-        long mark = feed.latestId();
+        id.ruangaman.inbox.InboxEventFeed.Cursor mark = feed.mark();
         as(a).formParam("text", "Balasan kedua " + secret).when().post("/inbox/cases/" + ref1 + "/reply").then().statusCode(303);
-        id.ruangaman.testing.Eventually.await("events settled", java.time.Duration.ofSeconds(10), () -> feed.latestId() > mark);
+        id.ruangaman.testing.Eventually.await("events settled", java.time.Duration.ofSeconds(10), () -> feed.mark().tx() > mark.tx());
         @SuppressWarnings("unchecked")
         List<Number> touched = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select distinct intake_id from inbox_event where id > ?1").setParameter(1, mark).getResultList());
+                "select distinct intake_id from inbox_event where tx::text::bigint >= ?1").setParameter(1, mark.tx()).getResultList());
         assertTrue(touched.stream().allMatch(id -> id.longValue() == case1), "events of another case: " + touched);
         assertTrue(feed.after(start, bId, false).stream().anyMatch(item -> ref2.equals(item.referenceCode())), "B sees case 2");
         assertTrue(feed.after(start, bId, false).stream().noneMatch(item -> ref1.equals(item.referenceCode())),
