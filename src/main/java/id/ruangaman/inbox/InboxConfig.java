@@ -31,4 +31,13 @@ public interface InboxConfig {
     /** How often an open inbox page checks the event table for news. */
     @WithDefault("1S")
     Duration livePollInterval();
+
+    /**
+     * How long the live-update events ({@code inbox_event}: which case changed and how, never content) are kept. A page
+     * replays only the events after it was rendered, and its stream ends with the login session (idle timeout,
+     * {@code quarkus.http.auth.form.timeout}), so a day is far more than any open page needs; older rows only grow the
+     * table. Must be longer than that timeout.
+     */
+    @WithDefault("P1D")
+    Duration liveEventRetention();
 }
