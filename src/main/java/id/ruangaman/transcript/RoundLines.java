@@ -40,8 +40,9 @@ import id.ruangaman.security.crypto.FieldCipher;
  * wrote with what it wrote. A line changed in the database meanwhile by a bulk statement and not in memory (an
  * erasure emptying its body) is left as the statement left it, as Hibernate leaves an unchanged entity.
  *
- * <p>The foreign keys of {@code chat_message} are checked at the commit (V142, V159): a line may be written before the
- * contact or the report it names, which Hibernate inserts at its own flush.
+ * <p>A line may be written before the contact or the report it names, which Hibernate inserts at its own flush: its
+ * report and the line it edits are checked at the commit (V159); its contact is not checked by the database (V169:
+ * contact rows are never deleted, and a line's contact is an entity of the same transaction).
  */
 @ApplicationScoped
 public class RoundLines {
