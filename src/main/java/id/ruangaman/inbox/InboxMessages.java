@@ -535,6 +535,14 @@ public interface InboxMessages {
     @Message
     String contact_card(String name, int numbers);
 
+    /** A survivor's line the service could not read: "Pesan yang tidak bisa dibaca (jenis: polling)". */
+    @Message
+    String unreadable_line(String kind);
+
+    /** The kind of an unreadable line, by the code a channel gave it ({@code poll} → "polling"); any other: "lainnya". */
+    @Message
+    String unreadable_kind(String key);
+
     /** The link that shows a contact card's numbers, on a click that is written to the audit log. */
     @Message
     String contact_card_show(int numbers);

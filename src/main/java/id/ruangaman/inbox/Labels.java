@@ -261,6 +261,14 @@ public class Labels {
         return SharedCard.inAnswer(line).map(this::contactCard).orElse(line);
     }
 
+    /**
+     * A line the service could not read, as people see it: "Pesan yang tidak bisa dibaca (jenis: polling)". The kind is
+     * the channel's code ({@code Input.Unsupported#kind}); one without a label reads "lainnya", never as the code.
+     */
+    String unreadable(String kind) {
+        return msg().unreadable_line(msg().unreadable_kind(kind == null ? "" : kind.toLowerCase(Locale.ROOT)));
+    }
+
     /** A shared contact card as people see it: "Kartu kontak: Sinta · 1 nomor telepon (disembunyikan)". */
     String contactCard(SharedCard card) {
         return msg().contact_card(card.name(), card.numbers());

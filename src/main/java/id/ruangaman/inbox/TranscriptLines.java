@@ -169,6 +169,8 @@ class TranscriptLines {
         } else if (in instanceof Input.SharedContact contact) {
             // A third party's number stays hidden until a deliberate, audited click (CaseService.contactCardNumbers).
             return "[" + labels.contactCard(SharedCard.of(contact)) + "]";
+        } else if (in instanceof Input.Unsupported unreadable) {
+            return "[" + labels.unreadable(unreadable.kind()) + "]"; // nothing lost silently: the kind, never a code
         }
         return "[" + labels.mediaKind(m.kind) + "]";
     }

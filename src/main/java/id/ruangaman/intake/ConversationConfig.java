@@ -48,6 +48,14 @@ public interface ConversationConfig {
     @WithDefault("6H")
     Duration threadQuietPeriod();
 
+    /**
+     * RUANGAMAN_CONVERSATION_UNREADABLE_NOTE_EVERY: what the service cannot read ({@code Input.Unsupported}: a poll, a
+     * story, a view-once item ...) gets one note saying what to send instead; more from the same person within this
+     * time are recorded without another note, so a burst of them gets one answer, not a flood.
+     */
+    @WithDefault("2M")
+    Duration unreadableNoteEvery();
+
     /** The SOP's first-response deadline after an intake arrives. */
     @WithDefault("72H")
     Duration firstResponseWithin();

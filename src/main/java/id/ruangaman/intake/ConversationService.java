@@ -55,6 +55,8 @@ public class ConversationService {
     private static final Set<String> MEDIA_KINDS = Set.of("photo", "document", "voice", "audio", "video");
     /** Files closer together than this, after one the question did not ask for, are one act (an album). */
     private static final Duration BURST = Duration.ofSeconds(10);
+    /** The kind of a transcript line holding something the service cannot read ({@link Input.Unsupported}). */
+    private static final String UNREADABLE_KIND = "unsupported";
 
     private final ContactRepository contacts;
     private final SessionRepository sessions;
@@ -130,6 +132,8 @@ public class ConversationService {
      * <li>a file with {@code moreFilesComing} (the sender has later files waiting: an album, several images at once)
      * is taken silently, and so is a file that arrives right after another file the question did not ask for: one
      * answer per burst, not one per file;</li>
+     * <li>something the service cannot read ({@link Input.Unsupported}) within {@code unreadable-note-every} of an
+     * earlier one is recorded (the counsellor sees it) and gets no second note;</li>
      * <li>a second press of the button just accepted (same data within {@code double-tap-window}, no longer the
      * current question) is recorded and changes nothing;</li>
      * <li>after the report, a press of a button that is no longer current ({@link Output.StaleButton}) gets a short
@@ -174,7 +178,8 @@ public class ConversationService {
         // taking a file of a burst silently there would swallow the one acknowledgement or question the burst gets.
         boolean thread = state.filter(current -> current.status() == SessionStatus.COMPLETED && current.thread() != null).isPresent();
         boolean quiet = input instanceof Input.Media && !thread
-                && (moreFilesComing || !fileWanted && previous.get().filter(this::recentFile).isPresent());
+                && (moreFilesComing || !fileWanted && previous.get().filter(this::recentFile).isPresent())
+                || input instanceof Input.Unsupported && unreadableNoted(contactId);
         AtomicReference<String> pressAnswer = new AtomicReference<>();
         List<ChatMessage> replies = receiveLocked(contact, session, state, input, null, providerMessageId, quiet,
                 contact.channel == Channel.TELEGRAM ? pressAnswer::set : null);
@@ -209,6 +214,15 @@ public class ConversationService {
         return !current && previous.get().filter(message -> ("button".equals(message.kind) || ChatMessage.KIND_STALE_BUTTON.equals(message.kind))
                 && TranscriptBody.of(press).equals(message.body)
                 && message.createdAt.isAfter(Instant.now(clock).minus(config.doubleTapWindow()))).isPresent();
+    }
+
+    /**
+     * Whether the person sent something unreadable a short while ago ({@code unreadable-note-every}): that one got the
+     * note saying what to send instead; this one is recorded without another (read before this line is recorded).
+     */
+    private boolean unreadableNoted(long contactId) {
+        return messages.count("contactId = ?1 and direction = ?2 and kind = ?3 and createdAt > ?4", contactId,
+                ChatMessage.Direction.IN, UNREADABLE_KIND, Instant.now(clock).minus(config.unreadableNoteEvery())) > 0;
     }
 
     private boolean recentFile(ChatMessage message) {
@@ -568,7 +582,7 @@ public class ConversationService {
         } else if (input instanceof Input.Sticker) {
             return "sticker";
         }
-        return "unsupported";
+        return UNREADABLE_KIND;
     }
 
 }

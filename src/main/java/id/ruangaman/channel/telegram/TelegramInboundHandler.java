@@ -36,7 +36,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Turns stored Telegram updates into conversation steps. Only private chats are served. Not a person's message, and
  * never answered (counted in {@code ruangaman.inbound.ignored} by reason): service messages (pins, the auto-delete
  * timer, chat photo, video chats, joins and leaves), {@code my_chat_member}, reactions, and group, supergroup and
- * channel posts after the one polite notice per group.
+ * channel posts after the one polite notice per group. Content the service cannot read (a poll, a dice, a game, a
+ * story, paid media, a giveaway, a checklist ...) goes to the conversation as {@link Input.Unsupported} by its kind,
+ * which answers it with one kind note and keeps a labelled line for the counsellor.
  */
 @ApplicationScoped
 class TelegramInboundHandler implements InboundHandler {
@@ -211,7 +213,7 @@ class TelegramInboundHandler implements InboundHandler {
         if (message.hasSticker()) {
             return new Input.Sticker();
         }
-        return new Input.Unsupported(TelegramUpdates.kindOf(message));
+        return new Input.Unsupported(TelegramUpdates.unreadableKind(message));
     }
 
     /** A message, an edit or a notice to the person who wrote: the update's contact hash is their chat's. */

@@ -104,6 +104,37 @@ final class TelegramUpdates {
     }
 
     /**
+     * The kind of a message whose content the service cannot read [Bot API: Message]: {@code poll}, {@code dice},
+     * {@code game}, {@code story} (a forwarded story), {@code paid_media}, {@code giveaway}, {@code giveaway_winners},
+     * {@code checklist}, {@code invoice}, {@code animation} (normally sent with a {@code document}, read as one); else
+     * {@link #kindOf} ({@code other_message} for content newer than this library). Only the kind, never the content.
+     */
+    static String unreadableKind(Message message) {
+        if (message.hasPoll()) {
+            return "poll";
+        } else if (message.hasDice()) {
+            return "dice";
+        } else if (message.hasGame()) {
+            return "game";
+        } else if (message.hasStory()) {
+            return "story";
+        } else if (message.hasPaidMedia()) {
+            return "paid_media";
+        } else if (message.getGiveaway() != null) {
+            return "giveaway";
+        } else if (message.getGiveawayWinners() != null) {
+            return "giveaway_winners";
+        } else if (message.hasChecklist()) {
+            return "checklist";
+        } else if (message.hasInvoice()) {
+            return "invoice";
+        } else if (message.hasAnimation()) {
+            return "animation";
+        }
+        return kindOf(message);
+    }
+
+    /**
      * A service message: something that happened in the chat (a pin, the auto-delete timer, the chat photo, a video
      * chat, members joining or leaving, a new title ...), not something the person said. [Bot API: Message]
      */

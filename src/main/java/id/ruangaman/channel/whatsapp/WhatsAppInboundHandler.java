@@ -30,10 +30,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Turns stored WhatsApp messages into conversation steps and statuses into delivery states. Not a person's message,
- * and never answered (counted in {@code ruangaman.inbound.ignored} by reason): reactions, {@code unsupported}
- * messages, {@code errors}, message echoes, group messages, messages to another phone number id of the business
- * account, and messages naming no sender. A {@code system} message that the number or BSUID changed moves the contact.
+ * Turns stored WhatsApp messages into conversation steps and statuses into delivery states. An {@code unsupported}
+ * message (WhatsApp could not hand its content over) goes to the conversation as {@link Input.Unsupported}, which
+ * answers it with one kind note. Not a person's message, and never answered (counted in
+ * {@code ruangaman.inbound.ignored} by reason): reactions, a pinned message, {@code errors} entries, message echoes,
+ * group messages, messages to another phone number id of the business account, and messages naming no sender. A {@code system} message that the number or BSUID changed moves the contact.
  */
 @ApplicationScoped
 class WhatsAppInboundHandler implements InboundHandler {
@@ -182,11 +183,34 @@ class WhatsAppInboundHandler implements InboundHandler {
                 return new Ignore("reaction"); // a reaction needs no answer; it is acknowledged and left alone
             }
             case "unsupported", "errors" -> {
-                return new Ignore("unsupported"); // WhatsApp could not hand the content over; nothing to answer
+                // WhatsApp could not hand the content over (a poll, a view-once item, an edit, a type newer than the API
+                // version): the person gets one note saying what to send instead; the counsellor sees the kind.
+                String kind = unsupportedKind(message);
+                if (kind == null) {
+                    return new Ignore("pin"); // pinning a message: something done to the chat, not said in it
+                }
+                input = new Input.Unsupported(kind);
             }
             default -> input = new Input.Unsupported(type);
         }
         return new Converse(from, profileName, input, id, false);
+    }
+
+    /**
+     * The kind of an {@code unsupported} message, from {@code unsupported.type} ({@code poll_creation},
+     * {@code poll_update}, {@code view_once}, {@code edit} ...; none when WhatsApp gives no type, e.g. error 131060,
+     * "message currently unavailable"): polls are one kind; a kind is kept only when it is a plain word (it is a label
+     * key, never shown). Null for {@code pin}, which needs no answer.
+     */
+    static String unsupportedKind(JsonNode message) {
+        String type = message.path("unsupported").path("type").asText("").toLowerCase(java.util.Locale.ROOT);
+        if (type.equals("pin")) {
+            return null;
+        }
+        if (type.startsWith("poll")) {
+            return "poll";
+        }
+        return type.matches("[a-z_]{1,32}") ? type : "unknown";
     }
 
     /**

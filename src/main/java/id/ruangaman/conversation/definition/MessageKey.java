@@ -15,7 +15,14 @@ public enum MessageKey {
     /** Said instead of FALLBACK when the question is shown in the summary and was recorded as skipped. */
     FALLBACK_SKIPPED,
     STALE_BUTTON,
+    /** A sticker, or a location or contact card where no free text is asked: "only text and buttons here". */
     UNSUPPORTED_INPUT,
+    /**
+     * Something the service cannot read at all ({@link id.ruangaman.conversation.Input.Unsupported}: a poll, a dice, a
+     * story, a view-once item, a type newer than the platform's API): that kind cannot be read here, and what can
+     * (text, a photo, a voice note, a document). During an intake, and after the report instead of the acknowledgement.
+     */
+    UNREADABLE_INPUT,
     MEDIA_NOT_EXPECTED,
     UNKNOWN_COMMAND,
     HELP,

@@ -28,6 +28,12 @@ public final class Answering {
             Prompter.ask(turn);
             return;
         }
+        if (reply == null && input instanceof Input.Unsupported) {
+            // Something no question can read (a poll, a dice, a story ...): say so and what works, with the question's
+            // buttons; the question stays where it was and no attempt is counted.
+            Prompter.sayWithButtons(turn, turn.msg(MessageKey.UNREADABLE_INPUT));
+            return;
+        }
         if (reply == null) {
             // A sticker, a poll, or a location or contact card where no free text is asked: one short line that keeps
             // the question's buttons, never the whole question again. At a question that takes files, the question's

@@ -73,6 +73,12 @@ public final class CaseThreads {
             turn.emit(new Output.StaleButton());
             return;
         }
+        if (input instanceof Input.Unsupported) {
+            // Nothing the counsellor can read arrived (a poll, a view-once item ...): not "your message reached the task
+            // force", but what to send instead. The acknowledgement stays for the next readable message.
+            turn.say(turn.msg(MessageKey.UNREADABLE_INPUT));
+            return;
+        }
         if (input instanceof Input.Media media && media.mediaId() != null && !media.mediaId().isBlank()) {
             if (thread(turn).evidenceConsent()) {
                 turn.emit(new Output.EvidenceKept(turn.state().referenceCode(), List.of(media.mediaId())));

@@ -71,7 +71,8 @@ public final class PendingPrompts {
         } else if (input instanceof Input.Text text) {
             chosen = ChoiceMatcher.match(text.text(), choices(turn, prompt));
         } else {
-            ask(turn, prompt, turn.msg(MessageKey.UNSUPPORTED_INPUT)); // one short line with the buttons, not the question again
+            // one short line with the buttons, not the question again
+            ask(turn, prompt, turn.msg(input instanceof Input.Unsupported ? MessageKey.UNREADABLE_INPUT : MessageKey.UNSUPPORTED_INPUT));
             return;
         }
         if (chosen.isEmpty()) {
