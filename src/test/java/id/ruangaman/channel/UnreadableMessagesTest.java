@@ -19,6 +19,7 @@ import id.ruangaman.testing.FakeGraph;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
+import id.ruangaman.testing.LogLines;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
 import id.ruangaman.testing.WhatsAppFixtures;
@@ -38,7 +39,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * works; the question stays where it was (the next answer is taken);</li>
  * <li>never a flood: more of them within a short while are recorded and get no second note;</li>
  * <li>the transcript keeps a line per message with its kind, which the counsellor reads as a label;</li>
- * <li>a reaction and a pinned message still get no answer.</li>
+ * <li>a reaction and a pinned message still get no answer;</li>
+ * <li>no log line names the chat or holds what was sent.</li>
  * </ul>
  */
 @QuarkusTest
@@ -123,11 +125,18 @@ class UnreadableMessagesTest {
         chats.send(TelegramFixtures.render("start_command.json", chat), chat);
         chats.walkTelegram(chat, IntakeWalk.of("language:id"));
         int before = telegram.sentTo(chat).size();
-
-        for (String fixture : List.of("unreadable_poll.json", "dice.json", "unreadable_story.json", "unreadable_poll.json")) {
-            chats.send(TelegramFixtures.render(fixture, chat), chat);
+        LogLines log = LogLines.everything();
+        log.start();
+        try {
+            for (String fixture : List.of("unreadable_poll.json", "dice.json", "unreadable_story.json", "unreadable_poll.json")) {
+                chats.send(TelegramFixtures.render(fixture, chat), chat);
+            }
+        } finally {
+            log.stop();
         }
 
+        assertEquals(List.of(), log.lines().stream().filter(line -> line.contains(String.valueOf(chat)) || line.contains("Sintetis?")
+                || line.contains("Synthetic channel")).toList(), "no log line names the chat or holds the content");
         assertEquals(List.of(NOTE), telegramRepliesSince(chat, before), "one note, not four");
         assertEquals(4, chats.transcript(chat).stream().filter(line -> "unsupported".equals(line.kind)).count(),
                 "every one is in the transcript");
