@@ -571,6 +571,10 @@ public interface InboxMessages {
     @Message
     String refused(String key);
 
+    /** What a form just saved, said once next to it ({@code web.SavedNotice}'s key without its id: {@code note}, {@code minutes}). */
+    @Message
+    String saved(String key);
+
     /** A text refused as too long: its length and the field's limit, both formatted for the reader ("5.210"). */
     @Message
     String too_long_counted(String length, String limit);

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import id.ruangaman.security.Account;
 import id.ruangaman.security.AccountRepository;
@@ -31,7 +30,7 @@ public class SettingsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance settings(Account account, boolean saved);
+        static native TemplateInstance settings(Account account);
     }
 
     private final CurrentAccount current;
@@ -46,8 +45,8 @@ public class SettingsResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance settings(@RestQuery String saved) {
-        return locale.apply(Templates.settings(current.account(), saved != null));
+    public TemplateInstance settings() {
+        return locale.apply(Templates.settings(current.account()));
     }
 
     @POST
@@ -56,6 +55,6 @@ public class SettingsResource {
     public Response save(@RestForm("show_media_unblurred") String unblurred) {
         Account account = accounts.findById(current.id());
         account.showMediaUnblurred = "yes".equals(unblurred);
-        return Response.seeOther(URI.create("/inbox/settings?saved=1")).build();
+        return Response.seeOther(URI.create("/inbox/settings")).build();
     }
 }

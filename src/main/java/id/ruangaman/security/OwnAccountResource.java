@@ -29,7 +29,7 @@ public class OwnAccountResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(Account account, String error, boolean changed, int minLength);
+        static native TemplateInstance page(Account account, String error, int minLength);
     }
 
     private final AccountService service;
@@ -49,8 +49,8 @@ public class OwnAccountResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page(@org.jboss.resteasy.reactive.RestQuery String changed) {
-        return locale.apply(Templates.page(current.account(), null, changed != null, config.minPasswordLength()));
+    public TemplateInstance page() {
+        return locale.apply(Templates.page(current.account(), null, config.minPasswordLength()));
     }
 
     @POST
@@ -67,9 +67,9 @@ public class OwnAccountResource {
             }
             String reason = e.getMessage() != null && e.getMessage().startsWith("password:") ? "password_policy" : e.getMessage();
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(locale.apply(Templates.page(current.account(), reason, false, config.minPasswordLength()))).build();
+                    .entity(locale.apply(Templates.page(current.account(), reason, config.minPasswordLength()))).build();
         }
-        return Response.seeOther(URI.create("/inbox/account?changed=1")).build();
+        return Response.seeOther(URI.create("/inbox/account")).build();
     }
 
     @POST

@@ -268,6 +268,20 @@
     near.scrollIntoView({ block: 'center' });
   }
 
+  // A page shown after a save says what was saved next to the form that was used (#saved, role="status"): the browser is
+  // taken there, as to a refusal, and the line is focused so a screen reader reads it at once.
+  // After the load: the browser's own move to the address's #section comes then, and would take the focus back.
+  function focusSaved() {
+    var saved = document.getElementById('saved');
+    if (!saved || moved || document.querySelector('main section .alert.refusal')) { return; }
+    saved.setAttribute('tabindex', '-1');
+    function go() {
+      saved.focus({ preventScroll: true });
+      saved.scrollIntoView({ block: 'center' });
+    }
+    if (document.readyState === 'complete') { setTimeout(go, 0); } else { window.addEventListener('load', function () { setTimeout(go, 0); }); }
+  }
+
   function print() {
     document.querySelectorAll('[data-print]').forEach(function (b) { b.addEventListener('click', function () { window.print(); }); });
   }
@@ -281,4 +295,5 @@
   keepTyped();
   restoreTyped();
   focusRefusal();
+  focusSaved();
 }());
