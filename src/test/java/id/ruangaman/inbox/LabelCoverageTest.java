@@ -3,6 +3,7 @@ package id.ruangaman.inbox;
 import static id.ruangaman.inbox.InboxFixtures.as;
 import static id.ruangaman.inbox.InboxFixtures.getAs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
@@ -234,6 +235,19 @@ class LabelCoverageTest {
         assertEquals("2 cases", Labels.in(flows, conversations, "en").auditDetail("cases:2"));
         assertEquals("Pelapor (lewat chat)", Labels.in(flows, conversations, "id").actor("survivor-chat"));
         assertEquals("Reporter (via chat)", Labels.in(flows, conversations, "en").actor("survivor-chat"));
+    }
+
+    /**
+     * A referral drafted or changed with no part ticked records {@code parts:none}: its history says "—", not
+     * "(tidak dikenal)" (walkthrough: a counsellor's first draft read as if the service did not know what was shared).
+     */
+    @Test
+    void shouldShowNoPartsAsNoneNotAsUnknown() {
+        for (String lang : List.of("id", "en")) {
+            String shown = Labels.in(flows, conversations, lang).auditDetail("referral:4 parts:none");
+            assertFalse(shown.contains("(tidak dikenal)") || shown.contains("(unknown)") || shown.contains("none"), lang + ": " + shown);
+            assertTrue(shown.endsWith(" —"), lang + ": " + shown);
+        }
     }
 
     /** The audit log page as a person reads it: the tester's rows show labels, the value of a detail included. */
