@@ -412,7 +412,7 @@ class LoadBenchmark {
                 // No flight recording here: its buffers hold 40 to 60 MB of the service's memory, which this phase measures
                 // for goal 4. The acknowledgement and drain phases carry the service's profile; this one PostgreSQL's.
                 IntakeLoadPlan plan = new IntakeLoadPlan(RATE, THINK_SECONDS, SECONDS, WHATSAPP_EVERY);
-                openLoop(load, plan, backlog, platforms, telegramReplies, whatsappReplies);
+                openLoop(load, plan, backlog, platforms, telegramReplies, whatsappReplies, new ServiceCounters(service.port(), "ruangaman_ack"));
                 report.statements(admin, "bench_open", "open loop at " + RATE + " updates/s", PROFILE_TOP);
                 openLoopLimits(platforms);
             }
@@ -445,9 +445,11 @@ class LoadBenchmark {
     }
 
     private void openLoop(WebhookLoad load, IntakeLoadPlan plan, Backlog backlog, BenchPlatforms platforms, int[] telegramReplies,
-            int[] whatsappReplies) throws Exception {
+            int[] whatsappReplies, ServiceCounters counters) throws Exception {
         backlog.start(Duration.ofSeconds(1));
+        counters.start(Duration.ofSeconds(5));
         WebhookLoad.Outcome[] outcomes = load.openLoop(plan.requests, Duration.ofMinutes(10));
+        List<ServiceCounters.Scrape> scrapes = counters.stop();
         long loadStart = outcomes[0].startNanos() - plan.requests.get(0).dueNanos();
         Backlog.Drain drain = backlog.drain(DRAIN_LIMIT);
         List<Backlog.Sample> samples = backlog.stop();
@@ -524,6 +526,8 @@ class LoadBenchmark {
                 + "WHATSAPP_MAX_PER_SECOND=%d (the outbound limits are not what this run measures), otherwise defaults%n%n%s", plan.people,
                 THINK_SECONDS, plan.steadyFromNanos / 1e9, SECONDS, statuses, drain.seconds(), drain.complete() ? "" : " (NOT finished)",
                 BenchReport.cpu(first, last), OPEN_LIMIT, BenchReport.series(samples, 5)));
+        report.section("Open loop at " + RATE + " updates/s: the webhook's priority and where an acknowledgement waits (the "
+                + "service's ruangaman_ack counters)", ServiceCounters.report(scrapes, steadyFrom, steadyTo));
     }
 
     /** The open loop's own sends against its (high) channel limits: never above, whatever the rate. */

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -15,6 +16,9 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Vertx;
 
@@ -48,6 +52,9 @@ import io.vertx.core.Vertx;
  * <p>A steady load the machine can carry (the webhook answering in a few milliseconds) does not pause processing,
  * whatever its rate: the rule reacts to the webhook's delay, not to its traffic. With no webhook traffic nothing is
  * probed and the check is a few memory reads.
+ *
+ * <p>Counters ({@code ruangaman.ack.priority.*}, no data): how often and why the webhook began to count as congested,
+ * the late ticks per event loop, how long background work was held and how long its threads waited.
  */
 @ApplicationScoped
 public class AckPriority {
@@ -85,14 +92,24 @@ public class AckPriority {
         Runnable every(long millis, Supplier<Runnable> perLoop);
     }
 
+    /** What made the webhook count as congested (a tag of the counters). */
+    enum Cause {
+        /** More than {@value #WAITING_ABOVE} requests waited for their commit. */
+        WAITING,
+        /** An event loop ran late tick after tick. */
+        LATE_LOOP
+    }
+
     /** One event loop's probe: when it last ticked, how late that tick was, and how many late ticks in a row it ran. */
     private final class Probe implements Runnable {
+        final AtomicLong lateTicks;
         volatile long lastTick;
         volatile long lastLag;
         volatile int lateInARow;
 
-        Probe(long now) {
+        Probe(long now, AtomicLong lateTicks) {
             lastTick = now;
+            this.lateTicks = lateTicks;
         }
 
         @Override
@@ -106,7 +123,8 @@ public class AckPriority {
                     stopProbe.run(); // the webhook has gone quiet: whatever delays the event loop now is not its
                 }
             } else if (lateInARow >= LATE_IN_A_ROW) {
-                lastCongested = now;
+                lateTicks.incrementAndGet();
+                sign(now, Cause.LATE_LOOP);
             }
         }
 
@@ -132,37 +150,66 @@ public class AckPriority {
     private final long maxPauseNanos;
     private final long lagAboveNanos;
     private final Ticker ticker;
+    private final MeterRegistry metrics;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicBoolean probing = new AtomicBoolean();
     /** When the next unit of background work may go while the webhook is congested (a nanoTime reading). */
     private final AtomicLong nextAdmission;
     private volatile long lastArrival = Long.MIN_VALUE / 2;
     /** When a sign of congestion was last seen (a nanoTime reading). */
-    private volatile long lastCongested = Long.MIN_VALUE / 2;
+    private final AtomicLong lastCongested = new AtomicLong(Long.MIN_VALUE / 2);
     private volatile List<Probe> probes = List.of();
     private volatile Runnable stopProbe = () -> { };
+    /** Counters, for how often, why and how long background work was held (no data, only counts and times). */
+    private final AtomicLong[] started = new AtomicLong[Cause.values().length];
+    private final AtomicLong heldNanos = new AtomicLong();
+    private final LongAdder waitedNanos = new LongAdder();
+    private final LongAdder waits = new LongAdder();
+    private final LongAdder admitted = new LongAdder();
+    private final List<AtomicLong> lateTicksByLoop = new ArrayList<>();
 
     @Inject
-    AckPriority(AckConfig config, Vertx vertx) {
+    AckPriority(AckConfig config, Vertx vertx, MeterRegistry metrics) {
         this(System::nanoTime, config.yieldMaxPause(), config.yieldLag(), (millis, perLoop) -> {
             List<ScheduledFuture<?>> ticks = new ArrayList<>();
             for (EventExecutor loop : vertx.nettyEventLoopGroup()) {
                 ticks.add(loop.scheduleWithFixedDelay(perLoop.get(), millis, millis, TimeUnit.MILLISECONDS));
             }
             return () -> ticks.forEach(tick -> tick.cancel(false));
-        });
+        }, metrics);
+    }
+
+    /** Counted in a registry of its own (tests). */
+    AckPriority(LongSupplier nanoTime, Duration maxPause, Duration lagAbove, Ticker ticker) {
+        this(nanoTime, maxPause, lagAbove, ticker, new SimpleMeterRegistry());
     }
 
     /**
      * {@code maxPause}: longest single wait (zero: never pause); {@code lagAbove}: event-loop delay above which the
-     * webhook counts as congested; {@code ticker}: runs the probe on the event loops.
+     * webhook counts as congested; {@code ticker}: runs the probe on the event loops; {@code metrics}: where the
+     * counters go.
      */
-    AckPriority(LongSupplier nanoTime, Duration maxPause, Duration lagAbove, Ticker ticker) {
+    AckPriority(LongSupplier nanoTime, Duration maxPause, Duration lagAbove, Ticker ticker, MeterRegistry metrics) {
         this.nanoTime = nanoTime;
         this.maxPauseNanos = Math.max(0, maxPause.toNanos());
         this.lagAboveNanos = Math.max(0, lagAbove.toNanos());
         this.ticker = ticker;
+        this.metrics = metrics;
         this.nextAdmission = new AtomicLong(nanoTime.getAsLong());
+        for (Cause cause : Cause.values()) {
+            String tag = cause.name().toLowerCase(java.util.Locale.ROOT);
+            started[cause.ordinal()] = new AtomicLong();
+            FunctionCounter.builder("ruangaman.ack.priority.started", started[cause.ordinal()], AtomicLong::get).tag("cause", tag)
+                    .description("Times the webhook began to count as congested, by the sign that began it").register(metrics);
+        }
+        FunctionCounter.builder("ruangaman.ack.priority.held.seconds", heldNanos, held -> held.get() / 1e9)
+                .description("Time the webhook counted as congested, so that background work was held").register(metrics);
+        FunctionCounter.builder("ruangaman.ack.priority.waited.seconds", waitedNanos, waited -> waited.sum() / 1e9)
+                .description("Time processing and delivery threads waited for the webhook, all threads together").register(metrics);
+        FunctionCounter.builder("ruangaman.ack.priority.waits", waits, LongAdder::sum)
+                .description("Units of background work that waited for the webhook before they went").register(metrics);
+        FunctionCounter.builder("ruangaman.ack.priority.admitted", admitted, LongAdder::sum)
+                .description("Units of background work let through by their turn while the webhook was congested").register(metrics);
     }
 
     /** A webhook request handed {@code updates} rows to the group commit and waits for it. */
@@ -171,12 +218,12 @@ public class AckPriority {
         long now = nanoTime.getAsLong();
         lastArrival = now;
         if (nowWaiting > WAITING_ABOVE) {
-            lastCongested = now;
+            sign(now, Cause.WAITING);
         }
         if (maxPauseNanos > 0 && probing.compareAndSet(false, true)) {
             List<Probe> started = new ArrayList<>();
             stopProbe = ticker.every(TICK_MILLIS, () -> {
-                Probe probe = new Probe(now);
+                Probe probe = new Probe(now, lateTicks(started.size()));
                 started.add(probe);
                 return probe;
             });
@@ -184,9 +231,39 @@ public class AckPriority {
         }
     }
 
+    /** The counter of late ticks in a row of event loop {@code loop} (the same counter for every probe of that loop). */
+    private AtomicLong lateTicks(int loop) {
+        synchronized (lateTicksByLoop) {
+            while (lateTicksByLoop.size() <= loop) {
+                AtomicLong counter = new AtomicLong();
+                FunctionCounter.builder("ruangaman.ack.priority.late.ticks", counter, AtomicLong::get)
+                        .tag("loop", String.valueOf(lateTicksByLoop.size()))
+                        .description("Probe ticks of an event loop late tick after tick while the webhook had traffic")
+                        .register(metrics);
+                lateTicksByLoop.add(counter);
+            }
+            return lateTicksByLoop.get(loop);
+        }
+    }
+
     /** A webhook request got its answer (committed, refused or failed). */
     void answered() {
         waiting.decrementAndGet();
+    }
+
+    /**
+     * A sign of congestion at {@code now}. The time held is the union of the signs' holds: each sign
+     * adds the time since the one before, at most a hold.
+     */
+    private void sign(long now, Cause cause) {
+        long previous = lastCongested.getAndAccumulate(now, Math::max);
+        long gap = now - previous;
+        if (gap >= HOLD_NANOS) {
+            started[cause.ordinal()].incrementAndGet();
+            heldNanos.addAndGet(HOLD_NANOS);
+        } else if (gap > 0) {
+            heldNanos.addAndGet(gap);
+        }
     }
 
     /** How late the latest event loop is now, in nanoseconds: its last tick's delay, or the due tick's if later. */
@@ -218,7 +295,7 @@ public class AckPriority {
 
     /**
      * Whether the webhook is congested now (see the class comment): delivery then claims one message at a time, so no
-     * sender waits with a leased message for its turn.
+     * sender waits with a leased message for its turn, and a processing round prepares only what it can take.
      */
     public boolean congested() {
         return busy();
@@ -231,10 +308,10 @@ public class AckPriority {
             return false;
         }
         if (waiting.get() > WAITING_ABOVE || starved()) {
-            lastCongested = now;
+            sign(now, waiting.get() > WAITING_ABOVE ? Cause.WAITING : Cause.LATE_LOOP);
             return true;
         }
-        return now - lastCongested < HOLD_NANOS;
+        return now - lastCongested.get() < HOLD_NANOS;
     }
 
     /**
@@ -253,7 +330,11 @@ public class AckPriority {
     boolean admit() {
         long now = nanoTime.getAsLong();
         long next = nextAdmission.get();
-        return now - next >= 0 && nextAdmission.compareAndSet(next, now + ADMIT_EVERY_NANOS);
+        if (now - next >= 0 && nextAdmission.compareAndSet(next, now + ADMIT_EVERY_NANOS)) {
+            admitted.increment();
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -271,6 +352,10 @@ public class AckPriority {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
+        }
+        if (waited) {
+            waits.increment();
+            waitedNanos.add(nanoTime.getAsLong() - since);
         }
         return waited;
     }

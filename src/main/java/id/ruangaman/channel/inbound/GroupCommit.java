@@ -30,6 +30,8 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import id.ruangaman.transcript.Channel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Context;
@@ -106,6 +108,8 @@ class GroupCommit {
         final Context context;
         /** When it was queued (a {@link System#nanoTime()} reading), for {@link CommitBatchEvent#queued}. */
         final long queuedAt = System.nanoTime();
+        /** When its answer was handed to its event loop (a {@link System#nanoTime()} reading). */
+        long answeredAt;
         boolean answered;
 
         Pending(List<Row> rows, Context context) {
@@ -121,6 +125,15 @@ class GroupCommit {
     private final int queueBound;
     private final int maxBatch;
     private final int commitTimeoutMillis;
+    /**
+     * Where an acknowledgement's time goes, per request ({@code ruangaman.ack.wait}, tag {@code stage}): {@code queue}
+     * from submission until its batch starts, {@code commit} its batch's connection, insert and commit, {@code handover}
+     * from the answer until its event loop runs it, {@code total} from submission to that moment.
+     */
+    private final Timer queueWait;
+    private final Timer commitWait;
+    private final Timer handoverWait;
+    private final Timer totalWait;
     /**
      * Lock-free: an event loop handing over a request never waits for a lock the committer (or another event loop) holds,
      * which on a busy machine could be held by a thread the scheduler has just paused (a {@code LinkedBlockingQueue}'s
@@ -140,7 +153,8 @@ class GroupCommit {
     private Connection held;
     private int pooledNetworkTimeout;
 
-    GroupCommit(DataSource dataSource, InboundSignal signal, AckPriority priority, Clock clock, AckConfig config) {
+    GroupCommit(DataSource dataSource, InboundSignal signal, AckPriority priority, Clock clock, AckConfig config,
+            MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.signal = signal;
         this.priority = priority;
@@ -148,6 +162,19 @@ class GroupCommit {
         this.queueBound = Math.max(1, config.queueBound());
         this.maxBatch = Math.max(1, config.maxBatch());
         this.commitTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.commitTimeout().toMillis()));
+        this.queueWait = stage(metrics, "queue");
+        this.commitWait = stage(metrics, "commit");
+        this.handoverWait = stage(metrics, "handover");
+        this.totalWait = stage(metrics, "total");
+    }
+
+    private static Timer stage(MeterRegistry metrics, String stage) {
+        return Timer.builder("ruangaman.ack.wait").tag("stage", stage)
+                .description("Where a webhook request's acknowledgement waits inside the service, per request")
+                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+                        Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200),
+                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2))
+                .register(metrics);
     }
 
     @PostConstruct
@@ -315,7 +342,11 @@ class GroupCommit {
         event.begin();
         event.requests = batch.size();
         event.rows = unique.size();
-        event.queued = System.nanoTime() - batch.get(0).queuedAt;
+        long started = System.nanoTime();
+        event.queued = started - batch.get(0).queuedAt;
+        for (Pending pending : batch) {
+            queueWait.record(started - pending.queuedAt, TimeUnit.NANOSECONDS);
+        }
         Map<String, Boolean> inserted;
         try {
             inserted = insert(new ArrayList<>(unique.values()), event);
@@ -330,6 +361,10 @@ class GroupCommit {
         }
         event.fresh = inserted.size();
         event.commit();
+        long stored = System.nanoTime() - started;
+        for (int i = 0; i < batch.size(); i++) {
+            commitWait.record(stored, TimeUnit.NANOSECONDS);
+        }
         if (!inserted.isEmpty()) {
             signal.wake();
         }
@@ -354,11 +389,17 @@ class GroupCommit {
             return;
         }
         pending.answered = true;
+        pending.answeredAt = System.nanoTime();
         priority.answered();
         if (pending.context == null) {
             complete(pending.done, fresh, failure);
         } else {
-            pending.context.runOnContext(ignored -> complete(pending.done, fresh, failure));
+            pending.context.runOnContext(ignored -> {
+                long now = System.nanoTime();
+                handoverWait.record(now - pending.answeredAt, TimeUnit.NANOSECONDS);
+                totalWait.record(now - pending.queuedAt, TimeUnit.NANOSECONDS);
+                complete(pending.done, fresh, failure);
+            });
         }
     }
 

@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /**
  * The yielding rule of {@link AckPriority} on a hand-moved clock, with the event-loop probe ticked by hand: when
  * processing and delivery must give way to the webhook, that a steady load the machine carries never makes them, and
@@ -44,6 +47,24 @@ class AckPriorityTest {
 
     private AckPriority priority() {
         return priority(Duration.ofMillis(200));
+    }
+
+    private final MeterRegistry registry = new SimpleMeterRegistry();
+
+    /** Counted in {@link #registry}. */
+    private AckPriority counted() {
+        return new AckPriority(() -> now, Duration.ofMillis(200), Duration.ofMillis(10), (millis, perLoop) -> {
+            probe = perLoop.get();
+            secondProbe = perLoop.get();
+            return () -> {
+                probe = null;
+                secondProbe = null;
+            };
+        }, registry);
+    }
+
+    private double counted(String name, String... tags) {
+        return registry.get(name).tags(tags).functionCounter().count();
     }
 
     /** Moves the clock on by {@code millis} (rounded up to whole ticks), both event loops ticking on time while probed. */
@@ -271,5 +292,32 @@ class AckPriorityTest {
             priority.arrived(1);
         }
         assertTrue(priority.admit(), "the turn is still there for the first unit of a burst");
+    }
+
+    @Test
+    void itCountsWhyAndHowLongItHeld() {
+        AckPriority priority = counted();
+        for (int i = 0; i <= AckPriority.WAITING_ABOVE; i++) {
+            priority.arrived(1);
+        }
+        assertEquals(1, counted("ruangaman.ack.priority.started", "cause", "waiting"));
+        now += 30 * MS;
+        assertTrue(priority.busy(), "still more than " + AckPriority.WAITING_ABOVE + " waiting: a sign, within the hold");
+        assertEquals(1, counted("ruangaman.ack.priority.started", "cause", "waiting"), "the same congestion");
+        assertEquals((AckPriority.HOLD_MILLIS + 30) / 1e3, counted("ruangaman.ack.priority.held.seconds"), 1e-9,
+                "held from the first sign to a hold after the last");
+        for (int i = 0; i <= AckPriority.WAITING_ABOVE; i++) {
+            priority.answered();
+        }
+        onTimeFor(AckPriority.HOLD_MILLIS);
+        assertFalse(priority.busy());
+        for (int late = 0; late < AckPriority.LATE_IN_A_ROW; late++) {
+            now += 20 * MS;
+            secondProbe.run(); // only the second loop, late tick after tick
+        }
+        assertEquals(1, counted("ruangaman.ack.priority.late.ticks", "loop", "1"));
+        assertEquals(0, counted("ruangaman.ack.priority.late.ticks", "loop", "0"));
+        assertEquals(1, counted("ruangaman.ack.priority.started", "cause", "late_loop"));
+        assertEquals((2 * AckPriority.HOLD_MILLIS + 30) / 1e3, counted("ruangaman.ack.priority.held.seconds"), 1e-9);
     }
 }
