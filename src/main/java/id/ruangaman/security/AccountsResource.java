@@ -30,7 +30,7 @@ public class AccountsResource {
     static class Templates {
         /** {@code error}: why a form was refused, said next to that form: the reset of account {@code refusedFor}, else the new account's. */
         static native TemplateInstance list(List<Account> accounts, String username, String role, String error, Long refusedFor,
-                int minLength, java.time.Instant now, Account reset, boolean unlocked);
+                int minLength, java.time.Instant now);
     }
 
     private final AccountRepository accounts;
@@ -39,9 +39,11 @@ public class AccountsResource {
     private final InboxLocale locale;
     private final SecurityConfig config;
     private final java.time.Clock clock;
+    private final id.ruangaman.web.SavedNotice saved;
 
     AccountsResource(AccountRepository accounts, AccountService service, CurrentAccount current, InboxLocale locale,
-            SecurityConfig config, java.time.Clock clock) {
+            SecurityConfig config, java.time.Clock clock, id.ruangaman.web.SavedNotice saved) {
+        this.saved = saved;
         this.clock = clock;
         this.config = config;
         this.accounts = accounts;
@@ -52,11 +54,11 @@ public class AccountsResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list(@org.jboss.resteasy.reactive.RestQuery Long reset, @org.jboss.resteasy.reactive.RestQuery String unlocked) {
-        // After a reset the page says whose password was reset, and whether that lifted a lock (walkthrough 9, finding 15).
-        Account done = reset == null ? null : accounts.findByIdOptional(reset).orElse(null);
+    public TemplateInstance list() {
+        // After a reset the account's row says its password was reset, and whether that lifted a lock (walkthrough 9,
+        // finding 15): web.SavedNotice, once, nothing in the URL.
         return locale.apply(Templates.list(accounts.allByName(), null, null, null, null, config.minPasswordLength(),
-                java.time.Instant.now(clock), done, "yes".equals(unlocked)));
+                java.time.Instant.now(clock)));
     }
 
     /**
@@ -69,8 +71,7 @@ public class AccountsResource {
         }
         String error = Refusals.reasonKey(e.getMessage(), e.status());
         return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(locale.apply(
-                Templates.list(accounts.allByName(), username, role, error, refusedFor, config.minPasswordLength(), java.time.Instant.now(clock),
-                        null, false))).build();
+                Templates.list(accounts.allByName(), username, role, error, refusedFor, config.minPasswordLength(), java.time.Instant.now(clock)))).build();
     }
 
     @POST
@@ -104,7 +105,10 @@ public class AccountsResource {
         } catch (Refused e) {
             return refused(e, null, null, id);
         }
-        return Response.seeOther(URI.create("/inbox/accounts?reset=" + id + (unlocked ? "&unlocked=yes" : ""))).build();
+        if (unlocked) {
+            saved.choose("account-unlocked-" + id);
+        }
+        return back();
     }
 
     private static Response back() {

@@ -16,12 +16,21 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 class SavedCookie {
 
+    private final SavedNotice notice;
+
+    SavedCookie(SavedNotice notice) {
+        this.notice = notice;
+    }
+
     @ServerResponseFilter
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String path = request.getUriInfo().getPath();
         if ("POST".equals(request.getMethod())) {
             URI location = response.getStatus() == 303 ? response.getLocation() : null;
             String key = location == null ? null : SavedNotice.keyFor(path);
+            if (key != null && notice.chosen() != null) {
+                key = notice.chosen();
+            }
             if (key == null || (location.getRawQuery() != null && location.getRawQuery().contains("refused="))) {
                 return;
             }

@@ -34,7 +34,8 @@ public class SavedNotice {
      * POST path → the key of the form it saves; {@code %s} is the path's numeric id (an interview, a provider, an
      * account), so the line is said on that row. First match wins. Not here on purpose: the reply (its line in the
      * transcript shows it and its delivery state), the reveal (its answer is its own page), the language switch, log
-     * out and "end all sessions" (they leave the inbox or change nothing one saved).
+     * out and "end all sessions" (they leave the inbox or change nothing one saved). A resource may say more than its path
+     * does ({@link #choose}: a reset that also lifted a lock).
      */
     private static final List<Route> ROUTES = List.of(
             new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/sop/status$", "sop-status"),
@@ -60,6 +61,7 @@ public class SavedNotice {
             new Route("^/inbox/providers/([0-9]{1,19})/active$", "provider-active-%s"),
             new Route("^/inbox/accounts$", "account-created"),
             new Route("^/inbox/accounts/([0-9]{1,19})/active$", "account-active-%s"),
+            new Route("^/inbox/accounts/([0-9]{1,19})/password$", "account-reset-%s"),
             new Route("^/inbox/settings$", "settings"),
             new Route("^/inbox/account/password$", "password-changed"));
 
@@ -73,6 +75,7 @@ public class SavedNotice {
     }
 
     private final HttpServerRequest request;
+    private String chosen;
 
     SavedNotice(HttpServerRequest request) {
         this.request = request;
@@ -87,6 +90,22 @@ public class SavedNotice {
             }
         }
         return null;
+    }
+
+    /**
+     * This post saved {@code key} rather than what its path says ({@code account-unlocked-12} for a reset that lifted a
+     * lock); a fixed code, never anything typed. A form sent twice is answered with its path's key.
+     */
+    public void choose(String key) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("not a form key");
+        }
+        chosen = key;
+    }
+
+    /** The key a resource chose for this post, or null. */
+    String chosen() {
+        return chosen;
     }
 
     /** The cookie's value for a save of {@code key} shown on the page at {@code page} (a path, no query). */

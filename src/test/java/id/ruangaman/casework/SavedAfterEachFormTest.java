@@ -168,6 +168,8 @@ class SavedAfterEachFormTest {
         says(admin, as(admin).formParam("username", "saved-new-" + nonce).formParam("role", "counsellor").formParam("password", InboxFixtures.PASSWORD),
                 "/inbox/accounts", "/inbox/accounts", "account-created", "Akun dibuat.");
         Account made = fixtures.account("saved-new-" + nonce, Role.COUNSELLOR);
+        says(admin, as(admin).formParam("password", "another-synthetic-password"), "/inbox/accounts/" + made.id + "/password",
+                "/inbox/accounts", "account-reset-" + made.id, "Kata sandi saved-new-" + nonce + " sudah diatur ulang.");
         says(admin, as(admin).formParam("active", "false"), "/inbox/accounts/" + made.id + "/active", "/inbox/accounts", "account-active-" + made.id,
                 "Status aktif akun diubah.");
         says(admin, as(admin).formParam("show_media_unblurred", "yes"), "/inbox/settings", "/inbox/settings", "settings", "Pengaturan disimpan.");
