@@ -4,6 +4,7 @@ import static id.ruangaman.inbox.InboxFixtures.as;
 import static id.ruangaman.inbox.InboxFixtures.getAs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.referral.ReferralTestData;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.Role;
+import id.ruangaman.testing.OversizedPost;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -48,7 +50,14 @@ class BadInputNeverFailsTest {
             "signatory_title", "state", "status", "summary", "team", "text", "to", "urgent", "username", "victim_choice",
             "victim_status", "view", "violence", "violence_form", "with_whom", "year", "page");
 
-    private static final List<String> BAD = List.of("", " ", "x".repeat(20_000), "2026-02-31", "31/12/2026", "99999-01-01T25:61",
+    /**
+     * Longer than any field takes (the longest, an examination's minutes, takes 8000 characters), yet short enough that
+     * one in every field keeps the whole form under the body limit (1 MB), so the form itself has to refuse it. A body
+     * over the limit is refused by the HTTP layer before any form is read: {@link #shouldRefuseAFormOverTheBodyLimit}.
+     */
+    private static final String TOO_LONG = "x".repeat(8_100);
+
+    private static final List<String> BAD = List.of("", " ", TOO_LONG, "2026-02-31", "31/12/2026", "99999-01-01T25:61",
             "-1", "abc", "99999999999999999999", "closed:nope", "<script>", "%00");
 
     @Inject
@@ -91,7 +100,11 @@ class BadInputNeverFailsTest {
         Map<String, Integer> failures = new LinkedHashMap<>();
         for (String path : posts) {
             for (String bad : BAD) {
-                check(failures, "POST " + path + " [" + label(bad) + "]", post(session, path, bad));
+                Response response = post(session, path, bad);
+                check(failures, "POST " + path + " [" + label(bad) + "]", response);
+                if (response.statusCode() == 413) { // the HTTP layer's refusal: the form itself was never tried
+                    failures.put("POST " + path + " [" + label(bad) + "] over the body limit", 413);
+                }
             }
             check(failures, "POST " + path + " [no fields]", as(session).accept(ContentType.HTML).contentType(ContentType.URLENC)
                     .redirects().follow(false).post(path));
@@ -111,6 +124,23 @@ class BadInputNeverFailsTest {
             }
         }
         assertEquals(Map.of(), failures, "answered with a server error");
+    }
+
+    /**
+     * A form of 2 MB (the body limit is 1 MB) is refused with 413 before it is read, and the inbox answers the next
+     * request as before.
+     */
+    @Test
+    void shouldRefuseAFormOverTheBodyLimit() throws Exception {
+        fixtures.account("bad-input-oversized", Role.COUNSELLOR);
+        String session = InboxFixtures.login("bad-input-oversized");
+        byte[] form = ("text=" + "x".repeat(2 * 1024 * 1024)).getBytes(StandardCharsets.US_ASCII);
+        Map<String, String> headers = Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html",
+                "Cookie", "ruangaman-session=" + session);
+        for (boolean chunked : List.of(false, true)) {
+            assertEquals(413, OversizedPost.post("/inbox/cases/NOPE-1/notes", headers, form, chunked), "chunked: " + chunked);
+        }
+        assertEquals(200, getAs(session).get("/inbox").statusCode());
     }
 
     private static Response post(String session, String path, String bad) {

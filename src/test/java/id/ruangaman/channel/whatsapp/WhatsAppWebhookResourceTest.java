@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,6 +29,7 @@ import id.ruangaman.transcript.Outbox;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
 import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.OversizedPost;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.WhatsAppFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -166,10 +169,13 @@ class WhatsAppWebhookResourceTest {
     }
 
     @Test
-    void shouldRefuseAnOversizedBodyWith413() {
+    void shouldRefuseAnOversizedBodyWith413() throws Exception {
         String number = WhatsAppFixtures.newNumber();
         String body = WhatsAppFixtures.text(number, "y".repeat(1_100_000));
-        WhatsAppFixtures.post(body).then().statusCode(413);
+        for (boolean chunked : List.of(false, true)) {
+            assertEquals(413, OversizedPost.post("/webhooks/whatsapp", Map.of("Content-Type", "application/json",
+                    "X-Hub-Signature-256", WhatsAppFixtures.signature(body)), body.getBytes(StandardCharsets.UTF_8), chunked));
+        }
     }
 
     @Test
