@@ -364,6 +364,9 @@ public interface InboxMessages {
     String msg_after_closed();
 
     @Message
+    String msg_edited();
+
+    @Message
     String notes();
 
     @Message
@@ -538,6 +541,13 @@ public interface InboxMessages {
     /** A survivor's line the service could not read: "Pesan yang tidak bisa dibaca (jenis: polling)". */
     @Message
     String unreadable_line(String kind);
+
+    /**
+     * A change the person made to an earlier message that the service cannot quote, by its code: {@code revoke}
+     * (they deleted it) or any other ("the message was changed").
+     */
+    @Message
+    String changed_line(String key);
 
     /** The kind of an unreadable line, by the code a channel gave it ({@code poll} → "polling"); any other: "lainnya". */
     @Message

@@ -269,6 +269,14 @@ public class Labels {
         return msg().unreadable_line(msg().unreadable_kind(kind == null ? "" : kind.toLowerCase(Locale.ROOT)));
     }
 
+    /**
+     * A change to an earlier message that the service cannot quote ({@code Input.Unsupported} on a line of kind
+     * {@code edit}), as people see it: "Pengirim menghapus pesan ini" for {@code revoke}, else "Pesan ini diubah ...".
+     */
+    String changed(String kind) {
+        return msg().changed_line(kind == null ? "" : kind.toLowerCase(Locale.ROOT));
+    }
+
     /** A shared contact card as people see it: "Kartu kontak: Sinta · 1 nomor telepon (disembunyikan)". */
     String contactCard(SharedCard card) {
         return msg().contact_card(card.name(), card.numbers());

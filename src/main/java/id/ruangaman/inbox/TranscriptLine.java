@@ -75,6 +75,11 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
         return ChatMessage.KIND_STALE_BUTTON.equals(kind);
     }
 
+    /** A change the person made to an earlier message (kind {@code edit}): its new words, marked as such. */
+    public boolean edited() {
+        return "edit".equals(kind);
+    }
+
     public boolean bySurvivor() {
         return author == Author.SURVIVOR;
     }

@@ -170,6 +170,9 @@ class TranscriptLines {
             // A third party's number stays hidden until a deliberate, audited click (CaseService.contactCardNumbers).
             return "[" + labels.contactCard(SharedCard.of(contact)) + "]";
         } else if (in instanceof Input.Unsupported unreadable) {
+            if ("edit".equals(m.kind)) {
+                return "[" + labels.changed(unreadable.kind()) + "]"; // a deletion or a change nobody can quote
+            }
             return "[" + labels.unreadable(unreadable.kind()) + "]"; // nothing lost silently: the kind, never a code
         }
         return "[" + labels.mediaKind(m.kind) + "]";

@@ -330,9 +330,16 @@ public class ConversationService {
         static final ThreadCase NONE = new ThreadCase(null, null);
     }
 
-    /** Records an edit of an earlier message in the transcript. The conversation does not go back. */
+    /**
+     * Records an edit of an earlier message in the transcript, as a line of kind {@code edit} that points at the
+     * original ({@code editOf}); the conversation does not go back and nothing is sent. {@code providerMessageId}: the
+     * platform's id of the ORIGINAL message. {@code edited}: the new text or caption ({@link Input.Text}), or
+     * {@link Input.Unsupported} when the platform says the message changed but not into what the service can read
+     * (e.g. {@code edit}, {@code revoke}). An edit whose original the service never saw (sent before the bot was
+     * added, or erased) is still recorded, standing alone.
+     */
     @Transactional
-    public void recordEdit(long contactId, String providerMessageId, Input.Text edited) {
+    public void recordEdit(long contactId, String providerMessageId, Input edited) {
         Contact contact = contacts.lock(contactId);
         Optional<ChatMessage> original = messages.find("contactId = ?1 and direction = ?2 and providerMessageKey = ?3 order by id",
                 contactId, ChatMessage.Direction.IN, providerIds.key(contact.channel, providerMessageId)).firstResultOptional();

@@ -37,8 +37,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * never answered (counted in {@code ruangaman.inbound.ignored} by reason): service messages (pins, the auto-delete
  * timer, chat photo, video chats, joins and leaves), {@code my_chat_member}, reactions, and group, supergroup and
  * channel posts after the one polite notice per group. Content the service cannot read (a poll, a dice, a game, a
- * story, paid media, a giveaway, a checklist ...) goes to the conversation as {@link Input.Unsupported} by its kind,
- * which answers it with one kind note and keeps a labelled line for the counsellor.
+ * story, paid media, a giveaway, a checklist ..., or an update the library cannot read) goes to the conversation as
+ * {@link Input.Unsupported} by its kind, which answers it with one kind note and keeps a labelled line for the
+ * counsellor. An edit is recorded as an edit of the original line ({@link #prepareEdit}).
  */
 @ApplicationScoped
 class TelegramInboundHandler implements InboundHandler {
@@ -60,7 +61,8 @@ class TelegramInboundHandler implements InboundHandler {
         }
     }
 
-    record Edit(long chatId, String messageId, String text) implements Work {
+    /** An edit of the message {@code messageId}: its new text or caption, or {@link Input.Unsupported} ({@code edit}). */
+    record Edit(long chatId, String messageId, Input input) implements Work {
     }
 
     record Group(long chatId) implements Work {
@@ -122,7 +124,7 @@ class TelegramInboundHandler implements InboundHandler {
         try {
             update = JSON.readValue(payload, Update.class);
         } catch (IOException e) {
-            return new Ignore("unreadable"); // was valid JSON when stored; cannot happen unless the library changed
+            return unreadable(payload);
         }
         TelegramUpdates.Classified classified = TelegramUpdates.classify(update);
         if (classified.chatId() == null) {
@@ -140,8 +142,7 @@ class TelegramInboundHandler implements InboundHandler {
             return new Converse(chatId, Input.ButtonPress.fromCallbackData(data), null, update.getCallbackQuery().getId());
         }
         if (update.hasEditedMessage()) {
-            Message edited = update.getEditedMessage();
-            return edited.hasText() ? new Edit(chatId, String.valueOf(edited.getMessageId()), edited.getText()) : new Ignore("edited_message");
+            return prepareEdit(chatId, update.getEditedMessage());
         }
         if (!update.hasMessage()) {
             return new Ignore(classified.kind());
@@ -156,6 +157,50 @@ class TelegramInboundHandler implements InboundHandler {
             return prepareUpload(stored, chatId, messageId, message.getCaption(), upload.get());
         }
         return new Converse(chatId, inputOf(message), messageId, null);
+    }
+
+    /**
+     * An update whose stored body the library cannot read into an {@link Update} (a field of a type it does not expect,
+     * e.g. after a Bot API change; the webhook checks only the fields it reads). Read as a JSON tree, the way the webhook
+     * read it: in a private chat the person gets the one kind note for what cannot be read (rate-limited like every
+     * unreadable message; a button press is answered too) and the counsellor a line of kind "unknown" (an unreadable
+     * edit: an edit line, no note, as {@link #prepareEdit}); anything else (a group, no chat, not even JSON)
+     * is closed as ignored under {@code unreadable}. Never retried: reading it again gives the same answer.
+     */
+    private static Work unreadable(byte[] payload) {
+        try {
+            Optional<TelegramUpdateTree.PrivateMessage> message = TelegramUpdateTree.privateMessage(JSON.readTree(payload));
+            if (message.isPresent()) {
+                TelegramUpdateTree.PrivateMessage from = message.get();
+                return from.edit() ? new Edit(from.chatId(), from.messageId(), new Input.Unsupported("edit"))
+                        : new Converse(from.chatId(), new Input.Unsupported("unknown"), from.messageId(), from.callbackQueryId());
+            }
+        } catch (IOException e) {
+            // not even JSON any more: nobody to answer
+        }
+        return new Ignore("unreadable");
+    }
+
+    /**
+     * What the person changed in a message they sent [Bot API: Update.edited_message]. A new text, or a new caption on
+     * a photo, video, document, audio, voice note or animation, is recorded as an edit of the original line (the file
+     * itself is not fetched again). A live location sends an edit with its new position many times a minute until it
+     * stops: those are not recorded (the line of the shared location stays; counted as {@code live_location}), so the
+     * transcript is not flooded. Any other edit (a caption taken away, a file replaced without a caption, a checklist
+     * ticked ...) is recorded as an edit the service cannot read, so the counsellor still sees that the message changed.
+     */
+    static Work prepareEdit(long chatId, Message edited) {
+        String messageId = String.valueOf(edited.getMessageId());
+        if (edited.hasText()) {
+            return new Edit(chatId, messageId, new Input.Text(edited.getText()));
+        }
+        if (edited.getCaption() != null && !edited.getCaption().isEmpty()) {
+            return new Edit(chatId, messageId, new Input.Text(edited.getCaption()));
+        }
+        if (edited.hasLocation()) {
+            return new Ignore("live_location");
+        }
+        return new Edit(chatId, messageId, new Input.Unsupported("edit"));
     }
 
     private Work prepareUpload(InboundUpdate stored, long chatId, String messageId, String caption,
@@ -239,7 +284,7 @@ class TelegramInboundHandler implements InboundHandler {
         }
         if (work instanceof Edit edit) {
             Contact contact = contacts.findOrCreateLocked(Channel.TELEGRAM, String.valueOf(edit.chatId()));
-            conversations.recordEdit(contact.id, edit.messageId(), new Input.Text(edit.text()));
+            conversations.recordEdit(contact.id, edit.messageId(), edit.input());
             return InboundUpdate.Status.DONE;
         }
         if (work instanceof Notice notice) {

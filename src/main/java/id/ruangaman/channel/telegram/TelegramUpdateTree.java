@@ -104,6 +104,52 @@ final class TelegramUpdateTree {
         return new Read(id.asLong(), "unknown", null, false, null);
     }
 
+    /**
+     * Who to answer for an update the library could not read: the private chat it came from, the message's id (null
+     * when unreadable), the button press's callback query id (null unless a {@code callback_query}), and whether it is an
+     * {@code edited_message}. Empty for a group or channel, or an update that names no chat.
+     */
+    record PrivateMessage(long chatId, String messageId, String callbackQueryId, boolean edit) {
+    }
+
+    /** The private chat of a {@code message}, {@code edited_message} or {@code callback_query}, read from the tree alone. */
+    static java.util.Optional<PrivateMessage> privateMessage(JsonNode update) {
+        if (update == null || !update.isObject()) {
+            return java.util.Optional.empty();
+        }
+        for (String field : List.of("message", "edited_message")) {
+            JsonNode message = update.get(field);
+            if (message != null && message.isObject()) {
+                return privateChat(message).map(chat -> new PrivateMessage(chat, messageId(message), null, field.equals("edited_message")));
+            }
+        }
+        JsonNode query = update.get("callback_query");
+        if (query != null && query.isObject() && query.path("id").isValueNode()) {
+            JsonNode message = query.get("message");
+            java.util.Optional<Long> chat = message != null && message.isObject() ? privateChat(message)
+                    : java.util.Optional.ofNullable(integral(query.path("from").get("id")));
+            return chat.map(id -> new PrivateMessage(id, null, query.path("id").asText(), false));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<Long> privateChat(JsonNode message) {
+        JsonNode chat = message.get("chat");
+        if (chat == null || !chat.isObject() || !"private".equals(chat.path("type").asText())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(integral(chat.get("id")));
+    }
+
+    private static String messageId(JsonNode message) {
+        Long id = integral(message.get("message_id"));
+        return id == null ? null : String.valueOf(id);
+    }
+
+    private static Long integral(JsonNode value) {
+        return value != null && value.isIntegralNumber() && value.canConvertToLong() ? value.asLong() : null;
+    }
+
     private static String kindOf(JsonNode message) throws Malformed {
         JsonNode text = message.get("text");
         if (text != null && !text.isNull()) {

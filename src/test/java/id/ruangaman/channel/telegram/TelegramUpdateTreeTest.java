@@ -111,4 +111,25 @@ class TelegramUpdateTreeTest {
         assertNull(TelegramUpdateTree.read(JSON.readTree("null")));
         assertTrue(TelegramUpdateTree.read(JSON.readTree("{\"update_id\": 5}")).kind().equals("unknown"));
     }
+
+    @Test
+    void shouldFindWhoToAnswerForAnUpdateTheLibraryCannotRead() throws Exception {
+        long chat = TelegramFixtures.newChatId();
+        String unreadable = TelegramFixtures.render("unparseable_message.json", 31, chat, 9, null, null, null, 0);
+        assertThrows(java.io.IOException.class, () -> JSON.readValue(unreadable, Update.class), "the fixture is one the library cannot read");
+        assertEquals(java.util.Optional.of(new TelegramUpdateTree.PrivateMessage(chat, "9", null, false)),
+                TelegramUpdateTree.privateMessage(JSON.readTree(unreadable)));
+        String edit = TelegramFixtures.render("edited_message.json", 32, chat, 10, null, null, null, 0);
+        assertEquals(java.util.Optional.of(new TelegramUpdateTree.PrivateMessage(chat, "10", null, true)),
+                TelegramUpdateTree.privateMessage(JSON.readTree(edit)));
+        String press = TelegramFixtures.render("callback_query.json", 33, chat, 11, null, "x:y", null, 0);
+        assertEquals(chat, TelegramUpdateTree.privateMessage(JSON.readTree(press)).orElseThrow().chatId());
+        assertEquals("cbq-33", TelegramUpdateTree.privateMessage(JSON.readTree(press)).orElseThrow().callbackQueryId());
+
+        long group = TelegramFixtures.newGroupId();
+        String inGroup = TelegramFixtures.render("unparseable_group_message.json", 34, group, 12, null, null, null, 0);
+        assertTrue(TelegramUpdateTree.privateMessage(JSON.readTree(inGroup)).isEmpty(), "a group is not answered");
+        assertTrue(TelegramUpdateTree.privateMessage(JSON.readTree("{\"update_id\": 5, \"poll\": {}}")).isEmpty());
+        assertTrue(TelegramUpdateTree.privateMessage(JSON.readTree("[1]")).isEmpty());
+    }
 }
