@@ -32,7 +32,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Turns stored WhatsApp messages into conversation steps and statuses into delivery states. An {@code unsupported}
  * message (WhatsApp could not hand its content over) goes to the conversation as {@link Input.Unsupported}, which
- * answers it with one kind note. Not a person's message, and never answered (counted in
+ * answers it with one kind note. An {@code edit} or {@code revoke} (a number shared with the WhatsApp Business app)
+ * is recorded as a change to the original line and not answered. Not a person's message, and never answered (counted in
  * {@code ruangaman.inbound.ignored} by reason): reactions, a pinned message, {@code errors} entries, message echoes,
  * group messages, messages to another phone number id of the business account, and messages naming no sender. A {@code system} message that the number or BSUID changed moves the contact.
  */
@@ -64,6 +65,10 @@ class WhatsAppInboundHandler implements InboundHandler {
     }
 
     record Notice(Sender from, Notices.Key key, Map<String, String> values) implements Work {
+    }
+
+    /** A change to the message {@code originalId}: its new text or caption, or {@link Input.Unsupported} by kind. */
+    record Edit(Sender from, String originalId, Input input) implements Work {
     }
 
     record Status(JsonNode status, int attempts) implements Work {
@@ -128,11 +133,36 @@ class WhatsAppInboundHandler implements InboundHandler {
             if (NOT_MESSAGES.contains(stored.kind)) {
                 return new Ignore(stored.kind);
             }
-            WhatsAppPayload.StoredMessage item = WhatsAppWebhookResource.JSON.readValue(payload, WhatsAppPayload.StoredMessage.class);
+            WhatsAppPayload.StoredMessage item;
+            try {
+                item = WhatsAppWebhookResource.JSON.readValue(payload, WhatsAppPayload.StoredMessage.class);
+            } catch (IOException e) {
+                return unreadable(payload);
+            }
             return prepareMessage(stored, item);
         } catch (IOException e) {
             return new Ignore("unreadable");
         }
+    }
+
+    /**
+     * A stored message that can no longer be read as one (its stored shape changed): when the tree still names the
+     * sender, they get the one kind note for what cannot be read and the counsellor a line of kind "unknown", as for
+     * any unreadable message; otherwise it is closed as ignored under {@code unreadable}. Never retried.
+     */
+    private static Work unreadable(byte[] payload) {
+        try {
+            JsonNode message = WhatsAppWebhookResource.JSON.readTree(payload).path("message");
+            String phone = textOrNull(message, "from");
+            String userId = textOrNull(message, "from_user_id");
+            if (phone != null || userId != null) {
+                return new Converse(new Sender(phone, userId), null, new Input.Unsupported("unknown"),
+                        textOrNull(message, "id"), false);
+            }
+        } catch (IOException e) {
+            // not even JSON any more: nobody to answer
+        }
+        return new Ignore("unreadable");
     }
 
     private Work prepareMessage(InboundUpdate stored, WhatsAppPayload.StoredMessage item) {
@@ -179,6 +209,13 @@ class WhatsAppInboundHandler implements InboundHandler {
             case "system" -> {
                 return prepareSystem(from, message.path("system"));
             }
+            case "edit" -> {
+                return edit(from, message.path("edit"));
+            }
+            case "revoke" -> {
+                // The person deleted a message they sent: the transcript keeps it, with a line saying it was taken back.
+                return new Edit(from, textOrNull(message.path("revoke"), "original_message_id"), new Input.Unsupported("revoke"));
+            }
             case "reaction" -> {
                 return new Ignore("reaction"); // a reaction needs no answer; it is acknowledged and left alone
             }
@@ -211,6 +248,22 @@ class WhatsAppInboundHandler implements InboundHandler {
             return "poll";
         }
         return type.matches("[a-z_]{1,32}") ? type : "unknown";
+    }
+
+    /**
+     * {@code edit} (Graph API messages webhook, "Edit messages"; a number also used in the WhatsApp Business app): the
+     * person changed a text or a media caption within 15 minutes. {@code edit.original_message_id} names the message;
+     * {@code edit.message} holds it as changed ({@code text.body}, or the {@code caption} of an image, video or
+     * document). Recorded as an edit of the original line, never answered; one whose new content is none of those is an
+     * edit the service cannot read (kind {@code edit}).
+     */
+    static Edit edit(Sender from, JsonNode edit) {
+        JsonNode changed = edit.path("message");
+        String type = changed.path("type").asText("");
+        String words = "text".equals(type) ? textOrNull(changed.path("text"), "body")
+                : MEDIA_TYPES.contains(type) ? textOrNull(changed.path(type), "caption") : null;
+        return new Edit(from, textOrNull(edit, "original_message_id"),
+                words != null ? new Input.Text(words) : new Input.Unsupported("edit"));
     }
 
     /**
@@ -298,7 +351,7 @@ class WhatsAppInboundHandler implements InboundHandler {
     /** A message, a notice or a welcome to the person who wrote: the update is ordered by their {@link Sender#key}. */
     @Override
     public boolean stepsSender(Prepared prepared) {
-        return prepared instanceof Converse || prepared instanceof Notice || prepared instanceof Welcome;
+        return prepared instanceof Converse || prepared instanceof Notice || prepared instanceof Welcome || prepared instanceof Edit;
     }
 
     @Override
@@ -309,6 +362,11 @@ class WhatsAppInboundHandler implements InboundHandler {
             boolean taken = conversations.receiveFromChannel(contact.id, converse.input(), converse.messageId(),
                     converse.moreFilesComing()).isPresent();
             return taken ? InboundUpdate.Status.DONE : InboundUpdate.Status.PENDING; // PENDING: fetch the file first
+        }
+        if (work instanceof Edit edit) {
+            Contact contact = arrived(edit.from(), null);
+            conversations.recordEdit(contact.id, edit.originalId(), edit.input());
+            return InboundUpdate.Status.DONE;
         }
         if (work instanceof Notice notice) {
             Contact contact = arrived(notice.from(), null);
