@@ -343,8 +343,11 @@ public class ConversationService {
         Contact contact = contacts.lock(contactId);
         Optional<ChatMessage> original = messages.find("contactId = ?1 and direction = ?2 and providerMessageKey = ?3 order by id",
                 contactId, ChatMessage.Direction.IN, providerIds.key(contact.channel, providerMessageId)).firstResultOptional();
-        ChatMessage edit = record(contact, edited, providerMessageId, original.map(m -> m.id).orElse(null),
-                original.map(m -> m.intakeId).orElse(null));
+        // Filed with the original; an edit of a line never seen goes where a new line would (the case of the chat's thread).
+        Long intakeId = original.isPresent() ? original.get().intakeId
+                : sessions.findByContact(contactId).map(session -> threadCase(states.read(contactId, session.state), null).caseId())
+                        .orElse(null);
+        ChatMessage edit = record(contact, edited, providerMessageId, original.map(m -> m.id).orElse(null), intakeId);
         edit.kind = "edit";
     }
 
