@@ -417,6 +417,16 @@ public interface InboxMessages {
     @Message
     String account_role();
 
+    /** The name of the person who uses an account, as letters print it (accounts page). */
+    @Message
+    String account_full_name();
+
+    @Message
+    String account_full_name_hint();
+
+    @Message
+    String account_save_name();
+
     @Message
     String account_state();
 

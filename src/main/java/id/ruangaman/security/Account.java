@@ -3,6 +3,7 @@ package id.ruangaman.security;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -35,6 +36,14 @@ public class Account {
     @Column(nullable = false, length = 16)
     public String role;
 
+    /**
+     * The name of the person who uses the account, as official letters print it (V173); set by a coordinator, null
+     * until then ({@link #displayName()} falls back to the username). Encrypted: it is personal data.
+     */
+    @Convert(converter = id.ruangaman.security.crypto.EncryptedStringConverter.class)
+    @Column(name = "full_name")
+    public String fullName;
+
     @Column(nullable = false)
     public boolean active = true;
 
@@ -59,6 +68,11 @@ public class Account {
         this.passwordSetAt = now;
         this.failedLogins = 0;
         this.lockedUntil = null;
+    }
+
+    /** The person's name where it is known, else the username: what pages and letters show for the account. */
+    public String displayName() {
+        return fullName == null || fullName.isBlank() ? username : fullName;
     }
 
     public boolean isCoordinator() {

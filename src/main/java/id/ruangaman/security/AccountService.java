@@ -80,6 +80,24 @@ public class AccountService {
         return wasLocked;
     }
 
+    /** The longest name an account takes (the {@code maxlength} of the accounts page's field). */
+    public static final int MAX_NAME = 200;
+
+    /**
+     * A coordinator sets the name of the person who uses an account, as letters print it ({@link Account#fullName}):
+     * trimmed, each run of spaces or line breaks one space; blank clears it (the username is shown again). 404 for no such
+     * account; 400 ({@link id.ruangaman.web.TextTooLong}) over {@link #MAX_NAME} characters. Audited
+     * ({@code account_name}, the account's id only: never the name).
+     */
+    @Transactional
+    public void setName(String actor, long accountId, String fullName) {
+        Account account = find(accountId);
+        String name = id.ruangaman.web.FormText.limited(fullName, MAX_NAME);
+        name = name == null ? null : name.replaceAll("\\s+", " ").strip();
+        account.fullName = name == null || name.isEmpty() ? null : name;
+        audit.record(actor, AuditAction.ACCOUNT_NAME, null, "account:" + accountId);
+    }
+
     /**
      * The account holder changes their own password: the current one is checked, the new one meets the policy,
      * and every other session of the account ends (this one stays). Errors: 400 with a short reason.

@@ -28,9 +28,12 @@ public class AccountsResource {
 
     @CheckedTemplate
     static class Templates {
-        /** {@code error}: why a form was refused, said next to that form: the reset of account {@code refusedFor}, else the new account's. */
+        /**
+         * {@code error}: why a form was refused, said next to that form: the name of account {@code nameFor} (with
+         * {@code typedName}, what was typed, kept), else the reset of account {@code refusedFor}, else the new account's.
+         */
         static native TemplateInstance list(List<Account> accounts, String username, String role, String error, Long refusedFor,
-                int minLength, java.time.Instant now);
+                Long nameFor, String typedName, int minLength, java.time.Instant now);
     }
 
     private final AccountRepository accounts;
@@ -57,7 +60,7 @@ public class AccountsResource {
     public TemplateInstance list() {
         // After a reset the account's row says its password was reset, and whether that lifted a lock (walkthrough 9,
         // finding 15): web.SavedNotice, once, nothing in the URL.
-        return locale.apply(Templates.list(accounts.allByName(), null, null, null, null, config.minPasswordLength(),
+        return locale.apply(Templates.list(accounts.allByName(), null, null, null, null, null, null, config.minPasswordLength(),
                 java.time.Instant.now(clock)));
     }
 
@@ -66,12 +69,20 @@ public class AccountsResource {
      * and the reason, including the password rule's numbers when that was the reason.
      */
     private Response refused(Refused e, String username, String role, Long refusedFor) {
+        return refused(e, username, role, refusedFor, null, null);
+    }
+
+    private Response refused(Refused e, String username, String role, Long refusedFor, Long nameFor, String typedName) {
         if (e.status() != 400 && e.status() != 409) {
             throw e;
         }
+        if (e instanceof id.ruangaman.web.TextTooLong tooLong) {
+            locale.refusedText(tooLong); // the reason says the length and the limit
+        }
         String error = Refusals.reasonKey(e.getMessage(), e.status());
         return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(locale.apply(
-                Templates.list(accounts.allByName(), username, role, error, refusedFor, config.minPasswordLength(), java.time.Instant.now(clock)))).build();
+                Templates.list(accounts.allByName(), username, role, error, refusedFor, nameFor, typedName, config.minPasswordLength(),
+                        java.time.Instant.now(clock)))).build();
     }
 
     @POST
@@ -107,6 +118,23 @@ public class AccountsResource {
         }
         if (unlocked) {
             saved.choose("account-unlocked-" + id);
+        }
+        return back();
+    }
+
+    /**
+     * The name of the person who uses the account ({@code full_name}, at most {@link AccountService#MAX_NAME} characters;
+     * blank clears it), as letters print it. A refused name is shown again in its row's form with the reason.
+     */
+    @POST
+    @Path("/{id}/name")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response name(@RestPath long id, @RestForm("full_name") String fullName) {
+        try {
+            service.setName(current.getUsername(), id, fullName);
+        } catch (Refused e) {
+            return refused(e, null, null, null, id, fullName);
         }
         return back();
     }
