@@ -221,6 +221,26 @@ public interface CaseworkMessages {
     @Message
     String add_interview();
 
+    /** Said above a form whose step has not come yet, before the reason ({@code refusal}): its fields are disabled. */
+    @Message
+    String form_not_open();
+
+    /** The headings of the forms that add one more record below a list (item 2 of the casework pages' headings). */
+    @Message
+    String meeting_form_heading(boolean another);
+
+    @Message
+    String party_form_heading();
+
+    @Message
+    String interview_form_heading(boolean another);
+
+    @Message
+    String minutes_form_heading();
+
+    @Message
+    String checkin_form_heading();
+
     @Message
     String save_minutes();
 

@@ -52,9 +52,11 @@ class CaseworkService {
     private final Clock clock;
 
     private final DateRules dates;
+    private final SopStepGuards guards;
 
     CaseworkService(CaseAccess access, CaseworkRepository repo, AccountRepository accounts, ProviderRepository providers,
-            AuditLog audit, InboxConfig config, Clock clock, DateRules dates) {
+            AuditLog audit, InboxConfig config, Clock clock, DateRules dates, SopStepGuards guards) {
+        this.guards = guards;
         this.dates = dates;
         this.access = access;
         this.repo = repo;
@@ -104,9 +106,7 @@ class CaseworkService {
     @Transactional
     public void saveFindings(String ref, Map<String, String> notes, String examined, CurrentAccount who) {
         CaseFile file = writable(ref, who);
-        if (CaseStatus.NEW.equals(file.status)) {
-            throw FormRefused.notReady("not_in_verification");
-        }
+        guards.requireOpen(file, "findings");
         List<String> changed = new ArrayList<>();
         boolean anyWritten = false;
         for (String component : VerificationComponent.ALL) {
@@ -157,9 +157,7 @@ class CaseworkService {
     public void recordMeeting(String ref, String heldOn, List<String> attendeeIds, String options, String choice, String notes,
             CurrentAccount who) {
         CaseFile file = writable(ref, who);
-        if (!isVerifiedOrLater(file.status)) {
-            throw FormRefused.notReady("not_verified_yet");
-        }
+        guards.requireOpen(file, "meeting");
         LimitedMeeting m = new LimitedMeeting();
         m.intakeId = file.id;
         m.heldOn = dates.notBeforeReceipt(dates.happened(date(heldOn, "held_on")), file);
@@ -177,9 +175,7 @@ class CaseworkService {
     public void saveAssignmentLetter(String ref, String number, String issuedOn, String signatoryName, String signatoryTitle,
             List<String> teamIds, CurrentAccount who) {
         CaseFile file = writable(ref, who);
-        if (!isVerifiedOrLater(file.status)) {
-            throw FormRefused.notReady("not_verified_yet");
-        }
+        guards.requireOpen(file, "letter");
         AssignmentLetter l = repo.one(AssignmentLetter.class, file.id).orElseGet(AssignmentLetter::new);
         l.letterNumber = shortText(number, "letter_number");
         l.issuedOn = dates.notBeforeReceipt(dates.happened(date(issuedOn, "issued_on")), file);
@@ -234,7 +230,7 @@ class CaseworkService {
     public Interview addInterview(String ref, String partyId, String heldAt, String channel, String place, String attendees,
             String summary, boolean consent, CurrentAccount who) {
         CaseFile file = writable(ref, who);
-        examining(file);
+        guards.requireOpen(file, "interview");
         Party party = party(file, partyId);
         Interview i = new Interview();
         i.intakeId = file.id;
@@ -263,7 +259,7 @@ class CaseworkService {
     @Transactional
     public void recordInterview(String ref, long interviewId, String summary, boolean consent, CurrentAccount who) {
         CaseFile file = writable(ref, who);
-        examining(file);
+        guards.requireOpen(file, "minutes");
         Interview i = interview(file, interviewId);
         i.summary = required(summary, "summary");
         dates.minutesAllowed(i);
@@ -314,7 +310,7 @@ class CaseworkService {
     public void saveConclusion(String ref, String outcome, String identity, String violence, String accompaniment, String protection,
             String summary, String statement, CurrentAccount who) {
         CaseFile file = writable(ref, who);
-        examining(file);
+        guards.requireOpen(file, "conclusion");
         Conclusion c = repo.one(Conclusion.class, file.id).orElseGet(Conclusion::new);
         c.outcome = code(outcome, Vocabulary.OUTCOMES, "outcome");
         c.partyIdentity = required(identity, "party_identity");
@@ -343,7 +339,7 @@ class CaseworkService {
     public void saveRecommendation(String ref, String recovery, String measure, String sanctionDetails, String prevention,
             String goodName, List<String> aggravating, CurrentAccount who) {
         CaseFile file = writable(ref, who);
-        examining(file);
+        guards.requireOpen(file, "recommendation");
         Conclusion c = repo.one(Conclusion.class, file.id).orElseThrow(() -> FormRefused.notReady("conclusion_first"));
         Recommendation r = repo.one(Recommendation.class, file.id).orElseGet(Recommendation::new);
         if ("proven".equals(c.outcome)) {
@@ -381,10 +377,8 @@ class CaseworkService {
     public void saveExecution(String ref, String programme, String institution, String state, String reportOn, String notes,
             CurrentAccount who) {
         CaseFile file = writable(ref, who);
+        guards.requireOpen(file, "execution");
         Decision d = repo.one(Decision.class, file.id).orElseThrow(() -> FormRefused.notReady("decision_first"));
-        if (d.sanctionTier == null) {
-            throw FormRefused.notReady("no_sanction_decided");
-        }
         SanctionExecution e = repo.one(SanctionExecution.class, file.id).orElseGet(SanctionExecution::new);
         e.state = code(state, Vocabulary.EXECUTION_STATES, "execution_state");
         boolean educational = Vocabulary.hasProgramme(d.sanctionTier);
@@ -415,14 +409,8 @@ class CaseworkService {
     @Transactional
     public void saveCertificate(String ref, String number, String issuedOn, String issuer, CurrentAccount who) {
         CaseFile file = writable(ref, who);
-        Decision d = repo.one(Decision.class, file.id).orElseThrow(() -> FormRefused.notReady("decision_first"));
-        if (d.sanctionTier == null || !Vocabulary.hasProgramme(d.sanctionTier)) {
-            throw FormRefused.notReady("no_programme");
-        }
-        SanctionExecution e = repo.one(SanctionExecution.class, file.id).orElse(null);
-        if (e == null || !"completed".equals(e.state) || e.completionReportOn == null) {
-            throw FormRefused.notReady("programme_not_completed");
-        }
+        guards.requireOpen(file, "certificate");
+        SanctionExecution e = repo.one(SanctionExecution.class, file.id).orElseThrow(() -> FormRefused.notReady("programme_not_completed"));
         e.certificateNumber = shortText(number, "certificate_number");
         e.certificateOn = DateRules.notBefore(dates.notBeforeReceipt(dates.happened(date(issuedOn, "certificate_on")), file),
                 e.completionReportOn, "completion_report");
@@ -442,9 +430,7 @@ class CaseworkService {
         CaseFile file = writable(ref, who);
         // SOP Investigasi dan Pendampingan 2.1: recovery runs for the period the leadership's decision sets. Accompaniment
         // and emergency services do not wait for it: they start at verification, with consent, through referrals.
-        if (repo.one(Decision.class, file.id).isEmpty()) {
-            throw FormRefused.notReady("recovery_after_decision");
-        }
+        guards.requireOpen(file, "recovery");
         if (consentBy == null || consentBy.isBlank() || consentOn == null || consentOn.isBlank()) {
             throw FormRefused.invalid("recovery_consent");
         }
@@ -477,6 +463,7 @@ class CaseworkService {
     @Transactional
     public void addCheckin(String ref, String checkedOn, String withWhom, String providerId, String note, CurrentAccount who) {
         CaseFile file = writable(ref, who);
+        guards.requireOpen(file, "checkin");
         RecoveryPlan plan = repo.one(RecoveryPlan.class, file.id).orElseThrow(() -> FormRefused.notReady("recovery_plan_first"));
         RecoveryCheckin c = new RecoveryCheckin();
         c.intakeId = file.id;
@@ -508,6 +495,7 @@ class CaseworkService {
     @Transactional
     public void endRecovery(String ref, String endedOn, String reason, String note, CurrentAccount who) {
         CaseFile file = writable(ref, who);
+        guards.requireOpen(file, "recovery-end");
         Decision d = repo.one(Decision.class, file.id).orElseThrow(() -> FormRefused.notReady("decision_first"));
         String why = code(reason, Vocabulary.RECOVERY_END_REASONS, "recovery_end_reason");
         RecoveryPlan plan = repo.one(RecoveryPlan.class, file.id).orElse(null);
@@ -638,12 +626,6 @@ class CaseworkService {
             throw FormRefused.notReady("case_closed");
         }
         return file;
-    }
-
-    private static void examining(CaseFile file) {
-        if (!CaseStatus.IN_EXAMINATION.equals(file.status)) {
-            throw FormRefused.notReady("not_in_examination");
-        }
     }
 
     static boolean isVerifiedOrLater(String status) {

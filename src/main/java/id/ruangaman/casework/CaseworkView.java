@@ -18,7 +18,23 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
         Conclusion conclusion, Recommendation recommendation, Decision decision, SanctionExecution execution, RecoveryPlan recovery,
         RecoveryEnd recoveryEnd, List<Provider> recoveryProviders, List<RecoveryCheckin> checkins, List<Account> accounts, List<Account> conflicted,
         List<TimelineEntry> timeline, List<String> nextStatuses, List<Provider> directory, Map<String, String> values,
-        String refusal, String refusedForm, Map<String, List<String>> blockedSteps) {
+        String refusal, String refusedForm, Map<String, List<String>> blockedSteps, Map<String, String> closedForms) {
+
+    /**
+     * Why the form {@code form} is not open yet (a refusal code: the step that must come first, {@link SopStepGuards#notOpen}),
+     * or null when it is open. Said above the form, whose fields are disabled, before anyone types.
+     */
+    public String notOpen(String form) {
+        return closedForms.get(form);
+    }
+
+    /**
+     * Whether the form's fields are shown disabled: it is not open yet, and it is not the form just refused (a stale
+     * page's post: what was typed stays editable, beside the refusal, so it can be copied or kept for later).
+     */
+    public boolean fieldsOff(String form) {
+        return notOpen(form) != null && !refused(form);
+    }
 
     /** The accounts offered for a meeting's attendees and the examination team: those that work cases, not leadership. */
     public List<Account> caseworkers() {

@@ -54,6 +54,9 @@ class CaseworkViews {
     @jakarta.inject.Inject
     id.ruangaman.inbox.StepBlocks stepBlocks;
 
+    @jakarta.inject.Inject
+    SopStepGuards guards;
+
     @Transactional
     CaseworkView of(CaseFile file, Map<String, String> submitted, String refusal, String refusedForm) {
         long id = file.id;
@@ -139,7 +142,19 @@ class CaseworkViews {
                 repo.parties(id), repo.interviews(id), conclusion, recommendation, decision, execution, recovery, recoveryEnd, recoveryProviders,
                 repo.checkins(id), active, active.stream().filter(a -> conflictedIds.contains(a.id)).toList(), timeline(id),
                 CaseStatus.next(file.status), file.isDeleted() ? List.of() : providers.search(List.of(), null, null), values, refusal,
-                refusedForm, stepBlocks.of(file));
+                refusedForm, stepBlocks.of(file), closedForms(file));
+    }
+
+    /** The forms not open yet and why ({@link SopStepGuards#notOpen}); none on a closed or erased case (read-only). */
+    private Map<String, String> closedForms(CaseFile file) {
+        Map<String, String> closed = new HashMap<>();
+        if (file.isDeleted() || CaseStatus.CLOSED.equals(file.status)) {
+            return closed;
+        }
+        for (String form : SopStepGuards.GATED_FORMS) {
+            guards.notOpen(file, form).ifPresent(code -> closed.put(form, code));
+        }
+        return closed;
     }
 
     private List<CaseworkView.TimelineEntry> timeline(long intakeId) {

@@ -58,6 +58,71 @@ class SopStepGuards implements CaseStepGuard {
         };
     }
 
+    /** The SOP page's forms that wait for an earlier step ({@link #notOpen}), in the page's order. */
+    static final List<String> GATED_FORMS = List.of("findings", "meeting", "letter", "interview", "minutes", "conclusion", "recommendation",
+            "execution", "certificate", "recovery", "checkin", "recovery-end");
+
+    /**
+     * Why an SOP form of an open case cannot be recorded yet: the step that must come first, as a refusal code worded by
+     * {@code sop:refusal}; empty when the form is open. The one rule for both the page, which shows the reason above the
+     * form's disabled fields before anyone types, and {@link CaseworkService}, which refuses a post (409) from a page
+     * shown before the case moved. {@code form} is one of {@link #GATED_FORMS}; any other form waits for nothing.
+     * <ul>
+     * <li>findings: once verification has started ({@code not_in_verification}; Pemeriksaan/Verifikasi 1-4);</li>
+     * <li>meeting, letter: once the report is verified ({@code not_verified_yet}; the rapat terbatas discusses the verified
+     * report, 5; the surat tugas follows the victim's choice, 11.2);</li>
+     * <li>interview, minutes, conclusion: during the examination ({@code not_in_examination}; 10); recommendation also after
+     * the conclusion ({@code conclusion_first}; Penyusunan Kesimpulan 1-8);</li>
+     * <li>execution: after a decision that imposes a sanction ({@code decision_first}, {@code no_sanction_decided}); the
+     * certificate after a light or medium sanction's completed programme ({@code no_programme},
+     * {@code programme_not_completed}; Pengenaan Sanksi 4-6);</li>
+     * <li>recovery plan and the recovery's end: after the decision, which sets the period ({@code recovery_after_decision},
+     * {@code decision_first}; Investigasi dan Pendampingan 2.1); a check-in after the plan ({@code recovery_plan_first}).</li>
+     * </ul>
+     */
+    Optional<String> notOpen(CaseFile file, String form) {
+        long id = file.id;
+        String status = file.status;
+        return Optional.ofNullable(switch (form) {
+            case "findings" -> CaseStatus.NEW.equals(status) ? "not_in_verification" : null;
+            case "meeting", "letter" -> CaseworkService.isVerifiedOrLater(status) ? null : "not_verified_yet";
+            case "interview", "minutes", "conclusion" -> CaseStatus.IN_EXAMINATION.equals(status) ? null : "not_in_examination";
+            case "recommendation" -> !CaseStatus.IN_EXAMINATION.equals(status) ? "not_in_examination"
+                    : repo.one(Conclusion.class, id).isEmpty() ? "conclusion_first" : null;
+            case "execution" -> toExecution(id);
+            case "certificate" -> toCertificate(id);
+            case "recovery" -> repo.one(Decision.class, id).isEmpty() ? "recovery_after_decision" : null;
+            case "recovery-end" -> repo.one(Decision.class, id).isEmpty() ? "decision_first" : null;
+            case "checkin" -> repo.one(RecoveryPlan.class, id).isEmpty() ? "recovery_plan_first" : null;
+            default -> null;
+        });
+    }
+
+    private String toExecution(long id) {
+        Decision d = repo.one(Decision.class, id).orElse(null);
+        return d == null ? "decision_first" : d.sanctionTier == null ? "no_sanction_decided" : null;
+    }
+
+    private String toCertificate(long id) {
+        Decision d = repo.one(Decision.class, id).orElse(null);
+        if (d == null) {
+            return "decision_first";
+        }
+        if (d.sanctionTier == null || !Vocabulary.hasProgramme(d.sanctionTier)) {
+            return "no_programme";
+        }
+        SanctionExecution e = repo.one(SanctionExecution.class, id).orElse(null);
+        return e == null || !"completed".equals(e.state) || e.completionReportOn == null ? "programme_not_completed" : null;
+    }
+
+    /** Refuses a post to a form that is not open yet ({@link #notOpen}): 409 with the reason. */
+    void requireOpen(CaseFile file, String form) {
+        Optional<String> why = notOpen(file, form);
+        if (why.isPresent()) {
+            throw FormRefused.notReady(why.get());
+        }
+    }
+
     /**
      * The assessment, and part 3's examined documents when part 3 is ticked without them (a tick made before they were
      * required; an unticked part 3 is named by the checklist, and its tick asks for them).
