@@ -74,6 +74,49 @@ public class CaseworkResource {
         return render(work.open(ref, current), Map.of(), null, null);
     }
 
+    /**
+     * A form's address opened with GET: from history, in a new tab, or reloaded after a refused post was shown there (a
+     * refused form is answered at its own POST address). Answered with the SOP page at that form (303), never an error
+     * page; nothing is acted on, and the page itself checks who may open the case.
+     */
+    @GET
+    @Path("/{form: assessment|findings|meetings|letter|parties|interviews|conclusion|recommendation|execution|certificate|recovery|checkins|recovery-end|conflicts|status}")
+    @Consumes(MediaType.WILDCARD)
+    public Response formAddress(@RestPath String ref, @RestPath String form) {
+        String section = switch (form) {
+            case "meetings" -> "meeting";
+            case "parties" -> "party";
+            case "interviews" -> "interview";
+            case "checkins" -> "checkin";
+            case "conflicts" -> "conflict";
+            default -> form;
+        };
+        return toPage(ref, section);
+    }
+
+    /** As {@link #formAddress}, for an examination's minutes: the SOP page at that examination. */
+    @GET
+    @Path("/interviews/{id}")
+    @Consumes(MediaType.WILDCARD)
+    public Response minutesAddress(@RestPath String ref, @RestPath long id) {
+        return toPage(ref, "interview-" + id);
+    }
+
+    /** As {@link #formAddress}, for the recovery end's removal. */
+    @GET
+    @Path("/recovery-end/clear")
+    @Consumes(MediaType.WILDCARD)
+    public Response clearAddress(@RestPath String ref) {
+        return toPage(ref, "recovery-end");
+    }
+
+    private static Response toPage(String ref, String section) {
+        if (ref == null || !ref.matches("[A-Za-z0-9-]{1,32}")) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return Response.seeOther(URI.create("/inbox/cases/" + ref + "/sop#" + section)).build();
+    }
+
     @POST
     @Path("/status")
     public Response status(@RestPath String ref, @RestForm String status, @RestForm String reason) {
