@@ -77,13 +77,21 @@ public class SessionRepository implements PanacheRepository<ConversationSession>
     /**
      * Active sessions due a reminder (idle since {@code remindBefore}, not yet reminded) or due to pause
      * (idle since {@code pauseBefore}), and case threads still holding files nobody said to keep after
-     * {@code pauseBefore}, oldest first.
+     * {@code pauseBefore}, oldest first; at most {@code limit} contact ids.
+     *
+     * <p>The indexes hold a ten-minute bucket of the last input ({@code idle_bucket}, V179), never later than the
+     * input itself, so "bucket before the threshold" finds every candidate and the exact comparison decides. A step's
+     * update then changes no indexed column within those ten minutes and can be HOT.
      */
     public List<Long> idleContacts(Instant remindBefore, Instant pauseBefore, int limit) {
-        return find("(status = 'ACTIVE' and ((reminded = false and lastInputAt < ?1) or lastInputAt < ?2)) "
-                + "or (holdingFiles = true and lastInputAt < ?2) order by lastInputAt",
-                remindBefore, pauseBefore)
-                .page(0, limit).project(ContactIdOnly.class).list().stream().map(ContactIdOnly::contactId).toList();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = getEntityManager().createNativeQuery("select contact_id from conversation_session where "
+                + "(status = 'ACTIVE' and idle_bucket < (greatest(cast(?1 as timestamptz), cast(?2 as timestamptz)) at time zone 'UTC') "
+                + "  and ((reminded = false and last_input_at < ?1) or last_input_at < ?2)) "
+                + "or (holding_files and idle_bucket < (cast(?2 as timestamptz) at time zone 'UTC') and last_input_at < ?2) "
+                + "order by last_input_at limit ?3")
+                .setParameter(1, remindBefore).setParameter(2, pauseBefore).setParameter(3, limit).getResultList();
+        return ids.stream().map(Number::longValue).toList();
     }
 
     /**
@@ -113,8 +121,5 @@ public class SessionRepository implements PanacheRepository<ConversationSession>
             memory.<String, Boolean>map(CODES).put(code, true);
         }
         return true;
-    }
-
-    public record ContactIdOnly(Long contactId) {
     }
 }

@@ -109,6 +109,25 @@ final class BenchReport {
                 + " by total time; share of all the time of this phase's database)", out.toString());
     }
 
+    /**
+     * The row updates of a phase's database, per table: how many there were and how many of them were HOT (no new
+     * index entries; the new row version on the same page). Read after the phase's service stopped, so its
+     * connections have reported their counts. Counted since the database was created.
+     */
+    void rowUpdates(DataSource database, String phase) throws SQLException {
+        StringBuilder out = new StringBuilder("| Table | Updates | HOT | HOT share |\n|---|---:|---:|---:|\n");
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select relname, n_tup_upd, n_tup_hot_upd from pg_stat_user_tables "
+                        + "where n_tup_upd > 0 order by n_tup_upd desc")) {
+            while (rows.next()) {
+                long updates = rows.getLong(2);
+                long hot = rows.getLong(3);
+                out.append(String.format("| `%s` | %d | %d | %.0f%% |%n", rows.getString(1), updates, hot, 100.0 * hot / updates));
+            }
+        }
+        section("Row updates: " + phase + " (pg_stat_user_tables)", out.toString());
+    }
+
     String markdown() {
         StringBuilder out = new StringBuilder(header);
         out.append("\n## Results\n\n").append(table.markdown());

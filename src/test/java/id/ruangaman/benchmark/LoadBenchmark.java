@@ -297,6 +297,7 @@ class LoadBenchmark {
                 report.profile("drain with the webhook idle", JfrProfile.summarise(recording, PROFILE_TOP));
             }
             report.statements(admin, "bench_drain", "drain with the webhook idle", PROFILE_TOP);
+            report.rowUpdates(database, "drain with the webhook idle");
             Backlog.Sample last = samples.get(samples.size() - 1);
             long startLevel = samples.get(0).inboundPending();
             double overall = (startLevel - last.inboundPending()) / Math.max(0.001, last.seconds());
@@ -416,6 +417,7 @@ class LoadBenchmark {
                 report.statements(admin, "bench_open", "open loop at " + RATE + " updates/s", PROFILE_TOP);
                 openLoopLimits(platforms);
             }
+            report.rowUpdates(database, "open loop at " + RATE + " updates/s, warm-up included");
 
             // The open loop's database may still hold a backlog (its drain is cut off after benchmark.drain-minutes), and
             // a start with work waiting races the workers for the cores: start-up gets a database of its own, migrated
