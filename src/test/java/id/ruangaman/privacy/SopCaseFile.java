@@ -23,19 +23,36 @@ final class SopCaseFile {
 
     static final String DECISION_NUMBER = "KEP/ERASE/01";
     static final String LETTER_NUMBER = "ST/ERASE/01";
-    /** Leadership's decision and what follows it are dated today (no later, and not before the conclusion). */
-    private static final java.time.LocalDate TODAY = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
 
     private final String coordinator;
     private final String leader;
     private final String ref;
     private final String sentinel;
+    /** The day each dated step of {@link #walk} was given, by the step's form ("meeting", "decision", ...). */
+    private final Map<String, java.time.LocalDate> dated = new LinkedHashMap<>();
 
     SopCaseFile(String coordinator, String leader, String ref, String sentinel) {
         this.coordinator = coordinator;
         this.leader = leader;
         this.ref = ref;
         this.sentinel = sentinel;
+    }
+
+    /**
+     * Today in the inbox's default zone, read afresh for each dated step: a step is then dated on or after the day of
+     * every step before it and never after the service's today, even when the walk crosses midnight in Asia/Jakarta
+     * (17:00 UTC). One date read when the class loaded was a day behind a report received after that midnight, which
+     * the service refuses as before the report.
+     */
+    private static java.time.LocalDate today() {
+        return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+    }
+
+    /** {@link #today()}, kept as the day of {@code step} for the checks after the erasure. */
+    private java.time.LocalDate day(String step) {
+        java.time.LocalDate today = today();
+        dated.put(step, today);
+        return today;
     }
 
     private String sop() {
@@ -56,9 +73,9 @@ final class SopCaseFile {
                     .then().statusCode(303);
         }
         status("verified");
-        submit(coordinator, sop(), sop() + "/meetings", form("held_on", TODAY.toString(), "attendees", String.valueOf(coordinatorId),
+        submit(coordinator, sop(), sop() + "/meetings", form("held_on", day("meeting").toString(), "attendees", String.valueOf(coordinatorId),
                 "options_explained", text("pilihan"), "victim_choice", "examination", "choice_notes", text("catatan pilihan")));
-        submit(coordinator, sop(), sop() + "/letter", form("letter_number", LETTER_NUMBER, "issued_on", TODAY.toString(), "signatory_name",
+        submit(coordinator, sop(), sop() + "/letter", form("letter_number", LETTER_NUMBER, "issued_on", day("letter").toString(), "signatory_name",
                 text("penandatangan"), "signatory_title", text("jabatan"), "team", String.valueOf(coordinatorId)));
         status("in_examination");
         submit(coordinator, sop(), sop() + "/parties", form("party_role", "terlapor", "party_name", text("terlapor"), "campus_status",
@@ -69,7 +86,7 @@ final class SopCaseFile {
         java.util.regex.Matcher party = java.util.regex.Pattern.compile("<option value=\"(\\d+)\"[^>]*>[^<]*: " + java.util.regex.Pattern
                 .quote(text("terlapor"))).matcher(page);
         assertTrue(party.find(), "the terlapor is offered for an examination");
-        submit(coordinator, sop(), sop() + "/interviews", form("party", party.group(1), "held_at", TODAY + "T00:00", "channel", "in_person",
+        submit(coordinator, sop(), sop() + "/interviews", form("party", party.group(1), "held_at", day("interview") + "T00:00", "channel", "in_person",
                 "place", text("tempat"), "interview_attendees", text("hadir"), "summary", text("berita acara"), "recording_consent", "yes"));
         submit(coordinator, sop(), sop() + "/conclusion", form("outcome", "proven", "party_identity", text("identitas"), "violence_form",
                 text("bentuk"), "accompaniment", text("pendampingan"), "protection", text("perlindungan"), "examination_summary", "",
@@ -78,17 +95,17 @@ final class SopCaseFile {
                 "sanction_details", text("rincian"), "prevention", text("pencegahan"), "aggravating", "victim_impact"));
         status("concluded");
         submit(leader, "/inbox/pimpinan/" + ref, "/inbox/pimpinan/" + ref + "/decision", form("decision_number", DECISION_NUMBER,
-                "decided_on", TODAY.toString(), "sanction_measure", "student_rights_reduction", "recovery_until", TODAY.plusDays(60).toString(), "decision_text",
+                "decided_on", day("decision").toString(), "sanction_measure", "student_rights_reduction", "recovery_until", dated.get("decision").plusDays(60).toString(), "decision_text",
                 text("keputusan"), "heavier_reason", text("alasan lebih berat")));
         submit(coordinator, sop(), sop() + "/execution", form("programme", text("program"), "institution", text("lembaga"), "state",
-                "completed", "completion_report_on", TODAY.toString(), "execution_notes", text("catatan sanksi")));
+                "completed", "completion_report_on", day("execution").toString(), "execution_notes", text("catatan sanksi")));
         submit(coordinator, sop(), sop() + "/certificate", form("certificate_number", "SK/" + LETTER_NUMBER, "certificate_on",
-                TODAY.toString(), "certificate_issuer", text("penerbit surat keterangan")));
-        submit(coordinator, sop(), sop() + "/recovery", form("consent_by", "victim", "consent_on", TODAY.toString(), "victim_status",
+                day("certificate").toString(), "certificate_issuer", text("penerbit surat keterangan")));
+        submit(coordinator, sop(), sop() + "/recovery", form("consent_by", "victim", "consent_on", day("recovery").toString(), "victim_status",
                 "student", "plan", text("rencana")));
-        submit(coordinator, sop(), sop() + "/checkins", form("checked_on", TODAY.toString(), "with_whom", "victim", "checkin_provider", "",
+        submit(coordinator, sop(), sop() + "/checkins", form("checked_on", day("checkin").toString(), "with_whom", "victim", "checkin_provider", "",
                 "checkin_note", text("pemantauan")));
-        submit(coordinator, sop(), sop() + "/recovery-end", form("ended_on", TODAY.toString(), "recovery_end_reason", "other",
+        submit(coordinator, sop(), sop() + "/recovery-end", form("ended_on", day("recovery-end").toString(), "recovery_end_reason", "other",
                 "recovery_end_note", text("akhir pemulihan")));
         submit(coordinator, "/inbox/cases/" + ref, "/inbox/cases/" + ref + "/notes", form("text", text("catatan konselor")));
     }
@@ -125,17 +142,17 @@ final class SopCaseFile {
         assertEquals("distressed/high/" + coordinatorName(), found.get("case_assessment"));
         assertEquals(String.join(",", VerificationComponent.ALL.stream().sorted().map(c -> c + "/" + coordinatorName()).toList()),
                 found.get("case_verification_finding"), "the findings' rows stay (who, when), their text goes");
-        assertEquals("examination/" + TODAY, found.get("case_meeting"));
-        assertEquals(LETTER_NUMBER + "/" + TODAY + "/" + coordinatorName(), found.get("case_assignment_letter"));
+        assertEquals("examination/" + dated.get("meeting"), found.get("case_meeting"));
+        assertEquals(LETTER_NUMBER + "/" + dated.get("letter") + "/" + coordinatorName(), found.get("case_assignment_letter"));
         assertEquals("terlapor:lecturer,victim:student", found.get("case_party"));
-        assertEquals("in_person/true/" + TODAY, found.get("case_interview"));
+        assertEquals("in_person/true/" + dated.get("interview"), found.get("case_interview"));
         assertEquals("proven/" + coordinatorName(), found.get("case_conclusion"));
         assertEquals("ringan/written_warning/victim_impact", found.get("case_recommendation"));
-        assertEquals(DECISION_NUMBER + "/" + TODAY + "/sedang/student_rights_reduction/" + TODAY.plusDays(60), found.get("case_decision"));
-        assertEquals("completed/" + TODAY + "/SK/" + LETTER_NUMBER + "/" + TODAY, found.get("case_sanction_execution"));
-        assertEquals("victim/" + TODAY + "/student", found.get("case_recovery_plan"));
-        assertEquals("victim/" + TODAY, found.get("case_recovery_checkin"));
-        assertEquals("other/" + TODAY, found.get("case_recovery_end"), "the recovery's end stays (when, why), its note goes");
+        assertEquals(DECISION_NUMBER + "/" + dated.get("decision") + "/sedang/student_rights_reduction/" + dated.get("decision").plusDays(60), found.get("case_decision"));
+        assertEquals("completed/" + dated.get("execution") + "/SK/" + LETTER_NUMBER + "/" + dated.get("certificate"), found.get("case_sanction_execution"));
+        assertEquals("victim/" + dated.get("recovery") + "/student", found.get("case_recovery_plan"));
+        assertEquals("victim/" + dated.get("checkin"), found.get("case_recovery_checkin"));
+        assertEquals("other/" + dated.get("recovery-end"), found.get("case_recovery_end"), "the recovery's end stays (when, why), its note goes");
         try (var st = db.prepareStatement("select count(*) from case_note where intake_id = ?")) {
             st.setLong(1, intakeId);
             try (var rs = st.executeQuery()) {
@@ -170,20 +187,20 @@ final class SopCaseFile {
         Map<String, Map<String, String>> forms = new LinkedHashMap<>();
         forms.put("assessment", form("condition", "stable", "risk_level", "low", "risks", text("r"), "mitigation", text("m")));
         forms.put("findings", form("finding_identification", text("f"), "evidence_examined", text("e")));
-        forms.put("meetings", form("held_on", TODAY.toString(), "options_explained", text("o"), "victim_choice", "examination"));
-        forms.put("letter", form("letter_number", "ST-X", "issued_on", TODAY.toString(), "signatory_name", text("s"), "signatory_title", "R"));
+        forms.put("meetings", form("held_on", today().toString(), "options_explained", text("o"), "victim_choice", "examination"));
+        forms.put("letter", form("letter_number", "ST-X", "issued_on", today().toString(), "signatory_name", text("s"), "signatory_title", "R"));
         forms.put("parties", form("party_role", "witness", "party_name", text("p"), "campus_status", "student"));
-        forms.put("interviews", form("party", party, "held_at", TODAY + "T00:00", "channel", "in_person", "place", text("pl"),
+        forms.put("interviews", form("party", party, "held_at", today() + "T00:00", "channel", "in_person", "place", text("pl"),
                 "interview_attendees", text("a")));
         forms.put("conclusion", form("outcome", "proven", "party_identity", text("i"), "violence_form", text("v"),
                 "accompaniment", text("a"), "protection", text("p")));
         forms.put("recommendation", form("recovery", text("r"), "sanction_measure", "written_warning", "prevention", text("p")));
         forms.put("execution", form("programme", text("p"), "institution", text("i"), "state", "completed", "completion_report_on",
-                TODAY.toString()));
-        forms.put("certificate", form("certificate_number", "SK-X", "certificate_on", TODAY.toString(), "certificate_issuer", text("c")));
-        forms.put("recovery", form("consent_by", "victim", "consent_on", TODAY.toString(), "victim_status", "student", "plan", text("p")));
-        forms.put("checkins", form("checked_on", TODAY.toString(), "with_whom", "victim", "checkin_note", text("c")));
-        forms.put("recovery-end", form("ended_on", TODAY.toString(), "recovery_end_reason", "completed", "recovery_end_note", text("e")));
+                today().toString()));
+        forms.put("certificate", form("certificate_number", "SK-X", "certificate_on", today().toString(), "certificate_issuer", text("c")));
+        forms.put("recovery", form("consent_by", "victim", "consent_on", today().toString(), "victim_status", "student", "plan", text("p")));
+        forms.put("checkins", form("checked_on", today().toString(), "with_whom", "victim", "checkin_note", text("c")));
+        forms.put("recovery-end", form("ended_on", today().toString(), "recovery_end_reason", "completed", "recovery_end_note", text("e")));
         for (Map.Entry<String, Map<String, String>> f : forms.entrySet()) {
             RequestSpecification post = as(coordinator).accept("text/html");
             for (Map.Entry<String, String> field : f.getValue().entrySet()) {
@@ -193,7 +210,7 @@ final class SopCaseFile {
             assertTrue(html.contains("catatannya tidak bisa diubah") && html.contains("Pelapor menghapus datanya"), f.getKey() + " on the erased case");
         }
         RequestSpecification decide = as(leader).accept("text/html").formParam("decision_number", "KEP-X").formParam("decided_on",
-                TODAY.toString()).formParam("sanction_measure", "written_warning").formParam("decision_text", text("d"));
+                today().toString()).formParam("sanction_measure", "written_warning").formParam("decision_text", text("d"));
         assertTrue(decide.post("/inbox/pimpinan/" + ref + "/decision").then().statusCode(409).extract().asString()
                 .contains("catatannya tidak bisa diubah"), "a decision on the erased case");
         assertEquals(rowsBefore, rows(db, intakeId), "nothing saved on the erased case");
