@@ -154,7 +154,10 @@ class CaseworkDatesTest {
         String ref = fixtures.submittedCase(true);
         CaseworkSteps steps = new CaseworkSteps(session, ref);
         long id = QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().id);
-        String yesterday = LocalDate.now(config.zone()).minusDays(1).toString();
+        // the day before the report's own day: a day before today read from the clock here is the report's day when
+        // the report came in just before midnight in the inbox's zone (Asia/Jakarta: 17:00 UTC) and would be accepted
+        String yesterday = LocalDate.ofInstant(QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().receivedAt),
+                config.zone()).minusDays(1).toString();
         String reason = "sebelum laporan diterima";
         assertEquals(303, steps.status("in_verification"));
         steps.tickChecklist();

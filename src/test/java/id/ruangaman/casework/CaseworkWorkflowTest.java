@@ -110,12 +110,18 @@ class CaseworkWorkflowTest {
                 .when().post(steps.base() + "/assessment").then().statusCode(400)
                 .body(containsString("Tuliskan rencana mitigasi")).body(containsString("Risiko sintetis yang diketik"));
         assertEquals(303, steps.assessment(), "assessment saved");
+        LocalDate dayBefore = LocalDate.now(config.zone());
         allowed(steps, id, "in_verification", "verified");
+        LocalDate dayAfter = LocalDate.now(config.zone());
         CaseFile verified = file(ref);
-        LocalDate verifiedDay = LocalDate.now(config.zone());
+        java.time.Instant verifiedAt = QuarkusTransaction.requiringNew().call(() -> repo.one(CaseStage.class, id).orElseThrow().verifiedAt);
+        assertNotNull(verifiedAt);
+        // the day of the verification as the service recorded it: a day read from the clock here is a day off when
+        // the step crosses midnight in the inbox's zone (Asia/Jakarta: 17:00 UTC)
+        LocalDate verifiedDay = LocalDate.ofInstant(verifiedAt, config.zone());
+        assertTrue(!verifiedDay.isBefore(dayBefore) && !verifiedDay.isAfter(dayAfter), "verified today: " + verifiedDay);
         assertEquals(new WorkingDays(config.holidays().orElse(List.of())).plus(verifiedDay, 30), verified.examinationDueOn,
                 "30 working days from verification");
-        assertNotNull(QuarkusTransaction.requiringNew().call(() -> repo.one(CaseStage.class, id).orElseThrow().verifiedAt));
         getAs(session).when().get(steps.base()).then().statusCode(200).body(containsString("Tenggat pemeriksaan"))
                 .body(containsString(verified.examinationDueOn.toString()));
 

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import id.ruangaman.inbox.InboxConfig;
 import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.inbox.TeamNotifications;
 import id.ruangaman.inbox.WorkingDays;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakePlatforms;
@@ -29,7 +32,7 @@ class ExaminationDeadlinesTest {
     @Inject
     InboxFixtures fixtures;
     @Inject
-    ExaminationDeadlines deadlines;
+    TeamNotifications team;
     @Inject
     InboxConfig config;
     @Inject
@@ -48,7 +51,11 @@ class ExaminationDeadlinesTest {
     @Test
     void shouldNoticeTheTeamFiveAndOneWorkingDaysBeforeTheExaminationDeadline() {
         WorkingDays days = new WorkingDays(config.holidays().orElse(List.of()));
+        // The service counts the days left on a clock fixed at noon of the day the due dates are set from: on the
+        // system clock a run crossing midnight in the inbox's zone (Asia/Jakarta: 17:00 UTC) counted 4 days, not 5.
         LocalDate today = LocalDate.now(config.zone());
+        Clock noon = Clock.fixed(today.atTime(LocalTime.NOON).atZone(config.zone()).toInstant(), config.zone());
+        ExaminationDeadlines deadlines = new ExaminationDeadlines(team, config, em, noon);
         String ref = fixtures.submittedCase(true);
         String later = fixtures.submittedCase(true);
         String concluded = fixtures.submittedCase(true);
@@ -58,7 +65,7 @@ class ExaminationDeadlinesTest {
 
         QuarkusTransaction.requiringNew().call(deadlines::noticeDue);
         QuarkusTransaction.requiringNew().call(deadlines::noticeDue);
-        Eventually.await("5-day notice for " + ref, Duration.ofSeconds(20), () -> notices(ref).size() == 1);
+        Eventually.await("5-day notice for " + ref, Duration.ofSeconds(60), () -> notices(ref).size() == 1);
         String text = notices(ref).get(0).text();
         assertTrue(text.contains("5 hari kerja") && text.contains("/inbox/cases/" + ref + "/sop"), text);
         assertFalse(text.contains("Kronologi sintetis"), "no content in a notice");
@@ -66,7 +73,7 @@ class ExaminationDeadlinesTest {
         set(ref, "in_examination", days.plus(today, 1));
         QuarkusTransaction.requiringNew().call(deadlines::noticeDue);
         QuarkusTransaction.requiringNew().call(deadlines::noticeDue);
-        Eventually.await("1-day notice for " + ref, Duration.ofSeconds(20), () -> notices(ref).size() == 2);
+        Eventually.await("1-day notice for " + ref, Duration.ofSeconds(60), () -> notices(ref).size() == 2);
         assertTrue(notices(ref).get(1).text().contains("1 hari kerja"));
 
         assertEquals(0, notices(later).size(), "6 working days left: not yet");
