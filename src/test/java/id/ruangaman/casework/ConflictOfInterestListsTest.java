@@ -66,7 +66,7 @@ class ConflictOfInterestListsTest {
                     .body(not(containsString("href=\"/inbox/cases/" + ref + "\"")));
         }
         getAs(counsellor).accept(HTML).when().get("/inbox").then().body(containsString("href=\"/inbox/cases/" + other + "\""));
-        Eventually.await("the other case's events are readable", Duration.ofSeconds(10),
+        Eventually.await("the other case's events are readable", Duration.ofSeconds(60),
                 () -> feed.after(start, member.id, false).stream().anyMatch(i -> i.referenceCode().equals(other)));
         assertFalse(feed.after(start, member.id, false).stream().anyMatch(i -> i.referenceCode().equals(ref)), "no live events");
         assertTrue(feed.after(start, null, true).stream().anyMatch(i -> i.referenceCode().equals(ref)), "the events exist");

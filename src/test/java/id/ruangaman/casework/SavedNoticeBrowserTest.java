@@ -106,7 +106,7 @@ class SavedNoticeBrowserTest extends BrowserTest {
         List<WebElement> all = driver.findElements(By.id("saved"));
         assertEquals(1, all.size(), "said once");
         try {
-            wait.withTimeout(java.time.Duration.ofSeconds(5)).until(d -> saved.equals(d.switchTo().activeElement()));
+            wait.withTimeout(java.time.Duration.ofSeconds(60)).until(d -> saved.equals(d.switchTo().activeElement()));
         } catch (org.openqa.selenium.TimeoutException notYet) {
             // said below with what has the focus instead
         } finally {

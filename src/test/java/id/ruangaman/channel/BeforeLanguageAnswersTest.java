@@ -109,14 +109,14 @@ class BeforeLanguageAnswersTest {
     private String telegramAnswer(long chat, String text) {
         int before = telegram.sentTo(chat).size();
         chats.send(TelegramFixtures.text(chat, text), chat);
-        await(() -> telegram.awaitSent(chat, before + 1, Duration.ofSeconds(20)));
+        await(() -> telegram.awaitSent(chat, before + 1, Duration.ofSeconds(60)));
         return String.join("\n", telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList());
     }
 
     private String whatsAppAnswer(String number, String text) {
         int before = graph.sentTo(number).size();
         chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", text, null, null);
-        await(() -> graph.awaitSent(number, before + 1, Duration.ofSeconds(20))); // after /hapus the number has no contact to wait on
+        await(() -> graph.awaitSent(number, before + 1, Duration.ofSeconds(60))); // after /hapus the number has no contact to wait on
         return String.join("\n", graph.sentTo(number).stream().skip(before).map(FakeGraph.Sent::text).toList());
     }
 }

@@ -67,7 +67,7 @@ class FirstMessageCommandTest {
         typed(chat, "/hapus");
         int asked = telegram.sentTo(chat).size();
         chats.send(TelegramFixtures.text(chat, "ya"), chat);
-        telegram.awaitSent(chat, asked + 1, Duration.ofSeconds(20)); // the erasure's answer travels on its own row
+        telegram.awaitSent(chat, asked + 1, Duration.ofSeconds(60)); // the erasure's answer travels on its own row
         int before = telegram.sentTo(chat).size();
         String answer = typed(chat, "/status");
         assertTrue(answer.contains("Tidak ada cerita atau jawaban dari chat ini yang tersimpan di kami."), answer);
@@ -83,7 +83,7 @@ class FirstMessageCommandTest {
         for (String command : List.of("/cabut", "/withdraw")) {
             long chat = TelegramFixtures.newChatId();
             chats.send(TelegramFixtures.text(chat, command), chat);
-            List<FakeTelegram.Call> calls = telegram.awaitSent(chat, 1, Duration.ofSeconds(20));
+            List<FakeTelegram.Call> calls = telegram.awaitSent(chat, 1, Duration.ofSeconds(60));
             assertTrue(calls.stream().allMatch(call -> Boolean.TRUE.equals(call.body().get("disable_notification"))), command + " silent: " + calls);
             assertTrue(calls.get(0).text().startsWith("Ruang Aman\n"), command + " under the neutral first line: " + calls.get(0).text());
             String greeting = typed(chat, "halo");
@@ -128,7 +128,7 @@ class FirstMessageCommandTest {
     void deleteAsTheFirstMessageErasesWhatTheChatHoldsAndSaysSo() throws InterruptedException {
         String number = WhatsAppFixtures.newNumber();
         chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "/hapus", null, null);
-        List<FakeGraph.Sent> sent = graph.awaitSent(number, 1, Duration.ofSeconds(20));
+        List<FakeGraph.Sent> sent = graph.awaitSent(number, 1, Duration.ofSeconds(60));
         String answer = String.join("\n", sent.stream().map(FakeGraph.Sent::text).toList());
         assertTrue(answer.contains("Belum ada jawaban atau file dari chat ini.") && answer.contains("sudah dihapus dari server kami"), answer);
         assertTrue(answer.contains("Bersihkan chat"), "says how to clear the chat on the phone: " + answer);
@@ -136,7 +136,7 @@ class FirstMessageCommandTest {
         assertNull(chats.contact(Channel.WHATSAPP, number), "the number is no longer linked to what it sent");
 
         chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
-        String greeting = String.join("\n", graph.awaitSent(number, sent.size() + 1, Duration.ofSeconds(20)).stream()
+        String greeting = String.join("\n", graph.awaitSent(number, sent.size() + 1, Duration.ofSeconds(60)).stream()
                 .skip(sent.size()).map(FakeGraph.Sent::text).toList());
         assertTrue(greeting.contains(GREETING), "writing again starts afresh: " + greeting);
         assertNotNull(chats.contact(Channel.WHATSAPP, number));

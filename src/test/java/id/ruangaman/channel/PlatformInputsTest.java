@@ -273,7 +273,7 @@ class PlatformInputsTest {
             }
         } else if (check.equals("callbacks_answered")) {
             for (String id : ids.callbackIds) {
-                Eventually.await(file + ": answerCallbackQuery " + id, Duration.ofSeconds(10), () -> telegram.calls("answerCallbackQuery")
+                Eventually.await(file + ": answerCallbackQuery " + id, Duration.ofSeconds(60), () -> telegram.calls("answerCallbackQuery")
                         .stream().anyMatch(call -> id.equals(call.body().get("callback_query_id"))));
             }
         } else if (check.startsWith("max_matches:")) {
@@ -307,7 +307,7 @@ class PlatformInputsTest {
         group = group.replaceFirst("\\{", "{\"group_id\": \"120363000000@g.us\", ");
         assertEquals(200, TelegramChats.post(service).statusCode());
         assertEquals(200, WhatsAppFixtures.post(WhatsAppFixtures.payload(ids.phone, List.of(group))).statusCode());
-        Eventually.await("both counted", Duration.ofSeconds(20), () -> {
+        Eventually.await("both counted", Duration.ofSeconds(60), () -> {
             String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
             return metrics.contains("ruangaman_inbound_ignored_total{channel=\"telegram\",reason=\"service_message\"")
                     && metrics.contains("ruangaman_inbound_ignored_total{channel=\"whatsapp\",reason=\"group\"");

@@ -72,7 +72,7 @@ class CaseLiveMarkTest {
             if (!shown.group(1).equals(next)) {
                 stale++;
                 Eventually.await("an event after the cursor of a page that shows " + shown.group(1) + " (now " + next + ")",
-                        Duration.ofSeconds(10), () -> feed.after(cursor, null, true).stream()
+                        Duration.ofSeconds(60), () -> feed.after(cursor, null, true).stream()
                                 .anyMatch(item -> item.referenceCode().equals(ref)));
             }
         }

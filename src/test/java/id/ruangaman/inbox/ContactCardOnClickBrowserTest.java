@@ -93,7 +93,7 @@ class ContactCardOnClickBrowserTest extends BrowserTest {
         assertTrue(witness.getText().contains("tampilkan nomor") && witness.getText().contains("log audit"), witness.getText());
         witness.sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.textToBe(By.cssSelector("span#" + id + ".card-number"), NUMBERS.get(0)));
-        Eventually.await("the click audited", Duration.ofSeconds(10), () -> reveals() == 1);
+        Eventually.await("the click audited", Duration.ofSeconds(60), () -> reveals() == 1);
         String message = id.substring("card-".length());
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> audit.count("action = ?1 and detail = ?2", AuditAction.REVEAL.code(),
                 "field:contact_card message:" + message)));
@@ -105,7 +105,7 @@ class ContactCardOnClickBrowserTest extends BrowserTest {
         String friendId = friend.getAttribute("id");
         friend.click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("span#" + friendId + ".card-number"), NUMBERS.get(1) + ", " + NUMBERS.get(2)));
-        Eventually.await("the second click audited", Duration.ofSeconds(10), () -> reveals() == 2);
+        Eventually.await("the second click audited", Duration.ofSeconds(60), () -> reveals() == 2);
 
         // The intake form's print keeps the rule of evidence files: what it is, not its content.
         driver.get(root + "/inbox/cases/" + ref + "/print/intake-form");

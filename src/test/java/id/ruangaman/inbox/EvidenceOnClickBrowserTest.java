@@ -90,7 +90,7 @@ class EvidenceOnClickBrowserTest extends BrowserTest {
         // The photo, by keyboard: Enter on its link loads it (one audit row), blurred; Enter on the veil shows it.
         driver.findElement(By.id("evidence-" + photo)).sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence-" + photo + ".evidence.blurred img")));
-        Eventually.await("the photo's view audited", Duration.ofSeconds(10), () -> views(photo) == 1);
+        Eventually.await("the photo's view audited", Duration.ofSeconds(60), () -> views(photo) == 1);
         assertEquals("veil", driver.switchTo().activeElement().getAttribute("class"), "focus moves to the veil");
         // Walkthrough 10, finding 13: on a tiny photo the veil's caption was cut off by the photo's own size.
         Object clipped = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
@@ -107,7 +107,7 @@ class EvidenceOnClickBrowserTest extends BrowserTest {
         // The voice note, by mouse: it loads (and is audited) on the click, as the photo does.
         driver.findElement(By.id("evidence-" + voice)).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence-" + voice + " audio")));
-        Eventually.await("the voice note's play audited", Duration.ofSeconds(10), () -> views(voice) >= 1);
+        Eventually.await("the voice note's play audited", Duration.ofSeconds(60), () -> views(voice) >= 1);
         assertEquals(1, views(photo));
 
         driver.navigate().refresh();

@@ -45,7 +45,7 @@ class InboxEventFeedTest {
 
             // Other transactions of the running service may still be in flight for a moment; both events
             // then arrive together, in id order.
-            Eventually.await("both events readable", Duration.ofSeconds(10), () -> feed.after(start, null, true).stream()
+            Eventually.await("both events readable", Duration.ofSeconds(60), () -> feed.after(start, null, true).stream()
                     .map(InboxEventFeed.Item::id).filter(id -> id == early || id == late).count() == 2);
             List<Long> after = feed.after(start, null, true).stream().map(InboxEventFeed.Item::id)
                     .filter(id -> id == early || id == late).toList();
@@ -76,13 +76,13 @@ class InboxEventFeedTest {
 
             // The older transaction's event is read once every transaction before it has finished; the younger's
             // is not read yet, and the cursor stays before it.
-            Eventually.await("the older transaction's event readable", Duration.ofSeconds(10),
+            Eventually.await("the older transaction's event readable", Duration.ofSeconds(60),
                     () -> feed.after(start, null, true).stream().anyMatch(item -> item.id() == oldersEvent));
             InboxEventFeed.Batch first = feed.read(start, null, true);
             assertTrue(first.items().stream().noneMatch(item -> item.id() == youngersEvent), "read before it committed");
             younger.commit();
 
-            Eventually.await("the younger transaction's event read on from the cursor", Duration.ofSeconds(10),
+            Eventually.await("the younger transaction's event read on from the cursor", Duration.ofSeconds(60),
                     () -> feed.after(first.next(), null, true).stream().anyMatch(item -> item.id() == youngersEvent));
         }
     }

@@ -68,7 +68,7 @@ public class InboxFixtures {
     public String submittedTelegramCase(long chatId) {
         String ref = submittedCase(Channel.TELEGRAM, String.valueOf(chatId), true);
         // Wait until no bot reply is mid-send, so marking them delivered cannot race a sender.
-        id.ruangaman.testing.Eventually.await("bot replies settled", java.time.Duration.ofSeconds(20), () -> QuarkusTransaction
+        id.ruangaman.testing.Eventually.await("bot replies settled", java.time.Duration.ofSeconds(60), () -> QuarkusTransaction
                 .requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from chat_message where status = 'SENDING' "
                         + "and contact_id = (select contact_id from intake where reference_code = ?1)").setParameter(1, ref)
                         .getSingleResult()).longValue() == 0));

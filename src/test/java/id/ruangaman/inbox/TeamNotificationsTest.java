@@ -64,7 +64,7 @@ class TeamNotificationsTest {
     @Test
     void shouldAnnounceANewIntakeWithOnlyItsCodeAndLink() {
         String code = submitIntake();
-        Eventually.await("team told about " + code, Duration.ofSeconds(20), () -> !teamMessagesAbout(code).isEmpty());
+        Eventually.await("team told about " + code, Duration.ofSeconds(60), () -> !teamMessagesAbout(code).isEmpty());
         String text = teamMessagesAbout(code).get(0).text();
         assertTrue(text.contains("https://inbox.example.test/inbox/cases/" + code), text);
         assertFalse(text.contains(SENTINEL), "a notification must carry no content");
@@ -79,7 +79,7 @@ class TeamNotificationsTest {
                 .setParameter(1, Instant.now().plus(Duration.ofHours(2))).setParameter(2, code).executeUpdate());
 
         assertTrue(QuarkusTransaction.requiringNew().call(notifications::warnDue) >= 1);
-        Eventually.await("deadline warning for " + code, Duration.ofSeconds(20),
+        Eventually.await("deadline warning for " + code, Duration.ofSeconds(60),
                 () -> teamMessagesAbout(code).stream().anyMatch(call -> call.text().contains("72-hour deadline")));
         QuarkusTransaction.requiringNew().call(notifications::warnDue);
         assertEquals(1, teamMessagesAbout(code).stream().filter(call -> call.text().contains("72-hour deadline")).count(),
@@ -91,7 +91,7 @@ class TeamNotificationsTest {
         DevConversation person = submittedPerson();
         String code = codeOf(person);
         person.text("Pesan lanjutan " + SENTINEL).text("Dan satu lagi " + SENTINEL);
-        Eventually.await("team told about the new message on " + code, Duration.ofSeconds(20),
+        Eventually.await("team told about the new message on " + code, Duration.ofSeconds(60),
                 () -> teamMessagesAbout(code).stream().anyMatch(call -> call.text().contains("New message")));
         List<FakeTelegram.Call> told = teamMessagesAbout(code).stream().filter(call -> call.text().contains("New message")).toList();
         assertEquals(1, told.size(), "two messages within the quiet period, one notification");
@@ -103,7 +103,7 @@ class TeamNotificationsTest {
                 "update intake set thread_notified_at = thread_notified_at - interval '7 hours' where reference_code = ?1")
                 .setParameter(1, code).executeUpdate());
         person.text("Halo lagi " + SENTINEL);
-        Eventually.await("team told again about " + code, Duration.ofSeconds(20),
+        Eventually.await("team told again about " + code, Duration.ofSeconds(60),
                 () -> teamMessagesAbout(code).stream().filter(call -> call.text().contains("New message")).count() == 2);
     }
 }

@@ -34,7 +34,7 @@ class ErasureAcrossReplicasTest {
 
     private static final String SAVED = "{\"flowId\":\"intake\",\"revision\":\"sha256:abc\",\"nodeId\":\"consent\"}";
     private static final String OTHER_REPLICA = "ruangaman-test-other-replica";
-    private static final Duration SOON = Duration.ofSeconds(15);
+    private static final Duration SOON = Duration.ofSeconds(60);
 
     @Inject
     ContactRepository contacts;

@@ -162,7 +162,7 @@ class DiscreetFirstLineTest {
 
     private List<String> awaitSent(String number, int before) {
         try {
-            return graph.awaitSent(number, before + 1, java.time.Duration.ofSeconds(20)).stream().skip(before).map(FakeGraph.Sent::text).toList();
+            return graph.awaitSent(number, before + 1, java.time.Duration.ofSeconds(60)).stream().skip(before).map(FakeGraph.Sent::text).toList();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -51,8 +51,8 @@ public class TelegramChats {
     public void send(String json, long chatId) {
         long updateId = updateIdOf(json);
         post(json).then().statusCode(200);
-        Eventually.await("update " + updateId + " processed", Duration.ofSeconds(20), () -> !"PENDING".equals(status(updateId)));
-        Eventually.await("outbox of chat " + chatId + " drained", Duration.ofSeconds(30), () -> outboxDrained(chatId));
+        Eventually.await("update " + updateId + " processed", Duration.ofSeconds(60), () -> !"PENDING".equals(status(updateId)));
+        Eventually.await("outbox of chat " + chatId + " drained", Duration.ofSeconds(60), () -> outboxDrained(chatId));
     }
 
     /** Plays an intake walk in a Telegram chat, each update processed and answered before the next (no files). */
@@ -84,9 +84,9 @@ public class TelegramChats {
     /** Posts a signed WhatsApp payload and waits until its item is processed and the replies have left. */
     public void sendWhatsApp(String payload, String wamid, String number) {
         WhatsAppFixtures.post(payload).then().statusCode(200);
-        Eventually.await("WhatsApp " + wamid + " processed", Duration.ofSeconds(20),
+        Eventually.await("WhatsApp " + wamid + " processed", Duration.ofSeconds(60),
                 () -> !"PENDING".equals(status(Channel.WHATSAPP, wamid)));
-        Eventually.await("outbox of " + number + " drained", Duration.ofSeconds(30), () -> outboxDrained(Channel.WHATSAPP, number));
+        Eventually.await("outbox of " + number + " drained", Duration.ofSeconds(60), () -> outboxDrained(Channel.WHATSAPP, number));
     }
 
     public String status(long updateId) {

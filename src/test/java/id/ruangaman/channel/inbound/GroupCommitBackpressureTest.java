@@ -53,7 +53,7 @@ class GroupCommitBackpressureTest {
         List<CompletableFuture<Integer>> waiting = List.of(
                 CompletableFuture.supplyAsync(() -> TelegramChats.post(first).statusCode()),
                 CompletableFuture.supplyAsync(() -> TelegramChats.post(second).statusCode()));
-        Eventually.await("two queued", Duration.ofSeconds(20), () -> commits.waitingRows() == 2);
+        Eventually.await("two queued", Duration.ofSeconds(60), () -> commits.waitingRows() == 2);
 
         TelegramChats.post(third).then().statusCode(503).header("Retry-After", "5").body("error", equalTo("temporarily unavailable"));
         String number = WhatsAppFixtures.newNumber();
@@ -69,7 +69,7 @@ class GroupCommitBackpressureTest {
         assertEquals(1, chats.storedCount(TelegramChats.updateIdOf(third)));
         // Leave nothing pending for the next test profile (it starts with another data key).
         for (String update : List.of(first, second, third)) {
-            Eventually.await("processed", Duration.ofSeconds(20), () -> !"PENDING".equals(chats.status(TelegramChats.updateIdOf(update))));
+            Eventually.await("processed", Duration.ofSeconds(60), () -> !"PENDING".equals(chats.status(TelegramChats.updateIdOf(update))));
         }
     }
 }

@@ -46,7 +46,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 class GroupCommitTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ExecutorService CLIENTS = Executors.newFixedThreadPool(32);
 
     @Inject

@@ -257,7 +257,7 @@ class InboundQueueTest {
         store(List.of(new Row(contact, 1, "slow " + tag, null), new Row(contact, 2, "after " + tag, null)));
         processor.resume();
         try {
-            Eventually.await("a worker is in the slow step", Duration.ofSeconds(20), () -> handler.attempts().contains("slow " + tag));
+            Eventually.await("a worker is in the slow step", Duration.ofSeconds(60), () -> handler.attempts().contains("slow " + tag));
             processor.onStop(null);
             assertEquals("DONE", statusOf(contact, 1), "the running round was committed before the stop returned");
             assertEquals("PENDING", statusOf(contact, 2), "no round was started after the stop");
@@ -271,7 +271,7 @@ class InboundQueueTest {
             processor.onStart(null);
         }
         // the restarted workers (or this drain) take it
-        Eventually.await("taken again after the start", Duration.ofSeconds(20), () -> processor.drainOnce() >= 0
+        Eventually.await("taken again after the start", Duration.ofSeconds(60), () -> processor.drainOnce() >= 0
                 && "DONE".equals(statusOf(contact, 2)));
     }
 

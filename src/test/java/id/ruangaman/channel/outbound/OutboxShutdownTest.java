@@ -50,7 +50,7 @@ class OutboxShutdownTest {
             return outbox.queueText(contact, "pesan sintetis saat berhenti").id;
         });
         try {
-            Eventually.await("the send reached Telegram", Duration.ofSeconds(20), () -> telegram.sentTo(chat).size() == 1);
+            Eventually.await("the send reached Telegram", Duration.ofSeconds(60), () -> telegram.sentTo(chat).size() == 1);
             dispatcher.onStop(null);
             ChatMessage row = QuarkusTransaction.requiringNew().call(() -> em.find(ChatMessage.class, id));
             assertEquals(ChatMessage.Status.SENT, row.status, "the answer was recorded before the stop returned");

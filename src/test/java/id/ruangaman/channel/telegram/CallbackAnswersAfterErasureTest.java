@@ -45,7 +45,7 @@ class CallbackAnswersAfterErasureTest {
         chats.send(TelegramFixtures.text(erased, "/hapus"), erased);
         int before = telegram.sentTo(erased).size();
         chats.send(TelegramFixtures.text(erased, "ya"), erased);
-        telegram.awaitSent(erased, before + 1, Duration.ofSeconds(20));
+        telegram.awaitSent(erased, before + 1, Duration.ofSeconds(60));
 
         for (int i = 0; i < 3; i++) {
             long other = TelegramFixtures.newChatId();
@@ -53,7 +53,7 @@ class CallbackAnswersAfterErasureTest {
             press(other, "language:id", "consent:yes", "in_danger:no", "safe_to_reply:no", "reporter_role:victim");
         }
         for (String queryId : queryIds) {
-            Eventually.await("answerCallbackQuery " + queryId, Duration.ofSeconds(15), () -> telegram.calls("answerCallbackQuery")
+            Eventually.await("answerCallbackQuery " + queryId, Duration.ofSeconds(60), () -> telegram.calls("answerCallbackQuery")
                     .stream().anyMatch(call -> queryId.equals(call.body().get("callback_query_id"))));
         }
     }

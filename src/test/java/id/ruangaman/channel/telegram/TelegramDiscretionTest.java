@@ -142,7 +142,7 @@ class TelegramDiscretionTest {
         chats.send(TelegramFixtures.text(chat, "ya"), chat);
         // After erasure the chat id is gone from the contact; the reply travels on its own row. One message says what
         // was erased and how to clear the chat (walkthrough 9, #19: two messages both said the phone keeps its copy).
-        List<FakeTelegram.Call> sent = telegram.awaitSent(chat, before + 1, java.time.Duration.ofSeconds(20));
+        List<FakeTelegram.Call> sent = telegram.awaitSent(chat, before + 1, java.time.Duration.ofSeconds(60));
         String farewell = sent.get(before).text();
         assertTrue(farewell.startsWith("Sudah dihapus dari server kami") && farewell.contains("tekan lama chat ini"), farewell);
         Thread.sleep(1500);

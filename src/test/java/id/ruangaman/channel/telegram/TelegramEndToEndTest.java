@@ -123,7 +123,7 @@ class TelegramEndToEndTest {
         Map<String, Object> keyboard = (Map<String, Object>) sent.get(1).body().get("reply_markup");
         assertTrue(String.valueOf(keyboard.get("inline_keyboard")).contains("callback_data=language:id"), String.valueOf(keyboard));
         for (String queryId : callbackQueryIds) {
-            Eventually.await("answerCallbackQuery " + queryId, Duration.ofSeconds(10), () -> telegram.calls("answerCallbackQuery")
+            Eventually.await("answerCallbackQuery " + queryId, Duration.ofSeconds(60), () -> telegram.calls("answerCallbackQuery")
                     .stream().anyMatch(call -> queryId.equals(call.body().get("callback_query_id"))));
         }
         assertEquals(29, callbackQueryIds.size());

@@ -44,7 +44,7 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class TelegramWebhookRouteTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private final FakeTelegram telegram = FakePlatforms.telegram();
 
     @Inject

@@ -38,7 +38,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class WhatsAppWebhookResourceTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private final FakeGraph graph = FakePlatforms.graph();
 
     @Inject
