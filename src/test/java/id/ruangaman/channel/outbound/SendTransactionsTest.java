@@ -64,8 +64,10 @@ class SendTransactionsTest {
         List<Long> chats = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         double sentBefore = sent();
+        double outcomesBefore = outcomes();
         dispatcher.onStop(null);
         int sent;
+        int outcomes;
         int senderTransactions;
         int senderJtaTransactions;
         try {
@@ -85,17 +87,23 @@ class SendTransactionsTest {
                 senderTransactions = counting.count();
                 senderJtaTransactions = jta.count();
                 sent = (int) Math.round(sent() - sentBefore);
+                outcomes = (int) Math.round(outcomes() - outcomesBefore);
             }
         } finally {
             dispatcher.onStart(null);
         }
         chats.forEach(chat -> assertEquals(1, telegram.sentTo(chat).size(), "each reply went out once"));
-        System.out.printf("[transactions] %d sends, %d transactions on the senders, %d of them JTA%n", sent, senderTransactions,
-                senderJtaTransactions);
+        System.out.printf("[transactions] %d sends (%d outcomes recorded), %d transactions on the senders, %d of them JTA%n", sent,
+                outcomes, senderTransactions, senderJtaTransactions);
         assertTrue(sent >= CHATS, "every reply was sent: " + sent);
-        assertTrue(senderTransactions <= sent, sent + " sends took " + senderTransactions
-                + " transactions on the sender threads, more than one a send");
-        assertEquals(0, senderJtaTransactions, "a delivered reply is recorded in a plain JDBC transaction, not a JTA one");
+        // The senders also record what other tests left in the outbox while this one counts (a full run's log showed
+        // 52 sends for these 40): a retry or a failure of theirs takes its transaction without a send, so the bound is
+        // one transaction per recorded outcome (sent, retry, failed, held), not per send.
+        assertTrue(senderTransactions <= outcomes, outcomes + " outcomes (" + sent + " sends) took " + senderTransactions
+                + " transactions on the sender threads, more than one an outcome");
+        // A send is recorded in a plain JDBC transaction; any other outcome (another test's retry) in a JTA one.
+        assertTrue(senderJtaTransactions <= outcomes - sent, "a delivered reply is recorded in a plain JDBC transaction, not a JTA "
+                + "one: " + senderJtaTransactions + " JTA transactions for " + (outcomes - sent) + " outcomes that were not a send");
     }
 
     @Test
@@ -132,7 +140,17 @@ class SendTransactionsTest {
     }
 
     private double sent() {
-        var counter = metrics.find("ruangaman.outbound.sent").tag("channel", "telegram").counter();
+        return count("ruangaman.outbound.sent");
+    }
+
+    /** Every outcome a Telegram sender records, each in its own transaction: sent, to retry, failed, held. */
+    private double outcomes() {
+        return count("ruangaman.outbound.sent") + count("ruangaman.outbound.retries") + count("ruangaman.outbound.failed")
+                + count("ruangaman.outbound.held");
+    }
+
+    private double count(String name) {
+        var counter = metrics.find(name).tag("channel", "telegram").counter();
         return counter == null ? 0 : counter.count();
     }
 }
