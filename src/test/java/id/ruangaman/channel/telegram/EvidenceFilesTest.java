@@ -75,15 +75,23 @@ class EvidenceFilesTest {
         int before = telegram.sentTo(chat).size();
 
         List<Long> updates = new ArrayList<>();
-        for (int i = 0; i < 3; i++) { // an album: three updates at once, one media_group_id
-            long update = TelegramFixtures.newUpdateId();
-            updates.add(update);
-            TelegramChats.post(albumPhoto(update, chat, "album-" + i + "-" + chat, i == 0 ? "bukti" : null)).then().statusCode(200);
+        // An album: three updates at once, one media_group_id. Telegram posts them back to back; here the test's own
+        // posts could be further apart than the album's settle time (1.5 s) on a loaded machine, and the first file was
+        // then answered alone. Held until all are stored, they arrive as an album does.
+        processor.pause();
+        try {
+            for (int i = 0; i < 3; i++) {
+                long update = TelegramFixtures.newUpdateId();
+                updates.add(update);
+                TelegramChats.post(albumPhoto(update, chat, "album-" + i + "-" + chat, i == 0 ? "bukti" : null)).then().statusCode(200);
+            }
+            long note = TelegramFixtures.newUpdateId(); // and the person keeps writing while the files are fetched
+            updates.add(note);
+            TelegramChats.post(TelegramFixtures.render("text_message.json", note, chat, TelegramFixtures.nextMessageId(),
+                    "itu tangkapan layar chatnya", null, null, 0)).then().statusCode(200);
+        } finally {
+            processor.resume();
         }
-        long note = TelegramFixtures.newUpdateId(); // and the person keeps writing while the files are fetched
-        updates.add(note);
-        TelegramChats.post(TelegramFixtures.render("text_message.json", note, chat, TelegramFixtures.nextMessageId(),
-                "itu tangkapan layar chatnya", null, null, 0)).then().statusCode(200);
         for (long update : updates) {
             Eventually.await("update processed", Duration.ofSeconds(30), () -> "DONE".equals(chats.status(update)));
         }
