@@ -113,8 +113,9 @@ class AnswerLabelMeaningTest {
         // (The transcript's "Tapped: Sexual assault (the reporter chose …)" is the button as tapped, not the classification.)
         assertFalse(en.contains("(GBVIMS term): Sexual assault (the reporter chose"), "same words: nothing to add");
         assertTrue(en.contains("Victim (the reporter chose \u201cMe\u201d)"), en);
-        // The case list names the help asked for in the survivor's words.
-        String list = visibleText(getAs(session).cookie("ruangaman-lang", "id").when().get("/inbox").then().extract().asString());
+        // The case list names the help asked for in the survivor's words (this case's row: on the unfiltered first page
+        // of a suite's shared database a new case comes after every older unanswered one, and other cases' rows are there).
+        String list = visibleText(getAs(session).cookie("ruangaman-lang", "id").when().get("/inbox?ref=" + ref).then().extract().asString());
         assertTrue(list.contains("Konseling untuk memahami hak dan pilihan"), list);
         assertFalse(list.contains("Konseling lanjutan"), list);
         assertNotEquals(-1, list.indexOf("istilah GBVIMS"));
