@@ -54,7 +54,7 @@ class PackagedServiceIT {
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
                 "RUANGAMAN_DATA_KEY", Base64.getEncoder().encodeToString(new byte[32])), log);
         try {
-            assertTrue(PackagedJar.awaitReady(port, Duration.ofSeconds(60)), () -> "not ready:\n" + PackagedJar.read(log));
+            assertTrue(PackagedJar.awaitReady(port, Duration.ofSeconds(180)), () -> "not ready:\n" + PackagedJar.read(log));
             List<String> postgresChildren = service.descendants()
                     .map(child -> child.info().command().orElse(""))
                     .filter(command -> command.contains("postgres") || command.contains("initdb") || command.contains("unshare"))
@@ -104,8 +104,8 @@ class PackagedServiceIT {
         Process first = PackagedJar.start(blank, blankLog);
         Process second = PackagedJar.start(tooShort, shortLog);
         try {
-            assertTrue(PackagedJar.awaitReady(blankPort, Duration.ofSeconds(90)), () -> "not ready:\n" + PackagedJar.read(blankLog));
-            assertTrue(PackagedJar.awaitReady(shortPort, Duration.ofSeconds(90)), () -> "not ready:\n" + PackagedJar.read(shortLog));
+            assertTrue(PackagedJar.awaitReady(blankPort, Duration.ofSeconds(180)), () -> "not ready:\n" + PackagedJar.read(blankLog));
+            assertTrue(PackagedJar.awaitReady(shortPort, Duration.ofSeconds(180)), () -> "not ready:\n" + PackagedJar.read(shortLog));
             HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
             HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + blankPort + "/j_security_check"))
                     .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-Proto", "https")
@@ -148,7 +148,7 @@ class PackagedServiceIT {
                     "RUANGAMAN_DATA_KEY", Base64.getEncoder().encodeToString(new byte[32]),
                     "RUANGAMAN_ADMIN_USERNAME", "weak-admin",
                     "RUANGAMAN_ADMIN_PASSWORD", "admin"), log);
-            assertTrue(service.waitFor(90, TimeUnit.SECONDS), "the service should stop");
+            assertTrue(service.waitFor(180, TimeUnit.SECONDS), "the service should stop");
             assertNotEquals(0, service.exitValue());
             assertTrue(PackagedJar.read(log).contains("RUANGAMAN_ADMIN_PASSWORD"), PackagedJar.read(log));
         } finally {
@@ -164,7 +164,7 @@ class PackagedServiceIT {
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "postgres",
                 "QUARKUS_HTTP_PORT", String.valueOf(PackagedJar.freePort())), log);
-        assertTrue(service.waitFor(60, TimeUnit.SECONDS), "the service kept running without a data key");
+        assertTrue(service.waitFor(180, TimeUnit.SECONDS), "the service kept running without a data key");
         assertNotEquals(0, service.exitValue());
         String output = PackagedJar.read(log);
         assertTrue(output.contains("RUANGAMAN_DATA_KEY is not set"), output);
@@ -189,7 +189,7 @@ class PackagedServiceIT {
                 "QUARKUS_HTTP_PORT", String.valueOf(PackagedJar.freePort()),
                 "RUANGAMAN_DATA_KEY", Base64.getEncoder().encodeToString(new byte[32]),
                 "RUANGAMAN_CONVERSATION_FLOWS_DIRECTORY", flows.toString()), log);
-        assertTrue(service.waitFor(60, TimeUnit.SECONDS), "the service kept running with a broken flow");
+        assertTrue(service.waitFor(180, TimeUnit.SECONDS), "the service kept running with a broken flow");
         assertNotEquals(0, service.exitValue());
         String output = PackagedJar.read(log);
         assertTrue(output.contains("Broken flow files"), output);

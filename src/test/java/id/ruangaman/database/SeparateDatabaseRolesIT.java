@@ -53,7 +53,7 @@ class SeparateDatabaseRolesIT {
                 "RUANGAMAN_CHANNELS_PROCESS_INBOUND", "false",
                 "RUANGAMAN_CHANNELS_DELIVER_OUTBOUND", "false",
                 "RUANGAMAN_DATA_KEY", DATA_KEY), log);
-        assertTrue(migration.waitFor(120, TimeUnit.SECONDS), () -> "the migration run did not exit:\n" + PackagedJar.read(log));
+        assertTrue(migration.waitFor(240, TimeUnit.SECONDS), () -> "the migration run did not exit:\n" + PackagedJar.read(log));
         assertEquals(0, migration.exitValue(), () -> PackagedJar.read(log));
     }
 
@@ -75,7 +75,7 @@ class SeparateDatabaseRolesIT {
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
                 "RUANGAMAN_DATA_KEY", DATA_KEY), log);
         try {
-            assertTrue(PackagedJar.awaitReady(port, Duration.ofSeconds(90)), () -> "not ready:\n" + PackagedJar.read(log));
+            assertTrue(PackagedJar.awaitReady(port, Duration.ofSeconds(180)), () -> "not ready:\n" + PackagedJar.read(log));
         } finally {
             service.destroy();
             service.waitFor(30, TimeUnit.SECONDS);

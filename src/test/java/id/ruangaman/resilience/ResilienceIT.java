@@ -505,7 +505,7 @@ class ResilienceIT {
     }
 
     private static void awaitReady(int port) {
-        await("instance on port " + port + " ready", Duration.ofSeconds(90), () -> status(port, "/q/health/ready") == 200);
+        await("instance on port " + port + " ready", Duration.ofSeconds(180), () -> status(port, "/q/health/ready") == 200);
     }
 
     private static void await(String what, Duration timeout, BooleanSupplier condition) {

@@ -101,7 +101,7 @@ class CaseThreadPackagedIT {
                 Map.entry("WHATSAPP_PER_USER_BURST", "200"),
                 Map.entry("RUANGAMAN_CHANNELS_POLL_INTERVAL", "200ms")));
         service = builder.start();
-        await("ready", Duration.ofSeconds(90), CaseThreadPackagedIT::ready);
+        await("ready", Duration.ofSeconds(180), CaseThreadPackagedIT::ready);
     }
 
     @AfterAll
