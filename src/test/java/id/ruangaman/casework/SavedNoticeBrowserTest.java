@@ -110,7 +110,7 @@ class SavedNoticeBrowserTest extends BrowserTest {
         } catch (org.openqa.selenium.TimeoutException notYet) {
             // said below with what has the focus instead
         } finally {
-            wait.withTimeout(java.time.Duration.ofSeconds(30));
+            wait.withTimeout(java.time.Duration.ofSeconds(60));
         }
         assertEquals(saved, driver.switchTo().activeElement(), "focused: " + js("return document.activeElement.outerHTML.substring(0, 300) + ' ' + location.href"));
         assertTrue((Boolean) js("var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", saved),

@@ -29,7 +29,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     private HeadlessChromium(WebDriver driver, Path profile) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         // A condition read while a form's answer replaces the page can hit a node of the old page; Chrome then answers
         // "Node with given id does not belong to the document" (a plain WebDriverException, not a stale element).
         // The wait looks again instead of failing: a condition that never holds still times out.
@@ -59,7 +59,10 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
-    /** Waits of up to 30 seconds, polled every half second. */
+    /**
+     * Waits of up to 60 seconds, polled every half second (a full run on a loaded two-core machine took the browser
+     * tests three to four times as long as a quiet one; a wait ends as soon as its condition holds).
+     */
     public WebDriverWait await() {
         return wait;
     }
