@@ -9,7 +9,8 @@ import id.ruangaman.transcript.DeliveryFailure;
  * One message of a case's transcript with its author and delivery status.
  *
  * @param author      who wrote it: {@link Author#SURVIVOR}, {@link Author#BOT} or {@link Author#COUNSELLOR}
- * @param counsellor  the counsellor's account name when {@code author} is COUNSELLOR, else null
+ * @param counsellor  who replied when {@code author} is COUNSELLOR: the person's name written for the account
+ *                    (Account#displayName, the username until a coordinator writes one); else null
  * @param text        what was written, a pressed button as its label in the inbox language; null when erased
  * @param mediaId     a file kept as this case's evidence, to link to; else null
  * @param afterClosed the person wrote after the task force closed the case

@@ -72,7 +72,7 @@ class TranscriptLines {
             TranscriptLine.Author author = inbound ? TranscriptLine.Author.SURVIVOR
                     : m.authorAccountId == null ? TranscriptLine.Author.BOT : TranscriptLine.Author.COUNSELLOR;
             String counsellor = m.authorAccountId == null ? null
-                    : authors.computeIfAbsent(m.authorAccountId, id -> Optional.ofNullable(accounts.findById(id)).map(a -> a.username).orElse("?"));
+                    : authors.computeIfAbsent(m.authorAccountId, id -> Optional.ofNullable(accounts.findById(id)).map(a -> a.displayName()).orElse("?"));
             Input input = inbound ? input(m) : null;
             Long mediaId = input instanceof Input.Media upload ? evidenceId(upload, evidence) : null;
             String cardLine = input instanceof Input.SharedContact card && SharedCard.of(card).numbers() > 0 ? card.describe() : null;

@@ -1,0 +1,73 @@
+package id.ruangaman.inbox;
+
+import static id.ruangaman.inbox.InboxFixtures.as;
+import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import jakarta.inject.Inject;
+
+import id.ruangaman.security.Account;
+import id.ruangaman.security.Role;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The case list and a case's conversation name the people who work it, as the case page and the letters do (V173): the
+ * list's "Penanggung jawab" column and the author of a counsellor's reply in the transcript show the name a coordinator
+ * wrote for the account, the username only while it has none. Before, both showed the username. Synthetic names only.
+ */
+@QuarkusTest
+class PeopleNamedInTheInboxTest {
+
+    @Inject
+    InboxFixtures fixtures;
+
+    @Test
+    void shouldNameTheAssigneeInTheCaseListAndTheReplyingCounsellorInTheTranscript() {
+        Account coordinator = fixtures.account("inbox-names-coord", Role.COORDINATOR);
+        Account counsellor = fixtures.account("inbox-names-konselor", Role.COUNSELLOR);
+        String coord = InboxFixtures.login("inbox-names-coord");
+        as(coord).formParam("full_name", "Dewi Ayu Sintetis").when().post("/inbox/accounts/" + coordinator.id + "/name").then()
+                .statusCode(303);
+        as(coord).formParam("full_name", "Rahmat Hidayat Sintetis").when().post("/inbox/accounts/" + counsellor.id + "/name").then()
+                .statusCode(303);
+
+        String ref = fixtures.submittedCase(true);
+        as(coord).formParam("assignee", String.valueOf(counsellor.id)).when().post("/inbox/cases/" + ref + "/assign").then()
+                .statusCode(303);
+        as(coord).formParam("text", "Balasan sintetis dari koordinator").when().post("/inbox/cases/" + ref + "/reply").then()
+                .statusCode(303);
+
+        String list = getAs(coord).queryParam("ref", ref).when().get("/inbox").then().statusCode(200).extract().asString();
+        String row = list.substring(list.indexOf("data-ref=\"" + ref + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(row.contains("Rahmat Hidayat Sintetis"), "the list names the person the case is assigned to: " + row);
+        assertFalse(row.contains("inbox-names-konselor"), "not the account's username: " + row);
+
+        String transcript = getAs(coord).cookie("ruangaman-lang", "id").when().get("/inbox/cases/" + ref + "/transcript").then()
+                .statusCode(200).extract().asString();
+        assertTrue(transcript.contains("Konselor Dewi Ayu Sintetis"), "the reply's author by name");
+        assertFalse(transcript.contains("Konselor inbox-names-coord"), "not by username");
+    }
+
+    @Test
+    void shouldShowTheUsernameWhileAnAccountHasNoName() {
+        fixtures.account("inbox-names-coord-b", Role.COORDINATOR);
+        Account counsellor = fixtures.account("inbox-names-konselor-b", Role.COUNSELLOR);
+        String coord = InboxFixtures.login("inbox-names-coord-b");
+        String ref = fixtures.submittedCase(true);
+        as(coord).formParam("assignee", String.valueOf(counsellor.id)).when().post("/inbox/cases/" + ref + "/assign").then()
+                .statusCode(303);
+        as(coord).formParam("text", "Balasan sintetis tanpa nama").when().post("/inbox/cases/" + ref + "/reply").then().statusCode(303);
+
+        String list = getAs(coord).queryParam("ref", ref).when().get("/inbox").then().statusCode(200).extract().asString();
+        String row = list.substring(list.indexOf("data-ref=\"" + ref + "\""));
+        row = row.substring(0, row.indexOf("</tr>"));
+        assertTrue(row.contains("inbox-names-konselor-b"), row);
+        String transcript = getAs(coord).cookie("ruangaman-lang", "id").when().get("/inbox/cases/" + ref + "/transcript").then()
+                .statusCode(200).extract().asString();
+        assertTrue(transcript.contains("Konselor inbox-names-coord-b"));
+    }
+}
