@@ -85,7 +85,8 @@ public class AccountService {
 
     /**
      * A coordinator sets the name of the person who uses an account, as letters print it ({@link Account#fullName}):
-     * trimmed, each run of spaces or line breaks one space; blank clears it (the username is shown again). 404 for no such
+     * trimmed, each run of spaces (any Unicode space) or line breaks one space; blank, or nothing visible (only spaces and
+     * zero-width characters), clears it (the username is shown again). 404 for no such
      * account; 400 ({@link id.ruangaman.web.TextTooLong}) over {@link #MAX_NAME} characters. Audited
      * ({@code account_name}, the account's id only: never the name).
      */
@@ -93,8 +94,10 @@ public class AccountService {
     public void setName(String actor, long accountId, String fullName) {
         Account account = find(accountId);
         String name = id.ruangaman.web.FormText.limited(fullName, MAX_NAME);
-        name = name == null ? null : name.replaceAll("\\s+", " ").strip();
-        account.fullName = name == null || name.isEmpty() ? null : name;
+        // Unicode spaces (a non-breaking space pasted from a document, U+3000) count as spaces; a name with nothing visible
+        // (only spaces and zero-width characters) is no name: it would leave the person blank on a letter.
+        name = name == null ? null : name.replaceAll("[\\s\\p{Z}]+", " ").strip();
+        account.fullName = name == null || name.replaceAll("[\\p{Cf}\\p{Cc}]", "").isBlank() ? null : name;
         audit.record(actor, AuditAction.ACCOUNT_NAME, null, "account:" + accountId);
     }
 

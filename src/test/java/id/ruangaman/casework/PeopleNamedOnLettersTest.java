@@ -102,6 +102,29 @@ class PeopleNamedOnLettersTest {
     }
 
     @Test
+    void shouldTakeANameOfOnlyInvisibleCharactersAsNoName() {
+        // A name of non-breaking or other invisible spaces (pasted from a document) left the person blank on the surat tugas
+        // ("3.    · Konselor") and in the assignee list; such a name clears the name, as a blank one does.
+        fixtures.account("names-coordinator-c", Role.COORDINATOR);
+        Account counsellor = fixtures.account("names-konselor-6", Role.COUNSELLOR);
+        String coordinator = InboxFixtures.login("names-coordinator-c");
+        for (String invisible : java.util.List.of("\u00a0\u00a0", "\u2007\u202f", "\u3000", "\u200b\u200b", "\ufeff \u00a0")) {
+            assertEquals(303, as(coordinator).formParam("full_name", "Nama Sintetis").when()
+                    .post("/inbox/accounts/" + counsellor.id + "/name").then().extract().statusCode());
+            // as a browser posts the page's form: UTF-8 (REST Assured's default for forms is ISO-8859-1)
+            assertEquals(303, as(coordinator).contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("full_name", invisible)
+                    .when().post("/inbox/accounts/" + counsellor.id + "/name")
+                    .then().extract().statusCode());
+            String stored = QuarkusTransaction.requiringNew().call(() -> em.find(Account.class, counsellor.id).fullName);
+            assertEquals(null, stored, "no visible name: " + invisible.codePoints().mapToObj(Integer::toHexString).toList());
+        }
+        assertEquals(303, as(coordinator).formParam("full_name", "Sri\u00a0Wahyuni\u00a0\u00a0Sintetis").when()
+                .post("/inbox/accounts/" + counsellor.id + "/name").then().extract().statusCode());
+        assertEquals("Sri Wahyuni Sintetis", QuarkusTransaction.requiringNew().call(() -> em.find(Account.class, counsellor.id).fullName),
+                "a non-breaking space between words is kept as one space");
+    }
+
+    @Test
     void shouldLetOnlyCoordinatorsNameAccounts() {
         Account counsellor = fixtures.account("names-konselor-5", Role.COUNSELLOR);
         String session = InboxFixtures.login("names-konselor-5");
