@@ -1,12 +1,17 @@
 package id.ruangaman.security;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
+import org.jboss.logging.Logger;
+
+import id.ruangaman.security.crypto.FieldCipher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -24,11 +29,15 @@ public class People {
     private record Person(String name, String role) {
     }
 
+    private static final Logger LOG = Logger.getLogger(People.class);
+
     private final AccountRepository accounts;
+    private final FieldCipher cipher;
     private Map<String, Person> byUsername;
 
-    People(AccountRepository accounts) {
+    People(AccountRepository accounts, FieldCipher cipher) {
         this.accounts = accounts;
+        this.cipher = cipher;
     }
 
     /** The person's name for {@code username}; the username when the account has no name or there is no such account. */
@@ -56,11 +65,34 @@ public class People {
         return Arrays.stream(csv.split(",")).filter(u -> !u.isBlank()).map(this::name).collect(Collectors.joining(", "));
     }
 
+    /**
+     * Every account's name and role, read once per request. The names are decrypted one by one: a name that cannot be
+     * decrypted (stored under a key this instance does not hold) shows the username instead of failing the whole page
+     * (a list of cases must not fail because of one person's name). Logged by account id only.
+     */
     private Map<String, Person> all() {
         if (byUsername == null) {
-            byUsername = QuarkusTransaction.joiningExisting().call(() -> accounts.listAll().stream()
-                    .collect(Collectors.toUnmodifiableMap(a -> a.username, a -> new Person(a.displayName(), a.role))));
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> accounts.getEntityManager()
+                    .createNativeQuery("select id, username, role, full_name from account").getResultList());
+            Map<String, Person> read = new HashMap<>();
+            for (Object[] row : rows) {
+                String username = (String) row[1];
+                read.put(username, new Person(nameOr(((Number) row[0]).longValue(), username, (byte[]) row[3]), (String) row[2]));
+            }
+            byUsername = Map.copyOf(read);
         }
         return byUsername;
+    }
+
+    private String nameOr(long accountId, String username, byte[] stored) {
+        try {
+            String name = cipher.decryptString(stored);
+            return name == null || name.isBlank() ? username : name;
+        } catch (RuntimeException unreadable) {
+            LOG.warnf("The name of account %d cannot be decrypted (%s); showing its username", accountId,
+                    unreadable.getClass().getSimpleName());
+            return username;
+        }
     }
 }

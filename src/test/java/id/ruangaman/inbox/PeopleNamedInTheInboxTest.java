@@ -5,6 +5,11 @@ import static id.ruangaman.inbox.InboxFixtures.getAs;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 
 import jakarta.inject.Inject;
@@ -23,6 +28,8 @@ class PeopleNamedInTheInboxTest {
 
     @Inject
     InboxFixtures fixtures;
+    @Inject
+    DataSource dataSource;
 
     @Test
     void shouldNameTheAssigneeInTheCaseListAndTheReplyingCounsellorInTheTranscript() {
@@ -50,6 +57,34 @@ class PeopleNamedInTheInboxTest {
                 .statusCode(200).extract().asString();
         assertTrue(transcript.contains("Konselor Dewi Ayu Sintetis"), "the reply's author by name");
         assertFalse(transcript.contains("Konselor inbox-names-coord"), "not by username");
+    }
+
+    /**
+     * A name that cannot be decrypted (stored under a key this instance does not hold) shows the username: the case list
+     * reads every account's name, and one unreadable name made the whole list a 500 (CI, a test profile with its own key).
+     */
+    @Test
+    void shouldListTheCasesWhenAnAccountsNameCannotBeDecrypted() throws Exception {
+        fixtures.account("inbox-names-coord-c", Role.COORDINATOR);
+        Account counsellor = fixtures.account("inbox-names-konselor-c", Role.COUNSELLOR);
+        String coord = InboxFixtures.login("inbox-names-coord-c");
+        String ref = fixtures.submittedCase(true);
+        as(coord).formParam("assignee", String.valueOf(counsellor.id)).when().post("/inbox/cases/" + ref + "/assign").then()
+                .statusCode(303);
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("update account set full_name = decode('01000000630102030405060708090a0b0c0d0e0f10111213', 'hex') "
+                    + "where id = " + counsellor.id);
+        }
+        try {
+            String list = getAs(coord).queryParam("ref", ref).when().get("/inbox").then().statusCode(200).extract().asString();
+            String row = list.substring(list.indexOf("data-ref=\"" + ref + "\""));
+            row = row.substring(0, row.indexOf("</tr>"));
+            assertTrue(row.contains("inbox-names-konselor-c"), "the username in place of the unreadable name: " + row);
+        } finally {
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.executeUpdate("update account set full_name = null where id = " + counsellor.id);
+            }
+        }
     }
 
     @Test
