@@ -24,30 +24,31 @@ import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.intake.ConversationConfig;
 import id.ruangaman.intake.FlowRegistry;
-import id.ruangaman.security.AccountRepository;
+import id.ruangaman.security.People;
 
 /**
  * Builds a case's transcript for the inbox: only the lines filed under that case, each with its author (the
  * survivor, the bot, or which counsellor), a pressed button as its label in the reader's language (not the stored
  * option id), a link to a file kept as this case's evidence, and a mark on what the person wrote after the task force
- * closed the case. Must run inside a transaction (bodies are decrypted on read).
+ * closed the case. Must run inside a transaction (bodies are decrypted on read) and a request (a counsellor is named
+ * by {@link People}).
  */
 @ApplicationScoped
 class TranscriptLines {
 
     private final ChatMessageRepository messages;
     private final MediaRepository media;
-    private final AccountRepository accounts;
+    private final People people;
     private final FlowRegistry flows;
     private final FlowEngine engine;
     private final ConversationConfig conversations;
 
-    TranscriptLines(ChatMessageRepository messages, MediaRepository media, AccountRepository accounts, FlowRegistry flows,
+    TranscriptLines(ChatMessageRepository messages, MediaRepository media, People people, FlowRegistry flows,
             FlowEngine engine, ConversationConfig conversations) {
         this.conversations = conversations;
         this.messages = messages;
         this.media = media;
-        this.accounts = accounts;
+        this.people = people;
         this.flows = flows;
         this.engine = engine;
     }
@@ -60,7 +61,6 @@ class TranscriptLines {
         Set<Long> evidence = new HashSet<>(media.getEntityManager()
                 .createQuery("select m.id from Media m where m.intakeId = :id and m.claimed = true", Long.class)
                 .setParameter("id", file.id).getResultList());
-        Map<Long, String> authors = new HashMap<>();
         Optional<Flow> flow = flow(file);
         String language = reader.getLanguage();
         Labels labels = Labels.in(flows, conversations, language);
@@ -72,7 +72,7 @@ class TranscriptLines {
             TranscriptLine.Author author = inbound ? TranscriptLine.Author.SURVIVOR
                     : m.authorAccountId == null ? TranscriptLine.Author.BOT : TranscriptLine.Author.COUNSELLOR;
             String counsellor = m.authorAccountId == null ? null
-                    : authors.computeIfAbsent(m.authorAccountId, id -> Optional.ofNullable(accounts.findById(id)).map(a -> a.displayName()).orElse("?"));
+                    : people.nameOf(m.authorAccountId);
             Input input = inbound ? input(m) : null;
             Long mediaId = input instanceof Input.Media upload ? evidenceId(upload, evidence) : null;
             String cardLine = input instanceof Input.SharedContact card && SharedCard.of(card).numbers() > 0 ? card.describe() : null;

@@ -2,9 +2,11 @@ package id.ruangaman.security;
 
 import java.time.Instant;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -38,9 +40,12 @@ public class Account {
 
     /**
      * The name of the person who uses the account, as official letters print it (V173); set by a coordinator, null
-     * until then ({@link #displayName()} falls back to the username). Encrypted: it is personal data.
+     * until then. Encrypted: it is personal data. Loaded (and decrypted) only when read, so signing in, a session's
+     * check and a list of accounts never fail on a name stored under a data key this instance does not hold. Pages and
+     * letters show it through {@link People} ({@link #displayName(String, String)}), never from the entity.
      */
     @Convert(converter = id.ruangaman.security.crypto.EncryptedStringConverter.class)
+    @Basic(fetch = FetchType.LAZY)
     @Column(name = "full_name")
     public String fullName;
 
@@ -70,8 +75,11 @@ public class Account {
         this.lockedUntil = null;
     }
 
-    /** The person's name where it is known, else the username: what pages and letters show for the account. */
-    public String displayName() {
+    /**
+     * What pages and letters show for an account: the person's name ({@code fullName}, decrypted) where one is written,
+     * else the {@code username}. The one rule; {@link People} applies it to every account it reads.
+     */
+    static String displayName(String fullName, String username) {
         return fullName == null || fullName.isBlank() ? username : fullName;
     }
 

@@ -15,9 +15,11 @@ import id.ruangaman.security.crypto.FieldCipher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Who an account is, for what people read: the name of the person who uses it ({@link Account#displayName()}, the
- * username until a coordinator writes the name) and its role's code, which templates show as a label
+ * Who an account is, for what people read: the name of the person who uses it ({@link Account#displayName(String, String)},
+ * the username until a coordinator writes the name) and its role's code, which templates show as a label
  * ({@code inject:labels.accountRole}). In templates: {@code inject:people.name(username)}, {@code inject:people.names(csv)}.
+ * Every page and letter that shows a person's name reads it here, never from a loaded {@link Account} (whose name is
+ * decrypted as a whole entity: one unreadable name would fail the page).
  * The records keep usernames (the audit log's actors, a letter's team): this turns them into names when shown. The
  * accounts are read once per request (a handful of rows); a username that is no account (a system actor) is returned as
  * it is.
@@ -26,7 +28,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @Named("people")
 public class People {
 
-    private record Person(String name, String role) {
+    /** An account as pages show it: its name by the rule, the name as written (null: none or unreadable), its role. */
+    private record Person(long id, String username, String name, String written, String role) {
     }
 
     private static final Logger LOG = Logger.getLogger(People.class);
@@ -34,6 +37,7 @@ public class People {
     private final AccountRepository accounts;
     private final FieldCipher cipher;
     private Map<String, Person> byUsername;
+    private Map<Long, Person> byId;
 
     People(AccountRepository accounts, FieldCipher cipher) {
         this.accounts = accounts;
@@ -44,6 +48,25 @@ public class People {
     public String name(String username) {
         Person p = username == null ? null : all().get(username);
         return p == null ? username : p.name();
+    }
+
+    /**
+     * The person's name for the account {@code accountId} (a reply's author is kept by id); "?" when there is no such
+     * account any more.
+     */
+    public String nameOf(long accountId) {
+        all();
+        Person p = byId.get(accountId);
+        return p == null ? "?" : p.name();
+    }
+
+    /**
+     * The name as a coordinator wrote it for {@code username}, for the field that edits it; "" when none is written or
+     * it cannot be decrypted (then writing a name stores a readable one).
+     */
+    public String written(String username) {
+        Person p = username == null ? null : all().get(username);
+        return p == null || p.written() == null ? "" : p.written();
     }
 
     /** Whether {@code username} is an account (not a system actor such as the bot). */
@@ -76,23 +99,29 @@ public class People {
             List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> accounts.getEntityManager()
                     .createNativeQuery("select id, username, role, full_name from account").getResultList());
             Map<String, Person> read = new HashMap<>();
+            Map<Long, Person> ids = new HashMap<>();
             for (Object[] row : rows) {
+                long id = ((Number) row[0]).longValue();
                 String username = (String) row[1];
-                read.put(username, new Person(nameOr(((Number) row[0]).longValue(), username, (byte[]) row[3]), (String) row[2]));
+                String written = written(id, (byte[]) row[3]);
+                Person p = new Person(id, username, Account.displayName(written, username), written, (String) row[2]);
+                read.put(username, p);
+                ids.put(id, p);
             }
             byUsername = Map.copyOf(read);
+            byId = Map.copyOf(ids);
         }
         return byUsername;
     }
 
-    private String nameOr(long accountId, String username, byte[] stored) {
+    /** The stored name decrypted; null when none is stored or it cannot be decrypted (logged by account id only). */
+    private String written(long accountId, byte[] stored) {
         try {
-            String name = cipher.decryptString(stored);
-            return name == null || name.isBlank() ? username : name;
+            return cipher.decryptString(stored);
         } catch (RuntimeException unreadable) {
             LOG.warnf("The name of account %d cannot be decrypted (%s); showing its username", accountId,
                     unreadable.getClass().getSimpleName());
-            return username;
+            return null;
         }
     }
 }

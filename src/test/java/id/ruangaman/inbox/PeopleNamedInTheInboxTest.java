@@ -2,6 +2,7 @@ package id.ruangaman.inbox;
 
 import static id.ruangaman.inbox.InboxFixtures.as;
 import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,61 @@ class PeopleNamedInTheInboxTest {
             String row = list.substring(list.indexOf("data-ref=\"" + ref + "\""));
             row = row.substring(0, row.indexOf("</tr>"));
             assertTrue(row.contains("inbox-names-konselor-c"), "the username in place of the unreadable name: " + row);
+        } finally {
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+                sql.executeUpdate("update account set full_name = null where id = " + counsellor.id);
+            }
+        }
+    }
+
+    /**
+     * Every page that names a person reads the name by the one rule ({@code People}): the case page (a reply's author,
+     * the assignee and the choice of assignees), the SOP page (the team and the attendees to choose from, the
+     * conflicted accounts), the accounts page and the own-account page answer 200 and show the username where a name
+     * cannot be decrypted. Before, the transcript loaded the author's account as an entity, whose name was decrypted on
+     * load: the whole case page was a 500. The person whose name it is can still sign in and work, and nothing writes
+     * over the stored name.
+     */
+    @Test
+    void shouldShowEveryPageWhenTheNameOfAReplysAuthorCannotBeDecrypted() throws Exception {
+        fixtures.account("inbox-names-coord-d", Role.COORDINATOR);
+        Account counsellor = fixtures.account("inbox-names-konselor-d", Role.COUNSELLOR);
+        String coord = InboxFixtures.login("inbox-names-coord-d");
+        String ref = fixtures.submittedCase(true);
+        as(coord).formParam("assignee", String.valueOf(counsellor.id)).when().post("/inbox/cases/" + ref + "/assign").then()
+                .statusCode(303);
+        String own = InboxFixtures.login("inbox-names-konselor-d");
+        as(own).formParam("text", "Balasan sintetis dari konselor").when().post("/inbox/cases/" + ref + "/reply").then().statusCode(303);
+        String unreadable = "01000000630102030405060708090a0b0c0d0e0f10111213";
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("update account set full_name = decode('" + unreadable + "', 'hex') where id = " + counsellor.id);
+        }
+        try {
+            String page = getAs(coord).cookie("ruangaman-lang", "id").when().get("/inbox/cases/" + ref).then().statusCode(200)
+                    .extract().asString();
+            assertTrue(page.contains("inbox-names-konselor-d"), "the username in place of the unreadable name");
+            String transcript = getAs(coord).cookie("ruangaman-lang", "id").when().get("/inbox/cases/" + ref + "/transcript").then()
+                    .statusCode(200).extract().asString();
+            assertTrue(transcript.contains("Konselor inbox-names-konselor-d"), "the reply's author by username");
+            String sop = getAs(coord).when().get("/inbox/cases/" + ref + "/sop").then().statusCode(200).extract().asString();
+            assertTrue(sop.contains("inbox-names-konselor-d"), "the SOP page's choices name the account by username");
+            getAs(coord).when().get("/inbox/accounts").then().statusCode(200);
+
+            String signedIn = InboxFixtures.login("inbox-names-konselor-d");
+            getAs(signedIn).when().get("/inbox/cases/" + ref).then().statusCode(200);
+            getAs(signedIn).when().get("/inbox/account").then().statusCode(200);
+            getAs(signedIn).when().get("/inbox/settings").then().statusCode(200);
+            as(signedIn).formParam("show_media_unblurred", "yes").when().post("/inbox/settings").then().statusCode(303);
+            try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+                    java.sql.ResultSet stored = sql.executeQuery("select encode(full_name, 'hex') from account where id = " + counsellor.id)) {
+                assertTrue(stored.next());
+                assertEquals(unreadable, stored.getString(1), "signing in and saving a setting keep the stored name as it was");
+            }
+            as(coord).formParam("full_name", "Nama Baru Sintetis").when().post("/inbox/accounts/" + counsellor.id + "/name").then()
+                    .statusCode(303);
+            String renamed = getAs(coord).cookie("ruangaman-lang", "id").when().get("/inbox/cases/" + ref + "/transcript").then()
+                    .statusCode(200).extract().asString();
+            assertTrue(renamed.contains("Konselor Nama Baru Sintetis"), "a coordinator can write the name again, readable");
         } finally {
             try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
                 sql.executeUpdate("update account set full_name = null where id = " + counsellor.id);
