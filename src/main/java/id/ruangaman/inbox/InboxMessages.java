@@ -691,6 +691,10 @@ public interface InboxMessages {
     @Message
     String account_title();
 
+    /** Below the person's name on their own account page: what they sign in with. */
+    @Message
+    String account_username(String username);
+
     @Message
     String account_password_changed();
 

@@ -55,8 +55,7 @@ public class People {
      * account any more.
      */
     public String nameOf(long accountId) {
-        all();
-        Person p = byId.get(accountId);
+        Person p = all().isEmpty() ? null : byId.get(accountId);
         return p == null ? "?" : p.name();
     }
 
@@ -94,6 +93,9 @@ public class People {
      * (a list of cases must not fail because of one person's name). Logged by account id only.
      */
     private Map<String, Person> all() {
+        if (byUsername == null && !io.quarkus.runtime.BlockingOperationControl.isBlockingAllowed()) {
+            return Map.of(); // a page rendered on an I/O thread (an error page) names people by username, never fails
+        }
         if (byUsername == null) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> accounts.getEntityManager()

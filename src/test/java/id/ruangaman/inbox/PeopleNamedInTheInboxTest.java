@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -141,6 +142,41 @@ class PeopleNamedInTheInboxTest {
                 sql.executeUpdate("update account set full_name = null where id = " + counsellor.id);
             }
         }
+    }
+
+    /**
+     * The page header (every inbox page) and the own-account page name the signed-in person; the own-account page keeps
+     * the username beside it, as what they sign in with. An account without a name shows its username. Before, both
+     * showed the username only.
+     */
+    @Test
+    void shouldNameTheSignedInPersonInTheHeaderAndOnTheirAccountPage() {
+        Account coordinator = fixtures.account("inbox-names-coord-e", Role.COORDINATOR);
+        fixtures.account("inbox-names-konselor-e", Role.COUNSELLOR);
+        String coord = InboxFixtures.login("inbox-names-coord-e");
+        as(coord).formParam("full_name", "Wulan Sari Sintetis").when().post("/inbox/accounts/" + coordinator.id + "/name").then()
+                .statusCode(303);
+
+        for (String page : List.of("/inbox", "/inbox/accounts", "/inbox/settings")) {
+            String html = getAs(coord).cookie("ruangaman-lang", "id").when().get(page).then().statusCode(200).extract().asString();
+            assertEquals("Wulan Sari Sintetis", who(html), "the header of " + page + " names the person");
+        }
+        String own = getAs(coord).cookie("ruangaman-lang", "id").when().get("/inbox/account").then().statusCode(200).extract().asString();
+        assertEquals("Wulan Sari Sintetis", who(own));
+        assertTrue(own.contains("<p id=\"account-name\"><strong>Wulan Sari Sintetis</strong>"), "the account page is the person's");
+        assertTrue(own.contains("Nama pengguna untuk masuk: inbox-names-coord-e"), "with the username they sign in with");
+
+        String unnamed = InboxFixtures.login("inbox-names-konselor-e");
+        assertEquals("inbox-names-konselor-e", who(getAs(unnamed).when().get("/inbox").then().statusCode(200).extract().asString()),
+                "no name: the username");
+        String ownUnnamed = getAs(unnamed).when().get("/inbox/account").then().statusCode(200).extract().asString();
+        assertTrue(ownUnnamed.contains("<p id=\"account-name\"><strong>inbox-names-konselor-e</strong>"), ownUnnamed);
+    }
+
+    private static String who(String html) {
+        java.util.regex.Matcher who = java.util.regex.Pattern.compile("<a class=\"who\" href=\"/inbox/account\">([^<]*)</a>").matcher(html);
+        assertTrue(who.find(), "the header links to the own account");
+        return who.group(1);
     }
 
     @Test
