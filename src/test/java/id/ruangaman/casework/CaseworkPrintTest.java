@@ -61,13 +61,7 @@ class CaseworkPrintTest {
     private String caseInExamination() {
         String ref = fixtures.submittedCase(true);
         CaseworkSteps steps = new CaseworkSteps(session, ref);
-        assertEquals(303, steps.status("in_verification"));
-        steps.tickChecklist();
-        assertEquals(303, steps.assessment());
-        assertEquals(303, steps.status("verified"));
-        assertEquals(303, steps.meeting(counsellor.id, "examination"));
-        assertEquals(303, steps.letter(counsellor.id));
-        assertEquals(303, steps.status("in_examination"));
+        steps.toExamination(counsellor.id);
         assertEquals(303, steps.party("victim", "Rani Sintetis"));
         assertEquals(303, steps.party("witness", "Sari Sintetis"));
         assertEquals(303, steps.party("terlapor", "Dodi Sintetis"));

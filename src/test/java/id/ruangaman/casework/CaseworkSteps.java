@@ -109,15 +109,36 @@ final class CaseworkSteps {
                 .post(base() + "/recommendation").then().extract().statusCode();
     }
 
-    /** From a new case to concluded (proven, {@code measure} recommended); returns the terlapor's party id. */
-    void toConcluded(long accountId, String measure, java.util.function.LongSupplier firstParty) {
-        check(status("in_verification"));
+    /**
+     * From a case in verification to verified, as the pages do: the checklist ticked (with the evidence examined), the
+     * initial assessment, the status Terverifikasi. Fails on any step's refusal.
+     */
+    void verify() {
         tickChecklist();
         check(assessment());
         check(status("verified"));
+    }
+
+    /**
+     * From a verified case to the examination stage: the limited meeting where the victim chose an examination (attended
+     * by {@code accountId}), the surat tugas naming that account in the team, the status Pemeriksaan.
+     */
+    void examine(long accountId) {
         check(meeting(accountId, "examination"));
         check(letter(accountId));
         check(status("in_examination"));
+    }
+
+    /** From a new case to the examination stage ({@link #verify()}, {@link #examine(long)}). */
+    void toExamination(long accountId) {
+        check(status("in_verification"));
+        verify();
+        examine(accountId);
+    }
+
+    /** From a new case to concluded (proven, {@code measure} recommended); returns the terlapor's party id. */
+    void toConcluded(long accountId, String measure, java.util.function.LongSupplier firstParty) {
+        toExamination(accountId);
         check(party("terlapor", "Dodi Sintetis"));
         check(interview(firstParty.getAsLong(), "Berita acara sintetis"));
         check(provenConclusion());

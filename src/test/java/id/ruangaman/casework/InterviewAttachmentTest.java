@@ -62,13 +62,7 @@ class InterviewAttachmentTest {
         String ref = fixtures.submittedCase(true);
         long id = QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().id);
         CaseworkSteps steps = new CaseworkSteps(session, ref);
-        steps.status("in_verification");
-        steps.tickChecklist();
-        steps.assessment();
-        steps.status("verified");
-        steps.meeting(counsellor.id, "examination");
-        steps.letter(counsellor.id);
-        assertEquals(303, steps.status("in_examination"));
+        steps.toExamination(counsellor.id);
         steps.party("victim", "Rani Sintetis");
         long partyId = QuarkusTransaction.requiringNew().call(() -> repo.parties(id).get(0).id);
         assertEquals(303, steps.interview(partyId, null));

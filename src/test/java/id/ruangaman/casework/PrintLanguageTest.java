@@ -62,13 +62,7 @@ class PrintLanguageTest {
     void shouldPrintInTheRecipientsLanguageWithAChoiceWhileTheInboxStaysInEnglish() {
         String ref = fixtures.submittedCase(true);
         CaseworkSteps steps = new CaseworkSteps(session, ref);
-        steps.status("in_verification");
-        steps.tickChecklist();
-        steps.assessment();
-        steps.status("verified");
-        steps.meeting(counsellor.id, "examination");
-        steps.letter(counsellor.id);
-        steps.status("in_examination");
+        steps.toExamination(counsellor.id);
         steps.party("terlapor", "Dodi Sintetis");
         long party = QuarkusTransaction.requiringNew().call(() -> repo.parties(cases.findByReference(ref).orElseThrow().id).get(0).id);
         steps.interview(party, "Berita acara sintetis");

@@ -67,13 +67,7 @@ class StepRefusalSaidOnceTest {
         Account counsellor = fixtures.account("once-counsellor", Role.COUNSELLOR);
         String ref = fixtures.submittedCase(true);
         CaseworkSteps steps = new CaseworkSteps(InboxFixtures.login("once-counsellor"), ref);
-        assertEquals(303, steps.status("in_verification"));
-        steps.tickChecklist();
-        assertEquals(303, steps.assessment());
-        assertEquals(303, steps.status("verified"));
-        assertEquals(303, steps.meeting(counsellor.id, "examination"));
-        assertEquals(303, steps.letter(counsellor.id));
-        assertEquals(303, steps.status("in_examination"));
+        steps.toExamination(counsellor.id);
 
         String sop = refused(steps, steps.base() + "/status", "closed", "resolved");
         assertEquals(1, count(sop, NEEDS_DECISION), "said once on the SOP page");
