@@ -49,9 +49,7 @@ class NamesAndOpenFormsBrowserTest extends BrowserTest {
         String ref = fixtures.submittedCase(true);
         CaseworkSteps steps = new CaseworkSteps(InboxFixtures.login("bn-coordinator"), ref);
         assertEquals(303, steps.status("in_verification"));
-        steps.tickChecklist();
-        assertEquals(303, steps.assessment());
-        assertEquals(303, steps.status("verified"));
+        steps.verify();
         assertEquals(303, steps.meeting(counsellor.id, "examination"));
 
         String root = root();
@@ -98,12 +96,8 @@ class NamesAndOpenFormsBrowserTest extends BrowserTest {
         assertFalse(driver.findElement(By.id("save-meeting")).isEnabled());
         assertTrue(driver.findElement(By.id("finding-chronology")).isEnabled(), "the findings are open in verification");
 
-        steps.tickChecklist();
-        assertEquals(303, steps.assessment());
-        assertEquals(303, steps.status("verified"));
-        assertEquals(303, steps.meeting(counsellor.id, "examination"));
-        assertEquals(303, steps.letter(counsellor.id));
-        assertEquals(303, steps.status("in_examination"));
+        steps.verify();
+        steps.examine(counsellor.id);
         assertEquals(303, steps.party("terlapor", "Dodi Sintetis"));
         long id = QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().id);
         long party = QuarkusTransaction.requiringNew().call(() -> repo.parties(id).get(0).id);
@@ -125,6 +119,33 @@ class NamesAndOpenFormsBrowserTest extends BrowserTest {
         assertEquals("Identitas sintetis yang diketik ulang dengan panjang", kept.getAttribute("value"), "what was typed is kept");
         assertTrue(kept.isEnabled(), "and can still be copied");
         assertEquals(1, driver.findElements(By.cssSelector("main .alert.refusal")).size(), "the reason is said once");
+    }
+
+    /**
+     * The header names the signed-in person (not their username), and on a new case's SOP page every form whose step
+     * has not come opens with the same sentence before its reason, the examination's forms included.
+     */
+    @Test
+    void shouldNameTheSignedInPersonAndOpenEveryClosedFormWithTheSameSentence() {
+        fixtures.account("bn-coordinator-h", Role.COORDINATOR);
+        Account counsellor = fixtures.account("bn-konselor-h", Role.COUNSELLOR);
+        InboxFixtures.as(InboxFixtures.login("bn-coordinator-h")).formParam("full_name", "Ayu Pertiwi Sintetis").when()
+                .post("/inbox/accounts/" + counsellor.id + "/name").then().statusCode(303);
+        String ref = fixtures.submittedCase(true);
+
+        String root = root();
+        driver.get(root + "/inbox/cases/" + ref + "/sop");
+        typeLogin("bn-konselor-h", InboxFixtures.PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conclusion-not-open")));
+        assertEquals("Ayu Pertiwi Sintetis", driver.findElement(By.cssSelector("a.who[href='/inbox/account']")).getText());
+
+        java.util.List<WebElement> closed = driver.findElements(By.cssSelector("p.form-closed"));
+        java.util.List<String> forms = closed.stream().map(p -> p.getAttribute("id")).toList();
+        assertTrue(forms.containsAll(java.util.List.of("findings-not-open", "meeting-not-open", "letter-not-open", "interview-not-open",
+                "conclusion-not-open")), forms.toString());
+        for (WebElement p : closed) {
+            assertTrue(p.getText().startsWith("Formulir ini belum bisa diisi. "), p.getAttribute("id") + ": " + p.getText());
+        }
     }
 
     private String root() {
