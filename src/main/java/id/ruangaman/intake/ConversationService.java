@@ -336,19 +336,38 @@ public class ConversationService {
      * platform's id of the ORIGINAL message. {@code edited}: the new text or caption ({@link Input.Text}), or
      * {@link Input.Unsupported} when the platform says the message changed but not into what the service can read
      * (e.g. {@code edit}, {@code revoke}). An edit whose original the service never saw (sent before the bot was
-     * added, or erased) is still recorded, standing alone.
+     * added), or whose original was erased, is still recorded, standing alone where a new line would go (the case of
+     * the chat's thread), and points at nothing.
+     *
+     * <p>The edit is filed under the original's case: the case the original was written in, or the report that took
+     * over the original's conversation (a line typed during the intake, corrected after the report). Filed under a case,
+     * it is announced as a new line of the case's thread is ({@link #announce}): the open pages' live event, an unread
+     * message, the team's notice. Costs one lookup of the case, only for an edit.
      */
     @Transactional
     public void recordEdit(long contactId, String providerMessageId, Input edited) {
         Contact contact = contacts.lock(contactId);
-        Optional<ChatMessage> original = messages.find("contactId = ?1 and direction = ?2 and providerMessageKey = ?3 order by id",
-                contactId, ChatMessage.Direction.IN, providerIds.key(contact.channel, providerMessageId)).firstResultOptional();
-        // Filed with the original; an edit of a line never seen goes where a new line would (the case of the chat's thread).
-        Long intakeId = original.isPresent() ? original.get().intakeId
+        Optional<ChatMessage> original = messages.find("contactId = ?1 and direction = ?2 and providerMessageKey = ?3 "
+                + "and status <> ?4 order by id", contactId, ChatMessage.Direction.IN, providerIds.key(contact.channel, providerMessageId),
+                ChatMessage.Status.ERASED).firstResultOptional();
+        Long intakeId = original.isPresent() ? caseOf(contact, original.get())
                 : sessions.findByContact(contactId).map(session -> threadCase(states.read(contactId, session.state), null).caseId())
                         .orElse(null);
-        ChatMessage edit = record(contact, edited, providerMessageId, original.map(m -> m.id).orElse(null), intakeId);
+        ChatMessage edit = recordSilently(contact, edited, providerMessageId, original.map(m -> m.id).orElse(null), intakeId);
+        original.ifPresent(m -> edit.conversation = m.conversation);
         edit.kind = "edit";
+        announce(contact, edit);
+    }
+
+    /**
+     * The case a line belongs to, not erased by the reporter: the one it was filed under, or the report that took over
+     * its conversation ({@link ChatMessage#intakeId}); null while no report has.
+     */
+    private Long caseOf(Contact contact, ChatMessage line) {
+        if (line.intakeId == null && line.conversation >= contact.conversation) {
+            return null; // the conversation still going on: no report yet
+        }
+        return intakeRepository.liveCaseOf(line.intakeId, contact.id, line.conversation).orElse(null);
     }
 
     /** Lets the engine remind or pause an idle session. Does nothing if the person wrote meanwhile. */
@@ -551,13 +570,6 @@ public class ConversationService {
         if (session.id == null) {
             sessions.persistNew(session);
         }
-    }
-
-    private ChatMessage record(Contact contact, Input input, String providerMessageId, Long editOf, Long intakeId) {
-        ChatMessage inbound = recordSilently(contact, input, providerMessageId, editOf, intakeId);
-        // the person's own line (an edit of an earlier one): a case list that hides the case counts it as the person writing
-        transcriptChanged.fire(new TranscriptChanged(contact.id, intakeId, true));
-        return inbound;
     }
 
     /** Persists the person's line, telling no one yet ({@link #announce}). */

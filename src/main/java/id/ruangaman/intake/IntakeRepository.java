@@ -26,6 +26,19 @@ public class IntakeRepository implements PanacheRepository<Intake> {
     }
 
     /**
+     * The case a transcript line belongs to, unless the reporter erased it: {@code intakeId} when the line was filed
+     * under a case, else the report of {@code contactId} that took over the line's {@code conversation} number.
+     */
+    public Optional<Long> liveCaseOf(Long intakeId, long contactId, int conversation) {
+        var query = intakeId != null
+                ? getEntityManager().createQuery("select i.id from Intake i where i.id = ?1 and i.deletedByReporterAt is null", Long.class)
+                        .setParameter(1, intakeId)
+                : getEntityManager().createQuery("select i.id from Intake i where i.contactId = ?1 and i.conversation = ?2 "
+                        + "and i.deletedByReporterAt is null", Long.class).setParameter(1, contactId).setParameter(2, conversation);
+        return query.setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /**
      * Reference codes of the open reports (status not {@code closed}, not erased by the reporter) made from the same
      * contact as the report {@code code}, newest first; empty if that report is unknown or erased.
      */
