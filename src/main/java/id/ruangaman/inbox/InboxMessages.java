@@ -366,6 +366,18 @@ public interface InboxMessages {
     @Message
     String msg_edited();
 
+    /** Before the first words of the message an edit changes (a link to that line). */
+    @Message
+    String msg_edit_of();
+
+    /** An edit of a message the service never saw, or that is not in this case's transcript. */
+    @Message
+    String msg_edit_of_unrecorded();
+
+    /** The link to the line an edit changes, when that line was erased: no words of it. */
+    @Message
+    String msg_edit_of_erased();
+
     @Message
     String notes();
 

@@ -16,9 +16,17 @@ import id.ruangaman.transcript.DeliveryFailure;
  * @param afterClosed the person wrote after the task force closed the case
  * @param cardLine    for a shared contact card that holds a phone number, the line the intake's answer quotes it with
  *                    ({@code Input.SharedContact#describe()}), to match that answer; never shown (it holds the number)
+ * @param changes     for an edit ({@link #edited()}): the line it changes, when that line is in this transcript (the
+ *                    page's anchor {@code msg-<id>}); else null: a message the service never saw, or not recorded here
+ * @param changesExcerpt the first words of the line it changes, as this transcript shows that line ("“Kejadiannya
+ *                    tanggal 13…”", a photo "[Foto: …]"); null when there is none, or that line was erased
  */
 public record TranscriptLine(long id, boolean inbound, Author author, String counsellor, String kind, String text,
-        Long mediaId, String status, String failureReason, Instant createdAt, Instant sentAt, boolean afterClosed, String cardLine) {
+        Long mediaId, String status, String failureReason, Instant createdAt, Instant sentAt, boolean afterClosed, String cardLine,
+        Long changes, String changesExcerpt) {
+
+    /** The longest excerpt of a changed line, in characters, before its "…". */
+    static final int EXCERPT = 60;
 
     public enum Author { SURVIVOR, BOT, COUNSELLOR }
 
@@ -79,6 +87,34 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
     /** A change the person made to an earlier message (kind {@code edit}): its new words, marked as such. */
     public boolean edited() {
         return "edit".equals(kind);
+    }
+
+    /** An edit of a message not in this transcript: one the service never saw, or whose line is not recorded here. */
+    public boolean changesUnrecorded() {
+        return edited() && changes == null;
+    }
+
+    /**
+     * The first words of a line's {@code shown} text for the edit line that changes it: whitespace as single spaces, at
+     * most {@link #EXCERPT} characters cut at a word where it can be, then "…"; a typed text in quotes. Null for an
+     * erased line (nothing of it comes back).
+     */
+    static String excerpt(String shown, boolean typed) {
+        if (shown == null) {
+            return null;
+        }
+        String line = shown.replaceAll("\\s+", " ").strip();
+        if (line.length() > EXCERPT) {
+            int cut = line.lastIndexOf(' ', EXCERPT);
+            line = line.substring(0, cut > EXCERPT / 2 ? cut : EXCERPT).strip() + "\u2026";
+        }
+        return typed ? "\u201c" + line + "\u201d" : line;
+    }
+
+    /** This line with the line it changes (an edit): see {@link #changes} and {@link #changesExcerpt}. */
+    TranscriptLine changing(Long line, String excerpt) {
+        return new TranscriptLine(id, inbound, author, counsellor, kind, text, mediaId, status, failureReason, createdAt, sentAt,
+                afterClosed, cardLine, line, excerpt);
     }
 
     public boolean bySurvivor() {

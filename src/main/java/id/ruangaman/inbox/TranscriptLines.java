@@ -67,7 +67,7 @@ class TranscriptLines {
         boolean closed = CaseStatus.CLOSED.equals(file.status) && file.statusChangedAt != null;
         ButtonsShown shown = new ButtonsShown();
         Map<String, String> cards = cards(lines, labels);
-        return lines.stream().peek(shown::note).filter(m -> !Outbox.KIND_REMOVE_BUTTONS.equals(m.kind)).map(m -> {
+        List<TranscriptLine> shownLines = lines.stream().peek(shown::note).filter(m -> !Outbox.KIND_REMOVE_BUTTONS.equals(m.kind)).map(m -> {
             boolean inbound = m.direction == ChatMessage.Direction.IN;
             TranscriptLine.Author author = inbound ? TranscriptLine.Author.SURVIVOR
                     : m.authorAccountId == null ? TranscriptLine.Author.BOT : TranscriptLine.Author.COUNSELLOR;
@@ -78,7 +78,36 @@ class TranscriptLines {
             String cardLine = input instanceof Input.SharedContact card && SharedCard.of(card).numbers() > 0 ? card.describe() : null;
             return new TranscriptLine(m.id, inbound, author, counsellor, m.kind, hideCards(text(m, input, flow, language, labels, shown), inbound, cards), mediaId,
                     m.status.name(), m.failureReason, m.createdAt, m.sentAt,
-                    inbound && closed && m.createdAt.isAfter(file.statusChangedAt), cardLine);
+                    inbound && closed && m.createdAt.isAfter(file.statusChangedAt), cardLine, null, null);
+        }).toList();
+        return withChangedLines(lines, shownLines);
+    }
+
+    /**
+     * Each edit line with the line it changes, when that line is in this transcript: its id (the page's anchor) and the
+     * first words it shows here, so an erased line gives no words back. {@code lines} and {@code shown} are in the same
+     * order, {@code shown} without the rows that are no line of the page (which no edit points at).
+     */
+    private static List<TranscriptLine> withChangedLines(List<ChatMessage> lines, List<TranscriptLine> shown) {
+        Map<Long, Long> editOf = new HashMap<>();
+        Map<Long, String> kinds = new HashMap<>();
+        for (ChatMessage m : lines) {
+            kinds.put(m.id, m.kind);
+            if (m.editOf != null && "edit".equals(m.kind)) {
+                editOf.put(m.id, m.editOf);
+            }
+        }
+        if (editOf.isEmpty()) {
+            return shown;
+        }
+        Map<Long, TranscriptLine> byId = new HashMap<>();
+        shown.forEach(line -> byId.put(line.id(), line));
+        return shown.stream().map(line -> {
+            TranscriptLine original = line.edited() ? byId.get(editOf.get(line.id())) : null;
+            if (original == null) {
+                return line;
+            }
+            return line.changing(original.id(), TranscriptLine.excerpt(original.text(), "text".equals(kinds.get(original.id()))));
         }).toList();
     }
 

@@ -1,0 +1,172 @@
+package id.ruangaman.inbox;
+
+import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.intake.ReporterErasure;
+import id.ruangaman.security.Role;
+import id.ruangaman.testing.IntakeWalk;
+import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WhatsAppFixtures;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessage;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * An edit line in a case's transcript says which message it changes (Telegram {@code edited_message} with
+ * {@code edit_date}, WhatsApp {@code messages[].type} "edit", through the real webhooks): a link to the original line
+ * on the page ({@code #msg-<id>}) with its first words, escaped, or for a photo its kind (and caption); an edit of a message the
+ * service never saw says so in words; an erased message's words never come back through an edit of it. Before, the
+ * edit line showed only its new words and "diubah", and a counsellor could not tell what was corrected. Synthetic
+ * chats, numbers and texts.
+ */
+@QuarkusTest
+class EditLineShowsWhatItChangesTest {
+
+    private static final String CORRECTION = "Tanggal 12 Maret, bukan 13 (sintetis)";
+    private final id.ruangaman.testing.FakeTelegram telegram = id.ruangaman.testing.FakePlatforms.telegram();
+
+    @Inject
+    TelegramChats chats;
+    @Inject
+    InboxFixtures fixtures;
+    @Inject
+    ReporterErasure erasure;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void shouldLinkAnEditToTheLineItChangesWithThatLinesFirstWordsEscaped() {
+        long chat = reportedChat();
+        String ref = referenceOf(Channel.TELEGRAM, String.valueOf(chat));
+        long messageId = TelegramFixtures.nextMessageId();
+        chats.send(TelegramFixtures.render("text_message.json", TelegramFixtures.newUpdateId(), chat, messageId,
+                "Kejadiannya <b>tanggal 13</b> Maret   di\nasrama kampus, sekitar jam sembilan malam (sintetis)", null, null, 0), chat);
+        long original = lineOf(chat, String.valueOf(messageId));
+
+        chats.send(TelegramFixtures.render("edited_message.json", TelegramFixtures.newUpdateId(), chat, messageId, CORRECTION,
+                null, null, 0), chat);
+
+        String session = counsellor("edit-line-reader");
+        String indonesian = transcript(session, ref, "id");
+        String editOf = editOfLine(indonesian);
+        assertEquals("Mengubah pesan <a href=\"#msg-" + original + "\" class=\"edit-of-link\">\u201cKejadiannya &lt;b&gt;tanggal 13&lt;/b&gt; "
+                + "Maret di asrama kampus,\u2026\u201d</a>", editOf, "a link to the original and its first words, escaped");
+        assertTrue(indonesian.contains("<li id=\"msg-" + original + "\""), "the link's target is on the page");
+        assertTrue(editOfLine(transcript(session, ref, "en")).startsWith("Changes the message <a href=\"#msg-" + original + "\""),
+                "and in English");
+    }
+
+    @Test
+    void shouldNameAPhotosKindForAnEditOfItsCaption() {
+        long chat = reportedChat();
+        String ref = referenceOf(Channel.TELEGRAM, String.valueOf(chat));
+        long messageId = TelegramFixtures.nextMessageId();
+        telegram.file("file-" + messageId, ("synthetic-photo-" + messageId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        chats.send(TelegramFixtures.render("photo.json", TelegramFixtures.newUpdateId(), chat, messageId, null, null,
+                "file-" + messageId, 1000), chat);
+        long original = lineOf(chat, String.valueOf(messageId));
+
+        chats.send(TelegramFixtures.render("edited_photo_caption.json", TelegramFixtures.newUpdateId(), chat, messageId, CORRECTION,
+                null, "file-" + messageId, 1000), chat);
+
+        String session = counsellor("edit-photo-reader");
+        assertEquals("Mengubah pesan <a href=\"#msg-" + original + "\" class=\"edit-of-link\">[Foto: tangkapan layar]</a>",
+                editOfLine(transcript(session, ref, "id")));
+        assertEquals("Changes the message <a href=\"#msg-" + original + "\" class=\"edit-of-link\">[Photo: tangkapan layar]</a>",
+                editOfLine(transcript(session, ref, "en")));
+    }
+
+    @Test
+    void shouldSayAWhatsAppEditOfAMessageNeverSeenChangesAMessageNotRecordedHere() {
+        String number = WhatsAppFixtures.newNumber();
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
+        chats.walkWhatsApp(number, IntakeWalk.shortVictim(true, "Kronologi sintetis WhatsApp.", "no", "psychological"),
+                WhatsAppFixtures::newWamid);
+        String ref = referenceOf(Channel.WHATSAPP, number);
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "edit_text.json", CORRECTION, "wamid.NEVER-SEEN-2", null);
+
+        String session = counsellor("edit-unseen-reader");
+        String indonesian = transcript(session, ref, "id");
+        assertTrue(indonesian.contains(CORRECTION), "the edit is on the case's page");
+        assertEquals("Mengubah pesan yang tidak tercatat di sini", editOfLine(indonesian));
+        assertEquals("Changes a message not recorded here", editOfLine(transcript(session, ref, "en")));
+    }
+
+    @Test
+    void shouldNotBringAnErasedMessageBackThroughAnEditOfIt() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        long messageId = TelegramFixtures.nextMessageId();
+        String erasedWords = "Pesan sintetis yang nanti dihapus atas permintaan";
+        chats.send(TelegramFixtures.render("text_message.json", TelegramFixtures.newUpdateId(), chat, messageId, erasedWords,
+                null, null, 0), chat);
+        long contact = chats.contact(chat).id;
+        QuarkusTransaction.requiringNew().run(() -> erasure.eraseOnRequest(contact)); // asked of a coordinator
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis setelah penghapusan.", "no", "psychological"));
+        String ref = referenceOf(Channel.TELEGRAM, String.valueOf(chat));
+
+        chats.send(TelegramFixtures.render("edited_message.json", TelegramFixtures.newUpdateId(), chat, messageId, CORRECTION,
+                null, null, 0), chat);
+
+        String session = counsellor("edit-erased-reader");
+        String indonesian = transcript(session, ref, "id");
+        assertTrue(indonesian.contains(CORRECTION), "the new words are on the case's page");
+        assertFalse(indonesian.contains("nanti dihapus"), "nothing of the erased message");
+        assertEquals("Mengubah pesan yang tidak tercatat di sini", editOfLine(indonesian));
+        ChatMessage edit = chats.transcript(chat).stream().filter(m -> "edit".equals(m.kind)).findFirst().orElseThrow();
+        assertNull(edit.editOf, "not pointing at the erased line");
+    }
+
+    private long reportedChat() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk baris yang diubah.", "no", "psychological"));
+        return chat;
+    }
+
+    /** The inner HTML of the (one) edit line's "changes the message" part, on one line. */
+    private static String editOfLine(String html) {
+        Matcher editOf = Pattern.compile("(?s)<div class=\"edit-of\">(.*?)</div>").matcher(html);
+        assertTrue(editOf.find(), "no edit-of part in " + html);
+        String found = editOf.group(1).strip();
+        assertFalse(editOf.find(), "one edit line");
+        return found;
+    }
+
+    private long lineOf(long chat, String providerMessage) {
+        return chats.transcript(chat).stream().filter(m -> providerMessage.equals(m.providerMessage) && !"edit".equals(m.kind))
+                .findFirst().orElseThrow().id;
+    }
+
+    private String counsellor(String username) {
+        fixtures.account(username, Role.COUNSELLOR);
+        return InboxFixtures.login(username);
+    }
+
+    private static String transcript(String session, String ref, String language) {
+        return getAs(session).cookie("ruangaman-lang", language).when().get("/inbox/cases/" + ref + "/transcript").then()
+                .statusCode(200).extract().asString();
+    }
+
+    private String referenceOf(Channel channel, String externalId) {
+        long contact = chats.contact(channel, externalId).id;
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select reference_code from intake where contact_id = ?1").setParameter(1, contact).getSingleResult());
+    }
+}

@@ -1,0 +1,37 @@
+package id.ruangaman.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+/** The first words of a line an edit changes ({@link TranscriptLine#excerpt}), as the edit line quotes them. */
+class TranscriptLineExcerptTest {
+
+    @Test
+    void shouldQuoteAShortTypedTextWholeOnOneLine() {
+        assertEquals("\u201cTanggal 13 Maret di kampus\u201d", TranscriptLine.excerpt("Tanggal 13\n  Maret\tdi kampus ", true));
+    }
+
+    @Test
+    void shouldCutALongTextAtAWordWithinSixtyCharacters() {
+        String text = "Kejadiannya di asrama kampus sekitar jam sembilan malam setelah kegiatan himpunan selesai";
+        String excerpt = TranscriptLine.excerpt(text, true);
+        assertEquals("\u201cKejadiannya di asrama kampus sekitar jam sembilan malam\u2026\u201d", excerpt);
+    }
+
+    @Test
+    void shouldCutAWordLongerThanTheExcerptAtSixtyCharacters() {
+        assertEquals("a".repeat(60) + "\u2026", TranscriptLine.excerpt("a".repeat(80), false));
+    }
+
+    @Test
+    void shouldLeaveAKindLabelUnquoted() {
+        assertEquals("[Foto]", TranscriptLine.excerpt("[Foto]", false));
+    }
+
+    @Test
+    void shouldGiveNothingOfAnErasedLine() {
+        assertNull(TranscriptLine.excerpt(null, true));
+    }
+}
