@@ -643,7 +643,7 @@ class LoadBenchmark {
     private ServiceUnderTest service(String database, BenchPlatforms platforms, Map<String, String> phase) throws Exception {
         Map<String, String> settings = new HashMap<>(phase);
         settings.putAll(EXTRA);
-        return new ServiceUnderTest(postgres.getJdbcUrl("postgres", database), platforms.baseUrl(), settings);
+        return ServiceUnderTest.start(postgres.getJdbcUrl("postgres", database), platforms.baseUrl(), settings);
     }
 
     private DataSource createDatabase(String name) throws SQLException {

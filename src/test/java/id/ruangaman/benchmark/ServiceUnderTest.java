@@ -53,7 +53,36 @@ final class ServiceUnderTest implements AutoCloseable {
     private final List<String> settings = new ArrayList<>();
     private final double startToReadySeconds;
 
-    ServiceUnderTest(String jdbcUrl, String platformsUrl, Map<String, String> extra) throws IOException {
+    /** Launches attempts at most, each on a port of its own, when the port picked was taken before the service bound it. */
+    private static final int LAUNCHES = 3;
+
+    /**
+     * The service launched and ready. A free port is picked before the JVM starts and bound only seconds later, so
+     * another process on the machine (a build, another test's server) may take it meanwhile: the service then exits
+     * saying so, and is launched again on another port (at most {@value #LAUNCHES} times), instead of failing a run of
+     * many minutes.
+     */
+    static ServiceUnderTest start(String jdbcUrl, String platformsUrl, Map<String, String> extra) throws IOException {
+        for (int launch = 1; ; launch++) {
+            try {
+                return new ServiceUnderTest(jdbcUrl, platformsUrl, extra);
+            } catch (PortTaken e) {
+                if (launch == LAUNCHES) {
+                    throw e;
+                }
+                System.out.println("[benchmark] the service's port was taken before it bound it; launching it again on another");
+            }
+        }
+    }
+
+    /** The service exited because its port was taken by another process before it could bind it. */
+    static final class PortTaken extends IllegalStateException {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    private ServiceUnderTest(String jdbcUrl, String platformsUrl, Map<String, String> extra) throws IOException {
         this.port = freePort();
         this.log = Files.createTempFile("benchmark-service-", ".log");
         Map<String, String> environment = new java.util.TreeMap<>(Map.ofEntries(
@@ -90,6 +119,9 @@ final class ServiceUnderTest implements AutoCloseable {
         this.process = builder.start();
         awaitReady();
         this.startToReadySeconds = (System.nanoTime() - launched) / 1e9;
+        if (!process.isAlive()) { // another process on the port answered ready while this one failed to bind it
+            throw exited();
+        }
         if (Files.readString(log).contains("Unable to use shared archive")) {
             process.destroyForcibly();
             throw new IllegalStateException("the JVM refused the AppCDS archive, so the start-up would be measured without it; see " + log);
@@ -143,7 +175,7 @@ final class ServiceUnderTest implements AutoCloseable {
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited; see " + log);
+                throw exited();
             }
             try {
                 int status = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
@@ -165,6 +197,20 @@ final class ServiceUnderTest implements AutoCloseable {
             }
         }
         throw new IllegalStateException("the service was not ready within 2 minutes; see " + log);
+    }
+
+    /** Why the service exited: its port taken ({@link PortTaken}, launched again) or anything else (see the log). */
+    private IllegalStateException exited() {
+        String said;
+        try {
+            said = Files.readString(log);
+        } catch (IOException e) {
+            said = "";
+        }
+        if (said.contains("Port " + port + " seems to be in use") || said.contains("Address already in use")) {
+            return new PortTaken("port " + port + " was taken before the service bound it; see " + log);
+        }
+        return new IllegalStateException("the service exited; see " + log);
     }
 
     private static int freePort() throws IOException {
