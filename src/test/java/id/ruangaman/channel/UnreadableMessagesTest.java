@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +24,6 @@ import id.ruangaman.testing.TelegramFixtures;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -54,8 +52,6 @@ class UnreadableMessagesTest {
     TelegramChats chats;
     @Inject
     InboxFixtures fixtures;
-    @Inject
-    EntityManager em;
 
     @ParameterizedTest(name = "Telegram {0} at consent: one note, kind {1} kept, consent still asked")
     @CsvSource({ "unreadable_poll.json, poll", "dice.json, dice", "unreadable_game.json, game", "unreadable_story.json, story",
@@ -174,8 +170,6 @@ class UnreadableMessagesTest {
     }
 
     private String referenceOf(long chat) {
-        long contact = chats.contact(chat).id;
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select reference_code from intake where contact_id = ?1").setParameter(1, contact).getSingleResult());
+        return fixtures.referenceOf(chats.contact(chat).id);
     }
 }

@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,7 +30,6 @@ import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -59,8 +57,6 @@ class AfterReportInboxTest {
     TelegramChats chats;
     @Inject
     InboxFixtures fixtures;
-    @Inject
-    EntityManager em;
 
     private final FakeTelegram telegram = FakePlatforms.telegram();
 
@@ -100,7 +96,7 @@ class AfterReportInboxTest {
 
         // The list first: reading the transcript marks the case read.
         expect(wrong, counsellor.unread(ref) == 0, label + ": not unread");
-        expect(wrong, threadNotifiedAt(ref) == null, label + ": the team is not told of a new message");
+        expect(wrong, fixtures.threadNotifiedAt(ref) == null, label + ": the team is not told of a new message");
         List<String[]> after = lines(counsellor.get("/inbox/cases/" + ref + "/transcript"));
         List<String[]> quiet = after.stream().filter(line -> line[0].contains("quiet")).toList();
         expect(wrong, quiet.size() == 1 && visibleText(quiet.get(0)[1]).contains("Tapped an old button (no longer in use, not a new message)"),
@@ -110,7 +106,7 @@ class AfterReportInboxTest {
 
         chats.send(TelegramFixtures.text(chat, "terima kasih kak"), chat);
         assertEquals(1, counsellor.unread(ref), "the survivor's real message is unread");
-        assertNotNull(threadNotifiedAt(ref), "and the team is told of it");
+        assertNotNull(fixtures.threadNotifiedAt(ref), "and the team is told of it");
         assertTrue(visibleText(counsellor.get("/inbox/cases/" + ref + "/transcript")).contains("terima kasih kak"));
     }
 
@@ -129,7 +125,7 @@ class AfterReportInboxTest {
 
         List<String> wrong = new ArrayList<>();
         expect(wrong, counsellor.unread(ref) == 0, label + ": not unread"); // first: reading the transcript marks the case read
-        expect(wrong, threadNotifiedAt(ref) == null, label + ": the team is not told of a new message");
+        expect(wrong, fixtures.threadNotifiedAt(ref) == null, label + ": the team is not told of a new message");
         List<String[]> after = lines(counsellor.get("/inbox/cases/" + ref + "/transcript"));
         expect(wrong, after.stream().filter(line -> line[0].contains("quiet")).count() == 1, label + ": one quiet line for the tap");
         expect(wrong, survivorMessages(before).equals(survivorMessages(after)), label + ": no new message from the survivor");
@@ -165,14 +161,7 @@ class AfterReportInboxTest {
     }
 
     private String referenceOf(Channel channel, String externalId) {
-        long contact = chats.contact(channel, externalId).id;
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select reference_code from intake where contact_id = ?1").setParameter(1, contact).getSingleResult());
-    }
-
-    private Object threadNotifiedAt(String ref) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select thread_notified_at from intake where reference_code = ?1").setParameter(1, ref).getSingleResult());
+        return fixtures.referenceOf(chats.contact(channel, externalId).id);
     }
 
     /** A counsellor logged in through the rendered login form, who switched the inbox to English with its form. */

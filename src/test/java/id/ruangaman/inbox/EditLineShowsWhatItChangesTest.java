@@ -10,7 +10,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +44,6 @@ class EditLineShowsWhatItChangesTest {
     InboxFixtures fixtures;
     @Inject
     ReporterErasure erasure;
-    @Inject
-    EntityManager em;
 
     @Test
     void shouldLinkAnEditToTheLineItChangesWithThatLinesFirstWordsEscaped() {
@@ -165,8 +162,6 @@ class EditLineShowsWhatItChangesTest {
     }
 
     private String referenceOf(Channel channel, String externalId) {
-        long contact = chats.contact(channel, externalId).id;
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select reference_code from intake where contact_id = ?1").setParameter(1, contact).getSingleResult());
+        return fixtures.referenceOf(chats.contact(channel, externalId).id);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,7 +18,6 @@ import id.ruangaman.testing.BrowserTest;
 import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -37,8 +35,6 @@ class EditLinkBrowserTest extends BrowserTest {
     TelegramChats chats;
     @Inject
     InboxFixtures fixtures;
-    @Inject
-    EntityManager em;
 
     EditLinkBrowserTest() {
         super(1280, 700);
@@ -87,8 +83,6 @@ class EditLinkBrowserTest extends BrowserTest {
     }
 
     private String referenceOf(long chat) {
-        long contact = chats.contact(chat).id;
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select reference_code from intake where contact_id = ?1").setParameter(1, contact).getSingleResult());
+        return fixtures.referenceOf(chats.contact(chat).id);
     }
 }

@@ -62,7 +62,7 @@ class EditReachesTheTeamTest {
                 && m.body.contains(CHRONOLOGY)).findFirst().orElseThrow();
         String session = counsellor("edits-team-tg");
         long unread = unread(session, ref);
-        long after = lastEvent();
+        long after = fixtures.lastInboxEvent();
 
         String edit = TelegramFixtures.render("edited_message.json", TelegramFixtures.newUpdateId(), chat,
                 Long.parseLong(typed.providerMessage), CORRECTION, null, null, 0);
@@ -70,7 +70,7 @@ class EditReachesTheTeamTest {
         chats.send(edit, chat); // the platform's retry of the same update: absorbed
 
         assertEquals("DONE", chats.status(TelegramChats.updateIdOf(edit)));
-        assertEquals(List.of(InboxEventRecorder.PERSON_WROTE), typesAfter(after, ref), "one live event for the case");
+        assertEquals(List.of(InboxEventRecorder.PERSON_WROTE), fixtures.inboxEventTypesAfter(after, ref), "one live event for the case");
         assertEquals(unread + 1, unread(session, ref), "one more unread message in the case list");
         assertTeamToldOnce(ref);
         String transcript = getAs(session).cookie("ruangaman-lang", "id").when().get("/inbox/cases/" + ref + "/transcript")
@@ -90,13 +90,13 @@ class EditReachesTheTeamTest {
         quietPeriodOver(ref);
         String session = counsellor("edits-team-wa");
         long unread = unread(session, ref);
-        long after = lastEvent();
+        long after = fixtures.lastInboxEvent();
 
         String wamid = WhatsAppFixtures.newWamid();
         chats.sayWhatsApp(number, wamid, "edit_text.json", "Pelakunya kakak tingkat (sintetis)", original, null);
 
         assertEquals("DONE", chats.status(Channel.WHATSAPP, wamid));
-        assertEquals(List.of(InboxEventRecorder.PERSON_WROTE), typesAfter(after, ref), "one live event for the case");
+        assertEquals(List.of(InboxEventRecorder.PERSON_WROTE), fixtures.inboxEventTypesAfter(after, ref), "one live event for the case");
         assertEquals(unread + 1, unread(session, ref), "one more unread message in the case list");
         assertTeamToldOnce(ref);
     }
@@ -112,7 +112,7 @@ class EditReachesTheTeamTest {
         quietPeriodOver(ref);
         String session = counsellor("edits-team-loc");
         long unread = unread(session, ref);
-        long after = lastEvent();
+        long after = fixtures.lastInboxEvent();
 
         for (int i = 0; i < 3; i++) {
             String move = TelegramFixtures.render("edited_live_location.json", TelegramFixtures.newUpdateId(), chat, messageId,
@@ -121,9 +121,9 @@ class EditReachesTheTeamTest {
             assertEquals("IGNORED", chats.status(TelegramChats.updateIdOf(move)));
         }
 
-        assertEquals(List.of(), typesAfter(after, ref), "no live event");
+        assertEquals(List.of(), fixtures.inboxEventTypesAfter(after, ref), "no live event");
         assertEquals(unread, unread(session, ref), "nothing unread");
-        assertEquals(null, threadNotifiedAt(ref), "the team is not told");
+        assertEquals(null, fixtures.threadNotifiedAt(ref), "the team is not told");
     }
 
     /** The team hears of the case's new message once more, code and link only, without the survivor's words. */
@@ -165,26 +165,7 @@ class EditReachesTheTeamTest {
         return unread.find() ? Long.parseLong(unread.group(1)) : 0;
     }
 
-    private long lastEvent() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select coalesce(max(id), 0) from inbox_event")
-                .getSingleResult()).longValue());
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> typesAfter(long after, String ref) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select e.type from inbox_event e join intake i on "
-                + "i.id = e.intake_id where e.id > ?1 and i.reference_code = ?2 and e.type <> 'case' order by e.id")
-                .setParameter(1, after).setParameter(2, ref).getResultList());
-    }
-
     private String referenceOf(Channel channel, String externalId) {
-        long contact = chats.contact(channel, externalId).id;
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select reference_code from intake where contact_id = ?1").setParameter(1, contact).getSingleResult());
-    }
-
-    private Object threadNotifiedAt(String ref) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select thread_notified_at from intake where reference_code = ?1").setParameter(1, ref).getSingleResult());
+        return fixtures.referenceOf(chats.contact(channel, externalId).id);
     }
 }

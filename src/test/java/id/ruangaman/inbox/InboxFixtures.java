@@ -3,6 +3,7 @@ package id.ruangaman.inbox;
 import static io.restassured.RestAssured.given;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -108,6 +109,26 @@ public class InboxFixtures {
     /** The reference code of the one case a person (a contact, e.g. a {@code DevConversation}'s) has sent. */
     public String referenceOf(long contactId) {
         return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().referenceCode);
+    }
+
+    /** When the team was last told of a new message in the case's thread (null: never). */
+    public Object threadNotifiedAt(String ref) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select thread_notified_at from intake where reference_code = ?1").setParameter(1, ref).getSingleResult());
+    }
+
+    /** The id of the newest inbox event (0: none yet), to read the events that come after it. */
+    public long lastInboxEvent() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select coalesce(max(id), 0) from inbox_event")
+                .getSingleResult()).longValue());
+    }
+
+    /** The types of the case's inbox events after event {@code after}, in order, without the case list's own ("case"). */
+    @SuppressWarnings("unchecked")
+    public List<String> inboxEventTypesAfter(long after, String ref) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select e.type from inbox_event e join intake i on "
+                + "i.id = e.intake_id where e.id > ?1 and i.reference_code = ?2 and e.type <> 'case' order by e.id")
+                .setParameter(1, after).setParameter(2, ref).getResultList());
     }
 
     /** The contact id of the person who sent a case. */

@@ -41,11 +41,11 @@ class PersonWroteEventTest {
         long contact = fixtures.contactOf(ref);
         String providerId = "edit-" + UUID.randomUUID();
         conversations.receive(contact, new Input.Text("Pesan sintetis pertama"), null, providerId);
-        long after = lastEvent();
+        long after = fixtures.lastInboxEvent();
 
         conversations.recordEdit(contact, providerId, new Input.Text("Pesan sintetis, diubah"));
 
-        assertEquals(List.of(InboxEventRecorder.PERSON_WROTE), typesAfter(after, ref));
+        assertEquals(List.of(InboxEventRecorder.PERSON_WROTE), fixtures.inboxEventTypesAfter(after, ref));
     }
 
     @Test
@@ -55,25 +55,13 @@ class PersonWroteEventTest {
         conversations.receive(contact, new Input.Text("Ada bukti sintetis"), null); // the case's thread
         long photo = staging.stage(contact, "test:" + UUID.randomUUID(), MediaKind.PHOTO, "image/png", new byte[] { 1, 2, 3 });
         conversations.receive(contact, new Input.Media(String.valueOf(photo), MediaKind.PHOTO, null), null); // "may we keep it?"
-        long after = lastEvent();
+        long after = fixtures.lastInboxEvent();
 
         conversations.receive(contact, Input.ButtonPress.fromCallbackData("_keep:yes"), null);
 
         assertEquals(ref, QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select i.reference_code from media m join intake i on i.id = m.intake_id where m.id = ?1").setParameter(1, photo)
                 .getSingleResult()), "the file is filed under the case");
-        assertEquals(List.of(InboxEventRecorder.PERSON_WROTE), typesAfter(after, ref));
-    }
-
-    private long lastEvent() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select coalesce(max(id), 0) from inbox_event")
-                .getSingleResult()).longValue());
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> typesAfter(long after, String ref) {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select e.type from inbox_event e join intake i on "
-                + "i.id = e.intake_id where e.id > ?1 and i.reference_code = ?2 and e.type <> 'case' order by e.id")
-                .setParameter(1, after).setParameter(2, ref).getResultList());
+        assertEquals(List.of(InboxEventRecorder.PERSON_WROTE), fixtures.inboxEventTypesAfter(after, ref));
     }
 }

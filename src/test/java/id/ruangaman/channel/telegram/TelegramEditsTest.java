@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +22,6 @@ import id.ruangaman.testing.LogLines;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
 import id.ruangaman.transcript.ChatMessage;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -45,8 +43,6 @@ class TelegramEditsTest {
     TelegramChats chats;
     @Inject
     InboxFixtures fixtures;
-    @Inject
-    EntityManager em;
 
     @ParameterizedTest(name = "a caption edit of {0} is an edit of the original line")
     @CsvSource({ "photo.json, edited_photo_caption.json", "video.json, edited_video_caption.json",
@@ -193,8 +189,6 @@ class TelegramEditsTest {
     }
 
     private String referenceOf(long chat) {
-        long contact = chats.contact(chat).id;
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select reference_code from intake where contact_id = ?1").setParameter(1, contact).getSingleResult());
+        return fixtures.referenceOf(chats.contact(chat).id);
     }
 }
