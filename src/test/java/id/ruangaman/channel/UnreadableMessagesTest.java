@@ -140,10 +140,8 @@ class UnreadableMessagesTest {
 
     @Test
     void shouldTellTheSurvivorAndShowTheCounsellorAnUnreadableMessageAfterTheReport() {
-        long chat = TelegramFixtures.newChatId();
-        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
-        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk pesan yang tidak terbaca.", "no", "psychological"));
-        String ref = referenceOf(chat);
+        long chat = chats.reportedTelegramChat("Kronologi sintetis untuk pesan yang tidak terbaca.");
+        String ref = chats.referenceOf(chat);
         int before = telegram.sentTo(chat).size();
 
         chats.send(TelegramFixtures.render("unreadable_poll.json", chat), chat);
@@ -167,9 +165,5 @@ class UnreadableMessagesTest {
     private static ChatMessage lastInbound(List<ChatMessage> transcript) {
         return transcript.stream().filter(line -> line.direction == ChatMessage.Direction.IN).reduce((first, second) -> second)
                 .orElseThrow();
-    }
-
-    private String referenceOf(long chat) {
-        return fixtures.referenceOf(chats.contact(chat).id);
     }
 }

@@ -24,7 +24,6 @@ import id.ruangaman.security.Role;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
-import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.testing.RenderedForm;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
@@ -71,10 +70,8 @@ class AfterReportInboxTest {
     @ParameterizedTest(name = "Telegram: {0}")
     @MethodSource("staleButtons")
     void shouldShowAStalePressAsAQuietLineAndTheChatInTheCounsellorsLanguage(String label, String data) {
-        long chat = TelegramFixtures.newChatId();
-        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
-        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk uji kotak masuk.", "no", "psychological"));
-        String ref = referenceOf(Channel.TELEGRAM, String.valueOf(chat));
+        long chat = chats.reportedTelegramChat("Kronologi sintetis untuk uji kotak masuk.");
+        String ref = chats.referenceOf(chat);
         int summary = telegram.lastButtonsMessageId(chat);
         Eventually.await("the summary's buttons taken off", WAIT, () -> !telegram.calls(call -> call.method().equals("editMessageReplyMarkup")
                 && String.valueOf(chat).equals(call.chatId()) && String.valueOf(summary).equals(String.valueOf(call.body().get("message_id"))))
@@ -113,11 +110,8 @@ class AfterReportInboxTest {
     @ParameterizedTest(name = "WhatsApp: {0}")
     @MethodSource("staleButtons")
     void shouldNotCountAStaleWhatsAppTapAsAMessage(String label, String data) {
-        String number = WhatsAppFixtures.newNumber();
-        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
-        chats.walkWhatsApp(number, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk uji kotak masuk WhatsApp.", "no",
-                "psychological"), WhatsAppFixtures::newWamid);
-        String ref = referenceOf(Channel.WHATSAPP, number);
+        String number = chats.reportedWhatsAppNumber("Kronologi sintetis untuk uji kotak masuk WhatsApp.");
+        String ref = chats.referenceOf(Channel.WHATSAPP, number);
         Reader counsellor = Reader.inEnglish(fixtures, "afterreport-wa-counsellor");
         List<String[]> before = lines(counsellor.get("/inbox/cases/" + ref));
 
@@ -158,10 +152,6 @@ class AfterReportInboxTest {
             out.add(new String[] { line.group(1), line.group(2) });
         }
         return out;
-    }
-
-    private String referenceOf(Channel channel, String externalId) {
-        return fixtures.referenceOf(chats.contact(channel, externalId).id);
     }
 
     /** A counsellor logged in through the rendered login form, who switched the inbox to English with its form. */

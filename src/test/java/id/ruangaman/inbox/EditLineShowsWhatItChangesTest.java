@@ -35,6 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class EditLineShowsWhatItChangesTest {
 
+    private static final String CHRONOLOGY = "Kronologi sintetis untuk baris yang diubah.";
     private static final String CORRECTION = "Tanggal 12 Maret, bukan 13 (sintetis)";
     private final id.ruangaman.testing.FakeTelegram telegram = id.ruangaman.testing.FakePlatforms.telegram();
 
@@ -47,15 +48,12 @@ class EditLineShowsWhatItChangesTest {
 
     @Test
     void shouldLinkAnEditToTheLineItChangesWithThatLinesFirstWordsEscaped() {
-        long chat = reportedChat();
-        String ref = referenceOf(Channel.TELEGRAM, String.valueOf(chat));
-        long messageId = TelegramFixtures.nextMessageId();
-        chats.send(TelegramFixtures.render("text_message.json", TelegramFixtures.newUpdateId(), chat, messageId,
-                "Kejadiannya <b>tanggal 13</b> Maret   di\nasrama kampus, sekitar jam sembilan malam (sintetis)", null, null, 0), chat);
+        long chat = chats.reportedTelegramChat(CHRONOLOGY);
+        String ref = chats.referenceOf(chat);
+        long messageId = chats.sayTelegram(chat, "Kejadiannya <b>tanggal 13</b> Maret   di\nasrama kampus, sekitar jam sembilan malam (sintetis)");
         long original = lineOf(chat, String.valueOf(messageId));
 
-        chats.send(TelegramFixtures.render("edited_message.json", TelegramFixtures.newUpdateId(), chat, messageId, CORRECTION,
-                null, null, 0), chat);
+        chats.editTelegram(chat, messageId, CORRECTION);
 
         String session = counsellor("edit-line-reader");
         String indonesian = transcript(session, ref, "id");
@@ -69,8 +67,8 @@ class EditLineShowsWhatItChangesTest {
 
     @Test
     void shouldNameAPhotosKindForAnEditOfItsCaption() {
-        long chat = reportedChat();
-        String ref = referenceOf(Channel.TELEGRAM, String.valueOf(chat));
+        long chat = chats.reportedTelegramChat(CHRONOLOGY);
+        String ref = chats.referenceOf(chat);
         long messageId = TelegramFixtures.nextMessageId();
         telegram.file("file-" + messageId, ("synthetic-photo-" + messageId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         chats.send(TelegramFixtures.render("photo.json", TelegramFixtures.newUpdateId(), chat, messageId, null, null,
@@ -89,11 +87,8 @@ class EditLineShowsWhatItChangesTest {
 
     @Test
     void shouldSayAWhatsAppEditOfAMessageNeverSeenChangesAMessageNotRecordedHere() {
-        String number = WhatsAppFixtures.newNumber();
-        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
-        chats.walkWhatsApp(number, IntakeWalk.shortVictim(true, "Kronologi sintetis WhatsApp.", "no", "psychological"),
-                WhatsAppFixtures::newWamid);
-        String ref = referenceOf(Channel.WHATSAPP, number);
+        String number = chats.reportedWhatsAppNumber("Kronologi sintetis WhatsApp.");
+        String ref = chats.referenceOf(Channel.WHATSAPP, number);
 
         chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "edit_text.json", CORRECTION, "wamid.NEVER-SEEN-2", null);
 
@@ -116,10 +111,9 @@ class EditLineShowsWhatItChangesTest {
         QuarkusTransaction.requiringNew().run(() -> erasure.eraseOnRequest(contact)); // asked of a coordinator
         chats.send(TelegramFixtures.render("start_command.json", chat), chat);
         chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis setelah penghapusan.", "no", "psychological"));
-        String ref = referenceOf(Channel.TELEGRAM, String.valueOf(chat));
+        String ref = chats.referenceOf(chat);
 
-        chats.send(TelegramFixtures.render("edited_message.json", TelegramFixtures.newUpdateId(), chat, messageId, CORRECTION,
-                null, null, 0), chat);
+        chats.editTelegram(chat, messageId, CORRECTION);
 
         String session = counsellor("edit-erased-reader");
         String indonesian = transcript(session, ref, "id");
@@ -128,13 +122,6 @@ class EditLineShowsWhatItChangesTest {
         assertEquals("Mengubah pesan yang tidak tercatat di sini", editOfLine(indonesian));
         ChatMessage edit = chats.transcript(chat).stream().filter(m -> "edit".equals(m.kind)).findFirst().orElseThrow();
         assertNull(edit.editOf, "not pointing at the erased line");
-    }
-
-    private long reportedChat() {
-        long chat = TelegramFixtures.newChatId();
-        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
-        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk baris yang diubah.", "no", "psychological"));
-        return chat;
     }
 
     /** The inner HTML of the (one) edit line's "changes the message" part, on one line. */
@@ -159,9 +146,5 @@ class EditLineShowsWhatItChangesTest {
     private static String transcript(String session, String ref, String language) {
         return getAs(session).cookie("ruangaman-lang", language).when().get("/inbox/cases/" + ref + "/transcript").then()
                 .statusCode(200).extract().asString();
-    }
-
-    private String referenceOf(Channel channel, String externalId) {
-        return fixtures.referenceOf(chats.contact(channel, externalId).id);
     }
 }

@@ -15,7 +15,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.BrowserTest;
-import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -42,18 +41,13 @@ class EditLinkBrowserTest extends BrowserTest {
 
     @Test
     void shouldShowTheExcerptAndScrollToTheOriginalWhenItsLinkIsFollowed() {
-        long chat = TelegramFixtures.newChatId();
-        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
-        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk uji peramban.", "no", "psychological"));
-        String ref = referenceOf(chat);
-        long messageId = TelegramFixtures.nextMessageId();
-        chats.send(TelegramFixtures.render("text_message.json", TelegramFixtures.newUpdateId(), chat, messageId,
-                "Kejadiannya tanggal 13 Maret (sintetis)", null, null, 0), chat);
+        long chat = chats.reportedTelegramChat("Kronologi sintetis untuk uji peramban.");
+        String ref = chats.referenceOf(chat);
+        long messageId = chats.sayTelegram(chat, "Kejadiannya tanggal 13 Maret (sintetis)");
         for (int i = 1; i <= 12; i++) { // a long conversation after it
             chats.send(TelegramFixtures.text(chat, "Pesan lanjutan sintetis nomor " + i), chat);
         }
-        chats.send(TelegramFixtures.render("edited_message.json", TelegramFixtures.newUpdateId(), chat, messageId,
-                "Kejadiannya tanggal 12 Maret (sintetis)", null, null, 0), chat);
+        chats.editTelegram(chat, messageId, "Kejadiannya tanggal 12 Maret (sintetis)");
         fixtures.account("edit-link-browser", Role.COUNSELLOR);
 
         driver.get(base.toString().replaceAll("/$", "") + "/inbox/cases/" + ref);
@@ -80,9 +74,5 @@ class EditLinkBrowserTest extends BrowserTest {
 
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private String referenceOf(long chat) {
-        return fixtures.referenceOf(chats.contact(chat).id);
     }
 }

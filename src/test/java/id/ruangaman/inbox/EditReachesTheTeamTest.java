@@ -19,7 +19,6 @@ import id.ruangaman.security.Role;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
-import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
 import id.ruangaman.testing.WhatsAppFixtures;
@@ -54,10 +53,8 @@ class EditReachesTheTeamTest {
 
     @Test
     void shouldFileAndAnnounceAnEditOfWhatTheSurvivorTypedDuringTheIntake() {
-        long chat = TelegramFixtures.newChatId();
-        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
-        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, CHRONOLOGY, "no", "psychological"));
-        String ref = referenceOf(Channel.TELEGRAM, String.valueOf(chat));
+        long chat = chats.reportedTelegramChat(CHRONOLOGY);
+        String ref = chats.referenceOf(chat);
         ChatMessage typed = chats.transcript(chat).stream().filter(m -> m.direction == ChatMessage.Direction.IN && m.body != null
                 && m.body.contains(CHRONOLOGY)).findFirst().orElseThrow();
         String session = counsellor("edits-team-tg");
@@ -80,11 +77,8 @@ class EditReachesTheTeamTest {
 
     @Test
     void shouldAnnounceAWhatsAppEditInTheCasesThread() {
-        String number = WhatsAppFixtures.newNumber();
-        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
-        chats.walkWhatsApp(number, IntakeWalk.shortVictim(true, "Kronologi sintetis WhatsApp.", "no", "psychological"),
-                WhatsAppFixtures::newWamid);
-        String ref = referenceOf(Channel.WHATSAPP, number);
+        String number = chats.reportedWhatsAppNumber("Kronologi sintetis WhatsApp.");
+        String ref = chats.referenceOf(Channel.WHATSAPP, number);
         String original = WhatsAppFixtures.newWamid();
         chats.sayWhatsApp(number, original, "text.json", "Pelakunya teman sekelas (sintetis)", null, null);
         quietPeriodOver(ref);
@@ -103,10 +97,8 @@ class EditReachesTheTeamTest {
 
     @Test
     void shouldNotAnnounceALiveLocationsMoves() {
-        long chat = TelegramFixtures.newChatId();
-        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
-        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis lokasi.", "no", "psychological"));
-        String ref = referenceOf(Channel.TELEGRAM, String.valueOf(chat));
+        long chat = chats.reportedTelegramChat("Kronologi sintetis lokasi.");
+        String ref = chats.referenceOf(chat);
         long messageId = TelegramFixtures.nextMessageId();
         chats.send(TelegramFixtures.render("location.json", TelegramFixtures.newUpdateId(), chat, messageId, null, null, null, 0), chat);
         quietPeriodOver(ref);
@@ -163,9 +155,5 @@ class EditReachesTheTeamTest {
         assertTrue(row.find(), "no row for " + ref);
         Matcher unread = Pattern.compile("<span class=\"unread\">([0-9]+)</span>").matcher(row.group(1));
         return unread.find() ? Long.parseLong(unread.group(1)) : 0;
-    }
-
-    private String referenceOf(Channel channel, String externalId) {
-        return fixtures.referenceOf(chats.contact(channel, externalId).id);
     }
 }

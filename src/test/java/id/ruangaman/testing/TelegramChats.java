@@ -70,6 +70,50 @@ public class TelegramChats {
                 file -> sayWhatsApp(number, wamids.get(), "image.json", null, null, file));
     }
 
+    /**
+     * A new Telegram chat that started the bot and reported through the short intake ({@link IntakeWalk#shortVictim}: the
+     * victim, consenting, with {@code chronology}, no urgent help, psychological support): its chat id. Every update is
+     * processed and answered before the next.
+     */
+    public long reportedTelegramChat(String chronology) {
+        long chat = TelegramFixtures.newChatId();
+        send(TelegramFixtures.render("start_command.json", chat), chat);
+        walkTelegram(chat, IntakeWalk.shortVictim(true, chronology, "no", "psychological"));
+        return chat;
+    }
+
+    /** A new WhatsApp number that said hello and reported through the same short intake: the number. */
+    public String reportedWhatsAppNumber(String chronology) {
+        String number = WhatsAppFixtures.newNumber();
+        sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
+        walkWhatsApp(number, IntakeWalk.shortVictim(true, chronology, "no", "psychological"), WhatsAppFixtures::newWamid);
+        return number;
+    }
+
+    /** A typed text in a Telegram chat under a new message id, sent as {@link #send}: that message id, to edit it by. */
+    public long sayTelegram(long chatId, String text) {
+        long messageId = TelegramFixtures.nextMessageId();
+        send(TelegramFixtures.render("text_message.json", TelegramFixtures.newUpdateId(), chatId, messageId, text, null, null, 0), chatId);
+        return messageId;
+    }
+
+    /** The person's change of the text {@code messageId} into {@code text} (Bot API {@code edited_message}), sent as {@link #send}. */
+    public void editTelegram(long chatId, long messageId, String text) {
+        send(TelegramFixtures.render("edited_message.json", TelegramFixtures.newUpdateId(), chatId, messageId, text, null, null, 0), chatId);
+    }
+
+    /** The reference code of the case a Telegram chat reported (it reported one). */
+    public String referenceOf(long chatId) {
+        return referenceOf(Channel.TELEGRAM, String.valueOf(chatId));
+    }
+
+    /** The reference code of the case a chat reported (Telegram chat id or WhatsApp number; it reported one). */
+    public String referenceOf(Channel channel, String externalId) {
+        long contactId = contact(channel, externalId).id;
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select reference_code from intake where contact_id = ?1").setParameter(1, contactId).getSingleResult());
+    }
+
     /** A person's WhatsApp message of the named fixture kind ({@code text.json}, ...), sent as {@link #sendWhatsApp}. */
     public void sayWhatsApp(String number, String wamid, String fixture, String text, String data, String mediaId) {
         sendWhatsApp(WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message(fixture, number, wamid, text, data, mediaId))),

@@ -140,10 +140,8 @@ class CaseThreadEndToEndTest {
     /** An album after the report, without evidence consent: one question for the whole album, all kept on yes. */
     @Test
     void telegramAlbumWithoutConsentIsAskedAboutOnce() throws Exception {
-        long chat = TelegramFixtures.newChatId();
-        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
-        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk uji album.", "no", "psychological"));
-        String ref = referenceOf(chats.contact(chat).id);
+        long chat = chats.reportedTelegramChat("Kronologi sintetis untuk uji album.");
+        String ref = chats.referenceOf(chat);
         int before = telegram.sentTo(chat).size();
         List<Long> updates = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

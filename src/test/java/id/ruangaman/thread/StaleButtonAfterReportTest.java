@@ -54,9 +54,7 @@ class StaleButtonAfterReportTest {
     @ParameterizedTest(name = "Telegram: {0}")
     @MethodSource("staleButtons")
     void telegram(String label, String data) {
-        long chat = TelegramFixtures.newChatId();
-        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
-        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk uji tombol lama.", "no", "psychological"));
+        long chat = chats.reportedTelegramChat("Kronologi sintetis untuk uji tombol lama.");
         int summary = telegram.lastButtonsMessageId(chat);
         Eventually.await("the summary's buttons taken off", WAIT, () -> !telegram.calls(call -> call.method().equals("editMessageReplyMarkup")
                 && String.valueOf(chat).equals(call.chatId()) && String.valueOf(summary).equals(String.valueOf(call.body().get("message_id")))
@@ -79,10 +77,7 @@ class StaleButtonAfterReportTest {
     @ParameterizedTest(name = "WhatsApp: {0}")
     @MethodSource("staleButtons")
     void whatsapp(String label, String data) {
-        String number = WhatsAppFixtures.newNumber();
-        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
-        chats.walkWhatsApp(number, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk uji tombol lama WhatsApp.", "no",
-                "psychological"), WhatsAppFixtures::newWamid);
+        String number = chats.reportedWhatsAppNumber("Kronologi sintetis untuk uji tombol lama WhatsApp.");
         int before = graph.sentTo(number).size();
 
         chats.tapWhatsApp(number, WhatsAppFixtures.newWamid(), data);

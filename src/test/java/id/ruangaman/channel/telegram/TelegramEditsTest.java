@@ -121,16 +121,11 @@ class TelegramEditsTest {
 
     @Test
     void shouldShowTheCounsellorAnEditAfterTheReportMarkedAsAnEdit() {
-        long chat = TelegramFixtures.newChatId();
-        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
-        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis untuk pesan yang diubah.", "no", "psychological"));
-        String ref = referenceOf(chat);
-        long messageId = TelegramFixtures.nextMessageId();
-        chats.send(TelegramFixtures.render("text_message.json", TelegramFixtures.newUpdateId(), chat, messageId,
-                "Kejadiannya tanggal 13 Maret (sintetis)", null, null, 0), chat);
+        long chat = chats.reportedTelegramChat("Kronologi sintetis untuk pesan yang diubah.");
+        String ref = chats.referenceOf(chat);
+        long messageId = chats.sayTelegram(chat, "Kejadiannya tanggal 13 Maret (sintetis)");
 
-        chats.send(TelegramFixtures.render("edited_message.json", TelegramFixtures.newUpdateId(), chat, messageId, CORRECTION,
-                null, null, 0), chat);
+        chats.editTelegram(chat, messageId, CORRECTION);
         // and a change to a photo sent before the bot was added, into nothing the service can quote
         chats.send(TelegramFixtures.render("edited_photo_no_caption.json", TelegramFixtures.newUpdateId(), chat,
                 TelegramFixtures.nextMessageId(), null, null, null, 1000), chat);
@@ -186,9 +181,5 @@ class TelegramEditsTest {
         assertEquals("IGNORED", chats.status(TelegramChats.updateIdOf(update)));
         Thread.sleep(300);
         assertEquals(0, telegram.sentTo(group).size(), "a group gets no answer to it");
-    }
-
-    private String referenceOf(long chat) {
-        return fixtures.referenceOf(chats.contact(chat).id);
     }
 }
