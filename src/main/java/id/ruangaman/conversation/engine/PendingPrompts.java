@@ -75,6 +75,12 @@ public final class PendingPrompts {
             ask(turn, prompt, turn.msg(input instanceof Input.Unsupported ? MessageKey.UNREADABLE_INPUT : MessageKey.UNSUPPORTED_INPUT));
             return;
         }
+        if (chosen.isEmpty() && input instanceof Input.Text) {
+            // Words that name no choice: one message that says so and asks again, with the buttons (before, the bare
+            // question came back as if nothing had been read).
+            ask(turn, prompt, turn.msg(MessageKey.REPROMPT) + "\n" + message(turn, prompt, null).text());
+            return;
+        }
         if (chosen.isEmpty()) {
             ask(turn, prompt);
             return;
