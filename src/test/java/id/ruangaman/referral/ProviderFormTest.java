@@ -99,7 +99,7 @@ class ProviderFormTest {
 
     /** Posts the page's add-provider form with its CSRF token, {@code fields}, and the legal service ticked. */
     private static Response post(String session, String page, Map<String, String> fields) {
-        Matcher action = Pattern.compile("<form method=\"post\" action=\"(/inbox/providers)\" class=\"stack\">").matcher(page);
+        Matcher action = Pattern.compile("<form method=\"post\" action=\"(/inbox/providers)\" class=\"stack\"[^>]*>").matcher(page);
         assertTrue(action.find(), "no add-provider form");
         RequestSpecification request = InboxFixtures.getAs(session).contentType(ContentType.URLENC)
                 .formParam("csrf-token", CsrfForms.tokenIn(page)).formParam("service", "legal");
@@ -108,7 +108,7 @@ class ProviderFormTest {
     }
 
     private static String form(String page) {
-        Matcher m = Pattern.compile("(?s)<form method=\"post\" action=\"/inbox/providers\" class=\"stack\">(.*?)</form>").matcher(page);
+        Matcher m = Pattern.compile("(?s)<form method=\"post\" action=\"/inbox/providers\" class=\"stack\"[^>]*>(.*?)</form>").matcher(page);
         assertTrue(m.find(), "no add-provider form");
         return m.group(1);
     }
