@@ -45,13 +45,41 @@ final class MultiTextHandler implements NodeHandler {
                     ? Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP)
                     : Outcome.invalid(reply);
         }
-        Optional<String> text = TextHandler.validText(node, reply);
-        if (text.isEmpty()) {
+        List<String> texts = parts(node, reply);
+        if (texts.isEmpty()) {
             return Outcome.invalid(reply);
         }
-        turn.update(state -> state.withDraft(state.draft().plusPart(text.get())));
+        texts.forEach(text -> turn.update(state -> state.withDraft(state.draft().plusPart(text))));
         turn.emit(new Output.Message(turn.msg(MessageKey.MULTI_TEXT_SAVED), node.id(),
                 choices(turn, node).stream().map(c -> c.display(turn)).toList(), false));
         return Outcome.handled();
+    }
+
+    /**
+     * A typed message as parts of the story: one part, or, for a message longer than the question's length (WhatsApp
+     * takes far more than 4,000 characters in one message), parts of at most that length, cut at the last white space
+     * before it (within its second half; else at the length, never inside a surrogate pair), in order, nothing left
+     * out. Empty for anything else (a blank message, a file).
+     */
+    static List<String> parts(NodeDefinition node, Reply reply) {
+        if (!(reply instanceof Reply.Typed typed) || typed.text().isBlank()) {
+            return List.of();
+        }
+        int max = node.maxLength();
+        String rest = typed.text().strip();
+        List<String> parts = new java.util.ArrayList<>();
+        while (rest.length() > max) {
+            int cut = max;
+            while (cut > max / 2 && !Character.isWhitespace(rest.charAt(cut))) {
+                cut--;
+            }
+            if (cut == max / 2) {
+                cut = Character.isLowSurrogate(rest.charAt(max)) ? max - 1 : max;
+            }
+            parts.add(rest.substring(0, cut).strip());
+            rest = rest.substring(cut).strip();
+        }
+        parts.add(rest);
+        return parts;
     }
 }

@@ -1,0 +1,63 @@
+package id.ruangaman.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import id.ruangaman.conversation.definition.Limits;
+import id.ruangaman.conversation.definition.MessageKey;
+
+/**
+ * Walkthrough (explore, session 18): at "Ceritakan apa yang terjadi ... Boleh beberapa pesan" a survivor who sends
+ * their story as one long message (WhatsApp takes far more than 4,000 characters in a message; Telegram 4,096) has it
+ * kept, whole and in order, in parts of at most the question's length, and hears "Tersimpan" as for any part of the
+ * story. Before, a message over 4,000 characters got "Maaf, saya belum mengerti", and a second one skipped the story.
+ */
+class LongStoryKeptTest {
+
+    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), new MutableClock(GoldenRun.START),
+            new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
+
+    @ParameterizedTest(name = "{0} characters")
+    @ValueSource(ints = {4001, 4096, 9000, 20000})
+    void shouldKeepTheWholeStoryInPartsAndSayItWasSaved(int length) throws IOException {
+        Flow intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+        SessionState state = atStory(intake);
+        String sentence = "Dia terus mengirim pesan yang membuatku takut, bahkan tengah malam. ";
+        String story = sentence.repeat(length / sentence.length() + 1).substring(0, length).strip();
+
+        Step step = engine.handle(intake, state, new Input.Text(story));
+
+        List<Output.Message> said = step.outputs().stream().filter(Output.Message.class::isInstance)
+                .map(Output.Message.class::cast).toList();
+        assertEquals(List.of(intake.message(MessageKey.MULTI_TEXT_SAVED).in("id", "id")),
+                said.stream().map(Output.Message::text).toList(), "one 'Tersimpan', no re-prompt");
+        List<String> parts = step.state().draft().parts();
+        assertTrue(parts.size() >= 2, "more than one part: " + parts.size());
+        assertTrue(parts.stream().allMatch(part -> part.length() <= Limits.MAX_TEXT_LENGTH), "each part within the limit");
+        assertEquals(story.replaceAll("\\s+", ""), String.join("", parts).replaceAll("\\s+", ""), "nothing lost, in order");
+        assertTrue(parts.stream().allMatch(part -> !part.startsWith(" ") && !part.endsWith(" ")));
+
+        step = engine.handle(intake, step.state(), Input.ButtonPress.fromCallbackData("chronology:done"));
+        assertEquals(parts, step.state().answers().get("chronology").parts(), "the story is the answer");
+    }
+
+    private SessionState atStory(Flow intake) {
+        SessionState state = engine.start(intake).state();
+        for (String tap : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
+                "send_now:details", "violence_type:unwanted_messages", "violence_type:done", "incident_when:longer",
+                "victim_minor:no", "incident_place:campus")) {
+            state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData(tap)).state();
+        }
+        assertEquals("chronology", state.nodeId());
+        return state;
+    }
+}
