@@ -14,7 +14,9 @@ import java.util.Map;
  * line names the service or the subject (the greeting after /mulai): a preview there shows the neutral line and then
  * this first line only ({@link Discretion}); {@code noMeansSkip}: on a skippable {@code text} question where a bare
  * "no" cannot be the answer (a name, a code word), a reply that only declines ("gak", "no", "ga mau", "rather not") is
- * the skip button said in words, not the answer.
+ * the skip button said in words, not the answer; {@code ageBelow}: on a {@code yes_no} question "under N years?", a
+ * typed age in years answers it (below N: yes; N or more: no), and a typed number there is an age, never a button's
+ * place.
  */
 public record NodeDefinition(
         String id,
@@ -40,7 +42,8 @@ public record NodeDefinition(
         UnclearAnswer onUnclear,
         LocalizedText secret,
         LocalizedText discreetText,
-        Boolean noMeansSkip) {
+        Boolean noMeansSkip,
+        Integer ageBelow) {
 
     public NodeDefinition {
         options = options == null ? List.of() : List.copyOf(options);

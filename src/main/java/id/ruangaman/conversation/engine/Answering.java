@@ -72,8 +72,8 @@ public final class Answering {
 
     /**
      * Whether the reply is a bare number ("2", or "1, 3" at a multi choice) naming buttons by their place. Only at a choice
-     * question whose options read no values: free-text, date and media questions, an age or a time ago, take the number
-     * as the answer itself. Where the messenger does not show the choices in order (a WhatsApp list until opened:
+     * question whose options read no values: free-text, date and media questions, an age or a time ago (also a yes/no
+     * question with {@code age_below}), take the number as the answer itself. Where the messenger does not show the choices in order (a WhatsApp list until opened:
      * {@link id.ruangaman.conversation.ChoiceOrder}) such a number names nothing the person saw and is not read; there,
      * and out of range, the one kind re-prompt lists the choices. At a question where a wrong pick is destructive or
      * safety-relevant ({@link CarefulChoices}: consent, "in danger now?", "is this phone safe?") the number is read only
@@ -81,7 +81,7 @@ public final class Answering {
      */
     private static boolean place(NodeDefinition node, Reply reply) {
         return reply instanceof Reply.Typed typed && ChoiceMatcher.bareNumbers(typed.text())
-                && CHOICES.contains(node.kind()) && !ChoiceMatcher.readsValues(node.options());
+                && CHOICES.contains(node.kind()) && !ChoiceMatcher.readsValues(node.options()) && node.ageBelow() == null;
     }
 
     /**

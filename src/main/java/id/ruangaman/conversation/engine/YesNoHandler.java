@@ -9,9 +9,18 @@ import id.ruangaman.conversation.definition.NodeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** {@code yes_no}: Ya / Tidak (also typed: the answer words of {@code conversations/_answer_words.yaml}), exits {@code yes} and {@code no}. */
+/**
+ * {@code yes_no}: Ya / Tidak (also typed: the answer words of {@code conversations/_answer_words.yaml}; with
+ * {@code age_below}, a typed age), exits {@code yes} and {@code no}.
+ */
 final class YesNoHandler implements NodeHandler {
+
+    /** A number in a reply: at most three digits, not part of a longer one. */
+    private static final Pattern NUMBER = Pattern.compile("(?<!\\d)\\d{1,3}(?!\\d)");
+    private static final int MAX_AGE = 120;
 
     @Override
     public NodeKind kind() {
@@ -42,9 +51,32 @@ final class YesNoHandler implements NodeHandler {
             return node.isSkippable() ? Optional.of(ChoiceIds.SKIP) : Optional.empty();
         }
         if (reply instanceof Reply.Typed typed) {
-            return ChoiceMatcher.matchPhrase(typed.text(), choices(turn, node));
+            return ChoiceMatcher.matchPhrase(typed.text(), choices(turn, node)).or(() -> byAge(node, typed.text()));
         }
         return NodeHandler.super.chosen(turn, node, reply);
+    }
+
+    /**
+     * At "under {@code age_below} years?": the one age typed ("15", "umurku 16 tahun", "dia 19"), in years from 1 to 120:
+     * below the limit is yes, else no. No age, two different ages, or one beyond 120: empty (asked again).
+     */
+    static Optional<String> byAge(NodeDefinition node, String typed) {
+        if (node.ageBelow() == null) {
+            return Optional.empty();
+        }
+        Matcher numbers = NUMBER.matcher(ChoiceMatcher.normalize(typed));
+        java.util.Set<Integer> ages = new java.util.HashSet<>();
+        while (numbers.find()) {
+            ages.add(Integer.parseInt(numbers.group()));
+        }
+        if (ages.size() != 1) {
+            return Optional.empty();
+        }
+        int age = ages.iterator().next();
+        if (age < 1 || age > MAX_AGE) {
+            return Optional.empty();
+        }
+        return Optional.of(age < node.ageBelow() ? ChoiceIds.YES : ChoiceIds.NO);
     }
 
     /**

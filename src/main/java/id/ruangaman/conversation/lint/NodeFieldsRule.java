@@ -67,6 +67,10 @@ public final class NodeFieldsRule implements LintRule {
         notApplicable(node, context, "skippable", !rules.recordsAnswer() && node.skippable() != null);
         notApplicable(node, context, "secret", node.kind() != NodeKind.TEXT && node.secret() != null);
         notApplicable(node, context, "no_means_skip", node.kind() != NodeKind.TEXT && node.noMeansSkip() != null);
+        notApplicable(node, context, "age_below", node.kind() != NodeKind.YES_NO && node.ageBelow() != null);
+        if (node.kind() == NodeKind.YES_NO && node.ageBelow() != null && (node.ageBelow() < 2 || node.ageBelow() > 120)) {
+            context.problem(node, "age_below must be an age in years from 2 to 120");
+        }
         if (node.kind() == NodeKind.TEXT && node.isNoMeansSkip() && !node.isSkippable()) {
             context.problem(node, "no_means_skip needs skippable: true");
         }
