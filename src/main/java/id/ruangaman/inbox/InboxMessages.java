@@ -378,6 +378,10 @@ public interface InboxMessages {
     @Message
     String msg_edit_of_erased();
 
+    /** A line a later edit replaced: a link to that edit. */
+    @Message
+    String msg_changed_later();
+
     @Message
     String notes();
 

@@ -16,14 +16,16 @@ import id.ruangaman.transcript.DeliveryFailure;
  * @param afterClosed the person wrote after the task force closed the case
  * @param cardLine    for a shared contact card that holds a phone number, the line the intake's answer quotes it with
  *                    ({@code Input.SharedContact#describe()}), to match that answer; never shown (it holds the number)
- * @param changes     for an edit ({@link #edited()}): the line it changes, when that line is in this transcript (the
- *                    page's anchor {@code msg-<id>}); else null: a message the service never saw, or not recorded here
- * @param changesExcerpt the first words of the line it changes, as this transcript shows that line ("“Kejadiannya
- *                    tanggal 13…”", a photo "[Foto: …]"); null when there is none, or that line was erased
+ * @param changes     for an edit ({@link #edited()}): the line of the version it replaces, when that line is in this
+ *                    transcript (the page's anchor {@code msg-<id>}): the original for the first edit of a message, the
+ *                    previous edit for a later one; else null: a message the service never saw, or not recorded here
+ * @param changesExcerpt the first words of the version it replaces, as this transcript shows that line
+ *                    ("“Kejadiannya tanggal 13…”", a photo "[Foto: …]"); null when there is none, or that line was erased
+ * @param changedBy   the line of a later edit that replaced this version (its anchor); else null
  */
 public record TranscriptLine(long id, boolean inbound, Author author, String counsellor, String kind, String text,
         Long mediaId, String status, String failureReason, Instant createdAt, Instant sentAt, boolean afterClosed, String cardLine,
-        Long changes, String changesExcerpt) {
+        Long changes, String changesExcerpt, Long changedBy) {
 
     /** The longest excerpt of a changed line, in characters, before its "…". */
     static final int EXCERPT = 60;
@@ -111,10 +113,13 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
         return typed ? "\u201c" + line + "\u201d" : line;
     }
 
-    /** This line with the line it changes (an edit): see {@link #changes} and {@link #changesExcerpt}. */
-    TranscriptLine changing(Long line, String excerpt) {
+    /**
+     * This line with the version it replaces (an edit: {@link #changes}, {@link #changesExcerpt}) and the line that
+     * replaced it later ({@link #changedBy}).
+     */
+    TranscriptLine changing(TranscriptLine replaced, String excerpt, TranscriptLine replacedBy) {
         return new TranscriptLine(id, inbound, author, counsellor, kind, text, mediaId, status, failureReason, createdAt, sentAt,
-                afterClosed, cardLine, line, excerpt);
+                afterClosed, cardLine, replaced == null ? null : replaced.id, excerpt, replacedBy == null ? null : replacedBy.id);
     }
 
     public boolean bySurvivor() {

@@ -78,36 +78,48 @@ class TranscriptLines {
             String cardLine = input instanceof Input.SharedContact card && SharedCard.of(card).numbers() > 0 ? card.describe() : null;
             return new TranscriptLine(m.id, inbound, author, counsellor, m.kind, hideCards(text(m, input, flow, language, labels, shown), inbound, cards), mediaId,
                     m.status.name(), m.failureReason, m.createdAt, m.sentAt,
-                    inbound && closed && m.createdAt.isAfter(file.statusChangedAt), cardLine, null, null);
+                    inbound && closed && m.createdAt.isAfter(file.statusChangedAt), cardLine, null, null, null);
         }).toList();
         return withChangedLines(lines, shownLines);
     }
 
     /**
-     * Each edit line with the line it changes, when that line is in this transcript: its id (the page's anchor) and the
-     * first words it shows here, so an erased line gives no words back. {@code lines} and {@code shown} are in the same
-     * order, {@code shown} without the rows that are no line of the page (which no edit points at).
+     * Each version of an edited message with its neighbours: an edit with the version it replaces, when that line is in
+     * this transcript (its id, the page's anchor, and the first words it shows here, so an erased line gives no words
+     * back), and a replaced version with the edit that replaced it. Every edit of a message points at the original
+     * ({@link ChatMessage#editOf}); its versions are the original and its edits in the order they came (by id): a second
+     * edit replaces the first edit's words, not the original's. {@code lines} and {@code shown} are in the same order,
+     * {@code shown} without the rows that are no line of the page (which no edit points at).
      */
     private static List<TranscriptLine> withChangedLines(List<ChatMessage> lines, List<TranscriptLine> shown) {
-        Map<Long, Long> editOf = new HashMap<>();
-        Map<Long, String> kinds = new HashMap<>();
+        Map<Long, Long> replaces = new HashMap<>();
+        Map<Long, Long> replacedBy = new HashMap<>();
+        Map<Long, Long> latest = new HashMap<>();
+        Set<Long> typed = new HashSet<>();
         for (ChatMessage m : lines) {
-            kinds.put(m.id, m.kind);
+            if (m.direction == ChatMessage.Direction.IN && m.body != null && input(m) instanceof Input.Text) {
+                typed.add(m.id);
+            }
             if (m.editOf != null && "edit".equals(m.kind)) {
-                editOf.put(m.id, m.editOf);
+                Long previous = latest.getOrDefault(m.editOf, m.editOf);
+                replaces.put(m.id, previous);
+                replacedBy.put(previous, m.id);
+                latest.put(m.editOf, m.id);
             }
         }
-        if (editOf.isEmpty()) {
+        if (replaces.isEmpty()) {
             return shown;
         }
         Map<Long, TranscriptLine> byId = new HashMap<>();
         shown.forEach(line -> byId.put(line.id(), line));
         return shown.stream().map(line -> {
-            TranscriptLine original = line.edited() ? byId.get(editOf.get(line.id())) : null;
-            if (original == null) {
+            TranscriptLine replaced = replaces.containsKey(line.id()) ? byId.get(replaces.get(line.id())) : null;
+            TranscriptLine later = replacedBy.containsKey(line.id()) ? byId.get(replacedBy.get(line.id())) : null;
+            if (replaced == null && later == null) {
                 return line;
             }
-            return line.changing(original.id(), TranscriptLine.excerpt(original.text(), "text".equals(kinds.get(original.id()))));
+            return line.changing(replaced, replaced == null ? null : TranscriptLine.excerpt(replaced.text(), typed.contains(replaced.id())),
+                    later);
         }).toList();
     }
 
