@@ -382,6 +382,18 @@ public interface InboxMessages {
     @Message
     String msg_changed_later();
 
+    /** A line the sender deleted for everyone: a link to the deletion. */
+    @Message
+    String msg_deleted_later();
+
+    /** Before the link (the time it was written) to the message the sender deleted for everyone. */
+    @Message
+    String msg_deletes();
+
+    /** A deletion of a message the service never saw, or that is not in this case's transcript. */
+    @Message
+    String msg_deletes_unrecorded();
+
     @Message
     String notes();
 

@@ -16,16 +16,20 @@ import id.ruangaman.transcript.DeliveryFailure;
  * @param afterClosed the person wrote after the task force closed the case
  * @param cardLine    for a shared contact card that holds a phone number, the line the intake's answer quotes it with
  *                    ({@code Input.SharedContact#describe()}), to match that answer; never shown (it holds the number)
- * @param changes     for an edit ({@link #edited()}): the line of the version it replaces, when that line is in this
- *                    transcript (the page's anchor {@code msg-<id>}): the original for the first edit of a message, the
- *                    previous edit for a later one; else null: a message the service never saw, or not recorded here
+ * @param changes     for an edit ({@link #edited()}) or a deletion ({@link #revoked()}): the line of the version it
+ *                    replaces, when that line is in this transcript (the page's anchor {@code msg-<id>}): the original
+ *                    for the first change of a message, the previous edit for a later one; else null: a message the
+ *                    service never saw, or not recorded here
  * @param changesExcerpt the first words of the version it replaces, as this transcript shows that line
  *                    ("“Kejadiannya tanggal 13…”", a photo "[Foto: …]"); null when there is none, or that line was erased
- * @param changedBy   the line of a later edit that replaced this version (its anchor); else null
+ *                    or deleted by the sender
+ * @param changesAt   when the line it replaces was written (a deletion names it by its time: its words are gone); else null
+ * @param changedBy   the line of a later edit or deletion that replaced this version (its anchor); else null
+ * @param deletedBySender {@code changedBy} is the sender's deletion of this message for everyone
  */
 public record TranscriptLine(long id, boolean inbound, Author author, String counsellor, String kind, String text,
         Long mediaId, String status, String failureReason, Instant createdAt, Instant sentAt, boolean afterClosed, String cardLine,
-        Long changes, String changesExcerpt, Long changedBy) {
+        Long changes, String changesExcerpt, Instant changesAt, Long changedBy, boolean deletedBySender) {
 
     /** The longest excerpt of a changed line, in characters, before its "…". */
     static final int EXCERPT = 60;
@@ -91,9 +95,17 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
         return "edit".equals(kind);
     }
 
-    /** An edit of a message not in this transcript: one the service never saw, or whose line is not recorded here. */
+    /**
+     * The sender's deletion of an earlier message for everyone (WhatsApp {@code revoke}; kind {@code revoke} here, a line
+     * of kind {@code edit} as stored): it says so and links to the line it deletes, and shows no text of its own.
+     */
+    public boolean revoked() {
+        return "revoke".equals(kind);
+    }
+
+    /** An edit or deletion of a message not in this transcript: one the service never saw, or not recorded here. */
     public boolean changesUnrecorded() {
-        return edited() && changes == null;
+        return (edited() || revoked()) && changes == null;
     }
 
     /**
@@ -114,12 +126,13 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
     }
 
     /**
-     * This line with the version it replaces (an edit: {@link #changes}, {@link #changesExcerpt}) and the line that
-     * replaced it later ({@link #changedBy}).
+     * This line with the version it replaces (an edit or deletion: {@link #changes}, {@link #changesExcerpt},
+     * {@link #changesAt}) and the line that replaced it later ({@link #changedBy}, {@link #deletedBySender}).
      */
     TranscriptLine changing(TranscriptLine replaced, String excerpt, TranscriptLine replacedBy) {
         return new TranscriptLine(id, inbound, author, counsellor, kind, text, mediaId, status, failureReason, createdAt, sentAt,
-                afterClosed, cardLine, replaced == null ? null : replaced.id, excerpt, replacedBy == null ? null : replacedBy.id);
+                afterClosed, cardLine, replaced == null ? null : replaced.id, excerpt, replaced == null ? null : replaced.createdAt,
+                replacedBy == null ? null : replacedBy.id, replacedBy != null && replacedBy.revoked());
     }
 
     public boolean bySurvivor() {

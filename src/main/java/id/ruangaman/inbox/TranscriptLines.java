@@ -76,17 +76,18 @@ class TranscriptLines {
             Input input = inbound ? input(m) : null;
             Long mediaId = input instanceof Input.Media upload ? evidenceId(upload, evidence) : null;
             String cardLine = input instanceof Input.SharedContact card && SharedCard.of(card).numbers() > 0 ? card.describe() : null;
-            return new TranscriptLine(m.id, inbound, author, counsellor, m.kind, hideCards(text(m, input, flow, language, labels, shown), inbound, cards), mediaId,
+            String kind = "edit".equals(m.kind) && input instanceof Input.Unsupported change && "revoke".equals(change.kind()) ? "revoke" : m.kind;
+            return new TranscriptLine(m.id, inbound, author, counsellor, kind, hideCards(text(m, input, flow, language, labels, shown), inbound, cards), mediaId,
                     m.status.name(), m.failureReason, m.createdAt, m.sentAt,
-                    inbound && closed && m.createdAt.isAfter(file.statusChangedAt), cardLine, null, null, null);
+                    inbound && closed && m.createdAt.isAfter(file.statusChangedAt), cardLine, null, null, null, null, false);
         }).toList();
         return withChangedLines(lines, shownLines);
     }
 
     /**
-     * Each version of an edited message with its neighbours: an edit with the version it replaces, when that line is in
-     * this transcript (its id, the page's anchor, and the first words it shows here, so an erased line gives no words
-     * back), and a replaced version with the edit that replaced it. Every edit of a message points at the original
+     * Each version of a changed message with its neighbours: an edit or deletion with the version it replaces, when that
+     * line is in this transcript (its id, the page's anchor, and the first words it shows here, so an erased or deleted
+     * line gives no words back), and a replaced version with the edit or deletion that replaced it. Every edit of a message points at the original
      * ({@link ChatMessage#editOf}); its versions are the original and its edits in the order they came (by id): a second
      * edit replaces the first edit's words, not the original's. {@code lines} and {@code shown} are in the same order,
      * {@code shown} without the rows that are no line of the page (which no edit points at).

@@ -353,10 +353,27 @@ public class ConversationService {
         Long intakeId = original.isPresent() ? caseOf(contact, original.get())
                 : sessions.findByContact(contactId).map(session -> threadCase(states.read(contactId, session.state), null).caseId())
                         .orElse(null);
+        if (edited instanceof Input.Unsupported change && "revoke".equals(change.kind())) {
+            original.ifPresent(this::forgetDeletedWords);
+        }
         ChatMessage edit = recordSilently(contact, edited, providerMessageId, original.map(m -> m.id).orElse(null), intakeId);
         original.ifPresent(m -> edit.conversation = m.conversation);
         edit.kind = "edit";
         announce(contact, edit);
+    }
+
+    /**
+     * The person deleted {@code original} for everyone (WhatsApp {@code revoke}): its words, and the words of every edit
+     * of it, are cleared (body null), not only hidden. The person took them back from the chat; keeping a copy the inbox
+     * may not show would hold what they chose to withdraw, readable to anyone with the database and the key (a dump, an
+     * export, a future page), for no one's use. What the case needs stays: the line and its time (shown as deleted by
+     * the sender), the deletion's own line, and a report's answers, which the person handed over as the report. Runs
+     * before the deletion's own line is written, so that line is not cleared.
+     */
+    private void forgetDeletedWords(ChatMessage original) {
+        original.body = null;
+        messages.update("body = null where editOf = ?1 and contactId = ?2 and direction = ?3", original.id, original.contactId,
+                ChatMessage.Direction.IN);
     }
 
     /**
