@@ -35,8 +35,9 @@ public class AssignmentLetter {
     @Column(name = "signatory_title")
     public String signatoryTitle;
 
-    @Column(name = "team", nullable = false)
-    public String team;
+    /** The team: account ids, comma-separated, in the order chosen ("12,7"); shown by name ({@code People}). */
+    @Column(name = "team_account_ids", nullable = false)
+    public String teamAccountIds;
 
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;

@@ -161,7 +161,7 @@ class CaseworkService {
         LimitedMeeting m = new LimitedMeeting();
         m.intakeId = file.id;
         m.heldOn = dates.notBeforeReceipt(dates.happened(date(heldOn, "held_on")), file);
-        m.attendees = accountNames(attendeeIds, "attendees");
+        m.attendeeAccountIds = accountIds(attendeeIds, "attendees");
         m.optionsExplained = required(options, "options_explained");
         m.victimChoice = code(choice, Vocabulary.VICTIM_CHOICES, "victim_choice");
         m.choiceNotes = optional(notes);
@@ -184,7 +184,7 @@ class CaseworkService {
                 .reduce((a, b) -> b).orElse(null), "meeting");
         l.signatoryName = shortText(signatoryName, "signatory_name");
         l.signatoryTitle = shortText(signatoryTitle, "signatory_title");
-        l.team = accountNames(teamIds, "team");
+        l.teamAccountIds = accountIds(teamIds, "team");
         l.recordedBy = who.getUsername();
         l.recordedAt = now();
         if (l.intakeId == null) {
@@ -633,8 +633,12 @@ class CaseworkService {
                 .contains(status);
     }
 
-    private String accountNames(List<String> ids, String field) {
-        Set<String> names = new LinkedHashSet<>();
+    /**
+     * The chosen accounts as a record keeps them: their ids, comma-separated, each once, in the order given. Each must be
+     * an active account that works cases; none chosen is refused ({@code field}).
+     */
+    private String accountIds(List<String> ids, String field) {
+        Set<String> chosen = new LinkedHashSet<>();
         for (String id : ids == null ? List.<String>of() : ids) {
             if (id == null || id.isBlank()) {
                 continue;
@@ -646,12 +650,12 @@ class CaseworkService {
             if (!Role.worksCases(a.role)) {
                 throw FormRefused.invalid("caseworkers_only");
             }
-            names.add(a.username);
+            chosen.add(String.valueOf(a.id));
         }
-        if (names.isEmpty()) {
+        if (chosen.isEmpty()) {
             throw FormRefused.invalid(field);
         }
-        return String.join(",", names);
+        return String.join(",", chosen);
     }
 
     private Instant now() {

@@ -96,7 +96,7 @@ class CaseworkViews {
             values.put("issued_on", letter.issuedOn.toString());
             values.put("signatory_name", letter.signatoryName);
             values.put("signatory_title", letter.signatoryTitle);
-            values.put("team", ids(active, letter.team));
+            values.put("team", ids(active, letter.teamAccountIds));
         }
         if (conclusion != null) {
             values.put("outcome", conclusion.outcome);
@@ -186,8 +186,9 @@ class CaseworkViews {
         return new CaseworkView.TimelineEntry(e.at, e.actor, action, from, to);
     }
 
-    private static String ids(List<Account> accounts, String usernames) {
-        List<String> names = List.of(usernames.split(","));
-        return String.join(",", accounts.stream().filter(a -> names.contains(a.username)).map(a -> String.valueOf(a.id)).toList());
+    /** The ids of a record's accounts ({@code accountIds}, comma-separated) that are among {@code accounts}. */
+    private static String ids(List<Account> accounts, String accountIds) {
+        List<String> kept = List.of(accountIds.split(","));
+        return String.join(",", accounts.stream().map(a -> String.valueOf(a.id)).filter(kept::contains).toList());
     }
 }

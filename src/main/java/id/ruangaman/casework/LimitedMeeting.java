@@ -33,8 +33,9 @@ public class LimitedMeeting {
     @Column(name = "held_on", nullable = false)
     public LocalDate heldOn;
 
-    @Column(name = "attendees", nullable = false)
-    public String attendees;
+    /** Who attended: account ids, comma-separated, in the order chosen ("12,7"); shown by name ({@code People}). */
+    @Column(name = "attendee_account_ids", nullable = false)
+    public String attendeeAccountIds;
 
     @Convert(converter = EncryptedStringConverter.class)
     @Column(name = "options_explained")

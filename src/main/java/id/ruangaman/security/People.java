@@ -20,7 +20,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * ({@code inject:labels.accountRole}). In templates: {@code inject:people.name(username)}, {@code inject:people.names(csv)}.
  * Every page and letter that shows a person's name reads it here, never from a loaded {@link Account} (whose name is
  * decrypted as a whole entity: one unreadable name would fail the page).
- * The records keep usernames (the audit log's actors, a letter's team): this turns them into names when shown. The
+ * Some records keep usernames (the audit log's actors), others account ids (a letter's team, a meeting's attendees):
+ * this turns either into names when shown. The
  * accounts are read once per request (a handful of rows); a username that is no account (a system actor) is returned as
  * it is.
  */
@@ -57,6 +58,38 @@ public class People {
     public String nameOf(long accountId) {
         Person p = all().isEmpty() ? null : byId.get(accountId);
         return p == null ? "?" : p.name();
+    }
+
+    /**
+     * The person's name for an account id as a record keeps it ("12"); "?" when there is no such account or the id is not
+     * a number.
+     */
+    public String nameOfAccount(String accountId) {
+        Long id = idOf(accountId);
+        return id == null ? "?" : nameOf(id);
+    }
+
+    /** The role code ({@link Role}) of an account id as a record keeps it ("12"); null for no such account. */
+    public String roleOfAccount(String accountId) {
+        Long id = idOf(accountId);
+        Person p = id == null || all().isEmpty() ? null : byId.get(id);
+        return p == null ? null : p.role();
+    }
+
+    /** Comma-separated account ids as the people's names, "Sri Wahyuni, Budi"; "" for null. */
+    public String namesOfAccounts(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return "";
+        }
+        return Arrays.stream(csv.split(",")).filter(id -> !id.isBlank()).map(this::nameOfAccount).collect(Collectors.joining(", "));
+    }
+
+    private static Long idOf(String accountId) {
+        try {
+            return accountId == null ? null : Long.valueOf(accountId.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

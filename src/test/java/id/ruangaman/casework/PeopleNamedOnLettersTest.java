@@ -81,6 +81,42 @@ class PeopleNamedOnLettersTest {
     }
 
     @Test
+    void shouldKeepNamingThePersonAfterTheirAccountIsRenamed() {
+        // The letter and the meeting refer to the account, not to its username: a username corrected later (by an
+        // operator; a code, as every username is) and a name changed later both show on the letter as the person now is.
+        fixtures.account("renamed-coordinator", Role.COORDINATOR);
+        Account counsellor = fixtures.account("renamed-konselor", Role.COUNSELLOR);
+        String coordinator = InboxFixtures.login("renamed-coordinator");
+        assertEquals(303, as(coordinator).formParam("full_name", "Dewi Sintetis").when()
+                .post("/inbox/accounts/" + counsellor.id + "/name").then().extract().statusCode());
+        String ref = fixtures.submittedCase(true);
+        CaseworkSteps steps = new CaseworkSteps(coordinator, ref);
+        assertEquals(303, steps.status("in_verification"));
+        steps.tickChecklist();
+        assertEquals(303, steps.assessment());
+        assertEquals(303, steps.status("verified"));
+        assertEquals(303, steps.meeting(counsellor.id, "examination"));
+        assertEquals(303, steps.letter(counsellor.id));
+
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update account set username = 'renamed-konselor-b' where id = :id")
+                .setParameter("id", counsellor.id).executeUpdate());
+        assertEquals(303, as(coordinator).formParam("full_name", "Dewi Lestari Sintetis").when()
+                .post("/inbox/accounts/" + counsellor.id + "/name").then().extract().statusCode());
+
+        String letter = getAs(coordinator).when().get(steps.base() + "/print/surat-tugas").then().statusCode(200).extract().asString();
+        String team = letter.substring(letter.indexOf("id=\"assignment-team\""));
+        team = team.substring(0, team.indexOf("</table>"));
+        assertTrue(team.contains("Dewi Lestari Sintetis \u00b7 Konselor"), "the person by the name they have now, and the role: " + team);
+        assertFalse(team.contains("renamed-konselor"), "no username, old or new");
+        String handling = getAs(coordinator).when().get(steps.base() + "/print/penanganan-awal").then().statusCode(200).extract().asString();
+        assertTrue(handling.contains("Dewi Lestari Sintetis"), "the meeting's attendee too");
+        assertFalse(handling.contains("renamed-konselor"));
+        String page = getAs(coordinator).when().get(steps.base()).then().statusCode(200).extract().asString();
+        assertFalse(page.contains(">renamed-konselor<"), "the SOP page names the team and the attendees by name");
+        assertTrue(page.contains("name=\"team\" value=\"" + counsellor.id + "\" checked"), "the letter's form still has the member ticked");
+    }
+
+    @Test
     void shouldRefuseATooLongNameNextToItsFormAndKeepWhatWasTyped() {
         fixtures.account("names-coordinator-b", Role.COORDINATOR);
         Account counsellor = fixtures.account("names-konselor-4", Role.COUNSELLOR);

@@ -30,6 +30,8 @@ final class SopCaseFile {
     private final String sentinel;
     /** The day each dated step of {@link #walk} was given, by the step's form ("meeting", "decision", ...). */
     private final Map<String, java.time.LocalDate> dated = new LinkedHashMap<>();
+    /** The account {@link #walk} named in the meeting and the letter's team. */
+    private long coordinatorId;
 
     SopCaseFile(String coordinator, String leader, String ref, String sentinel) {
         this.coordinator = coordinator;
@@ -61,6 +63,7 @@ final class SopCaseFile {
 
     /** Every stage, ending decided with the sanction executed and a recovery plan under way. */
     void walk(long coordinatorId) {
+        this.coordinatorId = coordinatorId;
         status("in_verification");
         submit(coordinator, sop(), sop() + "/assessment", form("condition", "distressed", "emergency", "medical", "risk_level", "high",
                 "condition_notes", text("kondisi"), "risks", text("risiko"), "mitigation", text("mitigasi")));
@@ -120,7 +123,7 @@ final class SopCaseFile {
         kept.put("case_assessment", "condition || '/' || risk_level || '/' || recorded_by");
         kept.put("case_verification_finding", "string_agg(component || '/' || recorded_by, ',' order by component)");
         kept.put("case_meeting", "victim_choice || '/' || held_on");
-        kept.put("case_assignment_letter", "letter_number || '/' || issued_on || '/' || team");
+        kept.put("case_assignment_letter", "letter_number || '/' || issued_on || '/' || team_account_ids");
         kept.put("case_party", "string_agg(role || ':' || campus_status, ',' order by id)");
         kept.put("case_interview", "channel || '/' || recording_consent || '/' || (held_at at time zone 'Asia/Jakarta')::date");
         kept.put("case_conclusion", "outcome || '/' || recorded_by");
@@ -143,7 +146,8 @@ final class SopCaseFile {
         assertEquals(String.join(",", VerificationComponent.ALL.stream().sorted().map(c -> c + "/" + coordinatorName()).toList()),
                 found.get("case_verification_finding"), "the findings' rows stay (who, when), their text goes");
         assertEquals("examination/" + dated.get("meeting"), found.get("case_meeting"));
-        assertEquals(LETTER_NUMBER + "/" + dated.get("letter") + "/" + coordinatorName(), found.get("case_assignment_letter"));
+        assertEquals(LETTER_NUMBER + "/" + dated.get("letter") + "/" + coordinatorId, found.get("case_assignment_letter"),
+                "the team, by account id");
         assertEquals("terlapor:lecturer,victim:student", found.get("case_party"));
         assertEquals("in_person/true/" + dated.get("interview"), found.get("case_interview"));
         assertEquals("proven/" + coordinatorName(), found.get("case_conclusion"));
