@@ -63,6 +63,8 @@ public enum MessageKey {
     /** Multi-choice acknowledgement: "{selected}". */
     SELECTED,
     MULTI_TEXT_SAVED,
+    /** A typed answer longer than its question takes: "{max}" characters at most. */
+    TEXT_TOO_LONG,
     /** "{count}" uploads so far. */
     MEDIA_SAVED,
     SUMMARY_CONFIRM, SUMMARY_EDIT, SUMMARY_EDIT_WHICH, SUMMARY_BACK, SUMMARY_SKIPPED,

@@ -3,13 +3,17 @@ package id.ruangaman.conversation.engine;
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.definition.ChoiceIds;
 import id.ruangaman.conversation.definition.KindRules;
+import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.NodeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code text}: one typed answer, not blank, at most {@code max_length} characters. */
+/**
+ * {@code text}: one typed answer, not blank, at most {@code max_length} characters; a longer one is told the limit
+ * ({@code text_too_long}, where the question has no {@code reprompt} of its own) and the question stays.
+ */
 class TextHandler implements NodeHandler {
 
     @Override
@@ -37,6 +41,12 @@ class TextHandler implements NodeHandler {
         }
         if (reply instanceof Reply.Typed typed && node.isNoMeansSkip() && declines(turn, typed.text())) {
             return Outcome.answered(Answer.skipped(node.kind().fileName(), typed.text().strip()), ChoiceIds.SKIP);
+        }
+        if (reply instanceof Reply.Typed typed && typed.text().strip().length() > node.maxLength() && node.reprompt() == null) {
+            // What went wrong, with the limit, and the question stays (not "belum mengerti", which counts to a skip). A
+            // question with its own re-prompt says its limit there ("paling banyak 100 huruf").
+            Prompter.sayWithButtons(turn, turn.msg(MessageKey.TEXT_TOO_LONG, "max", String.valueOf(node.maxLength())));
+            return Outcome.handled();
         }
         Optional<String> text = validText(node, reply);
         return text.map(value -> Outcome.answered(answer(turn, value), "next")).orElseGet(() -> Outcome.invalid(reply));

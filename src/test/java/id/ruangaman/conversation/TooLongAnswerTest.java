@@ -1,0 +1,73 @@
+package id.ruangaman.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import id.ruangaman.conversation.definition.MessageKey;
+
+/**
+ * Walkthrough (explore, session 18): a typed answer longer than its question takes (a faculty over 200 characters, a
+ * description of the person reported over 500) is told so, with the limit, and
+ * the question stays where it was, its Lewati button with it (a question with its own re-prompt, such as the name's
+ * "paling banyak 100 huruf", keeps saying that). Before, it got "Maaf, saya belum mengerti. Ketuk salah
+ * satu tombol, atau tulis dengan kata lain", which is not what went wrong, and a second one skipped the question.
+ * Each row: the question, its limit, the language.
+ */
+class TooLongAnswerTest {
+
+    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), new MutableClock(GoldenRun.START),
+            new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
+
+    @ParameterizedTest(name = "{0} ({2})")
+    @CsvSource({"unit,200,id", "unit,200,en", "reported_person,500,id", "reported_person,500,en"})
+    void shouldSayTheAnswerIsTooLongAndKeepTheQuestion(String nodeId, int limit, String language) throws IOException {
+        Flow intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+        SessionState state = at(intake, nodeId, language);
+        String tooLong = "Kata sintetis ".repeat(limit / 14 + 2);
+        String expected = intake.message(MessageKey.TEXT_TOO_LONG).in(language, language).replace("{max}", String.valueOf(limit));
+
+        for (int time = 1; time <= 2; time++) {
+            Step step = engine.handle(intake, state, new Input.Text(tooLong));
+            List<Output.Message> said = step.outputs().stream().filter(Output.Message.class::isInstance)
+                    .map(Output.Message.class::cast).toList();
+            assertEquals(1, said.size(), "one message: " + said);
+            assertEquals(expected, said.get(0).text(), "says it is too long, with the limit (" + time + ")");
+            assertTrue(said.get(0).text().contains(String.valueOf(limit)));
+            assertEquals(nodeId, said.get(0).nodeId(), "with the question's buttons");
+            assertEquals(nodeId, step.state().nodeId(), "the question stays (" + time + ")");
+            assertNull(step.state().answers().get(intake.findNode(nodeId).orElseThrow().key()), "nothing kept as the answer, not skipped");
+            state = step.state();
+        }
+        Step shorter = engine.handle(intake, state, new Input.Text("Kata sintetis yang pendek"));
+        assertEquals("Kata sintetis yang pendek", shorter.state().answers().get(intake.findNode(nodeId).orElseThrow().key()).value());
+    }
+
+    private SessionState at(Flow intake, String nodeId, String language) {
+        List<String> taps = List.of("language:" + language, "consent:yes", "in_danger:no", "safe_to_reply:yes",
+                "reporter_role:victim", "send_now:details", "violence_type:unwanted_messages", "violence_type:done",
+                "incident_when:longer", "victim_minor:no", "incident_place:campus", "chronology:skip",
+                nodeId.equals("unit") ? "biodata_offer:yes" : "biodata_offer:no", "reported_offer:yes");
+        SessionState state = engine.start(intake).state();
+        for (String tap : taps) {
+            if (nodeId.equals(state.nodeId())) {
+                return state;
+            }
+            state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData(tap)).state();
+        }
+        for (int guard = 0; guard < 30 && !nodeId.equals(state.nodeId()); guard++) {
+            state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData(state.nodeId() + ":skip")).state();
+        }
+        assertEquals(nodeId, state.nodeId());
+        return state;
+    }
+}
