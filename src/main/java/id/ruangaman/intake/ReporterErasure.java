@@ -24,10 +24,12 @@ import id.ruangaman.transcript.MediaRepository;
  * for {@code /hapus} in the chat or on a coordinator's recorded request. Table by table:
  * <ul>
  * <li>{@code inbound_update}: the raw payload of every update from or about the person (their messages, and
- * delivery statuses of messages to them) is emptied; the row (hashed platform id, status) stays for
- * deduplication;</li>
- * <li>{@code chat_message}: bodies in and out and the encrypted platform ids are emptied; messages not yet
- * delivered are not delivered;</li>
+ * delivery statuses of messages to them) is emptied, and so are the hashes of the person's ids it was found by
+ * ({@code contact_hash}, {@code subject_hash}; a pending update's once it is closed). The row (the platform's id of the
+ * update, for WhatsApp a keyed hash, and its status) stays for deduplication while the platform may still redeliver
+ * it; {@code RawPayloadPurge} deletes it after the retention;</li>
+ * <li>{@code chat_message}: bodies in and out, the encrypted platform ids and their lookup keys are emptied; messages
+ * not yet delivered are not delivered;</li>
  * <li>{@code intake}: the case stays as a closed shell marked {@value #CLOSED_REASON}, holding only what the
  * institution's SOP record needs and nothing that describes the pelapor: it keeps the reference code, the contact row
  * it hangs on (itself unlinked below), the channel, flow and language the report came through, the dates (received,
@@ -130,8 +132,13 @@ public class ReporterErasure {
                 .setParameter(1, contact.id).getResultList();
         List<Long> cases = ids.stream().map(Number::longValue).toList();
         byte[] userIdHash = contact.userIdHash == null ? contact.externalIdHash : contact.userIdHash;
-        int rawUpdates = em.createNativeQuery("update inbound_update set payload = null where channel = ?1 "
-                + "and (contact_hash in (?2, ?3) or subject_hash in (?2, ?3)) and payload is not null")
+        // Pending updates keep their hashes until they are closed (the queue orders them by contact_hash), and closing an
+        // emptied update clears them (InboundProcessor.MARK_PROCESSED); a closed one loses them now. Updates whose payload
+        // the retention already emptied are found too: their hashes are the person's all the same.
+        int rawUpdates = em.createNativeQuery("update inbound_update set payload = null, "
+                + "contact_hash = case when status = 'PENDING' then contact_hash end, "
+                + "subject_hash = case when status = 'PENDING' then subject_hash end where channel = ?1 "
+                + "and (contact_hash in (?2, ?3) or subject_hash in (?2, ?3))")
                 .setParameter(1, contact.channel.name()).setParameter(2, contact.externalIdHash).setParameter(3, userIdHash)
                 .executeUpdate();
         int erasedMessages = messages.eraseContent(contact.id);

@@ -149,6 +149,21 @@ public class ContactRepository implements PanacheRepository<Contact> {
     }
 
     /**
+     * The contact of a platform id, row-locked as {@link #findOrCreateLocked} does, but never created: for an event that
+     * changes an earlier message (an edit), which has nothing to change for a sender with no contact (never seen, or
+     * erased). Empty when there is none.
+     */
+    public Optional<Contact> findLocked(Channel channel, String externalId) {
+        return findByExternalId(channel, externalId, true);
+    }
+
+    /** As {@link #findLocked} for a WhatsApp sender named by phone number, BSUID or both: by the number first. */
+    public Optional<Contact> findWhatsAppLocked(String phone, String userId) {
+        Optional<Contact> found = phone == null ? Optional.empty() : findByExternalId(Channel.WHATSAPP, phone, true);
+        return found.isEmpty() && userId != null ? findByExternalId(Channel.WHATSAPP, userId, true) : found;
+    }
+
+    /**
      * Creates the contact unless another transaction just did. Two transactions can both miss a new contact (a
      * person's first step and a scheduled team notice to the same chat); the first to take this transaction-scoped
      * advisory lock creates it, the other waits, then finds it, instead of failing on

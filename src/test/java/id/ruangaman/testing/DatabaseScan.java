@@ -65,6 +65,23 @@ public final class DatabaseScan {
         return found.stream().distinct().toList();
     }
 
+    /**
+     * The forms in which a lookup key of one of a person's platform ids can be stored, as needles for {@link #find}:
+     * each key's raw bytes (as a {@code bytea} column is read), lowercase hex, base64 and base64url (as a text column
+     * or a Postgres {@code \\x} rendering would hold it). {@code keys}: the keys themselves (a contact's blind index, a
+     * {@code h1:} provider key decoded to its bytes).
+     */
+    public static List<String> keyNeedles(List<byte[]> keys) {
+        List<String> needles = new ArrayList<>();
+        for (byte[] key : keys) {
+            needles.add(new String(key, StandardCharsets.ISO_8859_1));
+            needles.add(java.util.HexFormat.of().formatHex(key));
+            needles.add(Base64.getEncoder().withoutPadding().encodeToString(key));
+            needles.add(Base64.getUrlEncoder().withoutPadding().encodeToString(key));
+        }
+        return needles;
+    }
+
     /** The count of rows found in the whole database, to show a scan actually read something. */
     public static long ciphertexts(Connection connection, FieldCipher cipher, String table, String column) throws SQLException {
         long count = 0;

@@ -573,9 +573,25 @@ public class InboundProcessor {
      * their status and time and takes them off the waiting list ({@code inbound_pending}, V156) in one statement. No index
      * of {@code inbound_update} covers the columns it sets, so it is a HOT update where the row's page has room (new
      * pages keep 40% free): no new index entries, and a few dozen bytes of WAL a row instead of a copy of the row.
+     * An update whose person was erased while it waited (its payload emptied, ReporterErasure) also loses the hashes of
+     * that person's ids it was queued by; any other keeps them, unchanged, so its mark stays a HOT update.
      */
     static final String MARK_PROCESSED = "with taken as (delete from inbound_pending where id = any(?)) "
-            + "update inbound_update set status = ?, processed_at = ?, failure_reason = null where id = any(?)";
+            + "update inbound_update set status = ?, processed_at = ?, failure_reason = null, "
+            + "contact_hash = case when payload is null then null else contact_hash end, "
+            + "subject_hash = case when payload is null then null else subject_hash end where id = any(?)";
+
+    /**
+     * Run after {@link #MARK_PROCESSED} for updates closed IGNORED: one about a person the service has no contact for
+     * (never had, or erased: a late status of an erased message, a late edit or reaction, a live location still moving
+     * after {@code /hapus}) keeps nothing of them: its payload and the hashes of their ids are emptied now rather than
+     * after the retention. The row, its platform id and status stay, so a redelivery is still absorbed. An update that
+     * names no one (an account-level error, an echo) keeps its payload until the retention, as before.
+     */
+    static final String FORGET_STRANGERS = "update inbound_update u set payload = null, contact_hash = null, subject_hash = null "
+            + "where u.id = any(?) and (u.contact_hash is not null or u.subject_hash is not null) and not exists (select 1 from contact c "
+            + "where c.channel = u.channel and (c.external_id_hash in (u.contact_hash, u.subject_hash) "
+            + "or c.user_id_hash in (u.contact_hash, u.subject_hash)))";
 
     /** Runs {@link #MARK_PROCESSED} on {@code connection}, in its transaction; returns how many updates it closed. */
     static int markProcessed(java.sql.Connection connection, InboundUpdate.Status status, Timestamp now, List<Long> ids)
@@ -586,7 +602,14 @@ public class InboundProcessor {
             update.setString(2, status.name());
             update.setTimestamp(3, now);
             update.setArray(4, array);
-            return update.executeUpdate();
+            int closed = update.executeUpdate();
+            if (status == InboundUpdate.Status.IGNORED) {
+                try (PreparedStatement forget = connection.prepareStatement(FORGET_STRANGERS)) {
+                    forget.setArray(1, array);
+                    forget.executeUpdate();
+                }
+            }
+            return closed;
         }
     }
 

@@ -21,6 +21,11 @@ import io.quarkus.scheduler.Scheduled;
  * {@code received_at} (V156: no index of {@code inbound_update} covers {@code processed_at} or {@code status}, so marking
  * an update processed can be a HOT update); an update is processed after it is received, so every update processed
  * before the cut-off was received before it.
+ *
+ * <p>Then it deletes, past the same retention, every WhatsApp update that keeps nothing but its platform id (no payload,
+ * no hash of a person's id: one whose person was erased, one about no one): that id is a keyed hash of a wamid, which
+ * embeds a phone number, and it is needed only while Meta may redeliver the update (up to 7 days). Telegram's update
+ * ids carry no identity, so their rows stay. Found through {@code inbound_update_shell_idx} (V180).
  */
 @ApplicationScoped
 public class RawPayloadPurge {
@@ -44,7 +49,7 @@ public class RawPayloadPurge {
         purge();
     }
 
-    /** Empties expired payloads; returns how many were emptied. */
+    /** Empties expired payloads and deletes expired WhatsApp shells; returns how many payloads were emptied. */
     public int purge() {
         Instant cutoff = Instant.now(clock).minus(config.rawPayloadRetention());
         int total = 0;
@@ -59,6 +64,19 @@ public class RawPayloadPurge {
         } while (batch == BATCH);
         if (total > 0) {
             LOG.infof("Raw payloads of %d processed updates emptied (older than %s)", total, config.rawPayloadRetention());
+        }
+        int deleted = 0;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "delete from inbound_update where id in (select id from inbound_update where channel = 'WHATSAPP' "
+                    + "and payload is null and contact_hash is null and subject_hash is null and received_at < ?1 "
+                    + "and status <> 'PENDING' and processed_at < ?1 limit ?2 for update skip locked)")
+                    .setParameter(1, cutoff).setParameter(2, BATCH).executeUpdate());
+            deleted += batch;
+        } while (batch == BATCH);
+        if (deleted > 0) {
+            LOG.infof("%d processed WhatsApp updates that kept only their platform id deleted (older than %s)", deleted,
+                    config.rawPayloadRetention());
         }
         return total;
     }

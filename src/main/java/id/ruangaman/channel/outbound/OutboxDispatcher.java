@@ -511,9 +511,11 @@ class OutboxDispatcher {
         long intake;
         Instant createdAt;
         boolean hasIntake;
-        // The platform's id is kept only for a person who was not erased (no recipient of its own): as record does.
+        // The platform's id and its lookup key are kept only for a person who was not erased (no recipient of its own): as
+        // record does.
         try (PreparedStatement update = connection.prepareStatement("update chat_message set status = 'SENT', "
-                + "sent_at = ?, provider_message = case when recipient is null then ? end, provider_message_key = ?, "
+                + "sent_at = ?, provider_message = case when recipient is null then ? end, "
+                + "provider_message_key = case when recipient is null then ? end, "
                 + "failure_reason = null, lease_until = null, recipient = null where id = ? and status <> 'ERASED' "
                 + "returning intake_id, created_at")) {
             update.setTimestamp(1, Timestamp.from(now));
@@ -559,7 +561,8 @@ class OutboxDispatcher {
                 message.sentAt = now;
                 message.identify(providerIds, sent.providerMessageId());
                 if (message.recipient != null) {
-                    message.providerMessage = null; // to an erased person: only the lookup hash is kept
+                    message.providerMessage = null; // to an erased person: neither the id nor its lookup key is kept
+                    message.providerMessageKey = null;
                 }
                 message.failureReason = null;
                 metrics.counter("ruangaman.outbound.sent", "channel", channel).increment();
@@ -587,15 +590,15 @@ class OutboxDispatcher {
 
     /**
      * The person erased their data while this message was on its way: whatever the platform answered, nothing of it is
-     * kept but what erasure keeps of a delivered message (status, time and the lookup hash of its platform id, never
-     * the id itself: a WhatsApp wamid embeds the number). One that did not go out stays ERASED and is never retried.
+     * kept but what erasure keeps of a delivered message (status and time; neither its platform id nor that id's lookup
+     * key: a WhatsApp wamid embeds the number). One that did not go out stays ERASED and is never retried.
      */
     private void recordErased(ChatMessage message, SendOutcome outcome, Instant now) {
-        if (outcome instanceof SendOutcome.Sent sent) {
+        if (outcome instanceof SendOutcome.Sent) {
             message.status = ChatMessage.Status.SENT;
             message.sentAt = now;
-            message.identify(providerIds, sent.providerMessageId());
             message.providerMessage = null;
+            message.providerMessageKey = null;
             metrics.counter("ruangaman.outbound.sent", "channel", channelTag(message.channel)).increment();
         }
         message.body = null;

@@ -283,8 +283,13 @@ class TelegramInboundHandler implements InboundHandler {
             return InboundUpdate.Status.DONE;
         }
         if (work instanceof Edit edit) {
-            Contact contact = contacts.findOrCreateLocked(Channel.TELEGRAM, String.valueOf(edit.chatId()));
-            conversations.recordEdit(contact.id, edit.messageId(), edit.input());
+            // An edit from a chat with no contact (erased with /hapus, or never seen) changes nothing: no contact is made
+            // for it and nothing is kept (InboundProcessor.FORGET_STRANGERS), a live location still moving included.
+            Optional<Contact> contact = contacts.findLocked(Channel.TELEGRAM, String.valueOf(edit.chatId()));
+            if (contact.isEmpty()) {
+                return InboundUpdate.Status.IGNORED;
+            }
+            conversations.recordEdit(contact.get().id, edit.messageId(), edit.input());
             return InboundUpdate.Status.DONE;
         }
         if (work instanceof Notice notice) {

@@ -364,6 +364,12 @@ class WhatsAppInboundHandler implements InboundHandler {
             return taken ? InboundUpdate.Status.DONE : InboundUpdate.Status.PENDING; // PENDING: fetch the file first
         }
         if (work instanceof Edit edit) {
+            // An edit from a sender with no contact (erased with /hapus, or never seen) changes nothing: no contact is
+            // made for it and nothing is kept (InboundProcessor.FORGET_STRANGERS).
+            if (contacts.findWhatsAppLocked(edit.from().phone(), edit.from().userId()).isEmpty()) {
+                ignored("edit_without_contact");
+                return InboundUpdate.Status.IGNORED;
+            }
             Contact contact = arrived(edit.from(), null);
             conversations.recordEdit(contact.id, edit.originalId(), edit.input());
             return InboundUpdate.Status.DONE;

@@ -88,7 +88,7 @@ class TelegramSenderTest {
         assertEquals(ChatMessage.Status.SENT, settled.status, "it did go out");
         assertNull(settled.providerMessage, "the platform's id of an erased person's message is not kept");
         assertNull(settled.body, "nor its words");
-        assertNotNull(settled.providerMessageKey, "only the lookup hash, as erasure keeps for a delivered message");
+        assertNull(settled.providerMessageKey, "nor the lookup key of that id, as erasure keeps none for a delivered message");
     }
 
     @Test
