@@ -79,19 +79,20 @@ class InboxEventRecorder {
     }
 
     /**
-     * A delivery status recorded in a plain JDBC transaction (a send's outcome, {@link TranscriptChangedOnConnection}):
-     * its case's message event, inserted on that transaction's connection so it commits exactly with the status. That
-     * transaction records one row, so this is its only event for the case. A failed insert is thrown (an
-     * {@link IllegalStateException} around the {@link java.sql.SQLException}), and the caller's transaction fails.
+     * Delivery statuses recorded in a plain JDBC transaction (sends' outcomes, {@link TranscriptChangedOnConnection}):
+     * each case's message event, one statement for all of them, inserted on that transaction's connection so they
+     * commit exactly with the statuses. The event names each case once, so this is the transaction's only event per
+     * case. A failed insert is thrown (an {@link IllegalStateException} around the {@link java.sql.SQLException}), and
+     * the caller's transaction fails.
      */
     void onTranscriptOnConnection(@Observes TranscriptChangedOnConnection changed) {
         try (java.sql.PreparedStatement insert = changed.connection().prepareStatement("insert into inbox_event "
-                + "(type, intake_id, assignee_id) select ?, i.id, i.assignee_id from intake i where i.id = ?")) {
+                + "(type, intake_id, assignee_id) select ?, i.id, i.assignee_id from intake i where i.id = any(?) order by i.id")) {
             insert.setString(1, MESSAGE);
-            insert.setLong(2, changed.intakeId());
+            insert.setArray(2, changed.connection().createArrayOf("bigint", changed.intakeIds().toArray(new Long[0])));
             insert.executeUpdate();
         } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("the case's inbox event could not be recorded", e);
+            throw new IllegalStateException("the cases' inbox events could not be recorded", e);
         }
     }
 

@@ -185,17 +185,18 @@ class OutboundQueue {
             try (PreparedStatement async = connection.prepareStatement("set local synchronous_commit to off")) {
                 async.execute();
             }
-            release(connection, contactId, pace);
+            release(connection, List.of(contactId), pace);
         }));
     }
 
     /**
-     * {@link #release} inside the caller's transaction, the one that records the message's outcome (saving a
-     * transaction a send), under a savepoint: if the release fails, only it is undone and the outcome still commits;
-     * the contact's lease then runs out and it is claimed again, which only delays it, as when {@link #release} fails.
-     * Returns whether the contact was released. Call it after the outcome is written (flushed), so it is seen.
+     * {@link #release} inside the caller's transaction, the one that records the messages' outcomes (saving a
+     * transaction a send), under a savepoint: if the release fails, only it is undone and the outcomes still commit;
+     * the contacts' leases then run out and they are claimed again, which only delays them, as when {@link #release}
+     * fails. Returns whether the contacts were released (all of them, or none). Call it after the outcomes are written,
+     * so they are seen.
      */
-    boolean releaseWithOutcome(Connection connection, long contactId, Pace pace) {
+    boolean releaseWithOutcome(Connection connection, Collection<Long> contactIds, Pace pace) {
         try {
             try (PreparedStatement savepoint = connection.prepareStatement("savepoint outbound_release")) {
                 savepoint.execute();
@@ -204,7 +205,7 @@ class OutboundQueue {
             return false;
         }
         try {
-            release(connection, contactId, pace);
+            release(connection, contactIds, pace);
             try (PreparedStatement done = connection.prepareStatement("release savepoint outbound_release")) {
                 done.execute();
             }
@@ -219,18 +220,33 @@ class OutboundQueue {
         }
     }
 
-    private void release(Connection connection, long contactId, Pace pace) throws SQLException {
+    /**
+     * Each contact is due again when its next unsent message may go (its retry time, or when its rate window frees), or
+     * leaves the queue with nothing unsent; one statement per kind of change for all of them, in contact order.
+     */
+    private void release(Connection connection, Collection<Long> contactIds, Pace pace) throws SQLException {
         Instant now = Instant.now(clock);
-        Head head = heads(connection, List.of(contactId), pace, now).get(contactId);
-        if (head.messageId() == null) {
-            if (removeIfEmpty(connection, List.of(contactId)) == 1) {
-                return;
+        List<Long> contacts = contactIds.stream().distinct().sorted().toList();
+        Map<Long, Head> heads = heads(connection, contacts, pace, now);
+        List<Long> empty = new ArrayList<>();
+        List<Due> due = new ArrayList<>();
+        for (Long contact : contacts) {
+            Head head = heads.get(contact);
+            if (head.messageId() == null) {
+                empty.add(contact);
+            } else {
+                Instant at = head.dueAt(now);
+                due.add(new Due(contact, at, "SENDING".equals(head.status()) ? at : null));
             }
-            setDue(connection, List.of(new Due(contactId, now, null)));
-        } else {
-            Instant due = head.dueAt(now);
-            setDue(connection, List.of(new Due(contactId, due, "SENDING".equals(head.status()) ? due : null)));
         }
+        // A contact that could not go (a message queued meanwhile, or its row locked by a queuing transaction) is due now.
+        Set<Long> removed = removeIfEmpty(connection, empty);
+        for (Long contact : empty) {
+            if (!removed.contains(contact)) {
+                due.add(new Due(contact, now, null));
+            }
+        }
+        setDue(connection, due);
     }
 
     /**
@@ -264,30 +280,44 @@ class OutboundQueue {
         return heads;
     }
 
+    /**
+     * Sets each contact's due time and lease in one statement, whatever their number (one update a contact before: a
+     * statement each for the database to run, in one round trip). The times travel as microseconds since the epoch, the
+     * column's own precision, so no time zone of the session can shift them. The contacts are also matched with
+     * {@code any}, so the rows are found through the key's index however small the planner thinks the queue is (a
+     * join with the arrays alone scanned the whole queue at every call).
+     */
     private static void setDue(Connection connection, List<Due> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "update outbound_queue set due_at = ?, leased_until = ? where contact_id = ?")) {
-            for (Due row : rows) {
-                update.setTimestamp(1, Timestamp.from(row.dueAt()));
-                update.setTimestamp(2, row.leasedUntil() == null ? null : Timestamp.from(row.leasedUntil()));
-                update.setLong(3, row.contactId());
-                update.addBatch();
-            }
-            update.executeBatch();
+        try (PreparedStatement update = connection.prepareStatement("update outbound_queue q set "
+                + "due_at = timestamptz 'epoch' + d.due_us * interval '1 microsecond', "
+                + "leased_until = timestamptz 'epoch' + d.leased_us * interval '1 microsecond' "
+                + "from unnest(?::bigint[], ?::bigint[], ?::bigint[]) as d(contact_id, due_us, leased_us) "
+                + "where q.contact_id = d.contact_id and q.contact_id = any(?)")) {
+            Array contacts = connection.createArrayOf("bigint", rows.stream().map(Due::contactId).toArray(Long[]::new));
+            update.setArray(1, contacts);
+            update.setArray(4, contacts);
+            update.setArray(2, connection.createArrayOf("bigint", rows.stream().map(row -> micros(row.dueAt())).toArray(Long[]::new)));
+            update.setArray(3, connection.createArrayOf("bigint", rows.stream().map(row -> micros(row.leasedUntil())).toArray(Long[]::new)));
+            update.executeUpdate();
         }
+    }
+
+    private static Long micros(Instant instant) {
+        return instant == null ? null : Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
     }
 
     /**
      * Removes the contacts that have nothing unsent. Only rows this transaction can lock FOR UPDATE, without waiting: a
      * transaction queuing a message to the contact holds FOR KEY SHARE on its row until it commits, and then the row is
-     * kept. The check runs after the lock is taken, so it sees every message committed before. Returns how many went.
+     * kept. The check runs after the lock is taken, so it sees every message committed before. Returns the contacts
+     * that went.
      */
-    private static int removeIfEmpty(Connection connection, List<Long> contacts) throws SQLException {
+    private static Set<Long> removeIfEmpty(Connection connection, List<Long> contacts) throws SQLException {
         if (contacts.isEmpty()) {
-            return 0;
+            return Set.of();
         }
         List<Long> locked = new ArrayList<>();
         try (PreparedStatement lock = connection.prepareStatement(
@@ -300,14 +330,20 @@ class OutboundQueue {
             }
         }
         if (locked.isEmpty()) {
-            return 0;
+            return Set.of();
         }
+        Set<Long> removed = new HashSet<>();
         try (PreparedStatement delete = connection.prepareStatement("delete from outbound_queue q where contact_id = any(?) "
                 + "and not exists (select 1 from chat_message m where m.contact_id = q.contact_id and m.direction = 'OUT' "
-                + "and m.status in ('PENDING', 'SENDING'))")) {
+                + "and m.status in ('PENDING', 'SENDING')) returning contact_id")) {
             delete.setArray(1, ids(connection, locked));
-            return delete.executeUpdate();
+            try (ResultSet rows = delete.executeQuery()) {
+                while (rows.next()) {
+                    removed.add(rows.getLong(1));
+                }
+            }
         }
+        return removed;
     }
 
     private static Array ids(Connection connection, Collection<Long> ids) throws SQLException {

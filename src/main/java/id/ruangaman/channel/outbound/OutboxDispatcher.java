@@ -12,7 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -118,6 +122,8 @@ class OutboxDispatcher {
         final Semaphore freeSenders;
         final ExecutorService senders;
         final SendTimes sendTimes = new SendTimes(config.outboundSendTime());
+        /** The delivered sends' outcomes, recorded together while they arrive together ({@link #recordSent}). */
+        final GroupRecording<Delivered, Sending> delivered;
 
         /** The lane's own thread (claims and hands out), set when it starts. */
         volatile Thread thread;
@@ -127,6 +133,10 @@ class OutboxDispatcher {
             this.limiter = new RateLimiter(sender.maxPerSecond());
             this.freeSenders = new Semaphore(config.outboundMaxWorkers());
             this.senders = newSenders();
+            String tag = channelTag(sender.channel());
+            this.delivered = new GroupRecording<>(sends -> recordSent(pace(sender), sends), BATCH,
+                    OutboxDispatcher::statementFailure,
+                    size -> metrics.summary("ruangaman.outbound.recorded_together", "channel", tag).record(size));
         }
 
         /**
@@ -288,7 +298,7 @@ class OutboxDispatcher {
                     if (!congested) {
                         giveWay(); // the webhook may have become congested since the claim
                     }
-                    if (!sendOne(sender, lane.limiter, lane.sendTimes, claim)) {
+                    if (!sendOne(lane, claim)) {
                         queue.release(one.contactId(), pace(sender));
                     }
                 } catch (RuntimeException e) {
@@ -378,7 +388,8 @@ class OutboxDispatcher {
      * whether the contact's lease in the queue was released with the recorded outcome (otherwise the caller releases
      * it).
      */
-    private boolean sendOne(ChannelSender sender, RateLimiter limiter, SendTimes sendTimes, Claim claim) {
+    private boolean sendOne(Lane lane, Claim claim) {
+        ChannelSender sender = lane.sender;
         long id = claim.claimed().messageId();
         long contactId = claim.claimed().contactId();
         Contact contact;
@@ -417,13 +428,13 @@ class OutboxDispatcher {
             if (contact.unreachableAt != null) {
                 outcome = new SendOutcome.Unreachable("contact unreachable");
             } else {
-                RateLimiter.Permit permit = limiter.acquire();
+                RateLimiter.Permit permit = lane.limiter.acquire();
                 long called = System.nanoTime();
                 try {
                     outcome = sender.send(contact, message, body);
                 } finally {
                     permit.done(); // the platform has answered, so it has counted this request
-                    sendTimes.add(System.nanoTime() - called);
+                    lane.sendTimes.add(System.nanoTime() - called);
                 }
             }
         } catch (InterruptedException e) {
@@ -434,7 +445,7 @@ class OutboxDispatcher {
         }
         tellStatus(sender.channel(), outcome);
         if (outcome instanceof SendOutcome.Sent sent) {
-            Boolean released = recordSent(id, sent, sender.channel(), contactId, pace);
+            Boolean released = recordSent(lane, id, contactId, sent);
             if (released != null) {
                 return released;
             }
@@ -457,27 +468,78 @@ class OutboxDispatcher {
     }
 
     /**
-     * Records a delivered message with one targeted update of the columns that change (status, time, platform id;
-     * lease, failure reason and an erased person's address emptied), in the transaction that releases its contact:
-     * the body is neither read nor encrypted again, and the row's other columns (possible_duplicate, which a
-     * concurrent re-claim may have set, among them) are left as they are. The update locks the row, as
-     * {@link #record}'s read does. Returns whether the contact was released, or null when the row is ERASED or gone:
-     * {@link #record} handles those.
+     * A delivered send to record: its platform id already encrypted, and its lookup key, so that recording does nothing
+     * but database work.
+     */
+    record Delivered(long messageId, long contactId, byte[] providerMessage, String providerMessageKey) {
+    }
+
+    /** The delivered send of message {@code messageId} to {@code contactId}, which the platform calls {@code providerId}. */
+    Delivered delivered(Channel channel, long messageId, long contactId, String providerId) {
+        return new Delivered(messageId, contactId, providerId == null ? null : cipher.encryptString(providerId),
+                providerIds.key(channel, providerId));
+    }
+
+    /**
+     * Records these delivered sends of {@code channel} in one transaction, as its lane records sends that arrive together
+     * (for tests: which rows arrive together is otherwise the machine's timing). Per send, in order: whether its contact
+     * was released, or null when its row is ERASED or gone.
+     */
+    List<Boolean> recordSentTogether(Channel channel, List<Delivered> sends) throws SQLException {
+        ChannelSender sender = senders.stream().filter(one -> one.channel() == channel).findFirst().orElseThrow();
+        return recordSent(pace(sender), sends).stream().map(sending -> sending == null ? null : sending.released()).toList();
+    }
+
+    /** A recorded delivery: how long the message waited from its queuing, and whether its contact was released. */
+    private record Sending(Duration delay, boolean released) {
+    }
+
+    /**
+     * Records a delivered message together with the other sends of its lane delivered meanwhile (group commit,
+     * {@link GroupRecording}): one transaction, and one statement of each kind, for all of them (issue 16, fourteenth
+     * round). Returns whether its contact was released, or null when its row is ERASED or gone: {@link #record} handles
+     * those. A failure of the database is thrown (the lease runs out and the message is claimed again, flagged as a
+     * possible duplicate).
+     */
+    private Boolean recordSent(Lane lane, long id, long contactId, SendOutcome.Sent sent) {
+        String providerId = sent.providerMessageId();
+        Sending recorded;
+        try {
+            recorded = lane.delivered.record(delivered(lane.sender.channel(), id, contactId, providerId));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the send's outcome could not be recorded", e);
+        }
+        if (recorded == null) {
+            return null;
+        }
+        String tag = channelTag(lane.sender.channel());
+        metrics.counter("ruangaman.outbound.sent", "channel", tag).increment();
+        metrics.timer("ruangaman.outbound.delay", "channel", tag).record(recorded.delay());
+        return recorded.released();
+    }
+
+    /**
+     * Records delivered messages with one targeted update of the columns that change (status, time, platform id;
+     * lease, failure reason and an erased person's address emptied), in the transaction that releases their contacts:
+     * the bodies are neither read nor encrypted again, and the rows' other columns (possible_duplicate, which a
+     * concurrent re-claim may have set, among them) are left as they are. The update locks the rows, as
+     * {@link #record}'s read does. One result per send, in their order: null for a row that is ERASED or gone.
      *
      * <p>A plain JDBC transaction on a connection of the pool (autocommit off, one durable commit), not a JTA one: it
      * only runs SQL, and Narayana's commit, a Hibernate session opened for nothing and the connection's enlistment were
-     * about a third of the recording's CPU (issue 16, tenth round). A reply filed under a case records its inbox event
-     * in the same transaction ({@link TranscriptChangedOnConnection}). The outcome is durable before the contact can be
-     * claimed again, and a failed release is undone alone under its savepoint, as before. A failure of the database is
-     * thrown (the lease runs out and the message is claimed again, flagged as a possible duplicate).
+     * about a third of the recording's CPU (issue 16, tenth round). Replies filed under a case record their cases' inbox
+     * events in the same transaction ({@link TranscriptChangedOnConnection}). The outcomes are durable before the
+     * contacts can be claimed again, and a failed release is undone alone under its savepoint, as before.
      */
-    private Boolean recordSent(long id, SendOutcome.Sent sent, Channel channel, long contactId, OutboundQueue.Pace pace) {
-        Sending recorded;
+    private List<Sending> recordSent(OutboundQueue.Pace pace, List<Delivered> sends) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                recorded = recordSent(connection, id, sent, channel, contactId, pace);
+                List<Sending> recorded = recordSent(connection, pace, sends);
                 connection.commit();
+                return recorded;
             } catch (SQLException | RuntimeException e) {
                 try {
                     connection.rollback();
@@ -488,53 +550,62 @@ class OutboxDispatcher {
             } finally {
                 connection.setAutoCommit(true); // as the pool hands connections out
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the send's outcome could not be recorded", e);
         }
-        if (recorded == null) {
-            return null;
-        }
-        String tag = channelTag(channel);
-        metrics.counter("ruangaman.outbound.sent", "channel", tag).increment();
-        metrics.timer("ruangaman.outbound.delay", "channel", tag).record(recorded.delay());
-        return recorded.released();
     }
 
-    /** A recorded delivery: how long the message waited from its queuing, and whether its contact was released. */
-    private record Sending(Duration delay, boolean released) {
-    }
-
-    private Sending recordSent(Connection connection, long id, SendOutcome.Sent sent, Channel channel, long contactId,
-            OutboundQueue.Pace pace) throws SQLException {
+    private List<Sending> recordSent(Connection connection, OutboundQueue.Pace pace, List<Delivered> sends) throws SQLException {
         Instant now = Instant.now(clock);
-        String providerId = sent.providerMessageId();
-        long intake;
-        Instant createdAt;
-        boolean hasIntake;
+        Map<Long, Instant> createdAt = new HashMap<>();
+        Set<Long> intakes = new TreeSet<>();
+        List<Long> contacts = new ArrayList<>();
         // The platform's id and its lookup key are kept only for a person who was not erased (no recipient of its own): as
         // record does.
-        try (PreparedStatement update = connection.prepareStatement("update chat_message set status = 'SENT', "
-                + "sent_at = ?, provider_message = case when recipient is null then ? end, "
-                + "provider_message_key = case when recipient is null then ? end, "
-                + "failure_reason = null, lease_until = null, recipient = null where id = ? and status <> 'ERASED' "
-                + "returning intake_id, created_at")) {
+        try (PreparedStatement update = connection.prepareStatement("update chat_message m set status = 'SENT', "
+                + "sent_at = ?, provider_message = case when m.recipient is null then s.provider_message end, "
+                + "provider_message_key = case when m.recipient is null then s.provider_message_key end, "
+                + "failure_reason = null, lease_until = null, recipient = null "
+                + "from unnest(?::bigint[], ?::bytea[], ?::varchar[]) as s(id, provider_message, provider_message_key) "
+                + "where m.id = s.id and m.status <> 'ERASED' returning m.id, m.intake_id, m.created_at, m.contact_id")) {
             update.setTimestamp(1, Timestamp.from(now));
-            update.setBytes(2, providerId == null ? null : cipher.encryptString(providerId));
-            update.setString(3, providerIds.key(channel, providerId));
-            update.setLong(4, id);
-            try (ResultSet row = update.executeQuery()) {
-                if (!row.next()) {
-                    return null;
+            update.setArray(2, connection.createArrayOf("bigint", sends.stream().map(Delivered::messageId).toArray(Long[]::new)));
+            update.setArray(3, connection.createArrayOf("bytea", sends.stream().map(Delivered::providerMessage).toArray(byte[][]::new)));
+            update.setArray(4, connection.createArrayOf("varchar", sends.stream().map(Delivered::providerMessageKey).toArray(String[]::new)));
+            try (ResultSet rows = update.executeQuery()) {
+                while (rows.next()) {
+                    createdAt.put(rows.getLong(1), rows.getTimestamp(3).toInstant());
+                    long intake = rows.getLong(2);
+                    if (!rows.wasNull()) {
+                        intakes.add(intake);
+                    }
+                    contacts.add(rows.getLong(4));
                 }
-                intake = row.getLong(1);
-                hasIntake = !row.wasNull();
-                createdAt = row.getTimestamp(2).toInstant();
             }
         }
-        if (hasIntake) {
-            transcriptChangedOnConnection.fire(new TranscriptChangedOnConnection(connection, contactId, intake));
+        if (!intakes.isEmpty()) {
+            transcriptChangedOnConnection.fire(new TranscriptChangedOnConnection(connection, intakes));
         }
-        return new Sending(Duration.between(createdAt, now), queue.releaseWithOutcome(connection, contactId, pace));
+        boolean released = !contacts.isEmpty() && queue.releaseWithOutcome(connection, contacts, pace);
+        List<Sending> recorded = new ArrayList<>(sends.size());
+        for (Delivered send : sends) {
+            Instant queued = createdAt.get(send.messageId());
+            recorded.add(queued == null ? null : new Sending(Duration.between(queued, now), released));
+        }
+        return recorded;
+    }
+
+    /**
+     * Whether a failed batch of outcomes may have failed for one send's sake, so each is recorded again on its own: the
+     * database refused a statement (a deadlock, a constraint, an observer's insert). A failure to reach the database
+     * (no connection from the pool, a lost connection, a server shutting down) would fail each of them the same.
+     */
+    static boolean statementFailure(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                return state != null && !state.startsWith("08") && !state.startsWith("57");
+            }
+        }
+        return false;
     }
 
     /** Records any outcome through the entity, and releases the contact in the same transaction; returns whether it did. */
@@ -549,7 +620,7 @@ class OutboxDispatcher {
             if (message == null) {
                 // the row is gone (its person deleted while it was being sent): nothing to record
                 return em.unwrap(org.hibernate.Session.class).doReturningWork(
-                        connection -> queue.releaseWithOutcome(connection, contactId, pace));
+                        connection -> queue.releaseWithOutcome(connection, List.of(contactId), pace));
             }
             Instant now = Instant.now(clock);
             message.leaseUntil = null;
@@ -584,7 +655,7 @@ class OutboxDispatcher {
             transcriptChanged.fire(new TranscriptChanged(message.contactId, message.intakeId));
             em.flush(); // the release below reads the outcome with plain SQL
             return em.unwrap(org.hibernate.Session.class).doReturningWork(
-                    connection -> queue.releaseWithOutcome(connection, contactId, pace));
+                    connection -> queue.releaseWithOutcome(connection, List.of(contactId), pace));
         });
     }
 

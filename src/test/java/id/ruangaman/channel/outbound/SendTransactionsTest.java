@@ -36,8 +36,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * takes one transaction a send: the one that records the outcome and releases the contact. Before, each send also read
  * its row in a transaction of its own: two. That transaction is a plain JDBC one, not JTA (issue 16, tenth round): the
  * JTA transactions the senders begin are counted too ({@link JtaTransactionCounter}), and are none; before, one a send.
- * A reply filed under a case still records the case's inbox event with its delivery, in that transaction. Synthetic
- * chats and case against the fake Bot API.
+ * Sends that finish together share that transaction (issue 16, fourteenth round: {@link GroupRecording}), so the bound
+ * is at most one a send; {@link SendsRecordedTogetherTest} checks what a shared one records. A reply filed under a case
+ * still records the case's inbox event with its delivery, in that transaction. Synthetic chats and case against the
+ * fake Bot API.
  */
 @QuarkusTest
 class SendTransactionsTest {
