@@ -48,29 +48,13 @@ class GroupRecordingTest {
 
     @Test
     void itemsThatArriveWhileABatchIsRecordedAreRecordedTogetherInTheNext() throws Exception {
-        CountDownLatch firstHeld = new CountDownLatch(1);
-        CountDownLatch letGo = new CountDownLatch(1);
-        GroupRecording<Integer, String> recording = new GroupRecording<>(items -> {
-            if (items.contains(0)) {
-                firstHeld.countDown();
-                assertTrue(letGo.await(60, TimeUnit.SECONDS));
-            }
-            return echo(items);
-        }, 100, failure -> true, sizes::add);
+        FirstHeld held = new FirstHeld();
+        GroupRecording<Integer, String> recording = new GroupRecording<>(held.then(this::echo), 100, failure -> true, sizes::add);
 
-        Future<String> first = callers.submit(() -> recording.record(0));
-        assertTrue(firstHeld.await(60, TimeUnit.SECONDS));
-        List<Future<String>> later = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            int item = i;
-            later.add(callers.submit(() -> recording.record(item)));
-        }
-        Eventually.await("five items waiting", Duration.ofSeconds(60), () -> recording.waiting() == 5);
-        letGo.countDown();
+        List<Future<String>> results = recordWhileTheFirstIsHeld(recording, held, 5);
 
-        assertEquals("0", first.get(60, TimeUnit.SECONDS));
-        for (int i = 0; i < 5; i++) {
-            assertEquals(String.valueOf(i + 1), later.get(i).get(60, TimeUnit.SECONDS), "each caller gets its own result");
+        for (int i = 0; i <= 5; i++) {
+            assertEquals(String.valueOf(i), results.get(i).get(60, TimeUnit.SECONDS), "each caller gets its own result");
         }
         assertEquals(2, batches.size(), "one transaction for the first, one for the five that came meanwhile: " + batches);
         assertEquals(List.of(1, 2, 3, 4, 5), batches.get(1).stream().sorted().toList());
@@ -79,28 +63,10 @@ class GroupRecordingTest {
 
     @Test
     void aBatchIsNeverLargerThanItsMost() throws Exception {
-        CountDownLatch firstHeld = new CountDownLatch(1);
-        CountDownLatch letGo = new CountDownLatch(1);
-        GroupRecording<Integer, String> recording = new GroupRecording<>(items -> {
-            if (items.contains(0)) {
-                firstHeld.countDown();
-                assertTrue(letGo.await(60, TimeUnit.SECONDS));
-            }
-            return echo(items);
-        }, 2, failure -> true, sizes::add);
+        FirstHeld held = new FirstHeld();
+        GroupRecording<Integer, String> recording = new GroupRecording<>(held.then(this::echo), 2, failure -> true, sizes::add);
 
-        Future<String> first = callers.submit(() -> recording.record(0));
-        assertTrue(firstHeld.await(60, TimeUnit.SECONDS));
-        List<Future<String>> later = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            int item = i;
-            later.add(callers.submit(() -> recording.record(item)));
-        }
-        Eventually.await("five items waiting", Duration.ofSeconds(60), () -> recording.waiting() == 5);
-        letGo.countDown();
-
-        first.get(60, TimeUnit.SECONDS);
-        for (Future<String> one : later) {
+        for (Future<String> one : recordWhileTheFirstIsHeld(recording, held, 5)) {
             one.get(60, TimeUnit.SECONDS);
         }
         assertEquals(List.of(1, 2, 2, 1), sizes, "the five waiting go two, two and one");
@@ -108,66 +74,42 @@ class GroupRecordingTest {
 
     @Test
     void aBatchThatFailsForOneItemIsRecordedAgainItemByItemAndOnlyThatItemFails() throws Exception {
-        CountDownLatch firstHeld = new CountDownLatch(1);
-        CountDownLatch letGo = new CountDownLatch(1);
         SQLException deadlock = new SQLException("deadlock detected", "40P01");
-        GroupRecording<Integer, String> recording = new GroupRecording<>(items -> {
-            if (items.contains(0)) {
-                firstHeld.countDown();
-                assertTrue(letGo.await(60, TimeUnit.SECONDS));
-            }
+        FirstHeld held = new FirstHeld();
+        GroupRecording<Integer, String> recording = new GroupRecording<>(held.then(items -> {
             if (items.contains(3)) {
                 throw deadlock;
             }
             return echo(items);
-        }, 100, OutboxDispatcher::statementFailure, sizes::add);
+        }), 100, OutboxDispatcher::statementFailure, sizes::add);
 
-        Future<String> first = callers.submit(() -> recording.record(0));
-        assertTrue(firstHeld.await(60, TimeUnit.SECONDS));
-        List<Future<String>> later = new ArrayList<>();
-        for (int i = 1; i <= 4; i++) {
-            int item = i;
-            later.add(callers.submit(() -> recording.record(item)));
-        }
-        Eventually.await("four items waiting", Duration.ofSeconds(60), () -> recording.waiting() == 4);
-        letGo.countDown();
+        List<Future<String>> results = recordWhileTheFirstIsHeld(recording, held, 4);
 
-        first.get(60, TimeUnit.SECONDS);
-        assertEquals("1", later.get(0).get(60, TimeUnit.SECONDS));
-        assertEquals("2", later.get(1).get(60, TimeUnit.SECONDS));
-        ExecutionException failed = assertThrows(ExecutionException.class, () -> later.get(2).get(60, TimeUnit.SECONDS));
+        assertEquals("0", results.get(0).get(60, TimeUnit.SECONDS));
+        assertEquals("1", results.get(1).get(60, TimeUnit.SECONDS));
+        assertEquals("2", results.get(2).get(60, TimeUnit.SECONDS));
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> results.get(3).get(60, TimeUnit.SECONDS));
         assertSame(deadlock, failed.getCause());
-        assertEquals("4", later.get(3).get(60, TimeUnit.SECONDS));
+        assertEquals("4", results.get(4).get(60, TimeUnit.SECONDS));
         assertEquals(List.of(1, 1, 1, 1), sizes, "the first batch, then 1, 2 and 4 alone (3 failed alone)");
     }
 
     @Test
     void aBatchThatCannotReachTheDatabaseFailsEveryItemWithoutTryingEachAgain() throws Exception {
-        CountDownLatch firstHeld = new CountDownLatch(1);
-        CountDownLatch letGo = new CountDownLatch(1);
         SQLException lost = new SQLException("An I/O error occurred while sending to the backend.", "08006");
-        GroupRecording<Integer, String> recording = new GroupRecording<>(items -> {
+        FirstHeld held = new FirstHeld();
+        GroupRecording<Integer, String> recording = new GroupRecording<>(held.then(items -> {
             if (items.contains(0)) {
-                firstHeld.countDown();
-                assertTrue(letGo.await(60, TimeUnit.SECONDS));
                 return echo(items);
             }
             batches.add(List.copyOf(items));
             throw lost;
-        }, 100, OutboxDispatcher::statementFailure, sizes::add);
+        }), 100, OutboxDispatcher::statementFailure, sizes::add);
 
-        Future<String> first = callers.submit(() -> recording.record(0));
-        assertTrue(firstHeld.await(60, TimeUnit.SECONDS));
-        List<Future<String>> later = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) {
-            int item = i;
-            later.add(callers.submit(() -> recording.record(item)));
-        }
-        Eventually.await("three items waiting", Duration.ofSeconds(60), () -> recording.waiting() == 3);
-        letGo.countDown();
+        List<Future<String>> results = recordWhileTheFirstIsHeld(recording, held, 3);
 
-        first.get(60, TimeUnit.SECONDS);
-        for (Future<String> one : later) {
+        results.get(0).get(60, TimeUnit.SECONDS);
+        for (Future<String> one : results.subList(1, 4)) {
             ExecutionException failed = assertThrows(ExecutionException.class, () -> one.get(60, TimeUnit.SECONDS));
             assertSame(lost, failed.getCause());
         }
@@ -182,6 +124,40 @@ class GroupRecordingTest {
         assertEquals(false, OutboxDispatcher.statementFailure(new SQLException("terminating connection", "57P01")));
         assertEquals(false, OutboxDispatcher.statementFailure(new SQLException("Sorry, acquisition timeout!")));
         assertEquals(false, OutboxDispatcher.statementFailure(new IllegalArgumentException("no SQL at all")));
+    }
+
+    /**
+     * Item 0's batch is held until {@link #recordWhileTheFirstIsHeld} has queued the others behind it, so which items
+     * are recorded together does not depend on the machine's timing.
+     */
+    private static final class FirstHeld {
+        final CountDownLatch holding = new CountDownLatch(1);
+        final CountDownLatch letGo = new CountDownLatch(1);
+
+        GroupRecording.Recorder<Integer, String> then(GroupRecording.Recorder<Integer, String> recorder) {
+            return items -> {
+                if (items.contains(0)) {
+                    holding.countDown();
+                    assertTrue(letGo.await(60, TimeUnit.SECONDS));
+                }
+                return recorder.record(items);
+            };
+        }
+    }
+
+    /** Records 0, and 1 to {@code more} from other threads while 0's batch is held; each item's result, in order. */
+    private List<Future<String>> recordWhileTheFirstIsHeld(GroupRecording<Integer, String> recording, FirstHeld held, int more)
+            throws InterruptedException {
+        List<Future<String>> results = new ArrayList<>();
+        results.add(callers.submit(() -> recording.record(0)));
+        assertTrue(held.holding.await(60, TimeUnit.SECONDS));
+        for (int i = 1; i <= more; i++) {
+            int item = i;
+            results.add(callers.submit(() -> recording.record(item)));
+        }
+        Eventually.await(more + " items waiting", Duration.ofSeconds(60), () -> recording.waiting() == more);
+        held.letGo.countDown();
+        return results;
     }
 
     private List<String> echo(List<Integer> items) {
