@@ -99,6 +99,14 @@ class BrokenFlowsTest {
                         "on_unclear.yaml: node 'ask_colour': missing field 'on_unclear.text'",
                         "on_unclear.yaml: node 'ask_tea': dangling exit 'on_unclear.next' -> 'nowhere'",
                         "on_unclear.yaml: node 'ask_tea': missing translation 'en' in 'on_unclear.text'")),
+                Arguments.of("too_broad.yaml", List.of(
+                        "too_broad.yaml: node 'ask_name': field 'too_broad' does not apply to kind 'text'",
+                        "too_broad.yaml: node 'ask_name': missing field 'too_broad.words'",
+                        "too_broad.yaml: node 'ask_food': missing field 'too_broad.text'",
+                        "too_broad.yaml: node 'ask_colour': unknown language 'fr' in 'too_broad.words'",
+                        "too_broad.yaml: node 'ask_colour': broad word 'MERAH TUA!' is a typed answer of option 'red'",
+                        "too_broad.yaml: node 'ask_colour': broad word 'biru' is a typed answer of option 'blue'",
+                        "too_broad.yaml: node 'ask_colour': missing translation 'en' in 'too_broad.text'")),
                 Arguments.of("secret.yaml", List.of(
                         "secret.yaml: node 'ask_colour': field 'secret' does not apply to kind 'single_choice'",
                         "secret.yaml: node 'ask_word': missing translation 'en' in 'secret'")),

@@ -16,7 +16,8 @@ import java.util.Map;
  * "no" cannot be the answer (a name, a code word), a reply that only declines ("gak", "no", "ga mau", "rather not") is
  * the skip button said in words, not the answer; {@code ageBelow}: on a {@code yes_no} question "under N years?", a
  * typed age in years answers it (below N: yes; N or more: no), and a typed number there is an age, never a button's
- * place.
+ * place; {@code tooBroad}: on a choice question, words understood but too broad to pick an option ("pelecehan"),
+ * answered with a message that asks to choose ({@link BroadWords}).
  */
 public record NodeDefinition(
         String id,
@@ -43,7 +44,8 @@ public record NodeDefinition(
         LocalizedText secret,
         LocalizedText discreetText,
         Boolean noMeansSkip,
-        Integer ageBelow) {
+        Integer ageBelow,
+        BroadWords tooBroad) {
 
     public NodeDefinition {
         options = options == null ? List.of() : List.copyOf(options);

@@ -80,6 +80,9 @@ public final class DiscretionRule implements LintRule {
             if (node.onUnclear() != null) {
                 check(context.asShown(node.onUnclear().text()), "on_unclear.text", discretion, report);
             }
+            if (node.tooBroad() != null) {
+                check(context.asShown(node.tooBroad().text()), "too_broad.text", discretion, report);
+            }
             node.options().forEach(option -> check(context.asShown(option.label()), "options." + option.id() + ".label", discretion, report));
             if (node.textBy() != null) {
                 new TreeMap<>(node.textBy().variants()).forEach((variant, text) ->
@@ -109,6 +112,9 @@ public final class DiscretionRule implements LintRule {
             firstLine(context.asShown(node.mediaRefused()), "media_refused", discretion, report);
             if (node.onUnclear() != null) {
                 firstLine(context.asShown(node.onUnclear().text()), "on_unclear.text", discretion, report);
+            }
+            if (node.tooBroad() != null) {
+                firstLine(context.asShown(node.tooBroad().text()), "too_broad.text", discretion, report);
             }
         }
     }

@@ -75,6 +75,7 @@ public final class NodeFieldsRule implements LintRule {
             context.problem(node, "no_means_skip needs skippable: true");
         }
         checkUnclear(node, rules, context);
+        checkBroad(node, context);
         if (rules.takesFiles() && node.accept().isEmpty()) {
             context.problem(node, "missing field 'accept'");
         }
@@ -109,6 +110,20 @@ public final class NodeFieldsRule implements LintRule {
         }
         if (unclear.text() == null) {
             context.problem(node, "missing field 'on_unclear.text'");
+        }
+    }
+
+    /** {@code too_broad}: at a choice question, with words and a text (the words' overlap: {@link TypedAnswerRule}). */
+    private static void checkBroad(NodeDefinition node, LintContext context) {
+        if (node.tooBroad() == null) {
+            return;
+        }
+        notApplicable(node, context, "too_broad", node.kind() != NodeKind.SINGLE_CHOICE && node.kind() != NodeKind.MULTI_CHOICE);
+        if (node.tooBroad().allWords().isEmpty()) {
+            context.problem(node, "missing field 'too_broad.words'");
+        }
+        if (node.tooBroad().text() == null) {
+            context.problem(node, "missing field 'too_broad.text'");
         }
     }
 

@@ -35,6 +35,9 @@ public final class TranslationRule implements LintRule {
             if (node.onUnclear() != null) {
                 check(node.onUnclear().text(), "on_unclear.text", flow.languages(), report);
             }
+            if (node.tooBroad() != null) {
+                check(node.tooBroad().text(), "too_broad.text", flow.languages(), report);
+            }
             for (OptionDefinition option : node.options()) {
                 check(option.label(), "options." + option.id() + ".label", flow.languages(), report);
             }

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * What a person may type instead of tapping an option ({@code words}, {@code number}, {@code days_ago}) must point to
  * one option only: a typed word (normalised as answers are) that is another option's word, label or id in the same
  * question, a word that is a number (numbers pick options by position), and ranges that overlap are refused. Ranges
- * apply to single_choice options only; words come in the flow's languages.
+ * apply to single_choice options only; words come in the flow's languages. A question's {@code too_broad} words are
+ * none of its options' words, labels or ids.
  */
 public final class TypedAnswerRule implements LintRule {
 
@@ -41,6 +42,7 @@ public final class TypedAnswerRule implements LintRule {
                     checkWords(flow, node, option, owners, context);
                 }
             }
+            checkBroadWords(flow, node, owners, context);
             checkRanges(node, "number", OptionDefinition::number, context);
             checkRanges(node, "days_ago", OptionDefinition::daysAgo, context);
         }
@@ -64,6 +66,31 @@ public final class TypedAnswerRule implements LintRule {
                     if (owner != null && !owner.equals(option.id())) {
                         context.problem(node, "typed word '" + word + "' belongs to options '" + owner + "' and '" + option.id() + "'");
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code too_broad.words}: in the flow's languages, not empty, not a number, and never an option's word, label or
+     * id (a word that picks an option is not too broad; the option must keep it).
+     */
+    private static void checkBroadWords(FlowDefinition flow, NodeDefinition node, Map<String, String> owners, LintContext context) {
+        if (node.tooBroad() == null) {
+            return;
+        }
+        for (Map.Entry<String, List<String>> entry : new TreeMap<>(node.tooBroad().words()).entrySet()) {
+            if (!flow.languages().contains(entry.getKey())) {
+                context.problem(node, "unknown language '" + entry.getKey() + "' in 'too_broad.words'");
+            }
+            for (String word : entry.getValue()) {
+                String normalized = AnswerText.normalize(word);
+                if (normalized.isBlank()) {
+                    context.problem(node, "empty word in 'too_broad.words'");
+                } else if (normalized.matches("\\d+")) {
+                    context.problem(node, "broad word '" + word + "' is a number (a typed number picks the option at that position)");
+                } else if (owners.containsKey(normalized)) {
+                    context.problem(node, "broad word '" + word + "' is a typed answer of option '" + owners.get(normalized) + "'");
                 }
             }
         }

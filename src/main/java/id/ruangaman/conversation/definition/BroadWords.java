@@ -1,0 +1,37 @@
+package id.ruangaman.conversation.definition;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A choice question's {@code too_broad}: words a person may type that are understood but too broad to pick an option
+ * ("pelecehan" at "Apa yang terjadi?" may be touching, words or messages; which it was is the person's call, not the
+ * bot's). Such a reply gets {@code text} with the question's buttons, is not counted as a failed answer and stores
+ * nothing. See {@code conversations/README.md}, "Typed answers to choices".
+ *
+ * @param words per language ({@code {id: [pelecehan, dilecehin], en: [harassed]}}): matched as an option's
+ *              {@code words} are (normalised, the whole reply or whole words inside it, not under a negation); never
+ *              an option's own word, label or id (the linter refuses it)
+ * @param text  said with the question's buttons: thanks for telling, the word is broad, choose what fits
+ */
+public record BroadWords(Map<String, List<String>> words, LocalizedText text) {
+
+    public BroadWords {
+        Map<String, List<String>> given = new TreeMap<>();
+        if (words != null) {
+            words.forEach((language, list) -> given.put(language, list == null ? List.of()
+                    : list.stream().filter(word -> word != null).toList()));
+        }
+        words = Map.copyOf(given);
+    }
+
+    /** Every word, in any language (languages in code order). */
+    public List<String> allWords() {
+        Set<String> all = new LinkedHashSet<>();
+        new TreeMap<>(words).values().forEach(all::addAll);
+        return List.copyOf(all);
+    }
+}
