@@ -110,6 +110,32 @@ class BroadWordTest {
         assertEquals(1, step.state().retries(), "the ordinary kind re-prompt");
     }
 
+    /** "Konseling" at "Bantuan apa yang kamu butuhkan?" fits two options; before, it was "belum mengerti". */
+    @ParameterizedTest(name = "{0} ''{1}''")
+    @CsvSource(delimiter = '|', value = {
+            "id|konseling|Ada dua macam konseling:",
+            "id|mau konseling aja|Ada dua macam konseling:",
+            "en|counselling|There are two kinds of counselling:",
+            "en|I need counseling|There are two kinds of counselling:"})
+    void shouldAskWhichCounsellingIsWanted(String language, String typed, String asked) {
+        SessionState state = atViolenceType(language);
+        for (int i = 0; i < 40 && !state.nodeId().equals("services"); i++) {
+            state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData(state.nodeId() + ":skip")).state();
+        }
+        assertEquals("services", state.nodeId());
+
+        Step step = engine.handle(intake, state, new Input.Text(typed));
+
+        assertEquals(1, messages(step).size(), "one message");
+        assertTrue(messages(step).get(0).text().startsWith(asked), messages(step).get(0).text());
+        assertEquals("services", step.state().nodeId());
+        assertEquals(0, step.state().retries(), "not a failed answer");
+        assertTrue(step.state().draft().selected().isEmpty(), "nothing ticked");
+
+        Step psychologist = engine.handle(intake, state, new Input.Text("konseling psikolog"));
+        assertEquals(List.of("psychological"), psychologist.state().draft().selected(), "an option's word still picks it");
+    }
+
     private SessionState atViolenceType(String language) {
         SessionState state = engine.start(intake).state();
         for (String button : List.of("language:" + language, "consent:yes", "in_danger:no", "safe_to_reply:yes",
