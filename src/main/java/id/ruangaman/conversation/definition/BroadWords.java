@@ -1,10 +1,7 @@
 package id.ruangaman.conversation.definition;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * A choice question's {@code too_broad}: words a person may type that are understood but too broad to pick an option
@@ -20,18 +17,11 @@ import java.util.TreeMap;
 public record BroadWords(Map<String, List<String>> words, LocalizedText text) {
 
     public BroadWords {
-        Map<String, List<String>> given = new TreeMap<>();
-        if (words != null) {
-            words.forEach((language, list) -> given.put(language, list == null ? List.of()
-                    : list.stream().filter(word -> word != null).toList()));
-        }
-        words = Map.copyOf(given);
+        words = WordLists.copyOf(words);
     }
 
     /** Every word, in any language (languages in code order). */
     public List<String> allWords() {
-        Set<String> all = new LinkedHashSet<>();
-        new TreeMap<>(words).values().forEach(all::addAll);
-        return List.copyOf(all);
+        return WordLists.all(words);
     }
 }

@@ -1,10 +1,7 @@
 package id.ruangaman.conversation.definition;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * An option of a single_choice or multi_choice node. The id is stored as the answer value. What a person may type
@@ -16,18 +13,11 @@ public record OptionDefinition(String id, LocalizedText label, Map<String, List<
         NumberRange daysAgo) {
 
     public OptionDefinition {
-        Map<String, List<String>> given = new TreeMap<>();
-        if (words != null) {
-            words.forEach((language, list) -> given.put(language, list == null ? List.of()
-                    : list.stream().filter(word -> word != null).toList()));
-        }
-        words = Map.copyOf(given);
+        words = WordLists.copyOf(words);
     }
 
     /** Every typed word of this option, in any language (languages in code order). */
     public List<String> allWords() {
-        Set<String> all = new LinkedHashSet<>();
-        new TreeMap<>(words).values().forEach(all::addAll);
-        return List.copyOf(all);
+        return WordLists.all(words);
     }
 }
