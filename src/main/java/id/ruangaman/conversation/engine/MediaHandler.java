@@ -67,8 +67,16 @@ final class MediaHandler implements NodeHandler {
             }
             return collected(turn, node, next, true);
         }
-        Optional<String> note = TextHandler.validText(node, reply);
-        return note.isPresent() ? collected(turn, node, draft.plusPart(note.get()), false) : Outcome.invalid(reply);
+        // A note longer than the question takes is kept in parts, as the story's messages are: never a failed try.
+        List<String> notes = MultiTextHandler.parts(node, reply);
+        if (notes.isEmpty()) {
+            return Outcome.invalid(reply);
+        }
+        Draft withNotes = draft;
+        for (String note : notes) {
+            withNotes = withNotes.plusPart(note);
+        }
+        return collected(turn, node, withNotes, false);
     }
 
     /** {@code file}: a file arrived (its count is said); otherwise a note, a location or a contact card was kept. */

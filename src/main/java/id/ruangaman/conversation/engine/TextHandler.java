@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * {@code text}: one typed answer, not blank, at most {@code max_length} characters; a longer one is told the limit
- * ({@code text_too_long}, where the question has no {@code reprompt} of its own) and the question stays.
+ * ({@code text_too_long}, or the question's own {@code reprompt}) each time, and the question stays: it is not a failed
+ * try, so it never leads to the question being skipped.
  */
 class TextHandler implements NodeHandler {
 
@@ -42,10 +43,12 @@ class TextHandler implements NodeHandler {
         if (reply instanceof Reply.Typed typed && node.isNoMeansSkip() && declines(turn, typed.text())) {
             return Outcome.answered(Answer.skipped(node.kind().fileName(), typed.text().strip()), ChoiceIds.SKIP);
         }
-        if (reply instanceof Reply.Typed typed && typed.text().strip().length() > node.maxLength() && node.reprompt() == null) {
-            // What went wrong, with the limit, and the question stays (not "belum mengerti", which counts to a skip). A
-            // question with its own re-prompt says its limit there ("paling banyak 100 huruf").
-            Prompter.sayWithButtons(turn, turn.msg(MessageKey.TEXT_TOO_LONG, "max", String.valueOf(node.maxLength())));
+        if (reply instanceof Reply.Typed typed && typed.text().strip().length() > node.maxLength()) {
+            // Understood, only too long: what went wrong, with the limit, each time, and the question stays. Never a
+            // failed try ("belum mengerti", which counts to a skip). A question with its own re-prompt says its limit
+            // there ("paling banyak 100 huruf": the name, the code word).
+            Prompter.sayWithButtons(turn, node.reprompt() != null ? turn.text(node.reprompt())
+                    : turn.msg(MessageKey.TEXT_TOO_LONG, "max", String.valueOf(node.maxLength())));
             return Outcome.handled();
         }
         Optional<String> text = validText(node, reply);
