@@ -8,24 +8,23 @@ import id.ruangaman.audit.AuditLog;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
 import id.ruangaman.inbox.CaseFileRepository;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.inbox.InboxConfig;
-import id.ruangaman.web.FormText;
+import id.ruangaman.web.QueryCheck;
 import id.ruangaman.web.InboxLocale;
 import id.ruangaman.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -45,7 +44,7 @@ public class AuditResource {
     static class Templates {
         static native TemplateInstance list(List<AuditEvent> events, List<String> actions, String actor, String action, String ref,
                 String from, String to, int page, boolean hasNext, java.util.Map<Long, String> references,
-                java.util.Map<String, String> names);
+                java.util.Map<String, String> names, QueryCheck check, Used used);
     }
 
     private final AuditLog audit;
@@ -67,27 +66,30 @@ public class AuditResource {
         this.zone = config.zone();
     }
 
+    /**
+     * The log's page {@code page} (0 first, up to 100,000) filtered by {@code actor} (up to 64 characters), {@code action}
+     * (an {@link AuditAction} code), {@code ref} (a case's reference, up to 16) and the days {@code from}/{@code to}
+     * (YYYY-MM-DD, both included, in the inbox's zone). A value it cannot use is left out and said next to the filter form,
+     * answered 400, with what was typed still in its field ({@link QueryCheck}).
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list(@RestQuery String actor, @RestQuery String action, @RestQuery String ref, @RestQuery String from,
-            @RestQuery String to, @RestQuery Integer page) {
+    public Response list(@RestQuery String actor, @RestQuery String action, @RestQuery String ref, @RestQuery String from,
+            @RestQuery String to, @RestQuery String page) {
         List<String> actions = Arrays.stream(AuditAction.values()).map(AuditAction::code).toList();
-        actor = blank(actor);
-        action = blank(action);
-        ref = blank(ref);
-        if (action != null && !actions.contains(action)) {
-            throw new BadRequestException("unknown action");
-        }
-        FormText.limited(actor, 64); // the filter's maxlength; the refusal says the length and the limit
+        QueryCheck check = new QueryCheck(locale.get());
+        String actorShown = check.text("actor", actor, 64);
+        String actionShown = check.oneOf("action", action, actions);
+        String refShown = check.text("ref", ref, 16);
+        LocalDate fromDay = check.date("from", from);
+        LocalDate toDay = check.date("to", to);
+        int p = check.page(page, 100_000);
         Long intakeId = null;
-        if (ref != null) {
-            intakeId = cases.findByReference(ref.toUpperCase(Locale.ROOT)).map(c -> c.id).orElse(-1L);
+        if (refShown != null) {
+            intakeId = cases.findByReference(refShown.toUpperCase(Locale.ROOT)).map(c -> c.id).orElse(-1L);
         }
-        int p = page == null ? 0 : page;
-        if (p < 0 || p > 100_000) {
-            throw new BadRequestException("invalid page");
-        }
-        List<AuditEvent> events = audit.search(actor, action, intakeId, day(from, 0), day(to, 1), p * PAGE_SIZE, PAGE_SIZE + 1);
+        List<AuditEvent> events = audit.search(actorShown, actionShown, intakeId, start(fromDay, 0), start(toDay, 1), p * PAGE_SIZE,
+                PAGE_SIZE + 1);
         boolean hasNext = events.size() > PAGE_SIZE;
         List<AuditEvent> onPage = hasNext ? events.subList(0, PAGE_SIZE) : events;
         // Rows of a case the coordinator may not see (a conflict of interest) are left out, as in every list.
@@ -98,20 +100,19 @@ public class AuditResource {
         java.util.Map<Long, String> references = new java.util.HashMap<>();
         shown.stream().map(e -> e.intakeId).filter(java.util.Objects::nonNull).distinct()
                 .forEach(id -> references.put(id, cases.findByIdOptional(id).map(c -> c.referenceCode).orElse("")));
+        // The form keeps what was typed, refused or not, so it can be corrected; the pages' links carry only what was used.
         // Accounts, messages, files, providers and referrals by name and time, not "#2"; instants in the inbox's zone.
-        return locale.apply(Templates.list(shown, actions, actor, action, ref, blank(from), blank(to), p, hasNext, references,
-                rowNames.of(shown)));
+        return check.answer(locale.apply(Templates.list(shown, actions, blank(actor), actionShown, blank(ref), blank(from), blank(to), p,
+                hasNext, references, rowNames.of(shown), check, new Used(actorShown, actionShown, refShown,
+                        fromDay == null ? null : fromDay.toString(), toDay == null ? null : toDay.toString()))));
     }
 
-    private java.time.Instant day(String value, int plusDays) {
-        if (blank(value) == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim()).plusDays(plusDays).atStartOfDay(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("invalid date");
-        }
+    /** The filter values the list used, for its page links. */
+    public record Used(String actor, String action, String ref, String from, String to) {
+    }
+
+    private java.time.Instant start(LocalDate day, int plusDays) {
+        return day == null ? null : day.plusDays(plusDays).atStartOfDay(zone).toInstant();
     }
 
     private static String blank(String value) {

@@ -1,5 +1,6 @@
 package id.ruangaman.inbox;
 
+import id.ruangaman.web.QueryCheck;
 import id.ruangaman.web.Refused;
 
 import java.util.Locale;
@@ -9,7 +10,8 @@ import java.util.regex.Pattern;
 import id.ruangaman.transcript.Channel;
 
 /**
- * The case list's filters, validated: unknown values are refused with 400 rather than ignored.
+ * The case list's filters, validated: an unknown value is never ignored silently; the list page leaves it out and says
+ * so next to its form, with 400 ({@link #checked}).
  * {@code view} is one of mine, unassigned, overdue or empty (all I may see).
  */
 public record CaseFilter(String view, String status, String channel, String role, String service, String reference, int page,
@@ -33,51 +35,39 @@ public record CaseFilter(String view, String status, String channel, String role
     /**
      * {@code violence}: one of {@link #VIOLENCE_TYPES}; {@code urgent}: "medical" keeps only urgent-medical cases;
      * {@code child}: "yes" keeps only cases whose victim is under 18 (ANAK).
+     * @throws Refused (400, "invalid filter: <parameter>") when a value is not one the list takes
      */
     public static CaseFilter of(String view, String status, String channel, String role, String service, String reference, Integer page,
             String violence, String urgent, String child) {
-        violence = blankToNull(violence);
-        urgent = blankToNull(urgent);
-        child = blankToNull(child);
-        require(violence == null || VIOLENCE_TYPES.contains(violence), "violence");
-        require(urgent == null || "medical".equals(urgent), "urgent");
-        require(child == null || "yes".equals(child), "child");
-        CaseFilter base = basic(view, status, channel, role, service, reference, page);
-        return new CaseFilter(base.view(), base.status(), base.channel(), base.role(), base.service(), base.reference(), base.page(),
-                violence, urgent != null, child != null);
-    }
-
-    private static CaseFilter basic(String view, String status, String channel, String role, String service, String reference, Integer page) {
-        view = blankToNull(view);
-        status = blankToNull(status);
-        channel = blankToNull(channel);
-        role = blankToNull(role);
-        service = blankToNull(service);
-        reference = blankToNull(reference);
-        require(view == null || VIEWS.contains(view), "view");
-        require(status == null || CaseStatus.ALL.contains(status), "status");
-        if (channel != null) {
-            String upper = channel.toUpperCase(Locale.ROOT);
-            require(java.util.Arrays.stream(Channel.values()).anyMatch(c -> c.name().equals(upper)), "channel");
-            channel = upper;
+        QueryCheck check = new QueryCheck(Locale.ROOT);
+        CaseFilter filter = checked(check, view, status, channel, role, service, reference, page == null ? null : page.toString(),
+                violence, urgent, child);
+        if (!check.refusals().isEmpty()) {
+            throw Refused.invalidInput("invalid filter: " + check.refusals().get(0).field());
         }
-        require(role == null || ROLES.contains(role), "role");
-        require(service == null || SERVICES.contains(service), "service");
-        require(reference == null || REFERENCE.matcher(reference).matches(), "reference");
-        int p = page == null ? 0 : page;
-        require(p >= 0 && p <= 10_000, "page");
-        return new CaseFilter(view, status, channel, role, service, reference == null ? null : reference.toUpperCase(Locale.ROOT), p,
-                null, false, false);
+        return filter;
     }
 
-    private static void require(boolean ok, String what) {
-        if (!ok) {
-            throw Refused.invalidInput("invalid filter: " + what);
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+    /**
+     * The filter of the case list's query, each value checked on its own: a value the list does not take (an unknown
+     * status, a page "abc" or -5, a reference with a slash, a very long text) is left out and named in {@code check},
+     * and the others still apply. {@code channel} is read in any case; {@code page} is 0 to 10,000.
+     */
+    public static CaseFilter checked(QueryCheck check, String view, String status, String channel, String role, String service,
+            String reference, String page, String violence, String urgent, String child) {
+        String v = check.oneOf("view", view, VIEWS);
+        String st = check.oneOf("status", status, CaseStatus.ALL);
+        String c = QueryCheck.blank(channel);
+        c = check.oneOf("channel", c == null ? null : c.toUpperCase(Locale.ROOT),
+                java.util.Arrays.stream(Channel.values()).map(Enum::name).toList());
+        String r = check.oneOf("role", role, ROLES);
+        String sv = check.oneOf("service", service, SERVICES);
+        String ref = check.matching("ref", reference, REFERENCE, 16);
+        String vt = check.oneOf("violence", violence, VIOLENCE_TYPES);
+        String u = check.oneOf("urgent", urgent, java.util.List.of("medical"));
+        String ch = check.oneOf("child", child, java.util.List.of("yes"));
+        int p = check.page(page, 10_000);
+        return new CaseFilter(v, st, c, r, sv, ref == null ? null : ref.toUpperCase(Locale.ROOT), p, vt, u != null, ch != null);
     }
 
     /**

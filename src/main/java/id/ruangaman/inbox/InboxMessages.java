@@ -619,6 +619,17 @@ public interface InboxMessages {
     @Message
     String refused(String key);
 
+    /**
+     * A query value an inbox list page left out (web.QueryCheck.Refusal): {@code kind} date, choice, format, number, page
+     * or too_long; {@code field} the query parameter, worded by {@link #query_field}; a too long text's length and limit.
+     */
+    @Message
+    String query_refused(String kind, String field, String length, String limit);
+
+    /** The filter form's label of a query parameter ({@code status}, {@code from}, {@code q}…). */
+    @Message
+    String query_field(String field);
+
     /** What a form just saved, said once next to it ({@code web.SavedNotice}'s key without its id: {@code note}, {@code minutes}). */
     @Message
     String saved(String key);

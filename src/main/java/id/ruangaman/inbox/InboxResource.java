@@ -1,6 +1,7 @@
 package id.ruangaman.inbox;
 
 import id.ruangaman.web.InboxLocale;
+import id.ruangaman.web.QueryCheck;
 
 import java.net.URI;
 import java.time.Clock;
@@ -35,7 +36,8 @@ public class InboxResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<CaseRow> rows, CaseFilter filter, boolean hasNext, Instant now, InboxEventFeed.Cursor afterEvent,
-                List<String> statuses, List<String> channels, List<String> roles, List<String> services, List<String> violenceTypes);
+                List<String> statuses, List<String> channels, List<String> roles, List<String> services, List<String> violenceTypes,
+                QueryCheck check, String refTyped);
     }
 
     private final CaseListQuery query;
@@ -55,26 +57,32 @@ public class InboxResource {
         this.clock = clock;
     }
 
-    /** Leadership has no case list: it lands on its own page of concluded cases. */
+    /**
+     * Leadership has no case list: it lands on its own page of concluded cases. A query value the list does not take
+     * (an old bookmark, a hand-edited address) is left out, and the list is shown with the others and a reason next to
+     * the filter form, answered 400 ({@link QueryCheck}); the reference typed stays in its field.
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR, Role.PIMPINAN })
-    public TemplateInstance list(@RestQuery String view, @RestQuery String status, @RestQuery String channel,
-            @RestQuery String role, @RestQuery String service, @RestQuery String ref, @RestQuery Integer page,
+    public Response list(@RestQuery String view, @RestQuery String status, @RestQuery String channel,
+            @RestQuery String role, @RestQuery String service, @RestQuery String ref, @RestQuery String page,
             @RestQuery String violence, @RestQuery String urgent, @RestQuery String child) {
         if (current.isPimpinan()) {
             throw new RedirectionException(Response.Status.SEE_OTHER, URI.create("/inbox/pimpinan"));
         }
-        CaseFilter filter = CaseFilter.of(view, status, channel, role, service, ref, page, violence, urgent, child);
+        QueryCheck check = new QueryCheck(locale.get());
+        CaseFilter filter = CaseFilter.checked(check, view, status, channel, role, service, ref, page, violence, urgent, child);
         Instant now = Instant.now(clock);
         InboxEventFeed.Cursor after = feed.mark();
         int size = config.pageSize();
         List<CaseRow> rows = QuarkusTransaction.requiringNew()
                 .call(() -> query.page(filter, current.id(), current.isCoordinator(), now, size));
         boolean hasNext = rows.size() > size;
-        return locale.apply(Templates.list(hasNext ? rows.subList(0, size) : rows, filter, hasNext, now, after, CaseStatus.ALL,
+        String refTyped = check.refused("ref") ? QueryCheck.blank(ref) : filter.reference();
+        return check.answer(locale.apply(Templates.list(hasNext ? rows.subList(0, size) : rows, filter, hasNext, now, after, CaseStatus.ALL,
                 java.util.Arrays.stream(Channel.values()).map(Enum::name).toList(), CaseFilter.ROLES, CaseFilter.SERVICES,
-                CaseFilter.VIOLENCE_TYPES));
+                CaseFilter.VIOLENCE_TYPES, check, refTyped)));
     }
 
     /** Switches the inbox language (a cookie) and goes back to the page the form was on. */

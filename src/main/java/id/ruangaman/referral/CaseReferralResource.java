@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,7 +17,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import id.ruangaman.inbox.CaseFile;
-import id.ruangaman.web.FormText;
+import id.ruangaman.web.QueryCheck;
 import id.ruangaman.web.InboxLocale;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;
@@ -34,7 +33,7 @@ public class CaseReferralResource {
     static class Templates {
         static native TemplateInstance forCase(CaseFile file, List<ReferralService.Item> items, List<String> services,
                 List<String> selected, List<String> regions, String region, String q, List<Provider> results,
-                List<String> parts);
+                List<String> parts, QueryCheck check);
     }
 
     private final ReferralService referrals;
@@ -47,16 +46,21 @@ public class CaseReferralResource {
         this.locale = locale;
     }
 
-    /** The case's referrals and the directory search; without a search yet, the services asked for are selected. */
+    /**
+     * The case's referrals and the directory search; without a search yet, the services asked for are selected. A search
+     * value it cannot use (a service code it does not know, a region or text over 100 characters) is left out of the
+     * search and said next to the search form, answered 400, with the text typed still in its field ({@link QueryCheck}).
+     */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance forCase(@RestPath String ref, @RestQuery("service") List<String> service,
+    public Response forCase(@RestPath String ref, @RestQuery("service") List<String> service,
             @RestQuery String region, @RestQuery String q, @RestQuery String search) {
         List<ReferralService.Item> items = referrals.ofCase(ref, current);
         CaseFile file = items.isEmpty() ? null : items.get(0).file();
         if (file == null) {
             file = referrals.caseFile(ref, current);
         }
+        QueryCheck check = new QueryCheck(locale.get());
         List<String> selected = new ArrayList<>();
         if (search == null) {
             if (file.services != null) {
@@ -68,17 +72,17 @@ public class CaseReferralResource {
             }
         } else {
             for (String code : service == null ? List.<String>of() : service) {
-                if (!ReferralService.SERVICES.contains(code)) {
-                    throw new BadRequestException("unknown service");
+                String known = check.oneOf("service", code, ReferralService.SERVICES);
+                if (known != null && !selected.contains(known)) {
+                    selected.add(known);
                 }
-                selected.add(code);
             }
         }
-        FormText.limited(region, ReferralResource.MAX_QUERY);
-        FormText.limited(q, ReferralResource.MAX_QUERY);
-        List<Provider> results = referrals.search(selected, region, q);
-        return locale.apply(Templates.forCase(file, items, ReferralService.SERVICES, selected, referrals.regions(),
-                region, q, results, ReferralPart.CODES));
+        String regionUsed = check.text("region", region, ReferralResource.MAX_QUERY);
+        String qUsed = check.text("q", q, ReferralResource.MAX_QUERY);
+        List<Provider> results = referrals.search(selected, regionUsed, qUsed);
+        return check.answer(locale.apply(Templates.forCase(file, items, ReferralService.SERVICES, selected, referrals.regions(),
+                region, q, results, ReferralPart.CODES, check)));
     }
 
     @POST

@@ -28,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class ChildCaseFlagTest {
 
     private static final Pattern CHILD_FILTER = Pattern.compile(
-            "<form method=\"get\" action=\"(/inbox)\" class=\"filters\">.*?<input type=\"checkbox\" name=\"(child)\" value=\"([^\"]+)\"",
+            "<form method=\"get\" action=\"(/inbox)\" class=\"filters\"[^>]*>.*?<input type=\"checkbox\" name=\"(child)\" value=\"([^\"]+)\"",
             Pattern.DOTALL);
 
     @Inject

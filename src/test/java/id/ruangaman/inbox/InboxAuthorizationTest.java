@@ -124,7 +124,7 @@ class InboxAuthorizationTest {
         getAs(coordinator).when().get("/inbox/cases/RA-NOPE").then().statusCode(404).body(not(containsString("Exception")));
         getAs(coordinator).when().get("/inbox?status=bogus").then().statusCode(400);
         getAs(coordinator).when().get("/inbox?page=-1").then().statusCode(400);
-        getAs(coordinator).when().get("/inbox?page=abc").then().statusCode(404);
+        getAs(coordinator).when().get("/inbox?page=abc").then().statusCode(400);
     }
 
     @Test
