@@ -31,7 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class BroadWordTelegramTest {
 
-    private static final String ASK = "Terima kasih sudah memberi tahu.\nPelecehan bisa berupa beberapa hal.";
+    private static final String ASK = "Terima kasih sudah memberi tahu.\nYang kamu tulis bisa berupa beberapa hal.";
 
     private final FakeTelegram telegram = FakePlatforms.telegram();
 
@@ -63,6 +63,34 @@ class BroadWordTelegramTest {
 
         chats.walkTelegram(chat, IntakeWalk.of("violence_type:psychological_abuse", "violence_type:done"));
         assertEquals(List.of("psychological_abuse"), state(chat).answers().get("violence_type").values(), "the survivor's choice");
+        assertEquals("pelecehan / aku dilecehin / pelecehan", state(chat).answers().get("violence_type").raw(),
+                "the survivor's own words, kept for the counsellor");
+    }
+
+    /**
+     * "pelecehan dan dipukul" ticked physical assault and silently dropped "pelecehan"; "diancam" got "belum mengerti".
+     * Now the option is ticked and the same one message asks about the broad part; "diancam" ticks its option.
+     */
+    @Test
+    void anOptionBesideABroadWordIsTickedAndTheBroadPartIsAskedInOneMessage() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.text(chat, "/start"), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes",
+                "reporter_role:victim", "send_now:details"));
+
+        List<FakeTelegram.Call> replies = reply(chat, "pelecehan dan dipukul");
+        assertEquals(1, replies.size(), "one message: " + replies.stream().map(FakeTelegram.Call::text).toList());
+        assertTrue(replies.get(0).text().contains("Kekerasan fisik"), replies.get(0).text());
+        assertTrue(replies.get(0).text().contains(ASK), replies.get(0).text());
+        assertNotNull(replies.get(0).body().get("reply_markup"), "with the question's buttons");
+
+        List<FakeTelegram.Call> threatened = reply(chat, "diancam");
+        assertEquals(1, threatened.size());
+        assertFalse(threatened.get(0).text().contains("belum mengerti"), threatened.get(0).text());
+
+        chats.walkTelegram(chat, IntakeWalk.of("violence_type:done"));
+        assertEquals(List.of("physical_assault", "psychological_abuse"), state(chat).answers().get("violence_type").values());
+        assertEquals("pelecehan dan dipukul / diancam", state(chat).answers().get("violence_type").raw());
     }
 
     private List<FakeTelegram.Call> reply(long chat, String text) {

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class BroadWordTest {
 
-    private static final String ASK_ID = "Terima kasih sudah memberi tahu.\nPelecehan bisa berupa beberapa hal.";
-    private static final String ASK_EN = "Thank you for telling me.\nHarassment can mean several things.";
+    private static final String ASK_ID = "Terima kasih sudah memberi tahu.\nYang kamu tulis bisa berupa beberapa hal.";
+    private static final String ASK_EN = "Thank you for telling me.\nWhat you wrote can mean several things.";
 
     private static Flow intake;
     private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), new MutableClock(GoldenRun.START),
@@ -92,14 +92,125 @@ class BroadWordTest {
     @ParameterizedTest(name = "''{0}''")
     @CsvSource(delimiter = '|', value = {
             "aku diraba|sexual_assault",
-            "dilecehkan, diraba|sexual_assault",
-            "pelecehan dan dipukul|physical_assault",
-            "I was harassed and groped|sexual_assault"})
-    void shouldStillTickAnOptionNamedBesideTheBroadWord(String typed, String option) {
+            "dipaksa menikah|forced_marriage",
+            "aku dipaksa nikah sama ortu|forced_marriage",
+            "kekerasan fisik|physical_assault"})
+    void shouldTickAnOptionWithoutAskingWhenNoBroadWordIsLeft(String typed, String option) {
         Step step = engine.handle(intake, atViolenceType("id"), new Input.Text(typed));
 
         assertEquals(List.of(option), step.state().draft().selected());
-        assertTrue(messages(step).stream().noneMatch(message -> message.text().startsWith(ASK_ID)), "an option was named");
+        assertTrue(messages(step).stream().noneMatch(message -> message.text().contains(ASK_ID)),
+                "a broad word inside an option's words is that option: " + messages(step));
+    }
+
+    /**
+     * Walkthrough (chat2, session 19): "pelecehan dan dipukul" ticked physical assault and said nothing of "pelecehan".
+     * Now the named options are ticked and, in the same one message, the survivor is asked about the broad part; what
+     * they typed is kept as their own words.
+     */
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', value = {
+            "dilecehkan, diraba|sexual_assault",
+            "pelecehan dan dipukul|physical_assault",
+            "kekerasan seksual dan diancam|psychological_abuse",
+            "I was harassed and groped|sexual_assault"})
+    void shouldTickTheOptionAndAskAboutTheBroadWordBesideIt(String typed, String option) {
+        Step step = engine.handle(intake, atViolenceType("id"), new Input.Text(typed));
+
+        assertEquals(List.of(option), step.state().draft().selected(), "the option named is kept");
+        List<Output.Message> said = messages(step);
+        assertEquals(1, said.size(), "one message, never a flood: " + said);
+        assertTrue(said.get(0).text().contains(ASK_ID), "asked about the broad part: " + said.get(0).text());
+        assertEquals("violence_type", said.get(0).nodeId(), "with the question's buttons");
+        assertEquals(0, step.state().retries());
+
+        Step done = engine.handle(intake, step.state(), Input.ButtonPress.fromCallbackData("violence_type:done"));
+        Answer answer = done.state().answers().get("violence_type");
+        assertEquals(List.of(option), answer.values());
+        assertEquals(typed, answer.raw(), "the survivor's own words, for the counsellor");
+    }
+
+    /**
+     * Common words a survivor types at "Apa yang terjadi?" (slang, affixes, English): each picks its option. Before,
+     * "diperkosa?" was already a word, but "diancam", "dihajar", "nikah paksa", "dicabuli" got "belum mengerti".
+     */
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', value = {
+            "diperkosa?|rape",
+            "aku diperkosa|rape",
+            "dia memperkosa aku|rape",
+            "dirudapaksa|rape",
+            "aku dipaksa berhubungan badan|rape",
+            "I was raped|rape",
+            "dicabuli|sexual_assault",
+            "digrepe-grepe di bus|sexual_assault",
+            "dipegang-pegang|sexual_assault",
+            "I was groped|sexual_assault",
+            "molested|sexual_assault",
+            "dihajar pacar|physical_assault",
+            "dipukulin|physical_assault",
+            "aku dijambak dan dicekik|physical_assault",
+            "he hit me|physical_assault",
+            "nikah paksa|forced_marriage",
+            "mau dijodohkan paksa|forced_marriage",
+            "gaji ditahan|denial_of_resources",
+            "financial abuse|denial_of_resources",
+            "diancam|psychological_abuse",
+            "diancam terus|psychological_abuse",
+            "dibentak dan dimaki-maki|psychological_abuse",
+            "dibully|psychological_abuse",
+            "I was threatened|psychological_abuse",
+            "digrooming|grooming",
+            "diancam foto disebar|sextortion",
+            "sekstorsi|sextortion",
+            "blackmailed|sextortion",
+            "fotoku disebar|image_sharing",
+            "revenge porn|image_sharing",
+            "dikirimi foto bugil|unwanted_messages",
+            "chat mesum dari dosen|unwanted_messages",
+            "dick pic|unwanted_messages"})
+    void shouldPickTheOptionACommonWordMeans(String typed, String option) {
+        Step step = engine.handle(intake, atViolenceType("id"), new Input.Text(typed));
+
+        assertEquals(List.of(option), step.state().draft().selected(), "'" + typed + "': " + messages(step));
+        assertEquals(0, step.state().retries(), "not a failed answer");
+    }
+
+    /**
+     * Words that name what happened but not which option: a kind question, never "belum mengerti"; the words are kept
+     * and reach the counsellor with the answer (or with a skip).
+     */
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', value = {
+            "kekerasan seksual",
+            "aku dipaksa",
+            "kdrt",
+            "kekerasan dalam pacaran",
+            "KBGO",
+            "dikuntit terus",
+            "digodain di jalan",
+            "disakiti",
+            "sexual violence",
+            "I was abused",
+            "assaulted",
+            "domestic violence",
+            "stalked"})
+    void shouldAskKindlyAndKeepTheWordsWhenTheyFitSeveralOptions(String typed) {
+        Step step = engine.handle(intake, atViolenceType("id"), new Input.Text(typed));
+
+        List<Output.Message> said = messages(step);
+        assertEquals(1, said.size(), "one message: " + said);
+        assertTrue(said.get(0).text().startsWith(ASK_ID), "'" + typed + "': " + said.get(0).text());
+        assertEquals(0, step.state().retries(), "not a failed answer");
+        assertTrue(step.state().draft().selected().isEmpty(), "nothing ticked");
+
+        Step chosen = engine.handle(intake, step.state(), Input.ButtonPress.fromCallbackData("violence_type:sexual_assault"));
+        Step done = engine.handle(intake, chosen.state(), Input.ButtonPress.fromCallbackData("violence_type:done"));
+        assertEquals(typed, done.state().answers().get("violence_type").raw(), "kept as the survivor's own words");
+
+        Step skipped = engine.handle(intake, step.state(), Input.ButtonPress.fromCallbackData("violence_type:skip"));
+        assertTrue(skipped.state().answers().get("violence_type").skipped());
+        assertEquals(typed, skipped.state().answers().get("violence_type").raw(), "kept with a skip too");
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class Answering {
         if (outcome instanceof Outcome.Answered answered) {
             Navigator.answered(turn, node, answered.answer(), answered.exitKey());
         } else if (outcome instanceof Outcome.Invalid && reply instanceof Reply.Typed typed && TooBroad.said(node, typed.text())) {
-            TooBroad.askToChoose(turn, node); // "pelecehan": understood, but the person chooses which it was
+            TooBroad.askToChoose(turn, node, typed.text()); // "pelecehan": understood, but the person chooses which it was
         } else if (outcome instanceof Outcome.Invalid invalid) {
             retryOrFallBack(turn, node, invalid.raw(), place);
         } else {

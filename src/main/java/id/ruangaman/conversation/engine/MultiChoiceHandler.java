@@ -56,9 +56,10 @@ final class MultiChoiceHandler implements NodeHandler {
             return finish(turn, node, reply);
         }
         if (chosen.isPresent() && chosen.get().equals(ChoiceIds.SKIP)) {
-            return Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP);
+            return Outcome.answered(Answer.skipped(node.kind().fileName(), typedSoFar(turn)), ChoiceIds.SKIP);
         }
         List<String> selected = new ArrayList<>(turn.state().draft().selected());
+        boolean broad = false;
         if (reply instanceof Reply.Pick && chosen.isPresent()) {
             if (!selected.remove(chosen.get())) {
                 selected.add(chosen.get());
@@ -74,11 +75,12 @@ final class MultiChoiceHandler implements NodeHandler {
             said.ids().stream().filter(id -> !selected.contains(id)).forEach(selected::add);
             selected.removeAll(said.negatedIds()); // "tidak butuh bantuan hukum": not wanted, so not ticked
             turn.update(state -> state.withDraft(state.draft().plusPart(typed.text().strip()))); // kept as raw
+            broad = !said.ids().isEmpty() && TooBroad.said(node, typed.text()); // "pelecehan dan dipukul"
         } else {
             return Outcome.invalid(reply);
         }
         turn.update(state -> state.withDraft(state.draft().withSelected(inOptionOrder(node, selected))));
-        acknowledge(turn, node);
+        acknowledge(turn, node, broad ? TooBroad.question(turn, node) : null);
         return Outcome.handled();
     }
 
@@ -88,8 +90,7 @@ final class MultiChoiceHandler implements NodeHandler {
      */
     private Outcome finish(Turn turn, NodeDefinition node, Reply reply) {
         List<String> selected = turn.state().draft().selected();
-        List<String> typed = turn.state().draft().parts();
-        String raw = typed.isEmpty() ? null : String.join(" / ", typed);
+        String raw = typedSoFar(turn);
         if (selected.isEmpty()) {
             return node.isSkippable()
                     ? Outcome.answered(Answer.skipped(node.kind().fileName(), raw), ChoiceIds.SKIP)
@@ -98,11 +99,19 @@ final class MultiChoiceHandler implements NodeHandler {
         return Outcome.answered(Answer.choices(selected, raw), "next");
     }
 
-    private void acknowledge(Turn turn, NodeDefinition node) {
+    /** What the person typed at this question so far, each message that changed the selection, joined by " / ". */
+    private static String typedSoFar(Turn turn) {
+        List<String> typed = turn.state().draft().parts();
+        return typed.isEmpty() ? null : String.join(" / ", typed);
+    }
+
+    /** The selection, and where the reply also held a broad word, the question about it in the same message. */
+    private void acknowledge(Turn turn, NodeDefinition node, String broadQuestion) {
         List<String> selected = turn.state().draft().selected();
         String labels = node.options().stream().filter(option -> selected.contains(option.id()))
                 .map(option -> turn.text(option.label())).collect(Collectors.joining(", "));
-        String text = turn.msg(MessageKey.SELECTED, "selected", labels.isEmpty() ? "—" : labels);
+        String text = turn.msg(MessageKey.SELECTED, "selected", labels.isEmpty() ? "—" : labels)
+                + (broadQuestion == null ? "" : "\n\n" + broadQuestion);
         turn.emit(new Output.Message(text, node.id(), choices(turn, node).stream().map(c -> c.display(turn)).toList(), true));
     }
 

@@ -11,7 +11,10 @@ import java.util.Map;
  * A choice question's {@code too_broad} ({@link BroadWords}): a typed reply that picks no option but names a word the
  * flow knows is too broad ("pelecehan", "aku dilecehin", "harassed") gets one message that thanks and asks to choose,
  * with the question's buttons. It is not a failed answer (no retry is counted, so the question is never skipped for
- * it) and nothing is stored.
+ * it) and no option is ticked. At a multi choice the survivor's own words are kept (the draft's parts, the answer's
+ * {@code raw}), so the counsellor reads "pelecehan" beside what was chosen. A reply that names options and a broad word
+ * ("pelecehan dan dipukul") ticks the options and asks about the rest in the same one message
+ * ({@link MultiChoiceHandler}).
  */
 final class TooBroad {
 
@@ -29,12 +32,27 @@ final class TooBroad {
         if (broad == null || broad.words().isEmpty()) {
             return false;
         }
-        OptionDefinition meaning = new OptionDefinition(BROAD, new LocalizedText(Map.of()), broad.words(), null, null);
-        return ChoiceMatcher.mentions(typed, List.of(SystemChoices.option(meaning, false))).ids().contains(BROAD);
+        // Read beside the options, so a broad word inside an option's longer words ("dipaksa" in "dipaksa menikah",
+        // "kekerasan" in "kekerasan fisik") is that option, not a broad word.
+        List<ChoiceSpec> choices = new java.util.ArrayList<>();
+        node.options().forEach(option -> choices.add(SystemChoices.option(option, false)));
+        choices.add(SystemChoices.option(new OptionDefinition(BROAD, new LocalizedText(Map.of()), broad.words(), null, null), false));
+        return ChoiceMatcher.mentions(typed, choices).ids().contains(BROAD);
     }
 
-    /** One message: the flow's {@code too_broad.text} with the question's buttons; the retry count is left as it was. */
-    static void askToChoose(Turn turn, NodeDefinition node) {
+    /**
+     * One message: the flow's {@code too_broad.text} with the question's buttons; the retry count is left as it was. At a
+     * multi choice what was typed is kept as the survivor's own words (the answer's {@code raw} once it is given).
+     */
+    static void askToChoose(Turn turn, NodeDefinition node, String typed) {
+        if (node.kind() == id.ruangaman.conversation.definition.NodeKind.MULTI_CHOICE) {
+            turn.update(state -> state.withDraft(state.draft().plusPart(typed.strip())));
+        }
         Prompter.sayWithButtons(turn, turn.text(node.tooBroad().text()));
+    }
+
+    /** The flow's {@code too_broad.text}, for a reply that also ticked options: said after the acknowledgement. */
+    static String question(Turn turn, NodeDefinition node) {
+        return turn.text(node.tooBroad().text());
     }
 }
