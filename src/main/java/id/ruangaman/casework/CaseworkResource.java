@@ -25,6 +25,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.CaseService;
 import id.ruangaman.inbox.CaseStatus;
+import id.ruangaman.web.DownloadName;
 import id.ruangaman.web.InboxLocale;
 import id.ruangaman.web.TextTooLong;
 import id.ruangaman.inbox.StepRefused;
@@ -227,7 +228,7 @@ public class CaseworkResource {
         });
     }
 
-    /** A kept recording or photo: downloaded, never shown inline; audited. */
+    /** A kept recording or photo: downloaded (named after its type, {@code interview-3.ogg}), never shown inline; audited. */
     @GET
     @Path("/interviews/{id}/attachment")
     @Consumes(MediaType.WILDCARD)
@@ -235,7 +236,7 @@ public class CaseworkResource {
     public Response attachment(@RestPath String ref, @RestPath long id) {
         Interview i = work.attachment(ref, id, current);
         return Response.ok(i.attachment, "application/octet-stream")
-                .header("Content-Disposition", "attachment; filename=\"interview-" + i.id + "\"")
+                .header("Content-Disposition", DownloadName.header("attachment", "interview", i.id, i.attachmentType))
                 .header("Content-Security-Policy", "default-src 'none'; sandbox").build();
     }
 

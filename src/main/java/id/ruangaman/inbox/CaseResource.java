@@ -1,5 +1,6 @@
 package id.ruangaman.inbox;
 
+import id.ruangaman.web.DownloadName;
 import id.ruangaman.web.InboxLocale;
 
 import java.net.URI;
@@ -156,6 +157,7 @@ public class CaseResource {
     /**
      * Evidence, only through this authorised and audited endpoint. Images, videos and audio of common types are
      * served inline (the case page blurs images and videos until clicked and never autoplays); anything else downloads.
+     * Either way the file is named after its type ({@link DownloadName}: {@code evidence-12.pdf}), so it opens.
      */
     @GET
     @Path("/media/{mediaId}")
@@ -164,7 +166,7 @@ public class CaseResource {
         String type = item.mimeType == null || item.mimeType.isBlank() ? "application/octet-stream" : item.mimeType;
         boolean inline = type.matches("image/(png|jpeg|gif|webp)|video/(mp4|webm|ogg|quicktime)|audio/(ogg|mpeg|mp4|aac|webm|opus)");
         return Response.ok(item.content, inline ? type : "application/octet-stream")
-                .header("Content-Disposition", (inline ? "inline" : "attachment") + "; filename=\"evidence-" + item.id + "\"")
+                .header("Content-Disposition", DownloadName.header(inline ? "inline" : "attachment", "evidence", item.id, type))
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .build();
     }

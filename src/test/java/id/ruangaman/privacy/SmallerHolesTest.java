@@ -115,6 +115,40 @@ class SmallerHolesTest {
         assertEquals("nosniff", image.header("X-Content-Type-Options"));
     }
 
+    /**
+     * A survivor's PDF downloaded from the case page opens with a double click: the file is named after its type
+     * ({@code evidence-N.pdf}), not a bare {@code evidence-N} the computer cannot open. An active type (HTML, SVG)
+     * keeps a name without an extension, so a double click never opens it as a page.
+     */
+    @Test
+    void shouldNameEachDownloadWithTheExtensionOfItsType() {
+        fixtures.account("download-name-coordinator", Role.COORDINATOR);
+        String session = login("download-name-coordinator");
+        String ref = fixtures.submittedCase(true);
+        long contact = data.contactOf(ref);
+        long intake = data.intakeOf(ref);
+        long pdf = media(contact, intake, "application/pdf", "%PDF-1.4 synthetic");
+        long jpeg = media(contact, intake, "image/jpeg", "jpeg-bytes");
+        long voice = media(contact, intake, "audio/ogg", "ogg-bytes");
+        long word = media(contact, intake, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx-bytes");
+        long html = media(contact, intake, "text/html", "<p>synthetic</p>");
+        long svg = media(contact, intake, "image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        long unknown = media(contact, intake, null, "bytes");
+        assertEquals("attachment; filename=\"evidence-" + pdf + ".pdf\"", disposition(session, ref, pdf));
+        assertEquals("inline; filename=\"evidence-" + jpeg + ".jpg\"", disposition(session, ref, jpeg));
+        assertEquals("inline; filename=\"evidence-" + voice + ".ogg\"", disposition(session, ref, voice));
+        assertEquals("attachment; filename=\"evidence-" + word + ".docx\"", disposition(session, ref, word));
+        assertEquals("attachment; filename=\"evidence-" + html + "\"", disposition(session, ref, html));
+        assertEquals("attachment; filename=\"evidence-" + svg + "\"", disposition(session, ref, svg));
+        assertEquals("attachment; filename=\"evidence-" + unknown + "\"", disposition(session, ref, unknown));
+    }
+
+    private static String disposition(String session, String ref, long media) {
+        Response response = getAs(session).get("/inbox/cases/" + ref + "/media/" + media);
+        response.then().statusCode(200);
+        return response.header("Content-Disposition");
+    }
+
     @Test
     void shouldReplayOnlyVisibleCasesAndEndTheStreamOfADeactivatedAccount() throws Exception {
         Account a = fixtures.account("stream-a", Role.COUNSELLOR);
