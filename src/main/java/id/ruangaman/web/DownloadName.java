@@ -7,8 +7,9 @@ import java.util.Map;
  * The file name a download is given ({@code Content-Disposition}), so that what a counsellor downloads opens with a
  * double click: {@code evidence-12.pdf}, {@code interview-3.ogg}. The extension comes from the stored MIME type, never
  * from a name the sender chose (a survivor's file name is personal data and stays out of headers). Only passive types
- * get one: HTML, SVG, scripts and anything unknown keep a bare name, so a double click never opens them as a page or
- * runs them.
+ * get one: HTML, SVG, scripts, the older Office formats that carry macros ({@code .doc}, {@code .xls}, {@code .ppt}; their
+ * current forms {@code .docx}, {@code .xlsx}, {@code .pptx} cannot) and anything unknown keep a bare name, so a double
+ * click never opens them as a page or runs code a sender put in them.
  */
 public final class DownloadName {
 
@@ -34,11 +35,8 @@ public final class DownloadName {
             Map.entry("audio/wav", "wav"),
             Map.entry("text/plain", "txt"),
             Map.entry("text/csv", "csv"),
-            Map.entry("application/msword", "doc"),
             Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
-            Map.entry("application/vnd.ms-excel", "xls"),
             Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-            Map.entry("application/vnd.ms-powerpoint", "ppt"),
             Map.entry("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"),
             Map.entry("application/vnd.oasis.opendocument.text", "odt"),
             Map.entry("application/zip", "zip"));

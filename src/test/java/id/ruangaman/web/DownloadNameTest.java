@@ -14,6 +14,10 @@ class DownloadNameTest {
         assertEquals("", DownloadName.extension("text/html"));
         assertEquals("", DownloadName.extension("image/svg+xml"));
         assertEquals("", DownloadName.extension("application/x-msdownload"));
+        assertEquals(".docx", DownloadName.extension("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        assertEquals("", DownloadName.extension("application/msword"), "the older Office formats can carry macros");
+        assertEquals("", DownloadName.extension("application/vnd.ms-excel"));
+        assertEquals("", DownloadName.extension("application/vnd.ms-powerpoint"));
         assertEquals("", DownloadName.extension(""));
         assertEquals("", DownloadName.extension(null));
         assertEquals("inline; filename=\"evidence-7.png\"", DownloadName.header("inline", "evidence", 7, "image/png"));
