@@ -228,7 +228,7 @@ public class Labels {
         List<String> parts = new ArrayList<>();
         if (a.skipped()) {
             if (a.raw() != null) {
-                parts.add(quote(card(a.raw())));
+                parts.add(msg().typed_as(quote(card(a.raw())))); // what the survivor typed, labelled as theirs
             }
             return String.join("\n", parts);
         }

@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A multi-choice answer given in the person's own words keeps those words (walkthrough 7: only a typed single choice
- * did), so the case page shows "(diketik: …)" beside the options, as it does for a single choice. The words are
+ * did), so the case page shows "Kata-kata pelapor: …" beside the options, as it does for a single choice. The words are
  * stored encrypted with the other answers and are gone after /hapus.
  */
 @QuarkusTest
@@ -67,12 +67,50 @@ class TypedMultiChoiceInboxTest {
                 "select reference_code from intake where contact_id = ?1").setParameter(1, person.contactId).getSingleResult());
 
         InboxFixtures.getAs(session).when().get("/inbox/cases/" + ref).then().statusCode(200)
-                .body(containsString("Konseling dengan psikolog")).body(containsString("(diketik: \u201c" + services + "\u201d)"))
-                .body(containsString("(diketik: \u201c" + violence + "\u201d)"));
+                .body(containsString("Konseling dengan psikolog")).body(containsString("Kata-kata pelapor: \u201c" + services + "\u201d"))
+                .body(containsString("Kata-kata pelapor: \u201c" + violence + "\u201d"));
         try (Connection db = dataSource.getConnection()) {
             assertEquals(List.of(), DatabaseScan.find(db, cipher, false, List.of(sentinel)), "readable without the data key");
             List<String> encrypted = DatabaseScan.find(db, cipher, true, List.of(sentinel));
             assertTrue(encrypted.contains("intake.answers: " + sentinel), encrypted.toString());
+        }
+
+        person.text("/hapus").text("ya");
+
+        try (Connection db = dataSource.getConnection()) {
+            assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(sentinel)), "after /hapus");
+        }
+    }
+
+    /**
+     * Walkthrough (chat2, session 19): a broad word ("pelecehan", "kekerasan seksual") was not kept, so the counsellor
+     * never saw what the survivor had typed. Now the words are the answer's own words, shown as "Kata-kata pelapor",
+     * beside the options chosen and also when the question was skipped; encrypted, and gone after /hapus.
+     */
+    @Test
+    void shouldShowTheSurvivorsBroadWordsToTheCounsellorKeepThemEncryptedAndEraseThem() throws Exception {
+        fixtures.account("broad-words-coordinator", Role.COORDINATOR);
+        String session = InboxFixtures.login("broad-words-coordinator");
+        String sentinel = "sintetis" + UUID.randomUUID().toString().substring(0, 8);
+        String broad = "kekerasan seksual " + sentinel;
+        String mixed = "pelecehan dan dipukul " + sentinel;
+
+        DevConversation person = new DevConversation(contacts, conversations, media);
+        person.button("language:id").button("consent:yes").button("in_danger:no").button("safe_to_reply:yes")
+                .button("reporter_role:victim").button("send_now:details").text(broad).text(mixed).button("violence_type:done")
+                .button("incident_when:longer").button("victim_minor:no").button("incident_place:skip").button("chronology:skip")
+                .button("biodata_offer:no").button("reported_offer:no").button("evidence_consent:no")
+                .button("services:skip").button("urgent_need:skip")
+                .button("contact_offer:no").button("stats_consent:skip").button("summary:confirm");
+        String ref = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select reference_code from intake where contact_id = ?1").setParameter(1, person.contactId).getSingleResult());
+
+        InboxFixtures.getAs(session).when().get("/inbox/cases/" + ref).then().statusCode(200)
+                .body(containsString("Kekerasan fisik"))
+                .body(containsString("Kata-kata pelapor: \u201c" + broad + " / " + mixed + "\u201d"));
+        try (Connection db = dataSource.getConnection()) {
+            assertEquals(List.of(), DatabaseScan.find(db, cipher, false, List.of(sentinel)), "readable without the data key");
+            assertTrue(DatabaseScan.find(db, cipher, true, List.of(sentinel)).contains("intake.answers: " + sentinel));
         }
 
         person.text("/hapus").text("ya");
