@@ -107,9 +107,9 @@ public interface ChannelsConfig {
 
     /**
      * How long the raw payload of a processed update is kept (for diagnosing a failed step) before a
-     * scheduled job empties it (RawPayloadPurge). The row itself (hashed id, status) stays so platform
-     * redeliveries are still recognised: Meta retries a webhook for up to 7 days, Telegram for 24 hours. A WhatsApp
-     * row left with nothing but its hashed id (its person erased, or naming no one) is deleted after the same period.
+     * scheduled job empties it, with the hashes of the ids of the people it was from or about (RawPayloadPurge). A
+     * Telegram row (update id, status) stays so a redelivery is still recognised (Telegram retries for 24 hours); a
+     * WhatsApp row, left with nothing but its hashed id, is deleted then: Meta retries a webhook for up to 7 days.
      */
     @WithDefault("7D")
     Duration rawPayloadRetention();

@@ -65,6 +65,21 @@ public class ReporterErasure {
     public static final String CHAT_ACTOR = "survivor-chat";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * Empties the raw updates from or about the person (?1 the channel, ?2 and ?3 the hashes of their platform id and
+     * WhatsApp user id). Only updates that still hold a payload can hold a hash of anyone: the retention empties both
+     * together (RawPayloadPurge, V184), and so does closing an update emptied while it waited
+     * (InboundProcessor.MARK_PROCESSED). A pending update keeps its hashes until it is closed (the queue orders by them);
+     * a closed one loses them now. Found through two partial indexes: by the person the update is from or about
+     * ({@code inbound_update_subject_idx}), and by the chat where that is someone else, a group's update
+     * ({@code inbound_update_chat_idx}, V185): the predicates below repeat theirs, so neither scans the table.
+     */
+    static final String ERASE_RAW_UPDATES = "update inbound_update set payload = null, "
+            + "contact_hash = case when status = 'PENDING' then contact_hash end, "
+            + "subject_hash = case when status = 'PENDING' then subject_hash end "
+            + "where channel = ?1 and payload is not null and (subject_hash in (?2, ?3) or (contact_hash in (?2, ?3) "
+            + "and contact_hash is not null and (subject_hash is null or contact_hash <> subject_hash)))";
+
     private final ChatMessageRepository messages;
     private final MediaRepository media;
     private final IntakeRepository intakes;
@@ -132,13 +147,7 @@ public class ReporterErasure {
                 .setParameter(1, contact.id).getResultList();
         List<Long> cases = ids.stream().map(Number::longValue).toList();
         byte[] userIdHash = contact.userIdHash == null ? contact.externalIdHash : contact.userIdHash;
-        // Pending updates keep their hashes until they are closed (the queue orders them by contact_hash), and closing an
-        // emptied update clears them (InboundProcessor.MARK_PROCESSED); a closed one loses them now. Updates whose payload
-        // the retention already emptied are found too: their hashes are the person's all the same.
-        int rawUpdates = em.createNativeQuery("update inbound_update set payload = null, "
-                + "contact_hash = case when status = 'PENDING' then contact_hash end, "
-                + "subject_hash = case when status = 'PENDING' then subject_hash end where channel = ?1 "
-                + "and (contact_hash in (?2, ?3) or subject_hash in (?2, ?3))")
+        int rawUpdates = em.createNativeQuery(ERASE_RAW_UPDATES)
                 .setParameter(1, contact.channel.name()).setParameter(2, contact.externalIdHash).setParameter(3, userIdHash)
                 .executeUpdate();
         int erasedMessages = messages.eraseContent(contact.id);
