@@ -269,7 +269,10 @@ class CaseworkService {
         audit.record(who.getUsername(), AuditAction.INTERVIEW, file.id, "minutes interview:" + i.id + (consent ? " consent" : ""));
     }
 
-    /** Keeps a recording or photo of an interview, only when the interviewee's consent is on record (409 otherwise). */
+    /**
+     * Keeps a recording or photo of an interview, only when the interviewee's consent is on record (409 otherwise);
+     * 400 for no file, a type not accepted, or content that is not of its declared type ({@link FileSignature}).
+     */
     @Transactional
     public void attach(String ref, long interviewId, byte[] content, String type, CurrentAccount who) {
         CaseFile file = writable(ref, who);
@@ -284,6 +287,9 @@ class CaseworkService {
         String mime = type == null ? "" : type.trim().toLowerCase();
         if (!mime.matches("(image/(png|jpeg|webp)|audio/(mpeg|ogg|mp4|wav)|video/(mp4|webm)|application/pdf)")) {
             throw FormRefused.invalid("attachment_type");
+        }
+        if (!FileSignature.matches(mime, content)) {
+            throw FormRefused.invalid("attachment_content");
         }
         i.attachment = content;
         i.attachmentType = mime;
