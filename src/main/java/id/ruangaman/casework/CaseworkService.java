@@ -88,7 +88,7 @@ class CaseworkService {
         a.conditionNotes = optional(notes);
         a.risks = required(risks, "risks");
         a.mitigation = required(mitigation, "mitigation");
-        a.recordedBy = who.getUsername();
+        a.recordedById = who.id();
         a.recordedAt = now();
         if (a.intakeId == null) {
             a.intakeId = file.id;
@@ -137,7 +137,7 @@ class CaseworkService {
             }
             f.note = note;
             f.examined = what;
-            f.recordedBy = who.getUsername();
+            f.recordedById = who.id();
             f.recordedAt = now();
             if (fresh) {
                 repo.persist(f);
@@ -332,7 +332,7 @@ class CaseworkService {
             c.accompaniment = optional(accompaniment);
             c.protection = optional(protection);
         }
-        c.recordedBy = who.getUsername();
+        c.recordedById = who.id();
         c.recordedAt = now();
         if (c.intakeId == null) {
             c.intakeId = file.id;
@@ -367,7 +367,7 @@ class CaseworkService {
             r.sanctionDetails = null;
         }
         r.aggravating = codes(aggravating, Vocabulary.AGGRAVATING, "aggravating");
-        r.recordedBy = who.getUsername();
+        r.recordedById = who.id();
         r.recordedAt = now();
         if (r.intakeId == null) {
             r.intakeId = file.id;
@@ -610,7 +610,7 @@ class CaseworkService {
 
     private void recordConsent(Interview i, CurrentAccount who) {
         i.recordingConsent = true;
-        i.consentRecordedBy = who.getUsername();
+        i.consentRecordedById = who.id();
         i.consentRecordedAt = now();
     }
 

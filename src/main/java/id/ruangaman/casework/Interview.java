@@ -57,6 +57,11 @@ public class Interview {
     @Column(name = "recording_consent", nullable = false)
     public boolean recordingConsent;
 
+    /** The account that recorded the consent to record, by id (V187); null for a system actor or a username that named no account. */
+    @Column(name = "consent_recorded_by_account_id")
+    public Long consentRecordedById;
+
+    /** The readable fallback: the username as stored before V187 when it named no account, or a system actor; else null. */
     @Column(name = "consent_recorded_by")
     public String consentRecordedBy;
 

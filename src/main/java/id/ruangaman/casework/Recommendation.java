@@ -48,7 +48,12 @@ public class Recommendation {
     @Column(name = "aggravating", nullable = false)
     public String aggravating;
 
-    @Column(name = "recorded_by", nullable = false)
+    /** The account that recorded the recommendation, by id (V188); null for a username that named no account. */
+    @Column(name = "recorded_by_account_id")
+    public Long recordedById;
+
+    /** The readable fallback: the username as stored before V188 when it named no account; else null. */
+    @Column(name = "recorded_by")
     public String recordedBy;
 
     @Column(name = "recorded_at", nullable = false)

@@ -23,7 +23,12 @@ public class CaseCheck {
     @Id
     public String component;
 
-    @Column(name = "checked_by", nullable = false)
+    /** The account that ticked the item, by id (V187); null for a system actor or a username that named no account. */
+    @Column(name = "checked_by_account_id")
+    public Long checkedById;
+
+    /** The readable fallback: the username as stored before V187 when it named no account, or a system actor; else null. */
+    @Column(name = "checked_by")
     public String checkedBy;
 
     @Column(name = "checked_at", nullable = false)

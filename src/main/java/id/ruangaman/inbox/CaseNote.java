@@ -26,7 +26,12 @@ public class CaseNote {
     @Column(name = "intake_id", nullable = false)
     public Long intakeId;
 
-    @Column(nullable = false)
+    /** The account that wrote the note, by id (V188); null for a username that named no account. */
+    @Column(name = "author_account_id")
+    public Long authorId;
+
+    /** The readable fallback: the username as stored before V188 when it named no account; else null. */
+    @Column(name = "author")
     public String author;
 
     @Convert(converter = EncryptedStringConverter.class)

@@ -212,7 +212,7 @@ public class CaseService {
             CaseCheck check = new CaseCheck();
             check.intakeId = file.id;
             check.component = component;
-            check.checkedBy = who.getUsername();
+            check.checkedById = who.id();
             check.checkedAt = Instant.now(clock);
             work.persist(check);
         } else if (!checked && existing != null) {
@@ -235,7 +235,7 @@ public class CaseService {
         refuseIfDeleted(file);
         CaseNote note = new CaseNote();
         note.intakeId = file.id;
-        note.author = who.getUsername();
+        note.authorId = who.id();
         note.body = text.strip();
         note.createdAt = Instant.now(clock);
         work.persist(note);

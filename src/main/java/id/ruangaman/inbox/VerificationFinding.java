@@ -41,7 +41,12 @@ public class VerificationFinding {
     @Column(name = "examined")
     public String examined;
 
-    @Column(name = "recorded_by", nullable = false)
+    /** The account that recorded the finding, by id (V187); null for a system actor or a username that named no account. */
+    @Column(name = "recorded_by_account_id")
+    public Long recordedById;
+
+    /** The readable fallback: the username as stored before V187 when it named no account, or a system actor; else null. */
+    @Column(name = "recorded_by")
     public String recordedBy;
 
     @Column(name = "recorded_at", nullable = false)

@@ -58,7 +58,12 @@ public class Referral {
     @Column(nullable = false)
     public String status;
 
-    @Column(name = "created_by", nullable = false)
+    /** The account that drafted the referral, by id (V187); null for a system actor or a username that named no account. */
+    @Column(name = "created_by_account_id")
+    public Long createdById;
+
+    /** The readable fallback: the username as stored before V187 when it named no account, or a system actor; else null. */
+    @Column(name = "created_by")
     public String createdBy;
 
     @Column(name = "created_at", nullable = false)
@@ -90,6 +95,11 @@ public class Referral {
     @Column(name = "consent_provider_message")
     public String consentProviderMessage;
 
+    /** The account that recorded the guardian's consent, by id (V187); null for a system actor or a username that named no account. */
+    @Column(name = "override_by_account_id")
+    public Long overrideById;
+
+    /** The readable fallback: the username as stored before V187 when it named no account, or a system actor; else null. */
     @Column(name = "override_by")
     public String overrideBy;
 
@@ -109,6 +119,11 @@ public class Referral {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
+    /** The account that revoked the referral, by id (V187); null for a system actor or a username that named no account. */
+    @Column(name = "revoked_by_account_id")
+    public Long revokedById;
+
+    /** The readable fallback: the username as stored before V187 when it named no account, or a system actor; else null. */
     @Column(name = "revoked_by")
     public String revokedBy;
 

@@ -32,7 +32,7 @@ class ReferralLetters {
         Instant consentAt = referral.consentAnsweredAt == null ? Instant.now(clock) : referral.consentAnsweredAt;
         var files = referral.consented().contains(ReferralPart.EVIDENCE) ? media.keptFor(item.file().id, consentAt)
                 : java.util.List.<MediaRepository.KeptFile>of();
-        String role = accounts.findByUsername(referral.createdBy).map(a -> a.role).orElse(null);
+        String role = referral.createdById == null ? null : accounts.findByIdOptional(referral.createdById).map(a -> a.role).orElse(null);
         return ReferralLetter.of(item, contact, files, role);
     }
 }

@@ -139,7 +139,7 @@ class ReferralService {
         referral.service = service;
         referral.setParts(parts);
         referral.status = ReferralStatus.DRAFT.code();
-        referral.createdBy = who.getUsername();
+        referral.createdById = who.id();
         referral.createdAt = now;
         referral.statusChangedAt = now;
         referrals.persist(referral);
@@ -222,7 +222,7 @@ class ReferralService {
         move(referral, ReferralStatus.CONSENTED, who.getUsername(), item.file().id, "by:guardian");
         referral.consentBy = "guardian";
         referral.consentAnsweredAt = referral.statusChangedAt;
-        referral.overrideBy = who.getUsername();
+        referral.overrideById = who.id();
         referral.overrideReason = trimmed;
     }
 
@@ -277,7 +277,7 @@ class ReferralService {
             referral.completedAt = referral.statusChangedAt;
         } else if (target == ReferralStatus.REVOKED) {
             referral.revokedAt = referral.statusChangedAt;
-            referral.revokedBy = who.getUsername();
+            referral.revokedById = who.id();
         }
     }
 

@@ -61,6 +61,18 @@ public class People {
     }
 
     /**
+     * Who a record names: the person's name for {@code accountId} when the record keeps the account (since V187), else
+     * {@code fallback} as it was stored (a username that named no account when the record was converted, or a system
+     * actor), shown as it is; "" when both are null.
+     */
+    public String who(Long accountId, String fallback) {
+        if (accountId != null) {
+            return nameOf(accountId);
+        }
+        return fallback == null ? "" : fallback;
+    }
+
+    /**
      * The person's name for an account id as a record keeps it ("12"); "?" when there is no such account or the id is not
      * a number.
      */

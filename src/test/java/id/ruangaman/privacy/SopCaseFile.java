@@ -120,13 +120,13 @@ final class SopCaseFile {
      */
     void assertSkeletonKept(java.sql.Connection db, long intakeId) throws java.sql.SQLException {
         Map<String, String> kept = new LinkedHashMap<>();
-        kept.put("case_assessment", "condition || '/' || risk_level || '/' || recorded_by");
-        kept.put("case_verification_finding", "string_agg(component || '/' || recorded_by, ',' order by component)");
+        kept.put("case_assessment", "condition || '/' || risk_level || '/' || (select a.username from account a where a.id = recorded_by_account_id)");
+        kept.put("case_verification_finding", "string_agg(component || '/' || (select a.username from account a where a.id = recorded_by_account_id), ',' order by component)");
         kept.put("case_meeting", "victim_choice || '/' || held_on");
         kept.put("case_assignment_letter", "letter_number || '/' || issued_on || '/' || team_account_ids");
         kept.put("case_party", "string_agg(role || ':' || campus_status, ',' order by id)");
         kept.put("case_interview", "channel || '/' || recording_consent || '/' || (held_at at time zone 'Asia/Jakarta')::date");
-        kept.put("case_conclusion", "outcome || '/' || recorded_by");
+        kept.put("case_conclusion", "outcome || '/' || (select a.username from account a where a.id = recorded_by_account_id)");
         kept.put("case_recommendation", "sanction_tier || '/' || sanction_measure || '/' || aggravating");
         kept.put("case_decision", "decision_number || '/' || decided_on || '/' || sanction_tier || '/' || sanction_measure || '/' || recovery_until");
         kept.put("case_sanction_execution", "state || '/' || completion_report_on || '/' || certificate_number || '/' || certificate_on");

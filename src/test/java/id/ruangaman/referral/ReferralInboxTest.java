@@ -38,11 +38,12 @@ class ReferralInboxTest {
 
     private String counsellor;
     private String coordinator;
+    private Long coordinatorId;
 
     @BeforeEach
     void login() {
         fixtures.account("referral-counsellor", Role.COUNSELLOR);
-        fixtures.account("referral-coordinator", Role.COORDINATOR);
+        coordinatorId = fixtures.account("referral-coordinator", Role.COORDINATOR).id;
         counsellor = InboxFixtures.login("referral-counsellor");
         coordinator = InboxFixtures.login("referral-coordinator");
     }
@@ -197,7 +198,8 @@ class ReferralInboxTest {
         Referral consented = data.referral(id);
         assertEquals("consented", consented.status);
         assertEquals("guardian", consented.consentBy);
-        assertEquals("referral-coordinator", consented.overrideBy);
+        assertEquals(coordinatorId, consented.overrideById, "the coordinator's account, by id");
+        assertEquals(null, consented.overrideBy, "no username kept where the account is known");
         assertEquals("Orang tua korban anak menyetujui secara tertulis", consented.overrideReason);
         assertEquals("identity,needs", consented.consentedParts);
         status(coordinator, id, "sent", 303);
