@@ -177,8 +177,10 @@ public class ConversationService {
         // A case's thread has its own measure (one acknowledgement per quiet period, the keep-this-file question once):
         // taking a file of a burst silently there would swallow the one acknowledgement or question the burst gets.
         boolean thread = state.filter(current -> current.status() == SessionStatus.COMPLETED && current.thread() != null).isPresent();
+        // Where no file is asked, the first file of a burst (an album) is the one answered, the rest quietly: before, the
+        // first was quiet because more were coming and the others because one had just come, so an album got no reply.
         boolean quiet = input instanceof Input.Media && !thread
-                && (moreFilesComing || !fileWanted && previous.get().filter(this::recentFile).isPresent())
+                && (fileWanted ? moreFilesComing : previous.get().filter(this::recentFile).isPresent())
                 || input instanceof Input.Unsupported && unreadableNoted(contactId);
         AtomicReference<String> pressAnswer = new AtomicReference<>();
         List<ChatMessage> replies = receiveLocked(contact, session, state, input, null, providerMessageId, quiet,

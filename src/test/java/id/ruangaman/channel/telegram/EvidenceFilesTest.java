@@ -187,6 +187,44 @@ class EvidenceFilesTest {
         return QuarkusTransaction.requiringNew().call(() -> SessionStateJson.read(sessions.findByContact(contactId).orElseThrow().state));
     }
 
+    /**
+     * Walkthrough (chat2, session 19): three photos of evidence sent at once to a question that asks for none. By design
+     * (no flood) they get one reply, and it must speak of everything that was sent, not of "that file" as if the others
+     * were ignored. Nothing is fetched or kept here (the reply says where evidence goes).
+     */
+    @Test
+    void shouldAnswerAnAlbumAtAQuestionWithoutFilesOnceAndForEverythingSent() throws Exception {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        chats.walkTelegram(chat, id.ruangaman.testing.IntakeWalk.of("language:en", "consent:yes", "in_danger:no",
+                "safe_to_reply:yes", "reporter_role:victim", "send_now:details"));
+        int before = telegram.sentTo(chat).size();
+
+        List<Long> updates = new ArrayList<>();
+        processor.pause();
+        try {
+            for (int i = 0; i < 3; i++) {
+                long update = TelegramFixtures.newUpdateId();
+                updates.add(update);
+                TelegramChats.post(albumPhoto(update, chat, "elsewhere-" + i + "-" + chat, null)).then().statusCode(200);
+            }
+        } finally {
+            processor.resume();
+        }
+        for (long update : updates) {
+            Eventually.await("update processed", Duration.ofSeconds(30), () -> "DONE".equals(chats.status(update)));
+        }
+        Eventually.await("replies sent", Duration.ofSeconds(30), () -> chats.outboxDrained(chat));
+
+        List<String> replies = telegram.sentTo(chat).subList(before, telegram.sentTo(chat).size()).stream()
+                .map(FakeTelegram.Call::text).toList();
+        assertEquals(1, replies.size(), "one reply for the album, never three: " + replies);
+        assertTrue(replies.get(0).startsWith("What you sent was not saved"), "speaks of everything sent: " + replies);
+        assertTrue(replies.stream().noneMatch(text -> text.contains("that file")), replies.toString());
+        assertTrue(telegram.calls("getFile").stream().noneMatch(call -> String.valueOf(call.body().get("file_id")).startsWith("elsewhere-")),
+                "nothing fetched at a question that takes no files");
+    }
+
     private static String albumPhoto(long update, long chat, String fileId, String caption) {
         return "{\"update_id\":" + update + ",\"message\":{\"message_id\":" + TelegramFixtures.nextMessageId()
                 + ",\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"Mawar\"},\"chat\":{\"id\":" + chat
