@@ -107,6 +107,11 @@ class BrokenFlowsTest {
                         "too_broad.yaml: node 'ask_colour': broad word 'MERAH TUA!' is a typed answer of option 'red'",
                         "too_broad.yaml: node 'ask_colour': broad word 'biru' is a typed answer of option 'blue'",
                         "too_broad.yaml: node 'ask_colour': missing translation 'en' in 'too_broad.text'")),
+                Arguments.of("answer_words.yaml", List.of(
+                        "answer_words.yaml: node 'ask_colour': field 'answer_words' does not apply to kind 'single_choice'",
+                        "answer_words.yaml: node 'ask_safe': unknown language 'fr' in 'answer_words.no'",
+                        "answer_words.yaml: node 'ask_safe': answer_words: 'sudah aman' means both 'no' and 'yes'",
+                        "answer_words.yaml: node 'ask_safe': answer_words: 'maybe' is not an answer of a yes/no question (yes, no)")),
                 Arguments.of("secret.yaml", List.of(
                         "secret.yaml: node 'ask_colour': field 'secret' does not apply to kind 'single_choice'",
                         "secret.yaml: node 'ask_word': missing translation 'en' in 'secret'")),

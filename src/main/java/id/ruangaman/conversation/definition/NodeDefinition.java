@@ -17,7 +17,9 @@ import java.util.Map;
  * the skip button said in words, not the answer; {@code ageBelow}: on a {@code yes_no} question "under N years?", a
  * typed age in years answers it (below N: yes; N or more: no), and a typed number there is an age, never a button's
  * place; {@code tooBroad}: on a choice question, words understood but too broad to pick an option ("pelecehan"),
- * answered with a message that asks to choose ({@link BroadWords}).
+ * answered with a message that asks to choose ({@link BroadWords}); {@code answerWords}: on a {@code yes_no} question,
+ * words that answer this question only, per answer ({@code yes} or {@code no}) and language: "aman" is "no" at "are you
+ * in danger now?" and means nothing at another yes/no question, so it cannot be a general answer word.
  */
 public record NodeDefinition(
         String id,
@@ -45,13 +47,16 @@ public record NodeDefinition(
         LocalizedText discreetText,
         Boolean noMeansSkip,
         Integer ageBelow,
-        BroadWords tooBroad) {
+        BroadWords tooBroad,
+        Map<String, Map<String, List<String>>> answerWords) {
 
     public NodeDefinition {
         options = options == null ? List.of() : List.copyOf(options);
         exits = exits == null ? Map.of() : Map.copyOf(exits);
         events = events == null ? Map.of() : Map.copyOf(events);
         accept = accept == null ? List.of() : List.copyOf(accept);
+        // in the file's order (the linter reports in it); Map.copyOf would not keep one
+        answerWords = answerWords == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answerWords));
     }
 
     public boolean isSkippable() {

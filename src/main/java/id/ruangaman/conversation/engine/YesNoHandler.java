@@ -3,9 +3,11 @@ package id.ruangaman.conversation.engine;
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.definition.ChoiceIds;
 import id.ruangaman.conversation.definition.KindRules;
+import id.ruangaman.conversation.definition.LocalizedText;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.NodeKind;
+import id.ruangaman.conversation.definition.OptionDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,14 +15,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code yes_no}: Ya / Tidak (also typed: the answer words of {@code conversations/_answer_words.yaml}; with
- * {@code age_below}, a typed age), exits {@code yes} and {@code no}.
+ * {@code yes_no}: Ya / Tidak (also typed: the question's own {@code answer_words}, then the answer words of
+ * {@code conversations/_answer_words.yaml}; with {@code age_below}, a typed age), exits {@code yes} and {@code no}.
  */
 final class YesNoHandler implements NodeHandler {
 
     /** A number in a reply: at most three digits, not part of a longer one. */
     private static final Pattern NUMBER = Pattern.compile("(?<!\\d)\\d{1,3}(?!\\d)");
     private static final int MAX_AGE = 120;
+    /** Where a clause ends: a comma, full stop and the like, or "tapi" / "but". */
+    private static final Pattern CLAUSES = Pattern.compile("[,.;:!?\\n]+|\\b(?:tapi|tetapi|namun|but)\\b");
 
     @Override
     public NodeKind kind() {
@@ -51,9 +55,47 @@ final class YesNoHandler implements NodeHandler {
             return node.isSkippable() ? Optional.of(ChoiceIds.SKIP) : Optional.empty();
         }
         if (reply instanceof Reply.Typed typed) {
-            return ChoiceMatcher.matchPhrase(typed.text(), choices(turn, node)).or(() -> byAge(node, typed.text()));
+            AnswerWordsSaid said = byAnswerWords(node, typed.text());
+            if (said.negated()) {
+                return Optional.empty(); // "tidak terlalu aman": not a plain yes or no, asked again
+            }
+            return said.answer().or(() -> ChoiceMatcher.matchPhrase(typed.text(), choices(turn, node)))
+                    .or(() -> byAge(node, typed.text()));
         }
         return NodeHandler.super.chosen(turn, node, reply);
+    }
+
+    /** What a reply says through the question's own {@code answer_words}: the one answer named, or a word negated. */
+    record AnswerWordsSaid(Optional<String> answer, boolean negated) {
+    }
+
+    /**
+     * The question's own {@code answer_words} in a typed reply ("aku sudah aman", "aman kok", "I'm safe now" = no at
+     * "are you in danger now?"): whole words anywhere in the reply, a longer phrase winning over one inside it. One
+     * answer named: that answer. Both named, or none: nothing (the general yes and no words decide, or the reply is
+     * asked again). A word under a negation ("tidak terlalu aman", "not really safe") is not taken for its answer,
+     * nor for the other one, and neither is a word whose clause holds any negation ("tidak terlalu aman"; not "nggak
+     * kok, aman"): the reply is asked again rather than guessed.
+     */
+    static AnswerWordsSaid byAnswerWords(NodeDefinition node, String typed) {
+        if (node.answerWords().isEmpty()) {
+            return new AnswerWordsSaid(Optional.empty(), false);
+        }
+        List<ChoiceSpec> meanings = new ArrayList<>();
+        node.answerWords().forEach((answer, words) -> meanings.add(SystemChoices.option(
+                new OptionDefinition(answer, new LocalizedText(java.util.Map.of()), words, null, null), false)));
+        ChoiceMatcher.Mentions mentions = ChoiceMatcher.mentions(typed, meanings);
+        // Stricter than at a choice: a negation anywhere in the clause of the word ("tidak terlalu aman") leaves it unread,
+        // since a safety answer is never guessed from words that may say its opposite; another clause does not ("nggak
+        // kok, aman").
+        boolean negation = java.util.Arrays.stream(CLAUSES.split(NegationScope.expandContractions(ChoiceMatcher.normalize(typed))))
+                .anyMatch(clause -> !ChoiceMatcher.mentions(clause, meanings).ids().isEmpty()
+                        && java.util.Arrays.stream(clause.split("[^\\p{L}\\p{N}]+")).anyMatch(NegationScope::isNegation));
+        if (mentions.negated() || negation) {
+            return new AnswerWordsSaid(Optional.empty(), true);
+        }
+        List<String> named = mentions.ids().stream().distinct().toList();
+        return new AnswerWordsSaid(named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty(), false);
     }
 
     /**

@@ -1,5 +1,6 @@
 package id.ruangaman.conversation.lint;
 
+import id.ruangaman.conversation.definition.ChoiceIds;
 import id.ruangaman.conversation.definition.FlowDefinition;
 import id.ruangaman.conversation.definition.KindRules;
 import id.ruangaman.conversation.definition.Limits;
@@ -76,6 +77,7 @@ public final class NodeFieldsRule implements LintRule {
         }
         checkUnclear(node, rules, context);
         checkBroad(node, context);
+        checkAnswerWords(flow, node, context);
         if (rules.takesFiles() && node.accept().isEmpty()) {
             context.problem(node, "missing field 'accept'");
         }
@@ -125,6 +127,34 @@ public final class NodeFieldsRule implements LintRule {
         if (node.tooBroad().text() == null) {
             context.problem(node, "missing field 'too_broad.text'");
         }
+    }
+
+    /**
+     * {@code answer_words}: at a yes/no question, per answer ({@code yes}, {@code no}) and flow language, no word for both
+     * answers.
+     */
+    private static void checkAnswerWords(FlowDefinition flow, NodeDefinition node, LintContext context) {
+        if (node.answerWords().isEmpty()) {
+            return;
+        }
+        notApplicable(node, context, "answer_words", node.kind() != NodeKind.YES_NO);
+        java.util.Map<String, String> answerOf = new java.util.HashMap<>();
+        node.answerWords().forEach((answer, perLanguage) -> {
+            if (!ChoiceIds.YES.equals(answer) && !ChoiceIds.NO.equals(answer)) {
+                context.problem(node, "answer_words: '" + answer + "' is not an answer of a yes/no question (yes, no)");
+            }
+            (perLanguage == null ? java.util.Map.<String, java.util.List<String>>of() : perLanguage).forEach((language, words) -> {
+                if (!flow.languages().contains(language)) {
+                    context.problem(node, "unknown language '" + language + "' in 'answer_words." + answer + "'");
+                }
+                for (String word : words == null ? java.util.List.<String>of() : words) {
+                    String other = answerOf.putIfAbsent(word.strip().toLowerCase(java.util.Locale.ROOT), answer);
+                    if (other != null && !other.equals(answer)) {
+                        context.problem(node, "answer_words: '" + word + "' means both '" + other + "' and '" + answer + "'");
+                    }
+                }
+            });
+        });
     }
 
     private static void notApplicable(NodeDefinition node, LintContext context, String field, boolean present) {

@@ -1,0 +1,101 @@
+package id.ruangaman.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Walkthrough (explore2, session 19): at "Sebelum lanjut: apakah kamu dalam bahaya sekarang?" a survivor who is safe
+ * types "aman" ("safe"). Before, that was "Maaf, saya belum mengerti"; typed again, the question's safe side took it
+ * as danger: the emergency numbers, and the counsellor told of a danger that was not there. "Aman" answers this
+ * question only (at "is this phone safe?" it means yes, at other yes/no questions nothing), so it is the node's own
+ * {@code answer_words}, not a general answer word. Words of danger are still read first ("belum aman", "kurang aman",
+ * "aman tapi takut"), and a negated "aman" is asked again, never guessed. Each row: what was typed, the answer
+ * ("-": asked again).
+ */
+class SafeWordsTest {
+
+    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), new MutableClock(GoldenRun.START),
+            new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
+
+    @ParameterizedTest(name = "''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "aman|no", "Aman kak|no", "aku sudah aman|no", "udah aman kok 🙏|no", "saya aman sekarang|no",
+            "aku baik-baik saja|no", "gpp|no", "safe|no", "I'm safe now|no", "I am fine|no",
+            // a word of danger is read first, whatever else the reply says
+            "belum aman|yes", "kurang aman|yes", "aman tapi aku takut|yes", "ga aman|yes", "not safe|yes",
+            // a negated "aman" is neither answer: asked again
+            "tidak terlalu aman|-", "not really safe|-", "aku gak tau aman atau nggak|-",
+            // a negation in another clause leaves the word its meaning
+            "nggak kok, aman|no",
+            // the general words decide as before
+            "ya|yes", "tidak|no", "nggak|no"})
+    void shouldReadSafeAsNoAtTheDangerQuestion(String typed, String expected) throws IOException {
+        Flow intake = intake();
+        SessionState at = at(intake, "in_danger");
+
+        Step step = engine.handle(intake, at, new Input.Text(typed));
+
+        Answer answer = step.state().answers().get("in_danger");
+        if ("-".equals(expected)) {
+            assertEquals("in_danger", step.state().nodeId(), "asked again");
+            assertNull(answer);
+        } else {
+            assertEquals(expected, answer == null ? null : answer.value(), typed);
+            assertEquals(typed, answer.raw(), "the counsellor sees what was typed");
+        }
+    }
+
+    @Test
+    void shouldNotTellTheCounsellorOfDangerForASafeReply() throws IOException {
+        Flow intake = intake();
+
+        Step step = engine.handle(intake, at(intake, "in_danger"), new Input.Text("aman"));
+
+        assertEquals("safe_to_reply", step.state().nodeId());
+        assertTrue(step.outputs().stream().noneMatch(output -> output instanceof Output.DangerReported),
+                "no danger event: " + step.outputs());
+    }
+
+    @Test
+    void shouldLeaveSafeToTheDangerQuestion() throws IOException {
+        Flow intake = intake();
+
+        Step step = engine.handle(intake, at(intake, "victim_minor"), new Input.Text("aman"));
+
+        assertEquals("victim_minor", step.state().nodeId(), "\"aman\" means nothing at \"under 18?\": asked again");
+        assertNull(step.state().answers().get("victim_minor"));
+    }
+
+    private static Flow intake() throws IOException {
+        return new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+    }
+
+    private SessionState at(Flow intake, String nodeId) {
+        List<String> taps = List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
+                "victim_knows:yes", "send_now:details", "violence_type:unwanted_messages", "violence_type:done",
+                "incident_when:longer");
+        SessionState state = engine.start(intake).state();
+        for (String tap : taps) {
+            if (state.nodeId().equals(nodeId)) {
+                break;
+            }
+            String node = tap.substring(0, tap.indexOf(':'));
+            if (node.equals(state.nodeId())) {
+                state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData(tap)).state();
+            }
+        }
+        assertEquals(nodeId, state.nodeId());
+        return state;
+    }
+}
