@@ -109,6 +109,27 @@ public class AuditResource {
 
     /** The filter values the list used, for its page links. */
     public record Used(String actor, String action, String ref, String from, String to) {
+
+        /**
+         * The query of the list's page {@code page} with these filters, each value URL-encoded ({@code page=2&actor=a%26b}),
+         * so an actor or a reference holding {@code &}, {@code #} or a space keeps its filter on the next page. A filter
+         * not used is left out.
+         */
+        public String query(int page) {
+            StringBuilder query = new StringBuilder("page=").append(page);
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            values.put("actor", actor);
+            values.put("action", action);
+            values.put("ref", ref);
+            values.put("from", from);
+            values.put("to", to);
+            values.forEach((name, value) -> {
+                if (value != null) {
+                    query.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+                }
+            });
+            return query.toString();
+        }
     }
 
     private java.time.Instant start(LocalDate day, int plusDays) {

@@ -50,6 +50,19 @@ class ListQueryRefusedTest {
     }
 
     @Test
+    void shouldKeepAnAuditFilterWithAnAmpersandOnTheNextPage() {
+        fixtures.account("query-audit-links", Role.COORDINATOR);
+        String session = InboxFixtures.login("query-audit-links");
+
+        Response response = getAs(session).accept("text/html").queryParam("page", "1").queryParam("actor", "a&b #c")
+                .when().get("/inbox/audit");
+
+        assertEquals(200, response.statusCode());
+        // Before, the link read "actor=a&amp;b #c": the next page filtered by actor "a" and a stray parameter "b #c".
+        assertTrue(response.asString().contains("href=\"/inbox/audit?page=0&amp;actor=a%26b+%23c\""), response.asString());
+    }
+
+    @Test
     void shouldShowTheCaseListWithTheValidFiltersWhenAValueIsRefused() {
         fixtures.account("query-coordinator", Role.COORDINATOR);
         String session = InboxFixtures.login("query-coordinator");
