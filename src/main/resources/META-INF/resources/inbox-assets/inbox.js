@@ -92,15 +92,17 @@
     }, true);
   }
 
-  function replace(url, selector) {
+  function replace(url, selector, usable) {
     // Marked as background work: a refresh nobody asked for does not keep an idle session alive.
     // A refresh that hangs is given up after 20 s, so it cannot hold back the ones after it.
+    // usable: a status other than 2xx whose answer is still the page (the list opened with a query value it cannot use
+    // answers 400 with the list and the reason, web.QueryCheck); any other answer that is not ok changes nothing.
     var abort = window.AbortController ? new AbortController() : null;
     var timer = abort ? setTimeout(function () { abort.abort(); }, 20000) : null;
     return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html', 'X-Ruangaman-Background': '1' },
                         signal: abort ? abort.signal : undefined })
       .finally(function () { if (timer) { clearTimeout(timer); } })
-      .then(function (r) { if (!r.ok || r.redirected) { throw new Error('refresh ' + r.status); } return r.text(); })
+      .then(function (r) { if ((!r.ok && r.status !== usable) || r.redirected) { throw new Error('refresh ' + r.status); } return r.text(); })
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, 'text/html');
         var fresh = doc.querySelector(selector), old = document.querySelector(selector);
@@ -140,7 +142,7 @@
       noteArrivals('new-cases', asked, unseen);
       noteArrivals('new-messages', askedWrote, unseenWrote);
     }
-    return replace(location.pathname + location.search, '#case-list').then(judge, judge);
+    return replace(location.pathname + location.search, '#case-list', 400).then(judge, judge);
   }
   function noteArrivals(id, asked, hidden) {
     var notice = document.getElementById(id);

@@ -22,7 +22,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * In a real browser: an inbox list opened by a hand-edited address with a value it cannot use shows the list and the
  * reason next to its filter form, with what was typed in the field; a wrong date typed into the audit log's form and
- * submitted is said the same way, and the corrected date is used. Synthetic accounts and cases.
+ * submitted is said the same way, and the corrected date is used; such a list still refreshes live when a report comes
+ * in. Synthetic accounts and cases.
  */
 @QuarkusTest
 class ListQueryRefusedBrowserTest extends BrowserTest {
@@ -80,6 +81,20 @@ class ListQueryRefusedBrowserTest extends BrowserTest {
         assertTrue((Boolean) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                 "var r = document.querySelectorAll('.query-refused'); return r[r.length - 1].nextElementSibling"
                         + " === document.getElementById('case-filters');"), "the reasons right above the filter form");
+    }
+
+    @Test
+    void shouldKeepRefreshingAListOpenedWithAValueItCannotUse() throws Exception {
+        fixtures.account("query-browser-live", Role.COORDINATOR);
+        logIn("query-browser-live", "/inbox?status=xyz");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".query-refused[data-field=status]")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-list")));
+        // The list is the open cases (the status it could not use left out), so a report coming in now belongs on it.
+        String ref = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> fixtures.submittedTelegramCase(id.ruangaman.testing.TelegramFixtures.newChatId())).get();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#case-list tr[data-ref='" + ref + "']")));
+        assertEquals(1, driver.findElements(By.cssSelector(".query-refused")).size(), "the reason stays, said once");
+        assertTrue(driver.getCurrentUrl().endsWith("/inbox?status=xyz"), "no reload: " + driver.getCurrentUrl());
     }
 
     private void logIn(String username, String path) {
