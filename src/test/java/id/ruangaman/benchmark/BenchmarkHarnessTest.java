@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarOutputStream;
@@ -162,6 +163,32 @@ class BenchmarkHarnessTest {
         assertEquals(100.0, Figures.steadyDrainRate(cut, 1_000), 1e-9);
         assertTrue(Double.isNaN(Figures.steadyDrainRate(List.of(new Figures.Point(0, 100), new Figures.Point(5, 95)), 100)),
                 "no rate when the backlog never fell below 90%");
+    }
+
+    @Test
+    void shouldTakeTheSustainedDrainRateAfterTheWarmUpAndTheColdRateBeforeIt() {
+        // 300 a second for the first 20 s (a cold JVM), then 1,000 a second until the backlog is gone
+        List<Figures.Point> drain = new ArrayList<>();
+        for (int second = 0; second <= 20; second++) {
+            drain.add(new Figures.Point(second, 40_000 - 300 * second));
+        }
+        for (int second = 21; second <= 60; second++) {
+            drain.add(new Figures.Point(second, Math.max(0, 34_000 - 1_000 * (second - 20))));
+        }
+        assertEquals(1_000.0, Figures.warmDrainRate(drain, 40_000, 20), 1e-9, "from 34,000 at 20 s to 4,000 at 50 s");
+        assertEquals(300.0, Figures.coldDrainRate(drain, 20), 1e-9, "from 40,000 at 0 s to 34,000 at 20 s");
+        assertTrue(Figures.steadyDrainRate(drain, 40_000) < 1_000, "the old 90% → 10% line counts part of the cold start");
+        // cut off before 10% was reached: up to the last sample after the warm-up
+        List<Figures.Point> cut = List.of(new Figures.Point(0, 1_000), new Figures.Point(10, 900), new Figures.Point(20, 800),
+                new Figures.Point(30, 500));
+        assertEquals(30.0, Figures.warmDrainRate(cut, 1_000, 20), 1e-9);
+        assertTrue(Double.isNaN(Figures.warmDrainRate(List.of(new Figures.Point(0, 1_000), new Figures.Point(5, 50), new Figures.Point(25, 0)),
+                1_000, 20)), "no sustained rate when the backlog was gone (≤ 10%) before the warm-up ended");
+        assertTrue(Double.isNaN(Figures.warmDrainRate(List.of(new Figures.Point(0, 1_000), new Figures.Point(10, 900)), 1_000, 20)),
+                "no sample after the warm-up");
+        assertTrue(Double.isNaN(Figures.warmDrainRate(List.of(new Figures.Point(0, 1_000), new Figures.Point(20, 900)), 1_000, 20)),
+                "the warm-up's end is the last sample: nothing to compare it with");
+        assertTrue(Double.isNaN(Figures.coldDrainRate(List.of(new Figures.Point(25, 900)), 20)));
     }
 
     @Test

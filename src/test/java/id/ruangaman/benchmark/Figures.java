@@ -67,6 +67,56 @@ final class Figures {
         return b.seconds() > a.seconds() ? (a.level() - b.level()) / (b.seconds() - a.seconds()) : Double.NaN;
     }
 
+    /**
+     * How fast a backlog that started at {@code start} was worked off once the service had run for {@code warmSeconds}
+     * (issue 16's "sustained" rate): from the first sample at or after {@code warmSeconds} to the first later sample at
+     * or below 10% of the start (or the last sample, when the drain was cut short), in updates per second. A fresh JVM
+     * spends its first seconds compiling the very code it runs, so those seconds are left out, as goal 1 leaves out its
+     * cold window. NaN when no sample lies after the warm-up with a later one to compare, or when the backlog was
+     * already at or below 10% by then (too small a backlog to measure a sustained rate).
+     */
+    static double warmDrainRate(List<Point> points, double start, double warmSeconds) {
+        int from = -1;
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).seconds() >= warmSeconds) {
+                from = i;
+                break;
+            }
+        }
+        if (from < 0 || from == points.size() - 1 || points.get(from).level() <= 0.1 * start) {
+            return Double.NaN;
+        }
+        int to = points.size() - 1;
+        for (int i = from + 1; i < points.size(); i++) {
+            if (points.get(i).level() <= 0.1 * start) {
+                to = i;
+                break;
+            }
+        }
+        Point a = points.get(from);
+        Point b = points.get(to);
+        return (a.level() - b.level()) / (b.seconds() - a.seconds());
+    }
+
+    /**
+     * How fast the backlog fell in the first {@code warmSeconds} (the fresh JVM's warm-up), in updates per second: from
+     * the first sample to the last sample at or before {@code warmSeconds}. NaN with fewer than two such samples.
+     */
+    static double coldDrainRate(List<Point> points, double warmSeconds) {
+        int to = -1;
+        for (int i = 0; i < points.size(); i++) {
+            if (points.get(i).seconds() <= warmSeconds) {
+                to = i;
+            }
+        }
+        if (to < 1) {
+            return Double.NaN;
+        }
+        Point a = points.get(0);
+        Point b = points.get(to);
+        return b.seconds() > a.seconds() ? (a.level() - b.level()) / (b.seconds() - a.seconds()) : Double.NaN;
+    }
+
     /** Arrivals (nanosecond times, any order) with {@code from <= t < to}. */
     static int countBetween(long[] arrivals, long from, long to) {
         return (int) Arrays.stream(arrivals).filter(t -> t >= from && t < to).count();

@@ -47,8 +47,10 @@ class LoadBenchmark {
     /** Flat-out load between the acknowledgement's cold window and its warm (goal) window. */
     private static final int ACK_REWARM_SECONDS = Integer.getInteger("benchmark.ack-rewarm-seconds", 20);
     private static final int ACK_CHATS = Integer.getInteger("benchmark.ack-chats", 5_000);
-    private static final int DRAIN_PEOPLE = Math.max(CONNECTIONS, Integer.getInteger("benchmark.drain-people", 400));
-    private static final int DRAIN_SECONDS = Integer.getInteger("benchmark.drain-seconds", 60);
+    private static final int DRAIN_PEOPLE = Math.max(CONNECTIONS, Integer.getInteger("benchmark.drain-people", 1_000));
+    private static final int DRAIN_SECONDS = Integer.getInteger("benchmark.drain-seconds", 120);
+    /** The drain's first seconds, the fresh JVM's warm-up, left out of the sustained (goal) rate. */
+    private static final int DRAIN_WARM_SECONDS = Integer.getInteger("benchmark.drain-warm-seconds", 20);
     private static final int OUTBOUND_SECONDS = Integer.getInteger("benchmark.outbound-seconds", 15);
     private static final int TELEGRAM_LIMIT = Integer.getInteger("benchmark.telegram-per-second", 100);
     private static final int WHATSAPP_LIMIT = Integer.getInteger("benchmark.whatsapp-per-second", 80);
@@ -301,12 +303,18 @@ class LoadBenchmark {
             Backlog.Sample last = samples.get(samples.size() - 1);
             long startLevel = samples.get(0).inboundPending();
             double overall = (startLevel - last.inboundPending()) / Math.max(0.001, last.seconds());
-            double steady = Figures.steadyDrainRate(samples.stream().map(s -> new Figures.Point(s.seconds(), s.inboundPending())).toList(),
-                    startLevel);
+            List<Figures.Point> levels = samples.stream().map(s -> new Figures.Point(s.seconds(), s.inboundPending())).toList();
+            double sustained = Figures.warmDrainRate(levels, startLevel, DRAIN_WARM_SECONDS);
+            double cold = Figures.coldDrainRate(levels, DRAIN_WARM_SECONDS);
+            double steady = Figures.steadyDrainRate(levels, startLevel);
             String goal = "2 processing";
-            table.rate(goal, String.format("Drain of %,d pre-loaded mixed intake steps (%d people), webhook idle; steady rate (90%% → 10%% "
-                    + "left)", total, DRAIN_PEOPLE), steady, String.format("%,.0f steps/s", steady),
-                    Goal.atLeast(steady, DRAIN_GOAL_PER_SECOND, "≥ 1,000/s"));
+            table.rate(goal, String.format("Drain of %,d pre-loaded mixed intake steps (%d people), webhook idle; sustained rate (from %d s "
+                    + "after ready to 10%% left)", total, DRAIN_PEOPLE, DRAIN_WARM_SECONDS), sustained, String.format("%,.0f steps/s", sustained),
+                    Goal.atLeast(sustained, DRAIN_GOAL_PER_SECOND, "≥ 1,000/s"));
+            table.info(goal, String.format("Same drain, the fresh JVM's first %d s", DRAIN_WARM_SECONDS), String.format("%,.0f steps/s", cold),
+                    table.shares(cold));
+            table.info(goal, "Same drain, 90% → 10% left (the goal line up to the fifteenth round)", String.format("%,.0f steps/s", steady),
+                    table.shares(steady));
             table.info(goal, "Same drain, whole (service ready → nothing waiting)", String.format("%,.0f steps/s; %,d of %,d in %.1f s%s",
                     overall, startLevel - last.inboundPending(), startLevel, last.seconds(), drain.complete() ? "" : " (cut off: not finished)"),
                     table.shares(overall));
@@ -314,7 +322,8 @@ class LoadBenchmark {
                     + "%,d updates (%d people × one whole intake each, every %dth on WhatsApp, each person's updates in order) in %.1f s. It "
                     + "was stopped and an instance with processing on and delivery off (%s) started on the same database; the clock starts "
                     + "when it is ready (%.2f s after launch, with %,d updates waiting) and stops when nothing is waiting, at most %d s. "
-                    + "Delivery is measured separately below, against the outbox this leaves.%n%n- CPU: %s%n%n%s",
+                    + "The goal line is the sustained rate, from " + DRAIN_WARM_SECONDS + " s after ready (the fresh JVM's warm-up, on its own "
+                    + "line) to 10%% left. Delivery is measured separately below, against the outbox this leaves.%n%n- CPU: %s%n%n%s",
                     total, DRAIN_PEOPLE, WHATSAPP_EVERY, preloadNanos / 1e9, drainSettings, startWithBacklog, startLevel, DRAIN_SECONDS,
                     BenchReport.cpu(samples.get(0), last), BenchReport.series(samples, Math.max(1, last.seconds() / 20))));
 
