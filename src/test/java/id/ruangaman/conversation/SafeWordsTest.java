@@ -39,7 +39,17 @@ class SafeWordsTest {
             // a negation in another clause leaves the word its meaning
             "nggak kok, aman|no",
             // the general words decide as before
-            "ya|yes", "tidak|no", "nggak|no"})
+            "ya|yes", "tidak|no", "nggak|no",
+            // a word of danger only under a negation says no (before: "yes", the emergency numbers, and the counsellor
+            // told of a danger the survivor had just denied)
+            "tidak dalam bahaya|no", "aku tidak sedang dalam bahaya|no", "udah gak bahaya|no", "not in danger|no",
+            "I'm not in danger|no", "I am no longer in danger|no", "gak merasa terancam kok|no",
+            // other ways of saying "I am safe"
+            "aman2 aja|no", "aku baik|no", "saya baik kak|no", "aku oke kok|no", "aku selamat|no", "i'm ok|no", "all good|no",
+            "I'm alright|no", "im good|no",
+            // feeling unsafe is danger, and a negation that does not govern the word of danger leaves it danger
+            "aku tidak merasa aman|yes", "I don't feel safe|yes", "tidak tahu apakah aku dalam bahaya|yes",
+            "bukan aku yang dalam bahaya|yes", "not sure, I'm scared|yes", "aku baik tapi takut|yes"})
     void shouldReadSafeAsNoAtTheDangerQuestion(String typed, String expected) throws IOException {
         Flow intake = intake();
         SessionState at = at(intake, "in_danger");

@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /**
  * Which options a typed answer names only to say "not this": "tidak butuh bantuan hukum", "gak mau lapor polisi", "I
  * don't want a lawyer", "no police", "tanpa polisi". A negation word governs the option named after it, across words
- * that only carry the wish (butuh, perlu, mau, ingin, ke, need, want, a, the …), and further options joined to that one
+ * that only carry the wish or the state (butuh, perlu, mau, ingin, ke, dalam, merasa, need, want, a, the, in, feel …:
+ * "tidak dalam bahaya", "not in danger"), and further options joined to that one
  * by "dan", "atau", "and", "or" ("nggak mau polisi atau pengacara"). Anything else ends it: another word ("aku tidak
  * sadar lalu diperkosa"), "tapi" / "but", or a comma, full stop and the like ("no, I want a lawyer"). Indonesian and
  * English; "n't" counts as "not".
@@ -26,9 +27,10 @@ final class NegationScope {
             "butuh", "membutuhkan", "butuhkan", "perlu", "memerlukan", "mau", "ingin", "pengen", "pengin", "pingin",
             "kepengin", "minta", "usah", "ada", "akan", "lagi", "pakai", "pake", "mencari", "cari", "lapor", "melapor",
             "ketemu", "bertemu", "bicara", "ngomong", "dibantu", "didampingi", "bantuan", "ke", "sama", "dengan", "dgn",
-            "untuk", "utk", "buat", "yang", "pernah", "sih", "kok", "dulu", "kak",
+            "untuk", "utk", "buat", "yang", "pernah", "sih", "kok", "dulu", "kak", "dalam", "sedang", "merasa",
             "need", "needs", "want", "wants", "wanna", "like", "would", "will", "to", "a", "an", "the", "any", "get",
-            "see", "talk", "speak", "with", "go", "involve", "call", "contact", "report", "help", "from", "really", "ever", "one"));
+            "see", "talk", "speak", "with", "go", "involve", "call", "contact", "report", "help", "from", "really", "ever", "one",
+            "in", "feel", "feeling", "longer"));
     /** Words that carry a negation on to the next option named: "tidak mau polisi atau pengacara". */
     private static final Set<String> JOINS = normalized(Stream.of("dan", "atau", "maupun", "ataupun", "serta", "and", "or", "nor"));
 

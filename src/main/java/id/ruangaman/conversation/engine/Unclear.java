@@ -1,6 +1,7 @@
 package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.definition.ChoiceIds;
 import id.ruangaman.conversation.definition.LocalizedText;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.OptionDefinition;
@@ -42,6 +43,27 @@ final class Unclear {
         }
         OptionDefinition meaning = new OptionDefinition(unclear.answer(), new LocalizedText(Map.of()), unclear.words(), null, null);
         return ChoiceMatcher.mentions(typed, List.of(SystemChoices.option(meaning, false))).ids().contains(unclear.answer());
+    }
+
+    /**
+     * At a yes/no question, the other answer when a typed reply names {@code on_unclear.words} only under a negation
+     * ("tidak dalam bahaya", "I'm not in danger", "udah gak bahaya" at "are you in danger?": no). Read last, after the
+     * question's own words and the general yes and no words, so it only answers a reply that nothing else answered;
+     * a word of danger named anywhere without a negation is read first ({@link #saidAtOnce}).
+     */
+    static java.util.Optional<String> deniedOnly(NodeDefinition node, String typed) {
+        UnclearAnswer unclear = node.onUnclear();
+        if (unclear == null || unclear.words().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String other = ChoiceIds.YES.equals(unclear.answer()) ? ChoiceIds.NO : ChoiceIds.NO.equals(unclear.answer()) ? ChoiceIds.YES : null;
+        if (other == null) {
+            return java.util.Optional.empty();
+        }
+        OptionDefinition meaning = new OptionDefinition(unclear.answer(), new LocalizedText(Map.of()), unclear.words(), null, null);
+        ChoiceMatcher.Mentions mentions = ChoiceMatcher.mentions(typed, List.of(SystemChoices.option(meaning, false)));
+        return mentions.ids().isEmpty() && mentions.negatedIds().contains(unclear.answer()) ? java.util.Optional.of(other)
+                : java.util.Optional.empty();
     }
 
     /** The answer {@code on_unclear} names, taken as if chosen (its events and exit); the typed text kept in {@code raw}. */

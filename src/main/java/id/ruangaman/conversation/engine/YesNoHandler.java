@@ -60,7 +60,7 @@ final class YesNoHandler implements NodeHandler {
                 return Optional.empty(); // "tidak terlalu aman": not a plain yes or no, asked again
             }
             return said.answer().or(() -> ChoiceMatcher.matchPhrase(typed.text(), choices(turn, node)))
-                    .or(() -> byAge(node, typed.text()));
+                    .or(() -> byAge(node, typed.text())).or(() -> Unclear.deniedOnly(node, typed.text()));
         }
         return NodeHandler.super.chosen(turn, node, reply);
     }
