@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -86,6 +87,25 @@ class DangerDeniedWebhookTest {
         List<String> replies = telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList();
         assertTrue(replies.stream().anyMatch(reply -> reply.contains(EMERGENCY)), "the emergency numbers: " + replies);
         assertEquals("yes", state(Channel.TELEGRAM, String.valueOf(chat)).answers().get("in_danger").value());
+    }
+
+    @Test
+    void anOkAtTheDangerQuestionIsAskedAgainNotTakenAsDanger() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.text(chat, "/start"), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("language:id", "consent:yes"));
+        int before = telegram.sentTo(chat).size();
+
+        chats.send(TelegramFixtures.text(chat, "oke"), chat);
+
+        List<String> replies = telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList();
+        assertTrue(!replies.isEmpty() && replies.size() <= 2, "the re-prompt and the question again: " + replies);
+        assertTrue(replies.get(0).startsWith("Maaf, saya belum mengerti."), replies.get(0));
+        assertTrue(replies.get(replies.size() - 1).contains("dalam bahaya"), "the question again: " + replies);
+        assertTrue(replies.stream().noneMatch(reply -> reply.contains(EMERGENCY)), "no emergency numbers: " + replies);
+        SessionState state = state(Channel.TELEGRAM, String.valueOf(chat));
+        assertEquals("in_danger", state.nodeId());
+        assertTrue(!state.answers().containsKey("in_danger"), "nothing recorded");
     }
 
     private static void assertSafe(List<String> replies, SessionState state, String typed) {

@@ -111,7 +111,7 @@ class BrokenFlowsTest {
                         "answer_words.yaml: node 'ask_colour': field 'answer_words' does not apply to kind 'single_choice'",
                         "answer_words.yaml: node 'ask_safe': unknown language 'fr' in 'answer_words.no'",
                         "answer_words.yaml: node 'ask_safe': answer_words: 'sudah aman' means both 'no' and 'yes'",
-                        "answer_words.yaml: node 'ask_safe': answer_words: 'maybe' is not an answer of a yes/no question (yes, no)")),
+                        "answer_words.yaml: node 'ask_safe': answer_words: 'maybe' is not an answer of a yes/no question (yes, no, unclear)")),
                 Arguments.of("secret.yaml", List.of(
                         "secret.yaml: node 'ask_colour': field 'secret' does not apply to kind 'single_choice'",
                         "secret.yaml: node 'ask_word': missing translation 'en' in 'secret'")),

@@ -49,7 +49,9 @@ class SafeWordsTest {
             "I'm alright|no", "im good|no",
             // feeling unsafe is danger, and a negation that does not govern the word of danger leaves it danger
             "aku tidak merasa aman|yes", "I don't feel safe|yes", "tidak tahu apakah aku dalam bahaya|yes",
-            "bukan aku yang dalam bahaya|yes", "not sure, I'm scared|yes", "aku baik tapi takut|yes"})
+            "bukan aku yang dalam bahaya|yes", "not sure, I'm scared|yes", "aku baik tapi takut|yes",
+            // "ok" may mean "I'm ok" as well as "yes": asked again (before: yes, the emergency numbers), unless it says more
+            "ok|-", "Oke kak|-", "sip|-", "okay|-", "oke, aman kok|no", "ok tolong|yes", "iya|yes"})
     void shouldReadSafeAsNoAtTheDangerQuestion(String typed, String expected) throws IOException {
         Flow intake = intake();
         SessionState at = at(intake, "in_danger");

@@ -19,7 +19,8 @@ import java.util.Map;
  * place; {@code tooBroad}: on a choice question, words understood but too broad to pick an option ("pelecehan"),
  * answered with a message that asks to choose ({@link BroadWords}); {@code answerWords}: on a {@code yes_no} question,
  * words that answer this question only, per answer ({@code yes} or {@code no}) and language: "aman" is "no" at "are you
- * in danger now?" and means nothing at another yes/no question, so it cannot be a general answer word.
+ * in danger now?" and means nothing at another yes/no question, so it cannot be a general answer word; under
+ * {@code unclear}, general answer words that answer nothing here ("ok" at "are you in danger now?": asked again).
  */
 public record NodeDefinition(
         String id,

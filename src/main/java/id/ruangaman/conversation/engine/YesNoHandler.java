@@ -72,11 +72,18 @@ final class YesNoHandler implements NodeHandler {
     /**
      * The question's own {@code answer_words} in a typed reply ("aku sudah aman", "aman kok", "I'm safe now" = no at
      * "are you in danger now?"): whole words anywhere in the reply, a longer phrase winning over one inside it. One
-     * answer named: that answer. Both named, or none: nothing (the general yes and no words decide, or the reply is
+     * answer named: that answer. Only words of {@value #UNCLEAR} named ("ok", "oke" at "are you in danger now?"):
+     * asked again. Both named, or none: nothing (the general yes and no words decide, or the reply is
      * asked again). A word under a negation ("tidak terlalu aman", "not really safe") is not taken for its answer,
      * nor for the other one, and neither is a word whose clause holds any negation ("tidak terlalu aman"; not "nggak
      * kok, aman"): the reply is asked again rather than guessed.
      */
+    /**
+     * The {@code answer_words} key of words that answer nothing at this question although they are general yes or no
+     * words elsewhere ("ok" at "are you in danger now?"): the reply is asked again unless it also names an answer.
+     */
+    static final String UNCLEAR = "unclear";
+
     static AnswerWordsSaid byAnswerWords(NodeDefinition node, String typed) {
         if (node.answerWords().isEmpty()) {
             return new AnswerWordsSaid(Optional.empty(), false);
@@ -94,7 +101,10 @@ final class YesNoHandler implements NodeHandler {
         if (mentions.negated() || negation) {
             return new AnswerWordsSaid(Optional.empty(), true);
         }
-        List<String> named = mentions.ids().stream().distinct().toList();
+        List<String> named = mentions.ids().stream().distinct().filter(id -> !UNCLEAR.equals(id)).toList();
+        if (named.isEmpty() && mentions.ids().contains(UNCLEAR)) {
+            return new AnswerWordsSaid(Optional.empty(), true); // "ok" at "are you in danger?": asked again, never guessed
+        }
         return new AnswerWordsSaid(named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty(), false);
     }
 

@@ -140,8 +140,8 @@ public final class NodeFieldsRule implements LintRule {
         notApplicable(node, context, "answer_words", node.kind() != NodeKind.YES_NO);
         java.util.Map<String, String> answerOf = new java.util.HashMap<>();
         node.answerWords().forEach((answer, perLanguage) -> {
-            if (!ChoiceIds.YES.equals(answer) && !ChoiceIds.NO.equals(answer)) {
-                context.problem(node, "answer_words: '" + answer + "' is not an answer of a yes/no question (yes, no)");
+            if (!ChoiceIds.YES.equals(answer) && !ChoiceIds.NO.equals(answer) && !"unclear".equals(answer)) {
+                context.problem(node, "answer_words: '" + answer + "' is not an answer of a yes/no question (yes, no, unclear)");
             }
             (perLanguage == null ? java.util.Map.<String, java.util.List<String>>of() : perLanguage).forEach((language, words) -> {
                 if (!flow.languages().contains(language)) {
