@@ -18,7 +18,7 @@ public final class AuditDetail {
             "message", "minutes", "none", "not_concluded", "outcome", "overview", "parts", "party", "path", "period", "plan",
             "provider", "providers", "reason", "recovery_end", "recovery_end_cleared", "referral", "referral_letter", "referral_overview", "refused", "risk", "role",
             "send_refused", "service", "sessions", "source", "state", "tick", "tier", "unknown_account", "untick", "until", "with",
-            "wrong_password", "inactive");
+            "wrong_password", "inactive", "trusted_browser", "browser_locked", "browser_only");
 
     /** Coded values the callers pass in: printed documents, refusal codes, and the SOP vocabularies' values. */
     public static final List<String> VALUES = List.of("intake_form", "verified_report", "assignment_letter", "initial_handling_form",

@@ -24,6 +24,8 @@ public class AccountService {
     private final Clock clock;
     @jakarta.inject.Inject
     AccountSessions sessions;
+    @jakarta.inject.Inject
+    DeviceLoginFailures deviceFailures;
 
     AccountService(AccountRepository accounts, AuditLog audit, SecurityConfig config, Clock clock) {
         this.accounts = accounts;
@@ -74,6 +76,8 @@ public class AccountService {
         Account account = find(accountId);
         Instant now = Instant.now(clock);
         boolean wasLocked = account.lockedUntil != null && account.lockedUntil.isAfter(now);
+        // The reset also lifts the locks of the account's trusted browsers (device cookies), so it unlocks everyone.
+        wasLocked |= deviceFailures.forgetAccount(accountId, now);
         account.setPassword(password, now);
         sessions.endAll(accountId, "password_reset", null);
         audit.record(actor, AuditAction.PASSWORD_RESET, null, "account:" + accountId);

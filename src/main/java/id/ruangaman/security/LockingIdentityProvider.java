@@ -19,12 +19,22 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Checks a login (j_security_check) against the account table's bcrypt hashes: deactivated accounts
- * cannot log in, and an account locks for a while after repeated failures. Every login and failed
- * login is counted and audited here, in one place.
+ * cannot log in, and repeated failures lock for a while. Every login and failed login is counted and audited here,
+ * in one place.
+ *
+ * <p>Failures are counted as in OWASP's "device cookie" scheme ({@link DeviceCookies}): a browser that presents a
+ * valid device cookie for the account (it logged in to it before) is counted and locked on its own
+ * ({@link DeviceLoginFailures}); every other client is counted per account ({@code account.failed_logins}), and that
+ * lock keeps out untrusted clients only. So a stranger who types wrong passwords for a counsellor's username locks
+ * out strangers, while the counsellor's own browser still logs in with the right password. A successful login gives
+ * the browser a fresh device cookie.
  */
 @ApplicationScoped
 class LockingIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -48,6 +58,10 @@ class LockingIdentityProvider implements IdentityProvider<UsernamePasswordAuthen
     AccountSessions sessions;
     @jakarta.inject.Inject
     jakarta.persistence.EntityManager em;
+    @jakarta.inject.Inject
+    DeviceCookies deviceCookies;
+    @jakarta.inject.Inject
+    DeviceLoginFailures deviceFailures;
 
     LockingIdentityProvider(AccountRepository accounts, AuditLog audit, SecurityConfig config, Clock clock) {
         this.accounts = accounts;
@@ -65,10 +79,15 @@ class LockingIdentityProvider implements IdentityProvider<UsernamePasswordAuthen
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String username = request.getUsername();
         String password = new String(request.getPassword().getPassword());
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         return context.runBlocking(() -> {
-            Outcome outcome = check(username, password);
+            Outcome outcome = check(username, password, routing);
             if (outcome.role == null) {
                 throw new AuthenticationFailedException();
+            }
+            if (routing != null && !routing.response().headWritten()) {
+                String cookie = deviceCookies.issue(outcome.accountId, Instant.now(clock));
+                routing.response().addCookie(deviceCookies.cookie(outcome.accountId, cookie, routing.request().isSSL()));
             }
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(outcome.principal))
@@ -82,7 +101,7 @@ class LockingIdentityProvider implements IdentityProvider<UsernamePasswordAuthen
      * The password is compared outside any transaction (bcrypt is slow on purpose), so parallel guesses never hold
      * database connections while they hash; the outcome is then written in one short transaction.
      */
-    private Outcome check(String username, String password) {
+    private Outcome check(String username, String password, RoutingContext routing) {
         Instant now = Instant.now(clock);
         Optional<Account> found = username == null || username.length() > 64 ? Optional.empty()
                 : QuarkusTransaction.requiringNew().call(() -> accounts.findByUsername(username));
@@ -93,12 +112,58 @@ class LockingIdentityProvider implements IdentityProvider<UsernamePasswordAuthen
             return Outcome.FAILED;
         }
         Account account = found.get();
-        if (account.lockedUntil != null && account.lockedUntil.isAfter(now)) {
+        Optional<DeviceCookies.Device> device = trustedDevice(routing, account.id, now);
+        if (device.isPresent()) {
+            Instant deviceLock = QuarkusTransaction.requiringNew().call(() -> deviceFailures.lockedUntil(device.get(), now, false));
+            if (deviceLock != null) {
+                QuarkusTransaction.requiringNew().run(() -> audit.record(account.username, AuditAction.LOGIN_FAILED, null, "browser_locked"));
+                return Outcome.FAILED;
+            }
+        } else if (account.lockedUntil != null && account.lockedUntil.isAfter(now)) {
             QuarkusTransaction.requiringNew().run(() -> audit.record(account.username, AuditAction.LOGIN_FAILED, null, "locked"));
             return Outcome.FAILED;
         }
         boolean matches = BcryptUtil.matches(password, account.passwordHash);
-        return QuarkusTransaction.requiringNew().call(() -> record(account, matches, now));
+        return QuarkusTransaction.requiringNew().call(() -> device.isPresent()
+                ? recordTrusted(account, device.get(), matches, now) : record(account, matches, now));
+    }
+
+    /** The browser's device cookie for this account, if it presents a valid one (else it is an untrusted client). */
+    private Optional<DeviceCookies.Device> trustedDevice(RoutingContext routing, long accountId, Instant now) {
+        if (routing == null) {
+            return Optional.empty();
+        }
+        Cookie cookie = routing.request().getCookie(DeviceCookies.name(accountId));
+        return cookie == null ? Optional.empty() : deviceCookies.verify(cookie.getValue(), accountId, now);
+    }
+
+    /**
+     * A login from a browser with a valid device cookie for the account: a failure counts against that cookie only,
+     * and the account's lock for untrusted clients does not apply. The account's own count is left as it is, so a
+     * counsellor's login does not give a stranger's guesses a fresh start.
+     */
+    private Outcome recordTrusted(Account account, DeviceCookies.Device device, boolean matches, Instant now) {
+        if (!matches || !account.active) {
+            String detail = (account.active ? "wrong_password" : "inactive") + " trusted_browser";
+            audit.record(account.username, AuditAction.LOGIN_FAILED, null, detail);
+            int failures = deviceFailures.countFailure(device, now);
+            if (failures == config.maxFailedLogins()) {
+                Instant until = now.plus(config.lockoutDuration());
+                deviceFailures.lock(device, until);
+                audit.record(account.username, AuditAction.LOGIN_LOCKED, null, "browser_only until:" + until);
+                LOG.infof("A browser of account %d locked after repeated failed logins", account.id);
+            }
+            return Outcome.FAILED;
+        }
+        // Another request with this cookie may have locked it while this password was checked: read the lock again.
+        Object active = em.createNativeQuery("select active from account where id = ?1").setParameter(1, account.id).getSingleResult();
+        if (deviceFailures.lockedUntil(device, now, true) != null || !Boolean.TRUE.equals(active)) {
+            audit.record(account.username, AuditAction.LOGIN_FAILED, null, "browser_locked");
+            return Outcome.FAILED;
+        }
+        deviceFailures.forget(device);
+        audit.record(account.username, AuditAction.LOGIN, null, null);
+        return new Outcome(sessions.open(account), account.role, account.id);
     }
 
     private Outcome record(Account account, boolean matches, Instant now) {
@@ -119,7 +184,7 @@ class LockingIdentityProvider implements IdentityProvider<UsernamePasswordAuthen
         em.createNativeQuery("update account set failed_logins = 0, locked_until = null where id = ?1")
                 .setParameter(1, account.id).executeUpdate();
         audit.record(account.username, AuditAction.LOGIN, null, null);
-        return new Outcome(sessions.open(account), account.role);
+        return new Outcome(sessions.open(account), account.role, account.id);
     }
 
     /**
@@ -152,7 +217,7 @@ class LockingIdentityProvider implements IdentityProvider<UsernamePasswordAuthen
         return ((java.sql.Timestamp) value).toInstant();
     }
 
-    private record Outcome(String principal, String role) {
-        static final Outcome FAILED = new Outcome(null, null);
+    private record Outcome(String principal, String role, long accountId) {
+        static final Outcome FAILED = new Outcome(null, null, 0);
     }
 }
