@@ -39,7 +39,12 @@ public class AssignmentLetter {
     @Column(name = "team_account_ids", nullable = false)
     public String teamAccountIds;
 
-    @Column(name = "recorded_by", nullable = false)
+    /** The account that recorded the surat tugas, by id (V205); null for a username that named no account. */
+    @Column(name = "recorded_by_account_id")
+    public Long recordedById;
+
+    /** The readable fallback: the username as stored before V205 when it named no account; else null. */
+    @Column(name = "recorded_by")
     public String recordedBy;
 
     @Column(name = "recorded_at", nullable = false)

@@ -83,11 +83,11 @@ class CaseworkRepository {
                 .setParameter(1, intakeId).setParameter(2, accountId).getResultList().isEmpty();
     }
 
-    /** Marks the account conflicted for the case; false when it already was. */
-    public boolean markConflict(long intakeId, long accountId, String source, String by, Instant at) {
-        return em.createNativeQuery("insert into case_conflict (intake_id, account_id, source, marked_by, marked_at) "
+    /** Marks the account conflicted for the case, marked by the account {@code byAccountId} (V205); false when it already was. */
+    public boolean markConflict(long intakeId, long accountId, String source, long byAccountId, Instant at) {
+        return em.createNativeQuery("insert into case_conflict (intake_id, account_id, source, marked_by_account_id, marked_at) "
                 + "values (?1, ?2, ?3, ?4, ?5) on conflict do nothing").setParameter(1, intakeId).setParameter(2, accountId)
-                .setParameter(3, source).setParameter(4, by).setParameter(5, at).executeUpdate() == 1;
+                .setParameter(3, source).setParameter(4, byAccountId).setParameter(5, at).executeUpdate() == 1;
     }
 
     /** Account ids conflicted for the case. */

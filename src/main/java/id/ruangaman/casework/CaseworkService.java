@@ -89,6 +89,7 @@ class CaseworkService {
         a.risks = required(risks, "risks");
         a.mitigation = required(mitigation, "mitigation");
         a.recordedById = who.id();
+        a.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
         a.recordedAt = now();
         if (a.intakeId == null) {
             a.intakeId = file.id;
@@ -138,6 +139,7 @@ class CaseworkService {
             f.note = note;
             f.examined = what;
             f.recordedById = who.id();
+            f.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
             f.recordedAt = now();
             if (fresh) {
                 repo.persist(f);
@@ -165,7 +167,7 @@ class CaseworkService {
         m.optionsExplained = required(options, "options_explained");
         m.victimChoice = code(choice, Vocabulary.VICTIM_CHOICES, "victim_choice");
         m.choiceNotes = optional(notes);
-        m.recordedBy = who.getUsername();
+        m.recordedById = who.id();
         m.recordedAt = now();
         repo.persist(m);
         audit.record(who.getUsername(), AuditAction.MEETING, file.id, "choice:" + m.victimChoice);
@@ -185,7 +187,8 @@ class CaseworkService {
         l.signatoryName = shortText(signatoryName, "signatory_name");
         l.signatoryTitle = shortText(signatoryTitle, "signatory_title");
         l.teamAccountIds = accountIds(teamIds, "team");
-        l.recordedBy = who.getUsername();
+        l.recordedById = who.id();
+        l.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
         l.recordedAt = now();
         if (l.intakeId == null) {
             l.intakeId = file.id;
@@ -215,11 +218,11 @@ class CaseworkService {
             }
             p.accountId = account.id;
         }
-        p.createdBy = who.getUsername();
+        p.createdById = who.id();
         p.createdAt = now();
         repo.persist(p);
         audit.record(who.getUsername(), AuditAction.PARTY, file.id, "add role:" + p.role);
-        if (p.accountId != null && repo.markConflict(file.id, p.accountId, "party", who.getUsername(), p.createdAt)) {
+        if (p.accountId != null && repo.markConflict(file.id, p.accountId, "party", who.id(), p.createdAt)) {
             audit.record(who.getUsername(), AuditAction.CONFLICT_MARK, file.id, "account:" + p.accountId + " source:party");
         }
         return p;
@@ -245,7 +248,7 @@ class CaseworkService {
         i.place = shortText(place, "place");
         i.attendees = longText(attendees, "interview_attendees");
         i.summary = optional(summary);
-        i.createdBy = who.getUsername();
+        i.createdById = who.id();
         i.createdAt = now();
         if (consent) {
             recordConsent(i, who);
@@ -333,6 +336,7 @@ class CaseworkService {
             c.protection = optional(protection);
         }
         c.recordedById = who.id();
+        c.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
         c.recordedAt = now();
         if (c.intakeId == null) {
             c.intakeId = file.id;
@@ -368,6 +372,7 @@ class CaseworkService {
         }
         r.aggravating = codes(aggravating, Vocabulary.AGGRAVATING, "aggravating");
         r.recordedById = who.id();
+        r.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
         r.recordedAt = now();
         if (r.intakeId == null) {
             r.intakeId = file.id;
@@ -398,7 +403,8 @@ class CaseworkService {
             throw FormRefused.invalid("completion_report_on");
         }
         e.notes = optional(notes);
-        e.updatedBy = who.getUsername();
+        e.updatedById = who.id();
+        e.updatedBy = null; // an upsert: the username fallback was only for a row converted without an account
         e.updatedAt = now();
         if (e.intakeId == null) {
             e.intakeId = file.id;
@@ -421,7 +427,8 @@ class CaseworkService {
         e.certificateOn = DateRules.notBefore(dates.notBeforeReceipt(dates.happened(date(issuedOn, "certificate_on")), file),
                 e.completionReportOn, "completion_report");
         e.certificateIssuer = shortText(issuer, "certificate_issuer");
-        e.updatedBy = who.getUsername();
+        e.updatedById = who.id();
+        e.updatedBy = null; // an upsert: the username fallback was only for a row converted without an account
         e.updatedAt = now();
         audit.record(who.getUsername(), AuditAction.SANCTION_EXECUTION, file.id, "certificate");
     }
@@ -457,7 +464,8 @@ class CaseworkService {
             ids.add(String.valueOf(providerId));
         }
         p.providerIds = String.join(",", new LinkedHashSet<>(ids));
-        p.recordedBy = who.getUsername();
+        p.recordedById = who.id();
+        p.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
         p.recordedAt = now();
         if (p.intakeId == null) {
             p.intakeId = file.id;
@@ -484,7 +492,7 @@ class CaseworkService {
             c.providerId = id;
         }
         c.note = required(note, "checkin_note");
-        c.recordedBy = who.getUsername();
+        c.recordedById = who.id();
         c.recordedAt = now();
         repo.persist(c);
         audit.record(who.getUsername(), AuditAction.RECOVERY, file.id, "checkin with:" + c.withWhom);
@@ -516,7 +524,8 @@ class CaseworkService {
                 d.decidedOn, "decision"), plan == null ? null : plan.consentOn, "recovery_consent");
         e.reason = why;
         e.note = "other".equals(why) ? required(note, "recovery_end_note") : optional(note);
-        e.recordedBy = who.getUsername();
+        e.recordedById = who.id();
+        e.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
         e.recordedAt = now();
         if (e.intakeId == null) {
             e.intakeId = file.id;
@@ -553,7 +562,7 @@ class CaseworkService {
         if (account == null) {
             throw FormRefused.invalid("conflict_account");
         }
-        if (repo.markConflict(file.id, account.id, "coordinator", who.getUsername(), now())) {
+        if (repo.markConflict(file.id, account.id, "coordinator", who.id(), now())) {
             audit.record(who.getUsername(), AuditAction.CONFLICT_MARK, file.id, "account:" + account.id + " source:coordinator");
         }
     }

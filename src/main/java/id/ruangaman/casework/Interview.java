@@ -76,7 +76,12 @@ public class Interview {
     @Column(name = "attachment_type")
     public String attachmentType;
 
-    @Column(name = "created_by", nullable = false)
+    /** The account that added the interview, by id (V205); null for a username that named no account. */
+    @Column(name = "created_by_account_id")
+    public Long createdById;
+
+    /** The readable fallback: the username as stored before V205 when it named no account; else null. */
+    @Column(name = "created_by")
     public String createdBy;
 
     @Column(name = "created_at", nullable = false)

@@ -179,7 +179,8 @@ class LeadershipService {
         // SOP Pengenaan Sanksi 8-9: heavier than recommended only with the reason (e.g. the victim's disability, the impact,
         // the perpetrator's position), which the decision then shows
         d.heavierReason = heavier ? CaseworkService.required(heavierReason, "heavier_reason") : null;
-        d.recordedBy = who.getUsername();
+        d.recordedById = who.id();
+        d.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
         d.recordedAt = Instant.now(clock);
         repo.persist(d);
         audit.record(who.getUsername(), AuditAction.DECISION, file.id,

@@ -42,7 +42,12 @@ public class Party {
     @Column(name = "account_id")
     public Long accountId;
 
-    @Column(name = "created_by", nullable = false)
+    /** The account that added the party, by id (V205); null for a username that named no account. */
+    @Column(name = "created_by_account_id")
+    public Long createdById;
+
+    /** The readable fallback: the username as stored before V205 when it named no account; else null. */
+    @Column(name = "created_by")
     public String createdBy;
 
     @Column(name = "created_at", nullable = false)

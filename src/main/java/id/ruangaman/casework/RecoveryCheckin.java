@@ -43,7 +43,12 @@ public class RecoveryCheckin {
     @Column(name = "note")
     public String note;
 
-    @Column(name = "recorded_by", nullable = false)
+    /** The account that recorded the check-in, by id (V205); null for a username that named no account. */
+    @Column(name = "recorded_by_account_id")
+    public Long recordedById;
+
+    /** The readable fallback: the username as stored before V205 when it named no account; else null. */
+    @Column(name = "recorded_by")
     public String recordedBy;
 
     @Column(name = "recorded_at", nullable = false)

@@ -55,7 +55,12 @@ public class SanctionExecution {
     @Column(name = "certificate_issuer")
     public String certificateIssuer;
 
-    @Column(name = "updated_by", nullable = false)
+    /** The account that last updated the sanction's execution, by id (V205); null for a username that named no account. */
+    @Column(name = "updated_by_account_id")
+    public Long updatedById;
+
+    /** The readable fallback: the username as stored before V205 when it named no account; else null. */
+    @Column(name = "updated_by")
     public String updatedBy;
 
     @Column(name = "updated_at", nullable = false)
