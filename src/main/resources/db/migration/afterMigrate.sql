@@ -14,6 +14,7 @@ BEGIN
         GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ruangaman_runtime;
         GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ruangaman_runtime;
         REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM ruangaman_runtime;
+        REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_actor_before_v206 FROM ruangaman_runtime;
         REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON flyway_schema_history FROM ruangaman_runtime;
     END IF;
 END

@@ -32,6 +32,7 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
         AuditEvent event = new AuditEvent();
         event.at = Instant.now(clock);
         event.actor = actor == null || actor.isBlank() ? "anonymous" : truncate(actor, 64);
+        event.actorAccountId = accountNamed(event.actor);
         event.action = action.code();
         event.intakeId = intakeId;
         event.detail = detail == null ? null : truncate(detail, DETAIL_MAX);
@@ -52,13 +53,22 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
         }
     }
 
-    /** Newest first, filtered by the given criteria (any may be null). */
-    public List<AuditEvent> search(String actor, String action, Long intakeId, Instant from, Instant to, int offset, int limit) {
+    /**
+     * Newest first, filtered by the given criteria (any may be null). {@code actor} matches the username as written in
+     * the row, or any of {@code actorAccounts} (account ids: the person, whatever username the row holds); an empty list
+     * matches by username only.
+     */
+    public List<AuditEvent> search(String actor, List<Long> actorAccounts, String action, Long intakeId, Instant from, Instant to,
+            int offset, int limit) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
-        if (actor != null) {
+        if (actor != null && (actorAccounts == null || actorAccounts.isEmpty())) {
             where.add("actor = :actor");
             params.put("actor", actor);
+        } else if (actor != null) {
+            where.add("(actor = :actor or actorAccount in :accounts)");
+            params.put("actor", actor);
+            params.put("accounts", actorAccounts);
         }
         if (action != null) {
             where.add("action = :action");
@@ -87,6 +97,20 @@ public class AuditLog implements PanacheRepository<AuditEvent> {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordRefusal(String actor, AuditAction action, Long intakeId, String detail) {
         record(actor, action, intakeId, detail);
+    }
+
+    /**
+     * The account a row's actor is, read when the row is written: the logged-in account's username is then certainly
+     * that account's. Null for a system actor ({@link AuditDetail#SYSTEM_ACTORS}, "anonymous") or a username that names
+     * no account (a login attempt with a typed name). Flushes only pending changes to accounts.
+     */
+    private Long accountNamed(String actor) {
+        if (AuditDetail.SYSTEM_ACTORS.contains(actor) || "anonymous".equals(actor)) {
+            return null;
+        }
+        List<?> ids = getEntityManager().createNativeQuery("select id from account where username = ?1").setParameter(1, actor)
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("account").getResultList();
+        return ids.isEmpty() ? null : ((Number) ids.get(0)).longValue();
     }
 
     private static String truncate(String value, int max) {

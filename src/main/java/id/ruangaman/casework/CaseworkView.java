@@ -49,8 +49,11 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
         return blockedSteps.getOrDefault(next, List.of());
     }
 
-    /** One row of the case timeline: a workflow step or an SOP record, from the audit log (codes only). */
-    public record TimelineEntry(Instant at, String actor, String action, String from, String to) {
+    /**
+     * One row of the case timeline: a workflow step or an SOP record, from the audit log (codes only); {@code actorAccount}
+     * the actor's account (V206), null for a system actor or a username that named no account.
+     */
+    public record TimelineEntry(Instant at, String actor, Long actorAccount, String action, String from, String to) {
     }
 
     /** The current value of a form field, "" when none. */

@@ -183,7 +183,7 @@ class CaseworkViews {
                 : AuditAction.INTERVIEW.code().equals(e.action) && detail.startsWith("minutes ") ? "interview_minutes"
                 : AuditAction.INTERVIEW.code().equals(e.action) && detail.startsWith("attachment ") ? "interview_attachment"
                 : e.action;
-        return new CaseworkView.TimelineEntry(e.at, e.actor, action, from, to);
+        return new CaseworkView.TimelineEntry(e.at, e.actor, e.actorAccount, action, from, to);
     }
 
     /** The ids of a record's accounts ({@code accountIds}, comma-separated) that are among {@code accounts}. */

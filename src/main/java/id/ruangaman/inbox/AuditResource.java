@@ -54,10 +54,12 @@ public class AuditResource {
     private final CaseAccess access;
     private final CurrentAccount current;
     private final AuditRowNames rowNames;
+    private final id.ruangaman.security.People people;
 
     AuditResource(AuditLog audit, CaseFileRepository cases, InboxLocale locale, InboxConfig config, CaseAccess access,
-            CurrentAccount current, AuditRowNames rowNames) {
+            CurrentAccount current, AuditRowNames rowNames, id.ruangaman.security.People people) {
         this.rowNames = rowNames;
+        this.people = people;
         this.access = access;
         this.current = current;
         this.audit = audit;
@@ -67,7 +69,8 @@ public class AuditResource {
     }
 
     /**
-     * The log's page {@code page} (0 first, up to 100,000) filtered by {@code actor} (up to 64 characters), {@code action}
+     * The log's page {@code page} (0 first, up to 100,000) filtered by {@code actor} (up to 64 characters: a username as
+     * the rows wrote it, or a person by their current username or name, V206), {@code action}
      * (an {@link AuditAction} code), {@code ref} (a case's reference, up to 16) and the days {@code from}/{@code to}
      * (YYYY-MM-DD, both included, in the inbox's zone). A value it cannot use is left out and said next to the filter form,
      * answered 400, with what was typed still in its field ({@link QueryCheck}).
@@ -88,7 +91,9 @@ public class AuditResource {
         if (refShown != null) {
             intakeId = cases.findByReference(refShown.toUpperCase(Locale.ROOT)).map(c -> c.id).orElse(-1L);
         }
-        List<AuditEvent> events = audit.search(actorShown, actionShown, intakeId, start(fromDay, 0), start(toDay, 1), p * PAGE_SIZE,
+        // By username as written in the row, or by the person (a username or a name someone has now): the rows of an
+        // account whose username was corrected are found under either.
+        List<AuditEvent> events = audit.search(actorShown, people.accountsCalled(actorShown), actionShown, intakeId, start(fromDay, 0), start(toDay, 1), p * PAGE_SIZE,
                 PAGE_SIZE + 1);
         boolean hasNext = events.size() > PAGE_SIZE;
         List<AuditEvent> onPage = hasNext ? events.subList(0, PAGE_SIZE) : events;

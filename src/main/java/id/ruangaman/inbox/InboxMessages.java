@@ -497,6 +497,10 @@ public interface InboxMessages {
     @Message
     String audit_actor();
 
+    /** The audit row's username as it was written, beside the person's name (V206). */
+    @Message
+    String audit_actor_as_written();
+
     @Message
     String audit_action();
 

@@ -160,7 +160,7 @@ class ReferralService {
     @Transactional
     public List<AuditEvent> history(Item item) {
         String prefix = "referral:" + item.referral().id + " ";
-        List<AuditEvent> events = new ArrayList<>(audit.search(null, AuditAction.REFERRAL_CHANGE.code(),
+        List<AuditEvent> events = new ArrayList<>(audit.search(null, null, AuditAction.REFERRAL_CHANGE.code(),
                 item.file().id, null, null, 0, 500).stream().filter(e -> e.detail != null && e.detail.startsWith(prefix)).toList());
         Collections.reverse(events);
         return events;

@@ -113,6 +113,21 @@ public class People {
         return p == null || p.written() == null ? "" : p.written();
     }
 
+    /**
+     * The accounts called {@code text} now, by id: whose username or whose person's name (as shown) is {@code text},
+     * ignoring case and the spaces around it; empty when none. For the audit log's filter by person (AuditResource).
+     */
+    public List<Long> accountsCalled(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String wanted = text.strip();
+        all();
+        return byId == null ? List.of() : byId.values().stream()
+                .filter(p -> p.username().equalsIgnoreCase(wanted) || p.name().strip().equalsIgnoreCase(wanted)).map(Person::id).sorted()
+                .toList();
+    }
+
     /** Whether {@code username} is an account (not a system actor such as the bot). */
     public boolean known(String username) {
         return username != null && all().containsKey(username);

@@ -86,12 +86,42 @@ class PeopleNamedOnRecordsTest {
         String minutes = printed(reader, steps.base() + "/print/bap/" + interview);
         assertTrue(minutes.contains(" · " + NAME + " · "), "the minutes: who recorded the consent to record");
 
-        // The referral's page (not a print) also lists its history from the audit log, whose actors are usernames.
+        // The referral's page (not a print) also lists its history from the audit log, which keeps the account (V206).
         String detail = getAs(reader).get("/inbox/referrals/" + referral).then().statusCode(200).extract().asString();
+        assertFalse(detail.contains("records-worker"), "the referral's page, its history too, shows a username");
+        assertTrue(detail.contains("<li>") && detail.contains(" · " + NAME + " · "), "who moved the referral, in its history");
         assertTrue(detail.contains("<dd>" + NAME + " · "), "who made the referral");
         assertTrue(detail.contains("<dd>" + NAME + "</dd>"), "who recorded the guardian's consent");
         String letter = printed(reader, "/inbox/referrals/" + referral + "/letter");
         assertTrue(letter.contains("<dd>" + NAME + " · Koordinator"), "the referral letter's referrer, with the role");
+
+        // The case's timeline (from the audit log) names the person.
+        assertFalse(sop.contains("records-worker"), "the SOP page's timeline shows a username");
+        // The audit log keeps the username as written then, and names the person beside it; a filter finds the rows by
+        // the old username, the new one, or the person's name.
+        String audit = getAs(reader).get("/inbox/audit?ref=" + ref).then().statusCode(200).extract().asString();
+        assertTrue(audit.contains("<td>" + NAME + " <span class=\"who\" title=\"Nama pengguna yang tercatat saat itu\">(records-worker)</span></td>"),
+                "the audit row: the person's name and the username written then");
+        for (String actor : new String[] { "records-worker", "records-worker-b", NAME, NAME.toUpperCase(java.util.Locale.ROOT) }) {
+            String found = getAs(reader).queryParam("actor", actor).queryParam("ref", ref).get("/inbox/audit").then().statusCode(200).extract()
+                    .asString();
+            assertTrue(found.contains("(records-worker)</span>"), "the filter by " + actor + " finds the person's rows");
+        }
+        // A row written before V206 (no account id) is read through the usernames as they were when V206 ran.
+        long intake = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select id from intake where reference_code = :ref").setParameter("ref", ref).getSingleResult()).longValue());
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("insert into audit_actor_before_v206 (username, account_id) values ('records-worker-old', :id)")
+                    .setParameter("id", worker.id).executeUpdate();
+            em.createNativeQuery("insert into audit_event (at, actor, action, intake_id, detail) values (now(), 'records-worker-old', "
+                    + "'note', :intake, null), (now(), 'records-nobody', 'note', :intake, null)").setParameter("intake", intake).executeUpdate();
+        });
+        String old = getAs(reader).queryParam("actor", NAME).queryParam("ref", ref).get("/inbox/audit").then().statusCode(200).extract()
+                .asString();
+        assertTrue(old.contains("<td>" + NAME + " <span class=\"who\" title=\"Nama pengguna yang tercatat saat itu\">(records-worker-old)</span></td>"),
+                "a row from before V206, by the person");
+        String nobody = getAs(reader).queryParam("actor", "records-nobody").get("/inbox/audit").then().statusCode(200).extract().asString();
+        assertTrue(nobody.contains("<td>records-nobody</td>"), "a username that named no account, as written");
     }
 
     /** The page, which names nobody by username, old or new. */

@@ -97,6 +97,7 @@ class PeopleNamedOnSopRecordsTest {
                 "who recorded the check-in");
         assertTrue(Pattern.compile("<p id=\"recovery-ended\">[^\\n]*<span class=\"who\">" + NAME + "</span></p>").matcher(sop).find(),
                 "who recorded the end of recovery");
+        assertFalse(sop.contains("sop-names-worker"), "the SOP page (its timeline too) shows a username");
 
         // As the rows stood before V205: the username, no account. The current username names the account; a username
         // that names no account (an account renamed before the upgrade) stays as it is.
