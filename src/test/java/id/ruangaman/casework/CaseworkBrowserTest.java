@@ -75,7 +75,11 @@ class CaseworkBrowserTest extends BrowserTest {
         type(By.id("signatory-name"), "Pimpinan Sintetis");
         type(By.id("signatory-title"), "Rektor");
         check(By.cssSelector("#letter input[name=team][value='" + counsellor.id + "']"));
+        WebElement saveLetter = driver.findElement(By.id("save-letter"));
         click(By.id("save-letter"));
+        // the page the letter was saved from has a print link at its top too: wait for the answer to replace it, or
+        // the next click can cancel the post still on its way
+        wait.until(ExpectedConditions.stalenessOf(saveLetter));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("print-surat-tugas")));
 
         click(By.id("sop-status-in_examination"));

@@ -72,7 +72,10 @@ class NamesAndOpenFormsBrowserTest extends BrowserTest {
             js("arguments[0].scrollIntoView({block: 'center'});", member);
             member.click();
         }
+        WebElement saveLetter = driver.findElement(By.id("save-letter"));
         click(By.id("save-letter"));
+        // the print link is on the page the letter is saved from too: clicked there, it could cancel the post
+        wait.until(ExpectedConditions.stalenessOf(saveLetter));
         click(By.id("print-surat-tugas"));
         WebElement team = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("assignment-team")));
         assertTrue(team.getText().contains("Dewi Lestari Sintetis"), team.getText());

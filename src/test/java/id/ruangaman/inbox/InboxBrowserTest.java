@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import id.ruangaman.security.Role;
@@ -98,7 +99,10 @@ class InboxBrowserTest extends BrowserTest {
 
         String reply = "Halo, ini balasan konselor uji " + ref;
         driver.findElement(By.id("reply-text")).sendKeys(reply);
+        WebElement send = driver.findElement(By.id("send-reply"));
         click(By.id("send-reply"));
+        // the page it was sent from shows the line too once its live refresh comes: wait for the post's answer
+        wait.until(ExpectedConditions.stalenessOf(send));
         By sent = By.xpath("//li[contains(@class,'out')][.//div[@class='text' and contains(., '" + reply + "')]]");
         wait.until(ExpectedConditions.presenceOfElementLocated(sent));
         screenshot("5-replied");
@@ -200,7 +204,9 @@ class InboxBrowserTest extends BrowserTest {
 
         String reply = "Halo, terima kasih sudah melapor " + ref;
         driver.findElement(By.id("reply-text")).sendKeys(reply);
+        WebElement sendAgain = driver.findElement(By.id("send-reply"));
         click(By.id("send-reply"));
+        wait.until(ExpectedConditions.stalenessOf(sendAgain)); // else the note below could be typed into the page being left
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//li[contains(@class,'out') and not(contains(@class,'bot'))][.//div[@class='text' and contains(., '" + reply + "')]]")));
 

@@ -59,8 +59,11 @@ class GuardianReasonLineBreaksBrowserTest extends BrowserTest {
         reason.sendKeys(typed.substring(0, 1000));
         assertEquals(1000, ((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("return arguments[0].value.length", reason)).intValue(), "the textarea is full, line breaks counted once");
-        driver.findElement(By.cssSelector("#guardian button[type=submit]")).click();
+        WebElement submit = driver.findElement(By.cssSelector("#guardian button[type=submit]"));
+        submit.click();
 
+        // the page the form was sent from meets every other condition here: wait until the answer has replaced it
+        wait.until(ExpectedConditions.stalenessOf(submit));
         wait.until(d -> !d.getCurrentUrl().contains("/login"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
         assertTrue(driver.findElements(By.id("refused")).isEmpty(), driver.getCurrentUrl());
