@@ -146,8 +146,8 @@ public class CaseworkResource {
     @Path("/assessment")
     public Response assessment(@RestPath String ref, @RestForm String condition, @RestForm("emergency") List<String> emergency,
             @RestForm("risk_level") String riskLevel, @RestForm("condition_notes") String notes, @RestForm String risks,
-            @RestForm String mitigation) {
-        return act(ref, "assessment", form("condition", condition, "emergency", join(emergency), "risk_level", riskLevel,
+            @RestForm String mitigation, @RestForm(FormVersions.FIELD) String seen) {
+        return act(ref, "assessment", seen, form("condition", condition, "emergency", join(emergency), "risk_level", riskLevel,
                 "condition_notes", notes, "risks", risks, "mitigation", mitigation),
                 () -> work.saveAssessment(ref, condition, emergency, riskLevel, notes, risks, mitigation, current));
     }
@@ -158,7 +158,8 @@ public class CaseworkResource {
     public Response findings(@RestPath String ref, @RestForm("finding_identification") String identification,
             @RestForm("finding_chronology") String chronology, @RestForm("finding_evidence") String evidence,
             @RestForm("evidence_examined") String examined, @RestForm("finding_witnesses") String witnesses,
-            @RestForm("finding_needs") String needs, @RestForm("finding_rights_information") String rights) {
+            @RestForm("finding_needs") String needs, @RestForm("finding_rights_information") String rights,
+            @RestForm(FormVersions.FIELD) String seen) {
         Map<String, String> notes = form("identification", identification, "chronology", chronology, "evidence", evidence, "witnesses",
                 witnesses, "needs", needs, "rights_information", rights);
         Map<String, String> typed = new HashMap<>();
@@ -166,7 +167,7 @@ public class CaseworkResource {
         if (examined != null) {
             typed.put("evidence_examined", examined);
         }
-        return act(ref, "findings", typed, () -> work.saveFindings(ref, notes, examined, current));
+        return act(ref, "findings", seen, typed, () -> work.saveFindings(ref, notes, examined, current));
     }
 
     @POST
@@ -244,8 +245,9 @@ public class CaseworkResource {
     @Path("/conclusion")
     public Response conclusion(@RestPath String ref, @RestForm String outcome, @RestForm("party_identity") String identity,
             @RestForm("violence_form") String violence, @RestForm String accompaniment, @RestForm String protection,
-            @RestForm("examination_summary") String summary, @RestForm("not_proven_statement") String statement) {
-        return act(ref, "conclusion", form("outcome", outcome, "party_identity", identity, "violence_form", violence, "accompaniment",
+            @RestForm("examination_summary") String summary, @RestForm("not_proven_statement") String statement,
+            @RestForm(FormVersions.FIELD) String seen) {
+        return act(ref, "conclusion", seen, form("outcome", outcome, "party_identity", identity, "violence_form", violence, "accompaniment",
                 accompaniment, "protection", protection, "examination_summary", summary, "not_proven_statement", statement),
                 () -> work.saveConclusion(ref, outcome, identity, violence, accompaniment, protection, summary, statement, current));
     }
@@ -254,8 +256,8 @@ public class CaseworkResource {
     @Path("/recommendation")
     public Response recommendation(@RestPath String ref, @RestForm String recovery, @RestForm("sanction_measure") String measure,
             @RestForm("sanction_details") String details, @RestForm String prevention, @RestForm("good_name") String goodName,
-            @RestForm("aggravating") List<String> aggravating) {
-        return act(ref, "recommendation", form("recovery", recovery, "sanction_measure", measure, "sanction_details", details,
+            @RestForm("aggravating") List<String> aggravating, @RestForm(FormVersions.FIELD) String seen) {
+        return act(ref, "recommendation", seen, form("recovery", recovery, "sanction_measure", measure, "sanction_details", details,
                 "prevention", prevention, "good_name", goodName, "aggravating", join(aggravating)),
                 () -> work.saveRecommendation(ref, recovery, measure, details, prevention, goodName, aggravating, current));
     }
@@ -263,8 +265,9 @@ public class CaseworkResource {
     @POST
     @Path("/execution")
     public Response execution(@RestPath String ref, @RestForm String programme, @RestForm String institution, @RestForm String state,
-            @RestForm("completion_report_on") String reportOn, @RestForm("execution_notes") String notes) {
-        return act(ref, "execution", form("programme", programme, "institution", institution, "state", state, "completion_report_on",
+            @RestForm("completion_report_on") String reportOn, @RestForm("execution_notes") String notes,
+            @RestForm(FormVersions.FIELD) String seen) {
+        return act(ref, "execution", seen, form("programme", programme, "institution", institution, "state", state, "completion_report_on",
                 reportOn, "execution_notes", notes), () -> work.saveExecution(ref, programme, institution, state, reportOn, notes, current));
     }
 
@@ -279,8 +282,9 @@ public class CaseworkResource {
     @POST
     @Path("/recovery")
     public Response recovery(@RestPath String ref, @RestForm("consent_by") String consentBy, @RestForm("consent_on") String consentOn,
-            @RestForm("victim_status") String victimStatus, @RestForm String plan, @RestForm("providers") List<String> providers) {
-        return act(ref, "recovery", form("consent_by", consentBy, "consent_on", consentOn, "victim_status", victimStatus, "plan", plan,
+            @RestForm("victim_status") String victimStatus, @RestForm String plan, @RestForm("providers") List<String> providers,
+            @RestForm(FormVersions.FIELD) String seen) {
+        return act(ref, "recovery", seen, form("consent_by", consentBy, "consent_on", consentOn, "victim_status", victimStatus, "plan", plan,
                 "providers", join(providers)),
                 () -> work.saveRecoveryPlan(ref, consentBy, consentOn, victimStatus, plan, providers, current));
     }
@@ -316,8 +320,16 @@ public class CaseworkResource {
     }
 
     private Response act(String ref, String formName, Map<String, String> submitted, Runnable action) {
+        return act(ref, formName, null, submitted, action);
+    }
+
+    /**
+     * {@code action}, when the one-record form {@code formName} is still the version {@code seen} the page showed
+     * ({@link FormVersions}); else the page again with what was typed and the reason ({@code changed_since_opened}).
+     */
+    private Response act(String ref, String formName, String seen, Map<String, String> submitted, Runnable action) {
         try {
-            action.run();
+            work.saveUnchanged(ref, formName, seen, current, action);
         } catch (FormRefused e) {
             return refused(ref, formName, submitted, e.code(), e.status());
         } catch (TextTooLong e) {

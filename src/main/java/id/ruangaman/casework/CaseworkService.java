@@ -75,6 +75,38 @@ class CaseworkService {
         return file;
     }
 
+    /**
+     * Runs {@code save} (one of this service's form saves) in the same transaction as the check that the one-record form
+     * {@code form} ({@code assessment}, {@code findings}, {@code conclusion}, {@code recommendation}, {@code execution},
+     * {@code recovery}) is still the version {@code seen} the page showed ({@link FormVersions}). Saved since, from
+     * another tab or by another account: 409 {@code changed_since_opened}, nothing saved, so no one's work is silently
+     * overwritten. {@code seen} null or blank (a post without the field), or another form: not compared.
+     */
+    @Transactional
+    public void saveUnchanged(String ref, String form, String seen, CurrentAccount who, Runnable save) {
+        if (seen != null && !seen.isBlank()) {
+            CaseFile file = writable(ref, who);
+            String now = version(file.id, form);
+            if (now != null && !now.equals(seen.strip())) {
+                throw FormRefused.notReady("changed_since_opened");
+            }
+        }
+        save.run();
+    }
+
+    /** The stored version of a one-record form of the case ({@link FormVersions}); null for another form. */
+    private String version(long caseId, String form) {
+        return switch (form) {
+            case "assessment" -> FormVersions.of(repo.one(Assessment.class, caseId).map(a -> a.recordedAt).orElse(null));
+            case "findings" -> FormVersions.ofFindings(repo.findings(caseId));
+            case "conclusion" -> FormVersions.of(repo.one(Conclusion.class, caseId).map(c -> c.recordedAt).orElse(null));
+            case "recommendation" -> FormVersions.of(repo.one(Recommendation.class, caseId).map(r -> r.recordedAt).orElse(null));
+            case "execution" -> FormVersions.of(repo.one(SanctionExecution.class, caseId).map(e -> e.updatedAt).orElse(null));
+            case "recovery" -> FormVersions.of(repo.one(RecoveryPlan.class, caseId).map(p -> p.recordedAt).orElse(null));
+            default -> null;
+        };
+    }
+
     // --- verification: assessment awal -------------------------------------------------------------------------
 
     @Transactional

@@ -137,7 +137,18 @@ class CaseworkViews {
             values.put("recovery_end_reason", recoveryEnd.reason);
             values.put("recovery_end_note", recoveryEnd.note);
         }
-        values.putAll(submitted);
+        // which saved version of each one-record form this page shows (FormVersions): never overlaid by what was submitted
+        values.put("seen_assessment", FormVersions.of(assessment == null ? null : assessment.recordedAt));
+        values.put("seen_findings", FormVersions.ofFindings(repo.findings(id)));
+        values.put("seen_conclusion", FormVersions.of(conclusion == null ? null : conclusion.recordedAt));
+        values.put("seen_recommendation", FormVersions.of(recommendation == null ? null : recommendation.recordedAt));
+        values.put("seen_execution", FormVersions.of(execution == null ? null : execution.updatedAt));
+        values.put("seen_recovery", FormVersions.of(recovery == null ? null : recovery.recordedAt));
+        submitted.forEach((key, value) -> {
+            if (!key.startsWith("seen_")) {
+                values.put(key, value);
+            }
+        });
         return new CaseworkView(file, repo.one(CaseStage.class, id).orElse(null), daysLeft, assessment, repo.meetings(id), letter,
                 repo.parties(id), repo.interviews(id), conclusion, recommendation, decision, execution, recovery, recoveryEnd, recoveryProviders,
                 repo.checkins(id), active, active.stream().filter(a -> conflictedIds.contains(a.id)).toList(), timeline(id),
