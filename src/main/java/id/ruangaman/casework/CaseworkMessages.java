@@ -507,6 +507,29 @@ public interface CaseworkMessages {
     @Message
     String save_decision();
 
+    /** The correction of a recorded decision: the form's summary, hint, reason field and button, and its history. */
+    @Message
+    String correct_decision();
+
+    @Message
+    String correct_decision_hint();
+
+    @Message
+    String correction_reason();
+
+    @Message
+    String save_correction();
+
+    @Message
+    String corrections();
+
+    /** One earlier version in the history: who corrected it and when (the reason and the values follow). */
+    @Message
+    String corrected_by(String who, String when);
+
+    @Message
+    String before_correction();
+
     @Message
     String nav_leadership();
 

@@ -120,6 +120,7 @@ class CaseworkRepository {
                 "not_proven_statement"));
         m.put("case_recommendation", List.of("recovery", "sanction_details", "prevention", "good_name"));
         m.put("case_decision", List.of("text", "heavier_reason"));
+        m.put("case_decision_correction", List.of("text", "heavier_reason", "reason"));
         m.put("case_sanction_execution", List.of("programme", "institution", "notes", "certificate_issuer"));
         m.put("case_recovery_plan", List.of("plan"));
         m.put("case_recovery_checkin", List.of("note"));

@@ -85,4 +85,36 @@ public class LeadershipResource {
         }
         return Response.seeOther(URI.create("/inbox/pimpinan/" + ref)).build();
     }
+
+    /**
+     * Corrects the recorded decision ({@link LeadershipService#correct}): the decision form's fields, {@code correction_reason}
+     * and {@code seen} (the version the page showed). Refused: the page again (400/409) with the reason beside the
+     * correction form, which stays open with what was typed.
+     */
+    @POST
+    @Path("/{ref}/decision/correction")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Role.PIMPINAN)
+    public Response correct(@RestPath String ref, @RestForm("decision_number") String number, @RestForm("decided_on") String decidedOn,
+            @RestForm("sanction_measure") String measure, @RestForm("good_name_restored") String goodName,
+            @RestForm("recovery_until") String recoveryUntil, @RestForm("decision_text") String text,
+            @RestForm("heavier_reason") String heavierReason, @RestForm("correction_reason") String reason,
+            @RestForm(FormVersions.FIELD) String seen) {
+        try {
+            leadership.correct(ref, number, decidedOn, measure, "yes".equals(goodName), recoveryUntil, text, heavierReason, reason, seen,
+                    current);
+        } catch (FormRefused | StepRefused | TextTooLong e) {
+            if (e instanceof TextTooLong t) {
+                locale.refusedText(t);
+            }
+            String code = e instanceof FormRefused f ? f.code() : e instanceof StepRefused s ? s.code() : "too_long";
+            Map<String, String> values = CaseworkResource.form("correcting", "yes", "decision_number", number, "decided_on", decidedOn,
+                    "sanction_measure", measure, "good_name_restored", goodName, "recovery_until", recoveryUntil, "decision_text", text,
+                    "heavier_reason", heavierReason, "correction_reason", reason);
+            return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(locale.apply(Templates.detail(leadership.view(ref, current), values, code))).build();
+        }
+        return Response.seeOther(URI.create("/inbox/pimpinan/" + ref)).build();
+    }
 }

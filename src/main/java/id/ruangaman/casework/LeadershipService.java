@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,39 @@ class LeadershipService {
      * dan Pendampingan 2.1 and 3), or null while none is recorded.
      */
     public record Item(String referenceCode, String status, Conclusion conclusion, Recommendation recommendation,
-            Decision decision, boolean erased, RecoveryEnded recoveryEnd) {
+            Decision decision, boolean erased, RecoveryEnded recoveryEnd, List<DecisionCorrection> corrections) {
+
+        /** Whether the decision can be corrected now: recorded, the case decided (not closed) and not erased. */
+        public boolean correctable() {
+            return decision != null && !erased && CaseStatus.DECIDED.equals(status);
+        }
+
+        /**
+         * The recorded decision's value of a decision-form field ({@code decision_number}, {@code decided_on} as yyyy-MM-dd,
+         * {@code sanction_measure}, {@code good_name_restored} as "yes" or "", {@code recovery_until}, {@code decision_text},
+         * {@code heavier_reason}): what the correction form starts with. "" when none.
+         */
+        public String current(String field) {
+            if (decision == null) {
+                return "";
+            }
+            Object value = switch (field) {
+                case "decision_number" -> decision.decisionNumber;
+                case "decided_on" -> decision.decidedOn;
+                case "sanction_measure" -> decision.sanctionMeasure;
+                case "good_name_restored" -> decision.goodNameRestored ? "yes" : null;
+                case "recovery_until" -> decision.recoveryUntil;
+                case "decision_text" -> decision.text;
+                case "heavier_reason" -> decision.heavierReason;
+                default -> null;
+            };
+            return value == null ? "" : value.toString();
+        }
+
+        /** The version of the decision this page shows, for the correction form ({@link FormVersions}). */
+        public String decisionVersion() {
+            return FormVersions.of(decision == null ? null : decision.recordedAt);
+        }
 
         /** The decided sanction is heavier than the one recommended (SOP Pengenaan Sanksi 8). */
         public boolean heavier() {
@@ -145,9 +178,89 @@ class LeadershipService {
         if (!CaseStatus.CONCLUDED.equals(file.status)) {
             throw FormRefused.notReady("not_concluded");
         }
-        Conclusion conclusion = repo.one(Conclusion.class, file.id).orElseThrow();
         Decision d = new Decision();
         d.intakeId = file.id;
+        boolean heavier = fill(d, file, number, decidedOn, measure, goodName, recoveryUntil, text, heavierReason);
+        d.recordedById = who.id();
+        d.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
+        d.recordedAt = Instant.now(clock);
+        repo.persist(d);
+        audit.record(who.getUsername(), AuditAction.DECISION, file.id,
+                "tier:" + (d.sanctionTier == null ? "none" : d.sanctionTier) + (heavier ? " heavier" : ""));
+        caseService.move(file, CaseStatus.DECIDED, null, who);
+    }
+
+    /**
+     * Corrects the recorded decision of a decided case (a wrong decree number or date, a sanction entered by mistake),
+     * with the reason, never as a silent overwrite: the decision as it stood is kept as a {@link DecisionCorrection} with
+     * the reason, the account and the time, then the decision holds the corrected values (checked as a new decision is,
+     * {@link #decide}); audited ({@code decision}, {@code tier:<tier> corrected}; the tier before is in the correction). Refused: not leadership
+     * (403); the case erased ({@code case_deleted}), closed ({@code case_closed}) or without a decision
+     * ({@code decision_missing}), 409; no reason ({@code correction_reason}) or nothing changed
+     * ({@code correction_unchanged}), 400; the decision corrected or recorded since the page showed it ({@code seen}, a
+     * {@link FormVersions} version; blank: not compared), 409 {@code changed_since_opened}.
+     */
+    @Transactional
+    public void correct(String ref, String number, String decidedOn, String measure, boolean goodName, String recoveryUntil,
+            String text, String heavierReason, String reason, String seen, CurrentAccount who) {
+        if (!who.isPimpinan()) {
+            throw Refused.forbidden("leadership only");
+        }
+        CaseFile file = open(ref, who);
+        if (file.isDeleted()) {
+            throw FormRefused.notReady("case_deleted");
+        }
+        if (CaseStatus.CLOSED.equals(file.status)) {
+            throw FormRefused.notReady("case_closed");
+        }
+        Decision d = repo.one(Decision.class, file.id).orElseThrow(() -> FormRefused.notReady("decision_missing"));
+        if (seen != null && !seen.isBlank() && !FormVersions.of(d.recordedAt).equals(seen.strip())) {
+            throw FormRefused.notReady("changed_since_opened");
+        }
+        String why = CaseworkService.required(reason, "correction_reason");
+        Decision corrected = new Decision();
+        corrected.intakeId = file.id;
+        boolean heavier = fill(corrected, file, number, decidedOn, measure, goodName, recoveryUntil, text, heavierReason);
+        if (Objects.equals(d.decisionNumber, corrected.decisionNumber) && Objects.equals(d.decidedOn, corrected.decidedOn)
+                && Objects.equals(d.sanctionMeasure, corrected.sanctionMeasure) && d.goodNameRestored == corrected.goodNameRestored
+                && Objects.equals(d.recoveryUntil, corrected.recoveryUntil) && Objects.equals(d.text, corrected.text)
+                && Objects.equals(d.heavierReason, corrected.heavierReason)) {
+            throw FormRefused.invalid("correction_unchanged");
+        }
+        DecisionCorrection before = DecisionCorrection.of(d);
+        before.reason = why;
+        before.correctedById = who.id();
+        before.correctedAt = Instant.now(clock);
+        repo.persist(before);
+        d.decisionNumber = corrected.decisionNumber;
+        d.decidedOn = corrected.decidedOn;
+        d.sanctionTier = corrected.sanctionTier;
+        d.sanctionMeasure = corrected.sanctionMeasure;
+        d.goodNameRestored = corrected.goodNameRestored;
+        d.recoveryUntil = corrected.recoveryUntil;
+        d.text = corrected.text;
+        d.heavierReason = corrected.heavierReason;
+        d.recordedById = who.id();
+        d.recordedBy = null;
+        d.recordedAt = before.correctedAt;
+        audit.record(who.getUsername(), AuditAction.DECISION, file.id,
+                "tier:" + (d.sanctionTier == null ? "none" : d.sanctionTier) + (heavier ? " heavier" : "") + " corrected");
+    }
+
+    /** The decision's earlier versions, each with why it was corrected, oldest first; empty when never corrected. */
+    public List<DecisionCorrection> corrections(long caseId) {
+        return em.createQuery("from DecisionCorrection where intakeId = :id order by correctedAt, id", DecisionCorrection.class)
+                .setParameter("id", caseId).getResultList();
+    }
+
+    /**
+     * Fills {@code d} from the decision form, checked (SOP Pengenaan Sanksi 2 and 8-9): a number, readable dates not before
+     * the report, the conclusion or the decision; a sanction only when proven; a heavier sanction than recommended only
+     * with its reason. Returns whether it is heavier. 400 with the field's code otherwise.
+     */
+    private boolean fill(Decision d, CaseFile file, String number, String decidedOn, String measure, boolean goodName,
+            String recoveryUntil, String text, String heavierReason) {
+        Conclusion conclusion = repo.one(Conclusion.class, file.id).orElseThrow();
         if (number == null || number.isBlank() || FormText.limited(number, CaseworkService.MAX_SHORT) == null) {
             throw FormRefused.invalid("decision_number");
         }
@@ -179,13 +292,7 @@ class LeadershipService {
         // SOP Pengenaan Sanksi 8-9: heavier than recommended only with the reason (e.g. the victim's disability, the impact,
         // the perpetrator's position), which the decision then shows
         d.heavierReason = heavier ? CaseworkService.required(heavierReason, "heavier_reason") : null;
-        d.recordedById = who.id();
-        d.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
-        d.recordedAt = Instant.now(clock);
-        repo.persist(d);
-        audit.record(who.getUsername(), AuditAction.DECISION, file.id,
-                "tier:" + (d.sanctionTier == null ? "none" : d.sanctionTier) + (heavier ? " heavier" : ""));
-        caseService.move(file, CaseStatus.DECIDED, null, who);
+        return heavier;
     }
 
     private CaseFile open(String ref, CurrentAccount who) {
@@ -203,11 +310,16 @@ class LeadershipService {
 
     private Item item(CaseFile file) {
         return item(file, repo.one(Conclusion.class, file.id).orElseThrow(), repo.one(Recommendation.class, file.id).orElse(null),
-                repo.one(Decision.class, file.id).orElse(null), repo.one(RecoveryEnd.class, file.id).orElse(null));
+                repo.one(Decision.class, file.id).orElse(null), repo.one(RecoveryEnd.class, file.id).orElse(null), corrections(file.id));
     }
 
     private static Item item(CaseFile file, Conclusion conclusion, Recommendation recommendation, Decision decision, RecoveryEnd end) {
+        return item(file, conclusion, recommendation, decision, end, List.of());
+    }
+
+    private static Item item(CaseFile file, Conclusion conclusion, Recommendation recommendation, Decision decision, RecoveryEnd end,
+            List<DecisionCorrection> corrections) {
         return new Item(file.referenceCode, file.status, conclusion, recommendation, decision, file.isDeleted(),
-                end == null ? null : new RecoveryEnded(end.endedOn, end.reason));
+                end == null ? null : new RecoveryEnded(end.endedOn, end.reason), corrections);
     }
 }

@@ -55,6 +55,7 @@ public class SavedNotice {
             new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/erase$", "erased"),
             new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/referrals$", "referral-drafted"),
             new Route("^/inbox/pimpinan/[A-Za-z0-9-]{1,32}/decision$", "decision"),
+            new Route("^/inbox/pimpinan/[A-Za-z0-9-]{1,32}/decision/correction$", "decision-corrected"),
             new Route("^/inbox/referrals/[0-9]{1,19}/(parts|ask|guardian|status)$", "referral-%s"),
             new Route("^/inbox/providers$", "provider-added"),
             new Route("^/inbox/providers/([0-9]{1,19})$", "provider-saved-%s"),

@@ -100,6 +100,11 @@ final class SopCaseFile {
         submit(leader, "/inbox/pimpinan/" + ref, "/inbox/pimpinan/" + ref + "/decision", form("decision_number", DECISION_NUMBER,
                 "decided_on", day("decision").toString(), "sanction_measure", "student_rights_reduction", "recovery_until", dated.get("decision").plusDays(60).toString(), "decision_text",
                 text("keputusan"), "heavier_reason", text("alasan lebih berat")));
+        // a correction keeps the version before it, with its reason: erased with the decision's own text
+        submit(leader, "/inbox/pimpinan/" + ref, "/inbox/pimpinan/" + ref + "/decision/correction", form("decision_number", DECISION_NUMBER,
+                "decided_on", day("decision").toString(), "sanction_measure", "student_rights_reduction", "recovery_until",
+                dated.get("decision").plusDays(60).toString(), "decision_text", text("keputusan dikoreksi"), "heavier_reason",
+                text("alasan lebih berat"), "correction_reason", text("alasan koreksi")));
         submit(coordinator, sop(), sop() + "/execution", form("programme", text("program"), "institution", text("lembaga"), "state",
                 "completed", "completion_report_on", day("execution").toString(), "execution_notes", text("catatan sanksi")));
         submit(coordinator, sop(), sop() + "/certificate", form("certificate_number", "SK/" + LETTER_NUMBER, "certificate_on",
