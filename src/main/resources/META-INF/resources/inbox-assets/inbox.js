@@ -4,6 +4,14 @@
   'use strict';
   var body = document.body;
 
+  // A refused SOP form comes back as its page at the post's own address (POST, 400/409). Left in the history as a post,
+  // Back to it from the next page showed the browser's "Confirm Form Resubmission" page, a dead end, and a reload asked
+  // to send the form again. Made an ordinary entry of the same address (web.PostedAnswer), Back and reload open it with
+  // GET, which leads to the form on its page (CaseworkResource#formAddress). What was typed is on the page as before.
+  if (body.hasAttribute('data-posted-answer') && window.history && history.replaceState) {
+    history.replaceState(history.state, '', location.href);
+  }
+
   // Same words as Labels.duration (messages/msg*.properties: days, hours, minutes, late_by).
   var UNITS = {
     id: { d: function (n) { return n + ' hari'; }, h: function (n) { return n + ' jam'; }, m: function (n) { return n + ' menit'; },
