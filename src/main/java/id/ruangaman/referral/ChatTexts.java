@@ -55,7 +55,19 @@ class ChatTexts {
      * (same callback data as the question, so a tap answers it).
      */
     public Output.Message consentUnclear(Referral referral, Provider provider, String language) {
-        String text = inEach(language, lang -> texts.text("consent_unclear", lang, Map.of("provider", provider.name,
+        return consentAgain("consent_unclear", referral, provider, language);
+    }
+
+    /**
+     * The answer to "later" ("nanti dulu", "belum tahu", "let me think"): no hurry, the question stays open, and its
+     * buttons again (same callback data as the question).
+     */
+    public Output.Message consentLater(Referral referral, Provider provider, String language) {
+        return consentAgain("consent_later", referral, provider, language);
+    }
+
+    private Output.Message consentAgain(String key, Referral referral, Provider provider, String language) {
+        String text = inEach(language, lang -> texts.text(key, lang, Map.of("provider", provider.name,
                 "yes", texts.text("button_yes", lang), "no", texts.text("button_no", lang))));
         return new Output.Message(text, CONSENT_NODE_PREFIX + referral.id, List.of(
                 new Choice("yes", texts.label("button_yes", language)), new Choice("no", texts.label("button_no", language))), false);

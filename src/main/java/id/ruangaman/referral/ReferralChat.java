@@ -95,7 +95,8 @@ class ReferralChat implements ChatInterceptor {
     /**
      * A typed answer while a consent question is open (walkthrough 9, finding 12: "iya boleh" was lost). A clear yes or
      * no answers the question like its button ({@link TypedConsent}: a thank-you or a bare "ok" is not consent);
-     * anything else gets one kind re-prompt naming the buttons. After that
+     * "later" ({@link TypedConsent#later}) gets a kind "no hurry" with the buttons, anything else one kind re-prompt
+     * naming the buttons. After either
      * re-prompt, further unclear text is the person writing in the thread and goes on to the engine (it is in the
      * transcript either way). With two questions open a typed yes cannot tell which one, so it is re-prompted too.
      */
@@ -109,6 +110,9 @@ class ReferralChat implements ChatInterceptor {
             return Optional.empty();
         }
         Map<Long, Provider> providers = referrals.providersOf(open);
+        if (yes.isEmpty() && TypedConsent.later(typed)) {
+            return Optional.of(open.stream().map(r -> texts.consentLater(r, providers.get(r.providerId), language)).toList());
+        }
         return Optional.of(open.stream().map(r -> texts.consentUnclear(r, providers.get(r.providerId), language)).toList());
     }
 

@@ -323,10 +323,31 @@ class ReferralService {
 
     // --- chat (called by ReferralChat inside ConversationService's transaction, contact row locked) ----------------
 
-    /** The survivor's yes or no. Returns the reply, or the "no longer open" one when the question is stale. */
+    /**
+     * The survivor's yes or no to a consent question. Returns the reply. The question's buttons stay in the chat, so a
+     * later tap on them is a change of mind: "no" on a referral whose consent is in force withdraws it (as /cabut);
+     * "yes" after a "no" shares nothing (the counsellor asks again, SOP: consent is asked, never inferred from an old
+     * button) and says so; "yes" again while consent is in force repeats the thanks. Any other stale tap, or a
+     * referral of someone else: "no longer open".
+     */
     public ChatTextKey answer(Contact contact, long referralId, boolean yes, ChatMessage inbound) {
         Referral referral = referrals.findById(referralId);
-        if (referral == null || !referral.contactId.equals(contact.id) || referral.state() != ReferralStatus.AWAITING_CONSENT) {
+        if (referral == null || !referral.contactId.equals(contact.id)) {
+            return new ChatTextKey("question_closed", null, null);
+        }
+        ReferralStatus state = referral.state();
+        if (state != ReferralStatus.AWAITING_CONSENT && "survivor".equals(referral.consentBy)) {
+            if (!yes && state.withdrawable()) {
+                return withdraw(contact, referralId);
+            }
+            if (yes && state == ReferralStatus.DECLINED) {
+                return new ChatTextKey("consent_after_refusal", referral, providers.findById(referral.providerId));
+            }
+            if (yes && state.mayShare()) {
+                return new ChatTextKey("consent_given", referral, providers.findById(referral.providerId));
+            }
+        }
+        if (state != ReferralStatus.AWAITING_CONSENT) {
             return new ChatTextKey("question_closed", null, null);
         }
         move(referral, yes ? ReferralStatus.CONSENTED : ReferralStatus.DECLINED, CHAT_ACTOR, referral.intakeId,

@@ -23,7 +23,8 @@ class ReferralTexts {
     static final int AFTER_FLOWS = jakarta.interceptor.Interceptor.Priority.APPLICATION + 600;
     static final String FILE = "_referral_texts.yaml";
     static final List<String> KEYS = List.of("consent_question", "parts_none", "part_identity", "part_contact",
-            "part_chronology", "part_evidence", "part_needs", "button_yes", "button_no", "consent_given", "consent_refused", "consent_unclear", "question_closed", "withdraw_none",
+            "part_chronology", "part_evidence", "part_needs", "button_yes", "button_no", "consent_given", "consent_refused", "consent_unclear",
+            "consent_later", "consent_after_refusal", "question_closed", "withdraw_none",
             "withdraw_which", "withdraw_unclear", "withdraw_keep", "withdraw_kept", "withdrawn", "referral_sent", "referral_accepted");
 
     private final ConversationFolder folder;

@@ -90,7 +90,7 @@ class ReferralInboxTest {
         assertTrue(data.audits("referral_change", data.intakeOf(ref), "referral:" + id + " send_refused%") >= 3);
         data.press(contactId, "_ref" + id + ":yes");
         assertEquals("declined", data.referral(id).status, "a stale yes changes nothing");
-        assertTrue(lastOutText(contactId).contains("tidak berlaku lagi"));
+        assertTrue(lastOutText(contactId).contains("belum ada yang kami bagikan"), "says nothing was shared: " + lastOutText(contactId));
     }
 
     @Test

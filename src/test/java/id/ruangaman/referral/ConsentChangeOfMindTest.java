@@ -1,0 +1,168 @@
+package id.ruangaman.referral;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.security.Role;
+import id.ruangaman.testing.Eventually;
+import id.ruangaman.testing.FakeGraph;
+import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.FakeTelegram;
+import id.ruangaman.testing.IntakeWalk;
+import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WhatsAppFixtures;
+import id.ruangaman.transcript.Channel;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A survivor changes their mind about a referral through the consent question's own buttons, or answers "later".
+ * Walked through the Telegram and WhatsApp webhooks with the platforms' payload shapes, against the fake APIs.
+ * <ul>
+ * <li>"Tidak" tapped on the question after "Ya, setuju": before, the answer was "that question is no longer open,
+ * nothing has changed" and the consent stayed in force (the letter could still be printed, the referral sent). Now it
+ * withdraws the consent, as /cabut does.</li>
+ * <li>"Ya, setuju" tapped after "Tidak": before, the same cold "no longer open" and nothing for the survivor to do. Now
+ * nothing is shared (the refusal stands: SOP, consent is asked again by the counsellor) and the reply says so and how
+ * to tell the counsellor.</li>
+ * <li>"nanti dulu" / "later": before, "Maaf, saya belum yakin maksudmu" (sorry, I do not understand). Now a kind "take
+ * your time", the question stays open with its buttons, nothing recorded.</li>
+ * </ul>
+ */
+@QuarkusTest
+class ConsentChangeOfMindTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final FakeTelegram telegram = FakePlatforms.telegram();
+    private final FakeGraph graph = FakePlatforms.graph();
+
+    @Inject
+    TelegramChats chats;
+    @Inject
+    InboxFixtures fixtures;
+    @Inject
+    ReferralTestData data;
+
+    private String counsellor;
+
+    @BeforeEach
+    void login() {
+        fixtures.account("change-mind-counsellor", Role.COUNSELLOR);
+        counsellor = InboxFixtures.login("change-mind-counsellor");
+    }
+
+    private long telegramQuestion(long chat) {
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        String ref = data.caseFor(chats.contact(chat).id, Channel.TELEGRAM);
+        long id = data.draftAndAsk(counsellor, ref);
+        Eventually.await("consent question at the Bot API", WAIT,
+                () -> telegram.sentTo(chat).stream().anyMatch(c -> c.text() != null && c.text().contains("Kami ingin menghubungkan")));
+        return id;
+    }
+
+    private String lastTelegram(long chat) {
+        List<FakeTelegram.Call> sent = telegram.sentTo(chat);
+        return sent.get(sent.size() - 1).text();
+    }
+
+    @Test
+    void noTappedAfterYesOnTelegramWithdrawsTheConsent() {
+        long chat = TelegramFixtures.newChatId();
+        long id = telegramQuestion(chat);
+        chats.send(TelegramFixtures.button(chat, "_ref" + id + ":yes"), chat);
+        assertEquals("consented", data.referral(id).status);
+        int before = telegram.sentTo(chat).size();
+
+        chats.send(TelegramFixtures.button(chat, "_ref" + id + ":no"), chat);
+
+        Referral referral = data.referral(id);
+        assertEquals("revoked", referral.status, "the survivor's no is a withdrawal of the consent given");
+        assertEquals("survivor-chat", referral.revokedBy);
+        assertNotNull(referral.revokedAt);
+        List<FakeTelegram.Call> sent = telegram.sentTo(chat);
+        assertTrue(sent.stream().skip(before).anyMatch(c -> c.text() != null && c.text().contains("sudah dicabut")),
+                "told the consent is withdrawn: " + lastTelegram(chat));
+        assertTrue(sent.stream().skip(before).noneMatch(c -> c.text() != null && c.text().contains("tidak berlaku lagi")));
+    }
+
+    @Test
+    void noTappedAfterYesOnWhatsAppWithdrawsTheConsent() {
+        String number = WhatsAppFixtures.newNumber();
+        chats.walkWhatsApp(number, IntakeWalk.of("halo", "language:en"), WhatsAppFixtures::newWamid);
+        String ref = data.caseFor(chats.contact(Channel.WHATSAPP, number).id, Channel.WHATSAPP);
+        long id = data.draftAndAsk(counsellor, ref);
+        Eventually.await("consent question at the Graph API", WAIT,
+                () -> graph.sentTo(number).stream().anyMatch(m -> m.text().contains("We would like to connect")));
+        chats.tapWhatsApp(number, WhatsAppFixtures.newWamid(), "_ref" + id + ":yes");
+        assertEquals("consented", data.referral(id).status);
+
+        chats.tapWhatsApp(number, WhatsAppFixtures.newWamid(), "_ref" + id + ":no");
+
+        assertEquals("revoked", data.referral(id).status);
+        Eventually.await("withdrawal at the Graph API", WAIT,
+                () -> graph.sentTo(number).stream().anyMatch(m -> m.text().contains("your consent is withdrawn")));
+    }
+
+    @Test
+    void yesTappedAfterNoSharesNothingAndSaysWhatToDo() {
+        long chat = TelegramFixtures.newChatId();
+        long id = telegramQuestion(chat);
+        chats.send(TelegramFixtures.button(chat, "_ref" + id + ":no"), chat);
+        assertEquals("declined", data.referral(id).status);
+
+        int before = telegram.sentTo(chat).size();
+        chats.send(TelegramFixtures.button(chat, "_ref" + id + ":yes"), chat);
+
+        assertEquals("declined", data.referral(id).status, "a refusal is not turned into consent by an old button");
+        String reply = String.join("\n", telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text)
+                .filter(java.util.Objects::nonNull).toList());
+        assertFalse(reply.contains("tidak berlaku lagi"), "not the cold 'no longer open': " + reply);
+        assertTrue(reply.contains("belum ada yang kami bagikan") && reply.contains("Konselor kami"),
+                "says nothing was shared and that the counsellor can ask again: " + reply);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is answered kindly and the question stays open")
+    @CsvSource(delimiter = '|', value = {
+            "nanti dulu ya kak",
+            "hmm nanti saya pikir dulu",
+            "aku pikir-pikir dulu",
+            "belum tahu",
+            "belum yakin kak",
+            "nanti aja",
+            "later",
+            "let me think about it",
+            "not sure yet" })
+    void laterIsAnsweredKindly(String typed) {
+        long chat = TelegramFixtures.newChatId();
+        long id = telegramQuestion(chat);
+
+        chats.send(TelegramFixtures.text(chat, typed), chat);
+
+        Referral referral = data.referral(id);
+        assertEquals("awaiting_consent", referral.status, typed);
+        assertNull(referral.consentAnsweredAt, "nothing recorded for " + typed);
+        List<FakeTelegram.Call> sent = telegram.sentTo(chat);
+        FakeTelegram.Call reply = sent.get(sent.size() - 1);
+        assertFalse(reply.text().contains("belum yakin maksudmu"), "not 'I do not understand': " + reply.text());
+        assertTrue(reply.text().contains("buru-buru"), "take your time: " + reply.text());
+        assertTrue(String.valueOf(reply.body().get("reply_markup")).contains("callback_data=_ref" + id + ":yes"),
+                "the buttons stay at hand");
+
+        chats.send(TelegramFixtures.button(chat, "_ref" + id + ":yes"), chat);
+        assertEquals("consented", data.referral(id).status, "the question stayed open");
+    }
+}
