@@ -7,10 +7,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import id.ruangaman.security.crypto.EncryptedStringConverter;
@@ -28,8 +25,7 @@ public class ChatMessage {
     public enum Status { RECEIVED, PENDING, SENDING, SENT, FAILED, HELD, ERASED }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "chat_message_seq")
-    @SequenceGenerator(name = "chat_message_seq", sequenceName = "chat_message_seq", allocationSize = 50)
+    @LineIds.LineId
     public Long id;
 
     @Column(name = "contact_id", nullable = false)

@@ -26,7 +26,7 @@ import id.ruangaman.security.crypto.FieldCipher;
  * inserts were 10-28% of the processing threads' samples).
  *
  * <p>In a round ({@link PreloadedContacts#inRound}) a new line gets its id at once, from the entity's own generator
- * (the same sequence and pooled allocation Hibernate uses for every other line), and is kept here, never handed to
+ * ({@link LineIds}: the transaction's own block of the sequence, as for every other line), and is kept here, never handed to
  * Hibernate: it is in no persistence context, half-written or not. The kept lines are written, in id order, with the
  * same columns and formats Hibernate writes ({@link ChatMessage}; the encrypted ones with the same {@link FieldCipher}):
  * <ul>
