@@ -38,6 +38,10 @@ class ErrorPages {
     @ServerExceptionMapper(WebApplicationException.class)
     Response refused(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
+        Response formPage = formPage(status, request);
+        if (formPage != null) {
+            return formPage;
+        }
         Response redisplay = redisplay(status, e.getMessage(), "", request);
         if (redisplay == null && RefusalPage.applies(request, status)) {
             return page.render(status, e.getMessage(), request);
@@ -53,6 +57,21 @@ class ErrorPages {
             return page.render(e, request);
         }
         return redisplay != null ? redisplay : Response.status(e.status()).build();
+    }
+
+    /**
+     * A form's address opened by a browser with GET (405: the address takes posts only): Back or a reload to a page that
+     * was the answer to a post (inbox.js keeps such a page in the history as its address, {@link PostedAnswer}), a
+     * bookmark, a new tab. Answered with 303 to the page the form is on ({@link Refusals#pageOf}), never an error page;
+     * nothing is acted on, and that page checks who may open it. Other clients keep the plain 405.
+     */
+    private static Response formPage(int status, HttpServerRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (status != 405 || !"GET".equals(request.method().name()) || accept == null || !accept.contains("text/html")) {
+            return null;
+        }
+        String page = Refusals.pageOf(request.path());
+        return page == null ? null : Response.seeOther(java.net.URI.create(page)).build();
     }
 
     private static Response redisplay(int status, String message, String more, HttpServerRequest request) {

@@ -23,6 +23,7 @@ public final class Refusals {
             new Route("^/inbox/cases/([A-Za-z0-9-]{1,32})/sop(/.*)?$", "/inbox/cases/%s/sop"),
             new Route("^/inbox/cases/([A-Za-z0-9-]{1,32})(/.*)?$", "/inbox/cases/%s"),
             new Route("^/inbox/referrals/([0-9]{1,19})(/.*)?$", "/inbox/referrals/%s"),
+            new Route("^/inbox/pimpinan/([A-Za-z0-9-]{1,32})(/.*)?$", "/inbox/pimpinan/%s"),
             new Route("^/inbox/providers/([0-9]{1,19})(/.*)?$", "/inbox/providers/%s"),
             new Route("^/inbox/providers(/.*)?$", "/inbox/providers"),
             new Route("^/inbox/accounts(/.*)?$", "/inbox/accounts"),

@@ -4,10 +4,11 @@
   'use strict';
   var body = document.body;
 
-  // A refused SOP form comes back as its page at the post's own address (POST, 400/409). Left in the history as a post,
-  // Back to it from the next page showed the browser's "Confirm Form Resubmission" page, a dead end, and a reload asked
-  // to send the form again. Made an ordinary entry of the same address (web.PostedAnswer), Back and reload open it with
-  // GET, which leads to the form on its page (CaseworkResource#formAddress). What was typed is on the page as before.
+  // A page answered at a post's own address (a refused form shown again, 400/409, on every inbox page; the revealed id).
+  // Left in the history as a post, Back to it from the next page showed the browser's "Confirm Form Resubmission" page,
+  // a dead end, and a reload asked to send the form again. Made an ordinary entry of the same address (web.PostedAnswer,
+  // marked by the layout), Back and reload open it with GET, which leads to the form's page (the address's own page, or
+  // 303 from web.ErrorPages#formPage, CaseworkResource#formAddress). What was typed is on the page as before.
   if (body.hasAttribute('data-posted-answer') && window.history && history.replaceState) {
     history.replaceState(history.state, '', location.href);
   }
