@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -83,7 +84,7 @@ class ErrorPages {
     }
 
     @ServerExceptionMapper(Exception.class)
-    Response unexpected(Exception e, HttpServerRequest request) {
+    Response unexpected(Exception e, HttpServerRequest request, ContainerRequestContext context) {
         if (e instanceof WebApplicationException w) {
             return refused(w, request);
         }
@@ -94,6 +95,7 @@ class ErrorPages {
             // The browser closed the page or cancelled the post (the live-event stream, a form sent twice): nobody is
             // there to read an answer. The class names only, no stack trace.
             LOG.debugf("Client closed the connection during %s: %s", request.method().name(), classNames(e));
+            context.setProperty(SubmittedOnce.CLIENT_GONE, Boolean.TRUE); // the action failed with it: a retry must act
             return Response.noContent().build();
         }
         String reference = "ERR-" + HexFormat.of().withUpperCase().formatHex(bytes());

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 
@@ -29,15 +30,20 @@ import io.vertx.ext.web.RoutingContext;
  * click on "Kirim", Enter pressed twice, the browser sending again on a slow network) waits until the first is done
  * (at most {@link #WAIT_MILLIS} ms) and is then answered with 303 to where the first was sent: the thread shows the
  * one message, no error page. A first post refused or failed (4xx, 5xx, or a redirect to the page with
- * {@code ?refused=}) releases its claim, so the same form sent again once what it needed is done acts. A form changed
- * before it is sent again (other text) is a new post. Forms without the field
- * (the reveal, whose answer is its page; scripts) are not affected.
+ * {@code ?refused=}) releases its claim, so the same form sent again once what it needed is done acts; so does a post
+ * whose client went away while it acted ({@link ErrorPages}' 204: the action failed with it, and the browser's retry must
+ * act). A second post still waiting when the first has not finished after {@link #WAIT_MILLIS} ms is sent to the page
+ * its form is on, derived from the post's path ({@link Refusals#pageOf}; the Referer is never sent, the inbox's
+ * {@code Referrer-Policy} is {@code no-referrer}). A form changed before it is sent again (other text) is a new post.
+ * Forms without the field (the reveal, whose answer is its page; scripts) are not affected.
  */
 public class SubmittedOnce {
 
     public static final String FIELD = "once";
     static final long WAIT_MILLIS = 15_000;
     private static final String CLAIMED = "ruangaman.once.claimed";
+    /** Request property set by {@link ErrorPages} when the client went away during the action: the claim is released. */
+    static final String CLIENT_GONE = "ruangaman.once.client-gone";
     private static final Logger LOG = Logger.getLogger(SubmittedOnce.class);
 
     private final Submissions submissions;
@@ -68,7 +74,8 @@ public class SubmittedOnce {
             if (claim != null && (claim.done() || System.currentTimeMillis() > deadline)) {
                 LOG.debugf("A form sent again on %s: answered as the first post (%s)", routing.normalizedPath(),
                         claim.done() ? "done" : "still acting");
-                String location = claim.done() && claim.location() != null ? claim.location() : samePage(routing);
+                String location = claim.done() && claim.location() != null ? claim.location()
+                        : samePage(routing.normalizedPath(), routing.request().getHeader("Referer"));
                 return Response.seeOther(URI.create(location)).build();
             }
             Thread.sleep(100);
@@ -76,7 +83,7 @@ public class SubmittedOnce {
     }
 
     @ServerResponseFilter
-    public void settle(ContainerResponseContext response, RoutingContext routing) throws SQLException {
+    public void settle(ContainerRequestContext request, ContainerResponseContext response, RoutingContext routing) throws SQLException {
         byte[] key = routing.get(CLAIMED);
         if (key == null) {
             return;
@@ -84,16 +91,23 @@ public class SubmittedOnce {
         routing.remove(CLAIMED);
         URI location = response.getLocation();
         boolean refused = location != null && location.getRawQuery() != null && location.getRawQuery().contains("refused=");
-        if (response.getStatus() < 400 && !refused) {
+        boolean gone = request.getProperty(CLIENT_GONE) != null;
+        if (response.getStatus() < 400 && !refused && !gone) {
             submissions.done(key, location == null ? null : local(location));
-        } else { // refused (also as a redirect to the page with its reason) or failed: nothing was done
+        } else { // refused (also as a redirect to the page with its reason), failed, or cut off with its client: nothing was done
             submissions.release(key);
         }
     }
 
-    /** The page the form was on (the Referer, when it is a page of this service), else the inbox. */
-    private static String samePage(RoutingContext routing) {
-        String referer = routing.request().getHeader("Referer");
+    /**
+     * The page a form posted to {@code path} is on ({@link Refusals#pageOf}: {@code /inbox/cases/RA-X/notes} is on
+     * {@code /inbox/cases/RA-X}); else the Referer, when it is a page of this service; else the inbox.
+     */
+    static String samePage(String path, String referer) {
+        String page = path == null ? null : Refusals.pageOf(path);
+        if (page != null) {
+            return page;
+        }
         if (referer != null) {
             try {
                 String local = local(URI.create(referer));
