@@ -22,8 +22,9 @@ import id.ruangaman.conversation.text.AnswerText;
 final class TypedConsent {
 
     /** Words that agree, in both languages; at least one must be typed for a yes to count as consent. */
-    static final Set<String> AGREEING = Set.of("ya", "iya", "iy", "y", "yes", "yep", "yup", "yups", "yeah", "yoi", "setuju",
-            "boleh", "bersedia", "mau", "agree", "sure");
+    static final Set<String> AGREEING = Set.of("ya", "iya", "iy", "iye", "y", "yes", "yep", "yup", "yups", "yeah", "yoi",
+            "setuju", "boleh", "bole", "blh", "bersedia", "mau", "agree", "sure", "nggih", "inggih", "enggih", "iyo", "hooh",
+            "heeh", "muhun");
 
     private static final Set<String> AGREEING_COLLAPSED = AGREEING.stream().map(TypedConsent::collapse).collect(Collectors.toSet());
 

@@ -77,6 +77,11 @@ class ConsentClearYesTest {
             "id | tidak           | declined",
             "id | gak mau         | declined",
             "id | jangan          | declined",
+            // Not knowing is not refusing (before: declined); the yes and no of Javanese and Sundanese speakers count.
+            "id | tidak tahu      | unclear",
+            "id | gak yakin kak   | unclear",
+            "id | nggih           | consented",
+            "id | kagak           | declined",
             "en | no              | declined",
             "en | no thanks       | declined" })
     void typedAnswerToTheConsentQuestion(String language, String typed, String expected) {

@@ -61,6 +61,7 @@ final class NegationScope {
                 int[] span = spans.get(next);
                 // a span overlapping one already read is read the same way
                 negated[next] = i < coveredUntil ? lastNegated : state == State.NEGATED;
+                lastNegated = negated[next]; // the same words found twice (an option's word that is also its label)
                 coveredUntil = Math.max(coveredUntil, span[1]);
                 spanHere = true;
                 next++;

@@ -4,6 +4,7 @@ import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.PendingPrompt;
 import id.ruangaman.conversation.definition.LocalizedText;
+import id.ruangaman.conversation.definition.ChoiceIds;
 import id.ruangaman.conversation.definition.MessageKey;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,13 @@ public final class PendingPrompts {
             turn.say(turn.msg(MessageKey.STALE_BUTTON));
         } else if (input instanceof Input.Text text && prompt == PendingPrompt.LANGUAGE) {
             chosen = ChoiceMatcher.match(text.text(), choices(turn, prompt)).or(() -> LanguageWords.named(turn, text.text()));
+        } else if (input instanceof Input.Text text && prompt == PendingPrompt.DELETE_CONFIRM) {
+            // Erasing takes a yes in one word ("ya", "iya", "hapus" is not one); keeping everything may be said in a few
+            // ("gak mau", "ga usah", "tidak, terima kasih", "ga deh"), which before got a re-prompt.
+            // A reply that also names erasing ("ga, hapus aja", "gak papa") is asked again.
+            chosen = ChoiceMatcher.match(text.text(), choices(turn, prompt))
+                    .or(() -> ChoiceMatcher.matchPhrase(text.text(), choices(turn, prompt)).filter(ChoiceIds.NO::equals)
+                            .filter(no -> !namesErasing(text.text())));
         } else if (input instanceof Input.Text text) {
             chosen = ChoiceMatcher.match(text.text(), choices(turn, prompt));
         } else {
@@ -120,6 +128,18 @@ public final class PendingPrompts {
             }
             default -> throw new IllegalStateException("no pending prompt");
         }
+    }
+
+    /**
+     * Words of erasing, and of "it's fine" ("gak papa", "nggak apa-apa"): a reply holding one is never read as "keep
+     * everything", nor is "tidak tahu" (neither answer).
+     */
+    private static final List<String> ERASING = List.of("hapus", "hapuskan", "dihapus", "hapusin", "delete", "erase",
+            "apa", "papa", "pa", "pp", "fine");
+
+    private static boolean namesErasing(String typed) {
+        List<String> words = List.of(ChoiceMatcher.normalize(typed).split("[^\\p{L}\\p{N}]+"));
+        return words.stream().anyMatch(ERASING::contains) || YesNoHandler.dontKnow(typed);
     }
 
     /** The questions asked in the case thread, where anything that is not an answer is a message to the case. */

@@ -11,7 +11,9 @@ import id.ruangaman.conversation.definition.ChoiceIds;
  * A typed yes or no to a question asked outside the intake flow (a referral's consent question, for example), read
  * exactly as the flow's own yes/no questions read it: the answer words of {@code conversations/_answer_words.yaml} in
  * every language, the buttons' own labels, and short phrases where the first word decides ("iya boleh", "nggak mau",
- * "tidak usah", "jangan"); a later word meaning the opposite makes a yes unclear.
+ * "tidak usah", "jangan"); a later word meaning the opposite makes a yes unclear. "Tidak tahu", "ga tau", "gak yakin",
+ * "I don't know" are unclear, not a no (as at the flow's questions: {@code YesNoHandler#dontKnow}); before, a survivor
+ * unsure whether to be referred was recorded as refusing.
  */
 public final class TypedYesNo {
 
@@ -32,8 +34,8 @@ public final class TypedYesNo {
         List<ChoiceSpec> choices = List.of(new ChoiceSpec(ChoiceIds.YES, yesLabel, words.allYes()),
                 new ChoiceSpec(ChoiceIds.NO, noLabel, words.allNo()));
         String text = ChoiceMatcher.normalize(typed);
-        if (text.matches("\\d{1,3}")) {
-            return Optional.empty();
+        if (text.matches("\\d{1,3}") || YesNoHandler.dontKnow(typed)) {
+            return Optional.empty(); // "tidak tahu", "gak yakin": neither, although they begin with a no word
         }
         return ChoiceMatcher.matchPhrase(typed, choices).map(ChoiceIds.YES::equals);
     }

@@ -92,6 +92,15 @@ final class YesNoHandler implements NodeHandler {
         node.answerWords().forEach((answer, words) -> meanings.add(SystemChoices.option(
                 new OptionDefinition(answer, new LocalizedText(java.util.Map.of()), words, null, null), false)));
         ChoiceMatcher.Mentions mentions = ChoiceMatcher.mentions(typed, meanings);
+        if (mentions.ids().isEmpty() && !mentions.negated() && !ChoiceMatcher.normalize(typed).matches(".*[\\p{L}\\p{N}].*")) {
+            // A word of no letters ("👍") is no whole word inside a reply: it counts as the whole reply, as the general
+            // yes and no words do. Before, "👍" at "are you in danger?" fell through to the general yes: danger.
+            Optional<String> whole = ChoiceMatcher.match(typed, meanings);
+            if (whole.isPresent()) {
+                return UNCLEAR.equals(whole.get()) ? new AnswerWordsSaid(Optional.empty(), true)
+                        : new AnswerWordsSaid(whole, false);
+            }
+        }
         // Stricter than at a choice: a negation anywhere in the clause of the word ("tidak terlalu aman") leaves it unread,
         // since a safety answer is never guessed from words that may say its opposite; another clause does not ("nggak
         // kok, aman").
@@ -110,37 +119,61 @@ final class YesNoHandler implements NodeHandler {
 
     /**
      * At "under {@code age_below} years?": the one age typed ("15", "umurku 16 tahun", "dia 19"), in years from 1 to 120:
-     * below the limit is yes, else no. No age, two different ages, or one beyond 120: empty (asked again).
+     * below the limit is yes, else no. A bound says which side of it the age is: "belum 18", "di bawah 18", "kurang dari
+     * 18", "under 18" are below it (yes when the bound is at most the limit: "belum 18" is under 18), "di atas 20", "lebih
+     * dari 17", "over 18" above it (no when the bound is at least the limit less one). Before, "belum 18" and "di bawah
+     * 18" were read as the age 18: an adult. No age, two different answers, a bound that does not decide ("di bawah 20")
+     * or an age beyond 120: empty (asked again).
      */
     static Optional<String> byAge(NodeDefinition node, String typed) {
         if (node.ageBelow() == null) {
             return Optional.empty();
         }
-        Matcher numbers = NUMBER.matcher(ChoiceMatcher.normalize(typed));
-        java.util.Set<Integer> ages = new java.util.HashSet<>();
+        String text = ChoiceMatcher.normalize(typed);
+        java.util.Set<String> answers = new java.util.HashSet<>();
+        Matcher numbers = NUMBER.matcher(text);
         while (numbers.find()) {
-            ages.add(Integer.parseInt(numbers.group()));
+            int age = Integer.parseInt(numbers.group());
+            if (age < 1 || age > MAX_AGE) {
+                return Optional.empty();
+            }
+            String before = text.substring(0, numbers.start());
+            if (BELOW.matcher(before).find()) {
+                answers.add(age <= node.ageBelow() ? ChoiceIds.YES : "?");
+            } else if (ABOVE.matcher(before).find()) {
+                answers.add(age >= node.ageBelow() - 1 ? ChoiceIds.NO : "?");
+            } else {
+                answers.add(age < node.ageBelow() ? ChoiceIds.YES : ChoiceIds.NO);
+            }
         }
-        if (ages.size() != 1) {
-            return Optional.empty();
-        }
-        int age = ages.iterator().next();
-        if (age < 1 || age > MAX_AGE) {
-            return Optional.empty();
-        }
-        return Optional.of(age < node.ageBelow() ? ChoiceIds.YES : ChoiceIds.NO);
+        return answers.size() == 1 && !answers.contains("?") ? Optional.of(answers.iterator().next()) : Optional.empty();
     }
 
+    /** Words just before a number that put the age below it: "belum 18", "di bawah 18", "kurang dari 18", "under 18". */
+    private static final Pattern BELOW = Pattern.compile(
+            "(?:\\bbelum|\\bblm|\\bdi ?bawah|\\bkurang dari|\\bkrg dari|\\bunder|\\bbelow|\\bless than|\\byounger than|\\bnot yet)\\s*$");
+    /** Words just before a number that put the age above it: "di atas 20", "lebih dari 17", "over 18". */
+    private static final Pattern ABOVE = Pattern.compile(
+            "(?:\\bdi ?atas|\\blebih dari|\\blbh dari|\\bover|\\babove|\\bmore than|\\bolder than)\\s*$");
+
     /**
-     * "tidak tahu", "nggak yakin", "don't know": not a "no", although it begins with a no word (the first word decides
+     * "tidak tahu", "nggak yakin", "don't know", also with words that add nothing ("gak tau kak", "ga yakin sih"): not a
+     * "no", although it begins with a no word (the first word decides
      * a short phrase). At "are you in danger?", at consent or "is the person under 18?" it read as "no". It is the
      * answer Lewati gives where the question may be skipped, else unclear (the one re-prompt, then {@code on_unclear}
      * or {@code on_invalid}).
      */
     static boolean dontKnow(String typed) {
-        String text = ChoiceMatcher.normalize(typed);
+        String text = withoutFiller(ChoiceMatcher.normalize(typed));
         return Words.DONT_KNOW.stream().map(ChoiceMatcher::normalize).anyMatch(text::equals)
                 || Words.NOT_SURE.stream().map(ChoiceMatcher::normalize).anyMatch(text::equals);
+    }
+
+    /** Words said after an answer that add nothing to it: "gak tau kak", "nggak yakin sih", "ga tau juga deh". */
+    private static final Pattern FILLER = Pattern.compile("(?:[\\s,.!?]+(?:kak|ka|kk|mas|mbak|mba|bang|sih|deh|dong|nih|juga|ya|yah|kok|sorry|maaf))+[\\s,.!?]*$");
+
+    private static String withoutFiller(String text) {
+        return FILLER.matcher(text).replaceFirst("");
     }
 
     @Override

@@ -1,0 +1,121 @@
+package id.ruangaman.channel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.conversation.SessionState;
+import id.ruangaman.conversation.SessionStateJson;
+import id.ruangaman.intake.SessionRepository;
+import id.ruangaman.testing.FakeGraph;
+import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.FakeTelegram;
+import id.ruangaman.testing.IntakeWalk;
+import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WhatsAppFixtures;
+import id.ruangaman.transcript.Channel;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The most serious misreadings of a probe of the survivor's questions with the shipped words (session 21), through the
+ * real webhooks with payloads shaped as Telegram's and WhatsApp's; synthetic chats only. A thumbs-up at "apakah kamu
+ * dalam bahaya sekarang?" was danger (the emergency numbers, the counsellor told of a danger); "ini hp aku sendiri" at
+ * "Apakah aman chat di HP ini?" was not understood twice and became "not safe"; "belum 18" at "Apakah umurmu di bawah
+ * 18 tahun?" was an adult.
+ */
+@QuarkusTest
+class SurvivorWordsWebhookTest {
+
+    private static final String EMERGENCY = "112";
+
+    private final FakeTelegram telegram = FakePlatforms.telegram();
+    private final FakeGraph graph = FakePlatforms.graph();
+
+    @Inject
+    TelegramChats chats;
+    @Inject
+    SessionRepository sessions;
+
+    @Test
+    void aThumbsUpAtTheDangerQuestionOnTelegramIsAskedAgain() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.text(chat, "/start"), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("language:id", "consent:yes"));
+        int before = telegram.sentTo(chat).size();
+
+        chats.send(TelegramFixtures.text(chat, "👍"), chat);
+
+        List<String> replies = telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList();
+        assertAskedAgain(replies, state(Channel.TELEGRAM, String.valueOf(chat)));
+    }
+
+    @Test
+    void aThumbsUpAtTheDangerQuestionOnWhatsAppIsAskedAgain() {
+        String number = WhatsAppFixtures.newNumber();
+        chats.walkWhatsApp(number, IntakeWalk.of("halo", "language:id", "consent:yes"), WhatsAppFixtures::newWamid);
+        int before = graph.sentTo(number).size();
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "👍", null, null);
+
+        List<String> replies = graph.sentTo(number).stream().skip(before).map(FakeGraph.Sent::text).toList();
+        assertAskedAgain(replies, state(Channel.WHATSAPP, number));
+    }
+
+    @Test
+    void anOwnPhoneOnTelegramIsSafeAtOnce() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.text(chat, "/start"), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("language:id", "consent:yes", "in_danger:no"));
+
+        chats.send(TelegramFixtures.text(chat, "ini hp aku sendiri"), chat);
+
+        SessionState state = state(Channel.TELEGRAM, String.valueOf(chat));
+        assertEquals("yes", state.answers().get("safe_to_reply").value());
+        assertEquals("reporter_role", state.nodeId());
+        assertTrue(!state.discreet(), "no quiet mode for a phone of one's own");
+    }
+
+    @Test
+    void anOwnPhoneOnWhatsAppIsSafeAtOnce() {
+        String number = WhatsAppFixtures.newNumber();
+        chats.walkWhatsApp(number, IntakeWalk.of("halo", "language:id", "consent:yes", "in_danger:no"), WhatsAppFixtures::newWamid);
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "hp sendiri kak", null, null);
+
+        SessionState state = state(Channel.WHATSAPP, number);
+        assertEquals("yes", state.answers().get("safe_to_reply").value());
+        assertEquals("reporter_role", state.nodeId());
+    }
+
+    @Test
+    void notYetEighteenOnWhatsAppIsUnderEighteen() {
+        String number = WhatsAppFixtures.newNumber();
+        chats.walkWhatsApp(number, IntakeWalk.of("halo", "language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes",
+                "reporter_role:victim", "send_now:details", "violence_type:unwanted_messages", "violence_type:done",
+                "incident_when:longer"), WhatsAppFixtures::newWamid);
+        assertEquals("victim_minor", state(Channel.WHATSAPP, number).nodeId());
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "belum 18", null, null);
+
+        assertEquals("yes", state(Channel.WHATSAPP, number).answers().get("victim_minor").value());
+    }
+
+    private static void assertAskedAgain(List<String> replies, SessionState state) {
+        assertTrue(!replies.isEmpty() && replies.get(0).startsWith("Maaf, saya belum mengerti."), "the re-prompt: " + replies);
+        assertTrue(replies.stream().noneMatch(reply -> reply.contains(EMERGENCY)), "no emergency numbers: " + replies);
+        assertEquals("in_danger", state.nodeId());
+        assertTrue(!state.answers().containsKey("in_danger"), "nothing recorded");
+    }
+
+    private SessionState state(Channel channel, String externalId) {
+        long contactId = chats.contact(channel, externalId).id;
+        return QuarkusTransaction.requiringNew().call(() -> SessionStateJson.read(sessions.findByContact(contactId).orElseThrow().state));
+    }
+}

@@ -1,0 +1,133 @@
+package id.ruangaman.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.EngineSettings;
+import id.ruangaman.conversation.Flow;
+import id.ruangaman.conversation.FlowEngine;
+import id.ruangaman.conversation.FlowLoader;
+import id.ruangaman.conversation.Input;
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.PendingPrompt;
+import id.ruangaman.conversation.RandomReferenceCodes;
+import id.ruangaman.conversation.SessionState;
+import id.ruangaman.conversation.Step;
+
+/**
+ * The survivor's questions answered the way people really type, read with the words the service ships
+ * ({@code conversations/_answer_words.yaml} and {@code intake.yaml}), not the engine's built-in test words. A probe of
+ * about 60 replies per question (session 21: informal, Javanese- and Sundanese-flavoured Indonesian, English, emoji,
+ * typos, replies with a reason, negations, "tidak tahu") found these misreadings. Each row: the question, what was
+ * typed, the answer ("-": asked again, nothing recorded).
+ */
+class ShippedAnswerWordsTest {
+
+    private static Flow intake;
+    private static FlowEngine engine;
+
+    @BeforeAll
+    static void load() throws IOException {
+        intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+        EngineSettings settings = new EngineSettings(2, Duration.ofMinutes(30), Duration.ofHours(24), ZoneId.of("Asia/Jakarta"),
+                EngineSettings.DEFAULT_THREAD_QUIET_PERIOD, AnswerWordsFile.read(Path.of("conversations")));
+        engine = new FlowEngine(settings, java.time.Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneId.of("UTC")),
+                new RandomReferenceCodes(), code -> Optional.empty());
+    }
+
+    @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            // "Apakah kamu dalam bahaya sekarang?": a general yes that agrees or goes along says "fine", not "I am in
+            // danger" (before: yes, the emergency numbers and the counsellor told of a danger); asked again
+            "in_danger|👍|-", "in_danger|👌|-", "in_danger|lanjut|-", "in_danger|boleh|-", "in_danger|sure|-",
+            "in_danger|of course|-", "in_danger|iya boleh|-", "in_danger|mau|-",
+            // ... while a yes that says something is so, in Javanese or Sundanese too, is danger; their no is no
+            // (before: asked again)
+            "in_danger|ya|yes", "in_danger|iye|yes", "in_danger|nggih|yes", "in_danger|hooh|yes", "in_danger|muhun|yes",
+            "in_danger|bener|yes", "in_danger|ora|no", "in_danger|henteu|no", "in_danger|kagak|no", "in_danger|ngga|no",
+            "in_danger|👍 tolong|yes",
+            // not knowing with a word that adds nothing is not a no (before: "gak yakin kak" was "not in danger", "gak tau
+            // kak" an adult)
+            "in_danger|gak yakin kak|-", "in_danger|ga tau sih|-", "victim_minor|gak tau kak|skip",
+            "victim_knows|nggak tahu deh|skip", "victim_knows|gak kak|no",
+            // consent: the same words; a no declines
+            "consent|nggih|yes", "consent|iyo|yes", "consent|bole|yes", "consent|yaudah|yes", "consent|okelah|yes",
+            "consent|silakan|yes", "consent|✅|yes", "consent|mboten|no", "consent|gausah|no", "consent|jgn|no",
+            "consent|❌|no", "consent|tidak tahu|-",
+            // "Apakah umurmu di bawah 18 tahun?": "belum 18" and "di bawah 18" were read as the age 18, an adult
+            "victim_minor|belum 18|yes", "victim_minor|di bawah 18|yes", "victim_minor|dibawah 18|yes",
+            "victim_minor|kurang dari 18 tahun|yes", "victim_minor|under 18|yes", "victim_minor|belum 17|yes",
+            "victim_minor|di atas 20|no", "victim_minor|lebih dari 17|no", "victim_minor|di bawah 20|-",
+            "victim_minor|17|yes", "victim_minor|18|no",
+            // at school is under 18 (before: asked again); going to university is not an answer
+            "victim_minor|masih SMA|yes", "victim_minor|masih smp kak|yes", "victim_minor|sudah dewasa|no",
+            "victim_minor|udah kuliah|-",
+            // an agreeing word says nothing of an age (before: yes)
+            "victim_minor|👍|-", "victim_minor|oke|-", "victim_minor|lanjut|-", "victim_minor|iya|yes",
+            // "Apakah aman chat di HP ini?": a phone of one's own is safe (before: asked again, then "not safe")
+            "safe_to_reply|hp sendiri|yes", "safe_to_reply|ini hp aku sendiri|yes", "safe_to_reply|hp pribadi|yes",
+            "safe_to_reply|cuma aku yang pakai|yes", "safe_to_reply|it's my own phone|yes",
+            "safe_to_reply|hp sendiri tapi kadang dipinjam|-", "safe_to_reply|bukan hp sendiri|-",
+            "safe_to_reply|hp keluarga|no",
+            // an option named only under a negation, when its word is also its label: "bukan dosen" was "Dosen"
+            "relation|bukan dosen|-", "relation|dosen|lecturer", "relation|bukan dosen, orang asing|-"})
+    void shouldReadTypedAnswersWithTheShippedWords(String nodeId, String typed, String expected) {
+        Step step = engine.handle(intake, at(nodeId), new Input.Text(typed));
+
+        Answer answer = step.state().answers().get(nodeId);
+        if ("-".equals(expected)) {
+            assertEquals(nodeId, step.state().nodeId(), "asked again: " + typed);
+            assertNull(answer, typed);
+        } else if ("skip".equals(expected)) {
+            assertTrue(answer != null && answer.value() == null, "skipped, not answered: " + typed + " " + answer);
+        } else if ("consent".equals(nodeId) && "no".equals(expected)) {
+            assertTrue(step.outputs().stream().anyMatch(Output.ConsentDeclined.class::isInstance), "declined: " + typed);
+        } else {
+            assertEquals(expected, answer == null ? null : answer.value(), typed);
+        }
+    }
+
+    /**
+     * "Hapus semua yang sudah kamu kirim di sini?" after /hapus: keeping everything may be said in a few words (before:
+     * "gak mau", "ga deh", "tidak, terima kasih" were asked again); erasing still takes a one-word yes, and a reply that
+     * also names erasing, "it's fine" or "I don't know" is asked again, never taken as either.
+     */
+    @ParameterizedTest(name = "/hapus, ''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', value = {"gak mau|kept", "ga deh|kept", "tidak, terima kasih|kept", "ngga usah|kept",
+            "jangan kak|kept", "tidak|kept", "ya|erased", "iya|erased", "ga, hapus aja|-", "gak papa|-", "tidak tahu|-",
+            "iya kak|-"})
+    void shouldReadTheErasureQuestion(String typed, String expected) {
+        SessionState asked = engine.handle(intake, at("reporter_role"), new Input.Text("/hapus")).state();
+        assertEquals(PendingPrompt.DELETE_CONFIRM, asked.pending());
+
+        Step step = engine.handle(intake, asked, new Input.Text(typed));
+
+        boolean erased = step.outputs().stream().anyMatch(Output.DeleteRequested.class::isInstance);
+        switch (expected) {
+            case "erased" -> assertTrue(erased, typed);
+            case "kept" -> {
+                assertTrue(!erased && step.state().pending() == PendingPrompt.NONE, "cancelled: " + typed);
+                assertEquals("reporter_role", step.state().nodeId());
+            }
+            default -> assertTrue(!erased && step.state().pending() == PendingPrompt.DELETE_CONFIRM, "asked again: " + typed);
+        }
+    }
+
+    private static SessionState at(String nodeId) {
+        return engine.start(intake).state().withLanguage("id").atNode(nodeId);
+    }
+}
