@@ -107,6 +107,31 @@ class SurvivorWordsWebhookTest {
         assertEquals("yes", state(Channel.WHATSAPP, number).answers().get("victim_minor").value());
     }
 
+    /**
+     * "Kejadian ini dialami siapa?", "Lanjut cerita / Kirim sekarang" and "Kapan terakhir kali terjadi?" answered in
+     * words on Telegram (before: each was asked again): "aku sendiri" is the survivor, "cerita" tells more, and what is
+     * still happening is the last 3 days, which brings the emergency-care message.
+     */
+    @Test
+    void choicesTypedInOwnWordsOnTelegramAreUnderstood() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.text(chat, "/start"), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes"));
+
+        chats.send(TelegramFixtures.text(chat, "aku sendiri"), chat);
+        chats.send(TelegramFixtures.text(chat, "mau cerita"), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("violence_type:unwanted_messages", "violence_type:done"));
+        int before = telegram.sentTo(chat).size();
+        chats.send(TelegramFixtures.text(chat, "masih terjadi"), chat);
+
+        SessionState state = state(Channel.TELEGRAM, String.valueOf(chat));
+        assertEquals("victim", state.answers().get("reporter_role").value());
+        assertEquals("details", state.answers().get("send_now").value());
+        assertEquals("within_72h", state.answers().get("incident_when").value());
+        List<String> replies = telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList();
+        assertTrue(replies.stream().noneMatch(reply -> reply.startsWith("Maaf, saya belum mengerti.")), "no re-prompt: " + replies);
+    }
+
     private static void assertAskedAgain(List<String> replies, SessionState state) {
         assertTrue(!replies.isEmpty() && replies.get(0).startsWith("Maaf, saya belum mengerti."), "the re-prompt: " + replies);
         assertTrue(replies.stream().noneMatch(reply -> reply.contains(EMERGENCY)), "no emergency numbers: " + replies);

@@ -102,6 +102,31 @@ class ShippedAnswerWordsTest {
     }
 
     /**
+     * Choices answered in a person's own words (before: each of these was asked again). "Kejadian ini dialami
+     * siapa?": a survivor says it happened to them, a witness that they saw it, a helper that they help a friend; "a
+     * friend of mine" alone may be a witness or a helper and is asked, as is a reply that denies one option while naming another (as at "relation"). "Kapan terakhir kali terjadi?": what is still
+     * happening is the last 3 days (the safer side: the emergency-care message). "Lanjut cerita / Kirim sekarang" in
+     * words.
+     */
+    @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "reporter_role|aku sendiri|victim", "reporter_role|korban|victim", "reporter_role|aku korbannya|victim",
+            "reporter_role|saya korbannya kak|victim", "reporter_role|myself|victim", "reporter_role|it happened to me|victim",
+            "reporter_role|aku yang ngalamin|victim", "reporter_role|saksi|witness", "reporter_role|aku lihat|witness",
+            "reporter_role|saya liat sendiri|witness", "reporter_role|i saw it|witness", "reporter_role|bukan korban, saksi|-",
+            "reporter_role|bantu teman|proxy", "reporter_role|bantuin temen|proxy", "reporter_role|helping a friend|proxy",
+            "reporter_role|teman saya|-", "reporter_role|bukan aku|-",
+            "send_now|cerita|details", "send_now|mau cerita|details", "send_now|lanjut aja|details", "send_now|lanjutkan|details",
+            "send_now|kirim aja|now", "send_now|langsung kirim|now", "send_now|just send it|now",
+            "incident_when|masih terjadi|within_72h", "incident_when|masih berlangsung|within_72h",
+            "incident_when|masih sampai sekarang|within_72h", "incident_when|setiap hari|within_72h",
+            "incident_when|ongoing|within_72h", "incident_when|still happening|within_72h",
+            "incident_when|udah gak terjadi lagi|-"})
+    void shouldReadChoicesInAPersonsOwnWords(String nodeId, String typed, String expected) {
+        shouldReadTypedAnswersWithTheShippedWords(nodeId, typed, expected);
+    }
+
+    /**
      * "Hapus semua yang sudah kamu kirim di sini?" after /hapus: keeping everything may be said in a few words (before:
      * "gak mau", "ga deh", "tidak, terima kasih" were asked again); erasing still takes a one-word yes, and a reply that
      * also names erasing, "it's fine" or "I don't know" is asked again, never taken as either.
