@@ -93,7 +93,7 @@ class BackAfterPostedAnswerBrowserTest extends BrowserTest {
                 page = "/inbox/accounts";
                 form = "form[action='/inbox/accounts/" + other.id + "/name']";
                 refused.put("full_name", "N".repeat(260));
-                saved.put("full_name", "Nama Sintetis");
+                saved.put("full_name", "Nama Kembali Sintetis"); // not "Nama Sintetis": PeopleNamedOnLettersTest checks no account shows that name
             }
             case PROVIDER_CREATE, PROVIDER_UPDATE -> {
                 fixtures.account(user, Role.COORDINATOR);
