@@ -63,7 +63,8 @@ class ErrorPages {
     /**
      * A form's address opened by a browser with GET (405: the address takes posts only): Back or a reload to a page that
      * was the answer to a post (inbox.js keeps such a page in the history as its address, {@link PostedAnswer}), a
-     * bookmark, a new tab. Answered with 303 to the page the form is on ({@link Refusals#pageOf}), never an error page;
+     * bookmark, a new tab. Answered with 303 to the page the form is on ({@link Refusals#landingOf}: the inbox or the login
+     * page for the language switches and logging out), never an error page;
      * nothing is acted on, and that page checks who may open it. Other clients keep the plain 405.
      */
     private static Response formPage(int status, HttpServerRequest request) {
@@ -71,7 +72,7 @@ class ErrorPages {
         if (status != 405 || !"GET".equals(request.method().name()) || accept == null || !accept.contains("text/html")) {
             return null;
         }
-        String page = Refusals.pageOf(request.path());
+        String page = Refusals.landingOf(request.path());
         return page == null ? null : Response.seeOther(java.net.URI.create(page)).build();
     }
 

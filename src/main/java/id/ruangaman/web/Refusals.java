@@ -30,6 +30,16 @@ public final class Refusals {
             new Route("^/inbox/settings(/.*)?$", "/inbox/settings"),
             new Route("^/inbox/account(/.*)?$", "/inbox/account"));
 
+    /**
+     * Addresses that take posts only and are no form's page of their own: the language switches and logging out. A
+     * browser's GET of one (a reload, a bookmark, the address typed) lands here ({@link #landingOf}); refusals of their
+     * posts are not redisplayed (the switch's form is on every page, so its page is not known from the path).
+     */
+    private static final List<Route> LANDINGS = List.of(
+            new Route("^/inbox/language$", "/inbox"),
+            new Route("^/login/language$", "/login"),
+            new Route("^/logout$", "/login"));
+
     private record Route(Pattern path, String page) {
         Route(String regex, String page) {
             this(Pattern.compile(regex), page);
@@ -121,6 +131,23 @@ public final class Refusals {
             Matcher m = route.path().matcher(path);
             if (m.matches()) {
                 return route.page().contains("%s") ? String.format(route.page(), m.group(1)) : route.page();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Where a browser's GET of a post-only address lands: the page its form is on ({@link #pageOf}), or for the
+     * language switches and logging out the inbox or the login page; null for any other path.
+     */
+    public static String landingOf(String path) {
+        String page = pageOf(path);
+        if (page != null) {
+            return page;
+        }
+        for (Route route : LANDINGS) {
+            if (route.path().matcher(path).matches()) {
+                return route.page();
             }
         }
         return null;
