@@ -26,6 +26,15 @@ class CaseworkRepository {
         return Optional.ofNullable(em.find(type, intakeId));
     }
 
+    /**
+     * Locks the case's row ({@code intake}, {@code FOR NO KEY UPDATE}) until this transaction ends: a second form save of
+     * the same case waits here, then reads what the first one committed. Rows that only refer to the case (messages,
+     * audit) are not held up.
+     */
+    public void lockCase(long intakeId) {
+        em.createNativeQuery("select id from intake where id = ?1 for no key update").setParameter(1, intakeId).getResultList();
+    }
+
     public <T> T find(Class<T> type, long id) {
         return em.find(type, id);
     }

@@ -80,12 +80,16 @@ class CaseworkService {
      * {@code form} ({@code assessment}, {@code findings}, {@code conclusion}, {@code recommendation}, {@code execution},
      * {@code recovery}) is still the version {@code seen} the page showed ({@link FormVersions}). Saved since, from
      * another tab or by another account: 409 {@code changed_since_opened}, nothing saved, so no one's work is silently
-     * overwritten. {@code seen} null or blank (a post without the field), or another form: not compared.
+     * overwritten. {@code seen} null or blank (a post without the field), or another form: not compared. The case's row
+     * is locked first ({@link CaseworkRepository#lockCase}), so two saves sent at the same moment cannot both pass the
+     * check: the later one waits for the earlier one's commit and is then compared with it.
      */
     @Transactional
     public void saveUnchanged(String ref, String form, String seen, CurrentAccount who, Runnable save) {
-        if (seen != null && !seen.isBlank()) {
-            CaseFile file = writable(ref, who);
+        boolean compared = seen != null && !seen.isBlank();
+        CaseFile file = compared ? writable(ref, who) : access.open(ref, who); // the save checks the rest itself
+        repo.lockCase(file.id); // the check and the write as one: a save at the same moment waits, then sees this one
+        if (compared) {
             String now = version(file.id, form);
             if (now != null && !now.equals(seen.strip())) {
                 throw FormRefused.notReady("changed_since_opened");

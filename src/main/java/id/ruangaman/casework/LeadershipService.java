@@ -213,6 +213,7 @@ class LeadershipService {
         if (CaseStatus.CLOSED.equals(file.status)) {
             throw FormRefused.notReady("case_closed");
         }
+        repo.lockCase(file.id); // the check and the write as one: a correction sent at the same moment waits, then sees this one
         Decision d = repo.one(Decision.class, file.id).orElseThrow(() -> FormRefused.notReady("decision_missing"));
         if (seen != null && !seen.isBlank() && !FormVersions.of(d.recordedAt).equals(seen.strip())) {
             throw FormRefused.notReady("changed_since_opened");
