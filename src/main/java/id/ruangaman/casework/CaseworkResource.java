@@ -274,8 +274,9 @@ public class CaseworkResource {
     @POST
     @Path("/certificate")
     public Response certificate(@RestPath String ref, @RestForm("certificate_number") String number,
-            @RestForm("certificate_on") String issuedOn, @RestForm("certificate_issuer") String issuer) {
-        return act(ref, "certificate", form("certificate_number", number, "certificate_on", issuedOn, "certificate_issuer", issuer),
+            @RestForm("certificate_on") String issuedOn, @RestForm("certificate_issuer") String issuer,
+            @RestForm(FormVersions.FIELD) String seen) {
+        return act(ref, "certificate", seen, form("certificate_number", number, "certificate_on", issuedOn, "certificate_issuer", issuer),
                 () -> work.saveCertificate(ref, number, issuedOn, issuer, current));
     }
 

@@ -78,7 +78,7 @@ class CaseworkService {
     /**
      * Runs {@code save} (one of this service's form saves) in the same transaction as the check that the one-record form
      * {@code form} ({@code assessment}, {@code findings}, {@code conclusion}, {@code recommendation}, {@code execution},
-     * {@code recovery}) is still the version {@code seen} the page showed ({@link FormVersions}). Saved since, from
+     * {@code certificate}, {@code recovery}) is still the version {@code seen} the page showed ({@link FormVersions}). Saved since, from
      * another tab or by another account: 409 {@code changed_since_opened}, nothing saved, so no one's work is silently
      * overwritten. {@code seen} null or blank (a post without the field), or another form: not compared. The case's row
      * is locked first ({@link CaseworkRepository#lockCase}), so two saves sent at the same moment cannot both pass the
@@ -105,7 +105,8 @@ class CaseworkService {
             case "findings" -> FormVersions.ofFindings(repo.findings(caseId));
             case "conclusion" -> FormVersions.of(repo.one(Conclusion.class, caseId).map(c -> c.recordedAt).orElse(null));
             case "recommendation" -> FormVersions.of(repo.one(Recommendation.class, caseId).map(r -> r.recordedAt).orElse(null));
-            case "execution" -> FormVersions.of(repo.one(SanctionExecution.class, caseId).map(e -> e.updatedAt).orElse(null));
+            case "execution" -> FormVersions.ofExecution(repo.one(SanctionExecution.class, caseId).orElse(null));
+            case "certificate" -> FormVersions.ofCertificate(repo.one(SanctionExecution.class, caseId).orElse(null));
             case "recovery" -> FormVersions.of(repo.one(RecoveryPlan.class, caseId).map(p -> p.recordedAt).orElse(null));
             default -> null;
         };

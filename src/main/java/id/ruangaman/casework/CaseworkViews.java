@@ -142,7 +142,8 @@ class CaseworkViews {
         values.put("seen_findings", FormVersions.ofFindings(repo.findings(id)));
         values.put("seen_conclusion", FormVersions.of(conclusion == null ? null : conclusion.recordedAt));
         values.put("seen_recommendation", FormVersions.of(recommendation == null ? null : recommendation.recordedAt));
-        values.put("seen_execution", FormVersions.of(execution == null ? null : execution.updatedAt));
+        values.put("seen_execution", FormVersions.ofExecution(execution));
+        values.put("seen_certificate", FormVersions.ofCertificate(execution));
         values.put("seen_recovery", FormVersions.of(recovery == null ? null : recovery.recordedAt));
         submitted.forEach((key, value) -> {
             if (!key.startsWith("seen_")) {
