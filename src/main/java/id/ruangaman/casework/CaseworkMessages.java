@@ -390,6 +390,13 @@ public interface CaseworkMessages {
     @Message
     String heavier_reason_hint();
 
+    /**
+     * Said above the execution or recovery plan form when leadership corrected the decision after it was recorded
+     * (reviewSince, V220); {@code day} is when, as the inbox prints a time.
+     */
+    @Message
+    String review_notice(String day);
+
     @Message
     String certificate();
 

@@ -443,6 +443,7 @@ class CaseworkService {
         e.updatedById = who.id();
         e.updatedBy = null; // an upsert: the username fallback was only for a row converted without an account
         e.updatedAt = now();
+        e.reviewSince = null; // saved again under the decision in force: reviewed
         if (e.intakeId == null) {
             e.intakeId = file.id;
             repo.persist(e);
@@ -504,6 +505,7 @@ class CaseworkService {
         p.recordedById = who.id();
         p.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
         p.recordedAt = now();
+        p.reviewSince = null; // saved again under the decision in force: reviewed
         if (p.intakeId == null) {
             p.intakeId = file.id;
             repo.persist(p);

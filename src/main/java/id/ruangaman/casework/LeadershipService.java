@@ -198,7 +198,8 @@ class LeadershipService {
      * (403); the case erased ({@code case_deleted}), closed ({@code case_closed}) or without a decision
      * ({@code decision_missing}), 409; no reason ({@code correction_reason}) or nothing changed
      * ({@code correction_unchanged}), 400; the decision corrected or recorded since the page showed it ({@code seen}, a
-     * {@link FormVersions} version; blank: not compared), 409 {@code changed_since_opened}.
+     * {@link FormVersions} version; blank: not compared), 409 {@code changed_since_opened}. A changed sanction or recovery
+     * period flags the execution or recovery plan already recorded for review ({@link #flagPlansForReview}).
      */
     @Transactional
     public void correct(String ref, String number, String decidedOn, String measure, boolean goodName, String recoveryUntil,
@@ -233,6 +234,8 @@ class LeadershipService {
         before.correctedById = who.id();
         before.correctedAt = Instant.now(clock);
         repo.persist(before);
+        flagPlansForReview(file.id, !Objects.equals(d.sanctionMeasure, corrected.sanctionMeasure),
+                !Objects.equals(d.recoveryUntil, corrected.recoveryUntil), before.correctedAt);
         d.decisionNumber = corrected.decisionNumber;
         d.decidedOn = corrected.decidedOn;
         d.sanctionTier = corrected.sanctionTier;
@@ -246,6 +249,24 @@ class LeadershipService {
         d.recordedAt = before.correctedAt;
         audit.record(who.getUsername(), AuditAction.DECISION, file.id,
                 "tier:" + (d.sanctionTier == null ? "none" : d.sanctionTier) + (heavier ? " heavier" : "") + " corrected");
+    }
+
+    /**
+     * A correction that changes the sanction flags the sanction's execution recorded under the old one (its programme,
+     * institution, state and certificate may no longer fit), and one that changes the recovery period flags the recovery
+     * plan: {@code reviewSince} set, shown on the SOP page beside the form, emptied when the counsellor saves the form
+     * again; the case does not close as resolved meanwhile ({@link SopStepGuards}). Flagged rather than refused: the
+     * decision is leadership's (SOP "Conclusion, recommendation, sanctions": sanctions are decided by the head of the
+     * institution), so a wrong decree must stay correctable, and the plans follow it (SOP "Recovery": recovery runs for the
+     * period the decision sets, with the victim's consent).
+     */
+    private void flagPlansForReview(long caseId, boolean sanctionChanged, boolean periodChanged, Instant at) {
+        if (sanctionChanged) {
+            repo.one(SanctionExecution.class, caseId).ifPresent(e -> e.reviewSince = at);
+        }
+        if (periodChanged) {
+            repo.one(RecoveryPlan.class, caseId).ifPresent(p -> p.reviewSince = at);
+        }
     }
 
     /** The decision's earlier versions, each with why it was corrected, oldest first; empty when never corrected. */

@@ -49,4 +49,11 @@ public class RecoveryPlan {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /**
+     * When leadership corrected the decision in a way that changes the recovery period after this was recorded (V220): the page asks
+     * to check and save it again, and the case cannot close as resolved until then; null when it fits the decision.
+     */
+    @Column(name = "review_since")
+    public Instant reviewSince;
 }

@@ -33,6 +33,8 @@ public class RefusalFixes {
             Map.entry("resolved_needs_decision", "decision"),
             Map.entry("sanction_not_completed", "execution"),
             Map.entry("certificate_missing", "certificate"),
+            Map.entry("execution_review", "execution"),
+            Map.entry("recovery_review", "recovery"),
             Map.entry("recovery_plan_missing", "recovery"),
             Map.entry("recovery_checkin_missing", "checkin"),
             Map.entry("recovery_not_ended", "recovery-end"),

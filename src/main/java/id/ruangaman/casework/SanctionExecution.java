@@ -65,4 +65,11 @@ public class SanctionExecution {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * When leadership corrected the decision in a way that changes the sanction after this was recorded (V220): the page asks
+     * to check and save it again, and the case cannot close as resolved until then; null when it fits the decision.
+     */
+    @Column(name = "review_since")
+    public Instant reviewSince;
 }

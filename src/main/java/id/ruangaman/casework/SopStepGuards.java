@@ -178,7 +178,9 @@ class SopStepGuards implements CaseStepGuard {
         Optional<Decision> decision = CaseStatus.DECIDED.equals(file.status) ? repo.one(Decision.class, file.id) : Optional.empty();
         if (decision.isPresent() && decision.get().sanctionTier != null) {
             Optional<SanctionExecution> execution = repo.one(SanctionExecution.class, file.id);
-            if (execution.isEmpty() || !"completed".equals(execution.get().state)) {
+            if (execution.isPresent() && execution.get().reviewSince != null) {
+                missing.add("execution_review"); // recorded under a decision corrected since: checked before it closes anything
+            } else if (execution.isEmpty() || !"completed".equals(execution.get().state)) {
                 missing.add("sanction_not_completed");
             } else if (Vocabulary.hasProgramme(decision.get().sanctionTier) && execution.get().certificateNumber == null) {
                 missing.add("certificate_missing"); // Pengenaan Sanksi 6: the statement closes the sanction
@@ -203,6 +205,9 @@ class SopStepGuards implements CaseStepGuard {
             return end == null ? List.of("recovery_plan_missing") : List.of();
         }
         List<String> missing = new ArrayList<>();
+        if (plan.reviewSince != null) {
+            missing.add("recovery_review"); // made for a recovery period the corrected decision changed
+        }
         if (repo.checkins(decision.intakeId).isEmpty() && (end == null || !"consent_withdrawn".equals(end.reason))) {
             missing.add("recovery_checkin_missing");
         }
