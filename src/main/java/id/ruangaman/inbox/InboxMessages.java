@@ -472,6 +472,18 @@ public interface InboxMessages {
     @Message
     String account_locked_until(String until);
 
+    /** The Akun page's mark of an account whose own (trusted) browsers are locked after repeated wrong passwords. */
+    @Message
+    String account_browser_locked();
+
+    /** count: how many of its trusted browsers are locked; until: when the last lock ends ({@code fmt.at}). */
+    @Message
+    String account_browser_locked_until(int count, String until);
+
+    /** The button that lifts an account's login locks without resetting its password. */
+    @Message
+    String account_unlock();
+
     /** After a coordinator reset {@code username}'s password; {@code unlocked} when that also lifted a lock. */
     @Message
     String account_reset_done(String username, boolean unlocked);

@@ -84,6 +84,34 @@ public class AccountService {
         return wasLocked;
     }
 
+    /** An account's trusted browsers locked now ({@link DeviceLoginFailures}): how many, and when the last lock ends. */
+    public record BrowserLocks(int count, Instant until) {
+    }
+
+    /** Per account id, its trusted browsers locked at {@code now}; accounts with none are absent. */
+    @Transactional
+    public java.util.Map<Long, BrowserLocks> lockedBrowsers(Instant now) {
+        return deviceFailures.lockedBrowsers(now);
+    }
+
+    /**
+     * A coordinator lifts an account's login locks without touching its password or sessions: the lock for unknown
+     * browsers ({@code account.locked_until}, its failed-login count) and every trusted browser's lock and count
+     * ({@link DeviceLoginFailures#forgetAccount}). 404 for no such account. Audited ({@code account_unlock}, the account's
+     * id only). Returns whether anything was locked.
+     */
+    @Transactional
+    public boolean unlock(String actor, long accountId) {
+        Account account = find(accountId);
+        Instant now = Instant.now(clock);
+        boolean wasLocked = account.lockedUntil != null && account.lockedUntil.isAfter(now);
+        account.lockedUntil = null;
+        account.failedLogins = 0;
+        wasLocked |= deviceFailures.forgetAccount(accountId, now);
+        audit.record(actor, AuditAction.ACCOUNT_UNLOCK, null, "account:" + accountId);
+        return wasLocked;
+    }
+
     /** The longest name an account takes (the {@code maxlength} of the accounts page's field). */
     public static final int MAX_NAME = 200;
 

@@ -33,7 +33,7 @@ public class AccountsResource {
          * {@code typedName}, what was typed, kept), else the reset of account {@code refusedFor}, else the new account's.
          */
         static native TemplateInstance list(List<Account> accounts, String username, String role, String error, Long refusedFor,
-                Long nameFor, String typedName, int minLength, java.time.Instant now);
+                Long nameFor, String typedName, int minLength, java.time.Instant now, java.util.Map<Long, AccountService.BrowserLocks> browserLocks);
     }
 
     private final AccountRepository accounts;
@@ -61,7 +61,7 @@ public class AccountsResource {
         // After a reset the account's row says its password was reset, and whether that lifted a lock (walkthrough 9,
         // finding 15): web.SavedNotice, once, nothing in the URL.
         return locale.apply(Templates.list(accounts.allByName(), null, null, null, null, null, null, config.minPasswordLength(),
-                java.time.Instant.now(clock)));
+                java.time.Instant.now(clock), service.lockedBrowsers(java.time.Instant.now(clock))));
     }
 
     /**
@@ -82,7 +82,7 @@ public class AccountsResource {
         String error = Refusals.reasonKey(e.getMessage(), e.status());
         return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(locale.apply(
                 Templates.list(accounts.allByName(), username, role, error, refusedFor, nameFor, typedName, config.minPasswordLength(),
-                        java.time.Instant.now(clock)))).build();
+                        java.time.Instant.now(clock), service.lockedBrowsers(java.time.Instant.now(clock))))).build();
     }
 
     @POST
@@ -119,6 +119,18 @@ public class AccountsResource {
         if (unlocked) {
             saved.choose("account-unlocked-" + id);
         }
+        return back();
+    }
+
+    /**
+     * Lifts the account's login locks (after repeated wrong passwords: for unknown browsers, and of its trusted ones),
+     * its password and sessions unchanged; audited ({@link AccountService#unlock}). Back to the list, its row saying so.
+     */
+    @POST
+    @Path("/{id}/unlock")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response unlock(@RestPath long id) {
+        service.unlock(current.getUsername(), id);
         return back();
     }
 

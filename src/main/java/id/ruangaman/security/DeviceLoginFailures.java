@@ -2,6 +2,7 @@ package id.ruangaman.security;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -65,6 +66,21 @@ class DeviceLoginFailures {
         List<Object> locked = em.createNativeQuery("delete from device_login_failure where account_id = ?1 returning locked_until")
                 .setParameter(1, accountId).getResultList();
         return locked.stream().map(DeviceLoginFailures::toInstant).anyMatch(until -> until != null && until.isAfter(now));
+    }
+
+    /**
+     * The trusted browsers locked now, per account: how many and until when the last lock lasts. Keyed by account id;
+     * accounts with none are absent. For the Akun page, which shows a counsellor's own browser locked.
+     */
+    Map<Long, AccountService.BrowserLocks> lockedBrowsers(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select account_id, count(*), max(locked_until) from device_login_failure "
+                + "where locked_until > ?1 group by account_id").setParameter(1, now).getResultList();
+        Map<Long, AccountService.BrowserLocks> locks = new java.util.HashMap<>();
+        for (Object[] row : rows) {
+            locks.put(((Number) row[0]).longValue(), new AccountService.BrowserLocks(((Number) row[1]).intValue(), toInstant(row[2])));
+        }
+        return locks;
     }
 
     private static Instant toInstant(Object value) {

@@ -64,6 +64,7 @@ public class SavedNotice {
             new Route("^/inbox/accounts/([0-9]{1,19})/active$", "account-active-%s"),
             new Route("^/inbox/accounts/([0-9]{1,19})/password$", "account-reset-%s"),
             new Route("^/inbox/accounts/([0-9]{1,19})/name$", "account-name-%s"),
+            new Route("^/inbox/accounts/([0-9]{1,19})/unlock$", "account-unlock-%s"),
             new Route("^/inbox/settings$", "settings"),
             new Route("^/inbox/account/password$", "password-changed"));
 

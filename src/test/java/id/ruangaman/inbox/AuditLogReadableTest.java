@@ -52,10 +52,10 @@ class AuditLogReadableTest {
             InboxFixtures.login(user, "wrong-password-" + i);
         }
 
-        // The Akun page: locked, until when (WIB), and that a reset unlocks it.
+        // The Akun page: locked, until when (WIB), and that Buka kunci or a reset unlocks it.
         String accounts = InboxFixtures.getAs(session).when().get("/inbox/accounts").then().statusCode(200).extract().asString();
         String row = row(accounts, user);
-        assertTrue(row.contains("DIKUNCI") && row.contains("Atur ulang kata sandi membuka kuncinya"), row);
+        assertTrue(row.contains("DIKUNCI") && row.contains("Buka kuncinya sekarang dengan tombol Buka kunci, atau dengan mengatur ulang kata sandi"), row);
         assertTrue(WIB.matcher(row).find(), row);
         assertFalse(row.contains(">aktif<"), "a locked account shown as active: " + row);
 
