@@ -10,14 +10,22 @@ import java.util.Set;
  * They come from {@code conversations/_answer_words.yaml}, so a translator extends them without touching code; every
  * language's words are accepted whatever language the session is in (people mix languages).
  *
- * @param yes words meaning yes, by language
- * @param no  words meaning no, by language
+ * @param yes   words meaning yes, by language
+ * @param no    words meaning no, by language
+ * @param later words of someone who is not ready to answer yet ("nanti dulu", "belum siap", "not now"), by language:
+ *              never a yes or a no; empty when the file lists none
  */
-public record AnswerWords(Map<String, List<String>> yes, Map<String, List<String>> no) {
+public record AnswerWords(Map<String, List<String>> yes, Map<String, List<String>> no, Map<String, List<String>> later) {
 
     public AnswerWords {
         yes = Map.copyOf(yes);
         no = Map.copyOf(no);
+        later = later == null ? Map.of() : Map.copyOf(later);
+    }
+
+    /** Yes and no words only, no "later" words. */
+    public AnswerWords(Map<String, List<String>> yes, Map<String, List<String>> no) {
+        this(yes, no, Map.of());
     }
 
     /** The words built into the engine, used when no words file is given (engine tests, the README example). */
@@ -37,6 +45,11 @@ public record AnswerWords(Map<String, List<String>> yes, Map<String, List<String
     /** Every no word, in any language. */
     public List<String> allNo() {
         return flatten(no);
+    }
+
+    /** Every "later" word or phrase, in any language. */
+    public List<String> allLater() {
+        return flatten(later);
     }
 
     private static List<String> flatten(Map<String, List<String>> byLanguage) {

@@ -15,7 +15,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * Reads {@code conversations/_answer_words.yaml}: {@code yes:} and {@code no:}, each a map of language code to a
- * list of words. A missing file means the engine's built-in words; a broken one stops the start with its name.
+ * list of words, and optionally {@code later:} (words of someone not ready to answer yet) in the same shape. A missing file means the engine's built-in words; a broken one stops the start with its name.
  */
 final class AnswerWordsFile {
 
@@ -41,6 +41,6 @@ final class AnswerWordsFile {
         if (raw == null || raw.get("yes") == null || raw.get("no") == null || raw.get("yes").isEmpty() || raw.get("no").isEmpty()) {
             throw new ConfigurationException(file + " must list words under both 'yes:' and 'no:'");
         }
-        return new AnswerWords(raw.get("yes"), raw.get("no"));
+        return new AnswerWords(raw.get("yes"), raw.get("no"), raw.get("later"));
     }
 }

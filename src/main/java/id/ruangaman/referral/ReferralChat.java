@@ -110,7 +110,7 @@ class ReferralChat implements ChatInterceptor {
             return Optional.empty();
         }
         Map<Long, Provider> providers = referrals.providersOf(open);
-        if (yes.isEmpty() && TypedConsent.later(typed)) {
+        if (yes.isEmpty() && TypedConsent.later(typed, words)) {
             return Optional.of(open.stream().map(r -> texts.consentLater(r, providers.get(r.providerId), language)).toList());
         }
         return Optional.of(open.stream().map(r -> texts.consentUnclear(r, providers.get(r.providerId), language)).toList());

@@ -3,11 +3,11 @@ package id.ruangaman.referral;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import id.ruangaman.conversation.AnswerWords;
 import id.ruangaman.conversation.definition.LocalizedText;
+import id.ruangaman.conversation.engine.LaterWords;
 import id.ruangaman.conversation.engine.TypedYesNo;
 import id.ruangaman.conversation.text.AnswerText;
 
@@ -43,16 +43,12 @@ final class TypedConsent {
     }
 
     /**
-     * Words of someone who has not decided yet ("nanti dulu", "aku pikir-pikir dulu", "belum tahu", "belum yakin",
-     * "later", "let me think", "not sure yet"); looked at only when the text is neither a yes nor a no.
+     * Whether {@code typed}, read as neither yes nor no, says the person wants time to decide ("nanti dulu", "aku
+     * pikir-pikir dulu", "belum tahu", "later", "let me think", "not sure yet"): a word of the {@code later:} list of
+     * {@code conversations/_answer_words.yaml} ({@link LaterWords#mentioned}), which a task force edits there.
      */
-    private static final Pattern LATER = Pattern.compile(
-            "\\b(nanti|ntar|entar|nnti|pikir|pikir2|dipikir|dipikirin|mikir|mikir2|ragu|bingung|later|think|tomorrow|besok)\\b"
-                    + "|\\bbelum (tahu|tau|yakin|siap|bisa jawab|kepikiran)\\b|\\bnot (sure|yet|ready)\\b|\\bunsure\\b");
-
-    /** Whether {@code typed}, read as neither yes nor no, says the person wants time to decide. */
-    static boolean later(String typed) {
-        return LATER.matcher(AnswerText.normalize(typed).replaceAll("[^\\p{L}\\p{N}]+", " ")).find();
+    static boolean later(String typed, AnswerWords words) {
+        return LaterWords.mentioned(typed, words);
     }
 
     /** Whether a word of {@code typed} agrees (letters repeated for emphasis count once: "iyaaa", "bolehh"). */

@@ -132,6 +132,79 @@ class SurvivorWordsWebhookTest {
         assertTrue(replies.stream().noneMatch(reply -> reply.startsWith("Maaf, saya belum mengerti.")), "no re-prompt: " + replies);
     }
 
+    /**
+     * "nanti dulu ya" at "Kamu setuju dan mau lanjut?" on Telegram (session 22): the question waits, kindly, with its
+     * buttons; nothing is declined (before: "Maaf, saya belum mengerti", and "jangan sekarang" ended the chat).
+     */
+    @Test
+    void laterAtConsentOnTelegramHoldsTheQuestion() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.text(chat, "/start"), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("language:id"));
+        int before = telegram.sentTo(chat).size();
+
+        chats.send(TelegramFixtures.text(chat, "nanti dulu ya"), chat);
+
+        List<String> replies = telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList();
+        assertEquals(1, replies.size(), "one reply: " + replies);
+        assertTrue(replies.get(0).startsWith("Tidak apa-apa, tidak perlu buru-buru."), replies.get(0));
+        SessionState state = state(Channel.TELEGRAM, String.valueOf(chat));
+        assertEquals("consent", state.nodeId());
+        assertTrue(!state.answers().containsKey("consent"), "nothing recorded");
+    }
+
+    /** "jangan sekarang" at consent on WhatsApp (session 22): a "not now", not a refusal (before: declined, chat ended). */
+    @Test
+    void notNowAtConsentOnWhatsAppIsNoRefusal() {
+        String number = WhatsAppFixtures.newNumber();
+        chats.walkWhatsApp(number, IntakeWalk.of("halo", "language:id"), WhatsAppFixtures::newWamid);
+        int before = graph.sentTo(number).size();
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "jangan sekarang", null, null);
+
+        List<String> replies = graph.sentTo(number).stream().skip(before).map(FakeGraph.Sent::text).toList();
+        assertTrue(!replies.isEmpty() && replies.get(0).startsWith("Tidak apa-apa, tidak perlu buru-buru."), "the hold: " + replies);
+        assertTrue(replies.stream().noneMatch(reply -> reply.contains("terima kasih sudah mampir")), "not declined: " + replies);
+        SessionState state = state(Channel.WHATSAPP, number);
+        assertEquals("consent", state.nodeId());
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "iya", null, null);
+        assertEquals("yes", state(Channel.WHATSAPP, number).answers().get("consent").value());
+    }
+
+    /**
+     * "bukan korban, saksi" at "Kejadian ini dialami siapa?" on WhatsApp (session 22): one option denied and another
+     * named is the named one (before: asked again).
+     */
+    @Test
+    void aDeniedAndANamedOptionOnWhatsAppIsTheNamedOne() {
+        String number = WhatsAppFixtures.newNumber();
+        chats.walkWhatsApp(number, IntakeWalk.of("halo", "language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes"),
+                WhatsAppFixtures::newWamid);
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "bukan korban, saksi", null, null);
+
+        SessionState state = state(Channel.WHATSAPP, number);
+        assertEquals("witness", state.answers().get("reporter_role").value());
+        assertEquals("victim_knows", state.nodeId());
+    }
+
+    /** "di kosan" at "Di mana kejadiannya?" on Telegram, a place in a person's own words (session 22; before: asked again). */
+    @Test
+    void aPlaceInOwnWordsOnTelegramIsRead() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.text(chat, "/start"), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes",
+                "reporter_role:victim", "send_now:details", "violence_type:unwanted_messages", "violence_type:done",
+                "incident_when:longer", "victim_minor:no"));
+        assertEquals("incident_place", state(Channel.TELEGRAM, String.valueOf(chat)).nodeId());
+
+        chats.send(TelegramFixtures.text(chat, "di kosan"), chat);
+
+        SessionState state = state(Channel.TELEGRAM, String.valueOf(chat));
+        assertEquals("other", state.answers().get("incident_place").value());
+        assertEquals("chronology", state.nodeId());
+    }
+
     private static void assertAskedAgain(List<String> replies, SessionState state) {
         assertTrue(!replies.isEmpty() && replies.get(0).startsWith("Maaf, saya belum mengerti."), "the re-prompt: " + replies);
         assertTrue(replies.stream().noneMatch(reply -> reply.contains(EMERGENCY)), "no emergency numbers: " + replies);

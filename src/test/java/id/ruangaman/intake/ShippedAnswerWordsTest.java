@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +85,8 @@ class ShippedAnswerWordsTest {
             "safe_to_reply|hp sendiri tapi kadang dipinjam|-", "safe_to_reply|bukan hp sendiri|-",
             "safe_to_reply|hp keluarga|no",
             // an option named only under a negation, when its word is also its label: "bukan dosen" was "Dosen"
-            "relation|bukan dosen|-", "relation|dosen|lecturer", "relation|bukan dosen, orang asing|-"})
+            // ... and one named beside it is the answer (session 22; before: asked again)
+            "relation|bukan dosen|-", "relation|dosen|lecturer", "relation|bukan dosen, orang asing|stranger"})
     void shouldReadTypedAnswersWithTheShippedWords(String nodeId, String typed, String expected) {
         Step step = engine.handle(intake, at(nodeId), new Input.Text(typed));
 
@@ -113,7 +115,7 @@ class ShippedAnswerWordsTest {
             "reporter_role|aku sendiri|victim", "reporter_role|korban|victim", "reporter_role|aku korbannya|victim",
             "reporter_role|saya korbannya kak|victim", "reporter_role|myself|victim", "reporter_role|it happened to me|victim",
             "reporter_role|aku yang ngalamin|victim", "reporter_role|saksi|witness", "reporter_role|aku lihat|witness",
-            "reporter_role|saya liat sendiri|witness", "reporter_role|i saw it|witness", "reporter_role|bukan korban, saksi|-",
+            "reporter_role|saya liat sendiri|witness", "reporter_role|i saw it|witness",
             "reporter_role|bantu teman|proxy", "reporter_role|bantuin temen|proxy", "reporter_role|helping a friend|proxy",
             "reporter_role|teman saya|-", "reporter_role|bukan aku|-",
             "send_now|cerita|details", "send_now|mau cerita|details", "send_now|lanjut aja|details", "send_now|lanjutkan|details",
@@ -124,6 +126,110 @@ class ShippedAnswerWordsTest {
             "incident_when|udah gak terjadi lagi|-"})
     void shouldReadChoicesInAPersonsOwnWords(String nodeId, String typed, String expected) {
         shouldReadTypedAnswersWithTheShippedWords(nodeId, typed, expected);
+    }
+
+    /**
+     * "Later" is never a yes or a no (session 22). At consent "jangan sekarang", "gak sekarang" declined and ended the
+     * chat; now the question waits ({@link #shouldHoldTheConsentQuestionForALaterAnswer}). Where a question may be
+     * skipped "nanti aja" is the skip; at an offer whose text says it can be skipped, the no; at "are you in danger
+     * now?" it is asked again, never a no. A number glued to a word is no age ("pikir2 dulu" was under 18).
+     */
+    @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "in_danger|jangan sekarang|-", "in_danger|gak sekarang|-", "in_danger|nanti aja|-",
+            "victim_minor|pikir2 dulu|skip", "victim_minor|nanti aja|skip", "victim_minor|aman2 aja|-",
+            "evidence_consent|nanti aja|skip", "evidence_consent|jangan sekarang|skip", "evidence_consent|belum siap|skip",
+            "stats_consent|not now|skip", "stats_consent|gak sekarang|skip", "victim_knows|nanti dulu ya|skip",
+            "biodata_offer|nanti aja|no", "biodata_offer|skip aja|no", "reported_offer|belum siap kak|no",
+            "reported_offer|not now|no", "contact_offer|lain kali aja|no", "contact_offer|mengko wae|no",
+            "incident_when|nanti aja|skip", "incident_place|skip aja|skip", "gender|nanti aja|skip",
+            "send_now|nanti aja|-", "safe_to_reply|nanti aja|-"})
+    void shouldNeverReadLaterAsAYesOrANo(String nodeId, String typed, String expected) {
+        shouldReadTypedAnswersWithTheShippedWords(nodeId, typed, expected);
+    }
+
+    /**
+     * "Kamu setuju dan mau lanjut?" answered "later": a kind line that the question waits, with its buttons; nothing
+     * recorded, not declined, no attempt counted (before: "jangan sekarang", "gak sekarang" declined and ended the chat;
+     * "nanti dulu ya", "belum siap" got "Maaf, saya belum mengerti", then the help).
+     */
+    @ParameterizedTest(name = "consent, ''{0}''")
+    @CsvSource(delimiter = '|', value = {"nanti saja, jangan sekarang", "nanti dulu ya", "belum siap", "jangan sekarang",
+            "gak sekarang kak", "not now", "later", "aku belum siap", "mengko wae"})
+    void shouldHoldTheConsentQuestionForALaterAnswer(String typed) {
+        Step step = engine.handle(intake, at("consent"), new Input.Text(typed));
+
+        assertTrue(step.outputs().stream().noneMatch(Output.ConsentDeclined.class::isInstance), "not declined: " + typed);
+        assertEquals("consent", step.state().nodeId());
+        assertNull(step.state().answers().get("consent"));
+        assertEquals(0, step.state().retries(), "no attempt counted");
+        List<Output.Message> said = step.outputs().stream().filter(Output.Message.class::isInstance).map(Output.Message.class::cast).toList();
+        assertEquals(1, said.size(), "one reply: " + said);
+        assertTrue(said.get(0).text().startsWith("Tidak apa-apa, tidak perlu buru-buru."), said.get(0).text());
+        assertTrue(said.get(0).choices().size() == 2, "with the buttons: " + said.get(0).choices());
+        // and a yes then goes on
+        Step yes = engine.handle(intake, step.state(), new Input.Text("iya"));
+        assertEquals("yes", yes.state().answers().get("consent").value());
+    }
+
+    /**
+     * The places, people, roles, genders, kinds of violence and help a person names in their own words (session 22:
+     * before, each of these was asked again). A denied option beside a named one: the named one.
+     */
+    @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "incident_place|di kosan|other", "incident_place|rumahku|other", "incident_place|di jalan|other",
+            "incident_place|di mobil|other", "incident_place|hotel|other", "incident_place|di kelas|campus",
+            "incident_place|perpustakaan|campus", "incident_place|kantin|campus", "incident_place|ruang dosen|campus",
+            "incident_place|dm ig|online", "incident_place|lewat wa|online", "incident_place|zoom|online",
+            "incident_place|via chat|online", "incident_place|in class|campus", "incident_place|kelas online|online",
+            "relation|dosenku|lecturer", "relation|teman kampus|student", "relation|temen kuliah|student",
+            "relation|pacarku|partner", "relation|mantanku|partner", "relation|tetangga|other", "relation|sepupu|other",
+            "relation|rekan kerja|other", "relation|nggak tau siapa|stranger", "relation|don't know him|stranger",
+            "relation|bukan mahasiswa tapi dosen|lecturer", "relation|teman|-",
+            "campus_status|s2|student", "campus_status|pascasarjana|student", "campus_status|satpam|staff",
+            "campus_status|peneliti|community", "campus_status|anak magang|community", "campus_status|alumni|other",
+            "campus_status|bukan warga kampus|other", "campus_status|visitor|other",
+            "gender|non biner|other", "gender|nonbinary|other", "gender|transpuan|other", "gender|bukan cowok, cewek|female",
+            "reporter_role|bukan korban, saksi|witness", "reporter_role|aku bukan korban tapi saksi|witness",
+            "reporter_role|bukan saksi, korban|victim", "reporter_role|not me, i saw it|witness",
+            "send_now|bukan cerita, kirim aja|now", "reporter_role|bukan korban, bukan saksi|-"})
+    void shouldReadPlacesPeopleAndRolesInOwnWords(String nodeId, String typed, String expected) {
+        shouldReadTypedAnswersWithTheShippedWords(nodeId, typed, expected);
+    }
+
+    /** Several kinds of violence and help, ticked from words (session 22: before, each of these was asked again). */
+    @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "violence_type|gak dikasih uang|denial_of_resources", "violence_type|tidak dinafkahi|denial_of_resources",
+            "violence_type|dikatain|psychological_abuse", "violence_type|diejek|psychological_abuse",
+            "violence_type|direndahin|psychological_abuse", "violence_type|dikirim foto porno|unwanted_messages",
+            "violence_type|dikirimin video bokep|unwanted_messages", "violence_type|diajak vcs|unwanted_messages",
+            "violence_type|diminta foto bugil|unwanted_messages", "violence_type|he sent me dick pics|unwanted_messages",
+            "violence_type|foto aku disebar|image_sharing", "violence_type|videoku disebarin|image_sharing",
+            "violence_type|diancam foto aku disebar|sextortion", "violence_type|nudes shared|image_sharing",
+            "violence_type|dipegang paha|sexual_assault", "violence_type|digampar|physical_assault",
+            "violence_type|dijodohin paksa|forced_marriage", "violence_type|dipeluk|-", "violence_type|dijodohkan|-",
+            "services|periksa kesehatan|medical", "services|tes hiv|medical", "services|pindah kelas|social_reintegration",
+            "services|ganti dosen pembimbing|social_reintegration", "services|ustadz|spiritual", "services|pendeta|spiritual",
+            "services|hak saya|follow_up_counselling", "services|lbh|legal", "services|kesehatan mental|psychological",
+            "services|curhat|-"})
+    void shouldTickKindsAndHelpFromWords(String nodeId, String typed, String expected) {
+        Step step = engine.handle(intake, at(nodeId), new Input.Text(typed));
+
+        assertEquals(nodeId, step.state().nodeId());
+        List<String> ticked = step.state().draft().selected();
+        assertEquals("-".equals(expected) ? List.of() : List.of(expected), ticked, typed);
+    }
+
+    /** "nanti aja" at "Bantuan apa yang kamu butuhkan?" with nothing ticked: Lewati in words (before: asked again). */
+    @ParameterizedTest(name = "services, ''{0}''")
+    @CsvSource({"nanti aja", "skip dulu", "not now"})
+    void shouldSkipHelpForALaterAnswer(String typed) {
+        Step step = engine.handle(intake, at("services"), new Input.Text(typed));
+
+        Answer answer = step.state().answers().get("services");
+        assertTrue(answer != null && answer.value() == null && answer.values().isEmpty(), "skipped: " + answer);
     }
 
     /**

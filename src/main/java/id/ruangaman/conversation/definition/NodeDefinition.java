@@ -20,7 +20,10 @@ import java.util.Map;
  * answered with a message that asks to choose ({@link BroadWords}); {@code answerWords}: on a {@code yes_no} question,
  * words that answer this question only, per answer ({@code yes} or {@code no}) and language: "aman" is "no" at "are you
  * in danger now?" and means nothing at another yes/no question, so it cannot be a general answer word; under
- * {@code unclear}, general answer words that answer nothing here ("ok" at "are you in danger now?": asked again).
+ * {@code unclear}, general answer words that answer nothing here ("ok" at "are you in danger now?": asked again);
+ * {@code onLater}: on a {@code yes_no} question that cannot be skipped, what is said to a reply of "later" words
+ * ({@code later:} of {@code conversations/_answer_words.yaml}: "nanti dulu", "belum siap", "not now"), with the
+ * question's buttons, the question staying open and no attempt counted: such a reply is never a yes or a no.
  */
 public record NodeDefinition(
         String id,
@@ -49,7 +52,8 @@ public record NodeDefinition(
         Boolean noMeansSkip,
         Integer ageBelow,
         BroadWords tooBroad,
-        Map<String, Map<String, List<String>>> answerWords) {
+        Map<String, Map<String, List<String>>> answerWords,
+        LocalizedText onLater) {
 
     public NodeDefinition {
         options = options == null ? List.of() : List.copyOf(options);

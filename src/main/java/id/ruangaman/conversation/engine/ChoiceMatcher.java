@@ -31,7 +31,8 @@ final class ChoiceMatcher {
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
     /** Punctuation that ends what a negation governs: "no, I want a lawyer". */
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,.;:!?()]");
-    private static final Pattern NUMBER = Pattern.compile("(?<!\\d)\\d{1,3}(?!\\d)");
+    /** A number of at most three digits, not part of a longer one nor glued to a word ("pikir2", "aman2"). */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d\\p{L}])\\d{1,3}(?!\\d)");
 
     private ChoiceMatcher() {
     }
@@ -42,8 +43,9 @@ final class ChoiceMatcher {
      * meaning found in the message: the options whose typed words or label appear in it ({@link #mentioned}), the
      * option whose {@code number} range holds a number in it ("20 tahun"), the option whose {@code days_ago} range
      * holds a time ago in it ({@link TimeAgo}: "tadi malam"). Exactly one option found is the answer; none, two
-     * (options with conflicting meanings) or an option named under a negation ("bukan dosen", "tidak pernah dicek
-     * pacar", {@link NegationScope}) is unclear.
+     * (options with conflicting meanings) or an option named only under a negation ("bukan dosen", "tidak pernah dicek
+     * pacar", {@link NegationScope}) is unclear. Where options are denied and exactly one other is named without a
+     * negation ("bukan korban, saksi", "bukan mahasiswa tapi dosen", "not me, I saw it"), the named one is the answer.
      */
     static Optional<String> understand(String typed, List<ChoiceSpec> choices, DayOfWeek today) {
         List<OptionDefinition> options = choices.stream().map(ChoiceSpec::option).filter(option -> option != null).toList();
@@ -56,7 +58,8 @@ final class ChoiceMatcher {
         }
         Mentions mentions = scan(typed, choices);
         if (mentions.negated()) {
-            return Optional.empty();
+            // "bukan korban, saksi", "bukan dosen tapi orang asing": the others denied, one named: that one
+            return mentions.ids().size() == 1 ? Optional.of(mentions.ids().get(0)) : Optional.empty();
         }
         Set<String> meanings = new LinkedHashSet<>(mentions.ids());
         String rest = String.join(" ", mentions.rest());

@@ -70,7 +70,10 @@ final class MultiChoiceHandler implements NodeHandler {
                     .map(ids -> new ChoiceMatcher.Mentions(ids, List.of(), List.of()))
                     .orElseGet(() -> ChoiceMatcher.mentions(typed.text(), options));
             if (said.ids().isEmpty() && !said.negated()) {
-                return Outcome.invalid(reply);
+                // "nanti aja", "skip dulu" with nothing chosen: Lewati said in words, where the question may be skipped
+                boolean later = node.isSkippable() && selected.isEmpty() && LaterWords.said(typed.text(), turn.context().settings().words());
+                return later ? Outcome.answered(Answer.skipped(node.kind().fileName(), typed.text().strip()), ChoiceIds.SKIP)
+                        : Outcome.invalid(reply);
             }
             said.ids().stream().filter(id -> !selected.contains(id)).forEach(selected::add);
             selected.removeAll(said.negatedIds()); // "tidak butuh bantuan hukum": not wanted, so not ticked

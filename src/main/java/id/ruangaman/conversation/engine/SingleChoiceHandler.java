@@ -76,9 +76,19 @@ final class SingleChoiceHandler implements NodeHandler {
             List<ChoiceSpec> choices = choices(turn, node);
             return ChoiceMatcher.understand(typed.text(), choices, today)
                     .or(() -> ChoiceMatcher.leadingLabelWords(typed.text(), choices))
-                    .or(() -> yesOrNo(turn, choices, typed.text()));
+                    .or(() -> yesOrNo(turn, choices, typed.text()))
+                    .or(() -> later(turn, node, typed.text()));
         }
         return NodeHandler.super.chosen(turn, node, reply);
+    }
+
+    /**
+     * "nanti aja", "skip dulu", "not now" at a question that may be skipped: the skip, Lewati in words ({@link LaterWords});
+     * read last, so an option's own words win. Elsewhere nothing (asked again).
+     */
+    private static Optional<String> later(Turn turn, NodeDefinition node, String typed) {
+        return node.isSkippable() && LaterWords.said(typed, turn.context().settings().words()) ? Optional.of(ChoiceIds.SKIP)
+                : Optional.empty();
     }
 
     private static Optional<String> yesOrNo(Turn turn, List<ChoiceSpec> choices, String typed) {
@@ -104,7 +114,8 @@ final class SingleChoiceHandler implements NodeHandler {
         String raw = reply instanceof Reply.Typed typed ? typed.text() : null;
         if (chosen.get().equals(ChoiceIds.SKIP)) {
             // "lupa" is kept as typed (the inbox shows it); a typed "lewati" is only the button.
-            String said = raw != null && Words.DONT_KNOW.stream().map(ChoiceMatcher::normalize).anyMatch(ChoiceMatcher.normalize(raw)::equals) ? raw : null;
+            String said = raw != null && (Words.DONT_KNOW.stream().map(ChoiceMatcher::normalize).anyMatch(ChoiceMatcher.normalize(raw)::equals)
+                    || LaterWords.said(raw, turn.context().settings().words())) ? raw : null;
             return Outcome.answered(Answer.skipped(node.kind().fileName(), said), ChoiceIds.SKIP);
         }
         if (raw != null) {

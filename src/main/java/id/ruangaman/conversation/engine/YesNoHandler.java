@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
  */
 final class YesNoHandler implements NodeHandler {
 
-    /** A number in a reply: at most three digits, not part of a longer one. */
-    private static final Pattern NUMBER = Pattern.compile("(?<!\\d)\\d{1,3}(?!\\d)");
+    /** A number in a reply: at most three digits, not part of a longer one nor glued to a word ("pikir2", "aman2"). */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\d\\p{L}])\\d{1,3}(?!\\d)");
     private static final int MAX_AGE = 120;
     /** Where a clause ends: a comma, full stop and the like, or "tapi" / "but". */
     private static final Pattern CLAUSES = Pattern.compile("[,.;:!?\\n]+|\\b(?:tapi|tetapi|namun|but)\\b");
@@ -59,10 +59,33 @@ final class YesNoHandler implements NodeHandler {
             if (said.negated()) {
                 return Optional.empty(); // "tidak terlalu aman": not a plain yes or no, asked again
             }
+            if (said.answer().isEmpty() && byAge(node, typed.text()).isEmpty() && later(turn, typed.text())) {
+                return later(node);
+            }
             return said.answer().or(() -> ChoiceMatcher.matchPhrase(typed.text(), choices(turn, node)))
                     .or(() -> byAge(node, typed.text())).or(() -> Unclear.deniedOnly(node, typed.text()));
         }
         return NodeHandler.super.chosen(turn, node, reply);
+    }
+
+    /** Whether a typed reply says "not now" ({@link LaterWords#said}: "nanti dulu ya", "belum siap", "not now"). */
+    private static boolean later(Turn turn, String typed) {
+        return LaterWords.said(typed, turn.context().settings().words());
+    }
+
+    /**
+     * What "later" answers at this question. Never the consent's no, nor a danger question's no: a person not ready yet
+     * has refused nothing. Where the question may be skipped, the skip (Lewati in words: "nanti aja" at "do you have
+     * evidence?"); where declining is the way on, leading where an unclear reply leads too (an offer that "can be
+     * skipped" in its text: "Mau mengisi data diri? Boleh dilewati."), the no; else nothing (asked again; with
+     * {@code on_later}, the kind hold of {@link #handle}).
+     */
+    private static Optional<String> later(NodeDefinition node) {
+        if (node.isSkippable()) {
+            return Optional.of(ChoiceIds.SKIP);
+        }
+        String no = node.exits().get(ChoiceIds.NO);
+        return no != null && no.equals(node.onInvalid()) ? Optional.of(ChoiceIds.NO) : Optional.empty();
     }
 
     /** What a reply says through the question's own {@code answer_words}: the one answer named, or a word negated. */
@@ -178,12 +201,18 @@ final class YesNoHandler implements NodeHandler {
 
     @Override
     public Outcome handle(Turn turn, NodeDefinition node, Reply reply) {
+        if (node.onLater() != null && reply instanceof Reply.Typed typed && later(turn, typed.text())
+                && later(node).isEmpty() && byAnswerWords(node, typed.text()).answer().isEmpty()) {
+            // "nanti dulu ya" at consent: no hurry, the question stays open with its buttons; nothing recorded, no attempt
+            Prompter.sayWithButtons(turn, turn.text(node.onLater()));
+            return Outcome.handled();
+        }
         Optional<String> chosen = chosen(turn, node, reply);
         if (chosen.isEmpty()) {
             return Outcome.invalid(reply);
         }
         if (chosen.get().equals(ChoiceIds.SKIP)) {
-            String said = reply instanceof Reply.Typed typed && dontKnow(typed.text()) ? typed.text() : null;
+            String said = reply instanceof Reply.Typed typed && (dontKnow(typed.text()) || later(turn, typed.text())) ? typed.text() : null;
             return Outcome.answered(Answer.skipped(node.kind().fileName(), said), ChoiceIds.SKIP);
         }
         String raw = reply instanceof Reply.Typed typed ? typed.text() : null;

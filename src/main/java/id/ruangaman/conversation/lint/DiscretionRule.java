@@ -77,6 +77,7 @@ public final class DiscretionRule implements LintRule {
             check(context.asShown(node.text()), "text", discretion, report);
             check(context.asShown(node.discreetText()), "discreet_text", discretion, report);
             check(context.asShown(node.reprompt()), "reprompt", discretion, report);
+            check(context.asShown(node.onLater()), "on_later", discretion, report);
             if (node.onUnclear() != null) {
                 check(context.asShown(node.onUnclear().text()), "on_unclear.text", discretion, report);
             }
@@ -110,6 +111,7 @@ public final class DiscretionRule implements LintRule {
             }
             firstLine(context.asShown(node.reprompt()), "reprompt", discretion, report);
             firstLine(context.asShown(node.mediaRefused()), "media_refused", discretion, report);
+            firstLine(context.asShown(node.onLater()), "on_later", discretion, report);
             if (node.onUnclear() != null) {
                 firstLine(context.asShown(node.onUnclear().text()), "on_unclear.text", discretion, report);
             }

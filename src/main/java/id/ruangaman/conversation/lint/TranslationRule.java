@@ -32,6 +32,7 @@ public final class TranslationRule implements LintRule {
             check(node.mediaRefused(), "media_refused", flow.languages(), report);
             check(node.discreetText(), "discreet_text", flow.languages(), report);
             check(node.secret(), "secret", flow.languages(), report);
+            check(node.onLater(), "on_later", flow.languages(), report);
             if (node.onUnclear() != null) {
                 check(node.onUnclear().text(), "on_unclear.text", flow.languages(), report);
             }
