@@ -14,18 +14,22 @@ import java.util.Set;
  * @param no    words meaning no, by language
  * @param later words of someone who is not ready to answer yet ("nanti dulu", "belum siap", "not now"), by language:
  *              never a yes or a no; empty when the file lists none
+ * @param changedMind words of someone taking back a consent they gave ("tidak jadi", "aku berubah pikiran", "I changed
+ *              my mind"), by language; empty when the file lists none
  */
-public record AnswerWords(Map<String, List<String>> yes, Map<String, List<String>> no, Map<String, List<String>> later) {
+public record AnswerWords(Map<String, List<String>> yes, Map<String, List<String>> no, Map<String, List<String>> later,
+        Map<String, List<String>> changedMind) {
 
     public AnswerWords {
         yes = Map.copyOf(yes);
         no = Map.copyOf(no);
         later = later == null ? Map.of() : Map.copyOf(later);
+        changedMind = changedMind == null ? Map.of() : Map.copyOf(changedMind);
     }
 
     /** Yes and no words only, no "later" words. */
     public AnswerWords(Map<String, List<String>> yes, Map<String, List<String>> no) {
-        this(yes, no, Map.of());
+        this(yes, no, Map.of(), Map.of());
     }
 
     /** The words built into the engine, used when no words file is given (engine tests, the README example). */
@@ -45,6 +49,11 @@ public record AnswerWords(Map<String, List<String>> yes, Map<String, List<String
     /** Every no word, in any language. */
     public List<String> allNo() {
         return flatten(no);
+    }
+
+    /** Every change-of-mind phrase, in any language. */
+    public List<String> allChangedMind() {
+        return flatten(changedMind);
     }
 
     /** Every "later" word or phrase, in any language. */

@@ -27,6 +27,8 @@ class ChatTexts {
     /** The same choice asked again once, after a typed answer that named none of the referrals. */
     static final String WITHDRAW_AGAIN_NODE = "_refwa";
     static final String KEEP = "keep";
+    /** "Withdraw your consent?" asked after a typed change of mind: {@code _refc<id>:yes|no}. */
+    static final String WITHDRAW_CONFIRM_PREFIX = "_refc";
 
     private final ReferralTexts texts;
     private final FlowRegistry flows;
@@ -71,6 +73,18 @@ class ChatTexts {
                 "yes", texts.text("button_yes", lang), "no", texts.text("button_no", lang))));
         return new Output.Message(text, CONSENT_NODE_PREFIX + referral.id, List.of(
                 new Choice("yes", texts.label("button_yes", language)), new Choice("no", texts.label("button_no", language))), false);
+    }
+
+    /**
+     * "Mau membatalkan persetujuanmu?" after a typed change of mind ("tidak jadi", "aku berubah pikiran"), with the
+     * buttons "Ya, batalkan" and "Tidak" ({@code _refc<id>:yes|no}).
+     */
+    public Output.Message withdrawConfirm(Referral referral, Provider provider, String language) {
+        String text = inEach(language, lang -> texts.text("withdraw_confirm", lang, Map.of("provider", provider.name,
+                "yes", texts.text("withdraw_confirm_yes", lang), "no", texts.text("withdraw_confirm_no", lang))));
+        return new Output.Message(text, WITHDRAW_CONFIRM_PREFIX + referral.id, List.of(
+                new Choice("yes", texts.label("withdraw_confirm_yes", language)),
+                new Choice("no", texts.label("withdraw_confirm_no", language))), false);
     }
 
     public Output.Message plain(String key, String language, Map<String, String> values) {

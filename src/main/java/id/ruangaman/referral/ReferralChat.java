@@ -17,6 +17,7 @@ import id.ruangaman.conversation.AnswerWords;
 import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.engine.TypedYesNo;
 import id.ruangaman.intake.ChatInterceptor;
 
 /**
@@ -30,6 +31,7 @@ class ReferralChat implements ChatInterceptor {
 
     private static final Pattern WITHDRAW = Pattern.compile("/(cabut|withdraw)(@[A-Za-z0-9_]{1,64})?", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONSENT_NODE = Pattern.compile(ChatTexts.CONSENT_NODE_PREFIX + "([0-9]{1,19})");
+    private static final Pattern CONFIRM_NODE = Pattern.compile(ChatTexts.WITHDRAW_CONFIRM_PREFIX + "([0-9]{1,19})");
 
     private final ReferralService referrals;
     private final ChatTexts texts;
@@ -69,8 +71,15 @@ class ReferralChat implements ChatInterceptor {
                     return typedWithdrawal(contact, text.text(), asked.get(), withdrawable, language);
                 }
             }
+            Optional<Long> confirming = openWithdrawConfirm(contact);
+            if (confirming.isPresent()) {
+                return typedWithdrawConfirm(contact, text.text(), confirming.get(), language);
+            }
             List<Referral> open = withdrawable.stream().filter(r -> r.state() == ReferralStatus.AWAITING_CONSENT).toList();
-            return open.isEmpty() ? Optional.empty() : typedConsent(contact, text.text(), open, language);
+            if (!open.isEmpty()) {
+                return typedConsent(contact, text.text(), open, language);
+            }
+            return TypedConsent.changedMind(text.text(), words) ? askToWithdraw(contact, withdrawable, language) : Optional.empty();
         }
         if (!(input instanceof Input.ButtonPress press) || press.nodeId() == null
                 || !press.nodeId().startsWith(ChatTexts.CONSENT_NODE_PREFIX)) {
@@ -82,6 +91,14 @@ class ReferralChat implements ChatInterceptor {
             }
             Optional<Long> id = number(press.optionId());
             return reply(id.isEmpty() ? closed(language) : say(referrals.withdraw(contact, id.get()), language));
+        }
+        var confirm = CONFIRM_NODE.matcher(press.nodeId());
+        if (confirm.matches()) {
+            Optional<Long> id = number(confirm.group(1));
+            if (id.isEmpty() || !"yes".equals(press.optionId())) {
+                return reply(texts.plain("withdraw_kept", language, Map.of()));
+            }
+            return reply(say(referrals.withdraw(contact, id.get()), language));
         }
         var consent = CONSENT_NODE.matcher(press.nodeId());
         boolean yes = "yes".equals(press.optionId());
@@ -114,6 +131,50 @@ class ReferralChat implements ChatInterceptor {
             return Optional.of(open.stream().map(r -> texts.consentLater(r, providers.get(r.providerId), language)).toList());
         }
         return Optional.of(open.stream().map(r -> texts.consentUnclear(r, providers.get(r.providerId), language)).toList());
+    }
+
+    /**
+     * A typed change of mind after consenting ("tidak jadi", "aku berubah pikiran", "batalkan", "I changed my mind":
+     * {@link TypedConsent#changedMind}). Before, it went into the case thread and withdrew nothing; only /cabut or the
+     * button did. Now it is asked about once: with one consent in force, "Mau membatalkan persetujuanmu?" with "Ya,
+     * batalkan" / "Tidak"; with several, /cabut's "which one?". The line stays in the transcript, so the counsellor
+     * sees it either way. Nothing to withdraw: the message is the person writing in the thread.
+     */
+    private Optional<List<Output.Message>> askToWithdraw(Contact contact, List<Referral> withdrawable, String language) {
+        if (withdrawable.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Long, Provider> providers = referrals.providersOf(withdrawable);
+        if (withdrawable.size() > 1) {
+            return reply(texts.whichToWithdraw(withdrawable, providers, language));
+        }
+        Referral referral = withdrawable.get(0);
+        return reply(texts.withdrawConfirm(referral, providers.get(referral.providerId), language));
+    }
+
+    /** The referral whose "withdraw your consent?" is the last thing the bot sent this chat, if it is. */
+    private Optional<Long> openWithdrawConfirm(Contact contact) {
+        return messages.find("contactId = ?1 and direction = ?2 order by id desc", contact.id, ChatMessage.Direction.OUT)
+                .firstResultOptional().flatMap(TranscriptBody::message).map(Output.Message::nodeId)
+                .map(CONFIRM_NODE::matcher).filter(java.util.regex.Matcher::matches).flatMap(m -> number(m.group(1)));
+    }
+
+    /**
+     * A typed answer to "withdraw your consent?": a yes ("iya", "ya batalkan") withdraws it as /cabut does, a no keeps
+     * it ("Baik, tidak ada yang berubah"); the change of mind said again in words that are no plain no ("batalkan",
+     * "aku berubah pikiran") withdraws it too. Anything else is the person writing in the thread: no second question.
+     */
+    private Optional<List<Output.Message>> typedWithdrawConfirm(Contact contact, String typed, long referralId, String language) {
+        Optional<Boolean> yes = TypedYesNo.read(typed, words, texts.buttonLabel("withdraw_confirm_yes"),
+                texts.buttonLabel("withdraw_confirm_no"));
+        boolean changed = TypedConsent.changedMind(typed, words);
+        if (yes.isPresent() && yes.get() || yes.isEmpty() && changed) {
+            return reply(say(referrals.withdraw(contact, referralId), language));
+        }
+        if (yes.isPresent() && !changed) {
+            return reply(texts.plain("withdraw_kept", language, Map.of()));
+        }
+        return Optional.empty();
     }
 
     /** Whether the person already wrote since the newest open consent question was asked (so was re-prompted once). */

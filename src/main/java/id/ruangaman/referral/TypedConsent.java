@@ -1,9 +1,11 @@
 package id.ruangaman.referral;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import id.ruangaman.conversation.AnswerWords;
 import id.ruangaman.conversation.definition.LocalizedText;
@@ -49,6 +51,45 @@ final class TypedConsent {
      */
     static boolean later(String typed, AnswerWords words) {
         return LaterWords.mentioned(typed, words);
+    }
+
+    /**
+     * Whether {@code typed} is only a change of mind about a consent given: a phrase of {@code changed_mind:} in
+     * {@code conversations/_answer_words.yaml} ("tidak jadi", "aku berubah pikiran", "batalkan", "gak jadi deh", "I
+     * changed my mind"), with nothing else but small words ({@link #AROUND_A_CHANGE}). A message that says more ("dia
+     * gak jadi datang kemarin") is an ordinary message to the counsellor.
+     */
+    static boolean changedMind(String typed, AnswerWords words) {
+        List<String> tokens = words(typed);
+        boolean[] covered = new boolean[tokens.size()];
+        for (String phrase : words.allChangedMind()) {
+            List<String> wanted = words(phrase);
+            for (int start = 0; !wanted.isEmpty() && start + wanted.size() <= tokens.size(); start++) {
+                if (tokens.subList(start, start + wanted.size()).equals(wanted)) {
+                    Arrays.fill(covered, start, start + wanted.size(), true);
+                }
+            }
+        }
+        boolean any = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!covered[i] && !AROUND_A_CHANGE.contains(tokens.get(i))) {
+                return false;
+            }
+            any |= covered[i];
+        }
+        return any;
+    }
+
+    /** Small words around a change of mind that say nothing else: "aku gak jadi deh kak", "tolong batalkan rujukannya". */
+    static final Set<String> AROUND_A_CHANGE = Stream.of("kak", "ka", "kk", "deh", "dong", "sih", "aja", "saja", "ya", "yah",
+            "nih", "aku", "saya", "gue", "gw", "udah", "sudah", "mau", "ingin", "pengen", "tolong", "maaf", "sorry", "mbak",
+            "mba", "mas", "bang", "eh", "hmm", "kayaknya", "sepertinya", "persetujuan", "persetujuanku", "persetujuannya",
+            "rujukan", "rujukannya", "rujukanku", "itu", "nya", "please", "i", "ive", "have", "my", "the", "it", "that",
+            "consent", "referral", "actually").map(AnswerText::normalize).collect(Collectors.toUnmodifiableSet());
+
+    private static List<String> words(String text) {
+        return Arrays.stream(AnswerText.normalize(text).replace("'", "").split("[^\\p{L}\\p{N}]+"))
+                .filter(word -> !word.isEmpty()).toList();
     }
 
     /** Whether a word of {@code typed} agrees (letters repeated for emphasis count once: "iyaaa", "bolehh"). */

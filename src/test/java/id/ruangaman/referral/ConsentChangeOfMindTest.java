@@ -135,6 +135,79 @@ class ConsentChangeOfMindTest {
                 "says nothing was shared and that the counsellor can ask again: " + reply);
     }
 
+    /**
+     * A typed change of mind after "Ya, setuju" (session 22): before, "aku berubah pikiran", "tidak jadi", "batalkan"
+     * went into the case thread and withdrew nothing. Now it is asked about once, and a yes withdraws the consent as
+     * /cabut does; the line stays in the transcript for the counsellor.
+     */
+    @ParameterizedTest(name = "\"{0}\" after consenting is asked about, and \"{1}\" withdraws")
+    @CsvSource(delimiter = '|', value = {"aku berubah pikiran|iya", "tidak jadi|ya", "batalkan|batalkan",
+            "gak jadi deh kak|iya boleh", "I changed my mind|yes"})
+    void aTypedChangeOfMindOnTelegramIsAskedAboutAndAYesWithdraws(String typed, String answer) {
+        long chat = TelegramFixtures.newChatId();
+        long id = telegramQuestion(chat);
+        chats.send(TelegramFixtures.button(chat, "_ref" + id + ":yes"), chat);
+        assertEquals("consented", data.referral(id).status);
+
+        chats.send(TelegramFixtures.text(chat, typed), chat);
+
+        assertEquals("consented", data.referral(id).status, "asked first, nothing withdrawn yet: " + typed);
+        FakeTelegram.Call question = telegram.sentTo(chat).get(telegram.sentTo(chat).size() - 1);
+        assertTrue(question.text().startsWith("Mau membatalkan persetujuanmu?"), question.text());
+        assertTrue(String.valueOf(question.body().get("reply_markup")).contains("callback_data=_refc" + id + ":yes"),
+                "with its buttons: " + question.body().get("reply_markup"));
+
+        chats.send(TelegramFixtures.text(chat, answer), chat);
+
+        Referral referral = data.referral(id);
+        assertEquals("revoked", referral.status, typed + " then " + answer);
+        assertEquals("survivor-chat", referral.revokedBy);
+        assertTrue(lastTelegram(chat).contains("sudah dicabut"), lastTelegram(chat));
+    }
+
+    /** "Tidak" to "withdraw your consent?" keeps it; a longer message that merely holds "gak jadi" asks nothing. */
+    @Test
+    void aNoKeepsTheConsentAndAnOrdinaryMessageIsNotCaught() {
+        long chat = TelegramFixtures.newChatId();
+        long id = telegramQuestion(chat);
+        chats.send(TelegramFixtures.button(chat, "_ref" + id + ":yes"), chat);
+        int before = telegram.sentTo(chat).size();
+
+        chats.send(TelegramFixtures.text(chat, "kemarin dia gak jadi datang ke kos"), chat);
+
+        assertTrue(telegram.sentTo(chat).stream().skip(before).noneMatch(c -> c.text() != null && c.text().contains("membatalkan")),
+                "an ordinary message is not asked about");
+        chats.send(TelegramFixtures.text(chat, "tidak jadi"), chat);
+        assertTrue(lastTelegram(chat).startsWith("Mau membatalkan persetujuanmu?"), lastTelegram(chat));
+        chats.send(TelegramFixtures.text(chat, "tidak"), chat);
+        assertEquals("consented", data.referral(id).status, "a no keeps the consent");
+        assertTrue(lastTelegram(chat).contains("tidak ada yang berubah"), lastTelegram(chat));
+    }
+
+    /** On WhatsApp: "gak jadi deh" after consenting, then the "Ya, batalkan" button (session 22; before: nothing withdrawn). */
+    @Test
+    void aTypedChangeOfMindOnWhatsAppIsWithdrawnByTheButton() {
+        String number = WhatsAppFixtures.newNumber();
+        chats.walkWhatsApp(number, IntakeWalk.of("halo", "language:id"), WhatsAppFixtures::newWamid);
+        String ref = data.caseFor(chats.contact(Channel.WHATSAPP, number).id, Channel.WHATSAPP);
+        long id = data.draftAndAsk(counsellor, ref);
+        Eventually.await("consent question at the Graph API", WAIT,
+                () -> graph.sentTo(number).stream().anyMatch(m -> m.text().contains("Kami ingin menghubungkan")));
+        chats.tapWhatsApp(number, WhatsAppFixtures.newWamid(), "_ref" + id + ":yes");
+        assertEquals("consented", data.referral(id).status);
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "gak jadi deh", null, null);
+        Eventually.await("the question at the Graph API", WAIT,
+                () -> graph.sentTo(number).stream().anyMatch(m -> m.text().startsWith("Mau membatalkan persetujuanmu?")));
+        assertEquals("consented", data.referral(id).status);
+
+        chats.tapWhatsApp(number, WhatsAppFixtures.newWamid(), "_refc" + id + ":yes");
+
+        assertEquals("revoked", data.referral(id).status);
+        Eventually.await("withdrawal at the Graph API", WAIT,
+                () -> graph.sentTo(number).stream().anyMatch(m -> m.text().contains("sudah dicabut")));
+    }
+
     @ParameterizedTest(name = "\"{0}\" is answered kindly and the question stays open")
     @CsvSource(delimiter = '|', value = {
             "nanti dulu ya kak",
