@@ -39,11 +39,15 @@ class InboxEventRecorder {
     }
 
     void onIntake(@Observes IntakeReceived received) {
-        // A full flush on purpose: it writes the new intake now, before the replies filed under it (their intake_id is a
-        // plain column, so Hibernate's insert ordering would not put the intake first and the foreign key would refuse
-        // them).
-        em.createNativeQuery("insert into inbox_event (type, intake_id, assignee_id) values (:type, :id, null)")
+        // Sent without flushing the transaction first: the new intake is written at the commit, with the round's other
+        // writes as batches, and the lines filed under it are checked against it only then (V224); inbox_event has no
+        // reference to check. The new case's announcement stands for its messages of this transaction too (an open
+        // list shows the new case, not also a new message in it), so they record no event of their own.
+        insert("insert into inbox_event (type, intake_id, assignee_id) values (:type, :id, null)", "inbox_event")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .setParameter("type", INTAKE).setParameter("id", received.intakeId()).executeUpdate();
+        firstInTransaction(received.intakeId());
+        firstInTransaction(-received.intakeId());
     }
 
     /**

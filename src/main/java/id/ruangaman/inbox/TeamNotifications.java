@@ -43,6 +43,12 @@ public class TeamNotifications {
     ValueRegistry runtime;
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int httpPort;
+    /** The transaction's resource key for the team's contact ({@link #team()}). */
+    private static final Object TEAM_CONTACT = new Object();
+    /** The team chat's contact id once found ({@link #team()}). */
+    private volatile Long teamContactId;
+    @jakarta.inject.Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
     private final TeamConfig config;
     private final ChannelAvailability channels;
     private final ContactRepository contacts;
@@ -62,8 +68,8 @@ public class TeamNotifications {
 
     /** In the intake's own transaction: the notice is queued exactly when the intake is committed. */
     void onIntake(@Observes IntakeReceived received) {
-        team().ifPresent(team -> referenceCode(received.intakeId()).ifPresent(code ->
-                outbox.queueText(team, "Laporan baru / New report: " + code + "\n" + link(code))));
+        team().ifPresent(team -> outbox.queueText(team,
+                "Laporan baru / New report: " + received.referenceCode() + "\n" + link(received.referenceCode())));
     }
 
     /**
@@ -132,17 +138,36 @@ public class TeamNotifications {
         return team.isPresent();
     }
 
+    /**
+     * The team's chat, found (or created) once per transaction: a round of steps that submits several reports tells
+     * the team of each, and a lookup per report would be a query each, with a flush of the round's writes before it
+     * (which also writes each contact of the round with an UPDATE of its own). Once found, later transactions take it
+     * by its id, which needs no flush: the chat is configured at start and a contact row is never deleted (V169).
+     */
     private Optional<Contact> team() {
         if (!channels.enabled(Channel.TELEGRAM)) {
             return Optional.empty();
         }
-        return config.telegramChatId().filter(id -> !id.isBlank())
-                .map(id -> contacts.findOrCreate(Channel.TELEGRAM, id.trim()));
-    }
-
-    private Optional<String> referenceCode(long intakeId) {
-        List<?> codes = em.createNativeQuery("select reference_code from intake where id = ?1").setParameter(1, intakeId).getResultList();
-        return codes.isEmpty() ? Optional.empty() : Optional.of((String) codes.get(0));
+        Optional<String> chatId = config.telegramChatId().map(String::trim).filter(id -> !id.isEmpty());
+        if (chatId.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean inTransaction = transactions.getTransactionKey() != null;
+        if (inTransaction && transactions.getResource(TEAM_CONTACT) instanceof Contact known && em.contains(known)) {
+            return Optional.of(known);
+        }
+        Long knownId = teamContactId;
+        Contact team = knownId == null ? null : em.find(Contact.class, knownId);
+        if (team == null || team.erasedAt != null || team.externalId == null) {
+            team = contacts.findOrCreate(Channel.TELEGRAM, chatId.get());
+            if (team.id != null) {
+                teamContactId = team.id;
+            }
+        }
+        if (inTransaction) {
+            transactions.putResource(TEAM_CONTACT, team);
+        }
+        return Optional.of(team);
     }
 
     private String link(String code) {

@@ -495,9 +495,12 @@ public class ConversationService {
         Optional<Notices.Key> clearChat = clearChatAfter(contact.channel, step.outputs());
         String howToClear = clearChat.map(key -> notices.text(key, step.state().language(), java.util.Map.of())).orElse(null);
         int lastMessage = lastMessageIndex(step.outputs());
-        Long caseId = threadCase(step.state(), thread).caseId(); // the bot's replies go where the chat now is
+        // The bot's replies go where the chat now is. A step that submits a report has just drawn its new reference
+        // code (IntakeService#submit), which no case can hold yet: its replies before the submission belong to the
+        // conversation the report takes over, and no query is sent for them.
+        boolean submits = step.outputs().stream().anyMatch(Output.IntakeSubmitted.class::isInstance);
+        Long caseId = submits ? null : threadCase(step.state(), thread).caseId();
         Long submittedId = null;
-        boolean takenOver = false; // the report took over the conversation's number: its lines need no filing
         for (int i = 0; i < step.outputs().size(); i++) {
             Output output = step.outputs().get(i);
             if (output instanceof Output.Message message) {
@@ -506,9 +509,7 @@ public class ConversationService {
                     replies.add(outbox.queue(contact, caseId, null, sent));
                 }
             } else if (output instanceof Output.IntakeSubmitted submitted) {
-                int conversation = contact.conversation;
                 submittedId = intakes.submit(contact, flow, step.state(), submitted).id;
-                takenOver = contact.conversation != conversation;
                 caseId = submittedId;
                 if (contact.channel == Channel.TELEGRAM) {
                     outbox.queueButtonRemoval(contact, caseId); // the summary's buttons are stale from now on
@@ -534,15 +535,8 @@ public class ConversationService {
         settleUploads(contact, step, caseId, uploaded);
         if (submittedId != null) {
             // The conversation that led to the report, and the evidence it took, become the new case's. Its lines are
-            // the report's by their conversation number (IntakeService.submit); only a report submitted again under
-            // its old reference code files them by rewriting.
+            // the report's by their conversation number (IntakeService.submit), so none is rewritten.
             media.attachUnfiled(contact.id, submittedId);
-            if (!takenOver) {
-                messages.attachUnfiled(contact.id, submittedId);
-                // Keep the managed copies in step with the bulk update, so a later flush of one cannot write back a null.
-                Long filed = submittedId;
-                replies.stream().filter(reply -> reply.intakeId == null).forEach(reply -> reply.intakeId = filed);
-            }
         }
         if (session != null) {
             save(session, flow, step.state());

@@ -38,11 +38,18 @@ class IntakeService {
         this.received = received;
     }
 
-    /** Must run in the transaction of the conversation step that produced the event. */
+    /**
+     * Creates the case a confirmed summary submits. Must run in the transaction of the conversation step that produced
+     * the event. The event's reference code is always a new one: the engine draws it at the confirmation and takes it
+     * only when no session or intake holds it and no earlier step of the same transaction drew it
+     * ({@link SessionRepository#referenceCodeFree}); the unique constraint on {@code intake.reference_code} backs that
+     * up. So nothing is looked up here, and the step sends no query that would make Hibernate flush the round's other
+     * steps' writes one by one (issue 16): the case is written at the commit with the rest.
+     */
     public Intake submit(Contact contact, Flow flow, SessionState state, Output.IntakeSubmitted event) {
         Map<String, Answer> answers = event.answers();
         Instant now = Instant.now(clock);
-        Intake intake = intakes.findByReferenceCode(event.referenceCode()).orElseGet(Intake::new);
+        Intake intake = new Intake();
         intake.referenceCode = event.referenceCode();
         intake.contactId = contact.id;
         intake.channel = contact.channel;
@@ -65,14 +72,12 @@ class IntakeService {
         intake.receivedAt = now;
         intake.firstResponseDueAt = now.plus(config.firstResponseWithin());
         intake.answers = IntakeRecord.write(answers);
-        if (intake.id == null) {
-            // The report takes over the conversation's lines by its number (ChatMessage.intakeId), so none is rewritten;
-            // the person's next lines start the next conversation.
-            intake.conversation = contact.conversation;
-            contact.conversation++;
-            intakes.persist(intake);
-        }
-        received.fire(new IntakeReceived(intake.id));
+        // The report takes over the conversation's lines by its number (ChatMessage.intakeId), so none is rewritten;
+        // the person's next lines start the next conversation.
+        intake.conversation = contact.conversation;
+        contact.conversation++;
+        intakes.persist(intake);
+        received.fire(new IntakeReceived(intake.id, intake.referenceCode));
         LOG.infof("Intake %d received on %s (%d answers)", intake.id, intake.channel, answers.size());
         return intake;
     }

@@ -29,14 +29,6 @@ public class ChatMessageRepository implements PanacheRepository<ChatMessage> {
     }
 
     /**
-     * Files the lines of a contact that belong to no case yet under it: only for a report submitted again under a
-     * reference code it already had, which takes over no conversation number.
-     */
-    public int attachUnfiled(long contactId, long intakeId) {
-        return update("intakeId = ?1 where contactId = ?2 and intakeId is null", intakeId, contactId);
-    }
-
-    /**
      * Erases the content of every message of a contact, keeping only direction, kind, status and times: bodies,
      * platform ids and their lookup keys go (a kept key would still match the platform's id of the message: a WhatsApp
      * wamid embeds the number), and a message not yet delivered never will be (status ERASED). A platform's late news

@@ -20,15 +20,18 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
  * Writes what every conversation step changes on its contact (when the person last wrote, whether they can be reached,
- * the flood window and count, whether the question asks for files) for all the contacts of a round at once: one
- * statement, sent as one JDBC batch, instead of one UPDATE per contact.
+ * the flood window and count, whether the question asks for files), and the conversation number a submitted report
+ * moves on, for all the contacts of a round at once: one statement, sent as one JDBC batch, instead of one UPDATE per
+ * contact.
  *
  * <p>Why: {@link Contact} is written with only its changed columns ({@code @DynamicUpdate}, so its encrypted columns are
  * not encrypted again and rewritten at every step), and Hibernate does not batch such updates: every contact of a round
- * cost its own round trip (issue 16, eighth round). This statement writes the six per-step columns of each contact
+ * cost its own round trip (issue 16, eighth round). This statement writes the seven columns of each contact
  * whose values differ from what Hibernate last read or wrote, then tells Hibernate they are written (its loaded state
  * and the entity's own dirty tracking), so its flush leaves them alone and writes a contact only when something else
- * changed, as before. None of these columns is indexed, so the row update can stay on its page (HOT).
+ * changed, as before. None of these columns is indexed, so the row update can stay on its page (HOT). The conversation
+ * number is among them because a round of the intake's last steps submits a report for most of its contacts: each
+ * was an UPDATE of its own at the commit (issue 16, eighteenth round).
  *
  * <p>Only for contacts whose row this transaction holds locked ({@link PreloadedContacts#lockAll}) or created: nobody
  * else can change the row meanwhile, so writing a column unchanged since the read writes what is already there.
@@ -37,10 +40,10 @@ final class ContactTouches {
 
     /** The per-step attributes, in the statement's order. */
     private static final String[] ATTRIBUTES = {"lastInboundAt", "unreachableAt", "floodWindowStartedAt", "floodCount",
-            "floodNoticedAt", "expectsFiles"};
+            "floodNoticedAt", "expectsFiles", "conversation"};
     private static final Set<String> WRITTEN = Set.of(ATTRIBUTES);
     private static final String SQL = "update contact set last_inbound_at = ?, unreachable_at = ?, flood_window_started_at = ?, "
-            + "flood_count = ?, flood_noticed_at = ?, expects_files = ? where id = ?";
+            + "flood_count = ?, flood_noticed_at = ?, expects_files = ?, conversation = ? where id = ?";
 
     /** The attributes' positions in Hibernate's state arrays, found once. */
     private static volatile int[] positions;
@@ -84,7 +87,8 @@ final class ContactTouches {
                     update.setInt(4, (Integer) each.now[3]);
                     instant(update, 5, (Instant) each.now[4]);
                     update.setBoolean(6, (Boolean) each.now[5]);
-                    update.setLong(7, each.contact.id);
+                    update.setInt(7, (Integer) each.now[6]);
+                    update.setLong(8, each.contact.id);
                     update.addBatch();
                 }
                 update.executeBatch();
@@ -129,7 +133,7 @@ final class ContactTouches {
 
     private static Object[] current(Contact contact) {
         return new Object[] {contact.lastInboundAt, contact.unreachableAt, contact.floodWindowStartedAt, contact.floodCount,
-                contact.floodNoticedAt, contact.expectsFiles};
+                contact.floodNoticedAt, contact.expectsFiles, contact.conversation};
     }
 
     /** Takes the per-step attributes out of the entity's own record of changed attributes (bytecode enhancement). */

@@ -20,13 +20,17 @@ public class MediaRepository implements PanacheRepository<Media> {
     }
 
     /**
-     * Files the kept uploads of a contact's submitted intake under its case. SQL naming the one table it writes: an HQL
-     * update was translated again at every submission, and Hibernate flushes the transaction's pending writes to other
-     * tables (a processing round's other steps) only when a statement does not say which tables it touches.
+     * Files the kept uploads of a contact's submitted intake under its case, in the submitting step's transaction, where
+     * the new case is not written yet (its reference is checked at the commit, V224). SQL naming the one table it
+     * writes (an HQL update was translated again at every submission), and sent without a flush of the transaction
+     * first: a flush there writes the round's other steps one by one, and it has nothing to write here, since an upload
+     * is stored in a transaction of its own ({@link MediaStaging}) and every later change of {@code media} in a round
+     * is a statement of its own like this one, never a pending change of a loaded row.
      */
     public int attachUnfiled(long contactId, long intakeId) {
         return getEntityManager().createNativeQuery("update media set intake_id = ?1 where contact_id = ?2 and claimed "
-                + "and intake_id is null").unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("media")
+                + "and intake_id is null").setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("media")
                 .setParameter(1, intakeId).setParameter(2, contactId).executeUpdate();
     }
 

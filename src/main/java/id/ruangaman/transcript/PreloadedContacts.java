@@ -171,10 +171,11 @@ public class PreloadedContacts {
     /**
      * Writes the per-step columns of the contacts this transaction locked up front or created ({@link ContactTouches}),
      * all in one batch, so Hibernate's flush leaves them alone (a contact whose only changes are these gets no UPDATE of
-     * its own). For the end of a round of steps. Contacts the round created are inserted first, all together with the
-     * rest of the round's writes (one flush; their lines and sessions are checked against them at the commit, V142),
-     * and their later changes join the same batch. Returns how many contacts it wrote; none outside a transaction that
-     * read contacts up front.
+     * its own). For the end of a round of steps. The contacts that were already in the database are written first, so
+     * the flush below finds nothing of theirs to write. Contacts the round created are then inserted, all together with
+     * the rest of the round's writes (one flush; their lines and sessions are checked against them at the commit, V142),
+     * and their later changes go in a second batch (none, when the insert already had them). Returns how many contacts
+     * it wrote; none outside a transaction that read contacts up front.
      */
     public int writeTouches() {
         return memory.<Long, Contact>existing(LOCKED).map(locked -> {
@@ -182,10 +183,12 @@ public class PreloadedContacts {
                 return 0;
             }
             SessionImplementor session = em.unwrap(SessionImplementor.class);
+            int written = ContactTouches.write(session, locked.values());
             if (ContactTouches.settleUnsaved(session, locked.values())) {
                 session.flush();
+                written += ContactTouches.write(session, locked.values());
             }
-            return ContactTouches.write(session, locked.values());
+            return written;
         }).orElse(0);
     }
 

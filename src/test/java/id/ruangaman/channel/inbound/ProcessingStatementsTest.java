@@ -142,6 +142,79 @@ class ProcessingStatementsTest {
         assertEquals(PEOPLE / 5, sql(NAMED_WHATSAPP_CONTACTS) - namedBefore, "each new WhatsApp person's profile name is kept");
     }
 
+    /**
+     * A round of submissions: ten people (every fifth on WhatsApp) confirm their summaries at once, each step creating
+     * a case (the intake, its inbox event, its lines taken over by its conversation number). Counted as above; it fails
+     * above {@link #SUBMIT_BUDGET}. In the benchmark's drain these steps come last, together (a claim takes 20 of a
+     * person's updates, so the second pass over everyone holds all the confirmations), and cost a fifth of the
+     * workers' time there.
+     */
+    @Test
+    void aRoundOfSubmissionsSendsFewStatements() {
+        List<Long> chats = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        List<String> opening = new ArrayList<>();
+        for (int person = 0; person < PEOPLE; person++) {
+            if (person % 5 == 4) {
+                String number = WhatsAppFixtures.newNumber();
+                numbers.add(number);
+                opening.add(WhatsAppFixtures.text(number, "halo"));
+                opening.addAll(TO_SUMMARY.whatsApp(number));
+            } else {
+                long chat = TelegramFixtures.newChatId();
+                chats.add(chat);
+                opening.add(TelegramFixtures.render("start_command.json", chat));
+                opening.addAll(TO_SUMMARY.telegram(chat));
+            }
+        }
+        post(opening);
+        processor.drainOnce();
+
+        List<String> measured = new ArrayList<>();
+        chats.forEach(chat -> measured.addAll(CONFIRM.telegram(chat)));
+        numbers.forEach(number -> measured.addAll(CONFIRM.whatsApp(number)));
+        long casesBefore = sql("select count(*) from intake");
+        long eventsBefore = sql("select count(*) from inbox_event where type = 'intake'");
+        update("update inbound_queue set due_at = now() + interval '1 hour'");
+        post(measured);
+        int looked;
+        StatementCounter.Recording recording;
+        try (StatementCounter.Recording counting = StatementCounter.record()) {
+            looked = processor.drainOnce();
+            recording = counting;
+        } finally {
+            update("update inbound_queue set due_at = now() where due_at > now() + interval '50 minutes'");
+        }
+        assertEquals(PEOPLE, looked, "every confirmation was worked off, and nothing else");
+        assertEquals(PEOPLE, sql("select count(*) from intake") - casesBefore, "each confirmation made its case");
+        assertEquals(PEOPLE, sql("select count(*) from inbox_event where type = 'intake'") - eventsBefore,
+                "each new case is announced in the inbox once");
+        System.out.printf("[statements] %d submissions, %d statements:%s%n", PEOPLE, recording.count(), recording.summary());
+        assertTrue(recording.count() <= SUBMIT_BUDGET, PEOPLE + " submissions sent " + recording.count()
+                + " statements, more than " + SUBMIT_BUDGET + ":" + recording.summary());
+    }
+
+    /** The whole intake of the benchmark's drain, up to its summary. */
+    private static final IntakeWalk TO_SUMMARY = IntakeWalk.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes",
+            "reporter_role:victim", "send_now:details", "violence_type:sexual_assault", "violence_type:done", "incident_when:within_month",
+            "victim_minor:no", "incident_place:campus",
+            "Cerita sintetis untuk uji: kejadian di lorong, tanpa nama asli.", "chronology:done",
+            "biodata_offer:yes", "name:skip", "age_range:25_34", "gender:skip", "campus_status:student", "Fakultas Sintetis",
+            "disability:skip", "reported_offer:yes", "relation:stranger", "reported_person:skip", "evidence_consent:no", "services:legal",
+            "services:done", "urgent_need:skip", "contact_offer:no", "stats_consent:yes");
+    private static final IntakeWalk CONFIRM = IntakeWalk.of("summary:confirm");
+
+    /**
+     * Statements for the ten confirmations, two claims (eight people, then two) of one round each: per report its
+     * reference code's check, its inbox event and the filing of its kept files (30); per round the claim, reading and
+     * locking the updates, the contacts and sessions, and one batch each of lines, cases, sessions and contacts (about
+     * 20 for both); the team chat's contact found, or created once (up to 5 more); a third empty claim and the id pools
+     * (3). Before the eighteenth round each report also looked its reference code up twice and read it back for the
+     * team's notice, and flushed the whole round first (a full flush to write the new case before the lines filed
+     * under it), so every step's writes and every contact went out one by one: 156.
+     */
+    private static final int SUBMIT_BUDGET = 62;
+
     private static final String NAMED_WHATSAPP_CONTACTS =
             "select count(*) from contact where channel = 'WHATSAPP' and display_name is not null";
 
