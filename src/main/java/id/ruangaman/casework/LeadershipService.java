@@ -160,7 +160,11 @@ class LeadershipService {
         return item(file);
     }
 
-    /** Records leadership's decision and moves the case to decided, in one transaction (both audited). */
+    /**
+     * Records leadership's decision and moves the case to decided, in one transaction (both audited). Refused (409) when
+     * the case is not concluded, or a decision was recorded meanwhile ({@code changed_since_opened}: two leaders, or two
+     * tabs, deciding at the same moment; the case's row lock makes the second wait for the first).
+     */
     @Transactional
     public void decide(String ref, String number, String decidedOn, String measure, boolean goodName, String recoveryUntil,
             String text, String heavierReason, CurrentAccount who) {
@@ -177,6 +181,13 @@ class LeadershipService {
         }
         if (!CaseStatus.CONCLUDED.equals(file.status)) {
             throw FormRefused.notReady("not_concluded");
+        }
+        // The check and the write as one: a decision sent at the same moment by another leader (or another tab) waits
+        // here, then finds the first one recorded and is refused beside its form, instead of failing on the decision's
+        // key with an error page.
+        repo.lockCase(file.id);
+        if (repo.one(Decision.class, file.id).isPresent()) {
+            throw FormRefused.notReady("changed_since_opened");
         }
         Decision d = new Decision();
         d.intakeId = file.id;
