@@ -126,11 +126,12 @@ final class ChoiceMatcher {
             List<String> phrases = new ArrayList<>(choice.words());
             phrases.addAll(choice.label().values().values());
             for (String phrase : phrases) {
-                List<String> wanted = tokens(phrase);
-                for (int start = 0; !wanted.isEmpty() && start + wanted.size() <= tokens.size(); start++) {
-                    if (tokens.subList(start, start + wanted.size()).equals(wanted)) {
-                        spans.add(new int[] {start, start + wanted.size()});
-                        ids.add(choice.id());
+                for (List<String> wanted : Reduplication.forms(tokens(phrase))) {
+                    for (int start = 0; !wanted.isEmpty() && start + wanted.size() <= tokens.size(); start++) {
+                        if (Reduplication.sameWords(tokens.subList(start, start + wanted.size()), wanted)) {
+                            spans.add(new int[] {start, start + wanted.size()});
+                            ids.add(choice.id());
+                        }
                     }
                 }
             }
