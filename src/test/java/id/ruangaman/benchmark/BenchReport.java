@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -115,17 +117,38 @@ final class BenchReport {
      * connections have reported their counts. Counted since the database was created.
      */
     void rowUpdates(DataSource database, String phase) throws SQLException {
+        rowUpdates(database, phase, Map.of());
+    }
+
+    /**
+     * As {@link #rowUpdates(DataSource, String)}, counting only what came after {@code before} (a
+     * {@link #rowUpdateCounts} taken when the phase began, after the previous phase's service stopped): for a phase
+     * that works on the database another phase left.
+     */
+    void rowUpdates(DataSource database, String phase, Map<String, long[]> before) throws SQLException {
         StringBuilder out = new StringBuilder("| Table | Updates | HOT | HOT share |\n|---|---:|---:|---:|\n");
+        rowUpdateCounts(database).entrySet().stream()
+                .map(table -> {
+                    long[] earlier = before.getOrDefault(table.getKey(), new long[2]);
+                    return Map.entry(table.getKey(), new long[] { table.getValue()[0] - earlier[0], table.getValue()[1] - earlier[1] });
+                })
+                .filter(table -> table.getValue()[0] > 0)
+                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                .forEach(table -> out.append(String.format("| `%s` | %d | %d | %.0f%% |%n", table.getKey(), table.getValue()[0],
+                        table.getValue()[1], 100.0 * table.getValue()[1] / table.getValue()[0])));
+        section("Row updates: " + phase + " (pg_stat_user_tables)", out.toString());
+    }
+
+    /** Each table's row updates and HOT updates so far: table name → {updates, HOT updates}. */
+    static Map<String, long[]> rowUpdateCounts(DataSource database) throws SQLException {
+        Map<String, long[]> counts = new HashMap<>();
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select relname, n_tup_upd, n_tup_hot_upd from pg_stat_user_tables "
-                        + "where n_tup_upd > 0 order by n_tup_upd desc")) {
+                ResultSet rows = statement.executeQuery("select relname, n_tup_upd, n_tup_hot_upd from pg_stat_user_tables")) {
             while (rows.next()) {
-                long updates = rows.getLong(2);
-                long hot = rows.getLong(3);
-                out.append(String.format("| `%s` | %d | %d | %.0f%% |%n", rows.getString(1), updates, hot, 100.0 * hot / updates));
+                counts.put(rows.getString(1), new long[] { rows.getLong(2), rows.getLong(3) });
             }
         }
-        section("Row updates: " + phase + " (pg_stat_user_tables)", out.toString());
+        return counts;
     }
 
     String markdown() {
