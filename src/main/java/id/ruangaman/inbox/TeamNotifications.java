@@ -43,12 +43,8 @@ public class TeamNotifications {
     ValueRegistry runtime;
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int httpPort;
-    /** The transaction's resource key for the team's contact ({@link #team()}). */
-    private static final Object TEAM_CONTACT = new Object();
     /** The team chat's contact id once found ({@link #team()}). */
     private volatile Long teamContactId;
-    @jakarta.inject.Inject
-    jakarta.transaction.TransactionSynchronizationRegistry transactions;
     private final TeamConfig config;
     private final ChannelAvailability channels;
     private final ContactRepository contacts;
@@ -139,10 +135,12 @@ public class TeamNotifications {
     }
 
     /**
-     * The team's chat, found (or created) once per transaction: a round of steps that submits several reports tells
-     * the team of each, and a lookup per report would be a query each, with a flush of the round's writes before it
-     * (which also writes each contact of the round with an UPDATE of its own). Once found, later transactions take it
-     * by its id, which needs no flush: the chat is configured at start and a contact row is never deleted (V169).
+     * The team's chat, looked up (or created) once, then taken by its id. A round of steps that submits several
+     * reports tells the team of each; a lookup by chat id per report would be a query each, with a flush of the
+     * round's writes before it (which also writes each contact of the round with an UPDATE of its own). {@code find}
+     * by id needs no flush and, after the first in a transaction, no query: the chat is configured at start and a
+     * contact row is never deleted (V169). The id is drawn when the row is persisted, so a contact created in this
+     * transaction is found again by it; if that transaction rolls back, the next {@code find} misses and looks it up.
      */
     private Optional<Contact> team() {
         if (!channels.enabled(Channel.TELEGRAM)) {
@@ -152,10 +150,6 @@ public class TeamNotifications {
         if (chatId.isEmpty()) {
             return Optional.empty();
         }
-        boolean inTransaction = transactions.getTransactionKey() != null;
-        if (inTransaction && transactions.getResource(TEAM_CONTACT) instanceof Contact known && em.contains(known)) {
-            return Optional.of(known);
-        }
         Long knownId = teamContactId;
         Contact team = knownId == null ? null : em.find(Contact.class, knownId);
         if (team == null || team.erasedAt != null || team.externalId == null) {
@@ -163,9 +157,6 @@ public class TeamNotifications {
             if (team.id != null) {
                 teamContactId = team.id;
             }
-        }
-        if (inTransaction) {
-            transactions.putResource(TEAM_CONTACT, team);
         }
         return Optional.of(team);
     }
