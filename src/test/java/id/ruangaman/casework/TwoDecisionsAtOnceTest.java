@@ -3,12 +3,7 @@ package id.ruangaman.casework;
 import static id.ruangaman.inbox.InboxFixtures.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -18,6 +13,7 @@ import id.ruangaman.inbox.CaseFileRepository;
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.Role;
+import id.ruangaman.testing.RowHeld;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,20 +53,8 @@ class TwoDecisionsAtOnceTest {
         new CaseworkSteps(session, ref).toConcluded(counsellor.id, "written_warning",
                 () -> QuarkusTransaction.requiringNew().call(() -> repo.parties(id).get(0).id));
 
-        CompletableFuture<Response> first;
-        CompletableFuture<Response> second;
-        try (Connection holder = data.getConnection()) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement("select 1 from intake where id = ? for update")) {
-                lock.setLong(1, id);
-                lock.executeQuery().close();
-            }
-            first = CompletableFuture.supplyAsync(() -> decide(leaderA, ref, "KEP-SINTETIS/A"));
-            second = CompletableFuture.supplyAsync(() -> decide(leaderB, ref, "KEP-SINTETIS/B"));
-            awaitWaiting(2);
-            holder.rollback();
-        }
-        List<Response> answers = List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+        List<Response> answers = RowHeld.whileBothWait(data, "select 1 from intake where id = ? for update", id,
+                () -> decide(leaderA, ref, "KEP-SINTETIS/A"), () -> decide(leaderB, ref, "KEP-SINTETIS/B"));
         List<String> seen = answers.stream().map(r -> r.statusCode() + " " + r.header("Location")).toList();
         long recorded = answers.stream().filter(r -> r.statusCode() == 303 && !r.header("Location").contains("refused=")).count();
         long refused = answers.stream().filter(r -> r.statusCode() == 409
@@ -86,23 +70,5 @@ class TwoDecisionsAtOnceTest {
         return as(session).accept(HTML).formParam("decision_number", number).formParam("decided_on", CaseworkSteps.today())
                 .formParam("sanction_measure", "written_warning").formParam("decision_text", "Keputusan sintetis " + number)
                 .when().post("/inbox/pimpinan/" + ref + "/decision");
-    }
-
-    /** Until {@code n} sessions of this database wait on a lock (both posts as far as they can go). */
-    private void awaitWaiting(int n) throws Exception {
-        try (Connection watcher = data.getConnection()) {
-            watcher.setAutoCommit(true);
-            for (int i = 0; i < 600; i++) {
-                try (PreparedStatement q = watcher.prepareStatement("select count(*) from pg_stat_activity "
-                        + "where datname = current_database() and wait_event_type = 'Lock'"); ResultSet r = q.executeQuery()) {
-                    r.next();
-                    if (r.getInt(1) >= n) {
-                        return;
-                    }
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("the two decisions never both reached a lock");
     }
 }

@@ -3,12 +3,7 @@ package id.ruangaman.casework;
 import static id.ruangaman.inbox.InboxFixtures.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -17,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import id.ruangaman.inbox.CaseFileRepository;
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Role;
+import id.ruangaman.testing.RowHeld;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,20 +49,8 @@ class TwoSavesAtOnceTest {
         String seen = QuarkusTransaction.requiringNew()
                 .call(() -> FormVersions.of(repo.one(Assessment.class, id).orElseThrow().recordedAt));
 
-        CompletableFuture<Response> first;
-        CompletableFuture<Response> second;
-        try (Connection holder = data.getConnection()) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement("select 1 from case_assessment where intake_id = ? for update")) {
-                lock.setLong(1, id);
-                lock.executeQuery().close();
-            }
-            first = CompletableFuture.supplyAsync(() -> save(session, ref, seen, "Risiko sintetis tab pertama"));
-            second = CompletableFuture.supplyAsync(() -> save(session, ref, seen, "Risiko sintetis tab kedua"));
-            awaitWaiting(2);
-            holder.rollback();
-        }
-        List<Response> answers = List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+        List<Response> answers = RowHeld.whileBothWait(data, "select 1 from case_assessment where intake_id = ? for update", id,
+                () -> save(session, ref, seen, "Risiko sintetis tab pertama"), () -> save(session, ref, seen, "Risiko sintetis tab kedua"));
         long saved = answers.stream().filter(r -> r.statusCode() == 303 && !r.header("Location").contains("refused=")).count();
         long refused = answers.stream().filter(r -> r.statusCode() == 409
                 && r.body().asString().contains("Formulir ini sudah disimpan lagi setelah halaman ini dibuka")).count();
@@ -84,23 +68,5 @@ class TwoSavesAtOnceTest {
             post = post.formParam("seen", seen);
         }
         return post.when().post("/inbox/cases/" + ref + "/sop/assessment");
-    }
-
-    /** Until {@code n} sessions of this database wait on a lock (both posts as far as they can go). */
-    private void awaitWaiting(int n) throws Exception {
-        try (Connection watcher = data.getConnection()) {
-            watcher.setAutoCommit(true); // each look a new snapshot of the sessions
-            for (int i = 0; i < 600; i++) {
-                try (PreparedStatement q = watcher.prepareStatement("select count(*) from pg_stat_activity "
-                        + "where datname = current_database() and wait_event_type = 'Lock'"); ResultSet r = q.executeQuery()) {
-                    r.next();
-                    if (r.getInt(1) >= n) {
-                        return;
-                    }
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("the two saves never both reached a lock");
     }
 }
