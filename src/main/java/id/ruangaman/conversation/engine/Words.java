@@ -38,7 +38,17 @@ final class Words {
             "no thank you", "rather not", "i'd rather not", "id rather not", "i would rather not", "prefer not",
             "i prefer not", "prefer not to say", "i prefer not to say", "i'd prefer not to", "don't want to",
             "dont want to", "i don't want to", "i dont want to", "not telling", "none", "no name");
-    static final List<String> DONE = List.of("selesai", "done", "sudah", "cukup", "finish", "finished", "that's all");
+    /**
+     * "Selesai" said in words, as a whole message: also the chat spellings of "sudah" (udah, udh, sdh) and "that's all"
+     * (itu aja, segitu aja), which a story's last message often is. Before, "udah" at "Ceritakan apa yang terjadi" was
+     * kept as a line of the story and the person was asked to go on.
+     */
+    static final List<String> DONE = List.of("selesai", "done", "sudah", "cukup", "finish", "finished", "that's all",
+            "udah", "udh", "sdh", "sudah selesai", "udah selesai", "udh selesai", "selesai kak", "sudah kak", "udah kak",
+            "itu aja", "itu saja", "itu aja kak", "itu saja kak", "udah itu aja", "udah itu saja", "sudah itu saja",
+            "sudah itu aja", "segitu aja", "segitu saja", "udah segitu aja", "sudah segitu saja", "cukup itu aja",
+            "cukup itu saja", "cukup segitu", "that's it", "thats it", "that is all", "thats all", "that's all for now",
+            "i'm done", "im done", "i am done", "all done", "finished now");
     static final List<String> CONTINUE = List.of("lanjut", "lanjutkan", "continue", "resume");
     static final List<String> RESTART = List.of("ulang", "mulai lagi", "mulai ulang", "restart", "start over");
     static final List<String> CONFIRM = List.of("kirim", "send", "submit", "konfirmasi", "confirm");
