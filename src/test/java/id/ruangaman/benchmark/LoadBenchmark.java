@@ -220,26 +220,39 @@ class LoadBenchmark {
                     CONNECTIONS, ACK_CHATS, WARM_SECONDS, ACK_SECONDS, ACK_REWARM_SECONDS, ACK_SECONDS, BenchReport.cpu(cold.first(), cold.last()),
                     cold.first().inboundPending(), cold.last().inboundPending(), BenchReport.cpu(steady.first(), steady.last()),
                     steady.first().inboundPending(), steady.last().inboundPending(), steady.last().serviceRssMiB(), OPEN_LIMIT));
+            report.section("Acknowledgement flat out, warm window: where an acknowledgement waits and how long processing gave way "
+                    + "(the service's ruangaman_ack counters)", steady.counters());
             report.profile("acknowledgement flat out", JfrProfile.summarise(recording, PROFILE_TOP));
             report.statements(admin, "bench_ack", "acknowledgement flat out", PROFILE_TOP);
         }
     }
 
     /** One measured window of the flat-out acknowledgement: acknowledgements per second, latencies, processing meanwhile. */
-    private record AckWindow(double rate, int refused, Latencies latencies, double processed, Backlog.Sample first, Backlog.Sample last) {
+    private record AckWindow(double rate, int refused, Latencies latencies, double processed, Backlog.Sample first, Backlog.Sample last,
+            String counters) {
     }
 
-    /** Runs the webhook flat out for {@link #ACK_SECONDS}, sampling the backlog; records the service when {@code recording} is set. */
+    /**
+     * Runs the webhook flat out for {@link #ACK_SECONDS}, sampling the backlog; when {@code recording} is set, records
+     * the service and samples its {@code ruangaman_ack} counters (where an acknowledgement waits, and how long
+     * processing gave way), as the open loop does.
+     */
     private AckWindow ackWindow(WebhookLoad load, Supplier<WebhookLoad.Request> updates, DataSource database, BenchPlatforms platforms,
             ServiceUnderTest service, Path recording) throws Exception {
         Backlog backlog = new Backlog(database, load::acknowledged, platforms, service.pid(), postgresProcesses);
+        ServiceCounters counters = recording == null ? null : new ServiceCounters(service.port(), "ruangaman_ack");
         if (recording != null) {
             service.jcmd("JFR.start", "name=ack", "settings=profile");
+            counters.start(Duration.ofSeconds(1));
         }
         backlog.start(Duration.ofSeconds(1));
+        long from = System.nanoTime();
         List<WebhookLoad.Outcome> acks = load.closedLoop(updates, CONNECTIONS, Duration.ofSeconds(ACK_SECONDS));
+        long to = System.nanoTime();
         List<Backlog.Sample> samples = backlog.stop();
+        String waits = null;
         if (recording != null) {
+            waits = ServiceCounters.report(counters.stop(), from, to);
             service.jcmd("JFR.stop", "name=ack", "filename=" + recording);
         }
         Latencies latencies = ok(acks);
@@ -247,7 +260,7 @@ class LoadBenchmark {
         Backlog.Sample last = samples.get(samples.size() - 1);
         double span = Math.max(0.001, last.seconds() - first.seconds());
         return new AckWindow(latencies.count() / (double) ACK_SECONDS, acks.size() - latencies.count(), latencies,
-                (last.inboundProcessed() - first.inboundProcessed()) / span, first, last);
+                (last.inboundProcessed() - first.inboundProcessed()) / span, first, last, waits);
     }
 
     /**
