@@ -16,15 +16,24 @@ import java.util.Set;
  *              never a yes or a no; empty when the file lists none
  * @param changedMind words of someone taking back a consent they gave ("tidak jadi", "aku berubah pikiran", "I changed
  *              my mind"), by language; empty when the file lists none
+ * @param ratherNotSay words of someone who would rather not say ("rahasia", "gak mau bilang", "prefer not to say"), by
+ *              language: never a real value of a personal question; empty when the file lists none
  */
 public record AnswerWords(Map<String, List<String>> yes, Map<String, List<String>> no, Map<String, List<String>> later,
-        Map<String, List<String>> changedMind) {
+        Map<String, List<String>> changedMind, Map<String, List<String>> ratherNotSay) {
 
     public AnswerWords {
         yes = Map.copyOf(yes);
         no = Map.copyOf(no);
         later = later == null ? Map.of() : Map.copyOf(later);
         changedMind = changedMind == null ? Map.of() : Map.copyOf(changedMind);
+        ratherNotSay = ratherNotSay == null ? Map.of() : Map.copyOf(ratherNotSay);
+    }
+
+    /** Without "rather not say" words. */
+    public AnswerWords(Map<String, List<String>> yes, Map<String, List<String>> no, Map<String, List<String>> later,
+            Map<String, List<String>> changedMind) {
+        this(yes, no, later, changedMind, Map.of());
     }
 
     /** Yes and no words only, no "later" words. */
@@ -54,6 +63,11 @@ public record AnswerWords(Map<String, List<String>> yes, Map<String, List<String
     /** Every change-of-mind phrase, in any language. */
     public List<String> allChangedMind() {
         return flatten(changedMind);
+    }
+
+    /** Every "rather not say" word or phrase, in any language. */
+    public List<String> allRatherNotSay() {
+        return flatten(ratherNotSay);
     }
 
     /** Every "later" word or phrase, in any language. */

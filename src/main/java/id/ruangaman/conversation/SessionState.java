@@ -17,6 +17,8 @@ import java.util.Map;
  * @param thread          set when an intake is submitted: the chat is then that case's thread; null before
  * @param discreet        discreet mode: silent messages, no idle reminder, a neutral first line where needed (issue 17);
  *                        survives starting over and /hapus (a safety choice, not content)
+ * @param laterHolds      how many replies in a row put the current question off ("nanti dulu" at consent, held with
+ *                        {@code on_later}); like {@code retries}, back to 0 on another node or another kind of reply
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionState(
@@ -34,7 +36,16 @@ public record SessionState(
         Instant lastInputAt,
         boolean reminded,
         CaseThread thread,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean discreet) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean discreet,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int laterHolds) {
+
+    /** No reply put off ({@link #withLaterHolds(int)}). */
+    public SessionState(String flowId, String revision, String language, String nodeId, SessionStatus status, int retries,
+            Map<String, Answer> answers, Draft draft, String returnToSummary, PendingPrompt pending, String referenceCode,
+            Instant lastInputAt, boolean reminded, CaseThread thread, boolean discreet) {
+        this(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode,
+                lastInputAt, reminded, thread, discreet, 0);
+    }
 
     /** Without discreet mode (see {@link #withDiscreet(boolean)}). */
     public SessionState(String flowId, String revision, String language, String nodeId, SessionStatus status, int retries,
@@ -60,7 +71,8 @@ public record SessionState(
             @JsonProperty("lastInputAt") Instant lastInputAt,
             @JsonProperty("reminded") boolean reminded,
             @JsonProperty("thread") CaseThread thread,
-            @JsonProperty("discreet") boolean discreet) {
+            @JsonProperty("discreet") boolean discreet,
+            @JsonProperty("laterHolds") int laterHolds) {
         this.flowId = flowId;
         this.revision = revision;
         this.language = language;
@@ -76,6 +88,7 @@ public record SessionState(
         this.reminded = reminded;
         this.thread = thread;
         this.discreet = discreet;
+        this.laterHolds = laterHolds;
     }
 
     /** As before the case thread existed (no thread). */
@@ -93,24 +106,24 @@ public record SessionState(
     }
 
     public SessionState withRevision(String value) {
-        return new SessionState(flowId, value, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet);
+        return new SessionState(flowId, value, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds);
     }
 
     public SessionState withLanguage(String value) {
-        return new SessionState(flowId, revision, value, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet);
+        return new SessionState(flowId, revision, value, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds);
     }
 
     /** Moves to a node with a clean draft and retry count. */
     public SessionState atNode(String value) {
-        return new SessionState(flowId, revision, language, value, status, 0, answers, Draft.EMPTY, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet);
+        return new SessionState(flowId, revision, language, value, status, 0, answers, Draft.EMPTY, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, 0);
     }
 
     public SessionState withStatus(SessionStatus value) {
-        return new SessionState(flowId, revision, language, nodeId, value, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet);
+        return new SessionState(flowId, revision, language, nodeId, value, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds);
     }
 
     public SessionState withRetries(int value) {
-        return new SessionState(flowId, revision, language, nodeId, status, value, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet);
+        return new SessionState(flowId, revision, language, nodeId, status, value, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds);
     }
 
     public SessionState withAnswer(String key, Answer answer) {
@@ -120,39 +133,43 @@ public record SessionState(
     }
 
     public SessionState withAnswers(Map<String, Answer> value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, value, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, value, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds);
     }
 
     public SessionState withDraft(Draft value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, value, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, value, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds);
     }
 
     public SessionState withReturnToSummary(String value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, value, pending, referenceCode, lastInputAt, reminded, thread, discreet);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, value, pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds);
     }
 
     public SessionState withPending(PendingPrompt value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, value, referenceCode, lastInputAt, reminded, thread, discreet);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, value, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds);
     }
 
     public SessionState withReferenceCode(String value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, value, lastInputAt, reminded, thread, discreet);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, value, lastInputAt, reminded, thread, discreet, laterHolds);
     }
 
     public SessionState withThread(CaseThread value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, value, discreet);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, value, discreet, laterHolds);
     }
 
     /** Marks an input: resets the idle clock and the reminder. */
     public SessionState withInputAt(Instant value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, value, false, thread, discreet);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, value, false, thread, discreet, laterHolds);
     }
 
     public SessionState withReminded(boolean value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, value, thread, discreet);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, value, thread, discreet, laterHolds);
     }
 
     public SessionState withDiscreet(boolean value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, value);
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, value, laterHolds);
+    }
+
+    public SessionState withLaterHolds(int value) {
+        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, value);
     }
 }

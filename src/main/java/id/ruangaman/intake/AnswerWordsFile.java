@@ -16,7 +16,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 /**
  * Reads {@code conversations/_answer_words.yaml}: {@code yes:} and {@code no:}, each a map of language code to a
  * list of words, and optionally {@code later:} (words of someone not ready to answer yet) and {@code changed_mind:}
- * (words taking back a referral consent) in the same shape. A missing file means the engine's built-in words; a broken one stops the start with its name.
+ * (words taking back a referral consent) and {@code rather_not_say:} (words of someone who would rather not say) in
+ * the same shape. A missing file means the engine's built-in words; a broken one stops the start with its name.
  */
 final class AnswerWordsFile {
 
@@ -42,6 +43,6 @@ final class AnswerWordsFile {
         if (raw == null || raw.get("yes") == null || raw.get("no") == null || raw.get("yes").isEmpty() || raw.get("no").isEmpty()) {
             throw new ConfigurationException(file + " must list words under both 'yes:' and 'no:'");
         }
-        return new AnswerWords(raw.get("yes"), raw.get("no"), raw.get("later"), raw.get("changed_mind"));
+        return new AnswerWords(raw.get("yes"), raw.get("no"), raw.get("later"), raw.get("changed_mind"), raw.get("rather_not_say"));
     }
 }

@@ -19,7 +19,8 @@ import id.ruangaman.conversation.text.AnswerText;
  * survivor's data with another organisation is given in words that agree ("iya boleh", "ya setuju", "boleh",
  * "yes I agree"), never by a thank-you or a bare acknowledgement ("ok makasih kak", "oke", "siap", "sip", "👍"), which
  * the intake would take as a yes (SOP: rujukan only with the survivor's consent). Those are unclear: one kind re-prompt
- * naming both buttons, and nothing recorded.
+ * naming both buttons, and nothing recorded. A reply that puts the answer off ({@link LaterWords#postpones}: "boleh
+ * tapi nanti", "ok nanti ya", "jangan sekarang") is neither a yes nor a no, whatever its first word.
  */
 final class TypedConsent {
 
@@ -37,6 +38,11 @@ final class TypedConsent {
      * @return true for a clear yes, false for a no, empty when unclear (including a thank-you or an acknowledgement)
      */
     static Optional<Boolean> read(String typed, AnswerWords words, LocalizedText yesLabel, LocalizedText noLabel) {
+        if (LaterWords.postpones(typed, words)) {
+            // "boleh tapi nanti", "ok nanti ya" was consent and "jangan sekarang", "gak sekarang" a refusal (the first
+            // word decided): a "later" is neither; typedConsent answers it with "no hurry" and the buttons
+            return Optional.empty();
+        }
         Optional<Boolean> answer = TypedYesNo.read(typed, words, yesLabel, noLabel);
         if (answer.isEmpty() || !answer.get()) {
             return answer;

@@ -205,6 +205,102 @@ class SurvivorWordsWebhookTest {
         assertEquals("chronology", state.nodeId());
     }
 
+    /** The walk up to "Siapa namamu?" (the survivor offered their details), as buttons. */
+    private static final String[] TO_NAME = {"language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes",
+            "reporter_role:victim", "send_now:details", "violence_type:unwanted_messages", "violence_type:done",
+            "incident_when:longer", "victim_minor:no", "incident_place:campus", "chronology:skip", "biodata_offer:yes"};
+
+    /**
+     * "boleh tapi nanti" at "Kamu setuju dan mau lanjut?" on Telegram (session 23): a yes put off is no consent yet, the
+     * question is held (before: the first word decided and the intake began); a second "later" in a row gets one message
+     * on how to leave and come back, not the same text again.
+     */
+    @Test
+    void aYesPutOffAtConsentOnTelegramIsHeldThenMovedOnKindly() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.text(chat, "/start"), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("language:id"));
+        int before = telegram.sentTo(chat).size();
+
+        chats.send(TelegramFixtures.text(chat, "boleh tapi nanti"), chat);
+        List<String> first = telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList();
+        int middle = telegram.sentTo(chat).size();
+        chats.send(TelegramFixtures.text(chat, "nanti dulu ya kak"), chat);
+        List<String> second = telegram.sentTo(chat).stream().skip(middle).map(FakeTelegram.Call::text).toList();
+
+        assertEquals(1, first.size(), "one reply: " + first);
+        assertTrue(first.get(0).startsWith("Tidak apa-apa, tidak perlu buru-buru."), first.get(0));
+        assertEquals(1, second.size(), "one reply, never a flood: " + second);
+        assertTrue(second.get(0).contains("/mulai") && second.get(0).contains("/hapus"), second.get(0));
+        SessionState state = state(Channel.TELEGRAM, String.valueOf(chat));
+        assertEquals("consent", state.nodeId());
+        assertTrue(!state.answers().containsKey("consent"), "nothing recorded");
+    }
+
+    /** "ok nanti ya" at consent on WhatsApp (session 23): held, then moved on kindly; a yes afterwards still goes on. */
+    @Test
+    void aYesPutOffAtConsentOnWhatsAppIsHeldThenMovedOnKindly() {
+        String number = WhatsAppFixtures.newNumber();
+        chats.walkWhatsApp(number, IntakeWalk.of("halo", "language:id"), WhatsAppFixtures::newWamid);
+        int before = graph.sentTo(number).size();
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "ok nanti ya", null, null);
+        List<String> first = graph.sentTo(number).stream().skip(before).map(FakeGraph.Sent::text).toList();
+        int middle = graph.sentTo(number).size();
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "belum siap", null, null);
+        List<String> second = graph.sentTo(number).stream().skip(middle).map(FakeGraph.Sent::text).toList();
+
+        assertTrue(first.size() == 1 && first.get(0).startsWith("Tidak apa-apa, tidak perlu buru-buru."), "the hold: " + first);
+        assertTrue(second.size() == 1 && second.get(0).contains("/mulai"), "moved on, one message: " + second);
+        assertEquals("consent", state(Channel.WHATSAPP, number).nodeId());
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "iya", null, null);
+        assertEquals("yes", state(Channel.WHATSAPP, number).answers().get("consent").value());
+    }
+
+    /**
+     * "nanti aja" at "Siapa namamu?" and "rahasia" at "Apa gendermu?" on Telegram (session 23): the name is skipped, not
+     * saved as "nanti aja" (before: it was the name); the gender is skipped, not asked again.
+     */
+    @Test
+    void laterAtTheNameAndRatherNotSayAtGenderOnTelegramAreSkips() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.text(chat, "/start"), chat);
+        chats.walkTelegram(chat, IntakeWalk.of(TO_NAME));
+        assertEquals("name", state(Channel.TELEGRAM, String.valueOf(chat)).nodeId());
+
+        chats.send(TelegramFixtures.text(chat, "nanti aja"), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("age_range:25_34"));
+        chats.send(TelegramFixtures.text(chat, "rahasia"), chat);
+
+        SessionState state = state(Channel.TELEGRAM, String.valueOf(chat));
+        assertTrue(state.answers().get("name").skipped() && state.answers().get("name").value() == null, "name skipped");
+        assertTrue(state.answers().get("gender").skipped(), "gender skipped: " + state.answers().get("gender"));
+        assertEquals("campus_status", state.nodeId());
+    }
+
+    /**
+     * "skip aja kak" at the name and "prefer not to say" at gender on WhatsApp (session 23): skips (before: the name was
+     * "skip aja kak", the gender asked again).
+     */
+    @Test
+    void laterAtTheNameAndRatherNotSayAtGenderOnWhatsAppAreSkips() {
+        String number = WhatsAppFixtures.newNumber();
+        String[] walk = new String[TO_NAME.length + 1];
+        walk[0] = "halo";
+        System.arraycopy(TO_NAME, 0, walk, 1, TO_NAME.length);
+        chats.walkWhatsApp(number, IntakeWalk.of(walk), WhatsAppFixtures::newWamid);
+        assertEquals("name", state(Channel.WHATSAPP, number).nodeId());
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "skip aja kak", null, null);
+        chats.walkWhatsApp(number, IntakeWalk.of("age_range:25_34"), WhatsAppFixtures::newWamid);
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "prefer not to say", null, null);
+
+        SessionState state = state(Channel.WHATSAPP, number);
+        assertTrue(state.answers().get("name").skipped() && state.answers().get("name").value() == null, "name skipped");
+        assertTrue(state.answers().get("gender").skipped(), "gender skipped: " + state.answers().get("gender"));
+        assertEquals("campus_status", state.nodeId());
+    }
+
     private static void assertAskedAgain(List<String> replies, SessionState state) {
         assertTrue(!replies.isEmpty() && replies.get(0).startsWith("Maaf, saya belum mengerti."), "the re-prompt: " + replies);
         assertTrue(replies.stream().noneMatch(reply -> reply.contains(EMERGENCY)), "no emergency numbers: " + replies);

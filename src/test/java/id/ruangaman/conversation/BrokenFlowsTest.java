@@ -79,6 +79,7 @@ class BrokenFlowsTest {
                         "fields_of_kinds.yaml: node 'ask_name': field 'options' does not apply to kind 'text'",
                         "fields_of_kinds.yaml: node 'ask_name': field 'accept' does not apply to kind 'text'",
                         "fields_of_kinds.yaml: node 'ask_tea': field 'sets_language' does not apply to kind 'yes_no'",
+                        "fields_of_kinds.yaml: node 'ask_tea': on_later_again needs on_later",
                         "fields_of_kinds.yaml: node 'ask_files': text_by variant 'maybe' is not an option of 'ask_tea'",
                         "fields_of_kinds.yaml: node 'ask_files': field 'media_refused' does not apply to kind 'media'",
                         "fields_of_kinds.yaml: node 'ask_files': missing field 'accept'",

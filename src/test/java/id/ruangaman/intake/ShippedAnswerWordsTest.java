@@ -155,7 +155,11 @@ class ShippedAnswerWordsTest {
      */
     @ParameterizedTest(name = "consent, ''{0}''")
     @CsvSource(delimiter = '|', value = {"nanti saja, jangan sekarang", "nanti dulu ya", "belum siap", "jangan sekarang",
-            "gak sekarang kak", "not now", "later", "aku belum siap", "mengko wae"})
+            "gak sekarang kak", "not now", "later", "aku belum siap", "mengko wae",
+            // session 23: a yes that also puts it off is no consent yet (before: the first word decided, the intake began);
+            // "gk skrg" was a refusal (the chat ended)
+            "ok nanti ya", "iya nanti dulu", "boleh tapi nanti", "ya, tapi belum siap", "ya nanti", "oke, nanti aja kak",
+            "yes but not now", "gk skrg", "udh nanti aja"})
     void shouldHoldTheConsentQuestionForALaterAnswer(String typed) {
         Step step = engine.handle(intake, at("consent"), new Input.Text(typed));
 
@@ -170,6 +174,113 @@ class ShippedAnswerWordsTest {
         // and a yes then goes on
         Step yes = engine.handle(intake, step.state(), new Input.Text("iya"));
         assertEquals("yes", yes.state().answers().get("consent").value());
+    }
+
+    /**
+     * "Later" at consent a second time in a row (session 23): not the same "no hurry" again, but one message that moves
+     * the person on kindly (close the chat, come back with /mulai, /hapus), with the buttons; a third time the same, never
+     * more than one message; a yes then still goes on. Before, each "later" got the same text again.
+     */
+    @org.junit.jupiter.api.Test
+    void shouldMoveOnKindlyAtASecondLaterInARow() {
+        Step first = engine.handle(intake, at("consent"), new Input.Text("nanti dulu ya"));
+        Step second = engine.handle(intake, first.state(), new Input.Text("belum siap kak"));
+        Step third = engine.handle(intake, second.state(), new Input.Text("ok nanti ya"));
+
+        assertTrue(said(first).get(0).text().startsWith("Tidak apa-apa, tidak perlu buru-buru."), said(first).toString());
+        for (Step again : List.of(second, third)) {
+            List<Output.Message> messages = said(again);
+            assertEquals(1, messages.size(), "one message: " + messages);
+            assertTrue(messages.get(0).text().contains("/mulai") && messages.get(0).text().contains("/hapus"), messages.get(0).text());
+            assertTrue(!messages.get(0).text().startsWith("Tidak apa-apa, tidak perlu buru-buru."), "not the same text again");
+            assertEquals(2, messages.get(0).choices().size(), "with the buttons");
+            assertEquals("consent", again.state().nodeId());
+            assertNull(again.state().answers().get("consent"));
+            assertTrue(again.outputs().stream().noneMatch(Output.ConsentDeclined.class::isInstance));
+        }
+        assertEquals("yes", engine.handle(intake, third.state(), new Input.Text("iya")).state().answers().get("consent").value());
+    }
+
+    /** A "later" after another kind of reply is no longer in a row: the "no hurry" text again. */
+    @org.junit.jupiter.api.Test
+    void shouldHoldKindlyAgainOnceTheLatersAreNoLongerInARow() {
+        Step first = engine.handle(intake, at("consent"), new Input.Text("nanti dulu ya"));
+        Step unclear = engine.handle(intake, first.state(), new Input.Text("hmm"));
+        Step later = engine.handle(intake, unclear.state(), new Input.Text("nanti aja"));
+
+        assertTrue(said(later).get(0).text().startsWith("Tidak apa-apa, tidak perlu buru-buru."), said(later).toString());
+    }
+
+    private static List<Output.Message> said(Step step) {
+        return step.outputs().stream().filter(Output.Message.class::isInstance).map(Output.Message.class::cast).toList();
+    }
+
+    /**
+     * Free-text questions (session 23): a reply that is only "later" or skip words, with small words, was saved as the
+     * name, the faculty, the witnesses ...; now it is the skip (all of these may be skipped). "Rather not say" too. A
+     * longer text that merely holds "nanti" is a real answer, and "tidak ada" stays the answer at "disability?".
+     */
+    @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "name|nanti aja|skip", "name|belum siap|skip", "name|skip aja kak|skip", "name|ok nanti ya|skip",
+            "unit|nanti dulu|skip", "unit|lewati dulu ya|skip", "unit|prefer not to say|skip", "unit|privasi|skip",
+            "disability|rahasia|skip", "disability|gak mau bilang|skip", "disability|udh nanti aja|skip",
+            "reported_person|gk skrg|skip", "reported_person|tidak mau menyebutkan|skip", "witnesses|belum siap kak|skip",
+            "witnesses|skip for now|skip", "urgent_need|nanti aja ya kak|skip", "contact_times|ntar dulu|skip",
+            "never_do|mengko wae|skip", "code_word|nanti dulu|skip",
+            "witnesses|nanti dia datang lagi ke kos|nanti dia datang lagi ke kos", "disability|tidak ada|tidak ada",
+            "name|Nanda|Nanda", "unit|teknik, nanti aku kasih tau detailnya|teknik, nanti aku kasih tau detailnya"})
+    void shouldSkipAFreeTextQuestionPutOff(String nodeId, String typed, String expected) {
+        shouldReadTypedAnswersWithTheShippedWords(nodeId, typed, expected);
+    }
+
+    /** The story: "nanti aja" as its first message is the skip, not the story; a message that says more is kept. */
+    @ParameterizedTest(name = "chronology, ''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', value = {"nanti aja|skip", "belum siap kak|skip", "rahasia|skip", "lewati dulu|skip",
+            "nanti dia datang lagi ke kos|part", "belum|part"})
+    void shouldSkipTheStoryPutOff(String typed, String expected) {
+        Step step = engine.handle(intake, at("chronology"), new Input.Text(typed));
+
+        Answer answer = step.state().answers().get("chronology");
+        if ("skip".equals(expected)) {
+            assertTrue(answer != null && answer.skipped() && answer.parts().isEmpty(), "skipped: " + answer);
+        } else {
+            assertNull(answer);
+            assertEquals(List.of(typed), step.state().draft().parts());
+        }
+    }
+
+    /**
+     * "Rather not say" at a personal question (session 23): the skip where the question may be skipped (before: asked
+     * again, or at "under 18?" "gak mau bilang" was a no, an adult); at an offer, the no; at "are you in danger now?"
+     * asked again, never a no. "Later" with a yes or small words at a choice that may be skipped is the skip too.
+     */
+    @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "gender|rahasia|skip", "gender|prefer not to say|skip", "gender|gak mau bilang|skip", "gender|rahasia ya kak|skip",
+            "gender|i'd rather not say|skip", "age_range|privasi|skip", "age_range|ga mau jawab|skip",
+            "campus_status|tidak mau menyebutkan|skip", "campus_status|no comment|skip", "relation|gak mau kasih tau|skip",
+            "relation|ora gelem|skip", "incident_place|rahasia dong|skip", "victim_minor|rahasia|skip",
+            "victim_minor|gak mau bilang|skip", "victim_minor|prefer not to say|skip", "victim_knows|gak mau jawab|skip",
+            "biodata_offer|rahasia|no", "reported_offer|privasi|no", "in_danger|gak mau bilang|-", "in_danger|rahasia|-",
+            "gender|ok nanti ya|skip", "gender|lewati dulu ya|skip", "age_range|skip for now|skip", "relation|gk skrg|skip",
+            "victim_minor|belum siap|skip", "victim_minor|lewati dulu ya|skip", "evidence_consent|lewati dulu ya|skip",
+            "biodata_offer|skip|no", "biodata_offer|skip for now|no",
+            // guards: danger is never weakened; a yes that tells of thinking done is a yes
+            "in_danger|iya nanti dulu|yes", "in_danger|nanti malam dia datang|yes", "consent|iya, aku udah mikir|yes",
+            "consent|yes I think so|yes", "gender|cewek|female"})
+    void shouldRespectRatherNotSay(String nodeId, String typed, String expected) {
+        shouldReadTypedAnswersWithTheShippedWords(nodeId, typed, expected);
+    }
+
+    /** "rahasia", "nanti aja" with nothing ticked at "Bantuan apa yang kamu butuhkan?": the skip (before: asked again). */
+    @ParameterizedTest(name = "violence_type, ''{0}''")
+    @CsvSource({"rahasia", "gak mau bilang", "ok nanti ya", "lewati dulu ya"})
+    void shouldSkipKindsPutOffOrNotSaid(String typed) {
+        Step step = engine.handle(intake, at("violence_type"), new Input.Text(typed));
+
+        Answer answer = step.state().answers().get("violence_type");
+        assertTrue(answer != null && answer.skipped() && answer.values().isEmpty(), "skipped: " + answer);
     }
 
     /**
@@ -240,7 +351,7 @@ class ShippedAnswerWordsTest {
     @ParameterizedTest(name = "/hapus, ''{0}'' -> {1}")
     @CsvSource(delimiter = '|', value = {"gak mau|kept", "ga deh|kept", "tidak, terima kasih|kept", "ngga usah|kept",
             "jangan kak|kept", "tidak|kept", "ya|erased", "iya|erased", "ga, hapus aja|-", "gak papa|-", "tidak tahu|-",
-            "iya kak|-"})
+            "iya kak|-", "ya nanti|-", "iya nanti dulu|-", "ok nanti ya|-"})
     void shouldReadTheErasureQuestion(String typed, String expected) {
         SessionState asked = engine.handle(intake, at("reporter_role"), new Input.Text("/hapus")).state();
         assertEquals(PendingPrompt.DELETE_CONFIRM, asked.pending());

@@ -184,6 +184,25 @@ class ConsentChangeOfMindTest {
         assertTrue(lastTelegram(chat).contains("tidak ada yang berubah"), lastTelegram(chat));
     }
 
+    /**
+     * "iya nanti" to "withdraw your consent?" (session 23): a yes put off withdraws nothing (before: the first word decided
+     * and the consent was revoked); the button still withdraws.
+     */
+    @Test
+    void aYesPutOffAtTheWithdrawQuestionWithdrawsNothing() {
+        long chat = TelegramFixtures.newChatId();
+        long id = telegramQuestion(chat);
+        chats.send(TelegramFixtures.button(chat, "_ref" + id + ":yes"), chat);
+        chats.send(TelegramFixtures.text(chat, "gak jadi deh"), chat);
+        assertTrue(lastTelegram(chat).startsWith("Mau membatalkan persetujuanmu?"), lastTelegram(chat));
+
+        chats.send(TelegramFixtures.text(chat, "iya nanti dulu"), chat);
+
+        assertEquals("consented", data.referral(id).status, "a yes put off withdraws nothing");
+        chats.send(TelegramFixtures.button(chat, "_refc" + id + ":yes"), chat);
+        assertEquals("revoked", data.referral(id).status);
+    }
+
     /** On WhatsApp: "gak jadi deh" after consenting, then the "Ya, batalkan" button (session 22; before: nothing withdrawn). */
     @Test
     void aTypedChangeOfMindOnWhatsAppIsWithdrawnByTheButton() {
@@ -218,7 +237,11 @@ class ConsentChangeOfMindTest {
             "nanti aja",
             "later",
             "let me think about it",
-            "not sure yet" })
+            "not sure yet",
+            // session 23: a yes or a no put off is neither (before: "boleh tapi nanti" consented, "jangan sekarang" refused)
+            "boleh tapi nanti",
+            "ok nanti ya kak",
+            "jangan sekarang" })
     void laterIsAnsweredKindly(String typed) {
         long chat = TelegramFixtures.newChatId();
         long id = telegramQuestion(chat);

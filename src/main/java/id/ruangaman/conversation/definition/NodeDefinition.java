@@ -23,7 +23,10 @@ import java.util.Map;
  * {@code unclear}, general answer words that answer nothing here ("ok" at "are you in danger now?": asked again);
  * {@code onLater}: on a {@code yes_no} question that cannot be skipped, what is said to a reply of "later" words
  * ({@code later:} of {@code conversations/_answer_words.yaml}: "nanti dulu", "belum siap", "not now"), with the
- * question's buttons, the question staying open and no attempt counted: such a reply is never a yes or a no.
+ * question's buttons, the question staying open and no attempt counted: such a reply is never a yes or a no;
+ * {@code onLaterAgain}: beside {@code onLater}, what is said instead from the second "later" in a row, one message with
+ * the buttons that moves the person on kindly (they can close the chat and come back, /hapus ...), never the same
+ * text again.
  */
 public record NodeDefinition(
         String id,
@@ -53,7 +56,8 @@ public record NodeDefinition(
         Integer ageBelow,
         BroadWords tooBroad,
         Map<String, Map<String, List<String>>> answerWords,
-        LocalizedText onLater) {
+        LocalizedText onLater,
+        LocalizedText onLaterAgain) {
 
     public NodeDefinition {
         options = options == null ? List.of() : List.copyOf(options);

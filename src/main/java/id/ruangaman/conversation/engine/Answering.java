@@ -60,7 +60,11 @@ public final class Answering {
             Unclear.takeAtOnce(turn, node, typed.text());
             return;
         }
+        int holds = turn.state().laterHolds();
         Outcome outcome = handler.handle(turn, node, reply);
+        if (holds > 0 && turn.state().laterHolds() == holds) {
+            turn.update(state -> state.withLaterHolds(0)); // another kind of reply: the "later"s are no longer in a row
+        }
         if (outcome instanceof Outcome.Answered answered) {
             Navigator.answered(turn, node, answered.answer(), answered.exitKey());
         } else if (outcome instanceof Outcome.Invalid && reply instanceof Reply.Typed typed && TooBroad.said(node, typed.text())) {

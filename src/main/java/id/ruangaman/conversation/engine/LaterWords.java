@@ -1,17 +1,20 @@
 package id.ruangaman.conversation.engine;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import id.ruangaman.conversation.AnswerWords;
 
 /**
  * Words of someone who is not ready to answer yet: "nanti dulu ya", "belum siap", "nanti saja, jangan sekarang", "not
- * now" (the {@code later:} list of {@code conversations/_answer_words.yaml}). Such a reply is never a yes or a no,
- * although it may begin with a no word ("jangan sekarang"): at the intake's consent it was a refusal, and the chat
- * ended. Whole words anywhere in the reply, compared after {@link ChoiceMatcher#normalize}.
+ * now" (the {@code later:} list of {@code conversations/_answer_words.yaml}), and of someone who would rather not say
+ * ("rahasia", "gak mau bilang", "prefer not to say": its {@code rather_not_say:} list). A "later" reply is never a yes
+ * or a no, although it may begin with a no word ("jangan sekarang"): at the intake's consent it was a refusal, and the
+ * chat ended. Whole words anywhere in the reply, compared after {@link ChoiceMatcher#normalize}.
  */
 public final class LaterWords {
 
@@ -20,7 +23,7 @@ public final class LaterWords {
 
     /** Whether a "later" word or phrase appears in {@code typed} as whole words (whatever else it says). */
     public static boolean mentioned(String typed, AnswerWords words) {
-        boolean[] covered = covered(tokens(typed), words);
+        boolean[] covered = covered(tokens(typed), words.allLater());
         for (boolean c : covered) {
             if (c) {
                 return true;
@@ -31,13 +34,13 @@ public final class LaterWords {
 
     /**
      * Whether {@code typed} says "later" and nothing that agrees: a "later" phrase appears, and no other word of it is a
-     * yes word, but for "ya" said after it as a particle ("nanti dulu ya"). "ok nanti" stays a yes, as before (the
-     * first word decides a short phrase); "nanti saja, jangan sekarang" is a "later".
+     * yes word, but for "ya" said after it as a particle ("nanti dulu ya"). "ok nanti" is no "later" here (a yes with a
+     * later word is read by {@link #postpones} where a yes must be a clear one); "nanti saja, jangan sekarang" is one.
      */
     public static boolean said(String typed, AnswerWords words) {
         List<String> tokens = tokens(typed);
-        boolean[] covered = covered(tokens, words);
-        Set<String> yes = words.allYes().stream().map(ChoiceMatcher::normalize).collect(Collectors.toSet());
+        boolean[] covered = covered(tokens, words.allLater());
+        Set<String> yes = normalized(words.allYes());
         boolean any = false;
         for (int i = 0; i < tokens.size(); i++) {
             any |= covered[i];
@@ -48,13 +51,99 @@ public final class LaterWords {
         return any;
     }
 
+    /**
+     * Whether {@code typed} puts the answer off, whatever else it says: a "later" phrase appears ("ok nanti ya", "iya
+     * nanti dulu", "boleh tapi nanti", "ya, tapi belum siap"), unless it only tells of thinking already done ("iya, aku
+     * udah mikir", "sudah dipikirin") or "I think so". For a question where a yes must be a clear one (consent to the
+     * intake or to a rujukan, "withdraw your consent?"): such a yes is no consent yet.
+     */
+    public static boolean postpones(String typed, AnswerWords words) {
+        List<String> tokens = tokens(typed);
+        boolean[] covered = covered(tokens, words.allLater());
+        for (int i = 0; i < tokens.size(); i++) {
+            boolean runStart = covered[i] && (i == 0 || !covered[i - 1]);
+            if (!runStart) {
+                continue;
+            }
+            int end = i;
+            while (end + 1 < tokens.size() && covered[end + 1]) {
+                end++;
+            }
+            boolean thoughtAlready = i > 0 && DONE_ALREADY.contains(tokens.get(i - 1)) && THINKING.contains(tokens.get(i));
+            boolean thinkSo = end + 1 < tokens.size() && tokens.get(end).equals("think") && tokens.get(end + 1).equals("so");
+            if (!thoughtAlready && !thinkSo) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code typed} is only a "later" or a skip ("nanti aja", "nanti dulu kak", "skip aja", "lewati dulu ya",
+     * "belum siap", "ok nanti ya", "skip for now"): every word is part of a "later" phrase, a skip word ({@code lewati},
+     * {@code skip}), a yes or no word, or a small word that adds nothing ({@link #SMALL}), and at least one is "later" or
+     * a skip. A text that merely holds "nanti" ("nanti dia datang lagi ke kos") says more and is not one: for free-text
+     * questions, where such a reply was saved as the answer.
+     */
+    public static boolean only(String typed, AnswerWords words) {
+        return only(typed, words, true);
+    }
+
+    /**
+     * As {@link #only(String, AnswerWords)}; without {@code answersToo}, a yes or no word makes it no "later" only (at a
+     * yes/no question, where "iya nanti dulu" at "are you in danger now?" stays a yes).
+     */
+    static boolean only(String typed, AnswerWords words, boolean answersToo) {
+        List<String> tokens = tokens(typed);
+        boolean[] later = covered(tokens, Stream.concat(words.allLater().stream(), Words.SKIP.stream()).toList());
+        return onlyBesides(tokens, later, answersToo ? Stream.concat(words.allYes().stream(), words.allNo().stream()).toList()
+                : List.of());
+    }
+
+    /**
+     * Whether {@code typed} is only a wish not to say ("rahasia", "rahasia ya kak", "gak mau bilang", "tidak mau
+     * menyebutkan", "prefer not to say", "privasi": {@code rather_not_say:} of the answer words), with small words
+     * ({@link #SMALL}). Never a real value: at a question that may be skipped it is the skip.
+     */
+    public static boolean ratherNotSay(String typed, AnswerWords words) {
+        List<String> tokens = tokens(typed);
+        return onlyBesides(tokens, covered(tokens, words.allRatherNotSay()), List.of());
+    }
+
+    private static boolean onlyBesides(List<String> tokens, boolean[] covered, Collection<String> alsoSmall) {
+        Set<String> small = normalized(alsoSmall);
+        boolean any = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!covered[i] && !SMALL.contains(tokens.get(i)) && !small.contains(tokens.get(i))) {
+                return false;
+            }
+            any |= covered[i];
+        }
+        return any;
+    }
+
     /** Yes words that, after another word, are a particle of the sentence: "nanti dulu ya", "belum siap ya kak". */
     private static final Set<String> PARTICLES = Set.of("ya", "y", "yah", "iya");
 
-    /** Which words of {@code tokens} are part of a "later" phrase. */
-    private static boolean[] covered(List<String> tokens, AnswerWords words) {
+    /** Words before a "later" word of thinking that say the thinking is done: "udah mikir", "sudah dipikirin". */
+    private static final Set<String> DONE_ALREADY = Set.of("sudah", "udah", "udh", "dah", "telah", "already");
+    /** The "later" words of thinking, which "udah" before them makes a thought already had ("udah nanti aja" is a later). */
+    private static final Set<String> THINKING = Set.of("pikir", "pikir2", "dipikir", "dipikirin", "mikir", "mikir2", "think");
+
+    /**
+     * Small words around a "later", a skip or a "rather not say" that add nothing to it: "nanti aja kak", "skip dulu
+     * ya", "rahasia dong", "skip this one for now", "aku belum siap", "mengko wae".
+     */
+    static final Set<String> SMALL = Set.of("aja", "saja", "ae", "wae", "dulu", "ya", "yah", "yaa", "kak", "ka", "kk",
+            "mas", "mbak", "mba", "bang", "teh", "deh", "dong", "sih", "nih", "kok", "lah", "yo", "eh", "hmm", "hehe", "maaf",
+            "sorry", "aku", "saya", "gue", "gw", "ini", "itu", "yang", "pertanyaan", "bagian", "please", "pls", "just", "for",
+            "now", "this", "that", "one", "question", "i", "it", "sek", "sik", "heula", "mah", "tapi", "tp", "but", "udah", "udh",
+            "dah", "sudah");
+
+    /** Which words of {@code tokens} are part of one of {@code phrases}. */
+    private static boolean[] covered(List<String> tokens, Collection<String> phrases) {
         boolean[] covered = new boolean[tokens.size()];
-        for (String phrase : words.allLater()) {
+        for (String phrase : phrases) {
             List<String> wanted = tokens(phrase);
             for (int start = 0; !wanted.isEmpty() && start + wanted.size() <= tokens.size(); start++) {
                 if (tokens.subList(start, start + wanted.size()).equals(wanted)) {
@@ -63,6 +152,10 @@ public final class LaterWords {
             }
         }
         return covered;
+    }
+
+    private static Set<String> normalized(Collection<String> words) {
+        return words.stream().map(ChoiceMatcher::normalize).collect(Collectors.toSet());
     }
 
     private static List<String> tokens(String text) {

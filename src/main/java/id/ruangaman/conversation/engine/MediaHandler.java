@@ -67,6 +67,12 @@ final class MediaHandler implements NodeHandler {
             }
             return collected(turn, node, next, true);
         }
+        if (draft.mediaIds().isEmpty() && draft.parts().isEmpty() && reply instanceof Reply.Typed typed
+                && TextHandler.putsOff(turn, typed.text())) {
+            // "nanti aja", "skip dulu" with nothing sent yet: no note, the skip where it may be skipped
+            return node.isSkippable() ? Outcome.answered(Answer.skipped(node.kind().fileName(), typed.text().strip()), ChoiceIds.SKIP)
+                    : Outcome.invalid(reply);
+        }
         // A note longer than the question takes is kept in parts, as the story's messages are: never a failed try.
         List<String> notes = MultiTextHandler.parts(node, reply);
         if (notes.isEmpty()) {

@@ -1,6 +1,7 @@
 package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.AnswerWords;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.definition.ChoiceIds;
 import id.ruangaman.conversation.definition.KindRules;
@@ -70,8 +71,11 @@ final class MultiChoiceHandler implements NodeHandler {
                     .map(ids -> new ChoiceMatcher.Mentions(ids, List.of(), List.of()))
                     .orElseGet(() -> ChoiceMatcher.mentions(typed.text(), options));
             if (said.ids().isEmpty() && !said.negated()) {
-                // "nanti aja", "skip dulu" with nothing chosen: Lewati said in words, where the question may be skipped
-                boolean later = node.isSkippable() && selected.isEmpty() && LaterWords.said(typed.text(), turn.context().settings().words());
+                // "nanti aja", "skip dulu", "ok nanti ya", "rahasia" with nothing chosen: Lewati said in words, where the
+                // question may be skipped
+                AnswerWords words = turn.context().settings().words();
+                boolean later = node.isSkippable() && selected.isEmpty() && (LaterWords.said(typed.text(), words)
+                        || LaterWords.only(typed.text(), words) || LaterWords.ratherNotSay(typed.text(), words));
                 return later ? Outcome.answered(Answer.skipped(node.kind().fileName(), typed.text().strip()), ChoiceIds.SKIP)
                         : Outcome.invalid(reply);
             }

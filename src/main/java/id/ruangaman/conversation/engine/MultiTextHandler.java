@@ -45,6 +45,13 @@ final class MultiTextHandler implements NodeHandler {
                     ? Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP)
                     : Outcome.invalid(reply);
         }
+        if (parts.isEmpty() && reply instanceof Reply.Typed typed && TextHandler.putsOff(turn, typed.text())) {
+            // "nanti aja", "belum siap", "rahasia" as the first message of the story: not the story. The skip where it
+            // may be skipped (what was typed kept beside it), else the one kind re-prompt. Once the story has begun,
+            // a message is part of it.
+            return node.isSkippable() ? Outcome.answered(Answer.skipped(node.kind().fileName(), typed.text().strip()), ChoiceIds.SKIP)
+                    : Outcome.invalid(reply);
+        }
         List<String> texts = parts(node, reply);
         if (texts.isEmpty()) {
             return Outcome.invalid(reply);

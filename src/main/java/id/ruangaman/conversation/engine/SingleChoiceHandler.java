@@ -76,6 +76,7 @@ final class SingleChoiceHandler implements NodeHandler {
             List<ChoiceSpec> choices = choices(turn, node);
             return ChoiceMatcher.understand(typed.text(), choices, today)
                     .or(() -> ChoiceMatcher.leadingLabelWords(typed.text(), choices))
+                    .or(() -> ratherNotSay(turn, node, typed.text()))
                     .or(() -> yesOrNo(turn, choices, typed.text()))
                     .or(() -> later(turn, node, typed.text()));
         }
@@ -87,8 +88,23 @@ final class SingleChoiceHandler implements NodeHandler {
      * read last, so an option's own words win. Elsewhere nothing (asked again).
      */
     private static Optional<String> later(Turn turn, NodeDefinition node, String typed) {
-        return node.isSkippable() && LaterWords.said(typed, turn.context().settings().words()) ? Optional.of(ChoiceIds.SKIP)
-                : Optional.empty();
+        return node.isSkippable() && laterOrSkip(turn, typed) ? Optional.of(ChoiceIds.SKIP) : Optional.empty();
+    }
+
+    /** "nanti dulu ya", or a reply of only "later" or skip words with small ones ("ok nanti ya", "skip for now"). */
+    private static boolean laterOrSkip(Turn turn, String typed) {
+        return LaterWords.said(typed, turn.context().settings().words()) || LaterWords.only(typed, turn.context().settings().words());
+    }
+
+    /**
+     * "rahasia", "gak mau bilang", "prefer not to say" ({@link LaterWords#ratherNotSay}) at a question that may be
+     * skipped: the skip (an option whose own words say it, "Tidak ingin menyebutkan", was read before). Never a real
+     * value; where the question may not be skipped, asked again. Before, it was asked again everywhere (gender, age,
+     * campus status, relation), and a survivor who wished to stay anonymous was pressed for an answer.
+     */
+    private static Optional<String> ratherNotSay(Turn turn, NodeDefinition node, String typed) {
+        return node.isSkippable() && LaterWords.ratherNotSay(typed, turn.context().settings().words())
+                ? Optional.of(ChoiceIds.SKIP) : Optional.empty();
     }
 
     private static Optional<String> yesOrNo(Turn turn, List<ChoiceSpec> choices, String typed) {
@@ -115,7 +131,7 @@ final class SingleChoiceHandler implements NodeHandler {
         if (chosen.get().equals(ChoiceIds.SKIP)) {
             // "lupa" is kept as typed (the inbox shows it); a typed "lewati" is only the button.
             String said = raw != null && (Words.DONT_KNOW.stream().map(ChoiceMatcher::normalize).anyMatch(ChoiceMatcher.normalize(raw)::equals)
-                    || LaterWords.said(raw, turn.context().settings().words())) ? raw : null;
+                    || laterOrSkip(turn, raw) && !Words.SKIP.contains(ChoiceMatcher.normalize(raw)) || LaterWords.ratherNotSay(raw, turn.context().settings().words())) ? raw : null;
             return Outcome.answered(Answer.skipped(node.kind().fileName(), said), ChoiceIds.SKIP);
         }
         if (raw != null) {

@@ -1,6 +1,7 @@
 package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.AnswerWords;
 import id.ruangaman.conversation.definition.ChoiceIds;
 import id.ruangaman.conversation.definition.KindRules;
 import id.ruangaman.conversation.definition.MessageKey;
@@ -43,6 +44,13 @@ class TextHandler implements NodeHandler {
         if (reply instanceof Reply.Typed typed && node.isNoMeansSkip() && declines(turn, typed.text())) {
             return Outcome.answered(Answer.skipped(node.kind().fileName(), typed.text().strip()), ChoiceIds.SKIP);
         }
+        if (reply instanceof Reply.Typed typed && putsOff(turn, typed.text())) {
+            // "nanti aja", "skip dulu", "belum siap", "rahasia" was saved as the name, the faculty, the witnesses ...:
+            // where the question may be skipped it is Lewati said in words (what was typed kept beside the skip); where
+            // it may not, the question's one kind re-prompt, and it is never saved as the answer
+            return node.isSkippable() ? Outcome.answered(Answer.skipped(node.kind().fileName(), typed.text().strip()), ChoiceIds.SKIP)
+                    : Outcome.invalid(reply);
+        }
         if (reply instanceof Reply.Typed typed && typed.text().strip().length() > node.maxLength()) {
             // Understood, only too long: what went wrong, with the limit, each time, and the question stays. Never a
             // failed try ("belum mengerti", which counts to a skip). A question with its own re-prompt says its limit
@@ -65,6 +73,17 @@ class TextHandler implements NodeHandler {
         String text = ChoiceMatcher.normalize(typed);
         return java.util.stream.Stream.concat(turn.context().settings().words().allNo().stream(), Words.DECLINE.stream())
                 .map(ChoiceMatcher::normalize).anyMatch(text::equals);
+    }
+
+    /**
+     * Whether a typed reply to a free-text question only puts it off or declines to say: "later" or skip words with
+     * small ones ({@link LaterWords#only}: "nanti aja", "nanti dulu kak", "skip", "lewati dulu ya", "belum siap", "gk
+     * skrg") or a wish not to say ({@link LaterWords#ratherNotSay}: "rahasia", "gak mau bilang", "prefer not to say").
+     * A text that says more is an answer: "nanti dia datang lagi ke kos" is kept.
+     */
+    static boolean putsOff(Turn turn, String typed) {
+        AnswerWords words = turn.context().settings().words();
+        return LaterWords.only(typed, words) || LaterWords.ratherNotSay(typed, words);
     }
 
     Answer answer(Turn turn, String text) {

@@ -13,7 +13,9 @@ import id.ruangaman.conversation.definition.ChoiceIds;
  * every language, the buttons' own labels, and short phrases where the first word decides ("iya boleh", "nggak mau",
  * "tidak usah", "jangan"); a later word meaning the opposite makes a yes unclear. "Tidak tahu", "ga tau", "gak yakin",
  * "I don't know" are unclear, not a no (as at the flow's questions: {@code YesNoHandler#dontKnow}); before, a survivor
- * unsure whether to be referred was recorded as refusing.
+ * unsure whether to be referred was recorded as refusing. A yes that also puts the answer off ("iya nanti", "ok nanti
+ * dulu", "boleh tapi belum siap": {@link LaterWords#postpones}) is unclear too: before, the first word decided, and
+ * "iya nanti" at "withdraw your consent?" withdrew it.
  */
 public final class TypedYesNo {
 
@@ -37,6 +39,10 @@ public final class TypedYesNo {
         if (text.matches("\\d{1,3}") || YesNoHandler.dontKnow(typed)) {
             return Optional.empty(); // "tidak tahu", "gak yakin": neither, although they begin with a no word
         }
-        return ChoiceMatcher.matchPhrase(typed, choices).map(ChoiceIds.YES::equals);
+        Optional<Boolean> answer = ChoiceMatcher.matchPhrase(typed, choices).map(ChoiceIds.YES::equals);
+        if (answer.isPresent() && answer.get() && LaterWords.postpones(typed, words)) {
+            return Optional.empty(); // "iya nanti", "ok nanti dulu": a yes put off is no yes yet (as at the intake's consent)
+        }
+        return answer;
     }
 }

@@ -54,12 +54,22 @@ final class YesNoHandler implements NodeHandler {
         if (reply instanceof Reply.Typed typed && dontKnow(typed.text())) {
             return node.isSkippable() ? Optional.of(ChoiceIds.SKIP) : Optional.empty();
         }
+        if (reply instanceof Reply.Typed typed && LaterWords.ratherNotSay(typed.text(), turn.context().settings().words())) {
+            // "rahasia", "gak mau bilang" at "under 18?": never a real value ("gak ..." was a no: an adult). Where the
+            // question may be skipped, the skip; at an offer, the no; else asked again (never a no to "in danger?")
+            return later(node);
+        }
+        if (reply instanceof Reply.Typed typed && LaterWords.only(typed.text(), turn.context().settings().words(), false)) {
+            // only "later" or skip words ("belum siap", "lewati dulu ya", "skip for now"): read before the question's own
+            // words, where "belum siap" named "siap" under a negation and was asked again at "under 18?"
+            return later(node);
+        }
         if (reply instanceof Reply.Typed typed) {
             AnswerWordsSaid said = byAnswerWords(node, typed.text());
             if (said.negated()) {
                 return Optional.empty(); // "tidak terlalu aman": not a plain yes or no, asked again
             }
-            if (said.answer().isEmpty() && byAge(node, typed.text()).isEmpty() && later(turn, typed.text())) {
+            if (said.answer().isEmpty() && byAge(node, typed.text()).isEmpty() && later(turn, node, typed.text())) {
                 return later(node);
             }
             return said.answer().or(() -> ChoiceMatcher.matchPhrase(typed.text(), choices(turn, node)))
@@ -68,9 +78,17 @@ final class YesNoHandler implements NodeHandler {
         return NodeHandler.super.chosen(turn, node, reply);
     }
 
-    /** Whether a typed reply says "not now" ({@link LaterWords#said}: "nanti dulu ya", "belum siap", "not now"). */
-    private static boolean later(Turn turn, String typed) {
-        return LaterWords.said(typed, turn.context().settings().words());
+    /**
+     * Whether a typed reply says "not now" ({@link LaterWords#said}: "nanti dulu ya", "belum siap", "not now"). At a
+     * question with {@code on_later} (the intake's consent) a yes that also puts it off is no yes either ("ok nanti ya",
+     * "iya nanti dulu", "boleh tapi nanti", "ya, tapi belum siap": {@link LaterWords#postpones}): consent is given when
+     * the person is ready, and the first word no longer decides. Elsewhere the first word still decides a short phrase:
+     * "iya, nanti dia datang lagi" at "are you in danger now?" stays a yes (danger is never weakened), and "iya, nanti
+     * aku kirim" at "do you have evidence?" is a yes whose next question can be skipped.
+     */
+    private static boolean later(Turn turn, NodeDefinition node, String typed) {
+        return node.onLater() != null ? LaterWords.postpones(typed, turn.context().settings().words())
+                : LaterWords.said(typed, turn.context().settings().words());
     }
 
     /**
@@ -201,10 +219,14 @@ final class YesNoHandler implements NodeHandler {
 
     @Override
     public Outcome handle(Turn turn, NodeDefinition node, Reply reply) {
-        if (node.onLater() != null && reply instanceof Reply.Typed typed && later(turn, typed.text())
+        if (node.onLater() != null && reply instanceof Reply.Typed typed && later(turn, node, typed.text())
                 && later(node).isEmpty() && byAnswerWords(node, typed.text()).answer().isEmpty()) {
-            // "nanti dulu ya" at consent: no hurry, the question stays open with its buttons; nothing recorded, no attempt
-            Prompter.sayWithButtons(turn, turn.text(node.onLater()));
+            // "nanti dulu ya" at consent: no hurry, the question stays open with its buttons; nothing recorded, no
+            // attempt. From the second "later" in a row, on_later_again (how to leave and come back), not the same text.
+            int holds = turn.state().laterHolds();
+            boolean again = holds > 0 && node.onLaterAgain() != null;
+            Prompter.sayWithButtons(turn, turn.text(again ? node.onLaterAgain() : node.onLater()));
+            turn.update(state -> state.withLaterHolds(holds + 1));
             return Outcome.handled();
         }
         Optional<String> chosen = chosen(turn, node, reply);
@@ -212,7 +234,9 @@ final class YesNoHandler implements NodeHandler {
             return Outcome.invalid(reply);
         }
         if (chosen.get().equals(ChoiceIds.SKIP)) {
-            String said = reply instanceof Reply.Typed typed && (dontKnow(typed.text()) || later(turn, typed.text())) ? typed.text() : null;
+            String said = reply instanceof Reply.Typed typed && (dontKnow(typed.text()) || later(turn, node, typed.text())
+                    || LaterWords.only(typed.text(), turn.context().settings().words(), false) && !Words.SKIP.contains(ChoiceMatcher.normalize(typed.text()))
+                    || LaterWords.ratherNotSay(typed.text(), turn.context().settings().words())) ? typed.text() : null;
             return Outcome.answered(Answer.skipped(node.kind().fileName(), said), ChoiceIds.SKIP);
         }
         String raw = reply instanceof Reply.Typed typed ? typed.text() : null;

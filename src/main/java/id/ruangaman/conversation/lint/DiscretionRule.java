@@ -78,6 +78,7 @@ public final class DiscretionRule implements LintRule {
             check(context.asShown(node.discreetText()), "discreet_text", discretion, report);
             check(context.asShown(node.reprompt()), "reprompt", discretion, report);
             check(context.asShown(node.onLater()), "on_later", discretion, report);
+            check(context.asShown(node.onLaterAgain()), "on_later_again", discretion, report);
             if (node.onUnclear() != null) {
                 check(context.asShown(node.onUnclear().text()), "on_unclear.text", discretion, report);
             }
@@ -112,6 +113,7 @@ public final class DiscretionRule implements LintRule {
             firstLine(context.asShown(node.reprompt()), "reprompt", discretion, report);
             firstLine(context.asShown(node.mediaRefused()), "media_refused", discretion, report);
             firstLine(context.asShown(node.onLater()), "on_later", discretion, report);
+            firstLine(context.asShown(node.onLaterAgain()), "on_later_again", discretion, report);
             if (node.onUnclear() != null) {
                 firstLine(context.asShown(node.onUnclear().text()), "on_unclear.text", discretion, report);
             }

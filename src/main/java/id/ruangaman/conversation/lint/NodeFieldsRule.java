@@ -70,6 +70,9 @@ public final class NodeFieldsRule implements LintRule {
         notApplicable(node, context, "no_means_skip", node.kind() != NodeKind.TEXT && node.noMeansSkip() != null);
         notApplicable(node, context, "age_below", node.kind() != NodeKind.YES_NO && node.ageBelow() != null);
         notApplicable(node, context, "on_later", node.kind() != NodeKind.YES_NO && node.onLater() != null);
+        if (node.onLaterAgain() != null && node.onLater() == null) {
+            context.problem(node, "on_later_again needs on_later");
+        }
         if (node.kind() == NodeKind.YES_NO && node.ageBelow() != null && (node.ageBelow() < 2 || node.ageBelow() > 120)) {
             context.problem(node, "age_below must be an age in years from 2 to 120");
         }

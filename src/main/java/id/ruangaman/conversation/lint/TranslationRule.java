@@ -33,6 +33,7 @@ public final class TranslationRule implements LintRule {
             check(node.discreetText(), "discreet_text", flow.languages(), report);
             check(node.secret(), "secret", flow.languages(), report);
             check(node.onLater(), "on_later", flow.languages(), report);
+            check(node.onLaterAgain(), "on_later_again", flow.languages(), report);
             if (node.onUnclear() != null) {
                 check(node.onUnclear().text(), "on_unclear.text", flow.languages(), report);
             }
