@@ -203,6 +203,29 @@ class ConsentChangeOfMindTest {
         assertEquals("revoked", data.referral(id).status);
     }
 
+    /**
+     * "boleh tapi nanti" at the referral's consent question on WhatsApp (session 23): "no hurry", nothing recorded, the
+     * question still open (before: the first word decided, and the data could be shared).
+     */
+    @Test
+    void aYesPutOffAtTheConsentQuestionOnWhatsAppIsNoConsent() {
+        String number = WhatsAppFixtures.newNumber();
+        chats.walkWhatsApp(number, IntakeWalk.of("halo", "language:id"), WhatsAppFixtures::newWamid);
+        String ref = data.caseFor(chats.contact(Channel.WHATSAPP, number).id, Channel.WHATSAPP);
+        long id = data.draftAndAsk(counsellor, ref);
+        Eventually.await("consent question at the Graph API", WAIT,
+                () -> graph.sentTo(number).stream().anyMatch(m -> m.text().contains("Kami ingin menghubungkan")));
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "boleh tapi nanti", null, null);
+
+        assertEquals("awaiting_consent", data.referral(id).status);
+        assertNull(data.referral(id).consentAnsweredAt, "nothing recorded");
+        Eventually.await("no hurry at the Graph API", WAIT,
+                () -> graph.sentTo(number).stream().anyMatch(m -> m.text().contains("buru-buru")));
+        chats.tapWhatsApp(number, WhatsAppFixtures.newWamid(), "_ref" + id + ":yes");
+        assertEquals("consented", data.referral(id).status, "the question stayed open");
+    }
+
     /** On WhatsApp: "gak jadi deh" after consenting, then the "Ya, batalkan" button (session 22; before: nothing withdrawn). */
     @Test
     void aTypedChangeOfMindOnWhatsAppIsWithdrawnByTheButton() {
