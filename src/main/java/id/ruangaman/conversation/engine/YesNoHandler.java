@@ -25,6 +25,13 @@ final class YesNoHandler implements NodeHandler {
     private static final int MAX_AGE = 120;
     /** Where a clause ends: a comma, full stop and the like, or "tapi" / "but". */
     private static final Pattern CLAUSES = Pattern.compile("[,.;:!?\\n]+|\\b(?:tapi|tetapi|namun|but)\\b");
+    /**
+     * An English "no" that opens a reply ("no im ok", "nope i'm safe") answers the question on its own, as if a comma
+     * followed it; it negates nothing after it (English says "not" for that). Before, "no im ok" at "are you in danger
+     * right now?" held a negation in the clause of "im ok" and was asked again, and a second such reply was taken as
+     * danger. Indonesian "gak", "tidak" are not read so: "gak aman" is "not safe".
+     */
+    private static final Pattern LEADING_NO_INTERJECTION = Pattern.compile("^(\\s*(?i:no|nope|nah))(?=\\s+\\p{L})");
 
     @Override
     public NodeKind kind() {
@@ -125,10 +132,11 @@ final class YesNoHandler implements NodeHandler {
      */
     static final String UNCLEAR = "unclear";
 
-    static AnswerWordsSaid byAnswerWords(NodeDefinition node, String typed) {
+    static AnswerWordsSaid byAnswerWords(NodeDefinition node, String raw) {
         if (node.answerWords().isEmpty()) {
             return new AnswerWordsSaid(Optional.empty(), false);
         }
+        String typed = LEADING_NO_INTERJECTION.matcher(raw).replaceFirst("$1,");
         List<ChoiceSpec> meanings = new ArrayList<>();
         node.answerWords().forEach((answer, words) -> meanings.add(SystemChoices.option(
                 new OptionDefinition(answer, new LocalizedText(java.util.Map.of()), words, null, null), false)));
