@@ -94,6 +94,37 @@ class SurvivorWordsWebhookTest {
         assertEquals("reporter_role", state.nodeId());
     }
 
+    /** "ya nanti" at "Apakah aman chat di HP ini?" is no "Ya, aman": asked again; a second unclear reply is "not safe yet". */
+    @Test
+    void aYesPutOffOnTelegramIsNotSafeYet() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.text(chat, "/start"), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("language:id", "consent:yes", "in_danger:no"));
+
+        chats.send(TelegramFixtures.text(chat, "ya nanti"), chat);
+        SessionState asked = state(Channel.TELEGRAM, String.valueOf(chat));
+        assertEquals("safe_to_reply", asked.nodeId(), "asked again, not read as safe");
+        assertTrue(asked.answers().get("safe_to_reply") == null);
+
+        chats.send(TelegramFixtures.text(chat, "iya nanti"), chat);
+        chats.send(TelegramFixtures.text(chat, "ok nanti"), chat);
+        SessionState state = state(Channel.TELEGRAM, String.valueOf(chat));
+        assertEquals("no", state.answers().get("safe_to_reply").value(), "unclear is the safer reading");
+        assertTrue(state.discreet(), "quiet mode for a phone not known to be safe");
+    }
+
+    @Test
+    void aYesPutOffOnWhatsAppIsAskedAgain() {
+        String number = WhatsAppFixtures.newNumber();
+        chats.walkWhatsApp(number, IntakeWalk.of("halo", "language:id", "consent:yes", "in_danger:no"), WhatsAppFixtures::newWamid);
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "ok nanti", null, null);
+
+        SessionState state = state(Channel.WHATSAPP, number);
+        assertEquals("safe_to_reply", state.nodeId(), "asked again, not read as safe");
+        assertTrue(state.answers().get("safe_to_reply") == null);
+    }
+
     @Test
     void notYetEighteenOnWhatsAppIsUnderEighteen() {
         String number = WhatsAppFixtures.newNumber();

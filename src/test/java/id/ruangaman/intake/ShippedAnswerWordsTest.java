@@ -143,7 +143,10 @@ class ShippedAnswerWordsTest {
             "biodata_offer|nanti aja|no", "biodata_offer|skip aja|no", "reported_offer|belum siap kak|no",
             "reported_offer|not now|no", "contact_offer|lain kali aja|no", "contact_offer|mengko wae|no",
             "incident_when|nanti aja|skip", "incident_place|skip aja|skip", "gender|nanti aja|skip",
-            "send_now|nanti aja|-", "safe_to_reply|nanti aja|-"})
+            "send_now|nanti aja|-", "safe_to_reply|nanti aja|-",
+            // "Apakah aman chat di HP ini?": a yes put off is no "safe" (before: "ya nanti" was "Ya, aman"); asked again,
+            // and unclear twice is "not safe yet"
+            "safe_to_reply|ya nanti|-", "safe_to_reply|iya nanti|-", "safe_to_reply|ok nanti|-", "safe_to_reply|ya|yes"})
     void shouldNeverReadLaterAsAYesOrANo(String nodeId, String typed, String expected) {
         shouldReadTypedAnswersWithTheShippedWords(nodeId, typed, expected);
     }

@@ -118,7 +118,13 @@ final class SingleChoiceHandler implements NodeHandler {
         // A yes or a no in one or two words ("iya", "gak kak"); a longer answer says more than yes or no ("tidak ada
         // yang pinjam" means safe) and is asked again instead.
         boolean fewWords = ChoiceMatcher.normalize(typed).split("[^\\p{L}\\p{N}]+").length <= 2;
-        return yesNo.isEmpty() || !fewWords ? Optional.empty() : ChoiceMatcher.matchPhrase(typed, yesNo);
+        if (yesNo.isEmpty() || !fewWords) {
+            return Optional.empty();
+        }
+        // "ya nanti", "ok nanti": a yes put off is no yes (as at the consents, TypedYesNo); at "Apakah aman chat di HP
+        // ini?" it was "Ya, aman". Asked again, and unclear there is the safer "not safe yet".
+        return ChoiceMatcher.matchPhrase(typed, yesNo)
+                .filter(id -> !id.equals(ChoiceIds.YES) || !LaterWords.postpones(typed, turn.context().settings().words()));
     }
 
     @Override
