@@ -76,7 +76,9 @@ class IntakeQuestionsInboxTest {
         String older = olderCase();
 
         InboxFixtures.getAs(session).when().get("/inbox?ref=" + urgent).then().statusCode(200)
-                .body(containsString("MEDIS MENDESAK")).body(containsString("Perkosaan"));
+                .body(containsString("MEDIS MENDESAK")).body(containsString("Perkosaan"))
+                // every type in the filter is an Indonesian label on the Indonesian page (before: "Grooming" alone)
+                .body(containsString(">Grooming (didekati untuk dimanfaatkan)<"));
         InboxFixtures.getAs(session).when().get("/inbox?urgent=medical&ref=" + urgent).then().statusCode(200)
                 .body(containsString("data-ref=\"" + urgent + "\""));
         InboxFixtures.getAs(session).when().get("/inbox?urgent=medical&ref=" + older).then().statusCode(200)
