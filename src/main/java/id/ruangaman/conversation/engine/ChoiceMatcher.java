@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -126,7 +127,7 @@ final class ChoiceMatcher {
             List<String> phrases = new ArrayList<>(choice.words());
             phrases.addAll(choice.label().values().values());
             for (String phrase : phrases) {
-                for (List<String> wanted : Reduplication.forms(tokens(phrase))) {
+                for (List<String> wanted : listedForms(phrase)) {
                     for (int start = 0; !wanted.isEmpty() && start + wanted.size() <= tokens.size(); start++) {
                         if (Reduplication.sameWords(tokens.subList(start, start + wanted.size()), wanted)) {
                             spans.add(new int[] {start, start + wanted.size()});
@@ -179,7 +180,7 @@ final class ChoiceMatcher {
         }
         Set<String> found = new LinkedHashSet<>();
         for (ChoiceSpec choice : choices) {
-            if (choice.option() != null && choice.label().values().values().stream().map(ChoiceMatcher::tokens)
+            if (choice.option() != null && choice.label().values().values().stream().map(ChoiceMatcher::listedTokens)
                     .anyMatch(label -> label.size() >= wanted.size() && label.subList(0, wanted.size()).equals(wanted))) {
                 found.add(choice.id());
             }
@@ -190,13 +191,49 @@ final class ChoiceMatcher {
     /** Whether the typed text is the choice's label in some language, so the person needs no echo of what was taken. */
     static boolean isLabel(String typed, ChoiceSpec choice) {
         String text = normalize(typed);
-        return choice.label().values().values().stream().anyMatch(label -> normalize(label).equals(text));
+        return choice.label().values().values().stream().anyMatch(label -> listed(label).equals(text));
     }
 
     private static List<String> inRange(List<OptionDefinition> options, long value,
             Function<OptionDefinition, NumberRange> range) {
         return options.stream().filter(option -> range.apply(option) != null && range.apply(option).contains(value))
                 .map(OptionDefinition::id).toList();
+    }
+
+    /**
+     * The flows' own words, labels and ids worked out once ({@link #normalize}, {@link #tokens}, their
+     * {@link Reduplication#forms}), never what a person typed: every typed reply is compared with every word of every
+     * option, and working each out again at every reply was a visible share of the processing CPU (issue 16, nineteenth
+     * round). Bounded: past {@value #LISTED_LIMIT} entries (only generated labels could get there) nothing more is kept.
+     */
+    private static final int LISTED_LIMIT = 20_000;
+    private static final Map<String, String> LISTED = new ConcurrentHashMap<>();
+    private static final Map<String, List<String>> LISTED_TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, List<List<String>>> LISTED_FORMS = new ConcurrentHashMap<>();
+
+    /** {@link #normalize} of a word, label or id of the flows (not of typed text), kept once worked out. */
+    static String listed(String word) {
+        return kept(LISTED, word, ChoiceMatcher::normalize);
+    }
+
+    private static List<String> listedTokens(String phrase) {
+        return kept(LISTED_TOKENS, phrase, ChoiceMatcher::tokens);
+    }
+
+    private static List<List<String>> listedForms(String phrase) {
+        return kept(LISTED_FORMS, phrase, p -> List.copyOf(Reduplication.forms(tokens(p))));
+    }
+
+    private static <T> T kept(Map<String, T> cache, String key, Function<String, T> work) {
+        T known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        T value = work.apply(key);
+        if (cache.size() < LISTED_LIMIT) {
+            cache.put(key, value);
+        }
+        return value;
     }
 
     private static List<String> tokens(String text) {
@@ -211,9 +248,9 @@ final class ChoiceMatcher {
             return index >= 0 && index < choices.size() ? Optional.of(choices.get(index).id()) : Optional.empty();
         }
         for (ChoiceSpec choice : choices) {
-            if (choice.id().equals(text) || normalize(choice.id()).equals(text)
-                    || choice.label().values().values().stream().anyMatch(label -> normalize(label).equals(text))
-                    || choice.words().stream().anyMatch(word -> normalize(word).equals(text))) {
+            if (choice.id().equals(text) || listed(choice.id()).equals(text)
+                    || choice.label().values().values().stream().anyMatch(label -> listed(label).equals(text))
+                    || choice.words().stream().anyMatch(word -> listed(word).equals(text))) {
                 return Optional.of(choice.id());
             }
         }
@@ -273,7 +310,7 @@ final class ChoiceMatcher {
     }
 
     private static Optional<ChoiceSpec> byWord(String word, List<ChoiceSpec> choices) {
-        return choices.stream().filter(choice -> choice.words().stream().anyMatch(w -> normalize(w).equals(word))).findFirst();
+        return choices.stream().filter(choice -> choice.words().stream().anyMatch(w -> listed(w).equals(word))).findFirst();
     }
 
     /**
