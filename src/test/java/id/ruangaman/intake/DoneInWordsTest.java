@@ -2,26 +2,15 @@ package id.ruangaman.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import id.ruangaman.conversation.EngineSettings;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.FlowEngine;
-import id.ruangaman.conversation.FlowLoader;
 import id.ruangaman.conversation.Input;
-import id.ruangaman.conversation.RandomReferenceCodes;
 import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.Step;
 
@@ -36,14 +25,13 @@ class DoneInWordsTest {
 
     private static Flow intake;
     private static FlowEngine engine;
+    private static ShippedIntake shipped;
 
     @BeforeAll
-    static void load() throws IOException {
-        intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
-        EngineSettings settings = new EngineSettings(2, Duration.ofMinutes(30), Duration.ofHours(24), ZoneId.of("Asia/Jakarta"),
-                EngineSettings.DEFAULT_THREAD_QUIET_PERIOD, AnswerWordsFile.read(Path.of("conversations")));
-        engine = new FlowEngine(settings, Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneId.of("UTC")),
-                new RandomReferenceCodes(), code -> Optional.empty());
+    static void load() {
+        shipped = ShippedIntake.load();
+        intake = shipped.flow;
+        engine = shipped.engine;
     }
 
     /** Each failed before: the word was a second part of the story and the question stayed open. */
@@ -84,6 +72,6 @@ class DoneInWordsTest {
     }
 
     private static SessionState at(String nodeId) {
-        return engine.start(intake).state().withLanguage("id").atNode(nodeId);
+        return shipped.at(nodeId, "id");
     }
 }

@@ -4,28 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import id.ruangaman.conversation.Answer;
-import id.ruangaman.conversation.EngineSettings;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.FlowEngine;
-import id.ruangaman.conversation.FlowLoader;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.PendingPrompt;
-import id.ruangaman.conversation.RandomReferenceCodes;
 import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.Step;
 
@@ -40,14 +30,13 @@ class ShippedAnswerWordsTest {
 
     private static Flow intake;
     private static FlowEngine engine;
+    private static ShippedIntake shipped;
 
     @BeforeAll
-    static void load() throws IOException {
-        intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
-        EngineSettings settings = new EngineSettings(2, Duration.ofMinutes(30), Duration.ofHours(24), ZoneId.of("Asia/Jakarta"),
-                EngineSettings.DEFAULT_THREAD_QUIET_PERIOD, AnswerWordsFile.read(Path.of("conversations")));
-        engine = new FlowEngine(settings, java.time.Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneId.of("UTC")),
-                new RandomReferenceCodes(), code -> Optional.empty());
+    static void load() {
+        shipped = ShippedIntake.load();
+        intake = shipped.flow;
+        engine = shipped.engine;
     }
 
     @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")
@@ -373,6 +362,6 @@ class ShippedAnswerWordsTest {
     }
 
     private static SessionState at(String nodeId) {
-        return engine.start(intake).state().withLanguage("id").atNode(nodeId);
+        return shipped.at(nodeId, "id");
     }
 }
