@@ -1,0 +1,159 @@
+package id.ruangaman.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import id.ruangaman.conversation.Choice;
+import id.ruangaman.conversation.FlowCatalog;
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.definition.LocalizedText;
+import id.ruangaman.conversation.definition.MessageKey;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
+import id.ruangaman.conversation.engine.Command;
+
+/**
+ * What the shipped texts promise, held against what the shipped intake shows. The help text (/bantuan) and the
+ * questions' own words name buttons ("Lewati", "Selesai") and commands; a survivor who is told "any question can be
+ * skipped" and then meets a question without Lewati is left stuck. Each question is asked by the engine itself
+ * ({@code repeatCurrent}), so the buttons checked are the ones a person sees, not the file's flags.
+ */
+class HelpPromisesTest {
+
+    /** Nodes that ask something and wait (the others send a message or choose a way on). */
+    private static final Set<NodeKind> ASKING = EnumSet.complementOf(EnumSet.of(NodeKind.MESSAGE, NodeKind.BRANCH, NodeKind.END));
+    /** Words that make a sentence about a button a promise for every question. */
+    private static final Map<String, List<String>> EVERY = Map.of(
+            "id", List.of("apa pun", "apapun", "semua", "setiap", "mana pun", "manapun", "seluruh"),
+            "en", List.of("any", "every", "all"));
+    /** Telling the person to tap a button: "ketuk Lewati", "tap \"Skip\"". */
+    private static final Map<String, String> TAP = Map.of("id", "ketuk", "en", "tap");
+    /** Commands answered before the engine, by the referral's chat seam (ReferralChat), not by {@link Command}. */
+    private static final Set<String> REFERRAL_COMMANDS = Set.of("cabut", "withdraw");
+
+    private static ShippedIntake intake;
+    private static FlowCatalog catalog;
+
+    @BeforeAll
+    static void load() {
+        intake = ShippedIntake.load();
+        catalog = new FlowCatalog();
+        catalog.add(intake.flow);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "en"})
+    void aButtonTheHelpPromisesForEveryQuestionIsOnEveryQuestion(String language) {
+        String help = message(MessageKey.HELP, language);
+        List<String> broken = new ArrayList<>();
+        for (MessageKey button : List.of(MessageKey.SKIP, MessageKey.DONE)) {
+            String label = message(button, language);
+            for (String sentence : sentences(help)) {
+                if (!contains(sentence, label) || EVERY.get(language).stream().noneMatch(word -> hasWord(sentence, word))) {
+                    continue;
+                }
+                for (NodeDefinition node : askingNodes()) {
+                    if (!buttons(node, language).contains(label)) {
+                        broken.add(node.id() + " has no \"" + label + "\", but the help says: " + sentence);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), broken);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "en"})
+    void aQuestionThatSaysTapAButtonShowsIt(String language) {
+        List<String> broken = new ArrayList<>();
+        int checked = 0;
+        for (MessageKey button : List.of(MessageKey.SKIP, MessageKey.DONE)) {
+            String label = message(button, language);
+            Pattern tap = Pattern.compile("\\b" + TAP.get(language) + "\\s+\"?" + Pattern.quote(label) + "\\b",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            for (NodeDefinition node : askingNodes()) {
+                for (LocalizedText text : new LocalizedText[] {node.text(), node.reprompt(), node.mediaRefused()}) {
+                    if (text != null && text.has(language) && tap.matcher(text.in(language, "")).find()) {
+                        checked++;
+                        if (!buttons(node, language).contains(label)) {
+                            broken.add(node.id() + " says tap \"" + label + "\" but shows " + buttons(node, language));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 3, "the shipped questions that name a button were not found: " + checked);
+        assertEquals(List.of(), broken);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "en"})
+    void everyCommandTheHelpListsIsOne(String language) {
+        Matcher commands = Pattern.compile("(?m)^/(\\w+)").matcher(message(MessageKey.HELP, language));
+        List<String> listed = new ArrayList<>();
+        while (commands.find()) {
+            listed.add(commands.group(1));
+        }
+        assertTrue(listed.size() >= 6, "the help's commands were not found: " + listed);
+        for (String command : listed) {
+            assertTrue(REFERRAL_COMMANDS.contains(command) || Command.parse("/" + command).orElseThrow() != Command.UNKNOWN,
+                    "the help lists /" + command + ", which nothing answers");
+        }
+    }
+
+    /** The check itself: the help text that promised "any question" named questions without Lewati (send_now ...). */
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "en"})
+    void theRuleCatchesTheOldPromise(String language) {
+        String old = "id".equals(language) ? "Pertanyaan apa pun boleh dilewati dengan tombol \"Lewati\"."
+                : "You can skip any question with the \"Skip\" button.";
+        String label = message(MessageKey.SKIP, language);
+        assertTrue(contains(old, label) && EVERY.get(language).stream().anyMatch(word -> hasWord(old, word)));
+        assertFalse(buttons(intake.flow.node("send_now"), language).contains(label), "send_now offers no skip: it is where the "
+                + "person chooses to send now or tell more, and skipping it would choose for them");
+    }
+
+    private static List<NodeDefinition> askingNodes() {
+        return intake.flow.nodes().stream().filter(node -> ASKING.contains(node.kind())).toList();
+    }
+
+    /** The labels of the buttons the engine shows with the question at {@code node}. */
+    private static List<String> buttons(NodeDefinition node, String language) {
+        List<Output> outputs = intake.engine.repeatCurrent(catalog, intake.at(node.id(), language)).outputs();
+        return outputs.stream().filter(Output.Message.class::isInstance).map(Output.Message.class::cast)
+                .filter(message -> message.choices() != null).flatMap(message -> message.choices().stream())
+                .map(Choice::label).toList();
+    }
+
+    private static String message(MessageKey key, String language) {
+        return intake.flow.message(key).in(language, "");
+    }
+
+    private static List<String> sentences(String text) {
+        return List.of(text.split("(?<=[.!?])\\s+|\\n"));
+    }
+
+    /** {@code words} as whole words ("any" is not in "many"). */
+    private static boolean hasWord(String text, String words) {
+        return Pattern.compile("(?<![\\p{L}])" + Pattern.quote(words) + "(?![\\p{L}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                .matcher(text).find();
+    }
+
+    private static boolean contains(String text, String part) {
+        return text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
+    }
+}
