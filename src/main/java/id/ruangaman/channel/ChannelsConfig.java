@@ -60,9 +60,10 @@ public interface ChannelsConfig {
     int outboundWorkers();
 
     /**
-     * How long the platform takes to answer one send, as first assumed (RUANGAMAN_CHANNELS_OUTBOUND_SEND_TIME); each
-     * channel then follows the mean of its real answers. A channel reaches its limit only with limit × the answer time
-     * sends in flight (Little's law), so each channel keeps that many (and a quarter more), at least
+     * How long a sender is busy with one send, as first assumed (RUANGAMAN_CHANNELS_OUTBOUND_SEND_TIME): the
+     * platform's answer and the recording of its outcome. Each channel then follows the mean of its real sends. A channel
+     * reaches its limit only with limit × that time sends in flight (Little's law), so each channel keeps that many (and
+     * a quarter more), at least
      * {@link #outboundWorkers()} and at most {@link #outboundMaxWorkers()}: 32 for 100 messages/s at 250 ms, 8 for a
      * platform that answers in 20 ms. Threads are started only when there is that much to send, and end after a minute
      * idle: idle ones would compete with the webhook for the CPU.

@@ -114,9 +114,11 @@ class OutboxDispatcher {
     /**
      * One channel's delivery loop with its own senders, so a slow platform never delays another. It
      * claims only as many messages as it has free senders: a claimed message is being sent, never
-     * waiting in a queue while its lease runs out. It keeps as many sends in flight as its limit needs at the
-     * platform's measured answer time ({@link #sendersFor}, {@link SendTimes}; the configured send time until the first
-     * answers); their threads start when there is that much to send and end after a minute idle.
+     * waiting in a queue while its lease runs out. It keeps as many sends in flight as its limit needs at the measured
+     * time a sender is busy with one send, from the platform call to the commit of its outcome ({@link #sendersFor},
+     * {@link SendTimes}; the configured send time until the first sends are recorded): under load the recording's commit
+     * can take longer than the platform's answer, and a lane sized for the answer alone then sent a quarter of its limit
+     * (issue 16, twentieth round). Their threads start when there is that much to send and end after a minute idle.
      */
     private final class Lane implements Runnable {
         final ChannelSender sender;
@@ -143,8 +145,8 @@ class OutboxDispatcher {
         }
 
         /**
-         * Sends this lane keeps in flight now: what its limit needs at the platform's measured answer time, with a
-         * quarter more for the calls slower than the mean.
+         * Sends this lane keeps in flight now: what its limit needs at the time a sender is measured to be busy with one
+         * send (the platform's answer and the recording of it), with a quarter more for the sends slower than the mean.
          */
         int target() {
             return sendersFor(sender.maxPerSecond(), sendTimes.mean().multipliedBy(5).dividedBy(4), config.outboundWorkers(),
@@ -264,6 +266,15 @@ class OutboxDispatcher {
             Thread.currentThread().interrupt();
         }
         lanes.clear();
+    }
+
+    /**
+     * How long one of {@code channel}'s senders is busy with a send now, as its mean ({@link SendTimes}): from the
+     * platform call to its recorded outcome. Zero when the channel has no lane (delivery off, or the channel off).
+     */
+    Duration senderTime(Channel channel) {
+        return lanes.stream().filter(lane -> lane.sender.channel() == channel).findFirst()
+                .map(lane -> lane.sendTimes.mean()).orElse(Duration.ZERO);
     }
 
     /** Wakes the channel's lane once the queuing transaction has committed. */
@@ -440,17 +451,17 @@ class OutboxDispatcher {
             return record(id, new SendOutcome.Failed("the reporter's data was erased"), contactId, pace);
         }
         SendOutcome outcome;
+        long called = 0;
         try {
             if (contact.unreachableAt != null) {
                 outcome = new SendOutcome.Unreachable("contact unreachable");
             } else {
                 RateLimiter.Permit permit = lane.limiter.acquire();
-                long called = System.nanoTime();
+                called = System.nanoTime();
                 try {
                     outcome = sender.send(contact, message, body);
                 } finally {
                     permit.done(); // the platform has answered, so it has counted this request
-                    lane.sendTimes.add(System.nanoTime() - called);
                 }
             }
         } catch (InterruptedException e) {
@@ -460,13 +471,21 @@ class OutboxDispatcher {
             outcome = new SendOutcome.RetryLater(Duration.ZERO, "sender error (" + e.getClass().getSimpleName() + ")", true);
         }
         tellStatus(sender.channel(), outcome);
-        if (outcome instanceof SendOutcome.Sent sent) {
-            Boolean released = recordSent(lane, id, contactId, sent);
-            if (released != null) {
-                return released;
+        // The sender is busy until the outcome is recorded (its commit waits with the lane's other sends), so its time
+        // counts from the call to the recording's end; the wait for the rate limit's permit is not part of it.
+        try {
+            if (outcome instanceof SendOutcome.Sent sent) {
+                Boolean released = recordSent(lane, id, contactId, sent);
+                if (released != null) {
+                    return released;
+                }
+            }
+            return record(id, outcome, contactId, pace);
+        } finally {
+            if (called != 0) {
+                lane.sendTimes.add(System.nanoTime() - called);
             }
         }
-        return record(id, outcome, contactId, pace);
     }
 
     /**

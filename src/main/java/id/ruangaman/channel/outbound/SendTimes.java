@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How long a channel's platform takes to answer one send, as an exponentially weighted mean of the calls' durations
- * (nanoseconds; each new call weighs 1/{@value #WEIGHT}). It starts from the configured send time, so a fresh instance
- * opens enough senders at once, and then follows what the platform really takes: a platform 200 ms away keeps many
- * sends in flight, a nearby one (or a test fake) a few, so idle threads do not compete with the webhook for the CPU.
+ * How long a channel's sender is busy with one send, as an exponentially weighted mean (nanoseconds; each new send
+ * weighs 1/{@value #WEIGHT}): from the platform call to the commit of its outcome, the wait for the rate limit's permit
+ * left out. It starts from the configured send time, so a fresh instance opens enough senders at once, and then
+ * follows what a send really takes: a platform 200 ms away, or a database whose commits queue under load, keeps many
+ * sends in flight, a nearby platform and an idle database (or a test fake) a few, so idle threads do not compete with
+ * the webhook for the CPU.
  */
 final class SendTimes {
 
@@ -20,7 +22,7 @@ final class SendTimes {
         this.meanNanos = new AtomicLong(Math.max(0, initial.toNanos()));
     }
 
-    /** Adds one platform call's duration, in nanoseconds (only the call: waits for the rate limit are not its time). */
+    /** Adds one send's busy time, in nanoseconds (the call and its recording: waits for the rate limit are not its time). */
     void add(long nanos) {
         meanNanos.getAndUpdate(mean -> mean + (Math.max(0, nanos) - mean) / WEIGHT);
     }
