@@ -44,8 +44,8 @@ public final class RowHeld {
         return List.of(one.get(60, TimeUnit.SECONDS), two.get(60, TimeUnit.SECONDS));
     }
 
-    /** Until {@code n} sessions of this database wait on a lock. */
-    private static void awaitLockWaiters(DataSource data, int n) throws Exception {
+    /** Until {@code n} sessions of this database wait on a lock; fails if they do not within 30 s. */
+    public static void awaitLockWaiters(DataSource data, int n) throws Exception {
         try (Connection watcher = data.getConnection()) {
             watcher.setAutoCommit(true); // each look a new snapshot of the sessions
             for (int i = 0; i < 600; i++) {
@@ -59,6 +59,6 @@ public final class RowHeld {
                 Thread.sleep(50);
             }
         }
-        throw new AssertionError("the " + n + " requests never all reached a lock");
+        throw new AssertionError(n + " sessions never all waited on a lock");
     }
 }

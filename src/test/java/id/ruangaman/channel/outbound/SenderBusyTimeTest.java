@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
+import id.ruangaman.testing.RowHeld;
 import id.ruangaman.testing.TelegramFixtures;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.Contact;
@@ -59,7 +60,6 @@ class SenderBusyTimeTest {
             Contact contact = contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(chat));
             return outbox.queueText(contact, "pesan sintetis, pencatatan ditahan").id;
         });
-        boolean recordingWaited;
         try (Connection holder = data.getConnection()) {
             holder.setAutoCommit(false);
             Eventually.await("the send reached Telegram", Duration.ofSeconds(60), () -> telegram.sentTo(chat).size() == 1);
@@ -67,11 +67,10 @@ class SenderBusyTimeTest {
                 lock.setLong(1, id);
                 lock.executeQuery().close();
             }
-            recordingWaited = waitsOnLock(Duration.ofSeconds(10));
+            RowHeld.awaitLockWaiters(data, 1); // the sender's recording waits for the row
             Thread.sleep(HELD.toMillis());
             holder.rollback();
         }
-        assertTrue(recordingWaited, "the sender's recording waited for the held row");
         Eventually.await("the send recorded", Duration.ofSeconds(30), () -> status(id).equals("SENT"));
         long after = dispatcher.senderTime(Channel.TELEGRAM).toMillis();
         // A mean that weighs each send 1/16: the platform's 300 ms alone would move it by (300 - before)/16, a few ms;
@@ -81,25 +80,6 @@ class SenderBusyTimeTest {
         assertTrue(rise >= (HELD.toMillis() / 2 - before) / SendTimes.WEIGHT,
                 "the sender time rose by " + rise + " ms from " + before + " ms");
         assertEquals(1, telegram.sentTo(chat).size(), "sent once");
-    }
-
-    /** Whether a session of this database waits on a lock within {@code timeout}. */
-    private boolean waitsOnLock(Duration timeout) throws Exception {
-        long until = System.nanoTime() + timeout.toNanos();
-        try (Connection watcher = data.getConnection()) {
-            watcher.setAutoCommit(true);
-            while (System.nanoTime() < until) {
-                try (PreparedStatement q = watcher.prepareStatement("select count(*) from pg_stat_activity "
-                        + "where datname = current_database() and wait_event_type = 'Lock'"); ResultSet r = q.executeQuery()) {
-                    r.next();
-                    if (r.getInt(1) > 0) {
-                        return true;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
-        return false;
     }
 
     private String status(long id) {
