@@ -57,6 +57,8 @@ public class ConversationService {
     private static final Duration BURST = Duration.ofSeconds(10);
     /** The kind of a transcript line holding something the service cannot read ({@link Input.Unsupported}). */
     private static final String UNREADABLE_KIND = "unsupported";
+    /** The kind of a transcript line holding a sticker. */
+    private static final String STICKER_KIND = "sticker";
 
     private final ContactRepository contacts;
     private final SessionRepository sessions;
@@ -131,7 +133,8 @@ public class ConversationService {
      * received without a stored file;</li>
      * <li>a file with {@code moreFilesComing} (the sender has later files waiting: an album, several images at once)
      * is taken silently, and so is a file that arrives right after another file the question did not ask for: one
-     * answer per burst, not one per file;</li>
+     * answer per burst, not one per file; likewise a sticker right after a sticker or a file where no file is asked
+     * (the first got the note and the question again);</li>
      * <li>something the service cannot read ({@link Input.Unsupported}) within {@code unreadable-note-every} of an
      * earlier one is recorded (the counsellor sees it) and gets no second note;</li>
      * <li>a second press of the button just accepted (same data within {@code double-tap-window}, no longer the
@@ -181,6 +184,7 @@ public class ConversationService {
         // first was quiet because more were coming and the others because one had just come, so an album got no reply.
         boolean quiet = input instanceof Input.Media && !thread
                 && (fileWanted ? moreFilesComing : previous.get().filter(this::recentFile).isPresent())
+                || input instanceof Input.Sticker && !thread && !fileWanted && previous.get().filter(this::recentFileOrSticker).isPresent()
                 || input instanceof Input.Unsupported && unreadableNoted(contactId);
         AtomicReference<String> pressAnswer = new AtomicReference<>();
         List<ChatMessage> replies = receiveLocked(contact, session, state, input, null, providerMessageId, quiet,
@@ -229,6 +233,14 @@ public class ConversationService {
 
     private boolean recentFile(ChatMessage message) {
         return MEDIA_KINDS.contains(message.kind) && message.createdAt.isAfter(Instant.now(clock).minus(BURST));
+    }
+
+    /**
+     * Stickers sent in a row, or right after a file, where no file is asked: the first got the note and the question again
+     * (one kind re-prompt); the rest are recorded without another, as the files of an album are.
+     */
+    private boolean recentFileOrSticker(ChatMessage message) {
+        return (MEDIA_KINDS.contains(message.kind) || STICKER_KIND.equals(message.kind)) && message.createdAt.isAfter(Instant.now(clock).minus(BURST));
     }
 
     /**

@@ -23,8 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <ul>
  * <li>a location or a contact card (a witness's number) is kept where free text is asked: as a note beside the
  * evidence files, as the answer to a text question, as a part of the story;</li>
- * <li>anything a question cannot use gets ONE short line that keeps the question's buttons, never the question again;
- * at the evidence question that line says what can be sent, never "only text and buttons".</li>
+ * <li>anything a question cannot use gets ONE message: where no file is asked, the short note and then the question
+ * again with its buttons (the note alone left the person under a line that asks nothing); at the evidence question the
+ * short line alone, saying what can be sent, never "only text and buttons".</li>
  * </ul>
  */
 class NonTextInputsTest {
@@ -63,11 +64,18 @@ class NonTextInputsTest {
         if (!answered) {
             assertEquals(1, messages.size(), label + ": one message, not the question again: " + texts(messages));
         }
+        boolean sharedCard = input instanceof Input.Location || input instanceof Input.SharedContact;
+        boolean freeText = List.of("chronology", "name", "evidence", "evidence_links", "witnesses").contains(question);
+        if (!answered && !question.equals("evidence") && !(sharedCard && freeText) && !(input instanceof Input.Unsupported)) {
+            // Where no file is asked, the note is followed by the question itself: the person knows what to answer.
+            String asked = engine.repeatCurrent(catalog(intake), at(intake, question)).outputs().stream()
+                    .filter(Output.Message.class::isInstance).map(Output.Message.class::cast).reduce((a, b) -> b).orElseThrow().text();
+            assertTrue(messages.get(0).text().endsWith("\n\n" + asked), label + ": the question again after the note: " + texts(messages));
+            assertFalse(messages.get(0).text().startsWith(asked), label + ": the note first: " + texts(messages));
+        }
         if (question.equals("evidence")) {
             assertTrue(texts(messages).stream().noneMatch(text -> text.contains(ONLY_TEXT)), label + ": " + texts(messages));
         }
-        boolean sharedCard = input instanceof Input.Location || input instanceof Input.SharedContact;
-        boolean freeText = List.of("chronology", "name", "evidence", "evidence_links", "witnesses").contains(question);
         if (sharedCard && freeText) {
             assertTrue(texts(messages).stream().noneMatch(text -> text.contains(ONLY_TEXT) || text.startsWith("Maaf")),
                     label + ": a location or contact card is kept where free text is asked: " + texts(messages));
@@ -124,7 +132,8 @@ class NonTextInputsTest {
 
         List<Output.Message> messages = messages(step);
         assertEquals(1, messages.size(), texts(messages).toString());
-        assertEquals("Maaf, di sini saya hanya bisa membaca tulisan dan tombol.", messages.get(0).text());
+        assertTrue(messages.get(0).text().startsWith("Maaf, di sini saya hanya bisa membaca tulisan dan tombol.\n\n"), messages.get(0).text());
+        assertTrue(messages.get(0).text().contains("Apakah aman chat di HP ini?"), "the question again: " + messages.get(0).text());
         assertEquals("safe_to_reply", messages.get(0).nodeId());
         assertEquals(List.of("yes", "quiet", "no"), messages.get(0).choices().stream().map(Choice::id).toList());
     }
@@ -139,6 +148,28 @@ class NonTextInputsTest {
         assertEquals(1, messages.size(), texts(messages).toString());
         assertEquals(List.of("yes", "no"), messages.get(0).choices().stream().map(Choice::id).toList());
         assertFalse(step.state().status() == SessionStatus.DELETED);
+    }
+
+    @Test
+    void shouldAnswerAPhotoAtAChoiceWithTheNoteAndThenTheQuestionOnceWithItsButtons() throws IOException {
+        Flow intake = intake();
+        Step step = engine.handle(intake, at(intake, "reporter_role"), new Input.Media("m-1", MediaKind.PHOTO, null));
+
+        List<Output.Message> messages = messages(step);
+        assertEquals(1, messages.size(), texts(messages).toString());
+        assertEquals("File itu tidak disimpan, karena pertanyaan ini tidak meminta file. Bukti bisa dikirim di bagian Bukti, "
+                + "atau nanti di chat ini.\n\nLangkah 3 dari 9\n\nKejadian ini dialami siapa?", messages.get(0).text());
+        assertEquals("reporter_role", messages.get(0).nodeId());
+        assertEquals(List.of("victim", "witness", "proxy"), messages.get(0).choices().stream().map(Choice::id).toList());
+        assertEquals("reporter_role", step.state().nodeId());
+        assertEquals(0, step.state().retries(), "a file is not a failed attempt");
+        assertTrue(step.state().draft() == null || step.state().draft().mediaIds().isEmpty(), "nothing of the file is kept as an answer");
+    }
+
+    private static FlowCatalog catalog(Flow flow) {
+        FlowCatalog catalog = new FlowCatalog();
+        catalog.add(flow);
+        return catalog;
     }
 
     /** A session at {@code question}, in Bahasa Indonesia, with consent given. */

@@ -28,23 +28,28 @@ public final class Answering {
             Prompter.ask(turn);
             return;
         }
+        // A file or a sticker the question cannot use: one message, the question staying where it was and no attempt
+        // counted. Where no file is asked, the note and then the question again with its buttons, so the person knows
+        // what to answer (the note alone left them with buttons under a line that asks nothing). Where files are asked,
+        // the short line alone: the question was just shown and says what can be sent.
+        boolean files = handler.rules().takesFiles();
         if (reply == null && input instanceof Input.Unsupported) {
             // Something no question can read (a poll, a dice, a story ...): say so and what works, with the question's
-            // buttons; the question stays where it was and no attempt is counted.
+            // buttons only (these come rarely and the note is not about the question; see unreadable-note-every).
             Prompter.sayWithButtons(turn, turn.msg(MessageKey.UNREADABLE_INPUT));
             return;
         }
         if (reply == null) {
-            // A sticker, a poll, or a location or contact card where no free text is asked: one short line that keeps
-            // the question's buttons, never the whole question again. At a question that takes files, the question's
-            // own re-prompt (what can be sent), not "only text and buttons".
-            String line = !handler.rules().takesFiles() ? turn.msg(MessageKey.UNSUPPORTED_INPUT)
+            // A sticker, or a location or contact card where no free text is asked. At a question that takes files, the
+            // question's own re-prompt (what can be sent), not "only text and buttons".
+            String line = !files ? turn.msg(MessageKey.UNSUPPORTED_INPUT)
                     : node.reprompt() != null ? turn.text(node.reprompt()) : turn.msg(MessageKey.REPROMPT);
-            Prompter.sayWithButtons(turn, line);
+            noteThenQuestion(turn, line, files);
             return;
         }
-        if (reply instanceof Reply.Upload && !handler.rules().takesFiles()) {
-            Prompter.sayWithButtons(turn, node.mediaRefused() != null ? turn.text(node.mediaRefused()) : turn.msg(MessageKey.MEDIA_NOT_EXPECTED));
+        if (reply instanceof Reply.Upload && !files) {
+            // A photo, document, voice note or video where none is asked: not kept as an answer (see media_not_expected).
+            noteThenQuestion(turn, node.mediaRefused() != null ? turn.text(node.mediaRefused()) : turn.msg(MessageKey.MEDIA_NOT_EXPECTED), false);
             return;
         }
         boolean place = place(node, reply);
@@ -73,6 +78,15 @@ public final class Answering {
             retryOrFallBack(turn, node, invalid.raw(), place);
         } else {
             turn.update(state -> state.withRetries(0));
+        }
+    }
+
+    /** {@code note}, then (unless {@code lineOnly}) the current question again, as one message with the question's buttons. */
+    private static void noteThenQuestion(Turn turn, String note, boolean lineOnly) {
+        if (lineOnly) {
+            Prompter.sayWithButtons(turn, note);
+        } else {
+            Prompter.askAfter(turn, note);
         }
     }
 

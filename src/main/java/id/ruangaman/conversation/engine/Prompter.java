@@ -22,6 +22,15 @@ final class Prompter {
     }
 
     /**
+     * One message: {@code note}, a blank line, then the current question with its buttons: a short answer to something
+     * the question could not use, with the question itself shown again so the person knows what is asked.
+     */
+    static void askAfter(Turn turn, String note) {
+        Output.Message question = question(turn);
+        turn.emit(question.withText(note + "\n\n" + question.text()));
+    }
+
+    /**
      * One message: {@code text} with the current question's buttons, for a short line that answers something the
      * question could not use (the question itself was just shown and is not repeated).
      */
