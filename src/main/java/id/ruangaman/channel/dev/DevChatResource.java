@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.ws.rs.BadRequestException;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import id.ruangaman.transcript.Channel;
@@ -51,7 +53,7 @@ public class DevChatResource {
         static native TemplateInstance index(List<String> flows);
 
         /** {@code lastPrompt}: index of the last line with buttons; older buttons look inactive (their question is answered). */
-        static native TemplateInstance chat(String token, List<DevChatLine> lines, int lastPrompt);
+        static native TemplateInstance chat(String token, List<DevChatLine> lines, int lastPrompt, String query);
     }
 
     private final ContactRepository contacts;
@@ -93,10 +95,19 @@ public class DevChatResource {
     @GET
     @Path("/{token}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance chat(@RestPath String token) {
+    public TemplateInstance chat(@RestPath String token, @RestQuery Long erased) {
         List<DevChatLine> lines = QuarkusTransaction.requiringNew().call(() -> {
-            Contact contact = find(token);
-            return DevChatLine.all(messages.transcript(contact.id));
+            // Just after /hapus the chat's contact is unlinked from the token (as a Telegram chat id is): what the erasure
+            // kept of it (its confirmation, the erased lines) is shown above whatever the chat has said since.
+            Optional<Contact> before = erasedContact(erased);
+            Optional<Contact> current = contacts.findByExternalId(Channel.DEV, token);
+            if (before.isEmpty() && current.isEmpty()) {
+                throw new NotFoundException();
+            }
+            List<DevChatLine> all = new java.util.ArrayList<>();
+            before.ifPresent(contact -> all.addAll(DevChatLine.all(messages.transcript(contact.id))));
+            current.ifPresent(contact -> all.addAll(DevChatLine.all(messages.transcript(contact.id))));
+            return all;
         });
         int lastPrompt = -1;
         for (int i = 0; i < lines.size(); i++) {
@@ -104,56 +115,60 @@ public class DevChatResource {
                 lastPrompt = i;
             }
         }
-        return Templates.chat(token, lines, lastPrompt);
+        // Right after /hapus the forms carry the erased contact, so the chat can go on under the same token.
+        return Templates.chat(token, lines, lastPrompt, erased == null ? "" : "?erased=" + erased);
     }
 
     @POST
     @Path("/{token}/text")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response text(@RestPath String token, @RestForm String text) {
+    public Response text(@RestPath String token, @RestQuery Long erased, @RestForm String text) {
         if (text == null || text.isBlank()) {
-            return backTo(token);
+            return backTo(token, erased);
         }
-        conversations.receive(contactId(token), new Input.Text(text), null);
-        return backTo(token);
+        long contactId = contactId(token, erased);
+        conversations.receive(contactId, new Input.Text(text), null);
+        return backTo(token, contactId);
     }
 
     @POST
     @Path("/{token}/button")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response button(@RestPath String token, @RestForm String data) {
+    public Response button(@RestPath String token, @RestQuery Long erased, @RestForm String data) {
         if (data == null || data.isBlank()) {
             throw new BadRequestException("missing button data");
         }
-        conversations.receive(contactId(token), Input.ButtonPress.fromCallbackData(data), null);
-        return backTo(token);
+        long contactId = contactId(token, erased);
+        conversations.receive(contactId, Input.ButtonPress.fromCallbackData(data), null);
+        return backTo(token, contactId);
     }
 
     @POST
     @Path("/{token}/other")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response other(@RestPath String token, @RestForm String kind) {
+    public Response other(@RestPath String token, @RestQuery Long erased, @RestForm String kind) {
         Input input = switch (kind == null ? "" : kind) {
             case "location" -> new Input.Location(-6.2, 106.8, "Contoh tempat", null); // synthetic, as a phone shares it
             case "contact" -> new Input.SharedContact("Contoh Saksi", java.util.List.of("+62 800 0000 0000"));
             case "sticker" -> new Input.Sticker();
             default -> new Input.Unsupported("poll");
         };
-        conversations.receive(contactId(token), input, null);
-        return backTo(token);
+        long contactId = contactId(token, erased);
+        conversations.receive(contactId, input, null);
+        return backTo(token, contactId);
     }
 
     @POST
     @Path("/{token}/media")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestPath String token, @RestForm("file") FileUpload file, @RestForm String kind,
+    public Response upload(@RestPath String token, @RestQuery Long erased, @RestForm("file") FileUpload file, @RestForm String kind,
             @RestForm String caption) throws IOException {
         if (file == null || file.size() == 0) {
-            return backTo(token);
+            return backTo(token, erased);
         }
         MediaKind mediaKind = MediaKind.valueOf((kind == null ? "document" : kind).toUpperCase(Locale.ROOT));
         byte[] content = Files.readAllBytes(file.uploadedFile());
-        long contactId = contactId(token);
+        long contactId = contactId(token, erased);
         long mediaId = QuarkusTransaction.requiringNew().call(() -> {
             Media stored = new Media();
             stored.contactId = contactId;
@@ -166,20 +181,38 @@ public class DevChatResource {
             return stored.id;
         });
         conversations.receive(contactId, new Input.Media(String.valueOf(mediaId), mediaKind, caption), null);
-        return backTo(token);
+        return backTo(token, contactId);
     }
 
-    private long contactId(String token) {
-        return QuarkusTransaction.requiringNew().call(() -> find(token).id);
+    /**
+     * The chat's contact. Right after /hapus ({@code erased}: the contact the token named until then, now unlinked) a
+     * message in the same chat makes a new contact under the token, as a Telegram chat writing again after its erasure
+     * does; any other token no chat was started with is refused (404).
+     */
+    private long contactId(String token, Long erased) {
+        return QuarkusTransaction.requiringNew().call(() -> contacts.findByExternalId(Channel.DEV, token)
+                .or(() -> erasedContact(erased).map(gone -> contacts.findOrCreate(Channel.DEV, token)))
+                .orElseThrow(NotFoundException::new).id);
     }
 
-    private Contact find(String token) {
-        return contacts.findByExternalId(Channel.DEV, token).orElseThrow(NotFoundException::new);
+    /** The dev chat's contact {@code id} if /hapus erased it (its token unlinked); empty for any other id or none. */
+    private Optional<Contact> erasedContact(Long id) {
+        return Optional.ofNullable(id).map(value -> contacts.<Contact>findById(value))
+                .filter(contact -> contact.channel == Channel.DEV && contact.externalId == null);
     }
 
-    /** Back to the chat; to the start page once the chat's contact was erased ({@code /hapus} unlinks the token as any id). */
-    private Response backTo(String token) {
+    /** Back to the chat; once {@code contactId} was erased ({@code /hapus} unlinks it from the token) still the chat, showing the erasure's answer. */
+    private Response backTo(String token, long contactId) {
         boolean erased = QuarkusTransaction.requiringNew().call(() -> contacts.findByExternalId(Channel.DEV, token).isEmpty());
-        return Response.seeOther(URI.create(erased ? "/dev/chat" : "/dev/chat/" + token + "#end")).build();
+        return Response.seeOther(URI.create("/dev/chat/" + token + (erased ? "?erased=" + contactId : "") + "#end")).build();
+    }
+
+    private Response backTo(String token) {
+        return backTo(token, (Long) null);
+    }
+
+    /** Back to the chat with nothing sent (an empty message), keeping {@code erased} where the chat was just erased. */
+    private Response backTo(String token, Long erased) {
+        return Response.seeOther(URI.create("/dev/chat/" + token + (erased == null ? "" : "?erased=" + erased) + "#end")).build();
     }
 }
