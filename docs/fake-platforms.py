@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""A stand-in for the Telegram Bot API and the WhatsApp Cloud API on this machine, to try the webhooks offline.
+
+Answers every Telegram method (POST /bot<token>/<method>) with {"ok": true, "result": {"message_id": N, ...}} and every
+WhatsApp send (POST /<version>/<phone-number-id>/messages) with {"messages": [{"id": "wamid.fake-N"}]}: the fields the
+service reads back (a reply without them is retried as not sent). Prints one line per call: the method and the text or
+the buttons. Synthetic data only; it keeps nothing.
+
+    python3 docs/fake-platforms.py [port]        # default port 8099
+"""
+import json
+import sys
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import count
+
+ids = count(1)
+
+
+class Fake(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keeps the connection open, as the service's HTTP client expects
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)) or 0)
+        try:
+            request = json.loads(body or b"{}")
+        except ValueError:
+            request = {}
+        n = next(ids)
+        if self.path.endswith("/messages"):  # WhatsApp Cloud API
+            text = request.get("text", {}).get("body") or request.get("interactive", {}).get("body", {}).get("text")
+            print(f"whatsapp {request.get('type')} to {request.get('to')}: {text!r}", flush=True)
+            answer = {"messaging_product": "whatsapp", "contacts": [{"input": request.get("to"), "wa_id": request.get("to")}],
+                      "messages": [{"id": f"wamid.fake-{n}"}]}
+        else:  # Telegram Bot API: /bot<token>/<method>
+            method = self.path.rsplit("/", 1)[-1]
+            buttons = [b.get("text") for row in (request.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
+            print(f"telegram {method}: {request.get('text')!r} {buttons or ''}", flush=True)
+            result = {"message_id": n, "date": 1700000000, "chat": {"id": request.get("chat_id", 0), "type": "private"},
+                      "text": request.get("text", "")}
+            answer = {"ok": True, "result": result if method.startswith(("send", "edit")) else True}
+        data = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_GET = do_POST
+
+    def log_message(self, *args):
+        pass
+
+
+if __name__ == "__main__":
+    port = int(sys.argv[1]) if len(sys.argv) > 1 else 8099
+    print(f"fake Telegram and WhatsApp on http://127.0.0.1:{port}", flush=True)
+    ThreadingHTTPServer(("127.0.0.1", port), Fake).serve_forever()
