@@ -40,6 +40,10 @@ class HelpPromisesTest {
     private static final Map<String, List<String>> EVERY = Map.of(
             "id", List.of("apa pun", "apapun", "semua", "setiap", "mana pun", "manapun", "seluruh"),
             "en", List.of("any", "every", "all"));
+    /** A sentence about skipping questions: "pertanyaan ... dilewati", "skip ... question". */
+    private static final Map<String, Pattern> SKIPPING = Map.of(
+            "id", Pattern.compile("pertanyaan.*lewat|lewat.*pertanyaan", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+            "en", Pattern.compile("\\bskip.*question|question.*\\bskip", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
     /** Telling the person to tap a button: "ketuk Lewati", "tap \"Skip\"". */
     private static final Map<String, String> TAP = Map.of("id", "ketuk", "en", "tap");
     /** Commands answered before the engine, by the referral's chat seam (ReferralChat), not by {@link Command}. */
@@ -74,6 +78,50 @@ class HelpPromisesTest {
             }
         }
         assertEquals(List.of(), broken);
+    }
+
+    /**
+     * The same promise in words, wherever it is written: "Pertanyaan apa pun boleh dilewati" before consent named no
+     * button, yet promised every question a skip. Every shipped text (each node's texts, the flow's messages) is read:
+     * a sentence that speaks of skipping questions with a word for "every" holds only while every question has Lewati.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "en"})
+    void noShippedTextPromisesEveryQuestionASkip(String language) {
+        List<String> promises = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (NodeDefinition node : intake.flow.nodes()) {
+            for (LocalizedText text : new LocalizedText[] {node.text(), node.discreetText(), node.reprompt(), node.onLater(),
+                    node.onLaterAgain()}) {
+                if (text != null && text.has(language)) {
+                    texts.add(text.in(language, ""));
+                }
+            }
+        }
+        for (MessageKey key : MessageKey.values()) {
+            texts.add(message(key, language));
+        }
+        for (String text : texts) {
+            for (String sentence : sentences(text)) {
+                if (SKIPPING.get(language).matcher(sentence).find() && EVERY.get(language).stream().anyMatch(word -> hasWord(sentence, word))) {
+                    promises.add(sentence.strip());
+                }
+            }
+        }
+        String label = message(MessageKey.SKIP, language);
+        List<String> without = askingNodes().stream().filter(node -> !buttons(node, language).contains(label)).map(NodeDefinition::id).toList();
+        assertTrue(texts.size() > 50, "the shipped texts were not found: " + texts.size());
+        assertEquals(List.of(), without.isEmpty() ? List.of() : promises, "questions without \"" + label + "\": " + without);
+    }
+
+    /** The check of every text catches the old sentence before consent. */
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "en"})
+    void theRuleCatchesTheOldPromiseInWords(String language) {
+        String old = "id".equals(language) ? "Kamu tidak harus memakai nama asli. Pertanyaan apa pun boleh dilewati."
+                : "You don't have to use your real name. You can skip any question.";
+        assertTrue(sentences(old).stream().anyMatch(sentence -> SKIPPING.get(language).matcher(sentence).find()
+                && EVERY.get(language).stream().anyMatch(word -> hasWord(sentence, word))));
     }
 
     @ParameterizedTest
