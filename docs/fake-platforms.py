@@ -3,8 +3,9 @@
 
 Answers every Telegram method (POST /bot<token>/<method>) with {"ok": true, "result": {"message_id": N, ...}} and every
 WhatsApp send (POST /<version>/<phone-number-id>/messages) with {"messages": [{"id": "wamid.fake-N"}]}: the fields the
-service reads back (a reply without them is retried as not sent). Prints one line per call: the method and the text or
-the buttons. Synthetic data only; it keeps nothing.
+service reads back (a reply without them is retried as not sent). Prints one line per call: the method, the text, and
+each button as "label = id", the id a press sends back (Telegram's callback_query.data, WhatsApp's button_reply.id or
+list_reply.id). Synthetic data only; it keeps nothing.
 
     python3 docs/fake-platforms.py [port]        # default port 8099
 """
@@ -27,14 +28,22 @@ class Fake(BaseHTTPRequestHandler):
             request = {}
         n = next(ids)
         if self.path.endswith("/messages"):  # WhatsApp Cloud API
-            text = request.get("text", {}).get("body") or request.get("interactive", {}).get("body", {}).get("text")
-            print(f"whatsapp {request.get('type')} to {request.get('to')}: {text!r}", flush=True)
+            interactive = request.get("interactive") or {}
+            text = (request.get("text") or {}).get("body") or (interactive.get("body") or {}).get("text")
+            action = interactive.get("action") or {}
+            # the choices with the ids a reply carries back (button_reply.id, list_reply.id)
+            choices = [f"{b['reply']['title']} = {b['reply']['id']}" for b in action.get("buttons", []) if "reply" in b]
+            choices += [f"{r.get('title')} = {r.get('id')}" for s in action.get("sections", []) for r in s.get("rows", [])]
+            print(f"whatsapp {request.get('type')} to {request.get('to')} (wamid.fake-{n}): {text!r} {choices or ''}", flush=True)
             answer = {"messaging_product": "whatsapp", "contacts": [{"input": request.get("to"), "wa_id": request.get("to")}],
                       "messages": [{"id": f"wamid.fake-{n}"}]}
         else:  # Telegram Bot API: /bot<token>/<method>
             method = self.path.rsplit("/", 1)[-1]
-            buttons = [b.get("text") for row in (request.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
-            print(f"telegram {method}: {request.get('text')!r} {buttons or ''}", flush=True)
+            # the buttons with the data a press carries back (callback_query.data)
+            buttons = [f"{b.get('text')} = {b.get('callback_data')}" for row in (request.get("reply_markup") or {}).get("inline_keyboard", [])
+                       for b in row]
+            shown = request.get("text") if "text" in request else request.get("caption", "")
+            print(f"telegram {method}: {shown!r} {buttons or ''}", flush=True)
             result = {"message_id": n, "date": 1700000000, "chat": {"id": request.get("chat_id", 0), "type": "private"},
                       "text": request.get("text", "")}
             answer = {"ok": True, "result": result if method.startswith(("send", "edit")) else True}
