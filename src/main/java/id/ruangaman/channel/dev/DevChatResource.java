@@ -89,7 +89,7 @@ public class DevChatResource {
         String token = UUID.randomUUID().toString();
         long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(Channel.DEV, token).id);
         conversations.receive(contactId, new Input.Text("/start"), flow);
-        return backTo(token);
+        return backTo(token, null);
     }
 
     @GET
@@ -128,7 +128,7 @@ public class DevChatResource {
         }
         long contactId = contactId(token, erased);
         conversations.receive(contactId, new Input.Text(text), null);
-        return backTo(token, contactId);
+        return afterSend(token, contactId);
     }
 
     @POST
@@ -140,7 +140,7 @@ public class DevChatResource {
         }
         long contactId = contactId(token, erased);
         conversations.receive(contactId, Input.ButtonPress.fromCallbackData(data), null);
-        return backTo(token, contactId);
+        return afterSend(token, contactId);
     }
 
     @POST
@@ -155,7 +155,7 @@ public class DevChatResource {
         };
         long contactId = contactId(token, erased);
         conversations.receive(contactId, input, null);
-        return backTo(token, contactId);
+        return afterSend(token, contactId);
     }
 
     @POST
@@ -181,7 +181,7 @@ public class DevChatResource {
             return stored.id;
         });
         conversations.receive(contactId, new Input.Media(String.valueOf(mediaId), mediaKind, caption), null);
-        return backTo(token, contactId);
+        return afterSend(token, contactId);
     }
 
     /**
@@ -202,13 +202,9 @@ public class DevChatResource {
     }
 
     /** Back to the chat; once {@code contactId} was erased ({@code /hapus} unlinks it from the token) still the chat, showing the erasure's answer. */
-    private Response backTo(String token, long contactId) {
+    private Response afterSend(String token, long contactId) {
         boolean erased = QuarkusTransaction.requiringNew().call(() -> contacts.findByExternalId(Channel.DEV, token).isEmpty());
         return Response.seeOther(URI.create("/dev/chat/" + token + (erased ? "?erased=" + contactId : "") + "#end")).build();
-    }
-
-    private Response backTo(String token) {
-        return backTo(token, (Long) null);
     }
 
     /** Back to the chat with nothing sent (an empty message), keeping {@code erased} where the chat was just erased. */

@@ -117,8 +117,8 @@ class OutboxDispatcher {
      * waiting in a queue while its lease runs out. It keeps as many sends in flight as its limit needs at the measured
      * time a sender is busy with one send, from the platform call to the commit of its outcome ({@link #sendersFor},
      * {@link SendTimes}; the configured send time until the first sends are recorded): under load the recording's commit
-     * can take longer than the platform's answer, and a lane sized for the answer alone then sent a quarter of its limit
-     * (issue 16, twentieth round). Their threads start when there is that much to send and end after a minute idle.
+     * can take longer than the platform's answer, and a lane sized for the answer alone then sent about a fifth of its
+     * limit (issue 16, twentieth round). Their threads start when there is that much to send and end after a minute idle.
      */
     private final class Lane implements Runnable {
         final ChannelSender sender;
@@ -451,13 +451,15 @@ class OutboxDispatcher {
             return record(id, new SendOutcome.Failed("the reporter's data was erased"), contactId, pace);
         }
         SendOutcome outcome;
-        long called = 0;
+        boolean platformCalled = false;
+        long calledAt = 0;
         try {
             if (contact.unreachableAt != null) {
                 outcome = new SendOutcome.Unreachable("contact unreachable");
             } else {
                 RateLimiter.Permit permit = lane.limiter.acquire();
-                called = System.nanoTime();
+                platformCalled = true;
+                calledAt = System.nanoTime();
                 try {
                     outcome = sender.send(contact, message, body);
                 } finally {
@@ -482,8 +484,8 @@ class OutboxDispatcher {
             }
             return record(id, outcome, contactId, pace);
         } finally {
-            if (called != 0) {
-                lane.sendTimes.add(System.nanoTime() - called);
+            if (platformCalled) {
+                lane.sendTimes.add(System.nanoTime() - calledAt);
             }
         }
     }
