@@ -112,6 +112,15 @@ final class BenchReport {
     }
 
     /**
+     * What the phase's PostgreSQL backends were doing, sampled, and the WAL it wrote and flushed ({@link PostgresWaits},
+     * stopped); {@code steps} the updates processed in it, for the WAL per step (0: not shown).
+     */
+    void waits(PostgresWaits waits, String phase, long steps) {
+        section("PostgreSQL's backends and WAL: " + phase + " (pg_stat_activity every 0.1 s; pg_stat_wal)",
+                waits.wal(steps) + "\n" + waits.backends(12));
+    }
+
+    /**
      * The row updates of a phase's database, per table: how many there were and how many of them were HOT (no new
      * index entries; the new row version on the same page). Read after the phase's service stopped, so its
      * connections have reported their counts. Counted since the database was created.

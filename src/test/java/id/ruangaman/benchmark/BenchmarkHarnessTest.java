@@ -294,4 +294,35 @@ class BenchmarkHarnessTest {
         String output = new String(check.getInputStream().readAllBytes());
         assertEquals(0, check.waitFor(), "the JVM maps the archive with this jar: " + output);
     }
+
+    @Test
+    void shouldNameWhatAPostgresBackendWasDoingByStatementAndWait() {
+        assertEquals("COMMIT: waiting for the WAL to be flushed", PostgresWaits.classify("active", "IO", "WALSync", "COMMIT"));
+        assertEquals("COMMIT: waiting for the WAL to be flushed", PostgresWaits.classify("active", "LWLock", "WALWrite", "commit"));
+        assertEquals("COMMIT: on CPU", PostgresWaits.classify("active", null, null, "COMMIT"));
+        assertEquals("insert into chat_message: on CPU", PostgresWaits.classify("active", null, null,
+                "insert into chat_message (contact_id, intake_id) values ($1, $2)"));
+        assertEquals("insert into chat_message: LWLock:WALInsert", PostgresWaits.classify("active", "LWLock", "WALInsert",
+                "insert into chat_message (contact_id) values ($1)"));
+        assertEquals("idle in transaction (the service works between statements)",
+                PostgresWaits.classify("idle in transaction", "Client", "ClientRead", "select 1"));
+        assertEquals("select from contact", PostgresWaits.statement("select c1_0.id, c1_0.channel from contact c1_0 where c1_0.id = $1"));
+        assertEquals("update conversation_session", PostgresWaits.statement("update conversation_session set state = $1 where id = $2"));
+        assertEquals("with … delete from inbound_pending", PostgresWaits.statement(
+                "with taken as (delete from inbound_pending where id = any($1)) update inbound_update set status = $2"));
+        assertEquals("delete from outbound_queue", PostgresWaits.statement("/* a comment */ delete from outbound_queue q where contact_id = any($1)"));
+        assertEquals("SELECT", PostgresWaits.statement("select nextval('chat_message_seq')"));
+        assertEquals("(no statement)", PostgresWaits.statement(null));
+    }
+
+    @Test
+    void shouldTellTheWalPerUpdateAndTheShareOfTheTimeSpentFlushingIt() {
+        PostgresWaits.Wal before = new PostgresWaits.Wal(100, 10, 1_000_000, 0, 5, 5, 1.0, 10.0);
+        PostgresWaits.Wal after = new PostgresWaits.Wal(1_100, 10, 3_097_152, 2, 105, 205, 21.0, 2_010.0);
+        String text = after.minus(before).describe(10.0, 1_000);
+        assertTrue(text.contains("1,000 records, 0 full-page images, 2.0 MiB (0.20 MiB/s); per update 2,097 bytes and 1.0 records"), text);
+        assertTrue(text.contains("200 syncs (20.0 a second), 2000 ms in them: 20% of the 10.0 s; mean 10.00 ms a sync"), text);
+        assertTrue(text.contains("WAL buffers full 2 times"), text);
+        assertFalse(after.minus(before).describe(10.0, 0).contains("per update"));
+    }
 }

@@ -64,6 +64,8 @@ class LoadBenchmark {
     private static final int CASES = Integer.getInteger("benchmark.cases", 100_000);
     private static final int INBOX_REQUESTS = Integer.getInteger("benchmark.inbox-requests", 300);
     private static final int PROFILE_TOP = Integer.getInteger("benchmark.profile-top", 10);
+    /** How often {@link PostgresWaits} reads what PostgreSQL's backends are doing. */
+    private static final Duration WAITS_EVERY = Duration.ofMillis(100);
     /**
      * Phases to run, comma-separated: {@code pgbench} (the database ceiling), {@code ack} (the trivial endpoint and the
      * acknowledgement), {@code drain} (the drain, then outbound), {@code open} (the open loop, start-up and the inbox
@@ -117,7 +119,7 @@ class LoadBenchmark {
         long began = System.nanoTime();
         try (EmbeddedPostgres started = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true)
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on")
-                .setServerConfig("shared_buffers", "256MB").setServerConfig("max_connections", "300")
+                .setServerConfig("shared_buffers", "256MB").setServerConfig("max_connections", "300").setServerConfig("track_wal_io_timing", "on")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements").start()) {
             postgres = started;
             admin = postgres.getPostgresDatabase();
@@ -299,22 +301,27 @@ class LoadBenchmark {
             Backlog.Drain drain;
             double startWithBacklog;
             List<Backlog.Sample> samples;
+            PostgresWaits drainWaits;
             try (ServiceUnderTest processing = service("bench_drain", platforms, Map.of("RUANGAMAN_CHANNELS_DELIVER_OUTBOUND", "false"))) {
                 startWithBacklog = processing.startToReadySeconds();
                 Backlog backlog = new Backlog(database, () -> 0, platforms, processing.pid(), postgresProcesses);
                 resetStatements("bench_drain");
                 processing.jcmd("JFR.start", "name=drain", "settings=profile");
+                PostgresWaits waits = PostgresWaits.start(admin, "bench_drain", WAITS_EVERY);
                 backlog.start(Duration.ofMillis(250));
                 drain = backlog.drainInbound(Duration.ofSeconds(DRAIN_SECONDS), 250);
                 samples = backlog.stop();
+                waits.stop();
+                drainWaits = waits;
                 Path recording = OUT.resolve("service-drain.jfr").toAbsolutePath();
                 processing.jcmd("JFR.stop", "name=drain", "filename=" + recording);
                 report.profile("drain with the webhook idle", JfrProfile.summarise(recording, PROFILE_TOP));
             }
             report.statements(admin, "bench_drain", "drain with the webhook idle", PROFILE_TOP);
-            report.rowUpdates(database, "drain with the webhook idle");
             Backlog.Sample last = samples.get(samples.size() - 1);
             long startLevel = samples.get(0).inboundPending();
+            report.waits(drainWaits, "drain with the webhook idle", startLevel - last.inboundPending());
+            report.rowUpdates(database, "drain with the webhook idle");
             double overall = (startLevel - last.inboundPending()) / Math.max(0.001, last.seconds());
             List<Figures.Point> levels = samples.stream().map(s -> new Figures.Point(s.seconds(), s.inboundPending())).toList();
             double sustained = Figures.warmDrainRate(levels, startLevel, DRAIN_WARM_SECONDS);
@@ -358,12 +365,14 @@ class LoadBenchmark {
         List<Backlog.Sample> samples;
         long phaseStart;
         ThreadCpuTimeline cpu;
+        PostgresWaits waits;
         try (ServiceUnderTest delivery = service("bench_drain", platforms, Map.of("TELEGRAM_MAX_PER_SECOND", String.valueOf(TELEGRAM_LIMIT),
                 "WHATSAPP_MAX_PER_SECOND", String.valueOf(WHATSAPP_LIMIT)))) {
             phaseStart = System.nanoTime();
             cpu = new ThreadCpuTimeline(delivery.pid(), postgresProcesses);
             delivery.jcmd("JFR.start", "name=outbound", "settings=profile");
             Backlog backlog = new Backlog(database, () -> 0, platforms, delivery.pid(), postgresProcesses);
+            waits = PostgresWaits.start(admin, "bench_drain", WAITS_EVERY);
             backlog.start(Duration.ofSeconds(1));
             long giveUp = System.nanoTime() + 60 * SECOND;
             while ((platforms.telegramSends().size() == 0 || platforms.whatsappSends().size() == 0) && System.nanoTime() < giveUp) {
@@ -372,12 +381,14 @@ class LoadBenchmark {
             // the window of the later channel starts after its warm-up; keep sending until it ends
             Thread.sleep((WARM_SECONDS + OUTBOUND_SECONDS + 2) * 1000L);
             samples = backlog.stop();
+            waits.stop();
             cpu.close();
             Path recording = OUT.resolve("service-outbound.jfr").toAbsolutePath();
             delivery.jcmd("JFR.stop", "name=outbound", "filename=" + recording);
             report.profile("outbound from a full outbox", JfrProfile.summarise(recording, PROFILE_TOP));
         }
         report.statements(admin, "bench_drain", "outbound from a full outbox", PROFILE_TOP);
+        report.waits(waits, "outbound from a full outbox", 0);
         report.rowUpdates(database, "outbound from a full outbox", updatesBefore);
         String goal = "3 outbound";
         StringBuilder details = new StringBuilder(String.format("The drained database was vacuumed first (`vacuum (analyze)`, %.1f s), "
@@ -488,7 +499,10 @@ class LoadBenchmark {
             int[] whatsappReplies, ServiceCounters counters) throws Exception {
         backlog.start(Duration.ofSeconds(1));
         counters.start(Duration.ofSeconds(5));
+        PostgresWaits waits = PostgresWaits.start(admin, "bench_open", WAITS_EVERY);
         WebhookLoad.Outcome[] outcomes = load.openLoop(plan.requests, Duration.ofMinutes(10));
+        waits.stop();
+        report.waits(waits, "open loop at " + RATE + " updates/s, while the load ran", outcomes.length);
         List<ServiceCounters.Scrape> scrapes = counters.stop();
         long loadStart = outcomes[0].startNanos() - plan.requests.get(0).dueNanos();
         Backlog.Drain drain = backlog.drain(DRAIN_LIMIT);
