@@ -49,6 +49,14 @@ public interface InboxMessages {
     @Message
     String login_failed();
 
+    /** The login page, when a form was posted after the session had ended (shown by inbox.js). */
+    @Message
+    String login_session_ended();
+
+    /** Next to a form whose text inbox.js put back after such a login. */
+    @Message
+    String typed_restored();
+
     @Message
     String cases_title();
 

@@ -196,7 +196,7 @@
   // A refused form comes back as its page with ?refused=<reason> (web.Refusals: POST, then 303 to the page). What the
   // counsellor typed would be gone: keep it in this tab's sessionStorage from the submit until the next page load
   // (at most two minutes), put it back into the same form when that page says the form was refused, and drop it
-  // otherwise. Text, dates, numbers and choices only: never passwords, files, hidden fields (the CSRF token) or
+  // otherwise. Text, dates, numbers and choices (lists, options of one) only: never passwords, files, hidden fields (the CSRF token) or
   // ticked confirmations. Nothing leaves the browser; forms the server redisplays itself (the SOP page) do not need it.
   var KEPT = 'ruangaman-kept-form';
   var KEPT_TYPES = /^(text|search|date|number|email|tel|url|textarea|select-one|select-multiple)$/;
@@ -216,6 +216,7 @@
       if (switched) { form = document.querySelector('form[action="/j_security_check"]'); if (!form) { return; } }
       var fields = [];
       Array.prototype.forEach.call(form.elements, function (el) {
+        if (el.name && !el.disabled && el.type === 'radio' && el.checked) { fields.push({ name: el.name, value: el.value, radio: true }); }
         if (!el.name || el.disabled || !KEPT_TYPES.test(el.type)) { return; }
         fields.push({ name: el.name, value: el.type === 'select-multiple'
           ? Array.prototype.filter.call(el.options, function (o) { return o.selected; }).map(function (o) { return o.value; }) : el.value });
@@ -230,21 +231,30 @@
 
   var moved = false; // restoreTyped put the reason next to the refused form and went there
 
-  function restoreTyped() {
-    var kept;
-    try {
-      kept = JSON.parse(sessionStorage.getItem(KEPT) || 'null');
-      sessionStorage.removeItem(KEPT);
-    } catch (ignored) { return; }
-    // the login page says a refused login with ?error= (quarkus.http.auth.form.error-page): keep the username there
-    var login = location.pathname === '/login' && (/[?&]error=/.test(location.search) || (kept && kept.switched));
-    if (!kept || !(login || /[?&]refused=/.test(location.search)) || Date.now() - kept.at > 120000) { return; }
+  // A form posted after the session had ended (30 minutes without a click: typing is no click) is answered with the
+  // login page, and the text would be lost. The login page then keeps it under its own key, says so (#session-ended),
+  // and the first page after the login puts it back into the same form when it is the page it was typed on, with a
+  // line that says why (#typed-restored). It stays in this tab only, for at most 30 minutes, and a logout drops it.
+  var AFTER_LOGIN = 'ruangaman-kept-after-login';
+  var AFTER_LOGIN_FOR = 30 * 60000;
+
+  function typedSomething(kept) {
+    return kept.fields.some(function (f) { return Array.isArray(f.value) ? f.value.length > 0 : /\S/.test(f.value || ''); });
+  }
+
+  function putBack(kept) {
     var forms = Array.prototype.filter.call(document.querySelectorAll('form[method="post"]'),
       function (f) { return (f.getAttribute('action') || '') === kept.action; });
     var form = forms[kept.index] || forms[0];
-    if (!form) { return; }
+    if (!form) { return null; }
     var first = null;
     kept.fields.forEach(function (field) {
+      if (field.radio) { // a choice of one (terbukti / tidak terbukti): the same option is chosen again
+        Array.prototype.forEach.call(form.querySelectorAll('input[type="radio"]'), function (r) {
+          if (r.name === field.name && r.value === field.value) { r.checked = true; }
+        });
+        return;
+      }
       var el = form.elements.namedItem(field.name);
       if (!el || !KEPT_TYPES.test(el.type)) { return; }
       if (el.type === 'select-multiple') {
@@ -254,6 +264,53 @@
       }
       if (!first && (el.type === 'textarea' || el.type === 'text')) { first = el; }
     });
+    return { form: form, first: first };
+  }
+
+  function keptAfterLogin(kept, login) {
+    var waiting = null;
+    try {
+      waiting = JSON.parse(sessionStorage.getItem(AFTER_LOGIN) || 'null');
+      if (login && kept && kept.action === '/logout') { waiting = null; }
+      if (login && !waiting && kept && !kept.switched && kept.page.indexOf('/inbox') === 0 && kept.action !== '/logout'
+          && Date.now() - kept.at <= 120000 && typedSomething(kept)) {
+        waiting = kept;
+        waiting.at = Date.now();
+      }
+      if (waiting && Date.now() - waiting.at > AFTER_LOGIN_FOR) { waiting = null; }
+      if (login && waiting) { sessionStorage.setItem(AFTER_LOGIN, JSON.stringify(waiting)); } else { sessionStorage.removeItem(AFTER_LOGIN); }
+    } catch (ignored) { return false; }
+    if (!waiting) { return false; }
+    if (login) {
+      var ended = document.getElementById('session-ended-line');
+      if (ended) { ended.parentNode.insertBefore(ended.content.cloneNode(true), ended); }
+      return false; // the login form's own keeping (a wrong password, the language switch) goes on as before
+    }
+    if (waiting.page !== location.pathname) { return false; }
+    var back = putBack(waiting);
+    if (!back) { return false; }
+    var line = document.getElementById('typed-restored-line');
+    if (line) { back.form.parentNode.insertBefore(line.content.cloneNode(true), back.form); }
+    moved = true;
+    (back.first || back.form).focus();
+    (back.first || back.form).scrollIntoView({ block: 'center' });
+    return true;
+  }
+
+  function restoreTyped() {
+    var kept;
+    try {
+      kept = JSON.parse(sessionStorage.getItem(KEPT) || 'null');
+      sessionStorage.removeItem(KEPT);
+    } catch (ignored) { return; }
+    var onLogin = location.pathname === '/login';
+    if (keptAfterLogin(kept, onLogin)) { return; }
+    // the login page says a refused login with ?error= (quarkus.http.auth.form.error-page): keep the username there
+    var login = onLogin && (/[?&]error=/.test(location.search) || (kept && kept.switched));
+    if (!kept || !(login || /[?&]refused=/.test(location.search)) || Date.now() - kept.at > 120000) { return; }
+    var back = putBack(kept);
+    if (!back) { return; }
+    var form = back.form, first = back.first;
     var password = form.querySelector('input[type="password"]');
     if (login && password && first) { first = password; } // the username is back: the password is what to type again
     var notice = document.getElementById('refused');

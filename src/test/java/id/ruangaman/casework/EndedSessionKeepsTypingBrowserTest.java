@@ -1,0 +1,123 @@
+package id.ruangaman.casework;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.security.Account;
+import id.ruangaman.security.Role;
+import id.ruangaman.testing.BrowserTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A counsellor writes a long form and presses Simpan after the session has ended (30 minutes without a click: typing is
+ * no click). The post is answered with the login page. Before, that page said nothing and what was typed (a whole
+ * conclusion, a reply) was gone after the login. Now the login page says the form was not saved and that the text
+ * waits in this tab, and after the login the same page has it back in its form (the choice of one too) with a line
+ * that says why, ready to check and save. In a real browser that types and submits the rendered forms; the session is
+ * ended on the server, as 31 idle minutes end it. Synthetic case.
+ */
+@QuarkusTest
+class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    InboxFixtures fixtures;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void shouldGiveBackWhatWasTypedAfterTheLoginThatAnEndedSessionAskedFor() {
+        Account counsellor = fixtures.account("ended-session-counsellor", Role.COUNSELLOR);
+        String ref = fixtures.submittedCase(true);
+        CaseworkSteps steps = new CaseworkSteps(InboxFixtures.login("ended-session-counsellor"), ref);
+        assertEquals(303, steps.status("in_verification"));
+        steps.tickChecklist();
+        assertEquals(303, steps.assessment());
+        assertEquals(303, steps.status("verified"));
+        assertEquals(303, steps.meeting(counsellor.id, "examination"));
+        assertEquals(303, steps.letter(counsellor.id));
+        assertEquals(303, steps.status("in_examination"));
+        String root = base.toString().replaceAll("/$", "");
+
+        driver.get(root + "/inbox/cases/" + ref + "/sop");
+        typeLogin("ended-session-counsellor", InboxFixtures.PASSWORD);
+        click(By.id("outcome-proven"));
+        type(By.id("party-identity"), "Terlapor sintetis, asisten lab");
+        type(By.id("violence-form"), "Bentuk sintetis yang panjang ditulis dengan hati-hati");
+        type(By.id("protection"), "Jadwal lab dipisah");
+        endSessions(counsellor.id);
+        click(By.id("save-conclusion"));
+
+        WebElement ended = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-ended")));
+        assertTrue(ended.getText().contains("belum tersimpan"), ended.getText());
+        typeLogin("ended-session-counsellor", InboxFixtures.PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/inbox/cases/" + ref + "/sop"));
+        WebElement restored = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("typed-restored")));
+        assertTrue(restored.getText().contains("dikembalikan"), restored.getText());
+        assertTrue((Boolean) js("return document.querySelector('#conclusion form').previousElementSibling === arguments[0];", restored),
+                "the line is next to the form it speaks of");
+        assertEquals("Terlapor sintetis, asisten lab", value("party-identity"));
+        assertEquals("Bentuk sintetis yang panjang ditulis dengan hati-hati", value("violence-form"));
+        assertEquals("Jadwal lab dipisah", value("protection"));
+        assertTrue(driver.findElement(By.id("outcome-proven")).isSelected(), "the outcome chosen is chosen again");
+        type(By.id("accompaniment"), "Pendampingan psikologis sintetis");
+        click(By.id("save-conclusion"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("conclusion-outcome"), "Terbukti"));
+
+        // the reply on the case page, the same way; a page shown later says nothing of it
+        driver.get(root + "/inbox/cases/" + ref);
+        type(By.id("reply-text"), "Balasan sintetis yang ditulis lama");
+        endSessions(counsellor.id);
+        click(By.id("send-reply"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-ended")));
+        typeLogin("ended-session-counsellor", InboxFixtures.PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("typed-restored")));
+        assertEquals("Balasan sintetis yang ditulis lama", value("reply-text"));
+        driver.get(root + "/inbox/cases/" + ref);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
+        assertEquals("", value("reply-text"), "given back once, on the first page after the login");
+        assertTrue(driver.findElements(By.id("typed-restored")).isEmpty());
+    }
+
+    /** The server ends the account's open sessions as 31 minutes without a user action end them. */
+    private void endSessions(long accountId) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update account_session set last_action_at = now() - "
+                + "make_interval(mins => 31) where account_id = ?1 and ended_at is null").setParameter(1, accountId).executeUpdate());
+    }
+
+    private String value(String id) {
+        return driver.findElement(By.id(id)).getAttribute("value");
+    }
+
+    private void type(By locator, String text) {
+        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(locator));
+        js("arguments[0].scrollIntoView({block: 'center'})", field);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void click(By locator) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
+        js("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+}
