@@ -7,9 +7,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
+
+import id.ruangaman.web.InboxLocale;
 
 /** Times for templates ({@code inject:fmt}), in the inbox's time zone. */
 @ApplicationScoped
@@ -17,12 +20,18 @@ import jakarta.inject.Named;
 public class InboxFormat {
 
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter LONG_DAY_ID = DateTimeFormatter.ofPattern("d MMMM yyyy", InboxLocale.INDONESIAN);
+    private static final DateTimeFormatter LONG_DAY_EN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter LONG_AT_ID = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy, 'pukul' HH.mm", InboxLocale.INDONESIAN);
+    private static final DateTimeFormatter LONG_AT_EN = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy, HH:mm", Locale.ENGLISH);
     private final InboxConfig config;
     private final Clock clock;
+    private final InboxLocale locale;
 
-    InboxFormat(InboxConfig config, Clock clock) {
+    InboxFormat(InboxConfig config, Clock clock, InboxLocale locale) {
         this.config = config;
         this.clock = clock;
+        this.locale = locale;
     }
 
     /** A moment with its zone, so nobody has to guess whether a time is local: "2026-03-12 21:05 WIB". */
@@ -72,6 +81,32 @@ public class InboxFormat {
 
     public String day(LocalDate date) {
         return date == null ? "" : date.toString();
+    }
+
+    /**
+     * A date as a letter writes it, in the language of the page or printed document of this request: "3 Desember 2026",
+     * "3 December 2026" (letters go to people and institutions, who do not read "2026-12-03"). Empty for null.
+     */
+    public String letterDay(LocalDate date) {
+        return date == null ? "" : (english() ? LONG_DAY_EN : LONG_DAY_ID).format(date);
+    }
+
+    /** The day of a moment in the inbox's zone, as {@link #letterDay(LocalDate)} writes it (a letter's own date). */
+    public String letterDayOf(Instant instant) {
+        return instant == null ? "" : letterDay(instant.atZone(config.zone()).toLocalDate());
+    }
+
+    /**
+     * A moment as a letter gives a day and an hour, with its day of the week, in the inbox's zone and this request's
+     * language: "Kamis, 10 Desember 2026, pukul 10.00 WIB", "Thursday, 10 December 2026, 10:00 WIB". Empty for null.
+     */
+    public String letterAt(Instant instant) {
+        return instant == null ? ""
+                : (english() ? LONG_AT_EN : LONG_AT_ID).format(instant.atZone(config.zone())) + " " + zoneName(config.zone(), instant);
+    }
+
+    private boolean english() {
+        return "en".equals(locale.get().getLanguage());
     }
 
     public Instant now() {
