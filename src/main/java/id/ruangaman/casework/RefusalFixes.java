@@ -11,7 +11,8 @@ import jakarta.inject.Named;
  * Where to do what a refused stage change asks for ({@code inject:refusalFixes} in templates): a refusal's code
  * (a {@link SopStepGuards} code, or the case page's {@code verification_checklist_incomplete}) → the section of the
  * page that holds the form, e.g. {@code assessment_missing} → {@code /inbox/cases/RA-7K2QX/sop#assessment}. The
- * link's words are {@code sop:fix_link(section)}. A code with nothing to fill in (an illegal step) has no link.
+ * link's words are {@code sop:fix_link(section)}. A code with nothing to fill in (an illegal step) has no link. A print
+ * refused for a record not made yet (a summons before its examination is scheduled) links to that record's form too.
  */
 @ApplicationScoped
 @Named("refusalFixes")
@@ -39,7 +40,13 @@ public class RefusalFixes {
             Map.entry("recovery_checkin_missing", "checkin"),
             Map.entry("recovery_not_ended", "recovery-end"),
             Map.entry("recovery_period_running", "recovery-end"),
-            Map.entry("summons_past", "interview"));
+            Map.entry("summons_past", "interview"),
+            // a print refused for what is not recorded yet: the form that records it
+            Map.entry("summons_needs_interview", "interview"),
+            Map.entry("recovery_plan_first", "recovery"),
+            // a form that needs an earlier record: the form of that record
+            Map.entry("conclusion_first", "conclusion"),
+            Map.entry("decision_first", "decision"));
 
     private static final Pattern CASE_PATH = Pattern.compile("^/inbox/cases/([A-Za-z0-9-]{1,32})(/.*)?$");
 
