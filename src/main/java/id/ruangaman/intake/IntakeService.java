@@ -58,7 +58,8 @@ class IntakeService {
         intake.language = state.language();
         intake.reporterRole = valueOf(answers.get("reporter_role"));
         intake.victimMinor = valueOf(answers.get("victim_minor"));
-        intake.inDanger = "yes".equals(valueOf(answers.get("in_danger")));
+        // In danger: the danger question's yes, or danger now said at another question ("dia di depan pintu" at consent)
+        intake.inDanger = "yes".equals(valueOf(answers.get("in_danger"))) || event.flags().contains(SessionState.DANGER_SAID);
         Answer services = answers.get("services");
         intake.services = services == null ? null : services.values().stream().collect(Collectors.joining(","));
         Answer violence = answers.get("violence_type");

@@ -19,11 +19,35 @@ import java.util.TreeMap;
  * @param words  optional, per language: words that mean {@code answer} at once wherever they stand in a reply, also
  *               beside another answer's word ("lewati, aku takut", "nggak, tolong"), unless a negation governs them
  *               ("tidak takut"). For a safety question, so that a word of danger is never lost to a re-prompt
+ * @param wordsAnywhere optional, per language: words that mean {@code answer} at this question (as {@code words}) and,
+ *               said at any other question of the flow, that it holds now: "nanti malam dia datang", "dia di depan
+ *               pintu", "he's outside" (danger now or soon, typed at the consent or at "who did this happen to?"). There
+ *               the message {@code answer}'s exit leads to is said (the emergency numbers) with that question again, in
+ *               one message; nothing is recorded for that question and the step stays, and this question's events are
+ *               emitted ({@code danger_reported}). Read as {@code words} are, so a negation governing them ("dia tidak
+ *               akan datang") leaves them unsaid
  */
-public record UnclearAnswer(String answer, LocalizedText text, String next, Map<String, List<String>> words) {
+public record UnclearAnswer(String answer, LocalizedText text, String next, Map<String, List<String>> words,
+        Map<String, List<String>> wordsAnywhere) {
 
     public UnclearAnswer {
         words = words == null ? Map.of() : Map.copyOf(words);
+        wordsAnywhere = wordsAnywhere == null ? Map.of() : Map.copyOf(wordsAnywhere);
+    }
+
+    /** {@link #words()} and {@link #wordsAnywhere()} together, per language: what means {@code answer} at this question. */
+    public Map<String, List<String>> wordsHere() {
+        Map<String, List<String>> here = new TreeMap<>();
+        words.forEach((language, list) -> here.computeIfAbsent(language, l -> new java.util.ArrayList<>()).addAll(list));
+        wordsAnywhere.forEach((language, list) -> here.computeIfAbsent(language, l -> new java.util.ArrayList<>()).addAll(list));
+        return here;
+    }
+
+    /** Every word of {@link #wordsAnywhere()}, in any language. */
+    public List<String> allWordsAnywhere() {
+        Set<String> all = new LinkedHashSet<>();
+        new TreeMap<>(wordsAnywhere).values().forEach(all::addAll);
+        return List.copyOf(all);
     }
 
     /** Every word of {@link #words()}, in any language. */

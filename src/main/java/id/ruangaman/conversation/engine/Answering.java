@@ -52,6 +52,13 @@ public final class Answering {
             noteThenQuestion(turn, node.mediaRefused() != null ? turn.text(node.mediaRefused()) : turn.msg(MessageKey.MEDIA_NOT_EXPECTED), false);
             return;
         }
+        if (reply instanceof Reply.Typed typed && node.kind() != NodeKind.MULTI_TEXT && DangerAnywhere.said(turn, node, typed.text())) {
+            // "nanti malam dia datang" at the consent, "dia di depan pintu" anywhere: the emergency numbers and this
+            // question again, nothing recorded, no attempt counted (before: the consent's "take your time"). A story
+            // keeps such a message as a part of it (MultiTextHandler).
+            DangerAnywhere.answer(turn);
+            return;
+        }
         boolean place = place(node, reply);
         if (place && !turn.context().choiceOrder().shown(Prompter.question(turn))) {
             retryOrFallBack(turn, node, ((Reply.Typed) reply).text(), true);

@@ -57,7 +57,10 @@ final class MultiTextHandler implements NodeHandler {
             return Outcome.invalid(reply);
         }
         texts.forEach(text -> turn.update(state -> state.withDraft(state.draft().plusPart(text))));
-        turn.emit(new Output.Message(turn.msg(MessageKey.MULTI_TEXT_SAVED), node.id(),
+        // "dia mau datang lagi malam ini" in the story: kept as a part of it, with the emergency numbers first
+        String safety = reply instanceof Reply.Typed typed && DangerAnywhere.said(turn, node, typed.text()) ? DangerAnywhere.tell(turn) : "";
+        String saved = turn.msg(MessageKey.MULTI_TEXT_SAVED);
+        turn.emit(new Output.Message(safety.isEmpty() ? saved : safety + "\n\n" + saved, node.id(),
                 choices(turn, node).stream().map(c -> c.display(turn)).toList(), false));
         return Outcome.handled();
     }

@@ -38,7 +38,11 @@ final class Navigator {
         if (answer != null && node.isLanguageChoice() && turn.flow().languages().contains(answer.value())) {
             turn.update(state -> state.withLanguage(answer.value()));
         }
-        String event = node.events().get(exitKey);
+        emit(turn, node.events().get(exitKey));
+    }
+
+    /** What an answer's event does ({@code events}): {@code danger_reported} tells the host, the others switch discreet mode. */
+    static void emit(Turn turn, String event) {
         if ("danger_reported".equals(event)) {
             turn.emit(new Output.DangerReported());
         } else if ("discreet_on".equals(event) || "discreet_off".equals(event)) {

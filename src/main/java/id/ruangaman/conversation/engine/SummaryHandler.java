@@ -77,6 +77,10 @@ final class SummaryHandler implements NodeHandler {
         java.util.Set<String> current = AnswerPath.of(turn.flow(), turn.state().answers()).keys();
         java.util.Map<String, id.ruangaman.conversation.Answer> answers = new java.util.LinkedHashMap<>(turn.state().answers());
         answers.keySet().retainAll(current);
-        turn.emit(new Output.IntakeSubmitted(code, answers, Conditions.flags(turn.flow(), answers)));
+        java.util.List<String> flags = new java.util.ArrayList<>(Conditions.flags(turn.flow(), answers));
+        if (turn.state().dangerSaid()) {
+            flags.add(id.ruangaman.conversation.SessionState.DANGER_SAID); // "dia di depan pintu" at another question
+        }
+        turn.emit(new Output.IntakeSubmitted(code, answers, flags));
     }
 }

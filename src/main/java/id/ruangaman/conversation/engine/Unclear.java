@@ -38,10 +38,10 @@ final class Unclear {
      */
     static boolean saidAtOnce(NodeDefinition node, String typed) {
         UnclearAnswer unclear = node.onUnclear();
-        if (unclear == null || unclear.words().isEmpty()) {
+        if (unclear == null || unclear.wordsHere().isEmpty()) {
             return false;
         }
-        OptionDefinition meaning = new OptionDefinition(unclear.answer(), new LocalizedText(Map.of()), unclear.words(), null, null);
+        OptionDefinition meaning = new OptionDefinition(unclear.answer(), new LocalizedText(Map.of()), unclear.wordsHere(), null, null);
         return ChoiceMatcher.mentions(typed, List.of(SystemChoices.option(meaning, false))).ids().contains(unclear.answer());
     }
 
@@ -53,14 +53,14 @@ final class Unclear {
      */
     static java.util.Optional<String> deniedOnly(NodeDefinition node, String typed) {
         UnclearAnswer unclear = node.onUnclear();
-        if (unclear == null || unclear.words().isEmpty()) {
+        if (unclear == null || unclear.wordsHere().isEmpty()) {
             return java.util.Optional.empty();
         }
         String other = ChoiceIds.YES.equals(unclear.answer()) ? ChoiceIds.NO : ChoiceIds.NO.equals(unclear.answer()) ? ChoiceIds.YES : null;
         if (other == null) {
             return java.util.Optional.empty();
         }
-        OptionDefinition meaning = new OptionDefinition(unclear.answer(), new LocalizedText(Map.of()), unclear.words(), null, null);
+        OptionDefinition meaning = new OptionDefinition(unclear.answer(), new LocalizedText(Map.of()), unclear.wordsHere(), null, null);
         ChoiceMatcher.Mentions mentions = ChoiceMatcher.mentions(typed, List.of(SystemChoices.option(meaning, false)));
         return mentions.ids().isEmpty() && mentions.negatedIds().contains(unclear.answer()) ? java.util.Optional.of(other)
                 : java.util.Optional.empty();

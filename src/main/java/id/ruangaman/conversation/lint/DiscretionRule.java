@@ -71,6 +71,14 @@ public final class DiscretionRule implements LintRule {
         if (discretion.neutralLine() != null) {
             check(context.asShown(discretion.neutralLine()), "discretion.neutral_line", discretion, context::fileProblem);
         }
+        // Danger now said at the consent (on_unclear.words_anywhere) brings the danger answer's message before consent.
+        for (NodeDefinition node : flow.nodes()) {
+            if (node.onUnclear() != null && !node.onUnclear().wordsAnywhere().isEmpty()) {
+                context.node(node.target(node.onUnclear().answer())).ifPresent(message -> check(context.asShown(message.text()),
+                        "text", discretion, problem -> context.problem(message, problem + " (said anywhere: on_unclear.words_anywhere of '"
+                                + node.id() + "')")));
+            }
+        }
         for (String id : beforeConsent(flow, discretion.consentNode(), context)) {
             NodeDefinition node = context.node(id).orElseThrow();
             Consumer<String> report = problem -> context.problem(node, problem);

@@ -117,6 +117,14 @@ public final class NodeFieldsRule implements LintRule {
         if (unclear.text() == null) {
             context.problem(node, "missing field 'on_unclear.text'");
         }
+        if (!unclear.wordsAnywhere().isEmpty()) {
+            // said at another question, the message the answer's exit leads to is what the person is told
+            boolean message = context.node(node.target(unclear.answer()))
+                    .map(next -> next.kind() == NodeKind.MESSAGE && next.text() != null).orElse(false);
+            if (!message) {
+                context.problem(node, "on_unclear.words_anywhere needs the exit of '" + unclear.answer() + "' to lead to a message");
+            }
+        }
     }
 
     /** {@code too_broad}: at a choice question, with words and a text (the words' overlap: {@link TypedAnswerRule}). */

@@ -1,0 +1,71 @@
+package id.ruangaman.conversation.engine;
+
+import id.ruangaman.conversation.Flow;
+import id.ruangaman.conversation.definition.LocalizedText;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
+import id.ruangaman.conversation.definition.OptionDefinition;
+import id.ruangaman.conversation.definition.UnclearAnswer;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Danger now or soon, said at a question that does not ask about it: "nanti malam dia datang" at the consent, "dia di
+ * depan pintu" at "who did this happen to?", "he's outside" ({@code on_unclear.words_anywhere} of the flow's danger
+ * question, {@link UnclearAnswer#wordsAnywhere()}). Before, "nanti malam dia datang" at the consent was a "later" and got
+ * the calm "take your time" hold, which says nothing of danger. Read as the danger question's own words are
+ * ({@link ChoiceMatcher#mentions}: whole words anywhere, not under a negation: "dia tidak akan datang" says none).
+ * <p>
+ * What it does: the message the danger answer's exit leads to (the emergency numbers), then the current question again,
+ * in one message; the danger answer's events ({@code danger_reported}) and the session's {@code dangerSaid}, so the
+ * submitted report is flagged as in danger for the counsellor whatever the danger question's answer; nothing is recorded for
+ * the current question, no attempt is counted, and the step stays. In a story ({@code multi_text}) the message stays a
+ * part of it and the emergency numbers come with the acknowledgement.
+ */
+final class DangerAnywhere {
+
+    private DangerAnywhere() {
+    }
+
+    /** The flow's question whose {@code on_unclear} has {@code words_anywhere} (the first one, in file order), if any. */
+    static Optional<NodeDefinition> question(Flow flow) {
+        return flow.nodes().stream()
+                .filter(node -> node.onUnclear() != null && !node.onUnclear().wordsAnywhere().isEmpty()).findFirst();
+    }
+
+    /** Whether {@code typed}, at {@code node}, says danger now: a word of {@code words_anywhere} not under a negation. */
+    static boolean said(Turn turn, NodeDefinition node, String typed) {
+        Optional<NodeDefinition> danger = question(turn.flow());
+        if (danger.isEmpty() || danger.get().id().equals(node.id())) {
+            return false; // the danger question reads these words itself (Unclear#saidAtOnce)
+        }
+        UnclearAnswer unclear = danger.get().onUnclear();
+        OptionDefinition meaning = new OptionDefinition(unclear.answer(), new LocalizedText(Map.of()), unclear.wordsAnywhere(), null, null);
+        return ChoiceMatcher.mentions(typed, List.of(SystemChoices.option(meaning, false))).ids().contains(unclear.answer());
+    }
+
+    /**
+     * The danger answer's events, and the text of the message its exit leads to (the emergency numbers); empty when that
+     * exit leads to no message with a text (the linter asks for one).
+     */
+    static String tell(Turn turn) {
+        NodeDefinition danger = question(turn.flow()).orElseThrow();
+        String answer = danger.onUnclear().answer();
+        Navigator.emit(turn, danger.events().get(answer));
+        turn.update(state -> state.withDangerSaid(true)); // the report is flagged as in danger (SessionState#dangerSaid)
+        return turn.flow().findNode(danger.target(answer))
+                .filter(next -> next.kind() == NodeKind.MESSAGE && next.text() != null)
+                .map(next -> NodeTexts.text(turn, next)).orElse("");
+    }
+
+    /** The emergency numbers and the current question again, as one message; the events told. */
+    static void answer(Turn turn) {
+        String safety = tell(turn);
+        if (safety.isEmpty()) {
+            Prompter.ask(turn);
+        } else {
+            Prompter.askAfter(turn, safety);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package id.ruangaman.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import id.ruangaman.conversation.Flow;
+import id.ruangaman.conversation.FlowEngine;
+import id.ruangaman.conversation.Input;
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.SessionState;
+import id.ruangaman.conversation.Step;
+
+/**
+ * Danger now or soon, typed at a question that does not ask about it (with the shipped words: {@code words_anywhere} of
+ * "apakah kamu dalam bahaya sekarang?"). Before, "nanti malam dia datang" at the consent was read as "later" and got the
+ * calm "Tidak apa-apa, tidak perlu buru-buru", which says nothing of danger. Now: the emergency numbers the danger
+ * question gives, then the same question again, in one message with its buttons; the counsellor is told
+ * (DangerReported); nothing is recorded, no attempt is counted, the step stays.
+ */
+class DangerAtAnyQuestionTest {
+
+    private static final String EMERGENCY = "Keselamatanmu yang paling penting. Segera hubungi:";
+    private static final String EMERGENCY_EN = "Your safety matters most. Please contact now:";
+    private static Flow intake;
+    private static FlowEngine engine;
+    private static ShippedIntake shipped;
+
+    @BeforeAll
+    static void load() {
+        shipped = ShippedIntake.load();
+        intake = shipped.flow;
+        engine = shipped.engine;
+    }
+
+    @ParameterizedTest(name = "{0}: ''{1}''")
+    @CsvSource(delimiter = '|', value = {
+            "consent|nanti malam dia datang|Kamu setuju dan mau lanjut?",
+            "consent|iya, tapi dia mau datang ke kos|Kamu setuju dan mau lanjut?",
+            "consent|dia di depan pintu|Kamu setuju dan mau lanjut?",
+            "consent|aku diancam|Kamu setuju dan mau lanjut?",
+            "consent|tolong, dia udah di depan|Kamu setuju dan mau lanjut?",
+            "consent|nanti dulu, dia otw ke sini|Kamu setuju dan mau lanjut?",
+            "consent|he's outside|Kamu setuju dan mau lanjut?",
+            "consent|I'm scared he will come tonight|Kamu setuju dan mau lanjut?",
+            "reporter_role|dia mau dateng|Kejadian ini dialami siapa?",
+            "send_now|aku dalam bahaya|Terima kasih. Sekarang kamu bisa pilih:",
+            "evidence_consent|ya, tapi dia ngancam aku|Apakah kamu punya bukti yang mau dikirim?",
+            "safe_to_reply|ga aman, dia di sini|Apakah aman chat di HP ini?",
+            "name|dia di depan kos|Siapa namamu?",
+            "violence_type|he is threatening me|Apa yang terjadi?",
+            "summary|dia datang|Ini ringkasannya."})
+    void shouldGiveTheEmergencyNumbersAndAskTheSameQuestionAgain(String nodeId, String typed, String question) {
+        SessionState before = shipped.at(nodeId, "id");
+
+        Step step = engine.handle(intake, before, new Input.Text(typed));
+
+        List<Output.Message> said = said(step);
+        assertEquals(1, said.size(), "one message: " + said);
+        String text = said.get(0).text();
+        assertTrue(text.startsWith(EMERGENCY), text);
+        assertTrue(text.contains("112") && text.contains("SAPA 129"), text);
+        assertTrue(text.contains(question), "the question again: " + text);
+        assertEquals(nodeId, said.get(0).nodeId(), "with the question's buttons");
+        assertTrue(step.outputs().contains(new Output.DangerReported()), "the counsellor is told");
+        assertEquals(nodeId, step.state().nodeId(), "the step stays");
+        assertNull(step.state().answers().get(nodeId), "nothing recorded: " + step.state().answers());
+        assertEquals(0, step.state().retries(), "no attempt counted");
+        assertTrue(step.outputs().stream().noneMatch(Output.ConsentDeclined.class::isInstance));
+    }
+
+    @Test
+    void shouldSayItInTheChatsLanguage() {
+        Step step = engine.handle(intake, shipped.at("consent", "en"), new Input.Text("he's coming tonight"));
+
+        assertTrue(said(step).get(0).text().startsWith(EMERGENCY_EN), said(step).toString());
+        assertTrue(said(step).get(0).text().contains("Do you agree and want to go on?"));
+    }
+
+    /** Nothing of danger now: the question reads the reply as before (a hold, a yes, an answer). */
+    @ParameterizedTest(name = "{0}: ''{1}''")
+    @CsvSource(delimiter = '|', value = {
+            "consent|dia tidak akan datang", "consent|aku sudah aman", "consent|dia gak jadi datang",
+            "consent|he won't come", "consent|I'm not in danger", "consent|nanti dulu ya", "consent|iya",
+            "reporter_role|aku sendiri", "safe_to_reply|tidak aman", "send_now|lanjut"})
+    void shouldLeaveOtherRepliesAsTheyWere(String nodeId, String typed) {
+        Step step = engine.handle(intake, shipped.at(nodeId, "id"), new Input.Text(typed));
+
+        assertTrue(step.outputs().stream().noneMatch(Output.DangerReported.class::isInstance), typed);
+        assertTrue(said(step).stream().noneMatch(message -> message.text().contains(EMERGENCY)), typed + ": " + said(step));
+    }
+
+    /** In the story, such a message is a part of it, and the emergency numbers come with the acknowledgement. */
+    @Test
+    void shouldKeepItInTheStory() {
+        Step step = engine.handle(intake, shipped.at("chronology", "id"), new Input.Text("dia bilang nanti malam dia datang lagi ke kos"));
+
+        assertEquals(List.of("dia bilang nanti malam dia datang lagi ke kos"), step.state().draft().parts());
+        List<Output.Message> said = said(step);
+        assertEquals(1, said.size(), said.toString());
+        assertTrue(said.get(0).text().startsWith(EMERGENCY), said.get(0).text());
+        assertTrue(said.get(0).text().contains("Tersimpan."), said.get(0).text());
+        assertTrue(step.outputs().contains(new Output.DangerReported()));
+    }
+
+    /** At the danger question itself these words are a yes, as its own words are. */
+    @Test
+    void shouldBeAYesAtTheDangerQuestion() {
+        Step step = engine.handle(intake, shipped.at("in_danger", "id"), new Input.Text("nanti malam dia datang"));
+
+        assertEquals("yes", step.state().answers().get("in_danger").value());
+        assertTrue(step.outputs().contains(new Output.DangerReported()));
+    }
+
+    private static List<Output.Message> said(Step step) {
+        return step.outputs().stream().filter(Output.Message.class::isInstance).map(Output.Message.class::cast).toList();
+    }
+}
