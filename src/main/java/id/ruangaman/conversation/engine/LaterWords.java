@@ -35,28 +35,67 @@ public final class LaterWords {
     }
 
     /**
-     * Whether {@code typed} says "later" and nothing that agrees: a "later" phrase appears, and no other word of it is a
-     * yes word, but for "ya" said after it as a particle ("nanti dulu ya"). "ok nanti" is no "later" here (a yes with a
+     * Whether {@code typed} says "later" and nothing that agrees: a "later" phrase appears in a clause that puts the answer
+     * off ({@link #putOff}: not "nanti dia bilang ke dosennya"), and no other word of it is a yes word, but for "ya" said
+     * after it as a particle ("nanti dulu ya"). "ok nanti" is no "later" here (a yes with a
      * later word is read by {@link #postpones} where a yes must be a clear one); "nanti saja, jangan sekarang" is one.
      */
     public static boolean said(String typed, AnswerWords words) {
         List<String> tokens = tokens(typed);
         boolean[] covered = covered(tokens, words.allLater());
         Set<String> yes = normalized(words.allYes());
-        boolean any = false;
         for (int i = 0; i < tokens.size(); i++) {
-            any |= covered[i];
             if (!covered[i] && yes.contains(tokens.get(i)) && (i == 0 || !PARTICLES.contains(tokens.get(i)))) {
                 return false;
             }
         }
-        return any;
+        return putOff(typed, words);
+    }
+
+    /**
+     * Whether a clause of {@code typed} (between commas, full stops and the like, or "tapi" / "but") puts the answer off:
+     * it holds a "later" phrase and speaks of no one else ({@link #SOMEONE_ELSE}: "dia", "mereka", "he", "she" ...). "nanti
+     * aja", "aku belum siap cerita", "boleh, tapi nanti aku tanya ortu dulu", "not now" put off; "iya, nanti dia bilang ke
+     * dosennya kalau aku lapor", "besok dia mau ke kos", "he said not now" tell something, and are content. Before, any
+     * "later" word anywhere made a reply a putting-off, and a question that may be skipped was skipped.
+     */
+    static boolean putOff(String typed, AnswerWords words) {
+        for (List<String> clause : clauses(typed)) {
+            boolean[] covered = covered(clause, words.allLater());
+            boolean later = false;
+            boolean someoneElse = false;
+            for (int i = 0; i < clause.size(); i++) {
+                later |= covered[i];
+                someoneElse |= !covered[i] && SOMEONE_ELSE.contains(clause.get(i));
+            }
+            if (later && !someoneElse) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where a clause ends: a comma, full stop and the like, or "tapi" / "but". */
+    private static final java.util.regex.Pattern CLAUSE_BREAK = java.util.regex.Pattern.compile(
+            "[,.;:!?()]+|\\b(?:tapi|tp|tetapi|namun|but)\\b");
+
+    /**
+     * Words for someone other than the person typing, as the subject of what a "later" word times: "nanti dia bilang",
+     * "besok mereka datang", "later he checks". A clause with one tells of that person, not of answering later.
+     */
+    static final Set<String> SOMEONE_ELSE = Set.of("dia", "doi", "ia", "beliau", "mereka", "he", "she", "they", "him", "her",
+            "them", "his", "hes", "shes");
+
+    private static List<List<String>> clauses(String typed) {
+        return Arrays.stream(CLAUSE_BREAK.split(NegationScope.expandContractions(ChoiceMatcher.normalize(typed))))
+                .map(LaterWords::splitWords).filter(clause -> !clause.isEmpty()).toList();
     }
 
     /**
      * Whether {@code typed} puts the answer off, whatever else it says: a "later" phrase appears ("ok nanti ya", "iya
      * nanti dulu", "boleh tapi nanti", "ya, tapi belum siap"), unless it only tells of thinking already done ("iya, aku
-     * udah mikir", "sudah dipikirin") or "I think so". For a question where a yes must be a clear one (consent to the
+     * udah mikir", "sudah dipikirin") or "I think so", or the "later" tells of someone else ({@link #putOff}: "iya, nanti
+     * dia bilang ke dosennya kalau aku lapor" is a yes). For a question where a yes must be a clear one (consent to the
      * intake or to a rujukan, "withdraw your consent?"): such a yes is no consent yet.
      */
     public static boolean postpones(String typed, AnswerWords words) {
@@ -74,7 +113,7 @@ public final class LaterWords {
             boolean thoughtAlready = i > 0 && DONE_ALREADY.contains(tokens.get(i - 1)) && THINKING.contains(tokens.get(i));
             boolean thinkSo = end + 1 < tokens.size() && tokens.get(end).equals("think") && tokens.get(end + 1).equals("so");
             if (!thoughtAlready && !thinkSo) {
-                return true;
+                return putOff(typed, words); // "iya, nanti dia bilang ke dosennya" tells something: no putting-off
             }
         }
         return false;
@@ -169,7 +208,10 @@ public final class LaterWords {
     }
 
     private static List<String> tokens(String text) {
-        return Arrays.stream(NegationScope.expandContractions(ChoiceMatcher.normalize(text)).split("[^\\p{L}\\p{N}]+"))
-                .filter(token -> !token.isEmpty()).toList();
+        return splitWords(NegationScope.expandContractions(ChoiceMatcher.normalize(text)));
+    }
+
+    private static List<String> splitWords(String normalized) {
+        return Arrays.stream(normalized.split("[^\\p{L}\\p{N}]+")).filter(token -> !token.isEmpty()).toList();
     }
 }
