@@ -107,6 +107,13 @@ class ShippedAnswerWordsTest {
             "reporter_role|saya liat sendiri|witness", "reporter_role|i saw it|witness",
             "reporter_role|bantu teman|proxy", "reporter_role|bantuin temen|proxy", "reporter_role|helping a friend|proxy",
             "reporter_role|teman saya|-", "reporter_role|bukan aku|-",
+            // "I" alone, in any register, is the person themself (before: "aku", "gue", "sy", "w" were asked again,
+            // then skipped); inside a longer answer it names no one
+            "reporter_role|aku|victim", "reporter_role|Aku.|victim", "reporter_role|gue|victim", "reporter_role|gua|victim",
+            "reporter_role|gw sendiri|victim", "reporter_role|sy|victim", "reporter_role|w|victim", "reporter_role|saya|victim",
+            "reporter_role|me|victim", "reporter_role|Me!|victim", "reporter_role|myself|victim",
+            "reporter_role|I|victim", "reporter_role|teman aku|-", "reporter_role|pacar gue|-", "reporter_role|saya lihat|witness",
+            "reporter_role|teman gue|-",
             "send_now|cerita|details", "send_now|mau cerita|details", "send_now|lanjut aja|details", "send_now|lanjutkan|details",
             "send_now|kirim aja|now", "send_now|langsung kirim|now", "send_now|just send it|now",
             "incident_when|masih terjadi|within_72h", "incident_when|masih berlangsung|within_72h",

@@ -127,6 +127,9 @@ final class ChoiceMatcher {
             List<String> phrases = new ArrayList<>(choice.words());
             phrases.addAll(choice.label().values().values());
             for (String phrase : phrases) {
+                if (wholeAnswerOnly(phrase)) {
+                    continue; // "=aku": the whole answer only (match), never a word inside a longer one ("teman aku")
+                }
                 for (List<String> wanted : listedForms(phrase)) {
                     for (int start = 0; !wanted.isEmpty() && start + wanted.size() <= tokens.size(); start++) {
                         if (Reduplication.sameWords(tokens.subList(start, start + wanted.size()), wanted)) {
@@ -239,6 +242,17 @@ final class ChoiceMatcher {
     private static List<String> tokens(String text) {
         return Arrays.stream(NegationScope.expandContractions(normalize(text)).split("[^\\p{L}\\p{N}]+"))
                 .filter(token -> !token.isEmpty()).toList();
+    }
+
+    /**
+     * The mark of a typed word that picks its option only as the whole answer ({@code "=aku"} at "Kejadian ini dialami
+     * siapa?": "aku", "Aku.", never "teman aku"). Compared after {@link #normalize}, which drops the mark.
+     */
+    static final String WHOLE_ANSWER = "=";
+
+    /** Whether a flow's typed word is marked {@value #WHOLE_ANSWER}: read only as the whole answer ({@link #match}). */
+    static boolean wholeAnswerOnly(String word) {
+        return word.startsWith(WHOLE_ANSWER);
     }
 
     static Optional<String> match(String typed, List<ChoiceSpec> choices) {
