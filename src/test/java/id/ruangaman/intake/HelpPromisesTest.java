@@ -124,6 +124,126 @@ class HelpPromisesTest {
                 && EVERY.get(language).stream().anyMatch(word -> hasWord(sentence, word))));
     }
 
+    /**
+     * A promise for a group of questions: "• Lanjut cerita: beberapa pertanyaan lagi … Semuanya boleh dilewati." (send_now)
+     * spoke of every question after "Lanjut cerita", yet the offers there ("Mau mengisi data diri?") have no Lewati: they
+     * are declined with "Tidak". A sentence that speaks of skipping with a word for "every" ("semuanya", "any of them"),
+     * on a line about questions, holds for the questions it speaks of: those reached through the option whose label begins
+     * the line ("• Lanjut cerita:"), else every question. Each must show Lewati, or, where the sentence names the no button
+     * too ("\"Tidak\""), Lewati or that button. The summary, a check of the answers, is no question here.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "en"})
+    void aSentencePromisingAGroupOfQuestionsASkipHoldsForEachOfThem(String language) {
+        List<String> broken = new ArrayList<>();
+        int promises = 0;
+        for (NodeDefinition node : intake.flow.nodes()) {
+            for (LocalizedText text : new LocalizedText[] {node.text(), node.discreetText(), node.reprompt(), node.onLater(),
+                    node.onLaterAgain()}) {
+                if (text != null && text.has(language)) {
+                    List<String> found = brokenGroupPromises(node, text.in(language, ""), language);
+                    promises += found.isEmpty() ? countGroupPromises(text.in(language, ""), language) : 1;
+                    broken.addAll(found);
+                }
+            }
+        }
+        assertTrue(promises >= 2, "the shipped promises of skips were not found: " + promises);
+        assertEquals(List.of(), broken);
+    }
+
+    /** The group check catches send_now's old sentence, which promised a skip to the offers too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"id", "en"})
+    void theGroupRuleCatchesTheOldSendNowPromise(String language) {
+        String old = "id".equals(language)
+                ? "• Lanjut cerita: beberapa pertanyaan lagi, kira-kira 5 sampai 10 menit. Semuanya boleh dilewati."
+                : "• Tell more: a few more questions, about 5 to 10 minutes. You can skip any of them.";
+        List<String> broken = brokenGroupPromises(intake.flow.node("send_now"), old, language);
+        assertTrue(broken.stream().anyMatch(problem -> problem.startsWith("biodata_offer ")), broken.toString());
+        assertTrue(broken.stream().noneMatch(problem -> problem.startsWith("name ")), "name has Lewati: " + broken);
+    }
+
+    /** Words for "every" a group's promise uses, beside {@link #EVERY}: "Semuanya boleh dilewati", "each one". */
+    private static final Map<String, List<String>> EVERY_OF_A_GROUP = Map.of(
+            "id", List.of("semuanya", "semua", "tiap", "setiap", "apa pun", "apapun", "masing-masing", "seluruhnya"),
+            "en", List.of("any", "every", "all", "each"));
+    private static final Map<String, String> SKIP_VERB = Map.of("id", "lewat", "en", "skip");
+    private static final Map<String, String> QUESTION = Map.of("id", "pertanyaan", "en", "question");
+
+    private static int countGroupPromises(String text, String language) {
+        int count = 0;
+        for (String line : text.split("\n")) {
+            for (String sentence : sentences(line)) {
+                count += groupPromise(sentence, line, language) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    private static boolean groupPromise(String sentence, String line, String language) {
+        return contains(sentence, SKIP_VERB.get(language)) && contains(line, QUESTION.get(language))
+                && EVERY_OF_A_GROUP.get(language).stream().anyMatch(word -> hasWord(sentence, word));
+    }
+
+    /** The questions each promise of {@code text} (a text of {@code node}) leaves without the button it promises. */
+    private static List<String> brokenGroupPromises(NodeDefinition node, String text, String language) {
+        List<String> broken = new ArrayList<>();
+        String skip = message(MessageKey.SKIP, language);
+        String no = message(MessageKey.NO, language);
+        for (String line : text.split("\n")) {
+            for (String sentence : sentences(line)) {
+                if (!groupPromise(sentence, line, language)) {
+                    continue;
+                }
+                boolean orNo = contains(sentence, "\"" + no + "\"");
+                for (NodeDefinition question : group(node, line, language)) {
+                    List<String> buttons = buttons(question, language);
+                    if (!buttons.contains(skip) && !(orNo && buttons.contains(no))) {
+                        broken.add(question.id() + " shows " + buttons + ", but " + node.id() + " says: " + sentence.strip());
+                    }
+                }
+            }
+        }
+        return broken;
+    }
+
+    /** The questions a line speaks of: reached through the option of {@code node} whose label begins it, else all. */
+    private static List<NodeDefinition> group(NodeDefinition node, String line, String language) {
+        String start = line.strip().replaceFirst("^[•*-]\\s*", "").toLowerCase(Locale.ROOT);
+        for (var option : node.options()) {
+            String label = option.label().in(language, "").toLowerCase(Locale.ROOT);
+            if (!label.isEmpty() && start.startsWith(label)) {
+                return reachable(node.target(option.id()));
+            }
+        }
+        return askingNodes().stream().filter(question -> question.kind() != NodeKind.SUMMARY).toList();
+    }
+
+    /** The asking nodes but the summary reached from {@code from} through next, exits, on_invalid and on_unclear.next. */
+    private static List<NodeDefinition> reachable(String from) {
+        java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of(from));
+        while (!queue.isEmpty()) {
+            String id = queue.poll();
+            if (id == null || !seen.add(id)) {
+                continue;
+            }
+            NodeDefinition next = intake.flow.node(id);
+            if (next.next() != null) {
+                queue.add(next.next());
+            }
+            queue.addAll(next.exits().values());
+            if (next.onInvalid() != null) {
+                queue.add(next.onInvalid());
+            }
+            if (next.onUnclear() != null && next.onUnclear().next() != null) {
+                queue.add(next.onUnclear().next());
+            }
+        }
+        return seen.stream().map(intake.flow::node)
+                .filter(question -> ASKING.contains(question.kind()) && question.kind() != NodeKind.SUMMARY).toList();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"id", "en"})
     void aQuestionThatSaysTapAButtonShowsIt(String language) {
