@@ -45,6 +45,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class UnreadableMessagesTest {
 
     private static final String NOTE = "Maaf, jenis pesan itu tidak bisa saya baca di sini. Kirim tulisan, foto, pesan suara, atau dokumen saja ya.";
+    /** During the intake: the note, then the question again, in one message (as for a photo where no file is asked). */
+    private static final String CONSENT = "Kamu setuju dan mau lanjut?";
     private final FakeTelegram telegram = FakePlatforms.telegram();
     private final FakeGraph graph = FakePlatforms.graph();
 
@@ -65,7 +67,7 @@ class UnreadableMessagesTest {
 
         chats.send(TelegramFixtures.render(fixture, chat), chat);
 
-        assertEquals(List.of(NOTE), telegramRepliesSince(chat, before), fixture);
+        assertNoteThenConsent(telegramRepliesSince(chat, before), fixture);
         ChatMessage line = lastInbound(chats.transcript(chat));
         assertEquals("unsupported", line.kind, fixture);
         assertEquals("{\"type\":\"unsupported\",\"kind\":\"" + kind + "\"}", line.body, fixture + ": only the kind is kept");
@@ -90,7 +92,7 @@ class UnreadableMessagesTest {
 
         assertEquals("DONE", chats.status(Channel.WHATSAPP, wamid), fixture + ": a person's message, not ignored");
         List<FakeGraph.Sent> replies = graph.sentTo(number).subList(before, graph.sentTo(number).size());
-        assertEquals(List.of(NOTE), replies.stream().map(FakeGraph.Sent::text).toList(), fixture);
+        assertNoteThenConsent(replies.stream().map(FakeGraph.Sent::text).toList(), fixture);
         ChatMessage line = lastInbound(chats.transcript(Channel.WHATSAPP, number));
         assertEquals("{\"type\":\"unsupported\",\"kind\":\"" + kind + "\"}", line.body, fixture);
 
@@ -133,7 +135,7 @@ class UnreadableMessagesTest {
 
         assertEquals(List.of(), log.lines().stream().filter(line -> line.contains(String.valueOf(chat)) || line.contains("Sintetis?")
                 || line.contains("Synthetic channel")).toList(), "no log line names the chat or holds the content");
-        assertEquals(List.of(NOTE), telegramRepliesSince(chat, before), "one note, not four");
+        assertNoteThenConsent(telegramRepliesSince(chat, before), "one note, not four");
         assertEquals(4, chats.transcript(chat).stream().filter(line -> "unsupported".equals(line.kind)).count(),
                 "every one is in the transcript");
     }
@@ -155,6 +157,11 @@ class UnreadableMessagesTest {
         String english = getAs(session).cookie("ruangaman-lang", "en").when().get("/inbox/cases/" + ref + "/transcript")
                 .then().statusCode(200).extract().asString();
         assertTrue(english.contains("[Message that could not be read (kind: poll)]"), "and in English");
+    }
+
+    private static void assertNoteThenConsent(List<String> replies, String label) {
+        assertEquals(1, replies.size(), label + ": one message: " + replies);
+        assertTrue(replies.get(0).startsWith(NOTE + "\n\n") && replies.get(0).endsWith(CONSENT), label + ": " + replies);
     }
 
     private List<String> telegramRepliesSince(long chat, int before) {

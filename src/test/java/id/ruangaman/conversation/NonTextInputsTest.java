@@ -66,7 +66,7 @@ class NonTextInputsTest {
         }
         boolean sharedCard = input instanceof Input.Location || input instanceof Input.SharedContact;
         boolean freeText = List.of("chronology", "name", "evidence", "evidence_links", "witnesses").contains(question);
-        if (!answered && !question.equals("evidence") && !(sharedCard && freeText) && !(input instanceof Input.Unsupported)) {
+        if (!answered && !question.equals("evidence") && !(sharedCard && freeText)) {
             // Where no file is asked, the note is followed by the question itself: the person knows what to answer.
             String asked = engine.repeatCurrent(catalog(intake), at(intake, question)).outputs().stream()
                     .filter(Output.Message.class::isInstance).map(Output.Message.class::cast).reduce((a, b) -> b).orElseThrow().text();

@@ -34,9 +34,10 @@ public final class Answering {
         // the short line alone: the question was just shown and says what can be sent.
         boolean files = handler.rules().takesFiles();
         if (reply == null && input instanceof Input.Unsupported) {
-            // Something no question can read (a poll, a dice, a story ...): say so and what works, with the question's
-            // buttons only (these come rarely and the note is not about the question; see unreadable-note-every).
-            Prompter.sayWithButtons(turn, turn.msg(MessageKey.UNREADABLE_INPUT));
+            // Something no question can read (a poll, a dice, a story ...): say so and what works, then the question again,
+            // in one message, as for a photo where no file is asked (before: the note with the buttons only, under a line
+            // that asks nothing). Where files are asked, the note alone with the buttons, as for a sticker there.
+            noteThenQuestion(turn, turn.msg(MessageKey.UNREADABLE_INPUT), files);
             return;
         }
         if (reply == null) {
