@@ -54,7 +54,6 @@ class DangerAtAnyQuestionTest {
             "send_now|aku dalam bahaya|Terima kasih. Sekarang kamu bisa pilih:",
             "evidence_consent|ya, tapi dia ngancam aku|Apakah kamu punya bukti yang mau dikirim?",
             "safe_to_reply|ga aman, dia di sini|Apakah aman chat di HP ini?",
-            "name|dia di depan kos|Siapa namamu?",
             "violence_type|he is threatening me|Apa yang terjadi?",
             "summary|dia datang|Ini ringkasannya."})
     void shouldGiveTheEmergencyNumbersAndAskTheSameQuestionAgain(String nodeId, String typed, String question) {
@@ -108,6 +107,18 @@ class DangerAtAnyQuestionTest {
         assertTrue(said.get(0).text().startsWith(EMERGENCY), said.get(0).text());
         assertTrue(said.get(0).text().contains("Tersimpan."), said.get(0).text());
         assertTrue(step.outputs().contains(new Output.DangerReported()));
+    }
+
+    /** Where free text is asked, the words are the answer, kept as written; the emergency numbers come first. */
+    @Test
+    void shouldKeepAFreeTextAnswerAndSayTheNumbersFirst() {
+        Step step = engine.handle(intake, shipped.at("witnesses", "id"), new Input.Text("nanti dia datang lagi ke kos"));
+
+        assertEquals("nanti dia datang lagi ke kos", step.state().answers().get("witnesses").value());
+        List<Output.Message> said = said(step);
+        assertTrue(said.get(0).text().startsWith(EMERGENCY), said.toString());
+        assertTrue(step.outputs().contains(new Output.DangerReported()));
+        assertTrue(step.state().dangerSaid());
     }
 
     /** At the danger question itself these words are a yes, as its own words are. */

@@ -53,12 +53,17 @@ public final class Answering {
             noteThenQuestion(turn, node.mediaRefused() != null ? turn.text(node.mediaRefused()) : turn.msg(MessageKey.MEDIA_NOT_EXPECTED), false);
             return;
         }
-        if (reply instanceof Reply.Typed typed && node.kind() != NodeKind.MULTI_TEXT && DangerAnywhere.said(turn, node, typed.text())) {
+        boolean dangerNow = reply instanceof Reply.Typed typed && node.kind() != NodeKind.MULTI_TEXT
+                && DangerAnywhere.said(turn, node, typed.text());
+        if (dangerNow && node.kind() != NodeKind.TEXT) {
             // "nanti malam dia datang" at the consent, "dia di depan pintu" anywhere: the emergency numbers and this
             // question again, nothing recorded, no attempt counted (before: the consent's "take your time"). A story
             // keeps such a message as a part of it (MultiTextHandler).
             DangerAnywhere.answer(turn);
             return;
+        }
+        if (dangerNow) {
+            turn.say(DangerAnywhere.tell(turn)); // free text ("nanti dia datang lagi ke kos" at "witnesses?"): kept as written
         }
         boolean place = place(node, reply);
         if (place && !turn.context().choiceOrder().shown(Prompter.question(turn))) {

@@ -20,8 +20,9 @@ import java.util.Optional;
  * What it does: the message the danger answer's exit leads to (the emergency numbers), then the current question again,
  * in one message; the danger answer's events ({@code danger_reported}) and the session's {@code dangerSaid}, so the
  * submitted report is flagged as in danger for the counsellor whatever the danger question's answer; nothing is recorded for
- * the current question, no attempt is counted, and the step stays. In a story ({@code multi_text}) the message stays a
- * part of it and the emergency numbers come with the acknowledgement.
+ * the current question, no attempt is counted, and the step stays. Where free text is asked the words are the person's
+ * answer and are kept as written: at a {@code text} question the emergency numbers come first and the answer is taken as
+ * usual; in a story ({@code multi_text}) the message stays a part of it and the numbers come with the acknowledgement.
  */
 final class DangerAnywhere {
 
