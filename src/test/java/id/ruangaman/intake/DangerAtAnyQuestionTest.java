@@ -1,6 +1,7 @@
 package id.ruangaman.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +56,7 @@ class DangerAtAnyQuestionTest {
             "evidence_consent|ya, tapi dia ngancam aku|Apakah kamu punya bukti yang mau dikirim?",
             "safe_to_reply|ga aman, dia di sini|Apakah aman chat di HP ini?",
             "violence_type|he is threatening me|Apa yang terjadi?",
-            "summary|dia datang|Ini ringkasannya."})
+            "summary|dia mau datang|Ini ringkasannya."})
     void shouldGiveTheEmergencyNumbersAndAskTheSameQuestionAgain(String nodeId, String typed, String question) {
         SessionState before = shipped.at(nodeId, "id");
 
@@ -94,6 +95,26 @@ class DangerAtAnyQuestionTest {
 
         assertTrue(step.outputs().stream().noneMatch(Output.DangerReported.class::isInstance), typed);
         assertTrue(said(step).stream().noneMatch(message -> message.text().contains(EMERGENCY)), typed + ": " + said(step));
+    }
+
+    /**
+     * A story tells of the past: "dia datang" or "dia ke sini" without a time or an intent is what happened, not danger
+     * now. Before, every such line brought the emergency numbers mid-story and flagged the report as in danger, so the
+     * flag no longer told the counsellor which reports were.
+     */
+    @ParameterizedTest(name = "{0}: ''{1}''")
+    @CsvSource(delimiter = '|', value = {
+            "chronology|waktu itu dia datang ke kos aku malam-malam",
+            "chronology|terus dia ke sini dan ngunci pintu",
+            "chronology|dia dateng pas aku sendirian",
+            "reported_person|dosen pembimbingku, dia datang ke ruangan tiap minggu",
+            "consent|dia datang ke kos minggu lalu"})
+    void shouldNotTakeAPastComingAsDangerNow(String nodeId, String typed) {
+        Step step = engine.handle(intake, shipped.at(nodeId, "id"), new Input.Text(typed));
+
+        assertTrue(step.outputs().stream().noneMatch(Output.DangerReported.class::isInstance), typed);
+        assertTrue(said(step).stream().noneMatch(message -> message.text().contains(EMERGENCY)), typed + ": " + said(step));
+        assertFalse(step.state().dangerSaid(), typed);
     }
 
     /** In the story, such a message is a part of it, and the emergency numbers come with the acknowledgement. */
