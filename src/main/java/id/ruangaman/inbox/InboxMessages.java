@@ -49,6 +49,10 @@ public interface InboxMessages {
     @Message
     String login_failed();
 
+    /** Above the reply box, when the person set a safe-contact plan (its answers follow). */
+    @Message
+    String reply_contact_plan();
+
     /** The login page, when a form was posted after the session had ended (shown by inbox.js). */
     @Message
     String login_session_ended();

@@ -60,6 +60,18 @@ public record IntakeSections(List<Section> sections, boolean chatUnsafe, List<St
                 .map(a -> a.answer().value()).findFirst().orElse("");
     }
 
+    /** The answers of the safe-contact plan, in the flow's order, as given (skipped ones left out). */
+    private static final List<String> CONTACT_PLAN = List.of("contact_times", "never_do", "code_word");
+
+    /**
+     * How the person asked to be contacted (safe times, what never to do, the code word to write), for the reply box:
+     * the answers the person gave, empty when they set no plan.
+     */
+    public List<AnswerLine> contactPlan() {
+        return CONTACT_PLAN.stream().flatMap(key -> sections.stream().flatMap(s -> s.answers().stream())
+                .filter(a -> key.equals(a.key()) && !a.skipped() && !a.text().isBlank()).limit(1)).toList();
+    }
+
     public Section section(String component) {
         return sections.stream().filter(s -> s.component().equals(component)).findFirst()
                 .orElse(new Section(component, List.of()));
