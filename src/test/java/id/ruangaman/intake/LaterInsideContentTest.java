@@ -16,7 +16,8 @@ import id.ruangaman.conversation.Step;
 /**
  * A "later" word inside a sentence that tells something ("iya, nanti dia bilang ke dosennya kalau aku lapor", "besok
  * dia ngajar lagi", "he said not now") is content, not a putting-off. Before, any "later" word anywhere in a reply made
- * it one: at a question that may be skipped it was skipped, at an offer it was the no, at the consent it was held. With
+ * it one: at a question that may be skipped it was skipped, at an offer it was the no. At the consent, where a yes must be
+ * a clear one, a "later" beside the yes still holds it, whoever it tells of ("iya, tapi nanti kalau dia tahu gimana"). With
  * the shipped words. Each row: the question, what was typed, the answer ("-": asked again, nothing recorded; "skip":
  * skipped; "hold": the consent waits).
  */
@@ -44,7 +45,10 @@ class LaterInsideContentTest {
             "contact_offer|later he checks my phone|-",
             "relation|besok dia ngajar lagi di kelasku|-",
             "incident_when|ntar dia ngelakuin lagi|-",
-            "consent|iya, nanti dia bilang ke dosennya kalau aku lapor|yes",
+            // where a yes must be a clear one (the consent), a "later" beside it is a worry or a condition, whoever it
+            // tells of: the consent waits (after the first change in this test's day, these three were consent given)
+            "consent|iya, nanti dia bilang ke dosennya kalau aku lapor|hold", "consent|iya, tapi nanti kalau dia tahu gimana|hold",
+            "consent|iya, nanti aku tanya dia dulu|hold",
             // a putting-off, with or without a reason after it, stays one
             "victim_knows|nanti aja|skip", "victim_knows|nanti aja, aku masih ragu|skip", "evidence_consent|besok aja ya kak|skip",
             "evidence_consent|nanti aku kirim|skip", "stats_consent|not now, thanks|skip", "stats_consent|later|skip",

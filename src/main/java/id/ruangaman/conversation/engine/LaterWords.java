@@ -94,9 +94,10 @@ public final class LaterWords {
     /**
      * Whether {@code typed} puts the answer off, whatever else it says: a "later" phrase appears ("ok nanti ya", "iya
      * nanti dulu", "boleh tapi nanti", "ya, tapi belum siap"), unless it only tells of thinking already done ("iya, aku
-     * udah mikir", "sudah dipikirin") or "I think so", or the "later" tells of someone else ({@link #putOff}: "iya, nanti
-     * dia bilang ke dosennya kalau aku lapor" is a yes). For a question where a yes must be a clear one (consent to the
-     * intake or to a rujukan, "withdraw your consent?"): such a yes is no consent yet.
+     * udah mikir", "sudah dipikirin") or "I think so". A "later" that tells of someone else counts too ("iya, tapi nanti
+     * kalau dia tahu gimana", "iya, nanti aku tanya dia dulu"): unlike {@link #said}, where such a sentence is content,
+     * here it is a worry or a condition beside the yes. For a question where a yes must be a clear one (consent to the
+     * intake or to a rujukan, "withdraw your consent?", "is this phone safe?"): such a yes is no consent yet.
      */
     public static boolean postpones(String typed, AnswerWords words) {
         List<String> tokens = tokens(typed);
@@ -113,7 +114,10 @@ public final class LaterWords {
             boolean thoughtAlready = i > 0 && DONE_ALREADY.contains(tokens.get(i - 1)) && THINKING.contains(tokens.get(i));
             boolean thinkSo = end + 1 < tokens.size() && tokens.get(end).equals("think") && tokens.get(end + 1).equals("so");
             if (!thoughtAlready && !thinkSo) {
-                return putOff(typed, words); // "iya, nanti dia bilang ke dosennya" tells something: no putting-off
+                // Any "later", also one that tells of someone else: "iya, tapi nanti kalau dia tahu gimana" and "iya, nanti
+                // dia bilang ke dosennya kalau aku lapor" are worries, not a clear yes, so the consent waits (putOff
+                // reads them as content only where no clear yes is asked).
+                return true;
             }
         }
         return false;
