@@ -123,6 +123,8 @@ class BrokenFlowsTest {
                         "typed_words.yaml: node 'ask_colour': typed word 'MERAH TUA!' belongs to options 'red' and 'blue'",
                         "typed_words.yaml: node 'ask_colour': typed word '12' of option 'blue' is a number "
                                 + "(a typed number picks the option at that position; use 'number')",
+                        "typed_words.yaml: node 'ask_colour': whole-answer word '=kak sih' of option 'green' is only address "
+                                + "words or particles (kak, aja, sih ...), which a whole answer may carry around it",
                         "typed_words.yaml: node 'ask_colour': 'number' of options 'red' and 'blue' overlap",
                         "typed_words.yaml: node 'ask_colour': invalid 'days_ago' of option 'green' (needs min or max, 0 or more, min <= max)",
                         "typed_words.yaml: node 'ask_food': option field 'days_ago' applies to single_choice only")),

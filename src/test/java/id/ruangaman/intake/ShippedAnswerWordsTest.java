@@ -114,6 +114,12 @@ class ShippedAnswerWordsTest {
             "reporter_role|me|victim", "reporter_role|Me!|victim", "reporter_role|myself|victim",
             "reporter_role|I|victim", "reporter_role|teman aku|-", "reporter_role|pacar gue|-", "reporter_role|saya lihat|witness",
             "reporter_role|teman gue|-",
+            // a whole answer with the address words and particles chat puts around it (before: asked again, then skipped)
+            "reporter_role|gue sendiri kak|victim", "reporter_role|aku kak|victim", "reporter_role|saya sendiri mbak|victim",
+            "reporter_role|aku aja|victim", "reporter_role|gw sendiri sih|victim", "reporter_role|Aku kak 🙏|victim",
+            "reporter_role|sy aja dong|victim", "reporter_role|gue, bang|victim", "reporter_role|me ya|victim",
+            "reporter_role|aku min|victim", "reporter_role|w deh|victim", "reporter_role|saya nih kak|victim",
+            "reporter_role|teman aku kak|-", "reporter_role|pacar gue sih|-", "reporter_role|kak|-", "reporter_role|ya kak|-",
             "send_now|cerita|details", "send_now|mau cerita|details", "send_now|lanjut aja|details", "send_now|lanjutkan|details",
             "send_now|kirim aja|now", "send_now|langsung kirim|now", "send_now|just send it|now",
             "incident_when|masih terjadi|within_72h", "incident_when|masih berlangsung|within_72h",

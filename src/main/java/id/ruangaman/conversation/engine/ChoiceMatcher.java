@@ -21,6 +21,7 @@ import id.ruangaman.conversation.definition.NumberRange;
 import id.ruangaman.conversation.definition.OptionDefinition;
 import id.ruangaman.conversation.text.AnswerText;
 import id.ruangaman.conversation.text.TimeAgo;
+import id.ruangaman.conversation.text.WholeAnswer;
 
 /**
  * Matches typed text to a button: its displayed number ("2"), its id, its label in any language, or a known word; for
@@ -246,7 +247,9 @@ final class ChoiceMatcher {
 
     /**
      * The mark of a typed word that picks its option only as the whole answer ({@code "=aku"} at "Kejadian ini dialami
-     * siapa?": "aku", "Aku.", never "teman aku"). Compared after {@link #normalize}, which drops the mark.
+     * siapa?": "aku", "Aku.", never "teman aku"). Compared after {@link #normalize}, which drops the mark, and without
+     * the address words and particles around a short answer on either side ({@link WholeAnswer#core}: "aku kak", "gue
+     * sendiri sih", "aku aja" are whole answers; "teman aku kak" is not).
      */
     static final String WHOLE_ANSWER = "=";
 
@@ -261,15 +264,27 @@ final class ChoiceMatcher {
             int index = Integer.parseInt(text) - 1;
             return index >= 0 && index < choices.size() ? Optional.of(choices.get(index).id()) : Optional.empty();
         }
+        String core = null; // the typed answer without address words and particles, worked out only when needed
         for (ChoiceSpec choice : choices) {
             if (choice.id().equals(text) || listed(choice.id()).equals(text)
                     || choice.label().values().values().stream().anyMatch(label -> listed(label).equals(text))
                     || choice.words().stream().anyMatch(word -> listed(word).equals(text))) {
                 return Optional.of(choice.id());
             }
+            if (choice.words().stream().anyMatch(ChoiceMatcher::wholeAnswerOnly)) {
+                core = core == null ? WholeAnswer.core(text) : core;
+                String typedCore = core;
+                if (!typedCore.isEmpty() && choice.words().stream().filter(ChoiceMatcher::wholeAnswerOnly)
+                        .anyMatch(word -> kept(WHOLE_CORES, word, WholeAnswer::core).equals(typedCore))) {
+                    return Optional.of(choice.id()); // "gue sendiri kak", "aku aja", "saya sendiri mbak": "=gue sendiri", "=aku"
+                }
+            }
         }
         return Optional.empty();
     }
+
+    /** {@link WholeAnswer#core} of the flows' whole-answer words, kept once worked out. */
+    private static final Map<String, String> WHOLE_CORES = new ConcurrentHashMap<>();
 
     /** Several choices in one message: "1, 3 dan 5", "legal; medical". Empty unless every part matches. */
     static Optional<List<String>> matchAll(String typed, List<ChoiceSpec> choices) {

@@ -6,6 +6,7 @@ import id.ruangaman.conversation.definition.NodeKind;
 import id.ruangaman.conversation.definition.NumberRange;
 import id.ruangaman.conversation.definition.OptionDefinition;
 import id.ruangaman.conversation.text.AnswerText;
+import id.ruangaman.conversation.text.WholeAnswer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,10 @@ import java.util.function.Function;
  * What a person may type instead of tapping an option ({@code words}, {@code number}, {@code days_ago}) must point to
  * one option only: a typed word (normalised as answers are) that is another option's word, label or id in the same
  * question, a word that is a number (numbers pick options by position), and ranges that overlap are refused. Ranges
- * apply to single_choice options only; words come in the flow's languages. A question's {@code too_broad} words are
- * none of its options' words, labels or ids.
+ * apply to single_choice options only; words come in the flow's languages. A whole-answer word ({@code "=aku"}) is
+ * refused when it holds only address words or particles ({@code "=kak"}, {@link WholeAnswer#AROUND}): those are read
+ * around every whole answer and name nothing. A question's {@code too_broad} words are none of its options' words,
+ * labels or ids.
  */
 public final class TypedAnswerRule implements LintRule {
 
@@ -61,6 +64,9 @@ public final class TypedAnswerRule implements LintRule {
                 } else if (normalized.matches("\\d+")) {
                     context.problem(node, "typed word '" + word + "' of option '" + option.id()
                             + "' is a number (a typed number picks the option at that position; use 'number')");
+                } else if (word.startsWith("=") && WholeAnswer.core(word).isEmpty()) {
+                    context.problem(node, "whole-answer word '" + word + "' of option '" + option.id()
+                            + "' is only address words or particles (kak, aja, sih ...), which a whole answer may carry around it");
                 } else {
                     String owner = owners.putIfAbsent(normalized, option.id());
                     if (owner != null && !owner.equals(option.id())) {
