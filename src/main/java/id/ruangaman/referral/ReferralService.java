@@ -131,6 +131,7 @@ class ReferralService {
         if (!provider.offers(service)) {
             throw Refused.invalidInput("the provider does not offer this service");
         }
+        requireParts(parts);
         Instant now = Instant.now(clock);
         Referral referral = new Referral();
         referral.intakeId = file.id;
@@ -174,6 +175,7 @@ class ReferralService {
         if (referral.state() != ReferralStatus.DRAFT) {
             throw Refused.conflict("only a draft's parts can change");
         }
+        requireParts(parts);
         referral.setParts(parts);
         audit.record(who.getUsername(), AuditAction.REFERRAL_CHANGE, item.file().id, "referral:" + id + " parts:" + codes(parts));
     }
@@ -191,6 +193,9 @@ class ReferralService {
         Referral referral = item.referral();
         if (item.file().isDeleted()) {
             throw Refused.conflict("the reporter deleted this case");
+        }
+        if (referral.state() == ReferralStatus.DRAFT) {
+            requireParts(referral.parts()); // a draft saved before drafts had to share something
         }
         refuseIfUnsafe(item, unsafeAcknowledged);
         move(referral, ReferralStatus.AWAITING_CONSENT, who.getUsername(), item.file().id, null);
@@ -217,6 +222,7 @@ class ReferralService {
         }
         Referral referral = item.referral();
         if (referral.state() == ReferralStatus.DRAFT) {
+            requireParts(referral.parts());
             referral.consentedParts = String.join(",", referral.partCodes());
         }
         move(referral, ReferralStatus.CONSENTED, who.getUsername(), item.file().id, "by:guardian");
@@ -407,6 +413,16 @@ class ReferralService {
     }
 
     /** Which chat text to answer with, and about which referral (both null for texts without placeholders). */
+    /**
+     * A referral shares at least one part of the case: a provider can do nothing with none, and the survivor is never
+     * asked to consent to sharing nothing. 400 "a referral shares at least one part" otherwise.
+     */
+    private static void requireParts(Set<ReferralPart> parts) {
+        if (parts == null || parts.isEmpty()) {
+            throw Refused.invalidInput("a referral shares at least one part");
+        }
+    }
+
     public record ChatTextKey(String key, Referral referral, Provider provider) {
     }
 

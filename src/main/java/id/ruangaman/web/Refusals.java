@@ -65,6 +65,7 @@ public final class Refusals {
             new String[] { "counsellors assign cases to themselves only", "counsellors_assign_self" },
             new String[] { "you cannot deactivate yourself", "cannot_deactivate_self" },
             new String[] { "no consent", "no_consent" },
+            new String[] { "a referral shares at least one part", "referral_parts_none" },
             new String[] { "only a draft can be discarded", "only_draft_discarded" },
             new String[] { "a draft is discarded, not revoked", "draft_discarded_not_revoked" },
             new String[] { "only a draft", "only_draft" },

@@ -92,7 +92,7 @@ class CaseworkStaffTest {
         String ref = fixtures.submittedCase(true);
         long intakeId = QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().id);
         String created = as(session).formParam("provider", String.valueOf(data.provider("contoh-lbh"))).formParam("service", "legal")
-                .when().post("/inbox/cases/" + ref + "/referrals").then().statusCode(303).extract().header("Location");
+                .formParam("part", "needs").when().post("/inbox/cases/" + ref + "/referrals").then().statusCode(303).extract().header("Location");
         long referral = Long.parseLong(created.substring(created.lastIndexOf('/') + 1));
         QuarkusTransaction.requiringNew().run(() -> {
             audit.record(AuditDetail.CHAT_ACTOR, AuditAction.REFERRAL_CHANGE, intakeId, "referral:" + referral + " draft->awaiting_consent");

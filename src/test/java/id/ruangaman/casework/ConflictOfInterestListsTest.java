@@ -52,10 +52,10 @@ class ConflictOfInterestListsTest {
         id.ruangaman.inbox.InboxEventFeed.Cursor start = feed.mark();
         String ref = fixtures.submittedCase(true);
         String other = fixtures.submittedCase(true);
-        as(coordinator).formParam("provider", String.valueOf(data.provider("contoh-lbh"))).formParam("service", "legal").when()
-                .post("/inbox/cases/" + ref + "/referrals").then().statusCode(303);
-        as(coordinator).formParam("provider", String.valueOf(data.provider("contoh-lbh"))).formParam("service", "legal").when()
-                .post("/inbox/cases/" + other + "/referrals").then().statusCode(303);
+        as(coordinator).formParam("provider", String.valueOf(data.provider("contoh-lbh"))).formParam("service", "legal")
+                .formParam("part", "needs").when().post("/inbox/cases/" + ref + "/referrals").then().statusCode(303);
+        as(coordinator).formParam("provider", String.valueOf(data.provider("contoh-lbh"))).formParam("service", "legal")
+                .formParam("part", "needs").when().post("/inbox/cases/" + other + "/referrals").then().statusCode(303);
         markConflict(coordinator, ref, member.id);
         markConflict(coordinator, ref, leadCoordinator.id);
 

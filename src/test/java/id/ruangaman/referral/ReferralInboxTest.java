@@ -165,7 +165,7 @@ class ReferralInboxTest {
         String ref = data.sentinelCase();
         long contactId = data.contactOf(ref);
         long asked = draft(counsellor, ref, "contoh-lbh", "legal", "needs");
-        long drafted = draft(counsellor, ref, "contoh-pusat-krisis", "psychological");
+        long drafted = draft(counsellor, ref, "contoh-pusat-krisis", "psychological", "needs");
         post(counsellor, asked, "ask", 303);
         data.press(contactId, "_ref" + asked + ":yes");
         conversations.receive(contactId, new Input.Text("/hapus"), null);
@@ -224,7 +224,7 @@ class ReferralInboxTest {
     void shouldWalkTheLifecycleAndRefuseIllegalSteps() {
         String ref = data.sentinelCase();
         long contactId = data.contactOf(ref);
-        long id = draft(counsellor, ref, "contoh-rumah-sakit", "medical");
+        long id = draft(counsellor, ref, "contoh-rumah-sakit", "medical", "needs");
         status(counsellor, id, "accepted", 409);
         status(counsellor, id, "completed", 409);
         status(counsellor, id, "bogus", 400);
@@ -232,7 +232,7 @@ class ReferralInboxTest {
         post(counsellor, id, "ask", 303);
         post(counsellor, id, "ask", 409);
         String question = lastOutText(contactId);
-        assertTrue(question.contains("hanya kode laporanmu"), "with nothing ticked, only the reference code is shared");
+        assertTrue(question.contains("kebutuhan dan layanan yang kamu minta"), "the question names the part to share: " + question);
         data.press(contactId, "_ref" + id + ":yes");
         status(counsellor, id, "accepted", 409);
         status(counsellor, id, "sent", 303);
@@ -257,7 +257,7 @@ class ReferralInboxTest {
                 .body(not(containsString("draft-&gt;awaiting_consent")));
 
         // A draft the team no longer wants is discarded, never "revoked" by hand.
-        long unwanted = draft(counsellor, ref, "contoh-rumah-sakit", "medical");
+        long unwanted = draft(counsellor, ref, "contoh-rumah-sakit", "medical", "needs");
         getAs(counsellor).when().get("/inbox/referrals/" + unwanted).then().body(containsString("id=\"referral-discard\""))
                 .body(containsString("Hapus draf")).body(not(containsString("id=\"referral-revoked\"")));
         status(counsellor, unwanted, "revoked", 409);
@@ -307,7 +307,7 @@ class ReferralInboxTest {
     @Test
     void shouldRefuseMalformedRequestsAndOtherCounsellorsCases() {
         String ref = data.sentinelCase();
-        long id = draft(counsellor, ref, "contoh-lbh", "legal");
+        long id = draft(counsellor, ref, "contoh-lbh", "legal", "needs");
         getAs(counsellor).when().get("/inbox/referrals/abc").then().statusCode(400);
         getAs(counsellor).when().get("/inbox/referrals/999999999").then().statusCode(404);
         as(counsellor).formParam("provider", "x").formParam("service", "legal").when().post("/inbox/cases/" + ref + "/referrals")
@@ -333,7 +333,7 @@ class ReferralInboxTest {
     @Test
     void shouldShowCoordinatorsTheOverviewAndLetThemManageProviders() {
         String ref = data.sentinelCase();
-        draft(counsellor, ref, "contoh-lbh", "legal");
+        draft(counsellor, ref, "contoh-lbh", "legal", "needs");
         getAs(coordinator).when().get("/inbox/referrals").then().statusCode(200)
                 .body(containsString("by-provider")).body(containsString(ref));
         getAs(counsellor).when().get("/inbox/referrals").then().statusCode(403);

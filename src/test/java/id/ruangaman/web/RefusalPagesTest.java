@@ -145,7 +145,7 @@ class RefusalPagesTest {
                 .body(containsString("Halaman atau kasus itu tidak ditemukan."));
         // The letter of a referral without consent in force (a draft, or one the survivor withdrew): 409, explained.
         String created = as(session).formParam("provider", String.valueOf(referrals.provider("contoh-lbh"))).formParam("service", "legal")
-                .when().post("/inbox/cases/" + ref + "/referrals").then().statusCode(303).extract().header("Location");
+                .formParam("part", "needs").when().post("/inbox/cases/" + ref + "/referrals").then().statusCode(303).extract().header("Location");
         String letter = created.replaceFirst("^https?://[^/]+", "") + "/letter";
         getAs(session).accept(HTML).when().get(letter).then().statusCode(409)
                 .body(containsString("Belum ada persetujuan penyintas")).body(not(containsString("Exception")));
