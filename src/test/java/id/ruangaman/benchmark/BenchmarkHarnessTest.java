@@ -325,4 +325,22 @@ class BenchmarkHarnessTest {
         assertTrue(text.contains("WAL buffers full 2 times"), text);
         assertFalse(after.minus(before).describe(10.0, 0).contains("per update"));
     }
+
+    @Test
+    void shouldTellCpuPerStepByThreadKindForEachRunSideBySide() {
+        Map<String, Double> fresh = Map.of("inbound-worker", 2.0, "C CompilerThread", 1.0, "telegram-callback-answers", 0.5,
+                ThreadCpuTimeline.POSTGRES, 0.4);
+        Map<String, Double> warm = Map.of("inbound-worker", 1.0, "C CompilerThread", 0.1, ThreadCpuTimeline.POSTGRES, 0.3);
+        String table = ThreadCpuTimeline.perStep(List.of("fresh drain", "warm drain"), List.of(fresh, warm), List.of(1_000L, 2_000L), 2);
+        assertTrue(table.startsWith("| ms of CPU per step | fresh drain | warm drain |\n|---|---:|---:|\n"), table);
+        assertTrue(table.contains("| inbound-worker | 2.000 | 0.500 |\n"), table);
+        assertTrue(table.contains("| C CompilerThread | 1.000 | 0.050 |\n"), table);
+        assertTrue(table.contains("| other threads | 0.500 | 0.000 |\n"), table);
+        assertTrue(table.contains("| service | 3.500 | 0.550 |\n"), table);
+        assertTrue(table.contains("| PostgreSQL | 0.400 | 0.150 |\n"), table);
+        String all = ThreadCpuTimeline.perStep(List.of("fresh drain", "warm drain"), List.of(fresh, warm), List.of(1_000L, 2_000L), 4);
+        assertTrue(all.contains("| telegram-callback-answers | 0.500 | 0.000 |\n"), all);
+        assertEquals(1, all.split("\\| PostgreSQL \\|", -1).length - 1, all);
+        assertTrue(ThreadCpuTimeline.perStep(List.of("none"), List.of(fresh), List.of(0L), 1).contains("| inbound-worker | - |"));
+    }
 }

@@ -274,26 +274,12 @@ class LoadBenchmark {
         progress("drain: pre-loading the backlog");
         DataSource database = createDatabase("bench_drain");
         try (BenchPlatforms platforms = platforms()) {
-            List<List<WebhookLoad.Request>> intakes = new ArrayList<>();
-            for (int person = 0; person < DRAIN_PEOPLE; person++) {
-                boolean whatsapp = person % WHATSAPP_EVERY == 0;
-                List<String> updates = whatsapp ? IntakeScripts.whatsapp(WhatsAppFixtures.newNumber())
-                        : IntakeScripts.telegram(TelegramFixtures.newChatId());
-                intakes.add(updates.stream().map(update -> whatsapp ? IntakeLoadPlan.whatsappRequest(update)
-                        : IntakeLoadPlan.telegramRequest(update)).toList());
-            }
+            List<List<WebhookLoad.Request>> intakes = drainIntakes();
             int total = intakes.stream().mapToInt(List::size).sum();
             long preloadNanos;
             try (ServiceUnderTest intake = service("bench_drain", platforms, Map.of("RUANGAMAN_CHANNELS_PROCESS_INBOUND", "false",
-                    "RUANGAMAN_CHANNELS_DELIVER_OUTBOUND", "false"));
-                    WebhookLoad load = new WebhookLoad(vertx, intake.port(), CONNECTIONS)) {
-                long start = System.nanoTime();
-                List<WebhookLoad.Outcome> outcomes = load.sendChains(intakes, CONNECTIONS, Duration.ofMinutes(10));
-                preloadNanos = System.nanoTime() - start;
-                long refused = outcomes.stream().filter(outcome -> outcome.status() != 200).count();
-                if (refused > 0) {
-                    throw new IllegalStateException(refused + " of the pre-loaded updates were not acknowledged");
-                }
+                    "RUANGAMAN_CHANNELS_DELIVER_OUTBOUND", "false"))) {
+                preloadNanos = preload(intake, intakes);
             }
 
             progress("drain: processing " + total + " updates");
@@ -302,8 +288,11 @@ class LoadBenchmark {
             double startWithBacklog;
             List<Backlog.Sample> samples;
             PostgresWaits drainWaits;
+            ThreadCpuTimeline freshCpu;
+            WarmDrain warm;
             try (ServiceUnderTest processing = service("bench_drain", platforms, Map.of("RUANGAMAN_CHANNELS_DELIVER_OUTBOUND", "false"))) {
                 startWithBacklog = processing.startToReadySeconds();
+                freshCpu = new ThreadCpuTimeline(processing.pid(), postgresProcesses);
                 Backlog backlog = new Backlog(database, () -> 0, platforms, processing.pid(), postgresProcesses);
                 resetStatements("bench_drain");
                 processing.jcmd("JFR.start", "name=drain", "settings=profile");
@@ -311,11 +300,13 @@ class LoadBenchmark {
                 backlog.start(Duration.ofMillis(250));
                 drain = backlog.drainInbound(Duration.ofSeconds(DRAIN_SECONDS), 250);
                 samples = backlog.stop();
+                freshCpu.close();
                 waits.stop();
                 drainWaits = waits;
                 Path recording = OUT.resolve("service-drain.jfr").toAbsolutePath();
                 processing.jcmd("JFR.stop", "name=drain", "filename=" + recording);
                 report.profile("drain with the webhook idle", JfrProfile.summarise(recording, PROFILE_TOP));
+                warm = warmDrain(processing, database, platforms);
             }
             report.statements(admin, "bench_drain", "drain with the webhook idle", PROFILE_TOP);
             Backlog.Sample last = samples.get(samples.size() - 1);
@@ -338,6 +329,21 @@ class LoadBenchmark {
             table.info(goal, "Same drain, whole (service ready → nothing waiting)", String.format("%,.0f steps/s; %,d of %,d in %.1f s%s",
                     overall, startLevel - last.inboundPending(), startLevel, last.seconds(), drain.complete() ? "" : " (cut off: not finished)"),
                     table.shares(overall));
+            long freshSteps = startLevel - last.inboundPending();
+            table.info(goal, String.format("Drain on a warm service: the same instance right after, %,d more steps of %d new people taken "
+                    + "by its own webhook while it worked, then worked off with the webhook idle (from the last acknowledgement to 10%% left)",
+                    warm.total(), DRAIN_PEOPLE), String.format("%,.0f steps/s", warm.rate()), table.shares(warm.rate()));
+            report.section("Drain on a warm service (goal 2): CPU per step by thread kind", String.format("The JIT compiles most of "
+                    + "the step's code during the first drain of a fresh JVM, so that drain measures the warm-up as much as the steps. "
+                    + "The same instance then took %,d more updates (%d new people, one whole intake each) through its own webhook in "
+                    + "%.1f s while it kept processing, and the clock started at the last acknowledgement, with %,d waiting; the rate "
+                    + "runs from there to 10%% left (%s). CPU per step, in milliseconds, by the service's thread kinds (their CPU "
+                    + "read from /proc once a second; a thread's kind is its name without digits) and PostgreSQL's, for the fresh "
+                    + "drain above and this one:%n%n- CPU: %s%n%n%s",
+                    warm.total(), DRAIN_PEOPLE, warm.preloadNanos() / 1e9, warm.startLevel(), warm.complete() ? "worked off"
+                            : "cut off: not finished", BenchReport.cpu(warm.samples().get(0), warm.samples().get(warm.samples().size() - 1)),
+                    ThreadCpuTimeline.perStep(List.of("fresh drain", "warm drain"), List.of(freshCpu.totals(), warm.cpu().totals()),
+                            List.of(freshSteps, warm.steps()), 6)));
             report.section("Drain with the webhook idle (goal 2)", String.format("A webhook-only instance (processing and delivery off) took "
                     + "%,d updates (%d people × one whole intake each, every %dth on WhatsApp, each person's updates in order) in %.1f s. It "
                     + "was stopped and an instance with processing on and delivery off (%s) started on the same database; the clock starts "
@@ -349,6 +355,63 @@ class LoadBenchmark {
 
             outbound(database, platforms);
         }
+    }
+
+    /** One whole intake each for {@link #DRAIN_PEOPLE} new people, every {@link #WHATSAPP_EVERY}th on WhatsApp. */
+    private static List<List<WebhookLoad.Request>> drainIntakes() {
+        List<List<WebhookLoad.Request>> intakes = new ArrayList<>();
+        for (int person = 0; person < DRAIN_PEOPLE; person++) {
+            boolean whatsapp = person % WHATSAPP_EVERY == 0;
+            List<String> updates = whatsapp ? IntakeScripts.whatsapp(WhatsAppFixtures.newNumber())
+                    : IntakeScripts.telegram(TelegramFixtures.newChatId());
+            intakes.add(updates.stream().map(update -> whatsapp ? IntakeLoadPlan.whatsappRequest(update)
+                    : IntakeLoadPlan.telegramRequest(update)).toList());
+        }
+        return intakes;
+    }
+
+    /** Sends every intake to {@code service}'s webhook, each person's updates in order; nanoseconds taken. */
+    private long preload(ServiceUnderTest service, List<List<WebhookLoad.Request>> intakes) throws Exception {
+        try (WebhookLoad load = new WebhookLoad(vertx, service.port(), CONNECTIONS)) {
+            long start = System.nanoTime();
+            List<WebhookLoad.Outcome> outcomes = load.sendChains(intakes, CONNECTIONS, Duration.ofMinutes(10));
+            long taken = System.nanoTime() - start;
+            long refused = outcomes.stream().filter(outcome -> outcome.status() != 200).count();
+            if (refused > 0) {
+                throw new IllegalStateException(refused + " of the pre-loaded updates were not acknowledged");
+            }
+            return taken;
+        }
+    }
+
+    /**
+     * The drain on a warm service: {@code processing}, which has just worked off the fresh drain, takes a second
+     * backlog of new people through its own webhook while it keeps processing; the clock starts at the last
+     * acknowledgement and stops when nothing is waiting. The rate runs from there to 10% left.
+     */
+    private WarmDrain warmDrain(ServiceUnderTest processing, DataSource database, BenchPlatforms platforms) throws Exception {
+        progress("drain: the same instance, warm");
+        List<List<WebhookLoad.Request>> intakes = drainIntakes();
+        int total = intakes.stream().mapToInt(List::size).sum();
+        long preloadNanos = preload(processing, intakes);
+        ThreadCpuTimeline cpu = new ThreadCpuTimeline(processing.pid(), postgresProcesses);
+        Backlog backlog = new Backlog(database, () -> 0, platforms, processing.pid(), postgresProcesses);
+        backlog.start(Duration.ofMillis(250));
+        Backlog.Drain drain = backlog.drainInbound(Duration.ofSeconds(DRAIN_SECONDS), 250);
+        List<Backlog.Sample> samples = backlog.stop();
+        cpu.close();
+        long startLevel = samples.get(0).inboundPending();
+        List<Figures.Point> levels = samples.stream().map(s -> new Figures.Point(s.seconds(), s.inboundPending())).toList();
+        return new WarmDrain(total, preloadNanos, startLevel, startLevel - samples.get(samples.size() - 1).inboundPending(),
+                Figures.warmDrainRate(levels, startLevel, 0), drain.complete(), samples, cpu);
+    }
+
+    /**
+     * The warm drain's figures: updates sent, the pre-load's nanoseconds, updates waiting when the clock started, steps
+     * worked off, the rate from the start to 10% left (steps/s), whether it finished, the samples and the CPU timeline.
+     */
+    private record WarmDrain(int total, long preloadNanos, long startLevel, long steps, double rate, boolean complete,
+            List<Backlog.Sample> samples, ThreadCpuTimeline cpu) {
     }
 
     /** Goal 3: delivery from a full outbox at the configured limits. */

@@ -96,6 +96,62 @@ final class ThreadCpuTimeline implements AutoCloseable {
     }
 
     /**
+     * CPU per step in milliseconds for several runs side by side: one row per thread kind among the {@code top} busiest
+     * over all runs, then the rest of the service, the whole service and PostgreSQL; one column per run. {@code totals}:
+     * each run's {@link #totals()}. A run with no steps shows "-".
+     */
+    static String perStep(List<String> names, List<Map<String, Double>> totals, List<Long> steps, int top) {
+        Map<String, Double> overall = new TreeMap<>();
+        totals.forEach(total -> total.forEach((kind, cpu) -> overall.merge(kind, cpu, Double::sum)));
+        List<String> kinds = overall.entrySet().stream().filter(entry -> !entry.getKey().equals(POSTGRES))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(top).map(Map.Entry::getKey).toList();
+        StringBuilder out = new StringBuilder("| ms of CPU per step |");
+        names.forEach(name -> out.append(' ').append(name).append(" |"));
+        out.append("\n|---|").append("---:|".repeat(names.size())).append('\n');
+        for (String kind : kinds) {
+            out.append("| ").append(kind).append(" |");
+            for (int run = 0; run < totals.size(); run++) {
+                out.append(' ').append(perStep(totals.get(run).getOrDefault(kind, 0.0), steps.get(run))).append(" |");
+            }
+            out.append('\n');
+        }
+        String[] rows = { "other threads", "service", "PostgreSQL" };
+        for (String row : rows) {
+            out.append("| ").append(row).append(" |");
+            for (int run = 0; run < totals.size(); run++) {
+                Map<String, Double> total = totals.get(run);
+                double service = total.entrySet().stream().filter(e -> !e.getKey().equals(POSTGRES)).mapToDouble(Map.Entry::getValue).sum();
+                double listed = kinds.stream().mapToDouble(kind -> total.getOrDefault(kind, 0.0)).sum();
+                double cpu = switch (row) {
+                    case "other threads" -> service - listed;
+                    case "service" -> service;
+                    default -> total.getOrDefault(POSTGRES, 0.0);
+                };
+                out.append(' ').append(perStep(cpu, steps.get(run))).append(" |");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The key of PostgreSQL's CPU in {@link #totals}. */
+    static final String POSTGRES = "PostgreSQL";
+
+    /** CPU seconds over the whole timeline per thread kind, and PostgreSQL's under {@link #POSTGRES}. */
+    Map<String, Double> totals() {
+        Map<String, Double> total = new TreeMap<>();
+        for (Second second : seconds()) {
+            second.byKind().forEach((kind, cpu) -> total.merge(kind, cpu, Double::sum));
+            total.merge(POSTGRES, second.postgres(), Double::sum);
+        }
+        return total;
+    }
+
+    private static String perStep(double cpuSeconds, long steps) {
+        return steps > 0 ? String.format("%.3f", cpuSeconds * 1000 / steps) : "-";
+    }
+
+    /**
      * A table of the first {@code upTo} seconds: per second the service's CPU in its {@code top} busiest thread kinds
      * (over those seconds), the rest, and PostgreSQL's; in CPU seconds per second (1.00 is one core).
      */
