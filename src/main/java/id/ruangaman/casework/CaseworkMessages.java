@@ -174,6 +174,15 @@ public interface CaseworkMessages {
     String task_force_member();
 
     @Message
+    String task_force_members();
+
+    @Message
+    String leadership_accounts();
+
+    @Message
+    String leadership_party();
+
+    @Message
     String print_summons();
 
     @Message

@@ -42,6 +42,14 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
     }
 
     /**
+     * The leadership (pimpinan) accounts, offered apart from the task force's members when a party is linked to their
+     * account: the pimpinan may be a party, but is never shown as a task-force member.
+     */
+    public List<Account> leaders() {
+        return accounts.stream().filter(a -> id.ruangaman.security.Role.PIMPINAN.equals(a.role)).toList();
+    }
+
+    /**
      * Why a next status would be refused now (the case page's hint): refusal codes, empty when the step is open. For
      * closing, {@code closed:<reason>} ({@code closed:resolved}): what closing with that reason needs.
      */

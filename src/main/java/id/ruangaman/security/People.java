@@ -84,7 +84,12 @@ public class People {
     /** The role code ({@link Role}) of an account id as a record keeps it ("12"); null for no such account. */
     public String roleOfAccount(String accountId) {
         Long id = idOf(accountId);
-        Person p = id == null || all().isEmpty() ? null : byId.get(id);
+        return id == null ? null : roleOf(id);
+    }
+
+    /** The role code ({@link Role}) of an account, active or not; null for no such account. */
+    public String roleOf(long accountId) {
+        Person p = all().isEmpty() ? null : byId.get(accountId);
         return p == null ? null : p.role();
     }
 
