@@ -305,6 +305,12 @@ public interface CaseworkMessages {
     String sanction_measure();
 
     @Message
+    String sanction_for_status();
+
+    @Message
+    String sanction_no_terlapor();
+
+    @Message
     String tier_of(String key);
 
     @Message

@@ -72,6 +72,11 @@ class CaseworkRepository {
         return em.createQuery("from Party where intakeId = :id order by id", Party.class).setParameter("id", intakeId).getResultList();
     }
 
+    /** The campus statuses of the case's terlapor, each once, in the order recorded; empty while none is recorded. */
+    public List<String> terlaporStatuses(long intakeId) {
+        return parties(intakeId).stream().filter(p -> "terlapor".equals(p.role)).map(p -> p.campusStatus).distinct().toList();
+    }
+
     public List<Interview> interviews(long intakeId) {
         return em.createQuery("from Interview where intakeId = :id order by heldAt, id", Interview.class).setParameter("id", intakeId)
                 .getResultList();

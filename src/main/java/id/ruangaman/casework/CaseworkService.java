@@ -392,6 +392,9 @@ class CaseworkService {
         if ("proven".equals(c.outcome)) {
             r.recovery = required(recovery, "recovery");
             r.sanctionMeasure = code(measure, Vocabulary.ALL_MEASURES, "sanction_measure");
+            if (!Vocabulary.fits(r.sanctionMeasure, repo.terlaporStatuses(file.id))) {
+                throw FormRefused.invalid("sanction_not_for_status"); // SOP Pengenaan Sanksi 3: by who the terlapor is
+            }
             r.sanctionTier = Vocabulary.tierOf(r.sanctionMeasure);
             r.sanctionDetails = optional(sanctionDetails);
             r.prevention = required(prevention, "prevention");

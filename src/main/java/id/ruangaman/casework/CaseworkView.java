@@ -41,6 +41,17 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
         return accounts.stream().filter(a -> id.ruangaman.security.Role.worksCases(a.role)).toList();
     }
 
+    /** The campus statuses of the case's terlapor, each once; empty while none is recorded. */
+    public List<String> terlaporStatuses() {
+        return parties.stream().filter(p -> "terlapor".equals(p.role)).map(p -> p.campusStatus).distinct().toList();
+    }
+
+    /** The sanction measures of a tier that fit the terlapor's campus status (SOP Pengenaan Sanksi 3, {@link Vocabulary#measuresFor}). */
+    public List<String> measures(String tier) {
+        List<String> fitting = Vocabulary.measuresFor(terlaporStatuses());
+        return Vocabulary.MEASURES.getOrDefault(tier, List.of()).stream().filter(fitting::contains).toList();
+    }
+
     /**
      * The leadership (pimpinan) accounts, offered apart from the task force's members when a party is linked to their
      * account: the pimpinan may be a party, but is never shown as a task-force member.

@@ -40,7 +40,14 @@ class LeadershipService {
      * dan Pendampingan 2.1 and 3), or null while none is recorded.
      */
     public record Item(String referenceCode, String status, Conclusion conclusion, Recommendation recommendation,
-            Decision decision, boolean erased, RecoveryEnded recoveryEnd, List<DecisionCorrection> corrections) {
+            Decision decision, boolean erased, RecoveryEnded recoveryEnd, List<DecisionCorrection> corrections,
+            List<String> terlaporStatuses) {
+
+        /** The sanction measures of a tier that fit the terlapor's campus status ({@link Vocabulary#measuresFor}). */
+        public List<String> measures(String tier) {
+            List<String> fitting = Vocabulary.measuresFor(terlaporStatuses);
+            return Vocabulary.MEASURES.getOrDefault(tier, List.of()).stream().filter(fitting::contains).toList();
+        }
 
         /** Whether the decision can be corrected now: recorded, the case decided (not closed) and not erased. */
         public boolean correctable() {
@@ -311,6 +318,9 @@ class LeadershipService {
             if (measure == null || !Vocabulary.ALL_MEASURES.contains(measure)) {
                 throw FormRefused.invalid("sanction_measure");
             }
+            if (!Vocabulary.fits(measure, repo.terlaporStatuses(file.id))) {
+                throw FormRefused.invalid("sanction_not_for_status"); // SOP Pengenaan Sanksi 3: by who the terlapor is
+            }
             d.sanctionMeasure = measure;
             d.sanctionTier = Vocabulary.tierOf(measure);
         } else {
@@ -343,16 +353,17 @@ class LeadershipService {
 
     private Item item(CaseFile file) {
         return item(file, repo.one(Conclusion.class, file.id).orElseThrow(), repo.one(Recommendation.class, file.id).orElse(null),
-                repo.one(Decision.class, file.id).orElse(null), repo.one(RecoveryEnd.class, file.id).orElse(null), corrections(file.id));
+                repo.one(Decision.class, file.id).orElse(null), repo.one(RecoveryEnd.class, file.id).orElse(null), corrections(file.id),
+                repo.terlaporStatuses(file.id));
     }
 
     private static Item item(CaseFile file, Conclusion conclusion, Recommendation recommendation, Decision decision, RecoveryEnd end) {
-        return item(file, conclusion, recommendation, decision, end, List.of());
+        return item(file, conclusion, recommendation, decision, end, List.of(), List.of());
     }
 
     private static Item item(CaseFile file, Conclusion conclusion, Recommendation recommendation, Decision decision, RecoveryEnd end,
-            List<DecisionCorrection> corrections) {
+            List<DecisionCorrection> corrections, List<String> terlaporStatuses) {
         return new Item(file.referenceCode, file.status, conclusion, recommendation, decision, file.isDeleted(),
-                end == null ? null : new RecoveryEnded(end.endedOn, end.reason), corrections);
+                end == null ? null : new RecoveryEnded(end.endedOn, end.reason), corrections, terlaporStatuses);
     }
 }

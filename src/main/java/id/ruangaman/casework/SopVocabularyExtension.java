@@ -49,10 +49,6 @@ class SopVocabularyExtension {
         return Vocabulary.TIERS;
     }
 
-    static List<String> measures(String tier) {
-        return Vocabulary.MEASURES.getOrDefault(tier, List.of());
-    }
-
     static List<String> aggravating() {
         return Vocabulary.AGGRAVATING;
     }

@@ -1,5 +1,6 @@
 package id.ruangaman.casework;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,20 @@ final class Vocabulary {
             "berat", List.of("student_expulsion", "permanent_dismissal"));
     public static final List<String> ALL_MEASURES = List.of("written_warning", "public_apology", "educational",
             "suspension_from_position", "student_rights_reduction", "student_expulsion", "permanent_dismissal");
+    private static final List<String> LIGHT = List.of("written_warning", "public_apology", "educational");
+    private static final List<String> FOR_STUDENTS = List.of("written_warning", "public_apology", "educational",
+            "student_rights_reduction", "student_expulsion");
+    private static final List<String> FOR_POSITIONS = List.of("written_warning", "public_apology", "educational",
+            "suspension_from_position", "permanent_dismissal");
+    /**
+     * The measures that fit a terlapor of each campus status (SOP Pengenaan Sanksi 3): the light ones for anyone; the
+     * reduction of a student's rights and permanent expulsion as a student for a student (mahasiswa); suspension from a
+     * position and permanent dismissal from it for a lecturer, education staff or the campus community (dosen, tenaga
+     * kependidikan, warga kampus). Someone not from campus holds neither a student's rights nor a campus position: light
+     * measures only.
+     */
+    public static final Map<String, List<String>> MEASURES_BY_STATUS = Map.of("student", FOR_STUDENTS, "lecturer", FOR_POSITIONS,
+            "staff", FOR_POSITIONS, "community", FOR_POSITIONS, "external", LIGHT);
     /** Grounds for a heavier sanction (SOP Pengenaan Sanksi 9). */
     public static final List<String> AGGRAVATING = List.of("victim_disability", "victim_impact", "perpetrator_task_force",
             "perpetrator_programme_head");
@@ -58,6 +73,24 @@ final class Vocabulary {
      */
     public static boolean hasProgramme(String tier) {
         return tier != null && !"berat".equals(tier);
+    }
+
+    /**
+     * The measures that fit the case's terlapor, by their campus statuses ({@link #CAMPUS_STATUSES}), in
+     * {@link #ALL_MEASURES}' order: those that fit any of them (a case may have a student and a lecturer as terlapor);
+     * every measure while no terlapor is recorded.
+     */
+    public static List<String> measuresFor(Collection<String> terlaporStatuses) {
+        if (terlaporStatuses == null || terlaporStatuses.isEmpty()) {
+            return ALL_MEASURES;
+        }
+        return ALL_MEASURES.stream().filter(m -> terlaporStatuses.stream()
+                .anyMatch(s -> MEASURES_BY_STATUS.getOrDefault(s, ALL_MEASURES).contains(m))).toList();
+    }
+
+    /** Whether {@code measure} fits the terlapor of these campus statuses ({@link #measuresFor}). */
+    public static boolean fits(String measure, Collection<String> terlaporStatuses) {
+        return measuresFor(terlaporStatuses).contains(measure);
     }
 
     public static String tierOf(String measure) {
