@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The whole conversation state, immutable. The host stores it as JSON ({@link SessionStateJson}) and passes it back
@@ -120,24 +121,29 @@ public record SessionState(
     }
 
     public SessionState withRevision(String value) {
-        return new SessionState(flowId, value, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds, dangerSaid);
+        return copy(c -> c.revision = value);
     }
 
     public SessionState withLanguage(String value) {
-        return new SessionState(flowId, revision, value, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds, dangerSaid);
+        return copy(c -> c.language = value);
     }
 
     /** Moves to a node with a clean draft and retry count. */
     public SessionState atNode(String value) {
-        return new SessionState(flowId, revision, language, value, status, 0, answers, Draft.EMPTY, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, 0, dangerSaid);
+        return copy(c -> {
+            c.nodeId = value;
+            c.retries = 0;
+            c.draft = Draft.EMPTY;
+            c.laterHolds = 0;
+        });
     }
 
     public SessionState withStatus(SessionStatus value) {
-        return new SessionState(flowId, revision, language, nodeId, value, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds, dangerSaid);
+        return copy(c -> c.status = value);
     }
 
     public SessionState withRetries(int value) {
-        return new SessionState(flowId, revision, language, nodeId, status, value, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds, dangerSaid);
+        return copy(c -> c.retries = value);
     }
 
     public SessionState withAnswer(String key, Answer answer) {
@@ -147,50 +153,106 @@ public record SessionState(
     }
 
     public SessionState withAnswers(Map<String, Answer> value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, value, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds, dangerSaid);
+        return copy(c -> c.answers = value);
     }
 
     public SessionState withDraft(Draft value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, value, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds, dangerSaid);
+        return copy(c -> c.draft = value);
     }
 
     public SessionState withReturnToSummary(String value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, value, pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds, dangerSaid);
+        return copy(c -> c.returnToSummary = value);
     }
 
     public SessionState withPending(PendingPrompt value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, value, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds, dangerSaid);
+        return copy(c -> c.pending = value);
     }
 
     public SessionState withReferenceCode(String value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, value, lastInputAt, reminded, thread, discreet, laterHolds, dangerSaid);
+        return copy(c -> c.referenceCode = value);
     }
 
     public SessionState withThread(CaseThread value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, value, discreet, laterHolds, dangerSaid);
+        return copy(c -> c.thread = value);
     }
 
     /** Marks an input: resets the idle clock and the reminder. */
     public SessionState withInputAt(Instant value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, value, false, thread, discreet, laterHolds, dangerSaid);
+        return copy(c -> {
+            c.lastInputAt = value;
+            c.reminded = false;
+        });
     }
 
     public SessionState withReminded(boolean value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, value, thread, discreet, laterHolds, dangerSaid);
+        return copy(c -> c.reminded = value);
     }
 
     public SessionState withDiscreet(boolean value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, value, laterHolds, dangerSaid);
+        return copy(c -> c.discreet = value);
     }
 
     /** The flag a submitted report carries when {@link #dangerSaid()} ({@code Output.IntakeSubmitted#flags}). */
     public static final String DANGER_SAID = "danger_said";
 
     public SessionState withDangerSaid(boolean value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds, value);
+        return copy(c -> c.dangerSaid = value);
     }
 
     public SessionState withLaterHolds(int value) {
-        return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode, lastInputAt, reminded, thread, discreet, value, dangerSaid);
+        return copy(c -> c.laterHolds = value);
+    }
+
+    /**
+     * The one place a changed copy is made: {@code change} sets the fields that differ on a {@link Copy} holding this
+     * state's fields. A new field is added here and in {@link Copy}, and no {@code with...} method changes.
+     */
+    private SessionState copy(Consumer<Copy> change) {
+        Copy c = new Copy(this);
+        change.accept(c);
+        return new SessionState(c.flowId, c.revision, c.language, c.nodeId, c.status, c.retries, c.answers, c.draft,
+                c.returnToSummary, c.pending, c.referenceCode, c.lastInputAt, c.reminded, c.thread, c.discreet,
+                c.laterHolds, c.dangerSaid);
+    }
+
+    /** The fields of a state being copied, each one settable; only {@link #copy(Consumer)} uses it. */
+    private static final class Copy {
+        String flowId;
+        String revision;
+        String language;
+        String nodeId;
+        SessionStatus status;
+        int retries;
+        Map<String, Answer> answers;
+        Draft draft;
+        String returnToSummary;
+        PendingPrompt pending;
+        String referenceCode;
+        Instant lastInputAt;
+        boolean reminded;
+        CaseThread thread;
+        boolean discreet;
+        int laterHolds;
+        boolean dangerSaid;
+
+        Copy(SessionState s) {
+            flowId = s.flowId;
+            revision = s.revision;
+            language = s.language;
+            nodeId = s.nodeId;
+            status = s.status;
+            retries = s.retries;
+            answers = s.answers;
+            draft = s.draft;
+            returnToSummary = s.returnToSummary;
+            pending = s.pending;
+            referenceCode = s.referenceCode;
+            lastInputAt = s.lastInputAt;
+            reminded = s.reminded;
+            thread = s.thread;
+            discreet = s.discreet;
+            laterHolds = s.laterHolds;
+            dangerSaid = s.dangerSaid;
+        }
     }
 }

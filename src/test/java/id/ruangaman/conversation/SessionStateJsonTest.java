@@ -38,4 +38,43 @@ class SessionStateJsonTest {
         assertEquals(Draft.EMPTY, state.draft());
         assertEquals(Map.of(), state.answers());
     }
+
+    /** A state as stored before, every field set: it reads and writes back the same, byte for byte. */
+    @Test
+    void shouldWriteBackAStoredStateUnchanged() {
+        String stored = "{\"flowId\":\"intake\",\"revision\":\"sha256:abc\",\"language\":\"id\","
+                + "\"nodeId\":\"services\",\"status\":\"PAUSED\",\"retries\":2,"
+                + "\"answers\":{\"consent\":{\"kind\":\"yes_no\",\"value\":\"yes\",\"raw\":\"iya\"},"
+                + "\"incident_date\":{\"kind\":\"date\",\"raw\":\"bulan lalu\",\"date\":\"2026-10-01\","
+                + "\"precision\":\"MONTH\"},\"services\":{\"kind\":\"multi_choice\",\"values\":[\"legal\","
+                + "\"medical\"]},\"story\":{\"kind\":\"multi_text\",\"parts\":[\"bagian satu\","
+                + "\"bagian dua\"]},\"evidence\":{\"kind\":\"media\",\"mediaIds\":[\"m1\"],"
+                + "\"parts\":[\"foto\"]},\"name\":{\"kind\":\"text\",\"skipped\":true}},"
+                + "\"draft\":{\"selected\":[\"legal\"],\"parts\":[\"p\"],\"mediaIds\":[\"m2\"],"
+                + "\"choosingEdit\":true},\"returnToSummary\":\"summary\",\"pending\":\"RESUME\","
+                + "\"referenceCode\":\"RA-7K2QX\",\"lastInputAt\":\"2026-11-20T10:00:00Z\",\"reminded\":true,"
+                + "\"thread\":{\"acknowledgedAt\":\"2026-11-20T10:05:00Z\",\"evidenceConsent\":true,"
+                + "\"chatUnsafe\":true},\"discreet\":true,\"laterHolds\":1,\"dangerSaid\":true}";
+
+        assertEquals(stored, SessionStateJson.write(SessionStateJson.read(stored)));
+        SessionState read = SessionStateJson.read(stored);
+        assertEquals(stored, SessionStateJson.write(read.withLanguage("id").withRetries(2).withReminded(true)));
+    }
+
+    /** A state stored before the case thread, discreet mode, put-off replies and danger said: written back the same. */
+    @Test
+    void shouldWriteBackAnOlderStoredStateUnchanged() {
+        String stored = "{\"flowId\":\"intake\",\"revision\":\"sha256:abc\",\"language\":\"en\","
+                + "\"nodeId\":\"story\",\"status\":\"ACTIVE\",\"retries\":0,"
+                + "\"answers\":{\"consent\":{\"kind\":\"yes_no\",\"value\":\"yes\",\"raw\":\"iya\"},"
+                + "\"incident_date\":{\"kind\":\"date\",\"raw\":\"bulan lalu\",\"date\":\"2026-10-01\","
+                + "\"precision\":\"MONTH\"},\"services\":{\"kind\":\"multi_choice\",\"values\":[\"legal\","
+                + "\"medical\"]},\"story\":{\"kind\":\"multi_text\",\"parts\":[\"bagian satu\","
+                + "\"bagian dua\"]},\"evidence\":{\"kind\":\"media\",\"mediaIds\":[\"m1\"],"
+                + "\"parts\":[\"foto\"]},\"name\":{\"kind\":\"text\",\"skipped\":true}},\"draft\":{},"
+                + "\"pending\":\"NONE\",\"referenceCode\":\"RA-7K2QX\","
+                + "\"lastInputAt\":\"2026-11-20T10:00:00.123Z\",\"reminded\":false}";
+
+        assertEquals(stored, SessionStateJson.write(SessionStateJson.read(stored)));
+    }
 }
