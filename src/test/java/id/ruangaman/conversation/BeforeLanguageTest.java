@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -125,7 +123,7 @@ class BeforeLanguageTest {
         return Stream.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")).anyMatch(words::contains);
     }
 
-    private static Flow intake() throws IOException {
-        return new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+    private static Flow intake() {
+        return ShippedFlows.intake();
     }
 }

@@ -3,9 +3,6 @@ package id.ruangaman.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +22,8 @@ class DecliningTextTest {
             new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
 
     @BeforeAll
-    static void load() throws IOException {
-        intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+    static void load() {
+        intake = ShippedFlows.intake();
     }
 
     @ParameterizedTest(name = "{0} {1} ''{2}''")

@@ -42,7 +42,7 @@ class FlowEngineTest {
 
     @Test
     void shouldNeverMentionViolenceInTheQuickExitMessage() throws IOException {
-        Flow intake = new FlowLoader().load("intake.yaml", java.nio.file.Files.readAllBytes(java.nio.file.Path.of("conversations/intake.yaml")));
+        Flow intake = ShippedFlows.intake();
         Step step = engine.handle(intake, engine.start(intake).state(), new Input.Text("/keluar"));
         String text = ((Output.Message) step.outputs().get(1)).text().toLowerCase(java.util.Locale.ROOT);
         assertEquals(new Output.QuickExit(), step.outputs().get(0));
@@ -69,7 +69,7 @@ class FlowEngineTest {
     @Test
     void shouldPutTheNeutralLineFirstInDiscreetModeWhenAFirstLineNamesTheViolence() throws IOException {
         // The linter refuses such a first line in the flow's own texts; a shared notice it includes is not the flow's.
-        Flow flow = new FlowLoader().load("intake.yaml", java.nio.file.Files.readAllBytes(java.nio.file.Path.of("conversations/intake.yaml")));
+        Flow flow = ShippedFlows.intake();
         FlowEngine engine = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty(),
                 SharedTexts.of(java.util.Map.of("quiet_mode_on", new id.ruangaman.conversation.definition.LocalizedText(
                         java.util.Map.of("id", "Laporanmu aman di sini. Mode senyap sudah nyala.", "en", "Synthetic.")))));
@@ -98,7 +98,7 @@ class FlowEngineTest {
 
     @Test
     void shouldIncludeTheLegalNoticeOnlyWhenThereIsOne() throws IOException {
-        Flow intake = new FlowLoader().load("intake.yaml", java.nio.file.Files.readAllBytes(java.nio.file.Path.of("conversations/intake.yaml")));
+        Flow intake = ShippedFlows.intake();
         FlowEngine withNotice = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty(),
                 SharedTexts.of(java.util.Map.of("legal_notice", new id.ruangaman.conversation.definition.LocalizedText(
                         java.util.Map.of("id", "Catatan hukum sintetis.", "en", "Synthetic legal note.")))));

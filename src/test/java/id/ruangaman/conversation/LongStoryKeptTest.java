@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +27,7 @@ class LongStoryKeptTest {
     @ParameterizedTest(name = "{0} characters")
     @ValueSource(ints = {4001, 4096, 9000, 20000})
     void shouldKeepTheWholeStoryInPartsAndSayItWasSaved(int length) throws IOException {
-        Flow intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+        Flow intake = ShippedFlows.intake();
         SessionState state = atStory(intake);
         String sentence = "Dia terus mengirim pesan yang membuatku takut, bahkan tengah malam. ";
         String story = sentence.repeat(length / sentence.length() + 1).substring(0, length).strip();

@@ -3,9 +3,6 @@ package id.ruangaman.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,8 +26,8 @@ class MultiChoiceNegationTest {
             new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
 
     @BeforeAll
-    static void load() throws IOException {
-        intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+    static void load() {
+        intake = ShippedFlows.intake();
     }
 
     @ParameterizedTest(name = "{1} [{2}] ''{3}'' -> {4}")

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -189,8 +187,8 @@ class NonTextInputsTest {
         return messages.stream().map(Output.Message::text).toList();
     }
 
-    private static Flow intake() throws IOException {
-        return new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+    private static Flow intake() {
+        return ShippedFlows.intake();
     }
 
     /** A short name of an input for a test's label. */

@@ -3,8 +3,6 @@ package id.ruangaman.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,8 +42,8 @@ class NumberByPlaceTest {
     });
 
     @BeforeAll
-    static void load() throws Exception {
-        intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+    static void load() {
+        intake = ShippedFlows.intake();
     }
 
     @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")

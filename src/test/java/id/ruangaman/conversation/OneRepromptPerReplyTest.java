@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.NodeKind;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +32,8 @@ class OneRepromptPerReplyTest {
             new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
 
     @BeforeAll
-    static void load() throws IOException {
-        intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+    static void load() {
+        intake = ShippedFlows.intake();
     }
 
     static Stream<String> questions() throws IOException {

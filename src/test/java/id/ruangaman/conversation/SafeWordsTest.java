@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -89,8 +87,8 @@ class SafeWordsTest {
         assertNull(step.state().answers().get("victim_minor"));
     }
 
-    private static Flow intake() throws IOException {
-        return new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+    private static Flow intake() {
+        return ShippedFlows.intake();
     }
 
     private SessionState at(Flow intake, String nodeId) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +38,7 @@ class ShortTypedAnswersTest {
             // what was understood before stays understood
             "safe_to_reply|aman|yes", "safe_to_reply|belum aman|no", "safe_to_reply|tidak ada yang pinjam|-", "reporter_role|orang lain, saya lihat|witness"})
     void shouldTakeAShortTypedAnswerAtOnce(String nodeId, String typed, String expected) throws IOException {
-        Flow intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+        Flow intake = ShippedFlows.intake();
         SessionState at = at(intake, nodeId);
 
         Step step = engine.handle(intake, at, new Input.Text(typed));

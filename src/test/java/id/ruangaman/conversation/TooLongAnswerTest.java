@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +29,7 @@ class TooLongAnswerTest {
     @ParameterizedTest(name = "{0} ({2})")
     @CsvSource({"unit,200,id", "unit,200,en", "reported_person,500,id", "reported_person,500,en"})
     void shouldSayTheAnswerIsTooLongAndKeepTheQuestion(String nodeId, int limit, String language) throws IOException {
-        Flow intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+        Flow intake = ShippedFlows.intake();
         SessionState state = at(intake, nodeId, language);
         String tooLong = "Kata sintetis ".repeat(limit / 14 + 2);
         String expected = intake.message(MessageKey.TEXT_TOO_LONG).in(language, language).replace("{max}", String.valueOf(limit));
@@ -61,7 +59,7 @@ class TooLongAnswerTest {
     @ParameterizedTest(name = "{0} ({2})")
     @CsvSource({"name,100,id", "name,100,en", "code_word,50,id", "code_word,50,en"})
     void shouldRepeatTheLimitEveryTimeAtAQuestionWithItsOwnReprompt(String nodeId, int limit, String language) throws IOException {
-        Flow intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+        Flow intake = ShippedFlows.intake();
         SessionState state = at(intake, nodeId, language);
         String tooLong = "Kata sintetis ".repeat(limit / 14 + 2);
         String expected = intake.findNode(nodeId).orElseThrow().reprompt().in(language, language);
@@ -89,7 +87,7 @@ class TooLongAnswerTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"id", "en"})
     void shouldKeepALongNoteBesideTheEvidenceInParts(String language) throws IOException {
-        Flow intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+        Flow intake = ShippedFlows.intake();
         SessionState state = at(intake, "evidence", language);
         int limit = intake.findNode("evidence").orElseThrow().maxLength();
         String longNote = "Catatan sintetis ".repeat(limit / 17 + 20).strip();

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,7 +34,7 @@ class TypedAgeTest {
             // two ages, or no age at all: asked again
             "victim|15 atau 19|-", "victim|200|-", "victim|hmm|-"})
     void shouldReadATypedAgeAsTheAnswer(String role, String typed, String expected) throws IOException {
-        Flow intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+        Flow intake = ShippedFlows.intake();
         SessionState at = atAgeQuestion(intake, role);
 
         Step step = engine.handle(intake, at, new Input.Text(typed));

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -112,7 +110,7 @@ class UnclearSafetyTest {
         return step.outputs().stream().filter(Output.Message.class::isInstance).map(Output.Message.class::cast).toList();
     }
 
-    private static Flow intake() throws IOException {
-        return new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+    private static Flow intake() {
+        return ShippedFlows.intake();
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.conversation.FlowLoader;
+import id.ruangaman.conversation.ShippedFlows;
 import id.ruangaman.conversation.definition.FlowDefinition;
 import id.ruangaman.conversation.definition.LocalizedText;
 import id.ruangaman.texts.TextFile;
@@ -22,8 +22,8 @@ import id.ruangaman.texts.TextFile;
  */
 class SharedTextsCheckTest {
 
-    private static FlowDefinition intake() throws IOException {
-        return new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml"))).definition();
+    private static FlowDefinition intake() {
+        return ShippedFlows.intake().definition();
     }
 
     @Test

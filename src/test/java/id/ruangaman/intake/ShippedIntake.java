@@ -1,8 +1,5 @@
 package id.ruangaman.intake;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,9 +10,9 @@ import java.util.Optional;
 import id.ruangaman.conversation.EngineSettings;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.FlowEngine;
-import id.ruangaman.conversation.FlowLoader;
 import id.ruangaman.conversation.RandomReferenceCodes;
 import id.ruangaman.conversation.SessionState;
+import id.ruangaman.conversation.ShippedFlows;
 
 /**
  * The shipped intake flow ({@code conversations/intake.yaml}) and an engine that reads replies with the shipped answer
@@ -34,16 +31,12 @@ final class ShippedIntake {
 
     /** Reads the shipped files; an unreadable file fails the test class. */
     static ShippedIntake load() {
-        try {
-            Flow flow = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
-            EngineSettings settings = new EngineSettings(2, Duration.ofMinutes(30), Duration.ofHours(24), ZoneId.of("Asia/Jakarta"),
-                    EngineSettings.DEFAULT_THREAD_QUIET_PERIOD, AnswerWordsFile.read(Path.of("conversations")));
-            FlowEngine engine = new FlowEngine(settings, Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneId.of("UTC")),
-                    new RandomReferenceCodes(), code -> Optional.empty());
-            return new ShippedIntake(flow, engine);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Flow flow = ShippedFlows.intake();
+        EngineSettings settings = new EngineSettings(2, Duration.ofMinutes(30), Duration.ofHours(24), ZoneId.of("Asia/Jakarta"),
+                EngineSettings.DEFAULT_THREAD_QUIET_PERIOD, AnswerWordsFile.read(Path.of("conversations")));
+        FlowEngine engine = new FlowEngine(settings, Clock.fixed(Instant.parse("2026-12-02T03:00:00Z"), ZoneId.of("UTC")),
+                new RandomReferenceCodes(), code -> Optional.empty());
+        return new ShippedIntake(flow, engine);
     }
 
     /** A new session in {@code language} standing at the question {@code nodeId}. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.conversation.FlowLoader;
+import id.ruangaman.conversation.ShippedFlows;
 import id.ruangaman.conversation.definition.Discretion;
 import id.ruangaman.conversation.definition.LocalizedText;
 import id.ruangaman.texts.TextFile;
@@ -23,8 +22,8 @@ import id.ruangaman.texts.TextFile;
  */
 class ReferralTextsCheckTest {
 
-    private static Discretion discretion() throws IOException {
-        return new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml"))).definition().discretion();
+    private static Discretion discretion() {
+        return ShippedFlows.intake().definition().discretion();
     }
 
     private static Map<String, LocalizedText> shipped() {

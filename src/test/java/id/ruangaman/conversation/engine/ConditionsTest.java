@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.Flow;
-import id.ruangaman.conversation.FlowLoader;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import id.ruangaman.conversation.ShippedFlows;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +22,8 @@ class ConditionsTest {
     private static Flow intake;
 
     @BeforeAll
-    static void load() throws IOException {
-        intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+    static void load() {
+        intake = ShippedFlows.intake();
     }
 
     @ParameterizedTest(name = "{0}, when {1}: {2}")

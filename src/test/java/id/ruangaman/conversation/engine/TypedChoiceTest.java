@@ -3,14 +3,11 @@ package id.ruangaman.conversation.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.ruangaman.conversation.Flow;
-import id.ruangaman.conversation.FlowLoader;
+import id.ruangaman.conversation.ShippedFlows;
 import id.ruangaman.conversation.definition.LocalizedText;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.NumberRange;
 import id.ruangaman.conversation.definition.OptionDefinition;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +28,8 @@ class TypedChoiceTest {
     private static Flow intake;
 
     @BeforeAll
-    static void load() throws IOException {
-        intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml")));
+    static void load() {
+        intake = ShippedFlows.intake();
     }
 
     @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")

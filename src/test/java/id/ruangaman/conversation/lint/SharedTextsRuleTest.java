@@ -3,15 +3,13 @@ package id.ruangaman.conversation.lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.ruangaman.conversation.FlowLinter;
-import id.ruangaman.conversation.FlowLoader;
 import id.ruangaman.conversation.LintProblem;
 import id.ruangaman.conversation.SharedTexts;
+import id.ruangaman.conversation.ShippedFlows;
 import id.ruangaman.conversation.definition.Discretion;
 import id.ruangaman.conversation.definition.FlowDefinition;
 import id.ruangaman.conversation.definition.LocalizedText;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +24,7 @@ class SharedTextsRuleTest {
 
     @BeforeAll
     static void loadIntake() throws IOException {
-        intake = new FlowLoader().load("intake.yaml", Files.readAllBytes(Path.of("conversations/intake.yaml"))).definition();
+        intake = ShippedFlows.intake().definition();
         discretion = intake.discretion();
     }
 
