@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,7 @@ class BeforeLanguageTest {
             "hello", "delete", "commands", "not", "that", "carry", "nothing", "start", "button");
 
     private final MutableClock clock = new MutableClock(GoldenRun.START);
-    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"),
-            code -> Optional.empty());
+    private final FlowEngine engine = TestEngines.on(clock);
 
     /** Everything a person may send before choosing a language, labelled; each answer must be in both languages. */
     static Stream<Arguments> inputsBeforeTheLanguage() {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,8 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DontKnowAnswerTest {
 
     private static Flow intake;
-    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), new MutableClock(GoldenRun.START),
-            new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
+    private final FlowEngine engine = TestEngines.atGoldenStart();
 
     @BeforeAll
     static void load() {

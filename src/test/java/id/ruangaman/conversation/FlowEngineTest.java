@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Focused engine behaviour that the golden conversations do not show directly. */
 class FlowEngineTest {
 
     private final MutableClock clock = new MutableClock(GoldenRun.START);
-    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"),
-            code -> Optional.empty());
+    private final FlowEngine engine = TestEngines.on(clock);
 
     @Test
     void shouldLeaveAFreshSessionAloneOnTick() throws IOException {
@@ -70,7 +68,7 @@ class FlowEngineTest {
     void shouldPutTheNeutralLineFirstInDiscreetModeWhenAFirstLineNamesTheViolence() throws IOException {
         // The linter refuses such a first line in the flow's own texts; a shared notice it includes is not the flow's.
         Flow flow = ShippedFlows.intake();
-        FlowEngine engine = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty(),
+        FlowEngine engine = TestEngines.on(clock,
                 SharedTexts.of(java.util.Map.of("quiet_mode_on", new id.ruangaman.conversation.definition.LocalizedText(
                         java.util.Map.of("id", "Laporanmu aman di sini. Mode senyap sudah nyala.", "en", "Synthetic.")))));
         SessionState beforeSafety = play(engine, flow, "language:id", "consent:yes", "in_danger:no");
@@ -99,7 +97,7 @@ class FlowEngineTest {
     @Test
     void shouldIncludeTheLegalNoticeOnlyWhenThereIsOne() throws IOException {
         Flow intake = ShippedFlows.intake();
-        FlowEngine withNotice = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty(),
+        FlowEngine withNotice = TestEngines.on(clock,
                 SharedTexts.of(java.util.Map.of("legal_notice", new id.ruangaman.conversation.definition.LocalizedText(
                         java.util.Map.of("id", "Catatan hukum sintetis.", "en", "Synthetic legal note.")))));
 

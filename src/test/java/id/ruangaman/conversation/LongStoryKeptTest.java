@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,8 +20,7 @@ import id.ruangaman.conversation.definition.MessageKey;
  */
 class LongStoryKeptTest {
 
-    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), new MutableClock(GoldenRun.START),
-            new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
+    private final FlowEngine engine = TestEngines.atGoldenStart();
 
     @ParameterizedTest(name = "{0} characters")
     @ValueSource(ints = {4001, 4096, 9000, 20000})

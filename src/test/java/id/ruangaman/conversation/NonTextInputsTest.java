@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +31,7 @@ class NonTextInputsTest {
     private static final Input LOCATION = new Input.Location(-6.2, 106.8, "Synthetic place", null);
     private static final Input CONTACT = new Input.SharedContact("Synthetic Person", List.of("+62 000"));
 
-    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), new MutableClock(GoldenRun.START),
-            new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
+    private final FlowEngine engine = TestEngines.atGoldenStart();
 
     static Stream<Arguments> everyKindAtEveryQuestion() {
         List<Arguments> cases = new ArrayList<>();

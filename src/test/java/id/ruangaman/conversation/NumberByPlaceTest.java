@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class NumberByPlaceTest {
     private static final String REPROMPT = "Maaf, saya belum mengerti.";
     private static Flow intake;
     private final MutableClock clock = new MutableClock(GoldenRun.START);
-    private final FlowEngine shown = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
+    private final FlowEngine shown = TestEngines.on(clock);
     private final FlowEngine hidden = shown.withChoiceOrder(question -> false);
     private final FlowEngine numberedText = shown.withChoiceOrder(new ChoiceOrder() {
         @Override

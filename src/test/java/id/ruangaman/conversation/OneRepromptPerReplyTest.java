@@ -8,7 +8,6 @@ import id.ruangaman.conversation.definition.NodeKind;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +27,7 @@ class OneRepromptPerReplyTest {
     private static final Set<NodeKind> REPROMPTING = EnumSet.of(NodeKind.SINGLE_CHOICE, NodeKind.MULTI_CHOICE,
             NodeKind.YES_NO, NodeKind.DATE, NodeKind.SUMMARY);
     private static Flow intake;
-    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), new MutableClock(GoldenRun.START),
-            new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
+    private final FlowEngine engine = TestEngines.atGoldenStart();
 
     @BeforeAll
     static void load() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,8 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ShortTypedAnswersTest {
 
-    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), new MutableClock(GoldenRun.START),
-            new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
+    private final FlowEngine engine = TestEngines.atGoldenStart();
 
     @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")
     @CsvSource(delimiter = '|', value = {

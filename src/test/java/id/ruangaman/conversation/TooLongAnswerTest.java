@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,8 +22,7 @@ import id.ruangaman.conversation.definition.MessageKey;
  */
 class TooLongAnswerTest {
 
-    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), new MutableClock(GoldenRun.START),
-            new FixedReferenceCodes("RA-7K2QX"), code -> Optional.empty());
+    private final FlowEngine engine = TestEngines.atGoldenStart();
 
     @ParameterizedTest(name = "{0} ({2})")
     @CsvSource({"unit,200,id", "unit,200,en", "reported_person,500,id", "reported_person,500,en"})

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,8 +23,7 @@ class UnclearAtSystemQuestionTest {
 
     private static Flow intake;
     private final MutableClock clock = new MutableClock(GoldenRun.START);
-    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"),
-            code -> Optional.empty());
+    private final FlowEngine engine = TestEngines.on(clock);
 
     @BeforeAll
     static void load() {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,8 +26,7 @@ class UnclearSafetyTest {
             Kalau ternyata aman, ubah jawaban ini di ringkasan sebelum mengirim. Ketik /keluar kapan saja untuk keluar cepat.""";
 
     private final MutableClock clock = new MutableClock(GoldenRun.START);
-    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"),
-            code -> Optional.empty());
+    private final FlowEngine engine = TestEngines.on(clock);
 
     /**
      * Replies that say someone else uses, borrows or checks the phone, or that the person is unsure: each means "no" at

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,7 @@ class UnreadableInputTest {
     static final String NOTE_EN = "Sorry, I can't read that kind of message here. Please send text, a photo, a voice note or a document instead.";
 
     private final MutableClock clock = new MutableClock(GoldenRun.START);
-    private final FlowEngine engine = new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes("RA-7K2QX"),
-            code -> Optional.empty());
+    private final FlowEngine engine = TestEngines.on(clock);
 
     static Stream<Arguments> everyQuestion() {
         List<Arguments> cases = new ArrayList<>();
