@@ -348,6 +348,10 @@ public interface CaseworkMessages {
     String erased_skeleton();
 
     /** Before the date a case was closed: the closed SOP page's one line, with {@link #case_closed_readonly()}. */
+    /** After the refusal {@code time_before_received}: when the report came in ({@code at}: a time with its zone, "2026-12-03 09:15 WIB"). */
+    @Message
+    String received_when(String at);
+
     /** Beside the close form: what closing with {@code label} (a closing reason's label) needs first. */
     @Message
     String close_needs(String label);

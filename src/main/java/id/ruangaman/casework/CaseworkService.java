@@ -276,7 +276,7 @@ class CaseworkService {
         i.intakeId = file.id;
         i.partyId = party.id;
         i.heldAt = dateTime(heldAt, "held_at");
-        dates.notBeforeReceipt(dates.dayOf(i.heldAt), file);
+        dates.notBeforeReceipt(i.heldAt, file);
         DateRules.notBefore(dates.dayOf(i.heldAt), repo.one(AssignmentLetter.class, file.id).map(l -> l.issuedOn).orElse(null), "letter");
         if (summary != null && !summary.isBlank()) {
             dates.minutesAllowed(i);

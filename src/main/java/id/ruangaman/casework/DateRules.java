@@ -14,7 +14,9 @@ import id.ruangaman.inbox.InboxConfig;
  * <ul>
  * <li>nothing in a case's SOP file is dated before the day its report was received ({@code intake.received_at}, in
  * the task force's zone): a meeting, a letter, an examination, a decision, a completion report, a consent, a
- * check-in: {@code date_before_received};</li>
+ * check-in: {@code date_before_received}; an examination's time (a day and a time of day) is held against the moment
+ * the report was received, to the minute the form offers, so a time earlier on the report's own day is refused too:
+ * {@code time_before_received};</li>
  * <li>a thing that already happened (a meeting held, a letter issued, minutes of an examination, a decision, a
  * consent, a completion report, a check-in) may not be dated after today: {@code date_future};</li>
  * <li>a later SOP step may not be dated before the step it depends on (assignment letter after the limited meeting
@@ -71,6 +73,18 @@ class DateRules {
             throw FormRefused.invalid("date_before_received");
         }
         return day;
+    }
+
+    /**
+     * {@code at} (an examination's time, typed to the minute in the task force's zone) is written into the SOP file of
+     * {@code file}: not before the moment its report was received, read to the minute (an examination in the same
+     * minute as the report is accepted). Null time or unknown receipt: no rule. Error: {@code time_before_received}.
+     */
+    Instant notBeforeReceipt(Instant at, CaseFile file) {
+        if (at != null && file.receivedAt != null && at.isBefore(file.receivedAt.truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
+            throw FormRefused.invalid("time_before_received");
+        }
+        return at;
     }
 
     /** {@code day} belongs to a step that depends on an earlier one dated {@code earliest} (none: no rule). */

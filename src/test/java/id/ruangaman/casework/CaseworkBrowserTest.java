@@ -92,7 +92,7 @@ class CaseworkBrowserTest extends BrowserTest {
         click(By.id("add-party"));
         waitText(By.id("party"), "Dodi Sintetis");
         new Select(driver.findElement(By.id("interview-party"))).selectByIndex(1);
-        date(By.id("interview-held-at"), CaseworkSteps.today() + "T00:00");
+        date(By.id("interview-held-at"), CaseworkSteps.thisMinute());
         type(By.id("interview-place"), "Ruang tertutup Satgas");
         type(By.id("interview-attendees"), "Konselor, pendamping");
         type(By.id("interview-summary"), "Keterangan terlapor dicatat");

@@ -189,4 +189,36 @@ class CaseworkDatesTest {
         assertTrue(refused.contains("Rencana pemulihan dicatat setelah keputusan pimpinan"), refused);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> repo.one(RecoveryPlan.class, id).isEmpty()), "nothing saved");
     }
+
+    /**
+     * The examination's time is held against the moment the report came in, not only its day: a report received at 00:30
+     * today (in the task force's zone) refuses an examination at 00:10 today with the reason and the time of receipt,
+     * keeping what was typed, and accepts one at 00:30. Before, only the day was compared and 00:10 was accepted.
+     */
+    @Test
+    void shouldRefuseAnExaminationEarlierOnTheReportsOwnDay() {
+        String ref = fixtures.submittedCase(true);
+        CaseworkSteps steps = new CaseworkSteps(session, ref);
+        long id = QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().id);
+        String today = CaseworkSteps.today();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update intake set received_at = cast(?2 as timestamptz) where id = ?1")
+                .setParameter(1, id).setParameter(2, today + " 00:30:20+07").executeUpdate());
+        assertEquals(303, steps.status("in_verification"));
+        steps.tickChecklist();
+        assertEquals(303, steps.assessment());
+        assertEquals(303, steps.status("verified"));
+        assertEquals(303, steps.meeting(counsellor.id, "examination"));
+        assertEquals(303, steps.letter(counsellor.id));
+        assertEquals(303, steps.status("in_examination"));
+        assertEquals(303, steps.party("terlapor", "Dodi Sintetis"));
+        long party = QuarkusTransaction.requiringNew().call(() -> repo.parties(id).get(0).id);
+
+        RenderedForm interview = RenderedForm.holding(page(steps.base(), session), "add-interview").with("party", String.valueOf(party))
+                .with("channel", "in_person").with("place", "Ruang diketik pagi sekali").with("interview_attendees", "Konselor sintetis");
+        Response early = interview.with("held_at", today + "T00:10").submit(session);
+        refusedWith(early, "Waktu ini sebelum laporan diterima", "Ruang diketik pagi sekali");
+        assertTrue(early.asString().contains("Laporan ini diterima " + today + " 00:30 WIB."), "the refusal says when the report came in");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> repo.interviews(id).isEmpty()), "nothing saved");
+        interview.with("held_at", today + "T00:30").submit(session).then().statusCode(303);
+    }
 }

@@ -73,7 +73,7 @@ final class CaseworkSteps {
     }
 
     int interview(long partyId, String summary) {
-        RequestSpecification r = post().formParam("party", String.valueOf(partyId)).formParam("held_at", today() + "T00:00")
+        RequestSpecification r = post().formParam("party", String.valueOf(partyId)).formParam("held_at", thisMinute())
                 .formParam("channel", "in_person").formParam("place", "Ruang rapat sintetis")
                 .formParam("interview_attendees", "Konselor sintetis, pendamping sintetis");
         if (summary != null) {
@@ -91,10 +91,19 @@ final class CaseworkSteps {
 
     /**
      * Today in the inbox's default zone. A test case's report arrives today, so its SOP file is dated today: not before
-     * the report was received, not in the future; an examination is held at today's midnight (already past).
+     * the report was received, not in the future; an examination is held this minute ({@link #thisMinute()}).
      */
     static String today() {
         return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).toString();
+    }
+
+    /**
+     * This minute in the inbox's default zone, as a {@code datetime-local} field sends it ({@code 2026-12-03T10:15}): an
+     * examination already held (its minutes may be written) and not before the test's report, received earlier in this
+     * minute or before. Today's midnight was earlier than the report, which came in today.
+     */
+    static String thisMinute() {
+        return java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Jakarta")).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
     }
 
     int provenConclusion() {

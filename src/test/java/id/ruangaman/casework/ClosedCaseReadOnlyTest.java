@@ -133,7 +133,7 @@ class ClosedCaseReadOnlyTest {
         forms.put("letter", form("letter_number", "ST-X", "issued_on", today, "signatory_name", "S sintetis", "signatory_title", "R",
                 "team", String.valueOf(counsellor.id)));
         forms.put("parties", form("party_role", "witness", "party_name", "Saksi sintetis", "campus_status", "student"));
-        forms.put("interviews", form("party", String.valueOf(party), "held_at", today + "T00:00", "channel", "in_person", "place",
+        forms.put("interviews", form("party", String.valueOf(party), "held_at", CaseworkSteps.thisMinute(), "channel", "in_person", "place",
                 "Ruang sintetis", "interview_attendees", "Konselor sintetis"));
         forms.put("interviews/" + interview, form("summary", "Berita acara baru sintetis"));
         forms.put("conclusion", form("outcome", "not_proven", "party_identity", "I sintetis", "violence_form", "V sintetis",

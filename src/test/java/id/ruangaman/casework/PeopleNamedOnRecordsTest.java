@@ -51,7 +51,7 @@ class PeopleNamedOnRecordsTest {
         long party = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select p.id from case_party p join intake i on i.id = p.intake_id where i.reference_code = :ref")
                 .setParameter("ref", ref).getSingleResult()).longValue());
-        assertEquals(303, steps.post().formParam("party", String.valueOf(party)).formParam("held_at", CaseworkSteps.today() + "T00:00")
+        assertEquals(303, steps.post().formParam("party", String.valueOf(party)).formParam("held_at", CaseworkSteps.thisMinute())
                 .formParam("channel", "in_person").formParam("place", "Ruang rapat sintetis")
                 .formParam("interview_attendees", "Konselor sintetis").formParam("summary", "Berita acara sintetis")
                 .formParam("recording_consent", "yes").when().post(steps.base() + "/interviews").then().extract().statusCode());

@@ -87,7 +87,7 @@ class SavedAfterEachFormTest {
         says(session, as(session).formParam("party_role", "terlapor").formParam("party_name", "Dodi Sintetis").formParam("campus_status", "student"),
                 sop + "/parties", sop, "party", "Pihak ditambahkan.");
         long party = QuarkusTransaction.requiringNew().call(() -> repo.parties(caseId).get(0).id);
-        says(session, as(session).formParam("party", String.valueOf(party)).formParam("held_at", CaseworkSteps.today() + "T00:00")
+        says(session, as(session).formParam("party", String.valueOf(party)).formParam("held_at", CaseworkSteps.thisMinute())
                 .formParam("channel", "in_person").formParam("place", "Ruang sintetis").formParam("interview_attendees", "Konselor sintetis"),
                 sop + "/interviews", sop, "interview", "Pemeriksaan dicatat.");
         long interview = QuarkusTransaction.requiringNew().call(() -> repo.interviews(caseId).get(0).id);

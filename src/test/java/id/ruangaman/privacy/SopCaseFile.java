@@ -57,6 +57,18 @@ final class SopCaseFile {
         return today;
     }
 
+    /**
+     * This minute in Asia/Jakarta as a {@code datetime-local} field sends it: an examination already held and not before
+     * the report (received earlier today); its day kept as the day of {@code step} when one is named.
+     */
+    private String thisMinute(String step) {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Jakarta")).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        if (step != null) {
+            dated.put(step, now.toLocalDate());
+        }
+        return now.toString();
+    }
+
     private String sop() {
         return "/inbox/cases/" + ref + "/sop";
     }
@@ -89,7 +101,7 @@ final class SopCaseFile {
         java.util.regex.Matcher party = java.util.regex.Pattern.compile("<option value=\"(\\d+)\"[^>]*>[^<]*: " + java.util.regex.Pattern
                 .quote(text("terlapor"))).matcher(page);
         assertTrue(party.find(), "the terlapor is offered for an examination");
-        submit(coordinator, sop(), sop() + "/interviews", form("party", party.group(1), "held_at", day("interview") + "T00:00", "channel", "in_person",
+        submit(coordinator, sop(), sop() + "/interviews", form("party", party.group(1), "held_at", thisMinute("interview"), "channel", "in_person",
                 "place", text("tempat"), "interview_attendees", text("hadir"), "summary", text("berita acara"), "recording_consent", "yes"));
         submit(coordinator, sop(), sop() + "/conclusion", form("outcome", "proven", "party_identity", text("identitas"), "violence_form",
                 text("bentuk"), "accompaniment", text("pendampingan"), "protection", text("perlindungan"), "examination_summary", "",
@@ -199,7 +211,7 @@ final class SopCaseFile {
         forms.put("meetings", form("held_on", today().toString(), "options_explained", text("o"), "victim_choice", "examination"));
         forms.put("letter", form("letter_number", "ST-X", "issued_on", today().toString(), "signatory_name", text("s"), "signatory_title", "R"));
         forms.put("parties", form("party_role", "witness", "party_name", text("p"), "campus_status", "student"));
-        forms.put("interviews", form("party", party, "held_at", today() + "T00:00", "channel", "in_person", "place", text("pl"),
+        forms.put("interviews", form("party", party, "held_at", thisMinute(null), "channel", "in_person", "place", text("pl"),
                 "interview_attendees", text("a")));
         forms.put("conclusion", form("outcome", "proven", "party_identity", text("i"), "violence_form", text("v"),
                 "accompaniment", text("a"), "protection", text("p")));
