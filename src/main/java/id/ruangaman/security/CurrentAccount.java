@@ -14,9 +14,13 @@ public class CurrentAccount {
     private final AccountRepository accounts;
     private Account account;
 
-    CurrentAccount(SecurityIdentity identity, AccountRepository accounts) {
+    private final String ownerKey;
+
+    CurrentAccount(SecurityIdentity identity, AccountRepository accounts,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = SessionKeyConfigSource.PROPERTY) String sessionKey) {
         this.identity = identity;
         this.accounts = accounts;
+        this.ownerKey = sessionKey;
     }
 
     public boolean isLoggedIn() {
@@ -30,6 +34,27 @@ public class CurrentAccount {
     /** The server-side session of this request ({@link AccountSessions}), or null when anonymous. */
     public String sessionId() {
         return identity.isAnonymous() ? null : AccountSessions.sessionId(identity.getPrincipal().getName());
+    }
+
+    /**
+     * Whose typing a page of this account keeps in its browser tab (inbox.js: the text of a form posted after the session
+     * ended waits in the tab for the login): HMAC-SHA256 over the username, keyed from the session cookie's key, base64url
+     * (43 characters), the same for every session of the account and every instance of a deployment. It tells a page
+     * whether the account now logged in is the one that typed, and says nothing of who that is. Null when anonymous.
+     */
+    public String getTypedOwner() {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(("ruangaman/typed-owner/v1:" + ownerKey)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(getUsername().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public boolean isCoordinator() {

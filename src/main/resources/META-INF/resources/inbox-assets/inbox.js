@@ -224,7 +224,7 @@
       var key = formKey(form);
       try {
         sessionStorage.setItem(KEPT, JSON.stringify({ page: location.pathname, action: key.action, index: key.index, at: Date.now(),
-          fields: fields, switched: switched }));
+          fields: fields, switched: switched, owner: typedOwner() }));
       } catch (ignored) { /* storage off or full: the form still posts */ }
     });
   }
@@ -237,6 +237,15 @@
   // line that says why (#typed-restored). It stays in this tab only, for at most 30 minutes, and a logout drops it.
   var AFTER_LOGIN = 'ruangaman-kept-after-login';
   var AFTER_LOGIN_FOR = 30 * 60000;
+
+  // Whose text it is: the logged-in page's <meta name="ruangaman-typed-owner"> (security.CurrentAccount#getTypedOwner: an
+  // HMAC of the account the server keys, never its name or id), kept with what was typed. On a shared browser tab the
+  // next person to log in may be someone else: the text is given back only to the same account, and the first page of
+  // any other account drops it unread. A page with no owner (logged out) keeps nothing for after a login.
+  function typedOwner() {
+    var meta = document.querySelector('meta[name="ruangaman-typed-owner"]');
+    return meta ? meta.getAttribute('content') : null;
+  }
 
   function typedSomething(kept) {
     return kept.fields.some(function (f) { return Array.isArray(f.value) ? f.value.length > 0 : /\S/.test(f.value || ''); });
@@ -272,7 +281,7 @@
     try {
       waiting = JSON.parse(sessionStorage.getItem(AFTER_LOGIN) || 'null');
       if (login && kept && kept.action === '/logout') { waiting = null; }
-      if (login && !waiting && kept && !kept.switched && kept.page.indexOf('/inbox') === 0 && kept.action !== '/logout'
+      if (login && !waiting && kept && !kept.switched && kept.owner && kept.page.indexOf('/inbox') === 0 && kept.action !== '/logout'
           && Date.now() - kept.at <= 120000 && typedSomething(kept)) {
         waiting = kept;
         waiting.at = Date.now();
@@ -286,7 +295,8 @@
       if (ended) { ended.parentNode.insertBefore(ended.content.cloneNode(true), ended); }
       return false; // the login form's own keeping (a wrong password, the language switch) goes on as before
     }
-    if (waiting.page !== location.pathname) { return false; }
+    // dropped above already (the first page after the login is its only chance); another account never sees it
+    if (!waiting.owner || waiting.owner !== typedOwner() || waiting.page !== location.pathname) { return false; }
     var back = putBack(waiting);
     if (!back) { return false; }
     var line = document.getElementById('typed-restored-line');

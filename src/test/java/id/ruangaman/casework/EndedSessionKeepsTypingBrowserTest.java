@@ -1,6 +1,7 @@
 package id.ruangaman.casework;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -91,6 +92,44 @@ class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
         driver.get(root + "/inbox/cases/" + ref);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
         assertEquals("", value("reply-text"), "given back once, on the first page after the login");
+        assertTrue(driver.findElements(By.id("typed-restored")).isEmpty());
+    }
+
+    /**
+     * A shared browser tab: a counsellor's session ends while a reply is typed, and the next person to log in there is
+     * someone else. Before, their first page put the first counsellor's text into the reply box. Now the text is bound to
+     * the account that typed it (an HMAC the page receives, never the name or id): the other account does not get it,
+     * it is gone from the tab's storage, and the first counsellor logging in afterwards does not get it either.
+     */
+    @Test
+    void shouldNotGiveWhatWasTypedToAnotherAccountThatLogsInOnTheSameTab() {
+        Account first = fixtures.account("shared-tab-counsellor", Role.COUNSELLOR);
+        fixtures.account("shared-tab-colleague", Role.COUNSELLOR);
+        String ref = fixtures.submittedCase(true);
+        String root = base.toString().replaceAll("/$", "");
+
+        driver.get(root + "/inbox/cases/" + ref);
+        typeLogin("shared-tab-counsellor", InboxFixtures.PASSWORD);
+        type(By.id("reply-text"), "Balasan sintetis yang hanya untuk akun ini");
+        endSessions(first.id);
+        click(By.id("send-reply"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-ended")));
+        assertTrue(String.valueOf(js("return sessionStorage.getItem('ruangaman-kept-after-login');")).contains("hanya untuk akun ini"),
+                "the text waits in the tab for the login");
+        assertFalse(String.valueOf(js("return sessionStorage.getItem('ruangaman-kept-after-login');")).contains("shared-tab-counsellor"),
+                "the account's name is not in the tab's storage");
+
+        typeLogin("shared-tab-colleague", InboxFixtures.PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
+        assertEquals("", value("reply-text"), "another account does not get the text");
+        assertTrue(driver.findElements(By.id("typed-restored")).isEmpty());
+        assertEquals(null, js("return sessionStorage.getItem('ruangaman-kept-after-login');"), "and it is gone from the tab");
+
+        click(By.id("logout"));
+        driver.get(root + "/inbox/cases/" + ref);
+        typeLogin("shared-tab-counsellor", InboxFixtures.PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
+        assertEquals("", value("reply-text"), "gone for good, not kept for its writer's next login either");
         assertTrue(driver.findElements(By.id("typed-restored")).isEmpty());
     }
 
