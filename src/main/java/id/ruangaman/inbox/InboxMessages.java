@@ -467,6 +467,10 @@ public interface InboxMessages {
     @Message
     String account_save_name();
 
+    /** The button of an account's role form on the accounts page. */
+    @Message
+    String account_save_role();
+
     @Message
     String account_state();
 

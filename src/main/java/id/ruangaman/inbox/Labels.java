@@ -437,7 +437,7 @@ public class Labels {
                 case "field" -> orUnknown(msg().reveal_field(value), value);
                 case "reason" -> reason(value);
                 case "parts" -> "none".equals(value) ? "—" : parts(value); // a referral with no part ticked
-                case "role" -> msg().role_account(value).equals(value) ? word(value) : accountRole(value);
+                case "role", "from_role" -> msg().role_account(value).equals(value) ? word(value) : accountRole(value);
                 case "service" -> service(value);
                 case "assignee" -> "none".equals(value) ? "—" : "#" + value;
                 case "path" -> value;

@@ -26,4 +26,18 @@ public class AccountRepository implements PanacheRepository<Account> {
     public List<Account> caseworkersByName() {
         return list("active = true and role in ?1 order by username", List.of(Role.COUNSELLOR, Role.COORDINATOR));
     }
+
+    /**
+     * How many accounts are active coordinators, their rows locked until the transaction ends, so two coordinators who
+     * change each other's role at the same moment cannot both pass the last-coordinator check. In the caller's transaction.
+     */
+    public int lockActiveCoordinators() {
+        return find("active = true and role = ?1", Role.COORDINATOR).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list().size();
+    }
+
+    /** How many cases not closed have the account as their assignee. */
+    public long openCasesAssigned(long accountId) {
+        return ((Number) getEntityManager().createNativeQuery("select count(*) from intake where assignee_id = ?1 and status <> 'closed'")
+                .setParameter(1, accountId).getSingleResult()).longValue();
+    }
 }

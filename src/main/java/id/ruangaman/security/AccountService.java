@@ -70,6 +70,35 @@ public class AccountService {
         audit.record(actor, active ? AuditAction.ACCOUNT_ACTIVATE : AuditAction.ACCOUNT_DEACTIVATE, null, "account:" + accountId);
     }
 
+    /**
+     * A coordinator changes an account's role ({@link Role}: counsellor, coordinator, pimpinan). It takes effect on the
+     * account's next request: {@link SessionIdentityProvider} reads the role from the account on every request, so open
+     * sessions stay open with the new role. The same role again changes nothing and is not audited. Refused (409): the
+     * last active coordinator's role (nobody could manage accounts any more: {@code the last active coordinator}), and
+     * leadership for an account that still has open cases assigned (leadership does not open cases: they would be left
+     * with nobody who sees them). 400 for a role that does not exist; 404 for no such account. Audited
+     * ({@code account_role}: the account's id, the role before and the role after).
+     */
+    @Transactional
+    public void setRole(String actor, long accountId, String role) {
+        if (!Role.isValid(role)) {
+            throw Refused.invalidInput("unknown role");
+        }
+        Account account = find(accountId);
+        if (role.equals(account.role)) {
+            return;
+        }
+        if (account.isCoordinator() && account.active && accounts.lockActiveCoordinators() <= 1) {
+            throw Refused.conflict("the last active coordinator keeps the role");
+        }
+        if (!Role.worksCases(role) && accounts.openCasesAssigned(accountId) > 0) {
+            throw Refused.conflict("open cases assigned to the account");
+        }
+        String before = account.role;
+        account.role = role;
+        audit.record(actor, AuditAction.ACCOUNT_ROLE, null, "account:" + accountId + " from_role:" + before + " role:" + role);
+    }
+
     @Transactional
     public boolean resetPassword(String actor, long accountId, String password) {
         checkPassword(password);

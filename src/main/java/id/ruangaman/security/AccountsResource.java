@@ -21,7 +21,7 @@ import id.ruangaman.web.Refused;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** Coordinators manage accounts: create, deactivate/reactivate, reset passwords. */
+/** Coordinators manage accounts: create, change the role, deactivate/reactivate, reset passwords. */
 @Path("/inbox/accounts")
 @RolesAllowed(Role.COORDINATOR)
 public class AccountsResource {
@@ -30,10 +30,11 @@ public class AccountsResource {
     static class Templates {
         /**
          * {@code error}: why a form was refused, said next to that form: the name of account {@code nameFor} (with
-         * {@code typedName}, what was typed, kept), else the reset of account {@code refusedFor}, else the new account's.
+         * {@code typedName}, what was typed, kept), else the role of account {@code roleFor} (with {@code role}, the role
+         * chosen, kept), else the reset of account {@code refusedFor}, else the new account's.
          */
         static native TemplateInstance list(List<Account> accounts, String username, String role, String error, Long refusedFor,
-                Long nameFor, String typedName, int minLength, java.time.Instant now, java.util.Map<Long, AccountService.BrowserLocks> browserLocks);
+                Long nameFor, String typedName, Long roleFor, int minLength, java.time.Instant now, java.util.Map<Long, AccountService.BrowserLocks> browserLocks);
     }
 
     private final AccountRepository accounts;
@@ -60,7 +61,7 @@ public class AccountsResource {
     public TemplateInstance list() {
         // After a reset the account's row says its password was reset, and whether that lifted a lock (walkthrough 9,
         // finding 15): web.SavedNotice, once, nothing in the URL.
-        return locale.apply(Templates.list(accounts.allByName(), null, null, null, null, null, null, config.minPasswordLength(),
+        return locale.apply(Templates.list(accounts.allByName(), null, null, null, null, null, null, null, config.minPasswordLength(),
                 java.time.Instant.now(clock), service.lockedBrowsers(java.time.Instant.now(clock))));
     }
 
@@ -73,6 +74,10 @@ public class AccountsResource {
     }
 
     private Response refused(Refused e, String username, String role, Long refusedFor, Long nameFor, String typedName) {
+        return refused(e, username, role, refusedFor, nameFor, typedName, null);
+    }
+
+    private Response refused(Refused e, String username, String role, Long refusedFor, Long nameFor, String typedName, Long roleFor) {
         if (e.status() != 400 && e.status() != 409) {
             throw e;
         }
@@ -81,7 +86,7 @@ public class AccountsResource {
         }
         String error = Refusals.reasonKey(e.getMessage(), e.status());
         return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(locale.apply(
-                Templates.list(accounts.allByName(), username, role, error, refusedFor, nameFor, typedName, config.minPasswordLength(),
+                Templates.list(accounts.allByName(), username, role, error, refusedFor, nameFor, typedName, roleFor, config.minPasswordLength(),
                         java.time.Instant.now(clock), service.lockedBrowsers(java.time.Instant.now(clock))))).build();
     }
 
@@ -120,6 +125,25 @@ public class AccountsResource {
             saved.choose("account-unlocked-" + id);
         }
         return back();
+    }
+
+    /**
+     * The account's role ({@code role}: counsellor, coordinator or pimpinan; {@link AccountService#setRole}), effective on
+     * its next request. A refused change (the last active coordinator, leadership for an account with open cases, a role
+     * that does not exist) is shown again in that account's row with the reason and the role chosen.
+     */
+    @POST
+    @Path("/{id}/role")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response role(@RestPath long id, @RestForm String role) {
+        try {
+            service.setRole(current.getUsername(), id, role);
+        } catch (Refused e) {
+            return refused(e, null, Role.isValid(role) ? role : null, null, null, null, id);
+        }
+        // an account that takes its own coordinator role away may no longer open this page
+        return current.account().id == id && !Role.COORDINATOR.equals(role) ? Response.seeOther(URI.create("/inbox")).build() : back();
     }
 
     /**

@@ -65,6 +65,7 @@ public class SavedNotice {
             new Route("^/inbox/accounts/([0-9]{1,19})/password$", "account-reset-%s"),
             new Route("^/inbox/accounts/([0-9]{1,19})/name$", "account-name-%s"),
             new Route("^/inbox/accounts/([0-9]{1,19})/unlock$", "account-unlock-%s"),
+            new Route("^/inbox/accounts/([0-9]{1,19})/role$", "account-role-%s"),
             new Route("^/inbox/settings$", "settings"),
             new Route("^/inbox/account/password$", "password-changed"));
 
