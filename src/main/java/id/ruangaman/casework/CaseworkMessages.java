@@ -241,6 +241,22 @@ public interface CaseworkMessages {
     @Message
     String party_form_heading();
 
+    /** A party's row: opens its form to correct or remove it. */
+    @Message
+    String party_edit();
+
+    /** The button of a party's correction form. */
+    @Message
+    String party_save();
+
+    /** The button that removes a party. */
+    @Message
+    String party_remove();
+
+    /** Beside {@link #party_remove()}: when a party can be removed. */
+    @Message
+    String party_remove_hint();
+
     @Message
     String interview_form_heading(boolean another);
 

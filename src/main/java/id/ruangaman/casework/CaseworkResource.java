@@ -196,6 +196,26 @@ public class CaseworkResource {
                 () -> work.addParty(ref, role, name, campusStatus, account, current));
     }
 
+    /**
+     * Corrects a party ({@link CaseworkService#editParty}): fields {@code party_role}, {@code party_name},
+     * {@code campus_status}. A refusal is said in that party's row, with what was typed.
+     */
+    @POST
+    @Path("/parties/{id}")
+    public Response editParty(@RestPath String ref, @RestPath long id, @RestForm("party_role") String role,
+            @RestForm("party_name") String name, @RestForm("campus_status") String campusStatus) {
+        return act(ref, "party-" + id, form("party_role_" + id, role, "party_name_" + id, name, "campus_status_" + id, campusStatus),
+                () -> work.editParty(ref, id, role, name, campusStatus, current));
+    }
+
+    /** Removes a party nothing depends on ({@link CaseworkService#removeParty}); a refusal names what depends on it. */
+    @POST
+    @Path("/parties/{id}/remove")
+    public Response removeParty(@RestPath String ref, @RestPath long id) {
+        Response answer = act(ref, "party-" + id, Map.of(), () -> work.removeParty(ref, id, current));
+        return answer.getStatus() == 303 ? Response.seeOther(URI.create("/inbox/cases/" + ref + "/sop#party")).build() : answer;
+    }
+
     @POST
     @Path("/interviews")
     public Response interview(@RestPath String ref, @RestForm String party, @RestForm("held_at") String heldAt, @RestForm String channel,

@@ -265,6 +265,46 @@ class CaseworkService {
         return p;
     }
 
+    /**
+     * Corrects a party added with a typo: its role, name or alias, and campus status, checked as when it was added (400,
+     * {@link FormRefused}: {@code party_role}, {@code party_name}, {@code campus_status}; {@code party} for a party not
+     * of this case). The task-force account it names, if any, stays, with its conflict mark. The name stays encrypted.
+     * Audited ({@code party}: {@code edit party:<id> role:<role>}, never the name).
+     */
+    @Transactional
+    public void editParty(String ref, long partyId, String role, String name, String campusStatus, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        Party p = party(file, String.valueOf(partyId));
+        String newRole = code(role, Vocabulary.PARTY_ROLES, "party_role");
+        String newName = shortText(name, "party_name");
+        String newStatus = code(campusStatus, Vocabulary.CAMPUS_STATUSES, "campus_status");
+        p.role = newRole;
+        p.name = newName;
+        p.campusStatus = newStatus;
+        audit.record(who.getUsername(), AuditAction.PARTY, file.id, "edit party:" + p.id + " role:" + p.role);
+    }
+
+    /**
+     * Removes a party added by mistake, while nothing depends on it. An examination of the party depends on it: with its
+     * minutes (berita acara) it is refused with {@code party_has_minutes}, scheduled without them with
+     * {@code party_has_examination} (a summons, printed for an examination, names it too); both 409. A conflict mark
+     * its account brought stays. Audited ({@code party}: {@code remove party:<id> role:<role>}, never the name).
+     */
+    @Transactional
+    public void removeParty(String ref, long partyId, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        Party p = party(file, String.valueOf(partyId));
+        List<Interview> examinations = repo.interviews(file.id).stream().filter(i -> p.id.equals(i.partyId)).toList();
+        if (examinations.stream().anyMatch(i -> i.summary != null && !i.summary.isBlank())) {
+            throw FormRefused.notReady("party_has_minutes");
+        }
+        if (!examinations.isEmpty()) {
+            throw FormRefused.notReady("party_has_examination");
+        }
+        repo.remove(p);
+        audit.record(who.getUsername(), AuditAction.PARTY, file.id, "remove party:" + p.id + " role:" + p.role);
+    }
+
     /** Schedules or records an interview of one party; the summary (the minutes) may come later. */
     @Transactional
     public Interview addInterview(String ref, String partyId, String heldAt, String channel, String place, String attendees,

@@ -113,6 +113,10 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
         if (file.isDeleted() || id.ruangaman.inbox.CaseStatus.CLOSED.equals(file.status) || refusedForm == null) {
             return true;
         }
+        if (refusedForm.startsWith("party-")) { // said in the party's row, unless the party is gone
+            String id = refusedForm.substring(refusedForm.indexOf('-') + 1);
+            return parties.stream().noneMatch(p -> String.valueOf(p.id).equals(id));
+        }
         if (refusedForm.startsWith("minutes-") || refusedForm.startsWith("attachment-")) {
             String id = refusedForm.substring(refusedForm.indexOf('-') + 1);
             return interviews.stream().noneMatch(i -> String.valueOf(i.id).equals(id));
@@ -126,6 +130,22 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
 
     public boolean refused(String form) {
         return refusal != null && form.equals(refusedForm);
+    }
+
+    /**
+     * A party's field ({@code party_role}, {@code party_name}, {@code campus_status}) as its row's edit form shows it: what
+     * was typed when that form was refused, else what is stored.
+     */
+    public String partyField(Party p, String field) {
+        if (refused("party-" + p.id)) {
+            return v(field + "_" + p.id);
+        }
+        return switch (field) {
+            case "party_role" -> p.role;
+            case "party_name" -> p.name;
+            case "campus_status" -> p.campusStatus;
+            default -> "";
+        };
     }
 
     public Party party(Long id) {

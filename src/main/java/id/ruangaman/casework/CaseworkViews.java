@@ -184,14 +184,16 @@ class CaseworkViews {
             to = steps.length > 1 ? steps[1] : null;
         }
         // the sanction's statement has its own line (SOP Pengenaan Sanksi 6), not "execution updated"
-        // A recovery plan, a check-in and the recovery's end, and an examination scheduled, its minutes and an attachment,
-        // are one audit action each; the timeline names which (the detail's first word, CaseworkService).
+        // A recovery plan, a check-in and the recovery's end, an examination scheduled, its minutes and an attachment, and a
+        // party added, corrected and removed, are one audit action each; the timeline names which (the detail's first word, CaseworkService).
         String detail = e.detail == null ? "" : e.detail;
         String action = AuditAction.SANCTION_EXECUTION.code().equals(e.action) && "certificate".equals(detail) ? "sanction_certificate"
                 : AuditAction.RECOVERY.code().equals(e.action) && detail.equals("recovery_end_cleared") ? "recovery_end_cleared"
                 : AuditAction.RECOVERY.code().equals(e.action) && detail.startsWith("recovery_end ") ? "recovery_end"
                 : AuditAction.RECOVERY.code().equals(e.action) && detail.startsWith("plan ") ? "recovery_plan"
                 : AuditAction.RECOVERY.code().equals(e.action) && detail.startsWith("checkin ") ? "recovery_checkin"
+                : AuditAction.PARTY.code().equals(e.action) && detail.startsWith("edit ") ? "party_edited"
+                : AuditAction.PARTY.code().equals(e.action) && detail.startsWith("remove ") ? "party_removed"
                 : AuditAction.INTERVIEW.code().equals(e.action) && detail.startsWith("minutes ") ? "interview_minutes"
                 : AuditAction.INTERVIEW.code().equals(e.action) && detail.startsWith("attachment ") ? "interview_attachment"
                 : e.action;

@@ -46,6 +46,8 @@ public class SavedNotice {
             new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/sop/(assessment|findings|letter|conclusion|recommendation|execution|certificate|recovery|recovery-end)$", "%s"),
             new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/sop/meetings$", "meeting"),
             new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/sop/parties$", "party"),
+            new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/sop/parties/([0-9]{1,19})$", "party-edited-%s"),
+            new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/sop/parties/[0-9]{1,19}/remove$", "party-removed"),
             new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/sop/checkins$", "checkin"),
             new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/sop/conflicts$", "conflict"),
             new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/assign$", "assign"),
