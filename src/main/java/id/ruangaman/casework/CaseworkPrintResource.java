@@ -43,7 +43,7 @@ public class CaseworkPrintResource {
 
         static native TemplateInstance initialHandling(CaseworkView c, Instant now, List<String> services);
 
-        static native TemplateInstance summons(CaseworkView c, Party party, Interview interview, LocalDate today);
+        static native TemplateInstance summons(CaseworkView c, Party party, Interview interview, LocalDate today, String number);
 
         static native TemplateInstance minutes(CaseworkView c, Interview interview, Party party, Instant now);
 
@@ -58,6 +58,9 @@ public class CaseworkPrintResource {
     private final InboxConfig config;
 
     private final DateRules dates;
+
+    @jakarta.inject.Inject
+    SummonsNumbers summonsNumbers;
 
     CaseworkPrintResource(CaseworkService work, CaseworkViews views, CurrentAccount current, InboxLocale locale, Clock clock,
             InboxConfig config, DateRules dates) {
@@ -126,7 +129,8 @@ public class CaseworkPrintResource {
         if (!dates.invitable(interview)) {
             return refused(ref, "summons_past");
         }
-        return printed(ref, document, lang, Templates.summons(c, party, interview, today()));
+        String number = summonsNumbers.of(interview.id, today(), now());
+        return printed(ref, document, lang, Templates.summons(c, party, interview, today(), number));
     }
 
     @GET
