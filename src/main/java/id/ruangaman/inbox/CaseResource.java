@@ -41,7 +41,7 @@ public class CaseResource {
         static native TemplateInstance view(CaseView c, Instant now, List<String> components, List<String> closeReasons,
                 List<String> revealFields, List<String> revealReasons);
 
-        static native TemplateInstance transcript(List<TranscriptLine> lines, String ref);
+        static native TemplateInstance transcript(List<TranscriptLine> lines, String ref, java.util.Map<Long, Integer> evidence);
 
         static native TemplateInstance reveal(CaseFile file, String field, String reason, String value);
 
@@ -77,7 +77,7 @@ public class CaseResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance transcript(@RestPath String ref) {
         CaseFile file = cases.readTranscript(ref, current);
-        return locale.apply(Templates.transcript(views.transcript(file, locale.get()), file.referenceCode));
+        return locale.apply(Templates.transcript(views.transcript(file, locale.get()), file.referenceCode, views.evidenceNumbers(file)));
     }
 
     @POST

@@ -11,7 +11,20 @@ public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine
         List<CaseNote> notes, List<Account> assignees, String assignee, String maskedContact, String maskedName,
         List<String> nextStatuses, List<CannedReplies.Reply> cannedReplies, Integer examinationDaysLeft, InboxEventFeed.Cursor afterEvent,
         Map<Long, String> mediaKinds, boolean showMediaUnblurred, Map<String, List<String>> blockedSteps,
-        Map<String, VerificationFinding> findings) {
+        Map<String, VerificationFinding> findings, Map<Long, Integer> evidenceNumbers) {
+
+    /**
+     * The case's number of an evidence file ("2" for "Bukti 2"; {@code MediaRepository.evidenceNumbers}), the same on the
+     * case page and every print; "?" for a file not kept for this case.
+     */
+    public String evidenceNo(Object mediaId) {
+        try {
+            Integer n = evidenceNumbers.get(mediaId instanceof Long id ? id : Long.valueOf(String.valueOf(mediaId)));
+            return n == null ? "?" : String.valueOf(n);
+        } catch (NumberFormatException e) {
+            return "?";
+        }
+    }
 
     /**
      * Why a next status would be refused now: the refusal codes (checklist, then the SOP's {@link CaseStepGuard}s),

@@ -89,7 +89,8 @@ public class CaseViews {
                 contact == null || file.isDeleted() ? "" : Masking.id(contact.externalId),
                 contact == null || file.isDeleted() ? "" : Masking.name(contact.displayName),
                 CaseStatus.next(file.status), canned.in(reader == null ? file.language : reader.getLanguage(), file.language, safeTimesGiven(intake)), daysLeft, afterEvent, mediaKinds(file),
-                viewer != null && viewer.showMediaUnblurred, stepBlocks.of(file, checks.keySet()), findings(file.id));
+                viewer != null && viewer.showMediaUnblurred, stepBlocks.of(file, checks.keySet()), findings(file.id),
+                evidenceNumbers(file));
     }
 
     private Map<String, VerificationFinding> findings(long intakeId) {
@@ -106,6 +107,9 @@ public class CaseViews {
 
     @jakarta.inject.Inject
     StepBlocks stepBlocks;
+
+    @jakarta.inject.Inject
+    id.ruangaman.transcript.MediaRepository media;
 
     /** Kinds of this person's stored uploads by id, without reading their (encrypted) content. */
     private Map<Long, String> mediaKinds(CaseFile file) {
@@ -128,6 +132,12 @@ public class CaseViews {
             return "video";
         }
         return k.isEmpty() ? "document" : k;
+    }
+
+    /** The case's evidence numbers by file id ({@code MediaRepository.evidenceNumbers}); none once the reporter erased the case. */
+    @Transactional
+    public Map<Long, Integer> evidenceNumbers(CaseFile file) {
+        return file.isDeleted() ? Map.of() : media.evidenceNumbers(file.id);
     }
 
     /** The lines of this case only (never another case of the same person), for a reader of the given language. */

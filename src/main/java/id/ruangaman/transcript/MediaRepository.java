@@ -63,6 +63,18 @@ public class MediaRepository implements PanacheRepository<Media> {
                 .map(row -> new KeptFile((String) row[0], (Long) row[1], (Instant) row[2])).toList();
     }
 
+    /**
+     * The case's evidence numbers: each file kept for the case (in the intake or sent to its thread afterwards) by id,
+     * numbered 1, 2, ... in the order it arrived (as {@link #keptFor} lists them), so "Bukti 2" names the same file on
+     * the case page, in the transcript and on every print. Reads no file content.
+     */
+    public java.util.Map<Long, Integer> evidenceNumbers(long intakeId) {
+        java.util.Map<Long, Integer> numbers = new java.util.HashMap<>();
+        getEntityManager().createQuery("select m.id from Media m where m.intakeId = ?1 and m.claimed = true order by m.createdAt, m.id",
+                Long.class).setParameter(1, intakeId).getResultList().forEach(id -> numbers.put(id, numbers.size() + 1));
+        return numbers;
+    }
+
     public long deleteAllOf(long contactId) {
         return delete("contactId", contactId);
     }

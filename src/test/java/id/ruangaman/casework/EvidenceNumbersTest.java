@@ -1,0 +1,93 @@
+package id.ruangaman.casework;
+
+import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.conversation.Input;
+import id.ruangaman.conversation.MediaKind;
+import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.intake.ConversationService;
+import id.ruangaman.intake.DevConversation;
+import id.ruangaman.security.Role;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.MediaRepository;
+import id.ruangaman.transcript.MediaStaging;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * An evidence file has one number in a case, "Bukti 1", "Bukti 2" in the order the files came, never the file's internal
+ * id: the same on the case page, in its transcript, on the printed intake form and on the printed verified report.
+ * Synthetic files only.
+ */
+@QuarkusTest
+class EvidenceNumbersTest {
+
+    @Inject
+    InboxFixtures fixtures;
+    @Inject
+    ContactRepository contacts;
+    @Inject
+    ConversationService conversations;
+    @Inject
+    MediaRepository media;
+    @Inject
+    MediaStaging staging;
+
+    @Test
+    void shouldNumberTheEvidenceAlikeOnTheCasePageAndEveryPrint() {
+        DevConversation person = new DevConversation(contacts, conversations, media);
+        person.upToChronology().text("Cerita sintetis dengan bukti.").button("chronology:done").button("biodata_offer:no")
+                .button("reported_offer:no").button("evidence_consent:yes");
+        // a file of another person first, so that this case's files' ids are not 1 and 2
+        staging.stage(new DevConversation(contacts, conversations, media).contactId, "test:" + UUID.randomUUID(), MediaKind.DOCUMENT,
+                "application/pdf", new byte[] { '%', 'P' });
+        long photo = send(person, MediaKind.PHOTO, "image/png");
+        long document = send(person, MediaKind.DOCUMENT, "application/pdf");
+        person.button("evidence:done").button("witnesses:skip").button("services:skip").button("urgent_need:skip")
+                .button("contact_offer:no").button("stats_consent:skip").button("summary:confirm");
+        String ref = fixtures.referenceOf(person.contactId);
+        fixtures.account("evidence-numbers-counsellor", Role.COUNSELLOR);
+        String session = InboxFixtures.login("evidence-numbers-counsellor");
+        CaseworkSteps steps = new CaseworkSteps(session, ref);
+        assertEquals(303, steps.status("in_verification"));
+        steps.verify(); // the verified report prints once the report is verified
+
+        String casePage = page(session, "/inbox/cases/" + ref);
+        assertTrue(link(casePage, "id=\"evidence-" + photo + "\"").startsWith("Bukti 1 · "), link(casePage, "id=\"evidence-" + photo + "\""));
+        assertTrue(link(casePage, "id=\"evidence-" + document + "\"").startsWith("Bukti 2 · "), link(casePage, "id=\"evidence-" + document + "\""));
+        String transcript = page(session, "/inbox/cases/" + ref + "/transcript");
+        assertEquals("Bukti 1", link(transcript, "href=\"/inbox/cases/" + ref + "/media/" + photo + "\""));
+        assertEquals("Bukti 2", link(transcript, "href=\"/inbox/cases/" + ref + "/media/" + document + "\""));
+        for (String print : new String[] { "/print/intake-form", "/print/verified-report" }) {
+            String text = CaseworkPrintTest.visibleText(page(session, "/inbox/cases/" + ref + print));
+            assertTrue(text.contains("[Bukti 1] [Bukti 2]"), print + ": " + text);
+        }
+    }
+
+    private long send(DevConversation person, MediaKind kind, String mimeType) {
+        long id = staging.stage(person.contactId, "test:" + UUID.randomUUID(), kind, mimeType, new byte[] { 1, 2, 3 });
+        conversations.receive(person.contactId, new Input.Media(String.valueOf(id), kind, null), null);
+        return id;
+    }
+
+    private static String page(String session, String path) {
+        return getAs(session).cookie("ruangaman-lang", "id").when().get(path).then().statusCode(200).extract().asString();
+    }
+
+    /** The text of the first link on {@code html} with this attribute. */
+    private static String link(String html, String attribute) {
+        Matcher m = Pattern.compile("(?s)<a [^>]*" + Pattern.quote(attribute) + "[^>]*>(.*?)</a>").matcher(html);
+        assertTrue(m.find(), "no link " + attribute);
+        return m.group(1).trim();
+    }
+}
