@@ -412,7 +412,6 @@ class ReferralService {
         return list.stream().map(r -> r.providerId).distinct().collect(Collectors.toMap(id -> id, providers::findById));
     }
 
-    /** Which chat text to answer with, and about which referral (both null for texts without placeholders). */
     /**
      * A referral shares at least one part of the case: a provider can do nothing with none, and the survivor is never
      * asked to consent to sharing nothing. 400 "a referral shares at least one part" otherwise.
@@ -423,6 +422,7 @@ class ReferralService {
         }
     }
 
+    /** Which chat text to answer with, and about which referral (both null for texts without placeholders). */
     public record ChatTextKey(String key, Referral referral, Provider provider) {
     }
 

@@ -129,7 +129,7 @@ class CaseworkBrowserTest extends BrowserTest {
         assertTrue(!driver.getPageSource().contains("Keterangan terlapor dicatat"), "no examination minutes for leadership");
         type(By.id("decision-number"), "KEP/SELENIUM/1");
         date(By.id("decided-on"), CaseworkSteps.today());
-        new Select(driver.findElement(By.id("decision-measure"))).selectByValue("suspension_from_position");
+        new Select(driver.findElement(By.id("decision-measure"))).selectByValue("student_rights_reduction");
         date(By.id("recovery-until"), "2027-02-28");
         type(By.id("decision-text"), "Menetapkan sanksi sedang");
         type(By.id("heavier-reason-input"), "Terlapor ketua program studi");

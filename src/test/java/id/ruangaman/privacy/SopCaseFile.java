@@ -110,11 +110,11 @@ final class SopCaseFile {
                 "sanction_details", text("rincian"), "prevention", text("pencegahan"), "aggravating", "victim_impact"));
         status("concluded");
         submit(leader, "/inbox/pimpinan/" + ref, "/inbox/pimpinan/" + ref + "/decision", form("decision_number", DECISION_NUMBER,
-                "decided_on", day("decision").toString(), "sanction_measure", "student_rights_reduction", "recovery_until", dated.get("decision").plusDays(60).toString(), "decision_text",
+                "decided_on", day("decision").toString(), "sanction_measure", "suspension_from_position", "recovery_until", dated.get("decision").plusDays(60).toString(), "decision_text",
                 text("keputusan"), "heavier_reason", text("alasan lebih berat")));
         // a correction keeps the version before it, with its reason: erased with the decision's own text
         submit(leader, "/inbox/pimpinan/" + ref, "/inbox/pimpinan/" + ref + "/decision/correction", form("decision_number", DECISION_NUMBER,
-                "decided_on", day("decision").toString(), "sanction_measure", "student_rights_reduction", "recovery_until",
+                "decided_on", day("decision").toString(), "sanction_measure", "suspension_from_position", "recovery_until",
                 dated.get("decision").plusDays(60).toString(), "decision_text", text("keputusan dikoreksi"), "heavier_reason",
                 text("alasan lebih berat"), "correction_reason", text("alasan koreksi")));
         submit(coordinator, sop(), sop() + "/execution", form("programme", text("program"), "institution", text("lembaga"), "state",
@@ -169,7 +169,7 @@ final class SopCaseFile {
         assertEquals("in_person/true/" + dated.get("interview"), found.get("case_interview"));
         assertEquals("proven/" + coordinatorName(), found.get("case_conclusion"));
         assertEquals("ringan/written_warning/victim_impact", found.get("case_recommendation"));
-        assertEquals(DECISION_NUMBER + "/" + dated.get("decision") + "/sedang/student_rights_reduction/" + dated.get("decision").plusDays(60), found.get("case_decision"));
+        assertEquals(DECISION_NUMBER + "/" + dated.get("decision") + "/sedang/suspension_from_position/" + dated.get("decision").plusDays(60), found.get("case_decision"));
         assertEquals("completed/" + dated.get("execution") + "/SK/" + LETTER_NUMBER + "/" + dated.get("certificate"), found.get("case_sanction_execution"));
         assertEquals("victim/" + dated.get("recovery") + "/student", found.get("case_recovery_plan"));
         assertEquals("victim/" + dated.get("checkin"), found.get("case_recovery_checkin"));
