@@ -169,9 +169,9 @@ public final class FlowEngine {
         } else {
             switch (turn.state().status()) {
                 case ACTIVE -> Answering.handle(turn, input);
-                case PAUSED, EXITED -> Sessions.welcomeBack(turn);
+                case PAUSED, EXITED -> Sessions.welcomeBack(turn, input);
                 case COMPLETED -> CaseThreads.handle(turn, input);
-                default -> turn.say(turn.msg(MessageKey.FINISHED));
+                default -> Sessions.finished(turn, input);
             }
         }
     }

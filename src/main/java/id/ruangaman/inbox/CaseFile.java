@@ -57,6 +57,10 @@ public class CaseFile {
     @Column(name = "in_danger", insertable = false, updatable = false)
     public boolean inDanger;
 
+    /** When the survivor last wrote danger now in the thread after the report; null when never. */
+    @Column(name = "danger_said_at", insertable = false, updatable = false)
+    public java.time.Instant dangerSaidAt;
+
     /** GBVIMS violence type option ids, comma separated (see {@link #violenceTypeList()}). */
     @Column(name = "violence_types", insertable = false, updatable = false)
     public String violenceTypes;

@@ -118,6 +118,10 @@ public interface InboxMessages {
     @Message
     String flag_danger();
 
+    /** Beside the danger flag on the case page, before the time the survivor last wrote danger now in the thread. */
+    @Message
+    String danger_said_in_thread();
+
     @Message
     String flag_urgent_medical();
 

@@ -526,6 +526,10 @@ public class ConversationService {
                 if (contact.channel == Channel.TELEGRAM) {
                     outbox.queueButtonRemoval(contact, caseId); // the summary's buttons are stale from now on
                 }
+            } else if (output instanceof Output.DangerReported && caseId != null) {
+                // danger now written in the case's thread ("dia di depan pintu"): the counsellor sees the case in danger,
+                // with the time; during an intake the report carries it when it is sent
+                intakes.markInDanger(caseId, Instant.now(clock));
             } else if (output instanceof Output.DeleteRequested) {
                 erasure.erase(contact);
             } else if (output instanceof Output.StaleButton) {

@@ -65,6 +65,13 @@ public class Intake {
     @Column(name = "in_danger", nullable = false)
     public boolean inDanger;
 
+    /**
+     * When the survivor last wrote danger now in the case's thread, after the report ("dia di depan pintu"); null when
+     * never. The case is then {@link #inDanger} too ({@link IntakeService#markInDanger}).
+     */
+    @Column(name = "danger_said_at")
+    public Instant dangerSaidAt;
+
     /** Comma-separated service codes from the flow, e.g. {@code psychological,legal}. */
     @Column(length = 300)
     public String services;

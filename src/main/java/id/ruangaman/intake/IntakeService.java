@@ -46,6 +46,16 @@ class IntakeService {
      * up. So nothing is looked up here, and the step sends no query that would make Hibernate flush the round's other
      * steps' writes one by one (issue 16): the case is written at the commit with the rest.
      */
+    /**
+     * Danger now written in case {@code intakeId}'s thread after the report ({@link Output.DangerReported} of a thread
+     * step): the case is in danger, as a report whose danger question was answered yes, and {@code at} is kept as when
+     * it was last said (the case page shows it; the case list puts cases in danger first). A case erased by the
+     * reporter is left as it is (its shell keeps nothing of the reporter).
+     */
+    public void markInDanger(long intakeId, Instant at) {
+        intakes.update("inDanger = true, dangerSaidAt = ?1 where id = ?2 and deletedByReporterAt is null", at, intakeId);
+    }
+
     public Intake submit(Contact contact, Flow flow, SessionState state, Output.IntakeSubmitted event) {
         Map<String, Answer> answers = event.answers();
         Instant now = Instant.now(clock);

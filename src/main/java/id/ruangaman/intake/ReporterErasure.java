@@ -153,7 +153,7 @@ public class ReporterErasure {
         int erasedMessages = messages.eraseContent(contact.id);
         long erasedMedia = media.deleteAllOf(contact.id);
         long shells = intakes.update("answers = null, status = 'closed', closedReason = ?2, deletedByReporterAt = ?3, "
-                + "reporterRole = null, victimMinor = null, services = null, violenceTypes = null, inDanger = false, "
+                + "reporterRole = null, victimMinor = null, services = null, violenceTypes = null, inDanger = false, dangerSaidAt = null, "
                 + "urgentMedical = false, victimChild = false, childOnline = false, statsConsent = false "
                 + "where contactId = ?1", contact.id, CLOSED_REASON, now);
         contact.displayName = null;

@@ -36,7 +36,8 @@ final class ErasedShell {
      */
     static final Set<String> SERVICE = Set.of("last_read_at", "thread_notified_at", "deadline_warned_at");
     /** What describes the pelapor or what happened to them: emptied (null). */
-    static final Set<String> NULLED = Set.of("answers", "reporter_role", "victim_minor", "services", "violence_types");
+    static final Set<String> NULLED = Set.of("answers", "reporter_role", "victim_minor", "services", "violence_types",
+            "danger_said_at");
     /** Flags derived from the answers: cleared (false). */
     static final Set<String> CLEARED = Set.of("in_danger", "urgent_medical", "victim_child", "child_online", "stats_consent");
     /** Set by the erasure itself. */

@@ -24,6 +24,14 @@ import java.util.Map;
  * is not a message: it gets {@link Output.StaleButton} and leaves the acknowledgement for the next message. A case the task force closed gets a kind
  * note instead, also once per quiet period. Files are kept as evidence only with consent: given in the intake, or
  * asked now once ({@link PendingPrompt#EVIDENCE_KEEP}); held files wait in the draft until the answer.
+ * <p>
+ * Danger now written in the thread ("dia di depan pintu", "dia mau datang ke kos malam ini", "aku diancam", "he's
+ * outside": the flow's {@code words_anywhere}, read as at any question, {@link DangerAnywhere#said(Turn, String)}; not
+ * under a negation, so "dia tidak datang" says none) still goes to the counsellor as written, and the case is marked in
+ * danger each time ({@link Output.DangerReported}: the host marks the case with the time). The bot answers it with the
+ * emergency message the danger question gives, in one message with the acknowledgement when that is due, at most once
+ * per {@link #DANGER_NOTICE_EVERY} for the contact (a fixed rule): a person who writes several frightened lines in a
+ * row gets the numbers once, not a flood.
  */
 public final class CaseThreads {
 
@@ -37,6 +45,11 @@ public final class CaseThreads {
     /** "An addition" to the current report, and the prefix of a choice naming one open report. */
     static final String ADD = "add";
     static final String TO_CASE = "to-";
+    /**
+     * The emergency numbers for danger said in the thread are given at most once in this period (6 hours: a night);
+     * within it, danger said again still reaches the counsellor and marks the case, with no second reply.
+     */
+    public static final Duration DANGER_NOTICE_EVERY = Duration.ofHours(6);
     /** WhatsApp's limit of reply buttons per message (platform-facts.md, WA-BUTTONS). */
     static final int MAX_BUTTONS = 3;
 
@@ -91,26 +104,54 @@ public final class CaseThreads {
                 }
             }
         }
-        acknowledge(turn);
+        acknowledge(turn, input instanceof Input.Text text ? danger(turn, text.text()) : "");
     }
 
-    /** The acknowledgement or the closed-case note, at most once per quiet period. */
-    private static void acknowledge(Turn turn) {
+    /**
+     * For danger said in {@code typed}: the case marked (the danger answer's events, every time) and the emergency
+     * message to give, or "" when none is said or the numbers were given less than {@link #DANGER_NOTICE_EVERY} ago.
+     */
+    private static String danger(Turn turn, String typed) {
+        if (!DangerAnywhere.said(turn, typed)) {
+            return "";
+        }
+        DangerAnywhere.report(turn);
+        CaseThread thread = thread(turn);
+        Instant now = turn.now();
+        if (thread.dangerToldAt() != null && Duration.between(thread.dangerToldAt(), now).compareTo(DANGER_NOTICE_EVERY) < 0) {
+            return "";
+        }
+        String safety = DangerAnywhere.emergency(turn);
+        if (!safety.isEmpty()) {
+            turn.update(state -> state.withThread(thread.withDangerToldAt(now)));
+        }
+        return safety;
+    }
+
+    /**
+     * The acknowledgement or the closed-case note, at most once per quiet period; {@code safety} (the emergency message,
+     * or "") comes first, in the same message, and alone when no acknowledgement is due.
+     */
+    private static void acknowledge(Turn turn, String safety) {
         CaseThread thread = thread(turn);
         Instant now = turn.now();
         Duration quiet = turn.context().settings().threadQuietPeriod();
         if (thread.acknowledgedAt() != null && Duration.between(thread.acknowledgedAt(), now).compareTo(quiet) < 0) {
+            if (!safety.isEmpty()) {
+                turn.say(safety);
+            }
             return;
         }
         turn.update(state -> state.withThread(thread.withAcknowledgedAt(now)));
+        String before = safety.isEmpty() ? "" : safety + "\n\n";
         String code = turn.state().referenceCode();
         boolean closed = code != null && turn.context().cases().statusOf(code).map(CLOSED::equals).orElse(false);
         if (closed) {
-            turn.say(turn.msg(MessageKey.CASE_CLOSED, "reference_code", code));
+            turn.say(before + turn.msg(MessageKey.CASE_CLOSED, "reference_code", code));
             return;
         }
         Choice newReport = new Choice(NEW_REPORT, turn.msg(MessageKey.THREAD_NEW_REPORT));
-        turn.emit(new Output.Message(turn.msg(MessageKey.THREAD_RECEIVED, "reference_code", code == null ? "" : code),
+        turn.emit(new Output.Message(before + turn.msg(MessageKey.THREAD_RECEIVED, "reference_code", code == null ? "" : code),
                 THREAD_NODE, List.of(newReport), false));
     }
 

@@ -41,6 +41,20 @@ final class DangerAnywhere {
         if (danger.isEmpty() || danger.get().id().equals(node.id())) {
             return false; // the danger question reads these words itself (Unclear#saidAtOnce)
         }
+        return said(turn, typed);
+    }
+
+    /**
+     * Whether {@code typed} says danger now where no question of the flow is asked: in the case's thread after the
+     * report ({@link CaseThreads}), at a system prompt ("delete everything?", "carry on or start over?",
+     * {@link PendingPrompts}). The same words and the same reading as at a question; false when the flow has no
+     * {@code words_anywhere}.
+     */
+    static boolean said(Turn turn, String typed) {
+        Optional<NodeDefinition> danger = question(turn.flow());
+        if (danger.isEmpty()) {
+            return false;
+        }
         UnclearAnswer unclear = danger.get().onUnclear();
         OptionDefinition meaning = new OptionDefinition(unclear.answer(), new LocalizedText(Map.of()), unclear.wordsAnywhere(), null, null);
         return ChoiceMatcher.mentions(typed, List.of(SystemChoices.option(meaning, false))).ids().contains(unclear.answer());
@@ -51,11 +65,24 @@ final class DangerAnywhere {
      * exit leads to no message with a text (the linter asks for one).
      */
     static String tell(Turn turn) {
+        report(turn);
+        return emergency(turn);
+    }
+
+    /**
+     * The danger answer's events ({@code danger_reported}: after the report the host marks the case in danger) and the
+     * session's {@code dangerSaid} (the report to come is flagged).
+     */
+    static void report(Turn turn) {
         NodeDefinition danger = question(turn.flow()).orElseThrow();
-        String answer = danger.onUnclear().answer();
-        Navigator.emit(turn, danger.events().get(answer));
+        Navigator.emit(turn, danger.events().get(danger.onUnclear().answer()));
         turn.update(state -> state.withDangerSaid(true)); // the report is flagged as in danger (SessionState#dangerSaid)
-        return turn.flow().findNode(danger.target(answer))
+    }
+
+    /** The text of the message the danger answer's exit leads to (the emergency numbers), in the chat's language; or "". */
+    static String emergency(Turn turn) {
+        NodeDefinition danger = question(turn.flow()).orElseThrow();
+        return turn.flow().findNode(danger.target(danger.onUnclear().answer()))
                 .filter(next -> next.kind() == NodeKind.MESSAGE && next.text() != null)
                 .map(next -> NodeTexts.text(turn, next)).orElse("");
     }

@@ -46,6 +46,14 @@ public final class PendingPrompts {
 
     public static void handle(Turn turn, Input input) {
         PendingPrompt prompt = turn.state().pending();
+        if (input instanceof Input.Text text && !threadPrompt(prompt) && DangerAnywhere.said(turn, text.text())) {
+            // "dia di depan pintu" at "Hapus semua ...?" or "Mau lanjut ... atau mulai dari awal?": the emergency numbers,
+            // then the same question, in one message; nothing erased or restarted, the counsellor told. In the thread's
+            // own questions such words are a message to the case (CaseThreads).
+            String safety = DangerAnywhere.tell(turn);
+            ask(turn, prompt, safety.isEmpty() ? null : safety + "\n\n" + message(turn, prompt, null).text());
+            return;
+        }
         if (input instanceof Input.Text text && CarefulChoices.prompt(prompt) && ChoiceMatcher.bareNumbers(text.text())
                 && !turn.context().choiceOrder().numbered(message(turn, prompt, null))) {
             // Erase? Keep this file? Start over? Buttons show no numbers: one kind re-prompt that names the choices.

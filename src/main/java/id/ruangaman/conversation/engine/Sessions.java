@@ -1,6 +1,7 @@
 package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Flow;
+import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.PendingPrompt;
 import id.ruangaman.conversation.SessionState;
@@ -65,9 +66,24 @@ public final class Sessions {
     }
 
     /** Any non-command input to a paused or exited session: say it was not saved, then ask. */
-    public static void welcomeBack(Turn turn) {
-        turn.say(turn.msg(MessageKey.WELCOME_BACK));
+    /**
+     * The first message after a pause: "welcome back", then "carry on or start over?". Danger now in it ("dia di depan
+     * pintu", {@link DangerAnywhere#said(Turn, String)}) puts the emergency numbers first, in the welcome's message.
+     */
+    public static void welcomeBack(Turn turn, Input input) {
+        turn.say(withDanger(turn, input, turn.msg(MessageKey.WELCOME_BACK)));
         PendingPrompts.ask(turn, PendingPrompt.RESUME);
+    }
+
+    /** A message to a chat whose conversation has ended (after /hapus): "finished", after the emergency numbers for danger now. */
+    public static void finished(Turn turn, Input input) {
+        turn.say(withDanger(turn, input, turn.msg(MessageKey.FINISHED)));
+    }
+
+    /** {@code text}, after the emergency message and a blank line when {@code input} says danger now (the counsellor told). */
+    private static String withDanger(Turn turn, Input input, String text) {
+        String safety = input instanceof Input.Text typed && DangerAnywhere.said(turn, typed.text()) ? DangerAnywhere.tell(turn) : "";
+        return safety.isEmpty() ? text : safety + "\n\n" + text;
     }
 
     /**
