@@ -54,7 +54,12 @@ class DangerAtAnyQuestionTest {
             "reporter_role|dia mau dateng|Kejadian ini dialami siapa?",
             "send_now|aku dalam bahaya|Terima kasih. Sekarang kamu bisa pilih:",
             "evidence_consent|ya, tapi dia ngancam aku|Apakah kamu punya bukti yang mau dikirim?",
-            "safe_to_reply|ga aman, dia di sini|Apakah aman chat di HP ini?",
+            "safe_to_reply|ga aman, dia lagi di sini|Apakah aman chat di HP ini?",
+            "consent|dia di sini sekarang|Kamu setuju dan mau lanjut?",
+            "consent|sekarang dia disini|Kamu setuju dan mau lanjut?",
+            "consent|dia ada di sini kak|Kamu setuju dan mau lanjut?",
+            "reporter_role|dia udah disini|Kejadian ini dialami siapa?",
+            "send_now|dia sedang di sini|Terima kasih. Sekarang kamu bisa pilih:",
             "violence_type|he is threatening me|Apa yang terjadi?",
             "summary|dia mau datang|Ini ringkasannya."})
     void shouldGiveTheEmergencyNumbersAndAskTheSameQuestionAgain(String nodeId, String typed, String question) {
@@ -99,7 +104,7 @@ class DangerAtAnyQuestionTest {
 
     /**
      * A story tells of the past: "dia datang" or "dia ke sini" without a time or an intent is what happened, not danger
-     * now. Before, every such line brought the emergency numbers mid-story and flagged the report as in danger, so the
+     * now; "dia di sini" without "sekarang", "lagi", "ada" or "udah" tells where someone studies, works or was. Before, every such line brought the emergency numbers mid-story and flagged the report as in danger, so the
      * flag no longer told the counsellor which reports were.
      */
     @ParameterizedTest(name = "{0}: ''{1}''")
@@ -108,7 +113,13 @@ class DangerAtAnyQuestionTest {
             "chronology|terus dia ke sini dan ngunci pintu",
             "chronology|dia dateng pas aku sendirian",
             "reported_person|dosen pembimbingku, dia datang ke ruangan tiap minggu",
-            "consent|dia datang ke kos minggu lalu"})
+            "consent|dia datang ke kos minggu lalu",
+            // "dia di sini" alone tells where someone studies or works, or was: not being here now
+            "chronology|dia di sini juga kuliah, satu angkatan sama aku",
+            "chronology|dia di sini dulu sekolah, kakak kelasku",
+            "reported_person|dosen tetap, dia di sini ngajar dari 2015",
+            "chronology|waktu itu dia di sini sama teman-temannya",
+            "consent|dia disini juga kerja"})
     void shouldNotTakeAPastComingAsDangerNow(String nodeId, String typed) {
         Step step = engine.handle(intake, shipped.at(nodeId, "id"), new Input.Text(typed));
 
