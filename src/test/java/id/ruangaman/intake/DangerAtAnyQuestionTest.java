@@ -55,6 +55,11 @@ class DangerAtAnyQuestionTest {
             "send_now|aku dalam bahaya|Terima kasih. Sekarang kamu bisa pilih:",
             "evidence_consent|ya, tapi dia ngancam aku|Apakah kamu punya bukti yang mau dikirim?",
             "safe_to_reply|ga aman, dia lagi di sini|Apakah aman chat di HP ini?",
+            // "dia di sini" ending what is said: here now
+            "safe_to_reply|ga aman, dia di sini|Apakah aman chat di HP ini?",
+            "consent|dia di sini kak|Kamu setuju dan mau lanjut?",
+            "reporter_role|dia disini.|Kejadian ini dialami siapa?",
+            "consent|dia di sini dan aku takut|Kamu setuju dan mau lanjut?",
             "consent|dia di sini sekarang|Kamu setuju dan mau lanjut?",
             "consent|sekarang dia disini|Kamu setuju dan mau lanjut?",
             "consent|dia ada di sini kak|Kamu setuju dan mau lanjut?",
@@ -104,7 +109,7 @@ class DangerAtAnyQuestionTest {
 
     /**
      * A story tells of the past: "dia datang" or "dia ke sini" without a time or an intent is what happened, not danger
-     * now; "dia di sini" without "sekarang", "lagi", "ada" or "udah" tells where someone studies, works or was. Before, every such line brought the emergency numbers mid-story and flagged the report as in danger, so the
+     * now; "dia di sini" going on without "sekarang", "lagi", "ada" or "udah" tells where someone studies, works or was. Before, every such line brought the emergency numbers mid-story and flagged the report as in danger, so the
      * flag no longer told the counsellor which reports were.
      */
     @ParameterizedTest(name = "{0}: ''{1}''")

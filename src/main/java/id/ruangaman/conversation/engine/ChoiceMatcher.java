@@ -131,9 +131,11 @@ final class ChoiceMatcher {
                 if (wholeAnswerOnly(phrase)) {
                     continue; // "=aku": the whole answer only (match), never a word inside a longer one ("teman aku")
                 }
-                for (List<String> wanted : listedForms(phrase)) {
+                boolean atEnd = clauseEndOnly(phrase);
+                for (List<String> wanted : listedForms(atEnd ? phrase.substring(0, phrase.length() - CLAUSE_END.length()) : phrase)) {
                     for (int start = 0; !wanted.isEmpty() && start + wanted.size() <= tokens.size(); start++) {
-                        if (Reduplication.sameWords(tokens.subList(start, start + wanted.size()), wanted)) {
+                        if (Reduplication.sameWords(tokens.subList(start, start + wanted.size()), wanted)
+                                && (!atEnd || endsClause(tokens, breakBefore, start + wanted.size()))) {
                             spans.add(new int[] {start, start + wanted.size()});
                             ids.add(choice.id());
                         }
@@ -252,6 +254,32 @@ final class ChoiceMatcher {
      * sendiri sih", "aku aja" are whole answers; "teman aku kak" is not).
      */
     static final String WHOLE_ANSWER = "=";
+
+    /**
+     * The mark at the end of a flow's typed phrase that counts it only where it ends a clause ({@code "dia di sini$"}):
+     * at the end of the message, before punctuation that ends a clause, or before a word that opens the next
+     * one (dan, tapi, terus, jadi, and, but, so), with address words and particles ({@link WholeAnswer#AROUND}) between.
+     * "ga aman, dia di sini", "dia di sini kak." and "dia di sini dan aku takut" say it; "dia di sini juga kuliah", where
+     * the clause goes on, does not.
+     */
+    static final String CLAUSE_END = "$";
+
+    /** Whether a flow's typed phrase is marked {@value #CLAUSE_END}: counted only where it ends a clause. */
+    static boolean clauseEndOnly(String word) {
+        return word.endsWith(CLAUSE_END);
+    }
+
+    /** Words that open the next clause, so a phrase just before one ends its own ({@link #CLAUSE_END}). */
+    private static final Set<String> NEXT_CLAUSE = Set.of("dan", "tapi", "tp", "terus", "trus", "jadi", "jd", "and", "but", "so");
+
+    /** Whether the clause ends at token {@code at}, after any address words and particles ({@link #CLAUSE_END}). */
+    private static boolean endsClause(List<String> tokens, BitSet breakBefore, int at) {
+        int next = at;
+        while (next < tokens.size() && !breakBefore.get(next) && WholeAnswer.AROUND.contains(tokens.get(next))) {
+            next++;
+        }
+        return next == tokens.size() || breakBefore.get(next) || NEXT_CLAUSE.contains(tokens.get(next));
+    }
 
     /** Whether a flow's typed word is marked {@value #WHOLE_ANSWER}: read only as the whole answer ({@link #match}). */
     static boolean wholeAnswerOnly(String word) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import id.ruangaman.conversation.AnswerWords;
 import id.ruangaman.conversation.definition.LocalizedText;
+import id.ruangaman.conversation.definition.OptionDefinition;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,5 +66,19 @@ class ChoiceMatcherTest {
             "iya tidak|-", "mungkin|-", "ya tapi tidak sekarang|-"})
     void shouldReadYesAndNoInEverydayWords(String typed, String expected) {
         assertEquals("-".equals(expected) ? Optional.empty() : Optional.of(expected), ChoiceMatcher.matchPhrase(typed, YES_NO));
+    }
+
+    /** A phrase marked {@value ChoiceMatcher#CLAUSE_END} counts only where it ends a clause, particles aside. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "dia di sini|true", "ga aman, dia di sini|true", "dia di sini kak|true", "dia disini kak 🙏|true",
+            "dia di sini. tolong|true", "dia di sini dan aku takut|true", "dia di sini tapi aku diam|true",
+            "dia di sini ya kak, gimana|true", "dia di sini juga kuliah|false", "dia di sini dulu sekolah|false",
+            "dia di sini ngajar dari 2015|false", "dia tidak di sini|false"})
+    void shouldCountAPhraseMarkedClauseEndOnlyWhereItEndsAClause(String typed, boolean said) {
+        OptionDefinition yes = new OptionDefinition("yes", new LocalizedText(Map.of("id", "Ya")),
+                Map.of("id", List.of("dia di sini$", "dia disini$")), null, null);
+        List<ChoiceSpec> here = List.of(SystemChoices.option(yes, false));
+        assertEquals(said, ChoiceMatcher.mentions(typed, here).ids().contains("yes"), typed);
     }
 }
