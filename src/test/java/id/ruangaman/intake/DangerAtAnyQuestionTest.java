@@ -65,6 +65,22 @@ class DangerAtAnyQuestionTest {
             "consent|dia ada di sini kak|Kamu setuju dan mau lanjut?",
             "reporter_role|dia udah disini|Kejadian ini dialami siapa?",
             "send_now|dia sedang di sini|Terima kasih. Sekarang kamu bisa pilih:",
+            "consent|dia ada di sini|Kamu setuju dan mau lanjut?",
+            "safe_to_reply|ga aman, dia ada disini|Apakah aman chat di HP ini?",
+            "consent|dia ada di sini sekarang|Kamu setuju dan mau lanjut?",
+            // "he's here" ending what is said, or going on with now or the person's own room or door: here now
+            "consent|he's here|Kamu setuju dan mau lanjut?",
+            "consent|he is here now|Kamu setuju dan mau lanjut?",
+            "consent|he's here and I'm scared|Kamu setuju dan mau lanjut?",
+            "safe_to_reply|ga aman, he's here|Apakah aman chat di HP ini?",
+            "consent|she is here.|Kamu setuju dan mau lanjut?",
+            "consent|they're here|Kamu setuju dan mau lanjut?",
+            "consent|he's here right now|Kamu setuju dan mau lanjut?",
+            "consent|he's already here|Kamu setuju dan mau lanjut?",
+            "consent|he is here again|Kamu setuju dan mau lanjut?",
+            "consent|he is here in my room|Kamu setuju dan mau lanjut?",
+            "reporter_role|he's here at my door|Kejadian ini dialami siapa?",
+            "consent|she's at my door|Kamu setuju dan mau lanjut?",
             "violence_type|he is threatening me|Apa yang terjadi?",
             "summary|dia mau datang|Ini ringkasannya."})
     void shouldGiveTheEmergencyNumbersAndAskTheSameQuestionAgain(String nodeId, String typed, String question) {
@@ -109,7 +125,8 @@ class DangerAtAnyQuestionTest {
 
     /**
      * A story tells of the past: "dia datang" or "dia ke sini" without a time or an intent is what happened, not danger
-     * now; "dia di sini" going on without "sekarang", "lagi", "ada" or "udah" tells where someone studies, works or was. Before, every such line brought the emergency numbers mid-story and flagged the report as in danger, so the
+     * now; "dia di sini", "dia ada di sini" or "he's here" going on without "sekarang", "lagi", "udah", "now" or
+     * "already" tells where someone studies, works or was. Before, every such line brought the emergency numbers mid-story and flagged the report as in danger, so the
      * flag no longer told the counsellor which reports were.
      */
     @ParameterizedTest(name = "{0}: ''{1}''")
@@ -124,7 +141,15 @@ class DangerAtAnyQuestionTest {
             "chronology|dia di sini dulu sekolah, kakak kelasku",
             "reported_person|dosen tetap, dia di sini ngajar dari 2015",
             "chronology|waktu itu dia di sini sama teman-temannya",
-            "consent|dia disini juga kerja"})
+            "consent|dia disini juga kerja",
+            // "dia ada di sini" and "he's here" going on tell the same: where someone studies, works or stays
+            "chronology|dia ada di sini juga, satu fakultas",
+            "reported_person|dia ada di sini juga kuliah",
+            "chronology|he's here at campus too",
+            "chronology|she is here in my class",
+            "reported_person|he is here every day, he teaches the first years",
+            "chronology|they're here at the same faculty",
+            "consent|he is here on a scholarship"})
     void shouldNotTakeAPastComingAsDangerNow(String nodeId, String typed) {
         Step step = engine.handle(intake, shipped.at(nodeId, "id"), new Input.Text(typed));
 
