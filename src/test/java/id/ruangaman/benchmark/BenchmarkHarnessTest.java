@@ -100,6 +100,38 @@ class BenchmarkHarnessTest {
     }
 
     @Test
+    void shouldSplitAMeanAcknowledgementIntoTheClientTheHttpServerAndTheGroupCommit() {
+        String before = """
+                http_server_requests_seconds_count{method="POST",outcome="SUCCESS",status="200",uri="/webhook/telegram"} 100.0
+                http_server_requests_seconds_sum{method="POST",outcome="SUCCESS",status="200",uri="/webhook/telegram"} 2.0
+                http_server_requests_seconds_count{method="GET",outcome="SUCCESS",status="200",uri="/q/metrics"} 5.0
+                http_server_requests_seconds_sum{method="GET",outcome="SUCCESS",status="200",uri="/q/metrics"} 9.0
+                ruangaman_ack_wait_seconds_count{stage="total"} 100.0
+                ruangaman_ack_wait_seconds_sum{stage="total"} 1.0
+                ruangaman_ack_wait_seconds_count{stage="queue"} 100.0
+                ruangaman_ack_wait_seconds_sum{stage="queue"} 7.0
+                jvm_threads_live_threads 40.0
+                """;
+        String after = before.replace("\"} 100.0\nhttp_server_requests_seconds_sum{method=\"POST\",outcome=\"SUCCESS\",status=\"200\",uri=\"/webhook/telegram\"} 2.0",
+                "\"} 300.0\nhttp_server_requests_seconds_sum{method=\"POST\",outcome=\"SUCCESS\",status=\"200\",uri=\"/webhook/telegram\"} 12.0")
+                .replace("sum{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/q/metrics\"} 9.0", "sum{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/q/metrics\"} 99.0")
+                .replace("count{stage=\"total\"} 100.0", "count{stage=\"total\"} 300.0").replace("sum{stage=\"total\"} 1.0", "sum{stage=\"total\"} 5.0");
+        List<String> prefixes = List.of("ruangaman_ack", "http_server_requests_seconds");
+        assertFalse(ServiceCounters.parse(before, prefixes).containsKey("jvm_threads_live_threads"));
+        List<ServiceCounters.Scrape> scrapes = List.of(new ServiceCounters.Scrape(0, ServiceCounters.parse(before, prefixes)),
+                new ServiceCounters.Scrape(10, ServiceCounters.parse(after, prefixes)));
+        // 200 more POSTs took 10 s more: 50 ms each; the GET's growth is left out; 200 more acknowledgements, 4 s: 20 ms
+        assertEquals(50.0, ServiceCounters.meanMillis(scrapes, 0, 10, "http_server_requests_seconds", "method=\"POST\""), 1e-9);
+        assertEquals(20.0, ServiceCounters.meanMillis(scrapes, 0, 10, "ruangaman_ack_wait_seconds", "stage=\"total\""), 1e-9);
+        assertTrue(Double.isNaN(ServiceCounters.meanMillis(scrapes, 0, 10, "ruangaman_ack_wait_seconds", "stage=\"queue\"")));
+        List<WebhookLoad.Outcome> acks = List.of(new WebhookLoad.Outcome(200, 0, 60_000_000L), new WebhookLoad.Outcome(200, 0, 100_000_000L),
+                new WebhookLoad.Outcome(503, 0, 1_000_000_000L));
+        assertEquals("A mean acknowledgement: 80.0 ms at the load generator, 50.0 ms in the service's HTTP server (arrival to the answer's "
+                + "end), 20.0 ms of it in the group commit (handed over to answered on its event loop).\n\n",
+                LoadBenchmark.whereAnAckWaits(acks, scrapes, 0, 10));
+    }
+
+    @Test
     void shouldRunTheChosenPhasesAndRefuseAnUnknownOne() {
         assertEquals(java.util.Set.of("ack", "drain"), LoadBenchmark.phases(" drain,ack ,"));
         IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

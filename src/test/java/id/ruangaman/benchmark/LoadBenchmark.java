@@ -229,6 +229,23 @@ class LoadBenchmark {
         }
     }
 
+    /**
+     * One line that splits a mean acknowledgement of the window: the load generator's mean (request written to answer
+     * read), the service's HTTP server's mean for the webhook's POSTs (request arrived to response ended,
+     * {@code http_server_requests_seconds}), and the group commit's mean (handed over to answered on its event loop,
+     * {@code ruangaman_ack_wait{stage="total"}}). What the client waits beyond the HTTP server's time is spent in the
+     * sockets, the kernel's queues and the load generator; what the HTTP server takes beyond the group commit, in
+     * reading, parsing and encrypting the request before it is handed over, and in writing the answer.
+     */
+    static String whereAnAckWaits(List<WebhookLoad.Outcome> acks, List<ServiceCounters.Scrape> scrapes, long from, long to) {
+        double client = acks.stream().filter(ack -> ack.status() == 200).mapToLong(WebhookLoad.Outcome::latencyNanos).average()
+                .orElse(Double.NaN) / 1e6;
+        double server = ServiceCounters.meanMillis(scrapes, from, to, "http_server_requests_seconds", "method=\"POST\"");
+        double commit = ServiceCounters.meanMillis(scrapes, from, to, "ruangaman_ack_wait_seconds", "stage=\"total\"");
+        return String.format("A mean acknowledgement: %.1f ms at the load generator, %.1f ms in the service's HTTP server (arrival to "
+                + "the answer's end), %.1f ms of it in the group commit (handed over to answered on its event loop).%n%n", client, server, commit);
+    }
+
     /** One measured window of the flat-out acknowledgement: acknowledgements per second, latencies, processing meanwhile. */
     private record AckWindow(double rate, int refused, Latencies latencies, double processed, Backlog.Sample first, Backlog.Sample last,
             String counters) {
@@ -242,7 +259,7 @@ class LoadBenchmark {
     private AckWindow ackWindow(WebhookLoad load, Supplier<WebhookLoad.Request> updates, DataSource database, BenchPlatforms platforms,
             ServiceUnderTest service, Path recording) throws Exception {
         Backlog backlog = new Backlog(database, load::acknowledged, platforms, service.pid(), postgresProcesses);
-        ServiceCounters counters = recording == null ? null : new ServiceCounters(service.port(), "ruangaman_ack");
+        ServiceCounters counters = recording == null ? null : new ServiceCounters(service.port(), "ruangaman_ack", "http_server_requests_seconds");
         if (recording != null) {
             service.jcmd("JFR.start", "name=ack", "settings=profile");
             counters.start(Duration.ofSeconds(1));
@@ -254,7 +271,8 @@ class LoadBenchmark {
         List<Backlog.Sample> samples = backlog.stop();
         String waits = null;
         if (recording != null) {
-            waits = ServiceCounters.report(counters.stop(), from, to);
+            List<ServiceCounters.Scrape> scrapes = counters.stop();
+            waits = whereAnAckWaits(acks, scrapes, from, to) + ServiceCounters.report(scrapes, from, to);
             service.jcmd("JFR.stop", "name=ack", "filename=" + recording);
         }
         Latencies latencies = ok(acks);

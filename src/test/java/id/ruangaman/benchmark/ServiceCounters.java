@@ -14,8 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples the service's own counters whose names start with a prefix (from {@code /q/metrics}, Prometheus text) at a
- * fixed interval, so a phase can report what they counted inside its measured window and how that moved over time. A
+ * Samples the service's own counters whose names start with one of some prefixes (from {@code /q/metrics}, Prometheus
+ * text) at a fixed interval, so a phase can report what they counted inside its measured window and how that moved over time. A
  * scrape that fails is skipped. The counters hold counts and times only, no data.
  */
 final class ServiceCounters {
@@ -27,13 +27,13 @@ final class ServiceCounters {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final URI metrics;
-    private final String prefix;
+    private final List<String> prefixes;
     private final List<Scrape> scrapes = new ArrayList<>();
     private ScheduledExecutorService timer;
 
-    ServiceCounters(int port, String prefix) {
+    ServiceCounters(int port, String... prefixes) {
         this.metrics = URI.create("http://localhost:" + port + "/q/metrics");
-        this.prefix = prefix;
+        this.prefixes = List.of(prefixes);
     }
 
     void start(Duration interval) {
@@ -62,7 +62,7 @@ final class ServiceCounters {
             if (response.statusCode() != 200) {
                 return;
             }
-            Map<String, Double> values = parse(response.body(), prefix);
+            Map<String, Double> values = parse(response.body(), prefixes);
             synchronized (scrapes) {
                 scrapes.add(new Scrape(at, values));
             }
@@ -71,10 +71,10 @@ final class ServiceCounters {
         }
     }
 
-    static Map<String, Double> parse(String text, String prefix) {
+    static Map<String, Double> parse(String text, List<String> prefixes) {
         Map<String, Double> values = new TreeMap<>();
         for (String line : text.split("\n")) {
-            if (!line.startsWith(prefix)) {
+            if (prefixes.stream().noneMatch(line::startsWith)) {
                 continue;
             }
             int space = line.lastIndexOf(' ');
@@ -127,6 +127,33 @@ final class ServiceCounters {
             out.append('\n');
         }
         return out.append("```\n").toString();
+    }
+
+    /**
+     * The mean of a timer between the scrapes nearest {@code from} and {@code to}, in milliseconds: the growth of the
+     * {@code _sum} lines of {@code timer} whose labels contain {@code labels}, over that of their {@code _count} lines
+     * (NaN when nothing was counted or the counters could not be read). For {@code http_server_requests_seconds}, the
+     * time from the request's arrival at the service's HTTP server to the end of its response.
+     */
+    static double meanMillis(List<Scrape> scrapes, long from, long to, String timer, String labels) {
+        if (scrapes.size() < 2) {
+            return Double.NaN;
+        }
+        Scrape first = nearest(scrapes, from);
+        Scrape last = nearest(scrapes, to);
+        double sum = growth(first, last, timer + "_sum", labels);
+        double count = growth(first, last, timer + "_count", labels);
+        return count > 0 ? sum / count * 1_000 : Double.NaN;
+    }
+
+    private static double growth(Scrape first, Scrape last, String name, String labels) {
+        double grown = 0;
+        for (Map.Entry<String, Double> line : last.values().entrySet()) {
+            if (line.getKey().startsWith(name + "{") && line.getKey().contains(labels)) {
+                grown += line.getValue() - first.values().getOrDefault(line.getKey(), 0.0);
+            }
+        }
+        return grown;
     }
 
     private static boolean cumulative(String name) {
