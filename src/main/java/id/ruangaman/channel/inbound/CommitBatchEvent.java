@@ -11,7 +11,8 @@ import jdk.jfr.Timespan;
  * One batch of the webhooks' group commit ({@link GroupCommit}), as a Java Flight Recorder event
  * ({@code id.ruangaman.GroupCommitBatch}; its duration is the whole batch, from taking it off the queue to the commit's
  * return). It splits an acknowledgement's time on the committer: how long the oldest request of the batch waited in the
- * queue, the wait for a pooled connection, the insert and the commit (the WAL flush). Recorded only while a flight
+ * queue, the wait for a pooled connection, and the insert, which is its own transaction and includes the commit (the WAL
+ * flush). Recorded only while a flight
  * recording runs (the benchmark's {@code settings=profile}); read with
  * {@code jfr print --events id.ruangaman.GroupCommitBatch service-ack.jfr}. Nothing in it identifies a person.
  */
@@ -44,13 +45,9 @@ final class CommitBatchEvent extends jdk.jfr.Event {
     long connection;
 
     @Label("Insert")
+    @Description("The insert and its commit, one round trip: the statement is its own transaction, and PostgreSQL flushes the WAL before it answers")
     @Timespan
     long insert;
-
-    @Label("Commit")
-    @Description("The commit: PostgreSQL flushing the WAL to disk")
-    @Timespan
-    long durable;
 
     @Label("Failed")
     boolean failed;

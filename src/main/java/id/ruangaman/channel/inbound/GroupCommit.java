@@ -41,11 +41,14 @@ import io.vertx.core.Vertx;
  * Group commit for the webhooks: requests hand over their rows and get a future; one dedicated thread (the
  * committer) takes whatever has arrived, up to {@link AckConfig#maxBatch()} rows, inserts it with one
  * {@code INSERT ... SELECT ... FROM unnest(arrays) ON CONFLICT (channel, provider_id) DO NOTHING} (the same prepared
- * statement for every batch size) and one commit on a plain JDBC connection of its own (kept, so a batch never waits for
- * the pool the workers and senders share), then
- * completes every future of the batch. A future completes normally only after the commit returned (durable: the
- * database runs with synchronous commit), exceptionally for every request of a batch that failed (nothing of it was
- * stored: one transaction), and at once with {@link Refused} when more than {@link AckConfig#queueBound()} rows are
+ * statement for every batch size) on a plain JDBC connection of its own (kept, so a batch never waits for the pool the
+ * workers and senders share), then completes every future of the batch. The statement is its own transaction
+ * (autocommit): PostgreSQL commits it before it reports ready for the next query, and the driver returns only then, so
+ * a batch is one round trip, not an insert and a commit. On two cores shared with PostgreSQL each round trip waits for
+ * both the backend and the committer to get a core again, which took longer than the insert itself (issue 16,
+ * twenty-third round). A future completes normally only after that commit (durable: the database runs with
+ * synchronous commit), exceptionally for every request of a batch that failed (nothing of it was stored: one
+ * statement), and at once with {@link Refused} when more than {@link AckConfig#queueBound()} rows are
  * waiting or the service is stopping. The inbound processor is woken once per batch that stored something.
  *
  * <p>A request that came from a Vert.x event loop (the webhooks) is answered on that event loop: the committer only
@@ -149,7 +152,7 @@ class GroupCommit {
     private volatile boolean accepting;
     private volatile boolean running;
     private Thread committer;
-    /** The committer's own connection (autocommit off), used only by the committer thread; null until the first batch. */
+    /** The committer's own connection (autocommit on), used only by the committer thread; null until the first batch. */
     private Connection held;
     private int pooledNetworkTimeout;
 
@@ -424,25 +427,17 @@ class GroupCommit {
         Connection connection = connection();
         long connected = System.nanoTime();
         event.connection = connected - start;
-        try {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                bind(connection, insert, rows, receivedAt);
-                try (ResultSet keys = insert.executeQuery()) {
-                    while (keys.next()) {
-                        inserted.put(keys.getString(1) + '\u0000' + keys.getString(2), Boolean.TRUE);
-                    }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            bind(connection, insert, rows, receivedAt);
+            // The statement is its own transaction: PostgreSQL commits it, WAL flushed, before it reports ready, and the
+            // driver returns only then. A failed commit is this statement's error; nothing of the batch is stored.
+            try (ResultSet keys = insert.executeQuery()) {
+                while (keys.next()) {
+                    inserted.put(keys.getString(1) + '\u0000' + keys.getString(2), Boolean.TRUE);
                 }
             }
-            long committing = System.nanoTime();
-            event.insert = committing - connected;
-            connection.commit();
-            event.durable = System.nanoTime() - committing;
+            event.insert = System.nanoTime() - connected;
         } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the connection is broken; it is dropped below
-            }
             dropConnection();
             throw e;
         }
@@ -461,7 +456,7 @@ class GroupCommit {
             try {
                 pooledNetworkTimeout = connection.getNetworkTimeout();
                 connection.setNetworkTimeout(Runnable::run, commitTimeoutMillis);
-                connection.setAutoCommit(false);
+                connection.setAutoCommit(true);
             } catch (SQLException | RuntimeException e) {
                 connection.close();
                 throw e;
