@@ -132,6 +132,13 @@ class BenchmarkHarnessTest {
     }
 
     @Test
+    void shouldShortenTheHttpTimersAndTheAckCountersInThePerIntervalList() {
+        assertEquals("http_count{POST /webhooks/telegram}", ServiceCounters.shortName(
+                "http_server_requests_seconds_count{method=\"POST\",outcome=\"SUCCESS\",status=\"200\",uri=\"/webhooks/telegram\"}"));
+        assertEquals("wait_seconds_sum{stage=\"queue\"}", ServiceCounters.shortName("ruangaman_ack_wait_seconds_sum{stage=\"queue\"}"));
+    }
+
+    @Test
     void shouldRunTheChosenPhasesAndRefuseAnUnknownOne() {
         assertEquals(java.util.Set.of("ack", "drain"), LoadBenchmark.phases(" drain,ack ,"));
         IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

@@ -120,7 +120,7 @@ final class ServiceCounters {
                 if (!name.contains("_bucket")) {
                     double shown = cumulative(name) ? value - before.values().getOrDefault(name, 0.0) : value;
                     if (shown != 0) {
-                        out.append(String.format(" %s=%.3f", name.replace("ruangaman_ack_", ""), shown));
+                        out.append(String.format(" %s=%.3f", shortName(name), shown));
                     }
                 }
             });
@@ -154,6 +154,26 @@ final class ServiceCounters {
             }
         }
         return grown;
+    }
+
+    /** A line's name as the per-interval list shows it: without the ack counters' prefix, an HTTP timer by method and path. */
+    static String shortName(String name) {
+        if (name.startsWith("http_server_requests_seconds")) {
+            String method = label(name, "method");
+            String uri = label(name, "uri");
+            return "http" + name.substring("http_server_requests_seconds".length(), name.indexOf('{') < 0 ? name.length() : name.indexOf('{'))
+                    + "{" + method + " " + uri + "}";
+        }
+        return name.replace("ruangaman_ack_", "");
+    }
+
+    private static String label(String name, String label) {
+        int at = name.indexOf(label + "=\"");
+        if (at < 0) {
+            return "";
+        }
+        int start = at + label.length() + 2;
+        return name.substring(start, name.indexOf('"', start));
     }
 
     private static boolean cumulative(String name) {
