@@ -104,6 +104,15 @@ class CaseworkRepository {
                 .setParameter(3, source).setParameter(4, byAccountId).setParameter(5, at).executeUpdate() == 1;
     }
 
+    /**
+     * Removes the conflict mark a party's account brought ({@code source party}) from the case; a coordinator's mark stays.
+     * False when there was none.
+     */
+    public boolean unmarkPartyConflict(long intakeId, long accountId) {
+        return em.createNativeQuery("delete from case_conflict where intake_id = ?1 and account_id = ?2 and source = 'party'")
+                .setParameter(1, intakeId).setParameter(2, accountId).executeUpdate() == 1;
+    }
+
     /** Account ids conflicted for the case. */
     public List<Long> conflictedAccounts(long intakeId) {
         @SuppressWarnings("unchecked")

@@ -287,8 +287,10 @@ class CaseworkService {
     /**
      * Removes a party added by mistake, while nothing depends on it. An examination of the party depends on it: with its
      * minutes (berita acara) it is refused with {@code party_has_minutes}, scheduled without them with
-     * {@code party_has_examination} (a summons, printed for an examination, names it too); both 409. A conflict mark
-     * its account brought stays. Audited ({@code party}: {@code remove party:<id> role:<role>}, never the name).
+     * {@code party_has_examination} (a summons, printed for an examination, names it too); both 409. The conflict-of-interest
+     * mark its task-force account brought ({@code source party}) goes with it, unless another party of the case names the
+     * same account; a mark a coordinator set stays. Audited ({@code party}: {@code remove party:<id> role:<role>}, never the
+     * name; the mark's removal as {@code conflict_mark}: {@code remove account:<id> source:party}).
      */
     @Transactional
     public void removeParty(String ref, long partyId, CurrentAccount who) {
@@ -303,6 +305,10 @@ class CaseworkService {
         }
         repo.remove(p);
         audit.record(who.getUsername(), AuditAction.PARTY, file.id, "remove party:" + p.id + " role:" + p.role);
+        if (p.accountId != null && repo.parties(file.id).stream().noneMatch(o -> !o.id.equals(p.id) && p.accountId.equals(o.accountId))
+                && repo.unmarkPartyConflict(file.id, p.accountId)) {
+            audit.record(who.getUsername(), AuditAction.CONFLICT_MARK, file.id, "remove account:" + p.accountId + " source:party");
+        }
     }
 
     /** Schedules or records an interview of one party; the summary (the minutes) may come later. */

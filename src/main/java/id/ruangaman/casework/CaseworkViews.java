@@ -194,6 +194,7 @@ class CaseworkViews {
                 : AuditAction.RECOVERY.code().equals(e.action) && detail.startsWith("checkin ") ? "recovery_checkin"
                 : AuditAction.PARTY.code().equals(e.action) && detail.startsWith("edit ") ? "party_edited"
                 : AuditAction.PARTY.code().equals(e.action) && detail.startsWith("remove ") ? "party_removed"
+                : AuditAction.CONFLICT_MARK.code().equals(e.action) && detail.startsWith("remove ") ? "conflict_cleared"
                 : AuditAction.INTERVIEW.code().equals(e.action) && detail.startsWith("minutes ") ? "interview_minutes"
                 : AuditAction.INTERVIEW.code().equals(e.action) && detail.startsWith("attachment ") ? "interview_attachment"
                 : e.action;
