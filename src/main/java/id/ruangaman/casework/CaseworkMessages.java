@@ -326,6 +326,25 @@ public interface CaseworkMessages {
     @Message
     String sanction_no_terlapor();
 
+    /**
+     * Where a recommendation is shown whose sanction no longer fits the terlapor's campus status (changed after it was
+     * recommended, SOP Pengenaan Sanksi 3); followed by the statuses now recorded, then what to do.
+     */
+    @Message
+    String recommendation_unfit();
+
+    /** What the task force does about it on the SOP page. */
+    @Message
+    String recommendation_unfit_sop();
+
+    /** What the pimpinan does about it on the decision page. */
+    @Message
+    String recommendation_unfit_leadership();
+
+    /** The link from it to the decision form's sanction list. */
+    @Message
+    String choose_fitting_sanction();
+
     @Message
     String tier_of(String key);
 

@@ -46,6 +46,15 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
         return parties.stream().filter(p -> "terlapor".equals(p.role)).map(p -> p.campusStatus).distinct().toList();
     }
 
+    /**
+     * Whether the recommended sanction no longer fits the terlapor's campus status as recorded now (a party corrected
+     * after the recommendation, SOP Pengenaan Sanksi 3): the pimpinan cannot decide it ({@link Vocabulary#fits}).
+     */
+    public boolean recommendationUnfit() {
+        return recommendation != null && recommendation.sanctionMeasure != null
+                && !Vocabulary.fits(recommendation.sanctionMeasure, terlaporStatuses());
+    }
+
     /** The sanction measures of a tier that fit the terlapor's campus status (SOP Pengenaan Sanksi 3, {@link Vocabulary#measuresFor}). */
     public List<String> measures(String tier) {
         List<String> fitting = Vocabulary.measuresFor(terlaporStatuses());

@@ -49,6 +49,15 @@ class LeadershipService {
             return Vocabulary.MEASURES.getOrDefault(tier, List.of()).stream().filter(fitting::contains).toList();
         }
 
+        /**
+         * Whether the recommended sanction no longer fits the terlapor's campus status as recorded now (changed after the
+         * recommendation, SOP Pengenaan Sanksi 3): it cannot be decided, and the page says so where it shows it.
+         */
+        public boolean recommendationUnfit() {
+            return recommendation != null && recommendation.sanctionMeasure != null
+                    && !Vocabulary.fits(recommendation.sanctionMeasure, terlaporStatuses);
+        }
+
         /** Whether the decision can be corrected now: recorded, the case decided (not closed) and not erased. */
         public boolean correctable() {
             return decision != null && !erased && CaseStatus.DECIDED.equals(status);

@@ -46,7 +46,9 @@ public class RefusalFixes {
             Map.entry("recovery_plan_first", "recovery"),
             // a form that needs an earlier record: the form of that record
             Map.entry("conclusion_first", "conclusion"),
-            Map.entry("decision_first", "decision"));
+            Map.entry("decision_first", "decision"),
+            // a sanction that does not fit the terlapor's campus status: where that status is recorded (SOP Pengenaan Sanksi 3)
+            Map.entry("sanction_not_for_status", "party"));
 
     private static final Pattern CASE_PATH = Pattern.compile("^/inbox/cases/([A-Za-z0-9-]{1,32})(/.*)?$");
 
