@@ -17,8 +17,9 @@ import id.ruangaman.audit.AuditEvent;
 
 /**
  * What the audit log shows for the ids and instants in its rows' details (walkthrough 9, finding 17): an account by
- * its username ("Akun sari", not "Akun #2"), a counsellor's message and an evidence file by their kind and time ("Bukti
- * Foto, 2026-12-01 07:50 WIB"), an instant in the inbox's zone ("Sampai: 2026-12-01 08:16 WIB"), and providers,
+ * its username ("Akun sari", not "Akun #2"), a counsellor's message and an evidence file by its number in the case, kind and time
+ * ("Bukti 2 · Foto, 2026-12-01 07:50 WIB", the number the case page and every print give it; a file not kept for a case by
+ * kind and time only), an instant in the inbox's zone ("Sampai: 2026-12-01 08:16 WIB"), and providers,
  * referrals, parties and interviews by the names {@link AuditNames} implementations give; one that is gone since (an
  * erasure, a discarded draft) as "(sudah dihapus)" rather than its id. A few statements per page, by id.
  */
@@ -78,8 +79,12 @@ class AuditRowNames {
             }
         }
         if (ids.containsKey("media")) {
-            for (Object[] row : rows("select m.id, m.kind, m.createdAt from Media m where m.id in :ids", ids.get("media"))) {
-                names.put("media:" + row[0], labels.mediaKind((String) row[1]) + ", " + fmt.at((Instant) row[2]));
+            // a file kept for its case by the case's evidence number, as the case page and the prints say it ("Bukti 2 · Foto")
+            for (Object[] row : rows("select m.id, m.kind, m.createdAt, case when m.claimed = true then (select count(x) from Media x"
+                    + " where x.intakeId = m.intakeId and x.claimed = true and (x.createdAt < m.createdAt or (x.createdAt = m.createdAt"
+                    + " and x.id <= m.id))) else null end from Media m where m.id in :ids", ids.get("media"))) {
+                String number = row[3] == null ? "" : row[3] + " · ";
+                names.put("media:" + row[0], number + labels.mediaKind((String) row[1]) + ", " + fmt.at((Instant) row[2]));
             }
         }
         for (AuditNames feature : features) {

@@ -15,10 +15,22 @@ import id.ruangaman.inbox.IntakeSections;
  * parts the consent covers, decrypted from the intake record. Parts without consent are never read into it.
  * {@code files} lists the kept evidence files (kind, size, when received; never their content), only when the
  * evidence part is consented; {@code referrerRole} is the role code of the account that drafted the referral;
- * {@code directContact} whether the contact part holds a way to reach the person directly (see {@link #reachableDirectly}).
+ * {@code directContact} whether the contact part holds a way to reach the person directly (see {@link #reachableDirectly});
+ * {@code evidenceNumbers} the case's evidence numbers by file id ({@code MediaRepository.evidenceNumbers}), so a file named
+ * in an answer is "Bukti 3" here as on the case page and in the file list.
  */
 public record ReferralLetter(ReferralService.Item item, List<Part> parts, List<KeptFile> files, String referrerRole,
-        boolean directContact) {
+        boolean directContact, java.util.Map<Long, Integer> evidenceNumbers) {
+
+    /** The case's number of the file {@code mediaId} names ("3" for "Bukti 3"); "?" for a file not kept for the case. */
+    public String evidenceNo(Object mediaId) {
+        try {
+            Integer n = evidenceNumbers.get(mediaId instanceof Long id ? id : Long.valueOf(String.valueOf(mediaId)));
+            return n == null ? "?" : String.valueOf(n);
+        } catch (NumberFormatException e) {
+            return "?";
+        }
+    }
 
     /** One consented part: its code and its lines (key, text). */
     public record Part(String code, List<AnswerLine> lines) {
@@ -36,7 +48,8 @@ public record ReferralLetter(ReferralService.Item item, List<Part> parts, List<K
 
     private static final List<String> CONTACT_SAFETY_KEYS = List.of("safe_to_reply", "contact_times", "never_do");
 
-    static ReferralLetter of(ReferralService.Item item, Contact contact, List<KeptFile> files, String referrerRole) {
+    static ReferralLetter of(ReferralService.Item item, Contact contact, List<KeptFile> files, String referrerRole,
+            java.util.Map<Long, Integer> evidenceNumbers) {
         Set<ReferralPart> consented = item.referral().consented();
         IntakeSections intake = IntakeSections.of(item.file().answers);
         List<Part> parts = new ArrayList<>();
@@ -50,7 +63,7 @@ public record ReferralLetter(ReferralService.Item item, List<Part> parts, List<K
             }));
         }
         return new ReferralLetter(item, List.copyOf(parts), consented.contains(ReferralPart.EVIDENCE) ? List.copyOf(files) : List.of(),
-                referrerRole, reachableDirectly(contact));
+                referrerRole, reachableDirectly(contact), java.util.Map.copyOf(evidenceNumbers));
     }
 
     /**

@@ -33,6 +33,6 @@ class ReferralLetters {
         var files = referral.consented().contains(ReferralPart.EVIDENCE) ? media.keptFor(item.file().id, consentAt)
                 : java.util.List.<MediaRepository.KeptFile>of();
         String role = referral.createdById == null ? null : accounts.findByIdOptional(referral.createdById).map(a -> a.role).orElse(null);
-        return ReferralLetter.of(item, contact, files, role);
+        return ReferralLetter.of(item, contact, files, role, media.evidenceNumbers(item.file().id));
     }
 }

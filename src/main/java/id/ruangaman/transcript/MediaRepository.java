@@ -48,8 +48,11 @@ public class MediaRepository implements PanacheRepository<Media> {
                 : delete("contactId = ?1 and claimed = false and id not in ?2", contactId, stillCollecting);
     }
 
-    /** One kept evidence file of a case, without its content: kind ({@code photo}, {@code document}...), size, when it came. */
-    public record KeptFile(String kind, long sizeBytes, Instant receivedAt) {
+    /**
+     * One kept evidence file of a case, without its content: kind ({@code photo}, {@code document}...), size, when it came,
+     * and its evidence number in the case ({@link #evidenceNumbers}: "Bukti 2" on the case page and every print).
+     */
+    public record KeptFile(String kind, long sizeBytes, Instant receivedAt, int number) {
     }
 
     /**
@@ -57,10 +60,11 @@ public class MediaRepository implements PanacheRepository<Media> {
      * {@code until}, oldest first. Reads no file content.
      */
     public List<KeptFile> keptFor(long intakeId, Instant until) {
-        return getEntityManager().createQuery("select m.kind, m.sizeBytes, m.createdAt from Media m where m.intakeId = ?1"
+        java.util.Map<Long, Integer> numbers = evidenceNumbers(intakeId);
+        return getEntityManager().createQuery("select m.kind, m.sizeBytes, m.createdAt, m.id from Media m where m.intakeId = ?1"
                 + " and m.claimed = true and m.createdAt <= ?2 order by m.createdAt, m.id", Object[].class)
                 .setParameter(1, intakeId).setParameter(2, until).getResultList().stream()
-                .map(row -> new KeptFile((String) row[0], (Long) row[1], (Instant) row[2])).toList();
+                .map(row -> new KeptFile((String) row[0], (Long) row[1], (Instant) row[2], numbers.getOrDefault((Long) row[3], 0))).toList();
     }
 
     /**

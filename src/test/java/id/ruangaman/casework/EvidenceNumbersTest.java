@@ -72,6 +72,21 @@ class EvidenceNumbersTest {
             String text = CaseworkPrintTest.visibleText(page(session, "/inbox/cases/" + ref + print));
             assertTrue(text.contains("[Bukti 1] [Bukti 2]"), print + ": " + text);
         }
+
+        // the audit log names an opened file as the case page does, never by its id
+        getAs(session).when().get("/inbox/cases/" + ref + "/media/" + document).then().statusCode(200);
+        fixtures.account("evidence-numbers-coordinator", Role.COORDINATOR);
+        String log = CaseworkPrintTest.visibleText(page(InboxFixtures.login("evidence-numbers-coordinator"), "/inbox/audit?ref=" + ref));
+        assertTrue(log.contains("Bukti 2 · Dokumen, "), log);
+    }
+
+    @Test
+    void shouldNumberAFileNamedInAReferralLetterAsTheCasePageDoes() {
+        var letter = new id.ruangaman.referral.ReferralLetter(null, java.util.List.of(), java.util.List.of(), null, false,
+                java.util.Map.of(5031L, 3, 5040L, 4));
+        assertEquals("3", letter.evidenceNo("5031"), "the case's number, not the answer's own count");
+        assertEquals("4", letter.evidenceNo(5040L));
+        assertEquals("?", letter.evidenceNo("77"), "a file not kept for the case has no number");
     }
 
     private long send(DevConversation person, MediaKind kind, String mimeType) {

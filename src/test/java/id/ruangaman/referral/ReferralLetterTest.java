@@ -93,6 +93,7 @@ class ReferralLetterTest {
         assertTrue(files.find(), "the evidence part lists the kept files: " + letter);
         assertEquals(1, files.group(1).split("<tr><td>", -1).length - 1, "one file was sent before consent: " + files.group(1));
         assertTrue(files.group(1).contains("<td>Foto</td>"), "the file's kind as a label: " + files.group(1));
+        assertTrue(files.group(1).contains("<td>Bukti 1</td>"), "the file's number in the case, as the case page says it: " + files.group(1));
         assertTrue(letter.contains("Belum ada kronologi tertulis"), "an empty chronology is said plainly");
         assertFalse(letter.contains("<p>—</p>"), "no bare dash for a part");
         assertTrue(letter.contains(COUNSELLOR + " · Konselor"), "the referrer once, with the role's label");
