@@ -326,6 +326,33 @@ public interface CaseworkMessages {
     @Message
     String sanction_no_terlapor();
 
+    /** The heading of an examination's rescheduling form. */
+    @Message
+    String reschedule_heading();
+
+    /** What rescheduling does to the summons, said above the form. */
+    @Message
+    String reschedule_hint();
+
+    @Message
+    String reschedule_save();
+
+    /** "Surat pemanggilan": the heading of an examination's numbered summonses. */
+    @Message
+    String summons_issued();
+
+    /** One numbered summons: its number, the time it summoned to, when it was numbered. */
+    @Message
+    String summons_line(String number, String heldAt, String numberedAt);
+
+    /** A summons replaced by a rescheduling, and when. */
+    @Message
+    String summons_replaced(String at);
+
+    /** The summons in force. */
+    @Message
+    String summons_in_force();
+
     /**
      * Where a recommendation is shown whose sanction no longer fits the terlapor's campus status (changed after it was
      * recommended, SOP Pengenaan Sanksi 3); followed by the statuses now recorded, then what to do.

@@ -129,7 +129,7 @@ public class CaseworkPrintResource {
         if (!dates.invitable(interview)) {
             return refused(ref, "summons_past");
         }
-        String number = summonsNumbers.of(interview.id, today(), now());
+        String number = summonsNumbers.of(interview.id, interview.heldAt, today(), now());
         return printed(ref, document, lang, Templates.summons(c, party, interview, today(), number));
     }
 

@@ -234,6 +234,26 @@ public class CaseworkResource {
                 () -> work.recordInterview(ref, id, summary, "yes".equals(consent), current));
     }
 
+    /**
+     * Reschedules an examination not held yet ({@link CaseworkService#rescheduleInterview}): fields {@code held_at},
+     * {@code channel}, {@code place}. A refusal is said beside that examination, with what was typed.
+     */
+    @POST
+    @Path("/interviews/{id}/reschedule")
+    public Response reschedule(@RestPath String ref, @RestPath long id, @RestForm("held_at") String heldAt, @RestForm String channel,
+            @RestForm String place) {
+        return act(ref, "reschedule-" + id, form("held_at_" + id, heldAt, "channel_" + id, channel, "place_" + id, place),
+                () -> work.rescheduleInterview(ref, id, heldAt, channel, place, current));
+    }
+
+    /** As {@link #formAddress}, for an examination's rescheduling: the SOP page at that examination. */
+    @GET
+    @Path("/interviews/{id}/reschedule")
+    @Consumes(MediaType.WILDCARD)
+    public Response rescheduleAddress(@RestPath String ref, @RestPath long id) {
+        return toPage(ref, "interview-" + id);
+    }
+
     @POST
     @Path("/interviews/{id}/attachment")
     @Consumes(MediaType.MULTIPART_FORM_DATA)

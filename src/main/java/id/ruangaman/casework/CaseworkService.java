@@ -341,6 +341,40 @@ class CaseworkService {
         return i;
     }
 
+    /**
+     * Reschedules an examination not held yet (no minutes): its day and time ({@code heldAt}, yyyy-MM-ddTHH:mm in the task
+     * force's zone), channel and place, checked as when it was scheduled. The summons already numbered for it no longer
+     * says when or where: it is marked replaced, kept on record, and the next print is a new letter with a new number
+     * ({@link SummonsNumbers#replace}). Refused: minutes recorded ({@code reschedule_after_minutes}, 409), nothing changed
+     * ({@code reschedule_unchanged}, 400), and the checks of {@link #addInterview}. Audited ({@code interview}:
+     * {@code reschedule interview:<id>}, plus {@code summons_replaced} when a summons was replaced).
+     */
+    @Transactional
+    public void rescheduleInterview(String ref, long interviewId, String heldAt, String channel, String place, CurrentAccount who) {
+        CaseFile file = writable(ref, who);
+        guards.requireOpen(file, "interview");
+        Interview i = interview(file, interviewId);
+        if (i.summary != null && !i.summary.isBlank()) {
+            throw FormRefused.notReady("reschedule_after_minutes");
+        }
+        Instant when = dateTime(heldAt, "held_at");
+        dates.notBeforeReceipt(when, file);
+        DateRules.notBefore(dates.dayOf(when), repo.one(AssignmentLetter.class, file.id).map(l -> l.issuedOn).orElse(null), "letter");
+        String how = code(channel, Vocabulary.INTERVIEW_CHANNELS, "channel");
+        String where = shortText(place, "place");
+        if (when.equals(i.heldAt) && how.equals(i.channel) && where.equals(i.place)) {
+            throw FormRefused.invalid("reschedule_unchanged");
+        }
+        i.heldAt = when;
+        i.channel = how;
+        i.place = where;
+        boolean replaced = summonsNumbers.replace(i.id, now());
+        audit.record(who.getUsername(), AuditAction.INTERVIEW, file.id, "reschedule interview:" + i.id + (replaced ? " summons_replaced" : ""));
+    }
+
+    @jakarta.inject.Inject
+    SummonsNumbers summonsNumbers;
+
     /** Records the minutes of an interview and, when given, the interviewee's consent to a recording or photo. */
     @Transactional
     public void recordInterview(String ref, long interviewId, String summary, boolean consent, CurrentAccount who) {

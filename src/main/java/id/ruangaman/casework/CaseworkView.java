@@ -18,7 +18,13 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
         Conclusion conclusion, Recommendation recommendation, Decision decision, SanctionExecution execution, RecoveryPlan recovery,
         RecoveryEnd recoveryEnd, List<Provider> recoveryProviders, List<RecoveryCheckin> checkins, List<Account> accounts, List<Account> conflicted,
         List<TimelineEntry> timeline, List<String> nextStatuses, List<Provider> directory, Map<String, String> values,
-        String refusal, String refusedForm, Map<String, List<String>> blockedSteps, Map<String, String> closedForms) {
+        String refusal, String refusedForm, Map<String, List<String>> blockedSteps, Map<String, String> closedForms,
+        List<SummonsNumbers.Issued> summonses) {
+
+    /** The summonses numbered for an examination, oldest first: the replaced ones (rescheduled) and the one in force. */
+    public List<SummonsNumbers.Issued> summonsesOf(Long interviewId) {
+        return summonses.stream().filter(s -> interviewId != null && s.interviewId() == interviewId).toList();
+    }
 
     /**
      * Why the form {@code form} is not open yet (a refusal code: the step that must come first, {@link SopStepGuards#notOpen}),
@@ -126,7 +132,7 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
             String id = refusedForm.substring(refusedForm.indexOf('-') + 1);
             return parties.stream().noneMatch(p -> String.valueOf(p.id).equals(id));
         }
-        if (refusedForm.startsWith("minutes-") || refusedForm.startsWith("attachment-")) {
+        if (refusedForm.startsWith("minutes-") || refusedForm.startsWith("attachment-") || refusedForm.startsWith("reschedule-")) {
             String id = refusedForm.substring(refusedForm.indexOf('-') + 1);
             return interviews.stream().noneMatch(i -> String.valueOf(i.id).equals(id));
         }

@@ -57,6 +57,9 @@ class CaseworkViews {
     @jakarta.inject.Inject
     SopStepGuards guards;
 
+    @jakarta.inject.Inject
+    SummonsNumbers summonsNumbers;
+
     @Transactional
     CaseworkView of(CaseFile file, Map<String, String> submitted, String refusal, String refusedForm) {
         long id = file.id;
@@ -154,7 +157,7 @@ class CaseworkViews {
                 repo.parties(id), repo.interviews(id), conclusion, recommendation, decision, execution, recovery, recoveryEnd, recoveryProviders,
                 repo.checkins(id), active, active.stream().filter(a -> conflictedIds.contains(a.id)).toList(), timeline(id),
                 CaseStatus.next(file.status), file.isDeleted() ? List.of() : providers.search(List.of(), null, null), values, refusal,
-                refusedForm, stepBlocks.of(file), closedForms(file));
+                refusedForm, stepBlocks.of(file), closedForms(file), summonsNumbers.issued(repo.interviews(id).stream().map(i -> i.id).toList()));
     }
 
     /** The forms not open yet and why ({@link SopStepGuards#notOpen}); none on a closed or erased case (read-only). */
@@ -196,6 +199,7 @@ class CaseworkViews {
                 : AuditAction.PARTY.code().equals(e.action) && detail.startsWith("remove ") ? "party_removed"
                 : AuditAction.CONFLICT_MARK.code().equals(e.action) && detail.startsWith("remove ") ? "conflict_cleared"
                 : AuditAction.INTERVIEW.code().equals(e.action) && detail.startsWith("minutes ") ? "interview_minutes"
+                : AuditAction.INTERVIEW.code().equals(e.action) && detail.startsWith("reschedule ") ? "interview_rescheduled"
                 : AuditAction.INTERVIEW.code().equals(e.action) && detail.startsWith("attachment ") ? "interview_attachment"
                 : e.action;
         return new CaseworkView.TimelineEntry(e.at, e.actor, e.actorAccount, action, from, to);

@@ -41,6 +41,7 @@ public class SavedNotice {
             new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/sop/status$", "sop-status"),
             new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/sop/interviews/([0-9]{1,19})/attachment$", "attachment-%s"),
             new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/sop/interviews/([0-9]{1,19})$", "minutes-%s"),
+            new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/sop/interviews/([0-9]{1,19})/reschedule$", "reschedule-%s"),
             new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/sop/interviews$", "interview"),
             new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/sop/recovery-end/clear$", "recovery-end-cleared"),
             new Route("^/inbox/cases/[A-Za-z0-9-]{1,32}/sop/(assessment|findings|letter|conclusion|recommendation|execution|certificate|recovery|recovery-end)$", "%s"),
