@@ -81,6 +81,15 @@ class DangerAtAnyQuestionTest {
             "consent|he is here in my room|Kamu setuju dan mau lanjut?",
             "reporter_role|he's here at my door|Kejadian ini dialami siapa?",
             "consent|she's at my door|Kamu setuju dan mau lanjut?",
+            // going on to the person's own place or to them: here now, whatever else follows
+            "consent|dia ada di sini di kos aku|Kamu setuju dan mau lanjut?",
+            "safe_to_reply|dia ada disini nungguin aku|Apakah aman chat di HP ini?",
+            "consent|dia di sini di depan kamar|Kamu setuju dan mau lanjut?",
+            "consent|he's here at my house|Kamu setuju dan mau lanjut?",
+            "consent|he's here with me|Kamu setuju dan mau lanjut?",
+            "reporter_role|he is here in my house|Kejadian ini dialami siapa?",
+            "consent|she's here waiting for me|Kamu setuju dan mau lanjut?",
+            "consent|he's in my room|Kamu setuju dan mau lanjut?",
             "violence_type|he is threatening me|Apa yang terjadi?",
             "summary|dia mau datang|Ini ringkasannya."})
     void shouldGiveTheEmergencyNumbersAndAskTheSameQuestionAgain(String nodeId, String typed, String question) {
