@@ -90,6 +90,19 @@ class DangerAtAnyQuestionTest {
             "reporter_role|he is here in my house|Kejadian ini dialami siapa?",
             "consent|she's here waiting for me|Kamu setuju dan mau lanjut?",
             "consent|he's in my room|Kamu setuju dan mau lanjut?",
+            "consent|dia ada di sini lho|Kamu setuju dan mau lanjut?",
+            // other ways of saying danger now: a threat with its intent, a weapon, at the door, locked in, followed
+            "consent|dia mau bunuh aku|Kamu setuju dan mau lanjut?",
+            "consent|dia bawa pisau|Kamu setuju dan mau lanjut?",
+            "safe_to_reply|dia lagi gedor pintu kamar aku|Apakah aman chat di HP ini?",
+            "consent|bentar lagi dia nyampe|Kamu setuju dan mau lanjut?",
+            "reporter_role|aku dikurung di kamar|Kejadian ini dialami siapa?",
+            "consent|aku gak bisa keluar|Kamu setuju dan mau lanjut?",
+            "consent|dia ngikutin aku dari tadi|Kamu setuju dan mau lanjut?",
+            "consent|he's following me|Kamu setuju dan mau lanjut?",
+            "consent|he has a knife|Kamu setuju dan mau lanjut?",
+            "consent|he wants to kill me|Kamu setuju dan mau lanjut?",
+            "consent|they're trying to get in|Kamu setuju dan mau lanjut?",
             "violence_type|he is threatening me|Apa yang terjadi?",
             "summary|dia mau datang|Ini ringkasannya."})
     void shouldGiveTheEmergencyNumbersAndAskTheSameQuestionAgain(String nodeId, String typed, String question) {
@@ -124,7 +137,10 @@ class DangerAtAnyQuestionTest {
     @CsvSource(delimiter = '|', value = {
             "consent|dia tidak akan datang", "consent|aku sudah aman", "consent|dia gak jadi datang",
             "consent|he won't come", "consent|I'm not in danger", "consent|nanti dulu ya", "consent|iya",
-            "reporter_role|aku sendiri", "safe_to_reply|tidak aman", "send_now|lanjut"})
+            "reporter_role|aku sendiri", "safe_to_reply|tidak aman", "send_now|lanjut",
+            // asking the service for help is not danger now
+            "consent|tolong aku kak, aku bingung mau lapor", "consent|please help me, how do I report this",
+            "consent|dia tidak mau bunuh aku, cuma ngancam nyebarin chat"})
     void shouldLeaveOtherRepliesAsTheyWere(String nodeId, String typed) {
         Step step = engine.handle(intake, shipped.at(nodeId, "id"), new Input.Text(typed));
 

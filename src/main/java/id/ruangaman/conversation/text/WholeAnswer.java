@@ -13,11 +13,12 @@ import java.util.stream.Collectors;
 public final class WholeAnswer {
 
     /**
-     * Address words (kak, kakak, ka, mbak, mba, mas, bang, bg, min) and particles (dong, aja, saja, sih, deh, ya, nih),
+     * Address words (kak, kakak, ka, mbak, mba, mas, bang, bg, min) and particles (dong, aja, saja, sih, deh, ya, nih, tuh,
+     * lho, loh),
      * as {@link AnswerText#normalize} leaves them ("kaak" is "kak", "yaa" is "ya").
      */
     public static final Set<String> AROUND = Set.of("kak", "kakak", "ka", "mbak", "mba", "mas", "bang", "bg", "min",
-            "dong", "aja", "saja", "sih", "deh", "ya", "nih");
+            "dong", "aja", "saja", "sih", "deh", "ya", "nih", "tuh", "lho", "loh");
 
     private WholeAnswer() {
     }
