@@ -90,7 +90,7 @@ class DangerAtConsentWebhookTest {
 
     private static void assertSafetyThenConsent(List<String> replies, SessionState state) {
         assertEquals(1, replies.size(), "one message: " + replies);
-        assertTrue(replies.get(0).startsWith("Keselamatanmu yang paling penting."), replies.get(0));
+        assertTrue(replies.get(0).startsWith("Keselamatan yang paling penting."), replies.get(0));
         assertTrue(replies.get(0).contains("112") && replies.get(0).contains("Kamu setuju dan mau lanjut?"), replies.get(0));
         assertTrue(!replies.get(0).contains("tidak perlu buru-buru"), "not the calm hold: " + replies.get(0));
         assertEquals("consent", state.nodeId());

@@ -35,7 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class DangerInThreadWebhookTest {
 
-    private static final String EMERGENCY = "Keselamatanmu yang paling penting.";
+    private static final String EMERGENCY = "Keselamatan yang paling penting.";
 
     private final FakeTelegram telegram = FakePlatforms.telegram();
     private final FakeGraph graph = FakePlatforms.graph();

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DangerWordsTest {
 
-    private static final String EMERGENCY = "Keselamatanmu yang paling penting. Segera hubungi:";
+    private static final String EMERGENCY = "Keselamatan yang paling penting. Kalau kamu atau orang lain dalam bahaya, segera hubungi:";
     private static Flow intake;
     private final FlowEngine engine = TestEngines.atGoldenStart();
 

@@ -28,8 +28,8 @@ import id.ruangaman.conversation.Step;
  */
 class DangerAtAnyQuestionTest {
 
-    private static final String EMERGENCY = "Keselamatanmu yang paling penting. Segera hubungi:";
-    private static final String EMERGENCY_EN = "Your safety matters most. Please contact now:";
+    private static final String EMERGENCY = "Keselamatan yang paling penting. Kalau kamu atau orang lain dalam bahaya, segera hubungi:";
+    private static final String EMERGENCY_EN = "Safety comes first. If you or someone else is in danger, please contact now:";
     private static Flow intake;
     private static FlowEngine engine;
     private static ShippedIntake shipped;
@@ -104,6 +104,9 @@ class DangerAtAnyQuestionTest {
             "consent|he wants to kill me|Kamu setuju dan mau lanjut?",
             "consent|they're trying to get in|Kamu setuju dan mau lanjut?",
             "violence_type|he is threatening me|Apa yang terjadi?",
+            // someone else threatened: danger to the victim, in words that fit a witness too
+            "consent|adik saya diancam|Kamu setuju dan mau lanjut?",
+            "reporter_role|teman saya diancam|Kejadian ini dialami siapa?",
             "summary|dia mau datang|Ini ringkasannya."})
     void shouldGiveTheEmergencyNumbersAndAskTheSameQuestionAgain(String nodeId, String typed, String question) {
         SessionState before = shipped.at(nodeId, "id");
@@ -122,6 +125,22 @@ class DangerAtAnyQuestionTest {
         assertNull(step.state().answers().get(nodeId), "nothing recorded: " + step.state().answers());
         assertEquals(0, step.state().retries(), "no attempt counted");
         assertTrue(step.outputs().stream().noneMatch(Output.ConsentDeclined.class::isInstance));
+    }
+
+    /**
+     * "adik saya diancam" is danger to the victim, told by a witness: the numbers come, and their first line fits the
+     * person in danger and someone writing about another. Before, "Keselamatanmu yang paling penting" spoke of the
+     * writer's own safety only.
+     */
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', value = {"adik saya diancam", "teman saya diancam", "aku diancam"})
+    void shouldSayTheNumbersInWordsThatFitSomeoneElseInDangerToo(String typed) {
+        Step step = engine.handle(intake, shipped.at("consent", "id"), new Input.Text(typed));
+
+        String text = said(step).get(0).text();
+        assertTrue(text.startsWith("Keselamatan yang paling penting. Kalau kamu atau orang lain dalam bahaya, segera hubungi:"), text);
+        assertFalse(text.contains("Keselamatanmu"), text);
+        assertTrue(step.outputs().contains(new Output.DangerReported()), "the case is flagged");
     }
 
     @Test

@@ -35,8 +35,8 @@ import id.ruangaman.conversation.Step;
  */
 class DangerInThreadTest {
 
-    private static final String EMERGENCY = "Keselamatanmu yang paling penting. Segera hubungi:";
-    private static final String EMERGENCY_EN = "Your safety matters most. Please contact now:";
+    private static final String EMERGENCY = "Keselamatan yang paling penting. Kalau kamu atau orang lain dalam bahaya, segera hubungi:";
+    private static final String EMERGENCY_EN = "Safety comes first. If you or someone else is in danger, please contact now:";
     private static final String RECEIVED = "Terima kasih, pesanmu sudah sampai.";
     /** The shipped engine's fixed clock (ShippedIntake). */
     private static final Instant NOW = Instant.parse("2026-12-02T03:00:00Z");
@@ -53,7 +53,7 @@ class DangerInThreadTest {
 
     @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"dia di depan pintu", "dia mau datang ke kos malam ini", "aku diancam", "he's outside",
-            "kak tolong, dia udah di depan kos", "dia ngancam aku lagi barusan"})
+            "kak tolong, dia udah di depan kos", "dia ngancam aku lagi barusan", "adik saya diancam", "teman saya diancam"})
     void shouldGiveTheEmergencyNumbersWithTheAcknowledgementInTheThread(String typed) {
         Step step = engine.handle(intake, thread("id", null, null), new Input.Text(typed));
 
