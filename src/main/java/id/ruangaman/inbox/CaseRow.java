@@ -7,11 +7,14 @@ import java.util.List;
 /**
  * One line of the case list: categories, times and counts only, never anything the person wrote.
  * {@code lastReplyStatus}: the delivery status of the latest counsellor reply (null: none), so "replied" is not shown
- * for a reply that failed or is held, as if the person had been answered.
+ * for a reply that failed or is held, as if the person had been answered. {@code dangerUnread}: the survivor wrote danger
+ * now in the chat after the case was last opened ({@code intake.danger_said_at} after {@code last_read_at}), shown
+ * beside the unread count as "Menyebut bahaya".
  */
 public record CaseRow(long id, String referenceCode, String channel, String reporterRole, String services, Instant receivedAt,
         Instant firstResponseDueAt, Instant firstResponseAt, String assignee, String status, boolean inDanger, long unread,
-        boolean deleted, String violenceTypes, boolean urgentMedical, boolean victimChild, String lastReplyStatus) {
+        boolean deleted, String violenceTypes, boolean urgentMedical, boolean victimChild, String lastReplyStatus,
+        boolean dangerUnread) {
 
     /** The latest counsellor reply did not reach the person: the platform refused it or reported it failed. */
     public boolean replyFailed() {

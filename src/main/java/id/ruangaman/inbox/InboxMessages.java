@@ -122,6 +122,13 @@ public interface InboxMessages {
     @Message
     String danger_said_in_thread();
 
+    /**
+     * In the case list's unread column: an unread line of the survivor says danger now (the case was marked in danger
+     * after the counsellor last opened it).
+     */
+    @Message
+    String danger_unread();
+
     @Message
     String flag_urgent_medical();
 

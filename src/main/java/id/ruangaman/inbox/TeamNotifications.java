@@ -70,20 +70,25 @@ public class TeamNotifications {
 
     /**
      * A survivor wrote to a case after the report: the team hears of it (code and link only) at most once per quiet
-     * period per case, in the message's own transaction.
+     * period per case, in the message's own transaction. A message that says danger now ({@link ThreadMessageReceived#danger})
+     * is told every time, quiet period or not, and the notice says so: "Pesan baru dari pelapor, menyebut bahaya".
      */
     void onThreadMessage(@Observes ThreadMessageReceived received) {
         if (team().isEmpty()) {
             return;
         }
         Instant now = Instant.now(clock);
+        // A line of danger is not held back by an ordinary message told minutes before.
+        Instant quietSince = received.danger() ? now : now.minus(conversation.threadQuietPeriod());
         List<?> codes = em.createNativeQuery("update intake set thread_notified_at = ?1 where id = ?2 "
                 + "and (thread_notified_at is null or thread_notified_at <= ?3) returning reference_code")
-                .setParameter(1, now).setParameter(2, received.intakeId()).setParameter(3, now.minus(conversation.threadQuietPeriod()))
+                .setParameter(1, now).setParameter(2, received.intakeId()).setParameter(3, quietSince)
                 .getResultList();
         if (!codes.isEmpty()) {
             String code = (String) codes.get(0);
-            outbox.queueText(team().get(), "Pesan baru dari pelapor / New message from the reporter: " + code + "\n" + link(code));
+            outbox.queueText(team().get(), (received.danger()
+                    ? "Pesan baru dari pelapor, menyebut bahaya / New message from the reporter, who said they may be in danger: "
+                    : "Pesan baru dari pelapor / New message from the reporter: ") + code + "\n" + link(code));
         }
     }
 

@@ -300,7 +300,8 @@ public class ConversationService {
         if (step.outputs().stream().anyMatch(Output.StaleButton.class::isInstance)) {
             inbound.kind = ChatMessage.KIND_STALE_BUTTON;
         } else {
-            announce(contact, inbound);
+            // a line that says danger in the case's thread: the team's notice says so (the case is marked in apply)
+            announce(contact, inbound, step.outputs().contains(new Output.DangerReported()));
         }
         return apply(contact, session, flowOf(step.state()), step, quiet, uploaded(input), thread, pressAnswer);
     }
@@ -317,9 +318,14 @@ public class ConversationService {
 
     /** Tells the open inbox pages, and for a case's thread the team, that the person's line {@code inbound} arrived. */
     private void announce(Contact contact, ChatMessage inbound) {
+        announce(contact, inbound, false);
+    }
+
+    /** {@link #announce(Contact, ChatMessage)}; {@code danger}: the line says danger now, and the team is told so. */
+    private void announce(Contact contact, ChatMessage inbound, boolean danger) {
         transcriptChanged.fire(new TranscriptChanged(contact.id, inbound.intakeId, true));
         if (inbound.intakeId != null) {
-            threadMessages.fire(new ThreadMessageReceived(inbound.intakeId, inbound.id));
+            threadMessages.fire(new ThreadMessageReceived(inbound.intakeId, inbound.id, danger));
         }
     }
 

@@ -106,4 +106,29 @@ class TeamNotificationsTest {
         Eventually.await("team told again about " + code, Duration.ofSeconds(60),
                 () -> teamMessagesAbout(code).stream().filter(call -> call.text().contains("New message")).count() == 2);
     }
+
+    /**
+     * A line that says danger now is told at once, in the quiet period too, and the notice says so. Before, "dia di depan
+     * pintu" written minutes after an ordinary line reached the team as nothing at all, and at other times as the same
+     * "Pesan baru dari pelapor" as any line.
+     */
+    @Test
+    void shouldTellTheTeamOfALineThatSaysDangerAtOnceAndSaySo() {
+        DevConversation person = submittedPerson();
+        String code = codeOf(person);
+        person.text("Pesan lanjutan " + SENTINEL);
+        Eventually.await("team told about the new message on " + code, Duration.ofSeconds(60),
+                () -> teamMessagesAbout(code).stream().anyMatch(call -> call.text().contains("New message")));
+        assertFalse(teamMessagesAbout(code).get(teamMessagesAbout(code).size() - 1).text().contains("bahaya"),
+                "an ordinary line says nothing of danger");
+
+        person.text("dia di depan pintu");
+        Eventually.await("team told of danger on " + code, Duration.ofSeconds(60),
+                () -> teamMessagesAbout(code).stream().anyMatch(call -> call.text().contains("menyebut bahaya")));
+        String told = teamMessagesAbout(code).stream().filter(call -> call.text().contains("menyebut bahaya")).findFirst()
+                .orElseThrow().text();
+        assertTrue(told.startsWith("Pesan baru dari pelapor, menyebut bahaya / New message from the reporter, who said they may be in danger: " + code), told);
+        assertTrue(told.contains("https://inbox.example.test/inbox/cases/" + code), told);
+        assertFalse(told.contains("depan pintu"), "a notification must carry no content");
+    }
 }
