@@ -43,6 +43,9 @@ public class CaseResource {
 
         static native TemplateInstance transcript(List<TranscriptLine> lines, String ref, java.util.Map<Long, Integer> evidence);
 
+        /** The case's danger flag ({@code CaseResource/danger}) and its transcript, for the live refresh of an open case page. */
+        static native TemplateInstance live(CaseFile file, List<TranscriptLine> lines, java.util.Map<Long, Integer> evidence);
+
         static native TemplateInstance reveal(CaseFile file, String field, String reason, String value);
 
         static native TemplateInstance intakeForm(CaseView c, Instant now);
@@ -71,13 +74,17 @@ public class CaseResource {
                 CaseStatus.CLOSE_REASONS, CaseService.REVEAL_FIELDS, CaseService.REVEAL_REASONS));
     }
 
-    /** The transcript alone, for the live refresh of an open case page. */
+    /**
+     * The transcript ({@code #transcript-lines}) and the danger flag ({@code #case-danger}: "BAHAYA", and when danger was
+     * last written in the chat), for the live refresh of an open case page: the survivor's line that says danger and the
+     * flag it raises reach the page in the same refresh, so a counsellor looking at the case sees both without reloading.
+     */
     @GET
     @Path("/transcript")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance transcript(@RestPath String ref) {
         CaseFile file = cases.readTranscript(ref, current);
-        return locale.apply(Templates.transcript(views.transcript(file, locale.get()), file.referenceCode, views.evidenceNumbers(file)));
+        return locale.apply(Templates.live(file, views.transcript(file, locale.get()), views.evidenceNumbers(file)));
     }
 
     @POST

@@ -101,6 +101,7 @@
     }, true);
   }
 
+  // selector: one CSS selector, or a list of them, each replaced by its fresh copy from the same answer.
   function replace(url, selector, usable) {
     // Marked as background work: a refresh nobody asked for does not keep an idle session alive.
     // A refresh that hangs is given up after 20 s, so it cannot hold back the ones after it.
@@ -114,8 +115,11 @@
       .then(function (r) { if ((!r.ok && r.status !== usable) || r.redirected) { throw new Error('refresh ' + r.status); } return r.text(); })
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, 'text/html');
-        var fresh = doc.querySelector(selector), old = document.querySelector(selector);
-        if (fresh && old) { old.replaceWith(fresh); countdowns(); }
+        [].concat(selector).forEach(function (one) {
+          var fresh = doc.querySelector(one), old = document.querySelector(one);
+          if (fresh && old) { old.replaceWith(fresh); }
+        });
+        countdowns();
       });
   }
 
@@ -178,7 +182,8 @@
         if (e.type === 'person_wrote' && e.data && document.getElementById('new-messages')) { wrote[e.data] = true; }
         soon(refreshList);
       } else if (mode === 'case' && e.data === ref) {
-        soon(function () { return replace('/inbox/cases/' + encodeURIComponent(ref) + '/transcript', '#transcript-lines'); });
+        // The danger flag comes with the transcript: a line that says danger raises it in the same step.
+        soon(function () { return replace('/inbox/cases/' + encodeURIComponent(ref) + '/transcript', ['#transcript-lines', '#case-danger']); });
       }
     }
     ['intake', 'message', 'person_wrote', 'case'].forEach(function (type) { source.addEventListener(type, onEvent); });
