@@ -224,6 +224,10 @@ class CaseworkService {
         l.signatoryName = shortText(signatoryName, "signatory_name");
         l.signatoryTitle = shortText(signatoryTitle, "signatory_title");
         l.teamAccountIds = accountIds(teamIds, "team");
+        l.teamAsIssued = java.util.Arrays.stream(l.teamAccountIds.split(",")).map(Long::valueOf)
+                .map(id -> { String role = people.roleOf(id); String name = people.writtenOf(id);
+                    return id + "\t" + (role == null ? "" : role) + "\t" + (name == null ? "" : name.replaceAll("[\\t\\r\\n]+", " ")); })
+                .collect(Collectors.joining("\n"));
         l.recordedById = who.id();
         l.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
         l.recordedAt = now();
@@ -268,7 +272,9 @@ class CaseworkService {
     /**
      * Corrects a party added with a typo: its role, name or alias, and campus status, checked as when it was added (400,
      * {@link FormRefused}: {@code party_role}, {@code party_name}, {@code campus_status}; {@code party} for a party not
-     * of this case). The task-force account it names, if any, stays, with its conflict mark. The name stays encrypted.
+     * of this case). The task-force account it names, if any, stays, with its conflict mark. The name stays encrypted. A
+     * corrected name replaces the summons in force of the party's examinations not held yet ({@link SummonsNumbers#replace}:
+     * the next print is a new letter with a new number); minutes already recorded keep the party as they recorded it.
      * Audited ({@code party}: {@code edit party:<id> role:<role>}, never the name).
      */
     @Transactional
@@ -278,10 +284,22 @@ class CaseworkService {
         String newRole = code(role, Vocabulary.PARTY_ROLES, "party_role");
         String newName = shortText(name, "party_name");
         String newStatus = code(campusStatus, Vocabulary.CAMPUS_STATUSES, "campus_status");
+        boolean renamed = !newName.equals(p.name);
         p.role = newRole;
         p.name = newName;
         p.campusStatus = newStatus;
-        audit.record(who.getUsername(), AuditAction.PARTY, file.id, "edit party:" + p.id + " role:" + p.role);
+        // a summons names the party: one numbered under the old name no longer says who is summoned, so its next print is
+        // a new letter (the old one stays, replaced), as after a rescheduling
+        boolean replaced = false;
+        if (renamed) {
+            for (Interview i : repo.interviews(file.id)) {
+                if (p.id.equals(i.partyId) && (i.summary == null || i.summary.isBlank())) {
+                    replaced |= summonsNumbers.replace(i.id, now());
+                }
+            }
+        }
+        audit.record(who.getUsername(), AuditAction.PARTY, file.id, "edit party:" + p.id + " role:" + p.role
+                + (replaced ? " summons_replaced" : ""));
     }
 
     /**
@@ -326,6 +344,7 @@ class CaseworkService {
         DateRules.notBefore(dates.dayOf(i.heldAt), repo.one(AssignmentLetter.class, file.id).map(l -> l.issuedOn).orElse(null), "letter");
         if (summary != null && !summary.isBlank()) {
             dates.minutesAllowed(i);
+            keepPartyAsMinuted(i, party);
         }
         i.channel = code(channel, Vocabulary.INTERVIEW_CHANNELS, "channel");
         i.place = shortText(place, "place");
@@ -375,6 +394,16 @@ class CaseworkService {
     @jakarta.inject.Inject
     SummonsNumbers summonsNumbers;
 
+    @jakarta.inject.Inject
+    id.ruangaman.security.People people;
+
+    /** Keeps the examined party as the minutes record it ({@link Interview#minutesPartyName}): what their reprint says. */
+    private static void keepPartyAsMinuted(Interview i, Party party) {
+        i.minutesPartyRole = party.role;
+        i.minutesPartyName = party.name;
+        i.minutesPartyStatus = party.campusStatus;
+    }
+
     /** Records the minutes of an interview and, when given, the interviewee's consent to a recording or photo. */
     @Transactional
     public void recordInterview(String ref, long interviewId, String summary, boolean consent, CurrentAccount who) {
@@ -383,6 +412,7 @@ class CaseworkService {
         Interview i = interview(file, interviewId);
         i.summary = required(summary, "summary");
         dates.minutesAllowed(i);
+        keepPartyAsMinuted(i, party(file, String.valueOf(i.partyId)));
         if (consent && !i.recordingConsent) {
             recordConsent(i, who);
         }

@@ -76,6 +76,21 @@ public class Interview {
     @Column(name = "attachment_type")
     public String attachmentType;
 
+    /**
+     * The examined party as the minutes were recorded (V245): role and campus status codes and the name, so a reprint of
+     * the berita acara says what the signed minutes said, not a later correction of the party. Null for minutes recorded
+     * before V245, or none yet (printed from the party).
+     */
+    @Column(name = "minutes_party_role")
+    public String minutesPartyRole;
+
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "minutes_party_name")
+    public String minutesPartyName;
+
+    @Column(name = "minutes_party_status")
+    public String minutesPartyStatus;
+
     /** The account that added the interview, by id (V205); null for a username that named no account. */
     @Column(name = "created_by_account_id")
     public Long createdById;

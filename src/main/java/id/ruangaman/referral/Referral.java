@@ -69,6 +69,19 @@ public class Referral {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /**
+     * The referrer as the letter names them, kept when the referral was drafted (V246): the name and the role code of the
+     * drafting account then, so a reprint of the letter says who referred and in what role at the time, not after a
+     * later change of the account. The name only when a coordinator had written one (never the username); null then, and
+     * for a referral drafted before V246: printed from the account.
+     */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "referrer_name")
+    public String referrerName;
+
+    @Column(name = "referrer_role")
+    public String referrerRole;
+
     @Column(name = "status_changed_at", nullable = false)
     public Instant statusChangedAt;
 

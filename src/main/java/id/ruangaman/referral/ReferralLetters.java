@@ -32,7 +32,9 @@ class ReferralLetters {
         Instant consentAt = referral.consentAnsweredAt == null ? Instant.now(clock) : referral.consentAnsweredAt;
         var files = referral.consented().contains(ReferralPart.EVIDENCE) ? media.keptFor(item.file().id, consentAt)
                 : java.util.List.<MediaRepository.KeptFile>of();
-        String role = referral.createdById == null ? null : accounts.findByIdOptional(referral.createdById).map(a -> a.role).orElse(null);
+        // the role kept when the referral was drafted (V246); a referral drafted before that, the account's role now
+        String role = referral.referrerRole != null ? referral.referrerRole
+                : referral.createdById == null ? null : accounts.findByIdOptional(referral.createdById).map(a -> a.role).orElse(null);
         return ReferralLetter.of(item, contact, files, role, media.evidenceNumbers(item.file().id));
     }
 }

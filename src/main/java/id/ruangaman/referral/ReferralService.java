@@ -49,6 +49,9 @@ class ReferralService {
     static final int MIN_REASON = 10;
     static final String CHAT_ACTOR = id.ruangaman.audit.AuditDetail.CHAT_ACTOR;
 
+    @jakarta.inject.Inject
+    id.ruangaman.security.People people;
+
     private final ReferralRepository referrals;
     private final ProviderRepository providers;
     private final CaseFileRepository cases;
@@ -142,6 +145,8 @@ class ReferralService {
         referral.status = ReferralStatus.DRAFT.code();
         referral.createdById = who.id();
         referral.createdAt = now;
+        referral.referrerName = people.writtenOf(who.id()); // none written: the letter names the account as it is named now
+        referral.referrerRole = people.roleOf(who.id());
         referral.statusChangedAt = now;
         referrals.persist(referral);
         audit.record(who.getUsername(), AuditAction.REFERRAL_CHANGE, file.id,

@@ -87,6 +87,15 @@ public class People {
         return id == null ? null : roleOf(id);
     }
 
+    /**
+     * The name as a coordinator wrote it for the account {@code accountId}, for a record that keeps it as it was; null when
+     * none is written (the pages then fall back to the username, which no letter may keep) or no such account.
+     */
+    public String writtenOf(long accountId) {
+        Person p = all().isEmpty() ? null : byId.get(accountId);
+        return p == null ? null : p.written();
+    }
+
     /** The role code ({@link Role}) of an account, active or not; null for no such account. */
     public String roleOf(long accountId) {
         Person p = all().isEmpty() ? null : byId.get(accountId);

@@ -83,7 +83,8 @@ class PeopleNamedOnLettersTest {
     @Test
     void shouldKeepNamingThePersonAfterTheirAccountIsRenamed() {
         // The letter and the meeting refer to the account, not to its username: a username corrected later (by an
-        // operator; a code, as every username is) and a name changed later both show on the letter as the person now is.
+        // operator; a code, as every username is) never shows. The surat tugas is an issued letter: it keeps the name and
+        // role its team had when it was recorded (a reprint says what it said); the meeting's record shows the person now.
         fixtures.account("renamed-coordinator", Role.COORDINATOR);
         Account counsellor = fixtures.account("renamed-konselor", Role.COUNSELLOR);
         String coordinator = InboxFixtures.login("renamed-coordinator");
@@ -106,7 +107,8 @@ class PeopleNamedOnLettersTest {
         String letter = getAs(coordinator).when().get(steps.base() + "/print/surat-tugas").then().statusCode(200).extract().asString();
         String team = letter.substring(letter.indexOf("id=\"assignment-team\""));
         team = team.substring(0, team.indexOf("</table>"));
-        assertTrue(team.contains("Dewi Lestari Sintetis \u00b7 Konselor"), "the person by the name they have now, and the role: " + team);
+        assertTrue(team.contains("Dewi Sintetis \u00b7 Konselor"), "the person by the name they had when it was issued, and the role: " + team);
+        assertFalse(team.contains("Dewi Lestari"), "a reprint says what the issued letter said: " + team);
         assertFalse(team.contains("renamed-konselor"), "no username, old or new");
         String handling = getAs(coordinator).when().get(steps.base() + "/print/penanganan-awal").then().statusCode(200).extract().asString();
         assertTrue(handling.contains("Dewi Lestari Sintetis"), "the meeting's attendee too");

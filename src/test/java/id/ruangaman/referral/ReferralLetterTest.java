@@ -102,6 +102,21 @@ class ReferralLetterTest {
         // a Telegram chat id reaches nobody but the bot: the consented contact part says to go through the task force
         assertFalse(letter.contains(String.valueOf(chat)), "no Telegram chat id on the letter");
         assertTrue(letter.contains("Pelapor dihubungi melalui Satgas"), "how to reach the reporter: " + letter);
+
+        // printed again after the counsellor became a coordinator: the letter still says who referred, as they were
+        long account = fixtures.account(COUNSELLOR, Role.COUNSELLOR).id;
+        fixtures.account("referral-letter-coordinator", Role.COORDINATOR);
+        String coordinator = InboxFixtures.login("referral-letter-coordinator");
+        InboxFixtures.as(coordinator).formParam("role", Role.COORDINATOR).when().post("/inbox/accounts/" + account + "/role").then()
+                .statusCode(303);
+        try {
+            String again = getAs(session).when().get(referral + "/letter").then().statusCode(200).extract().asString();
+            assertTrue(again.contains(COUNSELLOR + " · Konselor"), "the referrer's role when the referral was drafted");
+            assertFalse(again.contains(COUNSELLOR + " · Koordinator"), "not the role given later");
+        } finally {
+            InboxFixtures.as(coordinator).formParam("role", Role.COUNSELLOR).when().post("/inbox/accounts/" + account + "/role").then()
+                    .statusCode(303);
+        }
     }
 
     /** A photo as Telegram posts it to the webhook; the survivor agrees to keep it when asked. */
