@@ -41,14 +41,15 @@ class DangerSaidLiveBrowserTest extends BrowserTest {
         String ref = CompletableFuture.supplyAsync(() -> fixtures.submittedTelegramCase(chat)).get();
         openAs("danger-page-counsellor", "/inbox/cases/" + ref);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("transcript-lines")));
-        assertTrue(driver.findElements(By.cssSelector("#case-danger .flag")).isEmpty(), "a report without danger");
+        assertTrue(driver.findElements(By.cssSelector("h1.case-title .flag")).isEmpty(), "a report without danger");
 
         String line = "tolong kak, dia di depan pintu";
         CompletableFuture.runAsync(() -> chats.send(TelegramFixtures.text(chat, line), chat)).get();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//li[contains(@class,'in')][.//div[@class='text' and contains(., '" + line + "')]]")));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#case-danger .flag"), "BAHAYA"));
+        // the case title, as a reload shows it
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1.case-title .flag"), "BAHAYA"));
         assertTrue(driver.findElement(By.id("danger-said")).getText().startsWith("bahaya ditulis di chat"),
                 driver.findElement(By.id("danger-said")).getText());
     }
