@@ -1,8 +1,18 @@
 package id.ruangaman.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** The logged-in account of this request, for resources and the shared layout ({@code inject:currentAccount}). */
@@ -17,7 +27,7 @@ public class CurrentAccount {
     private final String ownerKey;
 
     CurrentAccount(SecurityIdentity identity, AccountRepository accounts,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = SessionKeyConfigSource.PROPERTY) String sessionKey) {
+            @ConfigProperty(name = SessionKeyConfigSource.PROPERTY) String sessionKey) {
         this.identity = identity;
         this.accounts = accounts;
         this.ownerKey = sessionKey;
@@ -47,12 +57,10 @@ public class CurrentAccount {
             return null;
         }
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(("ruangaman/typed-owner/v1:" + ownerKey)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-            return java.util.Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(getUsername().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(("ruangaman/typed-owner/v1:" + ownerKey).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(getUsername().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -68,7 +76,7 @@ public class CurrentAccount {
     /** The account row; loads it on first use. Blocking: worker threads only. */
     public Account account() {
         if (account == null) {
-            account = accounts.findByUsername(getUsername()).orElseThrow(() -> new io.quarkus.security.UnauthorizedException());
+            account = accounts.findByUsername(getUsername()).orElseThrow(() -> new UnauthorizedException());
         }
         return account;
     }
