@@ -24,13 +24,13 @@ public class CurrentAccount {
     private final AccountRepository accounts;
     private Account account;
 
-    private final String ownerKey;
+    private final String typedSecret;
 
     CurrentAccount(SecurityIdentity identity, AccountRepository accounts,
             @ConfigProperty(name = SessionKeyConfigSource.PROPERTY) String sessionKey) {
         this.identity = identity;
         this.accounts = accounts;
-        this.ownerKey = sessionKey;
+        this.typedSecret = sessionKey;
     }
 
     public boolean isLoggedIn() {
@@ -47,18 +47,25 @@ public class CurrentAccount {
     }
 
     /**
-     * Whose typing a page of this account keeps in its browser tab (inbox.js: the text of a form posted after the session
-     * ended waits in the tab for the login): HMAC-SHA256 over the username, keyed from the session cookie's key, base64url
-     * (43 characters), the same for every session of the account and every instance of a deployment. It tells a page
-     * whether the account now logged in is the one that typed, and says nothing of who that is. Null when anonymous.
+     * The key with which a page of this account seals, in its browser tab, what was typed into a form posted after the
+     * session ended (inbox.js keeps it there for the login; WebCrypto AES-GCM-256): HMAC-SHA256 over the username, keyed
+     * from the session cookie's key with its own label (never the session id, and never logged), base64url of the 32
+     * bytes (43 characters). The same for every session of the account and every instance of a deployment, so the same
+     * account's first page after the login opens the text again; the login page carries no key, and another account's
+     * key fails to open it, so the text is dropped unread.
+     *
+     * <p>What it meets: someone at a shared computer who opens the browser's developer tools while the login page shows,
+     * or after nobody logged in, reads only ciphertext in the tab's storage. What it does not meet: someone who logs in as
+     * that same account (knowing its password, or on a browser it is still logged in on) gets the key and the text, as
+     * they would get every case that account opens. Null when anonymous.
      */
-    public String getTypedOwner() {
+    public String getTypedKey() {
         if (identity.isAnonymous()) {
             return null;
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(("ruangaman/typed-owner/v1:" + ownerKey).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(("ruangaman/typed-key/v1:" + typedSecret).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(getUsername().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

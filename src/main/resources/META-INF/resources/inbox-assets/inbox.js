@@ -216,6 +216,8 @@
     document.addEventListener('submit', function (e) {
       var form = e.target;
       if (!form || (form.getAttribute('method') || '').toLowerCase() !== 'post') { return; }
+      if (resending === form) { resending = null; return; } // sent again once sealed: kept already
+      if (sealing) { e.preventDefault(); return; }
       // the login page's language switch: what is kept is the login form's username, put back on the page in the other language
       var switched = form.id === 'login-language';
       if (switched) { form = document.querySelector('form[action="/j_security_check"]'); if (!form) { return; } }
@@ -227,11 +229,39 @@
           ? Array.prototype.filter.call(el.options, function (o) { return o.selected; }).map(function (o) { return o.value; }) : el.value });
       });
       var key = formKey(form);
+      var kept = { page: location.pathname, action: key.action, index: key.index, at: Date.now(), fields: fields, switched: switched };
       try {
-        sessionStorage.setItem(KEPT, JSON.stringify({ page: location.pathname, action: key.action, index: key.index, at: Date.now(),
-          fields: fields, switched: switched, owner: typedOwner() }));
-      } catch (ignored) { /* storage off or full: the form still posts */ }
+        sessionStorage.removeItem(SEALED);
+        sessionStorage.setItem(KEPT, JSON.stringify(kept));
+      } catch (ignored) { return; /* storage off or full: the form still posts */ }
+      sealBeforeSending(e, form, kept);
     });
+  }
+
+  // A logged-in page's form with something typed is held for the moment it takes to seal a copy of the text (AES-GCM with
+  // the account's key, see typedKey) and then sent as it would have been, by the same button. The copy is what waits for
+  // the login when the post is answered with the login page: the plain copy (KEPT) is gone at the next page's load, so
+  // the login page and the tab's storage hold ciphertext only. A browser without WebCrypto or requestSubmit sends at once
+  // and keeps nothing for after a login. A second press while the first is being sealed sends nothing more.
+  var sealing = false, resending = null;
+  function sealBeforeSending(e, form, kept) {
+    var key = typedKey();
+    if (!key || e.defaultPrevented || kept.switched || !typedSomething(kept) || !form.requestSubmit || !('submitter' in e)) { return; }
+    e.preventDefault();
+    sealing = true;
+    var submitter = e.submitter;
+    key.then(function (k) { return seal(k, kept); })
+      .then(function (sealed) { sessionStorage.setItem(SEALED, JSON.stringify(sealed)); })
+      .catch(function () { try { sessionStorage.removeItem(SEALED); } catch (ignored) { /* nothing kept */ } })
+      .then(function () {
+        // in a task of its own: sealing may be done before this submit event has reached its other listeners, and a form
+        // asked to submit while its submit event is still going round ignores the request
+        setTimeout(function () {
+          sealing = false;
+          resending = form;
+          if (submitter && submitter.form === form) { form.requestSubmit(submitter); } else { form.requestSubmit(); }
+        }, 0);
+      });
   }
 
   var moved = false; // restoreTyped put the reason next to the refused form and went there
@@ -243,13 +273,52 @@
   var AFTER_LOGIN = 'ruangaman-kept-after-login';
   var AFTER_LOGIN_FOR = 30 * 60000;
 
-  // Whose text it is: the logged-in page's <meta name="ruangaman-typed-owner"> (security.CurrentAccount#getTypedOwner: an
-  // HMAC of the account the server keys, never its name or id), kept with what was typed. On a shared browser tab the
-  // next person to log in may be someone else: the text is given back only to the same account, and the first page of
-  // any other account drops it unread. A page with no owner (logged out) keeps nothing for after a login.
-  function typedOwner() {
-    var meta = document.querySelector('meta[name="ruangaman-typed-owner"]');
-    return meta ? meta.getAttribute('content') : null;
+  // Whose text it is: the logged-in page's <meta name="ruangaman-typed-key"> (security.CurrentAccount#getTypedKey: 32 bytes
+  // the server derives from the account with its own secret, the same on every page and session of the account, never
+  // the session id) seals the text with WebCrypto AES-GCM before it is kept for after the login (SEALED, then
+  // AFTER_LOGIN). The login page has no key and moves only ciphertext; the first page after the login opens it with its
+  // own key. Another account's key fails to open it (the GCM tag does not match) and the text is dropped unread. It does
+  // not keep the text from someone who logs in as that same account: they get the key, as they get that account's cases.
+  var SEALED = 'ruangaman-kept-sealed';
+  var SEALED_LABEL = new Uint8Array([114, 117, 97, 110, 103, 97, 109, 97, 110, 47, 116, 121, 112, 101, 100, 47, 118, 49]); // "ruangaman/typed/v1"
+  var typedKeyPromise;
+  function typedKey() {
+    if (typedKeyPromise !== undefined) { return typedKeyPromise; }
+    var meta = document.querySelector('meta[name="ruangaman-typed-key"]');
+    var raw = meta && meta.getAttribute('content');
+    typedKeyPromise = null;
+    if (raw && window.crypto && crypto.subtle && window.TextEncoder) {
+      try {
+        typedKeyPromise = crypto.subtle.importKey('raw', fromBase64(raw), { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+        typedKeyPromise.catch(function () { /* judged where it is used */ });
+      } catch (ignored) { typedKeyPromise = null; }
+    }
+    return typedKeyPromise;
+  }
+
+  function toBase64(bytes) {
+    var s = '';
+    bytes = new Uint8Array(bytes);
+    for (var i = 0; i < bytes.length; i++) { s += String.fromCharCode(bytes[i]); }
+    return btoa(s);
+  }
+
+  function fromBase64(text) {
+    var s = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4));
+    var bytes = new Uint8Array(s.length);
+    for (var i = 0; i < s.length; i++) { bytes[i] = s.charCodeAt(i); }
+    return bytes;
+  }
+
+  function seal(key, kept) {
+    var iv = crypto.getRandomValues(new Uint8Array(12));
+    return crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv, additionalData: SEALED_LABEL }, key,
+      new TextEncoder().encode(JSON.stringify(kept))).then(function (data) { return { iv: toBase64(iv), data: toBase64(data) }; });
+  }
+
+  function unseal(key, sealed) {
+    return crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: SEALED_LABEL }, key, fromBase64(sealed.data))
+      .then(function (plain) { return JSON.parse(new TextDecoder().decode(plain)); });
   }
 
   function typedSomething(kept) {
@@ -282,14 +351,16 @@
   }
 
   function keptAfterLogin(kept, login) {
-    var waiting = null;
+    var waiting = null, sealed = null;
     try {
       waiting = JSON.parse(sessionStorage.getItem(AFTER_LOGIN) || 'null');
+      sealed = JSON.parse(sessionStorage.getItem(SEALED) || 'null');
+      sessionStorage.removeItem(SEALED);
+      if (waiting && !waiting.sealed) { waiting = null; } // kept in plain text by an earlier version of this file
       if (login && kept && kept.action === '/logout') { waiting = null; }
-      if (login && !waiting && kept && !kept.switched && kept.owner && kept.page.indexOf('/inbox') === 0 && kept.action !== '/logout'
+      if (login && !waiting && sealed && kept && !kept.switched && kept.page.indexOf('/inbox') === 0 && kept.action !== '/logout'
           && Date.now() - kept.at <= 120000 && typedSomething(kept)) {
-        waiting = kept;
-        waiting.at = Date.now();
+        waiting = { at: Date.now(), sealed: sealed };
       }
       if (waiting && Date.now() - waiting.at > AFTER_LOGIN_FOR) { waiting = null; }
       if (login && waiting) { sessionStorage.setItem(AFTER_LOGIN, JSON.stringify(waiting)); } else { sessionStorage.removeItem(AFTER_LOGIN); }
@@ -300,15 +371,19 @@
       if (ended) { ended.parentNode.insertBefore(ended.content.cloneNode(true), ended); }
       return false; // the login form's own keeping (a wrong password, the language switch) goes on as before
     }
-    // dropped above already (the first page after the login is its only chance); another account never sees it
-    if (!waiting.owner || waiting.owner !== typedOwner() || waiting.page !== location.pathname) { return false; }
-    var back = putBack(waiting);
-    if (!back) { return false; }
-    var line = document.getElementById('typed-restored-line');
-    if (line) { back.form.parentNode.insertBefore(line.content.cloneNode(true), back.form); }
-    moved = true;
-    (back.first || back.form).focus();
-    (back.first || back.form).scrollIntoView({ block: 'center' });
+    // dropped above already (the first page after the login is its only chance); another account's key does not open it
+    var key = typedKey();
+    if (!key) { return false; }
+    key.then(function (k) { return unseal(k, waiting.sealed); }).then(function (typed) {
+      if (typed.page !== location.pathname) { return; }
+      var back = putBack(typed);
+      if (!back) { return; }
+      var line = document.getElementById('typed-restored-line');
+      if (line) { back.form.parentNode.insertBefore(line.content.cloneNode(true), back.form); }
+      moved = true;
+      (back.first || back.form).focus();
+      (back.first || back.form).scrollIntoView({ block: 'center' });
+    }).catch(function () { /* another account's page, or a key changed: dropped unread */ });
     return true;
   }
 

@@ -66,6 +66,9 @@ class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
 
         WebElement ended = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-ended")));
         assertTrue(ended.getText().contains("belum tersimpan"), ended.getText());
+        String stored = storedInTab();
+        assertFalse(stored.contains("asisten lab") || stored.contains("ditulis dengan hati-hati") || stored.contains("Jadwal lab"),
+                "what waits for the login is sealed, not plain text: " + stored);
         typeLogin("ended-session-counsellor", InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.urlContains("/inbox/cases/" + ref + "/sop"));
         WebElement restored = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("typed-restored")));
@@ -97,9 +100,11 @@ class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
 
     /**
      * A shared browser tab: a counsellor's session ends while a reply is typed, and the next person to log in there is
-     * someone else. Before, their first page put the first counsellor's text into the reply box. Now the text is bound to
-     * the account that typed it (an HMAC the page receives, never the name or id): the other account does not get it,
-     * it is gone from the tab's storage, and the first counsellor logging in afterwards does not get it either.
+     * someone else. Before, their first page put the first counsellor's text into the reply box, and while the login page
+     * showed the text sat in the tab's storage in plain text for anyone with the browser's developer tools. Now it is
+     * sealed with the account's key (AES-GCM; the key comes with that account's pages only, never the name or id): the
+     * login page's storage holds no plain text, the other account's key does not open it and it is gone from the tab's
+     * storage, and the first counsellor logging in afterwards does not get it either.
      */
     @Test
     void shouldNotGiveWhatWasTypedToAnotherAccountThatLogsInOnTheSameTab() {
@@ -114,10 +119,11 @@ class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
         endSessions(first.id);
         click(By.id("send-reply"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-ended")));
-        assertTrue(String.valueOf(js("return sessionStorage.getItem('ruangaman-kept-after-login');")).contains("hanya untuk akun ini"),
-                "the text waits in the tab for the login");
-        assertFalse(String.valueOf(js("return sessionStorage.getItem('ruangaman-kept-after-login');")).contains("shared-tab-counsellor"),
-                "the account's name is not in the tab's storage");
+        assertTrue(js("return sessionStorage.getItem('ruangaman-kept-after-login');") != null, "something waits in the tab for the login");
+        String stored = storedInTab();
+        assertFalse(stored.contains("hanya untuk akun ini") || stored.contains("Balasan sintetis"),
+                "while the login page shows, the tab's storage holds no plain text: " + stored);
+        assertFalse(stored.contains("shared-tab-counsellor"), "nor the account's name");
 
         typeLogin("shared-tab-colleague", InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
@@ -137,6 +143,12 @@ class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
     private void endSessions(long accountId) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update account_session set last_action_at = now() - "
                 + "make_interval(mins => 31) where account_id = ?1 and ended_at is null").setParameter(1, accountId).executeUpdate());
+    }
+
+    /** Every key and value of the tab's sessionStorage, as the browser's developer tools would show them. */
+    private String storedInTab() {
+        return String.valueOf(js("var all = []; for (var i = 0; i < sessionStorage.length; i++) { var k = sessionStorage.key(i);"
+                + " all.push(k + '=' + sessionStorage.getItem(k)); } return all.join('\\n');"));
     }
 
     private String value(String id) {
