@@ -28,7 +28,6 @@ import id.ruangaman.transcript.Media;
 import id.ruangaman.transcript.MediaRepository;
 import id.ruangaman.texts.Notices;
 import id.ruangaman.transcript.Outbox;
-import id.ruangaman.security.Account;
 import id.ruangaman.security.AccountRepository;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;
@@ -119,11 +118,13 @@ public class CaseService {
             throw Refused.forbidden("counsellors assign cases to themselves only");
         }
         if (assigneeId != null) {
-            Account assignee = accounts.findById(assigneeId);
-            if (assignee == null || !assignee.active) {
+            // read with the account's row share-locked until this commits: deactivating it or making it Pimpinan at the same
+            // moment waits for this assignment and then sees the case, or is done first and is read here
+            AccountRepository.AssigneeState assignee = accounts.lockAssignee(assigneeId);
+            if (assignee == null || !assignee.active()) {
                 throw Refused.invalidInput("no such active account");
             }
-            if (!Role.worksCases(assignee.role)) {
+            if (!Role.worksCases(assignee.role())) {
                 throw Refused.invalidInput("only counsellors and coordinators work cases");
             }
         }
@@ -272,7 +273,7 @@ public class CaseService {
         if (file.firstResponseAt == null) {
             file.firstResponseAt = now;
         }
-        if (file.assigneeId == null && !who.isCoordinator()) {
+        if (file.assigneeId == null && !who.isCoordinator() && takesCases(who.id())) {
             file.assigneeId = who.id();
         }
         file.lastReadAt = now;
@@ -280,6 +281,15 @@ public class CaseService {
         events.caseChanged(file);
         LOG.infof("Reply %d queued for case %d", queued.id, file.id);
         return queued;
+    }
+
+    /**
+     * Whether the account may take a case now, read with its row share-locked until this transaction commits (as
+     * {@link #assign}): a counsellor made Pimpinan or deactivated while their reply is on its way is not left with the case.
+     */
+    private boolean takesCases(long accountId) {
+        AccountRepository.AssigneeState state = accounts.lockAssignee(accountId);
+        return state != null && state.active() && Role.worksCases(state.role());
     }
 
     /** The unmasked value, once, for a stated reason; audited. Null when the reporter's data was erased. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -28,11 +29,49 @@ public class AccountRepository implements PanacheRepository<Account> {
     }
 
     /**
-     * How many accounts are active coordinators, their rows locked until the transaction ends, so two coordinators who
-     * change each other's role at the same moment cannot both pass the last-coordinator check. In the caller's transaction.
+     * How many accounts are active coordinators, their rows locked ({@code FOR UPDATE}, in id order) until the transaction
+     * ends, so two coordinators who deactivate or demote each other at the same moment cannot both pass the
+     * last-coordinator check: the second waits for the first and then counts what the first left. Call it before any
+     * other account row is locked or loaded in the transaction ({@link #lockForChange}), so every account change takes
+     * its locks in the same order. In the caller's transaction.
      */
     public int lockActiveCoordinators() {
-        return find("active = true and role = ?1", Role.COORDINATOR).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list().size();
+        return find("active = true and role = ?1 order by id", Role.COORDINATOR).withLock(LockModeType.PESSIMISTIC_WRITE).list().size();
+    }
+
+    /**
+     * The account, read again from the database and its row locked ({@code FOR UPDATE}) until the transaction ends, for a
+     * change whose check reads other rows (its role, its active state, its open cases): a case assigned to it at the same
+     * moment ({@link #lockAssignee}) waits for the change, or the change waits for the assignment and then counts it.
+     * Read again, so what an earlier read of the same transaction saw is not written back over a change that came in
+     * between. Null when there is no such account.
+     */
+    public Account lockForChange(long id) {
+        Account account = findById(id);
+        if (account != null) {
+            getEntityManager().refresh(account, LockModeType.PESSIMISTIC_WRITE);
+        }
+        return account;
+    }
+
+    /** An account's state as a case assignment checks it: whether it is active, and its {@link Role}. */
+    public record AssigneeState(boolean active, String role) {
+    }
+
+    /**
+     * The account's active state and role for giving it a case, read with its row share-locked ({@code FOR SHARE}) until
+     * the transaction ends, so it cannot be deactivated or made Pimpinan between this check and the assignment's commit:
+     * that change waits for the commit and then sees the case ({@link #lockForChange}), or is done first and read here.
+     * Null when there is no such account. In the caller's transaction.
+     */
+    public AssigneeState lockAssignee(long id) {
+        List<?> rows = getEntityManager().createNativeQuery("select active, role from account where id = ?1 for share")
+                .setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new AssigneeState((Boolean) row[0], (String) row[1]);
     }
 
     /** How many cases not closed have the account as their assignee. */

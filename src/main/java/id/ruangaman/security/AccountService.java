@@ -57,11 +57,24 @@ public class AccountService {
         return account;
     }
 
+    /**
+     * A coordinator deactivates or reactivates an account. Deactivating ends the account's sessions at once. Refused (409):
+     * the actor's own account ({@code you cannot deactivate yourself}), and the last active coordinator
+     * ({@code the last active coordinator stays active}: nobody could manage accounts any more). Two coordinators who deactivate or
+     * demote each other at the same moment do not both pass that check: the active coordinators' rows are locked first
+     * ({@link AccountRepository#lockActiveCoordinators}), so the second waits for the first and then counts what it left.
+     * A case assigned to the account at the same moment waits too ({@link AccountRepository#lockAssignee}). 404 for no
+     * such account. Audited ({@code account_activate}/{@code account_deactivate}, the account's id).
+     */
     @Transactional
     public void setActive(String actor, long accountId, boolean active) {
-        Account account = find(accountId);
+        int coordinators = accounts.lockActiveCoordinators();
+        Account account = lockForChange(accountId);
         if (!active && account.username.equals(actor)) {
             throw Refused.conflict("you cannot deactivate yourself");
+        }
+        if (!active && account.active && account.isCoordinator() && coordinators <= 1) {
+            throw Refused.conflict("the last active coordinator stays active");
         }
         account.active = active;
         if (!active) {
@@ -77,18 +90,22 @@ public class AccountService {
      * last active coordinator's role (nobody could manage accounts any more: {@code the last active coordinator}), and
      * leadership for an account that still has open cases assigned (leadership does not open cases: they would be left
      * with nobody who sees them). 400 for a role that does not exist; 404 for no such account. Audited
-     * ({@code account_role}: the account's id, the role before and the role after).
+     * ({@code account_role}: the account's id, the role before and the role after). Both checks hold under concurrency:
+     * the active coordinators' rows and then the account's are locked before anything is read (as {@link #setActive}),
+     * and a case being assigned to the account at the same moment either waits for this change (and is then refused) or
+     * is counted by it ({@link AccountRepository#lockAssignee}).
      */
     @Transactional
     public void setRole(String actor, long accountId, String role) {
         if (!Role.isValid(role)) {
             throw Refused.invalidInput("unknown role");
         }
-        Account account = find(accountId);
+        int coordinators = accounts.lockActiveCoordinators();
+        Account account = lockForChange(accountId);
         if (role.equals(account.role)) {
             return;
         }
-        if (account.isCoordinator() && account.active && accounts.lockActiveCoordinators() <= 1) {
+        if (account.isCoordinator() && account.active && coordinators <= 1) {
             throw Refused.conflict("the last active coordinator keeps the role");
         }
         if (!Role.worksCases(role) && accounts.openCasesAssigned(accountId) > 0) {
@@ -201,6 +218,15 @@ public class AccountService {
     /** Whether a password meets the policy (length {@code minPasswordLength}..128). */
     public static boolean acceptable(String password, int minLength) {
         return password != null && password.length() >= minLength && password.length() <= 128;
+    }
+
+    /** The account read again with its row locked, after {@link AccountRepository#lockActiveCoordinators}; 404 when none. */
+    private Account lockForChange(long id) {
+        Account account = accounts.lockForChange(id);
+        if (account == null) {
+            throw Refused.notFound("no such account");
+        }
+        return account;
     }
 
     private Account find(long id) {

@@ -31,10 +31,11 @@ public class AccountsResource {
         /**
          * {@code error}: why a form was refused, said next to that form: the name of account {@code nameFor} (with
          * {@code typedName}, what was typed, kept), else the role of account {@code roleFor} (with {@code role}, the role
-         * chosen, kept), else the reset of account {@code refusedFor}, else the new account's.
+         * chosen, kept), else the deactivation or reactivation of account {@code activeFor}, else the reset of account
+         * {@code refusedFor}, else the new account's.
          */
         static native TemplateInstance list(List<Account> accounts, String username, String role, String error, Long refusedFor,
-                Long nameFor, String typedName, Long roleFor, int minLength, java.time.Instant now, java.util.Map<Long, AccountService.BrowserLocks> browserLocks);
+                Long nameFor, String typedName, Long roleFor, Long activeFor, int minLength, java.time.Instant now, java.util.Map<Long, AccountService.BrowserLocks> browserLocks);
     }
 
     private final AccountRepository accounts;
@@ -61,7 +62,7 @@ public class AccountsResource {
     public TemplateInstance list() {
         // After a reset the account's row says its password was reset, and whether that lifted a lock (walkthrough 9,
         // finding 15): web.SavedNotice, once, nothing in the URL.
-        return locale.apply(Templates.list(accounts.allByName(), null, null, null, null, null, null, null, config.minPasswordLength(),
+        return locale.apply(Templates.list(accounts.allByName(), null, null, null, null, null, null, null, null, config.minPasswordLength(),
                 java.time.Instant.now(clock), service.lockedBrowsers(java.time.Instant.now(clock))));
     }
 
@@ -78,6 +79,11 @@ public class AccountsResource {
     }
 
     private Response refused(Refused e, String username, String role, Long refusedFor, Long nameFor, String typedName, Long roleFor) {
+        return refused(e, username, role, refusedFor, nameFor, typedName, roleFor, null);
+    }
+
+    private Response refused(Refused e, String username, String role, Long refusedFor, Long nameFor, String typedName, Long roleFor,
+            Long activeFor) {
         if (e.status() != 400 && e.status() != 409) {
             throw e;
         }
@@ -86,7 +92,7 @@ public class AccountsResource {
         }
         String error = Refusals.reasonKey(e.getMessage(), e.status());
         return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(locale.apply(
-                Templates.list(accounts.allByName(), username, role, error, refusedFor, nameFor, typedName, roleFor, config.minPasswordLength(),
+                Templates.list(accounts.allByName(), username, role, error, refusedFor, nameFor, typedName, roleFor, activeFor, config.minPasswordLength(),
                         java.time.Instant.now(clock), service.lockedBrowsers(java.time.Instant.now(clock))))).build();
     }
 
@@ -102,11 +108,21 @@ public class AccountsResource {
         return back();
     }
 
+    /**
+     * Deactivates ({@code active=false}) or reactivates the account ({@link AccountService#setActive}). A refused change
+     * (the actor's own account; the last active coordinator, as when two coordinators deactivate or demote each other at
+     * the same moment) is shown again at once, 409, with the reason in that account's row.
+     */
     @POST
     @Path("/{id}/active")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
     public Response active(@RestPath long id, @RestForm String active) {
-        service.setActive(current.getUsername(), id, "true".equals(active));
+        try {
+            service.setActive(current.getUsername(), id, "true".equals(active));
+        } catch (Refused e) {
+            return refused(e, null, null, null, null, null, null, id);
+        }
         return back();
     }
 

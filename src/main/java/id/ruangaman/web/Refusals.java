@@ -64,6 +64,7 @@ public final class Refusals {
             new String[] { "a reason is required", "reason_required" },
             new String[] { "counsellors assign cases to themselves only", "counsellors_assign_self" },
             new String[] { "you cannot deactivate yourself", "cannot_deactivate_self" },
+            new String[] { "the last active coordinator stays active", "last_coordinator_active" },
             new String[] { "the last active coordinator", "last_coordinator" },
             new String[] { "open cases assigned", "role_has_cases" },
             new String[] { "unknown role", "role_unknown" },
