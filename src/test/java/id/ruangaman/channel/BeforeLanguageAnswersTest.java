@@ -7,15 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -26,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * language, through the Telegram and the WhatsApp webhooks: each answer says its words in Indonesian, then in English.
  */
 @QuarkusTest
-class BeforeLanguageAnswersTest {
+class BeforeLanguageAnswersTest extends WebhookTest {
 
     /** Each command, with a phrase of its answer in Bahasa Indonesia and the same in English. */
     private static final Map<String, List<String>> ANSWERS = Map.ofEntries(
@@ -44,12 +41,6 @@ class BeforeLanguageAnswersTest {
             Map.entry("/cabut", List.of("tidak ada rujukan yang bisa dicabut", "There is no referral to withdraw")),
             Map.entry("/withdraw", List.of("tidak ada rujukan yang bisa dicabut", "There is no referral to withdraw")),
             Map.entry("/apaini", List.of("Perintah itu tidak saya kenal", "I don't know that command")));
-
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
-
-    @Inject
-    TelegramChats chats;
 
     @Test
     void everyCommandAsATelegramChatsFirstMessageIsAnsweredInBothLanguages() {

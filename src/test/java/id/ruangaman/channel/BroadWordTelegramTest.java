@@ -14,11 +14,10 @@ import org.junit.jupiter.api.Test;
 import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.intake.SessionRepository;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,14 +28,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * question's buttons; the question stays, nothing is stored, and the survivor's own choice is what is kept.
  */
 @QuarkusTest
-class BroadWordTelegramTest {
+class BroadWordTelegramTest extends WebhookTest {
 
     private static final String ASK = "Terima kasih sudah memberi tahu.\nYang kamu tulis bisa berupa beberapa hal.";
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-
-    @Inject
-    TelegramChats chats;
     @Inject
     SessionRepository sessions;
 

@@ -16,11 +16,10 @@ import id.ruangaman.intake.Intake;
 import id.ruangaman.intake.IntakeRepository;
 import id.ruangaman.intake.SessionRepository;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,13 +33,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * when the danger question was then answered "no".
  */
 @QuarkusTest
-class DangerAtConsentWebhookTest {
+class DangerAtConsentWebhookTest extends WebhookTest {
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
-
-    @Inject
-    TelegramChats chats;
     @Inject
     SessionRepository sessions;
     @Inject

@@ -15,11 +15,10 @@ import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.intake.SessionRepository;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,17 +32,12 @@ import io.quarkus.test.junit.QuarkusTest;
  * chats only.
  */
 @QuarkusTest
-class DangerDeniedWebhookTest {
+class DangerDeniedWebhookTest extends WebhookTest {
 
     /** The next question's words (safe_to_reply), and the emergency reply's number that must not be sent. */
     private static final String NEXT_QUESTION = "aman";
     private static final String EMERGENCY = "112";
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
-
-    @Inject
-    TelegramChats chats;
     @Inject
     SessionRepository sessions;
 

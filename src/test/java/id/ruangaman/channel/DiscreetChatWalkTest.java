@@ -6,16 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -28,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * WhatsApp webhooks with real-shaped payloads.
  */
 @QuarkusTest
-class DiscreetChatWalkTest {
+class DiscreetChatWalkTest extends WebhookTest {
 
     private static final String NEUTRAL = "Ruang Aman";
     /** The service's names and the subject's words (the intake's discretion.avoid_words), matched as parts of words. */
@@ -44,12 +41,6 @@ class DiscreetChatWalkTest {
             "relation:stranger", "reported_person:skip", "evidence_consent:no", "services:legal", "services:done",
             "urgent_need:skip", "stats_consent:no", "summary:confirm", "Tambahan cerita sintetis.", "/status", "/bantuan",
             "/mulai", "_new:new", "consent:yes", "in_danger:no");
-
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
-
-    @Inject
-    TelegramChats chats;
 
     @Test
     void everyReplyToADiscreetTelegramChatShowsOnlyTheNeutralLineFirst() {

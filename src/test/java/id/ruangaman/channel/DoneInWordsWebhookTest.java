@@ -12,12 +12,10 @@ import org.junit.jupiter.api.Test;
 import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.intake.SessionRepository;
-import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,15 +27,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * was told "Tersimpan. Lanjutkan, atau ketuk Selesai kalau sudah." again; "itu aja" after ticking a kind was asked again.
  */
 @QuarkusTest
-class DoneInWordsWebhookTest {
+class DoneInWordsWebhookTest extends WebhookTest {
 
     private static final String STORY = "Cerita sintetis dari webhook: kejadian di ruang lab.";
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
-
-    @Inject
-    TelegramChats chats;
     @Inject
     SessionRepository sessions;
 

@@ -5,18 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
@@ -32,17 +29,12 @@ import io.quarkus.test.junit.QuarkusTest;
  * stickers in a row get that one message, not one each.
  */
 @QuarkusTest
-class FileAtAQuestionWithoutFilesTest {
+class FileAtAQuestionWithoutFilesTest extends WebhookTest {
 
     private static final String FILE_NOTE = "File itu tidak disimpan, karena pertanyaan ini tidak meminta file.";
     private static final String STICKER_NOTE = "Maaf, di sini saya hanya bisa membaca tulisan dan tombol.";
     private static final String QUESTION = "Kejadian ini dialami siapa?";
     private static final IntakeWalk TO_REPORTER_ROLE = IntakeWalk.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes");
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
-
-    @Inject
-    TelegramChats chats;
 
     @ParameterizedTest(name = "Telegram {0}: the note, then the question with its buttons")
     @CsvSource({ "photo.json, photo", "document.json, document", "voice.json, voice", "video.json, video", "audio.json, audio",

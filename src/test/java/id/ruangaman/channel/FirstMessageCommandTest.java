@@ -14,10 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import id.ruangaman.intake.SessionRepository;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,16 +28,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * greeting. Through the Telegram and WhatsApp webhooks, with real-shaped payloads.
  */
 @QuarkusTest
-class FirstMessageCommandTest {
+class FirstMessageCommandTest extends WebhookTest {
 
     private static final String GREETING = "Halo, ini Ruang Aman";
     private static final String HOW_TO_BEGIN = "Untuk mulai, ketik /mulai";
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
-
-    @Inject
-    TelegramChats chats;
     @Inject
     SessionRepository sessions;
 

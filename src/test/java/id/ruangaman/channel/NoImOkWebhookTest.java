@@ -13,11 +13,10 @@ import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.intake.SessionRepository;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,15 +28,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * taken as danger: the emergency numbers and "we'll take it that you may be in danger".
  */
 @QuarkusTest
-class NoImOkWebhookTest {
+class NoImOkWebhookTest extends WebhookTest {
 
     private static final String EMERGENCY = "112";
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
-
-    @Inject
-    TelegramChats chats;
     @Inject
     SessionRepository sessions;
 

@@ -19,8 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +30,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.LogLines;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -53,7 +51,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * not counted; a step with {@code "settle": false} is posted without waiting (an album arrives at once).
  */
 @QuarkusTest
-class PlatformInputsTest {
+class PlatformInputsTest extends WebhookTest {
 
     static final Path FOLDER = Path.of("src/test/resources/channel/platform-inputs");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,12 +60,7 @@ class PlatformInputsTest {
     private static final Pattern ANY = Pattern.compile("\\{\\{([A-Z_0-9]+(?:-\\d+)?)\\}\\}");
     private static final AtomicLong IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000));
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
     private final LogLines errors = LogLines.errors();
-
-    @Inject
-    TelegramChats chats;
 
     @BeforeEach
     void listen() {

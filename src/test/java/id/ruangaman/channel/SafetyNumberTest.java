@@ -16,11 +16,10 @@ import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.intake.SessionRepository;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -33,15 +32,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * Through the Telegram webhook (buttons) and the WhatsApp webhook (reply buttons), with real-shaped payloads.
  */
 @QuarkusTest
-class SafetyNumberTest {
+class SafetyNumberTest extends WebhookTest {
 
     private static final String REPROMPT = "Maaf, saya belum mengerti.";
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
-
-    @Inject
-    TelegramChats chats;
     @Inject
     SessionRepository sessions;
 

@@ -15,11 +15,10 @@ import org.junit.jupiter.api.Test;
 import id.ruangaman.intake.Intake;
 import id.ruangaman.intake.IntakeRepository;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
@@ -33,14 +32,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * buttons" plus the whole question. The report carries them (encrypted answers), and /hapus empties them.
  */
 @QuarkusTest
-class SharedLocationAndContactTest {
+class SharedLocationAndContactTest extends WebhookTest {
 
     private static final String ONLY_TEXT = "hanya bisa membaca tulisan";
-    private final FakeGraph graph = FakePlatforms.graph();
-    private final FakeTelegram telegram = FakePlatforms.telegram();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     IntakeRepository intakes;
     @Inject

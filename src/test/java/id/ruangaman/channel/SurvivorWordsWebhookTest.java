@@ -13,11 +13,10 @@ import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.intake.SessionRepository;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,15 +30,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * 18 tahun?" was an adult.
  */
 @QuarkusTest
-class SurvivorWordsWebhookTest {
+class SurvivorWordsWebhookTest extends WebhookTest {
 
     private static final String EMERGENCY = "112";
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
-
-    @Inject
-    TelegramChats chats;
     @Inject
     SessionRepository sessions;
 

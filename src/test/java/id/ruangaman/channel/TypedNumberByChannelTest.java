@@ -13,11 +13,9 @@ import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.intake.SessionRepository;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
-import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,16 +30,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * with real-shaped payloads.
  */
 @QuarkusTest
-class TypedNumberByChannelTest {
+class TypedNumberByChannelTest extends WebhookTest {
 
     private static final IntakeWalk TO_THE_PLACE = IntakeWalk.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes",
             "reporter_role:victim", "1", "violence_type:skip", "incident_when:skip", "victim_minor:no");
 
-    private final FakeGraph graph = FakePlatforms.graph();
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-
-    @Inject
-    TelegramChats chats;
     @Inject
     SessionRepository sessions;
 

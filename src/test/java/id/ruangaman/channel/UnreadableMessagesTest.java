@@ -15,12 +15,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.testing.LogLines;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
@@ -42,16 +41,12 @@ import io.quarkus.test.junit.QuarkusTest;
  * </ul>
  */
 @QuarkusTest
-class UnreadableMessagesTest {
+class UnreadableMessagesTest extends WebhookTest {
 
     private static final String NOTE = "Maaf, jenis pesan itu tidak bisa saya baca di sini. Kirim tulisan, foto, pesan suara, atau dokumen saja ya.";
     /** During the intake: the note, then the question again, in one message (as for a photo where no file is asked). */
     private static final String CONSENT = "Kamu setuju dan mau lanjut?";
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     InboxFixtures fixtures;
 

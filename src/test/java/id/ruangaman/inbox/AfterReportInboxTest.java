@@ -22,11 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.Eventually;
-import id.ruangaman.testing.FakePlatforms;
-import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.RenderedForm;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,17 +45,13 @@ import io.quarkus.test.junit.QuarkusTest;
  * </ul>
  */
 @QuarkusTest
-class AfterReportInboxTest {
+class AfterReportInboxTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Pattern LINE = Pattern.compile("(?s)<li id=\"msg-[0-9]+\" class=\"([^\"]*)\"[^>]*>(.*?)</li>");
 
     @Inject
-    TelegramChats chats;
-    @Inject
     InboxFixtures fixtures;
-
-    private final FakeTelegram telegram = FakePlatforms.telegram();
 
     /** Buttons no longer current once the report is in, labelled. */
     static Stream<Arguments> staleButtons() {

@@ -21,6 +21,7 @@ import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
@@ -37,15 +38,12 @@ import io.quarkus.test.junit.QuarkusTest;
  * position updates still record and notify nothing. Synthetic chats, numbers and texts.
  */
 @QuarkusTest
-class EditReachesTheTeamTest {
+class EditReachesTheTeamTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String CHRONOLOGY = "Kronologi sintetis: kejadian tanggal 13 Maret.";
     private static final String CORRECTION = "Kronologi sintetis: kejadian tanggal 12 Maret, bukan 13.";
-    private final FakeTelegram telegram = FakePlatforms.telegram();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     InboxFixtures fixtures;
     @Inject

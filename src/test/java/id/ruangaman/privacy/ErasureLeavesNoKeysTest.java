@@ -23,11 +23,10 @@ import id.ruangaman.security.crypto.FieldCipher;
 import id.ruangaman.testing.DatabaseScan;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
-import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
@@ -48,14 +47,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * payloads; synthetic numbers, chats and texts.
  */
 @QuarkusTest
-class ErasureLeavesNoKeysTest {
+class ErasureLeavesNoKeysTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private final FakeGraph graph = FakePlatforms.graph();
-    private final FakeTelegram telegram = FakePlatforms.telegram();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     ContactRepository contacts;
     @Inject

@@ -34,10 +34,9 @@ import id.ruangaman.intake.IntakeRepository;
 import id.ruangaman.security.crypto.FieldCipher;
 import id.ruangaman.testing.DatabaseScan;
 import id.ruangaman.testing.Eventually;
-import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,13 +48,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * finds neither the sentinel phrase nor the number.
  */
 @QuarkusTest
-class PersonErasureTest {
+class PersonErasureTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final FakeGraph graph = FakePlatforms.graph();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     IntakeRepository intakes;
     @Inject

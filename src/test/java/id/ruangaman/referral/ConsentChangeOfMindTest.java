@@ -19,12 +19,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.Eventually;
-import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,14 +42,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * </ul>
  */
 @QuarkusTest
-class ConsentChangeOfMindTest {
+class ConsentChangeOfMindTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     InboxFixtures fixtures;
     @Inject

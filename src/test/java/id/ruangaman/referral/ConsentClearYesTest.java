@@ -17,9 +17,8 @@ import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,13 +30,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * consents, and a typed no still refuses. Labelled rows in both languages, through the signed WhatsApp webhook.
  */
 @QuarkusTest
-class ConsentClearYesTest {
+class ConsentClearYesTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final FakeGraph graph = FakePlatforms.graph();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     InboxFixtures fixtures;
     @Inject

@@ -19,9 +19,8 @@ import id.ruangaman.intake.IntakeRepository;
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,17 +36,14 @@ import io.quarkus.test.junit.QuarkusTest;
  * example crisis centre: the line under the neutral one named it until the referral texts moved {provider} to line two.
  */
 @QuarkusTest
-class DiscreetFirstLineTest {
+class DiscreetFirstLineTest extends WebhookTest {
 
     private static final String NEUTRAL = "Ruang Aman\n\n";
     /** The service's names and the intake's discretion.avoid_words, matched as parts of words. */
     private static final List<String> TELLING = List.of("ruang aman", "satgas", "task force", "kekerasan", "seksual", "pelecehan",
             "perkosa", "cabul", "lapor", "korban", "pelaku", "terlapor", "violence", "sexual", "harass", "rape", "abuse", "assault",
             "report", "victim", "perpetrator", "krisis", "crisis");
-    private final FakeGraph graph = FakePlatforms.graph();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     InboxFixtures fixtures;
     @Inject

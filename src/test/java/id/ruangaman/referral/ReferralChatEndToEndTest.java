@@ -20,10 +20,9 @@ import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -32,14 +31,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * platform, and the button answer posted to the webhook records the consent with the message that carried it.
  */
 @QuarkusTest
-class ReferralChatEndToEndTest {
+class ReferralChatEndToEndTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     InboxFixtures fixtures;
     @Inject

@@ -21,11 +21,11 @@ import id.ruangaman.intake.Intake;
 import id.ruangaman.intake.IntakeRepository;
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.Eventually;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.RenderedForm;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,13 +35,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * asked through the rendered forms, consent given with the chat's button.
  */
 @QuarkusTest
-class ReferralLetterTest {
+class ReferralLetterTest extends WebhookTest {
 
     private static final String COUNSELLOR = "referral-letter-counsellor";
-    private final FakeTelegram telegram = FakePlatforms.telegram();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     InboxFixtures fixtures;
     @Inject

@@ -14,11 +14,9 @@ import org.junit.jupiter.api.Test;
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.Eventually;
-import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,14 +28,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * Through the WhatsApp and Telegram webhooks with the platforms' payload shapes.
  */
 @QuarkusTest
-class TypedConsentTest {
+class TypedConsentTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     InboxFixtures fixtures;
     @Inject

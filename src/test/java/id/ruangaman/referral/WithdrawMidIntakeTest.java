@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,13 +23,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * no longer saw what to answer. Through the signed WhatsApp webhook.
  */
 @QuarkusTest
-class WithdrawMidIntakeTest {
+class WithdrawMidIntakeTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final FakeGraph graph = FakePlatforms.graph();
-
-    @Inject
-    TelegramChats chats;
 
     @ParameterizedTest(name = "/cabut at the question after {0}")
     @ValueSource(strings = { "consent:yes", "safe_to_reply:yes", "reporter_role:victim" })

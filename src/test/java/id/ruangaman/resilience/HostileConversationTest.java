@@ -18,10 +18,9 @@ import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
-import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,19 +30,14 @@ import io.quarkus.test.junit.QuarkusTest;
  * keeps everything in the transcript, and holds back a flood with one kind message.
  */
 @QuarkusTest
-class HostileConversationTest {
+class HostileConversationTest extends WebhookTest {
 
     private static final String FLOOD_ID = "Pesanmu banyak sekali dalam waktu singkat";
     /** RUANGAMAN_FLOOD_MAX_MESSAGES's default. */
     private static final int LIMIT = 60;
 
-    private final FakeGraph graph = FakePlatforms.graph();
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-
     @Inject
     id.ruangaman.transcript.ProviderIds providerIds;
-    @Inject
-    TelegramChats chats;
     @Inject
     EntityManager em;
 

@@ -17,11 +17,10 @@ import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.testing.Eventually;
-import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,14 +32,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * flagged as a possible duplicate.
  */
 @QuarkusTest
-class PlatformFaultsTest {
+class PlatformFaultsTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     EntityManager em;
 

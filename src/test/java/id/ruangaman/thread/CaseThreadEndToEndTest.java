@@ -29,11 +29,11 @@ import id.ruangaman.intake.IntakeRepository;
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,23 +45,18 @@ import io.quarkus.test.junit.QuarkusTest;
  * replies are written while the 24-hour window is closed: held, and sent in order once the survivor writes.
  */
 @QuarkusTest
-class CaseThreadEndToEndTest {
+class CaseThreadEndToEndTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String ENDED = "sudah selesai";
     private static final String PREFIX = "Konselor Satgas:";
 
     @Inject
-    TelegramChats chats;
-    @Inject
     InboxFixtures fixtures;
     @Inject
     IntakeRepository intakes;
     @Inject
     EntityManager em;
-
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
 
     @Test
     void telegram() throws Exception {

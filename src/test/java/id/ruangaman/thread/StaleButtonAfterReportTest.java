@@ -7,19 +7,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -31,17 +28,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * the summary's buttons are taken off when the report is sent (editMessageReplyMarkup).
  */
 @QuarkusTest
-class StaleButtonAfterReportTest {
+class StaleButtonAfterReportTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String NOTE = "Tombol itu sudah tidak dipakai, semuanya sudah terkirim.";
     private static final String RECEIVED = "Terima kasih, pesanmu sudah sampai.";
-
-    @Inject
-    TelegramChats chats;
-
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
 
     /** Buttons of prompts that are no longer current once the report is in, labelled. */
     static Stream<Arguments> staleButtons() {

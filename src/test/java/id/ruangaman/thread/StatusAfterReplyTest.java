@@ -16,9 +16,8 @@ import id.ruangaman.intake.IntakeRepository;
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,13 +29,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * handling it, in plain words, while the SOP stage is still "new".
  */
 @QuarkusTest
-class StatusAfterReplyTest {
+class StatusAfterReplyTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final FakeGraph graph = FakePlatforms.graph();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     InboxFixtures fixtures;
     @Inject

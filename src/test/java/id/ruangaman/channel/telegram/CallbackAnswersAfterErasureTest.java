@@ -4,15 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import id.ruangaman.testing.Eventually;
-import id.ruangaman.testing.FakePlatforms;
-import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -21,13 +18,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * person's erasure, is answered.
  */
 @QuarkusTest
-class CallbackAnswersAfterErasureTest {
+class CallbackAnswersAfterErasureTest extends WebhookTest {
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
     private final List<String> queryIds = new ArrayList<>();
-
-    @Inject
-    TelegramChats chats;
 
     private void press(long chat, String... data) {
         for (String value : data) {

@@ -30,10 +30,10 @@ import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.intake.ConversationService;
 import id.ruangaman.intake.SessionRepository;
 import id.ruangaman.testing.Eventually;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -43,12 +43,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * sending, and files the fake cannot serve.
  */
 @QuarkusTest
-class EvidenceFilesTest {
+class EvidenceFilesTest extends WebhookTest {
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-
-    @Inject
-    TelegramChats chats;
     @Inject
     MediaRepository media;
     @Inject

@@ -18,10 +18,9 @@ import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.MediaRepository;
 import id.ruangaman.intake.Intake;
 import id.ruangaman.intake.IntakeRepository;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -31,12 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * harmed online a photo is refused kindly and never fetched or stored.
  */
 @QuarkusTest
-class TelegramDiscretionTest {
+class TelegramDiscretionTest extends WebhookTest {
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-
-    @Inject
-    TelegramChats chats;
     @Inject
     IntakeRepository intakes;
     @Inject

@@ -15,12 +15,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Role;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.testing.LogLines;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.transcript.ChatMessage;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -33,14 +33,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * cannot read ({@code unparseable_message.json}) gets the one kind note and a labelled line instead of silence.
  */
 @QuarkusTest
-class TelegramEditsTest {
+class TelegramEditsTest extends WebhookTest {
 
     private static final String NOTE = "Maaf, jenis pesan itu tidak bisa saya baca di sini. Kirim tulisan, foto, pesan suara, atau dokumen saja ya.";
     private static final String CORRECTION = "Ini tanggal 12 Maret, bukan 13 (sintetis)";
-    private final FakeTelegram telegram = FakePlatforms.telegram();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     InboxFixtures fixtures;
 

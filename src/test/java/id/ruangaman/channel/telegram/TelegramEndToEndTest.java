@@ -23,21 +23,17 @@ import id.ruangaman.conversation.SessionStateJson;
 import id.ruangaman.intake.Intake;
 import id.ruangaman.intake.IntakeRepository;
 import id.ruangaman.testing.Eventually;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A survivor's whole intake over Telegram, from /start to the reference code, through the fake Bot API. */
 @QuarkusTest
-class TelegramEndToEndTest {
+class TelegramEndToEndTest extends WebhookTest {
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-
-    @Inject
-    TelegramChats chats;
     @Inject
     IntakeRepository intakes;
     @Inject

@@ -37,18 +37,16 @@ import id.ruangaman.testing.OversizedPost;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class TelegramWebhookRouteTest {
+class TelegramWebhookRouteTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private final FakeTelegram telegram = FakePlatforms.telegram();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     InboundProcessor processor;
     @Inject

@@ -17,9 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import id.ruangaman.channel.inbound.InboundStore;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
@@ -35,14 +34,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * no longer be read as one gets the one kind note and a labelled line instead of silence.
  */
 @QuarkusTest
-class WhatsAppEditsTest {
+class WhatsAppEditsTest extends WebhookTest {
 
     private static final String NOTE = "Maaf, jenis pesan itu tidak bisa saya baca di sini. Kirim tulisan, foto, pesan suara, atau dokumen saja ya.";
     private static final String CORRECTION = "Ini tanggal 12 Maret bukan 13 (sintetis)";
-    private final FakeGraph graph = FakePlatforms.graph();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     InboundStore store;
     @Inject

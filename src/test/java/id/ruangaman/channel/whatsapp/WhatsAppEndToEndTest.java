@@ -29,20 +29,17 @@ import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A witness's whole intake over WhatsApp, the 24-hour window, and the Cloud API's error answers. */
 @QuarkusTest
-class WhatsAppEndToEndTest {
+class WhatsAppEndToEndTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private final FakeGraph graph = FakePlatforms.graph();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     IntakeRepository intakes;
     @Inject

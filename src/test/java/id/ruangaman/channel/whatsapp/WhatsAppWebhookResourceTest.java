@@ -30,21 +30,18 @@ import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.OversizedPost;
-import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class WhatsAppWebhookResourceTest {
+class WhatsAppWebhookResourceTest extends WebhookTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private final FakeGraph graph = FakePlatforms.graph();
 
     @Inject
     id.ruangaman.transcript.ProviderIds providerIds;
-    @Inject
-    TelegramChats chats;
     @Inject
     ContactRepository contacts;
     @Inject
