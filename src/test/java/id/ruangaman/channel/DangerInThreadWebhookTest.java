@@ -15,9 +15,8 @@ import id.ruangaman.conversation.Input;
 import id.ruangaman.intake.Intake;
 import id.ruangaman.intake.IntakeRepository;
 import id.ruangaman.testing.FakeGraph;
-import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
-import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
@@ -33,15 +32,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * the time it was said.
  */
 @QuarkusTest
-class DangerInThreadWebhookTest {
+class DangerInThreadWebhookTest extends WebhookTest {
 
     private static final String EMERGENCY = "Keselamatan yang paling penting.";
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-    private final FakeGraph graph = FakePlatforms.graph();
-
-    @Inject
-    TelegramChats chats;
     @Inject
     IntakeRepository intakes;
 

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import id.ruangaman.intake.ReporterErasure;
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.IntakeWalk;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
@@ -33,14 +33,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * chats, numbers and texts.
  */
 @QuarkusTest
-class EditLineShowsWhatItChangesTest {
+class EditLineShowsWhatItChangesTest extends WebhookTest {
 
     private static final String CHRONOLOGY = "Kronologi sintetis untuk baris yang diubah.";
     private static final String CORRECTION = "Tanggal 12 Maret, bukan 13 (sintetis)";
-    private final id.ruangaman.testing.FakeTelegram telegram = id.ruangaman.testing.FakePlatforms.telegram();
 
-    @Inject
-    TelegramChats chats;
     @Inject
     InboxFixtures fixtures;
     @Inject
