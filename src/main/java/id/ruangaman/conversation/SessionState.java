@@ -44,30 +44,6 @@ public record SessionState(
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int laterHolds,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean dangerSaid) {
 
-    /** Danger not said at another question ({@link #withDangerSaid(boolean)}). */
-    public SessionState(String flowId, String revision, String language, String nodeId, SessionStatus status, int retries,
-            Map<String, Answer> answers, Draft draft, String returnToSummary, PendingPrompt pending, String referenceCode,
-            Instant lastInputAt, boolean reminded, CaseThread thread, boolean discreet, int laterHolds) {
-        this(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode,
-                lastInputAt, reminded, thread, discreet, laterHolds, false);
-    }
-
-    /** No reply put off ({@link #withLaterHolds(int)}). */
-    public SessionState(String flowId, String revision, String language, String nodeId, SessionStatus status, int retries,
-            Map<String, Answer> answers, Draft draft, String returnToSummary, PendingPrompt pending, String referenceCode,
-            Instant lastInputAt, boolean reminded, CaseThread thread, boolean discreet) {
-        this(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode,
-                lastInputAt, reminded, thread, discreet, 0);
-    }
-
-    /** Without discreet mode (see {@link #withDiscreet(boolean)}). */
-    public SessionState(String flowId, String revision, String language, String nodeId, SessionStatus status, int retries,
-            Map<String, Answer> answers, Draft draft, String returnToSummary, PendingPrompt pending, String referenceCode,
-            Instant lastInputAt, boolean reminded, CaseThread thread) {
-        this(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode,
-                lastInputAt, reminded, thread, false);
-    }
-
     @JsonCreator
     public SessionState(
             @JsonProperty("flowId") String flowId,
@@ -106,18 +82,21 @@ public record SessionState(
         this.dangerSaid = dangerSaid;
     }
 
-    /** As before the case thread existed (no thread). */
-    public SessionState(String flowId, String revision, String language, String nodeId, SessionStatus status, int retries,
-            Map<String, Answer> answers, Draft draft, String returnToSummary, PendingPrompt pending, String referenceCode,
-            Instant lastInputAt, boolean reminded) {
-        this(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary, pending, referenceCode,
-                lastInputAt, reminded, null);
-    }
-
     /** A fresh session of a flow revision, before its start node is entered. */
     public static SessionState fresh(Flow flow, String language, String referenceCode, Instant now) {
         return new SessionState(flow.id(), flow.revision(), language, null, SessionStatus.ACTIVE, 0, Map.of(),
-                Draft.EMPTY, null, PendingPrompt.NONE, referenceCode, now, false);
+                Draft.EMPTY, null, PendingPrompt.NONE, referenceCode, now, false, null, false, 0, false);
+    }
+
+    /**
+     * What is left after /hapus is confirmed: only what /status and the language need (the flow and its revision, the
+     * language, the reference code, the last input's time) and discreet mode, a safety choice; status
+     * {@link SessionStatus#DELETED}. Every other field is dropped. Built field by field, never as a copy: a new field does
+     * not compile here until someone decides whether erasure keeps it.
+     */
+    public SessionState erased() {
+        return new SessionState(flowId, revision, language, null, SessionStatus.DELETED, 0, Map.of(), Draft.EMPTY, null,
+                PendingPrompt.NONE, referenceCode, lastInputAt, false, null, discreet, 0, false);
     }
 
     public SessionState withRevision(String value) {

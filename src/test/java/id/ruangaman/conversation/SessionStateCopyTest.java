@@ -90,6 +90,14 @@ class SessionStateCopyTest {
     }
 
     @Test
+    void shouldKeepOnlyWhatStatusLanguageAndDiscreetModeNeedWhenErased() {
+        SessionState s = FULL;
+        assertEquals(state(s.flowId(), s.revision(), s.language(), null, SessionStatus.DELETED, 0, Map.of(),
+                Draft.EMPTY, null, PendingPrompt.NONE, s.referenceCode(), s.lastInputAt(), false,
+                null, s.discreet(), 0, false), s.erased());
+    }
+
+    @Test
     void shouldKeepTheAnswersInTheirOrderWhenOneIsAdded() {
         SessionState s = FULL.withAnswer("name", Answer.text("x")).withAnswer("age", Answer.text("20"));
         assertEquals(List.of("consent", "name", "age"), List.copyOf(s.answers().keySet()));

@@ -219,9 +219,8 @@ class ConversationServiceTest {
             ConversationSession session = sessions.findByContact(contactId).orElseThrow();
             SessionState state = SessionStateJson.read(session.state);
             java.time.Instant then = java.time.Instant.now().minus(idle);
-            SessionState idleState = new SessionState(state.flowId(), state.revision(), state.language(), state.nodeId(),
-                    state.status(), state.retries(), state.answers(), state.draft(), state.returnToSummary(), state.pending(),
-                    state.referenceCode(), then, state.reminded(), state.thread(), state.discreet());
+            // The idle clock only: the reminder stays as it was.
+            SessionState idleState = state.withInputAt(then).withReminded(state.reminded());
             session.state = SessionStateJson.write(idleState);
             session.lastInputAt = then;
         });

@@ -42,9 +42,7 @@ public final class Sessions {
     /** /hapus confirmed: the host erases everything; the state keeps only what /status and the language need. */
     static void erase(Turn turn) {
         turn.emit(new Output.DeleteRequested());
-        turn.update(state -> new SessionState(state.flowId(), state.revision(), state.language(), null,
-                SessionStatus.DELETED, 0, null, null, null, PendingPrompt.NONE, state.referenceCode(), state.lastInputAt(), false,
-                null, state.discreet()));
+        turn.update(SessionState::erased);
         turn.say(turn.msg(MessageKey.DELETE_DONE));
     }
 
