@@ -64,7 +64,8 @@ public class AccountService {
      * demote each other at the same moment do not both pass that check: the active coordinators' rows are locked first
      * ({@link AccountRepository#lockActiveCoordinators}), so the second waits for the first and then counts what it left.
      * A case assigned to the account at the same moment waits too ({@link AccountRepository#lockAssignee}). 404 for no
-     * such account. Audited ({@code account_activate}/{@code account_deactivate}, the account's id).
+     * such account. The state it already has changes nothing and is not audited. Audited ({@code account_activate}/{@code
+     * account_deactivate}, the account's id).
      */
     @Transactional
     public void setActive(String actor, long accountId, boolean active) {
@@ -73,7 +74,10 @@ public class AccountService {
         if (!active && account.username.equals(actor)) {
             throw Refused.conflict("you cannot deactivate yourself");
         }
-        if (!active && account.active && account.isCoordinator() && coordinators <= 1) {
+        if (account.active == active) {
+            return; // a second tab's older page asked again: nothing changes, nothing is audited
+        }
+        if (!active && account.isCoordinator() && coordinators <= 1) {
             throw Refused.conflict("the last active coordinator stays active");
         }
         account.active = active;

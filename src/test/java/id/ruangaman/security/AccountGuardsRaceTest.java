@@ -105,6 +105,19 @@ class AccountGuardsRaceTest {
         assertTrue(active(first.id));
     }
 
+    /**
+     * Two tabs: the Akun page of one still offers Nonaktifkan for an account another tab already deactivated. Pressing it
+     * changes nothing, and the audit log has one deactivation, not two.
+     */
+    @Test
+    void shouldNotAuditASecondDeactivationFromAnOlderTab() {
+        service.setActive(first.username, second.id, false);
+        service.setActive(first.username, second.id, false);
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from audit_event where action = 'account_deactivate' and detail = ?1").setParameter(1, "account:" + second.id)
+                .getSingleResult()).longValue()));
+    }
+
     /** Demoting each other at once: the second is refused with the role's reason, one coordinator stays. */
     @Test
     void shouldKeepOneActiveCoordinatorWhenTwoDemoteEachOtherAtOnce() {
