@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import id.ruangaman.security.Account;
+import id.ruangaman.transcript.MediaRepository;
 
 /** Everything the case page shows, decrypted inside one transaction. */
 public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine> transcript, Map<String, CaseCheck> checks,
@@ -18,12 +19,7 @@ public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine
      * case page and every print; "?" for a file not kept for this case.
      */
     public String evidenceNo(Object mediaId) {
-        try {
-            Integer n = evidenceNumbers.get(mediaId instanceof Long id ? id : Long.valueOf(String.valueOf(mediaId)));
-            return n == null ? "?" : String.valueOf(n);
-        } catch (NumberFormatException e) {
-            return "?";
-        }
+        return MediaRepository.evidenceNo(evidenceNumbers, mediaId);
     }
 
     /**

@@ -2,6 +2,7 @@ package id.ruangaman.referral;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import id.ruangaman.transcript.Contact;
@@ -9,6 +10,7 @@ import id.ruangaman.transcript.MediaRepository.KeptFile;
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.inbox.AnswerLine;
 import id.ruangaman.inbox.IntakeSections;
+import id.ruangaman.transcript.MediaRepository;
 
 /**
  * The content of a referral request letter (surat permohonan rujukan): the referral, the provider, and only the
@@ -20,16 +22,11 @@ import id.ruangaman.inbox.IntakeSections;
  * in an answer is "Bukti 3" here as on the case page and in the file list.
  */
 public record ReferralLetter(ReferralService.Item item, List<Part> parts, List<KeptFile> files, String referrerRole,
-        boolean directContact, java.util.Map<Long, Integer> evidenceNumbers) {
+        boolean directContact, Map<Long, Integer> evidenceNumbers) {
 
     /** The case's number of the file {@code mediaId} names ("3" for "Bukti 3"); "?" for a file not kept for the case. */
     public String evidenceNo(Object mediaId) {
-        try {
-            Integer n = evidenceNumbers.get(mediaId instanceof Long id ? id : Long.valueOf(String.valueOf(mediaId)));
-            return n == null ? "?" : String.valueOf(n);
-        } catch (NumberFormatException e) {
-            return "?";
-        }
+        return MediaRepository.evidenceNo(evidenceNumbers, mediaId);
     }
 
     /** One consented part: its code and its lines (key, text). */
@@ -49,7 +46,7 @@ public record ReferralLetter(ReferralService.Item item, List<Part> parts, List<K
     private static final List<String> CONTACT_SAFETY_KEYS = List.of("safe_to_reply", "contact_times", "never_do");
 
     static ReferralLetter of(ReferralService.Item item, Contact contact, List<KeptFile> files, String referrerRole,
-            java.util.Map<Long, Integer> evidenceNumbers) {
+            Map<Long, Integer> evidenceNumbers) {
         Set<ReferralPart> consented = item.referral().consented();
         IntakeSections intake = IntakeSections.of(item.file().answers);
         List<Part> parts = new ArrayList<>();
@@ -63,7 +60,7 @@ public record ReferralLetter(ReferralService.Item item, List<Part> parts, List<K
             }));
         }
         return new ReferralLetter(item, List.copyOf(parts), consented.contains(ReferralPart.EVIDENCE) ? List.copyOf(files) : List.of(),
-                referrerRole, reachableDirectly(contact), java.util.Map.copyOf(evidenceNumbers));
+                referrerRole, reachableDirectly(contact), Map.copyOf(evidenceNumbers));
     }
 
     /**

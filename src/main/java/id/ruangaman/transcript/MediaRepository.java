@@ -79,6 +79,19 @@ public class MediaRepository implements PanacheRepository<Media> {
         return numbers;
     }
 
+    /**
+     * A file's number in {@code numbers} ({@link #evidenceNumbers}) as a reader sees it: "3" for "Bukti 3", "?" for a file
+     * not kept for the case. {@code mediaId} is a file id as a template has it (a {@code Long}, or its text).
+     */
+    public static String evidenceNo(java.util.Map<Long, Integer> numbers, Object mediaId) {
+        try {
+            Integer n = numbers.get(mediaId instanceof Long id ? id : Long.valueOf(String.valueOf(mediaId)));
+            return n == null ? "?" : String.valueOf(n);
+        } catch (NumberFormatException e) {
+            return "?";
+        }
+    }
+
     public long deleteAllOf(long contactId) {
         return delete("contactId", contactId);
     }
