@@ -11,11 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,14 +47,8 @@ class OutboundQueue {
     record Pace(int burst, Duration window) {
     }
 
-    /** A contact's first unsent message (null id: none) and the time its rate window frees (null: not at its burst). */
-    private record Head(long contactId, Long messageId, String status, Instant nextAttemptAt, Instant leaseUntil, Instant rateFreeAt) {
-
-        /** When the message may be claimed: never before its retry time, its lease's end or its contact's rate window. */
-        Instant dueAt(Instant now) {
-            Instant due = "SENDING".equals(status) ? leaseUntil : nextAttemptAt == null ? now : nextAttemptAt;
-            return rateFreeAt != null && rateFreeAt.isAfter(due) ? rateFreeAt : due;
-        }
+    /** A contact's first unsent message (null id: none), whether a sender holds it, and when it may be claimed. */
+    private record Head(long contactId, Long messageId, boolean sending, Instant dueAt) {
     }
 
     /** A contact's next due time, and the end of its lease (null: no sender holds it). */
@@ -93,82 +84,93 @@ class OutboundQueue {
 
     private List<Claimed> claim(Connection connection, Channel channel, int limit, Pace pace, Duration lease) throws SQLException {
         Instant now = Instant.now(clock);
-        List<Long> contacts = new ArrayList<>();
-        try (PreparedStatement due = connection.prepareStatement("select contact_id from outbound_queue "
-                + "where channel = ? and due_at <= ? and (leased_until is null or leased_until < ?) "
-                + "order by due_at limit ? for no key update skip locked")) {
-            due.setString(1, channel.name());
-            due.setTimestamp(2, Timestamp.from(now));
-            due.setTimestamp(3, Timestamp.from(now));
-            due.setInt(4, limit);
+        List<Head> heads = new ArrayList<>();
+        try (PreparedStatement due = connection.prepareStatement(HEADS_TIMES + ", c as (select contact_id, due_at as queued_due_at from outbound_queue "
+                + "where channel = ? and due_at <= (select now from p) and (leased_until is null or leased_until < (select now from p)) "
+                + "order by due_at limit ? for no key update skip locked), " + HEADS + " select * from heads order by queued_due_at")) {
+            int next = setHeadsTimes(due, now, pace);
+            due.setString(next, channel.name());
+            due.setInt(next + 1, limit);
             try (ResultSet rows = due.executeQuery()) {
                 while (rows.next()) {
-                    contacts.add(rows.getLong(1));
+                    heads.add(head(rows));
                 }
             }
         }
-        if (contacts.isEmpty()) {
+        if (heads.isEmpty()) {
             return List.of();
         }
-        Map<Long, Head> heads = heads(connection, contacts, pace, now);
         List<Long> empty = new ArrayList<>();
         List<Head> ready = new ArrayList<>();
         List<Due> waiting = new ArrayList<>();
-        for (Long contact : contacts) {
-            Head head = heads.get(contact);
+        for (Head head : heads) {
             if (head.messageId() == null) {
-                empty.add(contact);
-            } else if (head.dueAt(now).isAfter(now)) {
+                empty.add(head.contactId());
+            } else if (head.dueAt().isAfter(now)) {
                 // at its rate, backing off, or still held by a live sender: not read again before then
-                waiting.add(new Due(contact, head.dueAt(now), "SENDING".equals(head.status()) ? head.leaseUntil() : null));
+                waiting.add(new Due(head.contactId(), head.dueAt(), head.sending() ? head.dueAt() : null));
             } else {
                 ready.add(head);
             }
         }
         Instant leaseUntil = now.plus(lease);
-        List<Claimed> claimed = lease(connection, ready, now, leaseUntil);
-        for (Claimed one : claimed) {
-            waiting.add(new Due(one.contactId(), leaseUntil, leaseUntil));
-        }
+        List<Long> locked = new ArrayList<>();
+        List<Claimed> claimed = lease(connection, ready, waiting, empty, now, leaseUntil, locked);
         // A first message locked by another transaction (its outcome being recorded) is skipped: the contact stays due.
-        setDue(connection, waiting);
-        removeIfEmpty(connection, empty);
+        removeIfEmpty(connection, locked);
         return claimed;
     }
 
     /**
-     * Sets SENDING and the lease on the messages still claimable now, skipping any another transaction holds; in the
-     * order given.
+     * In one statement: sets SENDING and the lease on the ready messages still claimable now, skipping any another
+     * transaction holds; sets the due time of the contacts leased ({@code leaseUntil}, held) and {@code waiting}; and
+     * locks the {@code empty} contacts' rows FOR UPDATE without waiting (put into {@code locked}), for
+     * {@link #removeIfEmpty} to check in a statement of its own. Returns the claimed messages in the order of
+     * {@code ready}.
      */
-    private static List<Claimed> lease(Connection connection, List<Head> ready, Instant now, Instant leaseUntil) throws SQLException {
-        if (ready.isEmpty()) {
+    private static List<Claimed> lease(Connection connection, List<Head> ready, List<Due> waiting, List<Long> empty, Instant now,
+            Instant leaseUntil, List<Long> locked) throws SQLException {
+        if (ready.isEmpty() && waiting.isEmpty() && empty.isEmpty()) {
             return List.of();
         }
-        Map<Long, Head> byMessage = new LinkedHashMap<>();
-        ready.forEach(head -> byMessage.put(head.messageId(), head));
         Set<Long> leased = new HashSet<>();
         // Plain columns only: the claim never loads (and so never decrypts) a message, so a row that cannot be read
         // fails on its own when it is sent instead of failing every claim of its channel.
-        try (PreparedStatement update = connection.prepareStatement("update chat_message m set "
-                + "possible_duplicate = (m.possible_duplicate or m.status = 'SENDING'), status = 'SENDING', lease_until = ?, "
-                + "attempts = m.attempts + 1 from (select id from chat_message where id = any(?) and direction = 'OUT' "
-                + "and ((status = 'PENDING' and coalesce(next_attempt_at, ?) <= ?) or (status = 'SENDING' and lease_until < ?)) "
-                + "for update skip locked) free where m.id = free.id returning m.id")) {
-            update.setTimestamp(1, Timestamp.from(leaseUntil));
-            update.setArray(2, ids(connection, byMessage.keySet()));
-            update.setTimestamp(3, Timestamp.from(now));
-            update.setTimestamp(4, Timestamp.from(now));
-            update.setTimestamp(5, Timestamp.from(now));
+        try (PreparedStatement update = connection.prepareStatement("with p as (select " + MOMENT + " as now, " + MOMENT + " as lease_until), "
+                + "leased as (update chat_message m set "
+                + "possible_duplicate = (m.possible_duplicate or m.status = 'SENDING'), status = 'SENDING', "
+                + "lease_until = (select lease_until from p), attempts = m.attempts + 1 "
+                + "from (select id from chat_message where id = any(?) and direction = 'OUT' and ((status = 'PENDING' "
+                + "and coalesce(next_attempt_at, (select now from p)) <= (select now from p)) "
+                + "or (status = 'SENDING' and lease_until < (select now from p))) for update skip locked) free "
+                + "where m.id = free.id returning m.id, m.contact_id), "
+                + "due as (select w.contact_id, " + micros("w.due_us") + " as due_at, " + micros("w.leased_us") + " as leased_until "
+                + "from unnest(?::bigint[], ?::bigint[], ?::bigint[]) as w(contact_id, due_us, leased_us) "
+                + "union all select contact_id, (select lease_until from p), (select lease_until from p) from leased), "
+                + "queued as (update outbound_queue q set due_at = d.due_at, leased_until = d.leased_until from due d "
+                + "where q.contact_id = d.contact_id and q.contact_id = any(?) returning q.contact_id), "
+                + "empty as (select contact_id from outbound_queue where contact_id = any(?) for update skip locked) "
+                + "select id, true from leased union all select contact_id, false from empty")) {
+            update.setLong(1, micros(now));
+            update.setLong(2, micros(leaseUntil));
+            update.setArray(3, ids(connection, ready.stream().map(Head::messageId).toList()));
+            update.setArray(4, connection.createArrayOf("bigint", waiting.stream().map(Due::contactId).toArray(Long[]::new)));
+            update.setArray(5, connection.createArrayOf("bigint", waiting.stream().map(row -> micros(row.dueAt())).toArray(Long[]::new)));
+            update.setArray(6, connection.createArrayOf("bigint", waiting.stream().map(row -> micros(row.leasedUntil())).toArray(Long[]::new)));
+            List<Long> contacts = new ArrayList<>(waiting.stream().map(Due::contactId).toList());
+            ready.forEach(head -> contacts.add(head.contactId()));
+            update.setArray(7, ids(connection, contacts));
+            update.setArray(8, ids(connection, empty));
             try (ResultSet rows = update.executeQuery()) {
                 while (rows.next()) {
-                    leased.add(rows.getLong(1));
+                    (rows.getBoolean(2) ? leased : locked).add(rows.getLong(1));
                 }
             }
         }
         List<Claimed> claimed = new ArrayList<>();
-        for (Head head : byMessage.values()) {
+        for (Head head : ready) {
             if (leased.contains(head.messageId())) {
-                claimed.add(new Claimed(head.messageId(), head.contactId(), "SENDING".equals(head.status())));
+                claimed.add(new Claimed(head.messageId(), head.contactId(), head.sending()));
             }
         }
         return claimed;
@@ -222,128 +224,114 @@ class OutboundQueue {
 
     /**
      * Each contact is due again when its next unsent message may go (its retry time, or when its rate window frees), or
-     * leaves the queue with nothing unsent; one statement per kind of change for all of them, in contact order.
+     * leaves the queue with nothing unsent. One statement reads the contacts' heads, sets the due times and locks the
+     * rows of those with nothing unsent FOR UPDATE without waiting; a second, only when some were locked, removes
+     * them ({@link #removeIfEmpty}). A contact with nothing unsent whose row another transaction holds (one queuing a
+     * message to it) is due now.
      */
     private void release(Connection connection, Collection<Long> contactIds, Pace pace) throws SQLException {
         Instant now = Instant.now(clock);
         List<Long> contacts = contactIds.stream().distinct().sorted().toList();
-        Map<Long, Head> heads = heads(connection, contacts, pace, now);
-        List<Long> empty = new ArrayList<>();
-        List<Due> due = new ArrayList<>();
-        for (Long contact : contacts) {
-            Head head = heads.get(contact);
-            if (head.messageId() == null) {
-                empty.add(contact);
-            } else {
-                Instant at = head.dueAt(now);
-                due.add(new Due(contact, at, "SENDING".equals(head.status()) ? at : null));
-            }
-        }
-        // A contact that could not go (a message queued meanwhile, or its row locked by a queuing transaction) is due now.
-        Set<Long> removed = removeIfEmpty(connection, empty);
-        for (Long contact : empty) {
-            if (!removed.contains(contact)) {
-                due.add(new Due(contact, now, null));
-            }
-        }
-        setDue(connection, due);
-    }
-
-    /**
-     * Each contact's first unsent message (by chat_message_unsent_contact_idx) and the time of its burst-th latest
-     * send (by chat_message_sent_idx): the contact is at its rate while that send is inside the window.
-     */
-    private static Map<Long, Head> heads(Connection connection, Collection<Long> contacts, Pace pace, Instant now) throws SQLException {
-        Map<Long, Head> heads = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("select c.contact_id, h.id, h.status, h.next_attempt_at, "
-                + "h.lease_until, r.sent_at from unnest(?) as c (contact_id) "
-                + "left join lateral (select id, status, next_attempt_at, lease_until from chat_message m "
-                + "  where m.contact_id = c.contact_id and m.direction = 'OUT' and m.status in ('PENDING', 'SENDING') "
-                + "  order by m.id limit 1) h on true "
-                + "left join lateral (select sent_at from chat_message s "
-                + "  where s.contact_id = c.contact_id and s.direction = 'OUT' and s.sent_at is not null "
-                + "  order by s.sent_at desc offset ? limit 1) r on true")) {
-            select.setArray(1, ids(connection, contacts));
-            select.setInt(2, pace.burst() - 1);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    long contact = rows.getLong(1);
-                    long id = rows.getLong(2);
-                    Long messageId = rows.wasNull() ? null : id;
-                    Instant sentAt = instant(rows.getTimestamp(6));
-                    Instant freeAt = sentAt == null ? null : sentAt.plus(pace.window());
-                    heads.put(contact, new Head(contact, messageId, rows.getString(3), instant(rows.getTimestamp(4)),
-                            instant(rows.getTimestamp(5)), freeAt != null && freeAt.isAfter(now) ? freeAt : null));
-                }
-            }
-        }
-        return heads;
-    }
-
-    /**
-     * Sets each contact's due time and lease in one statement, whatever their number (one update a contact before: a
-     * statement each for the database to run, in one round trip). The times travel as microseconds since the epoch, the
-     * column's own precision, so no time zone of the session can shift them. The contacts are also matched with
-     * {@code any}, so the rows are found through the key's index however small the planner thinks the queue is (a
-     * join with the arrays alone scanned the whole queue at every call).
-     */
-    private static void setDue(Connection connection, List<Due> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement update = connection.prepareStatement("update outbound_queue q set "
-                + "due_at = timestamptz 'epoch' + d.due_us * interval '1 microsecond', "
-                + "leased_until = timestamptz 'epoch' + d.leased_us * interval '1 microsecond' "
-                + "from unnest(?::bigint[], ?::bigint[], ?::bigint[]) as d(contact_id, due_us, leased_us) "
-                + "where q.contact_id = d.contact_id and q.contact_id = any(?)")) {
-            Array contacts = connection.createArrayOf("bigint", rows.stream().map(Due::contactId).toArray(Long[]::new));
-            update.setArray(1, contacts);
-            update.setArray(4, contacts);
-            update.setArray(2, connection.createArrayOf("bigint", rows.stream().map(row -> micros(row.dueAt())).toArray(Long[]::new)));
-            update.setArray(3, connection.createArrayOf("bigint", rows.stream().map(row -> micros(row.leasedUntil())).toArray(Long[]::new)));
-            update.executeUpdate();
-        }
-    }
-
-    private static Long micros(Instant instant) {
-        return instant == null ? null : Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
-    }
-
-    /**
-     * Removes the contacts that have nothing unsent. Only rows this transaction can lock FOR UPDATE, without waiting: a
-     * transaction queuing a message to the contact holds FOR KEY SHARE on its row until it commits, and then the row is
-     * kept. The check runs after the lock is taken, so it sees every message committed before. Returns the contacts
-     * that went.
-     */
-    private static Set<Long> removeIfEmpty(Connection connection, List<Long> contacts) throws SQLException {
-        if (contacts.isEmpty()) {
-            return Set.of();
-        }
         List<Long> locked = new ArrayList<>();
-        try (PreparedStatement lock = connection.prepareStatement(
-                "select contact_id from outbound_queue where contact_id = any(?) for update skip locked")) {
-            lock.setArray(1, ids(connection, contacts));
-            try (ResultSet rows = lock.executeQuery()) {
+        try (PreparedStatement release = connection.prepareStatement(HEADS_TIMES + ", c as (select contact_id, "
+                + "null::timestamptz as queued_due_at from unnest(?::bigint[]) as u(contact_id)), " + HEADS + ", "
+                + "empty as (select contact_id from outbound_queue where contact_id = any(?) "
+                + "and contact_id in (select contact_id from heads where id is null) for update skip locked), "
+                + "queued as (update outbound_queue q set due_at = case when h.id is null then p.now else h.due_at end, "
+                + "leased_until = case when h.sending then h.due_at end from heads h cross join p "
+                + "where q.contact_id = h.contact_id and q.contact_id = any(?) "
+                + "and not exists (select 1 from empty e where e.contact_id = h.contact_id) returning q.contact_id) "
+                + "select contact_id from empty")) {
+            int next = setHeadsTimes(release, now, pace);
+            Array ids = ids(connection, contacts);
+            release.setArray(next, ids);
+            release.setArray(next + 1, ids);
+            release.setArray(next + 2, ids);
+            try (ResultSet rows = release.executeQuery()) {
                 while (rows.next()) {
                     locked.add(rows.getLong(1));
                 }
             }
         }
+        removeIfEmpty(connection, locked);
+    }
+
+    /**
+     * The times a read of heads ({@link #HEADS}) works with: {@code p.now}, {@code p.skip} (the burst less one: the
+     * sends to skip before the one whose time opens the rate window) and {@code p.win} (the window). Three parameters.
+     */
+    private static final String HEADS_TIMES = "with p as (select timestamptz 'epoch' + ?::bigint * interval '1 microsecond' as now, "
+            + "?::int as skip, ?::bigint * interval '1 microsecond' as win)";
+
+    /**
+     * A common table {@code heads}: for each contact of {@code c(contact_id, queued_due_at)}, its first unsent message
+     * (by chat_message_unsent_contact_idx; null id: none), whether that message is SENDING, and when it may be claimed
+     * ({@code due_at}): never before its retry time (or its lease's end, when SENDING) nor before the contact's rate
+     * window frees, the time of its burst-th latest send (by chat_message_sent_idx) plus the window.
+     */
+    private static final String HEADS = "heads as (select c.contact_id, c.queued_due_at, h.id, h.status = 'SENDING' as sending, "
+            + "greatest(case when h.status = 'SENDING' then h.lease_until else coalesce(h.next_attempt_at, p.now) end, "
+            + "case when r.sent_at + p.win > p.now then r.sent_at + p.win end) as due_at "
+            + "from c cross join p "
+            + "left join lateral (select id, status, next_attempt_at, lease_until from chat_message m "
+            + "  where m.contact_id = c.contact_id and m.direction = 'OUT' and m.status in ('PENDING', 'SENDING') "
+            + "  order by m.id limit 1) h on true "
+            + "left join lateral (select sent_at from chat_message s "
+            + "  where s.contact_id = c.contact_id and s.direction = 'OUT' and s.sent_at is not null "
+            + "  order by s.sent_at desc offset p.skip limit 1) r on true)";
+
+    /** Sets {@link #HEADS_TIMES}'s three parameters; returns the next parameter's index. */
+    private static int setHeadsTimes(PreparedStatement statement, Instant now, Pace pace) throws SQLException {
+        statement.setLong(1, micros(now));
+        statement.setInt(2, pace.burst() - 1);
+        statement.setLong(3, micros(pace.window()));
+        return 4;
+    }
+
+    /** A row of {@link #HEADS}: contact_id, queued_due_at, id, sending, due_at. */
+    private static Head head(ResultSet rows) throws SQLException {
+        long contact = rows.getLong("contact_id");
+        long id = rows.getLong("id");
+        Long messageId = rows.wasNull() ? null : id;
+        return new Head(contact, messageId, rows.getBoolean("sending"), instant(rows.getTimestamp("due_at")));
+    }
+
+    /** A timestamptz from microseconds since the epoch (a parameter or column), so no time zone of the session shifts it. */
+    private static String micros(String column) {
+        return "timestamptz 'epoch' + " + column + " * interval '1 microsecond'";
+    }
+
+    private static final String MOMENT = micros("?::bigint");
+
+    private static Long micros(Instant instant) {
+        return instant == null ? null : Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
+    }
+
+    private static long micros(Duration duration) {
+        return Math.addExact(Math.multiplyExact(duration.getSeconds(), 1_000_000L), duration.getNano() / 1_000L);
+    }
+
+    /**
+     * Removes the queue rows this transaction has locked FOR UPDATE (in an earlier statement) whose contacts have nothing
+     * unsent; a contact with a message committed meanwhile keeps its row, due now. The check is a statement of its own,
+     * after the lock was taken, so it sees every message committed before: a transaction queuing a message to the
+     * contact holds FOR KEY SHARE on its row until it commits, so the row could not be locked while one was queuing.
+     */
+    private void removeIfEmpty(Connection connection, List<Long> locked) throws SQLException {
         if (locked.isEmpty()) {
-            return Set.of();
+            return;
         }
-        Set<Long> removed = new HashSet<>();
-        try (PreparedStatement delete = connection.prepareStatement("delete from outbound_queue q where contact_id = any(?) "
-                + "and not exists (select 1 from chat_message m where m.contact_id = q.contact_id and m.direction = 'OUT' "
-                + "and m.status in ('PENDING', 'SENDING')) returning contact_id")) {
-            delete.setArray(1, ids(connection, locked));
-            try (ResultSet rows = delete.executeQuery()) {
-                while (rows.next()) {
-                    removed.add(rows.getLong(1));
-                }
-            }
+        try (PreparedStatement delete = connection.prepareStatement("with gone as (delete from outbound_queue q "
+                + "where contact_id = any(?) and not exists (select 1 from chat_message m where m.contact_id = q.contact_id "
+                + "and m.direction = 'OUT' and m.status in ('PENDING', 'SENDING')) returning contact_id) "
+                + "update outbound_queue set due_at = " + MOMENT + ", leased_until = null "
+                + "where contact_id = any(?) and contact_id not in (select contact_id from gone)")) {
+            Array ids = ids(connection, locked);
+            delete.setArray(1, ids);
+            delete.setLong(2, micros(Instant.now(clock)));
+            delete.setArray(3, ids);
+            delete.executeUpdate();
         }
-        return removed;
     }
 
     private static Array ids(Connection connection, Collection<Long> ids) throws SQLException {
