@@ -298,7 +298,7 @@ class ResilienceIT {
             postWhatsApp(port, WhatsAppFixtures.statuses(List.of(WhatsAppFixtures.status(wamid, number, "read"))));
             FieldCipher cipher = new FieldCipher(KeyRing.of(Base64.getDecoder().decode(DATA_KEY), List.of(),
                     Base64.getDecoder().decode(DATA_KEY)));
-            try (Connection connection = database.getPostgresDatabase().getConnection()) {
+            try (Connection connection = connect()) {
                 assertEquals(List.of(), DatabaseScan.find(connection, cipher, false, List.of(number, sentinel)),
                         "readable without the data key");
                 assertFalse(DatabaseScan.find(connection, cipher, true, List.of(number, sentinel)).isEmpty(), "the scan finds nothing at all");
@@ -309,7 +309,7 @@ class ResilienceIT {
             await("erasure confirmed", Duration.ofSeconds(60), () -> graph.sentTo(number).stream().anyMatch(m -> m.text().contains("dihapus")));
             await("confirmation settled", Duration.ofSeconds(60), () -> count("select count(*) from chat_message where recipient is not null") == 0);
             List<String> found;
-            try (Connection connection = database.getPostgresDatabase().getConnection()) {
+            try (Connection connection = connect()) {
                 found = DatabaseScan.find(connection, cipher, true, List.of(number, sentinel));
             }
             assertEquals(List.of(), found, "after /hapus, decrypting every column of every table still finds the person");
@@ -378,7 +378,7 @@ class ResilienceIT {
                     + "); dumping every table with COPY instead");
         }
         StringBuilder dump = new StringBuilder();
-        try (Connection connection = database.getPostgresDatabase().getConnection()) {
+        try (Connection connection = connect()) {
             CopyManager copy = new CopyManager(connection.unwrap(BaseConnection.class));
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = connection.createStatement().executeQuery(
@@ -526,13 +526,22 @@ class ResilienceIT {
         }
     }
 
+    /**
+     * A connection of the test's own, for its checks: with a connect timeout of a minute (the driver's default, 10 s, is
+     * also its wait for the server's first answer, and on a machine at a load average of 50 the database's start of a
+     * session has taken longer) and without the TLS request, which a local server refuses anyway.
+     */
+    private static Connection connect() throws java.sql.SQLException {
+        return database.getPostgresDatabase(Map.of("connectTimeout", "60", "sslmode", "disable")).getConnection();
+    }
+
     private static long count(String sql) {
         List<Long> values = longs(sql);
         return values.isEmpty() ? -1 : values.get(0);
     }
 
     private static List<Long> longs(String sql) {
-        try (Connection connection = database.getPostgresDatabase().getConnection();
+        try (Connection connection = connect();
                 ResultSet rows = connection.createStatement().executeQuery(sql)) {
             List<Long> values = new ArrayList<>();
             while (rows.next()) {
@@ -546,7 +555,7 @@ class ResilienceIT {
 
     private static List<String> rowsOf(long contact) {
         List<String> rows = new ArrayList<>();
-        try (Connection connection = database.getPostgresDatabase().getConnection();
+        try (Connection connection = connect();
                 ResultSet result = connection.createStatement().executeQuery("select id, attempts, provider_message_key, possible_duplicate, "
                         + "sent_at from chat_message where direction = 'OUT' and contact_id = " + contact + " order by id")) {
             while (result.next()) {
@@ -560,7 +569,7 @@ class ResilienceIT {
     }
 
     private static String string(String sql) {
-        try (Connection connection = database.getPostgresDatabase().getConnection();
+        try (Connection connection = connect();
                 ResultSet rows = connection.createStatement().executeQuery(sql)) {
             return rows.next() ? rows.getString(1) : null;
         } catch (java.sql.SQLException e) {
