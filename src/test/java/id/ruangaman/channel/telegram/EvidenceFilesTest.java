@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.MediaRepository;
 import id.ruangaman.channel.inbound.InboundHandler;
 import id.ruangaman.channel.inbound.InboundProcessor;
