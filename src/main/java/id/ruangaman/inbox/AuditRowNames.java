@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 
 import id.ruangaman.audit.AuditEvent;
+import id.ruangaman.transcript.MediaRepository;
 
 /**
  * What the audit log shows for the ids and instants in its rows' details (walkthrough 9, finding 17): an account by
@@ -34,9 +35,11 @@ class AuditRowNames {
     private final InboxFormat fmt;
     private final Labels labels;
     private final Instance<AuditNames> features;
+    private final MediaRepository media;
 
-    AuditRowNames(EntityManager em, InboxFormat fmt, Labels labels, Instance<AuditNames> features) {
+    AuditRowNames(EntityManager em, InboxFormat fmt, Labels labels, Instance<AuditNames> features, MediaRepository media) {
         this.em = em;
+        this.media = media;
         this.fmt = fmt;
         this.labels = labels;
         this.features = features;
@@ -79,11 +82,15 @@ class AuditRowNames {
             }
         }
         if (ids.containsKey("media")) {
-            // a file kept for its case by the case's evidence number, as the case page and the prints say it ("Bukti 2 · Foto")
-            for (Object[] row : rows("select m.id, m.kind, m.createdAt, case when m.claimed = true then (select count(x) from Media x"
-                    + " where x.intakeId = m.intakeId and x.claimed = true and (x.createdAt < m.createdAt or (x.createdAt = m.createdAt"
-                    + " and x.id <= m.id))) else null end from Media m where m.id in :ids", ids.get("media"))) {
-                String number = row[3] == null ? "" : row[3] + " · ";
+            // a file kept for its case by the case's evidence number, as the case page and the prints say it ("Bukti 2 · Foto"),
+            // read through the one helper that numbers them
+            Map<Long, Map<Long, Integer>> numbersByCase = new HashMap<>();
+            for (Object[] row : rows("select m.id, m.kind, m.createdAt, m.intakeId, m.claimed from Media m where m.id in :ids",
+                    ids.get("media"))) {
+                Long intakeId = (Long) row[3];
+                Integer n = Boolean.TRUE.equals(row[4]) && intakeId != null
+                        ? numbersByCase.computeIfAbsent(intakeId, media::evidenceNumbers).get((Long) row[0]) : null;
+                String number = n == null ? "" : n + " · ";
                 names.put("media:" + row[0], number + labels.mediaKind((String) row[1]) + ", " + fmt.at((Instant) row[2]));
             }
         }
