@@ -3,11 +3,9 @@ package id.ruangaman.casework;
 import id.ruangaman.intake.IntakeRecord;
 
 import java.io.IOException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +23,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.SessionStateJson;
+import id.ruangaman.database.DbTimes;
 import id.ruangaman.inbox.InboxConfig;
 import id.ruangaman.inbox.Labels;
 import id.ruangaman.inbox.WorkingDays;
@@ -140,16 +139,16 @@ class LeadershipReport {
                     }
                 }
             }
-            Instant replied = instant(r[4]);
-            Instant due = instant(r[5]);
+            Instant replied = DbTimes.instant(r[4]);
+            Instant due = DbTimes.instant(r[5]);
             add(firstReply, replied == null ? "not_yet" : replied.isAfter(due) ? "after_72h" : "within_72h");
-            Instant started = instant(r[6]);
-            Instant verified = instant(r[7]);
+            Instant started = DbTimes.instant(r[6]);
+            Instant verified = DbTimes.instant(r[7]);
             if (started != null) {
                 add(verification, timely(days, zone, started, verified, now));
             }
             if (verified != null) {
-                add(examination, timely(days, zone, verified, instant(r[8]), now));
+                add(examination, timely(days, zone, verified, DbTimes.instant(r[8]), now));
             }
             if (r[9] != null) {
                 add(conclusions, (String) r[9]);
@@ -216,12 +215,5 @@ class LeadershipReport {
 
     private static void add(Map<String, Long> map, String key) {
         map.merge(key, 1L, Long::sum);
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof Instant i ? i : value instanceof Timestamp t ? t.toInstant() : ((OffsetDateTime) value).toInstant();
     }
 }

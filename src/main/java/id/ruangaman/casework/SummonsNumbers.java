@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import id.ruangaman.database.DbTimes;
+
 /**
  * The numbers of the surat pemanggilan: their own series, one per year, "007/PGL/SATGAS/2026" (the 7th summons numbered
  * in 2026), never an internal id. An examination's summons is numbered the first time it is printed and keeps its number
@@ -79,23 +81,7 @@ class SummonsNumbers {
         List<Object[]> rows = em.createNativeQuery("select interview_id, year, seq, held_at, numbered_at, replaced_at from case_summons"
                 + " where interview_id in (:ids) order by numbered_at, id").setParameter("ids", interviewIds).getResultList();
         return rows.stream().map(r -> new Issued(((Number) r[0]).longValue(), format(((Number) r[2]).intValue(), ((Number) r[1]).intValue()),
-                instant(r[3]), instant(r[4]), instant(r[5]))).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return Instant.parse(value.toString());
+                DbTimes.instant(r[3]), DbTimes.instant(r[4]), DbTimes.instant(r[5]))).toList();
     }
 
     /** "007/PGL/SATGAS/2026": the number in its year's series, three digits at least, then the year. */

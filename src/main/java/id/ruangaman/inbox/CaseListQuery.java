@@ -1,5 +1,6 @@
 package id.ruangaman.inbox;
 
+import id.ruangaman.database.DbTimes;
 import id.ruangaman.transcript.ChatMessage;
 
 import java.sql.Timestamp;
@@ -51,7 +52,7 @@ public class CaseListQuery {
         for (Object raw : query.getResultList()) {
             Object[] r = (Object[]) raw;
             rows.add(new CaseRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    instant(r[5]), instant(r[6]), instant(r[7]), (String) r[8], (String) r[9], Boolean.TRUE.equals(r[10]),
+                    DbTimes.instant(r[5]), DbTimes.instant(r[6]), DbTimes.instant(r[7]), (String) r[8], (String) r[9], Boolean.TRUE.equals(r[10]),
                     ((Number) r[11]).longValue(), r[12] != null, (String) r[13], Boolean.TRUE.equals(r[14]),
                     Boolean.TRUE.equals(r[15]), (String) r[16], Boolean.TRUE.equals(r[17])));
         }
@@ -137,18 +138,5 @@ public class CaseListQuery {
     private static String prefixed(String alias) {
         return ORDER.replace("in_danger", alias + "in_danger").replace("(first_response_at", "(" + alias + "first_response_at")
                 .replace(", first_response_due_at", ", " + alias + "first_response_due_at").replace(", id", ", " + alias + "id");
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        } else if (value instanceof Instant i) {
-            return i;
-        } else if (value instanceof Timestamp t) {
-            return t.toInstant();
-        } else if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("unexpected time type " + value.getClass().getSimpleName());
     }
 }

@@ -2,8 +2,6 @@ package id.ruangaman.inbox;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+
+import id.ruangaman.database.DbTimes;
 
 /**
  * Deletes the live-update events older than {@link InboxConfig#liveEventRetention()} (default a day). Every change of
@@ -54,7 +54,7 @@ public class InboxEventPurge {
         int total = 0;
         try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(DELETE)) {
             c.setAutoCommit(true);
-            delete.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+            delete.setObject(1, DbTimes.parameter(cutoff));
             int batch;
             do {
                 batch = delete.executeUpdate();
