@@ -133,12 +133,14 @@ class CaseworkRepository {
 
     private static Map<String, List<String>> erasedColumns() {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("case_assessment", List.of("condition_notes", "risks", "mitigation"));
-        m.put("case_verification_finding", List.of("note", "examined"));
-        m.put("case_meeting", List.of("options_explained", "choice_notes"));
+        m.put("case_assessment", List.of("condition_notes", "risks", "mitigation", "recorded_name"));
+        m.put("case_verification_finding", List.of("note", "examined", "recorded_name"));
+        m.put("case_check", List.of("checked_name"));
+        m.put("case_meeting", List.of("options_explained", "choice_notes", "attendee_names"));
         m.put("case_assignment_letter", List.of("signatory_name", "signatory_title", "team_as_issued"));
         m.put("case_party", List.of("name", "account_id"));
-        m.put("case_interview", List.of("place", "attendees", "summary", "attachment", "attachment_type", "minutes_party_name"));
+        m.put("case_interview", List.of("place", "attendees", "summary", "attachment", "attachment_type", "minutes_party_name",
+                "consent_recorded_name"));
         m.put("case_conclusion", List.of("party_identity", "violence_form", "accompaniment", "protection", "examination_summary",
                 "not_proven_statement"));
         m.put("case_recommendation", List.of("recovery", "sanction_details", "prevention", "good_name"));

@@ -126,6 +126,7 @@ class CaseworkService {
         a.risks = required(risks, "risks");
         a.mitigation = required(mitigation, "mitigation");
         a.recordedById = who.id();
+        a.recordedName = people.writtenOf(who.id());
         a.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
         a.recordedAt = now();
         if (a.intakeId == null) {
@@ -176,6 +177,7 @@ class CaseworkService {
             f.note = note;
             f.examined = what;
             f.recordedById = who.id();
+            f.recordedName = people.writtenOf(who.id());
             f.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
             f.recordedAt = now();
             if (fresh) {
@@ -201,6 +203,7 @@ class CaseworkService {
         m.intakeId = file.id;
         m.heldOn = dates.notBeforeReceipt(dates.happened(date(heldOn, "held_on")), file);
         m.attendeeAccountIds = accountIds(attendeeIds, "attendees");
+        m.attendeeNames = people.writtenOfAccounts(m.attendeeAccountIds);
         m.optionsExplained = required(options, "options_explained");
         m.victimChoice = code(choice, Vocabulary.VICTIM_CHOICES, "victim_choice");
         m.choiceNotes = optional(notes);
@@ -772,6 +775,7 @@ class CaseworkService {
     private void recordConsent(Interview i, CurrentAccount who) {
         i.recordingConsent = true;
         i.consentRecordedById = who.id();
+        i.consentRecordedName = people.writtenOf(who.id());
         i.consentRecordedAt = now();
     }
 

@@ -65,6 +65,14 @@ public class Interview {
     @Column(name = "consent_recorded_by")
     public String consentRecordedBy;
 
+    /**
+     * The name written for that account when the consent was recorded (V253), so a print says who recorded it as they were named then, not after
+     * a later rename; null when no name was written then, or for a row from before V253 (printed as the account is named now).
+     */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "consent_recorded_name")
+    public String consentRecordedName;
+
     @Column(name = "consent_recorded_at")
     public Instant consentRecordedAt;
 

@@ -37,6 +37,15 @@ public class LimitedMeeting {
     @Column(name = "attendee_account_ids", nullable = false)
     public String attendeeAccountIds;
 
+    /**
+     * The attendees as the meeting was recorded (V253): the name written for each account then, one a line in the order of
+     * {@link #attendeeAccountIds}, an empty line for an account with none ({@code People#writtenOfAccounts}); a print says
+     * this, not the accounts' names after a later rename. Null for a meeting recorded before V253 (printed from the accounts).
+     */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "attendee_names")
+    public String attendeeNames;
+
     @Convert(converter = EncryptedStringConverter.class)
     @Column(name = "options_explained")
     public String optionsExplained;

@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+
+import id.ruangaman.security.crypto.EncryptedStringConverter;
 
 /** One ticked component of the verification checklist: who ticked it and when. */
 @Entity
@@ -30,6 +33,14 @@ public class CaseCheck {
     /** The readable fallback: the username as stored before V187 when it named no account, or a system actor; else null. */
     @Column(name = "checked_by")
     public String checkedBy;
+
+    /**
+     * The name written for that account when the part was ticked (V253), so a print says who ticked it as they were named then, not after
+     * a later rename; null when no name was written then, or for a row from before V253 (printed as the account is named now).
+     */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "checked_name")
+    public String checkedName;
 
     @Column(name = "checked_at", nullable = false)
     public Instant checkedAt;

@@ -30,6 +30,7 @@ import id.ruangaman.texts.Notices;
 import id.ruangaman.transcript.Outbox;
 import id.ruangaman.security.AccountRepository;
 import id.ruangaman.security.CurrentAccount;
+import id.ruangaman.security.People;
 import id.ruangaman.security.Role;
 
 /** What counsellors do to a case. Each method checks access, changes the case, and audits it. */
@@ -62,6 +63,8 @@ public class CaseService {
     private final Clock clock;
     @Inject
     StepBlocks stepBlocks;
+    @Inject
+    People people;
     @Inject
     Event<CaseStatusChanged> statusChanged;
 
@@ -214,6 +217,7 @@ public class CaseService {
             check.intakeId = file.id;
             check.component = component;
             check.checkedById = who.id();
+            check.checkedName = people.writtenOf(who.id()); // the name the verified report prints, as it was now
             check.checkedAt = Instant.now(clock);
             work.persist(check);
         } else if (!checked && existing != null) {

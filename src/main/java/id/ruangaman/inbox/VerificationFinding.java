@@ -49,6 +49,14 @@ public class VerificationFinding {
     @Column(name = "recorded_by")
     public String recordedBy;
 
+    /**
+     * The name written for that account when the finding was last recorded (V253), so a print says who recorded it as they were named then, not after
+     * a later rename; null when no name was written then, or for a row from before V253 (printed as the account is named now).
+     */
+    @Convert(converter = EncryptedStringConverter.class)
+    @Column(name = "recorded_name")
+    public String recordedName;
+
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 

@@ -96,6 +96,48 @@ public class People {
         return p == null ? null : p.written();
     }
 
+    /**
+     * The names written now for comma-separated account ids ("12,7"), one a line in the same order, an empty line for an
+     * account with none ({@link #writtenOf}), for a record that keeps its people as they were named
+     * ({@link #namesOfAccountsAsRecorded}); null for no ids, or when no name is written for any of them (the record then
+     * names them as they are named when shown). Line breaks and tabs in a name become spaces.
+     */
+    public String writtenOfAccounts(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return null;
+        }
+        List<String> names = Arrays.stream(csv.split(",")).filter(id -> !id.isBlank()).map(People::idOf)
+                .map(id -> id == null ? null : writtenOf(id)).map(n -> n == null ? "" : n.replaceAll("[\\t\\r\\n]+", " ")).toList();
+        return names.stream().allMatch(String::isEmpty) ? null : String.join("\n", names);
+    }
+
+    /**
+     * Who a record names, as it was named when the record was made: {@code kept}, the name written for the account then
+     * (V245, V253), when there is one; else {@link #who}, the account as it is named now (or the stored fallback). For the
+     * prints and letters, which must not change when an account is renamed later.
+     */
+    public String whoAsRecorded(String kept, Long accountId, String fallback) {
+        return kept != null && !kept.isBlank() ? kept : who(accountId, fallback);
+    }
+
+    /**
+     * Comma-separated account ids as the people's names, "Sri Wahyuni, Budi", each as the record kept it ({@code kept}: one
+     * name a line in the ids' order, from {@link #writtenOfAccounts}); an account whose line is empty, or every account when
+     * {@code kept} is null (a record from before it was kept), as it is named now ({@link #namesOfAccounts}).
+     */
+    public String namesOfAccountsAsRecorded(String csv, String kept) {
+        if (kept == null || csv == null || csv.isBlank()) {
+            return namesOfAccounts(csv);
+        }
+        List<String> ids = Arrays.stream(csv.split(",")).filter(id -> !id.isBlank()).toList();
+        String[] names = kept.split("\n", -1);
+        List<String> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            shown.add(i < names.length && !names[i].isBlank() ? names[i] : nameOfAccount(ids.get(i)));
+        }
+        return String.join(", ", shown);
+    }
+
     /** The role code ({@link Role}) of an account, active or not; null for no such account. */
     public String roleOf(long accountId) {
         Person p = all().isEmpty() ? null : byId.get(accountId);

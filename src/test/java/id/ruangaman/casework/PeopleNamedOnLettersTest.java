@@ -84,7 +84,7 @@ class PeopleNamedOnLettersTest {
     void shouldKeepNamingThePersonAfterTheirAccountIsRenamed() {
         // The letter and the meeting refer to the account, not to its username: a username corrected later (by an
         // operator; a code, as every username is) never shows. The surat tugas is an issued letter: it keeps the name and
-        // role its team had when it was recorded (a reprint says what it said); the meeting's record shows the person now.
+        // role its team had when it was recorded (a reprint says what it said); so does the initial handling form's meeting.
         fixtures.account("renamed-coordinator", Role.COORDINATOR);
         Account counsellor = fixtures.account("renamed-konselor", Role.COUNSELLOR);
         String coordinator = InboxFixtures.login("renamed-coordinator");
@@ -111,7 +111,8 @@ class PeopleNamedOnLettersTest {
         assertFalse(team.contains("Dewi Lestari"), "a reprint says what the issued letter said: " + team);
         assertFalse(team.contains("renamed-konselor"), "no username, old or new");
         String handling = getAs(coordinator).when().get(steps.base() + "/print/penanganan-awal").then().statusCode(200).extract().asString();
-        assertTrue(handling.contains("Dewi Lestari Sintetis"), "the meeting's attendee too");
+        assertTrue(handling.contains("Dewi Sintetis"), "the meeting's attendee as named when the meeting was recorded");
+        assertFalse(handling.contains("Dewi Lestari"), "a reprint says what the form said");
         assertFalse(handling.contains("renamed-konselor"));
         String page = getAs(coordinator).when().get(steps.base()).then().statusCode(200).extract().asString();
         assertFalse(page.contains(">renamed-konselor<"), "the SOP page names the team and the attendees by name");
