@@ -20,6 +20,7 @@ import id.ruangaman.web.InboxLocale;
 public class InboxFormat {
 
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter FIELD = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final DateTimeFormatter LONG_DAY_ID = DateTimeFormatter.ofPattern("d MMMM yyyy", InboxLocale.INDONESIAN);
     private static final DateTimeFormatter LONG_DAY_EN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter LONG_AT_ID = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy, 'pukul' HH.mm", InboxLocale.INDONESIAN);
@@ -55,6 +56,14 @@ public class InboxFormat {
         }
         ZoneOffset offset = zone.getRules().getOffset(at);
         return offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId();
+    }
+
+    /**
+     * A moment as a {@code datetime-local} field holds it, in the inbox's zone to the minute: "2026-12-02T10:00", what the
+     * forms read back as a time in that zone; "" for null. For a form that shows a recorded time to change.
+     */
+    public String field(Instant instant) {
+        return instant == null ? "" : FIELD.format(instant.atZone(config.zone()));
     }
 
     public String iso(Instant instant) {
