@@ -16,7 +16,7 @@ public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine
 
     /**
      * The case's number of an evidence file ("2" for "Bukti 2"; {@code MediaRepository.evidenceNumbers}), the same on the
-     * case page and every print; "?" for a file not kept for this case.
+     * case page and every print; null for a file this case does not keep (shown as such, {@code tags/evidenceNo}).
      */
     public String evidenceNo(Object mediaId) {
         return MediaRepository.evidenceNo(evidenceNumbers, mediaId);

@@ -330,6 +330,10 @@ public interface InboxMessages {
     @Message
     String evidence_file();
 
+    /** What an answer or a chat line names instead of "Bukti 3" when the file it names has no number in the case. */
+    @Message
+    String evidence_not_kept();
+
     @Message
     String checklist();
 

@@ -24,7 +24,7 @@ import id.ruangaman.transcript.MediaRepository;
 public record ReferralLetter(ReferralService.Item item, List<Part> parts, List<KeptFile> files, String referrerRole,
         boolean directContact, Map<Long, Integer> evidenceNumbers) {
 
-    /** The case's number of the file {@code mediaId} names ("3" for "Bukti 3"); "?" for a file not kept for the case. */
+    /** The case's number of the file {@code mediaId} names ("3" for "Bukti 3"); null for a file the case does not keep. */
     public String evidenceNo(Object mediaId) {
         return MediaRepository.evidenceNo(evidenceNumbers, mediaId);
     }

@@ -80,15 +80,17 @@ public class MediaRepository implements PanacheRepository<Media> {
     }
 
     /**
-     * A file's number in {@code numbers} ({@link #evidenceNumbers}) as a reader sees it: "3" for "Bukti 3", "?" for a file
-     * not kept for the case. {@code mediaId} is a file id as a template has it (a {@code Long}, or its text).
+     * A file's number in {@code numbers} ({@link #evidenceNumbers}) as a reader sees it: "3" for "Bukti 3"; null for a file
+     * the case does not keep (an upload that was not kept, or one filed under another case), which pages and prints name
+     * as such ({@code tags/evidenceNo}), never "Bukti ?". {@code mediaId} is a file id as a template has it (a {@code Long},
+     * or its text; not a number: null).
      */
     public static String evidenceNo(java.util.Map<Long, Integer> numbers, Object mediaId) {
         try {
             Integer n = numbers.get(mediaId instanceof Long id ? id : Long.valueOf(String.valueOf(mediaId)));
-            return n == null ? "?" : String.valueOf(n);
+            return n == null ? null : String.valueOf(n);
         } catch (NumberFormatException e) {
-            return "?";
+            return null;
         }
     }
 

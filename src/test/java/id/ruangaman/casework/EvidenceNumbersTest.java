@@ -3,6 +3,7 @@ package id.ruangaman.casework;
 import static id.ruangaman.inbox.InboxFixtures.getAs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
@@ -22,6 +23,7 @@ import id.ruangaman.security.Role;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.transcript.MediaRepository;
 import id.ruangaman.transcript.MediaStaging;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -86,7 +88,41 @@ class EvidenceNumbersTest {
                 java.util.Map.of(5031L, 3, 5040L, 4));
         assertEquals("3", letter.evidenceNo("5031"), "the case's number, not the answer's own count");
         assertEquals("4", letter.evidenceNo(5040L));
-        assertEquals("?", letter.evidenceNo("77"), "a file not kept for the case has no number");
+        assertNull(letter.evidenceNo("77"), "a file not kept for the case has no number");
+        assertNull(letter.evidenceNo("not-a-number"));
+    }
+
+    @Test
+    void shouldSayPlainlyThatAFileAnAnswerNamesIsNotKeptWithTheCase() {
+        // An answer can name a file the case does not keep: a report whose files were filed under the person's other case
+        // when cases got their own files (V20 filed older uploads by time). The pages and prints said "[Bukti ?]"; they now
+        // say what it is, and the case page has no link that would only answer 404.
+        DevConversation person = new DevConversation(contacts, conversations, media);
+        person.upToChronology().text("Cerita sintetis dengan bukti.").button("chronology:done").button("biodata_offer:no")
+                .button("reported_offer:no").button("evidence_consent:yes");
+        long photo = send(person, MediaKind.PHOTO, "image/png");
+        long document = send(person, MediaKind.DOCUMENT, "application/pdf");
+        person.button("evidence:done").button("witnesses:skip").button("services:skip").button("urgent_need:skip")
+                .button("contact_offer:no").button("stats_consent:skip").button("summary:confirm");
+        String ref = fixtures.referenceOf(person.contactId);
+        QuarkusTransaction.requiringNew().run(() -> media.getEntityManager().createNativeQuery("update media set intake_id = null where id = ?1")
+                .setParameter(1, photo).executeUpdate());
+        fixtures.account("evidence-unkept-counsellor", Role.COUNSELLOR);
+        String session = InboxFixtures.login("evidence-unkept-counsellor");
+        CaseworkSteps steps = new CaseworkSteps(session, ref);
+        assertEquals(303, steps.status("in_verification"));
+        steps.verify();
+
+        String casePage = page(session, "/inbox/cases/" + ref);
+        assertTrue(casePage.contains("<span class=\"evidence-not-kept\" id=\"evidence-" + photo + "\">berkas yang tidak disimpan di kasus ini</span>"),
+                casePage);
+        assertFalse(casePage.contains("/media/" + photo + "\""), "no link to a file the case does not serve");
+        assertTrue(link(casePage, "id=\"evidence-" + document + "\"").startsWith("Bukti 1 · "), "the kept file is the case's first");
+        for (String print : new String[] { "/print/intake-form", "/print/verified-report" }) {
+            String text = CaseworkPrintTest.visibleText(page(session, "/inbox/cases/" + ref + print));
+            assertTrue(text.contains("[berkas yang tidak disimpan di kasus ini] [Bukti 1]"), print + ": " + text);
+            assertFalse(text.contains("Bukti ?"), print + ": " + text);
+        }
     }
 
     private long send(DevConversation person, MediaKind kind, String mimeType) {
