@@ -107,7 +107,34 @@ class DangerAtAnyQuestionTest {
             // someone else threatened: danger to the victim, in words that fit a witness too
             "consent|adik saya diancam|Kamu setuju dan mau lanjut?",
             "reporter_role|teman saya diancam|Kejadian ini dialami siapa?",
-            "summary|dia mau datang|Ini ringkasannya."})
+            "summary|dia mau datang|Ini ringkasannya.",
+            // English as phones type it, without the apostrophe: read as with it
+            "consent|hes here|Kamu setuju dan mau lanjut?",
+            "reporter_role|shes here|Kejadian ini dialami siapa?",
+            "consent|theyre here|Kamu setuju dan mau lanjut?",
+            "safe_to_reply|hes outside|Apakah aman chat di HP ini?",
+            "consent|hes at my door|Kamu setuju dan mau lanjut?",
+            "consent|im scared hes coming|Kamu setuju dan mau lanjut?",
+            "consent|theyre trying to get in|Kamu setuju dan mau lanjut?",
+            "consent|someones following me|Kamu setuju dan mau lanjut?",
+            "consent|im locked in|Kamu setuju dan mau lanjut?",
+            "consent|i cant get out|Kamu setuju dan mau lanjut?",
+            "consent|theyve got a knife|Kamu setuju dan mau lanjut?",
+            "consent|im being followed|Kamu setuju dan mau lanjut?",
+            // a plea after a phrase that ends a clause ends it too
+            "consent|dia di sini kak tolong|Kamu setuju dan mau lanjut?",
+            "reporter_role|dia ada di sini tolong aku|Kejadian ini dialami siapa?",
+            "consent|dia disini tolongin aku|Kamu setuju dan mau lanjut?",
+            "consent|hes here please help|Kamu setuju dan mau lanjut?",
+            // the person's own place, with -ku or aku / saya after it
+            "consent|dia ada di sini di kamarku|Kamu setuju dan mau lanjut?",
+            "reporter_role|dia di sini di kamar aku|Kejadian ini dialami siapa?",
+            "consent|dia di kamar aku sekarang|Kamu setuju dan mau lanjut?",
+            "safe_to_reply|dia di kamarku sekarang|Apakah aman chat di HP ini?",
+            "consent|dia di kamar saya sekarang|Kamu setuju dan mau lanjut?",
+            "consent|dia ada di kamar aku|Kamu setuju dan mau lanjut?",
+            "consent|dia di depan pintuku|Kamu setuju dan mau lanjut?",
+            "consent|dia ada di sini di kosku|Kamu setuju dan mau lanjut?"})
     void shouldGiveTheEmergencyNumbersAndAskTheSameQuestionAgain(String nodeId, String typed, String question) {
         SessionState before = shipped.at(nodeId, "id");
 
@@ -159,7 +186,9 @@ class DangerAtAnyQuestionTest {
             "reporter_role|aku sendiri", "safe_to_reply|tidak aman", "send_now|lanjut",
             // asking the service for help is not danger now
             "consent|tolong aku kak, aku bingung mau lapor", "consent|please help me, how do I report this",
-            "consent|dia tidak mau bunuh aku, cuma ngancam nyebarin chat"})
+            "consent|dia tidak mau bunuh aku, cuma ngancam nyebarin chat",
+            // negated without the apostrophe, as with it
+            "consent|hes not coming", "consent|im not in danger", "consent|he wont come", "consent|im safe"})
     void shouldLeaveOtherRepliesAsTheyWere(String nodeId, String typed) {
         Step step = engine.handle(intake, shipped.at(nodeId, "id"), new Input.Text(typed));
 
@@ -193,7 +222,15 @@ class DangerAtAnyQuestionTest {
             "chronology|she is here in my class",
             "reported_person|he is here every day, he teaches the first years",
             "chronology|they're here at the same faculty",
-            "consent|he is here on a scholarship"})
+            "consent|he is here on a scholarship",
+            // the same without the apostrophe, with a plea later, and the person's own room told of the past
+            "chronology|hes here at campus too",
+            "chronology|shes here in my class",
+            "reported_person|theyre here at the same faculty",
+            "chronology|dia di sini juga kuliah, tolong dibantu ya",
+            "chronology|dia di kamar aku juga waktu itu",
+            "chronology|waktu itu dia di kamar aku sampai pagi",
+            "chronology|dulu dia sering main ke rumahku"})
     void shouldNotTakeAPastComingAsDangerNow(String nodeId, String typed) {
         Step step = engine.handle(intake, shipped.at(nodeId, "id"), new Input.Text(typed));
 

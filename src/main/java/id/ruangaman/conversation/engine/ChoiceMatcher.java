@@ -109,7 +109,7 @@ final class ChoiceMatcher {
     }
 
     private static Mentions scan(String typed, List<ChoiceSpec> choices) {
-        String text = NegationScope.expandContractions(normalize(typed));
+        String text = spelledOut(normalize(typed));
         List<String> tokens = new ArrayList<>();
         BitSet breakBefore = new BitSet();
         Matcher words = TOKEN.matcher(text);
@@ -243,7 +243,7 @@ final class ChoiceMatcher {
     }
 
     private static List<String> tokens(String text) {
-        return Arrays.stream(NegationScope.expandContractions(normalize(text)).split("[^\\p{L}\\p{N}]+"))
+        return Arrays.stream(spelledOut(normalize(text)).split("[^\\p{L}\\p{N}]+"))
                 .filter(token -> !token.isEmpty()).toList();
     }
 
@@ -269,8 +269,28 @@ final class ChoiceMatcher {
         return word.endsWith(CLAUSE_END);
     }
 
-    /** Words that open the next clause, so a phrase just before one ends its own ({@link #CLAUSE_END}). */
-    private static final Set<String> NEXT_CLAUSE = Set.of("dan", "tapi", "tp", "terus", "trus", "jadi", "jd", "and", "but", "so");
+    /**
+     * Words that open the next clause, so a phrase just before one ends its own ({@link #CLAUSE_END}); among them a plea
+     * that follows what was said ("dia di sini kak tolong", "dia ada di sini tolong aku", "he's here please help").
+     */
+    private static final Set<String> NEXT_CLAUSE = Set.of("dan", "tapi", "tp", "terus", "trus", "jadi", "jd", "and", "but", "so",
+            "tolong", "tolongin", "tlg", "help", "please", "pls", "plis", "plz");
+
+    /**
+     * Places a person names as their own with a suffix: "kamarku" (my room), "kosmu" (your kos). Written out as the
+     * place and the word ("kamar aku", "kos kamu"), so a flow's "di kamar" and "di kamar aku" read them too.
+     */
+    private static final Pattern OWN_PLACE = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(kamar|kos|kosan|kost|rumah|pintu|kontrakan|asrama|apartemen)(ku|mu)(?![\\p{L}\\p{N}])");
+
+    /**
+     * The words of a normalised text as they are compared: contractions spelled out ({@link NegationScope#expandContractions}:
+     * "he's", "hes" and "he is"), and a place owned with a suffix as the place and its owner ("kamarku" as "kamar aku").
+     */
+    private static String spelledOut(String normalized) {
+        return OWN_PLACE.matcher(NegationScope.expandContractions(normalized))
+                .replaceAll(match -> match.group(1) + ("ku".equals(match.group(2)) ? " aku" : " kamu"));
+    }
 
     /** Whether the clause ends at token {@code at}, after any address words and particles ({@link #CLAUSE_END}). */
     private static boolean endsClause(List<String> tokens, BitSet breakBefore, int at) {

@@ -3,7 +3,10 @@ package id.ruangaman.conversation.engine;
 import id.ruangaman.conversation.text.AnswerText;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -88,9 +91,33 @@ final class NegationScope {
         return State.FREE;
     }
 
-    /** "don't", "can't", "wasn't" as "do not", "ca not", "was not", so "not" is read as the negation. */
+    /**
+     * "don't", "can't", "wasn't" as "do not", "ca not", "was not", so "not" is read as the negation; and the same
+     * contractions typed without the apostrophe, as phone keyboards leave them ("hes here", "im scared", "theyre coming",
+     * "dont", "cant"), as the apostrophe's words are read ("he's" is the words "he" and "s"): a flow's "he's here" is
+     * then also "hes here". Only English forms that are no Indonesian word and no other English word ("its", "were",
+     * "ill", "id", "well" and "shell" stay as typed). {@code normalized}: lower case ({@link AnswerText#normalize}).
+     */
     static String expandContractions(String normalized) {
-        return normalized.replaceAll("n['\u2019]t\\b", " not");
+        String expanded = normalized.replaceAll("n['\u2019]t\\b", " not");
+        return APOSTROPHE_LESS.matcher(expanded).replaceAll(NegationScope::spelled);
+    }
+
+    /** English contractions typed without their apostrophe, and how they read with it ({@link #expandContractions}). */
+    private static final Map<String, String> SPELLED = Map.ofEntries(
+            Map.entry("hes", "he s"), Map.entry("shes", "she s"), Map.entry("someones", "someone s"),
+            Map.entry("theyre", "they re"), Map.entry("youre", "you re"), Map.entry("theyve", "they ve"),
+            Map.entry("ive", "i ve"), Map.entry("youve", "you ve"), Map.entry("im", "i m"),
+            Map.entry("dont", "do not"), Map.entry("doesnt", "does not"), Map.entry("didnt", "did not"),
+            Map.entry("cant", "ca not"), Map.entry("wont", "wo not"), Map.entry("isnt", "is not"),
+            Map.entry("arent", "are not"), Map.entry("wasnt", "was not"), Map.entry("werent", "were not"),
+            Map.entry("havent", "have not"), Map.entry("hasnt", "has not"), Map.entry("couldnt", "could not"),
+            Map.entry("wouldnt", "would not"), Map.entry("shouldnt", "should not"));
+    private static final Pattern APOSTROPHE_LESS = Pattern.compile(
+            "(?<![\\p{L}\\p{N}'])(" + String.join("|", SPELLED.keySet()) + ")(?![\\p{L}\\p{N}'])");
+
+    private static String spelled(MatchResult match) {
+        return SPELLED.get(match.group(1));
     }
 
     private static Set<String> normalized(Stream<String> words) {
