@@ -6,6 +6,7 @@ import id.ruangaman.conversation.engine.ButtonLabels;
 import id.ruangaman.conversation.engine.CaseThreads;
 import id.ruangaman.conversation.engine.Command;
 import id.ruangaman.conversation.engine.EngineContext;
+import id.ruangaman.conversation.engine.FloodedLines;
 import id.ruangaman.conversation.engine.GlobalCommands;
 import id.ruangaman.conversation.engine.Idle;
 import id.ruangaman.conversation.engine.NodeHandlers;
@@ -145,6 +146,21 @@ public final class FlowEngine {
      */
     public Optional<String> buttonLabel(Flow flow, String nodeId, String optionId, String language) {
         return ButtonLabels.of(context, flow, nodeId, optionId, language);
+    }
+
+    /**
+     * A line the host does not run through the conversation because the chat is past its flood limit: read for danger
+     * now only ({@link FloodedLines}). Danger said: {@link Output.DangerReported}, the session's {@code dangerSaid}, and
+     * the emergency message as the one reply, at most once per
+     * {@link id.ruangaman.conversation.engine.CaseThreads#DANGER_NOTICE_EVERY}. Anything else: the same state, no
+     * outputs. The session's node, answers, idle clock and acknowledgements are left as they were.
+     */
+    public Step readFlooded(FlowCatalog catalog, SessionState state, Input input) {
+        Optional<Flow> pinned = catalog.revision(state.flowId(), state.revision());
+        Flow flow = pinned.orElseGet(() -> catalog.current(state.flowId()));
+        Turn turn = new Turn(context, flow, flow, state);
+        FloodedLines.read(turn, input);
+        return turn.result();
     }
 
     /** Called periodically for idle sessions: a reminder, a pause, or nothing (same state, no outputs). */

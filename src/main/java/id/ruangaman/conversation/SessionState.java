@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  * @param dangerSaid      danger now was said at a question that does not ask about it ("nanti malam dia datang" at the
  *                        consent: {@code on_unclear.words_anywhere}); the submitted report then carries the flag
  *                        {@value #DANGER_SAID}, and the counsellor sees the case as in danger whatever the danger question's answer
+ * @param dangerToldAt    when the bot last gave the emergency numbers for danger said in a line it did not otherwise
+ *                        answer (past the flood limit, {@code FlowEngine#readFlooded}) while the chat had no case's thread;
+ *                        in a thread that time is the thread's ({@link CaseThread#dangerToldAt}). Null before
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionState(
@@ -42,7 +45,8 @@ public record SessionState(
         CaseThread thread,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean discreet,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int laterHolds,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean dangerSaid) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean dangerSaid,
+        Instant dangerToldAt) {
 
     @JsonCreator
     public SessionState(
@@ -62,7 +66,8 @@ public record SessionState(
             @JsonProperty("thread") CaseThread thread,
             @JsonProperty("discreet") boolean discreet,
             @JsonProperty("laterHolds") int laterHolds,
-            @JsonProperty("dangerSaid") boolean dangerSaid) {
+            @JsonProperty("dangerSaid") boolean dangerSaid,
+            @JsonProperty("dangerToldAt") Instant dangerToldAt) {
         this.flowId = flowId;
         this.revision = revision;
         this.language = language;
@@ -80,12 +85,13 @@ public record SessionState(
         this.discreet = discreet;
         this.laterHolds = laterHolds;
         this.dangerSaid = dangerSaid;
+        this.dangerToldAt = dangerToldAt;
     }
 
     /** A fresh session of a flow revision, before its start node is entered. */
     public static SessionState fresh(Flow flow, String language, String referenceCode, Instant now) {
         return new SessionState(flow.id(), flow.revision(), language, null, SessionStatus.ACTIVE, 0, Map.of(),
-                Draft.EMPTY, null, PendingPrompt.NONE, referenceCode, now, false, null, false, 0, false);
+                Draft.EMPTY, null, PendingPrompt.NONE, referenceCode, now, false, null, false, 0, false, null);
     }
 
     /**
@@ -96,7 +102,7 @@ public record SessionState(
      */
     public SessionState erased() {
         return new SessionState(flowId, revision, language, null, SessionStatus.DELETED, 0, Map.of(), Draft.EMPTY, null,
-                PendingPrompt.NONE, referenceCode, lastInputAt, false, null, discreet, 0, false);
+                PendingPrompt.NONE, referenceCode, lastInputAt, false, null, discreet, 0, false, null);
     }
 
     public SessionState withRevision(String value) {
@@ -178,6 +184,10 @@ public record SessionState(
         return copy(c -> c.dangerSaid = value);
     }
 
+    public SessionState withDangerToldAt(Instant value) {
+        return copy(c -> c.dangerToldAt = value);
+    }
+
     public SessionState withLaterHolds(int value) {
         return copy(c -> c.laterHolds = value);
     }
@@ -191,7 +201,7 @@ public record SessionState(
         change.accept(c);
         return new SessionState(c.flowId, c.revision, c.language, c.nodeId, c.status, c.retries, c.answers, c.draft,
                 c.returnToSummary, c.pending, c.referenceCode, c.lastInputAt, c.reminded, c.thread, c.discreet,
-                c.laterHolds, c.dangerSaid);
+                c.laterHolds, c.dangerSaid, c.dangerToldAt);
     }
 
     /** The fields of a state being copied, each one settable; only {@link #copy(Consumer)} uses it. */
@@ -213,6 +223,7 @@ public record SessionState(
         boolean discreet;
         int laterHolds;
         boolean dangerSaid;
+        Instant dangerToldAt;
 
         Copy(SessionState s) {
             flowId = s.flowId;
@@ -232,6 +243,7 @@ public record SessionState(
             discreet = s.discreet;
             laterHolds = s.laterHolds;
             dangerSaid = s.dangerSaid;
+            dangerToldAt = s.dangerToldAt;
         }
     }
 }

@@ -258,8 +258,19 @@ public class ConversationService {
         ChatMessage inbound = recordSilently(contact, input, providerMessageId, null, caseId);
         Optional<List<ChatMessage>> flooded = flood.check(contact);
         if (flooded.isPresent()) {
-            announce(contact, inbound);
-            return flooded.get(); // recorded for the transcript, not run through the conversation
+            // Recorded for the transcript, not run through the conversation, but still read for danger now: "dia di depan
+            // pintu" as the 61st line in a minute gets the emergency numbers (at most once in the engine's period) and
+            // marks the case, and nothing else is answered, so the flood stays quiet.
+            Step read = existing.isPresent() && input instanceof Input.Text
+                    ? engineFor(contact).readFlooded(flows.catalog(), before.get(), input) : null;
+            boolean danger = read != null && read.outputs().contains(new Output.DangerReported());
+            announce(contact, inbound, danger);
+            if (!danger) {
+                return flooded.get();
+            }
+            List<ChatMessage> replies = new ArrayList<>(apply(contact, existing.get(), flowOf(read.state()), read, false, false, thread, null));
+            replies.addAll(flooded.get());
+            return replies;
         }
         boolean reported = before.map(SessionState::referenceCode).isPresent() || contact.conversation > 0;
         Optional<List<Output.Message>> intercepted = interceptors().stream()

@@ -17,60 +17,63 @@ class SessionStateCopyTest {
     private static final SessionState FULL = new SessionState("intake", "sha256:abc", "id", "services",
             SessionStatus.PAUSED, 2, Map.of("consent", Answer.choice("yes_no", "yes", null)),
             new Draft(List.of("legal"), List.of(), List.of(), false), "summary", PendingPrompt.RESUME, "RA-7K2QX",
-            EARLIER, true, new CaseThread(EARLIER, true, false), true, 1, true);
+            EARLIER, true, new CaseThread(EARLIER, true, false), true, 1, true, EARLIER);
 
     @Test
     void shouldChangeOnlyTheFieldEachCopyNames() {
         SessionState s = FULL;
         assertEquals(state(s.flowId(), "sha256:new", s.language(), s.nodeId(), s.status(), s.retries(), s.answers(),
                 s.draft(), s.returnToSummary(), s.pending(), s.referenceCode(), s.lastInputAt(), s.reminded(),
-                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid()), s.withRevision("sha256:new"));
+                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid(), s.dangerToldAt()), s.withRevision("sha256:new"));
         assertEquals(state(s.flowId(), s.revision(), "en", s.nodeId(), s.status(), s.retries(), s.answers(),
                 s.draft(), s.returnToSummary(), s.pending(), s.referenceCode(), s.lastInputAt(), s.reminded(),
-                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid()), s.withLanguage("en"));
+                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid(), s.dangerToldAt()), s.withLanguage("en"));
         assertEquals(state(s.flowId(), s.revision(), s.language(), s.nodeId(), SessionStatus.EXITED, s.retries(),
                 s.answers(), s.draft(), s.returnToSummary(), s.pending(), s.referenceCode(), s.lastInputAt(),
-                s.reminded(), s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid()),
+                s.reminded(), s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid(), s.dangerToldAt()),
                 s.withStatus(SessionStatus.EXITED));
         assertEquals(state(s.flowId(), s.revision(), s.language(), s.nodeId(), s.status(), 0, s.answers(),
                 s.draft(), s.returnToSummary(), s.pending(), s.referenceCode(), s.lastInputAt(), s.reminded(),
-                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid()), s.withRetries(0));
+                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid(), s.dangerToldAt()), s.withRetries(0));
         Map<String, Answer> other = Map.of("name", Answer.skipped("text", null));
         assertEquals(state(s.flowId(), s.revision(), s.language(), s.nodeId(), s.status(), s.retries(), other,
                 s.draft(), s.returnToSummary(), s.pending(), s.referenceCode(), s.lastInputAt(), s.reminded(),
-                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid()), s.withAnswers(other));
+                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid(), s.dangerToldAt()), s.withAnswers(other));
         assertEquals(state(s.flowId(), s.revision(), s.language(), s.nodeId(), s.status(), s.retries(),
                 Map.of("consent", Answer.choice("yes_no", "yes", null), "name", Answer.text("x")),
                 s.draft(), s.returnToSummary(), s.pending(), s.referenceCode(), s.lastInputAt(), s.reminded(),
-                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid()), s.withAnswer("name", Answer.text("x")));
+                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid(), s.dangerToldAt()), s.withAnswer("name", Answer.text("x")));
         assertEquals(state(s.flowId(), s.revision(), s.language(), s.nodeId(), s.status(), s.retries(), s.answers(),
                 Draft.EMPTY, s.returnToSummary(), s.pending(), s.referenceCode(), s.lastInputAt(), s.reminded(),
-                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid()), s.withDraft(Draft.EMPTY));
+                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid(), s.dangerToldAt()), s.withDraft(Draft.EMPTY));
         assertEquals(state(s.flowId(), s.revision(), s.language(), s.nodeId(), s.status(), s.retries(), s.answers(),
                 s.draft(), null, s.pending(), s.referenceCode(), s.lastInputAt(), s.reminded(),
-                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid()), s.withReturnToSummary(null));
+                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid(), s.dangerToldAt()), s.withReturnToSummary(null));
         assertEquals(state(s.flowId(), s.revision(), s.language(), s.nodeId(), s.status(), s.retries(), s.answers(),
                 s.draft(), s.returnToSummary(), PendingPrompt.LANGUAGE, s.referenceCode(), s.lastInputAt(),
-                s.reminded(), s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid()),
+                s.reminded(), s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid(), s.dangerToldAt()),
                 s.withPending(PendingPrompt.LANGUAGE));
         assertEquals(state(s.flowId(), s.revision(), s.language(), s.nodeId(), s.status(), s.retries(), s.answers(),
                 s.draft(), s.returnToSummary(), s.pending(), "RA-AAAAA", s.lastInputAt(), s.reminded(),
-                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid()), s.withReferenceCode("RA-AAAAA"));
+                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid(), s.dangerToldAt()), s.withReferenceCode("RA-AAAAA"));
         assertEquals(state(s.flowId(), s.revision(), s.language(), s.nodeId(), s.status(), s.retries(), s.answers(),
                 s.draft(), s.returnToSummary(), s.pending(), s.referenceCode(), s.lastInputAt(), s.reminded(),
-                null, s.discreet(), s.laterHolds(), s.dangerSaid()), s.withThread(null));
+                null, s.discreet(), s.laterHolds(), s.dangerSaid(), s.dangerToldAt()), s.withThread(null));
         assertEquals(state(s.flowId(), s.revision(), s.language(), s.nodeId(), s.status(), s.retries(), s.answers(),
                 s.draft(), s.returnToSummary(), s.pending(), s.referenceCode(), s.lastInputAt(), false,
-                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid()), s.withReminded(false));
+                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid(), s.dangerToldAt()), s.withReminded(false));
         assertEquals(state(s.flowId(), s.revision(), s.language(), s.nodeId(), s.status(), s.retries(), s.answers(),
                 s.draft(), s.returnToSummary(), s.pending(), s.referenceCode(), s.lastInputAt(), s.reminded(),
-                s.thread(), false, s.laterHolds(), s.dangerSaid()), s.withDiscreet(false));
+                s.thread(), false, s.laterHolds(), s.dangerSaid(), s.dangerToldAt()), s.withDiscreet(false));
         assertEquals(state(s.flowId(), s.revision(), s.language(), s.nodeId(), s.status(), s.retries(), s.answers(),
                 s.draft(), s.returnToSummary(), s.pending(), s.referenceCode(), s.lastInputAt(), s.reminded(),
-                s.thread(), s.discreet(), 3, s.dangerSaid()), s.withLaterHolds(3));
+                s.thread(), s.discreet(), 3, s.dangerSaid(), s.dangerToldAt()), s.withLaterHolds(3));
         assertEquals(state(s.flowId(), s.revision(), s.language(), s.nodeId(), s.status(), s.retries(), s.answers(),
                 s.draft(), s.returnToSummary(), s.pending(), s.referenceCode(), s.lastInputAt(), s.reminded(),
-                s.thread(), s.discreet(), s.laterHolds(), false), s.withDangerSaid(false));
+                s.thread(), s.discreet(), s.laterHolds(), false, s.dangerToldAt()), s.withDangerSaid(false));
+        assertEquals(state(s.flowId(), s.revision(), s.language(), s.nodeId(), s.status(), s.retries(), s.answers(),
+                s.draft(), s.returnToSummary(), s.pending(), s.referenceCode(), s.lastInputAt(), s.reminded(),
+                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid(), LATER), s.withDangerToldAt(LATER));
     }
 
     @Test
@@ -78,7 +81,7 @@ class SessionStateCopyTest {
         SessionState s = FULL;
         assertEquals(state(s.flowId(), s.revision(), s.language(), "story", s.status(), 0, s.answers(),
                 Draft.EMPTY, s.returnToSummary(), s.pending(), s.referenceCode(), s.lastInputAt(), s.reminded(),
-                s.thread(), s.discreet(), 0, s.dangerSaid()), s.atNode("story"));
+                s.thread(), s.discreet(), 0, s.dangerSaid(), s.dangerToldAt()), s.atNode("story"));
     }
 
     @Test
@@ -86,7 +89,7 @@ class SessionStateCopyTest {
         SessionState s = FULL;
         assertEquals(state(s.flowId(), s.revision(), s.language(), s.nodeId(), s.status(), s.retries(), s.answers(),
                 s.draft(), s.returnToSummary(), s.pending(), s.referenceCode(), LATER, false,
-                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid()), s.withInputAt(LATER));
+                s.thread(), s.discreet(), s.laterHolds(), s.dangerSaid(), s.dangerToldAt()), s.withInputAt(LATER));
     }
 
     @Test
@@ -94,7 +97,7 @@ class SessionStateCopyTest {
         SessionState s = FULL;
         assertEquals(state(s.flowId(), s.revision(), s.language(), null, SessionStatus.DELETED, 0, Map.of(),
                 Draft.EMPTY, null, PendingPrompt.NONE, s.referenceCode(), s.lastInputAt(), false,
-                null, s.discreet(), 0, false), s.erased());
+                null, s.discreet(), 0, false, null), s.erased());
     }
 
     @Test
@@ -106,8 +109,8 @@ class SessionStateCopyTest {
     private static SessionState state(String flowId, String revision, String language, String nodeId,
             SessionStatus status, int retries, Map<String, Answer> answers, Draft draft, String returnToSummary,
             PendingPrompt pending, String referenceCode, Instant lastInputAt, boolean reminded, CaseThread thread,
-            boolean discreet, int laterHolds, boolean dangerSaid) {
+            boolean discreet, int laterHolds, boolean dangerSaid, Instant dangerToldAt) {
         return new SessionState(flowId, revision, language, nodeId, status, retries, answers, draft, returnToSummary,
-                pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds, dangerSaid);
+                pending, referenceCode, lastInputAt, reminded, thread, discreet, laterHolds, dangerSaid, dangerToldAt);
     }
 }

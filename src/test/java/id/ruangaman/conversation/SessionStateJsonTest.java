@@ -21,7 +21,7 @@ class SessionStateJsonTest {
         answers.put("name", Answer.skipped("text", null));
         SessionState state = new SessionState("intake", "sha256:abc", "en", "services", SessionStatus.EXITED, 1, answers,
                 new Draft(List.of("legal"), List.of(), List.of("m1"), false), "summary", PendingPrompt.RESUME, "RA-7K2QX",
-                Instant.parse("2026-11-20T10:00:00Z"), true, null, false, 0, false);
+                Instant.parse("2026-11-20T10:00:00Z"), true, null, false, 0, false, null);
 
         String json = SessionStateJson.write(state);
 
