@@ -71,18 +71,27 @@ public class TeamNotifications {
     /**
      * A survivor wrote to a case after the report: the team hears of it (code and link only) at most once per quiet
      * period per case, in the message's own transaction. A message that says danger now ({@link ThreadMessageReceived#danger})
-     * is told every time, quiet period or not, and the notice says so: "Pesan baru dari pelapor, menyebut bahaya".
+     * is told at once, in the quiet period too, and the notice says so: "Pesan baru dari pelapor, menyebut bahaya"; but
+     * only when the team has not been told since the case last said danger. So ten frightened lines in a minute are one
+     * notice, not ten; the case page shows when danger was said last ({@code intake.danger_said_at}), and after the quiet
+     * period the next line is told again.
+     * <p>
+     * Runs before the step marks the case in danger ({@code IntakeService#markInDanger}, later in the same step), so
+     * {@code danger_said_at} here is when danger was said before this line: a notice told at or after it covered it.
      */
     void onThreadMessage(@Observes ThreadMessageReceived received) {
         if (team().isEmpty()) {
             return;
         }
         Instant now = Instant.now(clock);
-        // A line of danger is not held back by an ordinary message told minutes before.
-        Instant quietSince = received.danger() ? now : now.minus(conversation.threadQuietPeriod());
+        // A line of danger is not held back by an ordinary message told minutes before, nor told again after a notice
+        // that came with the danger said before it.
+        String dangerNotYetTold = received.danger()
+                ? " or danger_said_at is null or danger_said_at < thread_notified_at" : "";
         List<?> codes = em.createNativeQuery("update intake set thread_notified_at = ?1 where id = ?2 "
-                + "and (thread_notified_at is null or thread_notified_at <= ?3) returning reference_code")
-                .setParameter(1, now).setParameter(2, received.intakeId()).setParameter(3, quietSince)
+                + "and (thread_notified_at is null or thread_notified_at <= ?3" + dangerNotYetTold + ") returning reference_code")
+                .setParameter(1, now).setParameter(2, received.intakeId())
+                .setParameter(3, now.minus(conversation.threadQuietPeriod()))
                 .getResultList();
         if (!codes.isEmpty()) {
             String code = (String) codes.get(0);

@@ -20,6 +20,7 @@ import id.ruangaman.intake.DevConversation;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
+import id.ruangaman.testing.TelegramChats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -39,6 +40,8 @@ class TeamNotificationsTest {
     TeamNotifications notifications;
     @Inject
     EntityManager em;
+    @Inject
+    TelegramChats chats;
 
     private String submitIntake() {
         return codeOf(submittedPerson());
@@ -130,5 +133,34 @@ class TeamNotificationsTest {
         assertTrue(told.startsWith("Pesan baru dari pelapor, menyebut bahaya / New message from the reporter, who said they may be in danger: " + code), told);
         assertTrue(told.contains("https://inbox.example.test/inbox/cases/" + code), told);
         assertFalse(told.contains("depan pintu"), "a notification must carry no content");
+    }
+
+    /**
+     * Several lines of danger in a row are one notice: the case page shows when danger was said last. Before, each line
+     * of danger was told at once, so a survivor who wrote five frightened lines in a minute sent the team five notices.
+     * A line of danger after the team was told of the danger before it is told again only when the quiet period is over.
+     */
+    @Test
+    void shouldTellTheTeamOfSeveralLinesOfDangerInARowOnce() {
+        DevConversation person = submittedPerson();
+        String code = codeOf(person);
+        person.text("dia di depan pintu");
+        Eventually.await("team told of danger on " + code, Duration.ofSeconds(60),
+                () -> teamMessagesAbout(code).stream().anyMatch(call -> call.text().contains("menyebut bahaya")));
+
+        person.text("dia mau dobrak pintu").text("aku diancam").text("hes outside").text("dia lagi gedor pintu");
+        Eventually.await("the team's notices sent", Duration.ofSeconds(60), () -> chats.outboxDrained(FakePlatforms.TEAM_CHAT));
+
+        assertEquals(1, teamMessagesAbout(code).stream().filter(call -> call.text().contains("New message")).count(),
+                "one notice for five lines of danger: " + teamMessagesAbout(code));
+
+        // Seven hours later (the default quiet period is six), the next line of danger is told again, as danger.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update intake set thread_notified_at = thread_notified_at - interval '7 hours', "
+                        + "danger_said_at = danger_said_at - interval '7 hours' where reference_code = ?1")
+                .setParameter(1, code).executeUpdate());
+        person.text("dia di depan pintu lagi");
+        Eventually.await("team told again of danger on " + code, Duration.ofSeconds(60),
+                () -> teamMessagesAbout(code).stream().filter(call -> call.text().contains("menyebut bahaya")).count() == 2);
     }
 }
