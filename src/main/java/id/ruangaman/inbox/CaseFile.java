@@ -107,6 +107,13 @@ public class CaseFile {
     @Column(name = "assignee_id")
     public Long assigneeId;
 
+    /**
+     * The account whose deactivation returned this open case to the unassigned queue; null once someone is assigned
+     * (and for every case never returned). Set only by {@code AccountRepository#returnOpenCases}.
+     */
+    @Column(name = "returned_from")
+    public Long returnedFrom;
+
     @Column(name = "first_response_at")
     public Instant firstResponseAt;
 

@@ -12,13 +12,14 @@ import id.ruangaman.transcript.Channel;
 /**
  * The case list's filters, validated: an unknown value is never ignored silently; the list page leaves it out and says
  * so next to its form, with 400 ({@link #checked}).
- * {@code view} is one of mine, unassigned, overdue or empty (all I may see).
+ * {@code view} is one of mine, unassigned, overdue, returned (unassigned, returned to the queue when the account it was
+ * assigned to was deactivated: {@code intake.returned_from}) or empty (all I may see).
  */
 public record CaseFilter(String view, String status, String channel, String role, String service, String reference, int page,
         String violence, boolean urgentMedical, boolean child) {
 
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9-]{1,16}");
-    static final java.util.List<String> VIEWS = java.util.List.of("mine", "unassigned", "overdue");
+    static final java.util.List<String> VIEWS = java.util.List.of("mine", "unassigned", "overdue", "returned");
     static final java.util.List<String> ROLES = java.util.List.of("victim", "witness", "proxy");
     static final java.util.List<String> SERVICES = java.util.List.of("psychological", "legal", "social_reintegration",
             "follow_up_counselling", "medical", "spiritual", "not_sure");

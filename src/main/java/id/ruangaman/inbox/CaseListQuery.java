@@ -86,6 +86,8 @@ public class CaseListQuery {
             params.put("me", viewerId);
         } else if ("unassigned".equals(filter.view())) {
             where.add("i.assignee_id is null");
+        } else if ("returned".equals(filter.view())) {
+            where.add("i.assignee_id is null and i.returned_from is not null");
         } else if ("overdue".equals(filter.view())) {
             where.add("i.first_response_at is null and i.first_response_due_at < :now");
             params.put("now", Timestamp.from(now));

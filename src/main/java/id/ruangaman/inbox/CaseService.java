@@ -132,6 +132,7 @@ public class CaseService {
             }
         }
         file.assigneeId = assigneeId;
+        file.returnedFrom = null; // assigned or let go by hand: no longer a case a deactivation returned
         audit.record(who.getUsername(), AuditAction.ASSIGN, file.id, "assignee:" + (assigneeId == null ? "none" : assigneeId));
         events.caseChanged(file);
     }
@@ -273,12 +274,16 @@ public class CaseService {
         Notices.Key prefix = contact.discreet ? Notices.Key.COUNSELLOR_PREFIX_DISCREET : Notices.Key.COUNSELLOR_PREFIX;
         String shown = notices.text(prefix, contact.language, java.util.Map.of()) + "\n" + text.strip();
         ChatMessage queued = outbox.queue(contact, file.id, who.id(), id.ruangaman.conversation.Output.Message.plain(shown));
+        // The account's row is share-locked before the case's row is written: deactivating the account locks the account
+        // first and then its cases (AccountRepository#returnOpenCases), so the two wait for each other in one order.
+        boolean takes = file.assigneeId == null && !who.isCoordinator() && takesCases(who.id());
         Instant now = Instant.now(clock);
         if (file.firstResponseAt == null) {
             file.firstResponseAt = now;
         }
-        if (file.assigneeId == null && !who.isCoordinator() && takesCases(who.id())) {
+        if (takes) {
             file.assigneeId = who.id();
+            file.returnedFrom = null;
         }
         file.lastReadAt = now;
         audit.record(who.getUsername(), AuditAction.REPLY, file.id, "message:" + queued.id);

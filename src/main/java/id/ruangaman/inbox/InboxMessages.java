@@ -76,6 +76,10 @@ public interface InboxMessages {
     @Message
     String view_unassigned();
 
+    /** The case list's view of open cases returned to the queue when their counsellor's account was deactivated. */
+    @Message
+    String view_returned();
+
     @Message
     String view_overdue();
 
@@ -494,6 +498,17 @@ public interface InboxMessages {
 
     @Message
     String account_inactive();
+
+    /**
+     * In a deactivated account's row on the Akun page, while cases its deactivation returned to the queue wait
+     * unassigned: count, how many (at least 1).
+     */
+    @Message
+    String account_returned_cases(long count);
+
+    /** The link from that line to the case list of those cases ({@code /inbox?view=returned}). */
+    @Message
+    String account_returned_cases_link();
 
     /** The Akun page's mark of an account locked after repeated failed logins (walkthrough 9, finding 15). */
     @Message

@@ -79,4 +79,38 @@ public class AccountRepository implements PanacheRepository<Account> {
         return ((Number) getEntityManager().createNativeQuery("select count(*) from intake where assignee_id = ?1 and status <> 'closed'")
                 .setParameter(1, accountId).getSingleResult()).longValue();
     }
+
+    /**
+     * The account's open cases (every status but closed) back to the unassigned queue, each marked as returned from it
+     * ({@code intake.returned_from}), for its deactivation; closed cases keep their assignee. The cases' rows are locked
+     * ({@code FOR UPDATE}, in id order) first. Returns their ids, in id order. In the caller's transaction, after
+     * {@link #lockForChange} of the same account, so an assignment to it at the same moment has either committed (and its
+     * case is returned here) or waits and is refused.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Long> returnOpenCases(long accountId) {
+        List<Number> rows = getEntityManager().createNativeQuery(
+                "select id from intake where assignee_id = ?1 and status <> 'closed' order by id for update")
+                .setParameter(1, accountId).getResultList();
+        List<Long> ids = rows.stream().map(Number::longValue).toList();
+        if (!ids.isEmpty()) {
+            getEntityManager().createNativeQuery("update intake set assignee_id = null, returned_from = ?1 where id in (?2)")
+                    .setParameter(1, accountId).setParameter(2, ids).executeUpdate();
+        }
+        return ids;
+    }
+
+    /**
+     * Per account id, how many of the open cases its deactivation returned still wait unassigned; accounts with none are
+     * absent.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Map<Long, Long> returnedCasesWaiting() {
+        java.util.Map<Long, Long> waiting = new java.util.HashMap<>();
+        for (Object[] row : (List<Object[]>) getEntityManager().createNativeQuery("select returned_from, count(*) from intake "
+                + "where returned_from is not null and assignee_id is null and status <> 'closed' group by returned_from").getResultList()) {
+            waiting.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        }
+        return waiting;
+    }
 }

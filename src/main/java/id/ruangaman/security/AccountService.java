@@ -58,33 +58,51 @@ public class AccountService {
     }
 
     /**
-     * A coordinator deactivates or reactivates an account. Deactivating ends the account's sessions at once. Refused (409):
+     * What a press of Nonaktifkan or Aktifkan did: {@code changed} false when the account already had that state (an
+     * older tab's page; nothing was changed or audited); {@code returnedCases}, how many open cases a deactivation
+     * returned to the unassigned queue (0 otherwise).
+     */
+    public record ActiveChange(boolean changed, int returnedCases) {
+    }
+
+    /**
+     * A coordinator deactivates or reactivates an account. Deactivating ends the account's sessions at once and returns
+     * its open cases (every status but closed) to the unassigned queue, each marked as returned from it until someone is
+     * assigned ({@link AccountRepository#returnOpenCases}): the person can no longer log in, and a case left with them
+     * would wait for an answer nobody gives. Each returned case has its own audit row ({@code assign}, on the case:
+     * {@code assignee:none inactive account:<id>}). Closed cases keep their assignee and history. Refused (409):
      * the actor's own account ({@code you cannot deactivate yourself}), and the last active coordinator
      * ({@code the last active coordinator stays active}: nobody could manage accounts any more). Two coordinators who deactivate or
      * demote each other at the same moment do not both pass that check: the active coordinators' rows are locked first
      * ({@link AccountRepository#lockActiveCoordinators}), so the second waits for the first and then counts what it left.
-     * A case assigned to the account at the same moment waits too ({@link AccountRepository#lockAssignee}). 404 for no
-     * such account. The state it already has changes nothing and is not audited. Audited ({@code account_activate}/{@code
-     * account_deactivate}, the account's id).
+     * A case assigned to the account at the same moment waits too ({@link AccountRepository#lockAssignee}), or is
+     * returned with the others. 404 for no such account. The state it already has changes nothing and is not audited.
+     * Audited ({@code account_activate}/{@code account_deactivate}, the account's id).
      */
     @Transactional
-    public void setActive(String actor, long accountId, boolean active) {
+    public ActiveChange setActive(String actor, long accountId, boolean active) {
         int coordinators = accounts.lockActiveCoordinators();
         Account account = lockForChange(accountId);
         if (!active && account.username.equals(actor)) {
             throw Refused.conflict("you cannot deactivate yourself");
         }
         if (account.active == active) {
-            return; // a second tab's older page asked again: nothing changes, nothing is audited
+            return new ActiveChange(false, 0); // a second tab's older page asked again: nothing changes, nothing is audited
         }
         if (!active && account.isCoordinator() && coordinators <= 1) {
             throw Refused.conflict("the last active coordinator stays active");
         }
         account.active = active;
+        java.util.List<Long> returned = java.util.List.of();
         if (!active) {
             sessions.endAll(accountId, "deactivated", null);
+            returned = accounts.returnOpenCases(accountId);
+            for (Long caseId : returned) {
+                audit.record(actor, AuditAction.ASSIGN, caseId, "assignee:none inactive account:" + accountId);
+            }
         }
         audit.record(actor, active ? AuditAction.ACCOUNT_ACTIVATE : AuditAction.ACCOUNT_DEACTIVATE, null, "account:" + accountId);
+        return new ActiveChange(true, returned.size());
     }
 
     /**

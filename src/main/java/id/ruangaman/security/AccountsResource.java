@@ -35,7 +35,8 @@ public class AccountsResource {
          * {@code refusedFor}, else the new account's.
          */
         static native TemplateInstance list(List<Account> accounts, String username, String role, String error, Long refusedFor,
-                Long nameFor, String typedName, Long roleFor, Long activeFor, int minLength, java.time.Instant now, java.util.Map<Long, AccountService.BrowserLocks> browserLocks);
+                Long nameFor, String typedName, Long roleFor, Long activeFor, int minLength, java.time.Instant now, java.util.Map<Long, AccountService.BrowserLocks> browserLocks,
+                java.util.Map<Long, Long> returnedCases);
     }
 
     private final AccountRepository accounts;
@@ -63,7 +64,7 @@ public class AccountsResource {
         // After a reset the account's row says its password was reset, and whether that lifted a lock (walkthrough 9,
         // finding 15): web.SavedNotice, once, nothing in the URL.
         return locale.apply(Templates.list(accounts.allByName(), null, null, null, null, null, null, null, null, config.minPasswordLength(),
-                java.time.Instant.now(clock), service.lockedBrowsers(java.time.Instant.now(clock))));
+                java.time.Instant.now(clock), service.lockedBrowsers(java.time.Instant.now(clock)), accounts.returnedCasesWaiting()));
     }
 
     /**
@@ -93,7 +94,7 @@ public class AccountsResource {
         String error = Refusals.reasonKey(e.getMessage(), e.status());
         return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(locale.apply(
                 Templates.list(accounts.allByName(), username, role, error, refusedFor, nameFor, typedName, roleFor, activeFor, config.minPasswordLength(),
-                        java.time.Instant.now(clock), service.lockedBrowsers(java.time.Instant.now(clock))))).build();
+                        java.time.Instant.now(clock), service.lockedBrowsers(java.time.Instant.now(clock)), accounts.returnedCasesWaiting()))).build();
     }
 
     @POST
@@ -109,7 +110,9 @@ public class AccountsResource {
     }
 
     /**
-     * Deactivates ({@code active=false}) or reactivates the account ({@link AccountService#setActive}). A refused change
+     * Deactivates ({@code active=false}) or reactivates the account ({@link AccountService#setActive}). Its row then says
+     * what happened: deactivated, reactivated, or (an older tab's press) that it already had that state; and while open
+     * cases its deactivation returned to the queue wait unassigned, how many, with a link to them. A refused change
      * (the actor's own account; the last active coordinator, as when two coordinators deactivate or demote each other at
      * the same moment) is shown again at once, 409, with the reason in that account's row.
      */
@@ -119,7 +122,10 @@ public class AccountsResource {
     @Produces(MediaType.TEXT_HTML)
     public Response active(@RestPath long id, @RestForm String active) {
         try {
-            service.setActive(current.getUsername(), id, "true".equals(active));
+            boolean activate = "true".equals(active);
+            AccountService.ActiveChange change = service.setActive(current.getUsername(), id, activate);
+            saved.choose((change.changed() ? (activate ? "account-activated-" : "account-deactivated-")
+                    : (activate ? "account-already-active-" : "account-already-inactive-")) + id);
         } catch (Refused e) {
             return refused(e, null, null, null, null, null, null, id);
         }
