@@ -34,17 +34,38 @@ public class AccountService {
         this.clock = clock;
     }
 
+    /**
+     * Every reason the new account's form would be refused, one per field, in the form's order: {@code username} (not
+     * 3-64 of a-z 0-9 . _ -, or taken), {@code role} (not a {@link Role}), {@code password} (outside the policy's
+     * length). Each value is the refusal {@link #create} would throw for it (400, or 409 for a taken name). Empty when
+     * the form is acceptable.
+     */
     @Transactional
-    public Account create(String actor, String username, String role, String password) {
+    public java.util.Map<String, Refused> creationRefusals(String username, String role, String password) {
+        java.util.Map<String, Refused> refusals = new java.util.LinkedHashMap<>();
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw Refused.invalidInput("username: 3-64 of a-z 0-9 . _ -");
+            refusals.put("username", Refused.invalidInput("username: 3-64 of a-z 0-9 . _ -"));
+        } else if (accounts.findByUsername(username).isPresent() || id.ruangaman.audit.AuditDetail.SYSTEM_ACTORS.contains(username)) {
+            refusals.put("username", Refused.conflict("username taken"));
         }
         if (!Role.isValid(role)) {
-            throw Refused.invalidInput("unknown role");
+            refusals.put("role", Refused.invalidInput("unknown role"));
         }
-        checkPassword(password);
-        if (accounts.findByUsername(username).isPresent() || id.ruangaman.audit.AuditDetail.SYSTEM_ACTORS.contains(username)) {
-            throw Refused.conflict("username taken");
+        if (!acceptable(password, config.minPasswordLength())) {
+            refusals.put("password", Refused.invalidInput("password: " + config.minPasswordLength() + "-128 characters"));
+        }
+        return refusals;
+    }
+
+    /**
+     * A coordinator creates an account. Refused as {@link #creationRefusals} says, with its first reason (the form's
+     * page asks for all of them first). Audited ({@code account_create}: the new id and role).
+     */
+    @Transactional
+    public Account create(String actor, String username, String role, String password) {
+        java.util.Map<String, Refused> refusals = creationRefusals(username, role, password);
+        if (!refusals.isEmpty()) {
+            throw refusals.values().iterator().next();
         }
         Instant now = Instant.now(clock);
         Account account = new Account();

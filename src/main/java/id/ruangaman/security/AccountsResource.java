@@ -36,7 +36,7 @@ public class AccountsResource {
          */
         static native TemplateInstance list(List<Account> accounts, String username, String role, String error, Long refusedFor,
                 Long nameFor, String typedName, Long roleFor, Long activeFor, int minLength, java.time.Instant now, java.util.Map<Long, AccountService.BrowserLocks> browserLocks,
-                java.util.Map<Long, Long> returnedCases);
+                java.util.Map<Long, Long> returnedCases, java.util.Map<String, String> fieldErrors);
     }
 
     private final AccountRepository accounts;
@@ -64,7 +64,7 @@ public class AccountsResource {
         // After a reset the account's row says its password was reset, and whether that lifted a lock (walkthrough 9,
         // finding 15): web.SavedNotice, once, nothing in the URL.
         return locale.apply(Templates.list(accounts.allByName(), null, null, null, null, null, null, null, null, config.minPasswordLength(),
-                java.time.Instant.now(clock), service.lockedBrowsers(java.time.Instant.now(clock)), accounts.returnedCasesWaiting()));
+                java.time.Instant.now(clock), service.lockedBrowsers(java.time.Instant.now(clock)), accounts.returnedCasesWaiting(), java.util.Map.of()));
     }
 
     /**
@@ -94,17 +94,35 @@ public class AccountsResource {
         String error = Refusals.reasonKey(e.getMessage(), e.status());
         return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(locale.apply(
                 Templates.list(accounts.allByName(), username, role, error, refusedFor, nameFor, typedName, roleFor, activeFor, config.minPasswordLength(),
-                        java.time.Instant.now(clock), service.lockedBrowsers(java.time.Instant.now(clock)), accounts.returnedCasesWaiting()))).build();
+                        java.time.Instant.now(clock), service.lockedBrowsers(java.time.Instant.now(clock)), accounts.returnedCasesWaiting(), java.util.Map.of()))).build();
     }
 
+    /**
+     * Creates an account ({@link AccountService#create}). A refused form is shown again at once with every wrong field's
+     * reason beside that field ({@link AccountService#creationRefusals}: the username, the role, the password), and what
+     * was typed kept (the username, the role; never the password): 409 when the only reason is a taken username, else 400.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response create(@RestForm String username, @RestForm String role, @RestForm String password) {
+        String typed = username == null || username.length() > 64 ? null : username;
+        String chosen = Role.isValid(role) ? role : null;
+        String name = username == null ? null : username.trim();
+        java.util.Map<String, Refused> refusals = service.creationRefusals(name, role, password);
+        if (!refusals.isEmpty()) {
+            java.util.Map<String, String> reasons = new java.util.LinkedHashMap<>();
+            refusals.forEach((field, e) -> reasons.put(field, Refusals.reasonKey(e.getMessage(), e.status())));
+            int status = refusals.values().stream().allMatch(e -> e.status() == 409) ? 409 : 400;
+            java.time.Instant now = java.time.Instant.now(clock);
+            return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(locale.apply(
+                    Templates.list(accounts.allByName(), typed, chosen, null, null, null, null, null, null, config.minPasswordLength(),
+                            now, service.lockedBrowsers(now), accounts.returnedCasesWaiting(), reasons))).build();
+        }
         try {
-            service.create(current.getUsername(), username == null ? null : username.trim(), role, password);
+            service.create(current.getUsername(), name, role, password);
         } catch (Refused e) {
-            return refused(e, username == null || username.length() > 64 ? null : username, Role.isValid(role) ? role : null, null);
+            return refused(e, typed, chosen, null);
         }
         return back();
     }
@@ -120,7 +138,8 @@ public class AccountsResource {
     @Path("/{id}/active")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response active(@RestPath long id, @RestForm String active) {
+    public Response active(@RestPath("id") String path, @RestForm String active) {
+        long id = accountId(path);
         try {
             boolean activate = "true".equals(active);
             AccountService.ActiveChange change = service.setActive(current.getUsername(), id, activate);
@@ -136,7 +155,8 @@ public class AccountsResource {
     @Path("/{id}/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response password(@RestPath long id, @RestForm String password) {
+    public Response password(@RestPath("id") String path, @RestForm String password) {
+        long id = accountId(path);
         boolean unlocked;
         try {
             unlocked = service.resetPassword(current.getUsername(), id, password);
@@ -158,7 +178,8 @@ public class AccountsResource {
     @Path("/{id}/role")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response role(@RestPath long id, @RestForm String role) {
+    public Response role(@RestPath("id") String path, @RestForm String role) {
+        long id = accountId(path);
         try {
             service.setRole(current.getUsername(), id, role);
         } catch (Refused e) {
@@ -175,7 +196,8 @@ public class AccountsResource {
     @POST
     @Path("/{id}/unlock")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response unlock(@RestPath long id) {
+    public Response unlock(@RestPath("id") String path) {
+        long id = accountId(path);
         service.unlock(current.getUsername(), id);
         return back();
     }
@@ -188,13 +210,26 @@ public class AccountsResource {
     @Path("/{id}/name")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response name(@RestPath long id, @RestForm("full_name") String fullName) {
+    public Response name(@RestPath("id") String path, @RestForm("full_name") String fullName) {
+        long id = accountId(path);
         try {
             service.setName(current.getUsername(), id, fullName);
         } catch (Refused e) {
             return refused(e, null, null, null, id, fullName);
         }
         return back();
+    }
+
+    /**
+     * The account id of a path ({@code /inbox/accounts/<id>/...}): digits only, at most 18 of them. Anything else
+     * ({@code abc}, a negative or too long number) is no account: 404 {@code no such account}, which a browser sees as the
+     * inbox's error page with that reason ({@link id.ruangaman.web.RefusalPage}), as it sees an id no account has.
+     */
+    static long accountId(String path) {
+        if (path == null || !path.matches("[0-9]{1,18}")) {
+            throw Refused.notFound("no such account");
+        }
+        return Long.parseLong(path);
     }
 
     private static Response back() {

@@ -37,12 +37,20 @@ public class RefusalPage {
         return render(refusal.status(), refusal.getMessage(), request);
     }
 
-    /** Whether a refusal of this request is answered with the page: a browser's GET (or HEAD) under /inbox. */
+    /**
+     * Whether a refusal of this request is answered with the page: a browser's GET (or HEAD) under /inbox, and a browser's
+     * form post there that has no form page to be shown again on ({@link Refusals#redisplay} takes the others): its
+     * address names nothing (404: an id that is not a number, {@code /inbox/accounts/abc/active}, or one nothing has), or
+     * its id is not one a page is at ({@code /inbox/referrals/abc/status}).
+     */
     public static boolean applies(HttpServerRequest request, int status) {
         String method = request.method().name();
         String accept = request.getHeader("Accept");
-        return ("GET".equals(method) || "HEAD".equals(method)) && (status == 400 || status == 403 || status == 404 || status == 409)
-                && request.path().startsWith("/inbox") && accept != null && accept.contains("text/html");
+        boolean refusal = status == 400 || status == 403 || status == 404 || status == 409;
+        boolean read = "GET".equals(method) || "HEAD".equals(method);
+        boolean postWithoutPage = "POST".equals(method) && (status == 404 || Refusals.pageOf(request.path()) == null);
+        return refusal && (read || postWithoutPage) && request.path().startsWith("/inbox") && accept != null
+                && accept.contains("text/html");
     }
 
     /** The page for a refusal with this status and exception message; call on the request's own thread. */

@@ -76,6 +76,7 @@ public final class Refusals {
             new String[] { "a provider with this id exists", "provider_exists" },
             new String[] { "username:", "username_invalid" },
             new String[] { "username taken", "username_taken" },
+            new String[] { "no such account", "account_not_found" },
             new String[] { "password:", "password_too_short" },
             new String[] { "a guardian's consent needs", "guardian_reason" },
             new String[] { "only a coordinator", "coordinators_only" },

@@ -44,13 +44,42 @@ class AccountRefusalNearFormBrowserTest extends BrowserTest {
         username.findElement(By.xpath("./ancestor::form")).findElement(By.name("password")).sendKeys("synthetic-password-456");
         driver.findElement(By.id("create-account")).click();
 
-        WebElement reason = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("account-refused")));
+        WebElement reason = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-username-refused")));
         assertEquals("Nama pengguna itu sudah dipakai.", reason.getText());
         assertEquals(1, driver.findElements(By.cssSelector("main .alert, main .error")).size(), "the reason once");
-        assertTrue((Boolean) js("return arguments[0].nextElementSibling === document.getElementById('new-username').form;", reason),
-                "the reason is right above the new-account form");
+        assertTrue((Boolean) js("return arguments[0].previousElementSibling.contains(document.getElementById('new-username'));", reason),
+                "the reason is right beside the username field");
         assertEquals("near-accounts-taken", driver.findElement(By.id("new-username")).getAttribute("value"), "what was typed is kept");
         assertEquals("pimpinan", new Select(driver.findElement(By.id("new-role"))).getFirstSelectedOption().getAttribute("value"));
+    }
+
+    /**
+     * Walkthrough of the Akun page: a name with capitals and a space, and a short password, were refused one at a time (the
+     * browser stopped at the short password first, then the server named the username). Now both are said at once, each
+     * beside its field; the username and the role stay as typed, the password field is empty.
+     */
+    @Test
+    void shouldSayEveryWrongFieldOfANewAccountAtOnceBesideIt() {
+        fixtures.account("near-all-coordinator", Role.COORDINATOR);
+        logIn("near-all-coordinator", "/inbox/accounts");
+        WebElement username = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-username")));
+        username.sendKeys("Budi Santoso");
+        new Select(driver.findElement(By.id("new-role"))).selectByValue("coordinator");
+        driver.findElement(By.id("new-password")).sendKeys("pendek");
+        driver.findElement(By.id("create-account")).click();
+
+        WebElement name = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-username-refused")));
+        assertTrue(name.getText().startsWith("Nama pengguna: 3–64 huruf kecil"), name.getText());
+        WebElement password = driver.findElement(By.id("new-password-refused"));
+        assertTrue(password.getText().startsWith("Kata sandi terlalu pendek. Kata sandi paling sedikit"), password.getText());
+        assertEquals(2, driver.findElements(By.cssSelector("main .alert, main .error")).size(), "each reason once");
+        assertTrue((Boolean) js("return arguments[0].previousElementSibling.contains(document.getElementById('new-username'))"
+                + " && arguments[1].previousElementSibling.contains(document.getElementById('new-password'));", name, password),
+                "each reason beside its field");
+        assertEquals("Budi Santoso", driver.findElement(By.id("new-username")).getAttribute("value"), "what was typed is kept");
+        assertEquals("coordinator", new Select(driver.findElement(By.id("new-role"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals("", driver.findElement(By.id("new-password")).getAttribute("value"), "never the password");
+        assertEquals("true", driver.findElement(By.id("new-username")).getAttribute("aria-invalid"));
     }
 
     @Test

@@ -1,0 +1,81 @@
+package id.ruangaman.web;
+
+import static id.ruangaman.inbox.InboxFixtures.as;
+import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.security.Role;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * Every inbox address with a number in its path, given something that is no number ({@code abc}, a negative or too long
+ * one) or a number nothing has, answers a browser with the inbox's error page and a short reason, 4xx (or with its
+ * form's page and the reason, where the address still names that page): never a bare
+ * 404 with an empty page, a 500 or a stack trace. A form post to such an address (the Akun page's buttons,
+ * {@code /inbox/accounts/abc/active}) gave a bare 404 before. Synthetic accounts and case.
+ */
+@QuarkusTest
+class MalformedIdPagesTest {
+
+    private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @Inject
+    InboxFixtures fixtures;
+
+    @Test
+    void shouldAnswerEveryMalformedOrUnknownIdWithTheErrorPage() {
+        fixtures.account("malformed-coordinator", Role.COORDINATOR);
+        String session = InboxFixtures.login("malformed-coordinator");
+        String c = "/inbox/cases/" + fixtures.submittedCase(true);
+        List<String> posts = new ArrayList<>();
+        List<String> gets = new ArrayList<>();
+        for (String bad : List.of("abc", "-1", "99999999999999999999", "12abc")) {
+            for (String form : List.of("active", "password", "role", "unlock", "name")) {
+                posts.add("/inbox/accounts/" + bad + "/" + form);
+            }
+            posts.addAll(List.of(c + "/sop/interviews/" + bad, c + "/sop/interviews/" + bad + "/reschedule",
+                    c + "/sop/interviews/" + bad + "/attachment", c + "/sop/parties/" + bad, c + "/sop/parties/" + bad + "/remove",
+                    "/inbox/referrals/" + bad + "/status", "/inbox/referrals/" + bad + "/parts", "/inbox/providers/" + bad,
+                    "/inbox/providers/" + bad + "/active"));
+            gets.addAll(List.of(c + "/sop/interviews/" + bad, c + "/sop/interviews/" + bad + "/attachment",
+                    c + "/sop/print/pemanggilan/" + bad, c + "/sop/print/bap/" + bad, c + "/media/" + bad, c + "/cards/" + bad,
+                    "/inbox/referrals/" + bad, "/inbox/referrals/" + bad + "/letter", "/inbox/providers/" + bad));
+        }
+        posts.add("/inbox/accounts/987654321/active"); // a number no account has
+        Map<String, String> wrong = new LinkedHashMap<>();
+        for (String path : posts) {
+            check(wrong, "POST " + path, as(session).accept(HTML).formParam("active", "false").formParam("role", "counsellor")
+                    .post(path));
+        }
+        for (String path : gets) {
+            check(wrong, "GET " + path, getAs(session).accept(HTML).get(path));
+        }
+        assertEquals(Map.of(), wrong, "answered without the error page");
+        String page = as(session).accept(HTML).formParam("active", "false").post("/inbox/accounts/abc/active").then().statusCode(404)
+                .extract().asString();
+        assertEquals(true, page.contains("Akun itu tidak ditemukan."), "the reason names the account");
+    }
+
+    private static void check(Map<String, String> wrong, String what, Response response) {
+        int status = response.statusCode();
+        String body = response.asString();
+        String location = response.header("Location");
+        if (status == 303 && location != null && location.contains("?refused=")) {
+            return; // a form's own page shown again with the reason (web.Refusals): the providers' forms
+        }
+        if (status < 400 || status >= 500 || !body.contains("id=\"refusal-reason\"") || body.contains("Exception")) {
+            wrong.put(what, status + " " + (body.length() > 80 ? body.substring(0, 80) : body));
+        }
+    }
+}
