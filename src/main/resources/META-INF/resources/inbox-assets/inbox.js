@@ -201,7 +201,8 @@
   // A refused form comes back as its page with ?refused=<reason> (web.Refusals: POST, then 303 to the page). What the
   // counsellor typed would be gone: keep it in this tab's sessionStorage from the submit until the next page load
   // (at most two minutes), put it back into the same form when that page says the form was refused, and drop it
-  // otherwise. Text, dates, numbers and choices (lists, options of one) only: never passwords, files, hidden fields (the CSRF token) or
+  // otherwise. On a logged-in page the text itself is kept only sealed (SEALED, see sealBeforeSending): KEPT then holds
+  // where it was typed and when, never what. Text, dates, numbers and choices (lists, options of one) only: never passwords, files, hidden fields (the CSRF token) or
   // ticked confirmations. Nothing leaves the browser; forms the server redisplays itself (the SOP page) do not need it.
   var KEPT = 'ruangaman-kept-form';
   var KEPT_TYPES = /^(text|search|date|number|email|tel|url|textarea|select-one|select-multiple)$/;
@@ -230,11 +231,13 @@
       });
       var key = formKey(form);
       var kept = { page: location.pathname, action: key.action, index: key.index, at: Date.now(), fields: fields, switched: switched };
+      var seals = sealsBeforeSending(e, form, kept);
       try {
         sessionStorage.removeItem(SEALED);
-        sessionStorage.setItem(KEPT, JSON.stringify(kept));
+        // sealed: where and when only, the text waits for its seal and is never in the storage in plain text
+        sessionStorage.setItem(KEPT, JSON.stringify(seals ? placeOf(kept) : kept));
       } catch (ignored) { return; /* storage off or full: the form still posts */ }
-      sealBeforeSending(e, form, kept);
+      if (seals) { sealBeforeSending(e, form, kept); }
     });
   }
 
@@ -244,9 +247,20 @@
   // the login page and the tab's storage hold ciphertext only. A browser without WebCrypto or requestSubmit sends at once
   // and keeps nothing for after a login. A second press while the first is being sealed sends nothing more.
   var sealing = false, resending = null;
+
+  // Whether this submit is held to seal what was typed: a logged-in page (it has a key) in a browser with WebCrypto and
+  // requestSubmit, something typed, not the login page's language switch.
+  function sealsBeforeSending(e, form, kept) {
+    return !!typedKey() && !e.defaultPrevented && !kept.switched && typedSomething(kept) && !!form.requestSubmit && ('submitter' in e);
+  }
+
+  // What is kept in plain text of a sealed form: its page, its form, when, and that something was typed.
+  function placeOf(kept) {
+    return { page: kept.page, action: kept.action, index: kept.index, at: kept.at, switched: kept.switched, typed: true, sealed: true };
+  }
+
   function sealBeforeSending(e, form, kept) {
     var key = typedKey();
-    if (!key || e.defaultPrevented || kept.switched || !typedSomething(kept) || !form.requestSubmit || !('submitter' in e)) { return; }
     e.preventDefault();
     sealing = true;
     var submitter = e.submitter;
@@ -322,6 +336,7 @@
   }
 
   function typedSomething(kept) {
+    if (!kept.fields) { return !!kept.typed; } // placeOf: the text itself is sealed
     return kept.fields.some(function (f) { return Array.isArray(f.value) ? f.value.length > 0 : /\S/.test(f.value || ''); });
   }
 
@@ -350,12 +365,10 @@
     return { form: form, first: first };
   }
 
-  function keptAfterLogin(kept, login) {
-    var waiting = null, sealed = null;
+  function keptAfterLogin(kept, sealed, login) {
+    var waiting = null;
     try {
       waiting = JSON.parse(sessionStorage.getItem(AFTER_LOGIN) || 'null');
-      sealed = JSON.parse(sessionStorage.getItem(SEALED) || 'null');
-      sessionStorage.removeItem(SEALED);
       if (waiting && !waiting.sealed) { waiting = null; } // kept in plain text by an earlier version of this file
       if (login && kept && kept.action === '/logout') { waiting = null; }
       if (login && !waiting && sealed && kept && !kept.switched && kept.page.indexOf('/inbox') === 0 && kept.action !== '/logout'
@@ -388,16 +401,32 @@
   }
 
   function restoreTyped() {
-    var kept;
+    var kept, sealed;
     try {
       kept = JSON.parse(sessionStorage.getItem(KEPT) || 'null');
+      sealed = JSON.parse(sessionStorage.getItem(SEALED) || 'null');
       sessionStorage.removeItem(KEPT);
+      sessionStorage.removeItem(SEALED);
     } catch (ignored) { return; }
     var onLogin = location.pathname === '/login';
-    if (keptAfterLogin(kept, onLogin)) { return; }
+    if (keptAfterLogin(kept, sealed, onLogin)) { return; }
     // the login page says a refused login with ?error= (quarkus.http.auth.form.error-page): keep the username there
     var login = onLogin && (/[?&]error=/.test(location.search) || (kept && kept.switched));
     if (!kept || !(login || /[?&]refused=/.test(location.search)) || Date.now() - kept.at > 120000) { return; }
+    if (kept.sealed) {
+      // the text was sealed with this account's key on the page it was typed on: opened here, on the page that refused it
+      var key = typedKey();
+      if (!key || !sealed) { return; }
+      key.then(function (k) { return unseal(k, sealed); })
+        .then(function (typed) { putBackRefused(typed, false); })
+        .catch(function () { /* another account's page, or a key changed: dropped unread */ });
+      return;
+    }
+    putBackRefused(kept, login);
+  }
+
+  // The refused form's text back in its form, the reason moved next to it, and the browser taken there.
+  function putBackRefused(kept, login) {
     var back = putBack(kept);
     if (!back) { return; }
     var form = back.form, first = back.first;

@@ -62,6 +62,8 @@ class RefusedFormKeepsTypingBrowserTest extends BrowserTest {
         type("note-text", note);
         driver.findElement(By.id("add-note")).click();
         wait.until(ExpectedConditions.urlContains("refused="));
+        // given back from its seal (WebCrypto answers a moment after the page's load), then checked
+        wait.until(d -> note.equals(value("note-text")));
         assertEquals(note, value("note-text"), "the refused note is still in the note form");
         assertEquals("", value("reply-text"), "the reply form, with a field of the same name, stays empty");
         WebElement near = driver.findElement(By.id("refused"));
@@ -106,6 +108,7 @@ class RefusedFormKeepsTypingBrowserTest extends BrowserTest {
         reason.sendKeys(typed);
         driver.findElement(By.cssSelector("#guardian button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("refused=guardian_reason"));
+        wait.until(d -> typed.equals(d.findElement(By.cssSelector("#guardian textarea[name=reason]")).getAttribute("value")));
         assertEquals(typed, driver.findElement(By.cssSelector("#guardian textarea[name=reason]")).getAttribute("value"));
         assertTrue(driver.findElement(By.cssSelector("#guardian #refused")).isDisplayed());
         assertEquals(1, driver.findElements(By.cssSelector("main .alert")).size(), "the reason once, next to the form");
