@@ -170,8 +170,12 @@ class SavedAfterEachFormTest {
         Account made = fixtures.account("saved-new-" + nonce, Role.COUNSELLOR);
         says(admin, as(admin).formParam("password", "another-synthetic-password"), "/inbox/accounts/" + made.id + "/password",
                 "/inbox/accounts", "account-reset-" + made.id, "Kata sandi saved-new-" + nonce + " sudah diatur ulang.");
-        says(admin, as(admin).formParam("active", "false"), "/inbox/accounts/" + made.id + "/active", "/inbox/accounts", "account-active-" + made.id,
-                "Status aktif akun diubah.");
+        says(admin, as(admin).formParam("active", "false"), "/inbox/accounts/" + made.id + "/active", "/inbox/accounts",
+                "account-deactivated-" + made.id, "Akun dinonaktifkan: akun ini tidak bisa masuk lagi.");
+        says(admin, as(admin).formParam("active", "false"), "/inbox/accounts/" + made.id + "/active", "/inbox/accounts",
+                "account-already-inactive-" + made.id, "Akun ini sudah nonaktif."); // an older tab's press: nothing changed
+        says(admin, as(admin).formParam("active", "true"), "/inbox/accounts/" + made.id + "/active", "/inbox/accounts",
+                "account-activated-" + made.id, "Akun diaktifkan lagi.");
         says(admin, as(admin).formParam("show_media_unblurred", "yes"), "/inbox/settings", "/inbox/settings", "settings", "Pengaturan disimpan.");
         says(admin, as(admin).formParam("current_password", InboxFixtures.PASSWORD).formParam("new_password", InboxFixtures.PASSWORD + "-2")
                 .formParam("repeat_password", InboxFixtures.PASSWORD + "-2"), "/inbox/account/password", "/inbox/account", "password-changed",
