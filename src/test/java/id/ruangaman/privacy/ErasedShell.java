@@ -26,10 +26,14 @@ import id.ruangaman.intake.ReporterErasure;
  */
 final class ErasedShell {
 
-    /** What the institution's record needs: the case's identity, its path, its dates and the institution's acts. */
+    /**
+     * What the institution's record needs: the case's identity, its path, its dates and the institution's acts (whom it
+     * was assigned to, and the staff account it came back from when that account was deactivated: the team's data, not
+     * the pelapor's).
+     */
     static final Set<String> KEPT = Set.of("id", "reference_code", "contact_id", "conversation", "channel", "flow_id",
             "flow_revision", "language", "received_at", "first_response_due_at", "first_response_at", "assignee_id",
-            "verification_started_at", "examination_due_on", "status_changed_at");
+            "verification_started_at", "examination_due_on", "status_changed_at", "returned_from");
     /**
      * Kept, but markers that move on by themselves: the team's read marker (set when a counsellor opens the case) and
      * the service's own (the team's thread, a deadline warning, set by background jobs). Never emptied.
