@@ -35,10 +35,16 @@ public final class AuditDetail {
     public static final String CHAT_ACTOR = "survivor-chat";
 
     /**
+     * The actor of V256, the migration that returned to the queue the open cases of accounts deactivated before V250:
+     * no person pressed anything. A space, so no account can take the name (usernames have none).
+     */
+    public static final String V256_MIGRATION = "V256 migration";
+
+    /**
      * Actors the code records that are not accounts (the survivor in the chat; a login with a name no account has):
      * shown by their label ({@code audit_system_actor}), never as the code. No account may take these names.
      */
-    public static final List<String> SYSTEM_ACTORS = List.of(CHAT_ACTOR, "unknown");
+    public static final List<String> SYSTEM_ACTORS = List.of(CHAT_ACTOR, "unknown", V256_MIGRATION);
 
     private AuditDetail() {
     }
