@@ -54,7 +54,7 @@ public class CaseListQuery {
             rows.add(new CaseRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     DbTimes.instant(r[5]), DbTimes.instant(r[6]), DbTimes.instant(r[7]), (String) r[8], (String) r[9], Boolean.TRUE.equals(r[10]),
                     ((Number) r[11]).longValue(), r[12] != null, (String) r[13], Boolean.TRUE.equals(r[14]),
-                    Boolean.TRUE.equals(r[15]), (String) r[16], Boolean.TRUE.equals(r[17])));
+                    Boolean.TRUE.equals(r[15]), (String) r[16], Boolean.TRUE.equals(r[17]), Boolean.TRUE.equals(r[18])));
         }
         return rows;
     }
@@ -126,10 +126,11 @@ public class CaseListQuery {
                 + "(select m.status from chat_message m where m.intake_id = p.id and m.direction = 'OUT' and m.author_account_id is not null "
                 + "order by m.id desc limit 1) as last_reply_status, "
                 // danger written in the chat since the case was last opened (CaseRow#dangerUnread)
-                + "(p.danger_said_at is not null and p.danger_said_at > coalesce(p.last_read_at, p.received_at)) as danger_unread "
+                + "(p.danger_said_at is not null and p.danger_said_at > coalesce(p.last_read_at, p.received_at)) as danger_unread, "
+                + "(p.assignee_id is null and p.returned_from is not null) as returned "
                 + "from (select i.id, i.reference_code, i.channel, i.reporter_role, i.services, i.received_at, "
                 + "i.first_response_due_at, i.first_response_at, i.assignee_id, i.status, i.in_danger, i.contact_id, "
-                + "i.last_read_at, i.deleted_by_reporter_at, i.violence_types, i.urgent_medical, i.victim_child, i.danger_said_at from intake i where " + String.join(" and ", where)
+                + "i.last_read_at, i.deleted_by_reporter_at, i.violence_types, i.urgent_medical, i.victim_child, i.danger_said_at, i.returned_from from intake i where " + String.join(" and ", where)
                 + " order by " + prefixed("i.") + " limit :limit offset :offset) p "
                 + "left join account a on a.id = p.assignee_id order by " + prefixed("p.");
         params.put("limit", size + 1);

@@ -9,12 +9,13 @@ import java.util.List;
  * {@code lastReplyStatus}: the delivery status of the latest counsellor reply (null: none), so "replied" is not shown
  * for a reply that failed or is held, as if the person had been answered. {@code dangerUnread}: the survivor wrote danger
  * now in the chat after the case was last opened ({@code intake.danger_said_at} after {@code last_read_at}), shown
- * beside the unread count as "Menyebut bahaya".
+ * beside the unread count as "Menyebut bahaya". {@code returned}: unassigned, returned to the queue when the account it
+ * was assigned to was deactivated ({@code intake.returned_from}), shown in the assignee's cell by its label, never "—".
  */
 public record CaseRow(long id, String referenceCode, String channel, String reporterRole, String services, Instant receivedAt,
         Instant firstResponseDueAt, Instant firstResponseAt, String assignee, String status, boolean inDanger, long unread,
         boolean deleted, String violenceTypes, boolean urgentMedical, boolean victimChild, String lastReplyStatus,
-        boolean dangerUnread) {
+        boolean dangerUnread, boolean returned) {
 
     /** The latest counsellor reply did not reach the person: the platform refused it or reported it failed. */
     public boolean replyFailed() {

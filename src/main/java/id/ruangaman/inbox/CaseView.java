@@ -7,12 +7,16 @@ import java.util.Map;
 import id.ruangaman.security.Account;
 import id.ruangaman.transcript.MediaRepository;
 
-/** Everything the case page shows, decrypted inside one transaction. */
+/**
+ * Everything the case page shows, decrypted inside one transaction. {@code returnedFrom}: the username of the account
+ * whose deactivation returned this unassigned case to the queue (null otherwise), {@code returnedAt} when (null when
+ * not known).
+ */
 public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine> transcript, Map<String, CaseCheck> checks,
         List<CaseNote> notes, List<Account> assignees, String assignee, String maskedContact, String maskedName,
         List<String> nextStatuses, List<CannedReplies.Reply> cannedReplies, Integer examinationDaysLeft, InboxEventFeed.Cursor afterEvent,
         Map<Long, String> mediaKinds, boolean showMediaUnblurred, Map<String, List<String>> blockedSteps,
-        Map<String, VerificationFinding> findings, Map<Long, Integer> evidenceNumbers) {
+        Map<String, VerificationFinding> findings, Map<Long, Integer> evidenceNumbers, String returnedFrom, Instant returnedAt) {
 
     /**
      * The case's number of an evidence file ("2" for "Bukti 2"; {@code MediaRepository.evidenceNumbers}), the same on the

@@ -90,7 +90,16 @@ public class CaseViews {
                 contact == null || file.isDeleted() ? "" : Masking.name(contact.displayName),
                 CaseStatus.next(file.status), canned.in(reader == null ? file.language : reader.getLanguage(), file.language, safeTimesGiven(intake)), daysLeft, afterEvent, mediaKinds(file),
                 viewer != null && viewer.showMediaUnblurred, stepBlocks.of(file, checks.keySet()), findings(file.id),
-                evidenceNumbers(file));
+                evidenceNumbers(file), returnedFrom(file), returnedFrom(file) == null ? null : work.returnedAt(file.id, file.returnedFrom));
+    }
+
+    /** The username of the account a deactivation returned the unassigned case from, or null. */
+    private String returnedFrom(CaseFile file) {
+        if (file.assigneeId != null || file.returnedFrom == null) {
+            return null;
+        }
+        Account from = accounts.findById(file.returnedFrom);
+        return from == null ? null : from.username;
     }
 
     private Map<String, VerificationFinding> findings(long intakeId) {

@@ -26,6 +26,17 @@ class CaseWorkRepository {
         return em.find(CaseCheck.class, key);
     }
 
+    /**
+     * When the case was last returned to the queue from the account: its audit row's time (a deactivation,
+     * {@code AccountService#setActive}, or V256 for accounts inactive before V250; detail
+     * {@code assignee:none inactive account:<id>}). Null when no such row exists.
+     */
+    public java.time.Instant returnedAt(long intakeId, long accountId) {
+        List<?> at = em.createNativeQuery("select max(at) from audit_event where intake_id = ?1 and action = 'assign' and detail = ?2")
+                .setParameter(1, intakeId).setParameter(2, "assignee:none inactive account:" + accountId).getResultList();
+        return at.isEmpty() ? null : id.ruangaman.database.DbTimes.instant(at.get(0));
+    }
+
     public void persist(Object entity) {
         em.persist(entity);
     }

@@ -83,6 +83,20 @@ public interface InboxMessages {
     @Message
     String view_overdue();
 
+    /**
+     * The case list's assignee cell of an unassigned case that a deactivation returned to the queue
+     * ({@code intake.returned_from}), instead of "—".
+     */
+    @Message
+    String assignee_returned();
+
+    /**
+     * On the case page, beside the assignee of a case a deactivation returned to the queue: name, the account's name as
+     * the pages show it; at, when (the deactivation's audit row, {@code InboxFormat#at}), empty when not known.
+     */
+    @Message
+    String case_returned(String name, String at);
+
     @Message
     String filter_ref();
 
