@@ -114,6 +114,17 @@ class InboxEventRecorder {
         return recorded.add(intakeId);
     }
 
+    /**
+     * Cases a deactivation returned to the unassigned queue: a case event each (assignee none), in the deactivation's
+     * transaction, so an open list (the returned view, the unassigned view) shows them when it commits.
+     */
+    void onCasesReturned(@Observes id.ruangaman.security.CasesReturned returned) {
+        for (Long intakeId : returned.intakeIds()) {
+            insert("insert into inbox_event (type, intake_id, assignee_id) values (:type, :id, null)", "inbox_event")
+                    .setParameter("type", CASE).setParameter("id", intakeId).executeUpdate();
+        }
+    }
+
     /** A change made in the inbox (status, assignment, checklist). */
     public void caseChanged(CaseFile file) {
         insert("insert into inbox_event (type, intake_id, assignee_id) values (:type, :id, :assignee)", "inbox_event")

@@ -26,6 +26,8 @@ public class AccountService {
     AccountSessions sessions;
     @jakarta.inject.Inject
     DeviceLoginFailures deviceFailures;
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<CasesReturned> casesReturned;
 
     AccountService(AccountRepository accounts, AuditLog audit, SecurityConfig config, Clock clock) {
         this.accounts = accounts;
@@ -120,6 +122,9 @@ public class AccountService {
             returned = accounts.returnOpenCases(accountId);
             for (Long caseId : returned) {
                 audit.record(actor, AuditAction.ASSIGN, caseId, "assignee:none inactive account:" + accountId);
+            }
+            if (!returned.isEmpty()) {
+                casesReturned.fire(new CasesReturned(returned)); // open case lists refresh when this commits
             }
         }
         audit.record(actor, active ? AuditAction.ACCOUNT_ACTIVATE : AuditAction.ACCOUNT_DEACTIVATE, null, "account:" + accountId);

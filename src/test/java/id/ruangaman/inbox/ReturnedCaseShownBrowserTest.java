@@ -79,6 +79,35 @@ class ReturnedCaseShownBrowserTest extends BrowserTest {
         assertFalse(assigneeCell(ref).startsWith("Returned"), assigneeCell(ref));
     }
 
+    /**
+     * A coordinator looks at the returned view while another coordinator deactivates a counsellor (another session): the
+     * returned case appears in the list without a reload, labelled. Before, a deactivation recorded no inbox event, and
+     * the open list stayed as it was.
+     */
+    @Test
+    void shouldShowACaseReturnedInAnotherSessionOnTheOpenReturnedViewWithoutAReload() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Account watching = fixtures.account("rcl-watch-" + suffix, Role.COORDINATOR);
+        Account other = fixtures.account("rcl-other-" + suffix, Role.COORDINATOR);
+        Account leaving = fixtures.account("rcl-leaving-" + suffix, Role.COUNSELLOR);
+        String ref = fixtures.submittedCase(true);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update intake set assignee_id = ?1 where reference_code = ?2")
+                .setParameter(1, leaving.id).setParameter(2, ref).executeUpdate());
+        open("/inbox?view=returned");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
+        typeLogin(watching.username, InboxFixtures.PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-list")));
+        assertTrue(driver.findElements(By.cssSelector("#case-list tr[data-ref='" + ref + "']")).isEmpty(), "not returned yet");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.body.setAttribute('data-not-reloaded', 'yes')");
+
+        InboxFixtures.as(InboxFixtures.login(other.username)).formParam("active", "false").when()
+                .post("/inbox/accounts/" + leaving.id + "/active").then().statusCode(303);
+
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#case-list tr[data-ref='" + ref + "']")));
+        assertEquals("Dikembalikan: pendamping nonaktif", row.findElements(By.tagName("td")).get(8).getText());
+        assertEquals("yes", driver.findElement(By.tagName("body")).getAttribute("data-not-reloaded"), "the page was not reloaded");
+    }
+
     private void open(String path) {
         driver.get(base.toString().replaceAll("/$", "") + path);
     }
