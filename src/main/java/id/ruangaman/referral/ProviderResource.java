@@ -124,7 +124,7 @@ public class ProviderResource {
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance edit(@RestPath String id) {
-        Provider provider = admin.get(ReferralService.parseId(id));
+        Provider provider = admin.get(ReferralService.parseId(id, "provider"));
         return locale.apply(Templates.edit(provider, ReferralService.SERVICES, provider.acceptsMinors ? "yes" : "no", null));
     }
 
@@ -135,7 +135,7 @@ public class ProviderResource {
             @RestForm String region, @RestForm String city, @RestForm String address, @RestForm String contact,
             @RestForm String hours, @RestForm String languages, @RestForm String accessibility, @RestForm String cost,
             @RestForm String minors) {
-        long providerId = ReferralService.parseId(id);
+        long providerId = ReferralService.parseId(id, "provider");
         ProviderAdmin.Form form = new ProviderAdmin.Form(null, name, service, region, city, address, contact, hours, languages,
                 accessibility, cost, stated(minors));
         try {
@@ -161,7 +161,7 @@ public class ProviderResource {
     @Path("/{id}/active")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response active(@RestPath String id, @RestForm String active) {
-        admin.setActive(ReferralService.parseId(id), "true".equals(active), current.getUsername());
+        admin.setActive(ReferralService.parseId(id, "provider"), "true".equals(active), current.getUsername());
         return Response.seeOther(URI.create("/inbox/providers")).build();
     }
 }

@@ -69,7 +69,7 @@ public class ReferralResource {
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance detail(@RestPath String id) {
-        ReferralService.Item item = referrals.view(ReferralService.parseId(id), current);
+        ReferralService.Item item = referrals.view(ReferralService.parseId(id, "referral"), current);
         List<String> next = item.referral().state().manualNext().stream().map(ReferralStatus::code).toList();
         // The history names this referral's provider, not its id (walkthrough 8: "Provider #1").
         // Walkthrough 9, finding 14: and the referral itself (and its printed letter) by its provider, not "Rujukan #1".
@@ -82,7 +82,7 @@ public class ReferralResource {
     @Path("/{id}/parts")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeParts(@RestPath String id, @RestForm("part") List<String> part) {
-        long referralId = ReferralService.parseId(id);
+        long referralId = ReferralService.parseId(id, "referral");
         referrals.changeParts(referralId, parts(part), current);
         return to(referralId);
     }
@@ -91,7 +91,7 @@ public class ReferralResource {
     @Path("/{id}/ask")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response ask(@RestPath String id, @RestForm("acknowledge_unsafe") String acknowledged) {
-        long referralId = ReferralService.parseId(id);
+        long referralId = ReferralService.parseId(id, "referral");
         referrals.askConsent(referralId, current, "yes".equals(acknowledged));
         return to(referralId);
     }
@@ -100,7 +100,7 @@ public class ReferralResource {
     @Path("/{id}/guardian")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response guardian(@RestPath String id, @RestForm String reason) {
-        long referralId = ReferralService.parseId(id);
+        long referralId = ReferralService.parseId(id, "referral");
         referrals.guardianConsent(referralId, reason, current);
         return to(referralId);
     }
@@ -109,7 +109,7 @@ public class ReferralResource {
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response status(@RestPath String id, @RestForm String status, @RestForm("acknowledge_unsafe") String acknowledged) {
-        long referralId = ReferralService.parseId(id);
+        long referralId = ReferralService.parseId(id, "referral");
         referrals.changeStatus(referralId, status, current, "yes".equals(acknowledged));
         return to(referralId);
     }
@@ -122,7 +122,7 @@ public class ReferralResource {
     @Path("/{id}/letter")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance letter(@RestPath String id, @RestQuery String lang) {
-        ReferralLetter letter = referrals.letter(ReferralService.parseId(id), current);
+        ReferralLetter letter = referrals.letter(ReferralService.parseId(id, "referral"), current);
         return locale.applyDocument(Templates.letter(letter, Instant.now(clock)), lang, letter.language());
     }
 

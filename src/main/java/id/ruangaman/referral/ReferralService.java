@@ -127,7 +127,7 @@ class ReferralService {
         if (service == null || !SERVICES.contains(service)) {
             throw Refused.invalidInput("unknown service");
         }
-        Provider provider = providers.findById(parseId(providerId));
+        Provider provider = providers.findById(chosenId(providerId));
         if (provider == null || !provider.active) {
             throw Refused.invalidInput("no such active provider");
         }
@@ -461,11 +461,25 @@ class ReferralService {
         return ReferralTexts.language(file == null ? null : file.language);
     }
 
-    static long parseId(String value) {
+    /**
+     * The id in an address ({@code /inbox/providers/{id}}, {@code /inbox/referrals/{id}/status}): {@code what} names the
+     * thing ("provider", "referral"). One that is no number names nothing: 404 {@code no such <what>}, the same as a
+     * number nothing has, which a browser sees as the error page saying that thing was not found (web.RefusalPage).
+     */
+    static long parseId(String value, String what) {
         try {
             return Long.parseLong(value == null ? "" : value.trim());
         } catch (NumberFormatException e) {
-            throw Refused.invalidInput("invalid id");
+            throw Refused.notFound("no such " + what);
+        }
+    }
+
+    /** A provider chosen in a form's list: one that is no number is no active provider (400, the form's page again). */
+    private static long chosenId(String value) {
+        try {
+            return Long.parseLong(value == null ? "" : value.trim());
+        } catch (NumberFormatException e) {
+            throw Refused.invalidInput("no such active provider");
         }
     }
 

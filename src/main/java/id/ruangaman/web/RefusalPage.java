@@ -59,7 +59,9 @@ public class RefusalPage {
         if ("forbidden".equals(key)) {
             key = "page_forbidden";
         } else if (status == 404 && "refused".equals(key)) {
-            key = "not_found";
+            // a phrase no refusal uses: the framework's 404 for an id that is no number; said as what the address names
+            String named = message != null && message.toLowerCase(Locale.ROOT).startsWith("no such") ? null : Refusals.notFoundKey(request.path());
+            key = named == null ? "not_found" : named;
         }
         Locale locale = InboxLocale.of(request);
         TemplateInstance page = error.data("reference", null).data("reason", key);

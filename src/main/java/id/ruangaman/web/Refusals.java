@@ -77,6 +77,11 @@ public final class Refusals {
             new String[] { "username:", "username_invalid" },
             new String[] { "username taken", "username_taken" },
             new String[] { "no such account", "account_not_found" },
+            new String[] { "no such provider", "provider_not_found" },
+            new String[] { "no such active provider", "provider_choose" },
+            new String[] { "no such referral", "referral_not_found" },
+            new String[] { "no such interview", "interview_not_found" },
+            new String[] { "no such party", "party_not_found" },
             new String[] { "password:", "password_too_short" },
             new String[] { "a guardian's consent needs", "guardian_reason" },
             new String[] { "only a coordinator", "coordinators_only" },
@@ -129,6 +134,28 @@ public final class Refusals {
 
     private static String stepKey(String code) {
         return code.matches("[a-z_]{1,34}") ? "step_" + code : "refused";
+    }
+
+    /** An address's id that names nothing, by what the address names: the path's pattern, then the reason key. */
+    private static final List<String[]> NOT_FOUND = List.of(
+            new String[] { "^/inbox/accounts/[^/]+(/.*)?$", "account_not_found" },
+            new String[] { "^/inbox/providers/[^/]+(/.*)?$", "provider_not_found" },
+            new String[] { "^/inbox/referrals/[^/]+(/.*)?$", "referral_not_found" },
+            new String[] { "^/inbox/cases/[^/]+/sop/interviews/[^/]+(/.*)?$", "interview_not_found" },
+            new String[] { "^/inbox/cases/[^/]+/sop/parties/[^/]+(/.*)?$", "party_not_found" });
+
+    /**
+     * The reason for a 404 that no known phrase explains (the framework's own, for an id that is no number where the
+     * address takes a number: {@code /inbox/cases/RA-1/sop/interviews/abc}): what the address names was not found
+     * ({@code interview_not_found}); null for an address that names no such thing.
+     */
+    public static String notFoundKey(String path) {
+        for (String[] route : NOT_FOUND) {
+            if (path != null && path.matches(route[0])) {
+                return route[1];
+            }
+        }
+        return null;
     }
 
     /** The page a form posted to {@code path} is on, or null when the path is not an inbox form. */

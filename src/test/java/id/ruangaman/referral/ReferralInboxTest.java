@@ -308,7 +308,7 @@ class ReferralInboxTest {
     void shouldRefuseMalformedRequestsAndOtherCounsellorsCases() {
         String ref = data.sentinelCase();
         long id = draft(counsellor, ref, "contoh-lbh", "legal", "needs");
-        getAs(counsellor).when().get("/inbox/referrals/abc").then().statusCode(400);
+        getAs(counsellor).when().get("/inbox/referrals/abc").then().statusCode(404); // no number names no referral, as a number nothing has
         getAs(counsellor).when().get("/inbox/referrals/999999999").then().statusCode(404);
         as(counsellor).formParam("provider", "x").formParam("service", "legal").when().post("/inbox/cases/" + ref + "/referrals")
                 .then().statusCode(400);

@@ -62,6 +62,38 @@ class MalformedIdPagesTest {
             check(wrong, "GET " + path, getAs(session).accept(HTML).get(path));
         }
         assertEquals(Map.of(), wrong, "answered without the error page");
+        // An id that is no number says what was not found, as an account's does, never the general line.
+        Map<String, String> said = new LinkedHashMap<>();
+        for (String bad : List.of("abc", "12abc")) {
+            Map<String, String> reasons = new LinkedHashMap<>();
+            for (String path : List.of("/inbox/providers/" + bad, "/inbox/providers/" + bad + "/active")) {
+                reasons.put("POST " + path, "Penyedia itu tidak ditemukan.");
+            }
+            reasons.put("GET /inbox/providers/" + bad, "Penyedia itu tidak ditemukan.");
+            for (String path : List.of("/inbox/referrals/" + bad + "/status", "/inbox/referrals/" + bad + "/parts",
+                    "/inbox/referrals/" + bad + "/ask", "/inbox/referrals/" + bad + "/guardian")) {
+                reasons.put("POST " + path, "Rujukan itu tidak ditemukan.");
+            }
+            reasons.put("GET /inbox/referrals/" + bad, "Rujukan itu tidak ditemukan.");
+            reasons.put("GET /inbox/referrals/" + bad + "/letter", "Rujukan itu tidak ditemukan.");
+            for (String path : List.of(c + "/sop/interviews/" + bad, c + "/sop/interviews/" + bad + "/reschedule")) {
+                reasons.put("POST " + path, "Pemeriksaan itu tidak ditemukan.");
+            }
+            for (String path : List.of(c + "/sop/parties/" + bad, c + "/sop/parties/" + bad + "/remove")) {
+                reasons.put("POST " + path, "Pihak itu tidak ditemukan.");
+            }
+            reasons.put("POST /inbox/accounts/" + bad + "/active", "Akun itu tidak ditemukan.");
+            reasons.forEach((what, reason) -> {
+                String path = what.substring(what.indexOf(' ') + 1);
+                Response response = what.startsWith("POST")
+                        ? as(session).accept(HTML).formParam("active", "false").formParam("status", "sent").post(path)
+                        : getAs(session).accept(HTML).get(path);
+                if (response.statusCode() != 404 || !response.asString().contains(reason)) {
+                    said.put(what, response.statusCode() + " " + response.header("Location"));
+                }
+            });
+        }
+        assertEquals(Map.of(), said, "answered without the reason that names what was not found");
         String page = as(session).accept(HTML).formParam("active", "false").post("/inbox/accounts/abc/active").then().statusCode(404)
                 .extract().asString();
         assertEquals(true, page.contains("Akun itu tidak ditemukan."), "the reason names the account");
