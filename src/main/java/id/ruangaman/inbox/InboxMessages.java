@@ -57,6 +57,17 @@ public interface InboxMessages {
     @Message
     String login_session_ended();
 
+    /**
+     * The login page, when a form was posted after a coordinator deactivated the account (shown by inbox.js): it was
+     * neither saved nor sent.
+     */
+    @Message
+    String login_account_deactivated();
+
+    /** Above that form's text on the login page, read-only, to be copied. */
+    @Message
+    String login_typed_kept();
+
     /** Next to a form whose text inbox.js put back after such a login. */
     @Message
     String typed_restored();

@@ -76,6 +76,16 @@ public class AccountSessions {
         return true;
     }
 
+    /**
+     * Whether the session was ended by its account's deactivation and the account is still inactive: a form posted from
+     * it is then refused for that reason, not as an idle session that a login would resume. In the caller's transaction.
+     */
+    public boolean endedByDeactivation(String username, String sessionId) {
+        return !em.createNativeQuery("select 1 from account_session s join account a on a.id = s.account_id "
+                + "where s.id_hash = ?1 and a.username = ?2 and s.end_reason = 'deactivated' and not a.active")
+                .setParameter(1, hash(sessionId)).setParameter(2, username).getResultList().isEmpty();
+    }
+
     /** Ends one session (logout, idle). */
     public void end(String sessionId, String reason) {
         em.createNativeQuery("update account_session set ended_at = ?1, end_reason = ?2 where id_hash = ?3 and ended_at is null")

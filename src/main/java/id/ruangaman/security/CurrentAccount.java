@@ -60,13 +60,15 @@ public class CurrentAccount {
      * they would get every case that account opens. Null when anonymous.
      */
     public String getTypedKey() {
-        if (identity.isAnonymous()) {
-            return null;
-        }
+        return identity.isAnonymous() ? null : typedKey(typedSecret, getUsername());
+    }
+
+    /** The key of {@link #getTypedKey} for the account {@code username}, with the server's secret. */
+    static String typedKey(String secret, String username) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(("ruangaman/typed-key/v1:" + typedSecret).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(getUsername().getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(("ruangaman/typed-key/v1:" + secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(username.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

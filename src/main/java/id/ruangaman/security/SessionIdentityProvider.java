@@ -33,12 +33,24 @@ class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationR
     private final AccountRepository accounts;
     private final AccountSessions sessions;
     private final String cookieName;
+    private final String typedSecret;
+
+    /**
+     * Set on the answer to a form posted from a session its account's deactivation ended: the account's typed key
+     * ({@link CurrentAccount#getTypedKey}), for the login page only and for two minutes. The post is refused (the login
+     * page, where inbox.js says why and shows the text it sealed before sending, opened with this key, to be copied; it
+     * is neither saved nor sent). The key opens only what that account sealed in this tab, which this browser held in its
+     * form a moment before; the account cannot log in, so the text has no other way back.
+     */
+    static final String DEACTIVATED_COOKIE = "ruangaman-deactivated";
 
     SessionIdentityProvider(AccountRepository accounts, AccountSessions sessions,
-            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName) {
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String cookieName,
+            @ConfigProperty(name = SessionKeyConfigSource.PROPERTY) String sessionKey) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.cookieName = cookieName;
+        this.typedSecret = sessionKey;
     }
 
     @Override
@@ -61,6 +73,11 @@ class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationR
             String role = QuarkusTransaction.requiringNew().call(() -> sessions.check(username, sessionId, userAction)
                     ? accounts.findByUsername(username).filter(a -> a.active).map(a -> a.role).orElse(null) : null);
             if (role == null) {
+                if (routing != null && "POST".equals(routing.request().method().name()) && !routing.response().headWritten()
+                        && QuarkusTransaction.requiringNew().call(() -> sessions.endedByDeactivation(username, sessionId))) {
+                    routing.response().headers().add("Set-Cookie", DEACTIVATED_COOKIE + "=" + CurrentAccount.typedKey(typedSecret, username)
+                            + "; Path=/login; Max-Age=120; SameSite=Strict" + (routing.request().isSSL() ? "; Secure" : ""));
+                }
                 throw ended(routing);
             }
             return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(principal)).addRole(role).build();

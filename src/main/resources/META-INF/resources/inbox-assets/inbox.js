@@ -400,6 +400,35 @@
     return true;
   }
 
+  // A form posted after a coordinator deactivated the account: neither saved nor sent, and no login brings it back (the
+  // account cannot log in). The answer carried the account's key for the login page only (security.SessionIdentityProvider,
+  // DEACTIVATED_COOKIE); the login page says why (#account-deactivated) and shows what was typed, opened with that key,
+  // read-only, to be copied and given to a coordinator. The key is dropped at once; nothing is kept for after a login.
+  var DEACTIVATED = 'ruangaman-deactivated';
+  function keptForDeactivated(kept, sealed) {
+    var m = document.cookie.match(/(?:^|;\s*)ruangaman-deactivated=([A-Za-z0-9_-]+)/);
+    if (!m) { return false; }
+    document.cookie = DEACTIVATED + '=; Max-Age=0; Path=/login; SameSite=Strict';
+    try { sessionStorage.removeItem(AFTER_LOGIN); } catch (ignored) { /* nothing kept */ }
+    var line = document.getElementById('account-deactivated-line');
+    if (!line) { return true; }
+    line.parentNode.insertBefore(line.content.cloneNode(true), line);
+    var box = document.getElementById('typed-kept');
+    if (!box || !kept || !kept.sealed || !sealed || Date.now() - kept.at > 120000 || !(window.crypto && crypto.subtle)) { return true; }
+    crypto.subtle.importKey('raw', fromBase64(m[1]), { name: 'AES-GCM' }, false, ['decrypt'])
+      .then(function (k) { return unseal(k, sealed); })
+      .then(function (typed) {
+        var text = typed.fields.filter(function (f) { return !f.radio && typeof f.value === 'string' && /\S/.test(f.value); })
+          .map(function (f) { return f.value; }).join('\n\n');
+        if (!text) { return; }
+        box.value = text;
+        box.closest('[hidden]') && (box.closest('[hidden]').hidden = false);
+        box.focus();
+      })
+      .catch(function () { /* another account's text, or a key changed: dropped unread */ });
+    return true;
+  }
+
   function restoreTyped() {
     var kept, sealed;
     try {
@@ -409,6 +438,7 @@
       sessionStorage.removeItem(SEALED);
     } catch (ignored) { return; }
     var onLogin = location.pathname === '/login';
+    if (onLogin && keptForDeactivated(kept, sealed)) { return; }
     if (keptAfterLogin(kept, sealed, onLogin)) { return; }
     // the login page says a refused login with ?error= (quarkus.http.auth.form.error-page): keep the username there
     var login = onLogin && (/[?&]error=/.test(location.search) || (kept && kept.switched));
