@@ -10,6 +10,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import id.ruangaman.transcript.TranscriptChanged;
 import id.ruangaman.transcript.TranscriptChangedOnConnection;
+import id.ruangaman.intake.CaseMarkedInDanger;
 import id.ruangaman.intake.IntakeReceived;
 
 /**
@@ -26,6 +27,11 @@ class InboxEventRecorder {
     /** A message event whose first change is a new line from the person: a list that hides its case counts it. */
     public static final String PERSON_WROTE = "person_wrote";
     public static final String CASE = "case";
+    /**
+     * A case was marked in danger now ({@link CaseMarkedInDanger}): a new report in danger, or a line of danger in its
+     * thread. A list that hides the case says so above its other notices; an open case page refreshes its danger flag.
+     */
+    public static final String DANGER = "danger";
 
     /** The cases that already have a message event in the current transaction. */
     private static final Object MESSAGE_EVENTS = new Object();
@@ -48,6 +54,17 @@ class InboxEventRecorder {
                 .setParameter("type", INTAKE).setParameter("id", received.intakeId()).executeUpdate();
         firstInTransaction(received.intakeId());
         firstInTransaction(-received.intakeId());
+    }
+
+    /**
+     * A case marked in danger, in the transaction that marked it: its own event, besides the new report's or the line's,
+     * so a list that hides the case tells the team that someone is in danger, not only that someone wrote. Written at
+     * the commit like the new report's announcement (the new report itself may not be written yet).
+     */
+    void onDanger(@Observes CaseMarkedInDanger marked) {
+        insert("insert into inbox_event (type, intake_id, assignee_id) values (:type, :id, null)", "inbox_event")
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                .setParameter("type", DANGER).setParameter("id", marked.intakeId()).executeUpdate();
     }
 
     /**

@@ -252,6 +252,17 @@ public interface InboxMessages {
     @Message
     String term(String name);
 
+    /**
+     * The case list's first notice, above the others, when a case the page does not show was marked in danger now (a new
+     * report in danger, or a line of danger in its thread): no case named, no text. Its link opens the case.
+     */
+    @Message
+    String new_danger_one();
+
+    /** The same for {@code count} (a number, or the page script's placeholder "#") cases; its link opens page 1. */
+    @Message
+    String new_danger_many(String count);
+
     /** Live notice above a filtered or later page of the case list: one new report came in (no case named). */
     @Message
     String new_cases_one();

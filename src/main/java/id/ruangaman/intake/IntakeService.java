@@ -30,12 +30,15 @@ class IntakeService {
     private final ConversationConfig config;
     private final Clock clock;
     private final Event<IntakeReceived> received;
+    private final Event<CaseMarkedInDanger> markedInDanger;
 
-    IntakeService(IntakeRepository intakes, ConversationConfig config, Clock clock, Event<IntakeReceived> received) {
+    IntakeService(IntakeRepository intakes, ConversationConfig config, Clock clock, Event<IntakeReceived> received,
+            Event<CaseMarkedInDanger> markedInDanger) {
         this.intakes = intakes;
         this.config = config;
         this.clock = clock;
         this.received = received;
+        this.markedInDanger = markedInDanger;
     }
 
     /**
@@ -50,10 +53,13 @@ class IntakeService {
      * Danger now written in case {@code intakeId}'s thread after the report ({@link Output.DangerReported} of a thread
      * step): the case is in danger, as a report whose danger question was answered yes, and {@code at} is kept as when
      * it was last said (the case page shows it; the case list puts cases in danger first). A case erased by the
-     * reporter is left as it is (its shell keeps nothing of the reporter).
+     * reporter is left as it is (its shell keeps nothing of the reporter). A case marked fires {@link CaseMarkedInDanger},
+     * so the inbox tells the team even where its list does not show the case.
      */
     public void markInDanger(long intakeId, Instant at) {
-        intakes.update("inDanger = true, dangerSaidAt = ?1 where id = ?2 and deletedByReporterAt is null", at, intakeId);
+        if (intakes.update("inDanger = true, dangerSaidAt = ?1 where id = ?2 and deletedByReporterAt is null", at, intakeId) > 0) {
+            markedInDanger.fire(new CaseMarkedInDanger(intakeId));
+        }
     }
 
     public Intake submit(Contact contact, Flow flow, SessionState state, Output.IntakeSubmitted event) {
@@ -89,6 +95,9 @@ class IntakeService {
         contact.conversation++;
         intakes.persist(intake);
         received.fire(new IntakeReceived(intake.id, intake.referenceCode));
+        if (intake.inDanger) {
+            markedInDanger.fire(new CaseMarkedInDanger(intake.id));
+        }
         LOG.infof("Intake %d received on %s (%d answers)", intake.id, intake.channel, answers.size());
         return intake;
     }

@@ -146,12 +146,17 @@
   // the first page without filters.
   // Only reports that arrived before a refresh was asked are judged by its answer; later ones wait for the next.
   // A new line from the person on a case the list does not show is counted the same way, per case, in its own notice.
-  var arrived = {}, unseen = {}, wrote = {}, unseenWrote = {};
+  // A case marked in danger now (a new report in danger, a line of danger in its thread: the event 'danger') that the
+  // list does not show is counted in a notice of its own, above the others: a counsellor on page 2 or a filtered list
+  // must not read "a survivor wrote" where the survivor said they are in danger.
+  var arrived = {}, unseen = {}, wrote = {}, unseenWrote = {}, danger = {}, unseenDanger = {};
   function refreshList() {
-    var asked = arrived, askedWrote = wrote;
+    var asked = arrived, askedWrote = wrote, askedDanger = danger;
     arrived = {};
     wrote = {};
+    danger = {};
     function judge() {
+      noteArrivals('new-danger', askedDanger, unseenDanger);
       noteArrivals('new-cases', asked, unseen);
       noteArrivals('new-messages', askedWrote, unseenWrote);
     }
@@ -180,13 +185,14 @@
       if (mode === 'list') {
         if (e.type === 'intake' && e.data && document.getElementById('new-cases')) { arrived[e.data] = true; }
         if (e.type === 'person_wrote' && e.data && document.getElementById('new-messages')) { wrote[e.data] = true; }
+        if (e.type === 'danger' && e.data && document.getElementById('new-danger')) { danger[e.data] = true; }
         soon(refreshList);
       } else if (mode === 'case' && e.data === ref) {
         // The danger flag comes with the transcript: a line that says danger raises it in the same step.
         soon(function () { return replace('/inbox/cases/' + encodeURIComponent(ref) + '/transcript', ['#transcript-lines', '#case-danger']); });
       }
     }
-    ['intake', 'message', 'person_wrote', 'case'].forEach(function (type) { source.addEventListener(type, onEvent); });
+    ['intake', 'message', 'person_wrote', 'danger', 'case'].forEach(function (type) { source.addEventListener(type, onEvent); });
   }
 
   function canned() {
