@@ -1,6 +1,5 @@
 package id.ruangaman.inbox;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import id.ruangaman.database.DbTimes;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.Contact;
 import id.ruangaman.transcript.ContactRepository;
@@ -124,7 +124,7 @@ public class TeamNotifications {
                 .setParameter(1, now.plus(config.deadlineWarning())).getResultList();
         for (Object[] row : due) {
             String code = (String) row[1];
-            Instant deadline = row[2] instanceof Instant instant ? instant : ((Timestamp) row[2]).toInstant();
+            Instant deadline = DbTimes.instant(row[2]);
             long hours = Math.max(0, Duration.between(now, deadline).toHours());
             outbox.queueText(team.get(), "Tenggat 3×24 jam / 72-hour deadline: " + code + " (" + hours + " jam/h)\n" + link(code));
             em.createNativeQuery("update intake set deadline_warned_at = ?1 where id = ?2")

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import id.ruangaman.database.DbTimes;
 
 /**
  * Server-side inbox sessions ({@code account_session}). The form-login cookie's principal is
@@ -64,7 +65,7 @@ public class AccountSessions {
         if (rows.isEmpty() || !Boolean.TRUE.equals(rows.get(0)[1])) {
             return false;
         }
-        Instant last = toInstant(rows.get(0)[0]);
+        Instant last = DbTimes.instant(rows.get(0)[0]);
         if (!last.plus(idleTimeout).isAfter(now)) {
             end(sessionId, "idle");
             return false;
@@ -130,13 +131,4 @@ public class AccountSessions {
         }
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import id.ruangaman.database.DbTimes;
 
 /**
  * Failed logins in a row of one browser's device cookie ({@code device_login_failure}, V200), in the caller's
@@ -26,7 +27,7 @@ class DeviceLoginFailures {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery("select locked_until from device_login_failure where nonce_hash = ?1"
                 + (forUpdate ? " for update" : "")).setParameter(1, device.nonceHash()).getResultList();
-        Instant until = rows.isEmpty() ? null : toInstant(rows.get(0));
+        Instant until = rows.isEmpty() ? null : DbTimes.instant(rows.get(0));
         return until != null && until.isAfter(now) ? until : null;
     }
 
@@ -65,7 +66,7 @@ class DeviceLoginFailures {
         @SuppressWarnings("unchecked")
         List<Object> locked = em.createNativeQuery("delete from device_login_failure where account_id = ?1 returning locked_until")
                 .setParameter(1, accountId).getResultList();
-        return locked.stream().map(DeviceLoginFailures::toInstant).anyMatch(until -> until != null && until.isAfter(now));
+        return locked.stream().map(DbTimes::instant).anyMatch(until -> until != null && until.isAfter(now));
     }
 
     /**
@@ -78,18 +79,9 @@ class DeviceLoginFailures {
                 + "where locked_until > ?1 group by account_id").setParameter(1, now).getResultList();
         Map<Long, AccountService.BrowserLocks> locks = new java.util.HashMap<>();
         for (Object[] row : rows) {
-            locks.put(((Number) row[0]).longValue(), new AccountService.BrowserLocks(((Number) row[1]).intValue(), toInstant(row[2])));
+            locks.put(((Number) row[0]).longValue(), new AccountService.BrowserLocks(((Number) row[1]).intValue(), DbTimes.instant(row[2])));
         }
         return locks;
     }
 
-    private static Instant toInstant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 }

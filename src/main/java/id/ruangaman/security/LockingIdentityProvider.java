@@ -23,6 +23,7 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
+import id.ruangaman.database.DbTimes;
 
 /**
  * Checks a login (j_security_check) against the account table's bcrypt hashes: deactivated accounts
@@ -176,7 +177,7 @@ class LockingIdentityProvider implements IdentityProvider<UsernamePasswordAuthen
         // Another request may have locked the account while this password was checked: read the lock again.
         Object[] state = (Object[]) em.createNativeQuery("select locked_until, active from account where id = ?1 for update")
                 .setParameter(1, account.id).getSingleResult();
-        Instant lockedUntil = toInstant(state[0]);
+        Instant lockedUntil = DbTimes.instant(state[0]);
         if ((lockedUntil != null && lockedUntil.isAfter(now)) || !Boolean.TRUE.equals(state[1])) {
             audit.record(account.username, AuditAction.LOGIN_FAILED, null, "locked");
             return Outcome.FAILED;
@@ -207,15 +208,6 @@ class LockingIdentityProvider implements IdentityProvider<UsernamePasswordAuthen
         }
     }
 
-    private static Instant toInstant(Object value) {
-        if (value == null || value instanceof Instant) {
-            return (Instant) value;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
-    }
 
     private record Outcome(String principal, String role, long accountId) {
         static final Outcome FAILED = new Outcome(null, null, 0);

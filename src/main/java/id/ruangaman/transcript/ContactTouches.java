@@ -3,7 +3,6 @@ package id.ruangaman.transcript;
 import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,6 +16,7 @@ import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.Status;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
+import id.ruangaman.database.DbTimes;
 
 /**
  * Writes what every conversation step changes on its contact (when the person last wrote, whether they can be reached,
@@ -149,7 +149,7 @@ final class ContactTouches {
         if (value == null) {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
-            statement.setObject(index, value.atOffset(ZoneOffset.UTC));
+            statement.setObject(index, DbTimes.parameter(value));
         }
     }
 

@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
+import id.ruangaman.database.DbTimes;
 import id.ruangaman.platform.TransactionMemory;
 import id.ruangaman.security.crypto.FieldCipher;
 
@@ -166,7 +166,7 @@ public class RoundLines {
             } else if (value == null) {
                 statement.setNull(index, nullType(index));
             } else if (value instanceof Instant instant) {
-                statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+                statement.setObject(index, DbTimes.parameter(instant));
             } else if (value instanceof Long number) {
                 statement.setLong(index, number);
             } else if (value instanceof Integer number) {
