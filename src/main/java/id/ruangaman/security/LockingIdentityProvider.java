@@ -104,7 +104,8 @@ class LockingIdentityProvider implements IdentityProvider<UsernamePasswordAuthen
      */
     private Outcome check(String username, String password, RoutingContext routing) {
         Instant now = Instant.now(clock);
-        Optional<Account> found = username == null || username.length() > 64 ? Optional.empty()
+        // A NUL (U+0000) is in no username (PostgreSQL's text cannot hold one): an unknown account, never a query.
+        Optional<Account> found = username == null || username.length() > 64 || username.indexOf('\u0000') >= 0 ? Optional.empty()
                 : QuarkusTransaction.requiringNew().call(() -> accounts.findByUsername(username));
         if (found.isEmpty()) {
             BcryptUtil.matches(password, DummyHash.VALUE);

@@ -27,6 +27,8 @@ class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The short reason of a refused NUL character; also the message {@link Refusals} words for a person. */
+    static final String UNUSABLE_CHARACTER = "text holds a character that cannot be used";
 
     private final Template error;
     private final RefusalPage page;
@@ -99,6 +101,11 @@ class ErrorPages {
             context.setProperty(SubmittedOnce.CLIENT_GONE, Boolean.TRUE); // the action failed with it: a retry must act
             return Response.noContent().build();
         }
+        if (unusableCharacter(e)) {
+            // A NUL (U+0000, "%00") in an address, a filter or a form: bad input, refused as such, never a 500.
+            return refused(new WebApplicationException(UNUSABLE_CHARACTER,
+                    Response.status(400).type(MediaType.TEXT_PLAIN_TYPE).entity(UNUSABLE_CHARACTER).build()), request);
+        }
         String reference = "ERR-" + HexFormat.of().withUpperCase().formatHex(bytes());
         LOG.errorf("Unexpected error %s on %s: %s", reference, request.method().name(), chain(e));
         String accept = request.getHeader(HttpHeaders.ACCEPT);
@@ -107,6 +114,21 @@ class ErrorPages {
             return Response.serverError().type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
         }
         return Response.serverError().type(MediaType.TEXT_PLAIN_TYPE).entity("internal error, reference " + reference).build();
+    }
+
+    /**
+     * Whether the request failed because a text it brought holds a character PostgreSQL's text cannot take: SQLState
+     * 22021 (character_not_in_repertoire), which the JDBC driver raises for a NUL (U+0000) in a parameter. Only the
+     * request's own input can carry one there (what the service stores encrypted is bytes), so it is the client's bad
+     * input: a hand-edited address ({@code /inbox/cases/%00}), a filter, a script's form.
+     */
+    static boolean unusableCharacter(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static byte[] bytes() {

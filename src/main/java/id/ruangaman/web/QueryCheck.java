@@ -26,7 +26,8 @@ public final class QueryCheck {
 
     /**
      * One refused value: the query parameter's name, the kind of problem ({@code date}: not a YYYY-MM-DD day;
-     * {@code choice}: not one of the form's options; {@code format}: characters the field does not take; {@code number}:
+     * {@code choice}: not one of the form's options; {@code format}: characters the field does not take; {@code character}: a
+     * character no text can hold (NUL); {@code number}:
      * not a whole number within the field's range; {@code page}: no such page; {@code too_long}), and for too long
      * texts the text's length and the limit in characters, formatted for the reader ("5.210").
      */
@@ -59,11 +60,19 @@ public final class QueryCheck {
         return v;
     }
 
-    /** The trimmed text when it has at most {@code limit} characters, else null (refused as {@code too_long}). */
+    /**
+     * The trimmed text when it has at most {@code limit} characters, else null (refused as {@code too_long}); a text
+     * holding a NUL character (U+0000, {@code %00} in a hand-edited address), which PostgreSQL's text cannot hold, is
+     * refused as {@code character} before it reaches a query.
+     */
     public String text(String field, String value, int limit) {
         String v = blank(value);
         if (v != null && v.length() > limit) {
             tooLong(field, v.length(), limit);
+            return null;
+        }
+        if (v != null && v.indexOf('\u0000') >= 0) {
+            refuse(field, "character");
             return null;
         }
         return v;

@@ -48,6 +48,7 @@ public final class Refusals {
 
     private static final List<String[]> REASONS = List.of(
             new String[] { "verification checklist incomplete", "verification_checklist_incomplete" },
+            new String[] { ErrorPages.UNUSABLE_CHARACTER, "unusable_character" },
             new String[] { "part 3 needs the documents examined", "evidence_examined_missing" },
             new String[] { "illegal status change", "illegal_status_change" },
             new String[] { "illegal referral status change", "illegal_status_change" },

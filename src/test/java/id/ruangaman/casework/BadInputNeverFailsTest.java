@@ -58,7 +58,7 @@ class BadInputNeverFailsTest {
     private static final String TOO_LONG = "x".repeat(8_100);
 
     private static final List<String> BAD = List.of("", " ", TOO_LONG, "2026-02-31", "31/12/2026", "99999-01-01T25:61",
-            "-1", "abc", "99999999999999999999", "closed:nope", "<script>", "%00");
+            "-1", "abc", "99999999999999999999", "closed:nope", "<script>", "%00", "a\u0000b");
 
     @Inject
     InboxFixtures fixtures;
