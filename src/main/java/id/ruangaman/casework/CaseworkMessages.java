@@ -780,4 +780,20 @@ public interface CaseworkMessages {
 
     @Message
     String vr_checked_by();
+
+    /** The SOP page's link to the written report of the conclusion and recommendation for leadership. */
+    @Message
+    String print_conclusion_report();
+
+    @Message
+    String p_conclusion_heading();
+
+    @Message
+    String p_conclusion_to();
+
+    @Message
+    String p_conclusion_intro(String code);
+
+    @Message
+    String p_conclusion_close();
 }

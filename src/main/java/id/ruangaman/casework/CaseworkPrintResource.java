@@ -48,6 +48,8 @@ public class CaseworkPrintResource {
         static native TemplateInstance minutes(CaseworkView c, Interview interview, Party party, Instant now);
 
         static native TemplateInstance accommodations(CaseworkView c, Party victim, LocalDate today);
+
+        static native TemplateInstance conclusionReport(CaseworkView c, LocalDate today, Instant now);
     }
 
     private final CaseworkService work;
@@ -147,6 +149,28 @@ public class CaseworkPrintResource {
             return refused(ref, "minutes_missing");
         }
         return printed(ref, document, lang, Templates.minutes(c, interview, c.party(interview.partyId), now()));
+    }
+
+    /**
+     * The written report of the conclusion and recommendation, which the task force gives the head of the institution
+     * (SOP Penyusunan Kesimpulan dan Rekomendasi: "Rencana dan tindak lanjut dituangkan dalam bentuk laporan
+     * tertulis"). Refused with its reason (409, the SOP page) until both are recorded.
+     */
+    @GET
+    @Path("/kesimpulan")
+    @Produces(MediaType.TEXT_HTML)
+    public Response conclusionReport(@RestPath String ref, @RestQuery String lang) {
+        CaseworkView c = view(ref);
+        if (c.file().isDeleted()) {
+            return refused(ref, "case_deleted"); // the reporter erased their data: nothing of the case is printed
+        }
+        if (c.conclusion() == null) {
+            return refused(ref, "conclusion_missing");
+        }
+        if (c.recommendation() == null) {
+            return refused(ref, "recommendation_missing");
+        }
+        return printed(ref, "conclusion_report", lang, Templates.conclusionReport(c, today(), now()));
     }
 
     @GET

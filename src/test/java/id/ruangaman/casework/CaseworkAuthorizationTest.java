@@ -71,7 +71,7 @@ class CaseworkAuthorizationTest {
                 .body(not(containsString("Kronologi sintetis untuk pengujian"))).body(not(containsString("Catatan internal sintetis XYZ")))
                 .body(not(containsString("Balasan sintetis QRS"))).body(not(containsString("/media/")));
         for (String path : new String[] { "", "/transcript", "/media/1", "/print/intake-form", "/print/verified-report", "/referrals",
-                "/sop", "/sop/print/bap/1", "/sop/print/penanganan-awal" }) {
+                "/sop", "/sop/print/bap/1", "/sop/print/penanganan-awal", "/sop/print/kesimpulan" }) {
             getAs(leader).when().get("/inbox/cases/" + ref + path).then().statusCode(403);
         }
         as(leader).formParam("text", "x").when().post("/inbox/cases/" + ref + "/notes").then().statusCode(403);
@@ -106,7 +106,8 @@ class CaseworkAuthorizationTest {
         as(coordinator).formParam("party_role", "terlapor").formParam("party_name", "Anggota Sintetis").formParam("campus_status", "staff")
                 .formParam("party_account", String.valueOf(member.id)).when().post("/inbox/cases/" + ref + "/sop/parties").then()
                 .statusCode(303);
-        for (String path : new String[] { "", "/transcript", "/sop", "/referrals", "/print/intake-form", "/sop/print/penanganan-awal" }) {
+        for (String path : new String[] { "", "/transcript", "/sop", "/referrals", "/print/intake-form", "/sop/print/penanganan-awal",
+                "/sop/print/kesimpulan" }) {
             getAs(memberSession).when().get("/inbox/cases/" + ref + path).then().statusCode(403);
         }
         as(memberSession).formParam("text", "x").when().post("/inbox/cases/" + ref + "/notes").then().statusCode(403);

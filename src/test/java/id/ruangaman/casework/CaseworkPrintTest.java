@@ -162,6 +162,41 @@ class CaseworkPrintTest {
         assertTrue(refused.contains("Jadwalkan pemeriksaan pihak ini dulu"));
     }
 
+    /**
+     * SOP Penyusunan Kesimpulan dan Rekomendasi: the plan and follow-up are put in a written report, which the task force
+     * gives the head of the institution. Refused with its reason until the conclusion and the recommendation are
+     * recorded; then it prints both, in labels, and is audited.
+     */
+    @Test
+    void shouldPrintTheConclusionAndRecommendationReportForLeadership() {
+        String ref = caseInExamination();
+        CaseworkSteps steps = new CaseworkSteps(session, ref);
+        String url = "/inbox/cases/" + ref + "/sop/print/kesimpulan";
+        String early = getAs(session).when().get(url).then().statusCode(409).extract().asString();
+        assertTrue(visibleText(early).contains("Kesimpulan belum dicatat"), early);
+        assertEquals(303, steps.provenConclusion());
+        String noRecommendation = getAs(session).when().get(url).then().statusCode(409).extract().asString();
+        assertTrue(visibleText(noRecommendation).contains("Rekomendasi belum dicatat"), noRecommendation);
+        assertEquals(303, steps.provenRecommendation("written_warning"));
+        String page = getAs(session).when().get("/inbox/cases/" + ref + "/sop").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"print-conclusion-report\""), "the SOP page links the report");
+
+        String text = visibleText(print(url, "id"));
+        assertTrue(text.contains("LAPORAN KESIMPULAN DAN REKOMENDASI") && text.contains("Pemimpin Perguruan Tinggi"), text);
+        assertTrue(text.contains("Terbukti") && text.contains("Terlapor sintetis, mahasiswa") && text.contains("Perlindungan sintetis"), text);
+        assertTrue(text.contains("Pemulihan sintetis") && text.contains("Peringatan tertulis") && text.contains("Pencegahan sintetis")
+                && text.contains("Dampak berat bagi korban"), text);
+        for (String code : List.of("proven", "written_warning", "victim_impact", "ringan", "null")) {
+            assertFalse(Pattern.compile("(?<![\\p{L}_])" + Pattern.quote(code) + "(?![\\p{L}_])").matcher(text).find(),
+                    "code " + code + " shown in: " + text);
+        }
+        String english = visibleText(print(url, "en"));
+        assertTrue(english.contains("REPORT OF THE CONCLUSION AND RECOMMENDATION") && english.contains("Proven"), english);
+        long id = file(ref).id;
+        assertTrue(QuarkusTransaction.requiringNew()
+                .call(() -> audit.count("action = 'print' and intakeId = ?1 and detail = ?2", id, "conclusion_report")) >= 1);
+    }
+
     @Test
     void shouldPrintTheRecoveryNoticeWithoutCaseDetails() {
         String ref = caseInExamination();

@@ -195,7 +195,7 @@ final class SopCaseFile {
         String party = java.util.regex.Pattern.compile("id=\"party-(\\d+)\"").matcher(sop).results().findFirst().orElseThrow().group(1);
         String interview = java.util.regex.Pattern.compile("id=\"interview-(\\d+)\"").matcher(sop).results().findFirst().orElseThrow()
                 .group(1);
-        for (String print : List.of("surat-tugas", "penanganan-awal", "akomodasi", "pemanggilan/" + party, "bap/" + interview)) {
+        for (String print : List.of("surat-tugas", "penanganan-awal", "akomodasi", "kesimpulan", "pemanggilan/" + party, "bap/" + interview)) {
             // Documents of an erased case are no longer printed (they would address or describe the erased person): the
             // SOP page answers with the reason and the kept skeleton.
             String html = getAs(coordinator).get(sop() + "/print/" + print).then().statusCode(409).extract().asString();
