@@ -58,6 +58,9 @@ class ShippedAnswerWordsTest {
             "consent|nggih|yes", "consent|iyo|yes", "consent|bole|yes", "consent|yaudah|yes", "consent|okelah|yes",
             "consent|silakan|yes", "consent|✅|yes", "consent|mboten|no", "consent|gausah|no", "consent|jgn|no",
             "consent|❌|no", "consent|tidak tahu|-",
+            // more of the kind of cases/13-wa-natural-yes: other wording, typos, stretched letters, the other language
+            "consent|iyah|yes", "consent|Ya. Saya setuju.|yes", "consent|iyaa kak, lanjut aja|yes", "consent|iyaa setujuu🙏🏻|yes",
+            "consent|sure, go ahead 👍|yes",
             // "Apakah umurmu di bawah 18 tahun?": "belum 18" and "di bawah 18" were read as the age 18, an adult
             "victim_minor|belum 18|yes", "victim_minor|di bawah 18|yes", "victim_minor|dibawah 18|yes",
             "victim_minor|kurang dari 18 tahun|yes", "victim_minor|under 18|yes", "victim_minor|belum 17|yes",

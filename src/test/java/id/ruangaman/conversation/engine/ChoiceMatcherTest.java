@@ -63,7 +63,10 @@ class ChoiceMatcherTest {
     @CsvSource(delimiter = '|', value = {
             "Iya, setuju 🙏|yes", "iyaa|yes", "ya kak|yes", "Boleh 👍|yes", "OKE!|yes", "👍|yes", "ＹＡ|yes", "yes please|yes",
             "tidak|no", "nggak kak|no", "Enggak.|no", "gak mau|no", "tidak setuju|no", "nope|no", "ga|no", "1️⃣|yes", "2|no",
-            "iya tidak|-", "mungkin|-", "ya tapi tidak sekarang|-"})
+            "iya tidak|-", "mungkin|-", "ya tapi tidak sekarang|-",
+            // more of the kind of cases/13-wa-natural-yes: other wording, typos, stretched letters, emoji, the other language
+            "Ya. Saya setuju.|yes", "iyaa kak, lanjut aja|yes", "iyaa setujuu🙏🏻|yes", "sure, go ahead 👍|yes", "ok siap|yes",
+            "yup|yes", "no thanks|no"})
     void shouldReadYesAndNoInEverydayWords(String typed, String expected) {
         assertEquals("-".equals(expected) ? Optional.empty() : Optional.of(expected), ChoiceMatcher.matchPhrase(typed, YES_NO));
     }
