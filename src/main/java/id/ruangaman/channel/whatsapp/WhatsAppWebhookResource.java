@@ -80,7 +80,8 @@ public class WhatsAppWebhookResource {
             return WebhookResponses.notConfigured();
         }
         if ("subscribe".equals(mode) && challenge != null && WebhookResponses.sameSecret(config.verifyToken().orElse(null), token)) {
-            return Response.ok(challenge, MediaType.TEXT_PLAIN).build();
+            // The echo is the caller's own text: a browser must never read it as anything but plain text.
+            return Response.ok(challenge, MediaType.TEXT_PLAIN).header("X-Content-Type-Options", "nosniff").build();
         }
         return Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN).entity("verification failed").build();
     }

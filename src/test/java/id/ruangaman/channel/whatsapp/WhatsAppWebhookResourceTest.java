@@ -53,7 +53,8 @@ class WhatsAppWebhookResourceTest extends WebhookTest {
     void shouldEchoTheChallengeOnlyForTheRightVerifyToken() {
         given().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", FakePlatforms.WHATSAPP_VERIFY_TOKEN)
                 .queryParam("hub.challenge", "1158201444").when().get("/webhooks/whatsapp")
-                .then().statusCode(200).contentType(containsString("text/plain")).body(equalTo("1158201444"));
+                .then().statusCode(200).contentType(containsString("text/plain")).header("X-Content-Type-Options", "nosniff")
+                .body(equalTo("1158201444"));
         given().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", "wrong").queryParam("hub.challenge", "1")
                 .when().get("/webhooks/whatsapp").then().statusCode(403);
         given().queryParam("hub.mode", "unsubscribe").queryParam("hub.verify_token", FakePlatforms.WHATSAPP_VERIFY_TOKEN)
