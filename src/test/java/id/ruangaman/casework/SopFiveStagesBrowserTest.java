@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -81,7 +82,10 @@ class SopFiveStagesBrowserTest extends BrowserTest {
         String ref = chats.referenceOf(chat);
 
         login("sop5-counsellor");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-ref='" + ref + "']")));
+        // The counsellor finds the report by its reference, as on a busy inbox where it is not on the first page.
+        type(By.id("ref-search"), ref);
+        driver.findElement(By.id("ref-search")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#case-list tr[data-ref='" + ref + "']")));
         driver.get(root + "/inbox/cases/" + ref);
         waitText(By.id("case-status"), "Baru");
         assertTrue(body().contains("Tenggat 72 jam"), "the 3×24-hour deadline is shown\n" + body());
