@@ -549,7 +549,7 @@ class LoadBenchmark {
                 // No flight recording here: its buffers hold 40 to 60 MB of the service's memory, which this phase measures
                 // for goal 4. The acknowledgement and drain phases carry the service's profile; this one PostgreSQL's.
                 IntakeLoadPlan plan = new IntakeLoadPlan(RATE, THINK_SECONDS, SECONDS, WHATSAPP_EVERY);
-                openLoop(load, plan, backlog, platforms, telegramReplies, whatsappReplies, new ServiceCounters(service.port(), "ruangaman_ack"));
+                openLoop(load, plan, backlog, platforms, telegramReplies, whatsappReplies, new ServiceCounters(service.port(), "ruangaman_ack", "ruangaman_outbound"));
                 report.statements(admin, "bench_open", "open loop at " + RATE + " updates/s", PROFILE_TOP);
                 openLoopLimits(platforms);
             }
@@ -667,8 +667,8 @@ class LoadBenchmark {
                 + "WHATSAPP_MAX_PER_SECOND=%d (the outbound limits are not what this run measures), otherwise defaults%n%n%s", plan.people,
                 THINK_SECONDS, plan.steadyFromNanos / 1e9, SECONDS, statuses, drain.seconds(), drain.complete() ? "" : " (NOT finished)",
                 BenchReport.cpu(first, last), OPEN_LIMIT, BenchReport.series(samples, 5)));
-        report.section("Open loop at " + RATE + " updates/s: the webhook's priority and where an acknowledgement waits (the "
-                + "service's ruangaman_ack counters)", ServiceCounters.report(scrapes, steadyFrom, steadyTo));
+        report.section("Open loop at " + RATE + " updates/s: the webhook's priority, where an acknowledgement waits and how "
+                + "full the delivery lanes are (the service's ruangaman_ack and ruangaman_outbound counters)", ServiceCounters.report(scrapes, steadyFrom, steadyTo));
     }
 
     /** The open loop's own sends against its (high) channel limits: never above, whatever the rate. */

@@ -29,4 +29,17 @@ class HealthAndMetricsTest {
     void shouldExposePrometheusMetrics() {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
+
+    /**
+     * Each delivery lane shows how it is sized and how full it is, by channel only: an operator (and the benchmark) can
+     * see whether a channel sends below its limit because its senders are all busy.
+     */
+    @Test
+    void shouldExposeEachDeliveryLanesSizeAndLoad() {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("ruangaman_outbound_in_flight{channel=\"telegram\"}"))
+                .body(containsString("ruangaman_outbound_senders_target{channel=\"telegram\"}"))
+                .body(containsString("ruangaman_outbound_send_time_seconds{channel=\"telegram\"}"))
+                .body(containsString("ruangaman_outbound_senders_target{channel=\"whatsapp\"}"));
+    }
 }

@@ -49,6 +49,7 @@ import id.ruangaman.transcript.TranscriptChanged;
 import id.ruangaman.transcript.TranscriptChangedOnConnection;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.SessionStateJson;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -142,6 +143,15 @@ class OutboxDispatcher {
             this.delivered = new GroupRecording<>(sends -> recordSent(pace(sender), sends), BATCH,
                     OutboxDispatcher::statementFailure,
                     size -> metrics.summary("ruangaman.outbound.recorded_together", "channel", tag).record(size));
+            // How the lane is sized and how full it is (no data): Little's law made visible, for the benchmark and an
+            // operator asking why a channel sends below its limit.
+            Gauge.builder("ruangaman.outbound.in.flight", this, Lane::inFlight).tag("channel", tag)
+                    .description("Sends of this channel under way now").register(metrics);
+            Gauge.builder("ruangaman.outbound.senders.target", this, Lane::target).tag("channel", tag)
+                    .description("Sends this channel keeps in flight for its limit at its measured send time").register(metrics);
+            Gauge.builder("ruangaman.outbound.send.time", sendTimes, times -> times.mean().toNanos() / 1e9).tag("channel", tag)
+                    .baseUnit("seconds").description("Mean time a sender is busy with one send: the call and its recording")
+                    .register(metrics);
         }
 
         /**
