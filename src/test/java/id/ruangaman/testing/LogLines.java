@@ -29,6 +29,11 @@ public final class LogLines extends Handler {
         return new LogLines(r -> r.getLevel().intValue() >= Level.SEVERE.intValue(), r -> r.getLoggerName() + ": " + r.getMessage());
     }
 
+    /** Lines at WARNING (WARN) or above, as {@code logger: message}. */
+    public static LogLines warnings() {
+        return new LogLines(r -> r.getLevel().intValue() >= Level.WARNING.intValue(), r -> r.getLoggerName() + ": " + r.getMessage());
+    }
+
     /** Every line, as its message, its parameters and its exception chain, so a leak anywhere in them is seen. */
     public static LogLines everything() {
         return new LogLines(r -> true, r -> {

@@ -43,4 +43,16 @@ public interface InboundHandler {
     /** Whatever {@link #prepare} found out, handed to {@link #apply}. */
     interface Prepared {
     }
+
+    /**
+     * Thrown by {@link #apply} for an update that cannot be applied yet through no fault of its own (a WhatsApp
+     * delivery status that arrived before the record of its send was committed): nothing of the attempt is kept, and
+     * the update is looked at again after the usual back-off, like a failed attempt, but logged at DEBUG, since it is
+     * expected. The handler decides when to stop waiting (by {@link InboundUpdate#attempts}); the message holds no data.
+     */
+    final class NotYet extends RuntimeException {
+        public NotYet(String reason) {
+            super(reason, null, false, false);
+        }
+    }
 }

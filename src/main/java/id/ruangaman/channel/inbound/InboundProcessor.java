@@ -672,8 +672,13 @@ public class InboundProcessor {
             }
             Duration wait = Duration.ofSeconds(1L << Math.min(update.attempts, 8));
             update.nextAttemptAt = Instant.now(clock).plus(wait.compareTo(config.backoffCap()) > 0 ? config.backoffCap() : wait);
-            LOG.warnf("Inbound update %d (%s %s) attempt %d failed: %s", id, update.channel, update.kind,
-                    update.attempts, update.failureReason);
+            if (error instanceof InboundHandler.NotYet) {
+                LOG.debugf("Inbound update %d (%s %s) cannot be applied yet (attempt %d): %s", id, update.channel,
+                        update.kind, update.attempts, error.getMessage());
+            } else {
+                LOG.warnf("Inbound update %d (%s %s) attempt %d failed: %s", id, update.channel, update.kind,
+                        update.attempts, update.failureReason);
+            }
             return update.nextAttemptAt;
         });
         if (Instant.MIN.equals(retryAt)) {

@@ -394,7 +394,7 @@ class WhatsAppInboundHandler implements InboundHandler {
             boolean known = statuses.apply(status.status());
             if (!known && status.attempts() + 1 < STATUS_ATTEMPTS) {
                 // The status may have overtaken our own record of the send; look again shortly.
-                throw new IllegalStateException("status for a message not recorded yet");
+                throw new InboundHandler.NotYet("a delivery status for a send not recorded yet");
             }
             return known ? InboundUpdate.Status.DONE : InboundUpdate.Status.IGNORED;
         }

@@ -29,11 +29,12 @@ class WhatsAppStatuses {
     private final WhatsAppConfig config;
 
     private final Event<TranscriptChanged> transcriptChanged;
-    @jakarta.inject.Inject
-    ProviderIds providerIds;
+    private final ProviderIds providerIds;
 
-    WhatsAppStatuses(ChatMessageRepository messages, Outbox outbox, WhatsAppConfig config, Event<TranscriptChanged> transcriptChanged) {
+    WhatsAppStatuses(ChatMessageRepository messages, Outbox outbox, WhatsAppConfig config, Event<TranscriptChanged> transcriptChanged,
+            ProviderIds providerIds) {
         this.transcriptChanged = transcriptChanged;
+        this.providerIds = providerIds;
         this.messages = messages;
         this.outbox = outbox;
         this.config = config;

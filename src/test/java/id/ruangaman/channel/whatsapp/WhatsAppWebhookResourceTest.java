@@ -29,6 +29,7 @@ import id.ruangaman.transcript.Outbox;
 import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakeGraph;
 import id.ruangaman.testing.FakePlatforms;
+import id.ruangaman.testing.LogLines;
 import id.ruangaman.testing.OversizedPost;
 import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
@@ -196,6 +197,34 @@ class WhatsAppWebhookResourceTest extends WebhookTest {
         assertEquals(ChatMessage.Status.FAILED, row(second).status);
         assertTrue(row(second).deliveryError.startsWith("131026"), row(second).deliveryError);
         assertEquals(DeliveryFailure.UNDELIVERABLE, DeliveryFailure.of(row(second).failureReason), "shown as its label in the inbox");
+    }
+
+    /**
+     * A delivery status for a message this service never sent (another tool on the same number, a send from before a
+     * restore) is looked at again twice, in case it overtook the record of its send, and then set aside: IGNORED, with
+     * no warning in the log for the wait, which is expected (an operator reads a WARN as something to act on).
+     */
+    @Test
+    void shouldSetAsideAStatusForAMessageNeverSentWithoutAWarning() {
+        String number = WhatsAppFixtures.newNumber();
+        String wamid = "wamid.HBgN" + java.util.UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        String key = providerIds.key(Channel.WHATSAPP, "status:" + wamid + ":delivered");
+        LogLines warnings = LogLines.warnings();
+        warnings.start();
+        try {
+            WhatsAppFixtures.post(WhatsAppFixtures.statuses(List.of(WhatsAppFixtures.status(wamid, number, "delivered"))))
+                    .then().statusCode(200);
+            Eventually.await("the status set aside", WAIT, () -> "IGNORED".equals(QuarkusTransaction.requiringNew().call(() ->
+                    em.createNativeQuery("select status from inbound_update where channel = 'WHATSAPP' and provider_id = ?1")
+                            .setParameter(1, key).getResultStream().findFirst().map(String::valueOf).orElse(null))));
+        } finally {
+            warnings.stop();
+        }
+        int attempts = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select attempts from inbound_update where channel = 'WHATSAPP' and provider_id = ?1").setParameter(1, key)
+                .getSingleResult()).intValue());
+        assertEquals(2, attempts, "looked at again twice before it was set aside");
+        assertEquals(List.of(), warnings.lines().stream().filter(line -> line.startsWith("id.ruangaman")).toList());
     }
 
     private void postStatuses(List<String> statuses, String wamid) {
