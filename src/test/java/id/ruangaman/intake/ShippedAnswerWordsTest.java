@@ -167,7 +167,10 @@ class ShippedAnswerWordsTest {
             // session 23: a yes that also puts it off is no consent yet (before: the first word decided, the intake began);
             // "gk skrg" was a refusal (the chat ended)
             "ok nanti ya", "iya nanti dulu", "boleh tapi nanti", "ya, tapi belum siap", "ya nanti", "oke, nanti aja kak",
-            "yes but not now", "gk skrg", "udh nanti aja"})
+            "yes but not now", "gk skrg", "udh nanti aja",
+            // a no with "dulu" is "not now", never a refusal (before: "ngga dulu deh", "gak dulu ya" declined and ended the chat)
+            "ngga dulu deh", "gak dulu ya", "nanti aja deh", "skip dulu", "enggak dulu kak", "tidak dulu", "nggaa dulu",
+            "jangan dulu ya", "gausah dulu deh"})
     void shouldHoldTheConsentQuestionForALaterAnswer(String typed) {
         Step step = engine.handle(intake, at("consent"), new Input.Text(typed));
 
@@ -217,6 +220,32 @@ class ShippedAnswerWordsTest {
         Step later = engine.handle(intake, unclear.state(), new Input.Text("nanti aja"));
 
         assertTrue(said(later).get(0).text().startsWith("Tidak apa-apa, tidak perlu buru-buru."), said(later).toString());
+    }
+
+    /**
+     * "Not now / no" the way people say it (chat8): a no with "dulu" ("ngga dulu deh", "gak dulu ya") puts it off: at an
+     * offer it is the no, where the question may be skipped the skip, at "are you in danger now?" asked again (before:
+     * a no everywhere, and kept as the name at "Siapa namamu?"). A no with the particles spoken Indonesian puts around it
+     * ("ngga deh", "nggak ah", "ga usah dong") declines a name or a code word (before: kept as the name). Quick-thumb
+     * typos of no and yes ("nggk", "tdak", "iyes", "ho oh"); stretched letters read as the word. A name of such letters
+     * stays a name.
+     */
+    @ParameterizedTest(name = "{0}: ''{1}'' -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "biodata_offer|ngga dulu deh|no", "reported_offer|gak dulu ya|no", "contact_offer|enggak dulu kak|no",
+            "biodata_offer|nanti aja deh|no", "reported_offer|skip dulu|no",
+            "evidence_consent|ngga dulu deh|skip", "stats_consent|gak dulu ya|skip", "victim_knows|tidak dulu|skip",
+            "in_danger|gak dulu ya|-", "in_danger|ngga|no",
+            "name|ngga dulu deh|skip", "name|gak dulu ya|skip", "name|ngga deh|skip", "name|nggak ah|skip", "name|ga usah deh|skip",
+            "name|gk deh|skip", "name|nope deh|skip", "name|nda usah|skip", "name|gak kok|skip", "name|nggaaa deh|skip",
+            "name|gausah dulu|skip", "code_word|gak dulu ya|skip", "reported_person|ngga deh kak|skip",
+            "reported_person|tidak dulu|skip", "name|Ga Yeon|Ga Yeon", "name|Dong|Dong", "name|Nova Deh|Nova Deh",
+            "biodata_offer|nggaaa|no", "stats_consent|gakk|no", "evidence_consent|nggk|no", "biodata_offer|ngk|no",
+            "evidence_consent|tdak|no", "victim_knows|tidk|no", "reported_offer|kaga|no", "name|nggk|skip",
+            "biodata_offer|iyes|yes", "biodata_offer|ho oh|yes", "evidence_consent|yap|yes", "consent|iyes|yes",
+            "consent|iyaa deh|yes", "biodata_offer|boleh dong|yes", "stats_consent|iya kok|yes"})
+    void shouldReadNotNowAndNoAsTheyAreSpoken(String nodeId, String typed, String expected) {
+        shouldReadTypedAnswersWithTheShippedWords(nodeId, typed, expected);
     }
 
     private static List<Output.Message> said(Step step) {

@@ -66,13 +66,25 @@ class TextHandler implements NodeHandler {
     /**
      * Whether the whole reply only declines: a no word of {@code conversations/_answer_words.yaml} ("gak", "tidak",
      * "no") or a phrase of {@link Words#DECLINE} ("ga mau", "gak usah", "rather not"), compared as a whole after
-     * normalising (case, full-width letters, repeated letters, punctuation and emoji around it). A name that merely
-     * holds such letters ("Ga Yeon", "Nova", "Tidaka") is not one.
+     * normalising (case, full-width letters, repeated letters, punctuation and emoji around it) and leaving out the
+     * particles around it ("ngga deh", "gak ah", "ga usah dong kak"). A name that merely holds such letters ("Ga Yeon",
+     * "Nova", "Tidaka") is not one.
      */
     static boolean declines(Turn turn, String typed) {
-        String text = ChoiceMatcher.normalize(typed);
-        return java.util.stream.Stream.concat(turn.context().settings().words().allNo().stream(), Words.DECLINE.stream())
-                .map(ChoiceMatcher::normalize).anyMatch(text::equals);
+        String text = withoutParticles(ChoiceMatcher.normalize(typed));
+        return !text.isEmpty() && java.util.stream.Stream.concat(turn.context().settings().words().allNo().stream(), Words.DECLINE.stream())
+                .map(word -> withoutParticles(ChoiceMatcher.normalize(word))).anyMatch(text::equals);
+    }
+
+    /**
+     * The words of a normalised reply without the particles and address words spoken Indonesian puts around a "no"
+     * ({@link Words#DECLINE_PARTICLES}: "ngga deh", "gak ah kak", "ga usah dong", "nope deh"), joined by one space.
+     * Before, only the bare word declined and "ngga deh" at "Siapa namamu?" was kept as the name.
+     */
+    private static String withoutParticles(String normalized) {
+        return java.util.Arrays.stream(normalized.split("[^\\p{L}\\p{N}']+"))
+                .filter(word -> !word.isEmpty() && !Words.DECLINE_PARTICLES.contains(word))
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     /**

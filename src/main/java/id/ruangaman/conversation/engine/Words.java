@@ -37,7 +37,15 @@ final class Words {
             "tidak mau kasih tahu", "gak mau kasih tau", "ga mau kasih tau", "nggak mau kasih tau", "no thanks",
             "no thank you", "rather not", "i'd rather not", "id rather not", "i would rather not", "prefer not",
             "i prefer not", "prefer not to say", "i prefer not to say", "i'd prefer not to", "don't want to",
-            "dont want to", "i don't want to", "i dont want to", "not telling", "none", "no name");
+            "dont want to", "i don't want to", "i dont want to", "not telling", "none", "no name", "nda usah", "ndak usah",
+            "ndak perlu", "nda perlu", "emoh", "no need");
+    /**
+     * Particles and address words that add nothing to a decline around them ("ngga deh", "gak ah", "ga usah dong kak",
+     * "nope deh"): left out before a reply is compared with the declining words. A reply of particles only declines
+     * nothing.
+     */
+    static final java.util.Set<String> DECLINE_PARTICLES = java.util.Set.of("deh", "dong", "ya", "yah", "sih", "kok", "aja",
+            "saja", "ah", "lah", "nih", "kak", "ka", "kk", "mas", "mbak", "mba", "bang", "please", "pls", "thanks");
     /**
      * "Selesai" said in words, as a whole message: also the chat spellings of "sudah" (udah, udh, sdh) and "that's all"
      * (itu aja, segitu aja), which a story's last message often is. Before, "udah" at "Ceritakan apa yang terjadi" was
