@@ -1,6 +1,7 @@
 package id.ruangaman.conversation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -104,7 +105,12 @@ class MultiChoiceNegationTest {
         assertEquals(list(expected), after);
         assertEquals(0, step.state().retries(), "understood, not asked again");
         String reply = ((Output.Message) step.outputs().get(0)).text();
-        assertTrue(reply.contains("id".equals(language) ? "\nDipilih: " : "\nChosen: "), reply);
+        if (after.isEmpty()) { // every choice taken off: said kindly, never "Dipilih: —."
+            assertTrue(reply.startsWith("id".equals(language) ? "Belum ada yang dipilih." : "Nothing chosen yet."), reply);
+        } else {
+            assertTrue(reply.contains("id".equals(language) ? "\nDipilih: " : "\nChosen: "), reply);
+        }
+        assertFalse(reply.contains("—"), reply);
     }
 
     private SessionState at(String question, String language) {

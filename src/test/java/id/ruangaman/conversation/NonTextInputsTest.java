@@ -18,8 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * evidence question a sticker, a location and a contact card each got "Maaf, di sini saya hanya bisa membaca tulisan
  * dan tombol" plus the whole question again, two messages that contradict the question just asked. Now:
  * <ul>
- * <li>a location or a contact card (a witness's number) is kept where free text is asked: as a note beside the
- * evidence files, as the answer to a text question, as a part of the story;</li>
+ * <li>a location or a contact card (a witness's number) is kept where the question asks for one ({@code shared:}): as
+ * a note beside the evidence files, as the answer to "witnesses?", a place as a part of the story; anywhere else it
+ * gets one kind line and the question ({@link SharedItemsAtEveryQuestionTest});</li>
  * <li>anything a question cannot use gets ONE message: where no file is asked, the short note and then the question
  * again with its buttons (the note alone left the person under a line that asks nothing); at the evidence question the
  * short line alone, saying what can be sent, never "only text and buttons".</li>
@@ -61,8 +62,10 @@ class NonTextInputsTest {
             assertEquals(1, messages.size(), label + ": one message, not the question again: " + texts(messages));
         }
         boolean sharedCard = input instanceof Input.Location || input instanceof Input.SharedContact;
-        boolean freeText = List.of("chronology", "name", "evidence", "evidence_links", "witnesses").contains(question);
-        if (!answered && !question.equals("evidence") && !(sharedCard && freeText)) {
+        boolean takes = input instanceof Input.Location ? List.of("chronology", "evidence", "witnesses").contains(question)
+                : List.of("evidence", "witnesses").contains(question);
+        boolean freeText = sharedCard && takes;
+        if (!answered && !question.equals("evidence") && !freeText) {
             // Where no file is asked, the note is followed by the question itself: the person knows what to answer.
             String asked = engine.repeatCurrent(catalog(intake), at(intake, question)).outputs().stream()
                     .filter(Output.Message.class::isInstance).map(Output.Message.class::cast).reduce((a, b) -> b).orElseThrow().text();
@@ -72,9 +75,12 @@ class NonTextInputsTest {
         if (question.equals("evidence")) {
             assertTrue(texts(messages).stream().noneMatch(text -> text.contains(ONLY_TEXT)), label + ": " + texts(messages));
         }
-        if (sharedCard && freeText) {
+        if (freeText) {
             assertTrue(texts(messages).stream().noneMatch(text -> text.contains(ONLY_TEXT) || text.startsWith("Maaf")),
-                    label + ": a location or contact card is kept where free text is asked: " + texts(messages));
+                    label + ": a location or contact card is kept where the question asks for one: " + texts(messages));
+        } else if (sharedCard) {
+            assertTrue(texts(messages).get(0).contains("tidak disimpan") && !texts(messages).get(0).contains(ONLY_TEXT),
+                    label + ": not kept, said kindly: " + texts(messages));
         }
     }
 

@@ -15,7 +15,7 @@ public enum MessageKey {
     /** Said instead of FALLBACK when the question is shown in the summary and was recorded as skipped. */
     FALLBACK_SKIPPED,
     STALE_BUTTON,
-    /** A sticker, or a location or contact card where no free text is asked: "only text and buttons here". */
+    /** A sticker: "only text and buttons here". */
     UNSUPPORTED_INPUT,
     /**
      * Something the service cannot read at all ({@link id.ruangaman.conversation.Input.Unsupported}: a poll, a dice, a
@@ -24,6 +24,11 @@ public enum MessageKey {
      */
     UNREADABLE_INPUT,
     MEDIA_NOT_EXPECTED,
+    /**
+     * A contact card, or a location, at a question that does not ask for one ({@code shared:} of the node): not kept,
+     * and the answer can be typed instead; said before the question again.
+     */
+    CONTACT_NOT_EXPECTED, LOCATION_NOT_EXPECTED,
     UNKNOWN_COMMAND,
     HELP,
     REMINDER,
@@ -62,6 +67,8 @@ public enum MessageKey {
     YES, NO, SKIP, DONE,
     /** Multi-choice acknowledgement: "{selected}". */
     SELECTED,
+    /** Multi-choice: every choice un-ticked, or Done with none at a question that must be answered. */
+    NOTHING_SELECTED,
     MULTI_TEXT_SAVED,
     /** A typed answer longer than its question takes: "{max}" characters at most. */
     TEXT_TOO_LONG,

@@ -1,6 +1,7 @@
 package id.ruangaman.conversation.definition;
 
 import id.ruangaman.conversation.MediaKind;
+import id.ruangaman.conversation.SharedKind;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,9 @@ import java.util.Map;
  * question's buttons, the question staying open and no attempt counted: such a reply is never a yes or a no;
  * {@code onLaterAgain}: beside {@code onLater}, what is said instead from the second "later" in a row, one message with
  * the buttons that moves the person on kindly (they can close the chat and come back, /hapus ...), never the same
- * text again.
+ * text again; {@code shared}: on a {@code text}, {@code multi_text} or {@code media} question, what shared items it
+ * takes as (part of) the answer ({@code contact}: a witness's card; {@code location}: the place), kept as their one
+ * line; anywhere else such an item gets one kind re-prompt and is never an answer.
  */
 public record NodeDefinition(
         String id,
@@ -57,15 +60,22 @@ public record NodeDefinition(
         BroadWords tooBroad,
         Map<String, Map<String, List<String>>> answerWords,
         LocalizedText onLater,
-        LocalizedText onLaterAgain) {
+        LocalizedText onLaterAgain,
+        List<SharedKind> shared) {
 
     public NodeDefinition {
         options = options == null ? List.of() : List.copyOf(options);
         exits = exits == null ? Map.of() : Map.copyOf(exits);
         events = events == null ? Map.of() : Map.copyOf(events);
         accept = accept == null ? List.of() : List.copyOf(accept);
+        shared = shared == null ? List.of() : List.copyOf(shared);
         // in the file's order (the linter reports in it); Map.copyOf would not keep one
         answerWords = answerWords == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answerWords));
+    }
+
+    /** Whether this question takes a shared location or contact card of this kind as (part of) its answer. */
+    public boolean takes(SharedKind kind) {
+        return shared.contains(kind);
     }
 
     public boolean isSkippable() {

@@ -3,6 +3,7 @@ package id.ruangaman.conversation.engine;
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.SharedKind;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.NodeKind;
@@ -10,8 +11,6 @@ import id.ruangaman.conversation.definition.NodeKind;
 /** Handles an input aimed at the current question of an active session (commands are handled before). */
 public final class Answering {
 
-    /** The kinds that keep what the person writes as it is: where a shared location or contact card is an answer. */
-    private static final java.util.Set<NodeKind> FREE_TEXT = java.util.EnumSet.of(NodeKind.TEXT, NodeKind.MULTI_TEXT, NodeKind.MEDIA);
     /** The kinds whose buttons a typed number may name by place. */
     private static final java.util.Set<NodeKind> CHOICES = java.util.EnumSet.of(NodeKind.SINGLE_CHOICE, NodeKind.MULTI_CHOICE,
             NodeKind.YES_NO, NodeKind.SUMMARY);
@@ -40,8 +39,17 @@ public final class Answering {
             noteThenQuestion(turn, turn.msg(MessageKey.UNREADABLE_INPUT), files);
             return;
         }
+        if (reply == null && (input instanceof Input.SharedContact || input instanceof Input.Location)) {
+            // A contact card or a location at a question that does not ask for one ("Siapa namamu?", a choice, a date):
+            // one kind line saying it was not kept and that the answer can be typed, then the question, no attempt
+            // counted. Before, at a free-text question the card's line ("👤 name · +62 ...", a friend's number) was
+            // stored as the name, the faculty, the reported person ...
+            MessageKey note = input instanceof Input.SharedContact ? MessageKey.CONTACT_NOT_EXPECTED : MessageKey.LOCATION_NOT_EXPECTED;
+            noteThenQuestion(turn, turn.msg(note), files);
+            return;
+        }
         if (reply == null) {
-            // A sticker, or a location or contact card where no free text is asked. At a question that takes files, the
+            // A sticker. At a question that takes files, the
             // question's own re-prompt (what can be sent), not "only text and buttons".
             String line = !files ? turn.msg(MessageKey.UNSUPPORTED_INPUT)
                     : node.reprompt() != null ? turn.text(node.reprompt()) : turn.msg(MessageKey.REPROMPT);
@@ -119,8 +127,9 @@ public final class Answering {
 
     /**
      * Null for inputs this question cannot use: a stale button, a sticker, a poll ... A shared location or contact card
-     * is read as its one-line description where free text is asked (a text, the messages of a story, a note beside the
-     * evidence files: a witness's number, the place), and is not understood at a choice, a date or the summary.
+     * is read as its one-line description only where the question asks for one ({@code shared:} in the flow file: a
+     * witness's number, a note beside the evidence files), never elsewhere, free text included: a card sent at "Siapa
+     * namamu?" is not a name.
      */
     private static Reply toReply(NodeDefinition node, Input input) {
         if (input instanceof Input.ButtonPress press) {
@@ -129,12 +138,11 @@ public final class Answering {
         if (input instanceof Input.Text text) {
             return new Reply.Typed(text.text());
         }
-        boolean freeText = FREE_TEXT.contains(node.kind());
         if (input instanceof Input.Location location) {
-            return freeText ? new Reply.Typed(location.describe()) : null;
+            return node.takes(SharedKind.LOCATION) ? new Reply.Typed(location.describe()) : null;
         }
         if (input instanceof Input.SharedContact contact) {
-            return freeText ? new Reply.Typed(contact.describe()) : null;
+            return node.takes(SharedKind.CONTACT) ? new Reply.Typed(contact.describe()) : null;
         }
         if (input instanceof Input.Media media) {
             return new Reply.Upload(media.mediaId(), media.kind(), media.caption());

@@ -93,15 +93,19 @@ final class MultiChoiceHandler implements NodeHandler {
 
     /**
      * "Done": the selection, with what the person typed to make it as {@code raw} (the inbox shows it beside the
-     * options, as for a typed single choice); nothing selected is a skip, still with what was typed.
+     * options, as for a typed single choice); nothing selected is a skip where the question may be skipped, still with
+     * what was typed, and where it may not, "Belum ada yang dipilih" with the buttons: nothing stored, no attempt counted
+     * (before: "Maaf, saya belum mengerti", counting towards giving up on a question the person was answering).
      */
     private Outcome finish(Turn turn, NodeDefinition node, Reply reply) {
         List<String> selected = turn.state().draft().selected();
         String raw = typedSoFar(turn);
         if (selected.isEmpty()) {
-            return node.isSkippable()
-                    ? Outcome.answered(Answer.skipped(node.kind().fileName(), raw), ChoiceIds.SKIP)
-                    : Outcome.invalid(reply);
+            if (node.isSkippable()) {
+                return Outcome.answered(Answer.skipped(node.kind().fileName(), raw), ChoiceIds.SKIP);
+            }
+            acknowledge(turn, node, null);
+            return Outcome.handled();
         }
         return Outcome.answered(Answer.choices(selected, raw), "next");
     }
@@ -112,12 +116,15 @@ final class MultiChoiceHandler implements NodeHandler {
         return typed.isEmpty() ? null : String.join(" / ", typed);
     }
 
-    /** The selection, and where the reply also held a broad word, the question about it in the same message. */
+    /**
+     * The selection, and where the reply also held a broad word, the question about it in the same message. With every
+     * choice un-ticked, "Belum ada yang dipilih" and what to do, never "Dipilih: —." (an empty list written as a dash).
+     */
     private void acknowledge(Turn turn, NodeDefinition node, String broadQuestion) {
         List<String> selected = turn.state().draft().selected();
         String labels = node.options().stream().filter(option -> selected.contains(option.id()))
                 .map(option -> turn.text(option.label())).collect(Collectors.joining(", "));
-        String text = turn.msg(MessageKey.SELECTED, "selected", labels.isEmpty() ? "—" : labels)
+        String text = (labels.isEmpty() ? turn.msg(MessageKey.NOTHING_SELECTED) : turn.msg(MessageKey.SELECTED, "selected", labels))
                 + (broadQuestion == null ? "" : "\n\n" + broadQuestion);
         turn.emit(new Output.Message(text, node.id(), choices(turn, node).stream().map(c -> c.display(turn)).toList(), true));
     }

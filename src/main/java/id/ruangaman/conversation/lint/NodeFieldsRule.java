@@ -60,6 +60,8 @@ public final class NodeFieldsRule implements LintRule {
         }
         notApplicable(node, context, "options", !rules.options() && !node.options().isEmpty());
         notApplicable(node, context, "accept", !rules.takesFiles() && !node.accept().isEmpty());
+        notApplicable(node, context, "shared", !java.util.EnumSet.of(NodeKind.TEXT, NodeKind.MULTI_TEXT, NodeKind.MEDIA)
+                .contains(node.kind()) && !node.shared().isEmpty());
         notApplicable(node, context, "outcome", !rules.ends() && node.outcome() != null);
         notApplicable(node, context, "media_refused", (!rules.question() || rules.takesFiles()) && node.mediaRefused() != null);
         notApplicable(node, context, "text", rules.text() == KindRules.Text.NONE && node.text() != null);
