@@ -1,6 +1,7 @@
 package id.ruangaman.conversation;
 
 import id.ruangaman.conversation.definition.MessageKey;
+import id.ruangaman.conversation.definition.NodeKind;
 import id.ruangaman.conversation.engine.Answering;
 import id.ruangaman.conversation.engine.ButtonLabels;
 import id.ruangaman.conversation.engine.CaseThreads;
@@ -137,6 +138,22 @@ public final class FlowEngine {
         return catalog.revision(state.flowId(), state.revision())
                 .flatMap(flow -> flow.findNode(state.nodeId()))
                 .map(node -> NodeHandlers.rulesOf(node.kind()).takesFiles())
+                .orElse(false);
+    }
+
+    /**
+     * Whether the session's current question takes several typed lines, each acknowledged routinely
+     * ({@link Output.Message#routine}): a story ({@code multi_text}) or the notes beside the evidence ({@code media}).
+     * Only there may a host ask whether more lines of the same person are waiting, so a quick burst of lines gets one
+     * acknowledgement; false elsewhere (a system prompt pending, a finished intake, a case's thread).
+     */
+    public boolean collectsLines(FlowCatalog catalog, SessionState state) {
+        if (state.status() != SessionStatus.ACTIVE || state.pending() != PendingPrompt.NONE || state.nodeId() == null) {
+            return false;
+        }
+        return catalog.revision(state.flowId(), state.revision())
+                .flatMap(flow -> flow.findNode(state.nodeId()))
+                .map(node -> node.kind() == NodeKind.MULTI_TEXT || node.kind() == NodeKind.MEDIA)
                 .orElse(false);
     }
 

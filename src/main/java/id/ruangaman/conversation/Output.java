@@ -1,5 +1,6 @@
 package id.ruangaman.conversation;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -25,30 +26,45 @@ public sealed interface Output {
      * {@code nodeId + ":" + choice.id()}. {@code multiSelect}: buttons toggle, a "done" choice finishes.
      * {@code silent}: discreet mode, deliver without a notification sound where the platform allows it (Telegram
      * {@code disable_notification}).
+     * {@code routine}: the routine acknowledgement of a story's line or a note beside the evidence ("Tersimpan.
+     * Lanjutkan ..."), which says nothing the next acknowledgement does not: a host may leave it out when more lines
+     * of the same person are already waiting, so a story typed in quick lines gets one answer, not one per line. Never
+     * set on a message that carries anything else (the emergency numbers, a question, a note). Not part of the message
+     * as sent or stored (not serialized).
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     record Message(String text, String nodeId, List<Choice> choices,
             @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean multiSelect,
-            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean silent) implements Output {
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean silent,
+            @JsonIgnore boolean routine) implements Output {
 
         public Message {
             choices = choices == null ? List.of() : List.copyOf(choices);
         }
 
+        public Message(String text, String nodeId, List<Choice> choices, boolean multiSelect, boolean silent) {
+            this(text, nodeId, choices, multiSelect, silent, false);
+        }
+
         public Message(String text, String nodeId, List<Choice> choices, boolean multiSelect) {
-            this(text, nodeId, choices, multiSelect, false);
+            this(text, nodeId, choices, multiSelect, false, false);
         }
 
         public static Message plain(String text) {
             return new Message(text, null, List.of(), false);
         }
 
+        /** The routine acknowledgement {@code text} at the question {@code nodeId}, with its buttons (see {@code routine}). */
+        public static Message routine(String text, String nodeId, List<Choice> choices) {
+            return new Message(text, nodeId, choices, false, false, true);
+        }
+
         public Message silenced() {
-            return new Message(text, nodeId, choices, multiSelect, true);
+            return new Message(text, nodeId, choices, multiSelect, true, routine);
         }
 
         public Message withText(String value) {
-            return new Message(value, nodeId, choices, multiSelect, silent);
+            return new Message(value, nodeId, choices, multiSelect, silent, routine);
         }
     }
 

@@ -122,7 +122,7 @@ public class ConversationService {
         Contact contact = contacts.lock(contactId); // first: the session is read under the contact's lock
         Optional<ConversationSession> session = sessions.findByContact(contactId);
         return receiveLocked(contact, session, session.map(current -> states.read(contactId, current.state)),
-                input, flowIdForNewSession, providerMessageId, false, null);
+                input, flowIdForNewSession, providerMessageId, false, false, null);
     }
 
     /**
@@ -147,6 +147,22 @@ public class ConversationService {
     @Transactional
     public Optional<Received> receiveFromChannel(long contactId, Input input, String providerMessageId,
             boolean moreFilesComing) {
+        return receiveFromChannel(contactId, input, providerMessageId, moreFilesComing, () -> false);
+    }
+
+    /**
+     * As {@link #receiveFromChannel(long, Input, String, boolean)}; {@code moreLinesComing}: whether the sender has later
+     * typed lines still waiting (the host's {@code InboundStore#laterPending}), asked only for a typed line at a question
+     * that takes several ({@link FlowEngine#collectsLines}: a story, the notes beside the evidence), so no one else's
+     * message costs the query. Such a line, with more waiting, is recorded and taken as usual, and only its routine
+     * acknowledgement ({@link Output.Message#routine}) is left out: a story typed in quick lines gets one "Tersimpan",
+     * from its last line, not one per line (identical bot lines in a row are unkind and conspicuous on a phone someone
+     * else may see). What the line says beyond that is still sent: the emergency numbers for a line that says danger,
+     * the next question for a line that ends the story.
+     */
+    @Transactional
+    public Optional<Received> receiveFromChannel(long contactId, Input input, String providerMessageId,
+            boolean moreFilesComing, java.util.function.BooleanSupplier moreLinesComing) {
         Contact contact = contacts.lock(contactId);
         Optional<ConversationSession> session = sessions.findByContact(contactId);
         Optional<SessionState> state = session.map(current -> states.read(contactId, current.state));
@@ -186,8 +202,10 @@ public class ConversationService {
                 && (fileWanted ? moreFilesComing : previous.get().filter(this::recentFile).isPresent())
                 || input instanceof Input.Sticker && !thread && !fileWanted && previous.get().filter(this::recentFileOrSticker).isPresent()
                 || input instanceof Input.Unsupported && unreadableNoted(contactId);
+        boolean routineQuiet = input instanceof Input.Text && state.isPresent()
+                && engine.collectsLines(flows.catalog(), state.get()) && moreLinesComing.getAsBoolean();
         AtomicReference<String> pressAnswer = new AtomicReference<>();
-        List<ChatMessage> replies = receiveLocked(contact, session, state, input, null, providerMessageId, quiet,
+        List<ChatMessage> replies = receiveLocked(contact, session, state, input, null, providerMessageId, quiet, routineQuiet,
                 contact.channel == Channel.TELEGRAM ? pressAnswer::set : null);
         return Optional.of(new Received(replies, pressAnswer.get()));
     }
@@ -245,10 +263,12 @@ public class ConversationService {
 
     /**
      * {@code before}: the state of {@code existing}, read once by the caller. {@code pressAnswer}: takes the note for a
-     * stale button press when the platform shows it itself; null: the note is queued as a reply.
+     * stale button press when the platform shows it itself; null: the note is queued as a reply. {@code quiet}: no reply
+     * of the step is sent; {@code routineQuiet}: only its routine acknowledgement is not ({@link Output.Message#routine}).
      */
     private List<ChatMessage> receiveLocked(Contact contact, Optional<ConversationSession> existing, Optional<SessionState> before,
-            Input input, String flowIdForNewSession, String providerMessageId, boolean quiet, Consumer<String> pressAnswer) {
+            Input input, String flowIdForNewSession, String providerMessageId, boolean quiet, boolean routineQuiet,
+            Consumer<String> pressAnswer) {
         contact.lastInboundAt = Instant.now(clock);
         contact.unreachableAt = null; // they wrote, so they can be reached again
         ThreadCase thread = before.map(state -> threadCase(state, null)).orElse(ThreadCase.NONE);
@@ -314,7 +334,7 @@ public class ConversationService {
             // a line that says danger in the case's thread: the team's notice says so (the case is marked in apply)
             announce(contact, inbound, step.outputs().contains(new Output.DangerReported()));
         }
-        return apply(contact, session, flowOf(step.state()), step, quiet, uploaded(input), thread, pressAnswer);
+        return apply(contact, session, flowOf(step.state()), step, quiet, routineQuiet, uploaded(input), thread, pressAnswer);
     }
 
     /** The interceptors in the order they are asked, looked up once (they are application-scoped). */
@@ -516,6 +536,12 @@ public class ConversationService {
      */
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet,
             boolean uploaded, ThreadCase thread, Consumer<String> pressAnswer) {
+        return apply(contact, session, flow, step, quiet, false, uploaded, thread, pressAnswer);
+    }
+
+    /** As above; {@code routineQuiet}: the step's routine acknowledgement is left out ({@link Output.Message#routine}). */
+    private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet,
+            boolean routineQuiet, boolean uploaded, ThreadCase thread, Consumer<String> pressAnswer) {
         List<ChatMessage> replies = new ArrayList<>();
         contact.discreet = step.state().discreet();
         contact.expectsFiles = engine.expectsUpload(flows.catalog(), step.state());
@@ -533,7 +559,7 @@ public class ConversationService {
         for (int i = 0; i < step.outputs().size(); i++) {
             Output output = step.outputs().get(i);
             if (output instanceof Output.Message message) {
-                if (!quiet) {
+                if (!quiet && !(routineQuiet && message.routine())) {
                     Output.Message sent = i == lastMessage && howToClear != null ? message.withText(message.text() + "\n\n" + howToClear) : message;
                     replies.add(outbox.queue(contact, caseId, null, sent));
                 }

@@ -135,16 +135,27 @@ public class InboundStore {
 
     /**
      * Whether the same sender has a later update of one of these kinds still waiting: the current one is then part
-     * of a burst (an album, several files at once) and the last of them answers for all.
+     * of a burst (an album, several files at once, a story typed in quick lines) and the last of them answers for all.
+     * One indexed read; in the caller's transaction when there is one (a round's step: the round's later updates are
+     * still waiting there), else in a transaction of its own.
      */
     public boolean laterPending(InboundUpdate update, Collection<String> kinds) {
         if (update.contactHash == null || kinds.isEmpty()) {
             return false;
         }
-        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("select 1 from inbound_pending p "
+        return QuarkusTransaction.isActive() ? later(update, kinds) : QuarkusTransaction.requiringNew().call(() -> later(update, kinds));
+    }
+
+    private boolean later(InboundUpdate update, Collection<String> kinds) {
+        return !em.createNativeQuery("select 1 from inbound_pending p "
                 + "join inbound_update u on u.id = p.id where p.channel = ?1 and p.contact_hash = ?2 and u.status = 'PENDING' "
                 + "and p.id <> ?3 and (p.sequence_no > ?4 or (p.sequence_no = ?4 and p.id > ?3)) and u.kind in (?5) limit 1")
                 .setParameter(1, update.channel.name()).setParameter(2, update.contactHash).setParameter(3, update.id)
-                .setParameter(4, update.sequenceNo).setParameter(5, kinds).getResultList().isEmpty());
+                .setParameter(4, update.sequenceNo).setParameter(5, kinds)
+                // in a round, no flush of the round's pending writes for it (they are batched at its end): the waiting
+                // list is written by the webhooks' commits, never by the round before its end
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("inbound_pending")
+                .getResultList().isEmpty();
     }
 }

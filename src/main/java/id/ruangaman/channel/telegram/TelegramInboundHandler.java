@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -50,11 +51,22 @@ class TelegramInboundHandler implements InboundHandler {
     private static final Set<String> WITHOUT_FILE = Set.of("text", "command", "callback_query");
     /** Download attempts before the person is told the file could not be received. */
     private static final int DOWNLOAD_ATTEMPTS = 3;
+    /** Stored kinds of a typed line (TelegramUpdateTree): a story's next line, not a command, a press or an edit. */
+    private static final Set<String> LINE_KINDS = Set.of("text");
 
     sealed interface Work extends Prepared {
     }
 
-    record Converse(long chatId, Input input, String messageId, String callbackQueryId, boolean moreFilesComing) implements Work {
+    /**
+     * {@code moreLinesComing}: asked only for a typed line at a question that takes several (see
+     * {@link ConversationService#receiveFromChannel(long, Input, String, boolean, BooleanSupplier)}).
+     */
+    record Converse(long chatId, Input input, String messageId, String callbackQueryId, boolean moreFilesComing,
+            BooleanSupplier moreLinesComing) implements Work {
+
+        Converse(long chatId, Input input, String messageId, String callbackQueryId, boolean moreFilesComing) {
+            this(chatId, input, messageId, callbackQueryId, moreFilesComing, () -> false);
+        }
 
         Converse(long chatId, Input input, String messageId, String callbackQueryId) {
             this(chatId, input, messageId, callbackQueryId, false);
@@ -160,7 +172,9 @@ class TelegramInboundHandler implements InboundHandler {
         if (upload.isPresent()) {
             return prepareUpload(stored, chatId, messageId, message.getCaption(), upload.get());
         }
-        return new Converse(chatId, inputOf(message), messageId, null);
+        Input input = inputOf(message);
+        return input instanceof Input.Text ? new Converse(chatId, input, messageId, null, false,
+                () -> inbound.laterPending(stored, LINE_KINDS)) : new Converse(chatId, input, messageId, null);
     }
 
     /**
@@ -277,7 +291,7 @@ class TelegramInboundHandler implements InboundHandler {
         if (work instanceof Converse converse) {
             Contact contact = contacts.findOrCreateLocked(Channel.TELEGRAM, String.valueOf(converse.chatId()));
             Optional<ConversationService.Received> received = conversations.receiveFromChannel(contact.id, converse.input(),
-                    converse.messageId(), converse.moreFilesComing());
+                    converse.messageId(), converse.moreFilesComing(), converse.moreLinesComing());
             if (received.isEmpty()) {
                 return InboundUpdate.Status.PENDING; // the question wants this file: fetch it, then take it
             }

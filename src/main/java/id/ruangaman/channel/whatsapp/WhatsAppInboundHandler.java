@@ -46,6 +46,8 @@ class WhatsAppInboundHandler implements InboundHandler {
     private static final Set<String> MEDIA_TYPES = Set.of("image", "video", "document", "audio");
     /** Stored kinds (message types, or {@code status}) that never carry a file; any other kind may. */
     private static final Set<String> WITHOUT_FILE = Set.of("text", "interactive", "button", "status");
+    /** Stored kinds of a typed line (the message's {@code type}): a story's next line, not a press or an edit. */
+    private static final Set<String> LINE_TYPES = Set.of("text");
     /** Stored items that are not a person's message: kept, counted, never answered. */
     private static final Set<String> NOT_MESSAGES = Set.of("errors", "echo", "other_change");
 
@@ -61,7 +63,16 @@ class WhatsAppInboundHandler implements InboundHandler {
         }
     }
 
-    record Converse(Sender from, String profileName, Input input, String messageId, boolean moreFilesComing) implements Work {
+    /**
+     * {@code moreLinesComing}: asked only for a typed line at a question that takes several (see
+     * {@link ConversationService#receiveFromChannel(long, Input, String, boolean, java.util.function.BooleanSupplier)}).
+     */
+    record Converse(Sender from, String profileName, Input input, String messageId, boolean moreFilesComing,
+            java.util.function.BooleanSupplier moreLinesComing) implements Work {
+
+        Converse(Sender from, String profileName, Input input, String messageId, boolean moreFilesComing) {
+            this(from, profileName, input, messageId, moreFilesComing, () -> false);
+        }
     }
 
     record Notice(Sender from, Notices.Key key, Map<String, String> values) implements Work {
@@ -230,6 +241,10 @@ class WhatsAppInboundHandler implements InboundHandler {
             }
             default -> input = new Input.Unsupported(type);
         }
+        if (input instanceof Input.Text) {
+            // a typed line (a text, or a template's quick reply read as words): a story's next line may be waiting
+            return new Converse(from, profileName, input, id, false, () -> inbound.laterPending(stored, LINE_TYPES));
+        }
         return new Converse(from, profileName, input, id, false);
     }
 
@@ -360,7 +375,7 @@ class WhatsAppInboundHandler implements InboundHandler {
         if (work instanceof Converse converse) {
             Contact contact = arrived(converse.from(), converse.profileName());
             boolean taken = conversations.receiveFromChannel(contact.id, converse.input(), converse.messageId(),
-                    converse.moreFilesComing()).isPresent();
+                    converse.moreFilesComing(), converse.moreLinesComing()).isPresent();
             return taken ? InboundUpdate.Status.DONE : InboundUpdate.Status.PENDING; // PENDING: fetch the file first
         }
         if (work instanceof Edit edit) {

@@ -1,6 +1,7 @@
 package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Draft;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.definition.ChoiceIds;
@@ -88,9 +89,10 @@ final class MediaHandler implements NodeHandler {
     /** {@code file}: a file arrived (its count is said); otherwise a note, a location or a contact card was kept. */
     private Outcome collected(Turn turn, NodeDefinition node, Draft draft, boolean file) {
         turn.update(state -> state.withDraft(draft));
-        String text = file ? turn.msg(MessageKey.MEDIA_SAVED, "count", String.valueOf(draft.mediaIds().size()))
-                : turn.msg(MessageKey.MULTI_TEXT_SAVED);
-        turn.emit(new Output.Message(text, node.id(), choices(turn, node).stream().map(c -> c.display(turn)).toList(), false));
+        List<Choice> buttons = choices(turn, node).stream().map(c -> c.display(turn)).toList();
+        // a note's acknowledgement is routine, as a story line's is (Output.Message#routine); a file's says the count
+        turn.emit(file ? new Output.Message(turn.msg(MessageKey.MEDIA_SAVED, "count", String.valueOf(draft.mediaIds().size())),
+                node.id(), buttons, false) : Output.Message.routine(turn.msg(MessageKey.MULTI_TEXT_SAVED), node.id(), buttons));
         return Outcome.handled();
     }
 }

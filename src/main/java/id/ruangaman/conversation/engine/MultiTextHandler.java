@@ -1,6 +1,7 @@
 package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.definition.ChoiceIds;
 import id.ruangaman.conversation.definition.KindRules;
@@ -60,8 +61,11 @@ final class MultiTextHandler implements NodeHandler {
         // "dia mau datang lagi malam ini" in the story: kept as a part of it, with the emergency numbers first
         String safety = reply instanceof Reply.Typed typed && DangerAnywhere.said(turn, node, typed.text()) ? DangerAnywhere.tell(turn) : "";
         String saved = turn.msg(MessageKey.MULTI_TEXT_SAVED);
-        turn.emit(new Output.Message(safety.isEmpty() ? saved : safety + "\n\n" + saved, node.id(),
-                choices(turn, node).stream().map(c -> c.display(turn)).toList(), false));
+        List<Choice> buttons = choices(turn, node).stream().map(c -> c.display(turn)).toList();
+        // The acknowledgement alone is routine: a host may leave it out while more lines are waiting (Output.Message#routine).
+        // With the emergency numbers it is not.
+        turn.emit(safety.isEmpty() ? Output.Message.routine(saved, node.id(), buttons)
+                : new Output.Message(safety + "\n\n" + saved, node.id(), buttons, false));
         return Outcome.handled();
     }
 
