@@ -123,6 +123,34 @@ public interface CaseworkMessages {
     String choice_notes();
 
     @Message
+    String present_parties();
+
+    @Message
+    String present_of(String key);
+
+    @Message
+    String meeting_task_force();
+
+    @Message
+    String procedure_consequences();
+
+    @Message
+    String accompaniment_agreed();
+
+    @Message
+    String no_accompaniment();
+
+    @Message
+    String meeting_consent();
+
+    @Message
+    String meeting_consent_hint();
+
+    /** The berita acara's line on the rapat terbatas where the victim chose the examination it belongs to. */
+    @Message
+    String meeting_basis();
+
+    @Message
     String assignment_letter();
 
     @Message

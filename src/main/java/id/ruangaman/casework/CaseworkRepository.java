@@ -136,7 +136,7 @@ class CaseworkRepository {
         m.put("case_assessment", List.of("condition_notes", "risks", "mitigation", "recorded_name"));
         m.put("case_verification_finding", List.of("note", "examined", "recorded_name"));
         m.put("case_check", List.of("checked_name"));
-        m.put("case_meeting", List.of("options_explained", "choice_notes", "attendee_names"));
+        m.put("case_meeting", List.of("options_explained", "procedure_consequences", "choice_notes", "attendee_names"));
         m.put("case_assignment_letter", List.of("signatory_name", "signatory_title", "team_as_issued"));
         m.put("case_party", List.of("name", "account_id"));
         m.put("case_interview", List.of("place", "attendees", "summary", "attachment", "attachment_type", "minutes_party_name",

@@ -170,14 +170,22 @@ public class CaseworkResource {
         return act(ref, "findings", seen, typed, () -> work.saveFindings(ref, notes, examined, current));
     }
 
+    /**
+     * Records a rapat terbatas ({@link CaseworkService#recordMeeting}): fields {@code held_on}, {@code attendees} (account
+     * ids), {@code present_parties}, {@code options_explained} (the alternatives), {@code procedure_consequences},
+     * {@code accompaniment_agreed}, {@code victim_choice}, {@code meeting_consent} and {@code choice_notes}.
+     */
     @POST
     @Path("/meetings")
     public Response meeting(@RestPath String ref, @RestForm("held_on") String heldOn, @RestForm("attendees") List<String> attendees,
-            @RestForm("options_explained") String options, @RestForm("victim_choice") String choice,
-            @RestForm("choice_notes") String notes) {
-        return act(ref, "meeting", form("held_on", heldOn, "attendees", join(attendees), "options_explained", options,
-                "victim_choice", choice, "choice_notes", notes),
-                () -> work.recordMeeting(ref, heldOn, attendees, options, choice, notes, current));
+            @RestForm("present_parties") List<String> present, @RestForm("options_explained") String options,
+            @RestForm("procedure_consequences") String procedure, @RestForm("accompaniment_agreed") List<String> accompaniment,
+            @RestForm("victim_choice") String choice, @RestForm("meeting_consent") String consent, @RestForm("choice_notes") String notes) {
+        return act(ref, "meeting", form("held_on", heldOn, "attendees", join(attendees), "present_parties", join(present),
+                "options_explained", options, "procedure_consequences", procedure, "accompaniment_agreed", join(accompaniment),
+                "victim_choice", choice, "meeting_consent", consent, "choice_notes", notes),
+                () -> work.recordMeeting(ref, new CaseworkService.MeetingForm(heldOn, attendees, present, options, procedure, accompaniment,
+                        choice, consent, notes), current));
     }
 
     @POST

@@ -194,23 +194,51 @@ class CaseworkService {
 
     // --- after verification: rapat terbatas, surat tugas ------------------------------------------------------
 
+    /**
+     * Records a rapat terbatas (SOP Pemeriksaan/Verifikasi 5): {@code heldOn} (yyyy-MM-dd, not in the future nor before the
+     * report), the attending accounts (case workers; each kept with its name and role then), who of the case attended
+     * ({@link Vocabulary#PRESENT_PARTIES}), the alternatives discussed and the procedure and consequences explained (both
+     * required, encrypted), the accompaniment agreed ({@link Vocabulary#ACCOMPANIMENT}, none allowed), the path the victim
+     * chose, who consented to it ({@link Vocabulary#CONSENT_BY}) and notes. A path that acts on the victim's behalf (the
+     * examination, accompaniment: {@link Vocabulary#CHOICES_NEEDING_CONSENT}) without consent is refused (400
+     * {@code meeting_consent_missing}), as is a consent with no path chosen yet ({@code meeting_consent_undecided}).
+     * Audited with codes only ({@code choice:<path>}, {@code by:<who consented>}).
+     */
     @Transactional
-    public void recordMeeting(String ref, String heldOn, List<String> attendeeIds, String options, String choice, String notes,
-            CurrentAccount who) {
+    public void recordMeeting(String ref, MeetingForm form, CurrentAccount who) {
         CaseFile file = writable(ref, who);
         guards.requireOpen(file, "meeting");
         LimitedMeeting m = new LimitedMeeting();
         m.intakeId = file.id;
-        m.heldOn = dates.notBeforeReceipt(dates.happened(date(heldOn, "held_on")), file);
-        m.attendeeAccountIds = accountIds(attendeeIds, "attendees");
+        m.heldOn = dates.notBeforeReceipt(dates.happened(date(form.heldOn(), "held_on")), file);
+        m.attendeeAccountIds = accountIds(form.attendees(), "attendees");
         m.attendeeNames = people.writtenOfAccounts(m.attendeeAccountIds);
-        m.optionsExplained = required(options, "options_explained");
-        m.victimChoice = code(choice, Vocabulary.VICTIM_CHOICES, "victim_choice");
-        m.choiceNotes = optional(notes);
+        m.attendeeRoles = java.util.Arrays.stream(m.attendeeAccountIds.split(",")).map(Long::valueOf).map(people::roleOf)
+                .map(r -> r == null ? "" : r).collect(Collectors.joining(","));
+        m.presentParties = codes(form.presentParties(), Vocabulary.PRESENT_PARTIES, "present_parties");
+        m.optionsExplained = required(form.alternatives(), "options_explained");
+        m.procedureConsequences = required(form.procedure(), "procedure_consequences");
+        m.accompanimentAgreed = codes(form.accompaniment(), Vocabulary.ACCOMPANIMENT, "accompaniment_agreed");
+        m.victimChoice = code(form.choice(), Vocabulary.VICTIM_CHOICES, "victim_choice");
+        String consent = form.consentBy() == null || form.consentBy().isBlank() ? null
+                : code(form.consentBy(), Vocabulary.CONSENT_BY, "meeting_consent");
+        if (consent == null && Vocabulary.CHOICES_NEEDING_CONSENT.contains(m.victimChoice)) {
+            throw FormRefused.invalid("meeting_consent_missing");
+        }
+        if (consent != null && "undecided".equals(m.victimChoice)) {
+            throw FormRefused.invalid("meeting_consent_undecided");
+        }
+        m.consentBy = consent;
+        m.choiceNotes = optional(form.notes());
         m.recordedById = who.id();
         m.recordedAt = now();
         repo.persist(m);
-        audit.record(who.getUsername(), AuditAction.MEETING, file.id, "choice:" + m.victimChoice);
+        audit.record(who.getUsername(), AuditAction.MEETING, file.id, "choice:" + m.victimChoice + (consent == null ? "" : " by:" + consent));
+    }
+
+    /** What the rapat terbatas form sends ({@link #recordMeeting}); list fields may be null when nothing is ticked. */
+    record MeetingForm(String heldOn, List<String> attendees, List<String> presentParties, String alternatives, String procedure,
+            List<String> accompaniment, String choice, String consentBy, String notes) {
     }
 
     @Transactional

@@ -42,6 +42,20 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
         return notOpen(form) != null && !refused(form);
     }
 
+    /**
+     * The rapat terbatas the examination rests on: the latest where the victim chose the examination (SOP
+     * Pemeriksaan/Verifikasi 5; {@link SopStepGuards} opens the examination on it); null when none did.
+     */
+    public LimitedMeeting examinationMeeting() {
+        LimitedMeeting found = null;
+        for (LimitedMeeting m : meetings) {
+            if ("examination".equals(m.victimChoice)) {
+                found = m;
+            }
+        }
+        return found;
+    }
+
     /** The accounts offered for a meeting's attendees and the examination team: those that work cases, not leadership. */
     public List<Account> caseworkers() {
         return accounts.stream().filter(a -> id.ruangaman.security.Role.worksCases(a.role)).toList();
@@ -87,7 +101,12 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
      * One row of the case timeline: a workflow step or an SOP record, from the audit log (codes only); {@code actorAccount}
      * the actor's account (V206), null for a system actor or a username that named no account.
      */
-    public record TimelineEntry(Instant at, String actor, Long actorAccount, String action, String from, String to) {
+    /**
+     * One line of the case's history. {@code choice} and {@code consentBy}: a rapat terbatas's path chosen and who
+     * consented to it (codes, from its audit detail), null for other lines and for a meeting recorded without them.
+     */
+    public record TimelineEntry(Instant at, String actor, Long actorAccount, String action, String from, String to, String choice,
+            String consentBy) {
     }
 
     /** The current value of a form field, "" when none. */

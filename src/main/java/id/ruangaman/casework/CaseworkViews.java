@@ -202,7 +202,19 @@ class CaseworkViews {
                 : AuditAction.INTERVIEW.code().equals(e.action) && detail.startsWith("reschedule ") ? "interview_rescheduled"
                 : AuditAction.INTERVIEW.code().equals(e.action) && detail.startsWith("attachment ") ? "interview_attachment"
                 : e.action;
-        return new CaseworkView.TimelineEntry(e.at, e.actor, e.actorAccount, action, from, to);
+        String choice = null;
+        String consentBy = null;
+        if (AuditAction.MEETING.code().equals(e.action)) { // "choice:examination by:victim" (CaseworkService#recordMeeting)
+            for (String word : detail.split(" ")) {
+                String value = word.substring(word.indexOf(':') + 1);
+                if (word.startsWith("choice:") && Vocabulary.VICTIM_CHOICES.contains(value)) {
+                    choice = value;
+                } else if (word.startsWith("by:") && Vocabulary.CONSENT_BY.contains(value)) {
+                    consentBy = value;
+                }
+            }
+        }
+        return new CaseworkView.TimelineEntry(e.at, e.actor, e.actorAccount, action, from, to, choice, consentBy);
     }
 
     /** The ids of a record's accounts ({@code accountIds}, comma-separated) that are among {@code accounts}. */

@@ -29,6 +29,14 @@ class SopVocabularyExtension {
         return Vocabulary.VICTIM_CHOICES;
     }
 
+    static List<String> presentParties() {
+        return Vocabulary.PRESENT_PARTIES;
+    }
+
+    static List<String> accompaniment() {
+        return Vocabulary.ACCOMPANIMENT;
+    }
+
     static List<String> partyRoles() {
         return Vocabulary.PARTY_ROLES;
     }

@@ -18,6 +18,16 @@ final class Vocabulary {
     public static final List<String> RISK_LEVELS = List.of("low", "medium", "high");
     /** Rapat terbatas: the path the victim chose (SOP Pemeriksaan/Verifikasi 5). */
     public static final List<String> VICTIM_CHOICES = List.of("examination", "accompaniment_only", "not_proceed", "undecided");
+    /**
+     * Rapat terbatas: the paths that act on the victim's behalf, so need the victim's consent (or a parent's or guardian's
+     * where the victim cannot give it: SOP Investigasi dan Pendampingan 2.1): going on to the examination, and accompaniment.
+     */
+    public static final List<String> CHOICES_NEEDING_CONSENT = List.of("examination", "accompaniment_only");
+    /** Rapat terbatas: who of the case attended besides the task force (the victim, the reporter, a parent or guardian, a companion). */
+    public static final List<String> PRESENT_PARTIES = List.of("victim", "reporter", "guardian", "companion");
+    /** The accompaniment the SOP names (SOP Investigasi dan Pendampingan 6.2): medical, psychological, legal, social and spiritual guidance
+     * (labelled as the assessment's emergency services, {@code sop:emergency_of}). */
+    public static final List<String> ACCOMPANIMENT = List.of("medical", "psychological", "legal", "spiritual");
     public static final List<String> PARTY_ROLES = List.of("victim", "reporter", "witness", "terlapor");
     public static final List<String> CAMPUS_STATUSES = List.of("student", "lecturer", "staff", "community", "external");
     public static final List<String> INTERVIEW_CHANNELS = List.of("in_person", "video_call", "phone");

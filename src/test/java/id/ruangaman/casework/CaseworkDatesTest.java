@@ -84,7 +84,8 @@ class CaseworkDatesTest {
         // a meeting that was held cannot be dated in the future
         refusedWith(RenderedForm.holding(page(steps.base(), session), "save-meeting").with("held_on", future)
                 .with("attendees", String.valueOf(counsellor.id)).with("options_explained", "Pilihan yang diketik sintetis")
-                .with("victim_choice", "examination").submit(session), "Tanggal ini belum tiba", "Pilihan yang diketik sintetis");
+                .with("procedure_consequences", "Prosedur sintetis").with("victim_choice", "examination").with("meeting_consent", "victim")
+                .submit(session), "Tanggal ini belum tiba", "Pilihan yang diketik sintetis");
         assertEquals(303, steps.meeting(counsellor.id, "examination")); // today
         // the assignment letter follows the meeting where the victim chose an examination
         refusedWith(RenderedForm.holding(page(steps.base(), session), "save-letter").with("letter_number", "ST-DIKETIK/7")
@@ -166,7 +167,8 @@ class CaseworkDatesTest {
 
         refusedWith(RenderedForm.holding(page(steps.base(), session), "save-meeting").with("held_on", yesterday)
                 .with("attendees", String.valueOf(counsellor.id)).with("options_explained", "Pilihan diketik sebelum laporan")
-                .with("victim_choice", "examination").submit(session), reason, "Pilihan diketik sebelum laporan");
+                .with("procedure_consequences", "Prosedur sintetis").with("victim_choice", "examination").with("meeting_consent", "victim")
+                .submit(session), reason, "Pilihan diketik sebelum laporan");
         assertEquals(303, steps.meeting(counsellor.id, "examination"));
         refusedWith(RenderedForm.holding(page(steps.base(), session), "save-letter").with("letter_number", "ST-SEBELUM/1")
                 .with("issued_on", yesterday).with("signatory_name", "Pimpinan Sintetis").with("signatory_title", "Rektor")

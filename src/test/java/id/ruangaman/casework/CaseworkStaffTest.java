@@ -80,7 +80,8 @@ class CaseworkStaffTest {
         }
         // A forged attendee: refused with the reason, and what was typed stays in the form.
         RenderedForm.holding(sop, "save-meeting").with("held_on", CaseworkSteps.today()).with("attendees", String.valueOf(leader.id))
-                .with("options_explained", "Pilihan sintetis yang diketik").with("victim_choice", "examination").submit(session).then()
+                .with("options_explained", "Pilihan sintetis yang diketik").with("procedure_consequences", "Prosedur sintetis")
+                .with("victim_choice", "examination").with("meeting_consent", "victim").submit(session).then()
                 .statusCode(400).body(containsString("Akun pimpinan tidak menangani kasus"))
                 .body(containsString("Pilihan sintetis yang diketik"));
     }

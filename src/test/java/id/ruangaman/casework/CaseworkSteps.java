@@ -57,7 +57,9 @@ final class CaseworkSteps {
 
     int meeting(long attendee, String choice) {
         return post().formParam("held_on", today()).formParam("attendees", String.valueOf(attendee))
-                .formParam("options_explained", "Pilihan sintetis: pemeriksaan, pendampingan saja").formParam("victim_choice", choice)
+                .formParam("options_explained", "Pilihan sintetis: pemeriksaan, pendampingan saja")
+                .formParam("procedure_consequences", "Prosedur sintetis: pemeriksaan tertutup, 30 hari kerja").formParam("victim_choice", choice)
+                .formParam("meeting_consent", List.of("examination", "accompaniment_only").contains(choice) ? "victim" : "")
                 .when().post(base() + "/meetings").then().extract().statusCode();
     }
 

@@ -129,7 +129,7 @@ class ClosedCaseReadOnlyTest {
         forms.put("assessment", form("condition", "stable", "risk_level", "low", "risks", "R sintetis", "mitigation", "M sintetis"));
         forms.put("findings", form("finding_identification", "Temuan sintetis", "evidence_examined", "Bukti sintetis"));
         forms.put("meetings", form("held_on", today, "attendees", String.valueOf(counsellor.id), "options_explained", "O sintetis",
-                "victim_choice", "examination"));
+                "procedure_consequences", "P sintetis", "victim_choice", "examination", "meeting_consent", "victim"));
         forms.put("letter", form("letter_number", "ST-X", "issued_on", today, "signatory_name", "S sintetis", "signatory_title", "R",
                 "team", String.valueOf(counsellor.id)));
         forms.put("parties", form("party_role", "witness", "party_name", "Saksi sintetis", "campus_status", "student"));

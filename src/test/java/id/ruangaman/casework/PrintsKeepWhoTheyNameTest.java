@@ -74,7 +74,7 @@ class PrintsKeepWhoTheyNameTest {
         assertTrue(minutes.contains("<td>Ya · Rina Sintetis · "), "who recorded the consent, as then: " + row(minutes, "Izin rekaman"));
 
         String handling = page(reader, steps.base() + "/print/penanganan-awal");
-        assertTrue(handling.contains(": Dewi Sintetis</td>"), "the meeting's attendee, as then");
+        assertTrue(handling.contains(">Dewi Sintetis (Konselor)</td>"), "the meeting's attendee, as then");
         assertTrue(handling.contains("<td>Rina Sintetis · "), "who recorded the assessment, as then");
 
         String report = page(reader, "/inbox/cases/" + ref + "/print/verified-report");

@@ -38,7 +38,8 @@ class RefusedFormReloadTest {
         for (int time = 1; time <= 2; time++) {
             Response r = steps.post().formParam("once", once).formParam("held_on", CaseworkSteps.today())
                     .formParam("attendees", String.valueOf(counsellor.id)).formParam("options_explained", typed)
-                    .formParam("victim_choice", "examination").when().post(steps.base() + "/meetings");
+                    .formParam("procedure_consequences", "Prosedur sintetis").formParam("victim_choice", "examination")
+                    .formParam("meeting_consent", "victim").when().post(steps.base() + "/meetings");
             assertEquals(409, r.statusCode(), "post " + time);
             String meeting = SopFormsSayWhenTheyOpenTest.section(r.asString(), "meeting");
             assertTrue(meeting.contains("class=\"alert refusal\""), "post " + time + ": the reason next to the form");

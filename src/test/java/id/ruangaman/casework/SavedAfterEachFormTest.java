@@ -78,7 +78,8 @@ class SavedAfterEachFormTest {
                 "Assessment awal disimpan.");
         says(session, as(session).formParam("status", "verified"), sop + "/status", sop, "sop-status", "Status kasus diubah.");
         says(session, as(session).formParam("held_on", CaseworkSteps.today()).formParam("attendees", String.valueOf(counsellor.id))
-                .formParam("options_explained", "Pilihan sintetis").formParam("victim_choice", "examination"), sop + "/meetings", sop, "meeting",
+                .formParam("options_explained", "Pilihan sintetis").formParam("procedure_consequences", "Prosedur sintetis")
+                .formParam("victim_choice", "examination").formParam("meeting_consent", "victim"), sop + "/meetings", sop, "meeting",
                 "Catatan rapat terbatas disimpan.");
         says(session, as(session).formParam("letter_number", "ST-SINTETIS/9").formParam("issued_on", CaseworkSteps.today())
                 .formParam("signatory_name", "Pimpinan Sintetis").formParam("signatory_title", "Rektor").formParam("team", String.valueOf(counsellor.id)),

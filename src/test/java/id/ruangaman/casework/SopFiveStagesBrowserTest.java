@@ -139,7 +139,9 @@ class SopFiveStagesBrowserTest extends BrowserTest {
         date(By.id("meeting-held-on"), CaseworkSteps.today());
         check(By.cssSelector("#meeting input[name=attendees][value='" + counsellor.id + "']"));
         type(By.id("options-explained"), "Pemeriksaan, atau pendampingan saja");
+        type(By.id("procedure-consequences"), "Pemeriksaan tertutup, paling lama 30 hari kerja");
         new Select(driver.findElement(By.id("victim-choice"))).selectByValue("examination");
+        new Select(driver.findElement(By.id("meeting-consent"))).selectByValue("victim");
         pressAndWait(By.id("save-meeting"));
         waitText(By.id("meeting"), "Lanjut ke pemeriksaan");
 

@@ -89,7 +89,8 @@ final class SopCaseFile {
         }
         status("verified");
         submit(coordinator, sop(), sop() + "/meetings", form("held_on", day("meeting").toString(), "attendees", String.valueOf(coordinatorId),
-                "options_explained", text("pilihan"), "victim_choice", "examination", "choice_notes", text("catatan pilihan")));
+                "options_explained", text("pilihan"), "procedure_consequences", text("prosedur"), "accompaniment_agreed", "psychological",
+                "present_parties", "victim", "victim_choice", "examination", "meeting_consent", "victim", "choice_notes", text("catatan pilihan")));
         submit(coordinator, sop(), sop() + "/letter", form("letter_number", LETTER_NUMBER, "issued_on", day("letter").toString(), "signatory_name",
                 text("penandatangan"), "signatory_title", text("jabatan"), "team", String.valueOf(coordinatorId)));
         status("in_examination");
@@ -139,7 +140,7 @@ final class SopCaseFile {
         Map<String, String> kept = new LinkedHashMap<>();
         kept.put("case_assessment", "condition || '/' || risk_level || '/' || (select a.username from account a where a.id = recorded_by_account_id)");
         kept.put("case_verification_finding", "string_agg(component || '/' || (select a.username from account a where a.id = recorded_by_account_id), ',' order by component)");
-        kept.put("case_meeting", "victim_choice || '/' || held_on");
+        kept.put("case_meeting", "victim_choice || '/' || held_on || '/' || consent_by || '/' || accompaniment_agreed || '/' || present_parties");
         kept.put("case_assignment_letter", "letter_number || '/' || issued_on || '/' || team_account_ids");
         kept.put("case_party", "string_agg(role || ':' || campus_status, ',' order by id)");
         kept.put("case_interview", "channel || '/' || recording_consent || '/' || (held_at at time zone 'Asia/Jakarta')::date");
@@ -162,7 +163,8 @@ final class SopCaseFile {
         assertEquals("distressed/high/" + coordinatorName(), found.get("case_assessment"));
         assertEquals(String.join(",", VerificationComponent.ALL.stream().sorted().map(c -> c + "/" + coordinatorName()).toList()),
                 found.get("case_verification_finding"), "the findings' rows stay (who, when), their text goes");
-        assertEquals("examination/" + dated.get("meeting"), found.get("case_meeting"));
+        assertEquals("examination/" + dated.get("meeting") + "/victim/psychological/victim", found.get("case_meeting"),
+                "the path chosen, its consent and the accompaniment agreed stay; the text goes");
         assertEquals(LETTER_NUMBER + "/" + dated.get("letter") + "/" + coordinatorId, found.get("case_assignment_letter"),
                 "the team, by account id");
         assertEquals("terlapor:lecturer,victim:student", found.get("case_party"));
