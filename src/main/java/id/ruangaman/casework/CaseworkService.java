@@ -552,6 +552,11 @@ class CaseworkService {
             r.sanctionDetails = null;
         }
         r.aggravating = codes(aggravating, Vocabulary.AGGRAVATING, "aggravating");
+        if (!"proven".equals(c.outcome) && !r.aggravating.isEmpty()) {
+            // grounds for a heavier sanction (SOP Pengenaan Sanksi 9) name a perpetrator: none when not proven, whose
+            // recommendation is to restore the reported person's good name
+            throw FormRefused.invalid("no_aggravating_when_not_proven");
+        }
         r.recordedById = who.id();
         r.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
         r.recordedAt = now();

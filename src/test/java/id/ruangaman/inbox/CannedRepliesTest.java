@@ -24,7 +24,8 @@ class CannedRepliesTest {
     @Test
     void shouldListTheShippedRepliesInFileOrderInTheCounsellorsLanguage() {
         List<CannedReplies.Entry> entries = CannedReplies.read(Path.of("conversations", CannedReplies.FILE));
-        assertEquals(List.of("first_contact", "safety_check", "verification_invite", "rights_information"),
+        assertEquals(List.of("first_contact", "safety_check", "verification_invite", "rights_information", "outcome_not_proven",
+                "withdrawal_noted", "referral_declined"),
                 entries.stream().map(CannedReplies.Entry::id).toList());
         CannedReplies replies = new CannedReplies(null);
         replies.load(Path.of("conversations", CannedReplies.FILE));
