@@ -126,7 +126,7 @@ class CaseworkRepository {
      * flags and who recorded it (the institution's acts: a decided sanction and its decree number must not vanish),
      * and loses every column that holds free text or identifies a person, encrypted ones included; a party keeps
      * its role and campus status, not its name or linked account. Counsellors' notes ({@code case_note}) are free
-     * text that may name the reporter, so they are deleted. Per table, the columns emptied (README "What erasure
+     * text that may name the reporter, so they are deleted. Per table, the columns emptied (docs/erasure.md
      * keeps" lists what stays):
      */
     static final Map<String, List<String>> ERASED_COLUMNS = erasedColumns();
