@@ -35,16 +35,16 @@ import io.restassured.response.Response;
 class BadInputNeverFailsTest {
 
     /** Every field name the inbox's forms have (from the templates). */
-    private static final List<String> FIELDS = List.of("accessibility", "accompaniment", "acknowledge_unsafe", "action", "active",
+    private static final List<String> FIELDS = List.of("accessibility", "accompaniment", "accompaniment_agreed", "acknowledge_unsafe", "action", "active",
             "actor", "address", "aggravating", "assignee", "attendees", "back", "campus_status", "certificate_issuer",
             "certificate_number", "certificate_on", "channel", "checked", "checked_on", "checkin_note", "checkin_provider", "child",
             "choice_notes", "city", "completion_report_on", "component", "condition", "condition_notes", "conflict_account",
             "consent_by", "consent_on", "contact", "cost", "decided_on", "decision_number", "decision_text", "emergency",
             "ended_on", "evidence_examined", "examination_summary", "execution_notes", "from", "good_name", "good_name_restored",
             "heavier_reason", "held_at", "held_on", "hours", "institution", "interview_attendees", "issued_on", "key", "kind",
-            "lang", "languages", "letter_number", "minors", "mitigation", "name", "not_proven_statement", "options_explained",
+            "lang", "languages", "letter_number", "meeting_consent", "minors", "mitigation", "name", "not_proven_statement", "options_explained",
             "outcome", "part", "party", "party_account", "party_identity", "party_name", "party_role", "period", "place", "plan",
-            "prevention", "programme", "protection", "provider", "providers", "q", "reason", "recording_consent", "recovery",
+            "present_parties", "prevention", "procedure_consequences", "programme", "protection", "provider", "providers", "q", "reason", "recording_consent", "recovery",
             "recovery_end_note", "recovery_end_reason", "recovery_until", "ref", "region", "risk_level", "risks", "role",
             "sanction_details", "sanction_measure", "search", "service", "show_media_unblurred", "signatory_name",
             "signatory_title", "state", "status", "summary", "team", "text", "to", "urgent", "username", "victim_choice",
