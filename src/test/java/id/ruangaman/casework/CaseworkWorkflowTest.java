@@ -275,12 +275,17 @@ class CaseworkWorkflowTest {
         steps.post().formParam("sanction_measure", "written_warning").formParam("good_name", "Pemulihan").when()
                 .post(steps.base() + "/recommendation").then().statusCode(400).body(containsString("Sanksi hanya bila terbukti"));
         steps.post().when().post(steps.base() + "/recommendation").then().statusCode(400).body(containsString("nama baik"));
+        // Nor grounds for a heavier sanction (SOP Pengenaan Sanksi 9): they name a perpetrator, and there is none.
+        steps.post().formParam("good_name", "Pemulihan nama baik sintetis").formParam("aggravating", "perpetrator_task_force").when()
+                .post(steps.base() + "/recommendation").then().statusCode(400).body(containsString("tidak ada alasan pemberat"));
         steps.post().formParam("good_name", "Pemulihan nama baik sintetis").when().post(steps.base() + "/recommendation").then()
                 .statusCode(303);
         allowed(steps, id, "in_examination", "concluded");
-        // Walkthrough 10, F19: a recommendation without aggravating factors says so, not an empty heading.
+        // Leadership reads the good name, and no row of grounds for a sanction that cannot be (walkthrough 10, F19: no
+        // empty heading either).
         String detail = getAs(leader).accept("text/html").get("/inbox/pimpinan/" + ref).then().statusCode(200).extract().asString();
-        assertTrue(detail.contains("<dd id=\"aggravating\">Tidak ada</dd>"), detail);
+        assertTrue(detail.contains("Pemulihan nama baik sintetis") && !detail.contains("id=\"aggravating\"")
+                && !detail.contains("Faktor pemberat"), detail);
         as(leader).formParam("decision_number", "KEP/2").formParam("decided_on", CaseworkSteps.today()).formParam("good_name_restored", "yes")
                 .formParam("decision_text", "Nama baik dipulihkan").when().post("/inbox/pimpinan/" + ref + "/decision").then()
                 .statusCode(303);
