@@ -6,6 +6,7 @@ import id.ruangaman.conversation.engine.Answering;
 import id.ruangaman.conversation.engine.ButtonLabels;
 import id.ruangaman.conversation.engine.CaseThreads;
 import id.ruangaman.conversation.engine.Command;
+import id.ruangaman.conversation.engine.EditedLines;
 import id.ruangaman.conversation.engine.EngineContext;
 import id.ruangaman.conversation.engine.FloodedLines;
 import id.ruangaman.conversation.engine.GlobalCommands;
@@ -177,6 +178,21 @@ public final class FlowEngine {
         Flow flow = pinned.orElseGet(() -> catalog.current(state.flowId()));
         Turn turn = new Turn(context, flow, flow, state);
         FloodedLines.read(turn, input);
+        return turn.result();
+    }
+
+    /**
+     * An earlier line the person changed, read for danger now ({@link EditedLines}): {@code before} is the line as it was
+     * before this change (its text, null when not known or not text), {@code edited} the change. Danger said, and not said
+     * already before: {@link Output.DangerReported}, the session's {@code dangerSaid}, and the emergency message as the one
+     * reply, at most once per {@link id.ruangaman.conversation.engine.CaseThreads#DANGER_NOTICE_EVERY}. Anything else: the
+     * same state, no outputs; the conversation never goes back.
+     */
+    public Step readEdited(FlowCatalog catalog, SessionState state, String before, Input edited) {
+        Optional<Flow> pinned = catalog.revision(state.flowId(), state.revision());
+        Flow flow = pinned.orElseGet(() -> catalog.current(state.flowId()));
+        Turn turn = new Turn(context, flow, flow, state);
+        EditedLines.read(turn, before, edited);
         return turn.result();
     }
 

@@ -394,6 +394,12 @@ public class ConversationService {
      * over the original's conversation (a line typed during the intake, corrected after the report). Filed under a case,
      * it is announced as a new line of the case's thread is ({@link #announce}): the open pages' live event, an unread
      * message, the team's notice. Costs one lookup of the case, only for an edit.
+     *
+     * <p>A new text is read for danger now, as a new line is ({@link FlowEngine#readEdited}): "aku baik" changed into "dia
+     * di depan pintu, aku takut" gets the emergency numbers (at most once in the engine's period), the team's notice says
+     * danger, and the case is marked in danger (during an intake, the report to come is flagged). Not again when the line
+     * said danger already before this change (the original, or its last edit). Costs the session's read, only for an edit
+     * with text.
      */
     @Transactional
     public void recordEdit(long contactId, String providerMessageId, Input edited) {
@@ -401,16 +407,33 @@ public class ConversationService {
         Optional<ChatMessage> original = messages.find("contactId = ?1 and direction = ?2 and providerMessageKey = ?3 "
                 + "and status <> ?4 order by id", contactId, ChatMessage.Direction.IN, providerIds.key(contact.channel, providerMessageId),
                 ChatMessage.Status.ERASED).firstResultOptional();
+        Optional<ConversationSession> session = original.isEmpty() || edited instanceof Input.Text
+                ? sessions.findByContact(contactId) : Optional.empty();
+        Optional<SessionState> state = session.map(current -> states.read(contactId, current.state));
         Long intakeId = original.isPresent() ? caseOf(contact, original.get())
-                : sessions.findByContact(contactId).map(session -> threadCase(states.read(contactId, session.state), null).caseId())
-                        .orElse(null);
+                : state.map(current -> threadCase(current, null).caseId()).orElse(null);
         if (edited instanceof Input.Unsupported change && "revoke".equals(change.kind())) {
             original.ifPresent(this::forgetDeletedWords);
         }
+        // read before the change is recorded: the line as it was, its last edit if it had one
+        Step read = state.isPresent() && edited instanceof Input.Text
+                ? engineFor(contact).readEdited(flows.catalog(), state.get(), original.map(this::lastWords).orElse(null), edited)
+                : null;
         ChatMessage edit = recordSilently(contact, edited, providerMessageId, original.map(m -> m.id).orElse(null), intakeId);
         original.ifPresent(m -> edit.conversation = m.conversation);
         edit.kind = "edit";
-        announce(contact, edit);
+        boolean danger = read != null && read.outputs().contains(new Output.DangerReported());
+        announce(contact, edit, danger); // before the case is marked: the team's notice reads when danger was said before
+        if (danger) {
+            apply(contact, session.get(), flowOf(read.state()), read, false);
+        }
+    }
+
+    /** The words of {@code original} as the person last left them: its last edit's text, else its own; null when not text. */
+    private String lastWords(ChatMessage original) {
+        ChatMessage last = messages.find("contactId = ?1 and direction = ?2 and editOf = ?3 order by id desc", original.contactId,
+                ChatMessage.Direction.IN, original.id).firstResultOptional().orElse(original);
+        return TranscriptBody.input(last).filter(Input.Text.class::isInstance).map(input -> ((Input.Text) input).text()).orElse(null);
     }
 
     /**
