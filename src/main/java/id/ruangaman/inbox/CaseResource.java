@@ -164,12 +164,14 @@ public class CaseResource {
     /**
      * Evidence, only through this authorised and audited endpoint. Images, videos and audio of common types are
      * served inline (the case page blurs images and videos until clicked and never autoplays); anything else downloads.
-     * Either way the file is named after its type ({@link DownloadName}: {@code evidence-12.pdf}), so it opens.
+     * Either way the file is named after its type ({@link DownloadName}: {@code evidence-12.pdf}), so it opens. 404 for
+     * anything that is not evidence of this case, an id that is no number too (the reason names the evidence,
+     * web.Refusals#notFoundKey).
      */
     @GET
     @Path("/media/{mediaId}")
-    public Response media(@RestPath String ref, @RestPath String mediaId) {
-        Media item = cases.evidence(ref, parseId(mediaId), current);
+    public Response media(@RestPath String ref, @RestPath long mediaId) {
+        Media item = cases.evidence(ref, mediaId, current);
         String type = item.mimeType == null || item.mimeType.isBlank() ? "application/octet-stream" : item.mimeType;
         boolean inline = type.matches("image/(png|jpeg|gif|webp)|video/(mp4|webm|ogg|quicktime)|audio/(ogg|mpeg|mp4|aac|webm|opus)");
         return Response.ok(item.content, inline ? type : "application/octet-stream")
@@ -181,15 +183,17 @@ public class CaseResource {
     /**
      * The phone numbers on a contact card the survivor shared ({@code messageId}: its transcript line), one a line, as
      * plain text; only on a deliberate click (inbox.js puts them in place of the link), audited, never cached. 404 for
-     * anything that is not a contact card of this case.
+     * anything that is not a contact card of this case, an id that is no number too (the reason names the contact card,
+     * web.Refusals#notFoundKey).
      */
     @GET
     @Path("/cards/{messageId}")
-    public Response contactCard(@RestPath String ref, @RestPath String messageId) {
-        List<String> numbers = cases.contactCardNumbers(ref, parseId(messageId), current);
+    public Response contactCard(@RestPath String ref, @RestPath long messageId) {
+        List<String> numbers = cases.contactCardNumbers(ref, messageId, current);
         return Response.ok(String.join("\n", numbers), "text/plain;charset=UTF-8").header("Cache-Control", "no-store").build();
     }
 
+    /** A form's account id; 400 for anything that is not a number. */
     private static long parseId(String value) {
         try {
             return Long.parseLong(value);

@@ -40,6 +40,7 @@ public final class Refusals {
             new Route("^/login/language$", "/login"),
             new Route("^/logout$", "/login"));
 
+    /** A path pattern and what it leads to: a page's address (%s its id), or a reason key ({@link #NOT_FOUND}). */
     private record Route(Pattern path, String page) {
         Route(String regex, String page) {
             this(Pattern.compile(regex), page);
@@ -83,6 +84,8 @@ public final class Refusals {
             new String[] { "no such referral", "referral_not_found" },
             new String[] { "no such interview", "interview_not_found" },
             new String[] { "no such party", "party_not_found" },
+            new String[] { "no such evidence", "evidence_not_found" },
+            new String[] { "no such contact card", "contact_card_not_found" },
             new String[] { "password:", "password_too_short" },
             new String[] { "a guardian's consent needs", "guardian_reason" },
             new String[] { "only a coordinator", "coordinators_only" },
@@ -95,6 +98,7 @@ public final class Refusals {
 
     /** The message prefix of {@code inbox.StepRefused}; a "step_<code>" key is worded by the SOP bundle's refusal texts. */
     private static final String STEP_REFUSED = "status change refused: ";
+    private static final Pattern STEP_CODE = Pattern.compile("[a-z_]{1,34}");
 
     private Refusals() {
     }
@@ -134,16 +138,23 @@ public final class Refusals {
     }
 
     private static String stepKey(String code) {
-        return code.matches("[a-z_]{1,34}") ? "step_" + code : "refused";
+        return STEP_CODE.matcher(code).matches() ? "step_" + code : "refused";
     }
 
-    /** An address's id that names nothing, by what the address names: the path's pattern, then the reason key. */
-    private static final List<String[]> NOT_FOUND = List.of(
-            new String[] { "^/inbox/accounts/[^/]+(/.*)?$", "account_not_found" },
-            new String[] { "^/inbox/providers/[^/]+(/.*)?$", "provider_not_found" },
-            new String[] { "^/inbox/referrals/[^/]+(/.*)?$", "referral_not_found" },
-            new String[] { "^/inbox/cases/[^/]+/sop/interviews/[^/]+(/.*)?$", "interview_not_found" },
-            new String[] { "^/inbox/cases/[^/]+/sop/parties/[^/]+(/.*)?$", "party_not_found" });
+    /**
+     * An address's id that names nothing, by what the address names: the path's pattern, then the reason key. Every
+     * inbox address with an id in its path is here (the case's own reference excepted: {@code not_found} says it).
+     */
+    private static final List<Route> NOT_FOUND = List.of(
+            new Route("^/inbox/accounts/[^/]+(/.*)?$", "account_not_found"),
+            new Route("^/inbox/providers/[^/]+(/.*)?$", "provider_not_found"),
+            new Route("^/inbox/referrals/[^/]+(/.*)?$", "referral_not_found"),
+            new Route("^/inbox/cases/[^/]+/sop/interviews/[^/]+(/.*)?$", "interview_not_found"),
+            new Route("^/inbox/cases/[^/]+/sop/parties/[^/]+(/.*)?$", "party_not_found"),
+            new Route("^/inbox/cases/[^/]+/sop/print/bap/[^/]+$", "interview_not_found"),
+            new Route("^/inbox/cases/[^/]+/sop/print/pemanggilan/[^/]+$", "party_not_found"),
+            new Route("^/inbox/cases/[^/]+/media/[^/]+$", "evidence_not_found"),
+            new Route("^/inbox/cases/[^/]+/cards/[^/]+$", "contact_card_not_found"));
 
     /**
      * The reason for a 404 that no known phrase explains (the framework's own, for an id that is no number where the
@@ -151,9 +162,12 @@ public final class Refusals {
      * ({@code interview_not_found}); null for an address that names no such thing.
      */
     public static String notFoundKey(String path) {
-        for (String[] route : NOT_FOUND) {
-            if (path != null && path.matches(route[0])) {
-                return route[1];
+        if (path == null) {
+            return null;
+        }
+        for (Route route : NOT_FOUND) {
+            if (route.path().matcher(path).matches()) {
+                return route.page();
             }
         }
         return null;

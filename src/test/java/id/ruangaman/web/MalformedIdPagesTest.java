@@ -64,7 +64,7 @@ class MalformedIdPagesTest {
         assertEquals(Map.of(), wrong, "answered without the error page");
         // An id that is no number says what was not found, as an account's does, never the general line.
         Map<String, String> said = new LinkedHashMap<>();
-        for (String bad : List.of("abc", "12abc")) {
+        for (String bad : List.of("abc", "12abc", "99999999999999999999")) {
             Map<String, String> reasons = new LinkedHashMap<>();
             for (String path : List.of("/inbox/providers/" + bad, "/inbox/providers/" + bad + "/active")) {
                 reasons.put("POST " + path, "Penyedia itu tidak ditemukan.");
@@ -83,6 +83,10 @@ class MalformedIdPagesTest {
                 reasons.put("POST " + path, "Pihak itu tidak ditemukan.");
             }
             reasons.put("POST /inbox/accounts/" + bad + "/active", "Akun itu tidak ditemukan.");
+            reasons.put("GET " + c + "/media/" + bad, "Bukti itu tidak ditemukan.");
+            reasons.put("GET " + c + "/cards/" + bad, "Kartu kontak itu tidak ditemukan.");
+            reasons.put("GET " + c + "/sop/print/bap/" + bad, "Pemeriksaan itu tidak ditemukan.");
+            reasons.put("GET " + c + "/sop/print/pemanggilan/" + bad, "Pihak itu tidak ditemukan.");
             reasons.forEach((what, reason) -> {
                 String path = what.substring(what.indexOf(' ') + 1);
                 Response response = what.startsWith("POST")
@@ -92,6 +96,14 @@ class MalformedIdPagesTest {
                     said.put(what, response.statusCode() + " " + response.header("Location"));
                 }
             });
+        }
+        // A number nothing has says the same as an id that is no number.
+        for (String[] numbered : new String[][] { { c + "/media/987654321", "Bukti itu tidak ditemukan." },
+                { c + "/cards/987654321", "Kartu kontak itu tidak ditemukan." } }) {
+            Response response = getAs(session).accept(HTML).get(numbered[0]);
+            if (response.statusCode() != 404 || !response.asString().contains(numbered[1])) {
+                said.put("GET " + numbered[0], response.statusCode() + " " + response.header("Location"));
+            }
         }
         assertEquals(Map.of(), said, "answered without the reason that names what was not found");
         String page = as(session).accept(HTML).formParam("active", "false").post("/inbox/accounts/abc/active").then().statusCode(404)
