@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -79,32 +80,28 @@ public class CaseworkPrintResource {
     @Path("/surat-tugas")
     @Produces(MediaType.TEXT_HTML)
     public Response assignmentLetter(@RestPath String ref, @RestQuery String lang) {
-        CaseworkView c = view(ref);
-        if (c.file().isDeleted()) {
-            return refused(ref, "case_deleted"); // the reporter erased their data: nothing of the case is printed
-        }
-        String document = "assignment_letter";
-        if (c.letter() == null) {
-            return refused(ref, "assignment_letter_missing");
-        }
-        return printed(ref, document, lang, Templates.assignmentLetter(c, now()));
+        return ofCase(ref, c -> {
+            String document = "assignment_letter";
+            if (c.letter() == null) {
+                return refused(ref, "assignment_letter_missing");
+            }
+            return printed(ref, document, lang, Templates.assignmentLetter(c, now()));
+        });
     }
 
     @GET
     @Path("/penanganan-awal")
     @Produces(MediaType.TEXT_HTML)
     public Response initialHandling(@RestPath String ref, @RestQuery String lang) {
-        CaseworkView c = view(ref);
-        if (c.file().isDeleted()) {
-            return refused(ref, "case_deleted"); // the reporter erased their data: nothing of the case is printed
-        }
-        String document = "initial_handling_form";
-        if (c.assessment() == null) {
-            return refused(ref, "assessment_missing");
-        }
-        CaseFile file = c.file();
-        List<String> services = file.services == null || file.services.isBlank() ? List.of() : List.of(file.services.split(","));
-        return printed(ref, document, lang, Templates.initialHandling(c, now(), services));
+        return ofCase(ref, c -> {
+            String document = "initial_handling_form";
+            if (c.assessment() == null) {
+                return refused(ref, "assessment_missing");
+            }
+            CaseFile file = c.file();
+            List<String> services = file.services == null || file.services.isBlank() ? List.of() : List.of(file.services.split(","));
+            return printed(ref, document, lang, Templates.initialHandling(c, now(), services));
+        });
     }
 
     /** The summons to one party, for their next (or latest) scheduled examination. */
@@ -112,43 +109,39 @@ public class CaseworkPrintResource {
     @Path("/pemanggilan/{partyId}")
     @Produces(MediaType.TEXT_HTML)
     public Response summons(@RestPath String ref, @RestPath long partyId, @RestQuery String lang) {
-        CaseworkView c = view(ref);
-        if (c.file().isDeleted()) {
-            return refused(ref, "case_deleted"); // the reporter erased their data: nothing of the case is printed
-        }
-        String document = "summons";
-        Party party = c.party(partyId);
-        if (party == null) {
-            return refused(ref, "party");
-        }
-        Instant now = now();
-        List<Interview> ofParty = c.interviews().stream().filter(i -> i.partyId.equals(party.id)).toList();
-        Interview interview = ofParty.stream().filter(i -> !i.heldAt.isBefore(now)).min(Comparator.comparing(i -> i.heldAt))
-                .orElse(ofParty.isEmpty() ? null : ofParty.get(ofParty.size() - 1));
-        if (interview == null) {
-            return refused(ref, "summons_needs_interview");
-        }
-        if (!dates.invitable(interview)) {
-            return refused(ref, "summons_past");
-        }
-        String number = summonsNumbers.of(interview.id, interview.heldAt, today(), now());
-        return printed(ref, document, lang, Templates.summons(c, party, interview, today(), number));
+        return ofCase(ref, c -> {
+            String document = "summons";
+            Party party = c.party(partyId);
+            if (party == null) {
+                return refused(ref, "party");
+            }
+            Instant now = now();
+            List<Interview> ofParty = c.interviews().stream().filter(i -> i.partyId.equals(party.id)).toList();
+            Interview interview = ofParty.stream().filter(i -> !i.heldAt.isBefore(now)).min(Comparator.comparing(i -> i.heldAt))
+                    .orElse(ofParty.isEmpty() ? null : ofParty.get(ofParty.size() - 1));
+            if (interview == null) {
+                return refused(ref, "summons_needs_interview");
+            }
+            if (!dates.invitable(interview)) {
+                return refused(ref, "summons_past");
+            }
+            String number = summonsNumbers.of(interview.id, interview.heldAt, today(), now());
+            return printed(ref, document, lang, Templates.summons(c, party, interview, today(), number));
+        });
     }
 
     @GET
     @Path("/bap/{interviewId}")
     @Produces(MediaType.TEXT_HTML)
     public Response minutes(@RestPath String ref, @RestPath long interviewId, @RestQuery String lang) {
-        CaseworkView c = view(ref);
-        if (c.file().isDeleted()) {
-            return refused(ref, "case_deleted"); // the reporter erased their data: nothing of the case is printed
-        }
-        String document = "examination_minutes";
-        Interview interview = c.interviews().stream().filter(i -> i.id == interviewId).findFirst().orElse(null);
-        if (interview == null || interview.summary == null) {
-            return refused(ref, "minutes_missing");
-        }
-        return printed(ref, document, lang, Templates.minutes(c, interview, c.party(interview.partyId), now()));
+        return ofCase(ref, c -> {
+            String document = "examination_minutes";
+            Interview interview = c.interviews().stream().filter(i -> i.id == interviewId).findFirst().orElse(null);
+            if (interview == null || interview.summary == null) {
+                return refused(ref, "minutes_missing");
+            }
+            return printed(ref, document, lang, Templates.minutes(c, interview, c.party(interview.partyId), now()));
+        });
     }
 
     /**
@@ -160,44 +153,47 @@ public class CaseworkPrintResource {
     @Path("/kesimpulan")
     @Produces(MediaType.TEXT_HTML)
     public Response conclusionReport(@RestPath String ref, @RestQuery String lang) {
-        CaseworkView c = view(ref);
-        if (c.file().isDeleted()) {
-            return refused(ref, "case_deleted"); // the reporter erased their data: nothing of the case is printed
-        }
-        if (c.conclusion() == null) {
-            return refused(ref, "conclusion_missing");
-        }
-        if (c.recommendation() == null) {
-            return refused(ref, "recommendation_missing");
-        }
-        return printed(ref, "conclusion_report", lang, Templates.conclusionReport(c, today(), now()));
+        return ofCase(ref, c -> {
+            if (c.conclusion() == null) {
+                return refused(ref, "conclusion_missing");
+            }
+            if (c.recommendation() == null) {
+                return refused(ref, "recommendation_missing");
+            }
+            return printed(ref, "conclusion_report", lang, Templates.conclusionReport(c, today(), now()));
+        });
     }
 
     @GET
     @Path("/akomodasi")
     @Produces(MediaType.TEXT_HTML)
     public Response accommodations(@RestPath String ref, @RestQuery String lang) {
-        CaseworkView c = view(ref);
-        if (c.file().isDeleted()) {
-            return refused(ref, "case_deleted"); // the reporter erased their data: nothing of the case is printed
-        }
-        String document = "recovery_accommodations";
-        if (c.recovery() == null) {
-            return refused(ref, "recovery_plan_first");
-        }
-        Party victim = c.parties().stream().filter(p -> "victim".equals(p.role)).findFirst().orElse(null);
-        return printed(ref, document, lang, Templates.accommodations(c, victim, today()));
+        return ofCase(ref, c -> {
+            String document = "recovery_accommodations";
+            if (c.recovery() == null) {
+                return refused(ref, "recovery_plan_first");
+            }
+            Party victim = c.parties().stream().filter(p -> "victim".equals(p.role)).findFirst().orElse(null);
+            return printed(ref, document, lang, Templates.accommodations(c, victim, today()));
+        });
     }
 
-    private CaseworkView view(String ref) {
-        return views.of(work.open(ref, current), Map.of(), null, null);
+    /**
+     * The document {@code print} makes of the case the account may open (404/403 otherwise, {@link CaseworkService#open}).
+     * A case whose reporter erased their data prints nothing (its documents would address or describe the person): the
+     * SOP page answers with the reason ({@code case_deleted}, 409) and the kept skeleton, before any document's own check.
+     */
+    private Response ofCase(String ref, Function<CaseworkView, Response> print) {
+        CaseworkView c = views.of(work.open(ref, current), Map.of(), null, null);
+        if (c.file().isDeleted()) {
+            return refused(ref, "case_deleted");
+        }
+        return print.apply(c);
     }
 
     /**
      * Audits the print once the document could be made, and renders it in its reader's language: {@code lang} when
      * chosen on the print page, else Bahasa Indonesia (the task force's letters go to Indonesian institutions and people).
-     * A case whose reporter erased their data prints nothing (its documents would address or describe the person):
-     * the SOP page answers with the reason and the kept skeleton.
      */
     private Response printed(String ref, String document, String lang, TemplateInstance page) {
         try {
