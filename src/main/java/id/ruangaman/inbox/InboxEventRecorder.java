@@ -12,6 +12,7 @@ import id.ruangaman.transcript.TranscriptChanged;
 import id.ruangaman.transcript.TranscriptChangedOnConnection;
 import id.ruangaman.intake.CaseMarkedInDanger;
 import id.ruangaman.intake.IntakeReceived;
+import id.ruangaman.security.CasesReturned;
 
 /**
  * Appends rows to {@code inbox_event} in the transaction that changed something, so an event exists
@@ -133,13 +134,16 @@ class InboxEventRecorder {
 
     /**
      * Cases a deactivation returned to the unassigned queue: a case event each (assignee none), in the deactivation's
-     * transaction, so an open list (the returned view, the unassigned view) shows them when it commits.
+     * transaction, so an open list (the returned view, the unassigned view) shows them when it commits. One statement for
+     * all of them, in case order, however many the account had.
      */
-    void onCasesReturned(@Observes id.ruangaman.security.CasesReturned returned) {
-        for (Long intakeId : returned.intakeIds()) {
-            insert("insert into inbox_event (type, intake_id, assignee_id) values (:type, :id, null)", "inbox_event")
-                    .setParameter("type", CASE).setParameter("id", intakeId).executeUpdate();
+    void onCasesReturned(@Observes CasesReturned returned) {
+        if (returned.intakeIds().isEmpty()) {
+            return;
         }
+        insert("insert into inbox_event (type, intake_id, assignee_id) "
+                + "select :type, i.id, null from intake i where i.id in (:ids) order by i.id", "inbox_event", "intake")
+                .setParameter("type", CASE).setParameter("ids", returned.intakeIds()).executeUpdate();
     }
 
     /** A change made in the inbox (status, assignment, checklist). */
