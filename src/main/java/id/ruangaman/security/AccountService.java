@@ -1,16 +1,23 @@
 package id.ruangaman.security;
 
-import id.ruangaman.web.Refused;
-
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import id.ruangaman.audit.AuditAction;
+import id.ruangaman.audit.AuditDetail;
 import id.ruangaman.audit.AuditLog;
+import id.ruangaman.web.FormText;
+import id.ruangaman.web.Refused;
+import id.ruangaman.web.TextTooLong;
+import io.quarkus.elytron.security.common.BcryptUtil;
 
 /** What coordinators do with accounts: create, deactivate or reactivate, reset a password. */
 @ApplicationScoped
@@ -22,18 +29,19 @@ public class AccountService {
     private final AuditLog audit;
     private final SecurityConfig config;
     private final Clock clock;
-    @jakarta.inject.Inject
-    AccountSessions sessions;
-    @jakarta.inject.Inject
-    DeviceLoginFailures deviceFailures;
-    @jakarta.inject.Inject
-    jakarta.enterprise.event.Event<CasesReturned> casesReturned;
+    private final AccountSessions sessions;
+    private final DeviceLoginFailures deviceFailures;
+    private final Event<CasesReturned> casesReturned;
 
-    AccountService(AccountRepository accounts, AuditLog audit, SecurityConfig config, Clock clock) {
+    AccountService(AccountRepository accounts, AuditLog audit, SecurityConfig config, Clock clock, AccountSessions sessions,
+            DeviceLoginFailures deviceFailures, Event<CasesReturned> casesReturned) {
         this.accounts = accounts;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
+        this.sessions = sessions;
+        this.deviceFailures = deviceFailures;
+        this.casesReturned = casesReturned;
     }
 
     /**
@@ -43,11 +51,11 @@ public class AccountService {
      * the form is acceptable.
      */
     @Transactional
-    public java.util.Map<String, Refused> creationRefusals(String username, String role, String password) {
-        java.util.Map<String, Refused> refusals = new java.util.LinkedHashMap<>();
+    public Map<String, Refused> creationRefusals(String username, String role, String password) {
+        Map<String, Refused> refusals = new LinkedHashMap<>();
         if (username == null || !USERNAME.matcher(username).matches()) {
             refusals.put("username", Refused.invalidInput("username: 3-64 of a-z 0-9 . _ -"));
-        } else if (accounts.findByUsername(username).isPresent() || id.ruangaman.audit.AuditDetail.SYSTEM_ACTORS.contains(username)) {
+        } else if (accounts.findByUsername(username).isPresent() || AuditDetail.SYSTEM_ACTORS.contains(username)) {
             refusals.put("username", Refused.conflict("username taken"));
         }
         if (!Role.isValid(role)) {
@@ -65,7 +73,7 @@ public class AccountService {
      */
     @Transactional
     public Account create(String actor, String username, String role, String password) {
-        java.util.Map<String, Refused> refusals = creationRefusals(username, role, password);
+        Map<String, Refused> refusals = creationRefusals(username, role, password);
         if (!refusals.isEmpty()) {
             throw refusals.values().iterator().next();
         }
@@ -116,7 +124,7 @@ public class AccountService {
             throw Refused.conflict("the last active coordinator stays active");
         }
         account.active = active;
-        java.util.List<Long> returned = java.util.List.of();
+        List<Long> returned = List.of();
         if (!active) {
             sessions.endAll(accountId, "deactivated", null);
             returned = accounts.returnOpenCases(accountId);
@@ -184,7 +192,7 @@ public class AccountService {
 
     /** Per account id, its trusted browsers locked at {@code now}; accounts with none are absent. */
     @Transactional
-    public java.util.Map<Long, BrowserLocks> lockedBrowsers(Instant now) {
+    public Map<Long, BrowserLocks> lockedBrowsers(Instant now) {
         return deviceFailures.lockedBrowsers(now);
     }
 
@@ -213,13 +221,13 @@ public class AccountService {
      * A coordinator sets the name of the person who uses an account, as letters print it ({@link Account#fullName}):
      * trimmed, each run of spaces (any Unicode space) or line breaks one space; blank, or nothing visible (only spaces and
      * zero-width characters), clears it (the username is shown again). 404 for no such
-     * account; 400 ({@link id.ruangaman.web.TextTooLong}) over {@link #MAX_NAME} characters. Audited
+     * account; 400 ({@link TextTooLong}) over {@link #MAX_NAME} characters. Audited
      * ({@code account_name}, the account's id only: never the name).
      */
     @Transactional
     public void setName(String actor, long accountId, String fullName) {
         Account account = find(accountId);
-        String name = id.ruangaman.web.FormText.limited(fullName, MAX_NAME);
+        String name = FormText.limited(fullName, MAX_NAME);
         // Unicode spaces (a non-breaking space pasted from a document, U+3000) count as spaces; a name with nothing visible
         // (only spaces and zero-width characters) is no name: it would leave the person blank on a letter.
         name = name == null ? null : name.replaceAll("[\\s\\p{Z}]+", " ").strip();
@@ -234,7 +242,7 @@ public class AccountService {
     @Transactional
     public void changeOwnPassword(CurrentAccount who, String current, String password, String repeated) {
         Account account = find(who.id());
-        if (current == null || !io.quarkus.elytron.security.common.BcryptUtil.matches(current, account.passwordHash)) {
+        if (current == null || !BcryptUtil.matches(current, account.passwordHash)) {
             throw Refused.invalidInput("current_password_wrong");
         }
         if (password == null || !password.equals(repeated)) {
