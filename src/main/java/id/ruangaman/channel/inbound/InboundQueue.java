@@ -155,6 +155,10 @@ class InboundQueue {
                 later.add(new Object[] { pending, dueAt(updates.get(0)), key });
             } else {
                 leases.add(new Object[] { pending, leaseUntil, key });
+                for (int i = 0; i < updates.size(); i++) { // what follows each, known now (InboundStore#laterLinePending)
+                    updates.get(i).laterKinds = updates.subList(i + 1, updates.size()).stream().map(u -> u.kind).toList();
+                    updates.get(i).moreBeyondClaim = pending > updates.size();
+                }
                 claimed.add(new Claimed(key.channel, key.hash, updates, pending));
             }
         }

@@ -38,6 +38,16 @@ public class InboundUpdate {
     @Column(nullable = false, length = 32)
     public String kind;
 
+    /**
+     * Not stored. The kinds of the same sender's later updates the claim read with this one, in order (null: not claimed
+     * with others); {@code moreBeyondClaim}: more were waiting than the claim read. Lets {@link InboundStore#laterLinePending}
+     * answer without a query.
+     */
+    @jakarta.persistence.Transient
+    public java.util.List<String> laterKinds;
+    @jakarta.persistence.Transient
+    public boolean moreBeyondClaim;
+
     /** Null once purged after processing (retention) or erased with the person's data. */
     public byte[] payload;
 
