@@ -66,17 +66,4 @@ class BackAfterRefusalBrowserTest extends BrowserTest {
     private Object js(String script) {
         return ((JavascriptExecutor) driver).executeScript(script);
     }
-
-    private void type(By locator, String text) {
-        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void click(By locator) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
 }

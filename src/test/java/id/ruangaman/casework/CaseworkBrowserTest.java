@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -172,31 +171,6 @@ class CaseworkBrowserTest extends BrowserTest {
     private void logout() {
         click(By.id("logout"));
         wait.until(ExpectedConditions.urlContains("/login"));
-    }
-
-    private void type(By locator, String text) {
-        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    /** Date pickers differ between locales; the value is set as the browser's form would hold it. */
-    private void date(By locator, String value) {
-        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", field, value);
-    }
-
-    private void check(By locator) {
-        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        if (!box.isSelected()) {
-            box.click();
-        }
-    }
-
-    private void click(By locator) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
     }
 
     private void waitText(By locator, String text) {

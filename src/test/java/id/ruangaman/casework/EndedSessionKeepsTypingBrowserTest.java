@@ -155,19 +155,6 @@ class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
         return driver.findElement(By.id(id)).getAttribute("value");
     }
 
-    private void type(By locator, String text) {
-        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        js("arguments[0].scrollIntoView({block: 'center'})", field);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void click(By locator) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        js("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
-
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -155,19 +155,6 @@ class NamesAndOpenFormsBrowserTest extends BrowserTest {
         return base.toString().replaceAll("/$", "");
     }
 
-    private void type(By locator, String text) {
-        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        js("arguments[0].scrollIntoView({block: 'center'});", field);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void click(By locator) {
-        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        js("arguments[0].scrollIntoView({block: 'center'});", button);
-        button.click();
-    }
-
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -111,10 +111,4 @@ class RescheduleBrowserTest extends BrowserTest {
         field.sendKeys(keys);
         assertEquals(at.toString(), field.getAttribute("value"), "typed in " + language);
     }
-
-    private void click(By locator) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
 }

@@ -137,19 +137,6 @@ class SavedNoticeBrowserTest extends BrowserTest {
         return base.toString().replaceAll("/$", "");
     }
 
-    private void type(By locator, String text) {
-        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-        js("arguments[0].scrollIntoView({block: 'center'})", field);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void click(By locator) {
-        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-        js("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
-
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }

@@ -99,17 +99,4 @@ class SectionVersionBrowserTest extends BrowserTest {
     private SanctionExecution stored(long id) {
         return QuarkusTransaction.requiringNew().call(() -> repo.one(SanctionExecution.class, id).orElseThrow());
     }
-
-    private void type(By locator, String text) {
-        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void click(By locator) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
 }

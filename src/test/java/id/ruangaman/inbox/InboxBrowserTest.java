@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.TelegramFixtures;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -241,15 +240,6 @@ class InboxBrowserTest extends BrowserTest {
         driver.navigate().refresh();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("provider-search")));
         screenshot("walk-7-referrals");
-    }
-
-    /** Live updates may re-render a fragment between finding an element and clicking it; find it again then. */
-    private void click(By locator) {
-        wait.ignoring(StaleElementReferenceException.class)
-                .until(driver -> {
-                    driver.findElement(locator).click();
-                    return true;
-                });
     }
 
     private void screenshot(String name) throws IOException {

@@ -5,12 +5,19 @@ import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The real-browser tests' common frame: a fresh {@link HeadlessChromium} before each test, closed after it, and the
- * inbox's login form filled in as a person does (typing into the fields the page renders, then pressing its button).
+ * inbox's login form filled in as a person does (typing into the fields the page renders, then pressing its button),
+ * and the few gestures every page test makes: {@link #click}, {@link #type}, {@link #check}, {@link #date}. Each waits
+ * (up to 30 seconds) for its element first and scrolls it to the middle of the window, as a person would bring it into
+ * view before pressing or typing.
  * A subclass passes its window size to the constructor when a page must be seen at another size (375 wide is a phone).
  */
 public abstract class BrowserTest {
@@ -52,5 +59,55 @@ public abstract class BrowserTest {
         driver.findElement(By.id("j_username")).sendKeys(username);
         driver.findElement(By.id("j_password")).sendKeys(password);
         driver.findElement(By.id("login")).click();
+    }
+
+    /**
+     * Presses the element once it is shown and enabled. A page that replaces the element meanwhile (a live list
+     * refreshing, a section saved) is read again rather than failing on the old element.
+     */
+    protected final void click(By locator) {
+        wait.until(d -> {
+            try {
+                WebElement element = d.findElement(locator);
+                if (!element.isDisplayed() || !element.isEnabled()) {
+                    return false;
+                }
+                scrollToMiddle(element);
+                element.click();
+                return true;
+            } catch (StaleElementReferenceException replaced) {
+                return false;
+            }
+        });
+    }
+
+    /** Empties the field once it can be typed into, then types {@code text} key by key. */
+    protected final void type(By locator, String text) {
+        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(locator));
+        scrollToMiddle(field);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Ticks the checkbox (or radio button) unless it already is. */
+    protected final void check(By locator) {
+        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(locator));
+        if (!box.isSelected()) {
+            scrollToMiddle(box);
+            box.click();
+        }
+    }
+
+    /**
+     * Sets a date field to {@code value} ({@code yyyy-MM-dd}) as the browser's form would hold it: date pickers differ
+     * between locales, so the keys a person presses do too.
+     */
+    protected final void date(By locator, String value) {
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", field, value);
+    }
+
+    private void scrollToMiddle(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     }
 }
