@@ -178,27 +178,6 @@ class LimitedMeetingBrowserTest extends BrowserTest {
         }
     }
 
-    private void type(By locator, String text) {
-        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    /** Date pickers differ between locales; the value is set as the browser's form would hold it. */
-    private void date(By locator, String value) {
-        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", field, value);
-    }
-
-    private void check(By locator) {
-        WebElement box = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", box);
-        if (!box.isSelected()) {
-            box.click();
-        }
-    }
-
     /** Presses a form's button and waits for the answer's page to replace the one pressed on. */
     private void pressAndWait(By locator) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));

@@ -249,19 +249,6 @@ class SopOtherPathsBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.urlContains("/login"));
     }
 
-    private void type(By locator, String text) {
-        WebElement field = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void click(By locator) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
-
     /** Presses a form's button and waits for the answer's page to replace the one pressed on. */
     private void pressAndWait(By locator) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
