@@ -13,7 +13,7 @@ public final class AuditDetail {
 
     /** Names before a colon and bare words written in the {@code audit.record…} calls. */
     public static final List<String> WORDS = List.of("account", "activate", "add", "aggravating", "assign_other", "assignee",
-            "attachment", "case", "case_referrals", "certificate", "cases", "casework", "checkin", "choice", "conflict_mark", "consent", "corrected", "create",
+            "attachment", "by", "case", "case_referrals", "certificate", "cases", "casework", "checkin", "choice", "conflict_mark", "consent", "corrected", "create",
             "csv", "deactivate", "draft", "edit", "erase", "field", "from_role", "guardian_override", "heavier", "interview", "locked", "media",
             "message", "minutes", "none", "not_concluded", "outcome", "overview", "parts", "party", "path", "period", "plan",
             "provider", "providers", "reason", "recovery_end", "recovery_end_cleared", "reschedule", "summons_replaced", "referral", "referral_letter", "referral_overview", "refused", "remove", "risk", "role",
