@@ -155,7 +155,7 @@ class InboundQueue {
                 later.add(new Object[] { pending, dueAt(updates.get(0)), key });
             } else {
                 leases.add(new Object[] { pending, leaseUntil, key });
-                for (int i = 0; i < updates.size(); i++) { // what follows each, known now (InboundStore#laterLinePending)
+                for (int i = 0; i < updates.size(); i++) { // what follows each, known now (InboundStore#nextPendingIs)
                     updates.get(i).laterKinds = updates.subList(i + 1, updates.size()).stream().map(u -> u.kind).toList();
                     updates.get(i).moreBeyondClaim = pending > updates.size();
                 }

@@ -147,20 +147,25 @@ public class InboundStore {
     }
 
     /**
-     * As {@link #laterPending}, for a typed line of a story (what waits at the same time as it): answered from what the
-     * claim read with the update ({@link InboundUpdate#laterKinds}), without a query, unless more were waiting than it
-     * read. A round of many steps at a story costs no statement per line.
+     * Whether the same sender's <em>next</em> update, the one right after this, is already waiting and of one of these
+     * kinds: for a typed line of a story, whether the person went on typing (a burst of lines). A press of "Selesai", a
+     * file or anything else in between ends the burst, so a line followed by a press is not one of them, however many
+     * lines wait after the press (in a backlog after a restart, a later answer's text would otherwise take the story
+     * line's acknowledgement away). Answered from what the claim read with the update ({@link InboundUpdate#laterKinds})
+     * without a query; when the claim read nothing after it but more were waiting, one query reads the next one's kind.
      */
-    public boolean laterLinePending(InboundUpdate update, Collection<String> kinds) {
-        if (update.laterKinds != null) {
-            if (update.laterKinds.stream().anyMatch(kinds::contains)) {
-                return true;
-            }
-            if (!update.moreBeyondClaim) {
-                return false;
-            }
+    public boolean nextPendingIs(InboundUpdate update, Collection<String> kinds) {
+        if (update.contactHash == null || kinds.isEmpty()) {
+            return false;
         }
-        return laterPending(update, kinds);
+        if (update.laterKinds != null && (!update.laterKinds.isEmpty() || !update.moreBeyondClaim)) {
+            return !update.laterKinds.isEmpty() && kinds.contains(update.laterKinds.get(0));
+        }
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select u.kind from inbound_pending p "
+                + "join inbound_update u on u.id = p.id where p.channel = ?1 and p.contact_hash = ?2 and u.status = 'PENDING' "
+                + "and p.id <> ?3 and (p.sequence_no > ?4 or (p.sequence_no = ?4 and p.id > ?3)) order by p.sequence_no, p.id limit 1")
+                .setParameter(1, update.channel.name()).setParameter(2, update.contactHash).setParameter(3, update.id)
+                .setParameter(4, update.sequenceNo).getResultList().stream().anyMatch(kind -> kinds.contains(String.valueOf(kind))));
     }
 
     private boolean later(InboundUpdate update, Collection<String> kinds) {

@@ -40,7 +40,7 @@ public class InboundUpdate {
 
     /**
      * Not stored. The kinds of the same sender's later updates the claim read with this one, in order (null: not claimed
-     * with others); {@code moreBeyondClaim}: more were waiting than the claim read. Lets {@link InboundStore#laterLinePending}
+     * with others); {@code moreBeyondClaim}: more were waiting than the claim read. Lets {@link InboundStore#nextPendingIs}
      * answer without a query.
      */
     @jakarta.persistence.Transient

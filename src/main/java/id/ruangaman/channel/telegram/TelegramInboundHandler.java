@@ -174,7 +174,7 @@ class TelegramInboundHandler implements InboundHandler {
         }
         Input input = inputOf(message);
         return input instanceof Input.Text ? new Converse(chatId, input, messageId, null, false,
-                () -> inbound.laterLinePending(stored, LINE_KINDS)) : new Converse(chatId, input, messageId, null);
+                () -> inbound.nextPendingIs(stored, LINE_KINDS)) : new Converse(chatId, input, messageId, null);
     }
 
     /**

@@ -243,7 +243,7 @@ class WhatsAppInboundHandler implements InboundHandler {
         }
         if (input instanceof Input.Text) {
             // a typed line (a text, or a template's quick reply read as words): a story's next line may be waiting
-            return new Converse(from, profileName, input, id, false, () -> inbound.laterLinePending(stored, LINE_TYPES));
+            return new Converse(from, profileName, input, id, false, () -> inbound.nextPendingIs(stored, LINE_TYPES));
         }
         return new Converse(from, profileName, input, id, false);
     }
