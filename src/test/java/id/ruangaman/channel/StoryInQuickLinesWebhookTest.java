@@ -135,6 +135,33 @@ class StoryInQuickLinesWebhookTest extends WebhookTest {
         assertEquals(List.of("Jadi gini kak", "kejadiannya sore di lab"), state.answers().get("chronology").parts());
     }
 
+    /**
+     * Only the person's very next message counts: a story line followed by a press of "Selesai" keeps its
+     * acknowledgement, however many typed answers wait after the press (a backlog after a restart: before, the name
+     * typed two steps later took the story line's "Tersimpan" away).
+     */
+    @Test
+    void aLineFollowedByAPressOfDoneKeepsItsAcknowledgementWhateverWaitsAfter() {
+        long chat = storyChat();
+        int before = telegram.sentTo(chat).size();
+        processor.pause();
+        try {
+            for (String update : List.of(TelegramFixtures.text(chat, "Jadi gini kak"), TelegramFixtures.button(chat, "chronology:done"),
+                    TelegramFixtures.button(chat, "biodata_offer:yes"), TelegramFixtures.text(chat, "Sari"))) {
+                TelegramChats.post(update).then().statusCode(200);
+            }
+        } finally {
+            processor.resume();
+        }
+        Eventually.await("the story and the name taken", Duration.ofSeconds(60),
+                () -> state(Channel.TELEGRAM, String.valueOf(chat)).answers().containsKey("name"));
+        Eventually.await("replies sent", Duration.ofSeconds(60), () -> chats.outboxDrained(chat));
+
+        List<String> replies = telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList();
+        assertTrue(replies.get(0).startsWith(SAVED), "the story line is acknowledged: " + replies);
+        assertEquals(1, replies.stream().filter(reply -> reply.startsWith(SAVED)).count(), replies.toString());
+    }
+
     private long storyChat() {
         long chat = TelegramFixtures.newChatId();
         chats.send(TelegramFixtures.text(chat, "/start"), chat);
