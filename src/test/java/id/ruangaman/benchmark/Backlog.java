@@ -24,11 +24,22 @@ import javax.sql.DataSource;
 final class Backlog {
 
     record Sample(double seconds, long inboundPending, long inboundProcessed, long telegramPending, long whatsappPending, long acknowledged, long telegramSent,
-            long whatsappSent, double serviceRssMiB, double serviceCpuSeconds, double postgresCpuSeconds, double driverCpuSeconds) {
+            long whatsappSent, double serviceRssMiB, double serviceCpuSeconds, double postgresCpuSeconds, double driverCpuSeconds,
+            Chats telegramChats) {
 
         long outboundPending() {
             return telegramPending + whatsappPending;
         }
+    }
+
+    /**
+     * Telegram's chats with replies waiting, by their row in {@code outbound_queue} (V97): {@code due}, may be claimed
+     * now and no sender holds them (waiting for the lane); {@code sending}, a sender holds them under a lease;
+     * {@code later}, not due yet (at their per-chat pace, or a retry). Tells a lane short of senders or claims from
+     * chats held by their own pace (issue 16, twenty-seventh round).
+     */
+    record Chats(long due, long sending, long later) {
+        static final Chats UNKNOWN = new Chats(-1, -1, -1);
     }
 
     /** How long the backlog left at the end of a run took to be worked off. */
@@ -114,7 +125,7 @@ final class Backlog {
             Sample sample = new Sample((System.nanoTime() - startedAt) / 1e9, pending[0], processed(), pending[1], pending[2], acknowledged.getAsLong(),
                     platforms.telegramSends().size(), platforms.whatsappSends().size(), ProcessSampler.rssMiB(servicePid),
                     ProcessSampler.cpuSeconds(servicePid), ProcessSampler.cpuSeconds(postgres.get()),
-                    ProcessSampler.cpuSeconds(ProcessHandle.current().pid()));
+                    ProcessSampler.cpuSeconds(ProcessHandle.current().pid()), telegramChats());
             synchronized (samples) {
                 samples.add(sample);
             }
@@ -135,6 +146,21 @@ final class Backlog {
             return rows.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException("processed count failed", e);
+        }
+    }
+
+    /** Telegram's chats with replies waiting, by the state of their queue row ({@link Chats}). */
+    private Chats telegramChats() {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select /* " + SAMPLER_TAG + " */ "
+                        + "count(*) filter (where leased_until >= now()), "
+                        + "count(*) filter (where (leased_until is null or leased_until < now()) and due_at <= now()), "
+                        + "count(*) filter (where (leased_until is null or leased_until < now()) and due_at > now()) "
+                        + "from outbound_queue where channel = 'TELEGRAM'")) {
+            rows.next();
+            return new Chats(rows.getLong(2), rows.getLong(1), rows.getLong(3));
+        } catch (SQLException e) {
+            return Chats.UNKNOWN; // a gap in this column only
         }
     }
 

@@ -71,14 +71,16 @@ final class BenchReport {
 
     /** Samples as a table, one row every {@code everySeconds}. */
     static String series(List<Backlog.Sample> samples, double everySeconds) {
-        StringBuilder out = new StringBuilder("| s | updates waiting | replies waiting (Telegram / WhatsApp) | acknowledged | replies delivered "
-                + "| service RSS MiB |\n|---:|---:|---:|---:|---:|---:|\n");
+        StringBuilder out = new StringBuilder("| s | updates waiting | replies waiting (Telegram / WhatsApp) | Telegram chats waiting: due / "
+                + "being sent / not due yet | acknowledged | replies delivered | service RSS MiB |\n|---:|---:|---:|---:|---:|---:|---:|\n");
         double next = 0;
         for (Backlog.Sample sample : samples) {
             if (sample.seconds() + 1e-6 >= next) {
-                out.append(String.format("| %.1f | %d | %d / %d | %d | %d | %.0f |%n", sample.seconds(), sample.inboundPending(),
-                        sample.telegramPending(), sample.whatsappPending(), sample.acknowledged(), sample.telegramSent() + sample.whatsappSent(),
-                        sample.serviceRssMiB()));
+                Backlog.Chats chats = sample.telegramChats();
+                out.append(String.format("| %.1f | %d | %d / %d | %s | %d | %d | %.0f |%n", sample.seconds(), sample.inboundPending(),
+                        sample.telegramPending(), sample.whatsappPending(),
+                        chats.due() < 0 ? "not read" : chats.due() + " / " + chats.sending() + " / " + chats.later(),
+                        sample.acknowledged(), sample.telegramSent() + sample.whatsappSent(), sample.serviceRssMiB()));
                 next = sample.seconds() + everySeconds - 1e-6;
             }
         }
