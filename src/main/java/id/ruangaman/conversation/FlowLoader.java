@@ -13,12 +13,16 @@ import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import id.ruangaman.conversation.definition.FlowDefinition;
+import id.ruangaman.conversation.definition.LocalizedText;
+import id.ruangaman.conversation.definition.MessageKey;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a flow file (YAML), reports unknown fields and bad values as lint problems, runs the {@link FlowLinter} and
@@ -44,6 +48,46 @@ public final class FlowLoader {
             throw new FlowException(problems);
         }
         return new Flow(definition, revisionOf(yamlBytes));
+    }
+
+    /**
+     * Loads a stored earlier revision of the flow {@code current} belongs to (the same flow id), so that sessions pinned
+     * to it finish on it. The engine's system messages ({@link MessageKey}) grow as the engine learns new inputs, and a
+     * revision written before a message existed does not have it: the linter would refuse the revision, and every
+     * session pinned to it would be moved to the current one, with "our questions have just been updated" in the
+     * middle of a story. So before the linter runs, the stored revision's messages are brought to today's engine: a
+     * message it lacks is taken from {@code current}, one the engine no longer has is left out. Its questions, and its
+     * revision ({@link #revisionOf} of the stored bytes), are its own. Anything else that no longer passes today's
+     * linter still throws {@link FlowException}, as {@link #load} does.
+     */
+    public Flow loadEarlier(String fileName, byte[] yamlBytes, Flow current) throws FlowException {
+        JsonNode tree = readTree(fileName, yamlBytes);
+        List<LintProblem> problems = new ArrayList<>();
+        FlowDefinition stored = bind(fileName, tree, problems);
+        FlowDefinition definition = stored == null || !current.id().equals(stored.id()) ? stored
+                : withTodaysMessages(stored, current.definition().messages());
+        if (definition != null) {
+            problems.addAll(linter.lint(fileName, definition));
+        }
+        if (!problems.isEmpty()) {
+            throw new FlowException(problems);
+        }
+        return new Flow(definition, revisionOf(yamlBytes));
+    }
+
+    private static FlowDefinition withTodaysMessages(FlowDefinition stored, Map<String, LocalizedText> todays) {
+        if (stored.messages().isEmpty()) {
+            return stored; // a flow with no messages of its own uses the engine's defaults: nothing to bring over
+        }
+        Map<String, LocalizedText> messages = new LinkedHashMap<>();
+        for (MessageKey key : MessageKey.values()) {
+            LocalizedText text = stored.messages().getOrDefault(key.fileName(), todays.get(key.fileName()));
+            if (text != null) {
+                messages.put(key.fileName(), text);
+            }
+        }
+        return new FlowDefinition(stored.specVersion(), stored.id(), stored.start(), stored.languages(), stored.steps(), messages,
+                stored.nodes(), stored.conditions(), stored.discretion(), stored.stepNames());
     }
 
     public static String revisionOf(byte[] bytes) {

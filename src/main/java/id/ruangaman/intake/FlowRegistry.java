@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -142,10 +143,13 @@ public class FlowRegistry {
         for (Object[] row : rows) {
             String flowId = (String) row[0];
             String revision = (String) row[1];
-            boolean isCurrent = current.stream().anyMatch(f -> f.id().equals(flowId) && f.revision().equals(revision));
+            Optional<Flow> today = current.stream().filter(f -> f.id().equals(flowId)).findFirst();
+            boolean isCurrent = today.filter(f -> f.revision().equals(revision)).isPresent();
             if (!isCurrent) {
                 try {
-                    catalog.add(loader.load((String) row[2], (byte[]) row[3]));
+                    // with the messages the engine has gained since taken from today's revision (FlowLoader#loadEarlier)
+                    catalog.add(today.isPresent() ? loader.loadEarlier((String) row[2], (byte[]) row[3], today.get())
+                            : loader.load((String) row[2], (byte[]) row[3]));
                 } catch (FlowException e) {
                     // A revision that no longer passes today's linter stays unavailable.
                     LOG.warnf("Stored revision %s of flow %s no longer loads (%d problems)", revision, flowId,

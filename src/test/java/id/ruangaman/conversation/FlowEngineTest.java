@@ -39,6 +39,23 @@ class FlowEngineTest {
     }
 
     @Test
+    void shouldKeepASessionOnItsEarlierRevisionWhenTheEngineHasGainedMessagesSince() throws IOException {
+        Flow current = ShippedFlows.intake();
+        byte[] stored = FlowLoaderTest.intakeBeforeSharedItems();
+        Flow earlier = new FlowLoader().loadEarlier("intake.yaml", stored, current);
+        SessionState onEarlier = engine.start(earlier).state();
+        FlowCatalog catalog = new FlowCatalog();
+        catalog.add(earlier);
+        catalog.add(current);
+
+        Step step = engine.handle(catalog, onEarlier, new Input.Text("halo"));
+
+        assertEquals(earlier.revision(), step.state().revision(), "still pinned to the revision it started on");
+        assertTrue(step.outputs().stream().noneMatch(out -> out.equals(Output.Message.plain("Pertanyaan kami baru saja diperbarui."))),
+                step.outputs().toString());
+    }
+
+    @Test
     void shouldNeverMentionViolenceInTheQuickExitMessage() throws IOException {
         Flow intake = ShippedFlows.intake();
         Step step = engine.handle(intake, engine.start(intake).state(), new Input.Text("/keluar"));

@@ -40,6 +40,60 @@ class FlowLoaderTest {
                 FlowLoader.revisionOf("abc".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /**
+     * The shipped intake as it was before the engine learned to answer a contact card or a location at a question that
+     * does not ask for one: without those two messages, and with one the engine has since dropped.
+     */
+    static byte[] intakeBeforeSharedItems() throws IOException {
+        String yaml = Files.readString(Path.of("conversations/intake.yaml"));
+        String contact = "  contact_not_expected:\n    id: \"Kontak itu tidak disimpan";
+        String location = "  location_not_expected:\n    id: \"Lokasi itu tidak disimpan";
+        assertTrue(yaml.contains(contact) && yaml.contains(location), "the shipped intake's messages moved");
+        StringBuilder earlier = new StringBuilder();
+        boolean skipping = false;
+        for (String line : yaml.split("\n", -1)) {
+            if (line.equals("  contact_not_expected:") || line.equals("  location_not_expected:")) {
+                skipping = true;
+                continue;
+            }
+            if (skipping && line.startsWith("    ")) {
+                continue;
+            }
+            skipping = false;
+            earlier.append(line).append('\n');
+            if (line.equals("messages:")) {
+                earlier.append("  retired_goodbye:\n    id: \"Sampai jumpa.\"\n    en: \"Goodbye.\"\n");
+            }
+        }
+        return earlier.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldLoadAStoredEarlierRevisionWithTheMessagesTheEngineGainedSinceTakenFromTheCurrentOne() throws IOException {
+        Flow current = ShippedFlows.intake();
+        byte[] stored = intakeBeforeSharedItems();
+
+        FlowException today = assertThrows(FlowException.class, () -> new FlowLoader().load("intake.yaml", stored));
+        assertTrue(today.getMessage().contains("missing message 'contact_not_expected'"), today.getMessage());
+        assertTrue(today.getMessage().contains("unknown message 'retired_goodbye'"), today.getMessage());
+
+        Flow earlier = new FlowLoader().loadEarlier("intake.yaml", stored, current);
+        assertEquals(FlowLoader.revisionOf(stored), earlier.revision(), "still the stored revision, which sessions are pinned to");
+        assertTrue(!earlier.revision().equals(current.revision()));
+        assertEquals(current.definition().messages().get("contact_not_expected"), earlier.definition().messages().get("contact_not_expected"));
+        assertEquals(current.definition().messages().get("location_not_expected"), earlier.definition().messages().get("location_not_expected"));
+        assertTrue(!earlier.definition().messages().containsKey("retired_goodbye"));
+    }
+
+    @Test
+    void shouldStillRefuseAStoredRevisionThatIsBrokenOtherwise() throws IOException {
+        Flow current = ShippedFlows.intake();
+        String broken = new String(intakeBeforeSharedItems(), java.nio.charset.StandardCharsets.UTF_8).replaceFirst("\nstart: \\S+", "\nstart: nowhere");
+        FlowException error = assertThrows(FlowException.class,
+                () -> new FlowLoader().loadEarlier("intake.yaml", broken.getBytes(java.nio.charset.StandardCharsets.UTF_8), current));
+        assertTrue(error.getMessage().contains("nowhere"), error.getMessage());
+    }
+
     @Test
     void shouldRejectSomethingThatIsNotAMapping() {
         FlowException error = assertThrows(FlowException.class, () -> new FlowLoader().load("list.yaml", "- a\n- b\n".getBytes()));
