@@ -397,7 +397,8 @@ public class ConversationService {
      *
      * <p>A new text is read for danger now, as a new line is ({@link FlowEngine#readEdited}): "aku baik" changed into "dia
      * di depan pintu, aku takut" gets the emergency numbers (at most once in the engine's period), the team's notice says
-     * danger, and the case is marked in danger (during an intake, the report to come is flagged). Not again when the line
+     * danger, and the case the line belongs to is marked in danger: an intake's line corrected after a later report marks
+     * that first report, not the one the chat is on now (during an intake, the report to come is flagged). Not again when the line
      * said danger already before this change (the original, or its last edit). Costs the session's read, only for an edit
      * with text.
      */
@@ -424,7 +425,13 @@ public class ConversationService {
         edit.kind = "edit";
         boolean danger = read != null && read.outputs().contains(new Output.DangerReported());
         announce(contact, edit, danger); // before the case is marked: the team's notice reads when danger was said before
-        if (danger) {
+        if (danger && original.isPresent() && intakeId != null) {
+            // the line is an earlier report's (typed in its intake, or in its thread): that report is in danger, not the
+            // one the chat is on now, and not a report still being written
+            apply(contact, session.get(), flowOf(read.state()), new Step(read.state().withDangerSaid(state.get().dangerSaid()),
+                    read.outputs().stream().filter(output -> !(output instanceof Output.DangerReported)).toList()), false);
+            intakes.markInDanger(intakeId, Instant.now(clock));
+        } else if (danger) {
             apply(contact, session.get(), flowOf(read.state()), read, false);
         }
     }

@@ -112,6 +112,49 @@ class EditedLineDangerWebhookTest extends WebhookTest {
         assertEquals(List.of("aku baik"), state.draft().parts(), "the story keeps what was typed; the edit is its own line");
     }
 
+    /**
+     * A story line typed during the first report's intake, corrected into danger after the same person sent a second
+     * report: before, the second report (the one the chat was on) was marked in danger and the first, whose line it is,
+     * was not. Now the first is marked, the second stays as it was, and the report to come is not flagged.
+     */
+    @Test
+    void anIntakeLineEditedIntoDangerAfterALaterReportMarksTheReportTheLineBelongsTo() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes",
+                "reporter_role:victim", "send_now:details", "violence_type:skip", "incident_when:skip", "victim_minor:no",
+                "incident_place:online"));
+        long line = chats.sayTelegram(chat, "aku baik");
+        chats.walkTelegram(chat, IntakeWalk.of("chronology:done", "biodata_offer:no", "reported_offer:yes", "relation:stranger",
+                "reported_person:skip", "evidence_consent:no", "services:psychological", "services:done", "urgent_need:skip",
+                "contact_offer:no", "stats_consent:skip", "summary:confirm"));
+        chats.send(TelegramFixtures.text(chat, "/mulai"), chat);
+        chats.send(TelegramFixtures.button(chat, "_new:new"), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
+                "send_now:details", "violence_type:skip", "incident_when:skip", "victim_minor:no", "incident_place:online",
+                "Kejadian kedua (sintetis).", "chronology:done", "biodata_offer:no", "reported_offer:yes", "relation:stranger",
+                "reported_person:skip", "evidence_consent:no", "services:psychological", "services:done", "urgent_need:skip",
+                "contact_offer:no", "stats_consent:skip", "summary:confirm"));
+        List<Intake> reports = reports(chat);
+        assertEquals(2, reports.size(), "two reports from one person");
+        int before = telegram.sentTo(chat).size();
+
+        chats.editTelegram(chat, line, DANGER);
+
+        List<String> replies = texts(telegram.sentTo(chat), before);
+        assertEquals(1, replies.size(), replies.toString());
+        assertTrue(replies.get(0).startsWith(EMERGENCY), replies.toString());
+        reports = reports(chat);
+        assertTrue(reports.get(0).inDanger, "the report the line was written in is in danger");
+        assertFalse(reports.get(1).inDanger, "the later report is not marked for a line it does not hold");
+        assertFalse(state(chat).dangerSaid(), "a report still to come is not flagged for an earlier report's line");
+    }
+
+    private List<Intake> reports(long chat) {
+        long contactId = chats.contact(Channel.TELEGRAM, String.valueOf(chat)).id;
+        return QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId = ?1 order by id", contactId).list());
+    }
+
     @Test
     void aWhatsAppLineEditedIntoDangerGetsTheNumbersAndMarksTheCase() {
         String number = chats.reportedWhatsAppNumber("Kejadiannya di asrama.");
