@@ -199,7 +199,8 @@ public record CaseworkView(CaseFile file, CaseStage stage, Integer examinationDa
                 && Vocabulary.weight(decision.sanctionTier) > Vocabulary.weight(recommendation.sanctionTier);
     }
 
+    /** The examination's forms are offered: the case is in its examination and the victim's latest path is still the examination. */
     public boolean mayExamine() {
-        return "in_examination".equals(file.status);
+        return "in_examination".equals(file.status) && !"victim_did_not_choose_examination".equals(notOpen("interview"));
     }
 }

@@ -198,6 +198,10 @@ class LeadershipService {
         if (!CaseStatus.CONCLUDED.equals(file.status)) {
             throw FormRefused.notReady("not_concluded");
         }
+        // a rapat terbatas after the conclusion where the victim chose another path: no decision on an examination they left
+        VictimPath.refusal(CaseStatus.DECIDED, VictimPath.latestChoice(repo.meetings(file.id))).ifPresent(code -> {
+            throw FormRefused.notReady(code);
+        });
         // The check and the write as one: a decision sent at the same moment by another leader (or another tab) waits
         // here, then finds the first one recorded and is refused beside its form, instead of failing on the decision's
         // key with an error page.

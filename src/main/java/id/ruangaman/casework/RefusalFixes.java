@@ -26,6 +26,7 @@ public class RefusalFixes {
             Map.entry("evidence_examined_missing", "findings"),
             Map.entry("meeting_missing", "meeting"),
             Map.entry("victim_did_not_choose_examination", "meeting"),
+            Map.entry("victim_not_proceeding", "meeting"),
             Map.entry("assignment_letter_missing", "letter"),
             Map.entry("minutes_missing", "interview"),
             Map.entry("conclusion_missing", "conclusion"),

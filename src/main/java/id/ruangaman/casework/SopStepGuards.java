@@ -51,11 +51,22 @@ class SopStepGuards implements CaseStepGuard {
         return switch (to) {
             case CaseStatus.VERIFIED -> toVerified(id);
             case CaseStatus.IN_EXAMINATION -> toExamination(id);
-            case CaseStatus.CONCLUDED -> toConclusion(id);
-            case CaseStatus.DECIDED -> repo.one(Decision.class, id).isEmpty() ? List.of("decision_missing") : List.of();
+            case CaseStatus.CONCLUDED -> withPath(file, to, toConclusion(id));
+            case CaseStatus.DECIDED -> withPath(file, to, repo.one(Decision.class, id).isEmpty() ? List.of("decision_missing") : List.of());
             case CaseStatus.CLOSED -> toClosed(file, reason);
             default -> List.of();
         };
+    }
+
+    /** {@code missing}, then the victim's latest path's refusal of {@code to} when it has one ({@link VictimPath}). */
+    private List<String> withPath(CaseFile file, String to, List<String> missing) {
+        Optional<String> path = pathRefusal(file, to);
+        if (path.isEmpty()) {
+            return missing;
+        }
+        List<String> all = new ArrayList<>(missing);
+        all.add(path.get());
+        return all;
     }
 
     /** The SOP page's forms that wait for an earlier step ({@link #notOpen}), in the page's order. */
@@ -79,8 +90,27 @@ class SopStepGuards implements CaseStepGuard {
      * <li>recovery plan and the recovery's end: after the decision, which sets the period ({@code recovery_after_decision},
      * {@code decision_first}; Investigasi dan Pendampingan 2.1); a check-in after the plan ({@code recovery_plan_first}).</li>
      * </ul>
+     * Then what the victim's latest path allows ({@link VictimPath}): the examination's forms only after the examination was
+     * chosen, the recovery plan and its monitoring not after the victim chose not to proceed.
      */
     Optional<String> notOpen(CaseFile file, String form) {
+        Optional<String> step = stepNotOpen(file, form);
+        return step.isPresent() ? step : VictimPath.refusal(form, latestChoice(file.id));
+    }
+
+    /**
+     * Why the victim's latest path ({@link VictimPath}) does not allow {@code action} on this case; empty when it does.
+     */
+    Optional<String> pathRefusal(CaseFile file, String action) {
+        return VictimPath.refusal(action, latestChoice(file.id));
+    }
+
+    /** The path the victim chose at the latest rapat terbatas; null before any. */
+    private String latestChoice(long id) {
+        return VictimPath.latestChoice(repo.meetings(id));
+    }
+
+    private Optional<String> stepNotOpen(CaseFile file, String form) {
         long id = file.id;
         String status = file.status;
         return Optional.ofNullable(switch (form) {
