@@ -16,7 +16,7 @@ public final class AuditDetail {
             "attachment", "by", "case", "case_referrals", "certificate", "cases", "casework", "checkin", "choice", "conflict_mark", "consent", "corrected", "create",
             "csv", "deactivate", "draft", "edit", "erase", "field", "from_role", "guardian_override", "heavier", "interview", "locked", "media",
             "message", "minutes", "none", "not_concluded", "outcome", "overview", "parts", "party", "path", "period", "plan",
-            "provider", "providers", "reason", "recovery_end", "recovery_end_cleared", "reschedule", "summons_replaced", "referral", "referral_letter", "referral_overview", "refused", "remove", "risk", "role",
+            "provider", "providers", "reason", "recommendation_cleared", "recovery_end", "recovery_end_cleared", "reschedule", "summons_replaced", "referral", "referral_letter", "referral_overview", "refused", "remove", "risk", "role",
             "send_refused", "service", "sessions", "source", "state", "tick", "tier", "unknown_account", "untick", "until", "with",
             "wrong_password", "inactive", "trusted_browser", "browser_locked", "browser_only");
 

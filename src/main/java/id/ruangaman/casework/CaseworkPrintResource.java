@@ -122,6 +122,15 @@ public class CaseworkPrintResource {
             if (interview == null) {
                 return refused(ref, "summons_needs_interview");
             }
+            // no one is called to an examination that will not be held: the case closed (a report withdrawn), or the
+            // victim chose another path at a later rapat terbatas
+            if (CaseStatus.CLOSED.equals(c.file().status)) {
+                return refused(ref, "case_closed");
+            }
+            java.util.Optional<String> path = VictimPath.refusal("interview", VictimPath.latestChoice(c.meetings()));
+            if (path.isPresent()) {
+                return refused(ref, path.get());
+            }
             if (!dates.invitable(interview)) {
                 return refused(ref, "summons_past");
             }

@@ -492,13 +492,21 @@ class CaseworkService {
 
     // --- conclusion and recommendation -------------------------------------------------------------------------
 
-    /** The conclusion; every part the SOP requires for the outcome must be there (400 names the first missing one). */
+    /**
+     * The conclusion; every part the SOP requires for the outcome must be there (400 names the first missing one). A
+     * changed outcome (terbukti into tidak terbukti, or back) removes the recommendation made for the old one: a proven
+     * case's sanction, or a not proven case's restoring of the good name (Penyusunan Kesimpulan 4-8), must not stay on
+     * the page and in the report of the conclusion as if it were current. The case cannot be concluded until a
+     * recommendation for the new outcome is saved; the audit log keeps the old one's record and says it was removed
+     * ({@code recommendation_cleared}).
+     */
     @Transactional
     public void saveConclusion(String ref, String outcome, String identity, String violence, String accompaniment, String protection,
             String summary, String statement, CurrentAccount who) {
         CaseFile file = writable(ref, who);
         guards.requireOpen(file, "conclusion");
         Conclusion c = repo.one(Conclusion.class, file.id).orElseGet(Conclusion::new);
+        String before = c.outcome;
         c.outcome = code(outcome, Vocabulary.OUTCOMES, "outcome");
         c.partyIdentity = required(identity, "party_identity");
         c.violenceForm = required(violence, "violence_form");
@@ -520,7 +528,11 @@ class CaseworkService {
             c.intakeId = file.id;
             repo.persist(c);
         }
-        audit.record(who.getUsername(), AuditAction.CONCLUSION, file.id, "outcome:" + c.outcome);
+        boolean cleared = before != null && !before.equals(c.outcome) && repo.one(Recommendation.class, file.id).map(r -> {
+            repo.remove(r);
+            return true;
+        }).orElse(false);
+        audit.record(who.getUsername(), AuditAction.CONCLUSION, file.id, "outcome:" + c.outcome + (cleared ? " recommendation_cleared" : ""));
     }
 
     @Transactional

@@ -25,7 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The stage actions refuse what the victim's latest path does not allow ({@link VictimPath}), over the pages' own
  * posts: a recovery plan after the victim chose not to proceed (found: it was recorded), and the examination's forms,
- * the conclusion and the decision after the victim chose another path than the examination at a later meeting. A
+ * the conclusion, the decision and the summons after the victim chose another path than the examination at a later
+ * meeting; and a summons for a report withdrawn and closed. A
  * refused form comes back with the reason beside it and what was typed; a form that cannot be used is not offered.
  * Synthetic cases.
  */
@@ -96,7 +97,10 @@ class SopPathRefusalsTest {
         assertEquals(303, steps.party("terlapor", "Dodi Sintetis"));
         long party = QuarkusTransaction.requiringNew().call(() -> repo.parties(id).get(0).id);
         assertEquals(303, steps.interview(party, "Berita acara sintetis"));
+        assertEquals(303, steps.schedule(party, inTwoDays()));
+        assertEquals(200, summons(steps, party), "the summons to the next examination prints while the examination is chosen");
         assertEquals(303, steps.meeting(counsellor.id, choice));
+        assertEquals(409, summons(steps, party), "no one is called to an examination the victim left");
 
         String page = getAs(session).get(steps.base()).then().statusCode(200).extract().asString();
         assertFalse(page.contains("id=\"save-conclusion\""), "the conclusion is not offered");
@@ -126,6 +130,31 @@ class SopPathRefusalsTest {
                 .post("/inbox/pimpinan/" + ref + "/decision").then().statusCode(409).extract().asString();
         assertTrue(refused.contains("korban tidak memilih pemeriksaan"), "the reason");
         assertTrue(QuarkusTransaction.requiringNew().call(() -> repo.one(Decision.class, id).isEmpty()), "no decision recorded");
+    }
+
+    @Test
+    void shouldNotPrintASummonsForAWithdrawnReport() {
+        String ref = fixtures.submittedCase(true);
+        long id = id(ref);
+        CaseworkSteps steps = new CaseworkSteps(session, ref);
+        steps.toExamination(counsellor.id);
+        assertEquals(303, steps.party("terlapor", "Dodi Sintetis"));
+        long party = QuarkusTransaction.requiringNew().call(() -> repo.parties(id).get(0).id);
+        assertEquals(303, steps.schedule(party, inTwoDays()));
+        assertEquals(200, summons(steps, party));
+
+        assertEquals(303, steps.close("withdrawn_by_reporter"));
+
+        String refused = getAs(session).get(steps.base() + "/print/pemanggilan/" + party).then().statusCode(409).extract().asString();
+        assertTrue(refused.contains("Kasus sudah ditutup"), "the reason");
+    }
+
+    private int summons(CaseworkSteps steps, long party) {
+        return getAs(session).get(steps.base() + "/print/pemanggilan/" + party).then().extract().statusCode();
+    }
+
+    private static String inTwoDays() {
+        return java.time.LocalDateTime.parse(CaseworkSteps.thisMinute()).plusDays(2).toString();
     }
 
     private long id(String ref) {
