@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -14,8 +12,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -23,13 +19,8 @@ import org.openqa.selenium.support.ui.Select;
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.Role;
-import id.ruangaman.testing.BrowserTest;
 import id.ruangaman.testing.Eventually;
-import id.ruangaman.testing.FakePlatforms;
-import id.ruangaman.testing.FakeTelegram;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -51,29 +42,27 @@ import io.quarkus.test.junit.QuarkusTest;
  * No page shows a status, choice or measure code.
  */
 @QuarkusTest
-class SopFiveStagesBrowserTest extends BrowserTest {
+class SopFiveStagesBrowserTest extends SopBrowserTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String CHRONOLOGY = "Kronologi sintetis: pesan tidak pantas di grup kelas";
     /** Codes of statuses, choices, measures and parts that a person must never read on a page. */
     private static final List<String> CODES = List.of("in_verification", "in_examination", "verified_", "written_warning",
             "student_rights_reduction", "victim_impact", "awaiting_consent", "consented", "in_person", "examination_minutes",
             "assignment_letter", "initial_handling", "null", "{", "}");
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-
-    @TestHTTPResource("/")
-    URL base;
     @Inject
     InboxFixtures fixtures;
-    @Inject
-    TelegramChats chats;
 
     private String root;
 
+    @Override
+    List<String> codes() {
+        return CODES;
+    }
+
     @Test
     void shouldTakeATelegramReportThroughAllFiveStagesOfTheSop() {
-        root = base.toString().replaceAll("/$", "");
+        root = root();
         Account counsellor = fixtures.account("sop5-counsellor", Role.COUNSELLOR);
         fixtures.account("sop5-pimpinan", Role.PIMPINAN);
 
@@ -83,10 +72,7 @@ class SopFiveStagesBrowserTest extends BrowserTest {
 
         login("sop5-counsellor");
         // The counsellor finds the report by its reference, as on a busy inbox where it is not on the first page.
-        type(By.id("ref-search"), ref);
-        driver.findElement(By.id("ref-search")).sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#case-list tr[data-ref='" + ref + "']")));
-        driver.get(root + "/inbox/cases/" + ref);
+        open(ref);
         waitText(By.id("case-status"), "Baru");
         assertTrue(body().contains("Tenggat 72 jam"), "the 3×24-hour deadline is shown\n" + body());
         assertTrue(body().contains(CHRONOLOGY), "the chronology as the survivor wrote it");
@@ -174,19 +160,8 @@ class SopFiveStagesBrowserTest extends BrowserTest {
         printed(bap.getAttribute("href"), "Keterangan korban dicatat tertutup");
 
         // the rujukan: drafted, asked, and printable only once the survivor said yes in the chat
-        driver.get(root + "/inbox/cases/" + ref + "/referrals");
         // the directory is searched for the services the survivor asked for (psychological help): the first one found
-        WebElement provider = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.provider")));
-        String key = provider.getAttribute("id").substring("provider-".length());
-        provider.findElement(By.cssSelector("input[name=part][value=chronology]")).click();
-        pressAndWait(By.id("draft-" + key));
-        wait.until(d -> d.getCurrentUrl().matches(".*/inbox/referrals/[0-9]+.*"));
-        long referral = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/inbox/referrals/([0-9]+).*", "$1"));
-        assertTrue(driver.findElements(By.id("print-letter")).isEmpty(), "no referral letter before consent");
-        pressAndWait(By.id("ask-consent"));
-        waitText(By.id("referral-status"), "Menunggu persetujuan");
-        Eventually.await("the consent question at the Bot API", WAIT, () -> telegram.sentTo(chat).stream()
-                .anyMatch(c -> String.valueOf(c.body().get("reply_markup")).contains("_ref" + referral + ":yes")));
+        long referral = draftReferralAndAskConsent(ref, chat);
         chats.send(TelegramFixtures.button(chat, "_ref" + referral + ":yes"), chat);
         driver.get(root + "/inbox/referrals/" + referral);
         waitText(By.id("referral-status"), "Disetujui");
@@ -283,50 +258,5 @@ class SopFiveStagesBrowserTest extends BrowserTest {
         }
         pressAndWait(By.id("add-interview"));
         waitText(By.id("interview"), party.substring(party.indexOf(':') + 2));
-    }
-
-    /** Opens a print, checks it holds {@code expected} and no code, and returns its text. */
-    private String printed(String url, String expected) {
-        driver.get(url);
-        String text = body();
-        assertTrue(text.contains(expected), url + " should say " + expected + "\n" + text);
-        assertNoCodes();
-        return text;
-    }
-
-    private String body() {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("body"))).getText();
-    }
-
-    private void assertNoCodes() {
-        String page = body();
-        for (String code : CODES) {
-            assertFalse(page.contains(code), "a code on " + driver.getCurrentUrl() + ": " + code + "\n" + page);
-        }
-    }
-
-    private void login(String username) {
-        driver.get(root + "/inbox");
-        wait.until(ExpectedConditions.urlContains("/login"));
-        typeLogin(username, InboxFixtures.PASSWORD);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
-    }
-
-    private void logout() {
-        click(By.id("logout"));
-        wait.until(ExpectedConditions.urlContains("/login"));
-    }
-
-    /** Presses a form's button and waits for the answer's page to replace the one pressed on. */
-    private void pressAndWait(By locator) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
-    }
-
-    private void waitText(By locator, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 }

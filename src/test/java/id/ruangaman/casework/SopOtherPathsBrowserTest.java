@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -22,14 +18,9 @@ import id.ruangaman.inbox.CaseFileRepository;
 import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.Role;
-import id.ruangaman.testing.BrowserTest;
 import id.ruangaman.testing.Eventually;
-import id.ruangaman.testing.FakePlatforms;
-import id.ruangaman.testing.FakeTelegram;
-import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -46,20 +37,13 @@ import io.quarkus.test.junit.QuarkusTest;
  * </ul>
  */
 @QuarkusTest
-class SopOtherPathsBrowserTest extends BrowserTest {
+class SopOtherPathsBrowserTest extends SopBrowserTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<String> CODES = List.of("not_proven", "withdrawn_by_reporter", "declined", "good_name", "victim_impact",
             "null", "{", "}");
 
-    private final FakeTelegram telegram = FakePlatforms.telegram();
-
-    @TestHTTPResource("/")
-    URL base;
     @Inject
     InboxFixtures fixtures;
-    @Inject
-    TelegramChats chats;
     @Inject
     CaseworkRepository repo;
     @Inject
@@ -67,9 +51,14 @@ class SopOtherPathsBrowserTest extends BrowserTest {
 
     private String root;
 
+    @Override
+    List<String> codes() {
+        return CODES;
+    }
+
     @Test
     void shouldRecommendTheGoodNameAndTellThePelaporKindlyWhenNotProven() {
-        root = base.toString().replaceAll("/$", "");
+        root = root();
         Account counsellor = fixtures.account("paths-np-counsellor", Role.COUNSELLOR);
         fixtures.account("paths-np-pimpinan", Role.PIMPINAN);
         long chat = chats.reportedTelegramChat("Kronologi sintetis: komentar di lorong kampus");
@@ -100,7 +89,7 @@ class SopOtherPathsBrowserTest extends BrowserTest {
         pressAndWait(By.id("save-recommendation"));
         waitText(By.id("recommendation-summary"), "nama baik");
         assertNoCodes();
-        String report = printed(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("print-conclusion-report"))).getAttribute("href"));
+        String report = printed(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("print-conclusion-report"))).getAttribute("href"), null);
         assertTrue(report.contains("Tidak terbukti") && report.contains("Pemulihan nama baik terlapor di fakultas"), report);
         assertFalse(report.contains("Faktor pemberat"), "no grounds for a heavier sanction\n" + report);
         driver.get(root + "/inbox/cases/" + ref + "/sop");
@@ -108,14 +97,10 @@ class SopOtherPathsBrowserTest extends BrowserTest {
         waitText(By.id("case-status"), "Disimpulkan");
 
         // The pelapor is told, from the canned reply: not proven, no blame, support goes on, nobody named.
-        driver.get(root + "/inbox/cases/" + ref);
-        new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("canned")))).selectByValue("outcome_not_proven");
-        String text = driver.findElement(By.id("reply-text")).getAttribute("value");
-        assertTrue(text.contains("bukan berarti kami tidak mempercayaimu") && text.contains("pendampingan dan pemulihan"), text);
-        assertFalse(text.contains("Dodi"), "the reported person is not named to the pelapor");
-        pressAndWait(By.id("send-reply"));
-        Eventually.await("the result at the Bot API", WAIT, () -> telegram.sentTo(chat).stream()
-                .anyMatch(c -> c.text() != null && c.text().contains("Pemeriksaan atas laporanmu sudah selesai")));
+        sendCanned(ref, chat, "outcome_not_proven", text -> {
+            assertTrue(text.contains("bukan berarti kami tidak mempercayaimu") && text.contains("pendampingan dan pemulihan"), text);
+            assertFalse(text.contains("Dodi"), "the reported person is not named to the pelapor");
+        }, "Pemeriksaan atas laporanmu sudah selesai");
         logout();
 
         // Leadership reads the good name, no sanction and no grounds for one.
@@ -131,7 +116,7 @@ class SopOtherPathsBrowserTest extends BrowserTest {
 
     @Test
     void shouldCloseAWithdrawnReportAndTellThePelaporTheDoorStaysOpen() {
-        root = base.toString().replaceAll("/$", "");
+        root = root();
         Account counsellor = fixtures.account("paths-wd-counsellor", Role.COUNSELLOR);
         long chat = chats.reportedTelegramChat("Kronologi sintetis: pesan di media sosial");
         String ref = chats.referenceOf(chat);
@@ -142,12 +127,9 @@ class SopOtherPathsBrowserTest extends BrowserTest {
         login("paths-wd-counsellor");
         open(ref);
         waitText(By.id("transcript"), "mencabut laporan");
-        new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("canned")))).selectByValue("withdrawal_noted");
-        String text = driver.findElement(By.id("reply-text")).getAttribute("value");
-        assertTrue(text.contains("Kami menghormati keputusanmu") && text.contains("/hapus"), text);
-        pressAndWait(By.id("send-reply"));
-        Eventually.await("the answer at the Bot API", WAIT, () -> telegram.sentTo(chat).stream()
-                .anyMatch(c -> c.text() != null && c.text().contains("mencabut laporan sudah kami catat")));
+        sendCanned(ref, chat, "withdrawal_noted",
+                text -> assertTrue(text.contains("Kami menghormati keputusanmu") && text.contains("/hapus"), text),
+                "mencabut laporan sudah kami catat");
 
         driver.get(root + "/inbox/cases/" + ref + "/sop#status");
         new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("sop-close-reason")))).selectByValue("withdrawn_by_reporter");
@@ -162,7 +144,7 @@ class SopOtherPathsBrowserTest extends BrowserTest {
 
     @Test
     void shouldShareNothingAndOfferNoOverrideWhenTheSurvivorDeclinesTheRujukan() {
-        root = base.toString().replaceAll("/$", "");
+        root = root();
         fixtures.account("paths-rf-counsellor", Role.COUNSELLOR);
         fixtures.account("paths-rf-coordinator", Role.COORDINATOR);
         long chat = chats.reportedTelegramChat("Kronologi sintetis: pesan berulang dari kakak tingkat");
@@ -171,17 +153,7 @@ class SopOtherPathsBrowserTest extends BrowserTest {
         login("paths-rf-counsellor");
         open(ref);
         pressAndWait(By.id("take-case"));
-        driver.get(root + "/inbox/cases/" + ref + "/referrals");
-        WebElement provider = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("article.provider")));
-        String key = provider.getAttribute("id").substring("provider-".length());
-        provider.findElement(By.cssSelector("input[name=part][value=chronology]")).click();
-        pressAndWait(By.id("draft-" + key));
-        wait.until(d -> d.getCurrentUrl().matches(".*/inbox/referrals/[0-9]+.*"));
-        long referral = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/inbox/referrals/([0-9]+).*", "$1"));
-        pressAndWait(By.id("ask-consent"));
-        waitText(By.id("referral-status"), "Menunggu persetujuan");
-        Eventually.await("the consent question at the Bot API", WAIT, () -> telegram.sentTo(chat).stream()
-                .anyMatch(c -> String.valueOf(c.body().get("reply_markup")).contains("_ref" + referral + ":no")));
+        long referral = draftReferralAndAskConsent(ref, chat);
 
         // The survivor says no in the chat: the bot says nothing is shared, and the referral stays declined.
         chats.send(TelegramFixtures.button(chat, "_ref" + referral + ":no"), chat);
@@ -195,12 +167,8 @@ class SopOtherPathsBrowserTest extends BrowserTest {
         assertFalse(body().contains("Kronologi sintetis"), "the letter's content is never shown after a no");
 
         // The counsellor's follow-up in the chat, from the canned reply.
-        driver.get(root + "/inbox/cases/" + ref);
-        new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("canned")))).selectByValue("referral_declined");
-        assertTrue(driver.findElement(By.id("reply-text")).getAttribute("value").contains("tanpa persetujuanmu"));
-        pressAndWait(By.id("send-reply"));
-        Eventually.await("the follow-up at the Bot API", WAIT, () -> telegram.sentTo(chat).stream()
-                .anyMatch(c -> c.text() != null && c.text().contains("Kami tidak akan merujukmu ke mana pun tanpa persetujuanmu")));
+        sendCanned(ref, chat, "referral_declined", text -> assertTrue(text.contains("tanpa persetujuanmu"), text),
+                "Kami tidak akan merujukmu ke mana pun tanpa persetujuanmu");
         logout();
 
         // Not even a coordinator is offered a parent's or guardian's consent over the survivor's own no.
@@ -208,57 +176,5 @@ class SopOtherPathsBrowserTest extends BrowserTest {
         driver.get(root + "/inbox/referrals/" + referral);
         waitText(By.id("referral-status"), "Ditolak penyintas");
         assertTrue(driver.findElements(By.id("guardian")).isEmpty(), "no guardian's consent over the survivor's no");
-    }
-
-    /** Finds the case by typing its reference into the list's search, as on a busy inbox, and opens it. */
-    private void open(String ref) {
-        driver.get(root + "/inbox");
-        type(By.id("ref-search"), ref);
-        driver.findElement(By.id("ref-search")).sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#case-list tr[data-ref='" + ref + "']")));
-        driver.get(root + "/inbox/cases/" + ref);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-status")));
-    }
-
-    private String printed(String url) {
-        driver.get(url);
-        assertNoCodes();
-        return body();
-    }
-
-    private String body() {
-        return wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("body"))).getText();
-    }
-
-    private void assertNoCodes() {
-        String page = body();
-        for (String code : CODES) {
-            assertFalse(page.contains(code), "a code on " + driver.getCurrentUrl() + ": " + code + "\n" + page);
-        }
-    }
-
-    private void login(String username) {
-        driver.get(root + "/inbox");
-        wait.until(ExpectedConditions.urlContains("/login"));
-        typeLogin(username, InboxFixtures.PASSWORD);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
-    }
-
-    private void logout() {
-        click(By.id("logout"));
-        wait.until(ExpectedConditions.urlContains("/login"));
-    }
-
-    /** Presses a form's button and waits for the answer's page to replace the one pressed on. */
-    private void pressAndWait(By locator) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-        wait.until(ExpectedConditions.stalenessOf(element));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
-    }
-
-    private void waitText(By locator, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 }
