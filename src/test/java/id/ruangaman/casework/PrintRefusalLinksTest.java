@@ -32,8 +32,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class PrintRefusalLinksTest {
 
-    /** Print refusals with nothing to fill in: an erased case prints nothing; a party that is not on the case. */
-    private static final Set<String> NOTHING_TO_FILL = Set.of("case_deleted", "party");
+    /**
+     * Print refusals with nothing to fill in: an erased case prints nothing; a party that is not on the case; a summons
+     * for a closed case (its examinations will not be held, and a closed case is not reopened).
+     */
+    private static final Set<String> NOTHING_TO_FILL = Set.of("case_deleted", "party", "case_closed");
 
     @Inject
     InboxFixtures fixtures;
