@@ -56,6 +56,16 @@ public interface ConversationConfig {
     @WithDefault("2M")
     Duration unreadableNoteEvery();
 
+    /**
+     * RUANGAMAN_CONVERSATION_STORY_ACK_DELAY: at a story question ({@code multi_text}) or the notes beside the evidence,
+     * the first line is acknowledged at once ("Tersimpan. Tulis lagi atau tekan Selesai"); a later line's acknowledgement
+     * waits this long and is withdrawn if the person's next line comes first, so a story typed in lines a few seconds
+     * apart gets one "Tersimpan" when the person pauses, not one per line. The chat's other messages wait for it at
+     * most this long (a counsellor's reply sends it at once). Zero: every line is acknowledged at once.
+     */
+    @WithDefault("10S")
+    Duration storyAckDelay();
+
     /** The SOP's first-response deadline after an intake arrives. */
     @WithDefault("72H")
     Duration firstResponseWithin();

@@ -35,6 +35,7 @@ import id.ruangaman.transcript.Outbox;
 import id.ruangaman.transcript.ProviderIds;
 import id.ruangaman.transcript.RoundLines;
 import id.ruangaman.transcript.TranscriptChanged;
+import id.ruangaman.conversation.Draft;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.FlowEngine;
 import id.ruangaman.conversation.Input;
@@ -93,6 +94,15 @@ public class ConversationService {
     RoundLines lines;
     @Inject
     Instance<ChannelChoiceOrder> choiceOrders;
+    @Inject
+    StoryAckDelay storyAckDelay;
+
+    /**
+     * A message of the person at a question that takes several lines ({@link FlowEngine#collectsLines}): the story as it
+     * stood before it ({@code before}), and whether later lines of theirs are already waiting ({@code moreComing}).
+     */
+    private record StoryLine(Draft before, boolean moreComing) {
+    }
 
     ConversationService(ContactRepository contacts, SessionRepository sessions, ChatMessageRepository messages,
             Outbox outbox, MediaRepository media, FlowRegistry flows, FlowEngine engine, IntakeService intakes, ReporterErasure erasure,
@@ -122,7 +132,7 @@ public class ConversationService {
         Contact contact = contacts.lock(contactId); // first: the session is read under the contact's lock
         Optional<ConversationSession> session = sessions.findByContact(contactId);
         return receiveLocked(contact, session, session.map(current -> states.read(contactId, current.state)),
-                input, flowIdForNewSession, providerMessageId, false, false, null);
+                input, flowIdForNewSession, providerMessageId, false, null, null);
     }
 
     /**
@@ -202,10 +212,10 @@ public class ConversationService {
                 && (fileWanted ? moreFilesComing : previous.get().filter(this::recentFile).isPresent())
                 || input instanceof Input.Sticker && !thread && !fileWanted && previous.get().filter(this::recentFileOrSticker).isPresent()
                 || input instanceof Input.Unsupported && unreadableNoted(contactId);
-        boolean routineQuiet = input instanceof Input.Text && state.isPresent()
-                && engine.collectsLines(flows.catalog(), state.get()) && moreLinesComing.getAsBoolean();
+        StoryLine line = state.isPresent() && engine.collectsLines(flows.catalog(), state.get())
+                ? new StoryLine(state.get().draft(), input instanceof Input.Text && moreLinesComing.getAsBoolean()) : null;
         AtomicReference<String> pressAnswer = new AtomicReference<>();
-        List<ChatMessage> replies = receiveLocked(contact, session, state, input, null, providerMessageId, quiet, routineQuiet,
+        List<ChatMessage> replies = receiveLocked(contact, session, state, input, null, providerMessageId, quiet, line,
                 contact.channel == Channel.TELEGRAM ? pressAnswer::set : null);
         return Optional.of(new Received(replies, pressAnswer.get()));
     }
@@ -264,10 +274,10 @@ public class ConversationService {
     /**
      * {@code before}: the state of {@code existing}, read once by the caller. {@code pressAnswer}: takes the note for a
      * stale button press when the platform shows it itself; null: the note is queued as a reply. {@code quiet}: no reply
-     * of the step is sent; {@code routineQuiet}: only its routine acknowledgement is not ({@link Output.Message#routine}).
+     * of the step is sent; {@code line}: a message at a question that takes several lines (see {@link #apply}; null: not one).
      */
     private List<ChatMessage> receiveLocked(Contact contact, Optional<ConversationSession> existing, Optional<SessionState> before,
-            Input input, String flowIdForNewSession, String providerMessageId, boolean quiet, boolean routineQuiet,
+            Input input, String flowIdForNewSession, String providerMessageId, boolean quiet, StoryLine line,
             Consumer<String> pressAnswer) {
         contact.lastInboundAt = Instant.now(clock);
         contact.unreachableAt = null; // they wrote, so they can be reached again
@@ -297,6 +307,9 @@ public class ConversationService {
                 .map(interceptor -> interceptor.intercept(contact, input, reported)).flatMap(Optional::stream).findFirst();
         if (intercepted.isPresent()) {
             announce(contact, inbound);
+            if (line != null) {
+                outbox.releaseDeferred(contact); // the story's acknowledgement still waiting goes first, at once
+            }
             if (existing.isEmpty()) {
                 // /cabut as a chat's first message: discreet like every command answered before anything started
                 // (FlowEngine#withoutSession), since the chat may have just erased itself after saying the phone is not safe.
@@ -334,7 +347,7 @@ public class ConversationService {
             // a line that says danger in the case's thread: the team's notice says so (the case is marked in apply)
             announce(contact, inbound, step.outputs().contains(new Output.DangerReported()));
         }
-        return apply(contact, session, flowOf(step.state()), step, quiet, routineQuiet, uploaded(input), thread, pressAnswer);
+        return apply(contact, session, flowOf(step.state()), step, quiet, line, uploaded(input), thread, pressAnswer);
     }
 
     /** The interceptors in the order they are asked, looked up once (they are application-scoped). */
@@ -566,12 +579,30 @@ public class ConversationService {
      */
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet,
             boolean uploaded, ThreadCase thread, Consumer<String> pressAnswer) {
-        return apply(contact, session, flow, step, quiet, false, uploaded, thread, pressAnswer);
+        return apply(contact, session, flow, step, quiet, null, uploaded, thread, pressAnswer);
     }
 
-    /** As above; {@code routineQuiet}: the step's routine acknowledgement is left out ({@link Output.Message#routine}). */
+    /**
+     * As above; {@code line}: the step answers a message at a question that takes several lines (null: it does not).
+     * There the step's routine acknowledgement ({@link Output.Message#routine}) is left out while more lines are
+     * waiting; otherwise it is sent at once for the story's first line and, for a later one, queued to go after
+     * {@link StoryAckDelay} ({@link Outbox#queueDeferred}). An acknowledgement of the story still waiting from an earlier
+     * line is withdrawn when this step says enough (the line was taken into the story: its own acknowledgement, or the
+     * emergency numbers with it, follows; or the story ended: the next question follows), and sent at once when the
+     * step sends something else (a re-prompt), so the chat's order is kept and nothing waits behind it.
+     */
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet,
-            boolean routineQuiet, boolean uploaded, ThreadCase thread, Consumer<String> pressAnswer) {
+            StoryLine line, boolean uploaded, ThreadCase thread, Consumer<String> pressAnswer) {
+        boolean routineQuiet = line != null && line.moreComing();
+        java.time.Duration ackDelay = storyAckDelay.delay();
+        if (line != null && !quiet) {
+            boolean saysEnough = !engine.collectsLines(flows.catalog(), step.state()) || !step.state().draft().equals(line.before());
+            if (saysEnough) {
+                outbox.withdrawDeferred(contact);
+            } else if (step.outputs().stream().anyMatch(Output.Message.class::isInstance)) {
+                outbox.releaseDeferred(contact);
+            }
+        }
         List<ChatMessage> replies = new ArrayList<>();
         contact.discreet = step.state().discreet();
         contact.expectsFiles = engine.expectsUpload(flows.catalog(), step.state());
@@ -591,7 +622,8 @@ public class ConversationService {
             if (output instanceof Output.Message message) {
                 if (!quiet && !(routineQuiet && message.routine())) {
                     Output.Message sent = i == lastMessage && howToClear != null ? message.withText(message.text() + "\n\n" + howToClear) : message;
-                    replies.add(outbox.queue(contact, caseId, null, sent));
+                    boolean deferred = line != null && message.routine() && !line.before().isEmpty() && !ackDelay.isNegative() && !ackDelay.isZero();
+                    replies.add(deferred ? outbox.queueDeferred(contact, caseId, sent, ackDelay) : outbox.queue(contact, caseId, null, sent));
                 }
             } else if (output instanceof Output.IntakeSubmitted submitted) {
                 submittedId = intakes.submit(contact, flow, step.state(), submitted).id;

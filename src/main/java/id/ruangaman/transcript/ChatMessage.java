@@ -114,6 +114,14 @@ public class ChatMessage {
     @Column(name = "delivery_error", length = 200)
     public String deliveryError;
 
+    /**
+     * A routine acknowledgement queued with a delay ({@code next_attempt_at}: when it may go, V262): withdrawn
+     * ({@link Outbox#withdrawDeferred}) when the person writes again first, released ({@link Outbox#releaseDeferred})
+     * when anything else is queued to the chat after it.
+     */
+    @Column(name = "deferred", nullable = false)
+    public boolean deferred;
+
     /** For an inbound edit: the message it edits. */
     @Column(name = "edit_of")
     public Long editOf;

@@ -75,6 +75,81 @@ public class Outbox {
      * or the engine's own prefix, is not doubled), and goes out without a sound where the platform can.
      */
     public ChatMessage queue(Contact contact, Long intakeId, Long authorAccountId, Output.Message message) {
+        if (authorAccountId != null) {
+            // a counsellor's reply is not held behind a story's acknowledgement waiting for the person to pause
+            releaseDeferred(contact);
+        }
+        return queue(contact, intakeId, authorAccountId, message, null);
+    }
+
+    /**
+     * A routine acknowledgement ({@link Output.Message#routine}: "Tersimpan. Tulis lagi atau tekan Selesai"), queued to
+     * go after {@code delay} unless the person writes again first ({@link #withdrawDeferred}); anything queued to the
+     * chat after it waits for it (order per chat is kept) until it goes or is released ({@link #releaseDeferred}), so
+     * at most {@code delay}. Returns its row.
+     */
+    public ChatMessage queueDeferred(Contact contact, Long intakeId, Output.Message message, java.time.Duration delay) {
+        return queue(contact, intakeId, null, message, delay);
+    }
+
+    /**
+     * Withdraws the chat's acknowledgements still waiting ({@link #queueDeferred}): their rows are deleted, so they are
+     * never sent, never in the transcript, never counted. Called when the person's next line says enough (its own
+     * acknowledgement, the emergency numbers with it, the next question). One statement (a second, on the chat's
+     * place in the outbound queue, when one was withdrawn); a chat with none costs one indexed read.
+     */
+    public int withdrawDeferred(Contact contact) {
+        java.util.function.Predicate<ChatMessage> waiting = line -> contact.id.equals(line.contactId) && line.deferred
+                && line.status == ChatMessage.Status.PENDING;
+        lines.forget(waiting);
+        // One conditional statement: a row a sender claims meanwhile (SENDING once its claim commits) is not deleted
+        // but sent, as it would have been a moment earlier.
+        List<?> cases = messages.getEntityManager().createNativeQuery("delete from chat_message where contact_id = ?1 "
+                + "and direction = 'OUT' and deferred and status = 'PENDING' returning coalesce(intake_id, 0)")
+                .setParameter(1, contact.id).getResultList();
+        if (!cases.isEmpty()) {
+            dueNow(contact); // what comes next is not kept waiting for the withdrawn acknowledgement's time
+            long intakeId = ((Number) cases.get(0)).longValue();
+            transcriptChanged.fire(new TranscriptChanged(contact.id, intakeId == 0 ? null : intakeId));
+        }
+        return cases.size();
+    }
+
+    /**
+     * Sends the chat's acknowledgements still waiting ({@link #queueDeferred}) now, so what is queued after them is not
+     * held back: called when anything else is queued to the chat (a counsellor's reply, a re-prompt). Order per chat is
+     * kept: they go first.
+     */
+    public int releaseDeferred(Contact contact) {
+        Instant now = Instant.now(clock);
+        int released = 0;
+        for (ChatMessage line : lines.lines(line -> contact.id.equals(line.contactId) && line.deferred
+                && line.status == ChatMessage.Status.PENDING)) {
+            line.deferred = false;
+            line.nextAttemptAt = now;
+            released++;
+        }
+        released += messages.update("deferred = false, nextAttemptAt = ?1 where contactId = ?2 and deferred = true and status = ?3",
+                now, contact.id, ChatMessage.Status.PENDING);
+        if (released > 0) {
+            dueNow(contact);
+        }
+        return released;
+    }
+
+    /**
+     * The chat's place in the outbound queue (V97) may have been set to a waiting acknowledgement's time: due now, so
+     * its next message is claimed and the queue works out the real time from the chat's first unsent message (a row a
+     * sender holds is left: its release does that). Waits, if at all, for a sender's short claim or release.
+     */
+    private void dueNow(Contact contact) {
+        messages.getEntityManager().createNativeQuery("update outbound_queue set due_at = ?1 where contact_id = ?2 "
+                + "and due_at > ?1 and (leased_until is null or leased_until < ?1)")
+                .setParameter(1, Instant.now(clock)).setParameter(2, contact.id).executeUpdate();
+        wake(contact.channel);
+    }
+
+    private ChatMessage queue(Contact contact, Long intakeId, Long authorAccountId, Output.Message message, java.time.Duration delay) {
         String lead = contact.discreet ? neutralLine.in(contact.language).map(line -> line + "\n\n").orElse("") : "";
         List<String> parts = MessageSplitter.split(message.text(), MessageSplitter.PLATFORM_LIMIT - lead.length());
         ChatMessage last = null;
@@ -83,16 +158,22 @@ public class Outbox {
             String text = lead.isEmpty() || neutralLine.opens(parts.get(i)) ? parts.get(i) : lead + parts.get(i);
             last = queuePart(contact, intakeId, authorAccountId, isLast ? new Output.Message(text, message.nodeId(),
                     message.choices(), message.multiSelect(), message.silent())
-                    : new Output.Message(text, null, List.of(), false, message.silent()));
+                    : new Output.Message(text, null, List.of(), false, message.silent()), delay);
         }
         return last;
     }
 
     private ChatMessage queuePart(Contact contact, Output.Message message) {
-        return queuePart(contact, null, null, message);
+        return queuePart(contact, null, null, message, null);
     }
 
     private ChatMessage queuePart(Contact contact, Long intakeId, Long authorAccountId, Output.Message message) {
+        return queuePart(contact, intakeId, authorAccountId, message, null);
+    }
+
+    /** {@code delay}: not null, a deferred acknowledgement ({@link #queueDeferred}). */
+    private ChatMessage queuePart(Contact contact, Long intakeId, Long authorAccountId, Output.Message message,
+            java.time.Duration delay) {
         if (contact.discreet && !message.silent()) {
             message = message.silenced(); // discreet mode: no notification sound, for bot and counsellor messages alike
         }
@@ -116,7 +197,8 @@ public class Outbox {
             outbound.failureReason = "contact unreachable";
         } else {
             outbound.status = ChatMessage.Status.PENDING;
-            outbound.nextAttemptAt = now;
+            outbound.nextAttemptAt = delay == null ? now : now.plus(delay);
+            outbound.deferred = delay != null;
         }
         lines.add(outbound); // in a round: written with the round's other lines (RoundLines)
         wake(contact.channel);

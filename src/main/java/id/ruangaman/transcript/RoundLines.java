@@ -53,12 +53,12 @@ public class RoundLines {
 
     static final String INSERT = "insert into chat_message (contact_id, intake_id, conversation, author_account_id, channel, "
             + "direction, kind, body, status, attempts, next_attempt_at, provider_message, provider_message_key, recipient, "
-            + "failure_reason, lease_until, possible_duplicate, delivery_status, delivery_error, edit_of, created_at, sent_at, id) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "failure_reason, lease_until, possible_duplicate, delivery_status, delivery_error, edit_of, created_at, sent_at, deferred, id) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String UPDATE = "update chat_message set contact_id = ?, intake_id = ?, conversation = ?, author_account_id = ?, "
             + "channel = ?, direction = ?, kind = ?, body = ?, status = ?, attempts = ?, next_attempt_at = ?, provider_message = ?, "
             + "provider_message_key = ?, recipient = ?, failure_reason = ?, lease_until = ?, possible_duplicate = ?, "
-            + "delivery_status = ?, delivery_error = ?, edit_of = ?, created_at = ?, sent_at = ? where id = ?";
+            + "delivery_status = ?, delivery_error = ?, edit_of = ?, created_at = ?, sent_at = ?, deferred = ? where id = ?";
 
     private final EntityManager em;
     private final TransactionMemory memory;
@@ -139,6 +139,23 @@ public class RoundLines {
         return inserts.size() + updates.size();
     }
 
+    /**
+     * The lines of this round's transaction that match {@code which}, in the order they were created, written or not
+     * (empty outside a round: there Hibernate holds them). A change to one is written at the next write.
+     */
+    public List<ChatMessage> lines(java.util.function.Predicate<ChatMessage> which) {
+        return memory.<String, List<Kept>>existing(KEY).map(map -> map.get(LINES)).orElse(List.of()).stream()
+                .map(each -> each.line).filter(which).toList();
+    }
+
+    /**
+     * Forgets this round's lines that match {@code which}: one not written yet is never written, one written is no
+     * longer written again (the caller deletes its row).
+     */
+    public void forget(java.util.function.Predicate<ChatMessage> which) {
+        memory.<String, List<Kept>>existing(KEY).map(map -> map.get(LINES)).ifPresent(lines -> lines.removeIf(each -> which.test(each.line)));
+    }
+
     private List<Kept> kept() {
         return memory.<String, List<Kept>>map(KEY).computeIfAbsent(LINES, key -> new ArrayList<>());
     }
@@ -148,7 +165,7 @@ public class RoundLines {
         return new Object[] {line.contactId, line.intakeId, line.conversation, line.authorAccountId, name(line.channel),
                 name(line.direction), line.kind, line.body, name(line.status), line.attempts, line.nextAttemptAt,
                 line.providerMessage, line.providerMessageKey, line.recipient, line.failureReason, line.leaseUntil,
-                line.possibleDuplicate, line.deliveryStatus, line.deliveryError, line.editOf, line.createdAt, line.sentAt};
+                line.possibleDuplicate, line.deliveryStatus, line.deliveryError, line.editOf, line.createdAt, line.sentAt, line.deferred};
     }
 
     /** Columns 8, 12 and 14 (body, platform id, recipient) are encrypted, as {@code EncryptedStringConverter} does. */
@@ -185,7 +202,7 @@ public class RoundLines {
             case 1, 2, 4, 20 -> Types.BIGINT;
             case 3, 10 -> Types.INTEGER;
             case 11, 16, 21, 22 -> Types.TIMESTAMP_WITH_TIMEZONE;
-            case 17 -> Types.BOOLEAN;
+            case 17, 23 -> Types.BOOLEAN;
             default -> Types.VARCHAR;
         };
     }

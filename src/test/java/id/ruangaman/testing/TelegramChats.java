@@ -195,8 +195,10 @@ public class TelegramChats {
             if (contact == null) {
                 return true;
             }
+            // a story's acknowledgement waiting for the person to pause (V262) is not a reply in flight until its time
             return ((Number) em.createNativeQuery("select count(*) from chat_message where contact_id = ?1 and direction = 'OUT' "
-                    + "and status in ('PENDING', 'SENDING')").setParameter(1, contact.id).getSingleResult()).longValue() == 0;
+                    + "and status in ('PENDING', 'SENDING') and not (deferred and next_attempt_at > now())")
+                    .setParameter(1, contact.id).getSingleResult()).longValue() == 0;
         });
     }
 
