@@ -595,7 +595,8 @@ public class ConversationService {
             StoryLine line, boolean uploaded, ThreadCase thread, Consumer<String> pressAnswer) {
         boolean routineQuiet = line != null && line.moreComing();
         java.time.Duration ackDelay = storyAckDelay.delay();
-        if (line != null && !quiet) {
+        // Nothing can be waiting before the story's first line, nor when nothing is ever deferred: no statement then.
+        if (line != null && !quiet && !line.before().isEmpty() && !ackDelay.isNegative() && !ackDelay.isZero()) {
             boolean saysEnough = !engine.collectsLines(flows.catalog(), step.state()) || !step.state().draft().equals(line.before());
             if (saysEnough) {
                 outbox.withdrawDeferred(contact);
