@@ -61,7 +61,9 @@ class CaseErasure {
         java.util.List<Long> cases = erasure.eraseOnRequest(file.contactId);
         erasure.auditEachCase(who.getUsername(), reason, cases);
         long shells = cases.size();
-        events.caseChanged(file);
+        // Every case of the person is now a closed shell, not only the one the coordinator erased from: each open list
+        // that shows one of them refreshes (one event for this case only left the others' lists as they were).
+        events.casesChanged(cases.isEmpty() ? java.util.List.of(file.id) : cases);
         LOG.infof("Case %d: reporter erased by a coordinator (%s)", file.id, reason);
         return shells;
     }

@@ -16,7 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Reads the append-only event table for live pages with plain JDBC (no ORM session is needed on the
  * worker threads that poll). Counsellors receive only events of cases that are, at the time of reading, unassigned
- * or their own; an inactive account receives nothing; nobody receives events of a case an access rule refuses them
+ * or their own, and, without the case's reference, the events by which a case left their list (reassigned away from
+ * them, or taken off the unassigned queue); an inactive account receives nothing; nobody receives events of a case an access rule refuses them
  * (a conflict of interest, {@link CaseAccess#visibleTo}).
  */
 @ApplicationScoped
@@ -33,7 +34,8 @@ public class InboxEventFeed {
 
     /**
      * One event: {@code cursor} is where a reader that has taken it (and everything before it) reads on from, the SSE
-     * event id of a live page.
+     * event id of a live page. {@code referenceCode} is blank for an event by which a case left the viewer's list: the
+     * list refreshes, but a case no longer theirs is not named to them.
      */
     public record Item(long id, String type, String referenceCode, Cursor cursor) {
     }
@@ -134,10 +136,16 @@ public class InboxEventFeed {
         // Who may see a case is decided now, not when the event was written: a replay of a case that was unassigned
         // then and is someone else's now shows nothing. The account itself is checked on each read, so a deactivated
         // account's open stream goes quiet.
-        String sql = "select e.id, e.type, i.reference_code, e.tx::text::bigint from inbox_event e join intake i on i.id = e.intake_id "
+        // An event the viewer reads only because the case left their list (reassigned away from them, or taken off the
+        // unassigned queue) names no case: their open list refreshes, and a case no longer theirs is not named to them,
+        // not even on a replay from before it left (the id is a number written into the statement).
+        String named = seesAll ? "i.reference_code"
+                : "case when i.assignee_id is null or i.assignee_id = " + viewerId + " then i.reference_code else '' end";
+        String sql = "select e.id, e.type, " + named + ", e.tx::text::bigint from inbox_event e join intake i on i.id = e.intake_id "
                 + "where (e.tx, e.id) > (?::text::xid8, ?) and e.tx < ?::text::xid8 "
                 + (viewerId == null ? "" : "and exists (select 1 from account a where a.id = ? and a.active) ")
-                + (seesAll ? "" : "and (i.assignee_id is null or i.assignee_id = ?) ")
+                // ... or the list the case left by this event (unnamed, above): the viewer's own, or the unassigned queue
+                + (seesAll ? "" : "and (i.assignee_id is null or i.assignee_id = ? or e.previous_assignee_id = ? or e.left_queue) ")
                 // The account id is a number written into the statement (the rules' condition may name it often).
                 + (viewerId == null ? "" : "and " + access.visibleTo("i.id", Long.toString(viewerId)) + " ")
                 + "order by e.tx, e.id limit " + BATCH;
@@ -156,6 +164,7 @@ public class InboxEventFeed {
                     s.setLong(p++, viewerId);
                 }
                 if (!seesAll) {
+                    s.setLong(p++, viewerId);
                     s.setLong(p, viewerId);
                 }
                 List<Item> items = new ArrayList<>();

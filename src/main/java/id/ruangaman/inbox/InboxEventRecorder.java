@@ -146,9 +146,35 @@ class InboxEventRecorder {
                 .setParameter("type", CASE).setParameter("ids", returned.intakeIds()).executeUpdate();
     }
 
-    /** A change made in the inbox (status, assignment, checklist). */
+    /**
+     * A change made in the inbox to several cases at once that leaves each with whom it was (a reporter's erasure keeps
+     * each of their cases as a closed shell): a case event each, in case order, one statement.
+     */
+    public void casesChanged(java.util.List<Long> intakeIds) {
+        if (intakeIds.isEmpty()) {
+            return;
+        }
+        insert("insert into inbox_event (type, intake_id, assignee_id) "
+                + "select :type, i.id, i.assignee_id from intake i where i.id in (:ids) order by i.id", "inbox_event", "intake")
+                .setParameter("type", CASE).setParameter("ids", intakeIds).executeUpdate();
+    }
+
+    /** A change made in the inbox (status, checklist, reply) that leaves the case with whom it was. */
     public void caseChanged(CaseFile file) {
-        insert("insert into inbox_event (type, intake_id, assignee_id) values (:type, :id, :assignee)", "inbox_event")
-                .setParameter("type", CASE).setParameter("id", file.id).setParameter("assignee", file.assigneeId).executeUpdate();
+        caseChanged(file, file.assigneeId);
+    }
+
+    /**
+     * A change made in the inbox to a case that was assigned to {@code previousAssigneeId} (null: unassigned) before it.
+     * When the case changes hands, the event also reaches the list it left: the previous assignee's, or every
+     * counsellor's unassigned queue ({@link InboxEventFeed#read}), so no open page keeps showing a case as its own.
+     */
+    public void caseChanged(CaseFile file, Long previousAssigneeId) {
+        boolean changedHands = !java.util.Objects.equals(previousAssigneeId, file.assigneeId);
+        insert("insert into inbox_event (type, intake_id, assignee_id, previous_assignee_id, left_queue) "
+                + "values (:type, :id, :assignee, :previous, :leftQueue)", "inbox_event")
+                .setParameter("type", CASE).setParameter("id", file.id).setParameter("assignee", file.assigneeId)
+                .setParameter("previous", changedHands ? previousAssigneeId : null)
+                .setParameter("leftQueue", changedHands && previousAssigneeId == null).executeUpdate();
     }
 }
