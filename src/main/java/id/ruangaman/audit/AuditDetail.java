@@ -23,7 +23,7 @@ public final class AuditDetail {
     /** Coded values the callers pass in: printed documents, refusal codes, and the SOP vocabularies' values. */
     public static final List<String> VALUES = List.of("intake_form", "verified_report", "assignment_letter", "initial_handling_form",
             "summons", "examination_minutes", "recovery_accommodations", "conclusion_report", "conflict_of_interest", "no_consent",
-            "checklist_incomplete", "illegal_step", "case_closed", "assessment_missing", "low", "medium", "high", "examination", "accompaniment_only",
+            "checklist_incomplete", "checklist_verified", "illegal_step", "case_closed", "assessment_missing", "low", "medium", "high", "examination", "accompaniment_only",
             "not_proceed", "undecided", "victim", "reporter", "witness", "terlapor", "proven", "not_proven", "ringan", "sedang",
             "berat", "victim_disability", "victim_impact", "perpetrator_task_force", "perpetrator_programme_head", "planned",
             "in_progress", "completed", "consent_withdrawn", "consent_not_given", "other", "guardian", "coordinator", "month", "semester", "year");

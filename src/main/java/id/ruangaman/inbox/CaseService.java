@@ -131,11 +131,10 @@ public class CaseService {
                 throw Refused.invalidInput("only counsellors and coordinators work cases");
             }
         }
-        Long previous = file.assigneeId;
         file.assigneeId = assigneeId;
         file.returnedFrom = null; // assigned or let go by hand: no longer a case a deactivation returned
         audit.record(who.getUsername(), AuditAction.ASSIGN, file.id, "assignee:" + (assigneeId == null ? "none" : assigneeId));
-        events.caseChanged(file, previous); // the list the case left refreshes too, not only the one it joined
+        events.caseChanged(file);
     }
 
     /**
@@ -209,6 +208,13 @@ public class CaseService {
         refuseIfDeleted(file);
         refuseIfClosed(file);
         CaseCheck existing = work.check(file.id, component);
+        if (!checked && existing != null && !CaseStatus.NEW.equals(file.status) && !CaseStatus.IN_VERIFICATION.equals(file.status)) {
+            // SOP Pemeriksaan/Verifikasi: the report is verified on a complete checklist, and the verified report prints it.
+            // A part unticked afterwards (from a page opened before, in another tab) would leave a verified report with a
+            // part unchecked; what verifying found stays as it was.
+            audit.recordRefusal(who.getUsername(), AuditAction.CHECK, file.id, "untick:" + component + " refused:checklist_verified");
+            throw Refused.conflict("the checklist is kept once the report is verified");
+        }
         if (checked && existing == null && VerificationFinding.EVIDENCE.equals(component) && !work.evidenceExamined(file.id)) {
             // SOP Pemeriksaan/Verifikasi, component 3: the examination of the documents/evidence is what part 3 is.
             audit.recordRefusal(who.getUsername(), AuditAction.CHECK, file.id, "tick:" + component + " refused:evidence_examined_missing");
@@ -282,14 +288,13 @@ public class CaseService {
         if (file.firstResponseAt == null) {
             file.firstResponseAt = now;
         }
-        Long previous = file.assigneeId;
         if (takes) {
             file.assigneeId = who.id();
             file.returnedFrom = null;
         }
         file.lastReadAt = now;
         audit.record(who.getUsername(), AuditAction.REPLY, file.id, "message:" + queued.id);
-        events.caseChanged(file, previous); // a reply that takes the case takes it off the other counsellors' queue
+        events.caseChanged(file);
         LOG.infof("Reply %d queued for case %d", queued.id, file.id);
         return queued;
     }

@@ -49,6 +49,7 @@ public final class Refusals {
 
     private static final List<String[]> REASONS = List.of(
             new String[] { "verification checklist incomplete", "verification_checklist_incomplete" },
+            new String[] { "the checklist is kept once the report is verified", "checklist_kept_verified" },
             new String[] { ErrorPages.UNUSABLE_CHARACTER, "unusable_character" },
             new String[] { "part 3 needs the documents examined", "evidence_examined_missing" },
             new String[] { "illegal status change", "illegal_status_change" },

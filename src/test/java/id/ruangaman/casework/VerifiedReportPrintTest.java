@@ -192,6 +192,44 @@ class VerifiedReportPrintTest {
                 : java.util.Optional.empty();
     }
 
+    /**
+     * The verified report prints the checklist the report was verified on. A page opened before verifying (another tab,
+     * a colleague's screen) still offers to untick a part: its form, submitted afterwards, is refused with the reason on
+     * the page, and the part stays ticked; the page as it is now offers no untick at all.
+     */
+    @Test
+    void shouldKeepTheChecklistOnceTheReportIsVerifiedAndSayWhyToAPageOpenedBefore() {
+        String ref = urgentCaseOnAnUnsafePhone();
+        String casePath = "/inbox/cases/" + ref;
+        RenderedForm.holding(page(casePath, "id"), "take-case").submit(session).then().statusCode(303);
+        RenderedForm.holding(page(casePath, "id"), "status-in_verification").submit(session).then().statusCode(303);
+        RenderedForm.holding(page(casePath + "/sop", "id"), "save-findings").with("evidence_examined", "Tangkapan layar chat, sintetis")
+                .submit(session).then().statusCode(303);
+        for (String component : VerificationComponent.ALL) {
+            RenderedForm.holding(page(casePath, "id"), "check-" + component).submit(session).then().statusCode(303);
+        }
+        String assessment = element(page(casePath + "/sop", "id"), "<section id=\"assessment\">.*?</section>");
+        RenderedForm.holding(assessment, "save-assessment").with("condition", "distressed").with("risk_level", "medium")
+                .with("risks", "Risiko sintetis").with("mitigation", "Mitigasi sintetis").submit(session).then().statusCode(303);
+        String openedBefore = page(casePath, "id");
+        RenderedForm untickBefore = RenderedForm.holding(openedBefore, "check-chronology");
+        assertEquals(List.of("false"), untickBefore.values("checked"), "the page before verifying offers to untick");
+        RenderedForm.holding(page(casePath, "id"), "status-verified").submit(session).then().statusCode(303);
+
+        String now = page(casePath, "id");
+        for (String component : VerificationComponent.ALL) {
+            assertTrue(now.contains("<span class=\"tick done\" id=\"check-" + component + "\" data-checked=\"true\">"),
+                    "part " + component + " is offered for unticking on a verified report");
+        }
+        String location = untickBefore.submit(session).then().statusCode(303).extract().header("Location");
+        assertTrue(location.contains("refused=checklist_kept_verified"), location);
+        String shown = getAs(session).cookie("ruangaman-lang", "id").accept("text/html").when().get(location).then().statusCode(200)
+                .extract().asString();
+        assertTrue(shown.contains("daftar periksanya menjadi bagian laporan hasil verifikasi"), "no reason on the page");
+        assertTrue(shown.contains("id=\"check-chronology\" data-checked=\"true\""), "the part was unticked");
+        assertTrue(CaseworkPrintTest.visibleText(page(casePath + "/print/verified-report", "id")).contains("2. Kronologi"));
+    }
+
     private String page(String path, String language) {
         return getAs(session).cookie("ruangaman-lang", language).accept("text/html").when().get(path).then().statusCode(200)
                 .extract().asString();
