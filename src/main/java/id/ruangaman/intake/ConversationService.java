@@ -449,6 +449,26 @@ public class ConversationService {
         }
     }
 
+    /**
+     * A file the person sent that could not be taken from the platform (the download failed after its tries, or it is
+     * larger than the limit): {@code lost} is its kind and caption, no file ({@code mediaId} null). Recorded as the
+     * person's line ("[Foto: tangkapan layar]") and {@code note} (it did not arrive, send it again) as the bot's answer,
+     * both filed under the case's thread when there is one (during an intake, with the conversation's other lines), so
+     * the counsellor sees what was sent and the words written with it; the line is announced as a new line of the thread
+     * is. Nothing of the file is kept, and the conversation does not move.
+     */
+    @Transactional
+    public void recordNotReceived(long contactId, Input.Media lost, String providerMessageId, String note) {
+        Contact contact = contacts.lock(contactId);
+        Long intakeId = sessions.findByContact(contactId).map(current -> states.read(contactId, current.state))
+                .map(state -> threadCase(state, null).caseId()).orElse(null);
+        contact.lastInboundAt = Instant.now(clock);
+        ChatMessage line = recordSilently(contact, new Input.Media(null, lost.kind(), lost.caption()), providerMessageId, null,
+                intakeId);
+        outbox.queue(contact, intakeId, null, Output.Message.plain(note));
+        announce(contact, line);
+    }
+
     /** The words of {@code original} as the person last left them: its last edit's text, else its own; null when not text. */
     private String lastWords(ChatMessage original) {
         ChatMessage last = messages.find("contactId = ?1 and direction = ?2 and editOf = ?3 order by id desc", original.contactId,

@@ -80,7 +80,16 @@ class TelegramInboundHandler implements InboundHandler {
     record Group(long chatId) implements Work {
     }
 
-    record Notice(long chatId, Notices.Key key, Map<String, String> values) implements Work {
+    /**
+     * A short notice to the person; {@code lost}: for a file that could not be taken (too large, or its download failed),
+     * its kind and caption, recorded as their line with the notice as the answer
+     * ({@link ConversationService#recordNotReceived}); else null. {@code messageId}: that file's message id, or null.
+     */
+    record Notice(long chatId, Notices.Key key, Map<String, String> values, Input.Media lost, String messageId) implements Work {
+
+        Notice(long chatId, Notices.Key key, Map<String, String> values) {
+            this(chatId, key, values, null, null);
+        }
     }
 
     /** Stored, acknowledged, counted under {@code reason}, never answered. */
@@ -231,13 +240,14 @@ class TelegramInboundHandler implements InboundHandler {
             return new Converse(chatId, new Input.Media(null, upload.kind(), caption), messageId, null, more);
         }
         Map<String, String> limit = Map.of("max_mb", String.valueOf(config.maxMediaBytes() / (1024 * 1024)));
+        Input.Media lost = new Input.Media(null, upload.kind(), caption);
         if (upload.declaredSize() != null && upload.declaredSize() > config.maxMediaBytes()) {
-            return new Notice(chatId, Notices.Key.MEDIA_TOO_LARGE, limit);
+            return new Notice(chatId, Notices.Key.MEDIA_TOO_LARGE, limit, lost, messageId);
         }
         try {
             File file = api.client().execute(GetFile.builder().fileId(upload.fileId()).build());
             if (file.getFileSize() != null && file.getFileSize() > config.maxMediaBytes()) {
-                return new Notice(chatId, Notices.Key.MEDIA_TOO_LARGE, limit);
+                return new Notice(chatId, Notices.Key.MEDIA_TOO_LARGE, limit, lost, messageId);
             }
             byte[] content = api.download(file.getFilePath(), config.maxMediaBytes());
             long contactId = QuarkusTransaction.requiringNew()
@@ -245,13 +255,13 @@ class TelegramInboundHandler implements InboundHandler {
             long mediaId = staging.stage(contactId, "telegram:" + stored.providerId, upload.kind(), upload.mimeType(), content);
             return new Converse(chatId, new Input.Media(String.valueOf(mediaId), upload.kind(), caption), messageId, null, more);
         } catch (TelegramApi.TooLarge e) {
-            return new Notice(chatId, Notices.Key.MEDIA_TOO_LARGE, limit);
+            return new Notice(chatId, Notices.Key.MEDIA_TOO_LARGE, limit, lost, messageId);
         } catch (TelegramApiException | IOException e) {
             if (stored.attempts + 1 < DOWNLOAD_ATTEMPTS) {
                 throw new IllegalStateException("Telegram file fetch failed (" + e.getClass().getSimpleName() + ")");
             }
             metrics.counter("ruangaman.media.not_received", "channel", "telegram").increment();
-            return new Notice(chatId, Notices.Key.MEDIA_FAILED, Map.of());
+            return new Notice(chatId, Notices.Key.MEDIA_FAILED, Map.of(), lost, messageId);
         }
     }
 
@@ -312,7 +322,12 @@ class TelegramInboundHandler implements InboundHandler {
         }
         if (work instanceof Notice notice) {
             Contact contact = contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(notice.chatId()));
-            outbox.queueText(contact, notices.text(notice.key(), contact.language, notice.values()));
+            String text = notices.text(notice.key(), contact.language, notice.values());
+            if (notice.lost() != null) {
+                conversations.recordNotReceived(contact.id, notice.lost(), notice.messageId(), text);
+                return InboundUpdate.Status.DONE;
+            }
+            outbox.queueText(contact, text);
             return InboundUpdate.Status.DONE;
         }
         if (work instanceof Group group) {

@@ -75,7 +75,16 @@ class WhatsAppInboundHandler implements InboundHandler {
         }
     }
 
-    record Notice(Sender from, Notices.Key key, Map<String, String> values) implements Work {
+    /**
+     * A short notice to the person; {@code lost}: for a file that could not be taken (too large, or its download failed),
+     * its kind and caption, recorded as their line with the notice as the answer
+     * ({@link ConversationService#recordNotReceived}); else null. {@code messageId}: that file's wamid, or null.
+     */
+    record Notice(Sender from, Notices.Key key, Map<String, String> values, Input.Media lost, String messageId) implements Work {
+
+        Notice(Sender from, Notices.Key key, Map<String, String> values) {
+            this(from, key, values, null, null);
+        }
     }
 
     /** A change to the message {@code originalId}: its new text or caption, or {@link Input.Unsupported} by kind. */
@@ -353,13 +362,13 @@ class WhatsAppInboundHandler implements InboundHandler {
             long mediaId = staging.stage(contactId, "whatsapp:" + stored.providerId, kind, mime, file.content());
             return new Converse(from, profileName, new Input.Media(String.valueOf(mediaId), kind, caption), messageId, more);
         } catch (WhatsAppGraph.TooLarge e) {
-            return new Notice(from, Notices.Key.MEDIA_TOO_LARGE, limit);
+            return new Notice(from, Notices.Key.MEDIA_TOO_LARGE, limit, new Input.Media(null, kind, caption), messageId);
         } catch (IOException | RuntimeException e) {
             if (stored.attempts + 1 < DOWNLOAD_ATTEMPTS) {
                 throw new IllegalStateException("WhatsApp media fetch failed (" + e.getClass().getSimpleName() + ")");
             }
             metrics.counter("ruangaman.media.not_received", "channel", "whatsapp").increment();
-            return new Notice(from, Notices.Key.MEDIA_FAILED, Map.of());
+            return new Notice(from, Notices.Key.MEDIA_FAILED, Map.of(), new Input.Media(null, kind, caption), messageId);
         }
     }
 
@@ -391,7 +400,12 @@ class WhatsAppInboundHandler implements InboundHandler {
         }
         if (work instanceof Notice notice) {
             Contact contact = arrived(notice.from(), null);
-            outbox.queueText(contact, notices.text(notice.key(), contact.language, notice.values()));
+            String text = notices.text(notice.key(), contact.language, notice.values());
+            if (notice.lost() != null) {
+                conversations.recordNotReceived(contact.id, notice.lost(), notice.messageId(), text);
+                return InboundUpdate.Status.DONE;
+            }
+            outbox.queueText(contact, text);
             return InboundUpdate.Status.DONE;
         }
         if (work instanceof Welcome welcome) {
