@@ -465,6 +465,7 @@ public class ConversationService {
         contact.lastInboundAt = Instant.now(clock);
         ChatMessage line = recordSilently(contact, new Input.Media(null, lost.kind(), lost.caption()), providerMessageId, null,
                 intakeId);
+        outbox.releaseDeferred(contact); // a story's acknowledgement still waiting goes first
         outbox.queue(contact, intakeId, null, Output.Message.plain(note));
         announce(contact, line);
     }
