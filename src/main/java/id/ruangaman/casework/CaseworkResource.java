@@ -47,6 +47,8 @@ import io.quarkus.qute.TemplateInstance;
 @RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR })
 public class CaseworkResource {
 
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,32}");
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance page(CaseworkView c, Instant now, List<String> closeReasons);
@@ -112,7 +114,7 @@ public class CaseworkResource {
     }
 
     private static Response toPage(String ref, String section) {
-        if (ref == null || !ref.matches("[A-Za-z0-9-]{1,32}")) {
+        if (ref == null || !REFERENCE.matcher(ref).matches()) {
             throw new jakarta.ws.rs.NotFoundException();
         }
         return Response.seeOther(URI.create("/inbox/cases/" + ref + "/sop#" + section)).build();

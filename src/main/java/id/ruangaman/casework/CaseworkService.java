@@ -40,6 +40,9 @@ import id.ruangaman.security.Role;
 @ApplicationScoped
 class CaseworkService {
 
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\t\\r\\n]+");
+    private static final java.util.regex.Pattern EVIDENCE_TYPE = java.util.regex.Pattern.compile("(image/(png|jpeg|webp)|audio/(mpeg|ogg|mp4|wav)|video/(mp4|webm)|application/pdf)");
+
     static final int MAX_TEXT = 8000;
     static final int MAX_SHORT = 200;
 
@@ -257,7 +260,7 @@ class CaseworkService {
         l.teamAccountIds = accountIds(teamIds, "team");
         l.teamAsIssued = java.util.Arrays.stream(l.teamAccountIds.split(",")).map(Long::valueOf)
                 .map(id -> { String role = people.roleOf(id); String name = people.writtenOf(id);
-                    return id + "\t" + (role == null ? "" : role) + "\t" + (name == null ? "" : name.replaceAll("[\\t\\r\\n]+", " ")); })
+                    return id + "\t" + (role == null ? "" : role) + "\t" + (name == null ? "" : LINE_BREAKS.matcher(name).replaceAll(" ")); })
                 .collect(Collectors.joining("\n"));
         l.recordedById = who.id();
         l.recordedBy = null; // an upsert: the username fallback was only for a row converted without an account
@@ -466,7 +469,7 @@ class CaseworkService {
             throw FormRefused.invalid("attachment");
         }
         String mime = type == null ? "" : type.trim().toLowerCase();
-        if (!mime.matches("(image/(png|jpeg|webp)|audio/(mpeg|ogg|mp4|wav)|video/(mp4|webm)|application/pdf)")) {
+        if (!EVIDENCE_TYPE.matcher(mime).matches()) {
             throw FormRefused.invalid("attachment_type");
         }
         if (!FileSignature.matches(mime, content)) {

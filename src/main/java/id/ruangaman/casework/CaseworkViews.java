@@ -28,6 +28,8 @@ import id.ruangaman.security.AccountRepository;
 @ApplicationScoped
 class CaseworkViews {
 
+    private static final java.util.regex.Pattern STEP_ARROW = java.util.regex.Pattern.compile("->", java.util.regex.Pattern.LITERAL);
+
     /** The audit actions shown on the case timeline. */
     static final List<String> TIMELINE = List.of(AuditAction.STATUS_CHANGE, AuditAction.ASSESSMENT, AuditAction.MEETING,
             AuditAction.ASSIGNMENT_LETTER, AuditAction.PARTY, AuditAction.INTERVIEW, AuditAction.CONCLUSION, AuditAction.RECOMMENDATION,
@@ -182,7 +184,7 @@ class CaseworkViews {
         String from = null;
         String to = null;
         if (AuditAction.STATUS_CHANGE.code().equals(e.action) && e.detail != null && e.detail.contains("->")) {
-            String[] steps = e.detail.split(" ")[0].split("->");
+            String[] steps = STEP_ARROW.split(e.detail.split(" ")[0]);
             from = steps[0];
             to = steps.length > 1 ? steps[1] : null;
         }

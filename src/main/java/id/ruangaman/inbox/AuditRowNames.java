@@ -27,6 +27,9 @@ import id.ruangaman.transcript.MediaRepository;
 @RequestScoped
 class AuditRowNames {
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9]{1,18}");
+
     /** The detail words whose value is the id of a row (an account, a message, a party ...), never a count. */
     static final List<String> NAMED_BY_ID = List.of("account", "assignee", "message", "media", "referral", "referral_letter",
             "provider", "party", "interview");
@@ -53,7 +56,7 @@ class AuditRowNames {
             if (e.detail == null) {
                 continue;
             }
-            for (String token : e.detail.trim().split("\\s+")) {
+            for (String token : SPACES.split(e.detail.trim())) {
                 int colon = token.indexOf(':');
                 if (colon < 0) {
                     continue;
@@ -62,7 +65,7 @@ class AuditRowNames {
                 String value = token.substring(colon + 1);
                 if ("until".equals(name)) {
                     instant(value).ifPresent(at -> names.put(token, fmt.at(at)));
-                } else if (value.matches("[0-9]{1,18}")) {
+                } else if (ID.matcher(value).matches()) {
                     ids.computeIfAbsent(name, k -> new TreeSet<>()).add(Long.valueOf(value));
                 }
             }

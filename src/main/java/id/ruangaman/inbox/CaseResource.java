@@ -36,6 +36,8 @@ import io.quarkus.qute.TemplateInstance;
 @RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR })
 public class CaseResource {
 
+    private static final java.util.regex.Pattern INLINE_TYPE = java.util.regex.Pattern.compile("image/(png|jpeg|gif|webp)|video/(mp4|webm|ogg|quicktime)|audio/(ogg|mpeg|mp4|aac|webm|opus)");
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance view(CaseView c, Instant now, List<String> components, List<String> closeReasons,
@@ -173,7 +175,7 @@ public class CaseResource {
     public Response media(@RestPath String ref, @RestPath long mediaId) {
         Media item = cases.evidence(ref, mediaId, current);
         String type = item.mimeType == null || item.mimeType.isBlank() ? "application/octet-stream" : item.mimeType;
-        boolean inline = type.matches("image/(png|jpeg|gif|webp)|video/(mp4|webm|ogg|quicktime)|audio/(ogg|mpeg|mp4|aac|webm|opus)");
+        boolean inline = INLINE_TYPE.matcher(type).matches();
         return Response.ok(item.content, inline ? type : "application/octet-stream")
                 .header("Content-Disposition", DownloadName.header(inline ? "inline" : "attachment", "evidence", item.id, type))
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")

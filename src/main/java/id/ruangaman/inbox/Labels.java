@@ -46,6 +46,10 @@ import io.quarkus.qute.i18n.MessageBundles;
 @Named("labels")
 public class Labels {
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+    private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("[0-9]{1,9}");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]+");
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy");
 
@@ -415,7 +419,7 @@ public class Labels {
             return "";
         }
         List<String> out = new ArrayList<>();
-        for (String token : detail.trim().split("\\s+")) {
+        for (String token : SPACES.split(detail.trim())) {
             int colon = token.indexOf(':');
             if (colon < 0) {
                 out.add(token.contains("->") ? statusChange(token) : word(token));
@@ -427,7 +431,7 @@ public class Labels {
                 out.add(word(name) + " " + names.get(token));
                 continue;
             }
-            if (AuditDetail.COUNTS.contains(name) && value.matches("[0-9]{1,9}")) {
+            if (AuditDetail.COUNTS.contains(name) && COUNT.matcher(value).matches()) {
                 out.add(msg().audit_count(name, Integer.parseInt(value)));
                 continue;
             }
@@ -447,7 +451,7 @@ public class Labels {
                 case "aggravating" -> list(value, this::word);
                 // the check-in's "with" says "Lembaga layanan" as its form does; "provider" alone names a referral's provider
                 case "with" -> word("provider".equals(value) ? "service_provider" : value);
-                default -> value.matches("[0-9]+") ? "#" + value : word(value);
+                default -> NUMBER.matcher(value).matches() ? "#" + value : word(value);
             };
             out.add(word(name) + " " + shown);
         }

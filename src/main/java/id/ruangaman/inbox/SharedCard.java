@@ -17,6 +17,9 @@ import id.ruangaman.conversation.Input;
  */
 record SharedCard(String name, int numbers) {
 
+    private static final java.util.regex.Pattern LIST_SEPARATOR = java.util.regex.Pattern.compile(", ", java.util.regex.Pattern.LITERAL);
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("[+0-9 ().\\-]{3,40}");
+
     private static final String MARK = "\uD83D\uDC64 ";
     private static final String SEPARATOR = " \u00B7 ";
 
@@ -36,7 +39,7 @@ record SharedCard(String name, int numbers) {
         }
         int split = rest.lastIndexOf(SEPARATOR);
         String tail = split < 0 ? rest : rest.substring(split + SEPARATOR.length());
-        List<String> numbers = Arrays.stream(tail.split(", ")).map(String::strip).toList();
+        List<String> numbers = Arrays.stream(LIST_SEPARATOR.split(tail)).map(String::strip).toList();
         if (numbers.stream().allMatch(SharedCard::phone)) {
             return Optional.of(new SharedCard(split < 0 ? null : rest.substring(0, split), numbers.size()));
         }
@@ -45,6 +48,6 @@ record SharedCard(String name, int numbers) {
 
     /** Whether the text is a phone number as a card carries it: digits with +, spaces, dashes, dots or brackets. */
     private static boolean phone(String text) {
-        return text.matches("[+0-9 ().\\-]{3,40}") && text.chars().anyMatch(Character::isDigit);
+        return PHONE.matcher(text).matches() && text.chars().anyMatch(Character::isDigit);
     }
 }

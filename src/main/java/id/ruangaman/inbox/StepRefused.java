@@ -10,6 +10,8 @@ import id.ruangaman.web.Refused;
  */
 public class StepRefused extends Refused {
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[a-z_]{1,40}");
+
     private final List<String> codes;
     private String step;
 
@@ -57,10 +59,10 @@ public class StepRefused extends Refused {
 
         /** The step's name, or null when {@code status} (or the close reason) is not plain lower-case words. */
         public static String of(String status, String reason) {
-            if (status == null || !status.matches("[a-z_]{1,40}")) {
+            if (status == null || !CODE.matcher(status).matches()) {
                 return null;
             }
-            return CaseStatus.CLOSED.equals(status) && reason != null && reason.matches("[a-z_]{1,40}") ? status + ":" + reason : status;
+            return CaseStatus.CLOSED.equals(status) && reason != null && CODE.matcher(reason).matches() ? status + ":" + reason : status;
         }
     }
 }

@@ -35,6 +35,8 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class TeamNotifications {
 
+    private static final java.util.regex.Pattern TRAILING_SLASHES = java.util.regex.Pattern.compile("/+$");
+
     private static final Logger LOG = Logger.getLogger(TeamNotifications.class);
 
     @jakarta.inject.Inject
@@ -193,7 +195,7 @@ public class TeamNotifications {
     }
 
     static String inboxBase(Optional<String> configured, int port) {
-        return configured.map(String::trim).filter(url -> !url.isEmpty()).map(url -> url.replaceAll("/+$", ""))
+        return configured.map(String::trim).filter(url -> !url.isEmpty()).map(url -> TRAILING_SLASHES.matcher(url).replaceAll(""))
                 .orElse("http://localhost:" + port);
     }
 }

@@ -31,6 +31,8 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
         Long mediaId, String status, String failureReason, Instant createdAt, Instant sentAt, boolean afterClosed, String cardLine,
         Long changes, String changesExcerpt, Instant changesAt, Long changedBy, boolean deletedBySender) {
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** The longest excerpt of a changed line, in characters, before its "…". */
     static final int EXCERPT = 60;
 
@@ -78,7 +80,7 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
         if (text == null) {
             return "";
         }
-        String line = text.replaceAll("\\s+", " ").strip();
+        String line = SPACES.matcher(text).replaceAll(" ").strip();
         return line.length() <= 90 ? line : line.substring(0, 89) + "\u2026";
     }
 
@@ -117,7 +119,7 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
         if (shown == null) {
             return null;
         }
-        String line = shown.replaceAll("\\s+", " ").strip();
+        String line = SPACES.matcher(shown).replaceAll(" ").strip();
         if (line.length() > EXCERPT) {
             int cut = line.lastIndexOf(' ', EXCERPT);
             line = line.substring(0, cut > EXCERPT / 2 ? cut : EXCERPT).strip() + "\u2026";

@@ -19,6 +19,11 @@ import id.ruangaman.audit.AuditLog;
 @ApplicationScoped
 class ProviderAdmin {
 
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern NOT_SLUG = java.util.regex.Pattern.compile("[^a-z0-9_]+");
+    private static final java.util.regex.Pattern SLUG_ENDS = java.util.regex.Pattern.compile("^[-_]+|-+$");
+    private static final java.util.regex.Pattern TRAILING_DASHES = java.util.regex.Pattern.compile("-+$");
+
     /**
      * A submitted provider form. {@code key} may be blank (made from the name) or typed as a person would ("LBH Kota
      * Uji" is {@code lbh-kota-uji}); {@code acceptsMinors} is null when the form did not say (refused: the coordinator
@@ -139,10 +144,10 @@ class ProviderAdmin {
      * characters ("LBH Kota Uji" → {@code lbh-kota-uji}); "" when nothing usable is left.
      */
     static String slug(String typed) {
-        String ascii = java.text.Normalizer.normalize(typed.strip(), java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+        String ascii = MARKS.matcher(java.text.Normalizer.normalize(typed.strip(), java.text.Normalizer.Form.NFKD)).replaceAll("")
                 .toLowerCase(java.util.Locale.ROOT);
-        String slug = ascii.replaceAll("[^a-z0-9_]+", "-").replaceAll("^[-_]+|-+$", "");
-        return slug.length() > 64 ? slug.substring(0, 64).replaceAll("-+$", "") : slug;
+        String slug = SLUG_ENDS.matcher(NOT_SLUG.matcher(ascii).replaceAll("-")).replaceAll("");
+        return slug.length() > 64 ? TRAILING_DASHES.matcher(slug.substring(0, 64)).replaceAll("") : slug;
     }
 
     /** A typed field stripped, null when blank; too long: refused naming {@code field} (the form's input name). */

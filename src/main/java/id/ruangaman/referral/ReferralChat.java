@@ -29,6 +29,8 @@ import id.ruangaman.intake.ChatInterceptor;
 @ApplicationScoped
 class ReferralChat implements ChatInterceptor {
 
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private static final Pattern WITHDRAW = Pattern.compile("/(cabut|withdraw)(@[A-Za-z0-9_]{1,64})?", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONSENT_NODE = Pattern.compile(ChatTexts.CONSENT_NODE_PREFIX + "([0-9]{1,19})");
     private static final Pattern CONFIRM_NODE = Pattern.compile(ChatTexts.WITHDRAW_CONFIRM_PREFIX + "([0-9]{1,19})");
@@ -223,7 +225,7 @@ class ReferralChat implements ChatInterceptor {
             "ga jadi", "enggak jadi", "never mind", "nevermind");
 
     static String normalize(String text) {
-        return id.ruangaman.conversation.text.AnswerText.normalize(text).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return NOT_WORD.matcher(id.ruangaman.conversation.text.AnswerText.normalize(text)).replaceAll(" ").strip();
     }
 
     private Output.Message startWithdrawal(Contact contact, String language) {

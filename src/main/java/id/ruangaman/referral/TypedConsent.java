@@ -24,6 +24,10 @@ import id.ruangaman.conversation.text.AnswerText;
  */
 final class TypedConsent {
 
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final java.util.regex.Pattern NOT_LETTER = java.util.regex.Pattern.compile("[^\\p{L}]+");
+    private static final java.util.regex.Pattern REPEATED = java.util.regex.Pattern.compile("(\\p{L})\\1+");
+
     /** Words that agree, in both languages; at least one must be typed for a yes to count as consent. */
     static final Set<String> AGREEING = Set.of("ya", "iya", "iy", "iye", "y", "yes", "yep", "yup", "yups", "yeah", "yoi",
             "setuju", "boleh", "bole", "blh", "bersedia", "mau", "agree", "sure", "nggih", "inggih", "enggih", "iyo", "hooh",
@@ -94,17 +98,17 @@ final class TypedConsent {
             "consent", "referral", "actually").map(AnswerText::normalize).collect(Collectors.toUnmodifiableSet());
 
     private static List<String> words(String text) {
-        return Arrays.stream(AnswerText.normalize(text).replace("'", "").split("[^\\p{L}\\p{N}]+"))
+        return Arrays.stream(NOT_WORD.split(AnswerText.normalize(text).replace("'", "")))
                 .filter(word -> !word.isEmpty()).toList();
     }
 
     /** Whether a word of {@code typed} agrees (letters repeated for emphasis count once: "iyaaa", "bolehh"). */
     static boolean agrees(String typed) {
-        return Arrays.stream(AnswerText.normalize(typed).split("[^\\p{L}]+")).filter(word -> !word.isEmpty())
+        return Arrays.stream(NOT_LETTER.split(AnswerText.normalize(typed))).filter(word -> !word.isEmpty())
                 .map(TypedConsent::collapse).anyMatch(AGREEING_COLLAPSED::contains);
     }
 
     private static String collapse(String word) {
-        return word.replaceAll("(\\p{L})\\1+", "$1");
+        return REPEATED.matcher(word).replaceAll("$1");
     }
 }

@@ -23,6 +23,9 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 @ApplicationScoped
 public class AccountService {
 
+    private static final java.util.regex.Pattern NAME_SPACES = java.util.regex.Pattern.compile("[\\s\\p{Z}]+");
+    private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("[\\p{Cf}\\p{Cc}]");
+
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
 
     private final AccountRepository accounts;
@@ -230,8 +233,8 @@ public class AccountService {
         String name = FormText.limited(fullName, MAX_NAME);
         // Unicode spaces (a non-breaking space pasted from a document, U+3000) count as spaces; a name with nothing visible
         // (only spaces and zero-width characters) is no name: it would leave the person blank on a letter.
-        name = name == null ? null : name.replaceAll("[\\s\\p{Z}]+", " ").strip();
-        account.fullName = name == null || name.replaceAll("[\\p{Cf}\\p{Cc}]", "").isBlank() ? null : name;
+        name = name == null ? null : NAME_SPACES.matcher(name).replaceAll(" ").strip();
+        account.fullName = name == null || INVISIBLE.matcher(name).replaceAll("").isBlank() ? null : name;
         audit.record(actor, AuditAction.ACCOUNT_NAME, null, "account:" + accountId);
     }
 

@@ -26,6 +26,8 @@ import io.quarkus.qute.TemplateInstance;
 @RolesAllowed(Role.COORDINATOR)
 public class AccountsResource {
 
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9]{1,18}");
+
     @CheckedTemplate
     static class Templates {
         /**
@@ -226,7 +228,7 @@ public class AccountsResource {
      * inbox's error page with that reason ({@link id.ruangaman.web.RefusalPage}), as it sees an id no account has.
      */
     static long accountId(String path) {
-        if (path == null || !path.matches("[0-9]{1,18}")) {
+        if (path == null || !ID.matcher(path).matches()) {
             throw Refused.notFound("no such account");
         }
         return Long.parseLong(path);

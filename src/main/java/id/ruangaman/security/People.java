@@ -29,6 +29,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @Named("people")
 public class People {
 
+    private static final java.util.regex.Pattern LINE_BREAKS = java.util.regex.Pattern.compile("[\\t\\r\\n]+");
+
     /** An account as pages show it: its name by the rule, the name as written (null: none or unreadable), its role. */
     private record Person(long id, String username, String name, String written, String role) {
     }
@@ -107,7 +109,7 @@ public class People {
             return null;
         }
         List<String> names = Arrays.stream(csv.split(",")).filter(id -> !id.isBlank()).map(People::idOf)
-                .map(id -> id == null ? null : writtenOf(id)).map(n -> n == null ? "" : n.replaceAll("[\\t\\r\\n]+", " ")).toList();
+                .map(id -> id == null ? null : writtenOf(id)).map(n -> n == null ? "" : LINE_BREAKS.matcher(n).replaceAll(" ")).toList();
         return names.stream().allMatch(String::isEmpty) ? null : String.join("\n", names);
     }
 

@@ -15,6 +15,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class ContactRepository implements PanacheRepository<Contact> {
 
+    private static final java.util.regex.Pattern PHONE_NUMBER = java.util.regex.Pattern.compile("\\+?\\d{5,20}");
+
     private final BlindIndex blindIndex;
     private final Clock clock;
     private final PreloadedContacts preloaded;
@@ -132,7 +134,7 @@ public class ContactRepository implements PanacheRepository<Contact> {
 
     /** WhatsApp numbers are digits only ({@code wa_id}); a BSUID has a country prefix and a dot ("ID.1234..."). */
     public static boolean isPhoneNumber(String id) {
-        return id != null && id.matches("\\+?\\d{5,20}");
+        return id != null && PHONE_NUMBER.matcher(id).matches();
     }
 
     /** The contact for this platform id, created on first contact. Must run inside a transaction. */

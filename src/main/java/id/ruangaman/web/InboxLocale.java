@@ -14,6 +14,11 @@ import io.vertx.core.http.HttpServerRequest;
 @Named("inboxLocale")
 public class InboxLocale {
 
+    private static final java.util.regex.Pattern REASON_KEY = java.util.regex.Pattern.compile("[a-z_]{1,40}");
+    private static final java.util.regex.Pattern COUNT = java.util.regex.Pattern.compile("[0-9]{1,9}");
+    private static final java.util.regex.Pattern STEP_REASON_KEY = java.util.regex.Pattern.compile("step_[a-z_]{1,34}");
+    private static final java.util.regex.Pattern STEP = java.util.regex.Pattern.compile("[a-z_]{1,40}(:[a-z_]{1,40})?");
+
     public static final String COOKIE = "ruangaman-lang";
     public static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
@@ -69,7 +74,7 @@ public class InboxLocale {
     /** The reason key of a refused form action this page is shown again for ({@code ?refused=}), or null. */
     public String getRefused() {
         String key = request.getParam("refused");
-        return key != null && key.matches("[a-z_]{1,40}") ? key : null;
+        return key != null && REASON_KEY.matcher(key).matches() ? key : null;
     }
 
     /**
@@ -81,7 +86,7 @@ public class InboxLocale {
         if (tooLong == null) {
             String length = request.getParam("length");
             String limit = request.getParam("limit");
-            if (length != null && limit != null && length.matches("[0-9]{1,9}") && limit.matches("[0-9]{1,9}")) {
+            if (length != null && limit != null && COUNT.matcher(length).matches() && COUNT.matcher(limit).matches()) {
                 tooLong = new int[] { Integer.parseInt(length), Integer.parseInt(limit) };
             }
         }
@@ -115,7 +120,7 @@ public class InboxLocale {
      * in order), else empty.
      */
     public java.util.List<String> getRefusedSteps() {
-        return request.params().getAll("refused").stream().filter(k -> k.matches("step_[a-z_]{1,34}"))
+        return request.params().getAll("refused").stream().filter(k -> STEP_REASON_KEY.matcher(k).matches())
                 .map(k -> k.substring("step_".length())).distinct().limit(12).toList();
     }
 
@@ -125,7 +130,7 @@ public class InboxLocale {
      */
     public String getRefusedStep() {
         String step = request.getParam("step");
-        return step != null && step.matches("[a-z_]{1,40}(:[a-z_]{1,40})?") && !getRefusedSteps().isEmpty() ? step : null;
+        return step != null && STEP.matcher(step).matches() && !getRefusedSteps().isEmpty() ? step : null;
     }
 
     /**

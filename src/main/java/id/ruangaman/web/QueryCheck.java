@@ -24,6 +24,8 @@ import io.quarkus.qute.TemplateInstance;
  */
 public final class QueryCheck {
 
+    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("-?[0-9]+");
+
     /**
      * One refused value: the query parameter's name, the kind of problem ({@code date}: not a YYYY-MM-DD day;
      * {@code choice}: not one of the form's options; {@code format}: characters the field does not take; {@code character}: a
@@ -121,7 +123,7 @@ public final class QueryCheck {
         if (v == null) {
             return null;
         }
-        if (v.length() <= 11 && v.matches("-?[0-9]+")) {
+        if (v.length() <= 11 && WHOLE.matcher(v).matches()) {
             long n = Long.parseLong(v);
             if (n >= min && n <= max) {
                 return (int) n;

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
  */
 public final class Refusals {
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
+
     /** POST path → the page its form is on. First match wins. */
     private static final List<Route> PAGES = List.of(
             new Route("^/inbox/cases/([A-Za-z0-9-]{1,32})/referrals$", "/inbox/cases/%s/referrals"),
@@ -117,7 +119,7 @@ public final class Refusals {
     public static List<String> reasonKeys(String message, int status) {
         if (message != null && message.startsWith(STEP_REFUSED)) {
             // A workflow step the SOP's gates refused (inbox.StepRefused): its codes name the reasons.
-            List<String> codes = List.of(message.substring(STEP_REFUSED.length()).trim().split(" +"));
+            List<String> codes = List.of(SPACES.split(message.substring(STEP_REFUSED.length()).trim()));
             if (codes.size() == 1) {
                 return switch (codes.get(0)) {
                     case "checklist_incomplete" -> List.of("verification_checklist_incomplete");

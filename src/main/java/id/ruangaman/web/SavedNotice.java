@@ -27,6 +27,8 @@ import io.vertx.core.http.HttpServerRequest;
 @Named("saved")
 public class SavedNotice {
 
+    private static final java.util.regex.Pattern FORM_ID = java.util.regex.Pattern.compile("-[0-9]+$");
+
     public static final String COOKIE = "ruangaman-saved";
     static final int MAX_AGE_SECONDS = 60;
 
@@ -153,6 +155,6 @@ public class SavedNotice {
     /** The message key ({@code msg:saved}) for a form key: its id, if any, left out. */
     public String getWhat() {
         String key = getKey();
-        return key == null ? null : key.replaceFirst("-[0-9]+$", "");
+        return key == null ? null : FORM_ID.matcher(key).replaceFirst("");
     }
 }

@@ -39,6 +39,8 @@ import io.vertx.ext.web.RoutingContext;
  */
 public class SubmittedOnce {
 
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,64}");
+
     public static final String FIELD = "once";
     static final long WAIT_MILLIS = 15_000;
     private static final String CLAIMED = "ruangaman.once.claimed";
@@ -60,7 +62,7 @@ public class SubmittedOnce {
         }
         FormData form = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormData();
         FormValue token = form == null ? null : form.getFirst(FIELD);
-        if (token == null || token.isFileItem() || token.getValue() == null || !token.getValue().matches("[A-Za-z0-9_-]{16,64}")) {
+        if (token == null || token.isFileItem() || token.getValue() == null || !TOKEN.matcher(token.getValue()).matches()) {
             return null;
         }
         byte[] key = key(routing.normalizedPath(), form);

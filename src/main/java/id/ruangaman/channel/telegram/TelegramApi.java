@@ -36,6 +36,8 @@ import okhttp3.Response;
 @ApplicationScoped
 class TelegramApi {
 
+    private static final java.util.regex.Pattern TRAILING_SLASHES = java.util.regex.Pattern.compile("/+$");
+
     /** Writes a method's JSON as Telegram Bots Java's client does (a plain mapper over the types' annotations). */
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
@@ -160,7 +162,7 @@ class TelegramApi {
 
     /** Downloads a file returned by getFile, reading at most {@code maxBytes}. */
     public byte[] download(String filePath, long maxBytes) throws IOException {
-        String base = config.apiUrl().replaceAll("/+$", "");
+        String base = TRAILING_SLASHES.matcher(config.apiUrl()).replaceAll("");
         Request request = new Request.Builder()
                 .url(base + "/file/bot" + config.botToken().orElseThrow() + "/" + filePath)
                 .get().build();

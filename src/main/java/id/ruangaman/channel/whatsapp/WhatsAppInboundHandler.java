@@ -40,6 +40,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 class WhatsAppInboundHandler implements InboundHandler {
 
+    private static final java.util.regex.Pattern TYPE = java.util.regex.Pattern.compile("[a-z_]{1,32}");
+
     private static final int DOWNLOAD_ATTEMPTS = 3;
     private static final int STATUS_ATTEMPTS = 3;
     private static final Logger LOG = Logger.getLogger(WhatsAppInboundHandler.class);
@@ -271,7 +273,7 @@ class WhatsAppInboundHandler implements InboundHandler {
         if (type.startsWith("poll")) {
             return "poll";
         }
-        return type.matches("[a-z_]{1,32}") ? type : "unknown";
+        return TYPE.matcher(type).matches() ? type : "unknown";
     }
 
     /**
