@@ -27,7 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * The reply is not sent under the inactive account, and nothing is recorded for it; the login page it gets says the
  * account was deactivated and that nothing was saved or sent (before, it said the session had ended and that logging in
  * again would give the text back, which an inactive account cannot), and shows what was typed, read-only, to be copied.
- * The key that opens it is gone from the browser after that page. In Chromium, typing in the rendered form. Synthetic.
+ * The key that opens it is gone from the browser after that page. The page's live stream reconnects (and is refused)
+ * before Kirim is pressed, as it does within seconds of a deactivation. In Chromium, typing in the rendered form. Synthetic.
  */
 @QuarkusTest
 class DeactivatedWhileReplyingBrowserTest extends BrowserTest {
@@ -56,6 +57,13 @@ class DeactivatedWhileReplyingBrowserTest extends BrowserTest {
 
         InboxFixtures.as(InboxFixtures.login(coordinator.username)).formParam("active", "false").when()
                 .post("/inbox/accounts/" + counsellor.id + "/active").then().statusCode(303);
+        // What the open page does by itself while the counsellor is still typing: its live stream, ended by the
+        // deactivation, reconnects. Waited for here, so the reply is posted after it, as it is when typing takes longer
+        // than a few seconds (before, the test raced the page's own reconnect, and lost it under load).
+        Object reconnect = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "fetch('/inbox/events', { headers: { 'Accept': 'text/event-stream' }, redirect: 'manual' })"
+                + ".then(function (r) { done(r.type + ' ' + r.status); }, function (e) { done('failed ' + e); });");
+        assertFalse(String.valueOf(reconnect).startsWith("basic 2"), "the ended session's stream is refused: " + reconnect);
         WebElement send = driver.findElement(By.id("send-reply"));
         js("arguments[0].scrollIntoView({block: 'center'})", send);
         send.click();
