@@ -16,7 +16,7 @@ import id.ruangaman.transcript.Channel;
  * assigned to was deactivated: {@code intake.returned_from}) or empty (all I may see).
  */
 public record CaseFilter(String view, String status, String channel, String role, String service, String reference, int page,
-        String violence, boolean urgentMedical, boolean child) {
+        String violence, boolean urgentMedical, boolean child, boolean danger) {
 
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9-]{1,16}");
     static final java.util.List<String> VIEWS = java.util.List.of("mine", "unassigned", "overdue", "returned");
@@ -30,19 +30,20 @@ public record CaseFilter(String view, String status, String channel, String role
             "unwanted_messages");
 
     public static CaseFilter of(String view, String status, String channel, String role, String service, String reference, Integer page) {
-        return of(view, status, channel, role, service, reference, page, null, null, null);
+        return of(view, status, channel, role, service, reference, page, null, null, null, null);
     }
 
     /**
      * {@code violence}: one of {@link #VIOLENCE_TYPES}; {@code urgent}: "medical" keeps only urgent-medical cases;
-     * {@code child}: "yes" keeps only cases whose victim is under 18 (ANAK).
+     * {@code child}: "yes" keeps only cases whose victim is under 18 (ANAK); {@code danger}: "yes" keeps only cases whose
+     * reporter said they are in danger now (BAHAYA, {@code intake.in_danger}), the cases the list already puts first.
      * @throws Refused (400, "invalid filter: <parameter>") when a value is not one the list takes
      */
     public static CaseFilter of(String view, String status, String channel, String role, String service, String reference, Integer page,
-            String violence, String urgent, String child) {
+            String violence, String urgent, String child, String danger) {
         QueryCheck check = new QueryCheck(Locale.ROOT);
         CaseFilter filter = checked(check, view, status, channel, role, service, reference, page == null ? null : page.toString(),
-                violence, urgent, child);
+                violence, urgent, child, danger);
         if (!check.refusals().isEmpty()) {
             throw Refused.invalidInput("invalid filter: " + check.refusals().get(0).field());
         }
@@ -55,7 +56,7 @@ public record CaseFilter(String view, String status, String channel, String role
      * and the others still apply. {@code channel} is read in any case; {@code page} is 0 to 10,000.
      */
     public static CaseFilter checked(QueryCheck check, String view, String status, String channel, String role, String service,
-            String reference, String page, String violence, String urgent, String child) {
+            String reference, String page, String violence, String urgent, String child, String danger) {
         String v = check.oneOf("view", view, VIEWS);
         String st = check.oneOf("status", status, CaseStatus.ALL);
         String c = QueryCheck.blank(channel);
@@ -67,8 +68,9 @@ public record CaseFilter(String view, String status, String channel, String role
         String vt = check.oneOf("violence", violence, VIOLENCE_TYPES);
         String u = check.oneOf("urgent", urgent, java.util.List.of("medical"));
         String ch = check.oneOf("child", child, java.util.List.of("yes"));
+        String d = check.oneOf("danger", danger, java.util.List.of("yes"));
         int p = check.page(page, 10_000);
-        return new CaseFilter(v, st, c, r, sv, ref == null ? null : ref.toUpperCase(Locale.ROOT), p, vt, u != null, ch != null);
+        return new CaseFilter(v, st, c, r, sv, ref == null ? null : ref.toUpperCase(Locale.ROOT), p, vt, u != null, ch != null, d != null);
     }
 
     /**
@@ -77,7 +79,7 @@ public record CaseFilter(String view, String status, String channel, String role
      */
     public boolean narrowed() {
         return page > 0 || view != null || status != null || channel != null || role != null || service != null || reference != null
-                || violence != null || urgentMedical || child;
+                || violence != null || urgentMedical || child || danger;
     }
 
     /** Query string of this filter at another page. */
@@ -92,6 +94,7 @@ public record CaseFilter(String view, String status, String channel, String role
         append(q, "violence", violence);
         append(q, "urgent", urgentMedical ? "medical" : null);
         append(q, "child", child ? "yes" : null);
+        append(q, "danger", danger ? "yes" : null);
         return q.toString();
     }
 

@@ -114,6 +114,11 @@ public class CaseListQuery {
         if (filter.child()) {
             where.add("i.victim_child");
         }
+        if (filter.danger()) {
+            // in_danger leads the urgency order and its indexes (intake_open_urgency_idx, intake_status_urgency_idx): the
+            // cases in danger are the first range of the index the list already reads, no index of their own needed
+            where.add("i.in_danger");
+        }
         if (filter.reference() != null) {
             where.add("i.reference_code like :reference");
             params.put("reference", filter.reference() + "%");

@@ -179,6 +179,9 @@ public interface InboxMessages {
     @Message
     String filter_child();
 
+    @Message
+    String filter_danger();
+
     /**
      * What the ANAK flag changes, and where it came from: {@code reporter} is {@code reporter_role} (victim, witness,
      * proxy or ""), {@code victimMinor} the {@code victim_minor} answer ("yes", or anything else when the victim's own

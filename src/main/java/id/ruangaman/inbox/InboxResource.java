@@ -67,12 +67,12 @@ public class InboxResource {
     @RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR, Role.PIMPINAN })
     public Response list(@RestQuery String view, @RestQuery String status, @RestQuery String channel,
             @RestQuery String role, @RestQuery String service, @RestQuery String ref, @RestQuery String page,
-            @RestQuery String violence, @RestQuery String urgent, @RestQuery String child) {
+            @RestQuery String violence, @RestQuery String urgent, @RestQuery String child, @RestQuery String danger) {
         if (current.isPimpinan()) {
             throw new RedirectionException(Response.Status.SEE_OTHER, URI.create("/inbox/pimpinan"));
         }
         QueryCheck check = new QueryCheck(locale.get());
-        CaseFilter filter = CaseFilter.checked(check, view, status, channel, role, service, ref, page, violence, urgent, child);
+        CaseFilter filter = CaseFilter.checked(check, view, status, channel, role, service, ref, page, violence, urgent, child, danger);
         Instant now = Instant.now(clock);
         InboxEventFeed.Cursor after = feed.mark();
         int size = config.pageSize();

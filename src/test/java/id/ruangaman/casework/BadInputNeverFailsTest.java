@@ -39,7 +39,7 @@ class BadInputNeverFailsTest {
             "actor", "address", "aggravating", "assignee", "attendees", "back", "campus_status", "certificate_issuer",
             "certificate_number", "certificate_on", "channel", "checked", "checked_on", "checkin_note", "checkin_provider", "child",
             "choice_notes", "city", "completion_report_on", "component", "condition", "condition_notes", "conflict_account",
-            "consent_by", "consent_on", "contact", "cost", "decided_on", "decision_number", "decision_text", "emergency",
+            "consent_by", "consent_on", "contact", "cost", "danger", "decided_on", "decision_number", "decision_text", "emergency",
             "ended_on", "evidence_examined", "examination_summary", "execution_notes", "from", "good_name", "good_name_restored",
             "heavier_reason", "held_at", "held_on", "hours", "institution", "interview_attendees", "issued_on", "key", "kind",
             "lang", "languages", "letter_number", "meeting_consent", "minors", "mitigation", "name", "not_proven_statement", "options_explained",
@@ -116,7 +116,7 @@ class BadInputNeverFailsTest {
                 "/inbox/reports/leadership.csv")) {
             for (String bad : BAD.stream().filter(b -> b.length() < 100).toList()) { // a long URL is refused by the HTTP layer
                 var get = getAs(session).accept(ContentType.HTML).redirects().follow(false);
-                for (String field : List.of("view", "status", "channel", "role", "service", "ref", "violence", "urgent", "child", "page",
+                for (String field : List.of("view", "status", "channel", "role", "service", "ref", "violence", "urgent", "child", "danger", "page",
                         "actor", "action", "from", "to", "year", "period", "q", "search", "state")) {
                     get = get.queryParam(field, bad);
                 }

@@ -89,7 +89,7 @@ class ListQueryRefusedTest {
         assertTrue(longStatus.contains("Status: pilihan itu tidak ada.") && longStatus.contains("Tampilan: pilihan itu tidak ada."),
                 "each refused value has its line");
         for (String[] kv : new String[][] { { "channel", "sms" }, { "role", "boss" }, { "service", "x" }, { "violence", "x" },
-                { "urgent", "yes" }, { "child", "maybe" } }) {
+                { "urgent", "yes" }, { "child", "maybe" }, { "danger", "maybe" } }) {
             refused(session, "/inbox", Map.of(kv[0], kv[1]), "case-filters");
         }
 
