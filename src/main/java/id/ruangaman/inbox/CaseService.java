@@ -131,10 +131,11 @@ public class CaseService {
                 throw Refused.invalidInput("only counsellors and coordinators work cases");
             }
         }
+        Long previous = file.assigneeId;
         file.assigneeId = assigneeId;
         file.returnedFrom = null; // assigned or let go by hand: no longer a case a deactivation returned
         audit.record(who.getUsername(), AuditAction.ASSIGN, file.id, "assignee:" + (assigneeId == null ? "none" : assigneeId));
-        events.caseChanged(file);
+        events.caseChanged(file, previous); // the list the case left refreshes too, not only the one it joined
     }
 
     /**
@@ -288,13 +289,14 @@ public class CaseService {
         if (file.firstResponseAt == null) {
             file.firstResponseAt = now;
         }
+        Long previous = file.assigneeId;
         if (takes) {
             file.assigneeId = who.id();
             file.returnedFrom = null;
         }
         file.lastReadAt = now;
         audit.record(who.getUsername(), AuditAction.REPLY, file.id, "message:" + queued.id);
-        events.caseChanged(file);
+        events.caseChanged(file, previous); // a reply that takes the case takes it off the other counsellors' queue
         LOG.infof("Reply %d queued for case %d", queued.id, file.id);
         return queued;
     }
