@@ -66,14 +66,7 @@ class VerifiedReportPrintTest {
     void shouldPrintTheAssessmentAndTheSafetyFactsByTheirLabelsAfterACounsellorVerifies() {
         String ref = urgentCaseOnAnUnsafePhone();
         String casePath = "/inbox/cases/" + ref;
-        RenderedForm.holding(page(casePath, "id"), "take-case").submit(session).then().statusCode(303);
-        RenderedForm.holding(page(casePath, "id"), "status-in_verification").submit(session).then().statusCode(303);
-        RenderedForm.holding(page(casePath + "/sop", "id"), "save-findings").with("evidence_examined", "Tangkapan layar chat, sintetis")
-                .submit(session).then().statusCode(303);
-        for (String component : VerificationComponent.ALL) {
-            RenderedForm.holding(page(casePath, "id"), "check-" + component).submit(session).then().statusCode(303);
-        }
-        String assessment = element(page(casePath + "/sop", "id"), "<section id=\"assessment\">.*?</section>");
+        String assessment = throughTheChecklist(casePath);
         RenderedForm.holding(assessment, "save-assessment").with("condition", "distressed").with("emergency", "medical", "safe_shelter")
                 .with("risk_level", "high").with("condition_notes", "Catatan kondisi sintetis").with("risks", "Risiko sintetis: bertemu terlapor")
                 .with("mitigation", "Mitigasi sintetis: jadwal kuliah dipisah").submit(session).then().statusCode(303);
@@ -201,14 +194,7 @@ class VerifiedReportPrintTest {
     void shouldKeepTheChecklistOnceTheReportIsVerifiedAndSayWhyToAPageOpenedBefore() {
         String ref = urgentCaseOnAnUnsafePhone();
         String casePath = "/inbox/cases/" + ref;
-        RenderedForm.holding(page(casePath, "id"), "take-case").submit(session).then().statusCode(303);
-        RenderedForm.holding(page(casePath, "id"), "status-in_verification").submit(session).then().statusCode(303);
-        RenderedForm.holding(page(casePath + "/sop", "id"), "save-findings").with("evidence_examined", "Tangkapan layar chat, sintetis")
-                .submit(session).then().statusCode(303);
-        for (String component : VerificationComponent.ALL) {
-            RenderedForm.holding(page(casePath, "id"), "check-" + component).submit(session).then().statusCode(303);
-        }
-        String assessment = element(page(casePath + "/sop", "id"), "<section id=\"assessment\">.*?</section>");
+        String assessment = throughTheChecklist(casePath);
         RenderedForm.holding(assessment, "save-assessment").with("condition", "distressed").with("risk_level", "medium")
                 .with("risks", "Risiko sintetis").with("mitigation", "Mitigasi sintetis").submit(session).then().statusCode(303);
         String openedBefore = page(casePath, "id");
@@ -228,6 +214,23 @@ class VerifiedReportPrintTest {
         assertTrue(shown.contains("daftar periksanya menjadi bagian laporan hasil verifikasi"), "no reason on the page");
         assertTrue(shown.contains("id=\"check-chronology\" data-checked=\"true\""), "the part was unticked");
         assertTrue(CaseworkPrintTest.visibleText(page(casePath + "/print/verified-report", "id")).contains("2. Kronologi"));
+    }
+
+    /**
+     * As a counsellor: takes the case, starts verifying, records the documents/evidence examined and ticks every part of
+     * the checklist, each through its rendered form. Returns the SOP page's assessment form, the last step before
+     * verifying, for the test to fill in.
+     */
+    private String throughTheChecklist(String casePath) {
+        RenderedForm.holding(page(casePath, "id"), "take-case").submit(session).then().statusCode(303);
+        RenderedForm.holding(page(casePath, "id"), "status-in_verification").submit(session).then().statusCode(303);
+        RenderedForm.holding(page(casePath + "/sop", "id"), "save-findings").with("evidence_examined", "Tangkapan layar chat, sintetis")
+                .submit(session).then().statusCode(303);
+        for (String component : VerificationComponent.ALL) {
+            RenderedForm.holding(page(casePath, "id"), "check-" + component).submit(session).then().statusCode(303);
+        }
+        String assessment = element(page(casePath + "/sop", "id"), "<section id=\"assessment\">.*?</section>");
+        return assessment;
     }
 
     private String page(String path, String language) {

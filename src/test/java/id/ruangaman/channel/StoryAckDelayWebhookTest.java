@@ -1,5 +1,9 @@
 package id.ruangaman.channel;
 
+import static id.ruangaman.channel.StoryLines.EMERGENCY;
+import static id.ruangaman.channel.StoryLines.LINES;
+import static id.ruangaman.channel.StoryLines.SAVED;
+import static id.ruangaman.channel.StoryLines.TO_THE_STORY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,14 +51,6 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class StoryAckDelayWebhookTest extends WebhookTest {
-
-    private static final String SAVED = "Tersimpan.";
-    private static final String EMERGENCY = "Keselamatan yang paling penting.";
-    private static final List<String> LINES = List.of("Jadi gini kak", "kejadiannya sore di lab", "dia dosen pembimbingku",
-            "dia pegang tanganku", "aku langsung keluar");
-    private static final IntakeWalk TO_THE_STORY = IntakeWalk.of("language:id", "consent:yes", "in_danger:no",
-            "safe_to_reply:yes", "reporter_role:victim", "send_now:details", "violence_type:unwanted_messages",
-            "violence_type:done", "incident_when:longer", "victim_minor:no", "incident_place:campus");
 
     @Inject
     SessionRepository sessions;
