@@ -9,10 +9,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A text in several languages: {@code {id: "Ya", en: "Yes"}}. */
 public record LocalizedText(Map<String, String> values) {
+
+    private static final Pattern LINE_OR_SLASH = Pattern.compile("\\s*(?:\\n|/)\\s*");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s:.!?]+$");
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public LocalizedText {
@@ -70,7 +74,7 @@ public record LocalizedText(Map<String, String> values) {
 
     /** The lines and " / " halves of a text, without end punctuation: equal for texts that say both languages. */
     private static Set<String> parts(String text) {
-        return Arrays.stream(text.split("\\s*(?:\\n|/)\\s*")).map(part -> part.replaceAll("[\\s:.!?]+$", "").trim())
+        return Arrays.stream(LINE_OR_SLASH.split(text)).map(part -> TRAILING_PUNCTUATION.matcher(part).replaceAll("").trim())
                 .filter(part -> !part.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

@@ -30,6 +30,14 @@ import id.ruangaman.conversation.text.WholeAnswer;
  */
 final class ChoiceMatcher {
 
+    private static final Pattern NEGATIVE_NUMBER = Pattern.compile("-\\d+");
+    private static final Pattern SHOWN_NUMBER = Pattern.compile("\\d{1,3}");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern NUMBERS_ONLY = Pattern.compile("[\\d\\s,;]+");
+    private static final Pattern NUMBER_SEPARATOR = Pattern.compile("[\\s,;]+");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:[,;]|\\bdan\\b|\\band\\b)\\s*");
+    private static final Pattern NUMBER_LIST = Pattern.compile("\\d{1,3}(\\s*[,;]?\\s*\\d{1,3})*");
+
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+");
     /** Punctuation that ends what a negation governs: "no, I want a lawyer". */
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,.;:!?()]");
@@ -51,10 +59,10 @@ final class ChoiceMatcher {
      */
     static Optional<String> understand(String typed, List<ChoiceSpec> choices, DayOfWeek today) {
         List<OptionDefinition> options = choices.stream().map(ChoiceSpec::option).filter(option -> option != null).toList();
-        if (normalize(typed).matches("-\\d+")) {
+        if (NEGATIVE_NUMBER.matcher(normalize(typed)).matches()) {
             return Optional.empty(); // a negative number: no button's place, no age, no time ago
         }
-        Optional<String> exact = readsValues(options) && normalize(typed).matches("\\d{1,3}") ? Optional.empty() : match(typed, choices);
+        Optional<String> exact = readsValues(options) && SHOWN_NUMBER.matcher(normalize(typed)).matches() ? Optional.empty() : match(typed, choices);
         if (exact.isPresent()) {
             return exact;
         }
@@ -243,7 +251,7 @@ final class ChoiceMatcher {
     }
 
     private static List<String> tokens(String text) {
-        return Arrays.stream(spelledOut(normalize(text)).split("[^\\p{L}\\p{N}]+"))
+        return Arrays.stream(NON_WORD.split(spelledOut(normalize(text))))
                 .filter(token -> !token.isEmpty()).toList();
     }
 
@@ -308,7 +316,7 @@ final class ChoiceMatcher {
 
     static Optional<String> match(String typed, List<ChoiceSpec> choices) {
         String text = normalize(typed);
-        if (text.matches("\\d{1,3}")) {
+        if (SHOWN_NUMBER.matcher(text).matches()) {
             int index = Integer.parseInt(text) - 1;
             return index >= 0 && index < choices.size() ? Optional.of(choices.get(index).id()) : Optional.empty();
         }
@@ -341,7 +349,7 @@ final class ChoiceMatcher {
             return Optional.of(List.of(single.get()));
         }
         String text = normalize(typed);
-        String[] parts = text.matches("[\\d\\s,;]+") ? text.split("[\\s,;]+") : text.split("\\s*(?:[,;]|\\bdan\\b|\\band\\b)\\s*");
+        String[] parts = NUMBERS_ONLY.matcher(text).matches() ? NUMBER_SEPARATOR.split(text) : LIST_SEPARATOR.split(text);
         List<String> ids = new ArrayList<>();
         for (String part : parts) {
             if (part.isBlank()) {
@@ -367,7 +375,7 @@ final class ChoiceMatcher {
         if (whole.isPresent()) {
             return whole;
         }
-        String[] words = normalize(typed).split("[^\\p{L}\\p{N}]+");
+        String[] words = NON_WORD.split(normalize(typed));
         if (words.length < 2) {
             return Optional.empty();
         }
@@ -396,7 +404,7 @@ final class ChoiceMatcher {
      */
     /** Whether the typed text is only numbers ("2", "1, 3"): buttons named by their place, where that is read. */
     static boolean bareNumbers(String typed) {
-        return normalize(typed).matches("\\d{1,3}(\\s*[,;]?\\s*\\d{1,3})*");
+        return NUMBER_LIST.matcher(normalize(typed)).matches();
     }
 
     static String normalize(String text) {

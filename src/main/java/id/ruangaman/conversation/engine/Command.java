@@ -3,10 +3,13 @@ package id.ruangaman.conversation.engine;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Global commands, typed in either language, any case, with or without an {@code @botname} suffix. */
 public enum Command {
     START, HELP, LANGUAGE, STATUS, EXIT, DELETE, UNKNOWN;
+
+    private static final Pattern SPACES_RUN = Pattern.compile("\\s+");
 
     private static final Map<String, Command> NAMES = Map.ofEntries(
             Map.entry("start", START), Map.entry("mulai", START),
@@ -22,7 +25,7 @@ public enum Command {
         if (!trimmed.startsWith("/") || trimmed.length() < 2) {
             return Optional.empty();
         }
-        String word = trimmed.substring(1).split("\\s+", 2)[0];
+        String word = SPACES_RUN.split(trimmed.substring(1), 2)[0];
         int at = word.indexOf('@');
         if (at >= 0) {
             word = word.substring(0, at);

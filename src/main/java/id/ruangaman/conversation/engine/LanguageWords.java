@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A language named in words at a language choice (the flow's {@code sets_language} question, or /bahasa): "english",
@@ -14,6 +15,8 @@ import java.util.Optional;
  * below, each language's code and its name in itself ({@code messages.language_name}) count.
  */
 final class LanguageWords {
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private static final Map<String, List<String>> NAMES = Map.of(
             "id", List.of("indonesia", "indonesian", "indo", "bahasa indonesia", "b indo", "ind", "bhs indonesia"),
@@ -36,13 +39,13 @@ final class LanguageWords {
 
     /** The one flow language {@code typed} names, if it names exactly one. */
     static Optional<String> named(Turn turn, String typed) {
-        String text = " " + ChoiceMatcher.normalize(typed).replaceAll("[^\\p{L}\\p{N}]+", " ").trim() + " ";
+        String text = " " + NON_WORD.matcher(ChoiceMatcher.normalize(typed)).replaceAll(" ").trim() + " ";
         List<String> found = new ArrayList<>();
         for (String language : turn.flow().languages()) {
             List<String> words = new ArrayList<>(NAMES.getOrDefault(language, List.of()));
             words.add(language);
             words.add(turn.flow().message(MessageKey.LANGUAGE_NAME).in(language, language));
-            boolean named = words.stream().map(word -> ChoiceMatcher.normalize(word).replaceAll("[^\\p{L}\\p{N}]+", " ").trim())
+            boolean named = words.stream().map(word -> NON_WORD.matcher(ChoiceMatcher.normalize(word)).replaceAll(" ").trim())
                     .anyMatch(word -> !word.isEmpty() && text.contains(" " + word + " "));
             if (named) {
                 found.add(language);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -19,6 +20,8 @@ import id.ruangaman.conversation.AnswerWords;
  * chat ended. Whole words anywhere in the reply, compared after {@link ChoiceMatcher#normalize}.
  */
 public final class LaterWords {
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private LaterWords() {
     }
@@ -216,6 +219,6 @@ public final class LaterWords {
     }
 
     private static List<String> splitWords(String normalized) {
-        return Arrays.stream(normalized.split("[^\\p{L}\\p{N}]+")).filter(token -> !token.isEmpty()).toList();
+        return Arrays.stream(NON_WORD.split(normalized)).filter(token -> !token.isEmpty()).toList();
     }
 }

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  */
 final class NegationScope {
 
+    private static final Pattern NOT_CONTRACTION = Pattern.compile("n['\u2019]t\\b");
+
     private static final Set<String> NEGATIONS = normalized(Stream.of(
             "tidak", "tdk", "tak", "nggak", "ngga", "enggak", "engga", "gak", "ga", "gk", "g", "kagak", "ndak", "nda",
             "bukan", "bkn", "jangan", "jgn", "belum", "blm", "tanpa", "no", "not", "never", "nobody", "without", "dont", "doesnt",
@@ -99,7 +101,7 @@ final class NegationScope {
      * "ill", "id", "well" and "shell" stay as typed). {@code normalized}: lower case ({@link AnswerText#normalize}).
      */
     static String expandContractions(String normalized) {
-        String expanded = normalized.replaceAll("n['\u2019]t\\b", " not");
+        String expanded = NOT_CONTRACTION.matcher(normalized).replaceAll(" not");
         return APOSTROPHE_LESS.matcher(expanded).replaceAll(NegationScope::spelled);
     }
 

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 /** The words of a node for this person: variant by earlier answer, language, placeholders, progress line. */
 final class NodeTexts {
 
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+
     private static final Pattern NOTICE = Pattern.compile("\\{notice:([a-z0-9_]+)}");
 
     private NodeTexts() {
@@ -48,7 +50,7 @@ final class NodeTexts {
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(out);
-        return out.toString().replaceAll("\\n{3,}", "\n\n").strip();
+        return BLANK_LINES.matcher(out.toString()).replaceAll("\n\n").strip();
     }
 
     static String progressAndText(Turn turn, NodeDefinition node) {

@@ -10,9 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The system questions asked over the flow: delete?, which language?, continue or start over? */
 public final class PendingPrompts {
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private PendingPrompts() {
     }
@@ -146,7 +149,7 @@ public final class PendingPrompts {
             "apa", "papa", "pa", "pp", "fine");
 
     private static boolean namesErasing(String typed) {
-        List<String> words = List.of(ChoiceMatcher.normalize(typed).split("[^\\p{L}\\p{N}]+"));
+        List<String> words = List.of(NON_WORD.split(ChoiceMatcher.normalize(typed)));
         return words.stream().anyMatch(ERASING::contains) || YesNoHandler.dontKnow(typed);
     }
 

@@ -9,12 +9,15 @@ import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code single_choice}: one option, tapped or typed, then leave through that option's exit. A typed answer that is not
  * the option's label is shown back ("✓ 3 hari terakhir") so a misreading can be corrected.
  */
 final class SingleChoiceHandler implements NodeHandler {
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** Before the label of the option a typed answer was taken as; the tick of a chosen button, in any language. */
     static final String ECHO = "✓ ";
@@ -117,7 +120,7 @@ final class SingleChoiceHandler implements NodeHandler {
         }
         // A yes or a no in one or two words ("iya", "gak kak"); a longer answer says more than yes or no ("tidak ada
         // yang pinjam" means safe) and is asked again instead.
-        boolean fewWords = ChoiceMatcher.normalize(typed).split("[^\\p{L}\\p{N}]+").length <= 2;
+        boolean fewWords = NON_WORD.split(ChoiceMatcher.normalize(typed)).length <= 2;
         if (yesNo.isEmpty() || !fewWords) {
             return Optional.empty();
         }

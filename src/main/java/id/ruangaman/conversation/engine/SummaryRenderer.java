@@ -7,9 +7,12 @@ import id.ruangaman.conversation.definition.LocalizedText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** The answers shown in a summary: every answered node that has a {@code label}, in flow order, grouped, kept short. */
 final class SummaryRenderer {
+
+    private static final Pattern SPACES_RUN = Pattern.compile("\\s+");
 
     private static final int MAX_VALUE = 100;
 
@@ -59,7 +62,7 @@ final class SummaryRenderer {
         String text = NodeHandlers.ofAnswerKind(answer.kind())
                 .map(handler -> handler.summaryValue(turn, node, answer))
                 .orElseGet(() -> Objects.requireNonNullElse(answer.value(), ""));
-        return shorten(text.replaceAll("\\s+", " "));
+        return shorten(SPACES_RUN.matcher(text).replaceAll(" "));
     }
 
     /** The label of an option of this node in the person's language; the id itself if the node has no options. */

@@ -10,6 +10,7 @@ import id.ruangaman.conversation.definition.NodeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code text}: one typed answer, not blank, at most {@code max_length} characters; a longer one is told the limit
@@ -17,6 +18,8 @@ import java.util.Optional;
  * try, so it never leads to the question being skipped.
  */
 class TextHandler implements NodeHandler {
+
+    private static final Pattern NON_WORD_KEEP_APOSTROPHE = Pattern.compile("[^\\p{L}\\p{N}']+");
 
     @Override
     public NodeKind kind() {
@@ -82,7 +85,7 @@ class TextHandler implements NodeHandler {
      * Before, only the bare word declined and "ngga deh" at "Siapa namamu?" was kept as the name.
      */
     private static String withoutParticles(String normalized) {
-        return java.util.Arrays.stream(normalized.split("[^\\p{L}\\p{N}']+"))
+        return java.util.Arrays.stream(NON_WORD_KEEP_APOSTROPHE.split(normalized))
                 .filter(word -> !word.isEmpty() && !Words.DECLINE_PARTICLES.contains(word))
                 .collect(java.util.stream.Collectors.joining(" "));
     }

@@ -2,6 +2,7 @@ package id.ruangaman.conversation.engine;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import id.ruangaman.conversation.AnswerWords;
 import id.ruangaman.conversation.definition.LocalizedText;
@@ -18,6 +19,8 @@ import id.ruangaman.conversation.definition.ChoiceIds;
  * "iya nanti" at "withdraw your consent?" withdrew it.
  */
 public final class TypedYesNo {
+
+    private static final Pattern SHOWN_NUMBER = Pattern.compile("\\d{1,3}");
 
     private TypedYesNo() {
     }
@@ -36,7 +39,7 @@ public final class TypedYesNo {
         List<ChoiceSpec> choices = List.of(new ChoiceSpec(ChoiceIds.YES, yesLabel, words.allYes()),
                 new ChoiceSpec(ChoiceIds.NO, noLabel, words.allNo()));
         String text = ChoiceMatcher.normalize(typed);
-        if (text.matches("\\d{1,3}") || YesNoHandler.dontKnow(typed)) {
+        if (SHOWN_NUMBER.matcher(text).matches() || YesNoHandler.dontKnow(typed)) {
             return Optional.empty(); // "tidak tahu", "gak yakin": neither, although they begin with a no word
         }
         Optional<Boolean> answer = ChoiceMatcher.matchPhrase(typed, choices).map(ChoiceIds.YES::equals);

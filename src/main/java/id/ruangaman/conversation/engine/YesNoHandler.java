@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  */
 final class YesNoHandler implements NodeHandler {
 
+    private static final Pattern HAS_LETTER_OR_DIGIT = Pattern.compile(".*[\\p{L}\\p{N}].*");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /** A number in a reply: at most three digits, not part of a longer one nor glued to a word ("pikir2", "aman2"). */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d\\p{L}])\\d{1,3}(?!\\d)");
     private static final int MAX_AGE = 120;
@@ -141,7 +144,7 @@ final class YesNoHandler implements NodeHandler {
         node.answerWords().forEach((answer, words) -> meanings.add(SystemChoices.option(
                 new OptionDefinition(answer, new LocalizedText(java.util.Map.of()), words, null, null), false)));
         ChoiceMatcher.Mentions mentions = ChoiceMatcher.mentions(typed, meanings);
-        if (mentions.ids().isEmpty() && !mentions.negated() && !ChoiceMatcher.normalize(typed).matches(".*[\\p{L}\\p{N}].*")) {
+        if (mentions.ids().isEmpty() && !mentions.negated() && !HAS_LETTER_OR_DIGIT.matcher(ChoiceMatcher.normalize(typed)).matches()) {
             // A word of no letters ("👍") is no whole word inside a reply: it counts as the whole reply, as the general
             // yes and no words do. Before, "👍" at "are you in danger?" fell through to the general yes: danger.
             Optional<String> whole = ChoiceMatcher.match(typed, meanings);
@@ -155,7 +158,7 @@ final class YesNoHandler implements NodeHandler {
         // kok, aman").
         boolean negation = java.util.Arrays.stream(CLAUSES.split(NegationScope.expandContractions(ChoiceMatcher.normalize(typed))))
                 .anyMatch(clause -> !ChoiceMatcher.mentions(clause, meanings).ids().isEmpty()
-                        && java.util.Arrays.stream(clause.split("[^\\p{L}\\p{N}]+")).anyMatch(NegationScope::isNegation));
+                        && java.util.Arrays.stream(NON_WORD.split(clause)).anyMatch(NegationScope::isNegation));
         if (mentions.negated() || negation) {
             return new AnswerWordsSaid(Optional.empty(), true);
         }

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 /** Collects problems for one file and offers lookups shared by the rules. */
 public final class LintContext {
 
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
+
     private final String file;
     private final List<LintProblem> problems = new ArrayList<>();
     private final Map<String, NodeDefinition> nodesById = new LinkedHashMap<>();
@@ -101,7 +103,7 @@ public final class LintContext {
                 matcher.appendReplacement(out, Matcher.quoteReplacement(notice));
             }
             matcher.appendTail(out);
-            shown.put(language, out.toString().replaceAll("\\n{3,}", "\n\n").strip());
+            shown.put(language, BLANK_LINES.matcher(out.toString()).replaceAll("\n\n").strip());
         });
         return new LocalizedText(shown);
     }

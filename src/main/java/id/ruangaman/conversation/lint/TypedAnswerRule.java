@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * What a person may type instead of tapping an option ({@code words}, {@code number}, {@code days_ago}) must point to
@@ -23,6 +24,8 @@ import java.util.function.Function;
  * labels or ids.
  */
 public final class TypedAnswerRule implements LintRule {
+
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     @Override
     public void check(FlowDefinition flow, LintContext context) {
@@ -61,7 +64,7 @@ public final class TypedAnswerRule implements LintRule {
                 String normalized = AnswerText.normalize(word);
                 if (normalized.isBlank()) {
                     context.problem(node, "empty typed word in option '" + option.id() + "'");
-                } else if (normalized.matches("\\d+")) {
+                } else if (DIGITS.matcher(normalized).matches()) {
                     context.problem(node, "typed word '" + word + "' of option '" + option.id()
                             + "' is a number (a typed number picks the option at that position; use 'number')");
                 } else if (word.startsWith("=") && WholeAnswer.core(word).isEmpty()) {
@@ -93,7 +96,7 @@ public final class TypedAnswerRule implements LintRule {
                 String normalized = AnswerText.normalize(word);
                 if (normalized.isBlank()) {
                     context.problem(node, "empty word in 'too_broad.words'");
-                } else if (normalized.matches("\\d+")) {
+                } else if (DIGITS.matcher(normalized).matches()) {
                     context.problem(node, "broad word '" + word + "' is a number (a typed number picks the option at that position)");
                 } else if (owners.containsKey(normalized)) {
                     context.problem(node, "broad word '" + word + "' is a typed answer of option '" + owners.get(normalized) + "'");

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads the rough dates people type ("kemarin", "2 minggu lalu", "12 Maret 2026", "last month") in Indonesian and
@@ -13,6 +14,9 @@ import java.util.Optional;
  * caller keeps the raw text as the answer anyway.
  */
 public final class RoughDateParser {
+
+    private static final Pattern SPACES_RUN = Pattern.compile("\\s+");
+    private static final Pattern END_PUNCTUATION = Pattern.compile("[.!?]+$");
 
     private static final List<String> FILLERS = List.of(
             "sekitar ", "kira-kira ", "kira kira ", "kurang lebih ", "kurleb ", "tanggal ", "tgl. ", "tgl ", "pada ",
@@ -37,7 +41,7 @@ public final class RoughDateParser {
     }
 
     static String normalize(String text) {
-        String result = text.toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ").replaceAll("[.!?]+$", "");
+        String result = END_PUNCTUATION.matcher(SPACES_RUN.matcher(text.toLowerCase(Locale.ROOT).trim()).replaceAll(" ")).replaceAll("");
         boolean stripped = true;
         while (stripped) {
             stripped = false;

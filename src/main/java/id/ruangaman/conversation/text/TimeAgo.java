@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Finds how long ago something happened in what a person typed, in Indonesian or English: "tadi malam", "semalam",
@@ -27,6 +28,11 @@ import java.util.Optional;
  * empty list. Words are compared after {@link AnswerText#normalize}, so "kemarinnn" and "KEMARIN!" count.
  */
 public final class TimeAgo {
+
+    private static final Pattern UP_TO_FOUR_DIGITS = Pattern.compile("\\d{1,4}");
+    private static final Pattern DIGIT_THEN_LETTER = Pattern.compile("(\\p{N})(\\p{L})");
+    private static final Pattern LETTER_THEN_DIGIT = Pattern.compile("(\\p{L})(\\p{N})");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private static final int HOURS = -1;
     private static final Map<String, Integer> UNITS = normalizedKeys(Map.ofEntries(
@@ -110,7 +116,7 @@ public final class TimeAgo {
             count = 1L;
             next = start;
             token = token.substring(SE.length());
-        } else if (token.matches("\\d{1,4}")) {
+        } else if (UP_TO_FOUR_DIGITS.matcher(token).matches()) {
             count = Long.parseLong(token);
         } else if (COUNTS.containsKey(token)) {
             count = (long) COUNTS.get(token);
@@ -177,8 +183,8 @@ public final class TimeAgo {
 
     /** Normalised words, digits split from letters ("2hari" is "2 hari"). */
     static String[] tokens(String typed) {
-        String text = AnswerText.normalize(typed).replaceAll("(\\p{N})(\\p{L})", "$1 $2").replaceAll("(\\p{L})(\\p{N})", "$1 $2");
-        String trimmed = text.replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        String text = LETTER_THEN_DIGIT.matcher(DIGIT_THEN_LETTER.matcher(AnswerText.normalize(typed)).replaceAll("$1 $2")).replaceAll("$1 $2");
+        String trimmed = NON_WORD.matcher(text).replaceAll(" ").trim();
         return trimmed.isEmpty() ? new String[0] : trimmed.split(" ");
     }
 

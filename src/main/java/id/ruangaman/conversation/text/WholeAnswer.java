@@ -2,6 +2,7 @@ package id.ruangaman.conversation.text;
 
 import java.util.Arrays;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -11,6 +12,8 @@ import java.util.stream.Collectors;
  * while "teman aku kak" (core "teman aku") is not.
  */
 public final class WholeAnswer {
+
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /**
      * Address words (kak, kakak, ka, mbak, mba, mas, bang, bg, min) and particles (dong, aja, saja, sih, deh, ya, nih, tuh,
@@ -28,7 +31,7 @@ public final class WholeAnswer {
      * {@link #AROUND} words, joined by one space; empty when nothing else is left ("kak", "ya dong", "🙏").
      */
     public static String core(String text) {
-        return Arrays.stream(AnswerText.normalize(text).split("[^\\p{L}\\p{N}]+"))
+        return Arrays.stream(NON_WORD.split(AnswerText.normalize(text)))
                 .filter(word -> !word.isEmpty() && !AROUND.contains(word)).collect(Collectors.joining(" "));
     }
 }
