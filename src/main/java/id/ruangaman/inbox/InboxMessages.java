@@ -31,6 +31,10 @@ public interface InboxMessages {
     @Message
     String nav_audit();
 
+    /** The skip link, first on every inbox page (WCAG 2.4.1 bypass blocks): to the page's main content. */
+    @Message
+    String skip_to_content();
+
     @Message
     String logout();
 
