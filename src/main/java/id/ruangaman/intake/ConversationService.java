@@ -456,18 +456,33 @@ public class ConversationService {
      * both filed under the case's thread when there is one (during an intake, with the conversation's other lines), so
      * the counsellor sees what was sent and the words written with it; the line is announced as a new line of the thread
      * is. Nothing of the file is kept, and the conversation does not move.
+     *
+     * <p>The caption is the person's words all the same, read for danger now as a flooded line is
+     * ({@link FlowEngine#readFlooded}): a video too large to take, sent with "dia di depan pintu, aku takut", gets the
+     * emergency numbers (at most once in the engine's period) before the note, the team's notice says danger, and the
+     * case is marked in danger (during an intake, the report to come is flagged). Costs nothing more for a file without
+     * a caption.
      */
     @Transactional
     public void recordNotReceived(long contactId, Input.Media lost, String providerMessageId, String note) {
         Contact contact = contacts.lock(contactId);
-        Long intakeId = sessions.findByContact(contactId).map(current -> states.read(contactId, current.state))
-                .map(state -> threadCase(state, null).caseId()).orElse(null);
+        Optional<ConversationSession> session = sessions.findByContact(contactId);
+        Optional<SessionState> state = session.map(current -> states.read(contactId, current.state));
+        ThreadCase thread = state.map(current -> threadCase(current, null)).orElse(ThreadCase.NONE);
+        Long intakeId = thread.caseId();
         contact.lastInboundAt = Instant.now(clock);
         ChatMessage line = recordSilently(contact, new Input.Media(null, lost.kind(), lost.caption()), providerMessageId, null,
                 intakeId);
         outbox.releaseDeferred(contact); // a story's acknowledgement still waiting goes first
+        String caption = lost.caption() == null ? "" : lost.caption().strip();
+        Step read = state.isPresent() && !caption.isEmpty()
+                ? engineFor(contact).readFlooded(flows.catalog(), state.get(), new Input.Text(caption)) : null;
+        boolean danger = read != null && read.outputs().contains(new Output.DangerReported());
+        announce(contact, line, danger); // before the case is marked, as for a flooded line
+        if (danger) {
+            apply(contact, session.get(), flowOf(read.state()), read, false, false, thread, null); // the numbers first
+        }
         outbox.queue(contact, intakeId, null, Output.Message.plain(note));
-        announce(contact, line);
     }
 
     /** The words of {@code original} as the person last left them: its last edit's text, else its own; null when not text. */
