@@ -62,8 +62,11 @@ class CaseErasure {
         erasure.auditEachCase(who.getUsername(), reason, cases);
         long shells = cases.size();
         // Every case of the person is now a closed shell, not only the one the coordinator erased from: each open list
-        // that shows one of them refreshes (one event for this case only left the others' lists as they were).
-        events.casesChanged(cases.isEmpty() ? java.util.List.of(file.id) : cases);
+        // that shows one of them refreshes (InboxEventRecorder#onErased writes an event for each). A contact already gone
+        // erased nothing and told nobody: this case's open pages still refresh.
+        if (cases.isEmpty()) {
+            events.casesChanged(java.util.List.of(file.id));
+        }
         LOG.infof("Case %d: reporter erased by a coordinator (%s)", file.id, reason);
         return shells;
     }

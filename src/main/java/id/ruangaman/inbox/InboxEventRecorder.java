@@ -12,6 +12,7 @@ import id.ruangaman.transcript.TranscriptChanged;
 import id.ruangaman.transcript.TranscriptChangedOnConnection;
 import id.ruangaman.intake.CaseMarkedInDanger;
 import id.ruangaman.intake.IntakeReceived;
+import id.ruangaman.intake.ReporterErased;
 import id.ruangaman.security.CasesReturned;
 
 /**
@@ -144,6 +145,17 @@ class InboxEventRecorder {
         insert("insert into inbox_event (type, intake_id, assignee_id) "
                 + "select :type, i.id, null from intake i where i.id in (:ids) order by i.id", "inbox_event", "intake")
                 .setParameter("type", CASE).setParameter("ids", returned.intakeIds()).executeUpdate();
+    }
+
+    /**
+     * A person's data was erased (their {@code /hapus} in the chat, or a coordinator on their request): each of their
+     * cases is now a closed shell, a case event each in the erasure's transaction, so an open list and an open case page
+     * (which then says the case was deleted and its reply box can no longer send) learn it when it commits.
+     */
+    void onErased(@Observes ReporterErased erased) {
+        insert("insert into inbox_event (type, intake_id, assignee_id) "
+                + "select :type, i.id, i.assignee_id from intake i where i.contact_id = :contact order by i.id", "inbox_event", "intake")
+                .setParameter("type", CASE).setParameter("contact", erased.contactId()).executeUpdate();
     }
 
     /**

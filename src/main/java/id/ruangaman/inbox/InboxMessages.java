@@ -76,6 +76,26 @@ public interface InboxMessages {
     @Message
     String typed_restored();
 
+    /** The open case page's line when its case was reassigned away from the viewer (inbox.js caseGone); names no one. */
+    @Message
+    String case_gone_moved();
+
+    /** The open case page's line when the person deleted the case ({@code /hapus}) while it was open. */
+    @Message
+    String case_gone_deleted();
+
+    /** The open case page's line when the case was closed while it was open. */
+    @Message
+    String case_gone_closed();
+
+    /** Under the reply box once its case is no longer the viewer's or was deleted: the text stays to be copied. */
+    @Message
+    String reply_unsendable();
+
+    /** Above a refused form's text when its page no longer has the form (a read-only box, to be copied). */
+    @Message
+    String typed_unsent();
+
     @Message
     String cases_title();
 

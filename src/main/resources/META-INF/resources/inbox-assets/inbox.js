@@ -112,7 +112,10 @@
     return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html', 'X-Ruangaman-Background': '1' },
                         signal: abort ? abort.signal : undefined })
       .finally(function () { if (timer) { clearTimeout(timer); } })
-      .then(function (r) { if ((!r.ok && r.status !== usable) || r.redirected) { throw new Error('refresh ' + r.status); } return r.text(); })
+      .then(function (r) {
+        if ((!r.ok && r.status !== usable) || r.redirected) { var e = new Error('refresh ' + r.status); e.status = r.redirected ? 0 : r.status; throw e; }
+        return r.text();
+      })
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, 'text/html');
         [].concat(selector).forEach(function (one) {
@@ -187,12 +190,53 @@
         if (e.type === 'person_wrote' && e.data && document.getElementById('new-messages')) { wrote[e.data] = true; }
         if (e.type === 'danger' && e.data && document.getElementById('new-danger')) { danger[e.data] = true; }
         soon(refreshList);
-      } else if (mode === 'case' && e.data === ref) {
-        // The danger flag comes with the transcript: a line that says danger raises it in the same step.
-        soon(function () { return replace('/inbox/cases/' + encodeURIComponent(ref) + '/transcript', ['#transcript-lines', '#case-danger']); });
+      } else if (mode === 'case' && (e.data === ref || e.data === '') && !gone) {
+        // The danger flag comes with the transcript: a line that says danger raises it in the same step. An event that
+        // names no case told this viewer that a case left their list (InboxEventFeed): it may be this one.
+        soon(refreshCase);
       }
     }
+    function refreshCase() {
+      if (gone) { return Promise.resolve(); }
+      var before = standing();
+      return replace('/inbox/cases/' + encodeURIComponent(ref) + '/transcript', ['#transcript-lines', '#case-danger', '#case-standing'])
+        .then(function () {
+          var now = standing();
+          if (now !== before && (now === 'closed' || now === 'deleted')) { caseGone(now); }
+        }, function (e) {
+          // 403: reassigned to another counsellor, taken by one, or shut to this account; 404: gone
+          if (e && (e.status === 403 || e.status === 404)) { caseGone('moved'); }
+        });
+    }
     ['intake', 'message', 'person_wrote', 'danger', 'case'].forEach(function (type) { source.addEventListener(type, onEvent); });
+  }
+
+  // Where the open case stands ('open', 'closed', 'deleted': CaseResource/standing), as the page last read it.
+  function standing() {
+    var el = document.getElementById('case-standing');
+    return el ? el.getAttribute('data-standing') : 'open';
+  }
+
+  // The open case page learns that its case is no longer this counsellor's to work (kind 'moved'), or that the person
+  // deleted it ('deleted'): one line says so (naming no one), the live refresh stops, and nothing on the page can be
+  // sent any more; what was typed stays in its box, read-only, to be copied. A case closed by a coordinator ('closed')
+  // is said only: replies to the person still go after closing (CaseService#refuseIfClosed).
+  var gone = false;
+  function caseGone(kind) {
+    var notice = document.getElementById('case-gone');
+    if (!notice) { return; }
+    notice.textContent = notice.getAttribute('data-' + kind);
+    notice.hidden = false;
+    if (kind === 'closed') { return; }
+    gone = true;
+    document.querySelectorAll('main form[method="post"]').forEach(function (form) {
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (el.type === 'textarea' || el.type === 'text') { el.readOnly = true; el.removeAttribute('required'); }
+        else if (el.type === 'submit' || el.tagName === 'BUTTON' || el.type === 'checkbox' || el.tagName === 'SELECT') { el.disabled = true; }
+      });
+    });
+    var line = document.getElementById('reply-unsendable');
+    if (line) { line.hidden = false; }
   }
 
   function canned() {
@@ -464,7 +508,7 @@
   // The refused form's text back in its form, the reason moved next to it, and the browser taken there.
   function putBackRefused(kept, login) {
     var back = putBack(kept);
-    if (!back) { return; }
+    if (!back) { showUnsent(kept); return; }
     var form = back.form, first = back.first;
     var password = form.querySelector('input[type="password"]');
     if (login && password && first) { first = password; } // the username is back: the password is what to type again
@@ -478,6 +522,24 @@
     }
     (first || form).focus();
     (first || form).scrollIntoView({ block: 'center' });
+  }
+
+  // A refused form whose page no longer has it (a reply to a case that was reassigned away meanwhile is answered with
+  // the refusal page; a case the person deleted shows no reply box): what was typed is shown below the reason,
+  // read-only, to be copied (#typed-unsent, in this tab only, gone with the page). Nothing is sent.
+  function showUnsent(kept) {
+    var line = document.getElementById('typed-unsent-line');
+    var text = kept.fields.filter(function (f) { return !f.radio && typeof f.value === 'string' && /\S/.test(f.value); })
+      .map(function (f) { return f.value; }).join('\n\n');
+    if (!line || !text) { return; }
+    var notice = document.getElementById('refused') || document.getElementById('refusal-reason');
+    var block = line.content.cloneNode(true);
+    var at = notice || line;
+    at.parentNode.insertBefore(block, at.nextSibling);
+    var box = document.getElementById('typed-unsent');
+    box.value = text;
+    box.focus();
+    moved = true;
   }
 
   // A page shown again for a refused form (the SOP page renders it with the reason in the form's own section) takes
