@@ -226,6 +226,7 @@
     var notice = document.getElementById('case-gone');
     if (!notice) { return; }
     notice.textContent = notice.getAttribute('data-' + kind);
+    notice.classList.add('alert'); // an alert only once shown: a page's hidden lines are no alerts
     notice.hidden = false;
     if (kind === 'closed') { return; }
     gone = true;
@@ -236,7 +237,7 @@
       });
     });
     var line = document.getElementById('reply-unsendable');
-    if (line) { line.hidden = false; }
+    if (line) { line.classList.add('alert'); line.hidden = false; }
   }
 
   function canned() {
