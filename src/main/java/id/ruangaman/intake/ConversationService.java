@@ -208,8 +208,11 @@ public class ConversationService {
         boolean thread = state.filter(current -> current.status() == SessionStatus.COMPLETED && current.thread() != null).isPresent();
         // Where no file is asked, the first file of a burst (an album) is the one answered, the rest quietly: before, the
         // first was quiet because more were coming and the others because one had just come, so an album got no reply.
+        // A file with a caption where no file is asked is answered even so: its caption is taken as typed words (the
+        // story's next line, a text answer), and a quiet step would swallow what follows it (the next question).
+        boolean captioned = input instanceof Input.Media media && media.caption() != null && !media.caption().isBlank();
         boolean quiet = input instanceof Input.Media && !thread
-                && (fileWanted ? moreFilesComing : previous.get().filter(this::recentFile).isPresent())
+                && (fileWanted ? moreFilesComing : !captioned && previous.get().filter(this::recentFile).isPresent())
                 || input instanceof Input.Sticker && !thread && !fileWanted && previous.get().filter(this::recentFileOrSticker).isPresent()
                 || input instanceof Input.Unsupported && unreadableNoted(contactId);
         StoryLine line = state.isPresent() && engine.collectsLines(flows.catalog(), state.get())

@@ -12,6 +12,8 @@ import id.ruangaman.conversation.definition.NodeKind;
 public final class Answering {
 
     /** The kinds whose buttons a typed number may name by place. */
+    /** Questions answered in typed words, where a file's caption is read as typed. */
+    private static final java.util.Set<NodeKind> TYPED_TEXT = java.util.EnumSet.of(NodeKind.TEXT, NodeKind.MULTI_TEXT);
     private static final java.util.Set<NodeKind> CHOICES = java.util.EnumSet.of(NodeKind.SINGLE_CHOICE, NodeKind.MULTI_CHOICE,
             NodeKind.YES_NO, NodeKind.SUMMARY);
 
@@ -56,13 +58,29 @@ public final class Answering {
             noteThenQuestion(turn, line, files);
             return;
         }
-        if (reply instanceof Reply.Upload && !files) {
+        if (reply instanceof Reply.Upload upload && !files) {
             // A photo, document, voice note or video where none is asked: not kept as an answer (see media_not_expected).
-            noteThenQuestion(turn, node.mediaRefused() != null ? turn.text(node.mediaRefused()) : turn.msg(MessageKey.MEDIA_NOT_EXPECTED), false);
-            return;
+            String refused = node.mediaRefused() != null ? turn.text(node.mediaRefused()) : turn.msg(MessageKey.MEDIA_NOT_EXPECTED);
+            String caption = upload.caption() == null ? "" : upload.caption().strip();
+            if (caption.isEmpty() || !TYPED_TEXT.contains(node.kind())) {
+                noteThenQuestion(turn, refused, false);
+                return;
+            }
+            // Its caption is the person's words: at a question that takes typed text (the story, a single text answer)
+            // it is read as if typed (for danger too) and kept; the note says only the file was not kept. Before, the
+            // caption was dropped with the file.
+            turn.say(refused);
+            reply = new Reply.Typed(caption);
         }
-        boolean dangerNow = reply instanceof Reply.Typed typed && node.kind() != NodeKind.MULTI_TEXT
-                && DangerAnywhere.said(turn, node, typed.text());
+        String words = reply instanceof Reply.Typed typed ? typed.text()
+                : reply instanceof Reply.Upload upload && upload.caption() != null ? upload.caption() : null;
+        boolean dangerNow = words != null && node.kind() != NodeKind.MULTI_TEXT && DangerAnywhere.said(turn, node, words);
+        if (dangerNow && reply instanceof Reply.Upload) {
+            // A file with danger in its caption where files are asked (the evidence): the emergency numbers first, the
+            // file and its caption kept as sent (MediaHandler), never dropped as a danger reply is at a choice.
+            turn.say(DangerAnywhere.tell(turn));
+            dangerNow = false;
+        }
         if (dangerNow && node.kind() != NodeKind.TEXT) {
             // "nanti malam dia datang" at the consent, "dia di depan pintu" anywhere: the emergency numbers and this
             // question again, nothing recorded, no attempt counted (before: the consent's "take your time"). A story

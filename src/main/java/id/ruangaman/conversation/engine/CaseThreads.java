@@ -92,19 +92,26 @@ public final class CaseThreads {
             turn.say(turn.msg(MessageKey.UNREADABLE_INPUT));
             return;
         }
+        // A file's caption is the person's words, read for danger like a typed line (before: only typed lines were)
+        String words = input instanceof Input.Text text ? text.text()
+                : input instanceof Input.Media media && media.caption() != null ? media.caption() : null;
+        String safety = words == null || words.isBlank() ? "" : danger(turn, words);
         if (input instanceof Input.Media media && media.mediaId() != null && !media.mediaId().isBlank()) {
             if (thread(turn).evidenceConsent()) {
                 turn.emit(new Output.EvidenceKept(turn.state().referenceCode(), List.of(media.mediaId())));
             } else {
                 turn.update(state -> state.withDraft(state.draft().plusMedia(media.mediaId())));
                 if (turn.state().pending() != PendingPrompt.EVIDENCE_KEEP) {
+                    if (!safety.isEmpty()) {
+                        turn.say(safety); // the emergency numbers before the question about the file
+                    }
                     PendingPrompts.ask(turn, PendingPrompt.EVIDENCE_KEEP);
                     turn.update(state -> state.withThread(thread(turn).withAcknowledgedAt(turn.now())));
                     return; // the question says the file arrived: no acknowledgement on top
                 }
             }
         }
-        acknowledge(turn, input instanceof Input.Text text ? danger(turn, text.text()) : "");
+        acknowledge(turn, safety);
     }
 
     /**
