@@ -420,10 +420,29 @@ public class ConversationService {
      */
     @Transactional
     public void recordEdit(long contactId, String providerMessageId, Input edited) {
+        recordEdit(contactId, providerMessageId, edited, null);
+    }
+
+    /**
+     * As {@link #recordEdit(long, String, Input)}; {@code sentAt}: when the ORIGINAL message was sent (Telegram
+     * {@code edited_message.date}; null when the platform does not say, WhatsApp). An edit of a line the service does not
+     * hold that was sent before this contact existed is an edit of a line erased with the person ({@code /hapus} or a
+     * coordinator's erasure unlinks the contact, so the person writing again is a new contact: its {@code created_at}
+     * is the latest erasure's bound, and nothing identifying is kept to know it) or of a line from before the chat was
+     * ever seen (edits from a chat with no contact are not kept either). Its words are not stored: no line, no case,
+     * no event, nothing logged; a person may edit old lines precisely to scrub their phone ({@link #readErasedEdit}).
+     * Returns false for such an edit (the caller empties the raw update too), true when the edit was recorded.
+     */
+    @Transactional
+    public boolean recordEdit(long contactId, String providerMessageId, Input edited, Instant sentAt) {
         Contact contact = contacts.lock(contactId);
         Optional<ChatMessage> original = messages.find("contactId = ?1 and direction = ?2 and providerMessageKey = ?3 "
                 + "and status <> ?4 order by id", contactId, ChatMessage.Direction.IN, providerIds.key(contact.channel, providerMessageId),
                 ChatMessage.Status.ERASED).firstResultOptional();
+        if (original.isEmpty() && sentAt != null && sentBeforeContact(contact, sentAt)) {
+            readErasedEdit(contact, edited);
+            return false;
+        }
         Optional<ConversationSession> session = original.isEmpty() || edited instanceof Input.Text
                 ? sessions.findByContact(contactId) : Optional.empty();
         Optional<SessionState> state = session.map(current -> states.read(contactId, current.state));
@@ -450,6 +469,37 @@ public class ConversationService {
         } else if (danger) {
             apply(contact, session.get(), flowOf(read.state()), read, false);
         }
+        return true;
+    }
+
+    /**
+     * Telegram's {@code date} counts whole seconds: a line sent in the second the contact was made is not before it.
+     */
+    private static boolean sentBeforeContact(Contact contact, Instant sentAt) {
+        return contact.createdAt != null && sentAt.isBefore(contact.createdAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    /**
+     * An edit of a line erased with the person (see {@link #recordEdit(long, String, Input, Instant)}): read for danger in
+     * memory only. Danger gets the emergency numbers, as a danger line does (at most once in the engine's period: the
+     * session keeps when they were sent); the case is not marked and the team is not told, for nothing of the words may
+     * stay to say why. Anything else gets nothing.
+     */
+    private void readErasedEdit(Contact contact, Input edited) {
+        if (!(edited instanceof Input.Text)) {
+            return;
+        }
+        Optional<ConversationSession> session = sessions.findByContact(contact.id);
+        if (session.isEmpty()) {
+            return;
+        }
+        SessionState state = states.read(contact.id, session.get().state);
+        Step read = engineFor(contact).readEdited(flows.catalog(), state, null, edited);
+        if (!read.outputs().contains(new Output.DangerReported())) {
+            return;
+        }
+        apply(contact, session.get(), flowOf(read.state()), new Step(read.state().withDangerSaid(state.dangerSaid()),
+                read.outputs().stream().filter(Output.Message.class::isInstance).toList()), false);
     }
 
     /**

@@ -44,7 +44,31 @@ public final class TelegramFixtures {
     /** The fixture with the given ids; {@code text}, {@code data}, {@code fileId} may be null when unused. */
     public static String render(String name, long updateId, long chatId, long messageId, String text, String data,
             String fileId, long fileSize) {
-        return raw(name)
+        String rendered = raw(name);
+        if (name.startsWith("edited_")) {
+            // An edit's "date" is when the ORIGINAL was sent: in these tests, while the chat was known (this second; see
+            // editOfLineSentAt for a line sent earlier, e.g. before an erasure)
+            rendered = sentAt(rendered, java.time.Instant.now());
+        }
+        return fill(rendered, updateId, chatId, messageId, text, data, fileId, fileSize);
+    }
+
+    /**
+     * An {@code edited_message} changing the text {@code messageId} into {@code text}, whose original was sent at
+     * {@code sentAt} [Bot API: Message.date of an edited message is the original's send time; edit_date the edit's].
+     */
+    public static String editOfLineSentAt(long updateId, long chatId, long messageId, String text, java.time.Instant sentAt) {
+        return fill(sentAt(raw("edited_message.json"), sentAt), updateId, chatId, messageId, text, null, null, 0);
+    }
+
+    private static String sentAt(String edit, java.time.Instant sentAt) {
+        return edit.replace("\"date\": 1763800000", "\"date\": " + sentAt.getEpochSecond())
+                .replaceFirst("\"edit_date\": \\d+", "\"edit_date\": " + java.time.Instant.now().getEpochSecond());
+    }
+
+    private static String fill(String template, long updateId, long chatId, long messageId, String text, String data,
+            String fileId, long fileSize) {
+        return template
                 .replace("__UPDATE_ID__", String.valueOf(updateId))
                 .replace("__CHAT_ID__", String.valueOf(chatId))
                 .replace("__MESSAGE_ID__", String.valueOf(messageId))

@@ -129,6 +129,15 @@ public class InboundStore {
                 k -> metrics.counter("ruangaman.inbound.received", "channel", tag(channel), "kind", k));
     }
 
+    /**
+     * Empties the raw payload of the update {@code id} now rather than after the retention, in the caller's transaction:
+     * for an update whose words must not be kept (an edit of a line erased with the person). The row, its platform id
+     * and status stay, so a redelivery is still absorbed; closing it empties the hashes it was queued by.
+     */
+    public void forgetPayload(long id) {
+        em.createNativeQuery("update inbound_update set payload = null where id = ?1").setParameter(1, id).executeUpdate();
+    }
+
     private static String tag(Channel channel) {
         return channel.name().toLowerCase(Locale.ROOT);
     }

@@ -73,8 +73,20 @@ class TelegramInboundHandler implements InboundHandler {
         }
     }
 
-    /** An edit of the message {@code messageId}: its new text or caption, or {@link Input.Unsupported} ({@code edit}). */
-    record Edit(long chatId, String messageId, Input input) implements Work {
+    /**
+     * An edit of the message {@code messageId}: its new text or caption, or {@link Input.Unsupported} ({@code edit}).
+     * {@code sentAt}: when the ORIGINAL message was sent [Bot API: Message.date of an edited_message; {@code edit_date} is
+     * the edit's time]; null when not known.
+     */
+    record Edit(long chatId, String messageId, Input input, java.time.Instant sentAt, Long updateId) implements Work {
+
+        Edit(long chatId, String messageId, Input input) {
+            this(chatId, messageId, input, null, null);
+        }
+
+        Edit withUpdate(long id) {
+            return new Edit(chatId, messageId, input, sentAt, id);
+        }
     }
 
     record Group(long chatId) implements Work {
@@ -167,7 +179,8 @@ class TelegramInboundHandler implements InboundHandler {
             return new Converse(chatId, Input.ButtonPress.fromCallbackData(data), null, update.getCallbackQuery().getId());
         }
         if (update.hasEditedMessage()) {
-            return prepareEdit(chatId, update.getEditedMessage());
+            Work edit = prepareEdit(chatId, update.getEditedMessage());
+            return edit instanceof Edit known && stored.id != null ? known.withUpdate(stored.id) : edit;
         }
         if (!update.hasMessage()) {
             return new Ignore(classified.kind());
@@ -218,16 +231,17 @@ class TelegramInboundHandler implements InboundHandler {
      */
     static Work prepareEdit(long chatId, Message edited) {
         String messageId = String.valueOf(edited.getMessageId());
+        java.time.Instant sentAt = edited.getDate() == null ? null : java.time.Instant.ofEpochSecond(edited.getDate());
         if (edited.hasText()) {
-            return new Edit(chatId, messageId, new Input.Text(edited.getText()));
+            return new Edit(chatId, messageId, new Input.Text(edited.getText()), sentAt, null);
         }
         if (edited.getCaption() != null && !edited.getCaption().isEmpty()) {
-            return new Edit(chatId, messageId, new Input.Text(edited.getCaption()));
+            return new Edit(chatId, messageId, new Input.Text(edited.getCaption()), sentAt, null);
         }
         if (edited.hasLocation()) {
             return new Ignore("live_location");
         }
-        return new Edit(chatId, messageId, new Input.Unsupported("edit"));
+        return new Edit(chatId, messageId, new Input.Unsupported("edit"), sentAt, null);
     }
 
     private Work prepareUpload(InboundUpdate stored, long chatId, String messageId, String caption,
@@ -317,7 +331,10 @@ class TelegramInboundHandler implements InboundHandler {
             if (contact.isEmpty()) {
                 return InboundUpdate.Status.IGNORED;
             }
-            conversations.recordEdit(contact.get().id, edit.messageId(), edit.input());
+            boolean kept = conversations.recordEdit(contact.get().id, edit.messageId(), edit.input(), edit.sentAt());
+            if (!kept && edit.updateId() != null) {
+                inbound.forgetPayload(edit.updateId()); // an edit of an erased line: its words are not kept here either
+            }
             return InboundUpdate.Status.DONE;
         }
         if (work instanceof Notice notice) {

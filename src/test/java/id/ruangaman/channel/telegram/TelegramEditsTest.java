@@ -69,7 +69,8 @@ class TelegramEditsTest extends WebhookTest {
     void shouldKeepAnEditOfAMessageTheServiceNeverSaw() {
         long chat = TelegramFixtures.newChatId();
         chats.send(TelegramFixtures.render("start_command.json", chat), chat);
-        // An animation sent before the bot was added: only its corrected caption ever reaches the service.
+        // An animation the service never received (sent while the chat was known, its update lost in an outage): only
+        // its corrected caption ever reaches the service.
         String edit = TelegramFixtures.render("edited_animation_caption.json", TelegramFixtures.newUpdateId(), chat,
                 TelegramFixtures.nextMessageId(), CORRECTION, null, null, 1000);
         chats.send(edit, chat);
