@@ -44,6 +44,7 @@ import id.ruangaman.conversation.PendingPrompt;
 import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.SessionStatus;
 import id.ruangaman.conversation.Step;
+import id.ruangaman.conversation.engine.EditedAnswers;
 
 /**
  * Runs one step of a contact's conversation in one transaction: the contact's row lock (so a
@@ -452,8 +453,21 @@ public class ConversationService {
             original.ifPresent(this::forgetDeletedWords);
         }
         // read before the change is recorded: the line as it was, its last edit if it had one
+        String before = original.isPresent() && edited instanceof Input.Text ? lastWords(original.get()) : null;
+        boolean corrects = before != null && state.isPresent() && intakeId == null
+                && original.get().conversation == contact.conversation
+                && state.get().status() != SessionStatus.COMPLETED
+                && state.get().status() != SessionStatus.DELETED;
+        if (corrects) {
+            // a line of the report still being written: its answer takes the new words (EditedAnswers)
+            SessionState corrected = EditedAnswers.correct(state.get(), before, ((Input.Text) edited).text());
+            if (corrected != state.get()) {
+                state = Optional.of(corrected);
+                save(session.get(), flowOf(corrected), corrected);
+            }
+        }
         Step read = state.isPresent() && edited instanceof Input.Text
-                ? engineFor(contact).readEdited(flows.catalog(), state.get(), original.map(this::lastWords).orElse(null), edited)
+                ? engineFor(contact).readEdited(flows.catalog(), state.get(), before, edited)
                 : null;
         ChatMessage edit = recordSilently(contact, edited, providerMessageId, original.map(m -> m.id).orElse(null), intakeId);
         original.ifPresent(m -> edit.conversation = m.conversation);
