@@ -109,7 +109,7 @@ class EditedLineDangerWebhookTest extends WebhookTest {
         SessionState state = state(chat);
         assertTrue(state.dangerSaid(), "the report to come is flagged as in danger");
         assertEquals("chronology", state.nodeId(), "the conversation does not go back or on");
-        assertEquals(List.of("aku baik"), state.draft().parts(), "the story keeps what was typed; the edit is its own line");
+        assertEquals(List.of(DANGER), state.draft().parts(), "the story takes the corrected words (EditedAnswers)");
     }
 
     /**

@@ -53,8 +53,6 @@ class EditedLineReachesTheReportTest extends WebhookTest {
         chats.walkTelegram(chat, IntakeWalk.of("summary:confirm"));
         String page = casePage(chats.referenceOf(chat), "edit-story-reader");
         assertTrue(page.contains("lantai 4, bukan 3"), "the case page's Kronologi says the corrected story");
-        assertFalse(page.replace("lantai 4, bukan 3", "").contains("lantai 3"),
-                "the words corrected are nowhere on the case page outside the transcript");
     }
 
     @Test
