@@ -143,6 +143,21 @@ public final class FlowEngine {
     }
 
     /**
+     * Whether the session's current question is answered in typed words (a text or a story question), where a file's
+     * caption is read as typed ({@link id.ruangaman.conversation.engine.Answering}): such a file moves the conversation,
+     * so it is answered even in the middle of a burst of files. Elsewhere a caption is read for danger only.
+     */
+    public boolean readsCaptions(FlowCatalog catalog, SessionState state) {
+        if (state.status() != SessionStatus.ACTIVE || state.pending() != PendingPrompt.NONE || state.nodeId() == null) {
+            return false;
+        }
+        return catalog.revision(state.flowId(), state.revision())
+                .flatMap(flow -> flow.findNode(state.nodeId()))
+                .map(node -> Answering.readsCaption(node.kind()))
+                .orElse(false);
+    }
+
+    /**
      * Whether the session's current question takes several typed lines, each acknowledged routinely
      * ({@link Output.Message#routine}): a story ({@code multi_text}) or the notes beside the evidence ({@code media}).
      * Only there may a host ask whether more lines of the same person are waiting, so a quick burst of lines gets one

@@ -209,9 +209,11 @@ public class ConversationService {
         boolean thread = state.filter(current -> current.status() == SessionStatus.COMPLETED && current.thread() != null).isPresent();
         // Where no file is asked, the first file of a burst (an album) is the one answered, the rest quietly: before, the
         // first was quiet because more were coming and the others because one had just come, so an album got no reply.
-        // A file with a caption where no file is asked is answered even so: its caption is taken as typed words (the
-        // story's next line, a text answer), and a quiet step would swallow what follows it (the next question).
-        boolean captioned = input instanceof Input.Media media && media.caption() != null && !media.caption().isBlank();
+        // A file with a caption at a question answered in typed words is answered even so: its caption is taken as typed
+        // words (the story's next line, a text answer), and a quiet step would swallow what follows it (the next
+        // question). At a choice a caption is read for danger only, and an album there still gets one answer.
+        boolean captioned = input instanceof Input.Media media && media.caption() != null && !media.caption().isBlank()
+                && state.filter(current -> engine.readsCaptions(flows.catalog(), current)).isPresent();
         boolean quiet = input instanceof Input.Media && !thread
                 && (fileWanted ? moreFilesComing : !captioned && previous.get().filter(this::recentFile).isPresent())
                 || input instanceof Input.Sticker && !thread && !fileWanted && previous.get().filter(this::recentFileOrSticker).isPresent()
@@ -715,6 +717,10 @@ public class ConversationService {
         Optional<Notices.Key> clearChat = clearChatAfter(contact.channel, step.outputs());
         String howToClear = clearChat.map(key -> notices.text(key, step.state().language(), java.util.Map.of())).orElse(null);
         int lastMessage = lastMessageIndex(step.outputs());
+        // A quiet step (a file in the middle of an album) whose caption said danger still sends its first message: the
+        // emergency numbers, which the engine says before anything else of the step (Answering); the rest stays quiet.
+        int urgent = quiet && step.outputs().stream().anyMatch(Output.DangerReported.class::isInstance)
+                ? firstMessageIndex(step.outputs()) : -1;
         // The bot's replies go where the chat now is. A step that submits a report has just drawn its new reference
         // code (IntakeService#submit), which no case can hold yet: its replies before the submission belong to the
         // conversation the report takes over, and no query is sent for them.
@@ -724,7 +730,7 @@ public class ConversationService {
         for (int i = 0; i < step.outputs().size(); i++) {
             Output output = step.outputs().get(i);
             if (output instanceof Output.Message message) {
-                if (!quiet && !(routineQuiet && message.routine())) {
+                if ((!quiet || i == urgent) && !(routineQuiet && message.routine())) {
                     Output.Message sent = i == lastMessage && howToClear != null ? message.withText(message.text() + "\n\n" + howToClear) : message;
                     boolean deferred = line != null && message.routine() && !line.before().isEmpty() && !ackDelay.isNegative() && !ackDelay.isZero();
                     replies.add(deferred ? outbox.queueDeferred(contact, caseId, sent, ackDelay) : outbox.queue(contact, caseId, null, sent));
@@ -775,6 +781,15 @@ public class ConversationService {
         boolean erased = outputs.stream().anyMatch(Output.DeleteRequested.class::isInstance);
         boolean exited = channel != Channel.TELEGRAM && outputs.stream().anyMatch(Output.QuickExit.class::isInstance);
         return erased || exited ? clearChatNotice(channel) : Optional.empty();
+    }
+
+    private static int firstMessageIndex(List<Output> outputs) {
+        for (int i = 0; i < outputs.size(); i++) {
+            if (outputs.get(i) instanceof Output.Message) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int lastMessageIndex(List<Output> outputs) {

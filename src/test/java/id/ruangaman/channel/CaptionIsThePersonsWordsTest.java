@@ -131,6 +131,46 @@ class CaptionIsThePersonsWordsTest extends WebhookTest {
                 "the caption is in the transcript");
     }
 
+    /**
+     * Danger written under a photo at a choice question (which takes no file and no typed words): the emergency numbers
+     * first and the report flagged, then the note and the question again, nothing answered. Before, the caption went
+     * unread and only the note came.
+     */
+    @Test
+    void shouldReadADangerCaptionAtAChoiceQuestionOnTelegram() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.text(chat, "/start"), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes",
+                "reporter_role:victim", "send_now:details"));
+        assertEquals("violence_type", state(Channel.TELEGRAM, String.valueOf(chat)).nodeId(), "the walk stops at a choice");
+        int before = telegram.sentTo(chat).size();
+
+        chats.send(photo(chat, DANGER_CAPTION), chat);
+
+        List<String> replies = telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList();
+        assertTrue(!replies.isEmpty() && replies.get(0).startsWith(EMERGENCY), "the emergency numbers first: " + replies);
+        assertTrue(replies.stream().anyMatch(reply -> reply.startsWith(FILE_NOTE)), "the file was not kept, and it says so: " + replies);
+        SessionState state = state(Channel.TELEGRAM, String.valueOf(chat));
+        assertTrue(state.dangerSaid(), "the report to come is flagged as in danger");
+        assertEquals("violence_type", state.nodeId(), "the question is asked again, nothing answered");
+    }
+
+    /** At "are you in danger now?" itself, danger written under a photo answers it as the same words typed do. */
+    @Test
+    void shouldTakeADangerCaptionAtTheDangerQuestionAsItsAnswer() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.text(chat, "/start"), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("language:id", "consent:yes"));
+        assertEquals("in_danger", state(Channel.TELEGRAM, String.valueOf(chat)).nodeId(), "the walk stops at the danger question");
+        int before = telegram.sentTo(chat).size();
+
+        chats.send(photo(chat, "tolong, dia di depan pintu"), chat);
+
+        List<String> replies = telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList();
+        assertTrue(replies.stream().anyMatch(reply -> reply.startsWith(EMERGENCY)), "the emergency numbers: " + replies);
+        assertTrue(!"in_danger".equals(state(Channel.TELEGRAM, String.valueOf(chat)).nodeId()), "the danger question is answered");
+    }
+
     private long telegramChatAtTheStory() {
         long chat = TelegramFixtures.newChatId();
         chats.send(TelegramFixtures.text(chat, "/start"), chat);

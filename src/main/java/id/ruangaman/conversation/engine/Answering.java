@@ -11,13 +11,18 @@ import id.ruangaman.conversation.definition.NodeKind;
 /** Handles an input aimed at the current question of an active session (commands are handled before). */
 public final class Answering {
 
-    /** The kinds whose buttons a typed number may name by place. */
     /** Questions answered in typed words, where a file's caption is read as typed. */
     private static final java.util.Set<NodeKind> TYPED_TEXT = java.util.EnumSet.of(NodeKind.TEXT, NodeKind.MULTI_TEXT);
+    /** The kinds whose buttons a typed number may name by place. */
     private static final java.util.Set<NodeKind> CHOICES = java.util.EnumSet.of(NodeKind.SINGLE_CHOICE, NodeKind.MULTI_CHOICE,
             NodeKind.YES_NO, NodeKind.SUMMARY);
 
     private Answering() {
+    }
+
+    /** Whether a file's caption at a question of {@code kind} is read as typed words (not only for danger). */
+    public static boolean readsCaption(NodeKind kind) {
+        return TYPED_TEXT.contains(kind);
     }
 
     public static void handle(Turn turn, Input input) {
@@ -63,6 +68,19 @@ public final class Answering {
             String refused = node.mediaRefused() != null ? turn.text(node.mediaRefused()) : turn.msg(MessageKey.MEDIA_NOT_EXPECTED);
             String caption = upload.caption() == null ? "" : upload.caption().strip();
             if (caption.isEmpty() || !TYPED_TEXT.contains(node.kind())) {
+                if (!caption.isEmpty() && Unclear.saidAtOnce(node, caption)) {
+                    // "dia di depan pintu" written under a photo at "are you in danger now?": answered as if typed
+                    Unclear.takeAtOnce(turn, node, caption);
+                    return;
+                }
+                if (!caption.isEmpty() && DangerAnywhere.said(turn, node, caption)) {
+                    // Danger written under a photo at a choice: the emergency numbers first (the report flagged), then
+                    // the note and the question again, as for typed danger there. Before, the caption went unread.
+                    String safety = DangerAnywhere.tell(turn);
+                    if (!safety.isEmpty()) {
+                        turn.say(safety);
+                    }
+                }
                 noteThenQuestion(turn, refused, false);
                 return;
             }

@@ -114,6 +114,47 @@ class EvidenceFilesTest extends WebhookTest {
                 "an answer counted a file before the album was stored: " + replies);
     }
 
+    /**
+     * Danger written under the first photo of an album at the evidence question: that file is taken quietly (more of the
+     * album is coming), yet the emergency numbers go at once and the report is flagged; the album still gets its one
+     * answer. Before, the quiet step swallowed the numbers.
+     */
+    @Test
+    void shouldSendTheEmergencyNumbersForADangerCaptionInsideAnAlbum() {
+        long chat = TelegramFixtures.newChatId();
+        walkToEvidence(chat);
+        for (int i = 0; i < 3; i++) {
+            telegram.file("danger-album-" + i + "-" + chat, ("synthetic-danger-album-" + i + "-" + chat).getBytes(StandardCharsets.UTF_8));
+        }
+        int before = telegram.sentTo(chat).size();
+        List<Long> updates = new ArrayList<>();
+        processor.pause(); // an album: its updates wait together, as Telegram posts them back to back
+        try {
+            for (int i = 0; i < 3; i++) {
+                long update = TelegramFixtures.newUpdateId();
+                updates.add(update);
+                TelegramChats.post(albumPhoto(update, chat, "danger-album-" + i + "-" + chat,
+                        i == 0 ? "dia bilang nanti malam dia datang ke kos" : null)).then().statusCode(200);
+            }
+        } finally {
+            processor.resume();
+        }
+        for (long update : updates) {
+            Eventually.await("update processed", Duration.ofSeconds(30), () -> "DONE".equals(chats.status(update)));
+        }
+        Eventually.await("replies sent", Duration.ofSeconds(30), () -> chats.outboxDrained(chat));
+
+        List<String> replies = telegram.sentTo(chat).subList(before, telegram.sentTo(chat).size()).stream()
+                .map(FakeTelegram.Call::text).toList();
+        assertEquals(1, replies.stream().filter(text -> text.startsWith("Keselamatan yang paling penting.")).count(),
+                "the emergency numbers, once: " + replies);
+        assertTrue(replies.get(0).startsWith("Keselamatan yang paling penting."), "the numbers first: " + replies);
+        assertEquals(List.of("Diterima (3 file). Kirim lagi, atau ketuk Selesai."),
+                replies.stream().filter(text -> text.startsWith("Diterima")).toList(), "one answer for the album: " + replies);
+        assertTrue(draft(chat).dangerSaid(), "the report to come is flagged as in danger");
+        assertEquals(3, draft(chat).draft().mediaIds().size(), "every file of the album is kept");
+    }
+
     @Test
     void shouldSayTheFileDidNotArriveWhenItCannotBeFetched() {
         long chat = TelegramFixtures.newChatId();
