@@ -30,7 +30,7 @@ class NoticesTest {
     @Test
     void shouldFillTheNoticesOfTheShippedFileInTheReadersLanguage() {
         Notices notices = shipped();
-        assertEquals("Sorry, that file is too big (at most 20 MB). Please try a smaller file, or tap Done.",
+        assertEquals("Sorry, that file is too big (at most 20 MB). Please try a smaller file.",
                 notices.text(Notices.Key.MEDIA_TOO_LARGE, "en", Map.of("max_mb", "20")));
         assertEquals("Konselor Satgas:\nTask force counsellor:", notices.text(Notices.Key.COUNSELLOR_PREFIX, null, Map.of()),
                 "no language chosen yet: both");
