@@ -230,6 +230,14 @@
     notice.hidden = false;
     if (kind === 'closed') { return; }
     gone = true;
+    if (kind === 'deleted') {
+      // What the person erased leaves this screen too: the report's answers, the checklist, notes, banners, the
+      // contact plan and the transcript as first loaded. The counsellor's own typed reply stays, to be copied.
+      ['banners', 'case-actions', 'intake', 'checklist', 'notes', 'transcript', 'reply-contact-plan'].forEach(function (id) {
+        var el = document.getElementById(id);
+        if (el) { el.parentNode.removeChild(el); }
+      });
+    }
     document.querySelectorAll('main form[method="post"]').forEach(function (form) {
       Array.prototype.forEach.call(form.elements, function (el) {
         if (el.type === 'textarea' || el.type === 'text') { el.readOnly = true; el.removeAttribute('required'); }

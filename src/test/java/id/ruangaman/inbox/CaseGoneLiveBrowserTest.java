@@ -76,11 +76,16 @@ class CaseGoneLiveBrowserTest extends BrowserTest {
     void shouldSayACaseThePersonDeletedCanNoLongerBeAnswered() {
         Account from = fixtures.account("gone-del-" + UUID.randomUUID().toString().substring(0, 8), Role.COUNSELLOR);
         String ref = ownCaseOpenWithTyping(from);
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains("Kronologi sintetis untuk pengujian"),
+                "the story shows before the erasure");
 
         fixtures.survivorSends(ref, new Input.Text("/hapus"));
         fixtures.survivorSends(ref, new Input.Text("ya"));
 
         assertGone("Pelapor baru saja menghapus data laporannya");
+        assertFalse(driver.findElement(By.tagName("body")).getText().contains("Kronologi sintetis untuk pengujian"),
+                "the erased story no longer shows on the open page");
+        assertTrue(driver.findElements(By.id("intake")).isEmpty(), "nor the report's answers");
     }
 
     @Test
