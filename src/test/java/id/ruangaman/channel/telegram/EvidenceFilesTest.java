@@ -127,22 +127,7 @@ class EvidenceFilesTest extends WebhookTest {
             telegram.file("danger-album-" + i + "-" + chat, ("synthetic-danger-album-" + i + "-" + chat).getBytes(StandardCharsets.UTF_8));
         }
         int before = telegram.sentTo(chat).size();
-        List<Long> updates = new ArrayList<>();
-        processor.pause(); // an album: its updates wait together, as Telegram posts them back to back
-        try {
-            for (int i = 0; i < 3; i++) {
-                long update = TelegramFixtures.newUpdateId();
-                updates.add(update);
-                TelegramChats.post(albumPhoto(update, chat, "danger-album-" + i + "-" + chat,
-                        i == 0 ? "dia bilang nanti malam dia datang ke kos" : null)).then().statusCode(200);
-            }
-        } finally {
-            processor.resume();
-        }
-        for (long update : updates) {
-            Eventually.await("update processed", Duration.ofSeconds(30), () -> "DONE".equals(chats.status(update)));
-        }
-        Eventually.await("replies sent", Duration.ofSeconds(30), () -> chats.outboxDrained(chat));
+        postAlbumAtOnce(chat, "danger-album-", "dia bilang nanti malam dia datang ke kos");
 
         List<String> replies = telegram.sentTo(chat).subList(before, telegram.sentTo(chat).size()).stream()
                 .map(FakeTelegram.Call::text).toList();
@@ -236,21 +221,7 @@ class EvidenceFilesTest extends WebhookTest {
                 "safe_to_reply:yes", "reporter_role:victim", "send_now:details"));
         int before = telegram.sentTo(chat).size();
 
-        List<Long> updates = new ArrayList<>();
-        processor.pause();
-        try {
-            for (int i = 0; i < 3; i++) {
-                long update = TelegramFixtures.newUpdateId();
-                updates.add(update);
-                TelegramChats.post(albumPhoto(update, chat, "elsewhere-" + i + "-" + chat, null)).then().statusCode(200);
-            }
-        } finally {
-            processor.resume();
-        }
-        for (long update : updates) {
-            Eventually.await("update processed", Duration.ofSeconds(30), () -> "DONE".equals(chats.status(update)));
-        }
-        Eventually.await("replies sent", Duration.ofSeconds(30), () -> chats.outboxDrained(chat));
+        postAlbumAtOnce(chat, "elsewhere-", null);
 
         List<String> replies = telegram.sentTo(chat).subList(before, telegram.sentTo(chat).size()).stream()
                 .map(FakeTelegram.Call::text).toList();
@@ -259,6 +230,28 @@ class EvidenceFilesTest extends WebhookTest {
         assertTrue(replies.stream().noneMatch(text -> text.contains("that file")), replies.toString());
         assertTrue(telegram.calls("getFile").stream().noneMatch(call -> String.valueOf(call.body().get("file_id")).startsWith("elsewhere-")),
                 "nothing fetched at a question that takes no files");
+    }
+
+    /**
+     * Posts an album of three photos ({@code prefix} + index + chat as file ids, {@code firstCaption} on the first) that
+     * wait together, as Telegram posts an album back to back, and waits until they are processed and answered.
+     */
+    private void postAlbumAtOnce(long chat, String prefix, String firstCaption) {
+        List<Long> updates = new ArrayList<>();
+        processor.pause();
+        try {
+            for (int i = 0; i < 3; i++) {
+                long update = TelegramFixtures.newUpdateId();
+                updates.add(update);
+                TelegramChats.post(albumPhoto(update, chat, prefix + i + "-" + chat, i == 0 ? firstCaption : null)).then().statusCode(200);
+            }
+        } finally {
+            processor.resume();
+        }
+        for (long update : updates) {
+            Eventually.await("update processed", Duration.ofSeconds(30), () -> "DONE".equals(chats.status(update)));
+        }
+        Eventually.await("replies sent", Duration.ofSeconds(30), () -> chats.outboxDrained(chat));
     }
 
     private static String albumPhoto(long update, long chat, String fileId, String caption) {
