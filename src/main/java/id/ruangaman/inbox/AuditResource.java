@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -89,7 +88,7 @@ public class AuditResource {
         int p = check.page(page, 100_000);
         Long intakeId = null;
         if (refShown != null) {
-            intakeId = cases.findByReference(refShown.toUpperCase(Locale.ROOT)).map(c -> c.id).orElse(-1L);
+            intakeId = CaseReference.read(refShown).flatMap(cases::findByReference).map(c -> c.id).orElse(-1L);
         }
         // By username as written in the row, or by the person (a username or a name someone has now): the rows of an
         // account whose username was corrected are found under either.

@@ -9,10 +9,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class CaseFileRepository implements PanacheRepository<CaseFile> {
 
+    /**
+     * The case {@code referenceCode} names, read as a person types it ({@link CaseReference#of}: any case, spaces around).
+     *
+     * @throws id.ruangaman.web.Refused 400 when it is not shaped like a reference, before any query
+     */
     public Optional<CaseFile> findByReference(String referenceCode) {
-        if (referenceCode == null || referenceCode.length() > 16) {
-            return Optional.empty();
-        }
-        return find("referenceCode", referenceCode).firstResultOptional();
+        return find("referenceCode", CaseReference.of(referenceCode)).firstResultOptional();
     }
 }

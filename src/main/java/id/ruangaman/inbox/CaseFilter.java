@@ -4,7 +4,6 @@ import id.ruangaman.web.QueryCheck;
 import id.ruangaman.web.Refused;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 
 import id.ruangaman.transcript.Channel;
@@ -18,7 +17,6 @@ import id.ruangaman.transcript.Channel;
 public record CaseFilter(String view, String status, String channel, String role, String service, String reference, int page,
         String violence, boolean urgentMedical, boolean child, boolean danger) {
 
-    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9-]{1,16}");
     static final java.util.List<String> VIEWS = java.util.List.of("mine", "unassigned", "overdue", "returned");
     static final java.util.List<String> ROLES = java.util.List.of("victim", "witness", "proxy");
     static final java.util.List<String> SERVICES = java.util.List.of("psychological", "legal", "social_reintegration",
@@ -64,13 +62,17 @@ public record CaseFilter(String view, String status, String channel, String role
                 java.util.Arrays.stream(Channel.values()).map(Enum::name).toList());
         String r = check.oneOf("role", role, ROLES);
         String sv = check.oneOf("service", service, SERVICES);
-        String ref = check.matching("ref", reference, REFERENCE, 16);
+        String typed = check.text("ref", reference, 16);
+        String ref = typed == null ? null : CaseReference.read(typed).orElse(null);
+        if (typed != null && ref == null) {
+            check.refuse("ref", "format");
+        }
         String vt = check.oneOf("violence", violence, VIOLENCE_TYPES);
         String u = check.oneOf("urgent", urgent, java.util.List.of("medical"));
         String ch = check.oneOf("child", child, java.util.List.of("yes"));
         String d = check.oneOf("danger", danger, java.util.List.of("yes"));
         int p = check.page(page, 10_000);
-        return new CaseFilter(v, st, c, r, sv, ref == null ? null : ref.toUpperCase(Locale.ROOT), p, vt, u != null, ch != null, d != null);
+        return new CaseFilter(v, st, c, r, sv, ref, p, vt, u != null, ch != null, d != null);
     }
 
     /**
