@@ -230,14 +230,7 @@
     notice.hidden = false;
     if (kind === 'closed') { return; }
     gone = true;
-    if (kind === 'deleted') {
-      // What the person erased leaves this screen too: the report's answers, the checklist, notes, banners, the
-      // contact plan and the transcript as first loaded. The counsellor's own typed reply stays, to be copied.
-      ['banners', 'case-actions', 'intake', 'checklist', 'notes', 'transcript', 'reply-contact-plan'].forEach(function (id) {
-        var el = document.getElementById(id);
-        if (el) { el.parentNode.removeChild(el); }
-      });
-    }
+    if (kind === 'deleted') { keepOnlyWhatErasureLeaves(notice); }
     document.querySelectorAll('main form[method="post"]').forEach(function (form) {
       Array.prototype.forEach.call(form.elements, function (el) {
         if (el.type === 'textarea' || el.type === 'text') { el.readOnly = true; el.removeAttribute('required'); }
@@ -246,6 +239,36 @@
     });
     var line = document.getElementById('reply-unsendable');
     if (line) { line.classList.add('alert'); line.hidden = false; }
+  }
+
+  // What the person erased leaves this screen too. Only what the erased case's own page shows stays (its code and status,
+  // CaseResource/view's deleted branch), this line, and the counsellor's own typed reply, to be copied. Everything else
+  // goes: the kinds of violence, the reporter's role in their words, the channel and contact, the urgent-care, child and
+  // unsafe-chat lines, banners, actions, answers, checklist, notes, contact plan, canned replies and transcript, and
+  // whatever the page shows in future, since this keeps a short list rather than removing one.
+  function keepOnlyWhatErasureLeaves(notice) {
+    var main = notice.parentNode, reply = document.getElementById('reply'), form = reply && reply.querySelector('form');
+    Array.prototype.slice.call(main.children).forEach(function (el) {
+      if (el !== notice && el !== reply && !el.classList.contains('case-title')) { main.removeChild(el); }
+    });
+    var title = main.querySelector('.case-title');
+    if (title) {
+      Array.prototype.slice.call(title.childNodes).forEach(function (n) {
+        if (n.nodeType === 1 && n.id !== 'case-status') { title.removeChild(n); }
+      });
+    }
+    if (reply) {
+      Array.prototype.slice.call(reply.children).forEach(function (el) {
+        if (el !== form && el.tagName !== 'H2') { reply.removeChild(el); }
+      });
+    }
+    if (form) {
+      Array.prototype.slice.call(form.children).forEach(function (el) {
+        var kept = el.type === 'hidden' || el.id === 'reply-text' || el.id === 'reply-unsendable' || el.id === 'send-reply'
+            || el.getAttribute('for') === 'reply-text';
+        if (!kept) { form.removeChild(el); }
+      });
+    }
   }
 
   function canned() {

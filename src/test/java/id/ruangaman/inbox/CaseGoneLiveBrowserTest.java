@@ -86,6 +86,15 @@ class CaseGoneLiveBrowserTest extends BrowserTest {
         assertFalse(driver.findElement(By.tagName("body")).getText().contains("Kronologi sintetis untuk pengujian"),
                 "the erased story no longer shows on the open page");
         assertTrue(driver.findElements(By.id("intake")).isEmpty(), "nor the report's answers");
+        // Nothing of the person stays that the erased case's own page (reloaded) would not show: before, the kinds of
+        // violence, the reporter's role in their own words ("Saya sendiri"), the channel, the contact's reveal form, the
+        // unsafe-chat line and the canned replies stayed on the open page.
+        String main = driver.findElement(By.id("content")).getText();
+        assertFalse(main.contains("Saya sendiri"), "the reporter's own choice no longer shows: " + main);
+        assertFalse(main.contains("Telegram") || main.contains("Chat uji coba"), "nor the channel: " + main);
+        assertTrue(driver.findElements(By.cssSelector(".violence-types, details.reveal, dl.facts, #canned, #unsafe-warning, "
+                + ".urgent-medical-note, .child-note, .child-online-note")).isEmpty(),
+                "no classification, contact, facts or canned reply is left: " + main);
     }
 
     @Test
