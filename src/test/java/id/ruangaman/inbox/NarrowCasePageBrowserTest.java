@@ -1,5 +1,6 @@
 package id.ruangaman.inbox;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -12,6 +13,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import id.ruangaman.conversation.Input;
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.BrowserTest;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -60,5 +62,35 @@ class NarrowCasePageBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.stalenessOf(box));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
                 "//li[contains(@class,'out')][.//div[@class='text' and contains(., 'Balasan dari layar sempit (sintetis)')]]")));
+    }
+
+    /**
+     * A word longer than the screen: a link a survivor pastes (the post that shared their photo, a profile), written in
+     * the thread and noted by the counsellor in the note form. It wraps inside its line; the page never scrolls
+     * sideways. Before, one such line made the whole case page thousands of pixels wide at 375.
+     */
+    @Test
+    void shouldWrapALongUnbrokenLinkWithinThePhoneWidth() {
+        fixtures.account("narrow-link", Role.COUNSELLOR);
+        String ref = fixtures.submittedCase(true);
+        String link = "https://contoh.invalid/p/" + "Ab1x".repeat(60) + "?igsh=" + "Zz9".repeat(20);
+        fixtures.survivorSends(ref, new Input.Text(link));
+        driver.get(base.toString().replaceAll("/$", "") + "/inbox/cases/" + ref);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        typeLogin("narrow-link", InboxFixtures.PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("note-text")));
+
+        WebElement box = driver.findElement(By.id("note-text"));
+        type(By.id("note-text"), link);
+        click(By.id("add-note"));
+        wait.until(ExpectedConditions.stalenessOf(box));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("note-text")));
+
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        assertTrue(((String) js.executeScript("return document.getElementById('notes').innerText")).contains(link.substring(0, 40)),
+                "the note was saved");
+        long page = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+        long width = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
+        assertEquals(width, page, "the page is as wide as the phone, nothing to scroll sideways");
     }
 }
