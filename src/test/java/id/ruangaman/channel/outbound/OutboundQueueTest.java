@@ -248,6 +248,92 @@ class OutboundQueueTest {
         }
     }
 
+    /**
+     * Queuing a reply to a person whose queue row a sender is updating right then (its claim, or the recording of a
+     * delivered message, not committed yet) does not wait for that sender (V268): it held up the whole round of
+     * processing that queued the reply. The queuing transaction may wait at most a moment for a lock here.
+     */
+    @Test
+    void shouldQueueAReplyWithoutWaitingForASenderOfTheSamePerson() throws Exception {
+        long contact = newContact();
+        queue(contact, "PENDING");
+        CountDownLatch updating = new CountDownLatch(1);
+        CountDownLatch senderDone = new CountDownLatch(1);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        Future<?> sender = thread.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update outbound_queue set due_at = now(), leased_until = now() + interval '1 minute' "
+                    + "where contact_id = ?1").setParameter(1, contact).executeUpdate();
+            updating.countDown();
+            try {
+                assertTrue(senderDone.await(30, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertTrue(updating.await(30, TimeUnit.SECONDS));
+            long reply = QuarkusTransaction.requiringNew().call(() -> {
+                waitForLocksAtMost("1s");
+                return persist(contact, "PENDING", null);
+            });
+            senderDone.countDown();
+            sender.get(30, TimeUnit.SECONDS);
+            assertTrue(queued(contact), "the person left the queue with a reply unsent");
+            assertEquals("PENDING", statusOf(reply));
+        } finally {
+            senderDone.countDown();
+            thread.shutdown();
+        }
+    }
+
+    /**
+     * A reply queued while a claim that found nothing unsent is removing the person's row (locked FOR UPDATE and deleted,
+     * not committed yet) waits for that claim, then puts the person back in the queue, so the reply is sent.
+     */
+    @Test
+    void shouldQueueTheRowAgainWhenItIsRemovedWhileAReplyIsQueued() throws Exception {
+        long contact = newContact();
+        long sent = queue(contact, "PENDING");
+        assertEquals(List.of(sent), claimedOf(contact));
+        settle(sent, "SENT");
+
+        CountDownLatch removing = new CountDownLatch(1);
+        CountDownLatch removalDone = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        Future<?> claim = threads.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from outbound_queue where contact_id = ?1").setParameter(1, contact).executeUpdate();
+            removing.countDown();
+            try {
+                assertTrue(removalDone.await(30, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertTrue(removing.await(30, TimeUnit.SECONDS));
+            Future<Long> writer = threads.submit(() -> QuarkusTransaction.requiringNew().call(() -> persist(contact, "PENDING", null)));
+            Thread.sleep(200); // the writer reaches the removed row and waits for the removal's end
+            removalDone.countDown();
+            claim.get(30, TimeUnit.SECONDS);
+            long reply = writer.get(30, TimeUnit.SECONDS);
+            assertTrue(queued(contact), "a reply was queued with no queue row, so it would never be sent");
+            makeQueueDueAt(contact, Instant.now().minusSeconds(1));
+            assertEquals(List.of(reply), claimedOf(contact));
+        } finally {
+            removalDone.countDown();
+            threads.shutdown();
+        }
+    }
+
+    /** In the current transaction: a statement that waits longer than {@code timeout} for a lock fails. */
+    private void waitForLocksAtMost(String timeout) {
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("set local lock_timeout = '" + timeout + "'");
+            }
+        });
+    }
+
     private List<OutboundQueue.Claimed> claimAll() {
         return claimAll(50);
     }
