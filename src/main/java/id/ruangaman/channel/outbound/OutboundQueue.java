@@ -5,15 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -34,10 +31,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * ({@code lease_until}) and the queue row alike: a crashed sender's lease runs out and its message is claimed again.
  *
  * <p>Round trips, not statements, are what a claim and a release cost on a busy machine (each one waits for a core on
- * both sides: issue 16, twenty-third round), so a claim is two statements (the due contacts with their heads; then the
- * leases, the due times and the lock on the contacts with nothing unsent) and a release one, each with a third only
- * when a contact has nothing unsent ({@link #removeIfEmpty}). When a head may be claimed is worked out in SQL, in one
- * place for both ({@link #HEADS}).
+ * both sides: issue 16, twenty-third and twenty-ninth rounds), so a claim is one statement (the due contacts, their
+ * heads, the leases, the due times and the lock on the contacts with nothing unsent: {@link #CLAIM}) and a release one,
+ * each with a second only when a contact has nothing unsent ({@link #removeIfEmpty}). When a head may be claimed is
+ * worked out in SQL, in one place for both ({@link #HEADS}).
  */
 @ApplicationScoped
 class OutboundQueue {
@@ -51,14 +48,6 @@ class OutboundQueue {
 
     /** Per-contact limits of a channel: at most {@code burst} sends to one contact in any {@code window}. */
     record Pace(int burst, Duration window) {
-    }
-
-    /** A contact's first unsent message (null id: none), whether a sender holds it, and when it may be claimed. */
-    private record Head(long contactId, Long messageId, boolean sending, Instant dueAt) {
-    }
-
-    /** A contact's next due time, and the end of its lease (null: no sender holds it). */
-    private record Due(long contactId, Instant dueAt, Instant leasedUntil) {
     }
 
     private final EntityManager em;
@@ -90,95 +79,27 @@ class OutboundQueue {
 
     private List<Claimed> claim(Connection connection, Channel channel, int limit, Pace pace, Duration lease) throws SQLException {
         Instant now = Instant.now(clock);
-        List<Head> heads = new ArrayList<>();
-        try (PreparedStatement due = connection.prepareStatement(HEADS_TIMES + ", c as (select contact_id, due_at as queued_due_at from outbound_queue "
-                + "where channel = ? and due_at <= (select now from p) and (leased_until is null or leased_until < (select now from p)) "
-                + "order by due_at limit ? for no key update skip locked), " + HEADS + " select * from heads order by queued_due_at")) {
-            int next = setHeadsTimes(due, now, pace);
-            due.setString(next, channel.name());
-            due.setInt(next + 1, limit);
-            try (ResultSet rows = due.executeQuery()) {
-                while (rows.next()) {
-                    heads.add(head(rows));
-                }
-            }
-        }
-        if (heads.isEmpty()) {
-            return List.of();
-        }
-        List<Long> empty = new ArrayList<>();
-        List<Head> ready = new ArrayList<>();
-        List<Due> waiting = new ArrayList<>();
-        for (Head head : heads) {
-            if (head.messageId() == null) {
-                empty.add(head.contactId());
-            } else if (head.dueAt().isAfter(now)) {
-                // at its rate, backing off, or still held by a live sender: not read again before then
-                waiting.add(new Due(head.contactId(), head.dueAt(), head.sending() ? head.dueAt() : null));
-            } else {
-                ready.add(head);
-            }
-        }
-        Instant leaseUntil = now.plus(lease);
-        List<Long> locked = new ArrayList<>();
-        List<Claimed> claimed = lease(connection, ready, waiting, empty, now, leaseUntil, locked);
-        // A first message locked by another transaction (its outcome being recorded) is skipped: the contact stays due.
-        removeIfEmpty(connection, locked);
-        return claimed;
-    }
-
-    /**
-     * In one statement: sets SENDING and the lease on the ready messages still claimable now, skipping any another
-     * transaction holds; sets the due time of the contacts leased ({@code leaseUntil}, held) and {@code waiting}; and
-     * locks the {@code empty} contacts' rows FOR UPDATE without waiting (put into {@code locked}), for
-     * {@link #removeIfEmpty} to check in a statement of its own. Returns the claimed messages in the order of
-     * {@code ready}.
-     */
-    private static List<Claimed> lease(Connection connection, List<Head> ready, List<Due> waiting, List<Long> empty, Instant now,
-            Instant leaseUntil, List<Long> locked) throws SQLException {
-        if (ready.isEmpty() && waiting.isEmpty() && empty.isEmpty()) {
-            return List.of();
-        }
-        Set<Long> leased = new HashSet<>();
-        // Plain columns only: the claim never loads (and so never decrypts) a message, so a row that cannot be read
-        // fails on its own when it is sent instead of failing every claim of its channel.
-        try (PreparedStatement update = connection.prepareStatement("with p as (select " + MOMENT + " as now, " + MOMENT + " as lease_until), "
-                + "leased as (update chat_message m set "
-                + "possible_duplicate = (m.possible_duplicate or m.status = 'SENDING'), status = 'SENDING', "
-                + "lease_until = (select lease_until from p), attempts = m.attempts + 1 "
-                + "from (select id from chat_message where id = any(?) and direction = 'OUT' and ((status = 'PENDING' "
-                + "and coalesce(next_attempt_at, (select now from p)) <= (select now from p)) "
-                + "or (status = 'SENDING' and lease_until < (select now from p))) for update skip locked) free "
-                + "where m.id = free.id returning m.id, m.contact_id), "
-                + "due as (select w.contact_id, " + micros("w.due_us") + " as due_at, " + micros("w.leased_us") + " as leased_until "
-                + "from unnest(?::bigint[], ?::bigint[], ?::bigint[]) as w(contact_id, due_us, leased_us) "
-                + "union all select contact_id, (select lease_until from p), (select lease_until from p) from leased), "
-                + "queued as (update outbound_queue q set due_at = d.due_at, leased_until = d.leased_until from due d "
-                + "where q.contact_id = d.contact_id and q.contact_id = any(?) returning q.contact_id), "
-                + "empty as (select contact_id from outbound_queue where contact_id = any(?) for update skip locked) "
-                + "select id, true from leased union all select contact_id, false from empty")) {
-            update.setLong(1, micros(now));
-            update.setLong(2, micros(leaseUntil));
-            update.setArray(3, ids(connection, ready.stream().map(Head::messageId).toList()));
-            update.setArray(4, connection.createArrayOf("bigint", waiting.stream().map(Due::contactId).toArray(Long[]::new)));
-            update.setArray(5, connection.createArrayOf("bigint", waiting.stream().map(row -> micros(row.dueAt())).toArray(Long[]::new)));
-            update.setArray(6, connection.createArrayOf("bigint", waiting.stream().map(row -> micros(row.leasedUntil())).toArray(Long[]::new)));
-            List<Long> contacts = new ArrayList<>(waiting.stream().map(Due::contactId).toList());
-            ready.forEach(head -> contacts.add(head.contactId()));
-            update.setArray(7, ids(connection, contacts));
-            update.setArray(8, ids(connection, empty));
-            try (ResultSet rows = update.executeQuery()) {
-                while (rows.next()) {
-                    (rows.getBoolean(2) ? leased : locked).add(rows.getLong(1));
-                }
-            }
-        }
         List<Claimed> claimed = new ArrayList<>();
-        for (Head head : ready) {
-            if (leased.contains(head.messageId())) {
-                claimed.add(new Claimed(head.messageId(), head.contactId(), head.sending()));
+        List<Long> locked = new ArrayList<>();
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            int next = setHeadsTimes(claim, now, pace);
+            claim.setLong(next, micros(now.plus(lease)));
+            claim.setString(next + 1, channel.name());
+            claim.setInt(next + 2, limit);
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    long contact = rows.getLong("contact_id");
+                    long message = rows.getLong("id");
+                    if (rows.wasNull()) {
+                        locked.add(contact);
+                    } else {
+                        claimed.add(new Claimed(message, contact, rows.getBoolean("sending")));
+                    }
+                }
             }
         }
+        // A contact found with nothing unsent is removed by a statement of its own, which sees what was committed since.
+        removeIfEmpty(connection, locked);
         return claimed;
     }
 
@@ -294,20 +215,48 @@ class OutboundQueue {
         return 4;
     }
 
-    /** A row of {@link #HEADS}: contact_id, queued_due_at, id, sending, due_at. */
-    private static Head head(ResultSet rows) throws SQLException {
-        long contact = rows.getLong("contact_id");
-        long id = rows.getLong("id");
-        Long messageId = rows.wasNull() ? null : id;
-        return new Head(contact, messageId, rows.getBoolean("sending"), instant(rows.getTimestamp("due_at")));
-    }
-
     /** A timestamptz from microseconds since the epoch (a parameter or column), so no time zone of the session shifts it. */
     private static String micros(String column) {
         return "timestamptz 'epoch' + " + column + " * interval '1 microsecond'";
     }
 
     private static final String MOMENT = micros("?::bigint");
+
+    /**
+     * A claim in one statement (issue 16, twenty-ninth round: it was two round trips, the heads read and the leases, each
+     * waiting for a core on a busy machine). Parameters: {@link #HEADS_TIMES}'s three, the lease's end, the channel and
+     * the most contacts. It takes the channel's due contacts that no sender holds ({@code c}: FOR NO KEY UPDATE SKIP
+     * LOCKED, in due order) and reads their heads ({@link #HEADS}); then, for a head due now, sets its message SENDING
+     * and leased (skipping one another transaction holds: its contact stays due; a message whose state changed since
+     * the read is checked again on its newest version, as FOR UPDATE does); sets the due time of each contact leased (the
+     * lease's end, held) or waiting (at its rate, backing off, or still held by a live sender: not read again before
+     * then); and locks the rows of the contacts with nothing unsent FOR UPDATE without waiting, for
+     * {@link #removeIfEmpty}. Returns, in due order, a row per leased message (id, contact_id, sending: it was SENDING
+     * under a lease that ran out) and per locked empty contact (id null).
+     *
+     * <p>Plain columns only: the claim never loads (and so never decrypts) a message, so a row that cannot be read fails
+     * on its own when it is sent instead of failing every claim of its channel.
+     */
+    private static final String CLAIM = HEADS_TIMES + ", l as (select " + MOMENT + " as lease_until), "
+            + "c as (select contact_id, due_at as queued_due_at from outbound_queue "
+            + "where channel = ? and due_at <= (select now from p) and (leased_until is null or leased_until < (select now from p)) "
+            + "order by due_at limit ? for no key update skip locked), " + HEADS + ", "
+            + "leased as (update chat_message m set possible_duplicate = (m.possible_duplicate or m.status = 'SENDING'), "
+            + "status = 'SENDING', lease_until = (select lease_until from l), attempts = m.attempts + 1 "
+            + "from (select id from chat_message where id in (select id from heads where due_at <= (select now from p)) "
+            + "and direction = 'OUT' and ((status = 'PENDING' and coalesce(next_attempt_at, (select now from p)) <= (select now from p)) "
+            + "or (status = 'SENDING' and lease_until < (select now from p))) for update skip locked) free "
+            + "where m.id = free.id returning m.id, m.contact_id), "
+            + "due as (select contact_id, due_at, case when sending then due_at end as leased_until from heads "
+            + "where id is not null and due_at > (select now from p) "
+            + "union all select contact_id, (select lease_until from l), (select lease_until from l) from leased), "
+            + "queued as (update outbound_queue q set due_at = d.due_at, leased_until = d.leased_until from due d "
+            + "where q.contact_id = d.contact_id returning q.contact_id), "
+            + "empty as (select contact_id from outbound_queue where contact_id in (select contact_id from heads where id is null) "
+            + "for update skip locked) "
+            + "select h.queued_due_at, leased.id, leased.contact_id, h.sending from leased join heads h on h.id = leased.id "
+            + "union all select h.queued_due_at, null, empty.contact_id, false from empty join heads h on h.contact_id = empty.contact_id "
+            + "order by 1";
 
     private static Long micros(Instant instant) {
         return instant == null ? null : Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
@@ -342,9 +291,5 @@ class OutboundQueue {
 
     private static Array ids(Connection connection, Collection<Long> ids) throws SQLException {
         return connection.createArrayOf("bigint", ids.toArray(new Long[0]));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }
