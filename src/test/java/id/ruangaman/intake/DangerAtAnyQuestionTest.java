@@ -108,6 +108,13 @@ class DangerAtAnyQuestionTest {
             "consent|adik saya diancam|Kamu setuju dan mau lanjut?",
             "reporter_role|teman saya diancam|Kejadian ini dialami siapa?",
             "summary|dia mau datang|Ini ringkasannya.",
+            // a coming told second-hand is the same threat (a tester's line, in the thread and in a caption)
+            "consent|dia bilang mau datang ke kos malam ini|Kamu setuju dan mau lanjut?",
+            "reporter_role|katanya mau ke kos nanti|Kejadian ini dialami siapa?",
+            "safe_to_reply|dia chat mau datang|Apakah aman chat di HP ini?",
+            "consent|dia bilang mau bunuh aku|Kamu setuju dan mau lanjut?",
+            "consent|he said he'd come tonight|Kamu setuju dan mau lanjut?",
+            "consent|she's going to come here|Kamu setuju dan mau lanjut?",
             // English as phones type it, without the apostrophe: read as with it
             "consent|hes here|Kamu setuju dan mau lanjut?",
             "reporter_role|shes here|Kejadian ini dialami siapa?",
