@@ -3,7 +3,6 @@ package id.ruangaman.casework;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,14 +59,14 @@ public class CaseworkPrintResource {
     private final Clock clock;
     private final InboxConfig config;
 
-    private final DateRules dates;
-
     @jakarta.inject.Inject
     SummonsNumbers summonsNumbers;
 
+    @jakarta.inject.Inject
+    SopPrints prints;
+
     CaseworkPrintResource(CaseworkService work, CaseworkViews views, CurrentAccount current, InboxLocale locale, Clock clock,
-            InboxConfig config, DateRules dates) {
-        this.dates = dates;
+            InboxConfig config) {
         this.config = config;
         this.work = work;
         this.views = views;
@@ -82,8 +81,9 @@ public class CaseworkPrintResource {
     public Response assignmentLetter(@RestPath String ref, @RestQuery String lang) {
         return ofCase(ref, c -> {
             String document = "assignment_letter";
-            if (c.letter() == null) {
-                return refused(ref, "assignment_letter_missing");
+            String refusal = prints.refusal(c, "surat-tugas");
+            if (refusal != null) {
+                return refused(ref, refusal);
             }
             return printed(ref, document, lang, Templates.assignmentLetter(c, now()));
         });
@@ -95,8 +95,9 @@ public class CaseworkPrintResource {
     public Response initialHandling(@RestPath String ref, @RestQuery String lang) {
         return ofCase(ref, c -> {
             String document = "initial_handling_form";
-            if (c.assessment() == null) {
-                return refused(ref, "assessment_missing");
+            String refusal = prints.refusal(c, "penanganan-awal");
+            if (refusal != null) {
+                return refused(ref, refusal);
             }
             CaseFile file = c.file();
             List<String> services = file.services == null || file.services.isBlank() ? List.of() : List.of(file.services.split(","));
@@ -111,29 +112,12 @@ public class CaseworkPrintResource {
     public Response summons(@RestPath String ref, @RestPath long partyId, @RestQuery String lang) {
         return ofCase(ref, c -> {
             String document = "summons";
+            String refusal = prints.summonsRefusal(c, partyId);
+            if (refusal != null) {
+                return refused(ref, refusal);
+            }
             Party party = c.party(partyId);
-            if (party == null) {
-                return refused(ref, "party");
-            }
-            Instant now = now();
-            List<Interview> ofParty = c.interviews().stream().filter(i -> i.partyId.equals(party.id)).toList();
-            Interview interview = ofParty.stream().filter(i -> !i.heldAt.isBefore(now)).min(Comparator.comparing(i -> i.heldAt))
-                    .orElse(ofParty.isEmpty() ? null : ofParty.get(ofParty.size() - 1));
-            if (interview == null) {
-                return refused(ref, "summons_needs_interview");
-            }
-            // no one is called to an examination that will not be held: the case closed (a report withdrawn), or the
-            // victim chose another path at a later rapat terbatas
-            if (CaseStatus.CLOSED.equals(c.file().status)) {
-                return refused(ref, "case_closed");
-            }
-            java.util.Optional<String> path = VictimPath.refusal("interview", VictimPath.latestChoice(c.meetings()));
-            if (path.isPresent()) {
-                return refused(ref, path.get());
-            }
-            if (!dates.invitable(interview)) {
-                return refused(ref, "summons_past");
-            }
+            Interview interview = prints.summoned(c, party);
             String number = summonsNumbers.of(interview.id, interview.heldAt, today(), now());
             return printed(ref, document, lang, Templates.summons(c, party, interview, today(), number));
         });
@@ -145,10 +129,11 @@ public class CaseworkPrintResource {
     public Response minutes(@RestPath String ref, @RestPath long interviewId, @RestQuery String lang) {
         return ofCase(ref, c -> {
             String document = "examination_minutes";
-            Interview interview = c.interviews().stream().filter(i -> i.id == interviewId).findFirst().orElse(null);
-            if (interview == null || interview.summary == null) {
-                return refused(ref, "minutes_missing");
+            String refusal = prints.minutesRefusal(c, interviewId);
+            if (refusal != null) {
+                return refused(ref, refusal);
             }
+            Interview interview = c.interviews().stream().filter(i -> i.id == interviewId).findFirst().orElseThrow();
             return printed(ref, document, lang, Templates.minutes(c, interview, c.party(interview.partyId), now()));
         });
     }
@@ -163,11 +148,9 @@ public class CaseworkPrintResource {
     @Produces(MediaType.TEXT_HTML)
     public Response conclusionReport(@RestPath String ref, @RestQuery String lang) {
         return ofCase(ref, c -> {
-            if (c.conclusion() == null) {
-                return refused(ref, "conclusion_missing");
-            }
-            if (c.recommendation() == null) {
-                return refused(ref, "recommendation_missing");
+            String refusal = prints.refusal(c, "kesimpulan");
+            if (refusal != null) {
+                return refused(ref, refusal);
             }
             return printed(ref, "conclusion_report", lang, Templates.conclusionReport(c, today(), now()));
         });
@@ -179,8 +162,9 @@ public class CaseworkPrintResource {
     public Response accommodations(@RestPath String ref, @RestQuery String lang) {
         return ofCase(ref, c -> {
             String document = "recovery_accommodations";
-            if (c.recovery() == null) {
-                return refused(ref, "recovery_plan_first");
+            String refusal = prints.refusal(c, "akomodasi");
+            if (refusal != null) {
+                return refused(ref, refusal);
             }
             Party victim = c.parties().stream().filter(p -> "victim".equals(p.role)).findFirst().orElse(null);
             return printed(ref, document, lang, Templates.accommodations(c, victim, today()));
