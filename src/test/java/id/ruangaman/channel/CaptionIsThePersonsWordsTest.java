@@ -51,8 +51,9 @@ class CaptionIsThePersonsWordsTest extends WebhookTest {
         chats.send(photo(chat, CAPTION), chat);
 
         List<String> replies = telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList();
-        assertTrue(replies.stream().anyMatch(reply -> reply.startsWith(FILE_NOTE)), "the file was not kept, and it says so: " + replies);
-        assertTrue(replies.get(replies.size() - 1).startsWith(SAVED), "the caption is kept: " + replies);
+        assertEquals(1, replies.size(), "one message, not the note and then the acknowledgement: " + replies);
+        assertTrue(replies.get(0).startsWith(FILE_NOTE), "the file was not kept, and it says so: " + replies);
+        assertTrue(replies.get(0).contains("\n\n" + SAVED), "the caption is kept, in the same message: " + replies);
         assertEquals(List.of(CAPTION), state(Channel.TELEGRAM, String.valueOf(chat)).draft().parts());
 
         chats.send(TelegramFixtures.button(chat, "chronology:done"), chat);
@@ -82,7 +83,7 @@ class CaptionIsThePersonsWordsTest extends WebhookTest {
         chats.send(photo(chat, CAPTION), chat);
 
         List<String> replies = telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList();
-        assertTrue(replies.stream().anyMatch(reply -> reply.startsWith(SAVED)), "the caption is acknowledged: " + replies);
+        assertTrue(replies.stream().anyMatch(reply -> reply.contains(SAVED)), "the caption is acknowledged: " + replies);
         assertEquals(List.of(CAPTION), state(Channel.TELEGRAM, String.valueOf(chat)).draft().parts());
     }
 
@@ -94,7 +95,10 @@ class CaptionIsThePersonsWordsTest extends WebhookTest {
         chats.send(photo(chat, DANGER_CAPTION), chat);
 
         List<String> replies = telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList();
-        assertTrue(replies.stream().anyMatch(reply -> reply.startsWith(EMERGENCY)), "the emergency numbers: " + replies);
+        assertEquals(1, replies.size(), "one message: " + replies);
+        assertTrue(replies.get(0).startsWith(EMERGENCY), "the emergency numbers first: " + replies);
+        assertTrue(replies.get(0).contains(FILE_NOTE) && replies.get(0).indexOf(FILE_NOTE) < replies.get(0).indexOf(SAVED),
+                "then the note on the file, then the acknowledgement: " + replies);
         SessionState state = state(Channel.TELEGRAM, String.valueOf(chat));
         assertTrue(state.dangerSaid(), "the report to come is flagged as in danger");
         assertEquals(List.of(DANGER_CAPTION), state.draft().parts());
@@ -113,7 +117,9 @@ class CaptionIsThePersonsWordsTest extends WebhookTest {
         chats.sendWhatsApp(WhatsAppFixtures.payload(number, List.of(image)), wamid, number);
 
         List<String> replies = graph.sentTo(number).stream().skip(before).map(FakeGraph.Sent::text).toList();
-        assertTrue(replies.stream().anyMatch(reply -> reply.startsWith(FILE_NOTE)), "the file was not kept, and it says so: " + replies);
+        assertEquals(1, replies.size(), "one message: " + replies);
+        assertTrue(replies.get(0).startsWith(FILE_NOTE) && replies.get(0).contains(SAVED),
+                "the file was not kept, and it says so; the caption is kept: " + replies);
         assertEquals(List.of(CAPTION), state(Channel.WHATSAPP, number).draft().parts());
     }
 

@@ -104,6 +104,54 @@ class NonTextInputsTest {
         assertEquals(List.of("📍 -6.20000, 106.80000 · Synthetic place · Jl. Contoh 1", "👤 Synthetic Person · +62 000"), evidence.parts());
     }
 
+    /**
+     * A file with a caption where typed words are asked: the caption is taken as typed, and the note that the file was
+     * not kept goes in the same message as what the caption gets (the next question with its buttons, the story's
+     * acknowledgement), not as a message of its own right before it.
+     */
+    @Test
+    void shouldAnswerACaptionedFileAtATextQuestionWithOneMessage() throws IOException {
+        Flow intake = intake();
+        Step step = engine.handle(intake, at(intake, "unit"), new Input.Media("file-1", MediaKind.PHOTO, "Fakultas Teknik"));
+
+        List<Output.Message> messages = messages(step);
+        assertEquals(1, messages.size(), texts(messages).toString());
+        assertTrue(messages.get(0).text().startsWith("File itu tidak disimpan"), messages.get(0).text());
+        assertTrue(messages.get(0).text().endsWith(engine.handle(intake, at(intake, "unit"), new Input.Text("Fakultas Teknik"))
+                .outputs().stream().filter(Output.Message.class::isInstance).map(o -> ((Output.Message) o).text()).findFirst().orElseThrow()),
+                "then the next question, as after the typed words: " + messages.get(0).text());
+        assertEquals(Answer.text("Fakultas Teknik"), step.state().answers().get("unit"));
+    }
+
+    @Test
+    void shouldAnswerACaptionedFileInTheStoryWithOneMessageThatIsNotRoutine() throws IOException {
+        Flow intake = intake();
+        SessionState story = engine.handle(intake, at(intake, "chronology"), new Input.Text("Jadi gini kak")).state();
+        Step step = engine.handle(intake, story, new Input.Media("file-1", MediaKind.PHOTO, "ini chat dia ke aku"));
+
+        List<Output.Message> messages = messages(step);
+        assertEquals(1, messages.size(), texts(messages).toString());
+        assertTrue(messages.get(0).text().startsWith("File itu tidak disimpan"), messages.get(0).text());
+        assertTrue(messages.get(0).text().endsWith("Tersimpan. Lanjutkan, atau ketuk Selesai kalau sudah."), messages.get(0).text());
+        assertTrue(!messages.get(0).routine(), "it says more than the acknowledgement: never left out nor held back");
+        assertEquals(List.of("done", "skip"), messages.get(0).choices().stream().map(Choice::id).toList());
+        assertEquals(List.of("Jadi gini kak", "ini chat dia ke aku"), step.state().draft().parts());
+    }
+
+    @Test
+    void shouldPutTheEmergencyNumbersBeforeTheNoteForADangerCaptionInTheStory() throws IOException {
+        Flow intake = intake();
+        Step step = engine.handle(intake, at(intake, "chronology"),
+                new Input.Media("file-1", MediaKind.PHOTO, "dia bilang nanti malam dia datang ke kos"));
+
+        List<Output.Message> messages = messages(step);
+        assertEquals(1, messages.size(), texts(messages).toString());
+        String text = messages.get(0).text();
+        assertTrue(text.startsWith("Keselamatan yang paling penting."), text);
+        assertTrue(text.indexOf("File itu tidak disimpan") > 0 && text.indexOf("File itu tidak disimpan") < text.indexOf("Tersimpan."), text);
+        assertTrue(step.state().dangerSaid());
+    }
+
     @Test
     void shouldTakeAWitnesssContactCardAsTheAnswerToTheWitnessQuestion() throws IOException {
         Flow intake = intake();

@@ -85,11 +85,19 @@ public final class Answering {
                 return;
             }
             // Its caption is the person's words: at a question that takes typed text (the story, a single text answer)
-            // it is read as if typed (for danger too) and kept; the note says only the file was not kept. Before, the
-            // caption was dropped with the file.
-            turn.say(refused);
-            reply = new Reply.Typed(caption);
+            // it is read as if typed (for danger too) and kept; the note says only the file was not kept, in the same
+            // message as what the caption gets (the story's "Tersimpan", the next question), so a captioned file gets
+            // one message, not two in a row. Before, the caption was dropped with the file.
+            int from = turn.outputCount();
+            take(turn, node, handler, new Reply.Typed(caption));
+            turn.joinNote(from, refused, DangerAnywhere.question(turn.flow()).isPresent() ? DangerAnywhere.emergency(turn) : "");
+            return;
         }
+        take(turn, node, handler, reply);
+    }
+
+    /** {@code reply} (understood, not a file refused here) taken at {@code node}: read for danger, then answered. */
+    private static void take(Turn turn, NodeDefinition node, NodeHandler handler, Reply reply) {
         String words = reply instanceof Reply.Typed typed ? typed.text()
                 : reply instanceof Reply.Upload upload && upload.caption() != null ? upload.caption() : null;
         boolean dangerNow = words != null && node.kind() != NodeKind.MULTI_TEXT && DangerAnywhere.said(turn, node, words);

@@ -79,6 +79,32 @@ public final class Turn {
         outputs.add(Output.Message.plain(text));
     }
 
+    /** How many outputs the turn has so far: a mark for {@link #joinNote}. */
+    int outputCount() {
+        return outputs.size();
+    }
+
+    /**
+     * Puts {@code note} into the first message said since the mark {@code from}, so it goes in one message with what
+     * follows it (the story's "Tersimpan", the next question, with that message's buttons) instead of a message of its own
+     * right before: after {@code lead} (the emergency numbers) when that message opens with it, else first. The message
+     * is no longer routine ({@link Output.Message#routine}): it says more than the acknowledgement, so it is neither left
+     * out nor held back. With no message since the mark, the note alone.
+     */
+    void joinNote(int from, String note, String lead) {
+        for (int i = from; i < outputs.size(); i++) {
+            if (outputs.get(i) instanceof Output.Message message && message.text() != null) {
+                String text = message.text();
+                String joined = !lead.isEmpty() && text.startsWith(lead)
+                        ? lead + "\n\n" + note + (text.length() > lead.length() ? "\n\n" + text.substring(lead.length()).strip() : "")
+                        : note + "\n\n" + text;
+                outputs.set(i, new Output.Message(joined, message.nodeId(), message.choices(), message.multiSelect(), message.silent()));
+                return;
+            }
+        }
+        say(note);
+    }
+
     public String lang() {
         return state.language() == null ? flow.defaultLanguage() : state.language();
     }
