@@ -507,6 +507,8 @@ public class ConversationService {
         }
         Optional<ConversationSession> session = sessions.findByContact(contact.id);
         if (session.isEmpty()) {
+            // a chat that has no conversation (its first message was a command, e.g. /hapus): read as a chat never seen
+            readWithoutSession(contact.channel, edited).ifPresent(numbers -> apply(contact, null, flowOf(numbers.state()), numbers, false));
             return;
         }
         SessionState state = states.read(contact.id, session.get().state);
@@ -516,6 +518,45 @@ public class ConversationService {
         }
         apply(contact, session.get(), flowOf(read.state()), new Step(read.state().withDangerSaid(state.dangerSaid()),
                 read.outputs().stream().filter(Output.Message.class::isInstance).toList()), false);
+    }
+
+    /**
+     * An edit from a chat that has no contact at all: the person erased everything ({@code /hapus}, or a coordinator's
+     * erasure, and has not written again), or the chat was never seen (a line sent before the bot was added). The new
+     * words are read for danger in memory, as a first line would be, and nothing of them is kept: no line, no case, no
+     * event, nothing logged. Danger ("dia di depan pintu, aku takut") gets the emergency numbers: only then is
+     * {@code contactForNumbers} asked for the chat's contact (made as a notice makes one: the chat's id, encrypted, and
+     * nothing of the person), the numbers are queued to it, and true is returned (the caller empties the raw update).
+     * Anything else: nothing is made or sent, false. No session is kept, so a second danger edit gets the numbers again.
+     */
+    @Transactional
+    public boolean answerEditWithoutContact(Channel channel, Input edited, Supplier<Contact> contactForNumbers) {
+        Optional<Step> numbers = readWithoutSession(channel, edited);
+        if (numbers.isEmpty()) {
+            return false;
+        }
+        Contact contact = contactForNumbers.get();
+        apply(contact, null, flowOf(numbers.get().state()), numbers.get(), false);
+        return true;
+    }
+
+    /**
+     * {@code edited} read for danger as the first line of a chat with no conversation would be (a fresh, discreet state
+     * of the default flow: nothing says whether the chat is new or erased, as {@link FlowEngine#withoutSession}): the
+     * step that sends the emergency numbers only (no case to mark, no team to tell), or empty when it says no danger.
+     */
+    private Optional<Step> readWithoutSession(Channel channel, Input edited) {
+        if (!(edited instanceof Input.Text)) {
+            return Optional.empty();
+        }
+        Flow flow = flows.current(config.defaultFlow());
+        SessionState fresh = SessionState.fresh(flow, id.ruangaman.conversation.engine.Sessions.firstLanguage(flow), null,
+                Instant.now(clock)).withDiscreet(true);
+        Step read = engineFor(channel).readEdited(flows.catalog(), fresh, null, edited);
+        if (!read.outputs().contains(new Output.DangerReported())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Step(read.state(), read.outputs().stream().filter(Output.Message.class::isInstance).toList()));
     }
 
     /**
@@ -608,7 +649,11 @@ public class ConversationService {
      * showing choices ({@link ChannelChoiceOrder}: a typed "2" at a WhatsApp list names no place).
      */
     private FlowEngine engineFor(Contact contact) {
-        return engines.computeIfAbsent(contact.channel, channel -> engine.withSharedTexts(notices.sharedFor(channel.name().toLowerCase(Locale.ROOT)))
+        return engineFor(contact.channel);
+    }
+
+    private FlowEngine engineFor(Channel messenger) {
+        return engines.computeIfAbsent(messenger, channel -> engine.withSharedTexts(notices.sharedFor(channel.name().toLowerCase(Locale.ROOT)))
                 .withChoiceOrder(choiceOrders.stream().filter(order -> order.channel() == channel).findFirst()
                         .<id.ruangaman.conversation.ChoiceOrder>map(order -> order).orElse(id.ruangaman.conversation.ChoiceOrder.SHOWN)));
     }

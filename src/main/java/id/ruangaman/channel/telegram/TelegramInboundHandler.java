@@ -325,11 +325,20 @@ class TelegramInboundHandler implements InboundHandler {
             return InboundUpdate.Status.DONE;
         }
         if (work instanceof Edit edit) {
-            // An edit from a chat with no contact (erased with /hapus, or never seen) changes nothing: no contact is made
-            // for it and nothing is kept (InboundProcessor.FORGET_STRANGERS), a live location still moving included.
+            // An edit from a chat with no contact (erased with /hapus, or never seen) changes nothing: nothing is kept
+            // (InboundProcessor.FORGET_STRANGERS), a live location still moving included. Only an edit into danger is
+            // answered, with the emergency numbers; the chat then has a contact to send them, and the update's words go.
             Optional<Contact> contact = contacts.findLocked(Channel.TELEGRAM, String.valueOf(edit.chatId()));
             if (contact.isEmpty()) {
-                return InboundUpdate.Status.IGNORED;
+                boolean answered = conversations.answerEditWithoutContact(Channel.TELEGRAM, edit.input(),
+                        () -> contacts.findOrCreateLocked(Channel.TELEGRAM, String.valueOf(edit.chatId())));
+                if (!answered) {
+                    return InboundUpdate.Status.IGNORED;
+                }
+                if (edit.updateId() != null) {
+                    inbound.forgetPayload(edit.updateId());
+                }
+                return InboundUpdate.Status.DONE;
             }
             boolean kept = conversations.recordEdit(contact.get().id, edit.messageId(), edit.input(), edit.sentAt());
             if (!kept && edit.updateId() != null) {

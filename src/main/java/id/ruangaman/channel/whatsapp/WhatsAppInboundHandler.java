@@ -90,7 +90,15 @@ class WhatsAppInboundHandler implements InboundHandler {
     }
 
     /** A change to the message {@code originalId}: its new text or caption, or {@link Input.Unsupported} by kind. */
-    record Edit(Sender from, String originalId, Input input) implements Work {
+    record Edit(Sender from, String originalId, Input input, Long updateId) implements Work {
+
+        Edit(Sender from, String originalId, Input input) {
+            this(from, originalId, input, null);
+        }
+
+        Edit withUpdate(long id) {
+            return new Edit(from, originalId, input, id);
+        }
     }
 
     record Status(JsonNode status, int attempts) implements Work {
@@ -232,7 +240,8 @@ class WhatsAppInboundHandler implements InboundHandler {
                 return prepareSystem(from, message.path("system"));
             }
             case "edit" -> {
-                return edit(from, message.path("edit"));
+                Edit edit = edit(from, message.path("edit"));
+                return stored.id == null ? edit : edit.withUpdate(stored.id);
             }
             case "revoke" -> {
                 // The person deleted a message they sent: the transcript keeps it, with a line saying it was taken back.
@@ -392,9 +401,19 @@ class WhatsAppInboundHandler implements InboundHandler {
         if (work instanceof Edit edit) {
             // An edit from a sender with no contact (erased with /hapus, or never seen) changes nothing: no contact is
             // made for it and nothing is kept (InboundProcessor.FORGET_STRANGERS).
+            // Only an edit into danger is answered, with the emergency numbers; the sender then has a contact to send
+            // them, and the update's words go.
             if (contacts.findWhatsAppLocked(edit.from().phone(), edit.from().userId()).isEmpty()) {
-                ignored("edit_without_contact");
-                return InboundUpdate.Status.IGNORED;
+                boolean answered = conversations.answerEditWithoutContact(Channel.WHATSAPP, edit.input(),
+                        () -> arrived(edit.from(), null));
+                if (!answered) {
+                    ignored("edit_without_contact");
+                    return InboundUpdate.Status.IGNORED;
+                }
+                if (edit.updateId() != null) {
+                    inbound.forgetPayload(edit.updateId());
+                }
+                return InboundUpdate.Status.DONE;
             }
             Contact contact = arrived(edit.from(), null);
             conversations.recordEdit(contact.id, edit.originalId(), edit.input());
