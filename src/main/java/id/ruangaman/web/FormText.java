@@ -8,13 +8,30 @@ public final class FormText {
 
     /**
      * Line breaks as LF: a browser submits a textarea's line break as CRLF (HTML form submission, "normalize line
-     * breaks") while its maxlength counts it as one character, so lengths are checked after this.
+     * breaks") while its maxlength counts it as one character, so lengths are checked after this. Control characters
+     * other than the line break and the tab (U+0000-U+001F, U+007F: a NUL pasted or sent by a script, never typed) are
+     * left out: PostgreSQL's text cannot hold a NUL, and a message to a survivor must not carry what their phone would
+     * show as a box or drop (Telegram and WhatsApp refuse or mangle them).
      *
      * @param text as posted, may be null
-     * @return the same text with CRLF and lone CR as LF; null for null
+     * @return the same text with CRLF and lone CR as LF and no other control character; null for null
      */
     public static String lineBreaks(String text) {
-        return text == null ? null : text.replace("\r\n", "\n").replace('\r', '\n');
+        if (text == null) {
+            return null;
+        }
+        String unified = text.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder kept = null;
+        for (int i = 0; i < unified.length(); i++) {
+            char c = unified.charAt(i);
+            boolean control = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7F;
+            if (control && kept == null) {
+                kept = new StringBuilder(unified.length()).append(unified, 0, i);
+            } else if (!control && kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? unified : kept.toString();
     }
 
     /**
