@@ -347,6 +347,7 @@ public class ConversationService {
         }
         ConversationSession session = existing.get();
         Step step = engineFor(contact).handle(flows.catalog(), before.get(), input);
+        placeLine(inbound, before.get(), step.state());
         if (step.outputs().stream().anyMatch(Output.StaleButton.class::isInstance)) {
             inbound.kind = ChatMessage.KIND_STALE_BUTTON;
         } else {
@@ -460,12 +461,18 @@ public class ConversationService {
                 && original.get().conversation == contact.conversation
                 && state.get().status() != SessionStatus.COMPLETED
                 && state.get().status() != SessionStatus.DELETED;
-        if (corrects) {
-            // a line of the report still being written: its answer takes the new words (EditedAnswers)
-            SessionState corrected = EditedAnswers.correct(state.get(), before, ((Input.Text) edited).text());
-            if (corrected != state.get()) {
-                state = Optional.of(corrected);
-                save(session.get(), flowOf(corrected), corrected);
+        if (corrects && original.get().answerKey != null) {
+            // a line of the report still being written: the answer it made takes the new words (EditedAnswers), found by
+            // the line's place, kept when it was taken
+            ChatMessage line = original.get();
+            Flow flow = flowOf(state.get());
+            Optional<EditedAnswers.Corrected> corrected = EditedAnswers.correct(state.get(),
+                    new EditedAnswers.Place(line.answerKey, line.answerPart, line.answerParts == null ? 1 : line.answerParts),
+                    flow.nodeForKey(line.answerKey).orElse(null), before, ((Input.Text) edited).text());
+            if (corrected.isPresent()) {
+                state = Optional.of(corrected.get().state());
+                save(session.get(), flow, corrected.get().state());
+                movePlaces(line, corrected.get().place().count());
             }
         }
         Step read = state.isPresent() && edited instanceof Input.Text
@@ -486,6 +493,38 @@ public class ConversationService {
             apply(contact, session.get(), flowOf(read.state()), read, false);
         }
         return true;
+    }
+
+    /**
+     * Keeps where {@code inbound}, a line of an intake, went ({@link EditedAnswers#placeOf}: an answer key, and the parts
+     * it became), so an edit of it, which names it by the platform's id, changes that answer and no other. Nothing for a
+     * line of a case's thread or one kept as nothing editable.
+     */
+    private void placeLine(ChatMessage inbound, SessionState before, SessionState after) {
+        if (inbound.intakeId != null || before.nodeId() == null || before.status() == SessionStatus.COMPLETED
+                || before.status() == SessionStatus.DELETED) {
+            return;
+        }
+        flowOf(before).findNode(before.nodeId()).flatMap(node -> EditedAnswers.placeOf(before, after, node)).ifPresent(place -> {
+            inbound.answerKey = place.key();
+            inbound.answerPart = place.part();
+            inbound.answerParts = place.count();
+        });
+    }
+
+    /**
+     * {@code line}, edited into {@code count} parts where it had {@code line.answerParts}: the lines kept after it in the
+     * same answer move by the difference, so each still names its own parts.
+     */
+    private void movePlaces(ChatMessage line, int count) {
+        int was = line.answerParts == null ? 1 : line.answerParts;
+        if (line.answerPart == null || count == was) {
+            return;
+        }
+        messages.update("answerPart = answerPart + ?1 where contactId = ?2 and conversation = ?3 and answerKey = ?4 "
+                + "and answerPart > ?5 and direction = ?6", count - was, line.contactId, line.conversation, line.answerKey,
+                line.answerPart, ChatMessage.Direction.IN);
+        line.answerParts = count;
     }
 
     /**

@@ -126,6 +126,21 @@ public class ChatMessage {
     @Column(name = "edit_of")
     public Long editOf;
 
+    /**
+     * For an incoming typed line of an intake: the answer key it was kept under (V264), so an edit of the line changes
+     * that answer and no other. Null for any other line.
+     */
+    @Column(name = "answer_key", length = 100)
+    public String answerKey;
+
+    /** With {@link #answerKey}, for an answer made of parts: the line's first part (0-based); null for a whole text answer. */
+    @Column(name = "answer_part")
+    public Integer answerPart;
+
+    /** With {@link #answerKey}: how many parts the line became (a line longer than the question's length is split). */
+    @Column(name = "answer_parts")
+    public Integer answerParts;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -1,5 +1,6 @@
 package id.ruangaman.intake;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,10 @@ import id.ruangaman.security.Role;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.IntakeWalk;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WhatsAppFixtures;
+import id.ruangaman.transcript.Channel;
 import id.ruangaman.testing.WebhookTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import jakarta.inject.Inject;
@@ -32,6 +36,9 @@ class EditedLineReachesTheReportTest extends WebhookTest {
 
     @Inject
     InboxFixtures fixtures;
+
+    @Inject
+    IntakeRepository intakes;
 
     @Test
     void aStoryLineEditedBeforeTheSummaryIsWhatTheSummaryAndTheCasePageSay() {
@@ -72,6 +79,62 @@ class EditedLineReachesTheReportTest extends WebhookTest {
         String summary = String.join("\n", texts(telegram.sentTo(chat), before));
         assertTrue(summary.contains("Pria pendek berkacamata bening"), "the summary says the corrected description: " + summary);
         assertFalse(summary.contains("tinggi berkacamata hitam"), summary);
+    }
+
+    /**
+     * Of two identical story lines only the one edited changes (Telegram {@code edited_message}, matched by its
+     * {@code message_id}). Before, an edit changed every part reading the same words: "iya ... iya" edited at its end
+     * became "tidak, aku menolak ... tidak, aku menolak".
+     */
+    @Test
+    void ofTwoIdenticalStoryLinesOnlyTheOneEditedChanges() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        chats.walkTelegram(chat, IntakeWalk.of(TO_THE_STORY.toArray(String[]::new)));
+        chats.sayTelegram(chat, "iya");
+        chats.sayTelegram(chat, "lalu dia pergi");
+        long second = chats.sayTelegram(chat, "iya");
+        chats.editTelegram(chat, second, "tidak, aku menolak");
+        chats.walkTelegram(chat, IntakeWalk.of("chronology:done", "biodata_offer:no", "reported_offer:yes", "relation:stranger",
+                "reported_person:skip", "evidence_consent:no", "services:psychological", "services:done", "urgent_need:skip",
+                "contact_offer:no", "stats_consent:skip", "summary:confirm"));
+
+        assertEquals(List.of("iya", "lalu dia pergi", "tidak, aku menolak"), storyOf(Channel.TELEGRAM, String.valueOf(chat)));
+    }
+
+    /**
+     * WhatsApp {@code edit} (matched by {@code edit.original_message_id}): a story line longer than the question takes,
+     * kept in two parts, is replaced whole when edited; the identical line after it is edited on its own, found where it
+     * moved to. Before, the split line was not found (its words are in no one part) and the report kept it unchanged,
+     * and the edit of the last "iya" changed the first one too.
+     */
+    @Test
+    void aWhatsAppStoryLineSplitInPartsIsReplacedWholeAndTheLinesAfterItStayTheirs() {
+        String number = WhatsAppFixtures.newNumber();
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
+        chats.walkWhatsApp(number, IntakeWalk.of(TO_THE_STORY.toArray(String[]::new)), WhatsAppFixtures::newWamid);
+        String longLine = "kalimat sintetis yang panjang sekali ".repeat(120).strip(); // over the 4,000 characters of a part
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "iya", null, null);
+        String split = WhatsAppFixtures.newWamid();
+        chats.sayWhatsApp(number, split, "text.json", longLine, null, null);
+        String last = WhatsAppFixtures.newWamid();
+        chats.sayWhatsApp(number, last, "text.json", "iya", null, null);
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "edit_text.json", "versi pendek", split, null);
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "edit_text.json", "tidak, aku menolak", last, null);
+        chats.walkWhatsApp(number, IntakeWalk.of("chronology:done", "biodata_offer:no", "reported_offer:yes", "relation:stranger",
+                "reported_person:skip", "evidence_consent:no", "services:psychological", "services:done", "urgent_need:skip",
+                "contact_offer:no", "stats_consent:skip", "summary:confirm"), WhatsAppFixtures::newWamid);
+
+        assertEquals(List.of("iya", "versi pendek", "tidak, aku menolak"), storyOf(Channel.WHATSAPP, number));
+    }
+
+    /** The story of the chat's report, as the report keeps it: its parts, in order. */
+    private List<String> storyOf(Channel channel, String externalId) {
+        long contactId = chats.contact(channel, externalId).id;
+        String answers = QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult().answers);
+        return IntakeRecord.read(answers).values().stream().filter(component -> component.containsKey("chronology"))
+                .map(component -> component.get("chronology").parts()).findFirst().orElse(List.of());
     }
 
     private String casePage(String ref, String username) {

@@ -1,67 +1,138 @@
 package id.ruangaman.conversation.engine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.Draft;
 import id.ruangaman.conversation.SessionState;
+import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
 
 /**
- * An earlier line the person changed while their report is still being written (Telegram {@code edited_message}): the
- * answer made of that line takes its new words, so the summary they confirm, and the report, say what they meant.
- * Typed text only: a {@code text} answer (a place, a time told in words, a description of the terlapor), a part of a
- * {@code multi_text} answer (a line of the story), a note beside the evidence ({@code media} parts), and the lines of
- * a story still being collected ({@link Draft#parts()}). A line is recognised by its words as stored (stripped), as the
- * handlers keep a typed line ({@code TextHandler}, {@code MultiTextHandler}, {@code MediaHandler}); every part holding
- * exactly those words takes the new ones. A choice typed as text is not changed by an edit: what was chosen was
- * chosen (and confirmed at the summary); the edit stays in the transcript for the counsellor. A date told in words is
- * not re-read either. A line too long for one part (split by the handler) is not found and stays as it was.
+ * An earlier line the person changed while their report is still being written (Telegram {@code edited_message},
+ * WhatsApp {@code edit}): the answer made of that line takes its new words, so the summary they confirm, and the
+ * report, say what they meant.
+ *
+ * <p>A line is found by where it went, not by its words: when a typed line is taken, the host keeps its {@link Place}
+ * ({@link #placeOf}) beside the platform's id of the line, and an edit, which names the original by that id (Telegram
+ * {@code message_id}, WhatsApp {@code edit.original_message_id}), changes that place only ({@link #correct}). So of two
+ * identical lines only the one edited changes, and a line too long for one part (split by the handler) is found and
+ * replaced whole. Typed text only: a {@code text} answer (a place, a time told in words, a description of the
+ * terlapor), the parts of a {@code multi_text} answer (lines of the story), a note beside the evidence ({@code media}
+ * parts), and the lines of a story still being collected ({@link Draft#parts()}). A choice typed as text is not changed
+ * by an edit: what was chosen was chosen (and confirmed at the summary); the edit stays in the transcript for the
+ * counsellor. A date told in words is not re-read either.
  */
 public final class EditedAnswers {
 
     private EditedAnswers() {
     }
 
-    /** {@code state} with every typed answer or draft part that reads {@code before} reading {@code after}; the same state when none does. */
-    public static SessionState correct(SessionState state, String before, String after) {
-        if (before == null || after == null || before.isBlank() || after.isBlank()) {
-            return state;
-        }
-        String old = before.strip();
-        String now = after.strip();
-        if (old.equals(now)) {
-            return state;
-        }
-        boolean changed = false;
-        Map<String, Answer> answers = new LinkedHashMap<>(state.answers());
-        for (Map.Entry<String, Answer> entry : state.answers().entrySet()) {
-            Answer answer = entry.getValue();
-            Answer corrected = switch (answer.kind() == null ? "" : answer.kind()) {
-                case "text" -> answer.skipped() || !old.equals(answer.value()) ? answer
-                        : new Answer(answer.kind(), now, answer.values(), answer.raw(), answer.date(), answer.precision(),
-                                answer.mediaIds(), false, answer.parts());
-                case "multi_text", "media" -> answer.parts().contains(old)
-                        ? new Answer(answer.kind(), answer.value(), answer.values(), answer.raw(), answer.date(), answer.precision(),
-                                answer.mediaIds(), answer.skipped(), replaced(answer.parts(), old, now))
-                        : answer;
-                default -> answer;
-            };
-            if (corrected != answer) {
-                answers.put(entry.getKey(), corrected);
-                changed = true;
-            }
-        }
-        Draft draft = state.draft();
-        if (draft.parts().contains(old) && draft.selected().isEmpty()) {
-            draft = new Draft(draft.selected(), replaced(draft.parts(), old, now), draft.mediaIds(), draft.choosingEdit());
-            changed = true;
-        }
-        return changed ? state.withAnswers(answers).withDraft(draft) : state;
+    /**
+     * Where one typed line was kept.
+     *
+     * @param key   the flow's answer key
+     * @param part  for an answer made of parts: the line's first part (0-based); null for a whole {@code text} answer
+     * @param count how many parts the line became (1 for a text answer)
+     */
+    public record Place(String key, Integer part, int count) {
     }
 
-    private static List<String> replaced(List<String> parts, String old, String now) {
-        return parts.stream().map(part -> part.equals(old) ? now : part).toList();
+    /**
+     * Where the line that moved the conversation from {@code before} to {@code after} was kept: the parts it added to the
+     * draft of {@code node} (the question {@code before} was at), or the {@code text} answer it set. Empty when it was
+     * kept as nothing editable (a choice, a date, the "done" of a story, a command) or {@code node} has no key.
+     */
+    public static Optional<Place> placeOf(SessionState before, SessionState after, NodeDefinition node) {
+        if (node == null || node.key() == null) {
+            return Optional.empty();
+        }
+        List<String> was = before.draft().parts();
+        List<String> now = after.draft().parts();
+        if (Objects.equals(before.nodeId(), after.nodeId()) && after.draft().selected().isEmpty() && now.size() > was.size()
+                && now.subList(0, was.size()).equals(was)) {
+            return Optional.of(new Place(node.key(), was.size(), now.size() - was.size()));
+        }
+        Answer answer = after.answers().get(node.key());
+        if (answer != null && "text".equals(answer.kind()) && !answer.skipped() && answer.value() != null
+                && !answer.equals(before.answers().get(node.key()))) {
+            return Optional.of(new Place(node.key(), null, 1));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code state} with the line kept at {@code place} reading {@code after} instead of {@code before} (its words as
+     * last known: the original, or its last edit); the new words are split as the question splits a line
+     * ({@code node}: the question of {@code place.key}). Empty when nothing changed: the place no longer holds those
+     * words (the answer was given again since, e.g. from the summary), the words are the same, or either is blank.
+     */
+    public static Optional<Corrected> correct(SessionState state, Place place, NodeDefinition node, String before, String after) {
+        if (place == null || node == null || before == null || after == null || before.isBlank() || after.isBlank()
+                || before.strip().equals(after.strip())) {
+            return Optional.empty();
+        }
+        String now = after.strip();
+        if (place.part() == null) {
+            Answer answer = state.answers().get(place.key());
+            if (answer == null || !"text".equals(answer.kind()) || answer.skipped() || !before.strip().equals(answer.value())) {
+                return Optional.empty();
+            }
+            Map<String, Answer> answers = new LinkedHashMap<>(state.answers());
+            answers.put(place.key(), new Answer(answer.kind(), now, answer.values(), answer.raw(), answer.date(), answer.precision(),
+                    answer.mediaIds(), false, answer.parts()));
+            return Optional.of(new Corrected(state.withAnswers(answers), place));
+        }
+        List<String> pieces = node.kind() == NodeKind.MULTI_TEXT || node.kind() == NodeKind.MEDIA
+                ? MultiTextHandler.parts(node, new Reply.Typed(now)) : List.of(now);
+        SessionState corrected = state;
+        Answer answer = state.answers().get(place.key());
+        if (answer != null && ("multi_text".equals(answer.kind()) || "media".equals(answer.kind()))
+                && holds(answer.parts(), place, before)) {
+            Map<String, Answer> answers = new LinkedHashMap<>(state.answers());
+            answers.put(place.key(), new Answer(answer.kind(), answer.value(), answer.values(), answer.raw(), answer.date(),
+                    answer.precision(), answer.mediaIds(), answer.skipped(), replaced(answer.parts(), place, pieces)));
+            corrected = corrected.withAnswers(answers);
+        }
+        Draft draft = state.draft();
+        if (node.id().equals(state.nodeId()) && draft.selected().isEmpty() && holds(draft.parts(), place, before)) {
+            corrected = corrected.withDraft(new Draft(draft.selected(), replaced(draft.parts(), place, pieces), draft.mediaIds(),
+                    draft.choosingEdit()));
+        }
+        return corrected == state ? Optional.empty()
+                : Optional.of(new Corrected(corrected, new Place(place.key(), place.part(), pieces.size())));
+    }
+
+    /**
+     * A correction made: the new state, and the line's place now ({@code count} may differ from before when the new words
+     * take more or fewer parts; the lines kept after it in the same answer move by the difference).
+     */
+    public record Corrected(SessionState state, Place place) {
+    }
+
+    /** Whether {@code parts} holds the line's words at its place (its parts, white space aside: a split cuts at white space). */
+    private static boolean holds(List<String> parts, Place place, String words) {
+        int from = place.part();
+        int to = from + place.count();
+        if (from < 0 || place.count() < 1 || to > parts.size()) {
+            return false;
+        }
+        return squeezed(String.join("", parts.subList(from, to))).equals(squeezed(words));
+    }
+
+    private static String squeezed(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    private static List<String> replaced(List<String> parts, Place place, List<String> pieces) {
+        List<String> result = new ArrayList<>(parts.subList(0, place.part()));
+        result.addAll(pieces);
+        result.addAll(parts.subList(place.part() + place.count(), parts.size()));
+        return result;
     }
 }
