@@ -29,6 +29,8 @@ class ErrorPages {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The short reason of a refused NUL character; also the message {@link Refusals} words for a person. */
     static final String UNUSABLE_CHARACTER = "text holds a character that cannot be used";
+    /** The short reason of a form body whose percent-encoding cannot be decoded (RFC 3986 section 2.1). */
+    static final String MALFORMED_FORM = "form body is not valid percent-encoding";
 
     private final Template error;
     private final RefusalPage page;
@@ -106,6 +108,11 @@ class ErrorPages {
             return refused(new WebApplicationException(UNUSABLE_CHARACTER,
                     Response.status(400).type(MediaType.TEXT_PLAIN_TYPE).entity(UNUSABLE_CHARACTER).build()), request);
         }
+        if (malformedEncoding(e)) {
+            // A form body with a broken escape ("%zz", a lone "%"): a script's post, never a browser's. Bad input.
+            return refused(new WebApplicationException(MALFORMED_FORM,
+                    Response.status(400).type(MediaType.TEXT_PLAIN_TYPE).entity(MALFORMED_FORM).build()), request);
+        }
         String reference = "ERR-" + HexFormat.of().withUpperCase().formatHex(bytes());
         LOG.errorf("Unexpected error %s on %s: %s", reference, request.method().name(), chain(e));
         String accept = request.getHeader(HttpHeaders.ACCEPT);
@@ -129,6 +136,21 @@ class ErrorPages {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the request failed because Quarkus REST could not percent-decode what the client sent: its
+     * {@code URLUtils.decode} raises a bare {@link IllegalArgumentException} ("Failed to decode URL ...") for an
+     * {@code application/x-www-form-urlencoded} body holding "%zz" or a "%" cut short (RFC 3986 section 2.1; the
+     * HTML standard's urlencoded parser). A browser always encodes its forms, so only a script's or a hand-made
+     * post carries one: the client's bad input, not a fault of the service.
+     */
+    static boolean malformedEncoding(Throwable e) {
+        if (!(e instanceof IllegalArgumentException)) {
+            return false;
+        }
+        StackTraceElement[] frames = e.getStackTrace();
+        return frames.length > 0 && "org.jboss.resteasy.reactive.common.util.URLUtils".equals(frames[0].getClassName());
     }
 
     private static byte[] bytes() {

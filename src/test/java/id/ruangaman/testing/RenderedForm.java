@@ -102,6 +102,21 @@ public final class RenderedForm {
     }
 
     /**
+     * The {@code application/x-www-form-urlencoded} body a browser sends for it (UTF-8, the HTML standard's
+     * urlencoded serializer): for a test that sends it by hand, with something appended a browser never sends.
+     */
+    public String body() {
+        StringBuilder out = new StringBuilder();
+        for (Map.Entry<String, List<String>> field : fields.entrySet()) {
+            for (String value : field.getValue()) {
+                out.append(out.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(field.getKey(), java.nio.charset.StandardCharsets.UTF_8))
+                        .append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
      * Submits it as a browser does (form-encoded, asking for HTML, redirects not followed) with the session cookie
      * ({@code session} null: none yet, the login form).
      */

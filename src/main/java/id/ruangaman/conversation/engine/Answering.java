@@ -1,5 +1,7 @@
 package id.ruangaman.conversation.engine;
 
+import java.util.List;
+
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
@@ -227,6 +229,17 @@ public final class Answering {
         }
         if (node.onUnclear() != null) {
             Unclear.assume(turn, node, raw);
+            return;
+        }
+        List<String> ticked = node.kind() == NodeKind.MULTI_CHOICE ? turn.state().draft().selected() : List.of();
+        if (!ticked.isEmpty()) {
+            // What was ticked stays: giving up on words the buttons do not read is not giving up on the picks ("Perkosaan"
+            // tapped, then two typed lines). Before, the question was recorded as skipped and the pick lost, and with it
+            // what follows from it (within 72 hours: the emergency care note and the urgent medical mark). Taken as
+            // "Selesai" would be, the last typed words kept in raw, with the line said where a question gives up unrecorded
+            // ("Maaf, saya masih belum mengerti. Pakai tombolnya saja ya."), never "kita lewati dulu".
+            turn.say(turn.msg(MessageKey.FALLBACK));
+            Navigator.answered(turn, node, Answer.choices(ticked, raw), "next");
             return;
         }
         boolean recordSkip = node.key() != null && node.label() != null;
