@@ -91,6 +91,12 @@ public class CaseService {
         return file;
     }
 
+    /** Where a case stands, for a live page's check ({@code CaseResource#standing}): not audited, not marked read. */
+    @Transactional
+    public CaseFile standing(String ref, CurrentAccount who) {
+        return access.open(ref, who);
+    }
+
     /** Reads a case without an audit row (used by the live transcript refresh of an already opened page). */
     @Transactional
     public CaseFile peek(String ref, CurrentAccount who) {
