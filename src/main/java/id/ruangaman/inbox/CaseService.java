@@ -338,6 +338,11 @@ public class CaseService {
     @Transactional
     public CaseFile print(String ref, String document, CurrentAccount who) {
         CaseFile file = access.open(ref, who);
+        if (file.isDeleted()) {
+            // docs/erasure.md: an erased case's documents can no longer be printed; the intake form would still say the
+            // channel the person wrote on, and its shell is no document of them
+            throw Refused.conflict("an erased case prints nothing");
+        }
         audit.record(who.getUsername(), AuditAction.PRINT, file.id, document);
         return file;
     }
