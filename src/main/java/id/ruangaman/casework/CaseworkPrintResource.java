@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import id.ruangaman.inbox.InboxEventFeed;
 import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.CaseStatus;
 import id.ruangaman.inbox.InboxConfig;
@@ -64,9 +65,11 @@ public class CaseworkPrintResource {
 
     @jakarta.inject.Inject
     SopPrints prints;
+    private final InboxEventFeed feed;
 
     CaseworkPrintResource(CaseworkService work, CaseworkViews views, CurrentAccount current, InboxLocale locale, Clock clock,
-            InboxConfig config) {
+            InboxConfig config, InboxEventFeed feed) {
+        this.feed = feed;
         this.config = config;
         this.work = work;
         this.views = views;
@@ -198,9 +201,10 @@ public class CaseworkPrintResource {
     }
 
     private Response refused(String ref, String code) {
+        InboxEventFeed.Cursor after = feed.mark(); // before the case is read again: the page follows it live from here
         CaseworkView c = views.of(work.open(ref, current), Map.of(), code, "print");
         return Response.status(409).type(MediaType.TEXT_HTML_TYPE)
-                .entity(locale.apply(CaseworkResource.Templates.page(c, now(), CaseStatus.CLOSE_REASONS))).build();
+                .entity(locale.apply(CaseworkResource.Templates.page(c, now(), CaseStatus.CLOSE_REASONS, after.toString()))).build();
     }
 
     private LocalDate today() {

@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.CaseService;
+import id.ruangaman.inbox.InboxEventFeed;
 import id.ruangaman.inbox.CaseStatus;
 import id.ruangaman.web.DownloadName;
 import id.ruangaman.web.InboxLocale;
@@ -51,7 +52,7 @@ public class CaseworkResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(CaseworkView c, Instant now, List<String> closeReasons);
+        static native TemplateInstance page(CaseworkView c, Instant now, List<String> closeReasons, String afterEvent);
     }
 
     private final CaseworkService work;
@@ -61,8 +62,11 @@ public class CaseworkResource {
     private final InboxLocale locale;
     private final Clock clock;
 
+    private final InboxEventFeed feed;
+
     CaseworkResource(CaseworkService work, CaseworkViews views, CaseService cases, CurrentAccount current, InboxLocale locale,
-            Clock clock) {
+            Clock clock, InboxEventFeed feed) {
+        this.feed = feed;
         this.clock = clock;
         this.work = work;
         this.views = views;
@@ -74,7 +78,8 @@ public class CaseworkResource {
     @GET
     @Consumes(MediaType.WILDCARD)
     public TemplateInstance page(@RestPath String ref) {
-        return render(work.open(ref, current), Map.of(), null, null);
+        InboxEventFeed.Cursor after = feed.mark(); // before the case is read: the page follows its case live from here
+        return render(work.open(ref, current), Map.of(), null, null, after);
     }
 
     /**
@@ -393,12 +398,16 @@ public class CaseworkResource {
     }
 
     private Response refused(String ref, String formName, Map<String, String> submitted, String code, int status) {
+        InboxEventFeed.Cursor after = feed.mark();
         CaseFile file = cases.peek(ref, current);
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(render(file, submitted, code, formName)).build();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(render(file, submitted, code, formName, after)).build();
     }
 
-    private TemplateInstance render(CaseFile file, Map<String, String> submitted, String refusal, String formName) {
-        return locale.apply(Templates.page(views.of(file, submitted, refusal, formName), Instant.now(clock), CaseStatus.CLOSE_REASONS));
+    /** The SOP page, live from {@code after} (read before {@code file} was: its {@code data-after}, see InboxEventFeed#mark). */
+    private TemplateInstance render(CaseFile file, Map<String, String> submitted, String refusal, String formName,
+            InboxEventFeed.Cursor after) {
+        return locale.apply(Templates.page(views.of(file, submitted, refusal, formName), Instant.now(clock), CaseStatus.CLOSE_REASONS,
+                after.toString()));
     }
 
     private static String join(List<String> values) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import id.ruangaman.inbox.InboxEventFeed;
 import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.CaseStatus;
 import id.ruangaman.inbox.CaseView;
@@ -53,9 +54,11 @@ public class VerifiedReportResource {
     private final CurrentAccount current;
     private final InboxLocale locale;
     private final Clock clock;
+    private final InboxEventFeed feed;
 
     VerifiedReportResource(CaseworkService work, CaseViews views, CaseworkViews sopViews, CurrentAccount current, InboxLocale locale,
-            Clock clock) {
+            Clock clock, InboxEventFeed feed) {
+        this.feed = feed;
         this.sopViews = sopViews;
         this.work = work;
         this.views = views;
@@ -76,9 +79,11 @@ public class VerifiedReportResource {
         try {
             source = work.verifiedReport(ref, current);
         } catch (FormRefused e) {
+            InboxEventFeed.Cursor after = feed.mark(); // before the case is read again: the page follows it live from here
             CaseworkView c = sopViews.of(work.open(ref, current), Map.of(), e.code(), "print");
             return Response.status(409).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(locale.apply(CaseworkResource.Templates.page(c, Instant.now(clock), CaseStatus.CLOSE_REASONS))).build();
+                    .entity(locale.apply(CaseworkResource.Templates.page(c, Instant.now(clock), CaseStatus.CLOSE_REASONS,
+                            after.toString()))).build();
         }
         locale.printIn(lang, "id");
         CaseView c = views.of(source.file(), false, locale.get());

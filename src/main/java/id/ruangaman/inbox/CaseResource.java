@@ -48,6 +48,8 @@ public class CaseResource {
         /** The case's danger flag ({@code CaseResource/danger}) and its transcript, for the live refresh of an open case page. */
         static native TemplateInstance live(CaseFile file, List<TranscriptLine> lines, java.util.Map<Long, Integer> evidence);
 
+        static native TemplateInstance standing(CaseFile file);
+
         static native TemplateInstance reveal(CaseFile file, String field, String reason, String value);
 
         static native TemplateInstance intakeForm(CaseView c, Instant now);
@@ -87,6 +89,19 @@ public class CaseResource {
     public TemplateInstance transcript(@RestPath String ref) {
         CaseFile file = cases.readTranscript(ref, current);
         return locale.apply(Templates.live(file, views.transcript(file, locale.get()), views.evidenceNumbers(file)));
+    }
+
+    /**
+     * Where the case stands ({@code #case-standing}: open, closed, or deleted by the person), and nothing else, for the
+     * live refresh of the other pages that show the case (its SOP page, its referrals): on an event of the case they ask
+     * this and, when the person erased it, show only what is left (inbox.js, pageGone). No content, so no audit row; a
+     * case shut to the account answers 403 (audited by {@link CaseAccess}), an unknown one 404.
+     */
+    @GET
+    @Path("/standing")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance standing(@RestPath String ref) {
+        return Templates.standing(cases.standing(ref, current));
     }
 
     @POST

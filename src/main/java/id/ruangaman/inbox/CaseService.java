@@ -91,6 +91,12 @@ public class CaseService {
         return file;
     }
 
+    /** Where a case stands, for a live page's check ({@code CaseResource#standing}): not audited, not marked read. */
+    @Transactional
+    public CaseFile standing(String ref, CurrentAccount who) {
+        return access.open(ref, who);
+    }
+
     /** Reads a case without an audit row (used by the live transcript refresh of an already opened page). */
     @Transactional
     public CaseFile peek(String ref, CurrentAccount who) {
@@ -332,6 +338,11 @@ public class CaseService {
     @Transactional
     public CaseFile print(String ref, String document, CurrentAccount who) {
         CaseFile file = access.open(ref, who);
+        if (file.isDeleted()) {
+            // docs/erasure.md: an erased case's documents can no longer be printed; the intake form would still say the
+            // channel the person wrote on, and its shell is no document of them
+            throw Refused.conflict("an erased case prints nothing");
+        }
         audit.record(who.getUsername(), AuditAction.PRINT, file.id, document);
         return file;
     }

@@ -88,6 +88,13 @@ public interface InboxMessages {
     @Message
     String case_gone_closed();
 
+    /**
+     * The line of another open page of the case (its SOP page, its referrals: tags/caseLive) when the person's data was
+     * erased while it was open; the page then shows only what is left (inbox.js pageGone).
+     */
+    @Message
+    String page_gone_deleted();
+
     /** Under the reply box once its case is no longer the viewer's or was deleted: the text stays to be copied. */
     @Message
     String reply_unsendable();

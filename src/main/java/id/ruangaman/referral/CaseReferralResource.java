@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.inbox.InboxEventFeed;
 import id.ruangaman.web.QueryCheck;
 import id.ruangaman.web.InboxLocale;
 import id.ruangaman.security.CurrentAccount;
@@ -33,14 +34,17 @@ public class CaseReferralResource {
     static class Templates {
         static native TemplateInstance forCase(CaseFile file, List<ReferralService.Item> items, List<String> services,
                 List<String> selected, List<String> regions, String region, String q, List<Provider> results,
-                List<String> parts, QueryCheck check);
+                List<String> parts, QueryCheck check, String afterEvent);
     }
 
     private final ReferralService referrals;
     private final CurrentAccount current;
     private final InboxLocale locale;
 
-    CaseReferralResource(ReferralService referrals, CurrentAccount current, InboxLocale locale) {
+    private final InboxEventFeed feed;
+
+    CaseReferralResource(ReferralService referrals, CurrentAccount current, InboxLocale locale, InboxEventFeed feed) {
+        this.feed = feed;
         this.referrals = referrals;
         this.current = current;
         this.locale = locale;
@@ -55,6 +59,7 @@ public class CaseReferralResource {
     @Produces(MediaType.TEXT_HTML)
     public Response forCase(@RestPath String ref, @RestQuery("service") List<String> service,
             @RestQuery String region, @RestQuery String q, @RestQuery String search) {
+        InboxEventFeed.Cursor after = feed.mark(); // before the case is read: the page follows its case live from here
         List<ReferralService.Item> items = referrals.ofCase(ref, current);
         CaseFile file = items.isEmpty() ? null : items.get(0).file();
         if (file == null) {
@@ -82,7 +87,7 @@ public class CaseReferralResource {
         String qUsed = check.text("q", q, ReferralResource.MAX_QUERY);
         List<Provider> results = referrals.search(selected, regionUsed, qUsed);
         return check.answer(locale.apply(Templates.forCase(file, items, ReferralService.SERVICES, selected, referrals.regions(),
-                region, q, results, ReferralPart.CODES, check)));
+                region, q, results, ReferralPart.CODES, check, after.toString())));
     }
 
     @POST

@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import id.ruangaman.inbox.InboxEventFeed;
 import id.ruangaman.audit.AuditEvent;
 import id.ruangaman.web.InboxLocale;
 import id.ruangaman.security.CurrentAccount;
@@ -43,7 +44,7 @@ public class ReferralResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance detail(ReferralService.Item item, List<String> parts, List<String> next,
-                List<AuditEvent> history, Map<String, String> names);
+                List<AuditEvent> history, Map<String, String> names, String afterEvent);
 
         static native TemplateInstance letter(ReferralLetter letter, Instant now);
 
@@ -56,8 +57,11 @@ public class ReferralResource {
     private final InboxLocale locale;
     private final Clock clock;
 
+    private final InboxEventFeed feed;
+
     ReferralResource(ReferralService referrals, ProviderRepository providers, CurrentAccount current, InboxLocale locale,
-            Clock clock) {
+            Clock clock, InboxEventFeed feed) {
+        this.feed = feed;
         this.referrals = referrals;
         this.providers = providers;
         this.current = current;
@@ -69,13 +73,14 @@ public class ReferralResource {
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance detail(@RestPath String id) {
+        InboxEventFeed.Cursor after = feed.mark(); // before the case is read: the page follows its case live from here
         ReferralService.Item item = referrals.view(ReferralService.parseId(id, "referral"), current);
         List<String> next = item.referral().state().manualNext().stream().map(ReferralStatus::code).toList();
         // The history names this referral's provider, not its id (walkthrough 8: "Provider #1").
         // Walkthrough 9, finding 14: and the referral itself (and its printed letter) by its provider, not "Rujukan #1".
         Map<String, String> names = item.provider() == null ? Map.of() : Map.of("provider:" + item.provider().id, item.provider().name,
                 "referral:" + item.referral().id, item.provider().name, "referral_letter:" + item.referral().id, item.provider().name);
-        return locale.apply(Templates.detail(item, ReferralPart.CODES, next, referrals.history(item), names));
+        return locale.apply(Templates.detail(item, ReferralPart.CODES, next, referrals.history(item), names, after.toString()));
     }
 
     @POST

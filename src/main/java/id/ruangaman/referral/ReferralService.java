@@ -303,12 +303,13 @@ class ReferralService {
     public ReferralLetter letter(long id, CurrentAccount who) {
         Item item = open(id, who);
         Referral referral = item.referral();
+        if (item.file().isDeleted()) {
+            // said first: the erasure revoked the referral too, and its reason is the erasure (docs/erasure.md)
+            throw Refused.conflict("an erased case prints nothing");
+        }
         if (!referral.state().mayShare()) {
             audit.recordRefusal(who.getUsername(), AuditAction.PRINT, item.file().id, "referral_letter:" + id + " refused:" + referral.status);
             throw Refused.conflict("no consent in force: the letter cannot be printed");
-        }
-        if (item.file().isDeleted()) {
-            throw Refused.conflict("the reporter deleted this case");
         }
         audit.record(who.getUsername(), AuditAction.PRINT, item.file().id,
                 "referral_letter:" + id + " parts:" + referral.consentedParts);

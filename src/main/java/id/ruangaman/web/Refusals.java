@@ -59,6 +59,7 @@ public final class Refusals {
             new String[] { "closing needs a reason", "closing_needs_a_reason" },
             new String[] { "the person said this chat is not safe", "chat_not_safe" },
             new String[] { "the reporter deleted this case", "reporter_deleted" },
+            new String[] { "an erased case prints nothing", "erased_prints_nothing" },
             new String[] { "empty note", "empty_text" },
             new String[] { "empty reply", "empty_text" },
             new String[] { "note too long", "too_long" },

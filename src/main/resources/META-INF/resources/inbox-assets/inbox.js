@@ -194,7 +194,20 @@
         // The danger flag comes with the transcript: a line that says danger raises it in the same step. An event that
         // names no case told this viewer that a case left their list (InboxEventFeed): it may be this one.
         soon(refreshCase);
+      } else if (mode === 'page' && (e.data === ref || e.data === '') && !gone) {
+        // another page of the case (its SOP page, its referrals): only where the case stands is asked, never its content
+        soon(refreshStanding);
       }
+    }
+    function refreshStanding() {
+      if (gone) { return Promise.resolve(); }
+      var before = standing();
+      return replace('/inbox/cases/' + encodeURIComponent(ref) + '/standing', '#case-standing')
+        .then(function () {
+          if (standing() === 'deleted' && before !== 'deleted') { pageGone('deleted'); }
+        }, function (e) {
+          if (e && (e.status === 403 || e.status === 404)) { pageGone('moved'); }
+        });
     }
     function refreshCase() {
       if (gone) { return Promise.resolve(); }
@@ -231,14 +244,73 @@
     if (kind === 'closed') { return; }
     gone = true;
     if (kind === 'deleted') { keepOnlyWhatErasureLeaves(notice); }
+    freezeForms();
+    var line = document.getElementById('reply-unsendable');
+    if (line) { line.classList.add('alert'); line.hidden = false; }
+  }
+
+  // Nothing on the page can be sent any more; what was typed stays, read-only, to be copied.
+  function freezeForms() {
     document.querySelectorAll('main form[method="post"]').forEach(function (form) {
       Array.prototype.forEach.call(form.elements, function (el) {
         if (el.type === 'textarea' || el.type === 'text') { el.readOnly = true; el.removeAttribute('required'); }
-        else if (el.type === 'submit' || el.tagName === 'BUTTON' || el.type === 'checkbox' || el.tagName === 'SELECT') { el.disabled = true; }
+        else if (el.type === 'submit' || el.tagName === 'BUTTON' || el.type === 'checkbox' || el.type === 'radio'
+            || el.tagName === 'SELECT' || el.type === 'date' || el.type === 'datetime-local' || el.type === 'number'
+            || el.type === 'file') { el.disabled = true; }
       });
     });
-    var line = document.getElementById('reply-unsendable');
-    if (line) { line.classList.add('alert'); line.hidden = false; }
+  }
+
+  // Another page that shows the case (data-live="page": its SOP page, its referrals) learns that the case is no longer
+  // this account's to open ('moved': one line says so, its forms can no longer be sent, what was typed stays in its box)
+  // or that the person erased it ('deleted'): the page then shows only what is left, as the server now renders it (the
+  // kept skeleton, "dihapus oleh pelapor" where text was), under one line that says so; what was typed into its forms
+  // is kept in one read-only box to be copied (#typed-unsent, in this page only). If the page cannot be read again,
+  // everything but its title and that line goes. The live refresh stops either way.
+  function pageGone(kind) {
+    var notice = document.getElementById('case-gone');
+    if (!notice || gone) { return; }
+    gone = true;
+    notice.textContent = notice.getAttribute('data-' + kind);
+    notice.classList.add('alert');
+    notice.hidden = false;
+    if (kind !== 'deleted') { freezeForms(); return; }
+    var typed = [];
+    document.querySelectorAll('main form[method="post"]').forEach(function (form) {
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if ((el.type === 'textarea' || el.type === 'text') && /\S/.test(el.value) && el.value !== el.defaultValue) { typed.push(el.value); }
+      });
+    });
+    var main = notice.parentNode;
+    function keepTyped() {
+      var line = document.getElementById('typed-unsent-line');
+      if (!line || typed.length === 0) { return; }
+      notice.parentNode.insertBefore(line.content.cloneNode(true), notice.nextSibling);
+      document.getElementById('typed-unsent').value = typed.join('\n\n');
+    }
+    function onlyTitle() {
+      Array.prototype.slice.call(main.children).forEach(function (el) {
+        if (el !== notice && el.tagName !== 'H1' && el.tagName !== 'TEMPLATE') { main.removeChild(el); }
+      });
+      keepTyped();
+    }
+    fetch(location.pathname, { credentials: 'same-origin', headers: { 'Accept': 'text/html', 'X-Ruangaman-Background': '1' } })
+      .then(function (r) { if (!r.ok || r.redirected) { throw new Error('page ' + r.status); } return r.text(); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('content');
+        var freshStanding = fresh && fresh.querySelector('#case-standing');
+        if (!freshStanding || freshStanding.getAttribute('data-standing') !== 'deleted') { throw new Error('not yet erased'); }
+        var title = fresh.querySelector('#case-gone');
+        Array.prototype.slice.call(main.childNodes).forEach(function (n) { if (n !== notice) { main.removeChild(n); } });
+        Array.prototype.slice.call(fresh.childNodes).forEach(function (n) {
+          if (n === title) { main.appendChild(notice); } else { main.appendChild(document.importNode(n, true)); }
+        });
+        if (!title) { main.insertBefore(notice, main.firstChild); }
+        freezeForms();
+        keepTyped();
+        countdowns();
+      })
+      .catch(onlyTitle);
   }
 
   // What the person erased leaves this screen too. Only what the erased case's own page shows stays (its code and status,
