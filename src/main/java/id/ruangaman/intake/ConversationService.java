@@ -44,6 +44,7 @@ import id.ruangaman.conversation.PendingPrompt;
 import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.SessionStatus;
 import id.ruangaman.conversation.Step;
+import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.engine.EditedAnswers;
 
 /**
@@ -757,20 +758,26 @@ public class ConversationService {
      * waiting; otherwise it is sent at once for the story's first line and, for a later one, queued to go after
      * {@link StoryAckDelay} ({@link Outbox#queueDeferred}). An acknowledgement of the story still waiting from an earlier
      * line is withdrawn when this step says enough (the line was taken into the story: its own acknowledgement, or the
-     * emergency numbers with it, follows; or the story ended: the next question follows), and sent at once when the
-     * step sends something else (a re-prompt), so the chat's order is kept and nothing waits behind it.
+     * emergency numbers with it, follows; or the story ended: the next question follows), and when the step sends
+     * something else (a re-prompt) withdrawn too, its words opening the step's first message: one reply, and nothing waits
+     * behind it.
      */
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet,
             StoryLine line, boolean uploaded, ThreadCase thread, Consumer<String> pressAnswer) {
         boolean routineQuiet = line != null && line.moreComing();
         java.time.Duration ackDelay = storyAckDelay.delay();
+        String savedLead = null;
         // Nothing can be waiting before the story's first line, nor when nothing is ever deferred: no statement then.
         if (line != null && !quiet && !line.before().isEmpty() && !ackDelay.isNegative() && !ackDelay.isZero()) {
             boolean saysEnough = !engine.collectsLines(flows.catalog(), step.state()) || !step.state().draft().equals(line.before());
             if (saysEnough) {
                 outbox.withdrawDeferred(contact);
-            } else if (step.outputs().stream().anyMatch(Output.Message.class::isInstance)) {
-                outbox.releaseDeferred(contact);
+            } else if (step.outputs().stream().anyMatch(Output.Message.class::isInstance) && outbox.withdrawDeferred(contact) > 0) {
+                // One thing sent, one message: the acknowledgement's words open this step's reply (a sticker's note and
+                // the question), so the person still reads that their lines are kept. Before, it went at once and the
+                // note right after it, two messages for one sticker.
+                savedLead = flowOf(step.state()).message(MessageKey.MULTI_TEXT_SAVED)
+                        .in(step.state().language(), flowOf(step.state()).defaultLanguage());
             }
         }
         List<ChatMessage> replies = new ArrayList<>();
@@ -802,6 +809,10 @@ public class ConversationService {
             if (output instanceof Output.Message message) {
                 if ((!quiet || i == urgent) && !(routineQuiet && message.routine())) {
                     Output.Message sent = i == lastMessage && howToClear != null ? message.withText(message.text() + "\n\n" + howToClear) : message;
+                    if (savedLead != null && sent.text() != null) {
+                        sent = sent.withText(savedLead + "\n\n" + sent.text());
+                        savedLead = null;
+                    }
                     boolean deferred = line != null && message.routine() && !line.before().isEmpty() && !ackDelay.isNegative() && !ackDelay.isZero();
                     replies.add(deferred ? outbox.queueDeferred(contact, caseId, sent, ackDelay) : outbox.queue(contact, caseId, null, sent));
                 }
