@@ -44,6 +44,7 @@ import id.ruangaman.conversation.PendingPrompt;
 import id.ruangaman.conversation.SessionState;
 import id.ruangaman.conversation.SessionStatus;
 import id.ruangaman.conversation.Step;
+import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.engine.EditedAnswers;
 
 /**
@@ -207,15 +208,17 @@ public class ConversationService {
         // A case's thread has its own measure (one acknowledgement per quiet period, the keep-this-file question once):
         // taking a file of a burst silently there would swallow the one acknowledgement or question the burst gets.
         boolean thread = state.filter(current -> current.status() == SessionStatus.COMPLETED && current.thread() != null).isPresent();
-        // Where no file is asked, the first file of a burst (an album) is the one answered, the rest quietly: before, the
-        // first was quiet because more were coming and the others because one had just come, so an album got no reply.
-        // A file with a caption at a question answered in typed words is answered even so: its caption is taken as typed
+        // Where no file is asked, a burst (an album) gets one answer: from its last file, or from the file that arrives
+        // with nothing more waiting and no answer yet since the burst began; the others are taken quietly. Answering the
+        // first file of an album sent the note and the question before anything a later caption of the album says (the
+        // emergency numbers came after the question). A file with a caption at a question answered in typed words is answered even so: its caption is taken as typed
         // words (the story's next line, a text answer), and a quiet step would swallow what follows it (the next
         // question). At a choice a caption is read for danger only, and an album there still gets one answer.
         boolean captioned = input instanceof Input.Media media && media.caption() != null && !media.caption().isBlank()
                 && state.filter(current -> engine.readsCaptions(flows.catalog(), current)).isPresent();
         boolean quiet = input instanceof Input.Media && !thread
-                && (fileWanted ? moreFilesComing : !captioned && previous.get().filter(this::recentFile).isPresent())
+                && (fileWanted ? moreFilesComing : !captioned && (moreFilesComing
+                        || previous.get().filter(this::recentFile).filter(file -> burstAnswered(contactId, file)).isPresent()))
                 || input instanceof Input.Sticker && !thread && !fileWanted && previous.get().filter(this::recentFileOrSticker).isPresent()
                 || input instanceof Input.Unsupported && unreadableNoted(contactId);
         StoryLine line = state.isPresent() && engine.collectsLines(flows.catalog(), state.get())
@@ -263,6 +266,23 @@ public class ConversationService {
     private boolean unreadableNoted(long contactId) {
         return messages.count("contactId = ?1 and direction = ?2 and kind = ?3 and createdAt > ?4", contactId,
                 ChatMessage.Direction.IN, UNREADABLE_KIND, Instant.now(clock).minus(config.unreadableNoteEvery())) > 0;
+    }
+
+    /**
+     * Whether the burst of files that {@code last} (the person's latest line, a recent file) belongs to has had its answer:
+     * a reply queued since the burst's first file. The burst is the person's files in a row, each within {@link #BURST}
+     * of the next. Two reads, only for a file right after a file where no file is asked.
+     */
+    private boolean burstAnswered(long contactId, ChatMessage last) {
+        Instant start = last.createdAt;
+        for (ChatMessage earlier : messages.find("contactId = ?1 and direction = ?2 and createdAt < ?3 order by createdAt desc, id desc",
+                contactId, ChatMessage.Direction.IN, last.createdAt).page(0, 50).list()) {
+            if (!MEDIA_KINDS.contains(earlier.kind) || earlier.createdAt.isBefore(start.minus(BURST))) {
+                break;
+            }
+            start = earlier.createdAt;
+        }
+        return messages.count("contactId = ?1 and direction = ?2 and createdAt >= ?3", contactId, ChatMessage.Direction.OUT, start) > 0;
     }
 
     private boolean recentFile(ChatMessage message) {
@@ -777,20 +797,26 @@ public class ConversationService {
      * waiting; otherwise it is sent at once for the story's first line and, for a later one, queued to go after
      * {@link StoryAckDelay} ({@link Outbox#queueDeferred}). An acknowledgement of the story still waiting from an earlier
      * line is withdrawn when this step says enough (the line was taken into the story: its own acknowledgement, or the
-     * emergency numbers with it, follows; or the story ended: the next question follows), and sent at once when the
-     * step sends something else (a re-prompt), so the chat's order is kept and nothing waits behind it.
+     * emergency numbers with it, follows; or the story ended: the next question follows), and when the step sends
+     * something else (a re-prompt) withdrawn too, its words opening the step's first message: one reply, and nothing waits
+     * behind it.
      */
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet,
             StoryLine line, boolean uploaded, ThreadCase thread, Consumer<String> pressAnswer) {
         boolean routineQuiet = line != null && line.moreComing();
         java.time.Duration ackDelay = storyAckDelay.delay();
+        String savedLead = null;
         // Nothing can be waiting before the story's first line, nor when nothing is ever deferred: no statement then.
         if (line != null && !quiet && !line.before().isEmpty() && !ackDelay.isNegative() && !ackDelay.isZero()) {
             boolean saysEnough = !engine.collectsLines(flows.catalog(), step.state()) || !step.state().draft().equals(line.before());
             if (saysEnough) {
                 outbox.withdrawDeferred(contact);
-            } else if (step.outputs().stream().anyMatch(Output.Message.class::isInstance)) {
-                outbox.releaseDeferred(contact);
+            } else if (step.outputs().stream().anyMatch(Output.Message.class::isInstance) && outbox.withdrawDeferred(contact) > 0) {
+                // One thing sent, one message: the acknowledgement's words open this step's reply (a sticker's note and
+                // the question), so the person still reads that their lines are kept. Before, it went at once and the
+                // note right after it, two messages for one sticker.
+                savedLead = flowOf(step.state()).message(MessageKey.MULTI_TEXT_SAVED)
+                        .in(step.state().language(), flowOf(step.state()).defaultLanguage());
             }
         }
         List<ChatMessage> replies = new ArrayList<>();
@@ -801,10 +827,16 @@ public class ConversationService {
         Optional<Notices.Key> clearChat = clearChatAfter(contact.channel, step.outputs());
         String howToClear = clearChat.map(key -> notices.text(key, step.state().language(), java.util.Map.of())).orElse(null);
         int lastMessage = lastMessageIndex(step.outputs());
-        // A quiet step (a file in the middle of an album) whose caption said danger still sends its first message: the
-        // emergency numbers, which the engine says before anything else of the step (Answering); the rest stays quiet.
-        int urgent = quiet && step.outputs().stream().anyMatch(Output.DangerReported.class::isInstance)
-                ? firstMessageIndex(step.outputs()) : -1;
+        // A quiet step (a file in the middle of a burst) whose caption said danger is not quiet. Where files are asked,
+        // its first message goes: the emergency numbers, which the engine says before anything else of the step
+        // (Answering); the rest stays quiet, for the burst's last file answers for every file. Where no file is asked,
+        // nothing later answers for it (the burst's answer went before, or this file takes its turn): the whole step goes,
+        // the numbers first, then the note and the question. Before, only the numbers went and the question was lost.
+        boolean danger = step.outputs().stream().anyMatch(Output.DangerReported.class::isInstance);
+        if (quiet && danger && !contact.expectsFiles) {
+            quiet = false;
+        }
+        int urgent = quiet && danger ? firstMessageIndex(step.outputs()) : -1;
         // The bot's replies go where the chat now is. A step that submits a report has just drawn its new reference
         // code (IntakeService#submit), which no case can hold yet: its replies before the submission belong to the
         // conversation the report takes over, and no query is sent for them.
@@ -816,6 +848,10 @@ public class ConversationService {
             if (output instanceof Output.Message message) {
                 if ((!quiet || i == urgent) && !(routineQuiet && message.routine())) {
                     Output.Message sent = i == lastMessage && howToClear != null ? message.withText(message.text() + "\n\n" + howToClear) : message;
+                    if (savedLead != null && sent.text() != null) {
+                        sent = sent.withText(savedLead + "\n\n" + sent.text());
+                        savedLead = null;
+                    }
                     boolean deferred = line != null && message.routine() && !line.before().isEmpty() && !ackDelay.isNegative() && !ackDelay.isZero();
                     replies.add(deferred ? outbox.queueDeferred(contact, caseId, sent, ackDelay) : outbox.queue(contact, caseId, null, sent));
                 }

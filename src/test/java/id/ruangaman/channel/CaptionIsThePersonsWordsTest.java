@@ -139,8 +139,8 @@ class CaptionIsThePersonsWordsTest extends WebhookTest {
 
     /**
      * Danger written under a photo at a choice question (which takes no file and no typed words): the emergency numbers
-     * first and the report flagged, then the note and the question again, nothing answered. Before, the caption went
-     * unread and only the note came.
+     * first and the report flagged, then the note and the question again, in one message, nothing answered. Before, the
+     * caption went unread and only the note came; then the numbers and the note came as two messages.
      */
     @Test
     void shouldReadADangerCaptionAtAChoiceQuestionOnTelegram() {
@@ -154,8 +154,9 @@ class CaptionIsThePersonsWordsTest extends WebhookTest {
         chats.send(photo(chat, DANGER_CAPTION), chat);
 
         List<String> replies = telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList();
-        assertTrue(!replies.isEmpty() && replies.get(0).startsWith(EMERGENCY), "the emergency numbers first: " + replies);
-        assertTrue(replies.stream().anyMatch(reply -> reply.startsWith(FILE_NOTE)), "the file was not kept, and it says so: " + replies);
+        assertEquals(1, replies.size(), "one message for one photo: " + replies);
+        assertTrue(replies.get(0).startsWith(EMERGENCY), "the emergency numbers first: " + replies);
+        assertTrue(replies.get(0).contains("\n\n" + FILE_NOTE), "the file was not kept, and it says so: " + replies);
         SessionState state = state(Channel.TELEGRAM, String.valueOf(chat));
         assertTrue(state.dangerSaid(), "the report to come is flagged as in danger");
         assertEquals("violence_type", state.nodeId(), "the question is asked again, nothing answered");

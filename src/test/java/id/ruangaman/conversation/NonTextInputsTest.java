@@ -123,6 +123,46 @@ class NonTextInputsTest {
         assertEquals(Answer.text("Fakultas Teknik"), step.state().answers().get("unit"));
     }
 
+    /**
+     * Danger written under a file at a question of one typed answer: the caption is the answer, and the emergency numbers,
+     * the note and the next question go as one message with that question's buttons. Before: the numbers with the note,
+     * then the next question, two messages for one file.
+     */
+    @Test
+    void shouldAnswerADangerCaptionAtATextQuestionWithOneMessageNumbersFirst() throws IOException {
+        Flow intake = intake();
+        Step step = engine.handle(intake, at(intake, "witnesses"), new Input.Media("file-1", MediaKind.PHOTO, "nanti malam dia datang ke kos"));
+        Step typed = engine.handle(intake, at(intake, "witnesses"), new Input.Text("nanti malam dia datang ke kos"));
+        Output.Message next = messages(typed).get(messages(typed).size() - 1);
+
+        List<Output.Message> messages = messages(step);
+        assertEquals(1, messages.size(), texts(messages).toString());
+        String text = messages.get(0).text();
+        assertTrue(text.startsWith("Keselamatan yang paling penting."), text);
+        assertTrue(text.indexOf("File itu tidak disimpan") > 0, text);
+        assertTrue(text.endsWith("\n\n" + next.text()) && text.indexOf("File itu tidak disimpan") < text.length() - next.text().length(),
+                "then the next question, as after the typed words: " + text);
+        assertEquals(next.choices(), messages.get(0).choices(), "with the next question's buttons");
+        assertTrue(step.state().dangerSaid());
+        assertEquals("nanti malam dia datang ke kos", step.state().answers().get("witnesses").value());
+    }
+
+    /** Danger written under a file at a choice: the numbers, the note and the question again, one message with its buttons. */
+    @Test
+    void shouldAnswerADangerCaptionAtAChoiceWithOneMessageNumbersFirst() throws IOException {
+        Flow intake = intake();
+        Step step = engine.handle(intake, at(intake, "send_now"), new Input.Media(null, MediaKind.PHOTO, "nanti malam dia datang ke kos"));
+
+        List<Output.Message> messages = messages(step);
+        assertEquals(1, messages.size(), texts(messages).toString());
+        String text = messages.get(0).text();
+        assertTrue(text.startsWith("Keselamatan yang paling penting."), text);
+        assertTrue(text.indexOf("File itu tidak disimpan") > 0 && text.indexOf("File itu tidak disimpan") < text.indexOf("Sekarang kamu bisa pilih"), text);
+        assertEquals(List.of("details", "now"), messages.get(0).choices().stream().map(Choice::id).toList());
+        assertEquals("send_now", step.state().nodeId());
+        assertTrue(step.state().dangerSaid());
+    }
+
     @Test
     void shouldAnswerACaptionedFileInTheStoryWithOneMessageThatIsNotRoutine() throws IOException {
         Flow intake = intake();

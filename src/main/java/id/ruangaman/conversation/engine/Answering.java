@@ -77,10 +77,11 @@ public final class Answering {
                 }
                 if (!caption.isEmpty() && DangerAnywhere.said(turn, node, caption)) {
                     // Danger written under a photo at a choice: the emergency numbers first (the report flagged), then
-                    // the note and the question again, as for typed danger there. Before, the caption went unread.
+                    // the note and the question again, in one message as for typed danger there. Before, the caption
+                    // went unread; then the numbers and the note came as two messages for one photo.
                     String safety = DangerAnywhere.tell(turn);
                     if (!safety.isEmpty()) {
-                        turn.say(safety);
+                        refused = safety + "\n\n" + refused;
                     }
                 }
                 noteThenQuestion(turn, refused, false);

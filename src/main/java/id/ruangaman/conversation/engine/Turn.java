@@ -87,14 +87,19 @@ public final class Turn {
     /**
      * Puts {@code note} into the first message said since the mark {@code from}, so it goes in one message with what
      * follows it (the story's "Tersimpan", the next question, with that message's buttons) instead of a message of its own
-     * right before: after {@code lead} (the emergency numbers) when that message opens with it, else first. The message
-     * is no longer routine ({@link Output.Message#routine}): it says more than the acknowledgement, so it is neither left
-     * out nor held back. With no message since the mark, the note alone.
+     * right before: after {@code lead} (the emergency numbers) when that message opens with it, else first. When that
+     * message is {@code lead} alone (danger said in a caption at a question of one typed answer: the numbers, then the
+     * next question), the next message is joined too: the numbers, the note and the next question with its buttons, one
+     * message for one file. The message is no longer routine ({@link Output.Message#routine}): it says more than the
+     * acknowledgement, so it is neither left out nor held back. With no message since the mark, the note alone.
      */
     void joinNote(int from, String note, String lead) {
         for (int i = from; i < outputs.size(); i++) {
             if (outputs.get(i) instanceof Output.Message message && message.text() != null) {
                 String text = message.text();
+                if (!lead.isEmpty() && text.strip().equals(lead.strip()) && joinAfterLead(i, lead + "\n\n" + note)) {
+                    return;
+                }
                 String joined = !lead.isEmpty() && text.startsWith(lead)
                         ? lead + "\n\n" + note + (text.length() > lead.length() ? "\n\n" + text.substring(lead.length()).strip() : "")
                         : note + "\n\n" + text;
@@ -103,6 +108,23 @@ public final class Turn {
             }
         }
         say(note);
+    }
+
+    /**
+     * The message at {@code at} (the lead alone) taken out and {@code opening} put before the next message with a text,
+     * which keeps its place, buttons and node (the events between stay before it). False, changing nothing, when no
+     * message follows.
+     */
+    private boolean joinAfterLead(int at, String opening) {
+        for (int j = at + 1; j < outputs.size(); j++) {
+            if (outputs.get(j) instanceof Output.Message next && next.text() != null) {
+                outputs.set(j, new Output.Message(opening + "\n\n" + next.text(), next.nodeId(), next.choices(), next.multiSelect(),
+                        next.silent()));
+                outputs.remove(at);
+                return true;
+            }
+        }
+        return false;
     }
 
     public String lang() {
