@@ -104,9 +104,17 @@ public class Outbox {
         lines.forget(waiting);
         // One conditional statement: a row a sender claims meanwhile (SENDING once its claim commits) is not deleted
         // but sent, as it would have been a moment earlier.
-        List<?> cases = messages.getEntityManager().createNativeQuery("delete from chat_message where contact_id = ?1 "
-                + "and direction = 'OUT' and deferred and status = 'PENDING' returning coalesce(intake_id, 0)")
-                .setParameter(1, contact.id).getResultList();
+        jakarta.persistence.Query delete = messages.getEntityManager().createNativeQuery("delete from chat_message "
+                + "where contact_id = ?1 and direction = 'OUT' and deferred and status = 'PENDING' returning coalesce(intake_id, 0)")
+                .setParameter(1, contact.id);
+        if (lines.inRound()) {
+            // In a round every line of this transaction is the round's (RoundLines), and the waiting ones were just
+            // forgotten: Hibernate's flush before a native query (the whole round's writes, one by one, and a dirty check
+            // of every entity it holds) would change nothing this statement reads (issue 16, thirtieth round).
+            delete.setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                    .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("chat_message");
+        }
+        List<?> cases = delete.getResultList();
         if (!cases.isEmpty()) {
             dueNow(contact); // what comes next is not kept waiting for the withdrawn acknowledgement's time
             long intakeId = ((Number) cases.get(0)).longValue();
@@ -143,9 +151,12 @@ public class Outbox {
      * sender holds is left: its release does that). Waits, if at all, for a sender's short claim or release.
      */
     private void dueNow(Contact contact) {
+        // No entity maps the queue, so nothing Hibernate holds changes what this reads: no flush before it.
         messages.getEntityManager().createNativeQuery("update outbound_queue set due_at = ?1 where contact_id = ?2 "
                 + "and due_at > ?1 and (leased_until is null or leased_until < ?1)")
-                .setParameter(1, Instant.now(clock)).setParameter(2, contact.id).executeUpdate();
+                .setParameter(1, Instant.now(clock)).setParameter(2, contact.id)
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("outbound_queue").executeUpdate();
         wake(contact.channel);
     }
 

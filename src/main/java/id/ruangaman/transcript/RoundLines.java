@@ -158,6 +158,11 @@ public class RoundLines {
         memory.<String, List<Kept>>existing(KEY).map(map -> map.get(LINES)).ifPresent(lines -> lines.removeIf(each -> which.test(each.line)));
     }
 
+    /** Whether this transaction is a round of steps, whose lines are written together (see above). */
+    boolean inRound() {
+        return contacts.inRound();
+    }
+
     private List<Kept> kept() {
         return memory.<String, List<Kept>>map(KEY).computeIfAbsent(LINES, key -> new ArrayList<>());
     }

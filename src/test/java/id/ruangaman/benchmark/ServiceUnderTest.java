@@ -117,7 +117,14 @@ final class ServiceUnderTest implements AutoCloseable {
         builder.environment().putAll(LAUNCH.environment());
         long launched = System.nanoTime();
         this.process = builder.start();
-        awaitReady();
+        try {
+            awaitReady();
+        } catch (RuntimeException notReady) {
+            // A service that never became ready is stopped here: the caller has no handle on it, and left running it
+            // would keep retrying its database (gone with the failed run) on the machine's cores.
+            process.destroyForcibly();
+            throw notReady;
+        }
         this.startToReadySeconds = (System.nanoTime() - launched) / 1e9;
         if (!process.isAlive()) { // another process on the port answered ready while this one failed to bind it
             throw exited();
