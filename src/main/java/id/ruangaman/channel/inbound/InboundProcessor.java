@@ -52,10 +52,9 @@ import io.quarkus.runtime.StartupEvent;
  * bad update costs only its own attempt. It reads only the database, so updates acknowledged
  * before a crash are picked up after restart.
  *
- * <p>The workers give way to the webhooks ({@link AckPriority}): before each claim and each round they wait while the
- * webhook is congested (its event loop runs late, or many requests wait for their commit), at most
- * {@link AckConfig#yieldMaxPause()} each time, and never inside a round's transaction: a round that finds the webhook
- * congested after a step ends there and commits, so no wait holds its locks.
+ * <p>The workers give way to the webhooks ({@link AckPriority}): before each claim, each round and each contact of a
+ * round they wait while the webhook is congested (its event loop runs late, or many requests wait for their commit), at most
+ * {@link AckConfig#yieldMaxPause()} each time.
  */
 @ApplicationScoped
 public class InboundProcessor {
@@ -256,8 +255,6 @@ public class InboundProcessor {
         boolean stopped;
         Instant stoppedUntil;
         InboundHandler.Prepared prepared;
-        /** The update {@link #prepared} was prepared for: a round that stopped before its step keeps it for the next. */
-        long preparedFor = -1;
         InboundUpdate.Status closeAs;
         /** This thread's erasure count at the claim. */
         final int erasures = ERASURES.get()[0];
@@ -316,15 +313,15 @@ public class InboundProcessor {
             dropErased(round);
         }
         Map<Lane, List<Step>> batches = new LinkedHashMap<>();
-        // While the webhook is congested a round ends after its first step (applyAll), and its worker gives way between
-        // rounds, outside the transaction. Steps prepared ahead would be decrypted and parsed for nothing, and again by
-        // every later round; a lane's current step prepared and not reached is kept for the next round.
+        // While the webhook is congested a round gives way between steps, and a lane that gave way takes no further step
+        // in it (applyAll): the round's first lane then gets at most two steps, the others one. Steps prepared beyond
+        // that would be decrypted and parsed for nothing, and again by every later round.
         boolean congested = pausable && priority.congested();
         for (Lane lane : round) {
             if (prepare(lane)) {
                 List<Step> batch = new ArrayList<>();
                 batch.add(new Step(lane.current(), lane.prepared, lane.closeAs));
-                prepareAhead(lane, batch, congested ? 1 : config.inboundRoundSteps());
+                prepareAhead(lane, batch, !congested ? config.inboundRoundSteps() : batches.isEmpty() ? 2 : 1);
                 batches.put(lane, batch);
             }
         }
@@ -362,15 +359,12 @@ public class InboundProcessor {
         return Math.max(looked, round.size());
     }
 
-    /**
-     * Counts the prepared steps of a round that it did not reach ({@code ruangaman.inbound.prepared_unused}); a lane's
-     * current step not reached is not counted, as it is kept for the next round ({@link #prepare}).
-     */
+    /** Counts the prepared steps of a round that it did not reach ({@code ruangaman.inbound.prepared_unused}). */
     private void countUnused(Map<Lane, List<Step>> batches, Map<Lane, List<InboundUpdate.Status>> outcomes) {
         int unused = 0;
         for (Map.Entry<Lane, List<Step>> batch : batches.entrySet()) {
             List<InboundUpdate.Status> reached = outcomes.get(batch.getKey());
-            unused += batch.getValue().size() - (reached == null || reached.isEmpty() ? 1 : reached.size());
+            unused += batch.getValue().size() - (reached == null ? 0 : reached.size());
         }
         if (unused > 0) {
             preparedUnused.increment(unused);
@@ -488,12 +482,8 @@ public class InboundProcessor {
             lane.closeAs = InboundUpdate.Status.IGNORED; // erased with the person's data before it was processed
             return true;
         }
-        if (lane.prepared != null && lane.preparedFor == update.id) {
-            return true; // prepared for a round that gave way to the webhook before its step
-        }
         try {
             lane.prepared = handler.prepare(update, cipher.decrypt(update.payload));
-            lane.preparedFor = update.id;
             return true;
         } catch (RuntimeException e) {
             fail(lane, e);
@@ -506,9 +496,8 @@ public class InboundProcessor {
      * and sessions ({@link #lockSenders}), applies each lane's still-pending ones in order, and marks them (one
      * statement per outcome). Returns each lane's outcomes in order, one per update it got to: a lane stops at an update
      * another worker holds or finished (outcome null), at one whose file is wanted first (PENDING), after an erasure in
-     * the round (its later updates wait for the next round, which sees what the erasure emptied); and the round ends
-     * after a step when the webhook is congested ({@code pausable}: the workers' rounds), leaving the lanes it did not
-     * reach out of the result, or with fewer outcomes than steps.
+     * the round (its later updates wait for the next round, which sees what the erasure emptied), and after the round
+     * gave way to the webhooks. {@code pausable}: gives way to the webhooks between steps.
      */
     @SuppressWarnings("unchecked")
     private Map<Lane, List<InboundUpdate.Status>> applyAll(Map<Lane, List<Step>> batches, boolean pausable) {
@@ -528,14 +517,15 @@ public class InboundProcessor {
         Map<InboundUpdate.Status, List<Long>> marks = new EnumMap<>(InboundUpdate.Status.class);
         int erasures = ERASURES.get()[0];
         boolean first = true;
-        steps:
+        boolean yielded = false;
         for (Map.Entry<Lane, List<Step>> batch : batches.entrySet()) {
             List<InboundUpdate.Status> statuses = new ArrayList<>();
             outcomes.put(batch.getKey(), statuses);
             for (Step step : batch.getValue()) {
                 // A lane's later steps wait for the next round when someone was erased in this one (the next round looks
-                // at what the erasure emptied first).
-                if (!statuses.isEmpty() && ERASURES.get()[0] != erasures) {
+                // at what the erasure emptied first), and once the round gave way to the webhook: while it is congested a
+                // round takes one step per contact, as many pauses as before, and never holds its locks much longer.
+                if (!statuses.isEmpty() && (yielded || ERASURES.get()[0] != erasures)) {
                     break;
                 }
                 Boolean erased = locked.get(step.update().id);
@@ -545,16 +535,8 @@ public class InboundProcessor {
                 } else if (erased || step.closeAs() != null) {
                     status = step.closeAs() != null ? step.closeAs() : InboundUpdate.Status.IGNORED;
                 } else {
-                    if (pausable && !first && priority.congested()) {
-                        // The webhook needs the cores: the round ends here and commits what it did, and its worker gives
-                        // way before the next round (claimAndProcess). Waiting here would hold the round's locks (its
-                        // contacts, sessions and the queue rows of their replies: no sender could take them) and keep
-                        // its replies uncommitted for the whole wait (issue 16, thirtieth round). The step not reached,
-                        // and the lanes after it, are taken by the next round, in order.
-                        if (statuses.isEmpty()) {
-                            outcomes.remove(batch.getKey());
-                        }
-                        break steps;
+                    if (pausable && !first && giveWay()) {
+                        yielded = true; // between steps too, so a long round never holds the webhook's answers back for long
                     }
                     first = false;
                     status = handlers.get(step.update().channel).apply(step.prepared());
