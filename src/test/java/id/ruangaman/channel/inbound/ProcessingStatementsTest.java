@@ -59,41 +59,13 @@ class ProcessingStatementsTest {
 
     @Test
     void aRoundOfIntakeStepsSendsFewStatements() {
-        List<Long> chats = new ArrayList<>();
-        List<String> numbers = new ArrayList<>();
-        List<String> opening = new ArrayList<>();
-        for (int person = 0; person < PEOPLE; person++) {
-            if (person % 5 == 4) {
-                String number = WhatsAppFixtures.newNumber();
-                numbers.add(number);
-                opening.add(WhatsAppFixtures.text(number, "halo"));
-                opening.addAll(OPENING.whatsApp(number));
-            } else {
-                long chat = TelegramFixtures.newChatId();
-                chats.add(chat);
-                opening.add(TelegramFixtures.render("start_command.json", chat));
-                opening.addAll(OPENING.telegram(chat));
-            }
-        }
-        post(opening);
-        processor.drainOnce(); // the opening, and whatever else was due, out of the way
-
-        List<String> measured = new ArrayList<>();
-        chats.forEach(chat -> measured.addAll(MEASURED.telegram(chat)));
-        numbers.forEach(number -> measured.addAll(MEASURED.whatsApp(number)));
+        People people = People.walkedThrough(processor, OPENING); // the opening, and whatever else was due, out of the way
+        List<String> measured = people.next(MEASURED);
         long repliesBefore = sql("select count(*) from chat_message where direction = 'OUT'");
         long pendingBefore = sql("select count(*) from inbound_update where status = 'PENDING'"); // other tests' retries, not due
-        // Whatever still waits is another (finished) test's retry: kept out of the measured claims, then due again.
-        update("update inbound_queue set due_at = now() + interval '1 hour'");
-        post(measured);
-        int looked;
-        StatementCounter.Recording recording;
-        try (StatementCounter.Recording counting = StatementCounter.record()) {
-            looked = processor.drainOnce();
-            recording = counting;
-        } finally {
-            update("update inbound_queue set due_at = now() where due_at > now() + interval '50 minutes'");
-        }
+        Drained drained = drainCounted(measured);
+        int looked = drained.looked();
+        StatementCounter.Recording recording = drained.recording();
         int steps = PEOPLE * MEASURED.steps().size();
         assertEquals(steps, looked, "every measured step was worked off, and nothing else");
         assertEquals(pendingBefore, sql("select count(*) from inbound_update where status = 'PENDING'"), "none of them is left");
@@ -118,41 +90,12 @@ class ProcessingStatementsTest {
                 id.ruangaman.intake.StoryAckDelay.class);
         IntakeWalk firstLine = IntakeWalk.of("Baris pertama cerita sintetis untuk uji.");
         IntakeWalk laterLines = IntakeWalk.of("Baris kedua, tanpa nama asli.", "Baris ketiga, masih sintetis.");
-        List<Long> chats = new ArrayList<>();
-        List<String> numbers = new ArrayList<>();
-        List<String> opening = new ArrayList<>();
-        for (int person = 0; person < PEOPLE; person++) {
-            if (person % 5 == 4) {
-                String number = WhatsAppFixtures.newNumber();
-                numbers.add(number);
-                opening.add(WhatsAppFixtures.text(number, "halo"));
-                opening.addAll(OPENING.whatsApp(number));
-                opening.addAll(firstLine.whatsApp(number));
-            } else {
-                long chat = TelegramFixtures.newChatId();
-                chats.add(chat);
-                opening.add(TelegramFixtures.render("start_command.json", chat));
-                opening.addAll(OPENING.telegram(chat));
-                opening.addAll(firstLine.telegram(chat));
-            }
-        }
-        post(opening);
-        processor.drainOnce();
-
-        List<String> measured = new ArrayList<>();
-        chats.forEach(chat -> measured.addAll(laterLines.telegram(chat)));
-        numbers.forEach(number -> measured.addAll(laterLines.whatsApp(number)));
+        People people = People.walkedThrough(processor, OPENING, firstLine);
+        List<String> measured = people.next(laterLines);
         long pendingBefore = sql("select count(*) from inbound_update where status = 'PENDING'");
-        update("update inbound_queue set due_at = now() + interval '1 hour'");
-        post(measured);
-        int looked;
-        StatementCounter.Recording recording;
-        try (StatementCounter.Recording counting = StatementCounter.record()) {
-            looked = processor.drainOnce();
-            recording = counting;
-        } finally {
-            update("update inbound_queue set due_at = now() where due_at > now() + interval '50 minutes'");
-        }
+        Drained drained = drainCounted(measured);
+        int looked = drained.looked();
+        StatementCounter.Recording recording = drained.recording();
         int steps = PEOPLE * laterLines.steps().size();
         assertEquals(steps, looked, "every measured line was worked off, and nothing else");
         assertEquals(pendingBefore, sql("select count(*) from inbound_update where status = 'PENDING'"), "none of them is left");
@@ -186,16 +129,9 @@ class ProcessingStatementsTest {
         processor.drainOnce(); // whatever an earlier test left due, out of the way
         long repliesBefore = sql("select count(*) from chat_message where direction = 'OUT'");
         long namedBefore = sql(NAMED_WHATSAPP_CONTACTS);
-        update("update inbound_queue set due_at = now() + interval '1 hour'");
-        post(first);
-        int looked;
-        StatementCounter.Recording recording;
-        try (StatementCounter.Recording counting = StatementCounter.record()) {
-            looked = processor.drainOnce();
-            recording = counting;
-        } finally {
-            update("update inbound_queue set due_at = now() where due_at > now() + interval '50 minutes'");
-        }
+        Drained drained = drainCounted(first);
+        int looked = drained.looked();
+        StatementCounter.Recording recording = drained.recording();
         assertEquals(PEOPLE, looked, "every first message was worked off, and nothing else");
         assertTrue(sql("select count(*) from chat_message where direction = 'OUT'") - repliesBefore >= PEOPLE,
                 "every one was answered");
@@ -217,40 +153,13 @@ class ProcessingStatementsTest {
      */
     @Test
     void aRoundOfSubmissionsSendsFewStatements() {
-        List<Long> chats = new ArrayList<>();
-        List<String> numbers = new ArrayList<>();
-        List<String> opening = new ArrayList<>();
-        for (int person = 0; person < PEOPLE; person++) {
-            if (person % 5 == 4) {
-                String number = WhatsAppFixtures.newNumber();
-                numbers.add(number);
-                opening.add(WhatsAppFixtures.text(number, "halo"));
-                opening.addAll(TO_SUMMARY.whatsApp(number));
-            } else {
-                long chat = TelegramFixtures.newChatId();
-                chats.add(chat);
-                opening.add(TelegramFixtures.render("start_command.json", chat));
-                opening.addAll(TO_SUMMARY.telegram(chat));
-            }
-        }
-        post(opening);
-        processor.drainOnce();
-
-        List<String> measured = new ArrayList<>();
-        chats.forEach(chat -> measured.addAll(CONFIRM.telegram(chat)));
-        numbers.forEach(number -> measured.addAll(CONFIRM.whatsApp(number)));
+        People people = People.walkedThrough(processor, TO_SUMMARY);
+        List<String> measured = people.next(CONFIRM);
         long casesBefore = sql("select count(*) from intake");
         long eventsBefore = sql("select count(*) from inbox_event where type = 'intake'");
-        update("update inbound_queue set due_at = now() + interval '1 hour'");
-        post(measured);
-        int looked;
-        StatementCounter.Recording recording;
-        try (StatementCounter.Recording counting = StatementCounter.record()) {
-            looked = processor.drainOnce();
-            recording = counting;
-        } finally {
-            update("update inbound_queue set due_at = now() where due_at > now() + interval '50 minutes'");
-        }
+        Drained drained = drainCounted(measured);
+        int looked = drained.looked();
+        StatementCounter.Recording recording = drained.recording();
         assertEquals(PEOPLE, looked, "every confirmation was worked off, and nothing else");
         assertEquals(PEOPLE, sql("select count(*) from intake") - casesBefore, "each confirmation made its case");
         assertEquals(PEOPLE, sql("select count(*) from inbox_event where type = 'intake'") - eventsBefore,
@@ -302,6 +211,65 @@ class ProcessingStatementsTest {
      * step would add 60.
      */
     private static final int BUDGET = 21;
+
+    /**
+     * Ten people (every fifth on WhatsApp, as in the benchmark's drain), each walked through {@code walks} from their
+     * first message, and those steps worked off with whatever else was due.
+     */
+    private record People(List<Long> chats, List<String> numbers) {
+
+        static People walkedThrough(InboundProcessor processor, IntakeWalk... walks) {
+            List<Long> chats = new ArrayList<>();
+            List<String> numbers = new ArrayList<>();
+            List<String> opening = new ArrayList<>();
+            for (int person = 0; person < PEOPLE; person++) {
+                if (person % 5 == 4) {
+                    String number = WhatsAppFixtures.newNumber();
+                    numbers.add(number);
+                    opening.add(WhatsAppFixtures.text(number, "halo"));
+                    for (IntakeWalk walk : walks) {
+                        opening.addAll(walk.whatsApp(number));
+                    }
+                } else {
+                    long chat = TelegramFixtures.newChatId();
+                    chats.add(chat);
+                    opening.add(TelegramFixtures.render("start_command.json", chat));
+                    for (IntakeWalk walk : walks) {
+                        opening.addAll(walk.telegram(chat));
+                    }
+                }
+            }
+            post(opening);
+            processor.drainOnce();
+            return new People(chats, numbers);
+        }
+
+        /** Their next steps, Telegram people's first, in order per person. */
+        List<String> next(IntakeWalk walk) {
+            List<String> updates = new ArrayList<>();
+            chats.forEach(chat -> updates.addAll(walk.telegram(chat)));
+            numbers.forEach(number -> updates.addAll(walk.whatsApp(number)));
+            return updates;
+        }
+    }
+
+    /** How many updates a counted drain looked at, and the statements it sent. */
+    private record Drained(int looked, StatementCounter.Recording recording) {
+    }
+
+    /**
+     * Posts {@code updates} and works them off in one drain, counting its statements. Whatever else still waits is
+     * another (finished) test's retry: kept out of the counted claims, then due again.
+     */
+    private Drained drainCounted(List<String> updates) {
+        update("update inbound_queue set due_at = now() + interval '1 hour'");
+        post(updates);
+        try (StatementCounter.Recording counting = StatementCounter.record()) {
+            return new Drained(processor.drainOnce(), counting);
+        } finally {
+            update("update inbound_queue set due_at = now() where due_at > now() + interval '50 minutes'");
+        }
+    }
 
     /** Posts every update in order; each is stored (acknowledged) before the next leaves. */
     private static void post(List<String> updates) {
