@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -53,9 +52,7 @@ class ErasedWhileOpenBrowserTest extends BrowserTest {
         fixtures.survivorSends(ref, new Input.Text("/hapus"));
         fixtures.survivorSends(ref, new Input.Text("ya"));
 
-        WebElement gone = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-gone")));
-        assertTrue(gone.getText().contains("Pelapor baru saja menghapus data laporannya"), gone.getText());
-        assertEquals("yes", driver.findElement(By.tagName("body")).getAttribute("data-not-reloaded"), "the page was not reloaded");
+        lineShownInPlace("case-gone", "Pelapor baru saja menghapus data laporannya");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("erased-skeleton")));
         assertTrue(driver.findElements(By.id("save-assessment")).isEmpty(), "the assessment form is gone");
         assertTrue(driver.findElements(By.cssSelector("main form[method=post] button[type=submit]:not([disabled])")).isEmpty(),
@@ -101,7 +98,7 @@ class ErasedWhileOpenBrowserTest extends BrowserTest {
         typeLogin(coordinator, InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("risks")));
         type(By.id("risks"), TYPED);
-        ((JavascriptExecutor) driver).executeScript("document.body.setAttribute('data-not-reloaded', 'yes')");
+        markNotReloaded();
         return ref;
     }
 }

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -57,14 +56,12 @@ class ReferralErasedWhileOpenBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
         typeLogin("rf-erased-k-" + suffix, InboxFixtures.PASSWORD);
         type(By.cssSelector("#guardian textarea[name=reason]"), TYPED);
-        ((JavascriptExecutor) driver).executeScript("document.body.setAttribute('data-not-reloaded', 'yes')");
+        markNotReloaded();
 
         InboxFixtures.as(InboxFixtures.login("rf-eraser-" + suffix)).formParam("reason", "request_by_phone").when()
                 .post("/inbox/cases/" + ref + "/erase").then().statusCode(303);
 
-        WebElement gone = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-gone")));
-        assertTrue(gone.getText().contains("Pelapor baru saja menghapus data laporannya"), gone.getText());
-        assertEquals("yes", driver.findElement(By.tagName("body")).getAttribute("data-not-reloaded"), "the page was not reloaded");
+        lineShownInPlace("case-gone", "Pelapor baru saja menghapus data laporannya");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("revoked-notice")));
         assertTrue(driver.findElements(By.cssSelector("#guardian textarea[name=reason]")).isEmpty(), "the guardian's form is gone");
         assertTrue(driver.findElements(By.cssSelector("main form[method=post] button[type=submit]:not([disabled])")).isEmpty(),
@@ -86,14 +83,12 @@ class ReferralErasedWhileOpenBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
         typeLogin("rf-list-k-" + suffix, InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("referral-search")));
-        ((JavascriptExecutor) driver).executeScript("document.body.setAttribute('data-not-reloaded', 'yes')");
+        markNotReloaded();
 
         InboxFixtures.as(InboxFixtures.login("rf-list-eraser-" + suffix)).formParam("reason", "request_in_person").when()
                 .post("/inbox/cases/" + ref + "/erase").then().statusCode(303);
 
-        WebElement gone = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-gone")));
-        assertTrue(gone.getText().contains("Pelapor baru saja menghapus data laporannya"), gone.getText());
-        assertEquals("yes", driver.findElement(By.tagName("body")).getAttribute("data-not-reloaded"), "the page was not reloaded");
+        lineShownInPlace("case-gone", "Pelapor baru saja menghapus data laporannya");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("referral-search")));
         assertTrue(driver.findElements(By.cssSelector("main form[method=post]")).isEmpty(), "no referral can be drafted");
     }

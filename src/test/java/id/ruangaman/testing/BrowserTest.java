@@ -107,6 +107,23 @@ public abstract class BrowserTest {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", field, value);
     }
 
+    /** Marks the page now open, so {@link #lineShownInPlace} can tell it was changed in place, not reloaded. */
+    protected final void markNotReloaded() {
+        ((JavascriptExecutor) driver).executeScript("document.body.setAttribute('data-not-reloaded', 'yes')");
+    }
+
+    /**
+     * Waits for the line with {@code id} (such as {@code case-gone}) to show, and checks that it says {@code words} and
+     * that the page marked by {@link #markNotReloaded} was changed in place. Returns the line.
+     */
+    protected final WebElement lineShownInPlace(String id, String words) {
+        WebElement line = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        org.junit.jupiter.api.Assertions.assertTrue(line.getText().contains(words), line.getText());
+        org.junit.jupiter.api.Assertions.assertEquals("yes", driver.findElement(By.tagName("body")).getAttribute("data-not-reloaded"),
+                "the page was not reloaded");
+        return line;
+    }
+
     private void scrollToMiddle(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     }
