@@ -259,14 +259,24 @@ class DangerAtAnyQuestionTest {
         assertTrue(step.outputs().contains(new Output.DangerReported()));
     }
 
-    /** Where free text is asked, the words are the answer, kept as written; the emergency numbers come first. */
+    /**
+     * Where free text is asked, the words are the answer, kept as written; the emergency numbers come first, in one
+     * message with the next question and its buttons (before: two messages for one line).
+     */
     @Test
-    void shouldKeepAFreeTextAnswerAndSayTheNumbersFirst() {
+    void shouldKeepAFreeTextAnswerAndSayTheNumbersFirstWithTheNextQuestion() {
         Step step = engine.handle(intake, shipped.at("witnesses", "id"), new Input.Text("nanti dia datang lagi ke kos"));
+        Step calm = engine.handle(intake, shipped.at("witnesses", "id"), new Input.Text("teman sekamar"));
 
         assertEquals("nanti dia datang lagi ke kos", step.state().answers().get("witnesses").value());
         List<Output.Message> said = said(step);
+        assertEquals(1, said.size(), said.toString());
         assertTrue(said.get(0).text().startsWith(EMERGENCY), said.toString());
+        Output.Message next = said(calm).get(said(calm).size() - 1);
+        assertEquals(calm.state().nodeId(), step.state().nodeId(), "the intake goes on as after calm words");
+        assertTrue(said.get(0).text().endsWith("\n\n" + next.text()), said.get(0).text());
+        assertEquals(next.choices(), said.get(0).choices(), "with the next question's buttons");
+        assertEquals(next.nodeId(), said.get(0).nodeId());
         assertTrue(step.outputs().contains(new Output.DangerReported()));
         assertTrue(step.state().dangerSaid());
     }

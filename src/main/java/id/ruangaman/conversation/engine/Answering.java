@@ -118,8 +118,23 @@ public final class Answering {
             return;
         }
         if (dangerNow) {
-            turn.say(DangerAnywhere.tell(turn)); // free text ("nanti dia datang lagi ke kos" at "witnesses?"): kept as written
+            // Free text ("nanti dia datang lagi ke kos" at "witnesses?"): kept as written, the emergency numbers first, in
+            // one message with what follows (the next question, with its buttons), as for danger typed at a choice or
+            // written under a file. Before, the numbers and the next question came as two messages for one line.
+            int from = turn.outputCount();
+            String safety = DangerAnywhere.tell(turn);
+            if (!safety.isEmpty()) {
+                turn.say(safety);
+            }
+            answer(turn, node, handler, reply);
+            turn.joinWithNext(from);
+            return;
         }
+        answer(turn, node, handler, reply);
+    }
+
+    /** {@code reply} taken at {@code node} once read for danger: its place, its meaning, then the handler's outcome. */
+    private static void answer(Turn turn, NodeDefinition node, NodeHandler handler, Reply reply) {
         boolean place = place(node, reply);
         if (place && !turn.context().choiceOrder().shown(Prompter.question(turn))) {
             retryOrFallBack(turn, node, ((Reply.Typed) reply).text(), true);

@@ -111,6 +111,20 @@ public final class Turn {
     }
 
     /**
+     * Puts the first message said since the mark {@code from} (the emergency numbers) at the head of the next message
+     * with a text, which keeps its place, buttons and node: one message, not two in a row. Nothing changes when no
+     * message follows it.
+     */
+    void joinWithNext(int from) {
+        for (int i = from; i < outputs.size(); i++) {
+            if (outputs.get(i) instanceof Output.Message message && message.text() != null) {
+                joinAfterLead(i, message.text());
+                return;
+            }
+        }
+    }
+
+    /**
      * The message at {@code at} (the lead alone) taken out and {@code opening} put before the next message with a text,
      * which keeps its place, buttons and node (the events between stay before it). False, changing nothing, when no
      * message follows.
