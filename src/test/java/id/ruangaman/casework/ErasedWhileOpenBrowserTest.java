@@ -55,11 +55,7 @@ class ErasedWhileOpenBrowserTest extends BrowserTest {
         lineShownInPlace("case-gone", "Pelapor baru saja menghapus data laporannya");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("erased-skeleton")));
         assertTrue(driver.findElements(By.id("save-assessment")).isEmpty(), "the assessment form is gone");
-        assertTrue(driver.findElements(By.cssSelector("main form[method=post] button[type=submit]:not([disabled])")).isEmpty(),
-                "nothing on the page can be sent");
-        WebElement kept = driver.findElement(By.id("typed-unsent"));
-        assertEquals(TYPED, kept.getAttribute("value"), "what was typed, to copy");
-        assertEquals("true", kept.getAttribute("readonly"));
+        assertFrozenKeeping(TYPED);
         assertEquals(1, driver.findElements(By.id("case-gone")).size(), "the line once");
     }
 

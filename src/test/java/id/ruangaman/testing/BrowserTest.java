@@ -124,6 +124,16 @@ public abstract class BrowserTest {
         return line;
     }
 
+    /** Checks that nothing on the page can be sent, and that {@code typed} is kept read-only in {@code typed-unsent}, to copy. */
+    protected final void assertFrozenKeeping(String typed) {
+        org.junit.jupiter.api.Assertions.assertTrue(
+                driver.findElements(By.cssSelector("main form[method=post] button[type=submit]:not([disabled])")).isEmpty(),
+                "nothing on the page can be sent");
+        WebElement kept = driver.findElement(By.id("typed-unsent"));
+        org.junit.jupiter.api.Assertions.assertEquals(typed, kept.getAttribute("value"), "what was typed, to copy");
+        org.junit.jupiter.api.Assertions.assertEquals("true", kept.getAttribute("readonly"));
+    }
+
     private void scrollToMiddle(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     }
