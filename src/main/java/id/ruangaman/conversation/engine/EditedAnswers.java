@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.Draft;
@@ -29,6 +30,8 @@ import id.ruangaman.conversation.definition.NodeKind;
  * counsellor. A date told in words is not re-read either.
  */
 public final class EditedAnswers {
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private EditedAnswers() {
     }
@@ -126,7 +129,7 @@ public final class EditedAnswers {
     }
 
     private static String squeezed(String text) {
-        return text.replaceAll("\\s+", "");
+        return WHITE_SPACE.matcher(text).replaceAll("");
     }
 
     private static List<String> replaced(List<String> parts, Place place, List<String> pieces) {
