@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,10 +36,21 @@ import id.ruangaman.testing.LogLines;
 import id.ruangaman.testing.TelegramFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /** How the outbox sender copes with Telegram's answers, asserted against the fake Bot API. */
 @QuarkusTest
+@TestProfile(TelegramSenderTest.RealPace.class)
 class TelegramSenderTest {
+
+    /** Telegram's own pace per chat, the defaults in code, which the other tests lift to walk a chat quickly. */
+    public static class RealPace implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("telegram.per-chat-burst", "3", "telegram.per-chat-window", "3S");
+        }
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private final FakeTelegram telegram = FakePlatforms.telegram();
