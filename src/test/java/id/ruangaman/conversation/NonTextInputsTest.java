@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NonTextInputsTest {
 
     private static final String ONLY_TEXT = "hanya bisa membaca tulisan";
+    private static final String STALE_BUTTON = "Tombol itu sudah tidak dipakai. Ini pertanyaan yang sekarang:";
     private static final Input LOCATION = new Input.Location(-6.2, 106.8, "Synthetic place", null);
     private static final Input CONTACT = new Input.SharedContact("Synthetic Person", List.of("+62 000"));
 
@@ -256,6 +257,47 @@ class NonTextInputsTest {
         assertEquals("reporter_role", step.state().nodeId());
         assertEquals(0, step.state().retries(), "a file is not a failed attempt");
         assertTrue(step.state().draft() == null || step.state().draft().mediaIds().isEmpty(), "nothing of the file is kept as an answer");
+    }
+
+    static Stream<Arguments> questionsWithAnEarlierButton() {
+        return Stream.of("in_danger", "safe_to_reply", "reporter_role", "violence_type", "incident_when", "chronology", "name",
+                "evidence", "witnesses", "summary").map(Arguments::of);
+    }
+
+    /**
+     * A tap on a button of an earlier question (the consent's "Ya", still under an old message) is one message: the
+     * note that the button is no longer used, then the question asked now with its own buttons. Before, two messages:
+     * the note, then the question.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("questionsWithAnEarlierButton")
+    void shouldAnswerAnEarlierQuestionsButtonWithTheNoteAndTheQuestionInOneMessage(String question) throws IOException {
+        Flow intake = intake();
+        SessionState at = at(intake, question);
+        Step step = engine.handle(intake, at, Input.ButtonPress.fromCallbackData("consent:yes"));
+
+        List<Output.Message> messages = messages(step);
+        assertEquals(1, messages.size(), question + ": one message: " + texts(messages));
+        Output.Message asked = messages(engine.repeatCurrent(catalog(intake), at)).stream().reduce((a, b) -> b).orElseThrow();
+        assertEquals(STALE_BUTTON + "\n\n" + asked.text(), messages.get(0).text());
+        assertEquals(asked.choices(), messages.get(0).choices(), question + ": the question's own buttons");
+        assertEquals(question, step.state().nodeId());
+        assertEquals(0, step.state().retries(), "an old button is not a failed attempt");
+    }
+
+    /** The same at a question of the system's own (here "Hapus semua ...?" after /hapus): one message, nothing erased. */
+    @Test
+    void shouldAnswerAnEarlierQuestionsButtonAtAConfirmationWithOneMessage() throws IOException {
+        Flow intake = intake();
+        SessionState asked = engine.handle(intake, at(intake, "name"), new Input.Text("/hapus")).state();
+        Step step = engine.handle(intake, asked, Input.ButtonPress.fromCallbackData("consent:yes"));
+
+        List<Output.Message> messages = messages(step);
+        assertEquals(1, messages.size(), texts(messages).toString());
+        assertTrue(messages.get(0).text().startsWith(STALE_BUTTON + "\n\nHapus semua"), messages.get(0).text());
+        assertEquals(List.of("yes", "no"), messages.get(0).choices().stream().map(Choice::id).toList());
+        assertEquals(PendingPrompt.DELETE_CONFIRM, step.state().pending(), "still asked");
+        assertFalse(step.state().status() == SessionStatus.DELETED);
     }
 
     private static FlowCatalog catalog(Flow flow) {

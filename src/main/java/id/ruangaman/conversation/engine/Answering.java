@@ -32,8 +32,9 @@ public final class Answering {
         NodeHandler handler = NodeHandlers.of(node.kind());
         Reply reply = LanguageWords.understood(turn, node, toReply(node, input));
         if (reply == null && input instanceof Input.ButtonPress) {
-            turn.say(turn.msg(MessageKey.STALE_BUTTON));
-            Prompter.ask(turn);
+            // A button of an earlier question: one message, the note and then the question that is asked now, with its
+            // buttons (before, the note and the question came as two messages for one tap).
+            Prompter.askAfter(turn, turn.msg(MessageKey.STALE_BUTTON));
             return;
         }
         // A file or a sticker the question cannot use: one message, the question staying where it was and no attempt

@@ -77,7 +77,9 @@ public final class PendingPrompts {
         if (input instanceof Input.ButtonPress press && press.nodeId().equals(prompt.nodeId())) {
             chosen = choices(turn, prompt).stream().map(ChoiceSpec::id).filter(press.optionId()::equals).findFirst();
         } else if (input instanceof Input.ButtonPress) {
-            turn.say(turn.msg(MessageKey.STALE_BUTTON));
+            // a button of an earlier question: one message, the note and then this prompt's question with its buttons
+            ask(turn, prompt, turn.msg(MessageKey.STALE_BUTTON) + "\n\n" + message(turn, prompt, null).text());
+            return;
         } else if (input instanceof Input.Text text && prompt == PendingPrompt.LANGUAGE) {
             chosen = ChoiceMatcher.match(text.text(), choices(turn, prompt)).or(() -> LanguageWords.named(turn, text.text()));
         } else if (input instanceof Input.Text text && prompt == PendingPrompt.DELETE_CONFIRM) {
