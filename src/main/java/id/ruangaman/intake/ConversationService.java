@@ -333,15 +333,21 @@ public class ConversationService {
                 .map(interceptor -> interceptor.intercept(contact, input, reported)).flatMap(Optional::stream).findFirst();
         if (intercepted.isPresent()) {
             announce(contact, inbound);
-            if (line != null) {
-                outbox.releaseDeferred(contact); // the story's acknowledgement still waiting goes first, at once
+            List<Output.Message> answers = intercepted.get();
+            if (line != null && before.isPresent() && !answers.isEmpty() && outbox.withdrawDeferred(contact) > 0) {
+                // The story's acknowledgement still waiting opens the answer (/cabut in the middle of the story): its words
+                // first, one message, as before a sticker's note. Before, it went at once on its own before the answer.
+                String saved = flowOf(before.get()).message(MessageKey.MULTI_TEXT_SAVED)
+                        .in(before.get().language(), flowOf(before.get()).defaultLanguage());
+                answers = new ArrayList<>(answers);
+                answers.set(0, answers.get(0).withText(saved + "\n\n" + answers.get(0).text()));
             }
             if (existing.isEmpty()) {
                 // /cabut as a chat's first message: discreet like every command answered before anything started
                 // (FlowEngine#withoutSession), since the chat may have just erased itself after saying the phone is not safe.
                 contact.discreet = true;
             }
-            List<ChatMessage> answered = new ArrayList<>(intercepted.get().stream()
+            List<ChatMessage> answered = new ArrayList<>(answers.stream()
                     .map(message -> outbox.queue(contact, caseId, null, message)).toList());
             if (existing.isPresent() && input instanceof Input.Text typed && typed.text().strip().startsWith("/")
                     && intercepted.get().stream().allMatch(message -> message.choices().isEmpty())) {
