@@ -138,6 +138,15 @@ public class CaseFile {
         };
     }
 
+    /**
+     * Whether the verification checklist is kept as it is: past verification (SOP Pemeriksaan/Verifikasi, the report is
+     * verified on a complete checklist and the verified report prints it), a ticked part is not unticked. The case page
+     * offers no untick then ({@link CaseView#tickFixed}) and {@code CaseService.tick} refuses one.
+     */
+    public boolean checklistKept() {
+        return !CaseStatus.NEW.equals(status) && !CaseStatus.IN_VERIFICATION.equals(status);
+    }
+
     public boolean isDeleted() {
         return deletedByReporterAt != null;
     }

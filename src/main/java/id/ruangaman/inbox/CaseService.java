@@ -215,7 +215,7 @@ public class CaseService {
         refuseIfDeleted(file);
         refuseIfClosed(file);
         CaseCheck existing = work.check(file.id, component);
-        if (!checked && existing != null && !CaseStatus.NEW.equals(file.status) && !CaseStatus.IN_VERIFICATION.equals(file.status)) {
+        if (!checked && existing != null && file.checklistKept()) {
             // SOP Pemeriksaan/Verifikasi: the report is verified on a complete checklist, and the verified report prints it.
             // A part unticked afterwards (from a page opened before, in another tab) would leave a verified report with a
             // part unchecked; what verifying found stays as it was.

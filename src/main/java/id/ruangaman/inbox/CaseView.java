@@ -27,10 +27,6 @@ public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine
     }
 
     /**
-     * Why a next status would be refused now: the refusal codes (checklist, then the SOP's {@link CaseStepGuard}s),
-     * or an empty list when the step is open. The page shows them beside the button, which stays a real button.
-     */
-    /**
      * What the survivor wrote in the chat after the report arrived, oldest first: on a case whose reporter said the chat
      * is not safe, the cue that replying may now be OK (walkthrough 9, finding 5). Pressed stale buttons do not count.
      */
@@ -40,12 +36,24 @@ public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine
                 .toList();
     }
 
+    /**
+     * Why a next status would be refused now: the refusal codes (checklist, then the SOP's {@link CaseStepGuard}s),
+     * or an empty list when the step is open. The page shows them beside the button, which stays a real button.
+     */
     public List<String> blockedBy(String next) {
         return blockedSteps.getOrDefault(next, List.of());
     }
 
     public boolean checked(String component) {
         return checks.containsKey(component);
+    }
+
+    /**
+     * Whether a part of the checklist is shown and not offered: on a closed case, and once the checklist is kept
+     * ({@link CaseFile#checklistKept}) for a ticked part. The same rule {@code CaseService.tick} enforces.
+     */
+    public boolean tickFixed(String component) {
+        return CaseStatus.CLOSED.equals(file.status) || (checked(component) && file.checklistKept());
     }
 
     public CaseCheck check(String component) {
