@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import id.ruangaman.intake.ConversationService;
@@ -45,6 +46,17 @@ class TypedMultiChoiceInboxTest {
     EntityManager em;
     @Inject
     DataSource dataSource;
+
+    /** Where the database stood when the test began: the scans read only what was written after it (DatabaseScan.mark). */
+    private DatabaseScan.Since since;
+
+    @BeforeEach
+    void markTheDatabase() throws java.sql.SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            since = DatabaseScan.mark(db);
+        }
+    }
+
     @Inject
     FieldCipher cipher;
 
@@ -70,15 +82,15 @@ class TypedMultiChoiceInboxTest {
                 .body(containsString("Konseling dengan psikolog")).body(containsString("Kata-kata pelapor: \u201c" + services + "\u201d"))
                 .body(containsString("Kata-kata pelapor: \u201c" + violence + "\u201d"));
         try (Connection db = dataSource.getConnection()) {
-            assertEquals(List.of(), DatabaseScan.find(db, cipher, false, List.of(sentinel)), "readable without the data key");
-            List<String> encrypted = DatabaseScan.find(db, cipher, true, List.of(sentinel));
+            assertEquals(List.of(), DatabaseScan.find(db, cipher, false, List.of(sentinel), since), "readable without the data key");
+            List<String> encrypted = DatabaseScan.find(db, cipher, true, List.of(sentinel), since);
             assertTrue(encrypted.contains("intake.answers: " + sentinel), encrypted.toString());
         }
 
         person.text("/hapus").text("ya");
 
         try (Connection db = dataSource.getConnection()) {
-            assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(sentinel)), "after /hapus");
+            assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(sentinel), since), "after /hapus");
         }
     }
 
@@ -109,14 +121,14 @@ class TypedMultiChoiceInboxTest {
                 .body(containsString("Kekerasan fisik"))
                 .body(containsString("Kata-kata pelapor: \u201c" + broad + " / " + mixed + "\u201d"));
         try (Connection db = dataSource.getConnection()) {
-            assertEquals(List.of(), DatabaseScan.find(db, cipher, false, List.of(sentinel)), "readable without the data key");
-            assertTrue(DatabaseScan.find(db, cipher, true, List.of(sentinel)).contains("intake.answers: " + sentinel));
+            assertEquals(List.of(), DatabaseScan.find(db, cipher, false, List.of(sentinel), since), "readable without the data key");
+            assertTrue(DatabaseScan.find(db, cipher, true, List.of(sentinel), since).contains("intake.answers: " + sentinel));
         }
 
         person.text("/hapus").text("ya");
 
         try (Connection db = dataSource.getConnection()) {
-            assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(sentinel)), "after /hapus");
+            assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(sentinel), since), "after /hapus");
         }
     }
 }

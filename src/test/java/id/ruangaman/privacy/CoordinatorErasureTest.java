@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import id.ruangaman.audit.AuditEvent;
@@ -54,6 +55,17 @@ class CoordinatorErasureTest {
     EntityManager em;
     @Inject
     DataSource dataSource;
+
+    /** Where the database stood when the test began: the scans read only what was written after it (DatabaseScan.mark). */
+    private DatabaseScan.Since since;
+
+    @BeforeEach
+    void markTheDatabase() throws java.sql.SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            since = DatabaseScan.mark(db);
+        }
+    }
+
     @Inject
     FieldCipher cipher;
 
@@ -86,7 +98,7 @@ class CoordinatorErasureTest {
         assertNotNull(intake(ref).answers, "nothing may be erased without a reason");
 
         try (Connection db = dataSource.getConnection()) {
-            assertTrue(DatabaseScan.find(db, cipher, true, List.of(String.valueOf(chat))).contains("contact.external_id: " + chat));
+            assertTrue(DatabaseScan.find(db, cipher, true, List.of(String.valueOf(chat)), since).contains("contact.external_id: " + chat));
         }
         InboxFixtures.as(counsellor).formParam("reason", "request_by_phone")
                 .post("/inbox/cases/" + ref + "/erase").then().statusCode(403);
@@ -110,7 +122,7 @@ class CoordinatorErasureTest {
         assertTrue(erased.detail.startsWith("reason:request_by_phone"), erased.detail);
 
         try (Connection db = dataSource.getConnection()) {
-            assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(String.valueOf(chat))));
+            assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(String.valueOf(chat)), since));
         }
         String revealed = InboxFixtures.as(coordinator).formParam("field", "contact_id").formParam("reason", "verification")
                 .post("/inbox/cases/" + ref + "/reveal").then().statusCode(200).extract().asString();
@@ -159,7 +171,7 @@ class CoordinatorErasureTest {
         SopCaseFile file = new SopCaseFile(coordinator, leader, ref, sentinel).recordedBy("erase-sop-coordinator");
         file.walk(coordinatorAccount.id);
         try (Connection db = dataSource.getConnection()) {
-            List<String> before = DatabaseScan.find(db, cipher, true, List.of(sentinel));
+            List<String> before = DatabaseScan.find(db, cipher, true, List.of(sentinel), since);
             for (String column : List.of("case_decision.text", "case_party.name", "case_interview.summary", "case_note.body",
                     "case_recovery_plan.plan", "case_assignment_letter.signatory_name")) {
                 assertTrue(before.contains(column + ": " + sentinel), column + " not in " + before);
@@ -181,7 +193,7 @@ class CoordinatorErasureTest {
                 .then().statusCode(303);
 
         try (Connection db = dataSource.getConnection()) {
-            assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(sentinel, String.valueOf(chat))),
+            assertEquals(List.of(), DatabaseScan.find(db, cipher, true, List.of(sentinel, String.valueOf(chat)), since),
                     "after erasure, decrypting every column still finds the sentinel");
             file.assertSkeletonKept(db, id);
             ErasedShell.assertEveryColumn(db, id, before);

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import id.ruangaman.security.crypto.FieldCipher;
@@ -46,6 +47,17 @@ class DangerEditWithoutContactTest extends WebhookTest {
 
     @Inject
     DataSource dataSource;
+
+    /** Where the database stood when the test began: the scans read only what was written after it (DatabaseScan.mark). */
+    private DatabaseScan.Since since;
+
+    @BeforeEach
+    void markTheDatabase() throws java.sql.SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            since = DatabaseScan.mark(db);
+        }
+    }
+
     @Inject
     FieldCipher cipher;
 
@@ -146,7 +158,7 @@ class DangerEditWithoutContactTest extends WebhookTest {
     /** Whether any column of any table holds {@code words}, decrypted where encrypted (raw payloads included). */
     private boolean anyColumnHolds(String words) {
         try (Connection db = dataSource.getConnection()) {
-            return !DatabaseScan.find(db, cipher, true, List.of(words)).isEmpty();
+            return !DatabaseScan.find(db, cipher, true, List.of(words), since).isEmpty();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import id.ruangaman.security.crypto.FieldCipher;
@@ -45,6 +46,17 @@ class EditOfAnErasedLineTest extends WebhookTest {
     EntityManager em;
     @Inject
     DataSource dataSource;
+
+    /** Where the database stood when the test began: the scans read only what was written after it (DatabaseScan.mark). */
+    private DatabaseScan.Since since;
+
+    @BeforeEach
+    void markTheDatabase() throws java.sql.SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            since = DatabaseScan.mark(db);
+        }
+    }
+
     @Inject
     FieldCipher cipher;
 
@@ -117,7 +129,7 @@ class EditOfAnErasedLineTest extends WebhookTest {
     /** Whether any column of any table holds {@code words}, decrypted where encrypted (raw payloads included). */
     private boolean anyColumnHolds(String words) {
         try (Connection db = dataSource.getConnection()) {
-            List<String> found = DatabaseScan.find(db, cipher, true, List.of(words));
+            List<String> found = DatabaseScan.find(db, cipher, true, List.of(words), since);
             return !found.isEmpty();
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import id.ruangaman.channel.inbound.RawPayloadPurge;
@@ -61,6 +62,17 @@ class ErasureLeavesNoKeysTest extends WebhookTest {
     EntityManager em;
     @Inject
     DataSource dataSource;
+
+    /** Where the database stood when the test began: the scans read only what was written after it (DatabaseScan.mark). */
+    private DatabaseScan.Since since;
+
+    @BeforeEach
+    void markTheDatabase() throws java.sql.SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            since = DatabaseScan.mark(db);
+        }
+    }
+
     @Inject
     FieldCipher cipher;
     @Inject
@@ -103,7 +115,7 @@ class ErasureLeavesNoKeysTest extends WebhookTest {
         ids.addAll(sentWamids);
         List<String> needles = needles(number, ids);
         try (Connection db = dataSource.getConnection()) {
-            assertEquals(List.of("inbound_update.provider_id"), columns(DatabaseScan.find(db, cipher, true, needles)),
+            assertEquals(List.of("inbound_update.provider_id"), columns(DatabaseScan.find(db, cipher, true, needles, since)),
                     "after /hapus only the deduplication keys of the person's updates are left, while a redelivery may still come");
         }
 
@@ -141,7 +153,7 @@ class ErasureLeavesNoKeysTest extends WebhookTest {
         ids.add(lateEditWamid);
         needles = needles(number, ids);
         try (Connection db = dataSource.getConnection()) {
-            assertEquals(List.of("inbound_update.provider_id"), columns(DatabaseScan.find(db, cipher, true, needles)),
+            assertEquals(List.of("inbound_update.provider_id"), columns(DatabaseScan.find(db, cipher, true, needles, since)),
                     "the late events left nothing but their deduplication keys");
         }
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update inbound_update set received_at = received_at "
@@ -151,7 +163,7 @@ class ErasureLeavesNoKeysTest extends WebhookTest {
                         .toArray(String[]::new)).executeUpdate());
         purge.purge();
         try (Connection db = dataSource.getConnection()) {
-            assertEquals(List.of(), columns(DatabaseScan.find(db, cipher, true, needles)),
+            assertEquals(List.of(), columns(DatabaseScan.find(db, cipher, true, needles, since)),
                     "past the platform's redelivery window no key of the person is left anywhere");
         }
     }
@@ -182,7 +194,7 @@ class ErasureLeavesNoKeysTest extends WebhookTest {
         List<String> needles = new ArrayList<>(DatabaseScan.keyNeedles(List.of(contacts.hash(Channel.TELEGRAM, String.valueOf(chat)))));
         needles.add(String.valueOf(chat));
         try (Connection db = dataSource.getConnection()) {
-            assertEquals(List.of(), columns(DatabaseScan.find(db, cipher, true, needles)),
+            assertEquals(List.of(), columns(DatabaseScan.find(db, cipher, true, needles, since)),
                     "after /hapus no column holds the chat id or a key of it");
         }
 
@@ -202,7 +214,7 @@ class ErasureLeavesNoKeysTest extends WebhookTest {
         assertEquals(before, count("select count(*) from chat_message where contact_id = ?1", contactId), "no line is written for the late edits");
         assertEquals(0, keyed(contactId), "no line of the person keeps a lookup key");
         try (Connection db = dataSource.getConnection()) {
-            assertEquals(List.of(), columns(DatabaseScan.find(db, cipher, true, needles)),
+            assertEquals(List.of(), columns(DatabaseScan.find(db, cipher, true, needles, since)),
                     "the late edits left no trace of the chat id or a key of it");
         }
     }

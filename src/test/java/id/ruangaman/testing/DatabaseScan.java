@@ -34,10 +34,41 @@ public final class DatabaseScan {
     }
 
     /**
+     * A point in the database's history: the oldest transaction still running when it was taken. A row written by a
+     * transaction at or after it has an {@code xmin} at least this; every row written or changed before it has a lower
+     * one (rows written before the point by transactions already ended, which could not have read anything sent later).
+     * {@code xid}: the 32-bit transaction id, as a row's {@code xmin} holds it (a test database never wraps around).
+     */
+    public record Since(long xid) {
+
+        /** The whole history: every row. */
+        public static final Since EVER = new Since(0);
+    }
+
+    /** The point now, for a test that scans afterwards for needles only it could have written ({@link #find}). */
+    public static Since mark(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("select txid_snapshot_xmin(txid_current_snapshot()) % 4294967296")) {
+            row.next();
+            return new Since(row.getLong(1));
+        }
+    }
+
+    /**
      * Where the needles were found, as {@code table.column: needle} lines; empty if nowhere.
      * With {@code decrypt} false only plain storage is searched (what a plain {@code pg_dump} shows).
      */
     public static List<String> find(Connection connection, FieldCipher cipher, boolean decrypt, List<String> needles)
+            throws SQLException {
+        return find(connection, cipher, decrypt, needles, Since.EVER);
+    }
+
+    /**
+     * As {@link #find(Connection, FieldCipher, boolean, List)}, reading only the rows written or changed {@code since}
+     * ({@link #mark}): for needles no earlier row can hold (a test's own synthetic marker, the keys of a chat it made),
+     * the same answer, without decrypting every row every earlier test left in the shared test database.
+     */
+    public static List<String> find(Connection connection, FieldCipher cipher, boolean decrypt, List<String> needles, Since since)
             throws SQLException {
         Map<String, String> columns = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement();
@@ -54,7 +85,7 @@ public final class DatabaseScan {
             String[] name = column.getKey().split("\\.");
             boolean bytes = "bytea".equals(column.getValue());
             String select = "select \"" + name[1] + "\"" + (bytes ? "" : "::text") + " from \"" + name[0] + "\" where \"" + name[1]
-                    + "\" is not null";
+                    + "\" is not null" + (since.xid() > 0 ? " and xmin::text::bigint >= " + since.xid() : "");
             try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(select)) {
                 while (rows.next()) {
                     String text = bytes ? bytesAsText(rows.getBytes(1), cipher, decrypt) : rows.getString(1);
