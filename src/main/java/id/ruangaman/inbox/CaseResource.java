@@ -50,6 +50,9 @@ public class CaseResource {
 
         static native TemplateInstance standing(CaseFile file);
 
+        /** The report's answers with the pelapor's corrections ({@code #intake}), for the live refresh of an open case page. */
+        static native TemplateInstance answers(CaseView c);
+
         static native TemplateInstance reveal(CaseFile file, String field, String reason, String value);
 
         static native TemplateInstance intakeForm(CaseView c, Instant now);
@@ -89,6 +92,20 @@ public class CaseResource {
     public TemplateInstance transcript(@RestPath String ref) {
         CaseFile file = cases.readTranscript(ref, current);
         return locale.apply(Templates.live(file, views.transcript(file, locale.get()), views.evidenceNumbers(file)));
+    }
+
+    /**
+     * The report's answers ({@code #intake}) with the pelapor's corrections ({@link AnswerCorrections}), for the live
+     * refresh of an open case page when the survivor wrote (inbox.js): a correction of an answer reaches the page as the
+     * edit's line does, without reloading. Audited as the transcript's refresh is ({@link CaseService#readTranscript}:
+     * not again within the window of the same person's view of the case).
+     */
+    @GET
+    @Path("/answers")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance answers(@RestPath String ref) {
+        CaseFile file = cases.readTranscript(ref, current);
+        return locale.apply(Templates.answers(views.of(file, current.isCoordinator(), locale.get(), current.account())));
     }
 
     /**

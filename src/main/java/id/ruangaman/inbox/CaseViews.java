@@ -83,7 +83,7 @@ public class CaseViews {
             daysLeft = new WorkingDays(config.holidays().orElse(List.of()))
                     .between(LocalDate.now(clock.withZone(config.zone())), file.examinationDueOn);
         }
-        IntakeSections intake = IntakeSections.of(file.answers);
+        IntakeSections intake = intake(file, checks);
         return new CaseView(file, intake, transcript(file, reader), checks,
                 file.isDeleted() ? List.of() : work.notes(file.id), assignees, assignee == null ? null : assignee.username,
                 contact == null || file.isDeleted() ? "" : Masking.id(contact.externalId),
@@ -91,6 +91,27 @@ public class CaseViews {
                 CaseStatus.next(file.status), canned.in(reader == null ? file.language : reader.getLanguage(), file.language, safeTimesGiven(intake)), daysLeft, afterEvent, mediaKinds(file),
                 viewer != null && viewer.showMediaUnblurred, stepBlocks.of(file, checks.keySet()), findings(file.id),
                 evidenceNumbers(file), returnedFrom(file), returnedFrom(file) == null ? null : work.returnedAt(file.id, file.returnedFrom));
+    }
+
+    @jakarta.inject.Inject
+    id.ruangaman.intake.AnswerCorrectionRepository corrections;
+
+    /**
+     * The report's answers with the pelapor's corrections laid over them ({@link AnswerCorrections}: as the answer before
+     * its part was ticked on {@code checks}, beside it after); none once the reporter erased the case.
+     */
+    private IntakeSections intake(CaseFile file, Map<String, CaseCheck> checks) {
+        IntakeSections reported = IntakeSections.of(file.answers);
+        if (file.isDeleted()) {
+            return reported;
+        }
+        Map<String, java.time.Instant> checkedAt = new LinkedHashMap<>();
+        checks.forEach((component, check) -> {
+            if (check.checkedAt != null) {
+                checkedAt.put(component, check.checkedAt);
+            }
+        });
+        return AnswerCorrections.applied(reported, corrections.ofCase(file.id), checkedAt, file.isVerified());
     }
 
     /** The username of the account a deactivation returned the unassigned case from, or null. */

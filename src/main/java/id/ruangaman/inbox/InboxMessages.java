@@ -479,6 +479,26 @@ public interface InboxMessages {
     @Message
     String msg_edit_of_erased();
 
+    /** Beside an answer the pelapor corrected before it was verified: when ({@code at}, formatted). */
+    @Message
+    String answer_corrected(String at);
+
+    /** The answer as the report held it, before the pelapor's correction (a details element, struck through). */
+    @Message
+    String answer_reported();
+
+    /** Before a correction the pelapor made after the answer was verified: when ({@code at}, formatted). */
+    @Message
+    String answer_correction_later(String at);
+
+    /** Which verified words a correction would replace ({@code words}, as the answer holds them). */
+    @Message
+    String answer_correction_replaces(String words);
+
+    /** The link from a correction to its edit line in the transcript. */
+    @Message
+    String answer_correction_in_chat();
+
     /** A line a later edit replaced: a link to that edit. */
     @Message
     String msg_changed_later();

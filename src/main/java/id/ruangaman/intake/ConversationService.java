@@ -89,6 +89,8 @@ public class ConversationService {
     @Inject
     IntakeRepository intakeRepository;
     @Inject
+    AnswerCorrectionRepository corrections;
+    @Inject
     Event<ThreadMessageReceived> threadMessages;
     @Inject
     SessionStates states;
@@ -504,9 +506,16 @@ public class ConversationService {
         Step read = state.isPresent() && edited instanceof Input.Text
                 ? engineFor(contact).readEdited(flows.catalog(), state.get(), before, edited)
                 : null;
+        AnswerCorrection correction = original.isPresent() && intakeId != null && edited instanceof Input.Text text
+                ? correctionOf(original.get(), intakeId, text.text()).orElse(null) : null;
         ChatMessage edit = recordSilently(contact, edited, providerMessageId, original.map(m -> m.id).orElse(null), intakeId);
         original.ifPresent(m -> edit.conversation = m.conversation);
         edit.kind = "edit";
+        if (correction != null) {
+            correction.messageId = edit.id;
+            correction.createdAt = edit.createdAt;
+            corrections.persist(correction);
+        }
         boolean danger = read != null && read.outputs().contains(new Output.DangerReported());
         announce(contact, edit, danger); // before the case is marked: the team's notice reads when danger was said before
         if (danger && original.isPresent() && intakeId != null) {
@@ -519,6 +528,46 @@ public class ConversationService {
             apply(contact, session.get(), flowOf(read.state()), read, false);
         }
         return true;
+    }
+
+    /**
+     * The correction of the submitted report {@code intakeId} that an edit of {@code line} into {@code words} makes: the
+     * line was typed during the report's intake and made an answer ({@link ChatMessage#answerKey}, V264), and the
+     * report still holds that line's words at its place ({@link EditedAnswers#holdsIn}: its own words, or those of an
+     * edit made before the report was sent). Empty for any other edit (a line of the case's thread, a choice, a line whose
+     * answer was given again from the summary, blank words); it stays an edit line of the transcript only. The report's
+     * answers are not changed: the correction is kept beside them ({@link AnswerCorrection}). Costs the report's read,
+     * only for an edit of such a line.
+     */
+    private Optional<AnswerCorrection> correctionOf(ChatMessage line, long intakeId, String words) {
+        if (line.answerKey == null || line.intakeId != null || words == null || words.isBlank()) {
+            return Optional.empty();
+        }
+        Intake report = intakeRepository.findById(intakeId);
+        if (report == null || report.deletedByReporterAt != null || report.conversation == null
+                || report.conversation != line.conversation) {
+            return Optional.empty();
+        }
+        EditedAnswers.Place place = new EditedAnswers.Place(line.answerKey, line.answerPart,
+                line.answerParts == null ? 1 : line.answerParts);
+        id.ruangaman.conversation.Answer answer = IntakeRecord.read(report.answers).values().stream()
+                .map(component -> component.get(line.answerKey)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        List<ChatMessage> versions = new ArrayList<>(List.of(line));
+        versions.addAll(messages.list("contactId = ?1 and direction = ?2 and editOf = ?3 order by id", line.contactId,
+                ChatMessage.Direction.IN, line.id));
+        boolean held = versions.stream().map(TranscriptBody::input).flatMap(Optional::stream)
+                .filter(Input.Text.class::isInstance).map(input -> ((Input.Text) input).text())
+                .anyMatch(said -> EditedAnswers.holdsIn(answer, place, said));
+        if (!held) {
+            return Optional.empty();
+        }
+        AnswerCorrection correction = new AnswerCorrection();
+        correction.intakeId = intakeId;
+        correction.answerKey = place.key();
+        correction.answerPart = place.part();
+        correction.answerParts = place.count();
+        correction.body = words.strip();
+        return Optional.of(correction);
     }
 
     /**

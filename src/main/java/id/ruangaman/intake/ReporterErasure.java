@@ -41,6 +41,8 @@ import id.ruangaman.transcript.MediaRepository;
  * the SOP record's own skeleton (parties' roles, decisions) lives in the casework tables. {@code ErasedShell} in the
  * tests checks every column of the table against this list;</li>
  * <li>{@code media}: uploads, claimed and staged, are deleted;</li>
+ * <li>{@code answer_correction}: the pelapor's corrections of their reports' answers ({@link AnswerCorrection}) are
+ * deleted, words and all;</li>
  * <li>{@code contact}: the platform id, the WhatsApp user id and display name are emptied and the lookup hashes
  * replaced by random bytes (every channel alike, the dev chat's too), so the person writing again is a new contact
  * with nothing of the old one;</li>
@@ -94,6 +96,8 @@ public class ReporterErasure {
     ContactRepository contacts;
     @Inject
     AuditLog audit;
+    @Inject
+    AnswerCorrectionRepository corrections;
 
     ReporterErasure(ChatMessageRepository messages, MediaRepository media, IntakeRepository intakes, Clock clock) {
         this.messages = messages;
@@ -152,6 +156,7 @@ public class ReporterErasure {
                 .executeUpdate();
         int erasedMessages = messages.eraseContent(contact.id);
         long erasedMedia = media.deleteAllOf(contact.id);
+        long erasedCorrections = corrections.deleteAllOf(contact.id);
         long shells = intakes.update("answers = null, status = 'closed', closedReason = ?2, deletedByReporterAt = ?3, "
                 + "reporterRole = null, victimMinor = null, services = null, violenceTypes = null, inDanger = false, dangerSaidAt = null, "
                 + "urgentMedical = false, victimChild = false, childOnline = false, statsConsent = false "
@@ -166,8 +171,8 @@ public class ReporterErasure {
         erased.fire(new ReporterErased(contact.id));
         // every other replica drops what it keeps of the person in memory once this commits (ErasureListener)
         em.unwrap(org.hibernate.Session.class).doWork(connection -> ErasureListener.announce(connection, contact.id));
-        LOG.infof("Erased contact %d: %d raw updates, %d messages, %d media, %d intakes kept as shells",
-                contact.id, rawUpdates, erasedMessages, erasedMedia, shells);
+        LOG.infof("Erased contact %d: %d raw updates, %d messages, %d media, %d answer corrections, %d intakes kept as shells",
+                contact.id, rawUpdates, erasedMessages, erasedMedia, erasedCorrections, shells);
         return cases;
     }
 

@@ -193,6 +193,8 @@
       } else if (mode === 'case' && (e.data === ref || e.data === '') && !gone) {
         // The danger flag comes with the transcript: a line that says danger raises it in the same step. An event that
         // names no case told this viewer that a case left their list (InboxEventFeed): it may be this one.
+        // A line from the person may be their correction of an answer of the report: the answers are read again too.
+        if (e.type === 'person_wrote') { answersStale = true; }
         soon(refreshCase);
       } else if (mode === 'page' && (e.data === ref || e.data === '') && !gone) {
         // another page of the case (its SOP page, its referrals): only where the case stands is asked, never its content
@@ -209,14 +211,19 @@
           if (e && (e.status === 403 || e.status === 404)) { pageGone('moved'); }
         });
     }
+    var answersStale = false;
     function refreshCase() {
       if (gone) { return Promise.resolve(); }
       var before = standing();
       return replace('/inbox/cases/' + encodeURIComponent(ref) + '/transcript', ['#transcript-lines', '#case-danger', '#case-standing'])
         .then(function () {
           var now = standing();
-          if (now !== before && (now === 'closed' || now === 'deleted')) { caseGone(now); }
-        }, function (e) {
+          if (now !== before && (now === 'closed' || now === 'deleted')) { caseGone(now); return; }
+          if (answersStale && !gone) {
+            answersStale = false;
+            return replace('/inbox/cases/' + encodeURIComponent(ref) + '/answers', '#intake');
+          }
+        }).then(null, function (e) {
           // 403: reassigned to another counsellor, taken by one, or shut to this account; 404: gone
           if (e && (e.status === 403 || e.status === 404)) { caseGone('moved'); }
         });

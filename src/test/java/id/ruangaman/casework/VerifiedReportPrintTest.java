@@ -52,6 +52,32 @@ class VerifiedReportPrintTest {
         session = InboxFixtures.login("report-counsellor");
     }
 
+    @Inject
+    id.ruangaman.intake.AnswerCorrectionRepository corrections;
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    /**
+     * The pelapor's correction of the story as an edit of its line after the report keeps it (EditLineShowsWhatItChangesTest
+     * makes them through the webhooks; the dev chat's lines have no platform ids), made now: after the verification.
+     */
+    private void correctedAfterVerification(String ref, String words) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            Object[] intake = (Object[]) em.createNativeQuery("select id, contact_id from intake where reference_code = ?1")
+                    .setParameter(1, ref).getSingleResult();
+            id.ruangaman.intake.AnswerCorrection correction = new id.ruangaman.intake.AnswerCorrection();
+            correction.intakeId = ((Number) intake[0]).longValue();
+            correction.answerKey = "chronology";
+            correction.answerPart = 0;
+            correction.answerParts = 1;
+            correction.body = words;
+            correction.createdAt = java.time.Instant.now();
+            correction.messageId = ((Number) em.createNativeQuery("select max(id) from chat_message where contact_id = ?1 and direction = 'IN'")
+                    .setParameter(1, intake[1]).getSingleResult()).longValue();
+            corrections.persist(correction);
+        });
+    }
+
     /** Rape at a time the person skipped, told on a phone that is not safe (someone else may read it). Synthetic. */
     private String urgentCaseOnAnUnsafePhone() {
         DevConversation person = new DevConversation(contacts, conversations, media);
@@ -76,8 +102,12 @@ class VerifiedReportPrintTest {
 
         String link = attribute(page(casePath, "id"), "id=\"print-verified\"", "href");
         assertEquals(casePath + "/print/verified-report", link);
+        correctedAfterVerification(ref, "Cerita sintetis yang dikoreksi pelapor.");
 
         String id = CaseworkPrintTest.visibleText(page(link, "id"));
+        assertTrue(id.contains("Cerita sintetis untuk laporan. Koreksi pelapor ") && id.contains(", setelah diverifikasi: Cerita sintetis yang "
+                + "dikoreksi pelapor. (menggantikan \u201cCerita sintetis untuk laporan.\u201d)"),
+                "the verified story stays, the pelapor's later correction beside it: " + id);
         for (String shown : List.of("Laporan Hasil Verifikasi", "Keamanan dan kebutuhan mendesak",
                 "Chat TIDAK aman di HP penyintas", "Aman dibalas di chat ini", "Belum aman",
                 "MEDIS MENDESAK", "waktunya belum diketahui", "PEP dan kontrasepsi darurat",

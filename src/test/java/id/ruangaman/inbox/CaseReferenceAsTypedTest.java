@@ -28,8 +28,8 @@ class CaseReferenceAsTypedTest {
     @Inject
     InboxFixtures fixtures;
 
-    /** Every kind of address that names a case: the case page, its SOP page, its prints, its transcript and erasure. */
-    private static final List<String> ROUTES = List.of("/inbox/cases/%s", "/inbox/cases/%s/sop", "/inbox/cases/%s/transcript",
+    /** Every kind of address that names a case: the case page, its SOP page, its prints, its transcript, its answers and erasure. */
+    private static final List<String> ROUTES = List.of("/inbox/cases/%s", "/inbox/cases/%s/sop", "/inbox/cases/%s/transcript", "/inbox/cases/%s/answers",
             "/inbox/cases/%s/print/intake-form", "/inbox/cases/%s/print/verified-report", "/inbox/cases/%s/sop/print/surat-tugas",
             "/inbox/cases/%s/sop/print/penanganan-awal", "/inbox/cases/%s/sop/print/pemanggilan/1", "/inbox/cases/%s/sop/print/bap/1",
             "/inbox/cases/%s/sop/print/kesimpulan", "/inbox/cases/%s/sop/print/akomodasi", "/inbox/cases/%s/erase",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -119,6 +120,115 @@ class EditLineShowsWhatItChangesTest extends WebhookTest {
         assertFalse(indonesian.contains(CORRECTION), "nor of its edit: the person may be scrubbing their phone");
         assertFalse(indonesian.contains("class=\"edit-of\""), "no edit line");
         assertTrue(chats.transcript(chat).stream().noneMatch(m -> "edit".equals(m.kind)), "no edit line stored");
+    }
+
+    /**
+     * Part 1 and 2 of a correction (Telegram {@code edited_message} of the story line typed during the intake, after the
+     * report): before the counsellor verified the chronology, the case page's answer says the new words, marked
+     * "Diubah pelapor" with when, the words sent kept in a details element, struck through; the intake form print says
+     * the same. The report itself keeps the words sent, the correction is stored encrypted, and the survivor gets no
+     * message for the edit. Before, the case page and the print still said only the old words.
+     */
+    @Test
+    void shouldShowACorrectionMadeBeforeVerificationAsTheAnswerKeepingTheWordsSent() {
+        long chat = chats.reportedTelegramChat(CHRONOLOGY);
+        String ref = chats.referenceOf(chat);
+        ChatMessage typed = typedLine(chats.transcript(chat), CHRONOLOGY);
+        int sent = telegram.sentTo(chat).size();
+
+        chats.editTelegram(chat, Long.parseLong(typed.providerMessage), CORRECTION);
+
+        assertEquals(sent, telegram.sentTo(chat).size(), "no message to the survivor for an edit");
+        String session = counsellor("correction-before-reader");
+        String chronology = answerOf(casePage(session, ref), CHRONOLOGY);
+        assertTrue(chronology.contains("<span class=\"pre\">" + CORRECTION + "</span>"), "the answer says the new words: " + chronology);
+        assertTrue(chronology.matches("(?s).*<span class=\"corrected\"[^>]*>Diubah pelapor [^<]+</span>.*"), chronology);
+        assertTrue(chronology.contains("<details class=\"reported\"><summary>Jawaban semula</summary><s class=\"pre\">" + CHRONOLOGY
+                + "</s></details>"), "the words sent, kept: " + chronology);
+        String print = getAs(session).when().get("/inbox/cases/" + ref + "/print/intake-form").then().statusCode(200).extract().asString();
+        assertTrue(print.contains(CORRECTION) && print.contains("Diubah pelapor") && print.contains("Jawaban semula: <s>" + CHRONOLOGY + "</s>"),
+                "the intake form print shows the correction: " + print);
+        assertEquals(List.of(CORRECTION), storedCorrections(ref), "one correction kept");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> intakes.findByReferenceCode(ref).orElseThrow().answers)
+                .contains(CHRONOLOGY), "the report keeps the words sent");
+        assertFalse(new String(QuarkusTransaction.requiringNew().call(() -> (byte[]) em.createNativeQuery(
+                "select c.body from answer_correction c join intake i on i.id = c.intake_id where i.reference_code = ?1")
+                .setParameter(1, ref).getSingleResult()), java.nio.charset.StandardCharsets.ISO_8859_1).contains("12 Maret"),
+                "the new words are stored encrypted");
+    }
+
+    /**
+     * After the counsellor ticked the chronology on the checklist (the verification of that part), a WhatsApp
+     * {@code edit} of the story line is shown beside the verified text, escaped, with when and the words it would
+     * replace, and never replaces it: on the case page and on the intake form print. An edit of a line of the case's
+     * thread, which made no answer, is no correction. Before, nothing on the case page or the print said the pelapor
+     * corrected the verified chronology.
+     */
+    @Test
+    void shouldShowAWhatsAppCorrectionMadeAfterVerificationBesideTheVerifiedText() {
+        String number = chats.reportedWhatsAppNumber(CHRONOLOGY);
+        String ref = chats.referenceOf(Channel.WHATSAPP, number);
+        ChatMessage typed = typedLine(chats.transcript(Channel.WHATSAPP, number), CHRONOLOGY);
+        String session = counsellor("correction-after-reader");
+        InboxFixtures.as(session).formParam("component", "chronology").formParam("checked", "true").when()
+                .post("/inbox/cases/" + ref + "/checks").then().statusCode(303);
+        String threadLine = WhatsAppFixtures.newWamid();
+        chats.sayWhatsApp(number, threadLine, "text.json", "Pesan lanjutan sintetis", null, null);
+        int sent = graph.sentTo(number).size();
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "edit_text.json", "Tanggal <b>12</b> Maret (sintetis)",
+                typed.providerMessage, null);
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "edit_text.json", "Pesan lanjutan yang diubah", threadLine, null);
+
+        assertEquals(sent, graph.sentTo(number).size(), "no message to the survivor for an edit");
+        assertEquals(List.of("Tanggal <b>12</b> Maret (sintetis)"), storedCorrections(ref), "the thread line's edit is no correction");
+        String chronology = answerOf(casePage(session, ref), CHRONOLOGY);
+        assertTrue(chronology.startsWith("<span class=\"pre\">" + CHRONOLOGY + "</span>"), "the verified text stays: " + chronology);
+        assertFalse(chronology.contains("Diubah pelapor"), chronology);
+        assertTrue(chronology.matches("(?s).*<div class=\"correction-beside\" id=\"correction-[0-9]+\"><span class=\"who\">"
+                + "Koreksi pelapor [^<]+, setelah diverifikasi:</span> <span class=\"pre\">Tanggal &lt;b&gt;12&lt;/b&gt; Maret \\(sintetis\\)"
+                + "</span> <span class=\"hint\">menggantikan \u201c" + java.util.regex.Pattern.quote(CHRONOLOGY) + "\u201d</span>.*"),
+                "the correction beside it, escaped: " + chronology);
+        String print = getAs(session).when().get("/inbox/cases/" + ref + "/print/intake-form").then().statusCode(200).extract().asString();
+        assertTrue(print.contains("Koreksi pelapor") && print.contains("Tanggal &lt;b&gt;12&lt;/b&gt; Maret (sintetis)")
+                && print.contains(CHRONOLOGY), "the print shows the verified text and the correction beside it: " + print);
+    }
+
+    @Inject
+    id.ruangaman.intake.IntakeRepository intakes;
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    /** The words of the corrections kept for the case, oldest first. */
+    private List<String> storedCorrections(String ref) {
+        return QuarkusTransaction.requiringNew().call(() -> corrections.ofCase(intakes.findByReferenceCode(ref).orElseThrow().id)
+                .stream().map(c -> c.body).toList());
+    }
+
+    @Inject
+    id.ruangaman.intake.AnswerCorrectionRepository corrections;
+
+    private static ChatMessage typedLine(List<ChatMessage> transcript, String words) {
+        return transcript.stream().filter(m -> m.direction == ChatMessage.Direction.IN && m.body != null && m.body.contains(words)
+                && !"edit".equals(m.kind)).findFirst().orElseThrow();
+    }
+
+    private static String casePage(String session, String ref) {
+        return getAs(session).cookie("ruangaman-lang", "id").when().get("/inbox/cases/" + ref).then().statusCode(200).extract()
+                .asString();
+    }
+
+    /** The inner HTML of the answer of the case page's report (its {@code #intake} section) that holds {@code words}. */
+    private static String answerOf(String page, String words) {
+        int from = page.indexOf("<section class=\"intake\" id=\"intake\">");
+        assertTrue(from >= 0, "no report section in " + page);
+        Matcher answer = Pattern.compile("(?s)<dd>(.*?)</dd>").matcher(page.substring(from, page.indexOf("</section>", from)));
+        while (answer.find()) {
+            if (answer.group(1).contains(words)) {
+                return answer.group(1).strip();
+            }
+        }
+        throw new AssertionError("no answer with " + words + " in " + page);
     }
 
     /** The inner HTML of the (one) edit line's "changes the message" part, on one line. */

@@ -1,6 +1,7 @@
 package id.ruangaman.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -17,6 +18,7 @@ import id.ruangaman.security.Role;
 import id.ruangaman.testing.BrowserTest;
 import id.ruangaman.testing.TelegramChats;
 import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.transcript.ChatMessage;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -66,6 +68,38 @@ class EditLinkBrowserTest extends BrowserTest {
 
         wait.until(d -> Boolean.TRUE.equals(inView(original)));
         assertEquals("#" + target, js("return location.hash;"));
+    }
+
+    /**
+     * A counsellor has the case page open when the survivor corrects their story (Telegram {@code edited_message} of the
+     * line typed during the intake, after the report): without a reload, the report's chronology says the new words,
+     * marked "Diubah pelapor", and the words sent are one click away. Before, the open page's report never changed, and a
+     * reload showed only the old words.
+     */
+    @Test
+    void shouldShowTheSurvivorsCorrectionOfTheStoryOnTheOpenCasePage() {
+        String story = "Kronologi sintetis: di lab lantai 3.";
+        long chat = chats.reportedTelegramChat(story);
+        String ref = chats.referenceOf(chat);
+        long messageId = Long.parseLong(chats.transcript(chat).stream().filter(m -> m.direction == ChatMessage.Direction.IN
+                && m.body != null && m.body.contains(story)).findFirst().orElseThrow().providerMessage);
+        fixtures.account("correction-browser", Role.COUNSELLOR);
+        driver.get(base.toString().replaceAll("/$", "") + "/inbox/cases/" + ref);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        typeLogin("correction-browser", InboxFixtures.PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("intake")));
+        assertTrue(driver.findElements(By.cssSelector("#intake .corrected")).isEmpty(), "nothing corrected yet");
+        markNotReloaded();
+
+        chats.editTelegram(chat, messageId, "Kronologi sintetis: di lab lantai 4, bukan 3.");
+
+        WebElement mark = lineShownInPlace("corrected-chronology", "Diubah pelapor");
+        WebElement answer = mark.findElement(By.xpath(".."));
+        assertTrue(answer.getText().contains("di lab lantai 4, bukan 3."), answer.getText());
+        WebElement sent = answer.findElement(By.cssSelector("details.reported"));
+        assertFalse(sent.findElement(By.tagName("s")).isDisplayed(), "the words sent wait behind a click");
+        sent.findElement(By.tagName("summary")).click();
+        assertEquals(story, sent.findElement(By.tagName("s")).getText());
     }
 
     private Object inView(WebElement element) {

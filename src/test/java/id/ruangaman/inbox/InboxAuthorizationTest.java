@@ -51,7 +51,7 @@ class InboxAuthorizationTest {
     }
 
     private static final List<String> GET_ROUTES = List.of("/inbox", "/inbox/accounts", "/inbox/audit", "/inbox/events",
-            "/inbox/cases/RA-NOPE", "/inbox/cases/RA-NOPE/transcript", "/inbox/cases/RA-NOPE/print/intake-form",
+            "/inbox/cases/RA-NOPE", "/inbox/cases/RA-NOPE/transcript", "/inbox/cases/RA-NOPE/answers", "/inbox/cases/RA-NOPE/print/intake-form",
             "/inbox/cases/RA-NOPE/print/verified-report", "/inbox/cases/RA-NOPE/media/1");
     private static final List<String> POST_ROUTES = List.of("/inbox/language", "/inbox/accounts", "/inbox/accounts/1/active",
             "/inbox/accounts/1/password", "/inbox/cases/RA-NOPE/assign", "/inbox/cases/RA-NOPE/status",
@@ -100,7 +100,7 @@ class InboxAuthorizationTest {
         as(otherCounsellor).formParam("assignee", "me").when().post("/inbox/cases/" + ref + "/assign").then().statusCode(303);
 
         getAs(counsellor).when().get("/inbox?ref=" + ref).then().statusCode(200).body(not(containsString("data-ref=\"" + ref + "\"")));
-        for (String route : List.of("", "/transcript", "/print/intake-form", "/print/verified-report")) {
+        for (String route : List.of("", "/transcript", "/answers", "/print/intake-form", "/print/verified-report")) {
             getAs(counsellor).when().get("/inbox/cases/" + ref + route).then().statusCode(403);
         }
         as(counsellor).formParam("text", "x").when().post("/inbox/cases/" + ref + "/notes").then().statusCode(403);
@@ -112,7 +112,7 @@ class InboxAuthorizationTest {
         long intakeId = QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().id);
         long denied = QuarkusTransaction.requiringNew()
                 .call(() -> audit.count("actor = ?1 and action = 'access_denied' and intakeId = ?2", "authz-counsellor", intakeId));
-        assertEquals(8, denied, "each refused case access is audited with the case");
+        assertEquals(9, denied, "each refused case access is audited with the case");
 
         getAs(otherCounsellor).when().get("/inbox/cases/" + ref).then().statusCode(200);
         getAs(coordinator).when().get("/inbox/cases/" + ref).then().statusCode(200);

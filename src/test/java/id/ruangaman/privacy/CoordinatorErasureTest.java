@@ -109,6 +109,11 @@ class CoordinatorErasureTest {
             before = ErasedShell.row(db, intake(ref).id);
         }
         assertNotNull(before.get("reporter_role"), "the walk gave a reporter role, so its erasure is checked");
+        keepCorrection(ref, "Koreksi sintetis pelapor " + chat);
+        try (Connection db = dataSource.getConnection()) {
+            assertTrue(DatabaseScan.find(db, cipher, true, List.of(String.valueOf(chat))).contains("answer_correction.body: " + chat),
+                    "the correction is scanned");
+        }
         form(coordinator, page, csrf).formParam("reason", "request_by_phone").post("/inbox/cases/" + ref + "/erase")
                 .then().statusCode(303);
         Intake shell = intake(ref);
@@ -131,6 +136,30 @@ class CoordinatorErasureTest {
         assertEquals("(dihapus)", value.group(1));
         assertFalse(getAs(coordinator).get("/inbox/cases/" + ref).asString().contains(ref + "/erase\""), "erase offered twice");
         assertErasedCaseTellsTheTruth(coordinator, ref);
+    }
+
+    @Inject
+    id.ruangaman.intake.AnswerCorrectionRepository corrections;
+
+    /**
+     * A correction of the case's chronology as the person's edit of their story line after the report keeps it
+     * (EditLineShowsWhatItChangesTest makes them through the webhooks; this case's lines came without platform ids):
+     * {@code words}, filed under the person's first line.
+     */
+    private void keepCorrection(String ref, String words) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Intake intake = intakes.findByReferenceCode(ref).orElseThrow();
+            id.ruangaman.intake.AnswerCorrection correction = new id.ruangaman.intake.AnswerCorrection();
+            correction.intakeId = intake.id;
+            correction.answerKey = "chronology";
+            correction.answerPart = 0;
+            correction.answerParts = 1;
+            correction.body = words;
+            correction.createdAt = java.time.Instant.now();
+            correction.messageId = ((Number) em.createNativeQuery("select min(id) from chat_message where contact_id = ?1 and direction = 'IN'")
+                    .setParameter(1, intake.contactId).getSingleResult()).longValue();
+            corrections.persist(correction);
+        });
     }
 
     /**

@@ -44,7 +44,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A WhatsApp reporter with Meta-shaped wamids (base64 records embedding their number) walks the intake, sends a
- * photo, gets a counsellor's reply with delivery statuses, then erases everything with /hapus. Before: no
+ * photo, corrects the story after sending the report (a WhatsApp edit, kept as a correction of the answer), gets a
+ * counsellor's reply with delivery statuses, then erases everything with /hapus. Before: no
  * plain column holds the number, even base64-decoded. After: decrypting every encrypted column of every table
  * finds neither the sentinel phrase nor the number.
  */
@@ -111,6 +112,10 @@ class PersonErasureTest extends WebhookTest {
         long contactId = contact.id;
         Intake intake = QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult());
         assertNotNull(intake.answers);
+        // the person corrects their story after sending the report (WhatsApp edit): kept as a correction of the answer
+        ChatMessage story = chats.transcript(Channel.WHATSAPP, number).stream().filter(m -> m.direction == ChatMessage.Direction.IN
+                && m.body != null && m.body.contains("Kronologi " + sentinel) && !"edit".equals(m.kind)).findFirst().orElseThrow();
+        say(number, "edit_text.json", "Kronologi dikoreksi " + sentinel + " (sintetis).", story.providerMessage, null);
 
         long reply = QuarkusTransaction.requiringNew().call(() -> {
             Contact c = contacts.findById(contactId);
@@ -135,6 +140,7 @@ class PersonErasureTest extends WebhookTest {
             assertTrue(encrypted.contains("chat_message.body: " + sentinel), encrypted.toString());
             assertTrue(encrypted.contains("intake.answers: " + sentinel), encrypted.toString());
             assertTrue(encrypted.contains("media.content: " + sentinel), encrypted.toString());
+            assertTrue(encrypted.contains("answer_correction.body: " + sentinel), encrypted.toString());
             assertTrue(encrypted.contains("chat_message.provider_message: " + number), encrypted.toString());
         }
 

@@ -118,6 +118,21 @@ public final class EditedAnswers {
     public record Corrected(SessionState state, Place place) {
     }
 
+    /**
+     * Whether {@code answer} (a submitted report's) still holds {@code words} at {@code place}: a {@code text} answer reads
+     * them, or the parts of a {@code multi_text} or {@code media} answer at the place do (white space aside). False for a
+     * skipped answer, another kind, or a place the answer no longer has (it was given again, e.g. from the summary).
+     */
+    public static boolean holdsIn(Answer answer, Place place, String words) {
+        if (answer == null || place == null || words == null || words.isBlank() || answer.skipped()) {
+            return false;
+        }
+        if (place.part() == null) {
+            return "text".equals(answer.kind()) && words.strip().equals(answer.value());
+        }
+        return ("multi_text".equals(answer.kind()) || "media".equals(answer.kind())) && holds(answer.parts(), place, words);
+    }
+
     /** Whether {@code parts} holds the line's words at its place (its parts, white space aside: a split cuts at white space). */
     private static boolean holds(List<String> parts, Place place, String words) {
         int from = place.part();
