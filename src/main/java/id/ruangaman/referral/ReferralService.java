@@ -260,7 +260,7 @@ class ReferralService {
         Referral referral = item.referral();
         if (target == ReferralStatus.SENT && referral.state() != ReferralStatus.CONSENTED) {
             audit.recordRefusal(who.getUsername(), AuditAction.REFERRAL_CHANGE, item.file().id, "referral:" + id + " send_refused:no_consent");
-            throw Refused.conflict("no consent: the referral cannot be sent");
+            throw Refused.conflict(withoutConsent(referral.state(), "no consent: the referral cannot be sent"));
         }
         if (target == ReferralStatus.DISCARDED && referral.state() != ReferralStatus.DRAFT) {
             throw Refused.conflict("only a draft can be discarded");
@@ -309,11 +309,26 @@ class ReferralService {
         }
         if (!referral.state().mayShare()) {
             audit.recordRefusal(who.getUsername(), AuditAction.PRINT, item.file().id, "referral_letter:" + id + " refused:" + referral.status);
-            throw Refused.conflict("no consent in force: the letter cannot be printed");
+            throw Refused.conflict(withoutConsent(referral.state(), "no consent in force: the letter cannot be printed"));
         }
         audit.record(who.getUsername(), AuditAction.PRINT, item.file().id,
                 "referral_letter:" + id + " parts:" + referral.consentedParts);
         return letters.of(item, contacts.findById(referral.contactId));
+    }
+
+    /**
+     * Why a referral in {@code state} cannot be sent or printed, as the refusal's phrase (web.Refusals words it): consent
+     * withdrawn (or the referral cancelled), declined, the referral already finished or sent, or else {@code notYet}:
+     * no consent given yet. A counsellor told "no consent yet" about a withdrawn consent would ask again.
+     */
+    private static String withoutConsent(ReferralStatus state, String notYet) {
+        return switch (state) {
+            case REVOKED -> "consent withdrawn: the referral cannot be sent or printed";
+            case DECLINED -> "consent declined: the referral cannot be sent or printed";
+            case COMPLETED, DECLINED_BY_PROVIDER -> "referral finished: the letter is not printed any more";
+            case SENT, ACCEPTED -> "illegal referral status change";
+            default -> notYet;
+        };
     }
 
     /** Open referrals for coordinators, oldest first. */

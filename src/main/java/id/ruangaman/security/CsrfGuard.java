@@ -3,6 +3,7 @@ package id.ruangaman.security;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -13,6 +14,7 @@ import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
+import id.ruangaman.web.Refusals;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
@@ -22,10 +24,16 @@ import io.vertx.ext.web.RoutingContext;
  * without a body, must carry this session's CSRF token ({@link CsrfTokens}) in the form field or the header;
  * otherwise it gets 400 with a short reason (as the former double-submit filter answered) and nothing changes. The platforms' webhooks are exempt: they are
  * authenticated by signature or secret and carry no cookies.
+ * <p>
+ * A browser's inbox form posted from a page opened in an earlier session (the counsellor logged in again in another tab)
+ * carries that session's token: it is shown its page again with the reason ({@code ?refused=form_expired}, as any
+ * refused form, {@link Refusals}), so the inbox's script puts back what was typed, instead of a bare line of text.
  */
 public class CsrfGuard {
 
     private static final Logger LOG = Logger.getLogger(CsrfGuard.class);
+    /** The reason key of the refusal line ({@code refused=} in the msg bundles). */
+    static final String FORM_EXPIRED = "form_expired";
 
     @Inject
     CsrfTokens tokens;
@@ -47,7 +55,12 @@ public class CsrfGuard {
         if (tokens.valid(supplied)) {
             return null;
         }
-        LOG.debugf("CSRF token %s on %s %s", supplied == null ? "missing" : "wrong", method, routing.normalizedPath());
+        String path = routing.normalizedPath();
+        LOG.debugf("CSRF token %s on %s %s", supplied == null ? "missing" : "wrong", method, path);
+        if (Refusals.redisplay(method, path, request.getHeaderString(HttpHeaders.ACCEPT),
+                request.getHeaderString(HttpHeaders.CONTENT_TYPE), Response.Status.BAD_REQUEST.getStatusCode())) {
+            return Refusals.redirect(path, FORM_EXPIRED);
+        }
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN)
                 .entity("Formulir kedaluwarsa atau tidak sah; muat ulang halaman. / The form expired or is not valid; reload the page.")
                 .build();
