@@ -67,6 +67,11 @@ class EvidenceNumbersTest {
         String casePage = page(session, "/inbox/cases/" + ref);
         assertTrue(link(casePage, "id=\"evidence-" + photo + "\"").startsWith("Bukti 1 · "), link(casePage, "id=\"evidence-" + photo + "\""));
         assertTrue(link(casePage, "id=\"evidence-" + document + "\"").startsWith("Bukti 2 · "), link(casePage, "id=\"evidence-" + document + "\""));
+        for (long file : new long[] { photo, document }) { // apart from the answer's words before it ("... uji Bukti 1", not "ujiBukti 1")
+            int at = casePage.indexOf("<a href=\"/inbox/cases/" + ref + "/media/" + file + "\" class=\"evidence-open");
+            assertTrue(at > 0 && Character.isWhitespace(casePage.charAt(at - 1)),
+                    "a space before the file's link: " + casePage.substring(Math.max(0, at - 80), Math.max(0, at)));
+        }
         String transcript = page(session, "/inbox/cases/" + ref + "/transcript");
         assertEquals("Bukti 1", link(transcript, "href=\"/inbox/cases/" + ref + "/media/" + photo + "\""));
         assertEquals("Bukti 2", link(transcript, "href=\"/inbox/cases/" + ref + "/media/" + document + "\""));
