@@ -25,7 +25,7 @@ import id.ruangaman.transcript.MediaRepository;
  * erasure, a discarded draft) as "(sudah dihapus)" rather than its id. A few statements per page, by id.
  */
 @RequestScoped
-class AuditRowNames {
+public class AuditRowNames {
 
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9]{1,18}");
@@ -49,7 +49,7 @@ class AuditRowNames {
     }
 
     /** Token ({@code account:2}, {@code until:2026-12-01T01:16:13.944271213Z}) → what to show after the word's label. */
-    Map<String, String> of(Collection<AuditEvent> events) {
+    public Map<String, String> of(Collection<AuditEvent> events) {
         Map<String, Set<Long>> ids = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         for (AuditEvent e : events) {

@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import id.ruangaman.inbox.AuditRowNames;
 import id.ruangaman.inbox.InboxEventFeed;
 import id.ruangaman.audit.AuditEvent;
 import id.ruangaman.web.InboxLocale;
@@ -58,10 +59,12 @@ public class ReferralResource {
     private final Clock clock;
 
     private final InboxEventFeed feed;
+    private final AuditRowNames auditNames;
 
     ReferralResource(ReferralService referrals, ProviderRepository providers, CurrentAccount current, InboxLocale locale,
-            Clock clock, InboxEventFeed feed) {
+            Clock clock, InboxEventFeed feed, AuditRowNames auditNames) {
         this.feed = feed;
+        this.auditNames = auditNames;
         this.referrals = referrals;
         this.providers = providers;
         this.current = current;
@@ -76,11 +79,17 @@ public class ReferralResource {
         InboxEventFeed.Cursor after = feed.mark(); // before the case is read: the page follows its case live from here
         ReferralService.Item item = referrals.view(ReferralService.parseId(id, "referral"), current);
         List<String> next = item.referral().state().manualNext().stream().map(ReferralStatus::code).toList();
-        // The history names this referral's provider, not its id (walkthrough 8: "Provider #1").
-        // Walkthrough 9, finding 14: and the referral itself (and its printed letter) by its provider, not "Rujukan #1".
-        Map<String, String> names = item.provider() == null ? Map.of() : Map.of("provider:" + item.provider().id, item.provider().name,
-                "referral:" + item.referral().id, item.provider().name, "referral_letter:" + item.referral().id, item.provider().name);
-        return locale.apply(Templates.detail(item, ReferralPart.CODES, next, referrals.history(item), names, after.toString()));
+        // The history names what its rows name as the audit log does: the survivor's consent message by its time, an
+        // account by its username, never "Pesan #1751" (AuditRowNames); this referral's provider by name, not its id
+        // (walkthrough 8: "Provider #1"), and the referral itself and its printed letter by its provider (walkthrough 9,
+        // finding 14: not "Rujukan #1").
+        List<AuditEvent> history = referrals.history(item);
+        Map<String, String> names = new java.util.HashMap<>(auditNames.of(history));
+        if (item.provider() != null) {
+            names.putAll(Map.of("provider:" + item.provider().id, item.provider().name, "referral:" + item.referral().id,
+                    item.provider().name, "referral_letter:" + item.referral().id, item.provider().name));
+        }
+        return locale.apply(Templates.detail(item, ReferralPart.CODES, next, history, names, after.toString()));
     }
 
     @POST
