@@ -208,6 +208,11 @@ class ReferralService {
         referral.consentedParts = String.join(",", referral.partCodes());
         Contact contact = contacts.findById(referral.contactId);
         outbox.queue(contact, item.file().id, null, chat.consentQuestion(referral, item.provider(), languageOf(contact, item.file())));
+        if (item.file().firstResponseAt == null) {
+            // SOP: a counsellor follows every report up within 3x24 hours. A consent question is the team writing to the
+            // person in the chat, as a reply is: the case's deadline is met, and its countdown no longer shown.
+            item.file().firstResponseAt = referral.consentAskedAt;
+        }
     }
 
     /**

@@ -113,6 +113,10 @@ class ReferralConsentWalkBrowserTest extends BrowserTest {
         Eventually.await("consent question at the Bot API", WAIT, () -> telegram.sentTo(chat).stream()
                 .anyMatch(c -> String.valueOf(c.body().get("reply_markup")).contains("callback_data=_ref" + first + ":yes")));
         assertNoCodes();
+        // the question is the team writing to the person: the case's 3x24-hour deadline is met, no countdown left
+        driver.get(root() + "/inbox/cases/" + ref);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-standing")));
+        assertTrue(driver.findElements(By.cssSelector(".banner.deadline")).isEmpty(), "the deadline's countdown after the question");
 
         chats.send(TelegramFixtures.button(chat, "_ref" + first + ":yes"), chat);
         assertEquals("Disetujui", statusOnThePage(first));
