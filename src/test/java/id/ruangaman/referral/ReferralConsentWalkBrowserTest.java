@@ -63,19 +63,7 @@ class ReferralConsentWalkBrowserTest extends BrowserTest {
     }
 
     private long draftAndAskInTheBrowser(String ref) {
-        driver.get(root() + "/inbox/cases/" + ref + "/referrals");
-        WebElement provider = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("provider-contoh-lbh")));
-        provider.findElement(By.cssSelector("input[name=part][value=chronology]")).click();
-        WebElement draft = driver.findElement(By.id("draft-contoh-lbh"));
-        draft.click();
-        wait.until(ExpectedConditions.stalenessOf(draft));
-        wait.until(d -> d.getCurrentUrl().matches(".*/inbox/referrals/[0-9]+.*"));
-        long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/inbox/referrals/([0-9]+).*", "$1"));
-        WebElement ask = wait.until(ExpectedConditions.elementToBeClickable(By.id("ask-consent")));
-        ask.click();
-        wait.until(ExpectedConditions.stalenessOf(ask));
-        wait.until(ExpectedConditions.textToBe(By.id("referral-status"), "Menunggu persetujuan"));
-        return id;
+        return ReferralBrowserSteps.draftAndAsk(driver, wait, root(), ref);
     }
 
     private String statusOnThePage(long id) {

@@ -54,16 +54,7 @@ class WithdrawnConsentRefusalBrowserTest extends BrowserTest {
     }
 
     private long draftAndAsk(String ref, long chat) {
-        driver.get(root() + "/inbox/cases/" + ref + "/referrals");
-        WebElement provider = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("provider-contoh-lbh")));
-        provider.findElement(By.cssSelector("input[name=part][value=chronology]")).click();
-        WebElement draft = driver.findElement(By.id("draft-contoh-lbh"));
-        draft.click();
-        wait.until(ExpectedConditions.stalenessOf(draft));
-        wait.until(d -> d.getCurrentUrl().matches(".*/inbox/referrals/[0-9]+.*"));
-        long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/inbox/referrals/([0-9]+).*", "$1"));
-        click(By.id("ask-consent"));
-        wait.until(ExpectedConditions.textToBe(By.id("referral-status"), "Menunggu persetujuan"));
+        long id = ReferralBrowserSteps.draftAndAsk(driver, wait, root(), ref);
         Eventually.await("consent question at the Bot API", WAIT, () -> telegram.sentTo(chat).stream()
                 .anyMatch(c -> String.valueOf(c.body().get("reply_markup")).contains("callback_data=_ref" + id + ":yes")));
         return id;
