@@ -65,16 +65,9 @@ class VerifiedReportPrintTest {
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
             Object[] intake = (Object[]) em.createNativeQuery("select id, contact_id from intake where reference_code = ?1")
                     .setParameter(1, ref).getSingleResult();
-            id.ruangaman.intake.AnswerCorrection correction = new id.ruangaman.intake.AnswerCorrection();
-            correction.intakeId = ((Number) intake[0]).longValue();
-            correction.answerKey = "chronology";
-            correction.answerPart = 0;
-            correction.answerParts = 1;
-            correction.body = words;
-            correction.createdAt = java.time.Instant.now();
-            correction.messageId = ((Number) em.createNativeQuery("select max(id) from chat_message where contact_id = ?1 and direction = 'IN'")
+            long line = ((Number) em.createNativeQuery("select max(id) from chat_message where contact_id = ?1 and direction = 'IN'")
                     .setParameter(1, intake[1]).getSingleResult()).longValue();
-            corrections.persist(correction);
+            corrections.persist(id.ruangaman.testing.AnswerCorrections.ofStory(((Number) intake[0]).longValue(), line, words));
         });
     }
 

@@ -149,16 +149,9 @@ class CoordinatorErasureTest {
     private void keepCorrection(String ref, String words) {
         QuarkusTransaction.requiringNew().run(() -> {
             Intake intake = intakes.findByReferenceCode(ref).orElseThrow();
-            id.ruangaman.intake.AnswerCorrection correction = new id.ruangaman.intake.AnswerCorrection();
-            correction.intakeId = intake.id;
-            correction.answerKey = "chronology";
-            correction.answerPart = 0;
-            correction.answerParts = 1;
-            correction.body = words;
-            correction.createdAt = java.time.Instant.now();
-            correction.messageId = ((Number) em.createNativeQuery("select min(id) from chat_message where contact_id = ?1 and direction = 'IN'")
+            long line = ((Number) em.createNativeQuery("select min(id) from chat_message where contact_id = ?1 and direction = 'IN'")
                     .setParameter(1, intake.contactId).getSingleResult()).longValue();
-            corrections.persist(correction);
+            corrections.persist(id.ruangaman.testing.AnswerCorrections.ofStory(intake.id, line, words));
         });
     }
 
