@@ -89,26 +89,16 @@ class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationR
      * answer, a redirect to the login page, also expires the cookie. Otherwise the login page itself would present
      * the dead cookie again, fail again and redirect to itself, and the browser would never reach the form.
      *
-     * <p>Not on a page's own background request (its live stream reconnecting, a live refresh: {@link #background}),
+     * <p>Not on a page's own background request (its live stream reconnecting, a live refresh: {@link BackgroundRequests}),
      * which never shows the login page: the cookie stays until the person's next click or form post, so a reply posted
      * after a deactivation is still known as the deactivated account's and answered as such (the text shown to copy).
      * Before, an open page's live stream reconnected within seconds of the deactivation and expired the cookie, and the
      * reply posted after it was answered as a plain ended session.
      */
     private AuthenticationFailedException ended(RoutingContext routing) {
-        if (routing != null && !routing.response().headWritten() && !background(routing)) {
+        if (routing != null && !routing.response().headWritten() && !BackgroundRequests.is(routing.request())) {
             routing.response().headers().add("Set-Cookie", cookieName + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
         }
         return new AuthenticationFailedException();
-    }
-
-    /**
-     * A request an open page makes by itself: its live stream ({@code Accept: text/event-stream}, the browser's
-     * EventSource) or a live refresh (inbox.js sends {@code X-Ruangaman-Background: 1}).
-     */
-    private static boolean background(RoutingContext routing) {
-        String accept = routing.request().getHeader("Accept");
-        return "1".equals(routing.request().getHeader("X-Ruangaman-Background"))
-                || accept != null && accept.contains("text/event-stream");
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,7 +18,6 @@ import id.ruangaman.inbox.InboxFixtures;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.Role;
 import id.ruangaman.testing.BrowserTest;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -38,8 +36,6 @@ class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
     URL base;
     @Inject
     InboxFixtures fixtures;
-    @Inject
-    EntityManager em;
 
     @Test
     void shouldGiveBackWhatWasTypedAfterTheLoginThatAnEndedSessionAskedFor() {
@@ -61,7 +57,7 @@ class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
         type(By.id("party-identity"), "Terlapor sintetis, asisten lab");
         type(By.id("violence-form"), "Bentuk sintetis yang panjang ditulis dengan hati-hati");
         type(By.id("protection"), "Jadwal lab dipisah");
-        endSessions(counsellor.id);
+        fixtures.idleSessions(counsellor.id);
         click(By.id("save-conclusion"));
 
         WebElement ended = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-ended")));
@@ -86,7 +82,7 @@ class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
         // the reply on the case page, the same way; a page shown later says nothing of it
         driver.get(root + "/inbox/cases/" + ref);
         type(By.id("reply-text"), "Balasan sintetis yang ditulis lama");
-        endSessions(counsellor.id);
+        fixtures.idleSessions(counsellor.id);
         click(By.id("send-reply"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-ended")));
         typeLogin("ended-session-counsellor", InboxFixtures.PASSWORD);
@@ -116,7 +112,7 @@ class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
         driver.get(root + "/inbox/cases/" + ref);
         typeLogin("shared-tab-counsellor", InboxFixtures.PASSWORD);
         type(By.id("reply-text"), "Balasan sintetis yang hanya untuk akun ini");
-        endSessions(first.id);
+        fixtures.idleSessions(first.id);
         click(By.id("send-reply"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-ended")));
         assertTrue(js("return sessionStorage.getItem('ruangaman-kept-after-login');") != null, "something waits in the tab for the login");
@@ -139,10 +135,37 @@ class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
         assertTrue(driver.findElements(By.id("typed-restored")).isEmpty());
     }
 
-    /** The server ends the account's open sessions as 31 minutes without a user action end them. */
-    private void endSessions(long accountId) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update account_session set last_action_at = now() - "
-                + "make_interval(mins => 31) where account_id = ?1 and ended_at is null").setParameter(1, accountId).executeUpdate());
+    /**
+     * The page's own background requests come after the post: its live stream reconnects (the server ends the stream of
+     * an idle session within a second) and a live refresh was on its way. Before, the form login remembered the address
+     * of whichever reached the login page last, so the login could return to the stream's address, a piece of the page,
+     * or the case list, and the reply kept for the page it was typed on was dropped unread. Here the two requests are
+     * made from the login page itself, after the post, with the same cookies: the login still returns to the case
+     * page and gives the reply back.
+     */
+    @Test
+    void shouldReturnToThePageOfThePostWhenThePagesBackgroundRequestsComeAfterIt() {
+        Account counsellor = fixtures.account("late-stream-counsellor", Role.COUNSELLOR);
+        String ref = fixtures.submittedCase(true);
+        String root = base.toString().replaceAll("/$", "");
+
+        driver.get(root + "/inbox/cases/" + ref);
+        typeLogin("late-stream-counsellor", InboxFixtures.PASSWORD);
+        type(By.id("reply-text"), "Balasan sintetis sebelum aliran tersambung lagi");
+        fixtures.idleSessions(counsellor.id);
+        click(By.id("send-reply"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-ended")));
+
+        Object answered = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "Promise.all([fetch('/inbox/events?after=', { headers: { 'Accept': 'text/event-stream' } }),"
+                + " fetch('/inbox/cases/' + arguments[0] + '/transcript', { headers: { 'Accept': 'text/html', 'X-Ruangaman-Background': '1' } })])"
+                + ".then(function (rs) { done(rs.map(function (r) { return r.url; }).join(' ')); }, function (e) { done('failed ' + e); });", ref);
+        assertTrue(String.valueOf(answered).contains("/login"), "both were sent to the login page: " + answered);
+
+        typeLogin("late-stream-counsellor", InboxFixtures.PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("typed-restored")));
+        assertEquals(root + "/inbox/cases/" + ref, driver.getCurrentUrl());
+        assertEquals("Balasan sintetis sebelum aliran tersambung lagi", value("reply-text"));
     }
 
     /** Every key and value of the tab's sessionStorage, as the browser's developer tools would show them. */

@@ -57,6 +57,15 @@ public class InboxFixtures {
         }));
     }
 
+    /**
+     * The account's open sessions are idle for 31 minutes, past the 30 of {@code quarkus.http.auth.form.timeout}: the
+     * next request with their cookie finds them ended, as a counsellor who typed for half an hour without a click does.
+     */
+    public void idleSessions(long accountId) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update account_session set last_action_at = now() - "
+                + "make_interval(mins => 31) where account_id = ?1 and ended_at is null").setParameter(1, accountId).executeUpdate());
+    }
+
     /** A DEV-channel person who completes the intake flow; returns the reference code. */
     public String submittedCase(boolean safeToReply) {
         return submittedCase(Channel.DEV, UUID.randomUUID().toString(), safeToReply);
