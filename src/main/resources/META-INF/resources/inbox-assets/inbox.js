@@ -67,9 +67,15 @@
   }
 
   // A contact card's number (a third party's) comes only on this click, from the audited endpoint, in place of the link.
+  // A session that has ended answers with the login page: this page is opened again (so the login and the return after
+  // it are this page's), never the login page's text put where the number goes.
   function showCard(link) {
     fetch(link.getAttribute('href'), { credentials: 'same-origin', headers: { 'Accept': 'text/plain' } })
-      .then(function (r) { if (!r.ok) { throw new Error('card ' + r.status); } return r.text(); })
+      .then(function (r) {
+        if (r.redirected) { location.reload(); return new Promise(function () {}); }
+        if (!r.ok) { throw new Error('card ' + r.status); }
+        return r.text();
+      })
       .then(function (numbers) {
         var shown = document.createElement('span');
         shown.className = 'card-number';

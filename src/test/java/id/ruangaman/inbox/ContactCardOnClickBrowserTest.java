@@ -69,7 +69,7 @@ class ContactCardOnClickBrowserTest extends BrowserTest {
         person.button("services:skip").button("urgent_need:skip").button("contact_offer:no").button("stats_consent:skip")
                 .button("summary:confirm");
         String ref = fixtures.referenceOf(person.contactId);
-        fixtures.account("card-counsellor", Role.COUNSELLOR);
+        long counsellor = fixtures.account("card-counsellor", Role.COUNSELLOR).id;
         String root = base.toString().replaceAll("/$", "");
 
         driver.get(root + "/inbox/cases/" + ref);
@@ -106,6 +106,19 @@ class ContactCardOnClickBrowserTest extends BrowserTest {
         friend.click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("span#" + friendId + ".card-number"), NUMBERS.get(1) + ", " + NUMBERS.get(2)));
         Eventually.await("the second click audited", Duration.ofSeconds(60), () -> reveals() == 2);
+
+        // A click after the session ended (30 minutes without one) opens the login page, never the login page's text in
+        // place of the number; the login returns to this case page, and nothing was shown or audited.
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#transcript a[data-card]")));
+        fixtures.idleSessions(counsellor);
+        click(By.cssSelector("#transcript a[data-card]"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
+        typeLogin("card-counsellor", InboxFixtures.PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#transcript a[data-card]")));
+        assertEquals(root + "/inbox/cases/" + ref, driver.getCurrentUrl());
+        assertTrue(driver.findElements(By.cssSelector(".card-number")).isEmpty(), "no number and no login text in its place");
+        assertEquals(2, reveals(), "the refused click audited nothing");
 
         // The intake form's print keeps the rule of evidence files: what it is, not its content.
         driver.get(root + "/inbox/cases/" + ref + "/print/intake-form");
