@@ -104,17 +104,10 @@ class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
      */
     @Test
     void shouldNotGiveWhatWasTypedToAnotherAccountThatLogsInOnTheSameTab() {
-        Account first = fixtures.account("shared-tab-counsellor", Role.COUNSELLOR);
         fixtures.account("shared-tab-colleague", Role.COUNSELLOR);
         String ref = fixtures.submittedCase(true);
         String root = base.toString().replaceAll("/$", "");
-
-        driver.get(root + "/inbox/cases/" + ref);
-        typeLogin("shared-tab-counsellor", InboxFixtures.PASSWORD);
-        type(By.id("reply-text"), "Balasan sintetis yang hanya untuk akun ini");
-        fixtures.idleSessions(first.id);
-        click(By.id("send-reply"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-ended")));
+        replyUntilTheSessionEnds("shared-tab-counsellor", ref, "Balasan sintetis yang hanya untuk akun ini");
         assertTrue(js("return sessionStorage.getItem('ruangaman-kept-after-login');") != null, "something waits in the tab for the login");
         String stored = storedInTab();
         assertFalse(stored.contains("hanya untuk akun ini") || stored.contains("Balasan sintetis"),
@@ -145,16 +138,9 @@ class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
      */
     @Test
     void shouldReturnToThePageOfThePostWhenThePagesBackgroundRequestsComeAfterIt() {
-        Account counsellor = fixtures.account("late-stream-counsellor", Role.COUNSELLOR);
         String ref = fixtures.submittedCase(true);
         String root = base.toString().replaceAll("/$", "");
-
-        driver.get(root + "/inbox/cases/" + ref);
-        typeLogin("late-stream-counsellor", InboxFixtures.PASSWORD);
-        type(By.id("reply-text"), "Balasan sintetis sebelum aliran tersambung lagi");
-        fixtures.idleSessions(counsellor.id);
-        click(By.id("send-reply"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-ended")));
+        replyUntilTheSessionEnds("late-stream-counsellor", ref, "Balasan sintetis sebelum aliran tersambung lagi");
 
         Object answered = ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
                 + "Promise.all([fetch('/inbox/events?after=', { headers: { 'Accept': 'text/event-stream' } }),"
@@ -166,6 +152,20 @@ class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("typed-restored")));
         assertEquals(root + "/inbox/cases/" + ref, driver.getCurrentUrl());
         assertEquals("Balasan sintetis sebelum aliran tersambung lagi", value("reply-text"));
+    }
+
+    /**
+     * A counsellor ({@code username}, created on first use) logs in on the case page, types {@code reply} and presses
+     * Kirim after the session ended (31 idle minutes); the login page says the reply waits in the tab.
+     */
+    private void replyUntilTheSessionEnds(String username, String ref, String reply) {
+        Account counsellor = fixtures.account(username, Role.COUNSELLOR);
+        driver.get(base.toString().replaceAll("/$", "") + "/inbox/cases/" + ref);
+        typeLogin(username, InboxFixtures.PASSWORD);
+        type(By.id("reply-text"), reply);
+        fixtures.idleSessions(counsellor.id);
+        click(By.id("send-reply"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-ended")));
     }
 
     /** Every key and value of the tab's sessionStorage, as the browser's developer tools would show them. */
