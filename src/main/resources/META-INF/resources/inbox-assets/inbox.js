@@ -47,6 +47,12 @@
     }
     box.id = link.id;
     box.appendChild(media);
+    // A session that has ended answers the file's request with the login page, and the file would stay broken on this
+    // page: the page is opened again instead (the login, then back here). A file that fails for another reason stays.
+    media.addEventListener('error', function () {
+      fetch(location.pathname, { credentials: 'same-origin', headers: { 'Accept': 'text/html', 'X-Ruangaman-Background': '1' } })
+        .then(function (r) { if (r.redirected) { location.reload(); } }, function () { /* offline: nothing to say more */ });
+    });
     if (kind === 'audio') {
       box.className = 'evidence-audio';
       link.replaceWith(box);

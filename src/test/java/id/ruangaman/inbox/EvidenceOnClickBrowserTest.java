@@ -73,7 +73,7 @@ class EvidenceOnClickBrowserTest extends BrowserTest {
         person.button("evidence:done").button("witnesses:skip").button("services:skip").button("urgent_need:skip")
                 .button("contact_offer:no").button("stats_consent:skip").button("summary:confirm");
         String ref = fixtures.referenceOf(person.contactId);
-        fixtures.account("evidence-counsellor", Role.COUNSELLOR);
+        long counsellor = fixtures.account("evidence-counsellor", Role.COUNSELLOR).id;
         String root = base.toString().replaceAll("/$", "");
 
         driver.get(root + "/inbox/cases/" + ref);
@@ -114,6 +114,16 @@ class EvidenceOnClickBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evidence-" + photo)));
         assertFalse(driver.findElement(By.id("evidence-" + photo)).getTagName().equals("div"), "a reload starts unloaded again");
         assertEquals(1, views(photo), "reloading the page opened nothing");
+
+        // A click after the session ended (30 minutes without one): the login page, not a broken photo on the case page;
+        // the login returns to the case page, and nothing was opened or audited.
+        fixtures.idleSessions(counsellor);
+        driver.findElement(By.id("evidence-" + photo)).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
+        typeLogin("evidence-counsellor", InboxFixtures.PASSWORD);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evidence-" + photo)));
+        assertEquals(root + "/inbox/cases/" + ref, driver.getCurrentUrl());
+        assertEquals(1, views(photo), "the refused click opened nothing");
     }
 
     private long send(DevConversation person, MediaKind kind, String mimeType, byte[] content) {
