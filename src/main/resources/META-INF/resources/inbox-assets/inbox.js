@@ -49,8 +49,10 @@
     box.appendChild(media);
     // A session that has ended answers the file's request with the login page, and the file would stay broken on this
     // page: the page is opened again instead (the login, then back here). A file that fails for another reason stays.
+    // Asked of where the case stands (CaseResource#standing: no content, no audit row), not of the whole page.
     media.addEventListener('error', function () {
-      fetch(location.pathname, { credentials: 'same-origin', headers: { 'Accept': 'text/html', 'X-Ruangaman-Background': '1' } })
+      var asked = '/inbox/cases/' + encodeURIComponent(body.getAttribute('data-ref') || '') + '/standing';
+      fetch(asked, { credentials: 'same-origin', headers: { 'Accept': 'text/html', 'X-Ruangaman-Background': '1' } })
         .then(function (r) { if (r.redirected) { location.reload(); } }, function () { /* offline: nothing to say more */ });
     });
     if (kind === 'audio') {
