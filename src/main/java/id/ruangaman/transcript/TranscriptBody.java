@@ -39,6 +39,14 @@ public final class TranscriptBody {
         return line.direction == ChatMessage.Direction.OUT ? read(line.body, Output.Message.class) : Optional.empty();
     }
 
+    /**
+     * What an outgoing line sends, from its decrypted body read without its entity (the outbox's claim, which reads
+     * outgoing lines only); empty for an erased (null) or unreadable body.
+     */
+    public static Optional<Output.Message> outgoing(String body) {
+        return read(body, Output.Message.class);
+    }
+
     private static <T> Optional<T> read(String body, Class<T> type) {
         if (body == null) {
             return Optional.empty();

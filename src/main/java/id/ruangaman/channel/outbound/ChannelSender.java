@@ -3,9 +3,6 @@ package id.ruangaman.channel.outbound;
 import java.time.Duration;
 
 import id.ruangaman.transcript.Channel;
-import id.ruangaman.transcript.ChatMessage;
-import id.ruangaman.transcript.Contact;
-import id.ruangaman.conversation.Output;
 
 /** Delivers outbox rows of one channel through that platform's API. */
 public interface ChannelSender {
@@ -23,7 +20,7 @@ public interface ChannelSender {
     }
 
     /** Sends one message. Platform answers are classified, never thrown. */
-    SendOutcome send(Contact contact, ChatMessage message, Output.Message body);
+    SendOutcome send(Outgoing message);
 
     /** Messages per second across all contacts. */
     int maxPerSecond();

@@ -30,8 +30,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.ReadOnlyMode;
-import org.hibernate.Session;
 
 import javax.sql.DataSource;
 
@@ -308,21 +306,20 @@ class OutboxDispatcher {
         boolean congested = ackPriority.congested();
         int room = claimRoom(free, congested);
         ChannelSender sender = lane.sender;
-        List<Claim> claimed = claimAndRead(sender, room);
+        List<OutboundQueue.Claimed> claimed = queue.claim(sender.channel(), room, pace(sender), config.sendLease());
         // A message claimed again had a sender that died mid-call: the platform may or may not have it.
-        long resumed = claimed.stream().filter(one -> one.claimed().resumed()).count();
+        long resumed = claimed.stream().filter(OutboundQueue.Claimed::resumed).count();
         if (resumed > 0) {
             metrics.counter("ruangaman.outbound.possible_duplicates", "channel", channelTag(sender.channel())).increment(resumed);
         }
-        for (Claim claim : claimed) {
-            OutboundQueue.Claimed one = claim.claimed();
+        for (OutboundQueue.Claimed one : claimed) {
             lane.freeSenders.acquire();
             lane.senders.submit(() -> {
                 try {
                     if (!congested) {
                         giveWay(); // the webhook may have become congested since the claim
                     }
-                    if (!sendOne(lane, claim)) {
+                    if (!sendOne(lane, one)) {
                         queue.release(one.contactId(), pace(sender));
                     }
                 } catch (RuntimeException e) {
@@ -335,64 +332,6 @@ class OutboxDispatcher {
             });
         }
         return claimed.size();
-    }
-
-    /**
-     * A claimed message, with its row and its contact when they were read in the claim's transaction (detached,
-     * read-only copies); both null when the message is to be read on its own ({@link #sendOne}).
-     */
-    record Claim(OutboundQueue.Claimed claimed, ChatMessage message, Contact contact) {
-    }
-
-    /**
-     * Claims up to {@code room} messages and reads them and their contacts in the claim's own transaction: two
-     * statements (the messages by id, then their contacts) and no transaction more for the whole claim, where each
-     * message was read in a transaction of its own (issue 16, ninth round). A row that cannot be read (its body or recipient does not decrypt) would fail that
-     * transaction, and with it the claim: then nothing was claimed, and the claim is made again as before, each message
-     * read on its own, so only that row fails ({@link #failUnreadable}) and the rest of the channel goes on. A failure
-     * of the database itself is thrown, as a failed claim always was.
-     */
-    private List<Claim> claimAndRead(ChannelSender sender, int room) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                List<OutboundQueue.Claimed> claimed = queue.claimInTransaction(sender.channel(), room, pace(sender), config.sendLease());
-                if (claimed.isEmpty()) {
-                    return List.<Claim>of();
-                }
-                // By id, not by a query: Hibernate translates a query with a list parameter again at every call (it was
-                // a tenth of the delivering instance's CPU), while a load by ids is one prepared statement with an array.
-                Session session = em.unwrap(Session.class);
-                Map<Long, ChatMessage> messages = new HashMap<>();
-                for (ChatMessage message : session.findMultiple(ChatMessage.class,
-                        claimed.stream().map(OutboundQueue.Claimed::messageId).toList(), ReadOnlyMode.READ_ONLY)) {
-                    if (message != null) {
-                        messages.put(message.id, message);
-                    }
-                }
-                Map<Long, Contact> contacts = new HashMap<>();
-                for (Contact contact : session.findMultiple(Contact.class,
-                        messages.values().stream().map(message -> message.contactId).distinct().toList(), ReadOnlyMode.READ_ONLY)) {
-                    if (contact != null) {
-                        contacts.put(contact.id, contact);
-                    }
-                }
-                List<Claim> read = new ArrayList<>(claimed.size());
-                for (OutboundQueue.Claimed one : claimed) {
-                    ChatMessage message = messages.get(one.messageId());
-                    Contact contact = message == null ? null : contacts.get(message.contactId);
-                    read.add(contact == null ? new Claim(one, null, null) : new Claim(one, message, contact));
-                }
-                return read;
-            });
-        } catch (RuntimeException e) {
-            if (databaseTrouble(e)) {
-                throw e;
-            }
-            LOG.warnf("Reading a claim of %s failed (%s); claiming again, each message read on its own", sender.channel(),
-                    e.getClass().getSimpleName());
-            return queue.claim(sender.channel(), room, pace(sender), config.sendLease()).stream()
-                    .map(one -> new Claim(one, null, null)).toList();
-        }
     }
 
     /**
@@ -420,58 +359,51 @@ class OutboxDispatcher {
     }
 
     /**
-     * Sends a claimed message, read in its claim or, failing that, here. The rate limit's permit is taken right before the platform is called, so the
-     * platform sees the sends spaced as the permits are (no queueing between the permit and the request). Returns
-     * whether the contact's lease in the queue was released with the recorded outcome (otherwise the caller releases
-     * it).
+     * Sends a claimed message, with the columns its claim read ({@link OutboundQueue.Stored}). The rate limit's permit
+     * is taken right before the platform is called, so the platform sees the sends spaced as the permits are (no
+     * queueing between the permit and the request). Returns whether the contact's lease in the queue was released with
+     * the recorded outcome (otherwise the caller releases it).
      */
-    private boolean sendOne(Lane lane, Claim claim) {
+    private boolean sendOne(Lane lane, OutboundQueue.Claimed claimed) {
         ChannelSender sender = lane.sender;
-        long id = claim.claimed().messageId();
-        long contactId = claim.claimed().contactId();
-        Contact contact;
-        ChatMessage message;
-        Output.Message body;
+        long id = claimed.messageId();
+        long contactId = claimed.contactId();
+        OutboundQueue.Stored stored = claimed.stored();
+        OutboundQueue.Pace pace = pace(sender);
+        Outgoing message;
         try {
-            if (claim.message() != null) {
-                message = claim.message();
-                contact = claim.contact();
-            } else {
-                // The message and its contact in one statement (read-only: Hibernate keeps no snapshot of them).
-                Object[] reading = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "select m, c from ChatMessage m, Contact c where m.id = ?1 and c.id = m.contactId", Object[].class)
-                        .setParameter(1, id).setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getSingleResult());
-                message = (ChatMessage) reading[0];
-                contact = (Contact) reading[1];
+            if (!stored.contactFound()) {
+                failUnreadable(sender, id, "unreadable outbox row (no contact)");
+                return false;
             }
-            body = TranscriptBody.message(message).orElseThrow();
-        } catch (Exception e) {
-            if (databaseTrouble(e)) {
-                // a pool timeout or a lost connection says nothing about the row: leave it leased, so it is claimed
-                // again when the lease runs out (the caller's catch), instead of failing a reply for good
-                throw new IllegalStateException("the outbox row could not be read now", e);
+            Output.Message body = TranscriptBody.outgoing(cipher.decryptString(stored.body())).orElse(null);
+            if (body == null) {
+                failUnreadable(sender, id, "unreadable outbox row (no message)");
+                return false;
             }
+            // the row's own recipient: the contact was erased after this message was queued
+            String recipient = stored.recipient() != null ? cipher.decryptString(stored.recipient()) : cipher.decryptString(stored.externalId());
+            if (recipient == null) {
+                return record(id, new SendOutcome.Failed("the reporter's data was erased"), contactId, pace);
+            }
+            message = new Outgoing(id, contactId, stored.kind(), stored.createdAt(), recipient, stored.language(),
+                    stored.lastInboundAt(), body);
+        } catch (RuntimeException e) {
             failUnreadable(sender, id, "unreadable outbox row (" + e.getClass().getSimpleName() + ")");
             return false;
-        }
-        OutboundQueue.Pace pace = pace(sender);
-        if (message.recipient != null) {
-            contact.externalId = message.recipient; // the contact was erased after this message was queued (detached copy)
-        } else if (contact.externalId == null) {
-            return record(id, new SendOutcome.Failed("the reporter's data was erased"), contactId, pace);
         }
         SendOutcome outcome;
         boolean platformCalled = false;
         long calledAt = 0;
         try {
-            if (contact.unreachableAt != null) {
+            if (stored.unreachableAt() != null) {
                 outcome = new SendOutcome.Unreachable("contact unreachable");
             } else {
                 RateLimiter.Permit permit = lane.limiter.acquire();
                 platformCalled = true;
                 calledAt = System.nanoTime();
                 try {
-                    outcome = sender.send(contact, message, body);
+                    outcome = sender.send(message);
                 } finally {
                     permit.done(); // the platform has answered, so it has counted this request
                 }
@@ -770,20 +702,6 @@ class OutboxDispatcher {
                 .setParameter(5, ChatMessage.Status.PENDING)
                 .setParameter(6, ChatMessage.Status.HELD)
                 .executeUpdate();
-    }
-
-    /**
-     * Whether reading failed because of the database, not the row: a JDBC error anywhere in the cause chain (pool
-     * acquisition timeout, lost connection, failover). Such a read is tried again; only a row that was read and could
-     * not be used (erased, no body, undecryptable) fails for good.
-     */
-    static boolean databaseTrouble(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

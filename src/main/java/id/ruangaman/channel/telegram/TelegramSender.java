@@ -23,8 +23,8 @@ import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.ChatMessageRepository;
 import id.ruangaman.transcript.Outbox;
-import id.ruangaman.transcript.Contact;
 import id.ruangaman.channel.outbound.ChannelSender;
+import id.ruangaman.channel.outbound.Outgoing;
 import id.ruangaman.channel.outbound.SendOutcome;
 import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Output;
@@ -95,14 +95,15 @@ class TelegramSender implements ChannelSender {
     }
 
     @Override
-    public SendOutcome send(Contact contact, ChatMessage message, Output.Message body) {
-        if (Outbox.KIND_DELETE.equals(message.kind)) {
-            return deleteRecent(contact, message);
+    public SendOutcome send(Outgoing message) {
+        if (Outbox.KIND_DELETE.equals(message.kind())) {
+            return deleteRecent(message);
         }
-        if (Outbox.KIND_REMOVE_BUTTONS.equals(message.kind)) {
-            return removeButtons(contact, message);
+        if (Outbox.KIND_REMOVE_BUTTONS.equals(message.kind())) {
+            return removeButtons(message);
         }
-        SendMessage.SendMessageBuilder<?, ?> request = SendMessage.builder().chatId(contact.externalId).text(body.text())
+        Output.Message body = message.body();
+        SendMessage.SendMessageBuilder<?, ?> request = SendMessage.builder().chatId(message.recipient()).text(body.text())
                 .disableNotification(body.silent() ? Boolean.TRUE : null);
         if (!body.choices().isEmpty() && body.nodeId() != null) {
             request.replyMarkup(keyboard(body.nodeId(), body.choices()));
@@ -128,15 +129,15 @@ class TelegramSender implements ChannelSender {
      * Telegram's 48-hour limit, with deleteMessages (up to 100
      * ids a call; ids Telegram can no longer delete are skipped by Telegram). Source: core.telegram.org/bots/api#deletemessages.
      */
-    private SendOutcome deleteRecent(Contact contact, ChatMessage deletion) {
-        Instant since = deletion.createdAt.minus(DELETABLE_FOR);
+    private SendOutcome deleteRecent(Outgoing deletion) {
+        Instant since = deletion.createdAt().minus(DELETABLE_FOR);
         List<Integer> ids = QuarkusTransaction.requiringNew().call(() -> messages.list(
                 "contactId = ?1 and id < ?2 and providerMessage is not null and createdAt > ?3 and kind not in (?4, 'button')",
-                contact.id, deletion.id, since, Outbox.KIND_DELETE)).stream()
+                deletion.contactId(), deletion.messageId(), since, Outbox.KIND_DELETE)).stream()
                 .map(row -> row.providerMessage).map(TelegramSender::messageId).filter(java.util.Objects::nonNull).distinct().toList();
         try {
             for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
-                api.client().execute(DeleteMessages.builder().chatId(contact.externalId)
+                api.client().execute(DeleteMessages.builder().chatId(deletion.recipient())
                         .messageIds(ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH))).build());
             }
             return new SendOutcome.Sent(null);
@@ -159,14 +160,14 @@ class TelegramSender implements ChannelSender {
      * those messages back. Only Telegram's 429 (wait {@code retry_after}, which the next message would have to wait
      * anyway) and 403 (the person blocked the bot) are taken as for any message.
      */
-    private SendOutcome removeButtons(Contact contact, ChatMessage removal) {
+    private SendOutcome removeButtons(Outgoing removal) {
         List<Integer> ids = QuarkusTransaction.requiringNew().call(() -> messages.find(
                 "contactId = ?1 and id < ?2 and direction = ?3 and kind = 'choices' and providerMessage is not null order by id desc",
-                contact.id, removal.id, ChatMessage.Direction.OUT).page(0, BUTTONS_REMOVED).list()).stream()
+                removal.contactId(), removal.messageId(), ChatMessage.Direction.OUT).page(0, BUTTONS_REMOVED).list()).stream()
                 .map(row -> row.providerMessage).map(TelegramSender::messageId).filter(java.util.Objects::nonNull).distinct().toList();
         for (Integer id : ids) {
             try {
-                api.client().execute(EditMessageReplyMarkup.builder().chatId(contact.externalId).messageId(id).build());
+                api.client().execute(EditMessageReplyMarkup.builder().chatId(removal.recipient()).messageId(id).build());
             } catch (TelegramApiRequestException e) {
                 SendOutcome outcome = classify(e);
                 if (outcome instanceof SendOutcome.Unreachable || Integer.valueOf(429).equals(e.getErrorCode())) {

@@ -13,12 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import id.ruangaman.transcript.Channel;
-import id.ruangaman.transcript.ChatMessage;
-import id.ruangaman.transcript.Contact;
 import id.ruangaman.transcript.Outbox;
 import id.ruangaman.channel.outbound.ChannelSender;
+import id.ruangaman.channel.outbound.Outgoing;
 import id.ruangaman.channel.outbound.SendOutcome;
-import id.ruangaman.conversation.Output;
 
 /**
  * Sends outbox rows through the Cloud API. Outside the 24-hour customer-service window a free-form
@@ -55,21 +53,21 @@ class WhatsAppSender implements ChannelSender {
     }
 
     @Override
-    public SendOutcome send(Contact contact, ChatMessage message, Output.Message body) {
-        boolean invitation = "template".equals(message.kind);
-        if (!invitation && !windowOpen(contact)) {
-            return holdAndInvite(contact);
+    public SendOutcome send(Outgoing message) {
+        boolean invitation = "template".equals(message.kind());
+        if (!invitation && !windowOpen(message.lastInboundAt())) {
+            return holdAndInvite(message.contactId());
         }
         ObjectNode request = invitation
-                ? WhatsAppMessageFormat.template(contact.externalId, config.templateName().orElse(""), config.templateLanguage())
-                : WhatsAppMessageFormat.message(contact.externalId, body, contact.language);
+                ? WhatsAppMessageFormat.template(message.recipient(), config.templateName().orElse(""), config.templateLanguage())
+                : WhatsAppMessageFormat.message(message.recipient(), message.body(), message.language());
         try {
             JsonNode response = graph.send(request);
             String id = response.path("messages").path(0).path("id").asText(null);
             return new SendOutcome.Sent(id);
         } catch (WebApplicationException e) {
             SendOutcome outcome = classify(e.getResponse().getStatus(), errorCode(e));
-            return outcome instanceof SendOutcome.Hold ? holdAndInvite(contact) : outcome;
+            return outcome instanceof SendOutcome.Hold ? holdAndInvite(message.contactId()) : outcome;
         } catch (ProcessingException e) {
             boolean neverSent = e.getCause() instanceof ConnectException;
             return new SendOutcome.RetryLater(Duration.ZERO, "network: " + (e.getCause() == null ? "error"
@@ -77,14 +75,14 @@ class WhatsAppSender implements ChannelSender {
         }
     }
 
-    boolean windowOpen(Contact contact) {
-        return contact.lastInboundAt != null
-                && contact.lastInboundAt.plus(WINDOW).minus(MARGIN).isAfter(Instant.now(clock));
+    boolean windowOpen(Instant lastInboundAt) {
+        return lastInboundAt != null
+                && lastInboundAt.plus(WINDOW).minus(MARGIN).isAfter(Instant.now(clock));
     }
 
-    private SendOutcome holdAndInvite(Contact contact) {
+    private SendOutcome holdAndInvite(long contactId) {
         boolean invited = config.templateName().filter(name -> !name.isBlank())
-                .map(name -> outbox.queueInvitation(contact.id, name)).orElse(false);
+                .map(name -> outbox.queueInvitation(contactId, name)).orElse(false);
         String reason = "outside WhatsApp's 24-hour window; sent when the person writes again";
         if (config.templateName().filter(name -> !name.isBlank()).isEmpty()) {
             reason += " (no invitation template configured)";

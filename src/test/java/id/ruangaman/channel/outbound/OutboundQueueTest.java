@@ -29,12 +29,15 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import id.ruangaman.conversation.Output;
 import id.ruangaman.intake.ReporterErasure;
+import id.ruangaman.security.crypto.FieldCipher;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.Contact;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.transcript.Outbox;
+import id.ruangaman.transcript.TranscriptBody;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -59,6 +62,8 @@ class OutboundQueueTest {
     ReporterErasure erasure;
     @Inject
     EntityManager em;
+    @Inject
+    FieldCipher cipher;
 
     @Test
     void shouldNeverGiveOneContactToTwoClaimersAndSendEachContactsMessagesInOrder() throws Exception {
@@ -332,6 +337,60 @@ class OutboundQueueTest {
                 statement.execute("set local lock_timeout = '" + timeout + "'");
             }
         });
+    }
+
+    /**
+     * A claim brings what its send reads of the message and of its contact (issue 16: nothing is read after the claim),
+     * still encrypted where the columns are, so that only the send decrypts; a message queued as its contact was erased
+     * carries its own recipient, and its contact none.
+     */
+    @Test
+    void shouldBringTheMessageAndItsContactAsStoredWithTheClaim() {
+        String chat = "outq-" + UUID.randomUUID();
+        Instant wrote = Instant.parse("2026-11-30T08:15:30.123456Z");
+        long contact = QuarkusTransaction.requiringNew().call(() -> {
+            Contact created = contacts.findOrCreate(Channel.DEV, chat);
+            created.language = "en";
+            created.lastInboundAt = wrote;
+            return created.id;
+        });
+        long erased = newContact();
+        long message = QuarkusTransaction.requiringNew().call(() -> persistText(contact, "halo", null));
+        long farewell = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("update contact set external_id = null where id = ?1").setParameter(1, erased).executeUpdate();
+            return persistText(erased, "sampai jumpa", "outq-farewell");
+        });
+
+        Map<Long, OutboundQueue.Claimed> claimed = claimAll().stream().filter(c -> c.contactId() == contact || c.contactId() == erased)
+                .collect(Collectors.toMap(OutboundQueue.Claimed::contactId, c -> c));
+
+        assertEquals(message, claimed.get(contact).messageId());
+        OutboundQueue.Stored stored = claimed.get(contact).stored();
+        assertEquals("text", stored.kind());
+        assertEquals(QuarkusTransaction.requiringNew().call(() -> em.find(ChatMessage.class, message).createdAt), stored.createdAt());
+        assertTrue(stored.contactFound());
+        assertEquals("halo", TranscriptBody.outgoing(cipher.decryptString(stored.body())).orElseThrow().text());
+        assertEquals(chat, cipher.decryptString(stored.externalId()));
+        assertNull(stored.recipient());
+        assertEquals("en", stored.language());
+        assertEquals(wrote, stored.lastInboundAt());
+        assertNull(stored.unreachableAt());
+
+        assertEquals(farewell, claimed.get(erased).messageId());
+        OutboundQueue.Stored last = claimed.get(erased).stored();
+        assertTrue(last.contactFound());
+        assertNull(last.externalId());
+        assertEquals("outq-farewell", cipher.decryptString(last.recipient()));
+        assertEquals("sampai jumpa", TranscriptBody.outgoing(cipher.decryptString(last.body())).orElseThrow().text());
+    }
+
+    private long persistText(long contact, String text, String recipient) {
+        long row = persist(contact, "PENDING", null);
+        ChatMessage message = em.find(ChatMessage.class, row);
+        message.body = TranscriptBody.of(new Output.Message(text, null, List.of(), false));
+        message.recipient = recipient;
+        em.flush();
+        return row;
     }
 
     private List<OutboundQueue.Claimed> claimAll() {

@@ -1,8 +1,6 @@
 package id.ruangaman.channel.outbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
@@ -40,21 +38,5 @@ class OutboxDispatcherTest {
         assertEquals(0, OutboxDispatcher.claimRoom(0, true));
         assertEquals(60, OutboxDispatcher.claimRoom(60, false));
         assertEquals(100, OutboxDispatcher.claimRoom(128, false));
-    }
-
-    /**
-     * A reply whose row could not be read because of the database (Agroal's acquisition timeout, a lost connection)
-     * is tried again after its lease; only a row that was read and cannot be used fails for good.
-     */
-    @Test
-    void shouldRetryAReadThatFailedBecauseOfTheDatabaseAndFailOnlyAnUnusableRow() {
-        java.sql.SQLException timeout = new java.sql.SQLException("Sorry, acquisition timeout!");
-        assertTrue(OutboxDispatcher.databaseTrouble(new jakarta.persistence.PersistenceException(
-                new org.hibernate.exception.JDBCConnectionException("could not acquire a connection", timeout))));
-        assertTrue(OutboxDispatcher.databaseTrouble(new IllegalStateException(new java.sql.SQLTransientConnectionException("reset"))));
-        assertFalse(OutboxDispatcher.databaseTrouble(new java.util.NoSuchElementException("no body")));
-        assertFalse(OutboxDispatcher.databaseTrouble(new NullPointerException("erased row")));
-        assertFalse(OutboxDispatcher.databaseTrouble(new jakarta.persistence.PersistenceException(
-                new IllegalStateException("cannot decrypt", new javax.crypto.AEADBadTagException("tag mismatch")))));
     }
 }
