@@ -262,10 +262,12 @@ class OutboundQueue {
      * (issue 16, thirty-second round). They come as stored: the claim never decrypts, so a row that cannot be read fails
      * on its own when it is sent instead of failing every claim of its channel.
      */
-    private static final String CLAIM = HEADS_TIMES + ", l as (select " + MOMENT + " as lease_until), "
+    private static final String CLAIM = HEADS_TIMES + ", l as (select " + MOMENT + " as lease_until, ?::varchar as channel, "
+            + "?::int as most), "
             + "c as (select contact_id, due_at as queued_due_at from outbound_queue "
-            + "where channel = ? and due_at <= (select now from p) and (leased_until is null or leased_until < (select now from p)) "
-            + "order by due_at limit ? for no key update skip locked), " + HEADS + ", "
+            + "where channel = (select channel from l) and due_at <= (select now from p) "
+            + "and (leased_until is null or leased_until < (select now from p)) "
+            + "order by due_at limit (select most from l) for no key update skip locked), " + HEADS + ", "
             + "leased as (update chat_message m set possible_duplicate = (m.possible_duplicate or m.status = 'SENDING'), "
             + "status = 'SENDING', lease_until = (select lease_until from l), attempts = m.attempts + 1 "
             + "from (select id from chat_message where id in (select id from heads where due_at <= (select now from p)) "
