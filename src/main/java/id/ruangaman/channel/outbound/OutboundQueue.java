@@ -42,7 +42,7 @@ class OutboundQueue {
     /**
      * One claimed contact: its first unsent message, now SENDING and leased; {@code resumed} when that message was
      * already SENDING under a lease that ran out (its sender died mid-call: the platform may have it); {@code stored}
-     * what its send needs of the message and its contact, as stored (null only where a test builds a claim).
+     * what its send reads of the message and its contact.
      */
     record Claimed(long messageId, long contactId, boolean resumed, Stored stored) {
     }
@@ -75,17 +75,11 @@ class OutboundQueue {
      * messages in due order.
      */
     List<Claimed> claim(Channel channel, int limit, Pace pace, Duration lease) {
-        return QuarkusTransaction.requiringNew().call(() -> claimInTransaction(channel, limit, pace, lease));
-    }
-
-    /**
-     * {@link #claim} in the caller's transaction, so the caller can read the claimed rows in it too (one transaction a
-     * claim instead of one more a message). The leases count only once that transaction commits.
-     */
-    List<Claimed> claimInTransaction(Channel channel, int limit, Pace pace, Duration lease) {
-        List<Claimed> claimed = new ArrayList<>();
-        em.unwrap(Session.class).doWork(connection -> claimed.addAll(claim(connection, channel, limit, pace, lease)));
-        return claimed;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Claimed> claimed = new ArrayList<>();
+            em.unwrap(Session.class).doWork(connection -> claimed.addAll(claim(connection, channel, limit, pace, lease)));
+            return claimed;
+        });
     }
 
     private List<Claimed> claim(Connection connection, Channel channel, int limit, Pace pace, Duration lease) throws SQLException {

@@ -370,28 +370,29 @@ class OutboxDispatcher {
         long contactId = claimed.contactId();
         OutboundQueue.Stored stored = claimed.stored();
         OutboundQueue.Pace pace = pace(sender);
-        Outgoing message;
+        if (!stored.contactFound()) {
+            failUnreadable(sender, id, "unreadable outbox row (no contact)");
+            return false;
+        }
+        Output.Message body;
+        String recipient;
         try {
-            if (!stored.contactFound()) {
-                failUnreadable(sender, id, "unreadable outbox row (no contact)");
-                return false;
-            }
-            Output.Message body = TranscriptBody.outgoing(cipher.decryptString(stored.body())).orElse(null);
-            if (body == null) {
-                failUnreadable(sender, id, "unreadable outbox row (no message)");
-                return false;
-            }
-            // the row's own recipient: the contact was erased after this message was queued
-            String recipient = stored.recipient() != null ? cipher.decryptString(stored.recipient()) : cipher.decryptString(stored.externalId());
-            if (recipient == null) {
-                return record(id, new SendOutcome.Failed("the reporter's data was erased"), contactId, pace);
-            }
-            message = new Outgoing(id, contactId, stored.kind(), stored.createdAt(), recipient, stored.language(),
-                    stored.lastInboundAt(), body);
+            body = TranscriptBody.outgoing(cipher.decryptString(stored.body())).orElse(null);
+            // the row's own recipient when the contact was erased after this message was queued
+            recipient = cipher.decryptString(stored.recipient() != null ? stored.recipient() : stored.externalId());
         } catch (RuntimeException e) {
             failUnreadable(sender, id, "unreadable outbox row (" + e.getClass().getSimpleName() + ")");
             return false;
         }
+        if (body == null) {
+            failUnreadable(sender, id, "unreadable outbox row (no message)");
+            return false;
+        }
+        if (recipient == null) {
+            return record(id, new SendOutcome.Failed("the reporter's data was erased"), contactId, pace);
+        }
+        Outgoing message = new Outgoing(id, contactId, stored.kind(), stored.createdAt(), recipient, stored.language(),
+                stored.lastInboundAt(), body);
         SendOutcome outcome;
         boolean platformCalled = false;
         long calledAt = 0;
