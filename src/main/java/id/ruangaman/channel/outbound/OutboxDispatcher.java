@@ -46,7 +46,6 @@ import id.ruangaman.transcript.ProviderIds;
 import id.ruangaman.transcript.TranscriptChanged;
 import id.ruangaman.transcript.TranscriptChangedOnConnection;
 import id.ruangaman.conversation.Output;
-import id.ruangaman.conversation.SessionStateJson;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
