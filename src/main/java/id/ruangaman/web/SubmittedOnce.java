@@ -32,9 +32,12 @@ import io.vertx.ext.web.RoutingContext;
  * one message, no error page. A first post refused or failed (4xx, 5xx, or a redirect to the page with
  * {@code ?refused=}) releases its claim, so the same form sent again once what it needed is done acts; so does a post
  * whose client went away while it acted ({@link ErrorPages}' 204: the action failed with it, and the browser's retry must
- * act). A second post still waiting when the first has not finished after {@link #WAIT_MILLIS} ms is sent to the page
- * its form is on, derived from the post's path ({@link Refusals#pageOf}; the Referer is never sent, the inbox's
- * {@code Referrer-Policy} is {@code no-referrer}). A form changed before it is sent again (other text) is a new post.
+ * act). A first post whose browser closes the connection once the claim is made (Chromium cancels the first post of a
+ * double click) is carried through to its end and settled as any other ({@link #carryThroughAClose}); one closed as it
+ * was claimed is released and does nothing. A second post still waiting when the first has not finished after
+ * {@link #WAIT_MILLIS} ms is sent to the page its form is on, derived from the post's path ({@link Refusals#pageOf}; the
+ * Referer is never sent, the inbox's {@code Referrer-Policy} is {@code no-referrer}). A form changed before it is sent
+ * again (other text) is a new post.
  * Forms without the field (the reveal, whose answer is its page; scripts) are not affected.
  */
 public class SubmittedOnce {
@@ -66,10 +69,18 @@ public class SubmittedOnce {
             return null;
         }
         byte[] key = key(routing.normalizedPath(), form);
+        carryThroughAClose(routing);
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (true) {
             Submissions.Claim claim = submissions.claim(key);
             if (claim != null && claim.claimed()) {
+                if (routing.response().closed()) {
+                    // Closed before the close was ours to answer: its remaining steps may already be dropped. Nothing
+                    // was done, so the claim is released and a second post of the form acts.
+                    submissions.release(key);
+                    LOG.debugf("A form's connection closed as it was claimed on %s: released", routing.normalizedPath());
+                    return Response.noContent().build();
+                }
                 routing.put(CLAIMED, key);
                 return null;
             }
@@ -82,6 +93,20 @@ public class SubmittedOnce {
             }
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * Makes a post carry on when its browser closes the connection: the action a claim stands for runs to its end and
+     * {@link #settle} records it, so a second post of the form is answered as the first was. Since 3.31.1 Quarkus REST
+     * drops a request's remaining steps (resource, response filters) when its connection closes
+     * (quarkusio/quarkus#50990, through the response's close handler); a claim left by a dropped post would be neither
+     * acted on nor released, and the second post, after its wait, would be answered as done while nothing was done (the
+     * counsellor's reply lost). Vert.x keeps one close handler a response ({@code HttpServerResponse#closeHandler}
+     * sets it): this one takes its place. A close before it is set is seen by {@code closed()} once the claim is made.
+     */
+    private static void carryThroughAClose(RoutingContext routing) {
+        String path = routing.normalizedPath();
+        routing.response().closeHandler(closed -> LOG.debugf("A form's connection closed on %s: its post is carried through", path));
     }
 
     @ServerResponseFilter
