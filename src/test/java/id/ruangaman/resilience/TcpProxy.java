@@ -56,20 +56,44 @@ final class TcpProxy implements AutoCloseable {
         listener = socket;
         Thread accept = new Thread(() -> {
             while (!socket.isClosed()) {
+                Socket client;
                 try {
-                    Socket client = socket.accept();
-                    Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    open.add(client);
-                    open.add(server);
-                    pump(client, server);
-                    pump(server, client);
+                    client = socket.accept();
                 } catch (IOException closed) {
                     return;
+                }
+                Socket server;
+                try {
+                    server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                } catch (IOException refused) {
+                    // the database itself refused this one; the service sees a failed connection, the proxy goes on
+                    quietlyClose(client);
+                    continue;
+                }
+                if (register(socket, client, server)) {
+                    pump(client, server);
+                    pump(server, client);
                 }
             }
         }, "tcp-proxy-accept");
         accept.setDaemon(true);
         accept.start();
+    }
+
+    /**
+     * Adds a new pair to the open connections unless {@link #cut()} closed their listener meanwhile. A
+     * connection accepted just before a cut and registered after it would otherwise outlive the cut, and the
+     * service would go on using the database through it (CI saw the webhook answer 200 during an outage).
+     */
+    private synchronized boolean register(ServerSocket from, Socket client, Socket server) {
+        if (from.isClosed()) {
+            quietlyClose(client);
+            quietlyClose(server);
+            return false;
+        }
+        open.add(client);
+        open.add(server);
+        return true;
     }
 
     private void pump(Socket from, Socket to) {
