@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
+import id.ruangaman.database.AsynchronousCommit;
 import id.ruangaman.transcript.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -128,9 +129,7 @@ class OutboundQueue {
      */
     void release(long contactId, Pace pace) {
         QuarkusTransaction.requiringNew().run(() -> em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement async = connection.prepareStatement("set local synchronous_commit to off")) {
-                async.execute();
-            }
+            AsynchronousCommit.forThisTransaction(connection);
             release(connection, List.of(contactId), pace);
         }));
     }
