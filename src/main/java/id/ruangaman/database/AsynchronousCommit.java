@@ -8,7 +8,7 @@ import java.sql.Statement;
  * Lets the current transaction commit without waiting for its WAL to reach the disk (PostgreSQL's asynchronous commit,
  * {@code SET LOCAL synchronous_commit TO off}; PostgreSQL documentation, "Asynchronous Commit"). The transaction stays
  * atomic and is visible at once; only a crash of PostgreSQL itself (not of this service) within about three times
- * {@code wal_writer_delay} (0.6 s by default) may lose it, whole, together with every later transaction. A later
+ * {@code wal_writer_delay} (0.6 s by default) may lose it, whole, with the asynchronous ones after it. A later
  * transaction that commits durably flushes it too, since the WAL is written in order.
  *
  * <p>For small writes that only delay work when they are lost (a sender's release of its contact), and whose outside
