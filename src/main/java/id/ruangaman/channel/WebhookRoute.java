@@ -22,7 +22,9 @@ import io.vertx.ext.web.RoutingContext;
  * <p>The body is read on the event loop up to {@code quarkus.http.limits.max-body-size} (a larger one is answered 413
  * and not kept), then handed to the receiver with the request's headers; the receiver answers with a stage, which
  * may complete on another thread: the answer is written on the request's own event loop (the group commit answers
- * there). Error answers carry a short JSON body {@code {"error": "..."}}, never an exception's text.
+ * there). Error answers carry a short JSON body {@code {"error": "..."}}, never an exception's text. A 200 may carry a
+ * JSON body the platform acts on ({@link Answer#replying}: Telegram runs one Bot API method given in its webhook's
+ * answer).
  */
 public final class WebhookRoute {
 
@@ -35,10 +37,26 @@ public final class WebhookRoute {
     private WebhookRoute() {
     }
 
-    /** A webhook's answer: 200 (nothing in the body), or a status with its error text; {@code retryAfterSeconds} if > 0. */
-    public record Answer(int status, String error, int retryAfterSeconds) {
+    /**
+     * A webhook's answer: 200, or a status with its error text; {@code retryAfterSeconds} if > 0; {@code reply}: a
+     * 200's JSON body (null: an empty body).
+     */
+    public record Answer(int status, String error, int retryAfterSeconds, String reply) {
 
         public static final Answer OK = new Answer(200, null, 0);
+
+        public Answer(int status, String error, int retryAfterSeconds) {
+            this(status, error, retryAfterSeconds, null);
+        }
+
+        /**
+         * 200 with {@code json} as the body ({@code application/json}), for a platform that acts on its webhook's answer:
+         * Telegram runs the Bot API method it names in {@code method}, without telling whether it succeeded
+         * (https://core.telegram.org/bots/api#making-requests-when-getting-updates).
+         */
+        public static Answer replying(String json) {
+            return new Answer(200, null, 0, json);
+        }
 
         public static Answer error(int status, String reason) {
             return new Answer(status, reason, 0);
@@ -62,7 +80,12 @@ public final class WebhookRoute {
          * too many updates wait): never a 200 for anything not committed.
          */
         public static CompletionStage<Answer> afterCommit(CompletionStage<Integer> stored) {
-            return stored.handle((fresh, failure) -> failure == null ? OK : storageUnavailable());
+            return afterCommit(stored, OK);
+        }
+
+        /** As {@link #afterCommit(CompletionStage)}, answering {@code committed} (a 200) once the updates are committed. */
+        public static CompletionStage<Answer> afterCommit(CompletionStage<Integer> stored, Answer committed) {
+            return stored.handle((fresh, failure) -> failure == null ? committed : storageUnavailable());
         }
     }
 
@@ -135,7 +158,9 @@ public final class WebhookRoute {
         if (answer.retryAfterSeconds() > 0) {
             response.putHeader("Retry-After", String.valueOf(answer.retryAfterSeconds()));
         }
-        if (answer.error() == null) {
+        if (answer.error() == null && answer.reply() != null) {
+            response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(answer.reply());
+        } else if (answer.error() == null) {
             response.end();
         } else {
             response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")

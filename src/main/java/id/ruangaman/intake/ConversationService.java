@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -136,7 +134,7 @@ public class ConversationService {
         Contact contact = contacts.lock(contactId); // first: the session is read under the contact's lock
         Optional<ConversationSession> session = sessions.findByContact(contactId);
         return receiveLocked(contact, session, session.map(current -> states.read(contactId, current.state)),
-                input, flowIdForNewSession, providerMessageId, false, null, null);
+                input, flowIdForNewSession, providerMessageId, false, null);
     }
 
     /**
@@ -154,7 +152,8 @@ public class ConversationService {
      * <li>a second press of the button just accepted (same data within {@code double-tap-window}, no longer the
      * current question) is recorded and changes nothing;</li>
      * <li>after the report, a press of a button that is no longer current ({@link Output.StaleButton}) gets a short
-     * note: on Telegram as the press's own answer ({@link Received#pressAnswer}), elsewhere as a reply.</li>
+     * note as a reply, on every channel (the press itself is answered at receipt: Telegram's answerCallbackQuery goes
+     * in the webhook's own response, before the step has run).</li>
      * </ul>
      * Returns the replies queued.
      */
@@ -205,7 +204,7 @@ public class ConversationService {
             ChatMessage inbound = recordSilently(contact, input, providerMessageId, null, threadCase(state.get(), null).caseId());
             inbound.kind = ChatMessage.KIND_STALE_BUTTON;
             flood.count(contact);
-            return Optional.of(new Received(List.of(), null));
+            return Optional.of(new Received(List.of()));
         }
         // A case's thread has its own measure (one acknowledgement per quiet period, the keep-this-file question once):
         // taking a file of a burst silently there would swallow the one acknowledgement or question the burst gets.
@@ -225,20 +224,15 @@ public class ConversationService {
                 || input instanceof Input.Unsupported && unreadableNoted(contactId);
         StoryLine line = state.isPresent() && engine.collectsLines(flows.catalog(), state.get())
                 ? new StoryLine(state.get().draft(), input instanceof Input.Text && moreLinesComing.getAsBoolean()) : null;
-        AtomicReference<String> pressAnswer = new AtomicReference<>();
-        List<ChatMessage> replies = receiveLocked(contact, session, state, input, null, providerMessageId, quiet, line,
-                contact.channel == Channel.TELEGRAM ? pressAnswer::set : null);
-        return Optional.of(new Received(replies, pressAnswer.get()));
+        return Optional.of(new Received(receiveLocked(contact, session, state, input, null, providerMessageId, quiet, line)));
     }
 
     /**
      * What a channel's message led to.
      *
-     * @param replies     the replies queued
-     * @param pressAnswer for a press of a button that is no longer current, on a platform that answers a press itself
-     *                    (Telegram's answerCallbackQuery text): the short note to show there; else null
+     * @param replies the replies queued
      */
-    public record Received(List<ChatMessage> replies, String pressAnswer) {
+    public record Received(List<ChatMessage> replies) {
     }
 
     /** A person opened the chat for the first time (WhatsApp {@code request_welcome}): the welcome, unless a conversation exists. */
@@ -300,13 +294,11 @@ public class ConversationService {
     }
 
     /**
-     * {@code before}: the state of {@code existing}, read once by the caller. {@code pressAnswer}: takes the note for a
-     * stale button press when the platform shows it itself; null: the note is queued as a reply. {@code quiet}: no reply
+     * {@code before}: the state of {@code existing}, read once by the caller. {@code quiet}: no reply
      * of the step is sent; {@code line}: a message at a question that takes several lines (see {@link #apply}; null: not one).
      */
     private List<ChatMessage> receiveLocked(Contact contact, Optional<ConversationSession> existing, Optional<SessionState> before,
-            Input input, String flowIdForNewSession, String providerMessageId, boolean quiet, StoryLine line,
-            Consumer<String> pressAnswer) {
+            Input input, String flowIdForNewSession, String providerMessageId, boolean quiet, StoryLine line) {
         contact.lastInboundAt = Instant.now(clock);
         contact.unreachableAt = null; // they wrote, so they can be reached again
         ThreadCase thread = before.map(state -> threadCase(state, null)).orElse(ThreadCase.NONE);
@@ -326,7 +318,7 @@ public class ConversationService {
             if (!danger) {
                 return flooded.get();
             }
-            List<ChatMessage> replies = new ArrayList<>(apply(contact, existing.get(), flowOf(read.state()), read, false, false, thread, null));
+            List<ChatMessage> replies = new ArrayList<>(apply(contact, existing.get(), flowOf(read.state()), read, false, false, thread));
             replies.addAll(flooded.get());
             return replies;
         }
@@ -358,7 +350,7 @@ public class ConversationService {
                 // a question itself (which consent to withdraw), and a finished intake or a case's thread asks nothing.
                 Step again = engineFor(contact).repeatCurrent(flows.catalog(), before.get());
                 if (!again.outputs().isEmpty()) {
-                    answered.addAll(apply(contact, existing.get(), flowOf(again.state()), again, quiet, false, thread, null));
+                    answered.addAll(apply(contact, existing.get(), flowOf(again.state()), again, quiet, false, thread));
                 }
             }
             return answered;
@@ -369,9 +361,9 @@ public class ConversationService {
             // A command as the chat's first message gets its own answer and starts nothing: no session is kept.
             Optional<Step> answered = engineFor(contact).withoutSession(flow, input);
             if (answered.isPresent()) {
-                return apply(contact, null, flow, answered.get(), false, uploaded(input), thread, null);
+                return apply(contact, null, flow, answered.get(), false, uploaded(input), thread);
             }
-            return apply(contact, newSession(contact), flow, engineFor(contact).start(flow), false, uploaded(input), thread, null);
+            return apply(contact, newSession(contact), flow, engineFor(contact).start(flow), false, uploaded(input), thread);
         }
         ConversationSession session = existing.get();
         Step step = engineFor(contact).handle(flows.catalog(), before.get(), input);
@@ -382,7 +374,7 @@ public class ConversationService {
             // a line that says danger in the case's thread: the team's notice says so (the case is marked in apply)
             announce(contact, inbound, step.outputs().contains(new Output.DangerReported()));
         }
-        return apply(contact, session, flowOf(step.state()), step, quiet, line, uploaded(input), thread, pressAnswer);
+        return apply(contact, session, flowOf(step.state()), step, quiet, line, uploaded(input), thread);
     }
 
     /** The interceptors in the order they are asked, looked up once (they are application-scoped). */
@@ -704,7 +696,7 @@ public class ConversationService {
         boolean danger = read != null && read.outputs().contains(new Output.DangerReported());
         announce(contact, line, danger); // before the case is marked, as for a flooded line
         if (danger) {
-            apply(contact, session.get(), flowOf(read.state()), read, false, false, thread, null); // the numbers first
+            apply(contact, session.get(), flowOf(read.state()), read, false, false, thread); // the numbers first
         }
         outbox.queue(contact, intakeId, null, Output.Message.plain(note));
     }
@@ -832,18 +824,17 @@ public class ConversationService {
     }
 
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet) {
-        return apply(contact, session, flow, step, quiet, false, null, null);
+        return apply(contact, session, flow, step, quiet, false, null);
     }
 
     /**
      * As {@link #apply(Contact, ConversationSession, Flow, Step, boolean)}; {@code session} null: a step that keeps no
      * session (a command answered before anything started, {@link FlowEngine#withoutSession}); {@code uploaded}: the step's input is a stored
-     * file; {@code thread}: the case this step already looked up (null: none); {@code pressAnswer}: see
-     * {@link #receiveLocked}.
+     * file; {@code thread}: the case this step already looked up (null: none).
      */
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet,
-            boolean uploaded, ThreadCase thread, Consumer<String> pressAnswer) {
-        return apply(contact, session, flow, step, quiet, null, uploaded, thread, pressAnswer);
+            boolean uploaded, ThreadCase thread) {
+        return apply(contact, session, flow, step, quiet, null, uploaded, thread);
     }
 
     /**
@@ -857,7 +848,7 @@ public class ConversationService {
      * behind it.
      */
     private List<ChatMessage> apply(Contact contact, ConversationSession session, Flow flow, Step step, boolean quiet,
-            StoryLine line, boolean uploaded, ThreadCase thread, Consumer<String> pressAnswer) {
+            StoryLine line, boolean uploaded, ThreadCase thread) {
         boolean routineQuiet = line != null && line.moreComing();
         java.time.Duration ackDelay = storyAckDelay.delay();
         String savedLead = null;
@@ -924,9 +915,7 @@ public class ConversationService {
                 erasure.erase(contact);
             } else if (output instanceof Output.StaleButton) {
                 String note = notices.text(Notices.Key.STALE_BUTTON_AFTER_REPORT, contact.language, java.util.Map.of());
-                if (pressAnswer != null) {
-                    pressAnswer.accept(note);
-                } else if (!quiet) {
+                if (!quiet) {
                     replies.add(outbox.queue(contact, caseId, null, Output.Message.plain(note)));
                 }
             } else if (output instanceof Output.QuickExit) {

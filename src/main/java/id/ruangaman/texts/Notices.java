@@ -37,7 +37,7 @@ public class Notices {
          * variant says so and how to mute the chat.
          */
         QUIET_MODE, QUIET_MODE_WHATSAPP, QUIET_MODE_ON, QUIET_MODE_ON_WHATSAPP,
-        /** A button of an earlier prompt pressed after the report (Telegram: the press's answer; WhatsApp: a reply). */
+        /** A button of an earlier prompt pressed after the report: a short reply on every channel. */
         STALE_BUTTON_AFTER_REPORT;
 
         public String fileKey() {

@@ -23,7 +23,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A fake Telegram Bot API on a random loopback port. It records every call, answers sendMessage,
- * answerCallbackQuery, getFile and setWebhook like Telegram does, serves file downloads, and can be
+ * answerCallbackQuery, getFile and setWebhook like Telegram does, runs the method a webhook's answer names
+ * ({@link #webhookReply}), serves file downloads, and can be
  * told to fail the next calls of a method (429 with retry_after, 500, 403), to answer slowly, or to
  * drop the connection without answering.
  */
@@ -150,6 +151,32 @@ public final class FakeTelegram implements AutoCloseable {
             throw new AssertionError("expected " + count + " messages to chat " + chatId + " but got " + sent.size());
         }
         return sent;
+    }
+
+    /**
+     * What Telegram does with a webhook's 200 answer: a JSON body that names a Bot API {@code method} is run as a call
+     * of that method (recorded as any call; its outcome goes nowhere, as Telegram reports none). Any other body
+     * (empty, not JSON, no method) is ignored. Bot API: #making-requests-when-getting-updates.
+     */
+    public void webhookReply(String contentType, byte[] body) {
+        if (contentType == null || !contentType.startsWith("application/json") || body == null || body.length == 0) {
+            return;
+        }
+        Map<String, Object> call;
+        try {
+            call = JSON.readValue(body, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (IOException e) {
+            return;
+        }
+        if (!(call.get("method") instanceof String method)) {
+            return;
+        }
+        Map<String, Object> parameters = new java.util.LinkedHashMap<>(call);
+        parameters.remove("method");
+        synchronized (this) {
+            calls.add(new Call(apiName(method), java.util.Collections.unmodifiableMap(parameters), Instant.now()));
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -39,12 +39,20 @@ public class TelegramChats {
         return post(json, FakePlatforms.TELEGRAM_SECRET);
     }
 
+    /**
+     * Posts an update as Telegram does, and as Telegram does, runs the Bot API method a 200 answer names (a button
+     * press's answerCallbackQuery) on the shared fake ({@link FakeTelegram#webhookReply}).
+     */
     public static Response post(String json, String secret) {
         var request = given().contentType(ContentType.JSON).body(json);
         if (secret != null) {
             request = request.header("X-Telegram-Bot-Api-Secret-Token", secret);
         }
-        return request.when().post("/webhooks/telegram");
+        Response response = request.when().post("/webhooks/telegram");
+        if (response.statusCode() == 200) {
+            FakePlatforms.telegram().webhookReply(response.contentType(), response.asByteArray());
+        }
+        return response;
     }
 
     /** Posts an update and waits until it is processed and every reply it caused has left the outbox. */

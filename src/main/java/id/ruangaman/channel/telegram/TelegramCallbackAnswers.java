@@ -11,8 +11,6 @@ import java.util.function.LongSupplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -23,9 +21,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Answers every button press (answerCallbackQuery) once its step has committed, so the person's
- * button stops showing a progress indicator. The reply itself travels through the outbox; a press of a button that is
- * no longer current gets its short note here, as the answer's text (a notification over the chat, up to 200 characters).
+ * Answers a button press that came by long polling ({@link TelegramPolling}, dev and test modes) with a call of
+ * answerCallbackQuery once the press is stored, so the person's button stops showing a progress bar. A press that comes
+ * by webhook needs none of this: it is answered in the webhook's own response ({@link TelegramWebhookRoute}). The answer
+ * has no text; what the press leads to comes as the step's reply, through the outbox.
  * The call goes through {@link TelegramApi#call} on this class's own thread, as sendMessage does: the library's client
  * would hand it to OkHttp's asynchronous dispatcher and read the answer with its own mapper, which in the benchmark's
  * drain cost 14% of the service's CPU for one small call per press (issue 16, ninth round).
@@ -53,8 +52,8 @@ class TelegramCallbackAnswers {
         TelegramApi.Answer answer(AnswerCallbackQuery query) throws java.io.IOException;
     }
 
-    /** A press to answer, and when it was handed over (a {@code nanoTime} reading). */
-    private record Pending(TelegramInboundHandler.CallbackToAnswer callback, long handedOverAt) {
+    /** A press to answer (its callback query id), and when it was handed over (a {@code nanoTime} reading). */
+    private record Pending(String callbackQueryId, long handedOverAt) {
     }
 
     private final Calls calls;
@@ -96,8 +95,9 @@ class TelegramCallbackAnswers {
         thread.start();
     }
 
-    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) TelegramInboundHandler.CallbackToAnswer callback) {
-        if (stopping || !pending.offer(new Pending(callback, nanoTime.getAsLong()))) {
+    /** Hands over a stored press to answer ({@code callbackQueryId}: the Bot API's {@code callback_query.id}); never waits. */
+    void answer(String callbackQueryId) {
+        if (stopping || !pending.offer(new Pending(callbackQueryId, nanoTime.getAsLong()))) {
             dropped(full);
         }
     }
@@ -122,7 +122,7 @@ class TelegramCallbackAnswers {
                 if (age(next) >= maxAgeNanos) {
                     dropped(stale);
                 } else {
-                    answer(next.callback());
+                    call(next.callbackQueryId());
                 }
             }
         } catch (InterruptedException e) {
@@ -134,10 +134,9 @@ class TelegramCallbackAnswers {
         return nanoTime.getAsLong() - answer.handedOverAt();
     }
 
-    private void answer(TelegramInboundHandler.CallbackToAnswer callback) {
+    private void call(String callbackQueryId) {
         try {
-            TelegramApi.Answer answer = calls.answer(AnswerCallbackQuery.builder().callbackQueryId(callback.callbackQueryId())
-                    .text(callback.text()).build());
+            TelegramApi.Answer answer = calls.answer(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build());
             if (!answer.ok()) {
                 failed(answer.errorCode() == 0 ? "unreadable answer" : "Bot API " + answer.errorCode());
             }

@@ -60,13 +60,14 @@ public interface TelegramConfig {
     Duration requestTimeout();
 
     /**
-     * TELEGRAM_PRESS_ANSWER_MAX_AGE: how long a button press's answer (answerCallbackQuery, which only stops the
-     * press's spinner) may wait from its step's commit while the webhook is congested; older, it is dropped unsent.
+     * TELEGRAM_PRESS_ANSWER_MAX_AGE: with long polling only (TELEGRAM_POLLING, dev), how long a button press's answer
+     * (answerCallbackQuery, which only stops the press's spinner) may wait from the press's storing while a webhook is
+     * congested; older, it is dropped unsent. A press by webhook is answered in the webhook's own response.
      */
     @WithDefault("5S")
     Duration pressAnswerMaxAge();
 
-    /** TELEGRAM_PRESS_ANSWER_QUEUE: how many press answers may wait at once; one more is dropped unsent. */
+    /** TELEGRAM_PRESS_ANSWER_QUEUE: with long polling only, how many press answers may wait at once; one more is dropped unsent. */
     @WithDefault("1000")
     int pressAnswerQueue();
 

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 
 import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.objects.File;
@@ -61,15 +60,15 @@ class TelegramInboundHandler implements InboundHandler {
      * {@code moreLinesComing}: asked only for a typed line at a question that takes several (see
      * {@link ConversationService#receiveFromChannel(long, Input, String, boolean, BooleanSupplier)}).
      */
-    record Converse(long chatId, Input input, String messageId, String callbackQueryId, boolean moreFilesComing,
+    record Converse(long chatId, Input input, String messageId, boolean moreFilesComing,
             BooleanSupplier moreLinesComing) implements Work {
 
-        Converse(long chatId, Input input, String messageId, String callbackQueryId, boolean moreFilesComing) {
-            this(chatId, input, messageId, callbackQueryId, moreFilesComing, () -> false);
+        Converse(long chatId, Input input, String messageId, boolean moreFilesComing) {
+            this(chatId, input, messageId, moreFilesComing, () -> false);
         }
 
-        Converse(long chatId, Input input, String messageId, String callbackQueryId) {
-            this(chatId, input, messageId, callbackQueryId, false);
+        Converse(long chatId, Input input, String messageId) {
+            this(chatId, input, messageId, false);
         }
     }
 
@@ -108,13 +107,6 @@ class TelegramInboundHandler implements InboundHandler {
     record Ignore(String reason) implements Work {
     }
 
-    /**
-     * Fired in the processing transaction; answered after commit so the button stops spinning. {@code text}: shown
-     * briefly over the chat (a button no longer current, see {@link ConversationService.Received#pressAnswer}); null: none.
-     */
-    public record CallbackToAnswer(String callbackQueryId, String text) {
-    }
-
     private final TelegramConfig config;
     private final TelegramApi api;
     private final ContactRepository contacts;
@@ -122,13 +114,12 @@ class TelegramInboundHandler implements InboundHandler {
     private final MediaStaging staging;
     private final Outbox outbox;
     private final Notices notices;
-    private final Event<CallbackToAnswer> callbacks;
     private final InboundStore inbound;
     private final MeterRegistry metrics;
 
     TelegramInboundHandler(TelegramConfig config, TelegramApi api, ContactRepository contacts,
             ConversationService conversations, MediaStaging staging, Outbox outbox, Notices notices,
-            Event<CallbackToAnswer> callbacks, InboundStore inbound, MeterRegistry metrics) {
+            InboundStore inbound, MeterRegistry metrics) {
         this.inbound = inbound;
         this.metrics = metrics;
         this.config = config;
@@ -138,7 +129,6 @@ class TelegramInboundHandler implements InboundHandler {
         this.staging = staging;
         this.outbox = outbox;
         this.notices = notices;
-        this.callbacks = callbacks;
     }
 
     @Override
@@ -176,7 +166,8 @@ class TelegramInboundHandler implements InboundHandler {
         }
         if (update.hasCallbackQuery()) {
             String data = update.getCallbackQuery().getData() == null ? "" : update.getCallbackQuery().getData();
-            return new Converse(chatId, Input.ButtonPress.fromCallbackData(data), null, update.getCallbackQuery().getId());
+            // The press itself was answered in the webhook's response (TelegramWebhookRoute), before this step.
+            return new Converse(chatId, Input.ButtonPress.fromCallbackData(data), null);
         }
         if (update.hasEditedMessage()) {
             Work edit = prepareEdit(chatId, update.getEditedMessage());
@@ -195,17 +186,17 @@ class TelegramInboundHandler implements InboundHandler {
             return prepareUpload(stored, chatId, messageId, message.getCaption(), upload.get());
         }
         Input input = inputOf(message);
-        return input instanceof Input.Text ? new Converse(chatId, input, messageId, null, false,
-                () -> inbound.nextPendingIs(stored, LINE_KINDS)) : new Converse(chatId, input, messageId, null);
+        return input instanceof Input.Text ? new Converse(chatId, input, messageId, false,
+                () -> inbound.nextPendingIs(stored, LINE_KINDS)) : new Converse(chatId, input, messageId);
     }
 
     /**
      * An update whose stored body the library cannot read into an {@link Update} (a field of a type it does not expect,
      * e.g. after a Bot API change; the webhook checks only the fields it reads). Read as a JSON tree, the way the webhook
      * read it: in a private chat the person gets the one kind note for what cannot be read (rate-limited like every
-     * unreadable message; a button press is answered too) and the counsellor a line of kind "unknown" (an unreadable
-     * edit: an edit line, no note, as {@link #prepareEdit}); anything else (a group, no chat, not even JSON)
-     * is closed as ignored under {@code unreadable}. Never retried: reading it again gives the same answer.
+     * unreadable message; a button press was answered already, in the webhook's response) and the counsellor a line of
+     * kind "unknown" (an unreadable edit: an edit line, no note, as {@link #prepareEdit}); anything else (a group, no
+     * chat, not even JSON) is closed as ignored under {@code unreadable}. Never retried: reading it again gives the same answer.
      */
     private static Work unreadable(byte[] payload) {
         try {
@@ -213,7 +204,7 @@ class TelegramInboundHandler implements InboundHandler {
             if (message.isPresent()) {
                 TelegramUpdateTree.PrivateMessage from = message.get();
                 return from.edit() ? new Edit(from.chatId(), from.messageId(), new Input.Unsupported("edit"))
-                        : new Converse(from.chatId(), new Input.Unsupported("unknown"), from.messageId(), from.callbackQueryId());
+                        : new Converse(from.chatId(), new Input.Unsupported("unknown"), from.messageId());
             }
         } catch (IOException e) {
             // not even JSON any more: nobody to answer
@@ -251,7 +242,7 @@ class TelegramInboundHandler implements InboundHandler {
         // file after all, the update comes back with fetchFile set; a file is never counted without being stored.
         if (!stored.fetchFile && !contacts.expectsFiles(Channel.TELEGRAM, String.valueOf(chatId))) {
             // Not a question that asks for files: nothing is fetched; the conversation says so kindly.
-            return new Converse(chatId, new Input.Media(null, upload.kind(), caption), messageId, null, more);
+            return new Converse(chatId, new Input.Media(null, upload.kind(), caption), messageId, more);
         }
         Map<String, String> limit = Map.of("max_mb", String.valueOf(config.maxMediaBytes() / (1024 * 1024)));
         Input.Media lost = new Input.Media(null, upload.kind(), caption);
@@ -267,7 +258,7 @@ class TelegramInboundHandler implements InboundHandler {
             long contactId = QuarkusTransaction.requiringNew()
                     .call(() -> contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(chatId)).id);
             long mediaId = staging.stage(contactId, "telegram:" + stored.providerId, upload.kind(), upload.mimeType(), content);
-            return new Converse(chatId, new Input.Media(String.valueOf(mediaId), upload.kind(), caption), messageId, null, more);
+            return new Converse(chatId, new Input.Media(String.valueOf(mediaId), upload.kind(), caption), messageId, more);
         } catch (TelegramApi.TooLarge e) {
             return new Notice(chatId, Notices.Key.MEDIA_TOO_LARGE, limit, lost, messageId);
         } catch (TelegramApiException | IOException e) {
@@ -318,9 +309,6 @@ class TelegramInboundHandler implements InboundHandler {
                     converse.messageId(), converse.moreFilesComing(), converse.moreLinesComing());
             if (received.isEmpty()) {
                 return InboundUpdate.Status.PENDING; // the question wants this file: fetch it, then take it
-            }
-            if (converse.callbackQueryId() != null) {
-                callbacks.fire(new CallbackToAnswer(converse.callbackQueryId(), received.get().pressAnswer()));
             }
             return InboundUpdate.Status.DONE;
         }

@@ -22,7 +22,8 @@ import io.quarkus.runtime.StartupEvent;
  * Long polling for trying the real bot from a laptop (TELEGRAM_POLLING=true, dev and test modes only): removes the
  * webhook, then asks getUpdates for the next updates and stores each exactly as the webhook would (same row, same
  * de-duplication by update id), so the rest of the path is unchanged. The offset only advances past an update once
- * it is stored: a database that cannot take it means the same updates are asked for again.
+ * it is stored: a database that cannot take it means the same updates are asked for again. A button press has no
+ * webhook answer to ride on here, so once stored it is answered by a call ({@link TelegramCallbackAnswers}).
  * Bot API: https://core.telegram.org/bots/api#getupdates (an update is kept by Telegram for 24 hours).
  */
 @ApplicationScoped
@@ -35,10 +36,13 @@ class TelegramPolling {
     private final TelegramApi api;
     private final TelegramArrivals arrivals;
     private final InboundStore store;
+    private final TelegramCallbackAnswers presses;
     private volatile boolean running;
     private Thread thread;
 
-    TelegramPolling(TelegramConfig config, TelegramApi api, TelegramArrivals arrivals, InboundStore store) {
+    TelegramPolling(TelegramConfig config, TelegramApi api, TelegramArrivals arrivals, InboundStore store,
+            TelegramCallbackAnswers presses) {
+        this.presses = presses;
         this.config = config;
         this.api = api;
         this.arrivals = arrivals;
@@ -91,6 +95,9 @@ class TelegramPolling {
                     TelegramUpdateTree.Read read = read(body);
                     if (read != null) {
                         store.store(List.of(arrivals.of(read, body)));
+                        if (read.callbackQueryId() != null) {
+                            presses.answer(read.callbackQueryId());
+                        }
                     }
                     offset = Math.max(offset, update.getUpdateId() + 1L);
                 }

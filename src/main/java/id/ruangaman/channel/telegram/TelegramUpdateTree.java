@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What the webhook reads of an update before acknowledging it, from the JSON tree and nothing more: the update id,
- * the chat, the kind and whether it belongs to an album. The same answers as {@link TelegramUpdates#classify} gives
+ * the chat, the kind, whether it belongs to an album, and a button press's query id (answered in the webhook's response). The same answers as {@link TelegramUpdates#classify} gives
  * from the library's types, which the processing step uses later (a test compares the two on every fixture).
  * Bot API: https://core.telegram.org/bots/api#update and #message.
  */
@@ -23,8 +23,14 @@ final class TelegramUpdateTree {
      * An update as read before the acknowledgement; {@code chatId} is null for updates that belong to no chat.
      * {@code fromId} is the user the update comes from ({@code from.id}, a reaction's {@code user.id}), null when
      * none: in a group it differs from the chat, and erasure finds the person's updates there by it.
+     * {@code callbackQueryId}: a {@code callback_query}'s {@code id} (a string in the Bot API; null when absent, not a
+     * value, or another kind of update).
      */
-    record Read(long updateId, String kind, Long chatId, boolean album, Long fromId) {
+    record Read(long updateId, String kind, Long chatId, boolean album, Long fromId, String callbackQueryId) {
+
+        Read(long updateId, String kind, Long chatId, boolean album, Long fromId) {
+            this(updateId, kind, chatId, album, fromId, null);
+        }
     }
 
     /** Message fields of service messages (TelegramUpdates.serviceMessage) that count when present and not null. */
@@ -79,7 +85,9 @@ final class TelegramUpdateTree {
             JsonNode queryMessage = object(query, "message");
             JsonNode from = object(query, "from");
             Long chatId = queryMessage != null ? chatId(queryMessage) : from == null ? null : number(from, "id");
-            return new Read(id.asLong(), "callback_query", chatId, false, userId(query, "from"));
+            JsonNode queryId = query.get("id");
+            return new Read(id.asLong(), "callback_query", chatId, false, userId(query, "from"),
+                    queryId != null && queryId.isValueNode() && !queryId.isNull() ? queryId.asText() : null);
         }
         JsonNode post = object(update, "channel_post");
         if (post != null) {
@@ -106,10 +114,10 @@ final class TelegramUpdateTree {
 
     /**
      * Who to answer for an update the library could not read: the private chat it came from, the message's id (null
-     * when unreadable), the button press's callback query id (null unless a {@code callback_query}), and whether it is an
-     * {@code edited_message}. Empty for a group or channel, or an update that names no chat.
+     * when unreadable or a button press), and whether it is an {@code edited_message}. Empty for a group or channel, or
+     * an update that names no chat.
      */
-    record PrivateMessage(long chatId, String messageId, String callbackQueryId, boolean edit) {
+    record PrivateMessage(long chatId, String messageId, boolean edit) {
     }
 
     /** The private chat of a {@code message}, {@code edited_message} or {@code callback_query}, read from the tree alone. */
@@ -120,7 +128,7 @@ final class TelegramUpdateTree {
         for (String field : List.of("message", "edited_message")) {
             JsonNode message = update.get(field);
             if (message != null && message.isObject()) {
-                return privateChat(message).map(chat -> new PrivateMessage(chat, messageId(message), null, field.equals("edited_message")));
+                return privateChat(message).map(chat -> new PrivateMessage(chat, messageId(message), field.equals("edited_message")));
             }
         }
         JsonNode query = update.get("callback_query");
@@ -128,7 +136,7 @@ final class TelegramUpdateTree {
             JsonNode message = query.get("message");
             java.util.Optional<Long> chat = message != null && message.isObject() ? privateChat(message)
                     : java.util.Optional.ofNullable(integral(query.path("from").get("id")));
-            return chat.map(id -> new PrivateMessage(id, null, query.path("id").asText(), false));
+            return chat.map(id -> new PrivateMessage(id, null, false));
         }
         return java.util.Optional.empty();
     }

@@ -185,7 +185,7 @@ class EvidenceFilesTest extends WebhookTest {
             TelegramChats.post(TelegramFixtures.render("photo.json", update, chat, TelegramFixtures.nextMessageId(), null, null,
                     "late-" + chat, content.length)).then().statusCode(200);
             InboundHandler.Prepared stale = new TelegramInboundHandler.Converse(chat, new Input.Media(null, MediaKind.PHOTO, null),
-                    String.valueOf(update), null, false);
+                    String.valueOf(update), false);
             InboundUpdate.Status outcome = QuarkusTransaction.requiringNew().call(() -> handler.apply(stale));
             assertEquals(InboundUpdate.Status.PENDING, outcome, "the locked decision must ask for the file");
             assertEquals(lines, chats.transcript(chat).size(), "nothing recorded for the refused attempt");

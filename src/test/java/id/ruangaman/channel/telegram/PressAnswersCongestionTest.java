@@ -17,7 +17,7 @@ import id.ruangaman.testing.Eventually;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * Button-press answers (answerCallbackQuery) step aside for a congested webhook (issue 16, tenth round): while the
+ * Button-press answers by call (answerCallbackQuery, with long polling) step aside for a congested webhook (issue 16, tenth round): while the
  * webhook is congested no answer is sent; an answer that has waited its bound is dropped without a call and counted;
  * with the webhook calm answers go at once; the answers waiting are bounded. A settable congestion signal and clock, a
  * recording fake of the call; synthetic query ids.
@@ -51,7 +51,7 @@ class PressAnswersCongestionTest {
 
     @Test
     void shouldAnswerAtOnceWhileTheWebhookIsCalm() {
-        answers(100).onCommitted(new TelegramInboundHandler.CallbackToAnswer("cbq-sintetis-calm", null));
+        answers(100).answer("cbq-sintetis-calm");
 
         Eventually.await("the answer was sent", Duration.ofSeconds(60), () -> called.size() == 1);
         assertEquals(List.of("cbq-sintetis-calm"), called);
@@ -61,7 +61,7 @@ class PressAnswersCongestionTest {
     @Test
     void shouldNotCallWhileCongestedAndSendOnceCalmWithinTheBound() throws InterruptedException {
         congested.set(true);
-        answers(100).onCommitted(new TelegramInboundHandler.CallbackToAnswer("cbq-sintetis-waits", null));
+        answers(100).answer("cbq-sintetis-waits");
         now.addAndGet(MAX_AGE.minusSeconds(1).toNanos()); // four seconds old: still inside its bound
 
         Thread.sleep(300); // the answerer looks again every few milliseconds
@@ -76,14 +76,14 @@ class PressAnswersCongestionTest {
     void shouldDropAnAnswerThatWaitedItsBoundWithoutACall() throws InterruptedException {
         congested.set(true);
         answers(100);
-        answers.onCommitted(new TelegramInboundHandler.CallbackToAnswer("cbq-sintetis-stale-1", null));
-        answers.onCommitted(new TelegramInboundHandler.CallbackToAnswer("cbq-sintetis-stale-2", "Pilihan ini sudah tidak berlaku."));
+        answers.answer("cbq-sintetis-stale-1");
+        answers.answer("cbq-sintetis-stale-2");
         Thread.sleep(100);
         now.addAndGet(MAX_AGE.toNanos()); // both have waited their bound while the webhook stayed congested
 
         Eventually.await("both stale answers dropped", Duration.ofSeconds(60), () -> dropped("stale") == 2.0);
         congested.set(false);
-        answers.onCommitted(new TelegramInboundHandler.CallbackToAnswer("cbq-sintetis-fresh", null));
+        answers.answer("cbq-sintetis-fresh");
         Eventually.await("a fresh answer goes", Duration.ofSeconds(60), () -> called.size() == 1);
         assertEquals(List.of("cbq-sintetis-fresh"), called, "the stale answers were never sent");
         assertEquals(0.0, metrics.counter("ruangaman.telegram.callback_answers.failed").count(), "a drop is not a failure");
@@ -94,7 +94,7 @@ class PressAnswersCongestionTest {
         // the answerer is slow (a long call before it): an answer already past its bound is not sent late
         answers(100);
         congested.set(true);
-        answers.onCommitted(new TelegramInboundHandler.CallbackToAnswer("cbq-sintetis-late", null));
+        answers.answer("cbq-sintetis-late");
         now.addAndGet(MAX_AGE.toNanos() + 1);
         congested.set(false);
 
@@ -107,7 +107,7 @@ class PressAnswersCongestionTest {
         congested.set(true);
         answers(3);
         for (int i = 0; i < 10; i++) {
-            answers.onCommitted(new TelegramInboundHandler.CallbackToAnswer("cbq-sintetis-many-" + i, null));
+            answers.answer("cbq-sintetis-many-" + i);
         }
         // one is held by the answerer while it waits, three wait in the queue: the other six are dropped at once
         Eventually.await("the answers beyond the bound dropped", Duration.ofSeconds(60), () -> dropped("full") >= 6.0);

@@ -20,7 +20,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** TELEGRAM_POLLING=true (dev and test modes): the webhook is removed and updates arrive by getUpdates instead. */
+/**
+ * TELEGRAM_POLLING=true (dev and test modes): the webhook is removed and updates arrive by getUpdates instead; a button
+ * press is answered by a call.
+ */
 @QuarkusTest
 @TestProfile(TelegramPollingTest.Polling.class)
 class TelegramPollingTest {
@@ -67,5 +70,14 @@ class TelegramPollingTest {
         assertTrue(later.stream().noneMatch(c -> greeting.equals(c.text())
                 || c.text() != null && c.text().toLowerCase(java.util.Locale.ROOT).contains("selamat datang")),
                 "a repeated update was processed again: " + later);
+
+        // A button press has no webhook answer to ride on: once stored, it is answered by a call, without text.
+        String press = TelegramFixtures.button(chat, "language:id");
+        String queryId = "cbq-" + TelegramChats.updateIdOf(press);
+        telegram.queueUpdate(press);
+        Eventually.await("the press answered", Duration.ofSeconds(60), () -> !telegram.calls(call -> call.method().equals("answerCallbackQuery")
+                && queryId.equals(call.body().get("callback_query_id"))).isEmpty());
+        assertTrue(telegram.calls(call -> queryId.equals(call.body().get("callback_query_id"))).stream()
+                .allMatch(call -> call.body().get("text") == null), "the press's answer carries no text");
     }
 }

@@ -66,7 +66,7 @@ class TelegramUpdateTreeTest {
 
     @ParameterizedTest
     @MethodSource("updates")
-    void shouldReadTheSameKindChatAndAlbumAsTheLibraryTypes(String json) throws Exception {
+    void shouldReadTheSameKindChatAlbumAndPressAsTheLibraryTypes(String json) throws Exception {
         Update update = JSON.readValue(json, Update.class);
         TelegramUpdates.Classified library = TelegramUpdates.classify(update);
 
@@ -76,6 +76,7 @@ class TelegramUpdateTreeTest {
         assertEquals(library.kind(), tree.kind(), json);
         assertEquals(library.chatId(), tree.chatId(), json);
         assertEquals(update.hasMessage() && update.getMessage().getMediaGroupId() != null, tree.album(), json);
+        assertEquals(update.hasCallbackQuery() ? update.getCallbackQuery().getId() : null, tree.callbackQueryId(), json);
     }
 
     @ParameterizedTest
@@ -117,14 +118,14 @@ class TelegramUpdateTreeTest {
         long chat = TelegramFixtures.newChatId();
         String unreadable = TelegramFixtures.render("unparseable_message.json", 31, chat, 9, null, null, null, 0);
         assertThrows(java.io.IOException.class, () -> JSON.readValue(unreadable, Update.class), "the fixture is one the library cannot read");
-        assertEquals(java.util.Optional.of(new TelegramUpdateTree.PrivateMessage(chat, "9", null, false)),
+        assertEquals(java.util.Optional.of(new TelegramUpdateTree.PrivateMessage(chat, "9", false)),
                 TelegramUpdateTree.privateMessage(JSON.readTree(unreadable)));
         String edit = TelegramFixtures.render("edited_message.json", 32, chat, 10, null, null, null, 0);
-        assertEquals(java.util.Optional.of(new TelegramUpdateTree.PrivateMessage(chat, "10", null, true)),
+        assertEquals(java.util.Optional.of(new TelegramUpdateTree.PrivateMessage(chat, "10", true)),
                 TelegramUpdateTree.privateMessage(JSON.readTree(edit)));
         String press = TelegramFixtures.render("callback_query.json", 33, chat, 11, null, "x:y", null, 0);
         assertEquals(chat, TelegramUpdateTree.privateMessage(JSON.readTree(press)).orElseThrow().chatId());
-        assertEquals("cbq-33", TelegramUpdateTree.privateMessage(JSON.readTree(press)).orElseThrow().callbackQueryId());
+        assertEquals("cbq-33", TelegramUpdateTree.read(JSON.readTree(press)).callbackQueryId(), "the press's query id, to answer it");
 
         long group = TelegramFixtures.newGroupId();
         String inGroup = TelegramFixtures.render("unparseable_group_message.json", 34, group, 12, null, null, null, 0);

@@ -178,6 +178,46 @@ class TelegramWebhookRouteTest extends WebhookTest {
         assertTrue(edit.body.contains("English"));
     }
 
+    /**
+     * A button press is answered in the acknowledgement itself (Bot API: making requests when getting updates): the
+     * 200's JSON body is answerCallbackQuery for the press's query id, with no text, before the press is processed
+     * (processing paused here). Every kind of press: in a private chat, in a group (not served, but its button must stop
+     * spinning too), one the library cannot read, and the same press sent again. Anything else is answered with an
+     * empty 200. Posted without {@link TelegramChats#post}, so the fake Telegram plays no part.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "a press in a private chat, private", "a press in a group, group",
+            "a press the library cannot read, unreadable", "the same press sent again, again" })
+    void shouldAnswerAPressInTheAcknowledgementBeforeProcessingIt(String label, String kind) {
+        long chat = kind.equals("group") ? TelegramFixtures.newGroupId() : TelegramFixtures.newChatId();
+        String press = TelegramFixtures.button(chat, "language:id");
+        if (kind.equals("group")) {
+            press = press.replace("\"type\": \"private\"", "\"type\": \"supergroup\", \"title\": \"Grup sintetis\"");
+        } else if (kind.equals("unreadable")) {
+            press = press.replace("\"text\": \"pertanyaan\"", "\"text\": {\"tidak\": \"terbaca\"}");
+        }
+        long updateId = TelegramChats.updateIdOf(press);
+        processor.pause();
+        try {
+            for (int round = 0; round < (kind.equals("again") ? 2 : 1); round++) {
+                io.restassured.response.Response answer = given().contentType(ContentType.JSON)
+                        .header(TelegramWebhookRoute.SECRET_HEADER, FakePlatforms.TELEGRAM_SECRET).body(press)
+                        .when().post(TelegramWebhookRoute.PATH);
+                answer.then().statusCode(200).contentType(ContentType.JSON)
+                        .body("callback_query_id", equalTo("cbq-" + updateId))
+                        .body("text", org.hamcrest.Matchers.nullValue());
+                assertTrue("answerCallbackQuery".equalsIgnoreCase(answer.path("method")), label + ": " + answer.asString());
+            }
+            assertEquals("PENDING", chats.status(updateId), label + ": answered before any processing");
+            assertEquals(1, chats.storedCount(updateId), label + ": stored once");
+        } finally {
+            processor.resume();
+        }
+        String text = TelegramFixtures.text(TelegramFixtures.newChatId(), "halo");
+        given().contentType(ContentType.JSON).header(TelegramWebhookRoute.SECRET_HEADER, FakePlatforms.TELEGRAM_SECRET)
+                .body(text).when().post(TelegramWebhookRoute.PATH).then().statusCode(200).body(equalTo(""));
+    }
+
     @Test
     void shouldAnswerEveryCallbackQueryIncludingAStaleOne() throws Exception {
         long chat = TelegramFixtures.newChatId();
