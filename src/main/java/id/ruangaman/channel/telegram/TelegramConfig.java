@@ -67,7 +67,10 @@ public interface TelegramConfig {
     @WithDefault("5S")
     Duration pressAnswerMaxAge();
 
-    /** TELEGRAM_PRESS_ANSWER_QUEUE: with long polling only, how many press answers may wait at once; one more is dropped unsent. */
+    /**
+     * TELEGRAM_PRESS_ANSWER_QUEUE: with long polling only, how many press answers may wait at once; one more is dropped
+     * unsent.
+     */
     @WithDefault("1000")
     int pressAnswerQueue();
 

@@ -196,7 +196,8 @@ class TelegramInboundHandler implements InboundHandler {
      * read it: in a private chat the person gets the one kind note for what cannot be read (rate-limited like every
      * unreadable message; a button press was answered already, in the webhook's response) and the counsellor a line of
      * kind "unknown" (an unreadable edit: an edit line, no note, as {@link #prepareEdit}); anything else (a group, no
-     * chat, not even JSON) is closed as ignored under {@code unreadable}. Never retried: reading it again gives the same answer.
+     * chat, not even JSON) is closed as ignored under {@code unreadable}. Never retried: reading it again gives the same
+     * answer.
      */
     private static Work unreadable(byte[] payload) {
         try {

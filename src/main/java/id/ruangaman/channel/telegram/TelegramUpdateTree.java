@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What the webhook reads of an update before acknowledging it, from the JSON tree and nothing more: the update id,
- * the chat, the kind, whether it belongs to an album, and a button press's query id (answered in the webhook's response). The same answers as {@link TelegramUpdates#classify} gives
+ * the chat, the kind, whether it belongs to an album, and a button press's query id (answered in the webhook's
+ * response). The same answers as {@link TelegramUpdates#classify} gives
  * from the library's types, which the processing step uses later (a test compares the two on every fixture).
  * Bot API: https://core.telegram.org/bots/api#update and #message.
  */
