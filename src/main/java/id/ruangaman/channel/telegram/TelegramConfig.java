@@ -59,21 +59,6 @@ public interface TelegramConfig {
     @WithDefault("15S")
     Duration requestTimeout();
 
-    /**
-     * TELEGRAM_PRESS_ANSWER_MAX_AGE: with long polling only (TELEGRAM_POLLING, dev), how long a button press's answer
-     * (answerCallbackQuery, which only stops the press's spinner) may wait from the press's storing while a webhook is
-     * congested; older, it is dropped unsent. A press by webhook is answered in the webhook's own response.
-     */
-    @WithDefault("5S")
-    Duration pressAnswerMaxAge();
-
-    /**
-     * TELEGRAM_PRESS_ANSWER_QUEUE: with long polling only, how many press answers may wait at once; one more is dropped
-     * unsent.
-     */
-    @WithDefault("1000")
-    int pressAnswerQueue();
-
     default boolean enabled() {
         return botToken().filter(token -> !token.isBlank()).isPresent()
                 && webhookSecret().filter(secret -> !secret.isBlank()).isPresent();

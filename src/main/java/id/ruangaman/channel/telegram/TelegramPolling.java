@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -23,7 +24,8 @@ import io.quarkus.runtime.StartupEvent;
  * webhook, then asks getUpdates for the next updates and stores each exactly as the webhook would (same row, same
  * de-duplication by update id), so the rest of the path is unchanged. The offset only advances past an update once
  * it is stored: a database that cannot take it means the same updates are asked for again. A button press has no
- * webhook answer to ride on here, so once stored it is answered by a call ({@link TelegramCallbackAnswers}).
+ * webhook answer to ride on here, so once stored it is answered by a call of answerCallbackQuery, without text, on
+ * this thread (a failed answer only leaves the spinner running: said at WARN, never retried, polling goes on).
  * Bot API: https://core.telegram.org/bots/api#getupdates (an update is kept by Telegram for 24 hours).
  */
 @ApplicationScoped
@@ -36,13 +38,10 @@ class TelegramPolling {
     private final TelegramApi api;
     private final TelegramArrivals arrivals;
     private final InboundStore store;
-    private final TelegramCallbackAnswers presses;
     private volatile boolean running;
     private Thread thread;
 
-    TelegramPolling(TelegramConfig config, TelegramApi api, TelegramArrivals arrivals, InboundStore store,
-            TelegramCallbackAnswers presses) {
-        this.presses = presses;
+    TelegramPolling(TelegramConfig config, TelegramApi api, TelegramArrivals arrivals, InboundStore store) {
         this.config = config;
         this.api = api;
         this.arrivals = arrivals;
@@ -96,7 +95,7 @@ class TelegramPolling {
                     if (read != null) {
                         store.store(List.of(arrivals.of(read, body)));
                         if (read.callbackQueryId() != null) {
-                            presses.answer(read.callbackQueryId());
+                            answerPress(read.callbackQueryId());
                         }
                     }
                     offset = Math.max(offset, update.getUpdateId() + 1L);
@@ -108,6 +107,18 @@ class TelegramPolling {
                 LOG.warnf("Telegram polling failed (%s); trying again in 5 s", e.getClass().getSimpleName());
                 pause(5000);
             }
+        }
+    }
+
+    /** Stops a stored press's spinner (Bot API #answercallbackquery); the failure's kind only, never the query id. */
+    private void answerPress(String callbackQueryId) {
+        try {
+            TelegramApi.Answer answer = api.call(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build());
+            if (!answer.ok()) {
+                LOG.warnf("answerCallbackQuery failed: Bot API %d", answer.errorCode());
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warnf("answerCallbackQuery failed (%s)", e.getClass().getSimpleName());
         }
     }
 
