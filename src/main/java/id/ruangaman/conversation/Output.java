@@ -115,7 +115,7 @@ public sealed interface Output {
     /**
      * After the report, a button of a prompt that is no longer current was pressed (the summary's "Kirim" or "Ubah
      * jawaban", an old question's). It is not a message for the counsellor and uses up no acknowledgement; the host
-     * answers it briefly on the platform (Telegram: the press's own answer; WhatsApp: a short reply).
+     * answers it with a short reply, on every platform.
      */
     record StaleButton() implements Output {
     }

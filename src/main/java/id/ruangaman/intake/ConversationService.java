@@ -152,13 +152,13 @@ public class ConversationService {
      * <li>a second press of the button just accepted (same data within {@code double-tap-window}, no longer the
      * current question) is recorded and changes nothing;</li>
      * <li>after the report, a press of a button that is no longer current ({@link Output.StaleButton}) gets a short
-     * note as a reply, on every channel (the press itself is answered at receipt: Telegram's answerCallbackQuery goes
-     * in the webhook's own response, before the step has run).</li>
+     * note as a reply, on every channel (the press itself was answered when it was stored: on Telegram the webhook's
+     * 200 carries answerCallbackQuery, before the step has run).</li>
      * </ul>
      * Returns the replies queued.
      */
     @Transactional
-    public Optional<Received> receiveFromChannel(long contactId, Input input, String providerMessageId,
+    public Optional<List<ChatMessage>> receiveFromChannel(long contactId, Input input, String providerMessageId,
             boolean moreFilesComing) {
         return receiveFromChannel(contactId, input, providerMessageId, moreFilesComing, () -> false);
     }
@@ -174,7 +174,7 @@ public class ConversationService {
      * the next question for a line that ends the story.
      */
     @Transactional
-    public Optional<Received> receiveFromChannel(long contactId, Input input, String providerMessageId,
+    public Optional<List<ChatMessage>> receiveFromChannel(long contactId, Input input, String providerMessageId,
             boolean moreFilesComing, java.util.function.BooleanSupplier moreLinesComing) {
         Contact contact = contacts.lock(contactId);
         Optional<ConversationSession> session = sessions.findByContact(contactId);
@@ -204,7 +204,7 @@ public class ConversationService {
             ChatMessage inbound = recordSilently(contact, input, providerMessageId, null, threadCase(state.get(), null).caseId());
             inbound.kind = ChatMessage.KIND_STALE_BUTTON;
             flood.count(contact);
-            return Optional.of(new Received(List.of()));
+            return Optional.of(List.of());
         }
         // A case's thread has its own measure (one acknowledgement per quiet period, the keep-this-file question once):
         // taking a file of a burst silently there would swallow the one acknowledgement or question the burst gets.
@@ -224,15 +224,7 @@ public class ConversationService {
                 || input instanceof Input.Unsupported && unreadableNoted(contactId);
         StoryLine line = state.isPresent() && engine.collectsLines(flows.catalog(), state.get())
                 ? new StoryLine(state.get().draft(), input instanceof Input.Text && moreLinesComing.getAsBoolean()) : null;
-        return Optional.of(new Received(receiveLocked(contact, session, state, input, null, providerMessageId, quiet, line)));
-    }
-
-    /**
-     * What a channel's message led to.
-     *
-     * @param replies the replies queued
-     */
-    public record Received(List<ChatMessage> replies) {
+        return Optional.of(receiveLocked(contact, session, state, input, null, providerMessageId, quiet, line));
     }
 
     /** A person opened the chat for the first time (WhatsApp {@code request_welcome}): the welcome, unless a conversation exists. */

@@ -31,7 +31,6 @@ final class BenchPlatforms implements AutoCloseable {
     private final Map<String, Arrivals> byChat = new ConcurrentHashMap<>();
     private final Arrivals telegramSends = new Arrivals();
     private final Arrivals whatsappSends = new Arrivals();
-    private final AtomicLong callbackAnswers = new AtomicLong();
     private final AtomicLong otherCalls = new AtomicLong();
 
     /** Arrival times (System.nanoTime) in the order they came. */
@@ -87,10 +86,6 @@ final class BenchPlatforms implements AutoCloseable {
         return whatsappSends;
     }
 
-    long callbackAnswers() {
-        return callbackAnswers.get();
-    }
-
     long otherCalls() {
         return otherCalls.get();
     }
@@ -120,9 +115,6 @@ final class BenchPlatforms implements AutoCloseable {
                     arrivals("tg:" + chat).add(at);
                     answer = "{\"ok\":true,\"result\":{\"message_id\":" + messageIds.incrementAndGet()
                             + ",\"date\":1763800000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"text\":\"-\"}}";
-                } else if (path.toLowerCase().endsWith("/answercallbackquery")) {
-                    callbackAnswers.incrementAndGet();
-                    answer = "{\"ok\":true,\"result\":true}";
                 } else {
                     otherCalls.incrementAndGet();
                     answer = "{\"ok\":true,\"result\":true}";

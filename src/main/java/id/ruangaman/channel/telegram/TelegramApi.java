@@ -53,7 +53,7 @@ class TelegramApi {
 
     /**
      * {@code concurrentCalls}: the most calls this service may have under way at once (the channel's senders, the
-     * workers answering button presses or fetching files, the long poll). Telegram Bots Java runs even a blocking
+     * workers fetching files, the long poll). Telegram Bots Java runs even a blocking
      * {@code execute} as an asynchronous OkHttp call, and OkHttp's dispatcher lets only 5 asynchronous calls to one
      * host run at once by default and keeps 5 idle connections: sends beyond the fifth would wait in the client's
      * queue, holding their rate permit, and a connection would be opened and closed for each of them. The callers

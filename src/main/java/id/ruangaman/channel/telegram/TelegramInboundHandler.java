@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.Contact;
+import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.transcript.MediaStaging;
 import id.ruangaman.texts.Notices;
@@ -166,7 +167,8 @@ class TelegramInboundHandler implements InboundHandler {
         }
         if (update.hasCallbackQuery()) {
             String data = update.getCallbackQuery().getData() == null ? "" : update.getCallbackQuery().getData();
-            // The press itself was answered in the webhook's response (TelegramWebhookRoute), before this step.
+            // The press itself was answered when it was stored: in the webhook's 200 (TelegramWebhookRoute), or by a call
+            // with long polling (TelegramPolling).
             return new Converse(chatId, Input.ButtonPress.fromCallbackData(data), null);
         }
         if (update.hasEditedMessage()) {
@@ -194,7 +196,7 @@ class TelegramInboundHandler implements InboundHandler {
      * An update whose stored body the library cannot read into an {@link Update} (a field of a type it does not expect,
      * e.g. after a Bot API change; the webhook checks only the fields it reads). Read as a JSON tree, the way the webhook
      * read it: in a private chat the person gets the one kind note for what cannot be read (rate-limited like every
-     * unreadable message; a button press was answered already, in the webhook's response) and the counsellor a line of
+     * unreadable message; a button press was answered already, when it was stored) and the counsellor a line of
      * kind "unknown" (an unreadable edit: an edit line, no note, as {@link #prepareEdit}); anything else (a group, no
      * chat, not even JSON) is closed as ignored under {@code unreadable}. Never retried: reading it again gives the same
      * answer.
@@ -306,7 +308,7 @@ class TelegramInboundHandler implements InboundHandler {
         Work work = (Work) prepared;
         if (work instanceof Converse converse) {
             Contact contact = contacts.findOrCreateLocked(Channel.TELEGRAM, String.valueOf(converse.chatId()));
-            Optional<ConversationService.Received> received = conversations.receiveFromChannel(contact.id, converse.input(),
+            Optional<List<ChatMessage>> received = conversations.receiveFromChannel(contact.id, converse.input(),
                     converse.messageId(), converse.moreFilesComing(), converse.moreLinesComing());
             if (received.isEmpty()) {
                 return InboundUpdate.Status.PENDING; // the question wants this file: fetch it, then take it

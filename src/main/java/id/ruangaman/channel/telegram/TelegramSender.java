@@ -79,7 +79,7 @@ class TelegramSender implements ChannelSender {
      * dumps of a fresh instance with a full outbox: all senders waiting for their answers, the answers waiting for that
      * lock). Reading a sample first builds it before any message is claimed. A sendMessage answer itself is no longer
      * read into a {@link Message} ({@link TelegramApi#call}); the library's other calls (editMessageReplyMarkup
-     * answers with one, button presses' answers) still are.
+     * answers with one) still are.
      */
     @Override
     public void prepare() {

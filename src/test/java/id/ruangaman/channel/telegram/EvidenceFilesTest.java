@@ -170,7 +170,7 @@ class EvidenceFilesTest extends WebhookTest {
         int before = telegram.sentTo(chat).size();
 
         // The question wants files, but this upload arrives without a stored file: refused, nothing recorded or said.
-        Optional<ConversationService.Received> taken = conversations.receiveFromChannel(contactId, new Input.Media(null, MediaKind.PHOTO, null),
+        Optional<List<id.ruangaman.transcript.ChatMessage>> taken = conversations.receiveFromChannel(contactId, new Input.Media(null, MediaKind.PHOTO, null),
                 "m-" + chat, false);
         assertTrue(taken.isEmpty(), "an upload without a stored file was taken at the evidence question");
         assertEquals(lines, chats.transcript(chat).size());

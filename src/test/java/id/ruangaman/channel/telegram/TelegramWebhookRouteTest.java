@@ -263,19 +263,24 @@ class TelegramWebhookRouteTest extends WebhookTest {
         assertTrue(telegram.sentTo(chat).get(sent - 1).text().contains("setuju"), "the steps ran out of order");
     }
 
+    /** A press that could not be stored is not answered either: Telegram sends it again, and that 200 answers it. */
     @Test
     void shouldAnswer503WhenTheUpdateCannotBeStoredAndAcceptTheRetry() throws Exception {
         String json = TelegramFixtures.render("start_command.json", TelegramFixtures.newChatId());
+        String press = TelegramFixtures.button(TelegramFixtures.newChatId(), "language:id");
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
             sql.execute("alter table inbound_update rename to inbound_update_away");
             try {
                 TelegramChats.post(json).then().statusCode(503).header("Retry-After", "5")
                         .body(not(containsString("Exception")));
+                TelegramChats.post(press).then().statusCode(503).body(not(containsString("method")))
+                        .body(not(containsString("callback_query_id")));
             } finally {
                 sql.execute("alter table inbound_update_away rename to inbound_update");
             }
         }
         TelegramChats.post(json).then().statusCode(200);
         assertEquals(1, chats.storedCount(TelegramChats.updateIdOf(json)));
+        TelegramChats.post(press).then().statusCode(200).body("callback_query_id", equalTo("cbq-" + TelegramChats.updateIdOf(press)));
     }
 }
