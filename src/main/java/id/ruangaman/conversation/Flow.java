@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** A loaded, lint-clean flow revision. Immutable; build it with {@link FlowLoader}. */
 public final class Flow {
@@ -15,6 +17,7 @@ public final class Flow {
     private final FlowDefinition definition;
     private final String revision;
     private final Map<String, NodeDefinition> nodes = new LinkedHashMap<>();
+    private final Map<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
     Flow(FlowDefinition definition, String revision) {
         this.definition = definition;
@@ -78,6 +81,20 @@ public final class Flow {
 
     public Optional<LocalizedText> message(String fileKey) {
         return Optional.ofNullable(definition.messages().get(fileKey));
+    }
+
+    /**
+     * A value worked out from this flow alone, once: the first call for {@code kind} runs {@code work} and keeps its
+     * result for the flow's life, later calls return it. For what the engine reads at every reply but depends only on
+     * the flow file (the danger question and its words): worked out again at every reply it was a visible share of the
+     * processing CPU (issue 16). {@code work} must not return null, depend on anything but the flow, nor call this method itself.
+     *
+     * @param kind the value's type, one value per type and flow
+     * @param work builds the value from this flow
+     * @return the kept value
+     */
+    public <T> T derived(Class<T> kind, Function<Flow, T> work) {
+        return kind.cast(derived.computeIfAbsent(kind, key -> work.apply(this)));
     }
 
     @Override

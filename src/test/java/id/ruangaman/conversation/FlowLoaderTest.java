@@ -34,6 +34,21 @@ class FlowLoaderTest {
         assertTrue(!load(TINY_V1).revision().equals(load(TINY_V2).revision()));
     }
 
+    /** What the engine works out from a flow alone is worked out once per flow and kind, and never shared between flows. */
+    @Test
+    void shouldWorkOutADerivedValueOncePerFlowAndKind() throws IOException {
+        Flow first = load(TINY_V1);
+        Flow second = load(TINY_V1);
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        String kept = first.derived(String.class, flow -> flow.revision() + "#" + runs.incrementAndGet());
+        assertEquals(first.revision() + "#1", kept);
+        assertTrue(kept == first.derived(String.class, flow -> "again #" + runs.incrementAndGet()), "worked out again");
+        assertEquals(1, runs.get());
+        assertEquals(2, first.derived(Integer.class, flow -> runs.incrementAndGet()), "another kind is its own value");
+        assertEquals("other #3", second.derived(String.class, flow -> "other #" + runs.incrementAndGet()),
+                "another flow object works its own value out");
+    }
+
     @Test
     void shouldKnowTheSha256OfAKnownInput() {
         assertEquals("sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",

@@ -116,7 +116,16 @@ final class ChoiceMatcher {
         }
     }
 
+    /** {@link #mentions} of phrases filed once ({@link PhraseIndex}): the flow's danger words, read at every reply. */
+    static Mentions mentions(String typed, PhraseIndex phrases) {
+        return scan(typed, phrases);
+    }
+
     private static Mentions scan(String typed, List<ChoiceSpec> choices) {
+        return scan(typed, PhraseIndex.of(choices));
+    }
+
+    private static Mentions scan(String typed, PhraseIndex phrases) {
         String text = spelledOut(normalize(typed));
         List<String> tokens = new ArrayList<>();
         BitSet breakBefore = new BitSet();
@@ -127,29 +136,29 @@ final class ChoiceMatcher {
             tokens.add(words.group());
             end = words.end();
         }
-        List<int[]> spans = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (ChoiceSpec choice : choices) {
-            if (choice.option() == null) {
-                continue;
-            }
-            List<String> phrases = new ArrayList<>(choice.words());
-            phrases.addAll(choice.label().values().values());
-            for (String phrase : phrases) {
-                if (wholeAnswerOnly(phrase)) {
-                    continue; // "=aku": the whole answer only (match), never a word inside a longer one ("teman aku")
-                }
-                boolean atEnd = clauseEndOnly(phrase);
-                for (List<String> wanted : listedForms(atEnd ? phrase.substring(0, phrase.length() - CLAUSE_END.length()) : phrase)) {
-                    for (int start = 0; !wanted.isEmpty() && start + wanted.size() <= tokens.size(); start++) {
-                        if (Reduplication.sameWords(tokens.subList(start, start + wanted.size()), wanted)
-                                && (!atEnd || endsClause(tokens, breakBefore, start + wanted.size()))) {
-                            spans.add(new int[] {start, start + wanted.size()});
-                            ids.add(choice.id());
-                        }
+        // A phrase is looked for only where its first word is typed (a repeat "diraba2" also says its plain word
+        // "diraba"); the matches are then put in the phrases' own order, as a pass over the choices would find them.
+        List<int[]> found = new ArrayList<>(); // order, start, end
+        List<String> foundIds = new ArrayList<>();
+        for (int start = 0; start < tokens.size(); start++) {
+            String plain = Reduplication.plain(tokens.get(start));
+            for (String first : plain == null ? List.of(tokens.get(start)) : List.of(tokens.get(start), plain)) {
+                for (PhraseIndex.Phrase phrase : phrases.beginningWith(first)) {
+                    int stop = start + phrase.words().size();
+                    if (stop <= tokens.size() && Reduplication.sameWords(tokens.subList(start, stop), phrase.words())
+                            && (!phrase.atEnd() || endsClause(tokens, breakBefore, stop))) {
+                        found.add(new int[] {phrase.order(), start, stop, foundIds.size()});
+                        foundIds.add(phrase.id());
                     }
                 }
             }
+        }
+        found.sort(Comparator.<int[]>comparingInt(match -> match[0]).thenComparingInt(match -> match[1]));
+        List<int[]> spans = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int[] match : found) {
+            spans.add(new int[] {match[1], match[2]});
+            ids.add(foundIds.get(match[3]));
         }
         boolean[] covered = new boolean[tokens.size()];
         List<Integer> outer = new ArrayList<>();
@@ -234,8 +243,10 @@ final class ChoiceMatcher {
         return kept(LISTED_TOKENS, phrase, ChoiceMatcher::tokens);
     }
 
-    private static List<List<String>> listedForms(String phrase) {
-        return kept(LISTED_FORMS, phrase, p -> List.copyOf(Reduplication.forms(tokens(p))));
+    /** The phrase's words as {@link Reduplication#forms} gives them; a phrase marked {@value #CLAUSE_END} without its mark. */
+    static List<List<String>> listedForms(String phrase) {
+        return kept(LISTED_FORMS, phrase, p -> List.copyOf(Reduplication.forms(
+                tokens(clauseEndOnly(p) ? p.substring(0, p.length() - CLAUSE_END.length()) : p))));
     }
 
     private static <T> T kept(Map<String, T> cache, String key, Function<String, T> work) {

@@ -31,8 +31,28 @@ final class DangerAnywhere {
 
     /** The flow's question whose {@code on_unclear} has {@code words_anywhere} (the first one, in file order), if any. */
     static Optional<NodeDefinition> question(Flow flow) {
-        return flow.nodes().stream()
-                .filter(node -> node.onUnclear() != null && !node.onUnclear().wordsAnywhere().isEmpty()).findFirst();
+        return flow.derived(DangerWords.class, DangerWords::of).question();
+    }
+
+    /**
+     * The flow's danger question and its {@code words_anywhere} as one choice to look for, worked out once per flow
+     * ({@link Flow#derived}): they are read at every typed reply, and a story's every part.
+     *
+     * @param question the danger question, if the flow has one
+     * @param meaning  its {@code words_anywhere} as the phrases of one choice meaning its {@code on_unclear.answer}, filed
+     *                 by their first words; empty without a question
+     */
+    record DangerWords(Optional<NodeDefinition> question, PhraseIndex meaning) {
+
+        static DangerWords of(Flow flow) {
+            Optional<NodeDefinition> question = flow.nodes().stream()
+                    .filter(node -> node.onUnclear() != null && !node.onUnclear().wordsAnywhere().isEmpty()).findFirst();
+            return new DangerWords(question, question.map(node -> {
+                UnclearAnswer unclear = node.onUnclear();
+                return PhraseIndex.of(List.of(SystemChoices.option(new OptionDefinition(unclear.answer(),
+                        new LocalizedText(Map.of()), unclear.wordsAnywhere(), null, null), false)));
+            }).orElse(PhraseIndex.of(List.of())));
+        }
     }
 
     /** Whether {@code typed}, at {@code node}, says danger now: a word of {@code words_anywhere} not under a negation. */
@@ -51,13 +71,11 @@ final class DangerAnywhere {
      * {@code words_anywhere}.
      */
     static boolean said(Turn turn, String typed) {
-        Optional<NodeDefinition> danger = question(turn.flow());
-        if (danger.isEmpty()) {
+        DangerWords danger = turn.flow().derived(DangerWords.class, DangerWords::of);
+        if (danger.question().isEmpty()) {
             return false;
         }
-        UnclearAnswer unclear = danger.get().onUnclear();
-        OptionDefinition meaning = new OptionDefinition(unclear.answer(), new LocalizedText(Map.of()), unclear.wordsAnywhere(), null, null);
-        return ChoiceMatcher.mentions(typed, List.of(SystemChoices.option(meaning, false))).ids().contains(unclear.answer());
+        return ChoiceMatcher.mentions(typed, danger.meaning()).ids().contains(danger.question().get().onUnclear().answer());
     }
 
     /**

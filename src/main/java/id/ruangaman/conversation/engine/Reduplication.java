@@ -50,13 +50,21 @@ final class Reduplication {
      */
     static boolean sameWords(List<String> typed, List<String> wanted) {
         for (int i = 0; i < typed.size(); i++) {
-            String word = typed.get(i);
-            String plain = word.endsWith("2") && TYPED.matcher(word).matches() ? word.substring(0, word.length() - 1) : null;
-            if (!word.equals(wanted.get(i)) && !wanted.get(i).equals(plain)) {
+            if (!says(typed.get(i), wanted.get(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether one typed word says a phrase's word: the same word, or its repeat in the chat spelling ("diraba2"). */
+    static boolean says(String typed, String wanted) {
+        return typed.equals(wanted) || wanted.equals(plain(typed));
+    }
+
+    /** The plain word a typed word ending in the repeat's 2 says ("diraba2": "diraba"), or null for any other word. */
+    static String plain(String typed) {
+        return typed.endsWith("2") && TYPED.matcher(typed).matches() ? typed.substring(0, typed.length() - 1) : null;
     }
 
     /** "dipegang" + "pegang" is "dipegang2"; "dikata" + "katain" is "dikata2in"; null when the second repeats nothing. */

@@ -1,0 +1,65 @@
+package id.ruangaman.conversation.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import id.ruangaman.conversation.Flow;
+import id.ruangaman.conversation.ShippedFlows;
+import id.ruangaman.conversation.definition.LocalizedText;
+import id.ruangaman.conversation.definition.OptionDefinition;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Phrases filed by their first word ({@link PhraseIndex}) find what a pass over every phrase found, in the same order. */
+class PhraseIndexTest {
+
+    private static final List<ChoiceSpec> CHOICES = List.of(
+            SystemChoices.option(new OptionDefinition("touched", LocalizedText.of("id", "Disentuh"),
+                    Map.of("id", List.of("dipegang pegang", "diraba", "=aku"), "en", List.of("groped")), null, null), false),
+            SystemChoices.option(new OptionDefinition("here", LocalizedText.of("id", "Dia ada di dekatku"),
+                    Map.of("id", List.of("dia di sini$", "dia datang")), null, null), false),
+            SystemChoices.skip(ShippedFlows.intake()));
+
+    @Test
+    void shouldFileEachFormOfAPhraseUnderItsFirstWordInTheChoicesOrder() {
+        PhraseIndex index = PhraseIndex.of(CHOICES);
+        List<PhraseIndex.Phrase> dipegang = index.beginningWith("dipegang");
+        assertEquals(List.of(List.of("dipegang", "pegang")), dipegang.stream().map(PhraseIndex.Phrase::words).toList());
+        assertEquals(List.of(List.of("dipegang2")), index.beginningWith("dipegang2").stream().map(PhraseIndex.Phrase::words).toList(),
+                "the repeat's chat spelling is filed too");
+        List<PhraseIndex.Phrase> dia = index.beginningWith("dia");
+        assertEquals(List.of(List.of("dia", "di", "sini"), List.of("dia", "datang"), List.of("dia", "ada", "di", "dekatku")),
+                dia.stream().map(PhraseIndex.Phrase::words).toList(), "a word, then a label, each once per form");
+        assertTrue(dia.get(0).atEnd() && !dia.get(1).atEnd() && !dia.get(2).atEnd(), "only the marked phrase ends a clause");
+        assertTrue(dia.get(0).order() < dia.get(1).order() && dia.get(1).order() < dia.get(2).order());
+        assertTrue(index.beginningWith("aku").isEmpty(), "a whole-answer word names nothing inside a longer message");
+        assertTrue(index.beginningWith("lewati").isEmpty(), "the engine's own buttons name nothing inside a longer message");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "aku diraba2 sama dia|touched|", "dipegang2 terus|touched|", "dia dipegang pegang|touched|",
+            "dia datang, aku diraba|here,touched|", "aku diraba, dia datang|touched,here|", "dia di sini juga kuliah||",
+            "aku tidak diraba, tapi dia datang|here|touched", "groped|touched|", "aku||"})
+    void shouldFindWhatTheMessageNamesInTheOrderNamed(String typed, String wanted, String denied) {
+        ChoiceMatcher.Mentions mentions = ChoiceMatcher.mentions(typed, CHOICES);
+        assertEquals(wanted == null ? List.of() : List.of(wanted.split(",")), mentions.ids(), typed);
+        assertEquals(denied == null ? List.of() : List.of(denied.split(",")), mentions.negatedIds(), typed);
+        ChoiceMatcher.Mentions filedOnce = ChoiceMatcher.mentions(typed, PhraseIndex.of(CHOICES));
+        assertEquals(mentions, filedOnce, "an index built once reads a message as one built for it");
+    }
+
+    @Test
+    void shouldFileTheFlowsDangerWordsOncePerFlow() {
+        Flow intake = ShippedFlows.intake();
+        DangerAnywhere.DangerWords first = intake.derived(DangerAnywhere.DangerWords.class, DangerAnywhere.DangerWords::of);
+        assertTrue(first.question().isPresent(), "the shipped intake has a danger question with words_anywhere");
+        assertSame(first, intake.derived(DangerAnywhere.DangerWords.class, DangerAnywhere.DangerWords::of));
+        assertEquals(List.of("yes"), ChoiceMatcher.mentions("nanti malam dia datang", first.meaning()).ids());
+        assertEquals(List.of(), ChoiceMatcher.mentions("dia tidak akan datang", first.meaning()).ids());
+    }
+}
