@@ -142,10 +142,13 @@ public final class LaterWords {
      * yes/no question, where "iya nanti dulu" at "are you in danger now?" stays a yes).
      */
     static boolean only(String typed, AnswerWords words, boolean answersToo) {
+        Prepared prepared = Prepared.of(words);
         List<String> tokens = tokens(typed);
-        boolean[] later = covered(tokens, Stream.concat(words.allLater().stream(), Words.SKIP.stream()).toList());
-        return onlyBesides(tokens, later, answersToo ? Stream.concat(words.allYes().stream(), words.allNo().stream()).toList()
-                : List.of());
+        Set<String> alsoSmall = answersToo ? prepared.yesOrNo() : Set.of();
+        if (!allWithin(tokens, prepared.laterOrSkipWords(), alsoSmall)) {
+            return false; // a word of no "later" or skip phrase, no small word, no answer: it says more ("nanti dia datang")
+        }
+        return onlyBesides(tokens, covered(tokens, prepared.laterOrSkip()), alsoSmall);
     }
 
     /**
@@ -154,20 +157,64 @@ public final class LaterWords {
      * ({@link #SMALL}). Never a real value: at a question that may be skipped it is the skip.
      */
     public static boolean ratherNotSay(String typed, AnswerWords words) {
+        Prepared prepared = Prepared.of(words);
         List<String> tokens = tokens(typed);
-        return onlyBesides(tokens, covered(tokens, words.allRatherNotSay()), List.of());
+        if (!allWithin(tokens, prepared.ratherNotSayWords(), Set.of())) {
+            return false;
+        }
+        return onlyBesides(tokens, covered(tokens, prepared.ratherNotSay()), Set.of());
     }
 
-    private static boolean onlyBesides(List<String> tokens, boolean[] covered, Collection<String> alsoSmall) {
-        Set<String> small = normalized(alsoSmall);
+    /** Whether every word is {@link #SMALL}, in {@code alsoSmall} or in {@code phraseWords}; only then can it be covered. */
+    private static boolean allWithin(List<String> tokens, Set<String> phraseWords, Set<String> alsoSmall) {
+        for (String token : tokens) {
+            if (!phraseWords.contains(token) && !SMALL.contains(token) && !alsoSmall.contains(token)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code alsoSmall} as compared ({@link ChoiceMatcher#listed}). */
+    private static boolean onlyBesides(List<String> tokens, boolean[] covered, Set<String> alsoSmall) {
         boolean any = false;
         for (int i = 0; i < tokens.size(); i++) {
-            if (!covered[i] && !SMALL.contains(tokens.get(i)) && !small.contains(tokens.get(i))) {
+            if (!covered[i] && !SMALL.contains(tokens.get(i)) && !alsoSmall.contains(tokens.get(i))) {
                 return false;
             }
             any |= covered[i];
         }
         return any;
+    }
+
+    /**
+     * The lists {@link #only} and {@link #ratherNotSay} read, worked out once for the answer words in use (a service
+     * has one set; the last one is kept): the phrases, every word in them, and the yes and no words as compared. These
+     * two are asked at every story part and every free-text answer, and a story part is long: passing over every
+     * phrase at each of its words was 6-10% of a fresh JVM's drain (issue 16, thirty-sixth round). A message with a
+     * word of none of them, nor a small word, is now known to say more at once.
+     */
+    private record Prepared(AnswerWords source, List<String> laterOrSkip, Set<String> laterOrSkipWords,
+            List<String> ratherNotSay, Set<String> ratherNotSayWords, Set<String> yesOrNo) {
+
+        private static volatile Prepared last;
+
+        static Prepared of(AnswerWords words) {
+            Prepared kept = last;
+            if (kept == null || kept.source() != words) {
+                List<String> laterOrSkip = Stream.concat(words.allLater().stream(), Words.SKIP.stream()).toList();
+                kept = new Prepared(words, laterOrSkip, wordsOf(laterOrSkip), words.allRatherNotSay(),
+                        wordsOf(words.allRatherNotSay()),
+                        normalized(Stream.concat(words.allYes().stream(), words.allNo().stream()).toList()));
+                last = kept;
+            }
+            return kept;
+        }
+
+        private static Set<String> wordsOf(List<String> phrases) {
+            return phrases.stream().flatMap(phrase -> PHRASE_TOKENS.computeIfAbsent(phrase, LaterWords::tokens).stream())
+                    .collect(Collectors.toUnmodifiableSet());
+        }
     }
 
     /** Yes words that, after another word, are a particle of the sentence: "nanti dulu ya", "belum siap ya kak". */
