@@ -243,7 +243,7 @@ final class ChoiceMatcher {
         return kept(LISTED_TOKENS, phrase, ChoiceMatcher::tokens);
     }
 
-    /** The phrase's words as {@link Reduplication#forms} gives them; a phrase marked {@value #CLAUSE_END} without its mark. */
+    /** The phrase's words in {@link Reduplication#forms}; a phrase marked {@value #CLAUSE_END} without the mark. */
     static List<List<String>> listedForms(String phrase) {
         return kept(LISTED_FORMS, phrase, p -> List.copyOf(Reduplication.forms(
                 tokens(clauseEndOnly(p) ? p.substring(0, p.length() - CLAUSE_END.length()) : p))));
