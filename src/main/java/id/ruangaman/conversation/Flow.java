@@ -87,8 +87,8 @@ public final class Flow {
      * A value worked out from this flow alone, once: the first call for {@code kind} runs {@code work} and keeps its
      * result for the flow's life, later calls return it. For what the engine reads at every reply but depends only on
      * the flow file (the danger question and its words): worked out again at every reply it was a visible share of the
-     * processing CPU (issue 16). {@code work} must not return null, depend on anything but the flow, nor call this
-     * method itself.
+     * processing CPU (issue 16). {@code work} must depend on nothing but the flow and must not call this method
+     * itself; a null it returns is not kept (worked out again at the next call).
      *
      * @param kind the value's type, one value per type and flow
      * @param work builds the value from this flow

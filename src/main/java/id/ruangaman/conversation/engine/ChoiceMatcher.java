@@ -138,7 +138,7 @@ final class ChoiceMatcher {
         }
         // A phrase is looked for only where its first word is typed (a repeat "diraba2" also says its plain word
         // "diraba"); the matches are then put in the phrases' own order, as a pass over the choices would find them.
-        List<int[]> found = new ArrayList<>(); // order, start, end
+        List<int[]> found = new ArrayList<>(); // the phrase's order, start, end, place in foundIds
         List<String> foundIds = new ArrayList<>();
         for (int start = 0; start < tokens.size(); start++) {
             String plain = Reduplication.plain(tokens.get(start));

@@ -175,7 +175,10 @@ public final class LaterWords {
         return true;
     }
 
-    /** {@code alsoSmall} as compared ({@link ChoiceMatcher#listed}). */
+    /**
+     * Whether every word is covered, {@link #SMALL} or in {@code alsoSmall} (words as compared,
+     * {@link ChoiceMatcher#listed}), and at least one is covered.
+     */
     private static boolean onlyBesides(List<String> tokens, boolean[] covered, Set<String> alsoSmall) {
         boolean any = false;
         for (int i = 0; i < tokens.size(); i++) {

@@ -8,10 +8,11 @@ import java.util.Map;
 /**
  * The phrases of a list of choices that a longer message may name ({@link ChoiceMatcher#mentions}): each flow option's
  * typed words and labels, in their compared forms ({@link ChoiceMatcher#listed} words, {@link Reduplication#forms}),
- * filed by their first word. Finding them in a message then costs a look-up per typed word, not a pass over every
- * phrase: a flow's danger words ({@code words_anywhere}, 458 phrases in the shipped intake) are looked for in every reply
- * and in every part of a story, and passing over all of them at each was a visible share of the processing CPU (issue
- * 16, thirty-sixth round). Build it once where the choices are the flow's own ({@link DangerAnywhere}); immutable.
+ * filed by their first word. Once filed, finding them in a message costs a look-up per typed word, not a pass over
+ * every phrase: a flow's danger words ({@code words_anywhere}, 458 phrases in the shipped intake) are looked for in every
+ * reply and in every part of a story, and passing over all of them at each was a visible share of the processing CPU
+ * (issue 16, thirty-sixth round), so they are filed once per flow ({@link DangerAnywhere}). Other choice lists are
+ * filed for each message they are read in: one pass over their phrases, as before. Immutable.
  */
 final class PhraseIndex {
 
