@@ -52,6 +52,8 @@ class LoadBenchmark {
     /** The drain's first seconds, the fresh JVM's warm-up, left out of the sustained (goal) rate. */
     private static final int DRAIN_WARM_SECONDS = Integer.getInteger("benchmark.drain-warm-seconds", 20);
     private static final int OUTBOUND_SECONDS = Integer.getInteger("benchmark.outbound-seconds", 15);
+    /** The rate limiter's window beyond one second ({@code RateLimiter.WINDOW_NANOS}: 1.001 s), in seconds. */
+    private static final double RATE_WINDOW_SECONDS_PAST_ONE = 0.001;
     private static final int TELEGRAM_LIMIT = Integer.getInteger("benchmark.telegram-per-second", 100);
     private static final int WHATSAPP_LIMIT = Integer.getInteger("benchmark.whatsapp-per-second", 80);
     private static final int OPEN_LIMIT = Integer.getInteger("benchmark.open-loop-per-second", 1_000);
@@ -453,9 +455,12 @@ class LoadBenchmark {
         long phaseStart;
         ThreadCpuTimeline cpu;
         PostgresWaits waits;
+        List<ServiceCounters.Scrape> calls;
         try (ServiceUnderTest delivery = service("bench_drain", platforms, Map.of("TELEGRAM_MAX_PER_SECOND", String.valueOf(TELEGRAM_LIMIT),
                 "WHATSAPP_MAX_PER_SECOND", String.valueOf(WHATSAPP_LIMIT)))) {
             phaseStart = System.nanoTime();
+            ServiceCounters counters = new ServiceCounters(delivery.port(), "ruangaman_outbound");
+            counters.start(Duration.ofSeconds(1));
             cpu = new ThreadCpuTimeline(delivery.pid(), postgresProcesses);
             delivery.jcmd("JFR.start", "name=outbound", "settings=profile");
             Backlog backlog = new Backlog(database, () -> 0, platforms, delivery.pid(), postgresProcesses);
@@ -468,6 +473,7 @@ class LoadBenchmark {
             // the window of the later channel starts after its warm-up; keep sending until it ends
             Thread.sleep((WARM_SECONDS + OUTBOUND_SECONDS + 2) * 1000L);
             samples = backlog.stop();
+            calls = counters.stop();
             waits.stop();
             cpu.close();
             Path recording = OUT.resolve("service-outbound.jfr").toAbsolutePath();
@@ -512,8 +518,15 @@ class LoadBenchmark {
             table.info(goal, name + ": mean rate over the first " + WARM_SECONDS + " s (the fresh instance's warm-up)",
                     String.format("%.1f/s", inWarmUp / (double) WARM_SECONDS), String.format("%.1f%% of the limit",
                             100.0 * inWarmUp / WARM_SECONDS / limit));
+            double held = ServiceCounters.meanMillis(calls, from, to, "ruangaman_outbound_call_seconds",
+                    "channel=\"" + (whatsapp ? "whatsapp" : "telegram") + "\"");
+            table.info(goal, name + ": time a send holds its rate permit (the platform call), mean in the window",
+                    String.format("%.1f ms", held), String.format("the limit allows %.1f%% at it",
+                            100 / (1 + RATE_WINDOW_SECONDS_PAST_ONE + held / 1_000)));
             details.append(String.format("- %s: %d sends in the phase, %d in the warm-up, %d in the window; at most %d in any 1 s; "
-                    + "replies still waiting at the end: %d%n", name, sends.length, inWarmUp, inWindow.length, most, waitingAtEnd));
+                    + "replies still waiting at the end: %d; a send held its rate permit %.1f ms on average in the window (a slot "
+                    + "of the limit is free again 1.001 s after its send's answer)%n", name, sends.length, inWarmUp, inWindow.length, most,
+                    waitingAtEnd, held));
         }
         details.append("\nSends per second from each channel's first send (how fast the fresh instance reaches its limit; "
                 + "the first send came the given seconds after the service was ready):\n\n")
@@ -522,6 +535,10 @@ class LoadBenchmark {
                 .append("\nThe service's CPU per second by thread kind from ready, and PostgreSQL's, in CPU seconds per second (1.00 is "
                         + "one core):\n\n").append(cpu.table(WARM_SECONDS + OUTBOUND_SECONDS, 8));
         details.append("\n").append(BenchReport.series(samples, 2));
+        details.append("\nThe service's delivery counters (`ruangaman_outbound`: sends in flight and the senders each lane keeps for its "
+                + "limit, the time a send holds its rate permit, the time a sender is busy with one send), from ready:\n\n")
+                .append(ServiceCounters.report(calls, calls.isEmpty() ? 0 : calls.get(0).nanos(),
+                        calls.isEmpty() ? 0 : calls.get(calls.size() - 1).nanos()));
         report.section("Outbound against a full outbox (goal 3)", details.toString());
     }
 

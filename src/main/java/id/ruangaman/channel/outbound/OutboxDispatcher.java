@@ -48,6 +48,7 @@ import id.ruangaman.transcript.TranscriptChangedOnConnection;
 import id.ruangaman.conversation.Output;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -128,6 +129,12 @@ class OutboxDispatcher {
         /** The delivered sends' outcomes, recorded together while they arrive together ({@link #recordSent}). */
         final GroupRecording<Delivered, Sending> delivered;
 
+        /**
+         * How long a send holds its rate permit, from the permit to the platform's answer: a slot of the limit is free
+         * again a second after its answer ({@link RateLimiter}), so this time is what a backlog's rate loses to the call.
+         */
+        final Timer call;
+
         /** The lane's own thread (claims and hands out), set when it starts. */
         volatile Thread thread;
 
@@ -146,6 +153,8 @@ class OutboxDispatcher {
                     .description("Sends of this channel under way now").register(metrics);
             Gauge.builder("ruangaman.outbound.senders.target", this, Lane::target).tag("channel", tag)
                     .description("Sends this channel keeps in flight for its limit at its measured send time").register(metrics);
+            this.call = Timer.builder("ruangaman.outbound.call").tag("channel", tag)
+                    .description("Time a send holds its rate permit: from the permit to the platform's answer").register(metrics);
             Gauge.builder("ruangaman.outbound.send.time", sendTimes, times -> times.mean().toNanos() / 1e9).tag("channel", tag)
                     .baseUnit("seconds").description("Mean time a sender is busy with one send: the call and its recording")
                     .register(metrics);
@@ -406,6 +415,7 @@ class OutboxDispatcher {
                     outcome = sender.send(message);
                 } finally {
                     permit.done(); // the platform has answered, so it has counted this request
+                    lane.call.record(System.nanoTime() - calledAt, TimeUnit.NANOSECONDS);
                 }
             }
         } catch (InterruptedException e) {
