@@ -22,6 +22,22 @@ public interface ChannelSender {
     /** Sends one message. Platform answers are classified, never thrown. */
     SendOutcome send(Outgoing message);
 
+    /**
+     * Sends one message, and runs {@code answered} as soon as the platform's answer has arrived, on whichever thread
+     * received it, before the answer is handed to the calling thread. The channel's rate limit counts a slot free again a second
+     * after that moment ({@link RateLimiter}): a client that hands the answer from its I/O thread to the caller's makes
+     * every slot wait for that hand-over too, and so sends below its limit with a backlog. {@code answered} may run
+     * more than once, and must be cheap. By default it runs when {@link #send(Outgoing)} returns, which is the answer's
+     * arrival for a client that reads the answer on the calling thread.
+     */
+    default SendOutcome send(Outgoing message, Runnable answered) {
+        try {
+            return send(message);
+        } finally {
+            answered.run();
+        }
+    }
+
     /** Messages per second across all contacts. */
     int maxPerSecond();
 

@@ -412,10 +412,11 @@ class OutboxDispatcher {
                 platformCalled = true;
                 calledAt = System.nanoTime();
                 try {
-                    outcome = sender.send(message);
+                    // the slot counts from the answer's arrival, which may come before send returns
+                    outcome = sender.send(message, permit::done);
                 } finally {
-                    permit.done(); // the platform has answered, so it has counted this request
-                    lane.call.record(System.nanoTime() - calledAt, TimeUnit.NANOSECONDS);
+                    permit.done(); // the platform has answered (or the call failed), so it has counted this request
+                    lane.call.record(permit.doneAt() - calledAt, TimeUnit.NANOSECONDS);
                 }
             }
         } catch (InterruptedException e) {

@@ -26,10 +26,14 @@ final class RateLimiter {
     private static final long IN_FLIGHT = Long.MAX_VALUE;
     private static final long WAIT_FOR_ANSWER_NANOS = 1_000_000L;
 
-    /** A permit to send one request; {@link #done()} once the platform has answered or the call failed. */
+    /**
+     * A permit to send one request; {@link #done()} once the platform has answered or the call failed (the first call
+     * counts; later ones change nothing, so it may be called both where the answer arrives and after the call returns).
+     */
     final class Permit {
         private final int slot;
         private boolean done;
+        private long doneAt;
 
         private Permit(int slot) {
             this.slot = slot;
@@ -39,8 +43,16 @@ final class RateLimiter {
             synchronized (RateLimiter.this) {
                 if (!done) {
                     done = true;
-                    finished[slot] = clock.getAsLong();
+                    doneAt = clock.getAsLong();
+                    finished[slot] = doneAt;
                 }
+            }
+        }
+
+        /** When {@link #done()} was first called, on this limiter's clock (nanoseconds); 0 until then. */
+        long doneAt() {
+            synchronized (RateLimiter.this) {
+                return doneAt;
             }
         }
     }

@@ -1,5 +1,7 @@
 package id.ruangaman.channel.whatsapp;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,7 +22,13 @@ public interface GraphApi {
     @Path("/{phoneNumberId}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    JsonNode send(@PathParam("phoneNumberId") String phoneNumberId, @HeaderParam("Authorization") String bearer, JsonNode message);
+    /**
+     * Sends a message (Cloud API {@code POST /{phone-number-id}/messages}). Asynchronous, so the caller learns the
+     * moment the answer arrives on the client's I/O thread ({@link WhatsAppGraph#send}); a refusal completes it with a
+     * {@link jakarta.ws.rs.WebApplicationException}, a network failure with a {@link jakarta.ws.rs.ProcessingException}.
+     */
+    CompletionStage<JsonNode> send(@PathParam("phoneNumberId") String phoneNumberId, @HeaderParam("Authorization") String bearer,
+            JsonNode message);
 
     @GET
     @Path("/{mediaId}")

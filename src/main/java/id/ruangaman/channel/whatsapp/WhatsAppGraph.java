@@ -3,9 +3,13 @@ package id.ruangaman.channel.whatsapp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -22,6 +26,8 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
  */
 @ApplicationScoped
 class WhatsAppGraph {
+
+    private static final long CONNECT_TIMEOUT_MILLIS = 5_000;
 
     private final WhatsAppConfig config;
     /**
@@ -53,7 +59,7 @@ class WhatsAppGraph {
     private QuarkusRestClientBuilder builder(String baseUrl) {
         long timeout = config.requestTimeout().toMillis();
         return QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(baseUrl))
-                .connectTimeout(5, TimeUnit.SECONDS).readTimeout(timeout, TimeUnit.MILLISECONDS)
+                .connectTimeout(CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).readTimeout(timeout, TimeUnit.MILLISECONDS)
                 .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, connections);
     }
 
@@ -61,8 +67,30 @@ class WhatsAppGraph {
         return "Bearer " + config.accessToken().orElseThrow();
     }
 
-    JsonNode send(JsonNode message) {
-        return api().send(config.phoneNumberId().orElseThrow(), bearer(), message);
+    /**
+     * Sends {@code message} and waits for the Graph API's answer, at most the request timeout and the connect timeout
+     * together. {@code answered} runs as soon as the answer (or the failure) is there, on the client's I/O thread, before
+     * the waiting thread is woken: under load that hand-over took tens of milliseconds, and the rate limit would count it
+     * as part of the call (issue 16, thirty-seventh round). A refusal is thrown as the client's
+     * {@link jakarta.ws.rs.WebApplicationException}; a network failure, a time-out or an interrupt (the message may have
+     * gone out) as a {@link ProcessingException}.
+     */
+    JsonNode send(JsonNode message, Runnable answered) {
+        CompletableFuture<JsonNode> call = api().send(config.phoneNumberId().orElseThrow(), bearer(), message).toCompletableFuture();
+        call.whenComplete((answer, failure) -> answered.run());
+        try {
+            return call.get(config.requestTimeout().toMillis() + CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProcessingException("interrupted while waiting for the Graph API's answer", e);
+        } catch (TimeoutException e) {
+            throw new ProcessingException("no answer from the Graph API in time", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException refused) {
+                throw refused;
+            }
+            throw new ProcessingException(e.getCause());
+        }
     }
 
     /** Thrown when media is larger than allowed; nothing of it is kept. */

@@ -54,6 +54,12 @@ class WhatsAppSender implements ChannelSender {
 
     @Override
     public SendOutcome send(Outgoing message) {
+        return send(message, () -> { });
+    }
+
+    /** Sends {@code message}; {@code answered} runs when the Graph API's answer arrives ({@link WhatsAppGraph#send}). */
+    @Override
+    public SendOutcome send(Outgoing message, Runnable answered) {
         boolean invitation = "template".equals(message.kind());
         if (!invitation && !windowOpen(message.lastInboundAt())) {
             return holdAndInvite(message.contactId());
@@ -62,7 +68,7 @@ class WhatsAppSender implements ChannelSender {
                 ? WhatsAppMessageFormat.template(message.recipient(), config.templateName().orElse(""), config.templateLanguage())
                 : WhatsAppMessageFormat.message(message.recipient(), message.body(), message.language());
         try {
-            JsonNode response = graph.send(request);
+            JsonNode response = graph.send(request, answered);
             String id = response.path("messages").path(0).path("id").asText(null);
             return new SendOutcome.Sent(id);
         } catch (WebApplicationException e) {

@@ -112,11 +112,15 @@ class RateLimiterTest {
         assertNotNull(second);
         now.addAndGet(5_000 * MS);
         assertNull(limiter.tryAcquire(), "the first request has not been answered: it may not have arrived yet");
+        assertEquals(0, first.doneAt(), "not answered yet");
         first.done();
+        long answered = now.get();
+        assertEquals(answered, first.doneAt());
         assertEquals(RateLimiter.WINDOW_NANOS, limiter.waitNanos(), "a window after its answer");
         now.addAndGet(RateLimiter.WINDOW_NANOS);
         assertNotNull(limiter.tryAcquire());
-        first.done(); // twice is harmless
+        first.done(); // twice is harmless: the answer's arrival counts, not the call's return after it
+        assertEquals(answered, first.doneAt());
         assertEquals(1 * MS, limiter.waitNanos(), "the second is still on its way: look again shortly");
     }
 

@@ -1,0 +1,75 @@
+package id.ruangaman.channel.whatsapp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import id.ruangaman.testing.FakeGraph;
+import id.ruangaman.testing.WebhookTest;
+import id.ruangaman.testing.WhatsAppFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The Graph API call behind every WhatsApp send, against the fake Cloud API: the rate limit's slot is told the answer
+ * is there before the send returns, whatever the answer, and the answers are still what the sender classifies.
+ */
+@QuarkusTest
+class WhatsAppGraphTest extends WebhookTest {
+
+    @Inject
+    WhatsAppGraph api;
+
+    private static ObjectNode text(String to, String body) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode().put("messaging_product", "whatsapp").put("to", to)
+                .put("type", "text");
+        message.putObject("text").put("body", body);
+        return message;
+    }
+
+    @Test
+    void shouldTellTheAnswerArrivedBeforeTheSendReturnsTheMessageId() {
+        String number = WhatsAppFixtures.newNumber();
+        AtomicInteger answered = new AtomicInteger();
+        JsonNode answer = api.send(text(number, "Pesan uji (sintetis)."), answered::incrementAndGet);
+        assertEquals(1, answered.get(), "told once, before the send returned");
+        assertTrue(answer.path("messages").path(0).path("id").asText().startsWith("wamid."), answer.toString());
+        List<FakeGraph.Sent> sent = graph.sentTo(number);
+        assertEquals(1, sent.size());
+        assertEquals("Pesan uji (sintetis).", sent.get(0).text());
+    }
+
+    @Test
+    void shouldTellARefusalArrivedAndThrowItWithItsCodeReadable() {
+        String number = WhatsAppFixtures.newNumber();
+        graph.failNext(number, 400, 131047);
+        AtomicInteger answered = new AtomicInteger();
+        WebApplicationException refused = assertThrows(WebApplicationException.class,
+                () -> api.send(text(number, "Pesan uji (sintetis)."), answered::incrementAndGet));
+        assertEquals(1, answered.get());
+        assertEquals(400, refused.getResponse().getStatus());
+        assertEquals(131047, refused.getResponse().readEntity(JsonNode.class).path("error").path("code").asInt(),
+                "the sender reads the Cloud API's error code from the refusal");
+    }
+
+    @Test
+    void shouldTellADroppedConnectionEndedTheCallAndThrowItAsANetworkFailure() {
+        String number = WhatsAppFixtures.newNumber();
+        graph.dropNext(number);
+        AtomicInteger answered = new AtomicInteger();
+        assertThrows(ProcessingException.class, () -> api.send(text(number, "Pesan uji (sintetis)."), answered::incrementAndGet));
+        assertEquals(1, answered.get(), "the call is over: its slot counts from now");
+    }
+}
