@@ -1,29 +1,33 @@
 package id.ruangaman.channel.outbound;
 
-import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 /**
  * At most {@code perSecond} requests reach the platform in any window of one second, however late a request leaves
  * after its permit (a busy machine, a slow HTTP client) or arrives at the platform.
  *
- * <p>A permit is a slot in a ring of {@code perSecond} slots, handed out in order. A slot is free again one
- * {@linkplain #WINDOW_NANOS window} after the request that held it <em>finished</em> (the platform answered, or the
- * call failed), not after it was handed out: a request reaches the platform before its answer comes back, so the
- * request {@code perSecond} permits later reaches it at least a window after. That holds for any delay, so no margin
- * for jitter is needed. The price is the platform's answer time: a backlog goes out at {@code perSecond / (1 s +
- * answer time)}, about 99% of the limit at a 10 ms answer, but 83% for a platform 200 ms away. Crediting the round trip
- * back (the fastest recent answer less its spread) reached 98% there in a simulation, but when the platform suddenly
- * answers faster, requests sent with the old credit overtake earlier ones and it sees more than the limit in one
- * second (32 at 30/s); the limit must hold, so the credit was left out (docs/benchmark.md, twelfth round). Unlike a
- * token bucket, a burst and the refill after it never add up to more than the limit either. Sources: Telegram Bot API FAQ ("avoid sending more than 30 messages per
- * second"), WhatsApp Cloud API throughput per phone number.
+ * <p>There are {@code perSecond} slots. A permit takes a slot, and the slot rests one {@linkplain #WINDOW_NANOS
+ * window} after the request that held it <em>finished</em> (the platform answered, or the call failed), not after it
+ * was handed out. Why that is enough: a request reaches the platform before its answer comes back, so two requests
+ * that held the same slot one after the other reach the platform at least a window apart. No window of one second can
+ * then hold two requests of one slot, so it holds at most {@code perSecond} requests. That holds for any delay, so no
+ * margin for jitter is needed, and it holds whichever resting slot a permit takes: slots are handed out in the order
+ * their requests finished, so one slow call holds back only its own slot. (Until the thirty-seventh round of issue 16
+ * the slots were a ring handed out in the order issued: a call that took 300 ms held every permit after it for 300 ms,
+ * and a backlog's second lost that much.)
+ *
+ * <p>The price is the platform's answer time: a backlog goes out at {@code perSecond / (1 s + answer time)}, about 99%
+ * of the limit at a 10 ms answer, but 83% for a platform 200 ms away. Crediting the round trip back (the fastest recent
+ * answer less its spread) reached 98% there in a simulation, but when the platform suddenly answers faster, requests
+ * sent with the old credit overtake earlier ones and it sees more than the limit in one second (32 at 30/s); the limit
+ * must hold, so the credit was left out (docs/benchmark.md, twelfth round). Unlike a token bucket, a burst and the
+ * refill after it never add up to more than the limit either. Sources: Telegram Bot API FAQ ("avoid sending more than
+ * 30 messages per second"), WhatsApp Cloud API throughput per phone number.
  */
 final class RateLimiter {
 
     /** One second, and a millisecond for the platform's clock granularity. */
     static final long WINDOW_NANOS = 1_001_000_000L;
-    private static final long IN_FLIGHT = Long.MAX_VALUE;
     private static final long WAIT_FOR_ANSWER_NANOS = 1_000_000L;
 
     /**
@@ -31,12 +35,10 @@ final class RateLimiter {
      * counts; later ones change nothing, so it may be called both where the answer arrives and after the call returns).
      */
     final class Permit {
-        private final int slot;
         private boolean done;
         private long doneAt;
 
-        private Permit(int slot) {
-            this.slot = slot;
+        private Permit() {
         }
 
         void done() {
@@ -44,7 +46,7 @@ final class RateLimiter {
                 if (!done) {
                     done = true;
                     doneAt = clock.getAsLong();
-                    finished[slot] = doneAt;
+                    rest(doneAt);
                 }
             }
         }
@@ -58,9 +60,14 @@ final class RateLimiter {
     }
 
     private final LongSupplier clock;
-    /** Per slot, in the order handed out: when its request finished, or {@link #IN_FLIGHT}. */
-    private final long[] finished;
-    private int oldest;
+    /**
+     * The resting slots, as the times their requests finished, oldest first: a queue in a ring buffer. Times are read
+     * from the clock under this limiter's lock, so each one added is at least the last: the head is always the slot that
+     * is free first.
+     */
+    private final long[] resting;
+    private int head;
+    private int count;
 
     RateLimiter(int perSecond) {
         this(perSecond, System::nanoTime);
@@ -71,8 +78,16 @@ final class RateLimiter {
             throw new IllegalArgumentException("rate must be positive");
         }
         this.clock = nanoClock;
-        this.finished = new long[perSecond];
-        Arrays.fill(finished, nanoClock.getAsLong() - WINDOW_NANOS);
+        this.resting = new long[perSecond];
+        long free = nanoClock.getAsLong() - WINDOW_NANOS;
+        for (int slot = 0; slot < perSecond; slot++) {
+            rest(free);
+        }
+    }
+
+    private void rest(long finishedAt) {
+        resting[(head + count) % resting.length] = finishedAt;
+        count++;
     }
 
     /** Blocks until a permit is free, and takes it. */
@@ -91,21 +106,19 @@ final class RateLimiter {
         if (waitNanos() > 0) {
             return null;
         }
-        int slot = oldest;
-        finished[slot] = IN_FLIGHT;
-        oldest = (oldest + 1) % finished.length;
-        return new Permit(slot);
+        head = (head + 1) % resting.length;
+        count--;
+        return new Permit();
     }
 
     /**
-     * How long until the next permit is free, in nanoseconds: 0 if it is; a millisecond (to look again) while the
-     * request that held its slot has not finished yet.
+     * How long until the next permit is free, in nanoseconds: 0 if it is; a millisecond (to look again) while every
+     * slot's request is still on its way.
      */
     synchronized long waitNanos() {
-        long last = finished[oldest];
-        if (last == IN_FLIGHT) {
+        if (count == 0) {
             return WAIT_FOR_ANSWER_NANOS;
         }
-        return Math.max(0, last + WINDOW_NANOS - clock.getAsLong());
+        return Math.max(0, resting[head] + WINDOW_NANOS - clock.getAsLong());
     }
 }

@@ -31,6 +31,15 @@ class RateLimiterTest {
      * arrival times the platform saw over {@code seconds}.
      */
     private List<Long> simulate(RateLimiter limiter, int workers, int maxDelayMillis, int answerMillis, int seconds) {
+        return simulate(limiter, workers, maxDelayMillis, answerMillis, 0, 0, seconds);
+    }
+
+    /**
+     * As above, but every {@code slowEvery}-th request (0: none) is answered {@code slowMillis} after it arrives: a
+     * platform or a client that now and then takes far longer.
+     */
+    private List<Long> simulate(RateLimiter limiter, int workers, int maxDelayMillis, int answerMillis, int slowEvery, int slowMillis,
+            int seconds) {
         Random random = new Random(7);
         List<Long> arrivals = new ArrayList<>();
         Deque<InFlight> inFlight = new ArrayDeque<>();
@@ -50,7 +59,8 @@ class RateLimiterTest {
                 }
                 long arrives = now.get() + random.nextInt(maxDelayMillis + 1) * MS;
                 arrivals.add(arrives);
-                inFlight.add(new InFlight(permit, arrives, arrives + answerMillis * MS));
+                boolean slow = slowEvery > 0 && arrivals.size() % slowEvery == 0;
+                inFlight.add(new InFlight(permit, arrives, arrives + (slow ? slowMillis : answerMillis) * MS));
             }
             now.addAndGet(MS);
         }
@@ -83,6 +93,31 @@ class RateLimiterTest {
         List<Long> arrivals = simulate(new RateLimiter(100, now::get), 8, 1, 5, 101);
         assertTrue(mostInAnySecond(arrivals) <= 100, "the platform saw " + mostInAnySecond(arrivals) + " in one second");
         assertTrue(arrivals.size() >= 0.98 * 100 * 101, "sent only " + arrivals.size() + " of " + 100 * 101);
+    }
+
+    @Test
+    void shouldKeepTheLimitAndMostOfItsRateWhenEveryTwentiethCallTakesFarLonger() {
+        // 5% of the calls answered after 400 ms: they hold their own slots, not the others'
+        List<Long> arrivals = simulate(new RateLimiter(80, now::get), 32, 5, 5, 20, 400, 60);
+        assertTrue(mostInAnySecond(arrivals) <= 80, "the platform saw " + mostInAnySecond(arrivals) + " in one second");
+        assertTrue(arrivals.size() >= 0.96 * 80 * 60, "sent only " + arrivals.size() + " of " + 80 * 60);
+    }
+
+    @Test
+    void shouldLetASlowCallHoldBackOnlyItsOwnSlot() {
+        RateLimiter limiter = new RateLimiter(3, now::get);
+        RateLimiter.Permit slow = limiter.tryAcquire();
+        RateLimiter.Permit second = limiter.tryAcquire();
+        RateLimiter.Permit third = limiter.tryAcquire();
+        assertNull(limiter.tryAcquire(), "three a second");
+        second.done();
+        third.done();
+        now.addAndGet(RateLimiter.WINDOW_NANOS);
+        assertNotNull(limiter.tryAcquire(), "the second's slot has rested a window, though the first call is still on its way");
+        assertNotNull(limiter.tryAcquire(), "and the third's");
+        assertNull(limiter.tryAcquire(), "the first call's slot is still taken");
+        slow.done();
+        assertEquals(RateLimiter.WINDOW_NANOS, limiter.waitNanos(), "free a window after the slow call's answer");
     }
 
     @Test
