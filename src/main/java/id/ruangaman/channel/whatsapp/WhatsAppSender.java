@@ -52,6 +52,15 @@ class WhatsAppSender implements ChannelSender {
         return config.enabled();
     }
 
+    /**
+     * Builds the Graph API client before the first message is claimed. Built on the first send instead, the build ran
+     * while that send held a claimed message and a rate permit, and the lane's other first sends waited for it.
+     */
+    @Override
+    public void prepare() {
+        graph.api();
+    }
+
     @Override
     public SendOutcome send(Outgoing message) {
         return send(message, () -> { });
