@@ -24,7 +24,7 @@ public interface ChannelSender {
 
     /**
      * Sends one message, and runs {@code answered} as soon as the platform's answer has arrived, on whichever thread
-     * received it, before the answer is handed to the calling thread. The channel's rate limit counts a slot free again a second
+     * received it, and before this method returns. The channel's rate limit counts a slot free again a second
      * after that moment ({@link RateLimiter}): a client that hands the answer from its I/O thread to the caller's makes
      * every slot wait for that hand-over too, and so sends below its limit with a backlog. {@code answered} may run
      * more than once, and must be cheap. By default it runs when {@link #send(Outgoing)} returns, which is the answer's

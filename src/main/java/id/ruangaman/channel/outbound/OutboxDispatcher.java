@@ -154,7 +154,8 @@ class OutboxDispatcher {
             Gauge.builder("ruangaman.outbound.senders.target", this, Lane::target).tag("channel", tag)
                     .description("Sends this channel keeps in flight for its limit at its measured send time").register(metrics);
             this.call = Timer.builder("ruangaman.outbound.call").tag("channel", tag)
-                    .description("Time a send holds its rate permit: from the permit to the platform's answer").register(metrics);
+                    .description("Time a send holds its rate permit: from the permit to the platform's answer (to the send's end "
+                            + "when it made no call, as for a WhatsApp reply held outside the 24-hour window)").register(metrics);
             Gauge.builder("ruangaman.outbound.send.time", sendTimes, times -> times.mean().toNanos() / 1e9).tag("channel", tag)
                     .baseUnit("seconds").description("Mean time a sender is busy with one send: the call and its recording")
                     .register(metrics);

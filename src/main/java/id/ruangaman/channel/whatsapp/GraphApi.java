@@ -18,15 +18,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Path("")
 public interface GraphApi {
 
-    @POST
-    @Path("/{phoneNumberId}/messages")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
     /**
      * Sends a message (Cloud API {@code POST /{phone-number-id}/messages}). Asynchronous, so the caller learns the
      * moment the answer arrives on the client's I/O thread ({@link WhatsAppGraph#send}); a refusal completes it with a
      * {@link jakarta.ws.rs.WebApplicationException}, a network failure with a {@link jakarta.ws.rs.ProcessingException}.
      */
+    @POST
+    @Path("/{phoneNumberId}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
     CompletionStage<JsonNode> send(@PathParam("phoneNumberId") String phoneNumberId, @HeaderParam("Authorization") String bearer,
             JsonNode message);
 

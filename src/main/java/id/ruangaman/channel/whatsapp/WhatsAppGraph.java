@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -68,23 +67,21 @@ class WhatsAppGraph {
     }
 
     /**
-     * Sends {@code message} and waits for the Graph API's answer, at most the request timeout and the connect timeout
-     * together. {@code answered} runs as soon as the answer (or the failure) is there, on the client's I/O thread, before
-     * the waiting thread is woken: under load that hand-over took tens of milliseconds, and the rate limit would count it
-     * as part of the call (issue 16, thirty-seventh round). A refusal is thrown as the client's
-     * {@link jakarta.ws.rs.WebApplicationException}; a network failure, a time-out or an interrupt (the message may have
-     * gone out) as a {@link ProcessingException}.
+     * Sends {@code message} and waits for the Graph API's answer, for as long as the client's own connect and read
+     * time-outs let the call run. {@code answered} runs as soon as the answer (or the failure) is there, on the client's
+     * I/O thread, and before this method returns: the wait is on the stage that runs it. Under load the hand-over back
+     * to the waiting thread took tens of milliseconds, and the rate limit counted it as part of the call (issue 16,
+     * thirty-seventh round). A refusal is thrown as the client's {@link jakarta.ws.rs.WebApplicationException}; a
+     * network failure, a time-out or an interrupt (the message may have gone out) as a {@link ProcessingException}.
      */
     JsonNode send(JsonNode message, Runnable answered) {
-        CompletableFuture<JsonNode> call = api().send(config.phoneNumberId().orElseThrow(), bearer(), message).toCompletableFuture();
-        call.whenComplete((answer, failure) -> answered.run());
+        CompletableFuture<JsonNode> call = api().send(config.phoneNumberId().orElseThrow(), bearer(), message).toCompletableFuture()
+                .whenComplete((answer, failure) -> answered.run());
         try {
-            return call.get(config.requestTimeout().toMillis() + CONNECT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            return call.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProcessingException("interrupted while waiting for the Graph API's answer", e);
-        } catch (TimeoutException e) {
-            throw new ProcessingException("no answer from the Graph API in time", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException refused) {
                 throw refused;

@@ -39,12 +39,26 @@ class WhatsAppGraphTest extends WebhookTest {
         return message;
     }
 
+    /** Counts the calls of {@code answered}, and notes whether one ran on a thread other than the sender's. */
+    private static final class Answered implements Runnable {
+        final Thread sender = Thread.currentThread();
+        final AtomicInteger times = new AtomicInteger();
+        volatile boolean elsewhere;
+
+        @Override
+        public void run() {
+            times.incrementAndGet();
+            elsewhere |= Thread.currentThread() != sender;
+        }
+    }
+
     @Test
-    void shouldTellTheAnswerArrivedBeforeTheSendReturnsTheMessageId() {
+    void shouldTellTheAnswerArrivedWhereItArrivedBeforeTheSendReturnsTheMessageId() {
         String number = WhatsAppFixtures.newNumber();
-        AtomicInteger answered = new AtomicInteger();
-        JsonNode answer = api.send(text(number, "Pesan uji (sintetis)."), answered::incrementAndGet);
-        assertEquals(1, answered.get(), "told once, before the send returned");
+        Answered answered = new Answered();
+        JsonNode answer = api.send(text(number, "Pesan uji (sintetis)."), answered);
+        assertEquals(1, answered.times.get(), "told once, before the send returned");
+        assertTrue(answered.elsewhere, "told on the client's I/O thread, not after the hand-over back to the sender");
         assertTrue(answer.path("messages").path(0).path("id").asText().startsWith("wamid."), answer.toString());
         List<FakeGraph.Sent> sent = graph.sentTo(number);
         assertEquals(1, sent.size());
@@ -55,10 +69,11 @@ class WhatsAppGraphTest extends WebhookTest {
     void shouldTellARefusalArrivedAndThrowItWithItsCodeReadable() {
         String number = WhatsAppFixtures.newNumber();
         graph.failNext(number, 400, 131047);
-        AtomicInteger answered = new AtomicInteger();
+        Answered answered = new Answered();
         WebApplicationException refused = assertThrows(WebApplicationException.class,
-                () -> api.send(text(number, "Pesan uji (sintetis)."), answered::incrementAndGet));
-        assertEquals(1, answered.get());
+                () -> api.send(text(number, "Pesan uji (sintetis)."), answered));
+        assertEquals(1, answered.times.get());
+        assertTrue(answered.elsewhere, "told on the client's I/O thread");
         assertEquals(400, refused.getResponse().getStatus());
         assertEquals(131047, refused.getResponse().readEntity(JsonNode.class).path("error").path("code").asInt(),
                 "the sender reads the Cloud API's error code from the refusal");
@@ -68,8 +83,8 @@ class WhatsAppGraphTest extends WebhookTest {
     void shouldTellADroppedConnectionEndedTheCallAndThrowItAsANetworkFailure() {
         String number = WhatsAppFixtures.newNumber();
         graph.dropNext(number);
-        AtomicInteger answered = new AtomicInteger();
-        assertThrows(ProcessingException.class, () -> api.send(text(number, "Pesan uji (sintetis)."), answered::incrementAndGet));
-        assertEquals(1, answered.get(), "the call is over: its slot counts from now");
+        Answered answered = new Answered();
+        assertThrows(ProcessingException.class, () -> api.send(text(number, "Pesan uji (sintetis)."), answered));
+        assertEquals(1, answered.times.get(), "the call is over: its slot counts from now");
     }
 }
