@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jdk.jfr.consumer.RecordedEvent;
@@ -13,22 +14,49 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * A CPU profile of the service from a Java Flight Recorder file: where the sampled threads were
- * running, by thread pool, by the service's own method nearest the top of the stack, and by the
- * method at the very top.
+ * A profile of the service from a Java Flight Recorder file. CPU: where the sampled threads were running, by thread
+ * pool, by the service's own method nearest the top of the stack, and by the method at the very top. Waits: how long
+ * threads were parked, blocked on a monitor or reading a socket, by thread pool and by the service's own method nearest
+ * the top (so a thread pool that is idle for want of work shows apart from one that waits for a lock, the database or
+ * a platform). A recording made with {@code settings=profile} keeps only waits of 10 ms or more (its thresholds for
+ * {@code jdk.ThreadPark}, {@code jdk.JavaMonitorEnter} and {@code jdk.SocketRead}), so the waits are a lower bound.
  */
 final class JfrProfile {
 
     private JfrProfile() {
     }
 
+    /** The events that are a thread waiting: parked, blocked on a monitor, reading a socket. */
+    private static final Set<String> WAITS = Set.of("jdk.ThreadPark", "jdk.JavaMonitorEnter", "jdk.SocketRead");
+    private static final String OUTSIDE = "(outside the service's code)";
+    /**
+     * A wait with none of the service's code on its stack: mostly a pool's thread waiting for its next task (a sender
+     * between sends, an event loop between events), or a library's own thread.
+     */
+    private static final String IDLE = "(no service code on the stack: idle, or a library's own thread)";
+
     static String summarise(Path recording, int top) throws IOException {
         Map<String, Integer> byThread = new HashMap<>();
         Map<String, Integer> byOwnFrame = new HashMap<>();
         Map<String, Integer> byTopFrame = new HashMap<>();
+        Map<String, Long> waitByThread = new HashMap<>();
+        Map<String, Long> waitByOwnFrame = new HashMap<>();
         int samples = 0;
+        long waits = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
-            if (!"jdk.ExecutionSample".equals(event.getEventType().getName())) {
+            String type = event.getEventType().getName();
+            if (WAITS.contains(type)) {
+                long micros = event.getDuration().toNanos() / 1_000;
+                String thread = pool(event.getThread() == null ? null : event.getThread().getJavaName());
+                String own = event.getStackTrace() == null ? IDLE : event.getStackTrace().getFrames().stream()
+                        .filter(frame -> frame.getMethod().getType().getName().startsWith("id.ruangaman")).findFirst()
+                        .map(JfrProfile::name).orElse(IDLE);
+                waits++;
+                waitByThread.merge(thread, micros, Long::sum);
+                waitByOwnFrame.merge(thread + ": " + own + " (" + kind(type) + ")", micros, Long::sum);
+                continue;
+            }
+            if (!"jdk.ExecutionSample".equals(type)) {
                 continue;
             }
             RecordedStackTrace stack = event.getStackTrace();
@@ -36,12 +64,12 @@ final class JfrProfile {
                 continue;
             }
             samples++;
-            String thread = event.getThread("sampledThread") == null ? "?" : event.getThread("sampledThread").getJavaName();
-            byThread.merge(thread == null ? "?" : thread.replaceAll("[-#]?\\d+$", "").replaceAll("-\\d+-", "-"), 1, Integer::sum);
+            byThread.merge(pool(event.getThread("sampledThread") == null ? null : event.getThread("sampledThread").getJavaName()), 1,
+                    Integer::sum);
             List<RecordedFrame> frames = stack.getFrames();
             byTopFrame.merge(name(frames.get(0)), 1, Integer::sum);
             String own = frames.stream().filter(frame -> frame.getMethod().getType().getName().startsWith("id.ruangaman"))
-                    .findFirst().map(JfrProfile::name).orElse("(outside the service's code)");
+                    .findFirst().map(JfrProfile::name).orElse(OUTSIDE);
             byOwnFrame.merge(own, 1, Integer::sum);
         }
         StringBuilder out = new StringBuilder();
@@ -49,7 +77,31 @@ final class JfrProfile {
         section(out, "by thread", byThread, samples, top);
         section(out, "by the service's own method nearest the top of the stack", byOwnFrame, samples, top);
         section(out, "by top frame", byTopFrame, samples, top);
+        out.append("\n").append(waits).append(" waits of the recording's threshold or longer (parked, blocked on a monitor, "
+                + "reading a socket), in seconds of thread time\n");
+        waitSection(out, "by thread", waitByThread, top);
+        waitSection(out, "by thread and the service's own method nearest the top of the stack", waitByOwnFrame, top);
         return out.toString();
+    }
+
+    /** A thread's pool: its name without the number that tells the pool's threads apart. */
+    private static String pool(String thread) {
+        return thread == null ? "?" : thread.replaceAll("[-#]?\\d+$", "").replaceAll("-\\d+-", "-");
+    }
+
+    private static String kind(String waitEvent) {
+        return switch (waitEvent) {
+            case "jdk.ThreadPark" -> "parked";
+            case "jdk.JavaMonitorEnter" -> "monitor";
+            default -> "socket read";
+        };
+    }
+
+    private static void waitSection(StringBuilder out, String title, Map<String, Long> micros, int top) {
+        out.append("\n").append(title).append(":\n");
+        out.append(micros.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(top)
+                .map(entry -> String.format("  %8.2f s  %s", entry.getValue() / 1e6, entry.getKey()))
+                .collect(Collectors.joining("\n"))).append("\n");
     }
 
     private static String name(RecordedFrame frame) {
