@@ -18,7 +18,8 @@ import jdk.jfr.consumer.RecordingFile;
  * pool, by the service's own method nearest the top of the stack, and by the method at the very top. Waits: how long
  * threads were parked, blocked on a monitor or reading a socket, by thread pool and by the service's own method nearest
  * the top: a pool's waits with none of the service's code on its stack are its idle threads (or a library's own), and
- * the others are named by the method that waited (for its own signal of work, a lock, the database or a platform). A recording made with {@code settings=profile} keeps only waits of 10 ms or more (its thresholds for
+ * the others are named by the method that waited (for its own signal of work, a lock, the database or a platform). A
+ * recording made with {@code settings=profile} keeps only waits of 10 ms or more (its thresholds for
  * {@code jdk.ThreadPark}, {@code jdk.JavaMonitorEnter} and {@code jdk.SocketRead}), so the waits are a lower bound.
  */
 final class JfrProfile {
