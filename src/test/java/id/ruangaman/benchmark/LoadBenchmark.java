@@ -565,8 +565,8 @@ class LoadBenchmark {
                 resetStatements("bench_open");
                 // No flight recording here. Its buffers hold 40 to 60 MB of the service's memory, which this phase measures for
                 // goal 4, and it changes the phase: recorded through jcmd (settings=profile or default), processing fell from
-                // 471-507 updates a second to 109-333 and the service took a quarter to a half of a core more (issue 16,
-                // thirty-eighth round). The acknowledgement, drain and outbound phases carry the service's profile; this one
+                // 507 updates a second (unrecorded, the same settings) to 109-333 and the service took a quarter to a half of
+                // a core more (issue 16, thirty-eighth round). The acknowledgement, drain and outbound phases carry the service's profile; this one
                 // PostgreSQL's and the service's counters.
                 IntakeLoadPlan plan = new IntakeLoadPlan(RATE, THINK_SECONDS, SECONDS, WHATSAPP_EVERY);
                 openLoop(load, plan, backlog, platforms, telegramReplies, whatsappReplies, new ServiceCounters(service.port(), "ruangaman_ack", "ruangaman_outbound"));

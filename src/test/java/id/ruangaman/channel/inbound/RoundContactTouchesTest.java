@@ -77,7 +77,9 @@ class RoundContactTouchesTest {
                 "send_now:details", "violence_type:sexual_assault").telegram(chat));
         more.addAll(IntakeWalk.of("in_danger:no").telegram(otherChat));
         post(more);
-        assertEquals(6, processor.drainOnce());
+        // At least this round's six: a drain also takes whatever else is due in the shared test database (another
+        // test's update on its retries), so an exact count would depend on the order the tests ran in.
+        assertTrue(processor.drainOnce() >= 6, "the round's six updates were looked at");
         Row after = row(chat);
         assertEquals(8, after.floodCount, "every step of the round counted on the row");
         assertTrue(after.lastInboundAt.isAfter(first.lastInboundAt), "the last write time moved on");
