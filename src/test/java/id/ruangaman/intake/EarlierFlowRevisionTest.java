@@ -3,6 +3,8 @@ package id.ruangaman.intake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,11 +50,64 @@ class EarlierFlowRevisionTest {
                 + "content, first_loaded_at) values ('intake', ?1, 'intake.yaml', ?2, ?3) on conflict do nothing")
                 .setParameter(1, revision).setParameter(2, stored).setParameter(3, Instant.parse("2026-01-01T00:00:00Z")).executeUpdate());
 
-        registry.onStart(new StartupEvent()); // as the next start of the service reads the stored revisions
+        registry.onStart(new StartupEvent()); // as the next start of the service registers the stored revisions
 
         Flow earlier = registry.catalog().revision("intake", revision).orElseThrow(() -> new AssertionError("not loaded"));
         assertEquals(registry.current("intake").definition().messages().get("nothing_selected"),
                 earlier.definition().messages().get("nothing_selected"));
         assertTrue(!registry.current("intake").revision().equals(revision), "today's file is still the current revision");
+    }
+
+    @Test
+    void shouldStartWithAStoredRevisionThatNoLongerLoadsAndKeepItUnavailable() {
+        byte[] broken = "spec_version: 1\nid: intake\nstart: nowhere\n".getBytes(StandardCharsets.UTF_8);
+        String revision = FlowLoader.revisionOf(broken);
+        store("intake", revision, "intake.yaml", broken);
+        try {
+            registry.onStart(new StartupEvent()); // the start does not read it, so cannot fail on it
+
+            assertTrue(registry.catalog().revision("intake", revision).isEmpty(), "a broken stored revision stays unavailable");
+            assertEquals(registry.current("intake").revision(), FlowLoader.revisionOf(today()), "today's file stays current");
+        } finally {
+            forget("intake", revision);
+        }
+    }
+
+    @Test
+    void shouldStillReadTheRevisionsOfAFlowWhoseFileIsGoneAndMakeTheNewestCurrent() throws Exception {
+        byte[] retired = today().clone();
+        String text = new String(retired, StandardCharsets.UTF_8).replaceFirst("(?m)^id: intake$", "id: retired_intake");
+        assertTrue(!text.equals(new String(retired, StandardCharsets.UTF_8)), "the shipped intake's id line moved");
+        byte[] stored = text.getBytes(StandardCharsets.UTF_8);
+        String revision = FlowLoader.revisionOf(stored);
+        store("retired_intake", revision, "retired_intake.yaml", stored);
+        try {
+            registry.onStart(new StartupEvent());
+
+            Flow current = registry.catalog().current("retired_intake");
+            assertEquals(revision, current.revision(), "sessions of a removed flow finish on its newest stored revision");
+        } finally {
+            forget("retired_intake", revision);
+        }
+    }
+
+    private static byte[] today() {
+        try {
+            return Files.readAllBytes(Path.of("conversations/intake.yaml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void store(String flowId, String revision, String fileName, byte[] content) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into flow_revision (flow_id, revision, file_name, "
+                + "content, first_loaded_at) values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
+                .setParameter(1, flowId).setParameter(2, revision).setParameter(3, fileName).setParameter(4, content)
+                .setParameter(5, Instant.parse("2026-01-02T00:00:00Z")).executeUpdate());
+    }
+
+    private void forget(String flowId, String revision) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from flow_revision where flow_id = ?1 and revision = ?2")
+                .setParameter(1, flowId).setParameter(2, revision).executeUpdate());
     }
 }
