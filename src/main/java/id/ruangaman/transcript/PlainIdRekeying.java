@@ -16,13 +16,20 @@ import io.quarkus.runtime.StartupEvent;
  * One-off conversion at start-up of rows written before V30: platform ids that can carry a phone number
  * (WhatsApp wamids) move out of plain columns. A transcript row's id becomes ciphertext plus lookup key;
  * a raw update's and a staged upload's id become the lookup key. Idempotent and in batches; on a database
- * without such rows it costs three index-backed queries.
+ * without such rows it costs three reads of an empty partial index (chat_message_provider_idx, V3;
+ * inbound_update_plain_id_idx and media_plain_ref_idx, V269), whatever the tables hold.
  */
 @ApplicationScoped
 class PlainIdRekeying {
 
     private static final Logger LOG = Logger.getLogger(PlainIdRekeying.class);
     private static final int BATCH = 500;
+    /** A transcript row with a plain platform id; the predicate of chat_message_provider_idx (V3). */
+    static final String PLAIN_TRANSCRIPT = "provider_message_id is not null";
+    /** A raw WhatsApp update keyed by its plain wamid; the predicate of inbound_update_plain_id_idx (V269), word for word. */
+    static final String PLAIN_INBOUND = "channel = 'WHATSAPP' and provider_id not like 'h1:%'";
+    /** A staged WhatsApp upload named by its plain media id; the predicate of media_plain_ref_idx (V269), word for word. */
+    static final String PLAIN_MEDIA = "source_ref like 'whatsapp:%' and source_ref not like 'whatsapp:h1:%'";
 
     private final EntityManager em;
     private final ProviderIds ids;
@@ -54,7 +61,7 @@ class PlainIdRekeying {
     @SuppressWarnings("unchecked")
     private int transcriptBatch() {
         List<Object[]> rows = em.createNativeQuery("select id, channel, provider_message_id from chat_message "
-                + "where provider_message_id is not null limit ?1 for update skip locked").setParameter(1, BATCH).getResultList();
+                + "where " + PLAIN_TRANSCRIPT + " limit ?1 for update skip locked").setParameter(1, BATCH).getResultList();
         for (Object[] row : rows) {
             String id = (String) row[2];
             em.createNativeQuery("update chat_message set provider_message = ?1, provider_message_key = ?2, "
@@ -68,8 +75,8 @@ class PlainIdRekeying {
 
     @SuppressWarnings("unchecked")
     private int inboundBatch() {
-        List<Object[]> rows = em.createNativeQuery("select id, provider_id from inbound_update where channel = 'WHATSAPP' "
-                + "and provider_id not like 'h1:%' limit ?1 for update skip locked").setParameter(1, BATCH).getResultList();
+        List<Object[]> rows = em.createNativeQuery("select id, provider_id from inbound_update where "
+                + PLAIN_INBOUND + " limit ?1 for update skip locked").setParameter(1, BATCH).getResultList();
         for (Object[] row : rows) {
             em.createNativeQuery("update inbound_update set provider_id = ?1 where id = ?2")
                     .setParameter(1, ids.key(Channel.WHATSAPP, (String) row[1]))
@@ -80,8 +87,8 @@ class PlainIdRekeying {
 
     @SuppressWarnings("unchecked")
     private int mediaBatch() {
-        List<Object[]> rows = em.createNativeQuery("select id, source_ref from media where source_ref like 'whatsapp:%' "
-                + "and source_ref not like 'whatsapp:h1:%' limit ?1 for update skip locked").setParameter(1, BATCH).getResultList();
+        List<Object[]> rows = em.createNativeQuery("select id, source_ref from media where "
+                + PLAIN_MEDIA + " limit ?1 for update skip locked").setParameter(1, BATCH).getResultList();
         for (Object[] row : rows) {
             String ref = (String) row[1];
             em.createNativeQuery("update media set source_ref = ?1 where id = ?2")
