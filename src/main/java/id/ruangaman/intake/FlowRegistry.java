@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 import id.ruangaman.conversation.Flow;
@@ -154,12 +156,11 @@ public class FlowRegistry {
             String fileName = (String) row[2];
             Optional<Flow> today = current.stream().filter(f -> f.id().equals(flowId)).findFirst();
             if (today.isEmpty()) {
-                byte[] content = content(flowId, revision);
+                byte[] content = content(flowId, revision).orElseThrow();
                 readEarlier(flowId, revision, () -> loader.load(fileName, content)).ifPresent(catalog::add);
             } else if (!today.get().revision().equals(revision)) {
                 Flow todays = today.get();
-                catalog.addStored(flowId, revision, () -> readEarlier(flowId, revision, () -> loader.loadEarlier(fileName,
-                        QuarkusTransaction.joiningExisting().call(() -> content(flowId, revision)), todays)));
+                catalog.addStored(flowId, revision, () -> readStored(flowId, revision, fileName, todays));
                 stored++;
             }
         }
@@ -168,22 +169,47 @@ public class FlowRegistry {
         }
     }
 
-    /** The stored file of a revision ({@code flow_revision} rows are never deleted). */
-    private byte[] content(String flowId, String revision) {
-        return (byte[]) em.createNativeQuery("select content from flow_revision where flow_id = ?1 and revision = ?2")
-                .setParameter(1, flowId).setParameter(2, revision).getSingleResult();
+    /**
+     * Fetches and reads a revision registered unread, in the asking session's transaction (or a new one). Empty, with a
+     * warning, if its row is gone or it does not load; a database error propagates, so the next ask tries again.
+     */
+    private Optional<Flow> readStored(String flowId, String revision, String fileName, Flow todays) {
+        Optional<byte[]> content = QuarkusTransaction.joiningExisting().call(() -> content(flowId, revision));
+        if (content.isEmpty()) {
+            LOG.warnf("Stored revision %s of flow %s is no longer in flow_revision", revision, flowId);
+            return Optional.empty();
+        }
+        return readEarlier(flowId, revision, () -> loader.loadEarlier(fileName, content.get(), todays));
+    }
+
+    /**
+     * The stored file of a revision, if its row is there ({@code flow_revision} rows are never deleted). It flushes
+     * nothing: the asking session's pending writes stay where they are while the revision's read waits for this.
+     */
+    private Optional<byte[]> content(String flowId, String revision) {
+        @SuppressWarnings("unchecked")
+        List<byte[]> rows = em.createNativeQuery("select content from flow_revision where flow_id = ?1 and revision = ?2")
+                .setParameter(1, flowId).setParameter(2, revision).setFlushMode(FlushModeType.COMMIT)
+                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("flow_revision").getResultList();
+        return rows.stream().findFirst();
     }
 
     private interface Read {
         Flow read() throws FlowException;
     }
 
-    /** A stored revision read; empty, with a warning, if it no longer passes today's linter (it stays unavailable). */
+    /**
+     * A stored revision read; empty if it no longer passes today's linter (a warning) or the reading failed in another
+     * way (an error): it stays unavailable, and sessions pinned to it continue on the current revision.
+     */
     private static Optional<Flow> readEarlier(String flowId, String revision, Read read) {
         try {
             return Optional.of(read.read());
         } catch (FlowException e) {
             LOG.warnf("Stored revision %s of flow %s no longer loads (%d problems)", revision, flowId, e.problems().size());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.errorf("Stored revision %s of flow %s could not be read (%s)", revision, flowId, e.getClass().getSimpleName());
             return Optional.empty();
         }
     }

@@ -51,14 +51,22 @@ class PlainIdRekeyingTest {
             }
         }
 
-        rekeying.onStart(new StartupEvent());
+        try {
+            rekeying.onStart(new StartupEvent());
 
-        try (Connection c = dataSource.getConnection(); PreparedStatement read = c.prepareStatement(
-                "select provider_id from inbound_update where id = ?")) {
-            read.setLong(1, id);
-            try (ResultSet r = read.executeQuery()) {
-                r.next();
-                assertEquals(ids.key(Channel.WHATSAPP, plain), r.getString(1), "the plain wamid is replaced by its lookup key");
+            try (Connection c = dataSource.getConnection(); PreparedStatement read = c.prepareStatement(
+                    "select provider_id from inbound_update where id = ?")) {
+                read.setLong(1, id);
+                try (ResultSet r = read.executeQuery()) {
+                    r.next();
+                    assertEquals(ids.key(Channel.WHATSAPP, plain), r.getString(1), "the plain wamid is replaced by its lookup key");
+                }
+            }
+        } finally {
+            try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(
+                    "delete from inbound_update where id = ?")) {
+                delete.setLong(1, id);
+                delete.executeUpdate();
             }
         }
     }
