@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  *
  * <p>An older revision can also be registered unread ({@link #addStored}): it is read the first time a session asks
  * for it, once, so a start does not read every revision a deployment has ever stored (each costs as much as the
- * current flow file: about 75 ms of a start on two cores, measured with 20 stored revisions, docs/benchmark.md).
+ * current flow file: about 65 ms of a start on two cores, measured with 20 stored revisions, docs/benchmark.md).
  */
 public final class FlowCatalog {
 

@@ -142,7 +142,7 @@ public class FlowRegistry {
      * Registers every stored revision that is not today's. One of a flow that still has a file is read, content and
      * all, only when a session pinned to it continues ({@link FlowCatalog#addStored}), with the messages the engine has
      * gained since taken from today's revision ({@link FlowLoader#loadEarlier}): a start then costs the same whatever
-     * the history (each revision read here took about 75 ms of a start, and its content about 3 ms to fetch). One of a
+     * the history (each revision read here took about 65 ms of a start, and its content 2-3 ms to fetch). One of a
      * flow whose file is gone is read now, as before, since its newest revision becomes that flow's current one.
      */
     private void loadEarlierRevisions(List<Flow> current) {
