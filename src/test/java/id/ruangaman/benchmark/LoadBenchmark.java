@@ -2,6 +2,7 @@ package id.ruangaman.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -124,9 +126,22 @@ class LoadBenchmark {
     private Supplier<List<Long>> postgresProcesses;
     private Vertx vertx;
 
+    /**
+     * Empties {@link #OUT} of an earlier run's results table and flight recordings, so a run that stops halfway never
+     * leaves the last run's results looking like its own.
+     */
+    private static void emptyResults() throws IOException {
+        Files.createDirectories(OUT);
+        try (Stream<Path> files = Files.list(OUT)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
     @Test
     void measure() throws Exception {
-        Files.createDirectories(OUT);
+        emptyResults();
         Path dataDirectory = Files.createTempDirectory("benchmark-postgres");
         long began = System.nanoTime();
         try (EmbeddedPostgres started = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true)
