@@ -121,6 +121,9 @@ class EndedSessionKeepsTypingBrowserTest extends BrowserTest {
         assertEquals(null, js("return sessionStorage.getItem('ruangaman-kept-after-login');"), "and it is gone from the tab");
 
         click(By.id("logout"));
+        // The logout's own redirects end on the login page; asked for before they do, the case page's address could be
+        // overwritten by theirs as the one to return to after the login.
+        wait.until(ExpectedConditions.urlContains("/login"));
         driver.get(root + "/inbox/cases/" + ref);
         typeLogin("shared-tab-counsellor", InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
