@@ -632,7 +632,8 @@ class LoadBenchmark {
                 // a core more (issue 16, thirty-eighth round). The acknowledgement, drain and outbound phases carry the service's profile; this one
                 // PostgreSQL's and the service's counters.
                 IntakeLoadPlan plan = new IntakeLoadPlan(RATE, THINK_SECONDS, SECONDS, WHATSAPP_EVERY);
-                openLoop(load, plan, backlog, platforms, telegramReplies, whatsappReplies, new ServiceCounters(service.port(), "ruangaman_ack", "ruangaman_outbound"));
+                openLoop(load, plan, backlog, platforms, telegramReplies, whatsappReplies, new ServiceCounters(service.port(), "ruangaman_ack", "ruangaman_outbound"),
+                        service.pid());
                 report.statements(admin, "bench_open", "open loop at " + RATE + " updates/s", PROFILE_TOP);
                 openLoopLimits(platforms);
             }
@@ -696,7 +697,8 @@ class LoadBenchmark {
     }
 
     private void openLoop(WebhookLoad load, IntakeLoadPlan plan, Backlog backlog, BenchPlatforms platforms, int[] telegramReplies,
-            int[] whatsappReplies, ServiceCounters counters) throws Exception {
+            int[] whatsappReplies, ServiceCounters counters, long servicePid) throws Exception {
+        ThreadCpuTimeline cpu = new ThreadCpuTimeline(servicePid, postgresProcesses);
         backlog.start(Duration.ofSeconds(1));
         counters.start(Duration.ofSeconds(5));
         PostgresWaits waits = PostgresWaits.start(admin, "bench_open", WAITS_EVERY);
@@ -707,6 +709,7 @@ class LoadBenchmark {
         long loadStart = outcomes[0].startNanos() - plan.requests.get(0).dueNanos();
         Backlog.Drain drain = backlog.drain(DRAIN_LIMIT);
         List<Backlog.Sample> samples = backlog.stop();
+        cpu.close();
         long observedUntil = System.nanoTime();
 
         long steadyFrom = loadStart + plan.steadyFromNanos;
@@ -782,6 +785,15 @@ class LoadBenchmark {
                 BenchReport.cpu(first, last), OPEN_LIMIT, BenchReport.series(samples, 5)));
         report.section("Open loop at " + RATE + " updates/s: the webhook's priority, where an acknowledgement waits and how "
                 + "full the delivery lanes are (the service's ruangaman_ack and ruangaman_outbound counters)", ServiceCounters.report(scrapes, steadyFrom, steadyTo));
+        long processedInWindow = last.inboundProcessed() - first.inboundProcessed();
+        long sentInWindow = last.telegramSent() + last.whatsappSent() - first.telegramSent() - first.whatsappSent();
+        report.section("Open loop at " + RATE + " updates/s: where the CPU went in the measured window, per update processed",
+                String.format("Each thread kind's CPU (from /proc, read once a second; a kind is a thread's name without digits) over the "
+                        + "whole seconds that ended in the measured window, divided by the %,d updates processed in it. It is not a step's "
+                        + "cost alone: the same seconds acknowledged %,d updates and sent %,d replies.%n%n%s", processedInWindow,
+                        last.acknowledged() - first.acknowledged(), sentInWindow,
+                        ThreadCpuTimeline.perStep(List.of("open loop"), List.of(cpu.totals(steadyFrom, steadyTo)),
+                                List.of(processedInWindow), 10)));
     }
 
     /** The open loop's own sends against its (high) channel limits: never above, whatever the rate. */

@@ -147,6 +147,22 @@ final class ThreadCpuTimeline implements AutoCloseable {
         return total;
     }
 
+    /**
+     * CPU seconds per thread kind, and PostgreSQL's under {@link #POSTGRES}, over the sampled seconds that ended within
+     * {@code fromNanos} to {@code toNanos} ({@link System#nanoTime()} readings): a measured window of a longer run.
+     */
+    Map<String, Double> totals(long fromNanos, long toNanos) {
+        Map<String, Double> total = new TreeMap<>();
+        for (Second second : seconds()) {
+            long endedAt = startNanos + (long) (second.seconds() * 1e9);
+            if (endedAt > fromNanos && endedAt <= toNanos) {
+                second.byKind().forEach((kind, cpu) -> total.merge(kind, cpu, Double::sum));
+                total.merge(POSTGRES, second.postgres(), Double::sum);
+            }
+        }
+        return total;
+    }
+
     private static String perStep(double cpuSeconds, long steps) {
         return steps > 0 ? String.format("%.3f", cpuSeconds * 1000 / steps) : "-";
     }
