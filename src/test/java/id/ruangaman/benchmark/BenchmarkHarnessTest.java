@@ -393,4 +393,20 @@ class BenchmarkHarnessTest {
         assertEquals(1, all.split("\\| PostgreSQL \\|", -1).length - 1, all);
         assertTrue(ThreadCpuTimeline.perStep(List.of("none"), List.of(fresh), List.of(0L), 1).contains("| inbound-worker | - |"));
     }
+
+    @Test
+    void shouldSumOnlyTheSecondsThatEndedInsideAWindow() {
+        long start = 1_000_000_000_000L;
+        List<ThreadCpuTimeline.Second> seconds = List.of(
+                new ThreadCpuTimeline.Second(1.0, Map.of("inbound-worker", 0.5), 0.1),
+                new ThreadCpuTimeline.Second(2.0, Map.of("inbound-worker", 0.25, "vert.x-eventloop-thread-", 0.5), 0.2),
+                new ThreadCpuTimeline.Second(3.0, Map.of("inbound-worker", 0.125), 0.4),
+                new ThreadCpuTimeline.Second(4.0, Map.of("inbound-worker", 2.0), 0.8));
+        // the window from 1.0 s (exclusive) to 3.0 s (inclusive) holds the seconds that ended at 2.0 and 3.0 s
+        Map<String, Double> window = ThreadCpuTimeline.totals(seconds, start, start + 1_000_000_000L, start + 3_000_000_000L);
+        assertEquals(0.375, window.get("inbound-worker"), 1e-9);
+        assertEquals(0.5, window.get("vert.x-eventloop-thread-"), 1e-9);
+        assertEquals(0.6, window.get(ThreadCpuTimeline.POSTGRES), 1e-9);
+        assertTrue(ThreadCpuTimeline.totals(seconds, start, start + 4_000_000_000L, start + 9_000_000_000L).isEmpty());
+    }
 }

@@ -152,9 +152,17 @@ final class ThreadCpuTimeline implements AutoCloseable {
      * {@code fromNanos} to {@code toNanos} ({@link System#nanoTime()} readings): a measured window of a longer run.
      */
     Map<String, Double> totals(long fromNanos, long toNanos) {
+        return totals(seconds(), startNanos, fromNanos, toNanos);
+    }
+
+    /**
+     * {@link #totals(long, long)} of {@code seconds} sampled by a timeline that started at {@code startNanos}: a second
+     * counts when it ended after {@code fromNanos} and at or before {@code toNanos}.
+     */
+    static Map<String, Double> totals(List<Second> seconds, long startNanos, long fromNanos, long toNanos) {
         Map<String, Double> total = new TreeMap<>();
-        for (Second second : seconds()) {
-            long endedAt = startNanos + (long) (second.seconds() * 1e9);
+        for (Second second : seconds) {
+            long endedAt = startNanos + Math.round(second.seconds() * 1e9);
             if (endedAt > fromNanos && endedAt <= toNanos) {
                 second.byKind().forEach((kind, cpu) -> total.merge(kind, cpu, Double::sum));
                 total.merge(POSTGRES, second.postgres(), Double::sum);
