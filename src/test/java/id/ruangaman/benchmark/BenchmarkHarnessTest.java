@@ -395,18 +395,20 @@ class BenchmarkHarnessTest {
     }
 
     @Test
-    void shouldSumOnlyTheSecondsThatEndedInsideAWindow() {
+    void shouldAverageOnlyTheSecondsThatEndedInsideAWindowOverTheTimeTheyCover() {
         long start = 1_000_000_000_000L;
         List<ThreadCpuTimeline.Second> seconds = List.of(
                 new ThreadCpuTimeline.Second(1.0, Map.of("inbound-worker", 0.5), 0.1),
                 new ThreadCpuTimeline.Second(2.0, Map.of("inbound-worker", 0.25, "vert.x-eventloop-thread-", 0.5), 0.2),
-                new ThreadCpuTimeline.Second(3.0, Map.of("inbound-worker", 0.125), 0.4),
-                new ThreadCpuTimeline.Second(4.0, Map.of("inbound-worker", 2.0), 0.8));
-        // the window from 1.0 s (exclusive) to 3.0 s (inclusive) holds the seconds that ended at 2.0 and 3.0 s
-        Map<String, Double> window = ThreadCpuTimeline.totals(seconds, start, start + 1_000_000_000L, start + 3_000_000_000L);
-        assertEquals(0.375, window.get("inbound-worker"), 1e-9);
-        assertEquals(0.5, window.get("vert.x-eventloop-thread-"), 1e-9);
-        assertEquals(0.6, window.get(ThreadCpuTimeline.POSTGRES), 1e-9);
-        assertTrue(ThreadCpuTimeline.totals(seconds, start, start + 4_000_000_000L, start + 9_000_000_000L).isEmpty());
+                new ThreadCpuTimeline.Second(3.5, Map.of("inbound-worker", 0.125), 0.4),
+                new ThreadCpuTimeline.Second(4.5, Map.of("inbound-worker", 2.0), 0.8));
+        // from 1.0 s (exclusive) to 3.5 s (inclusive): the seconds that ended at 2.0 and 3.5 s, covering 1.0 to 3.5 s
+        Map<String, Double> window = ThreadCpuTimeline.perSecond(seconds, start, start + 1_000_000_000L, start + 3_500_000_000L);
+        assertEquals(0.375 / 2.5, window.get("inbound-worker"), 1e-9);
+        assertEquals(0.5 / 2.5, window.get("vert.x-eventloop-thread-"), 1e-9);
+        assertEquals(0.6 / 2.5, window.get(ThreadCpuTimeline.POSTGRES), 1e-9);
+        // the first sampled second covers the time from the timeline's start
+        assertEquals(0.5, ThreadCpuTimeline.perSecond(seconds, start, start, start + 1_000_000_000L).get("inbound-worker"), 1e-9);
+        assertTrue(ThreadCpuTimeline.perSecond(seconds, start, start + 5_000_000_000L, start + 9_000_000_000L).isEmpty());
     }
 }

@@ -148,26 +148,39 @@ final class ThreadCpuTimeline implements AutoCloseable {
     }
 
     /**
-     * CPU seconds per thread kind, and PostgreSQL's under {@link #POSTGRES}, over the sampled seconds that ended within
-     * {@code fromNanos} to {@code toNanos} ({@link System#nanoTime()} readings): a measured window of a longer run.
+     * CPU seconds a second per thread kind, and PostgreSQL's under {@link #POSTGRES}, over the sampled seconds that ended
+     * after {@code fromNanos} and at or before {@code toNanos} ({@link System#nanoTime()} readings): the mean use of a
+     * window of a longer run (1.0 is one core). Empty when no sampled second ended in it (no {@code /proc}).
      */
-    Map<String, Double> totals(long fromNanos, long toNanos) {
-        return totals(seconds(), startNanos, fromNanos, toNanos);
+    Map<String, Double> perSecond(long fromNanos, long toNanos) {
+        return perSecond(seconds(), startNanos, fromNanos, toNanos);
     }
 
     /**
-     * {@link #totals(long, long)} of {@code seconds} sampled by a timeline that started at {@code startNanos}: a second
-     * counts when it ended after {@code fromNanos} and at or before {@code toNanos}.
+     * {@link #perSecond(long, long)} of {@code seconds} sampled by a timeline that started at {@code startNanos}. Each
+     * sampled second runs from the end of the one before it (the timeline's start for the first) to its own end; the
+     * CPU of those that ended in the window is divided by the time they cover together.
      */
-    static Map<String, Double> totals(List<Second> seconds, long startNanos, long fromNanos, long toNanos) {
+    static Map<String, Double> perSecond(List<Second> seconds, long startNanos, long fromNanos, long toNanos) {
         Map<String, Double> total = new TreeMap<>();
+        long previousEnd = startNanos;
+        long coveredFrom = -1;
+        long coveredTo = -1;
         for (Second second : seconds) {
             long endedAt = startNanos + Math.round(second.seconds() * 1e9);
             if (endedAt > fromNanos && endedAt <= toNanos) {
                 second.byKind().forEach((kind, cpu) -> total.merge(kind, cpu, Double::sum));
                 total.merge(POSTGRES, second.postgres(), Double::sum);
+                coveredFrom = coveredFrom < 0 ? previousEnd : coveredFrom;
+                coveredTo = endedAt;
             }
+            previousEnd = endedAt;
         }
+        double covered = (coveredTo - coveredFrom) / 1e9;
+        if (total.isEmpty() || covered <= 0) {
+            return Map.of();
+        }
+        total.replaceAll((kind, cpu) -> cpu / covered);
         return total;
     }
 
