@@ -410,5 +410,9 @@ class BenchmarkHarnessTest {
         // the first sampled second covers the time from the timeline's start
         assertEquals(0.5, ThreadCpuTimeline.perSecond(seconds, start, start, start + 1_000_000_000L).get("inbound-worker"), 1e-9);
         assertTrue(ThreadCpuTimeline.perSecond(seconds, start, start + 5_000_000_000L, start + 9_000_000_000L).isEmpty());
+        // System.nanoTime() may be negative: the same window read from a negative start gives the same means
+        long negative = -7_000_000_000L;
+        Map<String, Double> fromNegative = ThreadCpuTimeline.perSecond(seconds, negative, negative + 1_000_000_000L, negative + 3_500_000_000L);
+        assertEquals(window, fromNegative);
     }
 }

@@ -164,19 +164,19 @@ final class ThreadCpuTimeline implements AutoCloseable {
     static Map<String, Double> perSecond(List<Second> seconds, long startNanos, long fromNanos, long toNanos) {
         Map<String, Double> total = new TreeMap<>();
         long previousEnd = startNanos;
-        long coveredFrom = -1;
-        long coveredTo = -1;
+        Long coveredFrom = null; // nanoTime readings may be negative, so no reading can mean "none yet"
+        long coveredTo = startNanos;
         for (Second second : seconds) {
             long endedAt = startNanos + Math.round(second.seconds() * 1e9);
-            if (endedAt > fromNanos && endedAt <= toNanos) {
+            if (endedAt - fromNanos > 0 && endedAt - toNanos <= 0) {
                 second.byKind().forEach((kind, cpu) -> total.merge(kind, cpu, Double::sum));
                 total.merge(POSTGRES, second.postgres(), Double::sum);
-                coveredFrom = coveredFrom < 0 ? previousEnd : coveredFrom;
+                coveredFrom = coveredFrom == null ? previousEnd : coveredFrom;
                 coveredTo = endedAt;
             }
             previousEnd = endedAt;
         }
-        double covered = (coveredTo - coveredFrom) / 1e9;
+        double covered = coveredFrom == null ? 0 : (coveredTo - coveredFrom) / 1e9;
         if (total.isEmpty() || covered <= 0) {
             return Map.of();
         }
