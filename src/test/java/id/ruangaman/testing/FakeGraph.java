@@ -26,7 +26,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class FakeGraph implements AutoCloseable {
 
-    public record Sent(String to, JsonNode body, Instant at, String wamid) {
+    public record Sent(String to, JsonNode body, Instant at, String wamid, String contentType) {
         public String type() {
             return body.path("type").asText();
         }
@@ -60,6 +60,11 @@ public final class FakeGraph implements AutoCloseable {
     public void failNext(String to, int httpStatus, int code) {
         scripted.computeIfAbsent(to, t -> new ArrayDeque<>()).add(new String[] { String.valueOf(httpStatus),
                 "{\"error\":{\"message\":\"synthetic failure\",\"type\":\"OAuthException\",\"code\":" + code + ",\"fbtrace_id\":\"x\"}}" });
+    }
+
+    /** The next send to {@code to} is taken (a 2xx) and answered with {@code body} as it is, JSON or not. */
+    public void answerNext(String to, int httpStatus, String body) {
+        scripted.computeIfAbsent(to, t -> new ArrayDeque<>()).add(new String[] { String.valueOf(httpStatus), body });
     }
 
     /** The next send to {@code to} is read, then the connection is dropped without an answer. */
@@ -110,7 +115,8 @@ public final class FakeGraph implements AutoCloseable {
             ids.incrementAndGet();
             String wamid = WhatsAppFixtures.realisticWamid(to); // Meta's ids embed the recipient's number
             synchronized (this) {
-                sent.add(new Sent(to, body, Instant.now(), failure == null ? wamid : null));
+                sent.add(new Sent(to, body, Instant.now(), failure == null ? wamid : null,
+                        exchange.getRequestHeaders().getFirst("Content-Type")));
             }
             if (failure != null && "drop".equals(failure[0])) {
                 exchange.close(); // no status line: the caller cannot know whether the message went out

@@ -19,16 +19,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface GraphApi {
 
     /**
-     * Sends a message (Cloud API {@code POST /{phone-number-id}/messages}). Asynchronous, so the caller learns the
-     * moment the answer arrives on the client's I/O thread ({@link WhatsAppGraph#send}); a refusal completes it with a
-     * {@link jakarta.ws.rs.WebApplicationException}, a network failure with a {@link jakarta.ws.rs.ProcessingException}.
+     * Sends a message (Cloud API {@code POST /{phone-number-id}/messages}), its JSON already written, and completes with
+     * the answer's JSON as text. Asynchronous, so the caller learns the moment the answer arrives on the client's I/O
+     * thread ({@link WhatsAppGraph#send}); a refusal completes it with a {@link jakarta.ws.rs.WebApplicationException},
+     * a network failure with a {@link jakarta.ws.rs.ProcessingException}. Text both ways, so the client's I/O thread
+     * neither writes nor reads JSON while the send holds its rate permit (see {@link WhatsAppGraph#send}).
      */
     @POST
     @Path("/{phoneNumberId}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    CompletionStage<JsonNode> send(@PathParam("phoneNumberId") String phoneNumberId, @HeaderParam("Authorization") String bearer,
-            JsonNode message);
+    CompletionStage<String> send(@PathParam("phoneNumberId") String phoneNumberId, @HeaderParam("Authorization") String bearer,
+            String message);
 
     @GET
     @Path("/{mediaId}")

@@ -14,7 +14,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import id.ruangaman.channel.ChannelsConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -35,11 +38,13 @@ class WhatsAppGraph {
      * permit (the client's default is 50).
      */
     private final int connections;
+    private final ObjectMapper json;
     private volatile GraphApi api;
 
-    WhatsAppGraph(WhatsAppConfig config, ChannelsConfig channels) {
+    WhatsAppGraph(WhatsAppConfig config, ChannelsConfig channels, ObjectMapper json) {
         this.config = config;
         this.connections = channels.outboundMaxWorkers() + channels.inboundWorkers();
+        this.json = json;
     }
 
     GraphApi api() {
@@ -73,12 +78,25 @@ class WhatsAppGraph {
      * to the waiting thread took tens of milliseconds, and the rate limit counted it as part of the call (issue 16,
      * thirty-seventh round). A refusal is thrown as the client's {@link jakarta.ws.rs.WebApplicationException}; a
      * network failure, a time-out or an interrupt (the message may have gone out) as a {@link ProcessingException}.
+     *
+     * <p>The message's JSON is written here, on the calling thread, and the answer's read here after {@code answered}
+     * has run: given a JSON tree, the client's JSON writer looks up the method's parameter annotations (for
+     * {@code @JsonView}) at every request, which the JVM parses anew each time, all on the client's I/O thread while
+     * the send holds its rate permit (issue 16, forty-second round). An answer that is not JSON reads as an empty one:
+     * the Graph API took the message (a 2xx), only its id is unknown.
      */
     JsonNode send(JsonNode message, Runnable answered) {
-        CompletableFuture<JsonNode> call = api().send(config.phoneNumberId().orElseThrow(), bearer(), message).toCompletableFuture()
-                .whenComplete((answer, failure) -> answered.run());
+        String body;
         try {
-            return call.get();
+            body = json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("message cannot be written as JSON", e);
+        }
+        CompletableFuture<String> call = api().send(config.phoneNumberId().orElseThrow(), bearer(), body).toCompletableFuture()
+                .whenComplete((answer, failure) -> answered.run());
+        String answer;
+        try {
+            answer = call.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProcessingException("interrupted while waiting for the Graph API's answer", e);
@@ -87,6 +105,11 @@ class WhatsAppGraph {
                 throw refused;
             }
             throw new ProcessingException(e.getCause());
+        }
+        try {
+            return answer == null || answer.isBlank() ? MissingNode.getInstance() : json.readTree(answer);
+        } catch (JsonProcessingException unreadable) {
+            return MissingNode.getInstance();
         }
     }
 

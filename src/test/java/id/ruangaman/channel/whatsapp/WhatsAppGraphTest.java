@@ -63,6 +63,18 @@ class WhatsAppGraphTest extends WebhookTest {
         List<FakeGraph.Sent> sent = graph.sentTo(number);
         assertEquals(1, sent.size());
         assertEquals("Pesan uji (sintetis).", sent.get(0).text());
+        assertTrue(sent.get(0).contentType().startsWith("application/json"), "the Cloud API is sent JSON: " + sent.get(0).contentType());
+    }
+
+    @Test
+    void shouldTakeAnAcceptedSendWhoseAnswerIsNotJsonAsSentWithoutAnId() {
+        String number = WhatsAppFixtures.newNumber();
+        graph.answerNext(number, 200, "<html>diterima</html>");
+        Answered answered = new Answered();
+        JsonNode answer = api.send(text(number, "Pesan uji (sintetis)."), answered);
+        assertEquals(1, answered.times.get());
+        assertTrue(answer.path("messages").path(0).path("id").isMissingNode(), answer.toString());
+        assertEquals(1, graph.sentTo(number).size(), "the Graph API took it: no retry, no second copy");
     }
 
     @Test
