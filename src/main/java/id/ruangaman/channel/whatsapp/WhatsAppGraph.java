@@ -80,10 +80,10 @@ class WhatsAppGraph {
      * network failure, a time-out or an interrupt (the message may have gone out) as a {@link ProcessingException}.
      *
      * <p>The message's JSON is written here, on the calling thread, and the answer's read here after {@code answered}
-     * has run: given a JSON tree, the client's JSON writer looks up the method's parameter annotations (for
-     * {@code @JsonView}) at every request, which the JVM parses anew each time, all on the client's I/O thread while
-     * the send holds its rate permit (issue 16, forty-second round). An answer that is not JSON reads as an empty one:
-     * the Graph API took the message (a 2xx), only its id is unknown.
+     * has run: the client would write and read the JSON trees on its I/O thread, inside the time the send holds its
+     * rate permit (issue 16, forty-second round). An answer that is not JSON reads as an empty one: the Graph API took
+     * the message (a 2xx), only its id is unknown. (The client used to throw on it, and the sender then counted a
+     * message the platform had taken as refused.)
      */
     JsonNode send(JsonNode message, Runnable answered) {
         String body;
