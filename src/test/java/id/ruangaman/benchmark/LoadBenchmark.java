@@ -69,7 +69,7 @@ class LoadBenchmark {
      * loop do. Started from ready, the recording's own start-up and sampling ran through the fresh JVM's first sends.
      */
     private static final int OUTBOUND_RECORD_SECONDS = Integer.getInteger("benchmark.outbound-record-seconds", 10);
-    /** Records the outbound phase from ready instead, through its measured windows (as up to issue 16's forty-second round). */
+    /** Records the outbound phase from ready instead, through its measured windows (as before issue 16's forty-second round). */
     private static final boolean OUTBOUND_RECORD_WINDOW = Boolean.getBoolean("benchmark.outbound-record-window");
     /** The rate limiter's window beyond one second ({@code RateLimiter.WINDOW_NANOS}: 1.001 s), in seconds. */
     private static final double RATE_WINDOW_SECONDS_PAST_ONE = 0.001;
