@@ -16,7 +16,6 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 import id.ruangaman.transcript.Channel;
@@ -77,9 +76,9 @@ class TelegramSender implements ChannelSender {
      * mapper, which builds its reader for {@link Message} (hundreds of types) on the first answer while holding a lock
      * that every other answer waits for: in a fresh JVM on a busy machine, seconds in which no send finishes (thread
      * dumps of a fresh instance with a full outbox: all senders waiting for their answers, the answers waiting for that
-     * lock). Reading a sample first builds it before any message is claimed. A sendMessage answer itself is no longer
-     * read into a {@link Message} ({@link TelegramApi#call}); the library's other calls (editMessageReplyMarkup
-     * answers with one) still are.
+     * lock). Reading a sample first builds it before any message is claimed. No send reads its answer into the
+     * library's types any more ({@link TelegramApi#call}: sendMessage, editMessageReplyMarkup, deleteMessages); the
+     * sample still readies the reader for the library's own calls (getFile, the long poll).
      */
     @Override
     public void prepare() {
@@ -137,16 +136,17 @@ class TelegramSender implements ChannelSender {
                 .map(row -> row.providerMessage).map(TelegramSender::messageId).filter(java.util.Objects::nonNull).distinct().toList();
         try {
             for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
-                api.client().execute(DeleteMessages.builder().chatId(deletion.recipient())
+                TelegramApi.Answer answer = api.call(DeleteMessages.builder().chatId(deletion.recipient())
                         .messageIds(ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH))).build());
+                if (!answer.ok()) {
+                    SendOutcome outcome = classify(answer.errorCode(), answer.description(), answer.retryAfter());
+                    // 400: nothing left that Telegram can delete; the neutral line that follows still goes out.
+                    return outcome instanceof SendOutcome.Failed ? new SendOutcome.Sent(null) : outcome;
+                }
             }
             return new SendOutcome.Sent(null);
-        } catch (TelegramApiRequestException e) {
-            SendOutcome outcome = classify(e);
-            // 400: nothing left that Telegram can delete; the neutral line that follows still goes out.
-            return outcome instanceof SendOutcome.Failed ? new SendOutcome.Sent(null) : outcome;
-        } catch (TelegramApiException e) {
-            return new SendOutcome.RetryLater(Duration.ZERO, "network: " + (e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName()), false);
+        } catch (IOException e) {
+            return new SendOutcome.RetryLater(Duration.ZERO, "network: " + e.getClass().getSimpleName(), false);
         }
     }
 
@@ -166,18 +166,21 @@ class TelegramSender implements ChannelSender {
                 removal.contactId(), removal.messageId(), ChatMessage.Direction.OUT).page(0, BUTTONS_REMOVED).list()).stream()
                 .map(row -> row.providerMessage).map(TelegramSender::messageId).filter(java.util.Objects::nonNull).distinct().toList();
         for (Integer id : ids) {
+            TelegramApi.Answer answer;
             try {
-                api.client().execute(EditMessageReplyMarkup.builder().chatId(removal.recipient()).messageId(id).build());
-            } catch (TelegramApiRequestException e) {
-                SendOutcome outcome = classify(e);
-                if (outcome instanceof SendOutcome.Unreachable || Integer.valueOf(429).equals(e.getErrorCode())) {
-                    return outcome;
-                }
-                if (outcome instanceof SendOutcome.RetryLater retry) {
-                    return new SendOutcome.Failed("buttons left in place: " + retry.reason());
-                }
-            } catch (TelegramApiException e) {
-                return new SendOutcome.Failed("buttons left in place: network " + (e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName()));
+                answer = api.call(EditMessageReplyMarkup.builder().chatId(removal.recipient()).messageId(id).build());
+            } catch (IOException e) {
+                return new SendOutcome.Failed("buttons left in place: network " + e.getClass().getSimpleName());
+            }
+            if (answer.ok()) {
+                continue;
+            }
+            SendOutcome outcome = classify(answer.errorCode(), answer.description(), answer.retryAfter());
+            if (outcome instanceof SendOutcome.Unreachable || answer.errorCode() == 429) {
+                return outcome;
+            }
+            if (outcome instanceof SendOutcome.RetryLater retry) {
+                return new SendOutcome.Failed("buttons left in place: " + retry.reason());
             }
         }
         return new SendOutcome.Sent(null);
@@ -189,11 +192,6 @@ class TelegramSender implements ChannelSender {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    static SendOutcome classify(TelegramApiRequestException e) {
-        return classify(e.getErrorCode() == null ? 0 : e.getErrorCode(), e.getApiResponse(),
-                e.getParameters() == null ? null : e.getParameters().getRetryAfter());
     }
 
     /**

@@ -94,6 +94,24 @@ class TelegramDiscretionTest extends WebhookTest {
     }
 
     @Test
+    void shouldSendTheNeutralLineWhenTelegramCanDeleteNothingAnyMore() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        press(chat, "language:id", "consent:yes");
+        telegram.script("deleteMessages", chat, new FakeTelegram.Scripted(400,
+                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: message can't be deleted\"}", java.time.Duration.ZERO));
+        int sentBefore = telegram.sentTo(chat).size();
+
+        chats.send(TelegramFixtures.text(chat, "/keluar"), chat);
+
+        assertEquals(1, telegram.calls(call -> call.method().equals("deleteMessages") && String.valueOf(chat).equals(call.chatId())).size(),
+                "tried once: a 400 means nothing is left that Telegram can delete");
+        List<FakeTelegram.Call> sent = telegram.sentTo(chat);
+        assertEquals(sentBefore + 1, sent.size(), "the neutral line still goes out");
+        assertEquals("Terima kasih. Sampai jumpa.", sent.get(sent.size() - 1).text());
+    }
+
+    @Test
     void shouldRefuseAndNeverFetchAnImageInTheChildOnlineEvidenceStep() {
         long chat = TelegramFixtures.newChatId();
         byte[] image = "synthetic-never-fetch".getBytes(StandardCharsets.UTF_8);
