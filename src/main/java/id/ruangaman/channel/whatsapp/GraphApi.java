@@ -22,9 +22,8 @@ public interface GraphApi {
      * Sends a message (Cloud API {@code POST /{phone-number-id}/messages}), its JSON already written, and completes with
      * the answer's JSON as text. Asynchronous, so the caller learns the moment the answer arrives on the client's I/O
      * thread ({@link WhatsAppGraph#send}); a refusal completes it with a {@link jakarta.ws.rs.WebApplicationException},
-     * a network failure with a {@link jakarta.ws.rs.ProcessingException}. Text both ways, so the JSON is built and read
-     * on the sender's thread, not on the client's I/O thread while the send holds its rate permit (see
-     * {@link WhatsAppGraph#send}).
+     * a network failure with a {@link jakarta.ws.rs.ProcessingException}. Text both ways, so the JSON is written and read
+     * on the sender's thread, not on the client's I/O thread (see {@link WhatsAppGraph#send}).
      */
     @POST
     @Path("/{phoneNumberId}/messages")

@@ -80,10 +80,10 @@ class WhatsAppGraph {
      * network failure, a time-out or an interrupt (the message may have gone out) as a {@link ProcessingException}.
      *
      * <p>The message's JSON is written here, on the calling thread, and the answer's read here after {@code answered}
-     * has run: the client would write and read the JSON trees on its I/O thread, inside the time the send holds its
-     * rate permit (issue 16, forty-second round). An answer that is not JSON reads as an empty one: the Graph API took
-     * the message (a 2xx), only its id is unknown. (The client used to throw on it, and the sender then counted a
-     * message the platform had taken as refused.)
+     * has run, outside the time the send holds its rate permit: the client would write and read the JSON trees on its
+     * I/O thread, the reading inside that time (issue 16, forty-second round). An answer that is blank or not JSON is
+     * returned as a {@link MissingNode}; the sender takes it as possibly sent. (The client used to throw an HTTP 200
+     * "refusal" for it, and the sender then counted it refused.)
      */
     JsonNode send(JsonNode message, Runnable answered) {
         String body;

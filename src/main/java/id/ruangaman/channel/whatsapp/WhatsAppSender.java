@@ -78,6 +78,11 @@ class WhatsAppSender implements ChannelSender {
                 : WhatsAppMessageFormat.message(message.recipient(), message.body(), message.language());
         try {
             JsonNode response = graph.send(request, answered);
+            if (response.isMissingNode()) {
+                // A 2xx whose body is not the Graph API's JSON (a wrong WHATSAPP_API_URL, a proxy's page): WhatsApp
+                // may have taken the message, so it is tried again and flagged, as Telegram's unreadable answer is.
+                return new SendOutcome.RetryLater(Duration.ZERO, "unreadable WhatsApp answer", true);
+            }
             String id = response.path("messages").path(0).path("id").asText(null);
             return new SendOutcome.Sent(id);
         } catch (WebApplicationException e) {

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import id.ruangaman.transcript.ChatMessage;
+import id.ruangaman.transcript.Outbox;
 import id.ruangaman.transcript.MediaRepository;
 import id.ruangaman.intake.Intake;
 import id.ruangaman.intake.IntakeRepository;
@@ -109,6 +110,10 @@ class TelegramDiscretionTest extends WebhookTest {
         List<FakeTelegram.Call> sent = telegram.sentTo(chat);
         assertEquals(sentBefore + 1, sent.size(), "the neutral line still goes out");
         assertEquals("Terima kasih. Sampai jumpa.", sent.get(sent.size() - 1).text());
+        ChatMessage deletion = QuarkusTransaction.requiringNew().call(() -> chats.transcript(chat).stream()
+                .filter(m -> Outbox.KIND_DELETE.equals(m.kind)).findFirst().orElseThrow());
+        assertEquals(ChatMessage.Status.SENT, deletion.status, "nothing left to delete is done, not a failed delivery: " + deletion.failureReason);
+        assertNull(deletion.failureReason);
     }
 
     @Test
