@@ -19,24 +19,15 @@ public interface ChannelSender {
     default void prepare() {
     }
 
-    /** Sends one message. Platform answers are classified, never thrown. */
-    SendOutcome send(Outgoing message);
-
     /**
-     * Sends one message, and runs {@code answered} as soon as the platform's answer has arrived, on whichever thread
-     * received it, and before this method returns. The channel's rate limit counts a slot free again a second
-     * after that moment ({@link RateLimiter}): a client that hands the answer from its I/O thread to the caller's makes
-     * every slot wait for that hand-over too, and so sends below its limit with a backlog. {@code answered} may run
-     * more than once, and must be cheap. By default it runs when {@link #send(Outgoing)} returns, which is the answer's
-     * arrival for a client that reads the answer on the calling thread.
+     * Sends one message. Before each request to the platform the sender takes a permit from {@code calls}, and runs
+     * what the permit returned as soon as the platform has answered ({@link PlatformCalls#permit()}); work before the
+     * first request (reading the database, writing JSON) and after the answer is outside the permit's time. Platform
+     * answers are classified, never thrown.
+     *
+     * @throws InterruptedException when the service stops while the send waits for a permit
      */
-    default SendOutcome send(Outgoing message, Runnable answered) {
-        try {
-            return send(message);
-        } finally {
-            answered.run();
-        }
-    }
+    SendOutcome send(Outgoing message, PlatformCalls calls) throws InterruptedException;
 
     /** Messages per second across all contacts. */
     int maxPerSecond();

@@ -130,7 +130,7 @@ class OutboxDispatcher {
         final GroupRecording<Delivered, Sending> delivered;
 
         /**
-         * How long a send holds its rate permit, from the permit to the platform's answer: a slot of the limit is free
+         * How long a request holds its rate permit, from the permit to the platform's answer: a slot of the limit is free
          * again a second after its answer ({@link RateLimiter}), so this time is what a backlog's rate loses to the call.
          */
         final Timer call;
@@ -154,8 +154,8 @@ class OutboxDispatcher {
             Gauge.builder("ruangaman.outbound.senders.target", this, Lane::target).tag("channel", tag)
                     .description("Sends this channel keeps in flight for its limit at its measured send time").register(metrics);
             this.call = Timer.builder("ruangaman.outbound.call").tag("channel", tag)
-                    .description("Time a send holds its rate permit: from the permit to the platform's answer (to the send's end "
-                            + "when it made no call, as for a WhatsApp reply held outside the 24-hour window)").register(metrics);
+                    .description("Time a request to the platform holds its rate permit: from the permit to the platform's answer")
+                    .register(metrics);
             Gauge.builder("ruangaman.outbound.send.time", sendTimes, times -> times.mean().toNanos() / 1e9).tag("channel", tag)
                     .baseUnit("seconds").description("Mean time a sender is busy with one send: the call and its recording")
                     .register(metrics);
@@ -368,9 +368,10 @@ class OutboxDispatcher {
     }
 
     /**
-     * Sends a claimed message, with the columns its claim read ({@link OutboundQueue.Stored}). The rate limit's permit
-     * is taken right before the platform is called, so the platform sees the sends spaced as the permits are (no
-     * queueing between the permit and the request). Returns whether the contact's lease in the queue was released with
+     * Sends a claimed message, with the columns its claim read ({@link OutboundQueue.Stored}). The sender takes a rate
+     * permit right before each request to the platform ({@link Calls}), so the platform sees the requests spaced as the
+     * permits are (no queueing between the permit and the request), a send that makes no request takes none, and one
+     * that makes several takes one each. Returns whether the contact's lease in the queue was released with
      * the recorded outcome (otherwise the caller releases it).
      */
     private boolean sendOne(Lane lane, OutboundQueue.Claimed claimed) {
@@ -403,21 +404,15 @@ class OutboxDispatcher {
         Outgoing message = new Outgoing(id, contactId, stored.kind(), stored.createdAt(), recipient, stored.language(),
                 stored.lastInboundAt(), body);
         SendOutcome outcome;
-        boolean platformCalled = false;
-        long calledAt = 0;
+        Calls calls = new Calls(lane);
         try {
             if (stored.unreachableAt() != null) {
                 outcome = new SendOutcome.Unreachable("contact unreachable");
             } else {
-                RateLimiter.Permit permit = lane.limiter.acquire();
-                platformCalled = true;
-                calledAt = System.nanoTime();
                 try {
-                    // the slot counts from the answer's arrival, which may come before send returns
-                    outcome = sender.send(message, permit::done);
+                    outcome = sender.send(message, calls);
                 } finally {
-                    permit.done(); // the platform has answered (or the call failed), so it has counted this request
-                    lane.call.record(permit.doneAt() - calledAt, TimeUnit.NANOSECONDS);
+                    calls.finish();
                 }
             }
         } catch (InterruptedException e) {
@@ -428,7 +423,7 @@ class OutboxDispatcher {
         }
         tellStatus(sender.channel(), outcome);
         // The sender is busy until the outcome is recorded (its commit waits with the lane's other sends), so its time
-        // counts from the call to the recording's end; the wait for the rate limit's permit is not part of it.
+        // counts from the first call to the recording's end; the wait for the rate limit's permit is not part of it.
         try {
             if (outcome instanceof SendOutcome.Sent sent) {
                 Boolean released = recordSent(lane, id, contactId, sent);
@@ -438,8 +433,49 @@ class OutboxDispatcher {
             }
             return record(id, outcome, contactId, pace);
         } finally {
-            if (platformCalled) {
-                lane.sendTimes.add(System.nanoTime() - calledAt);
+            if (calls.made()) {
+                lane.sendTimes.add(System.nanoTime() - calls.firstAt());
+            }
+        }
+    }
+
+    /**
+     * The permits one send took from its lane's rate limit, one a request to the platform ({@link PlatformCalls}).
+     * Permits are taken on the sender's thread; an answer may arrive on the client's, which only marks its permit done.
+     */
+    private static final class Calls implements PlatformCalls {
+        private final Lane lane;
+        private final List<RateLimiter.Permit> permits = new ArrayList<>(1);
+        private final List<Long> calledAt = new ArrayList<>(1);
+
+        Calls(Lane lane) {
+            this.lane = lane;
+        }
+
+        @Override
+        public Runnable permit() throws InterruptedException {
+            RateLimiter.Permit permit = lane.limiter.acquire();
+            permits.add(permit);
+            calledAt.add(System.nanoTime());
+            return permit::done;
+        }
+
+        /** Whether the send made a request to the platform. */
+        boolean made() {
+            return !permits.isEmpty();
+        }
+
+        /** When the send's first request was made ({@link System#nanoTime()}); only when {@link #made()}. */
+        long firstAt() {
+            return calledAt.get(0);
+        }
+
+        /** Marks every permit done (the send has returned, so each request was answered or failed) and records how long each was held. */
+        void finish() {
+            for (int i = 0; i < permits.size(); i++) {
+                RateLimiter.Permit permit = permits.get(i);
+                permit.done();
+                lane.call.record(permit.doneAt() - calledAt.get(i), TimeUnit.NANOSECONDS);
             }
         }
     }

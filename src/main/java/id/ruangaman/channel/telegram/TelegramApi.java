@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.ruangaman.channel.ChannelsConfig;
+import id.ruangaman.channel.outbound.PlatformCalls;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
@@ -137,14 +138,37 @@ class TelegramApi {
      * connection, a timeout: {@link java.io.InterruptedIOException}).
      */
     Answer call(BotApiMethod<?> method) throws IOException {
+        try {
+            return call(method, UNPACED);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("an unpaced call never waits for a permit", e);
+        }
+    }
+
+    /** For a call outside the outbox's rate limit (answerCallbackQuery): no permit to wait for, nothing to tell. */
+    private static final Runnable NOTHING = () -> { };
+    private static final PlatformCalls UNPACED = () -> NOTHING;
+
+    /**
+     * {@link #call(BotApiMethod)} under a rate permit from {@code calls}, taken once the request's JSON is written and
+     * given back as soon as the answer's body has arrived, before it is read: the permit is held only while the
+     * request is on its way (issue 16). Throws {@link InterruptedException} when the service stops while the call waits
+     * for its permit; nothing was sent then.
+     */
+    Answer call(BotApiMethod<?> method, PlatformCalls calls) throws IOException, InterruptedException {
         TelegramUrl url = telegramUrl(config.apiUrl());
         HttpUrl address = new HttpUrl.Builder().scheme(url.getSchema()).host(url.getHost()).port(url.getPort())
                 .addPathSegment("bot" + config.botToken().orElseThrow()).addPathSegment(method.getMethod()).build();
         Request request = new Request.Builder().url(address)
                 .post(RequestBody.create(JSON.writeValueAsString(method), JSON_TYPE)).build();
+        String body;
+        Runnable answered = calls.permit();
         try (Response response = http.newCall(request).execute()) {
-            return Answer.read(response.body() == null ? null : response.body().string());
+            body = response.body() == null ? null : response.body().string();
+        } finally {
+            answered.run();
         }
+        return Answer.read(body);
     }
 
     static TelegramUrl telegramUrl(String apiUrl) {

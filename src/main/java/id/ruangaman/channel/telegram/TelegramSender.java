@@ -24,6 +24,7 @@ import id.ruangaman.transcript.ChatMessageRepository;
 import id.ruangaman.transcript.Outbox;
 import id.ruangaman.channel.outbound.ChannelSender;
 import id.ruangaman.channel.outbound.Outgoing;
+import id.ruangaman.channel.outbound.PlatformCalls;
 import id.ruangaman.channel.outbound.SendOutcome;
 import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Output;
@@ -93,13 +94,18 @@ class TelegramSender implements ChannelSender {
         return SendMessage.builder().chatId(1L).text("-").build().deserializeResponse(SAMPLE_ANSWER);
     }
 
+    /**
+     * Sends one outbox row: a message with sendMessage, a removal row with editMessageReplyMarkup for each message that
+     * loses its buttons, a deletion row with deleteMessages for each hundred messages. Each request takes its own rate
+     * permit ({@link PlatformCalls}): Telegram counts every call of the bot towards its limit.
+     */
     @Override
-    public SendOutcome send(Outgoing message) {
+    public SendOutcome send(Outgoing message, PlatformCalls calls) throws InterruptedException {
         if (Outbox.KIND_DELETE.equals(message.kind())) {
-            return deleteRecent(message);
+            return deleteRecent(message, calls);
         }
         if (Outbox.KIND_REMOVE_BUTTONS.equals(message.kind())) {
-            return removeButtons(message);
+            return removeButtons(message, calls);
         }
         Output.Message body = message.body();
         SendMessage.SendMessageBuilder<?, ?> request = SendMessage.builder().chatId(message.recipient()).text(body.text())
@@ -110,7 +116,7 @@ class TelegramSender implements ChannelSender {
         TelegramApi.Answer answer;
         try {
             // Only the answer's few fields are read (TelegramApi.call), not the whole Message the library would build.
-            answer = api.call(request.build());
+            answer = api.call(request.build(), calls);
         } catch (IOException e) {
             // A refused connection never reached Telegram; a timeout may have delivered the message.
             boolean neverSent = e instanceof ConnectException || e instanceof UnknownHostException;
@@ -128,7 +134,7 @@ class TelegramSender implements ChannelSender {
      * Telegram's 48-hour limit, with deleteMessages (up to 100
      * ids a call; ids Telegram can no longer delete are skipped by Telegram). Source: core.telegram.org/bots/api#deletemessages.
      */
-    private SendOutcome deleteRecent(Outgoing deletion) {
+    private SendOutcome deleteRecent(Outgoing deletion, PlatformCalls calls) throws InterruptedException {
         Instant since = deletion.createdAt().minus(DELETABLE_FOR);
         List<Integer> ids = QuarkusTransaction.requiringNew().call(() -> messages.list(
                 "contactId = ?1 and id < ?2 and providerMessage is not null and createdAt > ?3 and kind not in (?4, 'button')",
@@ -137,7 +143,7 @@ class TelegramSender implements ChannelSender {
         try {
             for (int from = 0; from < ids.size(); from += DELETE_BATCH) {
                 TelegramApi.Answer answer = api.call(DeleteMessages.builder().chatId(deletion.recipient())
-                        .messageIds(ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH))).build());
+                        .messageIds(ids.subList(from, Math.min(ids.size(), from + DELETE_BATCH))).build(), calls);
                 if (!answer.ok()) {
                     SendOutcome outcome = classify(answer.errorCode(), answer.description(), answer.retryAfter());
                     // 400: nothing left that Telegram can delete; the neutral line that follows still goes out.
@@ -160,7 +166,7 @@ class TelegramSender implements ChannelSender {
      * those messages back. Only Telegram's 429 (wait {@code retry_after}, which the next message would have to wait
      * anyway) and 403 (the person blocked the bot) are taken as for any message.
      */
-    private SendOutcome removeButtons(Outgoing removal) {
+    private SendOutcome removeButtons(Outgoing removal, PlatformCalls calls) throws InterruptedException {
         List<Integer> ids = QuarkusTransaction.requiringNew().call(() -> messages.find(
                 "contactId = ?1 and id < ?2 and direction = ?3 and kind = 'choices' and providerMessage is not null order by id desc",
                 removal.contactId(), removal.messageId(), ChatMessage.Direction.OUT).page(0, BUTTONS_REMOVED).list()).stream()
@@ -168,7 +174,7 @@ class TelegramSender implements ChannelSender {
         for (Integer id : ids) {
             TelegramApi.Answer answer;
             try {
-                answer = api.call(EditMessageReplyMarkup.builder().chatId(removal.recipient()).messageId(id).build());
+                answer = api.call(EditMessageReplyMarkup.builder().chatId(removal.recipient()).messageId(id).build(), calls);
             } catch (IOException e) {
                 return new SendOutcome.Failed("buttons left in place: network " + e.getClass().getSimpleName());
             }

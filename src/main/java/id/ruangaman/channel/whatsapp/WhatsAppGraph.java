@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import id.ruangaman.channel.ChannelsConfig;
+import id.ruangaman.channel.outbound.PlatformCalls;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**
@@ -72,27 +73,32 @@ class WhatsAppGraph {
     }
 
     /**
-     * Sends {@code message} and waits for the Graph API's answer, for as long as the client's own connect and read
-     * time-outs let the call run. {@code answered} runs as soon as the answer (or the failure) is there, on the client's
+     * Sends {@code message} under a rate permit from {@code calls}, taken once the message's JSON is written, and waits
+     * for the Graph API's answer, for as long as the client's own connect and read time-outs let the call run. What the
+     * permit returned ({@code answered}) runs as soon as the answer (or the failure) is there, on the client's
      * I/O thread, and before this method returns: the wait is on the stage that runs it. Under load the hand-over back
      * to the waiting thread took tens of milliseconds, and the rate limit counted it as part of the call (issue 16,
      * thirty-seventh round). A refusal is thrown as the client's {@link jakarta.ws.rs.WebApplicationException}; a
      * network failure, a time-out or an interrupt (the message may have gone out) as a {@link ProcessingException}.
      *
-     * <p>The message's JSON is written here, on the calling thread, and the answer's read here after {@code answered}
-     * has run, outside the time the send holds its rate permit: the client would write and read the JSON trees on its
+     * <p>The message's JSON is written here, on the calling thread, before the permit is taken, and the answer's read
+     * here after {@code answered} has run, outside the time the send holds its rate permit: the client would write and read the JSON trees on its
      * I/O thread, the reading inside that time (issue 16, forty-second round). An answer that is blank or not JSON is
      * returned as a {@link MissingNode}; the sender takes it as possibly sent. (The client used to throw an HTTP 200
      * "refusal" for it, and the sender then counted it refused.)
      */
-    JsonNode send(JsonNode message, Runnable answered) {
+    JsonNode send(JsonNode message, PlatformCalls calls) throws InterruptedException {
         String body;
         try {
             body = json.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("message cannot be written as JSON", e);
         }
-        CompletableFuture<String> call = api().send(config.phoneNumberId().orElseThrow(), bearer(), body).toCompletableFuture()
+        GraphApi client = api();
+        String phoneNumberId = config.phoneNumberId().orElseThrow();
+        String bearer = bearer();
+        Runnable answered = calls.permit();
+        CompletableFuture<String> call = client.send(phoneNumberId, bearer, body).toCompletableFuture()
                 .whenComplete((answer, failure) -> answered.run());
         String answer;
         try {

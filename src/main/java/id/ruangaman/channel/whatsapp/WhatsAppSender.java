@@ -16,6 +16,7 @@ import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.Outbox;
 import id.ruangaman.channel.outbound.ChannelSender;
 import id.ruangaman.channel.outbound.Outgoing;
+import id.ruangaman.channel.outbound.PlatformCalls;
 import id.ruangaman.channel.outbound.SendOutcome;
 
 /**
@@ -61,14 +62,12 @@ class WhatsAppSender implements ChannelSender {
         graph.api();
     }
 
+    /**
+     * Sends {@code message} under one rate permit from {@code calls}, taken once its JSON is written
+     * ({@link WhatsAppGraph#send}). A reply held outside the 24-hour window makes no request and takes no permit.
+     */
     @Override
-    public SendOutcome send(Outgoing message) {
-        return send(message, () -> { });
-    }
-
-    /** Sends {@code message}; {@code answered} runs when the Graph API's answer arrives ({@link WhatsAppGraph#send}). */
-    @Override
-    public SendOutcome send(Outgoing message, Runnable answered) {
+    public SendOutcome send(Outgoing message, PlatformCalls calls) throws InterruptedException {
         boolean invitation = "template".equals(message.kind());
         if (!invitation && !windowOpen(message.lastInboundAt())) {
             return holdAndInvite(message.contactId());
@@ -77,7 +76,7 @@ class WhatsAppSender implements ChannelSender {
                 ? WhatsAppMessageFormat.template(message.recipient(), config.templateName().orElse(""), config.templateLanguage())
                 : WhatsAppMessageFormat.message(message.recipient(), message.body(), message.language());
         try {
-            JsonNode response = graph.send(request, answered);
+            JsonNode response = graph.send(request, calls);
             if (response.isMissingNode()) {
                 // A 2xx whose body is not the Graph API's JSON (a wrong WHATSAPP_API_URL, a proxy's page): WhatsApp
                 // may have taken the message, so it is tried again and flagged, as Telegram's unreadable answer is.

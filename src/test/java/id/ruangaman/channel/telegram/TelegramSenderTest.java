@@ -21,6 +21,8 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import id.ruangaman.conversation.Choice;
+import id.ruangaman.conversation.Output;
 import id.ruangaman.transcript.DeliveryFailure;
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
@@ -289,6 +291,42 @@ class TelegramSenderTest {
             assertEquals(List.of("antrian 1", "antrian 2", "antrian 3", "antrian 4"), calls.stream().map(FakeTelegram.Call::text).toList());
             assertTrue(Duration.between(calls.get(0).at(), calls.get(3).at()).toMillis() >= 2900, "4 messages within 3 s to one chat");
         }
+    }
+
+    /**
+     * Telegram counts every call of the bot, and the removal of the old buttons after a report is up to five
+     * editMessageReplyMarkup calls: each takes its own rate permit. (Until issue 16's forty-third round a removal took
+     * one permit for all its calls, and removals for many chats at once went out at several times the limit.)
+     */
+    @Test
+    void shouldCountEveryCallOfAButtonRemovalTowardsTheChannelsLimit() {
+        int limit = 30;
+        int chatCount = 24;
+        Instant started = Instant.now();
+        java.util.Set<String> chats = new java.util.HashSet<>();
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < chatCount; i++) {
+                long chat = TelegramFixtures.newChatId();
+                chats.add(String.valueOf(chat));
+                Contact contact = contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(chat));
+                for (int n = 1; n <= TelegramSender.BUTTONS_REMOVED; n++) {
+                    outbox.queue(contact, new Output.Message("Pertanyaan sintetis " + n, "q" + n,
+                            List.of(new Choice("ya", "Ya"), new Choice("tidak", "Tidak")), false));
+                }
+                outbox.queueButtonRemoval(contact, null);
+            }
+        });
+        Eventually.await("every chat's buttons taken off", Duration.ofSeconds(60), () -> telegram.calls(
+                call -> "editMessageReplyMarkup".equals(call.method()) && chats.contains(call.chatId())).size()
+                == chatCount * TelegramSender.BUTTONS_REMOVED);
+        // every call of the channel's outbox in the meantime, this test's and any other's
+        List<Instant> calls = telegram.calls(call -> java.util.Set.of("sendMessage", "editMessageReplyMarkup", "deleteMessages")
+                .contains(call.method()) && !call.at().isBefore(started)).stream().map(FakeTelegram.Call::at).sorted().toList();
+        long shortest = Long.MAX_VALUE;
+        for (int i = 0; i + limit < calls.size(); i++) {
+            shortest = Math.min(shortest, Duration.between(calls.get(i), calls.get(i + limit)).toMillis());
+        }
+        assertTrue(shortest >= 1000, (limit + 1) + " Bot API calls within one second: " + shortest + " ms");
     }
 
     @Test

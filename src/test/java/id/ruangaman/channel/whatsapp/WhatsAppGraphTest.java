@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import id.ruangaman.channel.outbound.Outgoing;
+import id.ruangaman.channel.outbound.PlatformCalls;
 import id.ruangaman.channel.outbound.SendOutcome;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.testing.FakeGraph;
@@ -46,11 +47,21 @@ class WhatsAppGraphTest extends WebhookTest {
         return message;
     }
 
-    /** Counts the calls of {@code answered}, and notes whether one ran on a thread other than the sender's. */
-    private static final class Answered implements Runnable {
+    /**
+     * Stands in for the channel's rate limit: counts the permits taken and the calls of what each returned, and notes
+     * whether one ran on a thread other than the sender's.
+     */
+    private static final class Answered implements PlatformCalls, Runnable {
         final Thread sender = Thread.currentThread();
+        final AtomicInteger permits = new AtomicInteger();
         final AtomicInteger times = new AtomicInteger();
         volatile boolean elsewhere;
+
+        @Override
+        public Runnable permit() {
+            permits.incrementAndGet();
+            return this;
+        }
 
         @Override
         public void run() {
@@ -60,10 +71,11 @@ class WhatsAppGraphTest extends WebhookTest {
     }
 
     @Test
-    void shouldTellTheAnswerArrivedWhereItArrivedBeforeTheSendReturnsTheMessageId() {
+    void shouldTellTheAnswerArrivedWhereItArrivedBeforeTheSendReturnsTheMessageId() throws InterruptedException {
         String number = WhatsAppFixtures.newNumber();
         Answered answered = new Answered();
         JsonNode answer = api.send(text(number, "Pesan uji (sintetis)."), answered);
+        assertEquals(1, answered.permits.get(), "one rate permit for the one request");
         assertEquals(1, answered.times.get(), "told once, before the send returned");
         assertTrue(answered.elsewhere, "told on the client's I/O thread, not after the hand-over back to the sender");
         assertTrue(answer.path("messages").path(0).path("id").asText().startsWith("wamid."), answer.toString());
@@ -74,7 +86,7 @@ class WhatsAppGraphTest extends WebhookTest {
     }
 
     @Test
-    void shouldReturnAnAcceptedAnswerThatIsNotJsonAsMissingInsteadOfThrowingItAsARefusal() {
+    void shouldReturnAnAcceptedAnswerThatIsNotJsonAsMissingInsteadOfThrowingItAsARefusal() throws InterruptedException {
         String number = WhatsAppFixtures.newNumber();
         graph.answerNext(number, 200, "<html>diterima</html>");
         Answered answered = new Answered();
@@ -85,15 +97,31 @@ class WhatsAppGraphTest extends WebhookTest {
     }
 
     @Test
-    void shouldSendAgainFlaggedWhenAnAcceptedAnswerIsNotJson() {
+    void shouldSendAgainFlaggedWhenAnAcceptedAnswerIsNotJson() throws InterruptedException {
         String number = WhatsAppFixtures.newNumber();
         graph.answerNext(number, 200, "<html>diterima</html>");
         SendOutcome outcome = sender.send(new Outgoing(1L, 1L, "reply", Instant.now(), number, "id", Instant.now(),
-                Output.Message.plain("Pesan uji (sintetis).")));
+                Output.Message.plain("Pesan uji (sintetis).")), new Answered());
         SendOutcome.RetryLater retry = assertInstanceOf(SendOutcome.RetryLater.class, outcome,
                 "not sent (the answer may come from a wrong address) and not refused: " + outcome);
         assertTrue(retry.outcomeUnknown(), "WhatsApp may have it: a second copy is flagged as a possible duplicate");
         assertEquals("unreadable WhatsApp answer", retry.reason());
+    }
+
+    /**
+     * A reply outside WhatsApp's 24-hour window is held without a request, so it takes none of the channel's rate
+     * permits: a backlog's held replies would otherwise spend seconds of the limit that the sendable ones then lack.
+     */
+    @Test
+    void shouldHoldAReplyOutsideTheWindowWithoutTakingARatePermit() throws InterruptedException {
+        String number = WhatsAppFixtures.newNumber();
+        Answered calls = new Answered();
+        Instant lastWrote = Instant.now().minus(java.time.Duration.ofHours(30));
+        SendOutcome outcome = sender.send(new Outgoing(1L, 1L, "reply", Instant.now(), number, "id", lastWrote,
+                Output.Message.plain("Pesan uji (sintetis).")), calls);
+        assertInstanceOf(SendOutcome.Hold.class, outcome);
+        assertEquals(0, calls.permits.get(), "no request, no permit");
+        assertTrue(graph.sentTo(number).isEmpty());
     }
 
     @Test
