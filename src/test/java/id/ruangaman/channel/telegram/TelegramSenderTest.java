@@ -329,6 +329,57 @@ class TelegramSenderTest {
         assertTrue(shortest >= 1000, (limit + 1) + " Bot API calls within one second: " + shortest + " ms");
     }
 
+    /** Queues a message with buttons, the removal of old buttons that follows a report, and a text after it. */
+    private List<Long> queueRemovalBetween(long chat) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Contact contact = contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(chat));
+            long prompt = outbox.queue(contact, new Output.Message("Pertanyaan sintetis", "q1",
+                    List.of(new Choice("ya", "Ya"), new Choice("tidak", "Tidak")), false)).id;
+            long removal = outbox.queueButtonRemoval(contact, null).id;
+            long after = outbox.queueText(contact, "pesan sesudah laporan").id;
+            return List.of(prompt, removal, after);
+        });
+    }
+
+    private List<FakeTelegram.Call> edits(long chat) {
+        return telegram.calls(call -> "editMessageReplyMarkup".equals(call.method()) && String.valueOf(chat).equals(call.chatId()));
+    }
+
+    /**
+     * A 429 on the buttons' removal is Telegram's rate limit, which the chat's next message would meet too: the removal
+     * waits {@code retry_after} and is tried again, and the message after it follows.
+     */
+    @Test
+    void shouldTryAButtonRemovalAgainAfterTelegramsRetryAfter() {
+        long chat = TelegramFixtures.newChatId();
+        telegram.tooManyRequests("editMessageReplyMarkup", chat, 1);
+        List<Long> ids = queueRemovalBetween(chat);
+        awaitStatus(ids.get(2), ChatMessage.Status.SENT);
+        List<FakeTelegram.Call> edits = edits(chat);
+        assertEquals(2, edits.size(), "refused once with 429, then taken off: " + edits);
+        assertTrue(Duration.between(edits.get(0).at(), edits.get(1).at()).toMillis() >= 1000, "tried again after retry_after");
+        assertEquals(ChatMessage.Status.SENT, row(ids.get(1)).status);
+        FakeTelegram.Call after = telegram.sentTo(chat).get(1);
+        assertEquals("pesan sesudah laporan", after.text());
+        assertTrue(!after.at().isBefore(edits.get(1).at()), "the next message waits for the removal, in order");
+    }
+
+    /** A 403 on the buttons' removal means the person blocked the bot: nothing more goes to the chat. */
+    @Test
+    void shouldStopSendingWhenTheBotIsBlockedAtAButtonRemoval() throws Exception {
+        long chat = TelegramFixtures.newChatId();
+        telegram.blocked("editMessageReplyMarkup", chat);
+        List<Long> ids = queueRemovalBetween(chat);
+        awaitStatus(ids.get(1), ChatMessage.Status.FAILED);
+        assertEquals(DeliveryFailure.UNREACHABLE, DeliveryFailure.of(row(ids.get(1)).failureReason), row(ids.get(1)).failureReason);
+        awaitStatus(ids.get(2), ChatMessage.Status.FAILED);
+        assertEquals("contact unreachable", row(ids.get(2)).failureReason);
+        Contact contact = QuarkusTransaction.requiringNew().call(() -> contacts.findByExternalId(Channel.TELEGRAM, String.valueOf(chat)).orElseThrow());
+        assertNotNull(contact.unreachableAt);
+        assertEquals(1, edits(chat).size());
+        assertEquals(1, telegram.sentTo(chat).size(), "only the prompt before the removal was sent");
+    }
+
     @Test
     void shouldSplitATextLongerThanTelegramAllows() {
         long chat = TelegramFixtures.newChatId();
