@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Input;
+import id.ruangaman.conversation.MediaKind;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.SessionStateJson;
 
@@ -65,18 +66,38 @@ public record DevChatLine(boolean fromPerson, String text, String nodeId, List<C
         return nodeId + ":" + choice.id();
     }
 
+    /**
+     * What the person sent, as the chat would show it, in the page's two languages: text as typed, anything else as a
+     * bracketed label (a file's kind and its caption when it has one), never an enum or a class name.
+     */
     private static String describe(Input input) {
         if (input instanceof Input.Text text) {
             return text.text();
         } else if (input instanceof Input.ButtonPress press) {
             return "[" + press.optionId() + "]";
         } else if (input instanceof Input.Media media) {
-            return "[" + media.kind().name().toLowerCase() + (media.caption() == null ? "" : ": " + media.caption()) + "]";
+            boolean captioned = media.caption() != null && !media.caption().isBlank();
+            return "[" + label(media.kind()) + (captioned ? ": " + media.caption().strip() : "") + "]";
         } else if (input instanceof Input.Location location) {
-            return "[location: " + location.describe() + "]";
+            return "[lokasi / location: " + location.describe() + "]";
         } else if (input instanceof Input.SharedContact contact) {
-            return "[contact: " + contact.describe() + "]";
+            return "[kontak / contact: " + contact.describe() + "]";
+        } else if (input instanceof Input.Sticker) {
+            return "[stiker / sticker]";
+        } else if (input instanceof Input.Unsupported other && "poll".equals(other.kind())) {
+            return "[jajak pendapat / poll]";
         }
-        return "[" + input.getClass().getSimpleName().toLowerCase() + "]";
+        return "[jenis pesan lain / another kind of message]";
+    }
+
+    /** The kind of an upload as the dev chat's upload form names it. */
+    static String label(MediaKind kind) {
+        return switch (kind) {
+            case PHOTO -> "foto / photo";
+            case DOCUMENT -> "dokumen / document";
+            case VOICE -> "pesan suara / voice";
+            case AUDIO -> "audio / audio";
+            case VIDEO -> "video / video";
+        };
     }
 }

@@ -163,10 +163,18 @@ public class DevChatResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestPath String token, @RestQuery Long erased, @RestForm("file") FileUpload file, @RestForm String kind,
             @RestForm String caption) throws IOException {
+        MediaKind mediaKind;
+        try {
+            mediaKind = MediaKind.valueOf((kind == null || kind.isBlank() ? "document" : kind.strip()).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            String reason = "unknown kind of upload";
+            throw new BadRequestException(reason, Response.status(400).type(MediaType.TEXT_PLAIN_TYPE).entity(reason).build());
+        }
         if (file == null || file.size() == 0) {
             return backTo(token, erased);
         }
-        MediaKind mediaKind = MediaKind.valueOf((kind == null ? "document" : kind).toUpperCase(Locale.ROOT));
+        // an empty caption field is no caption, as a Telegram or WhatsApp upload without one carries none
+        String captionSent = caption == null || caption.isBlank() ? null : caption.strip();
         byte[] content = Files.readAllBytes(file.uploadedFile());
         long contactId = contactId(token, erased);
         long mediaId = QuarkusTransaction.requiringNew().call(() -> {
@@ -180,7 +188,7 @@ public class DevChatResource {
             media.persist(stored);
             return stored.id;
         });
-        conversations.receive(contactId, new Input.Media(String.valueOf(mediaId), mediaKind, caption), null);
+        conversations.receive(contactId, new Input.Media(String.valueOf(mediaId), mediaKind, captionSent), null);
         return afterSend(token, contactId);
     }
 

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -58,6 +62,41 @@ class DevChatBrowserTest extends BrowserTest {
         driver.findElement(By.xpath("//div[contains(@class,'choices') and not(contains(@class,'old'))]//button[contains(., 'Saya sendiri')]"))
                 .click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Sekarang kamu bisa pilih"));
+    }
+
+    /**
+     * An upload through the rendered form reads as its kind in the page's words, with its caption only when one was
+     * typed: not "[document: ]" for an empty caption field, and never the kind's code.
+     */
+    @Test
+    void shouldShowAnUploadAsItsKindAndTheCaptionTyped() throws Exception {
+        driver.get(base.toString().replaceAll("/$", "") + "/dev/chat");
+        driver.findElement(By.xpath("//button[contains(., 'intake')]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat-text")));
+        Path file = Files.createTempFile("bukti-sintetis", ".txt");
+        Files.writeString(file, "isi berkas sintetis untuk uji");
+        try {
+            upload("document", file, "");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "[dokumen / document]"));
+            upload("photo", file, "  tangkapan layar sintetis ");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "[foto / photo: tangkapan layar sintetis]"));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        String body = driver.findElement(By.tagName("body")).getText();
+        assertFalse(body.contains("[document: ]") || body.contains("[document]") || body.contains("[photo"), body);
+    }
+
+    private void upload(String kind, Path file, String caption) {
+        WebElement form = driver.findElement(By.xpath("//form[contains(@action, '/media')]"));
+        if (!form.isDisplayed()) {
+            driver.findElement(By.xpath("//summary[contains(., 'Kirim bukti')]")).click();
+        }
+        new Select(form.findElement(By.name("kind"))).selectByValue(kind);
+        form.findElement(By.name("file")).sendKeys(file.toAbsolutePath().toString());
+        form.findElement(By.name("caption")).sendKeys(caption);
+        form.findElement(By.xpath(".//button[contains(., 'Unggah')]")).click();
+        wait.until(ExpectedConditions.stalenessOf(form));
     }
 
     private void type(String text) {

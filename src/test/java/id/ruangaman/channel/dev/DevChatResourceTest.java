@@ -48,6 +48,21 @@ class DevChatResourceTest {
                 .body(not(containsString("Exception")));
     }
 
+    /** An upload of a kind the form does not offer is refused with a short reason, not a server error. */
+    @Test
+    void shouldRefuseAnUploadOfAnUnknownKind() {
+        String chat = form().formParam("flow", "intake")
+                .when().post("/dev/chat/new")
+                .then().statusCode(303).extract().header("Location").replaceFirst("^https?://[^/]+", "").replace("#end", "");
+        io.restassured.response.Response page = given().when().get("/dev/chat");
+        given().redirects().follow(false).cookie("ruangaman-csrf", page.cookie("ruangaman-csrf"))
+                .multiPart("csrf-token", id.ruangaman.testing.CsrfForms.tokenIn(page.asString()))
+                .multiPart("kind", "hologram").multiPart("caption", "")
+                .multiPart("file", "bukti-sintetis.txt", "isi sintetis".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/plain")
+                .when().post(chat + "/media")
+                .then().statusCode(400).body(containsString("unknown kind of upload")).body(not(containsString("Exception")));
+    }
+
     @Test
     void shouldRefuseAnUnknownFlow() {
         form().formParam("flow", "nope").when().post("/dev/chat/new").then().statusCode(400);
