@@ -30,6 +30,11 @@ final class BenchPlatforms implements AutoCloseable {
     private final AtomicLong messageIds = new AtomicLong(1000);
     private final Map<String, Arrivals> byChat = new ConcurrentHashMap<>();
     private final Arrivals telegramSends = new Arrivals();
+    /**
+     * Every call of Telegram's outbox, each under its own rate permit: sendMessage, and the editMessageReplyMarkup and
+     * deleteMessages calls of the buttons' removal and the quick exit.
+     */
+    private final Arrivals telegramCalls = new Arrivals();
     private final Arrivals whatsappSends = new Arrivals();
     private final AtomicLong otherCalls = new AtomicLong();
 
@@ -82,6 +87,11 @@ final class BenchPlatforms implements AutoCloseable {
         return telegramSends;
     }
 
+    /** Every call of Telegram's outbox (sendMessage, editMessageReplyMarkup, deleteMessages): what its limit bounds. */
+    Arrivals telegramCalls() {
+        return telegramCalls;
+    }
+
     Arrivals whatsappSends() {
         return whatsappSends;
     }
@@ -112,9 +122,13 @@ final class BenchPlatforms implements AutoCloseable {
                     JsonNode json = JSON.readTree(body.getBytes());
                     String chat = json.path("chat_id").asText();
                     telegramSends.add(at);
+                    telegramCalls.add(at);
                     arrivals("tg:" + chat).add(at);
                     answer = "{\"ok\":true,\"result\":{\"message_id\":" + messageIds.incrementAndGet()
                             + ",\"date\":1763800000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"text\":\"-\"}}";
+                } else if (path.toLowerCase().endsWith("/editmessagereplymarkup") || path.toLowerCase().endsWith("/deletemessages")) {
+                    telegramCalls.add(at);
+                    answer = "{\"ok\":true,\"result\":true}";
                 } else {
                     otherCalls.incrementAndGet();
                     answer = "{\"ok\":true,\"result\":true}";

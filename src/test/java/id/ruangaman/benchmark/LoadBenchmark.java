@@ -581,7 +581,8 @@ class LoadBenchmark {
         for (boolean whatsapp : new boolean[] { false, true }) {
             String name = whatsapp ? "WhatsApp" : "Telegram";
             int limit = whatsapp ? WHATSAPP_LIMIT : TELEGRAM_LIMIT;
-            long[] sends = (whatsapp ? platforms.whatsappSends() : platforms.telegramSends()).snapshot();
+            // Telegram's: every call its limit bounds, edits and deletions included (each takes a rate permit)
+            long[] sends = (whatsapp ? platforms.whatsappSends() : platforms.telegramCalls()).snapshot();
             if (sends.length == 0) {
                 table.line(goal, name + ": sends from a full outbox", "nothing was sent", "",
                         Goal.atLimit(Double.NaN, limit, LIMIT_TOLERANCE, "within 2% of " + limit + "/s"));
@@ -608,23 +609,25 @@ class LoadBenchmark {
                             100.0 * inWarmUp / WARM_SECONDS / limit));
             double held = ServiceCounters.meanMillis(calls, from, to, "ruangaman_outbound_call_seconds",
                     "channel=\"" + (whatsapp ? "whatsapp" : "telegram") + "\"");
-            table.info(goal, name + ": time a send holds its rate permit (the platform call), mean in the window",
+            table.info(goal, name + ": time a request holds its rate permit (the platform call), mean in the window",
                     String.format("%.1f ms", held), String.format("the limit allows %.1f%% at it",
                             100 / (1 + RATE_WINDOW_SECONDS_PAST_ONE + held / 1_000)));
-            details.append(String.format("- %s: %d sends in the phase, %d in the warm-up, %d in the window; at most %d in any 1 s; "
-                    + "replies still waiting at the end: %d; a send held its rate permit %.1f ms on average in the window (a slot "
-                    + "of the limit is free again 1.001 s after its send's answer)%n", name, sends.length, inWarmUp, inWindow.length, most,
-                    waitingAtEnd, held));
+            details.append(String.format("- %s: %d sends in the phase%s, %d in the warm-up, %d in the window; at most %d in any 1 s; "
+                    + "replies still waiting at the end: %d; a request held its rate permit %.1f ms on average in the window (a slot "
+                    + "of the limit is free again 1.001 s after its request's answer)%n", name, sends.length,
+                    whatsapp ? "" : String.format(" (%d of them editMessageReplyMarkup or deleteMessages calls)",
+                            sends.length - platforms.telegramSends().size()),
+                    inWarmUp, inWindow.length, most, waitingAtEnd, held));
         }
         details.append("\nSends per second from each channel's first send (how fast the fresh instance reaches its limit; "
                 + "the first send came the given seconds after the service was ready):\n\n")
-                .append(Figures.sendTimeline(phaseStart, platforms.telegramSends().snapshot(), platforms.whatsappSends().snapshot(),
+                .append(Figures.sendTimeline(phaseStart, platforms.telegramCalls().snapshot(), platforms.whatsappSends().snapshot(),
                         WARM_SECONDS + OUTBOUND_SECONDS))
                 .append("\nThe service's CPU per second by thread kind from ready, and PostgreSQL's, in CPU seconds per second (1.00 is "
                         + "one core):\n\n").append(cpu.table(WARM_SECONDS + OUTBOUND_SECONDS, 8));
         details.append("\n").append(BenchReport.series(samples, 2));
         details.append("\nThe service's delivery counters (`ruangaman_outbound`: sends in flight and the senders each lane keeps for its "
-                + "limit, the time a send holds its rate permit, the time a sender is busy with one send), from ready:\n\n")
+                + "limit, the time a request holds its rate permit, the time a sender is busy with one send), from ready:\n\n")
                 .append(ServiceCounters.report(calls, calls.isEmpty() ? 0 : calls.get(0).nanos(),
                         calls.isEmpty() ? 0 : calls.get(calls.size() - 1).nanos()));
         report.section("Outbound against a full outbox (goal 3)", details.toString());
@@ -850,7 +853,7 @@ class LoadBenchmark {
 
     /** The open loop's own sends against its (high) channel limits: never above, whatever the rate. */
     private void openLoopLimits(BenchPlatforms platforms) {
-        int telegram = platforms.telegramSends().maxInWindow(SECOND);
+        int telegram = platforms.telegramCalls().maxInWindow(SECOND);
         int whatsapp = platforms.whatsappSends().maxInWindow(SECOND);
         wentAbove |= telegram > OPEN_LIMIT || whatsapp > OPEN_LIMIT;
         table.line("3 outbound", "Open loop: most sends in any sliding 1 s, Telegram / WhatsApp", telegram + " / " + whatsapp, "",

@@ -310,8 +310,9 @@ class OutboxDispatcher {
             return 0; // every sender is busy; a finishing send wakes the lane
         }
         // As many as there are free senders, even when the rate limit has no permit free right now: they wait here for
-        // their permits (at most free/rate seconds, far inside the lease), and no permit goes unused while the next
-        // claim runs, which would cost a busy channel part of its rate.
+        // their permits (a send of one request at most free/rate seconds, far inside the lease; a removal of old buttons
+        // takes up to five permits, one a call), and no permit goes unused while the next claim runs, which would cost
+        // a busy channel part of its rate.
         boolean congested = ackPriority.congested();
         int room = claimRoom(free, congested);
         ChannelSender sender = lane.sender;
@@ -417,7 +418,8 @@ class OutboxDispatcher {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            outcome = new SendOutcome.RetryLater(Duration.ZERO, "stopped before sending", false);
+            // only a send of several calls (a removal, a deletion) can be stopped after one went out; each may be repeated
+            outcome = new SendOutcome.RetryLater(Duration.ZERO, calls.made() ? "stopped between its calls" : "stopped before sending", false);
         } catch (RuntimeException e) {
             outcome = new SendOutcome.RetryLater(Duration.ZERO, "sender error (" + e.getClass().getSimpleName() + ")", true);
         }
@@ -434,7 +436,7 @@ class OutboxDispatcher {
             return record(id, outcome, contactId, pace);
         } finally {
             if (calls.made()) {
-                lane.sendTimes.add(System.nanoTime() - calls.firstAt());
+                lane.sendTimes.add(System.nanoTime() - calls.firstAt() - calls.waitedAfterFirst());
             }
         }
     }
@@ -452,12 +454,25 @@ class OutboxDispatcher {
             this.lane = lane;
         }
 
+        /** Nanoseconds this send waited for its permits after the first (a removal's second to fifth call). */
+        private long waitedAfterFirst;
+
         @Override
         public Runnable permit() throws InterruptedException {
+            long asked = System.nanoTime();
             RateLimiter.Permit permit = lane.limiter.acquire();
+            long at = System.nanoTime();
+            if (!permits.isEmpty()) {
+                waitedAfterFirst += at - asked;
+            }
             permits.add(permit);
-            calledAt.add(System.nanoTime());
+            calledAt.add(at);
             return permit::done;
+        }
+
+        /** Nanoseconds waited for permits after the first: not part of the sender's busy time ({@link SendTimes}). */
+        long waitedAfterFirst() {
+            return waitedAfterFirst;
         }
 
         /** Whether the send made a request to the platform. */

@@ -151,8 +151,8 @@ class TelegramApi {
 
     /**
      * {@link #call(BotApiMethod)} under a rate permit from {@code calls}, taken once the request's JSON is written and
-     * given back as soon as the answer's body has arrived, before it is read: the permit is held only while the
-     * request is on its way (issue 16). Throws {@link InterruptedException} when the service stops while the call waits
+     * given back as soon as the answer's body has been received, before it is parsed: the permit is held only while
+     * the request and its answer are on their way (issue 16). Throws {@link InterruptedException} when the service stops while the call waits
      * for its permit; nothing was sent then.
      */
     Answer call(BotApiMethod<?> method, PlatformCalls calls) throws IOException, InterruptedException {

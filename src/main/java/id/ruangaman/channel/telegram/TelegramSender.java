@@ -97,7 +97,8 @@ class TelegramSender implements ChannelSender {
     /**
      * Sends one outbox row: a message with sendMessage, a removal row with editMessageReplyMarkup for each message that
      * loses its buttons, a deletion row with deleteMessages for each hundred messages. Each request takes its own rate
-     * permit ({@link PlatformCalls}): Telegram counts every call of the bot towards its limit.
+     * permit ({@link PlatformCalls}), so the channel's limit bounds every call the outbox makes, not only its messages:
+     * Telegram's FAQ gives the limit for messages and does not say that edits and deletions are free of it.
      */
     @Override
     public SendOutcome send(Outgoing message, PlatformCalls calls) throws InterruptedException {
