@@ -419,7 +419,8 @@ class OutboxDispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             // only a send of several calls (a removal, a deletion) can be stopped after one went out; each may be repeated
-            outcome = new SendOutcome.RetryLater(Duration.ZERO, calls.made() ? "stopped between its calls" : "stopped before sending", false);
+            String reason = calls.made() ? "stopped between its calls" : "stopped before sending";
+            outcome = new SendOutcome.RetryLater(Duration.ZERO, reason, false);
         } catch (RuntimeException e) {
             outcome = new SendOutcome.RetryLater(Duration.ZERO, "sender error (" + e.getClass().getSimpleName() + ")", true);
         }
@@ -449,13 +450,12 @@ class OutboxDispatcher {
         private final Lane lane;
         private final List<RateLimiter.Permit> permits = new ArrayList<>(1);
         private final List<Long> calledAt = new ArrayList<>(1);
+        /** Nanoseconds this send waited for its permits after the first (a removal's second to fifth call). */
+        private long waitedAfterFirst;
 
         Calls(Lane lane) {
             this.lane = lane;
         }
-
-        /** Nanoseconds this send waited for its permits after the first (a removal's second to fifth call). */
-        private long waitedAfterFirst;
 
         @Override
         public Runnable permit() throws InterruptedException {
@@ -485,7 +485,10 @@ class OutboxDispatcher {
             return calledAt.get(0);
         }
 
-        /** Marks every permit done (the send has returned, so each request was answered or failed) and records how long each was held. */
+        /**
+         * Marks every permit done (the send has returned, so each request was answered or failed) and records how long
+         * each was held.
+         */
         void finish() {
             for (int i = 0; i < permits.size(); i++) {
                 RateLimiter.Permit permit = permits.get(i);

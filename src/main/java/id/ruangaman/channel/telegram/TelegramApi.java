@@ -42,6 +42,9 @@ class TelegramApi {
     /** Writes a method's JSON as Telegram Bots Java's client does (a plain mapper over the types' annotations). */
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
+    /** For a call outside the outbox's rate limit (answerCallbackQuery): no permit to wait for, nothing to tell. */
+    private static final Runnable NOTHING = () -> { };
+    private static final PlatformCalls UNPACED = () -> NOTHING;
 
     private final TelegramConfig config;
     private final OkHttpClient http;
@@ -145,15 +148,11 @@ class TelegramApi {
         }
     }
 
-    /** For a call outside the outbox's rate limit (answerCallbackQuery): no permit to wait for, nothing to tell. */
-    private static final Runnable NOTHING = () -> { };
-    private static final PlatformCalls UNPACED = () -> NOTHING;
-
     /**
      * {@link #call(BotApiMethod)} under a rate permit from {@code calls}, taken once the request's JSON is written and
      * given back as soon as the answer's body has been received, before it is parsed: the permit is held only while
-     * the request and its answer are on their way (issue 16). Throws {@link InterruptedException} when the service stops while the call waits
-     * for its permit; nothing was sent then.
+     * the request and its answer are on their way (issue 16). Throws {@link InterruptedException} when the service
+     * stops while the call waits for its permit; nothing was sent then.
      */
     Answer call(BotApiMethod<?> method, PlatformCalls calls) throws IOException, InterruptedException {
         TelegramUrl url = telegramUrl(config.apiUrl());

@@ -44,7 +44,10 @@ public interface TelegramConfig {
     @WithDefault("20971520")
     long maxMediaBytes();
 
-    /** TELEGRAM_MAX_PER_SECOND: messages per second over all chats (Telegram allows about 30). */
+    /**
+     * TELEGRAM_MAX_PER_SECOND: Bot API calls of the outbox per second over all chats (Telegram allows about 30 messages
+     * a second): each message, and each edit or deletion (old buttons taken off after a report, the quick exit).
+     */
     @WithDefault("30")
     int maxPerSecond();
 

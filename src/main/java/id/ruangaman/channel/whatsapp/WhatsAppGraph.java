@@ -82,10 +82,10 @@ class WhatsAppGraph {
      * network failure, a time-out or an interrupt (the message may have gone out) as a {@link ProcessingException}.
      *
      * <p>The message's JSON is written here, on the calling thread, before the permit is taken, and the answer's read
-     * here after {@code answered} has run, outside the time the send holds its rate permit: the client would write and read the JSON trees on its
-     * I/O thread, the reading inside that time (issue 16, forty-second round). An answer that is blank or not JSON is
-     * returned as a {@link MissingNode}; the sender takes it as possibly sent. (The client used to throw an HTTP 200
-     * "refusal" for it, and the sender then counted it refused.)
+     * here after {@code answered} has run, outside the time the send holds its rate permit: the client would write and
+     * read the JSON trees on its I/O thread, the reading inside that time (issue 16, forty-second round). An answer
+     * that is blank or not JSON is returned as a {@link MissingNode}; the sender takes it as possibly sent. (The client
+     * used to throw an HTTP 200 "refusal" for it, and the sender then counted it refused.)
      */
     JsonNode send(JsonNode message, PlatformCalls calls) throws InterruptedException {
         String body;
