@@ -612,6 +612,11 @@ class LoadBenchmark {
             table.info(goal, name + ": time a request holds its rate permit (the platform call), mean in the window",
                     String.format("%.1f ms", held), String.format("the limit allows %.1f%% at it",
                             100 / (1 + RATE_WINDOW_SECONDS_PAST_ONE + held / 1_000)));
+            double unused = ServiceCounters.meanMillis(calls, from, to, "ruangaman_outbound_slot_unused_seconds",
+                    "channel=\"" + (whatsapp ? "whatsapp" : "telegram") + "\"");
+            table.info(goal, name + ": time a slot of the limit stood free before a request took it (no send waiting), mean a "
+                    + "request in the window", String.format("%.1f ms", unused), String.format("the limit allows %.1f%% at it and "
+                            + "the hold together", 100 / (1 + RATE_WINDOW_SECONDS_PAST_ONE + (held + unused) / 1_000)));
             details.append(String.format("- %s: %d sends in the phase%s, %d in the warm-up, %d in the window; at most %d in any 1 s; "
                     + "replies still waiting at the end: %d; a request held its rate permit %.1f ms on average in the window (a slot "
                     + "of the limit is free again 1.001 s after its request's answer)%n", name, sends.length,

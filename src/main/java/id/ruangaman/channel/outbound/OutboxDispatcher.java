@@ -135,6 +135,15 @@ class OutboxDispatcher {
          */
         final Timer call;
 
+        /**
+         * How long a slot of the limit stood free before a request took it ({@link RateLimiter.Permit#unusedNanos}): with a
+         * backlog, the rate lost because no send was waiting for a permit. With {@link #call}, all a backlog's rate loses.
+         */
+        final Timer unusedSlot;
+
+        /** How long one claim of due messages takes, the lane's own transaction between a sender coming free and its next send. */
+        final Timer claim;
+
         /** The lane's own thread (claims and hands out), set when it starts. */
         volatile Thread thread;
 
@@ -155,6 +164,12 @@ class OutboxDispatcher {
                     .description("Sends this channel keeps in flight for its limit at its measured send time").register(metrics);
             this.call = Timer.builder("ruangaman.outbound.call").tag("channel", tag)
                     .description("Time a request to the platform holds its rate permit: from the permit to the platform's answer")
+                    .register(metrics);
+            this.unusedSlot = Timer.builder("ruangaman.outbound.slot.unused").tag("channel", tag)
+                    .description("Time a slot of the channel's rate limit stood free before a request took it (no send was waiting)")
+                    .register(metrics);
+            this.claim = Timer.builder("ruangaman.outbound.claim").tag("channel", tag)
+                    .description("Time one claim of due messages takes, from the lane's start of it to the claimed rows")
                     .register(metrics);
             Gauge.builder("ruangaman.outbound.send.time", sendTimes, times -> times.mean().toNanos() / 1e9).tag("channel", tag)
                     .baseUnit("seconds").description("Mean time a sender is busy with one send: the call and its recording")
@@ -316,7 +331,9 @@ class OutboxDispatcher {
         boolean congested = ackPriority.congested();
         int room = claimRoom(free, congested);
         ChannelSender sender = lane.sender;
+        long claimStart = System.nanoTime();
         List<OutboundQueue.Claimed> claimed = queue.claim(sender.channel(), room, pace(sender), config.sendLease());
+        lane.claim.record(System.nanoTime() - claimStart, TimeUnit.NANOSECONDS);
         // A message claimed again had a sender that died mid-call: the platform may or may not have it.
         long resumed = claimed.stream().filter(OutboundQueue.Claimed::resumed).count();
         if (resumed > 0) {
@@ -462,6 +479,7 @@ class OutboxDispatcher {
             long asked = System.nanoTime();
             RateLimiter.Permit permit = lane.limiter.acquire();
             long at = System.nanoTime();
+            lane.unusedSlot.record(permit.unusedNanos(), TimeUnit.NANOSECONDS);
             if (!permits.isEmpty()) {
                 waitedAfterFirst += at - asked;
             }

@@ -35,10 +35,21 @@ final class RateLimiter {
      * counts; later ones change nothing, so it may be called both where the answer arrives and after the call returns).
      */
     final class Permit {
+        private final long unusedNanos;
         private boolean done;
         private long doneAt;
 
-        private Permit() {
+        private Permit(long unusedNanos) {
+            this.unusedNanos = unusedNanos;
+        }
+
+        /**
+         * How long the slot this permit took had been free before it was asked for, in nanoseconds: time of the limit that
+         * no request used, so a backlog's rate lost it for good: no send was waiting for it, or the one waiting had not yet
+         * woken ({@link #acquire} looks again each millisecond). About 0 when a request was waiting as the slot came free.
+         */
+        long unusedNanos() {
+            return unusedNanos;
         }
 
         void done() {
@@ -106,9 +117,10 @@ final class RateLimiter {
         if (waitNanos() > 0) {
             return null;
         }
+        long unused = Math.max(0, clock.getAsLong() - (resting[head] + WINDOW_NANOS));
         head = (head + 1) % resting.length;
         count--;
-        return new Permit();
+        return new Permit(unused);
     }
 
     /**
