@@ -64,6 +64,13 @@ class LoadBenchmark {
     private static final int DRAIN_WARM_SECONDS = Integer.getInteger("benchmark.drain-warm-seconds", 20);
     private static final int OUTBOUND_SECONDS = Integer.getInteger("benchmark.outbound-seconds", 15);
     /**
+     * Goal 3's window starts this long after a channel's first send: the sustained rate from a backlog, once the fresh JVM
+     * has sent for a while (its holds and unused slots settled 9-15 s after the first send in most of the forty-fourth round's
+     * runs). The fresh instance's first seconds are reported on lines of their own, and so is the window after
+     * {@link #WARM_SECONDS} that goal 3's line measured up to that round.
+     */
+    private static final int OUTBOUND_WARM_SECONDS = Integer.getInteger("benchmark.outbound-warm-seconds", 20);
+    /**
      * The outbound phase's flight recording (its profile), in seconds: taken after both channels' measured windows,
      * while the outbox still holds a backlog, so the goal's windows run unrecorded as goal 1's warm window and the open
      * loop do. Started from ready, the recording's own start-up and sampling ran through the fresh JVM's first sends.
@@ -553,7 +560,7 @@ class LoadBenchmark {
                 Thread.sleep(50);
             }
             // the window of the later channel starts after its warm-up; keep sending until it ends
-            Thread.sleep((WARM_SECONDS + OUTBOUND_SECONDS + 2) * 1000L);
+            Thread.sleep((Math.max(WARM_SECONDS, OUTBOUND_WARM_SECONDS) + OUTBOUND_SECONDS + 2) * 1000L);
             samples = backlog.stop();
             calls = counters.stop();
             waits.stop();
@@ -576,8 +583,10 @@ class LoadBenchmark {
                 + "so that autovacuum's clean-up of the drain does not run through this phase. ", vacuumSeconds)
                 + "An instance with delivery on (TELEGRAM_MAX_PER_SECOND=" + TELEGRAM_LIMIT
                 + ", WHATSAPP_MAX_PER_SECOND=" + WHATSAPP_LIMIT + ") started on the drained database, whose outbox holds every reply "
-                + "of the drain. Per channel, the measured window starts " + WARM_SECONDS + " s after its first send (the fresh JVM's "
-                + "warm-up, reported on its own line) and lasts " + OUTBOUND_SECONDS + " s.\n\n");
+                + "of the drain. Per channel, goal 3's window starts " + OUTBOUND_WARM_SECONDS + " s after its first send (the "
+                + "sustained rate; the fresh JVM's first " + OUTBOUND_WARM_SECONDS + " s are reported on their own line) and lasts "
+                + OUTBOUND_SECONDS + " s. The window the goal's line measured up to the forty-third round, from " + WARM_SECONDS
+                + " s after the first send, is reported too.\n\n");
         for (boolean whatsapp : new boolean[] { false, true }) {
             String name = whatsapp ? "WhatsApp" : "Telegram";
             int limit = whatsapp ? WHATSAPP_LIMIT : TELEGRAM_LIMIT;
@@ -589,24 +598,34 @@ class LoadBenchmark {
                 continue;
             }
             long first = Arrays.stream(sends).min().getAsLong();
-            long from = first + WARM_SECONDS * SECOND;
+            long from = first + OUTBOUND_WARM_SECONDS * SECOND;
             long to = from + OUTBOUND_SECONDS * SECOND;
             long[] inWindow = Arrays.stream(sends).filter(t -> t >= from && t < to).toArray();
             long inWarmUp = Arrays.stream(sends).filter(t -> t < from).count();
             double mean = inWindow.length / (double) OUTBOUND_SECONDS;
+            long earlyFrom = first + WARM_SECONDS * SECOND;
+            long earlyTo = earlyFrom + OUTBOUND_SECONDS * SECOND;
+            long inEarlyWindow = Arrays.stream(sends).filter(t -> t >= earlyFrom && t < earlyTo).count();
+            long inFirstSeconds = Arrays.stream(sends).filter(t -> t < earlyFrom).count();
             int most = Figures.maxInWindow(sends, SECOND);
             Backlog.Sample end = samples.get(samples.size() - 1);
             long waitingAtEnd = whatsapp ? end.whatsappPending() : end.telegramPending();
             wentAbove |= most > limit;
             table.line(goal, name + ": most sends in any sliding 1 s, full outbox", String.valueOf(most), "",
                     Goal.atLimit(most, limit, LIMIT_TOLERANCE, "within 2% of " + limit + ", never above"));
-            table.line(goal, name + ": mean rate over " + OUTBOUND_SECONDS + " s after the warm-up, full outbox", String.format("%.1f/s (%d still waiting at "
+            table.line(goal, name + ": mean rate over " + OUTBOUND_SECONDS + " s from " + OUTBOUND_WARM_SECONDS + " s after the first send, full outbox", String.format("%.1f/s (%d still waiting at "
                     + "the end)", mean, waitingAtEnd), String.format("%.1f%% of the limit", 100 * mean / limit),
                     Goal.all(Goal.atLimit(mean, limit, LIMIT_TOLERANCE, "within 2% of " + limit + "/s"),
                             Goal.atLeast(waitingAtEnd, 1, "outbox never empty")));
-            table.info(goal, name + ": mean rate over the first " + WARM_SECONDS + " s (the fresh instance's warm-up)",
-                    String.format("%.1f/s", inWarmUp / (double) WARM_SECONDS), String.format("%.1f%% of the limit",
-                            100.0 * inWarmUp / WARM_SECONDS / limit));
+            table.info(goal, name + ": mean rate over the first " + OUTBOUND_WARM_SECONDS + " s (the fresh instance's warm-up)",
+                    String.format("%.1f/s", inWarmUp / (double) OUTBOUND_WARM_SECONDS), String.format("%.1f%% of the limit",
+                            100.0 * inWarmUp / OUTBOUND_WARM_SECONDS / limit));
+            table.info(goal, name + ": mean rate over the first " + WARM_SECONDS + " s",
+                    String.format("%.1f/s", inFirstSeconds / (double) WARM_SECONDS), String.format("%.1f%% of the limit",
+                            100.0 * inFirstSeconds / WARM_SECONDS / limit));
+            table.info(goal, name + ": mean rate over " + OUTBOUND_SECONDS + " s from " + WARM_SECONDS + " s after the first send "
+                    + "(goal 3's window up to the forty-third round)", String.format("%.1f/s", inEarlyWindow / (double) OUTBOUND_SECONDS),
+                    String.format("%.1f%% of the limit", 100.0 * inEarlyWindow / OUTBOUND_SECONDS / limit));
             double held = ServiceCounters.meanMillis(calls, from, to, "ruangaman_outbound_call_seconds",
                     "channel=\"" + (whatsapp ? "whatsapp" : "telegram") + "\"");
             table.info(goal, name + ": time a request holds its rate permit (the platform call), mean in the window",
@@ -627,9 +646,9 @@ class LoadBenchmark {
         details.append("\nSends per second from each channel's first send (how fast the fresh instance reaches its limit; "
                 + "the first send came the given seconds after the service was ready):\n\n")
                 .append(Figures.sendTimeline(phaseStart, platforms.telegramCalls().snapshot(), platforms.whatsappSends().snapshot(),
-                        WARM_SECONDS + OUTBOUND_SECONDS))
+                        OUTBOUND_WARM_SECONDS + OUTBOUND_SECONDS))
                 .append("\nThe service's CPU per second by thread kind from ready, and PostgreSQL's, in CPU seconds per second (1.00 is "
-                        + "one core):\n\n").append(cpu.table(WARM_SECONDS + OUTBOUND_SECONDS, 8));
+                        + "one core):\n\n").append(cpu.table(OUTBOUND_WARM_SECONDS + OUTBOUND_SECONDS, 8));
         details.append("\n").append(BenchReport.series(samples, 2));
         details.append("\nThe service's delivery counters (`ruangaman_outbound`: sends in flight and the senders each lane keeps for its "
                 + "limit, the time a request holds its rate permit, the time a sender is busy with one send), from ready:\n\n")
