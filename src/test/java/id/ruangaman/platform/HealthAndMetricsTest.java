@@ -32,7 +32,8 @@ class HealthAndMetricsTest {
 
     /**
      * Each delivery lane shows how it is sized and how full it is, by channel only: an operator (and the benchmark) can
-     * see whether a channel sends below its limit because its senders are all busy.
+     * see whether a channel sends below its limit because its senders are all busy, and how much of its limit went unused
+     * while no send was waiting for a permit.
      */
     @Test
     void shouldExposeEachDeliveryLanesSizeAndLoad() {
@@ -40,6 +41,8 @@ class HealthAndMetricsTest {
                 .body(containsString("ruangaman_outbound_in_flight{channel=\"telegram\"}"))
                 .body(containsString("ruangaman_outbound_senders_target{channel=\"telegram\"}"))
                 .body(containsString("ruangaman_outbound_send_time_seconds{channel=\"telegram\"}"))
+                .body(containsString("ruangaman_outbound_slot_unused_seconds_count{channel=\"telegram\"}"))
+                .body(containsString("ruangaman_outbound_claim_seconds_count{channel=\"whatsapp\"}"))
                 .body(containsString("ruangaman_outbound_senders_target{channel=\"whatsapp\"}"));
     }
 }

@@ -160,6 +160,20 @@ class RateLimiterTest {
     }
 
     @Test
+    void shouldTellHowLongTheSlotAPermitTookStoodUnused() {
+        RateLimiter limiter = new RateLimiter(1, now::get);
+        RateLimiter.Permit first = limiter.tryAcquire();
+        assertEquals(0, first.unusedNanos(), "a new limiter's slots are free from its start");
+        first.done();
+        now.addAndGet(RateLimiter.WINDOW_NANOS);
+        RateLimiter.Permit waited = limiter.tryAcquire();
+        assertEquals(0, waited.unusedNanos(), "a request was there as the slot came free");
+        waited.done();
+        now.addAndGet(RateLimiter.WINDOW_NANOS + 7 * MS);
+        assertEquals(7 * MS, limiter.tryAcquire().unusedNanos(), "the slot stood free 7 ms before a request took it");
+    }
+
+    @Test
     void shouldRefuseANonPositiveRate() {
         assertThrows(IllegalArgumentException.class, () -> new RateLimiter(0));
     }
