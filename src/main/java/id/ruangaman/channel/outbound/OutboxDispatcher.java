@@ -137,11 +137,12 @@ class OutboxDispatcher {
 
         /**
          * How long a slot of the limit stood free before a request took it ({@link RateLimiter.Permit#unusedNanos}): with a
-         * backlog, the rate lost because no send was waiting for a permit. With {@link #call}, all a backlog's rate loses.
+         * backlog, the rate lost because no send was ready for the permit; with {@link #call}, all that a backlog's rate
+         * loses (issue 16, forty-fourth round). Without a backlog it is the quiet time between sends and means nothing.
          */
         final Timer unusedSlot;
 
-        /** How long one claim of due messages takes, the lane's own transaction between a sender coming free and its next send. */
+        /** How long one claim of due messages takes: the lane's own transaction between a sender coming free and its next send. */
         final Timer claim;
 
         /** The lane's own thread (claims and hands out), set when it starts. */
@@ -166,7 +167,7 @@ class OutboxDispatcher {
                     .description("Time a request to the platform holds its rate permit: from the permit to the platform's answer")
                     .register(metrics);
             this.unusedSlot = Timer.builder("ruangaman.outbound.slot.unused").tag("channel", tag)
-                    .description("Time a slot of the channel's rate limit stood free before a request took it (no send was waiting)")
+                    .description("Time a slot of the channel's rate limit stood free before a request took it")
                     .register(metrics);
             this.claim = Timer.builder("ruangaman.outbound.claim").tag("channel", tag)
                     .description("Time one claim of due messages takes, from the lane's start of it to the claimed rows")

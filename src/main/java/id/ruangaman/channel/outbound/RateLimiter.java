@@ -44,9 +44,10 @@ final class RateLimiter {
         }
 
         /**
-         * How long the slot this permit took had been free before it was asked for, in nanoseconds: time of the limit that
-         * no request used, so a backlog's rate lost it for good: no send was waiting for it, or the one waiting had not yet
-         * woken ({@link #acquire} looks again each millisecond). About 0 when a request was waiting as the slot came free.
+         * How long the slot this permit took had been free before it was taken, in nanoseconds. With a backlog this is time
+         * of the limit that no request used, lost for good: no send was waiting for the slot, or the one waiting had not yet
+         * woken ({@link #acquire} looks again each millisecond) or been given a core. About 0 when a request was waiting as
+         * the slot came free; without a backlog, simply the quiet time between sends.
          */
         long unusedNanos() {
             return unusedNanos;
