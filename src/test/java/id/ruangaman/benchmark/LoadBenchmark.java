@@ -65,7 +65,7 @@ class LoadBenchmark {
     private static final int OUTBOUND_SECONDS = Integer.getInteger("benchmark.outbound-seconds", 15);
     /**
      * Goal 3's window starts this long after a channel's first send: the sustained rate from a backlog, once the fresh JVM
-     * has sent for a while (its holds and unused slots settled 9-15 s after the first send in most of the forty-fourth round's
+     * has sent for a while (its holds and unused slots settled 13-21 s after the first send in the forty-fourth round's
      * runs). The fresh instance's first seconds are reported on lines of their own, and so is the window after
      * {@link #WARM_SECONDS} that goal 3's line measured up to that round.
      */
@@ -633,8 +633,8 @@ class LoadBenchmark {
                             100 / (1 + RATE_WINDOW_SECONDS_PAST_ONE + held / 1_000)));
             double unused = ServiceCounters.meanMillis(calls, from, to, "ruangaman_outbound_slot_unused_seconds",
                     "channel=\"" + (whatsapp ? "whatsapp" : "telegram") + "\"");
-            table.info(goal, name + ": time a slot of the limit stood free before a request took it (no send waiting), mean a "
-                    + "request in the window", String.format("%.1f ms", unused), String.format("the limit allows %.1f%% at it and "
+            table.info(goal, name + ": time a slot of the limit stood free before a request took it (no send ready for it, or the "
+                    + "limiter's own look again each millisecond), mean a request in the window", String.format("%.1f ms", unused), String.format("the limit allows %.1f%% at it and "
                             + "the hold together", 100 / (1 + RATE_WINDOW_SECONDS_PAST_ONE + (held + unused) / 1_000)));
             details.append(String.format("- %s: %d sends in the phase%s, %d in the warm-up, %d in the window; at most %d in any 1 s; "
                     + "replies still waiting at the end: %d; a request held its rate permit %.1f ms on average in the window (a slot "

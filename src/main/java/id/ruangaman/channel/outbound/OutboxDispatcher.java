@@ -137,8 +137,8 @@ class OutboxDispatcher {
 
         /**
          * How long a slot of the limit stood free before a request took it ({@link RateLimiter.Permit#unusedNanos}): with a
-         * backlog, the rate lost because no send was ready for the permit; with {@link #call}, all that a backlog's rate
-         * loses (issue 16, forty-fourth round). Without a backlog it is the quiet time between sends and means nothing.
+         * backlog, the rate lost because no send was ready for the permit; with {@link #call}, what a backlog's rate
+         * loses (within about half a point in issue 16's forty-fourth round). Without a backlog it is the quiet time between sends and means nothing.
          */
         final Timer unusedSlot;
 
@@ -170,7 +170,7 @@ class OutboxDispatcher {
                     .description("Time a slot of the channel's rate limit stood free before a request took it")
                     .register(metrics);
             this.claim = Timer.builder("ruangaman.outbound.claim").tag("channel", tag)
-                    .description("Time one claim of due messages takes, from the lane's start of it to the claimed rows")
+                    .description("Time of one claim of due messages (the lane's claim transaction)")
                     .register(metrics);
             Gauge.builder("ruangaman.outbound.send.time", sendTimes, times -> times.mean().toNanos() / 1e9).tag("channel", tag)
                     .baseUnit("seconds").description("Mean time a sender is busy with one send: the call and its recording")

@@ -47,7 +47,8 @@ final class RateLimiter {
          * How long the slot this permit took had been free before it was taken, in nanoseconds. With a backlog this is time
          * of the limit that no request used, lost for good: no send was waiting for the slot, or the one waiting had not yet
          * woken ({@link #acquire} looks again each millisecond) or been given a core. About 0 when a request was waiting as
-         * the slot came free; without a backlog, simply the quiet time between sends.
+         * the slot came free; without a backlog, simply the quiet time between sends; 0 for a slot's first permit, whose
+         * slot has been free only since the limiter was made.
          */
         long unusedNanos() {
             return unusedNanos;
@@ -80,6 +81,8 @@ final class RateLimiter {
     private final long[] resting;
     private int head;
     private int count;
+    /** Slots not yet handed out since the limiter was made: their unused time would be the service's start, not a loss. */
+    private int neverUsed;
 
     RateLimiter(int perSecond) {
         this(perSecond, System::nanoTime);
@@ -95,6 +98,7 @@ final class RateLimiter {
         for (int slot = 0; slot < perSecond; slot++) {
             rest(free);
         }
+        this.neverUsed = perSecond;
     }
 
     private void rest(long finishedAt) {
@@ -118,7 +122,8 @@ final class RateLimiter {
         if (waitNanos() > 0) {
             return null;
         }
-        long unused = Math.max(0, clock.getAsLong() - (resting[head] + WINDOW_NANOS));
+        long unused = neverUsed > 0 ? 0 : Math.max(0, clock.getAsLong() - (resting[head] + WINDOW_NANOS));
+        neverUsed = Math.max(0, neverUsed - 1);
         head = (head + 1) % resting.length;
         count--;
         return new Permit(unused);
