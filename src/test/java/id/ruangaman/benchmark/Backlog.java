@@ -19,10 +19,24 @@ import javax.sql.DataSource;
  * Samples one phase at a fixed interval: what is waiting (updates not yet processed, replies not yet sent, per
  * channel), what has been acknowledged and delivered, and the CPU and memory of the service, of PostgreSQL and
  * of the load generator itself. Its query carries the comment {@code bench-sampler} so the PostgreSQL profile
- * can leave the measurement's own cost out.
+ * can leave the measurement's own cost out of its table and show it on a line of its own.
+ *
+ * <p>A periodic sample counts only small sets: the updates waiting (by {@code inbound_pending}, V156) and, where the
+ * phase asks for them ({@link #counting}), the replies waiting. It no longer counts the updates processed in
+ * {@code inbound_update}: that read the whole table, and in the open loop it took PostgreSQL 0.1-0.5 s of every second
+ * as the table grew (issue 16, forty-fifth round), in the drains four times a second. A phase that sends updates
+ * through the webhook gets them as the updates acknowledged less those waiting ({@link Sample#inboundProcessed}); a
+ * sample taken by {@link #now} still counts them in the table.
  */
 final class Backlog {
 
+    /**
+     * One sample. {@code inboundProcessed}: in a periodic sample of a phase with a webhook load, the updates acknowledged
+     * (read before the waiting ones are counted) less those waiting; each acknowledged update was stored once (the open
+     * loop checks it at its end), so this falls short of the updates processed only by those committed but not yet
+     * answered at that moment. Counted in {@code inbound_update} in a sample taken by {@link #now}; -1 where not
+     * counted. {@code telegramPending} and {@code whatsappPending}: -1 where the phase does not count replies.
+     */
     record Sample(double seconds, long inboundPending, long inboundProcessed, long telegramPending, long whatsappPending, long acknowledged, long telegramSent,
             long whatsappSent, double serviceRssMiB, double serviceCpuSeconds, double postgresCpuSeconds, double driverCpuSeconds,
             Chats telegramChats) {
@@ -48,8 +62,18 @@ final class Backlog {
 
     static final String SAMPLER_TAG = "bench-sampler";
 
+    /** What a periodic sample reads besides the updates waiting. */
+    enum Counting {
+        /** Nothing more: a drain, whose updates were all stored before it and whose replies wait for the outbound phase. */
+        UPDATES,
+        /** The replies waiting per channel and Telegram's chats with replies waiting too. */
+        UPDATES_AND_REPLIES
+    }
+
     private final DataSource database;
+    /** Updates the load generator has had answered 200; null in a phase that sends none while it is sampled. */
     private final LongSupplier acknowledged;
+    private final Counting counting;
     private final BenchPlatforms platforms;
     private final long servicePid;
     private final Supplier<List<Long>> postgres;
@@ -57,9 +81,16 @@ final class Backlog {
     private ScheduledExecutorService timer;
     private long startedAt;
 
-    Backlog(DataSource database, LongSupplier acknowledged, BenchPlatforms platforms, long servicePid, Supplier<List<Long>> postgres) {
+    /**
+     * @param acknowledged the load generator's count of updates answered 200, or null where the phase sends none while
+     *        it is sampled (its samples then count no updates processed)
+     * @param counting what a periodic sample counts besides the updates waiting
+     */
+    Backlog(DataSource database, LongSupplier acknowledged, Counting counting, BenchPlatforms platforms, long servicePid,
+            Supplier<List<Long>> postgres) {
         this.database = database;
         this.acknowledged = acknowledged;
+        this.counting = counting;
         this.platforms = platforms;
         this.servicePid = servicePid;
         this.postgres = postgres;
@@ -106,6 +137,9 @@ final class Backlog {
     }
 
     private Drain drain(Duration limit, long pollMillis, boolean outboundToo) throws InterruptedException {
+        if (outboundToo && counting != Counting.UPDATES_AND_REPLIES) {
+            throw new IllegalStateException("this backlog does not count the replies waiting");
+        }
         long[] start = pending();
         long began = System.nanoTime();
         long deadline = began + limit.toNanos();
@@ -140,20 +174,26 @@ final class Backlog {
         if (startedAt == 0) {
             startedAt = System.nanoTime();
         }
-        return read();
+        Sample sample = read();
+        return new Sample(sample.seconds(), sample.inboundPending(), processed(), sample.telegramPending(), sample.whatsappPending(),
+                sample.acknowledged(), sample.telegramSent(), sample.whatsappSent(), sample.serviceRssMiB(), sample.serviceCpuSeconds(),
+                sample.postgresCpuSeconds(), sample.driverCpuSeconds(), sample.telegramChats());
     }
 
     private Sample read() {
+        // read before the updates waiting are counted: every update it counts was stored by then
+        long answered = acknowledged == null ? 0 : acknowledged.getAsLong();
         long[] pending = pending();
-        return new Sample((System.nanoTime() - startedAt) / 1e9, pending[0], processed(), pending[1], pending[2], acknowledged.getAsLong(),
-                platforms.telegramSends().size(), platforms.whatsappSends().size(), ProcessSampler.rssMiB(servicePid),
-                ProcessSampler.cpuSeconds(servicePid), ProcessSampler.cpuSeconds(postgres.get()),
-                ProcessSampler.cpuSeconds(ProcessHandle.current().pid()), telegramChats());
+        return new Sample((System.nanoTime() - startedAt) / 1e9, pending[0], acknowledged == null ? -1 : answered - pending[0],
+                pending[1], pending[2], answered, platforms.telegramSends().size(), platforms.whatsappSends().size(),
+                ProcessSampler.rssMiB(servicePid), ProcessSampler.cpuSeconds(servicePid), ProcessSampler.cpuSeconds(postgres.get()),
+                ProcessSampler.cpuSeconds(ProcessHandle.current().pid()),
+                counting == Counting.UPDATES_AND_REPLIES ? telegramChats() : Chats.UNKNOWN);
     }
 
     /**
-     * Updates processed so far (done, ignored or failed), counted in the database itself rather than as acknowledged
-     * minus waiting, which mixes the load generator's count with the database's at slightly different moments.
+     * Updates processed so far (done, ignored or failed), counted in the database itself: exact, but it reads the whole
+     * of {@code inbound_update}, so only {@link #now} calls it, at a window's two ends.
      */
     private long processed() {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
@@ -163,6 +203,20 @@ final class Backlog {
             return rows.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException("processed count failed", e);
+        }
+    }
+
+    /**
+     * Updates stored so far, processed or not: counted in the whole of {@code inbound_update}, for a check once a phase
+     * is over, never while it is measured.
+     */
+    long stored() {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select /* " + SAMPLER_TAG + " */ count(*) from inbound_update")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("stored count failed", e);
         }
     }
 
@@ -181,8 +235,17 @@ final class Backlog {
         }
     }
 
-    /** Updates not yet processed, and replies not yet sent on Telegram and on WhatsApp. */
+    /** Updates not yet processed, and replies not yet sent on Telegram and on WhatsApp (each -1 when not counted). */
     private long[] pending() {
+        if (counting == Counting.UPDATES) {
+            try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("select /* " + SAMPLER_TAG + " */ count(*) from inbound_pending")) {
+                rows.next();
+                return new long[] { rows.getLong(1), -1, -1 };
+            } catch (SQLException e) {
+                throw new IllegalStateException("backlog query failed", e);
+            }
+        }
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select /* " + SAMPLER_TAG + " */ "
                         + "(select count(*) from inbound_pending), " // the updates still PENDING (V156), by their own small table

@@ -77,8 +77,8 @@ final class BenchReport {
         for (Backlog.Sample sample : samples) {
             if (sample.seconds() + 1e-6 >= next) {
                 Backlog.Chats chats = sample.telegramChats();
-                out.append(String.format("| %.1f | %d | %d / %d | %s | %d | %d | %.0f |%n", sample.seconds(), sample.inboundPending(),
-                        sample.telegramPending(), sample.whatsappPending(),
+                out.append(String.format("| %.1f | %d | %s | %s | %d | %d | %.0f |%n", sample.seconds(), sample.inboundPending(),
+                        sample.telegramPending() < 0 ? "not read" : sample.telegramPending() + " / " + sample.whatsappPending(),
                         chats.due() < 0 ? "not read" : chats.due() + " / " + chats.sending() + " / " + chats.later(),
                         sample.acknowledged(), sample.telegramSent() + sample.whatsappSent(), sample.serviceRssMiB()));
                 next = sample.seconds() + everySeconds - 1e-6;
@@ -108,6 +108,14 @@ final class BenchReport {
                 out.append(String.format("| %.1f%% | %.0f | %d | %.3f | `%s` |%n", rows.getDouble(4), rows.getDouble(1), rows.getLong(2),
                         rows.getDouble(3), query.length() > 160 ? query.substring(0, 160) + "…" : query));
             }
+        }
+        try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select coalesce(sum(total_exec_time), 0), coalesce(sum(calls), 0) "
+                        + "from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = '" + database + "' "
+                        + "and query like '%" + Backlog.SAMPLER_TAG + "%'")) {
+            rows.next();
+            out.append(String.format("%nThe benchmark's own reads (its backlog samples and its reads of pg_stat_activity, left out of the "
+                    + "table and of the shares): %,.0f ms in %,d calls.%n", rows.getDouble(1), rows.getLong(2)));
         }
         section("Profile of PostgreSQL: " + phase + " (pg_stat_statements, top " + top
                 + " by total time; share of all the time of this phase's database)", out.toString());

@@ -142,9 +142,12 @@ class BenchmarkHarnessTest {
     void shouldListTelegramsWaitingChatsByWhetherTheyAreDueBeingSentOrHeldByTheirPace() {
         String table = BenchReport.series(List.of(
                 new Backlog.Sample(0, 10, 0, 40, 2, 100, 90, 10, 300, 1, 1, 1, new Backlog.Chats(7, 12, 21)),
-                new Backlog.Sample(5, 11, 0, 41, 2, 200, 180, 20, 300, 2, 2, 2, Backlog.Chats.UNKNOWN)), 5);
+                new Backlog.Sample(5, 11, 0, 41, 2, 200, 180, 20, 300, 2, 2, 2, Backlog.Chats.UNKNOWN),
+                new Backlog.Sample(10, 12, -1, -1, -1, 200, 180, 20, 300, 3, 3, 3, Backlog.Chats.UNKNOWN)), 5);
         assertTrue(table.contains("| 0.0 | 10 | 40 / 2 | 7 / 12 / 21 | 100 | 100 | 300 |"), table);
         assertTrue(table.contains("| 5.0 | 11 | 41 / 2 | not read | 200 | 200 | 300 |"), table);
+        // a drain's samples count no replies
+        assertTrue(table.contains("| 10.0 | 12 | not read | not read | 200 | 200 | 300 |"), table);
         assertTrue(table.startsWith("| s | updates waiting | replies waiting (Telegram / WhatsApp) | Telegram chats waiting: due / being sent"
                 + " / not due yet |"), table);
     }
