@@ -249,10 +249,9 @@ final class Backlog {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select /* " + SAMPLER_TAG + " */ "
                         + "(select count(*) from inbound_pending), " // the updates still PENDING (V156), by their own small table
-                        + "(select count(*) from chat_message where direction = 'OUT' and status in ('PENDING', 'SENDING') "
-                        + "and channel = 'TELEGRAM'), "
-                        + "(select count(*) from chat_message where direction = 'OUT' and status in ('PENDING', 'SENDING') "
-                        + "and channel = 'WHATSAPP')")) {
+                        // both channels in one pass over the unsent messages (chat_message_unsent_contact_idx)
+                        + "count(*) filter (where channel = 'TELEGRAM'), count(*) filter (where channel = 'WHATSAPP') "
+                        + "from chat_message where direction = 'OUT' and status in ('PENDING', 'SENDING')")) {
             rows.next();
             return new long[] { rows.getLong(1), rows.getLong(2), rows.getLong(3) };
         } catch (SQLException e) {
