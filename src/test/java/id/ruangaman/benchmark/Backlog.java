@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * can leave the measurement's own cost out of its table and show it on a line of its own.
  *
  * <p>A periodic sample counts only small sets: the updates waiting (by {@code inbound_pending}, V156) and, where the
- * phase asks for them ({@link #counting}), the replies waiting. It no longer counts the updates processed in
+ * phase asks for them ({@link Counting}), the replies waiting. It no longer counts the updates processed in
  * {@code inbound_update}: that read the whole table, and in the open loop it took PostgreSQL 0.1-0.5 s of every second
  * as the table grew (issue 16, forty-fifth round), in the drains four times a second. A phase that sends updates
  * through the webhook gets them as the updates acknowledged less those waiting ({@link Sample#inboundProcessed}); a
@@ -64,9 +64,12 @@ final class Backlog {
 
     /** What a periodic sample reads besides the updates waiting. */
     enum Counting {
-        /** Nothing more: a drain, whose updates were all stored before it and whose replies wait for the outbound phase. */
+        /**
+         * Nothing more: a drain, whose replies wait for the outbound phase, and the outbound phase, whose full outbox took
+         * about 95 ms to count (issue 16, forty-fifth round) and is counted by {@link #now} at its end.
+         */
         UPDATES,
-        /** The replies waiting per channel and Telegram's chats with replies waiting too. */
+        /** The replies waiting per channel and Telegram's chats with replies waiting too (the open loop's replies' backlog). */
         UPDATES_AND_REPLIES
     }
 
@@ -140,11 +143,11 @@ final class Backlog {
         if (outboundToo && counting != Counting.UPDATES_AND_REPLIES) {
             throw new IllegalStateException("this backlog does not count the replies waiting");
         }
-        long[] start = pending();
+        long[] start = pending(counting);
         long began = System.nanoTime();
         long deadline = began + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            long[] now = pending();
+            long[] now = pending(counting);
             if (now[0] == 0 && (!outboundToo || now[1] + now[2] == 0)) {
                 return new Drain(start[0], start[1] + start[2], (System.nanoTime() - began) / 1e9, true);
             }
@@ -155,7 +158,7 @@ final class Backlog {
 
     private void sample() {
         try {
-            Sample sample = read();
+            Sample sample = read(counting);
             synchronized (samples) {
                 samples.add(sample);
             }
@@ -168,27 +171,28 @@ final class Backlog {
      * One sample now, on the caller's thread, for a window measured from its two ends only. The periodic sampler's
      * queries count whole tables every second: with a backlog of 100,000 updates and more it took about a third of the
      * flat-out acknowledgement's rate on two cores (issue 16, fortieth round). Seconds count from the first such sample
-     * or from {@link #start}.
+     * or from {@link #start}. It counts everything, whatever the periodic samples count: the replies waiting, and the
+     * updates processed in {@code inbound_update} itself.
      */
     Sample now() {
         if (startedAt == 0) {
             startedAt = System.nanoTime();
         }
-        Sample sample = read();
+        Sample sample = read(Counting.UPDATES_AND_REPLIES);
         return new Sample(sample.seconds(), sample.inboundPending(), processed(), sample.telegramPending(), sample.whatsappPending(),
                 sample.acknowledged(), sample.telegramSent(), sample.whatsappSent(), sample.serviceRssMiB(), sample.serviceCpuSeconds(),
                 sample.postgresCpuSeconds(), sample.driverCpuSeconds(), sample.telegramChats());
     }
 
-    private Sample read() {
+    private Sample read(Counting what) {
         // read before the updates waiting are counted: every update it counts was stored by then
         long answered = acknowledged == null ? 0 : acknowledged.getAsLong();
-        long[] pending = pending();
+        long[] pending = pending(what);
         return new Sample((System.nanoTime() - startedAt) / 1e9, pending[0], acknowledged == null ? -1 : answered - pending[0],
                 pending[1], pending[2], answered, platforms.telegramSends().size(), platforms.whatsappSends().size(),
                 ProcessSampler.rssMiB(servicePid), ProcessSampler.cpuSeconds(servicePid), ProcessSampler.cpuSeconds(postgres.get()),
                 ProcessSampler.cpuSeconds(ProcessHandle.current().pid()),
-                counting == Counting.UPDATES_AND_REPLIES ? telegramChats() : Chats.UNKNOWN);
+                what == Counting.UPDATES_AND_REPLIES ? telegramChats() : Chats.UNKNOWN);
     }
 
     /**
@@ -236,8 +240,8 @@ final class Backlog {
     }
 
     /** Updates not yet processed, and replies not yet sent on Telegram and on WhatsApp (each -1 when not counted). */
-    private long[] pending() {
-        if (counting == Counting.UPDATES) {
+    private long[] pending(Counting what) {
+        if (what == Counting.UPDATES) {
             try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("select /* " + SAMPLER_TAG + " */ count(*) from inbound_pending")) {
                 rows.next();
