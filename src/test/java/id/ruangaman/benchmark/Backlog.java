@@ -66,7 +66,7 @@ final class Backlog {
     enum Counting {
         /**
          * Nothing more: a drain, whose replies wait for the outbound phase, and the outbound phase, whose full outbox took
-         * about 95 ms to count (issue 16, forty-fifth round) and is counted by {@link #now} at its end.
+         * about 190 ms a second to count (issue 16, forty-fifth round) and is counted by {@link #now} at its end.
          */
         UPDATES,
         /** The replies waiting per channel and Telegram's chats with replies waiting too (the open loop's replies' backlog). */
@@ -168,11 +168,11 @@ final class Backlog {
     }
 
     /**
-     * One sample now, on the caller's thread, for a window measured from its two ends only. The periodic sampler's
-     * queries count whole tables every second: with a backlog of 100,000 updates and more it took about a third of the
-     * flat-out acknowledgement's rate on two cores (issue 16, fortieth round). Seconds count from the first such sample
-     * or from {@link #start}. It counts everything, whatever the periodic samples count: the replies waiting, and the
-     * updates processed in {@code inbound_update} itself.
+     * One sample now, on the caller's thread: for a window measured from its two ends only, or a phase's last count. It
+     * counts everything, whatever the periodic samples count: the replies waiting, and the updates processed in the
+     * whole of {@code inbound_update}. Counted every second, such reads took about a third of the flat-out
+     * acknowledgement's rate on two cores (issue 16, fortieth round), so no window carries them. Seconds count from the
+     * first such sample or from {@link #start}.
      */
     Sample now() {
         if (startedAt == 0) {

@@ -74,8 +74,10 @@ final class BenchReport {
         StringBuilder out = new StringBuilder("| s | updates waiting | replies waiting (Telegram / WhatsApp) | Telegram chats waiting: due / "
                 + "being sent / not due yet | acknowledged | replies delivered | service RSS MiB |\n|---:|---:|---:|---:|---:|---:|---:|\n");
         double next = 0;
-        for (Backlog.Sample sample : samples) {
-            if (sample.seconds() + 1e-6 >= next) {
+        for (int i = 0; i < samples.size(); i++) {
+            Backlog.Sample sample = samples.get(i);
+            // the last sample too, however soon after the one before: a phase's final count may be only there
+            if (sample.seconds() + 1e-6 >= next || i == samples.size() - 1) {
                 Backlog.Chats chats = sample.telegramChats();
                 out.append(String.format("| %.1f | %d | %s | %s | %d | %d | %.0f |%n", sample.seconds(), sample.inboundPending(),
                         sample.telegramPending() < 0 ? "not read" : sample.telegramPending() + " / " + sample.whatsappPending(),
@@ -114,8 +116,8 @@ final class BenchReport {
                         + "from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = '" + database + "' "
                         + "and query like '%" + Backlog.SAMPLER_TAG + "%'")) {
             rows.next();
-            out.append(String.format("%nThe benchmark's own reads (its backlog samples and its reads of pg_stat_activity, left out of the "
-                    + "table and of the shares): %,.0f ms in %,d calls.%n", rows.getDouble(1), rows.getLong(2)));
+            out.append(String.format("%nThe benchmark's own backlog samples (left out of the table and of the "
+                    + "shares): %,.0f ms in %,d calls.%n", rows.getDouble(1), rows.getLong(2)));
         }
         section("Profile of PostgreSQL: " + phase + " (pg_stat_statements, top " + top
                 + " by total time; share of all the time of this phase's database)", out.toString());

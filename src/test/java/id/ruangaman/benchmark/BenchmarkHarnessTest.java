@@ -148,6 +148,13 @@ class BenchmarkHarnessTest {
         assertTrue(table.contains("| 5.0 | 11 | 41 / 2 | not read | 200 | 200 | 300 |"), table);
         // a drain's samples count no replies
         assertTrue(table.contains("| 10.0 | 12 | not read | not read | 200 | 200 | 300 |"), table);
+        // the last sample is listed however soon after the one before (the outbound phase's final count of its outbox)
+        String ending = BenchReport.series(List.of(
+                new Backlog.Sample(0, 0, -1, -1, -1, 0, 0, 0, 300, 1, 1, 1, Backlog.Chats.UNKNOWN),
+                new Backlog.Sample(1, 0, -1, -1, -1, 0, 5, 0, 300, 1, 1, 1, Backlog.Chats.UNKNOWN),
+                new Backlog.Sample(1.5, 0, 7, 30, 4, 0, 9, 0, 300, 1, 1, 1, Backlog.Chats.UNKNOWN)), 2);
+        assertTrue(ending.contains("| 1.5 | 0 | 30 / 4 |"), ending);
+        assertFalse(ending.contains("| 1.0 |"), ending);
         assertTrue(table.startsWith("| s | updates waiting | replies waiting (Telegram / WhatsApp) | Telegram chats waiting: due / being sent"
                 + " / not due yet |"), table);
     }

@@ -554,7 +554,7 @@ class LoadBenchmark {
                 delivery.jcmd("JFR.start", "name=outbound", "settings=profile");
             }
             // The outbox is counted once, after the windows (the last sample): counted every second, it took PostgreSQL about
-            // 95 ms each time while the lanes sent (issue 16, forty-fifth round).
+            // 190 ms a second while the lanes sent (issue 16, forty-fifth round).
             Backlog backlog = new Backlog(database, null, Backlog.Counting.UPDATES, platforms, delivery.pid(), postgresProcesses);
             waits = PostgresWaits.start(admin, "bench_drain", WAITS_EVERY);
             backlog.start(Duration.ofSeconds(1));
