@@ -197,7 +197,7 @@ final class Backlog {
 
     /**
      * Updates processed so far (done, ignored or failed), counted in the database itself: exact, but it reads the whole
-     * of {@code inbound_update}, so only {@link #now} calls it, at a window's two ends.
+     * of {@code inbound_update}, so only {@link #now} calls it: at a window's two ends, or at a phase's end.
      */
     private long processed() {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
