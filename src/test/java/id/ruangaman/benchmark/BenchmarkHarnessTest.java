@@ -425,4 +425,11 @@ class BenchmarkHarnessTest {
         Map<String, Double> fromNegative = ThreadCpuTimeline.perSecond(seconds, negative, negative + 1_000_000_000L, negative + 3_500_000_000L);
         assertEquals(window, fromNegative);
     }
+
+    @Test
+    void shouldNameEachServiceLogAfterItsDatabase() {
+        // the forms the embedded PostgreSQL hands out, with and without options
+        assertEquals("bench_open", ServiceUnderTest.database("jdbc:postgresql://localhost:41234/bench_open?user=postgres"));
+        assertEquals("bench_drain", ServiceUnderTest.database("jdbc:postgresql://localhost:41234/bench_drain"));
+    }
 }

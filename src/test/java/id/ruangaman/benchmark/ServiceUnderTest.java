@@ -84,7 +84,8 @@ final class ServiceUnderTest implements AutoCloseable {
 
     private ServiceUnderTest(String jdbcUrl, String platformsUrl, Map<String, String> extra) throws IOException {
         this.port = freePort();
-        this.log = Files.createTempFile("benchmark-service-", ".log");
+        Files.createDirectories(ShippedLaunch.LOGS);
+        this.log = Files.createTempFile(ShippedLaunch.LOGS, "service-" + database(jdbcUrl) + "-", ".log").toAbsolutePath();
         Map<String, String> environment = new java.util.TreeMap<>(Map.ofEntries(
                 Map.entry("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl),
                 Map.entry("QUARKUS_DATASOURCE_USERNAME", "postgres"),
@@ -218,6 +219,13 @@ final class ServiceUnderTest implements AutoCloseable {
             return new PortTaken("port " + port + " was taken before the service bound it; see " + log);
         }
         return new IllegalStateException("the service exited; see " + log);
+    }
+
+    /** The database a JDBC URL names ({@code jdbc:postgresql://host:port/name?options}), for the log's name. */
+    static String database(String jdbcUrl) {
+        String path = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        int options = path.indexOf('?');
+        return options < 0 ? path : path.substring(0, options);
     }
 
     private static int freePort() throws IOException {

@@ -34,6 +34,13 @@ record ShippedLaunch(long memoryLimitBytes, List<String> javaOptions, Map<String
     /** The classes the training start loaded ({@code -XX:DumpLoadedClassList}), next to the jar. */
     static final String CLASS_LIST = "app-cds.classlist";
     static final Path TRAINING = Path.of("deploy", "appcds-training.sh");
+    /**
+     * Where each launched JVM's console goes: the services' ({@code service-<database>-<n>.log}) and the archive's dump
+     * ({@code appcds-dump-<n>.log}). Beside the results, so the next run empties it with them and a diagnosis's JVM output
+     * (for instance {@code -XX:+PrintCompilation} through {@code benchmark.jvm-options}) is found there, instead of piling
+     * up in the temporary directory run after run.
+     */
+    static final Path LOGS = Path.of("target", "benchmark");
     /** Environment variables of the container that act on the process itself rather than on the service's settings. */
     private static final List<String> PROCESS_ENVIRONMENT = List.of("MALLOC_ARENA_MAX");
 
@@ -106,7 +113,8 @@ record ShippedLaunch(long memoryLimitBytes, List<String> javaOptions, Map<String
 
     /** The image's dump step, with this launch's JVM, options and environment. */
     private void dumpArchive(String java, Path appFolder) throws IOException {
-        Path log = Files.createTempFile("benchmark-appcds-", ".log");
+        Files.createDirectories(LOGS);
+        Path log = Files.createTempFile(LOGS, "appcds-dump-", ".log").toAbsolutePath();
         ProcessBuilder dump = new ProcessBuilder("sh", TRAINING.toAbsolutePath().toString(), "dump").directory(appFolder.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         dump.environment().putAll(environment);
