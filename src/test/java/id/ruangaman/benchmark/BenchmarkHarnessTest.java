@@ -431,5 +431,6 @@ class BenchmarkHarnessTest {
         // the forms the embedded PostgreSQL hands out, with and without options
         assertEquals("bench_open", ServiceUnderTest.database("jdbc:postgresql://localhost:41234/bench_open?user=postgres"));
         assertEquals("bench_drain", ServiceUnderTest.database("jdbc:postgresql://localhost:41234/bench_drain"));
+        assertEquals("bench_start", ServiceUnderTest.database("jdbc:postgresql://localhost:41234/bench_start?sslrootcert=/etc/ca.pem"));
     }
 }

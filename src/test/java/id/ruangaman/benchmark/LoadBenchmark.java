@@ -707,12 +707,12 @@ class LoadBenchmark {
             double[] starts = new double[STARTUPS];
             for (int i = 0; i < STARTUPS; i++) {
                 boolean lastStart = i == STARTUPS - 1;
-                ServiceUnderTest service = service("bench_start", platforms, limits);
-                starts[i] = service.startToReadySeconds();
-                if (lastStart && CASES > 0) {
-                    inbox(startDatabase, service);
+                try (ServiceUnderTest service = service("bench_start", platforms, limits)) {
+                    starts[i] = service.startToReadySeconds();
+                    if (lastStart && CASES > 0) {
+                        inbox(startDatabase, service);
+                    }
                 }
-                service.close();
             }
             double median = Figures.median(starts);
             table.line("4 start-up", "JVM launch → first 200 from `/q/health/ready`, database up and migrated, nothing waiting (median of "

@@ -221,11 +221,14 @@ final class ServiceUnderTest implements AutoCloseable {
         return new IllegalStateException("the service exited; see " + log);
     }
 
-    /** The database a JDBC URL names ({@code jdbc:postgresql://host:port/name?options}), for the log's name. */
+    /**
+     * The database a JDBC URL names ({@code jdbc:postgresql://host:port/name?options}), for the log's name; the options
+     * are cut first, since one may hold a path ({@code sslrootcert=/etc/...}).
+     */
     static String database(String jdbcUrl) {
-        String path = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
-        int options = path.indexOf('?');
-        return options < 0 ? path : path.substring(0, options);
+        int options = jdbcUrl.indexOf('?');
+        String withoutOptions = options < 0 ? jdbcUrl : jdbcUrl.substring(0, options);
+        return withoutOptions.substring(withoutOptions.lastIndexOf('/') + 1);
     }
 
     private static int freePort() throws IOException {

@@ -35,8 +35,9 @@ record ShippedLaunch(long memoryLimitBytes, List<String> javaOptions, Map<String
     static final String CLASS_LIST = "app-cds.classlist";
     static final Path TRAINING = Path.of("deploy", "appcds-training.sh");
     /**
-     * Where each launched JVM's console goes: the services' ({@code service-<database>-<n>.log}) and the archive's dump
-     * ({@code appcds-dump-<n>.log}). Beside the results, so the next run empties it with them and a diagnosis's JVM output
+     * Where each launched JVM's console goes: the services' ({@code service-<database>-<n>.log}, {@code <n>} a random
+     * number, so a phase's several services are told apart by their times) and the archive's dump
+     * ({@code appcds-dump-<n>.log}). The same folder as the results ({@code LoadBenchmark.OUT}). Beside the results, so the next run empties it with them and a diagnosis's JVM output
      * (for instance {@code -XX:+PrintCompilation} through {@code benchmark.jvm-options}) is found there, instead of piling
      * up in the temporary directory run after run.
      */
