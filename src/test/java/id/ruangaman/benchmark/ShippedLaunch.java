@@ -37,9 +37,9 @@ record ShippedLaunch(long memoryLimitBytes, List<String> javaOptions, Map<String
     /**
      * Where each launched JVM's console goes: the services' ({@code service-<database>-<n>.log}, {@code <n>} a random
      * number, so a phase's several services are told apart by their times) and the archive's dump
-     * ({@code appcds-dump-<n>.log}). The same folder as the results ({@code LoadBenchmark.OUT}). Beside the results, so the next run empties it with them and a diagnosis's JVM output
-     * (for instance {@code -XX:+PrintCompilation} through {@code benchmark.jvm-options}) is found there, instead of piling
-     * up in the temporary directory run after run.
+     * ({@code appcds-dump-<n>.log}). It is the results' folder ({@code LoadBenchmark.OUT}), so the next run empties it
+     * with them and a diagnosis's JVM output (for instance {@code -XX:+PrintCompilation} through
+     * {@code benchmark.jvm-options}) is found there, instead of piling up in the temporary directory run after run.
      */
     static final Path LOGS = Path.of("target", "benchmark");
     /** Environment variables of the container that act on the process itself rather than on the service's settings. */
