@@ -22,6 +22,7 @@ import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ChatMessage;
 import id.ruangaman.transcript.ChatMessageRepository;
 import id.ruangaman.transcript.Outbox;
+import id.ruangaman.channel.ServiceStop;
 import id.ruangaman.channel.outbound.ChannelSender;
 import id.ruangaman.channel.outbound.Outgoing;
 import id.ruangaman.channel.outbound.PlatformCalls;
@@ -165,7 +166,8 @@ class TelegramSender implements ChannelSender {
      * <p>The removal is cosmetic and sits in line before the chat's next messages (the reference code among them), so
      * it is tried once: a server or network error fails it rather than retrying it with back-off, which would hold
      * those messages back. Only Telegram's 429 (wait {@code retry_after}, which the next message would have to wait
-     * anyway) and 403 (the person blocked the bot) are taken as for any message.
+     * anyway) and 403 (the person blocked the bot) are taken as for any message, and a call stopped by the service's own
+     * stop is tried again after the restart.
      */
     private SendOutcome removeButtons(Outgoing removal, PlatformCalls calls) throws InterruptedException {
         List<Integer> ids = QuarkusTransaction.requiringNew().call(() -> messages.find(
@@ -177,6 +179,11 @@ class TelegramSender implements ChannelSender {
             try {
                 answer = api.call(EditMessageReplyMarkup.builder().chatId(removal.recipient()).messageId(id).build(), calls);
             } catch (IOException e) {
+                if (ServiceStop.interrupted(e)) {
+                    // The service is stopping, not Telegram failing: tried again after the restart (an edit already
+                    // done is answered 400 then and skipped).
+                    return new SendOutcome.RetryLater(Duration.ZERO, "stopped during its calls", false);
+                }
                 return new SendOutcome.Failed("buttons left in place: network " + e.getClass().getSimpleName());
             }
             if (answer.ok()) {

@@ -1,6 +1,8 @@
 package id.ruangaman.channel.telegram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +23,8 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import id.ruangaman.channel.outbound.Outgoing;
+import id.ruangaman.channel.outbound.SendOutcome;
 import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.transcript.DeliveryFailure;
@@ -65,6 +69,8 @@ class TelegramSenderTest {
     ChatMessageRepository messages;
     @Inject
     EntityManager em;
+    @Inject
+    TelegramSender telegramSender;
 
     private List<Long> queue(long chat, String... texts) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -378,6 +384,43 @@ class TelegramSenderTest {
         assertNotNull(contact.unreachableAt);
         assertEquals(1, edits(chat).size());
         assertEquals(1, telegram.sentTo(chat).size(), "only the prompt before the removal was sent");
+    }
+
+    /**
+     * A removal whose call is cut short because the service stops (the dispatcher interrupts the sends still under way
+     * after its stop wait) is tried again after the restart, not failed: before, OkHttp's {@code InterruptedIOException}
+     * was taken for a network failure and the buttons stayed. A read timeout, also an {@code InterruptedIOException},
+     * still fails it (the removal is tried once).
+     */
+    @Test
+    void shouldTryAButtonRemovalAgainWhenTheServiceStopsDuringItsCall() throws Exception {
+        long chat = TelegramFixtures.newChatId();
+        List<Long> ids = queueRemovalBetween(chat);
+        awaitStatus(ids.get(2), ChatMessage.Status.SENT);
+        ChatMessage prompt = row(ids.get(0));
+        int editsBefore = edits(chat).size();
+        Outgoing removal = new Outgoing(Long.MAX_VALUE, prompt.contactId, Outbox.KIND_REMOVE_BUTTONS, Instant.now(),
+                String.valueOf(chat), null, null, new Output.Message("", null, List.of(), false));
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread sending = new Thread(() -> {
+            try {
+                // the stop's interrupt arrives as the call takes its permit, before its request is written
+                outcome.set(telegramSender.send(removal, () -> {
+                    Thread.currentThread().interrupt();
+                    return () -> { };
+                }));
+            } catch (InterruptedException e) {
+                outcome.set(e);
+            }
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        sending.start();
+        sending.join(WAIT.toMillis());
+        SendOutcome.RetryLater retry = assertInstanceOf(SendOutcome.RetryLater.class, outcome.get());
+        assertFalse(retry.outcomeUnknown(), "an edit done twice is harmless (400, skipped)");
+        assertTrue(stillInterrupted.get(), "the stop is still seen by the dispatcher");
+        assertEquals(editsBefore, edits(chat).size(), "nothing reached Telegram");
     }
 
     @Test
