@@ -30,6 +30,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import id.ruangaman.channel.ChannelsConfig;
+import id.ruangaman.channel.ServiceStop;
 import id.ruangaman.intake.ReporterErased;
 import id.ruangaman.intake.RoundPreload;
 import id.ruangaman.security.crypto.FieldCipher;
@@ -187,12 +188,12 @@ public class InboundProcessor {
     }
 
     /**
-     * Processes what is due now until nothing due is left (for an instance with processing off, and tests); returns
-     * how many updates were looked at.
+     * Processes what is due now until nothing due is left, or its thread is interrupted (for an instance with processing
+     * off, and tests); returns how many updates were looked at.
      */
     public int drainOnce() {
         int total = 0;
-        for (int claims = 0; claims < 1_000; claims++) {
+        for (int claims = 0; claims < 1_000 && !Thread.currentThread().isInterrupted(); claims++) {
             int handled = claimAndProcess(false);
             if (handled == 0) {
                 break;
@@ -486,6 +487,12 @@ public class InboundProcessor {
             lane.prepared = handler.prepare(update, cipher.decrypt(update.payload));
             return true;
         } catch (RuntimeException e) {
+            if (ServiceStop.interrupted(e)) {
+                // The service is stopping (onStop interrupted this worker mid-preparation, in a file's fetch): not the
+                // update's failure, so no attempt is charged; it stays PENDING for the next start or another instance.
+                lane.stop(null);
+                return false;
+            }
             fail(lane, e);
             return false;
         }

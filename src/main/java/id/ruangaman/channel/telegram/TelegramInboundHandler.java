@@ -25,6 +25,7 @@ import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.transcript.MediaStaging;
 import id.ruangaman.texts.Notices;
 import id.ruangaman.transcript.Outbox;
+import id.ruangaman.channel.ServiceStop;
 import id.ruangaman.channel.inbound.InboundHandler;
 import id.ruangaman.channel.inbound.InboundStore;
 import id.ruangaman.channel.inbound.InboundUpdate;
@@ -265,7 +266,8 @@ class TelegramInboundHandler implements InboundHandler {
         } catch (TelegramApi.TooLarge e) {
             return new Notice(chatId, Notices.Key.MEDIA_TOO_LARGE, limit, lost, messageId);
         } catch (TelegramApiException | IOException e) {
-            if (stored.attempts + 1 < DOWNLOAD_ATTEMPTS) {
+            // The service stopping mid-fetch is no failure of the file's: taken again after the restart, uncharged.
+            if (ServiceStop.interrupted(e) || stored.attempts + 1 < DOWNLOAD_ATTEMPTS) {
                 throw new IllegalStateException("Telegram file fetch failed (" + e.getClass().getSimpleName() + ")");
             }
             metrics.counter("ruangaman.media.not_received", "channel", "telegram").increment();

@@ -20,6 +20,7 @@ import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.transcript.MediaStaging;
 import id.ruangaman.texts.Notices;
 import id.ruangaman.transcript.Outbox;
+import id.ruangaman.channel.ServiceStop;
 import id.ruangaman.channel.inbound.InboundHandler;
 import id.ruangaman.channel.inbound.InboundStore;
 import id.ruangaman.channel.inbound.InboundUpdate;
@@ -375,7 +376,8 @@ class WhatsAppInboundHandler implements InboundHandler {
         } catch (WhatsAppGraph.TooLarge e) {
             return new Notice(from, Notices.Key.MEDIA_TOO_LARGE, limit, new Input.Media(null, kind, caption), messageId);
         } catch (IOException | RuntimeException e) {
-            if (stored.attempts + 1 < DOWNLOAD_ATTEMPTS) {
+            // The service stopping mid-fetch is no failure of the file's: taken again after the restart, uncharged.
+            if (ServiceStop.interrupted(e) || stored.attempts + 1 < DOWNLOAD_ATTEMPTS) {
                 throw new IllegalStateException("WhatsApp media fetch failed (" + e.getClass().getSimpleName() + ")");
             }
             metrics.counter("ruangaman.media.not_received", "channel", "whatsapp").increment();

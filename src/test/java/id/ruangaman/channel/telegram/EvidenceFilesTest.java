@@ -3,6 +3,7 @@ package id.ruangaman.channel.telegram;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -18,7 +19,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.MediaRepository;
+import id.ruangaman.transcript.ProviderIds;
 import id.ruangaman.channel.inbound.InboundHandler;
 import id.ruangaman.channel.inbound.InboundProcessor;
 import id.ruangaman.channel.inbound.InboundUpdate;
@@ -54,6 +57,10 @@ class EvidenceFilesTest extends WebhookTest {
     InboundProcessor processor;
     @Inject
     TelegramInboundHandler handler;
+    @Inject
+    ProviderIds providerIds;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @Test
     void shouldKeepEveryFileOfAnAlbumWhileGetFileIsSlowAndAnswerOnce() throws Exception {
@@ -159,6 +166,62 @@ class EvidenceFilesTest extends WebhookTest {
         assertEquals(List.of(), draft(chat).draft().mediaIds());
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("ruangaman_media_not_received_total{channel=\"telegram\""), "no metric for the lost file");
+    }
+
+    /**
+     * A file whose fetch the service's stop cuts short (the processor interrupts a worker still busy after its stop
+     * wait) is not lost: the stop is charged as no attempt, and even on the update's last attempt at the file the
+     * person is not told it "could not be received". Before, the interrupt was taken for Telegram failing, and on the
+     * last attempt the evidence was given up. The next start, here the workers resumed, fetches and keeps it.
+     */
+    @Test
+    void shouldKeepAFileWhoseFetchTheServicesStopCutShort() throws Exception {
+        long chat = TelegramFixtures.newChatId();
+        walkToEvidence(chat);
+        int before = telegram.sentTo(chat).size();
+        String fileId = "stopped-" + chat;
+        byte[] content = ("synthetic-stopped-" + chat).getBytes(StandardCharsets.UTF_8);
+        telegram.file(fileId, content);
+        telegram.slowFile(fileId, Duration.ofSeconds(2)); // inside the tests' 3 s request timeout
+        long update = TelegramFixtures.newUpdateId();
+        processor.pause();
+        try {
+            TelegramChats.post(TelegramFixtures.render("photo.json", update, chat, TelegramFixtures.nextMessageId(), null, null,
+                    fileId, content.length)).then().statusCode(200);
+            // its last attempt at the file: a failure now would give the file up
+            String providerId = "123456:" + update;
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update inbound_update set attempts = 2 "
+                    + "where channel = 'TELEGRAM' and provider_id = ?1").setParameter(1, providerIds.key(Channel.TELEGRAM, providerId))
+                    .executeUpdate());
+            int getFiles = telegram.calls("getFile").size();
+            java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread worker = new Thread(() -> {
+                processor.drainOnce();
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            });
+            worker.start();
+            Eventually.await("the file's fetch under way", Duration.ofSeconds(30),
+                    () -> telegram.calls("getFile").stream().skip(getFiles).anyMatch(call -> fileId.equals(call.body().get("file_id"))));
+            worker.interrupt(); // as the processor's stop does
+            worker.join(Duration.ofSeconds(30).toMillis());
+            assertFalse(worker.isAlive(), "the drain stops at the interrupt");
+            assertTrue(stillInterrupted.get(), "the stop is still seen by the worker's loop");
+            assertEquals("PENDING", chats.status(update));
+            Object attempts = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select attempts from inbound_update "
+                    + "where channel = 'TELEGRAM' and provider_id = ?1").setParameter(1, providerIds.key(Channel.TELEGRAM, providerId))
+                    .getSingleResult());
+            assertEquals(2, ((Number) attempts).intValue(), "the stop is charged as no attempt");
+        } finally {
+            processor.resume();
+        }
+        Eventually.await("update processed", Duration.ofSeconds(40), () -> "DONE".equals(chats.status(update)));
+        Eventually.await("replies sent", Duration.ofSeconds(30), () -> chats.outboxDrained(chat));
+        List<String> replies = telegram.sentTo(chat).subList(before, telegram.sentTo(chat).size()).stream()
+                .map(FakeTelegram.Call::text).toList();
+        assertTrue(replies.stream().noneMatch(text -> text.contains("tidak bisa kami terima")), "told the file was lost: " + replies);
+        assertEquals(1, replies.stream().filter(text -> text.startsWith("Diterima (1 file)")).count(), String.valueOf(replies));
+        byte[] kept = QuarkusTransaction.requiringNew().call(() -> media.findById(Long.valueOf(draft(chat).draft().mediaIds().get(0))).content.clone());
+        assertArrayEquals(content, kept);
     }
 
     @Test
