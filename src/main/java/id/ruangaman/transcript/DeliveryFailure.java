@@ -62,14 +62,14 @@ public enum DeliveryFailure {
         if (r.contains("access token")) {
             return ACCESS_TOKEN;
         }
+        if (r.startsWith("unreadable outbox row") || r.startsWith("stopped") || r.startsWith("sender error")) {
+            return TECHNICAL; // the service's own row could not be read, or it stopped mid-send (OutboxDispatcher, TelegramSender)
+        }
         if (r.contains("server error") || r.startsWith("unreadable")) {
             return PLATFORM_ERROR;
         }
         if (r.startsWith("network")) {
             return NETWORK;
-        }
-        if (r.startsWith("stopped before sending") || r.startsWith("sender error")) {
-            return TECHNICAL;
         }
         if (r.startsWith("whatsapp delivery failed")) {
             return UNDELIVERABLE;
