@@ -335,6 +335,10 @@ public class InboundProcessor {
             countUnused(batches, outcomes);
         } catch (RuntimeException e) {
             Map.Entry<Lane, List<Step>> only = batches.entrySet().iterator().next();
+            if (ServiceStop.interrupted(e)) {
+                batches.keySet().forEach(lane -> lane.stop(null)); // the service is stopping: nothing to apply again (fail)
+                return round.size();
+            }
             if (batches.size() == 1 && only.getValue().size() == 1) {
                 fail(only.getKey(), e);
                 return round.size();
@@ -487,12 +491,6 @@ public class InboundProcessor {
             lane.prepared = handler.prepare(update, cipher.decrypt(update.payload));
             return true;
         } catch (RuntimeException e) {
-            if (ServiceStop.interrupted(e)) {
-                // The service is stopping (onStop interrupted this worker mid-preparation, in a file's fetch): not the
-                // update's failure, so no attempt is charged; it stays PENDING for the next start or another instance.
-                lane.stop(null);
-                return false;
-            }
             fail(lane, e);
             return false;
         }
@@ -663,8 +661,17 @@ public class InboundProcessor {
     private record Processed(Channel channel, String kind, InboundUpdate.Status status) {
     }
 
-    /** Counts a failed attempt: retried after a back-off (the contact waits), or FAILED after the last one (it goes on). */
+    /**
+     * Counts a failed attempt: retried after a back-off (the contact waits), or FAILED after the last one (it goes on).
+     * A failure that is the service's own stop ({@link #onStop} interrupted this worker, in a file's fetch or a
+     * statement) is not the update's and is charged as no attempt: the update stays PENDING, due at once for the next
+     * start or another instance (before, a stop during an update's last attempt failed it for good).
+     */
     private void fail(Lane lane, RuntimeException error) {
+        if (ServiceStop.interrupted(error)) {
+            lane.stop(null);
+            return;
+        }
         long id = lane.current().id;
         Instant retryAt = QuarkusTransaction.requiringNew().call(() -> {
             InboundUpdate update = em.find(InboundUpdate.class, id);
