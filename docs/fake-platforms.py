@@ -20,8 +20,8 @@ from itertools import count
 
 # Ids go on rising when the fake is restarted, as a platform's do: the service keeps the ids of what it sent (for the
 # quick exit's deletion, the buttons' removal and WhatsApp's statuses), and an id given out again would point at an
-# older message. Milliseconds since the epoch, kept within Telegram's 31-bit message ids (they wrap every 24 days).
-ids = count(int(time.time() * 1000) % 2**31)
+# older message. Milliseconds since the epoch, kept well within Telegram's 31-bit message ids (they wrap every 24 days).
+ids = count(int(time.time() * 1000) % (2**31 - 2**24))
 # a 1x1 PNG: every file "sent" in the offline chat
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c63f8cfc0f01f0005000201d2a3a2fa0000000049454e44ae426082")

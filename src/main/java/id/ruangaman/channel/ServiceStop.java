@@ -6,9 +6,11 @@ import java.io.InterruptedIOException;
  * Tells a call cut short by the service's own stop from a platform's or the network's failure. At a stop (Ctrl+C in dev
  * mode, SIGTERM to a replica) the inbound workers and the outbox's senders still busy after their wait are interrupted
  * ({@code InboundProcessor.onStop}, {@code OutboxDispatcher.onStop}), and each client shows it its own way: OkHttp
- * throws an {@link InterruptedIOException} and keeps the thread's interrupt; Telegram Bots Java's client and the Quarkus
- * REST client wrap the {@link InterruptedException} and clear it. Such a failure says nothing about the update or the
- * message: it is not charged as an attempt, no "file not received" goes to the person, and no cosmetic step is given up.
+ * throws an {@link InterruptedIOException} at its next read or write and keeps the thread's interrupt (a read already
+ * blocked runs until its answer or its timeout); Telegram Bots Java's client and the Quarkus REST client wrap the
+ * {@link InterruptedException} of their wait and clear it. Such a failure says nothing about the update or the message:
+ * it is not charged as an attempt, no "file not received" goes to the person, no cosmetic step is given up, and the
+ * inbox labels it the service's own.
  */
 public final class ServiceStop {
 

@@ -47,6 +47,11 @@ public enum DeliveryFailure {
         if (r.startsWith("buttons left in place")) {
             return BUTTONS;
         }
+        // The service's own: its row could not be read, it stopped mid-send, or the sender failed. First, since these
+        // reasons end with an exception's class name, which the checks below must not read.
+        if (r.startsWith("unreadable outbox row") || r.startsWith("stopped") || r.startsWith("sender error")) {
+            return TECHNICAL;
+        }
         if (r.contains("data was erased")) {
             return ERASED;
         }
@@ -61,9 +66,6 @@ public enum DeliveryFailure {
         }
         if (r.contains("access token")) {
             return ACCESS_TOKEN;
-        }
-        if (r.startsWith("unreadable outbox row") || r.startsWith("stopped") || r.startsWith("sender error")) {
-            return TECHNICAL; // the service's own row could not be read, or it stopped mid-send (OutboxDispatcher, TelegramSender)
         }
         if (r.contains("server error") || r.startsWith("unreadable")) {
             return PLATFORM_ERROR;

@@ -20,8 +20,8 @@ class ServiceStopTest {
     }
 
     @Test
-    void shouldTakeOkHttpsInterruptedIoOnAnInterruptedThreadForTheStop() {
-        Thread.currentThread().interrupt(); // OkHttp (Okio) keeps the thread's interrupt
+    void shouldTakeAnInterruptedIoOnAnInterruptedThreadForTheStop() {
+        Thread.currentThread().interrupt(); // as OkHttp (Okio) leaves it: the interrupt kept
         assertTrue(ServiceStop.interrupted(new InterruptedIOException("interrupted")));
         assertTrue(Thread.currentThread().isInterrupted());
     }

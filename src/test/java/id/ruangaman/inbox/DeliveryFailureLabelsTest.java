@@ -53,6 +53,8 @@ class DeliveryFailureLabelsTest {
             "stopped before sending | TECHNICAL",
             "stopped between its calls | TECHNICAL",
             "stopped during its calls | TECHNICAL",
+            "stopped while sending | TECHNICAL",
+            "sender error (UnreachableBrowserException) | TECHNICAL",
             "unreadable outbox row (no contact) | TECHNICAL",
             "unreadable outbox row (AEADBadTagException) | TECHNICAL",
             "sender error (IllegalStateException) | TECHNICAL",

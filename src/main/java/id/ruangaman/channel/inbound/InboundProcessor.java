@@ -222,7 +222,8 @@ public class InboundProcessor {
         try {
             // Stop well inside the lease, so no other worker can take a contact this one is still working on.
             Instant stopAt = start.plus(lease.dividedBy(2));
-            while (!(pausable && (paused.get() || !running.get())) && Instant.now(clock).isBefore(stopAt)) {
+            while (!(pausable && (paused.get() || !running.get())) && !Thread.currentThread().isInterrupted()
+                    && Instant.now(clock).isBefore(stopAt)) {
                 if (pausable && looked > 0 && giveWay() && !Instant.now(clock).isBefore(stopAt)) {
                     break; // the pause is bounded far inside the lease, but the lease comes first
                 }
@@ -319,7 +320,7 @@ public class InboundProcessor {
         // that would be decrypted and parsed for nothing, and again by every later round.
         boolean congested = pausable && priority.congested();
         for (Lane lane : round) {
-            if (prepare(lane)) {
+            if (prepare(lane, pausable)) {
                 List<Step> batch = new ArrayList<>();
                 batch.add(new Step(lane.current(), lane.prepared, lane.closeAs));
                 prepareAhead(lane, batch, !congested ? config.inboundRoundSteps() : batches.isEmpty() ? 2 : 1);
@@ -335,12 +336,12 @@ public class InboundProcessor {
             countUnused(batches, outcomes);
         } catch (RuntimeException e) {
             Map.Entry<Lane, List<Step>> only = batches.entrySet().iterator().next();
-            if (ServiceStop.interrupted(e)) {
-                batches.keySet().forEach(lane -> lane.stop(null)); // the service is stopping: nothing to apply again (fail)
+            if (stoppedBy(e, pausable)) {
+                batches.keySet().forEach(lane -> lane.stop(null)); // nothing to apply again, nothing charged (fail)
                 return round.size();
             }
             if (batches.size() == 1 && only.getValue().size() == 1) {
-                fail(only.getKey(), e);
+                fail(only.getKey(), e, pausable);
                 return round.size();
             }
             // One step failed and took the others with it: each lane's first step again on its own, so only the bad one
@@ -352,7 +353,7 @@ public class InboundProcessor {
                 try {
                     outcomes.putAll(applyInOwnTransaction(single, pausable));
                 } catch (RuntimeException alone) {
-                    fail(batch.getKey(), alone);
+                    fail(batch.getKey(), alone, pausable);
                 }
             }
         }
@@ -476,7 +477,7 @@ public class InboundProcessor {
     }
 
     /** Prepares the lane's current update outside any transaction; false when it failed (and was recorded as such). */
-    private boolean prepare(Lane lane) {
+    private boolean prepare(Lane lane, boolean pausable) {
         InboundUpdate update = lane.current();
         InboundHandler handler = handlers.get(update.channel);
         if (handler == null) {
@@ -491,7 +492,7 @@ public class InboundProcessor {
             lane.prepared = handler.prepare(update, cipher.decrypt(update.payload));
             return true;
         } catch (RuntimeException e) {
-            fail(lane, e);
+            fail(lane, e, pausable);
             return false;
         }
     }
@@ -662,13 +663,22 @@ public class InboundProcessor {
     }
 
     /**
-     * Counts a failed attempt: retried after a back-off (the contact waits), or FAILED after the last one (it goes on).
-     * A failure that is the service's own stop ({@link #onStop} interrupted this worker, in a file's fetch or a
-     * statement) is not the update's and is charged as no attempt: the update stays PENDING, due at once for the next
-     * start or another instance (before, a stop during an update's last attempt failed it for good).
+     * Whether {@code error} is the service's own stop, not the update's failure: {@link #onStop} interrupted this worker
+     * (in a file's fetch, a statement) after it had stopped the workers. A drain on demand ({@code pausable} false) takes
+     * its caller's interrupt the same way. Anything else that shows an interrupt while the workers run is charged.
      */
-    private void fail(Lane lane, RuntimeException error) {
-        if (ServiceStop.interrupted(error)) {
+    private boolean stoppedBy(RuntimeException error, boolean pausable) {
+        return (!pausable || !running.get()) && ServiceStop.interrupted(error);
+    }
+
+    /**
+     * Counts a failed attempt: retried after a back-off (the contact waits), or FAILED after the last one (it goes on).
+     * The service's own stop ({@link #stoppedBy}) is charged as no attempt: the update stays PENDING, due at once when
+     * its claim is released (or when the claim's lease runs out, if the release fails too), for the next start or
+     * another instance. Before, a stop during an update's last attempt failed it for good.
+     */
+    private void fail(Lane lane, RuntimeException error, boolean pausable) {
+        if (stoppedBy(error, pausable)) {
             lane.stop(null);
             return;
         }

@@ -268,7 +268,7 @@ class TelegramInboundHandler implements InboundHandler {
         } catch (TelegramApiException | IOException e) {
             // The service stopping mid-fetch is no failure of the file's: taken again after the restart, uncharged.
             if (ServiceStop.interrupted(e) || stored.attempts + 1 < DOWNLOAD_ATTEMPTS) {
-                throw new IllegalStateException("Telegram file fetch failed (" + e.getClass().getSimpleName() + ")");
+                throw new IllegalStateException("Telegram file fetch failed (" + e.getClass().getSimpleName() + ")", e);
             }
             metrics.counter("ruangaman.media.not_received", "channel", "telegram").increment();
             return new Notice(chatId, Notices.Key.MEDIA_FAILED, Map.of(), lost, messageId);

@@ -120,6 +120,9 @@ class TelegramSender implements ChannelSender {
             // Only the answer's few fields are read (TelegramApi.call), not the whole Message the library would build.
             answer = api.call(request.build(), calls);
         } catch (IOException e) {
+            if (ServiceStop.interrupted(e)) {
+                return new SendOutcome.RetryLater(Duration.ZERO, "stopped while sending", true); // it may have gone out
+            }
             // A refused connection never reached Telegram; a timeout may have delivered the message.
             boolean neverSent = e instanceof ConnectException || e instanceof UnknownHostException;
             return new SendOutcome.RetryLater(Duration.ZERO, "network: " + e.getClass().getSimpleName(), !neverSent);
@@ -154,7 +157,8 @@ class TelegramSender implements ChannelSender {
             }
             return new SendOutcome.Sent(null);
         } catch (IOException e) {
-            return new SendOutcome.RetryLater(Duration.ZERO, "network: " + e.getClass().getSimpleName(), false);
+            String reason = ServiceStop.interrupted(e) ? "stopped while sending" : "network: " + e.getClass().getSimpleName();
+            return new SendOutcome.RetryLater(Duration.ZERO, reason, false);
         }
     }
 

@@ -378,7 +378,7 @@ class WhatsAppInboundHandler implements InboundHandler {
         } catch (IOException | RuntimeException e) {
             // The service stopping mid-fetch is no failure of the file's: taken again after the restart, uncharged.
             if (ServiceStop.interrupted(e) || stored.attempts + 1 < DOWNLOAD_ATTEMPTS) {
-                throw new IllegalStateException("WhatsApp media fetch failed (" + e.getClass().getSimpleName() + ")");
+                throw new IllegalStateException("WhatsApp media fetch failed (" + e.getClass().getSimpleName() + ")", e);
             }
             metrics.counter("ruangaman.media.not_received", "channel", "whatsapp").increment();
             return new Notice(from, Notices.Key.MEDIA_FAILED, Map.of(), new Input.Media(null, kind, caption), messageId);

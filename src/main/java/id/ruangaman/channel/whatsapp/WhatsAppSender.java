@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.Outbox;
+import id.ruangaman.channel.ServiceStop;
 import id.ruangaman.channel.outbound.ChannelSender;
 import id.ruangaman.channel.outbound.Outgoing;
 import id.ruangaman.channel.outbound.PlatformCalls;
@@ -88,6 +89,9 @@ class WhatsAppSender implements ChannelSender {
             SendOutcome outcome = classify(e.getResponse().getStatus(), errorCode(e));
             return outcome instanceof SendOutcome.Hold ? holdAndInvite(message.contactId()) : outcome;
         } catch (ProcessingException e) {
+            if (ServiceStop.interrupted(e)) {
+                return new SendOutcome.RetryLater(Duration.ZERO, "stopped while sending", true); // it may have gone out
+            }
             boolean neverSent = e.getCause() instanceof ConnectException;
             return new SendOutcome.RetryLater(Duration.ZERO, "network: " + (e.getCause() == null ? "error"
                     : e.getCause().getClass().getSimpleName()), !neverSent);

@@ -389,8 +389,7 @@ class TelegramSenderTest {
     /**
      * A removal whose call is cut short because the service stops (the dispatcher interrupts the sends still under way
      * after its stop wait) is tried again after the restart, not failed: before, OkHttp's {@code InterruptedIOException}
-     * was taken for a network failure and the buttons stayed. A read timeout, also an {@code InterruptedIOException},
-     * still fails it (the removal is tried once).
+     * was taken for a network failure and the buttons stayed.
      */
     @Test
     void shouldTryAButtonRemovalAgainWhenTheServiceStopsDuringItsCall() throws Exception {
@@ -421,6 +420,36 @@ class TelegramSenderTest {
         assertFalse(retry.outcomeUnknown(), "an edit done twice is harmless (400, skipped)");
         assertTrue(stillInterrupted.get(), "the stop is still seen by the dispatcher");
         assertEquals(editsBefore, edits(chat).size(), "nothing reached Telegram");
+    }
+
+    /**
+     * A message whose send the service's stop cuts short is tried again after the restart, flagged as possibly delivered
+     * (the request may have left), and its reason is the service's own stop, which the inbox labels a technical
+     * failure, not Telegram's or the network's.
+     */
+    @Test
+    void shouldTryAMessageAgainFlaggedWhenTheServiceStopsDuringItsSend() throws Exception {
+        long chat = TelegramFixtures.newChatId();
+        int before = telegram.sentTo(chat).size();
+        Outgoing message = new Outgoing(Long.MAX_VALUE, 0, null, Instant.now(), String.valueOf(chat), null, null,
+                new Output.Message("pesan sintetis", null, List.of(), false));
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread sending = new Thread(() -> {
+            try {
+                outcome.set(telegramSender.send(message, () -> {
+                    Thread.currentThread().interrupt(); // the stop's interrupt, as the call takes its permit
+                    return () -> { };
+                }));
+            } catch (InterruptedException e) {
+                outcome.set(e);
+            }
+        });
+        sending.start();
+        sending.join(WAIT.toMillis());
+        SendOutcome.RetryLater retry = assertInstanceOf(SendOutcome.RetryLater.class, outcome.get());
+        assertTrue(retry.outcomeUnknown(), "a request cut short may have reached Telegram");
+        assertEquals(DeliveryFailure.TECHNICAL, DeliveryFailure.of(retry.reason()), retry.reason());
+        assertEquals(before, telegram.sentTo(chat).size(), "nothing reached Telegram here");
     }
 
     @Test
