@@ -34,11 +34,16 @@ final class PgBench {
      */
     static Result run(int port, String database, int clients, int seconds) throws IOException, InterruptedException {
         Path script = Files.createTempFile("pgbench-insert", ".sql");
-        // The same shape as an inbound update: a key, a ~700-byte opaque payload, a hash and a timestamp.
-        Files.writeString(script, "insert into bench_insert (contact_hash, payload, received_at) "
-                + "values (decode(md5(random()::text), 'hex'), convert_to(repeat('x', 700), 'UTF8'), now());\n");
-        String output = run(port, "/usr/bin/pgbench", "-n", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds),
-                "-f", script.toString(), database);
+        String output;
+        try {
+            // The same shape as an inbound update: a key, a ~700-byte opaque payload, a hash and a timestamp.
+            Files.writeString(script, "insert into bench_insert (contact_hash, payload, received_at) "
+                    + "values (decode(md5(random()::text), 'hex'), convert_to(repeat('x', 700), 'UTF8'), now());\n");
+            output = run(port, "/usr/bin/pgbench", "-n", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds),
+                    "-f", script.toString(), database);
+        } finally {
+            Files.deleteIfExists(script); // one run's script; it used to stay in the temporary directory
+        }
         Matcher tps = TPS.matcher(output);
         Matcher latency = LATENCY.matcher(output);
         if (!tps.find() || !latency.find()) {
