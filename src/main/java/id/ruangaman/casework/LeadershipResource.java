@@ -18,6 +18,8 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import id.ruangaman.web.InboxLocale;
 import id.ruangaman.web.TextTooLong;
+import id.ruangaman.inbox.CaseFile;
+import id.ruangaman.inbox.InboxEventFeed;
 import id.ruangaman.inbox.StepRefused;
 import id.ruangaman.security.CurrentAccount;
 import id.ruangaman.security.Role;
@@ -36,17 +38,21 @@ public class LeadershipResource {
     static class Templates {
         static native TemplateInstance list(List<LeadershipService.Item> items);
 
-        static native TemplateInstance detail(LeadershipService.Item item, Map<String, String> values, String refusal);
+        static native TemplateInstance detail(LeadershipService.Item item, Map<String, String> values, String refusal, String afterEvent);
+
+        static native TemplateInstance standing(CaseFile file);
     }
 
     private final LeadershipService leadership;
     private final CurrentAccount current;
     private final InboxLocale locale;
+    private final InboxEventFeed feed;
 
-    LeadershipResource(LeadershipService leadership, CurrentAccount current, InboxLocale locale) {
+    LeadershipResource(LeadershipService leadership, CurrentAccount current, InboxLocale locale, InboxEventFeed feed) {
         this.leadership = leadership;
         this.current = current;
         this.locale = locale;
+        this.feed = feed;
     }
 
     @GET
@@ -59,7 +65,25 @@ public class LeadershipResource {
     @Path("/{ref}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance detail(@RestPath String ref) {
-        return locale.apply(Templates.detail(leadership.view(ref, current), Map.of(), null));
+        return detail(ref, Map.of(), null);
+    }
+
+    /**
+     * Where the case stands ({@code #case-standing}: open, closed, or deleted by the person), and nothing else, for the
+     * live refresh of its open leadership page: on an event of the case the page asks this and, when the person erased
+     * their data, shows only what is left (inbox.js, pageGone). Refused as the page is (403, 404).
+     */
+    @GET
+    @Path("/{ref}/standing")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance standing(@RestPath String ref) {
+        return Templates.standing(leadership.standing(ref, current));
+    }
+
+    /** The case's leadership page, following its case live from before it was read ({@link InboxEventFeed#mark}). */
+    private TemplateInstance detail(String ref, Map<String, String> values, String refusal) {
+        InboxEventFeed.Cursor after = feed.mark();
+        return locale.apply(Templates.detail(leadership.view(ref, current), values, refusal, after.toString()));
     }
 
     @POST
@@ -81,7 +105,7 @@ public class LeadershipResource {
             Map<String, String> values = CaseworkResource.form("decision_number", number, "decided_on", decidedOn, "sanction_measure",
                     measure, "recovery_until", recoveryUntil, "decision_text", text, "heavier_reason", heavierReason);
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(locale.apply(Templates.detail(leadership.view(ref, current), values, code))).build();
+                    .entity(detail(ref, values, code)).build();
         }
         return Response.seeOther(URI.create("/inbox/pimpinan/" + ref)).build();
     }
@@ -113,7 +137,7 @@ public class LeadershipResource {
                     "sanction_measure", measure, "good_name_restored", goodName, "recovery_until", recoveryUntil, "decision_text", text,
                     "heavier_reason", heavierReason, "correction_reason", reason);
             return Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(locale.apply(Templates.detail(leadership.view(ref, current), values, code))).build();
+                    .entity(detail(ref, values, code)).build();
         }
         return Response.seeOther(URI.create("/inbox/pimpinan/" + ref)).build();
     }

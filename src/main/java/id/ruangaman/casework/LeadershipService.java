@@ -37,11 +37,12 @@ class LeadershipService {
 
     /**
      * One concluded case as leadership sees it. {@code recoveryEnd}: the recovery's recorded end (V140, SOP Investigasi
-     * dan Pendampingan 2.1 and 3), or null while none is recorded.
+     * dan Pendampingan 2.1 and 3), or null while none is recorded. {@code file}: the case itself, for where it stands
+     * (its open page follows an erasure live).
      */
     public record Item(String referenceCode, String status, Conclusion conclusion, Recommendation recommendation,
             Decision decision, boolean erased, RecoveryEnded recoveryEnd, List<DecisionCorrection> corrections,
-            List<String> terlaporStatuses) {
+            List<String> terlaporStatuses, CaseFile file) {
 
         /** The sanction measures of a tier that fit the terlapor's campus status ({@link Vocabulary#measuresFor}). */
         public List<String> measures(String tier) {
@@ -166,6 +167,16 @@ class LeadershipService {
         }
         return em.createQuery("select x from " + type.getSimpleName() + " x where x.intakeId in :ids", type).setParameter("ids", ids)
                 .getResultStream().collect(java.util.stream.Collectors.toMap(caseId, x -> x));
+    }
+
+    /**
+     * Where a case leadership's pages show stands, for the live check of its open leadership page (inbox.js,
+     * refreshStanding): open, closed, or erased by the person. No content, so no audit row; refused as {@link #view}
+     * is (403 audited, 404).
+     */
+    @Transactional
+    public CaseFile standing(String ref, CurrentAccount who) {
+        return open(ref, who);
     }
 
     /** One case's conclusion, recommendation and decision; audited. */
@@ -377,6 +388,6 @@ class LeadershipService {
     private static Item item(CaseFile file, Conclusion conclusion, Recommendation recommendation, Decision decision, RecoveryEnd end,
             List<DecisionCorrection> corrections, List<String> terlaporStatuses) {
         return new Item(file.referenceCode, file.status, conclusion, recommendation, decision, file.isDeleted(),
-                end == null ? null : new RecoveryEnded(end.endedOn, end.reason), corrections, terlaporStatuses);
+                end == null ? null : new RecoveryEnded(end.endedOn, end.reason), corrections, terlaporStatuses, file);
     }
 }

@@ -18,7 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * worker threads that poll). Counsellors receive only events of cases that are, at the time of reading, unassigned
  * or their own, and, without the case's reference, the events by which a case left their list (reassigned away from
  * them, or taken off the unassigned queue); an inactive account receives nothing; nobody receives events of a case an access rule refuses them
- * (a conflict of interest, {@link CaseAccess#visibleTo}).
+ * (a conflict of interest, {@link CaseAccess#visibleTo}). A leadership account receives only the events that say a case
+ * changed ({@code case}: its status, an erasure) of the cases its pages show ({@link LeadershipCases}), and nothing
+ * of what was written in them.
  */
 @ApplicationScoped
 public class InboxEventFeed {
@@ -26,10 +28,12 @@ public class InboxEventFeed {
     private static final int BATCH = 200;
     private final DataSource dataSource;
     private final CaseAccess access;
+    private final LeadershipCases leadershipCases;
 
-    InboxEventFeed(DataSource dataSource, CaseAccess access) {
+    InboxEventFeed(DataSource dataSource, CaseAccess access, LeadershipCases leadershipCases) {
         this.dataSource = dataSource;
         this.access = access;
+        this.leadershipCases = leadershipCases;
     }
 
     /**
@@ -133,6 +137,19 @@ public class InboxEventFeed {
      * over, and the cursor moves past them too.
      */
     public Batch read(Cursor from, Long viewerId, boolean seesAll) {
+        return read(from, viewerId, seesAll, false);
+    }
+
+    /**
+     * {@link #read} for a leadership account ({@code viewerId}): at most {@value #BATCH} settled {@code case} events
+     * (a status changed, the person erased their data) of the cases leadership's pages show ({@link LeadershipCases})
+     * and that no access rule refuses the account, each naming its case; every other event is passed over.
+     */
+    public Batch readForLeadership(Cursor from, long viewerId) {
+        return read(from, viewerId, true, true);
+    }
+
+    private Batch read(Cursor from, Long viewerId, boolean seesAll, boolean leadership) {
         // Who may see a case is decided now, not when the event was written: a replay of a case that was unassigned
         // then and is someone else's now shows nothing. The account itself is checked on each read, so a deactivated
         // account's open stream goes quiet.
@@ -146,6 +163,7 @@ public class InboxEventFeed {
                 + (viewerId == null ? "" : "and exists (select 1 from account a where a.id = ? and a.active) ")
                 // ... or the list the case left by this event (unnamed, above): the viewer's own, or the unassigned queue
                 + (seesAll ? "" : "and (i.assignee_id is null or i.assignee_id = ? or e.previous_assignee_id = ? or e.left_queue) ")
+                + (leadership ? "and e.type = '" + InboxEventRecorder.CASE + "' and " + leadershipCases.shownWhere("i.id") + " " : "")
                 // The account id is a number written into the statement (the rules' condition may name it often).
                 + (viewerId == null ? "" : "and " + access.visibleTo("i.id", Long.toString(viewerId)) + " ")
                 + "order by e.tx, e.id limit " + BATCH;

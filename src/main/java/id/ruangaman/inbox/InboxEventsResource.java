@@ -28,10 +28,11 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * its id is the feed's cursor after it ({@link InboxEventFeed.Cursor}, {@code tx-id}), so a reconnecting page
  * (Last-Event-ID) or a page that passes the cursor it was rendered at ({@code ?after=}) replays everything it missed
  * from the database. A missing or malformed cursor starts at the present.
- * Polling the table runs on worker threads; the stream itself stays on the IO thread.
+ * Polling the table runs on worker threads; the stream itself stays on the IO thread. Leadership's stream carries only
+ * what its case pages need to follow an erasure ({@link InboxEventFeed#readForLeadership}).
  */
 @Path("/inbox/events")
-@RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR })
+@RolesAllowed({ Role.COUNSELLOR, Role.COORDINATOR, Role.PIMPINAN })
 public class InboxEventsResource {
 
     private final InboxEventFeed feed;
@@ -64,7 +65,8 @@ public class InboxEventsResource {
                             // The account is checked again on every poll: a deactivated account, an ended or idle
                             // session, or a changed role takes effect on an open stream at once.
                             String role = feed.stillAllowed(viewer, session, idle).orElseThrow(StreamEnded::new);
-                            return feed.read(cursor.get(), viewer, Role.COORDINATOR.equals(role));
+                            return Role.PIMPINAN.equals(role) ? feed.readForLeadership(cursor.get(), viewer)
+                                    : feed.read(cursor.get(), viewer, Role.COORDINATOR.equals(role));
                         })
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .onFailure(StreamEnded.class).recoverWithCompletion()

@@ -80,6 +80,13 @@ public interface InboxMessages {
     @Message
     String case_gone_moved();
 
+    /**
+     * The same line on an open leadership page whose case it may no longer open (a conflict of interest marked, the
+     * case back before its conclusion): no counsellor was involved, so the counsellor's wording would mislead.
+     */
+    @Message
+    String leadership_gone_moved();
+
     /** The open case page's line when the person deleted the case ({@code /hapus}) while it was open. */
     @Message
     String case_gone_deleted();

@@ -218,7 +218,9 @@
     function refreshStanding() {
       if (gone) { return Promise.resolve(); }
       var before = standing();
-      return replace('/inbox/cases/' + encodeURIComponent(ref) + '/standing', '#case-standing')
+      // a page may name where its case's standing is read (leadership's page: its own, the case's own page being shut to it)
+      var url = body.getAttribute('data-standing-url') || '/inbox/cases/' + encodeURIComponent(ref) + '/standing';
+      return replace(url, '#case-standing')
         .then(function () {
           if (standing() === 'deleted' && before !== 'deleted') { pageGone('deleted'); }
         }, function (e) {
