@@ -126,6 +126,9 @@ record ShippedLaunch(long memoryLimitBytes, List<String> javaOptions, Map<String
             if (dump.start().waitFor() != 0) {
                 throw new IllegalStateException("the AppCDS archive could not be dumped: " + Files.readString(log));
             }
+            if (Files.size(log) == 0) {
+                Files.delete(log); // a dump that said nothing leaves no empty file among the results
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
