@@ -194,6 +194,14 @@ class BenchmarkHarnessTest {
         assertEquals("1.0% of trivial, 2.5% of pgbench", table.shares(200), "small shares keep a decimal");
     }
 
+    /** A run of some phases only says "not measured" for what the others would have measured, never "NaN". */
+    @Test
+    void shouldSayNotMeasuredForAFigureOfAPhaseThatDidNotRun() {
+        assertEquals("not measured / 6.09 s", ResultsTable.seconds(Double.NaN) + " / " + ResultsTable.seconds(6.094));
+        assertEquals("not measured of trivial", ResultsTable.timesTrivialP99(101.6, Double.NaN));
+        assertEquals("p99 4.00× the trivial endpoint's", ResultsTable.timesTrivialP99(100, 25));
+    }
+
     @Test
     void shouldFitTheSlopeOfABacklogByLeastSquares() {
         List<Figures.Point> growing = List.of(new Figures.Point(0, 100), new Figures.Point(1, 112), new Figures.Point(2, 118),

@@ -719,7 +719,7 @@ class LoadBenchmark {
                     + STARTUPS + ")", String.format("%.2f s (each: %s)", median, Arrays.stream(starts).mapToObj(s -> String.format("%.2f", s))
                             .collect(Collectors.joining(", "))), "", Goal.atMost(median, START_GOAL_SECONDS, "≤ 3 s"));
             table.info("4 start-up", "First start on an empty database (Flyway migrates), first phase of the run / start-up's own database",
-                    String.format("%.2f s / %.2f s", firstStartSeconds, migratedStartSeconds), "");
+                    ResultsTable.seconds(firstStartSeconds) + " / " + ResultsTable.seconds(migratedStartSeconds), "");
             if (STORED_REVISIONS > 0) {
                 // A deployment that has run a while keeps every revision of its flow file it ever loaded (flow_revision), for
                 // the sessions pinned to them; a start must not pay for that history.
@@ -837,7 +837,7 @@ class LoadBenchmark {
                 String.format("%.1f%% of the offered rate", 100 * slope / RATE),
                 Goal.atMost(slope, FLAT_SHARE * RATE, String.format("flat: ≤ %.3g updates/s (1%% of the offered rate)", FLAT_SHARE * RATE)));
         table.line(goal, name + ": webhook latency (from the planned moment)", webhook.summary() + String.format("; %d of %d answered 200",
-                answered, sent), String.format("p99 %.2f× the trivial endpoint's", webhook.p99() / trivialP99),
+                answered, sent), ResultsTable.timesTrivialP99(webhook.p99(), trivialP99),
                 Goal.all(Goal.atMost(webhook.p99(), WEBHOOK_P99_GOAL_MILLIS, "p99 ≤ 50 ms"),
                         Goal.atLeast(answered, sent, "every update answered 200")));
         String storedCheck = storedAtEnd == acknowledgedAtEnd ? "" : String.format(" (counted as acknowledged less waiting, but %,d "

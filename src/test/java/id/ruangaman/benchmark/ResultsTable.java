@@ -60,6 +60,16 @@ final class ResultsTable {
         return rows.stream().filter(row -> Goal.MISSED.equals(row.result())).toList();
     }
 
+    /** "4.41 s", or "not measured" for a figure the run's phases did not take (NaN). */
+    static String seconds(double seconds) {
+        return Double.isNaN(seconds) ? "not measured" : String.format("%.2f s", seconds);
+    }
+
+    /** "p99 2.10× the trivial endpoint's", or "not measured of trivial" when the run did not measure the endpoint (NaN). */
+    static String timesTrivialP99(double p99, double trivialP99) {
+        return Double.isNaN(trivialP99) ? "not measured of trivial" : String.format("p99 %.2f× the trivial endpoint's", p99 / trivialP99);
+    }
+
     static String percent(double share) {
         if (Double.isNaN(share)) {
             return "not measured";
