@@ -116,6 +116,14 @@ class LoadBenchmark {
             .filter(pair -> pair.contains("=")).collect(Collectors.toMap(pair -> pair.substring(0, pair.indexOf('=')).trim(),
                     pair -> pair.substring(pair.indexOf('=') + 1).trim()));
 
+    /**
+     * Extra PostgreSQL settings for experiments, as {@code name=value,name=value} (such as {@code commit_delay=1000}), set on
+     * the embedded server after the benchmark's own; the results' header lists them.
+     */
+    private static final Map<String, String> POSTGRES_EXTRA = Arrays.stream(System.getProperty("benchmark.postgres-settings", "")
+            .split(",")).filter(pair -> pair.contains("=")).collect(Collectors.toMap(pair -> pair.substring(0, pair.indexOf('=')).trim(),
+                    pair -> pair.substring(pair.indexOf('=') + 1).trim(), (a, b) -> b, java.util.LinkedHashMap::new));
+
     /** Goals of issue 16. */
     static final double ACK_GOAL_PER_SECOND = 5_000;
     static final double WEBHOOK_P99_GOAL_MILLIS = 50;
@@ -168,15 +176,24 @@ class LoadBenchmark {
         emptyResults();
         Path dataDirectory = Files.createTempDirectory("benchmark-postgres");
         long began = System.nanoTime();
-        try (EmbeddedPostgres started = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true)
+        EmbeddedPostgres.Builder server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true)
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on")
                 .setServerConfig("shared_buffers", "256MB").setServerConfig("max_connections", "300").setServerConfig("track_wal_io_timing", "on")
-                .setServerConfig("shared_preload_libraries", "pg_stat_statements").start()) {
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        POSTGRES_EXTRA.forEach(server::setServerConfig);
+        try (EmbeddedPostgres started = server.start()) {
             postgres = started;
             admin = postgres.getPostgresDatabase();
             execute(admin, "create extension pg_stat_statements");
             postgresProcesses = ProcessSampler.postgresProcesses(dataDirectory);
             report.machine(admin);
+            if (!POSTGRES_EXTRA.isEmpty()) {
+                List<String> added = new ArrayList<>();
+                for (String name : POSTGRES_EXTRA.keySet()) {
+                    added.add(name + "=" + show(admin, name)); // as the server took it
+                }
+                report.setting("PostgreSQL settings added for this run (`benchmark.postgres-settings`): " + String.join(", ", added));
+            }
             report.setting("Service: the packaged jar, " + ServiceUnderTest.launch()
                     + ", configured through the environment as in production; "
                     + "phase settings below" + (EXTRA.isEmpty() ? "" : "; extra settings " + EXTRA));
