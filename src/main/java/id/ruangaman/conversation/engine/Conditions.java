@@ -27,6 +27,9 @@ public final class Conditions {
         if (!clause.any().isEmpty()) {
             return clause.any().stream().anyMatch(nested -> holds(nested, answers));
         }
+        if (!clause.all().isEmpty()) {
+            return clause.all().stream().allMatch(nested -> holds(nested, answers));
+        }
         Answer answer = clause.answer() == null ? null : answers.get(clause.answer());
         if (answer == null || answer.skipped()) {
             return clause.holdsWhenUnanswered();

@@ -40,11 +40,13 @@ public final class ConditionRule implements LintRule {
     }
 
     private static void checkClause(String name, Condition clause, LintContext context) {
-        if (!clause.any().isEmpty()) {
-            if (clause.answer() != null || !clause.anyOf().isEmpty() || clause.unanswered() != null) {
-                context.fileProblem("condition '" + name + "': a clause has either 'any' or 'answer' with 'any_of'");
+        if (!clause.any().isEmpty() || !clause.all().isEmpty()) {
+            if (clause.answer() != null || !clause.anyOf().isEmpty() || clause.unanswered() != null
+                    || !clause.any().isEmpty() && !clause.all().isEmpty()) {
+                context.fileProblem("condition '" + name + "': a clause has one of 'any', 'all', or 'answer' with 'any_of'");
             }
             clause.any().forEach(nested -> checkClause(name, nested, context));
+            clause.all().forEach(nested -> checkClause(name, nested, context));
             return;
         }
         if (clause.unanswered() != null) {
