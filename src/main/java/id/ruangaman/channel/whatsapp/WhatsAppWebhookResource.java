@@ -180,7 +180,9 @@ public class WhatsAppWebhookResource {
                 skipped++;
                 continue;
             }
-            String recipient = text(status, "recipient_id");
+            // The person the status is about, so /hapus finds its payload (which names them): by number, or for a
+            // username user whose number is not shared, by their business-scoped user id (recipient_user_id).
+            String recipient = text(status, "recipient_id") != null ? text(status, "recipient_id") : text(status, "recipient_user_id");
             arrivals.add(new InboundStore.Arrival(Channel.WHATSAPP, "status:" + id + ":" + state,
                     status.path("timestamp").asLong(0), null, "status", serialize(status),
                     recipient == null || recipient.length() > MAX_ID ? null : contacts.hash(Channel.WHATSAPP, recipient)));
