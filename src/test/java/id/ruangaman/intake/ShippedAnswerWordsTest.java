@@ -61,6 +61,9 @@ class ShippedAnswerWordsTest {
             // more of the kind of cases/13-wa-natural-yes: other wording, typos, stretched letters, the other language
             "consent|iyah|yes", "consent|Ya. Saya setuju.|yes", "consent|iyaa kak, lanjut aja|yes", "consent|iyaa setujuu🙏🏻|yes",
             "consent|sure, go ahead 👍|yes",
+            // stopping, said as the help line says it ('"Tidak" untuk berhenti'; walkthrough of 7 December 2026: asked again)
+            "consent|berhenti|no", "consent|Stop|no", "consent|udahan aja|no", "consent|i want to stop|no",
+            "consent|berhenti dulu, nanti lanjut|-",
             // "Apakah umurmu di bawah 18 tahun?": "belum 18" and "di bawah 18" were read as the age 18, an adult
             "victim_minor|belum 18|yes", "victim_minor|di bawah 18|yes", "victim_minor|dibawah 18|yes",
             "victim_minor|kurang dari 18 tahun|yes", "victim_minor|under 18|yes", "victim_minor|belum 17|yes",
@@ -383,13 +386,17 @@ class ShippedAnswerWordsTest {
 
     /**
      * "Hapus semua yang sudah kamu kirim di sini?" after /hapus: keeping everything may be said in a few words (before:
-     * "gak mau", "ga deh", "tidak, terima kasih" were asked again); erasing still takes a one-word yes, and a reply that
-     * also names erasing, "it's fine" or "I don't know" is asked again, never taken as either.
+     * "gak mau", "ga deh", "tidak, terima kasih" were asked again); erasing takes a one-word yes or a yes that says to
+     * erase and nothing more, and a no that also names erasing, "it's fine" or "I don't know" is asked again, never
+     * taken as either.
      */
     @ParameterizedTest(name = "/hapus, ''{0}'' -> {1}")
     @CsvSource(delimiter = '|', value = {"gak mau|kept", "ga deh|kept", "tidak, terima kasih|kept", "ngga usah|kept",
             "jangan kak|kept", "tidak|kept", "ya|erased", "iya|erased", "ga, hapus aja|-", "gak papa|-", "tidak tahu|-",
-            "iya kak|-", "ya nanti|-", "iya nanti dulu|-", "ok nanti ya|-"})
+            "iya kak|-", "ya nanti|-", "iya nanti dulu|-", "ok nanti ya|-",
+            // a yes that says to erase and nothing else erases (walkthrough of 7 December 2026: "iya hapus aja" was asked again)
+            "iya hapus aja|erased", "ya hapus semua|erased", "yes delete it|erased", "iya, hapus semuanya!|erased",
+            "iya hapus tapi nanti|-", "ya hapus ga|-"})
     void shouldReadTheErasureQuestion(String typed, String expected) {
         SessionState asked = engine.handle(intake, at("reporter_role"), new Input.Text("/hapus")).state();
         assertEquals(PendingPrompt.DELETE_CONFIRM, asked.pending());

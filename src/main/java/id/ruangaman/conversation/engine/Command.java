@@ -3,13 +3,34 @@ package id.ruangaman.conversation.engine;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Global commands, typed in either language, any case, with or without an {@code @botname} suffix. */
+/**
+ * Global commands, typed in either language, any case, with or without an {@code @botname} suffix; characters nobody
+ * sees (a zero-width space a keyboard added, a mark of direction) do not hide one. Erasing may also be asked in words,
+ * without the slash ({@link #DELETE_WORDS}).
+ */
 public enum Command {
     START, HELP, LANGUAGE, STATUS, EXIT, DELETE, UNKNOWN;
 
     private static final Pattern SPACES_RUN = Pattern.compile("\\s+");
+    /** Format characters: zero-width spaces and joiners, marks of direction, a byte-order mark. */
+    private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
+    /** Every kind of space (a no-break space too), read as a plain one. */
+    private static final Pattern SPACE_SEPARATOR = Pattern.compile("\\p{Zs}");
+    private static final Pattern END_PUNCTUATION = Pattern.compile("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$");
+
+    /**
+     * A request to erase said in words, without the slash: WhatsApp has no command menu, and people rarely type one
+     * (walkthrough of 7 December 2026: "hapus data saya", "HAPUS" at the consent question were asked again). Only a
+     * message that is one of these phrases, whole (case, punctuation at its ends and invisible characters aside), so a
+     * story that mentions deleting stays a story; the erasure is then asked to be confirmed, as after /hapus.
+     */
+    static final Set<String> DELETE_WORDS = Set.of("hapus", "hapus data", "hapus data saya", "hapus dataku", "hapus data aku",
+            "hapus semua", "hapus semuanya", "hapus semua data", "hapus semua data saya", "hapus semua dataku", "hapus chat ini",
+            "hapus laporan", "hapus laporan saya", "hapus laporanku", "tolong hapus data saya", "tolong hapus semua",
+            "delete", "delete my data", "delete everything", "delete all", "delete my report", "erase my data", "erase everything");
 
     private static final Map<String, Command> NAMES = Map.ofEntries(
             Map.entry("start", START), Map.entry("mulai", START),
@@ -19,11 +40,12 @@ public enum Command {
             Map.entry("keluar", EXIT), Map.entry("exit", EXIT),
             Map.entry("hapus", DELETE), Map.entry("delete", DELETE));
 
-    /** Empty when the text is not a command; UNKNOWN for "/anything-else". */
+    /** Empty when the text is not a command; UNKNOWN for "/anything-else"; DELETE for a phrase of {@link #DELETE_WORDS}. */
     public static Optional<Command> parse(String text) {
-        String trimmed = text == null ? "" : text.strip();
+        String trimmed = text == null ? "" : SPACE_SEPARATOR.matcher(INVISIBLE.matcher(text).replaceAll("")).replaceAll(" ").strip();
         if (!trimmed.startsWith("/") || trimmed.length() < 2) {
-            return Optional.empty();
+            String words = SPACES_RUN.matcher(END_PUNCTUATION.matcher(trimmed.toLowerCase(Locale.ROOT)).replaceAll("")).replaceAll(" ");
+            return DELETE_WORDS.contains(words) ? Optional.of(DELETE) : Optional.empty();
         }
         String word = SPACES_RUN.split(trimmed.substring(1), 2)[0];
         int at = word.indexOf('@');

@@ -83,12 +83,16 @@ public final class PendingPrompts {
         } else if (input instanceof Input.Text text && prompt == PendingPrompt.LANGUAGE) {
             chosen = ChoiceMatcher.match(text.text(), choices(turn, prompt)).or(() -> LanguageWords.named(turn, text.text()));
         } else if (input instanceof Input.Text text && prompt == PendingPrompt.DELETE_CONFIRM) {
-            // Erasing takes a yes in one word ("ya", "iya", "hapus" is not one); keeping everything may be said in a few
+            // Erasing takes a yes in one word ("ya", "iya", "hapus" is not one), or a yes that says to erase and nothing
+            // else ("iya hapus aja", "ya hapus semua", "yes delete it"); keeping everything may be said in a few
             // ("gak mau", "ga usah", "tidak, terima kasih", "ga deh"), which before got a re-prompt.
-            // A reply that also names erasing ("ga, hapus aja", "gak papa") is asked again.
+            // A no that also names erasing ("ga, hapus aja", "gak papa") is asked again, as is a yes with anything more
+            // ("iya kak", "ya nanti").
             chosen = ChoiceMatcher.match(text.text(), choices(turn, prompt))
                     .or(() -> ChoiceMatcher.matchPhrase(text.text(), choices(turn, prompt)).filter(ChoiceIds.NO::equals)
-                            .filter(no -> !namesErasing(text.text())));
+                            .filter(no -> !namesErasing(text.text())))
+                    .or(() -> ChoiceMatcher.matchPhrase(text.text(), choices(turn, prompt)).filter(ChoiceIds.YES::equals)
+                            .filter(yes -> saysOnlyErase(text.text())));
         } else if (input instanceof Input.Text text) {
             chosen = ChoiceMatcher.match(text.text(), choices(turn, prompt));
         } else {
@@ -149,6 +153,24 @@ public final class PendingPrompts {
      */
     private static final List<String> ERASING = List.of("hapus", "hapuskan", "dihapus", "hapusin", "delete", "erase",
             "apa", "papa", "pa", "pp", "fine");
+
+    /** Verbs of erasing, the one thing a yes phrase to the erasure question may add ({@link #saysOnlyErase}). */
+    private static final List<String> ERASE_VERBS = List.of("hapus", "hapuskan", "dihapus", "hapusin", "delete", "erase");
+    /** Small words that may stand beside them: "aja", "semua", "sekarang", "it", "all", "please". */
+    private static final List<String> ERASE_PARTICLES = List.of("aja", "saja", "semua", "semuanya", "sekarang", "skrg", "deh",
+            "dong", "it", "all", "everything", "now", "please");
+
+    /**
+     * After a yes word (the first, which {@link ChoiceMatcher#matchPhrase} read): at least one verb of erasing, and
+     * otherwise only small words around it. "iya hapus aja" and "yes delete it" erase; "iya kak" and "ya nanti" are
+     * asked again, as a yes that does not say what it agrees to.
+     */
+    private static boolean saysOnlyErase(String typed) {
+        List<String> words = java.util.Arrays.stream(NON_WORD.split(ChoiceMatcher.normalize(typed))).filter(word -> !word.isEmpty()).toList();
+        List<String> rest = words.isEmpty() ? List.of() : words.subList(1, words.size());
+        return rest.stream().anyMatch(ERASE_VERBS::contains)
+                && rest.stream().allMatch(word -> ERASE_VERBS.contains(word) || ERASE_PARTICLES.contains(word));
+    }
 
     private static boolean namesErasing(String typed) {
         List<String> words = List.of(NON_WORD.split(ChoiceMatcher.normalize(typed)));

@@ -231,9 +231,10 @@ final class YesNoHandler implements NodeHandler {
     @Override
     public Outcome handle(Turn turn, NodeDefinition node, Reply reply) {
         if (node.onLater() != null && reply instanceof Reply.Typed typed && later(turn, node, typed.text())
-                && later(node).isEmpty() && byAnswerWords(node, typed.text()).answer().isEmpty()) {
+                && later(node).isEmpty() && byAnswerWords(node, typed.text()).answer().filter(ChoiceIds.YES::equals).isEmpty()) {
             // "nanti dulu ya" at consent: no hurry, the question stays open with its buttons; nothing recorded, no
-            // attempt. From the second "later" in a row, on_later_again (how to leave and come back), not the same text.
+            // attempt. A stop that is only for now ("berhenti dulu, nanti lanjut") is no refusal either.
+            // From the second "later" in a row, on_later_again (how to leave and come back), not the same text.
             int holds = turn.state().laterHolds();
             boolean again = holds > 0 && node.onLaterAgain() != null;
             Prompter.sayWithButtons(turn, turn.text(again ? node.onLaterAgain() : node.onLater()));
