@@ -194,6 +194,16 @@ class BenchmarkHarnessTest {
         assertEquals("1.0% of trivial, 2.5% of pgbench", table.shares(200), "small shares keep a decimal");
     }
 
+    /** The experiments' settings ({@code benchmark.env}, {@code benchmark.postgres-settings}): in order, trimmed. */
+    @Test
+    void shouldReadTheExperimentsSettingsInOrder() {
+        assertEquals(java.util.List.of("commit_delay=1000", "commit_siblings=5"),
+                LoadBenchmark.settings(" commit_delay = 1000,commit_siblings=5 ,nonsense").entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        assertEquals(java.util.Map.of("A", "2"), LoadBenchmark.settings("A=1,A=2"), "the last value of a repeated name");
+        assertTrue(LoadBenchmark.settings("").isEmpty());
+    }
+
     /** A run of some phases only says "not measured" for what the others would have measured, never "NaN". */
     @Test
     void shouldSayNotMeasuredForAFigureOfAPhaseThatDidNotRun() {

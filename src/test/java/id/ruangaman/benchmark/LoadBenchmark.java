@@ -112,17 +112,20 @@ class LoadBenchmark {
     static final Set<String> PHASES = phases(System.getProperty("benchmark.phases", "pgbench,ack,drain,open"));
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(Integer.getInteger("benchmark.drain-minutes", 2));
     /** Extra service settings for experiments, as {@code NAME=value,NAME=value}; they apply to every phase. */
-    private static final Map<String, String> EXTRA = Arrays.stream(System.getProperty("benchmark.env", "").split(","))
-            .filter(pair -> pair.contains("=")).collect(Collectors.toMap(pair -> pair.substring(0, pair.indexOf('=')).trim(),
-                    pair -> pair.substring(pair.indexOf('=') + 1).trim()));
+    private static final Map<String, String> EXTRA = settings(System.getProperty("benchmark.env", ""));
 
     /**
      * Extra PostgreSQL settings for experiments, as {@code name=value,name=value} (such as {@code commit_delay=1000}), set on
      * the embedded server after the benchmark's own; the results' header lists them.
      */
-    private static final Map<String, String> POSTGRES_EXTRA = Arrays.stream(System.getProperty("benchmark.postgres-settings", "")
-            .split(",")).filter(pair -> pair.contains("=")).collect(Collectors.toMap(pair -> pair.substring(0, pair.indexOf('=')).trim(),
-                    pair -> pair.substring(pair.indexOf('=') + 1).trim(), (a, b) -> b, java.util.LinkedHashMap::new));
+    private static final Map<String, String> POSTGRES_EXTRA = settings(System.getProperty("benchmark.postgres-settings", ""));
+
+    /** {@code NAME=value,NAME=value} in order, names and values trimmed; a pair without {@code =} is left out, a repeated name's last value wins. */
+    static Map<String, String> settings(String pairs) {
+        return Arrays.stream(pairs.split(",")).filter(pair -> pair.contains("=")).collect(Collectors.toMap(
+                pair -> pair.substring(0, pair.indexOf('=')).trim(), pair -> pair.substring(pair.indexOf('=') + 1).trim(),
+                (first, last) -> last, java.util.LinkedHashMap::new));
+    }
 
     /** Goals of issue 16. */
     static final double ACK_GOAL_PER_SECOND = 5_000;
