@@ -47,6 +47,16 @@ public class People {
         this.cipher = cipher;
     }
 
+    /**
+     * The signed-in person's name for the page's header, or null where names cannot be read: a page rendered on an I/O
+     * thread (an error page answering a refused request), where {@link #name} would fall back to the username, which
+     * pages otherwise never show in its place. The header then says "Akun saya" (walkthrough of 7 December 2026).
+     */
+    public String ownName(String username) {
+        Person p = username == null ? null : all().get(username);
+        return p == null ? null : p.name();
+    }
+
     /** The person's name for {@code username}; the username when the account has no name or there is no such account. */
     public String name(String username) {
         Person p = username == null ? null : all().get(username);
