@@ -71,7 +71,8 @@ public final class FlowEngine {
      * any other input, /mulai and /bahasa included: the host starts the flow ({@link #start}).
      */
     public Optional<Step> withoutSession(Flow flow, Input input) {
-        Optional<Command> command = input instanceof Input.Text text ? Command.parse(text.text()) : Optional.empty();
+        Optional<Command> command = input instanceof Input.Text text ? Command.parse(text.text()).or(() -> Command.spoken(text.text()))
+                : Optional.empty();
         if (command.isEmpty()) {
             return Optional.empty();
         }
@@ -218,6 +219,17 @@ public final class FlowEngine {
         return turn.result();
     }
 
+    /**
+     * Erasing asked in words ({@link Command#spoken}) counts only where it can mean nothing else: no prompt of the
+     * service's own is open (at "may we keep this file?" "hapus" is about the file) and the report is not yet sent (in
+     * the case thread the person's words are a message to the counsellor).
+     */
+    private static Optional<Command> spokenHere(Turn turn, Input.Text text) {
+        SessionStatus status = turn.state().status();
+        boolean intake = status == SessionStatus.ACTIVE || status == SessionStatus.PAUSED || status == SessionStatus.EXITED;
+        return turn.state().pending() == PendingPrompt.NONE && intake ? Command.spoken(text.text()) : Optional.empty();
+    }
+
     private Step handle(Flow pinned, Flow newest, SessionState state, Input input) {
         Turn turn = new Turn(context, pinned, newest, state.withInputAt(context.clock().instant()));
         dispatch(turn, input);
@@ -225,7 +237,8 @@ public final class FlowEngine {
     }
 
     private static void dispatch(Turn turn, Input input) {
-        Optional<Command> command = input instanceof Input.Text text ? Command.parse(text.text()) : Optional.empty();
+        Optional<Command> command = input instanceof Input.Text text ? Command.parse(text.text()).or(() -> spokenHere(turn, text))
+                : Optional.empty();
         if (command.isPresent()) {
             GlobalCommands.run(turn, command.get());
         } else if (turn.state().pending() != PendingPrompt.NONE) {

@@ -81,8 +81,10 @@ public interface InboxMessages {
     String case_gone_moved();
 
     /**
-     * The same line on an open leadership page whose case it may no longer open (a conflict of interest marked, the
-     * case back before its conclusion): no counsellor was involved, so the counsellor's wording would mislead.
+     * The same line on an open leadership page whose standing check is refused (403, 404). The leadership stream never
+     * names a case shut to the account, so this shows only when the case is shut between an event and the check that
+     * follows it; no counsellor was involved, so the counsellor's wording would mislead. A form posted from such a
+     * page is refused by the server with the reason.
      */
     @Message
     String leadership_gone_moved();

@@ -48,9 +48,10 @@ public class People {
     }
 
     /**
-     * The signed-in person's name for the page's header, or null where names cannot be read: a page rendered on an I/O
-     * thread (an error page answering a refused request), where {@link #name} would fall back to the username, which
-     * pages otherwise never show in its place. The header then says "Akun saya" (walkthrough of 7 December 2026).
+     * The signed-in person's name for the page's header, as {@link #name} gives it (the username until a name is
+     * written), or null where the accounts cannot be read: a page rendered on an I/O thread (an error page answering a
+     * refused request), where {@link #name} would show the username although the account may have a name. The header then
+     * says "Akun saya" (walkthrough of 7 December 2026).
      */
     public String ownName(String username) {
         Person p = username == null ? null : all().get(username);

@@ -198,7 +198,7 @@ class BenchmarkHarnessTest {
     @Test
     void shouldReadTheExperimentsSettingsInOrder() {
         assertEquals(java.util.List.of("commit_delay=1000", "commit_siblings=5"),
-                LoadBenchmark.settings(" commit_delay = 1000,commit_siblings=5 ,nonsense").entrySet().stream()
+                LoadBenchmark.settings(" commit_delay = 1000,commit_siblings=5 ,nonsense,=5, =6").entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).toList());
         assertEquals(java.util.Map.of("A", "2"), LoadBenchmark.settings("A=1,A=2"), "the last value of a repeated name");
         assertTrue(LoadBenchmark.settings("").isEmpty());

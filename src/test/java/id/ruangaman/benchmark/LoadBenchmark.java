@@ -120,9 +120,10 @@ class LoadBenchmark {
      */
     private static final Map<String, String> POSTGRES_EXTRA = settings(System.getProperty("benchmark.postgres-settings", ""));
 
-    /** {@code NAME=value,NAME=value} in order, names and values trimmed; a pair without {@code =} is left out, a repeated name's last value wins. */
+    /** {@code NAME=value,NAME=value} in order, names and values trimmed; a pair without {@code =} or a name is left out, a repeated name's last value wins. */
     static Map<String, String> settings(String pairs) {
-        return Arrays.stream(pairs.split(",")).filter(pair -> pair.contains("=")).collect(Collectors.toMap(
+        return Arrays.stream(pairs.split(",")).filter(pair -> pair.indexOf('=') > 0 && !pair.substring(0, pair.indexOf('=')).isBlank())
+                .collect(Collectors.toMap(
                 pair -> pair.substring(0, pair.indexOf('=')).trim(), pair -> pair.substring(pair.indexOf('=') + 1).trim(),
                 (first, last) -> last, java.util.LinkedHashMap::new));
     }

@@ -61,7 +61,7 @@ class LeadershipErasedWhileOpenBrowserTest extends BrowserTest {
         typeLogin("leader-erased-leader", InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("decision-text")));
         assertTrue(driver.findElement(By.id("content")).getText().contains("Terlapor sintetis, mahasiswa"), "the conclusion, before");
-        // were the case shut to the leader meanwhile, the line would not speak of a counsellor
+        // were the page's standing check refused (the case shut to the leader meanwhile), its line would not speak of a counsellor
         assertTrue(driver.findElement(By.id("case-gone")).getAttribute("data-moved").startsWith("Halaman ini tidak lagi terbuka untuk akun Anda"),
                 driver.findElement(By.id("case-gone")).getAttribute("data-moved"));
         type(By.id("decision-text"), TYPED);

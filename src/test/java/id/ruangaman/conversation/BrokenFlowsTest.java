@@ -61,8 +61,8 @@ class BrokenFlowsTest {
                         "unanswered_condition.yaml: condition 'both_ways': 'unanswered: true' goes with 'answer' and without 'any_of'",
                         "unanswered_condition.yaml: condition 'says_false': 'unanswered: true' goes with 'answer' and without 'any_of'",
                         "unanswered_condition.yaml: condition 'unknown_key' refers to unknown answer 'mood'",
-                        "unanswered_condition.yaml: condition 'nested_wrong': a clause has one of 'any', 'all', or 'answer' with 'any_of'",
-                        "unanswered_condition.yaml: condition 'any_and_all': a clause has one of 'any', 'all', or 'answer' with 'any_of'",
+                        "unanswered_condition.yaml: condition 'nested_wrong': a clause takes exactly one of 'any', 'all', or 'answer' with 'any_of'",
+                        "unanswered_condition.yaml: condition 'any_and_all': a clause takes exactly one of 'any', 'all', or 'answer' with 'any_of'",
                         "unanswered_condition.yaml: condition 'all_unknown_key' refers to unknown answer 'mood'")),
                 Arguments.of("text_by_unknown_answer.yaml", List.of(
                         "text_by_unknown_answer.yaml: node 'ask_colour': text_by refers to unknown answer 'mood'")),

@@ -414,6 +414,38 @@ class ShippedAnswerWordsTest {
         }
     }
 
+    /**
+     * Erasing asked in words ("hapus data saya") asks the erasure question where nothing else could be meant: at an
+     * intake question. Not a bare "hapus" at the evidence step (that photo?), not while a question of the service's own
+     * is open ("may we keep this file?", the erasure question itself), and not in the case thread after the report, where
+     * the person's words go to the counsellor. Never erased without the confirmation.
+     */
+    @ParameterizedTest(name = "{0}, ''{1}'' -> {2}")
+    @CsvSource(delimiter = '|', value = {"consent|hapus data saya|asked", "consent|HAPUS DATA SAYA|asked",
+            "chronology|hapus laporan saya|asked", "consent|hapus|-", "evidence|hapus|-", "evidence|hapus semua|-",
+            "erasure question|hapus data saya|-", "case thread|hapus data saya|-"})
+    void shouldAskToEraseForWordsOfErasingOnlyWhereTheyMeanNothingElse(String where, String typed, String expected) {
+        SessionState state = switch (where) {
+            case "erasure question" -> engine.handle(intake, at("reporter_role"), new Input.Text("/hapus")).state();
+            case "case thread" -> at("summary").withStatus(id.ruangaman.conversation.SessionStatus.COMPLETED).withReferenceCode("RA-SNTTS");
+            default -> at(where);
+        };
+        boolean askedBefore = state.pending() == PendingPrompt.DELETE_CONFIRM;
+
+        Step step = engine.handle(intake, state, new Input.Text(typed));
+
+        assertTrue(step.outputs().stream().noneMatch(Output.DeleteRequested.class::isInstance), "never erased at once: " + typed);
+        boolean asked = step.outputs().stream().anyMatch(o -> o instanceof Output.Message m && m.text().contains("Hapus semua yang sudah kamu kirim"));
+        if ("asked".equals(expected)) {
+            assertTrue(asked && step.state().pending() == PendingPrompt.DELETE_CONFIRM, where + ": the erasure question, for " + typed);
+        } else {
+            assertTrue(!asked || askedBefore, where + ": not read as erasing: " + typed + " " + step.outputs());
+            if (!askedBefore) {
+                assertTrue(step.state().pending() != PendingPrompt.DELETE_CONFIRM, where + ": " + typed);
+            }
+        }
+    }
+
     private static SessionState at(String nodeId) {
         return shipped.at(nodeId, "id");
     }

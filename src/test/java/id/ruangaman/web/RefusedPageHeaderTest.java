@@ -14,10 +14,10 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A page refused for the account's role ("Halaman ini tidak bisa dibuka") is rendered where the accounts' names cannot
- * be read; its header then says "Akun saya", as the link's own page is called, never the username, which no page shows
- * in place of a person's name (walkthrough of 7 December 2026: a leader's and a counsellor's refused pages showed
- * "pimpinan1" and "konselor1" where every other page showed their names). Ordinary pages keep the name. Synthetic
- * accounts.
+ * be read; its header then says "Akun saya", as the link's own page is called, not the username (walkthrough of
+ * 7 December 2026: a leader's and a counsellor's refused pages showed "pimpinan1" and "konselor1" where every other page
+ * showed their names). Ordinary pages keep the rule: the name, or the username until a name is written, as for these
+ * synthetic accounts.
  */
 @QuarkusTest
 class RefusedPageHeaderTest {

@@ -43,7 +43,7 @@ public final class ConditionRule implements LintRule {
         if (!clause.any().isEmpty() || !clause.all().isEmpty()) {
             if (clause.answer() != null || !clause.anyOf().isEmpty() || clause.unanswered() != null
                     || !clause.any().isEmpty() && !clause.all().isEmpty()) {
-                context.fileProblem("condition '" + name + "': a clause has one of 'any', 'all', or 'answer' with 'any_of'");
+                context.fileProblem("condition '" + name + "': a clause takes exactly one of 'any', 'all', or 'answer' with 'any_of'");
             }
             clause.any().forEach(nested -> checkClause(name, nested, context));
             clause.all().forEach(nested -> checkClause(name, nested, context));
