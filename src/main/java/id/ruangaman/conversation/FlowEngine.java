@@ -13,6 +13,7 @@ import id.ruangaman.conversation.engine.GlobalCommands;
 import id.ruangaman.conversation.engine.Idle;
 import id.ruangaman.conversation.engine.NodeHandlers;
 import id.ruangaman.conversation.engine.PendingPrompts;
+import id.ruangaman.conversation.engine.QuotedReplies;
 import id.ruangaman.conversation.engine.Sessions;
 import id.ruangaman.conversation.engine.Turn;
 import id.ruangaman.conversation.text.RoughDateParser;
@@ -241,6 +242,8 @@ public final class FlowEngine {
                 : Optional.empty();
         if (command.isPresent()) {
             GlobalCommands.run(turn, command.get());
+        } else if (input instanceof Input.Text text && QuotedReplies.earlier(turn, text)) {
+            QuotedReplies.answer(turn, text); // a reply quoting an earlier question: never taken for the one asked now
         } else if (turn.state().pending() != PendingPrompt.NONE) {
             PendingPrompts.handle(turn, input);
         } else {

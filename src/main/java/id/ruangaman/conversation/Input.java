@@ -1,5 +1,7 @@
 package id.ruangaman.conversation;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.ArrayList;
@@ -18,8 +20,27 @@ import java.util.Locale;
         @JsonSubTypes.Type(value = Input.Unsupported.class, name = "unsupported")})
 public sealed interface Input {
 
-    /** A typed message, including commands such as {@code /hapus@RuangAmanBot}. */
-    record Text(String text) implements Input {
+    /**
+     * A typed message, including commands such as {@code /hapus@RuangAmanBot}. {@code repliesTo}: when the person
+     * quoted one of the service's own questions (a reply to a message: WhatsApp {@code messages[].context.id}, Telegram
+     * {@code message.reply_to_message}), the question that message asked: a flow node's id, or a pending prompt's
+     * {@link PendingPrompt#nodeId()}; null when nothing was quoted, or what was quoted asked nothing the host knows of.
+     * A reply to an earlier question is not taken for the one asked now (see the engine's {@code QuotedReplies}).
+     */
+    record Text(String text, @JsonInclude(JsonInclude.Include.NON_NULL) String repliesTo) implements Input {
+
+        @JsonCreator
+        public Text {
+        }
+
+        public Text(String text) {
+            this(text, null);
+        }
+
+        /** This text, as a reply to the message that asked {@code question} (see {@code repliesTo}). */
+        public Text replyingTo(String question) {
+            return new Text(text, question);
+        }
     }
 
     /** A tapped button; callback data {@code nodeId:optionId}. */

@@ -22,8 +22,10 @@ import java.util.Map;
 public sealed interface Output {
 
     /**
-     * A message to send. When {@code choices} is not empty, {@code nodeId} is set and each button's callback data is
-     * {@code nodeId + ":" + choice.id()}. {@code multiSelect}: buttons toggle, a "done" choice finishes.
+     * A message to send. {@code nodeId}: the question the message asks or answers at (a flow node, or a pending prompt's
+     * pseudo id), null for a message of no question; always set when {@code choices} is not empty, and each button's
+     * callback data is {@code nodeId + ":" + choice.id()}. A host keeps it with the sent message, so a reply that quotes
+     * the message can be matched to its question ({@link Input.Text#repliesTo()}). {@code multiSelect}: buttons toggle, a "done" choice finishes.
      * {@code silent}: discreet mode, deliver without a notification sound where the platform allows it (Telegram
      * {@code disable_notification}).
      * {@code routine}: the routine acknowledgement of a story's line or a note beside the evidence ("Tersimpan.

@@ -176,7 +176,21 @@ public class ConversationService {
     @Transactional
     public Optional<List<ChatMessage>> receiveFromChannel(long contactId, Input input, String providerMessageId,
             boolean moreFilesComing, java.util.function.BooleanSupplier moreLinesComing) {
+        return receiveFromChannel(contactId, input, providerMessageId, null, moreFilesComing, moreLinesComing);
+    }
+
+    /**
+     * As {@link #receiveFromChannel(long, Input, String, boolean, java.util.function.BooleanSupplier)};
+     * {@code quotedMessageId}: the platform's id of the message this one replies to (WhatsApp
+     * {@code messages[].context.id}, Telegram {@code message.reply_to_message.message_id}), or null. A typed line that
+     * quotes a message the service sent to this person is given to the conversation with the question that message
+     * asked ({@link Input.Text#repliesTo()}), so a reply to an earlier question is never taken for the one asked now.
+     */
+    @Transactional
+    public Optional<List<ChatMessage>> receiveFromChannel(long contactId, Input input, String providerMessageId,
+            String quotedMessageId, boolean moreFilesComing, java.util.function.BooleanSupplier moreLinesComing) {
         Contact contact = contacts.lock(contactId);
+        input = quoting(contact, input, quotedMessageId);
         Optional<ConversationSession> session = sessions.findByContact(contactId);
         Optional<SessionState> state = session.map(current -> states.read(contactId, current.state));
         boolean fileWanted = state.map(current -> engine.expectsUpload(flows.catalog(), current)).orElse(false);
@@ -225,6 +239,21 @@ public class ConversationService {
         StoryLine line = state.isPresent() && engine.collectsLines(flows.catalog(), state.get())
                 ? new StoryLine(state.get().draft(), input instanceof Input.Text && moreLinesComing.getAsBoolean()) : null;
         return Optional.of(receiveLocked(contact, session, state, input, null, providerMessageId, quiet, line));
+    }
+
+    /**
+     * {@code input} with the question of the quoted message ({@link Input.Text#repliesTo()}) when it is a typed line
+     * quoting a message the service sent to {@code contact} that asked one; else {@code input} as it is. One indexed read,
+     * only for a line that quotes something.
+     */
+    private Input quoting(Contact contact, Input input, String quotedMessageId) {
+        if (!(input instanceof Input.Text text) || quotedMessageId == null || quotedMessageId.isBlank()) {
+            return input;
+        }
+        return messages.find("channel = ?1 and providerMessageKey = ?2 and contactId = ?3 and direction = ?4", contact.channel,
+                        providerIds.key(contact.channel, quotedMessageId), contact.id, ChatMessage.Direction.OUT)
+                .firstResultOptional().flatMap(TranscriptBody::message).map(Output.Message::nodeId)
+                .<Input>map(text::replyingTo).orElse(input);
     }
 
     /** A person opened the chat for the first time (WhatsApp {@code request_welcome}): the welcome, unless a conversation exists. */

@@ -47,7 +47,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * {@code no_reply_matches:REGEX}, {@code reply_sent}, and per step {@code no_reply}, {@code reply_sent},
  * {@code max_replies:N} (at most N messages for one input: never a flood), {@code reply_matches:REGEX},
  * {@code no_reply_matches:REGEX}. A step may name its own {@code contact} (a group, a
- * new number) and be posted {@code times} times. Replies of {@code setup} steps are
+ * new number) and be posted {@code times} times, and name in {@code quote} a pattern of an earlier message sent to the
+ * person: {@code {{QUOTED}}} is then that message's id (a reply that quotes it). Replies of {@code setup} steps are
  * not counted; a step with {@code "settle": false} is posted without waiting (an album arrives at once).
  */
 @QuarkusTest
@@ -56,7 +57,7 @@ class PlatformInputsTest extends WebhookTest {
     static final Path FOLDER = Path.of("src/test/resources/channel/platform-inputs");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NUMERIC = Pattern.compile(
-            "\"\\{\\{(CHAT|UPD|MSGID|LAST_OUT|LAST_BUTTONS|BOTID|GROUPID|GROUPID2|NOW(?:-\\d+)?)\\}\\}\"");
+            "\"\\{\\{(CHAT|UPD|MSGID|LAST_OUT|LAST_BUTTONS|QUOTED|BOTID|GROUPID|GROUPID2|NOW(?:-\\d+)?)\\}\\}\"");
     private static final Pattern ANY = Pattern.compile("\\{\\{([A-Z_0-9]+(?:-\\d+)?)\\}\\}");
     private static final AtomicLong IDS = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000));
 
@@ -89,6 +90,8 @@ class PlatformInputsTest extends WebhookTest {
         final String bsuid2 = "ID." + IDS.incrementAndGet() + "0043" + IDS.incrementAndGet();
         final long now = System.currentTimeMillis() / 1000;
         final List<String> callbackIds = new ArrayList<>();
+        /** The step's {@code quote}: a pattern of the earlier message sent to the person that {@code {{QUOTED}}} names. */
+        Pattern quote;
 
         String value(String name, boolean telegramChannel, String contact) {
             if (name.startsWith("NOW-")) {
@@ -106,6 +109,7 @@ class PlatformInputsTest extends WebhookTest {
                     yield id;
                 }
                 case "LAST_OUT" -> String.valueOf(telegram.lastMessageId(chat));
+                case "QUOTED" -> telegramChannel ? String.valueOf(telegram.lastMessageIdMatching(chat, quote)) : quotedWamid(contact);
                 case "LAST_BUTTONS" -> telegramChannel ? String.valueOf(telegram.lastButtonsMessageId(chat)) : lastInteractiveWamid(contact);
                 case "BOTID" -> "123456";
                 case "NOW", "TS" -> String.valueOf(now);
@@ -141,6 +145,16 @@ class PlatformInputsTest extends WebhookTest {
             return out.toString();
         }
 
+        private String quotedWamid(String contact) {
+            List<FakeGraph.Sent> sent = graph.sentTo(contact);
+            for (int i = sent.size() - 1; i >= 0; i--) {
+                if (sent.get(i).text() != null && quote.matcher(sent.get(i).text()).find()) {
+                    return sent.get(i).wamid();
+                }
+            }
+            return "wamid.none";
+        }
+
         private String lastInteractiveWamid(String contact) {
             List<FakeGraph.Sent> sent = graph.sentTo(contact);
             for (int i = sent.size() - 1; i >= 0; i--) {
@@ -173,6 +187,7 @@ class PlatformInputsTest extends WebhookTest {
                 // service may answer the first ones before the last is posted
                 before = replies(onTelegram, address).size();
             }
+            ids.quote = step.has("quote") ? Pattern.compile(step.path("quote").asText(), Pattern.CASE_INSENSITIVE) : null;
             for (int time = 0; time < step.path("times").asInt(1); time++) {
                 String payload = ids.render(JSON.writeValueAsString(step.path("payload")), onTelegram, address);
                 int status = (onTelegram ? TelegramChats.post(payload) : WhatsAppFixtures.post(payload)).statusCode();

@@ -3,7 +3,7 @@ package id.ruangaman.conversation;
 import java.util.Locale;
 import java.util.Map;
 
-/** Turns one step of a golden script ({@code text: ...}, {@code button: node:option}, ...) into an {@link Input}. */
+/** Turns one step of a golden script ({@code text: ...}, {@code button: node:option}, {@code text} with {@code replies_to: node} for a reply quoting that question, ...) into an {@link Input}. */
 final class ScriptedInputs {
 
     private ScriptedInputs() {
@@ -11,7 +11,8 @@ final class ScriptedInputs {
 
     static Input from(Map<String, Object> step) {
         if (step.containsKey("text")) {
-            return new Input.Text(String.valueOf(step.get("text")));
+            // replies_to: the question of the message the person quoted (a reply to an earlier message)
+            return new Input.Text(String.valueOf(step.get("text")), step.get("replies_to") == null ? null : String.valueOf(step.get("replies_to")));
         }
         if (step.containsKey("button")) {
             return Input.ButtonPress.fromCallbackData(String.valueOf(step.get("button")));

@@ -56,6 +56,8 @@ public final class FakeTelegram implements AutoCloseable {
     private final java.util.concurrent.BlockingQueue<String> updates = new java.util.concurrent.LinkedBlockingQueue<>();
     private final Map<String, Integer> lastSent = new ConcurrentHashMap<>();
     private final Map<String, Integer> lastWithButtons = new ConcurrentHashMap<>();
+    /** Every message sent, in order: chat id, the message id answered, its text. */
+    private final List<String[]> sentIds = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Duration> slowFiles = new ConcurrentHashMap<>();
 
     public FakeTelegram() throws IOException {
@@ -120,6 +122,22 @@ public final class FakeTelegram implements AutoCloseable {
     /** The message id of the last message with buttons sent to the chat, or 0. */
     public int lastButtonsMessageId(long chatId) {
         return lastWithButtons.getOrDefault(String.valueOf(chatId), 0);
+    }
+
+    /**
+     * The message id of the last message sent to the chat whose text {@code pattern} finds (a question a person
+     * quotes in a reply), or 0.
+     */
+    public int lastMessageIdMatching(long chatId, java.util.regex.Pattern pattern) {
+        synchronized (sentIds) {
+            for (int i = sentIds.size() - 1; i >= 0; i--) {
+                String[] sent = sentIds.get(i);
+                if (sent[0].equals(String.valueOf(chatId)) && sent[2] != null && pattern.matcher(sent[2]).find()) {
+                    return Integer.parseInt(sent[1]);
+                }
+            }
+        }
+        return 0;
     }
 
     /** A file getFile and the download URL will serve. */
@@ -261,6 +279,8 @@ public final class FakeTelegram implements AutoCloseable {
         if (body.get("reply_markup") != null) {
             lastWithButtons.put(String.valueOf(body.get("chat_id")), id);
         }
+        sentIds.add(new String[] {String.valueOf(body.get("chat_id")), String.valueOf(id),
+                body.get("text") == null ? null : String.valueOf(body.get("text"))});
         return id;
     }
 

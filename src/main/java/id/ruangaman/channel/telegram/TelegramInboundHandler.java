@@ -61,12 +61,14 @@ class TelegramInboundHandler implements InboundHandler {
     /**
      * {@code moreLinesComing}: asked only for a typed line at a question that takes several (see
      * {@link ConversationService#receiveFromChannel(long, Input, String, boolean, BooleanSupplier)}).
+     * {@code quotedId}: for a typed line sent as a reply, the id of the message it quotes
+     * [Bot API: Message.reply_to_message.message_id]; else null.
      */
     record Converse(long chatId, Input input, String messageId, boolean moreFilesComing,
-            BooleanSupplier moreLinesComing) implements Work {
+            BooleanSupplier moreLinesComing, String quotedId) implements Work {
 
         Converse(long chatId, Input input, String messageId, boolean moreFilesComing) {
-            this(chatId, input, messageId, moreFilesComing, () -> false);
+            this(chatId, input, messageId, moreFilesComing, () -> false, null);
         }
 
         Converse(long chatId, Input input, String messageId) {
@@ -189,8 +191,12 @@ class TelegramInboundHandler implements InboundHandler {
             return prepareUpload(stored, chatId, messageId, message.getCaption(), upload.get());
         }
         Input input = inputOf(message);
+        // A reply to an earlier message names it; a quote of one of the service's questions is matched to that question
+        // (ConversationService#receiveFromChannel), so "ya" quoted to an old question is not taken for the current one.
+        String quoted = message.getReplyToMessage() == null || message.getReplyToMessage().getMessageId() == null ? null
+                : String.valueOf(message.getReplyToMessage().getMessageId());
         return input instanceof Input.Text ? new Converse(chatId, input, messageId, false,
-                () -> inbound.nextPendingIs(stored, LINE_KINDS)) : new Converse(chatId, input, messageId);
+                () -> inbound.nextPendingIs(stored, LINE_KINDS), quoted) : new Converse(chatId, input, messageId);
     }
 
     /**
@@ -311,7 +317,7 @@ class TelegramInboundHandler implements InboundHandler {
         if (work instanceof Converse converse) {
             Contact contact = contacts.findOrCreateLocked(Channel.TELEGRAM, String.valueOf(converse.chatId()));
             Optional<List<ChatMessage>> received = conversations.receiveFromChannel(contact.id, converse.input(),
-                    converse.messageId(), converse.moreFilesComing(), converse.moreLinesComing());
+                    converse.messageId(), converse.quotedId(), converse.moreFilesComing(), converse.moreLinesComing());
             if (received.isEmpty()) {
                 return InboundUpdate.Status.PENDING; // the question wants this file: fetch it, then take it
             }

@@ -69,12 +69,14 @@ class WhatsAppInboundHandler implements InboundHandler {
     /**
      * {@code moreLinesComing}: asked only for a typed line at a question that takes several (see
      * {@link ConversationService#receiveFromChannel(long, Input, String, boolean, java.util.function.BooleanSupplier)}).
+     * {@code quotedId}: for a typed text sent as a reply, the wamid of the message it quotes [Cloud API: messages[].context.id];
+     * else null.
      */
     record Converse(Sender from, String profileName, Input input, String messageId, boolean moreFilesComing,
-            java.util.function.BooleanSupplier moreLinesComing) implements Work {
+            java.util.function.BooleanSupplier moreLinesComing, String quotedId) implements Work {
 
         Converse(Sender from, String profileName, Input input, String messageId, boolean moreFilesComing) {
-            this(from, profileName, input, messageId, moreFilesComing, () -> false);
+            this(from, profileName, input, messageId, moreFilesComing, () -> false, null);
         }
     }
 
@@ -263,8 +265,12 @@ class WhatsAppInboundHandler implements InboundHandler {
             default -> input = new Input.Unsupported(type);
         }
         if (input instanceof Input.Text) {
-            // a typed line (a text, or a template's quick reply read as words): a story's next line may be waiting
-            return new Converse(from, profileName, input, id, false, () -> inbound.nextPendingIs(stored, LINE_TYPES));
+            // a typed line (a text, or a template's quick reply read as words): a story's next line may be waiting. A text
+            // sent as a reply names the quoted message; a quote of one of the service's questions is matched to that
+            // question (ConversationService#receiveFromChannel), so "ya" quoted to an old question is not taken for the
+            // current one. A forwarded text's context names no message of this chat.
+            String quoted = "text".equals(type) ? textOrNull(message.path("context"), "id") : null;
+            return new Converse(from, profileName, input, id, false, () -> inbound.nextPendingIs(stored, LINE_TYPES), quoted);
         }
         return new Converse(from, profileName, input, id, false);
     }
@@ -397,7 +403,7 @@ class WhatsAppInboundHandler implements InboundHandler {
         if (work instanceof Converse converse) {
             Contact contact = arrived(converse.from(), converse.profileName());
             boolean taken = conversations.receiveFromChannel(contact.id, converse.input(), converse.messageId(),
-                    converse.moreFilesComing(), converse.moreLinesComing()).isPresent();
+                    converse.quotedId(), converse.moreFilesComing(), converse.moreLinesComing()).isPresent();
             return taken ? InboundUpdate.Status.DONE : InboundUpdate.Status.PENDING; // PENDING: fetch the file first
         }
         if (work instanceof Edit edit) {

@@ -15,6 +15,11 @@ public enum MessageKey {
     /** Said instead of FALLBACK when the question is shown in the summary and was recorded as skipped. */
     FALLBACK_SKIPPED,
     STALE_BUTTON,
+    /**
+     * A typed reply that quotes an earlier question (a reply to an older message of the service's): not kept as an
+     * answer to the question asked now; earlier answers can be changed in the summary. Said before that question again.
+     */
+    QUOTED_EARLIER,
     /** A sticker: "only text and buttons here". */
     UNSUPPORTED_INPUT,
     /**

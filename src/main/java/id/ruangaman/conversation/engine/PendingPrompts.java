@@ -24,6 +24,15 @@ public final class PendingPrompts {
         ask(turn, prompt, null);
     }
 
+    /**
+     * One message: {@code note}, a blank line, then the open prompt again with its buttons: a short answer to something
+     * the prompt could not take, the prompt still waiting.
+     */
+    static void askAfter(Turn turn, String note) {
+        PendingPrompt prompt = turn.state().pending();
+        ask(turn, prompt, note + "\n\n" + message(turn, prompt, null).text());
+    }
+
     /** Asks {@code prompt}; with a {@code line}, that line carries the buttons instead of the question (asked just before). */
     private static void ask(Turn turn, PendingPrompt prompt, String line) {
         turn.update(state -> state.withPending(prompt));
@@ -178,7 +187,7 @@ public final class PendingPrompts {
     }
 
     /** The questions asked in the case thread, where anything that is not an answer is a message to the case. */
-    private static boolean threadPrompt(PendingPrompt prompt) {
+    static boolean threadPrompt(PendingPrompt prompt) {
         return prompt == PendingPrompt.EVIDENCE_KEEP || prompt == PendingPrompt.NEW_REPORT;
     }
 

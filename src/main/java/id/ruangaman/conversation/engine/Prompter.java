@@ -38,10 +38,14 @@ final class Prompter {
         turn.emit(withButtons(turn, text));
     }
 
+    /**
+     * {@code text} as a message of the current question: its buttons, and its node id also where it has none (a typed
+     * answer), so a later reply that quotes this message is known to answer this question ({@link QuotedReplies}).
+     */
     private static Output.Message withButtons(Turn turn, String text) {
         NodeDefinition node = turn.currentNode();
         NodeHandler handler = NodeHandlers.of(node.kind());
         List<Choice> choices = handler.choices(turn, node).stream().map(choice -> choice.display(turn)).toList();
-        return new Output.Message(text, choices.isEmpty() ? null : node.id(), choices, handler.multiSelect(turn));
+        return new Output.Message(text, node.id(), choices, handler.multiSelect(turn));
     }
 }

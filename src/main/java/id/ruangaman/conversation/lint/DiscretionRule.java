@@ -30,7 +30,7 @@ public final class DiscretionRule implements LintRule {
 
     /** System messages that can reach a person before the consent answer (commands, re-prompts, buttons ...). */
     static final Set<MessageKey> BEFORE_CONSENT = EnumSet.of(MessageKey.PROGRESS, MessageKey.REPROMPT, MessageKey.FALLBACK,
-            MessageKey.FALLBACK_SKIPPED, MessageKey.STALE_BUTTON, MessageKey.UNSUPPORTED_INPUT, MessageKey.UNREADABLE_INPUT,
+            MessageKey.FALLBACK_SKIPPED, MessageKey.STALE_BUTTON, MessageKey.QUOTED_EARLIER, MessageKey.UNSUPPORTED_INPUT, MessageKey.UNREADABLE_INPUT,
             MessageKey.MEDIA_NOT_EXPECTED,
             MessageKey.UNKNOWN_COMMAND, MessageKey.HELP, MessageKey.REMINDER, MessageKey.WELCOME_BACK, MessageKey.RESUME_QUESTION,
             MessageKey.RESUME_CONTINUE, MessageKey.RESUME_RESTART, MessageKey.CHOOSE_LANGUAGE, MessageKey.LANGUAGE_NAME,
