@@ -407,7 +407,8 @@
           ? Array.prototype.filter.call(el.options, function (o) { return o.selected; }).map(function (o) { return o.value; }) : el.value });
       });
       var key = formKey(form);
-      var kept = { page: location.pathname, action: key.action, index: key.index, at: Date.now(), fields: fields, switched: switched };
+      var kept = { page: location.pathname, action: key.action, index: key.index, at: Date.now(), fields: fields, switched: switched,
+        others: switched ? [] : typedElsewhere(form) };
       var seals = sealsBeforeSending(e, form, kept);
       try {
         sessionStorage.removeItem(SEALED);
@@ -415,6 +416,90 @@
         sessionStorage.setItem(KEPT, JSON.stringify(seals ? placeOf(kept) : kept));
       } catch (ignored) { return; /* storage off or full: the form still posts */ }
       if (seals) { sealBeforeSending(e, form, kept); }
+    });
+  }
+
+  // What was typed into the page's other forms and not sent (a reply half written while a note is saved, a section of the
+  // SOP page changed while another is saved): the page after this post is a new page, which would show those forms as
+  // the server has them and the text would be gone. Kept with the post (sealed, as the rest), and put back by
+  // putBackOthers on the same page. Only fields that differ from what the page was served with, and with what that was
+  // (was), so a field goes back only where the new page still shows what the old one did: never over a value the post
+  // itself changed. The same kinds of fields as keepTyped: no passwords, files, hidden fields or ticked boxes.
+  function typedElsewhere(sent) {
+    var others = [];
+    document.querySelectorAll('form[method="post"]').forEach(function (form) {
+      if (form === sent || form.id === 'login-language') { return; }
+      var fields = [];
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (!el.name || el.disabled || el.readOnly) { return; }
+        if (el.type === 'radio') {
+          if (el.checked && !el.defaultChecked) { fields.push({ name: el.name, value: el.value, was: servedRadio(form, el.name), radio: true }); }
+          return;
+        }
+        if (!KEPT_TYPES.test(el.type)) { return; }
+        var now = fieldValue(el), was = servedValue(el);
+        if (JSON.stringify(now) !== JSON.stringify(was)) { fields.push({ name: el.name, value: now, was: was }); }
+      });
+      if (fields.length) { var key = formKey(form); others.push({ action: key.action, index: key.index, fields: fields }); }
+    });
+    return others;
+  }
+
+  // A field's value as it is now: a list's chosen values, or the text.
+  function fieldValue(el) {
+    if (el.type === 'select-multiple') {
+      return Array.prototype.filter.call(el.options, function (o) { return o.selected; }).map(function (o) { return o.value; });
+    }
+    return el.value;
+  }
+
+  // A field's value as the page was served with it (what a reload shows).
+  function servedValue(el) {
+    if (el.type === 'select-multiple') {
+      return Array.prototype.filter.call(el.options, function (o) { return o.defaultSelected; }).map(function (o) { return o.value; });
+    }
+    if (el.type === 'select-one') {
+      var chosen = Array.prototype.filter.call(el.options, function (o) { return o.defaultSelected; });
+      return chosen.length ? chosen[chosen.length - 1].value : (el.options.length ? el.options[0].value : '');
+    }
+    return el.defaultValue;
+  }
+
+  // The option of a choice of one that the page was served with checked, or null.
+  function servedRadio(form, name) {
+    var served = null;
+    Array.prototype.forEach.call(form.querySelectorAll('input[type="radio"]'), function (r) {
+      if (r.name === name && r.defaultChecked) { served = r.value; }
+    });
+    return served;
+  }
+
+  // What typedElsewhere kept, back in its forms on the page it was typed on: a field only where the new page shows what
+  // the old one was served with (the post did not change it), so nothing the server now says is overwritten.
+  function putBackOthers(kept) {
+    if (!kept.others || !kept.others.length || kept.page !== location.pathname) { return; }
+    kept.others.forEach(function (other) {
+      var forms = Array.prototype.filter.call(document.querySelectorAll('form[method="post"]'),
+        function (f) { return (f.getAttribute('action') || '') === other.action; });
+      var form = forms[other.index];
+      if (!form) { return; }
+      other.fields.forEach(function (field) {
+        if (field.radio) {
+          if (servedRadio(form, field.name) !== field.was) { return; }
+          Array.prototype.forEach.call(form.querySelectorAll('input[type="radio"]'), function (r) {
+            if (r.name === field.name && r.value === field.value && !r.disabled) { r.checked = true; }
+          });
+          return;
+        }
+        var el = form.elements.namedItem(field.name);
+        if (!el || !el.type || el.disabled || el.readOnly || !KEPT_TYPES.test(el.type)) { return; }
+        if (JSON.stringify(fieldValue(el)) !== JSON.stringify(field.was)) { return; }
+        if (el.type === 'select-multiple') {
+          Array.prototype.forEach.call(el.options, function (o) { o.selected = field.value.indexOf(o.value) >= 0; });
+        } else {
+          el.value = field.value;
+        }
+      });
     });
   }
 
@@ -514,6 +599,7 @@
 
   function typedSomething(kept) {
     if (!kept.fields) { return !!kept.typed; } // placeOf: the text itself is sealed
+    if (kept.others && kept.others.length) { return true; } // typed into another form of the page, not sent
     return kept.fields.some(function (f) { return Array.isArray(f.value) ? f.value.length > 0 : /\S/.test(f.value || ''); });
   }
 
@@ -568,6 +654,7 @@
       if (typed.page !== location.pathname) { return; }
       var back = putBack(typed);
       if (!back) { return; }
+      putBackOthers(typed);
       var line = document.getElementById('typed-restored-line');
       if (line) { back.form.parentNode.insertBefore(line.content.cloneNode(true), back.form); }
       moved = true;
@@ -619,17 +706,23 @@
     if (keptAfterLogin(kept, sealed, onLogin)) { return; }
     // the login page says a refused login with ?error= (quarkus.http.auth.form.error-page): keep the username there
     var login = onLogin && (/[?&]error=/.test(location.search) || (kept && kept.switched));
-    if (!kept || !(login || /[?&]refused=/.test(location.search)) || Date.now() - kept.at > 120000) { return; }
+    if (!kept || Date.now() - kept.at > 120000) { return; }
+    // refused: the sent form's text back in it; either way, what was typed into the page's other forms and not sent
+    var refused = login || /[?&]refused=/.test(location.search);
     if (kept.sealed) {
-      // the text was sealed with this account's key on the page it was typed on: opened here, on the page that refused it
+      // the text was sealed with this account's key on the page it was typed on: opened here, on the page after the post
       var key = typedKey();
       if (!key || !sealed) { return; }
       key.then(function (k) { return unseal(k, sealed); })
-        .then(function (typed) { putBackRefused(typed, false); })
+        .then(function (typed) {
+          if (refused) { putBackRefused(typed, false); }
+          putBackOthers(typed);
+        })
         .catch(function () { /* another account's page, or a key changed: dropped unread */ });
       return;
     }
-    putBackRefused(kept, login);
+    if (refused) { putBackRefused(kept, login); }
+    putBackOthers(kept);
   }
 
   // The refused form's text back in its form, the reason moved next to it, and the browser taken there.

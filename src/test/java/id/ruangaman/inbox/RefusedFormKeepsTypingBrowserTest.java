@@ -82,12 +82,14 @@ class RefusedFormKeepsTypingBrowserTest extends BrowserTest {
         assertTrue((Boolean) js("return document.getElementById('refused').nextElementSibling"
                 + " === document.getElementById('reply-text').form;"), "the reason is right above the refused reply form");
         assertEquals(reply, value("reply-text"), "the refused reply is still in the reply form");
-        assertEquals("", value("note-text"), "the note kept once is not kept again");
+        // the refused note, still unsent in its own form, stays there while the reply is sent (OtherFormsKeepTypingBrowserTest)
+        assertEquals(note, value("note-text"), "the unsent note is still in the note form");
 
         // A reload of the refused page does not bring the text back a second time.
         driver.navigate().refresh();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
         assertEquals("", value("reply-text"));
+        assertEquals("", value("note-text"));
         assertTrue(driver.findElements(By.cssSelector("#refused.kept")).isEmpty(), "the reason back at the top, nothing kept");
     }
 
