@@ -242,7 +242,7 @@ public final class FlowEngine {
                 : Optional.empty();
         if (command.isPresent()) {
             GlobalCommands.run(turn, command.get());
-        } else if (input instanceof Input.Text text && QuotedReplies.earlier(turn, text)) {
+        } else if (input instanceof Input.Text text && QuotedReplies.handles(turn, text)) {
             QuotedReplies.answer(turn, text); // a reply quoting an earlier question: never taken for the one asked now
         } else if (turn.state().pending() != PendingPrompt.NONE) {
             PendingPrompts.handle(turn, input);

@@ -109,7 +109,7 @@ class PlatformInputsTest extends WebhookTest {
                     yield id;
                 }
                 case "LAST_OUT" -> String.valueOf(telegram.lastMessageId(chat));
-                case "QUOTED" -> telegramChannel ? String.valueOf(telegram.lastMessageIdMatching(chat, quote)) : quotedWamid(contact);
+                case "QUOTED" -> telegramChannel ? quotedMessageId() : quotedWamid(contact);
                 case "LAST_BUTTONS" -> telegramChannel ? String.valueOf(telegram.lastButtonsMessageId(chat)) : lastInteractiveWamid(contact);
                 case "BOTID" -> "123456";
                 case "NOW", "TS" -> String.valueOf(now);
@@ -145,14 +145,23 @@ class PlatformInputsTest extends WebhookTest {
             return out.toString();
         }
 
+        /** The wamid of the last message sent to the person that the step's {@code quote} finds; a case that names none fails. */
         private String quotedWamid(String contact) {
             List<FakeGraph.Sent> sent = graph.sentTo(contact);
             for (int i = sent.size() - 1; i >= 0; i--) {
-                if (sent.get(i).text() != null && quote.matcher(sent.get(i).text()).find()) {
+                if (quote != null && sent.get(i).text() != null && quote.matcher(sent.get(i).text()).find()) {
                     return sent.get(i).wamid();
                 }
             }
-            return "wamid.none";
+            throw new IllegalStateException("no message sent matches the step's quote " + quote);
+        }
+
+        private String quotedMessageId() {
+            int id = quote == null ? 0 : telegram.lastMessageIdMatching(chat, quote);
+            if (id == 0) {
+                throw new IllegalStateException("no message sent matches the step's quote " + quote);
+            }
+            return String.valueOf(id);
         }
 
         private String lastInteractiveWamid(String contact) {

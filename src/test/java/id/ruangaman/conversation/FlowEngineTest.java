@@ -67,6 +67,39 @@ class FlowEngineTest {
         assertEquals(SessionStatus.EXITED, step.state().status());
     }
 
+    /**
+     * A reply quoting an earlier question asked without buttons (a typed answer that cannot be skipped): its message
+     * carries the question's node id, so the host can match the quote, and at a later choice the quote is not taken for
+     * that choice; a quote of the question asked now is.
+     */
+    @Test
+    void shouldNotTakeAReplyQuotingAnEarlierQuestionWithoutButtons() throws IOException {
+        String yaml = java.nio.file.Files.readString(FlowLoaderTest.TINY_V1);
+        String skippable = "    skippable: true\n    text: {id: \"Siapa namamu?\"";
+        assertTrue(yaml.contains(skippable));
+        Flow flow = new FlowLoader().load("tiny.yaml", yaml.replace(skippable, "    text: {id: \"Siapa namamu?\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Step started = engine.start(flow);
+        Output.Message asked = (Output.Message) started.outputs().get(started.outputs().size() - 1);
+        assertEquals(List.of(), asked.choices(), "a question without buttons");
+        assertEquals("ask_name", asked.nodeId(), "its message still names its question");
+
+        SessionState atColour = engine.handle(flow, started.state(), new Input.Text("Sari")).state();
+        assertEquals("ask_colour", atColour.nodeId());
+        Step quoted = engine.handle(flow, atColour, new Input.Text("Merah").replyingTo("ask_name"));
+        assertEquals("ask_colour", quoted.state().nodeId(), "the question waits");
+        assertEquals(1, quoted.outputs().size(), quoted.outputs().toString());
+        Output.Message note = (Output.Message) quoted.outputs().get(0);
+        assertTrue(note.text().startsWith("Your message replies to an earlier question") || note.text().startsWith("Pesanmu membalas"), note.text());
+        assertTrue(note.text().endsWith("Warna favoritmu?"), "the question again: " + note.text());
+        assertEquals("ask_colour", note.nodeId());
+        assertEquals(2, note.choices().size(), "with its buttons");
+
+        Step taken = engine.handle(flow, quoted.state(), new Input.Text("Merah").replyingTo("ask_colour"));
+        assertTrue(taken.outputs().contains(new Output.AnswerRecorded("colour", Answer.choice("single_choice", "red", "Merah"))),
+                taken.outputs().toString());
+    }
+
     private static Flow intakeWith(String from, String to) throws IOException {
         String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("conversations/intake.yaml"));
         assertTrue(yaml.contains(from), from);

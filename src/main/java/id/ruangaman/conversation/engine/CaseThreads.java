@@ -95,7 +95,10 @@ public final class CaseThreads {
         // A file's caption is the person's words, read for danger like a typed line (before: only typed lines were)
         String words = input instanceof Input.Text text ? text.text()
                 : input instanceof Input.Media media && media.caption() != null ? media.caption() : null;
-        String safety = words == null || words.isBlank() ? "" : danger(turn, words);
+        // and a "ya" quoting the danger question is danger now here too (QuotedReplies#dangerQuoted)
+        boolean dangerNow = input instanceof Input.Text text ? QuotedReplies.dangerSaid(turn, text)
+                : words != null && !words.isBlank() && DangerAnywhere.said(turn, words);
+        String safety = dangerNow ? danger(turn) : "";
         if (input instanceof Input.Media media && media.mediaId() != null && !media.mediaId().isBlank()) {
             if (thread(turn).evidenceConsent()) {
                 turn.emit(new Output.EvidenceKept(turn.state().referenceCode(), List.of(media.mediaId())));
@@ -115,13 +118,10 @@ public final class CaseThreads {
     }
 
     /**
-     * For danger said in {@code typed}: the case marked (the danger answer's events, every time) and the emergency
-     * message to give, or "" when none is said or the numbers were given less than {@link #DANGER_NOTICE_EVERY} ago.
+     * For danger said: the case marked (the danger answer's events, every time) and the emergency message to give, or ""
+     * when the numbers were given less than {@link #DANGER_NOTICE_EVERY} ago.
      */
-    private static String danger(Turn turn, String typed) {
-        if (!DangerAnywhere.said(turn, typed)) {
-            return "";
-        }
+    private static String danger(Turn turn) {
         DangerAnywhere.report(turn);
         CaseThread thread = thread(turn);
         Instant now = turn.now();

@@ -22,7 +22,7 @@ public final class FloodedLines {
 
     /** Reads {@code input} for danger now and answers only that; see the class comment. */
     public static void read(Turn turn, Input input) {
-        if (!(input instanceof Input.Text text) || !DangerAnywhere.said(turn, text.text())) {
+        if (!(input instanceof Input.Text text) || !QuotedReplies.dangerSaid(turn, text)) {
             return;
         }
         DangerAnywhere.report(turn);

@@ -58,7 +58,7 @@ public final class PendingPrompts {
 
     public static void handle(Turn turn, Input input) {
         PendingPrompt prompt = turn.state().pending();
-        if (input instanceof Input.Text text && !threadPrompt(prompt) && DangerAnywhere.said(turn, text.text())) {
+        if (input instanceof Input.Text text && !threadPrompt(prompt) && QuotedReplies.dangerSaid(turn, text)) {
             // "dia di depan pintu" at "Hapus semua ...?" or "Mau lanjut ... atau mulai dari awal?": the emergency numbers,
             // then the same question, in one message; nothing erased or restarted, the counsellor told. In the thread's
             // own questions such words are a message to the case (CaseThreads).
@@ -196,7 +196,9 @@ public final class PendingPrompts {
             return press.nodeId().equals(prompt.nodeId())
                     && choices(turn, prompt).stream().map(ChoiceSpec::id).anyMatch(press.optionId()::equals);
         }
-        return input instanceof Input.Text text && ChoiceMatcher.match(text.text(), choices(turn, prompt)).isPresent();
+        // a reply quoting another question ("ya" to an old question at "may we keep this file?") answers that one, not this
+        return input instanceof Input.Text text && !QuotedReplies.quotesOther(turn, text, prompt.nodeId())
+                && ChoiceMatcher.match(text.text(), choices(turn, prompt)).isPresent();
     }
 
     static List<ChoiceSpec> choices(Turn turn, PendingPrompt prompt) {

@@ -5,68 +5,119 @@ import id.ruangaman.conversation.PendingPrompt;
 import id.ruangaman.conversation.SessionStatus;
 import id.ruangaman.conversation.definition.MessageKey;
 import id.ruangaman.conversation.definition.NodeDefinition;
+import id.ruangaman.conversation.definition.NodeKind;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A typed reply that quotes an earlier question of the service's own ({@link Input.Text#repliesTo()}: on WhatsApp and
  * Telegram a person can swipe or tap "reply" on any earlier message). Such a reply answers the quoted question, not the
- * one asked now, and is never taken for the current one: a "ya" quoted to "are you in danger now?" while "is it safe
- * to reply here?" is asked was stored as "safe to reply", and a "ya" quoted to an old question while "delete
- * everything?" was open would have erased the report.
+ * one asked now: a "ya" quoted to "are you in danger now?" while "is it safe to reply here?" was asked was stored as
+ * "safe to reply", and a "ya" quoted to an old question while "delete everything?" was open would have erased the report.
  * <p>
- * What it does, during an intake (a question of the flow, or a prompt of the service's own such as "delete
- * everything?"; not in the case's thread, where every message is for the counsellor):
+ * What it does:
  * <ul>
- * <li>danger now: the danger question quoted with its danger answer ("ya", "tolong"), or danger words
- * ({@link DangerAnywhere}) anywhere: the emergency numbers, the report flagged as in danger, then the current question
- * again, in one message;</li>
- * <li>anything else: one message saying the reply was to an earlier question and was not kept as an answer, that
- * earlier answers can be changed in the summary, then the current question with its buttons. Nothing is recorded and
- * no attempt is counted. The person's line itself stays in the transcript for the counsellor.</li>
+ * <li>the danger question quoted with its danger answer ("ya", "iya kak", "tolong") is danger now wherever the chat is
+ * ({@link #dangerQuoted}): at a question or a prompt of the service's own, the emergency numbers and the report flagged,
+ * then the same question again, in one message, nothing recorded; after the report, in a pause, after an erasure, the
+ * same readers that read danger words read it too (the case marked in danger);</li>
+ * <li>at a question read as a choice (yes/no, choices, a date, the summary) or at a prompt of the service's own ("delete
+ * everything?", "carry on or start over?"), any other quote of an earlier question: one message saying the reply was to
+ * an earlier question and was not saved as an answer, then the question again with its buttons; nothing recorded, no
+ * attempt counted;</li>
+ * <li>in the case thread's own prompts ("may we keep this file?", "a new report?") such a quote is no answer: it is a
+ * message to the counsellor ({@link PendingPrompts});</li>
+ * <li>at a question answered in the person's own words (a text, the story, the notes beside the evidence) the line is
+ * taken as usual: it is testimony and is never dropped, and the danger question itself reads every reply as usual.</li>
  * </ul>
  * A quote of the question asked now, of a message that asked no question (the greeting, the emergency numbers), or of
- * something the host could not match is read as any typed reply is.
+ * something the host could not match is read as any typed reply is. The person's line stays in the transcript either way.
  */
 public final class QuotedReplies {
+
+    /** Questions answered in the person's own words: a quoted line there is kept as the answer, as typed. */
+    private static final Set<NodeKind> OWN_WORDS = EnumSet.of(NodeKind.TEXT, NodeKind.MULTI_TEXT, NodeKind.MEDIA);
 
     private QuotedReplies() {
     }
 
-    /** Whether {@code text} quotes a question other than the one the session asks now (see the class comment). */
-    public static boolean earlier(Turn turn, Input.Text text) {
+    /** Whether this class answers {@code text} (see the class comment): else it is read as any typed reply. */
+    public static boolean handles(Turn turn, Input.Text text) {
         String quoted = text.repliesTo();
         if (quoted == null || !asked(turn, quoted)) {
             return false;
         }
         PendingPrompt pending = turn.state().pending();
         if (pending != PendingPrompt.NONE) {
-            return !PendingPrompts.threadPrompt(pending) && !quoted.equals(pending.nodeId());
+            return !PendingPrompts.threadPrompt(pending) && (dangerQuoted(turn, text) || !quoted.equals(pending.nodeId()));
         }
         if (turn.state().status() != SessionStatus.ACTIVE || turn.state().nodeId() == null) {
+            return false; // a pause, the case thread, a finished chat: their own readers (danger included, dangerQuoted)
+        }
+        NodeDefinition node = turn.currentNode();
+        if (!NodeHandlers.rulesOf(node.kind()).question() || isDangerQuestion(turn, node.id())) {
             return false;
         }
-        return !quoted.equals(turn.state().nodeId()) && NodeHandlers.rulesOf(turn.currentNode().kind()).question();
+        if (dangerQuoted(turn, text)) {
+            return true;
+        }
+        return !OWN_WORDS.contains(node.kind()) && !quoted.equals(node.id());
     }
 
-    /** Answers a reply that {@link #earlier} quotes an earlier question: danger first, else the note and the question. */
+    /** Answers a reply that {@link #handles}: danger first, else the note and the question again. */
     public static void answer(Turn turn, Input.Text text) {
+        String note = dangerQuoted(turn, text) || DangerAnywhere.said(turn, text.text()) ? DangerAnywhere.tell(turn)
+                : turn.msg(MessageKey.QUOTED_EARLIER);
         boolean prompt = turn.state().pending() != PendingPrompt.NONE;
-        if (dangerNow(turn, text)) {
-            String safety = DangerAnywhere.tell(turn);
+        if (note.isEmpty()) {
+            // a flow whose danger answer leads to no message: the question again, as DangerAnywhere#answer does
             if (prompt) {
-                PendingPrompts.askAfter(turn, safety);
+                PendingPrompts.ask(turn, turn.state().pending());
             } else {
-                Prompter.askAfter(turn, safety);
+                Prompter.ask(turn);
             }
-            return;
-        }
-        String note = turn.msg(MessageKey.QUOTED_EARLIER);
-        if (prompt) {
+        } else if (prompt) {
             PendingPrompts.askAfter(turn, note);
         } else {
             Prompter.askAfter(turn, note);
         }
+    }
+
+    /**
+     * Whether {@code text} quotes the flow's danger question with its danger answer, read as that question reads a typed
+     * reply ("ya", "iya kak", "tolong", "aku takut"), anywhere but at the danger question itself (which reads it as
+     * usual). Danger now: read wherever danger words are ({@link DangerAnywhere}).
+     */
+    static boolean dangerQuoted(Turn turn, Input.Text text) {
+        Optional<NodeDefinition> danger = DangerAnywhere.question(turn.flow());
+        if (text.repliesTo() == null || danger.isEmpty() || !danger.get().id().equals(text.repliesTo())) {
+            return false;
+        }
+        boolean askedNow = turn.state().status() == SessionStatus.ACTIVE && turn.state().pending() == PendingPrompt.NONE
+                && danger.get().id().equals(turn.state().nodeId());
+        if (askedNow) {
+            return false;
+        }
+        NodeDefinition question = danger.get();
+        String answer = question.onUnclear().answer();
+        return Unclear.saidAtOnce(question, text.text()) || NodeHandlers.of(question.kind())
+                .chosen(turn, question, new Reply.Typed(text.text())).filter(answer::equals).isPresent();
+    }
+
+    /** Whether {@code text} quotes a question of the service's other than {@code current} (a prompt's own id): no answer to it. */
+    static boolean quotesOther(Turn turn, Input.Text text, String current) {
+        return text.repliesTo() != null && !text.repliesTo().equals(current) && asked(turn, text.repliesTo());
+    }
+
+    /** Danger now in a typed line: danger words anywhere ({@link DangerAnywhere#said(Turn, String)}), or the danger question quoted with its danger answer. */
+    static boolean dangerSaid(Turn turn, Input.Text text) {
+        return DangerAnywhere.said(turn, text.text()) || dangerQuoted(turn, text);
+    }
+
+    private static boolean isDangerQuestion(Turn turn, String nodeId) {
+        return DangerAnywhere.question(turn.flow()).filter(danger -> danger.id().equals(nodeId)).isPresent();
     }
 
     /** A question the service asks: a question of this flow, or one of its own prompts. */
@@ -75,26 +126,5 @@ public final class QuotedReplies {
             return true;
         }
         return turn.flow().findNode(quoted).filter(node -> NodeHandlers.rulesOf(node.kind()).question()).isPresent();
-    }
-
-    /**
-     * Danger said: words of danger anywhere, or the danger question quoted with its danger answer, read as that question
-     * reads a typed reply ("ya", "iya kak", "tolong", "aku takut").
-     */
-    private static boolean dangerNow(Turn turn, Input.Text text) {
-        Optional<NodeDefinition> danger = DangerAnywhere.question(turn.flow());
-        if (danger.isEmpty()) {
-            return false;
-        }
-        if (DangerAnywhere.said(turn, text.text())) {
-            return true;
-        }
-        NodeDefinition question = danger.get();
-        if (!question.id().equals(text.repliesTo())) {
-            return false;
-        }
-        String answer = question.onUnclear().answer();
-        return Unclear.saidAtOnce(question, text.text()) || NodeHandlers.of(question.kind())
-                .chosen(turn, question, new Reply.Typed(text.text())).filter(answer::equals).isPresent();
     }
 }

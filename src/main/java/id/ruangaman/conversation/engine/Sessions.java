@@ -80,7 +80,7 @@ public final class Sessions {
 
     /** {@code text}, after the emergency message and a blank line when {@code input} says danger now (the counsellor told). */
     private static String withDanger(Turn turn, Input input, String text) {
-        String safety = input instanceof Input.Text typed && DangerAnywhere.said(turn, typed.text()) ? DangerAnywhere.tell(turn) : "";
+        String safety = input instanceof Input.Text typed && QuotedReplies.dangerSaid(turn, typed) ? DangerAnywhere.tell(turn) : "";
         return safety.isEmpty() ? text : safety + "\n\n" + text;
     }
 
