@@ -10,6 +10,11 @@ public enum MessageKey {
     PROGRESS,
     /** The default re-prompt after an answer the engine could not use. */
     REPROMPT,
+    /**
+     * The default re-prompt where the messenger shows the question's choices as numbered text, with no buttons to tap
+     * (WhatsApp: more than ten choices, or a label too long for a list row; {@link id.ruangaman.conversation.ChoiceOrder#numbered}).
+     */
+    REPROMPT_NUMBERED,
     /** Said before taking a question's {@code on_invalid} exit. */
     FALLBACK,
     /** Said instead of FALLBACK when the question is shown in the summary and was recorded as skipped. */

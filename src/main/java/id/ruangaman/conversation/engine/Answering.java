@@ -238,10 +238,14 @@ public final class Answering {
         int retries = turn.state().retries() + 1;
         if (retries < turn.context().settings().maxRetries()) {
             turn.update(state -> state.withRetries(retries));
-            String reprompt = node.reprompt() != null ? turn.text(node.reprompt()) : turn.msg(MessageKey.REPROMPT);
-            turn.say(listChoices ? reprompt + "\n" + String.join("\n", Prompter.question(turn).choices().stream()
-                    .map(choice -> "• " + choice.label()).toList()) : reprompt);
-            Prompter.ask(turn);
+            // One message: the re-prompt, then the question again with its buttons (before, two messages for one reply).
+            // Where the messenger shows the choices as numbered text there is nothing to tap: "type the number".
+            Output.Message question = Prompter.question(turn);
+            String reprompt = node.reprompt() != null ? turn.text(node.reprompt())
+                    : turn.msg(turn.context().choiceOrder().numbered(question) ? MessageKey.REPROMPT_NUMBERED : MessageKey.REPROMPT);
+            String note = listChoices ? reprompt + "\n" + String.join("\n", question.choices().stream()
+                    .map(choice -> "• " + choice.label()).toList()) : reprompt;
+            turn.emit(question.withText(note + "\n\n" + question.text()));
             return;
         }
         if (node.onUnclear() != null) {

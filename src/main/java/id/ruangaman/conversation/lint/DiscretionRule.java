@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 public final class DiscretionRule implements LintRule {
 
     /** System messages that can reach a person before the consent answer (commands, re-prompts, buttons ...). */
-    static final Set<MessageKey> BEFORE_CONSENT = EnumSet.of(MessageKey.PROGRESS, MessageKey.REPROMPT, MessageKey.FALLBACK,
+    static final Set<MessageKey> BEFORE_CONSENT = EnumSet.of(MessageKey.PROGRESS, MessageKey.REPROMPT, MessageKey.REPROMPT_NUMBERED, MessageKey.FALLBACK,
             MessageKey.FALLBACK_SKIPPED, MessageKey.STALE_BUTTON, MessageKey.QUOTED_EARLIER, MessageKey.UNSUPPORTED_INPUT, MessageKey.UNREADABLE_INPUT,
             MessageKey.MEDIA_NOT_EXPECTED,
             MessageKey.UNKNOWN_COMMAND, MessageKey.HELP, MessageKey.REMINDER, MessageKey.WELCOME_BACK, MessageKey.RESUME_QUESTION,
