@@ -31,6 +31,7 @@ class ReferralChat implements ChatInterceptor {
 
     private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}]");
     private static final Pattern WITHDRAW = Pattern.compile("/(cabut|withdraw)(@[A-Za-z0-9_]{1,64})?", Pattern.CASE_INSENSITIVE);
     private static final Pattern CONSENT_NODE = Pattern.compile(ChatTexts.CONSENT_NODE_PREFIX + "([0-9]{1,19})");
     private static final Pattern CONFIRM_NODE = Pattern.compile(ChatTexts.WITHDRAW_CONFIRM_PREFIX + "([0-9]{1,19})");
@@ -49,7 +50,18 @@ class ReferralChat implements ChatInterceptor {
 
     /** Whether a typed text is the withdrawal command ({@code /cabut}, {@code /withdraw}, with or without {@code @botname}). */
     static boolean isWithdrawCommand(String text) {
-        return text != null && WITHDRAW.matcher(text.strip()).matches();
+        // a keyboard's invisible characters (a zero-width space after the command) ignored, as the engine's commands do
+        return text != null && WITHDRAW.matcher(INVISIBLE.matcher(text).replaceAll("").strip()).matches();
+    }
+
+    /**
+     * Whether a typed line quotes a message of the service's that is not about a referral (an intake question: WhatsApp
+     * context, Telegram reply_to_message; {@link Input.Text#repliesTo()}): a "ya" quoted to "Kamu setuju dan mau lanjut?"
+     * is no consent to share anything with a service provider, nor a withdrawal. Such a line is the person writing in
+     * the case's thread.
+     */
+    private static boolean quotesOtherThanReferral(Input.Text text) {
+        return text.repliesTo() != null && !text.repliesTo().startsWith(ChatTexts.CONSENT_NODE_PREFIX);
     }
 
     /**
@@ -65,7 +77,7 @@ class ReferralChat implements ChatInterceptor {
         if (input instanceof Input.Text text && isWithdrawCommand(text.text())) {
             return Optional.of(List.of(startWithdrawal(contact, language)));
         }
-        if (input instanceof Input.Text text && reported && !text.text().strip().startsWith("/")) {
+        if (input instanceof Input.Text text && reported && !text.text().strip().startsWith("/") && !quotesOtherThanReferral(text)) {
             List<Referral> withdrawable = referrals.withdrawable(contact);
             if (withdrawable.size() > 1) {
                 Optional<Output.Message> asked = openWithdrawalQuestion(contact);

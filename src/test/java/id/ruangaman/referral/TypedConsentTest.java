@@ -84,6 +84,43 @@ class TypedConsentTest extends WebhookTest {
         Eventually.await("thanks at the Graph API", WAIT, () -> graph.sentTo(number).stream().anyMatch(m -> m.text().startsWith("Terima kasih")));
     }
 
+    /**
+     * Walkthrough finding (session 53), the referral kind: a "iya" sent as a reply quoting an earlier question of the
+     * intake (WhatsApp context.id) is no consent to share anything with a service provider: the referral still waits, and
+     * the line is the person writing in the case's thread. The same "iya" quoting the consent question itself consents.
+     */
+    @Test
+    void typedYesQuotingAnotherQuestionIsNoConsent() {
+        String number = WhatsAppFixtures.newNumber();
+        long id = whatsAppQuestion(number);
+        replyWhatsApp(number, "iya", sentWamid(number, "Pilih bahasa"));
+        assertEquals("awaiting_consent", data.referral(id).status, "a yes quoted to the language question consents to nothing");
+
+        replyWhatsApp(number, "iya", sentWamid(number, "Kami ingin menghubungkan"));
+        assertEquals("consented", data.referral(id).status, "a yes quoted to the consent question is its answer");
+    }
+
+    /** {@code /cabut} with an invisible character a keyboard added after it is still the command. */
+    @Test
+    void withdrawCommandWithAnInvisibleCharacterIsTheCommand() {
+        assertTrue(ReferralChat.isWithdrawCommand("/cabut\u200B"));
+        assertTrue(ReferralChat.isWithdrawCommand("\u2060/withdraw"));
+    }
+
+    private String sentWamid(String number, String text) {
+        return graph.sentTo(number).stream().filter(m -> m.text() != null && m.text().contains(text)).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("nothing sent with " + text)).wamid();
+    }
+
+    /** A typed text sent as a reply that quotes the message {@code quoted} (Cloud API messages[].context). */
+    private void replyWhatsApp(String number, String text, String quoted) {
+        String wamid = WhatsAppFixtures.newWamid();
+        String message = WhatsAppFixtures.message("text.json", number, wamid, text, null, null)
+                .replace("\"type\": \"text\"", "\"context\": {\"from\": \"15550000000\", \"id\": \"" + quoted + "\"}, \"type\": \"text\"");
+        assertTrue(message.contains("\"context\""), message);
+        chats.sendWhatsApp(WhatsAppFixtures.payload(number, List.of(message)), wamid, number);
+    }
+
     @Test
     void typedNegationsOnWhatsAppRefuse() {
         for (String no : List.of("nggak mau", "jangan", "tidak usah", "No thanks")) {
