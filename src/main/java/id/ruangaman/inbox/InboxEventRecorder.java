@@ -46,6 +46,11 @@ class InboxEventRecorder {
         this.transactions = transactions;
     }
 
+    /** A part of a case kept by another package changed (a referral's status): a {@code case} event, its pages follow it. */
+    void onCaseChanged(@Observes CaseChanged change) {
+        casesChanged(java.util.List.of(change.intakeId()));
+    }
+
     void onIntake(@Observes IntakeReceived received) {
         // Sent without flushing the transaction first: the new intake is written at the commit, with the round's other
         // writes as batches, and the lines filed under it are checked against it only then (V224); inbox_event has no

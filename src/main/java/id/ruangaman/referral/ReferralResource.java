@@ -77,7 +77,23 @@ public class ReferralResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance detail(@RestPath String id) {
         InboxEventFeed.Cursor after = feed.mark(); // before the case is read: the page follows its case live from here
-        ReferralService.Item item = referrals.view(ReferralService.parseId(id, "referral"), current);
+        return page(referrals.view(ReferralService.parseId(id, "referral"), current), after);
+    }
+
+    /**
+     * The referral's page read again by the open page when its case changes (inbox.js: the status, the consent record,
+     * the steps and the history are taken from it, never a form being typed into): the survivor's answer in the chat or
+     * a withdrawal shows without a reload. Same access as the page; not audited as a second view.
+     */
+    @GET
+    @Path("/{id}/live")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance live(@RestPath String id) {
+        InboxEventFeed.Cursor after = feed.mark();
+        return page(referrals.reread(ReferralService.parseId(id, "referral"), current), after);
+    }
+
+    private TemplateInstance page(ReferralService.Item item, InboxEventFeed.Cursor after) {
         List<String> next = item.referral().state().manualNext().stream().map(ReferralStatus::code).toList();
         // The history names what its rows name as the audit log does: the survivor's consent message by its time, an
         // account by its username, never "Pesan #1751" (AuditRowNames); this referral's provider by name, not its id

@@ -31,6 +31,7 @@ import id.ruangaman.inbox.CaseAccess;
 import id.ruangaman.inbox.CaseFile;
 import id.ruangaman.inbox.IntakeSections;
 import id.ruangaman.inbox.CaseFileRepository;
+import id.ruangaman.inbox.CaseChanged;
 import id.ruangaman.intake.ReporterErased;
 import id.ruangaman.security.CurrentAccount;
 
@@ -52,6 +53,7 @@ class ReferralService {
     @jakarta.inject.Inject
     id.ruangaman.security.People people;
 
+    private final jakarta.enterprise.event.Event<CaseChanged> changed;
     private final ReferralRepository referrals;
     private final ProviderRepository providers;
     private final CaseFileRepository cases;
@@ -64,7 +66,9 @@ class ReferralService {
     private final ReferralLetters letters;
 
     ReferralService(ReferralRepository referrals, ProviderRepository providers, CaseFileRepository cases, CaseAccess access,
-            ContactRepository contacts, Outbox outbox, ChatTexts chat, AuditLog audit, Clock clock, ReferralLetters letters) {
+            ContactRepository contacts, Outbox outbox, ChatTexts chat, AuditLog audit, Clock clock, ReferralLetters letters,
+            jakarta.enterprise.event.Event<CaseChanged> changed) {
+        this.changed = changed;
         this.letters = letters;
         this.referrals = referrals;
         this.providers = providers;
@@ -152,6 +156,15 @@ class ReferralService {
         audit.record(who.getUsername(), AuditAction.REFERRAL_CHANGE, file.id,
                 "referral:" + referral.id + " draft provider:" + provider.id + " service:" + service + " parts:" + codes(parts));
         return referral;
+    }
+
+    /**
+     * One referral read again for its open page, which follows it live (the survivor's answer in the chat, a withdrawal,
+     * another account's step): the same access rules as {@link #view}; not audited again, the page's opening was.
+     */
+    @Transactional
+    public Item reread(long id, CurrentAccount who) {
+        return open(id, who);
     }
 
     /** One referral for its page; audited. */
@@ -471,6 +484,9 @@ class ReferralService {
         }
         referral.status = to.code();
         referral.statusChangedAt = Instant.now(clock);
+        if (intakeId != null) {
+            changed.fire(new CaseChanged(intakeId)); // an open page of the referral follows it (inbox.js refreshStanding)
+        }
         audit.record(actor, AuditAction.REFERRAL_CHANGE, intakeId,
                 "referral:" + referral.id + " " + from.code() + "->" + to.code() + (note == null ? "" : " " + note));
     }

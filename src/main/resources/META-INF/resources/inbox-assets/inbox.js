@@ -222,7 +222,11 @@
       var url = body.getAttribute('data-standing-url') || '/inbox/cases/' + encodeURIComponent(ref) + '/standing';
       return replace(url, '#case-standing')
         .then(function () {
-          if (standing() === 'deleted' && before !== 'deleted') { pageGone('deleted'); }
+          if (standing() === 'deleted' && before !== 'deleted') { pageGone('deleted'); return; }
+          // a page that shows more of the case than where it stands (a referral: its status, the survivor's consent)
+          // names where that is read again and which parts: never a form being typed into
+          var more = body.getAttribute('data-live-url'), parts = body.getAttribute('data-live-parts');
+          if (more && parts && !gone) { return replace(more, parts.split(/\s+/)); }
         }, function (e) {
           if (e && (e.status === 403 || e.status === 404)) { pageGone('moved'); }
         });

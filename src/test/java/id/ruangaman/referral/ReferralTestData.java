@@ -97,6 +97,11 @@ public class ReferralTestData {
         }
     }
 
+    /** The person types {@code text} in the chat. */
+    public void type(long contactId, String text) {
+        conversations.receive(contactId, new Input.Text(text), null);
+    }
+
     public long contactOf(String ref) {
         return QuarkusTransaction.requiringNew().call(() -> intakes.findByReferenceCode(ref).orElseThrow().contactId);
     }
