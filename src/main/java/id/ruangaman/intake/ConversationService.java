@@ -910,6 +910,7 @@ public class ConversationService {
         boolean submits = step.outputs().stream().anyMatch(Output.IntakeSubmitted.class::isInstance);
         Long caseId = submits ? null : threadCase(step.state(), thread).caseId();
         Long submittedId = null;
+        List<Long> submittedFiles = List.of();
         for (int i = 0; i < step.outputs().size(); i++) {
             Output output = step.outputs().get(i);
             if (output instanceof Output.Message message) {
@@ -924,6 +925,8 @@ public class ConversationService {
                 }
             } else if (output instanceof Output.IntakeSubmitted submitted) {
                 submittedId = intakes.submit(contact, flow, step.state(), submitted).id;
+                submittedFiles = submitted.answers().values().stream().flatMap(answer -> answer.mediaIds().stream())
+                        .map(ConversationService::mediaId).flatMap(Optional::stream).toList();
                 caseId = submittedId;
                 if (contact.channel == Channel.TELEGRAM) {
                     outbox.queueButtonRemoval(contact, caseId); // the summary's buttons are stale from now on
@@ -951,7 +954,10 @@ public class ConversationService {
         settleUploads(contact, step, caseId, uploaded);
         if (submittedId != null) {
             // The conversation that led to the report, and the evidence it took, become the new case's. Its lines are
-            // the report's by their conversation number (IntakeService.submit), so none is rewritten.
+            // the report's by their conversation number (IntakeService.submit), so none is rewritten. Files no answer of
+            // the report names any more (their answer dropped when a change at the summary took its path away: consent
+            // to keep evidence withdrawn, an age under 18 after images were sent) are deleted, never filed under it.
+            media.discardUnfiledExcept(contact.id, submittedFiles);
             media.attachUnfiled(contact.id, submittedId);
         }
         if (session != null) {

@@ -34,6 +34,26 @@ public class MediaRepository implements PanacheRepository<Media> {
                 .setParameter(1, intakeId).setParameter(2, contactId).executeUpdate();
     }
 
+    /**
+     * Deletes a contact's kept uploads that no case holds yet and that the report being submitted does not name
+     * ({@code named}: the media ids of its answers): files whose answer was dropped on the way, because an answer changed
+     * at the summary took the path away (the evidence consent changed to "no"; an age under 18 typed after images were
+     * sent, which leads to the child-safety step that takes no images), or left by a conversation started over. They are
+     * not evidence the person consented to keep with this report, so they are not filed under it ({@link #attachUnfiled}).
+     * The same statement form and flush mode as {@link #attachUnfiled}. Returns how many were deleted.
+     */
+    public int discardUnfiledExcept(long contactId, Collection<Long> named) {
+        String keep = named.isEmpty() ? "" : " and id not in (:named)";
+        var query = getEntityManager().createNativeQuery("delete from media where contact_id = :contact and claimed "
+                + "and intake_id is null" + keep).setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("media")
+                .setParameter("contact", contactId);
+        if (!named.isEmpty()) {
+            query.setParameter("named", named);
+        }
+        return query.executeUpdate();
+    }
+
     /** Marks uploads as taken by an answer, so they are kept. */
     public void claim(long contactId, Collection<Long> mediaIds) {
         if (!mediaIds.isEmpty()) {
