@@ -237,11 +237,18 @@ public final class FlowEngine {
         return turn.result();
     }
 
-    private static void dispatch(Turn turn, Input input) {
+    private static void dispatch(Turn turn, Input pressedOrSent) {
+        // the danger question's "Ya" pressed when it is no longer asked: danger now, read as a "Ya" quoting it
+        Input input = QuotedReplies.dangerPress(turn, pressedOrSent);
+        if (input != pressedOrSent && QuotedReplies.answerPress(turn)) {
+            return;
+        }
         Optional<Command> command = input instanceof Input.Text text ? Command.parse(text.text()).or(() -> spokenHere(turn, text))
                 : Optional.empty();
         if (command.isPresent()) {
             GlobalCommands.run(turn, command.get());
+        } else if (input instanceof Input.Text text && QuotedReplies.dangerInOwnWords(turn, text)) {
+            QuotedReplies.answerInOwnWords(turn, text); // the numbers, and the line kept in the story as any line is
         } else if (input instanceof Input.Text text && QuotedReplies.handles(turn, text)) {
             QuotedReplies.answer(turn, text); // a reply quoting an earlier question: never taken for the one asked now
         } else if (turn.state().pending() != PendingPrompt.NONE) {

@@ -78,12 +78,16 @@ class DangerInThreadTest {
     }
 
     @Test
-    void shouldNotGiveTheNumbersTwiceWithinSixHoursButMarkTheCaseEachTime() {
+    void shouldNotGiveTheNumbersTwiceWithinSixHoursButMarkTheCaseEachTimeAndAnswerShortly() {
         Step first = engine.handle(intake, thread("id", null, null), new Input.Text("dia di depan pintu"));
 
         Step second = engine.handle(intake, first.state(), new Input.Text("dia mau datang ke kos malam ini"));
 
-        assertEquals(List.of(), said(second), "no flood");
+        // never silence for danger said again (walkthrough, session 54): one short line, not the whole block again
+        assertEquals(1, said(second).size(), "one short line: " + said(second));
+        assertTrue(said(second).get(0).text().startsWith("Pesanmu sudah sampai, dan konselor akan melihatnya sebagai hal mendesak."),
+                said(second).get(0).text());
+        assertTrue(!said(second).get(0).text().contains(EMERGENCY), "not the numbers' whole message again");
         assertTrue(second.outputs().contains(new Output.DangerReported()), "the case is marked again, with the new time");
         assertEquals(NOW, second.state().thread().dangerToldAt());
     }

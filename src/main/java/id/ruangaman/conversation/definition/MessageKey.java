@@ -61,6 +61,12 @@ public enum MessageKey {
     DELETE_NOTHING,
     /** Reply to input after a conversation that ended without a report (declined, deleted). */
     FINISHED,
+    /**
+     * After the report, danger said again while the emergency numbers were given a short while ago
+     * ({@code CaseThreads#DANGER_NOTICE_EVERY}): a short line that the message arrived and is seen as urgent, with the
+     * emergency numbers in one line, so a person in danger is never left without an answer.
+     */
+    DANGER_AGAIN,
     /** After the report: "your message reached the task force", once per quiet period. */
     THREAD_RECEIVED,
     /** The button under THREAD_RECEIVED that starts a new report. */

@@ -118,15 +118,16 @@ public final class CaseThreads {
     }
 
     /**
-     * For danger said: the case marked (the danger answer's events, every time) and the emergency message to give, or ""
-     * when the numbers were given less than {@link #DANGER_NOTICE_EVERY} ago.
+     * For danger said: the case marked (the danger answer's events, every time) and the emergency message to give, or,
+     * when the numbers were given less than {@link #DANGER_NOTICE_EVERY} ago, the short {@code danger_again} line: a
+     * person who says danger again is never left without an answer (before: silence until the quiet period ended).
      */
     private static String danger(Turn turn) {
         DangerAnywhere.report(turn);
         CaseThread thread = thread(turn);
         Instant now = turn.now();
         if (thread.dangerToldAt() != null && Duration.between(thread.dangerToldAt(), now).compareTo(DANGER_NOTICE_EVERY) < 0) {
-            return "";
+            return turn.msg(MessageKey.DANGER_AGAIN);
         }
         String safety = DangerAnywhere.emergency(turn);
         if (!safety.isEmpty()) {

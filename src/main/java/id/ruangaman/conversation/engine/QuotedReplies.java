@@ -57,13 +57,90 @@ public final class QuotedReplies {
             return false; // a pause, the case thread, a finished chat: their own readers (danger included, dangerQuoted)
         }
         NodeDefinition node = turn.currentNode();
-        if (!NodeHandlers.rulesOf(node.kind()).question() || isDangerQuestion(turn, node.id())) {
+        if (!NodeHandlers.rulesOf(node.kind()).question() || isDangerQuestion(turn, node.id()) || OWN_WORDS.contains(node.kind())) {
+            return false; // the person's own words are kept as typed (danger quoted there: dangerInOwnWords)
+        }
+        return dangerQuoted(turn, text) || !quoted.equals(node.id());
+    }
+
+    /**
+     * Whether {@code text} quotes the danger question with its danger answer at a question answered in the person's own
+     * words (the story, a text, the notes beside the evidence), with no danger word of its own (those the question's
+     * reader answers itself): "ya, waktu itu aku takut" quoted to "are you in danger now?" in the story.
+     */
+    public static boolean dangerInOwnWords(Turn turn, Input.Text text) {
+        if (turn.state().pending() != PendingPrompt.NONE || turn.state().status() != SessionStatus.ACTIVE
+                || turn.state().nodeId() == null || !OWN_WORDS.contains(turn.currentNode().kind())) {
             return false;
         }
-        if (dangerQuoted(turn, text)) {
+        return dangerQuoted(turn, text) && !DangerAnywhere.said(turn, text.text());
+    }
+
+    /**
+     * Answers a reply that {@link #dangerInOwnWords}: the emergency numbers and the danger flag, and the line taken as
+     * the question takes any (kept in the story, as the answer), in one message with what the question says next. The
+     * person's words are testimony and are never dropped.
+     */
+    public static void answerInOwnWords(Turn turn, Input.Text text) {
+        int from = turn.outputCount();
+        String safety = DangerAnywhere.tell(turn);
+        if (!safety.isEmpty()) {
+            turn.say(safety);
+        }
+        Answering.handle(turn, text);
+        if (!safety.isEmpty()) {
+            turn.joinWithNext(from);
+        }
+    }
+
+    /**
+     * A press of the danger question's danger button ("Ya" under "are you in danger now?") when that question is no
+     * longer the one asked (WhatsApp's buttons never go away; Telegram's stay on older messages): read as a "Ya" quoting
+     * the question ({@link #dangerQuoted}), so it gets the emergency numbers wherever the chat is, never "that button is
+     * no longer in use". Any other input is returned as it is.
+     */
+    public static Input dangerPress(Turn turn, Input input) {
+        if (!(input instanceof Input.ButtonPress press)) {
+            return input;
+        }
+        Optional<NodeDefinition> danger = DangerAnywhere.question(turn.flow());
+        if (danger.isEmpty() || !danger.get().id().equals(press.nodeId()) || !danger.get().onUnclear().answer().equals(press.optionId())) {
+            return input;
+        }
+        boolean askedNow = turn.state().status() == SessionStatus.ACTIVE && turn.state().pending() == PendingPrompt.NONE
+                && danger.get().id().equals(turn.state().nodeId());
+        if (askedNow) {
+            return input;
+        }
+        String label = NodeHandlers.of(danger.get().kind()).choices(turn, danger.get()).stream()
+                .filter(choice -> choice.id().equals(press.optionId())).findFirst().map(choice -> turn.text(choice.label()))
+                .orElse(press.optionId());
+        return new Input.Text(label, danger.get().id());
+    }
+
+    /**
+     * Answers the danger button pressed when no longer asked ({@link #dangerPress}) where a question or a prompt of the
+     * service's own is open: the emergency numbers, the danger flag, and the same question again, in one message;
+     * nothing recorded (a press is no line of a story). False, doing nothing, elsewhere (the case thread, a pause): their
+     * readers take it as a "Ya" quoting the danger question.
+     */
+    public static boolean answerPress(Turn turn) {
+        PendingPrompt pending = turn.state().pending();
+        if (pending != PendingPrompt.NONE && !PendingPrompts.threadPrompt(pending)) {
+            String safety = DangerAnywhere.tell(turn);
+            if (safety.isEmpty()) {
+                PendingPrompts.ask(turn, pending);
+            } else {
+                PendingPrompts.askAfter(turn, safety);
+            }
             return true;
         }
-        return !OWN_WORDS.contains(node.kind()) && !quoted.equals(node.id());
+        if (pending == PendingPrompt.NONE && turn.state().status() == SessionStatus.ACTIVE && turn.state().nodeId() != null
+                && NodeHandlers.rulesOf(turn.currentNode().kind()).question()) {
+            DangerAnywhere.answer(turn);
+            return true;
+        }
+        return false;
     }
 
     /** Answers a reply that {@link #handles}: danger first, else the note and the question again. */
