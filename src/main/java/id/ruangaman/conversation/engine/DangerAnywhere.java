@@ -1,5 +1,8 @@
 package id.ruangaman.conversation.engine;
 
+import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.Output;
+import id.ruangaman.conversation.SessionStatus;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.definition.LocalizedText;
 import id.ruangaman.conversation.definition.NodeDefinition;
@@ -95,6 +98,30 @@ final class DangerAnywhere {
         NodeDefinition danger = question(turn.flow()).orElseThrow();
         Navigator.emit(turn, danger.events().get(danger.onUnclear().answer()));
         turn.update(state -> state.withDangerSaid(true)); // the report is flagged as in danger (SessionState#dangerSaid)
+    }
+
+    /**
+     * The danger question answered again with its danger answer, by the person, at a later question: a "ya" quoting it,
+     * or its old "Ya" button ({@link QuotedReplies}). During an intake, where it was answered otherwise ("Tidak"), it now
+     * holds the danger answer, so the summary shown under the emergency numbers, and the report, do not say "Dalam
+     * bahaya sekarang: Tidak" while the case is flagged in danger (walkthrough, session 54); the person can still change
+     * it at the summary. Danger words elsewhere ("diancam" in a story) flag the report and leave the answer as given. Not
+     * yet answered: the question asks it when it comes. After the report nothing is rewritten (the case is marked).
+     */
+    static void answerAgain(Turn turn) {
+        NodeDefinition danger = question(turn.flow()).orElseThrow();
+        SessionStatus status = turn.state().status();
+        if (danger.key() == null || status == SessionStatus.COMPLETED || status == SessionStatus.DELETED) {
+            return;
+        }
+        Answer was = turn.state().answers().get(danger.key());
+        String answer = danger.onUnclear().answer();
+        if (was == null || answer.equals(was.value())) {
+            return;
+        }
+        Answer now = Answer.choice(danger.kind().fileName(), answer, null);
+        turn.update(state -> state.withAnswer(danger.key(), now));
+        turn.emit(new Output.AnswerRecorded(danger.key(), now));
     }
 
     /** The text of the message the danger answer's exit leads to (the emergency numbers), in the chat's language; or "". */

@@ -84,6 +84,7 @@ public final class QuotedReplies {
     public static void answerInOwnWords(Turn turn, Input.Text text) {
         int from = turn.outputCount();
         String safety = DangerAnywhere.tell(turn);
+        DangerAnywhere.answerAgain(turn);
         if (!safety.isEmpty()) {
             turn.say(safety);
         }
@@ -128,6 +129,7 @@ public final class QuotedReplies {
         PendingPrompt pending = turn.state().pending();
         if (pending != PendingPrompt.NONE && !PendingPrompts.threadPrompt(pending)) {
             String safety = DangerAnywhere.tell(turn);
+            DangerAnywhere.answerAgain(turn);
             if (safety.isEmpty()) {
                 PendingPrompts.ask(turn, pending);
             } else {
@@ -138,6 +140,7 @@ public final class QuotedReplies {
         if (pending == PendingPrompt.NONE && turn.state().status() == SessionStatus.ACTIVE && turn.state().nodeId() != null
                 && NodeHandlers.rulesOf(turn.currentNode().kind()).question()) {
             DangerAnywhere.answer(turn);
+            DangerAnywhere.answerAgain(turn);
             return true;
         }
         return false;
@@ -145,8 +148,12 @@ public final class QuotedReplies {
 
     /** Answers a reply that {@link #handles}: danger first, else the note and the question again. */
     public static void answer(Turn turn, Input.Text text) {
-        String note = dangerQuoted(turn, text) || DangerAnywhere.said(turn, text.text()) ? DangerAnywhere.tell(turn)
+        boolean quotedDanger = dangerQuoted(turn, text);
+        String note = quotedDanger || DangerAnywhere.said(turn, text.text()) ? DangerAnywhere.tell(turn)
                 : turn.msg(MessageKey.QUOTED_EARLIER);
+        if (quotedDanger) {
+            DangerAnywhere.answerAgain(turn);
+        }
         boolean prompt = turn.state().pending() != PendingPrompt.NONE;
         if (note.isEmpty()) {
             // a flow whose danger answer leads to no message: the question again, as DangerAnywhere#answer does
