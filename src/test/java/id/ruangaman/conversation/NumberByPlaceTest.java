@@ -51,7 +51,9 @@ class NumberByPlaceTest {
     void aNumberPicksTheChoiceInThatPlaceWhereTheOrderIsShown(String node, String typed, String expected) {
         for (FlowEngine engine : List.of(shown, numberedText)) {
             Step step = engine.handle(intake, at(node), new Input.Text(typed));
-            if ("-".equals(expected)) {
+            if ("-".equals(expected) && engine == numberedText) {
+                assertRepromptedForANumber(node, step);
+            } else if ("-".equals(expected)) {
                 assertReprompted(node, step);
             } else {
                 assertEquals(expected, answer(step), node + " '" + typed + "'");
@@ -110,6 +112,21 @@ class NumberByPlaceTest {
     private static String answer(Step step) {
         return step.outputs().stream().filter(Output.AnswerRecorded.class::isInstance).map(o -> ((Output.AnswerRecorded) o).answer())
                 .map(a -> a.skipped() ? "skip" : a.value() != null ? a.value() : String.valueOf(a.values())).findFirst().orElse(null);
+    }
+
+    /**
+     * Where the messenger shows the choices as numbered text: one message that asks for the number, then the question
+     * whose numbered list is the one list of the choices (not bullets above it as well: three lists for one "9").
+     */
+    private static void assertRepromptedForANumber(String node, Step step) {
+        assertEquals(node, step.state().nodeId(), "still at the question");
+        List<Output.Message> messages = step.outputs().stream().filter(Output.Message.class::isInstance).map(Output.Message.class::cast).toList();
+        assertEquals(1, messages.size(), "one message: " + messages);
+        Output.Message message = messages.get(0);
+        assertTrue(message.text().startsWith("Maaf, saya belum mengerti. Tulis nomor pilihanmu"), message.text());
+        assertEquals(node, message.nodeId());
+        message.choices().forEach(choice -> assertTrue(!message.text().contains("\n• " + choice.label()),
+                "no bullets above the numbered list: " + message.text()));
     }
 
     private static void assertReprompted(String node, Step step) {

@@ -243,7 +243,9 @@ public final class Answering {
             Output.Message question = Prompter.question(turn);
             String reprompt = node.reprompt() != null ? turn.text(node.reprompt())
                     : turn.msg(turn.context().choiceOrder().numbered(question) ? MessageKey.REPROMPT_NUMBERED : MessageKey.REPROMPT);
-            String note = listChoices ? reprompt + "\n" + String.join("\n", question.choices().stream()
+            // the choices listed under the re-prompt only where the question shows no numbers (a list, buttons): numbered
+            // text already lists them in the question below (before: three times for one "13")
+            String note = listChoices && !turn.context().choiceOrder().numbered(question) ? reprompt + "\n" + String.join("\n", question.choices().stream()
                     .map(choice -> "• " + choice.label()).toList()) : reprompt;
             turn.emit(question.withText(note + "\n\n" + question.text()));
             return;
