@@ -957,8 +957,7 @@ public class ConversationService {
             // the report's by their conversation number (IntakeService.submit), so none is rewritten. Files no answer of
             // the report names any more (their answer dropped when a change at the summary took its path away: consent
             // to keep evidence withdrawn, an age under 18 after images were sent) are deleted, never filed under it.
-            media.discardUnfiledExcept(contact.id, submittedFiles);
-            media.attachUnfiled(contact.id, submittedId);
+            media.fileSubmitted(contact.id, submittedId, submittedFiles);
         }
         if (session != null) {
             save(session, flow, step.state());

@@ -55,13 +55,15 @@ class ReferralChat implements ChatInterceptor {
     }
 
     /**
-     * Whether a typed line quotes a message of the service's that is not about a referral (an intake question: WhatsApp
+     * Whether a typed line quotes a question of the intake (WhatsApp
      * context, Telegram reply_to_message; {@link Input.Text#repliesTo()}): a "ya" quoted to "Kamu setuju dan mau lanjut?"
      * is no consent to share anything with a service provider, nor a withdrawal. Such a line is the person writing in
      * the case's thread.
      */
     private static boolean quotesOtherThanReferral(Input.Text text) {
-        return text.repliesTo() != null && !text.repliesTo().startsWith(ChatTexts.CONSENT_NODE_PREFIX);
+        // a flow's question: its node id never begins with an underscore; the service's own messages' do (the thread's
+        // "pesanmu sudah sampai" is _thread, a referral's question _ref...), and a quote of one of those is read as usual
+        return text.repliesTo() != null && !text.repliesTo().startsWith("_");
     }
 
     /**

@@ -160,12 +160,20 @@ class ReferralService {
 
     /**
      * One referral read again for its open page, which follows it live (the survivor's answer in the chat, a withdrawal,
-     * another account's step): the same access rules as {@link #view}; not audited again, the page's opening was.
+     * another account's step): the same access rules as {@link #view}, and audited as a view unless this account's view
+     * of the case's referrals is already in the log within {@link #REREAD_AUDIT_WINDOW} (a live page reads it again at
+     * each change of its case; a read of the address by hand is never unaudited for long).
      */
     @Transactional
     public Item reread(long id, CurrentAccount who) {
-        return open(id, who);
+        Item item = open(id, who);
+        audit.recordUnlessCovered(who.getUsername(), AuditAction.REFERRAL_VIEW, item.file().id,
+                Instant.now(clock).minus(REREAD_AUDIT_WINDOW), List.of(AuditAction.REFERRAL_VIEW));
+        return item;
     }
+
+    /** How long a referral page's view in the audit log covers its live re-reads ({@link #reread}). */
+    static final Duration REREAD_AUDIT_WINDOW = Duration.ofMinutes(30);
 
     /** One referral for its page; audited. */
     @Transactional

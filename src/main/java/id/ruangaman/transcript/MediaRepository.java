@@ -20,38 +20,25 @@ public class MediaRepository implements PanacheRepository<Media> {
     }
 
     /**
-     * Files the kept uploads of a contact's submitted intake under its case, in the submitting step's transaction, where
-     * the new case is not written yet (its reference is checked at the commit, V224). SQL naming the one table it
-     * writes (an HQL update was translated again at every submission), and sent without a flush of the transaction
-     * first: a flush there writes the round's other steps one by one, and it has nothing to write here, since an upload
-     * is stored in a transaction of its own ({@link MediaStaging}) and every later change of {@code media} in a round
-     * is a statement of its own like this one, never a pending change of a loaded row.
-     */
-    public int attachUnfiled(long contactId, long intakeId) {
-        return getEntityManager().createNativeQuery("update media set intake_id = ?1 where contact_id = ?2 and claimed "
-                + "and intake_id is null").setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
-                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("media")
-                .setParameter(1, intakeId).setParameter(2, contactId).executeUpdate();
-    }
-
-    /**
-     * Deletes a contact's kept uploads that no case holds yet and that the report being submitted does not name
-     * ({@code named}: the media ids of its answers): files whose answer was dropped on the way, because an answer changed
-     * at the summary took the path away (the evidence consent changed to "no"; an age under 18 typed after images were
+     * Files the kept uploads of a contact's submitted intake under its case ({@code intakeId}), and deletes the others:
+     * of the contact's uploads that an answer took and no case holds yet, those the report's answers name
+     * ({@code named}) are filed; the rest are files whose answer was dropped on the way (an answer changed at the
+     * summary took its path away: the consent to keep evidence changed to "no", an age under 18 typed after images were
      * sent, which leads to the child-safety step that takes no images), or left by a conversation started over. They are
-     * not evidence the person consented to keep with this report, so they are not filed under it ({@link #attachUnfiled}).
-     * The same statement form and flush mode as {@link #attachUnfiled}. Returns how many were deleted.
+     * not evidence the person consented to keep with this report, so they go. One statement (a data-modifying CTE; the
+     * two sets are disjoint), in the submitting step's transaction, where the new case is not written yet (its reference
+     * is checked at the commit, V224). SQL naming the one table it writes (an HQL update was translated again at every
+     * submission), and sent without a flush of the transaction first: a flush there writes the round's other steps one
+     * by one, and it has nothing to write here, since an upload is stored in a transaction of its own
+     * ({@link MediaStaging}) and every later change of {@code media} in a round is a statement of its own like this
+     * one, never a pending change of a loaded row. Returns how many were filed.
      */
-    public int discardUnfiledExcept(long contactId, Collection<Long> named) {
-        String keep = named.isEmpty() ? "" : " and id not in (:named)";
-        var query = getEntityManager().createNativeQuery("delete from media where contact_id = :contact and claimed "
-                + "and intake_id is null" + keep).setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
+    public int fileSubmitted(long contactId, long intakeId, Collection<Long> named) {
+        return getEntityManager().createNativeQuery("with dropped as (delete from media where contact_id = ?2 and claimed "
+                + "and intake_id is null and not (id = any(?3))) update media set intake_id = ?1 where contact_id = ?2 "
+                + "and claimed and intake_id is null and id = any(?3)").setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedQuerySpace("media")
-                .setParameter("contact", contactId);
-        if (!named.isEmpty()) {
-            query.setParameter("named", named);
-        }
-        return query.executeUpdate();
+                .setParameter(1, intakeId).setParameter(2, contactId).setParameter(3, named.toArray(Long[]::new)).executeUpdate();
     }
 
     /** Marks uploads as taken by an answer, so they are kept. */

@@ -116,11 +116,12 @@
   }
 
   // selector: one CSS selector, or a list of them, each replaced by its fresh copy from the same answer.
-  function replace(url, selector, usable) {
+  function replace(url, selector, usable, keepSame) {
     // Marked as background work: a refresh nobody asked for does not keep an idle session alive.
     // A refresh that hangs is given up after 20 s, so it cannot hold back the ones after it.
     // usable: a status other than 2xx whose answer is still the page (the list opened with a query value it cannot use
     // answers 400 with the list and the reason, web.QueryCheck); any other answer that is not ok changes nothing.
+    // keepSame: see below.
     var abort = window.AbortController ? new AbortController() : null;
     var timer = abort ? setTimeout(function () { abort.abort(); }, 20000) : null;
     return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'text/html', 'X-Ruangaman-Background': '1' },
@@ -134,7 +135,9 @@
         var doc = new DOMParser().parseFromString(html, 'text/html');
         [].concat(selector).forEach(function (one) {
           var fresh = doc.querySelector(one), old = document.querySelector(one);
-          if (fresh && old) { old.replaceWith(fresh); }
+          // keepSame: a part that reads the same is left as it is (its buttons too: a click on one is never lost to a
+          // copy of itself put in its place)
+          if (fresh && old && !(keepSame && fresh.textContent === old.textContent)) { old.replaceWith(fresh); }
         });
         countdowns();
       });
@@ -226,7 +229,9 @@
           // a page that shows more of the case than where it stands (a referral: its status, the survivor's consent)
           // names where that is read again and which parts: never a form being typed into
           var more = body.getAttribute('data-live-url'), parts = body.getAttribute('data-live-parts');
-          if (more && parts && !gone) { return replace(more, parts.split(/\s+/)); }
+          if (!more || !parts || gone || sealing) { return; } // a post being sealed goes first, with its form as it is
+          var free = parts.split(/\s+/).filter(function (one) { return !inUse(document.querySelector(one)); });
+          if (free.length) { return replace(more, free, undefined, true); }
         }, function (e) {
           if (e && (e.status === 403 || e.status === 404)) { pageGone('moved'); }
         });
@@ -249,6 +254,20 @@
         });
     }
     ['intake', 'message', 'person_wrote', 'danger', 'case'].forEach(function (type) { source.addEventListener(type, onEvent); });
+  }
+
+  // Whether a part of the page is being used, so a live refresh leaves it as it is: the cursor is in it, something in it
+  // was typed, chosen or ticked and not sent, or it holds a line said about a post (saved, refused, typed text kept).
+  function inUse(part) {
+    if (!part) { return false; }
+    var active = document.activeElement;
+    if (active && active !== document.body && part.contains(active)) { return true; }
+    if (part.querySelector('#saved, #refused, .kept')) { return true; }
+    return Array.prototype.some.call(part.querySelectorAll('input, select, textarea'), function (el) {
+      if (!el.name || el.type === 'hidden') { return false; }
+      if (el.type === 'checkbox' || el.type === 'radio') { return el.checked !== el.defaultChecked; }
+      return KEPT_TYPES.test(el.type) && JSON.stringify(fieldValue(el)) !== JSON.stringify(servedValue(el));
+    });
   }
 
   // Where the open case stands ('open', 'closed', 'deleted': CaseResource/standing), as the page last read it.
@@ -414,6 +433,7 @@
       var kept = { page: location.pathname, action: key.action, index: key.index, at: Date.now(), fields: fields, switched: switched,
         others: switched ? [] : typedElsewhere(form) };
       var seals = sealsBeforeSending(e, form, kept);
+      if (!seals) { kept.others = []; } // the other forms' text is kept sealed only, never in plain text in the tab
       try {
         sessionStorage.removeItem(SEALED);
         // sealed: where and when only, the text waits for its seal and is never in the storage in plain text

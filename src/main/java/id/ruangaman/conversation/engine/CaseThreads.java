@@ -46,8 +46,9 @@ public final class CaseThreads {
     static final String ADD = "add";
     static final String TO_CASE = "to-";
     /**
-     * The emergency numbers for danger said in the thread are given at most once in this period (6 hours: a night);
-     * within it, danger said again still reaches the counsellor and marks the case, with no second reply.
+     * The emergency numbers for danger said in the thread are given whole at most once in this period (6 hours: a night);
+     * within it, danger said again still reaches the counsellor and marks the case, and gets the short
+     * {@code danger_again} line (never silence). A line past the flood limit ({@link FloodedLines}) gets nothing more.
      */
     public static final Duration DANGER_NOTICE_EVERY = Duration.ofHours(6);
     /** WhatsApp's limit of reply buttons per message (platform-facts.md, WA-BUTTONS). */

@@ -196,9 +196,9 @@ public final class PendingPrompts {
             return press.nodeId().equals(prompt.nodeId())
                     && choices(turn, prompt).stream().map(ChoiceSpec::id).anyMatch(press.optionId()::equals);
         }
-        // a reply quoting another question ("ya" to an old question at "may we keep this file?") answers that one, not this
-        return input instanceof Input.Text text && !QuotedReplies.quotesOther(turn, text, prompt.nodeId())
-                && ChoiceMatcher.match(text.text(), choices(turn, prompt)).isPresent();
+        // a quote is read as usual here: "ya" quoted to the intake's "do you have evidence?" at "may we keep this file?" is
+        // a yes (not taking it left the file held, the question never asked again, and the file dropped)
+        return input instanceof Input.Text text && ChoiceMatcher.match(text.text(), choices(turn, prompt)).isPresent();
     }
 
     static List<ChoiceSpec> choices(Turn turn, PendingPrompt prompt) {

@@ -27,8 +27,7 @@ import java.util.Set;
  * everything?", "carry on or start over?"), any other quote of an earlier question: one message saying the reply was to
  * an earlier question and was not saved as an answer, then the question again with its buttons; nothing recorded, no
  * attempt counted;</li>
- * <li>in the case thread's own prompts ("may we keep this file?", "a new report?") such a quote is no answer: it is a
- * message to the counsellor ({@link PendingPrompts});</li>
+ * <li>in the case thread's own prompts ("may we keep this file?", "a new report?") a quote is read as usual;</li>
  * <li>at a question answered in the person's own words (a text, the story, the notes beside the evidence) the line is
  * taken as usual: it is testimony and is never dropped, and the danger question itself reads every reply as usual.</li>
  * </ul>
@@ -190,10 +189,6 @@ public final class QuotedReplies {
                 .chosen(turn, question, new Reply.Typed(text.text())).filter(answer::equals).isPresent();
     }
 
-    /** Whether {@code text} quotes a question of the service's other than {@code current} (a prompt's own id): no answer to it. */
-    static boolean quotesOther(Turn turn, Input.Text text, String current) {
-        return text.repliesTo() != null && !text.repliesTo().equals(current) && asked(turn, text.repliesTo());
-    }
 
     /** Danger now in a typed line: danger words anywhere ({@link DangerAnywhere#said(Turn, String)}), or the danger question quoted with its danger answer. */
     static boolean dangerSaid(Turn turn, Input.Text text) {

@@ -81,6 +81,9 @@ public final class Sessions {
     /** {@code text}, after the emergency message and a blank line when {@code input} says danger now (the counsellor told). */
     private static String withDanger(Turn turn, Input input, String text) {
         String safety = input instanceof Input.Text typed && QuotedReplies.dangerSaid(turn, typed) ? DangerAnywhere.tell(turn) : "";
+        if (input instanceof Input.Text typed && QuotedReplies.dangerQuoted(turn, typed)) {
+            DangerAnywhere.answerAgain(turn); // the danger question answered again: the summary says so after the resume
+        }
         return safety.isEmpty() ? text : safety + "\n\n" + text;
     }
 
