@@ -426,8 +426,7 @@
       Array.prototype.forEach.call(form.elements, function (el) {
         if (el.name && !el.disabled && el.type === 'radio' && el.checked) { fields.push({ name: el.name, value: el.value, radio: true }); }
         if (!el.name || el.disabled || !KEPT_TYPES.test(el.type)) { return; }
-        fields.push({ name: el.name, value: el.type === 'select-multiple'
-          ? Array.prototype.filter.call(el.options, function (o) { return o.selected; }).map(function (o) { return o.value; }) : el.value });
+        fields.push({ name: el.name, value: fieldValue(el) });
       });
       var key = formKey(form);
       var kept = { page: location.pathname, action: key.action, index: key.index, at: Date.now(), fields: fields, switched: switched,
@@ -477,6 +476,15 @@
     return el.value;
   }
 
+  // A field's value set back as fieldValue read it.
+  function setFieldValue(el, value) {
+    if (el.type === 'select-multiple') {
+      Array.prototype.forEach.call(el.options, function (o) { o.selected = value.indexOf(o.value) >= 0; });
+    } else {
+      el.value = value;
+    }
+  }
+
   // A field's value as the page was served with it (what a reload shows).
   function servedValue(el) {
     if (el.type === 'select-multiple') {
@@ -518,11 +526,7 @@
         var el = form.elements.namedItem(field.name);
         if (!el || !el.type || el.disabled || el.readOnly || !KEPT_TYPES.test(el.type)) { return; }
         if (JSON.stringify(fieldValue(el)) !== JSON.stringify(field.was)) { return; }
-        if (el.type === 'select-multiple') {
-          Array.prototype.forEach.call(el.options, function (o) { o.selected = field.value.indexOf(o.value) >= 0; });
-        } else {
-          el.value = field.value;
-        }
+        setFieldValue(el, field.value);
       });
     });
   }
@@ -642,11 +646,7 @@
       }
       var el = form.elements.namedItem(field.name);
       if (!el || !KEPT_TYPES.test(el.type)) { return; }
-      if (el.type === 'select-multiple') {
-        Array.prototype.forEach.call(el.options, function (o) { o.selected = field.value.indexOf(o.value) >= 0; });
-      } else {
-        el.value = field.value;
-      }
+      setFieldValue(el, field.value);
       if (!first && (el.type === 'textarea' || el.type === 'text')) { first = el; }
     });
     return { form: form, first: first };

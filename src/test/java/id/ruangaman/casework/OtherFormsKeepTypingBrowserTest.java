@@ -41,7 +41,7 @@ class OtherFormsKeepTypingBrowserTest extends BrowserTest {
     void shouldKeepAHalfWrittenReplyWhenANoteIsSavedAndTheNoteWhenTheReplyIsSent() {
         fixtures.account("others-counsellor", Role.COUNSELLOR);
         String ref = fixtures.submittedCase(true);
-        login("others-counsellor", "/inbox/cases/" + ref);
+        openLoggedIn(base, "/inbox/cases/" + ref, "others-counsellor", InboxFixtures.PASSWORD);
 
         String reply = "Halo, ini balasan sintetis yang belum selesai ditulis";
         type(By.id("reply-text"), reply);
@@ -72,7 +72,7 @@ class OtherFormsKeepTypingBrowserTest extends BrowserTest {
         fixtures.account("others-sop-counsellor", Role.COUNSELLOR);
         String ref = fixtures.submittedCase(true);
         assertEquals(303, new CaseworkSteps(InboxFixtures.login("others-sop-counsellor"), ref).status("in_verification"));
-        login("others-sop-counsellor", "/inbox/cases/" + ref + "/sop");
+        openLoggedIn(base, "/inbox/cases/" + ref + "/sop", "others-sop-counsellor", InboxFixtures.PASSWORD);
 
         String finding = "Temuan sintetis: kronologi runtut, belum disimpan";
         type(By.id("finding-chronology"), finding);
@@ -100,16 +100,5 @@ class OtherFormsKeepTypingBrowserTest extends BrowserTest {
 
     private String value(String id) {
         return driver.findElement(By.id(id)).getAttribute("value");
-    }
-
-    private void login(String username, String page) {
-        driver.get(root() + page);
-        wait.until(ExpectedConditions.urlContains("/login"));
-        typeLogin(username, InboxFixtures.PASSWORD);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
-    }
-
-    private String root() {
-        return base.toString().replaceAll("/$", "");
     }
 }

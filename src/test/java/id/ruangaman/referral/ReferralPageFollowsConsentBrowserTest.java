@@ -46,10 +46,7 @@ class ReferralPageFollowsConsentBrowserTest extends BrowserTest {
         long id = data.draftAndAsk(InboxFixtures.login("live-referral-coordinator"), ref);
         long contact = data.contactOf(ref);
 
-        String root = base.toString().replaceAll("/$", "");
-        driver.get(root + "/inbox/referrals/" + id);
-        wait.until(ExpectedConditions.urlContains("/login"));
-        typeLogin("live-referral-coordinator", InboxFixtures.PASSWORD);
+        openLoggedIn(base, "/inbox/referrals/" + id, "live-referral-coordinator", InboxFixtures.PASSWORD);
         wait.until(ExpectedConditions.textToBe(By.id("referral-status"), "Menunggu persetujuan"));
         assertTrue(driver.findElements(By.id("referral-sent")).isEmpty(), "nothing to send before the survivor consents");
         String reason = "Alasan sintetis yang sedang diketik";

@@ -54,6 +54,18 @@ public abstract class BrowserTest {
         }
     }
 
+    /**
+     * Opens {@code path} of the service at {@code base} (the test's {@code @TestHTTPResource("/")}), which sends the
+     * browser to the login page, logs in as {@code username} with {@code password} as a person does, and waits for the
+     * page behind the login.
+     */
+    protected final void openLoggedIn(java.net.URL base, String path, String username, String password) {
+        driver.get(base.toString().replaceAll("/$", "") + path);
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
+        typeLogin(username, password);
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+    }
+
     /** Types {@code username} and {@code password} into the login page now shown and presses its button. */
     protected final void typeLogin(String username, String password) {
         driver.findElement(By.id("j_username")).sendKeys(username);
