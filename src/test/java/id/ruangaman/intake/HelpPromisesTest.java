@@ -44,8 +44,11 @@ class HelpPromisesTest {
     private static final Map<String, Pattern> SKIPPING = Map.of(
             "id", Pattern.compile("pertanyaan.*lewat|lewat.*pertanyaan", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
             "en", Pattern.compile("\\bskip.*question|question.*\\bskip", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-    /** Telling the person to tap a button: "ketuk Lewati", "tap \"Skip\"". */
-    private static final Map<String, String> TAP = Map.of("id", "ketuk", "en", "tap");
+    /**
+     * Telling the person to tap or choose a button: "ketuk Lewati", "pilih Selesai", "tap \"Skip\"", "choose Done" (the
+     * words of a question WhatsApp may show as numbered text, where nothing is tapped).
+     */
+    private static final Map<String, String> TAP = Map.of("id", "(?:ketuk|pilih)", "en", "(?:tap|choose)");
     /** Commands answered before the engine, by the referral's chat seam (ReferralChat), not by {@link Command}. */
     private static final Set<String> REFERRAL_COMMANDS = Set.of("cabut", "withdraw");
 

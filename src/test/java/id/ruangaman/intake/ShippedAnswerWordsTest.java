@@ -79,6 +79,14 @@ class ShippedAnswerWordsTest {
             "safe_to_reply|cuma aku yang pakai|yes", "safe_to_reply|it's my own phone|yes",
             "safe_to_reply|hp sendiri tapi kadang dipinjam|-", "safe_to_reply|bukan hp sendiri|-",
             "safe_to_reply|hp keluarga|no",
+            // a safe place, or the person safe, is not a safe phone (session 55; before: "aman" in it was "Ya, aman", quiet
+            // mode off): asked again about the phone; an option named beside it still answers
+            "safe_to_reply|aku udah di tempat aman|-", "safe_to_reply|aku sudah di tempat yang aman kak|-",
+            "safe_to_reply|aku di rumah|-", "safe_to_reply|aku aman kok|-", "safe_to_reply|aku tidak di tempat aman|-",
+            "safe_to_reply|I'm safe now|-", "safe_to_reply|im in a safe place|-", "safe_to_reply|aman|yes",
+            "safe_to_reply|aman kok kak|yes", "safe_to_reply|udah aman|yes", "safe_to_reply|safe|yes",
+            "safe_to_reply|hp sendiri, aku di rumah|yes", "safe_to_reply|aku di rumah, hp keluarga|no",
+            "safe_to_reply|aku di kos, cuma aku yang pakai hp ini|yes",
             // an option named only under a negation, when its word is also its label: "bukan dosen" was "Dosen"
             // ... and one named beside it is the answer (session 22; before: asked again)
             "relation|bukan dosen|-", "relation|dosen|lecturer", "relation|bukan dosen, orang asing|stranger"})

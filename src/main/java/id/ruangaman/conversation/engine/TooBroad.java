@@ -41,6 +41,27 @@ final class TooBroad {
     }
 
     /**
+     * Whether a typed reply at a single choice names a broad phrase and no option outside it: "aku udah di tempat aman"
+     * at "Apakah aman chat di HP ini?" names a safe place, not a safe phone, though "aman" alone is "Ya, aman". Read
+     * beside the options, so the longer phrase wins over the option's word inside it ("tempat aman" over "aman"), and an
+     * option named elsewhere in the reply ("hp sendiri, aku di rumah") is still the answer. The reply then picks nothing
+     * and gets {@link #askToChoose}; a broad phrase under a negation ("aku tidak di tempat aman") picks nothing either,
+     * and gets the question's usual re-prompt (where the question's {@code on_unclear} then assumes the safer answer).
+     */
+    static boolean onlyBroad(NodeDefinition node, String typed) {
+        BroadWords broad = node.tooBroad();
+        if (broad == null || broad.words().isEmpty()) {
+            return false;
+        }
+        List<ChoiceSpec> choices = new java.util.ArrayList<>();
+        node.options().forEach(option -> choices.add(SystemChoices.option(option, false)));
+        choices.add(SystemChoices.option(new OptionDefinition(BROAD, new LocalizedText(Map.of()), broad.words(), null, null), false));
+        ChoiceMatcher.Mentions said = ChoiceMatcher.mentions(typed, choices);
+        // "aku tidak di tempat aman": the phrase denied is still no option's word (not "aman"); unclear, asked again
+        return (said.ids().equals(List.of(BROAD)) || said.ids().isEmpty() && said.negatedIds().contains(BROAD));
+    }
+
+    /**
      * One message: the flow's {@code too_broad.text} with the question's buttons; the retry count is left as it was. At a
      * multi choice what was typed is kept as the survivor's own words (the answer's {@code raw} once it is given).
      */
