@@ -488,6 +488,14 @@ public interface InboxMessages {
     @Message
     String msg_edit_of_erased();
 
+    /** Before the first words of the message a reply quotes (a link to that line). */
+    @Message
+    String msg_reply_to();
+
+    /** A reply to a message that is not in this case's transcript (another case or conversation). */
+    @Message
+    String msg_reply_to_unrecorded();
+
     /** Beside an answer the pelapor corrected before it was verified: when ({@code at}, formatted). */
     @Message
     String answer_corrected(String at);

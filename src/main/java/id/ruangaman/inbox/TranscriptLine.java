@@ -26,10 +26,17 @@ import id.ruangaman.transcript.DeliveryFailure;
  * @param changesAt   when the line it replaces was written (a deletion names it by its time: its words are gone); else null
  * @param changedBy   the line of a later edit or deletion that replaced this version (its anchor); else null
  * @param deletedBySender {@code changedBy} is the sender's deletion of this message for everyone
+ * @param quotes      for a line sent as a reply to an earlier message of the chat (WhatsApp {@code context.id}, Telegram
+ *                    {@code reply_to_message}; {@code ChatMessage#repliesTo}): that message's line, the page's anchor
+ *                    {@code msg-<id>} when {@link #quotesHere}; else null
+ * @param quotesHere  the quoted line is in this transcript (else it is a line of another case or conversation)
+ * @param quotesExcerpt the first words of the quoted line as this transcript shows it ("Apakah aman chat di HP ini?", a
+ *                    counsellor's question); null when it is not here, or was erased
  */
 public record TranscriptLine(long id, boolean inbound, Author author, String counsellor, String kind, String text,
         Long mediaId, String status, String failureReason, Instant createdAt, Instant sentAt, boolean afterClosed, String cardLine,
-        Long changes, String changesExcerpt, Instant changesAt, Long changedBy, boolean deletedBySender) {
+        Long changes, String changesExcerpt, Instant changesAt, Long changedBy, boolean deletedBySender,
+        Long quotes, boolean quotesHere, String quotesExcerpt) {
 
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
@@ -134,7 +141,13 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
     TranscriptLine changing(TranscriptLine replaced, String excerpt, TranscriptLine replacedBy) {
         return new TranscriptLine(id, inbound, author, counsellor, kind, text, mediaId, status, failureReason, createdAt, sentAt,
                 afterClosed, cardLine, replaced == null ? null : replaced.id, excerpt, replaced == null ? null : replaced.createdAt,
-                replacedBy == null ? null : replacedBy.id, replacedBy != null && replacedBy.revoked());
+                replacedBy == null ? null : replacedBy.id, replacedBy != null && replacedBy.revoked(), quotes, quotesHere, quotesExcerpt);
+    }
+
+    /** This line as a reply to {@code quoted} (its line's id), shown here with {@code excerpt} or not in this transcript. */
+    TranscriptLine quoting(long quoted, boolean here, String excerpt) {
+        return new TranscriptLine(id, inbound, author, counsellor, kind, text, mediaId, status, failureReason, createdAt, sentAt,
+                afterClosed, cardLine, changes, changesExcerpt, changesAt, changedBy, deletedBySender, quoted, here, excerpt);
     }
 
     public boolean bySurvivor() {

@@ -79,9 +79,41 @@ class TranscriptLines {
             String kind = "edit".equals(m.kind) && input instanceof Input.Unsupported change && "revoke".equals(change.kind()) ? "revoke" : m.kind;
             return new TranscriptLine(m.id, inbound, author, counsellor, kind, hideCards(text(m, input, flow, language, labels, shown), inbound, cards), mediaId,
                     m.status.name(), m.failureReason, m.createdAt, m.sentAt,
-                    inbound && closed && m.createdAt.isAfter(file.statusChangedAt), cardLine, null, null, null, null, false);
+                    inbound && closed && m.createdAt.isAfter(file.statusChangedAt), cardLine, null, null, null, null, false,
+                    null, false, null);
         }).toList();
-        return withChangedLines(lines, shownLines);
+        return withQuotedLines(lines, withChangedLines(lines, shownLines));
+    }
+
+    /**
+     * Each line sent as a reply to an earlier message ({@link ChatMessage#repliesTo}) with that message: its anchor and
+     * first words when it is in this transcript (a "ya" shown beside the question it answered), else marked as a
+     * message not recorded here. An erased line gives no words back.
+     */
+    private static List<TranscriptLine> withQuotedLines(List<ChatMessage> lines, List<TranscriptLine> shown) {
+        Map<Long, Long> quotes = new HashMap<>();
+        Set<Long> typed = new HashSet<>();
+        for (ChatMessage m : lines) {
+            if (m.repliesTo != null) {
+                quotes.put(m.id, m.repliesTo);
+            }
+            if (m.direction == ChatMessage.Direction.IN && m.body != null && input(m) instanceof Input.Text) {
+                typed.add(m.id);
+            }
+        }
+        if (quotes.isEmpty()) {
+            return shown;
+        }
+        Map<Long, TranscriptLine> byId = new HashMap<>();
+        shown.forEach(line -> byId.put(line.id(), line));
+        return shown.stream().map(line -> {
+            Long quoted = quotes.get(line.id());
+            if (quoted == null) {
+                return line;
+            }
+            TranscriptLine here = byId.get(quoted);
+            return line.quoting(quoted, here != null, here == null ? null : TranscriptLine.excerpt(here.text(), typed.contains(quoted)));
+        }).toList();
     }
 
     /**

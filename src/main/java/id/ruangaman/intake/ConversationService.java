@@ -134,7 +134,7 @@ public class ConversationService {
         Contact contact = contacts.lock(contactId); // first: the session is read under the contact's lock
         Optional<ConversationSession> session = sessions.findByContact(contactId);
         return receiveLocked(contact, session, session.map(current -> states.read(contactId, current.state)),
-                input, flowIdForNewSession, providerMessageId, false, null);
+                input, flowIdForNewSession, providerMessageId, false, null, null);
     }
 
     /**
@@ -190,7 +190,8 @@ public class ConversationService {
     public Optional<List<ChatMessage>> receiveFromChannel(long contactId, Input input, String providerMessageId,
             String quotedMessageId, boolean moreFilesComing, java.util.function.BooleanSupplier moreLinesComing) {
         Contact contact = contacts.lock(contactId);
-        input = quoting(contact, input, quotedMessageId);
+        Optional<ChatMessage> quoted = quoted(contact, quotedMessageId);
+        input = quoting(input, quoted);
         Optional<ConversationSession> session = sessions.findByContact(contactId);
         Optional<SessionState> state = session.map(current -> states.read(contactId, current.state));
         boolean fileWanted = state.map(current -> engine.expectsUpload(flows.catalog(), current)).orElse(false);
@@ -238,22 +239,33 @@ public class ConversationService {
                 || input instanceof Input.Unsupported && unreadableNoted(contactId);
         StoryLine line = state.isPresent() && engine.collectsLines(flows.catalog(), state.get())
                 ? new StoryLine(state.get().draft(), input instanceof Input.Text && moreLinesComing.getAsBoolean()) : null;
-        return Optional.of(receiveLocked(contact, session, state, input, null, providerMessageId, quiet, line));
+        return Optional.of(receiveLocked(contact, session, state, input, null, providerMessageId, quiet, line,
+                quoted.map(message -> message.id).orElse(null)));
+    }
+
+    /**
+     * The line of {@code contact}'s chat that a message quotes ({@code quotedMessageId}: the platform's id, or null), in
+     * either direction: the service's message or the person's own. One indexed read, only for a message that quotes
+     * something; empty for one that quotes nothing, or a message not recorded.
+     */
+    private Optional<ChatMessage> quoted(Contact contact, String quotedMessageId) {
+        if (quotedMessageId == null || quotedMessageId.isBlank()) {
+            return Optional.empty();
+        }
+        return messages.find("channel = ?1 and providerMessageKey = ?2 and contactId = ?3", contact.channel,
+                providerIds.key(contact.channel, quotedMessageId), contact.id).firstResultOptional();
     }
 
     /**
      * {@code input} with the question of the quoted message ({@link Input.Text#repliesTo()}) when it is a typed line
-     * quoting a message the service sent to {@code contact} that asked one; else {@code input} as it is. One indexed read,
-     * only for a line that quotes something.
+     * quoting a message the service sent that asked one; else {@code input} as it is.
      */
-    private Input quoting(Contact contact, Input input, String quotedMessageId) {
-        if (!(input instanceof Input.Text text) || quotedMessageId == null || quotedMessageId.isBlank()) {
+    private static Input quoting(Input input, Optional<ChatMessage> quoted) {
+        if (!(input instanceof Input.Text text)) {
             return input;
         }
-        return messages.find("channel = ?1 and providerMessageKey = ?2 and contactId = ?3 and direction = ?4", contact.channel,
-                        providerIds.key(contact.channel, quotedMessageId), contact.id, ChatMessage.Direction.OUT)
-                .firstResultOptional().flatMap(TranscriptBody::message).map(Output.Message::nodeId)
-                .<Input>map(text::replyingTo).orElse(input);
+        return quoted.filter(message -> message.direction == ChatMessage.Direction.OUT).flatMap(TranscriptBody::message)
+                .map(Output.Message::nodeId).<Input>map(text::replyingTo).orElse(input);
     }
 
     /** A person opened the chat for the first time (WhatsApp {@code request_welcome}): the welcome, unless a conversation exists. */
@@ -316,10 +328,11 @@ public class ConversationService {
 
     /**
      * {@code before}: the state of {@code existing}, read once by the caller. {@code quiet}: no reply
-     * of the step is sent; {@code line}: a message at a question that takes several lines (see {@link #apply}; null: not one).
+     * of the step is sent; {@code line}: a message at a question that takes several lines (see {@link #apply}; null: not one);
+     * {@code repliesTo}: the line the message quotes ({@link ChatMessage#repliesTo}), or null.
      */
     private List<ChatMessage> receiveLocked(Contact contact, Optional<ConversationSession> existing, Optional<SessionState> before,
-            Input input, String flowIdForNewSession, String providerMessageId, boolean quiet, StoryLine line) {
+            Input input, String flowIdForNewSession, String providerMessageId, boolean quiet, StoryLine line, Long repliesTo) {
         contact.lastInboundAt = Instant.now(clock);
         contact.unreachableAt = null; // they wrote, so they can be reached again
         ThreadCase thread = before.map(state -> threadCase(state, null)).orElse(ThreadCase.NONE);
@@ -327,6 +340,7 @@ public class ConversationService {
         // Recorded first, whatever follows (nothing the person sent is lost); announced (the open pages, the team's notice)
         // once it is known to be a message: a press of a button no longer current is not one.
         ChatMessage inbound = recordSilently(contact, input, providerMessageId, null, caseId);
+        inbound.repliesTo = repliesTo;
         Optional<List<ChatMessage>> flooded = flood.check(contact);
         if (flooded.isPresent()) {
             // Recorded for the transcript, not run through the conversation, but still read for danger now: "dia di depan

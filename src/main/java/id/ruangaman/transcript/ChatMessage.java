@@ -127,6 +127,14 @@ public class ChatMessage {
     public Long editOf;
 
     /**
+     * For an incoming line that quotes an earlier message of the same chat (WhatsApp {@code messages[].context.id},
+     * Telegram {@code message.reply_to_message}): that message's line (V271). Null when it quotes nothing, or a message
+     * not recorded.
+     */
+    @Column(name = "replies_to")
+    public Long repliesTo;
+
+    /**
      * For an incoming typed line of an intake: the answer key it was kept under (V264), so an edit of the line changes
      * that answer and no other. Null for any other line.
      */

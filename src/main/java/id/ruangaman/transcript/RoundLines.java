@@ -54,13 +54,13 @@ public class RoundLines {
     static final String INSERT = "insert into chat_message (contact_id, intake_id, conversation, author_account_id, channel, "
             + "direction, kind, body, status, attempts, next_attempt_at, provider_message, provider_message_key, recipient, "
             + "failure_reason, lease_until, possible_duplicate, delivery_status, delivery_error, edit_of, created_at, sent_at, deferred, "
-            + "answer_key, answer_part, answer_parts, id) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "answer_key, answer_part, answer_parts, replies_to, id) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String UPDATE = "update chat_message set contact_id = ?, intake_id = ?, conversation = ?, author_account_id = ?, "
             + "channel = ?, direction = ?, kind = ?, body = ?, status = ?, attempts = ?, next_attempt_at = ?, provider_message = ?, "
             + "provider_message_key = ?, recipient = ?, failure_reason = ?, lease_until = ?, possible_duplicate = ?, "
             + "delivery_status = ?, delivery_error = ?, edit_of = ?, created_at = ?, sent_at = ?, deferred = ?, "
-            + "answer_key = ?, answer_part = ?, answer_parts = ? where id = ?";
+            + "answer_key = ?, answer_part = ?, answer_parts = ?, replies_to = ? where id = ?";
 
     private final EntityManager em;
     private final TransactionMemory memory;
@@ -173,7 +173,7 @@ public class RoundLines {
                 name(line.direction), line.kind, line.body, name(line.status), line.attempts, line.nextAttemptAt,
                 line.providerMessage, line.providerMessageKey, line.recipient, line.failureReason, line.leaseUntil,
                 line.possibleDuplicate, line.deliveryStatus, line.deliveryError, line.editOf, line.createdAt, line.sentAt, line.deferred,
-                line.answerKey, line.answerPart, line.answerParts};
+                line.answerKey, line.answerPart, line.answerParts, line.repliesTo};
     }
 
     /** Columns 8, 12 and 14 (body, platform id, recipient) are encrypted, as {@code EncryptedStringConverter} does. */
@@ -207,7 +207,7 @@ public class RoundLines {
 
     private static int nullType(int index) {
         return switch (index) {
-            case 1, 2, 4, 20 -> Types.BIGINT;
+            case 1, 2, 4, 20, 27 -> Types.BIGINT;
             case 3, 10, 25, 26 -> Types.INTEGER;
             case 11, 16, 21, 22 -> Types.TIMESTAMP_WITH_TIMEZONE;
             case 17, 23 -> Types.BOOLEAN;

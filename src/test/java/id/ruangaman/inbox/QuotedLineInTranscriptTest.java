@@ -1,0 +1,146 @@
+package id.ruangaman.inbox;
+
+import static id.ruangaman.inbox.InboxFixtures.as;
+import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.security.Role;
+import id.ruangaman.testing.Eventually;
+import id.ruangaman.testing.FakeGraph;
+import id.ruangaman.testing.IntakeWalk;
+import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
+import id.ruangaman.testing.WhatsAppFixtures;
+import id.ruangaman.transcript.Channel;
+import id.ruangaman.transcript.ChatMessage;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A survivor's line sent as a reply to an earlier message (WhatsApp {@code messages[].context.id}, Telegram
+ * {@code message.reply_to_message}, through the real webhooks) says in the case's transcript which message it answers:
+ * a link to that line ({@code #msg-<id>}) with its first words, a counsellor's question or the survivor's own earlier
+ * line; a reply to a message not in the transcript says so in words. Before, a "bisa kak" swiped onto a counsellor's
+ * question of two days earlier showed only "bisa kak", and the counsellor could not tell which question it answered.
+ * Synthetic chats, numbers and texts.
+ */
+@QuarkusTest
+class QuotedLineInTranscriptTest extends WebhookTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    InboxFixtures fixtures;
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
+    void shouldLinkAWhatsAppReplyToTheCounsellorsMessageItQuotes() {
+        String number = chats.reportedWhatsAppNumber("Kronologi sintetis untuk balasan yang mengutip.");
+        String ref = chats.referenceOf(Channel.WHATSAPP, number);
+        String session = counsellor("quote-wa-reader");
+        String question = "Apakah kamu bisa datang hari Kamis jam 10? (sintetis)";
+        as(session).formParam("text", question).when().post("/inbox/cases/" + ref + "/reply").then().statusCode(303);
+        Eventually.await("reply delivered", WAIT, () -> graph.sentTo(number).stream().anyMatch(s -> s.text().contains(question)));
+        FakeGraph.Sent sent = graph.sentTo(number).stream().filter(s -> s.text().contains(question)).findFirst().orElseThrow();
+        long counsellorLine = chats.transcript(Channel.WHATSAPP, number).stream()
+                .filter(m -> m.direction == ChatMessage.Direction.OUT && m.authorAccountId != null).findFirst().orElseThrow().id;
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "reply_text.json", "bisa kak", sent.wamid(), null);
+
+        assertEquals("Membalas <a href=\"#msg-" + counsellorLine + "\" class=\"quote-of-link\">Konselor Satgas: Apakah kamu bisa "
+                + "datang hari Kamis jam 10?\u2026</a>", quoteOf(transcript(session, ref, "id"), "bisa kak"),
+                "a link to the counsellor's line and its first words, as the line shows them");
+        assertTrue(quoteOf(transcript(session, ref, "en"), "bisa kak").startsWith("Replies to <a href=\"#msg-" + counsellorLine + "\""));
+    }
+
+    @Test
+    void shouldLinkATelegramReplyToTheSurvivorsOwnEarlierLineInQuotes() {
+        long chat = chats.reportedTelegramChat("Kronologi sintetis Telegram untuk balasan.");
+        String ref = chats.referenceOf(chat);
+        long earlier = chats.sayTelegram(chat, "Aku lupa bilang, kejadiannya di <b>parkiran</b> belakang gedung (sintetis)");
+        long earlierLine = chats.transcript(chat).stream().filter(m -> String.valueOf(earlier).equals(m.providerMessage))
+                .findFirst().orElseThrow().id;
+
+        chats.send(TelegramFixtures.render("reply_message.json", TelegramFixtures.newUpdateId(), chat, TelegramFixtures.nextMessageId(),
+                "yang ini maksudnya parkiran motor", String.valueOf(earlier), null, 0), chat);
+
+        String session = counsellor("quote-tg-reader");
+        assertEquals("Membalas <a href=\"#msg-" + earlierLine + "\" class=\"quote-of-link\">\u201cAku lupa bilang, kejadiannya di "
+                + "&lt;b&gt;parkiran&lt;/b&gt; belakang\u2026\u201d</a>", quoteOf(transcript(session, ref, "id"), "parkiran motor"),
+                "the quoted line's first words, escaped, in quotes");
+    }
+
+    @Test
+    void shouldShowAReplyToAMessageTheServiceNeverSawAsAPlainLine() {
+        String number = chats.reportedWhatsAppNumber("Kronologi sintetis, kutipan yang tidak tercatat.");
+        String ref = chats.referenceOf(Channel.WHATSAPP, number);
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "reply_text.json", "ini juga kak", "wamid.NEVER-SEEN-QUOTE", null);
+
+        String session = counsellor("quote-unseen-reader");
+        String page = transcript(session, ref, "id");
+        assertTrue(page.contains("ini juga kak"), "the line is on the case's page");
+        assertEquals(0, count(page, "class=\"edit-of quote-of\""), "a message the service never saw is no quote: " + page);
+    }
+
+    /**
+     * The same person's second report: a line of the first report's thread quoted in the second's is in another case's
+     * transcript, which this one does not show: the line says it replies to a message not in this transcript, and gives
+     * none of its words.
+     */
+    @Test
+    void shouldSayAReplyToALineOfAnotherReportIsToAMessageNotInThisTranscript() {
+        long chat = chats.reportedTelegramChat("Kronologi sintetis laporan pertama.");
+        long first = chats.sayTelegram(chat, "Baris sintetis di thread laporan pertama");
+        chats.send(TelegramFixtures.button(chat, "_thread:new"), chat);
+        chats.walkTelegram(chat, IntakeWalk.shortVictim(true, "Kronologi sintetis laporan kedua.", "no", "psychological"));
+        String second = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select reference_code from intake where contact_id = ?1 order by id desc limit 1")
+                .setParameter(1, chats.contact(chat).id).getSingleResult());
+
+        chats.send(TelegramFixtures.render("reply_message.json", TelegramFixtures.newUpdateId(), chat, TelegramFixtures.nextMessageId(),
+                "balasan sintetis ke baris lama", String.valueOf(first), null, 0), chat);
+
+        String page = transcript(counsellor("quote-other-reader"), second, "id");
+        assertEquals("Membalas pesan yang tidak ada di transkrip ini", quoteOf(page, "balasan sintetis ke baris lama"));
+        assertFalse(page.contains("thread laporan pertama"), "nothing of the other report's line");
+    }
+
+    private String counsellor(String username) {
+        fixtures.account(username, Role.COUNSELLOR);
+        return InboxFixtures.login(username);
+    }
+
+    private static String transcript(String session, String ref, String language) {
+        return getAs(session).cookie("ruangaman-lang", language).when().get("/inbox/cases/" + ref + "/transcript").then()
+                .statusCode(200).extract().asString();
+    }
+
+    /** The inner HTML of the "replies to" part of the line that shows {@code words}, on one line. */
+    private static String quoteOf(String html, String words) {
+        Matcher line = Pattern.compile("(?s)<li id=\"msg-[0-9]+\"(.*?)</li>").matcher(html);
+        while (line.find()) {
+            if (line.group(1).contains(words)) {
+                Matcher quote = Pattern.compile("(?s)<div class=\"edit-of quote-of\">(.*?)</div>").matcher(line.group(1));
+                assertTrue(quote.find(), "no replies-to part in " + line.group(1));
+                return quote.group(1).strip();
+            }
+        }
+        throw new AssertionError("no line with " + words + " in " + html);
+    }
+
+    private static int count(String html, String part) {
+        return html.split(Pattern.quote(part), -1).length - 1;
+    }
+}
