@@ -92,27 +92,30 @@ class TranscriptLines {
      */
     private static List<TranscriptLine> withQuotedLines(List<ChatMessage> lines, List<TranscriptLine> shown) {
         Map<Long, Long> quotes = new HashMap<>();
-        Set<Long> typed = new HashSet<>();
         for (ChatMessage m : lines) {
             if (m.repliesTo != null) {
                 quotes.put(m.id, m.repliesTo);
-            }
-            if (m.direction == ChatMessage.Direction.IN && m.body != null && input(m) instanceof Input.Text) {
-                typed.add(m.id);
             }
         }
         if (quotes.isEmpty()) {
             return shown;
         }
+        Set<Long> quoted = new HashSet<>(quotes.values());
+        Set<Long> typed = new HashSet<>();
+        for (ChatMessage m : lines) {
+            if (quoted.contains(m.id) && m.direction == ChatMessage.Direction.IN && m.body != null && input(m) instanceof Input.Text) {
+                typed.add(m.id);
+            }
+        }
         Map<Long, TranscriptLine> byId = new HashMap<>();
         shown.forEach(line -> byId.put(line.id(), line));
         return shown.stream().map(line -> {
-            Long quoted = quotes.get(line.id());
-            if (quoted == null) {
+            Long of = quotes.get(line.id());
+            if (of == null) {
                 return line;
             }
-            TranscriptLine here = byId.get(quoted);
-            return line.quoting(quoted, here != null, here == null ? null : TranscriptLine.excerpt(here.text(), typed.contains(quoted)));
+            TranscriptLine here = byId.get(of);
+            return line.quoting(of, here != null, here == null ? null : TranscriptLine.excerpt(here.text(), typed.contains(of)));
         }).toList();
     }
 

@@ -252,8 +252,9 @@ public class ConversationService {
         if (quotedMessageId == null || quotedMessageId.isBlank()) {
             return Optional.empty();
         }
-        return messages.find("channel = ?1 and providerMessageKey = ?2 and contactId = ?3", contact.channel,
-                providerIds.key(contact.channel, quotedMessageId), contact.id).firstResultOptional();
+        // an edit is kept under its message's platform id too: the message itself, not an edit of it
+        return messages.find("channel = ?1 and providerMessageKey = ?2 and contactId = ?3 and editOf is null order by id",
+                contact.channel, providerIds.key(contact.channel, quotedMessageId), contact.id).firstResultOptional();
     }
 
     /**

@@ -32,10 +32,11 @@ public class ChatMessageRepository implements PanacheRepository<ChatMessage> {
      * Erases the content of every message of a contact, keeping only direction, kind, status and times: bodies,
      * platform ids and their lookup keys go (a kept key would still match the platform's id of the message: a WhatsApp
      * wamid embeds the number), and a message not yet delivered never will be (status ERASED). A platform's late news
-     * of an erased message (a status, an edit) then names no message and changes nothing.
+     * of an erased message (a status, an edit) then names no message and changes nothing. A line's link to the line
+     * it quoted ({@code replies_to}) goes too.
      */
     public int eraseContent(long contactId) {
-        return update("body = null, providerMessage = null, providerMessageKey = null, recipient = null, status = ?2 "
+        return update("body = null, providerMessage = null, providerMessageKey = null, recipient = null, repliesTo = null, status = ?2 "
                 + "where contactId = ?1 "
                 + "and (direction = ?3 or status in ?4)", contactId, ChatMessage.Status.ERASED, ChatMessage.Direction.IN,
                 java.util.List.of(ChatMessage.Status.PENDING, ChatMessage.Status.SENDING, ChatMessage.Status.HELD))

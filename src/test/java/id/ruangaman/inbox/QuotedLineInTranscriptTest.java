@@ -64,6 +64,30 @@ class QuotedLineInTranscriptTest extends WebhookTest {
         assertTrue(quoteOf(transcript(session, ref, "en"), "bisa kak").startsWith("Replies to <a href=\"#msg-" + counsellorLine + "\""));
     }
 
+    /** A photo sent as a reply to the counsellor's "boleh kirim buktinya?" names that message too, as a typed line does. */
+    @Test
+    void shouldLinkAWhatsAppPhotoSentAsAReplyToTheMessageItQuotes() {
+        String number = chats.reportedWhatsAppNumber("Kronologi sintetis untuk foto yang membalas.");
+        String ref = chats.referenceOf(Channel.WHATSAPP, number);
+        String session = counsellor("quote-photo-reader");
+        String ask = "Boleh kirim buktinya ke sini? (sintetis)";
+        as(session).formParam("text", ask).when().post("/inbox/cases/" + ref + "/reply").then().statusCode(303);
+        Eventually.await("reply delivered", WAIT, () -> graph.sentTo(number).stream().anyMatch(s -> s.text().contains(ask)));
+        FakeGraph.Sent sent = graph.sentTo(number).stream().filter(s -> s.text().contains(ask)).findFirst().orElseThrow();
+        long counsellorLine = chats.transcript(Channel.WHATSAPP, number).stream()
+                .filter(m -> m.direction == ChatMessage.Direction.OUT && m.authorAccountId != null).findFirst().orElseThrow().id;
+        String wamid = WhatsAppFixtures.newWamid();
+        graph.media("synthetic-quoted-" + wamid, "synthetic-photo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String photo = WhatsAppFixtures.message("image.json", number, wamid, null, null, "synthetic-quoted-" + wamid)
+                .replace("\"type\": \"image\"", "\"type\": \"image\", \"context\": {\"from\": \"15550000000\", \"id\": \""
+                        + sent.wamid() + "\"}");
+
+        chats.sendWhatsApp(WhatsAppFixtures.payload(number, java.util.List.of(photo)), wamid, number);
+
+        assertTrue(quoteOf(transcript(session, ref, "id"), "[Foto").startsWith("Membalas <a href=\"#msg-" + counsellorLine + "\""),
+                "the photo's line links to the counsellor's question");
+    }
+
     @Test
     void shouldLinkATelegramReplyToTheSurvivorsOwnEarlierLineInQuotes() {
         long chat = chats.reportedTelegramChat("Kronologi sintetis Telegram untuk balasan.");

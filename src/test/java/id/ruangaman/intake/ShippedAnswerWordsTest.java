@@ -83,10 +83,21 @@ class ShippedAnswerWordsTest {
             // mode off): asked again about the phone; an option named beside it still answers
             "safe_to_reply|aku udah di tempat aman|-", "safe_to_reply|aku sudah di tempat yang aman kak|-",
             "safe_to_reply|aku di rumah|-", "safe_to_reply|aku aman kok|-", "safe_to_reply|aku tidak di tempat aman|-",
-            "safe_to_reply|I'm safe now|-", "safe_to_reply|im in a safe place|-", "safe_to_reply|aman|yes",
-            "safe_to_reply|aman kok kak|yes", "safe_to_reply|udah aman|yes", "safe_to_reply|safe|yes",
+            "safe_to_reply|I'm safe now|-", "safe_to_reply|im in a safe place|-",
+            // ... nor is "aman" inside any longer reply that names no phone (review of session 55: spellings and word
+            // orders past the first list were still "Ya, aman")
+            "safe_to_reply|aku udah ditempat aman|-", "safe_to_reply|aku udh aman|-", "safe_to_reply|aku dah aman|-",
+            "safe_to_reply|sy sudah aman|-", "safe_to_reply|aku udah di tempat yg aman|-", "safe_to_reply|aku sekarang sudah aman|-",
+            "safe_to_reply|aku skrg udah aman|-", "safe_to_reply|udah aman, aku di rumah|-", "safe_to_reply|aku di kos, aman kok|-",
+            "safe_to_reply|I feel safe now|-", "safe_to_reply|I'm somewhere safe|-", "safe_to_reply|safe now|-",
+            // the answer alone, or the phone named, is safe
+            "safe_to_reply|aman|yes", "safe_to_reply|aman kok kak|yes", "safe_to_reply|udah aman|yes", "safe_to_reply|sudah aman|yes",
+            "safe_to_reply|udah aman kak|yes", "safe_to_reply|aman2 aja|yes", "safe_to_reply|Aman.|yes", "safe_to_reply|safe|yes",
+            "safe_to_reply|it's safe|yes", "safe_to_reply|hp aku aman|yes", "safe_to_reply|hp saya aman kok|yes",
+            "safe_to_reply|hp aku sudah aman|yes", "safe_to_reply|aman chat di sini kak|yes", "safe_to_reply|my phone is safe|yes",
+            "safe_to_reply|yes, I'm safe to chat here|yes", "safe_to_reply|aman kak, hp aku sendiri|yes",
             "safe_to_reply|hp sendiri, aku di rumah|yes", "safe_to_reply|aku di rumah, hp keluarga|no",
-            "safe_to_reply|aku di kos, cuma aku yang pakai hp ini|yes",
+            "safe_to_reply|aku di kos, cuma aku yang pakai hp ini|yes", "safe_to_reply|gak aman|no", "safe_to_reply|belum aman|no",
             // an option named only under a negation, when its word is also its label: "bukan dosen" was "Dosen"
             // ... and one named beside it is the answer (session 22; before: asked again)
             "relation|bukan dosen|-", "relation|dosen|lecturer", "relation|bukan dosen, orang asing|stranger"})
@@ -104,6 +115,51 @@ class ShippedAnswerWordsTest {
         } else {
             assertEquals(expected, answer == null ? null : answer.value(), typed);
         }
+    }
+
+    /**
+     * After the emergency numbers, "Kalau sudah aman dan kamu siap, kita bisa lanjut" [Lanjutkan]: being safe, or a yes,
+     * goes on to the next question; not yet safe, afraid or asked to wait gets one kind line with the numbers and the
+     * button, no attempt counted, and the question waits (session 55; before: "aku belum di tempat aman" went on, and
+     * "belum aman", "aku masih takut" got "Maaf, saya belum mengerti", then the intake went on after two).
+     */
+    @ParameterizedTest(name = "ready_to_continue: ''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', value = {"aman|on", "udah aman kak|on", "aku sudah aman|on", "udah di tempat aman|on",
+            "iya udah aman|on", "oke|on", "I'm safe now|on", "aku belum di tempat aman|waits", "belum aman|waits",
+            "aku masih takut|waits", "tunggu dulu|waits", "belum siap|waits", "not yet|waits", "masih belum aman kak|waits"})
+    void shouldGoOnFromTheEmergencyNumbersOnlyWhenSafe(String typed, String expected) {
+        Step step = engine.handle(intake, at("ready_to_continue"), new Input.Text(typed));
+
+        if ("on".equals(expected)) {
+            assertEquals("safe_to_reply", step.state().nodeId(), "went on: " + typed);
+            return;
+        }
+        assertEquals("ready_to_continue", step.state().nodeId(), "waits: " + typed);
+        assertEquals(0, step.state().retries(), "no attempt counted: " + typed);
+        List<Output.Message> said = said(step);
+        assertEquals(1, said.size(), "one message: " + said);
+        assertTrue(said.get(0).text().startsWith("Tidak apa-apa, tidak perlu buru-buru. Utamakan keselamatanmu dulu.")
+                && said.get(0).text().contains("112"), said.get(0).text());
+        assertEquals(1, said.get(0).choices().size(), "with the button: " + said.get(0).choices());
+    }
+
+    /**
+     * "Apakah aman chat di HP ini?" answered with where the person is, or that they are safe: one message that says the
+     * question is about the phone, with the three buttons; nothing recorded, no attempt counted, quiet mode as it was.
+     */
+    @ParameterizedTest(name = "safe_to_reply: ''{0}''")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"aku udah di tempat aman", "aku sudah aman", "aku di rumah",
+            "I'm safe now", "aku di kos, aman kok"})
+    void shouldAskAboutThePhoneWhenTheReplySaysWhereThePersonIs(String typed) {
+        Step step = engine.handle(intake, at("safe_to_reply"), new Input.Text(typed));
+
+        assertEquals("safe_to_reply", step.state().nodeId());
+        assertNull(step.state().answers().get("safe_to_reply"));
+        assertEquals(0, step.state().retries(), "no attempt counted");
+        List<Output.Message> said = said(step);
+        assertEquals(1, said.size(), "one message: " + said);
+        assertTrue(said.get(0).text().contains("Pertanyaan ini tentang HP yang kamu pakai"), said.get(0).text());
+        assertEquals(3, said.get(0).choices().size(), "with the buttons: " + said.get(0).choices());
     }
 
     /**

@@ -61,8 +61,8 @@ class TelegramInboundHandler implements InboundHandler {
     /**
      * {@code moreLinesComing}: asked only for a typed line at a question that takes several (see
      * {@link ConversationService#receiveFromChannel(long, Input, String, boolean, BooleanSupplier)}).
-     * {@code quotedId}: for a typed line sent as a reply, the id of the message it quotes
-     * [Bot API: Message.reply_to_message.message_id]; else null.
+     * {@code quotedId}: for a message sent as a reply (a typed line, a file, a location, a contact card), the id of the
+     * message it quotes [Bot API: Message.reply_to_message.message_id]; else null.
      */
     record Converse(long chatId, Input input, String messageId, boolean moreFilesComing,
             BooleanSupplier moreLinesComing, String quotedId) implements Work {
@@ -187,16 +187,16 @@ class TelegramInboundHandler implements InboundHandler {
         }
         String messageId = String.valueOf(message.getMessageId());
         Optional<TelegramUpdates.Upload> upload = TelegramUpdates.upload(message);
-        if (upload.isPresent()) {
-            return prepareUpload(stored, chatId, messageId, message.getCaption(), upload.get());
-        }
-        Input input = inputOf(message);
         // A reply to an earlier message names it; a quote of one of the service's questions is matched to that question
         // (ConversationService#receiveFromChannel), so "ya" quoted to an old question is not taken for the current one.
         String quoted = message.getReplyToMessage() == null || message.getReplyToMessage().getMessageId() == null ? null
                 : String.valueOf(message.getReplyToMessage().getMessageId());
-        return input instanceof Input.Text ? new Converse(chatId, input, messageId, false,
-                () -> inbound.nextPendingIs(stored, LINE_KINDS), quoted) : new Converse(chatId, input, messageId);
+        if (upload.isPresent()) {
+            return prepareUpload(stored, chatId, messageId, message.getCaption(), upload.get(), quoted);
+        }
+        Input input = inputOf(message);
+        return new Converse(chatId, input, messageId, false,
+                input instanceof Input.Text ? () -> inbound.nextPendingIs(stored, LINE_KINDS) : () -> false, quoted);
     }
 
     /**
@@ -246,13 +246,13 @@ class TelegramInboundHandler implements InboundHandler {
     }
 
     private Work prepareUpload(InboundUpdate stored, long chatId, String messageId, String caption,
-            TelegramUpdates.Upload upload) {
+            TelegramUpdates.Upload upload, String quoted) {
         boolean more = inbound.laterPending(stored, TelegramUpdates.FILE_KINDS);
         // A quick look without the lock. If the locked decision (ConversationService.receiveFromChannel) wants the
         // file after all, the update comes back with fetchFile set; a file is never counted without being stored.
         if (!stored.fetchFile && !contacts.expectsFiles(Channel.TELEGRAM, String.valueOf(chatId))) {
             // Not a question that asks for files: nothing is fetched; the conversation says so kindly.
-            return new Converse(chatId, new Input.Media(null, upload.kind(), caption), messageId, more);
+            return new Converse(chatId, new Input.Media(null, upload.kind(), caption), messageId, more, () -> false, quoted);
         }
         Map<String, String> limit = Map.of("max_mb", String.valueOf(config.maxMediaBytes() / (1024 * 1024)));
         Input.Media lost = new Input.Media(null, upload.kind(), caption);
@@ -268,7 +268,8 @@ class TelegramInboundHandler implements InboundHandler {
             long contactId = QuarkusTransaction.requiringNew()
                     .call(() -> contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(chatId)).id);
             long mediaId = staging.stage(contactId, "telegram:" + stored.providerId, upload.kind(), upload.mimeType(), content);
-            return new Converse(chatId, new Input.Media(String.valueOf(mediaId), upload.kind(), caption), messageId, more);
+            return new Converse(chatId, new Input.Media(String.valueOf(mediaId), upload.kind(), caption), messageId, more,
+                    () -> false, quoted);
         } catch (TelegramApi.TooLarge e) {
             return new Notice(chatId, Notices.Key.MEDIA_TOO_LARGE, limit, lost, messageId);
         } catch (TelegramApiException | IOException e) {

@@ -69,8 +69,8 @@ class WhatsAppInboundHandler implements InboundHandler {
     /**
      * {@code moreLinesComing}: asked only for a typed line at a question that takes several (see
      * {@link ConversationService#receiveFromChannel(long, Input, String, boolean, java.util.function.BooleanSupplier)}).
-     * {@code quotedId}: for a typed text sent as a reply, the wamid of the message it quotes [Cloud API: messages[].context.id];
-     * else null.
+     * {@code quotedId}: for a message sent as a reply (a text, a file, a location, a contact card; not a button), the wamid
+     * of the message it quotes [Cloud API: messages[].context.id]; else null.
      */
     record Converse(Sender from, String profileName, Input input, String messageId, boolean moreFilesComing,
             java.util.function.BooleanSupplier moreLinesComing, String quotedId) implements Work {
@@ -269,10 +269,11 @@ class WhatsAppInboundHandler implements InboundHandler {
             // sent as a reply names the quoted message; a quote of one of the service's questions is matched to that
             // question (ConversationService#receiveFromChannel), so "ya" quoted to an old question is not taken for the
             // current one. A forwarded text's context names no message of this chat.
-            String quoted = "text".equals(type) ? textOrNull(message.path("context"), "id") : null;
+            String quoted = "text".equals(type) ? quoted(message) : null;
             return new Converse(from, profileName, input, id, false, () -> inbound.nextPendingIs(stored, LINE_TYPES), quoted);
         }
-        return new Converse(from, profileName, input, id, false);
+        // a location or a contact card sent as a reply names the quoted message too (a button's context is its question)
+        return new Converse(from, profileName, input, id, false, () -> false, input instanceof Input.ButtonPress ? null : quoted(message));
     }
 
     /**
@@ -353,6 +354,14 @@ class WhatsAppInboundHandler implements InboundHandler {
         return new Input.SharedContact(names.isEmpty() ? null : String.join(", ", names), phones);
     }
 
+    /**
+     * The wamid of the message this one replies to [Cloud API: messages[].context.id], or null: a forwarded message's
+     * context names no message of this chat.
+     */
+    private static String quoted(JsonNode message) {
+        return textOrNull(message.path("context"), "id");
+    }
+
     private static String textOrNull(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isValueNode() && !value.asText().isBlank() ? value.asText() : null;
@@ -370,7 +379,7 @@ class WhatsAppInboundHandler implements InboundHandler {
         boolean more = inbound.laterPending(stored, MEDIA_TYPES);
         // A quick look without the lock; the locked decision may still ask for the file (fetchFile on the next try).
         if (!stored.fetchFile && !contacts.expectsFiles(Channel.WHATSAPP, from.key())) {
-            return new Converse(from, profileName, new Input.Media(null, kind, caption), messageId, more);
+            return new Converse(from, profileName, new Input.Media(null, kind, caption), messageId, more, () -> false, quoted(message));
         }
         Map<String, String> limit = Map.of("max_mb", String.valueOf(config.maxMediaBytes() / (1024 * 1024)));
         try {
@@ -378,7 +387,8 @@ class WhatsAppInboundHandler implements InboundHandler {
             long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreateWhatsApp(from.phone(), from.userId()).id);
             String mime = file.mimeType() != null ? file.mimeType() : media.path("mime_type").asText(null);
             long mediaId = staging.stage(contactId, "whatsapp:" + stored.providerId, kind, mime, file.content());
-            return new Converse(from, profileName, new Input.Media(String.valueOf(mediaId), kind, caption), messageId, more);
+            return new Converse(from, profileName, new Input.Media(String.valueOf(mediaId), kind, caption), messageId, more, () -> false,
+                    quoted(message));
         } catch (WhatsAppGraph.TooLarge e) {
             return new Notice(from, Notices.Key.MEDIA_TOO_LARGE, limit, new Input.Media(null, kind, caption), messageId);
         } catch (IOException | RuntimeException e) {

@@ -342,7 +342,7 @@ final class ChoiceMatcher {
                 core = core == null ? WholeAnswer.core(text) : core;
                 String typedCore = core;
                 if (!typedCore.isEmpty() && choice.words().stream().filter(ChoiceMatcher::wholeAnswerOnly)
-                        .anyMatch(word -> kept(WHOLE_CORES, word, WholeAnswer::core).equals(typedCore))) {
+                        .anyMatch(word -> kept(WHOLE_CORES, word, ChoiceMatcher::wholeForms).contains(typedCore))) {
                     return Optional.of(choice.id()); // "gue sendiri kak", "aku aja", "saya sendiri mbak": "=gue sendiri", "=aku"
                 }
             }
@@ -350,8 +350,17 @@ final class ChoiceMatcher {
         return Optional.empty();
     }
 
-    /** {@link WholeAnswer#core} of the flows' whole-answer words, kept once worked out. */
-    private static final Map<String, String> WHOLE_CORES = new ConcurrentHashMap<>();
+    /** {@link #wholeForms} of the flows' whole-answer words, kept once worked out. */
+    private static final Map<String, List<String>> WHOLE_CORES = new ConcurrentHashMap<>();
+
+    /**
+     * A whole-answer word's {@link WholeAnswer#core}, and the same with a repeat in its chat spelling ("=aman aman" is
+     * also "aman2", so "aman2 aja" is the whole answer, {@link Reduplication#forms}).
+     */
+    private static List<String> wholeForms(String word) {
+        String core = WholeAnswer.core(word);
+        return Reduplication.forms(List.of(core.split(" "))).stream().map(words -> String.join(" ", words)).toList();
+    }
 
     /** Several choices in one message: "1, 3 dan 5", "legal; medical". Empty unless every part matches. */
     static Optional<List<String>> matchAll(String typed, List<ChoiceSpec> choices) {

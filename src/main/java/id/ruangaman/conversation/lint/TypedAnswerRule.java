@@ -48,7 +48,7 @@ public final class TypedAnswerRule implements LintRule {
                     checkWords(flow, node, option, owners, context);
                 }
             }
-            checkBroadWords(flow, node, owners, context);
+            checkBroadWords(flow, node, context);
             checkRanges(node, "number", OptionDefinition::number, context);
             checkRanges(node, "days_ago", OptionDefinition::daysAgo, context);
         }
@@ -82,11 +82,25 @@ public final class TypedAnswerRule implements LintRule {
 
     /**
      * {@code too_broad.words}: in the flow's languages, not empty, not a number, and never an option's word, label or
-     * id (a word that picks an option is not too broad; the option must keep it).
+     * id (a word that picks an option is not too broad; the option must keep it). A word an option takes only as the
+     * whole answer ({@code "=aman"}) may be broad inside a longer one: "aman" alone is *Ya, aman* at "Apakah aman chat di
+     * HP ini?", while "aku udah aman" says the person is safe, not the phone.
      */
-    private static void checkBroadWords(FlowDefinition flow, NodeDefinition node, Map<String, String> owners, LintContext context) {
+    private static void checkBroadWords(FlowDefinition flow, NodeDefinition node, LintContext context) {
         if (node.tooBroad() == null) {
             return;
+        }
+        Map<String, String> owners = new HashMap<>();
+        for (OptionDefinition option : node.options()) {
+            if (option.id() == null) {
+                continue;
+            }
+            owners.putIfAbsent(AnswerText.normalize(option.id()), option.id());
+            if (option.label() != null) {
+                option.label().values().values().forEach(label -> owners.putIfAbsent(AnswerText.normalize(label), option.id()));
+            }
+            option.words().values().forEach(words -> words.stream().filter(word -> !word.startsWith("="))
+                    .forEach(word -> owners.putIfAbsent(AnswerText.normalize(word), option.id())));
         }
         for (Map.Entry<String, List<String>> entry : new TreeMap<>(node.tooBroad().words()).entrySet()) {
             if (!flow.languages().contains(entry.getKey())) {
