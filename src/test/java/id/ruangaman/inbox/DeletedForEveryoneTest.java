@@ -1,6 +1,7 @@
 package id.ruangaman.inbox;
 
 import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static id.ruangaman.inbox.InboxFixtures.transcript;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -107,8 +108,4 @@ class DeletedForEveryoneTest {
         return html.substring(start, html.indexOf("</li>", start));
     }
 
-    private static String transcript(String session, String ref, String language) {
-        return getAs(session).cookie("ruangaman-lang", language).when().get("/inbox/cases/" + ref + "/transcript").then()
-                .statusCode(200).extract().asString();
-    }
 }

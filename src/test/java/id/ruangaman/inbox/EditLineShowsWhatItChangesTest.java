@@ -1,6 +1,7 @@
 package id.ruangaman.inbox;
 
 import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static id.ruangaman.inbox.InboxFixtures.transcript;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -250,8 +251,4 @@ class EditLineShowsWhatItChangesTest extends WebhookTest {
         return InboxFixtures.login(username);
     }
 
-    private static String transcript(String session, String ref, String language) {
-        return getAs(session).cookie("ruangaman-lang", language).when().get("/inbox/cases/" + ref + "/transcript").then()
-                .statusCode(200).extract().asString();
-    }
 }

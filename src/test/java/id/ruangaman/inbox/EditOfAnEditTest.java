@@ -1,6 +1,6 @@
 package id.ruangaman.inbox;
 
-import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static id.ruangaman.inbox.InboxFixtures.transcript;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,8 +119,4 @@ class EditOfAnEditTest {
         return html.substring(start, html.indexOf("</li>", start));
     }
 
-    private static String transcript(String session, String ref, String language) {
-        return getAs(session).cookie("ruangaman-lang", language).when().get("/inbox/cases/" + ref + "/transcript").then()
-                .statusCode(200).extract().asString();
-    }
 }

@@ -213,4 +213,10 @@ public class InboxFixtures {
     public static RequestSpecification getAs(String session) {
         return given().redirects().follow(false).cookie("ruangaman-session", session);
     }
+
+    /** A case's transcript part ({@code /inbox/cases/{ref}/transcript}) as the session's reader sees it in {@code language}. */
+    public static String transcript(String session, String ref, String language) {
+        return getAs(session).cookie("ruangaman-lang", language).when().get("/inbox/cases/" + ref + "/transcript").then()
+                .statusCode(200).extract().asString();
+    }
 }

@@ -1,7 +1,7 @@
 package id.ruangaman.inbox;
 
 import static id.ruangaman.inbox.InboxFixtures.as;
-import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static id.ruangaman.inbox.InboxFixtures.transcript;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,12 +49,8 @@ class QuotedLineInTranscriptTest extends WebhookTest {
         String number = chats.reportedWhatsAppNumber("Kronologi sintetis untuk balasan yang mengutip.");
         String ref = chats.referenceOf(Channel.WHATSAPP, number);
         String session = counsellor("quote-wa-reader");
-        String question = "Apakah kamu bisa datang hari Kamis jam 10? (sintetis)";
-        as(session).formParam("text", question).when().post("/inbox/cases/" + ref + "/reply").then().statusCode(303);
-        Eventually.await("reply delivered", WAIT, () -> graph.sentTo(number).stream().anyMatch(s -> s.text().contains(question)));
-        FakeGraph.Sent sent = graph.sentTo(number).stream().filter(s -> s.text().contains(question)).findFirst().orElseThrow();
-        long counsellorLine = chats.transcript(Channel.WHATSAPP, number).stream()
-                .filter(m -> m.direction == ChatMessage.Direction.OUT && m.authorAccountId != null).findFirst().orElseThrow().id;
+        FakeGraph.Sent sent = counsellorWrites(session, ref, number, "Apakah kamu bisa datang hari Kamis jam 10? (sintetis)");
+        long counsellorLine = counsellorLine(number);
 
         chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "reply_text.json", "bisa kak", sent.wamid(), null);
 
@@ -70,12 +66,8 @@ class QuotedLineInTranscriptTest extends WebhookTest {
         String number = chats.reportedWhatsAppNumber("Kronologi sintetis untuk foto yang membalas.");
         String ref = chats.referenceOf(Channel.WHATSAPP, number);
         String session = counsellor("quote-photo-reader");
-        String ask = "Boleh kirim buktinya ke sini? (sintetis)";
-        as(session).formParam("text", ask).when().post("/inbox/cases/" + ref + "/reply").then().statusCode(303);
-        Eventually.await("reply delivered", WAIT, () -> graph.sentTo(number).stream().anyMatch(s -> s.text().contains(ask)));
-        FakeGraph.Sent sent = graph.sentTo(number).stream().filter(s -> s.text().contains(ask)).findFirst().orElseThrow();
-        long counsellorLine = chats.transcript(Channel.WHATSAPP, number).stream()
-                .filter(m -> m.direction == ChatMessage.Direction.OUT && m.authorAccountId != null).findFirst().orElseThrow().id;
+        FakeGraph.Sent sent = counsellorWrites(session, ref, number, "Boleh kirim buktinya ke sini? (sintetis)");
+        long counsellorLine = counsellorLine(number);
         String wamid = WhatsAppFixtures.newWamid();
         graph.media("synthetic-quoted-" + wamid, "synthetic-photo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String photo = WhatsAppFixtures.message("image.json", number, wamid, null, null, "synthetic-quoted-" + wamid)
@@ -141,15 +133,24 @@ class QuotedLineInTranscriptTest extends WebhookTest {
         assertFalse(page.contains("thread laporan pertama"), "nothing of the other report's line");
     }
 
+    /** The counsellor's reply from the case page, once the fake Graph API has it: what it sent (its wamid). */
+    private FakeGraph.Sent counsellorWrites(String session, String ref, String number, String words) {
+        as(session).formParam("text", words).when().post("/inbox/cases/" + ref + "/reply").then().statusCode(303);
+        Eventually.await("reply delivered", WAIT, () -> graph.sentTo(number).stream().anyMatch(s -> s.text().contains(words)));
+        return graph.sentTo(number).stream().filter(s -> s.text().contains(words)).findFirst().orElseThrow();
+    }
+
+    /** The transcript line of the (one) counsellor's reply to a WhatsApp number. */
+    private long counsellorLine(String number) {
+        return chats.transcript(Channel.WHATSAPP, number).stream()
+                .filter(m -> m.direction == ChatMessage.Direction.OUT && m.authorAccountId != null).findFirst().orElseThrow().id;
+    }
+
     private String counsellor(String username) {
         fixtures.account(username, Role.COUNSELLOR);
         return InboxFixtures.login(username);
     }
 
-    private static String transcript(String session, String ref, String language) {
-        return getAs(session).cookie("ruangaman-lang", language).when().get("/inbox/cases/" + ref + "/transcript").then()
-                .statusCode(200).extract().asString();
-    }
 
     /** The inner HTML of the "replies to" part of the line that shows {@code words}, on one line. */
     private static String quoteOf(String html, String words) {

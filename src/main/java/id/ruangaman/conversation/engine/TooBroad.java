@@ -28,16 +28,7 @@ final class TooBroad {
      * ({@link ChoiceMatcher#mentions}: normalised, whole words inside a longer reply, not under a negation).
      */
     static boolean said(NodeDefinition node, String typed) {
-        BroadWords broad = node.tooBroad();
-        if (broad == null || broad.words().isEmpty()) {
-            return false;
-        }
-        // Read beside the options, so a broad word inside an option's longer words ("dipaksa" in "dipaksa menikah",
-        // "kekerasan" in "kekerasan fisik") is that option, not a broad word.
-        List<ChoiceSpec> choices = new java.util.ArrayList<>();
-        node.options().forEach(option -> choices.add(SystemChoices.option(option, false)));
-        choices.add(SystemChoices.option(new OptionDefinition(BROAD, new LocalizedText(Map.of()), broad.words(), null, null), false));
-        return ChoiceMatcher.mentions(typed, choices).ids().contains(BROAD);
+        return read(node, typed).map(said -> said.ids().contains(BROAD)).orElse(false);
     }
 
     /**
@@ -49,16 +40,26 @@ final class TooBroad {
      * and gets the question's usual re-prompt (where the question's {@code on_unclear} then assumes the safer answer).
      */
     static boolean onlyBroad(NodeDefinition node, String typed) {
+        // "aku tidak di tempat aman": the phrase denied is still no option's word (not "aman"); unclear, asked again
+        return read(node, typed).map(said -> said.ids().equals(List.of(BROAD)) || said.ids().isEmpty() && said.negatedIds().contains(BROAD))
+                .orElse(false);
+    }
+
+    /**
+     * The reply read beside the options, with the node's broad words as one more option ({@value #BROAD}), so a broad
+     * word inside an option's longer words ("dipaksa" in "dipaksa menikah", "kekerasan" in "kekerasan fisik") is that
+     * option, and an option's word inside a longer broad phrase ("aman" in "tempat aman") is that phrase. Empty where the
+     * node has no broad words.
+     */
+    private static java.util.Optional<ChoiceMatcher.Mentions> read(NodeDefinition node, String typed) {
         BroadWords broad = node.tooBroad();
         if (broad == null || broad.words().isEmpty()) {
-            return false;
+            return java.util.Optional.empty();
         }
         List<ChoiceSpec> choices = new java.util.ArrayList<>();
         node.options().forEach(option -> choices.add(SystemChoices.option(option, false)));
         choices.add(SystemChoices.option(new OptionDefinition(BROAD, new LocalizedText(Map.of()), broad.words(), null, null), false));
-        ChoiceMatcher.Mentions said = ChoiceMatcher.mentions(typed, choices);
-        // "aku tidak di tempat aman": the phrase denied is still no option's word (not "aman"); unclear, asked again
-        return (said.ids().equals(List.of(BROAD)) || said.ids().isEmpty() && said.negatedIds().contains(BROAD));
+        return java.util.Optional.of(ChoiceMatcher.mentions(typed, choices));
     }
 
     /**

@@ -33,16 +33,7 @@ public final class TypedAnswerRule implements LintRule {
             if (node.id() == null) {
                 continue;
             }
-            Map<String, String> owners = new HashMap<>();
-            for (OptionDefinition option : node.options()) {
-                if (option.id() == null) {
-                    continue;
-                }
-                owners.putIfAbsent(AnswerText.normalize(option.id()), option.id());
-                if (option.label() != null) {
-                    option.label().values().values().forEach(label -> owners.putIfAbsent(AnswerText.normalize(label), option.id()));
-                }
-            }
+            Map<String, String> owners = owners(node, false);
             for (OptionDefinition option : node.options()) {
                 if (option.id() != null) {
                     checkWords(flow, node, option, owners, context);
@@ -90,18 +81,7 @@ public final class TypedAnswerRule implements LintRule {
         if (node.tooBroad() == null) {
             return;
         }
-        Map<String, String> owners = new HashMap<>();
-        for (OptionDefinition option : node.options()) {
-            if (option.id() == null) {
-                continue;
-            }
-            owners.putIfAbsent(AnswerText.normalize(option.id()), option.id());
-            if (option.label() != null) {
-                option.label().values().values().forEach(label -> owners.putIfAbsent(AnswerText.normalize(label), option.id()));
-            }
-            option.words().values().forEach(words -> words.stream().filter(word -> !word.startsWith("="))
-                    .forEach(word -> owners.putIfAbsent(AnswerText.normalize(word), option.id())));
-        }
+        Map<String, String> owners = owners(node, true);
         for (Map.Entry<String, List<String>> entry : new TreeMap<>(node.tooBroad().words()).entrySet()) {
             if (!flow.languages().contains(entry.getKey())) {
                 context.problem(node, "unknown language '" + entry.getKey() + "' in 'too_broad.words'");
@@ -117,6 +97,28 @@ public final class TypedAnswerRule implements LintRule {
                 }
             }
         }
+    }
+
+    /**
+     * The node's options' ids and labels, normalised, each with its option; with {@code words}, also the typed words an
+     * option reads inside a longer reply (not its whole-answer words, {@code "=aman"}).
+     */
+    private static Map<String, String> owners(NodeDefinition node, boolean words) {
+        Map<String, String> owners = new HashMap<>();
+        for (OptionDefinition option : node.options()) {
+            if (option.id() == null) {
+                continue;
+            }
+            owners.putIfAbsent(AnswerText.normalize(option.id()), option.id());
+            if (option.label() != null) {
+                option.label().values().values().forEach(label -> owners.putIfAbsent(AnswerText.normalize(label), option.id()));
+            }
+            if (words) {
+                option.words().values().forEach(typed -> typed.stream().filter(word -> !word.startsWith("="))
+                        .forEach(word -> owners.putIfAbsent(AnswerText.normalize(word), option.id())));
+            }
+        }
+        return owners;
     }
 
     private static void checkRanges(NodeDefinition node, String field, Function<OptionDefinition, NumberRange> range,

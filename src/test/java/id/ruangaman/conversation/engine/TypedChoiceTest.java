@@ -64,7 +64,10 @@ class TypedChoiceTest {
             "campus_status|saya mahasiswi teknik|student", "campus_status|tendik|staff", "campus_status|bukan mahasiswa|-",
             "campus_status|mahasiswi dan dosen|-",
             "safe_to_reply|tidak aman|no", "safe_to_reply|hp ini kadang dicek pacar|no", "safe_to_reply|aman kok|yes",
-            "safe_to_reply|aman, mode senyap|quiet", "safe_to_reply|aman tapi kadang dipinjam|-",
+            "safe_to_reply|aman, mode senyap|quiet",
+            // "aman" inside a longer reply answers nothing (it may be the person, not the phone); "kadang dipinjam" does
+            // (session 55; before: both, so asked again)
+            "safe_to_reply|aman tapi kadang dipinjam|no",
             "relation|dia kakak tingkat saya|student", "relation|mantan pacar|partner", "relation|gak kenal|stranger",
             "gender|cewek|female", "incident_place|di kos|other", "incident_place|lewat chat|online",
             "incident_place|di luar kampus|other",
