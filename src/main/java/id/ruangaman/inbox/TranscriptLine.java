@@ -129,7 +129,11 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
         String line = SPACES.matcher(shown).replaceAll(" ").strip();
         if (line.length() > EXCERPT) {
             int cut = line.lastIndexOf(' ', EXCERPT);
-            line = line.substring(0, cut > EXCERPT / 2 ? cut : EXCERPT).strip() + "\u2026";
+            int end = cut > EXCERPT / 2 ? cut : EXCERPT;
+            if (Character.isHighSurrogate(line.charAt(end - 1))) {
+                end--; // never half an emoji ("😭" is two chars): the "…" after a lone half was lost on the page
+            }
+            line = line.substring(0, end).strip() + "\u2026";
         }
         return typed ? "\u201c" + line + "\u201d" : line;
     }

@@ -88,7 +88,8 @@ class TranscriptLines {
     /**
      * Each line sent as a reply to an earlier message ({@link ChatMessage#repliesTo}) with that message: its anchor and
      * first words when it is in this transcript (a "ya" shown beside the question it answered), else marked as a
-     * message not recorded here. An erased line gives no words back.
+     * message not recorded here. The words are the message's last edit's, as the person's phone showed it when they
+     * quoted it (an edit that came later, rarely, too); a message deleted by its sender, or erased, gives no words.
      */
     private static List<TranscriptLine> withQuotedLines(List<ChatMessage> lines, List<TranscriptLine> shown) {
         Map<Long, Long> quotes = new HashMap<>();
@@ -102,8 +103,13 @@ class TranscriptLines {
         }
         Set<Long> quoted = new HashSet<>(quotes.values());
         Set<Long> typed = new HashSet<>();
+        Map<Long, Long> latest = new HashMap<>(); // a quoted message's last edit: its words as the person's phone shows them
         for (ChatMessage m : lines) {
-            if (quoted.contains(m.id) && m.direction == ChatMessage.Direction.IN && m.body != null && input(m) instanceof Input.Text) {
+            if (m.editOf != null && "edit".equals(m.kind) && quoted.contains(m.editOf) && !(input(m) instanceof Input.Unsupported)) {
+                latest.put(m.editOf, m.id);
+            }
+            if ((quoted.contains(m.id) || m.editOf != null && quoted.contains(m.editOf)) && m.direction == ChatMessage.Direction.IN
+                    && m.body != null && input(m) instanceof Input.Text) {
                 typed.add(m.id);
             }
         }
@@ -115,7 +121,8 @@ class TranscriptLines {
                 return line;
             }
             TranscriptLine here = byId.get(of);
-            return line.quoting(of, here != null, here == null ? null : TranscriptLine.excerpt(here.text(), typed.contains(of)));
+            TranscriptLine words = latest.containsKey(of) && byId.containsKey(latest.get(of)) ? byId.get(latest.get(of)) : here;
+            return line.quoting(of, here != null, here == null ? null : TranscriptLine.excerpt(words.text(), typed.contains(words.id())));
         }).toList();
     }
 

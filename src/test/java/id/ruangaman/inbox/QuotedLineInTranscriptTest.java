@@ -111,6 +111,26 @@ class QuotedLineInTranscriptTest extends WebhookTest {
     }
 
     /**
+     * A quote of a message the person edited shows its words as edited, as their phone showed them when they quoted it
+     * (tester, session 55: the first version was shown), and still links to the message.
+     */
+    @Test
+    void shouldShowAQuotedEditedMessageAsEdited() {
+        String number = chats.reportedWhatsAppNumber("Kronologi sintetis, pesan yang diubah lalu dikutip.");
+        String ref = chats.referenceOf(Channel.WHATSAPP, number);
+        String original = WhatsAppFixtures.newWamid();
+        chats.sayWhatsApp(number, original, "text.json", "Kamarnya nomor 12 (sintetis)", null, null);
+        long originalLine = chats.transcript(Channel.WHATSAPP, number).stream()
+                .filter(m -> m.body != null && m.body.contains("nomor 12")).findFirst().orElseThrow().id;
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "edit_text.json", "Kamarnya nomor 21 (sintetis)", original, null);
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "reply_text.json", "maksudnya yang ini", original, null);
+
+        assertEquals("Membalas <a href=\"#msg-" + originalLine + "\" class=\"quote-of-link\">\u201cKamarnya nomor 21 (sintetis)\u201d</a>",
+                quoteOf(transcript(counsellor("quote-edited-reader"), ref, "id"), "maksudnya yang ini"));
+    }
+
+    /**
      * The same person's second report: a line of the first report's thread quoted in the second's is in another case's
      * transcript, which this one does not show: the line says it replies to a message not in this transcript, and gives
      * none of its words.

@@ -2,6 +2,7 @@ package id.ruangaman.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,15 @@ class TranscriptLineExcerptTest {
     @Test
     void shouldCutAWordLongerThanTheExcerptAtSixtyCharacters() {
         assertEquals("a".repeat(60) + "\u2026", TranscriptLine.excerpt("a".repeat(80), false));
+    }
+
+    @Test
+    void shouldNeverCutAnEmojiInHalf() {
+        // "aku takut banget kak" and a row of emoji: the cut at 60 chars fell between the two halves of one (tester, session 55)
+        String text = "aku takut banget kak " + "\uD83D\uDE2D".repeat(25);
+        String excerpt = TranscriptLine.excerpt(text, false);
+        assertTrue(excerpt.endsWith("\uD83D\uDE2D\u2026"), excerpt);
+        assertTrue(excerpt.codePoints().noneMatch(c -> Character.isSurrogate((char) c)), "no lone half: " + excerpt);
     }
 
     @Test

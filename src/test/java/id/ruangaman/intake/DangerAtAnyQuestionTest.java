@@ -64,6 +64,10 @@ class DangerAtAnyQuestionTest {
             "consent|sekarang dia disini|Kamu setuju dan mau lanjut?",
             "consent|dia ada di sini kak|Kamu setuju dan mau lanjut?",
             "reporter_role|dia udah disini|Kejadian ini dialami siapa?",
+            // "masih": still here, at the door (tester, session 55: at the question after the numbers, "sorry, tap a button")
+            "consent|dia masih di depan pintu|Kamu setuju dan mau lanjut?",
+            "reporter_role|dia masih di sini kak|Kejadian ini dialami siapa?",
+            "consent|he is still here|Kamu setuju dan mau lanjut?",
             "send_now|dia sedang di sini|Terima kasih. Sekarang kamu bisa pilih:",
             "consent|dia ada di sini|Kamu setuju dan mau lanjut?",
             "safe_to_reply|ga aman, dia ada disini|Apakah aman chat di HP ini?",
@@ -237,7 +241,11 @@ class DangerAtAnyQuestionTest {
             "chronology|dia di sini juga kuliah, tolong dibantu ya",
             "chronology|dia di kamar aku juga waktu itu",
             "chronology|waktu itu dia di kamar aku sampai pagi",
-            "chronology|dulu dia sering main ke rumahku"})
+            "chronology|dulu dia sering main ke rumahku",
+            // "masih" in a story: still where someone studies or was, not here now
+            "chronology|dia masih di sini juga kuliah, satu angkatan",
+            "chronology|he's still here at campus, teaching",
+            "chronology|waktu aku keluar dia masih di depan kelas"})
     void shouldNotTakeAPastComingAsDangerNow(String nodeId, String typed) {
         Step step = engine.handle(intake, shipped.at(nodeId, "id"), new Input.Text(typed));
 

@@ -97,6 +97,13 @@ class ShippedAnswerWordsTest {
             "safe_to_reply|hp aku sudah aman|yes", "safe_to_reply|aman chat di sini kak|yes", "safe_to_reply|my phone is safe|yes",
             "safe_to_reply|yes, I'm safe to chat here|yes", "safe_to_reply|aman kak, hp aku sendiri|yes",
             "safe_to_reply|hp sendiri, aku di rumah|yes", "safe_to_reply|aku di rumah, hp keluarga|no",
+            // the tester's of session 55: alone somewhere is no phone of one's own; "not safe" in slang is "Belum aman"
+            "safe_to_reply|cuma aku di rumah|-", "safe_to_reply|hanya aku yang di kamar|-", "safe_to_reply|only me at home|-",
+            "safe_to_reply|just me here|-", "safe_to_reply|cuma aku|yes", "safe_to_reply|cuma aku yang pake hp ini|yes",
+            "safe_to_reply|only me|yes", "safe_to_reply|ga aman|no", "safe_to_reply|gk aman|no", "safe_to_reply|blm aman|no",
+            "safe_to_reply|belom aman|no", "safe_to_reply|tdk aman|no", "safe_to_reply|aman bgt|yes",
+            "safe_to_reply|alhamdulillah aman|yes", "safe_to_reply|hape aku aman|yes", "safe_to_reply|it is safe|yes",
+            "safe_to_reply|aku dirumah|-",
             "safe_to_reply|aku di kos, cuma aku yang pakai hp ini|yes", "safe_to_reply|gak aman|no", "safe_to_reply|belum aman|no",
             // an option named only under a negation, when its word is also its label: "bukan dosen" was "Dosen"
             // ... and one named beside it is the answer (session 22; before: asked again)
@@ -126,7 +133,13 @@ class ShippedAnswerWordsTest {
     @ParameterizedTest(name = "ready_to_continue: ''{0}'' -> {1}")
     @CsvSource(delimiter = '|', value = {"aman|on", "udah aman kak|on", "aku sudah aman|on", "udah di tempat aman|on",
             "iya udah aman|on", "oke|on", "I'm safe now|on", "aku belum di tempat aman|waits", "belum aman|waits",
-            "aku masih takut|waits", "tunggu dulu|waits", "belum siap|waits", "not yet|waits", "masih belum aman kak|waits"})
+            "aku masih takut|waits", "tunggu dulu|waits", "belum siap|waits", "not yet|waits", "masih belum aman kak|waits",
+            // the tester's of session 55: slang, a plea, a wait with a yes beside it (before: "tunggu ya" went on, "blm
+            // aman" and "tolong aku" got "Maaf", and after two the intake went on)
+            "blm aman|waits", "belom aman|waits", "gk aman|waits", "ntar dulu|waits", "nanti aja|waits", "aku ketakutan|waits",
+            "tidak|waits", "gak|waits", "no|waits", "tolong aku|waits", "help me|waits", "tunggu ya|waits", "bentar ya kak|waits",
+            "ok wait|waits", "iya tapi aku masih takut|waits", "ya aku takut|waits", "yes|on", "ya|on", "iya kak|on",
+            "oke lanjut|on", "ok, ready|on"})
     void shouldGoOnFromTheEmergencyNumbersOnlyWhenSafe(String typed, String expected) {
         Step step = engine.handle(intake, at("ready_to_continue"), new Input.Text(typed));
 

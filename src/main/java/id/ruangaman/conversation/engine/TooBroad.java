@@ -4,6 +4,7 @@ import id.ruangaman.conversation.definition.BroadWords;
 import id.ruangaman.conversation.definition.LocalizedText;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.OptionDefinition;
+import id.ruangaman.conversation.text.WholeAnswer;
 import java.util.List;
 import java.util.Map;
 
@@ -40,8 +41,12 @@ final class TooBroad {
      * and gets the question's usual re-prompt (where the question's {@code on_unclear} then assumes the safer answer).
      */
     static boolean onlyBroad(NodeDefinition node, String typed) {
+        // Read without the address words and particles chat puts around words (kak, ya, sih ...): beside a broad word they
+        // name nothing, though "ya" alone may be an option's yes ("tunggu ya" is a wait, "ya" alone goes on).
+        String words = WholeAnswer.core(typed);
         // "aku tidak di tempat aman": the phrase denied is still no option's word (not "aman"); unclear, asked again
-        return read(node, typed).map(said -> said.ids().equals(List.of(BROAD)) || said.ids().isEmpty() && said.negatedIds().contains(BROAD))
+        return read(node, words.isEmpty() ? typed : words)
+                .map(said -> said.ids().equals(List.of(BROAD)) || said.ids().isEmpty() && said.negatedIds().contains(BROAD))
                 .orElse(false);
     }
 
