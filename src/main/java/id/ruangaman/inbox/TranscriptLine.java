@@ -88,7 +88,7 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
             return "";
         }
         String line = SPACES.matcher(text).replaceAll(" ").strip();
-        return line.length() <= 90 ? line : line.substring(0, 89) + "\u2026";
+        return line.length() <= 90 ? line : line.substring(0, Character.isHighSurrogate(line.charAt(88)) ? 88 : 89) + "\u2026";
     }
 
     /**

@@ -88,8 +88,9 @@ class TranscriptLines {
     /**
      * Each line sent as a reply to an earlier message ({@link ChatMessage#repliesTo}) with that message: its anchor and
      * first words when it is in this transcript (a "ya" shown beside the question it answered), else marked as a
-     * message not recorded here. The words are the message's last edit's, as the person's phone showed it when they
-     * quoted it (an edit that came later, rarely, too); a message deleted by its sender, or erased, gives no words.
+     * message not recorded here. The words are those of the message's last edit before the quoting line, as the person's
+     * phone showed it when they quoted it; an edit the service could not read, a deletion by the sender or an erasure
+     * gives no words.
      */
     private static List<TranscriptLine> withQuotedLines(List<ChatMessage> lines, List<TranscriptLine> shown) {
         Map<Long, Long> quotes = new HashMap<>();
@@ -103,10 +104,10 @@ class TranscriptLines {
         }
         Set<Long> quoted = new HashSet<>(quotes.values());
         Set<Long> typed = new HashSet<>();
-        Map<Long, Long> latest = new HashMap<>(); // a quoted message's last edit: its words as the person's phone shows them
+        Map<Long, List<ChatMessage>> edits = new HashMap<>(); // a quoted message's edits, in the order they came
         for (ChatMessage m : lines) {
-            if (m.editOf != null && "edit".equals(m.kind) && quoted.contains(m.editOf) && !(input(m) instanceof Input.Unsupported)) {
-                latest.put(m.editOf, m.id);
+            if (m.editOf != null && "edit".equals(m.kind) && quoted.contains(m.editOf)) {
+                edits.computeIfAbsent(m.editOf, key -> new java.util.ArrayList<>()).add(m);
             }
             if ((quoted.contains(m.id) || m.editOf != null && quoted.contains(m.editOf)) && m.direction == ChatMessage.Direction.IN
                     && m.body != null && input(m) instanceof Input.Text) {
@@ -121,8 +122,15 @@ class TranscriptLines {
                 return line;
             }
             TranscriptLine here = byId.get(of);
-            TranscriptLine words = latest.containsKey(of) && byId.containsKey(latest.get(of)) ? byId.get(latest.get(of)) : here;
-            return line.quoting(of, here != null, here == null ? null : TranscriptLine.excerpt(words.text(), typed.contains(words.id())));
+            if (here == null) {
+                return line.quoting(of, false, null);
+            }
+            // the words as the person's phone showed them when they quoted it: the last edit before this line; none after an
+            // edit the service could not read (or a deletion), whose words it does not know
+            ChatMessage edit = edits.getOrDefault(of, List.of()).stream().filter(e -> e.id < line.id()).reduce((a, b) -> b).orElse(null);
+            TranscriptLine words = edit == null ? here : byId.get(edit.id);
+            boolean unknown = edit != null && (words == null || input(edit) instanceof Input.Unsupported);
+            return line.quoting(of, true, unknown ? null : TranscriptLine.excerpt(words.text(), typed.contains(words.id())));
         }).toList();
     }
 

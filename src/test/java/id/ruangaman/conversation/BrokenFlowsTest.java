@@ -106,6 +106,7 @@ class BrokenFlowsTest {
                 Arguments.of("too_broad.yaml", List.of(
                         "too_broad.yaml: node 'ask_name': field 'too_broad' does not apply to kind 'text'",
                         "too_broad.yaml: node 'ask_name': missing field 'too_broad.words'",
+                        "too_broad.yaml: node 'ask_food': field 'too_broad.over_options' does not apply to kind 'multi_choice'",
                         "too_broad.yaml: node 'ask_food': missing field 'too_broad.text'",
                         "too_broad.yaml: node 'ask_colour': unknown language 'fr' in 'too_broad.words'",
                         "too_broad.yaml: node 'ask_colour': broad word 'MERAH TUA!' is a typed answer of option 'red'",

@@ -112,7 +112,8 @@ class QuotedLineInTranscriptTest extends WebhookTest {
 
     /**
      * A quote of a message the person edited shows its words as edited, as their phone showed them when they quoted it
-     * (tester, session 55: the first version was shown), and still links to the message.
+     * (tester, session 55: the first version was shown), not an edit that came after the quote, and still links to the
+     * message.
      */
     @Test
     void shouldShowAQuotedEditedMessageAsEdited() {
@@ -125,6 +126,8 @@ class QuotedLineInTranscriptTest extends WebhookTest {
         chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "edit_text.json", "Kamarnya nomor 21 (sintetis)", original, null);
 
         chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "reply_text.json", "maksudnya yang ini", original, null);
+        // an edit after the quote is not what the person quoted
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "edit_text.json", "Kamarnya nomor 31 (sintetis)", original, null);
 
         assertEquals("Membalas <a href=\"#msg-" + originalLine + "\" class=\"quote-of-link\">\u201cKamarnya nomor 21 (sintetis)\u201d</a>",
                 quoteOf(transcript(counsellor("quote-edited-reader"), ref, "id"), "maksudnya yang ini"));

@@ -66,8 +66,8 @@ class DangerAtAnyQuestionTest {
             "reporter_role|dia udah disini|Kejadian ini dialami siapa?",
             // "masih": still here, at the door (tester, session 55: at the question after the numbers, "sorry, tap a button")
             "consent|dia masih di depan pintu|Kamu setuju dan mau lanjut?",
-            "reporter_role|dia masih di sini kak|Kejadian ini dialami siapa?",
-            "consent|he is still here|Kamu setuju dan mau lanjut?",
+            "reporter_role|dia masih di sini sekarang kak|Kejadian ini dialami siapa?",
+            "consent|he's still outside|Kamu setuju dan mau lanjut?",
             "send_now|dia sedang di sini|Terima kasih. Sekarang kamu bisa pilih:",
             "consent|dia ada di sini|Kamu setuju dan mau lanjut?",
             "safe_to_reply|ga aman, dia ada disini|Apakah aman chat di HP ini?",
@@ -245,7 +245,11 @@ class DangerAtAnyQuestionTest {
             // "masih" in a story: still where someone studies or was, not here now
             "chronology|dia masih di sini juga kuliah, satu angkatan",
             "chronology|he's still here at campus, teaching",
-            "chronology|waktu aku keluar dia masih di depan kelas"})
+            "chronology|waktu aku keluar dia masih di depan kelas",
+            "chronology|Paginya dia masih di kamar aku, aku pura-pura tidur",
+            "chronology|waktu aku keluar dia masih di depan kamar",
+            "chronology|Sampai sekarang dia masih di sini.",
+            "chronology|dia masih nungguin aku bales chat"})
     void shouldNotTakeAPastComingAsDangerNow(String nodeId, String typed) {
         Step step = engine.handle(intake, shipped.at(nodeId, "id"), new Input.Text(typed));
 

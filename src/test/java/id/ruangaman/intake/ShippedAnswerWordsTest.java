@@ -104,6 +104,10 @@ class ShippedAnswerWordsTest {
             "safe_to_reply|belom aman|no", "safe_to_reply|tdk aman|no", "safe_to_reply|aman bgt|yes",
             "safe_to_reply|alhamdulillah aman|yes", "safe_to_reply|hape aku aman|yes", "safe_to_reply|it is safe|yes",
             "safe_to_reply|aku dirumah|-",
+            // unsure is not safe (the reviewer of session 55: "ga yakin hp aku aman" was "Ya, aman"); a sibling's phone stays
+            // a shared one beside a place
+            "safe_to_reply|ga yakin hp aku aman|-", "safe_to_reply|gatau hape aku aman gak|-", "safe_to_reply|gak tau|no",
+            "safe_to_reply|aku di rumah sama kakak|no", "safe_to_reply|di kos, hp ini punya kakak|no",
             "safe_to_reply|aku di kos, cuma aku yang pakai hp ini|yes", "safe_to_reply|gak aman|no", "safe_to_reply|belum aman|no",
             // an option named only under a negation, when its word is also its label: "bukan dosen" was "Dosen"
             // ... and one named beside it is the answer (session 22; before: asked again)
@@ -139,7 +143,13 @@ class ShippedAnswerWordsTest {
             "blm aman|waits", "belom aman|waits", "gk aman|waits", "ntar dulu|waits", "nanti aja|waits", "aku ketakutan|waits",
             "tidak|waits", "gak|waits", "no|waits", "tolong aku|waits", "help me|waits", "tunggu ya|waits", "bentar ya kak|waits",
             "ok wait|waits", "iya tapi aku masih takut|waits", "ya aku takut|waits", "yes|on", "ya|on", "iya kak|on",
-            "oke lanjut|on", "ok, ready|on"})
+            "oke lanjut|on", "ok, ready|on",
+            // the reviewer's of session 55: a wait beside a go-on word is a wait; an agreeing word with "gak" stays a go-on
+            "gak siap lanjut|waits", "belum siap lanjut|waits", "aku belum siap untuk lanjut|waits", "aku belum terlalu siap|waits",
+            "belum bisa lanjut|waits", "I'm not ready to continue|waits", "not quite ready|waits", "masih takut lanjut|waits",
+            "nanti aja lanjut|waits", "lanjut nanti|waits", "iya nanti kalau sudah siap|waits", "I'll continue when I'm safe|waits",
+            "aku sudah aman tapi masih takut|waits", "ya tapi dia masih di luar|waits", "ya, aku lagi sembunyi|waits",
+            "gak apa-apa, lanjut|on", "1|on"})
     void shouldGoOnFromTheEmergencyNumbersOnlyWhenSafe(String typed, String expected) {
         Step step = engine.handle(intake, at("ready_to_continue"), new Input.Text(typed));
 
@@ -154,6 +164,24 @@ class ShippedAnswerWordsTest {
         assertTrue(said.get(0).text().startsWith("Tidak apa-apa, tidak perlu buru-buru. Utamakan keselamatanmu dulu.")
                 && said.get(0).text().contains("112"), said.get(0).text());
         assertEquals(1, said.get(0).choices().size(), "with the button: " + said.get(0).choices());
+    }
+
+    /**
+     * At the question after the emergency numbers, replies not understood get a re-prompt with the numbers, and after the
+     * allowed attempts the numbers and the same question again, never the next question (the reviewer of session 55:
+     * two such replies moved a person in danger on to "Apakah aman chat di HP ini?").
+     */
+    @org.junit.jupiter.api.Test
+    void shouldNeverMoveOnFromTheEmergencyNumbersForRepliesNotUnderstood() {
+        SessionState state = at("ready_to_continue");
+        for (String typed : List.of("aku sembunyi di kamar mandi hmm", "dia masih nyariin aku", "qwerty", "zzz")) {
+            Step step = engine.handle(intake, state, new Input.Text(typed));
+            assertEquals("ready_to_continue", step.state().nodeId(), "stays: " + typed);
+            String said = String.join("\n", said(step).stream().map(Output.Message::text).toList());
+            assertTrue(said.contains("112"), "the numbers: " + said);
+            state = step.state();
+        }
+        assertEquals("safe_to_reply", engine.handle(intake, state, new Input.Text("oke")).state().nodeId(), "a yes goes on");
     }
 
     /**

@@ -13,8 +13,11 @@ import java.util.Map;
  *              {@code words} are (normalised, the whole reply or whole words inside it, not under a negation); never
  *              an option's own word, label or id (the linter refuses it)
  * @param text  said with the question's buttons: thanks for telling, the word is broad, choose what fits
+ * @param overOptions ({@code over_options}, single choice only) a broad word wins over an option named beside it: at
+ *              "Kalau sudah aman dan kamu siap, kita bisa lanjut" a wait ("belum siap lanjut", "nanti aja lanjut") is no
+ *              go-on, though "lanjut" is one. False (the default): an option named beside a broad word is the answer
  */
-public record BroadWords(Map<String, List<String>> words, LocalizedText text) {
+public record BroadWords(Map<String, List<String>> words, LocalizedText text, boolean overOptions) {
 
     public BroadWords {
         words = WordLists.copyOf(words);

@@ -37,7 +37,9 @@ final class MediaHandler implements NodeHandler {
         if (!answer.mediaIds().isEmpty() || answer.parts().isEmpty()) {
             parts.add(turn.msg(MessageKey.SUMMARY_FILES, "count", String.valueOf(answer.mediaIds().size())));
         }
-        answer.parts().forEach(note -> parts.add(note.length() <= 80 ? note : note.substring(0, 79) + "\u2026"));
+        // cut at 79 chars, never between the two halves of an emoji (a lone half shows as "?" in the chat)
+        answer.parts().forEach(note -> parts.add(note.length() <= 80 ? note
+                : note.substring(0, Character.isHighSurrogate(note.charAt(78)) ? 78 : 79) + "\u2026"));
         return String.join("; ", parts);
     }
 

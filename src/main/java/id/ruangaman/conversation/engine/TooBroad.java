@@ -4,7 +4,6 @@ import id.ruangaman.conversation.definition.BroadWords;
 import id.ruangaman.conversation.definition.LocalizedText;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.OptionDefinition;
-import id.ruangaman.conversation.text.WholeAnswer;
 import java.util.List;
 import java.util.Map;
 
@@ -29,25 +28,47 @@ final class TooBroad {
      * ({@link ChoiceMatcher#mentions}: normalised, whole words inside a longer reply, not under a negation).
      */
     static boolean said(NodeDefinition node, String typed) {
-        return read(node, typed).map(said -> said.ids().contains(BROAD)).orElse(false);
+        return whole(node, typed) || read(node, typed).map(said -> said.ids().contains(BROAD)).orElse(false);
     }
 
     /**
      * Whether a typed reply at a single choice names a broad phrase and no option outside it: "aku udah di tempat aman"
      * at "Apakah aman chat di HP ini?" names a safe place, not a safe phone, though "aman" alone is "Ya, aman". Read
      * beside the options, so the longer phrase wins over the option's word inside it ("tempat aman" over "aman"), and an
-     * option named elsewhere in the reply ("hp sendiri, aku di rumah") is still the answer. The reply then picks nothing
-     * and gets {@link #askToChoose}; a broad phrase under a negation ("aku tidak di tempat aman") picks nothing either,
-     * and gets the question's usual re-prompt (where the question's {@code on_unclear} then assumes the safer answer).
+     * option named elsewhere in the reply ("hp sendiri, aku di rumah") is still the answer, unless the node's broad
+     * words win over options ({@code over_options}: "belum siap lanjut" is a wait). The reply then picks nothing and
+     * gets {@link #askToChoose}; a broad phrase under a negation ("aku tidak di tempat aman") picks nothing either, and
+     * gets the question's usual re-prompt (where the question's {@code on_unclear} then assumes the safer answer). A
+     * broad word marked {@code "="} ("=gak" at the question after the emergency numbers) counts only as the whole reply.
      */
     static boolean onlyBroad(NodeDefinition node, String typed) {
-        // Read without the address words and particles chat puts around words (kak, ya, sih ...): beside a broad word they
-        // name nothing, though "ya" alone may be an option's yes ("tunggu ya" is a wait, "ya" alone goes on).
-        String words = WholeAnswer.core(typed);
+        if (whole(node, typed)) {
+            return true;
+        }
+        // Read without chat's particles around words (ya, sih, dong ...): beside a broad word they name nothing, though
+        // "ya" alone may be an option's yes ("tunggu ya" is a wait, "ya" alone goes on). Address words stay: "kakak" may
+        // be an answer ("hp ini punya kakak").
+        String words = PARTICLES.matcher(typed).replaceAll(" ");
+        String read = words.isBlank() ? typed : words;
+        boolean wins = node.tooBroad() != null && node.tooBroad().overOptions();
         // "aku tidak di tempat aman": the phrase denied is still no option's word (not "aman"); unclear, asked again
-        return read(node, words.isEmpty() ? typed : words)
-                .map(said -> said.ids().equals(List.of(BROAD)) || said.ids().isEmpty() && said.negatedIds().contains(BROAD))
-                .orElse(false);
+        return read(node, read).map(said -> wins && said.ids().contains(BROAD) || said.ids().equals(List.of(BROAD))
+                || said.ids().isEmpty() && said.negatedIds().contains(BROAD)).orElse(false);
+    }
+
+    /** Chat's particles, which carry no meaning of their own beside a word (not the address words: "kakak" is a person). */
+    private static final java.util.regex.Pattern PARTICLES = java.util.regex.Pattern.compile(
+            "(?iu)(?<![\\p{L}\\p{N}])(?:ya|yaa|dong|aja|saja|sih|deh|nih|tuh|lho|loh)(?![\\p{L}\\p{N}])");
+
+    /** Whether the whole reply is one of the node's broad words, a whole-answer one ({@code "=gak"}) included. */
+    private static boolean whole(NodeDefinition node, String typed) {
+        BroadWords broad = node.tooBroad();
+        // a bare number is a button's place, never a broad word (match would read it as the one choice's place)
+        if (broad == null || broad.words().isEmpty() || typed.strip().chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        return ChoiceMatcher.match(typed, List.of(SystemChoices.option(
+                new OptionDefinition(BROAD, new LocalizedText(Map.of()), broad.words(), null, null), false))).isPresent();
     }
 
     /**

@@ -129,12 +129,17 @@ public final class NodeFieldsRule implements LintRule {
         }
     }
 
-    /** {@code too_broad}: at a choice question, with words and a text (the words' overlap: {@link TypedAnswerRule}). */
+    /**
+     * {@code too_broad}: at a choice question, with words and a text (the words' overlap: {@link TypedAnswerRule});
+     * {@code over_options} at a single choice only.
+     */
     private static void checkBroad(NodeDefinition node, LintContext context) {
         if (node.tooBroad() == null) {
             return;
         }
         notApplicable(node, context, "too_broad", node.kind() != NodeKind.SINGLE_CHOICE && node.kind() != NodeKind.MULTI_CHOICE);
+        // at a multi choice every option named is ticked beside a broad word ("pelecehan dan dipukul"): nothing to win over
+        notApplicable(node, context, "too_broad.over_options", node.tooBroad().overOptions() && node.kind() == NodeKind.MULTI_CHOICE);
         if (node.tooBroad().allWords().isEmpty()) {
             context.problem(node, "missing field 'too_broad.words'");
         }
