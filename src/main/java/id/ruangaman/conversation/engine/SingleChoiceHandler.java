@@ -75,11 +75,11 @@ final class SingleChoiceHandler implements NodeHandler {
     @Override
     public Optional<String> chosen(Turn turn, NodeDefinition node, Reply reply) {
         if (reply instanceof Reply.Typed typed) {
-            if (!ChoiceMatcher.match(typed.text(), choices(turn, node)).isPresent() && TooBroad.onlyBroad(node, typed.text())) {
+            List<ChoiceSpec> choices = choices(turn, node);
+            if (ChoiceMatcher.match(typed.text(), choices).isEmpty() && TooBroad.onlyBroad(node, typed.text())) {
                 return Optional.empty(); // "aku udah di tempat aman": a broad phrase only, the person chooses (TooBroad)
             }
             DayOfWeek today = turn.now().atZone(turn.context().settings().zone()).getDayOfWeek();
-            List<ChoiceSpec> choices = choices(turn, node);
             return ChoiceMatcher.understand(typed.text(), choices, today)
                     .or(() -> ChoiceMatcher.leadingLabelWords(typed.text(), choices))
                     .or(() -> ratherNotSay(turn, node, typed.text()))
