@@ -1,5 +1,6 @@
 package id.ruangaman.conversation;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import id.ruangaman.conversation.text.DatePrecision;
@@ -21,6 +22,9 @@ import java.util.List;
  * @param mediaIds  uploads (media)
  * @param skipped   the question was skipped (or given up on after failed attempts)
  * @param parts     messages in order (multi_text), or captions and notes (media)
+ * @param forwarded the places in {@code parts} (from 0, ascending) of lines the person forwarded from another chat
+ *                  ({@link Input#asForwarded()}: a message the terlapor sent them, say), to be shown as forwarded, never
+ *                  as the person's own words; for a {@code text} answer, {@code [0]} when {@code value} was forwarded
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Answer(
@@ -32,12 +36,47 @@ public record Answer(
         @JsonProperty("precision") DatePrecision precision,
         @JsonProperty("mediaIds") List<String> mediaIds,
         @JsonProperty("skipped") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean skipped,
-        @JsonProperty("parts") List<String> parts) {
+        @JsonProperty("parts") List<String> parts,
+        @JsonProperty("forwarded") List<Integer> forwarded) {
 
+    @JsonCreator
     public Answer {
         values = values == null ? List.of() : List.copyOf(values);
         mediaIds = mediaIds == null ? List.of() : List.copyOf(mediaIds);
         parts = parts == null ? List.of() : List.copyOf(parts);
+        forwarded = forwarded == null ? List.of() : List.copyOf(forwarded);
+    }
+
+    public Answer(String kind, String value, List<String> values, String raw, LocalDate date, DatePrecision precision,
+            List<String> mediaIds, boolean skipped, List<String> parts) {
+        this(kind, value, values, raw, date, precision, mediaIds, skipped, parts, List.of());
+    }
+
+    /** Whether the line at {@code place} of {@link #parts()} (of {@link #value()} for a text answer: 0) was forwarded. */
+    public boolean forwarded(int place) {
+        return forwarded.contains(place);
+    }
+
+    /**
+     * This answer with {@code count} parts from {@code from} replaced by {@code pieces} (a line the person edited): the
+     * forwarded marks of the lines after it move with them, and the replaced lines lose theirs (an edit is the person's
+     * own words; neither platform lets a forwarded message be edited).
+     */
+    public Answer replacingParts(int from, int count, List<String> pieces) {
+        List<String> result = new java.util.ArrayList<>(parts.subList(0, from));
+        result.addAll(pieces);
+        result.addAll(parts.subList(from + count, parts.size()));
+        return new Answer(kind, value, values, raw, date, precision, mediaIds, skipped, result,
+                placesAfterReplacing(forwarded, from, count, pieces.size()));
+    }
+
+    /**
+     * Forwarded places ({@link #forwarded()}, {@link Draft#forwarded()}) after {@code count} parts from {@code from} were
+     * replaced by {@code newCount}: those before stay, those replaced go, those after move by the difference.
+     */
+    public static List<Integer> placesAfterReplacing(List<Integer> places, int from, int count, int newCount) {
+        return places.stream().filter(place -> place < from || place >= from + count)
+                .map(place -> place < from ? place : place - count + newCount).toList();
     }
 
     public static Answer choice(String kind, String optionId, String raw) {
@@ -54,11 +93,21 @@ public record Answer(
     }
 
     public static Answer text(String text) {
-        return new Answer("text", text, null, null, null, null, null, false, null);
+        return text(text, false);
+    }
+
+    /** A typed answer; {@code forwardedText}: the person forwarded it from another chat. */
+    public static Answer text(String text, boolean forwardedText) {
+        return new Answer("text", text, null, null, null, null, null, false, null, forwardedText ? List.of(0) : null);
     }
 
     public static Answer texts(List<String> parts) {
-        return new Answer("multi_text", null, null, null, null, null, null, false, parts);
+        return texts(parts, null);
+    }
+
+    /** The story's lines in order; {@code forwardedPlaces}: those the person forwarded (see {@link #forwarded()}). */
+    public static Answer texts(List<String> parts, List<Integer> forwardedPlaces) {
+        return new Answer("multi_text", null, null, null, null, null, null, false, parts, forwardedPlaces);
     }
 
     public static Answer date(String raw, LocalDate date, DatePrecision precision) {
@@ -66,7 +115,12 @@ public record Answer(
     }
 
     public static Answer media(List<String> mediaIds, List<String> notes) {
-        return new Answer("media", null, null, null, null, null, mediaIds, false, notes);
+        return media(mediaIds, notes, null);
+    }
+
+    /** Files and notes; {@code forwardedPlaces}: the notes (captions) the person forwarded (see {@link #forwarded()}). */
+    public static Answer media(List<String> mediaIds, List<String> notes, List<Integer> forwardedPlaces) {
+        return new Answer("media", null, null, null, null, null, mediaIds, false, notes, forwardedPlaces);
     }
 
     public static Answer skipped(String kind, String raw) {

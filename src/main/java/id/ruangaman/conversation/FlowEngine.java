@@ -72,8 +72,9 @@ public final class FlowEngine {
      * any other input, /mulai and /bahasa included: the host starts the flow ({@link #start}).
      */
     public Optional<Step> withoutSession(Flow flow, Input input) {
-        Optional<Command> command = input instanceof Input.Text text ? Command.parse(text.text()).or(() -> Command.spoken(text.text()))
-                : Optional.empty();
+        // words forwarded from another chat are never the person's command ("/hapus" passed on is no erasure)
+        Optional<Command> command = input instanceof Input.Text text && !text.forwarded()
+                ? Command.parse(text.text()).or(() -> Command.spoken(text.text())) : Optional.empty();
         if (command.isEmpty()) {
             return Optional.empty();
         }
@@ -243,8 +244,8 @@ public final class FlowEngine {
         if (input != pressedOrSent && QuotedReplies.answerPress(turn)) {
             return;
         }
-        Optional<Command> command = input instanceof Input.Text text ? Command.parse(text.text()).or(() -> spokenHere(turn, text))
-                : Optional.empty();
+        Optional<Command> command = input instanceof Input.Text text && !text.forwarded()
+                ? Command.parse(text.text()).or(() -> spokenHere(turn, text)) : Optional.empty();
         if (command.isPresent()) {
             GlobalCommands.run(turn, command.get());
         } else if (input instanceof Input.Text text && QuotedReplies.dangerInOwnWords(turn, text)) {

@@ -21,25 +21,47 @@ import java.util.Locale;
 public sealed interface Input {
 
     /**
+     * This input as forwarded from another chat (WhatsApp {@code messages[].context.forwarded} or
+     * {@code frequently_forwarded}, Telegram {@code message.forward_origin}): words or a file the person passed on, such
+     * as a message the terlapor sent them, not words of their own. Only typed lines and files keep the mark
+     * ({@link Text#forwarded()}, {@link Media#forwarded()}); any other input is returned as it is.
+     */
+    default Input asForwarded() {
+        return this;
+    }
+
+    /**
      * A typed message, including commands such as {@code /hapus@RuangAmanBot}. {@code repliesTo}: when the person
      * quoted one of the service's own questions (a reply to a message: WhatsApp {@code messages[].context.id}, Telegram
      * {@code message.reply_to_message}), the question that message asked: a flow node's id, or a pending prompt's
      * {@link PendingPrompt#nodeId()}; null when nothing was quoted, or what was quoted asked nothing the host knows of.
      * A reply to an earlier question is not taken for the one asked now (see the engine's {@code QuotedReplies}).
+     * {@code forwarded}: the person forwarded these words from another chat ({@link #asForwarded()}); a story keeps the
+     * mark beside the line ({@link Answer#forwarded()}), so nobody reads them as the person's own.
      */
-    record Text(String text, @JsonInclude(JsonInclude.Include.NON_NULL) String repliesTo) implements Input {
+    record Text(String text, @JsonInclude(JsonInclude.Include.NON_NULL) String repliesTo,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean forwarded) implements Input {
 
         @JsonCreator
         public Text {
         }
 
         public Text(String text) {
-            this(text, null);
+            this(text, null, false);
+        }
+
+        public Text(String text, String repliesTo) {
+            this(text, repliesTo, false);
         }
 
         /** This text, as a reply to the message that asked {@code question} (see {@code repliesTo}). */
         public Text replyingTo(String question) {
-            return new Text(text, question);
+            return new Text(text, question, forwarded);
+        }
+
+        @Override
+        public Text asForwarded() {
+            return new Text(text, repliesTo, true);
         }
     }
 
@@ -57,8 +79,25 @@ public sealed interface Input {
         }
     }
 
-    /** An upload; {@code mediaId} is the host's id for the stored file, never its content. */
-    record Media(String mediaId, MediaKind kind, String caption) implements Input {
+    /**
+     * An upload; {@code mediaId} is the host's id for the stored file, never its content. {@code forwarded}: as for
+     * {@link Text#forwarded()}.
+     */
+    record Media(String mediaId, MediaKind kind, String caption,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean forwarded) implements Input {
+
+        @JsonCreator
+        public Media {
+        }
+
+        public Media(String mediaId, MediaKind kind, String caption) {
+            this(mediaId, kind, caption, false);
+        }
+
+        @Override
+        public Media asForwarded() {
+            return new Media(mediaId, kind, caption, true);
+        }
     }
 
     /**

@@ -121,11 +121,7 @@ final class AnswerCorrections {
             return new Answer(answer.kind(), c.body, answer.values(), answer.raw(), answer.date(), answer.precision(),
                     answer.mediaIds(), answer.skipped(), answer.parts());
         }
-        List<String> parts = new ArrayList<>(answer.parts().subList(0, c.answerPart));
-        parts.add(c.body);
-        parts.addAll(answer.parts().subList(c.answerPart + c.answerParts, answer.parts().size()));
-        return new Answer(answer.kind(), answer.value(), answer.values(), answer.raw(), answer.date(), answer.precision(),
-                answer.mediaIds(), answer.skipped(), parts);
+        return answer.replacingParts(c.answerPart, c.answerParts, List.of(c.body));
     }
 
     private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");

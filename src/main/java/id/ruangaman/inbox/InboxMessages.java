@@ -714,6 +714,17 @@ public interface InboxMessages {
     @Message
     String typed_as(String raw);
 
+    /**
+     * A line of an answer the pelapor forwarded from another chat (a message the terlapor sent them, say), so that it is
+     * never read as the pelapor's own words: "Diteruskan dari chat lain: “…”".
+     */
+    @Message
+    String forwarded_as(String line);
+
+    /** The transcript's mark on a message the person forwarded from another chat. */
+    @Message
+    String msg_forwarded();
+
     @Message
     String week_of(String day);
 

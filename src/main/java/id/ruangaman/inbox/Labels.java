@@ -241,7 +241,7 @@ public class Labels {
         }
         boolean choice = answersWithOptionIds(a.kind());
         if (a.value() != null) {
-            parts.add(choice ? option(line.key(), a.value()) : card(a.value()));
+            parts.add(choice ? option(line.key(), a.value()) : forwardedOrOwn(a, 0, card(a.value())));
         }
         if (!a.values().isEmpty()) {
             parts.add(String.join(", ", a.values().stream().map(v -> option(line.key(), v)).toList()));
@@ -254,10 +254,15 @@ public class Labels {
         } else if (a.raw() != null && choice) {
             parts.add(msg().typed_as(quote(a.raw())));
         }
-        for (String part : a.parts()) {
-            parts.add(card(part));
+        for (int place = 0; place < a.parts().size(); place++) {
+            parts.add(forwardedOrOwn(a, place, card(a.parts().get(place))));
         }
         return String.join("\n", parts);
+    }
+
+    /** The line at {@code place} of an answer, marked as forwarded when the pelapor forwarded it ({@link Answer#forwarded()}). */
+    private String forwardedOrOwn(Answer a, int place, String line) {
+        return a.forwarded(place) ? msg().forwarded_as(quote(line)) : line;
     }
 
     /** An answer's line; a shared contact card in it as its name and that it holds a number, never the number. */

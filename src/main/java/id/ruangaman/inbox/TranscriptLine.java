@@ -32,11 +32,13 @@ import id.ruangaman.transcript.DeliveryFailure;
  * @param quotesHere  the quoted line is in this transcript (else it is a line of another case or conversation)
  * @param quotesExcerpt the first words of the quoted line as this transcript shows it ("Apakah aman chat di HP ini?", a
  *                    counsellor's question); null when it is not here, or was erased
+ * @param forwarded   the person forwarded this message from another chat (WhatsApp {@code context.forwarded}, Telegram
+ *                    {@code forward_origin}; {@code Input#asForwarded}): marked, so its words are not read as theirs
  */
 public record TranscriptLine(long id, boolean inbound, Author author, String counsellor, String kind, String text,
         Long mediaId, String status, String failureReason, Instant createdAt, Instant sentAt, boolean afterClosed, String cardLine,
         Long changes, String changesExcerpt, Instant changesAt, Long changedBy, boolean deletedBySender,
-        Long quotes, boolean quotesHere, String quotesExcerpt) {
+        Long quotes, boolean quotesHere, String quotesExcerpt, boolean forwarded) {
 
     private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
@@ -145,13 +147,14 @@ public record TranscriptLine(long id, boolean inbound, Author author, String cou
     TranscriptLine changing(TranscriptLine replaced, String excerpt, TranscriptLine replacedBy) {
         return new TranscriptLine(id, inbound, author, counsellor, kind, text, mediaId, status, failureReason, createdAt, sentAt,
                 afterClosed, cardLine, replaced == null ? null : replaced.id, excerpt, replaced == null ? null : replaced.createdAt,
-                replacedBy == null ? null : replacedBy.id, replacedBy != null && replacedBy.revoked(), quotes, quotesHere, quotesExcerpt);
+                replacedBy == null ? null : replacedBy.id, replacedBy != null && replacedBy.revoked(), quotes, quotesHere, quotesExcerpt,
+                forwarded);
     }
 
     /** This line as a reply to {@code quoted} (its line's id), shown here with {@code excerpt} or not in this transcript. */
     TranscriptLine quoting(long quoted, boolean here, String excerpt) {
         return new TranscriptLine(id, inbound, author, counsellor, kind, text, mediaId, status, failureReason, createdAt, sentAt,
-                afterClosed, cardLine, changes, changesExcerpt, changesAt, changedBy, deletedBySender, quoted, here, excerpt);
+                afterClosed, cardLine, changes, changesExcerpt, changesAt, changedBy, deletedBySender, quoted, here, excerpt, forwarded);
     }
 
     public boolean bySurvivor() {

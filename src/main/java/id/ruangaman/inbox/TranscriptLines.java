@@ -80,7 +80,7 @@ class TranscriptLines {
             return new TranscriptLine(m.id, inbound, author, counsellor, kind, hideCards(text(m, input, flow, language, labels, shown), inbound, cards), mediaId,
                     m.status.name(), m.failureReason, m.createdAt, m.sentAt,
                     inbound && closed && m.createdAt.isAfter(file.statusChangedAt), cardLine, null, null, null, null, false,
-                    null, false, null);
+                    null, false, null, forwarded(input));
         }).toList();
         return withQuotedLines(lines, withChangedLines(lines, shownLines));
     }
@@ -223,6 +223,11 @@ class TranscriptLines {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** Whether the person forwarded the line from another chat (a typed line or a file; {@link Input#asForwarded()}). */
+    private static boolean forwarded(Input input) {
+        return input instanceof Input.Text text && text.forwarded() || input instanceof Input.Media upload && upload.forwarded();
     }
 
     private static Input input(ChatMessage m) {

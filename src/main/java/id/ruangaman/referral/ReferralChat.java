@@ -76,10 +76,12 @@ class ReferralChat implements ChatInterceptor {
         // Null until the chat has chosen a language: then every answer says it in Bahasa Indonesia, then in English,
         // as the conversation's own answers do before the language question (a /cabut as a chat's first message).
         String language = contact.language == null ? null : ReferralTexts.language(contact.language);
-        if (input instanceof Input.Text text && isWithdrawCommand(text.text())) {
+        if (input instanceof Input.Text text && !text.forwarded() && isWithdrawCommand(text.text())) {
             return Optional.of(List.of(startWithdrawal(contact, language)));
         }
-        if (input instanceof Input.Text text && reported && !text.text().strip().startsWith("/") && !quotesOtherThanReferral(text)) {
+        // words forwarded from another chat are never the person's consent or withdrawal: a message to the case's thread
+        if (input instanceof Input.Text text && reported && !text.forwarded() && !text.text().strip().startsWith("/")
+                && !quotesOtherThanReferral(text)) {
             List<Referral> withdrawable = referrals.withdrawable(contact);
             if (withdrawable.size() > 1) {
                 Optional<Output.Message> asked = openWithdrawalQuestion(contact);

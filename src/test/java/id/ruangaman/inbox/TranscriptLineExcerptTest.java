@@ -39,7 +39,7 @@ class TranscriptLineExcerptTest {
     void shouldNeverCutAnEmojiInHalfInAFoldedLinesPreview() {
         String text = "ab" + "\uD83D\uDE2D".repeat(60); // the cut at 89 chars falls inside an emoji
         TranscriptLine line = new TranscriptLine(1, false, TranscriptLine.Author.BOT, null, "text", text, null, "SENT", null,
-                java.time.Instant.EPOCH, null, false, null, null, null, null, null, false, null, false, null);
+                java.time.Instant.EPOCH, null, false, null, null, null, null, null, false, null, false, null, false);
         assertTrue(line.preview().endsWith("\uD83D\uDE2D\u2026"), line.preview());
     }
 

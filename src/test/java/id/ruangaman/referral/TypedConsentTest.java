@@ -100,6 +100,24 @@ class TypedConsentTest extends WebhookTest {
         assertEquals("consented", data.referral(id).status, "a yes quoted to the consent question is its answer");
     }
 
+    /**
+     * An "iya boleh" the survivor forwarded from another chat (Cloud API {@code context.forwarded}; a friend's message, the
+     * terlapor's) is not their consent: the referral still waits, and the line is a message in the case's thread, marked
+     * as forwarded. The same words typed consent.
+     */
+    @Test
+    void forwardedYesIsNoConsent() {
+        String number = WhatsAppFixtures.newNumber();
+        long id = whatsAppQuestion(number);
+        String wamid = WhatsAppFixtures.newWamid();
+        chats.sendWhatsApp(WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message("forwarded_text.json", number, wamid,
+                "iya boleh", null, null))), wamid, number);
+        assertEquals("awaiting_consent", data.referral(id).status, "a forwarded yes consents to nothing");
+
+        typeWhatsApp(number, "iya boleh");
+        assertEquals("consented", data.referral(id).status, "the same words typed are the answer");
+    }
+
     /** {@code /cabut} with an invisible character a keyboard added after it is still the command. */
     @Test
     void withdrawCommandWithAnInvisibleCharacterIsTheCommand() {

@@ -191,10 +191,11 @@ class TelegramInboundHandler implements InboundHandler {
         // (ConversationService#receiveFromChannel), so "ya" quoted to an old question is not taken for the current one.
         String quoted = message.getReplyToMessage() == null || message.getReplyToMessage().getMessageId() == null ? null
                 : String.valueOf(message.getReplyToMessage().getMessageId());
+        boolean forwarded = forwarded(message);
         if (upload.isPresent()) {
-            return prepareUpload(stored, chatId, messageId, message.getCaption(), upload.get(), quoted);
+            return prepareUpload(stored, chatId, messageId, message.getCaption(), forwarded, upload.get(), quoted);
         }
-        Input input = inputOf(message);
+        Input input = forwarded ? inputOf(message).asForwarded() : inputOf(message);
         return new Converse(chatId, input, messageId, false,
                 input instanceof Input.Text ? () -> inbound.nextPendingIs(stored, LINE_KINDS) : () -> false, quoted);
     }
@@ -245,17 +246,26 @@ class TelegramInboundHandler implements InboundHandler {
         return new Edit(chatId, messageId, new Input.Unsupported("edit"), sentAt, null);
     }
 
-    private Work prepareUpload(InboundUpdate stored, long chatId, String messageId, String caption,
+    /**
+     * Whether the person forwarded the message from another chat [Bot API: Message.forward_origin, MessageOrigin; the
+     * {@code forward_date} of Bot API versions before 7.0]: words or a file passed on (a message the terlapor sent them),
+     * marked so nobody reads them as the person's own ({@link Input#asForwarded()}). Who sent it first is not kept.
+     */
+    static boolean forwarded(Message message) {
+        return message.getForwardOrigin() != null || message.getForwardDate() != null;
+    }
+
+    private Work prepareUpload(InboundUpdate stored, long chatId, String messageId, String caption, boolean forwarded,
             TelegramUpdates.Upload upload, String quoted) {
         boolean more = inbound.laterPending(stored, TelegramUpdates.FILE_KINDS);
         // A quick look without the lock. If the locked decision (ConversationService.receiveFromChannel) wants the
         // file after all, the update comes back with fetchFile set; a file is never counted without being stored.
         if (!stored.fetchFile && !contacts.expectsFiles(Channel.TELEGRAM, String.valueOf(chatId))) {
             // Not a question that asks for files: nothing is fetched; the conversation says so kindly.
-            return new Converse(chatId, new Input.Media(null, upload.kind(), caption), messageId, more, () -> false, quoted);
+            return new Converse(chatId, new Input.Media(null, upload.kind(), caption, forwarded), messageId, more, () -> false, quoted);
         }
         Map<String, String> limit = Map.of("max_mb", String.valueOf(config.maxMediaBytes() / (1024 * 1024)));
-        Input.Media lost = new Input.Media(null, upload.kind(), caption);
+        Input.Media lost = new Input.Media(null, upload.kind(), caption, forwarded);
         if (upload.declaredSize() != null && upload.declaredSize() > config.maxMediaBytes()) {
             return new Notice(chatId, Notices.Key.MEDIA_TOO_LARGE, limit, lost, messageId);
         }
@@ -268,7 +278,7 @@ class TelegramInboundHandler implements InboundHandler {
             long contactId = QuarkusTransaction.requiringNew()
                     .call(() -> contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(chatId)).id);
             long mediaId = staging.stage(contactId, "telegram:" + stored.providerId, upload.kind(), upload.mimeType(), content);
-            return new Converse(chatId, new Input.Media(String.valueOf(mediaId), upload.kind(), caption), messageId, more,
+            return new Converse(chatId, new Input.Media(String.valueOf(mediaId), upload.kind(), caption, forwarded), messageId, more,
                     () -> false, quoted);
         } catch (TelegramApi.TooLarge e) {
             return new Notice(chatId, Notices.Key.MEDIA_TOO_LARGE, limit, lost, messageId);

@@ -264,6 +264,9 @@ class WhatsAppInboundHandler implements InboundHandler {
             }
             default -> input = new Input.Unsupported(type);
         }
+        if (forwarded(message)) {
+            input = input.asForwarded(); // a typed line passed on from another chat (the terlapor's message, say)
+        }
         if (input instanceof Input.Text) {
             // a typed line (a text, or a template's quick reply read as words): a story's next line may be waiting. A text
             // sent as a reply names the quoted message; a quote of one of the service's questions is matched to that
@@ -355,6 +358,16 @@ class WhatsAppInboundHandler implements InboundHandler {
     }
 
     /**
+     * Whether the person forwarded the message from another chat [Cloud API: messages[].context.forwarded, or
+     * context.frequently_forwarded when it has been forwarded more than five times]: words or a file passed on (a message
+     * the terlapor sent them), marked so nobody reads them as the person's own ({@link Input#asForwarded()}).
+     */
+    static boolean forwarded(JsonNode message) {
+        JsonNode context = message.path("context");
+        return context.path("forwarded").asBoolean(false) || context.path("frequently_forwarded").asBoolean(false);
+    }
+
+    /**
      * The wamid of the message this one replies to [Cloud API: messages[].context.id], or null: a forwarded message's
      * context names no message of this chat.
      */
@@ -379,7 +392,7 @@ class WhatsAppInboundHandler implements InboundHandler {
         boolean more = inbound.laterPending(stored, MEDIA_TYPES);
         // A quick look without the lock; the locked decision may still ask for the file (fetchFile on the next try).
         if (!stored.fetchFile && !contacts.expectsFiles(Channel.WHATSAPP, from.key())) {
-            return new Converse(from, profileName, new Input.Media(null, kind, caption), messageId, more, () -> false, quoted(message));
+            return new Converse(from, profileName, new Input.Media(null, kind, caption, forwarded(message)), messageId, more, () -> false, quoted(message));
         }
         Map<String, String> limit = Map.of("max_mb", String.valueOf(config.maxMediaBytes() / (1024 * 1024)));
         try {
@@ -387,17 +400,17 @@ class WhatsAppInboundHandler implements InboundHandler {
             long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreateWhatsApp(from.phone(), from.userId()).id);
             String mime = file.mimeType() != null ? file.mimeType() : media.path("mime_type").asText(null);
             long mediaId = staging.stage(contactId, "whatsapp:" + stored.providerId, kind, mime, file.content());
-            return new Converse(from, profileName, new Input.Media(String.valueOf(mediaId), kind, caption), messageId, more, () -> false,
+            return new Converse(from, profileName, new Input.Media(String.valueOf(mediaId), kind, caption, forwarded(message)), messageId, more, () -> false,
                     quoted(message));
         } catch (WhatsAppGraph.TooLarge e) {
-            return new Notice(from, Notices.Key.MEDIA_TOO_LARGE, limit, new Input.Media(null, kind, caption), messageId);
+            return new Notice(from, Notices.Key.MEDIA_TOO_LARGE, limit, new Input.Media(null, kind, caption, forwarded(message)), messageId);
         } catch (IOException | RuntimeException e) {
             // The service stopping mid-fetch is no failure of the file's: taken again after the restart, uncharged.
             if (ServiceStop.interrupted(e) || stored.attempts + 1 < DOWNLOAD_ATTEMPTS) {
                 throw new IllegalStateException("WhatsApp media fetch failed (" + e.getClass().getSimpleName() + ")", e);
             }
             metrics.counter("ruangaman.media.not_received", "channel", "whatsapp").increment();
-            return new Notice(from, Notices.Key.MEDIA_FAILED, Map.of(), new Input.Media(null, kind, caption), messageId);
+            return new Notice(from, Notices.Key.MEDIA_FAILED, Map.of(), new Input.Media(null, kind, caption, forwarded(message)), messageId);
         }
     }
 

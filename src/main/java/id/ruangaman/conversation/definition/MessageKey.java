@@ -39,6 +39,12 @@ public enum MessageKey {
      * and the answer can be typed instead; said before the question again.
      */
     CONTACT_NOT_EXPECTED, LOCATION_NOT_EXPECTED,
+    /**
+     * A message the person forwarded from another chat ({@link id.ruangaman.conversation.Input#asForwarded()}: the
+     * terlapor's words passed on, say) at a question that asks for the person's own answer: kept in the chat, never taken
+     * as the answer; said before the question again.
+     */
+    FORWARDED_NOT_ANSWER,
     UNKNOWN_COMMAND,
     HELP,
     REMINDER,

@@ -15,6 +15,12 @@ public final class Answering {
 
     /** Questions answered in typed words, where a file's caption is read as typed. */
     private static final java.util.Set<NodeKind> TYPED_TEXT = java.util.EnumSet.of(NodeKind.TEXT, NodeKind.MULTI_TEXT);
+    /**
+     * Questions that keep what the person forwarded from another chat (the story, the evidence and its notes), marked as
+     * forwarded ({@link id.ruangaman.conversation.Answer#forwarded()}); every other question asks for the person's own
+     * answer.
+     */
+    private static final java.util.Set<NodeKind> KEEPS_FORWARDED = java.util.EnumSet.of(NodeKind.MULTI_TEXT, NodeKind.MEDIA);
     /** The kinds whose buttons a typed number may name by place. */
     private static final java.util.Set<NodeKind> CHOICES = java.util.EnumSet.of(NodeKind.SINGLE_CHOICE, NodeKind.MULTI_CHOICE,
             NodeKind.YES_NO, NodeKind.SUMMARY);
@@ -66,11 +72,16 @@ public final class Answering {
             noteThenQuestion(turn, line, files);
             return;
         }
+        if (reply instanceof Reply.Typed typed && typed.forwarded() && !KEEPS_FORWARDED.contains(node.kind())) {
+            notOwnAnswer(turn, node, typed.text());
+            return;
+        }
         if (reply instanceof Reply.Upload upload && !files) {
             // A photo, document, voice note or video where none is asked: not kept as an answer (see media_not_expected).
             String refused = node.mediaRefused() != null ? turn.text(node.mediaRefused()) : turn.msg(MessageKey.MEDIA_NOT_EXPECTED);
             String caption = upload.caption() == null ? "" : upload.caption().strip();
-            if (caption.isEmpty() || !TYPED_TEXT.contains(node.kind())) {
+            // a forwarded file's caption is no answer of the person's own ("Siapa namamu?"): read for danger only
+            if (caption.isEmpty() || !TYPED_TEXT.contains(node.kind()) || upload.forwarded() && !KEEPS_FORWARDED.contains(node.kind())) {
                 if (!caption.isEmpty() && Unclear.saidAtOnce(node, caption)) {
                     // "dia di depan pintu" written under a photo at "are you in danger now?": answered as if typed
                     Unclear.takeAtOnce(turn, node, caption);
@@ -93,7 +104,7 @@ public final class Answering {
             // message as what the caption gets (the story's "Tersimpan", the next question), so a captioned file gets
             // one message, not two in a row. Before, the caption was dropped with the file.
             int from = turn.outputCount();
-            take(turn, node, handler, new Reply.Typed(caption));
+            take(turn, node, handler, new Reply.Typed(caption, upload.forwarded()));
             turn.joinNote(from, refused, DangerAnywhere.question(turn.flow()).isPresent() ? DangerAnywhere.emergency(turn) : "");
             return;
         }
@@ -166,6 +177,23 @@ public final class Answering {
     }
 
     /** {@code note}, then (unless {@code lineOnly}) the current question again, as one message with the question's buttons. */
+    /**
+     * Words the person forwarded from another chat (a message the terlapor sent them, say) at a question that asks for
+     * their own answer (a choice, consent, a date, a name ...): never taken as the answer. Danger in them is read as
+     * typed danger is: at the danger question itself its danger answer, elsewhere the emergency numbers and the question
+     * again. Otherwise one kind line and the question again, no attempt counted; the line stays in the chat, marked.
+     */
+    private static void notOwnAnswer(Turn turn, NodeDefinition node, String words) {
+        boolean danger = DangerAnywhere.said(turn, words);
+        if (danger && DangerAnywhere.question(turn.flow()).filter(question -> question.id().equals(node.id())).isPresent()) {
+            Unclear.takeAtOnce(turn, node, words);
+        } else if (danger) {
+            DangerAnywhere.answer(turn);
+        } else {
+            noteThenQuestion(turn, turn.msg(MessageKey.FORWARDED_NOT_ANSWER), false);
+        }
+    }
+
     private static void noteThenQuestion(Turn turn, String note, boolean lineOnly) {
         if (lineOnly) {
             Prompter.sayWithButtons(turn, note);
@@ -199,7 +227,7 @@ public final class Answering {
             return press.nodeId().equals(node.id()) ? new Reply.Pick(press.optionId()) : null;
         }
         if (input instanceof Input.Text text) {
-            return new Reply.Typed(text.text());
+            return new Reply.Typed(text.text(), text.forwarded());
         }
         if (input instanceof Input.Location location) {
             return node.takes(SharedKind.LOCATION) ? new Reply.Typed(location.describe()) : null;
@@ -208,7 +236,7 @@ public final class Answering {
             return node.takes(SharedKind.CONTACT) ? new Reply.Typed(contact.describe()) : null;
         }
         if (input instanceof Input.Media media) {
-            return new Reply.Upload(media.mediaId(), media.kind(), media.caption());
+            return new Reply.Upload(media.mediaId(), media.kind(), media.caption(), media.forwarded());
         }
         return null;
     }

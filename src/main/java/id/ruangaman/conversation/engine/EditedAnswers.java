@@ -98,14 +98,13 @@ public final class EditedAnswers {
         if (answer != null && ("multi_text".equals(answer.kind()) || "media".equals(answer.kind()))
                 && holds(answer.parts(), place, before)) {
             Map<String, Answer> answers = new LinkedHashMap<>(state.answers());
-            answers.put(place.key(), new Answer(answer.kind(), answer.value(), answer.values(), answer.raw(), answer.date(),
-                    answer.precision(), answer.mediaIds(), answer.skipped(), replaced(answer.parts(), place, pieces)));
+            answers.put(place.key(), answer.replacingParts(place.part(), place.count(), pieces));
             corrected = corrected.withAnswers(answers);
         }
         Draft draft = state.draft();
         if (node.id().equals(state.nodeId()) && draft.selected().isEmpty() && holds(draft.parts(), place, before)) {
             corrected = corrected.withDraft(new Draft(draft.selected(), replaced(draft.parts(), place, pieces), draft.mediaIds(),
-                    draft.choosingEdit()));
+                    draft.choosingEdit(), Answer.placesAfterReplacing(draft.forwarded(), place.part(), place.count(), pieces.size())));
         }
         return corrected == state ? Optional.empty()
                 : Optional.of(new Corrected(corrected, new Place(place.key(), place.part(), pieces.size())));

@@ -54,7 +54,7 @@ final class MediaHandler implements NodeHandler {
         Optional<String> button = TypedWords.button(reply, choices(turn, node));
         if (button.isPresent()) {
             if (!draft.mediaIds().isEmpty() || !draft.parts().isEmpty()) {
-                return Outcome.answered(Answer.media(draft.mediaIds(), draft.parts()), "next");
+                return Outcome.answered(Answer.media(draft.mediaIds(), draft.parts(), draft.forwarded()), "next");
             }
             return button.get().equals(ChoiceIds.SKIP) || node.isSkippable()
                     ? Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP)
@@ -66,7 +66,7 @@ final class MediaHandler implements NodeHandler {
         if (reply instanceof Reply.Upload upload && node.accept().contains(upload.kind())) {
             Draft next = draft.plusMedia(upload.mediaId());
             if (upload.caption() != null && !upload.caption().isBlank()) {
-                next = next.plusPart(upload.caption().strip());
+                next = next.plusPart(upload.caption().strip(), upload.forwarded());
             }
             return collected(turn, node, next, true);
         }
@@ -81,9 +81,10 @@ final class MediaHandler implements NodeHandler {
         if (notes.isEmpty()) {
             return Outcome.invalid(reply);
         }
+        boolean forwarded = reply instanceof Reply.Typed typed && typed.forwarded();
         Draft withNotes = draft;
         for (String note : notes) {
-            withNotes = withNotes.plusPart(note);
+            withNotes = withNotes.plusPart(note, forwarded);
         }
         return collected(turn, node, withNotes, false);
     }

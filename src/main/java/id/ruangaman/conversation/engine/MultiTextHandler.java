@@ -40,7 +40,7 @@ final class MultiTextHandler implements NodeHandler {
         Optional<String> button = TypedWords.button(reply, choices(turn, node));
         if (button.isPresent()) {
             if (!parts.isEmpty()) {
-                return Outcome.answered(Answer.texts(parts), "next");
+                return Outcome.answered(Answer.texts(parts, turn.state().draft().forwarded()), "next");
             }
             return button.get().equals(ChoiceIds.SKIP) || node.isSkippable()
                     ? Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP)
@@ -57,7 +57,9 @@ final class MultiTextHandler implements NodeHandler {
         if (texts.isEmpty()) {
             return Outcome.invalid(reply);
         }
-        texts.forEach(text -> turn.update(state -> state.withDraft(state.draft().plusPart(text))));
+        // a forwarded message (the terlapor's words, passed on) keeps its mark beside its lines (Answer#forwarded)
+        boolean forwarded = reply instanceof Reply.Typed typed && typed.forwarded();
+        texts.forEach(text -> turn.update(state -> state.withDraft(state.draft().plusPart(text, forwarded))));
         // "dia mau datang lagi malam ini" in the story: kept as a part of it, with the emergency numbers first
         String safety = reply instanceof Reply.Typed typed && DangerAnywhere.said(turn, node, typed.text()) ? DangerAnywhere.tell(turn) : "";
         String saved = turn.msg(MessageKey.MULTI_TEXT_SAVED);

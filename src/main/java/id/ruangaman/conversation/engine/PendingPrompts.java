@@ -74,7 +74,14 @@ public final class PendingPrompts {
                     asked.choices().stream().map(choice -> "• " + choice.label()).toList()));
             return;
         }
-        if (threadPrompt(prompt) && !answers(turn, prompt, input)) {
+        boolean forwarded = input instanceof Input.Text text && text.forwarded();
+        if (forwarded && !threadPrompt(prompt)) {
+            // "ya" in a message forwarded from another chat is no answer of the person's ("Hapus semua data?"): one kind
+            // line and the same question, with its buttons
+            ask(turn, prompt, turn.msg(MessageKey.FORWARDED_NOT_ANSWER) + "\n\n" + message(turn, prompt, null).text());
+            return;
+        }
+        if (threadPrompt(prompt) && (forwarded || !answers(turn, prompt, input))) {
             // Not an answer: a message for the counsellor. The question was asked once and is not repeated.
             if (prompt == PendingPrompt.NEW_REPORT) {
                 turn.update(state -> state.withPending(PendingPrompt.NONE));

@@ -9,9 +9,15 @@ sealed interface Reply {
     record Pick(String id) implements Reply {
     }
 
-    record Typed(String text) implements Reply {
+    /** Typed words; {@code forwarded}: passed on from another chat ({@code Input#asForwarded}), not the person's own. */
+    record Typed(String text, boolean forwarded) implements Reply {
+
+        Typed(String text) {
+            this(text, false);
+        }
     }
 
-    record Upload(String mediaId, MediaKind kind, String caption) implements Reply {
+    /** A file; {@code forwarded}: as for {@link Typed}, of the file and its caption. */
+    record Upload(String mediaId, MediaKind kind, String caption, boolean forwarded) implements Reply {
     }
 }

@@ -1,0 +1,135 @@
+package id.ruangaman.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Words the person forwarded from another chat ({@link Input#asForwarded()}: the terlapor's message passed on) are not
+ * the person's own, so they never answer a question that asks for the person's own answer: a choice, consent, a date, a
+ * name, "delete everything?", and they are never a command. One kind line and the same question come back, no attempt
+ * is counted and nothing is recorded; danger in them is read as typed danger is. The story and the evidence keep them,
+ * marked ({@link ForwardedLinesKeptTest}). Before, a forwarded "iya" answered "Kamu setuju?", "Sabtu kemarin" in a
+ * forwarded message became the incident's date, and a forwarded line was kept as the person's name. Synthetic texts.
+ */
+class ForwardedIsNotAnAnswerTest {
+
+    private static final String NOTE = "Terima kasih, pesan yang kamu teruskan ikut tersimpan di percakapan ini. Untuk pertanyaan ini, "
+            + "pilih atau ketik jawabanmu sendiri ya.";
+
+    private final FlowEngine engine = TestEngines.atGoldenStart();
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "consent|iya setuju",
+            "in_danger|tidak",
+            "safe_to_reply|hp aku aman",
+            "reporter_role|aku korbannya",
+            "incident_when|Sabtu kemarin aku lihat kamu di kantin",
+            "name|Budi Sintetis",
+            "reported_person|ini aku, jangan macam-macam",
+            "victim_minor|tidak"})
+    void shouldAskAgainForTheOwnAnswerWhenAForwardedMessageComesAtAQuestion(String question, String words) {
+        Flow intake = ShippedFlows.intake();
+        SessionState at = at(intake, question);
+
+        Step step = engine.handle(intake, at, new Input.Text(words).asForwarded());
+
+        List<Output.Message> messages = messages(step);
+        assertEquals(1, messages.size(), messages.toString());
+        assertTrue(messages.get(0).text().startsWith(NOTE + "\n\n"), "the kind line first: " + messages.get(0).text());
+        assertEquals(question, messages.get(0).nodeId(), "then the same question, with its buttons");
+        assertEquals(question, step.state().nodeId());
+        assertEquals(at.answers(), step.state().answers(), "nothing recorded");
+        assertEquals(0, step.state().retries(), "no attempt counted");
+    }
+
+    @Test
+    void shouldSayItInEnglishInAnEnglishChat() {
+        Flow intake = ShippedFlows.intake();
+        SessionState at = at(intake, "reporter_role").withLanguage("en");
+
+        Step step = engine.handle(intake, at, new Input.Text("I am the victim").asForwarded());
+
+        assertTrue(messages(step).get(0).text().startsWith("Thank you, the message you forwarded is kept in this chat. For this "
+                + "question, please choose or type your own answer."), messages(step).get(0).text());
+    }
+
+    @Test
+    void shouldTakeTheSameWordsTypedByThePerson() {
+        Flow intake = ShippedFlows.intake();
+
+        Step step = engine.handle(intake, at(intake, "name"), new Input.Text("Budi Sintetis"));
+
+        assertEquals("Budi Sintetis", step.state().answers().get("name").value(), "the person's own words answer");
+    }
+
+    @Test
+    void shouldNotKeepAForwardedPhotosCaptionAsTheName() {
+        Flow intake = ShippedFlows.intake();
+        SessionState at = at(intake, "name");
+
+        Step step = engine.handle(intake, at, new Input.Media("m-1", MediaKind.PHOTO, "Budi Sintetis").asForwarded());
+
+        assertNull(step.state().answers().get("name"), "the caption of a forwarded photo is not the name");
+        assertEquals("name", step.state().nodeId());
+    }
+
+    @Test
+    void shouldReadDangerInAForwardedMessage() {
+        Flow intake = ShippedFlows.intake();
+
+        Step atDanger = engine.handle(intake, at(intake, "in_danger"), new Input.Text("dia di depan pintu").asForwarded());
+        assertEquals("yes", atDanger.state().answers().get("in_danger").value(), "danger now, at the danger question");
+
+        Step elsewhere = engine.handle(intake, at(intake, "reporter_role"), new Input.Text("dia di depan pintu").asForwarded());
+        assertTrue(elsewhere.outputs().contains(new Output.DangerReported()), "the emergency numbers elsewhere");
+        assertTrue(messages(elsewhere).get(0).text().contains("112"), messages(elsewhere).get(0).text());
+        assertEquals("reporter_role", elsewhere.state().nodeId(), "and the same question");
+    }
+
+    @Test
+    void shouldNeverReadAForwardedMessageAsACommand() {
+        Flow intake = ShippedFlows.intake();
+        SessionState at = at(intake, "name");
+
+        Step step = engine.handle(intake, at, new Input.Text("/hapus").asForwarded());
+
+        assertEquals(PendingPrompt.NONE, step.state().pending(), "no erasure asked");
+        assertTrue(messages(step).get(0).text().startsWith(NOTE), messages(step).get(0).text());
+        assertTrue(engine.withoutSession(intake, new Input.Text("/hapus").asForwarded()).isEmpty(), "nor before any conversation");
+    }
+
+    @Test
+    void shouldNotConfirmAnErasureWithAForwardedYes() {
+        Flow intake = ShippedFlows.intake();
+        SessionState asked = engine.handle(intake, at(intake, "name"), new Input.Text("/hapus")).state();
+
+        Step step = engine.handle(intake, asked, new Input.Text("ya").asForwarded());
+
+        assertFalse(step.state().status() == SessionStatus.DELETED, "nothing erased");
+        assertEquals(PendingPrompt.DELETE_CONFIRM, step.state().pending(), "still asked");
+        assertTrue(messages(step).get(0).text().startsWith(NOTE + "\n\n"), messages(step).get(0).text());
+        assertEquals(List.of("yes", "no"), messages(step).get(0).choices().stream().map(Choice::id).toList());
+    }
+
+    private SessionState at(Flow intake, String question) {
+        SessionState state = engine.start(intake).state();
+        state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData("language:id")).state();
+        if (!question.equals("consent")) {
+            state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData("consent:yes")).state();
+        }
+        return state.atNode(question);
+    }
+
+    private static List<Output.Message> messages(Step step) {
+        return step.outputs().stream().filter(Output.Message.class::isInstance).map(Output.Message.class::cast).toList();
+    }
+}

@@ -1,0 +1,116 @@
+package id.ruangaman.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine keeps which lines of an answer the person forwarded from another chat ({@link Input#asForwarded()}:
+ * WhatsApp {@code context.forwarded}, Telegram {@code forward_origin}), so the inbox can show the terlapor's words passed
+ * on as forwarded, never as the survivor's own ({@link Answer#forwarded()}). The marks follow their lines: a long
+ * forwarded message kept in parts, a caption, a text answer, a way back from the summary, a line edited before them, and
+ * the session's JSON. Synthetic texts.
+ */
+class ForwardedLinesKeptTest {
+
+    private final FlowEngine engine = TestEngines.atGoldenStart();
+
+    @Test
+    void shouldMarkEveryPartOfAForwardedMessageInTheStoryAndNoOtherLine() throws IOException {
+        Flow intake = ShippedFlows.intake();
+        SessionState state = atStory(intake);
+        String threat = "Kalau kamu cerita ke siapa pun, aku sebarkan fotomu (sintetis). ";
+        String longThreat = threat.repeat(4001 / threat.length() + 1).strip(); // over the question's length: two parts
+
+        state = engine.handle(intake, state, new Input.Text("Dia mengirim ini tengah malam (sintetis).")).state();
+        state = engine.handle(intake, state, new Input.Text(longThreat).asForwarded()).state();
+        state = engine.handle(intake, state, new Input.Text("Aku takut keluar kos (sintetis).")).state();
+        state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData("chronology:done")).state();
+
+        Answer story = state.answers().get("chronology");
+        assertEquals(4, story.parts().size(), "own line, the forwarded message in two parts, own line: " + story.parts());
+        assertEquals(List.of(1, 2), story.forwarded(), "both parts of the forwarded message, nothing else");
+        assertFalse(story.forwarded(0) || story.forwarded(3));
+    }
+
+    @Test
+    void shouldKeepTheMarksThroughTheSessionsJsonAndReadOlderSessionsWithout() throws IOException {
+        Answer story = Answer.texts(List.of("sendiri", "diteruskan"), List.of(1));
+        SessionState start = engine.start(ShippedFlows.intake()).state();
+        SessionState state = start.withAnswers(java.util.Map.of("chronology", story));
+
+        SessionState read = SessionStateJson.read(SessionStateJson.write(state));
+
+        assertEquals(List.of(1), read.answers().get("chronology").forwarded());
+        String plain = SessionStateJson.write(start
+                .withAnswers(java.util.Map.of("chronology", Answer.texts(List.of("sendiri")))));
+        assertFalse(plain.contains("forwarded"), "an answer with nothing forwarded writes no mark: " + plain);
+        assertTrue(SessionStateJson.read(plain).answers().get("chronology").forwarded().isEmpty());
+    }
+
+    @Test
+    void shouldMarkAForwardedTextAnswerAndAForwardedCaptionTakenAsWords() throws IOException {
+        Flow intake = ShippedFlows.intake();
+        SessionState state = atStory(intake);
+
+        // a forwarded photo at the story: the file is not kept there, its caption is a line of the story, marked
+        state = engine.handle(intake, state, new Input.Media("m1", MediaKind.PHOTO, "tangkapan layar sintetis").asForwarded()).state();
+        state = engine.handle(intake, state, new Input.Text("itu dari dia (sintetis)")).state();
+        state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData("chronology:done")).state();
+
+        Answer story = state.answers().get("chronology");
+        assertEquals(List.of("tangkapan layar sintetis", "itu dari dia (sintetis)"), story.parts());
+        assertEquals(List.of(0), story.forwarded());
+        assertEquals(List.of(0), Answer.text("diteruskan", true).forwarded(), "a text answer marks its value");
+    }
+
+    @Test
+    void shouldKeepTheMarksWhenTheStoryIsOpenedAgainFromTheSummary() throws IOException {
+        Flow intake = ShippedFlows.intake();
+        SessionState state = atStory(intake);
+        state = engine.handle(intake, state, new Input.Text("pesan sintetis yang diteruskan").asForwarded()).state();
+        state = engine.handle(intake, state, new Input.Text("kata-kataku sendiri (sintetis)")).state();
+        for (String tap : List.of("chronology:done", "biodata_offer:no", "reported_offer:yes", "relation:stranger", "reported_person:skip",
+                "evidence_consent:no", "services:psychological", "services:done", "urgent_need:skip", "contact_offer:no",
+                "stats_consent:skip", "summary:edit", "summary:chronology")) {
+            state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData(tap)).state();
+        }
+        assertEquals("chronology", state.nodeId());
+        assertEquals(List.of(0), state.draft().forwarded(), "the story opened again keeps its mark");
+
+        state = engine.handle(intake, state, new Input.Text("tambahan sintetis")).state();
+        state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData("chronology:done")).state();
+
+        Answer story = state.answers().get("chronology");
+        assertEquals(3, story.parts().size(), story.parts().toString());
+        assertEquals(List.of(0), story.forwarded());
+    }
+
+    /** A line the person edited takes more or fewer parts: the marks after it move with their lines; its own are gone. */
+    @Test
+    void shouldMoveTheMarksAfterALineEditedIntoMoreParts() {
+        Answer story = Answer.texts(List.of("a", "b", "c", "d"), List.of(0, 2, 3));
+
+        Answer edited = story.replacingParts(1, 1, List.of("b1", "b2", "b3"));
+
+        assertEquals(List.of("a", "b1", "b2", "b3", "c", "d"), edited.parts());
+        assertEquals(List.of(0, 4, 5), edited.forwarded(), "the forwarded lines after it moved by two");
+        assertEquals(List.of(0, 2), Answer.placesAfterReplacing(List.of(0, 2, 3), 1, 2, 1), "two parts edited into one");
+    }
+
+    private SessionState atStory(Flow intake) {
+        SessionState state = engine.start(intake).state();
+        for (String tap : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
+                "send_now:details", "violence_type:unwanted_messages", "violence_type:done", "incident_when:longer",
+                "victim_minor:no", "incident_place:campus")) {
+            state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData(tap)).state();
+        }
+        assertEquals("chronology", state.nodeId());
+        return state;
+    }
+}

@@ -1,0 +1,146 @@
+package id.ruangaman.inbox;
+
+import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static id.ruangaman.inbox.InboxFixtures.transcript;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.security.Role;
+import id.ruangaman.testing.IntakeWalk;
+import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
+import id.ruangaman.testing.WhatsAppFixtures;
+import id.ruangaman.transcript.Channel;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A message the survivor forwarded from another chat (WhatsApp {@code messages[].context.forwarded} or
+ * {@code frequently_forwarded}, Telegram {@code message.forward_origin}, through the real webhooks), such as the
+ * terlapor's threat passed on as evidence, is marked as forwarded: in the case's transcript, and in the story where it
+ * was kept as a line of it ("Diteruskan dari chat lain: “…”"). Before, the terlapor's words sat in the story and the
+ * transcript as if the survivor had written them. Synthetic chats, numbers and texts.
+ */
+@QuarkusTest
+class ForwardedLinesTest extends WebhookTest {
+
+    private static final String OWN = "Dia terus mengirim pesan seperti ini sejak bulan lalu (sintetis).";
+
+    @Inject
+    InboxFixtures fixtures;
+
+    @Test
+    void shouldMarkAWhatsAppForwardedMessageInTheStoryAndTheTranscript() {
+        String forwarded = "Awas kalau kamu cerita ke siapa-siapa (pesan sintetis yang diteruskan)";
+        String number = WhatsAppFixtures.newNumber();
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
+        List<String> steps = stepValues(IntakeWalk.shortVictim(true, OWN, "no", "psychological"));
+        int story = steps.indexOf(OWN);
+        chats.walkWhatsApp(number, IntakeWalk.of(steps.subList(0, story).toArray(String[]::new)), WhatsAppFixtures::newWamid);
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "forwarded_text.json", forwarded, null, null);
+        chats.walkWhatsApp(number, IntakeWalk.of(steps.subList(story, steps.size()).toArray(String[]::new)), WhatsAppFixtures::newWamid);
+        String ref = chats.referenceOf(Channel.WHATSAPP, number);
+        String session = counsellor("forwarded-wa-reader");
+
+        String page = casePage(session, ref, "id");
+        assertTrue(page.contains("Diteruskan dari chat lain: \u201c" + forwarded + "\u201d"), "the forwarded line marked in the story");
+        assertTrue(page.contains(OWN) && !page.contains("Diteruskan dari chat lain: \u201c" + OWN), "the survivor's own line unmarked");
+        assertTrue(casePage(session, ref, "en").contains("Forwarded from another chat: \u201c" + forwarded + "\u201d"));
+
+        String lines = transcript(session, ref, "id");
+        assertTrue(marked(lines, forwarded), "the transcript marks the forwarded line");
+        assertFalse(marked(lines, OWN), "and not the survivor's own");
+        assertTrue(marked(transcript(session, ref, "en"), forwarded, "Forwarded from another chat"));
+    }
+
+    /**
+     * A text forwarded many times ({@code frequently_forwarded}, with no {@code forwarded} beside it) in the case's thread,
+     * after the report: marked in the transcript too.
+     */
+    @Test
+    void shouldMarkAFrequentlyForwardedWhatsAppMessageInTheThread() {
+        String number = chats.reportedWhatsAppNumber("Kronologi sintetis untuk pesan berantai.");
+        String ref = chats.referenceOf(Channel.WHATSAPP, number);
+        String chain = "Pesan berantai sintetis tentang kampus";
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "frequently_forwarded_text.json", chain, null, null);
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "ini yang aku maksud kak", null, null);
+
+        String lines = transcript(counsellor("forwarded-chain-reader"), ref, "id");
+        assertTrue(marked(lines, chain), "a frequently forwarded text is marked");
+        assertFalse(marked(lines, "ini yang aku maksud kak"), "the survivor's own line is not");
+    }
+
+    /**
+     * Telegram: a text forwarded from a user ({@code forward_origin.type} {@code user}) and a photo forwarded from a user
+     * who hides their account ({@code hidden_user}) at the story. The photo is not kept there (the story takes words),
+     * but its caption is a line of the story, and both are marked; who first sent them is not kept anywhere.
+     */
+    @Test
+    void shouldMarkTelegramForwardedTextAndPhotoInTheStoryAndTheTranscript() {
+        String text = "Kalau kamu lapor, kamu tahu akibatnya (pesan sintetis)";
+        String caption = "tangkapan layar sintetis dari grup angkatan";
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        List<String> steps = stepValues(IntakeWalk.shortVictim(true, OWN, "no", "psychological"));
+        int story = steps.indexOf(OWN);
+        chats.walkTelegram(chat, IntakeWalk.of(steps.subList(0, story).toArray(String[]::new)));
+        chats.send(TelegramFixtures.render("forwarded_message.json", TelegramFixtures.newUpdateId(), chat,
+                TelegramFixtures.nextMessageId(), text, null, null, 0), chat);
+        chats.send(TelegramFixtures.render("forwarded_photo.json", TelegramFixtures.newUpdateId(), chat,
+                TelegramFixtures.nextMessageId(), caption, null, "synthetic-forwarded-photo", 5000), chat);
+        chats.walkTelegram(chat, IntakeWalk.of(steps.subList(story, steps.size()).toArray(String[]::new)));
+        String ref = chats.referenceOf(chat);
+        String session = counsellor("forwarded-tg-reader");
+
+        String page = casePage(session, ref, "id");
+        assertTrue(page.contains("Diteruskan dari chat lain: \u201c" + text + "\u201d"), "the forwarded text marked in the story");
+        assertTrue(page.contains("Diteruskan dari chat lain: \u201c" + caption + "\u201d"), "the forwarded photo's caption too");
+        assertFalse(page.contains("Diteruskan dari chat lain: \u201c" + OWN), "the survivor's own line unmarked");
+        assertFalse(page.contains("Synthetic Other") || page.contains("Synthetic Hidden"), "who first sent it is not shown");
+
+        String lines = transcript(session, ref, "id");
+        assertTrue(marked(lines, text), "the forwarded text's line is marked");
+        assertTrue(marked(lines, caption), "the forwarded photo's line is marked");
+        assertFalse(marked(lines, OWN), "the survivor's own line is not");
+        assertFalse(lines.contains("Synthetic Other") || lines.contains("Synthetic Hidden"), "who first sent it is not shown");
+    }
+
+    /** The steps of a walk as {@link IntakeWalk#of} reads them again (taps as {@code node:option}, texts as typed). */
+    private static List<String> stepValues(IntakeWalk walk) {
+        return walk.steps().stream().map(IntakeWalk.Step::value).toList();
+    }
+
+    private static String casePage(String session, String ref, String language) {
+        return getAs(session).cookie("ruangaman-lang", language).when().get("/inbox/cases/" + ref).then().statusCode(200)
+                .extract().asString();
+    }
+
+    private static boolean marked(String transcript, String words) {
+        return marked(transcript, words, "Diteruskan dari chat lain");
+    }
+
+    /** Whether the transcript's line holding {@code words} carries the forwarded mark {@code mark}. */
+    private static boolean marked(String transcript, String words, String mark) {
+        Matcher line = Pattern.compile("<li id=\"msg-\\d+\".*?</li>", Pattern.DOTALL).matcher(transcript);
+        while (line.find()) {
+            if (line.group().contains(words)) {
+                return line.group().contains("<span class=\"forwarded-mark\">" + mark + "</span>");
+            }
+        }
+        throw new AssertionError("no line holds " + words + ": " + transcript);
+    }
+
+    private String counsellor(String username) {
+        fixtures.account(username, Role.COUNSELLOR);
+        return InboxFixtures.login(username);
+    }
+}
