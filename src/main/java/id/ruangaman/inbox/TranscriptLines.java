@@ -82,7 +82,7 @@ class TranscriptLines {
                     inbound && closed && m.createdAt.isAfter(file.statusChangedAt), cardLine, null, null, null, null, false,
                     null, false, null, forwarded(input));
         }).toList();
-        return withQuotedLines(lines, withChangedLines(lines, shownLines));
+        return withQuotedLines(lines, withChangedLines(lines, shownLines), flow);
     }
 
     /**
@@ -90,9 +90,9 @@ class TranscriptLines {
      * first words when it is in this transcript (a "ya" shown beside the question it answered), else marked as a
      * message not recorded here. The words are those of the message's last edit before the quoting line, as the person's
      * phone showed it when they quoted it; an edit the service could not read, a deletion by the sender or an erasure
-     * gives no words.
+     * gives no words. A bot's question is named by its words without the progress line above it ("Langkah 3 dari 9").
      */
-    private static List<TranscriptLine> withQuotedLines(List<ChatMessage> lines, List<TranscriptLine> shown) {
+    private static List<TranscriptLine> withQuotedLines(List<ChatMessage> lines, List<TranscriptLine> shown, Optional<Flow> flow) {
         Map<Long, Long> quotes = new HashMap<>();
         for (ChatMessage m : lines) {
             if (m.repliesTo != null) {
@@ -102,6 +102,7 @@ class TranscriptLines {
         if (quotes.isEmpty()) {
             return shown;
         }
+        Optional<java.util.regex.Pattern> progress = progressLine(flow);
         Set<Long> quoted = new HashSet<>(quotes.values());
         Set<Long> typed = new HashSet<>();
         Map<Long, List<ChatMessage>> edits = new HashMap<>(); // a quoted message's edits, in the order they came
@@ -130,8 +131,34 @@ class TranscriptLines {
             ChatMessage edit = edits.getOrDefault(of, List.of()).stream().filter(e -> e.id < line.id()).reduce((a, b) -> b).orElse(null);
             TranscriptLine words = edit == null ? here : byId.get(edit.id);
             boolean unknown = edit != null && (words == null || input(edit) instanceof Input.Unsupported);
-            return line.quoting(of, true, unknown ? null : TranscriptLine.excerpt(words.text(), typed.contains(words.id())));
+            return line.quoting(of, true, unknown ? null
+                    : TranscriptLine.excerpt(words.byBot() ? withoutProgress(words.text(), progress) : words.text(), typed.contains(words.id())));
         }).toList();
+    }
+
+    /**
+     * The flow's progress line above a question ({@code messages.progress}: "Langkah {n} dari {total}", "Step {n} of
+     * {total}"), in any of its languages, as a pattern of one whole paragraph; empty without the flow.
+     */
+    private static Optional<java.util.regex.Pattern> progressLine(Optional<Flow> flow) {
+        return flow.map(f -> f.message(id.ruangaman.conversation.definition.MessageKey.PROGRESS).values().values().stream()
+                .map(text -> java.util.Arrays.stream(text.split("\\{[a-z]+\\}", -1)).map(java.util.regex.Pattern::quote)
+                        .collect(java.util.stream.Collectors.joining("\\d+")))
+                .collect(java.util.stream.Collectors.joining("|")))
+                .map(alternatives -> java.util.regex.Pattern.compile("(?:" + alternatives + ")"));
+    }
+
+    /**
+     * A bot message's words without its progress paragraph ("Langkah 7 dari 9"), so a quote of a question names the
+     * question ("Kapan kejadiannya?"), not the step; the words as they are when none is known.
+     */
+    static String withoutProgress(String text, Optional<java.util.regex.Pattern> progress) {
+        if (text == null || progress.isEmpty()) {
+            return text;
+        }
+        String kept = java.util.Arrays.stream(text.split("\n\\s*\n")).filter(paragraph -> !progress.get().matcher(paragraph.strip()).matches())
+                .collect(java.util.stream.Collectors.joining("\n\n"));
+        return kept.isBlank() ? text : kept;
     }
 
     /**

@@ -97,6 +97,29 @@ class QuotedLineInTranscriptTest extends WebhookTest {
                 "the quoted line's first words, escaped, in quotes");
     }
 
+    /**
+     * A reply quoting one of the bot's questions names the question by its words, not by the progress line above it
+     * ("Langkah 3 dari 9", which used most of the excerpt before: session 55's noticed list).
+     */
+    @Test
+    void shouldNameAQuotedQuestionByItsWordsWithoutTheProgressLine() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        chats.walkTelegram(chat, IntakeWalk.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes"));
+        int question = telegram.lastMessageIdMatching(chat, Pattern.compile("Kejadian ini dialami siapa"));
+        // the rest of the short report, past the four questions already answered
+        String[] rest = IntakeWalk.shortVictim(true, "Kronologi sintetis, kutipan pertanyaan.", "no", "psychological").steps().stream()
+                .skip(4).map(IntakeWalk.Step::value).toArray(String[]::new);
+        chats.walkTelegram(chat, IntakeWalk.of(rest));
+        String ref = chats.referenceOf(chat);
+
+        chats.send(TelegramFixtures.render("reply_message.json", TelegramFixtures.newUpdateId(), chat, TelegramFixtures.nextMessageId(),
+                "maksudku aku korbannya sendiri", String.valueOf(question), null, 0), chat);
+
+        String quote = quoteOf(transcript(counsellor("quote-question-reader"), ref, "id"), "maksudku aku korbannya");
+        assertTrue(quote.matches("(?s)Membalas <a href=\"#msg-\\d+\" class=\"quote-of-link\">Kejadian ini dialami siapa\\?.*</a>"), quote);
+    }
+
     @Test
     void shouldShowAReplyToAMessageTheServiceNeverSawAsAPlainLine() {
         String number = chats.reportedWhatsAppNumber("Kronologi sintetis, kutipan yang tidak tercatat.");
