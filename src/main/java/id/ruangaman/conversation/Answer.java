@@ -24,7 +24,8 @@ import java.util.List;
  * @param parts     messages in order (multi_text), or captions and notes (media)
  * @param forwarded the places in {@code parts} (from 0, ascending) of lines the person forwarded from another chat
  *                  ({@link Input#asForwarded()}: a message the terlapor sent them, say), to be shown as forwarded, never
- *                  as the person's own words; for a {@code text} answer, {@code [0]} when {@code value} was forwarded
+ *                  as the person's own words (only a {@code multi_text} or {@code media} answer keeps forwarded lines:
+ *                  any other question asks for the person's own answer)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Answer(
@@ -52,7 +53,7 @@ public record Answer(
         this(kind, value, values, raw, date, precision, mediaIds, skipped, parts, List.of());
     }
 
-    /** Whether the line at {@code place} of {@link #parts()} (of {@link #value()} for a text answer: 0) was forwarded. */
+    /** Whether the line at {@code place} of {@link #parts()} was forwarded. */
     public boolean forwarded(int place) {
         return forwarded.contains(place);
     }
@@ -93,12 +94,7 @@ public record Answer(
     }
 
     public static Answer text(String text) {
-        return text(text, false);
-    }
-
-    /** A typed answer; {@code forwardedText}: the person forwarded it from another chat. */
-    public static Answer text(String text, boolean forwardedText) {
-        return new Answer("text", text, null, null, null, null, null, false, null, forwardedText ? List.of(0) : null);
+        return new Answer("text", text, null, null, null, null, null, false, null);
     }
 
     public static Answer texts(List<String> parts) {

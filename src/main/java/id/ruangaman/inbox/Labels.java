@@ -241,7 +241,7 @@ public class Labels {
         }
         boolean choice = answersWithOptionIds(a.kind());
         if (a.value() != null) {
-            parts.add(choice ? option(line.key(), a.value()) : forwardedOrOwn(a, 0, card(a.value())));
+            parts.add(choice ? option(line.key(), a.value()) : card(a.value()));
         }
         if (!a.values().isEmpty()) {
             parts.add(String.join(", ", a.values().stream().map(v -> option(line.key(), v)).toList()));

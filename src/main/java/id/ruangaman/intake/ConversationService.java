@@ -236,11 +236,22 @@ public class ConversationService {
                 && (fileWanted ? moreFilesComing : !captioned && (moreFilesComing
                         || previous.get().filter(this::recentFile).filter(file -> burstAnswered(contactId, file)).isPresent()))
                 || input instanceof Input.Sticker && !thread && !fileWanted && previous.get().filter(this::recentFileOrSticker).isPresent()
-                || input instanceof Input.Unsupported && unreadableNoted(contactId);
+                || input instanceof Input.Unsupported && unreadableNoted(contactId)
+                || forwardedBurst(input, state, thread, moreLinesComing);
         StoryLine line = state.isPresent() && engine.collectsLines(flows.catalog(), state.get())
                 ? new StoryLine(state.get().draft(), input instanceof Input.Text && moreLinesComing.getAsBoolean()) : null;
         return Optional.of(receiveLocked(contact, session, state, input, null, providerMessageId, quiet, line,
                 quoted.map(message -> message.id).orElse(null)));
+    }
+
+    /**
+     * A forwarded text in the middle of a burst (several messages forwarded at once, more lines waiting) at a question
+     * that asks for the person's own answer: taken quietly, so the burst gets one "forwarded_not_answer", from its last
+     * line, not one per message. The story and the evidence keep every line as usual, and the thread has its own measure.
+     */
+    private boolean forwardedBurst(Input input, Optional<SessionState> state, boolean thread, java.util.function.BooleanSupplier moreLinesComing) {
+        return input instanceof Input.Text text && text.forwarded() && !thread && state.isPresent()
+                && !engine.collectsLines(flows.catalog(), state.get()) && moreLinesComing.getAsBoolean();
     }
 
     /**
@@ -723,8 +734,8 @@ public class ConversationService {
         ThreadCase thread = state.map(current -> threadCase(current, null)).orElse(ThreadCase.NONE);
         Long intakeId = thread.caseId();
         contact.lastInboundAt = Instant.now(clock);
-        ChatMessage line = recordSilently(contact, new Input.Media(null, lost.kind(), lost.caption()), providerMessageId, null,
-                intakeId);
+        ChatMessage line = recordSilently(contact, new Input.Media(null, lost.kind(), lost.caption(), lost.forwarded()), providerMessageId,
+                null, intakeId);
         outbox.releaseDeferred(contact); // a story's acknowledgement still waiting goes first
         String caption = lost.caption() == null ? "" : lost.caption().strip();
         Step read = state.isPresent() && !caption.isEmpty()

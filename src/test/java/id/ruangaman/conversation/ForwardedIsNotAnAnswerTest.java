@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ForwardedIsNotAnAnswerTest {
 
-    private static final String NOTE = "Terima kasih, pesan yang kamu teruskan ikut tersimpan di percakapan ini. Untuk pertanyaan ini, "
-            + "pilih atau ketik jawabanmu sendiri ya.";
+    private static final String NOTE = "Pesan itu diteruskan dari chat lain, jadi tidak kami pakai sebagai jawabanmu. Pesannya "
+            + "tetap ada di chat ini. Untuk pertanyaan ini, pilih atau ketik jawabanmu sendiri ya.";
 
     private final FlowEngine engine = TestEngines.atGoldenStart();
 
@@ -58,8 +58,8 @@ class ForwardedIsNotAnAnswerTest {
 
         Step step = engine.handle(intake, at, new Input.Text("I am the victim").asForwarded());
 
-        assertTrue(messages(step).get(0).text().startsWith("Thank you, the message you forwarded is kept in this chat. For this "
-                + "question, please choose or type your own answer."), messages(step).get(0).text());
+        assertTrue(messages(step).get(0).text().startsWith("That message was forwarded from another chat, so we didn't take it as "
+                + "your answer. It stays in this chat. For this question, please choose or type your own answer."), messages(step).get(0).text());
     }
 
     @Test
@@ -118,6 +118,44 @@ class ForwardedIsNotAnAnswerTest {
         assertEquals(PendingPrompt.DELETE_CONFIRM, step.state().pending(), "still asked");
         assertTrue(messages(step).get(0).text().startsWith(NOTE + "\n\n"), messages(step).get(0).text());
         assertEquals(List.of("yes", "no"), messages(step).get(0).choices().stream().map(Choice::id).toList());
+    }
+
+    @Test
+    void shouldNotChooseTheLanguageWithAForwardedMessage() {
+        Flow intake = ShippedFlows.intake();
+        SessionState start = engine.start(intake).state();
+
+        Step step = engine.handle(intake, start, new Input.Text("pakai bahasa indonesia aja").asForwarded());
+
+        assertEquals(start.nodeId(), step.state().nodeId(), "still at the language question");
+        assertEquals(start.answers(), step.state().answers());
+    }
+
+    /** A forwarded threat at "are you in danger now?" is danger now; the forwarded words are not kept as the person's own. */
+    @Test
+    void shouldKeepNoForwardedWordsAsThePersonsOwnAtTheDangerQuestion() {
+        Flow intake = ShippedFlows.intake();
+
+        Step step = engine.handle(intake, at(intake, "in_danger"), new Input.Text("aku tunggu di depan kosmu, dia di depan pintu").asForwarded());
+
+        assertEquals("yes", step.state().answers().get("in_danger").value());
+        assertNull(step.state().answers().get("in_danger").raw(), "no 'Kata-kata pelapor' of someone else's words");
+    }
+
+    /**
+     * A forwarded photo whose caption holds a word the phone question reads as unsure ("mama", "teman") is no answer:
+     * the file's note and the question again, nothing recorded (the same words typed by the person would answer).
+     */
+    @Test
+    void shouldNotAnswerThePhoneQuestionWithAForwardedCaption() {
+        Flow intake = ShippedFlows.intake();
+        SessionState at = at(intake, "safe_to_reply");
+
+        Step step = engine.handle(intake, at, new Input.Media("m-2", MediaKind.PHOTO, "mama").asForwarded());
+
+        assertNull(step.state().answers().get("safe_to_reply"), "nothing recorded");
+        assertEquals("safe_to_reply", step.state().nodeId());
+        assertEquals(0, step.state().retries());
     }
 
     private SessionState at(Flow intake, String question) {

@@ -38,6 +38,42 @@ class ForwardedLinesKeptTest {
         assertFalse(story.forwarded(0) || story.forwarded(3));
     }
 
+    /**
+     * Forwarded one-word lines ("Udah.", "Cukup!", "skip", "nanti aja": a chat log passed on line by line) are lines of
+     * the story, never Done, Skip or a putting off; the person's own "selesai" still finishes it.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Udah.", "Cukup!", "selesai", "skip", "nanti aja", "rahasia"})
+    void shouldKeepAForwardedOneWordLineInTheStory(String line) throws IOException {
+        Flow intake = ShippedFlows.intake();
+        SessionState state = atStory(intake);
+
+        state = engine.handle(intake, state, new Input.Text(line).asForwarded()).state();
+        assertEquals("chronology", state.nodeId(), "still at the story");
+        state = engine.handle(intake, state, new Input.Text("selesai")).state();
+
+        Answer story = state.answers().get("chronology");
+        assertEquals(List.of(line), story.parts(), "kept as the story's line");
+        assertEquals(List.of(0), story.forwarded());
+        assertFalse(story.skipped());
+    }
+
+    /** At the evidence question a forwarded "udah" is a note, and a forwarded threat is kept too, after the numbers. */
+    @Test
+    void shouldKeepForwardedNotesAndAForwardedThreatBesideTheEvidence() throws IOException {
+        Flow intake = ShippedFlows.intake();
+        SessionState state = atStory(intake).atNode("evidence");
+
+        state = engine.handle(intake, state, new Input.Text("udah").asForwarded()).state();
+        Step threat = engine.handle(intake, state, new Input.Text("aku tahu kosmu, dia di depan pintu").asForwarded());
+        assertTrue(threat.outputs().contains(new Output.DangerReported()), "the emergency numbers");
+        state = engine.handle(intake, threat.state(), Input.ButtonPress.fromCallbackData("evidence:done")).state();
+
+        Answer evidence = state.answers().get("evidence");
+        assertEquals(List.of("udah", "aku tahu kosmu, dia di depan pintu"), evidence.parts(), "both kept as notes");
+        assertEquals(List.of(0, 1), evidence.forwarded());
+    }
+
     @Test
     void shouldKeepTheMarksThroughTheSessionsJsonAndReadOlderSessionsWithout() throws IOException {
         Answer story = Answer.texts(List.of("sendiri", "diteruskan"), List.of(1));
@@ -54,7 +90,7 @@ class ForwardedLinesKeptTest {
     }
 
     @Test
-    void shouldMarkAForwardedTextAnswerAndAForwardedCaptionTakenAsWords() throws IOException {
+    void shouldMarkAForwardedCaptionTakenAsAStoryLine() throws IOException {
         Flow intake = ShippedFlows.intake();
         SessionState state = atStory(intake);
 
@@ -66,7 +102,6 @@ class ForwardedLinesKeptTest {
         Answer story = state.answers().get("chronology");
         assertEquals(List.of("tangkapan layar sintetis", "itu dari dia (sintetis)"), story.parts());
         assertEquals(List.of(0), story.forwarded());
-        assertEquals(List.of(0), Answer.text("diteruskan", true).forwarded(), "a text answer marks its value");
     }
 
     @Test

@@ -114,6 +114,64 @@ class ForwardedLinesTest extends WebhookTest {
         assertFalse(lines.contains("Synthetic Other") || lines.contains("Synthetic Hidden"), "who first sent it is not shown");
     }
 
+    /**
+     * A forwarded photo too large to take (its declared {@code file_size} over the limit) in the case's thread: the
+     * person gets the note that it is too large, and the transcript's line for the file that never arrived is marked as
+     * forwarded too.
+     */
+    @Test
+    void shouldMarkAForwardedFileThatNeverArrived() {
+        long chat = chats.reportedTelegramChat("Kronologi sintetis, file terusan yang terlalu besar.");
+        String ref = chats.referenceOf(chat);
+        String caption = "video sintetis yang diteruskan";
+
+        chats.send(TelegramFixtures.render("forwarded_photo.json", TelegramFixtures.newUpdateId(), chat, TelegramFixtures.nextMessageId(),
+                caption, null, "big-forwarded-" + chat, 50L * 1024 * 1024), chat);
+
+        assertTrue(telegram.sentTo(chat).stream().anyMatch(call -> call.text() != null && call.text().contains("terlalu besar")));
+        assertTrue(marked(transcript(counsellor("forwarded-lost-reader"), ref, "id"), caption), "the lost file's line is marked");
+    }
+
+    /**
+     * A message the person wrote themselves and forwards here (Telegram {@code forward_origin} of type {@code user} whose
+     * {@code sender_user} is the sender: a story drafted in Saved Messages) is their own words: kept unmarked.
+     */
+    @Test
+    void shouldKeepAMessageThePersonForwardsFromThemselvesAsTheirOwn() {
+        long chat = chats.reportedTelegramChat("Kronologi sintetis, pesan sendiri yang diteruskan.");
+        String ref = chats.referenceOf(chat);
+        String draft = "Cerita yang aku tulis dulu di Saved Messages (sintetis)";
+
+        chats.send(TelegramFixtures.render("forwarded_message.json", TelegramFixtures.newUpdateId(), chat, TelegramFixtures.nextMessageId(),
+                draft, null, null, 0).replace("\"sender_user\": {\"id\": 700000001", "\"sender_user\": {\"id\": " + chat), chat);
+
+        assertFalse(marked(transcript(counsellor("forwarded-self-reader"), ref, "id"), draft), "the person's own words, unmarked");
+    }
+
+    /**
+     * Several messages forwarded at once (one webhook with three forwarded texts) at the consent question: one kind line
+     * and the question, not three, and no consent; all three lines are in the chat.
+     */
+    @Test
+    void shouldAnswerABurstOfForwardedMessagesOnce() {
+        String number = WhatsAppFixtures.newNumber();
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
+        chats.tapWhatsApp(number, WhatsAppFixtures.newWamid(), "language:id");
+        int before = graph.sentTo(number).size();
+        List<String> wamids = List.of(WhatsAppFixtures.newWamid(), WhatsAppFixtures.newWamid(), WhatsAppFixtures.newWamid());
+        List<String> burst = List.of("iya setuju (sintetis 1)", "oke (sintetis 2)", "ya udah lanjut (sintetis 3)");
+
+        chats.sendWhatsApp(WhatsAppFixtures.payload(number, java.util.stream.IntStream.range(0, 3).mapToObj(i -> WhatsAppFixtures.message(
+                "forwarded_text.json", number, wamids.get(i), burst.get(i), null, null)).toList()), wamids.get(2), number);
+
+        List<String> replies = graph.sentTo(number).subList(before, graph.sentTo(number).size()).stream().map(m -> m.text()).toList();
+        assertEquals(1, replies.stream().filter(text -> text != null && text.startsWith("Pesan itu diteruskan dari chat lain")).count(),
+                "one kind line for the burst: " + replies);
+        assertEquals(1, replies.size(), "and nothing else: " + replies);
+        assertTrue(chats.transcript(Channel.WHATSAPP, number).stream().filter(m -> m.body != null && m.body.contains("sintetis "))
+                .count() == 3, "the three lines are kept");
+    }
+
     /** The steps of a walk as {@link IntakeWalk#of} reads them again (taps as {@code node:option}, texts as typed). */
     private static List<String> stepValues(IntakeWalk walk) {
         return walk.steps().stream().map(IntakeWalk.Step::value).toList();

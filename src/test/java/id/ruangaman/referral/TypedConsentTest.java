@@ -102,8 +102,7 @@ class TypedConsentTest extends WebhookTest {
 
     /**
      * An "iya boleh" the survivor forwarded from another chat (Cloud API {@code context.forwarded}; a friend's message, the
-     * terlapor's) is not their consent: the referral still waits, and the line is a message in the case's thread, marked
-     * as forwarded. The same words typed consent.
+     * terlapor's) is not their consent: the referral still waits. The same words typed consent.
      */
     @Test
     void forwardedYesIsNoConsent() {

@@ -36,7 +36,13 @@ public final class Answering {
     public static void handle(Turn turn, Input input) {
         NodeDefinition node = turn.currentNode();
         NodeHandler handler = NodeHandlers.of(node.kind());
-        Reply reply = LanguageWords.understood(turn, node, toReply(node, input));
+        Reply asTyped = toReply(node, input);
+        if (asTyped instanceof Reply.Typed typed && typed.forwarded() && !KEEPS_FORWARDED.contains(node.kind())) {
+            // before any reading of the words, the language's names included ("bahasa indonesia" passed on is no choice)
+            notOwnAnswer(turn, node, typed.text(), turn.msg(MessageKey.FORWARDED_NOT_ANSWER));
+            return;
+        }
+        Reply reply = LanguageWords.understood(turn, node, asTyped);
         if (reply == null && input instanceof Input.ButtonPress) {
             // A button of an earlier question: one message, the note and then the question that is asked now, with its
             // buttons (before, the note and the question came as two messages for one tap).
@@ -72,16 +78,16 @@ public final class Answering {
             noteThenQuestion(turn, line, files);
             return;
         }
-        if (reply instanceof Reply.Typed typed && typed.forwarded() && !KEEPS_FORWARDED.contains(node.kind())) {
-            notOwnAnswer(turn, node, typed.text());
-            return;
-        }
         if (reply instanceof Reply.Upload upload && !files) {
             // A photo, document, voice note or video where none is asked: not kept as an answer (see media_not_expected).
             String refused = node.mediaRefused() != null ? turn.text(node.mediaRefused()) : turn.msg(MessageKey.MEDIA_NOT_EXPECTED);
             String caption = upload.caption() == null ? "" : upload.caption().strip();
-            // a forwarded file's caption is no answer of the person's own ("Siapa namamu?"): read for danger only
-            if (caption.isEmpty() || !TYPED_TEXT.contains(node.kind()) || upload.forwarded() && !KEEPS_FORWARDED.contains(node.kind())) {
+            if (upload.forwarded() && !KEEPS_FORWARDED.contains(node.kind())) {
+                // a forwarded file's caption is no answer of the person's own ("Siapa namamu?"): read for danger only
+                notOwnAnswer(turn, node, caption, refused);
+                return;
+            }
+            if (caption.isEmpty() || !TYPED_TEXT.contains(node.kind())) {
                 if (!caption.isEmpty() && Unclear.saidAtOnce(node, caption)) {
                     // "dia di depan pintu" written under a photo at "are you in danger now?": answered as if typed
                     Unclear.takeAtOnce(turn, node, caption);
@@ -116,9 +122,10 @@ public final class Answering {
         String words = reply instanceof Reply.Typed typed ? typed.text()
                 : reply instanceof Reply.Upload upload && upload.caption() != null ? upload.caption() : null;
         boolean dangerNow = words != null && node.kind() != NodeKind.MULTI_TEXT && DangerAnywhere.said(turn, node, words);
-        if (dangerNow && reply instanceof Reply.Upload) {
-            // A file with danger in its caption where files are asked (the evidence): the emergency numbers first, the
-            // file and its caption kept as sent (MediaHandler), never dropped as a danger reply is at a choice.
+        if (dangerNow && (reply instanceof Reply.Upload || reply instanceof Reply.Typed typed && typed.forwarded())) {
+            // A file with danger in its caption where files are asked (the evidence), or a forwarded threat kept beside
+            // the evidence: the emergency numbers first, the file, its caption and the forwarded words kept as sent
+            // (MediaHandler), never dropped as a danger reply is at a choice.
             turn.say(DangerAnywhere.tell(turn));
             dangerNow = false;
         }
@@ -181,16 +188,17 @@ public final class Answering {
      * Words the person forwarded from another chat (a message the terlapor sent them, say) at a question that asks for
      * their own answer (a choice, consent, a date, a name ...): never taken as the answer. Danger in them is read as
      * typed danger is: at the danger question itself its danger answer, elsewhere the emergency numbers and the question
-     * again. Otherwise one kind line and the question again, no attempt counted; the line stays in the chat, marked.
+     * again. Otherwise {@code note} (forwarded_not_answer; a forwarded file's note that it was not kept) and the question
+     * again, no attempt counted; the line stays in the chat, marked.
      */
-    private static void notOwnAnswer(Turn turn, NodeDefinition node, String words) {
-        boolean danger = DangerAnywhere.said(turn, words);
+    private static void notOwnAnswer(Turn turn, NodeDefinition node, String words, String note) {
+        boolean danger = !words.isBlank() && DangerAnywhere.said(turn, words);
         if (danger && DangerAnywhere.question(turn.flow()).filter(question -> question.id().equals(node.id())).isPresent()) {
-            Unclear.takeAtOnce(turn, node, words);
+            Unclear.takeAtOnce(turn, node, null); // the forwarded words are not kept as the person's own ("Kata-kata pelapor")
         } else if (danger) {
             DangerAnywhere.answer(turn);
         } else {
-            noteThenQuestion(turn, turn.msg(MessageKey.FORWARDED_NOT_ANSWER), false);
+            noteThenQuestion(turn, note, false);
         }
     }
 

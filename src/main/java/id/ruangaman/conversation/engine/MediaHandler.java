@@ -51,7 +51,10 @@ final class MediaHandler implements NodeHandler {
     @Override
     public Outcome handle(Turn turn, NodeDefinition node, Reply reply) {
         Draft draft = turn.state().draft();
-        Optional<String> button = TypedWords.button(reply, choices(turn, node));
+        // a forwarded line is always kept: a one-word "udah", "cukup", "skip" or "nanti aja" passed on from another chat is
+        // no Done, Skip or putting off of the person's own
+        boolean forwarded = reply instanceof Reply.Typed typed && typed.forwarded();
+        Optional<String> button = forwarded ? Optional.empty() : TypedWords.button(reply, choices(turn, node));
         if (button.isPresent()) {
             if (!draft.mediaIds().isEmpty() || !draft.parts().isEmpty()) {
                 return Outcome.answered(Answer.media(draft.mediaIds(), draft.parts(), draft.forwarded()), "next");
@@ -70,7 +73,7 @@ final class MediaHandler implements NodeHandler {
             }
             return collected(turn, node, next, true);
         }
-        if (draft.mediaIds().isEmpty() && draft.parts().isEmpty() && reply instanceof Reply.Typed typed
+        if (draft.mediaIds().isEmpty() && draft.parts().isEmpty() && !forwarded && reply instanceof Reply.Typed typed
                 && TextHandler.putsOff(turn, typed.text())) {
             // "nanti aja", "skip dulu" with nothing sent yet: no note, the skip where it may be skipped
             return node.isSkippable() ? Outcome.answered(Answer.skipped(node.kind().fileName(), typed.text().strip()), ChoiceIds.SKIP)
@@ -81,7 +84,6 @@ final class MediaHandler implements NodeHandler {
         if (notes.isEmpty()) {
             return Outcome.invalid(reply);
         }
-        boolean forwarded = reply instanceof Reply.Typed typed && typed.forwarded();
         Draft withNotes = draft;
         for (String note : notes) {
             withNotes = withNotes.plusPart(note, forwarded);

@@ -37,7 +37,10 @@ final class MultiTextHandler implements NodeHandler {
     @Override
     public Outcome handle(Turn turn, NodeDefinition node, Reply reply) {
         List<String> parts = turn.state().draft().parts();
-        Optional<String> button = TypedWords.button(reply, choices(turn, node));
+        // a forwarded line is always kept: a one-word "udah", "cukup", "skip" or "nanti aja" passed on from another chat is
+        // no Done, Skip or putting off of the person's own
+        boolean forwarded = reply instanceof Reply.Typed typed && typed.forwarded();
+        Optional<String> button = forwarded ? Optional.empty() : TypedWords.button(reply, choices(turn, node));
         if (button.isPresent()) {
             if (!parts.isEmpty()) {
                 return Outcome.answered(Answer.texts(parts, turn.state().draft().forwarded()), "next");
@@ -46,7 +49,7 @@ final class MultiTextHandler implements NodeHandler {
                     ? Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP)
                     : Outcome.invalid(reply);
         }
-        if (parts.isEmpty() && reply instanceof Reply.Typed typed && TextHandler.putsOff(turn, typed.text())) {
+        if (parts.isEmpty() && !forwarded && reply instanceof Reply.Typed typed && TextHandler.putsOff(turn, typed.text())) {
             // "nanti aja", "belum siap", "rahasia" as the first message of the story: not the story. The skip where it
             // may be skipped (what was typed kept beside it), else the one kind re-prompt. Once the story has begun,
             // a message is part of it.
@@ -58,7 +61,6 @@ final class MultiTextHandler implements NodeHandler {
             return Outcome.invalid(reply);
         }
         // a forwarded message (the terlapor's words, passed on) keeps its mark beside its lines (Answer#forwarded)
-        boolean forwarded = reply instanceof Reply.Typed typed && typed.forwarded();
         texts.forEach(text -> turn.update(state -> state.withDraft(state.draft().plusPart(text, forwarded))));
         // "dia mau datang lagi malam ini" in the story: kept as a part of it, with the emergency numbers first
         String safety = reply instanceof Reply.Typed typed && DangerAnywhere.said(turn, node, typed.text()) ? DangerAnywhere.tell(turn) : "";

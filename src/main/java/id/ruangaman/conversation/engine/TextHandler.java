@@ -63,14 +63,7 @@ class TextHandler implements NodeHandler {
             return Outcome.handled();
         }
         Optional<String> text = validText(node, reply);
-        boolean forwarded = reply instanceof Reply.Typed typed && typed.forwarded();
-        return text.map(value -> Outcome.answered(forwarded ? forwarded(answer(turn, value)) : answer(turn, value), "next"))
-                .orElseGet(() -> Outcome.invalid(reply));
-    }
-
-    /** A text answer the person forwarded from another chat, so marked ({@link Answer#forwarded()}); others as they are. */
-    private static Answer forwarded(Answer answer) {
-        return "text".equals(answer.kind()) ? Answer.text(answer.value(), true) : answer;
+        return text.map(value -> Outcome.answered(answer(turn, value), "next")).orElseGet(() -> Outcome.invalid(reply));
     }
 
     /**
