@@ -40,6 +40,7 @@ public final class FlowLoader {
     public Flow load(String fileName, byte[] yamlBytes) throws FlowException {
         JsonNode tree = readTree(fileName, yamlBytes);
         List<LintProblem> problems = new ArrayList<>();
+        unquotedYesNo(fileName, tree, tree, "", problems);
         FlowDefinition definition = bind(fileName, tree, problems);
         if (definition != null) {
             problems.addAll(linter.lint(fileName, definition));
@@ -96,6 +97,41 @@ public final class FlowLoader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A word in a list that YAML read as true or false (YAML 1.1: an unquoted {@code yes}, {@code no}, {@code on},
+     * {@code off}, ...): bound as the word "true" or "false", the word meant is lost without a word of warning (the
+     * English "yes" at "Kalau sudah aman…" was, before session 55). Lists hold words, option ids and node ids, never a
+     * true or false. Checked for the files of today, not for a stored earlier revision ({@link #loadEarlier}), which
+     * sessions pinned to it finish on as it was.
+     */
+    private static void unquotedYesNo(String fileName, JsonNode root, JsonNode node, String path, List<LintProblem> problems) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                String at = path + "[" + i + "]";
+                if (item.isBoolean()) {
+                    problems.add(new LintProblem(fileName, nodeIdAt(root, at), "'" + item.asText() + "' at " + at
+                            + ": YAML reads an unquoted yes, no, on or off as true or false; write the word in quotes (\"yes\")"));
+                } else {
+                    unquotedYesNo(fileName, root, item, at, problems);
+                }
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> unquotedYesNo(fileName, root, field.getValue(),
+                    path.isEmpty() ? field.getKey() : path + "." + field.getKey(), problems));
+        }
+    }
+
+    /** The id of the flow node a path ({@code nodes[3].options[0]...}) lies in, or null outside the nodes. */
+    private static String nodeIdAt(JsonNode root, String path) {
+        java.util.regex.Matcher node = java.util.regex.Pattern.compile("^nodes\\[(\\d+)]").matcher(path);
+        if (!node.find()) {
+            return null;
+        }
+        JsonNode id = root.path("nodes").path(Integer.parseInt(node.group(1))).path("id");
+        return id.isTextual() ? id.asText() : null;
     }
 
     private JsonNode readTree(String fileName, byte[] bytes) {
