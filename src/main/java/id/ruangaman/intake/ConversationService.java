@@ -419,7 +419,8 @@ public class ConversationService {
             inbound.kind = ChatMessage.KIND_STALE_BUTTON;
         } else {
             // a line that says danger in the case's thread: the team's notice says so (the case is marked in apply)
-            announce(contact, inbound, step.outputs().contains(new Output.DangerReported()));
+            boolean danger = step.outputs().contains(new Output.DangerReported());
+            announce(contact, inbound, danger, danger || forTheTeam(input, before.get(), step));
         }
         return apply(contact, session, flowOf(step.state()), step, quiet, line, uploaded(input), thread);
     }
@@ -441,10 +442,28 @@ public class ConversationService {
 
     /** {@link #announce(Contact, ChatMessage)}; {@code danger}: the line says danger now, and the team is told so. */
     private void announce(Contact contact, ChatMessage inbound, boolean danger) {
+        announce(contact, inbound, danger, true);
+    }
+
+    /** {@link #announce(Contact, ChatMessage, boolean)}; {@code teamNotice}: false tells the open pages only. */
+    private void announce(Contact contact, ChatMessage inbound, boolean danger, boolean teamNotice) {
         transcriptChanged.fire(new TranscriptChanged(contact.id, inbound.intakeId, true));
-        if (inbound.intakeId != null) {
+        if (inbound.intakeId != null && teamNotice) {
             threadMessages.fire(new ThreadMessageReceived(inbound.intakeId, inbound.id, danger));
         }
+    }
+
+    /**
+     * Whether a line in a case's thread is a message for the team ("Pesan baru dari pelapor"): not a command typed to the
+     * service (/status, /bantuan, /hapus), nor the erasure it asks about ("Hapus semua…?" opened, answered, or carried
+     * out: the team was told of a case that was gone a moment later), nor a quick exit. The line is in the transcript
+     * either way; a line that says danger is always told.
+     */
+    private static boolean forTheTeam(Input input, SessionState before, Step step) {
+        boolean command = input instanceof Input.Text text && !text.forwarded()
+                && id.ruangaman.conversation.engine.Command.parse(text.text()).isPresent();
+        return !command && before.pending() != PendingPrompt.DELETE_CONFIRM && step.state().pending() != PendingPrompt.DELETE_CONFIRM
+                && step.outputs().stream().noneMatch(output -> output instanceof Output.DeleteRequested || output instanceof Output.QuickExit);
     }
 
     /**

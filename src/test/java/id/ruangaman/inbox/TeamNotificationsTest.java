@@ -2,6 +2,8 @@ package id.ruangaman.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -21,6 +23,7 @@ import id.ruangaman.testing.Eventually;
 import id.ruangaman.testing.FakePlatforms;
 import id.ruangaman.testing.FakeTelegram;
 import id.ruangaman.testing.TelegramChats;
+import id.ruangaman.transcript.Channel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -108,6 +111,40 @@ class TeamNotificationsTest {
         person.text("Halo lagi " + SENTINEL);
         Eventually.await("team told again about " + code, Duration.ofSeconds(60),
                 () -> teamMessagesAbout(code).stream().filter(call -> call.text().contains("New message")).count() == 2);
+    }
+
+    /**
+     * Commands typed in the thread (/status, /hapus) and the erasure they ask about are no message for the team: before,
+     * "/hapus" after the report told the team "Pesan baru dari pelapor" of a case that was gone a moment later. An
+     * ordinary line after them is told as before.
+     */
+    @Test
+    void shouldNotTellTheTeamOfCommandsOrAnErasure() {
+        DevConversation person = submittedPerson();
+        String code = codeOf(person);
+
+        person.text("/status").text("/hapus").text("tidak");
+        assertNull(notifiedAt(code), "no notice for /status, /hapus, or keeping the data");
+        person.text("Pesan biasa " + SENTINEL);
+        assertNotNull(notifiedAt(code), "an ordinary line is told");
+
+        DevConversation erasing = submittedPerson();
+        String erased = codeOf(erasing);
+        long team = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(Channel.TELEGRAM,
+                String.valueOf(FakePlatforms.TEAM_CHAT)).id);
+        long before = teamLines(team);
+        erasing.text("/hapus").text("ya");
+        assertEquals(before, teamLines(team), "nothing queued to the team for " + erased);
+    }
+
+    private Object notifiedAt(String code) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select thread_notified_at from intake where reference_code = ?1").setParameter(1, code).getSingleResult());
+    }
+
+    private long teamLines(long team) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from chat_message where contact_id = ?1").setParameter(1, team).getSingleResult()).longValue());
     }
 
     /**
