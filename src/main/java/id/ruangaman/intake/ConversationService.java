@@ -758,7 +758,7 @@ public class ConversationService {
         outbox.releaseDeferred(contact); // a story's acknowledgement still waiting goes first
         String caption = lost.caption() == null ? "" : lost.caption().strip();
         Step read = state.isPresent() && !caption.isEmpty()
-                ? engineFor(contact).readFlooded(flows.catalog(), state.get(), new Input.Text(caption)) : null;
+                ? engineFor(contact).readFlooded(flows.catalog(), state.get(), new Input.Text(caption, null, lost.forwarded())) : null;
         boolean danger = read != null && read.outputs().contains(new Output.DangerReported());
         announce(contact, line, danger); // before the case is marked, as for a flooded line
         if (danger) {

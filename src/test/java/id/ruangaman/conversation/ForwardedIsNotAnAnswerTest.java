@@ -87,12 +87,38 @@ class ForwardedIsNotAnAnswerTest {
         Flow intake = ShippedFlows.intake();
 
         Step atDanger = engine.handle(intake, at(intake, "in_danger"), new Input.Text("dia di depan pintu").asForwarded());
-        assertEquals("yes", atDanger.state().answers().get("in_danger").value(), "danger now, at the danger question");
+        assertTrue(atDanger.outputs().contains(new Output.DangerReported()), "the numbers at the danger question");
+        assertEquals("in_danger", atDanger.state().nodeId(), "and the danger question again, for the person's own answer");
+        assertNull(atDanger.state().answers().get("in_danger"), "nothing recorded for them");
 
         Step elsewhere = engine.handle(intake, at(intake, "reporter_role"), new Input.Text("dia di depan pintu").asForwarded());
         assertTrue(elsewhere.outputs().contains(new Output.DangerReported()), "the emergency numbers elsewhere");
         assertTrue(messages(elsewhere).get(0).text().contains("112"), messages(elsewhere).get(0).text());
         assertEquals("reporter_role", elsewhere.state().nodeId(), "and the same question");
+    }
+
+    /**
+     * A threat the terlapor wrote ("aku … kamu") and the survivor forwarded is read as the survivor would say it ("dia …
+     * aku"): danger now (the tester of session 56: "Aku udah di depan pintu kamu sekarang. Buka." got nothing). The same
+     * words typed by the person, and a forwarded message that threatens nothing, are no danger.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Aku udah di depan pintu kamu sekarang. Buka.|true|true",
+            "Aku lagi di depan pintu kosmu sekarang, buka|true|true",
+            "gue otw ke kosan lo sekarang|true|true",
+            "I'm outside your door right now|true|true",
+            "I am outside your door|true|true",
+            "aku kangen kamu, balas dong|true|false",
+            "Aku udah di depan pintu kamu sekarang. Buka.|false|false",
+            "dia lagi di depan pintu kamarku|false|true"})
+    void shouldReadAForwardedThreatAsThePersonWouldSayIt(String words, boolean forwarded, boolean danger) {
+        Flow intake = ShippedFlows.intake();
+        Input.Text text = forwarded ? new Input.Text(words).asForwarded() : new Input.Text(words);
+
+        Step step = engine.handle(intake, at(intake, "reporter_role"), text);
+
+        assertEquals(danger, step.outputs().contains(new Output.DangerReported()), words);
     }
 
     @Test
@@ -131,15 +157,18 @@ class ForwardedIsNotAnAnswerTest {
         assertEquals(start.answers(), step.state().answers());
     }
 
-    /** A forwarded threat at "are you in danger now?" is danger now; the forwarded words are not kept as the person's own. */
+    /**
+     * A forwarded threat at "are you in danger now?" brings the numbers and flags the report to come, and keeps none of
+     * its words as the person's own (the tester of session 56 saw them printed as "Kata-kata pelapor").
+     */
     @Test
     void shouldKeepNoForwardedWordsAsThePersonsOwnAtTheDangerQuestion() {
         Flow intake = ShippedFlows.intake();
 
         Step step = engine.handle(intake, at(intake, "in_danger"), new Input.Text("aku tunggu di depan kosmu, dia di depan pintu").asForwarded());
 
-        assertEquals("yes", step.state().answers().get("in_danger").value());
-        assertNull(step.state().answers().get("in_danger").raw(), "no 'Kata-kata pelapor' of someone else's words");
+        assertTrue(step.state().dangerSaid(), "the report to come is flagged");
+        assertNull(step.state().answers().get("in_danger"), "no answer, and no 'Kata-kata pelapor' of someone else's words");
     }
 
     /**

@@ -149,12 +149,22 @@ class ShippedAnswerWordsTest {
             "belum bisa lanjut|waits", "I'm not ready to continue|waits", "not quite ready|waits", "masih takut lanjut|waits",
             "nanti aja lanjut|waits", "lanjut nanti|waits", "iya nanti kalau sudah siap|waits", "I'll continue when I'm safe|waits",
             "aku sudah aman tapi masih takut|waits", "ya tapi dia masih di luar|waits", "ya, aku lagi sembunyi|waits",
-            "gak apa-apa, lanjut|on", "1|on"})
+            "gak apa-apa, lanjut|on", "1|on",
+            // session 55's noticed list: "ya" is chat's particle; it goes on alone, never inside a sentence that says
+            // something else (before: "ya, aku di jalan" went on to the next question)
+            "ya kak|on", "yaa|on", "ya dong|on", "Ya.|on", "ya, aku di jalan|asked", "ya aku lagi di luar|asked",
+            "ya dia udah pergi kayaknya|asked"})
     void shouldGoOnFromTheEmergencyNumbersOnlyWhenSafe(String typed, String expected) {
         Step step = engine.handle(intake, at("ready_to_continue"), new Input.Text(typed));
 
         if ("on".equals(expected)) {
             assertEquals("safe_to_reply", step.state().nodeId(), "went on: " + typed);
+            return;
+        }
+        if ("asked".equals(expected)) {
+            // not understood: asked again with the numbers, never moved on
+            assertEquals("ready_to_continue", step.state().nodeId(), "stays: " + typed);
+            assertTrue(said(step).stream().anyMatch(message -> message.text().contains("112")), "the numbers: " + said(step));
             return;
         }
         assertEquals("ready_to_continue", step.state().nodeId(), "waits: " + typed);

@@ -93,7 +93,7 @@ public final class Answering {
                     Unclear.takeAtOnce(turn, node, caption);
                     return;
                 }
-                if (!caption.isEmpty() && DangerAnywhere.said(turn, node, caption)) {
+                if (!caption.isEmpty() && DangerAnywhere.said(turn, node, caption, upload.forwarded())) {
                     // Danger written under a photo at a choice: the emergency numbers first (the report flagged), then
                     // the note and the question again, in one message as for typed danger there. Before, the caption
                     // went unread; then the numbers and the note came as two messages for one photo.
@@ -121,7 +121,8 @@ public final class Answering {
     private static void take(Turn turn, NodeDefinition node, NodeHandler handler, Reply reply) {
         String words = reply instanceof Reply.Typed typed ? typed.text()
                 : reply instanceof Reply.Upload upload && upload.caption() != null ? upload.caption() : null;
-        boolean dangerNow = words != null && node.kind() != NodeKind.MULTI_TEXT && DangerAnywhere.said(turn, node, words);
+        boolean forwarded = reply instanceof Reply.Typed typed ? typed.forwarded() : reply instanceof Reply.Upload upload && upload.forwarded();
+        boolean dangerNow = words != null && node.kind() != NodeKind.MULTI_TEXT && DangerAnywhere.said(turn, node, words, forwarded);
         if (dangerNow && (reply instanceof Reply.Upload || reply instanceof Reply.Typed typed && typed.forwarded())) {
             // A file with danger in its caption where files are asked (the evidence), or a forwarded threat kept beside
             // the evidence: the emergency numbers first, the file, its caption and the forwarded words kept as sent
@@ -186,16 +187,15 @@ public final class Answering {
     /** {@code note}, then (unless {@code lineOnly}) the current question again, as one message with the question's buttons. */
     /**
      * Words the person forwarded from another chat (a message the terlapor sent them, say) at a question that asks for
-     * their own answer (a choice, consent, a date, a name ...): never taken as the answer. Danger in them is read as
-     * typed danger is: at the danger question itself its danger answer, elsewhere the emergency numbers and the question
-     * again. Otherwise {@code note} (forwarded_not_answer; a forwarded file's note that it was not kept) and the question
+     * their own answer (a choice, consent, a date, a name ...): never taken as the answer. Danger in them brings the
+     * emergency numbers and the question again (the danger question too, which the person answers themselves; the report
+     * is flagged). Otherwise {@code note} (forwarded_not_answer; a forwarded file's note that it was not kept) and the question
      * again, no attempt counted; the line stays in the chat, marked.
      */
     private static void notOwnAnswer(Turn turn, NodeDefinition node, String words, String note) {
-        boolean danger = !words.isBlank() && DangerAnywhere.said(turn, words);
-        if (danger && DangerAnywhere.question(turn.flow()).filter(question -> question.id().equals(node.id())).isPresent()) {
-            Unclear.takeAtOnce(turn, node, null); // the forwarded words are not kept as the person's own ("Kata-kata pelapor")
-        } else if (danger) {
+        if (!words.isBlank() && DangerAnywhere.said(turn, words, true)) {
+            // the emergency numbers and the same question, the danger question too: the person answers it themselves
+            // (the report is flagged either way); nothing of the forwarded words is kept as theirs
             DangerAnywhere.answer(turn);
         } else {
             noteThenQuestion(turn, note, false);

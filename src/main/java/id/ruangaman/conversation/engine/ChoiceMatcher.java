@@ -345,9 +345,23 @@ final class ChoiceMatcher {
                         .anyMatch(word -> kept(WHOLE_CORES, word, ChoiceMatcher::wholeForms).contains(typedCore))) {
                     return Optional.of(choice.id()); // "gue sendiri kak", "aku aja", "saya sendiri mbak": "=gue sendiri", "=aku"
                 }
+                if (typedCore.isEmpty() && particlesOnly(text, choice)) {
+                    return Optional.of(choice.id()); // "ya", "ya kak", "yaa dong": "=ya"
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a reply of address words and particles only ({@code typed}: "ya", "ya kak", "yaa dong") holds the words of
+     * one of the choice's whole-answer words made of those only ("=ya"): chat's "ya" answers alone, never inside a
+     * sentence ("ya, aku di jalan"), where it is a particle.
+     */
+    private static boolean particlesOnly(String typed, ChoiceSpec choice) {
+        List<String> said = WholeAnswer.words(typed);
+        return choice.words().stream().filter(ChoiceMatcher::wholeAnswerOnly).filter(word -> WholeAnswer.core(word).isEmpty())
+                .map(WholeAnswer::words).anyMatch(words -> !words.isEmpty() && said.containsAll(words));
     }
 
     /** {@link #wholeForms} of the flows' whole-answer words, kept once worked out. */

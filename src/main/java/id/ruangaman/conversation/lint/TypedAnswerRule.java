@@ -58,7 +58,8 @@ public final class TypedAnswerRule implements LintRule {
                 } else if (DIGITS.matcher(normalized).matches()) {
                     context.problem(node, "typed word '" + word + "' of option '" + option.id()
                             + "' is a number (a typed number picks the option at that position; use 'number')");
-                } else if (word.startsWith("=") && WholeAnswer.core(word).isEmpty()) {
+                } else if (word.startsWith("=") && WholeAnswer.core(word).isEmpty() && WholeAnswer.words(word).size() != 1) {
+                    // one particle alone ("=ya") names a reply of particles only that holds it ("ya kak"); more say nothing
                     context.problem(node, "whole-answer word '" + word + "' of option '" + option.id()
                             + "' is only address words or particles (kak, aja, sih ...), which a whole answer may carry around it");
                 } else {

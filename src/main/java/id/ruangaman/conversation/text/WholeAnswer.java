@@ -26,9 +26,14 @@ public final class WholeAnswer {
     private WholeAnswer() {
     }
 
+    /** The words of {@code text} (any case, punctuation and emoji), normalised ({@link AnswerText#normalize}), in order. */
+    public static java.util.List<String> words(String text) {
+        return Arrays.stream(NON_WORD.split(AnswerText.normalize(text))).filter(word -> !word.isEmpty()).toList();
+    }
+
     /**
-     * The words of {@code text} (any case, punctuation and emoji), normalised ({@link AnswerText#normalize}), without
-     * {@link #AROUND} words, joined by one space; empty when nothing else is left ("kak", "ya dong", "🙏").
+     * {@link #words} without {@link #AROUND} words, joined by one space; empty when nothing else is left ("kak", "ya dong",
+     * "🙏").
      */
     public static String core(String text) {
         return Arrays.stream(NON_WORD.split(AnswerText.normalize(text)))
