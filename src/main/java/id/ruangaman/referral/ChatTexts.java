@@ -68,6 +68,14 @@ class ChatTexts {
         return consentAgain("consent_later", referral, provider, language);
     }
 
+    /**
+     * A message forwarded from another chat while the consent question is open: it is no answer of the person's own, and
+     * the question's buttons come again (same callback data), so nobody believes a forwarded "iya" consented.
+     */
+    public Output.Message consentForwarded(Referral referral, Provider provider, String language) {
+        return consentAgain("consent_forwarded", referral, provider, language);
+    }
+
     private Output.Message consentAgain(String key, Referral referral, Provider provider, String language) {
         String text = inEach(language, lang -> texts.text(key, lang, Map.of("provider", provider.name,
                 "yes", texts.text("button_yes", lang), "no", texts.text("button_no", lang))));

@@ -79,9 +79,10 @@ class ReferralChat implements ChatInterceptor {
         if (input instanceof Input.Text text && !text.forwarded() && isWithdrawCommand(text.text())) {
             return Optional.of(List.of(startWithdrawal(contact, language)));
         }
-        // words forwarded from another chat are never the person's consent or withdrawal: a message to the case's thread
-        if (input instanceof Input.Text text && reported && !text.forwarded() && !text.text().strip().startsWith("/")
-                && !quotesOtherThanReferral(text)) {
+        if (input instanceof Input.Text text && reported && text.forwarded()) {
+            return forwardedAtConsent(contact, language);
+        }
+        if (input instanceof Input.Text text && reported && !text.text().strip().startsWith("/") && !quotesOtherThanReferral(text)) {
             List<Referral> withdrawable = referrals.withdrawable(contact);
             if (withdrawable.size() > 1) {
                 Optional<Output.Message> asked = openWithdrawalQuestion(contact);
@@ -149,6 +150,20 @@ class ReferralChat implements ChatInterceptor {
             return Optional.of(open.stream().map(r -> texts.consentLater(r, providers.get(r.providerId), language)).toList());
         }
         return Optional.of(open.stream().map(r -> texts.consentUnclear(r, providers.get(r.providerId), language)).toList());
+    }
+
+    /**
+     * Words forwarded from another chat are never the person's consent or withdrawal. With a consent question open, the
+     * person is told so once, with its buttons (a forwarded "iya boleh" met silence in the thread's quiet period, and the
+     * person could believe they had agreed); otherwise, and after that once, the line is a message in the case's thread.
+     */
+    private Optional<List<Output.Message>> forwardedAtConsent(Contact contact, String language) {
+        List<Referral> open = referrals.withdrawable(contact).stream().filter(r -> r.state() == ReferralStatus.AWAITING_CONSENT).toList();
+        if (open.isEmpty() || repromptedAlready(contact, open, inbound(contact))) {
+            return Optional.empty();
+        }
+        Map<Long, Provider> providers = referrals.providersOf(open);
+        return Optional.of(open.stream().map(r -> texts.consentForwarded(r, providers.get(r.providerId), language)).toList());
     }
 
     /**

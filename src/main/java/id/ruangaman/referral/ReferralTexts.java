@@ -24,7 +24,7 @@ class ReferralTexts {
     static final String FILE = "_referral_texts.yaml";
     static final List<String> KEYS = List.of("consent_question", "parts_none", "part_identity", "part_contact",
             "part_chronology", "part_evidence", "part_needs", "button_yes", "button_no", "consent_given", "consent_refused", "consent_unclear",
-            "consent_later", "consent_after_refusal", "question_closed", "withdraw_none",
+            "consent_later", "consent_forwarded", "consent_after_refusal", "question_closed", "withdraw_none",
             "withdraw_which", "withdraw_unclear", "withdraw_confirm", "withdraw_confirm_yes", "withdraw_confirm_no", "withdraw_keep",
             "withdraw_kept", "withdrawn", "referral_sent", "referral_accepted");
 

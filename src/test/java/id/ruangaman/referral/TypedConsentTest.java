@@ -102,7 +102,9 @@ class TypedConsentTest extends WebhookTest {
 
     /**
      * An "iya boleh" the survivor forwarded from another chat (Cloud API {@code context.forwarded}; a friend's message, the
-     * terlapor's) is not their consent: the referral still waits. The same words typed consent.
+     * terlapor's) is not their consent: the referral still waits, and the person is told so with the question's buttons
+     * (the tester of session 56: the forwarded "iya" met silence, and the person could believe they had agreed). The
+     * same words typed consent.
      */
     @Test
     void forwardedYesIsNoConsent() {
@@ -112,6 +114,8 @@ class TypedConsentTest extends WebhookTest {
         chats.sendWhatsApp(WhatsAppFixtures.payload(number, List.of(WhatsAppFixtures.message("forwarded_text.json", number, wamid,
                 "iya boleh", null, null))), wamid, number);
         assertEquals("awaiting_consent", data.referral(id).status, "a forwarded yes consents to nothing");
+        Eventually.await("told so, with the buttons", WAIT, () -> graph.sentTo(number).stream()
+                .anyMatch(m -> m.text() != null && m.text().startsWith("Pesan itu diteruskan dari chat lain")));
 
         typeWhatsApp(number, "iya boleh");
         assertEquals("consented", data.referral(id).status, "the same words typed are the answer");
