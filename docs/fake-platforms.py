@@ -72,8 +72,9 @@ class Fake(BaseHTTPRequestHandler):
             buttons = [f"{b.get('text')} = {b.get('callback_data')}" for row in (request.get("reply_markup") or {}).get("inline_keyboard", [])
                        for b in row]
             shown = request.get("text") if "text" in request else request.get("caption", "")
-            # the message_id is what a reply quotes (reply_to_message.message_id)
-            print(f"telegram {method} to {request.get('chat_id', '-')} (message_id {n}): {shown!r} {buttons or ''}", flush=True)
+            # a sent message's message_id is what a reply quotes (reply_to_message.message_id)
+            sent = f" (message_id {n})" if method.lower().startswith("send") else ""
+            print(f"telegram {method} to {request.get('chat_id', '-')}{sent}: {shown!r} {buttons or ''}", flush=True)
             result = {"message_id": n, "date": 1700000000, "chat": {"id": request.get("chat_id", 0), "type": "private"},
                       "text": request.get("text", "")}
             if method == "getFile":  # a File: where to download it (served by do_GET)

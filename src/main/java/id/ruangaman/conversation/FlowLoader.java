@@ -37,10 +37,25 @@ public final class FlowLoader {
             .build();
     private final FlowLinter linter = new FlowLinter();
 
+    /** A flow file of today: linted in full, YAML's true and false where words belong included ({@link #unquotedYesNo}). */
     public Flow load(String fileName, byte[] yamlBytes) throws FlowException {
+        return load(fileName, yamlBytes, true);
+    }
+
+    /**
+     * A stored revision of a flow whose file is gone, which sessions pinned to it finish on: read as it was written, so
+     * a revision stored before a check was added is not refused for it ({@link #unquotedYesNo}).
+     */
+    public Flow loadStored(String fileName, byte[] yamlBytes) throws FlowException {
+        return load(fileName, yamlBytes, false);
+    }
+
+    private Flow load(String fileName, byte[] yamlBytes, boolean today) throws FlowException {
         JsonNode tree = readTree(fileName, yamlBytes);
         List<LintProblem> problems = new ArrayList<>();
-        unquotedYesNo(fileName, tree, tree, "", problems);
+        if (today) {
+            unquotedYesNo(fileName, tree, tree, "", problems);
+        }
         FlowDefinition definition = bind(fileName, tree, problems);
         if (definition != null) {
             problems.addAll(linter.lint(fileName, definition));
@@ -99,28 +114,35 @@ public final class FlowLoader {
         }
     }
 
+    /** The flow file's fields that hold true or false; YAML's true or false anywhere else stands for a word. */
+    private static final java.util.Set<String> TRUE_OR_FALSE = java.util.Set.of("skippable", "sets_language", "no_means_skip",
+            "over_options", "unanswered");
+
     /**
-     * A word in a list that YAML read as true or false (YAML 1.1: an unquoted {@code yes}, {@code no}, {@code on},
-     * {@code off}, ...): bound as the word "true" or "false", the word meant is lost without a word of warning (the
-     * English "yes" at "Kalau sudah aman…" was, before session 55). Lists hold words, option ids and node ids, never a
-     * true or false. Checked for the files of today, not for a stored earlier revision ({@link #loadEarlier}), which
-     * sessions pinned to it finish on as it was.
+     * A word, id or text that YAML read as true or false (YAML 1.1: an unquoted {@code yes}, {@code no}, {@code on},
+     * {@code off}, ...): bound as "true" or "false", the word meant is lost without a word of warning (the English "yes"
+     * at "Kalau sudah aman…" was, before session 56), or a button reads "true". Every true or false outside the fields
+     * that take one ({@link #TRUE_OR_FALSE}). Checked for the files of today, not for a stored revision
+     * ({@link #loadEarlier}, {@link #loadStored}), which sessions pinned to it finish on as it was.
      */
     private static void unquotedYesNo(String fileName, JsonNode root, JsonNode node, String path, List<LintProblem> problems) {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                JsonNode item = node.get(i);
-                String at = path + "[" + i + "]";
-                if (item.isBoolean()) {
-                    problems.add(new LintProblem(fileName, nodeIdAt(root, at), "'" + item.asText() + "' at " + at
-                            + ": YAML reads an unquoted yes, no, on or off as true or false; write the word in quotes (\"yes\")"));
-                } else {
-                    unquotedYesNo(fileName, root, item, at, problems);
-                }
+                visit(fileName, root, node.get(i), path + "[" + i + "]", false, problems);
             }
         } else if (node.isObject()) {
-            node.fields().forEachRemaining(field -> unquotedYesNo(fileName, root, field.getValue(),
-                    path.isEmpty() ? field.getKey() : path + "." + field.getKey(), problems));
+            node.properties().forEach(field -> visit(fileName, root, field.getValue(),
+                    path.isEmpty() ? field.getKey() : path + "." + field.getKey(), TRUE_OR_FALSE.contains(field.getKey()), problems));
+        }
+    }
+
+    private static void visit(String fileName, JsonNode root, JsonNode value, String at, boolean takesTrueOrFalse,
+            List<LintProblem> problems) {
+        if (value.isBoolean() && !takesTrueOrFalse) {
+            problems.add(new LintProblem(fileName, nodeIdAt(root, at), "'" + value.asText() + "' at " + at
+                    + ": YAML reads an unquoted yes, no, on or off as true or false; write the word in quotes (\"yes\")"));
+        } else {
+            unquotedYesNo(fileName, root, value, at, problems);
         }
     }
 

@@ -370,10 +370,14 @@ public class ConversationService {
             return replies;
         }
         boolean reported = before.map(SessionState::referenceCode).isPresent() || contact.conversation > 0;
-        Optional<List<Output.Message>> intercepted = interceptors().stream()
+        // Danger said in a typed line goes to the conversation, which answers it with the emergency numbers and marks the
+        // case, even where a referral's consent question is open ("dia di depan pintu" got only "ketuk Ya atau Tidak")
+        boolean dangerFirst = reported && existing.isPresent() && input instanceof Input.Text
+                && engineFor(contact).readFlooded(flows.catalog(), before.get(), input).outputs().contains(new Output.DangerReported());
+        Optional<List<Output.Message>> intercepted = dangerFirst ? Optional.empty() : interceptors().stream()
                 .map(interceptor -> interceptor.intercept(contact, input, reported)).flatMap(Optional::stream).findFirst();
         if (intercepted.isPresent()) {
-            announce(contact, inbound);
+            announce(contact, inbound, false, !slashWordAlone(input)); // /cabut answered here is no message for the team
             List<Output.Message> answers = intercepted.get();
             if (line != null && before.isPresent() && !answers.isEmpty() && outbox.withdrawDeferred(contact) > 0) {
                 // The story's acknowledgement still waiting opens the answer (/cabut in the middle of the story): its words
@@ -454,16 +458,28 @@ public class ConversationService {
     }
 
     /**
-     * Whether a line in a case's thread is a message for the team ("Pesan baru dari pelapor"): not a command typed to the
-     * service (/status, /bantuan, /hapus), nor the erasure it asks about ("Hapus semua…?" opened, answered, or carried
-     * out: the team was told of a case that was gone a moment later), nor a quick exit. The line is in the transcript
-     * either way; a line that says danger is always told.
+     * Whether a line in a case's thread is a message for the team ("Pesan baru dari pelapor"): not a command typed alone
+     * to the service (/status, /bantuan, /hapus; /cabut where the referrals answer it), nor the answer that settles "Hapus semua…?" or carries the
+     * erasure out, nor a quick exit (the team was told of a case that was gone a moment later). Anything else is told: an
+     * unknown "/tolong", a command with words after it, a line written while the erasure question is open. The line is in
+     * the transcript either way; a line that says danger is always told.
      */
     private static boolean forTheTeam(Input input, SessionState before, Step step) {
-        boolean command = input instanceof Input.Text text && !text.forwarded()
-                && id.ruangaman.conversation.engine.Command.parse(text.text()).isPresent();
-        return !command && before.pending() != PendingPrompt.DELETE_CONFIRM && step.state().pending() != PendingPrompt.DELETE_CONFIRM
+        boolean settlesErasure = before.pending() == PendingPrompt.DELETE_CONFIRM && step.state().pending() != PendingPrompt.DELETE_CONFIRM;
+        return !commandAlone(input) && !settlesErasure
                 && step.outputs().stream().noneMatch(output -> output instanceof Output.DeleteRequested || output instanceof Output.QuickExit);
+    }
+
+    /** A command of the conversation typed alone ("/status", "/hapus@RuangAmanBot"); never a forwarded one. */
+    private static boolean commandAlone(Input input) {
+        return slashWordAlone(input) && id.ruangaman.conversation.engine.Command.parse(((Input.Text) input).text())
+                .filter(command -> command != id.ruangaman.conversation.engine.Command.UNKNOWN).isPresent();
+    }
+
+    /** One word typed alone after a slash ("/cabut"), not forwarded: a command, when a part of the service answered it. */
+    private static boolean slashWordAlone(Input input) {
+        return input instanceof Input.Text text && !text.forwarded() && text.text().strip().startsWith("/")
+                && text.text().strip().split("\\s+").length == 1;
     }
 
     /**

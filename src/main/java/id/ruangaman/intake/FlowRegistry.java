@@ -157,7 +157,7 @@ public class FlowRegistry {
             Optional<Flow> today = current.stream().filter(f -> f.id().equals(flowId)).findFirst();
             if (today.isEmpty()) {
                 byte[] content = content(flowId, revision).orElseThrow();
-                readEarlier(flowId, revision, () -> loader.load(fileName, content)).ifPresent(catalog::add);
+                readEarlier(flowId, revision, () -> loader.loadStored(fileName, content)).ifPresent(catalog::add);
             } else if (!today.get().revision().equals(revision)) {
                 Flow todays = today.get();
                 catalog.addStored(flowId, revision, () -> readStored(flowId, revision, fileName, todays));

@@ -154,16 +154,22 @@ class ReferralChat implements ChatInterceptor {
 
     /**
      * Words forwarded from another chat are never the person's consent or withdrawal. With a consent question open, the
-     * person is told so once, with its buttons (a forwarded "iya boleh" met silence in the thread's quiet period, and the
-     * person could believe they had agreed); otherwise, and after that once, the line is a message in the case's thread.
+     * person is told so, with its buttons (a forwarded "iya boleh" met silence in the thread's quiet period, and the
+     * person could believe they had agreed), once for a run of forwarded messages; otherwise the line is a message in the
+     * case's thread.
      */
     private Optional<List<Output.Message>> forwardedAtConsent(Contact contact, String language) {
         List<Referral> open = referrals.withdrawable(contact).stream().filter(r -> r.state() == ReferralStatus.AWAITING_CONSENT).toList();
-        if (open.isEmpty() || repromptedAlready(contact, open, inbound(contact))) {
+        if (open.isEmpty()) {
             return Optional.empty();
         }
         Map<Long, Provider> providers = referrals.providersOf(open);
-        return Optional.of(open.stream().map(r -> texts.consentForwarded(r, providers.get(r.providerId), language)).toList());
+        List<Output.Message> notes = open.stream().map(r -> texts.consentForwarded(r, providers.get(r.providerId), language)).toList();
+        // once: not again while the last thing the bot sent is this note (several messages forwarded at once)
+        Optional<String> last = messages.find("contactId = ?1 and direction = ?2 order by id desc", contact.id, ChatMessage.Direction.OUT)
+                .firstResultOptional().flatMap(TranscriptBody::message).map(Output.Message::text);
+        return last.filter(text -> notes.stream().anyMatch(note -> note.text().equals(text))).isPresent() ? Optional.empty()
+                : Optional.of(notes);
     }
 
     /**

@@ -71,15 +71,21 @@ class ForwardedIsNotAnAnswerTest {
         assertEquals("Budi Sintetis", step.state().answers().get("name").value(), "the person's own words answer");
     }
 
-    @Test
-    void shouldNotKeepAForwardedPhotosCaptionAsTheName() {
+    /**
+     * A forwarded photo's caption is no answer: not the name, and not the phone question's unsure words ("mama") either;
+     * the file's note and the question again, nothing recorded, no attempt counted.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {"name|Budi Sintetis", "safe_to_reply|mama"})
+    void shouldNotAnswerWithAForwardedPhotosCaption(String question, String caption) {
         Flow intake = ShippedFlows.intake();
-        SessionState at = at(intake, "name");
+        SessionState at = at(intake, question);
 
-        Step step = engine.handle(intake, at, new Input.Media("m-1", MediaKind.PHOTO, "Budi Sintetis").asForwarded());
+        Step step = engine.handle(intake, at, new Input.Media("m-1", MediaKind.PHOTO, caption).asForwarded());
 
-        assertNull(step.state().answers().get("name"), "the caption of a forwarded photo is not the name");
-        assertEquals("name", step.state().nodeId());
+        assertNull(step.state().answers().get(question), "the caption of a forwarded photo is no answer");
+        assertEquals(question, step.state().nodeId());
+        assertEquals(0, step.state().retries());
     }
 
     @Test
@@ -110,6 +116,14 @@ class ForwardedIsNotAnAnswerTest {
             "I'm outside your door right now|true|true",
             "I am outside your door|true|true",
             "aku kangen kamu, balas dong|true|false",
+            // the reviewer of session 56: a place owned with -mu is the person's; other suffixed words are not swapped
+            "Temanku mau datang ke kos nanti|true|false",
+            "Ibuku otw jemput|true|false",
+            "Adikmu gak bisa keluar katanya|true|false",
+            "I’m outside your door|true|true",
+            "I'll kill you|true|true",
+            "aku bunuh kamu kalau lapor|true|true",
+            "kamuu gak bisa keluar dari kamar itu|true|true",
             "Aku udah di depan pintu kamu sekarang. Buka.|false|false",
             "dia lagi di depan pintu kamarku|false|true"})
     void shouldReadAForwardedThreatAsThePersonWouldSayIt(String words, boolean forwarded, boolean danger) {
@@ -169,22 +183,6 @@ class ForwardedIsNotAnAnswerTest {
 
         assertTrue(step.state().dangerSaid(), "the report to come is flagged");
         assertNull(step.state().answers().get("in_danger"), "no answer, and no 'Kata-kata pelapor' of someone else's words");
-    }
-
-    /**
-     * A forwarded photo whose caption holds a word the phone question reads as unsure ("mama", "teman") is no answer:
-     * the file's note and the question again, nothing recorded (the same words typed by the person would answer).
-     */
-    @Test
-    void shouldNotAnswerThePhoneQuestionWithAForwardedCaption() {
-        Flow intake = ShippedFlows.intake();
-        SessionState at = at(intake, "safe_to_reply");
-
-        Step step = engine.handle(intake, at, new Input.Media("m-2", MediaKind.PHOTO, "mama").asForwarded());
-
-        assertNull(step.state().answers().get("safe_to_reply"), "nothing recorded");
-        assertEquals("safe_to_reply", step.state().nodeId());
-        assertEquals(0, step.state().retries());
     }
 
     private SessionState at(Flow intake, String question) {

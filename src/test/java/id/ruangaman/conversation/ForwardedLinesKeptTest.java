@@ -23,7 +23,7 @@ class ForwardedLinesKeptTest {
     @Test
     void shouldMarkEveryPartOfAForwardedMessageInTheStoryAndNoOtherLine() throws IOException {
         Flow intake = ShippedFlows.intake();
-        SessionState state = atStory(intake);
+        SessionState state = TestEngines.atStory(engine, intake);
         String threat = "Kalau kamu cerita ke siapa pun, aku sebarkan fotomu (sintetis). ";
         String longThreat = threat.repeat(4001 / threat.length() + 1).strip(); // over the question's length: two parts
 
@@ -46,7 +46,7 @@ class ForwardedLinesKeptTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"Udah.", "Cukup!", "selesai", "skip", "nanti aja", "rahasia"})
     void shouldKeepAForwardedOneWordLineInTheStory(String line) throws IOException {
         Flow intake = ShippedFlows.intake();
-        SessionState state = atStory(intake);
+        SessionState state = TestEngines.atStory(engine, intake);
 
         state = engine.handle(intake, state, new Input.Text(line).asForwarded()).state();
         assertEquals("chronology", state.nodeId(), "still at the story");
@@ -62,7 +62,7 @@ class ForwardedLinesKeptTest {
     @Test
     void shouldKeepForwardedNotesAndAForwardedThreatBesideTheEvidence() throws IOException {
         Flow intake = ShippedFlows.intake();
-        SessionState state = atStory(intake).atNode("evidence");
+        SessionState state = TestEngines.atStory(engine, intake).atNode("evidence");
 
         state = engine.handle(intake, state, new Input.Text("udah").asForwarded()).state();
         Step threat = engine.handle(intake, state, new Input.Text("aku tahu kosmu, dia di depan pintu").asForwarded());
@@ -92,7 +92,7 @@ class ForwardedLinesKeptTest {
     @Test
     void shouldMarkAForwardedCaptionTakenAsAStoryLine() throws IOException {
         Flow intake = ShippedFlows.intake();
-        SessionState state = atStory(intake);
+        SessionState state = TestEngines.atStory(engine, intake);
 
         // a forwarded photo at the story: the file is not kept there, its caption is a line of the story, marked
         state = engine.handle(intake, state, new Input.Media("m1", MediaKind.PHOTO, "tangkapan layar sintetis").asForwarded()).state();
@@ -107,7 +107,7 @@ class ForwardedLinesKeptTest {
     @Test
     void shouldKeepTheMarksWhenTheStoryIsOpenedAgainFromTheSummary() throws IOException {
         Flow intake = ShippedFlows.intake();
-        SessionState state = atStory(intake);
+        SessionState state = TestEngines.atStory(engine, intake);
         state = engine.handle(intake, state, new Input.Text("pesan sintetis yang diteruskan").asForwarded()).state();
         state = engine.handle(intake, state, new Input.Text("kata-kataku sendiri (sintetis)")).state();
         for (String tap : List.of("chronology:done", "biodata_offer:no", "reported_offer:yes", "relation:stranger", "reported_person:skip",
@@ -138,14 +138,4 @@ class ForwardedLinesKeptTest {
         assertEquals(List.of(0, 2), Answer.placesAfterReplacing(List.of(0, 2, 3), 1, 2, 1), "two parts edited into one");
     }
 
-    private SessionState atStory(Flow intake) {
-        SessionState state = engine.start(intake).state();
-        for (String tap : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
-                "send_now:details", "violence_type:unwanted_messages", "violence_type:done", "incident_when:longer",
-                "victim_minor:no", "incident_place:campus")) {
-            state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData(tap)).state();
-        }
-        assertEquals("chronology", state.nodeId());
-        return state;
-    }
 }

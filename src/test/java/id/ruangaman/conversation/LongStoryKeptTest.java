@@ -26,7 +26,7 @@ class LongStoryKeptTest {
     @ValueSource(ints = {4001, 4096, 9000, 20000})
     void shouldKeepTheWholeStoryInPartsAndSayItWasSaved(int length) throws IOException {
         Flow intake = ShippedFlows.intake();
-        SessionState state = atStory(intake);
+        SessionState state = TestEngines.atStory(engine, intake);
         String sentence = "Dia terus mengirim pesan yang membuatku takut, bahkan tengah malam. ";
         String story = sentence.repeat(length / sentence.length() + 1).substring(0, length).strip();
 
@@ -46,14 +46,4 @@ class LongStoryKeptTest {
         assertEquals(parts, step.state().answers().get("chronology").parts(), "the story is the answer");
     }
 
-    private SessionState atStory(Flow intake) {
-        SessionState state = engine.start(intake).state();
-        for (String tap : List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
-                "send_now:details", "violence_type:unwanted_messages", "violence_type:done", "incident_when:longer",
-                "victim_minor:no", "incident_place:campus")) {
-            state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData(tap)).state();
-        }
-        assertEquals("chronology", state.nodeId());
-        return state;
-    }
 }

@@ -26,6 +26,23 @@ final class TestEngines {
         return new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes(REFERENCE_CODE), code -> Optional.empty());
     }
 
+    /**
+     * A session of the shipped {@code intake} on {@code engine} at the story ("Ceritakan apa yang terjadi"), the opening
+     * answered with buttons: a victim reporting unwanted messages on campus, safe to reply.
+     */
+    static SessionState atStory(FlowEngine engine, Flow intake) {
+        SessionState state = engine.start(intake).state();
+        for (String tap : java.util.List.of("language:id", "consent:yes", "in_danger:no", "safe_to_reply:yes", "reporter_role:victim",
+                "send_now:details", "violence_type:unwanted_messages", "violence_type:done", "incident_when:longer",
+                "victim_minor:no", "incident_place:campus")) {
+            state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData(tap)).state();
+        }
+        if (!"chronology".equals(state.nodeId())) {
+            throw new IllegalStateException("the walk to the story ended at " + state.nodeId());
+        }
+        return state;
+    }
+
     /** On {@code clock}, with {@code sharedTexts} as the shared notices the flow includes. */
     static FlowEngine on(Clock clock, SharedTexts sharedTexts) {
         return new FlowEngine(EngineSettings.defaults(), clock, new FixedReferenceCodes(REFERENCE_CODE), code -> Optional.empty(),

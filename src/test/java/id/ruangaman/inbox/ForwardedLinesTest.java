@@ -133,22 +133,6 @@ class ForwardedLinesTest extends WebhookTest {
     }
 
     /**
-     * A message the person wrote themselves and forwards here (Telegram {@code forward_origin} of type {@code user} whose
-     * {@code sender_user} is the sender: a story drafted in Saved Messages) is their own words: kept unmarked.
-     */
-    @Test
-    void shouldKeepAMessageThePersonForwardsFromThemselvesAsTheirOwn() {
-        long chat = chats.reportedTelegramChat("Kronologi sintetis, pesan sendiri yang diteruskan.");
-        String ref = chats.referenceOf(chat);
-        String draft = "Cerita yang aku tulis dulu di Saved Messages (sintetis)";
-
-        chats.send(TelegramFixtures.render("forwarded_message.json", TelegramFixtures.newUpdateId(), chat, TelegramFixtures.nextMessageId(),
-                draft, null, null, 0).replace("\"sender_user\": {\"id\": 700000001", "\"sender_user\": {\"id\": " + chat), chat);
-
-        assertFalse(marked(transcript(counsellor("forwarded-self-reader"), ref, "id"), draft), "the person's own words, unmarked");
-    }
-
-    /**
      * Several messages forwarded at once (one webhook with three forwarded texts) at the consent question: one kind line
      * and the question, not three, and no consent; all three lines are in the chat.
      */
@@ -170,6 +154,29 @@ class ForwardedLinesTest extends WebhookTest {
         assertEquals(1, replies.size(), "and nothing else: " + replies);
         assertTrue(chats.transcript(Channel.WHATSAPP, number).stream().filter(m -> m.body != null && m.body.contains("sintetis "))
                 .count() == 3, "the three lines are kept");
+    }
+
+    /**
+     * Messages forwarded at once and then the person's own answer, in one webhook: the forwarded lines are taken quietly,
+     * and the person's "iya setuju" answers the consent question; no note about the forwarded lines at all.
+     */
+    @Test
+    void shouldLetThePersonsOwnAnswerAfterForwardedMessagesAnswer() {
+        String number = WhatsAppFixtures.newNumber();
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
+        chats.tapWhatsApp(number, WhatsAppFixtures.newWamid(), "language:id");
+        int before = graph.sentTo(number).size();
+        String own = WhatsAppFixtures.newWamid();
+
+        chats.sendWhatsApp(WhatsAppFixtures.payload(number, List.of(
+                WhatsAppFixtures.message("forwarded_text.json", number, WhatsAppFixtures.newWamid(), "ini pesan sintetis 1", null, null),
+                WhatsAppFixtures.message("forwarded_text.json", number, WhatsAppFixtures.newWamid(), "ini pesan sintetis 2", null, null),
+                WhatsAppFixtures.message("text.json", number, own, "iya setuju", null, null))), own, number);
+
+        List<String> replies = graph.sentTo(number).subList(before, graph.sentTo(number).size()).stream().map(m -> m.text()).toList();
+        assertTrue(replies.stream().noneMatch(text -> text != null && text.startsWith("Pesan itu diteruskan")), replies.toString());
+        assertTrue(replies.stream().anyMatch(text -> text != null && text.contains("dalam bahaya")), "consent given, the next question: "
+                + replies);
     }
 
     /** The steps of a walk as {@link IntakeWalk#of} reads them again (taps as {@code node:option}, texts as typed). */

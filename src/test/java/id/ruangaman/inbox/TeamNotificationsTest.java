@@ -128,6 +128,14 @@ class TeamNotificationsTest {
         person.text("Pesan biasa " + SENTINEL);
         assertNotNull(notifiedAt(code), "an ordinary line is told");
 
+        // a line written while "Hapus semua…?" is open is the person writing, and is told (the reviewer of session 56)
+        DevConversation asking = submittedPerson();
+        String open = codeOf(asking);
+        asking.text("/hapus");
+        assertNull(notifiedAt(open));
+        asking.text("aku mau tanya soal jadwal konseling " + SENTINEL);
+        assertNotNull(notifiedAt(open), "a message while the erasure question is open is told");
+
         DevConversation erasing = submittedPerson();
         String erased = codeOf(erasing);
         long team = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(Channel.TELEGRAM,

@@ -152,7 +152,7 @@ class ShippedAnswerWordsTest {
             "gak apa-apa, lanjut|on", "1|on",
             // session 55's noticed list: "ya" is chat's particle; it goes on alone, never inside a sentence that says
             // something else (before: "ya, aku di jalan" went on to the next question)
-            "ya kak|on", "yaa|on", "ya dong|on", "Ya.|on", "ya, aku di jalan|asked", "ya aku lagi di luar|asked",
+            "ya kak|on", "yaa|on", "ya dong|on", "Ya.|on", "ya udah|on", "yaudah kak|on", "ya bisa|on", "ya, aku di jalan|asked", "ya aku lagi di luar|asked",
             "ya dia udah pergi kayaknya|asked"})
     void shouldGoOnFromTheEmergencyNumbersOnlyWhenSafe(String typed, String expected) {
         Step step = engine.handle(intake, at("ready_to_continue"), new Input.Text(typed));

@@ -121,6 +121,31 @@ class TypedConsentTest extends WebhookTest {
         assertEquals("consented", data.referral(id).status, "the same words typed are the answer");
     }
 
+    /**
+     * Danger said while the consent question is open, typed or forwarded (the terlapor's "aku di depan pintu kamu"), gets
+     * the emergency numbers (the reviewer of session 56: it got only "ketuk Ya atau Tidak"), and consents to nothing.
+     */
+    @Test
+    void dangerWhileTheConsentQuestionIsOpenGetsTheEmergencyNumbers() {
+        String number = WhatsAppFixtures.newNumber();
+        long id = whatsAppQuestion(number);
+        int before = graph.sentTo(number).size();
+        typeWhatsApp(number, "dia di depan pintu kos aku sekarang");
+        Eventually.await("the numbers", WAIT, () -> graph.sentTo(number).stream().skip(before).anyMatch(m -> m.text() != null
+                && m.text().contains("112")));
+
+        String other = WhatsAppFixtures.newNumber();
+        long otherId = whatsAppQuestion(other);
+        int otherBefore = graph.sentTo(other).size();
+        String wamid = WhatsAppFixtures.newWamid();
+        chats.sendWhatsApp(WhatsAppFixtures.payload(other, List.of(WhatsAppFixtures.message("forwarded_text.json", other, wamid,
+                "Aku udah di depan pintu kamu sekarang. Buka.", null, null))), wamid, other);
+        Eventually.await("the numbers for a forwarded threat", WAIT, () -> graph.sentTo(other).stream().skip(otherBefore)
+                .anyMatch(m -> m.text() != null && m.text().contains("112")));
+        assertEquals("awaiting_consent", data.referral(id).status);
+        assertEquals("awaiting_consent", data.referral(otherId).status);
+    }
+
     /** {@code /cabut} with an invisible character a keyboard added after it is still the command. */
     @Test
     void withdrawCommandWithAnInvisibleCharacterIsTheCommand() {

@@ -249,16 +249,11 @@ class TelegramInboundHandler implements InboundHandler {
     /**
      * Whether the person forwarded the message from another chat [Bot API: Message.forward_origin, MessageOrigin; the
      * {@code forward_date} of Bot API versions before 7.0]: words or a file passed on (a message the terlapor sent them),
-     * marked so nobody reads them as the person's own ({@link Input#asForwarded()}). A message the person wrote
-     * themselves and forwards here (a story drafted in Saved Messages: {@code forward_origin} of type {@code user} whose
-     * {@code sender_user} is the sender) is their own words. Who sent it first is not kept.
+     * marked so nobody reads them as the person's own answer ({@link Input#asForwarded()}). A message of the person's own
+     * forwarded back ({@code sender_user} the sender) is marked too: in a conversation passed on as evidence it is an old
+     * "iya" of theirs, which answers nothing asked now. Who sent it first is not kept.
      */
     static boolean forwarded(Message message) {
-        if (message.getForwardOrigin() instanceof org.telegram.telegrambots.meta.api.objects.messageorigin.MessageOriginUser user
-                && user.getSenderUser() != null && message.getFrom() != null
-                && java.util.Objects.equals(user.getSenderUser().getId(), message.getFrom().getId())) {
-            return false;
-        }
         return message.getForwardOrigin() != null || message.getForwardDate() != null;
     }
 

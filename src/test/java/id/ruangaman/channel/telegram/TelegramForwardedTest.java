@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Which Telegram messages were forwarded from another chat [Bot API: Message.forward_origin (MessageOriginUser,
  * MessageOriginHiddenUser, MessageOriginChat, MessageOriginChannel); forward_date before Bot API 7.0]. A message the
- * sender forwards from themselves (a story drafted in Saved Messages) is their own words. Synthetic messages.
+ * sender forwards from themselves is forwarded too: an old "iya" of theirs in a conversation passed on answers nothing
+ * now. Synthetic messages.
  */
 class TelegramForwardedTest {
 
@@ -25,7 +26,7 @@ class TelegramForwardedTest {
             "\"forward_origin\": {\"type\": \"channel\", \"date\": 1, \"message_id\": 9, \"chat\": {\"id\": -1001, \"type\": \"channel\", \"title\": \"C\"}}|true",
             "\"forward_origin\": {\"type\": \"chat\", \"date\": 1, \"sender_chat\": {\"id\": -1002, \"type\": \"group\", \"title\": \"G\"}}|true",
             "\"forward_date\": 1763700000|true",
-            "\"forward_origin\": {\"type\": \"user\", \"date\": 1, \"sender_user\": {\"id\": 4242, \"is_bot\": false, \"first_name\": \"Synthetic\"}}|false",
+            "\"forward_origin\": {\"type\": \"user\", \"date\": 1, \"sender_user\": {\"id\": 4242, \"is_bot\": false, \"first_name\": \"Synthetic\"}}|true",
             "\"edit_date\": 1763800001|false"})
     void shouldReadWhetherAMessageWasForwarded(String extra, boolean forwarded) throws Exception {
         Message message = new ObjectMapper().readValue("{" + FROM + ", " + extra + "}", Message.class);
