@@ -149,16 +149,26 @@ class TranscriptLines {
     }
 
     /**
-     * A bot message's words without its progress paragraph ("Langkah 7 dari 9"), so a quote of a question names the
-     * question ("Kapan kejadiannya?"), not the step; the words as they are when none is known.
+     * The words a quote of a bot message names: its last paragraph that asks something ("Kejadian ini dialami siapa?"),
+     * not the progress paragraph above it ("Langkah 3 dari 9") nor a note before it ("Maaf, saya belum mengerti.", the
+     * emergency numbers); without a question, the message without its progress paragraph; the words as they are when
+     * nothing is left.
      */
     static String withoutProgress(String text, Optional<java.util.regex.Pattern> progress) {
-        if (text == null || progress.isEmpty()) {
+        if (text == null) {
+            return null;
+        }
+        List<String> kept = java.util.Arrays.stream(text.split("\n\\s*\n")).map(String::strip)
+                .filter(paragraph -> !paragraph.isEmpty() && progress.map(p -> !p.matcher(paragraph).matches()).orElse(true)).toList();
+        if (kept.isEmpty()) {
             return text;
         }
-        String kept = java.util.Arrays.stream(text.split("\n\\s*\n")).filter(paragraph -> !progress.get().matcher(paragraph.strip()).matches())
-                .collect(java.util.stream.Collectors.joining("\n\n"));
-        return kept.isBlank() ? text : kept;
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            if (kept.get(i).contains("?")) {
+                return kept.get(i);
+            }
+        }
+        return String.join("\n\n", kept);
     }
 
     /**

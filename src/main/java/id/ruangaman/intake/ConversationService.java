@@ -237,7 +237,7 @@ public class ConversationService {
                         || previous.get().filter(this::recentFile).filter(file -> burstAnswered(contactId, file)).isPresent()))
                 || input instanceof Input.Sticker && !thread && !fileWanted && previous.get().filter(this::recentFileOrSticker).isPresent()
                 || input instanceof Input.Unsupported && unreadableNoted(contactId)
-                || forwardedBurst(input, state, thread, moreLinesComing);
+                || forwardedRun(input, state, thread, moreLinesComing, contactId);
         StoryLine line = state.isPresent() && engine.collectsLines(flows.catalog(), state.get())
                 ? new StoryLine(state.get().draft(), input instanceof Input.Text && moreLinesComing.getAsBoolean()) : null;
         return Optional.of(receiveLocked(contact, session, state, input, null, providerMessageId, quiet, line,
@@ -245,13 +245,26 @@ public class ConversationService {
     }
 
     /**
-     * A forwarded text in the middle of a burst (several messages forwarded at once, more lines waiting) at a question
-     * that asks for the person's own answer: taken quietly, so the burst gets one "forwarded_not_answer", from its last
-     * line, not one per message. The story and the evidence keep every line as usual, and the thread has its own measure.
+     * A forwarded text in a run of forwarded messages at a question that asks for the person's own answer: taken quietly
+     * while more lines are waiting (several forwarded at once), or when the service's last message to the person, a
+     * short while ago ({@code unreadable-note-every}), already said "forwarded_not_answer", so the run gets that note
+     * once, not once per message (Telegram sends each forwarded message as its own update, one after another). Danger in
+     * one is answered even so. The story and the evidence keep every line as usual, and the thread has its own measure.
      */
-    private boolean forwardedBurst(Input input, Optional<SessionState> state, boolean thread, java.util.function.BooleanSupplier moreLinesComing) {
-        return input instanceof Input.Text text && text.forwarded() && !thread && state.isPresent()
-                && !engine.collectsLines(flows.catalog(), state.get()) && moreLinesComing.getAsBoolean();
+    private boolean forwardedRun(Input input, Optional<SessionState> state, boolean thread, java.util.function.BooleanSupplier moreLinesComing,
+            long contactId) {
+        if (!(input instanceof Input.Text text) || !text.forwarded() || thread || state.isEmpty()
+                || engine.collectsLines(flows.catalog(), state.get())) {
+            return false;
+        }
+        if (moreLinesComing.getAsBoolean()) {
+            return true;
+        }
+        Flow flow = flowOf(state.get());
+        String note = flow.message(MessageKey.FORWARDED_NOT_ANSWER).in(state.get().language(), flow.defaultLanguage());
+        return messages.find("contactId = ?1 and direction = ?2 order by id desc", contactId, ChatMessage.Direction.OUT)
+                .firstResultOptional().filter(line -> line.createdAt.isAfter(Instant.now(clock).minus(config.unreadableNoteEvery())))
+                .flatMap(TranscriptBody::message).filter(said -> said.text().startsWith(note)).isPresent();
     }
 
     /**
@@ -459,14 +472,18 @@ public class ConversationService {
 
     /**
      * Whether a line in a case's thread is a message for the team ("Pesan baru dari pelapor"): not a command typed alone
-     * to the service (/status, /bantuan, /hapus; /cabut where the referrals answer it), nor the answer that settles "Hapus semua…?" or carries the
-     * erasure out, nor a quick exit (the team was told of a case that was gone a moment later). Anything else is told: an
-     * unknown "/tolong", a command with words after it, a line written while the erasure question is open. The line is in
-     * the transcript either way; a line that says danger is always told.
+     * to the service (/status, /bantuan, /hapus; /cabut where the referrals answer it), nor a button pressed at a prompt
+     * of the service's own, nor the answer that settles "Hapus semua…?" or carries the erasure out, nor a quick exit (the
+     * team was told of a case that was gone a moment later). Anything else is told: an unknown "/tolong", a command with
+     * words after it, a line written while the erasure question is open. The line is in the transcript either way; a
+     * line that says danger is always told.
      */
     private static boolean forTheTeam(Input input, SessionState before, Step step) {
         boolean settlesErasure = before.pending() == PendingPrompt.DELETE_CONFIRM && step.state().pending() != PendingPrompt.DELETE_CONFIRM;
-        return !commandAlone(input) && !settlesErasure
+        // a button pressed at a prompt of the service's own (/mulai's "add to the report or a new one?", /bahasa): an
+        // answer to the command, which took the quiet period's one notice before the person's real message came
+        boolean pressAtPrompt = before.pending() != PendingPrompt.NONE && input instanceof Input.ButtonPress;
+        return !commandAlone(input) && !settlesErasure && !pressAtPrompt
                 && step.outputs().stream().noneMatch(output -> output instanceof Output.DeleteRequested || output instanceof Output.QuickExit);
     }
 

@@ -104,33 +104,22 @@ class ForwardedIsNotAnAnswerTest {
     }
 
     /**
-     * A threat the terlapor wrote ("aku … kamu") and the survivor forwarded is read as the survivor would say it ("dia …
-     * aku"): danger now (the tester of session 56: "Aku udah di depan pintu kamu sekarang. Buka." got nothing). The same
-     * words typed by the person, and a forwarded message that threatens nothing, are no danger.
+     * Danger in forwarded words is read as written: a friend's forwarded warning "dia di depan pintu" brings the numbers.
+     * The writer's own "aku … kamu" is not turned around (a first version did: every forwarded "aku otw kampus" and "I'm
+     * on my way" then brought the emergency numbers and flagged the case, the tester of session 56 found), so the
+     * terlapor's "Aku udah di depan pintu kamu" is not read as danger now; the counsellor reads it, marked, in the chat.
      */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
-            "Aku udah di depan pintu kamu sekarang. Buka.|true|true",
-            "Aku lagi di depan pintu kosmu sekarang, buka|true|true",
-            "gue otw ke kosan lo sekarang|true|true",
-            "I'm outside your door right now|true|true",
-            "I am outside your door|true|true",
-            "aku kangen kamu, balas dong|true|false",
-            // the reviewer of session 56: a place owned with -mu is the person's; other suffixed words are not swapped
-            "Temanku mau datang ke kos nanti|true|false",
-            "Ibuku otw jemput|true|false",
-            "Adikmu gak bisa keluar katanya|true|false",
-            "I’m outside your door|true|true",
-            "I'll kill you|true|true",
-            "aku bunuh kamu kalau lapor|true|true",
-            "kamuu gak bisa keluar dari kamar itu|true|true",
-            "Aku udah di depan pintu kamu sekarang. Buka.|false|false",
-            "dia lagi di depan pintu kamarku|false|true"})
-    void shouldReadAForwardedThreatAsThePersonWouldSayIt(String words, boolean forwarded, boolean danger) {
+            "dia lagi di depan pintu kamarku|true",
+            "aku otw kampus ya|false",
+            "Aku nungguin kamu di kantin|false",
+            "I'm on my way to campus|false",
+            "Aku di depan rumah kamu, ayo berangkat bareng|false"})
+    void shouldReadDangerInForwardedWordsAsWritten(String words, boolean danger) {
         Flow intake = ShippedFlows.intake();
-        Input.Text text = forwarded ? new Input.Text(words).asForwarded() : new Input.Text(words);
 
-        Step step = engine.handle(intake, at(intake, "reporter_role"), text);
+        Step step = engine.handle(intake, at(intake, "reporter_role"), new Input.Text(words).asForwarded());
 
         assertEquals(danger, step.outputs().contains(new Output.DangerReported()), words);
     }
@@ -179,7 +168,7 @@ class ForwardedIsNotAnAnswerTest {
     void shouldKeepNoForwardedWordsAsThePersonsOwnAtTheDangerQuestion() {
         Flow intake = ShippedFlows.intake();
 
-        Step step = engine.handle(intake, at(intake, "in_danger"), new Input.Text("aku tunggu di depan kosmu, dia di depan pintu").asForwarded());
+        Step step = engine.handle(intake, at(intake, "in_danger"), new Input.Text("kata temanku: dia di depan pintu").asForwarded());
 
         assertTrue(step.state().dangerSaid(), "the report to come is flagged");
         assertNull(step.state().answers().get("in_danger"), "no answer, and no 'Kata-kata pelapor' of someone else's words");

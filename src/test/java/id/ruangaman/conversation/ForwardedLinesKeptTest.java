@@ -65,12 +65,12 @@ class ForwardedLinesKeptTest {
         SessionState state = TestEngines.atStory(engine, intake).atNode("evidence");
 
         state = engine.handle(intake, state, new Input.Text("udah").asForwarded()).state();
-        Step threat = engine.handle(intake, state, new Input.Text("aku tahu kosmu, dia di depan pintu").asForwarded());
+        Step threat = engine.handle(intake, state, new Input.Text("awas, dia di depan pintu").asForwarded());
         assertTrue(threat.outputs().contains(new Output.DangerReported()), "the emergency numbers");
         state = engine.handle(intake, threat.state(), Input.ButtonPress.fromCallbackData("evidence:done")).state();
 
         Answer evidence = state.answers().get("evidence");
-        assertEquals(List.of("udah", "aku tahu kosmu, dia di depan pintu"), evidence.parts(), "both kept as notes");
+        assertEquals(List.of("udah", "awas, dia di depan pintu"), evidence.parts(), "both kept as notes");
         assertEquals(List.of(0, 1), evidence.forwarded());
     }
 

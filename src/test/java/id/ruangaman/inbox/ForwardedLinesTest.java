@@ -157,6 +157,27 @@ class ForwardedLinesTest extends WebhookTest {
     }
 
     /**
+     * Forwarded messages that come one by one (Telegram sends each as its own update) at the consent question get one
+     * note for the run, not one each (the tester of session 56: two to three notes for two to five messages).
+     */
+    @Test
+    void shouldAnswerForwardedMessagesComingOneByOneOnce() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        chats.send(TelegramFixtures.button(chat, "language:id"), chat);
+        int before = telegram.sentTo(chat).size();
+
+        for (int i = 1; i <= 4; i++) {
+            chats.send(TelegramFixtures.render("forwarded_message.json", TelegramFixtures.newUpdateId(), chat,
+                    TelegramFixtures.nextMessageId(), "pesan sintetis yang diteruskan " + i, null, null, 0), chat);
+        }
+
+        long notes = telegram.sentTo(chat).stream().skip(before)
+                .filter(call -> call.text() != null && call.text().startsWith("Pesan itu diteruskan dari chat lain")).count();
+        assertEquals(1, notes, "one note for the run");
+    }
+
+    /**
      * Messages forwarded at once and then the person's own answer, in one webhook: the forwarded lines are taken quietly,
      * and the person's "iya setuju" answers the consent question; no note about the forwarded lines at all.
      */

@@ -136,6 +136,15 @@ class TeamNotificationsTest {
         asking.text("aku mau tanya soal jadwal konseling " + SENTINEL);
         assertNotNull(notifiedAt(open), "a message while the erasure question is open is told");
 
+        // /mulai and its button ("add to the report") are no message; the person's next line is told (the tester of
+        // session 56: the press took the quiet period's one notice, and the real message went untold)
+        DevConversation adding = submittedPerson();
+        String added = codeOf(adding);
+        adding.text("/mulai").button("_new:add");
+        assertNull(notifiedAt(added), "no notice for /mulai or its button");
+        adding.text("Kak, dia masih chat aku terus " + SENTINEL);
+        assertNotNull(notifiedAt(added), "the person's message after it is told");
+
         DevConversation erasing = submittedPerson();
         String erased = codeOf(erasing);
         long team = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreate(Channel.TELEGRAM,

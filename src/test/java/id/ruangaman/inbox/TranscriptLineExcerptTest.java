@@ -43,6 +43,25 @@ class TranscriptLineExcerptTest {
         assertTrue(line.preview().endsWith("\uD83D\uDE2D\u2026"), line.preview());
     }
 
+    /**
+     * A quote of a bot message names its question: the last paragraph that asks something, without the progress line
+     * and without a note before it (the tester of session 56 saw "Membalas Pesan itu diteruskan…" and "Keselamatan yang
+     * paling penting…" instead of the question).
+     */
+    @Test
+    void shouldNameTheQuestionOfAQuotedBotMessage() {
+        java.util.Optional<java.util.regex.Pattern> progress = java.util.Optional.of(java.util.regex.Pattern.compile("Langkah \\d+ dari \\d+"));
+        assertEquals("Kejadian ini dialami siapa?", TranscriptLines.withoutProgress(
+                "Maaf, saya belum mengerti.\n\nLangkah 3 dari 9\n\nKejadian ini dialami siapa?", progress), "a re-prompt: its question");
+        assertEquals("Ini ringkasanmu. Sudah benar?", TranscriptLines.withoutProgress(
+                "Langkah 9 dari 9\n\nIni ringkasanmu. Sudah benar?\n\nCerita: sintetis", progress), "the question above the summary");
+        assertEquals("Keselamatan yang paling penting.\nHubungi 112.\n\nKalau sudah aman, kita bisa lanjut.",
+                TranscriptLines.withoutProgress("Keselamatan yang paling penting.\nHubungi 112.\n\nKalau sudah aman, kita bisa lanjut.",
+                        progress), "no question: the words as they are");
+        assertEquals("Terima kasih sudah bercerita.", TranscriptLines.withoutProgress("Langkah 2 dari 9\n\nTerima kasih sudah bercerita.",
+                progress), "without the progress line");
+    }
+
     @Test
     void shouldLeaveAKindLabelUnquoted() {
         assertEquals("[Foto]", TranscriptLine.excerpt("[Foto]", false));

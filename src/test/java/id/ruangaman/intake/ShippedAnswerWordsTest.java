@@ -153,7 +153,9 @@ class ShippedAnswerWordsTest {
             // session 55's noticed list: "ya" is chat's particle; it goes on alone, never inside a sentence that says
             // something else (before: "ya, aku di jalan" went on to the next question)
             "ya kak|on", "yaa|on", "ya dong|on", "Ya.|on", "ya udah|on", "yaudah kak|on", "ya bisa|on", "ya, aku di jalan|asked", "ya aku lagi di luar|asked",
-            "ya dia udah pergi kayaknya|asked"})
+            "ya dia udah pergi kayaknya|asked",
+            // the tester of session 56: someone named beside the person waits, an explicit "lanjut" is the person's choice
+            "oke lanjut, dia di sebelah|waits", "lanjut, he's next to me|waits", "lanjut tapi cepet ya|on"})
     void shouldGoOnFromTheEmergencyNumbersOnlyWhenSafe(String typed, String expected) {
         Step step = engine.handle(intake, at("ready_to_continue"), new Input.Text(typed));
 

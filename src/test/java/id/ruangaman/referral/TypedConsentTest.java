@@ -122,7 +122,7 @@ class TypedConsentTest extends WebhookTest {
     }
 
     /**
-     * Danger said while the consent question is open, typed or forwarded (the terlapor's "aku di depan pintu kamu"), gets
+     * Danger said while the consent question is open, typed or forwarded (a friend's warning passed on), gets
      * the emergency numbers (the reviewer of session 56: it got only "ketuk Ya atau Tidak"), and consents to nothing.
      */
     @Test
@@ -139,7 +139,7 @@ class TypedConsentTest extends WebhookTest {
         int otherBefore = graph.sentTo(other).size();
         String wamid = WhatsAppFixtures.newWamid();
         chats.sendWhatsApp(WhatsAppFixtures.payload(other, List.of(WhatsAppFixtures.message("forwarded_text.json", other, wamid,
-                "Aku udah di depan pintu kamu sekarang. Buka.", null, null))), wamid, other);
+                "Hati-hati, dia di depan pintu kos kamu sekarang", null, null))), wamid, other);
         Eventually.await("the numbers for a forwarded threat", WAIT, () -> graph.sentTo(other).stream().skip(otherBefore)
                 .anyMatch(m -> m.text() != null && m.text().contains("112")));
         assertEquals("awaiting_consent", data.referral(id).status);

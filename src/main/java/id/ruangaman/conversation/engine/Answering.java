@@ -93,7 +93,7 @@ public final class Answering {
                     Unclear.takeAtOnce(turn, node, caption);
                     return;
                 }
-                if (!caption.isEmpty() && DangerAnywhere.said(turn, node, caption, upload.forwarded())) {
+                if (!caption.isEmpty() && DangerAnywhere.said(turn, node, caption)) {
                     // Danger written under a photo at a choice: the emergency numbers first (the report flagged), then
                     // the note and the question again, in one message as for typed danger there. Before, the caption
                     // went unread; then the numbers and the note came as two messages for one photo.
@@ -121,8 +121,7 @@ public final class Answering {
     private static void take(Turn turn, NodeDefinition node, NodeHandler handler, Reply reply) {
         String words = reply instanceof Reply.Typed typed ? typed.text()
                 : reply instanceof Reply.Upload upload && upload.caption() != null ? upload.caption() : null;
-        boolean forwarded = reply instanceof Reply.Typed typed ? typed.forwarded() : reply instanceof Reply.Upload upload && upload.forwarded();
-        boolean dangerNow = words != null && node.kind() != NodeKind.MULTI_TEXT && DangerAnywhere.said(turn, node, words, forwarded);
+        boolean dangerNow = words != null && node.kind() != NodeKind.MULTI_TEXT && DangerAnywhere.said(turn, node, words);
         if (dangerNow && (reply instanceof Reply.Upload || reply instanceof Reply.Typed typed && typed.forwarded())) {
             // A file with danger in its caption where files are asked (the evidence), or a forwarded threat kept beside
             // the evidence: the emergency numbers first, the file, its caption and the forwarded words kept as sent
@@ -193,7 +192,7 @@ public final class Answering {
      * again, no attempt counted; the line stays in the chat, marked.
      */
     private static void notOwnAnswer(Turn turn, NodeDefinition node, String words, String note) {
-        if (!words.isBlank() && DangerAnywhere.said(turn, words, true)) {
+        if (!words.isBlank() && DangerAnywhere.said(turn, words)) {
             // the emergency numbers and the same question, the danger question too: the person answers it themselves
             // (the report is flagged either way); nothing of the forwarded words is kept as theirs
             DangerAnywhere.answer(turn);

@@ -98,7 +98,7 @@ public final class CaseThreads {
                 : input instanceof Input.Media media && media.caption() != null ? media.caption() : null;
         // and a "ya" quoting the danger question is danger now here too (QuotedReplies#dangerQuoted)
         boolean dangerNow = input instanceof Input.Text text ? QuotedReplies.dangerSaid(turn, text)
-                : words != null && !words.isBlank() && DangerAnywhere.said(turn, words, input instanceof Input.Media media && media.forwarded());
+                : words != null && !words.isBlank() && DangerAnywhere.said(turn, words);
         String safety = dangerNow ? danger(turn) : "";
         if (input instanceof Input.Media media && media.mediaId() != null && !media.mediaId().isBlank()) {
             if (thread(turn).evidenceConsent()) {

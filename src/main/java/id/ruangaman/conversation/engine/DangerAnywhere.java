@@ -68,19 +68,6 @@ final class DangerAnywhere {
     }
 
     /**
-     * {@link #said(Turn, NodeDefinition, String)}; {@code forwarded}: the words were forwarded from another chat, and are
-     * read as the person would say them too ({@link ForwardedPerspective}: the terlapor's "aku di depan pintu kamu").
-     */
-    static boolean said(Turn turn, NodeDefinition node, String typed, boolean forwarded) {
-        return said(turn, node, typed) || forwarded && said(turn, node, ForwardedPerspective.of(typed));
-    }
-
-    /** {@link #said(Turn, String)}, for words that may have been forwarded (see {@link #said(Turn, NodeDefinition, String, boolean)}). */
-    static boolean said(Turn turn, String typed, boolean forwarded) {
-        return said(turn, typed) || forwarded && said(turn, ForwardedPerspective.of(typed));
-    }
-
-    /**
      * Whether {@code typed} says danger now where no question of the flow is asked: in the case's thread after the
      * report ({@link CaseThreads}), at a system prompt ("delete everything?", "carry on or start over?",
      * {@link PendingPrompts}). The same words and the same reading as at a question; false when the flow has no

@@ -63,7 +63,7 @@ final class MultiTextHandler implements NodeHandler {
         // a forwarded message (the terlapor's words, passed on) keeps its mark beside its lines (Answer#forwarded)
         texts.forEach(text -> turn.update(state -> state.withDraft(state.draft().plusPart(text, forwarded))));
         // "dia mau datang lagi malam ini" in the story: kept as a part of it, with the emergency numbers first
-        String safety = reply instanceof Reply.Typed typed && DangerAnywhere.said(turn, node, typed.text(), typed.forwarded()) ? DangerAnywhere.tell(turn) : "";
+        String safety = reply instanceof Reply.Typed typed && DangerAnywhere.said(turn, node, typed.text()) ? DangerAnywhere.tell(turn) : "";
         String saved = turn.msg(MessageKey.MULTI_TEXT_SAVED);
         List<Choice> buttons = choices(turn, node).stream().map(c -> c.display(turn)).toList();
         // The acknowledgement alone is routine: a host may leave it out while more lines are waiting (Output.Message#routine).

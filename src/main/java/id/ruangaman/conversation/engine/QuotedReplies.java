@@ -192,7 +192,7 @@ public final class QuotedReplies {
 
     /** Danger now in a typed line: danger words anywhere ({@link DangerAnywhere#said(Turn, String)}), or the danger question quoted with its danger answer. */
     static boolean dangerSaid(Turn turn, Input.Text text) {
-        return DangerAnywhere.said(turn, text.text(), text.forwarded()) || dangerQuoted(turn, text);
+        return DangerAnywhere.said(turn, text.text()) || dangerQuoted(turn, text);
     }
 
     private static boolean isDangerQuestion(Turn turn, String nodeId) {
