@@ -132,7 +132,7 @@ class TranscriptLines {
             TranscriptLine words = edit == null ? here : byId.get(edit.id);
             boolean unknown = edit != null && (words == null || input(edit) instanceof Input.Unsupported);
             return line.quoting(of, true, unknown ? null
-                    : TranscriptLine.excerpt(words.byBot() ? withoutProgress(words.text(), progress) : words.text(), typed.contains(words.id())));
+                    : TranscriptLine.excerpt(words.byBot() ? quotedWords(words.text(), progress) : words.text(), typed.contains(words.id())));
         }).toList();
     }
 
@@ -154,7 +154,7 @@ class TranscriptLines {
      * emergency numbers); without a question, the message without its progress paragraph; the words as they are when
      * nothing is left.
      */
-    static String withoutProgress(String text, Optional<java.util.regex.Pattern> progress) {
+    static String quotedWords(String text, Optional<java.util.regex.Pattern> progress) {
         if (text == null) {
             return null;
         }

@@ -51,14 +51,14 @@ class TranscriptLineExcerptTest {
     @Test
     void shouldNameTheQuestionOfAQuotedBotMessage() {
         java.util.Optional<java.util.regex.Pattern> progress = java.util.Optional.of(java.util.regex.Pattern.compile("Langkah \\d+ dari \\d+"));
-        assertEquals("Kejadian ini dialami siapa?", TranscriptLines.withoutProgress(
+        assertEquals("Kejadian ini dialami siapa?", TranscriptLines.quotedWords(
                 "Maaf, saya belum mengerti.\n\nLangkah 3 dari 9\n\nKejadian ini dialami siapa?", progress), "a re-prompt: its question");
-        assertEquals("Ini ringkasanmu. Sudah benar?", TranscriptLines.withoutProgress(
+        assertEquals("Ini ringkasanmu. Sudah benar?", TranscriptLines.quotedWords(
                 "Langkah 9 dari 9\n\nIni ringkasanmu. Sudah benar?\n\nCerita: sintetis", progress), "the question above the summary");
         assertEquals("Keselamatan yang paling penting.\nHubungi 112.\n\nKalau sudah aman, kita bisa lanjut.",
-                TranscriptLines.withoutProgress("Keselamatan yang paling penting.\nHubungi 112.\n\nKalau sudah aman, kita bisa lanjut.",
+                TranscriptLines.quotedWords("Keselamatan yang paling penting.\nHubungi 112.\n\nKalau sudah aman, kita bisa lanjut.",
                         progress), "no question: the words as they are");
-        assertEquals("Terima kasih sudah bercerita.", TranscriptLines.withoutProgress("Langkah 2 dari 9\n\nTerima kasih sudah bercerita.",
+        assertEquals("Terima kasih sudah bercerita.", TranscriptLines.quotedWords("Langkah 2 dari 9\n\nTerima kasih sudah bercerita.",
                 progress), "without the progress line");
     }
 

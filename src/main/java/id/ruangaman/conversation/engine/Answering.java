@@ -39,7 +39,7 @@ public final class Answering {
         Reply asTyped = toReply(node, input);
         if (asTyped instanceof Reply.Typed typed && typed.forwarded() && !KEEPS_FORWARDED.contains(node.kind())) {
             // before any reading of the words, the language's names included ("bahasa indonesia" passed on is no choice)
-            notOwnAnswer(turn, node, typed.text(), turn.msg(MessageKey.FORWARDED_NOT_ANSWER));
+            notOwnAnswer(turn, typed.text(), turn.msg(MessageKey.FORWARDED_NOT_ANSWER));
             return;
         }
         Reply reply = LanguageWords.understood(turn, node, asTyped);
@@ -84,7 +84,7 @@ public final class Answering {
             String caption = upload.caption() == null ? "" : upload.caption().strip();
             if (upload.forwarded() && !KEEPS_FORWARDED.contains(node.kind())) {
                 // a forwarded file's caption is no answer of the person's own ("Siapa namamu?"): read for danger only
-                notOwnAnswer(turn, node, caption, refused);
+                notOwnAnswer(turn, caption, refused);
                 return;
             }
             if (caption.isEmpty() || !TYPED_TEXT.contains(node.kind())) {
@@ -183,15 +183,14 @@ public final class Answering {
         }
     }
 
-    /** {@code note}, then (unless {@code lineOnly}) the current question again, as one message with the question's buttons. */
     /**
      * Words the person forwarded from another chat (a message the terlapor sent them, say) at a question that asks for
      * their own answer (a choice, consent, a date, a name ...): never taken as the answer. Danger in them brings the
      * emergency numbers and the question again (the danger question too, which the person answers themselves; the report
-     * is flagged). Otherwise {@code note} (forwarded_not_answer; a forwarded file's note that it was not kept) and the question
-     * again, no attempt counted; the line stays in the chat, marked.
+     * is flagged). Otherwise {@code note} (forwarded_not_answer; a forwarded file's note that it was not kept) and the
+     * question again, no attempt counted; the line stays in the chat, marked.
      */
-    private static void notOwnAnswer(Turn turn, NodeDefinition node, String words, String note) {
+    private static void notOwnAnswer(Turn turn, String words, String note) {
         if (!words.isBlank() && DangerAnywhere.said(turn, words)) {
             // the emergency numbers and the same question, the danger question too: the person answers it themselves
             // (the report is flagged either way); nothing of the forwarded words is kept as theirs
@@ -201,6 +200,7 @@ public final class Answering {
         }
     }
 
+    /** {@code note}, then (unless {@code lineOnly}) the current question again, as one message with the question's buttons. */
     private static void noteThenQuestion(Turn turn, String note, boolean lineOnly) {
         if (lineOnly) {
             Prompter.sayWithButtons(turn, note);
