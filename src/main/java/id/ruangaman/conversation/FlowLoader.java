@@ -114,6 +114,8 @@ public final class FlowLoader {
         }
     }
 
+    private static final java.util.regex.Pattern NODE_PATH = java.util.regex.Pattern.compile("^nodes\\[(\\d+)]");
+
     /** The flow file's fields that hold true or false; YAML's true or false anywhere else stands for a word. */
     private static final java.util.Set<String> TRUE_OR_FALSE = java.util.Set.of("skippable", "sets_language", "no_means_skip",
             "over_options", "unanswered");
@@ -148,7 +150,7 @@ public final class FlowLoader {
 
     /** The id of the flow node a path ({@code nodes[3].options[0]...}) lies in, or null outside the nodes. */
     private static String nodeIdAt(JsonNode root, String path) {
-        java.util.regex.Matcher node = java.util.regex.Pattern.compile("^nodes\\[(\\d+)]").matcher(path);
+        java.util.regex.Matcher node = NODE_PATH.matcher(path);
         if (!node.find()) {
             return null;
         }

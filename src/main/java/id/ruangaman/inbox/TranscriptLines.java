@@ -36,6 +36,10 @@ import id.ruangaman.security.People;
 @ApplicationScoped
 class TranscriptLines {
 
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{[a-z]+\\}");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
+    private static final java.util.regex.Pattern PARAGRAPHS = java.util.regex.Pattern.compile("\n\\s*\n");
+
     private final ChatMessageRepository messages;
     private final MediaRepository media;
     private final People people;
@@ -102,7 +106,7 @@ class TranscriptLines {
         if (quotes.isEmpty()) {
             return shown;
         }
-        Optional<java.util.regex.Pattern> progress = progressLine(flow);
+        Set<String> progress = progressLine(flow);
         Set<Long> quoted = new HashSet<>(quotes.values());
         Set<Long> typed = new HashSet<>();
         Map<Long, List<ChatMessage>> edits = new HashMap<>(); // a quoted message's edits, in the order they came
@@ -138,28 +142,31 @@ class TranscriptLines {
 
     /**
      * The flow's progress line above a question ({@code messages.progress}: "Langkah {n} dari {total}", "Step {n} of
-     * {total}"), in any of its languages, as a pattern of one whole paragraph; empty without the flow.
+     * {total}"), in any of its languages, as {@link #progressForms}; empty without the flow.
      */
-    private static Optional<java.util.regex.Pattern> progressLine(Optional<Flow> flow) {
-        return flow.map(f -> f.message(id.ruangaman.conversation.definition.MessageKey.PROGRESS).values().values().stream()
-                .map(text -> java.util.Arrays.stream(text.split("\\{[a-z]+\\}", -1)).map(java.util.regex.Pattern::quote)
-                        .collect(java.util.stream.Collectors.joining("\\d+")))
-                .collect(java.util.stream.Collectors.joining("|")))
-                .map(alternatives -> java.util.regex.Pattern.compile("(?:" + alternatives + ")"));
+    private static Set<String> progressLine(Optional<Flow> flow) {
+        return flow.map(f -> progressForms(f.message(id.ruangaman.conversation.definition.MessageKey.PROGRESS).values().values()))
+                .orElse(Set.of());
+    }
+
+    /** Progress templates with each placeholder as "#", to compare with a paragraph whose numbers are "#" too. */
+    static Set<String> progressForms(java.util.Collection<String> templates) {
+        return templates.stream().map(template -> PLACEHOLDER.matcher(template).replaceAll("#").strip())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     /**
      * The words a quote of a bot message names: its last paragraph that asks something ("Kejadian ini dialami siapa?"),
-     * not the progress paragraph above it ("Langkah 3 dari 9") nor a note before it ("Maaf, saya belum mengerti.", the
-     * emergency numbers); without a question, the message without its progress paragraph; the words as they are when
-     * nothing is left.
+     * not the progress paragraph above it ("Langkah 3 dari 9": {@code progress}, {@link #progressForms}) nor a note before
+     * it ("Maaf, saya belum mengerti.", the emergency numbers); without a question, the message without its progress
+     * paragraph; the words as they are when nothing is left.
      */
-    static String quotedWords(String text, Optional<java.util.regex.Pattern> progress) {
+    static String quotedWords(String text, Set<String> progress) {
         if (text == null) {
             return null;
         }
-        List<String> kept = java.util.Arrays.stream(text.split("\n\\s*\n")).map(String::strip)
-                .filter(paragraph -> !paragraph.isEmpty() && progress.map(p -> !p.matcher(paragraph).matches()).orElse(true)).toList();
+        List<String> kept = java.util.Arrays.stream(PARAGRAPHS.split(text)).map(String::strip)
+                .filter(paragraph -> !paragraph.isEmpty() && !progress.contains(NUMBER.matcher(paragraph).replaceAll("#"))).toList();
         if (kept.isEmpty()) {
             return text;
         }

@@ -50,7 +50,7 @@ class TranscriptLineExcerptTest {
      */
     @Test
     void shouldNameTheQuestionOfAQuotedBotMessage() {
-        java.util.Optional<java.util.regex.Pattern> progress = java.util.Optional.of(java.util.regex.Pattern.compile("Langkah \\d+ dari \\d+"));
+        java.util.Set<String> progress = TranscriptLines.progressForms(java.util.List.of("Langkah {n} dari {total}"));
         assertEquals("Kejadian ini dialami siapa?", TranscriptLines.quotedWords(
                 "Maaf, saya belum mengerti.\n\nLangkah 3 dari 9\n\nKejadian ini dialami siapa?", progress), "a re-prompt: its question");
         assertEquals("Ini ringkasanmu. Sudah benar?", TranscriptLines.quotedWords(
