@@ -16,6 +16,7 @@ import id.ruangaman.intake.Intake;
 import id.ruangaman.intake.IntakeRepository;
 import id.ruangaman.testing.FakeGraph;
 import id.ruangaman.testing.FakeTelegram;
+import id.ruangaman.testing.TelegramFixtures;
 import id.ruangaman.testing.WebhookTest;
 import id.ruangaman.testing.WhatsAppFixtures;
 import id.ruangaman.transcript.Channel;
@@ -80,6 +81,34 @@ class DangerInThreadWebhookTest extends WebhookTest {
         assertEquals(1, again.size(), "one short line, not the numbers' whole message again: " + again);
         assertTrue(again.get(0).contains("hal mendesak"), again.get(0));
         assertFiledAndInDanger(Channel.WHATSAPP, number, "dia udah di depan kos");
+    }
+
+    /**
+     * The terlapor's threat forwarded into the thread, in the threatener's own words: on Telegram
+     * ({@code forward_origin}) and on WhatsApp ({@code context.forwarded}), it brings the emergency numbers and marks the
+     * case in danger, and the line is kept as sent. Before, such words were danger only when the person told them from
+     * their side ("dia mau bunuh aku").
+     */
+    @Test
+    void aForwardedThreatInTheThreatenersWordsMarksTheCaseInDanger() {
+        String threat = "Gw bunuh lo kalau sampai lapor (pesan sintetis)";
+        long chat = chats.reportedTelegramChat("Kejadiannya di kampus.");
+        int before = telegram.sentTo(chat).size();
+
+        chats.send(TelegramFixtures.render("forwarded_message.json", TelegramFixtures.newUpdateId(), chat,
+                TelegramFixtures.nextMessageId(), threat, null, null, 0), chat);
+
+        assertOneSafetyReply(telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList());
+        assertTrue(intake(Channel.TELEGRAM, String.valueOf(chat)).inDanger, "the counsellor sees the case in danger");
+
+        String known = "Aku tau kosmu, tunggu aja (pesan sintetis)";
+        String number = chats.reportedWhatsAppNumber("Kejadiannya di kos.");
+        int sent = graph.sentTo(number).size();
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "forwarded_text.json", known, null, null);
+
+        assertOneSafetyReply(graph.sentTo(number).stream().skip(sent).map(FakeGraph.Sent::text).toList());
+        assertTrue(intake(Channel.WHATSAPP, number).inDanger, "the counsellor sees the case in danger");
     }
 
     @Test

@@ -106,12 +106,18 @@ class ForwardedIsNotAnAnswerTest {
     /**
      * Danger in forwarded words is read as written: a friend's forwarded warning "dia di depan pintu" brings the numbers.
      * The writer's own "aku … kamu" is not turned around (a first version did: every forwarded "aku otw kampus" and "I'm
-     * on my way" then brought the emergency numbers and flagged the case, the tester of session 56 found), so the
-     * terlapor's "Aku udah di depan pintu kamu" is not read as danger now; the counsellor reads it, marked, in the chat.
+     * on my way" then brought the emergency numbers and flagged the case, the tester of session 56 found); a threat in
+     * the threatener's own words is in the danger words as such ("Gw bunuh lo", "aku tau kosmu", "I know where you
+     * live"). Being somewhere ("Aku di depan rumah kamu") says nothing without its context: the counsellor reads it,
+     * marked, in the chat.
      */
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
             "dia lagi di depan pintu kamarku|true",
+            "Gw bunuh lo kalau sampai lapor|true",
+            "Aku tau kosmu. Tunggu aja|true",
+            "I know where you live|true",
+            "Aku gak bakal nyakitin kamu, percaya deh|false",
             "aku otw kampus ya|false",
             "Aku nungguin kamu di kantin|false",
             "I'm on my way to campus|false",

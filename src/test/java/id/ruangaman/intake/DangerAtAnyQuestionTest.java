@@ -208,6 +208,48 @@ class DangerAtAnyQuestionTest {
     }
 
     /**
+     * A threat in the words of the one who threatens, pasted or quoted by the person (forwarded: see
+     * {@code ForwardedIsNotAnAnswerTest}): "Gw bunuh lo", "aku tau kosmu", "I know where you live". Before, the danger
+     * words were all told from the person's side ("dia mau bunuh aku", "aku diancam"), so the terlapor's own words got
+     * the consent's re-prompt and the report went unflagged.
+     */
+    @ParameterizedTest(name = "{0}: ''{1}''")
+    @CsvSource(delimiter = '|', value = {
+            "consent|Gw bunuh lo kalau berani lapor|Kamu setuju dan mau lanjut?",
+            "consent|dia chat: aku tau kosmu, tunggu aja|Kamu setuju dan mau lanjut?",
+            "consent|katanya \"aku tahu kamu tinggal di mana\"|Kamu setuju dan mau lanjut?",
+            "reporter_role|kalo lo cerita, gue hajar lo|Kejadian ini dialami siapa?",
+            "reporter_role|Mampus kau|Kejadian ini dialami siapa?",
+            "consent|he texted: I know where you live|Kamu setuju dan mau lanjut?",
+            "consent|I'll kill you if you tell anyone|Kamu setuju dan mau lanjut?",
+            "consent|im gonna hurt you|Kamu setuju dan mau lanjut?",
+            "consent|you're dead|Kamu setuju dan mau lanjut?"})
+    void shouldReadAThreatInTheThreatenersOwnWords(String nodeId, String typed, String question) {
+        Step step = engine.handle(intake, shipped.at(nodeId, "id"), new Input.Text(typed));
+
+        assertTrue(step.outputs().contains(new Output.DangerReported()), typed + ": the counsellor is told");
+        String text = said(step).get(0).text();
+        assertTrue(text.startsWith(EMERGENCY) && text.contains(question), text);
+        assertEquals(nodeId, step.state().nodeId(), "the step stays");
+    }
+
+    /**
+     * The same words under a negation, or in a sense that threatens nothing, are no danger: the abuser's "aku gak bakal
+     * nyakitin kamu" is no threat now, nor "you're dead to me" or "I'll find you a seat".
+     */
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', value = {
+            "aku gak bakal nyakitin kamu", "aku nggak mungkin bunuh kamu", "aku ga akan hajar kamu", "I'd never hurt you",
+            "I will never hurt you", "you're dead to me", "I'll find you a seat", "aku tau kamu capek",
+            "aku bunuh waktu sambil nungguin kamu", "bunuh diri bukan jalan keluar, kata temanku"})
+    void shouldNotReadTheseWordsWhereTheyThreatenNothing(String typed) {
+        Step step = engine.handle(intake, shipped.at("consent", "id"), new Input.Text(typed));
+
+        assertTrue(step.outputs().stream().noneMatch(Output.DangerReported.class::isInstance), typed);
+        assertTrue(said(step).stream().noneMatch(message -> message.text().contains(EMERGENCY)), typed + ": " + said(step));
+    }
+
+    /**
      * A story tells of the past: "dia datang" or "dia ke sini" without a time or an intent is what happened, not danger
      * now; "dia di sini", "dia ada di sini" or "he's here" going on without "sekarang", "lagi", "udah", "now" or
      * "already" tells where someone studies, works or was. Before, every such line brought the emergency numbers mid-story and flagged the report as in danger, so the

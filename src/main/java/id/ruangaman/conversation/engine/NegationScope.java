@@ -30,7 +30,7 @@ final class NegationScope {
     /** Words between a negation and what it governs: verbs of needing and wanting, articles, prepositions. */
     private static final Set<String> GOVERNED = normalized(Stream.of(
             "butuh", "membutuhkan", "butuhkan", "perlu", "memerlukan", "mau", "ingin", "pengen", "pengin", "pingin",
-            "kepengin", "minta", "usah", "ada", "akan", "lagi", "pakai", "pake", "mencari", "cari", "lapor", "melapor",
+            "kepengin", "minta", "usah", "ada", "akan", "bakal", "mungkin", "lagi", "pakai", "pake", "mencari", "cari", "lapor", "melapor",
             "ketemu", "bertemu", "bicara", "ngomong", "dibantu", "didampingi", "bantuan", "ke", "sama", "dengan", "dgn",
             "untuk", "utk", "buat", "yang", "pernah", "sih", "kok", "dulu", "kak", "dalam", "sedang", "merasa",
             "need", "needs", "want", "wants", "wanna", "like", "would", "will", "to", "a", "an", "the", "any", "get",
