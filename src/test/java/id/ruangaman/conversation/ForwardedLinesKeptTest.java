@@ -74,6 +74,36 @@ class ForwardedLinesKeptTest {
         assertEquals(List.of(0, 1), evidence.forwarded());
     }
 
+    /**
+     * The summary the person checks before sending reads the story and the evidence notes back to them: a forwarded line
+     * is marked there too ("(diteruskan) “…”"), so the terlapor's words are not shown as theirs; their own lines are
+     * not. Before, the summary listed every line alike.
+     */
+    @Test
+    void shouldMarkForwardedLinesInTheSummary() throws IOException {
+        Flow intake = ShippedFlows.intake();
+        SessionState state = TestEngines.atStory(engine, intake);
+        state = engine.handle(intake, state, new Input.Text("Dia kirim ini (sintetis).")).state();
+        state = engine.handle(intake, state, new Input.Text("Jangan bilang siapa-siapa (sintetis)").asForwarded()).state();
+        for (String tap : List.of("chronology:done", "biodata_offer:no", "reported_offer:no", "evidence_consent:yes")) {
+            state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData(tap)).state();
+        }
+        assertEquals("evidence", state.nodeId(), "the walk reached the evidence");
+        state = engine.handle(intake, state, new Input.Text("catatan sendiri")).state();
+        state = engine.handle(intake, state, new Input.Text("pesan yang diteruskan").asForwarded()).state();
+        state = engine.handle(intake, state, Input.ButtonPress.fromCallbackData("evidence:done")).state().atNode("summary");
+        FlowCatalog catalog = new FlowCatalog();
+        catalog.add(intake);
+
+        String summary = engine.repeatCurrent(catalog, state).outputs().stream().filter(Output.Message.class::isInstance)
+                .map(output -> ((Output.Message) output).text()).filter(text -> text.contains("Dia kirim ini")).findFirst()
+                .orElseThrow(() -> new AssertionError("the summary shows the story"));
+
+        assertTrue(summary.contains("Dia kirim ini (sintetis). (diteruskan) \u201cJangan bilang siapa-siapa (sintetis)\u201d"), summary);
+        assertTrue(summary.contains("catatan sendiri; (diteruskan) \u201cpesan yang diteruskan\u201d"), summary);
+        assertFalse(summary.contains("(diteruskan) \u201cDia kirim ini"), "the person's own line is not marked");
+    }
+
     @Test
     void shouldKeepTheMarksThroughTheSessionsJsonAndReadOlderSessionsWithout() throws IOException {
         Answer story = Answer.texts(List.of("sendiri", "diteruskan"), List.of(1));

@@ -98,7 +98,13 @@ public enum MessageKey {
     MEDIA_SAVED,
     SUMMARY_CONFIRM, SUMMARY_EDIT, SUMMARY_EDIT_WHICH, SUMMARY_BACK, SUMMARY_SKIPPED,
     /** "{count}" files. */
-    SUMMARY_FILES;
+    SUMMARY_FILES,
+    /**
+     * A line of the story, or a file's note, that the person forwarded from another chat, as the summary shows it:
+     * "{line}" marked, so the terlapor's words passed on are not read back as the person's own
+     * ({@link id.ruangaman.conversation.Answer#forwarded(int)}).
+     */
+    SUMMARY_FORWARDED;
 
     public String fileName() {
         return name().toLowerCase(Locale.ROOT);

@@ -38,8 +38,13 @@ final class MediaHandler implements NodeHandler {
             parts.add(turn.msg(MessageKey.SUMMARY_FILES, "count", String.valueOf(answer.mediaIds().size())));
         }
         // cut at 79 chars, never between the two halves of an emoji (a lone half shows as "?" in the chat)
-        answer.parts().forEach(note -> parts.add(note.length() <= 80 ? note
-                : note.substring(0, Character.isHighSurrogate(note.charAt(78)) ? 78 : 79) + "\u2026"));
+        for (int place = 0; place < answer.parts().size(); place++) {
+            String note = answer.parts().get(place);
+            String shown = note.length() <= 80 ? note
+                    : note.substring(0, Character.isHighSurrogate(note.charAt(78)) ? 78 : 79) + "\u2026";
+            // a forwarded note (a caption passed on with a file) marked, as the story's forwarded lines are
+            parts.add(answer.forwarded(place) ? turn.msg(MessageKey.SUMMARY_FORWARDED, "line", shown) : shown);
+        }
         return String.join("; ", parts);
     }
 

@@ -26,7 +26,13 @@ final class MultiTextHandler implements NodeHandler {
 
     @Override
     public String summaryValue(Turn turn, NodeDefinition node, Answer answer) {
-        return String.join(" ", answer.parts());
+        // a forwarded line marked, so the terlapor's words passed on are not read back as the person's own
+        List<String> lines = new java.util.ArrayList<>();
+        for (int place = 0; place < answer.parts().size(); place++) {
+            String line = answer.parts().get(place);
+            lines.add(answer.forwarded(place) ? turn.msg(MessageKey.SUMMARY_FORWARDED, "line", line) : line);
+        }
+        return String.join(" ", lines);
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class DiscretionRule implements LintRule {
             MessageKey.STATUS_DELETED, MessageKey.STATUS_UNKNOWN, MessageKey.THREAD_NEW_REPORT, MessageKey.NEW_OR_ADD_NEW,
             MessageKey.NEW_OR_ADD_ADD, MessageKey.NEW_OR_ADD_TO, MessageKey.YES, MessageKey.NO, MessageKey.SKIP, MessageKey.DONE,
             MessageKey.SUMMARY_CONFIRM, MessageKey.SUMMARY_EDIT, MessageKey.SUMMARY_BACK, MessageKey.SUMMARY_SKIPPED,
-            MessageKey.SUMMARY_FILES, MessageKey.RESUME_CONTINUE, MessageKey.RESUME_RESTART);
+            MessageKey.SUMMARY_FILES, MessageKey.SUMMARY_FORWARDED, MessageKey.RESUME_CONTINUE, MessageKey.RESUME_RESTART);
 
     @Override
     public void check(FlowDefinition flow, LintContext context) {
