@@ -24,13 +24,14 @@ final class NegationScope {
     private static final Pattern NOT_CONTRACTION = Pattern.compile("n['\u2019]t\\b");
 
     private static final Set<String> NEGATIONS = normalized(Stream.of(
-            "tidak", "tdk", "tak", "nggak", "ngga", "enggak", "engga", "gak", "ga", "gk", "g", "kagak", "ndak", "nda",
+            "tidak", "tdk", "tak", "takkan", "nggak", "ngga", "enggak", "engga", "gak", "ga", "gk", "g", "kagak", "ndak", "nda",
+            "gamau", "gakmau", "gabakal", "gakbakal", "gaakan", "ogah",
             "bukan", "bkn", "jangan", "jgn", "belum", "blm", "tanpa", "no", "not", "never", "nobody", "without", "dont", "doesnt",
             "didnt", "wont", "cant", "neither"));
     /** Words between a negation and what it governs: verbs of needing and wanting, articles, prepositions. */
     private static final Set<String> GOVERNED = normalized(Stream.of(
             "butuh", "membutuhkan", "butuhkan", "perlu", "memerlukan", "mau", "ingin", "pengen", "pengin", "pingin",
-            "kepengin", "minta", "usah", "ada", "akan", "bakal", "mungkin", "lagi", "pakai", "pake", "mencari", "cari", "lapor", "melapor",
+            "kepengin", "minta", "usah", "ada", "akan", "bakal", "bakalan", "mungkin", "lagi", "pakai", "pake", "mencari", "cari", "lapor", "melapor",
             "ketemu", "bertemu", "bicara", "ngomong", "dibantu", "didampingi", "bantuan", "ke", "sama", "dengan", "dgn",
             "untuk", "utk", "buat", "yang", "pernah", "sih", "kok", "dulu", "kak", "dalam", "sedang", "merasa",
             "need", "needs", "want", "wants", "wanna", "like", "would", "will", "to", "a", "an", "the", "any", "get",
