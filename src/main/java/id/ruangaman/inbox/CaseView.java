@@ -16,7 +16,8 @@ public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine
         List<CaseNote> notes, List<Account> assignees, String assignee, String maskedContact, String maskedName,
         List<String> nextStatuses, List<CannedReplies.Reply> cannedReplies, Integer examinationDaysLeft, InboxEventFeed.Cursor afterEvent,
         Map<Long, String> mediaKinds, boolean showMediaUnblurred, Map<String, List<String>> blockedSteps,
-        Map<String, VerificationFinding> findings, Map<Long, Integer> evidenceNumbers, String returnedFrom, Instant returnedAt) {
+        Map<String, VerificationFinding> findings, Map<Long, Integer> evidenceNumbers, java.util.Set<Long> forwardedMedia,
+        String returnedFrom, Instant returnedAt) {
 
     /**
      * The case's number of an evidence file ("2" for "Bukti 2"; {@code MediaRepository.evidenceNumbers}), the same on the
@@ -24,6 +25,18 @@ public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine
      */
     public String evidenceNo(Object mediaId) {
         return MediaRepository.evidenceNo(evidenceNumbers, mediaId);
+    }
+
+    /**
+     * Whether the survivor forwarded this file from another chat ({@code Media.forwarded}: the terlapor's photo passed
+     * on), so the page and the prints mark it as not the survivor's own; false for a file id that is not a number.
+     */
+    public boolean forwardedFile(Object mediaId) {
+        try {
+            return forwardedMedia.contains(mediaId instanceof Long id ? id : Long.valueOf(String.valueOf(mediaId)));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**

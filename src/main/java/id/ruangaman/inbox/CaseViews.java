@@ -90,7 +90,7 @@ public class CaseViews {
                 contact == null || file.isDeleted() ? "" : Masking.name(contact.displayName),
                 CaseStatus.next(file.status), canned.in(reader == null ? file.language : reader.getLanguage(), file.language, safeTimesGiven(intake)), daysLeft, afterEvent, mediaKinds(file),
                 viewer != null && viewer.showMediaUnblurred, stepBlocks.of(file, checks.keySet()), findings(file.id),
-                evidenceNumbers(file), returnedFrom(file), returnedFrom(file) == null ? null : work.returnedAt(file.id, file.returnedFrom));
+                evidenceNumbers(file), forwardedMedia(file), returnedFrom(file), returnedFrom(file) == null ? null : work.returnedAt(file.id, file.returnedFrom));
     }
 
     @jakarta.inject.Inject
@@ -151,6 +151,18 @@ public class CaseViews {
                 .setParameter("contact", file.contactId).getResultList()
                 .forEach(row -> kinds.put((Long) row[0], kindOf((String) row[1], (String) row[2])));
         return kinds;
+    }
+
+    /**
+     * The ids of this person's stored uploads they forwarded from another chat ({@code Media.forwarded}), marked as such
+     * beside the file; none once the case is erased. Reads no file content.
+     */
+    private java.util.Set<Long> forwardedMedia(CaseFile file) {
+        if (file.isDeleted()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(em.createQuery("select m.id from Media m where m.contactId = :contact and m.forwarded = true", Long.class)
+                .setParameter("contact", file.contactId).getResultList());
     }
 
     private static String kindOf(String kind, String mime) {

@@ -725,6 +725,9 @@ public interface InboxMessages {
     @Message
     String msg_forwarded();
 
+    /** After a file's name on a print or in a letter: the survivor forwarded it from another chat ({@code Media.forwarded}). */
+    String evidence_forwarded();
+
     @Message
     String week_of(String day);
 

@@ -56,4 +56,11 @@ public class Media {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /**
+     * Forwarded from another chat by the person (WhatsApp {@code context.forwarded}, Telegram {@code forward_origin}),
+     * such as the terlapor's photo passed on: shown as such on the case page, the prints and the referral letter (V272).
+     */
+    @Column(nullable = false)
+    public boolean forwarded;
 }

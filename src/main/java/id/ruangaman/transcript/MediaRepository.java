@@ -57,9 +57,10 @@ public class MediaRepository implements PanacheRepository<Media> {
 
     /**
      * One kept evidence file of a case, without its content: kind ({@code photo}, {@code document}...), size, when it came,
-     * and its evidence number in the case ({@link #evidenceNumbers}: "Bukti 2" on the case page and every print).
+     * and its evidence number in the case ({@link #evidenceNumbers}: "Bukti 2" on the case page and every print);
+     * {@code forwarded}: the survivor forwarded it from another chat ({@link Media#forwarded}).
      */
-    public record KeptFile(String kind, long sizeBytes, Instant receivedAt, int number) {
+    public record KeptFile(String kind, long sizeBytes, Instant receivedAt, int number, boolean forwarded) {
     }
 
     /**
@@ -68,10 +69,11 @@ public class MediaRepository implements PanacheRepository<Media> {
      */
     public List<KeptFile> keptFor(long intakeId, Instant until) {
         java.util.Map<Long, Integer> numbers = evidenceNumbers(intakeId);
-        return getEntityManager().createQuery("select m.kind, m.sizeBytes, m.createdAt, m.id from Media m where m.intakeId = ?1"
+        return getEntityManager().createQuery("select m.kind, m.sizeBytes, m.createdAt, m.id, m.forwarded from Media m where m.intakeId = ?1"
                 + " and m.claimed = true and m.createdAt <= ?2 order by m.createdAt, m.id", Object[].class)
                 .setParameter(1, intakeId).setParameter(2, until).getResultList().stream()
-                .map(row -> new KeptFile((String) row[0], (Long) row[1], (Instant) row[2], numbers.getOrDefault((Long) row[3], 0))).toList();
+                .map(row -> new KeptFile((String) row[0], (Long) row[1], (Instant) row[2], numbers.getOrDefault((Long) row[3], 0),
+                        (Boolean) row[4])).toList();
     }
 
     /**

@@ -25,8 +25,11 @@ public class MediaStaging {
         this.clock = clock;
     }
 
-    /** Returns the media id, new or from an earlier attempt of the same update. */
-    public long stage(long contactId, String sourceRef, MediaKind kind, String mimeType, byte[] content) {
+    /**
+     * Returns the media id, new or from an earlier attempt of the same update. {@code forwarded}: the person forwarded
+     * the file from another chat ({@link Media#forwarded}).
+     */
+    public long stage(long contactId, String sourceRef, MediaKind kind, String mimeType, byte[] content, boolean forwarded) {
         return QuarkusTransaction.requiringNew().call(() -> media.find("sourceRef", sourceRef).firstResultOptional()
                 .map(existing -> existing.id)
                 .orElseGet(() -> {
@@ -40,6 +43,7 @@ public class MediaStaging {
                     stored.mimeType = mimeType == null ? null : mimeType.substring(0, Math.min(100, mimeType.length()));
                     stored.sizeBytes = content.length;
                     stored.content = content;
+                    stored.forwarded = forwarded;
                     stored.createdAt = Instant.now(clock);
                     media.persist(stored);
                     return stored.id;

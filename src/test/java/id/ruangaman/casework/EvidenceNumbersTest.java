@@ -52,7 +52,7 @@ class EvidenceNumbersTest {
                 .button("reported_offer:no").button("evidence_consent:yes");
         // a file of another person first, so that this case's files' ids are not 1 and 2
         staging.stage(new DevConversation(contacts, conversations, media).contactId, "test:" + UUID.randomUUID(), MediaKind.DOCUMENT,
-                "application/pdf", new byte[] { '%', 'P' });
+                "application/pdf", new byte[] { '%', 'P' }, false);
         long photo = send(person, MediaKind.PHOTO, "image/png");
         long document = send(person, MediaKind.DOCUMENT, "application/pdf");
         person.button("evidence:done").button("witnesses:skip").button("services:skip").button("urgent_need:skip")
@@ -131,7 +131,7 @@ class EvidenceNumbersTest {
     }
 
     private long send(DevConversation person, MediaKind kind, String mimeType) {
-        long id = staging.stage(person.contactId, "test:" + UUID.randomUUID(), kind, mimeType, new byte[] { 1, 2, 3 });
+        long id = staging.stage(person.contactId, "test:" + UUID.randomUUID(), kind, mimeType, new byte[] { 1, 2, 3 }, false);
         conversations.receive(person.contactId, new Input.Media(String.valueOf(id), kind, null), null);
         return id;
     }

@@ -77,7 +77,7 @@ class AuditLogReadableTest {
         String ref = fixtures.submittedCase(true);
         long contact = fixtures.contactOf(ref);
         long media = staging.stage(contact, "test:" + UUID.randomUUID(), MediaKind.PHOTO, "image/png",
-                "synthetic".getBytes(StandardCharsets.UTF_8));
+                "synthetic".getBytes(StandardCharsets.UTF_8), false);
         Object[] ids = QuarkusTransaction.requiringNew().call(() -> new Object[] {
                 em.createNativeQuery("select id from intake where reference_code = ?1").setParameter(1, ref).getSingleResult(),
                 em.createNativeQuery("select max(id) from chat_message where contact_id = ?1").setParameter(1, contact).getSingleResult(),

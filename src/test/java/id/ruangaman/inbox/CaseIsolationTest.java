@@ -59,7 +59,7 @@ class CaseIsolationTest {
         fixtures.survivorSends(ref1, new Input.Text("Cerita kasus satu " + secret));
         long contact = fixtures.contactOf(ref1);
         long photo = staging.stage(contact, "test:" + secret, MediaKind.PHOTO, "image/jpeg",
-                ("photo " + secret).getBytes(StandardCharsets.UTF_8));
+                ("photo " + secret).getBytes(StandardCharsets.UTF_8), false);
         fixtures.survivorSends(ref1, new Input.Media(String.valueOf(photo), MediaKind.PHOTO, null));
         fixtures.survivorSends(ref1, Input.ButtonPress.fromCallbackData("_keep:yes"));
         as(a).formParam("assignee", "me").when().post("/inbox/cases/" + ref1 + "/assign").then().statusCode(303);

@@ -127,7 +127,7 @@ class EvidenceOnClickBrowserTest extends BrowserTest {
     }
 
     private long send(DevConversation person, MediaKind kind, String mimeType, byte[] content) {
-        long id = staging.stage(person.contactId, "test:" + UUID.randomUUID(), kind, mimeType, content);
+        long id = staging.stage(person.contactId, "test:" + UUID.randomUUID(), kind, mimeType, content, false);
         conversations.receive(person.contactId, new Input.Media(String.valueOf(id), kind, null), null);
         return id;
     }

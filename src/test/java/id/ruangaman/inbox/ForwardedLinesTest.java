@@ -62,6 +62,43 @@ class ForwardedLinesTest extends WebhookTest {
     }
 
     /**
+     * A photo the survivor forwarded from another chat without a caption, sent as evidence beside a photo of their own
+     * (WhatsApp {@code context.forwarded}, through the real webhook): the case page marks the forwarded file beside its
+     * link, and the intake form's print says "Bukti 1, diteruskan dari chat lain"; the survivor's own file is unmarked.
+     * Before, only a caption carried the mark, so a forwarded photo without one looked like the survivor's own.
+     */
+    @Test
+    void shouldMarkAForwardedFileWithoutACaptionOnTheCasePageAndThePrint() {
+        String number = WhatsAppFixtures.newNumber();
+        graph.media("fwd-photo-" + number, "synthetic-forwarded-image".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        graph.media("own-photo-" + number, "synthetic-own-image".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
+        List<String> steps = new java.util.ArrayList<>(stepValues(IntakeWalk.shortVictim(true, OWN, "yes", "psychological")));
+        int evidence = steps.indexOf("evidence:skip");
+        chats.walkWhatsApp(number, IntakeWalk.of(steps.subList(0, evidence).toArray(String[]::new)), WhatsAppFixtures::newWamid);
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "forwarded_image_no_caption.json", null, null, "fwd-photo-" + number);
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "image.json", null, null, "own-photo-" + number);
+        steps.set(evidence, "evidence:done");
+        chats.walkWhatsApp(number, IntakeWalk.of(steps.subList(evidence, steps.size()).toArray(String[]::new)), WhatsAppFixtures::newWamid);
+        String ref = chats.referenceOf(Channel.WHATSAPP, number);
+        String session = counsellor("forwarded-file-reader");
+
+        String page = casePage(session, ref, "id");
+        Matcher files = Pattern.compile("Bukti (\\d) · Foto · [^<]*</a>(\\s*<span class=\"forwarded-mark\">· Diteruskan dari chat lain</span>)?")
+                .matcher(page);
+        List<String> marks = new java.util.ArrayList<>();
+        while (files.find()) {
+            marks.add(files.group(1) + (files.group(2) != null ? " forwarded" : " own"));
+        }
+        assertEquals(List.of("1 forwarded", "2 own"), marks, "the forwarded photo marked, the survivor's own not");
+        assertTrue(casePage(session, ref, "en").contains("<span class=\"forwarded-mark\">· Forwarded from another chat</span>"));
+
+        String print = getAs(session).when().get("/inbox/cases/" + ref + "/print/intake-form").then().statusCode(200).extract().asString();
+        assertTrue(print.contains("[Bukti 1, diteruskan dari chat lain]"), print);
+        assertTrue(print.contains("[Bukti 2]"), "the survivor's own file unmarked: " + print);
+    }
+
+    /**
      * A text forwarded many times ({@code frequently_forwarded}, with no {@code forwarded} beside it) in the case's thread,
      * after the report: marked in the transcript too.
      */

@@ -53,7 +53,7 @@ class PersonWroteEventTest {
         String ref = fixtures.submittedCase(true);
         long contact = fixtures.contactOf(ref);
         conversations.receive(contact, new Input.Text("Ada bukti sintetis"), null); // the case's thread
-        long photo = staging.stage(contact, "test:" + UUID.randomUUID(), MediaKind.PHOTO, "image/png", new byte[] { 1, 2, 3 });
+        long photo = staging.stage(contact, "test:" + UUID.randomUUID(), MediaKind.PHOTO, "image/png", new byte[] { 1, 2, 3 }, false);
         conversations.receive(contact, new Input.Media(String.valueOf(photo), MediaKind.PHOTO, null), null); // "may we keep it?"
         long after = fixtures.lastInboxEvent();
 

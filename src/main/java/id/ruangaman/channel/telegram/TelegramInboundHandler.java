@@ -279,7 +279,7 @@ class TelegramInboundHandler implements InboundHandler {
             byte[] content = api.download(file.getFilePath(), config.maxMediaBytes());
             long contactId = QuarkusTransaction.requiringNew()
                     .call(() -> contacts.findOrCreate(Channel.TELEGRAM, String.valueOf(chatId)).id);
-            long mediaId = staging.stage(contactId, "telegram:" + stored.providerId, upload.kind(), upload.mimeType(), content);
+            long mediaId = staging.stage(contactId, "telegram:" + stored.providerId, upload.kind(), upload.mimeType(), content, forwarded);
             return new Converse(chatId, new Input.Media(String.valueOf(mediaId), upload.kind(), caption, forwarded), messageId, more,
                     () -> false, quoted);
         } catch (TelegramApi.TooLarge e) {

@@ -399,7 +399,7 @@ class WhatsAppInboundHandler implements InboundHandler {
             WhatsAppGraph.Downloaded file = graph.download(media.path("id").asText(), config.maxMediaBytes());
             long contactId = QuarkusTransaction.requiringNew().call(() -> contacts.findOrCreateWhatsApp(from.phone(), from.userId()).id);
             String mime = file.mimeType() != null ? file.mimeType() : media.path("mime_type").asText(null);
-            long mediaId = staging.stage(contactId, "whatsapp:" + stored.providerId, kind, mime, file.content());
+            long mediaId = staging.stage(contactId, "whatsapp:" + stored.providerId, kind, mime, file.content(), forwarded(message));
             return new Converse(from, profileName, new Input.Media(String.valueOf(mediaId), kind, caption, forwarded(message)), messageId, more, () -> false,
                     quoted(message));
         } catch (WhatsAppGraph.TooLarge e) {
