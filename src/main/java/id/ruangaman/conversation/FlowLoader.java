@@ -142,7 +142,7 @@ public final class FlowLoader {
             List<LintProblem> problems) {
         if (value.isBoolean() && !takesTrueOrFalse) {
             problems.add(new LintProblem(fileName, nodeIdAt(root, at), "'" + value.asText() + "' at " + at
-                    + ": YAML reads an unquoted yes, no, on or off as true or false; write the word in quotes (\"yes\")"));
+                    + ": YAML reads an unquoted yes, no, on or off as true or false; write the word in quotes (\"yes\", \"off\")"));
         } else {
             unquotedYesNo(fileName, root, value, at, problems);
         }

@@ -37,11 +37,11 @@ class BrokenFlowsTest {
                 // YAML reads an unquoted yes, no, on, off as true or false: the English "yes" was lost so (session 55)
                 Arguments.of("unquoted_yes_no.yaml", List.of(
                         "unquoted_yes_no.yaml: node 'hello': 'true' at nodes[0].text.en: YAML reads an unquoted "
-                                + "yes, no, on or off as true or false; write the word in quotes (\"yes\")",
+                                + "yes, no, on or off as true or false; write the word in quotes (\"yes\", \"off\")",
                         "unquoted_yes_no.yaml: node 'ask_colour': 'true' at nodes[2].options[0].words.en[0]: YAML reads an unquoted "
-                                + "yes, no, on or off as true or false; write the word in quotes (\"yes\")",
+                                + "yes, no, on or off as true or false; write the word in quotes (\"yes\", \"off\")",
                         "unquoted_yes_no.yaml: node 'ask_colour': 'false' at nodes[2].options[1].words.en[1]: YAML reads an unquoted "
-                                + "yes, no, on or off as true or false; write the word in quotes (\"yes\")")),
+                                + "yes, no, on or off as true or false; write the word in quotes (\"yes\", \"off\")")),
                 Arguments.of("unknown_field.yaml", List.of(
                         "unknown_field.yaml: node 'ask_name': unknown field 'hint'",
                         "unknown_field.yaml: unknown field 'author'")),

@@ -68,9 +68,15 @@ public record DevChatLine(boolean fromPerson, String text, String nodeId, List<C
 
     /**
      * What the person sent, as the chat would show it, in the page's two languages: text as typed, anything else as a
-     * bracketed label (a file's kind and its caption when it has one), never an enum or a class name.
+     * bracketed label (a file's kind and its caption when it has one), never an enum or a class name; a line forwarded
+     * from another chat after "[diteruskan / forwarded]".
      */
     private static String describe(Input input) {
+        boolean forwarded = input instanceof Input.Text text && text.forwarded() || input instanceof Input.Media media && media.forwarded();
+        return forwarded ? "[diteruskan / forwarded] " + described(input) : described(input);
+    }
+
+    private static String described(Input input) {
         if (input instanceof Input.Text text) {
             return text.text();
         } else if (input instanceof Input.ButtonPress press) {

@@ -122,12 +122,14 @@ public class DevChatResource {
     @POST
     @Path("/{token}/text")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response text(@RestPath String token, @RestQuery Long erased, @RestForm String text) {
+    public Response text(@RestPath String token, @RestQuery Long erased, @RestForm String text, @RestForm String forwarded) {
         if (text == null || text.isBlank()) {
             return backTo(token, erased);
         }
         long contactId = contactId(token, erased);
-        conversations.receive(contactId, new Input.Text(text), null);
+        // "forwarded from another chat" ticked: as Telegram's forward_origin or WhatsApp's context.forwarded would say
+        Input.Text sent = new Input.Text(text);
+        conversations.receive(contactId, "on".equals(forwarded) ? sent.asForwarded() : sent, null);
         return afterSend(token, contactId);
     }
 
@@ -162,7 +164,7 @@ public class DevChatResource {
     @Path("/{token}/media")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestPath String token, @RestQuery Long erased, @RestForm("file") FileUpload file, @RestForm String kind,
-            @RestForm String caption) throws IOException {
+            @RestForm String caption, @RestForm String forwarded) throws IOException {
         MediaKind mediaKind;
         try {
             mediaKind = MediaKind.valueOf((kind == null || kind.isBlank() ? "document" : kind.strip()).toUpperCase(Locale.ROOT));
@@ -185,10 +187,11 @@ public class DevChatResource {
             stored.sizeBytes = content.length;
             stored.content = content;
             stored.createdAt = Instant.now(clock);
+            stored.forwarded = "on".equals(forwarded);
             media.persist(stored);
             return stored.id;
         });
-        conversations.receive(contactId, new Input.Media(String.valueOf(mediaId), mediaKind, captionSent), null);
+        conversations.receive(contactId, new Input.Media(String.valueOf(mediaId), mediaKind, captionSent, "on".equals(forwarded)), null);
         return afterSend(token, contactId);
     }
 

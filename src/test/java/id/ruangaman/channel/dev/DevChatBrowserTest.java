@@ -65,6 +65,27 @@ class DevChatBrowserTest extends BrowserTest {
     }
 
     /**
+     * "diteruskan dari chat lain" ticked beside the message box sends the line as Telegram and WhatsApp send a forwarded
+     * message: at the consent question a forwarded "iya" is no consent, and the page shows the line as forwarded.
+     */
+    @Test
+    void shouldSendALineAsForwardedWhenTicked() {
+        driver.get(base.toString().replaceAll("/$", "") + "/dev/chat");
+        driver.findElement(By.xpath("//button[contains(., 'intake')]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chat-text")));
+        driver.findElement(By.xpath("//button[normalize-space(.)='Bahasa Indonesia']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Kamu setuju dan mau lanjut?"));
+
+        driver.findElement(By.id("chat-forwarded")).click();
+        type("iya");
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Pesan itu diteruskan dari chat lain"));
+        String body = driver.findElement(By.tagName("body")).getText();
+        assertTrue(body.contains("[diteruskan / forwarded] iya"), body);
+        assertFalse(body.contains("apakah kamu dalam bahaya sekarang?"), "a forwarded yes is no consent: " + body);
+    }
+
+    /**
      * An upload through the rendered form reads as its kind in the page's words, with its caption only when one was
      * typed: not "[document: ]" for an empty caption field, and never the kind's code.
      */
