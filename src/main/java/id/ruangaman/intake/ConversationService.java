@@ -241,7 +241,7 @@ public class ConversationService {
         StoryLine line = state.isPresent() && engine.collectsLines(flows.catalog(), state.get())
                 ? new StoryLine(state.get().draft(), input instanceof Input.Text && moreLinesComing.getAsBoolean()) : null;
         return Optional.of(receiveLocked(contact, session, state, input, null, providerMessageId, quiet, line,
-                quoted.map(message -> message.id).orElse(null)));
+                quoted.orElse(null)));
     }
 
     /**
@@ -354,13 +354,14 @@ public class ConversationService {
     /**
      * {@code before}: the state of {@code existing}, read once by the caller. {@code quiet}: no reply
      * of the step is sent; {@code line}: a message at a question that takes several lines (see {@link #apply}; null: not one);
-     * {@code repliesTo}: the line the message quotes ({@link ChatMessage#repliesTo}), or null.
+     * {@code quoted}: the line the message quotes ({@link ChatMessage#repliesTo}), or null.
      */
     private List<ChatMessage> receiveLocked(Contact contact, Optional<ConversationSession> existing, Optional<SessionState> before,
-            Input input, String flowIdForNewSession, String providerMessageId, boolean quiet, StoryLine line, Long repliesTo) {
+            Input input, String flowIdForNewSession, String providerMessageId, boolean quiet, StoryLine line, ChatMessage quoted) {
         contact.lastInboundAt = Instant.now(clock);
         contact.unreachableAt = null; // they wrote, so they can be reached again
-        ThreadCase thread = before.map(state -> threadCase(state, null)).orElse(ThreadCase.NONE);
+        ThreadCase thread = quotedCase(contact, input, before.map(state -> threadCase(state, null)).orElse(ThreadCase.NONE), quoted);
+        Long repliesTo = quoted == null ? null : quoted.id;
         Long caseId = thread.caseId();
         // Recorded first, whatever follows (nothing the person sent is lost); announced (the open pages, the team's notice)
         // once it is known to be a message: a press of a button no longer current is not one.
@@ -515,7 +516,26 @@ public class ConversationService {
         return new ThreadCase(state.referenceCode(), intakeRepository.threadCaseId(state.referenceCode()).orElse(null));
     }
 
-    /** A thread's case as looked up in one step: its reference code and id (id null: no such case, or erased). */
+    /**
+     * Where a typed line in a case's thread is filed when it quotes a line of another open report of the same chat (a
+     * reply to the counsellor's question in an earlier report's thread, swiped or tapped "reply" on): that report, with
+     * the service's answer to it, and a danger it says marks that report. Before, every line went to the report the
+     * chat was on now, so the counsellor of the earlier report never saw the answer to their question. Not for a
+     * closed or erased report, nor during an intake; one read of the quoted line's case, only for a quoting line.
+     */
+    private ThreadCase quotedCase(Contact contact, Input input, ThreadCase thread, ChatMessage quoted) {
+        if (thread.caseId() == null || quoted == null || !(input instanceof Input.Text) || thread.caseId().equals(quoted.intakeId)) {
+            return thread;
+        }
+        return intakeRepository.openCaseOf(quoted.intakeId, contact.id, quoted.conversation).filter(id -> !id.equals(thread.caseId()))
+                .map(id -> new ThreadCase(thread.referenceCode(), id)).orElse(thread);
+    }
+
+    /**
+     * A thread's case as looked up in one step: the chat's thread's reference code, and the id of the case the step's
+     * lines are filed under (null: no such case, or erased): that code's case, or another report a line quotes
+     * ({@link #quotedCase}).
+     */
     private record ThreadCase(String referenceCode, Long caseId) {
         static final ThreadCase NONE = new ThreadCase(null, null);
     }

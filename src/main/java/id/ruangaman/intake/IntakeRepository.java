@@ -39,6 +39,20 @@ public class IntakeRepository implements PanacheRepository<Intake> {
     }
 
     /**
+     * The open case a quoted line belongs to ({@link #liveCaseOf}, and its status not {@code closed}): where a reply to
+     * that line is filed. Reads the id only.
+     */
+    public Optional<Long> openCaseOf(Long intakeId, long contactId, int conversation) {
+        var query = intakeId != null
+                ? getEntityManager().createQuery("select i.id from Intake i where i.id = ?1 and i.deletedByReporterAt is null "
+                        + "and i.status <> 'closed'", Long.class).setParameter(1, intakeId)
+                : getEntityManager().createQuery("select i.id from Intake i where i.contactId = ?1 and i.conversation = ?2 "
+                        + "and i.deletedByReporterAt is null and i.status <> 'closed'", Long.class)
+                        .setParameter(1, contactId).setParameter(2, conversation);
+        return query.setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /**
      * Reference codes of the open reports (status not {@code closed}, not erased by the reporter) made from the same
      * contact as the report {@code code}, newest first; empty if that report is unknown or erased.
      */

@@ -157,12 +157,13 @@ class QuotedLineInTranscriptTest extends WebhookTest {
     }
 
     /**
-     * The same person's second report: a line of the first report's thread quoted in the second's is in another case's
-     * transcript, which this one does not show: the line says it replies to a message not in this transcript, and gives
-     * none of its words.
+     * The same person's second report: a line of the first report's thread quoted after the second report is a reply in
+     * the first report's thread, filed there with a link to the line it quotes; the second report's transcript does not
+     * hold it. (Until session 57 it was filed under the second report, saying it replied to a message not in that
+     * transcript.)
      */
     @Test
-    void shouldSayAReplyToALineOfAnotherReportIsToAMessageNotInThisTranscript() {
+    void shouldFileAReplyToALineOfAnEarlierReportUnderThatReport() {
         long chat = chats.reportedTelegramChat("Kronologi sintetis laporan pertama.");
         long first = chats.sayTelegram(chat, "Baris sintetis di thread laporan pertama");
         chats.send(TelegramFixtures.button(chat, "_thread:new"), chat);
@@ -174,12 +175,52 @@ class QuotedLineInTranscriptTest extends WebhookTest {
         chats.send(TelegramFixtures.render("reply_message.json", TelegramFixtures.newUpdateId(), chat, TelegramFixtures.nextMessageId(),
                 "balasan sintetis ke baris lama", String.valueOf(first), null, 0), chat);
 
-        String page = transcript(counsellor("quote-other-reader"), second, "id");
-        assertEquals("Membalas pesan yang tidak ada di transkrip ini", quoteOf(page, "balasan sintetis ke baris lama"));
+        String session = counsellor("quote-other-reader");
+        String firstRef = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select reference_code from intake where contact_id = ?1 order by id limit 1")
+                .setParameter(1, chats.contact(chat).id).getSingleResult());
+        assertTrue(quoteOf(transcript(session, firstRef, "id"), "balasan sintetis ke baris lama")
+                .contains("\u201cBaris sintetis di thread laporan pertama\u201d"), "in the first report, linked to the line it quotes");
+        String page = transcript(session, second, "id");
+        assertFalse(page.contains("balasan sintetis ke baris lama"), "not in the second report");
         assertFalse(page.contains("thread laporan pertama"), "nothing of the other report's line");
     }
 
     /** The counsellor's reply from the case page, once the fake Graph API has it: what it sent (its wamid). */
+    /**
+     * A survivor with two reports in one chat answers the counsellor of the first by quoting the counsellor's question
+     * (WhatsApp {@code context.id}): the answer is filed under the first report, where that counsellor reads it, with the
+     * service's acknowledgement; the second report, the one the chat is on now, does not get it. A line that quotes
+     * nothing still goes to the second. Before, every line went to the report the chat was on, so the first report's
+     * counsellor never saw the answer to their question.
+     */
+    @Test
+    void shouldFileAReplyToAnEarlierReportsQuestionUnderThatReport() {
+        String number = chats.reportedWhatsAppNumber("Kronologi sintetis laporan pertama.");
+        String first = chats.referenceOf(Channel.WHATSAPP, number);
+        long contactId = chats.contact(Channel.WHATSAPP, number).id;
+        String session = counsellor("quote-first-report");
+        FakeGraph.Sent asked = counsellorWrites(session, first, number, "Apakah kamu bisa datang hari Kamis jam 10? (sintetis)");
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "/mulai", null, null);
+        chats.tapWhatsApp(number, WhatsAppFixtures.newWamid(), "_new:new");
+        chats.walkWhatsApp(number, IntakeWalk.shortVictim(true, "Kronologi sintetis laporan kedua.", "no", "psychological").withoutLanguage(),
+                WhatsAppFixtures::newWamid);
+        String second = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select reference_code from intake where contact_id = ?1 order by id desc limit 1").setParameter(1, contactId).getSingleResult());
+        assertFalse(first.equals(second), "a second report");
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "reply_text.json", "bisa kak hari Kamis", asked.wamid(), null);
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "satu hal lagi untuk laporan kedua", null, null);
+
+        String firstLines = transcript(session, first, "id");
+        String secondLines = transcript(session, second, "id");
+        assertTrue(firstLines.contains("bisa kak hari Kamis"), "the answer is in the report whose question it answers");
+        assertFalse(secondLines.contains("bisa kak hari Kamis"), "and not in the report the chat is on now");
+        assertTrue(secondLines.contains("satu hal lagi untuk laporan kedua"), "a line quoting nothing goes to the chat's report");
+        assertFalse(firstLines.contains("satu hal lagi untuk laporan kedua"));
+        assertTrue(quoteOf(firstLines, "bisa kak hari Kamis").startsWith("Membalas <a href=\"#msg-"), "linked to the question it quotes");
+    }
+
     private FakeGraph.Sent counsellorWrites(String session, String ref, String number, String words) {
         as(session).formParam("text", words).when().post("/inbox/cases/" + ref + "/reply").then().statusCode(303);
         Eventually.await("reply delivered", WAIT, () -> graph.sentTo(number).stream().anyMatch(s -> s.text().contains(words)));
