@@ -29,7 +29,8 @@ public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine
 
     /**
      * Whether the survivor forwarded this file from another chat ({@code Media.forwarded}: the terlapor's photo passed
-     * on), so the page and the prints mark it as not the survivor's own; false for a file id that is not a number.
+     * on; on Telegram also one forwarded from the person's own Saved Messages), marked so on the page and the prints;
+     * false for a file id that is not a number.
      */
     public boolean forwardedFile(Object mediaId) {
         try {

@@ -726,6 +726,7 @@ public interface InboxMessages {
     String msg_forwarded();
 
     /** After a file's name on a print or in a letter: the survivor forwarded it from another chat ({@code Media.forwarded}). */
+    @Message
     String evidence_forwarded();
 
     @Message

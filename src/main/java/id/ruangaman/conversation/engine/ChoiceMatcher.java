@@ -145,9 +145,7 @@ final class ChoiceMatcher {
             for (String first : plain == null ? List.of(tokens.get(start)) : List.of(tokens.get(start), plain)) {
                 for (PhraseIndex.Phrase phrase : phrases.beginningWith(first)) {
                     int stop = start + phrase.words().size();
-                    // a phrase lies inside one clause: "hp aku mati, kau di mana?" holds no "mati kau"
                     if (stop <= tokens.size() && Reduplication.sameWords(tokens.subList(start, stop), phrase.words())
-                            && !spansBreak(breakBefore, start, stop)
                             && (!phrase.atEnd() || endsClause(tokens, breakBefore, stop))) {
                         found.add(new int[] {phrase.order(), start, stop, foundIds.size()});
                         foundIds.add(phrase.id());
@@ -445,12 +443,6 @@ final class ChoiceMatcher {
 
     static String normalize(String text) {
         return DASH.matcher(AnswerText.normalize(text.replace("✓", "").replace('\u2019', '\''))).replaceAll("-");
-    }
-
-    /** Whether a comma, full stop or the like stands between the tokens {@code [start, stop)}. */
-    private static boolean spansBreak(BitSet breakBefore, int start, int stop) {
-        int next = breakBefore.nextSetBit(start + 1);
-        return next >= 0 && next < stop;
     }
 
     /** A dash phone keyboards type and the spaces around it; compiled once, as every step normalizes every choice. */
