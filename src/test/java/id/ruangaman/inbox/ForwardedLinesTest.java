@@ -99,6 +99,33 @@ class ForwardedLinesTest extends WebhookTest {
     }
 
     /**
+     * Telegram: a photo forwarded at the evidence question ({@code forward_origin}) is stored as forwarded, and the
+     * intake form's print marks it; the same walk's own photo is not.
+     */
+    @Test
+    void shouldMarkATelegramForwardedFileOnThePrint() {
+        long chat = TelegramFixtures.newChatId();
+        telegram.file("tg-fwd-" + chat, "synthetic-forwarded-photo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        telegram.file("tg-own-" + chat, "synthetic-own-photo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        List<String> steps = new java.util.ArrayList<>(stepValues(IntakeWalk.shortVictim(true, OWN, "yes", "psychological")));
+        int evidence = steps.indexOf("evidence:skip");
+        chats.walkTelegram(chat, IntakeWalk.of(steps.subList(0, evidence).toArray(String[]::new)));
+        chats.send(TelegramFixtures.render("forwarded_photo.json", TelegramFixtures.newUpdateId(), chat, TelegramFixtures.nextMessageId(),
+                "tangkapan layar yang diteruskan (sintetis)", null, "tg-fwd-" + chat, 5000), chat);
+        chats.send(TelegramFixtures.render("photo.json", TelegramFixtures.newUpdateId(), chat, TelegramFixtures.nextMessageId(),
+                "foto sendiri (sintetis)", null, "tg-own-" + chat, 5000), chat);
+        steps.set(evidence, "evidence:done");
+        chats.walkTelegram(chat, IntakeWalk.of(steps.subList(evidence, steps.size()).toArray(String[]::new)));
+        String ref = chats.referenceOf(chat);
+
+        String print = getAs(counsellor("forwarded-tg-file-reader")).when().get("/inbox/cases/" + ref + "/print/intake-form").then()
+                .statusCode(200).extract().asString();
+        assertTrue(print.contains("[Bukti 1, diteruskan dari chat lain]"), print);
+        assertTrue(print.contains("[Bukti 2]"), "the survivor's own photo unmarked: " + print);
+    }
+
+    /**
      * A text forwarded many times ({@code frequently_forwarded}, with no {@code forwarded} beside it) in the case's thread,
      * after the report: marked in the transcript too.
      */
