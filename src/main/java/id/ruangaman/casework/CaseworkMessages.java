@@ -793,8 +793,20 @@ public interface CaseworkMessages {
     @Message
     String vr_chat_unsafe();
 
+    /** The case is in danger because the survivor answered "yes" to "in danger now?" in the intake. */
     @Message
     String vr_in_danger();
+
+    /**
+     * The case is in danger though "in danger now?" was not answered "yes": danger words written during the intake
+     * ("dia di depan pintu" at another question, a forwarded threat), which the transcript shows.
+     */
+    @Message
+    String vr_in_danger_words();
+
+    /** Danger written in the case's thread after the report, at {@code at} ({@code intake.danger_said_at}). */
+    @Message
+    String vr_in_danger_thread(String at);
 
     @Message
     String vr_no_flags();

@@ -133,6 +133,32 @@ class VerifiedReportPrintTest {
     }
 
     /**
+     * A case flagged in danger by words the survivor wrote during the intake ("dia di depan pintu" at another question, a
+     * forwarded threat), while "in danger now?" was answered "Tidak": the report says what flagged it, not that the
+     * survivor said they were in danger, which the answer printed below it contradicted (tester, session 57).
+     */
+    @Test
+    void shouldSayWhyACaseFlaggedByWordsIsInDanger() {
+        DevConversation person = new DevConversation(contacts, conversations, media);
+        person.button("language:id").button("consent:yes").button("in_danger:no").button("safe_to_reply:yes")
+                .text("dia di depan pintu").button("reporter_role:victim").button("send_now:details").button("violence_type:rape")
+                .button("violence_type:done").button("incident_when:skip").button("victim_minor:no").button("incident_place:campus")
+                .text("Cerita sintetis untuk laporan.").restToSubmission(true);
+        String casePath = "/inbox/cases/" + fixtures.referenceOf(person.contactId);
+        String assessment = throughTheChecklist(casePath);
+        RenderedForm.holding(assessment, "save-assessment").with("condition", "distressed").with("emergency", "safe_shelter")
+                .with("risk_level", "high").with("condition_notes", "Catatan kondisi sintetis").with("risks", "Risiko sintetis")
+                .with("mitigation", "Mitigasi sintetis").submit(session).then().statusCode(303);
+        RenderedForm.holding(page(casePath, "id"), "status-verified").submit(session).then().statusCode(303);
+
+        String id = CaseworkPrintTest.visibleText(page(casePath + "/print/verified-report", "id"));
+        assertTrue(id.contains("BAHAYA \u2014 Saat mengisi laporan, penyintas menulis kata-kata yang menandakan bahaya"), id);
+        assertFalse(id.contains("menyatakan sedang dalam bahaya"), "not what the answer below it contradicts: " + id);
+        String en = CaseworkPrintTest.visibleText(page(casePath + "/print/verified-report?lang=en", "en"));
+        assertTrue(en.contains("While reporting, the survivor wrote words that signal danger"), en);
+    }
+
+    /**
      * Session 9 (noticed, not fixed): the verified report had nowhere to record what verifying each part found, nor
      * part 3's examination of the documents/evidence. The counsellor writes them on the SOP page's form; the case page
      * and the printed report (both languages) show them; a refused form shows the reason and keeps what was typed.

@@ -67,6 +67,10 @@ class ForwardedLinesKeptTest {
         state = engine.handle(intake, state, new Input.Text("udah").asForwarded()).state();
         Step threat = engine.handle(intake, state, new Input.Text("awas, dia di depan pintu").asForwarded());
         assertTrue(threat.outputs().contains(new Output.DangerReported()), "the emergency numbers");
+        List<Output.Message> said = threat.outputs().stream().filter(Output.Message.class::isInstance).map(Output.Message.class::cast).toList();
+        assertEquals(1, said.size(), "one message: " + said);
+        assertTrue(said.get(0).text().startsWith("Keselamatan yang paling penting") && !said.get(0).choices().isEmpty(),
+                "the numbers, then the acknowledgement with the Done and Skip buttons: " + said.get(0));
         state = engine.handle(intake, threat.state(), Input.ButtonPress.fromCallbackData("evidence:done")).state();
 
         Answer evidence = state.answers().get("evidence");

@@ -227,6 +227,14 @@ class DangerAtAnyQuestionTest {
             // a pause typed inside the words ("aku.. diancam") does not hide them
             "consent|aku.. diancam|Kamu setuju dan mau lanjut?",
             "consent|gw tau rumah lu|Kamu setuju dan mau lanjut?",
+            // "jangan lapor" does not reach the speaker's own clause after it: don't report, I know where you live
+            "consent|jangan lapor aku tau kosmu|Kamu setuju dan mau lanjut?",
+            "consent|gak usah lapor gue tau rumah lo|Kamu setuju dan mau lanjut?",
+            "consent|awas lo kalo lapor|Kamu setuju dan mau lanjut?",
+            "consent|lo mati kalo lapor|Kamu setuju dan mau lanjut?",
+            "consent|gw habisin lo|Kamu setuju dan mau lanjut?",
+            "consent|Aku tau tempat tinggalmu|Kamu setuju dan mau lanjut?",
+            "consent|Tell anyone and you're dead|Kamu setuju dan mau lanjut?",
             "consent|I'll hurt you if you tell|Kamu setuju dan mau lanjut?"})
     void shouldReadAThreatInTheThreatenersOwnWords(String nodeId, String typed, String question) {
         Step step = engine.handle(intake, shipped.at(nodeId, "id"), new Input.Text(typed));
@@ -252,7 +260,9 @@ class DangerAtAnyQuestionTest {
             "Boleh tau alamat kamu kak? Buat kirim paketnya", "hp aku mati, kau di mana?", "This spicy ramen is gonna kill you",
             "Just wait at the entrance, I'll find you.", "Hang on, I'm coming for you, 10 mins", "Aku gamau bunuh kamu",
             "Aku takkan bunuh kamu", "aku ga bakalan bunuh kamu", "gw gabakal bunuh lo kok", "gw ogah bunuh lo",
-            "Hajar lo! pasti bisa presentasinya", "Siapa yang perkosa kamu? cerita ya", "matiin lo lampunya"})
+            "Hajar lo! pasti bisa presentasinya", "Siapa yang perkosa kamu? cerita ya", "matiin lo lampunya",
+            "deadline ini bakal bunuh kamu wkwk", "tugas statistik ini bisa bunuh lo sih", "awas kalo lapor absen titip ya",
+            "if you report me to the admin I'll get banned lol", "aku gak akan bunuh kamu, tenang aja"})
     void shouldNotReadTheseWordsWhereTheyThreatenNothing(String typed) {
         Step step = engine.handle(intake, shipped.at("consent", "id"), new Input.Text(typed));
 

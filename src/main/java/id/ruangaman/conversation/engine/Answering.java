@@ -122,10 +122,22 @@ public final class Answering {
         String words = reply instanceof Reply.Typed typed ? typed.text()
                 : reply instanceof Reply.Upload upload && upload.caption() != null ? upload.caption() : null;
         boolean dangerNow = words != null && node.kind() != NodeKind.MULTI_TEXT && DangerAnywhere.said(turn, node, words);
-        if (dangerNow && (reply instanceof Reply.Upload || reply instanceof Reply.Typed typed && typed.forwarded())) {
-            // A file with danger in its caption where files are asked (the evidence), or a forwarded threat kept beside
-            // the evidence: the emergency numbers first, the file, its caption and the forwarded words kept as sent
-            // (MediaHandler), never dropped as a danger reply is at a choice.
+        if (dangerNow && reply instanceof Reply.Typed typed && typed.forwarded()) {
+            // A forwarded threat kept beside the evidence: the emergency numbers, then its acknowledgement with the Done
+            // and Skip buttons, in one message, as in the story (before, the numbers came alone, without the buttons)
+            int from = turn.outputCount();
+            String safety = DangerAnywhere.tell(turn);
+            if (!safety.isEmpty()) {
+                turn.say(safety);
+            }
+            answer(turn, node, handler, reply);
+            turn.joinWithNext(from);
+            return;
+        }
+        if (dangerNow && reply instanceof Reply.Upload) {
+            // A file with danger in its caption where files are asked (the evidence): the emergency numbers first, the
+            // file and its caption kept as sent (MediaHandler), never dropped as a danger reply is at a choice. Alone, so
+            // a quiet file of a burst still sends them.
             turn.say(DangerAnywhere.tell(turn));
             dangerNow = false;
         }

@@ -37,6 +37,12 @@ final class NegationScope {
             "need", "needs", "want", "wants", "wanna", "like", "would", "will", "to", "a", "an", "the", "any", "get",
             "see", "talk", "speak", "with", "go", "involve", "call", "contact", "report", "help", "from", "really", "ever", "one",
             "in", "feel", "feeling", "longer"));
+    /**
+     * A speaker's "I" opening a phrase: after a negation and the words it carries ("jangan lapor"), such a phrase begins
+     * a clause of its own ("jangan lapor aku tau kosmu": don't report, I know where you live). Right after the negation
+     * it is still governed ("bukan aku sendiri").
+     */
+    private static final Set<String> SUBJECTS = normalized(Stream.of("aku", "saya", "gw", "gue", "gua", "ane", "i"));
     /** Words that carry a negation on to the next option named: "tidak mau polisi atau pengacara". */
     private static final Set<String> JOINS = normalized(Stream.of("dan", "atau", "maupun", "ataupun", "serta", "and", "or", "nor"));
 
@@ -58,15 +64,17 @@ final class NegationScope {
         int next = 0;
         int coveredUntil = 0;
         boolean lastNegated = false;
+        int negationAt = -1;
         for (int i = 0; i < tokens.size(); i++) {
             if (breakBefore.get(i) && i >= coveredUntil) {
                 state = State.FREE;
             }
             boolean spanHere = false;
+            boolean ownClause = SUBJECTS.contains(tokens.get(i)) && i > negationAt + 1;
             while (next < spans.size() && spans.get(next)[0] == i) {
                 int[] span = spans.get(next);
                 // a span overlapping one already read is read the same way
-                negated[next] = i < coveredUntil ? lastNegated : state == State.NEGATED;
+                negated[next] = i < coveredUntil ? lastNegated : state == State.NEGATED && !ownClause;
                 lastNegated = negated[next]; // the same words found twice (an option's word that is also its label)
                 coveredUntil = Math.max(coveredUntil, span[1]);
                 spanHere = true;
@@ -77,6 +85,9 @@ final class NegationScope {
                 state = lastNegated ? State.AFTER_NEGATED : State.FREE;
             } else if (i >= coveredUntil) {
                 state = after(state, tokens.get(i));
+                if (NEGATIONS.contains(tokens.get(i))) {
+                    negationAt = i;
+                }
             }
         }
         return negated;
