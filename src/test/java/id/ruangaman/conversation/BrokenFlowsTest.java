@@ -108,6 +108,8 @@ class BrokenFlowsTest {
                         "on_unclear.yaml: node 'ask_name': field 'on_unclear' does not apply to kind 'text'",
                         "on_unclear.yaml: node 'ask_colour': on_unclear answer 'green' is not an option of this node",
                         "on_unclear.yaml: node 'ask_colour': missing field 'on_unclear.text'",
+                        "on_unclear.yaml: node 'ask_tea': on_unclear.words_anywhere: '(dia|ia datang' has a group of alternatives that"
+                                + " does not close, or one inside another: write (a|b|) with no group inside it",
                         "on_unclear.yaml: node 'ask_tea': on_unclear.words_anywhere needs the exit of 'no' to lead to a message",
                         "on_unclear.yaml: node 'ask_tea': dangling exit 'on_unclear.next' -> 'nowhere'",
                         "on_unclear.yaml: node 'ask_tea': missing translation 'en' in 'on_unclear.text'")),

@@ -235,6 +235,15 @@ class DangerAtAnyQuestionTest {
             "consent|gw habisin lo|Kamu setuju dan mau lanjut?",
             "consent|Aku tau tempat tinggalmu|Kamu setuju dan mau lanjut?",
             "consent|Tell anyone and you're dead|Kamu setuju dan mau lanjut?",
+            // other spellings, the threatened person put first, other modals (a second attack on the list)
+            "consent|jangan lapor kamu aku bunuh|Kamu setuju dan mau lanjut?",
+            "consent|jgn lapor lo gw bunuh|Kamu setuju dan mau lanjut?",
+            "consent|gw bakalan habisin elo|Kamu setuju dan mau lanjut?",
+            "consent|jangan lapor kalau gak mau gw bunuh|Kamu setuju dan mau lanjut?",
+            "consent|aku udah tau alamat rumah kamu|Kamu setuju dan mau lanjut?",
+            "consent|awas aja kalo lo ngadu|Kamu setuju dan mau lanjut?",
+            "consent|imma kill u|Kamu setuju dan mau lanjut?",
+            "consent|i know where u stay|Kamu setuju dan mau lanjut?",
             "consent|I'll hurt you if you tell|Kamu setuju dan mau lanjut?"})
     void shouldReadAThreatInTheThreatenersOwnWords(String nodeId, String typed, String question) {
         Step step = engine.handle(intake, shipped.at(nodeId, "id"), new Input.Text(typed));
@@ -262,7 +271,9 @@ class DangerAtAnyQuestionTest {
             "Aku takkan bunuh kamu", "aku ga bakalan bunuh kamu", "gw gabakal bunuh lo kok", "gw ogah bunuh lo",
             "Hajar lo! pasti bisa presentasinya", "Siapa yang perkosa kamu? cerita ya", "matiin lo lampunya",
             "deadline ini bakal bunuh kamu wkwk", "tugas statistik ini bisa bunuh lo sih", "awas kalo lapor absen titip ya",
-            "if you report me to the admin I'll get banned lol", "aku gak akan bunuh kamu, tenang aja"})
+            "if you report me to the admin I'll get banned lol", "aku gak akan bunuh kamu, tenang aja",
+            "belum pasti dia bakal datang", "rindu ini membunuhmu", "and you're dead tired", "did the flood hurt your family?",
+            "I will beat you at chess"})
     void shouldNotReadTheseWordsWhereTheyThreatenNothing(String typed) {
         Step step = engine.handle(intake, shipped.at("consent", "id"), new Input.Text(typed));
 

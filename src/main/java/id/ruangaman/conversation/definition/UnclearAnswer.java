@@ -25,14 +25,16 @@ import java.util.TreeMap;
  *               the message {@code answer}'s exit leads to is said (the emergency numbers) with that question again, in
  *               one message; nothing is recorded for that question and the step stays, and this question's events are
  *               emitted ({@code danger_reported}). Read as {@code words} are, so a negation governing them ("dia tidak
- *               akan datang") leaves them unsaid
+ *               akan datang") leaves them unsaid. A phrase may hold alternatives in parentheses, an empty one for
+ *               none ({@link PhraseAlternatives}: "(aku|gw) (bakal|) bunuh (kamu|lo)")
  */
 public record UnclearAnswer(String answer, LocalizedText text, String next, Map<String, List<String>> words,
         Map<String, List<String>> wordsAnywhere) {
 
     public UnclearAnswer {
         words = words == null ? Map.of() : Map.copyOf(words);
-        wordsAnywhere = wordsAnywhere == null ? Map.of() : Map.copyOf(wordsAnywhere);
+        // "(aku|gw) (bakal|) bunuh (kamu|lo)": the phrases it stands for (PhraseAlternatives)
+        wordsAnywhere = wordsAnywhere == null ? Map.of() : PhraseAlternatives.expandAll(wordsAnywhere);
     }
 
     /** {@link #words()} and {@link #wordsAnywhere()} together, per language: what means {@code answer} at this question. */

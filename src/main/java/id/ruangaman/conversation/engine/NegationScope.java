@@ -31,18 +31,19 @@ final class NegationScope {
     /** Words between a negation and what it governs: verbs of needing and wanting, articles, prepositions. */
     private static final Set<String> GOVERNED = normalized(Stream.of(
             "butuh", "membutuhkan", "butuhkan", "perlu", "memerlukan", "mau", "ingin", "pengen", "pengin", "pingin",
-            "kepengin", "minta", "usah", "ada", "akan", "bakal", "bakalan", "mungkin", "lagi", "pakai", "pake", "mencari", "cari", "lapor", "melapor",
+            "kepengin", "minta", "usah", "ada", "akan", "bakal", "bakalan", "mungkin", "pasti", "tentu", "lagi", "pakai", "pake", "mencari", "cari", "lapor", "melapor",
             "ketemu", "bertemu", "bicara", "ngomong", "dibantu", "didampingi", "bantuan", "ke", "sama", "dengan", "dgn",
             "untuk", "utk", "buat", "yang", "pernah", "sih", "kok", "dulu", "kak", "dalam", "sedang", "merasa",
             "need", "needs", "want", "wants", "wanna", "like", "would", "will", "to", "a", "an", "the", "any", "get",
             "see", "talk", "speak", "with", "go", "involve", "call", "contact", "report", "help", "from", "really", "ever", "one",
             "in", "feel", "feeling", "longer"));
     /**
-     * A speaker's "I" opening a phrase: after a negation and the words it carries ("jangan lapor"), such a phrase begins
-     * a clause of its own ("jangan lapor aku tau kosmu": don't report, I know where you live). Right after the negation
-     * it is still governed ("bukan aku sendiri").
+     * A speaker's "I", or the person threatened put first, opening a phrase: after a negation and the words it carries
+     * ("jangan lapor"), such a phrase begins a clause of its own ("jangan lapor aku tau kosmu": don't report, I know where
+     * you live; "jgn lapor lo gw bunuh"). Right after the negation it is still governed ("bukan aku sendiri").
      */
-    private static final Set<String> SUBJECTS = normalized(Stream.of("aku", "saya", "gw", "gue", "gua", "ane", "i"));
+    private static final Set<String> SUBJECTS = normalized(Stream.of("aku", "saya", "gw", "gue", "gua", "ane", "i",
+            "kamu", "km", "kmu", "kau", "lo", "lu", "elo", "elu", "loe", "ku", "kubunuh", "kuhabisi", "kuhajar", "kuperkosa"));
     /** Words that carry a negation on to the next option named: "tidak mau polisi atau pengacara". */
     private static final Set<String> JOINS = normalized(Stream.of("dan", "atau", "maupun", "ataupun", "serta", "and", "or", "nor"));
 

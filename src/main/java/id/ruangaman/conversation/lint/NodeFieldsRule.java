@@ -119,6 +119,9 @@ public final class NodeFieldsRule implements LintRule {
         if (unclear.text() == null) {
             context.problem(node, "missing field 'on_unclear.text'");
         }
+        unclear.allWordsAnywhere().stream().filter(phrase -> phrase.indexOf('(') >= 0 || phrase.indexOf(')') >= 0 || phrase.indexOf('|') >= 0)
+                .forEach(phrase -> context.problem(node, "on_unclear.words_anywhere: '" + phrase + "' has a group of alternatives that"
+                        + " does not close, or one inside another: write (a|b|) with no group inside it"));
         if (!unclear.wordsAnywhere().isEmpty()) {
             // said at another question, the message the answer's exit leads to is what the person is told
             boolean message = context.node(node.target(unclear.answer()))
