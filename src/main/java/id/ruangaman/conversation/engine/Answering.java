@@ -122,18 +122,6 @@ public final class Answering {
         String words = reply instanceof Reply.Typed typed ? typed.text()
                 : reply instanceof Reply.Upload upload && upload.caption() != null ? upload.caption() : null;
         boolean dangerNow = words != null && node.kind() != NodeKind.MULTI_TEXT && DangerAnywhere.said(turn, node, words);
-        if (dangerNow && reply instanceof Reply.Typed typed && typed.forwarded()) {
-            // A forwarded threat kept beside the evidence: the emergency numbers, then its acknowledgement with the Done
-            // and Skip buttons, in one message, as in the story (before, the numbers came alone, without the buttons)
-            int from = turn.outputCount();
-            String safety = DangerAnywhere.tell(turn);
-            if (!safety.isEmpty()) {
-                turn.say(safety);
-            }
-            answer(turn, node, handler, reply);
-            turn.joinWithNext(from);
-            return;
-        }
         if (dangerNow && reply instanceof Reply.Upload) {
             // A file with danger in its caption where files are asked (the evidence): the emergency numbers first, the
             // file and its caption kept as sent (MediaHandler), never dropped as a danger reply is at a choice. Alone, so
@@ -141,7 +129,9 @@ public final class Answering {
             turn.say(DangerAnywhere.tell(turn));
             dangerNow = false;
         }
-        if (dangerNow && node.kind() != NodeKind.TEXT) {
+        // a forwarded threat here is kept beside the evidence (only the story and the evidence take forwarded lines)
+        boolean kept = node.kind() == NodeKind.TEXT || reply instanceof Reply.Typed typed && typed.forwarded();
+        if (dangerNow && !kept) {
             // "nanti malam dia datang" at the consent, "dia di depan pintu" anywhere: the emergency numbers and this
             // question again, nothing recorded, no attempt counted (before: the consent's "take your time"). A story
             // keeps such a message as a part of it (MultiTextHandler).
@@ -149,9 +139,11 @@ public final class Answering {
             return;
         }
         if (dangerNow) {
-            // Free text ("nanti dia datang lagi ke kos" at "witnesses?"): kept as written, the emergency numbers first, in
-            // one message with what follows (the next question, with its buttons), as for danger typed at a choice or
-            // written under a file. Before, the numbers and the next question came as two messages for one line.
+            // Free text ("nanti dia datang lagi ke kos" at "witnesses?"), or a forwarded threat kept beside the evidence:
+            // kept as written, the emergency numbers first, in one message with what follows (the next question, or the
+            // evidence's acknowledgement, with its buttons), as for danger typed at a choice or written under a file.
+            // Before, the numbers and what followed came as two messages for one line (at the evidence, the numbers
+            // alone without the Done and Skip buttons).
             int from = turn.outputCount();
             String safety = DangerAnywhere.tell(turn);
             if (!safety.isEmpty()) {
