@@ -26,6 +26,15 @@ public interface ChatInterceptor {
      */
     Optional<List<Output.Message>> intercept(Contact contact, Input input, boolean reported);
 
+    /**
+     * What this feature still asks the person (a referral's consent question), said again after the conversation
+     * answered a line it would otherwise have read (danger now, answered first with the emergency numbers): so the
+     * question is not left behind the numbers. Empty when nothing is open.
+     */
+    default List<Output.Message> stillAsked(Contact contact) {
+        return List.of();
+    }
+
     /** Lower runs first. */
     default int priority() {
         return 0;

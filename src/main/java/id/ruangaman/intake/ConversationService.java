@@ -440,7 +440,18 @@ public class ConversationService {
             boolean danger = step.outputs().contains(new Output.DangerReported());
             announce(contact, inbound, danger, danger || forTheTeam(input, before.get(), step));
         }
-        return apply(contact, session, flowOf(step.state()), step, quiet, line, uploaded(input), thread);
+        List<ChatMessage> replies = apply(contact, session, flowOf(step.state()), step, quiet, line, uploaded(input), thread);
+        if (dangerFirst) {
+            // the question a feature had open (a referral's consent) again after the numbers, not left behind them
+            Long repliesCase = threadCase(step.state(), thread).caseId();
+            replies = new ArrayList<>(replies);
+            for (ChatInterceptor interceptor : interceptors()) {
+                for (Output.Message asked : interceptor.stillAsked(contact)) {
+                    replies.add(outbox.queue(contact, repliesCase, null, asked));
+                }
+            }
+        }
+        return replies;
     }
 
     /** The interceptors in the order they are asked, looked up once (they are application-scoped). */

@@ -129,6 +129,22 @@ class ReferralChat implements ChatInterceptor {
     }
 
     /**
+     * The consent questions still open, after the conversation answered danger said while they were (the emergency
+     * numbers first): each as "no hurry, the question stays open" with its buttons, since the person first needs to be
+     * safe. Before, the question was left behind the numbers with nothing saying it was still open.
+     */
+    @Override
+    public List<Output.Message> stillAsked(Contact contact) {
+        List<Referral> open = referrals.withdrawable(contact).stream().filter(r -> r.state() == ReferralStatus.AWAITING_CONSENT).toList();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        String language = contact.language == null ? null : ReferralTexts.language(contact.language);
+        Map<Long, Provider> providers = referrals.providersOf(open);
+        return open.stream().map(r -> texts.consentLater(r, providers.get(r.providerId), language)).toList();
+    }
+
+    /**
      * A typed answer while a consent question is open (walkthrough 9, finding 12: "iya boleh" was lost). A clear yes or
      * no answers the question like its button ({@link TypedConsent}: a thank-you or a bare "ok" is not consent);
      * "later" ({@link TypedConsent#later}) gets a kind "no hurry" with the buttons, anything else one kind re-prompt

@@ -123,7 +123,8 @@ class TypedConsentTest extends WebhookTest {
 
     /**
      * Danger said while the consent question is open, typed or forwarded (a friend's warning passed on), gets
-     * the emergency numbers (the reviewer of session 56: it got only "ketuk Ya atau Tidak"), and consents to nothing.
+     * the emergency numbers (the reviewer of session 56: it got only "ketuk Ya atau Tidak"), then the question again as
+     * still open, and consents to nothing.
      */
     @Test
     void dangerWhileTheConsentQuestionIsOpenGetsTheEmergencyNumbers() {
@@ -133,6 +134,12 @@ class TypedConsentTest extends WebhookTest {
         typeWhatsApp(number, "dia di depan pintu kos aku sekarang");
         Eventually.await("the numbers", WAIT, () -> graph.sentTo(number).stream().skip(before).anyMatch(m -> m.text() != null
                 && m.text().contains("112")));
+        // and then the consent question, still open, after the numbers (the tester of session 57: it was left behind them)
+        Eventually.await("the question still open, after the numbers", WAIT, () -> {
+            List<String> sent = graph.sentTo(number).stream().skip(before).map(m -> m.text() == null ? "" : m.text()).toList();
+            int numbers = sent.indexOf(sent.stream().filter(text -> text.contains("112")).findFirst().orElse(""));
+            return sent.stream().skip(numbers + 1L).anyMatch(text -> text.contains("tetap terbuka"));
+        });
 
         String other = WhatsAppFixtures.newNumber();
         long otherId = whatsAppQuestion(other);
