@@ -33,11 +33,7 @@ public record CaseView(CaseFile file, IntakeSections intake, List<TranscriptLine
      * false for a file id that is not a number.
      */
     public boolean forwardedFile(Object mediaId) {
-        try {
-            return forwardedMedia.contains(mediaId instanceof Long id ? id : Long.valueOf(String.valueOf(mediaId)));
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        return MediaRepository.idOf(mediaId).filter(forwardedMedia::contains).isPresent();
     }
 
     /**

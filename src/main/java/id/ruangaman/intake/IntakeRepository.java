@@ -30,12 +30,7 @@ public class IntakeRepository implements PanacheRepository<Intake> {
      * under a case, else the report of {@code contactId} that took over the line's {@code conversation} number.
      */
     public Optional<Long> liveCaseOf(Long intakeId, long contactId, int conversation) {
-        var query = intakeId != null
-                ? getEntityManager().createQuery("select i.id from Intake i where i.id = ?1 and i.deletedByReporterAt is null", Long.class)
-                        .setParameter(1, intakeId)
-                : getEntityManager().createQuery("select i.id from Intake i where i.contactId = ?1 and i.conversation = ?2 "
-                        + "and i.deletedByReporterAt is null", Long.class).setParameter(1, contactId).setParameter(2, conversation);
-        return query.setMaxResults(1).getResultStream().findFirst();
+        return caseOf(intakeId, contactId, conversation, "");
     }
 
     /**
@@ -43,12 +38,15 @@ public class IntakeRepository implements PanacheRepository<Intake> {
      * that line is filed. Reads the id only.
      */
     public Optional<Long> openCaseOf(Long intakeId, long contactId, int conversation) {
+        return caseOf(intakeId, contactId, conversation, " and i.status <> 'closed'");
+    }
+
+    private Optional<Long> caseOf(Long intakeId, long contactId, int conversation, String andAlso) {
         var query = intakeId != null
-                ? getEntityManager().createQuery("select i.id from Intake i where i.id = ?1 and i.deletedByReporterAt is null "
-                        + "and i.status <> 'closed'", Long.class).setParameter(1, intakeId)
+                ? getEntityManager().createQuery("select i.id from Intake i where i.id = ?1 and i.deletedByReporterAt is null"
+                        + andAlso, Long.class).setParameter(1, intakeId)
                 : getEntityManager().createQuery("select i.id from Intake i where i.contactId = ?1 and i.conversation = ?2 "
-                        + "and i.deletedByReporterAt is null and i.status <> 'closed'", Long.class)
-                        .setParameter(1, contactId).setParameter(2, conversation);
+                        + "and i.deletedByReporterAt is null" + andAlso, Long.class).setParameter(1, contactId).setParameter(2, conversation);
         return query.setMaxResults(1).getResultStream().findFirst();
     }
 

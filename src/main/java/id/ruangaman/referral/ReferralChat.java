@@ -94,7 +94,7 @@ class ReferralChat implements ChatInterceptor {
             if (confirming.isPresent()) {
                 return typedWithdrawConfirm(contact, text.text(), confirming.get(), language);
             }
-            List<Referral> open = withdrawable.stream().filter(r -> r.state() == ReferralStatus.AWAITING_CONSENT).toList();
+            List<Referral> open = awaitingConsent(withdrawable);
             if (!open.isEmpty()) {
                 return typedConsent(contact, text.text(), open, language);
             }
@@ -128,6 +128,11 @@ class ReferralChat implements ChatInterceptor {
         return reply(say(referrals.answer(contact, id.get(), yes, inbound(contact)), language));
     }
 
+    /** Of {@code referrals}, those whose consent question is open. */
+    private static List<Referral> awaitingConsent(List<Referral> referrals) {
+        return referrals.stream().filter(r -> r.state() == ReferralStatus.AWAITING_CONSENT).toList();
+    }
+
     /**
      * The consent questions still open, after the conversation answered danger said while they were (the emergency
      * numbers first): each as "no hurry, the question stays open" with its buttons, since the person first needs to be
@@ -135,7 +140,7 @@ class ReferralChat implements ChatInterceptor {
      */
     @Override
     public List<Output.Message> stillAsked(Contact contact) {
-        List<Referral> open = referrals.withdrawable(contact).stream().filter(r -> r.state() == ReferralStatus.AWAITING_CONSENT).toList();
+        List<Referral> open = awaitingConsent(referrals.withdrawable(contact));
         if (open.isEmpty()) {
             return List.of();
         }
@@ -175,7 +180,7 @@ class ReferralChat implements ChatInterceptor {
      * case's thread.
      */
     private Optional<List<Output.Message>> forwardedAtConsent(Contact contact, String language) {
-        List<Referral> open = referrals.withdrawable(contact).stream().filter(r -> r.state() == ReferralStatus.AWAITING_CONSENT).toList();
+        List<Referral> open = awaitingConsent(referrals.withdrawable(contact));
         if (open.isEmpty()) {
             return Optional.empty();
         }

@@ -95,11 +95,16 @@ public class MediaRepository implements PanacheRepository<Media> {
      * or its text; not a number: null).
      */
     public static String evidenceNo(java.util.Map<Long, Integer> numbers, Object mediaId) {
+        Integer n = idOf(mediaId).map(numbers::get).orElse(null);
+        return n == null ? null : String.valueOf(n);
+    }
+
+    /** A file id as a template has it (a {@code Long}, or its text), as a number; empty for one that is not a number. */
+    public static java.util.Optional<Long> idOf(Object mediaId) {
         try {
-            Integer n = numbers.get(mediaId instanceof Long id ? id : Long.valueOf(String.valueOf(mediaId)));
-            return n == null ? null : String.valueOf(n);
+            return java.util.Optional.of(mediaId instanceof Long id ? id : Long.valueOf(String.valueOf(mediaId)));
         } catch (NumberFormatException e) {
-            return null;
+            return java.util.Optional.empty();
         }
     }
 
