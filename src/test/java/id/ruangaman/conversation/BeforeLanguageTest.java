@@ -49,7 +49,13 @@ class BeforeLanguageTest {
                 Arguments.of("a sticker", List.of(new Input.Sticker())),
                 Arguments.of("a location", List.of(new Input.Location())),
                 Arguments.of("a photo", List.of(new Input.Media("file-1", MediaKind.PHOTO, null))),
-                Arguments.of("a stale button", List.of(Input.ButtonPress.fromCallbackData("consent:yes"))));
+                Arguments.of("a stale button", List.of(Input.ButtonPress.fromCallbackData("consent:yes"))),
+                // danger before the language: the emergency numbers and what they say, in both (an English speaker
+                // writing "he's outside" got the numbers in Bahasa Indonesia only, session 57's noticed list)
+                Arguments.of("danger in English", List.of(new Input.Text("he's outside my door"))),
+                Arguments.of("danger in Indonesian", List.of(new Input.Text("tolong aku diancam"))),
+                Arguments.of("a threat pasted in the threatener's words", List.of(new Input.Text("I'll kill you if you tell anyone"))),
+                Arguments.of("danger, then /keluar", List.of(new Input.Text("he's coming"), new Input.Text("/keluar"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,6 +78,33 @@ class BeforeLanguageTest {
             }
             state = step.state();
         }
+    }
+
+    /**
+     * Danger written before a language is chosen gets the emergency numbers with what they say in Bahasa Indonesia and
+     * in English, each as the flow writes it, and the language question again: the test above is satisfied by the
+     * question's own "Choose", so this one looks for the emergency message itself.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dangerBeforeTheLanguage")
+    void shouldGiveTheEmergencyNumbersInBothLanguagesBeforeALanguageIsChosen(String label, String typed) throws IOException {
+        Flow intake = intake();
+        Step step = engine.handle(intake, engine.start(intake).state(), new Input.Text(typed));
+        String text = step.outputs().stream().filter(Output.Message.class::isInstance).map(Output.Message.class::cast)
+                .findFirst().orElseThrow().text();
+        var emergency = intake.findNode("emergency").orElseThrow().text();
+        assertTrue(text.contains(emergency.in("id", "id")), label + ": Indonesian numbers in " + text);
+        assertTrue(text.contains(emergency.in("en", "id")), label + ": English numbers in " + text);
+        assertTrue(text.endsWith(intake.findNode("language").orElseThrow().text().in("id", "id")), label + ": the question again");
+        assertTrue(step.outputs().stream().anyMatch(Output.DangerReported.class::isInstance), label + ": the danger reported");
+        assertNull(step.state().language(), label + ": still no language");
+    }
+
+    static Stream<Arguments> dangerBeforeTheLanguage() {
+        return Stream.of(
+                Arguments.of("danger in English", "he's outside my door"),
+                Arguments.of("danger in Indonesian", "tolong aku diancam"),
+                Arguments.of("a threat pasted in the threatener's words", "I'll kill you if you tell anyone"));
     }
 
     /** Typed language names choose that language, at the flow's question and at /bahasa. */

@@ -124,12 +124,15 @@ final class DangerAnywhere {
         turn.emit(new Output.AnswerRecorded(danger.key(), now));
     }
 
-    /** The text of the message the danger answer's exit leads to (the emergency numbers), in the chat's language; or "". */
+    /**
+     * The text of the message the danger answer's exit leads to (the emergency numbers), in the chat's language, or in
+     * every flow language before one is chosen (danger can be the very first thing a person writes); or "".
+     */
     static String emergency(Turn turn) {
         NodeDefinition danger = question(turn.flow()).orElseThrow();
         return turn.flow().findNode(danger.target(danger.onUnclear().answer()))
                 .filter(next -> next.kind() == NodeKind.MESSAGE && next.text() != null)
-                .map(next -> NodeTexts.text(turn, next)).orElse("");
+                .map(next -> NodeTexts.textInEvery(turn, next)).orElse("");
     }
 
     /** The emergency numbers and the current question again, as one message; the events told. */
