@@ -101,6 +101,42 @@ class NumberByPlaceTest {
         assertReprompted("incident_when", shown.handle(intake, at("incident_when"), new Input.Text("2")));
     }
 
+    /**
+     * What was typed is kept beside the answer ("Kata-kata pelapor: …" in the inbox and on the prints) only where it says
+     * more than the choice: a list's number or the label typed out is only the pick (a WhatsApp list's "8" was printed
+     * as "Kata-kata pelapor: “8”", session 57's noticed list); the person's own words, and a number that is a value
+     * (an age), stay.
+     */
+    @ParameterizedTest(name = "{0}: ''{1}'' keeps ''{2}''")
+    @CsvSource(delimiter = '|', value = {"gender|2|-", "gender|Perempuan|-", "gender|perempuan|-", "reporter_role|1|-",
+            "evidence_consent|1|-", "in_danger|2|-", "gender|cewek|cewek", "reporter_role|aku sendiri kak|aku sendiri kak",
+            "age_range|15|15", "incident_when|tadi malam|tadi malam", "in_danger|nggak kak|nggak kak"})
+    void aTypedPickKeepsNoWordsBesideTheAnswer(String node, String typed, String kept) {
+        Step step = numberedText.handle(intake, at(node), new Input.Text(typed));
+        Answer answer = step.outputs().stream().filter(Output.AnswerRecorded.class::isInstance)
+                .map(o -> ((Output.AnswerRecorded) o).answer()).findFirst().orElseThrow(() -> new AssertionError(node + " '" + typed + "' not taken"));
+        assertEquals("-".equals(kept) ? null : kept, answer.raw(), node + " '" + typed + "'");
+    }
+
+    @Test
+    void aTypedListOfNumbersAtAMultipleChoiceKeepsNoWordsBesideTheAnswer() {
+        SessionState state = numberedText.handle(intake, at("violence_type"), new Input.Text("1, 3")).state();
+        Step done = numberedText.handle(intake, state, Input.ButtonPress.fromCallbackData("violence_type:done"));
+        Answer numbers = recorded(done);
+        assertEquals(2, numbers.values().size(), "two ticked: " + numbers);
+        assertEquals(null, numbers.raw(), "the numbers only pointed at the options");
+
+        state = numberedText.handle(intake, at("violence_type"), new Input.Text("1, 3")).state();
+        state = numberedText.handle(intake, state, new Input.Text("aku juga diraba di kelas")).state();
+        Answer words = recorded(numberedText.handle(intake, state, Input.ButtonPress.fromCallbackData("violence_type:done")));
+        assertEquals("aku juga diraba di kelas", words.raw(), "own words kept, the numbers left out");
+    }
+
+    private static Answer recorded(Step step) {
+        return step.outputs().stream().filter(Output.AnswerRecorded.class::isInstance).map(o -> ((Output.AnswerRecorded) o).answer())
+                .findFirst().orElseThrow(() -> new AssertionError("nothing recorded: " + step.outputs()));
+    }
+
     private SessionState at(String node) {
         SessionState state = shown.start(intake).state();
         for (String button : List.of("language:id", "consent:yes")) {

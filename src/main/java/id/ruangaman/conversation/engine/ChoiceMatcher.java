@@ -401,6 +401,48 @@ final class ChoiceMatcher {
     }
 
     /**
+     * The options a typed reply only points at, as a tap would: each part of it ("8", "1, 3", "2 dan 5", "Ya") an
+     * option's shown number (where the options read no values, {@link #readsValues}: there "15" is an age), its id or its
+     * label in some language, and nothing else. Such a reply says no more than the options chosen, so the answer keeps no
+     * {@code raw} for it: the inbox and the prints showed "Kata-kata pelapor: “8”" under the option a WhatsApp list's
+     * number picked (session 57's noticed list). Words of the person's own ("tadi malam", "dipukul", "iya kak") are not
+     * picks and stay beside the answer. Empty when any part is no pick.
+     */
+    static Optional<List<String>> picks(String typed, List<ChoiceSpec> choices) {
+        String text = normalize(typed);
+        boolean numbers = NUMBERS_ONLY.matcher(text).matches();
+        List<OptionDefinition> options = choices.stream().map(ChoiceSpec::option).filter(option -> option != null).toList();
+        if (numbers && readsValues(options)) {
+            return Optional.empty();
+        }
+        List<String> ids = new ArrayList<>();
+        for (String part : numbers ? NUMBER_SEPARATOR.split(text) : LIST_SEPARATOR.split(text)) {
+            if (part.isBlank()) {
+                continue;
+            }
+            Optional<String> id = shownOrNamed(part, choices);
+            if (id.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!ids.contains(id.get())) {
+                ids.add(id.get());
+            }
+        }
+        return ids.isEmpty() ? Optional.empty() : Optional.of(ids);
+    }
+
+    /** The choice {@code part} (normalised) is the shown number, the id or a label of; never its typed words. */
+    private static Optional<String> shownOrNamed(String part, List<ChoiceSpec> choices) {
+        if (SHOWN_NUMBER.matcher(part).matches()) {
+            int index = Integer.parseInt(part) - 1;
+            return index >= 0 && index < choices.size() ? Optional.of(choices.get(index).id()) : Optional.empty();
+        }
+        return choices.stream().filter(choice -> choice.id().equals(part) || listed(choice.id()).equals(part)
+                || choice.label().values().values().stream().anyMatch(label -> listed(label).equals(part)))
+                .map(ChoiceSpec::id).findFirst();
+    }
+
+    /**
      * A yes/no answer in a few words: "iya, setuju 🙏", "ya kak", "nggak mau". The first word decides; a later word
      * meaning the opposite makes it unclear ("iya tidak"), except after a no ("tidak setuju" is a no).
      */

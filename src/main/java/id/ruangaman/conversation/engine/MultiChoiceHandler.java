@@ -81,7 +81,10 @@ final class MultiChoiceHandler implements NodeHandler {
             }
             said.ids().stream().filter(id -> !selected.contains(id)).forEach(selected::add);
             selected.removeAll(said.negatedIds()); // "tidak butuh bantuan hukum": not wanted, so not ticked
-            turn.update(state -> state.withDraft(state.draft().plusPart(typed.text().strip()))); // kept as raw
+            if (ChoiceMatcher.picks(typed.text(), options).isEmpty()) {
+                // kept as raw, the person's own words; "1, 3" from a WhatsApp list only points at options (ChoiceMatcher#picks)
+                turn.update(state -> state.withDraft(state.draft().plusPart(typed.text().strip())));
+            }
             broad = !said.ids().isEmpty() && TooBroad.said(node, typed.text()); // "pelecehan dan dipukul"
         } else {
             return Outcome.invalid(reply);

@@ -149,7 +149,15 @@ final class SingleChoiceHandler implements NodeHandler {
         if (raw != null) {
             echo(turn, node, raw, chosen.get());
         }
-        return Outcome.answered(Answer.choice(node.kind().fileName(), chosen.get(), raw), chosen.get());
+        return Outcome.answered(Answer.choice(node.kind().fileName(), chosen.get(), ownWords(raw, choices(turn, node), chosen.get())), chosen.get());
+    }
+
+    /**
+     * What the person typed, kept beside the answer, unless it only points at the option chosen ("8" from a WhatsApp
+     * list, the label typed out: {@link ChoiceMatcher#picks}); null for a tap.
+     */
+    static String ownWords(String raw, List<ChoiceSpec> choices, String chosen) {
+        return raw == null || ChoiceMatcher.picks(raw, choices).filter(List.of(chosen)::equals).isPresent() ? null : raw;
     }
 
     /** Typed words that are not the option's label ("tadi malam", "20", "2"): say which option they were taken as. */
