@@ -61,6 +61,24 @@ public class CaseFile {
     @Column(name = "danger_said_at", insertable = false, updatable = false)
     public java.time.Instant dangerSaidAt;
 
+    /**
+     * Why the report itself made the case BAHAYA, for the note beside the flag on the case page and in its live refresh
+     * ({@code CaseResource/danger}), read from this row's {@link #answers} (decrypted when the row was read: no query):
+     * {@code answered} when the danger question ({@code safety}/{@code in_danger}) was answered yes; {@code words} when it
+     * was not and no danger was written in the thread after the report ({@link #dangerSaidAt} null), so danger words
+     * written during the intake flagged it ({@code IntakeService#submit}); "" otherwise (not in danger, or only the
+     * thread's danger is known). The same rule as the verified report's.
+     */
+    public String intakeDangerReason() {
+        if (!inDanger) {
+            return "";
+        }
+        if ("yes".equals(IntakeSections.of(answers).choice("safety", "in_danger"))) {
+            return "answered";
+        }
+        return dangerSaidAt == null ? "words" : "";
+    }
+
     /** GBVIMS violence type option ids, comma separated (see {@link #violenceTypeList()}). */
     @Column(name = "violence_types", insertable = false, updatable = false)
     public String violenceTypes;

@@ -82,9 +82,10 @@ public class CaseResource {
     }
 
     /**
-     * The transcript ({@code #transcript-lines}) and the danger flag ({@code #case-danger}: "BAHAYA", and when danger was
-     * last written in the chat), for the live refresh of an open case page: the survivor's line that says danger and the
-     * flag it raises reach the page in the same refresh, so a counsellor looking at the case sees both without reloading.
+     * The transcript ({@code #transcript-lines}) and the danger flag ({@code #case-danger}: "BAHAYA", why the report
+     * flagged it ({@link CaseFile#intakeDangerReason}) and when danger was last written in the chat), for the live
+     * refresh of an open case page: the survivor's line that says danger and the flag it raises reach the page in the
+     * same refresh, so a counsellor looking at the case sees both without reloading.
      */
     @GET
     @Path("/transcript")

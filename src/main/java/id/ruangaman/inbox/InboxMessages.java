@@ -192,6 +192,14 @@ public interface InboxMessages {
     String danger_said_in_thread();
 
     /**
+     * Beside the danger flag on the case page, why the report made the case BAHAYA; reason:
+     * {@code CaseFile.intakeDangerReason()} ({@code answered}: the danger question answered yes; {@code words}: danger
+     * words written during the intake; "" for neither, then nothing is shown).
+     */
+    @Message
+    String danger_reason(String reason);
+
+    /**
      * In the case list's unread column: an unread line of the survivor says danger now (the case was marked in danger
      * after the counsellor last opened it).
      */
