@@ -953,4 +953,12 @@ public interface InboxMessages {
 
     @Message
     String account_error(String key);
+
+    /** The dotted line on the assignment letter where a team member's name is written by hand (no name in Accounts). */
+    @Message
+    String letter_name_blank();
+
+    /** Beside it, on the screen only: why the line is empty and how to fill it. */
+    @Message
+    String letter_name_missing();
 }

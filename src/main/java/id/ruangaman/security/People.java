@@ -110,6 +110,16 @@ public class People {
     }
 
     /**
+     * The name written for an account id as a record keeps it ("12"), for a letter: null when none is written or there is
+     * no such account, where a page would show the username. An issued letter names people, never login names (the
+     * assignment letter leaves a line to write the name by hand instead).
+     */
+    public String writtenOfAccount(String accountId) {
+        Long id = idOf(accountId);
+        return id == null ? null : writtenOf(id);
+    }
+
+    /**
      * The names written now for comma-separated account ids ("12,7"), one a line in the same order, an empty line for an
      * account with none ({@link #writtenOf}), for a record that keeps its people as they were named
      * ({@link #namesOfAccountsAsRecorded}); null for no ids, or when no name is written for any of them (the record then

@@ -49,16 +49,19 @@ class LettersKeepWhatTheySaidTest {
         String coordinator = InboxFixtures.login("letters-kept-coordinator");
         String ref = fixtures.submittedCase(true);
         long id = QuarkusTransaction.requiringNew().call(() -> cases.findByReference(ref).orElseThrow().id);
+        // a letter names people by the name written for their account (never a login name)
+        assertEquals(303, as(coordinator).formParam("full_name", "Anggota Sintetis").when().post("/inbox/accounts/" + member.id + "/name")
+                .then().extract().statusCode());
         CaseworkSteps steps = new CaseworkSteps(session, ref);
         steps.toExamination(member.id); // the member in the meeting and on the surat tugas's team
         String print = "/inbox/cases/" + ref + "/sop/print/";
 
         String team = team(page(session, print + "surat-tugas"));
-        assertTrue(team.contains("letters-kept-member · Konselor"), team);
+        assertTrue(team.contains("Anggota Sintetis · Konselor"), team);
         assertEquals(303, as(coordinator).formParam("role", Role.PIMPINAN).when().post("/inbox/accounts/" + member.id + "/role").then()
                 .extract().statusCode());
         String again = team(page(session, print + "surat-tugas"));
-        assertTrue(again.contains("letters-kept-member · Konselor"), "as issued: " + again);
+        assertTrue(again.contains("Anggota Sintetis · Konselor"), "as issued: " + again);
         assertFalse(again.contains("Pimpinan"), "not the role given later: " + again);
 
         // the berita acara keeps the party as minuted; a summons under the old name is replaced

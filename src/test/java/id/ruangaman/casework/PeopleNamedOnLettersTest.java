@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * An official letter names people, not accounts: a coordinator gives an account the name of the person who uses it
  * (accounts page), and the assignment letter (surat tugas) lists the team by that name with the role as a label; the
  * initial handling form names the limited meeting's attendees the same way. An account without a name is shown by its
- * username. The name is stored encrypted. Synthetic names only.
+ * username on the pages; the letter leaves a line to write the name by hand instead, never a login name. The name is stored encrypted. Synthetic names only.
  */
 @QuarkusTest
 class PeopleNamedOnLettersTest {
@@ -67,7 +67,11 @@ class PeopleNamedOnLettersTest {
         assertTrue(team.contains("Sri Wahyuni Sintetis"), "the member's name");
         assertTrue(team.contains("Konselor"), "the member's role, as a label");
         assertFalse(team.contains("names-konselor-2"), "not the account's username where its name is known");
-        assertTrue(team.contains("names-konselor-3"), "an account without a name is shown by its username");
+        // a letter never prints a login name: an account without a name gets a line to write it by hand, and on the
+        // screen only, how to fill it in
+        assertFalse(team.contains("names-konselor-3"), "no username on the letter for an account without a name");
+        assertTrue(team.contains("id=\"letter-name-missing-" + unnamed.id + "\""), "a line to write the name by hand: " + team);
+        assertTrue(team.contains("isi namanya di halaman Akun"), "how to fill it in");
         assertFalse(team.contains(">counsellor<"), "no role code");
 
         String handling = getAs(coordinator).when().get(steps.base() + "/print/penanganan-awal").then().statusCode(200).extract().asString();
