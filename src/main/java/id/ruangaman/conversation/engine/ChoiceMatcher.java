@@ -382,14 +382,21 @@ final class ChoiceMatcher {
         if (single.isPresent()) {
             return Optional.of(List.of(single.get()));
         }
-        String text = normalize(typed);
+        return eachPart(normalize(typed), part -> match(part, choices));
+    }
+
+    /**
+     * The choices of a list's parts ("1, 3", "2 dan 5", "Perkosaan; Kekerasan fisik"), each read by {@code one}, once
+     * each in the order typed; empty when a part is none.
+     */
+    private static Optional<List<String>> eachPart(String text, Function<String, Optional<String>> one) {
         String[] parts = NUMBERS_ONLY.matcher(text).matches() ? NUMBER_SEPARATOR.split(text) : LIST_SEPARATOR.split(text);
         List<String> ids = new ArrayList<>();
         for (String part : parts) {
             if (part.isBlank()) {
                 continue;
             }
-            Optional<String> id = match(part, choices);
+            Optional<String> id = one.apply(part);
             if (id.isEmpty()) {
                 return Optional.empty();
             }
@@ -410,25 +417,11 @@ final class ChoiceMatcher {
      */
     static Optional<List<String>> picks(String typed, List<ChoiceSpec> choices) {
         String text = normalize(typed);
-        boolean numbers = NUMBERS_ONLY.matcher(text).matches();
         List<OptionDefinition> options = choices.stream().map(ChoiceSpec::option).filter(option -> option != null).toList();
-        if (numbers && readsValues(options)) {
+        if (NUMBERS_ONLY.matcher(text).matches() && readsValues(options)) {
             return Optional.empty();
         }
-        List<String> ids = new ArrayList<>();
-        for (String part : numbers ? NUMBER_SEPARATOR.split(text) : LIST_SEPARATOR.split(text)) {
-            if (part.isBlank()) {
-                continue;
-            }
-            Optional<String> id = shownOrNamed(part, choices);
-            if (id.isEmpty()) {
-                return Optional.empty();
-            }
-            if (!ids.contains(id.get())) {
-                ids.add(id.get());
-            }
-        }
-        return ids.isEmpty() ? Optional.empty() : Optional.of(ids);
+        return eachPart(text, part -> shownOrNamed(part, choices));
     }
 
     /** The choice {@code part} (normalised) is the shown number, the id or a label of; never its typed words. */
