@@ -35,7 +35,7 @@ class FlowEngineTest {
         assertEquals(v2.revision(), step.state().revision());
         assertEquals(Output.Message.plain("Pertanyaan kami baru saja diperbarui."), step.outputs().get(0));
         assertEquals(Output.Message.plain("✓ Hijau"), step.outputs().get(1)); // the typed number's option, shown back
-        assertEquals(new Output.AnswerRecorded("colour", Answer.choice("single_choice", "green", null)), step.outputs().get(2)); // "3" only picked
+        assertEquals(new Output.AnswerRecorded("colour", Answer.choice("single_choice", "green", "3")), step.outputs().get(2));
     }
 
     @Test
@@ -97,7 +97,6 @@ class FlowEngineTest {
 
         Step taken = engine.handle(flow, quoted.state(), new Input.Text("Merah").replyingTo("ask_colour"));
         assertTrue(taken.outputs().contains(new Output.AnswerRecorded("colour", Answer.choice("single_choice", "red", null))), // the label typed out is only the pick
-               
                 taken.outputs().toString());
     }
 

@@ -110,12 +110,27 @@ class NumberByPlaceTest {
     @ParameterizedTest(name = "{0}: ''{1}'' keeps ''{2}''")
     @CsvSource(delimiter = '|', value = {"gender|2|-", "gender|Perempuan|-", "gender|perempuan|-", "reporter_role|1|-",
             "evidence_consent|1|-", "in_danger|2|-", "gender|cewek|cewek", "reporter_role|aku sendiri kak|aku sendiri kak",
-            "age_range|15|15", "incident_when|tadi malam|tadi malam", "in_danger|nggak kak|nggak kak"})
+            "age_range|15|15", "incident_when|tadi malam|tadi malam", "in_danger|nggak kak|nggak kak",
+            // a label with a comma in it, typed out whole, is the label (not two parts)
+            "safe_to_reply|Ya, aman|-", "safe_to_reply|aman, mode senyap|-"})
     void aTypedPickKeepsNoWordsBesideTheAnswer(String node, String typed, String kept) {
         Step step = numberedText.handle(intake, at(node), new Input.Text(typed));
         Answer answer = step.outputs().stream().filter(Output.AnswerRecorded.class::isInstance)
                 .map(o -> ((Output.AnswerRecorded) o).answer()).findFirst().orElseThrow(() -> new AssertionError(node + " '" + typed + "' not taken"));
         assertEquals("-".equals(kept) ? null : kept, answer.raw(), node + " '" + typed + "'");
+    }
+
+    /**
+     * Under buttons, which show no numbers, a typed "2" is a guess at their order: the answer keeps it, the counsellor's
+     * sign that the choice was inferred, not tapped.
+     */
+    @Test
+    void aNumberTypedUnderButtonsWithoutNumbersIsKeptBesideTheAnswer() {
+        assertEquals("2", recorded(shown.handle(intake, at("gender"), new Input.Text("2"))).raw(), "a guess at the order, kept");
+        assertEquals(null, recorded(shown.handle(intake, at("gender"), new Input.Text("Perempuan"))).raw(), "the label, only the pick");
+        SessionState state = shown.handle(intake, at("violence_type"), new Input.Text("1, 3")).state();
+        Answer guessed = recorded(shown.handle(intake, state, Input.ButtonPress.fromCallbackData("violence_type:done")));
+        assertEquals("1, 3", guessed.raw(), "numbers typed under buttons, kept");
     }
 
     @Test

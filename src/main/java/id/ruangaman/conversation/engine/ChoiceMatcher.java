@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -408,20 +409,23 @@ final class ChoiceMatcher {
     }
 
     /**
-     * The options a typed reply only points at, as a tap would: each part of it ("8", "1, 3", "2 dan 5", "Ya") an
-     * option's shown number (where the options read no values, {@link #readsValues}: there "15" is an age), its id or its
-     * label in some language, and nothing else. Such a reply says no more than the options chosen, so the answer keeps no
-     * {@code raw} for it: the inbox and the prints showed "Kata-kata pelapor: “8”" under the option a WhatsApp list's
-     * number picked (session 57's noticed list). Words of the person's own ("tadi malam", "dipukul", "iya kak") are not
-     * picks and stay beside the answer. Empty when any part is no pick.
+     * The options a typed reply only points at, as a tap would: the whole reply an option's label or id ("Ya, aman"), or
+     * each part of it ("8", "1, 3", "2 dan 5", "Ya") an option's number in a numbered list the person was shown
+     * ({@code numbersShown}, asked only for a reply of numbers: buttons show none, so a "2" typed under them is a guess
+     * at their order, and is kept as the trace of it; and never where the options read values, {@link #readsValues}:
+     * there "15" is an age), its id or its label in some language, and nothing else. Such a reply says no more than the
+     * options chosen, so the answer keeps no {@code raw} for it: the inbox and the prints showed "Kata-kata pelapor: “8”"
+     * under the option a WhatsApp list's number picked (session 57's noticed list). Words of the person's own ("tadi
+     * malam", "dipukul", "iya kak") are not picks and stay beside the answer. Empty when any part is no pick.
      */
-    static Optional<List<String>> picks(String typed, List<ChoiceSpec> choices) {
+    static Optional<List<String>> picks(String typed, List<ChoiceSpec> choices, BooleanSupplier numbersShown) {
         String text = normalize(typed);
-        List<OptionDefinition> options = choices.stream().map(ChoiceSpec::option).filter(option -> option != null).toList();
-        if (NUMBERS_ONLY.matcher(text).matches() && readsValues(options)) {
-            return Optional.empty();
+        if (NUMBERS_ONLY.matcher(text).matches()) {
+            List<OptionDefinition> options = choices.stream().map(ChoiceSpec::option).filter(option -> option != null).toList();
+            return readsValues(options) || !numbersShown.getAsBoolean() ? Optional.empty() : eachPart(text, part -> shownOrNamed(part, choices));
         }
-        return eachPart(text, part -> shownOrNamed(part, choices));
+        Optional<String> whole = shownOrNamed(text, choices);
+        return whole.isPresent() ? Optional.of(List.of(whole.get())) : eachPart(text, part -> shownOrNamed(part, choices));
     }
 
     /** The choice {@code part} (normalised) is the shown number, the id or a label of; never its typed words. */

@@ -81,7 +81,7 @@ final class MultiChoiceHandler implements NodeHandler {
             }
             said.ids().stream().filter(id -> !selected.contains(id)).forEach(selected::add);
             selected.removeAll(said.negatedIds()); // "tidak butuh bantuan hukum": not wanted, so not ticked
-            if (ChoiceMatcher.picks(typed.text(), options).isEmpty()) {
+            if (ChoiceMatcher.picks(typed.text(), options, () -> SingleChoiceHandler.numbersShown(turn)).isEmpty()) {
                 // kept as raw, the person's own words; "1, 3" from a WhatsApp list only points at options (ChoiceMatcher#picks)
                 turn.update(state -> state.withDraft(state.draft().plusPart(typed.text().strip())));
             }

@@ -149,15 +149,20 @@ final class SingleChoiceHandler implements NodeHandler {
         if (raw != null) {
             echo(turn, node, raw, chosen.get());
         }
-        return Outcome.answered(Answer.choice(node.kind().fileName(), chosen.get(), ownWords(raw, choices(turn, node), chosen.get())), chosen.get());
+        return Outcome.answered(Answer.choice(node.kind().fileName(), chosen.get(), ownWords(turn, raw, choices(turn, node), chosen.get())), chosen.get());
     }
 
     /**
      * What the person typed, kept beside the answer, unless it only points at the option chosen ("8" from a WhatsApp
-     * list, the label typed out: {@link ChoiceMatcher#picks}); null for a tap.
+     * numbered list, the label typed out: {@link ChoiceMatcher#picks}); null for a tap.
      */
-    static String ownWords(String raw, List<ChoiceSpec> choices, String chosen) {
-        return raw == null || ChoiceMatcher.picks(raw, choices).filter(List.of(chosen)::equals).isPresent() ? null : raw;
+    static String ownWords(Turn turn, String raw, List<ChoiceSpec> choices, String chosen) {
+        return raw == null || ChoiceMatcher.picks(raw, choices, () -> numbersShown(turn)).filter(List.of(chosen)::equals).isPresent() ? null : raw;
+    }
+
+    /** Whether the question now asked was shown as a numbered list, so a typed number is its place in it. */
+    static boolean numbersShown(Turn turn) {
+        return turn.context().choiceOrder().numbered(Prompter.question(turn));
     }
 
     /** Typed words that are not the option's label ("tadi malam", "20", "2"): say which option they were taken as. */

@@ -252,7 +252,7 @@ final class YesNoHandler implements NodeHandler {
             return Outcome.answered(Answer.skipped(node.kind().fileName(), said), ChoiceIds.SKIP);
         }
         String raw = reply instanceof Reply.Typed typed ? typed.text() : null;
-        return Outcome.answered(Answer.choice(node.kind().fileName(), chosen.get(), SingleChoiceHandler.ownWords(raw, choices(turn, node), chosen.get())),
+        return Outcome.answered(Answer.choice(node.kind().fileName(), chosen.get(), SingleChoiceHandler.ownWords(turn, raw, choices(turn, node), chosen.get())),
                 chosen.get());
     }
 }
