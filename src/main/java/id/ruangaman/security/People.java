@@ -110,12 +110,12 @@ public class People {
     }
 
     /**
-     * The name written for an account id as a record keeps it ("12"), for a letter: null when none is written or there is
-     * no such account, where a page would show the username. An issued letter names people, never login names (the
-     * assignment letter leaves a line to write the name by hand instead).
+     * The name written for an account id as a record keeps it ("12", or the id itself), for a letter that leaves the task
+     * force (the surat tugas, the referral letter): null when none is written or there is no such account, where a page
+     * shows the username. Such a letter names people, never login names: it leaves a line to write the name by hand.
      */
-    public String writtenOfAccount(String accountId) {
-        Long id = idOf(accountId);
+    public String writtenOfAccount(Object accountId) {
+        Long id = accountId == null ? null : idOf(accountId.toString());
         return id == null ? null : writtenOf(id);
     }
 

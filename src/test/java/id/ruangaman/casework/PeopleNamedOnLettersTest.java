@@ -70,7 +70,7 @@ class PeopleNamedOnLettersTest {
         // a letter never prints a login name: an account without a name gets a line to write it by hand, and on the
         // screen only, how to fill it in
         assertFalse(team.contains("names-konselor-3"), "no username on the letter for an account without a name");
-        assertTrue(team.contains("id=\"letter-name-missing-" + unnamed.id + "\""), "a line to write the name by hand: " + team);
+        assertTrue(team.contains("class=\"fill-in letter-name-missing\" data-account=\"" + unnamed.id + "\""), "a line to write the name by hand: " + team);
         assertTrue(team.contains("isi namanya di halaman Akun"), "how to fill it in");
         assertFalse(team.contains(">counsellor<"), "no role code");
 
