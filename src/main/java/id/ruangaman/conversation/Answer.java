@@ -26,6 +26,9 @@ import java.util.List;
  *                  ({@link Input#asForwarded()}: a message the terlapor sent them, say), to be shown as forwarded, never
  *                  as the person's own words (only a {@code multi_text} or {@code media} answer keeps forwarded lines:
  *                  any other question asks for the person's own answer)
+ * @param captions  which of {@code parts} (media) are the words a file came with, and which file ({@link Caption}), in
+ *                  the order of {@code parts}; the other parts are notes typed on their own. Empty for an answer stored
+ *                  before captions were kept beside their files: all its parts read as notes, as they did
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Answer(
@@ -38,7 +41,8 @@ public record Answer(
         @JsonProperty("mediaIds") List<String> mediaIds,
         @JsonProperty("skipped") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean skipped,
         @JsonProperty("parts") List<String> parts,
-        @JsonProperty("forwarded") List<Integer> forwarded) {
+        @JsonProperty("forwarded") List<Integer> forwarded,
+        @JsonProperty("captions") List<Caption> captions) {
 
     @JsonCreator
     public Answer {
@@ -46,11 +50,17 @@ public record Answer(
         mediaIds = mediaIds == null ? List.of() : List.copyOf(mediaIds);
         parts = parts == null ? List.of() : List.copyOf(parts);
         forwarded = forwarded == null ? List.of() : List.copyOf(forwarded);
+        captions = captions == null ? List.of() : List.copyOf(captions);
+    }
+
+    public Answer(String kind, String value, List<String> values, String raw, LocalDate date, DatePrecision precision,
+            List<String> mediaIds, boolean skipped, List<String> parts, List<Integer> forwarded) {
+        this(kind, value, values, raw, date, precision, mediaIds, skipped, parts, forwarded, List.of());
     }
 
     public Answer(String kind, String value, List<String> values, String raw, LocalDate date, DatePrecision precision,
             List<String> mediaIds, boolean skipped, List<String> parts) {
-        this(kind, value, values, raw, date, precision, mediaIds, skipped, parts, List.of());
+        this(kind, value, values, raw, date, precision, mediaIds, skipped, parts, List.of(), List.of());
     }
 
     /** Whether the line at {@code place} of {@link #parts()} was forwarded. */
@@ -58,17 +68,29 @@ public record Answer(
         return forwarded.contains(place);
     }
 
+    /** Whether the line at {@code place} of {@link #parts()} is the words a file came with ({@link #captions()}). */
+    public boolean captioned(int place) {
+        return captions.stream().anyMatch(caption -> caption.part() == place);
+    }
+
+    /** The places in {@link #parts()} of the words the file {@code mediaId} came with, in order; empty when none. */
+    public List<Integer> captionOf(String mediaId) {
+        return captions.stream().filter(caption -> caption.file().equals(mediaId)).map(Caption::part).toList();
+    }
+
     /**
      * This answer with {@code count} parts from {@code from} replaced by {@code pieces} (a line the person edited): the
      * forwarded marks of the lines after it move with them, and the replaced lines lose theirs (an edit is the person's
-     * own words; neither platform lets a forwarded message be edited).
+     * own words; neither platform lets a forwarded message be edited); an edited caption stays beside its file
+     * ({@link Caption#afterReplacing}).
      */
     public Answer replacingParts(int from, int count, List<String> pieces) {
         List<String> result = new java.util.ArrayList<>(parts.subList(0, from));
         result.addAll(pieces);
         result.addAll(parts.subList(from + count, parts.size()));
         return new Answer(kind, value, values, raw, date, precision, mediaIds, skipped, result,
-                placesAfterReplacing(forwarded, from, count, pieces.size()));
+                placesAfterReplacing(forwarded, from, count, pieces.size()),
+                Caption.afterReplacing(captions, from, count, pieces.size()));
     }
 
     /**
@@ -116,7 +138,12 @@ public record Answer(
 
     /** Files and notes; {@code forwardedPlaces}: the notes (captions) the person forwarded (see {@link #forwarded()}). */
     public static Answer media(List<String> mediaIds, List<String> notes, List<Integer> forwardedPlaces) {
-        return new Answer("media", null, null, null, null, null, mediaIds, false, notes, forwardedPlaces);
+        return media(mediaIds, notes, forwardedPlaces, null);
+    }
+
+    /** Files and notes, as {@link #media(List, List, List)}; {@code captions}: which notes are which file's caption. */
+    public static Answer media(List<String> mediaIds, List<String> notes, List<Integer> forwardedPlaces, List<Caption> captions) {
+        return new Answer("media", null, null, null, null, null, mediaIds, false, notes, forwardedPlaces, captions);
     }
 
     public static Answer skipped(String kind, String raw) {

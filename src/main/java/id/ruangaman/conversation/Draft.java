@@ -11,6 +11,8 @@ import java.util.List;
  * What is being collected at the current node before it becomes an answer: selected options (multi_choice),
  * messages (multi_text), uploads and notes (media), or whether the summary is showing its "which answer?" list.
  * {@code forwarded}: the places in {@code parts} (from 0) of lines the person forwarded from another chat, ascending.
+ * {@code captions}: which of {@code parts} are the words a file came with, and which file ({@link Caption}), in order;
+ * empty in a draft stored before they were kept.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Draft(
@@ -18,7 +20,8 @@ public record Draft(
         @JsonProperty("parts") List<String> parts,
         @JsonProperty("mediaIds") List<String> mediaIds,
         @JsonProperty("choosingEdit") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean choosingEdit,
-        @JsonProperty("forwarded") List<Integer> forwarded) {
+        @JsonProperty("forwarded") List<Integer> forwarded,
+        @JsonProperty("captions") List<Caption> captions) {
 
     public static final Draft EMPTY = new Draft(List.of(), List.of(), List.of(), false);
 
@@ -28,10 +31,20 @@ public record Draft(
         parts = parts == null ? List.of() : List.copyOf(parts);
         mediaIds = mediaIds == null ? List.of() : List.copyOf(mediaIds);
         forwarded = forwarded == null ? List.of() : List.copyOf(forwarded);
+        captions = captions == null ? List.of() : List.copyOf(captions);
     }
 
     public Draft(List<String> selected, List<String> parts, List<String> mediaIds, boolean choosingEdit) {
         this(selected, parts, mediaIds, choosingEdit, List.of());
+    }
+
+    public Draft(List<String> selected, List<String> parts, List<String> mediaIds, boolean choosingEdit, List<Integer> forwarded) {
+        this(selected, parts, mediaIds, choosingEdit, forwarded, List.of());
+    }
+
+    /** The draft of a story or media question asked again from the summary, from its answer: lines, files, marks, captions. */
+    public static Draft collecting(Answer answer) {
+        return new Draft(List.of(), answer.parts(), answer.mediaIds(), false, answer.forwarded(), answer.captions());
     }
 
     @JsonIgnore
@@ -40,7 +53,7 @@ public record Draft(
     }
 
     public Draft withSelected(List<String> newSelected) {
-        return new Draft(newSelected, parts, mediaIds, choosingEdit, forwarded);
+        return new Draft(newSelected, parts, mediaIds, choosingEdit, forwarded, captions);
     }
 
     public Draft plusPart(String part) {
@@ -50,15 +63,36 @@ public record Draft(
     /** This draft with {@code part} added; {@code forwardedPart}: the person forwarded it ({@link Input#asForwarded()}). */
     public Draft plusPart(String part, boolean forwardedPart) {
         return new Draft(selected, append(parts, part), mediaIds, choosingEdit,
-                forwardedPart ? append(forwarded, parts.size()) : forwarded);
+                forwardedPart ? append(forwarded, parts.size()) : forwarded, captions);
     }
 
     public Draft plusMedia(String mediaId) {
-        return new Draft(selected, parts, append(mediaIds, mediaId), choosingEdit, forwarded);
+        return new Draft(selected, parts, append(mediaIds, mediaId), choosingEdit, forwarded, captions);
+    }
+
+    /**
+     * This draft with the file {@code mediaId} and the words it came with ({@link Input.Media#caption()}), kept as a part
+     * that names the file ({@link Caption}); {@code forwardedFile}: the person forwarded the file, and so its caption.
+     */
+    public Draft plusCaptionedMedia(String mediaId, String caption, boolean forwardedFile) {
+        Draft with = plusMedia(mediaId).plusPart(caption, forwardedFile);
+        return new Draft(selected, with.parts, with.mediaIds, choosingEdit, with.forwarded, append(captions, new Caption(mediaId, parts.size())));
+    }
+
+    /**
+     * This draft with {@code count} parts from {@code from} replaced by {@code pieces} (a line the person edited), as
+     * {@link Answer#replacingParts} does: forwarded marks and captions of the lines after it move with them.
+     */
+    public Draft replacingParts(int from, int count, List<String> pieces) {
+        List<String> result = new ArrayList<>(parts.subList(0, from));
+        result.addAll(pieces);
+        result.addAll(parts.subList(from + count, parts.size()));
+        return new Draft(selected, result, mediaIds, choosingEdit, Answer.placesAfterReplacing(forwarded, from, count, pieces.size()),
+                Caption.afterReplacing(captions, from, count, pieces.size()));
     }
 
     public Draft withChoosingEdit(boolean value) {
-        return new Draft(selected, parts, mediaIds, value, forwarded);
+        return new Draft(selected, parts, mediaIds, value, forwarded, captions);
     }
 
     private static <T> List<T> append(List<T> list, T item) {

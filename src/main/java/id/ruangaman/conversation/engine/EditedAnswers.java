@@ -1,6 +1,5 @@
 package id.ruangaman.conversation.engine;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +102,7 @@ public final class EditedAnswers {
         }
         Draft draft = state.draft();
         if (node.id().equals(state.nodeId()) && draft.selected().isEmpty() && holds(draft.parts(), place, before)) {
-            corrected = corrected.withDraft(new Draft(draft.selected(), replaced(draft.parts(), place, pieces), draft.mediaIds(),
-                    draft.choosingEdit(), Answer.placesAfterReplacing(draft.forwarded(), place.part(), place.count(), pieces.size())));
+            corrected = corrected.withDraft(draft.replacingParts(place.part(), place.count(), pieces));
         }
         return corrected == state ? Optional.empty()
                 : Optional.of(new Corrected(corrected, new Place(place.key(), place.part(), pieces.size())));
@@ -144,12 +142,5 @@ public final class EditedAnswers {
 
     private static String squeezed(String text) {
         return WHITE_SPACE.matcher(text).replaceAll("");
-    }
-
-    private static List<String> replaced(List<String> parts, Place place, List<String> pieces) {
-        List<String> result = new ArrayList<>(parts.subList(0, place.part()));
-        result.addAll(pieces);
-        result.addAll(parts.subList(place.part() + place.count(), parts.size()));
-        return result;
     }
 }

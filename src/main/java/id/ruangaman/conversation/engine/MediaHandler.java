@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * {@code media}: uploads of the accepted kinds until "done". Captions and typed notes are kept in order as
- * {@code parts}, so nothing the person writes here is lost. An upload without a stored file (no media id) is never
+ * {@code parts}, so nothing the person writes here is lost; a caption also names the file it came with
+ * ({@link id.ruangaman.conversation.Caption}), so the case page shows it beside that file. An upload without a stored file (no media id) is never
  * counted: the person is asked again instead of being told it arrived.
  */
 final class MediaHandler implements NodeHandler {
@@ -62,7 +63,7 @@ final class MediaHandler implements NodeHandler {
         Optional<String> button = forwarded ? Optional.empty() : TypedWords.button(reply, choices(turn, node));
         if (button.isPresent()) {
             if (!draft.mediaIds().isEmpty() || !draft.parts().isEmpty()) {
-                return Outcome.answered(Answer.media(draft.mediaIds(), draft.parts(), draft.forwarded()), "next");
+                return Outcome.answered(Answer.media(draft.mediaIds(), draft.parts(), draft.forwarded(), draft.captions()), "next");
             }
             return button.get().equals(ChoiceIds.SKIP) || node.isSkippable()
                     ? Outcome.answered(Answer.skipped(node.kind().fileName(), null), ChoiceIds.SKIP)
@@ -72,10 +73,8 @@ final class MediaHandler implements NodeHandler {
             return Outcome.invalid(reply); // the host did not store the file: never counted as received
         }
         if (reply instanceof Reply.Upload upload && node.accept().contains(upload.kind())) {
-            Draft next = draft.plusMedia(upload.mediaId());
-            if (upload.caption() != null && !upload.caption().isBlank()) {
-                next = next.plusPart(upload.caption().strip(), upload.forwarded());
-            }
+            Draft next = upload.caption() == null || upload.caption().isBlank() ? draft.plusMedia(upload.mediaId())
+                    : draft.plusCaptionedMedia(upload.mediaId(), upload.caption().strip(), upload.forwarded());
             return collected(turn, node, next, true);
         }
         if (draft.mediaIds().isEmpty() && draft.parts().isEmpty() && !forwarded && reply instanceof Reply.Typed typed

@@ -75,7 +75,7 @@ final class Navigator {
         if (current != null && !current.skipped()) {
             Draft draft = switch (node.kind()) {
                 case MULTI_CHOICE -> new Draft(current.values(), current.raw() == null ? List.of() : List.of(current.raw()), List.of(), false);
-                case MULTI_TEXT, MEDIA -> new Draft(List.of(), current.parts(), current.mediaIds(), false, current.forwarded());
+                case MULTI_TEXT, MEDIA -> Draft.collecting(current);
                 default -> Draft.EMPTY;
             };
             turn.update(state -> state.withDraft(draft));
