@@ -49,6 +49,14 @@ public record AnswerLine(String key, Answer answer, boolean skipped, List<String
     public record Later(String text, String replaced, Instant at, long messageId) {
     }
 
+    /**
+     * Whether a file of this answer came with words of its own ({@link Answer#captions()}): a print then lists each file
+     * on a line of its own, its caption beside it ({@code tags/evidenceFiles}), so no caption seems to sit beside another.
+     */
+    public boolean captioned() {
+        return answer != null && !skipped && mediaIds.stream().anyMatch(id -> !answer.captionOf(id).isEmpty());
+    }
+
     /** Whether corrections made before verification changed what this answer shows ({@link Corrections#reported}). */
     public boolean changed() {
         return corrections.reported() != null;

@@ -225,6 +225,36 @@ public class Labels {
 
     /** An answer as text: chosen options by label, a rough date in words, typed texts as typed. */
     public String answer(AnswerLine line) {
+        return answer(line, true);
+    }
+
+    /**
+     * The answer as {@link #answer} reads it, less the words its files came with ({@link Answer#captions()}), for a page
+     * that shows each file with its own caption beside it ({@link #caption}): the notes typed on their own, in order. An
+     * answer stored before captions were kept has none, and reads as {@link #answer} does.
+     */
+    public String notes(AnswerLine line) {
+        return answer(line, false);
+    }
+
+    /**
+     * The words the file {@code mediaId} came with, quoted, to show beside it: "“ini chat dia tanggal 3”"; marked as
+     * forwarded ("Diteruskan dari chat lain: “…”") when the pelapor forwarded them and the file beside them does not say
+     * so already ({@code fileForwarded}: the file's own mark is shown). Empty when the file came without words, or the
+     * answer is older than captions kept beside their files.
+     */
+    public String caption(AnswerLine line, String mediaId, boolean fileForwarded) {
+        Answer a = line.answer();
+        List<Integer> places = a == null || a.skipped() ? List.of() : a.captionOf(mediaId).stream()
+                .filter(place -> place >= 0 && place < a.parts().size()).toList();
+        if (places.isEmpty()) {
+            return "";
+        }
+        String words = quote(String.join(" ", places.stream().map(a.parts()::get).toList()));
+        return !fileForwarded && places.stream().anyMatch(a::forwarded) ? msg().forwarded_as(words) : words;
+    }
+
+    private String answer(AnswerLine line, boolean withCaptions) {
         Answer a = line.answer();
         if (a == null) {
             return "";
@@ -255,7 +285,9 @@ public class Labels {
             parts.add(msg().typed_as(quote(a.raw())));
         }
         for (int place = 0; place < a.parts().size(); place++) {
-            parts.add(forwardedOrOwn(a, place, card(a.parts().get(place))));
+            if (withCaptions || !a.captioned(place)) {
+                parts.add(forwardedOrOwn(a, place, card(a.parts().get(place))));
+            }
         }
         return String.join("\n", parts);
     }
