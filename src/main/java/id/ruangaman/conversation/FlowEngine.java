@@ -66,6 +66,17 @@ public final class FlowEngine {
     }
 
     /**
+     * A new session at the flow's start node, for a chat whose first message is {@code first} (not a command: see
+     * {@link #withoutSession}): as {@link #start(Flow)}, and when that message says danger, the emergency numbers open the
+     * first question and the danger is reported ({@code DangerAnywhere.inFirstMessage}).
+     */
+    public Step start(Flow flow, Input first) {
+        Turn turn = new Turn(context, flow, flow, SessionState.fresh(flow, flow.defaultLanguage(), null, context.clock().instant()));
+        Sessions.start(turn, first);
+        return turn.result();
+    }
+
+    /**
      * The first input of a chat that has no session, when it is a command answered without starting the flow: /status,
      * /bantuan, an unknown command (each with how to begin), /keluar and /hapus ({@link GlobalCommands#beforeStart}).
      * Its state is a fresh one at no node, in discreet mode, which the host does not keep: the next message starts the flow. Empty for

@@ -428,7 +428,7 @@ public class ConversationService {
             if (answered.isPresent()) {
                 return apply(contact, null, flow, answered.get(), false, uploaded(input), thread);
             }
-            return apply(contact, newSession(contact), flow, engineFor(contact).start(flow), false, uploaded(input), thread);
+            return apply(contact, newSession(contact), flow, engineFor(contact).start(flow, input), false, uploaded(input), thread);
         }
         ConversationSession session = existing.get();
         Step step = engineFor(contact).handle(flows.catalog(), before.get(), input);

@@ -35,6 +35,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class DangerAtConsentWebhookTest extends WebhookTest {
 
+    private static final String EMERGENCY = "Keselamatan yang paling penting.";
+
     @Inject
     SessionRepository sessions;
     @Inject
@@ -69,6 +71,57 @@ class DangerAtConsentWebhookTest extends WebhookTest {
 
         List<String> replies = graph.sentTo(number).stream().skip(before).map(FakeGraph.Sent::text).toList();
         assertSafetyThenConsent(replies, state(Channel.WHATSAPP, number));
+    }
+
+    /**
+     * Danger as a chat's very first message, through the webhooks: the greeting, then the emergency numbers in Bahasa
+     * Indonesia and English (no language is chosen yet) with the language question and its buttons; the report to come is
+     * flagged. Before, a first message only started the flow and was never read (tester, session 58: "he's outside my
+     * door" and "tolong aku diancam" got the greeting and "Pilih bahasa" alone).
+     */
+    @Test
+    void onTelegramDangerAsTheFirstMessageGetsTheNumbersInBothLanguages() {
+        long chat = TelegramFixtures.newChatId();
+
+        chats.send(TelegramFixtures.text(chat, "he's outside my door"), chat);
+
+        List<String> replies = telegram.sentTo(chat).stream().map(FakeTelegram.Call::text).toList();
+        assertNumbersInBothLanguagesWithTheLanguageQuestion(replies);
+        assertTrue(state(Channel.TELEGRAM, String.valueOf(chat)).dangerSaid(), "the report to come is flagged");
+        chats.walkTelegram(chat, IntakeWalk.of("language:en", "consent:yes", "in_danger:no", "safe_to_reply:yes",
+                "reporter_role:victim", "send_now:now", "stats_consent:skip", "summary:confirm"));
+        long contactId = chats.contact(chat).id;
+        Intake intake = QuarkusTransaction.requiringNew().call(() -> intakes.find("contactId", contactId).singleResult());
+        assertTrue(intake.inDanger, "the counsellor sees the case as in danger");
+    }
+
+    @Test
+    void onWhatsAppDangerAsTheFirstMessageGetsTheNumbersInBothLanguages() {
+        String number = WhatsAppFixtures.newNumber();
+
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "tolong aku diancam", null, null);
+
+        List<String> replies = graph.sentTo(number).stream().map(FakeGraph.Sent::text).toList();
+        assertNumbersInBothLanguagesWithTheLanguageQuestion(replies);
+        assertTrue(state(Channel.WHATSAPP, number).dangerSaid(), "the report to come is flagged");
+    }
+
+    @Test
+    void aFirstMessageWithoutDangerGetsTheGreetingAlone() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.text(chat, "halo kak"), chat);
+        List<String> replies = telegram.sentTo(chat).stream().map(FakeTelegram.Call::text).toList();
+        assertTrue(replies.stream().noneMatch(text -> text.contains("112")), "no emergency numbers: " + replies);
+        assertTrue(!state(Channel.TELEGRAM, String.valueOf(chat)).dangerSaid());
+    }
+
+    private static void assertNumbersInBothLanguagesWithTheLanguageQuestion(List<String> replies) {
+        assertTrue(replies.get(0).startsWith("Halo, ini Ruang Aman"), "the greeting first: " + replies);
+        String numbers = replies.stream().filter(text -> text.contains("112")).findFirst()
+                .orElseThrow(() -> new AssertionError("no emergency numbers: " + replies));
+        assertTrue(numbers.contains(EMERGENCY) && numbers.contains("Safety comes first."), "both languages: " + numbers);
+        assertTrue(numbers.strip().endsWith("Pilih bahasa / Choose a language:"), "with the language question: " + numbers);
+        assertEquals(1, replies.stream().filter(text -> text.contains("Pilih bahasa")).count(), "the question once: " + replies);
     }
 
     @Test

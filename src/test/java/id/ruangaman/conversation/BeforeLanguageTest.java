@@ -100,6 +100,30 @@ class BeforeLanguageTest {
         assertNull(step.state().language(), label + ": still no language");
     }
 
+    /**
+     * The same as a chat's very first message, which starts the flow: the greeting, then the numbers in both languages
+     * opening the language question's message; the danger reported. Before, the first message was never read.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dangerBeforeTheLanguage")
+    void shouldGiveTheEmergencyNumbersWhenTheFirstMessageSaysDanger(String label, String typed) throws IOException {
+        Flow intake = intake();
+        Step step = engine.start(intake, new Input.Text(typed));
+        List<Output.Message> messages = step.outputs().stream().filter(Output.Message.class::isInstance).map(Output.Message.class::cast).toList();
+        var emergency = intake.findNode("emergency").orElseThrow().text();
+        Output.Message last = messages.get(messages.size() - 1);
+        assertTrue(last.text().startsWith(emergency.in("id", "id")) && last.text().contains(emergency.in("en", "id")), label + ": " + last.text());
+        assertEquals("language", last.nodeId(), label + ": the language question, with its buttons");
+        assertFalse(last.choices().isEmpty(), label);
+        assertTrue(messages.get(0).text().startsWith("Halo, ini Ruang Aman"), label + ": the greeting first");
+        assertTrue(step.outputs().stream().anyMatch(Output.DangerReported.class::isInstance), label + ": the danger reported");
+        assertTrue(step.state().dangerSaid(), label + ": the report to come is flagged");
+        assertNull(step.state().language(), label + ": still no language");
+
+        Step greeting = engine.start(intake, new Input.Text("halo kak"));
+        assertEquals(engine.start(intake).outputs(), greeting.outputs(), "a first message without danger only starts the flow");
+    }
+
     static Stream<Arguments> dangerBeforeTheLanguage() {
         return Stream.of(
                 Arguments.of("danger in English", "he's outside my door"),

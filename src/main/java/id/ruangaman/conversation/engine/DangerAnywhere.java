@@ -1,6 +1,7 @@
 package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.Input;
 import id.ruangaman.conversation.Output;
 import id.ruangaman.conversation.SessionStatus;
 import id.ruangaman.conversation.Flow;
@@ -133,6 +134,24 @@ final class DangerAnywhere {
         return turn.flow().findNode(danger.target(danger.onUnclear().answer()))
                 .filter(next -> next.kind() == NodeKind.MESSAGE && next.text() != null)
                 .map(next -> NodeTexts.textInEvery(turn, next)).orElse("");
+    }
+
+    /**
+     * A chat's first message that says danger ("tolong aku diancam", "he's outside my door", a threat pasted or
+     * forwarded, or a photo's caption), read after the flow has started on it ({@link Sessions#start}): the emergency
+     * numbers, in every flow language while none is chosen, open the first question's message (the language question),
+     * and the danger is reported as anywhere else. Before, a first message only started the flow and was never read:
+     * the person who wrote danger first got the greeting and "Pilih bahasa" alone (tester, session 58).
+     */
+    static void inFirstMessage(Turn turn, Input first) {
+        String typed = first instanceof Input.Text text ? text.text() : first instanceof Input.Media media ? media.caption() : null;
+        if (typed == null || typed.isBlank() || question(turn.flow()).isEmpty() || !said(turn, typed)) {
+            return;
+        }
+        String safety = tell(turn);
+        if (!safety.isEmpty()) {
+            turn.joinNote(turn.lastMessageMark(), safety, "");
+        }
     }
 
     /** The emergency numbers and the current question again, as one message; the events told. */

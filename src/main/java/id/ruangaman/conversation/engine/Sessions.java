@@ -22,6 +22,15 @@ public final class Sessions {
     }
 
     /**
+     * Starts the flow for a chat whose first message is {@code first}: as {@link #start}, and that message read for
+     * danger ({@link DangerAnywhere#inFirstMessage}).
+     */
+    public static void start(Turn turn, Input first) {
+        start(turn);
+        DangerAnywhere.inFirstMessage(turn, first);
+    }
+
+    /**
      * Starts over on the newest revision, keeping only the language, discreet mode, the last reference code and the thread of the
      * last report (so a new report that is abandoned leaves the person in that thread).
      */

@@ -79,6 +79,16 @@ public final class Turn {
         outputs.add(Output.Message.plain(text));
     }
 
+    /** The mark of the last message said so far, for {@link #joinNote} (the question just asked); the end when none. */
+    int lastMessageMark() {
+        for (int i = outputs.size() - 1; i >= 0; i--) {
+            if (outputs.get(i) instanceof Output.Message message && message.text() != null) {
+                return i;
+            }
+        }
+        return outputs.size();
+    }
+
     /** How many outputs the turn has so far: a mark for {@link #joinNote}. */
     int outputCount() {
         return outputs.size();
