@@ -452,6 +452,11 @@ class ShippedAnswerWordsTest {
             "incident_place|perpustakaan|campus", "incident_place|kantin|campus", "incident_place|ruang dosen|campus",
             "incident_place|dm ig|online", "incident_place|lewat wa|online", "incident_place|zoom|online",
             "incident_place|via chat|online", "incident_place|in class|campus", "incident_place|kelas online|online",
+            // an English speaker's places (tester, session 58: "at his flat" was asked again, then given up on, and the
+            // next line, a line of the story, was filed as the place)
+            "incident_place|at his flat|other", "incident_place|in his apartment|other", "incident_place|at a party|other",
+            "incident_place|at my friend's house|other", "incident_place|in the lab|campus", "incident_place|di apartemen dia|other",
+            "incident_place|di kontrakannya|other", "incident_place|di kosnya|other",
             "relation|dosenku|lecturer", "relation|teman kampus|student", "relation|temen kuliah|student",
             "relation|pacarku|partner", "relation|mantanku|partner", "relation|tetangga|other", "relation|sepupu|other",
             "relation|rekan kerja|other", "relation|nggak tau siapa|stranger", "relation|don't know him|stranger",
