@@ -78,6 +78,14 @@ public record Answer(
         return captions.stream().filter(caption -> caption.file().equals(mediaId)).map(Caption::part).toList();
     }
 
+    /** {@code parts} with {@code count} of them from {@code from} replaced by {@code pieces}, as a new list. */
+    static List<String> spliced(List<String> parts, int from, int count, List<String> pieces) {
+        List<String> result = new java.util.ArrayList<>(parts.subList(0, from));
+        result.addAll(pieces);
+        result.addAll(parts.subList(from + count, parts.size()));
+        return result;
+    }
+
     /**
      * This answer with {@code count} parts from {@code from} replaced by {@code pieces} (a line the person edited): the
      * forwarded marks of the lines after it move with them, and the replaced lines lose theirs (an edit is the person's
@@ -85,10 +93,7 @@ public record Answer(
      * ({@link Caption#afterReplacing}).
      */
     public Answer replacingParts(int from, int count, List<String> pieces) {
-        List<String> result = new java.util.ArrayList<>(parts.subList(0, from));
-        result.addAll(pieces);
-        result.addAll(parts.subList(from + count, parts.size()));
-        return new Answer(kind, value, values, raw, date, precision, mediaIds, skipped, result,
+        return new Answer(kind, value, values, raw, date, precision, mediaIds, skipped, spliced(parts, from, count, pieces),
                 placesAfterReplacing(forwarded, from, count, pieces.size()),
                 Caption.afterReplacing(captions, from, count, pieces.size()));
     }

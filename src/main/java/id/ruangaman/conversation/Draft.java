@@ -84,10 +84,7 @@ public record Draft(
      * {@link Answer#replacingParts} does: forwarded marks and captions of the lines after it move with them.
      */
     public Draft replacingParts(int from, int count, List<String> pieces) {
-        List<String> result = new ArrayList<>(parts.subList(0, from));
-        result.addAll(pieces);
-        result.addAll(parts.subList(from + count, parts.size()));
-        return new Draft(selected, result, mediaIds, choosingEdit, Answer.placesAfterReplacing(forwarded, from, count, pieces.size()),
+        return new Draft(selected, Answer.spliced(parts, from, count, pieces), mediaIds, choosingEdit, Answer.placesAfterReplacing(forwarded, from, count, pieces.size()),
                 Caption.afterReplacing(captions, from, count, pieces.size()));
     }
 
