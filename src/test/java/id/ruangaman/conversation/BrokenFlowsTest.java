@@ -85,9 +85,12 @@ class BrokenFlowsTest {
                         "discreet_first_line.yaml: node 'bye': 'text' (id) begins a message to a discreet chat and its first line shows 'kekerasan'")),
                 Arguments.of("fields_of_kinds.yaml", List.of(
                         "fields_of_kinds.yaml: missing field 'messages'",
+                        "fields_of_kinds.yaml: told_early is on 2 questions; a flow has one story question",
                         "fields_of_kinds.yaml: node 'hello': field 'skippable' does not apply to kind 'message'",
                         "fields_of_kinds.yaml: node 'ask_name': field 'options' does not apply to kind 'text'",
                         "fields_of_kinds.yaml: node 'ask_name': field 'accept' does not apply to kind 'text'",
+                        "fields_of_kinds.yaml: node 'ask_name': field 'told_early' does not apply to kind 'text'",
+                        "fields_of_kinds.yaml: node 'ask_name': told_early needs both 'kept' and 'carried'",
                         "fields_of_kinds.yaml: node 'ask_tea': field 'sets_language' does not apply to kind 'yes_no'",
                         "fields_of_kinds.yaml: node 'ask_tea': on_later_again needs on_later",
                         "fields_of_kinds.yaml: node 'ask_files': text_by variant 'maybe' is not an option of 'ask_tea'",

@@ -16,6 +16,12 @@ public final class Limits {
     public static final Set<String> OUTCOMES = Set.of("completed", "declined");
     /** {@code danger_reported} emits DangerReported; {@code discreet_on}/{@code discreet_off} switch discreet mode. */
     public static final Set<String> EVENTS = Set.of("danger_reported", "discreet_on", "discreet_off");
+    /**
+     * Words a reply that answers nothing at an earlier question has at least, to be kept as the story told early
+     * ({@link ToldEarly}): "jadi kemarin pas aku pulang kuliah dia narik tanganku ke ruangannya" is a telling; "di kos
+     * temanku", "aku gak tau namanya" are answers in other words, asked again as before.
+     */
+    public static final int STORY_TOLD_EARLY_WORDS = 10;
 
     private Limits() {
     }

@@ -29,7 +29,9 @@ import java.util.Map;
  * the buttons that moves the person on kindly (they can close the chat and come back, /hapus ...), never the same
  * text again; {@code shared}: on a {@code text}, {@code multi_text} or {@code media} question, what shared items it
  * takes as (part of) the answer ({@code contact}: a witness's card; {@code location}: the place), kept as their one
- * line; anywhere else such an item gets one kind re-prompt and is never an answer.
+ * line; anywhere else such an item gets one kind re-prompt and is never an answer; {@code toldEarly}: on the story
+ * question ({@code multi_text}), that the story a person starts telling at an earlier question is kept as the beginning
+ * of its answer ({@link ToldEarly}).
  */
 public record NodeDefinition(
         String id,
@@ -61,7 +63,8 @@ public record NodeDefinition(
         Map<String, Map<String, List<String>>> answerWords,
         LocalizedText onLater,
         LocalizedText onLaterAgain,
-        List<SharedKind> shared) {
+        List<SharedKind> shared,
+        ToldEarly toldEarly) {
 
     public NodeDefinition {
         options = options == null ? List.of() : List.copyOf(options);

@@ -15,7 +15,8 @@ import java.util.Set;
  * by its answer's exit, a branch by its condition. A change from the summary can open questions further on
  * (safe_to_reply from "Belum aman" to "Ya, aman" opens the contact plan) or close them (the other way round).
  *
- * @param keys       the answer keys of the questions on the way (the answers that are current)
+ * @param keys       the answer keys of the questions on the way (the answers that are current), and the story's
+ *                   where it was told early ({@link StoryToldEarly}), wherever the way goes
  * @param unanswered the questions with a key on the way that have no answer, in flow order
  */
 record AnswerPath(Set<String> keys, Set<String> unanswered) {
@@ -51,6 +52,9 @@ record AnswerPath(Set<String> keys, Set<String> unanswered) {
                 target = node.onInvalid();
             }
         }
+        // the story told early (StoryToldEarly) is the person's story wherever the way goes ("Kirim sekarang" passes it by)
+        StoryToldEarly.question(flow).map(NodeDefinition::key).filter(key -> answers.containsKey(key) && !answers.get(key).skipped())
+                .ifPresent(keys::add);
         return new AnswerPath(keys, unanswered);
     }
 

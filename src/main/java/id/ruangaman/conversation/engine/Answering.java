@@ -1,6 +1,7 @@
 package id.ruangaman.conversation.engine;
 
 import java.util.List;
+import java.util.Optional;
 
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.Input;
@@ -133,8 +134,10 @@ public final class Answering {
         boolean kept = node.kind() == NodeKind.TEXT || reply instanceof Reply.Typed typed && typed.forwarded();
         if (dangerNow && !kept) {
             // "nanti malam dia datang" at the consent, "dia di depan pintu" anywhere: the emergency numbers and this
-            // question again, nothing recorded, no attempt counted (before: the consent's "take your time"). A story
-            // keeps such a message as a part of it (MultiTextHandler).
+            // question again, nothing recorded for it, no attempt counted (before: the consent's "take your time"). A story
+            // keeps such a message as a part of it (MultiTextHandler); so does a story told early here (StoryToldEarly),
+            // without a word more than the numbers.
+            StoryToldEarly.keep(turn, node, reply);
             DangerAnywhere.answer(turn);
             return;
         }
@@ -160,11 +163,11 @@ public final class Answering {
     private static void answer(Turn turn, NodeDefinition node, NodeHandler handler, Reply reply) {
         boolean place = place(node, reply);
         if (place && !turn.context().choiceOrder().shown(Prompter.question(turn))) {
-            retryOrFallBack(turn, node, ((Reply.Typed) reply).text(), true);
+            retryOrFallBack(turn, node, ((Reply.Typed) reply).text(), true, null);
             return;
         }
         if (place && CarefulChoices.question(turn.flow(), node) && !turn.context().choiceOrder().numbered(Prompter.question(turn))) {
-            retryOrFallBack(turn, node, ((Reply.Typed) reply).text(), true); // buttons show no numbers: see CarefulChoices
+            retryOrFallBack(turn, node, ((Reply.Typed) reply).text(), true, null); // buttons show no numbers: see CarefulChoices
             return;
         }
         if (reply instanceof Reply.Typed typed && Unclear.saidAtOnce(node, typed.text())) {
@@ -177,11 +180,20 @@ public final class Answering {
             turn.update(state -> state.withLaterHolds(0)); // another kind of reply: the "later"s are no longer in a row
         }
         if (outcome instanceof Outcome.Answered answered) {
-            Navigator.answered(turn, node, answered.answer(), answered.exitKey());
+            // "kemarin di kosnya dia maksa aku ..." at "Di mana kejadiannya?": the place it names is the answer, the
+            // telling goes to the story, not beside the place; thanks for it in one message with the next question
+            Optional<String> kept = answered.answer() == null || answered.answer().raw() == null ? Optional.empty() : StoryToldEarly.keep(turn, node, reply);
+            int from = turn.outputCount();
+            Navigator.answered(turn, node, kept.isPresent() ? answered.answer().withoutRaw() : answered.answer(), answered.exitKey());
+            StoryToldEarly.thank(turn, from, kept.orElse(null));
         } else if (outcome instanceof Outcome.Invalid && reply instanceof Reply.Typed typed && TooBroad.said(node, typed.text())) {
-            TooBroad.askToChoose(turn, node, typed.text()); // "pelecehan": understood, but the person chooses which it was
+            // "pelecehan": understood, but the person chooses which it was; a telling with it is kept for the story too
+            StoryToldEarly.keep(turn, node, reply);
+            TooBroad.askToChoose(turn, node, typed.text());
         } else if (outcome instanceof Outcome.Invalid invalid) {
-            retryOrFallBack(turn, node, invalid.raw(), place);
+            // what happened, told at "Di mana kejadiannya?": kept as the story's beginning, not beside this question
+            Optional<String> kept = StoryToldEarly.keep(turn, node, reply);
+            retryOrFallBack(turn, node, kept.isPresent() ? null : invalid.raw(), place, kept.orElse(null));
         } else {
             turn.update(state -> state.withRetries(0));
         }
@@ -271,15 +283,23 @@ public final class Answering {
     /**
      * A kind re-prompt, or after {@code maxRetries} failed attempts the node's {@code on_invalid} exit. A question shown
      * in the summary is then recorded as skipped, keeping the last typed text in {@code raw}; a question with
-     * {@code on_unclear} takes that answer instead ({@link Unclear}).
+     * {@code on_unclear} takes that answer instead ({@link Unclear}). {@code kept}: the reply was the story told early
+     * ({@link StoryToldEarly}), kept with the story: that line is said instead of the re-prompt, or after the line of
+     * giving up with the next question ({@link StoryToldEarly#thank}), and {@code raw} is null (the words are not kept
+     * twice).
      */
-    private static void retryOrFallBack(Turn turn, NodeDefinition node, String raw, boolean listChoices) {
+    private static void retryOrFallBack(Turn turn, NodeDefinition node, String raw, boolean listChoices, String kept) {
         int retries = turn.state().retries() + 1;
         if (retries < turn.context().settings().maxRetries()) {
             turn.update(state -> state.withRetries(retries));
+            Output.Message question = Prompter.question(turn);
+            if (kept != null) {
+                // thanks for telling, then the question again: never "Maaf, saya belum mengerti" to a story
+                turn.emit(question.withText(kept + "\n\n" + question.text()));
+                return;
+            }
             // One message: the re-prompt, then the question again with its buttons (before, two messages for one reply).
             // Where the messenger shows the choices as numbered text there is nothing to tap: "type the number".
-            Output.Message question = Prompter.question(turn);
             String reprompt = node.reprompt() != null ? turn.text(node.reprompt())
                     : turn.msg(turn.context().choiceOrder().numbered(question) ? MessageKey.REPROMPT_NUMBERED : MessageKey.REPROMPT);
             // the choices listed under the re-prompt only where the question shows no numbers (a list, buttons): numbered
@@ -301,7 +321,9 @@ public final class Answering {
             // "Selesai" would be, the last typed words kept in raw, with the line said where a question gives up unrecorded
             // ("Maaf, saya masih belum mengerti. Pakai tombolnya saja ya."), never "kita lewati dulu".
             turn.say(turn.msg(MessageKey.FALLBACK));
+            int from = turn.outputCount();
             Navigator.answered(turn, node, Answer.choices(ticked, raw), "next");
+            StoryToldEarly.thank(turn, from, kept);
             return;
         }
         boolean recordSkip = node.key() != null && node.label() != null;
@@ -316,6 +338,8 @@ public final class Answering {
         if (node.isLanguageChoice() && turn.state().language() == null) {
             turn.update(state -> state.withLanguage(turn.flow().defaultLanguage())); // /bahasa changes it any time
         }
+        int from = turn.outputCount();
         Navigator.enter(turn, node.onInvalid());
+        StoryToldEarly.thank(turn, from, kept);
     }
 }

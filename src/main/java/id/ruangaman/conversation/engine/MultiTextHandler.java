@@ -35,6 +35,18 @@ final class MultiTextHandler implements NodeHandler {
         return String.join(" ", lines);
     }
 
+    /** Asks the question; with the story told early ({@link StoryToldEarly#opening}) its lines in the draft and a line first. */
+    @Override
+    public String enter(Turn turn, NodeDefinition node) {
+        Optional<String> carried = StoryToldEarly.opening(turn, node);
+        if (carried.isPresent()) {
+            Prompter.askAfter(turn, carried.get());
+        } else {
+            Prompter.ask(turn);
+        }
+        return null;
+    }
+
     @Override
     public List<ChoiceSpec> choices(Turn turn, NodeDefinition node) {
         return SystemChoices.doneAndSkip(turn.flow(), node);

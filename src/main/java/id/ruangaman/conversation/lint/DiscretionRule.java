@@ -122,6 +122,10 @@ public final class DiscretionRule implements LintRule {
             firstLine(context.asShown(node.mediaRefused()), "media_refused", discretion, report);
             firstLine(context.asShown(node.onLater()), "on_later", discretion, report);
             firstLine(context.asShown(node.onLaterAgain()), "on_later_again", discretion, report);
+            if (node.toldEarly() != null) {
+                firstLine(context.asShown(node.toldEarly().kept()), "told_early.kept", discretion, report);
+                firstLine(context.asShown(node.toldEarly().carried()), "told_early.carried", discretion, report);
+            }
             if (node.onUnclear() != null) {
                 firstLine(context.asShown(node.onUnclear().text()), "on_unclear.text", discretion, report);
             }

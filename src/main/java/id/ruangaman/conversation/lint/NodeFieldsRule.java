@@ -14,6 +14,10 @@ public final class NodeFieldsRule implements LintRule {
 
     @Override
     public void check(FlowDefinition flow, LintContext context) {
+        long toldEarly = flow.nodes().stream().filter(node -> node.toldEarly() != null).count();
+        if (toldEarly > 1) {
+            context.fileProblem("told_early is on " + toldEarly + " questions; a flow has one story question");
+        }
         for (NodeDefinition node : flow.nodes()) {
             if (node.id() == null) {
                 continue;
@@ -74,6 +78,13 @@ public final class NodeFieldsRule implements LintRule {
         notApplicable(node, context, "on_later", node.kind() != NodeKind.YES_NO && node.onLater() != null);
         if (node.onLaterAgain() != null && node.onLater() == null) {
             context.problem(node, "on_later_again needs on_later");
+        }
+        notApplicable(node, context, "told_early", node.kind() != NodeKind.MULTI_TEXT && node.toldEarly() != null);
+        if (node.toldEarly() != null && node.key() == null) {
+            context.problem(node, "told_early needs a key: the story told early is kept as this question's answer");
+        }
+        if (node.toldEarly() != null && (node.toldEarly().kept() == null || node.toldEarly().carried() == null)) {
+            context.problem(node, "told_early needs both 'kept' and 'carried'");
         }
         if (node.kind() == NodeKind.YES_NO && node.ageBelow() != null && (node.ageBelow() < 2 || node.ageBelow() > 120)) {
             context.problem(node, "age_below must be an age in years from 2 to 120");

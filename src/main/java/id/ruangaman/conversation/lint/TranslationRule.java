@@ -34,6 +34,10 @@ public final class TranslationRule implements LintRule {
             check(node.secret(), "secret", flow.languages(), report);
             check(node.onLater(), "on_later", flow.languages(), report);
             check(node.onLaterAgain(), "on_later_again", flow.languages(), report);
+            if (node.toldEarly() != null) {
+                check(node.toldEarly().kept(), "told_early.kept", flow.languages(), report);
+                check(node.toldEarly().carried(), "told_early.carried", flow.languages(), report);
+            }
             if (node.onUnclear() != null) {
                 check(node.onUnclear().text(), "on_unclear.text", flow.languages(), report);
             }

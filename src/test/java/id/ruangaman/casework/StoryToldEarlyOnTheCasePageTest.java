@@ -1,0 +1,103 @@
+package id.ruangaman.casework;
+
+import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.inbox.InboxFixtures;
+import id.ruangaman.security.Role;
+import id.ruangaman.testing.IntakeWalk;
+import id.ruangaman.testing.TelegramFixtures;
+import id.ruangaman.testing.WebhookTest;
+import id.ruangaman.testing.WhatsAppFixtures;
+import id.ruangaman.transcript.Channel;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A survivor answers "Di mana kejadiannya?" with what happened, through the real webhooks (found by the tester): the case
+ * page showed the telling beside the place, "Kata-kata pelapor: “…”", and the story question asked for it again. Now the
+ * telling is the story's beginning on the case page and the printed intake form, once, with the lines added at the
+ * story question after it, and nothing of it beside the place. Telegram: one telling, then the place tapped. WhatsApp:
+ * two tellings, so the place is given up on. Synthetic chats and words.
+ */
+@QuarkusTest
+class StoryToldEarlyOnTheCasePageTest extends WebhookTest {
+
+    private static final String TOLD = "jadi kemarin pas pulang kuliah dia narik tanganku ke ruangannya terus nutup pintunya (sintetis)";
+    private static final String AGAIN = "aku bingung harus jawab apa, pokoknya aku lari sejauh mungkin malam itu (sintetis)";
+    private static final String MORE = "aku berhasil keluar waktu ada orang lewat (sintetis)";
+
+    @Inject
+    InboxFixtures fixtures;
+
+    @Test
+    void shouldShowATellingAtThePlaceQuestionAsTheStorysBeginningOnTelegram() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        chats.walkTelegram(chat, IntakeWalk.of(toldAtThePlace(List.of(TOLD, "incident_place:online")).toArray(String[]::new)));
+        String ref = chats.referenceOf(chat);
+        String session = counsellor("told-early-tg");
+
+        String page = answers(page(session, "/inbox/cases/" + ref));
+        assertEquals(1, count(page, TOLD), "the telling once, in the story: " + page);
+        assertTrue(page.indexOf(TOLD) < page.indexOf(MORE), "the telling first, then what was added: " + page);
+        assertFalse(page.contains("Kata-kata pelapor: \u201c" + TOLD), "not beside the place: " + page);
+        String print = CaseworkPrintTest.visibleText(page(session, "/inbox/cases/" + ref + "/print/intake-form"));
+        assertEquals(1, count(print, TOLD), print);
+    }
+
+    @Test
+    void shouldKeepBothTellingsInTheStoryWhenThePlaceIsGivenUpOnWhatsApp() {
+        String number = WhatsAppFixtures.newNumber();
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
+        chats.walkWhatsApp(number, IntakeWalk.of(toldAtThePlace(List.of(TOLD, AGAIN)).toArray(String[]::new)), WhatsAppFixtures::newWamid);
+        String ref = chats.referenceOf(Channel.WHATSAPP, number);
+        String session = counsellor("told-early-wa");
+
+        String page = answers(page(session, "/inbox/cases/" + ref));
+        assertEquals(1, count(page, TOLD), page);
+        assertEquals(1, count(page, AGAIN), "the second telling in the story, not beside the skipped place: " + page);
+        assertTrue(page.indexOf(TOLD) < page.indexOf(AGAIN) && page.indexOf(AGAIN) < page.indexOf(MORE), page);
+        assertFalse(page.contains("Kata-kata pelapor"), page);
+    }
+
+    /** The short victim's walk with {@code atPlace} typed or tapped at the place question and {@link #MORE} as the story. */
+    private static List<String> toldAtThePlace(List<String> atPlace) {
+        List<String> steps = new ArrayList<>(IntakeWalk.shortVictim(true, MORE, "no", "psychological").steps().stream()
+                .map(IntakeWalk.Step::value).toList());
+        int place = steps.indexOf("incident_place:online");
+        steps.remove(place);
+        steps.addAll(place, atPlace);
+        return steps;
+    }
+
+    /** The visible text of the case page's answers (its intake section, not the chat transcript). */
+    private static String answers(String html) {
+        Matcher section = Pattern.compile("(?s)<section class=\"intake\" id=\"intake\">.*?</section>").matcher(html);
+        assertTrue(section.find(), "the case page shows the answers");
+        return CaseworkPrintTest.visibleText(section.group());
+    }
+
+    private static int count(String text, String words) {
+        return text.split(Pattern.quote(words), -1).length - 1;
+    }
+
+    private static String page(String session, String path) {
+        return getAs(session).cookie("ruangaman-lang", "id").when().get(path).then().statusCode(200).extract().asString();
+    }
+
+    private String counsellor(String username) {
+        fixtures.account(username, Role.COUNSELLOR);
+        return InboxFixtures.login(username);
+    }
+}
