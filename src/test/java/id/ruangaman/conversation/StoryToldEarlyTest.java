@@ -147,6 +147,20 @@ class StoryToldEarlyTest {
         assertFalse(last.choices().isEmpty(), "thanks in one message with the next question's buttons: " + texts(step));
     }
 
+    @Test
+    void shouldTickWhatATellingAtWhatHappenedNamesAndKeepTheTellingForTheStory() {
+        String told = "waktu bimbingan skripsi aku diraba sama dia di ruangannya terus dia ngunci pintunya";
+        SessionState state = pressAll(engine.start(intake).state(), "language:id", "consent:yes", "in_danger:no",
+                "safe_to_reply:yes", "reporter_role:victim", "send_now:details");
+        Step step = engine.handle(intake, state, new Input.Text(told));
+        assertFalse(step.state().draft().selected().isEmpty(), "what the telling names is ticked: " + texts(step));
+        assertTrue(step.state().draft().parts().isEmpty(), "not beside the question: " + step.state().draft());
+        assertTrue(texts(step).startsWith("Terima kasih sudah bercerita."), texts(step));
+        Step done = engine.handle(intake, step.state(), Input.ButtonPress.fromCallbackData("violence_type:done"));
+        assertNull(done.state().answers().get("violence_type").raw());
+        assertEquals(List.of(told), done.state().answers().get("chronology").parts());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"di kos temanku pokoknya", "aku gak tau nama tempatnya",
             "maksudnya gimana ya kak, aku nggak ngerti harus pilih yang mana dari ini?"})
