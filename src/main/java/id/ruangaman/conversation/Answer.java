@@ -78,11 +78,6 @@ public record Answer(
         return captions.stream().filter(caption -> caption.file().equals(mediaId)).map(Caption::part).toList();
     }
 
-    /** This answer without {@link #raw()}: the words it was read from are kept elsewhere (the story told early). */
-    public Answer withoutRaw() {
-        return new Answer(kind, value, values, null, date, precision, mediaIds, skipped, parts, forwarded, captions);
-    }
-
     /** {@code parts} with {@code count} of them from {@code from} replaced by {@code pieces}, as a new list. */
     static List<String> spliced(List<String> parts, int from, int count, List<String> pieces) {
         List<String> result = new java.util.ArrayList<>(parts.subList(0, from));

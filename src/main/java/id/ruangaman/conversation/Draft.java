@@ -12,7 +12,9 @@ import java.util.List;
  * messages (multi_text), uploads and notes (media), or whether the summary is showing its "which answer?" list.
  * {@code forwarded}: the places in {@code parts} (from 0) of lines the person forwarded from another chat, ascending.
  * {@code captions}: which of {@code parts} are the words a file came with, and which file ({@link Caption}), in order;
- * empty in a draft stored before they were kept.
+ * empty in a draft stored before they were kept. {@code toldHere}: at a question before the story, a telling was kept
+ * for the story already ({@code told_early}), so a further one gets the short acknowledgement; gone with the draft when
+ * the question changes.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Draft(
@@ -21,7 +23,8 @@ public record Draft(
         @JsonProperty("mediaIds") List<String> mediaIds,
         @JsonProperty("choosingEdit") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean choosingEdit,
         @JsonProperty("forwarded") List<Integer> forwarded,
-        @JsonProperty("captions") List<Caption> captions) {
+        @JsonProperty("captions") List<Caption> captions,
+        @JsonProperty("toldHere") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean toldHere) {
 
     public static final Draft EMPTY = new Draft(List.of(), List.of(), List.of(), false);
 
@@ -42,6 +45,11 @@ public record Draft(
         this(selected, parts, mediaIds, choosingEdit, forwarded, List.of());
     }
 
+    public Draft(List<String> selected, List<String> parts, List<String> mediaIds, boolean choosingEdit, List<Integer> forwarded,
+            List<Caption> captions) {
+        this(selected, parts, mediaIds, choosingEdit, forwarded, captions, false);
+    }
+
     /** The draft of a story or media question asked again from the summary, from its answer: lines, files, marks, captions. */
     public static Draft collecting(Answer answer) {
         return new Draft(List.of(), answer.parts(), answer.mediaIds(), false, answer.forwarded(), answer.captions());
@@ -53,7 +61,7 @@ public record Draft(
     }
 
     public Draft withSelected(List<String> newSelected) {
-        return new Draft(newSelected, parts, mediaIds, choosingEdit, forwarded, captions);
+        return new Draft(newSelected, parts, mediaIds, choosingEdit, forwarded, captions, toldHere);
     }
 
     public Draft plusPart(String part) {
@@ -63,11 +71,11 @@ public record Draft(
     /** This draft with {@code part} added; {@code forwardedPart}: the person forwarded it ({@link Input#asForwarded()}). */
     public Draft plusPart(String part, boolean forwardedPart) {
         return new Draft(selected, append(parts, part), mediaIds, choosingEdit,
-                forwardedPart ? append(forwarded, parts.size()) : forwarded, captions);
+                forwardedPart ? append(forwarded, parts.size()) : forwarded, captions, toldHere);
     }
 
     public Draft plusMedia(String mediaId) {
-        return new Draft(selected, parts, append(mediaIds, mediaId), choosingEdit, forwarded, captions);
+        return new Draft(selected, parts, append(mediaIds, mediaId), choosingEdit, forwarded, captions, toldHere);
     }
 
     /**
@@ -76,7 +84,7 @@ public record Draft(
      */
     public Draft plusCaptionedMedia(String mediaId, String caption, boolean forwardedFile) {
         Draft with = plusMedia(mediaId).plusPart(caption, forwardedFile);
-        return new Draft(selected, with.parts, with.mediaIds, choosingEdit, with.forwarded, append(captions, new Caption(mediaId, parts.size())));
+        return new Draft(selected, with.parts, with.mediaIds, choosingEdit, with.forwarded, append(captions, new Caption(mediaId, parts.size())), toldHere);
     }
 
     /**
@@ -85,11 +93,16 @@ public record Draft(
      */
     public Draft replacingParts(int from, int count, List<String> pieces) {
         return new Draft(selected, Answer.spliced(parts, from, count, pieces), mediaIds, choosingEdit, Answer.placesAfterReplacing(forwarded, from, count, pieces.size()),
-                Caption.afterReplacing(captions, from, count, pieces.size()));
+                Caption.afterReplacing(captions, from, count, pieces.size()), toldHere);
     }
 
     public Draft withChoosingEdit(boolean value) {
-        return new Draft(selected, parts, mediaIds, value, forwarded, captions);
+        return new Draft(selected, parts, mediaIds, value, forwarded, captions, toldHere);
+    }
+
+    /** This draft, marked as one where a telling was kept for the story ({@code toldHere}). */
+    public Draft withToldHere() {
+        return new Draft(selected, parts, mediaIds, choosingEdit, forwarded, captions, true);
     }
 
     private static <T> List<T> append(List<T> list, T item) {

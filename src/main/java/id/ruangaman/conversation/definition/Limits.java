@@ -17,11 +17,11 @@ public final class Limits {
     /** {@code danger_reported} emits DangerReported; {@code discreet_on}/{@code discreet_off} switch discreet mode. */
     public static final Set<String> EVENTS = Set.of("danger_reported", "discreet_on", "discreet_off");
     /**
-     * Words a reply that answers nothing at an earlier question has at least, to be kept as the story told early
-     * ({@link ToldEarly}): "jadi kemarin pas aku pulang kuliah dia narik tanganku ke ruangannya" is a telling; "di kos
-     * temanku", "aku gak tau namanya" are answers in other words, asked again as before.
+     * Words a reply has at least to be a telling ({@link ToldEarly}): "jadi kemarin pas aku pulang kuliah dia narik
+     * tanganku ke ruangannya terus nutup pintunya" is one; "di kos temanku dekat kampus waktu malam hari" is an answer in
+     * other words, read as before.
      */
-    public static final int STORY_TOLD_EARLY_WORDS = 10;
+    public static final int STORY_TOLD_EARLY_WORDS = 12;
 
     private Limits() {
     }

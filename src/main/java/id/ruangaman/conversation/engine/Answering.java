@@ -1,7 +1,6 @@
 package id.ruangaman.conversation.engine;
 
 import java.util.List;
-import java.util.Optional;
 
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.Input;
@@ -137,7 +136,9 @@ public final class Answering {
             // question again, nothing recorded for it, no attempt counted (before: the consent's "take your time"). A story
             // keeps such a message as a part of it (MultiTextHandler); so does a story told early here (StoryToldEarly),
             // without a word more than the numbers.
-            StoryToldEarly.keep(turn, node, reply);
+            if (StoryToldEarly.tells(turn, node, reply)) {
+                StoryToldEarly.keep(turn, (Reply.Typed) reply);
+            }
             DangerAnywhere.answer(turn);
             return;
         }
@@ -163,15 +164,22 @@ public final class Answering {
     private static void answer(Turn turn, NodeDefinition node, NodeHandler handler, Reply reply) {
         boolean place = place(node, reply);
         if (place && !turn.context().choiceOrder().shown(Prompter.question(turn))) {
-            retryOrFallBack(turn, node, ((Reply.Typed) reply).text(), true, null);
+            retryOrFallBack(turn, node, ((Reply.Typed) reply).text(), true);
             return;
         }
         if (place && CarefulChoices.question(turn.flow(), node) && !turn.context().choiceOrder().numbered(Prompter.question(turn))) {
-            retryOrFallBack(turn, node, ((Reply.Typed) reply).text(), true, null); // buttons show no numbers: see CarefulChoices
+            retryOrFallBack(turn, node, ((Reply.Typed) reply).text(), true); // buttons show no numbers: see CarefulChoices
             return;
         }
         if (reply instanceof Reply.Typed typed && Unclear.saidAtOnce(node, typed.text())) {
             Unclear.takeAtOnce(turn, node, typed.text());
+            return;
+        }
+        if (StoryToldEarly.tells(turn, node, reply)) {
+            // what happened, told at "Di mana kejadiannya?": kept as the story's beginning, never read as this question's
+            // answer nor kept beside it; thanks, and the question again (StoryToldEarly)
+            StoryToldEarly.keep(turn, (Reply.Typed) reply);
+            StoryToldEarly.answer(turn);
             return;
         }
         int holds = turn.state().laterHolds();
@@ -180,20 +188,11 @@ public final class Answering {
             turn.update(state -> state.withLaterHolds(0)); // another kind of reply: the "later"s are no longer in a row
         }
         if (outcome instanceof Outcome.Answered answered) {
-            // "kemarin di kosnya dia maksa aku ..." at "Di mana kejadiannya?": the place it names is the answer, the
-            // telling goes to the story, not beside the place; thanks for it in one message with the next question
-            Optional<String> kept = answered.answer() == null || answered.answer().raw() == null ? Optional.empty() : StoryToldEarly.keep(turn, node, reply);
-            int from = turn.outputCount();
-            Navigator.answered(turn, node, kept.isPresent() ? answered.answer().withoutRaw() : answered.answer(), answered.exitKey());
-            StoryToldEarly.thank(turn, from, kept.orElse(null));
+            Navigator.answered(turn, node, answered.answer(), answered.exitKey());
         } else if (outcome instanceof Outcome.Invalid && reply instanceof Reply.Typed typed && TooBroad.said(node, typed.text())) {
-            // "pelecehan": understood, but the person chooses which it was; a telling with it is kept for the story too
-            StoryToldEarly.keep(turn, node, reply);
-            TooBroad.askToChoose(turn, node, typed.text());
+            TooBroad.askToChoose(turn, node, typed.text()); // "pelecehan": understood, but the person chooses which it was
         } else if (outcome instanceof Outcome.Invalid invalid) {
-            // what happened, told at "Di mana kejadiannya?": kept as the story's beginning, not beside this question
-            Optional<String> kept = StoryToldEarly.keep(turn, node, reply);
-            retryOrFallBack(turn, node, kept.isPresent() ? null : invalid.raw(), place, kept.orElse(null));
+            retryOrFallBack(turn, node, invalid.raw(), place);
         } else {
             turn.update(state -> state.withRetries(0));
         }
@@ -283,23 +282,15 @@ public final class Answering {
     /**
      * A kind re-prompt, or after {@code maxRetries} failed attempts the node's {@code on_invalid} exit. A question shown
      * in the summary is then recorded as skipped, keeping the last typed text in {@code raw}; a question with
-     * {@code on_unclear} takes that answer instead ({@link Unclear}). {@code kept}: the reply was the story told early
-     * ({@link StoryToldEarly}), kept with the story: that line is said instead of the re-prompt, or after the line of
-     * giving up with the next question ({@link StoryToldEarly#thank}), and {@code raw} is null (the words are not kept
-     * twice).
+     * {@code on_unclear} takes that answer instead ({@link Unclear}).
      */
-    private static void retryOrFallBack(Turn turn, NodeDefinition node, String raw, boolean listChoices, String kept) {
+    private static void retryOrFallBack(Turn turn, NodeDefinition node, String raw, boolean listChoices) {
         int retries = turn.state().retries() + 1;
         if (retries < turn.context().settings().maxRetries()) {
             turn.update(state -> state.withRetries(retries));
-            Output.Message question = Prompter.question(turn);
-            if (kept != null) {
-                // thanks for telling, then the question again: never "Maaf, saya belum mengerti" to a story
-                turn.emit(question.withText(kept + "\n\n" + question.text()));
-                return;
-            }
             // One message: the re-prompt, then the question again with its buttons (before, two messages for one reply).
             // Where the messenger shows the choices as numbered text there is nothing to tap: "type the number".
+            Output.Message question = Prompter.question(turn);
             String reprompt = node.reprompt() != null ? turn.text(node.reprompt())
                     : turn.msg(turn.context().choiceOrder().numbered(question) ? MessageKey.REPROMPT_NUMBERED : MessageKey.REPROMPT);
             // the choices listed under the re-prompt only where the question shows no numbers (a list, buttons): numbered
@@ -321,9 +312,7 @@ public final class Answering {
             // "Selesai" would be, the last typed words kept in raw, with the line said where a question gives up unrecorded
             // ("Maaf, saya masih belum mengerti. Pakai tombolnya saja ya."), never "kita lewati dulu".
             turn.say(turn.msg(MessageKey.FALLBACK));
-            int from = turn.outputCount();
             Navigator.answered(turn, node, Answer.choices(ticked, raw), "next");
-            StoryToldEarly.thank(turn, from, kept);
             return;
         }
         boolean recordSkip = node.key() != null && node.label() != null;
@@ -338,8 +327,6 @@ public final class Answering {
         if (node.isLanguageChoice() && turn.state().language() == null) {
             turn.update(state -> state.withLanguage(turn.flow().defaultLanguage())); // /bahasa changes it any time
         }
-        int from = turn.outputCount();
         Navigator.enter(turn, node.onInvalid());
-        StoryToldEarly.thank(turn, from, kept);
     }
 }

@@ -61,7 +61,6 @@ final class MultiChoiceHandler implements NodeHandler {
         }
         List<String> selected = new ArrayList<>(turn.state().draft().selected());
         boolean broad = false;
-        String kept = null;
         if (reply instanceof Reply.Pick && chosen.isPresent()) {
             if (!selected.remove(chosen.get())) {
                 selected.add(chosen.get());
@@ -83,19 +82,15 @@ final class MultiChoiceHandler implements NodeHandler {
             said.ids().stream().filter(id -> !selected.contains(id)).forEach(selected::add);
             selected.removeAll(said.negatedIds()); // "tidak butuh bantuan hukum": not wanted, so not ticked
             if (ChoiceMatcher.picks(typed.text(), options, () -> SingleChoiceHandler.numbersShown(turn)).isEmpty()) {
-                // kept as raw, the person's own words; "1, 3" from a WhatsApp list only points at options (ChoiceMatcher#picks);
-                // a telling ("dia megang-megang aku terus maksa cium di ruangannya") goes to the story instead (StoryToldEarly)
-                kept = StoryToldEarly.keep(turn, node, reply).orElse(null);
-                if (kept == null) {
-                    turn.update(state -> state.withDraft(state.draft().plusPart(typed.text().strip())));
-                }
+                // kept as raw, the person's own words; "1, 3" from a WhatsApp list only points at options (ChoiceMatcher#picks)
+                turn.update(state -> state.withDraft(state.draft().plusPart(typed.text().strip())));
             }
             broad = !said.ids().isEmpty() && TooBroad.said(node, typed.text()); // "pelecehan dan dipukul"
         } else {
             return Outcome.invalid(reply);
         }
         turn.update(state -> state.withDraft(state.draft().withSelected(inOptionOrder(node, selected))));
-        acknowledge(turn, node, kept, broad ? TooBroad.question(turn, node) : null);
+        acknowledge(turn, node, broad ? TooBroad.question(turn, node) : null);
         return Outcome.handled();
     }
 
@@ -112,7 +107,7 @@ final class MultiChoiceHandler implements NodeHandler {
             if (node.isSkippable()) {
                 return Outcome.answered(Answer.skipped(node.kind().fileName(), raw), ChoiceIds.SKIP);
             }
-            acknowledge(turn, node, null, null);
+            acknowledge(turn, node, null);
             return Outcome.handled();
         }
         return Outcome.answered(Answer.choices(selected, raw), "next");
@@ -128,12 +123,11 @@ final class MultiChoiceHandler implements NodeHandler {
      * The selection, and where the reply also held a broad word, the question about it in the same message. With every
      * choice un-ticked, "Belum ada yang dipilih" and what to do, never "Dipilih: —." (an empty list written as a dash).
      */
-    /** "Dipilih: …" with the buttons; {@code kept} (the story told early, or null) before it, {@code broadQuestion} after. */
-    private void acknowledge(Turn turn, NodeDefinition node, String kept, String broadQuestion) {
+    private void acknowledge(Turn turn, NodeDefinition node, String broadQuestion) {
         List<String> selected = turn.state().draft().selected();
         String labels = node.options().stream().filter(option -> selected.contains(option.id()))
                 .map(option -> turn.text(option.label())).collect(Collectors.joining(", "));
-        String text = (kept == null ? "" : kept + "\n\n") + (labels.isEmpty() ? turn.msg(MessageKey.NOTHING_SELECTED) : turn.msg(MessageKey.SELECTED, "selected", labels))
+        String text = (labels.isEmpty() ? turn.msg(MessageKey.NOTHING_SELECTED) : turn.msg(MessageKey.SELECTED, "selected", labels))
                 + (broadQuestion == null ? "" : "\n\n" + broadQuestion);
         turn.emit(new Output.Message(text, node.id(), choices(turn, node).stream().map(c -> c.display(turn)).toList(), true));
     }

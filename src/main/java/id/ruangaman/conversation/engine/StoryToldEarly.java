@@ -1,6 +1,7 @@
 package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Draft;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.Output;
@@ -8,57 +9,91 @@ import id.ruangaman.conversation.definition.Limits;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.NodeKind;
 import id.ruangaman.conversation.definition.ToldEarly;
+import id.ruangaman.conversation.text.AnswerText;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The story a person starts telling at an earlier question ({@link ToldEarly}, {@code told_early} of the story
- * question): kept as the beginning of the story's answer, never filed beside the question it was typed at, and never
- * asked for again as if it had not been told. Such a reply still counts as one attempt at the question it was typed at
- * (so a person who goes on telling is not held at that question: the second time it is given up on, as any unclear
- * reply would be, and recorded as skipped without the words), but it gets {@code kept} instead of "Maaf, saya belum
- * mengerti". The story question then opens with the kept lines in its draft and {@code carried} before it.
+ * question): kept as the beginning of the story's answer, never read as the answer of the question it was typed at nor
+ * filed beside it, and never asked for again as if it had not been told. The first telling at a question gets
+ * {@code kept} with the question again; each further one there {@code kept_more} with the buttons only (routine: a burst
+ * of lines gets one). A telling is no failed attempt: the question is never given up on, nor a safety question's answer
+ * assumed, because the person is telling what happened (before, two lines of story at "apakah kamu dalam bahaya
+ * sekarang?" were taken as danger, and at "Apa yang terjadi?" the third line skipped the question and the fourth was
+ * read at the next). The story question then opens with the kept lines in its draft and {@code carried} before it.
  */
 final class StoryToldEarly {
 
-    /** The kinds whose unclear replies may be a telling: choices and dates. Free text keeps what is typed anyway. */
+    /** The kinds whose replies may be a telling: choices and dates. Free text keeps what is typed anyway. */
     private static final Set<NodeKind> ASKS_SHORT = java.util.EnumSet.of(NodeKind.SINGLE_CHOICE, NodeKind.MULTI_CHOICE,
             NodeKind.YES_NO, NodeKind.DATE);
+
+    /**
+     * Where a flow keeps the story told early: its story question, and the questions a telling is kept at (after the
+     * consent, which is not one of them however its help leads back to it; on some way to the story question; of a kind in
+     * {@link #ASKS_SHORT}, with a key). Worked out once per flow.
+     */
+    private record Where(NodeDefinition story, Set<String> before) {
+    }
 
     private StoryToldEarly() {
     }
 
     /** The flow's story question ({@code told_early}), if it has one (the linter allows one). */
     static Optional<NodeDefinition> question(Flow flow) {
-        return flow.nodes().stream().filter(node -> node.toldEarly() != null && node.key() != null).findFirst();
+        return Optional.ofNullable(where(flow).story());
     }
 
     /**
-     * When {@code reply} at {@code node} is the story told early (see {@link ToldEarly}: the person's own typed words,
-     * {@link Limits#STORY_TOLD_EARLY_WORDS} words or more, not a question, at a choice or date question of the report other
-     * than the story), adds its words to the story's answer after any kept before and returns the {@code kept} line to
-     * say; else empty, and nothing changes. An answer of the story that was skipped is replaced; one already given
-     * (a telling at a question after the story) is added to.
+     * Whether {@code reply} at {@code node} is the story told early: the person's own typed words (not forwarded) that
+     * read as a telling ({@link #telling}), at one of the questions before the story ({@link Where}), while no answer is
+     * being changed from the summary (a line typed there belongs to that answer).
      */
-    static Optional<String> keep(Turn turn, NodeDefinition node, Reply reply) {
-        if (!(reply instanceof Reply.Typed typed) || typed.forwarded() || !ASKS_SHORT.contains(node.kind())
-                || node.key() == null || node.label() == null || !telling(typed.text())) {
-            return Optional.empty();
+    static boolean tells(Turn turn, NodeDefinition node, Reply reply) {
+        if (!(reply instanceof Reply.Typed typed) || typed.forwarded() || turn.state().returnToSummary() != null) {
+            return false;
         }
-        Optional<NodeDefinition> story = question(turn.flow()).filter(found -> !found.id().equals(node.id()));
-        if (story.isEmpty()) {
-            return Optional.empty();
+        Where where = where(turn.flow());
+        return where.story() != null && where.before().contains(node.id()) && telling(typed.text(), where.story().toldEarly());
+    }
+
+    /**
+     * Adds the telling to the story's answer, after any lines kept before: an answer of the story skipped or not given
+     * yet starts with it.
+     */
+    static void keep(Turn turn, Reply.Typed typed) {
+        NodeDefinition story = where(turn.flow()).story();
+        Answer before = turn.state().answers().get(story.key());
+        boolean fresh = before == null || before.skipped();
+        List<String> parts = new ArrayList<>(fresh ? List.of() : before.parts());
+        parts.addAll(MultiTextHandler.parts(story, typed));
+        Answer kept = Answer.texts(parts, fresh ? List.of() : before.forwarded());
+        turn.update(state -> state.withAnswer(story.key(), kept));
+        turn.emit(new Output.AnswerRecorded(story.key(), kept));
+    }
+
+    /**
+     * The answer to a telling at the current question: the first there, {@code kept} and the question again in one
+     * message, the draft marked ({@link Draft#toldHere()}) so the next is known; a further one, {@code kept_more} with the
+     * question's buttons, routine. No failed attempt is counted either way.
+     */
+    static void answer(Turn turn) {
+        ToldEarly told = where(turn.flow()).story().toldEarly();
+        Output.Message question = Prompter.question(turn);
+        if (!turn.state().draft().toldHere()) {
+            turn.update(state -> state.withDraft(state.draft().withToldHere()));
+            turn.emit(question.withText(turn.text(told.kept()) + "\n\n" + question.text()));
+            return;
         }
-        NodeDefinition question = story.get();
-        Answer before = turn.state().answers().get(question.key());
-        List<String> parts = new ArrayList<>(before == null || before.skipped() ? List.of() : before.parts());
-        parts.addAll(MultiTextHandler.parts(question, typed));
-        Answer kept = Answer.texts(parts, before == null || before.skipped() ? List.of() : before.forwarded());
-        turn.update(state -> state.withAnswer(question.key(), kept));
-        turn.emit(new Output.AnswerRecorded(question.key(), kept));
-        return Optional.of(turn.text(question.toldEarly().kept()));
+        List<Choice> buttons = question.choices();
+        turn.emit(Output.Message.routine(turn.text(told.keptMore()), question.nodeId(), buttons));
     }
 
     /**
@@ -79,32 +114,78 @@ final class StoryToldEarly {
     }
 
     /**
-     * After the turn moved on from a question where the story was told early: {@code kept} (null: nothing was) put into
-     * the first message said since the mark {@code from}, the next question, so thanks and question come as one message.
-     * Not where that question is the story itself: it opens with {@code carried}, which says it already.
+     * Whether typed words read as a telling: {@link Limits#STORY_TOLD_EARLY_WORDS} words or more, no "?" anywhere, and
+     * none of {@code asks_back} ("bingung", "maksudnya", "wajib": a question about the question, or a worry, is
+     * answered as before).
      */
-    static void thank(Turn turn, int from, String kept) {
-        if (kept == null) {
-            return;
-        }
-        boolean atStory = question(turn.flow()).map(story -> story.id().equals(turn.state().nodeId())).orElse(false);
-        if (!atStory) {
-            turn.joinNote(from, kept, "");
-        }
-    }
-
-    /** Whether typed words read as a telling: enough words, and not a question back ("maksudnya gimana ya kak?"). */
-    static boolean telling(String text) {
-        String words = text.strip();
-        if (words.endsWith("?")) {
+    static boolean telling(String text, ToldEarly told) {
+        if (text.indexOf('?') >= 0 || text.indexOf('\uFF1F') >= 0) {
             return false;
         }
-        int count = 0;
-        for (String word : words.split("\\s+")) {
+        String words = " " + String.join(" ", tokens(text)) + " ";
+        if (words.isBlank() || words.strip().split(" ").length < Limits.STORY_TOLD_EARLY_WORDS) {
+            return false;
+        }
+        return told.allAsksBack().stream().map(phrase -> " " + String.join(" ", tokens(phrase)) + " ")
+                .noneMatch(phrase -> !phrase.isBlank() && words.contains(phrase));
+    }
+
+    /** The words of {@code text}, lower case, without marks around them ("kak," as "kak"); words with a letter or digit. */
+    private static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        for (String word : AnswerText.normalize(text).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'-]+")) {
             if (word.codePoints().anyMatch(Character::isLetterOrDigit)) {
-                count++;
+                tokens.add(word);
             }
         }
-        return count >= Limits.STORY_TOLD_EARLY_WORDS;
+        return tokens;
+    }
+
+    private static Where where(Flow flow) {
+        return flow.derived(Where.class, StoryToldEarly::findWhere);
+    }
+
+    private static Where findWhere(Flow flow) {
+        NodeDefinition story = flow.nodes().stream().filter(node -> node.toldEarly() != null && node.key() != null).findFirst()
+                .orElse(null);
+        if (story == null) {
+            return new Where(null, Set.of());
+        }
+        String consent = flow.definition().discretion() == null ? null : flow.definition().discretion().consentNode();
+        Set<String> afterConsent = consent == null || flow.findNode(consent).isEmpty() ? reachable(flow, List.of(flow.start()))
+                : reachable(flow, targets(flow.node(consent)));
+        Set<String> before = new HashSet<>();
+        for (NodeDefinition node : flow.nodes()) {
+            if (node.id() != null && !node.id().equals(story.id()) && !node.id().equals(consent) && node.key() != null
+                    && ASKS_SHORT.contains(node.kind())
+                    && afterConsent.contains(node.id()) && reachable(flow, targets(node)).contains(story.id())) {
+                before.add(node.id());
+            }
+        }
+        return new Where(story, Set.copyOf(before));
+    }
+
+    /** The nodes a node may lead to: its exits, {@code next}, {@code on_invalid}, {@code on_unclear.next}. */
+    private static List<String> targets(NodeDefinition node) {
+        List<String> targets = new ArrayList<>(node.exits().values());
+        targets.add(node.next());
+        targets.add(node.onInvalid());
+        if (node.onUnclear() != null) {
+            targets.add(node.onUnclear().next());
+        }
+        return targets.stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The nodes reached from {@code from}, those included, following {@link #targets}. */
+    private static Set<String> reachable(Flow flow, List<String> from) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> next = new ArrayDeque<>(from);
+        while (!next.isEmpty()) {
+            String id = next.pop();
+            if (seen.add(id)) {
+                flow.findNode(id).ifPresent(node -> next.addAll(targets(node)));
+            }
+        }
+        return seen;
     }
 }

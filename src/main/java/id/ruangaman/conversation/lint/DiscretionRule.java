@@ -125,6 +125,7 @@ public final class DiscretionRule implements LintRule {
             if (node.toldEarly() != null) {
                 firstLine(context.asShown(node.toldEarly().kept()), "told_early.kept", discretion, report);
                 firstLine(context.asShown(node.toldEarly().carried()), "told_early.carried", discretion, report);
+                firstLine(context.asShown(node.toldEarly().keptMore()), "told_early.kept_more", discretion, report);
             }
             if (node.onUnclear() != null) {
                 firstLine(context.asShown(node.onUnclear().text()), "on_unclear.text", discretion, report);

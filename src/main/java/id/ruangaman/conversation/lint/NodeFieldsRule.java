@@ -83,8 +83,13 @@ public final class NodeFieldsRule implements LintRule {
         if (node.toldEarly() != null && node.key() == null) {
             context.problem(node, "told_early needs a key: the story told early is kept as this question's answer");
         }
-        if (node.toldEarly() != null && (node.toldEarly().kept() == null || node.toldEarly().carried() == null)) {
-            context.problem(node, "told_early needs both 'kept' and 'carried'");
+        if (node.toldEarly() != null && (node.toldEarly().kept() == null || node.toldEarly().keptMore() == null
+                || node.toldEarly().carried() == null)) {
+            context.problem(node, "told_early needs 'kept', 'kept_more' and 'carried'");
+        }
+        if (node.toldEarly() != null) {
+            node.toldEarly().asksBack().keySet().stream().filter(language -> !flow.languages().contains(language)).sorted()
+                    .forEach(language -> context.problem(node, "unknown language '" + language + "' in 'told_early.asks_back'"));
         }
         if (node.kind() == NodeKind.YES_NO && node.ageBelow() != null && (node.ageBelow() < 2 || node.ageBelow() > 120)) {
             context.problem(node, "age_below must be an age in years from 2 to 120");

@@ -37,6 +37,7 @@ public final class TranslationRule implements LintRule {
             if (node.toldEarly() != null) {
                 check(node.toldEarly().kept(), "told_early.kept", flow.languages(), report);
                 check(node.toldEarly().carried(), "told_early.carried", flow.languages(), report);
+                check(node.toldEarly().keptMore(), "told_early.kept_more", flow.languages(), report);
             }
             if (node.onUnclear() != null) {
                 check(node.onUnclear().text(), "on_unclear.text", flow.languages(), report);
