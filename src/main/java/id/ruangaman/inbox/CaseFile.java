@@ -62,12 +62,20 @@ public class CaseFile {
     public java.time.Instant dangerSaidAt;
 
     /**
-     * Why the report itself made the case BAHAYA, for the note beside the flag on the case page and in its live refresh
-     * ({@code CaseResource/danger}), read from this row's {@link #answers} (decrypted when the row was read: no query):
-     * {@code answered} when the danger question ({@code safety}/{@code in_danger}) was answered yes; {@code words} when it
-     * was not and no danger was written in the thread after the report ({@link #dangerSaidAt} null), so danger words
-     * written during the intake flagged it ({@code IntakeService#submit}); "" otherwise (not in danger, or only the
-     * thread's danger is known). The same rule as the verified report's.
+     * The report itself made the case in danger (the danger question answered yes, or danger words written during the
+     * intake), whatever was written in the thread later ({@code intake.in_danger_at_report}).
+     */
+    @Column(name = "in_danger_at_report", insertable = false, updatable = false)
+    public boolean inDangerAtReport;
+
+    /**
+     * Why the report itself made the case BAHAYA, for the note beside the flag on the case page, in its live refresh
+     * ({@code CaseResource/danger}) and in the verified report, read from this row's {@link #answers} (decrypted when
+     * the row was read: no query) and {@link #inDangerAtReport}: {@code answered} when the danger question
+     * ({@code safety}/{@code in_danger}) was answered yes; {@code words} when it was not but the report flagged the case,
+     * so danger words written during the intake did ({@code IntakeService#submit}); "" otherwise (not in danger, or only
+     * the thread's danger is known). Danger written in the thread later ({@link #dangerSaidAt}) is shown beside it, not
+     * instead of it.
      */
     public String intakeDangerReason() {
         if (!inDanger) {
@@ -76,7 +84,7 @@ public class CaseFile {
         if ("yes".equals(IntakeSections.of(answers).choice("safety", "in_danger"))) {
             return "answered";
         }
-        return dangerSaidAt == null ? "words" : "";
+        return inDangerAtReport ? "words" : "";
     }
 
     /** GBVIMS violence type option ids, comma separated (see {@link #violenceTypeList()}). */

@@ -72,6 +72,14 @@ public class Intake {
     @Column(name = "danger_said_at")
     public Instant dangerSaidAt;
 
+    /**
+     * The report itself made the case in danger: the danger question answered yes, or danger words written during the
+     * intake ({@link IntakeService#submit}). Not changed by danger written in the thread later ({@link #dangerSaidAt}),
+     * so the case page and the verified report can say both.
+     */
+    @Column(name = "in_danger_at_report", nullable = false)
+    public boolean inDangerAtReport;
+
     /** Comma-separated service codes from the flow, e.g. {@code psychological,legal}. */
     @Column(length = 300)
     public String services;

@@ -76,6 +76,8 @@ class IntakeService {
         intake.victimMinor = valueOf(answers.get("victim_minor"));
         // In danger: the danger question's yes, or danger now said at another question ("dia di depan pintu" at consent)
         intake.inDanger = "yes".equals(valueOf(answers.get("in_danger"))) || event.flags().contains(SessionState.DANGER_SAID);
+        // kept apart from danger written in the thread later (markInDanger), which sets inDanger but never this
+        intake.inDangerAtReport = intake.inDanger;
         Answer services = answers.get("services");
         intake.services = services == null ? null : services.values().stream().collect(Collectors.joining(","));
         Answer violence = answers.get("violence_type");

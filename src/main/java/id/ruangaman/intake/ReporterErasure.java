@@ -158,7 +158,7 @@ public class ReporterErasure {
         long erasedMedia = media.deleteAllOf(contact.id);
         long erasedCorrections = corrections.deleteAllOf(contact.id);
         long shells = intakes.update("answers = null, status = 'closed', closedReason = ?2, deletedByReporterAt = ?3, "
-                + "reporterRole = null, victimMinor = null, services = null, violenceTypes = null, inDanger = false, dangerSaidAt = null, "
+                + "reporterRole = null, victimMinor = null, services = null, violenceTypes = null, inDanger = false, inDangerAtReport = false, dangerSaidAt = null, "
                 + "urgentMedical = false, victimChild = false, childOnline = false, statsConsent = false "
                 + "where contactId = ?1", contact.id, CLOSED_REASON, now);
         contact.displayName = null;

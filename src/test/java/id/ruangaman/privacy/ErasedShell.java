@@ -43,7 +43,7 @@ final class ErasedShell {
     static final Set<String> NULLED = Set.of("answers", "reporter_role", "victim_minor", "services", "violence_types",
             "danger_said_at");
     /** Flags derived from the answers: cleared (false). */
-    static final Set<String> CLEARED = Set.of("in_danger", "urgent_medical", "victim_child", "child_online", "stats_consent");
+    static final Set<String> CLEARED = Set.of("in_danger", "in_danger_at_report", "urgent_medical", "victim_child", "child_online", "stats_consent");
     /** Set by the erasure itself. */
     static final Set<String> MARKED = Set.of("status", "closed_reason", "deleted_by_reporter_at");
 

@@ -1,0 +1,90 @@
+package id.ruangaman.inbox;
+
+import static id.ruangaman.inbox.InboxFixtures.getAs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import id.ruangaman.conversation.Input;
+import id.ruangaman.intake.ConversationService;
+import id.ruangaman.intake.DevConversation;
+import id.ruangaman.intake.ReporterErasure;
+import id.ruangaman.security.Role;
+import id.ruangaman.transcript.ContactRepository;
+import id.ruangaman.transcript.MediaRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * V273's backfill of {@code intake.in_danger_at_report} on cases stored before it (made here by clearing the column on
+ * fresh cases): a case in danger whose thread never said danger was flagged by its report and is marked; a case in
+ * danger only from its thread, a case not in danger and an erased shell are not. The statement runs on these cases
+ * only, so no other test's rows change. Synthetic cases.
+ */
+@QuarkusTest
+class DangerAtReportMigrationTest {
+
+    private static final Path MIGRATION = Path.of("src/main/resources/db/migration/V273__in_danger_at_report.sql");
+
+    @Inject
+    InboxFixtures fixtures;
+    @Inject
+    ContactRepository contacts;
+    @Inject
+    ConversationService conversations;
+    @Inject
+    MediaRepository media;
+    @Inject
+    ReporterErasure erasure;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void marksTheCasesWhoseReportFlaggedThemAndNoOther() throws Exception {
+        String words = wordsInDanger();
+        String thread = fixtures.submittedCase(true);
+        fixtures.survivorSends(thread, new Input.Text("tolong kak, dia di depan pintu"));
+        String calm = fixtures.submittedCase(true);
+        String erased = wordsInDanger();
+        QuarkusTransaction.requiringNew().run(() -> erasure.eraseOnRequest(fixtures.contactOf(erased)));
+        List<String> refs = List.of(words, thread, calm, erased);
+        // as stored before the column: every case reads false
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update intake set in_danger_at_report = false "
+                + "where reference_code in (?1, ?2, ?3, ?4)").setParameter(1, words).setParameter(2, thread).setParameter(3, calm)
+                .setParameter(4, erased).executeUpdate());
+
+        String sql = Files.readString(MIGRATION);
+        String backfill = sql.substring(sql.indexOf("update intake"), sql.lastIndexOf(';'));
+        String ids = String.join(", ", refs.stream().map(ref -> "'" + ref + "'").toList());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(backfill + " and reference_code in (" + ids + ")").executeUpdate());
+
+        assertEquals(List.of(true, false, false, false), refs.stream().map(this::atReport).toList(), "words, thread, calm, erased");
+        fixtures.account("danger-migration-counsellor", Role.COUNSELLOR);
+        String page = getAs(InboxFixtures.login("danger-migration-counsellor")).cookie("ruangaman-lang", "id").when()
+                .get("/inbox/cases/" + words).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("kata-kata bahaya saat melapor (lihat transkrip)"), "an older case keeps its reason");
+    }
+
+    private boolean atReport(String ref) {
+        return QuarkusTransaction.requiringNew().call(() -> (Boolean) em.createNativeQuery(
+                "select in_danger_at_report from intake where reference_code = ?1").setParameter(1, ref).getSingleResult());
+    }
+
+    /** "Are you in danger now?" answered no, then danger words typed at the next question (as CaseDangerReasonTest). */
+    private String wordsInDanger() {
+        DevConversation person = new DevConversation(contacts, conversations, media);
+        person.button("language:id").button("consent:yes").button("in_danger:no").button("safe_to_reply:yes")
+                .text("dia di depan pintu").button("reporter_role:victim").button("send_now:details").button("violence_type:skip")
+                .button("incident_when:skip").button("victim_minor:no").button("incident_place:online")
+                .text("Kronologi sintetis untuk pengujian.").restToSubmission(true);
+        return fixtures.referenceOf(person.contactId);
+    }
+}
