@@ -112,8 +112,16 @@ class BrokenFlowsTest {
                         "on_unclear.yaml: node 'ask_name': field 'on_unclear' does not apply to kind 'text'",
                         "on_unclear.yaml: node 'ask_colour': on_unclear answer 'green' is not an option of this node",
                         "on_unclear.yaml: node 'ask_colour': missing field 'on_unclear.text'",
+                        "on_unclear.yaml: node 'ask_colour': on_unclear.harmless needs on_unclear.words or on_unclear.words_anywhere",
                         "on_unclear.yaml: node 'ask_tea': on_unclear.words_anywhere: '(dia|ia datang' has a group of alternatives that"
                                 + " does not close, or one inside another: write (a|b|) with no group inside it",
+                        "on_unclear.yaml: node 'ask_tea': on_unclear.harmless: '(dia|ia lagi' has a group of alternatives that"
+                                + " does not close, or one inside another: write (a|b|) with no group inside it",
+                        "on_unclear.yaml: node 'ask_tea': unknown language 'fr' in 'on_unclear.harmless'",
+                        "on_unclear.yaml: node 'ask_tea': on_unclear.harmless: 'datang' lies inside 'dia datang', a word of danger,"
+                                + " and would hide it wherever it is said",
+                        "on_unclear.yaml: node 'ask_tea': on_unclear.harmless: 'dikejar deadline' shares no word with a phrase of"
+                                + " on_unclear.words or words_anywhere, so it takes nothing away",
                         "on_unclear.yaml: node 'ask_tea': on_unclear.words_anywhere needs the exit of 'no' to lead to a message",
                         "on_unclear.yaml: node 'ask_tea': dangling exit 'on_unclear.next' -> 'nowhere'",
                         "on_unclear.yaml: node 'ask_tea': missing translation 'en' in 'on_unclear.text'")),

@@ -27,14 +27,21 @@ import java.util.TreeMap;
  *               emitted ({@code danger_reported}). Read as {@code words} are, so a negation governing them ("dia tidak
  *               akan datang") leaves them unsaid. A phrase may hold alternatives in parentheses, an empty one for
  *               none ({@link PhraseAlternatives}: "(aku|gw) (bakal|) bunuh (kamu|lo)")
+ * @param harmless optional, per language: ordinary chat that holds one of {@code words} or {@code wordsAnywhere} with
+ *               a harmless object beside it: "IPK-ku dalam bahaya", "dikejar deadline", "terancam DO", "dia lagi di luar
+ *               kota", "nyamuknya udah gw bunuh lo". Where such a phrase is found, within one clause, a word of danger
+ *               that shares a word with it is not counted ("aku dikejar" in "aku dikejar deadline"); a word of danger
+ *               elsewhere in the message still is ("aku dikejar deadline, dan dia di depan pintu"). Alternatives and
+ *               the end mark as in {@code wordsAnywhere} ("dikejar waktu$")
  */
 public record UnclearAnswer(String answer, LocalizedText text, String next, Map<String, List<String>> words,
-        Map<String, List<String>> wordsAnywhere) {
+        Map<String, List<String>> wordsAnywhere, Map<String, List<String>> harmless) {
 
     public UnclearAnswer {
         words = words == null ? Map.of() : Map.copyOf(words);
         // "(aku|gw) (bakal|) bunuh (kamu|lo)": the phrases it stands for (PhraseAlternatives)
         wordsAnywhere = wordsAnywhere == null ? Map.of() : PhraseAlternatives.expandAll(wordsAnywhere);
+        harmless = harmless == null ? Map.of() : PhraseAlternatives.expandAll(harmless);
     }
 
     /** {@link #words()} and {@link #wordsAnywhere()} together, per language: what means {@code answer} at this question. */
@@ -49,6 +56,13 @@ public record UnclearAnswer(String answer, LocalizedText text, String next, Map<
     public List<String> allWordsAnywhere() {
         Set<String> all = new LinkedHashSet<>();
         new TreeMap<>(wordsAnywhere).values().forEach(all::addAll);
+        return List.copyOf(all);
+    }
+
+    /** Every phrase of {@link #harmless()}, in any language. */
+    public List<String> allHarmless() {
+        Set<String> all = new LinkedHashSet<>();
+        new TreeMap<>(harmless).values().forEach(all::addAll);
         return List.copyOf(all);
     }
 

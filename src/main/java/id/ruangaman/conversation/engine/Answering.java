@@ -88,7 +88,7 @@ public final class Answering {
                 return;
             }
             if (caption.isEmpty() || !TYPED_TEXT.contains(node.kind())) {
-                if (!caption.isEmpty() && Unclear.saidAtOnce(node, caption)) {
+                if (!caption.isEmpty() && Unclear.saidAtOnce(turn, node, caption)) {
                     // "dia di depan pintu" written under a photo at "are you in danger now?": answered as if typed
                     Unclear.takeAtOnce(turn, node, caption);
                     return;
@@ -171,7 +171,7 @@ public final class Answering {
             retryOrFallBack(turn, node, ((Reply.Typed) reply).text(), true); // buttons show no numbers: see CarefulChoices
             return;
         }
-        if (reply instanceof Reply.Typed typed && Unclear.saidAtOnce(node, typed.text())) {
+        if (reply instanceof Reply.Typed typed && Unclear.saidAtOnce(turn, node, typed.text())) {
             Unclear.takeAtOnce(turn, node, typed.text());
             return;
         }

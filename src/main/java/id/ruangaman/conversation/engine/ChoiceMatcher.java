@@ -141,6 +141,7 @@ final class ChoiceMatcher {
         // "diraba"); the matches are then put in the phrases' own order, as a pass over the choices would find them.
         List<int[]> found = new ArrayList<>(); // the phrase's order, start, end, place in foundIds
         List<String> foundIds = new ArrayList<>();
+        List<int[]> harmless = new ArrayList<>(0); // start, end of each harmless phrase found within one clause
         for (int start = 0; start < tokens.size(); start++) {
             String plain = Reduplication.plain(tokens.get(start));
             for (String first : plain == null ? List.of(tokens.get(start)) : List.of(tokens.get(start), plain)) {
@@ -148,12 +149,20 @@ final class ChoiceMatcher {
                     int stop = start + phrase.words().size();
                     if (stop <= tokens.size() && Reduplication.sameWords(tokens.subList(start, stop), phrase.words())
                             && (!phrase.atEnd() || endsClause(tokens, breakBefore, stop))) {
+                        if (phrase.harmless()) {
+                            if (withinOneClause(breakBefore, start, stop)) {
+                                harmless.add(new int[] {start, stop});
+                            }
+                            continue;
+                        }
                         found.add(new int[] {phrase.order(), start, stop, foundIds.size()});
                         foundIds.add(phrase.id());
                     }
                 }
             }
         }
+        // "aku dikejar" in "aku dikejar deadline", "gw bunuh lo" in "nyamuknya udah gw bunuh lo": not counted
+        found.removeIf(match -> harmless.stream().anyMatch(span -> span[0] < match[2] && match[1] < span[1]));
         found.sort(Comparator.<int[]>comparingInt(match -> match[0]).thenComparingInt(match -> match[1]));
         List<int[]> spans = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -246,8 +255,15 @@ final class ChoiceMatcher {
 
     /** The phrase's words in {@link Reduplication#forms}; a phrase marked {@value #CLAUSE_END} without the mark. */
     static List<List<String>> listedForms(String phrase) {
-        return kept(LISTED_FORMS, phrase, p -> List.copyOf(Reduplication.forms(
-                tokens(clauseEndOnly(p) ? p.substring(0, p.length() - CLAUSE_END.length()) : p))));
+        return kept(LISTED_FORMS, phrase, ChoiceMatcher::forms);
+    }
+
+    /**
+     * {@link #listedForms}, worked out each time: for phrases filed once per flow ({@link PhraseIndex}'s harmless
+     * phrases, thousands once their alternatives are written out), which would only crowd the bounded cache.
+     */
+    static List<List<String>> forms(String phrase) {
+        return List.copyOf(Reduplication.forms(tokens(clauseEndOnly(phrase) ? phrase.substring(0, phrase.length() - CLAUSE_END.length()) : phrase)));
     }
 
     private static <T> T kept(Map<String, T> cache, String key, Function<String, T> work) {
@@ -310,6 +326,15 @@ final class ChoiceMatcher {
     private static String spelledOut(String normalized) {
         return OWN_PLACE.matcher(NegationScope.expandContractions(normalized))
                 .replaceAll(match -> match.group(1) + ("ku".equals(match.group(2)) ? " aku" : " kamu"));
+    }
+
+    /**
+     * Whether no comma, full stop or the like stands between the tokens {@code [start, stop)}: a harmless phrase is read
+     * within one clause only, so "dia lagi di luar. kota ini sepi" is no "di luar kota".
+     */
+    private static boolean withinOneClause(BitSet breakBefore, int start, int stop) {
+        int next = breakBefore.nextSetBit(start + 1);
+        return next < 0 || next >= stop;
     }
 
     /** Whether the clause ends at token {@code at}, after any address words and particles ({@link #CLAUSE_END}). */

@@ -19,7 +19,8 @@ import java.util.Optional;
  * depan pintu" at "who did this happen to?", "he's outside" ({@code on_unclear.words_anywhere} of the flow's danger
  * question, {@link UnclearAnswer#wordsAnywhere()}). Before, "nanti malam dia datang" at the consent was a "later" and got
  * the calm "take your time" hold, which says nothing of danger. Read as the danger question's own words are
- * ({@link ChoiceMatcher#mentions}: whole words anywhere, not under a negation: "dia tidak akan datang" says none).
+ * ({@link ChoiceMatcher#mentions}: whole words anywhere, not under a negation: "dia tidak akan datang" says none, and
+ * not inside ordinary chat its {@code on_unclear.harmless} names: "IPK-ku dalam bahaya", "nyamuknya udah gw bunuh lo").
  * <p>
  * What it does: the message the danger answer's exit leads to (the emergency numbers), then the current question again,
  * in one message; the danger answer's events ({@code danger_reported}) and the session's {@code dangerSaid}, so the
@@ -44,7 +45,8 @@ final class DangerAnywhere {
      *
      * @param question the danger question, if the flow has one
      * @param meaning  its {@code words_anywhere} as the phrases of one choice meaning its {@code on_unclear.answer}, filed
-     *                 by their first words; empty without a question
+     *                 by their first words, with its {@code harmless} phrases beside them ("aku dikejar deadline" says
+     *                 no "aku dikejar"); empty without a question
      */
     record DangerWords(Optional<NodeDefinition> question, PhraseIndex meaning) {
 
@@ -54,7 +56,7 @@ final class DangerAnywhere {
             return new DangerWords(question, question.map(node -> {
                 UnclearAnswer unclear = node.onUnclear();
                 return PhraseIndex.of(List.of(SystemChoices.option(new OptionDefinition(unclear.answer(),
-                        new LocalizedText(Map.of()), unclear.wordsAnywhere(), null, null), false)));
+                        new LocalizedText(Map.of()), unclear.wordsAnywhere(), null, null), false)), unclear.allHarmless());
             }).orElse(PhraseIndex.of(List.of())));
         }
     }

@@ -12,7 +12,10 @@ import java.util.Map;
  * every phrase: a flow's danger words ({@code words_anywhere}, 458 phrases in the shipped intake) are looked for in every
  * reply and in every part of a story, and passing over all of them at each was a visible share of the processing CPU
  * (issue 16, thirty-sixth round), so they are filed once per flow ({@link DangerAnywhere}). Other choice lists are
- * filed for each message they are read in: one pass over their phrases, as before. Immutable.
+ * filed for each message they are read in: one pass over their phrases, as before. Beside the choices' phrases it may
+ * file harmless ones ({@code on_unclear.harmless}: "dikejar deadline", "IPK-ku dalam bahaya"), looked for in the same
+ * pass: where one is found, a phrase of a choice that shares a word with it is not counted ({@link ChoiceMatcher#mentions}).
+ * Immutable.
  */
 final class PhraseIndex {
 
@@ -24,8 +27,10 @@ final class PhraseIndex {
      * @param id     the choice it names
      * @param words  its words, as compared
      * @param atEnd  counted only where it ends a clause ({@link ChoiceMatcher#CLAUSE_END})
+     * @param harmless a harmless phrase, naming no choice ({@code id} null): found within one clause, it takes away the
+     *               choices' phrases that share a word with it
      */
-    record Phrase(int order, String id, List<String> words, boolean atEnd) {
+    record Phrase(int order, String id, List<String> words, boolean atEnd, boolean harmless) {
     }
 
     private final Map<String, List<Phrase>> byFirstWord;
@@ -39,6 +44,14 @@ final class PhraseIndex {
      * message); a word marked {@link ChoiceMatcher#WHOLE_ANSWER} is left out (it counts only as the whole answer).
      */
     static PhraseIndex of(List<ChoiceSpec> choices) {
+        return of(choices, List.of());
+    }
+
+    /**
+     * {@link #of(List)}, and the {@code harmless} phrases beside them (the flow's form: alternatives already expanded, a
+     * phrase marked {@link ChoiceMatcher#CLAUSE_END} counted only where it ends a clause).
+     */
+    static PhraseIndex of(List<ChoiceSpec> choices, List<String> harmless) {
         Map<String, List<Phrase>> byFirstWord = new HashMap<>();
         int order = 0;
         for (ChoiceSpec choice : choices) {
@@ -55,10 +68,19 @@ final class PhraseIndex {
                 for (List<String> words : ChoiceMatcher.listedForms(phrase)) {
                     if (!words.isEmpty()) {
                         byFirstWord.computeIfAbsent(words.get(0), first -> new ArrayList<>(1))
-                                .add(new Phrase(order, choice.id(), words, atEnd));
+                                .add(new Phrase(order, choice.id(), words, atEnd, false));
                     }
                     order++;
                 }
+            }
+        }
+        for (String phrase : harmless) {
+            boolean atEnd = ChoiceMatcher.clauseEndOnly(phrase);
+            for (List<String> words : ChoiceMatcher.forms(phrase)) {
+                if (!words.isEmpty()) {
+                    byFirstWord.computeIfAbsent(words.get(0), first -> new ArrayList<>(1)).add(new Phrase(order, null, words, atEnd, true));
+                }
+                order++;
             }
         }
         return new PhraseIndex(byFirstWord);

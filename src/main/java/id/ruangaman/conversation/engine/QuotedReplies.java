@@ -185,7 +185,7 @@ public final class QuotedReplies {
         }
         NodeDefinition question = danger.get();
         String answer = question.onUnclear().answer();
-        return Unclear.saidAtOnce(question, text.text()) || NodeHandlers.of(question.kind())
+        return Unclear.saidAtOnce(turn, question, text.text()) || NodeHandlers.of(question.kind())
                 .chosen(turn, question, new Reply.Typed(text.text())).filter(answer::equals).isPresent();
     }
 

@@ -1,6 +1,7 @@
 package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.definition.ChoiceIds;
 import id.ruangaman.conversation.definition.LocalizedText;
 import id.ruangaman.conversation.definition.NodeDefinition;
@@ -34,15 +35,15 @@ final class Unclear {
      * Whether a typed reply names one of {@code on_unclear.words} ("tolong", "aku takut" at "are you in danger?"), as a
      * whole word anywhere in it and not under a negation ("tidak takut"), whatever else it says ("lewati, aku takut",
      * "nggak, tolong"): read before the question's own answers, so a word of danger is never lost to a re-prompt or
-     * to a "no" that came first.
+     * to a "no" that came first. Not inside ordinary chat that {@code on_unclear.harmless} names ("nggak, cuma dikejar
+     * deadline": the "no" answers).
      */
-    static boolean saidAtOnce(NodeDefinition node, String typed) {
+    static boolean saidAtOnce(Turn turn, NodeDefinition node, String typed) {
         UnclearAnswer unclear = node.onUnclear();
-        if (unclear == null || unclear.wordsHere().isEmpty()) {
+        if (unclear == null || unclear.words().isEmpty() && unclear.wordsAnywhere().isEmpty()) {
             return false;
         }
-        OptionDefinition meaning = new OptionDefinition(unclear.answer(), new LocalizedText(Map.of()), unclear.wordsHere(), null, null);
-        return ChoiceMatcher.mentions(typed, List.of(SystemChoices.option(meaning, false))).ids().contains(unclear.answer());
+        return ChoiceMatcher.mentions(typed, filed(turn, node)).ids().contains(unclear.answer());
     }
 
     /**
@@ -51,19 +52,41 @@ final class Unclear {
      * question's own words and the general yes and no words, so it only answers a reply that nothing else answered;
      * a word of danger named anywhere without a negation is read first ({@link #saidAtOnce}).
      */
-    static java.util.Optional<String> deniedOnly(NodeDefinition node, String typed) {
+    static java.util.Optional<String> deniedOnly(Turn turn, NodeDefinition node, String typed) {
         UnclearAnswer unclear = node.onUnclear();
-        if (unclear == null || unclear.wordsHere().isEmpty()) {
+        if (unclear == null || unclear.words().isEmpty() && unclear.wordsAnywhere().isEmpty()) {
             return java.util.Optional.empty();
         }
         String other = ChoiceIds.YES.equals(unclear.answer()) ? ChoiceIds.NO : ChoiceIds.NO.equals(unclear.answer()) ? ChoiceIds.YES : null;
         if (other == null) {
             return java.util.Optional.empty();
         }
-        OptionDefinition meaning = new OptionDefinition(unclear.answer(), new LocalizedText(Map.of()), unclear.wordsHere(), null, null);
-        ChoiceMatcher.Mentions mentions = ChoiceMatcher.mentions(typed, List.of(SystemChoices.option(meaning, false)));
+        ChoiceMatcher.Mentions mentions = ChoiceMatcher.mentions(typed, filed(turn, node));
         return mentions.ids().isEmpty() && mentions.negatedIds().contains(unclear.answer()) ? java.util.Optional.of(other)
                 : java.util.Optional.empty();
+    }
+
+    /**
+     * The question's {@code on_unclear.words} and {@code words_anywhere} as the phrases of one choice meaning its
+     * {@code on_unclear.answer}, with its {@code harmless} phrases beside them ({@link PhraseIndex}): filed once per flow
+     * and question ({@link Flow#derived}), as the danger question's words are read at each of its replies and at every
+     * quoted reply after it. A question not of the turn's flow is filed on the spot.
+     */
+    private static PhraseIndex filed(Turn turn, NodeDefinition node) {
+        Filed filed = turn.flow().derived(Filed.class, flow -> new Filed(new java.util.concurrent.ConcurrentHashMap<>()));
+        if (turn.flow().findNode(node.id()).filter(own -> own == node).isEmpty()) {
+            return file(node.onUnclear());
+        }
+        return filed.byNode().computeIfAbsent(node.id(), id -> file(node.onUnclear()));
+    }
+
+    private static PhraseIndex file(UnclearAnswer unclear) {
+        OptionDefinition meaning = new OptionDefinition(unclear.answer(), new LocalizedText(Map.of()), unclear.wordsHere(), null, null);
+        return PhraseIndex.of(List.of(SystemChoices.option(meaning, false)), unclear.allHarmless());
+    }
+
+    /** The questions' filed words, by node id, of one flow. */
+    private record Filed(Map<String, PhraseIndex> byNode) {
     }
 
     /** The answer {@code on_unclear} names, taken as if chosen (its events and exit); the typed text kept in {@code raw}. */

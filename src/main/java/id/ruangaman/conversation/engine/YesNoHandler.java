@@ -83,7 +83,7 @@ final class YesNoHandler implements NodeHandler {
                 return later(node);
             }
             return said.answer().or(() -> ChoiceMatcher.matchPhrase(typed.text(), choices(turn, node)))
-                    .or(() -> byAge(node, typed.text())).or(() -> Unclear.deniedOnly(node, typed.text()));
+                    .or(() -> byAge(node, typed.text())).or(() -> Unclear.deniedOnly(turn, node, typed.text()));
         }
         return NodeHandler.super.chosen(turn, node, reply);
     }

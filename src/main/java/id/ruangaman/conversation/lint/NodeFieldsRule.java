@@ -97,7 +97,7 @@ public final class NodeFieldsRule implements LintRule {
         if (node.kind() == NodeKind.TEXT && node.isNoMeansSkip() && !node.isSkippable()) {
             context.problem(node, "no_means_skip needs skippable: true");
         }
-        checkUnclear(node, rules, context);
+        checkUnclear(flow, node, rules, context);
         checkBroad(node, context);
         checkAnswerWords(flow, node, context);
         if (rules.takesFiles() && node.accept().isEmpty()) {
@@ -121,7 +121,7 @@ public final class NodeFieldsRule implements LintRule {
     }
 
     /** {@code on_unclear}: a question with one exit per answer, an answer it has, and a text saying so. */
-    private static void checkUnclear(NodeDefinition node, KindRules rules, LintContext context) {
+    private static void checkUnclear(FlowDefinition flow, NodeDefinition node, KindRules rules, LintContext context) {
         UnclearAnswer unclear = node.onUnclear();
         if (unclear == null) {
             return;
@@ -135,9 +135,9 @@ public final class NodeFieldsRule implements LintRule {
         if (unclear.text() == null) {
             context.problem(node, "missing field 'on_unclear.text'");
         }
-        unclear.allWordsAnywhere().stream().filter(phrase -> phrase.indexOf('(') >= 0 || phrase.indexOf(')') >= 0 || phrase.indexOf('|') >= 0)
-                .forEach(phrase -> context.problem(node, "on_unclear.words_anywhere: '" + phrase + "' has a group of alternatives that"
-                        + " does not close, or one inside another: write (a|b|) with no group inside it"));
+        unclosedGroups(node, "on_unclear.words_anywhere", unclear.allWordsAnywhere(), context);
+        unclosedGroups(node, "on_unclear.harmless", unclear.allHarmless(), context);
+        checkHarmless(flow, node, unclear, context);
         if (!unclear.wordsAnywhere().isEmpty()) {
             // said at another question, the message the answer's exit leads to is what the person is told
             boolean message = context.node(node.target(unclear.answer()))
@@ -147,6 +147,114 @@ public final class NodeFieldsRule implements LintRule {
             }
         }
     }
+
+    private static void unclosedGroups(NodeDefinition node, String field, java.util.List<String> phrases, LintContext context) {
+        phrases.stream().filter(phrase -> phrase.indexOf('(') >= 0 || phrase.indexOf(')') >= 0 || phrase.indexOf('|') >= 0)
+                .forEach(phrase -> context.problem(node, field + ": '" + phrase + "' has a group of alternatives that"
+                        + " does not close, or one inside another: write (a|b|) with no group inside it"));
+    }
+
+    /**
+     * {@code on_unclear.harmless}: in the flow's languages, beside words it can take away. A harmless phrase takes away
+     * a word of danger it shares a word with, where both are found ({@code ChoiceMatcher}); so each one must share a word
+     * with a phrase of {@code words} or {@code words_anywhere} (else it does nothing: a typo, or a word of danger since
+     * removed), and none may lie inside one (it would hide that word of danger wherever it is said: "dalam bahaya" as
+     * harmless hides "aku dalam bahaya"). Compared as the words are typed, without the end mark.
+     */
+    private static void checkHarmless(FlowDefinition flow, NodeDefinition node, UnclearAnswer unclear, LintContext context) {
+        if (unclear.harmless().isEmpty()) {
+            return;
+        }
+        unclear.harmless().keySet().stream().filter(language -> !flow.languages().contains(language))
+                .forEach(language -> context.problem(node, "unknown language '" + language + "' in 'on_unclear.harmless'"));
+        java.util.List<String> dangerPhrases = java.util.stream.Stream.concat(unclear.allWords().stream(),
+                unclear.allWordsAnywhere().stream()).distinct().toList();
+        if (dangerPhrases.isEmpty()) {
+            context.problem(node, "on_unclear.harmless needs on_unclear.words or on_unclear.words_anywhere");
+            return;
+        }
+        java.util.List<java.util.List<String>> danger = dangerPhrases.stream().map(NodeFieldsRule::phraseWords).toList();
+        java.util.Map<String, java.util.List<int[]>> places = new java.util.HashMap<>(); // word -> (danger phrase, place)
+        for (int d = 0; d < danger.size(); d++) {
+            for (int at = 0; at < danger.get(d).size(); at++) {
+                places.computeIfAbsent(danger.get(d).get(at), word -> new java.util.ArrayList<>()).add(new int[] {d, at});
+            }
+        }
+        for (String phrase : unclear.allHarmless()) {
+            if (phrase.indexOf('(') >= 0 || phrase.indexOf(')') >= 0 || phrase.indexOf('|') >= 0) {
+                continue; // a group that does not close: named above
+            }
+            java.util.List<String> words = phraseWords(phrase);
+            String hidden = words.isEmpty() ? null : hidden(words, danger, dangerPhrases, places);
+            if (hidden != null) {
+                context.problem(node, "on_unclear.harmless: '" + phrase + "' lies inside '" + hidden
+                        + "', a word of danger, and would hide it wherever it is said");
+            } else if (!words.isEmpty() && !shares(words, danger, places)) {
+                context.problem(node, "on_unclear.harmless: '" + phrase + "' shares no word with a phrase of on_unclear.words"
+                        + " or words_anywhere, so it takes nothing away");
+            }
+        }
+    }
+
+    /** The word of danger {@code words} lie inside, laid on it from their first word on; or null. */
+    private static String hidden(java.util.List<String> words, java.util.List<java.util.List<String>> danger,
+            java.util.List<String> dangerPhrases, java.util.Map<String, java.util.List<int[]>> places) {
+        for (int[] place : places.getOrDefault(words.get(0), java.util.List.of())) {
+            java.util.List<String> other = danger.get(place[0]);
+            if (place[1] + words.size() <= other.size() && aligned(words, other, place[1])) {
+                return dangerPhrases.get(place[0]);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether {@code words} share a word with a word of danger, laid beside it: tried from their rarest word on ("bahaya"
+     * before "aku"), so that thousands of phrases are checked quickly at every load.
+     */
+    private static boolean shares(java.util.List<String> words, java.util.List<java.util.List<String>> danger,
+            java.util.Map<String, java.util.List<int[]>> places) {
+        @SuppressWarnings("unchecked")
+        java.util.List<int[]>[] at = new java.util.List[words.size()];
+        Integer[] order = new Integer[words.size()];
+        for (int k = 0; k < words.size(); k++) {
+            at[k] = places.getOrDefault(words.get(k), java.util.List.of());
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(k -> at[k].size()));
+        for (int k : order) {
+            for (int[] place : at[k]) {
+                if (aligned(words, danger.get(place[0]), place[1] - k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code words}, laid beside {@code other} with {@code words[k]} at {@code other[k + offset]}, agree wherever they meet. */
+    private static boolean aligned(java.util.List<String> words, java.util.List<String> other, int offset) {
+        int from = Math.max(0, -offset);
+        int to = Math.min(words.size(), other.size() - offset);
+        for (int k = from; k < to; k++) {
+            if (!words.get(k).equals(other.get(k + offset))) {
+                return false;
+            }
+        }
+        return from < to;
+    }
+
+    /**
+     * A flow phrase's words in lower case, without the end mark ("dia di sini$"): the same on both sides of the
+     * comparison, which is all the check needs (the matcher's own forms, {@code ChoiceMatcher}, are worked out per flow
+     * there; here thousands of phrases are read at every load).
+     */
+    private static java.util.List<String> phraseWords(String phrase) {
+        String words = phrase.endsWith("$") ? phrase.substring(0, phrase.length() - 1) : phrase;
+        return java.util.Arrays.stream(NON_WORD.split(words.toLowerCase(java.util.Locale.ROOT))).filter(word -> !word.isEmpty()).toList();
+    }
+
+    private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /**
      * {@code too_broad}: at a choice question, with words and a text (the words' overlap: {@link TypedAnswerRule});

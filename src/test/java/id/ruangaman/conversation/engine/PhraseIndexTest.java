@@ -72,6 +72,28 @@ class PhraseIndexTest {
         assertEquals(List.of("groped", "held"), ChoiceMatcher.mentions("dipegang2", reversed).ids());
     }
 
+    /**
+     * Harmless phrases filed beside the choices ({@code on_unclear.harmless}): where one is found within one clause, a
+     * choice's phrase over any of the same typed words is not counted; one elsewhere in the message still is, and a
+     * harmless phrase names nothing itself. Before, "aku dikejar deadline" named "aku dikejar".
+     */
+    @ParameterizedTest(name = "''{0}''")
+    @CsvSource(delimiter = '|', value = {
+            "aku dikejar|danger", "aku dikejar dia|danger", "aku dikejar deadline|", "aku dikejar deadline kak|",
+            "aku dikejar deadline, dan aku dikejar dia|danger", "aku dikejar. deadline besok|danger",
+            "aku dikejar waktu|", "aku dikejar waktu nih.|", "aku dikejar waktu pulang kemarin|danger",
+            "gw bunuh lo|danger", "nyamuknya udah gw bunuh lo|", "nyamuknya udah gw bunuh, gw bunuh lo juga|danger",
+            "aku dalam bahaya|danger", "ipk ku dalam bahaya|", "nilaiku dalam bahaya|", "keluargaku dalam bahaya|danger",
+            "deadline|", "tidak dalam bahaya|"})
+    void shouldNotCountAChoicesPhraseInsideAHarmlessOne(String typed, String wanted) {
+        PhraseIndex index = PhraseIndex.of(List.of(SystemChoices.option(new OptionDefinition("danger", LocalizedText.of("id", "Bahaya"),
+                Map.of("id", List.of("aku dikejar", "gw bunuh lo", "dalam bahaya")), null, null), false)),
+                List.of("dikejar deadline", "dikejar waktu$", "nyamuknya udah gw bunuh", "ipk ku dalam bahaya", "nilaiku dalam bahaya"));
+        ChoiceMatcher.Mentions mentions = ChoiceMatcher.mentions(typed, index);
+        assertEquals(wanted == null ? List.of() : List.of(wanted), mentions.ids(), typed);
+        assertTrue(!mentions.ids().contains(null) && !mentions.negatedIds().contains(null), "a harmless phrase names nothing");
+    }
+
     @Test
     void shouldFileTheFlowsDangerWordsOncePerFlow() {
         Flow intake = ShippedFlows.intake();
