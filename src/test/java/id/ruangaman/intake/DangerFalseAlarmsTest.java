@@ -144,6 +144,33 @@ class DangerFalseAlarmsTest {
         assertEquals("yes".equals(answer), step.outputs().contains(new Output.DangerReported()), typed);
     }
 
+    /**
+     * Sextortion is danger as a threat against the report, as "awas kalau lapor" is: "gw sebarin video lo kalo lo lapor"
+     * punishes the report being made now. Before, it was read only where it began with "awas" or "dia ngancam". Bare
+     * sextortion is no danger now, and friends write its words too ("aku sebar foto kamu di grup ya"): it is named at
+     * "Apa yang terjadi?" (sextortion) and read by the counsellor, at a question and in the thread alike.
+     */
+    @ParameterizedTest(name = "''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "gw sebarin video lo kalo lo lapor|true",
+            "aku sebar foto kamu kalau kamu berani lapor|true",
+            "video lo gw sebar kalo lapor|true",
+            "dia chat: aku sebarin fotomu kalau lapor|true",
+            "I'll leak your pics if you report me|true",
+            "aku sebar foto kamu|false",
+            "gw sebarin video lo|false",
+            "I'll leak your pics|false",
+            "nanti aku sebar foto kamu di grup angkatan ya|false"})
+    void shouldFlagSextortionOnlyAsAThreatAgainstTheReport(String typed, boolean danger) {
+        Step atQuestion = engine.handle(intake, shipped.at("consent", "id"), new Input.Text(typed));
+        Step inThread = engine.handle(intake, thread(), new Input.Text(typed));
+
+        assertEquals(danger, atQuestion.outputs().contains(new Output.DangerReported()), typed + " at the consent");
+        assertEquals(danger, said(atQuestion).get(0).text().startsWith(EMERGENCY), typed + ": " + said(atQuestion));
+        assertEquals(danger, inThread.outputs().contains(new Output.DangerReported()), typed + " in the thread");
+        assertEquals(danger, said(inThread).get(0).text().startsWith(EMERGENCY), typed + ": " + said(inThread));
+    }
+
     /** The chat of a sent report (RA-7K2QX), acknowledged before and never given the numbers. */
     private static SessionState thread() {
         return shipped.at("summary", "id").withStatus(SessionStatus.COMPLETED).withReferenceCode("RA-7K2QX")
