@@ -72,6 +72,29 @@ class StoryToldEarlyOnTheCasePageTest extends WebhookTest {
         assertFalse(page.contains("Kata-kata pelapor"), page);
     }
 
+    /**
+     * The telling edited (Telegram {@code edited_message}) before the report is sent: the story holds the new words, as
+     * an edited line of the story itself does, not the first ones.
+     */
+    @Test
+    void shouldTakeAnEditOfTheTellingIntoTheStory() {
+        String edited = "jadi kemarin sore pas pulang kuliah dia narik tanganku ke ruang dosen terus nutup pintunya (sintetis)";
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.render("start_command.json", chat), chat);
+        List<String> steps = toldAtThePlace(List.of("incident_place:online"));
+        int place = steps.indexOf("incident_place:online");
+        chats.walkTelegram(chat, IntakeWalk.of(steps.subList(0, place).toArray(String[]::new)));
+        long line = TelegramFixtures.nextMessageId();
+        chats.send(TelegramFixtures.render("text_message.json", TelegramFixtures.newUpdateId(), chat, line, TOLD, null, null, 0), chat);
+        chats.send(TelegramFixtures.render("edited_message.json", TelegramFixtures.newUpdateId(), chat, line, edited, null, null, 0), chat);
+        chats.walkTelegram(chat, IntakeWalk.of(steps.subList(place, steps.size()).toArray(String[]::new)));
+        String ref = chats.referenceOf(chat);
+
+        String page = answers(page(counsellor("told-early-edit"), "/inbox/cases/" + ref));
+        assertEquals(1, count(page, edited), "the story holds the edited words: " + page);
+        assertEquals(0, count(page, TOLD), page);
+    }
+
     /** The short victim's walk with {@code atPlace} typed or tapped at the place question and {@link #MORE} as the story. */
     private static List<String> toldAtThePlace(List<String> atPlace) {
         List<String> steps = new ArrayList<>(IntakeWalk.shortVictim(true, MORE, "no", "psychological").steps().stream()

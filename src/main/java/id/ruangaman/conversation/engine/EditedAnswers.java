@@ -23,8 +23,9 @@ import id.ruangaman.conversation.definition.NodeKind;
  * {@code message_id}, WhatsApp {@code edit.original_message_id}), changes that place only ({@link #correct}). So of two
  * identical lines only the one edited changes, and a line too long for one part (split by the handler) is found and
  * replaced whole. Typed text only: a {@code text} answer (a place, a time told in words, a description of the
- * terlapor), the parts of a {@code multi_text} answer (lines of the story), a note beside the evidence ({@code media}
- * parts), and the lines of a story still being collected ({@link Draft#parts()}). A choice typed as text is not changed
+ * terlapor), the parts of a {@code multi_text} answer (lines of the story, also those told early at a question before
+ * it: {@link StoryToldEarly}), a note beside the evidence ({@code media} parts), and the lines of a story still being
+ * collected ({@link Draft#parts()}). A choice typed as text is not changed
  * by an edit: what was chosen was chosen (and confirmed at the summary); the edit stays in the transcript for the
  * counsellor. A date told in words is not re-read either.
  */
@@ -64,6 +65,24 @@ public final class EditedAnswers {
         if (answer != null && "text".equals(answer.kind()) && !answer.skipped() && answer.value() != null
                 && !answer.equals(before.answers().get(node.key()))) {
             return Optional.of(new Place(node.key(), null, 1));
+        }
+        return grownStory(before, after);
+    }
+
+    /**
+     * The parts a line added at the end of another question's story ({@code multi_text}) answer: the story told early
+     * at a question before it ({@link StoryToldEarly}), so an edit of that line reaches the story too. Empty when no
+     * such answer grew.
+     */
+    private static Optional<Place> grownStory(SessionState before, SessionState after) {
+        for (Map.Entry<String, Answer> entry : after.answers().entrySet()) {
+            Answer now = entry.getValue();
+            Answer was = before.answers().get(entry.getKey());
+            List<String> had = was == null || was.skipped() ? List.of() : was.parts();
+            if ("multi_text".equals(now.kind()) && !now.skipped() && now.parts().size() > had.size()
+                    && now.parts().subList(0, had.size()).equals(had)) {
+                return Optional.of(new Place(entry.getKey(), had.size(), now.parts().size() - had.size()));
+            }
         }
         return Optional.empty();
     }

@@ -51,6 +51,25 @@ class EditedAnswersTest {
         assertTrue(EditedAnswers.placeOf(before, before, TERLAPOR).isEmpty(), "a line that set nothing has no place");
     }
 
+    /**
+     * A telling at "Di mana kejadiannya?" goes to the story ({@link StoryToldEarly}): its place is the story's part, so an
+     * edit of it reaches the story, and the story question's draft seeded from it when asked.
+     */
+    @Test
+    void aStoryToldEarlyIsPlacedAtThePartItAddedToTheStory() {
+        NodeDefinition place = FLOW.nodeForKey("incident_place").orElseThrow();
+        SessionState before = withStory(at(place), List.of("baris sintetis pertama"));
+        SessionState after = before.withAnswer("chronology", Answer.texts(List.of("baris sintetis pertama", "cerita sintetis kedua")));
+
+        EditedAnswers.Place placed = EditedAnswers.placeOf(before, after, place).orElseThrow();
+        assertEquals(new EditedAnswers.Place("chronology", 1, 1), placed);
+        SessionState atStory = after.atNode(STORY.id()).withDraft(Draft.collecting(after.answers().get("chronology")));
+        EditedAnswers.Corrected corrected = EditedAnswers.correct(atStory, placed, STORY, "cerita sintetis kedua",
+                "cerita sintetis kedua, diperbaiki").orElseThrow();
+        assertEquals(List.of("baris sintetis pertama", "cerita sintetis kedua, diperbaiki"), corrected.state().answers().get("chronology").parts());
+        assertEquals(corrected.state().answers().get("chronology").parts(), corrected.state().draft().parts(), "the draft too");
+    }
+
     @Test
     void ofTwoIdenticalLinesOnlyTheEditedOneChanges() {
         SessionState state = withStory(at(FLOW.nodeForKey("relation").orElseThrow()), List.of("iya", "lalu dia pergi", "iya"));
