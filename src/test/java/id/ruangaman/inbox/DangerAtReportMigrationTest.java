@@ -25,8 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * V273's backfill of {@code intake.in_danger_at_report} on cases stored before it (made here by clearing the column on
- * fresh cases): a case in danger whose thread never said danger was flagged by its report and is marked; a case in
- * danger only from its thread, a case not in danger and an erased shell are not. The statement runs on these cases
+ * fresh cases): a case in danger whose thread never said danger was flagged by its report and is marked (danger words
+ * while reporting, or the danger question answered yes); a case in danger only from its thread, a case not in danger and an erased shell are not. The statement runs on these cases
  * only, so no other test's rows change. Synthetic cases.
  */
 @QuarkusTest
@@ -50,23 +50,24 @@ class DangerAtReportMigrationTest {
     @Test
     void marksTheCasesWhoseReportFlaggedThemAndNoOther() throws Exception {
         String words = wordsInDanger();
+        String answered = answeredInDanger();
         String thread = fixtures.submittedCase(true);
         fixtures.survivorSends(thread, new Input.Text("tolong kak, dia di depan pintu"));
         String calm = fixtures.submittedCase(true);
         String erased = wordsInDanger();
         QuarkusTransaction.requiringNew().run(() -> erasure.eraseOnRequest(fixtures.contactOf(erased)));
-        List<String> refs = List.of(words, thread, calm, erased);
+        List<String> refs = List.of(words, answered, thread, calm, erased);
+        String ids = String.join(", ", refs.stream().map(ref -> "'" + ref + "'").toList());
         // as stored before the column: every case reads false
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update intake set in_danger_at_report = false "
-                + "where reference_code in (?1, ?2, ?3, ?4)").setParameter(1, words).setParameter(2, thread).setParameter(3, calm)
-                .setParameter(4, erased).executeUpdate());
+                + "where reference_code in (" + ids + ")").executeUpdate());
 
         String sql = Files.readString(MIGRATION);
         String backfill = sql.substring(sql.indexOf("update intake"), sql.lastIndexOf(';'));
-        String ids = String.join(", ", refs.stream().map(ref -> "'" + ref + "'").toList());
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(backfill + " and reference_code in (" + ids + ")").executeUpdate());
 
-        assertEquals(List.of(true, false, false, false), refs.stream().map(this::atReport).toList(), "words, thread, calm, erased");
+        assertEquals(List.of(true, true, false, false, false), refs.stream().map(this::atReport).toList(),
+                "words, answered, thread, calm, erased");
         fixtures.account("danger-migration-counsellor", Role.COUNSELLOR);
         String page = getAs(InboxFixtures.login("danger-migration-counsellor")).cookie("ruangaman-lang", "id").when()
                 .get("/inbox/cases/" + words).then().statusCode(200).extract().asString();
@@ -76,6 +77,16 @@ class DangerAtReportMigrationTest {
     private boolean atReport(String ref) {
         return QuarkusTransaction.requiringNew().call(() -> (Boolean) em.createNativeQuery(
                 "select in_danger_at_report from intake where reference_code = ?1").setParameter(1, ref).getSingleResult());
+    }
+
+    /** "Are you in danger now?" answered yes, and nothing of danger written in the chat after the report. */
+    private String answeredInDanger() {
+        DevConversation person = new DevConversation(contacts, conversations, media);
+        person.button("language:id").button("consent:yes").button("in_danger:yes").button("ready_to_continue:continue")
+                .button("safe_to_reply:yes").button("reporter_role:victim").button("send_now:details").button("violence_type:skip")
+                .button("incident_when:skip").button("victim_minor:no").button("incident_place:online")
+                .text("Kronologi sintetis untuk pengujian.").restToSubmission(true);
+        return fixtures.referenceOf(person.contactId);
     }
 
     /** "Are you in danger now?" answered no, then danger words typed at the next question (as CaseDangerReasonTest). */

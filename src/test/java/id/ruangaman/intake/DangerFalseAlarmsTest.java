@@ -24,8 +24,8 @@ import id.ruangaman.conversation.Step;
 
 /**
  * Ordinary chat that holds a word of danger ({@code on_unclear.harmless} of "apakah kamu dalam bahaya sekarang?"):
- * grades "dalam bahaya", "dikejar deadline", "terancam DO", someone "di luar kota", "otw kampus", following on
- * Instagram, "coming to the wedding", "can't get out of bed", and a dead mosquito told with Jakarta's "lo" ("nyamuknya
+ * grades "dalam bahaya", "dikejar deadline", "terancam DO", someone "di luar kota", "otw kampus", "coming to the
+ * wedding", "can't get out of bed", and a dead mosquito told with Jakarta's "lo" ("nyamuknya
  * udah gw bunuh lo" is no "gw bunuh lo"). Before, each of them brought the emergency numbers (112, SAPA 129) to a person
  * who may share the phone, and flagged the case BAHAYA for the counsellor. The same words without the harmless object
  * ("aku dalam bahaya", "aku dikejar dia", "dia lagi di luar", "gw bunuh lo kalau lapor") are still danger, at a question
@@ -57,10 +57,8 @@ class DangerFalseAlarmsTest {
                 "aku terancam DO", "aku terancam nggak lulus", "aku terancam drop out semester ini", "saya terancam gagal",
                 // away, or on the way to campus
                 "dia lagi di luar kota", "dia lagi di luar negeri sampai Desember", "dia otw kampus", "dia otw ke kelas",
-                // following on social media
-                "dia ngikutin aku di ig", "dia ngikutin aku di instagram, aku blok", "he's following me on twitter",
                 // an event, a bed
-                "he's coming to the wedding", "she's coming to the party too", "I can't get out of bed", "i cant get out of bed today",
+                "he's coming to the wedding", "she's coming to the party", "I can't get out of bed", "i cant get out of bed today",
                 // Jakarta's "lo" after a dead insect: no "gw bunuh lo"
                 "nyamuknya udah gw bunuh lo", "kecoanya udah aku bunuh, kamu jangan takut", "tikusnya udah gue bunuh lo, aman",
                 "kecoanya udah kubunuh kamu tenang aja");
@@ -79,7 +77,14 @@ class DangerFalseAlarmsTest {
                 "nyamuknya udah gw bunuh. gw bunuh lo juga kalau lapor", "dia otw kos aku", "he's coming to my room",
                 "dia lagi di luar. kota ini sepi, aku takut",
                 // "kota" or "kampus" further on is not the object of the danger words
-                "dia otw, kampus sepi", "keluargaku dalam bahaya");
+                "dia otw, kampus sepi", "keluargaku dalam bahaya",
+                // a harmless object with more said after it in the same clause, or a place and time before the words:
+                // the harmless reading ends what is said, and "di kerjaan aku" is where, not whose (found by the reviewer)
+                "di kerjaan aku dalam bahaya", "di proyek aku dalam bahaya", "pas kuliah aku terancam terus",
+                "dasar tikus gw bunuh lo", "dia ngikutin aku di ig dan sampai ke kos", "dia otw kampus mau nyamperin aku",
+                "he's coming to my party", "he's coming to the party to find me", "I am in danger of losing my life",
+                // following is danger online too: one who follows a person online often follows them home
+                "dia ngikutin aku di ig", "he's following me on twitter");
     }
 
     @ParameterizedTest(name = "at the consent: ''{0}''")
@@ -125,15 +130,16 @@ class DangerFalseAlarmsTest {
     }
 
     /**
-     * At "are you in danger now?" itself a word of danger is read before yes and no ("nggak, tolong" is a yes); inside
-     * ordinary chat it is not, and the "no" typed first answers. A danger word beside it is still a yes.
+     * At "are you in danger now?" itself a word of danger is read before yes and no ("nggak, tolong" is a yes), also
+     * beside a harmless object: there the person answers whether they are in danger, and the safe side is taken (the
+     * answer can be changed in the summary). Harmless phrases count at every other question and in the thread.
      */
     @ParameterizedTest(name = "''{0}'' -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "nggak, cuma dikejar deadline|no",
-            "nggak kok, cuma dikejar dosen buat revisi|no",
-            "nggak, paling terancam DO aja|no",
-            "ga, dia lagi di luar kota|no",
+            "nggak, cuma dikejar deadline|yes",
+            "nggak kok, cuma dikejar dosen buat revisi|yes",
+            "nggak, paling terancam DO aja|yes",
+            "di kerjaan aku dalam bahaya|yes",
             "nggak, aku dikejar dia|yes",
             "nggak, dikejar deadline, tapi dia di depan pintu|yes",
             "aku terancam|yes"})

@@ -30,9 +30,11 @@ import java.util.TreeMap;
  * @param harmless optional, per language: ordinary chat that holds one of {@code words} or {@code wordsAnywhere} with
  *               a harmless object beside it: "IPK-ku dalam bahaya", "dikejar deadline", "terancam DO", "dia lagi di luar
  *               kota", "nyamuknya udah gw bunuh lo". Where such a phrase is found, within one clause, a word of danger
- *               that shares a word with it is not counted ("aku dikejar" in "aku dikejar deadline"); a word of danger
- *               elsewhere in the message still is ("aku dikejar deadline, dan dia di depan pintu"). Alternatives and
- *               the end mark as in {@code wordsAnywhere} ("dikejar waktu$")
+ *               found over any of the same typed words is not counted ("aku dikejar" in "aku dikejar deadline"); a word
+ *               of danger elsewhere in the message still is ("aku dikejar deadline, dan dia di depan pintu"). Read at
+ *               every other question, at the system prompts and in the thread, never at this question itself, where
+ *               the person answers whether they are in danger. Alternatives and the end mark as in
+ *               {@code wordsAnywhere} ("dikejar waktu$")
  */
 public record UnclearAnswer(String answer, LocalizedText text, String next, Map<String, List<String>> words,
         Map<String, List<String>> wordsAnywhere, Map<String, List<String>> harmless) {

@@ -175,13 +175,6 @@ public final class Answering {
             Unclear.takeAtOnce(turn, node, typed.text());
             return;
         }
-        if (StoryToldEarly.tells(turn, node, reply)) {
-            // what happened, told at "Di mana kejadiannya?": kept as the story's beginning, never read as this question's
-            // answer nor kept beside it; thanks, and the question again (StoryToldEarly)
-            StoryToldEarly.keep(turn, (Reply.Typed) reply);
-            StoryToldEarly.answer(turn);
-            return;
-        }
         int holds = turn.state().laterHolds();
         Outcome outcome = handler.handle(turn, node, reply);
         if (holds > 0 && turn.state().laterHolds() == holds) {
@@ -189,6 +182,11 @@ public final class Answering {
         }
         if (outcome instanceof Outcome.Answered answered) {
             Navigator.answered(turn, node, answered.answer(), answered.exitKey());
+        } else if (outcome instanceof Outcome.Invalid && StoryToldEarly.tells(turn, node, reply)) {
+            // what happened, told at "Di mana kejadiannya?" and answering nothing there: kept as the story's beginning, not
+            // beside this question; thanks, and the question again, no failed attempt counted (StoryToldEarly)
+            StoryToldEarly.keep(turn, (Reply.Typed) reply);
+            StoryToldEarly.answer(turn);
         } else if (outcome instanceof Outcome.Invalid && reply instanceof Reply.Typed typed && TooBroad.said(node, typed.text())) {
             TooBroad.askToChoose(turn, node, typed.text()); // "pelecehan": understood, but the person chooses which it was
         } else if (outcome instanceof Outcome.Invalid invalid) {

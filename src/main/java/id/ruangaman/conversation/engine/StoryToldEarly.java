@@ -1,6 +1,7 @@
 package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
+import id.ruangaman.conversation.AnswerWords;
 import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Draft;
 import id.ruangaman.conversation.Flow;
@@ -9,7 +10,6 @@ import id.ruangaman.conversation.definition.Limits;
 import id.ruangaman.conversation.definition.NodeDefinition;
 import id.ruangaman.conversation.definition.NodeKind;
 import id.ruangaman.conversation.definition.ToldEarly;
-import id.ruangaman.conversation.text.AnswerText;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,13 +21,15 @@ import java.util.Set;
 
 /**
  * The story a person starts telling at an earlier question ({@link ToldEarly}, {@code told_early} of the story
- * question): kept as the beginning of the story's answer, never read as the answer of the question it was typed at nor
- * filed beside it, and never asked for again as if it had not been told. The first telling at a question gets
- * {@code kept} with the question again; each further one there {@code kept_more} with the buttons only (routine: a burst
- * of lines gets one). A telling is no failed attempt: the question is never given up on, nor a safety question's answer
- * assumed, because the person is telling what happened (before, two lines of story at "apakah kamu dalam bahaya
- * sekarang?" were taken as danger, and at "Apa yang terjadi?" the third line skipped the question and the fourth was
- * read at the next). The story question then opens with the kept lines in its draft and {@code carried} before it.
+ * question): a telling that answers nothing there is kept as the beginning of the story's answer, never filed beside the
+ * question it was typed at, and never asked for again as if it had not been told. A long reply that does answer ("iya
+ * kak, aku masih 16 tahun waktu itu …", "lewati aja ya kak, aku belum siap …") is read as before. The first telling at
+ * a question gets {@code kept} with the question again; each further one there {@code kept_more} with the buttons only
+ * (routine: a burst of lines gets one). A telling is no failed attempt, so a story told line by line does not skip the
+ * question (before, at "Apa yang terjadi?" the third line skipped it and the fourth was read at the next). Not at a
+ * safety question ({@code on_unclear}: "in danger now?", "is this phone safe?"), where an unclear reply is read for
+ * safety and the safe side is taken as before. The story question then opens with the kept lines in its draft and
+ * {@code carried} before it.
  */
 final class StoryToldEarly {
 
@@ -38,9 +40,10 @@ final class StoryToldEarly {
     /**
      * Where a flow keeps the story told early: its story question, and the questions a telling is kept at (after the
      * consent, which is not one of them however its help leads back to it; on some way to the story question; of a kind in
-     * {@link #ASKS_SHORT}, with a key). Worked out once per flow.
+     * {@link #ASKS_SHORT}, with a key; not a safety question, one with {@code on_unclear}), and its {@code asks_back}
+     * phrases as {@link #said} reads them. Worked out once per flow.
      */
-    private record Where(NodeDefinition story, Set<String> before) {
+    private record Where(NodeDefinition story, Set<String> before, List<String> asksBack) {
     }
 
     private StoryToldEarly() {
@@ -52,16 +55,32 @@ final class StoryToldEarly {
     }
 
     /**
-     * Whether {@code reply} at {@code node} is the story told early: the person's own typed words (not forwarded) that
-     * read as a telling ({@link #telling}), at one of the questions before the story ({@link Where}), while no answer is
-     * being changed from the summary (a line typed there belongs to that answer).
+     * Whether {@code reply} at {@code node}, which answered nothing there, is the story told early: the person's own typed
+     * words (not forwarded) that read as a telling ({@link #telling}), at one of the questions before the story
+     * ({@link Where}), while no answer is being changed from the summary (a line typed there belongs to that answer).
      */
     static boolean tells(Turn turn, NodeDefinition node, Reply reply) {
         if (!(reply instanceof Reply.Typed typed) || typed.forwarded() || turn.state().returnToSummary() != null) {
             return false;
         }
         Where where = where(turn.flow());
-        return where.story() != null && where.before().contains(node.id()) && telling(typed.text(), where.story().toldEarly());
+        return where.story() != null && where.before().contains(node.id()) && telling(typed.text(), where.asksBack())
+                && !declines(typed.text(), turn.context().settings().words());
+    }
+
+    /**
+     * Whether typed words put the answer off or decline it ("lewati aja ya kak, aku belum siap cerita soal tempatnya",
+     * "aku nggak tau kak, udah nggak ingat apa-apa lagi"): a clause that puts it off ({@link LaterWords#putOff}), or a skip,
+     * don't-know or not-sure phrase anywhere. Such a reply is no telling, and is read as before (the re-prompt, then the
+     * skip where the question may be skipped).
+     */
+    private static boolean declines(String text, AnswerWords words) {
+        if (LaterWords.putOff(text, words)) {
+            return true;
+        }
+        String said = said(text);
+        return java.util.stream.Stream.of(Words.SKIP, Words.DONT_KNOW, Words.NOT_SURE).flatMap(List::stream)
+                .anyMatch(phrase -> said.contains(said(phrase)));
     }
 
     /**
@@ -115,25 +134,31 @@ final class StoryToldEarly {
 
     /**
      * Whether typed words read as a telling: {@link Limits#STORY_TOLD_EARLY_WORDS} words or more, no "?" anywhere, and
-     * none of {@code asks_back} ("bingung", "maksudnya", "wajib": a question about the question, or a worry, is
-     * answered as before).
+     * none of {@code asksBack} (the flow's {@code asks_back} as {@link #said} reads them: "bingung", "maksudnya", "wajib":
+     * a question about the question, or a worry, is answered as before).
      */
-    static boolean telling(String text, ToldEarly told) {
-        if (text.indexOf('?') >= 0 || text.indexOf('\uFF1F') >= 0) {
+    static boolean telling(String text, List<String> asksBack) {
+        if (text.indexOf('?') >= 0 || text.indexOf('\uFF1F') >= 0 || tokens(text).size() < Limits.STORY_TOLD_EARLY_WORDS) {
             return false;
         }
-        String words = " " + String.join(" ", tokens(text)) + " ";
-        if (words.isBlank() || words.strip().split(" ").length < Limits.STORY_TOLD_EARLY_WORDS) {
-            return false;
-        }
-        return told.allAsksBack().stream().map(phrase -> " " + String.join(" ", tokens(phrase)) + " ")
-                .noneMatch(phrase -> !phrase.isBlank() && words.contains(phrase));
+        String words = said(text);
+        return asksBack.stream().noneMatch(words::contains);
     }
 
-    /** The words of {@code text}, lower case, without marks around them ("kak," as "kak"); words with a letter or digit. */
+    /** {@code text} as its {@link #tokens}, each with a space before and after: " aku bingung kak ". */
+    private static String said(String text) {
+        return " " + String.join(" ", tokens(text)) + " ";
+    }
+
+    /**
+     * The words of {@code text}, lower case, without marks around them ("kak," as "kak"); words with a letter or digit.
+     * Letters are not squeezed as answers are ({@code AnswerText#normalize} reads "yaaa" as "ya"): "pass" stays "pass",
+     * and is no "pas" ("when") of a story.
+     */
     private static List<String> tokens(String text) {
         List<String> tokens = new ArrayList<>();
-        for (String word : AnswerText.normalize(text).toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'-]+")) {
+        String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).replace('\u2019', '\'');
+        for (String word : plain.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'-]+")) {
             if (word.codePoints().anyMatch(Character::isLetterOrDigit)) {
                 tokens.add(word);
             }
@@ -149,7 +174,7 @@ final class StoryToldEarly {
         NodeDefinition story = flow.nodes().stream().filter(node -> node.toldEarly() != null && node.key() != null).findFirst()
                 .orElse(null);
         if (story == null) {
-            return new Where(null, Set.of());
+            return new Where(null, Set.of(), List.of());
         }
         String consent = flow.definition().discretion() == null ? null : flow.definition().discretion().consentNode();
         Set<String> afterConsent = consent == null || flow.findNode(consent).isEmpty() ? reachable(flow, List.of(flow.start()))
@@ -157,12 +182,14 @@ final class StoryToldEarly {
         Set<String> before = new HashSet<>();
         for (NodeDefinition node : flow.nodes()) {
             if (node.id() != null && !node.id().equals(story.id()) && !node.id().equals(consent) && node.key() != null
-                    && ASKS_SHORT.contains(node.kind())
+                    && node.onUnclear() == null && ASKS_SHORT.contains(node.kind())
                     && afterConsent.contains(node.id()) && reachable(flow, targets(node)).contains(story.id())) {
                 before.add(node.id());
             }
         }
-        return new Where(story, Set.copyOf(before));
+        List<String> asksBack = story.toldEarly().allAsksBack().stream().filter(phrase -> !tokens(phrase).isEmpty())
+                .map(StoryToldEarly::said).toList();
+        return new Where(story, Set.copyOf(before), asksBack);
     }
 
     /** The nodes a node may lead to: its exits, {@code next}, {@code on_invalid}, {@code on_unclear.next}. */

@@ -35,8 +35,9 @@ final class Unclear {
      * Whether a typed reply names one of {@code on_unclear.words} ("tolong", "aku takut" at "are you in danger?"), as a
      * whole word anywhere in it and not under a negation ("tidak takut"), whatever else it says ("lewati, aku takut",
      * "nggak, tolong"): read before the question's own answers, so a word of danger is never lost to a re-prompt or
-     * to a "no" that came first. Not inside ordinary chat that {@code on_unclear.harmless} names ("nggak, cuma dikejar
-     * deadline": the "no" answers).
+     * to a "no" that came first. {@code on_unclear.harmless} does not count here: at the question itself a word of
+     * danger is taken as said, also beside a harmless object ("nggak, cuma dikejar deadline" shows the numbers; the
+     * answer can be changed in the summary).
      */
     static boolean saidAtOnce(Turn turn, NodeDefinition node, String typed) {
         UnclearAnswer unclear = node.onUnclear();
@@ -68,8 +69,8 @@ final class Unclear {
 
     /**
      * The question's {@code on_unclear.words} and {@code words_anywhere} as the phrases of one choice meaning its
-     * {@code on_unclear.answer}, with its {@code harmless} phrases beside them ({@link PhraseIndex}): filed once per flow
-     * and question ({@link Flow#derived}), as the danger question's words are read at each of its replies and at every
+     * {@code on_unclear.answer} ({@link PhraseIndex}), without its {@code harmless} phrases: filed once per flow and
+     * question ({@link Flow#derived}), as the danger question's words are read at each of its replies and at every
      * quoted reply after it. A question not of the turn's flow is filed on the spot.
      */
     private static PhraseIndex filed(Turn turn, NodeDefinition node) {
@@ -82,7 +83,9 @@ final class Unclear {
 
     private static PhraseIndex file(UnclearAnswer unclear) {
         OptionDefinition meaning = new OptionDefinition(unclear.answer(), new LocalizedText(Map.of()), unclear.wordsHere(), null, null);
-        return PhraseIndex.of(List.of(SystemChoices.option(meaning, false)), unclear.allHarmless());
+        // no harmless phrases here: at the danger question the person answers whether they are in danger, and a word
+        // of danger there is taken as said ("di kerjaan aku dalam bahaya"); they count at every other question
+        return PhraseIndex.of(List.of(SystemChoices.option(meaning, false)), List.of());
     }
 
     /** The questions' filed words, by node id, of one flow. */
