@@ -9,12 +9,11 @@ import java.util.Map;
  * often answers with what happened; before, such a reply got "Maaf, saya belum mengerti", and after the second one the
  * question was given up on and the story filed as the place, and asked for again at the story question.
  *
- * <p>A reply is the story told early when it is the person's own typed words (not forwarded), at a choice, yes/no or
- * date question with a {@code key} that comes after the consent and on the way to this question, not while an answer is
- * changed from the summary; {@code Limits.STORY_TOLD_EARLY_WORDS} words or more; with no "?" and none of
- * {@code asks_back}. Such a reply is never read as that question's answer (a long telling names places and times by the
- * way: "pas malam minggu" is no "in the last 3 days"). At most one node of a flow has it, a {@code multi_text}
- * question with a {@code key}.
+ * <p>A reply is the story told early when the question it was typed at found no answer in it, and it is the person's
+ * own typed words (not forwarded), at a choice, yes/no or date question with a {@code key} that comes after the consent
+ * and on the way to this question, not a safety question ({@code on_unclear}), not while an answer is changed from the
+ * summary; {@code Limits.STORY_TOLD_EARLY_WORDS} words or more; with no "?", none of {@code asks_back}, and no putting
+ * off, skip or don't-know words. At most one node of a flow has it, a {@code multi_text} question with a {@code key}.
  *
  * @param kept     said with the question again after the first telling there: the words were kept as part of the story
  *                 ("Terima kasih sudah bercerita. Tulisanmu kami simpan sebagai bagian dari ceritamu.")
