@@ -14,11 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import id.ruangaman.conversation.Input;
-import id.ruangaman.intake.ConversationService;
-import id.ruangaman.intake.DevConversation;
 import id.ruangaman.security.Role;
-import id.ruangaman.transcript.ContactRepository;
-import id.ruangaman.transcript.MediaRepository;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -36,12 +32,6 @@ class CaseDangerReasonTest {
     private static final Pattern THREAD_LINE_EN = Pattern.compile("danger written in the chat \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} WIB");
 
     @Inject
-    ContactRepository contacts;
-    @Inject
-    ConversationService conversations;
-    @Inject
-    MediaRepository media;
-    @Inject
     InboxFixtures fixtures;
 
     private String session;
@@ -54,7 +44,7 @@ class CaseDangerReasonTest {
 
     @Test
     void aCaseFlaggedByTheDangerAnswerSaysItWasAnsweredWhileReporting() {
-        String ref = answeredInDanger();
+        String ref = fixtures.caseAnsweredInDanger();
 
         String id = flag(ref, "id");
         assertTrue(id.contains(">BAHAYA</span> <small class=\"danger-reason\" id=\"danger-reason\">dijawab saat melapor</small>"), id);
@@ -66,7 +56,7 @@ class CaseDangerReasonTest {
 
     @Test
     void aCaseFlaggedByWordsOnlySaysDangerWordsWhileReporting() {
-        String ref = wordsInDanger();
+        String ref = fixtures.caseWithDangerWords();
 
         String id = flag(ref, "id");
         assertTrue(id.contains("<small class=\"danger-reason\" id=\"danger-reason\">kata-kata bahaya saat melapor (lihat transkrip)</small>"), id);
@@ -91,7 +81,7 @@ class CaseDangerReasonTest {
 
     @Test
     void theAnswerWhileReportingAndDangerInTheChatAreBothShown() {
-        String ref = answeredInDanger();
+        String ref = fixtures.caseAnsweredInDanger();
         fixtures.survivorSends(ref, new Input.Text("tolong kak, dia di depan pintu"));
 
         String id = flag(ref, "id");
@@ -102,8 +92,8 @@ class CaseDangerReasonTest {
     /** The live refresh of an open case page replaces {@code #case-danger} with what a reload would show. */
     @Test
     void theLiveRefreshShowsTheSameReasonAsTheFullPage() {
-        String answered = answeredInDanger();
-        String words = wordsInDanger();
+        String answered = fixtures.caseAnsweredInDanger();
+        String words = fixtures.caseWithDangerWords();
         String thread = fixtures.submittedCase(true);
         fixtures.survivorSends(thread, new Input.Text("tolong kak, dia di depan pintu"));
 
@@ -118,25 +108,7 @@ class CaseDangerReasonTest {
         assertTrue(THREAD_LINE_ID.matcher(flagIn(InboxFixtures.transcript(session, thread, "id"))).find());
     }
 
-    /** "Are you in danger now?" answered yes; the person goes on after the emergency numbers and sends the report. */
-    private String answeredInDanger() {
-        DevConversation person = new DevConversation(contacts, conversations, media);
-        person.button("language:id").button("consent:yes").button("in_danger:yes").button("ready_to_continue:continue")
-                .button("safe_to_reply:yes").button("reporter_role:victim").button("send_now:details").button("violence_type:skip")
-                .button("incident_when:skip").button("victim_minor:no").button("incident_place:online")
-                .text("Kronologi sintetis untuk pengujian.").restToSubmission(true);
-        return fixtures.referenceOf(person.contactId);
-    }
 
-    /** "Are you in danger now?" answered no, then danger words typed at the next question (as VerifiedReportPrintTest). */
-    private String wordsInDanger() {
-        DevConversation person = new DevConversation(contacts, conversations, media);
-        person.button("language:id").button("consent:yes").button("in_danger:no").button("safe_to_reply:yes")
-                .text("dia di depan pintu").button("reporter_role:victim").button("send_now:details").button("violence_type:skip")
-                .button("incident_when:skip").button("victim_minor:no").button("incident_place:online")
-                .text("Kronologi sintetis untuk pengujian.").restToSubmission(true);
-        return fixtures.referenceOf(person.contactId);
-    }
 
     /** The case page's {@code #case-danger} as the reader of {@code language} sees it on a full load. */
     private String flag(String ref, String language) {

@@ -14,12 +14,8 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import id.ruangaman.conversation.Input;
-import id.ruangaman.intake.ConversationService;
-import id.ruangaman.intake.DevConversation;
 import id.ruangaman.intake.ReporterErasure;
 import id.ruangaman.security.Role;
-import id.ruangaman.transcript.ContactRepository;
-import id.ruangaman.transcript.MediaRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -37,24 +33,18 @@ class DangerAtReportMigrationTest {
     @Inject
     InboxFixtures fixtures;
     @Inject
-    ContactRepository contacts;
-    @Inject
-    ConversationService conversations;
-    @Inject
-    MediaRepository media;
-    @Inject
     ReporterErasure erasure;
     @Inject
     EntityManager em;
 
     @Test
     void marksTheCasesWhoseReportFlaggedThemAndNoOther() throws Exception {
-        String words = wordsInDanger();
-        String answered = answeredInDanger();
+        String words = fixtures.caseWithDangerWords();
+        String answered = fixtures.caseAnsweredInDanger();
         String thread = fixtures.submittedCase(true);
         fixtures.survivorSends(thread, new Input.Text("tolong kak, dia di depan pintu"));
         String calm = fixtures.submittedCase(true);
-        String erased = wordsInDanger();
+        String erased = fixtures.caseWithDangerWords();
         QuarkusTransaction.requiringNew().run(() -> erasure.eraseOnRequest(fixtures.contactOf(erased)));
         List<String> refs = List.of(words, answered, thread, calm, erased);
         String ids = String.join(", ", refs.stream().map(ref -> "'" + ref + "'").toList());
@@ -79,23 +69,5 @@ class DangerAtReportMigrationTest {
                 "select in_danger_at_report from intake where reference_code = ?1").setParameter(1, ref).getSingleResult());
     }
 
-    /** "Are you in danger now?" answered yes, and nothing of danger written in the chat after the report. */
-    private String answeredInDanger() {
-        DevConversation person = new DevConversation(contacts, conversations, media);
-        person.button("language:id").button("consent:yes").button("in_danger:yes").button("ready_to_continue:continue")
-                .button("safe_to_reply:yes").button("reporter_role:victim").button("send_now:details").button("violence_type:skip")
-                .button("incident_when:skip").button("victim_minor:no").button("incident_place:online")
-                .text("Kronologi sintetis untuk pengujian.").restToSubmission(true);
-        return fixtures.referenceOf(person.contactId);
-    }
 
-    /** "Are you in danger now?" answered no, then danger words typed at the next question (as CaseDangerReasonTest). */
-    private String wordsInDanger() {
-        DevConversation person = new DevConversation(contacts, conversations, media);
-        person.button("language:id").button("consent:yes").button("in_danger:no").button("safe_to_reply:yes")
-                .text("dia di depan pintu").button("reporter_role:victim").button("send_now:details").button("violence_type:skip")
-                .button("incident_when:skip").button("victim_minor:no").button("incident_place:online")
-                .text("Kronologi sintetis untuk pengujian.").restToSubmission(true);
-        return fixtures.referenceOf(person.contactId);
-    }
 }

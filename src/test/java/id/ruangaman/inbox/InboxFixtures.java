@@ -15,6 +15,7 @@ import id.ruangaman.transcript.Channel;
 import id.ruangaman.transcript.ContactRepository;
 import id.ruangaman.conversation.Input;
 import id.ruangaman.intake.ConversationService;
+import id.ruangaman.intake.DevConversation;
 import id.ruangaman.intake.IntakeRepository;
 import id.ruangaman.security.Account;
 import id.ruangaman.security.AccountRepository;
@@ -36,12 +37,40 @@ public class InboxFixtures {
 
     @Inject
     EntityManager em;
+    @Inject
+    id.ruangaman.transcript.MediaRepository media;
 
     InboxFixtures(AccountRepository accounts, ContactRepository contacts, ConversationService conversations, IntakeRepository intakes) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.conversations = conversations;
         this.intakes = intakes;
+    }
+
+    /**
+     * A case sent through the dev chat with "Are you in danger now?" answered yes; the person goes on after the emergency
+     * numbers and sends the report. Its reference code.
+     */
+    public String caseAnsweredInDanger() {
+        DevConversation person = new DevConversation(contacts, conversations, media);
+        person.button("language:id").button("consent:yes").button("in_danger:yes").button("ready_to_continue:continue")
+                .button("safe_to_reply:yes").button("reporter_role:victim").button("send_now:details").button("violence_type:skip")
+                .button("incident_when:skip").button("victim_minor:no").button("incident_place:online")
+                .text("Kronologi sintetis untuk pengujian.").restToSubmission(true);
+        return referenceOf(person.contactId);
+    }
+
+    /**
+     * A case sent through the dev chat with "Are you in danger now?" answered no, then danger words typed at the next
+     * question ("dia di depan pintu"). Its reference code.
+     */
+    public String caseWithDangerWords() {
+        DevConversation person = new DevConversation(contacts, conversations, media);
+        person.button("language:id").button("consent:yes").button("in_danger:no").button("safe_to_reply:yes")
+                .text("dia di depan pintu").button("reporter_role:victim").button("send_now:details").button("violence_type:skip")
+                .button("incident_when:skip").button("victim_minor:no").button("incident_place:online")
+                .text("Kronologi sintetis untuk pengujian.").restToSubmission(true);
+        return referenceOf(person.contactId);
     }
 
     /** The account, created on first use. */
