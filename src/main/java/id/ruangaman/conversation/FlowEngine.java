@@ -188,6 +188,17 @@ public final class FlowEngine {
     }
 
     /**
+     * Whether a quick burst of typed lines at {@code state} gets one routine acknowledgement, from its last line, not one
+     * per line: at a question that takes several lines ({@link #collectsLines}), and at an earlier question where the
+     * person is telling their story ({@link id.ruangaman.conversation.Draft#toldHere()}: each further line of it there
+     * gets the short {@code told_early.kept_more}).
+     */
+    public boolean acknowledgesBursts(FlowCatalog catalog, SessionState state) {
+        return collectsLines(catalog, state) || state.status() == SessionStatus.ACTIVE && state.pending() == PendingPrompt.NONE
+                && state.draft().toldHere();
+    }
+
+    /**
      * The label of a pressed button ({@code nodeId:optionId} callback data) in {@code language}, as the person saw
      * it, for transcripts. Empty if this flow revision does not know the button.
      */

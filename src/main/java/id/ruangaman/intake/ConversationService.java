@@ -238,7 +238,7 @@ public class ConversationService {
                 || input instanceof Input.Sticker && !thread && !fileWanted && previous.get().filter(this::recentFileOrSticker).isPresent()
                 || input instanceof Input.Unsupported && unreadableNoted(contactId)
                 || forwardedRun(input, state, thread, moreLinesComing, contactId);
-        StoryLine line = state.isPresent() && engine.collectsLines(flows.catalog(), state.get())
+        StoryLine line = state.isPresent() && engine.acknowledgesBursts(flows.catalog(), state.get())
                 ? new StoryLine(state.get().draft(), input instanceof Input.Text && moreLinesComing.getAsBoolean()) : null;
         return Optional.of(receiveLocked(contact, session, state, input, null, providerMessageId, quiet, line,
                 quoted.orElse(null)));

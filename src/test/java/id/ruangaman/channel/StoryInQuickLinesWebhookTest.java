@@ -158,6 +158,32 @@ class StoryInQuickLinesWebhookTest extends WebhookTest {
         assertEquals(1, replies.stream().filter(reply -> reply.startsWith(SAVED)).count(), replies.toString());
     }
 
+    /**
+     * The story told in quick lines at an earlier question ("Di mana kejadiannya?", found by the tester): the first line
+     * gets the thanks and the question again, the rest of the burst one short "Tersimpan di ceritamu", not one each; every
+     * line goes to the story, also the short ones after the first.
+     */
+    @Test
+    void aStoryToldInQuickLinesAtTheQuestionBeforeItGetsTheThanksAndOneShortLine() {
+        long chat = TelegramFixtures.newChatId();
+        chats.send(TelegramFixtures.text(chat, "/start"), chat);
+        List<String> toPlace = TO_THE_STORY.steps().stream().map(IntakeWalk.Step::value).filter(step -> !step.startsWith("incident_place:")).toList();
+        chats.walkTelegram(chat, IntakeWalk.of(toPlace.toArray(String[]::new)));
+        int before = telegram.sentTo(chat).size();
+        List<String> lines = List.of("jadi kemarin pas aku pulang kuliah dia narik tanganku ke ruangannya terus nutup pintunya",
+                "aku takut banget waktu itu", "aku mandi berkali kali tapi tetep ngerasa kotor", "aku takut hamil kak");
+
+        burst(chat, lines);
+
+        List<String> replies = telegram.sentTo(chat).stream().skip(before).map(FakeTelegram.Call::text).toList();
+        assertEquals(2, replies.size(), "the thanks with the question, then one short line: " + replies);
+        assertTrue(replies.get(0).startsWith("Terima kasih sudah bercerita.") && replies.get(0).contains("Di mana kejadiannya?"), replies.toString());
+        assertEquals("Tersimpan di ceritamu. Kalau sudah, jawab pertanyaan di atas ya.", replies.get(1));
+        SessionState state = state(Channel.TELEGRAM, String.valueOf(chat));
+        assertEquals("incident_place", state.nodeId(), "the place is still asked, never given up on");
+        assertEquals(lines, state.answers().get("chronology").parts(), "every line is part of the story");
+    }
+
     private long storyChat() {
         long chat = TelegramFixtures.newChatId();
         chats.send(TelegramFixtures.text(chat, "/start"), chat);

@@ -71,7 +71,9 @@ class StoryToldEarlyTest {
         assertEquals(3, third.state().answers().get("chronology").parts().size());
         assertNull(third.state().answers().get("incident_place"));
 
-        Step unclear = engine.handle(intake, third.state(), new Input.Text("zzz"));
+        Step shortLine = engine.handle(intake, third.state(), new Input.Text("aku takut hamil kak"));
+        assertEquals(4, shortLine.state().answers().get("chronology").parts().size(), "a short line goes on the telling: " + texts(shortLine));
+        Step unclear = engine.handle(intake, shortLine.state(), new Input.Text("zzz"));
         assertEquals("incident_place", unclear.state().nodeId(), "a telling is no failed attempt: " + texts(unclear));
         assertTrue(texts(unclear).contains("belum mengerti"), texts(unclear));
     }

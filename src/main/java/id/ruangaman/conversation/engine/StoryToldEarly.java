@@ -46,6 +46,13 @@ final class StoryToldEarly {
     private record Where(NodeDefinition story, Set<String> before, List<String> asksBack) {
     }
 
+    /**
+     * Words a line has at least to go on a telling begun at the same question ({@link Draft#toldHere()}): in a story
+     * told line by line, "aku takut hamil kak" is its next line, not a failed answer (before, it skipped the question and
+     * the line after it was read at the next one). A lone "zzz" or "ok" is still asked again.
+     */
+    private static final int TOLD_ON_WORDS = 3;
+
     private StoryToldEarly() {
     }
 
@@ -56,7 +63,8 @@ final class StoryToldEarly {
 
     /**
      * Whether {@code reply} at {@code node}, which answered nothing there, is the story told early: the person's own typed
-     * words (not forwarded) that read as a telling ({@link #telling}), at one of the questions before the story
+     * words (not forwarded) that read as a telling ({@link #telling}; fewer words go on a telling begun there,
+     * {@link #TOLD_ON_WORDS}), at one of the questions before the story
      * ({@link Where}), while no answer is being changed from the summary (a line typed there belongs to that answer).
      */
     static boolean tells(Turn turn, NodeDefinition node, Reply reply) {
@@ -64,7 +72,8 @@ final class StoryToldEarly {
             return false;
         }
         Where where = where(turn.flow());
-        return where.story() != null && where.before().contains(node.id()) && telling(typed.text(), where.asksBack())
+        int words = turn.state().draft().toldHere() ? TOLD_ON_WORDS : Limits.STORY_TOLD_EARLY_WORDS;
+        return where.story() != null && where.before().contains(node.id()) && telling(typed.text(), words, where.asksBack())
                 && !declines(typed.text(), turn.context().settings().words());
     }
 
@@ -133,12 +142,12 @@ final class StoryToldEarly {
     }
 
     /**
-     * Whether typed words read as a telling: {@link Limits#STORY_TOLD_EARLY_WORDS} words or more, no "?" anywhere, and
+     * Whether typed words read as a telling: {@code fewestWords} words or more, no "?" anywhere, and
      * none of {@code asksBack} (the flow's {@code asks_back} as {@link #said} reads them: "bingung", "maksudnya", "wajib":
      * a question about the question, or a worry, is answered as before).
      */
-    static boolean telling(String text, List<String> asksBack) {
-        if (text.indexOf('?') >= 0 || text.indexOf('\uFF1F') >= 0 || tokens(text).size() < Limits.STORY_TOLD_EARLY_WORDS) {
+    static boolean telling(String text, int fewestWords, List<String> asksBack) {
+        if (text.indexOf('?') >= 0 || text.indexOf('\uFF1F') >= 0 || tokens(text).size() < fewestWords) {
             return false;
         }
         String words = said(text);
