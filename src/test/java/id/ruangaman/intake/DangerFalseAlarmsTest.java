@@ -61,7 +61,9 @@ class DangerFalseAlarmsTest {
                 "he's coming to the wedding", "she's coming to the party", "I can't get out of bed", "i cant get out of bed today",
                 // Jakarta's "lo" after a dead insect: no "gw bunuh lo"
                 "nyamuknya udah gw bunuh lo", "kecoanya udah aku bunuh, kamu jangan takut", "tikusnya udah gue bunuh lo, aman",
-                "kecoanya udah kubunuh kamu tenang aja");
+                "kecoanya udah kubunuh kamu tenang aja",
+                // a coming told of the past, in a story, shorthand or not
+                "waktu itu dia datang ke kos aku", "waktu itu dia dtg ke rmh aku");
     }
 
     /** Danger now: the same words with a person, or with nothing after them. */
@@ -84,7 +86,14 @@ class DangerFalseAlarmsTest {
                 "dasar tikus gw bunuh lo", "dia ngikutin aku di ig dan sampai ke kos", "dia otw kampus mau nyamperin aku",
                 "he's coming to my party", "he's coming to the party to find me", "I am in danger of losing my life",
                 // following is danger online too: one who follows a person online often follows them home
-                "dia ngikutin aku di ig", "he's following me on twitter");
+                "dia ngikutin aku di ig", "he's following me on twitter",
+                // chat shorthand, and "lagi", "udah", "sekarang" between the words (found by the tester)
+                "dia di dpn pintu", "dia udh di depan kos", "dia lg di depan kos aku", "dia dtg ke kos aku skrg",
+                "dia skrg di depan kamar", "aq tkt dia lg otw ke kos aku",
+                // threats in another order or told second-hand (found by the tester)
+                "he said he'd kill me", "he's coming to the party tonight and said he'd kill me",
+                "kalo lo lapor, video lo gw sebar", "awas ya kalo lapor", "if you report me I'll post your pics",
+                "fotomu kusebar kalo lapor", "kalau lo cerita ke siapa siapa gw sebarin foto lo");
     }
 
     @ParameterizedTest(name = "at the consent: ''{0}''")

@@ -81,7 +81,8 @@ final class DangerAnywhere {
         if (danger.question().isEmpty()) {
             return false;
         }
-        return ChoiceMatcher.mentions(typed, danger.meaning()).ids().contains(danger.question().get().onUnclear().answer());
+        return ChoiceMatcher.mentions(ChatShorthand.writtenOut(typed), danger.meaning()).ids()
+                .contains(danger.question().get().onUnclear().answer());
     }
 
     /**

@@ -52,6 +52,8 @@ final class StoryToldEarly {
      * the line after it was read at the next one). A lone "zzz" or "ok" is still asked again.
      */
     private static final int TOLD_ON_WORDS = 3;
+    /** What stands between words: anything but a letter, a digit, an apostrophe or a hyphen. */
+    private static final java.util.regex.Pattern BETWEEN_WORDS = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}'-]+");
 
     private StoryToldEarly() {
     }
@@ -167,7 +169,7 @@ final class StoryToldEarly {
     private static List<String> tokens(String text) {
         List<String> tokens = new ArrayList<>();
         String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).replace('\u2019', '\'');
-        for (String word : plain.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}'-]+")) {
+        for (String word : BETWEEN_WORDS.split(plain.toLowerCase(Locale.ROOT))) {
             if (word.codePoints().anyMatch(Character::isLetterOrDigit)) {
                 tokens.add(word);
             }

@@ -44,7 +44,7 @@ final class Unclear {
         if (unclear == null || unclear.words().isEmpty() && unclear.wordsAnywhere().isEmpty()) {
             return false;
         }
-        return ChoiceMatcher.mentions(typed, filed(turn, node)).ids().contains(unclear.answer());
+        return ChoiceMatcher.mentions(ChatShorthand.writtenOut(typed), filed(turn, node)).ids().contains(unclear.answer());
     }
 
     /**
@@ -62,7 +62,7 @@ final class Unclear {
         if (other == null) {
             return java.util.Optional.empty();
         }
-        ChoiceMatcher.Mentions mentions = ChoiceMatcher.mentions(typed, filed(turn, node));
+        ChoiceMatcher.Mentions mentions = ChoiceMatcher.mentions(ChatShorthand.writtenOut(typed), filed(turn, node));
         return mentions.ids().isEmpty() && mentions.negatedIds().contains(unclear.answer()) ? java.util.Optional.of(other)
                 : java.util.Optional.empty();
     }
