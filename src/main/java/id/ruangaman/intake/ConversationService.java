@@ -603,6 +603,7 @@ public class ConversationService {
         Long intakeId = original.isPresent() ? caseOf(contact, original.get())
                 : state.map(current -> threadCase(current, null).caseId()).orElse(null);
         if (edited instanceof Input.Unsupported change && "revoke".equals(change.kind())) {
+            original.filter(line -> intakeId == null).ifPresent(line -> withdrawFromAnswers(contact, line));
             original.ifPresent(this::forgetDeletedWords);
         }
         // read before the change is recorded: the line as it was, its last edit if it had one
@@ -846,6 +847,33 @@ public class ConversationService {
      * the sender), the deletion's own line, and a report's answers, which the person handed over as the report. Runs
      * before the deletion's own line is written, so that line is not cleared.
      */
+    /**
+     * A line of the report still being written, deleted for everyone by the person: the answer it made loses it
+     * ({@link EditedAnswers#withdrawn}), so the summary they confirm and the report keep no copy of words they took back
+     * (before, a story line or a telling deleted this way went with the report). The lines kept after it in the same
+     * answer move back; the line keeps no place.
+     */
+    private void withdrawFromAnswers(Contact contact, ChatMessage line) {
+        if (line.answerKey == null || line.conversation != contact.conversation) {
+            return;
+        }
+        Optional<ConversationSession> session = sessions.findByContact(contact.id);
+        Optional<SessionState> state = session.map(current -> states.read(contact.id, current.state));
+        if (state.isEmpty() || state.get().status() == SessionStatus.COMPLETED || state.get().status() == SessionStatus.DELETED) {
+            return;
+        }
+        Flow flow = flowOf(state.get());
+        EditedAnswers.withdrawn(state.get(), new EditedAnswers.Place(line.answerKey, line.answerPart,
+                line.answerParts == null ? 1 : line.answerParts), flow.nodeForKey(line.answerKey).orElse(null), lastWords(line))
+                .ifPresent(corrected -> {
+                    save(session.get(), flow, corrected.state());
+                    movePlaces(line, 0);
+                    line.answerKey = null;
+                    line.answerPart = null;
+                    line.answerParts = null;
+                });
+    }
+
     private void forgetDeletedWords(ChatMessage original) {
         original.body = null;
         messages.update("body = null where editOf = ?1 and contactId = ?2 and direction = ?3", original.id, original.contactId,

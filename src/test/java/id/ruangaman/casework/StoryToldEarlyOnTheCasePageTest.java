@@ -95,6 +95,37 @@ class StoryToldEarlyOnTheCasePageTest extends WebhookTest {
         assertEquals(0, count(page, TOLD), page);
     }
 
+    /**
+     * WhatsApp: a telling, and a line of the story, each deleted for everyone ({@code revoke}) before the report is sent
+     * (found while testing): the report keeps neither. Before, the transcript line was cleared but the story still held
+     * the words and sent them with the report.
+     */
+    @Test
+    void shouldDropLinesDeletedForEveryoneFromTheStoryBeforeTheReportIsSent() {
+        String taken = "jadi kemarin pas pulang kuliah dia bilang hal yang aku nggak mau sebut lagi di sini (sintetis)";
+        String alsoTaken = "baris cerita sintetis yang nanti aku hapus";
+        String number = WhatsAppFixtures.newNumber();
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "text.json", "halo", null, null);
+        List<String> steps = toldAtThePlace(List.of("incident_place:online"));
+        int place = steps.indexOf("incident_place:online");
+        chats.walkWhatsApp(number, IntakeWalk.of(steps.subList(0, place).toArray(String[]::new)), WhatsAppFixtures::newWamid);
+        String telling = WhatsAppFixtures.newWamid();
+        chats.sayWhatsApp(number, telling, "text.json", taken, null, null);
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "revoke.json", null, telling, null);
+        chats.walkWhatsApp(number, IntakeWalk.of("incident_place:online"), WhatsAppFixtures::newWamid);
+        String storyLine = WhatsAppFixtures.newWamid();
+        chats.sayWhatsApp(number, storyLine, "text.json", alsoTaken, null, null);
+        chats.sayWhatsApp(number, WhatsAppFixtures.newWamid(), "revoke.json", null, storyLine, null);
+        int story = steps.indexOf(MORE);
+        chats.walkWhatsApp(number, IntakeWalk.of(steps.subList(story, steps.size()).toArray(String[]::new)), WhatsAppFixtures::newWamid);
+        String ref = chats.referenceOf(Channel.WHATSAPP, number);
+
+        String page = page(counsellor("told-early-revoke"), "/inbox/cases/" + ref);
+        assertFalse(page.contains("bilang hal yang aku nggak mau sebut"), "the deleted telling is gone: " + answers(page));
+        assertFalse(page.contains(alsoTaken), "the deleted story line is gone: " + answers(page));
+        assertTrue(answers(page).contains(MORE), answers(page));
+    }
+
     /** The short victim's walk with {@code atPlace} typed or tapped at the place question and {@link #MORE} as the story. */
     private static List<String> toldAtThePlace(List<String> atPlace) {
         List<String> steps = new ArrayList<>(IntakeWalk.shortVictim(true, MORE, "no", "psychological").steps().stream()

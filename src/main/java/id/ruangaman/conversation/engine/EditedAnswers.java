@@ -128,6 +128,44 @@ public final class EditedAnswers {
     }
 
     /**
+     * {@code state} without the line kept at {@code place}, which the person deleted for everyone while the report was
+     * still being written (WhatsApp {@code revoke}): a {@code text} answer made of it is taken away (the question reads as
+     * not answered), and its parts leave a story ({@code multi_text}: the answer, and the draft of the story being
+     * written); an answer left without a line is taken away. {@code words}: the line as last known. Empty when nothing
+     * changed (the place no longer holds those words, or another kind of answer). Notes beside the evidence are not
+     * touched: a note's place may be a file's caption.
+     */
+    public static Optional<Corrected> withdrawn(SessionState state, Place place, NodeDefinition node, String words) {
+        if (place == null || node == null || words == null || words.isBlank()) {
+            return Optional.empty();
+        }
+        Answer answer = state.answers().get(place.key());
+        Map<String, Answer> answers = new LinkedHashMap<>(state.answers());
+        if (place.part() == null) {
+            if (answer == null || !"text".equals(answer.kind()) || answer.skipped() || !words.strip().equals(answer.value())) {
+                return Optional.empty();
+            }
+            answers.remove(place.key());
+            return Optional.of(new Corrected(state.withAnswers(answers), new Place(place.key(), null, 0)));
+        }
+        SessionState corrected = state;
+        if (answer != null && "multi_text".equals(answer.kind()) && holds(answer.parts(), place, words)) {
+            Answer without = answer.replacingParts(place.part(), place.count(), List.of());
+            if (without.parts().isEmpty()) {
+                answers.remove(place.key());
+            } else {
+                answers.put(place.key(), without);
+            }
+            corrected = corrected.withAnswers(answers);
+        }
+        Draft draft = state.draft();
+        if (node.kind() == NodeKind.MULTI_TEXT && node.id().equals(state.nodeId()) && holds(draft.parts(), place, words)) {
+            corrected = corrected.withDraft(draft.replacingParts(place.part(), place.count(), List.of()));
+        }
+        return corrected == state ? Optional.empty() : Optional.of(new Corrected(corrected, new Place(place.key(), place.part(), 0)));
+    }
+
+    /**
      * A correction made: the new state, and the line's place now ({@code count} may differ from before when the new words
      * take more or fewer parts; the lines kept after it in the same answer move by the difference).
      */
