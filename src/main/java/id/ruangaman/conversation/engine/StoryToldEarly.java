@@ -2,7 +2,6 @@ package id.ruangaman.conversation.engine;
 
 import id.ruangaman.conversation.Answer;
 import id.ruangaman.conversation.AnswerWords;
-import id.ruangaman.conversation.Choice;
 import id.ruangaman.conversation.Draft;
 import id.ruangaman.conversation.Flow;
 import id.ruangaman.conversation.Output;
@@ -55,6 +54,10 @@ final class StoryToldEarly {
     /** What stands between words: anything but a letter, a digit, an apostrophe or a hyphen. */
     private static final java.util.regex.Pattern BETWEEN_WORDS = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}'-]+");
 
+    /** The skip, don't-know and not-sure phrases ({@link Words}) as {@link #said} reads them: tokenized once, not per reply. */
+    private static final List<String> DECLINING = java.util.stream.Stream.of(Words.SKIP, Words.DONT_KNOW, Words.NOT_SURE)
+            .flatMap(List::stream).map(StoryToldEarly::said).toList();
+
     private StoryToldEarly() {
     }
 
@@ -90,8 +93,7 @@ final class StoryToldEarly {
             return true;
         }
         String said = said(text);
-        return java.util.stream.Stream.of(Words.SKIP, Words.DONT_KNOW, Words.NOT_SURE).flatMap(List::stream)
-                .anyMatch(phrase -> said.contains(said(phrase)));
+        return DECLINING.stream().anyMatch(said::contains);
     }
 
     /**
@@ -122,8 +124,7 @@ final class StoryToldEarly {
             turn.emit(question.withText(turn.text(told.kept()) + "\n\n" + question.text()));
             return;
         }
-        List<Choice> buttons = question.choices();
-        turn.emit(Output.Message.routine(turn.text(told.keptMore()), question.nodeId(), buttons));
+        turn.emit(Output.Message.routine(turn.text(told.keptMore()), question.nodeId(), question.choices()));
     }
 
     /**
@@ -148,7 +149,7 @@ final class StoryToldEarly {
      * none of {@code asksBack} (the flow's {@code asks_back} as {@link #said} reads them: "bingung", "maksudnya", "wajib":
      * a question about the question, or a worry, is answered as before).
      */
-    static boolean telling(String text, int fewestWords, List<String> asksBack) {
+    private static boolean telling(String text, int fewestWords, List<String> asksBack) {
         if (text.indexOf('?') >= 0 || text.indexOf('\uFF1F') >= 0 || tokens(text).size() < fewestWords) {
             return false;
         }
